@@ -1,0 +1,140 @@
+package io.github.flatchrlucca;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.delivery.DeliveryFailures;
+import io.github.flatchrlucca.delivery.DeliveryRecords;
+import io.github.flatchrlucca.delivery.DeliverySteps;
+import io.github.flatchrlucca.delivery.RetrySchedule;
+import io.github.flatchrlucca.intake.FlatchrEventClassifier;
+import io.github.flatchrlucca.intake.JsonBodyReader;
+import io.github.flatchrlucca.intake.RawWebhookBody;
+import io.github.flatchrlucca.intake.WebhookReplies;
+import io.github.flatchrlucca.intake.WebhookToken;
+import io.github.flatchrlucca.intake.WebhookTokenCheck;
+import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.lucca.DepartmentDirectory;
+import io.github.flatchrlucca.lucca.LuccaAnswers;
+import io.github.flatchrlucca.lucca.LuccaRateLimiter;
+import io.github.flatchrlucca.lucca.LuccaRequest;
+import io.github.flatchrlucca.lucca.LuccaRequests;
+import io.github.flatchrlucca.mapping.HireMapper;
+import io.github.flatchrlucca.mapping.MappingSettings;
+import io.github.flatchrlucca.mapping.OrganisationDefaults;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and checks the settings, then binds the small beans the YAML routes refer to by name.
+ * A wrong setting throws here, so the connector stops before it accepts anything.
+ */
+public final class ConnectorConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectorConfiguration.class);
+    static final String WEBHOOK_PATH = "/webhooks/flatchr";
+    // Flatchr's candidates are mostly in France; numbers written without +33 are read as French.
+    private static final String PHONE_REGION = "FR";
+
+    @Override
+    public void configure(CamelContext camel) throws Exception {
+        PropertiesComponent properties = camel.getPropertiesComponent();
+        int port = Integer.parseInt(properties.resolveProperty("camel.server.port").orElse("8080"));
+        ConnectorSettings settings = ConnectorSettings.read(new SettingsReader(properties::resolveProperty), port);
+        // Derived settings the routes read: the base URL may come from the instance name, dry-run from its absence.
+        properties.addOverrideProperty("lucca.endpoint", settings.luccaBaseUrl().map(Object::toString)
+                .orElse("http://lucca-not-configured.invalid"));
+        properties.addOverrideProperty("lucca.dry-run", String.valueOf(settings.dryRun()));
+
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = new ObjectMapper();
+        Registry registry = camel.getRegistry();
+        WebhookToken token = WebhookToken.configuredOrKept(settings.webhookToken(), settings.dataDir());
+        bindIntake(registry, settings, json, token);
+        camel.addStartupListener(new RawWebhookBody(WEBHOOK_PATH, port));
+
+        Journal journal = new Journal(journalDataSource(settings), clock, settings.lease());
+        journal.releaseClaims();
+        registry.bind("journal", journal);
+
+        LuccaRateLimiter limiter = LuccaRateLimiter.realTime(settings.rateLimitRequests(), settings.rateLimitWindow());
+        LuccaRequests requests = new LuccaRequests(json);
+        registry.bind("luccaRateLimiter", limiter);
+        registry.bind("luccaAnswers", new LuccaAnswers(json, limiter));
+        registry.bind("departmentDirectory", new DepartmentDirectory(
+                luccaCaller(camel, settings, json), requests, clock, settings.departmentCacheTtl()));
+        bindDelivery(registry, settings, json, journal, requests, clock);
+        announce(settings, token);
+    }
+
+    private static void bindIntake(Registry registry, ConnectorSettings settings, ObjectMapper json, WebhookToken token) {
+        registry.bind("webhookTokenCheck", new WebhookTokenCheck(token));
+        registry.bind("jsonBodyReader", new JsonBodyReader(json, settings.maxBodyBytes()));
+        registry.bind("flatchrEventClassifier", new FlatchrEventClassifier(settings.triggerColumns()));
+        registry.bind("webhookReplies", new WebhookReplies(json));
+    }
+
+    private static void bindDelivery(Registry registry, ConnectorSettings settings, ObjectMapper json,
+                                     Journal journal, LuccaRequests requests, Clock clock) {
+        HireMapper mapper = new HireMapper(new MappingSettings(settings.zone(), settings.loginRule(),
+                settings.workEmailPattern(), PHONE_REGION, settings.departmentPointer()));
+        OrganisationDefaults defaults = new OrganisationDefaults(settings.legalEntityId(), settings.roleId(),
+                settings.departments(), settings.departmentId());
+        registry.bind("deliverySteps", new DeliverySteps(json, mapper, defaults, settings.contractTypes(),
+                requests, clock, settings.zone()));
+        registry.bind("deliveryRecords", new DeliveryRecords(journal));
+        RetrySchedule schedule = new RetrySchedule(settings.retryInitialDelay(), settings.retryMaxDelay(),
+                settings.retryMaxAge(), () -> ThreadLocalRandom.current().nextDouble());
+        registry.bind("deliveryFailures", new DeliveryFailures(journal, schedule, settings.keyRejectedDelay(), clock));
+    }
+
+    /** Department pages go through the same route as every Lucca call; in dry-run Lucca knows none. */
+    private static Function<LuccaRequest, JsonNode> luccaCaller(CamelContext camel, ConnectorSettings settings,
+                                                                ObjectMapper json) {
+        if (settings.dryRun()) {
+            return request -> json.createObjectNode();
+        }
+        ProducerTemplate template = camel.createProducerTemplate();
+        return request -> template.requestBody("direct:call-lucca", request, JsonNode.class);
+    }
+
+    private static DataSource journalDataSource(ConnectorSettings settings) {
+        // WRITE_DELAY=0: each commit reaches the file before the webhook answers 202.
+        String url = "jdbc:h2:file:" + settings.dataDir().toAbsolutePath().resolve("journal") + ";WRITE_DELAY=0";
+        DataSource dataSource = JdbcConnectionPool.create(url, "flatchr-lucca", "");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/journal").load().migrate();
+        return dataSource;
+    }
+
+    private static void announce(ConnectorSettings settings, WebhookToken token) {
+        String url = settings.publicBaseUrl() + WEBHOOK_PATH + "?token=";
+        if (token.generated()) {
+            LOG.info("A webhook token was generated and kept in {}. It is printed this once.",
+                    settings.dataDir().resolve("webhook-token"));
+            LOG.info("Webhook URL to paste into Flatchr: {}{}", url, token.reveal());
+        } else {
+            LOG.info("Webhook URL to paste into Flatchr: {}<your FLATCHR_WEBHOOK_TOKEN or {}>", url,
+                    settings.dataDir().resolve("webhook-token"));
+        }
+        if (settings.dryRun()) {
+            LOG.warn("DRY-RUN: no Lucca is configured (LUCCA_BASE_URL or LUCCA_INSTANCE). Hires are accepted and "
+                    + "recorded with the exact Lucca requests they would send; nothing is sent.");
+        } else {
+            LOG.info("Delivering to Lucca at {} (at most {} calls per {} s)", settings.luccaBaseUrl().get(),
+                    settings.rateLimitRequests(), settings.rateLimitWindow().toSeconds());
+        }
+        if (settings.adminToken().isEmpty()) {
+            LOG.info("Admin API is off: set ADMIN_TOKEN to turn it on.");
+        }
+    }
+}

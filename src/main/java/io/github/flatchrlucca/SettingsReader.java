@@ -1,0 +1,80 @@
+package io.github.flatchrlucca;
+
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads one connector setting and turns a wrong value into an error that names the environment
+ * variable an operator sets, so a bad setting stops the start with a message they can act on.
+ */
+final class SettingsReader {
+
+    private final Function<String, Optional<String>> properties;
+
+    SettingsReader(Function<String, Optional<String>> properties) {
+        this.properties = properties;
+    }
+
+    Optional<String> text(String key) {
+        return properties.apply(key).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    String text(String key, String fallback) {
+        return text(key).orElse(fallback);
+    }
+
+    Optional<Integer> id(String key, String env) {
+        return text(key).map(value -> parse(key, env, value, "a whole number", Integer::valueOf))
+                .map(value -> positive(key, env, value));
+    }
+
+    int positiveInt(String key, String env, int fallback) {
+        return positive(key, env, text(key).map(v -> parse(key, env, v, "a whole number", Integer::valueOf)).orElse(fallback));
+    }
+
+    long positiveLong(String key, String env, long fallback) {
+        long value = text(key).map(v -> parse(key, env, v, "a whole number", Long::valueOf)).orElse(fallback);
+        if (value <= 0) {
+            throw invalid(key, env, "must be greater than zero");
+        }
+        return value;
+    }
+
+    ZoneId zone(String key, String env, String fallback) {
+        return parse(key, env, text(key, fallback), "a time zone such as Europe/Paris", ZoneId::of);
+    }
+
+    Optional<URI> httpUrl(String key, String env) {
+        return text(key).map(value -> {
+            URI uri = parse(key, env, value, "a URL", URI::create);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw invalid(key, env, "'" + value + "' is not an http(s) URL with a host");
+            }
+            return uri;
+        });
+    }
+
+    /** Runs a library parser and reports its refusal against the setting, whatever it throws. */
+    <T> T parse(String key, String env, String value, String expected, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            String reason = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+            throw invalid(key, env, "'" + value + "' is not " + expected + reason);
+        }
+    }
+
+    static IllegalArgumentException invalid(String key, String env, String problem) {
+        return new IllegalArgumentException("Invalid setting " + env + " (" + key + "): " + problem);
+    }
+
+    private static int positive(String key, String env, int value) {
+        if (value <= 0) {
+            throw invalid(key, env, "must be greater than zero");
+        }
+        return value;
+    }
+}

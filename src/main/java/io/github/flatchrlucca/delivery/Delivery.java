@@ -1,0 +1,89 @@
+package io.github.flatchrlucca.delivery;
+
+import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.mapping.LuccaUserDraft;
+import io.github.flatchrlucca.mapping.MappedHire;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One attempt at delivering one hire: what was mapped, what Lucca said so far, what to warn about. */
+public final class Delivery {
+
+    private final Hire hire;
+    private final MappedHire mapped;
+    private final List<String> warnings;
+    private LuccaUserDraft draft;
+    private Long luccaUserId;
+    private boolean alreadyInLucca;
+    private final Integer luccaContractTypeId;
+
+    Delivery(Hire hire, MappedHire mapped, Integer luccaContractTypeId) {
+        this.hire = hire;
+        this.mapped = mapped;
+        this.luccaContractTypeId = luccaContractTypeId;
+        this.draft = mapped.draft();
+        this.warnings = new ArrayList<>(mapped.warnings());
+        this.luccaUserId = hire.luccaUserId();
+    }
+
+    public String getHireId() {
+        return hire.hireId();
+    }
+
+    /** The user exists in Lucca already: found, or created by an earlier attempt. */
+    public boolean isUserKnown() {
+        return luccaUserId != null;
+    }
+
+    public boolean isAlreadyInLucca() {
+        return alreadyInLucca;
+    }
+
+    /** A Lucca contract template is known for the vacancy's contract type: the contract is patched. */
+    public boolean isContractTypeMapped() {
+        return luccaContractTypeId != null;
+    }
+
+    Hire hire() {
+        return hire;
+    }
+
+    MappedHire mapped() {
+        return mapped;
+    }
+
+    Integer luccaContractTypeId() {
+        return luccaContractTypeId;
+    }
+
+    LuccaUserDraft draft() {
+        return draft;
+    }
+
+    void draft(LuccaUserDraft draft) {
+        this.draft = draft;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    void warn(String warning) {
+        if (!warnings.contains(warning)) {
+            warnings.add(warning);
+        }
+    }
+
+    Long luccaUserId() {
+        return luccaUserId;
+    }
+
+    void luccaUser(long id) {
+        this.luccaUserId = id;
+    }
+
+    void foundInLucca(long id) {
+        this.luccaUserId = id;
+        this.alreadyInLucca = true;
+    }
+}

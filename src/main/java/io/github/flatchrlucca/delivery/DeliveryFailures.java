@@ -1,0 +1,82 @@
+package io.github.flatchrlucca.delivery;
+
+import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.LuccaFailure;
+import io.github.flatchrlucca.lucca.LuccaCallFailed;
+import io.github.flatchrlucca.lucca.LuccaRateLimited;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What becomes of a hire whose attempt failed, one method per kind of failure named in the routes'
+ * error handling. Every outcome is written to the journal: a failure is never only a log line.
+ */
+public final class DeliveryFailures {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryFailures.class);
+
+    private final Journal journal;
+    private final RetrySchedule schedule;
+    private final Duration keyRejectedDelay;
+    private final Clock clock;
+
+    public DeliveryFailures(Journal journal, RetrySchedule schedule, Duration keyRejectedDelay, Clock clock) {
+        this.journal = journal;
+        this.schedule = schedule;
+        this.keyRejectedDelay = keyRejectedDelay;
+        this.clock = clock;
+    }
+
+    /** 400, 404, 409, 422: sending the same again would fail again. Lucca's answer is kept for a person. */
+    public void refused(Exchange exchange) {
+        journal.markDead(hire(exchange).hireId(), failure(exchange));
+    }
+
+    /** 401, 403: no hire is at fault, so none dies of it; all wait until the key works again. */
+    public void keyRejected(Exchange exchange) {
+        LuccaCallFailed cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, LuccaCallFailed.class);
+        LOG.error("LUCCA REJECTS THE API KEY ({}): hires are kept and retried every {} s until the key "
+                + "(LUCCA_API_KEY) is valid and has the rights it needs", cause.status(), keyRejectedDelay.toSeconds());
+        journal.retryLater(hire(exchange).hireId(), clock.instant().plus(keyRejectedDelay), failure(exchange));
+    }
+
+    /** 429: back when Lucca says, not before; that wait does not grow with the attempts. */
+    public void rateLimited(Exchange exchange) {
+        LuccaRateLimited cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, LuccaRateLimited.class);
+        retryOrDie(exchange, clock.instant().plus(cause.retryAfter()));
+    }
+
+    /** 408, 5xx, timeouts, lost connections and anything unexpected: later, further apart each time. */
+    public void retryLater(Exchange exchange) {
+        Hire hire = hire(exchange);
+        retryOrDie(exchange, schedule.next(hire.attempts(), clock.instant()));
+    }
+
+    private void retryOrDie(Exchange exchange, Instant next) {
+        Hire hire = hire(exchange);
+        if (schedule.expired(hire.receivedAt(), next)) {
+            journal.markDead(hire.hireId(), failure(exchange));
+        } else {
+            journal.retryLater(hire.hireId(), next, failure(exchange));
+        }
+    }
+
+    private static Hire hire(Exchange exchange) {
+        return exchange.getVariable("hire", Hire.class);
+    }
+
+    /** Lucca's own words when it answered; otherwise only the kind of failure, which holds no personal data. */
+    private static LuccaFailure failure(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (caught instanceof LuccaCallFailed lucca) {
+            return new LuccaFailure(lucca.status(), lucca.body(), lucca.getMessage());
+        }
+        String call = String.valueOf(exchange.getVariable("luccaCall"));
+        return new LuccaFailure(null, null, caught.getClass().getSimpleName() + " during " + call);
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.flatchrlucca.delivery;
+
+import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.lucca.LuccaRequest;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
+
+/** Writes each turn of a delivery to the journal the moment it happens, so a crash loses none of it. */
+public final class DeliveryRecords {
+
+    private final Journal journal;
+
+    public DeliveryRecords(Journal journal) {
+        this.journal = journal;
+    }
+
+    /** Before the create is sent: if its answer is lost, the next attempt knows to look for our user. */
+    public void createAttempted(@Variable("delivery") Delivery delivery, @Body LuccaRequest create) {
+        journal.markCreateAttempted(delivery.getHireId(), create.body());
+    }
+
+    /** Right after the create: a retry of the contract step must never create the user again. */
+    public void userCreated(@Variable("delivery") Delivery delivery) {
+        journal.recordLuccaUser(delivery.getHireId(), delivery.luccaUserId());
+    }
+
+    public void delivered(@Variable("delivery") Delivery delivery) {
+        journal.markDelivered(delivery.getHireId(), delivery.luccaUserId(), delivery.warnings());
+    }
+
+    public void alreadyInLucca(@Variable("delivery") Delivery delivery) {
+        journal.markAlreadyInLucca(delivery.getHireId(), delivery.luccaUserId(), delivery.warnings());
+    }
+
+    public void dryRun(@Variable("delivery") Delivery delivery, @Body LuccaRequest create) {
+        journal.markDryRun(delivery.getHireId(), create.body(), delivery.warnings());
+    }
+}

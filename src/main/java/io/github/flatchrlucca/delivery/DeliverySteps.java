@@ -1,0 +1,137 @@
+package io.github.flatchrlucca.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.lucca.LuccaEnvelopes;
+import io.github.flatchrlucca.lucca.LuccaPerson;
+import io.github.flatchrlucca.lucca.LuccaRequest;
+import io.github.flatchrlucca.lucca.LuccaRequests;
+import io.github.flatchrlucca.mapping.ContractTypeTable;
+import io.github.flatchrlucca.mapping.EnrichedHire;
+import io.github.flatchrlucca.mapping.HireMapper;
+import io.github.flatchrlucca.mapping.LoginRule;
+import io.github.flatchrlucca.mapping.LuccaDepartment;
+import io.github.flatchrlucca.mapping.MappedHire;
+import io.github.flatchrlucca.mapping.OrganisationDefaults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
+
+/**
+ * The decisions of the delivery route, one method per step: each either builds the next Lucca request
+ * or reads Lucca's answer into the {@link Delivery}. The route decides the order; nothing here calls Lucca.
+ */
+public final class DeliverySteps {
+
+    static final String CONTRACT_TYPE_UNMAPPED = "contract type not mapped; Lucca's default contract template applies";
+    static final String REHIRE = "rehire: a former employee with this e-mail is in Lucca; no new user was created";
+    static final String ALREADY_EMPLOYED = "a user with this e-mail is already in Lucca; no new user was created";
+    static final String ANSWER_LOST = "Lucca's answer to the create was lost; the user it created was found by e-mail";
+
+    private final ObjectMapper json;
+    private final HireMapper mapper;
+    private final OrganisationDefaults defaults;
+    private final ContractTypeTable contractTypes;
+    private final LuccaRequests requests;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public DeliverySteps(ObjectMapper json, HireMapper mapper, OrganisationDefaults defaults,
+                         ContractTypeTable contractTypes, LuccaRequests requests, Clock clock, ZoneId zone) {
+        this.json = json;
+        this.mapper = mapper;
+        this.defaults = defaults;
+        this.contractTypes = contractTypes;
+        this.requests = requests;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public Delivery map(@Body Hire hire) {
+        MappedHire mapped = mapper.map(read(hire.payload()), hire.receivedAt());
+        Integer contractType = Optional.ofNullable(mapped.contractTypeId())
+                .flatMap(contractTypes::luccaTypeFor).orElse(null);
+        Delivery delivery = new Delivery(hire, mapped, contractType);
+        if (contractType == null) {
+            delivery.warn(CONTRACT_TYPE_UNMAPPED);
+        }
+        return delivery;
+    }
+
+    public void enrich(@Variable("delivery") Delivery delivery, @Body List<LuccaDepartment> departments) {
+        EnrichedHire enriched = defaults.enrich(delivery.mapped(), departments);
+        delivery.draft(enriched.draft());
+        enriched.warnings().forEach(delivery::warn);
+    }
+
+    public LuccaRequest findPerson(@Variable("delivery") Delivery delivery) {
+        return requests.findPersonByMail(delivery.draft().mail());
+    }
+
+    /**
+     * Someone with this e-mail is already in Lucca. If an earlier attempt sent the create and never saw
+     * the answer, that someone is our own user; otherwise the hire is already in Lucca.
+     */
+    public void notePerson(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+        LuccaPerson.first(answer).ifPresent(person -> {
+            boolean former = person.isFormerEmployee(today());
+            if (delivery.hire().createAttempted() && !former) {
+                delivery.luccaUser(person.id());
+                delivery.warn(ANSWER_LOST);
+            } else {
+                delivery.foundInLucca(person.id());
+                delivery.warn(former ? REHIRE : ALREADY_EMPLOYED);
+            }
+        });
+    }
+
+    public LuccaRequest findTakenLogins(@Variable("delivery") Delivery delivery) {
+        return requests.loginsLike(delivery.mapped().loginBase());
+    }
+
+    public void chooseLogin(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+        List<String> taken = LuccaEnvelopes.v3Items(answer).stream().map(item -> item.path("login").asText("")).toList();
+        delivery.draft(delivery.draft().withLogin(LoginRule.firstFree(delivery.mapped().loginBase(), taken)));
+    }
+
+    public LuccaRequest createUser(@Variable("delivery") Delivery delivery) {
+        return requests.createUser(delivery.draft().toCreateBody());
+    }
+
+    public void noteCreatedUser(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+        delivery.luccaUser(LuccaEnvelopes.createdUserId(answer));
+    }
+
+    public LuccaRequest findWorkContract(@Variable("delivery") Delivery delivery) {
+        return requests.workContractsOf(delivery.luccaUserId());
+    }
+
+    /** The contract Lucca made with the user: the newest one, as a new user has only that one. */
+    public LuccaRequest patchWorkContract(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+        long contractId = LuccaEnvelopes.v4Items(answer).stream()
+                .map(item -> item.path("id").asLong())
+                .max(Comparator.naturalOrder())
+                .orElseThrow(() -> new IllegalStateException("Lucca lists no work contract for the new user"));
+        return requests.patchWorkContract(contractId, delivery.luccaContractTypeId(), delivery.draft().contractStart());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    private JsonNode read(String payload) {
+        try {
+            return json.readTree(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The journal holds a payload that is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.flatchrlucca.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.DoubleSupplier;
+
+/**
+ * When a hire that failed for a passing reason is tried again: exponential from the first delay, capped,
+ * with jitter so that hires that failed together during an outage do not all come back together.
+ */
+public final class RetrySchedule {
+
+    private static final double JITTER = 0.2;
+
+    private final Duration initialDelay;
+    private final Duration maxDelay;
+    private final Duration maxAge;
+    private final DoubleSupplier random;
+
+    public RetrySchedule(Duration initialDelay, Duration maxDelay, Duration maxAge, DoubleSupplier random) {
+        this.initialDelay = initialDelay;
+        this.maxDelay = maxDelay;
+        this.maxAge = maxAge;
+        this.random = random;
+    }
+
+    /** The next attempt after {@code attempts} failed ones (1 for the first failure). */
+    public Instant next(int attempts, Instant now) {
+        int doublings = Math.min(Math.max(attempts - 1, 0), 30);
+        long base = Math.min(maxDelay.toMillis(), initialDelay.toMillis() << doublings);
+        double factor = 1 + JITTER * (2 * random.getAsDouble() - 1);
+        return now.plusMillis(Math.max(1, Math.round(base * factor)));
+    }
+
+    /** Past its maximum age a hire stops being retried and is dead, for a person to look at. */
+    public boolean expired(Instant receivedAt, Instant at) {
+        return at.isAfter(receivedAt.plus(maxAge));
+    }
+}

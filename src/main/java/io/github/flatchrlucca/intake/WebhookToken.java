@@ -1,0 +1,78 @@
+package io.github.flatchrlucca.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The secret that must appear in the webhook URL. Flatchr's webhook form takes only a URL (no header,
+ * no signature), so the URL itself is the credential; the connector never runs without one.
+ */
+public final class WebhookToken {
+
+    static final String FILE_NAME = "webhook-token";
+
+    private final byte[] secret;
+    private final boolean generated;
+
+    private WebhookToken(String secret, boolean generated) {
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.generated = generated;
+    }
+
+    /** The configured token, else the one kept in the data directory, else a new one kept there. */
+    public static WebhookToken configuredOrKept(Optional<String> configured, Path dataDir) {
+        if (configured.isPresent()) {
+            return new WebhookToken(configured.get(), false);
+        }
+        Path file = dataDir.resolve(FILE_NAME);
+        try {
+            if (Files.exists(file)) {
+                return new WebhookToken(Files.readString(file).trim(), false);
+            }
+            String token = newToken();
+            Files.createDirectories(dataDir);
+            Files.writeString(file, token + "\n");
+            restrictToOwner(file);
+            return new WebhookToken(token, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the webhook token in " + file, e);
+        }
+    }
+
+    /** Constant-time, so the token cannot be guessed from answer times. */
+    public boolean matches(String candidate) {
+        byte[] given = candidate == null ? new byte[0] : candidate.getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(secret, given);
+    }
+
+    /** True when this start created the token: the only time it is printed. */
+    public boolean generated() {
+        return generated;
+    }
+
+    public String reveal() {
+        return new String(secret, StandardCharsets.UTF_8);
+    }
+
+    private static String newToken() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    private static void restrictToOwner(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the data directory's own permissions apply.
+        }
+    }
+}

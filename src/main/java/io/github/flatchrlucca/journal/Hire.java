@@ -1,0 +1,11 @@
+package io.github.flatchrlucca.journal;
+
+import java.time.Instant;
+
+/**
+ * A hire as the delivery sees it when it claims it. {@code luccaUserId} is set once the user exists in
+ * Lucca, so a later attempt goes straight to the contract and never creates the user twice.
+ */
+public record Hire(String hireId, String payload, Instant receivedAt, int attempts,
+                   Long luccaUserId, boolean createAttempted) {
+}

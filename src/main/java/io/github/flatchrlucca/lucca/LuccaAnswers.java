@@ -1,0 +1,68 @@
+package io.github.flatchrlucca.lucca;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import org.apache.camel.Exchange;
+
+/**
+ * Reads Lucca's answer to one call: a success becomes its JSON, anything else the failure that says
+ * what to do next. A 429 also pauses every other call, so one refusal does not become fifty.
+ */
+public final class LuccaAnswers {
+
+    // Lucca's error bodies are undocumented free text; keep enough for an operator, not a novel.
+    private static final int KEPT_BODY_CHARS = 4000;
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
+
+    private final ObjectMapper json;
+    private final LuccaRateLimiter limiter;
+
+    public LuccaAnswers(ObjectMapper json, LuccaRateLimiter limiter) {
+        this.json = json;
+        this.limiter = limiter;
+    }
+
+    public JsonNode check(Exchange exchange) throws IOException {
+        int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String body = exchange.getMessage().getBody(String.class);
+        String call = String.valueOf(exchange.getVariable("luccaCall"));
+        if (status >= 200 && status < 300) {
+            return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
+        }
+        throw failure(call, status, kept(body), exchange.getMessage().getHeader("Retry-After", String.class));
+    }
+
+    LuccaCallFailed failure(String call, int status, String body, String retryAfterHeader) {
+        if (status == 429) {
+            Duration retryAfter = retryAfter(retryAfterHeader);
+            limiter.pauseFor(retryAfter);
+            return new LuccaRateLimited(call, body, retryAfter);
+        }
+        if (status == 401 || status == 403) {
+            return new LuccaKeyRejected(call, status, body);
+        }
+        if (status == 408 || status >= 500) {
+            return new LuccaUnavailable(call, status, body);
+        }
+        return new LuccaRefused(call, status, body);
+    }
+
+    /** Retry-After in seconds, as Lucca sends it; a missing or odd value falls back to a whole window. */
+    static Duration retryAfter(String header) {
+        try {
+            long seconds = Long.parseLong(header == null ? "" : header.trim());
+            return Duration.ofSeconds(Math.max(1, seconds));
+        } catch (NumberFormatException e) {
+            return DEFAULT_RETRY_AFTER;
+        }
+    }
+
+    private static String kept(String body) {
+        if (body == null) {
+            return null;
+        }
+        return body.length() <= KEPT_BODY_CHARS ? body : body.substring(0, KEPT_BODY_CHARS) + "...";
+    }
+}

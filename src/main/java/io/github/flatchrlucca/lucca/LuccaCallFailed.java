@@ -1,0 +1,25 @@
+package io.github.flatchrlucca.lucca;
+
+/**
+ * Lucca answered a call with an error. Subclasses say what the delivery should do about it; the
+ * routes' error handling matches on them. The raw answer is kept for the operator, never logged.
+ */
+public abstract class LuccaCallFailed extends RuntimeException {
+
+    private final int status;
+    private final String body;
+
+    LuccaCallFailed(String call, int status, String body) {
+        super("Lucca answered " + status + " to " + call, null, false, false);
+        this.status = status;
+        this.body = body;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String body() {
+        return body;
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.flatchrlucca.lucca;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lucca wraps answers differently per API generation: v3 in {data:{items}}, v4 in {items, next}. */
+public final class LuccaEnvelopes {
+
+    private LuccaEnvelopes() {
+    }
+
+    public static List<JsonNode> v3Items(JsonNode answer) {
+        return list(answer.path("data").path("items"));
+    }
+
+    public static List<JsonNode> v4Items(JsonNode answer) {
+        return list(answer.path("items"));
+    }
+
+    /** The id of the user a v3 create returned; without one the create cannot be trusted. */
+    public static long createdUserId(JsonNode answer) {
+        JsonNode id = answer.path("data").path("id");
+        if (!id.canConvertToLong()) {
+            throw new IllegalStateException("Lucca's answer to create-user holds no user id");
+        }
+        return id.asLong();
+    }
+
+    public static boolean hasNextPage(JsonNode answer) {
+        JsonNode next = answer.path("next");
+        return next.isTextual() && !next.asText().isBlank();
+    }
+
+    private static List<JsonNode> list(JsonNode items) {
+        List<JsonNode> list = new ArrayList<>();
+        items.forEach(list::add);
+        return list;
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.flatchrlucca.lucca;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Someone Lucca already knows, found by e-mail: an employee, a future one, or a former one. */
+public record LuccaPerson(long id, LocalDate contractEnd) {
+
+    public static Optional<LuccaPerson> first(JsonNode findAnswer) {
+        return LuccaEnvelopes.v3Items(findAnswer).stream().findFirst().map(item -> new LuccaPerson(
+                item.path("id").asLong(), day(item.path("dtContractEnd"))));
+    }
+
+    public boolean isFormerEmployee(LocalDate today) {
+        return contractEnd != null && contractEnd.isBefore(today);
+    }
+
+    /** Lucca's v3 dates are "2025-01-01T00:00:00": the day is what matters here. */
+    private static LocalDate day(JsonNode value) {
+        String text = value.isTextual() ? value.asText() : "";
+        return text.length() >= 10 ? LocalDate.parse(text.substring(0, 10)) : null;
+    }
+}

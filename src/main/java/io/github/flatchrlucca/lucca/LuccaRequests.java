@@ -1,0 +1,69 @@
+package io.github.flatchrlucca.lucca;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The Lucca endpoints the connector uses, as documented, in one place. */
+public final class LuccaRequests {
+
+    static final String PERSON_FIELDS = "id,login,mail,firstName,lastName,dtContractStart,dtContractEnd";
+
+    private final ObjectMapper json;
+
+    public LuccaRequests(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Former and future employees included, or a rehire would be created a second time. */
+    public LuccaRequest findPersonByMail(String mail) {
+        return get("find-person-by-mail", "/api/v3/users",
+                "mail=" + encode(mail) + "&formerEmployees=true&fields=" + PERSON_FIELDS);
+    }
+
+    /** Every login containing the base: one call tells which of base, base2, base3... is free. */
+    public LuccaRequest loginsLike(String loginBase) {
+        return get("find-taken-logins", "/api/v3/users",
+                "login=" + encode("like," + loginBase) + "&formerEmployees=true&fields=id,login&paging=0,1000");
+    }
+
+    public LuccaRequest createUser(Map<String, Object> user) {
+        return new LuccaRequest("create-user", "POST", "/api/v3/users", "contract=true", write(user));
+    }
+
+    public LuccaRequest workContractsOf(long userId) {
+        return get("find-work-contract", "/directory/api/4.0/work-contracts", encode("ownerId[]") + "=" + userId);
+    }
+
+    public LuccaRequest patchWorkContract(long contractId, int typeId, LocalDate startsOn) {
+        Map<String, Object> patch = new LinkedHashMap<>();
+        patch.put("typeId", typeId);
+        patch.put("startsOn", startsOn.toString());
+        return new LuccaRequest("patch-work-contract", "PATCH", "/directory/api/4.0/work-contracts/" + contractId,
+                null, write(patch));
+    }
+
+    public LuccaRequest departmentsPage(int page) {
+        return get("list-departments", "/organization/structure/api/departments", "page=" + page + "&limit=100");
+    }
+
+    private static LuccaRequest get(String name, String path, String query) {
+        return new LuccaRequest(name, "GET", path, query, null);
+    }
+
+    private String write(Map<String, Object> body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A Lucca request could not be written as JSON", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

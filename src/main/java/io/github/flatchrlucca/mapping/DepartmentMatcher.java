@@ -1,0 +1,72 @@
+package io.github.flatchrlucca.mapping;
+
+import com.ibm.icu.text.Transliterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the Lucca department for the department names a hire carries: by name among Lucca's active
+ * departments first, then in the customer's table, else the configured default.
+ */
+public final class DepartmentMatcher {
+
+    // built once because ICU rule loading is slow; ICU documents transliterators as safe to share between threads
+    private static final Transliterator WITHOUT_ACCENTS = Transliterator.getInstance("Latin-ASCII");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+
+    private final Map<String, List<Integer>> activeIdsByName;
+    private final DepartmentTable table;
+    private final Integer defaultDepartmentId;
+
+    /** @param defaultDepartmentId null to leave the department to Lucca's own default */
+    public DepartmentMatcher(List<LuccaDepartment> luccaDepartments, DepartmentTable table, Integer defaultDepartmentId) {
+        this.activeIdsByName = luccaDepartments.stream()
+                .filter(LuccaDepartment::active)
+                .collect(Collectors.groupingBy(department -> normalize(department.name()),
+                        Collectors.mapping(LuccaDepartment::id, Collectors.toList())));
+        this.table = table;
+        this.defaultDepartmentId = defaultDepartmentId;
+    }
+
+    /**
+     * The form in which two department names are compared, here and in {@link DepartmentTable}:
+     * "Service  Informatique " and "service informatique" are typed by different people for the same team.
+     */
+    static String normalize(String name) {
+        String ascii = WITHOUT_ACCENTS.transliterate(name).toLowerCase(Locale.ROOT);
+        return WHITESPACE.matcher(ascii).replaceAll("");
+    }
+
+    /** @param candidateNames the hire's department names, most telling first; may be empty */
+    public DepartmentChoice choose(List<String> candidateNames) {
+        List<String> misses = new ArrayList<>();
+        for (String name : candidateNames) {
+            List<Integer> ids = activeIdsByName.getOrDefault(normalize(name), List.of());
+            if (ids.size() == 1) {
+                return found(ids.get(0));
+            }
+            misses.add("\"" + name + "\" matches " + (ids.isEmpty() ? "no Lucca department" : "several Lucca departments"));
+        }
+        Optional<Integer> fromTable = candidateNames.stream().flatMap(name -> table.idFor(name).stream()).findFirst();
+        if (fromTable.isPresent()) {
+            return found(fromTable.get());
+        }
+        return new DepartmentChoice(defaultDepartmentId, misses.isEmpty() ? Optional.empty() : Optional.of(warning(misses)));
+    }
+
+    private static DepartmentChoice found(int departmentId) {
+        return new DepartmentChoice(departmentId, Optional.empty());
+    }
+
+    private String warning(List<String> misses) {
+        String fallback = defaultDepartmentId == null
+                ? "department left to Lucca's default."
+                : "default department used.";
+        return "Department not found: " + String.join("; ", misses) + "; " + fallback;
+    }
+}

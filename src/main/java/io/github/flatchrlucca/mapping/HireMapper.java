@@ -1,0 +1,108 @@
+package io.github.flatchrlucca.mapping;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+
+/**
+ * Reads a Flatchr {@code drag_applicant} hire into a Lucca user draft. Any piece of the event may be
+ * missing, null or of another type than documented: such a piece becomes null or empty, never an error.
+ */
+public final class HireMapper {
+
+    private static final String PHONE_UNREADABLE = "phone number could not be read; not sent";
+    private static final String START_DATE_ESTIMATED = "start date estimated";
+    private static final String START_DATE_UNREADABLE = "start date unreadable; start date estimated";
+
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+
+    private final MappingSettings settings;
+    private final PhoneNormalizer phones;
+    private final StartDateReader startDates;
+    private final JsonPointer departmentPointer;
+
+    public HireMapper(MappingSettings settings) {
+        this.settings = settings;
+        this.phones = new PhoneNormalizer(settings.phoneRegion());
+        this.startDates = new StartDateReader(settings.zone());
+        this.departmentPointer = JsonPointer.compile(settings.departmentPointer());
+    }
+
+    /** @param receivedAt when the hire reached the connector: the start day when Flatchr gives none */
+    public MappedHire map(JsonNode event, Instant receivedAt) {
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        JsonNode root = Objects.requireNonNullElse(event, MissingNode.getInstance());
+        JsonNode candidate = root.path("data").path("candidate");
+        JsonNode vacancy = root.path("data").path("vacancy");
+        List<String> warnings = new ArrayList<>();
+
+        String firstName = name(candidate.path("firstname"));
+        String lastName = name(candidate.path("lastname"));
+        String personalEmail = text(candidate.path("email"));
+        String mail = settings.workEmailPattern() == null
+                ? personalEmail
+                : settings.workEmailPattern().apply(firstName, lastName);
+        String mobile = mobile(candidate.path("phone"), warnings);
+        LocalDate contractStart = contractStart(vacancy.path("start_date"), receivedAt, warnings);
+
+        LuccaUserDraft draft = new LuccaUserDraft(firstName, lastName, mail, personalEmail, mobile,
+                text(vacancy.path("title")), contractStart, null, null, null, null);
+        return new MappedHire(draft, warnings, settings.loginRule().base(firstName, lastName, mail),
+                departmentNames(root.at(departmentPointer)), text(vacancy.path("contract_type_id")));
+    }
+
+    private String mobile(JsonNode phone, List<String> warnings) {
+        String written = text(phone);
+        if (written == null) {
+            return null;
+        }
+        Optional<String> e164 = phones.toE164(written);
+        if (e164.isEmpty()) {
+            warnings.add(PHONE_UNREADABLE);
+        }
+        return e164.orElse(null);
+    }
+
+    private LocalDate contractStart(JsonNode startDate, Instant receivedAt, List<String> warnings) {
+        return startDates.read(startDate).orElseGet(() -> {
+            warnings.add(StartDateReader.isAbsent(startDate) ? START_DATE_ESTIMATED : START_DATE_UNREADABLE);
+            return LocalDate.ofInstant(receivedAt, settings.zone());
+        });
+    }
+
+    private static List<String> departmentNames(JsonNode names) {
+        if (names.isArray()) {
+            return StreamSupport.stream(names.spliterator(), false)
+                    .map(HireMapper::text)
+                    .filter(Objects::nonNull)
+                    .toList();
+        }
+        return Optional.ofNullable(text(names)).stream().toList();
+    }
+
+    /**
+     * A name as written, without the doubled and stray spaces of hand-typed forms; no-break spaces
+     * count too, as names pasted from documents carry them and {@link String#strip} keeps them.
+     */
+    private static String name(JsonNode node) {
+        String text = text(node);
+        return text == null ? null : WHITESPACE_RUN.matcher(text).replaceAll(" ").strip();
+    }
+
+    /** Trimmed text of a text or number node (Flatchr sends ids as either), or null when blank or absent. */
+    private static String text(JsonNode node) {
+        if (!node.isTextual() && !node.isNumber()) {
+            return null;
+        }
+        String text = node.asText().strip();
+        return text.isEmpty() ? null : text;
+    }
+}

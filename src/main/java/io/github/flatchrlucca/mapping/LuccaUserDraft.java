@@ -1,0 +1,60 @@
+package io.github.flatchrlucca.mapping;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The employee to create in Lucca (Directory v3). Every field may be null: a null field is left out
+ * of the request, so that Lucca applies its own default values.
+ */
+public record LuccaUserDraft(
+        String firstName,
+        String lastName,
+        String mail,
+        String personalEmail,
+        String personalMobile,
+        String jobTitle,
+        LocalDate contractStart,
+        String login,
+        Integer legalEntityId,
+        Integer departmentId,
+        Integer rolePrincipalId) {
+
+    // Lucca's v3 users API takes a date-time without offset, at midnight, for a contract start day
+    private static final DateTimeFormatter LUCCA_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
+    public LuccaUserDraft withLogin(String newLogin) {
+        return new LuccaUserDraft(firstName, lastName, mail, personalEmail, personalMobile, jobTitle, contractStart,
+                newLogin, legalEntityId, departmentId, rolePrincipalId);
+    }
+
+    public LuccaUserDraft withOrganisation(Integer newLegalEntityId, Integer newDepartmentId, Integer newRolePrincipalId) {
+        return new LuccaUserDraft(firstName, lastName, mail, personalEmail, personalMobile, jobTitle, contractStart,
+                login, newLegalEntityId, newDepartmentId, newRolePrincipalId);
+    }
+
+    /** The body of {@code POST /api/v3/users}, in Lucca's field names, without the null fields. */
+    public Map<String, Object> toCreateBody() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        putIfPresent(body, "firstName", firstName);
+        putIfPresent(body, "lastName", lastName);
+        putIfPresent(body, "mail", mail);
+        putIfPresent(body, "login", login);
+        putIfPresent(body, "dtContractStart", contractStart == null ? null : contractStart.atStartOfDay().format(LUCCA_DATE_TIME));
+        putIfPresent(body, "legalEntityId", legalEntityId);
+        putIfPresent(body, "departmentId", departmentId);
+        putIfPresent(body, "rolePrincipalId", rolePrincipalId);
+        putIfPresent(body, "jobTitle", jobTitle);
+        putIfPresent(body, "personalEmail", personalEmail);
+        putIfPresent(body, "personalMobile", personalMobile);
+        return body;
+    }
+
+    private static void putIfPresent(Map<String, Object> body, String field, Object value) {
+        if (value != null) {
+            body.put(field, value);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.flatchrlucca.mapping;
+
+import java.util.List;
+
+/**
+ * A Flatchr hire read into Lucca's terms, before anything is looked up in Lucca.
+ *
+ * @param warnings        what could not be carried over as given; free of personal data
+ * @param loginBase       the login before collisions with existing Lucca logins are resolved
+ * @param departmentNames the department names the hire carries, to be matched against Lucca's
+ * @param contractTypeId  Flatchr's contract type id as text, or null
+ */
+public record MappedHire(
+        LuccaUserDraft draft,
+        List<String> warnings,
+        String loginBase,
+        List<String> departmentNames,
+        String contractTypeId) {
+
+    public MappedHire {
+        warnings = List.copyOf(warnings);
+        departmentNames = List.copyOf(departmentNames);
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.flatchrlucca.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalQuery;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the contract start day from Flatchr's {@code vacancy.start_date}, which arrives as an ISO-8601
+ * UTC date-time, epoch seconds (number or text), "YYYY-MM-DD", "DD/MM/YYYY" or "DD/MM/YY".
+ */
+public final class StartDateReader {
+
+    /*
+     * 10^11 epoch seconds is the year 5138, while 10^11 epoch milliseconds is 1973: every plausible
+     * start date in seconds lies below it and every plausible one in milliseconds above it, so a
+     * larger number can only mean milliseconds.
+     */
+    private static final long LARGEST_EPOCH_SECONDS = 100_000_000_000L;
+
+    // at most 18 digits, so the text always fits in a long
+    private static final Pattern EPOCH_TEXT = Pattern.compile("\\d{1,18}");
+
+    private static final List<DateTimeFormatter> DAY_FORMATS = List.of(
+            DateTimeFormatter.ISO_LOCAL_DATE,
+            strict("d/M/uuuu"),
+            strict("d/M/uu")); // two-digit years are read as 20YY
+
+    private final ZoneId zone;
+
+    /** @param zone where the employee starts: an instant becomes the calendar day it falls on there */
+    public StartDateReader(ZoneId zone) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /** True when there is no start date at all (missing, null or blank), as opposed to one that cannot be read. */
+    public static boolean isAbsent(JsonNode startDate) {
+        return startDate == null || startDate.isMissingNode() || startDate.isNull()
+                || (startDate.isTextual() && startDate.asText().isBlank());
+    }
+
+    /** The start day, or empty when it is absent or unreadable; {@link #isAbsent} tells the two apart. */
+    public Optional<LocalDate> read(JsonNode startDate) {
+        if (isAbsent(startDate)) {
+            return Optional.empty();
+        }
+        if (startDate.isIntegralNumber() && startDate.canConvertToLong()) {
+            return dayOfEpoch(startDate.longValue());
+        }
+        return startDate.isTextual() ? readText(startDate.asText().strip()) : Optional.empty();
+    }
+
+    private Optional<LocalDate> readText(String text) {
+        if (EPOCH_TEXT.matcher(text).matches()) {
+            return dayOfEpoch(Long.parseLong(text));
+        }
+        return parse(text, DateTimeFormatter.ISO_INSTANT, Instant::from)
+                .map(this::dayOf)
+                .or(() -> parseDay(text));
+    }
+
+    private Optional<LocalDate> dayOfEpoch(long epoch) {
+        if (epoch < 0) {
+            return Optional.empty();
+        }
+        Instant instant = epoch > LARGEST_EPOCH_SECONDS ? Instant.ofEpochMilli(epoch) : Instant.ofEpochSecond(epoch);
+        return Optional.of(dayOf(instant));
+    }
+
+    private LocalDate dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, zone);
+    }
+
+    private static Optional<LocalDate> parseDay(String text) {
+        return DAY_FORMATS.stream()
+                .flatMap(format -> parse(text, format, LocalDate::from).stream())
+                .findFirst();
+    }
+
+    private static <T> Optional<T> parse(String text, DateTimeFormatter format, TemporalQuery<T> query) {
+        try {
+            return Optional.of(format.parse(text, query));
+        } catch (DateTimeParseException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static DateTimeFormatter strict(String pattern) {
+        // strict, so "31/02/2026" is rejected instead of quietly becoming 28 February
+        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
+    }
+}

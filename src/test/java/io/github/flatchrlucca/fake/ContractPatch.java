@@ -1,0 +1,52 @@
+package io.github.flatchrlucca.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * The body of a work-contract PATCH: only the fields present change, and an explicit null clears
+ * {@code endsOn} or {@code establishmentId}. Fields that cannot change (id, ownerId) or that the fake
+ * does not know are refused, so a connector sending them learns it in its tests.
+ */
+final class ContractPatch {
+
+    private static final Set<String> PATCHABLE = Set.of("typeId", "startsOn", "endsOn", "establishmentId");
+
+    private final JsonNode json;
+
+    private ContractPatch(JsonNode json) {
+        this.json = json;
+    }
+
+    static ContractPatch read(String body) {
+        JsonNode json = Json.object(body);
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!PATCHABLE.contains(name)) {
+                throw LuccaError.badRequest(name + " cannot be changed on a work contract");
+            }
+        }
+        return new ContractPatch(json);
+    }
+
+    WorkContract applyTo(WorkContract contract) {
+        return new WorkContract(contract.id(), contract.ownerId(),
+                json.has("typeId") ? required(Json.integer(json, "typeId"), "typeId") : contract.typeId(),
+                json.has("startsOn") ? required(date("startsOn"), "startsOn") : contract.startsOn(),
+                json.has("endsOn") ? date("endsOn") : contract.endsOn(),
+                json.has("establishmentId") ? Json.integer(json, "establishmentId") : contract.establishmentId());
+    }
+
+    private String date(String field) {
+        String value = Json.text(json, field);
+        return value == null ? null : Dates.date(value, field).toString();
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw LuccaError.badRequest(field + " cannot be null");
+        }
+        return value;
+    }
+}

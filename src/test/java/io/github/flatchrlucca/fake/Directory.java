@@ -1,0 +1,104 @@
+package io.github.flatchrlucca.fake;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Users and their work contracts. One lock guards both, because a create with {@code contract=true} and
+ * its duplicate check must be atomic, and a contract change moves its owner's dates.
+ */
+final class Directory {
+
+    /** The work-contract template Lucca applies when a user is created with {@code contract=true}. */
+    static final int DEFAULT_CONTRACT_TYPE_ID = 1;
+
+    // Disjoint id ranges: a client that sends a user id where a contract id belongs gets a 404, not a lucky hit.
+    private int lastUserId = 1000;
+    private int lastContractId = 5000;
+
+    private final Map<Integer, User> users = new TreeMap<>();
+    private final Map<Integer, WorkContract> contracts = new TreeMap<>();
+
+    /**
+     * Stores a new user under a fresh id, with a work contract if asked.
+     *
+     * @throws IllegalArgumentException when another user already has the login or the mail
+     */
+    synchronized User add(User draft, boolean withContract) {
+        rejectDuplicates(draft);
+        User user = draft.withId(++lastUserId);
+        users.put(user.id(), user);
+        if (withContract) {
+            openContract(user);
+        }
+        return user;
+    }
+
+    synchronized List<User> users() {
+        return List.copyOf(users.values());
+    }
+
+    synchronized List<WorkContract> contracts() {
+        return List.copyOf(contracts.values());
+    }
+
+    /** Applies a change to a contract; empty when there is no such contract. */
+    synchronized Optional<WorkContract> changeContract(int id, UnaryOperator<WorkContract> change) {
+        WorkContract current = contracts.get(id);
+        if (current == null) {
+            return Optional.empty();
+        }
+        WorkContract changed = change.apply(current);
+        contracts.put(id, changed);
+        followContracts(changed.ownerId());
+        return Optional.of(changed);
+    }
+
+    private void rejectDuplicates(User draft) {
+        for (User other : users.values()) {
+            if (sameText(other.login(), draft.login())) {
+                throw new IllegalArgumentException("login " + draft.login() + " is already used by user " + other.id());
+            }
+            if (sameText(other.mail(), draft.mail())) {
+                throw new IllegalArgumentException("mail " + draft.mail() + " is already used by user " + other.id());
+            }
+        }
+    }
+
+    private static boolean sameText(String a, String b) {
+        return a != null && a.equalsIgnoreCase(b);
+    }
+
+    private void openContract(User user) {
+        WorkContract contract = new WorkContract(++lastContractId, user.id(), DEFAULT_CONTRACT_TYPE_ID,
+                dateOf(user.dtContractStart()), dateOf(user.dtContractEnd()), user.legalEntityId());
+        contracts.put(contract.id(), contract);
+    }
+
+    /**
+     * In Lucca the v3 user's contract dates are a view of the work contracts: the start of the first one,
+     * and the end of the last one (none while a contract is open-ended).
+     */
+    private void followContracts(int ownerId) {
+        List<WorkContract> owned = new ArrayList<>(contracts.values());
+        owned.removeIf(contract -> contract.ownerId() != ownerId);
+        owned.sort(Comparator.comparing(WorkContract::startsOn));
+        WorkContract last = owned.get(owned.size() - 1);
+        String end = owned.stream().anyMatch(contract -> contract.endsOn() == null) ? null : last.endsOn();
+        users.computeIfPresent(ownerId, (id, user) ->
+                user.withContractDates(dateTimeOf(owned.get(0).startsOn()), dateTimeOf(end)));
+    }
+
+    private static String dateOf(String dateTime) {
+        return dateTime == null ? null : Dates.fromDateTime(dateTime, "date").toString();
+    }
+
+    private static String dateTimeOf(String date) {
+        return date == null ? null : Dates.dateTime(Dates.date(date, "date"));
+    }
+}

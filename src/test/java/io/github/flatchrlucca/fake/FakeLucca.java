@@ -1,0 +1,170 @@
+package io.github.flatchrlucca.fake;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Lucca instance on 127.0.0.1, stateful, for end-to-end tests: the endpoints the connector calls,
+ * Lucca's API-key check and rate limit, and the failures a test wants to see the connector survive.
+ * Thread-safe: the connector calls it from several threads while the test seeds and observes it.
+ */
+public final class FakeLucca implements AutoCloseable {
+
+    private static final int THREADS = 8;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String baseUrl;
+    private final Front front;
+    private final Directory directory = new Directory();
+    private final DepartmentsResource departments;
+    private final Faults faults = new Faults();
+    private final RequestLog log = new RequestLog();
+
+    private FakeLucca(HttpServer server, String apiKey) {
+        this.server = server;
+        this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        this.departments = new DepartmentsResource(baseUrl);
+        this.front = new Front(routes(new UsersResource(directory, baseUrl), new WorkContractsResource(directory)),
+                faults, log, apiKey);
+        this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        server.setExecutor(executor);
+        server.createContext("/", front);
+    }
+
+    /** Binds a free port on 127.0.0.1 and starts answering, accepting {@code apiKey}. */
+    public static FakeLucca start(String apiKey) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+            FakeLucca lucca = new FakeLucca(server, apiKey);
+            server.start();
+            return lucca;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake Lucca", e);
+        }
+    }
+
+    /** The whole API the fake knows; every other method and path gets a 404. */
+    private Router routes(UsersResource users, WorkContractsResource contracts) {
+        return new Router()
+                .on("GET", "/api/v3/users", (call, path) -> users.find(call))
+                .on("POST", "/api/v3/users", (call, path) -> users.create(call))
+                .on("GET", "/directory/api/4.0/work-contracts", (call, path) -> contracts.list(call))
+                .on("PATCH", "/directory/api/4.0/work-contracts/(\\d{1,9})",
+                        (call, path) -> contracts.patch(call, Integer.parseInt(path.group(1))))
+                .on("GET", DepartmentsResource.PATH, (call, path) -> departments.list(call));
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            // Daemon: a test that forgets close() must not keep the JVM alive.
+            Thread thread = new Thread(task, "fake-lucca-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** From now on only this key is accepted, as after a key rotation in Lucca. */
+    public void acceptKey(String apiKey) {
+        front.acceptKey(apiKey);
+    }
+
+    // ---- seeding
+
+    /** A person already in Lucca, without a work contract. A duplicate login or mail is refused. */
+    public int addUser(String firstName, String lastName, String mail, String login,
+                       LocalDate contractStart, LocalDate contractEndOrNull) {
+        User user = new User(0, firstName, lastName, mail, login, Dates.dateTime(contractStart),
+                contractEndOrNull == null ? null : Dates.dateTime(contractEndOrNull),
+                null, null, null, null, null, null);
+        return directory.add(user, false).id();
+    }
+
+    public int addDepartment(String name, boolean active) {
+        return departments.add(name, active);
+    }
+
+    // ---- fault injection: each consumed in the order asked, before the fake acts
+
+    /**
+     * The next {@code times} requests whose method matches ({@code "*"} for any) and whose path starts
+     * with {@code pathPrefix} get {@code status}, and nothing is done.
+     */
+    public void failNext(String method, String pathPrefix, int status, int times) {
+        faults.inject(method, pathPrefix, Reply.error(status, "Injected failure"), times);
+    }
+
+    /** The next {@code times} requests, whatever they are, get 429 with this Retry-After. */
+    public void rateLimitNext(int times, int retryAfterSeconds) {
+        faults.inject(Faults.ANY_METHOD, "/", Reply.tooManyRequests(retryAfterSeconds), times);
+    }
+
+    /**
+     * The next {@code POST /api/v3/users} that gets past the key and limit checks is served (the user and
+     * its contract exist afterwards, or its 400 is decided) but no answer is sent: the connection is closed
+     * before any response byte, so the client sees an end of stream (an IOException), never a status.
+     */
+    public void loseAnswerOfNextCreate() {
+        faults.loseNextAnswer("POST", "/api/v3/users");
+    }
+
+    /**
+     * Lucca's own limit: at most {@code requests} in any sliding {@code window}; over it, 429 with
+     * Retry-After in whole seconds until a slot frees (at least 1). Every admitted request takes a slot,
+     * whatever its outcome; the refused ones do not, so a client honouring Retry-After gets through.
+     */
+    public void enforceLimit(int requests, Duration window) {
+        front.limit(new SlidingWindowLimiter(requests, window));
+    }
+
+    /** Every answer waits this long (the request is logged at its arrival). */
+    public void latency(Duration perRequest) {
+        front.latency(perRequest);
+    }
+
+    // ---- observation
+
+    public List<User> users() {
+        return directory.users();
+    }
+
+    public List<WorkContract> contracts() {
+        return directory.contracts();
+    }
+
+    public List<Request> requests() {
+        return log.all();
+    }
+
+    /** Requests received with this method and a path starting with {@code pathPrefix}, refused ones too. */
+    public long count(String method, String pathPrefix) {
+        return log.count(method, pathPrefix);
+    }
+
+    /** The most requests received within any sliding window of this length: to prove a client-side limiter. */
+    public int maxRequestsInAnyWindow(Duration window) {
+        return log.maxInAnyWindow(window);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.flatchrlucca.fake;
+
+/**
+ * A Lucca user as the fake stores it. Dates keep Lucca's v3 shape ({@code 2025-01-06T00:00:00}, or null)
+ * so tests compare them with what the connector sent.
+ */
+public record User(
+        int id,
+        String firstName,
+        String lastName,
+        String mail,
+        String login,
+        String dtContractStart,
+        String dtContractEnd,
+        Integer legalEntityId,
+        Integer departmentId,
+        Integer rolePrincipalId,
+        String jobTitle,
+        String personalEmail,
+        String personalMobile) {
+
+    User withId(int newId) {
+        return new User(newId, firstName, lastName, mail, login, dtContractStart, dtContractEnd,
+                legalEntityId, departmentId, rolePrincipalId, jobTitle, personalEmail, personalMobile);
+    }
+
+    User withContractDates(String start, String end) {
+        return new User(id, firstName, lastName, mail, login, start, end,
+                legalEntityId, departmentId, rolePrincipalId, jobTitle, personalEmail, personalMobile);
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.flatchrlucca.fake;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** The parameters of {@code GET /api/v3/users}: filters, {@code formerEmployees}, {@code paging}, {@code fields}. */
+final class UserSearch {
+
+    private static final int MAX_PAGE_SIZE = 1000;
+    private static final String CONTAINS = "like,";
+
+    private record Page(int offset, int limit) {
+    }
+
+    private final Predicate<User> filter;
+    private final Page page;
+    private final List<String> fields;
+    private final UserFields known;
+
+    UserSearch(Query query, UserFields known) {
+        this.filter = textFilter(query, "mail", User::mail)
+                .and(textFilter(query, "login", User::login))
+                .and(query.isTrue("formerEmployees") ? user -> true : UserSearch::isCurrentOrFuture);
+        this.page = page(query);
+        this.known = known;
+        this.fields = fields(query, known);
+    }
+
+    List<Map<String, Object>> run(List<User> users) {
+        return users.stream()
+                .filter(filter)
+                .skip(page.offset)
+                .limit(page.limit)
+                .map(user -> known.only(user, fields))
+                .toList();
+    }
+
+    /** {@code like,xyz} means "contains xyz"; any other value means "equals". Both ignore case. */
+    private static Predicate<User> textFilter(Query query, String name, Function<User, String> field) {
+        return query.first(name)
+                .map(wanted -> wanted.startsWith(CONTAINS)
+                        ? contains(field, wanted.substring(CONTAINS.length()))
+                        : equalTo(field, wanted))
+                .orElse(user -> true);
+    }
+
+    private static Predicate<User> contains(Function<User, String> field, String part) {
+        return user -> field.apply(user) != null && field.apply(user).toLowerCase().contains(part.toLowerCase());
+    }
+
+    private static Predicate<User> equalTo(Function<User, String> field, String wanted) {
+        return user -> wanted.equalsIgnoreCase(field.apply(user));
+    }
+
+    /** Former employees are those whose contract ended before today. */
+    private static boolean isCurrentOrFuture(User user) {
+        return user.dtContractEnd() == null
+                || !Dates.fromDateTime(user.dtContractEnd(), "dtContractEnd").isBefore(LocalDate.now());
+    }
+
+    /** {@code paging=offset,limit}; without it, the first page of the largest size. */
+    private static Page page(Query query) {
+        String paging = query.first("paging").orElse("0," + MAX_PAGE_SIZE);
+        String[] parts = paging.split(",");
+        if (parts.length != 2) {
+            throw LuccaError.badRequest("paging must look like {offset},{limit}, got " + paging);
+        }
+        Page page = new Page(Query.parseInt("paging offset", parts[0]), Query.parseInt("paging limit", parts[1]));
+        if (page.offset < 0 || page.limit < 1 || page.limit > MAX_PAGE_SIZE) {
+            throw LuccaError.badRequest("paging needs an offset >= 0 and a limit from 1 to " + MAX_PAGE_SIZE);
+        }
+        return page;
+    }
+
+    /** Only the fields named; an unknown name is refused, so a typo in the connector fails loudly. */
+    private static List<String> fields(Query query, UserFields known) {
+        List<String> fields = query.first("fields")
+                .map(names -> Arrays.stream(names.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList())
+                .orElse(UserFields.DEFAULT);
+        fields.stream().filter(name -> !known.knows(name)).findFirst().ifPresent(unknown -> {
+            throw LuccaError.badRequest("unknown field " + unknown);
+        });
+        return fields;
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.flatchrlucca.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ContractTypeTableTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1:21,2:22", " 1 : 21 , 2:22 ", "1:21,2:22,"})
+    void readsFlatchrToLuccaPairs(String text) {
+        ContractTypeTable table = ContractTypeTable.parse(text);
+
+        assertThat(table.isEmpty()).isFalse();
+        assertThat(table.luccaTypeFor("1")).contains(21);
+        assertThat(table.luccaTypeFor("2")).contains(22);
+    }
+
+    @Test
+    void knowsNothingOfUnlistedTypes() {
+        ContractTypeTable table = ContractTypeTable.parse("1:21");
+
+        assertThat(table.luccaTypeFor("3")).isEmpty();
+        assertThat(table.luccaTypeFor(null)).isEmpty();
+    }
+
+    @Test
+    void looksUpTheTrimmedId() {
+        assertThat(ContractTypeTable.parse("1:21").luccaTypeFor(" 1 ")).contains(21);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   ", " , "})
+    void blankTextIsAnEmptyTable(String text) {
+        ContractTypeTable table = ContractTypeTable.parse(text);
+
+        assertThat(table.isEmpty()).isTrue();
+        assertThat(table.luccaTypeFor("1")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} is rejected naming {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1-21           | 1-21
+            a:2            | a:2
+            1:             | 1:
+            :2             | :2
+            1:21:3         | 1:21:3
+            1:21;2:22      | 1:21;2:22
+            1:21, 1:22     | 1:22
+            1:99999999999  | 1:99999999999
+            """)
+    void rejectsAMalformedOrRepeatedItemNamingIt(String text, String badItem) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ContractTypeTable.parse(text))
+                .withMessageContaining("\"" + badItem + "\"");
+    }
+}

@@ -1,0 +1,215 @@
+package io.github.flatchrlucca.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HireMapperTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    // late evening in UTC, already the next day in Paris
+    private static final Instant RECEIVED_AT = Instant.parse("2026-03-01T23:30:00Z");
+    private static final LocalDate RECEIVED_DAY_IN_PARIS = LocalDate.of(2026, 3, 2);
+
+    private static final String HIRE = """
+            { "event": "drag_applicant", "company_id": 4242,
+              "data": {
+                "candidate": {"id": 77, "firstname": " Éloïse ", "lastname": "Müller-Straße",
+                              "email": " eloise@gmail.com ", "phone": "+33 6 12 34 56 78"},
+                "applicant": {"id": "1234"},
+                "column": {"id": 9, "title": "Recruté", "hired": true},
+                "vacancy": {"id": 5, "title": " Développeuse Java ", "contract_type_id": 1,
+                            "start_date": "2026-01-05T23:30:00.000Z", "tags": ["Service IT", " ", "Paris"],
+                            "department": " Service IT "}
+              } }
+            """;
+
+    private final HireMapper mapper = mapper(null, LoginRule.INITIAL_LASTNAME, "/data/vacancy/department");
+
+    @Test
+    void mapsEveryFieldOfAFullHire() {
+        HireMapper withWorkEmail = mapper(
+                WorkEmailPattern.parse("{firstname}.{lastname}@acme.fr"), LoginRule.INITIAL_LASTNAME, "/data/vacancy/department");
+
+        MappedHire hire = withWorkEmail.map(Json.parse(HIRE), RECEIVED_AT);
+
+        assertThat(hire.draft()).isEqualTo(new LuccaUserDraft("Éloïse", "Müller-Straße", "eloise.mullerstrasse@acme.fr",
+                "eloise@gmail.com", "+33612345678", "Développeuse Java", LocalDate.of(2026, 1, 6), null, null, null, null));
+        assertThat(hire.warnings()).isEmpty();
+        assertThat(hire.loginBase()).isEqualTo("emullerstrasse");
+        assertThat(hire.departmentNames()).containsExactly("Service IT");
+        assertThat(hire.contractTypeId()).isEqualTo("1");
+    }
+
+    @Test
+    void withoutWorkEmailPatternTheCandidateEmailIsTheMail() {
+        LuccaUserDraft draft = mapper.map(Json.parse(HIRE), RECEIVED_AT).draft();
+
+        assertThat(draft.mail()).isEqualTo("eloise@gmail.com");
+        assertThat(draft.personalEmail()).isEqualTo("eloise@gmail.com");
+    }
+
+    @Test
+    void theLoginBaseFollowsTheConfiguredRule() {
+        HireMapper byEmail = mapper(null, LoginRule.EMAIL, "/data/vacancy/department");
+
+        assertThat(byEmail.map(Json.parse(HIRE), RECEIVED_AT).loginBase()).isEqualTo("eloise@gmail.com");
+    }
+
+    @Test
+    void namesLoseStrayAndDoubledSpacesButKeepTheirSpelling() {
+        JsonNode event = Json.parse(HIRE);
+        candidate(event).put("firstname", "  Jean   Pierre\u00A0");
+        candidate(event).put("lastname", "de  La\tTour");
+
+        LuccaUserDraft draft = mapper.map(event, RECEIVED_AT).draft();
+
+        assertThat(draft.firstName()).isEqualTo("Jean Pierre");
+        assertThat(draft.lastName()).isEqualTo("de La Tour");
+    }
+
+    @Test
+    void aMissingPhoneIsLeftOutSilently() {
+        JsonNode event = Json.parse(HIRE);
+        candidate(event).remove("phone");
+
+        MappedHire hire = mapper.map(event, RECEIVED_AT);
+
+        assertThat(hire.draft().personalMobile()).isNull();
+        assertThat(hire.warnings()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"null", "\"\"", "\"  \""})
+    void aNullOrBlankPhoneIsLeftOutSilently(String phone) {
+        JsonNode event = Json.parse(HIRE);
+        candidate(event).set("phone", Json.parse(phone));
+
+        MappedHire hire = mapper.map(event, RECEIVED_AT);
+
+        assertThat(hire.draft().personalMobile()).isNull();
+        assertThat(hire.warnings()).isEmpty();
+    }
+
+    @Test
+    void anUnreadablePhoneIsLeftOutWithAWarningThatDoesNotRepeatIt() {
+        JsonNode event = Json.parse(HIRE);
+        candidate(event).put("phone", "06 12 34");
+
+        MappedHire hire = mapper.map(event, RECEIVED_AT);
+
+        assertThat(hire.draft().personalMobile()).isNull();
+        assertThat(hire.warnings()).containsExactly("phone number could not be read; not sent");
+    }
+
+    @Test
+    void aMissingStartDateIsEstimatedAsTheDayTheHireArrived() {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).remove("start_date");
+
+        MappedHire hire = mapper.map(event, RECEIVED_AT);
+
+        assertThat(hire.draft().contractStart()).isEqualTo(RECEIVED_DAY_IN_PARIS);
+        assertThat(hire.warnings()).containsExactly("start date estimated");
+    }
+
+    @Test
+    void anUnreadableStartDateIsEstimatedWithItsOwnWarning() {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).put("start_date", "early January");
+
+        MappedHire hire = mapper.map(event, RECEIVED_AT);
+
+        assertThat(hire.draft().contractStart()).isEqualTo(RECEIVED_DAY_IN_PARIS);
+        assertThat(hire.warnings()).containsExactly("start date unreadable; start date estimated");
+    }
+
+    @Test
+    void warningsComeInFieldOrder() {
+        JsonNode event = Json.parse(HIRE);
+        candidate(event).put("phone", "abc");
+        vacancy(event).putNull("start_date");
+
+        assertThat(mapper.map(event, RECEIVED_AT).warnings())
+                .containsExactly("phone number could not be read; not sent", "start date estimated");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "\"1\""})
+    void theContractTypeIdIsReadAsTextWhetherSentAsNumberOrText(String contractTypeId) {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).set("contract_type_id", Json.parse(contractTypeId));
+
+        assertThat(mapper.map(event, RECEIVED_AT).contractTypeId()).isEqualTo("1");
+    }
+
+    @Test
+    void departmentNamesCanComeFromAnArray() {
+        HireMapper fromTags = mapper(null, LoginRule.INITIAL_LASTNAME, "/data/vacancy/tags");
+
+        assertThat(fromTags.map(Json.parse(HIRE), RECEIVED_AT).departmentNames()).containsExactly("Service IT", "Paris");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/data/vacancy/nothing", "/data/vacancy", "/data/column/hired"})
+    void noDepartmentNamesWhenThePointerFindsNoTextOrArray(String pointer) {
+        HireMapper elsewhere = mapper(null, LoginRule.INITIAL_LASTNAME, pointer);
+
+        assertThat(elsewhere.map(Json.parse(HIRE), RECEIVED_AT).departmentNames()).isEmpty();
+    }
+
+    @Test
+    void rejectsAMalformedDepartmentPointer() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> mapper(null, LoginRule.INITIAL_LASTNAME, "data/vacancy/department"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{}",
+        "null",
+        "[]",
+        "\"drag_applicant\"",
+        "{\"data\": null}",
+        "{\"data\": {\"candidate\": null, \"vacancy\": null}}",
+        "{\"data\": {\"candidate\": \"Éloïse\", \"vacancy\": [1, 2]}}",
+        "{\"data\": {\"candidate\": {\"firstname\": {}, \"lastname\": [], \"email\": true, \"phone\": {}}}}",
+        "{\"data\": {\"vacancy\": {\"title\": null, \"start_date\": {}, \"contract_type_id\": null, \"department\": null}}}"})
+    void oddShapesBecomeEmptyFieldsInsteadOfErrors(String json) {
+        MappedHire hire = mapper.map(Json.parse(json), RECEIVED_AT);
+
+        assertThat(hire.draft().firstName()).isNull();
+        assertThat(hire.draft().mail()).isNull();
+        assertThat(hire.draft().personalMobile()).isNull();
+        assertThat(hire.draft().jobTitle()).isNull();
+        assertThat(hire.draft().contractStart()).isEqualTo(RECEIVED_DAY_IN_PARIS);
+        assertThat(hire.departmentNames()).isEmpty();
+        assertThat(hire.contractTypeId()).isNull();
+        assertThat(hire.loginBase()).isEmpty();
+    }
+
+    @Test
+    void noEventAtAllMapsLikeAnEmptyOne() {
+        assertThat(mapper.map(null, RECEIVED_AT)).isEqualTo(mapper.map(Json.parse("{}"), RECEIVED_AT));
+    }
+
+    private static HireMapper mapper(WorkEmailPattern workEmail, LoginRule loginRule, String departmentPointer) {
+        return new HireMapper(new MappingSettings(PARIS, loginRule, workEmail, "FR", departmentPointer));
+    }
+
+    private static ObjectNode candidate(JsonNode event) {
+        return (ObjectNode) event.at("/data/candidate");
+    }
+
+    private static ObjectNode vacancy(JsonNode event) {
+        return (ObjectNode) event.at("/data/vacancy");
+    }
+}

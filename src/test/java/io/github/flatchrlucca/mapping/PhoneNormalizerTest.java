@@ -1,0 +1,50 @@
+package io.github.flatchrlucca.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PhoneNormalizerTest {
+
+    private final PhoneNormalizer french = new PhoneNormalizer("FR");
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            06 12 34 56 78       | +33612345678
+            +33 6 12 34 56 78    | +33612345678
+            +33612345678         | +33612345678
+            06.12.34.56.78       | +33612345678
+            0033 6 12 34 56 78   | +33612345678
+            +33 (0)6 12 34 56 78 | +33612345678
+            +44 20 7946 0958     | +442079460958
+            """)
+    void writesValidNumbersInE164(String freeText, String expected) {
+        assertThat(french.toE164(freeText)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   ", "12", "abc", "06 12 34", "+33 1"})
+    void givesNothingForTextThatIsNotARealNumber(String freeText) {
+        assertThat(french.toE164(freeText)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", " FR "})
+    void acceptsTheRegionInAnyCase(String region) {
+        assertThat(new PhoneNormalizer(region).toE164("06 12 34 56 78")).contains("+33612345678");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"XX", "France"})
+    void rejectsAnUnknownRegion(String region) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PhoneNormalizer(region))
+                .withMessageContaining("phone region");
+    }
+}
