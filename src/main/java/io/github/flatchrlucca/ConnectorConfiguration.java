@@ -6,6 +6,7 @@ import io.github.flatchrlucca.delivery.DeliveryFailures;
 import io.github.flatchrlucca.delivery.DeliveryRecords;
 import io.github.flatchrlucca.delivery.DeliverySteps;
 import io.github.flatchrlucca.delivery.RetrySchedule;
+import io.github.flatchrlucca.http.ProblemReplies;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.JsonBodyReader;
 import io.github.flatchrlucca.intake.RawWebhookBody;
@@ -21,6 +22,8 @@ import io.github.flatchrlucca.lucca.LuccaRequests;
 import io.github.flatchrlucca.mapping.HireMapper;
 import io.github.flatchrlucca.mapping.MappingSettings;
 import io.github.flatchrlucca.mapping.OrganisationDefaults;
+import io.github.flatchrlucca.operations.AdminApi;
+import io.github.flatchrlucca.operations.AdminTokenCheck;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -66,6 +69,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         Journal journal = new Journal(journalDataSource(settings), clock, settings.lease());
         journal.releaseClaims();
         registry.bind("journal", journal);
+        registry.bind("adminTokenCheck", new AdminTokenCheck(settings.adminToken()));
+        registry.bind("adminApi", new AdminApi(json, journal));
 
         LuccaRateLimiter limiter = LuccaRateLimiter.realTime(settings.rateLimitRequests(), settings.rateLimitWindow());
         LuccaRequests requests = new LuccaRequests(json);
@@ -82,6 +87,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("jsonBodyReader", new JsonBodyReader(json, settings.maxBodyBytes()));
         registry.bind("flatchrEventClassifier", new FlatchrEventClassifier(settings.triggerColumns()));
         registry.bind("webhookReplies", new WebhookReplies(json));
+        registry.bind("problemReplies", new ProblemReplies(json));
     }
 
     private static void bindDelivery(Registry registry, ConnectorSettings settings, ObjectMapper json,

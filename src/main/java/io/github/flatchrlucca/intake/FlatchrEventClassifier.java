@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.intake;
 
+import io.github.flatchrlucca.http.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class FlatchrEventClassifier {
     public HireVerdict classify(JsonNode event) {
         JsonNode name = event.path("event");
         if (!name.isTextual() || name.asText().isBlank()) {
-            throw WebhookProblem.badRequest("event", "The event has no 'event' name.");
+            throw Problem.badRequest("event", "The event has no 'event' name.");
         }
         if (!"drag_applicant".equals(name.asText())) {
             return HireVerdict.ignored("only drag_applicant events can be hires");
@@ -51,7 +52,7 @@ public final class FlatchrEventClassifier {
     private static String companyId(JsonNode event) {
         String companyId = text(event.path("company_id"));
         if (companyId.isEmpty()) {
-            throw WebhookProblem.badRequest("company_id", "A drag_applicant event needs its company_id.");
+            throw Problem.badRequest("company_id", "A drag_applicant event needs its company_id.");
         }
         return companyId;
     }
@@ -68,7 +69,7 @@ public final class FlatchrEventClassifier {
         String candidate = text(data.path("candidate").path("id"));
         String vacancy = text(data.path("vacancy").path("id"));
         if (candidate.isEmpty() || vacancy.isEmpty()) {
-            throw WebhookProblem.badRequest("data.applicant", "A drag_applicant event needs an applicant id.");
+            throw Problem.badRequest("data.applicant", "A drag_applicant event needs an applicant id.");
         }
         return "candidate-" + candidate + "-vacancy-" + vacancy;
     }
@@ -90,7 +91,7 @@ public final class FlatchrEventClassifier {
     private static JsonNode objectAt(JsonNode parent, String name, String field) {
         JsonNode node = parent.path(name);
         if (!node.isObject()) {
-            throw WebhookProblem.badRequest(field, "A drag_applicant event needs '" + field + "' as an object.");
+            throw Problem.badRequest(field, "A drag_applicant event needs '" + field + "' as an object.");
         }
         return node;
     }

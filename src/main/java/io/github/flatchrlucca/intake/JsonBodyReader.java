@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.intake;
 
+import io.github.flatchrlucca.http.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,14 +28,14 @@ public final class JsonBodyReader implements Processor {
     public void process(Exchange exchange) {
         byte[] body = exchange.getIn().getBody(byte[].class);
         if (body == null || body.length == 0) {
-            throw WebhookProblem.badRequest("body", "The body is empty; a Flatchr event in JSON is expected.");
+            throw Problem.badRequest("body", "The body is empty; a Flatchr event in JSON is expected.");
         }
         if (body.length > maxBytes) {
-            throw WebhookProblem.tooLarge(maxBytes);
+            throw Problem.tooLarge(maxBytes);
         }
         JsonNode event = parse(body);
         if (!event.isObject()) {
-            throw WebhookProblem.badRequest("body", "The body is JSON but not an object.");
+            throw Problem.badRequest("body", "The body is JSON but not an object.");
         }
         exchange.setVariable(RAW_BODY, new String(body, StandardCharsets.UTF_8));
         exchange.getIn().setBody(event);
@@ -44,15 +45,15 @@ public final class JsonBodyReader implements Processor {
         try {
             JsonNode event = json.readTree(body);
             if (event == null || event.isMissingNode()) {
-                throw WebhookProblem.badRequest("body", "The body is not JSON.");
+                throw Problem.badRequest("body", "The body is not JSON.");
             }
             return event;
         } catch (JsonProcessingException e) {
             // Jackson's message quotes the input: say only where it broke.
-            throw WebhookProblem.badRequest("body", "The body is not JSON (line "
+            throw Problem.badRequest("body", "The body is not JSON (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
         } catch (java.io.IOException e) {
-            throw WebhookProblem.badRequest("body", "The body could not be read.");
+            throw Problem.badRequest("body", "The body could not be read.");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.intake;
 
+import io.github.flatchrlucca.http.Problem;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -18,7 +19,7 @@ public final class WebhookTokenCheck implements Processor {
         // The token must not travel further with the message (logs, tracing, error handlers).
         exchange.getIn().removeHeader("token");
         if (!token.matches(given)) {
-            throw WebhookProblem.unauthorized();
+            throw Problem.unauthorized("The token in the webhook URL is missing or wrong.");
         }
     }
 }

@@ -1,56 +1,59 @@
-package io.github.flatchrlucca.intake;
+package io.github.flatchrlucca.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A refusal of a webhook call, answered as RFC 9457 problem+json. Its detail is always written by
- * us: it never echoes the payload, which holds a candidate's personal data.
+ * A refusal of an HTTP call, answered as RFC 9457 problem+json. Its detail is always written by us:
+ * it never echoes the payload, which holds a candidate's personal data.
  */
-public final class WebhookProblem extends RuntimeException {
+public final class Problem extends RuntimeException {
 
     private final int status;
     private final String title;
     private final Map<String, Object> extensions;
 
-    private WebhookProblem(int status, String title, String detail, Map<String, Object> extensions) {
+    private Problem(int status, String title, String detail, Map<String, Object> extensions) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
         this.extensions = extensions;
     }
 
-    public static WebhookProblem unauthorized() {
-        return new WebhookProblem(401, "Unauthorized",
-                "The token in the webhook URL is missing or wrong.", Map.of());
+    public static Problem unauthorized(String detail) {
+        return new Problem(401, "Unauthorized", detail, Map.of());
     }
 
-    public static WebhookProblem tooLarge(int limit) {
-        return new WebhookProblem(413, "Payload Too Large",
+    public static Problem notFound(String detail) {
+        return new Problem(404, "Not Found", detail, Map.of());
+    }
+
+    public static Problem tooLarge(int limit) {
+        return new Problem(413, "Payload Too Large",
                 "The body is larger than " + limit + " bytes.", Map.of());
     }
 
-    public static WebhookProblem badRequest(String field, String detail) {
-        return new WebhookProblem(400, "Bad Request", detail, Map.of("field", field));
+    public static Problem badRequest(String field, String detail) {
+        return new Problem(400, "Bad Request", detail, Map.of("field", field));
     }
 
-    public static WebhookProblem incomplete(String hireId, java.util.List<String> fields) {
+    public static Problem incomplete(String hireId, java.util.List<String> fields) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("fields", fields);
         extensions.put("hireId", hireId);
-        return new WebhookProblem(422, "Unprocessable Content",
+        return new Problem(422, "Unprocessable Content",
                 "The hire was recorded as rejected: the candidate lacks " + String.join(", ", fields) + ".",
                 extensions);
     }
 
     /** The journal could not commit: Flatchr must not believe the hire is safe, and may send it again. */
-    public static WebhookProblem unavailable() {
-        return new WebhookProblem(503, "Service Unavailable",
-                "The hire could not be recorded right now; nothing was accepted. Send it again later.", Map.of());
+    public static Problem unavailable() {
+        return new Problem(503, "Service Unavailable",
+                "The journal cannot commit right now; nothing was recorded. Send it again later.", Map.of());
     }
 
-    public static WebhookProblem internal() {
-        return new WebhookProblem(500, "Internal Server Error",
+    public static Problem internal() {
+        return new Problem(500, "Internal Server Error",
                 "The connector failed to handle this call; the failure is in its log.", Map.of());
     }
 
