@@ -1,0 +1,184 @@
+package io.github.flatchrlucca.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The connector as operators run it: {@code java -jar target/flatchr-lucca.jar} in its own process,
+ * configured by environment variables only, talked to over real HTTP on loopback.
+ */
+final class ConnectorProcess implements AutoCloseable {
+
+    static final String ADMIN_TOKEN = "admin-secret-for-tests";
+    static final String WEBHOOK_TOKEN = "webhook-secret-for-tests";
+    private static final Path JAR = Path.of("target/flatchr-lucca.jar").toAbsolutePath();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Path workDir;
+    private final Path dataDir;
+    private final Path log;
+    private final Map<String, String> env;
+    private final int port;
+    private Process process;
+
+    private ConnectorProcess(Path workDir, Path dataDir, Path log, Map<String, String> env) throws IOException {
+        this.workDir = workDir;
+        this.dataDir = dataDir;
+        this.log = log;
+        this.port = freePort();
+        this.env = new HashMap<>(env);
+        this.env.put("SERVER_PORT", String.valueOf(port));
+        this.env.put("DATA_DIR", dataDir.toString());
+        this.env.putIfAbsent("ADMIN_TOKEN", ADMIN_TOKEN);
+        this.env.putIfAbsent("FLATCHR_WEBHOOK_TOKEN", WEBHOOK_TOKEN);
+        // Tests wait for retries; production waits seconds.
+        this.env.putIfAbsent("RETRY_INITIAL_DELAY_MS", "200");
+        this.env.putIfAbsent("RETRY_KEY_REJECTED_DELAY_MS", "300");
+        this.env.putIfAbsent("DELIVERY_POLL_INTERVAL_MS", "50");
+    }
+
+    /** Starts from the repository root, where the routes and application.properties are. */
+    static ConnectorProcess start(Path tempDir, Map<String, String> env) throws Exception {
+        return startIn(Path.of("").toAbsolutePath(), tempDir, env);
+    }
+
+    static ConnectorProcess startIn(Path workDir, Path tempDir, Map<String, String> env) throws Exception {
+        ConnectorProcess connector = new ConnectorProcess(workDir, tempDir.resolve("data"),
+                tempDir.resolve("connector.log"), env);
+        connector.launch();
+        connector.awaitReady();
+        return connector;
+    }
+
+    /** Runs the jar until it stops by itself (a refused setting): its exit code and output. */
+    static Exit runUntilExit(Path tempDir, Map<String, String> env) throws Exception {
+        ConnectorProcess connector = new ConnectorProcess(Path.of("").toAbsolutePath(), tempDir.resolve("data"),
+                tempDir.resolve("connector.log"), env);
+        connector.launch();
+        if (!connector.process.waitFor(60, TimeUnit.SECONDS)) {
+            connector.process.destroyForcibly();
+            throw new AssertionError("the connector did not stop by itself");
+        }
+        return new Exit(connector.process.exitValue(), connector.log());
+    }
+
+    record Exit(int code, String output) {
+    }
+
+    void restart() throws Exception {
+        stop();
+        launch();
+        awaitReady();
+    }
+
+    /** kill -9: no shutdown hook, no flush, nothing finished. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            stop();
+        }
+    }
+
+    HttpResponse<String> postWebhook(String body) throws Exception {
+        return postWebhook(body, WEBHOOK_TOKEN, "application/json");
+    }
+
+    HttpResponse<String> postWebhook(String body, String token, String contentType) throws Exception {
+        String query = token == null ? "" : "?token=" + token;
+        return HTTP.send(HttpRequest.newBuilder(uri("/webhooks/flatchr" + query))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode hire(String hireId) throws Exception {
+        HttpResponse<String> response = get("/admin/api/hires/" + hireId, "Bearer " + ADMIN_TOKEN);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("admin API answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** Waits until the journal shows the hire in this status, then returns it. */
+    JsonNode awaitStatus(String hireId, String status) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> hire(hireId), hire -> status.equals(hire.path("status").asText()));
+    }
+
+    String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private void launch() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", JAR.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().keySet().removeIf(name -> name.startsWith("LUCCA_") || name.startsWith("FLATCHR_"));
+        builder.environment().putAll(env);
+        process = builder.start();
+    }
+
+    /** Ready when the admin API answers: the routes are started and the journal is open. */
+    private void awaitReady() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the connector exited: " + log());
+                    }
+                    return get("/admin/api/hires/none", "Bearer " + ADMIN_TOKEN).statusCode() == 404;
+                });
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

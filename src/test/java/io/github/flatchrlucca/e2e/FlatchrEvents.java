@@ -1,0 +1,44 @@
+package io.github.flatchrlucca.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Flatchr webhook bodies shaped as Flatchr's documentation shows them. */
+final class FlatchrEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FlatchrEvents() {
+    }
+
+    /** A candidate dragged into the hired column, with every field the mapping reads. */
+    static ObjectNode hire(String applicantId, String firstName, String lastName, String email) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("event", "drag_applicant");
+        event.put("company_id", 4242);
+        ObjectNode data = event.putObject("data");
+        ObjectNode candidate = data.putObject("candidate");
+        candidate.put("id", 77);
+        candidate.put("firstname", firstName);
+        candidate.put("lastname", lastName);
+        candidate.put("email", email);
+        candidate.put("phone", "06 12 34 56 78");
+        data.putObject("applicant").put("id", applicantId);
+        ObjectNode column = data.putObject("column");
+        column.put("id", 9);
+        column.put("title", "Recruté");
+        column.put("hired", true);
+        ObjectNode vacancy = data.putObject("vacancy");
+        vacancy.put("id", 5);
+        vacancy.put("title", "Développeuse Java");
+        vacancy.put("contract_type_id", 1);
+        vacancy.put("start_date", "2026-01-05T23:30:00.000Z");
+        vacancy.put("department", "Service IT");
+        return event;
+    }
+
+    /** A hire of someone whose e-mail is unique to this applicant, so tests never meet each other in Lucca. */
+    static ObjectNode hire(String applicantId) {
+        return hire(applicantId, "Camille", "Morel", "camille." + applicantId + "@example.org");
+    }
+}
