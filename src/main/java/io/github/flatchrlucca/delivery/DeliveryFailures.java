@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.camel.Exchange;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ public final class DeliveryFailures {
 
     /** 401, 403: no hire is at fault, so none dies of it; all wait until the key works again. */
     public void keyRejected(Exchange exchange) {
-        LuccaCallFailed cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, LuccaCallFailed.class);
+        LuccaCallFailed cause = caught(exchange, LuccaCallFailed.class);
         LOG.error("LUCCA REJECTS THE API KEY ({}): hires are kept and retried every {} s until the key "
                 + "(LUCCA_API_KEY) is valid and has the rights it needs", cause.status(), keyRejectedDelay.toSeconds());
         journal.retryLater(hire(exchange).hireId(), clock.instant().plus(keyRejectedDelay), failure(exchange));
@@ -47,7 +48,7 @@ public final class DeliveryFailures {
 
     /** 429: back when Lucca says, not before; that wait does not grow with the attempts. */
     public void rateLimited(Exchange exchange) {
-        LuccaRateLimited cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, LuccaRateLimited.class);
+        LuccaRateLimited cause = caught(exchange, LuccaRateLimited.class);
         retryOrDie(exchange, clock.instant().plus(cause.retryAfter()));
     }
 
@@ -72,11 +73,26 @@ public final class DeliveryFailures {
 
     /** Lucca's own words when it answered; otherwise only the kind of failure, which holds no personal data. */
     private static LuccaFailure failure(Exchange exchange) {
-        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (caught instanceof LuccaCallFailed lucca) {
+        LuccaCallFailed lucca = caught(exchange, LuccaCallFailed.class);
+        if (lucca != null) {
             return new LuccaFailure(lucca.status(), lucca.body(), lucca.getMessage());
         }
-        String call = String.valueOf(exchange.getVariable("luccaCall"));
-        return new LuccaFailure(null, null, caught.getClass().getSimpleName() + " during " + call);
+        Throwable caught = rootCause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        Object call = exchange.getVariable("luccaCall");
+        return new LuccaFailure(null, null, caught.getClass().getSimpleName()
+                + (call == null ? " while preparing the hire" : " during " + call));
+    }
+
+    /** Lucca's failure may arrive wrapped, when a step called Lucca through a producer template. */
+    private static <T extends Throwable> T caught(Exchange exchange, Class<T> type) {
+        return ObjectHelper.getException(type, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+    }
+
+    private static Throwable rootCause(Throwable caught) {
+        Throwable root = caught;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 }

@@ -1,0 +1,149 @@
+package io.github.flatchrlucca.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.fake.FakeLucca;
+import io.github.flatchrlucca.fake.Request;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lucca misbehaving as its documentation says it may: each hire still ends right, and only once. */
+class LuccaFailuresIT {
+
+    static final String API_KEY = "0d8c7a61-1111-4000-8000-0000000000aa";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path temp;
+    static FakeLucca lucca;
+    static ConnectorProcess connector;
+
+    @BeforeAll
+    static void start() throws Exception {
+        lucca = FakeLucca.start(API_KEY);
+        connector = ConnectorProcess.start(temp, Map.of(
+                "LUCCA_BASE_URL", lucca.baseUrl(),
+                "LUCCA_API_KEY", API_KEY,
+                "LUCCA_CONTRACT_TYPES", "1:21"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        connector.close();
+        lucca.close();
+    }
+
+    @Test
+    void a429IsWaitedOutForAsLongAsRetryAfterSays() throws Exception {
+        lucca.rateLimitNext(1, 2);
+
+        String hireId = accepted("rate-limited-1");
+
+        connector.awaitStatus(hireId, "delivered");
+        List<Request> requests = lucca.requests();
+        Request refused = requests.stream().filter(r -> r.status() == 429).reduce((a, b) -> b).orElseThrow();
+        Request next = requests.get(requests.indexOf(refused) + 1);
+        assertThat(Duration.between(refused.at(), next.at())).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        assertThat(usersWithMail("rate-limited-1")).isEqualTo(1);
+    }
+
+    @Test
+    void a503IsRetriedUntilLuccaIsBack() throws Exception {
+        lucca.failNext("POST", "/api/v3/users", 503, 2);
+
+        String hireId = accepted("unavailable-1");
+
+        JsonNode hire = connector.awaitStatus(hireId, "delivered");
+        assertThat(hire.path("attempts").asInt()).isEqualTo(3);
+        assertThat(usersWithMail("unavailable-1")).isEqualTo(1);
+    }
+
+    @Test
+    void aCreateWhoseAnswerIsLostMakesExactlyOneUser() throws Exception {
+        lucca.loseAnswerOfNextCreate();
+
+        String hireId = accepted("lost-answer-1");
+
+        JsonNode hire = connector.awaitStatus(hireId, "delivered");
+        assertThat(usersWithMail("lost-answer-1")).isEqualTo(1);
+        assertThat(postsFor("lost-answer-1")).isEqualTo(1);
+        assertThat(hire.path("warnings").toString()).contains("answer to the create was lost");
+        // The contract was still set on the user the lost create made.
+        long userId = hire.path("luccaUserId").asLong();
+        assertThat(lucca.contracts()).anySatisfy(c -> {
+            assertThat(c.ownerId()).isEqualTo(userId);
+            assertThat(c.typeId()).isEqualTo(21);
+        });
+    }
+
+    @Test
+    void a400IsDeadAtOnceWithLuccasAnswerKeptAndOnePostOnly() throws Exception {
+        lucca.failNext("POST", "/api/v3/users", 400, 1);
+
+        String hireId = accepted("refused-1");
+
+        JsonNode hire = connector.awaitStatus(hireId, "dead");
+        assertThat(hire.path("lastLuccaStatus").asInt()).isEqualTo(400);
+        assertThat(hire.path("lastLuccaBody").asText()).isNotBlank();
+        assertThat(hire.path("lastError").asText()).contains("400", "create-user");
+        assertThat(postsFor("refused-1")).isEqualTo(1);
+        assertThat(usersWithMail("refused-1")).isZero();
+    }
+
+    @Test
+    void aContractStepThatFailsIsRetriedWithoutCreatingTheUserAgain() throws Exception {
+        lucca.failNext("PATCH", "/directory/api/4.0/work-contracts", 502, 1);
+
+        String hireId = accepted("contract-retry-1");
+
+        connector.awaitStatus(hireId, "delivered");
+        assertThat(postsFor("contract-retry-1")).isEqualTo(1);
+        assertThat(usersWithMail("contract-retry-1")).isEqualTo(1);
+    }
+
+    @Test
+    void aRejectedKeyKeepsHiresQueuedUntilLuccaAcceptsTheKeyAgain(@TempDir Path own) throws Exception {
+        try (FakeLucca rotated = FakeLucca.start("the-old-key");
+             ConnectorProcess withNewKey = ConnectorProcess.start(own, Map.of(
+                     "LUCCA_BASE_URL", rotated.baseUrl(), "LUCCA_API_KEY", "the-new-key"))) {
+            HttpResponse<String> response = withNewKey.postWebhook(FlatchrEvents.hire("key-1").toString());
+            String hireId = JSON.readTree(response.body()).path("hireId").asText();
+
+            JsonNode waiting = await().atMost(Duration.ofSeconds(30)).until(() -> withNewKey.hire(hireId),
+                    hire -> hire.path("lastLuccaStatus").asInt() == 401 && hire.path("attempts").asInt() >= 2);
+            assertThat(waiting.path("status").asText()).isEqualTo("retrying");
+            assertThat(withNewKey.log()).contains("LUCCA REJECTS THE API KEY");
+
+            rotated.acceptKey("the-new-key");
+
+            withNewKey.awaitStatus(hireId, "delivered");
+            assertThat(rotated.users()).hasSize(1);
+        }
+    }
+
+    private static String accepted(String applicantId) throws Exception {
+        HttpResponse<String> response = connector.postWebhook(FlatchrEvents.hire(applicantId).toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return JSON.readTree(response.body()).path("hireId").asText();
+    }
+
+    private static long usersWithMail(String applicantId) {
+        return lucca.users().stream().filter(u -> u.mail().equals("camille." + applicantId + "@example.org")).count();
+    }
+
+    private static long postsFor(String applicantId) {
+        return lucca.requests().stream()
+                .filter(r -> "POST".equals(r.method()) && r.body().contains("camille." + applicantId + "@example.org"))
+                .count();
+    }
+}
