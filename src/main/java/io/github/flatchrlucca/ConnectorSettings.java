@@ -51,6 +51,15 @@ public record ConnectorSettings(
         return luccaBaseUrl.isEmpty();
     }
 
+    /** Settings may end up in a log or a debugger: never with their secrets. */
+    @Override
+    public String toString() {
+        return "ConnectorSettings[dataDir=" + dataDir + ", luccaBaseUrl=" + luccaBaseUrl.map(Object::toString).orElse("dry-run")
+                + ", apiKey=" + (luccaApiKey.isEmpty() ? "unset" : "***") + ", webhookToken="
+                + webhookToken.map(token -> "***").orElse("generated") + ", adminToken="
+                + adminToken.map(token -> "***").orElse("unset") + "]";
+    }
+
     static ConnectorSettings read(SettingsReader in, int serverPort) {
         Optional<URI> lucca = luccaBaseUrl(in);
         String apiKey = in.text("lucca.api-key").orElse("");
@@ -101,7 +110,7 @@ public record ConnectorSettings(
             return base;
         }
         return in.text("lucca.instance").map(instance -> {
-            String name = instance.toLowerCase();
+            String name = instance.toLowerCase(java.util.Locale.ROOT);
             if (!INSTANCE.matcher(name).matches()) {
                 throw SettingsReader.invalid("lucca.instance", "LUCCA_INSTANCE",
                         "'" + instance + "' is not an instance name such as 'acme' (for acme.ilucca.net); "
@@ -115,7 +124,7 @@ public record ConnectorSettings(
         return Arrays.stream(text.split(","))
                 .map(String::trim)
                 .filter(column -> !column.isEmpty())
-                .map(String::toLowerCase)
+                .map(column -> column.toLowerCase(java.util.Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
     }
 }

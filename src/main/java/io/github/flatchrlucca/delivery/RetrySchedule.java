@@ -29,7 +29,7 @@ public final class RetrySchedule {
         int doublings = Math.min(Math.max(attempts - 1, 0), 30);
         long base = Math.min(maxDelay.toMillis(), initialDelay.toMillis() << doublings);
         double factor = 1 + JITTER * (2 * random.getAsDouble() - 1);
-        return now.plusMillis(Math.max(1, Math.round(base * factor)));
+        return now.plusMillis(Math.max(1, Math.min(maxDelay.toMillis(), Math.round(base * factor))));
     }
 
     /** Past its maximum age a hire stops being retried and is dead, for a person to look at. */

@@ -4,6 +4,7 @@ import io.github.flatchrlucca.http.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -45,8 +46,8 @@ public final class FlatchrEventClassifier {
         if (triggerColumns.isEmpty()) {
             return column.path("hired").asBoolean(false);
         }
-        return triggerColumns.contains(text(column.path("id")).toLowerCase())
-                || triggerColumns.contains(text(column.path("title")).toLowerCase());
+        return triggerColumns.contains(text(column.path("id")).toLowerCase(Locale.ROOT))
+                || triggerColumns.contains(text(column.path("title")).toLowerCase(Locale.ROOT));
     }
 
     private static String companyId(JsonNode event) {

@@ -2,6 +2,7 @@ package io.github.flatchrlucca.intake;
 
 import io.github.flatchrlucca.http.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ public final class JsonBodyReader implements Processor {
     @Override
     public void process(Exchange exchange) {
         byte[] body = exchange.getIn().getBody(byte[].class);
-        if (body == null || body.length == 0) {
+        if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
             throw Problem.badRequest("body", "The body is empty; a Flatchr event in JSON is expected.");
         }
         if (body.length > maxBytes) {
@@ -43,11 +44,8 @@ public final class JsonBodyReader implements Processor {
 
     private JsonNode parse(byte[] body) {
         try {
-            JsonNode event = json.readTree(body);
-            if (event == null || event.isMissingNode()) {
-                throw Problem.badRequest("body", "The body is not JSON.");
-            }
-            return event;
+            // Trailing tokens fail: "{...} junk" is not the object Flatchr sent, whatever its start says.
+            return json.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(body);
         } catch (JsonProcessingException e) {
             // Jackson's message quotes the input: say only where it broke.
             throw Problem.badRequest("body", "The body is not JSON (line "

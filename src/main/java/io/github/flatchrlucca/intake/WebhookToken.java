@@ -18,6 +18,8 @@ import java.util.Optional;
 public final class WebhookToken {
 
     static final String FILE_NAME = "webhook-token";
+    // A URL secret is only as good as its length: 16 characters is the least a guesser cannot walk through.
+    static final int MIN_LENGTH = 16;
 
     private final byte[] secret;
     private final boolean generated;
@@ -30,17 +32,24 @@ public final class WebhookToken {
     /** The configured token, else the one kept in the data directory, else a new one kept there. */
     public static WebhookToken configuredOrKept(Optional<String> configured, Path dataDir) {
         if (configured.isPresent()) {
+            if (configured.get().length() < MIN_LENGTH) {
+                throw new IllegalArgumentException("Invalid setting FLATCHR_WEBHOOK_TOKEN (flatchr.webhook-token): "
+                        + "must be at least " + MIN_LENGTH + " characters long");
+            }
             return new WebhookToken(configured.get(), false);
         }
         Path file = dataDir.resolve(FILE_NAME);
         try {
-            if (Files.exists(file)) {
-                return new WebhookToken(Files.readString(file).trim(), false);
+            String kept = Files.exists(file) ? Files.readString(file).trim() : "";
+            // A file left empty (a crash while writing, a stray touch) must not become an empty secret.
+            if (kept.length() >= MIN_LENGTH) {
+                return new WebhookToken(kept, false);
             }
             String token = newToken();
             Files.createDirectories(dataDir);
+            Files.deleteIfExists(file);
+            createOwnerOnly(file);
             Files.writeString(file, token + "\n");
-            restrictToOwner(file);
             return new WebhookToken(token, true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the webhook token in " + file, e);
@@ -68,11 +77,13 @@ public final class WebhookToken {
         return HexFormat.of().formatHex(random);
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
+    /** Owner-only from its creation, so the secret is never readable by others, not even for a moment. */
+    private static void createOwnerOnly(Path file) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the data directory's own permissions apply.
+            Files.createFile(file);
         }
     }
 }

@@ -141,9 +141,9 @@ public final class Journal {
         String hireId = existing[0];
         // A hire rejected for missing data and sent again complete is accepted: the recruiter fixed it.
         if (status == HireStatus.RECEIVED && HireStatus.REJECTED.name().equals(existing[1])
-                && update("UPDATE hire SET status = 'RECEIVED', payload = ?, last_error = NULL, next_attempt_at = ?, "
-                        + "updated_at = ? WHERE hire_id = ? AND status = 'REJECTED'",
-                        payload, at(clock.instant()), at(clock.instant()), hireId) == 1) {
+                && update("UPDATE hire SET status = 'RECEIVED', payload = ?, last_error = NULL, received_at = ?, "
+                        + "next_attempt_at = ?, updated_at = ? WHERE hire_id = ? AND status = 'REJECTED'",
+                        payload, at(clock.instant()), at(clock.instant()), at(clock.instant()), hireId) == 1) {
             LOG.info("hire {} {} after being rejected", hireId, HireStatus.RECEIVED.label());
             return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
         }

@@ -15,6 +15,8 @@ public final class LuccaAnswers {
     // Lucca's error bodies are undocumented free text; keep enough for an operator, not a novel.
     private static final int KEPT_BODY_CHARS = 4000;
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
+    // One answer must not silence every call for days: past an hour the journal's own retries take over.
+    private static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
 
     private final ObjectMapper json;
     private final LuccaRateLimiter limiter;
@@ -43,17 +45,19 @@ public final class LuccaAnswers {
         if (status == 401 || status == 403) {
             return new LuccaKeyRejected(call, status, body);
         }
-        if (status == 408 || status >= 500) {
-            return new LuccaUnavailable(call, status, body);
+        if (status >= 400 && status < 500 && status != 408) {
+            return new LuccaRefused(call, status, body);
         }
-        return new LuccaRefused(call, status, body);
+        // 408, 5xx, and anything Lucca does not answer with (a redirect from a wrong base URL, no status):
+        // not the hire's fault, so it is tried again, and dies only of old age.
+        return new LuccaUnavailable(call, status, body);
     }
 
-    /** Retry-After in seconds, as Lucca sends it; a missing or odd value falls back to a whole window. */
+    /** Retry-After in seconds, as Lucca sends it, capped; a missing or odd value falls back to a whole window. */
     static Duration retryAfter(String header) {
         try {
             long seconds = Long.parseLong(header == null ? "" : header.trim());
-            return Duration.ofSeconds(Math.max(1, seconds));
+            return Duration.ofSeconds(Math.max(1, Math.min(seconds, LONGEST_RETRY_AFTER.toSeconds())));
         } catch (NumberFormatException e) {
             return DEFAULT_RETRY_AFTER;
         }

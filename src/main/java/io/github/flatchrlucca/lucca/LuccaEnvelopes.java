@@ -20,11 +20,11 @@ public final class LuccaEnvelopes {
 
     /** The id of the user a v3 create returned; without one the create cannot be trusted. */
     public static long createdUserId(JsonNode answer) {
-        JsonNode id = answer.path("data").path("id");
-        if (!id.canConvertToLong()) {
+        String id = answer.path("data").path("id").asText("");
+        if (!id.matches("\\d{1,18}")) {
             throw new IllegalStateException("Lucca's answer to create-user holds no user id");
         }
-        return id.asLong();
+        return Long.parseLong(id);
     }
 
     public static boolean hasNextPage(JsonNode answer) {

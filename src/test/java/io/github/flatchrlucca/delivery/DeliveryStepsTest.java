@@ -1,0 +1,376 @@
+package io.github.flatchrlucca.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.lucca.LuccaRequest;
+import io.github.flatchrlucca.lucca.LuccaRequests;
+import io.github.flatchrlucca.mapping.ContractTypeTable;
+import io.github.flatchrlucca.mapping.DepartmentTable;
+import io.github.flatchrlucca.mapping.HireMapper;
+import io.github.flatchrlucca.mapping.LoginRule;
+import io.github.flatchrlucca.mapping.LuccaDepartment;
+import io.github.flatchrlucca.mapping.MappingSettings;
+import io.github.flatchrlucca.mapping.OrganisationDefaults;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DeliveryStepsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    // 23:30 UTC on 4 January is already 5 January in Paris
+    private static final Instant NOW = Instant.parse("2026-01-04T23:30:00Z");
+    private static final Instant RECEIVED_AT = Instant.parse("2026-01-04T10:00:00Z");
+
+    private static final String PAYLOAD = """
+            { "event": "drag_applicant", "company_id": 4242,
+              "data": {
+                "candidate": {"id": 77, "firstname": "Éloïse", "lastname": "Müller", "email": "eloise@gmail.com"},
+                "applicant": {"id": 1234},
+                "column": {"id": 9, "title": "Recruté", "hired": true},
+                "vacancy": {"id": 5, "title": "Développeuse Java", "contract_type_id": %s,
+                            "start_date": "2026-02-02", "department": %s}
+              } }
+            """;
+    private static final String MAPPED_CONTRACT = "1";
+    private static final String UNMAPPED_CONTRACT = "2";
+
+    private final DeliverySteps steps = new DeliverySteps(JSON,
+            new HireMapper(new MappingSettings(PARIS, LoginRule.INITIAL_LASTNAME, null, "FR", "/data/vacancy/department")),
+            new OrganisationDefaults(3, 5, DepartmentTable.parse(""), 99),
+            ContractTypeTable.parse("1:21"),
+            new LuccaRequests(JSON),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            PARIS);
+
+    // ---- map
+
+    @Test
+    void aMappedContractTypeIsPatchedWithoutWarning() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+
+        assertThat(delivery.isContractTypeMapped()).isTrue();
+        assertThat(delivery.luccaContractTypeId()).isEqualTo(21);
+        assertThat(delivery.warnings()).doesNotContain(DeliverySteps.CONTRACT_TYPE_UNMAPPED);
+    }
+
+    @Test
+    void anUnmappedContractTypeIsWarnedAbout() {
+        Delivery delivery = steps.map(hire(UNMAPPED_CONTRACT));
+
+        assertThat(delivery.isContractTypeMapped()).isFalse();
+        assertThat(delivery.warnings()).contains("contract type not mapped; Lucca's default contract template applies");
+    }
+
+    @Test
+    void aVacancyWithoutContractTypeIsWarnedAbout() {
+        Delivery delivery = steps.map(hire("null"));
+
+        assertThat(delivery.isContractTypeMapped()).isFalse();
+        assertThat(delivery.warnings()).contains(DeliverySteps.CONTRACT_TYPE_UNMAPPED);
+    }
+
+    @Test
+    void aContractTypeIdSentAsTextIsMappedToo() {
+        Delivery delivery = steps.map(hire("\"1\""));
+
+        assertThat(delivery.isContractTypeMapped()).isTrue();
+    }
+
+    @Test
+    void theHireIsReadIntoADraft() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+
+        assertThat(delivery.getHireId()).isEqualTo("hire-1");
+        assertThat(delivery.draft().mail()).isEqualTo("eloise@gmail.com");
+        assertThat(delivery.draft().contractStart()).hasToString("2026-02-02");
+        assertThat(delivery.mapped().loginBase()).isEqualTo("emuller");
+        assertThat(delivery.isUserKnown()).isFalse();
+    }
+
+    @Test
+    void aUserCreatedByAnEarlierAttemptIsKnownFromTheStart() {
+        Delivery delivery = steps.map(new Hire("hire-1", payload(MAPPED_CONTRACT), RECEIVED_AT, 2, 416L, true));
+
+        assertThat(delivery.isUserKnown()).isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(416L);
+    }
+
+    @Test
+    void aPayloadThatIsNotJsonCannotBeMapped() {
+        Hire broken = new Hire("hire-1", "{not json", RECEIVED_AT, 1, null, false);
+
+        assertThatExceptionOfType(UncheckedIOException.class)
+                .isThrownBy(() -> steps.map(broken));
+    }
+
+    // ---- enrich
+
+    @Test
+    void theOrganisationDefaultsAreAddedToTheDraft() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+
+        steps.enrich(delivery, List.of());
+
+        assertThat(delivery.draft().legalEntityId()).isEqualTo(3);
+        assertThat(delivery.draft().rolePrincipalId()).isEqualTo(5);
+        assertThat(delivery.draft().departmentId()).isEqualTo(99);
+    }
+
+    @Test
+    void aDepartmentNamedByTheHireIsFoundAmongLuccaDepartments() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT, "\"Service IT\""));
+
+        steps.enrich(delivery, List.of(new LuccaDepartment(12, "Service IT", true)));
+
+        assertThat(delivery.draft().departmentId()).isEqualTo(12);
+    }
+
+    @Test
+    void aDepartmentNotFoundInLuccaIsWarnedAbout() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT, "\"Service IT\""));
+
+        steps.enrich(delivery, List.of(new LuccaDepartment(12, "Marketing", true)));
+
+        assertThat(delivery.draft().departmentId()).isEqualTo(99);
+        assertThat(delivery.warnings()).anySatisfy(warning -> assertThat(warning).startsWith("Department not found"));
+    }
+
+    // ---- find the person
+
+    @Test
+    void thePersonIsSearchedByTheDraftMail() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+
+        LuccaRequest request = steps.findPerson(delivery);
+
+        assertThat(request.name()).isEqualTo("find-person-by-mail");
+        assertThat(request.query()).startsWith("mail=eloise%40gmail.com&");
+    }
+
+    @Test
+    void nobodyFoundLeavesTheUserUnknown() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        List<String> warningsBefore = List.copyOf(delivery.warnings());
+
+        steps.notePerson(delivery, json("{\"data\":{\"items\":[]}}"));
+
+        assertThat(delivery.isUserKnown()).isFalse();
+        assertThat(delivery.isAlreadyInLucca()).isFalse();
+        assertThat(delivery.warnings()).isEqualTo(warningsBefore);
+    }
+
+    @Test
+    void aCurrentEmployeeWithTheMailIsAlreadyInLucca() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+
+        steps.notePerson(delivery, person(77, null));
+
+        assertThat(delivery.isAlreadyInLucca()).isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(77L);
+        assertThat(delivery.warnings()).contains(DeliverySteps.ALREADY_EMPLOYED).doesNotContain(DeliverySteps.REHIRE);
+    }
+
+    @Test
+    void anEmployeeWhoseContractEndsTodayIsStillEmployed() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+
+        steps.notePerson(delivery, person(77, "2026-01-05T00:00:00"));
+
+        assertThat(delivery.warnings()).contains(DeliverySteps.ALREADY_EMPLOYED).doesNotContain(DeliverySteps.REHIRE);
+    }
+
+    @Test
+    void aFormerEmployeeWithTheMailIsARehireAlreadyInLucca() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+
+        steps.notePerson(delivery, person(77, "2025-06-30T00:00:00"));
+
+        assertThat(delivery.isAlreadyInLucca()).isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(77L);
+        assertThat(delivery.warnings()).contains(DeliverySteps.REHIRE).doesNotContain(DeliverySteps.ALREADY_EMPLOYED);
+    }
+
+    @Test
+    void todayIsTheDayInTheConfiguredZone() {
+        // the contract ended on 4 January: still today in UTC, already yesterday in Paris
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+
+        steps.notePerson(delivery, person(77, "2026-01-04T00:00:00"));
+
+        assertThat(delivery.warnings()).contains(DeliverySteps.REHIRE);
+    }
+
+    @Test
+    void aPersonFoundAfterALostCreateAnswerIsOurOwnUser() {
+        Delivery delivery = steps.map(new Hire("hire-1", payload(MAPPED_CONTRACT), RECEIVED_AT, 2, null, true));
+
+        steps.notePerson(delivery, person(416, null));
+
+        assertThat(delivery.isUserKnown()).isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(416L);
+        assertThat(delivery.isAlreadyInLucca()).isFalse();
+        assertThat(delivery.warnings()).contains(DeliverySteps.ANSWER_LOST).doesNotContain(DeliverySteps.ALREADY_EMPLOYED);
+    }
+
+    @Test
+    void aFormerEmployeeFoundAfterALostCreateAnswerIsStillARehire() {
+        Delivery delivery = steps.map(new Hire("hire-1", payload(MAPPED_CONTRACT), RECEIVED_AT, 2, null, true));
+
+        steps.notePerson(delivery, person(77, "2025-06-30T00:00:00"));
+
+        assertThat(delivery.isAlreadyInLucca()).isTrue();
+        assertThat(delivery.warnings()).contains(DeliverySteps.REHIRE).doesNotContain(DeliverySteps.ANSWER_LOST);
+    }
+
+    // ---- login
+
+    @Test
+    void takenLoginsAreSearchedFromTheLoginBase() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+
+        assertThat(steps.findTakenLogins(delivery).query()).startsWith("login=like%2Cemuller&");
+    }
+
+    @Test
+    void theLoginBaseIsChosenWhenFree() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+
+        steps.chooseLogin(delivery, logins("jemuller", "emuller.old"));
+
+        assertThat(delivery.draft().login()).isEqualTo("emuller");
+    }
+
+    @Test
+    void aTakenLoginBaseGetsTheNumberTwo() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+
+        steps.chooseLogin(delivery, logins("emuller"));
+
+        assertThat(delivery.draft().login()).isEqualTo("emuller2");
+    }
+
+    @Test
+    void theFirstFreeNumberIsChosenWhateverTheCaseOfTakenLogins() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+
+        steps.chooseLogin(delivery, logins("EMuller", "emuller2", "emuller4"));
+
+        assertThat(delivery.draft().login()).isEqualTo("emuller3");
+    }
+
+    // ---- create
+
+    @Test
+    void theCreateBodyHoldsTheLoginAndTheOrganisation() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        steps.enrich(delivery, List.of());
+        steps.chooseLogin(delivery, logins("emuller"));
+
+        LuccaRequest create = steps.createUser(delivery);
+
+        assertThat(create.name()).isEqualTo("create-user");
+        JsonNode body = json(create.body());
+        assertThat(body.path("login").asText()).isEqualTo("emuller2");
+        assertThat(body.path("departmentId").asInt()).isEqualTo(99);
+        assertThat(body.path("legalEntityId").asInt()).isEqualTo(3);
+        assertThat(body.path("rolePrincipalId").asInt()).isEqualTo(5);
+        assertThat(body.path("mail").asText()).isEqualTo("eloise@gmail.com");
+        assertThat(body.path("dtContractStart").asText()).isEqualTo("2026-02-02T00:00:00");
+    }
+
+    @Test
+    void theCreatedUserIdIsNoted() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+
+        steps.noteCreatedUser(delivery, json("{\"data\":{\"id\":416}}"));
+
+        assertThat(delivery.isUserKnown()).isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(416L);
+        assertThat(delivery.isAlreadyInLucca()).isFalse();
+    }
+
+    @Test
+    void aCreateAnswerWithoutIdLeavesTheUserUnknown() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+
+        assertThatIllegalStateException().isThrownBy(() -> steps.noteCreatedUser(delivery, json("{\"data\":{}}")));
+        assertThat(delivery.isUserKnown()).isFalse();
+    }
+
+    // ---- work contract
+
+    @Test
+    void theWorkContractsOfTheNewUserAreListed() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        steps.noteCreatedUser(delivery, json("{\"data\":{\"id\":416}}"));
+
+        assertThat(steps.findWorkContract(delivery).query()).isEqualTo("ownerId%5B%5D=416");
+    }
+
+    @Test
+    void theNewestContractIsPatchedWithTheMappedTypeAndStartDay() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        steps.enrich(delivery, List.of());
+
+        LuccaRequest patch = steps.patchWorkContract(delivery,
+                json("{\"items\":[{\"id\":7001},{\"id\":7003},{\"id\":7002}]}"));
+
+        assertThat(patch.method()).isEqualTo("PATCH");
+        assertThat(patch.path()).isEqualTo("/directory/api/4.0/work-contracts/7003");
+        assertThat(patch.body()).isEqualTo("{\"typeId\":21,\"startsOn\":\"2026-02-02\"}");
+    }
+
+    @Test
+    void withoutAnyContractThereIsNothingToPatch() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> steps.patchWorkContract(delivery, json("{\"items\":[]}")))
+                .withMessageContaining("no work contract");
+    }
+
+    private static Hire hire(String contractTypeId) {
+        return hire(contractTypeId, "null");
+    }
+
+    private static Hire hire(String contractTypeId, String department) {
+        return new Hire("hire-1", PAYLOAD.formatted(contractTypeId, department), RECEIVED_AT, 1, null, false);
+    }
+
+    private static String payload(String contractTypeId) {
+        return PAYLOAD.formatted(contractTypeId, "null");
+    }
+
+    private static JsonNode person(long id, String contractEnd) {
+        String end = contractEnd == null ? "null" : "\"" + contractEnd + "\"";
+        return json("{\"data\":{\"items\":[{\"id\":" + id + ",\"mail\":\"eloise@gmail.com\",\"dtContractEnd\":" + end + "}]}}");
+    }
+
+    private static JsonNode logins(String... logins) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < logins.length; i++) {
+            items.append(i == 0 ? "" : ",").append("{\"id\":").append(i + 1).append(",\"login\":\"").append(logins[i]).append("\"}");
+        }
+        return json("{\"data\":{\"items\":[" + items + "]}}");
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

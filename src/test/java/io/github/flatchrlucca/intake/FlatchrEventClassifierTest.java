@@ -1,0 +1,324 @@
+package io.github.flatchrlucca.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flatchrlucca.http.Problem;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FlatchrEventClassifierTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String HIRE = """
+            { "event": "drag_applicant", "company_id": 4242,
+              "data": {
+                "candidate": {"id": 77, "firstname": "Éloïse", "lastname": "Müller", "email": "eloise@gmail.com"},
+                "applicant": {"id": 1234},
+                "column": {"id": 9, "title": "Recruté", "hired": true},
+                "vacancy": {"id": 5, "title": "Développeuse Java"}
+              } }
+            """;
+
+    private final FlatchrEventClassifier byHiredFlag = new FlatchrEventClassifier(Set.of());
+
+    @Test
+    void aDragIntoAHiredColumnIsAHire() {
+        HireVerdict verdict = byHiredFlag.classify(hire());
+
+        assertThat(verdict).isEqualTo(new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "1234", List.of()));
+        assertThat(verdict.dedupeKey()).isEqualTo("4242:1234");
+    }
+
+    @Test
+    void idsSentAsTextReadTheSameAsNumbers() {
+        ObjectNode event = hire();
+        event.put("company_id", " 4242 ");
+        applicant(event).put("id", "1234");
+
+        HireVerdict verdict = byHiredFlag.classify(event);
+
+        assertThat(verdict.companyId()).isEqualTo("4242");
+        assertThat(verdict.applicantId()).isEqualTo("1234");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"new_applicant", "update_applicant", "Drag_Applicant"})
+    void eventsOtherThanADragAreIgnored(String name) {
+        ObjectNode event = hire();
+        event.put("event", name);
+
+        assertThat(byHiredFlag.classify(event).isIgnored()).isTrue();
+    }
+
+    @Test
+    void anIgnoredEventSaysWhy() {
+        ObjectNode event = hire();
+        event.put("event", "new_applicant");
+
+        assertThat(byHiredFlag.classify(event).reason()).isEqualTo("only drag_applicant events can be hires");
+    }
+
+    @Test
+    void aNonDragEventNeedsNoData() {
+        ObjectNode event = JSON.createObjectNode().put("event", "new_applicant").put("column", 3);
+
+        assertThat(byHiredFlag.classify(event).isIgnored()).isTrue();
+    }
+
+    @Test
+    void aDragIntoAColumnNotMarkedHiredIsIgnored() {
+        ObjectNode event = hire();
+        column(event).put("hired", false);
+
+        HireVerdict verdict = byHiredFlag.classify(event);
+
+        assertThat(verdict.isIgnored()).isTrue();
+        assertThat(verdict.reason()).contains("does not trigger a hire");
+    }
+
+    @Test
+    void aDragIntoAColumnWithoutHiredFlagIsIgnored() {
+        ObjectNode event = hire();
+        column(event).remove("hired");
+
+        assertThat(byHiredFlag.classify(event).isIgnored()).isTrue();
+    }
+
+    @Test
+    void anIgnoredDragNeedsNoCompanyId() {
+        ObjectNode event = hire();
+        column(event).put("hired", false);
+        event.remove("company_id");
+
+        assertThat(byHiredFlag.classify(event).isIgnored()).isTrue();
+    }
+
+    @Test
+    void withoutApplicantTheApplicantIdFieldIsUsed() {
+        ObjectNode event = hire();
+        data(event).remove("applicant");
+        data(event).put("applicant_id", "5678");
+
+        assertThat(byHiredFlag.classify(event).applicantId()).isEqualTo("5678");
+    }
+
+    @Test
+    void withoutAnyApplicantIdTheCandidateAndVacancyStandForIt() {
+        ObjectNode event = hire();
+        data(event).remove("applicant");
+
+        assertThat(byHiredFlag.classify(event).applicantId()).isEqualTo("candidate-77-vacancy-5");
+    }
+
+    @Test
+    void withoutApplicantNorVacancyTheEventIsRefused() {
+        ObjectNode event = hire();
+        data(event).remove("applicant");
+        data(event).remove("vacancy");
+
+        assertRefused(byHiredFlag, event, "data.applicant");
+    }
+
+    @Test
+    void aHireWithoutCompanyIdIsRefused() {
+        ObjectNode event = hire();
+        event.remove("company_id");
+
+        assertRefused(byHiredFlag, event, "company_id");
+    }
+
+    @Test
+    void aHireWithABlankCompanyIdIsRefused() {
+        ObjectNode event = hire();
+        event.put("company_id", "  ");
+
+        assertRefused(byHiredFlag, event, "company_id");
+    }
+
+    @Test
+    void anEventWithoutNameIsRefused() {
+        ObjectNode event = hire();
+        event.remove("event");
+
+        assertRefused(byHiredFlag, event, "event");
+    }
+
+    @Test
+    void anEventWhoseNameIsNotTextIsRefused() {
+        ObjectNode event = hire();
+        event.put("event", 3);
+
+        assertRefused(byHiredFlag, event, "event");
+    }
+
+    @Test
+    void aDragWithoutDataIsRefused() {
+        ObjectNode event = hire();
+        event.remove("data");
+
+        assertRefused(byHiredFlag, event, "data");
+    }
+
+    @Test
+    void aDragWithoutCandidateIsRefused() {
+        ObjectNode event = hire();
+        data(event).remove("candidate");
+
+        assertRefused(byHiredFlag, event, "data.candidate");
+    }
+
+    @Test
+    void aDragWithoutColumnIsRefused() {
+        ObjectNode event = hire();
+        data(event).remove("column");
+
+        assertRefused(byHiredFlag, event, "data.column");
+    }
+
+    @Test
+    void aColumnGivenAsAnIdOnlyIsRefused() {
+        ObjectNode event = hire();
+        data(event).put("column", 9);
+
+        assertRefused(byHiredFlag, event, "data.column");
+    }
+
+    @Test
+    void aRefusalDoesNotEchoThePayload() {
+        ObjectNode event = hire();
+        data(event).remove("column");
+
+        assertThatExceptionOfType(Problem.class)
+                .isThrownBy(() -> byHiredFlag.classify(event))
+                .satisfies(problem -> assertThat(problem.getMessage()).doesNotContain("Müller", "eloise"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9", "recruté"})
+    void aConfiguredTriggerColumnIsMatchedByIdOrTitle(String trigger) {
+        FlatchrEventClassifier classifier = new FlatchrEventClassifier(Set.of(trigger));
+        ObjectNode event = hire();
+        column(event).put("hired", false);
+
+        assertThat(classifier.classify(event).kind()).isEqualTo(HireVerdict.Kind.HIRE);
+    }
+
+    @Test
+    void aConfiguredTitleIsMatchedWhateverItsCase() {
+        FlatchrEventClassifier classifier = new FlatchrEventClassifier(Set.of("embauché"));
+        ObjectNode event = hire();
+        column(event).put("title", " EMBAUCHÉ ");
+
+        assertThat(classifier.classify(event).kind()).isEqualTo(HireVerdict.Kind.HIRE);
+    }
+
+    @Test
+    void aColumnIdSentAsTextMatchesAConfiguredId() {
+        FlatchrEventClassifier classifier = new FlatchrEventClassifier(Set.of("9"));
+        ObjectNode event = hire();
+        column(event).put("id", "9");
+        column(event).put("title", "Autre");
+
+        assertThat(classifier.classify(event).kind()).isEqualTo(HireVerdict.Kind.HIRE);
+    }
+
+    @Test
+    void withConfiguredColumnsAColumnMarkedHiredButNotListedIsIgnored() {
+        FlatchrEventClassifier classifier = new FlatchrEventClassifier(Set.of("12", "embauché"));
+
+        assertThat(classifier.classify(hire()).isIgnored()).isTrue();
+    }
+
+    @Test
+    void aHireWithoutFirstNameIsIncomplete() {
+        ObjectNode event = hire();
+        candidate(event).remove("firstname");
+
+        HireVerdict verdict = byHiredFlag.classify(event);
+
+        assertThat(verdict.kind()).isEqualTo(HireVerdict.Kind.INCOMPLETE);
+        assertThat(verdict.missingFields()).containsExactly("data.candidate.firstname");
+        assertThat(verdict.dedupeKey()).isEqualTo("4242:1234");
+    }
+
+    @Test
+    void aHireWithABlankLastNameIsIncomplete() {
+        ObjectNode event = hire();
+        candidate(event).put("lastname", "   ");
+
+        HireVerdict verdict = byHiredFlag.classify(event);
+
+        assertThat(verdict.kind()).isEqualTo(HireVerdict.Kind.INCOMPLETE);
+        assertThat(verdict.missingFields()).containsExactly("data.candidate.lastname");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "eloise", "eloise@gmail", "eloise @gmail.com", "a@b@c.fr"})
+    void aHireWithoutAUsableEmailIsIncomplete(String email) {
+        ObjectNode event = hire();
+        candidate(event).put("email", email);
+
+        HireVerdict verdict = byHiredFlag.classify(event);
+
+        assertThat(verdict.kind()).isEqualTo(HireVerdict.Kind.INCOMPLETE);
+        assertThat(verdict.missingFields()).containsExactly("data.candidate.email");
+    }
+
+    @Test
+    void anEmailWithSurroundingSpacesIsAccepted() {
+        ObjectNode event = hire();
+        candidate(event).put("email", " eloise@gmail.com ");
+
+        assertThat(byHiredFlag.classify(event).kind()).isEqualTo(HireVerdict.Kind.HIRE);
+    }
+
+    @Test
+    void everyMissingFieldIsListed() {
+        ObjectNode event = hire();
+        data(event).putObject("candidate");
+
+        assertThat(byHiredFlag.classify(event).missingFields()).containsExactly(
+                "data.candidate.firstname", "data.candidate.lastname", "data.candidate.email");
+    }
+
+    private static void assertRefused(FlatchrEventClassifier classifier, ObjectNode event, String field) {
+        assertThatExceptionOfType(Problem.class)
+                .isThrownBy(() -> classifier.classify(event))
+                .satisfies(problem -> {
+                    assertThat(problem.status()).isEqualTo(400);
+                    assertThat(problem.document().get("field")).isEqualTo(field);
+                });
+    }
+
+    private static ObjectNode hire() {
+        try {
+            return (ObjectNode) JSON.readTree(HIRE);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode data(ObjectNode event) {
+        return (ObjectNode) event.get("data");
+    }
+
+    private static ObjectNode candidate(ObjectNode event) {
+        return (ObjectNode) data(event).get("candidate");
+    }
+
+    private static ObjectNode column(ObjectNode event) {
+        return (ObjectNode) data(event).get("column");
+    }
+
+    private static ObjectNode applicant(ObjectNode event) {
+        return (ObjectNode) data(event).get("applicant");
+    }
+}

@@ -1,0 +1,143 @@
+package io.github.flatchrlucca.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.http.Problem;
+import java.nio.charset.StandardCharsets;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JsonBodyReaderTest {
+
+    private static final CamelContext CAMEL = new DefaultCamelContext();
+    private static final int MAX_BYTES = 64;
+
+    private final JsonBodyReader reader = new JsonBodyReader(new ObjectMapper(), MAX_BYTES);
+
+    @Test
+    void aJsonObjectBecomesTheBody() {
+        Exchange exchange = exchange("{\"event\":\"drag_applicant\"}");
+
+        reader.process(exchange);
+
+        JsonNode body = exchange.getIn().getBody(JsonNode.class);
+        assertThat(body.path("event").asText()).isEqualTo("drag_applicant");
+    }
+
+    @Test
+    void theTextAsReceivedIsKeptForTheJournal() {
+        String text = "{ \"event\" : \"drag_applicant\", \"name\": \"Éloïse\" }";
+        Exchange exchange = exchange(text);
+
+        reader.process(exchange);
+
+        assertThat(exchange.getVariable(JsonBodyReader.RAW_BODY)).isEqualTo(text);
+    }
+
+    @Test
+    void aBodyOfExactlyTheLimitIsRead() {
+        String text = "{\"a\":\"" + "x".repeat(MAX_BYTES - 8) + "\"}";
+        Exchange exchange = exchange(text);
+
+        reader.process(exchange);
+
+        assertThat(exchange.getVariable(JsonBodyReader.RAW_BODY)).isEqualTo(text);
+    }
+
+    @Test
+    void aMissingBodyIsABadRequest() {
+        Exchange exchange = new DefaultExchange(CAMEL);
+
+        assertProblem(exchange, 400, "body");
+    }
+
+    @Test
+    void anEmptyBodyIsABadRequest() {
+        assertProblem(exchange(""), 400, "body");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsTooLarge() {
+        String text = "{\"a\":\"" + "x".repeat(MAX_BYTES - 7) + "\"}";
+
+        assertProblem(exchange(text), 413, null);
+    }
+
+    @Test
+    void theLimitCountsBytesNotCharacters() {
+        // 30 two-byte characters: 37 characters, but 67 bytes
+        String text = "{\"a\":\"" + "é".repeat(30) + "\"}";
+
+        assertProblem(exchange(text), 413, null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"event=drag_applicant&secret=Muller", "{\"name\":\"Muller\"", "Muller"})
+    void aBodyThatIsNotJsonIsABadRequestThatDoesNotQuoteIt(String text) {
+        assertThatExceptionOfType(Problem.class)
+                .isThrownBy(() -> reader.process(exchange(text)))
+                .satisfies(problem -> {
+                    assertThat(problem.status()).isEqualTo(400);
+                    assertThat(problem.document().get("field")).isEqualTo("body");
+                    assertThat(problem.getMessage()).startsWith("The body is not JSON").doesNotContain("Muller");
+                });
+    }
+
+    @Test
+    void textAfterTheObjectIsABadRequest() {
+        assertProblem(exchange("{\"event\":\"drag_applicant\"} trailing"), 400, "body");
+    }
+
+    @Test
+    void aBlankBodyIsAnEmptyBody() {
+        assertThatExceptionOfType(Problem.class)
+                .isThrownBy(() -> reader.process(exchange("   ")))
+                .satisfies(problem -> {
+                    assertThat(problem.status()).isEqualTo(400);
+                    assertThat(problem.getMessage()).startsWith("The body is empty");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[{\"event\":\"drag_applicant\"}]", "\"drag_applicant\"", "42", "null"})
+    void jsonThatIsNotAnObjectIsABadRequest(String text) {
+        assertThatExceptionOfType(Problem.class)
+                .isThrownBy(() -> reader.process(exchange(text)))
+                .satisfies(problem -> {
+                    assertThat(problem.status()).isEqualTo(400);
+                    assertThat(problem.getMessage()).isEqualTo("The body is JSON but not an object.");
+                });
+    }
+
+    @Test
+    void aRefusedBodyLeavesNoRawBody() {
+        Exchange exchange = exchange("[1]");
+
+        assertThatExceptionOfType(Problem.class).isThrownBy(() -> reader.process(exchange));
+
+        assertThat(exchange.getVariable(JsonBodyReader.RAW_BODY)).isNull();
+    }
+
+    private void assertProblem(Exchange exchange, int status, String field) {
+        assertThatExceptionOfType(Problem.class)
+                .isThrownBy(() -> reader.process(exchange))
+                .satisfies(problem -> {
+                    assertThat(problem.status()).isEqualTo(status);
+                    assertThat(problem.document().get("field")).isEqualTo(field);
+                });
+    }
+
+    private static Exchange exchange(String body) {
+        Exchange exchange = new DefaultExchange(CAMEL);
+        exchange.getIn().setBody(body.getBytes(StandardCharsets.UTF_8));
+        return exchange;
+    }
+}

@@ -1,0 +1,480 @@
+package io.github.flatchrlucca.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.IntakeResult.Outcome;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(10);
+    private static final String PAYLOAD = "{\"event\":\"drag_applicant\",\"company_id\":4242}";
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(T0);
+    private JdbcConnectionPool pool;
+    private Journal journal;
+
+    @BeforeEach
+    void openJournal() {
+        // as ConnectorConfiguration.journalDataSource builds it
+        pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.toAbsolutePath() + "/journal;WRITE_DELAY=0",
+                "flatchr-lucca", "");
+        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
+        journal = new Journal(pool, clock, LEASE);
+    }
+
+    @AfterEach
+    void closeJournal() {
+        pool.dispose();
+    }
+
+    // ---- intake
+
+    @Test
+    void aNewHireIsAcceptedAndQueued() {
+        IntakeResult result = journal.recordIntake(PAYLOAD, hire("1234"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.ACCEPTED);
+        HireRecord record = journal.find(result.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(record.receivedAt()).isEqualTo(T0);
+        assertThat(record.nextAttemptAt()).isEqualTo(T0);
+        assertThat(record.attempts()).isZero();
+        assertThat(record.lastError()).isNull();
+        assertThat(record.warnings()).isEmpty();
+    }
+
+    @Test
+    void theSameHireSentAgainIsADuplicateOfTheFirst() {
+        IntakeResult first = journal.recordIntake(PAYLOAD, hire("1234"));
+
+        IntakeResult second = journal.recordIntake(PAYLOAD, hire("1234"));
+
+        assertThat(second).isEqualTo(new IntakeResult(first.hireId(), Outcome.DUPLICATE));
+    }
+
+    @Test
+    void anotherApplicantIsAnotherHire() {
+        IntakeResult first = journal.recordIntake(PAYLOAD, hire("1234"));
+
+        IntakeResult second = journal.recordIntake(PAYLOAD, hire("5678"));
+
+        assertThat(second.outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(second.hireId()).isNotEqualTo(first.hireId());
+    }
+
+    @Test
+    void theSameApplicantInAnotherCompanyIsAnotherHire() {
+        journal.recordIntake(PAYLOAD, hire("1234"));
+
+        IntakeResult other = journal.recordIntake(PAYLOAD,
+                new HireVerdict(HireVerdict.Kind.HIRE, null, "9999", "1234", List.of()));
+
+        assertThat(other.outcome()).isEqualTo(Outcome.ACCEPTED);
+    }
+
+    @Test
+    void anIncompleteHireIsRecordedAsRejectedWithItsMissingFields() {
+        IntakeResult result = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
+        HireRecord record = journal.find(result.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.REJECTED);
+        assertThat(record.lastError()).isEqualTo("candidate lacks data.candidate.email");
+        assertThat(record.nextAttemptAt()).isNull();
+    }
+
+    @Test
+    void aRejectedHireIsNeverClaimed() {
+        journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"));
+        clock.advance(Duration.ofDays(1));
+
+        assertThat(journal.claimDue(10)).isEmpty();
+    }
+
+    @Test
+    void aSecondRejectionOfTheSameHireIsADuplicate() {
+        IntakeResult first = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"));
+
+        IntakeResult second = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.lastname"));
+
+        assertThat(second).isEqualTo(new IntakeResult(first.hireId(), Outcome.DUPLICATE));
+        assertThat(journal.find(first.hireId()).orElseThrow().status()).isEqualTo(HireStatus.REJECTED);
+    }
+
+    @Test
+    void aRejectedHireSentAgainCompleteIsAcceptedUnderTheSameId() {
+        IntakeResult rejected = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"));
+        clock.advance(Duration.ofMinutes(5));
+
+        IntakeResult accepted = journal.recordIntake("{\"fixed\":true}", hire("1234"));
+
+        assertThat(accepted).isEqualTo(new IntakeResult(rejected.hireId(), Outcome.ACCEPTED));
+        HireRecord record = journal.find(rejected.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(record.lastError()).isNull();
+        assertThat(record.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void aRejectedHireAcceptedLaterIsDeliveredWithItsCompletePayload() {
+        journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"));
+        journal.recordIntake("{\"fixed\":true}", hire("1234"));
+
+        assertThat(journal.claimDue(10)).singleElement()
+                .satisfies(hire -> assertThat(hire.payload()).isEqualTo("{\"fixed\":true}"));
+    }
+
+    @Test
+    void aRejectedHireAcceptedLaterIsAgedFromItsAcceptance() {
+        IntakeResult rejected = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"));
+        clock.advance(Duration.ofDays(2));
+
+        journal.recordIntake("{\"fixed\":true}", hire("1234"));
+
+        assertThat(journal.find(rejected.hireId()).orElseThrow().receivedAt()).isEqualTo(T0.plus(Duration.ofDays(2)));
+    }
+
+    @Test
+    void anAcceptedHireSentAgainIncompleteStaysAccepted() {
+        IntakeResult accepted = journal.recordIntake(PAYLOAD, hire("1234"));
+
+        IntakeResult again = journal.recordIntake("{}", incomplete("1234", "data.candidate.email"));
+
+        assertThat(again).isEqualTo(new IntakeResult(accepted.hireId(), Outcome.DUPLICATE));
+        HireRecord record = journal.find(accepted.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(record.lastError()).isNull();
+    }
+
+    @Test
+    void aDeliveredHireSentAgainIsADuplicateAndStaysDelivered() {
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
+        journal.markDelivered(hireId, 416, List.of());
+
+        IntakeResult again = journal.recordIntake(PAYLOAD, hire("1234"));
+
+        assertThat(again.outcome()).isEqualTo(Outcome.DUPLICATE);
+        assertThat(journal.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.DELIVERED);
+        assertThat(journal.claimDue(10)).isEmpty();
+    }
+
+    // ---- claims
+
+    @Test
+    void aDueHireIsClaimedWithItsPayloadAndOneMoreAttempt() {
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
+
+        List<Hire> claimed = journal.claimDue(10);
+
+        assertThat(claimed).containsExactly(new Hire(hireId, PAYLOAD, T0, 1, null, false));
+        assertThat(journal.find(hireId).orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aClaimedHireIsNotClaimedAgainWhileTheLeaseRuns() {
+        journal.recordIntake(PAYLOAD, hire("1234"));
+        journal.claimDue(10);
+        clock.advance(LEASE);
+
+        assertThat(journal.claimDue(10)).isEmpty();
+    }
+
+    @Test
+    void aClaimLeftPastItsLeaseIsClaimedAgainWithAnotherAttempt() {
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
+        journal.claimDue(10);
+        clock.advance(LEASE.plusSeconds(1));
+
+        assertThat(journal.claimDue(10)).singleElement().satisfies(hire -> {
+            assertThat(hire.hireId()).isEqualTo(hireId);
+            assertThat(hire.attempts()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void releasedClaimsCanBeClaimedAgainAtOnce() {
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
+        journal.claimDue(10);
+
+        journal.releaseClaims();
+
+        assertThat(journal.claimDue(10)).extracting(Hire::hireId).containsExactly(hireId);
+    }
+
+    @Test
+    void atMostTheAskedNumberOfHiresIsClaimedTheLongestWaitingFirst() {
+        String first = journal.recordIntake(PAYLOAD, hire("1")).hireId();
+        clock.advance(Duration.ofSeconds(1));
+        String second = journal.recordIntake(PAYLOAD, hire("2")).hireId();
+        clock.advance(Duration.ofSeconds(1));
+        String third = journal.recordIntake(PAYLOAD, hire("3")).hireId();
+
+        assertThat(journal.claimDue(2)).extracting(Hire::hireId).containsExactly(first, second);
+        assertThat(journal.claimDue(2)).extracting(Hire::hireId).containsExactly(third);
+    }
+
+    @Test
+    void nothingIsClaimedFromAnEmptyJournal() {
+        assertThat(journal.claimDue(10)).isEmpty();
+    }
+
+    // ---- retries
+
+    @Test
+    void aHireToRetryIsNotClaimedBeforeItsTime() {
+        String hireId = claimedHire();
+        journal.retryLater(hireId, T0.plusSeconds(30), new LuccaFailure(503, "down", "Lucca answered 503 to create-user"));
+        clock.advance(Duration.ofSeconds(29));
+
+        assertThat(journal.claimDue(10)).isEmpty();
+    }
+
+    @Test
+    void aHireToRetryIsClaimedOnceItsTimeComes() {
+        String hireId = claimedHire();
+        journal.retryLater(hireId, T0.plusSeconds(30), new LuccaFailure(503, "down", "Lucca answered 503 to create-user"));
+        clock.advance(Duration.ofSeconds(30));
+
+        assertThat(journal.claimDue(10)).singleElement().satisfies(hire -> {
+            assertThat(hire.hireId()).isEqualTo(hireId);
+            assertThat(hire.attempts()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aHireToRetryKeepsItsFailureForTheOperator() {
+        String hireId = claimedHire();
+        clock.advance(Duration.ofSeconds(3));
+
+        journal.retryLater(hireId, T0.plusSeconds(30), new LuccaFailure(503, "down", "Lucca answered 503 to create-user"));
+
+        HireRecord record = journal.find(hireId).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.RETRYING);
+        assertThat(record.nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(record.lastLuccaStatus()).isEqualTo(503);
+        assertThat(record.lastLuccaBody()).isEqualTo("down");
+        assertThat(record.lastError()).isEqualTo("Lucca answered 503 to create-user");
+        assertThat(record.updatedAt()).isEqualTo(T0.plusSeconds(3));
+    }
+
+    @Test
+    void aFailureWithoutLuccaAnswerKeepsOnlyTheError() {
+        String hireId = claimedHire();
+
+        journal.retryLater(hireId, T0.plusSeconds(30), new LuccaFailure(null, null, "SocketTimeoutException during create-user"));
+
+        HireRecord record = journal.find(hireId).orElseThrow();
+        assertThat(record.lastLuccaStatus()).isNull();
+        assertThat(record.lastLuccaBody()).isNull();
+        assertThat(record.lastError()).isEqualTo("SocketTimeoutException during create-user");
+    }
+
+    // ---- outcomes
+
+    @Test
+    void aDeliveredHireKeepsItsUserAndWarningsAndLeavesTheQueue() {
+        String hireId = claimedHire();
+        journal.retryLater(hireId, T0, new LuccaFailure(503, "down", "Lucca answered 503"));
+        journal.claimDue(10);
+        clock.advance(Duration.ofSeconds(5));
+
+        journal.markDelivered(hireId, 416, List.of("start date estimated", "phone number could not be read; not sent"));
+
+        HireRecord record = journal.find(hireId).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.DELIVERED);
+        assertThat(record.luccaUserId()).isEqualTo(416L);
+        assertThat(record.warnings()).containsExactly("start date estimated", "phone number could not be read; not sent");
+        assertThat(record.lastError()).isNull();
+        assertThat(record.nextAttemptAt()).isNull();
+        assertThat(record.updatedAt()).isEqualTo(T0.plusSeconds(5));
+        clock.advance(LEASE.multipliedBy(2));
+        assertThat(journal.claimDue(10)).isEmpty();
+    }
+
+    @Test
+    void aHireAlreadyInLuccaKeepsTheUserFound() {
+        String hireId = claimedHire();
+
+        journal.markAlreadyInLucca(hireId, 77, List.of("a user with this e-mail is already in Lucca"));
+
+        HireRecord record = journal.find(hireId).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.ALREADY_IN_LUCCA);
+        assertThat(record.luccaUserId()).isEqualTo(77L);
+        assertThat(record.warnings()).containsExactly("a user with this e-mail is already in Lucca");
+    }
+
+    @Test
+    void aDeadHireKeepsLuccaAnswerAndLeavesTheQueue() {
+        String hireId = claimedHire();
+
+        journal.markDead(hireId, new LuccaFailure(422, "{\"message\":\"bad mail\"}", "Lucca answered 422 to create-user"));
+
+        HireRecord record = journal.find(hireId).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.DEAD);
+        assertThat(record.lastLuccaStatus()).isEqualTo(422);
+        assertThat(record.lastLuccaBody()).isEqualTo("{\"message\":\"bad mail\"}");
+        assertThat(record.lastError()).isEqualTo("Lucca answered 422 to create-user");
+        assertThat(record.nextAttemptAt()).isNull();
+        clock.advance(LEASE.multipliedBy(2));
+        assertThat(journal.claimDue(10)).isEmpty();
+    }
+
+    @Test
+    void aDryRunKeepsTheRequestThatWouldHaveBeenSent() {
+        String hireId = claimedHire();
+
+        journal.markDryRun(hireId, "{\"login\":\"emuller\"}", List.of("contract type not mapped"));
+
+        HireRecord record = journal.find(hireId).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.DRY_RUN);
+        assertThat(record.luccaRequest()).isEqualTo("{\"login\":\"emuller\"}");
+        assertThat(record.warnings()).containsExactly("contract type not mapped");
+        assertThat(record.luccaUserId()).isNull();
+        clock.advance(LEASE.multipliedBy(2));
+        assertThat(journal.claimDue(10)).isEmpty();
+    }
+
+    @Test
+    void anAttemptedCreateIsKnownToTheNextClaim() {
+        String hireId = claimedHire();
+        journal.markCreateAttempted(hireId, "{\"login\":\"emuller\"}");
+        journal.releaseClaims();
+
+        assertThat(journal.claimDue(10)).singleElement()
+                .satisfies(hire -> assertThat(hire.createAttempted()).isTrue());
+        assertThat(journal.find(hireId).orElseThrow().luccaRequest()).isEqualTo("{\"login\":\"emuller\"}");
+    }
+
+    @Test
+    void aCreatedUserIsKnownToTheNextClaim() {
+        String hireId = claimedHire();
+        journal.recordLuccaUser(hireId, 416);
+        journal.releaseClaims();
+
+        assertThat(journal.claimDue(10)).singleElement()
+                .satisfies(hire -> assertThat(hire.luccaUserId()).isEqualTo(416L));
+    }
+
+    @Test
+    void anUnknownHireIsNotFound() {
+        assertThat(journal.find("no-such-hire")).isEmpty();
+    }
+
+    // ---- a journal that cannot commit
+
+    @Test
+    void aBrokenDatabaseMakesTheIntakeUnavailable() {
+        Journal broken = new Journal(new BrokenDataSource(), clock, LEASE);
+
+        assertThatExceptionOfType(JournalUnavailable.class)
+                .isThrownBy(() -> broken.recordIntake(PAYLOAD, hire("1234")))
+                .withMessage("The journal could not record a hire")
+                .withCauseInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void aBrokenDatabaseMakesClaimsUnavailable() {
+        Journal broken = new Journal(new BrokenDataSource(), clock, LEASE);
+
+        assertThatExceptionOfType(JournalUnavailable.class).isThrownBy(() -> broken.claimDue(10));
+    }
+
+    @Test
+    void aBrokenDatabaseMakesUpdatesUnavailable() {
+        Journal broken = new Journal(new BrokenDataSource(), clock, LEASE);
+
+        assertThatExceptionOfType(JournalUnavailable.class)
+                .isThrownBy(() -> broken.markDelivered("some-hire", 416, List.of()));
+    }
+
+    @Test
+    void aBrokenDatabaseMakesReadsUnavailable() {
+        Journal broken = new Journal(new BrokenDataSource(), clock, LEASE);
+
+        assertThatExceptionOfType(JournalUnavailable.class).isThrownBy(() -> broken.find("some-hire"));
+    }
+
+    private String claimedHire() {
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
+        assertThat(journal.claimDue(10)).extracting(Hire::hireId).containsExactly(hireId);
+        return hireId;
+    }
+
+    private static HireVerdict hire(String applicantId) {
+        return new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId, List.of());
+    }
+
+    private static HireVerdict incomplete(String applicantId, String missingField) {
+        return new HireVerdict(HireVerdict.Kind.INCOMPLETE, null, "4242", applicantId, List.of(missingField));
+    }
+
+    /** A database that cannot be reached: every connection fails. */
+    private static final class BrokenDataSource implements DataSource {
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            throw new SQLException("Database is closed", "08003");
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
+    }
+}

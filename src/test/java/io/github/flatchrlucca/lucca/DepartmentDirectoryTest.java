@@ -1,0 +1,146 @@
+package io.github.flatchrlucca.lucca;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.mapping.LuccaDepartment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class DepartmentDirectoryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TTL = Duration.ofMinutes(60);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
+    private final List<LuccaRequest> calls = new ArrayList<>();
+
+    @Test
+    void readsEveryPageUntilNoNextIsGiven() {
+        DepartmentDirectory directory = directory(pages(Map.of(
+                "page=1&limit=100", "{\"items\":[{\"id\":1,\"name\":\"IT\",\"isActive\":true}],\"next\":\"https://x?page=2\"}",
+                "page=2&limit=100", "{\"items\":[{\"id\":2,\"name\":\"Sales\",\"isActive\":true}],\"next\":\"https://x?page=3\"}",
+                "page=3&limit=100", "{\"items\":[{\"id\":3,\"name\":\"Legal\",\"isActive\":true}],\"next\":null}")));
+
+        List<LuccaDepartment> departments = directory.departments();
+
+        assertThat(departments).containsExactly(
+                new LuccaDepartment(1, "IT", true), new LuccaDepartment(2, "Sales", true), new LuccaDepartment(3, "Legal", true));
+        assertThat(calls).extracting(LuccaRequest::query)
+                .containsExactly("page=1&limit=100", "page=2&limit=100", "page=3&limit=100");
+    }
+
+    @Test
+    void aPageWithoutNextIsTheLast() {
+        DepartmentDirectory directory = directory(pages(Map.of(
+                "page=1&limit=100", "{\"items\":[{\"id\":1,\"name\":\"IT\"}]}")));
+
+        directory.departments();
+
+        assertThat(calls).hasSize(1);
+    }
+
+    @Test
+    void inactiveDepartmentsAreKeptAsInactive() {
+        DepartmentDirectory directory = directory(pages(Map.of(
+                "page=1&limit=100", "{\"items\":[{\"id\":1,\"name\":\"IT\",\"isActive\":false},{\"id\":2,\"name\":\"Sales\"}]}")));
+
+        assertThat(directory.departments()).containsExactly(
+                new LuccaDepartment(1, "IT", false), new LuccaDepartment(2, "Sales", true));
+    }
+
+    @Test
+    void noDepartmentsIsAnEmptyList() {
+        DepartmentDirectory directory = directory(pages(Map.of("page=1&limit=100", "{}")));
+
+        assertThat(directory.departments()).isEmpty();
+    }
+
+    @Test
+    void departmentsAreReadOnceWithinTheTimeToLive() {
+        DepartmentDirectory directory = directory(onePage());
+        directory.departments();
+        clock.advance(TTL.minusSeconds(1));
+
+        directory.departments();
+
+        assertThat(calls).hasSize(1);
+    }
+
+    @Test
+    void departmentsAreReadAgainOnceTheTimeToLiveIsOver() {
+        DepartmentDirectory directory = directory(onePage());
+        directory.departments();
+        clock.advance(TTL);
+
+        directory.departments();
+
+        assertThat(calls).hasSize(2);
+    }
+
+    @Test
+    void theTimeToLiveRestartsFromTheLastRead() {
+        DepartmentDirectory directory = directory(onePage());
+        directory.departments();
+        clock.advance(TTL);
+        directory.departments();
+        clock.advance(TTL.minusSeconds(1));
+
+        directory.departments();
+
+        assertThat(calls).hasSize(2);
+    }
+
+    @Test
+    void aFailedReadIsTriedAgainOnTheNextCall() {
+        List<String> answers = new ArrayList<>(List.of("fail", "{\"items\":[{\"id\":1,\"name\":\"IT\"}]}"));
+        DepartmentDirectory directory = directory(request -> {
+            calls.add(request);
+            String answer = answers.remove(0);
+            if (answer.equals("fail")) {
+                throw new IllegalStateException("Lucca is down");
+            }
+            return json(answer);
+        });
+
+        assertThatIllegalStateException().isThrownBy(directory::departments);
+        assertThat(directory.departments()).containsExactly(new LuccaDepartment(1, "IT", true));
+        assertThat(calls).hasSize(2);
+    }
+
+    private DepartmentDirectory directory(Function<LuccaRequest, JsonNode> lucca) {
+        return new DepartmentDirectory(lucca, new LuccaRequests(JSON), clock, TTL);
+    }
+
+    private Function<LuccaRequest, JsonNode> onePage() {
+        return pages(Map.of("page=1&limit=100", "{\"items\":[{\"id\":1,\"name\":\"IT\"}],\"next\":null}"));
+    }
+
+    /** Answers each department page by its query; any other request fails the test. */
+    private Function<LuccaRequest, JsonNode> pages(Map<String, String> answerByQuery) {
+        return request -> {
+            calls.add(request);
+            assertThat(request.path()).isEqualTo("/organization/structure/api/departments");
+            String answer = answerByQuery.get(request.query());
+            assertThat(answer).as("a page for %s", request.query()).isNotNull();
+            return json(answer);
+        };
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.github.flatchrlucca.lucca;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.MutableClock;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LuccaAnswersTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
+    private static final CamelContext CAMEL = new DefaultCamelContext();
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final List<Duration> sleeps = new ArrayList<>();
+    private final LuccaRateLimiter limiter = new LuccaRateLimiter(50, Duration.ofSeconds(60), clock, duration -> {
+        sleeps.add(duration);
+        clock.advance(duration);
+    });
+    private final LuccaAnswers answers = new LuccaAnswers(new ObjectMapper(), limiter);
+
+    @Test
+    void a429IsRateLimitedWithTheRetryAfterLuccaGave() {
+        LuccaCallFailed failure = answers.failure("create-user", 429, "slow down", "17");
+
+        assertThat(failure).isInstanceOf(LuccaRateLimited.class);
+        assertThat(((LuccaRateLimited) failure).retryAfter()).isEqualTo(Duration.ofSeconds(17));
+        assertThat(failure.status()).isEqualTo(429);
+        assertThat(failure.body()).isEqualTo("slow down");
+    }
+
+    @Test
+    void a429PausesEveryLaterCall() throws InterruptedException {
+        answers.failure("create-user", 429, null, "17");
+
+        limiter.acquire();
+
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(17));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 404, 409, 422, 500, 401})
+    void noOtherFailurePausesTheCalls(int status) throws InterruptedException {
+        answers.failure("create-user", status, null, "17");
+
+        limiter.acquire();
+
+        assertThat(sleeps).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403})
+    void aRejectedKeyOrMissingRightIsKeyRejected(int status) {
+        LuccaCallFailed failure = answers.failure("find-person-by-mail", status, "no", null);
+
+        assertThat(failure).isInstanceOf(LuccaKeyRejected.class);
+        assertThat(failure.status()).isEqualTo(status);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {408, 500, 502, 503, 504})
+    void aTimeoutOrServerFailureIsUnavailable(int status) {
+        LuccaCallFailed failure = answers.failure("find-person-by-mail", status, "down", null);
+
+        assertThat(failure).isInstanceOf(LuccaUnavailable.class);
+        assertThat(failure.status()).isEqualTo(status);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 404, 409, 422})
+    void aRefusedRequestIsRefused(int status) {
+        LuccaCallFailed failure = answers.failure("create-user", status, "{\"message\":\"login taken\"}", null);
+
+        assertThat(failure).isInstanceOf(LuccaRefused.class);
+        assertThat(failure.status()).isEqualTo(status);
+        assertThat(failure.body()).isEqualTo("{\"message\":\"login taken\"}");
+    }
+
+    @Test
+    void theFailureNamesTheCallAndStatusButNotTheBody() {
+        LuccaCallFailed failure = answers.failure("create-user", 422, "mail eloise@gmail.com is invalid", null);
+
+        assertThat(failure.getMessage())
+                .isEqualTo("Lucca answered 422 to create-user")
+                .doesNotContain("eloise");
+    }
+
+    @Test
+    void retryAfterReadsWholeSeconds() {
+        assertThat(LuccaAnswers.retryAfter(" 30 ")).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-5"})
+    void retryAfterWaitsAtLeastOneSecond(String header) {
+        assertThat(LuccaAnswers.retryAfter(header)).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"soon", "1.5", "Wed, 21 Oct 2026 07:28:00 GMT"})
+    void aMissingOrUnreadableRetryAfterWaitsAWholeMinute(String header) {
+        assertThat(LuccaAnswers.retryAfter(header)).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aSuccessIsItsJson() throws IOException {
+        JsonNode answer = answers.check(exchange(200, "{\"data\":{\"id\":42}}"));
+
+        assertThat(answer.path("data").path("id").asLong()).isEqualTo(42);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  "})
+    void anEmptySuccessIsTheNullNode(String body) throws IOException {
+        assertThat(answers.check(exchange(204, body)).isNull()).isTrue();
+    }
+
+    @Test
+    void aSuccessWithoutBodyIsTheNullNode() throws IOException {
+        assertThat(answers.check(exchange(201, null)).isNull()).isTrue();
+    }
+
+    @Test
+    void anErrorThrowsTheFailureWithLuccaBody() {
+        Exchange exchange = exchange(409, "{\"message\":\"duplicate\"}");
+        exchange.setVariable("luccaCall", "create-user");
+
+        assertThatExceptionOfType(LuccaRefused.class)
+                .isThrownBy(() -> answers.check(exchange))
+                .satisfies(failure -> {
+                    assertThat(failure.status()).isEqualTo(409);
+                    assertThat(failure.body()).isEqualTo("{\"message\":\"duplicate\"}");
+                    assertThat(failure.getMessage()).isEqualTo("Lucca answered 409 to create-user");
+                });
+    }
+
+    @Test
+    void anErrorKeepsOnlyTheFirst4000CharactersOfALongBody() {
+        String body = "a".repeat(4000) + "b".repeat(1000);
+
+        assertThatExceptionOfType(LuccaUnavailable.class)
+                .isThrownBy(() -> answers.check(exchange(503, body)))
+                .satisfies(failure -> assertThat(failure.body()).isEqualTo("a".repeat(4000) + "..."));
+    }
+
+    @Test
+    void anErrorBodyOfExactly4000CharactersIsKeptWhole() {
+        String body = "a".repeat(4000);
+
+        assertThatExceptionOfType(LuccaUnavailable.class)
+                .isThrownBy(() -> answers.check(exchange(503, body)))
+                .satisfies(failure -> assertThat(failure.body()).isEqualTo(body));
+    }
+
+    @Test
+    void a429AnswerCarriesItsRetryAfterHeader() {
+        Exchange exchange = exchange(429, "");
+        exchange.getMessage().setHeader("Retry-After", "12");
+
+        assertThatExceptionOfType(LuccaRateLimited.class)
+                .isThrownBy(() -> answers.check(exchange))
+                .satisfies(failure -> assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(12)));
+    }
+
+    private static Exchange exchange(int status, String body) {
+        Exchange exchange = new DefaultExchange(CAMEL);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setBody(body);
+        return exchange;
+    }
+}

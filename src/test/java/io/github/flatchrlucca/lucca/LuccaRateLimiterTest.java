@@ -1,0 +1,150 @@
+package io.github.flatchrlucca.lucca;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.github.flatchrlucca.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LuccaRateLimiterTest {
+
+    private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
+    private static final Duration WINDOW = Duration.ofSeconds(60);
+
+    private final MutableClock clock = new MutableClock(START);
+    private final List<Duration> sleeps = new ArrayList<>();
+    // waits by moving the fake clock forward, and remembers every wait
+    private final LuccaRateLimiter.Sleeper sleeper = duration -> {
+        sleeps.add(duration);
+        clock.advance(duration);
+    };
+    private final LuccaRateLimiter limiter = new LuccaRateLimiter(3, WINDOW, clock, sleeper);
+
+    @Test
+    void asManyCallsAsTheLimitPassWithoutWaiting() throws InterruptedException {
+        acquireTimes(3);
+
+        assertThat(sleeps).isEmpty();
+        assertThat(clock.instant()).isEqualTo(START);
+    }
+
+    @Test
+    void theCallOverTheLimitWaitsUntilTheOldestCallLeavesTheWindow() throws InterruptedException {
+        limiter.acquire();
+        clock.advance(Duration.ofSeconds(10));
+        limiter.acquire();
+        limiter.acquire();
+
+        limiter.acquire();
+
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(50));
+        assertThat(clock.instant()).isEqualTo(START.plus(WINDOW));
+    }
+
+    @Test
+    void theNextCallOverTheLimitWaitsForTheSecondOldest() throws InterruptedException {
+        limiter.acquire();
+        clock.advance(Duration.ofSeconds(10));
+        limiter.acquire();
+        limiter.acquire();
+        limiter.acquire(); // waited until START + 60 s
+
+        limiter.acquire();
+
+        assertThat(clock.instant()).isEqualTo(START.plusSeconds(70));
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(50), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void callsSpreadOverTimeNeverWait() throws InterruptedException {
+        for (int call = 0; call < 20; call++) {
+            limiter.acquire();
+            clock.advance(Duration.ofSeconds(20));
+        }
+
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void aPauseHoldsTheNextCallUntilItEnds() throws InterruptedException {
+        limiter.pauseFor(Duration.ofSeconds(30));
+
+        limiter.acquire();
+
+        assertThat(clock.instant()).isEqualTo(START.plusSeconds(30));
+    }
+
+    @Test
+    void aPauseHoldsEveryCallEvenWithBudgetLeft() throws InterruptedException {
+        limiter.acquire();
+        limiter.pauseFor(Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(10));
+
+        limiter.acquire();
+
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(20));
+        assertThat(clock.instant()).isEqualTo(START.plusSeconds(30));
+    }
+
+    @Test
+    void callsPassFreelyOnceThePauseIsOver() throws InterruptedException {
+        limiter.pauseFor(Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(30));
+
+        acquireTimes(3);
+
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void aShorterPauseDoesNotShortenALongerOne() throws InterruptedException {
+        limiter.pauseFor(Duration.ofSeconds(120));
+        limiter.pauseFor(Duration.ofSeconds(5));
+
+        limiter.acquire();
+
+        assertThat(clock.instant()).isEqualTo(START.plusSeconds(120));
+    }
+
+    @Test
+    void aLongerPauseExtendsAShorterOne() throws InterruptedException {
+        limiter.pauseFor(Duration.ofSeconds(5));
+        limiter.pauseFor(Duration.ofSeconds(120));
+
+        limiter.acquire();
+
+        assertThat(clock.instant()).isEqualTo(START.plusSeconds(120));
+    }
+
+    @Test
+    void aFullWindowAfterAPauseStillWaitsForItsOldestCall() throws InterruptedException {
+        acquireTimes(3);
+        limiter.pauseFor(Duration.ofSeconds(10));
+
+        limiter.acquire();
+
+        // the pause ends at +10 s, but the window is full until the first call is 60 s old
+        assertThat(clock.instant()).isEqualTo(START.plus(WINDOW));
+    }
+
+    @Test
+    void anInterruptedWaitIsPassedOnToTheCaller() throws InterruptedException {
+        LuccaRateLimiter interrupted = new LuccaRateLimiter(1, WINDOW, clock, duration -> {
+            throw new InterruptedException("stopping");
+        });
+        interrupted.acquire();
+
+        assertThatExceptionOfType(InterruptedException.class)
+                .isThrownBy(interrupted::acquire);
+    }
+
+    private void acquireTimes(int times) throws InterruptedException {
+        for (int call = 0; call < times; call++) {
+            limiter.acquire();
+        }
+    }
+}

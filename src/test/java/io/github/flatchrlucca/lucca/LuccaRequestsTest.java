@@ -1,0 +1,95 @@
+package io.github.flatchrlucca.lucca;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LuccaRequestsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LuccaRequests requests = new LuccaRequests(JSON);
+
+    @Test
+    void findsAPersonByMailAmongFormerEmployeesToo() {
+        LuccaRequest request = requests.findPersonByMail("eloise@gmail.com");
+
+        assertThat(request).isEqualTo(new LuccaRequest("find-person-by-mail", "GET", "/api/v3/users",
+                "mail=eloise%40gmail.com&formerEmployees=true"
+                        + "&fields=id,login,mail,firstName,lastName,dtContractStart,dtContractEnd", null));
+    }
+
+    @Test
+    void aPlusInTheMailIsEncodedSoItIsNotReadAsASpace() {
+        String query = requests.findPersonByMail("a+b@x.fr").query();
+
+        assertThat(query).startsWith("mail=a%2Bb%40x.fr&");
+    }
+
+    @Test
+    void anAmpersandInTheMailCannotAddAParameter() {
+        String query = requests.findPersonByMail("a&formerEmployees=false@x.fr").query();
+
+        assertThat(query).startsWith("mail=a%26formerEmployees%3Dfalse%40x.fr&formerEmployees=true&");
+    }
+
+    @Test
+    void takenLoginsAreSearchedWithAnEncodedLikeFilter() {
+        LuccaRequest request = requests.loginsLike("emuller");
+
+        assertThat(request).isEqualTo(new LuccaRequest("find-taken-logins", "GET", "/api/v3/users",
+                "login=like%2Cemuller&formerEmployees=true&fields=id,login&paging=0,1000", null));
+    }
+
+    @Test
+    void createsAUserFromItsFieldsAsJson() throws JsonProcessingException {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("firstName", "Éloïse");
+        user.put("login", "emuller");
+        user.put("departmentId", 99);
+
+        LuccaRequest request = requests.createUser(user);
+
+        assertThat(request.name()).isEqualTo("create-user");
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/api/v3/users");
+        assertThat(request.query()).isEqualTo("contract=true");
+        assertThat(request.body()).isEqualTo("{\"firstName\":\"Éloïse\",\"login\":\"emuller\",\"departmentId\":99}");
+    }
+
+    @Test
+    void listsTheWorkContractsOfOneOwner() {
+        LuccaRequest request = requests.workContractsOf(42);
+
+        assertThat(request).isEqualTo(new LuccaRequest("find-work-contract", "GET",
+                "/directory/api/4.0/work-contracts", "ownerId%5B%5D=42", null));
+    }
+
+    @Test
+    void patchesTheContractTypeAndStartDay() {
+        LuccaRequest request = requests.patchWorkContract(7001, 21, LocalDate.of(2026, 1, 5));
+
+        assertThat(request).isEqualTo(new LuccaRequest("patch-work-contract", "PATCH",
+                "/directory/api/4.0/work-contracts/7001", null, "{\"typeId\":21,\"startsOn\":\"2026-01-05\"}"));
+    }
+
+    @Test
+    void readsDepartmentsAHundredAPage() {
+        LuccaRequest request = requests.departmentsPage(3);
+
+        assertThat(request).isEqualTo(new LuccaRequest("list-departments", "GET",
+                "/organization/structure/api/departments", "page=3&limit=100", null));
+    }
+
+    @Test
+    void aRequestIsNamedWithoutItsData() {
+        LuccaRequest request = requests.findPersonByMail("eloise@gmail.com");
+
+        assertThat(request).hasToString("find-person-by-mail");
+    }
+}
