@@ -34,6 +34,7 @@ public final class DeliverySteps {
     static final String CONTRACT_TYPE_UNMAPPED = "contract type not mapped; Lucca's default contract template applies";
     static final String REHIRE = "rehire: a former employee with this e-mail is in Lucca; no new user was created";
     static final String ALREADY_EMPLOYED = "a user with this e-mail is already in Lucca; no new user was created";
+    static final String LOGIN_UNCHECKED = "dry-run: the login was not checked against Lucca's existing logins";
     static final String ANSWER_LOST = "Lucca's answer to the create was lost; the user it created was found by e-mail";
 
     private final ObjectMapper json;
@@ -100,6 +101,12 @@ public final class DeliverySteps {
     public void chooseLogin(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
         List<String> taken = LuccaEnvelopes.v3Items(answer).stream().map(item -> item.path("login").asText("")).toList();
         delivery.draft(delivery.draft().withLogin(LoginRule.firstFree(delivery.mapped().loginBase(), taken)));
+    }
+
+    /** In dry-run Lucca cannot say which logins are taken: the request shows the one it would start from. */
+    public void loginUnchecked(@Variable("delivery") Delivery delivery) {
+        delivery.draft(delivery.draft().withLogin(delivery.mapped().loginBase()));
+        delivery.warn(LOGIN_UNCHECKED);
     }
 
     public LuccaRequest createUser(@Variable("delivery") Delivery delivery) {
