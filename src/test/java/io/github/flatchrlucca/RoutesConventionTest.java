@@ -1,0 +1,118 @@
+package io.github.flatchrlucca;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * The routes are read and edited by integration engineers, so they keep one shape: canonical long form
+ * (expressions spelled out under {@code expression}), an id on every route and every step, and a description
+ * on every route. Camel accepts more; this test keeps what is committed readable and greppable by id.
+ */
+class RoutesConventionTest {
+
+    // Languages written straight under a step are Camel's compact form, which logs deprecation warnings.
+    private static final Set<String> LANGUAGES = Set.of("simple", "constant", "method", "header", "variable",
+            "jsonpath", "jq", "groovy", "xpath", "exchangeProperty");
+    // Keys whose value holds steps, where the rule applies again one level down.
+    private static final Set<String> NESTED_STEPS = Set.of("steps", "when", "otherwise", "doCatch", "doFinally");
+
+    static Stream<Path> routeFiles() throws IOException {
+        return Files.list(Path.of("routes")).filter(path -> path.toString().endsWith(".camel.yaml")).sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("routeFiles")
+    void everyRouteHasAnIdAndADescription(Path file) throws IOException {
+        for (Map<String, Object> route : definitions(file, "route")) {
+            assertThat(route).as(file + ": a route").containsKeys("id", "description");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("routeFiles")
+    void everyStepHasAnIdAndIsInCanonicalForm(Path file) throws IOException {
+        List<String> offences = new ArrayList<>();
+        for (Map<String, Object> route : definitions(file, "route")) {
+            Map<String, Object> from = map(route.get("from"));
+            if (!from.containsKey("id")) {
+                offences.add(route.get("id") + ": its 'from' has no id");
+            }
+            checkSteps(String.valueOf(route.get("id")), from.get("steps"), offences);
+        }
+        assertThat(offences).as(file.toString()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("routeFiles")
+    void everyErrorHandlerHasAnId(Path file) throws IOException {
+        for (Map<String, Object> configuration : definitions(file, "routeConfiguration")) {
+            assertThat(configuration).as(file + ": a routeConfiguration").containsKey("id");
+            Object handlers = configuration.get("onException");
+            if (handlers instanceof List<?> list) {
+                list.forEach(handler -> assertThat(map(map(handler).get("onException"))).containsKey("id"));
+            }
+        }
+    }
+
+    private static void checkSteps(String where, Object steps, List<String> offences) {
+        if (!(steps instanceof List<?> list)) {
+            return;
+        }
+        for (Object step : list) {
+            map(step).forEach((kind, definition) -> {
+                Map<String, Object> body = map(definition);
+                if (!body.containsKey("id")) {
+                    offences.add(where + ": a '" + kind + "' step has no id");
+                }
+                // A bean step's 'method' names the Java method to call; everywhere else it is the bean language.
+                body.keySet().stream().filter(LANGUAGES::contains)
+                        .filter(key -> !("bean".equals(kind) && "method".equals(key))).forEach(language ->
+                        offences.add(where + "/" + body.get("id") + ": '" + language + "' is not under 'expression'"));
+                body.forEach((key, value) -> {
+                    if (NESTED_STEPS.contains(key)) {
+                        checkNested(where + "/" + body.get("id"), value, offences);
+                    }
+                });
+            });
+        }
+    }
+
+    private static void checkNested(String where, Object value, List<String> offences) {
+        if (value instanceof List<?> branches && !branches.isEmpty() && map(branches.get(0)).containsKey("steps")) {
+            branches.forEach(branch -> checkSteps(where, map(branch).get("steps"), offences));
+        } else if (value instanceof Map<?, ?> branch) {
+            checkSteps(where, map(branch).get("steps"), offences);
+        } else {
+            checkSteps(where, value, offences);
+        }
+    }
+
+    private static List<Map<String, Object>> definitions(Path file, String kind) throws IOException {
+        Object document = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (Object entry : (List<?>) document) {
+            Map<String, Object> item = map(entry);
+            if (item.containsKey(kind)) {
+                found.add(map(item.get(kind)));
+            }
+        }
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+}
