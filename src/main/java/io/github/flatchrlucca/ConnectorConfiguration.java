@@ -14,6 +14,7 @@ import io.github.flatchrlucca.intake.WebhookReplies;
 import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.intake.WebhookTokenCheck;
 import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
 import io.github.flatchrlucca.lucca.LuccaAnswers;
 import io.github.flatchrlucca.lucca.LuccaRateLimiter;
@@ -66,11 +67,13 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         bindIntake(registry, settings, json, token);
         camel.addStartupListener(new RawWebhookBody(WEBHOOK_PATH, port));
 
-        Journal journal = new Journal(journalDataSource(settings), clock, settings.lease());
+        DataSource journalData = journalDataSource(settings);
+        Journal journal = new Journal(journalData, clock, settings.lease());
         journal.releaseClaims();
         registry.bind("journal", journal);
         registry.bind("adminTokenCheck", new AdminTokenCheck(settings.adminToken()));
-        registry.bind("adminApi", new AdminApi(json, journal));
+        registry.bind("adminApi", new AdminApi(json, journal, new JournalReader(journalData),
+                new FlatchrEventClassifier(settings.triggerColumns()), clock));
 
         LuccaRateLimiter limiter = LuccaRateLimiter.realTime(settings.rateLimitRequests(), settings.rateLimitWindow());
         LuccaRequests requests = new LuccaRequests(json);

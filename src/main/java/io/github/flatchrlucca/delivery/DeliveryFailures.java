@@ -60,7 +60,7 @@ public final class DeliveryFailures {
 
     private void retryOrDie(Exchange exchange, Instant next) {
         Hire hire = hire(exchange);
-        if (schedule.expired(hire.receivedAt(), next)) {
+        if (schedule.expired(hire.queuedAt(), next)) {
             journal.markDead(hire.hireId(), failure(exchange));
         } else {
             journal.retryLater(hire.hireId(), next, failure(exchange));
@@ -75,11 +75,11 @@ public final class DeliveryFailures {
     private static LuccaFailure failure(Exchange exchange) {
         LuccaCallFailed lucca = caught(exchange, LuccaCallFailed.class);
         if (lucca != null) {
-            return new LuccaFailure(lucca.status(), lucca.body(), lucca.getMessage());
+            return new LuccaFailure(lucca.call(), lucca.status(), lucca.body(), lucca.getMessage());
         }
         Throwable caught = rootCause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        Object call = exchange.getVariable("luccaCall");
-        return new LuccaFailure(null, null, caught.getClass().getSimpleName()
+        String call = exchange.getVariable("luccaCall", String.class);
+        return new LuccaFailure(call, null, null, caught.getClass().getSimpleName()
                 + (call == null ? " while preparing the hire" : " during " + call));
     }
 

@@ -24,6 +24,10 @@ public final class Problem extends RuntimeException {
         return new Problem(401, "Unauthorized", detail, Map.of());
     }
 
+    public static Problem conflict(String detail) {
+        return new Problem(409, "Conflict", detail, Map.of());
+    }
+
     public static Problem notFound(String detail) {
         return new Problem(404, "Not Found", detail, Map.of());
     }

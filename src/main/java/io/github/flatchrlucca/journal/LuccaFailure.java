@@ -1,5 +1,8 @@
 package io.github.flatchrlucca.journal;
 
-/** Why an attempt failed, as kept for the operator: Lucca's status and raw answer when there was one. */
-public record LuccaFailure(Integer status, String body, String error) {
+/**
+ * What an attempt came to, as kept for the operator: the Lucca call, Lucca's status and raw answer when
+ * there was one, and what the connector made of it.
+ */
+public record LuccaFailure(String call, Integer status, String body, String error) {
 }

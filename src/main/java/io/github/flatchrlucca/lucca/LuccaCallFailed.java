@@ -6,13 +6,20 @@ package io.github.flatchrlucca.lucca;
  */
 public abstract class LuccaCallFailed extends RuntimeException {
 
+    private final String call;
     private final int status;
     private final String body;
 
     LuccaCallFailed(String call, int status, String body) {
         super("Lucca answered " + status + " to " + call, null, false, false);
+        this.call = call;
         this.status = status;
         this.body = body;
+    }
+
+    /** Which call failed ("create-user"), never with its data. */
+    public String call() {
+        return call;
     }
 
     public int status() {

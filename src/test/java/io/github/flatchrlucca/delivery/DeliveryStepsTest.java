@@ -101,7 +101,7 @@ class DeliveryStepsTest {
 
     @Test
     void aUserCreatedByAnEarlierAttemptIsKnownFromTheStart() {
-        Delivery delivery = steps.map(new Hire("hire-1", payload(MAPPED_CONTRACT), RECEIVED_AT, 2, 416L, true));
+        Delivery delivery = steps.map(new Hire("hire-1", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, 416L, true));
 
         assertThat(delivery.isUserKnown()).isTrue();
         assertThat(delivery.luccaUserId()).isEqualTo(416L);
@@ -109,7 +109,7 @@ class DeliveryStepsTest {
 
     @Test
     void aPayloadThatIsNotJsonCannotBeMapped() {
-        Hire broken = new Hire("hire-1", "{not json", RECEIVED_AT, 1, null, false);
+        Hire broken = new Hire("hire-1", "{not json", RECEIVED_AT, RECEIVED_AT, 1, null, false);
 
         assertThatExceptionOfType(UncheckedIOException.class)
                 .isThrownBy(() -> steps.map(broken));
@@ -214,7 +214,7 @@ class DeliveryStepsTest {
 
     @Test
     void aPersonFoundAfterALostCreateAnswerIsOurOwnUser() {
-        Delivery delivery = steps.map(new Hire("hire-1", payload(MAPPED_CONTRACT), RECEIVED_AT, 2, null, true));
+        Delivery delivery = steps.map(new Hire("hire-1", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, true));
 
         steps.notePerson(delivery, person(416, null));
 
@@ -226,7 +226,7 @@ class DeliveryStepsTest {
 
     @Test
     void aFormerEmployeeFoundAfterALostCreateAnswerIsStillARehire() {
-        Delivery delivery = steps.map(new Hire("hire-1", payload(MAPPED_CONTRACT), RECEIVED_AT, 2, null, true));
+        Delivery delivery = steps.map(new Hire("hire-1", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, true));
 
         steps.notePerson(delivery, person(77, "2025-06-30T00:00:00"));
 
@@ -346,7 +346,7 @@ class DeliveryStepsTest {
     }
 
     private static Hire hire(String contractTypeId, String department) {
-        return new Hire("hire-1", PAYLOAD.formatted(contractTypeId, department), RECEIVED_AT, 1, null, false);
+        return new Hire("hire-1", PAYLOAD.formatted(contractTypeId, department), RECEIVED_AT, RECEIVED_AT, 1, null, false);
     }
 
     private static String payload(String contractTypeId) {

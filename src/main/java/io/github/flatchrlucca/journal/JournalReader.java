@@ -1,0 +1,99 @@
+package io.github.flatchrlucca.journal;
+
+import static io.github.flatchrlucca.journal.Jdbc.at;
+import static io.github.flatchrlucca.journal.Jdbc.instant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** The operator's questions to the journal. It only reads: every change goes through {@link Journal}. */
+public final class JournalReader {
+
+    private final Jdbc jdbc;
+
+    public JournalReader(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    public Optional<HireRecord> find(String hireId) {
+        return jdbc.query("read a hire", "SELECT * FROM hire WHERE hire_id = ?", JournalReader::record, hireId)
+                .stream().findFirst();
+    }
+
+    public List<HireEvent> history(String hireId) {
+        return jdbc.query("read a hire's history", "SELECT * FROM hire_event WHERE hire_id = ? ORDER BY event_id",
+                row -> new HireEvent(instant(row, "at"), HireStatus.valueOf(row.getString("status")),
+                        row.getString("lucca_call"), row.getObject("lucca_status", Integer.class),
+                        row.getString("detail")), hireId);
+    }
+
+    public List<HireRecord> list(HireFilter filter) {
+        Where where = where(filter);
+        List<Object> values = new ArrayList<>(where.values());
+        return jdbc.query("list hires", "SELECT * FROM hire" + where.sql() + " ORDER BY received_at DESC, hire_id "
+                + "OFFSET " + (long) filter.page() * filter.size() + " ROWS FETCH NEXT " + filter.size() + " ROWS ONLY",
+                JournalReader::record, values.toArray());
+    }
+
+    public long count(HireFilter filter) {
+        Where where = where(filter);
+        return jdbc.query("count hires", "SELECT COUNT(*) FROM hire" + where.sql(), row -> row.getLong(1),
+                where.values().toArray()).get(0);
+    }
+
+    public Map<HireStatus, Long> countsByStatus() {
+        Map<HireStatus, Long> counts = new EnumMap<>(HireStatus.class);
+        for (HireStatus status : HireStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.query("count hires", "SELECT status, COUNT(*) FROM hire GROUP BY status",
+                row -> counts.put(HireStatus.valueOf(row.getString(1)), row.getLong(2)));
+        return counts;
+    }
+
+    /** When the longest-waiting queued hire was received: how far behind delivery is. */
+    public Optional<Instant> oldestQueued() {
+        return jdbc.query("find the oldest queued hire", "SELECT MIN(received_at) AS oldest FROM hire "
+                + "WHERE status IN ('RECEIVED', 'RETRYING')", row -> Optional.ofNullable(instant(row, "oldest")))
+                .get(0);
+    }
+
+    /** Builds the WHERE clause of a filter from fixed text and bound values only, never from input text. */
+    private static Where where(HireFilter filter) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        if (filter.status() != null) {
+            conditions.add("status = ?");
+            values.add(filter.status().name());
+        }
+        if (filter.from() != null) {
+            conditions.add("received_at >= ?");
+            values.add(at(filter.from()));
+        }
+        if (filter.to() != null) {
+            conditions.add("received_at < ?");
+            values.add(at(filter.to()));
+        }
+        return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), values);
+    }
+
+    private record Where(String sql, List<Object> values) {
+    }
+
+    private static HireRecord record(ResultSet row) throws SQLException {
+        String warnings = row.getString("warnings");
+        return new HireRecord(row.getString("hire_id"), HireStatus.valueOf(row.getString("status")),
+                instant(row, "received_at"), instant(row, "updated_at"), row.getInt("attempts"),
+                instant(row, "next_attempt_at"), row.getObject("lucca_user_id", Long.class),
+                row.getObject("last_lucca_status", Integer.class), row.getString("last_lucca_body"),
+                row.getString("last_error"), warnings == null || warnings.isEmpty() ? List.of()
+                : List.of(warnings.split("\n")), row.getString("lucca_request"), row.getString("payload"));
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.flatchrlucca.operations;
+
+import io.github.flatchrlucca.http.Problem;
+import io.github.flatchrlucca.journal.HireFilter;
+import io.github.flatchrlucca.journal.HireStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import org.apache.camel.Message;
+
+/** Reads the list filter from the query string; a wrong parameter is a 400 that names it. */
+final class HireQuery {
+
+    static final int DEFAULT_SIZE = 50;
+    static final int MAX_SIZE = 200;
+
+    private HireQuery() {
+    }
+
+    static HireFilter filter(Message request) {
+        return new HireFilter(status(text(request, "status")), instant(request, "from"), instant(request, "to"),
+                number(request, "page", 0, 0, Integer.MAX_VALUE), number(request, "size", DEFAULT_SIZE, 1, MAX_SIZE));
+    }
+
+    private static HireStatus status(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return HireStatus.ofLabel(value);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("status", "Unknown status; use one of received, retrying, delivered, "
+                    + "already-in-lucca, dead, rejected, dry-run, cancelled.");
+        }
+    }
+
+    /** An instant, or a plain date meaning its start in UTC. */
+    private static Instant instant(Message request, String name) {
+        String value = text(request, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw Problem.badRequest(name, "Expected a date (2026-01-31) or an instant (2026-01-31T09:00:00Z).");
+        }
+    }
+
+    private static int number(Message request, String name, int fallback, int min, int max) {
+        String value = text(request, name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest(name, "Expected a whole number from " + min + " to " + max + ".");
+        }
+    }
+
+    private static String text(Message request, String name) {
+        String value = request.getHeader(name, String.class);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

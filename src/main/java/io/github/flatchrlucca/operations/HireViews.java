@@ -1,0 +1,78 @@
+package io.github.flatchrlucca.operations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.journal.HireEvent;
+import io.github.flatchrlucca.journal.HireRecord;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How a hire is shown to an operator: a summary for lists, the whole story for one hire. */
+final class HireViews {
+
+    private final ObjectMapper json;
+
+    HireViews(ObjectMapper json) {
+        this.json = json;
+    }
+
+    Map<String, Object> summary(HireRecord hire) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("hireId", hire.hireId());
+        view.put("status", hire.status().label());
+        view.put("candidate", candidateName(hire.payload()));
+        view.put("receivedAt", text(hire.receivedAt()));
+        view.put("updatedAt", text(hire.updatedAt()));
+        view.put("attempts", hire.attempts());
+        view.put("nextAttemptAt", text(hire.nextAttemptAt()));
+        view.put("luccaUserId", hire.luccaUserId());
+        view.put("warnings", hire.warnings());
+        view.put("lastError", hire.lastError());
+        view.put("lastLuccaStatus", hire.lastLuccaStatus());
+        return view;
+    }
+
+    Map<String, Object> detail(HireRecord hire, List<HireEvent> history) {
+        Map<String, Object> view = summary(hire);
+        view.put("lastLuccaBody", hire.lastLuccaBody());
+        view.put("luccaRequest", parsed(hire.luccaRequest()));
+        view.put("flatchrEvent", parsed(hire.payload()));
+        view.put("history", history.stream().map(HireViews::event).toList());
+        return view;
+    }
+
+    private static Map<String, Object> event(HireEvent event) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("at", text(event.at()));
+        view.put("status", event.status().label());
+        view.put("luccaCall", event.luccaCall());
+        view.put("luccaStatus", event.luccaStatus());
+        view.put("detail", event.detail());
+        return view;
+    }
+
+    /** The name HR knows the hire by; null once retention has erased the payload. */
+    private String candidateName(String payload) {
+        JsonNode candidate = parsed(payload).path("data").path("candidate");
+        String name = (candidate.path("firstname").asText("") + " " + candidate.path("lastname").asText("")).trim();
+        return name.isEmpty() ? null : name;
+    }
+
+    private JsonNode parsed(String text) {
+        if (text == null) {
+            return json.nullNode();
+        }
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            return json.getNodeFactory().textNode(text);
+        }
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}
