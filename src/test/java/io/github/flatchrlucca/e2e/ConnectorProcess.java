@@ -147,8 +147,12 @@ final class ConnectorProcess implements AutoCloseable {
         return dataDir;
     }
 
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create(baseUrl() + path);
     }
 
     private void launch() throws IOException {

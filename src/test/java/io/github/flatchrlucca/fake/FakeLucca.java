@@ -111,6 +111,11 @@ public final class FakeLucca implements AutoCloseable {
     }
 
     /** The next {@code times} requests, whatever they are, get 429 with this Retry-After. */
+    /** Drops every failure still pending, as when Lucca recovers from an outage. */
+    public void recover() {
+        faults.clear();
+    }
+
     public void rateLimitNext(int times, int retryAfterSeconds) {
         faults.inject(Faults.ANY_METHOD, "/", Reply.tooManyRequests(retryAfterSeconds), times);
     }

@@ -41,6 +41,12 @@ final class Faults {
         }
     }
 
+    /** Lucca is well again: every failure still pending is dropped. */
+    synchronized void clear() {
+        injections.clear();
+        lostAnswers.clear();
+    }
+
     /** The reply injected for this request, if any; using it counts down its injection. */
     synchronized Optional<Reply> takeInjected(String method, String path) {
         for (Iterator<Injection> pending = injections.iterator(); pending.hasNext(); ) {

@@ -1,0 +1,136 @@
+package io.github.flatchrlucca.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.fake.FakeLucca;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What an operator on call does through the admin API: look, replay, cancel. */
+class AdminApiIT {
+
+    static final String API_KEY = "3c1d6e5f-3333-4000-8000-0000000000cc";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path temp;
+    static FakeLucca lucca;
+    static ConnectorProcess connector;
+
+    @BeforeAll
+    static void start() throws Exception {
+        lucca = FakeLucca.start(API_KEY);
+        connector = ConnectorProcess.start(temp, Map.of("LUCCA_BASE_URL", lucca.baseUrl(), "LUCCA_API_KEY", API_KEY));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        connector.close();
+        lucca.close();
+    }
+
+    @Test
+    void aDeadHireShowsItsHistoryAndIsDeliveredWhenReplayed() throws Exception {
+        lucca.failNext("POST", "/api/v3/users", 400, 1);
+        String hireId = accepted("replay-1");
+        JsonNode dead = connector.awaitStatus(hireId, "dead");
+
+        assertThat(dead.path("history")).extracting(event -> event.path("status").asText())
+                .containsSubsequence("received", "dead");
+        assertThat(dead.path("history").toString()).contains("create-user", "400");
+        assertThat(dead.path("flatchrEvent").path("data").path("candidate").path("lastname").asText()).isEqualTo("Morel");
+
+        HttpResponse<String> replay = post("/admin/api/hires/" + hireId + "/replay");
+
+        assertThat(replay.statusCode()).isEqualTo(202);
+        connector.awaitStatus(hireId, "delivered");
+        assertThat(post("/admin/api/hires/" + hireId + "/replay").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aQueuedHireCanBeCancelledAndAFinishedOneCannot() throws Exception {
+        lucca.failNext("*", "/", 503, 1000);
+        try {
+            String hireId = accepted("cancel-1");
+            org.awaitility.Awaitility.await().until(() -> connector.hire(hireId).path("status").asText(), "retrying"::equals);
+
+            org.awaitility.Awaitility.await().until(() -> post("/admin/api/hires/" + hireId + "/cancel").statusCode() == 200);
+
+            assertThat(connector.hire(hireId).path("status").asText()).isEqualTo("cancelled");
+            assertThat(post("/admin/api/hires/" + hireId + "/cancel").statusCode()).isEqualTo(409);
+        } finally {
+            lucca.recover();
+        }
+    }
+
+    @Test
+    void unknownHiresAreNotFound() throws Exception {
+        assertThat(post("/admin/api/hires/no-such-hire/replay").statusCode()).isEqualTo(404);
+        assertThat(post("/admin/api/hires/no-such-hire/cancel").statusCode()).isEqualTo(404);
+        assertThat(connector.get("/admin/api/hires/no-such-hire", bearer()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void hiresAreListedNewestFirstAndFilteredByStatus() throws Exception {
+        String first = accepted("list-1");
+        connector.awaitStatus(first, "delivered");
+        String second = accepted("list-2");
+        connector.awaitStatus(second, "delivered");
+
+        JsonNode delivered = JSON.readTree(connector.get("/admin/api/hires?status=delivered&size=200", bearer()).body());
+
+        assertThat(delivered.path("hires")).extracting(hire -> hire.path("status").asText()).containsOnly("delivered");
+        assertThat(delivered.path("hires")).extracting(hire -> hire.path("hireId").asText())
+                .containsSubsequence(second, first);
+        assertThat(delivered.path("hires").get(0).path("candidate").asText()).isEqualTo("Camille Morel");
+        JsonNode stats = JSON.readTree(connector.get("/admin/api/stats", bearer()).body());
+        assertThat(stats.path("counts").path("delivered").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void wrongParametersAreProblemsNamingThem() throws Exception {
+        assertProblem(connector.get("/admin/api/hires?status=lost", bearer()), "status");
+        assertProblem(connector.get("/admin/api/hires?size=5000", bearer()), "size");
+        assertProblem(connector.get("/admin/api/hires?from=yesterday", bearer()), "from");
+    }
+
+    @Test
+    void withoutTheAdminTokenNothingIsShown() throws Exception {
+        for (String path : new String[] {"/admin/api/hires", "/admin/api/stats", "/admin/api/hires/x"}) {
+            HttpResponse<String> response = connector.get(path, "Bearer wrong");
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.body()).doesNotContain("Morel", "hireId");
+        }
+    }
+
+    private static void assertProblem(HttpResponse<String> response, String field) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("field").asText()).isEqualTo(field);
+    }
+
+    private static String bearer() {
+        return "Bearer " + ConnectorProcess.ADMIN_TOKEN;
+    }
+
+    private static HttpResponse<String> post(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(connector.baseUrl() + path))
+                .header("Authorization", bearer()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String accepted(String applicantId) throws Exception {
+        HttpResponse<String> response = connector.postWebhook(FlatchrEvents.hire(applicantId).toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return JSON.readTree(response.body()).path("hireId").asText();
+    }
+}
