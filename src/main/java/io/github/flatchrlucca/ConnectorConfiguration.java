@@ -25,6 +25,7 @@ import io.github.flatchrlucca.mapping.MappingSettings;
 import io.github.flatchrlucca.mapping.OrganisationDefaults;
 import io.github.flatchrlucca.operations.AdminApi;
 import io.github.flatchrlucca.operations.AdminTokenCheck;
+import io.github.flatchrlucca.operations.MappingPreview;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -64,47 +65,59 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         ObjectMapper json = new ObjectMapper();
         Registry registry = camel.getRegistry();
         WebhookToken token = WebhookToken.configuredOrKept(settings.webhookToken(), settings.dataDir());
-        bindIntake(registry, settings, json, token);
+        FlatchrEventClassifier classifier = new FlatchrEventClassifier(settings.triggerColumns());
+        bindIntake(registry, settings, json, token, classifier);
         camel.addStartupListener(new RawWebhookBody(WEBHOOK_PATH, port));
 
         DataSource journalData = journalDataSource(settings);
         Journal journal = new Journal(journalData, clock, settings.lease());
         journal.releaseClaims();
         registry.bind("journal", journal);
-        registry.bind("adminTokenCheck", new AdminTokenCheck(settings.adminToken()));
-        registry.bind("adminApi", new AdminApi(json, journal, new JournalReader(journalData),
-                new FlatchrEventClassifier(settings.triggerColumns()), clock));
 
-        LuccaRateLimiter limiter = LuccaRateLimiter.realTime(settings.rateLimitRequests(), settings.rateLimitWindow());
         LuccaRequests requests = new LuccaRequests(json);
-        registry.bind("luccaRateLimiter", limiter);
-        registry.bind("luccaAnswers", new LuccaAnswers(json, limiter));
-        registry.bind("departmentDirectory", new DepartmentDirectory(
-                luccaCaller(camel, settings, json), requests, clock, settings.departmentCacheTtl()));
-        bindDelivery(registry, settings, json, journal, requests, clock);
+        DepartmentDirectory departments = bindLucca(camel, settings, json, requests, clock);
+        DeliverySteps steps = bindDelivery(registry, settings, json, journal, requests, clock);
+
+        registry.bind("adminTokenCheck", new AdminTokenCheck(settings.adminToken()));
+        registry.bind("adminApi", new AdminApi(json, journal, new JournalReader(journalData), classifier, clock));
+        registry.bind("mappingPreview", new MappingPreview(json, classifier, steps, departments, clock));
         announce(settings, token);
     }
 
-    private static void bindIntake(Registry registry, ConnectorSettings settings, ObjectMapper json, WebhookToken token) {
+    private static void bindIntake(Registry registry, ConnectorSettings settings, ObjectMapper json, WebhookToken token,
+                                   FlatchrEventClassifier classifier) {
         registry.bind("webhookTokenCheck", new WebhookTokenCheck(token));
         registry.bind("jsonBodyReader", new JsonBodyReader(json, settings.maxBodyBytes()));
-        registry.bind("flatchrEventClassifier", new FlatchrEventClassifier(settings.triggerColumns()));
+        registry.bind("flatchrEventClassifier", classifier);
         registry.bind("webhookReplies", new WebhookReplies(json));
         registry.bind("problemReplies", new ProblemReplies(json));
     }
 
-    private static void bindDelivery(Registry registry, ConnectorSettings settings, ObjectMapper json,
-                                     Journal journal, LuccaRequests requests, Clock clock) {
+    private static DepartmentDirectory bindLucca(CamelContext camel, ConnectorSettings settings, ObjectMapper json,
+                                                 LuccaRequests requests, Clock clock) {
+        LuccaRateLimiter limiter = LuccaRateLimiter.realTime(settings.rateLimitRequests(), settings.rateLimitWindow());
+        DepartmentDirectory departments = new DepartmentDirectory(luccaCaller(camel, settings, json), requests, clock,
+                settings.departmentCacheTtl());
+        camel.getRegistry().bind("luccaRateLimiter", limiter);
+        camel.getRegistry().bind("luccaAnswers", new LuccaAnswers(json, limiter));
+        camel.getRegistry().bind("departmentDirectory", departments);
+        return departments;
+    }
+
+    private static DeliverySteps bindDelivery(Registry registry, ConnectorSettings settings, ObjectMapper json,
+                                              Journal journal, LuccaRequests requests, Clock clock) {
         HireMapper mapper = new HireMapper(new MappingSettings(settings.zone(), settings.loginRule(),
                 settings.workEmailPattern(), PHONE_REGION, settings.departmentPointer()));
         OrganisationDefaults defaults = new OrganisationDefaults(settings.legalEntityId(), settings.roleId(),
                 settings.departments(), settings.departmentId());
-        registry.bind("deliverySteps", new DeliverySteps(json, mapper, defaults, settings.contractTypes(),
-                requests, clock, settings.zone()));
+        DeliverySteps steps = new DeliverySteps(json, mapper, defaults, settings.contractTypes(), requests, clock,
+                settings.zone());
+        registry.bind("deliverySteps", steps);
         registry.bind("deliveryRecords", new DeliveryRecords(journal));
         RetrySchedule schedule = new RetrySchedule(settings.retryInitialDelay(), settings.retryMaxDelay(),
                 settings.retryMaxAge(), () -> ThreadLocalRandom.current().nextDouble());
         registry.bind("deliveryFailures", new DeliveryFailures(journal, schedule, settings.keyRejectedDelay(), clock));
+        return steps;
     }
 
     /** Department pages go through the same route as every Lucca call; in dry-run Lucca knows none. */

@@ -44,6 +44,11 @@ public final class Delivery {
         return luccaContractTypeId != null;
     }
 
+    /** What a person should know about this hire: estimated dates, unmatched departments, rehires... */
+    public List<String> getWarnings() {
+        return List.copyOf(warnings);
+    }
+
     Hire hire() {
         return hire;
     }

@@ -130,6 +130,16 @@ public final class DeliverySteps {
         return requests.patchWorkContract(contractId, delivery.luccaContractTypeId(), delivery.draft().contractStart());
     }
 
+    /** The contract change a mapped contract type leads to, before Lucca has said which contract it is. */
+    public Optional<LuccaRequest> contractPatch(Delivery delivery) {
+        if (!delivery.isContractTypeMapped()) {
+            return Optional.empty();
+        }
+        LuccaRequest patch = requests.patchWorkContract(0, delivery.luccaContractTypeId(), delivery.draft().contractStart());
+        return Optional.of(new LuccaRequest(patch.name(), patch.method(),
+                patch.path().replaceAll("/0$", "/{id of the new contract}"), patch.query(), patch.body()));
+    }
+
     private LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
     }

@@ -74,6 +74,26 @@ class AdminApiIT {
     }
 
     @Test
+    void aPreviewShowsTheLuccaRequestsAndRecordsNothing() throws Exception {
+        long hiresBefore = total();
+        long callsBefore = lucca.count("POST", "/");
+
+        HttpResponse<String> response = post("/admin/api/preview", FlatchrEvents.hire("preview-1").toString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode preview = JSON.readTree(response.body());
+        JsonNode create = preview.path("requests").get(0);
+        assertThat(create.path("name").asText()).isEqualTo("create-user");
+        assertThat(create.path("path").asText()).isEqualTo("/api/v3/users?contract=true");
+        assertThat(create.path("body").path("login").asText()).isEqualTo("cmorel");
+        assertThat(create.path("body").path("dtContractStart").asText()).isEqualTo("2026-01-06T00:00:00");
+        assertThat(preview.path("warnings").toString()).contains("contract type not mapped");
+        assertThat(total()).isEqualTo(hiresBefore);
+        assertThat(lucca.count("POST", "/")).isEqualTo(callsBefore);
+        assertThat(post("/admin/api/preview", "{not json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void unknownHiresAreNotFound() throws Exception {
         assertThat(post("/admin/api/hires/no-such-hire/replay").statusCode()).isEqualTo(404);
         assertThat(post("/admin/api/hires/no-such-hire/cancel").statusCode()).isEqualTo(404);
@@ -123,9 +143,17 @@ class AdminApiIT {
     }
 
     private static HttpResponse<String> post(String path) throws Exception {
+        return post(path, "");
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(connector.baseUrl() + path))
-                .header("Authorization", bearer()).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", bearer()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long total() throws Exception {
+        return JSON.readTree(connector.get("/admin/api/hires", bearer()).body()).path("total").asLong();
     }
 
     private static String accepted(String applicantId) throws Exception {

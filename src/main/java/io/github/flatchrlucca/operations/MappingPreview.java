@@ -1,0 +1,82 @@
+package io.github.flatchrlucca.operations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.delivery.Delivery;
+import io.github.flatchrlucca.delivery.DeliverySteps;
+import io.github.flatchrlucca.http.JsonReply;
+import io.github.flatchrlucca.http.Problem;
+import io.github.flatchrlucca.intake.FlatchrEventClassifier;
+import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.lucca.DepartmentDirectory;
+import io.github.flatchrlucca.lucca.LuccaRequest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+
+/**
+ * What the connector would send to Lucca for a Flatchr payload, with the current configuration, without
+ * recording or sending anything: the same mapping and defaults as delivery, and Lucca's departments from
+ * the cache. Logins are not checked against Lucca, so the preview spends none of the customer's budget on it.
+ */
+public final class MappingPreview {
+
+    private final ObjectMapper json;
+    private final FlatchrEventClassifier classifier;
+    private final DeliverySteps steps;
+    private final DepartmentDirectory departments;
+    private final Clock clock;
+
+    public MappingPreview(ObjectMapper json, FlatchrEventClassifier classifier, DeliverySteps steps,
+                          DepartmentDirectory departments, Clock clock) {
+        this.json = json;
+        this.classifier = classifier;
+        this.steps = steps;
+        this.departments = departments;
+        this.clock = clock;
+    }
+
+    public void preview(Exchange exchange) {
+        JsonNode event = exchange.getIn().getBody(JsonNode.class);
+        HireVerdict verdict = classifier.classify(event);
+        Map<String, Object> preview = new LinkedHashMap<>();
+        preview.put("hire", verdict.kind() == HireVerdict.Kind.HIRE);
+        if (verdict.kind() == HireVerdict.Kind.IGNORED) {
+            preview.put("reason", verdict.reason());
+        } else if (verdict.kind() == HireVerdict.Kind.INCOMPLETE) {
+            preview.put("reason", "the candidate lacks " + String.join(", ", verdict.missingFields()));
+        } else {
+            Delivery delivery = steps.map(new Hire("preview", event.toString(), clock.instant(), clock.instant(), 0,
+                    null, false));
+            steps.enrich(delivery, departments.departments());
+            steps.loginUnchecked(delivery);
+            preview.put("requests", requests(delivery));
+            preview.put("warnings", delivery.getWarnings());
+        }
+        JsonReply.respond(json, exchange, 200, "application/json", preview);
+    }
+
+    private List<Map<String, Object>> requests(Delivery delivery) {
+        List<Map<String, Object>> requests = new ArrayList<>();
+        requests.add(view(steps.createUser(delivery)));
+        steps.contractPatch(delivery).ifPresent(patch -> requests.add(view(patch)));
+        return requests;
+    }
+
+    private Map<String, Object> view(LuccaRequest request) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", request.name());
+        view.put("method", request.method());
+        view.put("path", request.query() == null ? request.path() : request.path() + "?" + request.query());
+        try {
+            view.put("body", request.body() == null ? null : json.readTree(request.body()));
+        } catch (java.io.IOException e) {
+            throw Problem.internal();
+        }
+        return view;
+    }
+}
