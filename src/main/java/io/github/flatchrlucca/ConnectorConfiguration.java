@@ -1,5 +1,17 @@
 package io.github.flatchrlucca;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.flatchrlucca.lucca.LuccaCredentials;
+import io.github.flatchrlucca.operations.Alerts;
+import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.operations.JournalHealthCheck;
+import io.github.flatchrlucca.operations.LuccaHealthCheck;
+import io.github.flatchrlucca.operations.Retention;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.delivery.DeliveryFailures;
@@ -48,6 +60,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorConfiguration.class);
     static final String WEBHOOK_PATH = "/webhooks/flatchr";
+    // The name under which camel-micrometer-prometheus looks for (or binds) its registry.
+    private static final String METRICS_REGISTRY = "metricsRegistry";
     // Flatchr's candidates are mostly in France; numbers written without +33 are read as French.
     private static final String PHONE_REGION = "FR";
 
@@ -56,56 +70,72 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         PropertiesComponent properties = camel.getPropertiesComponent();
         int port = Integer.parseInt(properties.resolveProperty("camel.server.port").orElse("8080"));
         ConnectorSettings settings = ConnectorSettings.read(new SettingsReader(properties::resolveProperty), port);
-        // Derived settings the routes read: the base URL may come from the instance name, dry-run from its absence.
+        // Derived settings the routes read: the base URL may come from the instance name, dry-run from its
+        // absence; an endpoint that is never called when its feature is off still needs a valid URI.
         properties.addOverrideProperty("lucca.endpoint", settings.luccaBaseUrl().map(Object::toString)
                 .orElse("http://lucca-not-configured.invalid"));
         properties.addOverrideProperty("lucca.dry-run", String.valueOf(settings.dryRun()));
+        properties.addOverrideProperty("alert.endpoint", settings.alertWebhookUrl().map(Object::toString)
+                .orElse("http://alerts-not-configured.invalid"));
 
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
         Registry registry = camel.getRegistry();
-        WebhookToken token = WebhookToken.configuredOrKept(settings.webhookToken(), settings.dataDir());
-        FlatchrEventClassifier classifier = new FlatchrEventClassifier(settings.triggerColumns());
-        bindIntake(registry, settings, json, token, classifier);
-        camel.addStartupListener(new RawWebhookBody(WEBHOOK_PATH, port));
-
         DataSource journalData = journalDataSource(settings);
         Journal journal = new Journal(journalData, clock, settings.lease());
+        JournalReader reader = new JournalReader(journalData);
         journal.releaseClaims();
         registry.bind("journal", journal);
 
+        ConnectorMetrics metrics = new ConnectorMetrics(meterRegistry(registry), reader, clock);
+        Alerts alerts = new Alerts(alertSender(camel, settings, json), settings.publicBaseUrl(), reader,
+                settings.alertQueueAge(), clock);
+        registry.bind("alerts", alerts);
+
+        WebhookToken token = WebhookToken.configuredOrKept(settings.webhookToken(), settings.dataDir());
+        FlatchrEventClassifier classifier = new FlatchrEventClassifier(settings.triggerColumns());
+        bindIntake(registry, settings, json, token, classifier, metrics);
+        camel.addStartupListener(new RawWebhookBody(WEBHOOK_PATH, port));
+
         LuccaRequests requests = new LuccaRequests(json);
-        DepartmentDirectory departments = bindLucca(camel, settings, json, requests, clock);
-        DeliverySteps steps = bindDelivery(registry, settings, json, journal, requests, clock);
+        LuccaCredentials credentials = new LuccaCredentials(alerts::credentialsChanged);
+        DepartmentDirectory departments = bindLucca(camel, settings, json, requests, clock, credentials, metrics);
+        DeliverySteps steps = bindDelivery(registry, settings, json, journal, requests, clock, metrics, alerts);
 
         registry.bind("adminTokenCheck", new AdminTokenCheck(settings.adminToken()));
-        registry.bind("adminApi", new AdminApi(json, journal, new JournalReader(journalData), classifier, clock));
+        registry.bind("adminApi", new AdminApi(json, journal, reader, classifier, clock));
         registry.bind("mappingPreview", new MappingPreview(json, classifier, steps, departments, clock));
+        registry.bind("retention", new Retention(journal, settings.retention(), clock));
+        registry.bind("journalHealth", new JournalHealthCheck(reader));
+        registry.bind("luccaHealth", new LuccaHealthCheck(credentials, settings.dryRun()));
         announce(settings, token);
     }
 
     private static void bindIntake(Registry registry, ConnectorSettings settings, ObjectMapper json, WebhookToken token,
-                                   FlatchrEventClassifier classifier) {
+                                   FlatchrEventClassifier classifier, ConnectorMetrics metrics) {
         registry.bind("webhookTokenCheck", new WebhookTokenCheck(token));
         registry.bind("jsonBodyReader", new JsonBodyReader(json, settings.maxBodyBytes()));
         registry.bind("flatchrEventClassifier", classifier);
-        registry.bind("webhookReplies", new WebhookReplies(json));
-        registry.bind("problemReplies", new ProblemReplies(json));
+        registry.bind("webhookReplies", new WebhookReplies(json, metrics));
+        registry.bind("problemReplies", new ProblemReplies(json, metrics));
     }
 
     private static DepartmentDirectory bindLucca(CamelContext camel, ConnectorSettings settings, ObjectMapper json,
-                                                 LuccaRequests requests, Clock clock) {
-        LuccaRateLimiter limiter = LuccaRateLimiter.realTime(settings.rateLimitRequests(), settings.rateLimitWindow());
+                                                 LuccaRequests requests, Clock clock, LuccaCredentials credentials,
+                                                 ConnectorMetrics metrics) {
+        LuccaRateLimiter limiter = LuccaRateLimiter.realTime(settings.rateLimitRequests(), settings.rateLimitWindow(),
+                metrics::limiterWaited);
         DepartmentDirectory departments = new DepartmentDirectory(luccaCaller(camel, settings, json), requests, clock,
                 settings.departmentCacheTtl());
         camel.getRegistry().bind("luccaRateLimiter", limiter);
-        camel.getRegistry().bind("luccaAnswers", new LuccaAnswers(json, limiter));
+        camel.getRegistry().bind("luccaAnswers", new LuccaAnswers(json, limiter, credentials, metrics::luccaCall));
         camel.getRegistry().bind("departmentDirectory", departments);
         return departments;
     }
 
     private static DeliverySteps bindDelivery(Registry registry, ConnectorSettings settings, ObjectMapper json,
-                                              Journal journal, LuccaRequests requests, Clock clock) {
+                                              Journal journal, LuccaRequests requests, Clock clock,
+                                              ConnectorMetrics metrics, Alerts alerts) {
         HireMapper mapper = new HireMapper(new MappingSettings(settings.zone(), settings.loginRule(),
                 settings.workEmailPattern(), PHONE_REGION, settings.departmentPointer()));
         OrganisationDefaults defaults = new OrganisationDefaults(settings.legalEntityId(), settings.roleId(),
@@ -113,11 +143,37 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         DeliverySteps steps = new DeliverySteps(json, mapper, defaults, settings.contractTypes(), requests, clock,
                 settings.zone());
         registry.bind("deliverySteps", steps);
-        registry.bind("deliveryRecords", new DeliveryRecords(journal));
+        registry.bind("deliveryRecords", new DeliveryRecords(journal, metrics, clock));
         RetrySchedule schedule = new RetrySchedule(settings.retryInitialDelay(), settings.retryMaxDelay(),
                 settings.retryMaxAge(), () -> ThreadLocalRandom.current().nextDouble());
-        registry.bind("deliveryFailures", new DeliveryFailures(journal, schedule, settings.keyRejectedDelay(), clock));
+        registry.bind("deliveryFailures", new DeliveryFailures(journal, schedule, settings.keyRejectedDelay(), clock,
+                metrics, alerts));
         return steps;
+    }
+
+    /** Camel's own Prometheus registry, so that /observe/metrics shows Camel's metrics and ours together. */
+    private static MeterRegistry meterRegistry(Registry registry) {
+        MeterRegistry meters = registry.lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class);
+        if (meters == null) {
+            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registry.bind(METRICS_REGISTRY, meters);
+        }
+        return meters;
+    }
+
+    /** Alerts go through a queue to their own route, so a slow or failing chat never holds up a delivery. */
+    private static Consumer<String> alertSender(CamelContext camel, ConnectorSettings settings, ObjectMapper json) {
+        if (settings.alertWebhookUrl().isEmpty()) {
+            return text -> LOG.debug("no ALERT_WEBHOOK_URL: alert not sent");
+        }
+        ProducerTemplate template = camel.createProducerTemplate();
+        return text -> {
+            try {
+                template.sendBody("seda:alerts", json.writeValueAsString(Map.of("text", text)));
+            } catch (RuntimeException | JsonProcessingException e) {
+                LOG.warn("an alert could not be queued: {}", e.getClass().getSimpleName());
+            }
+        };
     }
 
     /** Department pages go through the same route as every Lucca call; in dry-run Lucca knows none. */

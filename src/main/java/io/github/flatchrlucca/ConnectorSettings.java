@@ -42,7 +42,10 @@ public record ConnectorSettings(
         Duration keyRejectedDelay,
         int batchSize,
         Duration lease,
-        Optional<String> adminToken) {
+        Optional<String> adminToken,
+        Optional<URI> alertWebhookUrl,
+        Duration alertQueueAge,
+        Duration retention) {
 
     // Lucca instance names are the DNS label before .ilucca.net.
     private static final Pattern INSTANCE = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -57,7 +60,8 @@ public record ConnectorSettings(
         return "ConnectorSettings[dataDir=" + dataDir + ", luccaBaseUrl=" + luccaBaseUrl.map(Object::toString).orElse("dry-run")
                 + ", apiKey=" + (luccaApiKey.isEmpty() ? "unset" : "***") + ", webhookToken="
                 + webhookToken.map(token -> "***").orElse("generated") + ", adminToken="
-                + adminToken.map(token -> "***").orElse("unset") + "]";
+                + adminToken.map(token -> "***").orElse("unset") + ", alerts=" + alertWebhookUrl.map(url -> "***").orElse("off")
+                + "]";
     }
 
     static ConnectorSettings read(SettingsReader in, int serverPort) {
@@ -99,7 +103,10 @@ public record ConnectorSettings(
                 Duration.ofMillis(in.positiveLong("retry.key-rejected-delay-ms", "RETRY_KEY_REJECTED_DELAY_MS", 60_000)),
                 in.positiveInt("delivery.batch-size", "DELIVERY_BATCH_SIZE", 20),
                 Duration.ofSeconds(in.positiveLong("delivery.lease-seconds", "DELIVERY_LEASE_SECONDS", 600)),
-                in.text("admin.token"));
+                in.text("admin.token"),
+                in.httpUrl("alert.webhook-url", "ALERT_WEBHOOK_URL"),
+                Duration.ofSeconds(in.positiveLong("alert.queue-age-seconds", "ALERT_QUEUE_AGE_SECONDS", 3600)),
+                Duration.ofDays(in.nonNegativeLong("retention.days", "RETENTION_DAYS", 90)));
     }
 
     /** A full base URL wins; otherwise the short instance name customers know from Lucca and Flatchr. */

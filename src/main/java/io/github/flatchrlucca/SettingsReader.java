@@ -36,9 +36,17 @@ final class SettingsReader {
     }
 
     long positiveLong(String key, String env, long fallback) {
-        long value = text(key).map(v -> parse(key, env, v, "a whole number", Long::valueOf)).orElse(fallback);
-        if (value <= 0) {
+        long value = nonNegativeLong(key, env, fallback);
+        if (value == 0) {
             throw invalid(key, env, "must be greater than zero");
+        }
+        return value;
+    }
+
+    long nonNegativeLong(String key, String env, long fallback) {
+        long value = text(key).map(v -> parse(key, env, v, "a whole number", Long::valueOf)).orElse(fallback);
+        if (value < 0) {
+            throw invalid(key, env, "must not be negative");
         }
         return value;
     }

@@ -5,6 +5,8 @@ import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.LuccaFailure;
 import io.github.flatchrlucca.lucca.LuccaCallFailed;
 import io.github.flatchrlucca.lucca.LuccaRateLimited;
+import io.github.flatchrlucca.operations.Alerts;
+import io.github.flatchrlucca.operations.ConnectorMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,17 +27,22 @@ public final class DeliveryFailures {
     private final RetrySchedule schedule;
     private final Duration keyRejectedDelay;
     private final Clock clock;
+    private final ConnectorMetrics metrics;
+    private final Alerts alerts;
 
-    public DeliveryFailures(Journal journal, RetrySchedule schedule, Duration keyRejectedDelay, Clock clock) {
+    public DeliveryFailures(Journal journal, RetrySchedule schedule, Duration keyRejectedDelay, Clock clock,
+                            ConnectorMetrics metrics, Alerts alerts) {
         this.journal = journal;
         this.schedule = schedule;
         this.keyRejectedDelay = keyRejectedDelay;
         this.clock = clock;
+        this.metrics = metrics;
+        this.alerts = alerts;
     }
 
     /** 400, 404, 409, 422: sending the same again would fail again. Lucca's answer is kept for a person. */
     public void refused(Exchange exchange) {
-        journal.markDead(hire(exchange).hireId(), failure(exchange));
+        die(exchange, "lucca-refused");
     }
 
     /** 401, 403: no hire is at fault, so none dies of it; all wait until the key works again. */
@@ -44,27 +51,43 @@ public final class DeliveryFailures {
         LOG.error("LUCCA REJECTS THE API KEY ({}): hires are kept and retried every {} s until the key "
                 + "(LUCCA_API_KEY) is valid and has the rights it needs", cause.status(), keyRejectedDelay.toSeconds());
         journal.retryLater(hire(exchange).hireId(), clock.instant().plus(keyRejectedDelay), failure(exchange));
+        metrics.hire("retried", "key-rejected");
     }
 
     /** 429: back when Lucca says, not before; that wait does not grow with the attempts. */
     public void rateLimited(Exchange exchange) {
         LuccaRateLimited cause = caught(exchange, LuccaRateLimited.class);
-        retryOrDie(exchange, clock.instant().plus(cause.retryAfter()));
+        retryOrDie(exchange, clock.instant().plus(cause.retryAfter()), "rate-limited");
     }
 
     /** 408, 5xx, timeouts, lost connections and anything unexpected: later, further apart each time. */
     public void retryLater(Exchange exchange) {
         Hire hire = hire(exchange);
-        retryOrDie(exchange, schedule.next(hire.attempts(), clock.instant()));
+        retryOrDie(exchange, schedule.next(hire.attempts(), clock.instant()), reason(exchange));
     }
 
-    private void retryOrDie(Exchange exchange, Instant next) {
+    private void retryOrDie(Exchange exchange, Instant next, String reason) {
         Hire hire = hire(exchange);
         if (schedule.expired(hire.queuedAt(), next)) {
-            journal.markDead(hire.hireId(), failure(exchange));
+            die(exchange, "expired");
         } else {
             journal.retryLater(hire.hireId(), next, failure(exchange));
+            metrics.hire("retried", reason);
         }
+    }
+
+    private void die(Exchange exchange, String reason) {
+        LuccaFailure failure = failure(exchange);
+        journal.markDead(hire(exchange).hireId(), failure);
+        metrics.hire("dead", reason);
+        alerts.hireDead(hire(exchange).hireId(), failure.error());
+    }
+
+    private static String reason(Exchange exchange) {
+        if (caught(exchange, LuccaCallFailed.class) != null) {
+            return "lucca-unavailable";
+        }
+        return caught(exchange, java.io.IOException.class) != null ? "connection" : "unexpected";
     }
 
     private static Hire hire(Exchange exchange) {

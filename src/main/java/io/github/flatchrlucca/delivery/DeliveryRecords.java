@@ -2,6 +2,8 @@ package io.github.flatchrlucca.delivery;
 
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.lucca.LuccaRequest;
+import io.github.flatchrlucca.operations.ConnectorMetrics;
+import java.time.Clock;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
 
@@ -9,9 +11,13 @@ import org.apache.camel.Variable;
 public final class DeliveryRecords {
 
     private final Journal journal;
+    private final ConnectorMetrics metrics;
+    private final Clock clock;
 
-    public DeliveryRecords(Journal journal) {
+    public DeliveryRecords(Journal journal, ConnectorMetrics metrics, Clock clock) {
         this.journal = journal;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     /** Before the create is sent: if its answer is lost, the next attempt knows to look for our user. */
@@ -26,13 +32,16 @@ public final class DeliveryRecords {
 
     public void delivered(@Variable("delivery") Delivery delivery) {
         journal.markDelivered(delivery.getHireId(), delivery.luccaUserId(), delivery.warnings());
+        metrics.delivered(delivery.hire().receivedAt(), clock.instant());
     }
 
     public void alreadyInLucca(@Variable("delivery") Delivery delivery) {
         journal.markAlreadyInLucca(delivery.getHireId(), delivery.luccaUserId(), delivery.warnings());
+        metrics.hire("already-in-lucca", delivery.getWarnings().contains(DeliverySteps.REHIRE) ? "rehire" : "employee");
     }
 
     public void dryRun(@Variable("delivery") Delivery delivery, @Body LuccaRequest create) {
         journal.markDryRun(delivery.getHireId(), create.body(), delivery.warnings());
+        metrics.hire("dry-run", "none");
     }
 }

@@ -2,6 +2,7 @@ package io.github.flatchrlucca.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.journal.JournalUnavailable;
+import io.github.flatchrlucca.operations.ConnectorMetrics;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,16 +12,34 @@ public final class ProblemReplies {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemReplies.class);
 
-    private final ObjectMapper json;
+    // The route whose refusals are counted as webhook outcomes; the admin API's are not webhook traffic.
+    private static final String WEBHOOK_ROUTE = "flatchr-webhook";
 
-    public ProblemReplies(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final ConnectorMetrics metrics;
+
+    public ProblemReplies(ObjectMapper json, ConnectorMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
     }
 
     public void problem(Exchange exchange) {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Problem problem = caught instanceof Problem known ? known : unexpected(caught);
+        if (WEBHOOK_ROUTE.equals(exchange.getFromRouteId())) {
+            metrics.webhook(outcome(problem.status()));
+        }
         JsonReply.respond(json, exchange, problem.status(), "application/problem+json", problem.document());
+    }
+
+    private static String outcome(int status) {
+        return switch (status) {
+            case 401 -> "unauthorized";
+            case 422 -> "rejected";
+            case 503 -> "unavailable";
+            case 500 -> "failed";
+            default -> "invalid";
+        };
     }
 
     private static Problem unexpected(Throwable caught) {

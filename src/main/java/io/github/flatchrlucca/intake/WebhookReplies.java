@@ -4,6 +4,7 @@ import io.github.flatchrlucca.http.JsonReply;
 import io.github.flatchrlucca.http.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.journal.IntakeResult;
+import io.github.flatchrlucca.operations.ConnectorMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -15,13 +16,16 @@ import org.apache.camel.Exchange;
 public final class WebhookReplies {
 
     private final ObjectMapper json;
+    private final ConnectorMetrics metrics;
 
-    public WebhookReplies(ObjectMapper json) {
+    public WebhookReplies(ObjectMapper json, ConnectorMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
     }
 
     public void ignored(Exchange exchange) {
         HireVerdict verdict = exchange.getVariable("verdict", HireVerdict.class);
+        metrics.webhook("ignored");
         respond(exchange, 200, "application/json", Map.of("status", "ignored", "reason", verdict.reason()));
     }
 
@@ -29,8 +33,14 @@ public final class WebhookReplies {
     public void recorded(Exchange exchange) {
         IntakeResult result = exchange.getVariable("intake", IntakeResult.class);
         switch (result.outcome()) {
-            case ACCEPTED -> respond(exchange, 202, "application/json", status("accepted", result.hireId()));
-            case DUPLICATE -> respond(exchange, 200, "application/json", status("duplicate", result.hireId()));
+            case ACCEPTED -> {
+                metrics.webhook("accepted");
+                respond(exchange, 202, "application/json", status("accepted", result.hireId()));
+            }
+            case DUPLICATE -> {
+                metrics.webhook("duplicate");
+                respond(exchange, 200, "application/json", status("duplicate", result.hireId()));
+            }
             case REJECTED -> throw Problem.incomplete(result.hireId(),
                     exchange.getVariable("verdict", HireVerdict.class).missingFields());
         }

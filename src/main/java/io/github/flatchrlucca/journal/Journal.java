@@ -26,6 +26,7 @@ public final class Journal {
 
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private static final String QUEUED = "status IN ('RECEIVED', 'RETRYING')";
+    private static final String FINISHED = "status NOT IN ('RECEIVED', 'RETRYING')";
     private static final String UNCLAIMED = "(claimed_until IS NULL OR claimed_until < ?)";
     // History keeps Lucca's answer for a person to read, not whole pages of it.
     private static final int EVENT_DETAIL_CHARS = 1000;
@@ -161,6 +162,20 @@ public final class Journal {
             LOG.info("hire {} {} by an operator", hireId, HireStatus.CANCELLED.label());
         }
         return cancelled;
+    }
+
+    /**
+     * Erases the personal data of hires finished before {@code finishedBefore}; queued hires keep theirs, as
+     * delivery needs it. Returns how many hires were erased.
+     */
+    public int erasePersonalData(Instant finishedBefore) {
+        return jdbc.inTransaction("erase personal data", connection -> {
+            Jdbc.update(connection, "UPDATE hire_event SET detail = NULL WHERE hire_id IN (SELECT hire_id FROM hire "
+                    + "WHERE " + FINISHED + " AND updated_at < ? AND erased_at IS NULL)", at(finishedBefore));
+            return Jdbc.update(connection, "UPDATE hire SET payload = NULL, lucca_request = NULL, last_lucca_body = NULL, "
+                    + "last_error = NULL, erased_at = ? WHERE " + FINISHED + " AND updated_at < ? AND erased_at IS NULL",
+                    at(clock.instant()), at(finishedBefore));
+        });
     }
 
     private void finish(String hireId, HireStatus status, long luccaUserId, List<String> warnings) {

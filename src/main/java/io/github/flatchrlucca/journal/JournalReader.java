@@ -22,6 +22,11 @@ public final class JournalReader {
         this.jdbc = new Jdbc(dataSource);
     }
 
+    /** Throws {@link JournalUnavailable} when the journal does not answer. */
+    public void ping() {
+        jdbc.query("reach the journal", "SELECT COUNT(*) FROM hire WHERE hire_id = ?", row -> row.getLong(1), "-");
+    }
+
     public Optional<HireRecord> find(String hireId) {
         return jdbc.query("read a hire", "SELECT * FROM hire WHERE hire_id = ?", JournalReader::record, hireId)
                 .stream().findFirst();
@@ -58,11 +63,10 @@ public final class JournalReader {
         return counts;
     }
 
-    /** When the longest-waiting queued hire was received: how far behind delivery is. */
-    public Optional<Instant> oldestQueued() {
-        return jdbc.query("find the oldest queued hire", "SELECT MIN(received_at) AS oldest FROM hire "
-                + "WHERE status IN ('RECEIVED', 'RETRYING')", row -> Optional.ofNullable(instant(row, "oldest")))
-                .get(0);
+    /** The longest-waiting queued hire: how far behind delivery is. */
+    public Optional<HireRecord> oldestQueued() {
+        return jdbc.query("find the oldest queued hire", "SELECT * FROM hire WHERE status IN ('RECEIVED', 'RETRYING') "
+                + "ORDER BY received_at FETCH FIRST 1 ROWS ONLY", JournalReader::record).stream().findFirst();
     }
 
     /** Builds the WHERE clause of a filter from fixed text and bound values only, never from input text. */

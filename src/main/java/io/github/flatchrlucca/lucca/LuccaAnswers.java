@@ -18,18 +18,30 @@ public final class LuccaAnswers {
     // One answer must not silence every call for days: past an hour the journal's own retries take over.
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
 
+    /** Told of every answer Lucca gives: which call, which status. */
+    public interface CallObserver {
+        void answered(String call, int status);
+    }
+
     private final ObjectMapper json;
     private final LuccaRateLimiter limiter;
+    private final LuccaCredentials credentials;
+    private final CallObserver observer;
 
-    public LuccaAnswers(ObjectMapper json, LuccaRateLimiter limiter) {
+    public LuccaAnswers(ObjectMapper json, LuccaRateLimiter limiter, LuccaCredentials credentials,
+                        CallObserver observer) {
         this.json = json;
         this.limiter = limiter;
+        this.credentials = credentials;
+        this.observer = observer;
     }
 
     public JsonNode check(Exchange exchange) throws IOException {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = exchange.getMessage().getBody(String.class);
         String call = String.valueOf(exchange.getVariable("luccaCall"));
+        observer.answered(call, status);
+        credentials.answered(status);
         if (status >= 200 && status < 300) {
             return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
         }

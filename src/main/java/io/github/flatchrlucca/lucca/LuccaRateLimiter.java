@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 
 /**
  * The client-side limit on every call to one Lucca instance: at most {@code requests} calls in any
@@ -23,25 +24,31 @@ public final class LuccaRateLimiter {
     private final Duration window;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final Consumer<Duration> waited;
     private final Deque<Instant> granted = new ArrayDeque<>();
     private Instant pausedUntil = Instant.MIN;
 
-    public LuccaRateLimiter(int requests, Duration window, Clock clock, Sleeper sleeper) {
+    /** @param waited told how long each call waited for its turn (zero when it did not) */
+    public LuccaRateLimiter(int requests, Duration window, Clock clock, Sleeper sleeper, Consumer<Duration> waited) {
         this.requests = requests;
         this.window = window;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.waited = waited;
     }
 
-    public static LuccaRateLimiter realTime(int requests, Duration window) {
-        return new LuccaRateLimiter(requests, window, Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()));
+    public static LuccaRateLimiter realTime(int requests, Duration window, Consumer<Duration> waited) {
+        return new LuccaRateLimiter(requests, window, Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()),
+                waited);
     }
 
     /** Blocks until one more call may be sent, then counts it. */
     public void acquire() throws InterruptedException {
+        Instant start = clock.instant();
         while (true) {
             Duration wait = reserveOrWait();
             if (wait.isZero()) {
+                waited.accept(Duration.between(start, clock.instant()));
                 return;
             }
             sleeper.sleep(wait);

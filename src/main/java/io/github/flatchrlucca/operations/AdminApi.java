@@ -59,8 +59,9 @@ public final class AdminApi {
         reader.countsByStatus().forEach((status, count) -> counts.put(status.label(), count));
         stats.put("counts", counts);
         reader.oldestQueued().ifPresentOrElse(oldest -> {
-            stats.put("oldestQueuedReceivedAt", oldest.toString());
-            stats.put("oldestQueuedAgeSeconds", Duration.between(oldest, clock.instant()).toSeconds());
+            stats.put("oldestQueuedHireId", oldest.hireId());
+            stats.put("oldestQueuedReceivedAt", oldest.receivedAt().toString());
+            stats.put("oldestQueuedAgeSeconds", Duration.between(oldest.receivedAt(), clock.instant()).toSeconds());
         }, () -> stats.put("oldestQueuedReceivedAt", null));
         JsonReply.respond(json, exchange, 200, "application/json", stats);
     }
@@ -73,6 +74,9 @@ public final class AdminApi {
         }
         if (hire.status() == HireStatus.DELIVERED) {
             throw Problem.conflict("The hire was delivered; replaying it would make a second employee.");
+        }
+        if (hire.payload() == null) {
+            throw Problem.conflict("The hire's data was erased after the retention period; it cannot be replayed.");
         }
         if (hire.status() == HireStatus.REJECTED) {
             checkStillAHire(hire);

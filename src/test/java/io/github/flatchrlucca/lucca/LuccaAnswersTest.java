@@ -30,8 +30,12 @@ class LuccaAnswersTest {
     private final LuccaRateLimiter limiter = new LuccaRateLimiter(50, Duration.ofSeconds(60), clock, duration -> {
         sleeps.add(duration);
         clock.advance(duration);
-    });
-    private final LuccaAnswers answers = new LuccaAnswers(new ObjectMapper(), limiter);
+    }, wait -> { });
+    private final List<LuccaCredentials.State> credentialChanges = new ArrayList<>();
+    private final LuccaCredentials credentials = new LuccaCredentials(credentialChanges::add);
+    private final List<String> calls = new ArrayList<>();
+    private final LuccaAnswers answers = new LuccaAnswers(new ObjectMapper(), limiter, credentials,
+            (call, status) -> calls.add(call + " " + status));
 
     @Test
     void a429IsRateLimitedWithTheRetryAfterLuccaGave() {
@@ -175,6 +179,27 @@ class LuccaAnswersTest {
         assertThatExceptionOfType(LuccaRateLimited.class)
                 .isThrownBy(() -> answers.check(exchange))
                 .satisfies(failure -> assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(12)));
+    }
+
+    @Test
+    void everyAnswerIsReportedWithItsCallAndStatus() throws IOException {
+        Exchange created = exchange(200, "{}");
+        created.setVariable("luccaCall", "create-user");
+        answers.check(created);
+
+        assertThat(calls).containsExactly("create-user 200");
+    }
+
+    @Test
+    void aRejectedKeyIsAnnouncedOnceAndItsRecoveryToo() throws IOException {
+        for (int status : new int[] {401, 403, 401}) {
+            assertThatExceptionOfType(LuccaKeyRejected.class).isThrownBy(() -> answers.check(exchange(status, "")));
+        }
+        assertThat(credentials.state()).isEqualTo(LuccaCredentials.State.REJECTED);
+
+        answers.check(exchange(200, "{}"));
+
+        assertThat(credentialChanges).containsExactly(LuccaCredentials.State.REJECTED, LuccaCredentials.State.OK);
     }
 
     private static Exchange exchange(int status, String body) {

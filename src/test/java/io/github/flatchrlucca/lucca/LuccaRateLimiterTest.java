@@ -22,7 +22,8 @@ class LuccaRateLimiterTest {
         sleeps.add(duration);
         clock.advance(duration);
     };
-    private final LuccaRateLimiter limiter = new LuccaRateLimiter(3, WINDOW, clock, sleeper);
+    private final List<Duration> waits = new ArrayList<>();
+    private final LuccaRateLimiter limiter = new LuccaRateLimiter(3, WINDOW, clock, sleeper, waits::add);
 
     @Test
     void asManyCallsAsTheLimitPassWithoutWaiting() throws InterruptedException {
@@ -135,11 +136,20 @@ class LuccaRateLimiterTest {
     void anInterruptedWaitIsPassedOnToTheCaller() throws InterruptedException {
         LuccaRateLimiter interrupted = new LuccaRateLimiter(1, WINDOW, clock, duration -> {
             throw new InterruptedException("stopping");
-        });
+        }, waits::add);
         interrupted.acquire();
 
         assertThatExceptionOfType(InterruptedException.class)
                 .isThrownBy(interrupted::acquire);
+    }
+
+    @Test
+    void eachCallReportsHowLongItWaitedForItsTurn() throws InterruptedException {
+        acquireTimes(3);
+        clock.advance(Duration.ofSeconds(20));
+        limiter.acquire();
+
+        assertThat(waits).containsExactly(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(40));
     }
 
     private void acquireTimes(int times) throws InterruptedException {

@@ -1,0 +1,68 @@
+package io.github.flatchrlucca.operations;
+
+import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.lucca.LuccaCredentials;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Tells the team's chat (Slack or Mattermost incoming webhook) what needs a person: a dead hire, a rejected
+ * API key, a queue that stopped moving. Each message says what happened and links to the hire on the status
+ * page, never with the candidate's e-mail or phone, and each is sent at most once per hire and state.
+ */
+public final class Alerts {
+
+    private final Consumer<String> send;
+    private final String statusPage;
+    private final JournalReader reader;
+    private final Duration queueAgeLimit;
+    private final Clock clock;
+    private String lastSlowHire;
+
+    /** @param send posts one message without waiting; it must never block delivery or throw */
+    public Alerts(Consumer<String> send, String publicBaseUrl, JournalReader reader, Duration queueAgeLimit,
+                  Clock clock) {
+        this.send = send;
+        this.statusPage = publicBaseUrl + "/admin/";
+        this.reader = reader;
+        this.queueAgeLimit = queueAgeLimit;
+        this.clock = clock;
+    }
+
+    public void hireDead(String hireId, String why) {
+        send.accept(":red_circle: Hire " + hireId + " is dead and will not reach Lucca by itself: " + why
+                + ". Fix the cause, then replay it: " + link(hireId));
+    }
+
+    public void credentialsChanged(LuccaCredentials.State state) {
+        if (state == LuccaCredentials.State.REJECTED) {
+            send.accept(":warning: Lucca rejects the connector's API key. Hires are kept and will be delivered once "
+                    + "the key (LUCCA_API_KEY) is valid and has its rights. " + statusPage);
+        } else if (state == LuccaCredentials.State.OK) {
+            send.accept(":white_check_mark: Lucca accepts the connector's API key again; delivery goes on.");
+        }
+    }
+
+    /** The oldest queued hire waits longer than the limit: said once for that hire. */
+    public synchronized void checkQueueAge() {
+        reader.oldestQueued().ifPresent(oldest -> {
+            Duration age = Duration.between(oldest.receivedAt(), clock.instant());
+            if (age.compareTo(queueAgeLimit) > 0 && !Objects.equals(lastSlowHire, oldest.hireId())) {
+                lastSlowHire = oldest.hireId();
+                send.accept(":hourglass: Hire " + oldest.hireId() + " has waited " + age.toMinutes()
+                        + " minute(s) for Lucca (" + lastError(oldest) + "). " + link(oldest.hireId()));
+            }
+        });
+    }
+
+    private String link(String hireId) {
+        return statusPage + "#hire=" + hireId;
+    }
+
+    private static String lastError(HireRecord hire) {
+        return hire.lastError() == null ? "not tried yet" : "last: " + hire.lastError();
+    }
+}

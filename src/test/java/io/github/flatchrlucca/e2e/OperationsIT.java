@@ -1,0 +1,137 @@
+package io.github.flatchrlucca.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.fake.FakeLucca;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Health, metrics, alerts and retention, as an operator on call and a monitoring system see them. */
+class OperationsIT {
+
+    static final String API_KEY = "9a8b7c6d-4444-4000-8000-0000000000dd";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void healthAndMetricsShowWhatHappenedWithoutPersonalData(@TempDir Path temp) throws Exception {
+        try (FakeLucca lucca = FakeLucca.start(API_KEY);
+             ConnectorProcess connector = ConnectorProcess.start(temp, Map.of(
+                     "LUCCA_BASE_URL", lucca.baseUrl(), "LUCCA_API_KEY", API_KEY))) {
+            String hireId = accepted(connector, "metrics-1");
+            connector.awaitStatus(hireId, "delivered");
+            connector.postWebhook("{\"event\":\"new_message\"}");
+            connector.postWebhook("{}", "wrong-token-wrong-token", "application/json");
+
+            JsonNode ready = JSON.readTree(connector.get("/observe/health/ready?data=true", null).body());
+            assertThat(ready.path("status").asText()).isEqualTo("UP");
+            assertThat(check(ready, "journal").path("status").asText()).isEqualTo("UP");
+            assertThat(check(ready, "lucca").path("data").path("credentials").asText()).isEqualTo("ok");
+            assertThat(connector.get("/observe/health/live", null).statusCode()).isEqualTo(200);
+
+            String metrics = connector.get("/observe/metrics", null).body();
+            assertThat(metrics).contains(
+                    "flatchr_webhooks_total{outcome=\"accepted\"} 1.0",
+                    "flatchr_webhooks_total{outcome=\"ignored\"} 1.0",
+                    "flatchr_webhooks_total{outcome=\"unauthorized\"} 1.0",
+                    "flatchr_hires_total{outcome=\"delivered\",reason=\"none\"} 1.0",
+                    "flatchr_hires_by_status{status=\"delivered\"}",
+                    "flatchr_hire_to_lucca_seconds_count 1",
+                    "flatchr_lucca_calls_total{call=\"create-user\",status=\"200\"} 1.0",
+                    "flatchr_lucca_rate_limiter_wait_seconds_count");
+            assertThat(metrics).doesNotContain("camille.metrics-1@example.org", "Morel", "+33612345678");
+        }
+    }
+
+    @Test
+    void aDeadHireAndARejectedKeyAreToldToTheTeamOnceWithoutPersonalData(@TempDir Path temp) throws Exception {
+        try (ChatReceiver chat = new ChatReceiver();
+             FakeLucca lucca = FakeLucca.start(API_KEY);
+             ConnectorProcess connector = ConnectorProcess.start(temp, Map.of(
+                     "LUCCA_BASE_URL", lucca.baseUrl(), "LUCCA_API_KEY", API_KEY,
+                     "ALERT_WEBHOOK_URL", chat.url(), "PUBLIC_BASE_URL", "https://hooks.acme.example"))) {
+            lucca.failNext("POST", "/api/v3/users", 400, 1);
+            String dead = accepted(connector, "alert-dead-1");
+            connector.awaitStatus(dead, "dead");
+
+            await().until(() -> chat.messages().stream().anyMatch(m -> m.contains(dead)));
+            String message = chat.messages().stream().filter(m -> m.contains(dead)).findFirst().orElseThrow();
+            assertThat(JSON.readTree(message).path("text").asText())
+                    .contains("dead", "https://hooks.acme.example/admin/#hire=" + dead)
+                    .doesNotContain("camille.alert-dead-1@example.org", "+33612345678");
+
+            lucca.acceptKey("another-key");
+            String waiting = accepted(connector, "alert-key-1");
+            accepted(connector, "alert-key-2");
+            await().until(() -> connector.hire(waiting).path("attempts").asInt() >= 3);
+            assertThat(chat.messages()).filteredOn(m -> m.contains("rejects the connector's API key")).hasSize(1);
+
+            lucca.acceptKey(API_KEY);
+            connector.awaitStatus(waiting, "delivered");
+            await().until(() -> chat.messages().stream().anyMatch(m -> m.contains("accepts the connector's API key again")));
+        }
+    }
+
+    @Test
+    void aQueueThatStopsMovingIsToldOnce(@TempDir Path temp) throws Exception {
+        try (ChatReceiver chat = new ChatReceiver();
+             FakeLucca lucca = FakeLucca.start(API_KEY);
+             ConnectorProcess connector = ConnectorProcess.start(temp, Map.of(
+                     "LUCCA_BASE_URL", lucca.baseUrl(), "LUCCA_API_KEY", API_KEY, "ALERT_WEBHOOK_URL", chat.url(),
+                     "ALERT_QUEUE_AGE_SECONDS", "1", "ALERT_CHECK_INTERVAL_MS", "200"))) {
+            lucca.failNext("*", "/", 503, 100_000);
+            String stuck = accepted(connector, "alert-slow-1");
+
+            await().until(() -> chat.messages().stream().anyMatch(m -> m.contains(stuck) && m.contains("waited")));
+            // Several checks run in this time; the alert must stay single.
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() ->
+                    chat.messages().stream().filter(m -> m.contains(stuck) && m.contains("waited")).count() == 1);
+            lucca.recover();
+        }
+    }
+
+    @Test
+    void personalDataIsErasedAfterRetentionAndCountsStayRight(@TempDir Path temp) throws Exception {
+        try (FakeLucca lucca = FakeLucca.start(API_KEY);
+             ConnectorProcess connector = ConnectorProcess.start(temp, Map.of(
+                     "LUCCA_BASE_URL", lucca.baseUrl(), "LUCCA_API_KEY", API_KEY,
+                     "RETENTION_DAYS", "0", "RETENTION_CHECK_INTERVAL_MS", "200"))) {
+            String hireId = accepted(connector, "retention-1");
+            connector.awaitStatus(hireId, "delivered");
+
+            JsonNode erased = await().until(() -> connector.hire(hireId), hire -> hire.path("flatchrEvent").isNull());
+
+            assertThat(erased.path("status").asText()).isEqualTo("delivered");
+            assertThat(erased.path("receivedAt").asText()).isNotBlank();
+            assertThat(erased.path("luccaUserId").asLong()).isPositive();
+            assertThat(erased.path("candidate").isNull()).isTrue();
+            assertThat(erased.path("luccaRequest").isNull()).isTrue();
+            assertThat(erased.path("history").toString()).doesNotContain("Morel", "example.org");
+            JsonNode stats = JSON.readTree(connector.get("/admin/api/stats", "Bearer " + ConnectorProcess.ADMIN_TOKEN).body());
+            assertThat(stats.path("counts").path("delivered").asLong()).isEqualTo(1);
+            HttpResponse<String> resent = connector.postWebhook(FlatchrEvents.hire("retention-1").toString());
+            assertThat(JSON.readTree(resent.body()).path("status").asText()).isEqualTo("duplicate");
+        }
+    }
+
+    private static JsonNode check(JsonNode health, String name) {
+        for (JsonNode check : health.path("checks")) {
+            if (name.equals(check.path("name").asText())) {
+                return check;
+            }
+        }
+        throw new AssertionError("no health check named " + name);
+    }
+
+    private static String accepted(ConnectorProcess connector, String applicantId) throws Exception {
+        HttpResponse<String> response = connector.postWebhook(FlatchrEvents.hire(applicantId).toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return JSON.readTree(response.body()).path("hireId").asText();
+    }
+}
