@@ -38,6 +38,24 @@ class StartupIT {
     }
 
     @Test
+    void logFormatJsonWritesOneJsonObjectPerLine(@TempDir Path temp) throws Exception {
+        try (ConnectorProcess connector = ConnectorProcess.start(temp, Map.of("LOG_FORMAT", "json"))) {
+            String hireId = JSON.readTree(connector.postWebhook(FlatchrEvents.hire("json-log-1").toString()).body())
+                    .path("hireId").asText();
+            connector.awaitStatus(hireId, "dry-run");
+
+            java.util.List<JsonNode> lines = new java.util.ArrayList<>();
+            for (String line : connector.log().split("\n")) {
+                lines.add(JSON.readTree(line));
+            }
+            assertThat(lines).anySatisfy(line -> {
+                assertThat(line.path("message").asText()).isEqualTo("hire " + hireId + " received");
+                assertThat(line.path("level").asText()).isEqualTo("INFO");
+            });
+        }
+    }
+
+    @Test
     void withoutATokenOneIsGeneratedKeptAndPrintedOnce(@TempDir Path temp) throws Exception {
         try (ConnectorProcess connector = ConnectorProcess.start(temp, Map.of("FLATCHR_WEBHOOK_TOKEN", ""))) {
             String token = Files.readString(connector.dataDir().resolve("webhook-token")).trim();

@@ -1,0 +1,35 @@
+package io.github.flatchrlucca.operations.logging;
+
+import com.fasterxml.jackson.core.JsonStreamContext;
+import java.util.regex.Pattern;
+import net.logstash.logback.mask.ValueMasker;
+
+/**
+ * The last line of defence for privacy in logs: e-mail addresses and phone numbers are masked in every log
+ * line, text or JSON, whatever wrote it (the connector never logs them; a library's message might).
+ * Regular expressions because no library recognises free-text phone numbers inside arbitrary text, and
+ * deliberately narrow ones, so that dates, times and ids stay readable.
+ */
+public final class PersonalDataMask implements ValueMasker {
+
+    private static final Pattern EMAIL = Pattern.compile("[\\w.%+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+    // International (+33 6 12 34 56 78, +33612345678) and French national (06 12 34 56 78) numbers.
+    private static final Pattern PHONE = Pattern.compile(
+            "\\+\\d{1,3}(?:[ .-]?\\d){6,14}|(?<![\\w:-])0\\d(?:[ .-]?\\d{2}){4}(?![\\w:-])");
+
+    public static String mask(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return PHONE.matcher(EMAIL.matcher(text).replaceAll("[email]")).replaceAll("[phone]");
+    }
+
+    @Override
+    public Object mask(JsonStreamContext context, Object value) {
+        if (value instanceof CharSequence text) {
+            String masked = mask(text.toString());
+            return masked.contentEquals(text) ? null : masked;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.flatchrlucca.operations.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PersonalDataMaskTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "mail eloise.muller+work@example.org refused | mail [email] refused",
+        "to a.b@sub.acme.fr and c@d.io               | to [email] and [email]",
+        "call +33 6 12 34 56 78 now                  | call [phone] now",
+        "call +33612345678                           | call [phone]",
+        "call 06 12 34 56 78                         | call [phone]",
+        "call 06.12.34.56.78                         | call [phone]",
+        "call 0612345678.                            | call [phone]."})
+    void emailsAndPhonesAreMasked(String text, String masked) {
+        assertThat(PersonalDataMask.mask(text)).isEqualTo(masked);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "hire 27fe8368-c049-4ec8-b260-515e963c941d retrying at 2026-11-26T02:09:45.573Z",
+        "hire delivered (Lucca user 1001)",
+        "Lucca answered 503 to create-user",
+        "started in 02:40:54 with 10000 ms timeout"})
+    void datesIdsAndNumbersStayReadable(String text) {
+        assertThat(PersonalDataMask.mask(text)).isEqualTo(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ada@example.org", "+33612345678"})
+    void theJsonMaskerMasksValuesAndLeavesOthersAlone(String value) {
+        PersonalDataMask masker = new PersonalDataMask();
+
+        assertThat(String.valueOf(masker.mask(null, "x " + value))).startsWith("x [");
+        assertThat(masker.mask(null, "nothing personal")).isNull();
+        assertThat(masker.mask(null, 42)).isNull();
+    }
+}
