@@ -1,22 +1,14 @@
 package io.github.flatchrlucca;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.github.flatchrlucca.lucca.LuccaCredentials;
-import io.github.flatchrlucca.operations.Alerts;
-import io.github.flatchrlucca.operations.ConnectorMetrics;
-import io.github.flatchrlucca.operations.JournalHealthCheck;
-import io.github.flatchrlucca.operations.LuccaHealthCheck;
-import io.github.flatchrlucca.operations.Retention;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.Map;
-import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.flatchrlucca.delivery.DeliveryFailures;
 import io.github.flatchrlucca.delivery.DeliveryRecords;
 import io.github.flatchrlucca.delivery.DeliverySteps;
+import io.github.flatchrlucca.delivery.DueHires;
 import io.github.flatchrlucca.delivery.RetrySchedule;
 import io.github.flatchrlucca.http.ProblemReplies;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
@@ -27,8 +19,10 @@ import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.intake.WebhookTokenCheck;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.RateLimitStore;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
 import io.github.flatchrlucca.lucca.LuccaAnswers;
+import io.github.flatchrlucca.lucca.LuccaCredentials;
 import io.github.flatchrlucca.lucca.LuccaRateLimiter;
 import io.github.flatchrlucca.lucca.LuccaRequest;
 import io.github.flatchrlucca.lucca.LuccaRequests;
@@ -37,9 +31,22 @@ import io.github.flatchrlucca.mapping.MappingSettings;
 import io.github.flatchrlucca.mapping.OrganisationDefaults;
 import io.github.flatchrlucca.operations.AdminApi;
 import io.github.flatchrlucca.operations.AdminTokenCheck;
+import io.github.flatchrlucca.operations.Alerts;
+import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.operations.GracefulStop;
+import io.github.flatchrlucca.operations.JournalHealthCheck;
+import io.github.flatchrlucca.operations.LuccaHealthCheck;
 import io.github.flatchrlucca.operations.MappingPreview;
+import io.github.flatchrlucca.operations.Retention;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
@@ -48,7 +55,6 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +68,12 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     static final String WEBHOOK_PATH = "/webhooks/flatchr";
     // The name under which camel-micrometer-prometheus looks for (or binds) its registry.
     private static final String METRICS_REGISTRY = "metricsRegistry";
+    private static final Duration JOURNAL_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    // Lucca counts calls when they arrive, the limiter when it lets them go: a little more room between
+    // windows absorbs the time in between, so the connector itself never causes a 429.
+    private static final Duration NETWORK_SLACK = Duration.ofMillis(250);
+    // Webhook workers and the delivery poller share it; Vert.x runs at most 20 webhook handlers at once.
+    private static final int JOURNAL_POOL_SIZE = 10;
     // Flatchr's candidates are mostly in France; numbers written without +33 are read as French.
     private static final String PHONE_REGION = "FR";
 
@@ -82,10 +94,16 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         ObjectMapper json = new ObjectMapper();
         Registry registry = camel.getRegistry();
         DataSource journalData = journalDataSource(settings);
-        Journal journal = new Journal(journalData, clock, settings.lease());
+        Journal journal = new Journal(journalData, clock, settings.lease(), UUID.randomUUID().toString());
         JournalReader reader = new JournalReader(journalData);
-        journal.releaseClaims();
+        if (settings.embeddedJournal()) {
+            journal.releaseClaims();
+        }
         registry.bind("journal", journal);
+        registry.bind("dueHires", new DueHires(journal));
+        GracefulStop stop = new GracefulStop(journal, settings.shutdownDrain());
+        camel.getManagementStrategy().addEventNotifier(stop);
+        registry.bind("acceptingHealth", stop.readiness());
 
         ConnectorMetrics metrics = new ConnectorMetrics(meterRegistry(registry), reader, clock);
         Alerts alerts = new Alerts(alertSender(camel, settings, json), settings.publicBaseUrl(), reader,
@@ -99,7 +117,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
 
         LuccaRequests requests = new LuccaRequests(json);
         LuccaCredentials credentials = new LuccaCredentials(alerts::credentialsChanged);
-        DepartmentDirectory departments = bindLucca(camel, settings, json, requests, clock, credentials, metrics);
+        DepartmentDirectory departments = bindLucca(camel, settings, json, requests, clock, credentials, metrics,
+                new RateLimitStore(journalData));
         DeliverySteps steps = bindDelivery(registry, settings, json, journal, requests, clock, metrics, alerts);
 
         registry.bind("adminTokenCheck", new AdminTokenCheck(settings.adminToken()));
@@ -122,9 +141,10 @@ public final class ConnectorConfiguration implements CamelConfiguration {
 
     private static DepartmentDirectory bindLucca(CamelContext camel, ConnectorSettings settings, ObjectMapper json,
                                                  LuccaRequests requests, Clock clock, LuccaCredentials credentials,
-                                                 ConnectorMetrics metrics) {
-        LuccaRateLimiter limiter = LuccaRateLimiter.realTime(settings.rateLimitRequests(), settings.rateLimitWindow(),
-                metrics::limiterWaited);
+                                                 ConnectorMetrics metrics, RateLimitStore budget) {
+        LuccaRateLimiter limiter = new LuccaRateLimiter(budget, settings.luccaBaseUrl().map(Object::toString)
+                .orElse("dry-run"), settings.rateLimitRequests(), settings.rateLimitWindow().plus(NETWORK_SLACK), clock,
+                duration -> Thread.sleep(duration.toMillis()), metrics::limiterWaited);
         DepartmentDirectory departments = new DepartmentDirectory(luccaCaller(camel, settings, json), requests, clock,
                 settings.departmentCacheTtl());
         camel.getRegistry().bind("luccaRateLimiter", limiter);
@@ -187,9 +207,23 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     }
 
     private static DataSource journalDataSource(ConnectorSettings settings) {
-        // WRITE_DELAY=0: each commit reaches the file before the webhook answers 202.
-        String url = "jdbc:h2:file:" + settings.dataDir().toAbsolutePath().resolve("journal") + ";WRITE_DELAY=0";
-        DataSource dataSource = JdbcConnectionPool.create(url, "flatchr-lucca", "");
+        HikariConfig pool = new HikariConfig();
+        if (settings.embeddedJournal()) {
+            // WRITE_DELAY=0: each commit reaches the file before the webhook answers 202.
+            pool.setJdbcUrl("jdbc:h2:file:" + settings.dataDir().toAbsolutePath().resolve("journal") + ";WRITE_DELAY=0");
+            pool.setUsername("flatchr-lucca");
+        } else {
+            pool.setJdbcUrl(settings.journalJdbcUrl().get());
+            pool.setUsername(settings.journalUser());
+            pool.setPassword(settings.journalPassword());
+        }
+        // A webhook waits at most this long for a database that is down, then answers 503.
+        pool.setConnectionTimeout(JOURNAL_CONNECT_TIMEOUT.toMillis());
+        pool.setMaximumPoolSize(JOURNAL_POOL_SIZE);
+        // Start even while the database is down: webhooks answer 503 and delivery waits until it is back.
+        pool.setInitializationFailTimeout(-1);
+        pool.setPoolName("journal");
+        HikariDataSource dataSource = new HikariDataSource(pool);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/journal").load().migrate();
         return dataSource;
     }

@@ -45,13 +45,22 @@ public record ConnectorSettings(
         Optional<String> adminToken,
         Optional<URI> alertWebhookUrl,
         Duration alertQueueAge,
-        Duration retention) {
+        Duration retention,
+        Optional<String> journalJdbcUrl,
+        String journalUser,
+        String journalPassword,
+        Duration shutdownDrain) {
 
     // Lucca instance names are the DNS label before .ilucca.net.
     private static final Pattern INSTANCE = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     public boolean dryRun() {
         return luccaBaseUrl.isEmpty();
+    }
+
+    /** The journal is the embedded H2 file, owned by this one process; else PostgreSQL, shared by instances. */
+    public boolean embeddedJournal() {
+        return journalJdbcUrl.isEmpty();
     }
 
     /** Settings may end up in a log or a debugger: never with their secrets. */
@@ -61,7 +70,8 @@ public record ConnectorSettings(
                 + ", apiKey=" + (luccaApiKey.isEmpty() ? "unset" : "***") + ", webhookToken="
                 + webhookToken.map(token -> "***").orElse("generated") + ", adminToken="
                 + adminToken.map(token -> "***").orElse("unset") + ", alerts=" + alertWebhookUrl.map(url -> "***").orElse("off")
-                + "]";
+                + ", journal=" + journalJdbcUrl.orElse("embedded") + ", journalPassword="
+                + (journalPassword.isEmpty() ? "unset" : "***") + "]";
     }
 
     static ConnectorSettings read(SettingsReader in, int serverPort) {
@@ -102,11 +112,21 @@ public record ConnectorSettings(
                 Duration.ofHours(in.positiveLong("retry.max-age-hours", "RETRY_MAX_AGE_HOURS", 24)),
                 Duration.ofMillis(in.positiveLong("retry.key-rejected-delay-ms", "RETRY_KEY_REJECTED_DELAY_MS", 60_000)),
                 in.positiveInt("delivery.batch-size", "DELIVERY_BATCH_SIZE", 20),
-                Duration.ofSeconds(in.positiveLong("delivery.lease-seconds", "DELIVERY_LEASE_SECONDS", 600)),
+                Duration.ofSeconds(in.positiveLong("delivery.lease-seconds", "DELIVERY_LEASE_SECONDS", 180)),
                 in.text("admin.token"),
                 in.httpUrl("alert.webhook-url", "ALERT_WEBHOOK_URL"),
                 Duration.ofSeconds(in.positiveLong("alert.queue-age-seconds", "ALERT_QUEUE_AGE_SECONDS", 3600)),
-                Duration.ofDays(in.nonNegativeLong("retention.days", "RETENTION_DAYS", 90)));
+                Duration.ofDays(in.nonNegativeLong("retention.days", "RETENTION_DAYS", 90)),
+                in.text("journal.jdbc-url").map(url -> {
+                    if (!url.startsWith("jdbc:postgresql:")) {
+                        throw SettingsReader.invalid("journal.jdbc-url", "JOURNAL_JDBC_URL",
+                                "only PostgreSQL is supported (jdbc:postgresql://host:5432/database)");
+                    }
+                    return url;
+                }),
+                in.text("journal.user", ""),
+                in.text("journal.password", ""),
+                Duration.ofSeconds(in.nonNegativeLong("shutdown.drain-seconds", "SHUTDOWN_DRAIN_SECONDS", 5)));
     }
 
     /** A full base URL wins; otherwise the short instance name customers know from Lucca and Flatchr. */

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -34,11 +33,15 @@ public final class Journal {
     private final Jdbc jdbc;
     private final Clock clock;
     private final Duration lease;
+    private final String instanceId;
+    private volatile boolean claiming = true;
 
-    public Journal(DataSource dataSource, Clock clock, Duration lease) {
+    /** @param instanceId this process, among the instances that share the journal */
+    public Journal(DataSource dataSource, Clock clock, Duration lease, String instanceId) {
         this.jdbc = new Jdbc(dataSource);
         this.clock = clock;
         this.lease = lease;
+        this.instanceId = instanceId;
     }
 
     /** Records a hire (or a rejected one) before anything is acknowledged to Flatchr. */
@@ -63,32 +66,69 @@ public final class Journal {
                 ? IntakeResult.Outcome.ACCEPTED : IntakeResult.Outcome.REJECTED);
     }
 
-    /**
-     * Takes up to {@code max} due hires for this worker. A hire is claimed only if nobody holds it, so two
-     * pollers (or instances) never deliver the same hire; a claim left by a dead worker expires.
-     */
-    public List<Hire> claimDue(int max) {
+    /** Up to {@code max} hires due for an attempt that nobody holds, the longest waiting first. */
+    public List<String> dueHireIds(int max) {
         Instant now = clock.instant();
-        List<String> due = jdbc.query("list due hires", "SELECT hire_id FROM hire WHERE " + QUEUED
-                + " AND next_attempt_at <= ? AND " + UNCLAIMED + " ORDER BY next_attempt_at FETCH FIRST " + max
-                + " ROWS ONLY", row -> row.getString(1), at(now), at(now));
-        List<Hire> claimed = new ArrayList<>();
-        for (String hireId : due) {
-            claimed.addAll(jdbc.inTransaction("claim a hire", connection -> {
-                int updated = Jdbc.update(connection, "UPDATE hire SET claimed_until = ?, attempts = attempts + 1, "
-                        + "updated_at = ? WHERE hire_id = ? AND " + QUEUED + " AND " + UNCLAIMED,
-                        at(now.plus(lease)), at(now), hireId, at(now));
-                return updated == 0 ? List.<Hire>of() : Jdbc.query(connection, "SELECT hire_id, payload, received_at, "
-                        + "queued_at, attempts, lucca_user_id, create_attempted_at FROM hire WHERE hire_id = ?",
-                        Journal::hire, hireId);
-            }));
+        return jdbc.query("list due hires", "SELECT hire_id FROM hire WHERE " + QUEUED + " AND next_attempt_at <= ? AND "
+                + UNCLAIMED + " ORDER BY next_attempt_at FETCH FIRST " + max + " ROWS ONLY",
+                row -> row.getString(1), at(now), at(now));
+    }
+
+    /**
+     * Takes one due hire for this instance, just before delivering it, or null when another worker (a thread
+     * or another instance) took it first, or when this instance is stopping. One conditional update decides,
+     * so two workers never deliver the same hire; a claim left by a dead instance expires with its lease.
+     */
+    public Hire claim(String hireId) {
+        if (!claiming) {
+            return null;
         }
-        return claimed;
+        Instant now = clock.instant();
+        return jdbc.inTransaction("claim a hire", connection -> {
+            int updated = Jdbc.update(connection, "UPDATE hire SET claimed_until = ?, claimed_by = ?, "
+                    + "attempts = attempts + 1, updated_at = ? WHERE hire_id = ? AND " + QUEUED + " AND "
+                    + "next_attempt_at <= ? AND " + UNCLAIMED, at(now.plus(lease)), instanceId, at(now), hireId,
+                    at(now), at(now));
+            return updated == 0 ? null : Jdbc.query(connection, "SELECT hire_id, payload, received_at, queued_at, "
+                    + "attempts, lucca_user_id, create_attempted_at FROM hire WHERE hire_id = ?", Journal::hire, hireId)
+                    .get(0);
+        });
+    }
+
+    /**
+     * Before each Lucca call: this instance still holds the hire, for one more lease. If its lease ran out
+     * (a long wait for Lucca) and another instance took the hire over, this attempt must stop here.
+     */
+    public void renewClaim(String hireId) {
+        Instant now = clock.instant();
+        if (jdbc.update("renew a claim", "UPDATE hire SET claimed_until = ? WHERE hire_id = ? AND claimed_by = ?",
+                at(now.plus(lease)), hireId, instanceId) == 0) {
+            throw new ClaimLost(hireId);
+        }
     }
 
     /** At the start of the only process using an embedded journal, every claim is stale. */
     public void releaseClaims() {
-        jdbc.update("release claims", "UPDATE hire SET claimed_until = NULL WHERE claimed_until IS NOT NULL");
+        jdbc.update("release claims", "UPDATE hire SET claimed_until = NULL, claimed_by = NULL "
+                + "WHERE claimed_until IS NOT NULL");
+    }
+
+    /** A stopping instance takes no new hire; the ones in progress go on. */
+    public void stopClaiming() {
+        claiming = false;
+    }
+
+    /**
+     * Once its deliveries are over, a stopping instance gives back what it still holds, so that another
+     * instance delivers it at once instead of waiting for the lease to run out.
+     */
+    public int releaseOwnClaims() {
+        int released = jdbc.update("release this instance's claims", "UPDATE hire SET claimed_until = NULL, "
+                + "claimed_by = NULL WHERE claimed_by = ?", instanceId);
+        if (released > 0) {
+            LOG.info("released {} hire(s) this instance was delivering", released);
+        }
+        return released;
     }
 
     public void markCreateAttempted(String hireId, String luccaRequest) {
@@ -112,14 +152,14 @@ public final class Journal {
     }
 
     public void markDryRun(String hireId, String luccaRequest, List<String> warnings) {
-        change(hireId, "UPDATE hire SET status = 'DRY_RUN', lucca_request = ?, warnings = ?, claimed_until = NULL, "
+        change(hireId, "UPDATE hire SET status = 'DRY_RUN', lucca_request = ?, warnings = ?, claimed_until = NULL, claimed_by = NULL, "
                 + "updated_at = ? WHERE hire_id = ?", new Object[] {luccaRequest, joined(warnings), at(clock.instant()), hireId},
                 new LuccaFailure(null, null, null, "the Lucca requests were recorded, not sent"));
         LOG.info("hire {} {}: the Lucca requests were recorded, not sent", hireId, HireStatus.DRY_RUN.label());
     }
 
     public void retryLater(String hireId, Instant nextAttempt, LuccaFailure failure) {
-        change(hireId, "UPDATE hire SET status = 'RETRYING', next_attempt_at = ?, claimed_until = NULL, "
+        change(hireId, "UPDATE hire SET status = 'RETRYING', next_attempt_at = ?, claimed_until = NULL, claimed_by = NULL, "
                 + "last_lucca_status = ?, last_lucca_body = ?, last_error = ?, updated_at = ? WHERE hire_id = ?",
                 new Object[] {at(nextAttempt), failure.status(), failure.body(), failure.error(), at(clock.instant()), hireId},
                 failure);
@@ -127,7 +167,7 @@ public final class Journal {
     }
 
     public void markDead(String hireId, LuccaFailure failure) {
-        change(hireId, "UPDATE hire SET status = 'DEAD', next_attempt_at = NULL, claimed_until = NULL, "
+        change(hireId, "UPDATE hire SET status = 'DEAD', next_attempt_at = NULL, claimed_until = NULL, claimed_by = NULL, "
                 + "last_lucca_status = ?, last_lucca_body = ?, last_error = ?, updated_at = ? WHERE hire_id = ?",
                 new Object[] {failure.status(), failure.body(), failure.error(), at(clock.instant()), hireId}, failure);
         LOG.warn("hire {} {}: {}", hireId, HireStatus.DEAD.label(), failure.error());
@@ -141,7 +181,7 @@ public final class Journal {
     public boolean replay(String hireId, String payload) {
         Instant now = clock.instant();
         boolean replayed = change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = ?, attempts = 0, "
-                + "queued_at = ?, next_attempt_at = ?, claimed_until = NULL, last_error = NULL, updated_at = ?, "
+                + "queued_at = ?, next_attempt_at = ?, claimed_until = NULL, claimed_by = NULL, last_error = NULL, updated_at = ?, "
                 + "lucca_user_id = CASE WHEN status = 'ALREADY_IN_LUCCA' THEN NULL ELSE lucca_user_id END "
                 + "WHERE hire_id = ? AND status IN ('DEAD', 'REJECTED', 'ALREADY_IN_LUCCA', 'DRY_RUN', 'CANCELLED')",
                 new Object[] {payload, at(now), at(now), at(now), hireId},
@@ -180,7 +220,7 @@ public final class Journal {
 
     private void finish(String hireId, HireStatus status, long luccaUserId, List<String> warnings) {
         change(hireId, "UPDATE hire SET status = ?, lucca_user_id = ?, warnings = ?, next_attempt_at = NULL, "
-                + "claimed_until = NULL, last_error = NULL, updated_at = ? WHERE hire_id = ?",
+                + "claimed_until = NULL, claimed_by = NULL, last_error = NULL, updated_at = ? WHERE hire_id = ?",
                 new Object[] {status.name(), luccaUserId, joined(warnings), at(clock.instant()), hireId},
                 new LuccaFailure(null, null, null, "Lucca user " + luccaUserId));
         LOG.info("hire {} {} (Lucca user {}){}", hireId, status.label(), luccaUserId,

@@ -50,6 +50,8 @@ final class ConnectorProcess implements AutoCloseable {
         this.env.putIfAbsent("RETRY_INITIAL_DELAY_MS", "200");
         this.env.putIfAbsent("RETRY_KEY_REJECTED_DELAY_MS", "300");
         this.env.putIfAbsent("DELIVERY_POLL_INTERVAL_MS", "50");
+        // No load balancer to wait for in tests.
+        this.env.putIfAbsent("SHUTDOWN_DRAIN_SECONDS", "0");
     }
 
     /** Starts from the repository root, where the routes and application.properties are. */
@@ -90,6 +92,12 @@ final class ConnectorProcess implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as an orchestrator stops an instance: true if the process exited within the time given. */
+    boolean stopWithin(Duration atMost) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop() throws InterruptedException {
@@ -156,6 +164,7 @@ final class ConnectorProcess implements AutoCloseable {
     }
 
     private void launch() throws IOException {
+        Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", JAR.toString())
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)

@@ -43,7 +43,7 @@ class JournalTest {
         pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.toAbsolutePath() + "/journal;WRITE_DELAY=0",
                 "flatchr-lucca", "");
         Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
-        journal = new Journal(pool, clock, LEASE);
+        journal = new Journal(pool, clock, LEASE, "instance-a");
         reader = new JournalReader(pool);
     }
 
@@ -113,7 +113,7 @@ class JournalTest {
         journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"));
         clock.advance(Duration.ofDays(1));
 
-        assertThat(journal.claimDue(10)).isEmpty();
+        assertThat(claimDue(10)).isEmpty();
     }
 
     @Test
@@ -145,7 +145,7 @@ class JournalTest {
         journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"));
         journal.recordIntake("{\"fixed\":true}", hire("1234"));
 
-        assertThat(journal.claimDue(10)).singleElement()
+        assertThat(claimDue(10)).singleElement()
                 .satisfies(hire -> assertThat(hire.payload()).isEqualTo("{\"fixed\":true}"));
     }
 
@@ -180,7 +180,7 @@ class JournalTest {
 
         assertThat(again.outcome()).isEqualTo(Outcome.DUPLICATE);
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.DELIVERED);
-        assertThat(journal.claimDue(10)).isEmpty();
+        assertThat(claimDue(10)).isEmpty();
     }
 
     // ---- claims
@@ -189,7 +189,7 @@ class JournalTest {
     void aDueHireIsClaimedWithItsPayloadAndOneMoreAttempt() {
         String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
 
-        List<Hire> claimed = journal.claimDue(10);
+        List<Hire> claimed = claimDue(10);
 
         assertThat(claimed).containsExactly(new Hire(hireId, PAYLOAD, T0, T0, 1, null, false));
         assertThat(reader.find(hireId).orElseThrow().attempts()).isEqualTo(1);
@@ -198,19 +198,19 @@ class JournalTest {
     @Test
     void aClaimedHireIsNotClaimedAgainWhileTheLeaseRuns() {
         journal.recordIntake(PAYLOAD, hire("1234"));
-        journal.claimDue(10);
+        claimDue(10);
         clock.advance(LEASE);
 
-        assertThat(journal.claimDue(10)).isEmpty();
+        assertThat(claimDue(10)).isEmpty();
     }
 
     @Test
     void aClaimLeftPastItsLeaseIsClaimedAgainWithAnotherAttempt() {
         String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
-        journal.claimDue(10);
+        claimDue(10);
         clock.advance(LEASE.plusSeconds(1));
 
-        assertThat(journal.claimDue(10)).singleElement().satisfies(hire -> {
+        assertThat(claimDue(10)).singleElement().satisfies(hire -> {
             assertThat(hire.hireId()).isEqualTo(hireId);
             assertThat(hire.attempts()).isEqualTo(2);
         });
@@ -219,11 +219,11 @@ class JournalTest {
     @Test
     void releasedClaimsCanBeClaimedAgainAtOnce() {
         String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
-        journal.claimDue(10);
+        claimDue(10);
 
         journal.releaseClaims();
 
-        assertThat(journal.claimDue(10)).extracting(Hire::hireId).containsExactly(hireId);
+        assertThat(claimDue(10)).extracting(Hire::hireId).containsExactly(hireId);
     }
 
     @Test
@@ -234,13 +234,13 @@ class JournalTest {
         clock.advance(Duration.ofSeconds(1));
         String third = journal.recordIntake(PAYLOAD, hire("3")).hireId();
 
-        assertThat(journal.claimDue(2)).extracting(Hire::hireId).containsExactly(first, second);
-        assertThat(journal.claimDue(2)).extracting(Hire::hireId).containsExactly(third);
+        assertThat(claimDue(2)).extracting(Hire::hireId).containsExactly(first, second);
+        assertThat(claimDue(2)).extracting(Hire::hireId).containsExactly(third);
     }
 
     @Test
     void nothingIsClaimedFromAnEmptyJournal() {
-        assertThat(journal.claimDue(10)).isEmpty();
+        assertThat(claimDue(10)).isEmpty();
     }
 
     // ---- retries
@@ -251,7 +251,7 @@ class JournalTest {
         journal.retryLater(hireId, T0.plusSeconds(30), new LuccaFailure("create-user", 503, "down", "Lucca answered 503 to create-user"));
         clock.advance(Duration.ofSeconds(29));
 
-        assertThat(journal.claimDue(10)).isEmpty();
+        assertThat(claimDue(10)).isEmpty();
     }
 
     @Test
@@ -260,7 +260,7 @@ class JournalTest {
         journal.retryLater(hireId, T0.plusSeconds(30), new LuccaFailure("create-user", 503, "down", "Lucca answered 503 to create-user"));
         clock.advance(Duration.ofSeconds(30));
 
-        assertThat(journal.claimDue(10)).singleElement().satisfies(hire -> {
+        assertThat(claimDue(10)).singleElement().satisfies(hire -> {
             assertThat(hire.hireId()).isEqualTo(hireId);
             assertThat(hire.attempts()).isEqualTo(2);
         });
@@ -300,7 +300,7 @@ class JournalTest {
     void aDeliveredHireKeepsItsUserAndWarningsAndLeavesTheQueue() {
         String hireId = claimedHire();
         journal.retryLater(hireId, T0, new LuccaFailure("create-user", 503, "down", "Lucca answered 503"));
-        journal.claimDue(10);
+        claimDue(10);
         clock.advance(Duration.ofSeconds(5));
 
         journal.markDelivered(hireId, 416, List.of("start date estimated", "phone number could not be read; not sent"));
@@ -313,7 +313,7 @@ class JournalTest {
         assertThat(record.nextAttemptAt()).isNull();
         assertThat(record.updatedAt()).isEqualTo(T0.plusSeconds(5));
         clock.advance(LEASE.multipliedBy(2));
-        assertThat(journal.claimDue(10)).isEmpty();
+        assertThat(claimDue(10)).isEmpty();
     }
 
     @Test
@@ -341,7 +341,7 @@ class JournalTest {
         assertThat(record.lastError()).isEqualTo("Lucca answered 422 to create-user");
         assertThat(record.nextAttemptAt()).isNull();
         clock.advance(LEASE.multipliedBy(2));
-        assertThat(journal.claimDue(10)).isEmpty();
+        assertThat(claimDue(10)).isEmpty();
     }
 
     @Test
@@ -356,7 +356,7 @@ class JournalTest {
         assertThat(record.warnings()).containsExactly("contract type not mapped");
         assertThat(record.luccaUserId()).isNull();
         clock.advance(LEASE.multipliedBy(2));
-        assertThat(journal.claimDue(10)).isEmpty();
+        assertThat(claimDue(10)).isEmpty();
     }
 
     @Test
@@ -365,7 +365,7 @@ class JournalTest {
         journal.markCreateAttempted(hireId, "{\"login\":\"emuller\"}");
         journal.releaseClaims();
 
-        assertThat(journal.claimDue(10)).singleElement()
+        assertThat(claimDue(10)).singleElement()
                 .satisfies(hire -> assertThat(hire.createAttempted()).isTrue());
         assertThat(reader.find(hireId).orElseThrow().luccaRequest()).isEqualTo("{\"login\":\"emuller\"}");
     }
@@ -376,7 +376,7 @@ class JournalTest {
         journal.recordLuccaUser(hireId, 416);
         journal.releaseClaims();
 
-        assertThat(journal.claimDue(10)).singleElement()
+        assertThat(claimDue(10)).singleElement()
                 .satisfies(hire -> assertThat(hire.luccaUserId()).isEqualTo(416L));
     }
 
@@ -389,7 +389,7 @@ class JournalTest {
 
     @Test
     void aBrokenDatabaseMakesTheIntakeUnavailable() {
-        Journal broken = new Journal(new BrokenDataSource(), clock, LEASE);
+        Journal broken = new Journal(new BrokenDataSource(), clock, LEASE, "instance-a");
 
         assertThatExceptionOfType(JournalUnavailable.class)
                 .isThrownBy(() -> broken.recordIntake(PAYLOAD, hire("1234")))
@@ -399,14 +399,14 @@ class JournalTest {
 
     @Test
     void aBrokenDatabaseMakesClaimsUnavailable() {
-        Journal broken = new Journal(new BrokenDataSource(), clock, LEASE);
+        Journal broken = new Journal(new BrokenDataSource(), clock, LEASE, "instance-a");
 
-        assertThatExceptionOfType(JournalUnavailable.class).isThrownBy(() -> broken.claimDue(10));
+        assertThatExceptionOfType(JournalUnavailable.class).isThrownBy(() -> broken.dueHireIds(10));
     }
 
     @Test
     void aBrokenDatabaseMakesUpdatesUnavailable() {
-        Journal broken = new Journal(new BrokenDataSource(), clock, LEASE);
+        Journal broken = new Journal(new BrokenDataSource(), clock, LEASE, "instance-a");
 
         assertThatExceptionOfType(JournalUnavailable.class)
                 .isThrownBy(() -> broken.markDelivered("some-hire", 416, List.of()));
@@ -421,7 +421,7 @@ class JournalTest {
 
     private String claimedHire() {
         String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
-        assertThat(journal.claimDue(10)).extracting(Hire::hireId).containsExactly(hireId);
+        assertThat(claimDue(10)).extracting(Hire::hireId).containsExactly(hireId);
         return hireId;
     }
 
@@ -434,6 +434,106 @@ class JournalTest {
     }
 
     /** A database that cannot be reached: every connection fails. */
+    /** What the poller does: the due hires, each claimed in turn. */
+    private List<Hire> claimDue(int max) {
+        return claimDue(journal, max);
+    }
+
+    private static List<Hire> claimDue(Journal by, int max) {
+        return by.dueHireIds(max).stream().map(by::claim).filter(java.util.Objects::nonNull).toList();
+    }
+
+    // ---- several instances, stopping, retention
+
+    @Test
+    void ofTwoInstancesClaimingTheSameHireOnlyOneGetsIt() {
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
+        Journal other = new Journal(pool, clock, LEASE, "instance-b");
+
+        assertThat(journal.claim(hireId)).isNotNull();
+        assertThat(other.claim(hireId)).isNull();
+    }
+
+    @Test
+    void aClaimRenewedBeforeEachCallIsNotTakenOver() {
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
+        Journal other = new Journal(pool, clock, LEASE, "instance-b");
+        journal.claim(hireId);
+        clock.advance(LEASE.minusSeconds(1));
+        journal.renewClaim(hireId);
+        clock.advance(Duration.ofSeconds(2));
+
+        assertThat(other.claim(hireId)).isNull();
+    }
+
+    @Test
+    void anInstanceWhoseLeaseRanOutAndWasTakenOverMustStop() {
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
+        Journal other = new Journal(pool, clock, LEASE, "instance-b");
+        journal.claim(hireId);
+        clock.advance(LEASE.plusSeconds(1));
+
+        assertThat(other.claim(hireId)).isNotNull();
+        assertThatExceptionOfType(ClaimLost.class).isThrownBy(() -> journal.renewClaim(hireId));
+    }
+
+    @Test
+    void aStoppingInstanceTakesNothingNewAndGivesBackOnlyItsOwnClaims() {
+        String mine = journal.recordIntake(PAYLOAD, hire("1")).hireId();
+        String theirs = journal.recordIntake(PAYLOAD, hire("2")).hireId();
+        String waiting = journal.recordIntake(PAYLOAD, hire("3")).hireId();
+        Journal other = new Journal(pool, clock, LEASE, "instance-b");
+        journal.claim(mine);
+        other.claim(theirs);
+
+        journal.stopClaiming();
+
+        assertThat(journal.claim(waiting)).isNull();
+        assertThat(journal.releaseOwnClaims()).isEqualTo(1);
+        assertThat(claimDue(other, 10)).extracting(Hire::hireId).containsExactlyInAnyOrder(mine, waiting);
+    }
+
+    @Test
+    void personalDataOfFinishedHiresIsErasedAfterRetentionAndQueuedOnesKeepIt() {
+        String finished = journal.recordIntake(PAYLOAD, hire("1")).hireId();
+        String queued = journal.recordIntake(PAYLOAD, hire("2")).hireId();
+        journal.markDelivered(finished, 416, List.of("start date estimated"));
+        clock.advance(Duration.ofDays(91));
+
+        assertThat(journal.erasePersonalData(clock.instant().minus(Duration.ofDays(90)))).isEqualTo(1);
+
+        HireRecord erased = reader.find(finished).orElseThrow();
+        assertThat(erased.payload()).isNull();
+        assertThat(erased.status()).isEqualTo(HireStatus.DELIVERED);
+        assertThat(erased.luccaUserId()).isEqualTo(416);
+        assertThat(reader.history(finished)).isNotEmpty().allSatisfy(event -> assertThat(event.detail()).isNull());
+        assertThat(reader.find(queued).orElseThrow().payload()).isEqualTo(PAYLOAD);
+        assertThat(journal.erasePersonalData(clock.instant())).isZero();
+    }
+
+    @Test
+    void aReplayedHireThatWasAlreadyInLuccaForgetsThatUser() {
+        String hireId = journal.recordIntake(PAYLOAD, hire("1")).hireId();
+        journal.markAlreadyInLucca(hireId, 416, List.of());
+
+        assertThat(journal.replay(hireId, PAYLOAD)).isTrue();
+
+        assertThat(claimDue(1)).singleElement().satisfies(hire -> assertThat(hire.luccaUserId()).isNull());
+        assertThat(journal.replay(hireId, PAYLOAD)).as("a queued hire is not replayed").isFalse();
+    }
+
+    @Test
+    void onlyAQueuedHireNobodyHoldsCanBeCancelled() {
+        String held = journal.recordIntake(PAYLOAD, hire("1")).hireId();
+        String free = journal.recordIntake(PAYLOAD, hire("2")).hireId();
+        journal.claim(held);
+
+        assertThat(journal.cancel(held)).isFalse();
+        assertThat(journal.cancel(free)).isTrue();
+        assertThat(reader.find(free).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
+        assertThat(journal.cancel(free)).isFalse();
+    }
+
     private static final class BrokenDataSource implements DataSource {
 
         @Override

@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.journal.RateLimitStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -27,10 +32,18 @@ class LuccaAnswersTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final List<Duration> sleeps = new ArrayList<>();
-    private final LuccaRateLimiter limiter = new LuccaRateLimiter(50, Duration.ofSeconds(60), clock, duration -> {
-        sleeps.add(duration);
-        clock.advance(duration);
-    }, wait -> { });
+    private final LuccaRateLimiter limiter = new LuccaRateLimiter(new RateLimitStore(journal()), "https://acme.ilucca.net",
+            50, Duration.ofSeconds(60), clock, duration -> {
+                sleeps.add(duration);
+                clock.advance(duration);
+            }, wait -> { });
+
+    private static DataSource journal() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:answers-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/journal").load().migrate();
+        return dataSource;
+    }
     private final List<LuccaCredentials.State> credentialChanges = new ArrayList<>();
     private final LuccaCredentials credentials = new LuccaCredentials(credentialChanges::add);
     private final List<String> calls = new ArrayList<>();

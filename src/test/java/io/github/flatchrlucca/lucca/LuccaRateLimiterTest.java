@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.journal.RateLimitStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 class LuccaRateLimiterTest {
@@ -23,7 +28,41 @@ class LuccaRateLimiterTest {
         clock.advance(duration);
     };
     private final List<Duration> waits = new ArrayList<>();
-    private final LuccaRateLimiter limiter = new LuccaRateLimiter(3, WINDOW, clock, sleeper, waits::add);
+    // The budget lives in the journal; an in-memory H2 database per test, migrated as in production.
+    private final RateLimitStore store = new RateLimitStore(journal());
+    private final LuccaRateLimiter limiter = limiter("https://acme.ilucca.net");
+
+    private static DataSource journal() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:limiter-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/journal").load().migrate();
+        return dataSource;
+    }
+
+    private LuccaRateLimiter limiter(String luccaKey) {
+        return new LuccaRateLimiter(store, luccaKey, 3, WINDOW, clock, sleeper, waits::add);
+    }
+
+    @Test
+    void twoInstancesOnOneJournalShareOneBudget() throws InterruptedException {
+        LuccaRateLimiter otherInstance = limiter("https://acme.ilucca.net");
+        limiter.acquire();
+        limiter.acquire();
+        otherInstance.acquire();
+
+        otherInstance.acquire();
+
+        assertThat(sleeps).containsExactly(WINDOW);
+    }
+
+    @Test
+    void anotherLuccaInstanceHasItsOwnBudget() throws InterruptedException {
+        acquireTimes(3);
+
+        limiter("https://other.ilucca.net").acquire();
+
+        assertThat(sleeps).isEmpty();
+    }
 
     @Test
     void asManyCallsAsTheLimitPassWithoutWaiting() throws InterruptedException {
@@ -134,9 +173,10 @@ class LuccaRateLimiterTest {
 
     @Test
     void anInterruptedWaitIsPassedOnToTheCaller() throws InterruptedException {
-        LuccaRateLimiter interrupted = new LuccaRateLimiter(1, WINDOW, clock, duration -> {
-            throw new InterruptedException("stopping");
-        }, waits::add);
+        LuccaRateLimiter interrupted = new LuccaRateLimiter(store, "https://acme.ilucca.net", 1, WINDOW, clock,
+                duration -> {
+                    throw new InterruptedException("stopping");
+                }, waits::add);
         interrupted.acquire();
 
         assertThatExceptionOfType(InterruptedException.class)

@@ -1,0 +1,90 @@
+package io.github.flatchrlucca.journal;
+
+import static io.github.flatchrlucca.journal.Jdbc.at;
+import static io.github.flatchrlucca.journal.Jdbc.instant;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The Lucca call budget kept in the journal, so that every instance sharing it spends one budget: a call
+ * takes a slot while holding the lock of its Lucca instance's row, so two instances never both take the
+ * last slot of a window. Windows are counted on the instances' own clocks, which must be in time (NTP).
+ */
+public final class RateLimitStore {
+
+    private final Jdbc jdbc;
+
+    public RateLimitStore(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    /**
+     * Takes one call slot now if the window has room and Lucca has not asked us to wait: zero. Otherwise
+     * nothing is taken and the answer is how long to wait before asking again.
+     */
+    public Duration takeOrWait(String luccaKey, int max, Duration window, Instant now) {
+        return jdbc.inTransaction("take a Lucca call slot", connection -> {
+            Instant pausedUntil = lock(connection, luccaKey);
+            if (pausedUntil != null && pausedUntil.isAfter(now)) {
+                return atLeastAMillisecond(Duration.between(now, pausedUntil));
+            }
+            Jdbc.update(connection, "DELETE FROM lucca_call_slot WHERE lucca_key = ? AND granted_at <= ?",
+                    luccaKey, at(now.minus(window)));
+            List<Instant> granted = Jdbc.query(connection, "SELECT granted_at FROM lucca_call_slot WHERE lucca_key = ? "
+                    + "ORDER BY granted_at FETCH FIRST " + max + " ROWS ONLY", row -> instant(row, "granted_at"), luccaKey);
+            if (granted.size() < max) {
+                Jdbc.update(connection, "INSERT INTO lucca_call_slot (lucca_key, granted_at) VALUES (?, ?)",
+                        luccaKey, at(now));
+                return Duration.ZERO;
+            }
+            return atLeastAMillisecond(Duration.between(now, granted.get(0).plus(window)));
+        });
+    }
+
+    /** Zero means "taken": a wait is never zero, however close the end of the window. */
+    private static Duration atLeastAMillisecond(Duration wait) {
+        return wait.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : wait;
+    }
+
+    /** Lucca said 429: no instance calls it before {@code until}. A shorter pause never shortens a longer one. */
+    public void pauseUntil(String luccaKey, Instant until) {
+        jdbc.inTransaction("pause Lucca calls", connection -> {
+            lock(connection, luccaKey);
+            return Jdbc.update(connection, "UPDATE lucca_rate_limit SET paused_until = ? WHERE lucca_key = ? "
+                    + "AND (paused_until IS NULL OR paused_until < ?)", at(until), luccaKey, at(until));
+        });
+    }
+
+    /** Locks the Lucca instance's row, creating it the first time, and returns its pause. */
+    private static Instant lock(Connection connection, String luccaKey) throws SQLException {
+        List<Instant> row = pausedUntil(connection, luccaKey);
+        if (row.isEmpty()) {
+            createRow(connection, luccaKey);
+            row = pausedUntil(connection, luccaKey);
+        }
+        return row.get(0);
+    }
+
+    private static List<Instant> pausedUntil(Connection connection, String luccaKey) throws SQLException {
+        return Jdbc.query(connection, "SELECT paused_until FROM lucca_rate_limit WHERE lucca_key = ? FOR UPDATE",
+                row -> instant(row, "paused_until"), luccaKey);
+    }
+
+    /** Two instances may create the row at once: the loser's insert fails on the key, and that is fine. */
+    private static void createRow(Connection connection, String luccaKey) throws SQLException {
+        var savepoint = connection.setSavepoint();
+        try {
+            Jdbc.update(connection, "INSERT INTO lucca_rate_limit (lucca_key) VALUES (?)", luccaKey);
+        } catch (SQLException e) {
+            if (!Jdbc.DUPLICATE_KEY.equals(e.getSQLState())) {
+                throw e;
+            }
+            connection.rollback(savepoint);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.flatchrlucca.operations;
+
+import io.github.flatchrlucca.journal.Journal;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How an instance stops (SIGTERM) without losing or doubling a hire: first it says it is not ready, and keeps
+ * accepting webhooks while the load balancer notices; it takes no new hire from the journal; Camel then lets
+ * the delivery in progress finish (camel.main.shutdown-timeout); whatever it still holds after that is given
+ * back to the journal for another instance.
+ */
+public final class GracefulStop extends EventNotifierSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GracefulStop.class);
+
+    private final Journal journal;
+    private final Duration drain;
+    private volatile boolean stopping;
+
+    public GracefulStop(Journal journal, Duration drain) {
+        this.journal = journal;
+        this.drain = drain;
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event.getType() == CamelEvent.Type.CamelContextStopping
+                || event.getType() == CamelEvent.Type.CamelContextStopped;
+    }
+
+    @Override
+    public void notify(CamelEvent event) throws InterruptedException {
+        if (event.getType() == CamelEvent.Type.CamelContextStopping) {
+            stopping = true;
+            LOG.info("stopping: not ready any more; webhooks still accepted for {} s while traffic moves away",
+                    drain.toSeconds());
+            journal.stopClaiming();
+            Thread.sleep(drain.toMillis());
+        } else {
+            journal.releaseOwnClaims();
+        }
+    }
+
+    /** Readiness: down from the moment the instance starts stopping. */
+    public AbstractHealthCheck readiness() {
+        return new AbstractHealthCheck("flatchr-lucca", "accepting") {
+            @Override
+            public boolean isLiveness() {
+                return false;
+            }
+
+            @Override
+            protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+                if (stopping) {
+                    builder.down().message("This instance is stopping.");
+                } else {
+                    builder.up();
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,210 @@
+package io.github.flatchrlucca.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.fake.FakeLucca;
+import io.github.flatchrlucca.fake.User;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two connector instances on one PostgreSQL journal, as behind a load balancer. Each test ends by checking
+ * the fake Lucca's users against the accepted hires: every one there, none twice.
+ */
+class SeveralInstancesIT {
+
+    static final String API_KEY = "5b6c7d8e-5555-4000-8000-0000000000ee";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final AtomicInteger DATABASES = new AtomicInteger();
+
+    @TempDir
+    static Path shared;
+    static SharedJournal postgres;
+
+    @TempDir
+    Path temp;
+    FakeLucca lucca;
+    final List<ConnectorProcess> instances = new ArrayList<>();
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = new SharedJournal(shared.resolve("pg"));
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void startLucca() {
+        lucca = FakeLucca.start(API_KEY);
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (ConnectorProcess instance : instances) {
+            instance.close();
+        }
+        lucca.close();
+    }
+
+    @Test
+    void twoInstancesCreateEveryHireExactlyOnce() throws Exception {
+        List<ConnectorProcess> both = startInstances(2, Map.of());
+
+        List<String> hireIds = postHires(both, 300, "spread");
+
+        awaitDelivered(both.get(0), hireIds);
+        assertEveryHireOnceInLucca(300);
+    }
+
+    @Test
+    void whenOneInstanceIsKilledTheOtherCompletesItsWork() throws Exception {
+        List<ConnectorProcess> both = startInstances(2, Map.of("DELIVERY_LEASE_SECONDS", "3"));
+        lucca.latency(Duration.ofMillis(40));
+        List<String> hireIds = postHires(both, 60, "killed");
+        await().atMost(Duration.ofSeconds(60)).until(() -> lucca.count("POST", "/api/v3/users") >= 10);
+
+        both.get(0).kill();
+
+        awaitDelivered(both.get(1), hireIds);
+        assertEveryHireOnceInLucca(60);
+    }
+
+    @Test
+    void aStoppedInstanceFinishesOrGivesBackItsWorkAndExitsInBoundedTime() throws Exception {
+        List<ConnectorProcess> both = startInstances(2, Map.of("SHUTDOWN_DRAIN_SECONDS", "1"));
+        lucca.latency(Duration.ofMillis(40));
+        List<String> hireIds = postHires(both, 60, "stopped");
+        await().atMost(Duration.ofSeconds(60)).until(() -> lucca.count("POST", "/api/v3/users") >= 10);
+
+        assertThat(both.get(0).stopWithin(Duration.ofSeconds(30))).as("exited within 30 s").isTrue();
+
+        awaitDelivered(both.get(1), hireIds);
+        assertEveryHireOnceInLucca(60);
+    }
+
+    @Test
+    void aLuccaOutageEndsWithEveryHireDeliveredAndNoneDead() throws Exception {
+        List<ConnectorProcess> both = startInstances(2, Map.of());
+        lucca.failNext("*", "/", 503, 1_000_000);
+        List<String> hireIds = postHires(both, 40, "outage");
+        await().atMost(Duration.ofSeconds(60)).until(() -> retrying(both.get(0)) == 40);
+
+        lucca.recover();
+
+        awaitDelivered(both.get(0), hireIds);
+        assertEveryHireOnceInLucca(40);
+        JsonNode counts = stats(both.get(0)).path("counts");
+        assertThat(counts.path("dead").asLong()).isZero();
+    }
+
+    @Test
+    void whilePostgresIsDownWebhooksAnswer503AndEveryAcceptedHireIsDeliveredAfter() throws Exception {
+        List<ConnectorProcess> both = startInstances(2, Map.of());
+        List<String> accepted = new ArrayList<>(postHires(both, 10, "before-outage"));
+
+        postgres.stop();
+        try {
+            for (int i = 0; i < 4; i++) {
+                HttpResponse<String> refused = both.get(i % 2).postWebhook(FlatchrEvents.hire("during-outage-" + i).toString());
+                assertThat(refused.statusCode()).isEqualTo(503);
+                assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            }
+        } finally {
+            postgres.start();
+        }
+        accepted.addAll(postHires(both, 10, "after-outage"));
+
+        awaitDelivered(both.get(1), accepted);
+        assertEveryHireOnceInLucca(20);
+    }
+
+    @Test
+    void theRateLimitHoldsAcrossInstancesDuringABurst() throws Exception {
+        List<ConnectorProcess> both = startInstances(2, Map.of(
+                "LUCCA_RATE_LIMIT_REQUESTS", "10", "LUCCA_RATE_LIMIT_WINDOW_SECONDS", "2"));
+
+        List<String> hireIds = postHires(both, 100, "burst");
+
+        awaitDelivered(both.get(0), hireIds, Duration.ofMinutes(4));
+        assertEveryHireOnceInLucca(100);
+        assertThat(lucca.maxRequestsInAnyWindow(Duration.ofSeconds(2))).isLessThanOrEqualTo(10);
+        assertThat(lucca.requests()).noneMatch(request -> request.status() == 429);
+    }
+
+    private List<ConnectorProcess> startInstances(int count, Map<String, String> extra) throws Exception {
+        Map<String, String> env = new HashMap<>(postgres.newDatabase("journal_" + DATABASES.incrementAndGet()));
+        env.put("LUCCA_BASE_URL", lucca.baseUrl());
+        env.put("LUCCA_API_KEY", API_KEY);
+        env.putIfAbsent("LUCCA_RATE_LIMIT_REQUESTS", "100000");
+        env.putIfAbsent("LUCCA_RATE_LIMIT_WINDOW_SECONDS", "1");
+        env.putAll(extra);
+        List<ConnectorProcess> started = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ConnectorProcess instance = ConnectorProcess.start(temp.resolve("instance-" + i), env);
+            instances.add(instance);
+            started.add(instance);
+        }
+        return started;
+    }
+
+    /** Hires sent to the instances in turn, as a load balancer would; returns the accepted ones. */
+    private static List<String> postHires(List<ConnectorProcess> to, int count, String prefix) throws Exception {
+        List<String> hireIds = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            HttpResponse<String> response = to.get(i % to.size()).postWebhook(FlatchrEvents.hire(prefix + "-" + i).toString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            hireIds.add(JSON.readTree(response.body()).path("hireId").asText());
+        }
+        return hireIds;
+    }
+
+    private static void awaitDelivered(ConnectorProcess any, List<String> hireIds) {
+        awaitDelivered(any, hireIds, Duration.ofMinutes(2));
+    }
+
+    private static void awaitDelivered(ConnectorProcess any, List<String> hireIds, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> {
+            for (String hireId : hireIds) {
+                if (!"delivered".equals(any.hire(hireId).path("status").asText())) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private void assertEveryHireOnceInLucca(int expected) {
+        List<User> users = lucca.users();
+        Set<String> mails = users.stream().map(User::mail).collect(Collectors.toSet());
+        assertThat(users).hasSize(expected);
+        assertThat(mails).hasSize(expected);
+    }
+
+    private static long retrying(ConnectorProcess any) throws Exception {
+        return stats(any).path("counts").path("retrying").asLong();
+    }
+
+    private static JsonNode stats(ConnectorProcess any) throws Exception {
+        return JSON.readTree(any.get("/admin/api/stats", "Bearer " + ConnectorProcess.ADMIN_TOKEN).body());
+    }
+}
