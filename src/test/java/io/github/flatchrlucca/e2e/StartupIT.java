@@ -29,7 +29,7 @@ class StartupIT {
 
             assertThat(response.statusCode()).isEqualTo(202);
             JsonNode hire = connector.awaitStatus(JSON.readTree(response.body()).path("hireId").asText(), "dry-run");
-            JsonNode wouldSend = JSON.readTree(hire.path("luccaRequest").asText());
+            JsonNode wouldSend = hire.path("luccaRequest");
             assertThat(wouldSend.path("firstName").asText()).isEqualTo("Camille");
             assertThat(wouldSend.path("login").asText()).isEqualTo("cmorel");
             assertThat(wouldSend.path("dtContractStart").asText()).isEqualTo("2026-01-06T00:00:00");
