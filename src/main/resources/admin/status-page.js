@@ -1,0 +1,516 @@
+"use strict";
+// The status page. Everything it shows comes from the admin API, read with the token the operator gives
+// once. Names, errors and payloads come from Flatchr and Lucca, so they only ever enter the page as text
+// (text nodes, textContent), never as markup.
+(() => {
+  const TOKEN_KEY = "flatchr-lucca.admin-token";
+  const REFRESH_MS = 5000;
+  const PAGE_SIZE = 50;
+  const STATUSES = [
+    { id: "received", label: "Received", hint: "Waiting for its first delivery to Lucca" },
+    { id: "retrying", label: "Retrying", hint: "Lucca failed for a while; tried again automatically" },
+    { id: "delivered", label: "Delivered", hint: "Created in Lucca" },
+    { id: "already-in-lucca", label: "Already in Lucca", hint: "Found in Lucca, so not created again" },
+    { id: "dead", label: "Dead", hint: "Lucca refused it or retries ran out: needs a person" },
+    { id: "rejected", label: "Rejected", hint: "Flatchr sent an incomplete candidate: needs a person" },
+    { id: "dry-run", label: "Dry run", hint: "Recorded only: no Lucca was configured" },
+    { id: "cancelled", label: "Cancelled", hint: "Stopped by an operator" },
+  ];
+  const LABELS = new Map(STATUSES.map((s) => [s.id, s.label]));
+  // The same rules as the admin API: final hires can be replayed (never a delivered one), queued ones cancelled.
+  const REPLAYABLE = new Set(["dead", "rejected", "already-in-lucca", "dry-run", "cancelled"]);
+  const CANCELLABLE = new Set(["received", "retrying"]);
+  const NEEDS_A_PERSON = new Set(["dead", "rejected"]);
+
+  const $ = (id) => document.getElementById(id);
+  // Dates in the operator's own language and zone; the year only when it is not this one.
+  const thisYear = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  const otherYear = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+  const clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+  const clockWithSeconds = new Intl.DateTimeFormat(undefined, { timeStyle: "medium" });
+
+  const state = {
+    token: sessionStorage.getItem(TOKEN_KEY),
+    status: "",
+    page: 0,
+    openHireId: null,
+    shown: "", // the last answers drawn, so an unchanged refresh redraws nothing under the pointer
+    timer: null,
+    run: 0, // only the latest refresh may draw: an older answer (another filter, a signed-out token) is dropped
+  };
+
+  /** Builds an element; strings among the children become text nodes, whatever they contain. */
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "class") node.className = value;
+      else if (key === "dataset") Object.assign(node.dataset, value);
+      else if (key === "onclick") node.addEventListener("click", value);
+      else node.setAttribute(key, value === true ? "" : value);
+    }
+    for (const child of children.flat(Infinity)) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  class ApiError extends Error {
+    constructor(status, problem) {
+      super((problem && (problem.detail || problem.title)) || `The connector answered ${status}.`);
+      this.status = status;
+      this.problem = problem || {};
+    }
+  }
+
+  /** Calls the admin API; a refused token ends the session, whatever the call was. */
+  async function api(method, path, body) {
+    const headers = { Authorization: `Bearer ${state.token}`, Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    let response;
+    try {
+      response = await fetch(path, { method, headers, body, cache: "no-store" });
+    } catch {
+      throw new ApiError(0, { detail: "The connector cannot be reached. Is it running?" });
+    }
+    const answer = await response.json().catch(() => null);
+    if (response.status === 401) {
+      signOut("This admin token was refused. Check ADMIN_TOKEN and sign in again.");
+      throw new ApiError(401, answer);
+    }
+    if (!response.ok) throw new ApiError(response.status, answer);
+    return answer;
+  }
+
+  // ---- Session -------------------------------------------------------------------------------------------
+
+  function showSignIn(error) {
+    stopRefresh();
+    state.shown = "";
+    $("dashboard").hidden = true;
+    $("session").hidden = true;
+    hideDetail(); // the address keeps naming the hire, which opens again after signing in
+    $("hire-rows").replaceChildren();
+    $("counts").replaceChildren();
+    $("sign-in").hidden = false;
+    $("sign-in-error").textContent = error || "";
+    $("sign-in-error").hidden = !error;
+    $("token").value = "";
+    $("token").focus();
+  }
+
+  function signOut(error) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    state.token = null;
+    showSignIn(error);
+  }
+
+  async function signIn(event) {
+    event.preventDefault();
+    const token = $("token").value.trim();
+    if (!token) {
+      showSignIn("Enter the admin token.");
+      return;
+    }
+    state.token = token;
+    $("sign-in-button").disabled = true;
+    try {
+      await api("GET", "api/stats");
+      sessionStorage.setItem(TOKEN_KEY, token);
+      showDashboard();
+    } catch (error) {
+      if (error.status === 401) return; // api() already sent the operator back here with the reason
+      state.token = null;
+      showSignIn(error.status === 404
+        ? "The admin API is off on this connector: set ADMIN_TOKEN and restart it."
+        : error.message);
+    } finally {
+      $("sign-in-button").disabled = false;
+    }
+  }
+
+  function showDashboard() {
+    $("sign-in").hidden = true;
+    $("dashboard").hidden = false;
+    $("session").hidden = false;
+    refresh();
+    openLinkedHire();
+  }
+
+  /** The chat alerts link to one hire as /admin/#hire=<id>; it opens once the operator is signed in. */
+  function openLinkedHire() {
+    const linked = /^#hire=(.+)$/.exec(location.hash);
+    if (linked && state.token) openDetail(decodeURIComponent(linked[1]));
+  }
+
+  // ---- Refresh -------------------------------------------------------------------------------------------
+
+  function stopRefresh() {
+    clearTimeout(state.timer);
+    state.timer = null;
+    state.run += 1;
+  }
+
+  /** Reads counts and the current page of hires, redraws what changed, and comes back in a few seconds. */
+  async function refresh() {
+    stopRefresh();
+    if (!state.token) return;
+    const run = state.run;
+    const query = new URLSearchParams({ page: state.page, size: PAGE_SIZE });
+    if (state.status) query.set("status", state.status);
+    try {
+      const [stats, list] = await Promise.all([api("GET", "api/stats"), api("GET", `api/hires?${query}`)]);
+      if (run !== state.run) return;
+      const shown = JSON.stringify([stats, list]);
+      if (shown !== state.shown) {
+        state.shown = shown;
+        drawCounts(stats);
+        drawHires(list);
+        if (state.openHireId) drawDetail(state.openHireId);
+      }
+      $("updated").textContent = `Updated ${clockWithSeconds.format(new Date())} · refreshes every ${REFRESH_MS / 1000} s`;
+      $("updated").classList.remove("stale");
+    } catch (error) {
+      if (error.status === 401 || run !== state.run) return;
+      $("updated").textContent = `Not updated: ${error.message}`;
+      $("updated").classList.add("stale");
+    }
+    if (state.token) state.timer = setTimeout(refresh, REFRESH_MS);
+  }
+
+  // ---- Counts --------------------------------------------------------------------------------------------
+
+  function drawCounts(stats) {
+    const counts = stats.counts || {};
+    $("counts").replaceChildren(...STATUSES.map((status) => {
+      const count = counts[status.id] || 0;
+      const classes = ["count", `status-${status.id}`];
+      if (state.status === status.id) classes.push("active");
+      if (NEEDS_A_PERSON.has(status.id) && count > 0) classes.push("alarm");
+      return el("button", {
+        type: "button", class: classes.join(" "), title: `${status.hint}. Click to show only these.`,
+        "aria-pressed": String(state.status === status.id), dataset: { status: status.id },
+        onclick: () => setFilter(state.status === status.id ? "" : status.id),
+      }, el("span", { class: "count-label" }, el("span", { class: "dot", "aria-hidden": "true" }), status.label),
+      el("span", { class: "count-value" }, String(count)));
+    }));
+    const oldest = $("oldest");
+    if (stats.oldestQueuedReceivedAt) {
+      const age = stats.oldestQueuedAgeSeconds || 0;
+      oldest.replaceChildren("Oldest hire waiting for Lucca: ", el("button", {
+        type: "button", class: "link", onclick: () => openDetail(stats.oldestQueuedHireId),
+      }, `received ${duration(age)} ago`));
+      oldest.className = age > 3600 ? "oldest late" : "oldest";
+    } else {
+      oldest.textContent = "No hire is waiting for Lucca.";
+      oldest.className = "oldest";
+    }
+  }
+
+  function setFilter(status) {
+    state.status = status;
+    state.page = 0;
+    $("status-filter").value = status;
+    state.shown = "";
+    refresh();
+  }
+
+  // ---- Hires table ---------------------------------------------------------------------------------------
+
+  function drawHires(list) {
+    const hires = list.hires || [];
+    $("hire-rows").replaceChildren(...hires.map(hireRow));
+    const empty = $("empty");
+    empty.hidden = hires.length > 0;
+    empty.textContent = state.status
+      ? `No hire with the status “${LABELS.get(state.status)}”.`
+      : "No hire yet. Hires appear here as soon as Flatchr sends one.";
+    const first = list.total === 0 ? 0 : list.page * list.size + 1;
+    const last = list.page * list.size + hires.length;
+    $("page-info").textContent = `${first}–${last} of ${list.total}`;
+    $("previous-page").disabled = list.page === 0;
+    $("next-page").disabled = last >= list.total;
+    $("pager").hidden = list.total <= list.size && list.page === 0;
+  }
+
+  function hireRow(hire) {
+    const row = el("tr", { dataset: { hireId: hire.hireId } },
+      el("td", { class: "candidate" },
+        el("button", { type: "button", class: "link", onclick: () => openDetail(hire.hireId) },
+          candidateName(hire))),
+      el("td", {}, badge(hire.status), hire.status === "retrying" && hire.nextAttemptAt
+        ? el("div", { class: "sub" }, `next try ${clock.format(new Date(hire.nextAttemptAt))}`) : null),
+      el("td", { class: "nowrap", title: hire.receivedAt }, when(hire.receivedAt)),
+      el("td", { class: "num" }, String(hire.attempts ?? 0)),
+      el("td", { class: "warnings" }, warningsSummary(hire.warnings || [])),
+      el("td", { class: "error-cell" }, hire.lastError
+        ? el("span", { class: "clamp", title: hire.lastError }, hire.lastError) : dash()),
+      el("td", {}, hire.luccaUserId != null ? el("span", { class: "mono" }, String(hire.luccaUserId)) : dash()),
+      el("td", { class: "actions" }, actionButtons(hire)));
+    row.addEventListener("click", (event) => {
+      if (!event.target.closest("button")) openDetail(hire.hireId);
+    });
+    return row;
+  }
+
+  function candidateName(hire) {
+    return hire.candidate || el("span", { class: "muted" }, "Name not kept");
+  }
+
+  function badge(status) {
+    return el("span", { class: `badge status-${status}`, dataset: { status } },
+      el("span", { class: "dot", "aria-hidden": "true" }), LABELS.get(status) || status);
+  }
+
+  function warningsSummary(warnings) {
+    if (warnings.length === 0) return dash();
+    return el("span", { class: "warning-text clamp", title: warnings.join("\n") },
+      warnings.length > 1 ? `${warnings[0]} (+${warnings.length - 1} more)` : warnings[0]);
+  }
+
+  function actionButtons(hire) {
+    const buttons = [];
+    if (REPLAYABLE.has(hire.status)) {
+      buttons.push(el("button", {
+        type: "button", class: "button small", dataset: { action: "replay" },
+        title: "Send this hire to Lucca again (it is looked up first, so nobody is created twice)",
+        onclick: (event) => act(event.currentTarget, hire, "replay"),
+      }, "Replay"));
+    }
+    if (CANCELLABLE.has(hire.status)) {
+      buttons.push(el("button", {
+        type: "button", class: "button small danger", dataset: { action: "cancel" },
+        title: "Stop sending this hire to Lucca (it can be replayed later)",
+        onclick: (event) => act(event.currentTarget, hire, "cancel"),
+      }, "Cancel"));
+    }
+    return buttons;
+  }
+
+  async function act(button, hire, action) {
+    button.disabled = true;
+    const who = hire.candidate || "the hire";
+    try {
+      await api("POST", `api/hires/${encodeURIComponent(hire.hireId)}/${action}`);
+      notify(action === "replay"
+        ? `${who} is queued for Lucca again.`
+        : `${who} was cancelled: nothing more will be sent to Lucca. It can be replayed later.`, "success");
+      state.shown = "";
+      await refresh();
+    } catch (error) {
+      if (error.status !== 401) notify(`Could not ${action} ${who}: ${error.message}`, "error");
+      button.disabled = false;
+    }
+  }
+
+  // ---- Detail drawer -------------------------------------------------------------------------------------
+
+  async function openDetail(hireId) {
+    state.openHireId = hireId;
+    // The address names the open hire, so that it can be copied, bookmarked or reloaded.
+    history.replaceState(null, "", `#hire=${encodeURIComponent(hireId)}`);
+    if (await drawDetail(hireId)) {
+      $("detail").hidden = false;
+      $("backdrop").hidden = false;
+      document.body.classList.add("drawer-open");
+      $("detail").focus();
+    } else if (state.openHireId === hireId) {
+      closeDetail();
+    }
+  }
+
+  /** Draws one hire in the drawer; false if it could not be read or another hire was opened meanwhile. */
+  async function drawDetail(hireId) {
+    let hire;
+    try {
+      hire = await api("GET", `api/hires/${encodeURIComponent(hireId)}`);
+    } catch (error) {
+      if (error.status !== 401) notify(`Could not open the hire: ${error.message}`, "error");
+      return false;
+    }
+    if (state.openHireId !== hireId) return false;
+    $("detail-title").replaceChildren(candidateName(hire), " ", badge(hire.status));
+    $("detail-id").textContent = `Hire ${hire.hireId}`;
+    $("detail-body").replaceChildren(...detailSections(hire));
+    return true;
+  }
+
+  function hideDetail() {
+    state.openHireId = null;
+    $("detail").hidden = true;
+    $("backdrop").hidden = true;
+    document.body.classList.remove("drawer-open");
+  }
+
+  function closeDetail() {
+    hideDetail();
+    if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+  }
+
+  function detailSections(hire) {
+    const facts = [
+      ["Received", when(hire.receivedAt)],
+      ["Last change", when(hire.updatedAt)],
+      ["Attempts", String(hire.attempts ?? 0)],
+      ["Next attempt", hire.nextAttemptAt ? when(hire.nextAttemptAt) : dash()],
+      ["Lucca user", hire.luccaUserId != null ? String(hire.luccaUserId) : dash()],
+      ["Lucca's last status", hire.lastLuccaStatus != null ? `HTTP ${hire.lastLuccaStatus}` : dash()],
+    ];
+    const sections = [
+      el("dl", { class: "facts" }, facts.map(([name, value]) => [el("dt", {}, name), el("dd", {}, value)])),
+    ];
+    const actions = actionButtons(hire);
+    if (actions.length) sections.push(el("div", { class: "drawer-actions" }, actions));
+    if (hire.lastError) {
+      sections.push(section("Last error", el("p", { class: "error-box" }, hire.lastError)));
+    }
+    if (hire.warnings && hire.warnings.length) {
+      sections.push(section("Warnings", el("ul", { class: "warning-list" }, hire.warnings.map((w) => el("li", {}, w)))));
+    }
+    sections.push(section("History", historyList(hire.history || [])));
+    if (hire.luccaRequest != null) sections.push(section("Request to Lucca", jsonBlock(hire.luccaRequest)));
+    if (hire.lastLuccaBody) sections.push(section("Lucca's last answer", jsonBlock(hire.lastLuccaBody)));
+    if (hire.flatchrEvent != null) {
+      sections.push(el("details", { class: "section" }, el("summary", {}, "What Flatchr sent"),
+        jsonBlock(hire.flatchrEvent)));
+    }
+    return sections;
+  }
+
+  function historyList(history) {
+    if (history.length === 0) return el("p", { class: "muted" }, "No event recorded.");
+    return el("ol", { class: "history" }, history.map((event) => el("li", {},
+      el("div", { class: "history-head" }, badge(event.status),
+        el("span", { class: "muted nowrap", title: event.at }, when(event.at))),
+      event.luccaCall || event.luccaStatus != null
+        ? el("div", { class: "sub mono" }, [event.luccaCall, event.luccaStatus != null ? `HTTP ${event.luccaStatus}` : null]
+          .filter(Boolean).join(" · "))
+        : null,
+      event.detail ? el("div", { class: "history-detail" }, event.detail) : null)));
+  }
+
+  function section(title, ...content) {
+    return el("section", { class: "section" }, el("h3", {}, title), ...content);
+  }
+
+  /** Pretty JSON when it is JSON (or a JSON text, as Lucca's answers are kept), the text as is otherwise. */
+  function jsonBlock(value) {
+    let text = value;
+    if (typeof value === "string") {
+      try {
+        text = JSON.stringify(JSON.parse(value), null, 2);
+      } catch {
+        text = value;
+      }
+    } else {
+      text = JSON.stringify(value, null, 2);
+    }
+    return el("pre", { class: "code-block" }, text);
+  }
+
+  // ---- Mapping preview -----------------------------------------------------------------------------------
+
+  async function preview(event) {
+    event.preventDefault();
+    const result = $("preview-result");
+    const body = $("preview-input").value.trim();
+    try {
+      JSON.parse(body);
+    } catch (error) {
+      result.replaceChildren(el("p", { class: "form-error" }, `This is not JSON: ${error.message}`));
+      return;
+    }
+    $("preview-button").disabled = true;
+    try {
+      const answer = await api("POST", "api/preview", body);
+      result.replaceChildren(...previewResult(answer));
+    } catch (error) {
+      if (error.status === 401) return;
+      const field = error.problem.field ? ` (${error.problem.field})` : "";
+      result.replaceChildren(el("p", { class: "form-error" }, `${error.message}${field}`));
+    } finally {
+      $("preview-button").disabled = false;
+    }
+  }
+
+  function previewResult(answer) {
+    if (!answer.hire) {
+      return [el("p", { class: "form-error" }, `Nothing would be sent to Lucca: ${answer.reason || "this is not a hire"}.`)];
+    }
+    const parts = [];
+    const warnings = answer.warnings || [];
+    if (warnings.length) {
+      parts.push(section("Warnings", el("ul", { class: "warning-list" }, warnings.map((w) => el("li", {}, w)))));
+    }
+    const requests = answer.requests || [];
+    parts.push(section(requests.length === 1 ? "1 request to Lucca" : `${requests.length} requests to Lucca`,
+      requests.map((request) => el("div", { class: "preview-request" },
+        el("div", { class: "request-line" }, el("span", { class: "method" }, request.method || ""),
+          el("span", { class: "mono" }, request.path || ""), el("span", { class: "muted" }, request.name || "")),
+        request.body != null ? jsonBlock(request.body) : null))));
+    return parts;
+  }
+
+  // ---- Small things --------------------------------------------------------------------------------------
+
+  let noticeTimer = null;
+
+  function notify(text, kind) {
+    clearTimeout(noticeTimer);
+    $("notice-text").textContent = text;
+    $("notice").className = `notice ${kind}`;
+    $("notice").hidden = false;
+    // Successes fade on their own; an error stays until it is read and dismissed.
+    if (kind === "success") noticeTimer = setTimeout(() => { $("notice").hidden = true; }, 6000);
+  }
+
+  function when(iso) {
+    if (!iso) return dash();
+    const date = new Date(iso);
+    return (date.getFullYear() === new Date().getFullYear() ? thisYear : otherYear).format(date);
+  }
+
+  function dash() {
+    return el("span", { class: "muted" }, "—");
+  }
+
+  function duration(seconds) {
+    if (seconds < 60) return `${seconds} s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60) return `${minutes} min`;
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48) return `${hours} h ${minutes % 60} min`;
+    return `${Math.floor(hours / 24)} days`;
+  }
+
+  // ---- Start ---------------------------------------------------------------------------------------------
+
+  function start() {
+    const filter = $("status-filter");
+    STATUSES.forEach((status) => filter.append(el("option", { value: status.id }, status.label)));
+    filter.addEventListener("change", () => setFilter(filter.value));
+    $("sign-in-form").addEventListener("submit", signIn);
+    $("sign-out").addEventListener("click", () => signOut());
+    $("refresh").addEventListener("click", () => { state.shown = ""; refresh(); });
+    $("previous-page").addEventListener("click", () => { state.page -= 1; refresh(); });
+    $("next-page").addEventListener("click", () => { state.page += 1; refresh(); });
+    $("preview-form").addEventListener("submit", preview);
+    $("notice-close").addEventListener("click", () => { $("notice").hidden = true; });
+    $("detail-close").addEventListener("click", closeDetail);
+    $("backdrop").addEventListener("click", closeDetail);
+    window.addEventListener("hashchange", openLinkedHire);
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && !$("detail").hidden) closeDetail();
+    });
+    // A hidden tab stops asking; it catches up as soon as it is looked at again.
+    document.addEventListener("visibilitychange", () => {
+      if (document.hidden) stopRefresh();
+      else if (state.token) refresh();
+    });
+    if (state.token) showDashboard();
+    else showSignIn();
+  }
+
+  start();
+})();

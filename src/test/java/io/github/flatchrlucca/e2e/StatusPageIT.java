@@ -1,0 +1,247 @@
+package io.github.flatchrlucca.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.fake.FakeLucca;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The status page at /admin/ in a real browser, Debian's headless Chromium, against the real jar: what an
+ * operator sees and what the buttons do. Screenshots are kept in target/ for a person to look at.
+ */
+class StatusPageIT {
+
+    // Debian's own packages (.ci/run installs them): nothing is downloaded, the machine has no internet.
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String API_KEY = "7c41e9d2-2222-4000-8000-00000000beef";
+    private static final String MARKUP = "<img src=x onerror=alert(1)>";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path temp;
+    static FakeLucca lucca;
+    static ConnectorProcess connector;
+    static String deliveredHire;
+    static String deadHire;
+    static String markupHire;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("The status page is tested in Debian's headless Chromium: apt-get install chromium "
+                        + "chromium-driver (.ci/run installs them)")
+                .isTrue();
+        lucca = FakeLucca.start(API_KEY);
+        connector = ConnectorProcess.start(temp, Map.of("LUCCA_BASE_URL", lucca.baseUrl(), "LUCCA_API_KEY", API_KEY));
+        deliveredHire = accepted("page-delivered", "Éloïse", "Müller-Straße");
+        connector.awaitStatus(deliveredHire, "delivered");
+        lucca.failNext("POST", "/api/v3/users", 400, 1);
+        deadHire = accepted("page-dead", "Jean", "Refusé");
+        connector.awaitStatus(deadHire, "dead");
+        markupHire = accepted("page-markup", MARKUP, "Martin");
+        connector.awaitStatus(markupHire, "delivered");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        connector.close();
+        lucca.close();
+    }
+
+    @BeforeEach
+    void openBrowser(@TempDir Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        // An explicit browser and driver, so that Selenium Manager never looks for (or fetches) its own.
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--window-size=1366,768", "--lang=en-GB");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        // The page redraws itself every few seconds: a condition is checked again on fresh elements.
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void anOperatorSeesADeliveredAndADeadHireAndReplaysTheDeadOne() throws Exception {
+        signIn(ConnectorProcess.ADMIN_TOKEN);
+
+        wait.until(d -> "delivered".equals(statusOf(deliveredHire)) && "dead".equals(statusOf(deadHire)));
+        assertThat(row(deliveredHire).getText()).contains("Éloïse Müller-Straße", "Delivered");
+        assertThat(row(deadHire).getText()).contains("Jean Refusé", "Dead", "400");
+        assertThat(actions(deliveredHire)).as("a delivered hire cannot be replayed").isEmpty();
+        assertThat(actions(deadHire)).containsExactly("replay");
+        assertThat(browser.findElement(By.cssSelector(".count[data-status='dead'] .count-value")).getText())
+                .isEqualTo("1");
+        screenshot("status-page.png");
+
+        // The token is asked for once: the page reloaded in the same tab is still signed in.
+        browser.navigate().refresh();
+        wait.until(d -> "dead".equals(statusOf(deadHire)));
+        assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
+
+        row(deadHire).findElement(By.cssSelector("button[data-action='replay']")).click();
+
+        wait.until(textToBePresentInElementLocated(By.id("notice"), "Jean Refusé is queued for Lucca again."));
+        wait.until(d -> "delivered".equals(statusOf(deadHire)));
+        assertThat(actions(deadHire)).isEmpty();
+        assertThat(lucca.users()).filteredOn(user -> "jean.page-dead@example.org".equals(user.mail())).hasSize(1);
+
+        row(deadHire).findElement(By.cssSelector("td.candidate button")).click();
+        WebElement drawer = wait.until(visibilityOfElementLocated(By.id("detail")));
+        assertThat(drawer.findElement(By.id("detail-title")).getText()).contains("Jean Refusé", "Delivered");
+        List<String> history = drawer.findElements(By.cssSelector(".history .badge")).stream()
+                .map(badge -> badge.getDomAttribute("data-status")).toList();
+        assertThat(history).contains("dead", "delivered");
+        screenshot("status-page-detail.png");
+
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).as("browser console errors")
+                .filteredOn(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .extracting(LogEntry::getMessage).isEmpty();
+    }
+
+    @Test
+    void aWrongTokenShowsTheSignInAgainWithAnErrorAndNoData() throws Exception {
+        signIn("not-the-admin-token");
+
+        WebElement error = wait.until(visibilityOfElementLocated(By.id("sign-in-error")));
+        assertThat(error.getText()).contains("refused");
+        assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("#hire-rows tr"))).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain("Müller-Straße", deliveredHire);
+        screenshot("status-page-sign-in.png");
+
+        // A token that stops working mid-session (ADMIN_TOKEN changed) sends the operator back the same way.
+        browser.executeScript("sessionStorage.setItem('flatchr-lucca.admin-token', 'an-old-token')");
+        browser.navigate().refresh();
+        wait.until(visibilityOfElementLocated(By.id("sign-in-error")));
+        assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
+        assertThat(browser.executeScript("return sessionStorage.getItem('flatchr-lucca.admin-token')")).isNull();
+    }
+
+    @Test
+    void aCandidateNameWithMarkupIsShownAsText() {
+        signIn(ConnectorProcess.ADMIN_TOKEN);
+
+        WebElement name = wait.until(d -> row(markupHire)).findElement(By.cssSelector("td.candidate"));
+        assertThat(name.getText()).isEqualTo(MARKUP + " Martin");
+        name.findElement(By.tagName("button")).click();
+        WebElement drawer = wait.until(visibilityOfElementLocated(By.id("detail")));
+        assertThat(drawer.findElement(By.id("detail-title")).getText()).contains(MARKUP);
+        assertThat(browser.findElements(By.tagName("img"))).isEmpty();
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void theMappingPreviewShowsWhatAPastedPayloadWouldSend() throws Exception {
+        signIn(ConnectorProcess.ADMIN_TOKEN);
+        wait.until(d -> row(deliveredHire));
+
+        preview(FlatchrEvents.hire("page-preview", "Zoé", "Lefèvre", "zoe@example.org").toString());
+
+        WebElement result = wait.until(visibilityOfElementLocated(By.cssSelector("#preview-result .preview-request")));
+        assertThat(result.getText()).contains("POST", "/api/v3/users?contract=true", "create-user", "\"Lefèvre\"");
+        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("preview-title")));
+        screenshot("status-page-preview.png");
+
+        preview("{\"event\":\"new_message\",\"company_id\":4242,\"data\":{}}");
+        wait.until(textToBePresentInElementLocated(By.id("preview-result"), "Nothing would be sent to Lucca"));
+    }
+
+    @Test
+    void aLinkToAHireFromAnAlertOpensItOnceSignedIn() {
+        signIn("/admin/#hire=" + deliveredHire, ConnectorProcess.ADMIN_TOKEN);
+
+        WebElement drawer = wait.until(visibilityOfElementLocated(By.id("detail")));
+        wait.until(textToBePresentInElementLocated(By.id("detail-title"), "Éloïse Müller-Straße"));
+        drawer.findElement(By.id("detail-close")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/admin/");
+    }
+
+    private void preview(String payload) {
+        WebElement input = browser.findElement(By.id("preview-input"));
+        input.clear();
+        input.sendKeys(payload);
+        browser.findElement(By.id("preview-button")).click();
+    }
+
+    private void signIn(String token) {
+        signIn("/admin/", token);
+    }
+
+    private void signIn(String path, String token) {
+        browser.get(connector.baseUrl() + path);
+        wait.until(visibilityOfElementLocated(By.id("token"))).sendKeys(token);
+        browser.findElement(By.id("sign-in-button")).click();
+    }
+
+    /** The row of a hire, or null while the table does not show it. */
+    private WebElement row(String hireId) {
+        List<WebElement> rows = browser.findElements(By.cssSelector("#hire-rows tr[data-hire-id='" + hireId + "']"));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private String statusOf(String hireId) {
+        WebElement row = row(hireId);
+        return row == null ? null : row.findElement(By.cssSelector(".badge")).getDomAttribute("data-status");
+    }
+
+    private List<String> actions(String hireId) {
+        return row(hireId).findElements(By.cssSelector("td.actions button")).stream()
+                .map(button -> button.getDomAttribute("data-action")).toList();
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.write(Path.of("target", name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static String accepted(String applicantId, String firstName, String lastName) throws Exception {
+        String email = firstName.toLowerCase().replaceAll("[^a-z]", "") + "." + applicantId + "@example.org";
+        HttpResponse<String> response = connector.postWebhook(
+                FlatchrEvents.hire(applicantId, firstName, lastName, email).toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return JSON.readTree(response.body()).path("hireId").asText();
+    }
+}
