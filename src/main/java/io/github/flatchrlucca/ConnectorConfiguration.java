@@ -43,6 +43,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -100,7 +101,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
             journal.releaseClaims();
         }
         registry.bind("journal", journal);
-        registry.bind("dueHires", new DueHires(journal));
+        DueHires dueHires = new DueHires(journal);
+        registry.bind("dueHires", dueHires);
         GracefulStop stop = new GracefulStop(journal, settings.shutdownDrain());
         camel.getManagementStrategy().addEventNotifier(stop);
         registry.bind("acceptingHealth", stop.readiness());
@@ -119,7 +121,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         LuccaCredentials credentials = new LuccaCredentials(alerts::credentialsChanged);
         DepartmentDirectory departments = bindLucca(camel, settings, json, requests, clock, credentials, metrics,
                 new RateLimitStore(journalData));
-        DeliverySteps steps = bindDelivery(registry, settings, json, journal, requests, clock, metrics, alerts);
+        DeliverySteps steps = bindDelivery(registry, settings, json, journal, requests, clock, metrics, alerts,
+                dueHires);
 
         registry.bind("adminTokenCheck", new AdminTokenCheck(settings.adminToken()));
         registry.bind("adminApi", new AdminApi(json, journal, reader, classifier, clock));
@@ -155,19 +158,29 @@ public final class ConnectorConfiguration implements CamelConfiguration {
 
     private static DeliverySteps bindDelivery(Registry registry, ConnectorSettings settings, ObjectMapper json,
                                               Journal journal, LuccaRequests requests, Clock clock,
-                                              ConnectorMetrics metrics, Alerts alerts) {
+                                              ConnectorMetrics metrics, Alerts alerts, DueHires dueHires) {
         HireMapper mapper = new HireMapper(new MappingSettings(settings.zone(), settings.loginRule(),
                 settings.workEmailPattern(), PHONE_REGION, settings.departmentPointer()));
         OrganisationDefaults defaults = new OrganisationDefaults(settings.legalEntityId(), settings.roleId(),
                 settings.departments(), settings.departmentId());
         DeliverySteps steps = new DeliverySteps(json, mapper, defaults, settings.contractTypes(), requests, clock,
-                settings.zone());
+                settings.zone(), new DeliverySteps.LoginReservations() {
+                    @Override
+                    public List<String> reservedByOthers(String hireId, String base) {
+                        return journal.loginsReservedByOthers(hireId, base);
+                    }
+
+                    @Override
+                    public boolean reserve(String hireId, String login) {
+                        return journal.reserveLogin(hireId, login);
+                    }
+                });
         registry.bind("deliverySteps", steps);
         registry.bind("deliveryRecords", new DeliveryRecords(journal, metrics, clock));
         RetrySchedule schedule = new RetrySchedule(settings.retryInitialDelay(), settings.retryMaxDelay(),
                 settings.retryMaxAge(), () -> ThreadLocalRandom.current().nextDouble());
         registry.bind("deliveryFailures", new DeliveryFailures(journal, schedule, settings.keyRejectedDelay(), clock,
-                metrics, alerts));
+                metrics, alerts, dueHires::journalFailedDuringDelivery));
         return steps;
     }
 

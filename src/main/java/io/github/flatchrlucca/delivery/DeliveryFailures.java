@@ -2,6 +2,7 @@ package io.github.flatchrlucca.delivery;
 
 import io.github.flatchrlucca.journal.Hire;
 import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.journal.LuccaFailure;
 import io.github.flatchrlucca.lucca.LuccaCallFailed;
 import io.github.flatchrlucca.lucca.LuccaRateLimited;
@@ -29,15 +30,18 @@ public final class DeliveryFailures {
     private final Clock clock;
     private final ConnectorMetrics metrics;
     private final Alerts alerts;
+    private final Runnable journalLost;
 
+    /** @param journalLost told when an outcome could not be written because the journal is down */
     public DeliveryFailures(Journal journal, RetrySchedule schedule, Duration keyRejectedDelay, Clock clock,
-                            ConnectorMetrics metrics, Alerts alerts) {
+                            ConnectorMetrics metrics, Alerts alerts, Runnable journalLost) {
         this.journal = journal;
         this.schedule = schedule;
         this.keyRejectedDelay = keyRejectedDelay;
         this.clock = clock;
         this.metrics = metrics;
         this.alerts = alerts;
+        this.journalLost = journalLost;
     }
 
     /** 400, 404, 409, 422: sending the same again would fail again. Lucca's answer is kept for a person. */
@@ -50,8 +54,10 @@ public final class DeliveryFailures {
         LuccaCallFailed cause = caught(exchange, LuccaCallFailed.class);
         LOG.error("LUCCA REJECTS THE API KEY ({}): hires are kept and retried every {} s until the key "
                 + "(LUCCA_API_KEY) is valid and has the rights it needs", cause.status(), keyRejectedDelay.toSeconds());
-        journal.retryLater(hire(exchange).hireId(), clock.instant().plus(keyRejectedDelay), failure(exchange));
-        metrics.hire("retried", "key-rejected");
+        if (recorded(() -> journal.retryLater(hire(exchange).hireId(), clock.instant().plus(keyRejectedDelay),
+                failure(exchange)))) {
+            metrics.hire("retried", "key-rejected");
+        }
     }
 
     /** 429: back when Lucca says, not before; that wait does not grow with the attempts. */
@@ -71,16 +77,30 @@ public final class DeliveryFailures {
         if (schedule.expired(hire.queuedAt(), next)) {
             die(exchange, "expired");
         } else {
-            journal.retryLater(hire.hireId(), next, failure(exchange));
-            metrics.hire("retried", reason);
+            if (recorded(() -> journal.retryLater(hire.hireId(), next, failure(exchange)))) {
+                metrics.hire("retried", reason);
+            }
         }
     }
 
     private void die(Exchange exchange, String reason) {
         LuccaFailure failure = failure(exchange);
-        journal.markDead(hire(exchange).hireId(), failure);
-        metrics.hire("dead", reason);
-        alerts.hireDead(hire(exchange).hireId(), failure.error());
+        if (recorded(() -> journal.markDead(hire(exchange).hireId(), failure))) {
+            metrics.hire("dead", reason);
+            alerts.hireDead(hire(exchange).hireId(), failure.error());
+        }
+    }
+
+    /** Writes an outcome; with the journal down the hire stays claimed, to be given back once it returns. */
+    private boolean recorded(Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (JournalUnavailable e) {
+            LOG.warn("the outcome of an attempt could not be written: the journal cannot be reached");
+            journalLost.run();
+            return false;
+        }
     }
 
     private static String reason(Exchange exchange) {

@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Body;
@@ -44,9 +46,18 @@ public final class DeliverySteps {
     private final LuccaRequests requests;
     private final Clock clock;
     private final ZoneId zone;
+    private final LoginReservations logins;
+
+    /** Logins given by this connector, kept in the journal so that every instance sees them. */
+    public interface LoginReservations {
+        List<String> reservedByOthers(String hireId, String base);
+
+        boolean reserve(String hireId, String login);
+    }
 
     public DeliverySteps(ObjectMapper json, HireMapper mapper, OrganisationDefaults defaults,
-                         ContractTypeTable contractTypes, LuccaRequests requests, Clock clock, ZoneId zone) {
+                         ContractTypeTable contractTypes, LuccaRequests requests, Clock clock, ZoneId zone,
+                         LoginReservations logins) {
         this.json = json;
         this.mapper = mapper;
         this.defaults = defaults;
@@ -54,6 +65,7 @@ public final class DeliverySteps {
         this.requests = requests;
         this.clock = clock;
         this.zone = zone;
+        this.logins = logins;
     }
 
     public Delivery map(@Body Hire hire) {
@@ -98,9 +110,21 @@ public final class DeliverySteps {
         return requests.loginsLike(delivery.mapped().loginBase());
     }
 
+    /**
+     * The first login free in Lucca and not being given by this connector to another hire (a namesake that
+     * another instance delivers at the same moment): reserved in the journal before it is sent.
+     */
     public void chooseLogin(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
-        List<String> taken = LuccaEnvelopes.v3Items(answer).stream().map(item -> item.path("login").asText("")).toList();
-        delivery.draft(delivery.draft().withLogin(LoginRule.firstFree(delivery.mapped().loginBase(), taken)));
+        String base = delivery.mapped().loginBase();
+        Set<String> taken = new HashSet<>();
+        LuccaEnvelopes.v3Items(answer).forEach(item -> taken.add(item.path("login").asText("")));
+        String login;
+        do {
+            taken.addAll(logins.reservedByOthers(delivery.getHireId(), base));
+            login = LoginRule.firstFree(base, taken);
+            taken.add(login);
+        } while (!logins.reserve(delivery.getHireId(), login));
+        delivery.draft(delivery.draft().withLogin(login));
     }
 
     /** In dry-run Lucca cannot say which logins are taken: the request shows the one it would start from. */

@@ -17,6 +17,7 @@ public final class DueHires {
 
     private final Journal journal;
     private boolean journalDown;
+    private volatile boolean claimsLeftBehind;
 
     public DueHires(Journal journal) {
         this.journal = journal;
@@ -24,6 +25,7 @@ public final class DueHires {
 
     public synchronized List<String> due(int max) {
         try {
+            giveBackClaimsLeftBehind();
             List<String> due = journal.dueHireIds(max);
             if (journalDown) {
                 LOG.info("the journal answers again: delivery goes on");
@@ -37,6 +39,22 @@ public final class DueHires {
                 journalDown = true;
             }
             return List.of();
+        }
+    }
+
+    /**
+     * The journal failed in the middle of a delivery, so that hire's outcome could not be written and it is
+     * still claimed by this instance. The next poll, when the journal answers, gives it back (no delivery of
+     * this instance runs between polls), instead of leaving it to wait for its lease.
+     */
+    public void journalFailedDuringDelivery() {
+        claimsLeftBehind = true;
+    }
+
+    private void giveBackClaimsLeftBehind() {
+        if (claimsLeftBehind) {
+            journal.releaseOwnClaims();
+            claimsLeftBehind = false;
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import org.apache.camel.Exchange;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,9 @@ public final class ProblemReplies {
 
     public void problem(Exchange exchange) {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        Problem problem = caught instanceof Problem known ? known : unexpected(caught);
+        // A bean called from an expression arrives wrapped in Camel's own exception: look inside.
+        Problem known = ObjectHelper.getException(Problem.class, caught);
+        Problem problem = known != null ? known : unexpected(caught);
         if (WEBHOOK_ROUTE.equals(exchange.getFromRouteId())) {
             metrics.webhook(outcome(problem.status()));
         }
@@ -43,8 +46,10 @@ public final class ProblemReplies {
     }
 
     private static Problem unexpected(Throwable caught) {
-        if (caught instanceof JournalUnavailable) {
-            LOG.error("answered 503: {}", caught.getMessage(), caught.getCause());
+        JournalUnavailable journal = ObjectHelper.getException(JournalUnavailable.class, caught);
+        if (journal != null) {
+            LOG.error("answered 503: {} ({})", journal.getMessage(), journal.getCause() == null ? "no cause"
+                    : journal.getCause().getClass().getSimpleName());
             return Problem.unavailable();
         }
         LOG.error("an HTTP call failed unexpectedly", caught);

@@ -113,6 +113,27 @@ public final class Journal {
                 + "WHERE claimed_until IS NOT NULL");
     }
 
+    /** Logins starting with {@code base} that this connector has given, or is giving, to other hires. */
+    public List<String> loginsReservedByOthers(String hireId, String base) {
+        return jdbc.query("read reserved logins", "SELECT login FROM login_reservation WHERE login LIKE ? "
+                + "AND hire_id <> ?", row -> row.getString(1), base.replace("%", "").replace("_", "") + "%", hireId);
+    }
+
+    /** True when the login is now this hire's (or already was); false when another hire holds it. */
+    public boolean reserveLogin(String hireId, String login) {
+        try {
+            jdbc.update("reserve a login", "INSERT INTO login_reservation (login, hire_id, reserved_at) VALUES (?, ?, ?)",
+                    login, hireId, at(clock.instant()));
+            return true;
+        } catch (JournalUnavailable e) {
+            if (e.getCause() instanceof SQLException sql && Jdbc.DUPLICATE_KEY.equals(sql.getSQLState())) {
+                return jdbc.query("read a login reservation", "SELECT hire_id FROM login_reservation WHERE login = ?",
+                        row -> row.getString(1), login).contains(hireId);
+            }
+            throw e;
+        }
+    }
+
     /** A stopping instance takes no new hire; the ones in progress go on. */
     public void stopClaiming() {
         claiming = false;

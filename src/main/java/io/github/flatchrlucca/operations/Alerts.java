@@ -2,10 +2,12 @@ package io.github.flatchrlucca.operations;
 
 import io.github.flatchrlucca.journal.HireRecord;
 import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.lucca.LuccaCredentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -48,7 +50,13 @@ public final class Alerts {
 
     /** The oldest queued hire waits longer than the limit: said once for that hire. */
     public synchronized void checkQueueAge() {
-        reader.oldestQueued().ifPresent(oldest -> {
+        Optional<HireRecord> queued;
+        try {
+            queued = reader.oldestQueued();
+        } catch (JournalUnavailable e) {
+            return; // the journal being down is already said by the log and the readiness check
+        }
+        queued.ifPresent(oldest -> {
             Duration age = Duration.between(oldest.receivedAt(), clock.instant());
             if (age.compareTo(queueAgeLimit) > 0 && !Objects.equals(lastSlowHire, oldest.hireId())) {
                 lastSlowHire = oldest.hireId();

@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.operations;
 
 import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalUnavailable;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -26,7 +27,13 @@ public final class Retention {
     }
 
     public void eraseExpired() {
-        int erased = journal.erasePersonalData(clock.instant().minus(keep));
+        int erased;
+        try {
+            erased = journal.erasePersonalData(clock.instant().minus(keep));
+        } catch (JournalUnavailable e) {
+            LOG.debug("retention skipped: the journal cannot be reached");
+            return;
+        }
         if (erased > 0) {
             LOG.info("erased the personal data of {} hire(s) finished more than {} day(s) ago", erased, keep.toDays());
         }

@@ -46,13 +46,31 @@ class DeliveryStepsTest {
     private static final String MAPPED_CONTRACT = "1";
     private static final String UNMAPPED_CONTRACT = "2";
 
+    private final ReservationsInMemory reservations = new ReservationsInMemory();
     private final DeliverySteps steps = new DeliverySteps(JSON,
             new HireMapper(new MappingSettings(PARIS, LoginRule.INITIAL_LASTNAME, null, "FR", "/data/vacancy/department")),
             new OrganisationDefaults(3, 5, DepartmentTable.parse(""), 99),
             ContractTypeTable.parse("1:21"),
             new LuccaRequests(JSON),
             Clock.fixed(NOW, ZoneOffset.UTC),
-            PARIS);
+            PARIS,
+            reservations);
+
+    /** The journal's login reservations, as a map: login -> hire. */
+    private static final class ReservationsInMemory implements DeliverySteps.LoginReservations {
+        final java.util.Map<String, String> byLogin = new java.util.HashMap<>();
+
+        @Override
+        public List<String> reservedByOthers(String hireId, String base) {
+            return byLogin.entrySet().stream().filter(entry -> entry.getKey().startsWith(base))
+                    .filter(entry -> !entry.getValue().equals(hireId)).map(java.util.Map.Entry::getKey).toList();
+        }
+
+        @Override
+        public boolean reserve(String hireId, String login) {
+            return byLogin.putIfAbsent(login, hireId) == null || hireId.equals(byLogin.get(login));
+        }
+    }
 
     // ---- map
 
@@ -268,6 +286,28 @@ class DeliveryStepsTest {
         steps.chooseLogin(delivery, logins("EMuller", "emuller2", "emuller4"));
 
         assertThat(delivery.draft().login()).isEqualTo("emuller3");
+    }
+
+    @Test
+    void aLoginAnotherHireIsBeingGivenIsSkippedAndTheChosenOneReserved() {
+        reservations.reserve("namesake-hire", "emuller2");
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+
+        steps.chooseLogin(delivery, logins("emuller"));
+
+        assertThat(delivery.draft().login()).isEqualTo("emuller3");
+        assertThat(reservations.byLogin).containsEntry("emuller3", delivery.getHireId());
+    }
+
+    @Test
+    void aRetryKeepsTheLoginItReservedBefore() {
+        Delivery first = steps.map(hire(MAPPED_CONTRACT));
+        steps.chooseLogin(first, logins());
+        Delivery retry = steps.map(hire(MAPPED_CONTRACT));
+
+        steps.chooseLogin(retry, logins());
+
+        assertThat(retry.draft().login()).isEqualTo(first.draft().login()).isEqualTo("emuller");
     }
 
     // ---- create

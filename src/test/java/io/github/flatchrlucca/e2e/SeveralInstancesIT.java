@@ -129,8 +129,16 @@ class SeveralInstancesIT {
                 assertThat(refused.statusCode()).isEqualTo(503);
                 assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             }
+            for (ConnectorProcess instance : both) {
+                assertThat(instance.get("/observe/health/ready", null).statusCode()).isEqualTo(503);
+            }
         } finally {
             postgres.start();
+        }
+        // As a load balancer does: back to an instance once it says it is ready again.
+        for (ConnectorProcess instance : both) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> instance.get("/observe/health/ready", null).statusCode() == 200);
         }
         accepted.addAll(postHires(both, 10, "after-outage"));
 

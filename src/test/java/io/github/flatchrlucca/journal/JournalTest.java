@@ -523,6 +523,17 @@ class JournalTest {
     }
 
     @Test
+    void aLoginIsReservedForOneHireOnlyAndSeenByTheOthers() {
+        assertThat(journal.reserveLogin("hire-1", "cmorel2")).isTrue();
+        assertThat(journal.reserveLogin("hire-1", "cmorel2")).as("the same hire again").isTrue();
+        assertThat(journal.reserveLogin("hire-2", "cmorel2")).isFalse();
+
+        assertThat(journal.loginsReservedByOthers("hire-2", "cmorel")).containsExactly("cmorel2");
+        assertThat(journal.loginsReservedByOthers("hire-1", "cmorel")).isEmpty();
+        assertThat(journal.loginsReservedByOthers("hire-2", "amartin")).isEmpty();
+    }
+
+    @Test
     void onlyAQueuedHireNobodyHoldsCanBeCancelled() {
         String held = journal.recordIntake(PAYLOAD, hire("1")).hireId();
         String free = journal.recordIntake(PAYLOAD, hire("2")).hireId();
