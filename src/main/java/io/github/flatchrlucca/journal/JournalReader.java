@@ -5,7 +5,6 @@ import static io.github.flatchrlucca.journal.Jdbc.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -42,7 +42,7 @@ class AdminApiIT {
     @Test
     void aDeadHireShowsItsHistoryAndIsDeliveredWhenReplayed() throws Exception {
         lucca.failNext("POST", "/api/v3/users", 400, 1);
-        String hireId = accepted("replay-1");
+        String hireId = connector.accept("replay-1");
         JsonNode dead = connector.awaitStatus(hireId, "dead");
 
         assertThat(dead.path("history")).extracting(event -> event.path("status").asText())
@@ -61,7 +61,7 @@ class AdminApiIT {
     void aQueuedHireCanBeCancelledAndAFinishedOneCannot() throws Exception {
         lucca.failNext("*", "/", 503, 1000);
         try {
-            String hireId = accepted("cancel-1");
+            String hireId = connector.accept("cancel-1");
             org.awaitility.Awaitility.await().until(() -> connector.hire(hireId).path("status").asText(), "retrying"::equals);
 
             org.awaitility.Awaitility.await().until(() -> post("/admin/api/hires/" + hireId + "/cancel").statusCode() == 200);
@@ -102,9 +102,9 @@ class AdminApiIT {
 
     @Test
     void hiresAreListedNewestFirstAndFilteredByStatus() throws Exception {
-        String first = accepted("list-1");
+        String first = connector.accept("list-1");
         connector.awaitStatus(first, "delivered");
-        String second = accepted("list-2");
+        String second = connector.accept("list-2");
         connector.awaitStatus(second, "delivered");
 
         JsonNode delivered = JSON.readTree(connector.get("/admin/api/hires?status=delivered&size=200", bearer()).body());
@@ -156,9 +156,4 @@ class AdminApiIT {
         return JSON.readTree(connector.get("/admin/api/hires", bearer()).body()).path("total").asLong();
     }
 
-    private static String accepted(String applicantId) throws Exception {
-        HttpResponse<String> response = connector.postWebhook(FlatchrEvents.hire(applicantId).toString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return JSON.readTree(response.body()).path("hireId").asText();
-    }
 }

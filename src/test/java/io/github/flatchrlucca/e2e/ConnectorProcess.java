@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -112,6 +113,19 @@ final class ConnectorProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             stop();
         }
+    }
+
+    /** Posts a hire that must be accepted (202), and returns its hire id. */
+    String accept(ObjectNode event) throws Exception {
+        HttpResponse<String> response = postWebhook(event.toString());
+        if (response.statusCode() != 202) {
+            throw new AssertionError("expected 202 for a hire, got " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).path("hireId").asText();
+    }
+
+    String accept(String applicantId) throws Exception {
+        return accept(FlatchrEvents.hire(applicantId));
     }
 
     HttpResponse<String> postWebhook(String body) throws Exception {

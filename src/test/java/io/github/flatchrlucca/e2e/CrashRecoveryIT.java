@@ -3,9 +3,7 @@ package io.github.flatchrlucca.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.fake.FakeLucca;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryIT {
 
     static final String API_KEY = "7e3b9d20-2222-4000-8000-0000000000bb";
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path temp;
@@ -41,7 +38,7 @@ class CrashRecoveryIT {
     void aHireAcceptedJustBeforeACrashIsDeliveredAfterTheRestart() throws Exception {
         lucca.latency(Duration.ofSeconds(3));
 
-        String hireId = accepted("crash-before-delivery");
+        String hireId = connector.accept("crash-before-delivery");
         connector.kill();
 
         assertThat(lucca.users()).isEmpty();
@@ -55,7 +52,7 @@ class CrashRecoveryIT {
     void aCrashWhileTheCreateIsInFlightStillMakesExactlyOneUser() throws Exception {
         lucca.latency(Duration.ofMillis(1500));
 
-        String hireId = accepted("crash-during-create");
+        String hireId = connector.accept("crash-during-create");
         await().atMost(Duration.ofSeconds(30)).until(() -> lucca.count("POST", "/api/v3/users") == 1);
         connector.kill();
 
@@ -71,7 +68,7 @@ class CrashRecoveryIT {
         lucca.latency(Duration.ofMillis(300));
         String[] hireIds = new String[10];
         for (int i = 0; i < hireIds.length; i++) {
-            hireIds[i] = accepted("crash-batch-" + i);
+            hireIds[i] = connector.accept("crash-batch-" + i);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> lucca.count("POST", "/api/v3/users") >= 1);
         connector.kill();
@@ -85,9 +82,4 @@ class CrashRecoveryIT {
         assertThat(lucca.users()).extracting(u -> u.mail()).doesNotHaveDuplicates();
     }
 
-    private String accepted(String applicantId) throws Exception {
-        HttpResponse<String> response = connector.postWebhook(FlatchrEvents.hire(applicantId).toString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return JSON.readTree(response.body()).path("hireId").asText();
-    }
 }

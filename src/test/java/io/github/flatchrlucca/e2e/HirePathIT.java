@@ -99,7 +99,7 @@ class HirePathIT {
     void aPersonAlreadyEmployedIsNotCreatedAgain() throws Exception {
         int existing = lucca.addUser("Anna", "Karenina", "anna.k@example.org", "akarenina", LocalDate.of(2020, 1, 1), null);
 
-        String hireId = accepted(FlatchrEvents.hire("existing-1", "Anna", "Karenina", "anna.k@example.org"));
+        String hireId = connector.accept(FlatchrEvents.hire("existing-1", "Anna", "Karenina", "anna.k@example.org"));
 
         JsonNode hire = connector.awaitStatus(hireId, "already-in-lucca");
         assertThat(hire.path("luccaUserId").asInt()).isEqualTo(existing);
@@ -112,7 +112,7 @@ class HirePathIT {
         int former = lucca.addUser("Paul", "Martin", "paul.martin@example.org", "pmartin",
                 LocalDate.of(2018, 1, 1), LocalDate.of(2021, 6, 30));
 
-        String hireId = accepted(FlatchrEvents.hire("former-1", "Paul", "Martin", "paul.martin@example.org"));
+        String hireId = connector.accept(FlatchrEvents.hire("former-1", "Paul", "Martin", "paul.martin@example.org"));
 
         JsonNode hire = connector.awaitStatus(hireId, "already-in-lucca");
         assertThat(hire.path("luccaUserId").asInt()).isEqualTo(former);
@@ -125,7 +125,7 @@ class HirePathIT {
         lucca.addUser("Marie", "Curie", "marie.curie@other.org", "mcurie", LocalDate.of(2019, 1, 1), null);
         lucca.addUser("Maurice", "Curie", "maurice.curie@other.org", "mcurie2", LocalDate.of(2019, 1, 1), null);
 
-        String hireId = accepted(FlatchrEvents.hire("login-1", "Mathilde", "Curie", "mathilde@example.org"));
+        String hireId = connector.accept(FlatchrEvents.hire("login-1", "Mathilde", "Curie", "mathilde@example.org"));
 
         connector.awaitStatus(hireId, "delivered");
         assertThat(userWithMail("mathilde@example.org").login()).isEqualTo("mcurie3");
@@ -138,7 +138,7 @@ class HirePathIT {
         ((ObjectNode) event.path("data").path("vacancy")).putNull("start_date");
         ((ObjectNode) event.path("data").path("vacancy")).put("department", "Unknown team");
 
-        JsonNode hire = connector.awaitStatus(accepted(event), "delivered");
+        JsonNode hire = connector.awaitStatus(connector.accept(event), "delivered");
 
         assertThat(hire.path("warnings").toString())
                 .contains("contract type not mapped", "start date estimated", "Unknown team");
@@ -221,7 +221,7 @@ class HirePathIT {
 
     @Test
     void theAdminApiNeedsItsOwnToken() throws Exception {
-        String hireId = accepted(FlatchrEvents.hire("admin-1", "Ada", "Lovelace", "ada@example.org"));
+        String hireId = connector.accept(FlatchrEvents.hire("admin-1", "Ada", "Lovelace", "ada@example.org"));
 
         assertThat(connector.get("/admin/api/hires/" + hireId, null).statusCode()).isEqualTo(401);
         assertThat(connector.get("/admin/api/hires/" + hireId, "Bearer " + ConnectorProcess.WEBHOOK_TOKEN).statusCode())
@@ -232,7 +232,7 @@ class HirePathIT {
 
     @Test
     void theLogHoldsNoEmailPhoneOrApiKey() throws Exception {
-        String hireId = accepted(FlatchrEvents.hire("privacy-1", "Priya", "Secret", "priya.secret@example.org"));
+        String hireId = connector.accept(FlatchrEvents.hire("privacy-1", "Priya", "Secret", "priya.secret@example.org"));
         connector.awaitStatus(hireId, "delivered");
 
         String log = connector.log();
@@ -242,11 +242,6 @@ class HirePathIT {
                 ConnectorProcess.WEBHOOK_TOKEN, ConnectorProcess.ADMIN_TOKEN);
     }
 
-    private static String accepted(ObjectNode event) throws Exception {
-        HttpResponse<String> response = connector.postWebhook(event.toString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return JSON.readTree(response.body()).path("hireId").asText();
-    }
 
     private static JsonNode assertProblem(HttpResponse<String> response, int status, String field) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);

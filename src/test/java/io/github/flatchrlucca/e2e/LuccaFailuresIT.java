@@ -47,7 +47,7 @@ class LuccaFailuresIT {
     void a429IsWaitedOutForAsLongAsRetryAfterSays() throws Exception {
         lucca.rateLimitNext(1, 2);
 
-        String hireId = accepted("rate-limited-1");
+        String hireId = connector.accept("rate-limited-1");
 
         connector.awaitStatus(hireId, "delivered");
         List<Request> requests = lucca.requests();
@@ -61,7 +61,7 @@ class LuccaFailuresIT {
     void a503IsRetriedUntilLuccaIsBack() throws Exception {
         lucca.failNext("POST", "/api/v3/users", 503, 2);
 
-        String hireId = accepted("unavailable-1");
+        String hireId = connector.accept("unavailable-1");
 
         JsonNode hire = connector.awaitStatus(hireId, "delivered");
         assertThat(hire.path("attempts").asInt()).isEqualTo(3);
@@ -72,7 +72,7 @@ class LuccaFailuresIT {
     void aCreateWhoseAnswerIsLostMakesExactlyOneUser() throws Exception {
         lucca.loseAnswerOfNextCreate();
 
-        String hireId = accepted("lost-answer-1");
+        String hireId = connector.accept("lost-answer-1");
 
         JsonNode hire = connector.awaitStatus(hireId, "delivered");
         assertThat(usersWithMail("lost-answer-1")).isEqualTo(1);
@@ -90,7 +90,7 @@ class LuccaFailuresIT {
     void a400IsDeadAtOnceWithLuccasAnswerKeptAndOnePostOnly() throws Exception {
         lucca.failNext("POST", "/api/v3/users", 400, 1);
 
-        String hireId = accepted("refused-1");
+        String hireId = connector.accept("refused-1");
 
         JsonNode hire = connector.awaitStatus(hireId, "dead");
         assertThat(hire.path("lastLuccaStatus").asInt()).isEqualTo(400);
@@ -104,7 +104,7 @@ class LuccaFailuresIT {
     void aContractStepThatFailsIsRetriedWithoutCreatingTheUserAgain() throws Exception {
         lucca.failNext("PATCH", "/directory/api/4.0/work-contracts", 502, 1);
 
-        String hireId = accepted("contract-retry-1");
+        String hireId = connector.accept("contract-retry-1");
 
         connector.awaitStatus(hireId, "delivered");
         assertThat(postsFor("contract-retry-1")).isEqualTo(1);
@@ -131,11 +131,6 @@ class LuccaFailuresIT {
         }
     }
 
-    private static String accepted(String applicantId) throws Exception {
-        HttpResponse<String> response = connector.postWebhook(FlatchrEvents.hire(applicantId).toString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return JSON.readTree(response.body()).path("hireId").asText();
-    }
 
     private static long usersWithMail(String applicantId) {
         return lucca.users().stream().filter(u -> u.mail().equals("camille." + applicantId + "@example.org")).count();

@@ -24,7 +24,7 @@ class OperationsIT {
         try (FakeLucca lucca = FakeLucca.start(API_KEY);
              ConnectorProcess connector = ConnectorProcess.start(temp, Map.of(
                      "LUCCA_BASE_URL", lucca.baseUrl(), "LUCCA_API_KEY", API_KEY))) {
-            String hireId = accepted(connector, "metrics-1");
+            String hireId = connector.accept("metrics-1");
             connector.awaitStatus(hireId, "delivered");
             connector.postWebhook("{\"event\":\"new_message\"}");
             connector.postWebhook("{}", "wrong-token-wrong-token", "application/json");
@@ -57,7 +57,7 @@ class OperationsIT {
                      "LUCCA_BASE_URL", lucca.baseUrl(), "LUCCA_API_KEY", API_KEY,
                      "ALERT_WEBHOOK_URL", chat.url(), "PUBLIC_BASE_URL", "https://hooks.acme.example"))) {
             lucca.failNext("POST", "/api/v3/users", 400, 1);
-            String dead = accepted(connector, "alert-dead-1");
+            String dead = connector.accept("alert-dead-1");
             connector.awaitStatus(dead, "dead");
 
             await().until(() -> chat.messages().stream().anyMatch(m -> m.contains(dead)));
@@ -67,8 +67,8 @@ class OperationsIT {
                     .doesNotContain("camille.alert-dead-1@example.org", "+33612345678");
 
             lucca.acceptKey("another-key");
-            String waiting = accepted(connector, "alert-key-1");
-            accepted(connector, "alert-key-2");
+            String waiting = connector.accept("alert-key-1");
+            connector.accept("alert-key-2");
             await().until(() -> connector.hire(waiting).path("attempts").asInt() >= 3);
             assertThat(chat.messages()).filteredOn(m -> m.contains("rejects the connector's API key")).hasSize(1);
 
@@ -86,7 +86,7 @@ class OperationsIT {
                      "LUCCA_BASE_URL", lucca.baseUrl(), "LUCCA_API_KEY", API_KEY, "ALERT_WEBHOOK_URL", chat.url(),
                      "ALERT_QUEUE_AGE_SECONDS", "1", "ALERT_CHECK_INTERVAL_MS", "200"))) {
             lucca.failNext("*", "/", 503, 100_000);
-            String stuck = accepted(connector, "alert-slow-1");
+            String stuck = connector.accept("alert-slow-1");
 
             await().until(() -> chat.messages().stream().anyMatch(m -> m.contains(stuck) && m.contains("waited")));
             // Several checks run in this time; the alert must stay single.
@@ -102,7 +102,7 @@ class OperationsIT {
              ConnectorProcess connector = ConnectorProcess.start(temp, Map.of(
                      "LUCCA_BASE_URL", lucca.baseUrl(), "LUCCA_API_KEY", API_KEY,
                      "RETENTION_DAYS", "0", "RETENTION_CHECK_INTERVAL_MS", "200"))) {
-            String hireId = accepted(connector, "retention-1");
+            String hireId = connector.accept("retention-1");
             connector.awaitStatus(hireId, "delivered");
 
             JsonNode erased = await().until(() -> connector.hire(hireId), hire -> hire.path("flatchrEvent").isNull());
@@ -129,9 +129,4 @@ class OperationsIT {
         throw new AssertionError("no health check named " + name);
     }
 
-    private static String accepted(ConnectorProcess connector, String applicantId) throws Exception {
-        HttpResponse<String> response = connector.postWebhook(FlatchrEvents.hire(applicantId).toString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return JSON.readTree(response.body()).path("hireId").asText();
-    }
 }
