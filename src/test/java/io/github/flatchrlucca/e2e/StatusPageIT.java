@@ -43,7 +43,6 @@ class StatusPageIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String API_KEY = "7c41e9d2-2222-4000-8000-00000000beef";
     private static final String MARKUP = "<img src=x onerror=alert(1)>";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path temp;
