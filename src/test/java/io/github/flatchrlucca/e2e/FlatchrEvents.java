@@ -3,8 +3,8 @@ package io.github.flatchrlucca.e2e;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Flatchr webhook bodies shaped as Flatchr's documentation shows them. */
-final class FlatchrEvents {
+/** Flatchr webhook bodies shaped as Flatchr's documentation shows them (for the benchmarks too). */
+public final class FlatchrEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -12,7 +12,7 @@ final class FlatchrEvents {
     }
 
     /** A candidate dragged into the hired column, with every field the mapping reads. */
-    static ObjectNode hire(String applicantId, String firstName, String lastName, String email) {
+    public static ObjectNode hire(String applicantId, String firstName, String lastName, String email) {
         ObjectNode event = JSON.createObjectNode();
         event.put("event", "drag_applicant");
         event.put("company_id", 4242);
@@ -38,7 +38,7 @@ final class FlatchrEvents {
     }
 
     /** A hire of someone whose e-mail is unique to this applicant, so tests never meet each other in Lucca. */
-    static ObjectNode hire(String applicantId) {
+    public static ObjectNode hire(String applicantId) {
         return hire(applicantId, "Camille", "Morel", "camille." + applicantId + "@example.org");
     }
 }
