@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the benchmarks (about 7 minutes on 2 cores) and writes their figures into BENCHMARKS.md, then
+# prints them. Builds the jar and the benchmark classes first if the sources changed. Every server runs
+# on 127.0.0.1 only. JAVA_OPTS, as for ./run.sh, is given to the connector and the floor alike.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=target/flatchr-lucca.jar
+if [[ ! -f $jar ]] || [[ ! -d target/test-classes ]] || [[ -n $(find pom.xml src -newer "$jar" -print -quit) ]]; then
+  mvn -q -B package -DskipTests
+fi
+exec java -cp "target/test-classes:$jar" io.github.flatchrlucca.bench.Benchmarks

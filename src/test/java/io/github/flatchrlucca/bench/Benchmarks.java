@@ -1,0 +1,99 @@
+package io.github.flatchrlucca.bench;
+
+import io.github.flatchrlucca.fake.FakeLucca;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Runs every benchmark of BENCHMARKS.md and rewrites its results section: {@code bench/run.sh} builds
+ * the jar and starts this from the repository root. The connector and the floor each run in their own
+ * JVM; this one is the load generator and the fake Lucca. Deliberately not a test: timings prove
+ * nothing on a shared CI machine, and the test suite asserts none.
+ */
+public final class Benchmarks {
+
+    static final String RESULTS_START = "<!-- Written by bench/run.sh from here on: do not edit by hand. -->";
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        noNagleInTheFakeLucca();
+        Path repository = Path.of("").toAbsolutePath();
+        String loadBefore = Machine.loadAverage();
+        ZonedDateTime began = ZonedDateTime.now();
+        List<String> javaOptions = javaOptions();
+        Path workDir = fresh(repository.resolve("target/bench"));
+        Servers servers = new Servers(repository, javaOptions, workDir);
+        HireEvents hires = new HireEvents();
+
+        progress("footprint: " + FootprintBenchmark.STARTS + " starts of each server");
+        FootprintBenchmark.Figures footprint = FootprintBenchmark.measure(servers, workDir);
+        progress("intake: the floor");
+        IntakeBenchmark.Figures floor;
+        try (JvmServer server = servers.floor()) {
+            floor = IntakeBenchmark.measure(server, hires);
+        }
+        progress("intake: the connector, delivering to a fake Lucca within the production limit");
+        IntakeBenchmark.Figures connector;
+        try (FakeLucca lucca = BenchLucca.start(); JvmServer server = servers.connector(BenchLucca.settings(lucca))) {
+            connector = IntakeBenchmark.measure(server, hires);
+        }
+        progress("hire to employee");
+        HireToEmployeeBenchmark.Figures hireToEmployee = HireToEmployeeBenchmark.measure(servers, hires);
+        progress("Lucca budget (the burst takes 3 minutes at the limit)");
+        LuccaBudgetBenchmark.Figures budget = LuccaBudgetBenchmark.measure(servers, hires);
+
+        String results = new Report().write(Machine.describe(repository, javaOptions, began, loadBefore), footprint,
+                floor, connector, hireToEmployee, budget);
+        writeResults(repository.resolve("BENCHMARKS.md"), results);
+        System.out.println();
+        System.out.print(results);
+    }
+
+    /**
+     * The fake Lucca (the JDK's HttpServer) writes an answer's headers and body apart, and by default
+     * with Nagle's algorithm on: the body then waits for the client's delayed ACK, 40 ms on Linux,
+     * which Lucca's own servers do not add and the connector would be charged for. Read once, when the
+     * first HttpServer starts.
+     */
+    static void noNagleInTheFakeLucca() {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    /** The same options as {@code ./run.sh} gives the connector: {@code JAVA_OPTS}, for both servers. */
+    private static List<String> javaOptions() {
+        String options = System.getenv().getOrDefault("JAVA_OPTS", "").trim();
+        return options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+"));
+    }
+
+    /** Keeps what BENCHMARKS.md says by hand, and replaces the results of the previous run. */
+    private static void writeResults(Path file, String results) throws IOException {
+        String kept = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n";
+        int start = kept.indexOf(RESULTS_START);
+        String head = start < 0 ? kept : kept.substring(0, start);
+        Files.writeString(file, head + RESULTS_START + "\n\n" + results);
+    }
+
+    /** Journals of a previous run can weigh gigabytes: each run starts from an empty directory. */
+    private static Path fresh(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> old = Files.walk(dir)) {
+                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    private static void progress(String step) {
+        System.out.println("bench: " + step);
+    }
+}
