@@ -4,7 +4,7 @@ import io.github.flatchrlucca.fake.FakeLucca;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -26,9 +26,9 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         noNagleInTheFakeLucca();
         Path repository = Path.of("").toAbsolutePath();
-        String loadBefore = Machine.loadAverage();
-        ZonedDateTime began = ZonedDateTime.now();
+        Instant began = Instant.now();
         List<String> javaOptions = javaOptions();
+        Machine machine = Machine.atStart(repository, javaOptions);
         Path workDir = fresh(repository.resolve("target/bench"));
         Servers servers = new Servers(repository, javaOptions, workDir);
         HireEvents hires = new HireEvents();
@@ -50,7 +50,7 @@ public final class Benchmarks {
         progress("Lucca budget (the burst takes 3 minutes at the limit)");
         LuccaBudgetBenchmark.Figures budget = LuccaBudgetBenchmark.measure(servers, hires);
 
-        String results = new Report().write(Machine.describe(repository, javaOptions, began, loadBefore), footprint,
+        String results = new Report().write(machine.took(began), footprint,
                 floor, connector, hireToEmployee, budget);
         writeResults(repository.resolve("BENCHMARKS.md"), results);
         System.out.println();

@@ -65,7 +65,10 @@ final class LuccaBudgetBenchmark {
             settings.putAll(contractTypes);
             try (JvmServer connector = servers.connector(settings)) {
                 WebhookLoad load = new WebhookLoad(Servers.webhook(connector), hires);
-                load.atRate(1, Duration.ofSeconds(1));
+                LoadRun first = load.atRate(1, Duration.ofSeconds(1));
+                if (first.accepted() != 1) {
+                    throw new IllegalStateException("the first hire was not accepted: " + first.samples());
+                }
                 LuccaLog.awaitDone(lucca, 1, Duration.ofSeconds(30));
                 int firstHireCalls = lucca.requests().size();
                 load.atRate(5, Duration.ofSeconds(HIRES_COUNTED / 5));

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -19,14 +20,14 @@ import java.util.concurrent.TimeUnit;
 record Machine(Map<String, String> facts) {
 
     /** What the machine was doing before the run: another process's load makes every figure worse. */
-    static String loadAverage() throws IOException {
+    private static String loadAverage() throws IOException {
         return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
-    static Machine describe(Path repository, List<String> javaOptions, ZonedDateTime began, String loadBefore)
-            throws Exception {
+    /** Taken as the run starts: the commit measured, and the load other processes put on the machine. */
+    static Machine atStart(Path repository, List<String> javaOptions) throws Exception {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("Date", began.withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
+        facts.put("Date", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
         facts.put("Commit", commit(repository));
         facts.put("Command", "`bench/run.sh`");
         facts.put("Machine", Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), "
@@ -34,11 +35,17 @@ record Machine(Map<String, String> facts) {
         facts.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         facts.put("JVM options (floor and connector alike)", javaOptions.isEmpty()
                 ? "none: the JVM's defaults, as `./run.sh` starts the connector" : "`" + String.join(" ", javaOptions) + "`");
-        facts.put("Load average before the run", loadBefore
+        facts.put("Load average before the run", loadAverage()
                 + " (1 minute; much above 0 means another process shared the cores and the figures are pessimistic)");
-        long took = Duration.between(began, ZonedDateTime.now()).toSeconds();
-        facts.put("Took", took / 60 + " min " + took % 60 + " s");
         return new Machine(facts);
+    }
+
+    /** The same facts, and how long the run took since {@code began}. */
+    Machine took(Instant began) {
+        Map<String, String> all = new LinkedHashMap<>(facts);
+        long seconds = Duration.between(began, Instant.now()).toSeconds();
+        all.put("Took", seconds / 60 + " min " + seconds % 60 + " s");
+        return new Machine(all);
     }
 
     private static String cpuModel() throws IOException {
