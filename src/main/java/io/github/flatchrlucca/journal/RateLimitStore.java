@@ -23,15 +23,27 @@ public final class RateLimitStore {
         this.jdbc = new Jdbc(dataSource);
     }
 
+    /** A call's turn: the slot it took, or how long to wait before asking again. */
+    public record Turn(Duration delay, long slot) {
+
+        public boolean taken() {
+            return delay.isZero();
+        }
+
+        static Turn waitFor(Duration delay) {
+            return new Turn(atLeastAMillisecond(delay), 0);
+        }
+    }
+
     /**
-     * Takes one call slot now if the window has room and Lucca has not asked us to wait: zero. Otherwise
-     * nothing is taken and the answer is how long to wait before asking again.
+     * Takes one call slot now if the window has room and Lucca has not asked us to wait. Otherwise nothing
+     * is taken and the turn says how long to wait before asking again.
      */
-    public Duration takeOrWait(String luccaKey, int max, Duration window, Instant now) {
+    public Turn takeOrWait(String luccaKey, int max, Duration window, Instant now) {
         return jdbc.inTransaction("take a Lucca call slot", connection -> {
             Instant pausedUntil = lock(connection, luccaKey);
             if (pausedUntil != null && pausedUntil.isAfter(now)) {
-                return atLeastAMillisecond(Duration.between(now, pausedUntil));
+                return Turn.waitFor(Duration.between(now, pausedUntil));
             }
             Jdbc.update(connection, "DELETE FROM lucca_call_slot WHERE lucca_key = ? AND granted_at <= ?",
                     luccaKey, at(now.minus(window)));
@@ -40,10 +52,23 @@ public final class RateLimitStore {
             if (granted.size() < max) {
                 Jdbc.update(connection, "INSERT INTO lucca_call_slot (lucca_key, granted_at) VALUES (?, ?)",
                         luccaKey, at(now));
-                return Duration.ZERO;
+                // Under the lock of this Lucca instance's row, its newest slot is the one just taken.
+                long slot = Jdbc.query(connection, "SELECT MAX(slot_id) AS slot_id FROM lucca_call_slot WHERE lucca_key = ?",
+                        row -> row.getLong("slot_id"), luccaKey).get(0);
+                return new Turn(Duration.ZERO, slot);
             }
-            return atLeastAMillisecond(Duration.between(now, granted.get(0).plus(window)));
+            return Turn.waitFor(Duration.between(now, granted.get(0).plus(window)));
         });
+    }
+
+    /**
+     * Lucca answered the call that took {@code slot}: it counts from {@code answeredAt} on. Lucca counted it
+     * when it arrived, after we took the slot: counted from then, it could leave our window before it left
+     * Lucca's, and the next call draw a 429. From its answer, it never does.
+     */
+    public void countFromAnswer(long slot, Instant answeredAt) {
+        jdbc.update("count a Lucca call from its answer", "UPDATE lucca_call_slot SET granted_at = ? WHERE slot_id = ?",
+                at(answeredAt), slot);
     }
 
     /** Zero means "taken": a wait is never zero, however close the end of the window. */

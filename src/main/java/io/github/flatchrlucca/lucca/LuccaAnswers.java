@@ -40,6 +40,7 @@ public final class LuccaAnswers {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = exchange.getMessage().getBody(String.class);
         String call = String.valueOf(exchange.getVariable("luccaCall"));
+        limiter.answered(exchange.getVariable("luccaSlot", Long.class));
         observer.answered(call, status);
         credentials.answered(status);
         if (status >= 200 && status < 300) {

@@ -43,16 +43,26 @@ public final class LuccaRateLimiter {
         this.waited = waited;
     }
 
-    /** Blocks until one more call may be sent, then counts it. */
-    public void acquire() throws InterruptedException {
+    /** Blocks until one more call may be sent, then counts it: returns its slot, for {@link #answered}. */
+    public long acquire() throws InterruptedException {
         Instant start = clock.instant();
         while (true) {
-            Duration wait = store.takeOrWait(luccaKey, requests, window, clock.instant());
-            if (wait.isZero()) {
+            RateLimitStore.Turn turn = store.takeOrWait(luccaKey, requests, window, clock.instant());
+            if (turn.taken()) {
                 waited.accept(Duration.between(start, clock.instant()));
-                return;
+                return turn.slot();
             }
-            sleeper.sleep(wait);
+            sleeper.sleep(turn.delay());
+        }
+    }
+
+    /**
+     * Lucca answered the call that took {@code slot}: from now on it counts from now, which is never before
+     * Lucca counted it. A call that gets no answer (a lost connection) keeps counting from its sending.
+     */
+    public void answered(Long slot) {
+        if (slot != null) {
+            store.countFromAnswer(slot, clock.instant());
         }
     }
 

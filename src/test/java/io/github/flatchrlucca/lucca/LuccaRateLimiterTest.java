@@ -172,6 +172,31 @@ class LuccaRateLimiterTest {
     }
 
     @Test
+    void anAnsweredCallIsCountedFromItsAnswer() throws InterruptedException {
+        List<Long> slots = List.of(limiter.acquire(), limiter.acquire(), limiter.acquire());
+        clock.advance(Duration.ofSeconds(2)); // Lucca answered 2 s later, having counted the calls in between
+        slots.forEach(limiter::answered);
+
+        limiter.acquire();
+
+        assertThat(clock.instant()).isEqualTo(START.plusSeconds(2).plus(WINDOW));
+    }
+
+    @Test
+    void anAnswerMovesOnlyItsOwnCall() throws InterruptedException {
+        limiter.acquire();
+        long second = limiter.acquire();
+        limiter.acquire();
+        clock.advance(Duration.ofSeconds(2));
+        limiter.answered(second);
+
+        limiter.acquire();
+
+        // the first call, never answered (a lost connection), still counts from its sending
+        assertThat(clock.instant()).isEqualTo(START.plus(WINDOW));
+    }
+
+    @Test
     void anInterruptedWaitIsPassedOnToTheCaller() throws InterruptedException {
         LuccaRateLimiter interrupted = new LuccaRateLimiter(store, "https://acme.ilucca.net", 1, WINDOW, clock,
                 duration -> {
