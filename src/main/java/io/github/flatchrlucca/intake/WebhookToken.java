@@ -29,6 +29,14 @@ public final class WebhookToken {
         this.generated = generated;
     }
 
+    /** A token given in configuration; a short one is refused (IllegalArgumentException) as guessable. */
+    public static WebhookToken of(String secret) {
+        if (secret.length() < MIN_LENGTH) {
+            throw new IllegalArgumentException("must be at least " + MIN_LENGTH + " characters long");
+        }
+        return new WebhookToken(secret, false);
+    }
+
     /** The configured token, else the one kept in the data directory, else a new one kept there. */
     public static WebhookToken configuredOrKept(Optional<String> configured, Path dataDir) {
         if (configured.isPresent()) {

@@ -1,0 +1,63 @@
+package io.github.flatchrlucca.tenants;
+
+import io.github.flatchrlucca.intake.WebhookToken;
+import io.github.flatchrlucca.mapping.ContractTypeTable;
+import io.github.flatchrlucca.mapping.DepartmentTable;
+import io.github.flatchrlucca.mapping.LoginRule;
+import io.github.flatchrlucca.mapping.WorkEmailPattern;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One customer: the Flatchr companies it sends hires from, the token its webhook URL carries, and the Lucca
+ * instance, key, budget and mapping its hires go to. Read from TENANTS_FILE, or from the environment for the
+ * single-tenant connector ({@link #DEFAULT_ID}).
+ *
+ * @param flatchrCompanyIds Flatchr {@code company_id}s this tenant accepts; empty accepts any (the default tenant)
+ * @param luccaBaseUrl      empty: dry-run, nothing is sent to Lucca
+ * @param workEmailPattern  null: the candidate's own e-mail is sent as mail
+ * @param legalEntityId     null (like departmentId and roleId): left out, Lucca's own default applies
+ */
+public record TenantSettings(
+        String id,
+        Set<String> flatchrCompanyIds,
+        WebhookToken webhookToken,
+        Set<String> triggerColumns,
+        Optional<URI> luccaBaseUrl,
+        String luccaApiKey,
+        int rateLimitRequests,
+        Duration rateLimitWindow,
+        Integer legalEntityId,
+        Integer departmentId,
+        Integer roleId,
+        DepartmentTable departments,
+        ContractTypeTable contractTypes,
+        LoginRule loginRule,
+        WorkEmailPattern workEmailPattern,
+        ZoneId zone) {
+
+    /** The tenant the environment settings describe, served at /webhooks/flatchr as before tenants existed. */
+    public static final String DEFAULT_ID = "default";
+    /** Tenant ids appear in URLs, route ids, metric labels and logs: short, lower-case, nothing to escape. */
+    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+    public boolean dryRun() {
+        return luccaBaseUrl.isEmpty();
+    }
+
+    public boolean acceptsCompany(String companyId) {
+        return flatchrCompanyIds.isEmpty() || flatchrCompanyIds.contains(companyId);
+    }
+
+    /** Settings may end up in a log or a debugger: never with their secrets. */
+    @Override
+    public String toString() {
+        return "TenantSettings[id=" + id + ", companies=" + flatchrCompanyIds + ", lucca="
+                + luccaBaseUrl.map(Object::toString).orElse("dry-run") + ", apiKey="
+                + (luccaApiKey.isEmpty() ? "unset" : "***") + ", webhookToken=***]";
+    }
+}
