@@ -16,19 +16,13 @@ import io.github.flatchrlucca.intake.JsonBodyReader;
 import io.github.flatchrlucca.intake.RawWebhookBody;
 import io.github.flatchrlucca.intake.WebhookReplies;
 import io.github.flatchrlucca.intake.WebhookToken;
-import io.github.flatchrlucca.intake.WebhookTokenCheck;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.RateLimitStore;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
 import io.github.flatchrlucca.lucca.LuccaAnswers;
-import io.github.flatchrlucca.lucca.LuccaCredentials;
 import io.github.flatchrlucca.lucca.LuccaRateLimiter;
-import io.github.flatchrlucca.lucca.LuccaRequest;
 import io.github.flatchrlucca.lucca.LuccaRequests;
-import io.github.flatchrlucca.mapping.HireMapper;
-import io.github.flatchrlucca.mapping.MappingSettings;
-import io.github.flatchrlucca.mapping.OrganisationDefaults;
 import io.github.flatchrlucca.operations.AdminApi;
 import io.github.flatchrlucca.operations.AdminTokenCheck;
 import io.github.flatchrlucca.operations.Alerts;
@@ -38,6 +32,13 @@ import io.github.flatchrlucca.operations.JournalHealthCheck;
 import io.github.flatchrlucca.operations.LuccaHealthCheck;
 import io.github.flatchrlucca.operations.MappingPreview;
 import io.github.flatchrlucca.operations.Retention;
+import io.github.flatchrlucca.tenants.Tenant;
+import io.github.flatchrlucca.tenants.TenantDefaults;
+import io.github.flatchrlucca.tenants.TenantRoutes;
+import io.github.flatchrlucca.tenants.TenantSettings;
+import io.github.flatchrlucca.tenants.Tenants;
+import io.github.flatchrlucca.tenants.TenantsFileWatch;
+import io.github.flatchrlucca.tenants.WebhookTenant;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -45,13 +46,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
@@ -83,11 +85,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         PropertiesComponent properties = camel.getPropertiesComponent();
         int port = Integer.parseInt(properties.resolveProperty("camel.server.port").orElse("8080"));
         ConnectorSettings settings = ConnectorSettings.read(new SettingsReader(properties::resolveProperty), port);
-        // Derived settings the routes read: the base URL may come from the instance name, dry-run from its
-        // absence; an endpoint that is never called when its feature is off still needs a valid URI.
-        properties.addOverrideProperty("lucca.endpoint", settings.luccaBaseUrl().map(Object::toString)
-                .orElse("http://lucca-not-configured.invalid"));
-        properties.addOverrideProperty("lucca.dry-run", String.valueOf(settings.dryRun()));
+        // An endpoint that is never called when its feature is off still needs a valid URI.
         properties.addOverrideProperty("alert.endpoint", settings.alertWebhookUrl().map(Object::toString)
                 .orElse("http://alerts-not-configured.invalid"));
 
@@ -111,31 +109,56 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         Alerts alerts = new Alerts(alertSender(camel, settings, json), settings.publicBaseUrl(), reader,
                 settings.alertQueueAge(), clock);
         registry.bind("alerts", alerts);
+        Tenants tenants = new Tenants(PHONE_REGION, settings.departmentPointer(), NETWORK_SLACK,
+                alerts::credentialsChanged);
+        registry.bind("tenants", tenants);
+        bindTenants(camel, settings, tenants, metrics, alerts);
 
-        WebhookToken token = WebhookToken.configuredOrKept(settings.webhookToken(), settings.dataDir());
-        FlatchrEventClassifier classifier = new FlatchrEventClassifier(settings.triggerColumns());
-        bindIntake(registry, settings, json, token, classifier, metrics);
+        FlatchrEventClassifier classifier = new FlatchrEventClassifier();
+        bindIntake(registry, settings, json, tenants, classifier, metrics);
         camel.addStartupListener(new RawWebhookBody(WEBHOOK_PATH, port));
 
         LuccaRequests requests = new LuccaRequests(json);
-        LuccaCredentials credentials = new LuccaCredentials(alerts::credentialsChanged);
-        DepartmentDirectory departments = bindLucca(camel, settings, json, requests, clock, credentials, metrics,
+        DepartmentDirectory departments = bindLucca(camel, settings, json, requests, clock, metrics,
                 new RateLimitStore(journalData));
         DeliverySteps steps = bindDelivery(registry, settings, json, journal, requests, clock, metrics, alerts,
                 dueHires);
 
         registry.bind("adminTokenCheck", new AdminTokenCheck(settings.adminToken()));
-        registry.bind("adminApi", new AdminApi(json, journal, reader, classifier, clock));
-        registry.bind("mappingPreview", new MappingPreview(json, classifier, steps, departments, clock));
+        registry.bind("adminApi", new AdminApi(json, journal, reader, classifier, tenants, clock));
+        registry.bind("mappingPreview", new MappingPreview(json, classifier, steps, departments, tenants, clock));
         registry.bind("retention", new Retention(journal, settings.retention(), clock));
         registry.bind("journalHealth", new JournalHealthCheck(reader));
-        registry.bind("luccaHealth", new LuccaHealthCheck(credentials, settings.dryRun()));
-        announce(settings, token);
+        registry.bind("luccaHealth", new LuccaHealthCheck(tenants));
+        announce(settings, tenants);
     }
 
-    private static void bindIntake(Registry registry, ConnectorSettings settings, ObjectMapper json, WebhookToken token,
+    /**
+     * The tenants: the environment's own (unless a tenants file replaces it) and the file's, read now so that a
+     * bad file stops the start, then polled; each tenant in force gets its own delivery route.
+     */
+    private static void bindTenants(CamelContext camel, ConnectorSettings settings, Tenants tenants,
+                                    ConnectorMetrics metrics, Alerts alerts) throws Exception {
+        TenantRoutes routes = new TenantRoutes(camel, tenants);
+        camel.addStartupListener(routes);
+        Optional<TenantSettings> defaultTenant = settings.hasDefaultTenant()
+                ? Optional.of(settings.defaultTenant(WebhookToken.configuredOrKept(settings.webhookToken(), settings.dataDir())))
+                : Optional.empty();
+        TenantDefaults inherited = new TenantDefaults(settings.triggerColumns(), settings.rateLimitRequests(),
+                settings.rateLimitWindow(), settings.loginRule(), settings.zone());
+        TenantsFileWatch watch = new TenantsFileWatch(settings.tenantsFile(), defaultTenant,
+                name -> Optional.ofNullable(System.getenv(name)), inherited, tenants,
+                ids -> {
+                    metrics.tenantsAre(ids);
+                    routes.sync(ids);
+                }, alerts::tenantsRefused);
+        watch.loadAtStart();
+        camel.getRegistry().bind("tenantsFileWatch", watch);
+    }
+
+    private static void bindIntake(Registry registry, ConnectorSettings settings, ObjectMapper json, Tenants tenants,
                                    FlatchrEventClassifier classifier, ConnectorMetrics metrics) {
-        registry.bind("webhookTokenCheck", new WebhookTokenCheck(token));
+        registry.bind("webhookTenant", new WebhookTenant(tenants));
         registry.bind("jsonBodyReader", new JsonBodyReader(json, settings.maxBodyBytes()));
         registry.bind("flatchrEventClassifier", classifier);
         registry.bind("webhookReplies", new WebhookReplies(json, metrics));
@@ -143,15 +166,14 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     }
 
     private static DepartmentDirectory bindLucca(CamelContext camel, ConnectorSettings settings, ObjectMapper json,
-                                                 LuccaRequests requests, Clock clock, LuccaCredentials credentials,
-                                                 ConnectorMetrics metrics, RateLimitStore budget) {
-        LuccaRateLimiter limiter = new LuccaRateLimiter(budget, settings.luccaBaseUrl().map(Object::toString)
-                .orElse("dry-run"), settings.rateLimitRequests(), settings.rateLimitWindow().plus(NETWORK_SLACK), clock,
-                duration -> Thread.sleep(duration.toMillis()), metrics::limiterWaited);
-        DepartmentDirectory departments = new DepartmentDirectory(luccaCaller(camel, settings, json), requests, clock,
+                                                 LuccaRequests requests, Clock clock, ConnectorMetrics metrics,
+                                                 RateLimitStore budget) {
+        LuccaRateLimiter limiter = new LuccaRateLimiter(budget, clock, duration -> Thread.sleep(duration.toMillis()),
+                metrics::limiterWaited);
+        DepartmentDirectory departments = new DepartmentDirectory(luccaCaller(camel), requests, clock,
                 settings.departmentCacheTtl());
         camel.getRegistry().bind("luccaRateLimiter", limiter);
-        camel.getRegistry().bind("luccaAnswers", new LuccaAnswers(json, limiter, credentials, metrics::luccaCall));
+        camel.getRegistry().bind("luccaAnswers", new LuccaAnswers(json, limiter, metrics::luccaCall));
         camel.getRegistry().bind("departmentDirectory", departments);
         return departments;
     }
@@ -159,22 +181,17 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     private static DeliverySteps bindDelivery(Registry registry, ConnectorSettings settings, ObjectMapper json,
                                               Journal journal, LuccaRequests requests, Clock clock,
                                               ConnectorMetrics metrics, Alerts alerts, DueHires dueHires) {
-        HireMapper mapper = new HireMapper(new MappingSettings(settings.zone(), settings.loginRule(),
-                settings.workEmailPattern(), PHONE_REGION, settings.departmentPointer()));
-        OrganisationDefaults defaults = new OrganisationDefaults(settings.legalEntityId(), settings.roleId(),
-                settings.departments(), settings.departmentId());
-        DeliverySteps steps = new DeliverySteps(json, mapper, defaults, settings.contractTypes(), requests, clock,
-                settings.zone(), new DeliverySteps.LoginReservations() {
-                    @Override
-                    public List<String> reservedByOthers(String hireId, String base) {
-                        return journal.loginsReservedByOthers(hireId, base);
-                    }
+        DeliverySteps steps = new DeliverySteps(json, requests, clock, new DeliverySteps.LoginReservations() {
+            @Override
+            public List<String> reservedByOthers(String tenant, String hireId, String base) {
+                return journal.loginsReservedByOthers(tenant, hireId, base);
+            }
 
-                    @Override
-                    public boolean reserve(String hireId, String login) {
-                        return journal.reserveLogin(hireId, login);
-                    }
-                });
+            @Override
+            public boolean reserve(String tenant, String hireId, String login) {
+                return journal.reserveLogin(tenant, hireId, login);
+            }
+        });
         registry.bind("deliverySteps", steps);
         registry.bind("deliveryRecords", new DeliveryRecords(journal, metrics, clock));
         RetrySchedule schedule = new RetrySchedule(settings.retryInitialDelay(), settings.retryMaxDelay(),
@@ -209,14 +226,20 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         };
     }
 
-    /** Department pages go through the same route as every Lucca call; in dry-run Lucca knows none. */
-    private static Function<LuccaRequest, JsonNode> luccaCaller(CamelContext camel, ConnectorSettings settings,
-                                                                ObjectMapper json) {
-        if (settings.dryRun()) {
-            return request -> json.createObjectNode();
-        }
+    /** Department pages go through the same route as every Lucca call, to the tenant's Lucca. */
+    private static DepartmentDirectory.Caller luccaCaller(CamelContext camel) {
         ProducerTemplate template = camel.createProducerTemplate();
-        return request -> template.requestBody("direct:call-lucca", request, JsonNode.class);
+        return (lucca, request) -> {
+            Exchange answer = template.send("direct:call-lucca", exchange -> {
+                exchange.setVariable("lucca", lucca);
+                exchange.getIn().setBody(request);
+            });
+            if (answer.getException() != null) {
+                throw answer.getException() instanceof RuntimeException failure ? failure
+                        : new IllegalStateException(answer.getException());
+            }
+            return answer.getMessage().getBody(JsonNode.class);
+        };
     }
 
     private static DataSource journalDataSource(ConnectorSettings settings) {
@@ -241,22 +264,25 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         return dataSource;
     }
 
-    private static void announce(ConnectorSettings settings, WebhookToken token) {
-        String url = settings.publicBaseUrl() + WEBHOOK_PATH + "?token=";
-        if (token.generated()) {
-            LOG.info("A webhook token was generated and kept in {}. It is printed this once.",
-                    settings.dataDir().resolve("webhook-token"));
-            LOG.info("Webhook URL to paste into Flatchr: {}{}", url, token.reveal());
-        } else {
-            LOG.info("Webhook URL to paste into Flatchr: {}<your FLATCHR_WEBHOOK_TOKEN or {}>", url,
-                    settings.dataDir().resolve("webhook-token"));
-        }
-        if (settings.dryRun()) {
-            LOG.warn("DRY-RUN: no Lucca is configured (LUCCA_BASE_URL or LUCCA_INSTANCE). Hires are accepted and "
-                    + "recorded with the exact Lucca requests they would send; nothing is sent.");
-        } else {
-            LOG.info("Delivering to Lucca at {} (at most {} calls per {} s)", settings.luccaBaseUrl().get(),
-                    settings.rateLimitRequests(), settings.rateLimitWindow().toSeconds());
+    private static void announce(ConnectorSettings settings, Tenants tenants) {
+        for (Tenant tenant : tenants.all()) {
+            String url = settings.publicBaseUrl() + WEBHOOK_PATH
+                    + (TenantSettings.DEFAULT_ID.equals(tenant.id()) ? "" : "/" + tenant.id()) + "?token=";
+            WebhookToken token = tenant.settings().webhookToken();
+            LOG.info("Tenant {}: webhook URL to paste into Flatchr: {}{}", tenant.id(), url,
+                    token.generated() ? token.reveal() : "<its webhook token>");
+            if (token.generated()) {
+                LOG.info("That token was generated and kept in {}. It is printed this once.",
+                        settings.dataDir().resolve("webhook-token"));
+            }
+            if (tenant.dryRun()) {
+                LOG.warn("Tenant {} runs DRY: no Lucca is configured for it. Its hires are accepted and recorded with "
+                        + "the exact Lucca requests they would send; nothing is sent.", tenant.id());
+            } else {
+                LOG.info("Tenant {} delivers to Lucca at {} (at most {} calls per {} s)", tenant.id(),
+                        tenant.settings().luccaBaseUrl().get(), tenant.settings().rateLimitRequests(),
+                        tenant.settings().rateLimitWindow().toSeconds());
+            }
         }
         if (settings.adminToken().isEmpty()) {
             LOG.info("Admin API is off: set ADMIN_TOKEN to turn it on.");

@@ -1,9 +1,11 @@
 package io.github.flatchrlucca;
 
+import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.mapping.ContractTypeTable;
 import io.github.flatchrlucca.mapping.DepartmentTable;
 import io.github.flatchrlucca.mapping.LoginRule;
 import io.github.flatchrlucca.mapping.WorkEmailPattern;
+import io.github.flatchrlucca.tenants.TenantSettings;
 import com.fasterxml.jackson.core.JsonPointer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -49,13 +51,30 @@ public record ConnectorSettings(
         Optional<String> journalJdbcUrl,
         String journalUser,
         String journalPassword,
-        Duration shutdownDrain) {
+        Duration shutdownDrain,
+        Optional<Path> tenantsFile) {
 
     // Lucca instance names are the DNS label before .ilucca.net.
     private static final Pattern INSTANCE = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     public boolean dryRun() {
         return luccaBaseUrl.isEmpty();
+    }
+
+    /**
+     * The environment describes a tenant of its own ("default", at /webhooks/flatchr): always without a tenants
+     * file; with one, only when a webhook token or a Lucca is set, so a connector that moves to a tenants file
+     * keeps its existing Flatchr URL working.
+     */
+    public boolean hasDefaultTenant() {
+        return tenantsFile.isEmpty() || webhookToken.isPresent() || luccaBaseUrl.isPresent();
+    }
+
+    /** The tenant these settings describe, for the single-tenant connector and next to a tenants file. */
+    public TenantSettings defaultTenant(WebhookToken token) {
+        return new TenantSettings(TenantSettings.DEFAULT_ID, Set.of(), token, triggerColumns, luccaBaseUrl, luccaApiKey,
+                rateLimitRequests, rateLimitWindow, legalEntityId, departmentId, roleId, departments, contractTypes,
+                loginRule, workEmailPattern, zone);
     }
 
     /** The journal is the embedded H2 file, owned by this one process; else PostgreSQL, shared by instances. */
@@ -126,7 +145,8 @@ public record ConnectorSettings(
                 }),
                 in.text("journal.user", ""),
                 in.text("journal.password", ""),
-                Duration.ofSeconds(in.nonNegativeLong("shutdown.drain-seconds", "SHUTDOWN_DRAIN_SECONDS", 5)));
+                Duration.ofSeconds(in.nonNegativeLong("shutdown.drain-seconds", "SHUTDOWN_DRAIN_SECONDS", 5)),
+                in.text("tenants.file").map(Path::of));
     }
 
     /** A full base URL wins; otherwise the short instance name customers know from Lucca and Flatchr. */

@@ -3,6 +3,7 @@ package io.github.flatchrlucca.delivery;
 import io.github.flatchrlucca.journal.Hire;
 import io.github.flatchrlucca.mapping.LuccaUserDraft;
 import io.github.flatchrlucca.mapping.MappedHire;
+import io.github.flatchrlucca.tenants.Tenant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
 public final class Delivery {
 
     private final Hire hire;
+    private final Tenant tenant;
     private final MappedHire mapped;
     private final List<String> warnings;
     private LuccaUserDraft draft;
@@ -17,8 +19,9 @@ public final class Delivery {
     private boolean alreadyInLucca;
     private final Integer luccaContractTypeId;
 
-    Delivery(Hire hire, MappedHire mapped, Integer luccaContractTypeId) {
+    Delivery(Hire hire, Tenant tenant, MappedHire mapped, Integer luccaContractTypeId) {
         this.hire = hire;
+        this.tenant = tenant;
         this.mapped = mapped;
         this.luccaContractTypeId = luccaContractTypeId;
         this.draft = mapped.draft();
@@ -51,6 +54,10 @@ public final class Delivery {
 
     Hire hire() {
         return hire;
+    }
+
+    Tenant tenant() {
+        return tenant;
     }
 
     MappedHire mapped() {

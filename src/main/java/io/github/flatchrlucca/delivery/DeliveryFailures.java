@@ -11,6 +11,7 @@ import io.github.flatchrlucca.operations.ConnectorMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -30,11 +31,11 @@ public final class DeliveryFailures {
     private final Clock clock;
     private final ConnectorMetrics metrics;
     private final Alerts alerts;
-    private final Runnable journalLost;
+    private final Consumer<Hire> journalLost;
 
     /** @param journalLost told when an outcome could not be written because the journal is down */
     public DeliveryFailures(Journal journal, RetrySchedule schedule, Duration keyRejectedDelay, Clock clock,
-                            ConnectorMetrics metrics, Alerts alerts, Runnable journalLost) {
+                            ConnectorMetrics metrics, Alerts alerts, Consumer<Hire> journalLost) {
         this.journal = journal;
         this.schedule = schedule;
         this.keyRejectedDelay = keyRejectedDelay;
@@ -52,11 +53,12 @@ public final class DeliveryFailures {
     /** 401, 403: no hire is at fault, so none dies of it; all wait until the key works again. */
     public void keyRejected(Exchange exchange) {
         LuccaCallFailed cause = caught(exchange, LuccaCallFailed.class);
-        LOG.error("LUCCA REJECTS THE API KEY ({}): hires are kept and retried every {} s until the key "
-                + "(LUCCA_API_KEY) is valid and has the rights it needs", cause.status(), keyRejectedDelay.toSeconds());
-        if (recorded(() -> journal.retryLater(hire(exchange).hireId(), clock.instant().plus(keyRejectedDelay),
+        Hire hire = hire(exchange);
+        LOG.error("LUCCA REJECTS THE API KEY of tenant {} ({}): its hires are kept and retried every {} s until the "
+                + "key is valid and has the rights it needs", hire.tenant(), cause.status(), keyRejectedDelay.toSeconds());
+        if (recorded(hire, () -> journal.retryLater(hire.hireId(), clock.instant().plus(keyRejectedDelay),
                 failure(exchange)))) {
-            metrics.hire("retried", "key-rejected");
+            metrics.hire(hire.tenant(), "retried", "key-rejected");
         }
     }
 
@@ -77,28 +79,29 @@ public final class DeliveryFailures {
         if (schedule.expired(hire.queuedAt(), next)) {
             die(exchange, "expired");
         } else {
-            if (recorded(() -> journal.retryLater(hire.hireId(), next, failure(exchange)))) {
-                metrics.hire("retried", reason);
+            if (recorded(hire, () -> journal.retryLater(hire.hireId(), next, failure(exchange)))) {
+                metrics.hire(hire.tenant(), "retried", reason);
             }
         }
     }
 
     private void die(Exchange exchange, String reason) {
         LuccaFailure failure = failure(exchange);
-        if (recorded(() -> journal.markDead(hire(exchange).hireId(), failure))) {
-            metrics.hire("dead", reason);
-            alerts.hireDead(hire(exchange).hireId(), failure.error());
+        Hire hire = hire(exchange);
+        if (recorded(hire, () -> journal.markDead(hire.hireId(), failure))) {
+            metrics.hire(hire.tenant(), "dead", reason);
+            alerts.hireDead(hire.tenant(), hire.hireId(), failure.error());
         }
     }
 
     /** Writes an outcome; with the journal down the hire stays claimed, to be given back once it returns. */
-    private boolean recorded(Runnable write) {
+    private boolean recorded(Hire hire, Runnable write) {
         try {
             write.run();
             return true;
         } catch (JournalUnavailable e) {
             LOG.warn("the outcome of an attempt could not be written: the journal cannot be reached");
-            journalLost.run();
+            journalLost.accept(hire);
             return false;
         }
     }

@@ -32,16 +32,16 @@ public final class DeliveryRecords {
 
     public void delivered(@Variable("delivery") Delivery delivery) {
         journal.markDelivered(delivery.getHireId(), delivery.luccaUserId(), delivery.warnings());
-        metrics.delivered(delivery.hire().receivedAt(), clock.instant());
+        metrics.delivered(delivery.hire().tenant(), delivery.hire().receivedAt(), clock.instant());
     }
 
     public void alreadyInLucca(@Variable("delivery") Delivery delivery) {
         journal.markAlreadyInLucca(delivery.getHireId(), delivery.luccaUserId(), delivery.warnings());
-        metrics.hire("already-in-lucca", delivery.getWarnings().contains(DeliverySteps.REHIRE) ? "rehire" : "employee");
+        metrics.hire(delivery.hire().tenant(), "already-in-lucca", delivery.getWarnings().contains(DeliverySteps.REHIRE) ? "rehire" : "employee");
     }
 
     public void dryRun(@Variable("delivery") Delivery delivery, @Body LuccaRequest create) {
         journal.markDryRun(delivery.getHireId(), create.body(), delivery.warnings());
-        metrics.hire("dry-run", "none");
+        metrics.hire(delivery.hire().tenant(), "dry-run", "none");
     }
 }

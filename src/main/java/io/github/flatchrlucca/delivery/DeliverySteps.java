@@ -7,18 +7,15 @@ import io.github.flatchrlucca.lucca.LuccaEnvelopes;
 import io.github.flatchrlucca.lucca.LuccaPerson;
 import io.github.flatchrlucca.lucca.LuccaRequest;
 import io.github.flatchrlucca.lucca.LuccaRequests;
-import io.github.flatchrlucca.mapping.ContractTypeTable;
 import io.github.flatchrlucca.mapping.EnrichedHire;
-import io.github.flatchrlucca.mapping.HireMapper;
 import io.github.flatchrlucca.mapping.LoginRule;
 import io.github.flatchrlucca.mapping.LuccaDepartment;
 import io.github.flatchrlucca.mapping.MappedHire;
-import io.github.flatchrlucca.mapping.OrganisationDefaults;
+import io.github.flatchrlucca.tenants.Tenant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
@@ -40,39 +37,30 @@ public final class DeliverySteps {
     static final String ANSWER_LOST = "Lucca's answer to the create was lost; the user it created was found by e-mail";
 
     private final ObjectMapper json;
-    private final HireMapper mapper;
-    private final OrganisationDefaults defaults;
-    private final ContractTypeTable contractTypes;
     private final LuccaRequests requests;
     private final Clock clock;
-    private final ZoneId zone;
     private final LoginReservations logins;
 
-    /** Logins given by this connector, kept in the journal so that every instance sees them. */
+    /** Logins given by this connector within one tenant, kept in the journal so that every instance sees them. */
     public interface LoginReservations {
-        List<String> reservedByOthers(String hireId, String base);
+        List<String> reservedByOthers(String tenant, String hireId, String base);
 
-        boolean reserve(String hireId, String login);
+        boolean reserve(String tenant, String hireId, String login);
     }
 
-    public DeliverySteps(ObjectMapper json, HireMapper mapper, OrganisationDefaults defaults,
-                         ContractTypeTable contractTypes, LuccaRequests requests, Clock clock, ZoneId zone,
-                         LoginReservations logins) {
+    public DeliverySteps(ObjectMapper json, LuccaRequests requests, Clock clock, LoginReservations logins) {
         this.json = json;
-        this.mapper = mapper;
-        this.defaults = defaults;
-        this.contractTypes = contractTypes;
         this.requests = requests;
         this.clock = clock;
-        this.zone = zone;
         this.logins = logins;
     }
 
-    public Delivery map(@Body Hire hire) {
-        MappedHire mapped = mapper.map(read(hire.payload()), hire.receivedAt());
+    /** The hire, mapped the way its tenant wants it. */
+    public Delivery map(@Body Hire hire, @Variable("tenant") Tenant tenant) {
+        MappedHire mapped = tenant.mapper().map(read(hire.payload()), hire.receivedAt());
         Integer contractType = Optional.ofNullable(mapped.contractTypeId())
-                .flatMap(contractTypes::luccaTypeFor).orElse(null);
-        Delivery delivery = new Delivery(hire, mapped, contractType);
+                .flatMap(tenant.contractTypes()::luccaTypeFor).orElse(null);
+        Delivery delivery = new Delivery(hire, tenant, mapped, contractType);
         if (contractType == null) {
             delivery.warn(CONTRACT_TYPE_UNMAPPED);
         }
@@ -80,7 +68,7 @@ public final class DeliverySteps {
     }
 
     public void enrich(@Variable("delivery") Delivery delivery, @Body List<LuccaDepartment> departments) {
-        EnrichedHire enriched = defaults.enrich(delivery.mapped(), departments);
+        EnrichedHire enriched = delivery.tenant().defaults().enrich(delivery.mapped(), departments);
         delivery.draft(enriched.draft());
         enriched.warnings().forEach(delivery::warn);
     }
@@ -95,7 +83,7 @@ public final class DeliverySteps {
      */
     public void notePerson(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
         LuccaPerson.first(answer).ifPresent(person -> {
-            boolean former = person.isFormerEmployee(today());
+            boolean former = person.isFormerEmployee(today(delivery));
             if (delivery.hire().createAttempted() && !former) {
                 delivery.luccaUser(person.id());
                 delivery.warn(ANSWER_LOST);
@@ -116,14 +104,15 @@ public final class DeliverySteps {
      */
     public void chooseLogin(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
         String base = delivery.mapped().loginBase();
+        String tenant = delivery.tenant().id();
         Set<String> taken = new HashSet<>();
         LuccaEnvelopes.v3Items(answer).forEach(item -> taken.add(item.path("login").asText("")));
         String login;
         do {
-            taken.addAll(logins.reservedByOthers(delivery.getHireId(), base));
+            taken.addAll(logins.reservedByOthers(tenant, delivery.getHireId(), base));
             login = LoginRule.firstFree(base, taken);
             taken.add(login);
-        } while (!logins.reserve(delivery.getHireId(), login));
+        } while (!logins.reserve(tenant, delivery.getHireId(), login));
         delivery.draft(delivery.draft().withLogin(login));
     }
 
@@ -164,8 +153,8 @@ public final class DeliverySteps {
                 patch.path().replaceAll("/0$", "/{id of the new contract}"), patch.query(), patch.body()));
     }
 
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+    private LocalDate today(Delivery delivery) {
+        return LocalDate.now(clock.withZone(delivery.tenant().zone()));
     }
 
     private JsonNode read(String payload) {

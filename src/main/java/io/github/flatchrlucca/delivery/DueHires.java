@@ -4,6 +4,9 @@ import io.github.flatchrlucca.journal.Hire;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,16 +20,17 @@ public final class DueHires {
 
     private final Journal journal;
     private boolean journalDown;
-    private volatile boolean claimsLeftBehind;
+    private final Set<String> claimsLeftBehind = ConcurrentHashMap.newKeySet();
 
     public DueHires(Journal journal) {
         this.journal = journal;
     }
 
-    public synchronized List<String> due(int max) {
+    /** Each tenant's round asks for its own hires only, so one tenant's backlog never stands before another's. */
+    public synchronized List<String> due(String tenant, int max) {
         try {
             giveBackClaimsLeftBehind();
-            List<String> due = journal.dueHireIds(max);
+            List<String> due = journal.dueHireIds(tenant, max);
             if (journalDown) {
                 LOG.info("the journal answers again: delivery goes on");
                 journalDown = false;
@@ -44,17 +48,17 @@ public final class DueHires {
 
     /**
      * The journal failed in the middle of a delivery, so that hire's outcome could not be written and it is
-     * still claimed by this instance. The next poll, when the journal answers, gives it back (no delivery of
-     * this instance runs between polls), instead of leaving it to wait for its lease.
+     * still claimed by this instance. The next round, when the journal answers, gives that hire back (other
+     * tenants' deliveries may be running: only this one is released), instead of leaving it to wait for its lease.
      */
-    public void journalFailedDuringDelivery() {
-        claimsLeftBehind = true;
+    public void journalFailedDuringDelivery(@Variable("hire") Hire hire) {
+        claimsLeftBehind.add(hire.hireId());
     }
 
     private void giveBackClaimsLeftBehind() {
-        if (claimsLeftBehind) {
-            journal.releaseOwnClaims();
-            claimsLeftBehind = false;
+        for (String hireId : List.copyOf(claimsLeftBehind)) {
+            journal.releaseClaim(hireId);
+            claimsLeftBehind.remove(hireId);
         }
     }
 

@@ -50,6 +50,14 @@ public final class Problem extends RuntimeException {
                 extensions);
     }
 
+    /** A tenant's URL received a hire of a company that is not the tenant's; it is recorded as rejected. */
+    public static Problem otherCompany(String hireId, String detail) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("field", "company_id");
+        extensions.put("hireId", hireId);
+        return new Problem(403, "Forbidden", "The hire was recorded as rejected: " + detail + ".", extensions);
+    }
+
     /** The journal could not commit: Flatchr must not believe the hire is safe, and may send it again. */
     public static Problem unavailable() {
         return new Problem(503, "Service Unavailable",

@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.intake.IntakeRules;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import org.apache.camel.Exchange;
@@ -14,7 +15,8 @@ public final class ProblemReplies {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemReplies.class);
 
     // The route whose refusals are counted as webhook outcomes; the admin API's are not webhook traffic.
-    private static final String WEBHOOK_ROUTE = "flatchr-webhook";
+    // The webhook routes: the single-tenant URL's and the per-tenant URL's.
+    private static final String WEBHOOK_ROUTES = "flatchr-webhook";
 
     private final ObjectMapper json;
     private final ConnectorMetrics metrics;
@@ -29,8 +31,10 @@ public final class ProblemReplies {
         // A bean called from an expression arrives wrapped in Camel's own exception: look inside.
         Problem known = ObjectHelper.getException(Problem.class, caught);
         Problem problem = known != null ? known : unexpected(caught);
-        if (WEBHOOK_ROUTE.equals(exchange.getFromRouteId())) {
-            metrics.webhook(outcome(problem.status()));
+        if (exchange.getFromRouteId() != null && exchange.getFromRouteId().startsWith(WEBHOOK_ROUTES)) {
+            IntakeRules tenant = exchange.getVariable("tenant", IntakeRules.class);
+            // Before the token is checked the tenant is only a claim of the URL: not a label.
+            metrics.webhook(tenant == null ? "unknown" : tenant.id(), outcome(problem.status()));
         }
         JsonReply.respond(json, exchange, problem.status(), "application/problem+json", problem.document());
     }
@@ -38,6 +42,7 @@ public final class ProblemReplies {
     private static String outcome(int status) {
         return switch (status) {
             case 401 -> "unauthorized";
+            case 403 -> "other-company";
             case 422 -> "rejected";
             case 503 -> "unavailable";
             case 500 -> "failed";

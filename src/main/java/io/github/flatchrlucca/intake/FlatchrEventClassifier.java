@@ -18,14 +18,8 @@ public final class FlatchrEventClassifier {
     // Deliberately loose: Lucca is the judge of an address; this only catches what cannot be one.
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    private final Set<String> triggerColumns;
-
-    /** @param triggerColumns column ids or titles, lower case; empty means any column marked hired */
-    public FlatchrEventClassifier(Set<String> triggerColumns) {
-        this.triggerColumns = triggerColumns;
-    }
-
-    public HireVerdict classify(JsonNode event) {
+    /** Each tenant has its own trigger columns and companies: the rules come with each event. */
+    public HireVerdict classify(JsonNode event, IntakeRules tenant) {
         JsonNode name = event.path("event");
         if (!name.isTextual() || name.asText().isBlank()) {
             throw Problem.badRequest("event", "The event has no 'event' name.");
@@ -36,13 +30,17 @@ public final class FlatchrEventClassifier {
         JsonNode data = objectAt(event, "data", "data");
         JsonNode candidate = objectAt(data, "candidate", "data.candidate");
         JsonNode column = objectAt(data, "column", "data.column");
-        if (!isTrigger(column)) {
+        if (!isTrigger(column, tenant.triggerColumns())) {
             return HireVerdict.ignored("the candidate was moved to a column that does not trigger a hire");
         }
-        return HireVerdict.hire(companyId(event), applicantId(data), missingFields(candidate));
+        String companyId = companyId(event);
+        if (!tenant.acceptsCompany(companyId)) {
+            return HireVerdict.otherCompany(tenant.id(), companyId, applicantId(data));
+        }
+        return HireVerdict.hire(companyId, applicantId(data), missingFields(candidate));
     }
 
-    private boolean isTrigger(JsonNode column) {
+    private static boolean isTrigger(JsonNode column, Set<String> triggerColumns) {
         if (triggerColumns.isEmpty()) {
             return column.path("hired").asBoolean(false);
         }

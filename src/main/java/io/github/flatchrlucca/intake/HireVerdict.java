@@ -2,10 +2,13 @@ package io.github.flatchrlucca.intake;
 
 import java.util.List;
 
-/** What a Flatchr event is to the connector: a hire to deliver, one that cannot be, or nothing. */
+/**
+ * What a Flatchr event is to the connector: a hire to deliver, one that cannot be (incomplete, or sent by a
+ * company that is not the tenant's), or nothing.
+ */
 public record HireVerdict(Kind kind, String reason, String companyId, String applicantId, List<String> missingFields) {
 
-    public enum Kind { HIRE, INCOMPLETE, IGNORED }
+    public enum Kind { HIRE, INCOMPLETE, OTHER_COMPANY, IGNORED }
 
     static HireVerdict ignored(String reason) {
         return new HireVerdict(Kind.IGNORED, reason, null, null, List.of());
@@ -17,12 +20,31 @@ public record HireVerdict(Kind kind, String reason, String companyId, String app
                 : new HireVerdict(Kind.INCOMPLETE, null, companyId, applicantId, List.copyOf(missingFields));
     }
 
+    /** A hire on a tenant's URL from a company that is not the tenant's: a wrong URL or a leaked token. */
+    static HireVerdict otherCompany(String tenant, String companyId, String applicantId) {
+        return new HireVerdict(Kind.OTHER_COMPANY, "company_id " + companyId + " is not one of tenant " + tenant
+                + "'s Flatchr companies", companyId, applicantId, List.of());
+    }
+
     public boolean isIgnored() {
         return kind == Kind.IGNORED;
     }
 
-    /** Flatchr sends no event id: one company's applicant is one hire, however often it is sent. */
+    public boolean isOtherCompany() {
+        return kind == Kind.OTHER_COMPANY;
+    }
+
+    /** Why the hire is recorded as rejected, for the operator who reads the journal. */
+    public String rejection() {
+        return kind == Kind.OTHER_COMPANY ? reason : "candidate lacks " + String.join(", ", missingFields);
+    }
+
+    /**
+     * Flatchr sends no event id: one company's applicant is one hire, however often it is sent. A hire sent
+     * to the wrong tenant is kept apart, so that it never stands in the way of the same hire sent right.
+     */
     public String dedupeKey() {
-        return companyId + ":" + applicantId;
+        String key = companyId + ":" + applicantId;
+        return kind == Kind.OTHER_COMPANY ? "other-company:" + key : key;
     }
 }

@@ -25,25 +25,33 @@ public final class WebhookReplies {
 
     public void ignored(Exchange exchange) {
         HireVerdict verdict = exchange.getVariable("verdict", HireVerdict.class);
-        metrics.webhook("ignored");
+        metrics.webhook(tenant(exchange), "ignored");
         respond(exchange, 200, "application/json", Map.of("status", "ignored", "reason", verdict.reason()));
     }
 
     /** After the journal committed: only now may Flatchr hear that the hire is safe. */
     public void recorded(Exchange exchange) {
         IntakeResult result = exchange.getVariable("intake", IntakeResult.class);
+        HireVerdict verdict = exchange.getVariable("verdict", HireVerdict.class);
+        // However often it is sent, a hire of another company is refused, never "duplicate".
+        if (verdict.isOtherCompany()) {
+            throw Problem.otherCompany(result.hireId(), verdict.reason());
+        }
         switch (result.outcome()) {
             case ACCEPTED -> {
-                metrics.webhook("accepted");
+                metrics.webhook(tenant(exchange), "accepted");
                 respond(exchange, 202, "application/json", status("accepted", result.hireId()));
             }
             case DUPLICATE -> {
-                metrics.webhook("duplicate");
+                metrics.webhook(tenant(exchange), "duplicate");
                 respond(exchange, 200, "application/json", status("duplicate", result.hireId()));
             }
-            case REJECTED -> throw Problem.incomplete(result.hireId(),
-                    exchange.getVariable("verdict", HireVerdict.class).missingFields());
+            case REJECTED -> throw Problem.incomplete(result.hireId(), verdict.missingFields());
         }
+    }
+
+    private static String tenant(Exchange exchange) {
+        return exchange.getVariable("tenant", IntakeRules.class).id();
     }
 
     private static Map<String, Object> status(String status, String hireId) {

@@ -5,8 +5,9 @@ import java.time.Instant;
 /**
  * A hire as the delivery sees it when it claims it. {@code luccaUserId} is set once the user exists in
  * Lucca, so a later attempt goes straight to the contract and never creates the user twice. Retries are
- * counted from {@code queuedAt}: reception, or the operator's replay.
+ * counted from {@code queuedAt}: reception, or the operator's replay. Its {@code tenant} says which Lucca
+ * it goes to, and with which mapping.
  */
-public record Hire(String hireId, String payload, Instant receivedAt, Instant queuedAt, int attempts,
+public record Hire(String hireId, String tenant, String payload, Instant receivedAt, Instant queuedAt, int attempts,
                    Long luccaUserId, boolean createAttempted) {
 }

@@ -44,34 +44,34 @@ public final class Journal {
         this.instanceId = instanceId;
     }
 
-    /** Records a hire (or a rejected one) before anything is acknowledged to Flatchr. */
-    public IntakeResult recordIntake(String payload, HireVerdict verdict) {
+    /** Records a hire of a tenant (or a rejected one) before anything is acknowledged to Flatchr. */
+    public IntakeResult recordIntake(String payload, HireVerdict verdict, String tenant) {
         HireStatus status = verdict.kind() == HireVerdict.Kind.HIRE ? HireStatus.RECEIVED : HireStatus.REJECTED;
-        String error = status == HireStatus.REJECTED ? "candidate lacks " + String.join(", ", verdict.missingFields()) : null;
+        String error = status == HireStatus.REJECTED ? verdict.rejection() : null;
         String hireId = UUID.randomUUID().toString();
         try {
             jdbc.inTransaction("record a hire", connection -> {
-                insert(connection, hireId, verdict.dedupeKey(), status, payload, error);
+                insert(connection, hireId, tenant, verdict.dedupeKey(), status, payload, error);
                 event(connection, hireId, null, null, error);
                 return null;
             });
         } catch (JournalUnavailable e) {
             if (e.getCause() instanceof SQLException sql && Jdbc.DUPLICATE_KEY.equals(sql.getSQLState())) {
-                return alreadyRecorded(verdict.dedupeKey(), status, payload);
+                return alreadyRecorded(verdict.dedupeKey(), tenant, status, payload);
             }
             throw e;
         }
-        LOG.info("hire {} {}", hireId, status.label());
+        LOG.info("hire {} of tenant {} {}", hireId, tenant, status.label());
         return new IntakeResult(hireId, status == HireStatus.RECEIVED
                 ? IntakeResult.Outcome.ACCEPTED : IntakeResult.Outcome.REJECTED);
     }
 
-    /** Up to {@code max} hires due for an attempt that nobody holds, the longest waiting first. */
-    public List<String> dueHireIds(int max) {
+    /** Up to {@code max} hires of a tenant due for an attempt that nobody holds, the longest waiting first. */
+    public List<String> dueHireIds(String tenant, int max) {
         Instant now = clock.instant();
-        return jdbc.query("list due hires", "SELECT hire_id FROM hire WHERE " + QUEUED + " AND next_attempt_at <= ? AND "
-                + UNCLAIMED + " ORDER BY next_attempt_at FETCH FIRST " + max + " ROWS ONLY",
-                row -> row.getString(1), at(now), at(now));
+        return jdbc.query("list due hires", "SELECT hire_id FROM hire WHERE tenant = ? AND " + QUEUED
+                + " AND next_attempt_at <= ? AND " + UNCLAIMED + " ORDER BY next_attempt_at FETCH FIRST " + max
+                + " ROWS ONLY", row -> row.getString(1), tenant, at(now), at(now));
     }
 
     /**
@@ -89,8 +89,8 @@ public final class Journal {
                     + "attempts = attempts + 1, updated_at = ? WHERE hire_id = ? AND " + QUEUED + " AND "
                     + "next_attempt_at <= ? AND " + UNCLAIMED, at(now.plus(lease)), instanceId, at(now), hireId,
                     at(now), at(now));
-            return updated == 0 ? null : Jdbc.query(connection, "SELECT hire_id, payload, received_at, queued_at, "
-                    + "attempts, lucca_user_id, create_attempted_at FROM hire WHERE hire_id = ?", Journal::hire, hireId)
+            return updated == 0 ? null : Jdbc.query(connection, "SELECT hire_id, tenant, payload, received_at, "
+                    + "queued_at, attempts, lucca_user_id, create_attempted_at FROM hire WHERE hire_id = ?", Journal::hire, hireId)
                     .get(0);
         });
     }
@@ -107,28 +107,38 @@ public final class Journal {
         }
     }
 
+    /** Gives back one hire this instance holds but could not finish, so that it is due again at once. */
+    public void releaseClaim(String hireId) {
+        jdbc.update("release a claim", "UPDATE hire SET claimed_until = NULL, claimed_by = NULL WHERE hire_id = ? "
+                + "AND claimed_by = ?", hireId, instanceId);
+    }
+
     /** At the start of the only process using an embedded journal, every claim is stale. */
     public void releaseClaims() {
         jdbc.update("release claims", "UPDATE hire SET claimed_until = NULL, claimed_by = NULL "
                 + "WHERE claimed_until IS NOT NULL");
     }
 
-    /** Logins starting with {@code base} that this connector has given, or is giving, to other hires. */
-    public List<String> loginsReservedByOthers(String hireId, String base) {
-        return jdbc.query("read reserved logins", "SELECT login FROM login_reservation WHERE login LIKE ? "
-                + "AND hire_id <> ?", row -> row.getString(1), base.replace("%", "").replace("_", "") + "%", hireId);
+    /**
+     * Logins starting with {@code base} that this connector has given, or is giving, to other hires of the
+     * tenant: logins are unique within one customer's Lucca, not across customers.
+     */
+    public List<String> loginsReservedByOthers(String tenant, String hireId, String base) {
+        return jdbc.query("read reserved logins", "SELECT login FROM tenant_login_reservation WHERE tenant = ? AND "
+                + "login LIKE ? AND hire_id <> ?", row -> row.getString(1), tenant,
+                base.replace("%", "").replace("_", "") + "%", hireId);
     }
 
-    /** True when the login is now this hire's (or already was); false when another hire holds it. */
-    public boolean reserveLogin(String hireId, String login) {
+    /** True when the login is now this hire's (or already was); false when another hire of the tenant holds it. */
+    public boolean reserveLogin(String tenant, String hireId, String login) {
         try {
-            jdbc.update("reserve a login", "INSERT INTO login_reservation (login, hire_id, reserved_at) VALUES (?, ?, ?)",
-                    login, hireId, at(clock.instant()));
+            jdbc.update("reserve a login", "INSERT INTO tenant_login_reservation (tenant, login, hire_id, reserved_at) "
+                    + "VALUES (?, ?, ?, ?)", tenant, login, hireId, at(clock.instant()));
             return true;
         } catch (JournalUnavailable e) {
             if (e.getCause() instanceof SQLException sql && Jdbc.DUPLICATE_KEY.equals(sql.getSQLState())) {
-                return jdbc.query("read a login reservation", "SELECT hire_id FROM login_reservation WHERE login = ?",
-                        row -> row.getString(1), login).contains(hireId);
+                return jdbc.query("read a login reservation", "SELECT hire_id FROM tenant_login_reservation WHERE "
+                        + "tenant = ? AND login = ?", row -> row.getString(1), tenant, login).contains(hireId);
             }
             throw e;
         }
@@ -259,7 +269,7 @@ public final class Journal {
         });
     }
 
-    private IntakeResult alreadyRecorded(String dedupeKey, HireStatus status, String payload) {
+    private IntakeResult alreadyRecorded(String dedupeKey, String tenant, HireStatus status, String payload) {
         List<String[]> existing = jdbc.query("read a recorded hire", "SELECT hire_id, status FROM hire WHERE dedupe_key = ?",
                 row -> new String[] {row.getString(1), row.getString(2)}, dedupeKey);
         if (existing.isEmpty()) {
@@ -269,9 +279,10 @@ public final class Journal {
         Instant now = clock.instant();
         // A hire rejected for missing data and sent again complete is accepted: the recruiter fixed it.
         if (status == HireStatus.RECEIVED && HireStatus.REJECTED.name().equals(existing.get(0)[1])
-                && change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = ?, last_error = NULL, received_at = ?, "
-                        + "queued_at = ?, next_attempt_at = ?, updated_at = ? WHERE hire_id = ? AND status = 'REJECTED'",
-                        new Object[] {payload, at(now), at(now), at(now), at(now), hireId},
+                && change(hireId, "UPDATE hire SET status = 'RECEIVED', tenant = ?, payload = ?, last_error = NULL, "
+                        + "received_at = ?, queued_at = ?, next_attempt_at = ?, updated_at = ? WHERE hire_id = ? "
+                        + "AND status = 'REJECTED'",
+                        new Object[] {tenant, payload, at(now), at(now), at(now), at(now), hireId},
                         new LuccaFailure(null, null, null, "sent again complete"))) {
             LOG.info("hire {} {} after being rejected", hireId, HireStatus.RECEIVED.label());
             return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
@@ -280,12 +291,12 @@ public final class Journal {
         return new IntakeResult(hireId, IntakeResult.Outcome.DUPLICATE);
     }
 
-    private void insert(Connection connection, String hireId, String dedupeKey, HireStatus status, String payload,
-                        String error) throws SQLException {
+    private void insert(Connection connection, String hireId, String tenant, String dedupeKey, HireStatus status,
+                        String payload, String error) throws SQLException {
         Instant now = clock.instant();
-        Jdbc.update(connection, "INSERT INTO hire (hire_id, dedupe_key, status, payload, received_at, queued_at, "
-                + "updated_at, next_attempt_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                hireId, dedupeKey, status.name(), payload, at(now), at(now), at(now),
+        Jdbc.update(connection, "INSERT INTO hire (hire_id, tenant, dedupe_key, status, payload, received_at, "
+                + "queued_at, updated_at, next_attempt_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                hireId, tenant, dedupeKey, status.name(), payload, at(now), at(now), at(now),
                 status == HireStatus.RECEIVED ? at(now) : null, error);
     }
 
@@ -304,7 +315,7 @@ public final class Journal {
     }
 
     private static Hire hire(java.sql.ResultSet row) throws SQLException {
-        return new Hire(row.getString("hire_id"), row.getString("payload"), instant(row, "received_at"),
+        return new Hire(row.getString("hire_id"), row.getString("tenant"), row.getString("payload"), instant(row, "received_at"),
                 instant(row, "queued_at"), row.getInt("attempts"), row.getObject("lucca_user_id", Long.class),
                 row.getObject("create_attempted_at") != null);
     }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import javax.sql.DataSource;
 
 /** The operator's questions to the journal. It only reads: every change goes through {@link Journal}. */
 public final class JournalReader {
+
+    private static final String QUEUED = "status IN ('RECEIVED', 'RETRYING')";
 
     private final Jdbc jdbc;
 
@@ -62,16 +65,36 @@ public final class JournalReader {
         return counts;
     }
 
-    /** The longest-waiting queued hire: how far behind delivery is. */
-    public Optional<HireRecord> oldestQueued() {
-        return jdbc.query("find the oldest queued hire", "SELECT * FROM hire WHERE status IN ('RECEIVED', 'RETRYING') "
-                + "ORDER BY received_at FETCH FIRST 1 ROWS ONLY", JournalReader::record).stream().findFirst();
+    public Map<String, Map<HireStatus, Long>> countsByTenantAndStatus() {
+        Map<String, Map<HireStatus, Long>> counts = new HashMap<>();
+        jdbc.query("count hires", "SELECT tenant, status, COUNT(*) FROM hire GROUP BY tenant, status",
+                row -> counts.computeIfAbsent(row.getString(1), tenant -> new EnumMap<>(HireStatus.class))
+                        .put(HireStatus.valueOf(row.getString(2)), row.getLong(3)));
+        return counts;
+    }
+
+    /** Each tenant's longest-waiting queued hire, tenants no longer configured included: their hires wait too. */
+    public List<HireRecord> oldestQueuedOfEachTenant() {
+        return jdbc.query("find each tenant's oldest queued hire", "SELECT * FROM hire h WHERE " + QUEUED
+                + " AND received_at = (SELECT MIN(received_at) FROM hire q WHERE q.tenant = h.tenant AND " + QUEUED
+                + ") ORDER BY tenant, hire_id", JournalReader::record);
+    }
+
+    /** The tenant's longest-waiting queued hire (null: of all tenants): how far behind delivery is. */
+    public Optional<HireRecord> oldestQueued(String tenant) {
+        return jdbc.query("find the oldest queued hire", "SELECT * FROM hire WHERE " + QUEUED
+                + " AND (? IS NULL OR tenant = ?) ORDER BY received_at FETCH FIRST 1 ROWS ONLY", JournalReader::record,
+                tenant, tenant).stream().findFirst();
     }
 
     /** Builds the WHERE clause of a filter from fixed text and bound values only, never from input text. */
     private static Where where(HireFilter filter) {
         List<String> conditions = new ArrayList<>();
         List<Object> values = new ArrayList<>();
+        if (filter.tenant() != null) {
+            conditions.add("tenant = ?");
+            values.add(filter.tenant());
+        }
         if (filter.status() != null) {
             conditions.add("status = ?");
             values.add(filter.status().name());
@@ -92,7 +115,7 @@ public final class JournalReader {
 
     private static HireRecord record(ResultSet row) throws SQLException {
         String warnings = row.getString("warnings");
-        return new HireRecord(row.getString("hire_id"), HireStatus.valueOf(row.getString("status")),
+        return new HireRecord(row.getString("hire_id"), row.getString("tenant"), HireStatus.valueOf(row.getString("status")),
                 instant(row, "received_at"), instant(row, "updated_at"), row.getInt("attempts"),
                 instant(row, "next_attempt_at"), row.getObject("lucca_user_id", Long.class),
                 row.getObject("last_lucca_status", Integer.class), row.getString("last_lucca_body"),

@@ -7,42 +7,60 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Variable;
 
 /**
- * Lucca's departments, read page by page and kept for a while: they change rarely, and reading them
- * for every hire would spend the customer's small API budget on the same answer.
+ * Each Lucca instance's departments, read page by page and kept for a while: they change rarely, and reading
+ * them for every hire would spend the customer's small API budget on the same answer.
  */
 public final class DepartmentDirectory {
 
-    private final Function<LuccaRequest, JsonNode> lucca;
+    /** Sends one request to a tenant's Lucca through the call route (limiter, key, failures) and reads the answer. */
+    public interface Caller {
+        JsonNode call(LuccaConnection lucca, LuccaRequest request);
+    }
+
+    private final Caller lucca;
     private final LuccaRequests requests;
     private final Clock clock;
     private final Duration ttl;
-    private List<LuccaDepartment> cached;
-    private Instant readAt = Instant.MIN;
+    private final Map<String, Cached> byInstance = new ConcurrentHashMap<>();
 
-    public DepartmentDirectory(Function<LuccaRequest, JsonNode> lucca, LuccaRequests requests, Clock clock, Duration ttl) {
+    public DepartmentDirectory(Caller lucca, LuccaRequests requests, Clock clock, Duration ttl) {
         this.lucca = lucca;
         this.requests = requests;
         this.clock = clock;
         this.ttl = ttl;
     }
 
-    public synchronized List<LuccaDepartment> departments() {
-        if (cached == null || !clock.instant().isBefore(readAt.plus(ttl))) {
-            cached = readAll();
-            readAt = clock.instant();
+    /** One tenant's wait for its list never holds up another tenant's: each Lucca instance has its own. */
+    public List<LuccaDepartment> departments(@Variable("lucca") LuccaConnection connection) {
+        if (connection.baseUrl().isEmpty()) {
+            return List.of();
         }
-        return cached;
+        Cached cached = byInstance.computeIfAbsent(connection.budgetKey(), key -> new Cached());
+        synchronized (cached) {
+            if (cached.departments == null || !clock.instant().isBefore(cached.readAt.plus(ttl))) {
+                cached.departments = readAll(connection);
+                cached.readAt = clock.instant();
+            }
+            return cached.departments;
+        }
     }
 
-    private List<LuccaDepartment> readAll() {
+    private static final class Cached {
+        private List<LuccaDepartment> departments;
+        private Instant readAt = Instant.MIN;
+    }
+
+    private List<LuccaDepartment> readAll(LuccaConnection connection) {
         List<LuccaDepartment> departments = new ArrayList<>();
         JsonNode page;
         int number = 1;
         do {
-            page = lucca.apply(requests.departmentsPage(number++));
+            page = lucca.call(connection, requests.departmentsPage(number++));
             LuccaEnvelopes.v4Items(page).forEach(item -> departments.add(new LuccaDepartment(
                     item.path("id").asInt(), item.path("name").asText(""), item.path("isActive").asBoolean(true))));
         } while (LuccaEnvelopes.hasNextPage(page));

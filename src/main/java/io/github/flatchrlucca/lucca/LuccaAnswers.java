@@ -18,21 +18,18 @@ public final class LuccaAnswers {
     // One answer must not silence every call for days: past an hour the journal's own retries take over.
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
 
-    /** Told of every answer Lucca gives: which call, which status. */
+    /** Told of every answer Lucca gives: which tenant, which call, which status. */
     public interface CallObserver {
-        void answered(String call, int status);
+        void answered(String tenant, String call, int status);
     }
 
     private final ObjectMapper json;
     private final LuccaRateLimiter limiter;
-    private final LuccaCredentials credentials;
     private final CallObserver observer;
 
-    public LuccaAnswers(ObjectMapper json, LuccaRateLimiter limiter, LuccaCredentials credentials,
-                        CallObserver observer) {
+    public LuccaAnswers(ObjectMapper json, LuccaRateLimiter limiter, CallObserver observer) {
         this.json = json;
         this.limiter = limiter;
-        this.credentials = credentials;
         this.observer = observer;
     }
 
@@ -40,19 +37,20 @@ public final class LuccaAnswers {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = exchange.getMessage().getBody(String.class);
         String call = String.valueOf(exchange.getVariable("luccaCall"));
+        LuccaConnection lucca = exchange.getVariable("lucca", LuccaConnection.class);
         limiter.answered(exchange.getVariable("luccaSlot", Long.class));
-        observer.answered(call, status);
-        credentials.answered(status);
+        observer.answered(lucca.tenant(), call, status);
+        lucca.credentials().answered(status);
         if (status >= 200 && status < 300) {
             return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
         }
-        throw failure(call, status, kept(body), exchange.getMessage().getHeader("Retry-After", String.class));
+        throw failure(lucca, call, status, kept(body), exchange.getMessage().getHeader("Retry-After", String.class));
     }
 
-    LuccaCallFailed failure(String call, int status, String body, String retryAfterHeader) {
+    LuccaCallFailed failure(LuccaConnection lucca, String call, int status, String body, String retryAfterHeader) {
         if (status == 429) {
             Duration retryAfter = retryAfter(retryAfterHeader);
-            limiter.pauseFor(retryAfter);
+            limiter.pauseFor(lucca, retryAfter);
             return new LuccaRateLimited(call, body, retryAfter);
         }
         if (status == 401 || status == 403) {

@@ -4,12 +4,14 @@ import io.github.flatchrlucca.journal.RateLimitStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import org.apache.camel.Variable;
 
 /**
- * The client-side limit on every call to one Lucca instance: at most {@code requests} calls in any sliding
- * {@code window}, and none at all while Lucca has asked us to wait (429 Retry-After). The count lives in the
- * journal, so that several connector instances together stay within the customer's one budget.
+ * The client-side limit on every call to a Lucca instance: at most the tenant's {@code requests} calls in any
+ * sliding window, and none at all while Lucca has asked us to wait (429 Retry-After). Each Lucca instance has
+ * its own budget, so one customer's rate limit never holds up another's. The count lives in the journal, so
+ * that several connector instances together stay within the customer's one budget.
  * Not Camel's throttle EIP: that one counts per throttle step and per process, while this budget is shared
  * by every kind of call and every instance, and must be paused by Lucca's own answers.
  */
@@ -21,35 +23,26 @@ public final class LuccaRateLimiter {
     }
 
     private final RateLimitStore store;
-    private final String luccaKey;
-    private final int requests;
-    private final Duration window;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final Consumer<Duration> waited;
+    private final BiConsumer<String, Duration> waited;
 
-    /**
-     * @param luccaKey the Lucca instance whose budget this is (its base URL)
-     * @param waited   told how long each call waited for its turn (zero when it did not)
-     */
-    public LuccaRateLimiter(RateLimitStore store, String luccaKey, int requests, Duration window, Clock clock,
-                            Sleeper sleeper, Consumer<Duration> waited) {
+    /** @param waited told, with the tenant, how long each call waited for its turn (zero when it did not) */
+    public LuccaRateLimiter(RateLimitStore store, Clock clock, Sleeper sleeper, BiConsumer<String, Duration> waited) {
         this.store = store;
-        this.luccaKey = luccaKey;
-        this.requests = requests;
-        this.window = window;
         this.clock = clock;
         this.sleeper = sleeper;
         this.waited = waited;
     }
 
     /** Blocks until one more call may be sent, then counts it: returns its slot, for {@link #answered}. */
-    public long acquire() throws InterruptedException {
+    public long acquire(@Variable("lucca") LuccaConnection lucca) throws InterruptedException {
         Instant start = clock.instant();
         while (true) {
-            RateLimitStore.Turn turn = store.takeOrWait(luccaKey, requests, window, clock.instant());
+            RateLimitStore.Turn turn = store.takeOrWait(lucca.budgetKey(), lucca.requests(), lucca.window(),
+                    clock.instant());
             if (turn.taken()) {
-                waited.accept(Duration.between(start, clock.instant()));
+                waited.accept(lucca.tenant(), Duration.between(start, clock.instant()));
                 return turn.slot();
             }
             sleeper.sleep(turn.delay());
@@ -66,8 +59,8 @@ public final class LuccaRateLimiter {
         }
     }
 
-    /** Lucca said 429: nobody calls it again before it says we may. */
-    public void pauseFor(Duration retryAfter) {
-        store.pauseUntil(luccaKey, clock.instant().plus(retryAfter));
+    /** Lucca said 429: nobody calls that instance again before it says we may. */
+    public void pauseFor(LuccaConnection lucca, Duration retryAfter) {
+        store.pauseUntil(lucca.budgetKey(), clock.instant().plus(retryAfter));
     }
 }

@@ -13,7 +13,11 @@ import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
 import java.time.Clock;
 import java.time.Duration;
+import io.github.flatchrlucca.tenants.Tenant;
+import io.github.flatchrlucca.tenants.Tenants;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -25,15 +29,17 @@ public final class AdminApi {
     private final Journal journal;
     private final JournalReader reader;
     private final FlatchrEventClassifier classifier;
+    private final Tenants tenants;
     private final HireViews views;
     private final Clock clock;
 
     public AdminApi(ObjectMapper json, Journal journal, JournalReader reader, FlatchrEventClassifier classifier,
-                    Clock clock) {
+                    Tenants tenants, Clock clock) {
         this.json = json;
         this.journal = journal;
         this.reader = reader;
         this.classifier = classifier;
+        this.tenants = tenants;
         this.views = new HireViews(json);
         this.clock = clock;
     }
@@ -53,12 +59,30 @@ public final class AdminApi {
         JsonReply.respond(json, exchange, 200, "application/json", views.detail(hire, reader.history(hireId)));
     }
 
+    /** The all-tenants view: every tenant in force, where its hires go, what Lucca says of its key, its counts. */
+    public void tenants(Exchange exchange) {
+        Map<String, Map<HireStatus, Long>> counts = reader.countsByTenantAndStatus();
+        List<Map<String, Object>> list = tenants.all().stream()
+                .sorted(Comparator.comparing(Tenant::id))
+                .map(tenant -> views.tenant(tenant, counts.getOrDefault(tenant.id(), Map.of())))
+                .toList();
+        JsonReply.respond(json, exchange, 200, "application/json", Map.of("tenants", list));
+    }
+
     public void stats(Exchange exchange) {
         Map<String, Object> stats = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
-        reader.countsByStatus().forEach((status, count) -> counts.put(status.label(), count));
+        String tenant = HireQuery.tenant(exchange.getIn());
+        for (HireStatus status : HireStatus.values()) {
+            counts.put(status.label(), 0L);
+        }
+        reader.countsByTenantAndStatus().forEach((of, byStatus) -> {
+            if (tenant == null || tenant.equals(of)) {
+                byStatus.forEach((status, count) -> counts.merge(status.label(), count, Long::sum));
+            }
+        });
         stats.put("counts", counts);
-        reader.oldestQueued().ifPresentOrElse(oldest -> {
+        reader.oldestQueued(tenant).ifPresentOrElse(oldest -> {
             stats.put("oldestQueuedHireId", oldest.hireId());
             stats.put("oldestQueuedReceivedAt", oldest.receivedAt().toString());
             stats.put("oldestQueuedAgeSeconds", Duration.between(oldest.receivedAt(), clock.instant()).toSeconds());
@@ -103,12 +127,17 @@ public final class AdminApi {
         HireVerdict verdict;
         try {
             JsonNode event = json.readTree(hire.payload());
-            verdict = classifier.classify(event);
+            Tenant tenant = tenants.find(hire.tenant()).orElseThrow(() -> Problem.conflict("The hire's tenant "
+                    + hire.tenant() + " is not in the configuration any more."));
+            verdict = classifier.classify(event, tenant);
         } catch (java.io.IOException e) {
             throw Problem.conflict("The recorded event is not readable JSON.");
         }
         if (verdict.kind() == HireVerdict.Kind.IGNORED) {
             throw Problem.conflict("Under the current trigger columns this event is not a hire.");
+        }
+        if (verdict.isOtherCompany()) {
+            throw Problem.conflict("The hire's " + verdict.reason() + "; send it to the right tenant's URL.");
         }
         if (verdict.kind() == HireVerdict.Kind.INCOMPLETE) {
             throw Problem.conflict("The candidate still lacks " + String.join(", ", verdict.missingFields())

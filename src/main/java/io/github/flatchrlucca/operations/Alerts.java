@@ -7,8 +7,10 @@ import io.github.flatchrlucca.lucca.LuccaCredentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Tells the team's chat (Slack or Mattermost incoming webhook) what needs a person: a dead hire, a rejected
@@ -22,7 +24,7 @@ public final class Alerts {
     private final JournalReader reader;
     private final Duration queueAgeLimit;
     private final Clock clock;
-    private String lastSlowHire;
+    private final Map<String, String> lastSlowHire = new HashMap<>();
 
     /** @param send posts one message without waiting; it must never block delivery or throw */
     public Alerts(Consumer<String> send, String publicBaseUrl, JournalReader reader, Duration queueAgeLimit,
@@ -34,36 +36,44 @@ public final class Alerts {
         this.clock = clock;
     }
 
-    public void hireDead(String hireId, String why) {
-        send.accept(":red_circle: Hire " + hireId + " is dead and will not reach Lucca by itself: " + why
-                + ". Fix the cause, then replay it: " + link(hireId));
+    public void hireDead(String tenant, String hireId, String why) {
+        send.accept(":red_circle: Hire " + hireId + " of tenant " + tenant + " is dead and will not reach Lucca by "
+                + "itself: " + why + ". Fix the cause, then replay it: " + link(hireId));
     }
 
-    public void credentialsChanged(LuccaCredentials.State state) {
+    public void credentialsChanged(String tenant, LuccaCredentials.State state) {
         if (state == LuccaCredentials.State.REJECTED) {
-            send.accept(":warning: Lucca rejects the connector's API key. Hires are kept and will be delivered once "
-                    + "the key (LUCCA_API_KEY) is valid and has its rights. " + statusPage);
+            send.accept(":warning: Lucca rejects the API key of tenant " + tenant + ". Its hires are kept and will be "
+                    + "delivered once the key is valid and has its rights. " + statusPage);
         } else if (state == LuccaCredentials.State.OK) {
-            send.accept(":white_check_mark: Lucca accepts the connector's API key again; delivery goes on.");
+            send.accept(":white_check_mark: Lucca accepts the API key of tenant " + tenant + " again; delivery goes on.");
         }
     }
 
-    /** The oldest queued hire waits longer than the limit: said once for that hire. */
+    /** A changed tenants file was refused: the previous configuration stays in force until it is fixed. */
+    public void tenantsRefused(String why) {
+        send.accept(":warning: The tenants file was changed but refused, the previous configuration stays in force: "
+                + why);
+    }
+
+    /** A tenant's oldest queued hire waits longer than the limit: said once for that hire. */
     public synchronized void checkQueueAge() {
-        Optional<HireRecord> queued;
+        List<HireRecord> oldest;
         try {
-            queued = reader.oldestQueued();
+            oldest = reader.oldestQueuedOfEachTenant();
         } catch (JournalUnavailable e) {
             return; // the journal being down is already said by the log and the readiness check
         }
-        queued.ifPresent(oldest -> {
-            Duration age = Duration.between(oldest.receivedAt(), clock.instant());
-            if (age.compareTo(queueAgeLimit) > 0 && !Objects.equals(lastSlowHire, oldest.hireId())) {
-                lastSlowHire = oldest.hireId();
-                send.accept(":hourglass: Hire " + oldest.hireId() + " has waited " + age.toMinutes()
-                        + " minute(s) for Lucca (" + lastError(oldest) + "). " + link(oldest.hireId()));
-            }
-        });
+        oldest.forEach(this::checkAge);
+    }
+
+    private void checkAge(HireRecord oldest) {
+        Duration age = Duration.between(oldest.receivedAt(), clock.instant());
+        if (age.compareTo(queueAgeLimit) > 0 && !Objects.equals(lastSlowHire.get(oldest.tenant()), oldest.hireId())) {
+            lastSlowHire.put(oldest.tenant(), oldest.hireId());
+            send.accept(":hourglass: Hire " + oldest.hireId() + " of tenant " + oldest.tenant() + " has waited "
+                    + age.toMinutes() + " minute(s) for Lucca (" + lastError(oldest) + "). " + link(oldest.hireId()));
+        }
     }
 
     private String link(String hireId) {

@@ -9,11 +9,15 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The connector's own metrics, next to Camel's route metrics on /observe/metrics. Labels carry kinds of
- * outcome, Lucca call names and HTTP statuses only: never anything about a person.
+ * The connector's own metrics, next to Camel's route metrics on /observe/metrics. Labels carry the tenant id,
+ * kinds of outcome, Lucca call names and HTTP statuses only: never anything about a person. Summing over the
+ * tenant label gives the all-tenants view.
  */
 public final class ConnectorMetrics {
 
@@ -25,60 +29,62 @@ public final class ConnectorMetrics {
         Duration.ofHours(6), Duration.ofHours(24)};
 
     private final MeterRegistry registry;
-    private final Timer hireToLucca;
-    private final Timer limiterWait;
     private final QueueCounts queue;
+    private final Set<String> tenantsWithGauges = ConcurrentHashMap.newKeySet();
 
     public ConnectorMetrics(MeterRegistry registry, JournalReader reader, Clock clock) {
         this.registry = registry;
-        this.hireToLucca = Timer.builder("flatchr.hire.to.lucca")
-                .description("Time from the webhook's 202 to the user in Lucca")
-                .serviceLevelObjectives(HIRE_TO_LUCCA_BUCKETS).register(registry);
-        this.limiterWait = Timer.builder("flatchr.lucca.rate.limiter.wait")
-                .description("Time Lucca calls waited for the client-side rate limiter").register(registry);
         this.queue = new QueueCounts(reader, clock);
-        for (HireStatus status : HireStatus.values()) {
-            Gauge.builder("flatchr.hires.by.status", () -> queue.count(status))
-                    .description("Hires in the journal by status (received and retrying are the queue)")
-                    .tag("status", status.label()).register(registry);
+    }
+
+    /** Each tenant's hires by status; a tenant that leaves keeps its gauges, its hires are still counted. */
+    public void tenantsAre(Collection<String> tenants) {
+        for (String tenant : tenants) {
+            if (tenantsWithGauges.add(tenant)) {
+                for (HireStatus status : HireStatus.values()) {
+                    Gauge.builder("flatchr.hires.by.status", () -> queue.count(tenant, status))
+                            .description("Hires in the journal by tenant and status (received and retrying are the queue)")
+                            .tags("tenant", tenant, "status", status.label()).register(registry);
+                }
+            }
         }
     }
 
     /** What the webhook answered: accepted, duplicate, ignored, rejected, invalid, unauthorized, unavailable. */
-    public void webhook(String outcome) {
-        counter("flatchr.webhooks", "Webhook calls by outcome", "outcome", outcome).increment();
+    public void webhook(String tenant, String outcome) {
+        Counter.builder("flatchr.webhooks").description("Webhook calls by tenant and outcome")
+                .tags("tenant", tenant, "outcome", outcome).register(registry).increment();
     }
 
-    public void delivered(Instant receivedAt, Instant now) {
-        hireToLucca.record(Duration.between(receivedAt, now));
-        hire("delivered", "none");
+    public void delivered(String tenant, Instant receivedAt, Instant now) {
+        Timer.builder("flatchr.hire.to.lucca").description("Time from the webhook's 202 to the user in Lucca")
+                .serviceLevelObjectives(HIRE_TO_LUCCA_BUCKETS).tag("tenant", tenant).register(registry)
+                .record(Duration.between(receivedAt, now));
+        hire(tenant, "delivered", "none");
     }
 
     /** How a delivery attempt ended: delivered, already-in-lucca, dry-run, retried or dead, and why. */
-    public void hire(String outcome, String reason) {
-        Counter.builder("flatchr.hires").description("Delivery outcomes by kind and reason")
-                .tags("outcome", outcome, "reason", reason).register(registry).increment();
+    public void hire(String tenant, String outcome, String reason) {
+        Counter.builder("flatchr.hires").description("Delivery outcomes by tenant, kind and reason")
+                .tags("tenant", tenant, "outcome", outcome, "reason", reason).register(registry).increment();
     }
 
-    public void luccaCall(String call, int status) {
-        Counter.builder("flatchr.lucca.calls").description("Calls to Lucca by endpoint and status")
-                .tags("call", call, "status", String.valueOf(status)).register(registry).increment();
+    public void luccaCall(String tenant, String call, int status) {
+        Counter.builder("flatchr.lucca.calls").description("Calls to Lucca by tenant, endpoint and status")
+                .tags("tenant", tenant, "call", call, "status", String.valueOf(status)).register(registry).increment();
     }
 
-    public void limiterWaited(Duration wait) {
-        limiterWait.record(wait);
+    public void limiterWaited(String tenant, Duration wait) {
+        Timer.builder("flatchr.lucca.rate.limiter.wait").description("Time Lucca calls waited for the client-side "
+                + "rate limiter, by tenant").tag("tenant", tenant).register(registry).record(wait);
     }
 
-    private Counter counter(String name, String description, String tag, String value) {
-        return Counter.builder(name).description(description).tag(tag, value).register(registry);
-    }
-
-    /** Counts by status, read from the journal at most once per TTL. */
+    /** Counts by tenant and status, read from the journal at most once per TTL. */
     private static final class QueueCounts {
 
         private final JournalReader reader;
         private final Clock clock;
-        private Map<HireStatus, Long> counts = Map.of();
+        private Map<String, Map<HireStatus, Long>> counts = Map.of();
         private Instant readAt = Instant.MIN;
 
         QueueCounts(JournalReader reader, Clock clock) {
@@ -86,12 +92,12 @@ public final class ConnectorMetrics {
             this.clock = clock;
         }
 
-        synchronized long count(HireStatus status) {
+        synchronized long count(String tenant, HireStatus status) {
             if (clock.instant().isAfter(readAt.plus(QUEUE_COUNTS_TTL))) {
-                counts = reader.countsByStatus();
+                counts = reader.countsByTenantAndStatus();
                 readAt = clock.instant();
             }
-            return counts.getOrDefault(status, 0L);
+            return counts.getOrDefault(tenant, Map.of()).getOrDefault(status, 0L);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.flatchrlucca.operations;
 import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.journal.HireFilter;
 import io.github.flatchrlucca.journal.HireStatus;
+import io.github.flatchrlucca.tenants.TenantSettings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,8 +20,17 @@ final class HireQuery {
     }
 
     static HireFilter filter(Message request) {
-        return new HireFilter(status(text(request, "status")), instant(request, "from"), instant(request, "to"),
+        return new HireFilter(tenant(request), status(text(request, "status")), instant(request, "from"), instant(request, "to"),
                 number(request, "page", 0, 0, Integer.MAX_VALUE), number(request, "size", DEFAULT_SIZE, 1, MAX_SIZE));
+    }
+
+    /** The tenant the view is narrowed to; none: all tenants. */
+    static String tenant(Message request) {
+        String value = text(request, "tenant");
+        if (value != null && !TenantSettings.ID.matcher(value).matches()) {
+            throw Problem.badRequest("tenant", "Not a tenant id: lower-case letters, digits and '-'.");
+        }
+        return value;
     }
 
     private static HireStatus status(String value) {

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.HireStatus;
+import io.github.flatchrlucca.tenants.Tenant;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
 import java.util.Map;
 
 /** How a hire is shown to an operator: a summary for lists, the whole story for one hire. */
@@ -22,6 +26,7 @@ final class HireViews {
     Map<String, Object> summary(HireRecord hire) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("hireId", hire.hireId());
+        view.put("tenant", hire.tenant());
         view.put("status", hire.status().label());
         view.put("candidate", candidateName(hire.payload()));
         view.put("receivedAt", text(hire.receivedAt()));
@@ -32,6 +37,22 @@ final class HireViews {
         view.put("warnings", hire.warnings());
         view.put("lastError", hire.lastError());
         view.put("lastLuccaStatus", hire.lastLuccaStatus());
+        return view;
+    }
+
+    /** A tenant as the all-tenants view shows it: never its key or token. */
+    Map<String, Object> tenant(Tenant tenant, Map<HireStatus, Long> counts) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", tenant.id());
+        view.put("flatchrCompanyIds", List.copyOf(new TreeSet<>(tenant.settings().flatchrCompanyIds())));
+        view.put("lucca", tenant.settings().luccaBaseUrl().map(Object::toString).orElse("dry-run"));
+        view.put("credentials", tenant.dryRun() ? "not used"
+                : tenant.lucca().credentials().state().name().toLowerCase(Locale.ROOT));
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (HireStatus status : HireStatus.values()) {
+            byStatus.put(status.label(), counts.getOrDefault(status, 0L));
+        }
+        view.put("counts", byStatus);
         return view;
     }
 

@@ -11,6 +11,8 @@ import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.Hire;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
 import io.github.flatchrlucca.lucca.LuccaRequest;
+import io.github.flatchrlucca.tenants.Tenant;
+import io.github.flatchrlucca.tenants.Tenants;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,35 +31,51 @@ public final class MappingPreview {
     private final FlatchrEventClassifier classifier;
     private final DeliverySteps steps;
     private final DepartmentDirectory departments;
+    private final Tenants tenants;
     private final Clock clock;
 
     public MappingPreview(ObjectMapper json, FlatchrEventClassifier classifier, DeliverySteps steps,
-                          DepartmentDirectory departments, Clock clock) {
+                          DepartmentDirectory departments, Tenants tenants, Clock clock) {
         this.json = json;
         this.classifier = classifier;
         this.steps = steps;
+        this.tenants = tenants;
         this.departments = departments;
         this.clock = clock;
     }
 
     public void preview(Exchange exchange) {
         JsonNode event = exchange.getIn().getBody(JsonNode.class);
-        HireVerdict verdict = classifier.classify(event);
+        Tenant tenant = tenant(exchange);
+        HireVerdict verdict = classifier.classify(event, tenant);
         Map<String, Object> preview = new LinkedHashMap<>();
+        preview.put("tenant", tenant.id());
         preview.put("hire", verdict.kind() == HireVerdict.Kind.HIRE);
-        if (verdict.kind() == HireVerdict.Kind.IGNORED) {
+        if (verdict.kind() == HireVerdict.Kind.IGNORED || verdict.isOtherCompany()) {
             preview.put("reason", verdict.reason());
         } else if (verdict.kind() == HireVerdict.Kind.INCOMPLETE) {
             preview.put("reason", "the candidate lacks " + String.join(", ", verdict.missingFields()));
         } else {
-            Delivery delivery = steps.map(new Hire("preview", event.toString(), clock.instant(), clock.instant(), 0,
-                    null, false));
-            steps.enrich(delivery, departments.departments());
+            Delivery delivery = steps.map(new Hire("preview", tenant.id(), event.toString(), clock.instant(),
+                    clock.instant(), 0, null, false), tenant);
+            steps.enrich(delivery, departments.departments(tenant.lucca()));
             steps.loginUnchecked(delivery);
             preview.put("requests", requests(delivery));
             preview.put("warnings", delivery.getWarnings());
         }
         JsonReply.respond(json, exchange, 200, "application/json", preview);
+    }
+
+    /** The tenant named by the query's {@code tenant}; without one, the only tenant there is. */
+    private Tenant tenant(Exchange exchange) {
+        String named = exchange.getIn().getHeader("tenant", String.class);
+        if (named == null || named.isBlank()) {
+            if (tenants.all().size() != 1) {
+                throw Problem.badRequest("tenant", "Several tenants are configured: say which one (?tenant=...).");
+            }
+            return tenants.all().iterator().next();
+        }
+        return tenants.find(named.trim()).orElseThrow(() -> Problem.badRequest("tenant", "No tenant has this id."));
     }
 
     private List<Map<String, Object>> requests(Delivery delivery) {

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.tenants.Tenant;
+import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.lucca.LuccaRequest;
 import io.github.flatchrlucca.lucca.LuccaRequests;
 import io.github.flatchrlucca.mapping.ContractTypeTable;
@@ -16,9 +19,11 @@ import io.github.flatchrlucca.mapping.HireMapper;
 import io.github.flatchrlucca.mapping.LoginRule;
 import io.github.flatchrlucca.mapping.LuccaDepartment;
 import io.github.flatchrlucca.mapping.MappingSettings;
-import io.github.flatchrlucca.mapping.OrganisationDefaults;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Set;
+import java.util.Optional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -47,28 +52,29 @@ class DeliveryStepsTest {
     private static final String UNMAPPED_CONTRACT = "2";
 
     private final ReservationsInMemory reservations = new ReservationsInMemory();
-    private final DeliverySteps steps = new DeliverySteps(JSON,
+    private static final Tenant TENANT = new Tenant(new TenantSettings("acme", Set.of("4242"),
+            WebhookToken.of("token-of-acme-0123456789"), Set.of(), Optional.empty(), "", 50, Duration.ofSeconds(60),
+            3, 99, 5, DepartmentTable.parse(""), ContractTypeTable.parse("1:21"), LoginRule.INITIAL_LASTNAME, null, PARIS),
             new HireMapper(new MappingSettings(PARIS, LoginRule.INITIAL_LASTNAME, null, "FR", "/data/vacancy/department")),
-            new OrganisationDefaults(3, 5, DepartmentTable.parse(""), 99),
-            ContractTypeTable.parse("1:21"),
-            new LuccaRequests(JSON),
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            PARIS,
+            null);
+    private final DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), Clock.fixed(NOW, ZoneOffset.UTC),
             reservations);
 
-    /** The journal's login reservations, as a map: login -> hire. */
+    /** The journal's login reservations, as a map: tenant/login -> hire. */
     private static final class ReservationsInMemory implements DeliverySteps.LoginReservations {
         final java.util.Map<String, String> byLogin = new java.util.HashMap<>();
 
         @Override
-        public List<String> reservedByOthers(String hireId, String base) {
-            return byLogin.entrySet().stream().filter(entry -> entry.getKey().startsWith(base))
-                    .filter(entry -> !entry.getValue().equals(hireId)).map(java.util.Map.Entry::getKey).toList();
+        public List<String> reservedByOthers(String tenant, String hireId, String base) {
+            return byLogin.entrySet().stream().filter(entry -> entry.getKey().startsWith(tenant + "/" + base))
+                    .filter(entry -> !entry.getValue().equals(hireId))
+                    .map(entry -> entry.getKey().substring(tenant.length() + 1)).toList();
         }
 
         @Override
-        public boolean reserve(String hireId, String login) {
-            return byLogin.putIfAbsent(login, hireId) == null || hireId.equals(byLogin.get(login));
+        public boolean reserve(String tenant, String hireId, String login) {
+            String key = tenant + "/" + login;
+            return byLogin.putIfAbsent(key, hireId) == null || hireId.equals(byLogin.get(key));
         }
     }
 
@@ -76,7 +82,7 @@ class DeliveryStepsTest {
 
     @Test
     void aMappedContractTypeIsPatchedWithoutWarning() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         assertThat(delivery.isContractTypeMapped()).isTrue();
         assertThat(delivery.luccaContractTypeId()).isEqualTo(21);
@@ -85,7 +91,7 @@ class DeliveryStepsTest {
 
     @Test
     void anUnmappedContractTypeIsWarnedAbout() {
-        Delivery delivery = steps.map(hire(UNMAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(UNMAPPED_CONTRACT), TENANT);
 
         assertThat(delivery.isContractTypeMapped()).isFalse();
         assertThat(delivery.warnings()).contains("contract type not mapped; Lucca's default contract template applies");
@@ -93,7 +99,7 @@ class DeliveryStepsTest {
 
     @Test
     void aVacancyWithoutContractTypeIsWarnedAbout() {
-        Delivery delivery = steps.map(hire("null"));
+        Delivery delivery = steps.map(hire("null"), TENANT);
 
         assertThat(delivery.isContractTypeMapped()).isFalse();
         assertThat(delivery.warnings()).contains(DeliverySteps.CONTRACT_TYPE_UNMAPPED);
@@ -101,14 +107,14 @@ class DeliveryStepsTest {
 
     @Test
     void aContractTypeIdSentAsTextIsMappedToo() {
-        Delivery delivery = steps.map(hire("\"1\""));
+        Delivery delivery = steps.map(hire("\"1\""), TENANT);
 
         assertThat(delivery.isContractTypeMapped()).isTrue();
     }
 
     @Test
     void theHireIsReadIntoADraft() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         assertThat(delivery.getHireId()).isEqualTo("hire-1");
         assertThat(delivery.draft().mail()).isEqualTo("eloise@gmail.com");
@@ -119,7 +125,7 @@ class DeliveryStepsTest {
 
     @Test
     void aUserCreatedByAnEarlierAttemptIsKnownFromTheStart() {
-        Delivery delivery = steps.map(new Hire("hire-1", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, 416L, true));
+        Delivery delivery = steps.map(new Hire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, 416L, true), TENANT);
 
         assertThat(delivery.isUserKnown()).isTrue();
         assertThat(delivery.luccaUserId()).isEqualTo(416L);
@@ -127,17 +133,17 @@ class DeliveryStepsTest {
 
     @Test
     void aPayloadThatIsNotJsonCannotBeMapped() {
-        Hire broken = new Hire("hire-1", "{not json", RECEIVED_AT, RECEIVED_AT, 1, null, false);
+        Hire broken = new Hire("hire-1", "acme", "{not json", RECEIVED_AT, RECEIVED_AT, 1, null, false);
 
         assertThatExceptionOfType(UncheckedIOException.class)
-                .isThrownBy(() -> steps.map(broken));
+                .isThrownBy(() -> steps.map(broken, TENANT));
     }
 
     // ---- enrich
 
     @Test
     void theOrganisationDefaultsAreAddedToTheDraft() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         steps.enrich(delivery, List.of());
 
@@ -148,7 +154,7 @@ class DeliveryStepsTest {
 
     @Test
     void aDepartmentNamedByTheHireIsFoundAmongLuccaDepartments() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT, "\"Service IT\""));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT, "\"Service IT\""), TENANT);
 
         steps.enrich(delivery, List.of(new LuccaDepartment(12, "Service IT", true)));
 
@@ -157,7 +163,7 @@ class DeliveryStepsTest {
 
     @Test
     void aDepartmentNotFoundInLuccaIsWarnedAbout() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT, "\"Service IT\""));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT, "\"Service IT\""), TENANT);
 
         steps.enrich(delivery, List.of(new LuccaDepartment(12, "Marketing", true)));
 
@@ -169,7 +175,7 @@ class DeliveryStepsTest {
 
     @Test
     void thePersonIsSearchedByTheDraftMail() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         LuccaRequest request = steps.findPerson(delivery);
 
@@ -179,7 +185,7 @@ class DeliveryStepsTest {
 
     @Test
     void nobodyFoundLeavesTheUserUnknown() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
         List<String> warningsBefore = List.copyOf(delivery.warnings());
 
         steps.notePerson(delivery, json("{\"data\":{\"items\":[]}}"));
@@ -191,7 +197,7 @@ class DeliveryStepsTest {
 
     @Test
     void aCurrentEmployeeWithTheMailIsAlreadyInLucca() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         steps.notePerson(delivery, person(77, null));
 
@@ -202,7 +208,7 @@ class DeliveryStepsTest {
 
     @Test
     void anEmployeeWhoseContractEndsTodayIsStillEmployed() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         steps.notePerson(delivery, person(77, "2026-01-05T00:00:00"));
 
@@ -211,7 +217,7 @@ class DeliveryStepsTest {
 
     @Test
     void aFormerEmployeeWithTheMailIsARehireAlreadyInLucca() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         steps.notePerson(delivery, person(77, "2025-06-30T00:00:00"));
 
@@ -223,7 +229,7 @@ class DeliveryStepsTest {
     @Test
     void todayIsTheDayInTheConfiguredZone() {
         // the contract ended on 4 January: still today in UTC, already yesterday in Paris
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         steps.notePerson(delivery, person(77, "2026-01-04T00:00:00"));
 
@@ -232,7 +238,7 @@ class DeliveryStepsTest {
 
     @Test
     void aPersonFoundAfterALostCreateAnswerIsOurOwnUser() {
-        Delivery delivery = steps.map(new Hire("hire-1", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, true));
+        Delivery delivery = steps.map(new Hire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, true), TENANT);
 
         steps.notePerson(delivery, person(416, null));
 
@@ -244,7 +250,7 @@ class DeliveryStepsTest {
 
     @Test
     void aFormerEmployeeFoundAfterALostCreateAnswerIsStillARehire() {
-        Delivery delivery = steps.map(new Hire("hire-1", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, true));
+        Delivery delivery = steps.map(new Hire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, true), TENANT);
 
         steps.notePerson(delivery, person(77, "2025-06-30T00:00:00"));
 
@@ -256,14 +262,14 @@ class DeliveryStepsTest {
 
     @Test
     void takenLoginsAreSearchedFromTheLoginBase() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         assertThat(steps.findTakenLogins(delivery).query()).startsWith("login=like%2Cemuller&");
     }
 
     @Test
     void theLoginBaseIsChosenWhenFree() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         steps.chooseLogin(delivery, logins("jemuller", "emuller.old"));
 
@@ -272,7 +278,7 @@ class DeliveryStepsTest {
 
     @Test
     void aTakenLoginBaseGetsTheNumberTwo() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         steps.chooseLogin(delivery, logins("emuller"));
 
@@ -281,7 +287,7 @@ class DeliveryStepsTest {
 
     @Test
     void theFirstFreeNumberIsChosenWhateverTheCaseOfTakenLogins() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         steps.chooseLogin(delivery, logins("EMuller", "emuller2", "emuller4"));
 
@@ -290,20 +296,20 @@ class DeliveryStepsTest {
 
     @Test
     void aLoginAnotherHireIsBeingGivenIsSkippedAndTheChosenOneReserved() {
-        reservations.reserve("namesake-hire", "emuller2");
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        reservations.reserve("acme", "namesake-hire", "emuller2");
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         steps.chooseLogin(delivery, logins("emuller"));
 
         assertThat(delivery.draft().login()).isEqualTo("emuller3");
-        assertThat(reservations.byLogin).containsEntry("emuller3", delivery.getHireId());
+        assertThat(reservations.byLogin).containsEntry("acme/emuller3", delivery.getHireId());
     }
 
     @Test
     void aRetryKeepsTheLoginItReservedBefore() {
-        Delivery first = steps.map(hire(MAPPED_CONTRACT));
+        Delivery first = steps.map(hire(MAPPED_CONTRACT), TENANT);
         steps.chooseLogin(first, logins());
-        Delivery retry = steps.map(hire(MAPPED_CONTRACT));
+        Delivery retry = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         steps.chooseLogin(retry, logins());
 
@@ -314,7 +320,7 @@ class DeliveryStepsTest {
 
     @Test
     void theCreateBodyHoldsTheLoginAndTheOrganisation() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
         steps.enrich(delivery, List.of());
         steps.chooseLogin(delivery, logins("emuller"));
 
@@ -332,7 +338,7 @@ class DeliveryStepsTest {
 
     @Test
     void theCreatedUserIdIsNoted() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         steps.noteCreatedUser(delivery, json("{\"data\":{\"id\":416}}"));
 
@@ -343,7 +349,7 @@ class DeliveryStepsTest {
 
     @Test
     void aCreateAnswerWithoutIdLeavesTheUserUnknown() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         assertThatIllegalStateException().isThrownBy(() -> steps.noteCreatedUser(delivery, json("{\"data\":{}}")));
         assertThat(delivery.isUserKnown()).isFalse();
@@ -353,7 +359,7 @@ class DeliveryStepsTest {
 
     @Test
     void theWorkContractsOfTheNewUserAreListed() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
         steps.noteCreatedUser(delivery, json("{\"data\":{\"id\":416}}"));
 
         assertThat(steps.findWorkContract(delivery).query()).isEqualTo("ownerId%5B%5D=416");
@@ -361,7 +367,7 @@ class DeliveryStepsTest {
 
     @Test
     void theNewestContractIsPatchedWithTheMappedTypeAndStartDay() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
         steps.enrich(delivery, List.of());
 
         LuccaRequest patch = steps.patchWorkContract(delivery,
@@ -374,7 +380,7 @@ class DeliveryStepsTest {
 
     @Test
     void withoutAnyContractThereIsNothingToPatch() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT));
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         assertThatIllegalStateException()
                 .isThrownBy(() -> steps.patchWorkContract(delivery, json("{\"items\":[]}")))
@@ -386,7 +392,7 @@ class DeliveryStepsTest {
     }
 
     private static Hire hire(String contractTypeId, String department) {
-        return new Hire("hire-1", PAYLOAD.formatted(contractTypeId, department), RECEIVED_AT, RECEIVED_AT, 1, null, false);
+        return new Hire("hire-1", "acme", PAYLOAD.formatted(contractTypeId, department), RECEIVED_AT, RECEIVED_AT, 1, null, false);
     }
 
     private static String payload(String contractTypeId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.http.Problem;
 import java.util.List;
@@ -27,7 +28,47 @@ class FlatchrEventClassifierTest {
               } }
             """;
 
-    private final FlatchrEventClassifier byHiredFlag = new FlatchrEventClassifier(Set.of());
+    private final TenantClassifier byHiredFlag = classifierFor(Set.of());
+
+    /** A tenant's rules: its trigger columns, and company 4242 only. */
+    private record Rules(String id, Set<String> triggerColumns) implements IntakeRules {
+        @Override
+        public boolean acceptsCompany(String companyId) {
+            return "4242".equals(companyId);
+        }
+    }
+
+    /** The classifier with one tenant's rules, as the webhook route calls it. */
+    private record TenantClassifier(IntakeRules rules) {
+        HireVerdict classify(JsonNode event) {
+            return new FlatchrEventClassifier().classify(event, rules);
+        }
+    }
+
+    private static TenantClassifier classifierFor(Set<String> triggerColumns) {
+        return new TenantClassifier(new Rules("acme", triggerColumns));
+    }
+
+    @Test
+    void aHireOfAnotherCompanyIsNotTheTenants() {
+        ObjectNode event = hire();
+        event.put("company_id", 999);
+
+        HireVerdict verdict = byHiredFlag.classify(event);
+
+        assertThat(verdict.isOtherCompany()).isTrue();
+        assertThat(verdict.rejection()).isEqualTo("company_id 999 is not one of tenant acme's Flatchr companies");
+        assertThat(verdict.dedupeKey()).as("kept apart from the same hire sent right").isEqualTo("other-company:999:1234");
+    }
+
+    @Test
+    void anotherCompanysDragIntoAColumnThatTriggersNothingIsOnlyIgnored() {
+        ObjectNode event = hire();
+        event.put("company_id", 999);
+        column(event).put("hired", false);
+
+        assertThat(byHiredFlag.classify(event).isIgnored()).isTrue();
+    }
 
     @Test
     void aDragIntoAHiredColumnIsAHire() {
@@ -204,7 +245,7 @@ class FlatchrEventClassifierTest {
     @ParameterizedTest
     @ValueSource(strings = {"9", "recruté"})
     void aConfiguredTriggerColumnIsMatchedByIdOrTitle(String trigger) {
-        FlatchrEventClassifier classifier = new FlatchrEventClassifier(Set.of(trigger));
+        TenantClassifier classifier = classifierFor(Set.of(trigger));
         ObjectNode event = hire();
         column(event).put("hired", false);
 
@@ -213,7 +254,7 @@ class FlatchrEventClassifierTest {
 
     @Test
     void aConfiguredTitleIsMatchedWhateverItsCase() {
-        FlatchrEventClassifier classifier = new FlatchrEventClassifier(Set.of("embauché"));
+        TenantClassifier classifier = classifierFor(Set.of("embauché"));
         ObjectNode event = hire();
         column(event).put("title", " EMBAUCHÉ ");
 
@@ -222,7 +263,7 @@ class FlatchrEventClassifierTest {
 
     @Test
     void aColumnIdSentAsTextMatchesAConfiguredId() {
-        FlatchrEventClassifier classifier = new FlatchrEventClassifier(Set.of("9"));
+        TenantClassifier classifier = classifierFor(Set.of("9"));
         ObjectNode event = hire();
         column(event).put("id", "9");
         column(event).put("title", "Autre");
@@ -232,7 +273,7 @@ class FlatchrEventClassifierTest {
 
     @Test
     void withConfiguredColumnsAColumnMarkedHiredButNotListedIsIgnored() {
-        FlatchrEventClassifier classifier = new FlatchrEventClassifier(Set.of("12", "embauché"));
+        TenantClassifier classifier = classifierFor(Set.of("12", "embauché"));
 
         assertThat(classifier.classify(hire()).isIgnored()).isTrue();
     }
@@ -289,7 +330,7 @@ class FlatchrEventClassifierTest {
                 "data.candidate.firstname", "data.candidate.lastname", "data.candidate.email");
     }
 
-    private static void assertRefused(FlatchrEventClassifier classifier, ObjectNode event, String field) {
+    private static void assertRefused(TenantClassifier classifier, ObjectNode event, String field) {
         assertThatExceptionOfType(Problem.class)
                 .isThrownBy(() -> classifier.classify(event))
                 .satisfies(problem -> {

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JournalTest {
 
+    private static final String TENANT = "acme";
+
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(10);
     private static final String PAYLOAD = "{\"event\":\"drag_applicant\",\"company_id\":4242}";
@@ -56,7 +58,7 @@ class JournalTest {
 
     @Test
     void aNewHireIsAcceptedAndQueued() {
-        IntakeResult result = journal.recordIntake(PAYLOAD, hire("1234"));
+        IntakeResult result = journal.recordIntake(PAYLOAD, hire("1234"), TENANT);
 
         assertThat(result.outcome()).isEqualTo(Outcome.ACCEPTED);
         HireRecord record = reader.find(result.hireId()).orElseThrow();
@@ -70,18 +72,18 @@ class JournalTest {
 
     @Test
     void theSameHireSentAgainIsADuplicateOfTheFirst() {
-        IntakeResult first = journal.recordIntake(PAYLOAD, hire("1234"));
+        IntakeResult first = journal.recordIntake(PAYLOAD, hire("1234"), TENANT);
 
-        IntakeResult second = journal.recordIntake(PAYLOAD, hire("1234"));
+        IntakeResult second = journal.recordIntake(PAYLOAD, hire("1234"), TENANT);
 
         assertThat(second).isEqualTo(new IntakeResult(first.hireId(), Outcome.DUPLICATE));
     }
 
     @Test
     void anotherApplicantIsAnotherHire() {
-        IntakeResult first = journal.recordIntake(PAYLOAD, hire("1234"));
+        IntakeResult first = journal.recordIntake(PAYLOAD, hire("1234"), TENANT);
 
-        IntakeResult second = journal.recordIntake(PAYLOAD, hire("5678"));
+        IntakeResult second = journal.recordIntake(PAYLOAD, hire("5678"), TENANT);
 
         assertThat(second.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(second.hireId()).isNotEqualTo(first.hireId());
@@ -89,17 +91,17 @@ class JournalTest {
 
     @Test
     void theSameApplicantInAnotherCompanyIsAnotherHire() {
-        journal.recordIntake(PAYLOAD, hire("1234"));
+        journal.recordIntake(PAYLOAD, hire("1234"), TENANT);
 
         IntakeResult other = journal.recordIntake(PAYLOAD,
-                new HireVerdict(HireVerdict.Kind.HIRE, null, "9999", "1234", List.of()));
+                new HireVerdict(HireVerdict.Kind.HIRE, null, "9999", "1234", List.of()), TENANT);
 
         assertThat(other.outcome()).isEqualTo(Outcome.ACCEPTED);
     }
 
     @Test
     void anIncompleteHireIsRecordedAsRejectedWithItsMissingFields() {
-        IntakeResult result = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"));
+        IntakeResult result = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT);
 
         assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
         HireRecord record = reader.find(result.hireId()).orElseThrow();
@@ -110,7 +112,7 @@ class JournalTest {
 
     @Test
     void aRejectedHireIsNeverClaimed() {
-        journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"));
+        journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT);
         clock.advance(Duration.ofDays(1));
 
         assertThat(claimDue(10)).isEmpty();
@@ -118,9 +120,9 @@ class JournalTest {
 
     @Test
     void aSecondRejectionOfTheSameHireIsADuplicate() {
-        IntakeResult first = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"));
+        IntakeResult first = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT);
 
-        IntakeResult second = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.lastname"));
+        IntakeResult second = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.lastname"), TENANT);
 
         assertThat(second).isEqualTo(new IntakeResult(first.hireId(), Outcome.DUPLICATE));
         assertThat(reader.find(first.hireId()).orElseThrow().status()).isEqualTo(HireStatus.REJECTED);
@@ -128,10 +130,10 @@ class JournalTest {
 
     @Test
     void aRejectedHireSentAgainCompleteIsAcceptedUnderTheSameId() {
-        IntakeResult rejected = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"));
+        IntakeResult rejected = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT);
         clock.advance(Duration.ofMinutes(5));
 
-        IntakeResult accepted = journal.recordIntake("{\"fixed\":true}", hire("1234"));
+        IntakeResult accepted = journal.recordIntake("{\"fixed\":true}", hire("1234"), TENANT);
 
         assertThat(accepted).isEqualTo(new IntakeResult(rejected.hireId(), Outcome.ACCEPTED));
         HireRecord record = reader.find(rejected.hireId()).orElseThrow();
@@ -142,8 +144,8 @@ class JournalTest {
 
     @Test
     void aRejectedHireAcceptedLaterIsDeliveredWithItsCompletePayload() {
-        journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"));
-        journal.recordIntake("{\"fixed\":true}", hire("1234"));
+        journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT);
+        journal.recordIntake("{\"fixed\":true}", hire("1234"), TENANT);
 
         assertThat(claimDue(10)).singleElement()
                 .satisfies(hire -> assertThat(hire.payload()).isEqualTo("{\"fixed\":true}"));
@@ -151,19 +153,19 @@ class JournalTest {
 
     @Test
     void aRejectedHireAcceptedLaterIsAgedFromItsAcceptance() {
-        IntakeResult rejected = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"));
+        IntakeResult rejected = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT);
         clock.advance(Duration.ofDays(2));
 
-        journal.recordIntake("{\"fixed\":true}", hire("1234"));
+        journal.recordIntake("{\"fixed\":true}", hire("1234"), TENANT);
 
         assertThat(reader.find(rejected.hireId()).orElseThrow().receivedAt()).isEqualTo(T0.plus(Duration.ofDays(2)));
     }
 
     @Test
     void anAcceptedHireSentAgainIncompleteStaysAccepted() {
-        IntakeResult accepted = journal.recordIntake(PAYLOAD, hire("1234"));
+        IntakeResult accepted = journal.recordIntake(PAYLOAD, hire("1234"), TENANT);
 
-        IntakeResult again = journal.recordIntake("{}", incomplete("1234", "data.candidate.email"));
+        IntakeResult again = journal.recordIntake("{}", incomplete("1234", "data.candidate.email"), TENANT);
 
         assertThat(again).isEqualTo(new IntakeResult(accepted.hireId(), Outcome.DUPLICATE));
         HireRecord record = reader.find(accepted.hireId()).orElseThrow();
@@ -173,10 +175,10 @@ class JournalTest {
 
     @Test
     void aDeliveredHireSentAgainIsADuplicateAndStaysDelivered() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT).hireId();
         journal.markDelivered(hireId, 416, List.of());
 
-        IntakeResult again = journal.recordIntake(PAYLOAD, hire("1234"));
+        IntakeResult again = journal.recordIntake(PAYLOAD, hire("1234"), TENANT);
 
         assertThat(again.outcome()).isEqualTo(Outcome.DUPLICATE);
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.DELIVERED);
@@ -187,17 +189,17 @@ class JournalTest {
 
     @Test
     void aDueHireIsClaimedWithItsPayloadAndOneMoreAttempt() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT).hireId();
 
         List<Hire> claimed = claimDue(10);
 
-        assertThat(claimed).containsExactly(new Hire(hireId, PAYLOAD, T0, T0, 1, null, false));
+        assertThat(claimed).containsExactly(new Hire(hireId, TENANT, PAYLOAD, T0, T0, 1, null, false));
         assertThat(reader.find(hireId).orElseThrow().attempts()).isEqualTo(1);
     }
 
     @Test
     void aClaimedHireIsNotClaimedAgainWhileTheLeaseRuns() {
-        journal.recordIntake(PAYLOAD, hire("1234"));
+        journal.recordIntake(PAYLOAD, hire("1234"), TENANT);
         claimDue(10);
         clock.advance(LEASE);
 
@@ -206,7 +208,7 @@ class JournalTest {
 
     @Test
     void aClaimLeftPastItsLeaseIsClaimedAgainWithAnotherAttempt() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT).hireId();
         claimDue(10);
         clock.advance(LEASE.plusSeconds(1));
 
@@ -218,7 +220,7 @@ class JournalTest {
 
     @Test
     void releasedClaimsCanBeClaimedAgainAtOnce() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT).hireId();
         claimDue(10);
 
         journal.releaseClaims();
@@ -228,11 +230,11 @@ class JournalTest {
 
     @Test
     void atMostTheAskedNumberOfHiresIsClaimedTheLongestWaitingFirst() {
-        String first = journal.recordIntake(PAYLOAD, hire("1")).hireId();
+        String first = journal.recordIntake(PAYLOAD, hire("1"), TENANT).hireId();
         clock.advance(Duration.ofSeconds(1));
-        String second = journal.recordIntake(PAYLOAD, hire("2")).hireId();
+        String second = journal.recordIntake(PAYLOAD, hire("2"), TENANT).hireId();
         clock.advance(Duration.ofSeconds(1));
-        String third = journal.recordIntake(PAYLOAD, hire("3")).hireId();
+        String third = journal.recordIntake(PAYLOAD, hire("3"), TENANT).hireId();
 
         assertThat(claimDue(2)).extracting(Hire::hireId).containsExactly(first, second);
         assertThat(claimDue(2)).extracting(Hire::hireId).containsExactly(third);
@@ -392,7 +394,7 @@ class JournalTest {
         Journal broken = new Journal(new BrokenDataSource(), clock, LEASE, "instance-a");
 
         assertThatExceptionOfType(JournalUnavailable.class)
-                .isThrownBy(() -> broken.recordIntake(PAYLOAD, hire("1234")))
+                .isThrownBy(() -> broken.recordIntake(PAYLOAD, hire("1234"), TENANT))
                 .withMessage("The journal could not record a hire")
                 .withCauseInstanceOf(SQLException.class);
     }
@@ -401,7 +403,7 @@ class JournalTest {
     void aBrokenDatabaseMakesClaimsUnavailable() {
         Journal broken = new Journal(new BrokenDataSource(), clock, LEASE, "instance-a");
 
-        assertThatExceptionOfType(JournalUnavailable.class).isThrownBy(() -> broken.dueHireIds(10));
+        assertThatExceptionOfType(JournalUnavailable.class).isThrownBy(() -> broken.dueHireIds(TENANT, 10));
     }
 
     @Test
@@ -420,7 +422,7 @@ class JournalTest {
     }
 
     private String claimedHire() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT).hireId();
         assertThat(claimDue(10)).extracting(Hire::hireId).containsExactly(hireId);
         return hireId;
     }
@@ -440,14 +442,14 @@ class JournalTest {
     }
 
     private static List<Hire> claimDue(Journal by, int max) {
-        return by.dueHireIds(max).stream().map(by::claim).filter(java.util.Objects::nonNull).toList();
+        return by.dueHireIds(TENANT, max).stream().map(by::claim).filter(java.util.Objects::nonNull).toList();
     }
 
     // ---- several instances, stopping, retention
 
     @Test
     void ofTwoInstancesClaimingTheSameHireOnlyOneGetsIt() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT).hireId();
         Journal other = new Journal(pool, clock, LEASE, "instance-b");
 
         assertThat(journal.claim(hireId)).isNotNull();
@@ -456,7 +458,7 @@ class JournalTest {
 
     @Test
     void aClaimRenewedBeforeEachCallIsNotTakenOver() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT).hireId();
         Journal other = new Journal(pool, clock, LEASE, "instance-b");
         journal.claim(hireId);
         clock.advance(LEASE.minusSeconds(1));
@@ -468,7 +470,7 @@ class JournalTest {
 
     @Test
     void anInstanceWhoseLeaseRanOutAndWasTakenOverMustStop() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234")).hireId();
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT).hireId();
         Journal other = new Journal(pool, clock, LEASE, "instance-b");
         journal.claim(hireId);
         clock.advance(LEASE.plusSeconds(1));
@@ -479,9 +481,9 @@ class JournalTest {
 
     @Test
     void aStoppingInstanceTakesNothingNewAndGivesBackOnlyItsOwnClaims() {
-        String mine = journal.recordIntake(PAYLOAD, hire("1")).hireId();
-        String theirs = journal.recordIntake(PAYLOAD, hire("2")).hireId();
-        String waiting = journal.recordIntake(PAYLOAD, hire("3")).hireId();
+        String mine = journal.recordIntake(PAYLOAD, hire("1"), TENANT).hireId();
+        String theirs = journal.recordIntake(PAYLOAD, hire("2"), TENANT).hireId();
+        String waiting = journal.recordIntake(PAYLOAD, hire("3"), TENANT).hireId();
         Journal other = new Journal(pool, clock, LEASE, "instance-b");
         journal.claim(mine);
         other.claim(theirs);
@@ -495,8 +497,8 @@ class JournalTest {
 
     @Test
     void personalDataOfFinishedHiresIsErasedAfterRetentionAndQueuedOnesKeepIt() {
-        String finished = journal.recordIntake(PAYLOAD, hire("1")).hireId();
-        String queued = journal.recordIntake(PAYLOAD, hire("2")).hireId();
+        String finished = journal.recordIntake(PAYLOAD, hire("1"), TENANT).hireId();
+        String queued = journal.recordIntake(PAYLOAD, hire("2"), TENANT).hireId();
         journal.markDelivered(finished, 416, List.of("start date estimated"));
         clock.advance(Duration.ofDays(91));
 
@@ -513,7 +515,7 @@ class JournalTest {
 
     @Test
     void aReplayedHireThatWasAlreadyInLuccaForgetsThatUser() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1")).hireId();
+        String hireId = journal.recordIntake(PAYLOAD, hire("1"), TENANT).hireId();
         journal.markAlreadyInLucca(hireId, 416, List.of());
 
         assertThat(journal.replay(hireId, PAYLOAD)).isTrue();
@@ -524,19 +526,19 @@ class JournalTest {
 
     @Test
     void aLoginIsReservedForOneHireOnlyAndSeenByTheOthers() {
-        assertThat(journal.reserveLogin("hire-1", "cmorel2")).isTrue();
-        assertThat(journal.reserveLogin("hire-1", "cmorel2")).as("the same hire again").isTrue();
-        assertThat(journal.reserveLogin("hire-2", "cmorel2")).isFalse();
+        assertThat(journal.reserveLogin(TENANT, "hire-1", "cmorel2")).isTrue();
+        assertThat(journal.reserveLogin(TENANT, "hire-1", "cmorel2")).as("the same hire again").isTrue();
+        assertThat(journal.reserveLogin(TENANT, "hire-2", "cmorel2")).isFalse();
 
-        assertThat(journal.loginsReservedByOthers("hire-2", "cmorel")).containsExactly("cmorel2");
-        assertThat(journal.loginsReservedByOthers("hire-1", "cmorel")).isEmpty();
-        assertThat(journal.loginsReservedByOthers("hire-2", "amartin")).isEmpty();
+        assertThat(journal.loginsReservedByOthers(TENANT, "hire-2", "cmorel")).containsExactly("cmorel2");
+        assertThat(journal.loginsReservedByOthers(TENANT, "hire-1", "cmorel")).isEmpty();
+        assertThat(journal.loginsReservedByOthers(TENANT, "hire-2", "amartin")).isEmpty();
     }
 
     @Test
     void onlyAQueuedHireNobodyHoldsCanBeCancelled() {
-        String held = journal.recordIntake(PAYLOAD, hire("1")).hireId();
-        String free = journal.recordIntake(PAYLOAD, hire("2")).hireId();
+        String held = journal.recordIntake(PAYLOAD, hire("1"), TENANT).hireId();
+        String free = journal.recordIntake(PAYLOAD, hire("2"), TENANT).hireId();
         journal.claim(held);
 
         assertThat(journal.cancel(held)).isFalse();

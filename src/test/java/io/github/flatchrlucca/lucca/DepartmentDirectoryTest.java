@@ -1,5 +1,7 @@
 package io.github.flatchrlucca.lucca;
 
+import java.util.Optional;
+import java.net.URI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -18,6 +20,38 @@ import org.junit.jupiter.api.Test;
 
 class DepartmentDirectoryTest {
 
+    private static final LuccaConnection LUCCA = connection("https://acme.ilucca.net");
+
+    private static LuccaConnection connection(String baseUrl) {
+        return new LuccaConnection("acme", Optional.of(URI.create(baseUrl)), "key", 50, Duration.ofSeconds(60),
+                new LuccaCredentials(state -> { }));
+    }
+
+    @Test
+    void eachLuccaInstanceHasItsOwnList() {
+        List<LuccaConnection> asked = new ArrayList<>();
+        DepartmentDirectory directory = new DepartmentDirectory((connection, request) -> {
+            asked.add(connection);
+            return json("{\"items\":[{\"id\":" + (connection == LUCCA ? 1 : 2) + ",\"name\":\"IT\"}]}");
+        }, new LuccaRequests(JSON), clock, TTL);
+        LuccaConnection other = connection("https://globex.ilucca.net");
+
+        assertThat(directory.departments(LUCCA)).containsExactly(new LuccaDepartment(1, "IT", true));
+        assertThat(directory.departments(other)).containsExactly(new LuccaDepartment(2, "IT", true));
+        assertThat(directory.departments(LUCCA)).containsExactly(new LuccaDepartment(1, "IT", true));
+        assertThat(asked).containsExactly(LUCCA, other);
+    }
+
+    @Test
+    void aDryRunTenantHasNoDepartmentsAndCallsNothing() {
+        DepartmentDirectory directory = new DepartmentDirectory((connection, request) -> {
+            throw new AssertionError("called Lucca");
+        }, new LuccaRequests(JSON), clock, TTL);
+
+        assertThat(directory.departments(new LuccaConnection("dry", Optional.empty(), "", 50, Duration.ofSeconds(60),
+                new LuccaCredentials(state -> { })))).isEmpty();
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TTL = Duration.ofMinutes(60);
 
@@ -31,7 +65,7 @@ class DepartmentDirectoryTest {
                 "page=2&limit=100", "{\"items\":[{\"id\":2,\"name\":\"Sales\",\"isActive\":true}],\"next\":\"https://x?page=3\"}",
                 "page=3&limit=100", "{\"items\":[{\"id\":3,\"name\":\"Legal\",\"isActive\":true}],\"next\":null}")));
 
-        List<LuccaDepartment> departments = directory.departments();
+        List<LuccaDepartment> departments = directory.departments(LUCCA);
 
         assertThat(departments).containsExactly(
                 new LuccaDepartment(1, "IT", true), new LuccaDepartment(2, "Sales", true), new LuccaDepartment(3, "Legal", true));
@@ -44,7 +78,7 @@ class DepartmentDirectoryTest {
         DepartmentDirectory directory = directory(pages(Map.of(
                 "page=1&limit=100", "{\"items\":[{\"id\":1,\"name\":\"IT\"}]}")));
 
-        directory.departments();
+        directory.departments(LUCCA);
 
         assertThat(calls).hasSize(1);
     }
@@ -54,7 +88,7 @@ class DepartmentDirectoryTest {
         DepartmentDirectory directory = directory(pages(Map.of(
                 "page=1&limit=100", "{\"items\":[{\"id\":1,\"name\":\"IT\",\"isActive\":false},{\"id\":2,\"name\":\"Sales\"}]}")));
 
-        assertThat(directory.departments()).containsExactly(
+        assertThat(directory.departments(LUCCA)).containsExactly(
                 new LuccaDepartment(1, "IT", false), new LuccaDepartment(2, "Sales", true));
     }
 
@@ -62,16 +96,16 @@ class DepartmentDirectoryTest {
     void noDepartmentsIsAnEmptyList() {
         DepartmentDirectory directory = directory(pages(Map.of("page=1&limit=100", "{}")));
 
-        assertThat(directory.departments()).isEmpty();
+        assertThat(directory.departments(LUCCA)).isEmpty();
     }
 
     @Test
     void departmentsAreReadOnceWithinTheTimeToLive() {
         DepartmentDirectory directory = directory(onePage());
-        directory.departments();
+        directory.departments(LUCCA);
         clock.advance(TTL.minusSeconds(1));
 
-        directory.departments();
+        directory.departments(LUCCA);
 
         assertThat(calls).hasSize(1);
     }
@@ -79,10 +113,10 @@ class DepartmentDirectoryTest {
     @Test
     void departmentsAreReadAgainOnceTheTimeToLiveIsOver() {
         DepartmentDirectory directory = directory(onePage());
-        directory.departments();
+        directory.departments(LUCCA);
         clock.advance(TTL);
 
-        directory.departments();
+        directory.departments(LUCCA);
 
         assertThat(calls).hasSize(2);
     }
@@ -90,12 +124,12 @@ class DepartmentDirectoryTest {
     @Test
     void theTimeToLiveRestartsFromTheLastRead() {
         DepartmentDirectory directory = directory(onePage());
-        directory.departments();
+        directory.departments(LUCCA);
         clock.advance(TTL);
-        directory.departments();
+        directory.departments(LUCCA);
         clock.advance(TTL.minusSeconds(1));
 
-        directory.departments();
+        directory.departments(LUCCA);
 
         assertThat(calls).hasSize(2);
     }
@@ -112,13 +146,13 @@ class DepartmentDirectoryTest {
             return json(answer);
         });
 
-        assertThatIllegalStateException().isThrownBy(directory::departments);
-        assertThat(directory.departments()).containsExactly(new LuccaDepartment(1, "IT", true));
+        assertThatIllegalStateException().isThrownBy(() -> directory.departments(LUCCA));
+        assertThat(directory.departments(LUCCA)).containsExactly(new LuccaDepartment(1, "IT", true));
         assertThat(calls).hasSize(2);
     }
 
     private DepartmentDirectory directory(Function<LuccaRequest, JsonNode> lucca) {
-        return new DepartmentDirectory(lucca, new LuccaRequests(JSON), clock, TTL);
+        return new DepartmentDirectory((connection, request) -> lucca.apply(request), new LuccaRequests(JSON), clock, TTL);
     }
 
     private Function<LuccaRequest, JsonNode> onePage() {

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.journal.RateLimitStore;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +34,10 @@ class LuccaAnswersTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final List<Duration> sleeps = new ArrayList<>();
-    private final LuccaRateLimiter limiter = new LuccaRateLimiter(new RateLimitStore(journal()), "https://acme.ilucca.net",
-            50, Duration.ofSeconds(60), clock, duration -> {
-                sleeps.add(duration);
-                clock.advance(duration);
-            }, wait -> { });
+    private final LuccaRateLimiter limiter = new LuccaRateLimiter(new RateLimitStore(journal()), clock, duration -> {
+        sleeps.add(duration);
+        clock.advance(duration);
+    }, (tenant, wait) -> { });
 
     private static DataSource journal() {
         JdbcDataSource dataSource = new JdbcDataSource();
@@ -47,12 +48,14 @@ class LuccaAnswersTest {
     private final List<LuccaCredentials.State> credentialChanges = new ArrayList<>();
     private final LuccaCredentials credentials = new LuccaCredentials(credentialChanges::add);
     private final List<String> calls = new ArrayList<>();
-    private final LuccaAnswers answers = new LuccaAnswers(new ObjectMapper(), limiter, credentials,
-            (call, status) -> calls.add(call + " " + status));
+    private final LuccaConnection lucca = new LuccaConnection("acme", Optional.of(URI.create("https://acme.ilucca.net")),
+            "key", 50, Duration.ofSeconds(60), credentials);
+    private final LuccaAnswers answers = new LuccaAnswers(new ObjectMapper(), limiter,
+            (tenant, call, status) -> calls.add(tenant + " " + call + " " + status));
 
     @Test
     void a429IsRateLimitedWithTheRetryAfterLuccaGave() {
-        LuccaCallFailed failure = answers.failure("create-user", 429, "slow down", "17");
+        LuccaCallFailed failure = answers.failure(lucca, "create-user", 429, "slow down", "17");
 
         assertThat(failure).isInstanceOf(LuccaRateLimited.class);
         assertThat(((LuccaRateLimited) failure).retryAfter()).isEqualTo(Duration.ofSeconds(17));
@@ -62,9 +65,9 @@ class LuccaAnswersTest {
 
     @Test
     void a429PausesEveryLaterCall() throws InterruptedException {
-        answers.failure("create-user", 429, null, "17");
+        answers.failure(lucca, "create-user", 429, null, "17");
 
-        limiter.acquire();
+        limiter.acquire(lucca);
 
         assertThat(sleeps).containsExactly(Duration.ofSeconds(17));
     }
@@ -72,9 +75,9 @@ class LuccaAnswersTest {
     @ParameterizedTest
     @ValueSource(ints = {400, 404, 409, 422, 500, 401})
     void noOtherFailurePausesTheCalls(int status) throws InterruptedException {
-        answers.failure("create-user", status, null, "17");
+        answers.failure(lucca, "create-user", status, null, "17");
 
-        limiter.acquire();
+        limiter.acquire(lucca);
 
         assertThat(sleeps).isEmpty();
     }
@@ -82,7 +85,7 @@ class LuccaAnswersTest {
     @ParameterizedTest
     @ValueSource(ints = {401, 403})
     void aRejectedKeyOrMissingRightIsKeyRejected(int status) {
-        LuccaCallFailed failure = answers.failure("find-person-by-mail", status, "no", null);
+        LuccaCallFailed failure = answers.failure(lucca, "find-person-by-mail", status, "no", null);
 
         assertThat(failure).isInstanceOf(LuccaKeyRejected.class);
         assertThat(failure.status()).isEqualTo(status);
@@ -91,7 +94,7 @@ class LuccaAnswersTest {
     @ParameterizedTest
     @ValueSource(ints = {408, 500, 502, 503, 504})
     void aTimeoutOrServerFailureIsUnavailable(int status) {
-        LuccaCallFailed failure = answers.failure("find-person-by-mail", status, "down", null);
+        LuccaCallFailed failure = answers.failure(lucca, "find-person-by-mail", status, "down", null);
 
         assertThat(failure).isInstanceOf(LuccaUnavailable.class);
         assertThat(failure.status()).isEqualTo(status);
@@ -100,7 +103,7 @@ class LuccaAnswersTest {
     @ParameterizedTest
     @ValueSource(ints = {400, 404, 409, 422})
     void aRefusedRequestIsRefused(int status) {
-        LuccaCallFailed failure = answers.failure("create-user", status, "{\"message\":\"login taken\"}", null);
+        LuccaCallFailed failure = answers.failure(lucca, "create-user", status, "{\"message\":\"login taken\"}", null);
 
         assertThat(failure).isInstanceOf(LuccaRefused.class);
         assertThat(failure.status()).isEqualTo(status);
@@ -109,7 +112,7 @@ class LuccaAnswersTest {
 
     @Test
     void theFailureNamesTheCallAndStatusButNotTheBody() {
-        LuccaCallFailed failure = answers.failure("create-user", 422, "mail eloise@gmail.com is invalid", null);
+        LuccaCallFailed failure = answers.failure(lucca, "create-user", 422, "mail eloise@gmail.com is invalid", null);
 
         assertThat(failure.getMessage())
                 .isEqualTo("Lucca answered 422 to create-user")
@@ -195,12 +198,12 @@ class LuccaAnswersTest {
     }
 
     @Test
-    void everyAnswerIsReportedWithItsCallAndStatus() throws IOException {
+    void everyAnswerIsReportedWithItsTenantCallAndStatus() throws IOException {
         Exchange created = exchange(200, "{}");
         created.setVariable("luccaCall", "create-user");
         answers.check(created);
 
-        assertThat(calls).containsExactly("create-user 200");
+        assertThat(calls).containsExactly("acme create-user 200");
     }
 
     @Test
@@ -215,8 +218,9 @@ class LuccaAnswersTest {
         assertThat(credentialChanges).containsExactly(LuccaCredentials.State.REJECTED, LuccaCredentials.State.OK);
     }
 
-    private static Exchange exchange(int status, String body) {
+    private Exchange exchange(int status, String body) {
         Exchange exchange = new DefaultExchange(CAMEL);
+        exchange.setVariable("lucca", lucca);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setBody(body);
         return exchange;

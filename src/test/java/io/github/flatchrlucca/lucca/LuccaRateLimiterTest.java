@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.journal.RateLimitStore;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,8 @@ class LuccaRateLimiterTest {
     private final List<Duration> waits = new ArrayList<>();
     // The budget lives in the journal; an in-memory H2 database per test, migrated as in production.
     private final RateLimitStore store = new RateLimitStore(journal());
-    private final LuccaRateLimiter limiter = limiter("https://acme.ilucca.net");
+    private final LuccaRateLimiter shared = new LuccaRateLimiter(store, clock, sleeper, (tenant, wait) -> waits.add(wait));
+    private final Budget limiter = limiter("https://acme.ilucca.net");
 
     private static DataSource journal() {
         JdbcDataSource dataSource = new JdbcDataSource();
@@ -39,13 +42,48 @@ class LuccaRateLimiterTest {
         return dataSource;
     }
 
-    private LuccaRateLimiter limiter(String luccaKey) {
-        return new LuccaRateLimiter(store, luccaKey, 3, WINDOW, clock, sleeper, waits::add);
+    private Budget limiter(String luccaBaseUrl) {
+        return new Budget(shared, connection(luccaBaseUrl, 3));
+    }
+
+    private static LuccaConnection connection(String luccaBaseUrl, int requests) {
+        return new LuccaConnection("acme", Optional.of(URI.create(luccaBaseUrl)), "key", requests, WINDOW,
+                new LuccaCredentials(state -> { }));
+    }
+
+    /** The shared limiter as one tenant's calls use it. */
+    private record Budget(LuccaRateLimiter limiter, LuccaConnection lucca) {
+        long acquire() throws InterruptedException {
+            return limiter.acquire(lucca);
+        }
+
+        void pauseFor(Duration retryAfter) {
+            limiter.pauseFor(lucca, retryAfter);
+        }
+
+        void answered(Long slot) {
+            limiter.answered(slot);
+        }
+    }
+
+    @Test
+    void tenantsOnTheSameLuccaInstanceShareItsBudgetEachWithinItsOwnLimit() throws InterruptedException {
+        Budget generous = new Budget(shared, connection("https://acme.ilucca.net", 5));
+        limiter.acquire();
+        limiter.acquire();
+        limiter.acquire();
+
+        generous.acquire();
+        generous.acquire();
+
+        assertThat(sleeps).as("five calls fit in the generous tenant's limit").isEmpty();
+        limiter.acquire();
+        assertThat(sleeps).as("the strict tenant counts the other's calls too").isNotEmpty();
     }
 
     @Test
     void twoInstancesOnOneJournalShareOneBudget() throws InterruptedException {
-        LuccaRateLimiter otherInstance = limiter("https://acme.ilucca.net");
+        Budget otherInstance = limiter("https://acme.ilucca.net");
         limiter.acquire();
         limiter.acquire();
         otherInstance.acquire();
@@ -198,10 +236,10 @@ class LuccaRateLimiterTest {
 
     @Test
     void anInterruptedWaitIsPassedOnToTheCaller() throws InterruptedException {
-        LuccaRateLimiter interrupted = new LuccaRateLimiter(store, "https://acme.ilucca.net", 1, WINDOW, clock,
+        Budget interrupted = new Budget(new LuccaRateLimiter(store, clock,
                 duration -> {
                     throw new InterruptedException("stopping");
-                }, waits::add);
+                }, (tenant, wait) -> waits.add(wait)), connection("https://acme.ilucca.net", 1));
         interrupted.acquire();
 
         assertThatExceptionOfType(InterruptedException.class)

@@ -1,25 +1,66 @@
-package io.github.flatchrlucca.intake;
+package io.github.flatchrlucca.tenants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.flatchrlucca.http.Problem;
-import java.nio.file.Path;
-import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class WebhookTokenCheckTest {
+class WebhookTenantTest {
 
     private static final CamelContext CAMEL = new DefaultCamelContext();
 
-    @TempDir
-    Path dataDir;
+    private static final Tenants TENANTS = TestTenants.inForce(
+            TestTenants.tenant(TenantSettings.DEFAULT_ID, "s3cret-0123456789"),
+            TestTenants.tenant("acme", "acme-token-0123456789", "4242"),
+            TestTenants.tenant("globex", "globex-token-0123456789", "77"));
+
+    @Test
+    void theTenantTheUrlNamesGoesOnWithTheExchange() {
+        Exchange exchange = exchangeWithToken("acme-token-0123456789");
+        exchange.getIn().setHeader("tenant", "acme");
+
+        check().process(exchange);
+
+        assertThat(exchange.getVariable("tenant", Tenant.class).id()).isEqualTo("acme");
+        assertThat(exchange.getIn().getHeaders()).doesNotContainKeys("tenant", "token");
+    }
+
+    @Test
+    void withoutATenantInTheUrlItIsTheDefaultTenant() {
+        Exchange exchange = exchangeWithToken("s3cret-0123456789");
+
+        check().process(exchange);
+
+        assertThat(exchange.getVariable("tenant", Tenant.class).id()).isEqualTo(TenantSettings.DEFAULT_ID);
+    }
+
+    @Test
+    void anotherTenantsTokenIsUnauthorized() {
+        Exchange exchange = exchangeWithToken("acme-token-0123456789");
+        exchange.getIn().setHeader("tenant", "globex");
+
+        assertUnauthorized(exchange);
+        assertThat(exchange.getVariable("tenant")).isNull();
+    }
+
+    @Test
+    void anUnknownTenantIsAnsweredAsAWrongTokenIs() {
+        Exchange exchange = exchangeWithToken("acme-token-0123456789");
+        exchange.getIn().setHeader("tenant", "initech");
+
+        assertThatExceptionOfType(Problem.class)
+                .isThrownBy(() -> check().process(exchange))
+                .satisfies(problem -> {
+                    assertThat(problem.status()).isEqualTo(401);
+                    assertThat(problem.getMessage()).isEqualTo("The token in the webhook URL is missing or wrong.");
+                });
+    }
 
     @Test
     void theRightTokenPasses() {
@@ -71,8 +112,8 @@ class WebhookTokenCheckTest {
                 .satisfies(problem -> assertThat(problem.status()).isEqualTo(401));
     }
 
-    private WebhookTokenCheck check() {
-        return new WebhookTokenCheck(WebhookToken.configuredOrKept(Optional.of("s3cret-0123456789"), dataDir));
+    private static WebhookTenant check() {
+        return new WebhookTenant(TENANTS);
     }
 
     private static Exchange exchangeWithToken(String token) {

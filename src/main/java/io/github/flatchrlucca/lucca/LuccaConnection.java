@@ -1,0 +1,37 @@
+package io.github.flatchrlucca.lucca;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One tenant's Lucca, as the call route needs it: where it is, the key to show, the budget to stay within,
+ * and what its answers said of that key. The call route finds it in the exchange variable {@code lucca}.
+ *
+ * @param baseUrl empty: dry-run, nothing is ever sent
+ * @param window  the sliding window of the budget, network slack included
+ */
+public record LuccaConnection(String tenant, Optional<URI> baseUrl, String apiKey, int requests, Duration window,
+                              LuccaCredentials credentials) {
+
+    /** The HTTP endpoint calls are sent to; a dry-run tenant never sends one. */
+    public String endpoint() {
+        return baseUrl.map(Object::toString).orElseThrow(
+                () -> new IllegalStateException("tenant " + tenant + " runs dry: nothing is sent to Lucca"));
+    }
+
+    public String authorization() {
+        return "lucca application=" + apiKey;
+    }
+
+    /** Lucca's limit is per instance: tenants on the same Lucca instance share one budget. */
+    String budgetKey() {
+        return baseUrl.map(Object::toString).orElse("dry-run:" + tenant);
+    }
+
+    /** Never with the key: a connection may end up in a log or a debugger. */
+    @Override
+    public String toString() {
+        return "LuccaConnection[tenant=" + tenant + ", " + baseUrl.map(Object::toString).orElse("dry-run") + "]";
+    }
+}

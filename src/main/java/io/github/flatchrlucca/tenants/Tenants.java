@@ -1,0 +1,117 @@
+package io.github.flatchrlucca.tenants;
+
+import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.lucca.LuccaConnection;
+import io.github.flatchrlucca.lucca.LuccaCredentials;
+import io.github.flatchrlucca.mapping.HireMapper;
+import io.github.flatchrlucca.mapping.MappingSettings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.apache.camel.Body;
+
+/**
+ * The tenants in force. Replaced whole by a reload, so a reader always sees one consistent configuration;
+ * what Lucca said of a tenant's key is kept across reloads as long as the key stays the same.
+ */
+public final class Tenants {
+
+    private final String phoneRegion;
+    private final String departmentPointer;
+    private final Duration networkSlack;
+    private final BiConsumer<String, LuccaCredentials.State> credentialsChanged;
+    private final Map<String, KeptCredentials> credentials = new ConcurrentHashMap<>();
+    private volatile Map<String, Tenant> byId = Map.of();
+
+    /**
+     * @param networkSlack       added to each tenant's rate-limit window: Lucca counts calls when they arrive
+     * @param credentialsChanged told which tenant's key Lucca now accepts or rejects
+     */
+    public Tenants(String phoneRegion, String departmentPointer, Duration networkSlack,
+                   BiConsumer<String, LuccaCredentials.State> credentialsChanged) {
+        this.phoneRegion = phoneRegion;
+        this.departmentPointer = departmentPointer;
+        this.networkSlack = networkSlack;
+        this.credentialsChanged = credentialsChanged;
+    }
+
+    /** Puts a new configuration in force at once; returns which tenant ids came and went. */
+    public synchronized Change replace(List<TenantSettings> settings) {
+        Map<String, Tenant> next = new LinkedHashMap<>();
+        settings.forEach(tenant -> next.put(tenant.id(), build(tenant)));
+        Set<String> added = new TreeSet<>(next.keySet());
+        added.removeAll(byId.keySet());
+        Set<String> removed = new TreeSet<>(byId.keySet());
+        removed.removeAll(next.keySet());
+        credentials.keySet().retainAll(next.keySet());
+        byId = Map.copyOf(next);
+        return new Change(added, removed);
+    }
+
+    /** Tenant ids that came with a reload, and those that went (their queued hires wait for their return). */
+    public record Change(Set<String> added, Set<String> removed) {
+    }
+
+    public Optional<Tenant> find(String id) {
+        return Optional.ofNullable(id == null ? null : byId.get(id));
+    }
+
+    public Tenant forHire(@Body Hire hire) {
+        return find(hire.tenant()).orElseThrow(() -> new UnknownTenant(hire.tenant()));
+    }
+
+    public List<String> ids() {
+        return new ArrayList<>(new TreeSet<>(byId.keySet()));
+    }
+
+    public Collection<Tenant> all() {
+        return byId.values();
+    }
+
+    private Tenant build(TenantSettings settings) {
+        HireMapper mapper = new HireMapper(new MappingSettings(settings.zone(), settings.loginRule(),
+                settings.workEmailPattern(), phoneRegion, departmentPointer));
+        LuccaConnection lucca = new LuccaConnection(settings.id(), settings.luccaBaseUrl(), settings.luccaApiKey(),
+                settings.rateLimitRequests(), settings.rateLimitWindow().plus(networkSlack), credentialsOf(settings));
+        return new Tenant(settings, mapper, lucca);
+    }
+
+    /** A new key (or a new Lucca) has not been tried yet: what Lucca said of the old one no longer holds. */
+    private LuccaCredentials credentialsOf(TenantSettings settings) {
+        String key = fingerprint(settings.luccaBaseUrl() + " " + settings.luccaApiKey());
+        KeptCredentials kept = credentials.get(settings.id());
+        if (kept == null || !kept.matches(key)) {
+            kept = new KeptCredentials(key, new LuccaCredentials(state -> credentialsChanged.accept(settings.id(), state)));
+            credentials.put(settings.id(), kept);
+        }
+        return kept.credentials();
+    }
+
+    /** Only a digest of the key is kept next to its state, so no copy of the key outlives its tenant. */
+    private static String fingerprint(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private record KeptCredentials(String key, LuccaCredentials credentials) {
+        boolean matches(String other) {
+            return key.equals(other);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.flatchrlucca.tenants;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the tenants in force in step with TENANTS_FILE: read at start (a bad file stops the start), then read
+ * again at every check; a change (to the file, or to a secret file it refers to) takes effect at once, an
+ * invalid file is refused with its reason and the previous configuration stays in force. The file is polled
+ * rather than watched: a Kubernetes ConfigMap or a Docker secret is replaced through a symbolic link, which
+ * file-system events do not report reliably, and reading a few small files every few seconds costs nothing.
+ */
+public final class TenantsFileWatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantsFileWatch.class);
+
+    private final Optional<Path> file;
+    private final Optional<TenantSettings> defaultTenant;
+    private final Function<String, Optional<String>> env;
+    private final TenantDefaults defaults;
+    private final Tenants tenants;
+    private final Consumer<List<String>> inForce;
+    private final Consumer<String> refused;
+    private String fingerprint;
+    private String lastRefusal;
+
+    /**
+     * @param defaultTenant the tenant of the environment settings, served next to the file's when there is one
+     * @param inForce       told the tenant ids every time a configuration comes into force
+     * @param refused       told why a changed file was refused (once per distinct reason)
+     */
+    public TenantsFileWatch(Optional<Path> file, Optional<TenantSettings> defaultTenant,
+                            Function<String, Optional<String>> env, TenantDefaults defaults, Tenants tenants,
+                            Consumer<List<String>> inForce, Consumer<String> refused) {
+        this.file = file;
+        this.defaultTenant = defaultTenant;
+        this.env = env;
+        this.defaults = defaults;
+        this.tenants = tenants;
+        this.inForce = inForce;
+        this.refused = refused;
+    }
+
+    /** The first configuration; an invalid one throws, and the connector does not start. */
+    public synchronized void loadAtStart() {
+        List<TenantSettings> all = new ArrayList<>();
+        defaultTenant.ifPresent(all::add);
+        if (file.isPresent()) {
+            LoadedTenants loaded = TenantsFile.read(file.get(), env, defaults);
+            all.addAll(loaded.tenants());
+            fingerprint = loaded.fingerprint();
+        }
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("No tenant: TENANTS_FILE lists none and no single-tenant setting is made");
+        }
+        tenants.replace(all);
+        inForce.accept(tenants.ids());
+    }
+
+    /** Called at every check: does nothing unless the file or a secret it names changed. */
+    public synchronized void reloadIfChanged() {
+        if (file.isEmpty()) {
+            return;
+        }
+        LoadedTenants loaded;
+        try {
+            loaded = TenantsFile.read(file.get(), env, defaults);
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().equals(lastRefusal)) {
+                lastRefusal = e.getMessage();
+                LOG.error("TENANTS_FILE was changed but is refused; the previous configuration stays in force. {}",
+                        e.getMessage());
+                refused.accept(e.getMessage());
+            }
+            return;
+        }
+        lastRefusal = null;
+        if (loaded.fingerprint().equals(fingerprint)) {
+            return;
+        }
+        List<TenantSettings> all = new ArrayList<>();
+        defaultTenant.ifPresent(all::add);
+        all.addAll(loaded.tenants());
+        Tenants.Change change = tenants.replace(all);
+        fingerprint = loaded.fingerprint();
+        inForce.accept(tenants.ids());
+        LOG.info("TENANTS_FILE reloaded: {} tenant(s) in force{}{}", all.size(),
+                change.added().isEmpty() ? "" : ", added " + change.added(),
+                change.removed().isEmpty() ? "" : ", removed " + change.removed());
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.flatchrlucca.tenants;
+
+import io.github.flatchrlucca.http.Problem;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the tenant a webhook URL names and refuses the call unless the URL carries that tenant's token,
+ * before the body is even read. The tenant goes on with the exchange as the variable {@code tenant}.
+ */
+public final class WebhookTenant implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookTenant.class);
+    // The same answer for an unknown tenant as for a wrong token: the URL must not tell which customers exist.
+    private static final String REFUSAL = "The token in the webhook URL is missing or wrong.";
+
+    private final Tenants tenants;
+
+    public WebhookTenant(Tenants tenants) {
+        this.tenants = tenants;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        String named = exchange.getIn().getHeader("tenant", TenantSettings.DEFAULT_ID, String.class);
+        String given = exchange.getIn().getHeader("token", String.class);
+        // The token must not travel further with the message (logs, tracing, error handlers).
+        exchange.getIn().removeHeader("token");
+        exchange.getIn().removeHeader("tenant");
+        Tenant tenant = tenants.find(named).orElse(null);
+        if (tenant == null) {
+            // Only a well-formed id is repeated in the log: the rest of the URL is anyone's text.
+            LOG.warn("a webhook named tenant {}, which the configuration does not list",
+                    TenantSettings.ID.matcher(named).matches() ? "'" + named + "'" : "(malformed)");
+            throw Problem.unauthorized(REFUSAL);
+        }
+        if (!tenant.tokenMatches(given)) {
+            throw Problem.unauthorized(REFUSAL);
+        }
+        exchange.setVariable("tenant", tenant);
+    }
+}

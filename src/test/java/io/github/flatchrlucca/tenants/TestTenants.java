@@ -1,0 +1,29 @@
+package io.github.flatchrlucca.tenants;
+
+import io.github.flatchrlucca.intake.WebhookToken;
+import io.github.flatchrlucca.mapping.ContractTypeTable;
+import io.github.flatchrlucca.mapping.DepartmentTable;
+import io.github.flatchrlucca.mapping.LoginRule;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+
+/** Tenant settings for unit tests: a dry-run tenant with its companies and token, everything else default. */
+final class TestTenants {
+
+    private TestTenants() {
+    }
+
+    static TenantSettings tenant(String id, String token, String... companyIds) {
+        return new TenantSettings(id, Set.of(companyIds), WebhookToken.of(token), Set.of(), Optional.empty(), "", 50,
+                Duration.ofSeconds(60), null, null, null, DepartmentTable.parse(""), ContractTypeTable.parse(""),
+                LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"));
+    }
+
+    static Tenants inForce(TenantSettings... settings) {
+        Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
+        tenants.replace(java.util.List.of(settings));
+        return tenants;
+    }
+}
