@@ -133,8 +133,27 @@ final class ConnectorProcess implements AutoCloseable {
     }
 
     HttpResponse<String> postWebhook(String body, String token, String contentType) throws Exception {
+        return post("/webhooks/flatchr", body, token, contentType);
+    }
+
+    /** Posts to a tenant's own webhook URL, /webhooks/flatchr/{tenant}. */
+    HttpResponse<String> postTenantWebhook(String tenant, ObjectNode event, String token) throws Exception {
+        return post("/webhooks/flatchr/" + tenant, event.toString(), token, "application/json");
+    }
+
+    /** Posts a hire that the tenant's URL must accept (202), and returns its hire id. */
+    String acceptFor(String tenant, ObjectNode event, String token) throws Exception {
+        HttpResponse<String> response = postTenantWebhook(tenant, event, token);
+        if (response.statusCode() != 202) {
+            throw new AssertionError("expected 202 for a hire of " + tenant + ", got " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return JSON.readTree(response.body()).path("hireId").asText();
+    }
+
+    private HttpResponse<String> post(String path, String body, String token, String contentType) throws Exception {
         String query = token == null ? "" : "?token=" + token;
-        return HTTP.send(HttpRequest.newBuilder(uri("/webhooks/flatchr" + query))
+        return HTTP.send(HttpRequest.newBuilder(uri(path + query))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
