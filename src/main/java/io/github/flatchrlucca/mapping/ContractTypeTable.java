@@ -14,6 +14,7 @@ public final class ContractTypeTable {
     // ids of at most 9 digits always fit in an int
     private static final IdTableSyntax SYNTAX = new IdTableSyntax(
             "contract type table", ",", Pattern.compile("(\\d{1,9})\\s*:\\s*(\\d{1,9})"), "flatchrId:luccaTypeId");
+    private static final Pattern FLATCHR_ID = Pattern.compile("\\s*\\d{1,9}\\s*");
 
     private final Map<String, Integer> luccaTypeByFlatchrId;
 
@@ -24,6 +25,20 @@ public final class ContractTypeTable {
     /** Blank text gives an empty table; a malformed or repeated item throws IllegalArgumentException naming it. */
     public static ContractTypeTable parse(String text) {
         return new ContractTypeTable(SYNTAX.parse(text, UnaryOperator.identity()));
+    }
+
+    /**
+     * The table given as Flatchr id -> Lucca type id pairs (a YAML mapping): ids of digits, as in {@link #parse},
+     * each key once, Lucca ids greater than zero.
+     */
+    public static ContractTypeTable of(Map<String, Integer> luccaTypeByFlatchrId) {
+        for (String flatchrId : luccaTypeByFlatchrId.keySet()) {
+            if (flatchrId == null || !FLATCHR_ID.matcher(flatchrId).matches()) {
+                throw new IllegalArgumentException(
+                        "contract type table: key \"" + flatchrId + "\" is not a Flatchr contract type id (digits)");
+            }
+        }
+        return new ContractTypeTable(SYNTAX.fromPairs(luccaTypeByFlatchrId, UnaryOperator.identity()));
     }
 
     public Optional<Integer> luccaTypeFor(String flatchrContractTypeId) {

@@ -26,6 +26,14 @@ public final class DepartmentTable {
         return new DepartmentTable(SYNTAX.parse(text, DepartmentMatcher::normalize));
     }
 
+    /**
+     * The table given as name -> id pairs (a YAML mapping), ids greater than zero. Names are compared as
+     * {@link #parse} compares them, so two names that differ only in case, accents or spaces are rejected as a repeat.
+     */
+    public static DepartmentTable of(Map<String, Integer> idByName) {
+        return new DepartmentTable(SYNTAX.fromPairs(idByName, DepartmentMatcher::normalize));
+    }
+
     /** Looks the name up ignoring case, accents and spaces, as Lucca department names are matched. */
     public Optional<Integer> idFor(String departmentName) {
         return Optional.ofNullable(idByNormalizedName.get(DepartmentMatcher.normalize(departmentName)));

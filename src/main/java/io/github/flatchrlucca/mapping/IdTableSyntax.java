@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 /**
  * The written form of a configured table that maps keys to Lucca ids, such as "1:21,2:22": items
  * split by a separator, each item matched whole by a pattern whose group 1 is the key and group 2 the id.
+ * The same table may come as pairs instead (a YAML mapping), checked against the same rule on repeated keys.
  */
 record IdTableSyntax(String tableName, String itemSeparator, Pattern item, String expectedItem) {
 
@@ -25,6 +26,33 @@ record IdTableSyntax(String tableName, String itemSeparator, Pattern item, Strin
                 addItem(ids, trimmed, keyOf);
             }
         }
+        return ids;
+    }
+
+    /**
+     * The table given as pairs rather than text. Keys are stripped, then made by {@code keyOf}; a blank key,
+     * an id that is not positive, or two keys that {@code keyOf} makes the same are rejected by name.
+     */
+    Map<String, Integer> fromPairs(Map<String, Integer> pairs, UnaryOperator<String> keyOf) {
+        Map<String, Integer> ids = new HashMap<>();
+        Map<String, String> writtenByKey = new HashMap<>();
+        pairs.forEach((written, id) -> {
+            String trimmed = written == null ? "" : written.strip();
+            if (trimmed.isEmpty()) {
+                throw new IllegalArgumentException(tableName + ": a key is blank");
+            }
+            if (id == null || id <= 0) {
+                throw new IllegalArgumentException(
+                        tableName + ": key \"" + written + "\" has id " + id + "; ids are greater than zero");
+            }
+            String key = keyOf.apply(trimmed);
+            String earlier = writtenByKey.putIfAbsent(key, written);
+            if (earlier != null) {
+                throw new IllegalArgumentException(tableName + ": key \"" + written + "\" repeats key \"" + earlier
+                        + "\" already in the table");
+            }
+            ids.put(key, id);
+        });
         return ids;
     }
 

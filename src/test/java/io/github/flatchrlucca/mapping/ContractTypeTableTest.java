@@ -3,6 +3,8 @@ package io.github.flatchrlucca.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,5 +61,48 @@ class ContractTypeTableTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> ContractTypeTable.parse(text))
                 .withMessageContaining("\"" + badItem + "\"");
+    }
+
+    // ---- given as pairs (the tenants file)
+
+    @Test
+    void pairsAreLookedUpAsTheWrittenTableIs() {
+        ContractTypeTable table = ContractTypeTable.of(Map.of("1", 21, " 2 ", 22));
+
+        assertThat(table.isEmpty()).isFalse();
+        assertThat(table.luccaTypeFor("1")).contains(21);
+        assertThat(table.luccaTypeFor("2")).contains(22);
+        assertThat(table.luccaTypeFor("3")).isEmpty();
+    }
+
+    @Test
+    void noPairsIsAnEmptyTable() {
+        assertThat(ContractTypeTable.of(Map.of()).isEmpty()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CDI", "1a", "", "1234567890"})
+    void aKeyThatIsNotAFlatchrIdIsRejectedNamingIt(String key) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ContractTypeTable.of(Map.of(key, 21)))
+                .withMessageContaining("\"" + key + "\"");
+    }
+
+    @Test
+    void aKeyWrittenTwiceIsRejectedNamingBoth() {
+        Map<String, Integer> pairs = new LinkedHashMap<>();
+        pairs.put("1", 21);
+        pairs.put(" 1", 22);
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ContractTypeTable.of(pairs))
+                .withMessage("contract type table: key \" 1\" repeats key \"1\" already in the table");
+    }
+
+    @Test
+    void aPairWithoutAPositiveIdIsRejectedNamingIt() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ContractTypeTable.of(Map.of("1", 0)))
+                .withMessageContaining("\"1\"");
     }
 }

@@ -3,6 +3,8 @@ package io.github.flatchrlucca.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,5 +61,42 @@ class DepartmentTableTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> DepartmentTable.parse(text))
                 .withMessageContaining("\"" + badItem + "\"");
+    }
+
+    // ---- given as pairs (the tenants file)
+
+    @Test
+    void pairsAreLookedUpAsTheWrittenTableIs() {
+        DepartmentTable pairs = DepartmentTable.of(Map.of(" Service IT ", 12, "Développement", 7));
+
+        assertThat(pairs.idFor("service   it")).contains(12);
+        assertThat(pairs.idFor("Developpement")).contains(7);
+        assertThat(pairs.idFor("Marketing")).isEmpty();
+    }
+
+    @Test
+    void pairsThatNameTheSameDepartmentTwiceAreRejectedNamingBoth() {
+        Map<String, Integer> pairs = new LinkedHashMap<>();
+        pairs.put("Service IT", 12);
+        pairs.put("service  it", 13);
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DepartmentTable.of(pairs))
+                .withMessage("department table: key \"service  it\" repeats key \"Service IT\" already in the table");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -3})
+    void aPairWithoutAPositiveIdIsRejectedNamingIt(int id) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DepartmentTable.of(Map.of("Service IT", id)))
+                .withMessageContaining("\"Service IT\"");
+    }
+
+    @Test
+    void aBlankNameIsRejected() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DepartmentTable.of(Map.of("  ", 12)))
+                .withMessage("department table: a key is blank");
     }
 }
