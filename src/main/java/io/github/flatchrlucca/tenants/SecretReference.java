@@ -1,0 +1,86 @@
+package io.github.flatchrlucca.tenants;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A secret the tenants file points at rather than holds: {@code ${env:NAME}} or {@code ${file:PATH}}. The file is
+ * copied, reviewed and versioned, so a secret written into it would travel with it; only references are accepted.
+ */
+public final class SecretReference {
+
+    static final String EXAMPLES = "${env:ACME_LUCCA_API_KEY} or ${file:/run/secrets/acme-lucca}";
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):(.*)}", Pattern.DOTALL);
+    // keys and tokens are short: a larger file is a wrong path (a log, a device), not a secret
+    private static final int MAX_FILE_BYTES = 64 * 1024;
+
+    private final Function<String, Optional<String>> environment;
+    private final Path baseDirectory;
+
+    /**
+     * @param environment   looks an environment variable up; empty when it is not set
+     * @param baseDirectory where a relative {@code ${file:...}} path starts: the tenants file's directory, so the
+     *                      file and its secrets can move together
+     */
+    public SecretReference(Function<String, Optional<String>> environment, Path baseDirectory) {
+        this.environment = environment;
+        this.baseDirectory = baseDirectory;
+    }
+
+    /**
+     * The secret, without surrounding whitespace. IllegalArgumentException when {@code written} is not a reference,
+     * or names an unset or blank variable, or an unreadable or blank file. The message never quotes {@code written}
+     * (it may be the secret itself, pasted by mistake) nor the secret.
+     */
+    public String resolve(String written) {
+        Matcher reference = REFERENCE.matcher(written == null ? "" : written.strip());
+        if (!reference.matches()) {
+            throw new IllegalArgumentException("must be a reference such as " + EXAMPLES + ", never the secret itself");
+        }
+        String target = reference.group(2).strip();
+        boolean fromEnvironment = "env".equals(reference.group(1));
+        if (target.isEmpty()) {
+            throw new IllegalArgumentException(fromEnvironment
+                    ? "${env:} names no environment variable" : "${file:} names no file");
+        }
+        return fromEnvironment ? variable(target) : file(target);
+    }
+
+    private String variable(String name) {
+        return environment.apply(name).map(String::strip).filter(value -> !value.isEmpty())
+                .orElseThrow(() -> new IllegalArgumentException("environment variable " + name + " is not set, or blank"));
+    }
+
+    private String file(String written) {
+        Path path = baseDirectory.resolve(written);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("secret file " + path + " cannot be read (" + ReadFailure.describe(e) + ")");
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new IllegalArgumentException("secret file " + path + " is larger than " + MAX_FILE_BYTES / 1024
+                    + " KiB, too large for a key or token: is the path right?");
+        }
+        String secret;
+        try {
+            secret = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString().strip();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("secret file " + path + " is not UTF-8 text");
+        }
+        if (secret.isEmpty()) {
+            throw new IllegalArgumentException("secret file " + path + " is empty");
+        }
+        return secret;
+    }
+}
