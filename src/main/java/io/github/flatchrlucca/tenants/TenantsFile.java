@@ -1,0 +1,153 @@
+package io.github.flatchrlucca.tenants;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Reads TENANTS_FILE: the customers one connector serves, each with its own Flatchr companies, webhook token,
+ * Lucca and mapping. The whole file is checked before any of it is used, so a typo stops the (re)load with a
+ * message naming the tenant and key rather than sending one customer's hires to another's Lucca.
+ */
+public final class TenantsFile {
+
+    private static final List<String> KEYS = List.of("tenants");
+
+    private final Path file;
+    private final SecretReference secrets;
+    private final TenantDefaults inherited;
+
+    private TenantsFile(Path file, SecretReference secrets, TenantDefaults inherited) {
+        this.file = file;
+        this.secrets = secrets;
+        this.inherited = inherited;
+    }
+
+    /**
+     * Reads and checks the file; relative {@code ${file:...}} secrets are found next to it.
+     *
+     * @param environment looks an environment variable up for {@code ${env:...}} secrets
+     * @param inherited   what a tenant takes from the environment settings when it does not say
+     * @throws InvalidTenantsFile when the file cannot be read or is wrong anywhere
+     */
+    public static LoadedTenants read(Path file, Function<String, Optional<String>> environment, TenantDefaults inherited) {
+        String yaml;
+        try {
+            yaml = Files.readString(file);
+        } catch (IOException e) {
+            throw new InvalidTenantsFile(file, "", "cannot be read (" + ReadFailure.describe(e) + ")");
+        }
+        return read(yaml, file, environment, inherited);
+    }
+
+    /** The file's text, as read from {@code file}, which names it in messages and locates relative secrets. */
+    static LoadedTenants read(String yaml, Path file, Function<String, Optional<String>> environment,
+            TenantDefaults inherited) {
+        SecretReference secrets = new SecretReference(environment, file.toAbsolutePath().getParent());
+        return new TenantsFile(file, secrets, inherited).tenants(yaml);
+    }
+
+    private LoadedTenants tenants(String yaml) {
+        Object loaded = load(yaml);
+        if (!(loaded instanceof Map<?, ?> top)) {
+            throw new InvalidTenantsFile(file, "", "must be a mapping whose key 'tenants' lists the tenants");
+        }
+        new YamlMapping(file, "", "", top).allowOnly(KEYS);
+        if (!(top.get("tenants") instanceof List<?> entries) || entries.isEmpty()) {
+            throw new InvalidTenantsFile(file, "tenants", "lists no tenant; write one item (- id: ...) per tenant");
+        }
+        List<TenantSettings> tenants = new ArrayList<>();
+        Map<String, String> whereById = new HashMap<>();
+        Map<String, String> tenantByCompanyId = new HashMap<>();
+        Map<String, String> tenantByToken = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String where = where(i, entries.get(i));
+            if (!(entries.get(i) instanceof Map<?, ?> entry)) {
+                throw new InvalidTenantsFile(file, where, "must be a mapping (id: ..., flatchrCompanyIds: ..., ...)");
+            }
+            YamlMapping mapping = new YamlMapping(file, where, "", entry);
+            TenantSettings tenant = TenantEntry.read(mapping, secrets, inherited);
+            String earlier = whereById.putIfAbsent(tenant.id(), where);
+            if (earlier != null) {
+                throw mapping.invalid("id", "'" + tenant.id() + "' is already the id of " + earlier);
+            }
+            for (String companyId : tenant.flatchrCompanyIds()) {
+                String owner = tenantByCompanyId.putIfAbsent(companyId, tenant.id());
+                if (owner != null) {
+                    throw mapping.invalid("flatchrCompanyIds", "company " + companyId + " is already tenant " + owner
+                            + "'s; a Flatchr company's hires go to one tenant");
+                }
+            }
+            String owner = tenantByToken.putIfAbsent(tenant.webhookToken().reveal(), tenant.id());
+            if (owner != null) {
+                throw mapping.invalid("webhookToken", "is the same token as tenant " + owner
+                        + "'s; a token must identify one customer");
+            }
+            tenants.add(tenant);
+        }
+        return new LoadedTenants(tenants, fingerprint(yaml, tenants));
+    }
+
+    private Object load(String yaml) {
+        try {
+            return new Load(LoadSettings.builder().build()).loadFromString(yaml);
+        } catch (MarkedYamlEngineException e) {
+            // problem and position only: the library's own message quotes the file's lines, which may hold a secret
+            String problem = e.getContext() == null || e.getContext().isBlank()
+                    ? e.getProblem() : e.getContext() + ": " + e.getProblem();
+            String position = e.getProblemMark()
+                    .map(mark -> "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1)).orElse("");
+            throw new InvalidTenantsFile(file, position, "not valid YAML (" + problem + ")");
+        } catch (YamlEngineException e) {
+            throw new InvalidTenantsFile(file, "", "not valid YAML (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The item's index, and its id when it has one, so that a message points at the tenant an engineer knows. */
+    private static String where(int index, Object entry) {
+        String where = "tenants[" + index + "]";
+        if (entry instanceof Map<?, ?> map) {
+            Optional<String> id = YamlMapping.scalarText(map.get("id")).filter(text -> !text.isEmpty());
+            return id.map(text -> where + " (" + text + ")").orElse(where);
+        }
+        return where;
+    }
+
+    /** Over the text and every secret, so that a secret rotated behind an unchanged reference changes it too. */
+    private static String fingerprint(String yaml, List<TenantSettings> tenants) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        update(sha256, yaml);
+        for (TenantSettings tenant : tenants) {
+            update(sha256, tenant.webhookToken().reveal());
+            update(sha256, tenant.luccaApiKey());
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    // each part after its length, so that characters moving from one part to the next change the digest
+    private static void update(MessageDigest sha256, String part) {
+        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+        sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+        sha256.update(bytes);
+    }
+}

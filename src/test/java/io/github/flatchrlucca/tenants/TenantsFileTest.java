@@ -1,0 +1,501 @@
+package io.github.flatchrlucca.tenants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.flatchrlucca.mapping.LoginRule;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TenantsFileTest {
+
+    private static final String ACME_TOKEN = "acme-token-0123456789abcdef";
+    private static final String ACME_KEY = "acme-KEY-7f3a9c-DO-NOT-PRINT";
+    private static final String BETA_TOKEN = "beta-token-0123456789abcdef";
+    // unlike the connector's built-in defaults, so that inheriting them shows
+    private static final TenantDefaults ENVIRONMENT = new TenantDefaults(
+            Set.of("recrutés"), 40, Duration.ofSeconds(30), LoginRule.FIRSTNAME_LASTNAME,
+            ZoneId.of("Europe/Brussels"));
+
+    private static final String FULL_EXAMPLE = """
+            tenants:
+              - id: acme
+                flatchrCompanyIds: [4242]
+                webhookToken: ${env:ACME_WEBHOOK_TOKEN}
+                triggerColumns: [Embauché, 12]            # optional; default: the environment's
+                lucca:
+                  baseUrl: https://acme.ilucca.net
+                  apiKey: ${env:ACME_LUCCA_API_KEY}
+                  rateLimit: { requests: 50, windowSeconds: 60 }
+                defaults: { legalEntityId: 3, departmentId: 99, roleId: 5 }
+                departments: { "Service IT": 12 }
+                contractTypes: { 1: 21, 2: 22 }
+                login: initial-lastname
+                workEmailPattern: "{firstname}.{lastname}@acme.fr"
+                timezone: Europe/Paris
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final Map<String, String> environment = new HashMap<>(Map.of(
+            "ACME_WEBHOOK_TOKEN", ACME_TOKEN, "ACME_LUCCA_API_KEY", ACME_KEY, "BETA_WEBHOOK_TOKEN", BETA_TOKEN));
+
+    private Path file() {
+        return dir.resolve("tenants.yaml");
+    }
+
+    private LoadedTenants read(String yaml) {
+        return TenantsFile.read(yaml, file(), name -> Optional.ofNullable(environment.get(name)), ENVIRONMENT);
+    }
+
+    private TenantSettings onlyTenant(String yaml) {
+        LoadedTenants loaded = read(yaml);
+        assertThat(loaded.tenants()).hasSize(1);
+        return loaded.tenants().get(0);
+    }
+
+    /** A file with the tenant acme, its required keys first and then {@code lines}, each a key of acme. */
+    private static String acme(String... lines) {
+        StringBuilder yaml = new StringBuilder("""
+                tenants:
+                  - id: acme
+                    flatchrCompanyIds: [4242]
+                    webhookToken: ${env:ACME_WEBHOOK_TOKEN}
+                """);
+        for (String line : lines) {
+            yaml.append("    ").append(line).append('\n');
+        }
+        return yaml.toString();
+    }
+
+    private AbstractThrowableAssert<?, ? extends Throwable> assertInvalid(String yaml, String problem) {
+        return assertThatThrownBy(() -> read(yaml))
+                .isInstanceOf(InvalidTenantsFile.class)
+                .hasMessage("Invalid tenants file " + file() + ": " + problem);
+    }
+
+    // ---- what a tenant says
+
+    @Test
+    void theFullExampleGivesEverySetting() {
+        TenantSettings acme = onlyTenant(FULL_EXAMPLE);
+
+        assertThat(acme.id()).isEqualTo("acme");
+        assertThat(acme.flatchrCompanyIds()).containsExactly("4242");
+        assertThat(acme.webhookToken().reveal()).isEqualTo(ACME_TOKEN);
+        assertThat(acme.triggerColumns()).containsExactlyInAnyOrder("embauché", "12");
+        assertThat(acme.luccaBaseUrl()).contains(URI.create("https://acme.ilucca.net"));
+        assertThat(acme.dryRun()).isFalse();
+        assertThat(acme.luccaApiKey()).isEqualTo(ACME_KEY);
+        assertThat(acme.rateLimitRequests()).isEqualTo(50);
+        assertThat(acme.rateLimitWindow()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(acme.legalEntityId()).isEqualTo(3);
+        assertThat(acme.departmentId()).isEqualTo(99);
+        assertThat(acme.roleId()).isEqualTo(5);
+        assertThat(acme.departments().idFor("service it")).contains(12);
+        assertThat(acme.departments().idFor("Marketing")).isEmpty();
+        assertThat(acme.contractTypes().luccaTypeFor("1")).contains(21);
+        assertThat(acme.contractTypes().luccaTypeFor("2")).contains(22);
+        assertThat(acme.loginRule()).isEqualTo(LoginRule.INITIAL_LASTNAME);
+        assertThat(acme.workEmailPattern().apply("Éloïse", "Müller")).isEqualTo("eloise.muller@acme.fr");
+        assertThat(acme.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
+    }
+
+    @Test
+    void whatATenantDoesNotSayComesFromTheEnvironment() {
+        TenantSettings acme = onlyTenant(acme("lucca: { instance: acme, apiKey: '${env:ACME_LUCCA_API_KEY}' }"));
+
+        assertThat(acme.triggerColumns()).containsExactly("recrutés");
+        assertThat(acme.rateLimitRequests()).isEqualTo(40);
+        assertThat(acme.rateLimitWindow()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(acme.loginRule()).isEqualTo(LoginRule.FIRSTNAME_LASTNAME);
+        assertThat(acme.zone()).isEqualTo(ZoneId.of("Europe/Brussels"));
+    }
+
+    @Test
+    void whatBelongsToACompanyIsNeverInherited() {
+        TenantSettings acme = onlyTenant(acme());
+
+        assertThat(acme.legalEntityId()).isNull();
+        assertThat(acme.departmentId()).isNull();
+        assertThat(acme.roleId()).isNull();
+        assertThat(acme.departments().idFor("Service IT")).isEmpty();
+        assertThat(acme.contractTypes().isEmpty()).isTrue();
+        assertThat(acme.workEmailPattern()).isNull();
+    }
+
+    @Test
+    void anEmptyTriggerColumnListMeansAnyHiredColumnRatherThanTheEnvironments() {
+        assertThat(onlyTenant(acme("triggerColumns: []")).triggerColumns()).isEmpty();
+    }
+
+    @Test
+    void anIdLeftBlankIsAbsent() {
+        assertThat(onlyTenant(acme("defaults: { legalEntityId: '', roleId: 5 }")).legalEntityId()).isNull();
+    }
+
+    @Test
+    void aRateLimitMayChangeOnlyTheRequests() {
+        TenantSettings acme = onlyTenant(acme("lucca: { rateLimit: { requests: 10 } }"));
+
+        assertThat(acme.rateLimitRequests()).isEqualTo(10);
+        assertThat(acme.rateLimitWindow()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void companyIdsAreNumbersOrTextKeptAsTrimmedText() {
+        assertThat(onlyTenant(acme().replace("[4242]", "[4242, ' 17 ', abc-42]")).flatchrCompanyIds())
+                .containsExactlyInAnyOrder("4242", "17", "abc-42");
+    }
+
+    @Test
+    void tenantsComeInFileOrder() {
+        LoadedTenants loaded = read(acme() + """
+                  - id: beta
+                    flatchrCompanyIds: [5151]
+                    webhookToken: ${env:BETA_WEBHOOK_TOKEN}
+                """);
+
+        assertThat(loaded.tenants()).extracting(TenantSettings::id).containsExactly("acme", "beta");
+        assertThat(loaded.tenants().get(1).acceptsCompany("5151")).isTrue();
+        assertThat(loaded.tenants().get(1).acceptsCompany("4242")).isFalse();
+    }
+
+    // ---- where Lucca is
+
+    @Test
+    void anInstanceNameIsAnIluccaHost() {
+        TenantSettings acme = onlyTenant(acme("lucca: { instance: ACME, apiKey: '${env:ACME_LUCCA_API_KEY}' }"));
+
+        assertThat(acme.luccaBaseUrl()).contains(URI.create("https://acme.ilucca.net"));
+    }
+
+    @Test
+    void aBaseUrlLosesItsTrailingSlashes() {
+        TenantSettings acme = onlyTenant(acme(
+                "lucca: { baseUrl: 'https://acme.ilucca-test.net//', apiKey: '${env:ACME_LUCCA_API_KEY}' }"));
+
+        assertThat(acme.luccaBaseUrl()).contains(URI.create("https://acme.ilucca-test.net"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "lucca:", "lucca: {}", "lucca: { rateLimit: { requests: 10 } }"})
+    void withoutALuccaTheTenantRunsDry(String lucca) {
+        TenantSettings acme = onlyTenant(acme(lucca));
+
+        assertThat(acme.dryRun()).isTrue();
+        assertThat(acme.luccaBaseUrl()).isEmpty();
+        assertThat(acme.luccaApiKey()).isEmpty();
+    }
+
+    // ---- secrets in files
+
+    @Test
+    void secretsMayBeReadFromFilesRelativeToTheTenantsFileOrAbsolute() throws Exception {
+        Files.createDirectories(dir.resolve("secrets"));
+        Files.writeString(dir.resolve("secrets/acme-token"), ACME_TOKEN + "\n");
+        Path key = Files.writeString(dir.resolve("acme-lucca"), ACME_KEY + "\n");
+
+        TenantSettings acme = onlyTenant(acme("lucca: { instance: acme, apiKey: '${file:" + key + "}' }")
+                .replace("${env:ACME_WEBHOOK_TOKEN}", "${file:secrets/acme-token}"));
+
+        assertThat(acme.webhookToken().reveal()).isEqualTo(ACME_TOKEN);
+        assertThat(acme.luccaApiKey()).isEqualTo(ACME_KEY);
+    }
+
+    @Test
+    void readingFromThePathFindsRelativeSecretsNextToTheFile() throws Exception {
+        Files.writeString(dir.resolve("acme-token"), ACME_TOKEN);
+        Files.writeString(file(), acme().replace("${env:ACME_WEBHOOK_TOKEN}", "${file:acme-token}"));
+
+        LoadedTenants loaded = TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT);
+
+        assertThat(loaded.tenants().get(0).webhookToken().reveal()).isEqualTo(ACME_TOKEN);
+    }
+
+    @Test
+    void aTenantsFileThatIsNotUtf8IsRefused() throws Exception {
+        Files.write(file(), acme("login: 'initial-lastname' # é").getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT))
+                .isInstanceOf(InvalidTenantsFile.class)
+                .hasMessage("Invalid tenants file " + file() + ": cannot be read (not UTF-8 text)");
+    }
+
+    @Test
+    void aMissingTenantsFileIsNamed() {
+        assertThatThrownBy(() -> TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT))
+                .isInstanceOf(InvalidTenantsFile.class)
+                .hasMessage("Invalid tenants file " + file() + ": cannot be read (no such file)");
+    }
+
+    // ---- fingerprint
+
+    @Test
+    void theFingerprintStaysEqualWhileNothingChanges() throws Exception {
+        Files.writeString(dir.resolve("acme-token"), ACME_TOKEN);
+        String yaml = acme().replace("${env:ACME_WEBHOOK_TOKEN}", "${file:acme-token}");
+
+        assertThat(read(yaml).fingerprint()).isEqualTo(read(yaml).fingerprint()).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void theFingerprintChangesWhenAReferencedSecretFileChanges() throws Exception {
+        Files.writeString(dir.resolve("acme-token"), ACME_TOKEN);
+        String yaml = acme().replace("${env:ACME_WEBHOOK_TOKEN}", "${file:acme-token}");
+        String before = read(yaml).fingerprint();
+
+        Files.writeString(dir.resolve("acme-token"), "rotated-token-0123456789");
+
+        assertThat(read(yaml).fingerprint()).isNotEqualTo(before);
+    }
+
+    @Test
+    void theFingerprintChangesWhenAReferencedVariableChanges() {
+        String yaml = acme("lucca: { instance: acme, apiKey: '${env:ACME_LUCCA_API_KEY}' }");
+        String before = read(yaml).fingerprint();
+
+        environment.put("ACME_LUCCA_API_KEY", "rotated-KEY-0123456789");
+
+        assertThat(read(yaml).fingerprint()).isNotEqualTo(before);
+    }
+
+    @Test
+    void theFingerprintChangesWhenTheTextChanges() {
+        assertThat(read(acme("# a comment")).fingerprint()).isNotEqualTo(read(acme()).fingerprint());
+    }
+
+    // ---- the file as a whole
+
+    @Test
+    void aSyntaxErrorIsPlacedByLineAndColumn() {
+        assertInvalid("tenants:\n  - id: [acme\n", "line 3, column 1: not valid YAML "
+                + "(while parsing a flow sequence: expected ',' or ']', but got <stream end>)");
+    }
+
+    @Test
+    void aSyntaxErrorDoesNotQuoteTheLineItIsOn() {
+        assertInvalid(acme().replace("${env:ACME_WEBHOOK_TOKEN}", ACME_TOKEN + ": x"),
+                "line 4, column 46: not valid YAML (mapping values are not allowed here)")
+                .hasMessageNotContaining(ACME_TOKEN);
+    }
+
+    @Test
+    void aKeyWrittenTwiceIsASyntaxError() {
+        assertInvalid(acme("webhookToken: ${env:BETA_WEBHOOK_TOKEN}"),
+                "line 5, column 5: not valid YAML (while constructing a mapping: found duplicate key webhookToken)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "# nothing yet", "- id: acme", "tenants"})
+    void aFileThatIsNotAMappingIsRefused(String yaml) {
+        assertInvalid(yaml, "must be a mapping whose key 'tenants' lists the tenants");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tenants:", "tenants: []", "tenants: acme"})
+    void aFileWithoutTenantsIsRefused(String yaml) {
+        assertInvalid(yaml, "tenants: lists no tenant; write one item (- id: ...) per tenant");
+    }
+
+    @Test
+    void anUnknownKeyAtTheTopIsRefused() {
+        assertInvalid(acme() + "tenant: x\n", "unknown key 'tenant'; known keys: tenants");
+    }
+
+    @Test
+    void aTenantThatIsNotAMappingIsRefused() {
+        assertInvalid("tenants: [acme]", "tenants[0]: must be a mapping (id: ..., flatchrCompanyIds: ..., ...)");
+    }
+
+    // ---- one wrong key
+
+    static Stream<Arguments> wrongKeys() {
+        return Stream.of(
+                Arguments.of("webhokToken: x", "tenants[0] (acme): unknown key 'webhokToken'; known keys: id, "
+                        + "flatchrCompanyIds, webhookToken, triggerColumns, lucca, defaults, departments, contractTypes, "
+                        + "login, workEmailPattern, timezone"),
+                Arguments.of("lucca: { instance: acme, apikey: x }", "tenants[0] (acme): lucca: unknown key 'apikey'; "
+                        + "known keys: baseUrl, instance, apiKey, rateLimit"),
+                Arguments.of("lucca: { rateLimit: { request: 5 } }", "tenants[0] (acme): lucca.rateLimit: unknown key "
+                        + "'request'; known keys: requests, windowSeconds"),
+                Arguments.of("defaults: { departementId: 5 }", "tenants[0] (acme): defaults: unknown key "
+                        + "'departementId'; known keys: legalEntityId, departmentId, roleId"),
+                Arguments.of("triggerColumns: Embauché",
+                        "tenants[0] (acme): triggerColumns: must be a list such as [a, b], not text"),
+                Arguments.of("triggerColumns: [Embauché, {a: b}]",
+                        "tenants[0] (acme): triggerColumns[1]: must be text or a whole number, not a mapping"),
+                Arguments.of("triggerColumns: [Embauché, ' ']", "tenants[0] (acme): triggerColumns[1]: is empty"),
+                Arguments.of("lucca: { baseUrl: 'https://acme.ilucca.net', instance: acme }",
+                        "tenants[0] (acme): lucca: gives both baseUrl and instance; keep one"),
+                Arguments.of("lucca: { baseUrl: 'ftp://acme.ilucca.net', apiKey: x }",
+                        "tenants[0] (acme): lucca.baseUrl: 'ftp://acme.ilucca.net' is not an http(s) URL with a host"),
+                Arguments.of("lucca: { instance: acme.ilucca.net, apiKey: x }",
+                        "tenants[0] (acme): lucca.instance: 'acme.ilucca.net' is not an instance name such as 'acme' "
+                                + "(for acme.ilucca.net); use lucca.baseUrl for other hosts"),
+                Arguments.of("lucca: { instance: acme }", "tenants[0] (acme): lucca.apiKey: is required"),
+                Arguments.of("lucca: { apiKey: '${env:ACME_LUCCA_API_KEY}' }",
+                        "tenants[0] (acme): lucca.apiKey: is given, but neither lucca.baseUrl nor lucca.instance says "
+                                + "where to send it; remove the key to run this tenant dry"),
+                Arguments.of("lucca: { instance: acme, apiKey: '${env:GAMMA_LUCCA_API_KEY}' }",
+                        "tenants[0] (acme): lucca.apiKey: environment variable GAMMA_LUCCA_API_KEY is not set, or blank"),
+                Arguments.of("lucca: { instance: acme, apiKey: '${file:nowhere}' }", "tenants[0] (acme): lucca.apiKey: "
+                        + "secret file " + "DIR/nowhere cannot be read (no such file)"),
+                Arguments.of("lucca: { rateLimit: { requests: 0 } }",
+                        "tenants[0] (acme): lucca.rateLimit.requests: '0' is not a whole number greater than zero"),
+                Arguments.of("lucca: { rateLimit: { windowSeconds: 1.5 } }",
+                        "tenants[0] (acme): lucca.rateLimit.windowSeconds: must be a whole number, not a decimal number"),
+                Arguments.of("defaults: { legalEntityId: -3 }",
+                        "tenants[0] (acme): defaults.legalEntityId: '-3' is not a whole number greater than zero"),
+                Arguments.of("defaults: { roleId: admin }",
+                        "tenants[0] (acme): defaults.roleId: 'admin' is not a whole number greater than zero"),
+                Arguments.of("departments: [Service IT]",
+                        "tenants[0] (acme): departments: must be a mapping of keys to values, not a list"),
+                Arguments.of("departments: { Service IT: 12, service  it: 13 }", "tenants[0] (acme): departments: "
+                        + "department table: key \"service  it\" repeats key \"Service IT\" already in the table"),
+                Arguments.of("departments: { Service IT: 0 }",
+                        "tenants[0] (acme): departments.Service IT: '0' is not a whole number greater than zero"),
+                Arguments.of("departments: { Service IT: }", "tenants[0] (acme): departments.Service IT: needs a Lucca id"),
+                Arguments.of("contractTypes: { CDI: 21 }", "tenants[0] (acme): contractTypes: contract type table: "
+                        + "key \"CDI\" is not a Flatchr contract type id (digits)"),
+                Arguments.of("contractTypes: { 1: 21, '1': 22 }",
+                        "tenants[0] (acme): contractTypes.1: the key is written twice"),
+                Arguments.of("login: first.last", "tenants[0] (acme): login: unknown login rule \"first.last\"; "
+                        + "accepted values: initial-lastname, firstname.lastname, email"),
+                Arguments.of("workEmailPattern: '{firstname}.{lastname}'",
+                        "tenants[0] (acme): workEmailPattern: work e-mail pattern \"{firstname}.{lastname}\" has no @"),
+                Arguments.of("timezone: Europe/Pariss", "tenants[0] (acme): timezone: 'Europe/Pariss' is not a time "
+                        + "zone such as Europe/Paris (Unknown time-zone ID: Europe/Pariss)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongKeys")
+    void aWrongKeyIsNamedWithItsTenant(String line, String problem) {
+        assertInvalid(acme(line), problem.replace("DIR", dir.toString()));
+    }
+
+    // ---- id
+
+    @Test
+    void anIdIsRequired() {
+        assertInvalid(acme().replace("- id: acme\n    ", "- "), "tenants[0]: id: is required");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Acme", "acme corp", "-acme", "a-very-long-tenant-id-of-more-than-forty-chars"})
+    void anIdIsShortLowerCaseAndPlain(String id) {
+        assertInvalid(acme().replace("id: acme", "id: '" + id + "'"), "tenants[0] (" + id + "): id: '" + id
+                + "' is not a tenant id: 1 to 40 lower-case letters, digits and '-', not starting with '-'");
+    }
+
+    @Test
+    void theEnvironmentsTenantIdIsTaken() {
+        assertInvalid(acme().replace("id: acme", "id: default"), "tenants[0] (default): id: 'default' is the tenant "
+                + "the environment settings describe; choose another id");
+    }
+
+    @Test
+    void anIdIsUsedOnce() {
+        assertInvalid(acme() + """
+                  - id: acme
+                    flatchrCompanyIds: [5151]
+                    webhookToken: ${env:BETA_WEBHOOK_TOKEN}
+                """, "tenants[1] (acme): id: 'acme' is already the id of tenants[0] (acme)");
+    }
+
+    // ---- Flatchr companies
+
+    @ParameterizedTest
+    @ValueSource(strings = {"flatchrCompanyIds: []", "flatchrCompanyIds:"})
+    void aTenantListsItsCompanies(String companies) {
+        assertInvalid(acme().replace("flatchrCompanyIds: [4242]", companies), "tenants[0] (acme): flatchrCompanyIds: "
+                + "must list the Flatchr company ids whose hires go to this tenant, such as [4242]");
+    }
+
+    @Test
+    void aCompanyBelongsToOneTenant() {
+        assertInvalid(acme() + """
+                  - id: beta
+                    flatchrCompanyIds: [5151, "4242"]
+                    webhookToken: ${env:BETA_WEBHOOK_TOKEN}
+                """, "tenants[1] (beta): flatchrCompanyIds: company 4242 is already tenant acme's; "
+                + "a Flatchr company's hires go to one tenant");
+    }
+
+    // ---- webhook token
+
+    @Test
+    void aWebhookTokenIsRequired() {
+        assertInvalid(acme().replace("webhookToken: ${env:ACME_WEBHOOK_TOKEN}", "webhookToken: ''"),
+                "tenants[0] (acme): webhookToken: is required");
+    }
+
+    @Test
+    void aTokenWrittenInTheFileIsRefusedWithoutBeingQuoted() {
+        assertInvalid(acme().replace("${env:ACME_WEBHOOK_TOKEN}", ACME_TOKEN), "tenants[0] (acme): webhookToken: "
+                + "must be a reference such as ${env:ACME_LUCCA_API_KEY} or ${file:/run/secrets/acme-lucca}, "
+                + "never the secret itself")
+                .hasMessageNotContaining(ACME_TOKEN);
+    }
+
+    @Test
+    void aKeyWrittenInTheFileIsRefusedWithoutBeingQuoted() {
+        assertInvalid(acme("lucca: { instance: acme, apiKey: " + ACME_KEY + " }"), "tenants[0] (acme): lucca.apiKey: "
+                + "must be a reference such as ${env:ACME_LUCCA_API_KEY} or ${file:/run/secrets/acme-lucca}, "
+                + "never the secret itself")
+                .hasMessageNotContaining(ACME_KEY);
+    }
+
+    @Test
+    void aNumberWrittenAsTheTokenIsNotQuotedEither() {
+        assertInvalid(acme().replace("${env:ACME_WEBHOOK_TOKEN}", "[1234567890123456789]"),
+                "tenants[0] (acme): webhookToken: must be text, not a list")
+                .hasMessageNotContaining("1234567890123456789");
+    }
+
+    @Test
+    void aShortTokenIsRefusedWithoutBeingQuoted() {
+        environment.put("ACME_WEBHOOK_TOKEN", "short-secret");
+
+        assertInvalid(acme(), "tenants[0] (acme): webhookToken: must be at least 16 characters long")
+                .hasMessageNotContaining("short-secret");
+    }
+
+    @Test
+    void anUnsetTokenVariableIsNamed() {
+        environment.remove("ACME_WEBHOOK_TOKEN");
+
+        assertInvalid(acme(), "tenants[0] (acme): webhookToken: environment variable ACME_WEBHOOK_TOKEN is not set, "
+                + "or blank");
+    }
+
+    @Test
+    void twoTenantsDoNotShareAToken() {
+        environment.put("BETA_WEBHOOK_TOKEN", ACME_TOKEN);
+
+        assertInvalid(acme() + """
+                  - id: beta
+                    flatchrCompanyIds: [5151]
+                    webhookToken: ${env:BETA_WEBHOOK_TOKEN}
+                """, "tenants[1] (beta): webhookToken: is the same token as tenant acme's; "
+                + "a token must identify one customer")
+                .hasMessageNotContaining(ACME_TOKEN);
+    }
+}
