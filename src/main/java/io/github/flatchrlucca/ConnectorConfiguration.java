@@ -276,7 +276,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                         settings.dataDir().resolve("webhook-token"));
             }
             if (tenant.dryRun()) {
-                LOG.warn("Tenant {} runs DRY: no Lucca is configured for it. Its hires are accepted and recorded with "
+                LOG.warn("Tenant {}: DRY-RUN, no Lucca is configured for it. Its hires are accepted and recorded with "
                         + "the exact Lucca requests they would send; nothing is sent.", tenant.id());
             } else {
                 LOG.info("Tenant {} delivers to Lucca at {} (at most {} calls per {} s)", tenant.id(),

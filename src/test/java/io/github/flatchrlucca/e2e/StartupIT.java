@@ -49,7 +49,7 @@ class StartupIT {
                 lines.add(JSON.readTree(line));
             }
             assertThat(lines).anySatisfy(line -> {
-                assertThat(line.path("message").asText()).isEqualTo("hire " + hireId + " received");
+                assertThat(line.path("message").asText()).isEqualTo("hire " + hireId + " of tenant default received");
                 assertThat(line.path("level").asText()).isEqualTo("INFO");
             });
         }

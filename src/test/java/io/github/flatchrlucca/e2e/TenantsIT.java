@@ -60,9 +60,10 @@ class TenantsIT {
         // Lucca hangs: every call waits past the connector's timeout.
         globex.latency(Duration.ofSeconds(60));
         initech = FakeLucca.start(INITECH_KEY);
-        umbrella = FakeLucca.start("umbrella-key");
+        umbrella = FakeLucca.start(ACME_KEY);
         umbrella.rateLimitNext(1, 3600);
         hooli = FakeLucca.start("hooli-key");
+        Files.writeString(temp.resolve("hooli-key"), "hooli-key");
         initechKeyFile = temp.resolve("initech-lucca-key");
         // A key that Lucca does not know: initech's hires must wait for the right one.
         Files.writeString(initechKeyFile, "0d8c7a61-0000-4000-8000-000000000bad\n");
@@ -224,6 +225,8 @@ class TenantsIT {
                     lucca:
                       baseUrl: %s
                       apiKey: ${env:ACME_LUCCA_API_KEY}
+                      # The fake Lucca sets no limit: a budget that five calls per hire never reach.
+                      rateLimit: { requests: 1000, windowSeconds: 60 }
                     contractTypes: { 1: 21 }
                   - id: globex
                     flatchrCompanyIds: [77]
@@ -232,7 +235,8 @@ class TenantsIT {
                   - id: initech
                     flatchrCompanyIds: [88]
                     webhookToken: ${env:INITECH_WEBHOOK_TOKEN}
-                    lucca: { baseUrl: %s, apiKey: "${file:%s}" }
+                    # Tests retry a rejected key every 300 ms, production every minute: more budget for that.
+                    lucca: { baseUrl: %s, apiKey: "${file:%s}", rateLimit: { requests: 1000, windowSeconds: 60 } }
                   - id: umbrella
                     flatchrCompanyIds: [99]
                     webhookToken: ${env:UMBRELLA_WEBHOOK_TOKEN}
