@@ -535,6 +535,83 @@ class JournalTest {
         assertThat(journal.loginsReservedByOthers(TENANT, "hire-2", "amartin")).isEmpty();
     }
 
+    // ---- tenants
+
+    @Test
+    void aLoginIsTakenWithinOneTenantOnlyEachCustomerHasItsOwnLucca() {
+        assertThat(journal.reserveLogin("acme", "hire-1", "cmorel")).isTrue();
+
+        assertThat(journal.reserveLogin("globex", "hire-2", "cmorel")).isTrue();
+        assertThat(journal.loginsReservedByOthers("globex", "hire-3", "cmorel")).containsExactly("cmorel");
+        assertThat(journal.reserveLogin("globex", "hire-3", "cmorel")).isFalse();
+    }
+
+    @Test
+    void eachTenantsDeliveryFindsOnlyItsOwnDueHires() {
+        String acme = journal.recordIntake(PAYLOAD, hire("1"), "acme").hireId();
+        String globex = journal.recordIntake(PAYLOAD, hire("2"), "globex").hireId();
+
+        assertThat(journal.dueHireIds("acme", 10)).containsExactly(acme);
+        assertThat(journal.dueHireIds("globex", 10)).containsExactly(globex);
+        assertThat(journal.claim(globex).tenant()).isEqualTo("globex");
+    }
+
+    @Test
+    void aRejectedHireSentAgainCompleteToAnotherTenantBecomesThatTenants() {
+        String rejected = journal.recordIntake(PAYLOAD, incomplete("1", "data.candidate.email"), "acme").hireId();
+
+        IntakeResult fixed = journal.recordIntake(PAYLOAD, hire("1"), "globex");
+
+        assertThat(fixed).isEqualTo(new IntakeResult(rejected, Outcome.ACCEPTED));
+        assertThat(reader.find(rejected).orElseThrow().tenant()).isEqualTo("globex");
+        assertThat(journal.dueHireIds("globex", 10)).containsExactly(rejected);
+    }
+
+    @Test
+    void countsAndTheOldestQueuedHireAreKeptPerTenant() {
+        String acmeOld = journal.recordIntake(PAYLOAD, hire("1"), "acme").hireId();
+        clock.advance(Duration.ofMinutes(1));
+        journal.recordIntake(PAYLOAD, hire("2"), "acme");
+        String globexOld = journal.recordIntake(PAYLOAD, hire("3"), "globex").hireId();
+        journal.recordIntake(PAYLOAD, incomplete("4", "data.candidate.email"), "globex");
+
+        assertThat(reader.countsByTenantAndStatus().get("acme")).containsEntry(HireStatus.RECEIVED, 2L);
+        assertThat(reader.countsByTenantAndStatus().get("globex"))
+                .containsEntry(HireStatus.RECEIVED, 1L).containsEntry(HireStatus.REJECTED, 1L);
+        assertThat(reader.oldestQueuedOfEachTenant()).extracting(HireRecord::hireId).containsExactly(acmeOld, globexOld);
+        assertThat(reader.oldestQueued("globex")).map(HireRecord::hireId).contains(globexOld);
+        assertThat(reader.oldestQueued(null)).map(HireRecord::hireId).contains(acmeOld);
+        assertThat(reader.list(new HireFilter("globex", null, null, null, 0, 10)))
+                .extracting(HireRecord::tenant).containsOnly("globex").hasSize(2);
+    }
+
+    @Test
+    void aHireSentToTheWrongTenantNeverStandsInTheWayOfTheSameHireSentRight() {
+        HireVerdict other = new HireVerdict(HireVerdict.Kind.OTHER_COMPANY, "company_id 4242 is not one of tenant "
+                + "globex's Flatchr companies", "4242", "1", List.of());
+        IntakeResult refused = journal.recordIntake(PAYLOAD, other, "globex");
+
+        IntakeResult right = journal.recordIntake(PAYLOAD, hire("1"), "acme");
+
+        assertThat(refused.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(reader.find(refused.hireId()).orElseThrow().lastError()).contains("company_id 4242");
+        assertThat(right.outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(right.hireId()).isNotEqualTo(refused.hireId());
+    }
+
+    @Test
+    void aHireInterruptedByAJournalOutageIsGivenBackAloneOtherDeliveriesKeepTheirs() {
+        String interrupted = journal.recordIntake(PAYLOAD, hire("1"), "acme").hireId();
+        String inProgress = journal.recordIntake(PAYLOAD, hire("2"), "globex").hireId();
+        journal.claim(interrupted);
+        journal.claim(inProgress);
+
+        journal.releaseClaim(interrupted);
+
+        assertThat(journal.dueHireIds("acme", 10)).containsExactly(interrupted);
+        assertThat(journal.dueHireIds("globex", 10)).as("still held by its delivery").isEmpty();
+    }
+
     @Test
     void onlyAQueuedHireNobodyHoldsCanBeCancelled() {
         String held = journal.recordIntake(PAYLOAD, hire("1"), TENANT).hireId();

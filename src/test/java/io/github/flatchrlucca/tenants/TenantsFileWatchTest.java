@@ -1,0 +1,152 @@
+package io.github.flatchrlucca.tenants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import io.github.flatchrlucca.mapping.LoginRule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TenantsFileWatchTest {
+
+    private static final TenantDefaults INHERITED = new TenantDefaults(Set.of(), 50, Duration.ofSeconds(60),
+            LoginRule.INITIAL_LASTNAME, ZoneId.of("Europe/Paris"));
+    private static final Map<String, String> ENV = Map.of("ACME_TOKEN", "acme-token-0123456789",
+            "GLOBEX_TOKEN", "globex-token-0123456789");
+
+    @TempDir
+    Path dir;
+
+    private final Tenants tenants = TestTenants.inForce();
+    private final List<List<String>> inForce = new ArrayList<>();
+    private final List<String> refusals = new ArrayList<>();
+
+    @Test
+    void theFilesTenantsComeIntoForceAtStartNextToTheEnvironmentsOwn() throws Exception {
+        TenantsFileWatch watch = watch(file(tenant("acme", 1)), Optional.of(TestTenants.tenant("default",
+                "default-token-0123456789")));
+
+        watch.loadAtStart();
+
+        assertThat(tenants.ids()).containsExactly("acme", "default");
+        assertThat(inForce).containsExactly(List.of("acme", "default"));
+    }
+
+    @Test
+    void aBadFileStopsTheStart() throws Exception {
+        TenantsFileWatch watch = watch(file(tenant("acme", 1).replace("flatchrCompanyIds", "companies")),
+                Optional.empty());
+
+        assertThatIllegalArgumentException().isThrownBy(watch::loadAtStart).withMessageContaining("companies");
+        assertThat(tenants.ids()).isEmpty();
+    }
+
+    @Test
+    void anUnchangedFileChangesNothing() throws Exception {
+        TenantsFileWatch watch = watch(file(tenant("acme", 1)), Optional.empty());
+        watch.loadAtStart();
+
+        watch.reloadIfChanged();
+
+        assertThat(inForce).hasSize(1);
+    }
+
+    @Test
+    void aChangedFileTakesEffectAtTheNextCheck() throws Exception {
+        Path file = file(tenant("acme", 1));
+        TenantsFileWatch watch = watch(file, Optional.empty());
+        watch.loadAtStart();
+
+        Files.writeString(file, tenant("acme", 1) + tenant("globex", 2).replace("tenants:\n", ""));
+        watch.reloadIfChanged();
+
+        assertThat(tenants.ids()).containsExactly("acme", "globex");
+        assertThat(inForce).last().isEqualTo(List.of("acme", "globex"));
+    }
+
+    @Test
+    void anInvalidChangeIsRefusedOnceAndThePreviousTenantsStayInForce() throws Exception {
+        Path file = file(tenant("acme", 1));
+        TenantsFileWatch watch = watch(file, Optional.empty());
+        watch.loadAtStart();
+        Tenant before = tenants.find("acme").orElseThrow();
+
+        Files.writeString(file, tenant("acme", 1) + tenant("globex", 1).replace("tenants:\n", ""));
+        watch.reloadIfChanged();
+        watch.reloadIfChanged();
+
+        assertThat(tenants.find("acme")).containsSame(before);
+        assertThat(tenants.ids()).containsExactly("acme");
+        assertThat(refusals).hasSize(1);
+        assertThat(refusals.get(0)).contains("1", "acme", "globex");
+    }
+
+    @Test
+    void aFixedFileIsTakenAfterARefusal() throws Exception {
+        Path file = file(tenant("acme", 1));
+        TenantsFileWatch watch = watch(file, Optional.empty());
+        watch.loadAtStart();
+        Files.writeString(file, "tenants: [");
+        watch.reloadIfChanged();
+
+        Files.writeString(file, tenant("globex", 2));
+        watch.reloadIfChanged();
+
+        assertThat(tenants.ids()).containsExactly("globex");
+        assertThat(refusals).hasSize(1);
+    }
+
+    @Test
+    void aRotatedSecretFileIsAChangeEvenWhenTheTenantsFileIsNot() throws Exception {
+        Path key = dir.resolve("acme-key");
+        Files.writeString(key, "old-key");
+        Path file = file(tenant("acme", 1) + "    lucca: { instance: acme, apiKey: \"${file:acme-key}\" }\n");
+        TenantsFileWatch watch = watch(file, Optional.empty());
+        watch.loadAtStart();
+
+        Files.writeString(key, "new-key");
+        watch.reloadIfChanged();
+
+        assertThat(tenants.find("acme").orElseThrow().lucca().authorization()).endsWith("new-key");
+        assertThat(inForce).hasSize(2);
+    }
+
+    @Test
+    void withoutAFileOnlyTheEnvironmentsTenantIsServedAndNothingIsPolled() {
+        TenantsFileWatch watch = new TenantsFileWatch(Optional.empty(), Optional.of(TestTenants.tenant("default",
+                "default-token-0123456789")), name -> Optional.empty(), INHERITED, tenants, inForce::add, refusals::add);
+
+        watch.loadAtStart();
+        watch.reloadIfChanged();
+
+        assertThat(tenants.ids()).containsExactly("default");
+        assertThat(inForce).hasSize(1);
+    }
+
+    private TenantsFileWatch watch(Path file, Optional<TenantSettings> defaultTenant) {
+        return new TenantsFileWatch(Optional.of(file), defaultTenant, name -> Optional.ofNullable(ENV.get(name)),
+                INHERITED, tenants, inForce::add, refusals::add);
+    }
+
+    private Path file(String content) throws Exception {
+        return Files.writeString(dir.resolve("tenants.yaml"), content);
+    }
+
+    private static String tenant(String id, int companyId) {
+        return """
+                tenants:
+                  - id: %s
+                    flatchrCompanyIds: [%d]
+                    webhookToken: ${env:%s_TOKEN}
+                """.formatted(id, companyId, id.toUpperCase());
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.flatchrlucca.tenants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.lucca.LuccaCredentials;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TenantsTest {
+
+    private final List<String> credentialChanges = new ArrayList<>();
+    private final Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ofMillis(250),
+            (tenant, state) -> credentialChanges.add(tenant + " " + state));
+
+    @Test
+    void aReplacementSaysWhichTenantsCameAndWent() {
+        tenants.replace(List.of(tenant("acme", "key-1"), tenant("globex", "key-2")));
+
+        Tenants.Change change = tenants.replace(List.of(tenant("acme", "key-1"), tenant("initech", "key-3")));
+
+        assertThat(change.added()).containsExactly("initech");
+        assertThat(change.removed()).containsExactly("globex");
+        assertThat(tenants.ids()).containsExactly("acme", "initech");
+        assertThat(tenants.find("globex")).isEmpty();
+    }
+
+    @Test
+    void whatLuccaSaidOfAKeyOutlivesAReloadThatKeepsTheKey() {
+        tenants.replace(List.of(tenant("acme", "key-1")));
+        LuccaCredentials before = tenants.find("acme").orElseThrow().lucca().credentials();
+
+        tenants.replace(List.of(tenant("acme", "key-1")));
+
+        assertThat(tenants.find("acme").orElseThrow().lucca().credentials()).isSameAs(before);
+    }
+
+    @Test
+    void aRotatedKeyStartsUntriedAndIsAnnouncedUnderItsTenant() {
+        tenants.replace(List.of(tenant("acme", "key-1")));
+        LuccaCredentials old = tenants.find("acme").orElseThrow().lucca().credentials();
+
+        tenants.replace(List.of(tenant("acme", "key-2")));
+
+        LuccaCredentials rotated = tenants.find("acme").orElseThrow().lucca().credentials();
+        assertThat(rotated).isNotSameAs(old);
+        assertThat(rotated.state()).isEqualTo(LuccaCredentials.State.UNKNOWN);
+    }
+
+    @Test
+    void aTenantsLuccaConnectionCarriesItsBudgetWithTheNetworkSlack() {
+        tenants.replace(List.of(tenant("acme", "key-1")));
+
+        var lucca = tenants.find("acme").orElseThrow().lucca();
+
+        assertThat(lucca.tenant()).isEqualTo("acme");
+        assertThat(lucca.endpoint()).isEqualTo("https://acme.ilucca.net");
+        assertThat(lucca.authorization()).isEqualTo("lucca application=key-1");
+        assertThat(lucca.requests()).isEqualTo(50);
+        assertThat(lucca.window()).isEqualTo(Duration.ofMillis(60_250));
+        assertThat(lucca.toString()).doesNotContain("key-1");
+    }
+
+    @Test
+    void aHireGoesToItsOwnTenantAndAHireOfAGoneTenantIsRefused() {
+        tenants.replace(List.of(tenant("acme", "key-1")));
+
+        assertThat(tenants.forHire(hire("acme")).id()).isEqualTo("acme");
+        assertThatExceptionOfType(UnknownTenant.class).isThrownBy(() -> tenants.forHire(hire("globex")))
+                .withMessageContaining("globex");
+    }
+
+    private static Hire hire(String tenant) {
+        return new Hire("hire-1", tenant, "{}", Instant.EPOCH, Instant.EPOCH, 0, null, false);
+    }
+
+    private static TenantSettings tenant(String id, String apiKey) {
+        TenantSettings dry = TestTenants.tenant(id, "token-of-" + id + "-0123456789", "1");
+        return new TenantSettings(id, Set.of("1"), dry.webhookToken(), Set.of(),
+                Optional.of(URI.create("https://" + id + ".ilucca.net")), apiKey, 50, Duration.ofSeconds(60), null, null,
+                null, dry.departments(), dry.contractTypes(), dry.loginRule(), null, dry.zone());
+    }
+}
