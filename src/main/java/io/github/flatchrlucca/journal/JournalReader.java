@@ -82,9 +82,14 @@ public final class JournalReader {
 
     /** The tenant's longest-waiting queued hire (null: of all tenants): how far behind delivery is. */
     public Optional<HireRecord> oldestQueued(String tenant) {
-        return jdbc.query("find the oldest queued hire", "SELECT * FROM hire WHERE " + QUEUED
-                + " AND (? IS NULL OR tenant = ?) ORDER BY received_at FETCH FIRST 1 ROWS ONLY", JournalReader::record,
-                tenant, tenant).stream().findFirst();
+        // Two statements rather than "? IS NULL": PostgreSQL cannot type a parameter that is only tested for null.
+        String oldest = " ORDER BY received_at FETCH FIRST 1 ROWS ONLY";
+        List<HireRecord> found = tenant == null
+                ? jdbc.query("find the oldest queued hire", "SELECT * FROM hire WHERE " + QUEUED + oldest,
+                        JournalReader::record)
+                : jdbc.query("find the oldest queued hire", "SELECT * FROM hire WHERE " + QUEUED + " AND tenant = ?"
+                        + oldest, JournalReader::record, tenant);
+        return found.stream().findFirst();
     }
 
     /** Builds the WHERE clause of a filter from fixed text and bound values only, never from input text. */
