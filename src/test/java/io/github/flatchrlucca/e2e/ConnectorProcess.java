@@ -207,14 +207,19 @@ final class ConnectorProcess implements AutoCloseable {
         process = builder.start();
     }
 
-    /** Ready when the admin API answers: the routes are started and the journal is open. */
+    /**
+     * Ready when Camel says so (every route started, the journal reachable) and the admin API answers with its
+     * own 404: a route not started yet answers 404 too, but not as problem+json.
+     */
     private void awaitReady() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("the connector exited: " + log());
                     }
-                    return get("/admin/api/hires/none", "Bearer " + ADMIN_TOKEN).statusCode() == 404;
+                    HttpResponse<String> unknown = get("/admin/api/hires/none", "Bearer " + ADMIN_TOKEN);
+                    return get("/observe/health/ready", null).statusCode() == 200 && unknown.statusCode() == 404
+                            && unknown.headers().firstValue("Content-Type").orElse("").contains("problem+json");
                 });
     }
 

@@ -32,19 +32,20 @@ class OperationsIT {
             JsonNode ready = JSON.readTree(connector.get("/observe/health/ready?data=true", null).body());
             assertThat(ready.path("status").asText()).isEqualTo("UP");
             assertThat(check(ready, "journal").path("status").asText()).isEqualTo("UP");
-            assertThat(check(ready, "lucca").path("data").path("credentials").asText()).isEqualTo("ok");
+            assertThat(check(ready, "lucca").path("data").path("default.credentials").asText()).isEqualTo("ok");
+            assertThat(check(ready, "lucca").path("data").path("default.mode").asText()).isEqualTo("live");
             assertThat(connector.get("/observe/health/live", null).statusCode()).isEqualTo(200);
 
             String metrics = connector.get("/observe/metrics", null).body();
             assertThat(metrics).contains(
-                    "flatchr_webhooks_total{outcome=\"accepted\"} 1.0",
-                    "flatchr_webhooks_total{outcome=\"ignored\"} 1.0",
-                    "flatchr_webhooks_total{outcome=\"unauthorized\"} 1.0",
-                    "flatchr_hires_total{outcome=\"delivered\",reason=\"none\"} 1.0",
-                    "flatchr_hires_by_status{status=\"delivered\"}",
-                    "flatchr_hire_to_lucca_seconds_count 1",
-                    "flatchr_lucca_calls_total{call=\"create-user\",status=\"200\"} 1.0",
-                    "flatchr_lucca_rate_limiter_wait_seconds_count");
+                    "flatchr_webhooks_total{outcome=\"accepted\",tenant=\"default\"} 1.0",
+                    "flatchr_webhooks_total{outcome=\"ignored\",tenant=\"default\"} 1.0",
+                    "flatchr_webhooks_total{outcome=\"unauthorized\",tenant=\"unknown\"} 1.0",
+                    "flatchr_hires_total{outcome=\"delivered\",reason=\"none\",tenant=\"default\"} 1.0",
+                    "flatchr_hires_by_status{status=\"delivered\",tenant=\"default\"}",
+                    "flatchr_hire_to_lucca_seconds_count{tenant=\"default\"} 1",
+                    "flatchr_lucca_calls_total{call=\"create-user\",status=\"200\",tenant=\"default\"} 1.0",
+                    "flatchr_lucca_rate_limiter_wait_seconds_count{tenant=\"default\"}");
             assertThat(metrics).doesNotContain("camille.metrics-1@example.org", "Morel", "+33612345678");
         }
     }
@@ -70,11 +71,11 @@ class OperationsIT {
             String waiting = connector.accept("alert-key-1");
             connector.accept("alert-key-2");
             await().until(() -> connector.hire(waiting).path("attempts").asInt() >= 3);
-            assertThat(chat.messages()).filteredOn(m -> m.contains("rejects the connector's API key")).hasSize(1);
+            assertThat(chat.messages()).filteredOn(m -> m.contains("rejects the API key of tenant default")).hasSize(1);
 
             lucca.acceptKey(API_KEY);
             connector.awaitStatus(waiting, "delivered");
-            await().until(() -> chat.messages().stream().anyMatch(m -> m.contains("accepts the connector's API key again")));
+            await().until(() -> chat.messages().stream().anyMatch(m -> m.contains("accepts the API key of tenant default again")));
         }
     }
 
