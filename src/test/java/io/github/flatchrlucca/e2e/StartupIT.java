@@ -100,6 +100,24 @@ class StartupIT {
     }
 
     @Test
+    void aTenantsFileWithAKeyWrittenInItDoesNotStartAndNeverShowsTheKey(@TempDir Path temp) throws Exception {
+        Path tenants = Files.writeString(temp.resolve("tenants.yaml"), """
+                tenants:
+                  - id: acme
+                    flatchrCompanyIds: [4242]
+                    webhookToken: ${env:ACME_TOKEN}
+                    lucca: { instance: acme, apiKey: 0d8c7a61-2222-4000-8000-written-in-clear }
+                """);
+
+        ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp, Map.of("TENANTS_FILE", tenants.toString(),
+                "ACME_TOKEN", "acme-token-0123456789"));
+
+        assertThat(exit.code()).isNotZero();
+        assertThat(exit.output()).contains("Invalid tenants file", "(acme)", "lucca.apiKey")
+                .doesNotContain("written-in-clear");
+    }
+
+    @Test
     void anEditedPropertyFileTakesEffectOnRestartWithoutARebuild(@TempDir Path temp) throws Exception {
         Path workDir = Files.createDirectories(temp.resolve("install"));
         copyInstall(workDir);
