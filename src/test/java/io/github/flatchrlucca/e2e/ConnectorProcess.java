@@ -166,6 +166,13 @@ final class ConnectorProcess implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts to the admin API with the admin token. */
+    HttpResponse<String> postAdmin(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     JsonNode hire(String hireId) throws Exception {
         HttpResponse<String> response = get("/admin/api/hires/" + hireId, "Bearer " + ADMIN_TOKEN);
         if (response.statusCode() != 200) {

@@ -41,4 +41,11 @@ public final class FlatchrEvents {
     public static ObjectNode hire(String applicantId) {
         return hire(applicantId, "Camille", "Morel", "camille." + applicantId + "@example.org");
     }
+
+    /** The same hire, of another Flatchr company: each tenant takes only its own companies' hires. */
+    public static ObjectNode hire(String applicantId, int companyId) {
+        ObjectNode event = hire(applicantId);
+        event.put("company_id", companyId);
+        return event;
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.e2e;
 
+import static io.github.flatchrlucca.e2e.FlatchrEvents.hire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -207,13 +208,6 @@ class TenantsIT {
         connector.awaitStatus(waiting, "delivered");
         assertThat(initech.users()).extracting(user -> user.mail()).contains("camille.initech-2@example.org");
         assertThat(connector.log()).doesNotContain(INITECH_KEY, ACME_KEY, ACME_TOKEN);
-    }
-
-    /** A candidate of this Flatchr company. */
-    private static ObjectNode hire(String applicantId, int companyId) {
-        ObjectNode event = FlatchrEvents.hire(applicantId);
-        event.put("company_id", companyId);
-        return event;
     }
 
     private static String tenants(boolean withHooli) {
