@@ -21,6 +21,15 @@
   const REPLAYABLE = new Set(["dead", "rejected", "already-in-lucca", "dry-run", "cancelled"]);
   const CANCELLABLE = new Set(["received", "retrying"]);
   const NEEDS_A_PERSON = new Set(["dead", "rejected"]);
+  // What Lucca's last answer made of a tenant's API key, in the admin API's words.
+  const KEY_STATES = new Map([
+    ["ok", { label: "Accepted", hint: "Lucca accepted the key on its last call" }],
+    ["rejected", { label: "Rejected", hint: "Lucca refused the key: this tenant's hires wait until it is fixed" }],
+    ["unknown", { label: "Not tried yet", hint: "No call to Lucca with this key since the connector started" }],
+    ["not used", { label: "Not used", hint: "Dry run: no Lucca is configured, hires are only recorded" }],
+  ]);
+  // The connector's rule for a tenant id: anything else in the address is ignored rather than asked for.
+  const TENANT_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
   const $ = (id) => document.getElementById(id);
   // Dates in the operator's own language and zone; the year only when it is not this one.
@@ -32,6 +41,9 @@
   const state = {
     token: sessionStorage.getItem(TOKEN_KEY),
     status: "",
+    tenant: "", // "": all tenants
+    tenantChoices: null, // the tenant ids the selector was last built with
+    tenantCount: 0,
     page: 0,
     openHireId: null,
     shown: "", // the last answers drawn, so an unchanged refresh redraws nothing under the pointer
@@ -93,6 +105,10 @@
     hideDetail(); // the address keeps naming the hire, which opens again after signing in
     $("hire-rows").replaceChildren();
     $("counts").replaceChildren();
+    $("tenant-rows").replaceChildren();
+    $("tenants-summary").textContent = "";
+    $("tenant-filter").replaceChildren(el("option", { value: "" }, "All tenants"));
+    state.tenantChoices = null;
     $("sign-in").hidden = false;
     $("sign-in-error").textContent = error || "";
     $("sign-in-error").hidden = !error;
@@ -134,14 +150,47 @@
     $("sign-in").hidden = true;
     $("dashboard").hidden = false;
     $("session").hidden = false;
+    state.tenant = linkedTenant();
+    drawPreviewScope();
     refresh();
     openLinkedHire();
   }
 
-  /** The chat alerts link to one hire as /admin/#hire=<id>; it opens once the operator is signed in. */
+  // ---- Address -------------------------------------------------------------------------------------------
+
+  // The address names what the operator looks at, #tenant=acme&hire=<id>, so that it can be copied,
+  // bookmarked or reloaded. The chat alerts link to one hire as /admin/#hire=<id>.
+  function address() {
+    return new URLSearchParams(location.hash.slice(1));
+  }
+
+  /** The tenant the address names; a mistyped one shows all tenants rather than an error every refresh. */
+  function linkedTenant() {
+    const tenant = address().get("tenant") || "";
+    return TENANT_ID.test(tenant) ? tenant : "";
+  }
+
+  /** The linked hire opens once the operator is signed in. */
   function openLinkedHire() {
-    const linked = /^#hire=(.+)$/.exec(location.hash);
-    if (linked && state.token) openDetail(decodeURIComponent(linked[1]));
+    const hireId = address().get("hire");
+    if (hireId && state.token) openDetail(hireId);
+  }
+
+  /** An address edited or pasted by hand: both are read before either changes it. */
+  function followAddress() {
+    if (!state.token) return;
+    const tenant = linkedTenant();
+    const hireId = address().get("hire");
+    if (tenant !== state.tenant) setTenant(tenant);
+    if (hireId) openDetail(hireId);
+  }
+
+  function writeAddress() {
+    const params = new URLSearchParams();
+    if (state.tenant) params.set("tenant", state.tenant);
+    if (state.openHireId) params.set("hire", state.openHireId);
+    const hash = params.toString();
+    history.replaceState(null, "", hash ? `#${hash}` : location.pathname + location.search);
   }
 
   // ---- Refresh -------------------------------------------------------------------------------------------
@@ -152,19 +201,25 @@
     state.run += 1;
   }
 
-  /** Reads counts and the current page of hires, redraws what changed, and comes back in a few seconds. */
+  /**
+   * Reads the tenants, the counts and the current page of hires (these two of the chosen tenant), redraws
+   * what changed, and comes back in a few seconds.
+   */
   async function refresh() {
     stopRefresh();
     if (!state.token) return;
     const run = state.run;
     const query = new URLSearchParams({ page: state.page, size: PAGE_SIZE });
     if (state.status) query.set("status", state.status);
+    if (state.tenant) query.set("tenant", state.tenant);
     try {
-      const [stats, list] = await Promise.all([api("GET", "api/stats"), api("GET", `api/hires?${query}`)]);
+      const [tenants, stats, list] = await Promise.all([api("GET", "api/tenants"),
+        api("GET", `api/stats${tenantQuery()}`), api("GET", `api/hires?${query}`)]);
       if (run !== state.run) return;
-      const shown = JSON.stringify([stats, list]);
+      const shown = JSON.stringify([tenants, stats, list]);
       if (shown !== state.shown) {
         state.shown = shown;
+        drawTenants(tenants.tenants || []);
         drawCounts(stats);
         drawHires(list);
         if (state.openHireId) drawDetail(state.openHireId);
@@ -177,6 +232,94 @@
       $("updated").classList.add("stale");
     }
     if (state.token) state.timer = setTimeout(refresh, REFRESH_MS);
+  }
+
+  /** "?tenant=acme" for the calls that one tenant narrows, nothing for all tenants. */
+  function tenantQuery() {
+    return state.tenant ? `?${new URLSearchParams({ tenant: state.tenant })}` : "";
+  }
+
+  // ---- Tenants -------------------------------------------------------------------------------------------
+
+  /** The tenants table, the selector and the summary: which customer is in trouble shows at a glance. */
+  function drawTenants(tenants) {
+    $("tenant-rows").replaceChildren(...tenants.map(tenantRow));
+    const troubled = tenants.filter(inTrouble).map((tenant) => tenant.id);
+    const summary = $("tenants-summary");
+    summary.textContent = troubled.length
+      ? `Needs a look: ${troubled.join(", ")}`
+      : "No key rejected, no hire waiting for a person.";
+    summary.classList.toggle("alarm", troubled.length > 0);
+    drawTenantChoices(tenants.map((tenant) => tenant.id));
+  }
+
+  /** A key Lucca refuses holds all of the tenant's hires; a dead or rejected hire waits for a person. */
+  function inTrouble(tenant) {
+    const counts = tenant.counts || {};
+    return tenant.credentials === "rejected" || [...NEEDS_A_PERSON].some((status) => (counts[status] || 0) > 0);
+  }
+
+  function tenantRow(tenant) {
+    const counts = tenant.counts || {};
+    const chosen = state.tenant === tenant.id;
+    const classes = [inTrouble(tenant) ? "trouble" : null, chosen ? "active" : null].filter(Boolean);
+    // The row chooses its tenant, as a count chooses its status; chosen again, it shows all tenants again.
+    const choose = () => setTenant(chosen ? "" : tenant.id);
+    const row = el("tr", { class: classes.join(" ") || null, dataset: { tenant: tenant.id } },
+      el("td", { class: "tenant-id" }, el("button", {
+        type: "button", class: "link", "aria-pressed": String(chosen), onclick: choose,
+        title: chosen ? "Show all tenants again" : `Show only the hires of ${tenant.id}`,
+      }, tenant.id)),
+      el("td", { class: "lucca" }, tenant.lucca === "dry-run"
+        ? el("span", { class: "muted" }, "Dry run: nothing is sent")
+        : el("span", { class: "mono" }, tenant.lucca)),
+      el("td", { class: "key" }, keyState(tenant.credentials)),
+      countCell("queued", (counts.received || 0) + (counts.retrying || 0), false),
+      countCell("dead", counts.dead || 0, true),
+      countCell("rejected", counts.rejected || 0, true));
+    row.addEventListener("click", (event) => {
+      if (!event.target.closest("button")) choose();
+    });
+    return row;
+  }
+
+  function keyState(credentials) {
+    const known = KEY_STATES.get(credentials) || { label: credentials, hint: "" };
+    return el("span", {
+      class: `badge key-${String(credentials).replace(/\W+/g, "-")}`, title: known.hint,
+      dataset: { credentials },
+    }, el("span", { class: "dot", "aria-hidden": "true" }), known.label);
+  }
+
+  function countCell(name, count, alarming) {
+    return el("td", { class: alarming && count > 0 ? "num alarm" : "num", dataset: { count: name } }, String(count));
+  }
+
+  /** Rebuilt only when the ids change, so that a refresh never closes the list under the operator's pointer. */
+  function drawTenantChoices(ids) {
+    const choices = [...ids];
+    // A tenant taken out of the configuration keeps its hires in the journal: named in the address, it stays.
+    if (state.tenant && !choices.includes(state.tenant)) choices.push(state.tenant);
+    document.body.classList.toggle("one-tenant", choices.length <= 1);
+    state.tenantCount = ids.length;
+    drawPreviewScope();
+    const key = JSON.stringify(choices);
+    if (key === state.tenantChoices) return;
+    state.tenantChoices = key;
+    const select = $("tenant-filter");
+    select.replaceChildren(el("option", { value: "" }, "All tenants"), ...choices.map((id) =>
+      el("option", { value: id }, ids.includes(id) ? id : `${id} (not configured)`)));
+    select.value = state.tenant;
+  }
+
+  function setTenant(tenant) {
+    state.tenant = tenant;
+    state.page = 0;
+    $("tenant-filter").value = tenant;
+    state.shown = "";
+    writeAddress();
+    drawPreviewScope();
+    refresh();
   }
 
   // ---- Counts --------------------------------------------------------------------------------------------
@@ -223,9 +366,7 @@
     $("hire-rows").replaceChildren(...hires.map(hireRow));
     const empty = $("empty");
     empty.hidden = hires.length > 0;
-    empty.textContent = state.status
-      ? `No hire with the status “${LABELS.get(state.status)}”.`
-      : "No hire yet. Hires appear here as soon as Flatchr sends one.";
+    empty.textContent = emptyText();
     const first = list.total === 0 ? 0 : list.page * list.size + 1;
     const last = list.page * list.size + hires.length;
     $("page-info").textContent = `${first}–${last} of ${list.total}`;
@@ -234,11 +375,18 @@
     $("pager").hidden = list.total <= list.size && list.page === 0;
   }
 
+  function emptyText() {
+    const of = state.tenant ? ` of ${state.tenant}` : "";
+    if (state.status) return `No hire${of} with the status “${LABELS.get(state.status)}”.`;
+    return state.tenant ? `No hire${of} yet.` : "No hire yet. Hires appear here as soon as Flatchr sends one.";
+  }
+
   function hireRow(hire) {
     const row = el("tr", { dataset: { hireId: hire.hireId } },
       el("td", { class: "candidate" },
         el("button", { type: "button", class: "link", onclick: () => openDetail(hire.hireId) },
           candidateName(hire))),
+      el("td", { class: "tenant tenant-only" }, hire.tenant || dash()),
       el("td", {}, badge(hire.status), hire.status === "retrying" && hire.nextAttemptAt
         ? el("div", { class: "sub" }, `next try ${clock.format(new Date(hire.nextAttemptAt))}`) : null),
       el("td", { class: "nowrap", title: hire.receivedAt }, when(hire.receivedAt)),
@@ -308,8 +456,7 @@
 
   async function openDetail(hireId) {
     state.openHireId = hireId;
-    // The address names the open hire, so that it can be copied, bookmarked or reloaded.
-    history.replaceState(null, "", `#hire=${encodeURIComponent(hireId)}`);
+    writeAddress();
     if (await drawDetail(hireId)) {
       $("detail").hidden = false;
       $("backdrop").hidden = false;
@@ -345,11 +492,12 @@
 
   function closeDetail() {
     hideDetail();
-    if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+    writeAddress();
   }
 
   function detailSections(hire) {
     const facts = [
+      ["Tenant", hire.tenant || dash()],
       ["Received", when(hire.receivedAt)],
       ["Last change", when(hire.updatedAt)],
       ["Attempts", String(hire.attempts ?? 0)],
@@ -423,7 +571,8 @@
     }
     $("preview-button").disabled = true;
     try {
-      const answer = await api("POST", "api/preview", body);
+      // Each tenant maps with its own settings; with several and none chosen, the connector says so.
+      const answer = await api("POST", `api/preview${tenantQuery()}`, body);
       result.replaceChildren(...previewResult(answer));
     } catch (error) {
       if (error.status === 401) return;
@@ -432,6 +581,12 @@
     } finally {
       $("preview-button").disabled = false;
     }
+  }
+
+  function drawPreviewScope() {
+    $("preview-scope").textContent = state.tenant
+      ? `With the settings of ${state.tenant}.`
+      : state.tenantCount > 1 ? "Choose a tenant above: each has its own settings." : "";
   }
 
   function previewResult(answer) {
@@ -499,7 +654,9 @@
     $("notice-close").addEventListener("click", () => { $("notice").hidden = true; });
     $("detail-close").addEventListener("click", closeDetail);
     $("backdrop").addEventListener("click", closeDetail);
-    window.addEventListener("hashchange", openLinkedHire);
+    const tenantFilter = $("tenant-filter");
+    tenantFilter.addEventListener("change", () => setTenant(tenantFilter.value));
+    window.addEventListener("hashchange", followAddress);
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && !$("detail").hidden) closeDetail();
     });
