@@ -30,11 +30,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The status page at /admin/ in a real browser, Debian's headless Chromium, against the real jar: what an
- * operator sees and what the buttons do. Screenshots are kept in target/ for a person to look at.
+ * operator sees and what the buttons do, on a single-tenant connector and on one with two customers.
+ * Screenshots are kept in target/ for a person to look at.
  */
 class StatusPageIT {
 
@@ -51,6 +53,9 @@ class StatusPageIT {
     static String deliveredHire;
     static String deadHire;
     static String markupHire;
+    static TwoTenants tenants;
+    static String acmeHire;
+    static String initechHire;
 
     private ChromeDriver browser;
     private WebDriverWait wait;
@@ -70,12 +75,19 @@ class StatusPageIT {
         connector.awaitStatus(deadHire, "dead");
         markupHire = accepted("page-markup", MARKUP, "Martin");
         connector.awaitStatus(markupHire, "delivered");
+
+        tenants = TwoTenants.start(temp.resolve("two-tenants"));
+        acmeHire = tenants.acmeHire("page-acme");
+        tenants.connector.awaitStatus(acmeHire, "delivered");
+        initechHire = tenants.initechHire("page-initech");
+        tenants.awaitCredentials("ok", "rejected");
     }
 
     @AfterAll
     static void stop() throws Exception {
         connector.close();
         lucca.close();
+        tenants.close();
     }
 
     @BeforeEach
@@ -111,8 +123,12 @@ class StatusPageIT {
         assertThat(row(deadHire).getText()).contains("Jean Refusé", "Dead", "400");
         assertThat(actions(deliveredHire)).as("a delivered hire cannot be replayed").isEmpty();
         assertThat(actions(deadHire)).containsExactly("replay");
-        assertThat(browser.findElement(By.cssSelector(".count[data-status='dead'] .count-value")).getText())
-                .isEqualTo("1");
+        assertThat(count("dead")).isEqualTo("1");
+        // One customer: the tenants table names it, and no tenant column nor choice takes room.
+        assertThat(tenantRow("default").getText()).contains(lucca.baseUrl(), "Accepted");
+        assertThat(tenantRow("default").getDomAttribute("class")).as("dead hires: it needs a look").contains("trouble");
+        assertThat(browser.findElement(By.id("tenant-filter")).isDisplayed()).isFalse();
+        assertThat(row(deadHire).findElement(By.cssSelector("td.tenant")).isDisplayed()).isFalse();
         screenshot("status-page.png");
 
         // The token is asked for once: the page reloaded in the same tab is still signed in.
@@ -198,6 +214,76 @@ class StatusPageIT {
         assertThat(browser.getCurrentUrl()).endsWith("/admin/");
     }
 
+    @Test
+    void theTenantsTableMarksTheCustomerWhoseKeyLuccaRejects() throws Exception {
+        signIn(tenants.connector, "/admin/", ConnectorProcess.ADMIN_TOKEN);
+
+        wait.until(d -> "rejected".equals(keyOf("initech")) && "ok".equals(keyOf("acme")));
+        assertThat(tenantRow("initech").getText()).contains(tenants.initech.baseUrl(), "Rejected");
+        assertThat(tenantRow("initech").getDomAttribute("class")).contains("trouble");
+        assertThat(tenantRow("initech").findElement(By.cssSelector("td[data-count='queued']")).getText())
+                .isEqualTo("1");
+        assertThat(tenantRow("acme").getText()).contains(tenants.acme.baseUrl(), "Accepted");
+        assertThat(tenantRow("acme").getDomAttribute("class")).as("acme is fine").isNull();
+        assertThat(browser.findElement(By.id("tenants-summary")).getText()).isEqualTo("Needs a look: initech");
+        screenshot("status-page-tenants.png");
+    }
+
+    @Test
+    void choosingATenantNarrowsTheHiresAndTheCountsToItsOwn() throws Exception {
+        signIn(tenants.connector, "/admin/", ConnectorProcess.ADMIN_TOKEN);
+        wait.until(d -> row(acmeHire) != null && row(initechHire) != null);
+        assertThat(tenantOf(acmeHire)).isEqualTo("acme");
+        assertThat(tenantOf(initechHire)).isEqualTo("initech");
+        assertThat(count("delivered")).isEqualTo("1");
+
+        new Select(browser.findElement(By.id("tenant-filter"))).selectByValue("initech");
+
+        wait.until(d -> row(acmeHire) == null && row(initechHire) != null && "0".equals(count("delivered")));
+        assertThat(Integer.parseInt(count("received")) + Integer.parseInt(count("retrying"))).isEqualTo(1);
+        assertThat(browser.getCurrentUrl()).endsWith("/admin/#tenant=initech");
+        screenshot("status-page-one-tenant.png");
+
+        // The choice is in the address: the page reloaded shows the same tenant from its first drawing.
+        browser.navigate().refresh();
+        wait.until(d -> row(initechHire) != null);
+        assertThat(row(acmeHire)).isNull();
+        assertThat(new Select(browser.findElement(By.id("tenant-filter"))).getFirstSelectedOption().getText())
+                .isEqualTo("initech");
+
+        row(initechHire).findElement(By.cssSelector("td.candidate button")).click();
+        WebElement drawer = wait.until(visibilityOfElementLocated(By.id("detail")));
+        assertThat(drawer.findElement(By.xpath(".//dt[.='Tenant']/following-sibling::dd[1]")).getText())
+                .isEqualTo("initech");
+        assertThat(browser.getCurrentUrl()).endsWith("#tenant=initech&hire=" + initechHire);
+        drawer.findElement(By.id("detail-close")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/admin/#tenant=initech");
+
+        // A row of the tenants table chooses its tenant too.
+        tenantRow("acme").findElement(By.cssSelector("td.tenant-id button")).click();
+        wait.until(d -> row(acmeHire) != null && row(initechHire) == null);
+        assertThat(browser.getCurrentUrl()).endsWith("/admin/#tenant=acme");
+    }
+
+    @Test
+    void aPreviewWithSeveralTenantsIsMadeForTheChosenOne() {
+        signIn(tenants.connector, "/admin/", ConnectorProcess.ADMIN_TOKEN);
+        wait.until(d -> tenantRow("initech"));
+        String hire = FlatchrEvents.hire("page-tenant-preview", TwoTenants.ACME_COMPANY).toString();
+
+        preview(hire);
+
+        WebElement error = wait.until(visibilityOfElementLocated(By.cssSelector("#preview-result .form-error")));
+        assertThat(error.getText()).contains("Several tenants are configured", "(tenant)");
+
+        new Select(browser.findElement(By.id("tenant-filter"))).selectByValue("acme");
+        preview(hire);
+
+        WebElement result = wait.until(visibilityOfElementLocated(By.cssSelector("#preview-result .preview-request")));
+        assertThat(result.getText()).contains("POST", "/api/v3/users?contract=true");
+        assertThat(browser.findElement(By.id("preview-scope")).getText()).contains("acme");
+    }
+
     private void preview(String payload) {
         WebElement input = browser.findElement(By.id("preview-input"));
         input.clear();
@@ -210,7 +296,11 @@ class StatusPageIT {
     }
 
     private void signIn(String path, String token) {
-        browser.get(connector.baseUrl() + path);
+        signIn(connector, path, token);
+    }
+
+    private void signIn(ConnectorProcess on, String path, String token) {
+        browser.get(on.baseUrl() + path);
         wait.until(visibilityOfElementLocated(By.id("token"))).sendKeys(token);
         browser.findElement(By.id("sign-in-button")).click();
     }
@@ -224,6 +314,27 @@ class StatusPageIT {
     private String statusOf(String hireId) {
         WebElement row = row(hireId);
         return row == null ? null : row.findElement(By.cssSelector(".badge")).getDomAttribute("data-status");
+    }
+
+    private String tenantOf(String hireId) {
+        return row(hireId).findElement(By.cssSelector("td.tenant")).getText();
+    }
+
+    /** The row of a tenant in the tenants table, or null while the table does not show it. */
+    private WebElement tenantRow(String tenant) {
+        List<WebElement> rows = browser.findElements(By.cssSelector("#tenant-rows tr[data-tenant='" + tenant + "']"));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** What the tenants table says Lucca made of the tenant's key, or null while it does not show it. */
+    private String keyOf(String tenant) {
+        WebElement row = tenantRow(tenant);
+        return row == null ? null : row.findElement(By.cssSelector("td.key .badge")).getDomAttribute("data-credentials");
+    }
+
+    /** The number a status's count shows. */
+    private String count(String status) {
+        return browser.findElement(By.cssSelector(".count[data-status='" + status + "'] .count-value")).getText();
     }
 
     private List<String> actions(String hireId) {

@@ -38,6 +38,7 @@ final class TwoTenants implements AutoCloseable {
 
     /** Starts both Luccas and the connector, its files under {@code temp}. */
     static TwoTenants start(Path temp) throws Exception {
+        Files.createDirectories(temp);
         FakeLucca acme = FakeLucca.start(ACME_KEY);
         FakeLucca initech = FakeLucca.start(INITECH_KEY);
         Path tenantsFile = temp.resolve("tenants.yaml");
