@@ -47,11 +47,13 @@ public final class Benchmarks {
         }
         progress("hire to employee");
         HireToEmployeeBenchmark.Figures hireToEmployee = HireToEmployeeBenchmark.measure(servers, hires);
+        progress("hire to employee, next to three tenants in trouble");
+        HireToEmployeeBenchmark.Figures nextToTrouble = HireToEmployeeBenchmark.measureNextTo(servers, hires, workDir);
         progress("Lucca budget (the burst takes 3 minutes at the limit)");
         LuccaBudgetBenchmark.Figures budget = LuccaBudgetBenchmark.measure(servers, hires);
 
         String results = new Report().write(machine.took(began), footprint,
-                floor, connector, hireToEmployee, budget);
+                floor, connector, hireToEmployee, nextToTrouble, budget);
         writeResults(repository.resolve("BENCHMARKS.md"), results);
         System.out.println();
         System.out.print(results);

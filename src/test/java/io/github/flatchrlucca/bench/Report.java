@@ -13,10 +13,10 @@ final class Report {
 
     String write(Machine machine, FootprintBenchmark.Figures footprint, IntakeBenchmark.Figures floor,
                  IntakeBenchmark.Figures connector, HireToEmployeeBenchmark.Figures hireToEmployee,
-                 LuccaBudgetBenchmark.Figures budget) {
+                 HireToEmployeeBenchmark.Figures nextToTrouble, LuccaBudgetBenchmark.Figures budget) {
         machine(machine);
         intake(floor, connector);
-        hireToEmployee(hireToEmployee);
+        hireToEmployee(hireToEmployee, nextToTrouble);
         budget(budget);
         footprint(footprint, floor, connector);
         return out.toString();
@@ -58,17 +58,23 @@ final class Report {
         line();
     }
 
-    private void hireToEmployee(HireToEmployeeBenchmark.Figures figures) {
+    private void hireToEmployee(HireToEmployeeBenchmark.Figures alone, HireToEmployeeBenchmark.Figures nextToTrouble) {
         line("### 2. Hire to employee");
         line();
-        line(figures.hires() + " hires, " + HireToEmployeeBenchmark.PER_SECOND + " a second (after a warm-up), "
+        line(alone.hires() + " hires, " + HireToEmployeeBenchmark.PER_SECOND + " a second (after a warm-up), "
                 + "each timed from its 202 to the arrival in Lucca of the create that made its user. The fake Lucca "
-                + "answers every call in " + BenchLucca.LATENCY.toMillis() + " ms; no rate limit on either side.");
+                + "answers every call in " + BenchLucca.LATENCY.toMillis() + " ms; no rate limit on either side. "
+                + "Then the same tenant again, sharing the connector with three tenants in trouble, each with "
+                + NoisyNeighbours.HIRES_EACH + " hires queued: one whose Lucca hangs, one whose key Lucca rejects, "
+                + "one that Lucca asked to pause for an hour (429).");
         line();
-        row("Hires delivered", "p50", "p99", "max");
-        row("---:", "---:", "---:", "---:");
-        row(String.valueOf(figures.delays().size()), millis(figures.percentile(50)), millis(figures.percentile(99)),
-                millis(figures.percentile(100)));
+        row("", "Hires delivered", "p50", "p99", "max");
+        row("---", "---:", "---:", "---:", "---:");
+        row("Alone", String.valueOf(alone.delays().size()), millis(alone.percentile(50)),
+                millis(alone.percentile(99)), millis(alone.percentile(100)));
+        row("Next to three tenants in trouble", String.valueOf(nextToTrouble.delays().size()),
+                millis(nextToTrouble.percentile(50)), millis(nextToTrouble.percentile(99)),
+                millis(nextToTrouble.percentile(100)));
         line();
     }
 
