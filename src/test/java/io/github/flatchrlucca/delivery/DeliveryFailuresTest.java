@@ -1,0 +1,189 @@
+package io.github.flatchrlucca.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.HireStatus;
+import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.RateLimitStore;
+import io.github.flatchrlucca.lucca.LuccaAnswers;
+import io.github.flatchrlucca.lucca.LuccaConnection;
+import io.github.flatchrlucca.lucca.LuccaCredentials;
+import io.github.flatchrlucca.lucca.LuccaRateLimiter;
+import io.github.flatchrlucca.operations.Alerts;
+import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.ConnectException;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What becomes of a hire whose attempt failed: each kind of failure, written to the journal, counted, told. */
+class DeliveryFailuresTest {
+
+    private static final CamelContext CAMEL = new DefaultCamelContext();
+    private static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
+    private static final Duration KEY_REJECTED_DELAY = Duration.ofMinutes(1);
+    private static final Duration MAX_AGE = Duration.ofHours(24);
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final JdbcConnectionPool pool = JdbcConnectionPool.create(
+            "jdbc:h2:mem:failures-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private final Journal journal = migrated(new Journal(pool, clock, Duration.ofMinutes(3), "instance-a"));
+    private final JournalReader reader = new JournalReader(pool);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final List<String> alerts = new ArrayList<>();
+    private final List<Hire> givenBack = new ArrayList<>();
+    private final RetrySchedule schedule = new RetrySchedule(Duration.ofSeconds(5), Duration.ofMinutes(30), MAX_AGE,
+            () -> 0.5);
+    private final DeliveryFailures failures = new DeliveryFailures(journal, schedule, KEY_REJECTED_DELAY, clock,
+            new ConnectorMetrics(meters, reader, clock),
+            new Alerts(alerts::add, "https://hooks.acme.example", reader, Duration.ofHours(1), clock), givenBack::add);
+    private final LuccaConnection lucca = new LuccaConnection("acme", Optional.of(URI.create("https://acme.ilucca.net")),
+            "key", 50, Duration.ofSeconds(60), new LuccaCredentials(state -> { }));
+    private final LuccaAnswers answers = new LuccaAnswers(new ObjectMapper(),
+            new LuccaRateLimiter(new RateLimitStore(pool), clock, duration -> { }, (tenant, wait) -> { }),
+            (tenant, call, status) -> { });
+
+    @AfterEach
+    void close() {
+        pool.dispose();
+    }
+
+    @Test
+    void aRefusalIsDeadAtOnceWithLuccasWordsAndTheTeamIsTold() {
+        Hire hire = claimedHire();
+
+        failures.refused(failed(hire, luccaAnswered(400, "{\"message\":\"login taken\"}", null)));
+
+        HireRecord record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.DEAD);
+        assertThat(record.lastLuccaStatus()).isEqualTo(400);
+        assertThat(record.lastLuccaBody()).contains("login taken");
+        assertThat(alerts).singleElement().asString().contains(hire.hireId(), "tenant acme", "dead");
+        assertThat(count("dead", "lucca-refused")).isEqualTo(1);
+    }
+
+    @Test
+    void aRejectedKeyWaitsItsOwnDelayNeverDies() {
+        Hire hire = claimedHire();
+        clock.advance(MAX_AGE.plusHours(1));
+
+        failures.keyRejected(failed(hire, luccaAnswered(401, "", null)));
+
+        HireRecord record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.RETRYING);
+        assertThat(record.nextAttemptAt()).isEqualTo(clock.instant().plus(KEY_REJECTED_DELAY));
+        assertThat(count("retried", "key-rejected")).isEqualTo(1);
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void aRateLimitedHireComesBackWhenLuccaSays() {
+        Hire hire = claimedHire();
+
+        failures.rateLimited(failed(hire, luccaAnswered(429, "slow down", "30")));
+
+        assertThat(reader.find(hire.hireId()).orElseThrow().nextAttemptAt()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(count("retried", "rate-limited")).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryThatWouldComePastTheMaximumAgeIsDeadOfOldAge() {
+        Hire hire = claimedHire();
+        clock.advance(MAX_AGE.minusSeconds(10));
+
+        failures.rateLimited(failed(hire, luccaAnswered(429, "slow down", "30")));
+
+        assertThat(reader.find(hire.hireId()).orElseThrow().status()).isEqualTo(HireStatus.DEAD);
+        assertThat(count("dead", "expired")).isEqualTo(1);
+    }
+
+    @Test
+    void aLostConnectionIsRetriedWithBackoffAndNamedWithoutPersonalData() {
+        Hire hire = claimedHire();
+        Exchange exchange = failed(hire, new ConnectException("Connection refused"));
+        exchange.setVariable("luccaCall", "find-person-by-mail");
+
+        failures.retryLater(exchange);
+
+        HireRecord record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.RETRYING);
+        assertThat(record.nextAttemptAt()).isEqualTo(schedule.next(hire.attempts(), NOW));
+        assertThat(record.lastError()).isEqualTo("ConnectException during find-person-by-mail");
+        assertThat(count("retried", "connection")).isEqualTo(1);
+    }
+
+    @Test
+    void anOutcomeTheJournalCannotTakeGivesTheHireBackInsteadOfCountingIt() throws SQLException {
+        Hire hire = claimedHire();
+        Exchange exchange = failed(hire, luccaAnswered(503, "down", null));
+        journalFails();
+
+        failures.retryLater(exchange);
+
+        assertThat(givenBack).containsExactly(hire);
+        assertThat(meters.find("flatchr.hires").counters()).isEmpty();
+    }
+
+    /** Every write to the hires fails from now on, as when the database goes away mid-delivery. */
+    private void journalFails() throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE hire RENAME TO hire_unreachable");
+        }
+    }
+
+    private Hire claimedHire() {
+        String hireId = journal.recordIntake("{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "1234",
+                List.of()), "acme").hireId();
+        return journal.claim(hireId);
+    }
+
+    /** The failure Lucca's answer becomes, as the call route throws it. */
+    private Throwable luccaAnswered(int status, String body, String retryAfter) {
+        Exchange answer = new DefaultExchange(CAMEL);
+        answer.setVariable("lucca", lucca);
+        answer.setVariable("luccaCall", "create-user");
+        answer.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        answer.getMessage().setHeader("Retry-After", retryAfter);
+        answer.getMessage().setBody(body);
+        return catchThrowable(() -> answers.check(answer));
+    }
+
+    private static Exchange failed(Hire hire, Throwable caught) {
+        Exchange exchange = new DefaultExchange(CAMEL);
+        exchange.setVariable("hire", hire);
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, caught);
+        return exchange;
+    }
+
+    private double count(String outcome, String reason) {
+        return meters.get("flatchr.hires").tags("tenant", "acme", "outcome", outcome, "reason", reason).counter().count();
+    }
+
+    private Journal migrated(Journal journal) {
+        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
+        return journal;
+    }
+}
