@@ -1,0 +1,83 @@
+package io.github.flatchrlucca.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.Journal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.impl.event.CamelContextStoppedEvent;
+import org.apache.camel.impl.event.CamelContextStoppingEvent;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GracefulStopTest {
+
+    private static final CamelContext CAMEL = new DefaultCamelContext();
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
+    private final JdbcConnectionPool pool = JdbcConnectionPool.create(
+            "jdbc:h2:mem:stop-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private final Journal journal = migrated(new Journal(pool, clock, Duration.ofMinutes(3), "instance-a"));
+    private final Journal otherInstance = new Journal(pool, clock, Duration.ofMinutes(3), "instance-b");
+    private final GracefulStop stop = new GracefulStop(journal, Duration.ZERO);
+    private final AbstractHealthCheck readiness = stop.readiness();
+
+    @AfterEach
+    void close() {
+        pool.dispose();
+    }
+
+    @Test
+    void aRunningInstanceIsReady() {
+        assertThat(readiness()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
+    void aStoppingInstanceIsNotReadyAndTakesNoNewHire() throws Exception {
+        String waiting = hire("1");
+
+        stop.notify(new CamelContextStoppingEvent(CAMEL));
+
+        assertThat(readiness()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(journal.claim(waiting)).isNull();
+        assertThat(otherInstance.claim(waiting)).as("another instance takes it").isNotNull();
+    }
+
+    @Test
+    void onceStoppedItGivesBackWhatItStillHoldsAndOnlyThat() throws Exception {
+        String held = hire("1");
+        String heldByTheOther = hire("2");
+        journal.claim(held);
+        otherInstance.claim(heldByTheOther);
+
+        stop.notify(new CamelContextStoppingEvent(CAMEL));
+        stop.notify(new CamelContextStoppedEvent(CAMEL));
+
+        assertThat(otherInstance.dueHireIds("acme", 10)).containsExactly(held);
+    }
+
+    private HealthCheck.State readiness() {
+        readiness.setCamelContext(CAMEL);
+        return readiness.call().getState();
+    }
+
+    private String hire(String applicantId) {
+        return journal.recordIntake("{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId, List.of()),
+                "acme").hireId();
+    }
+
+    private Journal migrated(Journal journal) {
+        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
+        return journal;
+    }
+}
