@@ -124,7 +124,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         DeliverySteps steps = bindDelivery(registry, settings, json, journal, requests, clock, metrics, alerts,
                 dueHires);
 
-        registry.bind("adminTokenCheck", new AdminTokenCheck(settings.adminToken()));
+        registry.bind("adminTokenCheck", new AdminTokenCheck(settings.adminToken(), tenants));
         registry.bind("adminApi", new AdminApi(json, journal, reader, classifier, tenants, clock));
         registry.bind("mappingPreview", new MappingPreview(json, classifier, steps, departments, tenants, clock));
         registry.bind("retention", new Retention(journal, settings.retention(), clock));
@@ -285,7 +285,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
             }
         }
         if (settings.adminToken().isEmpty()) {
-            LOG.info("Admin API is off: set ADMIN_TOKEN to turn it on.");
+            LOG.info("Admin API is off for all tenants together: set ADMIN_TOKEN to turn it on.");
         }
     }
 }

@@ -74,7 +74,7 @@ public record ConnectorSettings(
     public TenantSettings defaultTenant(WebhookToken token) {
         return new TenantSettings(TenantSettings.DEFAULT_ID, Set.of(), token, triggerColumns, luccaBaseUrl, luccaApiKey,
                 rateLimitRequests, rateLimitWindow, legalEntityId, departmentId, roleId, departments, contractTypes,
-                loginRule, workEmailPattern, zone);
+                loginRule, workEmailPattern, zone, Optional.empty());
     }
 
     /** The journal is the embedded H2 file, owned by this one process; else PostgreSQL, shared by instances. */

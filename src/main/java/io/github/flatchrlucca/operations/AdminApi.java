@@ -45,7 +45,7 @@ public final class AdminApi {
     }
 
     public void hires(Exchange exchange) {
-        HireFilter filter = HireQuery.filter(exchange.getIn());
+        HireFilter filter = HireQuery.filter(exchange.getIn(), AdminTokenCheck.scope(exchange));
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("page", filter.page());
         page.put("size", filter.size());
@@ -55,14 +55,16 @@ public final class AdminApi {
     }
 
     public void hire(@Header("hireId") String hireId, Exchange exchange) {
-        HireRecord hire = found(hireId);
+        HireRecord hire = found(hireId, exchange);
         JsonReply.respond(json, exchange, 200, "application/json", views.detail(hire, reader.history(hireId)));
     }
 
     /** The all-tenants view: every tenant in force, where its hires go, what Lucca says of its key, its counts. */
     public void tenants(Exchange exchange) {
         Map<String, Map<HireStatus, Long>> counts = reader.countsByTenantAndStatus();
+        String scope = AdminTokenCheck.scope(exchange);
         List<Map<String, Object>> list = tenants.all().stream()
+                .filter(tenant -> scope == null || scope.equals(tenant.id()))
                 .sorted(Comparator.comparing(Tenant::id))
                 .map(tenant -> views.tenant(tenant, counts.getOrDefault(tenant.id(), Map.of())))
                 .toList();
@@ -72,7 +74,7 @@ public final class AdminApi {
     public void stats(Exchange exchange) {
         Map<String, Object> stats = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
-        String tenant = HireQuery.tenant(exchange.getIn());
+        String tenant = HireQuery.tenant(exchange.getIn(), AdminTokenCheck.scope(exchange));
         for (HireStatus status : HireStatus.values()) {
             counts.put(status.label(), 0L);
         }
@@ -92,7 +94,7 @@ public final class AdminApi {
 
     /** Dead, rejected, already-in-Lucca, dry-run or cancelled hires go through delivery again. */
     public void replay(@Header("hireId") String hireId, Exchange exchange) {
-        HireRecord hire = found(hireId);
+        HireRecord hire = found(hireId, exchange);
         if (hire.status().isQueued()) {
             throw Problem.conflict("The hire is already queued or being delivered.");
         }
@@ -108,18 +110,18 @@ public final class AdminApi {
         if (!journal.replay(hireId, hire.payload())) {
             throw Problem.conflict("The hire changed while it was being replayed; look at it again.");
         }
-        JsonReply.respond(json, exchange, 202, "application/json", views.summary(found(hireId)));
+        JsonReply.respond(json, exchange, 202, "application/json", views.summary(found(hireId, exchange)));
     }
 
     public void cancel(@Header("hireId") String hireId, Exchange exchange) {
-        HireRecord hire = found(hireId);
+        HireRecord hire = found(hireId, exchange);
         if (!hire.status().isQueued()) {
             throw Problem.conflict("Only a queued hire can be cancelled; this one is " + hire.status().label() + ".");
         }
         if (!journal.cancel(hireId)) {
             throw Problem.conflict("The hire is being delivered right now; try again in a moment.");
         }
-        JsonReply.respond(json, exchange, 200, "application/json", views.summary(found(hireId)));
+        JsonReply.respond(json, exchange, 200, "application/json", views.summary(found(hireId, exchange)));
     }
 
     /** A rejected hire is replayed only if, under the current configuration, it is a complete hire. */
@@ -145,7 +147,11 @@ public final class AdminApi {
         }
     }
 
-    private HireRecord found(String hireId) {
-        return reader.find(hireId).orElseThrow(() -> Problem.notFound("No hire has this id."));
+    /** Another tenant's hire is answered as an unknown one: a tenant's token tells nothing of the others. */
+    private HireRecord found(String hireId, Exchange exchange) {
+        String scope = AdminTokenCheck.scope(exchange);
+        return reader.find(hireId)
+                .filter(hire -> scope == null || scope.equals(hire.tenant()))
+                .orElseThrow(() -> Problem.notFound("No hire has this id."));
     }
 }

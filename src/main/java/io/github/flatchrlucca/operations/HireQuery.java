@@ -19,13 +19,16 @@ final class HireQuery {
     private HireQuery() {
     }
 
-    static HireFilter filter(Message request) {
-        return new HireFilter(tenant(request), status(text(request, "status")), instant(request, "from"), instant(request, "to"),
+    static HireFilter filter(Message request, String scope) {
+        return new HireFilter(tenant(request, scope), status(text(request, "status")), instant(request, "from"), instant(request, "to"),
                 number(request, "page", 0, 0, Integer.MAX_VALUE), number(request, "size", DEFAULT_SIZE, 1, MAX_SIZE));
     }
 
-    /** The tenant the view is narrowed to; none: all tenants. */
-    static String tenant(Message request) {
+    /** The tenant the view is narrowed to: the caller's only one, else the one asked for; none: all tenants. */
+    static String tenant(Message request, String scope) {
+        if (scope != null) {
+            return scope;
+        }
         String value = text(request, "tenant");
         if (value != null && !TenantSettings.ID.matcher(value).matches()) {
             throw Problem.badRequest("tenant", "Not a tenant id: lower-case letters, digits and '-'.");

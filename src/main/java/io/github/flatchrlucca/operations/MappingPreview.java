@@ -68,7 +68,8 @@ public final class MappingPreview {
 
     /** The tenant named by the query's {@code tenant}; without one, the only tenant there is. */
     private Tenant tenant(Exchange exchange) {
-        String named = exchange.getIn().getHeader("tenant", String.class);
+        String scope = AdminTokenCheck.scope(exchange);
+        String named = scope != null ? scope : exchange.getIn().getHeader("tenant", String.class);
         if (named == null || named.isBlank()) {
             if (tenants.all().size() != 1) {
                 throw Problem.badRequest("tenant", "Several tenants are configured: say which one (?tenant=...).");

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 final class TenantEntry {
 
     private static final List<String> KEYS = List.of("id", "flatchrCompanyIds", "webhookToken", "triggerColumns",
-            "lucca", "defaults", "departments", "contractTypes", "login", "workEmailPattern", "timezone");
+            "lucca", "defaults", "departments", "contractTypes", "login", "workEmailPattern", "timezone", "adminToken");
     private static final List<String> LUCCA_KEYS = List.of("baseUrl", "instance", "apiKey", "rateLimit");
     private static final List<String> RATE_LIMIT_KEYS = List.of("requests", "windowSeconds");
     private static final List<String> DEFAULTS_KEYS = List.of("legalEntityId", "departmentId", "roleId");
@@ -83,7 +83,9 @@ final class TenantEntry {
                         .orElse(null),
                 tenant.text("timezone")
                         .map(zone -> tenant.parse("timezone", zone, "a time zone such as Europe/Paris", ZoneId::of))
-                        .orElse(inherited.zone()));
+                        .orElse(inherited.zone()),
+                tenant.text("adminToken").map(reference -> tenant.check("adminToken",
+                        () -> WebhookToken.of(secrets.resolve(reference)).reveal())));
     }
 
     private String id() {

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param luccaBaseUrl      empty: dry-run, nothing is sent to Lucca
  * @param workEmailPattern  null: the candidate's own e-mail is sent as mail
  * @param legalEntityId     null (like departmentId and roleId): left out, Lucca's own default applies
+ * @param adminToken        opens the admin API and status page on this tenant's hires only (its HR team's view)
  */
 public record TenantSettings(
         String id,
@@ -38,7 +39,8 @@ public record TenantSettings(
         ContractTypeTable contractTypes,
         LoginRule loginRule,
         WorkEmailPattern workEmailPattern,
-        ZoneId zone) {
+        ZoneId zone,
+        Optional<String> adminToken) {
 
     /** The tenant the environment settings describe, served at /webhooks/flatchr as before tenants existed. */
     public static final String DEFAULT_ID = "default";
@@ -58,6 +60,7 @@ public record TenantSettings(
     public String toString() {
         return "TenantSettings[id=" + id + ", companies=" + flatchrCompanyIds + ", lucca="
                 + luccaBaseUrl.map(Object::toString).orElse("dry-run") + ", apiKey="
-                + (luccaApiKey.isEmpty() ? "unset" : "***") + ", webhookToken=***]";
+                + (luccaApiKey.isEmpty() ? "unset" : "***") + ", webhookToken=***, adminToken="
+                + adminToken.map(token -> "***").orElse("unset") + "]";
     }
 }

@@ -98,6 +98,13 @@ public final class TenantsFile {
                 throw mapping.invalid("webhookToken", "is the same token as tenant " + owner
                         + "'s; a token must identify one customer");
             }
+            // A webhook URL travels through Flatchr: it must never open an admin view, nor one customer's another's.
+            Optional<String> adminOwner = tenant.adminToken()
+                    .map(adminToken -> tenantByToken.putIfAbsent(adminToken, tenant.id()));
+            if (adminOwner.isPresent()) {
+                throw mapping.invalid("adminToken", "is a token tenant " + adminOwner.get() + " already uses; each "
+                        + "token must open one thing only");
+            }
             tenants.add(tenant);
         }
         return new LoadedTenants(tenants, fingerprint(yaml, tenants));
@@ -140,6 +147,7 @@ public final class TenantsFile {
         for (TenantSettings tenant : tenants) {
             update(sha256, tenant.webhookToken().reveal());
             update(sha256, tenant.luccaApiKey());
+            update(sha256, tenant.adminToken().orElse(""));
         }
         return HexFormat.of().formatHex(sha256.digest());
     }

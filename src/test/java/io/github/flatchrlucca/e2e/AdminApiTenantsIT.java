@@ -68,11 +68,32 @@ class AdminApiTenantsIT {
     }
 
     @Test
+    void aTenantsOwnAdminTokenSeesThatTenantOnly() throws Exception {
+        String acmeHr = "Bearer " + TwoTenants.ACME_ADMIN_TOKEN;
+
+        assertThat(JSON.readTree(connector.get("/admin/api/tenants", acmeHr).body()).path("tenants"))
+                .extracting(tenant -> tenant.path("id").asText()).containsExactly("acme");
+        JsonNode hires = JSON.readTree(connector.get("/admin/api/hires?tenant=initech", acmeHr).body());
+        assertThat(hires.path("hires")).extracting(hire -> hire.path("tenant").asText()).containsOnly("acme");
+        assertThat(hires.path("total").asLong()).isEqualTo(2);
+        assertThat(connector.get("/admin/api/hires/" + initechHire, acmeHr).statusCode())
+                .as("another tenant's hire is unknown to it").isEqualTo(404);
+        assertThat(connector.get("/admin/api/hires/" + acmeHires.get(0), acmeHr).statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(connector.get("/admin/api/stats", acmeHr).body()).path("counts").path("delivered")
+                .asLong()).isEqualTo(2);
+        assertThat(connector.postAdmin("/admin/api/hires/" + initechHire + "/cancel", "", acmeHr).statusCode())
+                .as("nor can it act on it").isEqualTo(404);
+        assertThat(connector.get("/admin/api/hires", "Bearer " + TwoTenants.ACME_TOKEN).statusCode())
+                .as("a webhook token opens no admin view").isEqualTo(401);
+    }
+
+    @Test
     void theTenantsViewNeverShowsATokenOrAKey() throws Exception {
         String body = connector.get("/admin/api/tenants", bearer()).body();
 
         assertThat(body).contains("initech").doesNotContain(TwoTenants.ACME_TOKEN, TwoTenants.INITECH_TOKEN,
-                TwoTenants.ACME_KEY, TwoTenants.INITECH_KEY, TwoTenants.INITECH_WRONG_KEY, "webhookToken", "apiKey");
+                TwoTenants.ACME_KEY, TwoTenants.INITECH_KEY, TwoTenants.INITECH_WRONG_KEY, TwoTenants.ACME_ADMIN_TOKEN,
+                "webhookToken", "apiKey", "adminToken");
     }
 
     @Test

@@ -168,8 +168,12 @@ final class ConnectorProcess implements AutoCloseable {
 
     /** Posts to the admin API with the admin token. */
     HttpResponse<String> postAdmin(String path, String body) throws Exception {
+        return postAdmin(path, body, "Bearer " + ADMIN_TOKEN);
+    }
+
+    HttpResponse<String> postAdmin(String path, String body, String authorization) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(uri(path))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                .header("Authorization", authorization).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

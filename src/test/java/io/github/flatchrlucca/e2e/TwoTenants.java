@@ -18,6 +18,8 @@ final class TwoTenants implements AutoCloseable {
 
     static final String ACME_TOKEN = "acme-webhook-token-0001";
     static final String INITECH_TOKEN = "initech-webhook-token-0003";
+    /** acme's HR team's own admin token: it opens acme's hires only. */
+    static final String ACME_ADMIN_TOKEN = "acme-hr-admin-token-00001";
     static final String ACME_KEY = "0d8c7a61-0000-4000-8000-00000000acme";
     static final String INITECH_KEY = "0d8c7a61-0000-4000-8000-0000initech";
     /** The key initech's file gives, which its Lucca does not know. */
@@ -47,6 +49,7 @@ final class TwoTenants implements AutoCloseable {
                   - id: acme
                     flatchrCompanyIds: [%d]
                     webhookToken: ${env:ACME_WEBHOOK_TOKEN}
+                    adminToken: ${env:ACME_ADMIN_TOKEN}
                     # The fake Lucca sets no limit: a budget that the tests never reach.
                     lucca: { baseUrl: %s, apiKey: "${env:ACME_LUCCA_API_KEY}", rateLimit: { requests: 1000, windowSeconds: 60 } }
                   - id: initech
@@ -60,6 +63,7 @@ final class TwoTenants implements AutoCloseable {
                 // No single-tenant settings: only the file's tenants exist.
                 "FLATCHR_WEBHOOK_TOKEN", "",
                 "ACME_WEBHOOK_TOKEN", ACME_TOKEN,
+                "ACME_ADMIN_TOKEN", ACME_ADMIN_TOKEN,
                 "ACME_LUCCA_API_KEY", ACME_KEY,
                 "INITECH_WEBHOOK_TOKEN", INITECH_TOKEN,
                 "INITECH_LUCCA_API_KEY", INITECH_WRONG_KEY));

@@ -331,7 +331,7 @@ class TenantsFileTest {
         return Stream.of(
                 Arguments.of("webhokToken: x", "tenants[0] (acme): unknown key 'webhokToken'; known keys: id, "
                         + "flatchrCompanyIds, webhookToken, triggerColumns, lucca, defaults, departments, contractTypes, "
-                        + "login, workEmailPattern, timezone"),
+                        + "login, workEmailPattern, timezone, adminToken"),
                 Arguments.of("lucca: { instance: acme, apikey: x }", "tenants[0] (acme): lucca: unknown key 'apikey'; "
                         + "known keys: baseUrl, instance, apiKey, rateLimit"),
                 Arguments.of("lucca: { rateLimit: { request: 5 } }", "tenants[0] (acme): lucca.rateLimit: unknown key "
@@ -497,5 +497,40 @@ class TenantsFileTest {
                 """, "tenants[1] (beta): webhookToken: is the same token as tenant acme's; "
                 + "a token must identify one customer")
                 .hasMessageNotContaining(ACME_TOKEN);
+    }
+
+    @Test
+    void aTenantsOwnAdminTokenIsReadAsASecretReference() {
+        environment.put("ACME_ADMIN_TOKEN", "acme-admin-token-0123456789");
+
+        TenantSettings acme = onlyTenant(acme() + "    adminToken: ${env:ACME_ADMIN_TOKEN}\n");
+
+        assertThat(acme.adminToken()).contains("acme-admin-token-0123456789");
+        assertThat(acme.toString()).doesNotContain("acme-admin-token-0123456789");
+        assertThat(onlyTenant(acme()).adminToken()).as("none unless given").isEmpty();
+    }
+
+    @Test
+    void anAdminTokenIsNeverAWebhookToken() {
+        environment.put("ACME_ADMIN_TOKEN", BETA_TOKEN);
+
+        assertInvalid(acme() + "    adminToken: ${env:ACME_ADMIN_TOKEN}\n" + """
+                  - id: beta
+                    flatchrCompanyIds: [5151]
+                    webhookToken: ${env:BETA_WEBHOOK_TOKEN}
+                """, "tenants[1] (beta): webhookToken: is the same token as tenant acme's; "
+                + "a token must identify one customer")
+                .hasMessageNotContaining(BETA_TOKEN);
+    }
+
+    @Test
+    void aRotatedAdminTokenChangesTheFingerprint() {
+        environment.put("ACME_ADMIN_TOKEN", "acme-admin-token-0123456789");
+        String yaml = acme() + "    adminToken: ${env:ACME_ADMIN_TOKEN}\n";
+        String before = read(yaml).fingerprint();
+
+        environment.put("ACME_ADMIN_TOKEN", "acme-admin-token-rotated-01");
+
+        assertThat(read(yaml).fingerprint()).isNotEqualTo(before);
     }
 }

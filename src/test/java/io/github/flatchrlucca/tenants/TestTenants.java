@@ -18,7 +18,16 @@ final class TestTenants {
     static TenantSettings tenant(String id, String token, String... companyIds) {
         return new TenantSettings(id, Set.of(companyIds), WebhookToken.of(token), Set.of(), Optional.empty(), "", 50,
                 Duration.ofSeconds(60), null, null, null, DepartmentTable.parse(""), ContractTypeTable.parse(""),
-                LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"));
+                LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"), Optional.empty());
+    }
+
+    /** A tenant whose HR team has an admin token of its own. */
+    static TenantSettings withAdminToken(TenantSettings tenant, String adminToken) {
+        return new TenantSettings(tenant.id(), tenant.flatchrCompanyIds(), tenant.webhookToken(),
+                tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(),
+                tenant.rateLimitWindow(), tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(),
+                tenant.departments(), tenant.contractTypes(), tenant.loginRule(), tenant.workEmailPattern(),
+                tenant.zone(), Optional.of(adminToken));
     }
 
     static Tenants inForce(TenantSettings... settings) {
