@@ -57,10 +57,6 @@ public record ConnectorSettings(
     // Lucca instance names are the DNS label before .ilucca.net.
     private static final Pattern INSTANCE = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
-    public boolean dryRun() {
-        return luccaBaseUrl.isEmpty();
-    }
-
     /**
      * The environment describes a tenant of its own ("default", at /webhooks/flatchr): always without a tenants
      * file; with one, only when a webhook token or a Lucca is set, so a connector that moves to a tenants file

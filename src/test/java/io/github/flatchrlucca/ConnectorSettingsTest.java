@@ -3,8 +3,11 @@ package io.github.flatchrlucca;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.mapping.LoginRule;
+import io.github.flatchrlucca.tenants.TenantSettings;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -17,17 +20,55 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConnectorSettingsTest {
 
     private static final String API_KEY = "KEY-7f3a9c-DO-NOT-PRINT";
+    private static final WebhookToken TOKEN = WebhookToken.of("webhook-token-0123456789");
 
     private final Map<String, String> properties = new HashMap<>();
 
     // ---- defaults
 
     @Test
-    void withoutLuccaTheConnectorRunsDry() {
+    void withoutLuccaTheDefaultTenantRunsDry() {
         ConnectorSettings settings = read();
 
-        assertThat(settings.dryRun()).isTrue();
         assertThat(settings.luccaBaseUrl()).isEmpty();
+        assertThat(settings.defaultTenant(TOKEN).dryRun()).isTrue();
+    }
+
+    // ---- the default tenant
+
+    @Test
+    void withoutATenantsFileTheEnvironmentIsTheOneTenantAcceptingAnyCompany() {
+        properties.put("lucca.instance", "acme");
+        properties.put("lucca.api-key", API_KEY);
+        properties.put("lucca.contract-types", "1:21");
+
+        ConnectorSettings settings = read();
+        TenantSettings tenant = settings.defaultTenant(TOKEN);
+
+        assertThat(settings.hasDefaultTenant()).isTrue();
+        assertThat(tenant.id()).isEqualTo(TenantSettings.DEFAULT_ID);
+        assertThat(tenant.acceptsCompany("4242")).isTrue();
+        assertThat(tenant.acceptsCompany("77")).isTrue();
+        assertThat(tenant.luccaBaseUrl()).contains(URI.create("https://acme.ilucca.net"));
+        assertThat(tenant.luccaApiKey()).isEqualTo(API_KEY);
+        assertThat(tenant.contractTypes().luccaTypeFor("1")).contains(21);
+        assertThat(tenant.adminToken()).isEmpty();
+    }
+
+    @Test
+    void withATenantsFileAloneThereIsNoDefaultTenant() {
+        properties.put("tenants.file", "/etc/flatchr-lucca/tenants.yaml");
+
+        assertThat(read().hasDefaultTenant()).isFalse();
+        assertThat(read().tenantsFile()).contains(Path.of("/etc/flatchr-lucca/tenants.yaml"));
+    }
+
+    @Test
+    void withATenantsFileTheDefaultTenantStaysWhenTheEnvironmentStillDescribesOne() {
+        properties.put("tenants.file", "/etc/flatchr-lucca/tenants.yaml");
+        properties.put("flatchr.webhook-token", "token-of-the-first-customer");
+
+        assertThat(read().hasDefaultTenant()).as("its Flatchr URL keeps working").isTrue();
     }
 
     @Test
@@ -67,7 +108,7 @@ class ConnectorSettingsTest {
 
         assertThat(settings.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(settings.webhookToken()).isEmpty();
-        assertThat(settings.dryRun()).isTrue();
+        assertThat(settings.luccaBaseUrl()).isEmpty();
     }
 
     // ---- where Lucca is
@@ -80,7 +121,6 @@ class ConnectorSettingsTest {
         ConnectorSettings settings = read();
 
         assertThat(settings.luccaBaseUrl()).contains(URI.create("https://acme.ilucca.net"));
-        assertThat(settings.dryRun()).isFalse();
     }
 
     @Test
