@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.flatchrlucca.fake.FakeLucca;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What an operator on call does through the admin API: look, replay, cancel. */
 class AdminApiIT {
@@ -19,28 +15,14 @@ class AdminApiIT {
     static final String API_KEY = "3c1d6e5f-3333-4000-8000-0000000000cc";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path temp;
-    static FakeLucca lucca;
-    static ConnectorProcess connector;
-
-    @BeforeAll
-    static void start() throws Exception {
-        lucca = FakeLucca.start(API_KEY);
-        connector = ConnectorProcess.start(temp, Map.of("LUCCA_BASE_URL", lucca.baseUrl(), "LUCCA_API_KEY", API_KEY));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        connector.close();
-        lucca.close();
-    }
+    @RegisterExtension
+    static final ConnectorAgainstLucca app = ConnectorAgainstLucca.withSettings(API_KEY, Map.of());
 
     @Test
     void aDeadHireShowsItsHistoryAndIsDeliveredWhenReplayed() throws Exception {
-        lucca.failNext("POST", "/api/v3/users", 400, 1);
-        String hireId = connector.accept("replay-1");
-        JsonNode dead = connector.awaitStatus(hireId, "dead");
+        app.lucca().failNext("POST", "/api/v3/users", 400, 1);
+        String hireId = app.connector().accept("replay-1");
+        JsonNode dead = app.connector().awaitStatus(hireId, "dead");
 
         assertThat(dead.path("history")).extracting(event -> event.path("status").asText())
                 .containsSubsequence("received", "dead");
@@ -50,30 +32,30 @@ class AdminApiIT {
         HttpResponse<String> replay = post("/admin/api/hires/" + hireId + "/replay");
 
         assertThat(replay.statusCode()).isEqualTo(202);
-        connector.awaitStatus(hireId, "delivered");
+        app.connector().awaitStatus(hireId, "delivered");
         assertThat(post("/admin/api/hires/" + hireId + "/replay").statusCode()).isEqualTo(409);
     }
 
     @Test
     void aQueuedHireCanBeCancelledAndAFinishedOneCannot() throws Exception {
-        lucca.failNext("*", "/", 503, 1000);
+        app.lucca().failNext("*", "/", 503, 1000);
         try {
-            String hireId = connector.accept("cancel-1");
-            org.awaitility.Awaitility.await().until(() -> connector.hire(hireId).path("status").asText(), "retrying"::equals);
+            String hireId = app.connector().accept("cancel-1");
+            org.awaitility.Awaitility.await().until(() -> app.connector().hire(hireId).path("status").asText(), "retrying"::equals);
 
             org.awaitility.Awaitility.await().until(() -> post("/admin/api/hires/" + hireId + "/cancel").statusCode() == 200);
 
-            assertThat(connector.hire(hireId).path("status").asText()).isEqualTo("cancelled");
+            assertThat(app.connector().hire(hireId).path("status").asText()).isEqualTo("cancelled");
             assertThat(post("/admin/api/hires/" + hireId + "/cancel").statusCode()).isEqualTo(409);
         } finally {
-            lucca.recover();
+            app.lucca().recover();
         }
     }
 
     @Test
     void aPreviewShowsTheLuccaRequestsAndRecordsNothing() throws Exception {
         long hiresBefore = total();
-        long callsBefore = lucca.count("POST", "/");
+        long callsBefore = app.lucca().count("POST", "/");
 
         HttpResponse<String> response = post("/admin/api/preview", FlatchrEvents.hire("preview-1").toString());
 
@@ -86,7 +68,7 @@ class AdminApiIT {
         assertThat(create.path("body").path("dtContractStart").asText()).isEqualTo("2026-01-06T00:00:00");
         assertThat(preview.path("warnings").toString()).contains("contract type not mapped");
         assertThat(total()).isEqualTo(hiresBefore);
-        assertThat(lucca.count("POST", "/")).isEqualTo(callsBefore);
+        assertThat(app.lucca().count("POST", "/")).isEqualTo(callsBefore);
         assertThat(post("/admin/api/preview", "{not json").statusCode()).isEqualTo(400);
     }
 
@@ -94,37 +76,37 @@ class AdminApiIT {
     void unknownHiresAreNotFound() throws Exception {
         assertThat(post("/admin/api/hires/no-such-hire/replay").statusCode()).isEqualTo(404);
         assertThat(post("/admin/api/hires/no-such-hire/cancel").statusCode()).isEqualTo(404);
-        assertThat(connector.get("/admin/api/hires/no-such-hire", bearer()).statusCode()).isEqualTo(404);
+        assertThat(app.connector().get("/admin/api/hires/no-such-hire", bearer()).statusCode()).isEqualTo(404);
     }
 
     @Test
     void hiresAreListedNewestFirstAndFilteredByStatus() throws Exception {
-        String first = connector.accept("list-1");
-        connector.awaitStatus(first, "delivered");
-        String second = connector.accept("list-2");
-        connector.awaitStatus(second, "delivered");
+        String first = app.connector().accept("list-1");
+        app.connector().awaitStatus(first, "delivered");
+        String second = app.connector().accept("list-2");
+        app.connector().awaitStatus(second, "delivered");
 
-        JsonNode delivered = JSON.readTree(connector.get("/admin/api/hires?status=delivered&size=200", bearer()).body());
+        JsonNode delivered = JSON.readTree(app.connector().get("/admin/api/hires?status=delivered&size=200", bearer()).body());
 
         assertThat(delivered.path("hires")).extracting(hire -> hire.path("status").asText()).containsOnly("delivered");
         assertThat(delivered.path("hires")).extracting(hire -> hire.path("hireId").asText())
                 .containsSubsequence(second, first);
         assertThat(delivered.path("hires").get(0).path("candidate").asText()).isEqualTo("Camille Morel");
-        JsonNode stats = JSON.readTree(connector.get("/admin/api/stats", bearer()).body());
+        JsonNode stats = JSON.readTree(app.connector().get("/admin/api/stats", bearer()).body());
         assertThat(stats.path("counts").path("delivered").asLong()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void wrongParametersAreProblemsNamingThem() throws Exception {
-        assertProblem(connector.get("/admin/api/hires?status=lost", bearer()), "status");
-        assertProblem(connector.get("/admin/api/hires?size=5000", bearer()), "size");
-        assertProblem(connector.get("/admin/api/hires?from=yesterday", bearer()), "from");
+        assertProblem(app.connector().get("/admin/api/hires?status=lost", bearer()), "status");
+        assertProblem(app.connector().get("/admin/api/hires?size=5000", bearer()), "size");
+        assertProblem(app.connector().get("/admin/api/hires?from=yesterday", bearer()), "from");
     }
 
     @Test
     void withoutTheAdminTokenNothingIsShown() throws Exception {
         for (String path : new String[] {"/admin/api/hires", "/admin/api/stats", "/admin/api/hires/x"}) {
-            HttpResponse<String> response = connector.get(path, "Bearer wrong");
+            HttpResponse<String> response = app.connector().get(path, "Bearer wrong");
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.body()).doesNotContain("Morel", "hireId");
         }
@@ -144,11 +126,11 @@ class AdminApiIT {
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
-        return connector.postAdmin(path, body);
+        return app.connector().postAdmin(path, body);
     }
 
     private static long total() throws Exception {
-        return JSON.readTree(connector.get("/admin/api/hires", bearer()).body()).path("total").asLong();
+        return JSON.readTree(app.connector().get("/admin/api/hires", bearer()).body()).path("total").asLong();
     }
 
 }

@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.flatchrlucca.fake.FakeLucca;
 import io.github.flatchrlucca.fake.User;
 import io.github.flatchrlucca.fake.WorkContract;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The hire path end to end: Flatchr's webhook in, a Lucca employee out, through the real jar. */
 class HirePathIT {
@@ -23,41 +19,28 @@ class HirePathIT {
     static final String API_KEY = "5a2f1c3e-0000-4000-8000-00000000c0de";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path temp;
-    static FakeLucca lucca;
-    static ConnectorProcess connector;
     static int serviceIt;
 
-    @BeforeAll
-    static void start() throws Exception {
-        lucca = FakeLucca.start(API_KEY);
-        serviceIt = lucca.addDepartment("Service IT", true);
-        lucca.addDepartment("Marketing", true);
-        connector = ConnectorProcess.start(temp, Map.of(
-                "LUCCA_BASE_URL", lucca.baseUrl(),
-                "LUCCA_API_KEY", API_KEY,
-                "LUCCA_LEGAL_ENTITY_ID", "3",
-                "LUCCA_ROLE_ID", "5",
-                "LUCCA_DEPARTMENT_ID", "99",
-                "LUCCA_CONTRACT_TYPES", "1:21,2:22"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        connector.close();
-        lucca.close();
-    }
+    @RegisterExtension
+    static final ConnectorAgainstLucca app = ConnectorAgainstLucca.withSettings(API_KEY, Map.of(
+                    "LUCCA_LEGAL_ENTITY_ID", "3",
+                    "LUCCA_ROLE_ID", "5",
+                    "LUCCA_DEPARTMENT_ID", "99",
+                    "LUCCA_CONTRACT_TYPES", "1:21,2:22"))
+            .withLucca(lucca -> {
+                serviceIt = lucca.addDepartment("Service IT", true);
+                lucca.addDepartment("Marketing", true);
+            });
 
     @Test
     void aHireBecomesAnEmployeeWithEveryMappedFieldAndItsContract() throws Exception {
-        HttpResponse<String> response = connector.postWebhook(
+        HttpResponse<String> response = app.connector().postWebhook(
                 FlatchrEvents.hire("happy-1", "Éloïse", "Müller-Straße", "eloise.muller@example.org").toString());
 
         assertThat(response.statusCode()).isEqualTo(202);
         JsonNode answer = JSON.readTree(response.body());
         assertThat(answer.path("status").asText()).isEqualTo("accepted");
-        JsonNode hire = connector.awaitStatus(answer.path("hireId").asText(), "delivered");
+        JsonNode hire = app.connector().awaitStatus(answer.path("hireId").asText(), "delivered");
 
         User user = userWithMail("eloise.muller@example.org");
         assertThat(hire.path("luccaUserId").asLong()).isEqualTo(user.id());
@@ -72,10 +55,10 @@ class HirePathIT {
         assertThat(user.departmentId()).isEqualTo(serviceIt);
         // 23:30 UTC on the 5th is already the 6th in Paris.
         assertThat(user.dtContractStart()).isEqualTo("2026-01-06T00:00:00");
-        WorkContract contract = lucca.contracts().stream().filter(c -> c.ownerId() == user.id()).findFirst().orElseThrow();
+        WorkContract contract = app.lucca().contracts().stream().filter(c -> c.ownerId() == user.id()).findFirst().orElseThrow();
         assertThat(contract.typeId()).isEqualTo(21);
         assertThat(contract.startsOn()).isEqualTo("2026-01-06");
-        assertThat(lucca.requests()).allSatisfy(request ->
+        assertThat(app.lucca().requests()).allSatisfy(request ->
                 assertThat(request.authorization()).isEqualTo("lucca application=" + API_KEY));
     }
 
@@ -83,51 +66,51 @@ class HirePathIT {
     void aHireSentTwiceIsOneEmployee() throws Exception {
         String event = FlatchrEvents.hire("twice-1", "Jean", "Dupont", "jean.dupont@example.org").toString();
 
-        HttpResponse<String> first = connector.postWebhook(event);
-        HttpResponse<String> second = connector.postWebhook(event);
+        HttpResponse<String> first = app.connector().postWebhook(event);
+        HttpResponse<String> second = app.connector().postWebhook(event);
 
         String hireId = JSON.readTree(first.body()).path("hireId").asText();
         assertThat(first.statusCode()).isEqualTo(202);
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(second.body()).path("status").asText()).isEqualTo("duplicate");
         assertThat(JSON.readTree(second.body()).path("hireId").asText()).isEqualTo(hireId);
-        connector.awaitStatus(hireId, "delivered");
-        assertThat(lucca.users()).filteredOn(u -> "jean.dupont@example.org".equals(u.mail())).hasSize(1);
+        app.connector().awaitStatus(hireId, "delivered");
+        assertThat(app.lucca().users()).filteredOn(u -> "jean.dupont@example.org".equals(u.mail())).hasSize(1);
     }
 
     @Test
     void aPersonAlreadyEmployedIsNotCreatedAgain() throws Exception {
-        int existing = lucca.addUser("Anna", "Karenina", "anna.k@example.org", "akarenina", LocalDate.of(2020, 1, 1), null);
+        int existing = app.lucca().addUser("Anna", "Karenina", "anna.k@example.org", "akarenina", LocalDate.of(2020, 1, 1), null);
 
-        String hireId = connector.accept(FlatchrEvents.hire("existing-1", "Anna", "Karenina", "anna.k@example.org"));
+        String hireId = app.connector().accept(FlatchrEvents.hire("existing-1", "Anna", "Karenina", "anna.k@example.org"));
 
-        JsonNode hire = connector.awaitStatus(hireId, "already-in-lucca");
+        JsonNode hire = app.connector().awaitStatus(hireId, "already-in-lucca");
         assertThat(hire.path("luccaUserId").asInt()).isEqualTo(existing);
-        assertThat(lucca.users()).filteredOn(u -> "anna.k@example.org".equals(u.mail())).hasSize(1);
-        assertThat(lucca.requests()).noneMatch(r -> "POST".equals(r.method()) && r.body().contains("anna.k@example.org"));
+        assertThat(app.lucca().users()).filteredOn(u -> "anna.k@example.org".equals(u.mail())).hasSize(1);
+        assertThat(app.lucca().requests()).noneMatch(r -> "POST".equals(r.method()) && r.body().contains("anna.k@example.org"));
     }
 
     @Test
     void aFormerEmployeeIsFlaggedAsARehireAndNotCreatedAgain() throws Exception {
-        int former = lucca.addUser("Paul", "Martin", "paul.martin@example.org", "pmartin",
+        int former = app.lucca().addUser("Paul", "Martin", "paul.martin@example.org", "pmartin",
                 LocalDate.of(2018, 1, 1), LocalDate.of(2021, 6, 30));
 
-        String hireId = connector.accept(FlatchrEvents.hire("former-1", "Paul", "Martin", "paul.martin@example.org"));
+        String hireId = app.connector().accept(FlatchrEvents.hire("former-1", "Paul", "Martin", "paul.martin@example.org"));
 
-        JsonNode hire = connector.awaitStatus(hireId, "already-in-lucca");
+        JsonNode hire = app.connector().awaitStatus(hireId, "already-in-lucca");
         assertThat(hire.path("luccaUserId").asInt()).isEqualTo(former);
         assertThat(hire.path("warnings").toString()).contains("rehire");
-        assertThat(lucca.users()).filteredOn(u -> "paul.martin@example.org".equals(u.mail())).hasSize(1);
+        assertThat(app.lucca().users()).filteredOn(u -> "paul.martin@example.org".equals(u.mail())).hasSize(1);
     }
 
     @Test
     void aTakenLoginGetsTheNextFreeNumber() throws Exception {
-        lucca.addUser("Marie", "Curie", "marie.curie@other.org", "mcurie", LocalDate.of(2019, 1, 1), null);
-        lucca.addUser("Maurice", "Curie", "maurice.curie@other.org", "mcurie2", LocalDate.of(2019, 1, 1), null);
+        app.lucca().addUser("Marie", "Curie", "marie.curie@other.org", "mcurie", LocalDate.of(2019, 1, 1), null);
+        app.lucca().addUser("Maurice", "Curie", "maurice.curie@other.org", "mcurie2", LocalDate.of(2019, 1, 1), null);
 
-        String hireId = connector.accept(FlatchrEvents.hire("login-1", "Mathilde", "Curie", "mathilde@example.org"));
+        String hireId = app.connector().accept(FlatchrEvents.hire("login-1", "Mathilde", "Curie", "mathilde@example.org"));
 
-        connector.awaitStatus(hireId, "delivered");
+        app.connector().awaitStatus(hireId, "delivered");
         assertThat(userWithMail("mathilde@example.org").login()).isEqualTo("mcurie3");
     }
 
@@ -138,12 +121,12 @@ class HirePathIT {
         ((ObjectNode) event.path("data").path("vacancy")).putNull("start_date");
         ((ObjectNode) event.path("data").path("vacancy")).put("department", "Unknown team");
 
-        JsonNode hire = connector.awaitStatus(connector.accept(event), "delivered");
+        JsonNode hire = app.connector().awaitStatus(app.connector().accept(event), "delivered");
 
         assertThat(hire.path("warnings").toString())
                 .contains("contract type not mapped", "start date estimated", "Unknown team");
         assertThat(userWithMail("lina@example.org").departmentId()).isEqualTo(99);
-        assertThat(lucca.requests()).noneMatch(r -> "PATCH".equals(r.method())
+        assertThat(app.lucca().requests()).noneMatch(r -> "PATCH".equals(r.method())
                 && r.path().endsWith("/" + contractOf(userWithMail("lina@example.org")).id()));
     }
 
@@ -155,7 +138,7 @@ class HirePathIT {
         String newApplicant = "{\"event\":\"new_applicant\",\"company_id\":4242,\"data\":{\"column\":3}}";
 
         for (String event : new String[] {otherColumn.toString(), message, newApplicant}) {
-            HttpResponse<String> response = connector.postWebhook(event);
+            HttpResponse<String> response = app.connector().postWebhook(event);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(response.body()).path("status").asText()).isEqualTo("ignored");
             assertThat(JSON.readTree(response.body()).path("reason").asText()).isNotBlank();
@@ -166,22 +149,22 @@ class HirePathIT {
     void aMissingOrWrongTokenIsRefused() throws Exception {
         String event = FlatchrEvents.hire("token-1").toString();
 
-        assertThat(connector.postWebhook(event, null, "application/json").statusCode()).isEqualTo(401);
-        HttpResponse<String> wrong = connector.postWebhook(event, "guess", "application/json");
+        assertThat(app.connector().postWebhook(event, null, "application/json").statusCode()).isEqualTo(401);
+        HttpResponse<String> wrong = app.connector().postWebhook(event, "guess", "application/json");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(connector.postWebhook(event).statusCode()).isEqualTo(202);
+        assertThat(app.connector().postWebhook(event).statusCode()).isEqualTo(202);
     }
 
     @Test
     void jsonSentAsAFormIsStillReadAsJson() throws Exception {
         ObjectNode event = FlatchrEvents.hire("form-1", "Zoé", "Lefèvre", "zoe+work@example.org");
 
-        HttpResponse<String> response = connector.postWebhook(event.toString(), ConnectorProcess.WEBHOOK_TOKEN,
+        HttpResponse<String> response = app.connector().postWebhook(event.toString(), ConnectorProcess.WEBHOOK_TOKEN,
                 "application/x-www-form-urlencoded");
 
         assertThat(response.statusCode()).isEqualTo(202);
-        connector.awaitStatus(JSON.readTree(response.body()).path("hireId").asText(), "delivered");
+        app.connector().awaitStatus(JSON.readTree(response.body()).path("hireId").asText(), "delivered");
         assertThat(userWithMail("zoe+work@example.org").firstName()).isEqualTo("Zoé");
     }
 
@@ -192,50 +175,50 @@ class HirePathIT {
         ObjectNode columnAsNumber = FlatchrEvents.hire("bad-2");
         ((ObjectNode) columnAsNumber.path("data")).put("column", 9);
 
-        assertProblem(connector.postWebhook("not json at all"), 400, "body");
-        assertProblem(connector.postWebhook(""), 400, "body");
-        assertProblem(connector.postWebhook("[1,2,3]"), 400, "body");
-        assertProblem(connector.postWebhook("{\"company_id\":4242}"), 400, "event");
-        assertProblem(connector.postWebhook(noCandidate.toString()), 400, "data.candidate");
-        assertProblem(connector.postWebhook(columnAsNumber.toString()), 400, "data.column");
-        assertProblem(connector.postWebhook("{\"event\":\"drag_applicant\",\"company_id\":1}"), 400, "data");
-        assertThat(connector.postWebhook("{\"event\":\"x\",\"pad\":\"" + "a".repeat(1_100_000) + "\"}").statusCode())
+        assertProblem(app.connector().postWebhook("not json at all"), 400, "body");
+        assertProblem(app.connector().postWebhook(""), 400, "body");
+        assertProblem(app.connector().postWebhook("[1,2,3]"), 400, "body");
+        assertProblem(app.connector().postWebhook("{\"company_id\":4242}"), 400, "event");
+        assertProblem(app.connector().postWebhook(noCandidate.toString()), 400, "data.candidate");
+        assertProblem(app.connector().postWebhook(columnAsNumber.toString()), 400, "data.column");
+        assertProblem(app.connector().postWebhook("{\"event\":\"drag_applicant\",\"company_id\":1}"), 400, "data");
+        assertThat(app.connector().postWebhook("{\"event\":\"x\",\"pad\":\"" + "a".repeat(1_100_000) + "\"}").statusCode())
                 .isEqualTo(413);
-        assertThat(connector.postWebhook("x".repeat(5_000_000)).statusCode()).isEqualTo(413);
+        assertThat(app.connector().postWebhook("x".repeat(5_000_000)).statusCode()).isEqualTo(413);
         // After all of that, the next valid hire is still accepted.
-        assertThat(connector.postWebhook(FlatchrEvents.hire("bad-after").toString()).statusCode()).isEqualTo(202);
+        assertThat(app.connector().postWebhook(FlatchrEvents.hire("bad-after").toString()).statusCode()).isEqualTo(202);
     }
 
     @Test
     void aHireWithoutEmailIsRejectedButRecordedForAnOperator() throws Exception {
         ObjectNode event = FlatchrEvents.hire("incomplete-1", "Sans", "Adresse", "");
 
-        HttpResponse<String> response = connector.postWebhook(event.toString());
+        HttpResponse<String> response = app.connector().postWebhook(event.toString());
 
         JsonNode problem = assertProblem(response, 422, null);
         assertThat(problem.path("fields").toString()).contains("data.candidate.email");
-        JsonNode hire = connector.hire(problem.path("hireId").asText());
+        JsonNode hire = app.connector().hire(problem.path("hireId").asText());
         assertThat(hire.path("status").asText()).isEqualTo("rejected");
         assertThat(hire.path("lastError").asText()).contains("data.candidate.email");
     }
 
     @Test
     void theAdminApiNeedsItsOwnToken() throws Exception {
-        String hireId = connector.accept(FlatchrEvents.hire("admin-1", "Ada", "Lovelace", "ada@example.org"));
+        String hireId = app.connector().accept(FlatchrEvents.hire("admin-1", "Ada", "Lovelace", "ada@example.org"));
 
-        assertThat(connector.get("/admin/api/hires/" + hireId, null).statusCode()).isEqualTo(401);
-        assertThat(connector.get("/admin/api/hires/" + hireId, "Bearer " + ConnectorProcess.WEBHOOK_TOKEN).statusCode())
+        assertThat(app.connector().get("/admin/api/hires/" + hireId, null).statusCode()).isEqualTo(401);
+        assertThat(app.connector().get("/admin/api/hires/" + hireId, "Bearer " + ConnectorProcess.WEBHOOK_TOKEN).statusCode())
                 .isEqualTo(401);
-        assertThat(connector.get("/admin/api/hires/unknown", "Bearer " + ConnectorProcess.ADMIN_TOKEN).statusCode())
+        assertThat(app.connector().get("/admin/api/hires/unknown", "Bearer " + ConnectorProcess.ADMIN_TOKEN).statusCode())
                 .isEqualTo(404);
     }
 
     @Test
     void theLogHoldsNoEmailPhoneOrApiKey() throws Exception {
-        String hireId = connector.accept(FlatchrEvents.hire("privacy-1", "Priya", "Secret", "priya.secret@example.org"));
-        connector.awaitStatus(hireId, "delivered");
+        String hireId = app.connector().accept(FlatchrEvents.hire("privacy-1", "Priya", "Secret", "priya.secret@example.org"));
+        app.connector().awaitStatus(hireId, "delivered");
 
-        String log = connector.log();
+        String log = app.connector().log();
 
         assertThat(log).contains(hireId);
         assertThat(log).doesNotContain("priya.secret@example.org", "+33612345678", "06 12 34 56 78", API_KEY,
@@ -256,11 +239,11 @@ class HirePathIT {
     }
 
     static User userWithMail(String mail) {
-        return lucca.users().stream().filter(u -> mail.equals(u.mail())).findFirst()
+        return app.lucca().users().stream().filter(u -> mail.equals(u.mail())).findFirst()
                 .orElseThrow(() -> new AssertionError("no Lucca user with the expected mail"));
     }
 
     private static WorkContract contractOf(User user) {
-        return lucca.contracts().stream().filter(c -> c.ownerId() == user.id()).findFirst().orElseThrow();
+        return app.lucca().contracts().stream().filter(c -> c.ownerId() == user.id()).findFirst().orElseThrow();
     }
 }

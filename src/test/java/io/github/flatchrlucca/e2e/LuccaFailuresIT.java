@@ -12,9 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Lucca misbehaving as its documentation says it may: each hire still ends right, and only once. */
@@ -23,34 +22,18 @@ class LuccaFailuresIT {
     static final String API_KEY = "0d8c7a61-1111-4000-8000-0000000000aa";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path temp;
-    static FakeLucca lucca;
-    static ConnectorProcess connector;
-
-    @BeforeAll
-    static void start() throws Exception {
-        lucca = FakeLucca.start(API_KEY);
-        connector = ConnectorProcess.start(temp, Map.of(
-                "LUCCA_BASE_URL", lucca.baseUrl(),
-                "LUCCA_API_KEY", API_KEY,
-                "LUCCA_CONTRACT_TYPES", "1:21"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        connector.close();
-        lucca.close();
-    }
+    @RegisterExtension
+    static final ConnectorAgainstLucca app = ConnectorAgainstLucca.withSettings(API_KEY,
+            Map.of("LUCCA_CONTRACT_TYPES", "1:21"));
 
     @Test
     void a429IsWaitedOutForAsLongAsRetryAfterSays() throws Exception {
-        lucca.rateLimitNext(1, 2);
+        app.lucca().rateLimitNext(1, 2);
 
-        String hireId = connector.accept("rate-limited-1");
+        String hireId = app.connector().accept("rate-limited-1");
 
-        connector.awaitStatus(hireId, "delivered");
-        List<Request> requests = lucca.requests();
+        app.connector().awaitStatus(hireId, "delivered");
+        List<Request> requests = app.lucca().requests();
         Request refused = requests.stream().filter(r -> r.status() == 429).reduce((a, b) -> b).orElseThrow();
         Request next = requests.get(requests.indexOf(refused) + 1);
         assertThat(Duration.between(refused.at(), next.at())).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
@@ -59,28 +42,28 @@ class LuccaFailuresIT {
 
     @Test
     void a503IsRetriedUntilLuccaIsBack() throws Exception {
-        lucca.failNext("POST", "/api/v3/users", 503, 2);
+        app.lucca().failNext("POST", "/api/v3/users", 503, 2);
 
-        String hireId = connector.accept("unavailable-1");
+        String hireId = app.connector().accept("unavailable-1");
 
-        JsonNode hire = connector.awaitStatus(hireId, "delivered");
+        JsonNode hire = app.connector().awaitStatus(hireId, "delivered");
         assertThat(hire.path("attempts").asInt()).isEqualTo(3);
         assertThat(usersWithMail("unavailable-1")).isEqualTo(1);
     }
 
     @Test
     void aCreateWhoseAnswerIsLostMakesExactlyOneUser() throws Exception {
-        lucca.loseAnswerOfNextCreate();
+        app.lucca().loseAnswerOfNextCreate();
 
-        String hireId = connector.accept("lost-answer-1");
+        String hireId = app.connector().accept("lost-answer-1");
 
-        JsonNode hire = connector.awaitStatus(hireId, "delivered");
+        JsonNode hire = app.connector().awaitStatus(hireId, "delivered");
         assertThat(usersWithMail("lost-answer-1")).isEqualTo(1);
         assertThat(postsFor("lost-answer-1")).isEqualTo(1);
         assertThat(hire.path("warnings").toString()).contains("answer to the create was lost");
         // The contract was still set on the user the lost create made.
         long userId = hire.path("luccaUserId").asLong();
-        assertThat(lucca.contracts()).anySatisfy(c -> {
+        assertThat(app.lucca().contracts()).anySatisfy(c -> {
             assertThat(c.ownerId()).isEqualTo(userId);
             assertThat(c.typeId()).isEqualTo(21);
         });
@@ -88,11 +71,11 @@ class LuccaFailuresIT {
 
     @Test
     void a400IsDeadAtOnceWithLuccasAnswerKeptAndOnePostOnly() throws Exception {
-        lucca.failNext("POST", "/api/v3/users", 400, 1);
+        app.lucca().failNext("POST", "/api/v3/users", 400, 1);
 
-        String hireId = connector.accept("refused-1");
+        String hireId = app.connector().accept("refused-1");
 
-        JsonNode hire = connector.awaitStatus(hireId, "dead");
+        JsonNode hire = app.connector().awaitStatus(hireId, "dead");
         assertThat(hire.path("lastLuccaStatus").asInt()).isEqualTo(400);
         assertThat(hire.path("lastLuccaBody").asText()).isNotBlank();
         assertThat(hire.path("lastError").asText()).contains("400", "create-user");
@@ -102,11 +85,11 @@ class LuccaFailuresIT {
 
     @Test
     void aContractStepThatFailsIsRetriedWithoutCreatingTheUserAgain() throws Exception {
-        lucca.failNext("PATCH", "/directory/api/4.0/work-contracts", 502, 1);
+        app.lucca().failNext("PATCH", "/directory/api/4.0/work-contracts", 502, 1);
 
-        String hireId = connector.accept("contract-retry-1");
+        String hireId = app.connector().accept("contract-retry-1");
 
-        connector.awaitStatus(hireId, "delivered");
+        app.connector().awaitStatus(hireId, "delivered");
         assertThat(postsFor("contract-retry-1")).isEqualTo(1);
         assertThat(usersWithMail("contract-retry-1")).isEqualTo(1);
     }
@@ -133,11 +116,11 @@ class LuccaFailuresIT {
 
 
     private static long usersWithMail(String applicantId) {
-        return lucca.users().stream().filter(u -> u.mail().equals("camille." + applicantId + "@example.org")).count();
+        return app.lucca().users().stream().filter(u -> u.mail().equals("camille." + applicantId + "@example.org")).count();
     }
 
     private static long postsFor(String applicantId) {
-        return lucca.requests().stream()
+        return app.lucca().requests().stream()
                 .filter(r -> "POST".equals(r.method()) && r.body().contains("camille." + applicantId + "@example.org"))
                 .count();
     }

@@ -78,28 +78,35 @@ class SeveralInstancesIT {
 
     @Test
     void whenOneInstanceIsKilledTheOtherCompletesItsWork() throws Exception {
-        List<ConnectorProcess> both = startInstances(2, Map.of("DELIVERY_LEASE_SECONDS", "3"));
-        lucca.latency(Duration.ofMillis(40));
-        List<String> hireIds = postHires(both, 60, "killed");
-        await().atMost(Duration.ofSeconds(60)).until(() -> lucca.count("POST", "/api/v3/users") >= 10);
+        BusyPair pair = busyPair(Map.of("DELIVERY_LEASE_SECONDS", "3"), "killed");
 
-        both.get(0).kill();
+        pair.instances().get(0).kill();
 
-        awaitDelivered(both.get(1), hireIds);
-        assertEveryHireOnceInLucca(60);
+        awaitDelivered(pair.instances().get(1), pair.hireIds());
+        assertEveryHireOnceInLucca(BusyPair.HIRES);
     }
 
     @Test
     void aStoppedInstanceFinishesOrGivesBackItsWorkAndExitsInBoundedTime() throws Exception {
-        List<ConnectorProcess> both = startInstances(2, Map.of("SHUTDOWN_DRAIN_SECONDS", "1"));
+        BusyPair pair = busyPair(Map.of("SHUTDOWN_DRAIN_SECONDS", "1"), "stopped");
+
+        assertThat(pair.instances().get(0).stopWithin(Duration.ofSeconds(30))).as("exited within 30 s").isTrue();
+
+        awaitDelivered(pair.instances().get(1), pair.hireIds());
+        assertEveryHireOnceInLucca(BusyPair.HIRES);
+    }
+
+    /** Two instances in the middle of delivering their hires: ten users already created, the rest to come. */
+    private record BusyPair(List<ConnectorProcess> instances, List<String> hireIds) {
+        static final int HIRES = 60;
+    }
+
+    private BusyPair busyPair(Map<String, String> settings, String label) throws Exception {
+        List<ConnectorProcess> both = startInstances(2, settings);
         lucca.latency(Duration.ofMillis(40));
-        List<String> hireIds = postHires(both, 60, "stopped");
+        List<String> hireIds = postHires(both, BusyPair.HIRES, label);
         await().atMost(Duration.ofSeconds(60)).until(() -> lucca.count("POST", "/api/v3/users") >= 10);
-
-        assertThat(both.get(0).stopWithin(Duration.ofSeconds(30))).as("exited within 30 s").isTrue();
-
-        awaitDelivered(both.get(1), hireIds);
-        assertEveryHireOnceInLucca(60);
+        return new BusyPair(both, hireIds);
     }
 
     @Test

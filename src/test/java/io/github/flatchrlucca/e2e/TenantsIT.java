@@ -210,6 +210,25 @@ class TenantsIT {
         assertThat(connector.log()).doesNotContain(INITECH_KEY, ACME_KEY, ACME_TOKEN);
     }
 
+    @Test
+    @Order(7)
+    void aTenantRemovedFromTheFileIsNoLongerServedAndItsHiresStayInTheJournal() throws Exception {
+        String kept = connector.acceptFor("hooli", hire("hooli-3", 555), HOOLI_TOKEN);
+        connector.awaitStatus(kept, "delivered");
+
+        write(tenantsFile, tenants(false));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> connector.postTenantWebhook("hooli", hire("hooli-4", 555), HOOLI_TOKEN).statusCode() == 401);
+        await().atMost(Duration.ofSeconds(30)).until(() -> connector.log().contains("tenant hooli left the configuration"));
+        JsonNode inForce = JSON.readTree(connector.get("/admin/api/tenants", "Bearer " + ConnectorProcess.ADMIN_TOKEN)
+                .body()).path("tenants");
+        assertThat(inForce).extracting(tenant -> tenant.path("id").asText()).contains("acme").doesNotContain("hooli");
+        assertThat(connector.hire(kept).path("tenant").asText()).isEqualTo("hooli");
+        String acmeAfter = connector.acceptFor("acme", hire("after-removal-1", 4242), ACME_TOKEN);
+        connector.awaitStatus(acmeAfter, "delivered");
+    }
+
     private static String tenants(boolean withHooli) {
         String file = """
                 tenants:
