@@ -11,11 +11,13 @@ import io.github.flatchrlucca.delivery.DeliverySteps;
 import io.github.flatchrlucca.delivery.DueHires;
 import io.github.flatchrlucca.delivery.RetrySchedule;
 import io.github.flatchrlucca.http.ProblemReplies;
+import io.github.flatchrlucca.http.RequestGate;
+import io.github.flatchrlucca.http.ServerTimeouts;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.JsonBodyReader;
-import io.github.flatchrlucca.intake.RawWebhookBody;
 import io.github.flatchrlucca.intake.WebhookReplies;
 import io.github.flatchrlucca.intake.WebhookToken;
+import io.github.flatchrlucca.journal.DataDirectory;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.RateLimitStore;
@@ -32,6 +34,7 @@ import io.github.flatchrlucca.operations.JournalHealthCheck;
 import io.github.flatchrlucca.operations.LuccaHealthCheck;
 import io.github.flatchrlucca.operations.MappingPreview;
 import io.github.flatchrlucca.operations.Retention;
+import io.github.flatchrlucca.operations.StatusPage;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.TenantDefaults;
 import io.github.flatchrlucca.tenants.TenantRoutes;
@@ -50,7 +53,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -83,25 +85,21 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext camel) throws Exception {
         PropertiesComponent properties = camel.getPropertiesComponent();
-        int port = Integer.parseInt(properties.resolveProperty("camel.server.port").orElse("8080"));
-        ConnectorSettings settings = ConnectorSettings.read(new SettingsReader(properties::resolveProperty), port);
-        // An endpoint that is never called when its feature is off still needs a valid URI.
-        properties.addOverrideProperty("alert.endpoint", settings.alertWebhookUrl().map(Object::toString)
-                .orElse("http://alerts-not-configured.invalid"));
+        ConnectorSettings settings = ConnectorSettings.read(new SettingsReader(properties::resolveProperty));
+        FreePorts.check(settings);
 
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
         Registry registry = camel.getRegistry();
-        DataSource journalData = journalDataSource(settings);
+        HikariDataSource journalData = journalDataSource(settings);
         Journal journal = new Journal(journalData, clock, settings.lease(), UUID.randomUUID().toString());
         JournalReader reader = new JournalReader(journalData);
         if (settings.embeddedJournal()) {
             journal.releaseClaims();
         }
         registry.bind("journal", journal);
-        DueHires dueHires = new DueHires(journal);
-        registry.bind("dueHires", dueHires);
-        GracefulStop stop = new GracefulStop(journal, settings.shutdownDrain());
+
+        GracefulStop stop = new GracefulStop(journal, settings.shutdownDrain(), journalData);
         camel.getManagementStrategy().addEventNotifier(stop);
         registry.bind("acceptingHealth", stop.readiness());
 
@@ -115,21 +113,24 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         bindTenants(camel, settings, tenants, metrics, alerts);
 
         FlatchrEventClassifier classifier = new FlatchrEventClassifier();
-        bindIntake(registry, settings, json, tenants, classifier, metrics);
-        camel.addStartupListener(new RawWebhookBody(WEBHOOK_PATH, port));
+        WebhookTenant webhookTenant = new WebhookTenant(tenants);
+        bindIntake(registry, settings, json, webhookTenant, classifier, metrics);
+        AdminTokenCheck adminTokenCheck = new AdminTokenCheck(settings.adminToken(), tenants);
+        bindHttpServer(camel, settings, json, webhookTenant, adminTokenCheck, metrics);
 
         LuccaRequests requests = new LuccaRequests(json);
+        registry.bind("luccaRequests", requests);
         DepartmentDirectory departments = bindLucca(camel, settings, json, requests, clock, metrics,
                 new RateLimitStore(journalData));
-        DeliverySteps steps = bindDelivery(registry, settings, json, journal, requests, clock, metrics, alerts,
-                dueHires);
+        DeliverySteps steps = bindDelivery(registry, settings, json, journal, requests, clock, metrics, alerts);
 
-        registry.bind("adminTokenCheck", new AdminTokenCheck(settings.adminToken(), tenants));
+        registry.bind("adminTokenCheck", adminTokenCheck);
+        registry.bind("statusPage", new StatusPage(adminTokenCheck));
         registry.bind("adminApi", new AdminApi(json, journal, reader, classifier, tenants, clock));
         registry.bind("mappingPreview", new MappingPreview(json, classifier, steps, departments, tenants, clock));
         registry.bind("retention", new Retention(journal, settings.retention(), clock));
         registry.bind("journalHealth", new JournalHealthCheck(reader));
-        registry.bind("luccaHealth", new LuccaHealthCheck(tenants));
+        registry.bind("luccaHealth", new LuccaHealthCheck(tenants, !settings.managementOnServerPort()));
         announce(settings, tenants);
     }
 
@@ -156,13 +157,54 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         camel.getRegistry().bind("tenantsFileWatch", watch);
     }
 
-    private static void bindIntake(Registry registry, ConnectorSettings settings, ObjectMapper json, Tenants tenants,
-                                   FlatchrEventClassifier classifier, ConnectorMetrics metrics) {
-        registry.bind("webhookTenant", new WebhookTenant(tenants));
+    private static void bindIntake(Registry registry, ConnectorSettings settings, ObjectMapper json,
+                                   WebhookTenant webhookTenant, FlatchrEventClassifier classifier,
+                                   ConnectorMetrics metrics) {
+        registry.bind("webhookTenant", webhookTenant);
         registry.bind("jsonBodyReader", new JsonBodyReader(json, settings.maxBodyBytes()));
         registry.bind("flatchrEventClassifier", classifier);
         registry.bind("webhookReplies", new WebhookReplies(json, metrics));
         registry.bind("problemReplies", new ProblemReplies(json, metrics));
+    }
+
+    /**
+     * The HTTP server's edges: connections idle too long are closed, and what can be refused from a request's line
+     * and headers (a wrong token, a body declared too large, a body sent too slowly) is refused before the body is
+     * read. Where health and metrics share the webhook's port, the metrics (they name every tenant) need
+     * ADMIN_TOKEN.
+     */
+    private static void bindHttpServer(CamelContext camel, ConnectorSettings settings, ObjectMapper json,
+                                       WebhookTenant webhookTenant, AdminTokenCheck adminTokenCheck,
+                                       ConnectorMetrics metrics) throws Exception {
+        camel.getRegistry().bind("vertx", ServerTimeouts.withIdleTimeout(settings.httpIdleTimeout()));
+        RequestGate gate = new RequestGate(json, settings.serverPort(), settings.maxBodyBytes(),
+                settings.httpBodyTimeout(), new RequestGate.Observer() {
+                    @Override
+                    public void refused(String path, int status) {
+                        if (path.startsWith(WEBHOOK_PATH)) {
+                            // refused before the token was accepted: the tenant is only a claim of the URL
+                            metrics.webhook("unknown", ProblemReplies.webhookOutcome(status));
+                        }
+                    }
+
+                    @Override
+                    public void abandoned(String path) {
+                        metrics.requestAbandoned();
+                    }
+                })
+                .bodies(WEBHOOK_PATH + "*", (path, request) ->
+                        webhookTenant.authenticate(tenantOfWebhookPath(path), request.getParam("token")))
+                .bodies("/admin/api/*", (path, request) -> adminTokenCheck.scopeOf(request.getHeader("Authorization")));
+        if (settings.managementOnServerPort()) {
+            gate.reads("/observe/metrics", (path, request) ->
+                    adminTokenCheck.checkEveryTenant(request.getHeader("Authorization")));
+        }
+        camel.addStartupListener(gate);
+    }
+
+    /** "/webhooks/flatchr" is the default tenant's URL, "/webhooks/flatchr/acme" tenant acme's. */
+    private static String tenantOfWebhookPath(String path) {
+        return path.equals(WEBHOOK_PATH) ? TenantSettings.DEFAULT_ID : path.substring(WEBHOOK_PATH.length() + 1);
     }
 
     private static DepartmentDirectory bindLucca(CamelContext camel, ConnectorSettings settings, ObjectMapper json,
@@ -180,7 +222,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
 
     private static DeliverySteps bindDelivery(Registry registry, ConnectorSettings settings, ObjectMapper json,
                                               Journal journal, LuccaRequests requests, Clock clock,
-                                              ConnectorMetrics metrics, Alerts alerts, DueHires dueHires) {
+                                              ConnectorMetrics metrics, Alerts alerts) {
         DeliverySteps steps = new DeliverySteps(json, requests, clock, new DeliverySteps.LoginReservations() {
             @Override
             public List<String> reservedByOthers(String tenant, String hireId, String base) {
@@ -196,8 +238,10 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("deliveryRecords", new DeliveryRecords(journal, metrics, clock));
         RetrySchedule schedule = new RetrySchedule(settings.retryInitialDelay(), settings.retryMaxDelay(),
                 settings.retryMaxAge(), () -> ThreadLocalRandom.current().nextDouble());
-        registry.bind("deliveryFailures", new DeliveryFailures(journal, schedule, settings.keyRejectedDelay(), clock,
-                metrics, alerts, dueHires::journalFailedDuringDelivery));
+        DeliveryFailures failures = new DeliveryFailures(journal, schedule, settings.keyRejectedDelay(), clock,
+                metrics, alerts);
+        registry.bind("deliveryFailures", failures);
+        registry.bind("dueHires", new DueHires(journal, failures::writeLeftBehind));
         return steps;
     }
 
@@ -211,7 +255,10 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         return meters;
     }
 
-    /** Alerts go through a queue to their own route, so a slow or failing chat never holds up a delivery. */
+    /**
+     * Alerts go through a queue to their own route, so a slow or failing chat never holds up a delivery. The
+     * route reads the chat's URL (a secret) when it sends, never from an endpoint URI.
+     */
     private static Consumer<String> alertSender(CamelContext camel, ConnectorSettings settings, ObjectMapper json) {
         if (settings.alertWebhookUrl().isEmpty()) {
             return text -> LOG.debug("no ALERT_WEBHOOK_URL: alert not sent");
@@ -242,11 +289,15 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         };
     }
 
-    private static DataSource journalDataSource(ConnectorSettings settings) {
+    private static HikariDataSource journalDataSource(ConnectorSettings settings) {
+        DataDirectory dataDir = new DataDirectory(settings.dataDir());
         HikariConfig pool = new HikariConfig();
         if (settings.embeddedJournal()) {
-            // WRITE_DELAY=0: each commit reaches the file before the webhook answers 202.
-            pool.setJdbcUrl("jdbc:h2:file:" + settings.dataDir().toAbsolutePath().resolve("journal") + ";WRITE_DELAY=0");
+            // WRITE_DELAY=0: each commit reaches the file before the webhook answers 202. TRACE_LEVEL_FILE=0: H2's
+            // trace file would keep pieces of refused values (names, logins) that retention never erases.
+            // DB_CLOSE_ON_EXIT=FALSE: the journal closes when the connector has stopped using it, not before.
+            pool.setJdbcUrl("jdbc:h2:file:" + dataDir.ownerOnly().toAbsolutePath().resolve("journal")
+                    + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE");
             pool.setUsername("flatchr-lucca");
         } else {
             pool.setJdbcUrl(settings.journalJdbcUrl().get());
@@ -261,6 +312,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         pool.setPoolName("journal");
         HikariDataSource dataSource = new HikariDataSource(pool);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/journal").load().migrate();
+        dataDir.ownerOnly();
         return dataSource;
     }
 
@@ -284,8 +336,18 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                         tenant.settings().rateLimitWindow().toSeconds());
             }
         }
+        if (!settings.hasDefaultTenant()) {
+            LOG.info("No tenant at {}: TENANTS_FILE is set and neither FLATCHR_WEBHOOK_TOKEN nor a Lucca is, so the "
+                    + "single-tenant URL answers 401; each tenant of the file has its own URL, listed above.",
+                    WEBHOOK_PATH);
+        }
         if (settings.adminToken().isEmpty()) {
             LOG.info("Admin API is off for all tenants together: set ADMIN_TOKEN to turn it on.");
         }
+        LOG.info(settings.managementOnServerPort()
+                ? "Health at /observe/health and metrics at /observe/metrics (with the admin token) share port {}: "
+                        + "expose only /webhooks/ to the internet"
+                : "Health at /observe/health and metrics at /observe/metrics are on port {}: keep it off the internet",
+                settings.managementPort());
     }
 }

@@ -19,6 +19,10 @@ import java.util.stream.Collectors;
 
 /** Every connector setting, read once at start and validated, so that nothing fails later on a typo. */
 public record ConnectorSettings(
+        int serverPort,
+        int managementPort,
+        Duration httpIdleTimeout,
+        Duration httpBodyTimeout,
         Path dataDir,
         String publicBaseUrl,
         ZoneId zone,
@@ -38,21 +42,26 @@ public record ConnectorSettings(
         ContractTypeTable contractTypes,
         int rateLimitRequests,
         Duration rateLimitWindow,
+        Duration luccaTimeout,
         Duration retryInitialDelay,
         Duration retryMaxDelay,
         Duration retryMaxAge,
         Duration keyRejectedDelay,
         int batchSize,
+        Duration pollInterval,
         Duration lease,
         Optional<String> adminToken,
         Optional<URI> alertWebhookUrl,
         Duration alertQueueAge,
+        Duration alertCheckInterval,
         Duration retention,
+        Duration retentionCheckInterval,
         Optional<String> journalJdbcUrl,
         String journalUser,
         String journalPassword,
         Duration shutdownDrain,
-        Optional<Path> tenantsFile) {
+        Optional<Path> tenantsFile,
+        Duration tenantsReloadInterval) {
 
     // Lucca instance names are the DNS label before .ilucca.net.
     private static final Pattern INSTANCE = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -73,6 +82,14 @@ public record ConnectorSettings(
                 loginRule, workEmailPattern, zone, Optional.empty());
     }
 
+    /**
+     * Health and metrics are served on the webhook's port: whoever reaches the webhook reaches them, so what
+     * names a customer (tenant ids in metric labels and health details) needs the admin token there.
+     */
+    public boolean managementOnServerPort() {
+        return managementPort == serverPort;
+    }
+
     /** The journal is the embedded H2 file, owned by this one process; else PostgreSQL, shared by instances. */
     public boolean embeddedJournal() {
         return journalJdbcUrl.isEmpty();
@@ -89,17 +106,44 @@ public record ConnectorSettings(
                 + (journalPassword.isEmpty() ? "unset" : "***") + "]";
     }
 
-    static ConnectorSettings read(SettingsReader in, int serverPort) {
+    static ConnectorSettings read(SettingsReader in) {
+        int serverPort = in.port("camel.server.port", "SERVER_PORT", 8080);
         Optional<URI> lucca = luccaBaseUrl(in);
         String apiKey = in.text("lucca.api-key").orElse("");
         if (lucca.isPresent() && apiKey.isEmpty()) {
             throw SettingsReader.invalid("lucca.api-key", "LUCCA_API_KEY", "is required when Lucca is configured");
         }
+        if (lucca.isEmpty() && !apiKey.isEmpty()) {
+            // a key without a Lucca is a forgotten LUCCA_INSTANCE more often than a wish to run dry
+            throw SettingsReader.invalid("lucca.api-key", "LUCCA_API_KEY", "is set, but neither LUCCA_BASE_URL nor "
+                    + "LUCCA_INSTANCE says where to send it; unset it to run dry");
+        }
+        Optional<String> webhookToken = in.secret("flatchr.webhook-token", "FLATCHR_WEBHOOK_TOKEN");
+        Optional<String> adminToken = in.secret("admin.token", "ADMIN_TOKEN");
+        if (adminToken.isPresent() && adminToken.equals(webhookToken)) {
+            throw SettingsReader.invalid("admin.token", "ADMIN_TOKEN", "is the same as FLATCHR_WEBHOOK_TOKEN; the "
+                    + "webhook URL travels through Flatchr and must never open the admin API");
+        }
+        Optional<String> journalUrl = in.text("journal.jdbc-url").map(url -> {
+            if (!url.startsWith("jdbc:postgresql:")) {
+                throw SettingsReader.invalid("journal.jdbc-url", "JOURNAL_JDBC_URL",
+                        "only PostgreSQL is supported (jdbc:postgresql://host:5432/database)");
+            }
+            return url;
+        });
+        onlyWithTheJournalUrl(in, journalUrl, "journal.user", "JOURNAL_USER");
+        onlyWithTheJournalUrl(in, journalUrl, "journal.password", "JOURNAL_PASSWORD");
         return new ConnectorSettings(
-                Path.of(in.text("connector.data-dir", "./data")),
-                in.text("connector.public-base-url", "http://localhost:" + serverPort).replaceAll("/+$", ""),
+                serverPort,
+                in.port("camel.management.port", "MANAGEMENT_PORT", serverPort),
+                Duration.ofSeconds(in.positiveLong("server.idle-timeout-seconds", "HTTP_IDLE_TIMEOUT_SECONDS", 65)),
+                Duration.ofSeconds(in.positiveLong("server.body-timeout-seconds", "HTTP_BODY_TIMEOUT_SECONDS", 30)),
+                in.parse("connector.data-dir", "DATA_DIR", in.text("connector.data-dir", "./data"), "a folder path",
+                        Path::of),
+                in.httpUrl("connector.public-base-url", "PUBLIC_BASE_URL").map(Object::toString)
+                        .orElse("http://localhost:" + serverPort).replaceAll("/+$", ""),
                 in.zone("connector.timezone", "CONNECTOR_TIMEZONE", "Europe/Paris"),
-                in.text("flatchr.webhook-token"),
+                webhookToken,
                 triggerColumns(in.text("flatchr.trigger-columns", "")),
                 in.parse("flatchr.department-pointer", "FLATCHR_DEPARTMENT_POINTER",
                         in.text("flatchr.department-pointer", "/data/vacancy/department"), "a JSON pointer",
@@ -122,27 +166,35 @@ public record ConnectorSettings(
                         "a contract type table such as '1:21,2:22'", ContractTypeTable::parse),
                 in.positiveInt("lucca.rate-limit.requests", "LUCCA_RATE_LIMIT_REQUESTS", 50),
                 Duration.ofSeconds(in.positiveLong("lucca.rate-limit.window-seconds", "LUCCA_RATE_LIMIT_WINDOW_SECONDS", 60)),
+                Duration.ofMillis(in.positiveLong("lucca.timeout-ms", "LUCCA_TIMEOUT_MS", 10_000)),
                 Duration.ofMillis(in.positiveLong("retry.initial-delay-ms", "RETRY_INITIAL_DELAY_MS", 5000)),
                 Duration.ofMillis(in.positiveLong("retry.max-delay-ms", "RETRY_MAX_DELAY_MS", 1_800_000)),
                 Duration.ofHours(in.positiveLong("retry.max-age-hours", "RETRY_MAX_AGE_HOURS", 24)),
                 Duration.ofMillis(in.positiveLong("retry.key-rejected-delay-ms", "RETRY_KEY_REJECTED_DELAY_MS", 60_000)),
                 in.positiveInt("delivery.batch-size", "DELIVERY_BATCH_SIZE", 20),
+                Duration.ofMillis(in.positiveLong("delivery.poll-interval-ms", "DELIVERY_POLL_INTERVAL_MS", 250)),
                 Duration.ofSeconds(in.positiveLong("delivery.lease-seconds", "DELIVERY_LEASE_SECONDS", 180)),
-                in.text("admin.token"),
+                adminToken,
                 in.httpUrl("alert.webhook-url", "ALERT_WEBHOOK_URL"),
                 Duration.ofSeconds(in.positiveLong("alert.queue-age-seconds", "ALERT_QUEUE_AGE_SECONDS", 3600)),
+                Duration.ofMillis(in.positiveLong("alert.check-interval-ms", "ALERT_CHECK_INTERVAL_MS", 60_000)),
                 Duration.ofDays(in.nonNegativeLong("retention.days", "RETENTION_DAYS", 90)),
-                in.text("journal.jdbc-url").map(url -> {
-                    if (!url.startsWith("jdbc:postgresql:")) {
-                        throw SettingsReader.invalid("journal.jdbc-url", "JOURNAL_JDBC_URL",
-                                "only PostgreSQL is supported (jdbc:postgresql://host:5432/database)");
-                    }
-                    return url;
-                }),
+                Duration.ofMillis(in.positiveLong("retention.check-interval-ms", "RETENTION_CHECK_INTERVAL_MS", 3_600_000)),
+                journalUrl,
                 in.text("journal.user", ""),
                 in.text("journal.password", ""),
                 Duration.ofSeconds(in.nonNegativeLong("shutdown.drain-seconds", "SHUTDOWN_DRAIN_SECONDS", 5)),
-                in.text("tenants.file").map(Path::of));
+                in.text("tenants.file").map(file -> in.parse("tenants.file", "TENANTS_FILE", file, "a file path",
+                        Path::of)),
+                Duration.ofMillis(in.positiveLong("tenants.reload-interval-ms", "TENANTS_RELOAD_INTERVAL_MS", 5000)));
+    }
+
+    /** A database user or password without a database is a forgotten JOURNAL_JDBC_URL. */
+    private static void onlyWithTheJournalUrl(SettingsReader in, Optional<String> journalUrl, String key, String env) {
+        if (journalUrl.isEmpty() && in.text(key).isPresent()) {
+            throw SettingsReader.invalid(key, env, "is set while JOURNAL_JDBC_URL is not; set JOURNAL_JDBC_URL to use "
+                    + "PostgreSQL, or unset " + env + " for the embedded journal");
+        }
     }
 
     /** A full base URL wins; otherwise the short instance name customers know from Lucca and Flatchr. */

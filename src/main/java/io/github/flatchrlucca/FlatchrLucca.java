@@ -1,13 +1,52 @@
 package io.github.flatchrlucca;
 
+import ch.qos.logback.classic.LoggerContext;
+import java.util.Set;
 import org.apache.camel.main.Main;
+import org.apache.camel.util.ObjectHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Starts the connector: Camel Main with the YAML routes and application.properties of the working directory. */
 public final class FlatchrLucca {
 
-    public static void main(String[] args) throws Exception {
+    private static final Set<String> LOG_FORMATS = Set.of("text", "json");
+
+    private FlatchrLucca() {
+    }
+
+    public static void main(String[] args) {
+        // Checked before the first log line: logback reads LOG_FORMAT as it starts, and a value it has no
+        // configuration for would leave the connector running and mute.
+        String logFormat = System.getenv("LOG_FORMAT");
+        if (logFormat != null && !logFormat.isBlank() && !LOG_FORMATS.contains(logFormat)) {
+            System.err.println("The connector did not start. Invalid setting LOG_FORMAT: '" + logFormat
+                    + "' is not text or json");
+            System.exit(1);
+        }
         Main main = new Main(FlatchrLucca.class);
         main.setDefaultPropertyPlaceholderLocation("file:application.properties");
-        main.run(args);
+        try {
+            main.run(args);
+        } catch (Exception failure) {
+            refuseToStart(failure);
+        }
+    }
+
+    /**
+     * A start refused by a wrong setting says so in one line that names it, and the process ends with a non-zero
+     * exit code, without running the shutdown hooks: Camel's would log "triggered by SIGTERM", which nobody sent.
+     * Any other failure keeps its stack trace, for whoever must find out.
+     */
+    private static void refuseToStart(Exception failure) {
+        Logger log = LoggerFactory.getLogger(FlatchrLucca.class);
+        IllegalArgumentException setting = ObjectHelper.getException(IllegalArgumentException.class, failure);
+        if (setting != null) {
+            log.error("The connector did not start. {}", setting.getMessage());
+        } else {
+            log.error("The connector did not start.", failure);
+        }
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+        Runtime.getRuntime().halt(1);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.flatchrlucca;
 
+import io.github.flatchrlucca.intake.WebhookToken;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -49,6 +50,27 @@ final class SettingsReader {
             throw invalid(key, env, "must not be negative");
         }
         return value;
+    }
+
+    /** A TCP port the server can listen on. */
+    int port(String key, String env, int fallback) {
+        int port = text(key).map(v -> parse(key, env, v, "a port number", Integer::valueOf)).orElse(fallback);
+        if (port < 1 || port > 65_535) {
+            throw invalid(key, env, "'" + port + "' is not a port number (1 to 65535)");
+        }
+        return port;
+    }
+
+    /**
+     * A token a URL or a header carries: as long as every token of the connector (a guesser cannot walk through
+     * 16 characters). Its value never appears in a message.
+     */
+    Optional<String> secret(String key, String env) {
+        Optional<String> secret = text(key);
+        if (secret.isPresent() && secret.get().length() < WebhookToken.MIN_LENGTH) {
+            throw invalid(key, env, "must be at least " + WebhookToken.MIN_LENGTH + " characters long");
+        }
+        return secret;
     }
 
     ZoneId zone(String key, String env, String fallback) {

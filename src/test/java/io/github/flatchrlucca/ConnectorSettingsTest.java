@@ -7,12 +7,16 @@ import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.mapping.LoginRule;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -215,6 +219,100 @@ class ConnectorSettingsTest {
                 .withMessageContaining(key);
     }
 
+    /** A wrong value for each setting application.properties reads from the environment. */
+    private static final Map<String, String> WRONG = Map.ofEntries(
+            Map.entry("camel.server.port", "abc"),
+            Map.entry("camel.management.port", "70000"),
+            Map.entry("server.idle-timeout-seconds", "0"),
+            Map.entry("server.body-timeout-seconds", "-1"),
+            Map.entry("connector.data-dir", "data\u0000dir"),
+            Map.entry("connector.public-base-url", "hooks.acme.fr"),
+            Map.entry("connector.timezone", "Mars/Olympus"),
+            Map.entry("flatchr.webhook-token", "too-short"),
+            Map.entry("flatchr.department-pointer", "no-slash"),
+            Map.entry("flatchr.max-body-bytes", "0"),
+            Map.entry("lucca.base-url", "ftp://acme.example"),
+            Map.entry("lucca.instance", "ac me"),
+            Map.entry("lucca.api-key", "a-key-but-no-lucca"),
+            Map.entry("lucca.legal-entity-id", "-3"),
+            Map.entry("lucca.department-id", "abc"),
+            Map.entry("lucca.role-id", "1.5"),
+            Map.entry("lucca.departments", "IT"),
+            Map.entry("lucca.department-cache-minutes", "0"),
+            Map.entry("lucca.work-email-pattern", "nobody"),
+            Map.entry("lucca.login-rule", "surname"),
+            Map.entry("lucca.contract-types", "1-21"),
+            Map.entry("lucca.rate-limit.requests", "0"),
+            Map.entry("lucca.rate-limit.window-seconds", "many"),
+            Map.entry("lucca.timeout-ms", "0"),
+            Map.entry("tenants.file", "tenants\u0000.yaml"),
+            Map.entry("tenants.reload-interval-ms", "0"),
+            Map.entry("journal.jdbc-url", "jdbc:mysql://db/flatchr"),
+            Map.entry("journal.user", "flatchr-lucca"),
+            Map.entry("journal.password", "a-password-but-no-database"),
+            Map.entry("shutdown.drain-seconds", "-1"),
+            Map.entry("retry.initial-delay-ms", "0"),
+            Map.entry("retry.max-delay-ms", "soon"),
+            Map.entry("retry.max-age-hours", "-1"),
+            Map.entry("retry.key-rejected-delay-ms", "0"),
+            Map.entry("delivery.poll-interval-ms", "0"),
+            Map.entry("delivery.batch-size", "0"),
+            Map.entry("delivery.lease-seconds", "0"),
+            Map.entry("admin.token", "too-short"),
+            Map.entry("alert.webhook-url", "not a url"),
+            Map.entry("alert.queue-age-seconds", "0"),
+            Map.entry("alert.check-interval-ms", "0"),
+            Map.entry("retention.days", "-1"),
+            Map.entry("retention.check-interval-ms", "0"));
+    /** Settings for which every value means something. */
+    private static final Set<String> ANY_VALUE = Set.of("flatchr.trigger-columns");
+    private static final Pattern FROM_ENVIRONMENT = Pattern.compile("^([a-z][\\w.-]*)\\s*=.*?\\{\\{env:([A-Z_]+)",
+            Pattern.MULTILINE);
+
+    @Test
+    void everySettingReadFromTheEnvironmentIsCheckedAndAWrongValueNamesItsVariable() throws Exception {
+        Map<String, String> variables = new HashMap<>();
+        FROM_ENVIRONMENT.matcher(Files.readString(Path.of("application.properties"), StandardCharsets.ISO_8859_1))
+                .results().forEach(setting -> variables.put(setting.group(1), setting.group(2)));
+
+        assertThat(java.util.stream.Stream.concat(WRONG.keySet().stream(), ANY_VALUE.stream()).toList())
+                .as("a wrong value for each setting of application.properties")
+                .containsExactlyInAnyOrderElementsOf(variables.keySet());
+        WRONG.forEach((key, value) -> {
+            properties.clear();
+            properties.put(key, value);
+            assertThatIllegalArgumentException().as(key + "=" + value).isThrownBy(this::read)
+                    .withMessageContaining("Invalid setting " + variables.get(key) + " (" + key + ")");
+        });
+    }
+
+    @Test
+    void theAdminTokenIsNotTheWebhookToken() {
+        properties.put("flatchr.webhook-token", "the-same-token-for-both");
+        properties.put("admin.token", "the-same-token-for-both");
+
+        assertThatIllegalArgumentException().isThrownBy(this::read).withMessageContaining("ADMIN_TOKEN")
+                .withMessageContaining("FLATCHR_WEBHOOK_TOKEN").withMessageNotContaining("the-same-token-for-both");
+    }
+
+    @Test
+    void aSecretTooShortIsRefusedWithoutBeingRepeated() {
+        properties.put("admin.token", "s3cret-admin");
+
+        assertThatIllegalArgumentException().isThrownBy(this::read).withMessageContaining("16 characters")
+                .withMessageNotContaining("s3cret-admin");
+    }
+
+    @Test
+    void healthAndMetricsShareTheWebhooksPortUnlessTheirOwnIsSet() {
+        properties.put("camel.server.port", "8081");
+        assertThat(read().managementOnServerPort()).isTrue();
+        assertThat(read().managementPort()).isEqualTo(8081);
+
+        properties.put("camel.management.port", "9090");
+        assertThat(read().managementOnServerPort()).isFalse();
+    }
+
     @ParameterizedTest(name = "{0}=''{1}'' is refused without the API key")
     @CsvSource(delimiter = '|', textBlock = """
             lucca.base-url             | ftp://x
@@ -246,6 +344,6 @@ class ConnectorSettingsTest {
     }
 
     private ConnectorSettings read() {
-        return ConnectorSettings.read(new SettingsReader(key -> Optional.ofNullable(properties.get(key))), 8080);
+        return ConnectorSettings.read(new SettingsReader(key -> Optional.ofNullable(properties.get(key))));
     }
 }

@@ -2,6 +2,7 @@ package io.github.flatchrlucca.delivery;
 
 import io.github.flatchrlucca.journal.Hire;
 import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalRefusedValue;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.journal.LuccaFailure;
 import io.github.flatchrlucca.lucca.LuccaCallFailed;
@@ -11,7 +12,10 @@ import io.github.flatchrlucca.operations.ConnectorMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Consumer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -19,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What becomes of a hire whose attempt failed, one method per kind of failure named in the routes'
- * error handling. Every outcome is written to the journal: a failure is never only a log line.
+ * error handling. Every outcome is written to the journal: a failure is never only a log line. Every failed
+ * attempt counts, whatever failed (Lucca, the network, the journal itself): it is followed by a wait that grows
+ * with the attempts, and past RETRY_MAX_AGE_HOURS by death, so that no hire is ever retried without an end.
  */
 public final class DeliveryFailures {
 
@@ -31,23 +37,32 @@ public final class DeliveryFailures {
     private final Clock clock;
     private final ConnectorMetrics metrics;
     private final Alerts alerts;
-    private final Consumer<Hire> journalLost;
+    // Failed attempts whose outcome the journal could not take: written at the next round it answers.
+    private final Map<String, LeftBehind> leftBehind = new ConcurrentHashMap<>();
 
-    /** @param journalLost told when an outcome could not be written because the journal is down */
+    private record LeftBehind(Hire hire, LuccaFailure failure) {
+    }
+
     public DeliveryFailures(Journal journal, RetrySchedule schedule, Duration keyRejectedDelay, Clock clock,
-                            ConnectorMetrics metrics, Alerts alerts, Consumer<Hire> journalLost) {
+                            ConnectorMetrics metrics, Alerts alerts) {
         this.journal = journal;
         this.schedule = schedule;
         this.keyRejectedDelay = keyRejectedDelay;
         this.clock = clock;
         this.metrics = metrics;
         this.alerts = alerts;
-        this.journalLost = journalLost;
     }
 
     /** 400, 404, 409, 422: sending the same again would fail again. Lucca's answer is kept for a person. */
     public void refused(Exchange exchange) {
-        die(exchange, "lucca-refused");
+        die(hire(exchange), failure(exchange), "lucca-refused");
+    }
+
+    /** The journal refuses a value of this hire (too long, malformed): it would refuse it at every attempt. */
+    public void valueRefused(Exchange exchange) {
+        JournalRefusedValue refused = caught(exchange, JournalRefusedValue.class);
+        die(hire(exchange), new LuccaFailure(exchange.getVariable("luccaCall", String.class), null, null,
+                refused.getMessage()), "journal-refused-value");
     }
 
     /** 401, 403: no hire is at fault, so none dies of it; all wait until the key works again. */
@@ -56,8 +71,9 @@ public final class DeliveryFailures {
         Hire hire = hire(exchange);
         LOG.error("LUCCA REJECTS THE API KEY of tenant {} ({}): its hires are kept and retried every {} s until the "
                 + "key is valid and has the rights it needs", hire.tenant(), cause.status(), keyRejectedDelay.toSeconds());
-        if (recorded(hire, () -> journal.retryLater(hire.hireId(), clock.instant().plus(keyRejectedDelay),
-                failure(exchange)))) {
+        LuccaFailure failure = failure(exchange);
+        if (recorded(hire, failure, () -> journal.retryLater(hire.hireId(), clock.instant().plus(keyRejectedDelay),
+                failure))) {
             metrics.hire(hire.tenant(), "retried", "key-rejected");
         }
     }
@@ -65,45 +81,80 @@ public final class DeliveryFailures {
     /** 429: back when Lucca says, not before; that wait does not grow with the attempts. */
     public void rateLimited(Exchange exchange) {
         LuccaRateLimited cause = caught(exchange, LuccaRateLimited.class);
-        retryOrDie(exchange, clock.instant().plus(cause.retryAfter()), "rate-limited");
+        retryOrDie(hire(exchange), failure(exchange), clock.instant().plus(cause.retryAfter()), "rate-limited");
     }
 
     /** 408, 5xx, timeouts, lost connections and anything unexpected: later, further apart each time. */
     public void retryLater(Exchange exchange) {
         Hire hire = hire(exchange);
-        retryOrDie(exchange, schedule.next(hire.attempts(), clock.instant()), reason(exchange));
+        retryOrDie(hire, failure(exchange), schedule.next(hire.attempts(), clock.instant()), reason(exchange));
     }
 
-    private void retryOrDie(Exchange exchange, Instant next, String reason) {
+    /**
+     * The journal failed in the middle of a delivery, so the attempt's outcome cannot be written now and the hire
+     * is still claimed by this instance. It is an attempt like any other: once the journal answers again (the next
+     * round), the hire is given back with the next wait of its backoff, or dies of old age.
+     */
+    public void journalUnavailable(Exchange exchange) {
+        String call = exchange.getVariable("luccaCall", String.class);
+        leaveBehind(hire(exchange), new LuccaFailure(call, null, null, "the journal could not be reached"
+                + (call == null ? " during the delivery" : " during " + call)));
+    }
+
+    /** An operator cancelled the hire during its attempt: the attempt stops here and gives the hire back. */
+    public void cancelled(Exchange exchange) {
         Hire hire = hire(exchange);
-        if (schedule.expired(hire.queuedAt(), next)) {
-            die(exchange, "expired");
-        } else {
-            if (recorded(hire, () -> journal.retryLater(hire.hireId(), next, failure(exchange)))) {
-                metrics.hire(hire.tenant(), "retried", reason);
+        journal.releaseClaim(hire.hireId());
+        LOG.info("hire {} was cancelled by an operator during its attempt: the attempt stops here", hire.hireId());
+    }
+
+    /**
+     * Called at the start of every delivery round: writes the outcomes the journal could not take. False while
+     * the journal still cannot be reached: those hires stay left behind, nothing is lost.
+     */
+    public boolean writeLeftBehind() {
+        for (LeftBehind left : List.copyOf(leftBehind.values())) {
+            leftBehind.remove(left.hire().hireId());
+            retryOrDie(left.hire(), left.failure(), schedule.next(left.hire().attempts(), clock.instant()),
+                    "journal-unavailable");
+            if (leftBehind.containsKey(left.hire().hireId())) {
+                return false;
             }
+        }
+        return true;
+    }
+
+    private void retryOrDie(Hire hire, LuccaFailure failure, Instant next, String reason) {
+        if (schedule.expired(hire.queuedAt(), next)) {
+            die(hire, failure, "expired");
+        } else if (recorded(hire, failure, () -> journal.retryLater(hire.hireId(), next, failure))) {
+            metrics.hire(hire.tenant(), "retried", reason);
         }
     }
 
-    private void die(Exchange exchange, String reason) {
-        LuccaFailure failure = failure(exchange);
-        Hire hire = hire(exchange);
-        if (recorded(hire, () -> journal.markDead(hire.hireId(), failure))) {
+    private void die(Hire hire, LuccaFailure failure, String reason) {
+        if (recorded(hire, failure, () -> journal.markDead(hire.hireId(), failure))) {
             metrics.hire(hire.tenant(), "dead", reason);
             alerts.hireDead(hire.tenant(), hire.hireId(), failure.error());
         }
     }
 
-    /** Writes an outcome; with the journal down the hire stays claimed, to be given back once it returns. */
-    private boolean recorded(Hire hire, Runnable write) {
+    /**
+     * Writes an outcome: true when it was written, false when the hire was cancelled or taken over meanwhile (the
+     * write changed nothing) or the journal is down (the hire is left behind, to be written once it answers).
+     */
+    private boolean recorded(Hire hire, LuccaFailure failure, BooleanSupplier write) {
         try {
-            write.run();
-            return true;
+            return write.getAsBoolean();
         } catch (JournalUnavailable e) {
             LOG.warn("the outcome of an attempt could not be written: the journal cannot be reached");
-            journalLost.accept(hire);
+            leaveBehind(hire, failure);
             return false;
         }
+    }
+
+    private void leaveBehind(Hire hire, LuccaFailure failure) {
+        leftBehind.put(hire.hireId(), new LeftBehind(hire, failure));
     }
 
     private static String reason(Exchange exchange) {

@@ -68,7 +68,15 @@ public final class DeliverySteps {
     }
 
     public void enrich(@Variable("delivery") Delivery delivery, @Body List<LuccaDepartment> departments) {
-        EnrichedHire enriched = delivery.tenant().defaults().enrich(delivery.mapped(), departments);
+        enriched(delivery, delivery.tenant().defaults().enrich(delivery.mapped(), departments));
+    }
+
+    /** Without asking Lucca (a dry-run, a Lucca that cannot be reached): departments are "not checked". */
+    public void enrichWithoutLucca(@Variable("delivery") Delivery delivery, String because) {
+        enriched(delivery, delivery.tenant().defaults().enrichWithoutLucca(delivery.mapped(), because));
+    }
+
+    private static void enriched(Delivery delivery, EnrichedHire enriched) {
         delivery.draft(enriched.draft());
         enriched.warnings().forEach(delivery::warn);
     }

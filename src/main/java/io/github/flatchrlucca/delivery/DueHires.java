@@ -4,9 +4,7 @@ import io.github.flatchrlucca.journal.Hire;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.camel.Variable;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,17 +17,25 @@ public final class DueHires {
     private static final Logger LOG = LoggerFactory.getLogger(DueHires.class);
 
     private final Journal journal;
+    private final BooleanSupplier outcomesLeftBehind;
     private boolean journalDown;
-    private final Set<String> claimsLeftBehind = ConcurrentHashMap.newKeySet();
 
-    public DueHires(Journal journal) {
+    /**
+     * @param outcomesLeftBehind writes the outcomes of attempts the journal failed during, before a round looks
+     *                           for due hires; false while the journal still cannot take them
+     */
+    public DueHires(Journal journal, BooleanSupplier outcomesLeftBehind) {
         this.journal = journal;
+        this.outcomesLeftBehind = outcomesLeftBehind;
     }
 
     /** Each tenant's round asks for its own hires only, so one tenant's backlog never stands before another's. */
     public synchronized List<String> due(String tenant, int max) {
         try {
-            giveBackClaimsLeftBehind();
+            if (!outcomesLeftBehind.getAsBoolean()) {
+                journalIsDown("outcomes of earlier attempts cannot be written");
+                return List.of();
+            }
             List<String> due = journal.dueHireIds(tenant, max);
             if (journalDown) {
                 LOG.info("the journal answers again: delivery goes on");
@@ -37,28 +43,15 @@ public final class DueHires {
             }
             return due;
         } catch (JournalUnavailable e) {
-            if (!journalDown) {
-                LOG.warn("the journal cannot be reached: delivery waits for it ({})", e.getCause() == null
-                        ? e.getMessage() : e.getCause().getClass().getSimpleName());
-                journalDown = true;
-            }
+            journalIsDown(e.getCause() == null ? e.getMessage() : e.getCause().getClass().getSimpleName());
             return List.of();
         }
     }
 
-    /**
-     * The journal failed in the middle of a delivery, so that hire's outcome could not be written and it is
-     * still claimed by this instance. The next round, when the journal answers, gives that hire back (other
-     * tenants' deliveries may be running: only this one is released), instead of leaving it to wait for its lease.
-     */
-    public void journalFailedDuringDelivery(@Variable("hire") Hire hire) {
-        claimsLeftBehind.add(hire.hireId());
-    }
-
-    private void giveBackClaimsLeftBehind() {
-        for (String hireId : List.copyOf(claimsLeftBehind)) {
-            journal.releaseClaim(hireId);
-            claimsLeftBehind.remove(hireId);
+    private void journalIsDown(String why) {
+        if (!journalDown) {
+            LOG.warn("the journal cannot be reached: delivery waits for it ({})", why);
+            journalDown = true;
         }
     }
 

@@ -37,6 +37,12 @@ public final class Problem extends RuntimeException {
                 "The body is larger than " + limit + " bytes.", Map.of());
     }
 
+    /** The client took longer than {@code deadline} to send its whole body. */
+    public static Problem requestTimeout(java.time.Duration deadline) {
+        return new Problem(408, "Request Timeout",
+                "The body was not received within " + deadline.toSeconds() + " seconds.", Map.of());
+    }
+
     public static Problem badRequest(String field, String detail) {
         return new Problem(400, "Bad Request", detail, Map.of("field", field));
     }

@@ -2,6 +2,7 @@ package io.github.flatchrlucca.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.intake.IntakeRules;
+import io.github.flatchrlucca.journal.JournalRefusedValue;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import org.apache.camel.Exchange;
@@ -34,12 +35,13 @@ public final class ProblemReplies {
         if (exchange.getFromRouteId() != null && exchange.getFromRouteId().startsWith(WEBHOOK_ROUTES)) {
             IntakeRules tenant = exchange.getVariable("tenant", IntakeRules.class);
             // Before the token is checked the tenant is only a claim of the URL: not a label.
-            metrics.webhook(tenant == null ? "unknown" : tenant.id(), outcome(problem.status()));
+            metrics.webhook(tenant == null ? "unknown" : tenant.id(), webhookOutcome(problem.status()));
         }
         JsonReply.respond(json, exchange, problem.status(), "application/problem+json", problem.document());
     }
 
-    private static String outcome(int status) {
+    /** The label a webhook answered with this status is counted under. */
+    public static String webhookOutcome(int status) {
         return switch (status) {
             case 401 -> "unauthorized";
             case 403 -> "other-company";
@@ -51,6 +53,14 @@ public final class ProblemReplies {
     }
 
     private static Problem unexpected(Throwable caught) {
+        // The intake checks every field's size first: a value the journal still refuses is this call's fault, not
+        // an outage, and sending it again would not help.
+        JournalRefusedValue refused = ObjectHelper.getException(JournalRefusedValue.class, caught);
+        if (refused != null) {
+            LOG.warn("answered 400: {}", refused.getMessage());
+            return Problem.badRequest("body", "A value in the body is too long or malformed to be recorded; "
+                    + "nothing was recorded.");
+        }
         JournalUnavailable journal = ObjectHelper.getException(JournalUnavailable.class, caught);
         if (journal != null) {
             LOG.error("answered 503: {} ({})", journal.getMessage(), journal.getCause() == null ? "no cause"

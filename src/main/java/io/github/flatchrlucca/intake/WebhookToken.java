@@ -19,7 +19,7 @@ public final class WebhookToken {
 
     static final String FILE_NAME = "webhook-token";
     // A URL secret is only as good as its length: 16 characters is the least a guesser cannot walk through.
-    static final int MIN_LENGTH = 16;
+    public static final int MIN_LENGTH = 16;
 
     private final byte[] secret;
     private final boolean generated;

@@ -14,11 +14,14 @@ import javax.sql.DataSource;
 
 /**
  * The few JDBC moves the journal makes, each turning a database failure into {@link JournalUnavailable}
- * so that callers decide what an unavailable journal means (a 503 at intake, a later retry in delivery).
+ * so that callers decide what an unavailable journal means (a 503 at intake, a later retry in delivery), and a
+ * value the database refuses into {@link JournalRefusedValue}, which no retry would cure.
  */
 final class Jdbc {
 
     static final String DUPLICATE_KEY = "23505";
+    // SQL's "data exception" class: a string too long for its column, a number out of range, a malformed value.
+    private static final String DATA_EXCEPTION_CLASS = "22";
 
     private final DataSource dataSource;
 
@@ -51,7 +54,7 @@ final class Jdbc {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new JournalUnavailable(operation, e);
+            throw failure(operation, e);
         }
     }
 
@@ -63,7 +66,7 @@ final class Jdbc {
         try (Connection connection = dataSource.getConnection()) {
             return query(connection, sql, row, values);
         } catch (SQLException e) {
-            throw new JournalUnavailable(operation, e);
+            throw failure(operation, e);
         }
     }
 
@@ -85,6 +88,15 @@ final class Jdbc {
                 return found;
             }
         }
+    }
+
+    /** An outage, or a value that no retry would make acceptable. */
+    private static RuntimeException failure(String operation, SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && state.startsWith(DATA_EXCEPTION_CLASS)) {
+            return new JournalRefusedValue(operation, state);
+        }
+        return new JournalUnavailable(operation, e);
     }
 
     static OffsetDateTime at(Instant instant) {

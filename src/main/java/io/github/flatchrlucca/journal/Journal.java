@@ -44,20 +44,25 @@ public final class Journal {
         this.instanceId = instanceId;
     }
 
-    /** Records a hire of a tenant (or a rejected one) before anything is acknowledged to Flatchr. */
+    /**
+     * Records a hire of a tenant (or a rejected one) before anything is acknowledged to Flatchr. A hire is unique
+     * within its tenant: the same hire sent to two tenants' URLs is two records, and a resend never moves a hire
+     * from one tenant to another.
+     */
     public IntakeResult recordIntake(String payload, HireVerdict verdict, String tenant) {
         HireStatus status = verdict.kind() == HireVerdict.Kind.HIRE ? HireStatus.RECEIVED : HireStatus.REJECTED;
         String error = status == HireStatus.REJECTED ? verdict.rejection() : null;
         String hireId = UUID.randomUUID().toString();
+        String dedupeKey = tenant + ":" + verdict.dedupeKey();
         try {
             jdbc.inTransaction("record a hire", connection -> {
-                insert(connection, hireId, tenant, verdict.dedupeKey(), status, payload, error);
+                insert(connection, hireId, tenant, dedupeKey, status, payload, error);
                 event(connection, hireId, null, null, error);
                 return null;
             });
         } catch (JournalUnavailable e) {
             if (e.getCause() instanceof SQLException sql && Jdbc.DUPLICATE_KEY.equals(sql.getSQLState())) {
-                return alreadyRecorded(verdict.dedupeKey(), tenant, status, payload);
+                return alreadyRecorded(dedupeKey, status, payload);
             }
             throw e;
         }
@@ -97,13 +102,16 @@ public final class Journal {
 
     /**
      * Before each Lucca call: this instance still holds the hire, for one more lease. If its lease ran out
-     * (a long wait for Lucca) and another instance took the hire over, this attempt must stop here.
+     * (a long wait for Lucca) and another instance took the hire over, or an operator cancelled it, this attempt
+     * must stop here.
      */
     public void renewClaim(String hireId) {
         Instant now = clock.instant();
-        if (jdbc.update("renew a claim", "UPDATE hire SET claimed_until = ? WHERE hire_id = ? AND claimed_by = ?",
-                at(now.plus(lease)), hireId, instanceId) == 0) {
-            throw new ClaimLost(hireId);
+        if (jdbc.update("renew a claim", "UPDATE hire SET claimed_until = ? WHERE hire_id = ? AND claimed_by = ? AND "
+                + QUEUED, at(now.plus(lease)), hireId, instanceId) == 0) {
+            boolean cancelled = jdbc.query("read a hire's status", "SELECT status FROM hire WHERE hire_id = ?",
+                    row -> row.getString(1), hireId).contains(HireStatus.CANCELLED.name());
+            throw cancelled ? new HireCancelled(hireId) : new ClaimLost(hireId);
         }
     }
 
@@ -124,7 +132,7 @@ public final class Journal {
      * tenant: logins are unique within one customer's Lucca, not across customers.
      */
     public List<String> loginsReservedByOthers(String tenant, String hireId, String base) {
-        return jdbc.query("read reserved logins", "SELECT login FROM tenant_login_reservation WHERE tenant = ? AND "
+        return jdbc.query("read the reserved logins", "SELECT login FROM tenant_login_reservation WHERE tenant = ? AND "
                 + "login LIKE ? AND hire_id <> ?", row -> row.getString(1), tenant,
                 base.replace("%", "").replace("_", "") + "%", hireId);
     }
@@ -132,7 +140,7 @@ public final class Journal {
     /** True when the login is now this hire's (or already was); false when another hire of the tenant holds it. */
     public boolean reserveLogin(String tenant, String hireId, String login) {
         try {
-            jdbc.update("reserve a login", "INSERT INTO tenant_login_reservation (tenant, login, hire_id, reserved_at) "
+            jdbc.update("reserve the login", "INSERT INTO tenant_login_reservation (tenant, login, hire_id, reserved_at) "
                     + "VALUES (?, ?, ?, ?)", tenant, login, hireId, at(clock.instant()));
             return true;
         } catch (JournalUnavailable e) {
@@ -163,7 +171,7 @@ public final class Journal {
     }
 
     public void markCreateAttempted(String hireId, String luccaRequest) {
-        jdbc.update("record a create", "UPDATE hire SET create_attempted_at = ?, lucca_request = ?, updated_at = ? "
+        jdbc.update("record the create request", "UPDATE hire SET create_attempted_at = ?, lucca_request = ?, updated_at = ? "
                 + "WHERE hire_id = ?", at(clock.instant()), luccaRequest, at(clock.instant()), hireId);
     }
 
@@ -189,19 +197,36 @@ public final class Journal {
         LOG.info("hire {} {}: the Lucca requests were recorded, not sent", hireId, HireStatus.DRY_RUN.label());
     }
 
-    public void retryLater(String hireId, Instant nextAttempt, LuccaFailure failure) {
-        change(hireId, "UPDATE hire SET status = 'RETRYING', next_attempt_at = ?, claimed_until = NULL, claimed_by = NULL, "
-                + "last_lucca_status = ?, last_lucca_body = ?, last_error = ?, updated_at = ? WHERE hire_id = ?",
-                new Object[] {at(nextAttempt), failure.status(), failure.body(), failure.error(), at(clock.instant()), hireId},
-                failure);
-        LOG.info("hire {} {} at {}: {}", hireId, HireStatus.RETRYING.label(), nextAttempt, failure.error());
+    /**
+     * The attempt this instance made failed for a passing reason: the hire waits until {@code nextAttempt}. False
+     * when an operator cancelled it meanwhile (the cancel wins, and the hire is only given back) or another instance
+     * took it over (its attempt is the one that counts now).
+     */
+    public boolean retryLater(String hireId, Instant nextAttempt, LuccaFailure failure) {
+        boolean retrying = change(hireId, "UPDATE hire SET status = 'RETRYING', next_attempt_at = ?, claimed_until = NULL, "
+                + "claimed_by = NULL, last_lucca_status = ?, last_lucca_body = ?, last_error = ?, updated_at = ? "
+                + "WHERE hire_id = ? AND claimed_by = ? AND " + QUEUED, new Object[] {at(nextAttempt), failure.status(),
+                failure.body(), failure.error(), at(clock.instant()), hireId, instanceId}, failure);
+        if (retrying) {
+            LOG.info("hire {} {} at {}: {}", hireId, HireStatus.RETRYING.label(), nextAttempt, failure.error());
+        } else {
+            releaseClaim(hireId);
+        }
+        return retrying;
     }
 
-    public void markDead(String hireId, LuccaFailure failure) {
-        change(hireId, "UPDATE hire SET status = 'DEAD', next_attempt_at = NULL, claimed_until = NULL, claimed_by = NULL, "
-                + "last_lucca_status = ?, last_lucca_body = ?, last_error = ?, updated_at = ? WHERE hire_id = ?",
-                new Object[] {failure.status(), failure.body(), failure.error(), at(clock.instant()), hireId}, failure);
-        LOG.warn("hire {} {}: {}", hireId, HireStatus.DEAD.label(), failure.error());
+    /** The hire will not reach Lucca by itself; false when it was cancelled or taken over meanwhile. */
+    public boolean markDead(String hireId, LuccaFailure failure) {
+        boolean dead = change(hireId, "UPDATE hire SET status = 'DEAD', next_attempt_at = NULL, claimed_until = NULL, "
+                + "claimed_by = NULL, last_lucca_status = ?, last_lucca_body = ?, last_error = ?, updated_at = ? "
+                + "WHERE hire_id = ? AND claimed_by = ? AND " + QUEUED, new Object[] {failure.status(), failure.body(),
+                failure.error(), at(clock.instant()), hireId, instanceId}, failure);
+        if (dead) {
+            LOG.warn("hire {} {}: {}", hireId, HireStatus.DEAD.label(), failure.error());
+        } else {
+            releaseClaim(hireId);
+        }
+        return dead;
     }
 
     /**
@@ -223,12 +248,16 @@ public final class Journal {
         return replayed;
     }
 
-    /** An operator stops a queued hire that nobody is delivering right now. */
+    /**
+     * An operator stops a queued hire, waiting or being delivered: the cancel wins over any retry. An attempt in
+     * progress stops before its next Lucca call ({@link #renewClaim}); one whose user Lucca has just created is
+     * recorded as delivered, since that is what Lucca holds.
+     */
     public boolean cancel(String hireId) {
         Instant now = clock.instant();
         boolean cancelled = change(hireId, "UPDATE hire SET status = 'CANCELLED', next_attempt_at = NULL, "
-                + "updated_at = ? WHERE hire_id = ? AND " + QUEUED + " AND " + UNCLAIMED,
-                new Object[] {at(now), hireId, at(now)}, new LuccaFailure(null, null, null, "cancelled by an operator"));
+                + "updated_at = ? WHERE hire_id = ? AND " + QUEUED,
+                new Object[] {at(now), hireId}, new LuccaFailure(null, null, null, "cancelled by an operator"));
         if (cancelled) {
             LOG.info("hire {} {} by an operator", hireId, HireStatus.CANCELLED.label());
         }
@@ -237,12 +266,15 @@ public final class Journal {
 
     /**
      * Erases the personal data of hires finished before {@code finishedBefore}; queued hires keep theirs, as
-     * delivery needs it. Returns how many hires were erased.
+     * delivery needs it. A login is made of the person's names: its reservation goes too (Lucca's own list of
+     * logins is what later hires are checked against). Returns how many hires were erased.
      */
     public int erasePersonalData(Instant finishedBefore) {
         return jdbc.inTransaction("erase personal data", connection -> {
-            Jdbc.update(connection, "UPDATE hire_event SET detail = NULL WHERE hire_id IN (SELECT hire_id FROM hire "
-                    + "WHERE " + FINISHED + " AND updated_at < ? AND erased_at IS NULL)", at(finishedBefore));
+            String expired = "(SELECT hire_id FROM hire WHERE " + FINISHED + " AND updated_at < ? AND erased_at IS NULL)";
+            Jdbc.update(connection, "UPDATE hire_event SET detail = NULL WHERE hire_id IN " + expired, at(finishedBefore));
+            Jdbc.update(connection, "DELETE FROM tenant_login_reservation WHERE hire_id IN " + expired,
+                    at(finishedBefore));
             return Jdbc.update(connection, "UPDATE hire SET payload = NULL, lucca_request = NULL, last_lucca_body = NULL, "
                     + "last_error = NULL, erased_at = ? WHERE " + FINISHED + " AND updated_at < ? AND erased_at IS NULL",
                     at(clock.instant()), at(finishedBefore));
@@ -269,7 +301,7 @@ public final class Journal {
         });
     }
 
-    private IntakeResult alreadyRecorded(String dedupeKey, String tenant, HireStatus status, String payload) {
+    private IntakeResult alreadyRecorded(String dedupeKey, HireStatus status, String payload) {
         List<String[]> existing = jdbc.query("read a recorded hire", "SELECT hire_id, status FROM hire WHERE dedupe_key = ?",
                 row -> new String[] {row.getString(1), row.getString(2)}, dedupeKey);
         if (existing.isEmpty()) {
@@ -279,10 +311,10 @@ public final class Journal {
         Instant now = clock.instant();
         // A hire rejected for missing data and sent again complete is accepted: the recruiter fixed it.
         if (status == HireStatus.RECEIVED && HireStatus.REJECTED.name().equals(existing.get(0)[1])
-                && change(hireId, "UPDATE hire SET status = 'RECEIVED', tenant = ?, payload = ?, last_error = NULL, "
+                && change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = ?, last_error = NULL, "
                         + "received_at = ?, queued_at = ?, next_attempt_at = ?, updated_at = ? WHERE hire_id = ? "
                         + "AND status = 'REJECTED'",
-                        new Object[] {tenant, payload, at(now), at(now), at(now), at(now), hireId},
+                        new Object[] {payload, at(now), at(now), at(now), at(now), hireId},
                         new LuccaFailure(null, null, null, "sent again complete"))) {
             LOG.info("hire {} {} after being rejected", hireId, HireStatus.RECEIVED.label());
             return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);

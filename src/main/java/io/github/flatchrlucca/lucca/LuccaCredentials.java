@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.lucca;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -12,6 +13,7 @@ public final class LuccaCredentials {
     public enum State { UNKNOWN, OK, REJECTED }
 
     private final AtomicReference<State> state = new AtomicReference<>(State.UNKNOWN);
+    private final AtomicBoolean tried = new AtomicBoolean();
     private final Consumer<State> onChange;
 
     public LuccaCredentials(Consumer<State> onChange) {
@@ -20,6 +22,15 @@ public final class LuccaCredentials {
 
     public State state() {
         return state.get();
+    }
+
+    /**
+     * True once, for a key nothing has said anything of yet: it is then tried with one cheap call, so that a wrong
+     * key shows in health and the log before a hire waits on it. Never again, whatever that call came to: an
+     * unreachable Lucca is not asked in a loop, the first hire will ask it.
+     */
+    public boolean firstTry() {
+        return state.get() == State.UNKNOWN && tried.compareAndSet(false, true);
     }
 
     void answered(int status) {

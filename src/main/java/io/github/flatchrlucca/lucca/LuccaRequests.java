@@ -19,6 +19,11 @@ public final class LuccaRequests {
         this.json = json;
     }
 
+    /** The cheapest call that needs the API key: one user's id. Tells whether Lucca accepts the key. */
+    public LuccaRequest tryKey() {
+        return get("try-api-key", "/api/v3/users", "fields=id&paging=0,1");
+    }
+
     /** Former and future employees included, or a rehire would be created a second time. */
     public LuccaRequest findPersonByMail(String mail) {
         return get("find-person-by-mail", "/api/v3/users",

@@ -22,15 +22,29 @@ public final class DepartmentMatcher {
     private final Map<String, List<Integer>> activeIdsByName;
     private final DepartmentTable table;
     private final Integer defaultDepartmentId;
+    // Why Lucca's departments are not known (dry-run, Lucca unreachable): names then match the table only, and a
+    // name that does not is "not checked", never "matches no Lucca department", which nobody asked Lucca.
+    private final String notCheckedBecause;
 
     /** @param defaultDepartmentId null to leave the department to Lucca's own default */
     public DepartmentMatcher(List<LuccaDepartment> luccaDepartments, DepartmentTable table, Integer defaultDepartmentId) {
+        this(luccaDepartments, table, defaultDepartmentId, null);
+    }
+
+    private DepartmentMatcher(List<LuccaDepartment> luccaDepartments, DepartmentTable table, Integer defaultDepartmentId,
+                              String notCheckedBecause) {
         this.activeIdsByName = luccaDepartments.stream()
                 .filter(LuccaDepartment::active)
                 .collect(Collectors.groupingBy(department -> normalize(department.name()),
                         Collectors.mapping(LuccaDepartment::id, Collectors.toList())));
         this.table = table;
         this.defaultDepartmentId = defaultDepartmentId;
+        this.notCheckedBecause = notCheckedBecause;
+    }
+
+    /** Without Lucca's departments, for {@code because} ("dry-run: Lucca was not asked"): the table alone decides. */
+    public static DepartmentMatcher withoutLucca(DepartmentTable table, Integer defaultDepartmentId, String because) {
+        return new DepartmentMatcher(List.of(), table, defaultDepartmentId, because);
     }
 
     /**
@@ -50,7 +64,8 @@ public final class DepartmentMatcher {
             if (ids.size() == 1) {
                 return found(ids.get(0));
             }
-            misses.add("\"" + name + "\" matches " + (ids.isEmpty() ? "no Lucca department" : "several Lucca departments"));
+            misses.add("\"" + name + "\" " + (notCheckedBecause != null ? "not checked (" + notCheckedBecause + ")"
+                    : "matches " + (ids.isEmpty() ? "no Lucca department" : "several Lucca departments")));
         }
         Optional<Integer> fromTable = candidateNames.stream().flatMap(name -> table.idFor(name).stream()).findFirst();
         if (fromTable.isPresent()) {

@@ -23,8 +23,16 @@ public final class OrganisationDefaults {
 
     /** @param luccaDepartments the departments Lucca lists now, so new or renamed ones are matched too */
     public EnrichedHire enrich(MappedHire hire, List<LuccaDepartment> luccaDepartments) {
-        DepartmentChoice department = new DepartmentMatcher(luccaDepartments, table, defaultDepartmentId)
-                .choose(hire.departmentNames());
+        return enrich(hire, new DepartmentMatcher(luccaDepartments, table, defaultDepartmentId));
+    }
+
+    /** Without Lucca's departments, for {@code because}: department names are matched against the table only. */
+    public EnrichedHire enrichWithoutLucca(MappedHire hire, String because) {
+        return enrich(hire, DepartmentMatcher.withoutLucca(table, defaultDepartmentId, because));
+    }
+
+    private EnrichedHire enrich(MappedHire hire, DepartmentMatcher matcher) {
+        DepartmentChoice department = matcher.choose(hire.departmentNames());
         List<String> warnings = new ArrayList<>(hire.warnings());
         department.warning().ifPresent(warnings::add);
         return new EnrichedHire(

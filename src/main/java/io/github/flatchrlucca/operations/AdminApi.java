@@ -118,8 +118,9 @@ public final class AdminApi {
         if (!hire.status().isQueued()) {
             throw Problem.conflict("Only a queued hire can be cancelled; this one is " + hire.status().label() + ".");
         }
+        // A hire being delivered is cancelled too: its attempt stops before its next Lucca call.
         if (!journal.cancel(hireId)) {
-            throw Problem.conflict("The hire is being delivered right now; try again in a moment.");
+            throw Problem.conflict("The hire finished while it was being cancelled; look at it again.");
         }
         JsonReply.respond(json, exchange, 200, "application/json", views.summary(found(hireId, exchange)));
     }

@@ -8,17 +8,21 @@ import java.security.MessageDigest;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
 /**
  * Guards the admin API with {@code Authorization: Bearer <token>}, distinct from the webhook tokens so that a
  * URL pasted into Flatchr never opens the journal. ADMIN_TOKEN opens every tenant; a tenant's own
  * {@code adminToken} opens that tenant's hires only, and the exchange then carries the variable
  * {@value #SCOPE} that the admin API narrows every answer to. Without any admin token the API does not exist.
+ * The token is read from the request's own header only: platform-http also turns query parameters and form
+ * fields into message headers, and a token written in a URL ends up in proxies' access logs and browser history.
  */
 public final class AdminTokenCheck implements Processor {
 
     /** The exchange variable naming the one tenant the caller may see; absent: every tenant. */
     public static final String SCOPE = "adminTenant";
+    private static final String AUTHORIZATION = "Authorization";
 
     private final Optional<byte[]> everyTenant;
     private final Tenants tenants;
@@ -30,24 +34,55 @@ public final class AdminTokenCheck implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        if (everyTenant.isEmpty() && tenants.all().stream().noneMatch(tenant -> tenant.settings().adminToken().isPresent())) {
+        String authorization = exchange.getIn() instanceof HttpMessage http
+                ? http.getRequest().getHeader(AUTHORIZATION) : null;
+        exchange.getIn().removeHeader(AUTHORIZATION);
+        String scope = scopeOf(authorization);
+        if (scope != null) {
+            exchange.setVariable(SCOPE, scope);
+        }
+    }
+
+    /** Whether the admin API and status page exist: some admin token is configured. */
+    public boolean enabled() {
+        return everyTenant.isPresent() || tenants.all().stream().anyMatch(tenant -> tenant.settings().adminToken().isPresent());
+    }
+
+    /**
+     * The tenant a caller with this {@code Authorization} header may see, or null when it may see them all.
+     *
+     * @throws Problem 404 when no admin token is configured, 401 when the header is missing or wrong
+     */
+    public String scopeOf(String authorization) {
+        if (!enabled()) {
             throw Problem.notFound("The admin API is off: set ADMIN_TOKEN to turn it on.");
         }
-        byte[] given = exchange.getIn().getHeader("Authorization", "", String.class).getBytes(StandardCharsets.UTF_8);
-        exchange.getIn().removeHeader("Authorization");
+        byte[] given = authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
         if (everyTenant.isPresent() && matches(everyTenant.get(), given)) {
-            return;
+            return null;
         }
         Tenant tenant = tenants.all().stream()
                 .filter(each -> each.settings().adminToken().map(token -> matches(bearer(token), given)).orElse(false))
                 .findFirst()
-                .orElseThrow(() -> Problem.unauthorized("An admin token is required: Authorization: Bearer <ADMIN_TOKEN>."));
-        exchange.setVariable(SCOPE, tenant.id());
+                .orElseThrow(AdminTokenCheck::unauthorized);
+        return tenant.id();
+    }
+
+    /** ADMIN_TOKEN only: what concerns every tenant at once (the connector's metrics) is not a tenant's to see. */
+    public void checkEveryTenant(String authorization) {
+        byte[] given = authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
+        if (everyTenant.isEmpty() || !matches(everyTenant.get(), given)) {
+            throw unauthorized();
+        }
     }
 
     /** The tenant the caller may see, or null when it may see them all. */
     static String scope(Exchange exchange) {
         return exchange.getVariable(SCOPE, String.class);
+    }
+
+    private static Problem unauthorized() {
+        return Problem.unauthorized("An admin token is required: Authorization: Bearer <ADMIN_TOKEN>.");
     }
 
     // Constant time, so a token cannot be guessed from answer times.

@@ -69,6 +69,12 @@ public final class ConnectorMetrics {
                 .tags("tenant", tenant, "outcome", outcome, "reason", reason).register(registry).increment();
     }
 
+    /** A client went away before its request was answered (an upload cut short): counted, it is no error of ours. */
+    public void requestAbandoned() {
+        Counter.builder("flatchr.http.requests.abandoned").description("HTTP requests whose client went away before "
+                + "they were answered").register(registry).increment();
+    }
+
     public void luccaCall(String tenant, String call, int status) {
         Counter.builder("flatchr.lucca.calls").description("Calls to Lucca by tenant, endpoint and status")
                 .tags("tenant", tenant, "call", call, "status", String.valueOf(status)).register(registry).increment();

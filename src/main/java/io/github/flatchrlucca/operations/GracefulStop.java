@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * How an instance stops (SIGTERM) without losing or doubling a hire: first it says it is not ready, and keeps
  * accepting webhooks while the load balancer notices; it takes no new hire from the journal; Camel then lets
  * the delivery in progress finish (camel.main.shutdown-timeout); whatever it still holds after that is given
- * back to the journal for another instance.
+ * back to the journal for another instance, and the journal's connections are closed last.
  */
 public final class GracefulStop extends EventNotifierSupport {
 
@@ -22,11 +22,14 @@ public final class GracefulStop extends EventNotifierSupport {
 
     private final Journal journal;
     private final Duration drain;
+    private final AutoCloseable journalConnections;
     private volatile boolean stopping;
 
-    public GracefulStop(Journal journal, Duration drain) {
+    /** @param journalConnections closed last, once nothing uses the journal any more */
+    public GracefulStop(Journal journal, Duration drain, AutoCloseable journalConnections) {
         this.journal = journal;
         this.drain = drain;
+        this.journalConnections = journalConnections;
     }
 
     @Override
@@ -36,7 +39,7 @@ public final class GracefulStop extends EventNotifierSupport {
     }
 
     @Override
-    public void notify(CamelEvent event) throws InterruptedException {
+    public void notify(CamelEvent event) throws Exception {
         if (event.getType() == CamelEvent.Type.CamelContextStopping) {
             stopping = true;
             LOG.info("stopping: not ready any more; webhooks still accepted for {} s while traffic moves away",
@@ -44,7 +47,11 @@ public final class GracefulStop extends EventNotifierSupport {
             journal.stopClaiming();
             Thread.sleep(drain.toMillis());
         } else {
-            journal.releaseOwnClaims();
+            try {
+                journal.releaseOwnClaims();
+            } finally {
+                journalConnections.close();
+            }
         }
     }
 

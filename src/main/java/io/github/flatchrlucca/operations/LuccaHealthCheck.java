@@ -4,6 +4,7 @@ import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.Tenants;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -11,15 +12,22 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * Says, for each tenant, what Lucca's last answer made of its API key, or that it runs dry. It stays UP on
  * purpose: while Lucca refuses a key, hires must still be accepted and kept, so readiness must not turn
  * Flatchr's calls away (nor one customer's key turn away every customer's hires). A rejected key is
- * reported here, in the metrics and by an alert.
+ * reported here, in the metrics and by an alert. On the public port the details are counts ("2 tenants whose key
+ * is rejected"), which name no customer; the admin API's tenants view names them, behind its token.
  */
 public final class LuccaHealthCheck extends AbstractHealthCheck {
 
     private final Tenants tenants;
+    private final boolean perTenant;
 
-    public LuccaHealthCheck(Tenants tenants) {
+    /**
+     * @param perTenant whether details may name each tenant: only where health is off the public port
+     *                  (MANAGEMENT_PORT), since tenant ids are customer names; otherwise details are counts
+     */
+    public LuccaHealthCheck(Tenants tenants, boolean perTenant) {
         super("flatchr-lucca", "lucca");
         this.tenants = tenants;
+        this.perTenant = perTenant;
     }
 
     @Override
@@ -30,10 +38,18 @@ public final class LuccaHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.up();
+        Map<String, Long> counts = new TreeMap<>();
         for (Tenant tenant : tenants.all()) {
-            builder.detail(tenant.id() + ".credentials", tenant.dryRun() ? "not used"
-                    : tenant.lucca().credentials().state().name().toLowerCase(Locale.ROOT));
-            builder.detail(tenant.id() + ".mode", tenant.dryRun() ? "dry-run" : "live");
+            String credentials = tenant.dryRun() ? "not used"
+                    : tenant.lucca().credentials().state().name().toLowerCase(Locale.ROOT);
+            String mode = tenant.dryRun() ? "dry-run" : "live";
+            if (perTenant) {
+                builder.detail(tenant.id() + ".credentials", credentials);
+                builder.detail(tenant.id() + ".mode", mode);
+            }
+            counts.merge("tenants.credentials." + credentials.replace(' ', '-'), 1L, Long::sum);
+            counts.merge("tenants.mode." + mode, 1L, Long::sum);
         }
+        counts.forEach(builder::detail);
     }
 }

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the connector would send to Lucca for a Flatchr payload, with the current configuration, without
@@ -26,6 +28,8 @@ import org.apache.camel.Exchange;
  * the cache. Logins are not checked against Lucca, so the preview spends none of the customer's budget on it.
  */
 public final class MappingPreview {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MappingPreview.class);
 
     private final ObjectMapper json;
     private final FlatchrEventClassifier classifier;
@@ -58,12 +62,32 @@ public final class MappingPreview {
         } else {
             Delivery delivery = steps.map(new Hire("preview", tenant.id(), event.toString(), clock.instant(),
                     clock.instant(), 0, null, false), tenant);
-            steps.enrich(delivery, departments.departments(tenant.lucca()));
+            preview.put("departmentsChecked", enrich(delivery, tenant));
             steps.loginUnchecked(delivery);
             preview.put("requests", requests(delivery));
             preview.put("warnings", delivery.getWarnings());
         }
         JsonReply.respond(json, exchange, 200, "application/json", preview);
+    }
+
+    /**
+     * With Lucca's departments when Lucca can be asked; otherwise the mapping is still shown, its departments
+     * "not checked": a preview is most needed while something is wrong. False when they were not checked.
+     */
+    private boolean enrich(Delivery delivery, Tenant tenant) {
+        if (tenant.dryRun()) {
+            steps.enrichWithoutLucca(delivery, "dry-run: Lucca was not asked");
+            return false;
+        }
+        try {
+            steps.enrich(delivery, departments.departments(tenant.lucca()));
+            return true;
+        } catch (RuntimeException unreachable) {
+            LOG.warn("preview of tenant {}: Lucca's departments could not be read ({})", tenant.id(),
+                    unreachable.getClass().getSimpleName());
+            steps.enrichWithoutLucca(delivery, "Lucca's departments could not be read");
+            return false;
+        }
     }
 
     /** The tenant named by the query's {@code tenant}; without one, the only tenant there is. */

@@ -12,7 +12,8 @@ import org.apache.camel.Message;
 /**
  * Serves the operators' status page: four static files from {@code admin/} in the jar. The page holds no
  * data, so it needs no token; the data comes from the admin API, which does. Only the files listed here
- * are served, so no request can read anything else from the classpath.
+ * are served, so no request can read anything else from the classpath. Without any admin token there is no
+ * admin API, and no page either: both answer 404.
  */
 public final class StatusPage {
 
@@ -22,6 +23,7 @@ public final class StatusPage {
             + "style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
             + "frame-ancestors 'none'";
 
+    private final AdminTokenCheck admin;
     private final byte[] index = read("index.html");
     private final Map<String, Asset> assets = Map.of(
             "status-page.css", new Asset("text/css; charset=utf-8", read("status-page.css")),
@@ -31,12 +33,18 @@ public final class StatusPage {
     private record Asset(String contentType, byte[] body) {
     }
 
+    public StatusPage(AdminTokenCheck admin) {
+        this.admin = admin;
+    }
+
     public void page(Exchange exchange) {
+        requireAdminApi();
         respond(exchange, "text/html; charset=utf-8", index);
     }
 
     /** {@code /admin} without its slash would resolve the page's relative links one level too high. */
     public void withSlash(Exchange exchange) {
+        requireAdminApi();
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 308);
@@ -46,11 +54,18 @@ public final class StatusPage {
     }
 
     public void asset(@Header("file") String file, Exchange exchange) {
+        requireAdminApi();
         Asset asset = file == null ? null : assets.get(file);
         if (asset == null) {
             throw Problem.notFound("No such file.");
         }
         respond(exchange, asset.contentType(), asset.body());
+    }
+
+    private void requireAdminApi() {
+        if (!admin.enabled()) {
+            throw Problem.notFound("The admin API and its status page are off: set ADMIN_TOKEN to turn them on.");
+        }
     }
 
     private static void respond(Exchange exchange, String contentType, byte[] body) {

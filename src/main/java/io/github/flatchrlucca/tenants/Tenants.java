@@ -72,6 +72,12 @@ public final class Tenants {
         return find(hire.tenant()).orElseThrow(() -> new UnknownTenant(hire.tenant()));
     }
 
+    /** The Lucca connections whose key nothing has tried yet: new tenants, rotated keys ({@link LuccaCredentials#firstTry}). */
+    public List<LuccaConnection> keysToTry() {
+        return byId.values().stream().filter(tenant -> !tenant.dryRun())
+                .map(Tenant::lucca).filter(lucca -> lucca.credentials().firstTry()).toList();
+    }
+
     public List<String> ids() {
         return new ArrayList<>(new TreeSet<>(byId.keySet()));
     }

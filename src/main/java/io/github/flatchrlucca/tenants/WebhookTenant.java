@@ -29,16 +29,26 @@ public final class WebhookTenant implements Processor {
         // The token must not travel further with the message (logs, tracing, error handlers).
         exchange.getIn().removeHeader("token");
         exchange.getIn().removeHeader("tenant");
+        exchange.setVariable("tenant", authenticate(named, given));
+    }
+
+    /**
+     * The tenant a webhook URL names, when the URL carries its token; otherwise 401, the same for an unknown tenant
+     * as for a wrong token. Also asked before the body is read, so a caller without the token sends nothing costly.
+     *
+     * @param named the tenant of the URL, {@value TenantSettings#DEFAULT_ID} for the single-tenant URL
+     */
+    public Tenant authenticate(String named, String token) {
         Tenant tenant = tenants.find(named).orElse(null);
         if (tenant == null) {
             // Only a well-formed id is repeated in the log: the rest of the URL is anyone's text.
             LOG.warn("a webhook named tenant {}, which the configuration does not list",
-                    TenantSettings.ID.matcher(named).matches() ? "'" + named + "'" : "(malformed)");
+                    named != null && TenantSettings.ID.matcher(named).matches() ? "'" + named + "'" : "(malformed)");
             throw Problem.unauthorized(REFUSAL);
         }
-        if (!tenant.tokenMatches(given)) {
+        if (!tenant.tokenMatches(token)) {
             throw Problem.unauthorized(REFUSAL);
         }
-        exchange.setVariable("tenant", tenant);
+        return tenant;
     }
 }

@@ -54,12 +54,11 @@ class DeliveryFailuresTest {
     private final JournalReader reader = new JournalReader(pool);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<String> alerts = new ArrayList<>();
-    private final List<Hire> givenBack = new ArrayList<>();
     private final RetrySchedule schedule = new RetrySchedule(Duration.ofSeconds(5), Duration.ofMinutes(30), MAX_AGE,
             () -> 0.5);
     private final DeliveryFailures failures = new DeliveryFailures(journal, schedule, KEY_REJECTED_DELAY, clock,
             new ConnectorMetrics(meters, reader, clock),
-            new Alerts(alerts::add, "https://hooks.acme.example", reader, Duration.ofHours(1), clock), givenBack::add);
+            new Alerts(alerts::add, "https://hooks.acme.example", reader, Duration.ofHours(1), clock));
     private final LuccaConnection lucca = new LuccaConnection("acme", Optional.of(URI.create("https://acme.ilucca.net")),
             "key", 50, Duration.ofSeconds(60), new LuccaCredentials(state -> { }));
     private final LuccaAnswers answers = new LuccaAnswers(new ObjectMapper(),
@@ -136,21 +135,107 @@ class DeliveryFailuresTest {
     }
 
     @Test
-    void anOutcomeTheJournalCannotTakeGivesTheHireBackInsteadOfCountingIt() throws SQLException {
+    void anOutcomeTheJournalCannotTakeIsWrittenWithItsBackoffOnceTheJournalAnswers() throws SQLException {
         Hire hire = claimedHire();
         Exchange exchange = failed(hire, luccaAnswered(503, "down", null));
         journalFails();
 
         failures.retryLater(exchange);
 
-        assertThat(givenBack).containsExactly(hire);
         assertThat(meters.find("flatchr.hires").counters()).isEmpty();
+        assertThat(failures.writeLeftBehind()).as("the journal is still down").isFalse();
+        journalReturns();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(failures.writeLeftBehind()).isTrue();
+        HireRecord record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.RETRYING);
+        assertThat(record.nextAttemptAt()).isEqualTo(schedule.next(hire.attempts(), clock.instant()));
+        assertThat(record.lastLuccaStatus()).isEqualTo(503);
+        assertThat(count("retried", "journal-unavailable")).isEqualTo(1);
+        assertThat(failures.writeLeftBehind()).as("written once").isTrue();
+        assertThat(count("retried", "journal-unavailable")).isEqualTo(1);
+    }
+
+    @Test
+    void aJournalOutageDuringAnAttemptCountsAsAnAttemptWithBackoffNotAsDueAtOnce() {
+        Hire hire = claimedHire();
+        Exchange exchange = failed(hire, new IllegalStateException("the journal could not reserve the login"));
+        exchange.setVariable("luccaCall", "find-taken-logins");
+
+        failures.journalUnavailable(exchange);
+        assertThat(failures.writeLeftBehind()).isTrue();
+
+        HireRecord record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.RETRYING);
+        assertThat(record.nextAttemptAt()).isEqualTo(schedule.next(hire.attempts(), NOW)).isAfter(NOW);
+        assertThat(record.lastError()).isEqualTo("the journal could not be reached during find-taken-logins");
+        assertThat(journal.dueHireIds("acme", 10)).as("not due again at once").isEmpty();
+    }
+
+    @Test
+    void aJournalOutageDuringAnAttemptPastTheMaximumAgeIsDeadOfOldAge() {
+        Hire hire = claimedHire();
+        clock.advance(MAX_AGE);
+
+        failures.journalUnavailable(failed(hire, new IllegalStateException("journal down")));
+        failures.writeLeftBehind();
+
+        assertThat(reader.find(hire.hireId()).orElseThrow().status()).isEqualTo(HireStatus.DEAD);
+        assertThat(count("dead", "expired")).isEqualTo(1);
+        assertThat(alerts).singleElement().asString().contains(hire.hireId());
+    }
+
+    @Test
+    void aValueTheJournalRefusesIsDeadAtOnceNamingWhatWasBeingWritten() {
+        Hire hire = claimedHire();
+        Throwable refused = catchThrowable(() -> journal.reserveLogin("acme", hire.hireId(), "m".repeat(251)));
+
+        failures.valueRefused(failed(hire, refused));
+
+        HireRecord record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.DEAD);
+        assertThat(record.lastError()).contains("reserve the login", "too long or malformed")
+                .doesNotContain("mmmm");
+        assertThat(count("dead", "journal-refused-value")).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelDuringAnAttemptWinsOverItsRetry() {
+        Hire hire = claimedHire();
+        assertThat(journal.cancel(hire.hireId())).isTrue();
+
+        failures.retryLater(failed(hire, luccaAnswered(503, "down", null)));
+
+        HireRecord record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.CANCELLED);
+        assertThat(record.nextAttemptAt()).isNull();
+        assertThat(meters.find("flatchr.hires").counters()).isEmpty();
+        assertThat(journal.dueHireIds("acme", 10)).isEmpty();
+    }
+
+    @Test
+    void aCancelledAttemptGivesTheHireBackAndLeavesItCancelled() {
+        Hire hire = claimedHire();
+        journal.cancel(hire.hireId());
+
+        failures.cancelled(failed(hire, catchThrowable(() -> journal.renewClaim(hire.hireId()))));
+
+        assertThat(reader.find(hire.hireId()).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
+        assertThat(alerts).isEmpty();
     }
 
     /** Every write to the hires fails from now on, as when the database goes away mid-delivery. */
     private void journalFails() throws SQLException {
+        execute("ALTER TABLE hire RENAME TO hire_unreachable");
+    }
+
+    private void journalReturns() throws SQLException {
+        execute("ALTER TABLE hire_unreachable RENAME TO hire");
+    }
+
+    private void execute(String sql) throws SQLException {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE hire RENAME TO hire_unreachable");
+            statement.execute(sql);
         }
     }
 

@@ -514,6 +514,20 @@ class JournalTest {
     }
 
     @Test
+    void aLoginReservationIsErasedWithItsFinishedHiresPersonalData() {
+        String finished = journal.recordIntake(PAYLOAD, hire("1"), TENANT).hireId();
+        String queued = journal.recordIntake(PAYLOAD, hire("2"), TENANT).hireId();
+        journal.reserveLogin(TENANT, finished, "cmorel");
+        journal.reserveLogin(TENANT, queued, "cmorel2");
+        journal.markDelivered(finished, 416, List.of());
+        clock.advance(Duration.ofDays(91));
+
+        journal.erasePersonalData(clock.instant().minus(Duration.ofDays(90)));
+
+        assertThat(journal.loginsReservedByOthers(TENANT, "someone-else", "cmorel")).containsExactly("cmorel2");
+    }
+
+    @Test
     void aReplayedHireThatWasAlreadyInLuccaForgetsThatUser() {
         String hireId = journal.recordIntake(PAYLOAD, hire("1"), TENANT).hireId();
         journal.markAlreadyInLucca(hireId, 416, List.of());
@@ -557,14 +571,42 @@ class JournalTest {
     }
 
     @Test
-    void aRejectedHireSentAgainCompleteToAnotherTenantBecomesThatTenants() {
+    void aHireSentAgainToAnotherTenantIsThatTenantsOwnAndNeverMovesTheFirst() {
         String rejected = journal.recordIntake(PAYLOAD, incomplete("1", "data.candidate.email"), "acme").hireId();
+        String accepted = journal.recordIntake(PAYLOAD, hire("2"), "default").hireId();
 
         IntakeResult fixed = journal.recordIntake(PAYLOAD, hire("1"), "globex");
+        IntakeResult resent = journal.recordIntake(PAYLOAD, hire("2"), "globex");
 
-        assertThat(fixed).isEqualTo(new IntakeResult(rejected, Outcome.ACCEPTED));
-        assertThat(reader.find(rejected).orElseThrow().tenant()).isEqualTo("globex");
-        assertThat(journal.dueHireIds("globex", 10)).containsExactly(rejected);
+        assertThat(fixed.outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(fixed.hireId()).isNotEqualTo(rejected);
+        assertThat(resent.outcome()).as("not swallowed as the default tenant's duplicate").isEqualTo(Outcome.ACCEPTED);
+        assertThat(resent.hireId()).isNotEqualTo(accepted);
+        assertThat(reader.find(rejected).orElseThrow().tenant()).isEqualTo("acme");
+        assertThat(reader.find(rejected).orElseThrow().status()).isEqualTo(HireStatus.REJECTED);
+        assertThat(reader.find(accepted).orElseThrow().tenant()).isEqualTo("default");
+        assertThat(journal.dueHireIds("globex", 10)).containsExactlyInAnyOrder(fixed.hireId(), resent.hireId());
+        assertThat(journal.recordIntake(PAYLOAD, hire("2"), "globex").outcome()).isEqualTo(Outcome.DUPLICATE);
+    }
+
+    @Test
+    void hiresRecordedBeforeDedupePerTenantAreStillDuplicatesOfThemselves() throws SQLException {
+        pool.dispose();
+        pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.toAbsolutePath() + "/journal-v6;WRITE_DELAY=0",
+                "flatchr-lucca", "");
+        Flyway.configure().dataSource(pool).locations("classpath:db/journal").target("6").load().migrate();
+        try (Connection connection = pool.getConnection()) {
+            connection.createStatement().execute("INSERT INTO hire (hire_id, tenant, dedupe_key, status, payload, "
+                    + "received_at, queued_at, updated_at, next_attempt_at) VALUES ('old-hire', 'acme', '4242:1', "
+                    + "'DELIVERED', '{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, NULL)");
+        }
+
+        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
+        Journal upgraded = new Journal(pool, clock, LEASE, "instance-a");
+
+        assertThat(upgraded.recordIntake(PAYLOAD, hire("1"), "acme"))
+                .isEqualTo(new IntakeResult("old-hire", Outcome.DUPLICATE));
+        assertThat(upgraded.recordIntake(PAYLOAD, hire("1"), "globex").outcome()).isEqualTo(Outcome.ACCEPTED);
     }
 
     @Test
@@ -613,15 +655,46 @@ class JournalTest {
     }
 
     @Test
-    void onlyAQueuedHireNobodyHoldsCanBeCancelled() {
+    void aQueuedHireIsCancelledWaitingOrDuringItsAttemptWhichStopsBeforeItsNextCall() {
         String held = journal.recordIntake(PAYLOAD, hire("1"), TENANT).hireId();
-        String free = journal.recordIntake(PAYLOAD, hire("2"), TENANT).hireId();
+        String waiting = journal.recordIntake(PAYLOAD, hire("2"), TENANT).hireId();
         journal.claim(held);
 
-        assertThat(journal.cancel(held)).isFalse();
-        assertThat(journal.cancel(free)).isTrue();
-        assertThat(reader.find(free).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
-        assertThat(journal.cancel(free)).isFalse();
+        assertThat(journal.cancel(held)).isTrue();
+        assertThat(journal.cancel(waiting)).isTrue();
+
+        assertThat(reader.find(held).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
+        assertThat(reader.find(waiting).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
+        assertThatExceptionOfType(HireCancelled.class).isThrownBy(() -> journal.renewClaim(held));
+        assertThat(journal.retryLater(held, T0.plusSeconds(5), new LuccaFailure("create-user", 503, "", "down")))
+                .as("a retry never undoes the cancel").isFalse();
+        assertThat(journal.markDead(held, new LuccaFailure("create-user", 400, "", "refused"))).isFalse();
+        assertThat(reader.find(held).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
+        assertThat(claimDue(10)).isEmpty();
+        assertThat(journal.cancel(waiting)).as("a finished hire is not cancelled again").isFalse();
+    }
+
+    @Test
+    void aValueTooLongForTheJournalIsRefusedNotAnOutage() {
+        assertThatExceptionOfType(JournalRefusedValue.class)
+                .isThrownBy(() -> journal.reserveLogin(TENANT, "hire-1", "m".repeat(251)))
+                .withMessageContaining("reserve the login")
+                .withMessageNotContaining("mmm");
+        reader.ping();
+    }
+
+    @Test
+    void anOutcomeOfAnAttemptTakenOverByAnotherInstanceIsNotWritten() {
+        String hireId = claimedHire();
+        clock.advance(LEASE.plusSeconds(1));
+        Journal other = new Journal(pool, clock, LEASE, "instance-b");
+        assertThat(other.claim(hireId)).isNotNull();
+
+        assertThat(journal.retryLater(hireId, clock.instant().plusSeconds(5),
+                new LuccaFailure("create-user", 503, "", "down"))).isFalse();
+
+        assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+        other.renewClaim(hireId);
     }
 
     private static final class BrokenDataSource implements DataSource {

@@ -7,6 +7,7 @@ import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.Journal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
@@ -29,7 +30,8 @@ class GracefulStopTest {
             "jdbc:h2:mem:stop-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
     private final Journal journal = migrated(new Journal(pool, clock, Duration.ofMinutes(3), "instance-a"));
     private final Journal otherInstance = new Journal(pool, clock, Duration.ofMinutes(3), "instance-b");
-    private final GracefulStop stop = new GracefulStop(journal, Duration.ZERO);
+    private final List<String> closed = new ArrayList<>();
+    private final GracefulStop stop = new GracefulStop(journal, Duration.ZERO, () -> closed.add("journal connections"));
     private final AbstractHealthCheck readiness = stop.readiness();
 
     @AfterEach
@@ -64,6 +66,16 @@ class GracefulStopTest {
         stop.notify(new CamelContextStoppedEvent(CAMEL));
 
         assertThat(otherInstance.dueHireIds("acme", 10)).containsExactly(held);
+    }
+
+    @Test
+    void theJournalsConnectionsAreClosedOnlyOnceTheContextHasStopped() throws Exception {
+        stop.notify(new CamelContextStoppingEvent(CAMEL));
+        assertThat(closed).as("deliveries still finishing need the journal").isEmpty();
+
+        stop.notify(new CamelContextStoppedEvent(CAMEL));
+
+        assertThat(closed).containsExactly("journal connections");
     }
 
     private HealthCheck.State readiness() {

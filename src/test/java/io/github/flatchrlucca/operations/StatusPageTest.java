@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flatchrlucca.http.Problem;
+import io.github.flatchrlucca.tenants.Tenants;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -15,7 +18,10 @@ import org.junit.jupiter.api.Test;
 class StatusPageTest {
 
     private static final CamelContext CAMEL = new DefaultCamelContext();
-    private final StatusPage page = new StatusPage();
+    private static final Tenants TENANTS = new Tenants("FR", "/data/vacancy/department", Duration.ZERO,
+            (tenant, state) -> { });
+    private final StatusPage page = new StatusPage(new AdminTokenCheck(Optional.of("admin-token-of-the-partner"),
+            TENANTS));
 
     @Test
     void thePageIsServedWithAPolicyThatRunsOnlyItsOwnScript() {
@@ -56,6 +62,17 @@ class StatusPageTest {
 
         assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(308);
         assertThat(exchange.getMessage().getHeader("Location")).isEqualTo("admin/");
+    }
+
+    @Test
+    void withoutAnyAdminTokenThereIsNoPageLikeThereIsNoApi() {
+        StatusPage off = new StatusPage(new AdminTokenCheck(Optional.empty(), TENANTS));
+
+        for (Runnable call : new Runnable[] {() -> off.page(request()), () -> off.withSlash(request()),
+            () -> off.asset("status-page.js", request())}) {
+            assertThatThrownBy(call::run).isInstanceOf(Problem.class)
+                    .satisfies(problem -> assertThat(((Problem) problem).status()).isEqualTo(404));
+        }
     }
 
     private Message asset(String file) {

@@ -1,0 +1,176 @@
+package io.github.flatchrlucca.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the HTTP server refuses before a request's body is read, in front of Camel's routes: a caller without
+ * the right token, a body larger than the limit, a client too slow to send its body. Camel's platform-http reads
+ * the whole body before a route's first step runs, so a refusal made by the route itself would cost the
+ * upload first. Also relabels bodies as raw bytes: Flatchr documents no Content-Type, and a JSON body sent as
+ * {@code application/x-www-form-urlencoded} (curl's default) would be parsed by platform-http as a form, the
+ * JSON lost or mangled ('+' becomes a space); no platform-http option keeps the raw body of a form. Uploads that
+ * clients abandon are counted, not logged as errors: a client hanging up is not the connector's failure.
+ * Plain Vert.x handlers rather than Camel steps, because they must run before the body is read.
+ */
+public final class RequestGate implements StartupListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestGate.class);
+
+    /** Refuses a request from its (normalised) path and headers alone, by throwing the {@link Problem} to answer. */
+    @FunctionalInterface
+    public interface Check {
+        void check(String path, HttpServerRequest request);
+    }
+
+    /** Told of what the gate did, for the metrics. */
+    public interface Observer {
+        /** A request to {@code path} was answered {@code status} here. */
+        void refused(String path, int status);
+
+        /** The client of a request to {@code path} went away before it was answered. */
+        void abandoned(String path);
+    }
+
+    private record Guard(String path, Check check, boolean readsBody) {
+    }
+
+    private final ObjectMapper json;
+    private final int port;
+    private final int maxBodyBytes;
+    private final Duration bodyDeadline;
+    private final Observer observer;
+    private final List<Guard> guards = new ArrayList<>();
+
+    /**
+     * @param maxBodyBytes a body larger than this is refused from its Content-Length, before a byte of it is read
+     * @param bodyDeadline how long a client may take to send its whole body
+     */
+    public RequestGate(ObjectMapper json, int port, int maxBodyBytes, Duration bodyDeadline, Observer observer) {
+        this.json = json;
+        this.port = port;
+        this.maxBodyBytes = maxBodyBytes;
+        this.bodyDeadline = bodyDeadline;
+        this.observer = observer;
+    }
+
+    /** Requests to {@code path} (a Vert.x path, "/webhooks/*") that carry a body the routes read raw. */
+    public RequestGate bodies(String path, Check check) {
+        guards.add(new Guard(path, check, true));
+        return this;
+    }
+
+    /** Requests to {@code path} without a body to read, such as the metrics. */
+    public RequestGate reads(String path, Check check) {
+        guards.add(new Guard(path, check, false));
+        return this;
+    }
+
+    @Override
+    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
+                VertxPlatformHttpRouter.getRouterNameFromPort(port));
+        for (Guard guard : guards) {
+            // before Camel's own handlers (body handler first), whatever order they were added in
+            router.route(guard.path()).order(-1).handler(request -> pass(request, guard));
+        }
+        router.route().failureHandler(this::failed);
+    }
+
+    private void pass(RoutingContext request, Guard guard) {
+        try {
+            guard.check().check(request.normalizedPath(), request.request());
+            if (guard.readsBody()) {
+                checkDeclaredLength(request.request());
+                request.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/octet-stream");
+                endSlowUploads(request);
+            }
+        } catch (Problem refused) {
+            observer.refused(request.normalizedPath(), refused.status());
+            answer(request, refused);
+            return;
+        }
+        request.next();
+    }
+
+    private void checkDeclaredLength(HttpServerRequest request) {
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            if (declared != null && Long.parseLong(declared.trim()) > maxBodyBytes) {
+                throw Problem.tooLarge(maxBodyBytes);
+            }
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("Content-Length", "The Content-Length header is not a number.");
+        }
+    }
+
+    /** A body still not whole when the deadline comes is answered 408, and its connection closed. */
+    private void endSlowUploads(RoutingContext request) {
+        long timer = request.vertx().setTimer(bodyDeadline.toMillis(), fired -> {
+            if (!request.request().isEnded() && !request.response().ended()) {
+                observer.refused(request.normalizedPath(), 408);
+                answer(request, Problem.requestTimeout(bodyDeadline));
+            }
+        });
+        request.addEndHandler(ended -> request.vertx().cancelTimer(timer));
+    }
+
+    /** Failures of the server's own handlers: an upload cut short, a body over the server's limit. */
+    private void failed(RoutingContext request) {
+        if (request.failure() instanceof HttpClosedException || request.request().connection() == null
+                || request.response().closed()) {
+            observer.abandoned(request.normalizedPath());
+            return;
+        }
+        if (request.response().ended()) {
+            return;
+        }
+        Problem problem = switch (request.statusCode()) {
+            case 413 -> Problem.tooLarge(maxBodyBytes);
+            case 408 -> Problem.requestTimeout(bodyDeadline);
+            default -> {
+                if (request.statusCode() >= 400 && request.statusCode() < 500) {
+                    yield Problem.badRequest("body", "The request could not be read.");
+                }
+                LOG.warn("the HTTP server failed a request to {}: {}", request.normalizedPath(),
+                        request.failure() == null ? request.statusCode() : request.failure().getClass().getSimpleName());
+                yield Problem.internal();
+            }
+        };
+        observer.refused(request.normalizedPath(), problem.status());
+        answer(request, problem);
+    }
+
+    /**
+     * Answers with a problem; when the body has not been read, the connection closes after the answer rather than
+     * take the rest of an upload nobody will read.
+     */
+    private void answer(RoutingContext request, Problem problem) {
+        if (!request.request().isEnded()) {
+            request.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        request.response().setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .end(write(problem));
+    }
+
+    private String write(Problem problem) {
+        try {
+            return json.writeValueAsString(problem.document());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem answer could not be written", e);
+        }
+    }
+}
