@@ -31,35 +31,41 @@ public final class TenantsFile {
     private final Path file;
     private final SecretReference secrets;
     private final TenantDefaults inherited;
+    private final Map<String, String> environmentTokens;
 
-    private TenantsFile(Path file, SecretReference secrets, TenantDefaults inherited) {
+    private TenantsFile(Path file, SecretReference secrets, TenantDefaults inherited,
+                        Map<String, String> environmentTokens) {
         this.file = file;
         this.secrets = secrets;
         this.inherited = inherited;
+        this.environmentTokens = environmentTokens;
     }
 
     /**
      * Reads and checks the file; relative {@code ${file:...}} secrets are found next to it.
      *
      * @param environment looks an environment variable up for {@code ${env:...}} secrets
-     * @param inherited   what a tenant takes from the environment settings when it does not say
+     * @param inherited         what a tenant takes from the environment settings when it does not say
+     * @param environmentTokens each token the environment settings use, by the setting's name ("ADMIN_TOKEN",
+     *                          "FLATCHR_WEBHOOK_TOKEN"): no token of the file may be one of them
      * @throws InvalidTenantsFile when the file cannot be read or is wrong anywhere; it names every problem found
      */
-    public static LoadedTenants read(Path file, Function<String, Optional<String>> environment, TenantDefaults inherited) {
+    public static LoadedTenants read(Path file, Function<String, Optional<String>> environment, TenantDefaults inherited,
+                                     Map<String, String> environmentTokens) {
         String yaml;
         try {
             yaml = Files.readString(file);
         } catch (IOException e) {
             throw new Problems(file).fatal("", "cannot be read (" + ReadFailure.describe(e) + ")");
         }
-        return read(yaml, file, environment, inherited);
+        return read(yaml, file, environment, inherited, environmentTokens);
     }
 
     /** The file's text, as read from {@code file}, which names it in messages and locates relative secrets. */
     static LoadedTenants read(String yaml, Path file, Function<String, Optional<String>> environment,
-            TenantDefaults inherited) {
+            TenantDefaults inherited, Map<String, String> environmentTokens) {
         SecretReference secrets = new SecretReference(environment, file.toAbsolutePath().getParent());
-        return new TenantsFile(file, secrets, inherited).tenants(yaml);
+        return new TenantsFile(file, secrets, inherited, environmentTokens).tenants(yaml);
     }
 
     private LoadedTenants tenants(String yaml) {
@@ -73,7 +79,7 @@ public final class TenantsFile {
             throw problems.fatal("tenants", "lists no tenant; write one item (- id: ...) per tenant");
         }
         List<TenantSettings> tenants = new ArrayList<>();
-        Claims claims = new Claims();
+        Claims claims = new Claims(environmentTokens);
         for (int i = 0; i < entries.size(); i++) {
             String where = where(i, entries.get(i));
             if (entries.get(i) instanceof Map<?, ?> entry) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -56,13 +57,15 @@ class TenantsFileTest {
 
     private final Map<String, String> environment = new HashMap<>(Map.of(
             "ACME_WEBHOOK_TOKEN", ACME_TOKEN, "ACME_LUCCA_API_KEY", ACME_KEY, "BETA_WEBHOOK_TOKEN", BETA_TOKEN));
+    private final Map<String, String> environmentTokens = new HashMap<>();
 
     private Path file() {
         return dir.resolve("tenants.yaml");
     }
 
     private LoadedTenants read(String yaml) {
-        return TenantsFile.read(yaml, file(), name -> Optional.ofNullable(environment.get(name)), ENVIRONMENT);
+        return TenantsFile.read(yaml, file(), name -> Optional.ofNullable(environment.get(name)), ENVIRONMENT,
+                environmentTokens);
     }
 
     private TenantSettings onlyTenant(String yaml) {
@@ -231,7 +234,7 @@ class TenantsFileTest {
         Files.writeString(dir.resolve("acme-token"), ACME_TOKEN);
         Files.writeString(file(), acme().replace("${env:ACME_WEBHOOK_TOKEN}", "${file:acme-token}"));
 
-        LoadedTenants loaded = TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT);
+        LoadedTenants loaded = TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT, Map.of());
 
         assertThat(loaded.tenants().get(0).webhookToken().reveal()).isEqualTo(ACME_TOKEN);
     }
@@ -240,14 +243,14 @@ class TenantsFileTest {
     void aTenantsFileThatIsNotUtf8IsRefused() throws Exception {
         Files.write(file(), acme("login: 'initial-lastname' # é").getBytes(StandardCharsets.ISO_8859_1));
 
-        assertThatThrownBy(() -> TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT))
+        assertThatThrownBy(() -> TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT, Map.of()))
                 .isInstanceOf(InvalidTenantsFile.class)
                 .hasMessage(refusal("cannot be read (not UTF-8 text)"));
     }
 
     @Test
     void aMissingTenantsFileIsNamed() {
-        assertThatThrownBy(() -> TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT))
+        assertThatThrownBy(() -> TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT, Map.of()))
                 .isInstanceOf(InvalidTenantsFile.class)
                 .hasMessage(refusal("cannot be read (no such file)"));
     }
@@ -617,6 +620,34 @@ class TenantsFileTest {
                 """, "tenants[1] (beta): webhookToken: is the same token as tenant acme's; "
                 + "a token must identify one customer")
                 .hasMessageNotContaining(BETA_TOKEN);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"webhookToken, ADMIN_TOKEN", "webhookToken, FLATCHR_WEBHOOK_TOKEN", "adminToken, ADMIN_TOKEN",
+            "adminToken, FLATCHR_WEBHOOK_TOKEN"})
+    void noTokenOfTheFileIsATokenOfTheEnvironment(String key, String setting) {
+        environment.put("ACME_ADMIN_TOKEN", "acme-admin-token-0123456789");
+        environmentTokens.put("ADMIN_TOKEN", "admin-token-0123456789");
+        environmentTokens.put("FLATCHR_WEBHOOK_TOKEN", "default-token-0123456789");
+        String taken = environmentTokens.get(setting);
+        environment.put(key.equals("webhookToken") ? "ACME_WEBHOOK_TOKEN" : "ACME_ADMIN_TOKEN", taken);
+
+        assertInvalid(acme("adminToken: ${env:ACME_ADMIN_TOKEN}"), "tenants[0] (acme): " + key + ": is the same "
+                + "token as the environment setting " + setting + "; each token must open one thing only")
+                .hasMessageNotContaining(taken);
+    }
+
+    @Test
+    void theEnvironmentsTokensAreCheckedAgainstEveryTenant() {
+        environmentTokens.put("FLATCHR_WEBHOOK_TOKEN", BETA_TOKEN);
+
+        assertInvalid(acme() + """
+                  - id: beta
+                    flatchrCompanyIds: [5151]
+                    webhookToken: ${env:BETA_WEBHOOK_TOKEN}
+                """, "tenants[1] (beta): webhookToken: is the same token as the environment setting "
+                + "FLATCHR_WEBHOOK_TOKEN; each token must open one thing only");
+        assertThat(read(acme()).tenants()).as("acme's own token is free").hasSize(1);
     }
 
     @Test
