@@ -147,7 +147,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                 : Optional.empty();
         TenantDefaults inherited = new TenantDefaults(settings.triggerColumns(), settings.rateLimitRequests(),
                 settings.rateLimitWindow(), settings.loginRule(), settings.zone());
-        TenantsFileWatch watch = new TenantsFileWatch(settings.tenantsFile(), defaultTenant,
+        TenantsFileWatch watch = new TenantsFileWatch(settings.tenantsFile(), defaultTenant, settings.adminToken(),
                 name -> Optional.ofNullable(System.getenv(name)), inherited, tenants,
                 ids -> {
                     metrics.tenantsAre(ids);

@@ -6,6 +6,7 @@ import io.github.flatchrlucca.mapping.ContractTypeTable;
 import io.github.flatchrlucca.mapping.HireMapper;
 import io.github.flatchrlucca.mapping.OrganisationDefaults;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,13 +20,21 @@ public final class Tenant implements IntakeRules {
     private final HireMapper mapper;
     private final OrganisationDefaults defaults;
     private final LuccaConnection lucca;
+    private final Map<String, String> tenantByCompanyId;
 
+    /** A tenant with no other in force. */
     public Tenant(TenantSettings settings, HireMapper mapper, LuccaConnection lucca) {
+        this(settings, mapper, lucca, Map.of());
+    }
+
+    /** @param tenantByCompanyId the id of the tenant in force that lists each Flatchr company */
+    Tenant(TenantSettings settings, HireMapper mapper, LuccaConnection lucca, Map<String, String> tenantByCompanyId) {
         this.settings = settings;
         this.mapper = mapper;
         this.defaults = new OrganisationDefaults(settings.legalEntityId(), settings.roleId(), settings.departments(),
                 settings.departmentId());
         this.lucca = lucca;
+        this.tenantByCompanyId = tenantByCompanyId;
     }
 
     @Override
@@ -38,9 +47,13 @@ public final class Tenant implements IntakeRules {
         return settings.triggerColumns();
     }
 
+    /**
+     * A company another tenant in force lists is that tenant's: the default tenant, which accepts any company,
+     * refuses it, so that a hire sent to its URL is never delivered to the wrong Lucca.
+     */
     @Override
     public boolean acceptsCompany(String companyId) {
-        return settings.acceptsCompany(companyId);
+        return settings.acceptsCompany(companyId) && tenantByCompanyId.getOrDefault(companyId, id()).equals(id());
     }
 
     public boolean tokenMatches(String token) {

@@ -17,7 +17,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** One item of the tenants list, read into the settings of that tenant; rules that span tenants are the file's. */
+/**
+ * One item of the tenants list, read into the settings of that tenant. What a tenant must not share with another
+ * (its id, companies and tokens) is claimed as it is read, so that it is checked even when another key is wrong.
+ */
 final class TenantEntry {
 
     private static final List<String> KEYS = List.of("id", "flatchrCompanyIds", "webhookToken", "triggerColumns",
@@ -31,73 +34,102 @@ final class TenantEntry {
     private final YamlMapping tenant;
     private final SecretReference secrets;
     private final TenantDefaults inherited;
+    private final Claims claims;
+    private final Problems problems;
 
-    private TenantEntry(YamlMapping tenant, SecretReference secrets, TenantDefaults inherited) {
+    private TenantEntry(YamlMapping tenant, SecretReference secrets, TenantDefaults inherited, Claims claims,
+                        Problems problems) {
         this.tenant = tenant;
         this.secrets = secrets;
         this.inherited = inherited;
+        this.claims = claims;
+        this.problems = problems;
     }
 
-    static TenantSettings read(YamlMapping tenant, SecretReference secrets, TenantDefaults inherited) {
-        return new TenantEntry(tenant, secrets, inherited).read();
+    /** The tenant's settings; empty when any key is wrong, each wrong key then reported to {@code problems}. */
+    static Optional<TenantSettings> read(YamlMapping tenant, SecretReference secrets, TenantDefaults inherited,
+                                         Claims claims, Problems problems) {
+        return new TenantEntry(tenant, secrets, inherited, claims, problems).read();
     }
 
-    private TenantSettings read() {
+    // Every key is read, even after a wrong one, so that each is reported; a wrong value reads as absent.
+    private Optional<TenantSettings> read() {
+        int before = problems.count();
         tenant.allowOnly(KEYS);
-        String id = id();
-        Set<String> companyIds = Set.copyOf(tenant.texts("flatchrCompanyIds").filter(ids -> !ids.isEmpty())
-                .orElseThrow(() -> tenant.invalid("flatchrCompanyIds",
-                        "must list the Flatchr company ids whose hires go to this tenant, such as [4242]")));
-        WebhookToken token = tenant.check("webhookToken",
-                () -> WebhookToken.of(secrets.resolve(tenant.requiredText("webhookToken"))));
+        Optional<String> id = id();
+        id.ifPresent(valid -> claims.id(tenant, valid));
+        String owner = id.map(valid -> "tenant " + valid).orElse(tenant.where());
+        Optional<Set<String>> companyIds = companyIds();
+        companyIds.ifPresent(ids -> claims.companies(tenant, owner, ids));
+        Optional<WebhookToken> token = tenant.requiredText("webhookToken").flatMap(reference ->
+                tenant.check("webhookToken", () -> WebhookToken.of(secrets.resolve(reference))));
+        token.ifPresent(valid -> claims.webhookToken(tenant, owner, valid.reveal()));
+        Set<String> triggerColumns = tenant.texts("triggerColumns")
+                .map(columns -> columns.stream().map(column -> column.toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toUnmodifiableSet()))
+                .orElse(inherited.triggerColumns());
         Optional<YamlMapping> lucca = tenant.mapping("lucca");
         lucca.ifPresent(section -> section.allowOnly(LUCCA_KEYS));
         Optional<URI> baseUrl = lucca.flatMap(this::luccaBaseUrl);
-        String apiKey = lucca.map(section -> apiKey(section, baseUrl.isPresent())).orElse("");
+        String apiKey = lucca.flatMap(this::apiKey).orElse("");
         Optional<YamlMapping> rateLimit = lucca.flatMap(section -> section.mapping("rateLimit"));
         rateLimit.ifPresent(section -> section.allowOnly(RATE_LIMIT_KEYS));
+        int requests = rateLimit.flatMap(section -> section.positiveInt("requests"))
+                .orElse(inherited.rateLimitRequests());
+        Duration window = rateLimit.flatMap(section -> section.positiveInt("windowSeconds")).map(Duration::ofSeconds)
+                .orElse(inherited.rateLimitWindow());
         Optional<YamlMapping> defaults = tenant.mapping("defaults");
         defaults.ifPresent(section -> section.allowOnly(DEFAULTS_KEYS));
-        return new TenantSettings(
-                id,
-                companyIds,
-                token,
-                tenant.texts("triggerColumns")
-                        .map(columns -> columns.stream().map(column -> column.toLowerCase(Locale.ROOT))
-                                .collect(Collectors.toUnmodifiableSet()))
-                        .orElse(inherited.triggerColumns()),
-                baseUrl,
-                apiKey,
-                rateLimit.flatMap(section -> section.positiveInt("requests")).orElse(inherited.rateLimitRequests()),
-                rateLimit.flatMap(section -> section.positiveInt("windowSeconds")).map(Duration::ofSeconds)
-                        .orElse(inherited.rateLimitWindow()),
-                defaults.flatMap(section -> section.positiveInt("legalEntityId")).orElse(null),
-                defaults.flatMap(section -> section.positiveInt("departmentId")).orElse(null),
-                defaults.flatMap(section -> section.positiveInt("roleId")).orElse(null),
-                tenant.check("departments", () -> DepartmentTable.of(positiveIds("departments"))),
-                tenant.check("contractTypes", () -> ContractTypeTable.of(positiveIds("contractTypes"))),
-                tenant.text("login").map(rule -> tenant.check("login", () -> LoginRule.parse(rule)))
-                        .orElse(inherited.loginRule()),
-                tenant.text("workEmailPattern")
-                        .map(pattern -> tenant.check("workEmailPattern", () -> WorkEmailPattern.parse(pattern)))
-                        .orElse(null),
-                tenant.text("timezone")
-                        .map(zone -> tenant.parse("timezone", zone, "a time zone such as Europe/Paris", ZoneId::of))
-                        .orElse(inherited.zone()),
-                tenant.text("adminToken").map(reference -> tenant.check("adminToken",
-                        () -> WebhookToken.of(secrets.resolve(reference)).reveal())));
+        Integer legalEntityId = defaults.flatMap(section -> section.positiveInt("legalEntityId")).orElse(null);
+        Integer departmentId = defaults.flatMap(section -> section.positiveInt("departmentId")).orElse(null);
+        Integer roleId = defaults.flatMap(section -> section.positiveInt("roleId")).orElse(null);
+        Optional<DepartmentTable> departments = tenant.check("departments",
+                () -> DepartmentTable.of(positiveIds("departments")));
+        Optional<ContractTypeTable> contractTypes = tenant.check("contractTypes",
+                () -> ContractTypeTable.of(positiveIds("contractTypes")));
+        LoginRule login = tenant.text("login").flatMap(rule -> tenant.check("login", () -> LoginRule.parse(rule)))
+                .orElse(inherited.loginRule());
+        WorkEmailPattern workEmailPattern = tenant.text("workEmailPattern")
+                .flatMap(pattern -> tenant.check("workEmailPattern", () -> WorkEmailPattern.parse(pattern)))
+                .orElse(null);
+        ZoneId zone = tenant.text("timezone")
+                .flatMap(written -> tenant.parse("timezone", written, "a time zone such as Europe/Paris", ZoneId::of))
+                .orElse(inherited.zone());
+        Optional<String> adminToken = tenant.text("adminToken").flatMap(reference -> tenant.check("adminToken",
+                () -> WebhookToken.of(secrets.resolve(reference)).reveal()));
+        adminToken.ifPresent(valid -> claims.adminToken(tenant, owner, valid));
+        if (problems.count() > before) {
+            return Optional.empty();
+        }
+        // each value left empty above was reported: with no problem, every one is there
+        return Optional.of(new TenantSettings(id.orElseThrow(), companyIds.orElseThrow(), token.orElseThrow(),
+                triggerColumns, baseUrl, apiKey, requests, window, legalEntityId, departmentId, roleId,
+                departments.orElseThrow(), contractTypes.orElseThrow(), login, workEmailPattern, zone, adminToken));
     }
 
-    private String id() {
-        String id = tenant.requiredText("id");
-        if (!TenantSettings.ID.matcher(id).matches()) {
-            throw tenant.invalid("id", "'" + id + "' is not a tenant id: 1 to 40 lower-case letters, digits and '-', "
+    private Optional<String> id() {
+        Optional<String> id = tenant.requiredText("id");
+        if (id.isPresent() && !TenantSettings.ID.matcher(id.get()).matches()) {
+            tenant.report("id", "'" + id.get() + "' is not a tenant id: 1 to 40 lower-case letters, digits and '-', "
                     + "not starting with '-'");
+            return Optional.empty();
         }
-        if (TenantSettings.DEFAULT_ID.equals(id)) {
-            throw tenant.invalid("id", "'" + id + "' is the tenant the environment settings describe; choose another id");
+        if (id.isPresent() && TenantSettings.DEFAULT_ID.equals(id.get())) {
+            tenant.report("id", "'" + id.get() + "' is the tenant the environment settings describe; "
+                    + "choose another id");
+            return Optional.empty();
         }
         return id;
+    }
+
+    private Optional<Set<String>> companyIds() {
+        Optional<Set<String>> ids = tenant.texts("flatchrCompanyIds").map(Set::copyOf);
+        if (!tenant.has("flatchrCompanyIds") || ids.filter(Set::isEmpty).isPresent()) {
+            tenant.report("flatchrCompanyIds",
+                    "must list the Flatchr company ids whose hires go to this tenant, such as [4242]");
+            return Optional.empty();
+        }
+        return ids;
     }
 
     /** A full base URL, or the short instance name customers know from Lucca; neither: the tenant runs dry. */
@@ -105,41 +137,52 @@ final class TenantEntry {
         Optional<String> baseUrl = lucca.text("baseUrl");
         Optional<String> instance = lucca.text("instance");
         if (baseUrl.isPresent() && instance.isPresent()) {
-            throw lucca.invalidHere("gives both baseUrl and instance; keep one");
+            lucca.reportHere("gives both baseUrl and instance; keep one");
+            return Optional.empty();
         }
         if (baseUrl.isPresent()) {
-            URI uri = lucca.parse("baseUrl", baseUrl.get(), "a URL", URI::create);
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw lucca.invalid("baseUrl", "'" + baseUrl.get() + "' is not an http(s) URL with a host");
-            }
-            return Optional.of(URI.create(baseUrl.get().replaceAll("/+$", "")));
+            return lucca.parse("baseUrl", baseUrl.get(), "a URL", URI::create).flatMap(uri -> {
+                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                    lucca.report("baseUrl", "'" + baseUrl.get() + "' is not an http(s) URL with a host");
+                    return Optional.empty();
+                }
+                return Optional.of(URI.create(baseUrl.get().replaceAll("/+$", "")));
+            });
         }
-        return instance.map(written -> {
+        return instance.flatMap(written -> {
             String name = written.toLowerCase(Locale.ROOT);
             if (!INSTANCE.matcher(name).matches()) {
-                throw lucca.invalid("instance", "'" + written + "' is not an instance name such as 'acme' "
+                lucca.report("instance", "'" + written + "' is not an instance name such as 'acme' "
                         + "(for acme.ilucca.net); use lucca.baseUrl for other hosts");
+                return Optional.empty();
             }
-            return URI.create("https://" + name + ".ilucca.net");
+            return Optional.of(URI.create("https://" + name + ".ilucca.net"));
         });
     }
 
-    private String apiKey(YamlMapping lucca, boolean luccaGiven) {
-        if (luccaGiven) {
-            return lucca.check("apiKey", () -> secrets.resolve(lucca.requiredText("apiKey")));
+    /** Required as soon as a Lucca is written, even a wrong one: once that is fixed, the key is needed. */
+    private Optional<String> apiKey(YamlMapping lucca) {
+        if (lucca.has("baseUrl") || lucca.has("instance")) {
+            return lucca.requiredText("apiKey").flatMap(reference ->
+                    lucca.check("apiKey", () -> secrets.resolve(reference)));
         }
         // a key without a Lucca is a forgotten baseUrl more often than a wish to run dry
-        if (lucca.text("apiKey").isPresent()) {
-            throw lucca.invalid("apiKey", "is given, but neither lucca.baseUrl nor lucca.instance says where to "
+        if (lucca.has("apiKey")) {
+            lucca.report("apiKey", "is given, but neither lucca.baseUrl nor lucca.instance says where to "
                     + "send it; remove the key to run this tenant dry");
         }
-        return "";
+        return Optional.empty();
     }
 
+    /** The table's entries; a wrong one is reported and left out, so that the others are checked too. */
     private Map<String, Integer> positiveIds(String key) {
         Map<String, Integer> ids = new LinkedHashMap<>();
-        tenant.mapping(key).ifPresent(table -> table.keys().forEach(name -> ids.put(name,
-                table.positiveInt(name).orElseThrow(() -> table.invalid(name, "needs a Lucca id")))));
+        tenant.mapping(key).ifPresent(table -> table.keys().forEach(name -> {
+            if (!table.has(name)) {
+                table.report(name, "needs a Lucca id");
+            }
+            table.positiveInt(name).ifPresent(id -> ids.put(name, id));
+        }));
         return ids;
     }
 }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * instance, key, budget and mapping its hires go to. Read from TENANTS_FILE, or from the environment for the
  * single-tenant connector ({@link #DEFAULT_ID}).
  *
- * @param flatchrCompanyIds Flatchr {@code company_id}s this tenant accepts; empty accepts any (the default tenant)
+ * @param flatchrCompanyIds Flatchr {@code company_id}s this tenant accepts; empty accepts any (the default tenant),
+ *                          once in force any that no other tenant lists ({@link Tenant#acceptsCompany})
  * @param luccaBaseUrl      empty: dry-run, nothing is sent to Lucca
  * @param workEmailPattern  null: the candidate's own e-mail is sent as mail
  * @param legalEntityId     null (like departmentId and roleId): left out, Lucca's own default applies

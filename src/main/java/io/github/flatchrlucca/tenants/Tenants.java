@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,13 @@ public final class Tenants {
 
     /** Puts a new configuration in force at once; returns which tenant ids came and went. */
     public synchronized Change replace(List<TenantSettings> settings) {
+        // who lists each company, for the default tenant to leave it to that tenant; the file lists each once
+        Map<String, String> tenantByCompanyId = new HashMap<>();
+        settings.forEach(tenant -> tenant.flatchrCompanyIds()
+                .forEach(companyId -> tenantByCompanyId.putIfAbsent(companyId, tenant.id())));
+        Map<String, String> companies = Map.copyOf(tenantByCompanyId);
         Map<String, Tenant> next = new LinkedHashMap<>();
-        settings.forEach(tenant -> next.put(tenant.id(), build(tenant)));
+        settings.forEach(tenant -> next.put(tenant.id(), build(tenant, companies)));
         Set<String> added = new TreeSet<>(next.keySet());
         added.removeAll(byId.keySet());
         Set<String> removed = new TreeSet<>(byId.keySet());
@@ -86,12 +92,12 @@ public final class Tenants {
         return byId.values();
     }
 
-    private Tenant build(TenantSettings settings) {
+    private Tenant build(TenantSettings settings, Map<String, String> tenantByCompanyId) {
         HireMapper mapper = new HireMapper(new MappingSettings(settings.zone(), settings.loginRule(),
                 settings.workEmailPattern(), phoneRegion, departmentPointer));
         LuccaConnection lucca = new LuccaConnection(settings.id(), settings.luccaBaseUrl(), settings.luccaApiKey(),
                 settings.rateLimitRequests(), settings.rateLimitWindow().plus(networkSlack), credentialsOf(settings));
-        return new Tenant(settings, mapper, lucca);
+        return new Tenant(settings, mapper, lucca, tenantByCompanyId);
     }
 
     /** A new key (or a new Lucca) has not been tried yet: what Lucca said of the old one no longer holds. */

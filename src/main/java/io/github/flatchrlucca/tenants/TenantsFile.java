@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 /**
  * Reads TENANTS_FILE: the customers one connector serves, each with its own Flatchr companies, webhook token,
  * Lucca and mapping. The whole file is checked before any of it is used, so a typo stops the (re)load with a
- * message naming the tenant and key rather than sending one customer's hires to another's Lucca.
+ * message naming the tenant and key rather than sending one customer's hires to another's Lucca; every problem
+ * is named at once, so a file is fixed in one go.
  */
 public final class TenantsFile {
 
@@ -31,86 +31,69 @@ public final class TenantsFile {
     private final Path file;
     private final SecretReference secrets;
     private final TenantDefaults inherited;
+    private final Map<String, String> environmentTokens;
 
-    private TenantsFile(Path file, SecretReference secrets, TenantDefaults inherited) {
+    private TenantsFile(Path file, SecretReference secrets, TenantDefaults inherited,
+                        Map<String, String> environmentTokens) {
         this.file = file;
         this.secrets = secrets;
         this.inherited = inherited;
+        this.environmentTokens = environmentTokens;
     }
 
     /**
      * Reads and checks the file; relative {@code ${file:...}} secrets are found next to it.
      *
      * @param environment looks an environment variable up for {@code ${env:...}} secrets
-     * @param inherited   what a tenant takes from the environment settings when it does not say
-     * @throws InvalidTenantsFile when the file cannot be read or is wrong anywhere
+     * @param inherited         what a tenant takes from the environment settings when it does not say
+     * @param environmentTokens each token the environment settings use, by the setting's name ("ADMIN_TOKEN",
+     *                          "FLATCHR_WEBHOOK_TOKEN"): no token of the file may be one of them
+     * @throws InvalidTenantsFile when the file cannot be read or is wrong anywhere; it names every problem found
      */
-    public static LoadedTenants read(Path file, Function<String, Optional<String>> environment, TenantDefaults inherited) {
+    public static LoadedTenants read(Path file, Function<String, Optional<String>> environment, TenantDefaults inherited,
+                                     Map<String, String> environmentTokens) {
         String yaml;
         try {
             yaml = Files.readString(file);
         } catch (IOException e) {
-            throw new InvalidTenantsFile(file, "", "cannot be read (" + ReadFailure.describe(e) + ")");
+            throw new Problems(file).fatal("", "cannot be read (" + ReadFailure.describe(e) + ")");
         }
-        return read(yaml, file, environment, inherited);
+        return read(yaml, file, environment, inherited, environmentTokens);
     }
 
     /** The file's text, as read from {@code file}, which names it in messages and locates relative secrets. */
     static LoadedTenants read(String yaml, Path file, Function<String, Optional<String>> environment,
-            TenantDefaults inherited) {
+            TenantDefaults inherited, Map<String, String> environmentTokens) {
         SecretReference secrets = new SecretReference(environment, file.toAbsolutePath().getParent());
-        return new TenantsFile(file, secrets, inherited).tenants(yaml);
+        return new TenantsFile(file, secrets, inherited, environmentTokens).tenants(yaml);
     }
 
     private LoadedTenants tenants(String yaml) {
-        Object loaded = load(yaml);
+        Problems problems = new Problems(file);
+        Object loaded = load(yaml, problems);
         if (!(loaded instanceof Map<?, ?> top)) {
-            throw new InvalidTenantsFile(file, "", "must be a mapping whose key 'tenants' lists the tenants");
+            throw problems.fatal("", "must be a mapping whose key 'tenants' lists the tenants");
         }
-        new YamlMapping(file, "", "", top).allowOnly(KEYS);
+        new YamlMapping(problems, "", "", top).allowOnly(KEYS);
         if (!(top.get("tenants") instanceof List<?> entries) || entries.isEmpty()) {
-            throw new InvalidTenantsFile(file, "tenants", "lists no tenant; write one item (- id: ...) per tenant");
+            throw problems.fatal("tenants", "lists no tenant; write one item (- id: ...) per tenant");
         }
         List<TenantSettings> tenants = new ArrayList<>();
-        Map<String, String> whereById = new HashMap<>();
-        Map<String, String> tenantByCompanyId = new HashMap<>();
-        Map<String, String> tenantByToken = new HashMap<>();
+        Claims claims = new Claims(environmentTokens);
         for (int i = 0; i < entries.size(); i++) {
             String where = where(i, entries.get(i));
-            if (!(entries.get(i) instanceof Map<?, ?> entry)) {
-                throw new InvalidTenantsFile(file, where, "must be a mapping (id: ..., flatchrCompanyIds: ..., ...)");
+            if (entries.get(i) instanceof Map<?, ?> entry) {
+                TenantEntry.read(new YamlMapping(problems, where, "", entry), secrets, inherited, claims, problems)
+                        .ifPresent(tenants::add);
+            } else {
+                problems.add(where, "must be a mapping (id: ..., flatchrCompanyIds: ..., ...)");
             }
-            YamlMapping mapping = new YamlMapping(file, where, "", entry);
-            TenantSettings tenant = TenantEntry.read(mapping, secrets, inherited);
-            String earlier = whereById.putIfAbsent(tenant.id(), where);
-            if (earlier != null) {
-                throw mapping.invalid("id", "'" + tenant.id() + "' is already the id of " + earlier);
-            }
-            for (String companyId : tenant.flatchrCompanyIds()) {
-                String owner = tenantByCompanyId.putIfAbsent(companyId, tenant.id());
-                if (owner != null) {
-                    throw mapping.invalid("flatchrCompanyIds", "company " + companyId + " is already tenant " + owner
-                            + "'s; a Flatchr company's hires go to one tenant");
-                }
-            }
-            String owner = tenantByToken.putIfAbsent(tenant.webhookToken().reveal(), tenant.id());
-            if (owner != null) {
-                throw mapping.invalid("webhookToken", "is the same token as tenant " + owner
-                        + "'s; a token must identify one customer");
-            }
-            // A webhook URL travels through Flatchr: it must never open an admin view, nor one customer's another's.
-            Optional<String> adminOwner = tenant.adminToken()
-                    .map(adminToken -> tenantByToken.putIfAbsent(adminToken, tenant.id()));
-            if (adminOwner.isPresent()) {
-                throw mapping.invalid("adminToken", "is a token tenant " + adminOwner.get() + " already uses; each "
-                        + "token must open one thing only");
-            }
-            tenants.add(tenant);
         }
+        problems.throwIfAny();
         return new LoadedTenants(tenants, fingerprint(yaml, tenants));
     }
 
-    private Object load(String yaml) {
+    private Object load(String yaml, Problems problems) {
         try {
             return new Load(LoadSettings.builder().build()).loadFromString(yaml);
         } catch (MarkedYamlEngineException e) {
@@ -119,9 +102,9 @@ public final class TenantsFile {
                     ? e.getProblem() : e.getContext() + ": " + e.getProblem();
             String position = e.getProblemMark()
                     .map(mark -> "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1)).orElse("");
-            throw new InvalidTenantsFile(file, position, "not valid YAML (" + problem + ")");
+            throw problems.fatal(position, "not valid YAML (" + problem + ")");
         } catch (YamlEngineException e) {
-            throw new InvalidTenantsFile(file, "", "not valid YAML (" + e.getMessage() + ")");
+            throw problems.fatal("", "not valid YAML (" + e.getMessage() + ")");
         }
     }
 

@@ -2,7 +2,9 @@ package io.github.flatchrlucca.tenants;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -22,6 +24,7 @@ public final class TenantsFileWatch {
 
     private final Optional<Path> file;
     private final Optional<TenantSettings> defaultTenant;
+    private final Map<String, String> environmentTokens;
     private final Function<String, Optional<String>> env;
     private final TenantDefaults defaults;
     private final Tenants tenants;
@@ -32,14 +35,20 @@ public final class TenantsFileWatch {
 
     /**
      * @param defaultTenant the tenant of the environment settings, served next to the file's when there is one
+     * @param adminToken    ADMIN_TOKEN, which opens every tenant: the file may use neither it nor the default
+     *                      tenant's webhook token
      * @param inForce       told the tenant ids every time a configuration comes into force
      * @param refused       told why a changed file was refused (once per distinct reason)
      */
-    public TenantsFileWatch(Optional<Path> file, Optional<TenantSettings> defaultTenant,
+    public TenantsFileWatch(Optional<Path> file, Optional<TenantSettings> defaultTenant, Optional<String> adminToken,
                             Function<String, Optional<String>> env, TenantDefaults defaults, Tenants tenants,
                             Consumer<List<String>> inForce, Consumer<String> refused) {
         this.file = file;
         this.defaultTenant = defaultTenant;
+        Map<String, String> tokens = new LinkedHashMap<>();
+        adminToken.ifPresent(token -> tokens.put("ADMIN_TOKEN", token));
+        defaultTenant.ifPresent(tenant -> tokens.put("FLATCHR_WEBHOOK_TOKEN", tenant.webhookToken().reveal()));
+        this.environmentTokens = tokens;
         this.env = env;
         this.defaults = defaults;
         this.tenants = tenants;
@@ -52,7 +61,7 @@ public final class TenantsFileWatch {
         List<TenantSettings> all = new ArrayList<>();
         defaultTenant.ifPresent(all::add);
         if (file.isPresent()) {
-            LoadedTenants loaded = TenantsFile.read(file.get(), env, defaults);
+            LoadedTenants loaded = TenantsFile.read(file.get(), env, defaults, environmentTokens);
             all.addAll(loaded.tenants());
             fingerprint = loaded.fingerprint();
         }
@@ -70,7 +79,7 @@ public final class TenantsFileWatch {
         }
         LoadedTenants loaded;
         try {
-            loaded = TenantsFile.read(file.get(), env, defaults);
+            loaded = TenantsFile.read(file.get(), env, defaults, environmentTokens);
         } catch (IllegalArgumentException e) {
             if (!e.getMessage().equals(lastRefusal)) {
                 lastRefusal = e.getMessage();

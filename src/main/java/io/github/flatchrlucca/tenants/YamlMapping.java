@@ -1,7 +1,6 @@
 package io.github.flatchrlucca.tenants;
 
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,12 +12,13 @@ import java.util.function.Supplier;
 
 /**
  * One mapping of the tenants file and where it sits in it, so that every value read is checked for its type and
- * a refusal names the key to fix: {@code tenants[1] (acme): lucca.apiKey: ...}. A key set to nothing (null, or
- * blank text) counts as absent.
+ * a problem names the key to fix: {@code tenants[1] (acme): lucca.apiKey: ...}. A key set to nothing (null, or
+ * blank text) counts as absent. A wrong value is reported and read as absent, so that reading goes on and every
+ * problem of the file is found at once; whoever reads a mapping uses nothing of it when a problem was reported.
  */
 final class YamlMapping {
 
-    private final Path file;
+    private final Problems problems;
     private final String where;
     private final String name;
     private final Map<String, Object> entries = new LinkedHashMap<>();
@@ -27,86 +27,99 @@ final class YamlMapping {
      * @param where the tenant, e.g. "tenants[1] (acme)"; empty at the top of the file
      * @param name  the keys leading here within it, e.g. "lucca.rateLimit"; empty for the tenant's own keys
      */
-    YamlMapping(Path file, String where, String name, Map<?, ?> loaded) {
-        this.file = file;
+    YamlMapping(Problems problems, String where, String name, Map<?, ?> loaded) {
+        this.problems = problems;
         this.where = where;
         this.name = name;
         loaded.forEach((key, value) -> {
             // YAML reads "1: 21" with a number key and "'1': 21" with a text key: both are the key "1"
-            String text = scalarText(key).filter(written -> !written.isEmpty())
-                    .orElseThrow(() -> invalidHere("a key is empty or not text"));
-            if (entries.putIfAbsent(text, value) != null) {
-                throw invalid(text, "the key is written twice");
+            Optional<String> text = scalarText(key).filter(written -> !written.isEmpty());
+            if (text.isEmpty()) {
+                reportHere("a key is empty or not text");
+            } else if (entries.putIfAbsent(text.get(), value) != null) {
+                report(text.get(), "the key is written twice");
             }
         });
     }
 
+    /** The tenant, e.g. "tenants[1] (acme)". */
+    String where() {
+        return where;
+    }
+
     /** Typo protection: a misspelt optional key would otherwise be silently ignored. */
     void allowOnly(List<String> keys) {
-        entries.keySet().stream().filter(key -> !keys.contains(key)).findFirst().ifPresent(unknown -> {
-            throw invalidHere("unknown key '" + unknown + "'; known keys: " + String.join(", ", keys));
-        });
+        entries.keySet().stream().filter(key -> !keys.contains(key)).forEach(unknown ->
+                reportHere("unknown key '" + unknown + "'; known keys: " + String.join(", ", keys)));
     }
 
     List<String> keys() {
         return List.copyOf(entries.keySet());
     }
 
-    Optional<String> text(String key) {
-        return value(key).map(value -> scalarText(value)
-                        .orElseThrow(() -> invalid(key, "must be text, not " + kindOf(value))))
-                .filter(text -> !text.isEmpty());
+    /** Whether the key has a value, right or wrong. */
+    boolean has(String key) {
+        return value(key).map(value -> scalarText(value).map(text -> !text.isEmpty()).orElse(true)).orElse(false);
     }
 
-    String requiredText(String key) {
-        return text(key).orElseThrow(() -> invalid(key, "is required"));
+    Optional<String> text(String key) {
+        return value(key).flatMap(value -> scalar(key, value, "must be text")).filter(text -> !text.isEmpty());
+    }
+
+    /** The text; reported when the key is absent. */
+    Optional<String> requiredText(String key) {
+        if (!has(key)) {
+            report(key, "is required");
+        }
+        return text(key);
     }
 
     /** Whole numbers, or text of digits, from 1 to 2147483647: every id and count the file holds. */
     Optional<Integer> positiveInt(String key) {
-        return value(key).map(value -> scalarText(value)
-                        .orElseThrow(() -> invalid(key, "must be a whole number, not " + kindOf(value))))
+        return value(key).flatMap(value -> scalar(key, value, "must be a whole number"))
                 .filter(text -> !text.isEmpty())
-                .map(text -> positive(key, text));
+                .flatMap(text -> positive(key, text));
     }
 
-    /** Each item text or a whole number, stripped and not blank; absent when the key is. */
+    /** Each item text or a whole number, stripped and not blank; absent when the key is, or an item is wrong. */
     Optional<List<String>> texts(String key) {
-        return value(key).map(value -> {
+        return value(key).flatMap(value -> {
             if (!(value instanceof List<?> items)) {
-                throw invalid(key, "must be a list such as [a, b], not " + kindOf(value));
+                report(key, "must be a list such as [a, b], not " + kindOf(value));
+                return Optional.empty();
             }
             List<String> texts = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                Object item = items.get(i);
                 String itemKey = key + "[" + i + "]";
-                String text = scalarText(item)
-                        .orElseThrow(() -> invalid(itemKey, "must be text or a whole number, not " + kindOf(item)));
-                if (text.isEmpty()) {
-                    throw invalid(itemKey, "is empty");
+                Optional<String> text = scalar(itemKey, items.get(i), "must be text or a whole number");
+                if (text.filter(String::isEmpty).isPresent()) {
+                    report(itemKey, "is empty");
+                } else {
+                    text.ifPresent(texts::add);
                 }
-                texts.add(text);
             }
-            return texts;
+            return texts.size() == items.size() ? Optional.of(texts) : Optional.empty();
         });
     }
 
     Optional<YamlMapping> mapping(String key) {
-        return value(key).map(value -> {
+        return value(key).flatMap(value -> {
             if (!(value instanceof Map<?, ?> map)) {
-                throw invalid(key, "must be a mapping of keys to values, not " + kindOf(value));
+                report(key, "must be a mapping of keys to values, not " + kindOf(value));
+                return Optional.empty();
             }
-            return new YamlMapping(file, where, path(key), map);
+            return Optional.of(new YamlMapping(problems, where, path(key), map));
         });
     }
 
     /** Reads a value with a library parser and reports its refusal, which quotes the value, against the key. */
-    <T> T parse(String key, String value, String expected, Function<String, T> parser) {
+    <T> Optional<T> parse(String key, String value, String expected, Function<String, T> parser) {
         try {
-            return parser.apply(value);
+            return Optional.of(parser.apply(value));
         } catch (IllegalArgumentException | DateTimeException e) {
             String reason = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
-            throw invalid(key, "'" + value + "' is not " + expected + reason);
+            report(key, "'" + value + "' is not " + expected + reason);
+            return Optional.empty();
         }
     }
 
@@ -114,36 +127,43 @@ final class YamlMapping {
      * Reports a refusal against the key with the refusing code's own message alone: for secrets, whose
      * messages never quote the value, and for checks whose messages already name what is wrong.
      */
-    <T> T check(String key, Supplier<T> reading) {
+    <T> Optional<T> check(String key, Supplier<T> reading) {
         try {
-            return reading.get();
-        } catch (InvalidTenantsFile alreadyPlaced) {
-            // a value read inside, such as a table's id, has already said where it is
-            throw alreadyPlaced;
+            return Optional.of(reading.get());
         } catch (IllegalArgumentException e) {
-            throw invalid(key, e.getMessage());
+            report(key, e.getMessage());
+            return Optional.empty();
         }
     }
 
-    InvalidTenantsFile invalid(String key, String problem) {
-        return new InvalidTenantsFile(file, location(path(key)), problem);
+    void report(String key, String problem) {
+        problems.add(location(path(key)), problem);
     }
 
     /** A problem with this mapping as a whole, such as a key it does not know. */
-    InvalidTenantsFile invalidHere(String problem) {
-        return new InvalidTenantsFile(file, location(name), problem);
+    void reportHere(String problem) {
+        problems.add(location(name), problem);
     }
 
-    private int positive(String key, String text) {
+    private Optional<String> scalar(String key, Object value, String expected) {
+        Optional<String> text = scalarText(value);
+        if (text.isEmpty()) {
+            report(key, expected + ", not " + kindOf(value));
+        }
+        return text;
+    }
+
+    private Optional<Integer> positive(String key, String text) {
         try {
             int number = Integer.parseInt(text);
             if (number > 0) {
-                return number;
+                return Optional.of(number);
             }
         } catch (NumberFormatException notAnInt) {
             // reported below, as zero and negative numbers are
         }
-        throw invalid(key, "'" + text + "' is not a whole number greater than zero");
+        report(key, "'" + text + "' is not a whole number greater than zero");
+        return Optional.empty();
     }
 
     private Optional<Object> value(String key) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -56,13 +57,15 @@ class TenantsFileTest {
 
     private final Map<String, String> environment = new HashMap<>(Map.of(
             "ACME_WEBHOOK_TOKEN", ACME_TOKEN, "ACME_LUCCA_API_KEY", ACME_KEY, "BETA_WEBHOOK_TOKEN", BETA_TOKEN));
+    private final Map<String, String> environmentTokens = new HashMap<>();
 
     private Path file() {
         return dir.resolve("tenants.yaml");
     }
 
     private LoadedTenants read(String yaml) {
-        return TenantsFile.read(yaml, file(), name -> Optional.ofNullable(environment.get(name)), ENVIRONMENT);
+        return TenantsFile.read(yaml, file(), name -> Optional.ofNullable(environment.get(name)), ENVIRONMENT,
+                environmentTokens);
     }
 
     private TenantSettings onlyTenant(String yaml) {
@@ -85,10 +88,16 @@ class TenantsFileTest {
         return yaml.toString();
     }
 
-    private AbstractThrowableAssert<?, ? extends Throwable> assertInvalid(String yaml, String problem) {
+    /** The file is refused for these problems only, in this order. */
+    private AbstractThrowableAssert<?, ? extends Throwable> assertInvalid(String yaml, String... problems) {
         return assertThatThrownBy(() -> read(yaml))
                 .isInstanceOf(InvalidTenantsFile.class)
-                .hasMessage("Invalid tenants file " + file() + ": " + problem);
+                .hasMessage(refusal(problems));
+    }
+
+    private String refusal(String... problems) {
+        return "Invalid tenants file " + file() + ": " + problems.length + " problem(s)\n"
+                + String.join("\n", problems);
     }
 
     // ---- what a tenant says
@@ -225,7 +234,7 @@ class TenantsFileTest {
         Files.writeString(dir.resolve("acme-token"), ACME_TOKEN);
         Files.writeString(file(), acme().replace("${env:ACME_WEBHOOK_TOKEN}", "${file:acme-token}"));
 
-        LoadedTenants loaded = TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT);
+        LoadedTenants loaded = TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT, Map.of());
 
         assertThat(loaded.tenants().get(0).webhookToken().reveal()).isEqualTo(ACME_TOKEN);
     }
@@ -234,16 +243,16 @@ class TenantsFileTest {
     void aTenantsFileThatIsNotUtf8IsRefused() throws Exception {
         Files.write(file(), acme("login: 'initial-lastname' # é").getBytes(StandardCharsets.ISO_8859_1));
 
-        assertThatThrownBy(() -> TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT))
+        assertThatThrownBy(() -> TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT, Map.of()))
                 .isInstanceOf(InvalidTenantsFile.class)
-                .hasMessage("Invalid tenants file " + file() + ": cannot be read (not UTF-8 text)");
+                .hasMessage(refusal("cannot be read (not UTF-8 text)"));
     }
 
     @Test
     void aMissingTenantsFileIsNamed() {
-        assertThatThrownBy(() -> TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT))
+        assertThatThrownBy(() -> TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT, Map.of()))
                 .isInstanceOf(InvalidTenantsFile.class)
-                .hasMessage("Invalid tenants file " + file() + ": cannot be read (no such file)");
+                .hasMessage(refusal("cannot be read (no such file)"));
     }
 
     // ---- fingerprint
@@ -325,6 +334,95 @@ class TenantsFileTest {
         assertInvalid("tenants: [acme]", "tenants[0]: must be a mapping (id: ..., flatchrCompanyIds: ..., ...)");
     }
 
+    // ---- every problem at once
+
+    @Test
+    void everyUnsetSecretOfEveryTenantIsNamedAtOnce() {
+        environment.clear();
+
+        assertInvalid(FULL_EXAMPLE + """
+                  - id: beta
+                    flatchrCompanyIds: [5151, 5152]
+                    webhookToken: ${env:BETA_WEBHOOK_TOKEN}
+                    lucca:
+                      instance: beta
+                      apiKey: ${env:BETA_LUCCA_API_KEY}
+                """,
+                "tenants[0] (acme): webhookToken: environment variable ACME_WEBHOOK_TOKEN is not set, or blank",
+                "tenants[0] (acme): lucca.apiKey: environment variable ACME_LUCCA_API_KEY is not set, or blank",
+                "tenants[1] (beta): webhookToken: environment variable BETA_WEBHOOK_TOKEN is not set, or blank",
+                "tenants[1] (beta): lucca.apiKey: environment variable BETA_LUCCA_API_KEY is not set, or blank");
+    }
+
+    @Test
+    void everyWrongKeyOfATenantIsNamedDownToTheNestedOnes() {
+        assertInvalid(acme("webhokToken: x",
+                        "lucca: { baseUrl: 'ftp://acme.ilucca.net', apiKey: '${env:GAMMA_LUCCA_API_KEY}', "
+                                + "rateLimit: { requests: 0, windowSeconds: 1.5 } }",
+                        "defaults: { legalEntityId: -3, roleId: admin }",
+                        "departments: { Service IT: 0, Marketing: }",
+                        "timezone: Europe/Pariss"),
+                "tenants[0] (acme): unknown key 'webhokToken'; known keys: id, flatchrCompanyIds, webhookToken, "
+                        + "triggerColumns, lucca, defaults, departments, contractTypes, login, workEmailPattern, "
+                        + "timezone, adminToken",
+                "tenants[0] (acme): lucca.baseUrl: 'ftp://acme.ilucca.net' is not an http(s) URL with a host",
+                "tenants[0] (acme): lucca.apiKey: environment variable GAMMA_LUCCA_API_KEY is not set, or blank",
+                "tenants[0] (acme): lucca.rateLimit.requests: '0' is not a whole number greater than zero",
+                "tenants[0] (acme): lucca.rateLimit.windowSeconds: must be a whole number, not a decimal number",
+                "tenants[0] (acme): defaults.legalEntityId: '-3' is not a whole number greater than zero",
+                "tenants[0] (acme): defaults.roleId: 'admin' is not a whole number greater than zero",
+                "tenants[0] (acme): departments.Service IT: '0' is not a whole number greater than zero",
+                "tenants[0] (acme): departments.Marketing: needs a Lucca id",
+                "tenants[0] (acme): timezone: 'Europe/Pariss' is not a time zone such as Europe/Paris "
+                        + "(Unknown time-zone ID: Europe/Pariss)");
+    }
+
+    @Test
+    void aTenantWithAWrongIdHasItsOtherKeysCheckedToo() {
+        environment.remove("ACME_WEBHOOK_TOKEN");
+
+        assertInvalid(acme("timezone: Europe/Pariss").replace("id: acme", "id: Acme"),
+                "tenants[0] (Acme): id: 'Acme' is not a tenant id: 1 to 40 lower-case letters, digits and '-', "
+                        + "not starting with '-'",
+                "tenants[0] (Acme): webhookToken: environment variable ACME_WEBHOOK_TOKEN is not set, or blank",
+                "tenants[0] (Acme): timezone: 'Europe/Pariss' is not a time zone such as Europe/Paris "
+                        + "(Unknown time-zone ID: Europe/Pariss)");
+    }
+
+    @Test
+    void theChecksAcrossTenantsAreMadeNextToEachTenantsOwnProblems() {
+        environment.put("BETA_WEBHOOK_TOKEN", ACME_TOKEN);
+
+        assertInvalid(acme("timezone: Europe/Pariss") + """
+                  - id: Beta
+                    flatchrCompanyIds: [4242, 5151]
+                    webhookToken: ${env:BETA_WEBHOOK_TOKEN}
+                  - id: acme
+                    flatchrCompanyIds: [5151]
+                    webhookToken: ${env:GAMMA_WEBHOOK_TOKEN}
+                  - gamma
+                """,
+                "tenants[0] (acme): timezone: 'Europe/Pariss' is not a time zone such as Europe/Paris "
+                        + "(Unknown time-zone ID: Europe/Pariss)",
+                "tenants[1] (Beta): id: 'Beta' is not a tenant id: 1 to 40 lower-case letters, digits and '-', "
+                        + "not starting with '-'",
+                "tenants[1] (Beta): flatchrCompanyIds: company 4242 is already tenant acme's; "
+                        + "a Flatchr company's hires go to one tenant",
+                "tenants[1] (Beta): webhookToken: is the same token as tenant acme's; a token must identify one customer",
+                "tenants[2] (acme): id: 'acme' is already the id of tenants[0] (acme)",
+                "tenants[2] (acme): flatchrCompanyIds: company 5151 is already tenants[1] (Beta)'s; "
+                        + "a Flatchr company's hires go to one tenant",
+                "tenants[2] (acme): webhookToken: environment variable GAMMA_WEBHOOK_TOKEN is not set, or blank",
+                "tenants[3]: must be a mapping (id: ..., flatchrCompanyIds: ..., ...)")
+                .hasMessageNotContaining(ACME_TOKEN);
+    }
+
+    @Test
+    void aMisspeltTenantsKeyIsNamedNextToTheMissingList() {
+        assertInvalid(acme().replace("tenants:", "tenant:"), "unknown key 'tenant'; known keys: tenants",
+                "tenants: lists no tenant; write one item (- id: ...) per tenant");
+    }
+
     // ---- one wrong key
 
     static Stream<Arguments> wrongKeys() {
@@ -332,7 +430,7 @@ class TenantsFileTest {
                 Arguments.of("webhokToken: x", "tenants[0] (acme): unknown key 'webhokToken'; known keys: id, "
                         + "flatchrCompanyIds, webhookToken, triggerColumns, lucca, defaults, departments, contractTypes, "
                         + "login, workEmailPattern, timezone, adminToken"),
-                Arguments.of("lucca: { instance: acme, apikey: x }", "tenants[0] (acme): lucca: unknown key 'apikey'; "
+                Arguments.of("lucca: { apikey: x }", "tenants[0] (acme): lucca: unknown key 'apikey'; "
                         + "known keys: baseUrl, instance, apiKey, rateLimit"),
                 Arguments.of("lucca: { rateLimit: { request: 5 } }", "tenants[0] (acme): lucca.rateLimit: unknown key "
                         + "'request'; known keys: requests, windowSeconds"),
@@ -343,11 +441,12 @@ class TenantsFileTest {
                 Arguments.of("triggerColumns: [Embauché, {a: b}]",
                         "tenants[0] (acme): triggerColumns[1]: must be text or a whole number, not a mapping"),
                 Arguments.of("triggerColumns: [Embauché, ' ']", "tenants[0] (acme): triggerColumns[1]: is empty"),
-                Arguments.of("lucca: { baseUrl: 'https://acme.ilucca.net', instance: acme }",
+                Arguments.of("lucca: { baseUrl: 'https://acme.ilucca.net', instance: acme, "
+                                + "apiKey: '${env:ACME_LUCCA_API_KEY}' }",
                         "tenants[0] (acme): lucca: gives both baseUrl and instance; keep one"),
-                Arguments.of("lucca: { baseUrl: 'ftp://acme.ilucca.net', apiKey: x }",
+                Arguments.of("lucca: { baseUrl: 'ftp://acme.ilucca.net', apiKey: '${env:ACME_LUCCA_API_KEY}' }",
                         "tenants[0] (acme): lucca.baseUrl: 'ftp://acme.ilucca.net' is not an http(s) URL with a host"),
-                Arguments.of("lucca: { instance: acme.ilucca.net, apiKey: x }",
+                Arguments.of("lucca: { instance: acme.ilucca.net, apiKey: '${env:ACME_LUCCA_API_KEY}' }",
                         "tenants[0] (acme): lucca.instance: 'acme.ilucca.net' is not an instance name such as 'acme' "
                                 + "(for acme.ilucca.net); use lucca.baseUrl for other hosts"),
                 Arguments.of("lucca: { instance: acme }", "tenants[0] (acme): lucca.apiKey: is required"),
@@ -521,6 +620,34 @@ class TenantsFileTest {
                 """, "tenants[1] (beta): webhookToken: is the same token as tenant acme's; "
                 + "a token must identify one customer")
                 .hasMessageNotContaining(BETA_TOKEN);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"webhookToken, ADMIN_TOKEN", "webhookToken, FLATCHR_WEBHOOK_TOKEN", "adminToken, ADMIN_TOKEN",
+            "adminToken, FLATCHR_WEBHOOK_TOKEN"})
+    void noTokenOfTheFileIsATokenOfTheEnvironment(String key, String setting) {
+        environment.put("ACME_ADMIN_TOKEN", "acme-admin-token-0123456789");
+        environmentTokens.put("ADMIN_TOKEN", "admin-token-0123456789");
+        environmentTokens.put("FLATCHR_WEBHOOK_TOKEN", "default-token-0123456789");
+        String taken = environmentTokens.get(setting);
+        environment.put(key.equals("webhookToken") ? "ACME_WEBHOOK_TOKEN" : "ACME_ADMIN_TOKEN", taken);
+
+        assertInvalid(acme("adminToken: ${env:ACME_ADMIN_TOKEN}"), "tenants[0] (acme): " + key + ": is the same "
+                + "token as the environment setting " + setting + "; each token must open one thing only")
+                .hasMessageNotContaining(taken);
+    }
+
+    @Test
+    void theEnvironmentsTokensAreCheckedAgainstEveryTenant() {
+        environmentTokens.put("FLATCHR_WEBHOOK_TOKEN", BETA_TOKEN);
+
+        assertInvalid(acme() + """
+                  - id: beta
+                    flatchrCompanyIds: [5151]
+                    webhookToken: ${env:BETA_WEBHOOK_TOKEN}
+                """, "tenants[1] (beta): webhookToken: is the same token as the environment setting "
+                + "FLATCHR_WEBHOOK_TOKEN; each token must open one thing only");
+        assertThat(read(acme()).tenants()).as("acme's own token is free").hasSize(1);
     }
 
     @Test

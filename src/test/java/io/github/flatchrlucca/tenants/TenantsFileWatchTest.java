@@ -20,8 +20,11 @@ class TenantsFileWatchTest {
 
     private static final TenantDefaults INHERITED = new TenantDefaults(Set.of(), 50, Duration.ofSeconds(60),
             LoginRule.INITIAL_LASTNAME, ZoneId.of("Europe/Paris"));
+    private static final String DEFAULT_TOKEN = "default-token-0123456789";
     private static final Map<String, String> ENV = Map.of("ACME_TOKEN", "acme-token-0123456789",
-            "GLOBEX_TOKEN", "globex-token-0123456789");
+            "GLOBEX_TOKEN", "globex-token-0123456789", "INITECH_TOKEN", DEFAULT_TOKEN);
+    private static final Optional<TenantSettings> DEFAULT_TENANT = Optional.of(TestTenants.tenant("default",
+            DEFAULT_TOKEN));
 
     @TempDir
     Path dir;
@@ -32,8 +35,7 @@ class TenantsFileWatchTest {
 
     @Test
     void theFilesTenantsComeIntoForceAtStartNextToTheEnvironmentsOwn() throws Exception {
-        TenantsFileWatch watch = watch(file(tenant("acme", 1)), Optional.of(TestTenants.tenant("default",
-                "default-token-0123456789")));
+        TenantsFileWatch watch = watch(file(tenant("acme", 1)), DEFAULT_TENANT);
 
         watch.loadAtStart();
 
@@ -121,9 +123,36 @@ class TenantsFileWatchTest {
     }
 
     @Test
+    void aFileThatReusesTheAdminTokenStopsTheStartWithoutQuotingIt() throws Exception {
+        TenantsFileWatch watch = watch(file(tenant("acme", 1)), Optional.empty(), Optional.of(ENV.get("ACME_TOKEN")));
+
+        assertThatIllegalArgumentException().isThrownBy(watch::loadAtStart)
+                .withMessageContaining("tenants[0] (acme): webhookToken: is the same token as the environment setting "
+                        + "ADMIN_TOKEN")
+                .withMessageNotContaining(ENV.get("ACME_TOKEN"));
+        assertThat(tenants.ids()).isEmpty();
+    }
+
+    @Test
+    void aChangeThatReusesTheDefaultTenantsTokenIsRefusedAndThePreviousTenantsStayInForce() throws Exception {
+        Path file = file(tenant("acme", 1));
+        TenantsFileWatch watch = watch(file, DEFAULT_TENANT, Optional.of("admin-token-0123456789"));
+        watch.loadAtStart();
+
+        Files.writeString(file, tenant("acme", 1) + tenant("initech", 2).replace("tenants:\n", ""));
+        watch.reloadIfChanged();
+
+        assertThat(tenants.ids()).containsExactly("acme", "default");
+        assertThat(refusals).singleElement().asString()
+                .contains("tenants[1] (initech): webhookToken: is the same token as the environment setting "
+                        + "FLATCHR_WEBHOOK_TOKEN")
+                .doesNotContain(DEFAULT_TOKEN);
+    }
+
+    @Test
     void withoutAFileOnlyTheEnvironmentsTenantIsServedAndNothingIsPolled() {
-        TenantsFileWatch watch = new TenantsFileWatch(Optional.empty(), Optional.of(TestTenants.tenant("default",
-                "default-token-0123456789")), name -> Optional.empty(), INHERITED, tenants, inForce::add, refusals::add);
+        TenantsFileWatch watch = new TenantsFileWatch(Optional.empty(), DEFAULT_TENANT, Optional.empty(),
+                name -> Optional.empty(), INHERITED, tenants, inForce::add, refusals::add);
 
         watch.loadAtStart();
         watch.reloadIfChanged();
@@ -133,8 +162,12 @@ class TenantsFileWatchTest {
     }
 
     private TenantsFileWatch watch(Path file, Optional<TenantSettings> defaultTenant) {
-        return new TenantsFileWatch(Optional.of(file), defaultTenant, name -> Optional.ofNullable(ENV.get(name)),
-                INHERITED, tenants, inForce::add, refusals::add);
+        return watch(file, defaultTenant, Optional.empty());
+    }
+
+    private TenantsFileWatch watch(Path file, Optional<TenantSettings> defaultTenant, Optional<String> adminToken) {
+        return new TenantsFileWatch(Optional.of(file), defaultTenant, adminToken,
+                name -> Optional.ofNullable(ENV.get(name)), INHERITED, tenants, inForce::add, refusals::add);
     }
 
     private Path file(String content) throws Exception {

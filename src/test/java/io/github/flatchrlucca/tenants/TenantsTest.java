@@ -3,6 +3,10 @@ package io.github.flatchrlucca.tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.intake.FlatchrEventClassifier;
+import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.Hire;
 import io.github.flatchrlucca.lucca.LuccaCredentials;
 import java.net.URI;
@@ -75,6 +79,58 @@ class TenantsTest {
         assertThat(tenants.forHire(hire("acme")).id()).isEqualTo("acme");
         assertThatExceptionOfType(UnknownTenant.class).isThrownBy(() -> tenants.forHire(hire("globex")))
                 .withMessageContaining("globex");
+    }
+
+    @Test
+    void theDefaultTenantAcceptsAnyCompanyButOneAnotherTenantLists() {
+        tenants.replace(List.of(anyCompany(), TestTenants.tenant("acme", "acme-token-0123456789", "4242")));
+
+        Tenant defaultTenant = tenants.find(TenantSettings.DEFAULT_ID).orElseThrow();
+        assertThat(defaultTenant.acceptsCompany("1111")).isTrue();
+        assertThat(defaultTenant.acceptsCompany("4242")).isFalse();
+        assertThat(tenants.find("acme").orElseThrow().acceptsCompany("4242")).isTrue();
+    }
+
+    @Test
+    void aHireOfAnotherTenantsCompanySentToTheDefaultTenantIsOfAnotherCompany() throws Exception {
+        tenants.replace(List.of(anyCompany(), TestTenants.tenant("acme", "acme-token-0123456789", "4242")));
+        Tenant defaultTenant = tenants.find(TenantSettings.DEFAULT_ID).orElseThrow();
+
+        HireVerdict acmes = new FlatchrEventClassifier().classify(hireFrom("4242"), defaultTenant);
+
+        assertThat(acmes.isOtherCompany()).isTrue();
+        assertThat(acmes.rejection()).contains("company_id 4242");
+        assertThat(new FlatchrEventClassifier().classify(hireFrom("1111"), defaultTenant).kind())
+                .isEqualTo(HireVerdict.Kind.HIRE);
+    }
+
+    @Test
+    void theDefaultTenantFollowsAReloadOfTheOtherTenants() {
+        tenants.replace(List.of(anyCompany()));
+        Tenant before = tenants.find(TenantSettings.DEFAULT_ID).orElseThrow();
+        tenants.replace(List.of(anyCompany(), TestTenants.tenant("acme", "acme-token-0123456789", "4242")));
+        Tenant withAcme = tenants.find(TenantSettings.DEFAULT_ID).orElseThrow();
+
+        tenants.replace(List.of(anyCompany()));
+
+        assertThat(before.acceptsCompany("4242")).isTrue();
+        assertThat(withAcme.acceptsCompany("4242")).isFalse();
+        assertThat(tenants.find(TenantSettings.DEFAULT_ID).orElseThrow().acceptsCompany("4242")).isTrue();
+    }
+
+    private static TenantSettings anyCompany() {
+        return TestTenants.tenant(TenantSettings.DEFAULT_ID, "default-token-0123456789");
+    }
+
+    private static JsonNode hireFrom(String companyId) throws Exception {
+        return new ObjectMapper().readTree("""
+                { "event": "drag_applicant", "company_id": %s,
+                  "data": {
+                    "candidate": {"id": 77, "firstname": "Éloïse", "lastname": "Müller", "email": "eloise@gmail.com"},
+                    "applicant": {"id": 1234},
+                    "column": {"id": 9, "title": "Recruté", "hired": true}
+                  } }
+                """.formatted(companyId));
     }
 
     private static Hire hire(String tenant) {

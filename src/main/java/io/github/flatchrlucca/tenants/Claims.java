@@ -1,0 +1,74 @@
+package io.github.flatchrlucca.tenants;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a tenant of the file has for itself alone: its id, its Flatchr companies and its tokens, none of which may
+ * be a token the environment settings already use. A second claim is reported against the key that makes it,
+ * naming the first claimant and never the token. Claims are made as each key is read, so a tenant wrong elsewhere
+ * still has its companies and tokens checked against the others.
+ */
+final class Claims {
+
+    private final Map<String, String> settingByToken = new HashMap<>();
+    private final Map<String, String> whereById = new HashMap<>();
+    private final Map<String, String> tenantByCompanyId = new HashMap<>();
+    private final Map<String, String> tenantByToken = new HashMap<>();
+
+    /** @param environmentTokens each token the environment settings use, by the setting's name */
+    Claims(Map<String, String> environmentTokens) {
+        // two settings with one token are the environment settings' to refuse, not the file's
+        environmentTokens.forEach((setting, token) -> settingByToken.putIfAbsent(token, setting));
+    }
+
+    void id(YamlMapping tenant, String id) {
+        String earlier = whereById.putIfAbsent(id, tenant.where());
+        if (earlier != null) {
+            tenant.report("id", "'" + id + "' is already the id of " + earlier);
+        }
+    }
+
+    /** @param owner "tenant acme", or the tenant's place when its id is wrong */
+    void companies(YamlMapping tenant, String owner, Set<String> companyIds) {
+        for (String companyId : companyIds) {
+            String earlier = tenantByCompanyId.putIfAbsent(companyId, owner);
+            if (earlier != null) {
+                tenant.report("flatchrCompanyIds", "company " + companyId + " is already " + earlier
+                        + "'s; a Flatchr company's hires go to one tenant");
+            }
+        }
+    }
+
+    void webhookToken(YamlMapping tenant, String owner, String token) {
+        if (!takenByTheEnvironment(tenant, "webhookToken", token)) {
+            String earlier = tenantByToken.putIfAbsent(token, owner);
+            if (earlier != null) {
+                tenant.report("webhookToken", "is the same token as " + earlier
+                        + "'s; a token must identify one customer");
+            }
+        }
+    }
+
+    // A webhook URL travels through Flatchr: it must never open an admin view, nor one customer's another's.
+    void adminToken(YamlMapping tenant, String owner, String token) {
+        if (!takenByTheEnvironment(tenant, "adminToken", token)) {
+            String earlier = tenantByToken.putIfAbsent(token, owner);
+            if (earlier != null) {
+                tenant.report("adminToken", "is a token " + earlier
+                        + " already uses; each token must open one thing only");
+            }
+        }
+    }
+
+    // ADMIN_TOKEN opens every tenant's admin view, and the default tenant's webhook takes any company's hires.
+    private boolean takenByTheEnvironment(YamlMapping tenant, String key, String token) {
+        String setting = settingByToken.get(token);
+        if (setting != null) {
+            tenant.report(key, "is the same token as the environment setting " + setting
+                    + "; each token must open one thing only");
+        }
+        return setting != null;
+    }
+}
