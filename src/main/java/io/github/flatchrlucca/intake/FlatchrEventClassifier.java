@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -15,9 +14,6 @@ import java.util.stream.Stream;
  * Flatchr sends the same id as a number in one event and a string in another.
  */
 public final class FlatchrEventClassifier {
-
-    // Deliberately loose: Lucca is the judge of an address; this only catches what cannot be one.
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** Each tenant has its own trigger columns and companies: the rules come with each event. */
     public HireVerdict classify(JsonNode event, IntakeRules tenant) {
@@ -99,7 +95,7 @@ public final class FlatchrEventClassifier {
 
     private static Optional<UnusableField> email(String email) {
         String field = "data.candidate.email";
-        return required(field, email, FieldLimits.EMAIL).or(() -> EMAIL.matcher(email).matches()
+        return required(field, email, FieldLimits.EMAIL).or(() -> EmailAddress.isPlausible(email)
                 ? Optional.empty() : Optional.of(UnusableField.notAnEmailAddress(field)));
     }
 

@@ -362,6 +362,35 @@ class FlatchrEventClassifierTest {
                 new UnusableField("data.candidate.email", "longer than 254 characters"));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {40_000, 200_000})
+    void aHostileEmailWithoutADotIsRefusedForItsLength(int length) {
+        ObjectNode event = hire();
+        candidate(event).put("email", "a".repeat(length / 2) + "@" + "b".repeat(length / 2));
+
+        assertThat(byHiredFlag.classify(event).unusableFields()).containsExactly(
+                new UnusableField("data.candidate.email", "longer than 254 characters"));
+    }
+
+    @Test
+    void aHostileEmailOfAtSignsIsRefusedForItsLength() {
+        ObjectNode event = hire();
+        candidate(event).put("email", "@".repeat(200_000));
+
+        assertThat(byHiredFlag.classify(event).unusableFields()).containsExactly(
+                new UnusableField("data.candidate.email", "longer than 254 characters"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eloise@gmail", "a@b@c.fr", "eloise\u202E@gmail.com"})
+    void anEmailThatCannotBeOneIsSaidToBeNoAddress(String email) {
+        ObjectNode event = hire();
+        candidate(event).put("email", email);
+
+        assertThat(byHiredFlag.classify(event).unusableFields()).containsExactly(
+                new UnusableField("data.candidate.email", "not an e-mail address"));
+    }
+
     @Test
     void anEmailOfExactlyTheLimitMakesAHire() {
         ObjectNode event = hire();
