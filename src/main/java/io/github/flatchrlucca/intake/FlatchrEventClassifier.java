@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.intake;
 
 import io.github.flatchrlucca.http.Problem;
+import io.github.flatchrlucca.mapping.VisibleText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
@@ -84,11 +85,11 @@ public final class FlatchrEventClassifier {
 
     private static List<UnusableField> unusableFields(JsonNode candidate, JsonNode vacancy) {
         return Stream.of(
-                        required("data.candidate.firstname", text(candidate.path("firstname")), FieldLimits.NAME),
-                        required("data.candidate.lastname", text(candidate.path("lastname")), FieldLimits.NAME),
+                        required("data.candidate.firstname", visible(candidate.path("firstname")), FieldLimits.NAME),
+                        required("data.candidate.lastname", visible(candidate.path("lastname")), FieldLimits.NAME),
                         email(text(candidate.path("email"))),
                         // the job title is optional: Lucca takes a user without one
-                        withinLimit("data.vacancy.title", text(vacancy.path("title")), FieldLimits.TITLE))
+                        withinLimit("data.vacancy.title", visible(vacancy.path("title")), FieldLimits.TITLE))
                 .flatMap(Optional::stream)
                 .toList();
     }
@@ -113,6 +114,11 @@ public final class FlatchrEventClassifier {
             throw Problem.badRequest(field, "A drag_applicant event needs '" + field + "' as an object.");
         }
         return node;
+    }
+
+    /** A name or title as Lucca will get it: one made only of invisible characters is missing. */
+    private static String visible(JsonNode node) {
+        return VisibleText.of(text(node));
     }
 
     private static String text(JsonNode node) {

@@ -353,6 +353,26 @@ class FlatchrEventClassifierTest {
         assertThat(byHiredFlag.classify(event).kind()).isEqualTo(HireVerdict.Kind.HIRE);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\u200B", "\u202E\u0000", " \u00AD\t\uFEFF "})
+    void aNameOfOnlyInvisibleCharactersIsMissing(String name) {
+        ObjectNode event = hire();
+        candidate(event).put("lastname", name);
+
+        assertThat(byHiredFlag.classify(event).unusableFields()).containsExactly(
+                new UnusableField("data.candidate.lastname", "missing"));
+    }
+
+    @Test
+    void theLimitsCountWhatIsLeftOnceInvisibleCharactersAndExtraSpacesAreGone() {
+        ObjectNode event = hire();
+        candidate(event).put("firstname", "a\u200B".repeat(100));
+        candidate(event).put("lastname", "a".repeat(50) + " \t\n " + "b".repeat(49));
+        vacancy(event).put("title", "\u202E" + "t".repeat(200));
+
+        assertThat(byHiredFlag.classify(event).kind()).isEqualTo(HireVerdict.Kind.HIRE);
+    }
+
     @Test
     void anEmailLongerThanTheLimitMakesTheHireIncomplete() {
         ObjectNode event = hire();
