@@ -121,7 +121,11 @@ public final class FlatchrEventClassifier {
         return VisibleText.of(text(node));
     }
 
+    /**
+     * Stripped as the mapper strips, not trimmed: {@link String#trim} also drops control characters at the
+     * ends, which would pass the checks here and still reach Lucca.
+     */
     private static String text(JsonNode node) {
-        return node.isValueNode() && !node.isNull() ? node.asText().trim() : "";
+        return node.isValueNode() && !node.isNull() ? node.asText().strip() : "";
     }
 }

@@ -402,7 +402,8 @@ class FlatchrEventClassifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"eloise@gmail", "a@b@c.fr", "eloise\u202E@gmail.com"})
+    @ValueSource(strings = {"eloise@gmail", "a@b@c.fr", "eloise\u202E@gmail.com", "eloise@gmail.com\u0000",
+        "\u001Beloise@gmail.com"})
     void anEmailThatCannotBeOneIsSaidToBeNoAddress(String email) {
         ObjectNode event = hire();
         candidate(event).put("email", email);
