@@ -47,12 +47,15 @@ public final class Problem extends RuntimeException {
         return new Problem(400, "Bad Request", detail, Map.of("field", field));
     }
 
-    public static Problem incomplete(String hireId, java.util.List<String> fields) {
+    /**
+     * A hire recorded as rejected for fields it lacks or cannot use: {@code fields} names them for clients,
+     * {@code why} says what is wrong with each ("data.candidate.lastname is longer than 100 characters").
+     */
+    public static Problem incomplete(String hireId, java.util.List<String> fields, String why) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("fields", fields);
         extensions.put("hireId", hireId);
-        return new Problem(422, "Unprocessable Content",
-                "The hire was recorded as rejected: the candidate lacks " + String.join(", ", fields) + ".",
+        return new Problem(422, "Unprocessable Content", "The hire was recorded as rejected: " + why + ".",
                 extensions);
     }
 

@@ -1,12 +1,13 @@
 package io.github.flatchrlucca.intake;
 
 import io.github.flatchrlucca.http.Problem;
+import io.github.flatchrlucca.mapping.VisibleText;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Decides what a Flatchr event is. Flatchr has no "hired" event: a hire is a {@code drag_applicant}
@@ -14,9 +15,6 @@ import java.util.regex.Pattern;
  * Flatchr sends the same id as a number in one event and a string in another.
  */
 public final class FlatchrEventClassifier {
-
-    // Deliberately loose: Lucca is the judge of an address; this only catches what cannot be one.
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** Each tenant has its own trigger columns and companies: the rules come with each event. */
     public HireVerdict classify(JsonNode event, IntakeRules tenant) {
@@ -37,7 +35,7 @@ public final class FlatchrEventClassifier {
         if (!tenant.acceptsCompany(companyId)) {
             return HireVerdict.otherCompany(tenant.id(), companyId, applicantId(data));
         }
-        return HireVerdict.hire(companyId, applicantId(data), missingFields(candidate));
+        return HireVerdict.hire(companyId, applicantId(data), unusableFields(candidate, data.path("vacancy")));
     }
 
     private static boolean isTrigger(JsonNode column, Set<String> triggerColumns) {
@@ -49,7 +47,7 @@ public final class FlatchrEventClassifier {
     }
 
     private static String companyId(JsonNode event) {
-        String companyId = text(event.path("company_id"));
+        String companyId = id(event.path("company_id"), "company_id");
         if (companyId.isEmpty()) {
             throw Problem.badRequest("company_id", "A drag_applicant event needs its company_id.");
         }
@@ -58,33 +56,56 @@ public final class FlatchrEventClassifier {
 
     /** The application id; an old payload without one falls back to candidate and vacancy. */
     private static String applicantId(JsonNode data) {
-        String applicant = text(data.path("applicant").path("id"));
-        if (applicant.isEmpty()) {
-            applicant = text(data.path("applicant_id"));
-        }
+        // Every id is checked, used or not: one longer than Flatchr ever makes is not Flatchr's.
+        String applicant = id(data.path("applicant").path("id"), "data.applicant.id");
+        String plainApplicant = id(data.path("applicant_id"), "data.applicant_id");
+        String candidate = id(data.path("candidate").path("id"), "data.candidate.id");
+        String vacancy = id(data.path("vacancy").path("id"), "data.vacancy.id");
         if (!applicant.isEmpty()) {
             return applicant;
         }
-        String candidate = text(data.path("candidate").path("id"));
-        String vacancy = text(data.path("vacancy").path("id"));
+        if (!plainApplicant.isEmpty()) {
+            return plainApplicant;
+        }
         if (candidate.isEmpty() || vacancy.isEmpty()) {
             throw Problem.badRequest("data.applicant", "A drag_applicant event needs an applicant id.");
         }
         return "candidate-" + candidate + "-vacancy-" + vacancy;
     }
 
-    private static List<String> missingFields(JsonNode candidate) {
-        List<String> missing = new ArrayList<>();
-        if (text(candidate.path("firstname")).isEmpty()) {
-            missing.add("data.candidate.firstname");
+    /** An id, or "" when there is none; one too long to be recorded is refused like a missing one. */
+    private static String id(JsonNode node, String field) {
+        String id = text(node);
+        if (id.length() > FieldLimits.ID) {
+            throw Problem.badRequest(field, "The id in '" + field + "' is longer than " + FieldLimits.ID
+                    + " characters.");
         }
-        if (text(candidate.path("lastname")).isEmpty()) {
-            missing.add("data.candidate.lastname");
-        }
-        if (!EMAIL.matcher(text(candidate.path("email"))).matches()) {
-            missing.add("data.candidate.email");
-        }
-        return missing;
+        return id;
+    }
+
+    private static List<UnusableField> unusableFields(JsonNode candidate, JsonNode vacancy) {
+        return Stream.of(
+                        required("data.candidate.firstname", visible(candidate.path("firstname")), FieldLimits.NAME),
+                        required("data.candidate.lastname", visible(candidate.path("lastname")), FieldLimits.NAME),
+                        email(text(candidate.path("email"))),
+                        // the job title is optional: Lucca takes a user without one
+                        withinLimit("data.vacancy.title", visible(vacancy.path("title")), FieldLimits.TITLE))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    private static Optional<UnusableField> email(String email) {
+        String field = "data.candidate.email";
+        return required(field, email, FieldLimits.EMAIL).or(() -> EmailAddress.isPlausible(email)
+                ? Optional.empty() : Optional.of(UnusableField.notAnEmailAddress(field)));
+    }
+
+    private static Optional<UnusableField> required(String field, String text, int limit) {
+        return text.isEmpty() ? Optional.of(UnusableField.missing(field)) : withinLimit(field, text, limit);
+    }
+
+    private static Optional<UnusableField> withinLimit(String field, String text, int limit) {
+        return text.length() > limit ? Optional.of(UnusableField.longerThan(field, limit)) : Optional.empty();
     }
 
     private static JsonNode objectAt(JsonNode parent, String name, String field) {
@@ -95,7 +116,16 @@ public final class FlatchrEventClassifier {
         return node;
     }
 
+    /** A name or title as Lucca will get it: one made only of invisible characters is missing. */
+    private static String visible(JsonNode node) {
+        return VisibleText.of(text(node));
+    }
+
+    /**
+     * Stripped as the mapper strips, not trimmed: {@link String#trim} also drops control characters at the
+     * ends, which would pass the checks here and still reach Lucca.
+     */
     private static String text(JsonNode node) {
-        return node.isValueNode() && !node.isNull() ? node.asText().trim() : "";
+        return node.isValueNode() && !node.isNull() ? node.asText().strip() : "";
     }
 }

@@ -1,12 +1,14 @@
 package io.github.flatchrlucca.intake;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * What a Flatchr event is to the connector: a hire to deliver, one that cannot be (incomplete, or sent by a
- * company that is not the tenant's), or nothing.
+ * What a Flatchr event is to the connector: a hire to deliver, one that cannot be (incomplete: a field
+ * missing or unusable, or sent by a company that is not the tenant's), or nothing.
  */
-public record HireVerdict(Kind kind, String reason, String companyId, String applicantId, List<String> missingFields) {
+public record HireVerdict(Kind kind, String reason, String companyId, String applicantId,
+                          List<UnusableField> unusableFields) {
 
     public enum Kind { HIRE, INCOMPLETE, OTHER_COMPANY, IGNORED }
 
@@ -14,10 +16,10 @@ public record HireVerdict(Kind kind, String reason, String companyId, String app
         return new HireVerdict(Kind.IGNORED, reason, null, null, List.of());
     }
 
-    static HireVerdict hire(String companyId, String applicantId, List<String> missingFields) {
-        return missingFields.isEmpty()
+    static HireVerdict hire(String companyId, String applicantId, List<UnusableField> unusableFields) {
+        return unusableFields.isEmpty()
                 ? new HireVerdict(Kind.HIRE, null, companyId, applicantId, List.of())
-                : new HireVerdict(Kind.INCOMPLETE, null, companyId, applicantId, List.copyOf(missingFields));
+                : new HireVerdict(Kind.INCOMPLETE, null, companyId, applicantId, List.copyOf(unusableFields));
     }
 
     /** A hire on a tenant's URL from a company that is not the tenant's: a wrong URL or a leaked token. */
@@ -34,9 +36,18 @@ public record HireVerdict(Kind kind, String reason, String companyId, String app
         return kind == Kind.OTHER_COMPANY;
     }
 
-    /** Why the hire is recorded as rejected, for the operator who reads the journal. */
+    /** The names of the fields that make the hire incomplete, as clients read them from a 422. */
+    public List<String> fields() {
+        return unusableFields.stream().map(UnusableField::field).toList();
+    }
+
+    /**
+     * Why the hire is recorded as rejected, for the operator who reads the journal and for Flatchr's 422:
+     * "data.candidate.firstname is missing, data.candidate.lastname is longer than 100 characters".
+     */
     public String rejection() {
-        return kind == Kind.OTHER_COMPANY ? reason : "candidate lacks " + String.join(", ", missingFields);
+        return kind == Kind.OTHER_COMPANY ? reason
+                : unusableFields.stream().map(UnusableField::described).collect(Collectors.joining(", "));
     }
 
     /**

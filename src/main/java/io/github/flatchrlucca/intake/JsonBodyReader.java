@@ -1,10 +1,15 @@
 package io.github.flatchrlucca.intake;
 
 import io.github.flatchrlucca.http.Problem;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -17,12 +22,32 @@ public final class JsonBodyReader implements Processor {
 
     public static final String RAW_BODY = "rawBody";
 
-    private final ObjectMapper json;
+    /*
+     * A Flatchr event is an object a few levels deep holding ids, names, dates and short texts. These bounds
+     * leave it ample room and refuse, before any tree is built, what no webhook needs: Jackson's defaults
+     * (1,000 levels, 1,000 digits, 50,000-character names) are sized for any document, not for this one.
+     */
+    static final int MAX_DEPTH = 32;
+    static final int MAX_NUMBER_DIGITS = 100;
+    static final int MAX_NAME_LENGTH = 256;
+
+    private final ObjectReader reader;
     private final int maxBytes;
 
     public JsonBodyReader(ObjectMapper json, int maxBytes) {
-        this.json = json;
         this.maxBytes = maxBytes;
+        // Texts and the whole document are held to the body limit too, so the parser keeps it by itself.
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH)
+                .maxNumberLength(MAX_NUMBER_DIGITS)
+                .maxNameLength(MAX_NAME_LENGTH)
+                .maxStringLength(maxBytes)
+                .maxDocumentLength(maxBytes)
+                .build();
+        // A factory of its own: the mapper is shared by the whole connector, which keeps Jackson's limits.
+        JsonFactory bodies = json.getFactory().rebuild().streamReadConstraints(limits).build();
+        // Trailing tokens fail: "{...} junk" is not the object Flatchr sent, whatever its start says.
+        this.reader = json.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).with(bodies);
     }
 
     @Override
@@ -44,14 +69,34 @@ public final class JsonBodyReader implements Processor {
 
     private JsonNode parse(byte[] body) {
         try {
-            // Trailing tokens fail: "{...} junk" is not the object Flatchr sent, whatever its start says.
-            return json.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(body);
+            return reader.readValue(body);
+        } catch (StreamConstraintsException e) {
+            throw Problem.badRequest("body", "The body is refused: " + limitPassed(e) + ".");
         } catch (JsonProcessingException e) {
-            // Jackson's message quotes the input: say only where it broke.
-            throw Problem.badRequest("body", "The body is not JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+            // Jackson's message quotes the input: say only where it broke, when Jackson knows where.
+            JsonLocation where = e.getLocation();
+            throw Problem.badRequest("body", where == null ? "The body is not JSON."
+                    : "The body is not JSON (line " + where.getLineNr() + ", column " + where.getColumnNr() + ").");
         } catch (java.io.IOException e) {
             throw Problem.badRequest("body", "The body could not be read.");
         }
+    }
+
+    /**
+     * The limit a body passed, in plain words. Jackson tells which only in its message, through the name of
+     * the limit's getter; a limit it names otherwise is still refused, in general words.
+     */
+    private static String limitPassed(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("getMaxNestingDepth")) {
+            return "it is nested deeper than " + MAX_DEPTH + " levels";
+        }
+        if (message.contains("getMaxNumberLength")) {
+            return "it has a number longer than " + MAX_NUMBER_DIGITS + " digits";
+        }
+        if (message.contains("getMaxNameLength")) {
+            return "it has a field name longer than " + MAX_NAME_LENGTH + " characters";
+        }
+        return "it goes past one of the connector's limits for JSON";
     }
 }

@@ -46,7 +46,7 @@ public final class WebhookReplies {
                 metrics.webhook(tenant(exchange), "duplicate");
                 respond(exchange, 200, "application/json", status("duplicate", result.hireId()));
             }
-            case REJECTED -> throw Problem.incomplete(result.hireId(), verdict.missingFields());
+            case REJECTED -> throw Problem.incomplete(result.hireId(), verdict.fields(), verdict.rejection());
         }
     }
 

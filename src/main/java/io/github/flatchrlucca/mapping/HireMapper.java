@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 /**
@@ -21,8 +20,6 @@ public final class HireMapper {
     private static final String PHONE_UNREADABLE = "phone number could not be read; not sent";
     private static final String START_DATE_ESTIMATED = "start date estimated";
     private static final String START_DATE_UNREADABLE = "start date unreadable; start date estimated";
-
-    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private final MappingSettings settings;
     private final PhoneNormalizer phones;
@@ -44,8 +41,8 @@ public final class HireMapper {
         JsonNode vacancy = root.path("data").path("vacancy");
         List<String> warnings = new ArrayList<>();
 
-        String firstName = name(candidate.path("firstname"));
-        String lastName = name(candidate.path("lastname"));
+        String firstName = visible(candidate.path("firstname"));
+        String lastName = visible(candidate.path("lastname"));
         String personalEmail = text(candidate.path("email"));
         String mail = settings.workEmailPattern() == null
                 ? personalEmail
@@ -54,7 +51,7 @@ public final class HireMapper {
         LocalDate contractStart = contractStart(vacancy.path("start_date"), receivedAt, warnings);
 
         LuccaUserDraft draft = new LuccaUserDraft(firstName, lastName, mail, personalEmail, mobile,
-                text(vacancy.path("title")), contractStart, null, null, null, null);
+                visible(vacancy.path("title")), contractStart, null, null, null, null);
         return new MappedHire(draft, warnings, settings.loginRule().base(firstName, lastName, mail),
                 departmentNames(root.at(departmentPointer)), text(vacancy.path("contract_type_id")));
     }
@@ -89,12 +86,12 @@ public final class HireMapper {
     }
 
     /**
-     * A name as written, without the doubled and stray spaces of hand-typed forms; no-break spaces
-     * count too, as names pasted from documents carry them and {@link String#strip} keeps them.
+     * A name or title as written, without the doubled and stray spaces of hand-typed forms nor invisible
+     * characters; null when nothing visible is left.
      */
-    private static String name(JsonNode node) {
-        String text = text(node);
-        return text == null ? null : WHITESPACE_RUN.matcher(text).replaceAll(" ").strip();
+    private static String visible(JsonNode node) {
+        String visible = VisibleText.of(text(node));
+        return visible.isEmpty() ? null : visible;
     }
 
     /** Trimmed text of a text or number node (Flatchr sends ids as either), or null when blank or absent. */

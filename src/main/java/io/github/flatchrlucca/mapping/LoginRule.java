@@ -7,30 +7,37 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** How a Lucca login is built from the new employee's names or e-mail. */
+/** How a Lucca login is built from the new employee's names or e-mail, never longer than {@link #MAX_LENGTH}. */
 public enum LoginRule {
 
     /** Lucca's own default rule: "Éloïse Müller" -> "emuller". */
     INITIAL_LASTNAME("initial-lastname") {
         @Override
-        public String base(String firstName, String lastName, String mail) {
+        String written(String firstName, String lastName, String mail) {
             return AsciiName.initialOf(firstName) + AsciiName.of(lastName);
         }
     },
 
     FIRSTNAME_LASTNAME("firstname.lastname") {
         @Override
-        public String base(String firstName, String lastName, String mail) {
+        String written(String firstName, String lastName, String mail) {
             return AsciiName.of(firstName) + "." + AsciiName.of(lastName);
         }
     },
 
     EMAIL("email") {
         @Override
-        public String base(String firstName, String lastName, String mail) {
+        String written(String firstName, String lastName, String mail) {
             return mail == null ? "" : mail.strip().toLowerCase(Locale.ROOT);
         }
     };
+
+    /**
+     * Lucca documents no limit; 100 is the connector's documented cap, well inside the journal's column for
+     * reserved logins. Names within intake's limits can still pass it once transliterated ("張" gives "zhang")
+     * or joined, and an address may be 254 characters long.
+     */
+    public static final int MAX_LENGTH = 100;
 
     private final String text;
 
@@ -38,8 +45,16 @@ public enum LoginRule {
         this.text = text;
     }
 
-    /** The login this rule gives before any collision with an existing Lucca login is resolved. */
-    public abstract String base(String firstName, String lastName, String mail);
+    /**
+     * The login this rule gives before any collision with an existing Lucca login is resolved: what the rule
+     * writes, cut to {@link #MAX_LENGTH}.
+     */
+    public String base(String firstName, String lastName, String mail) {
+        return cut(written(firstName, lastName, mail), MAX_LENGTH);
+    }
+
+    /** The login as the rule writes it, whatever its length. */
+    abstract String written(String firstName, String lastName, String mail);
 
     /** Reads the rule as written in the configuration: "initial-lastname", "firstname.lastname" or "email". */
     public static LoginRule parse(String text) {
@@ -53,18 +68,28 @@ public enum LoginRule {
 
     /**
      * {@code base} when no taken login equals it, else the first free of base2, base3, ... as Lucca
-     * itself numbers colliding logins. Lucca logins are compared without regard to case.
+     * itself numbers colliding logins. Lucca logins are compared without regard to case. None is longer
+     * than {@link #MAX_LENGTH}: where base and number would pass it, the base gives up its last characters.
      */
     public static String firstFree(String base, Collection<String> taken) {
         Set<String> takenLowerCase = taken.stream()
                 .filter(Objects::nonNull)
                 .map(login -> login.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
-        String candidate = base;
+        String candidate = cut(base, MAX_LENGTH);
         for (int suffix = 2; takenLowerCase.contains(candidate.toLowerCase(Locale.ROOT)); suffix++) {
-            candidate = base + suffix;
+            String number = Integer.toString(suffix);
+            candidate = cut(base, MAX_LENGTH - number.length()) + number;
         }
         return candidate;
+    }
+
+    /** The first {@code max} characters at most, without splitting a character outside the BMP in two. */
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
     }
 
     private static String acceptedValues() {

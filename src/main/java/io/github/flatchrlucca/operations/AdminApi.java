@@ -143,7 +143,7 @@ public final class AdminApi {
             throw Problem.conflict("The hire's " + verdict.reason() + "; send it to the right tenant's URL.");
         }
         if (verdict.kind() == HireVerdict.Kind.INCOMPLETE) {
-            throw Problem.conflict("The candidate still lacks " + String.join(", ", verdict.missingFields())
+            throw Problem.conflict("The hire is still incomplete: " + verdict.rejection()
                     + "; fix it in Flatchr and move the candidate again.");
         }
     }

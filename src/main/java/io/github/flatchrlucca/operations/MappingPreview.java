@@ -58,7 +58,7 @@ public final class MappingPreview {
         if (verdict.kind() == HireVerdict.Kind.IGNORED || verdict.isOtherCompany()) {
             preview.put("reason", verdict.reason());
         } else if (verdict.kind() == HireVerdict.Kind.INCOMPLETE) {
-            preview.put("reason", "the candidate lacks " + String.join(", ", verdict.missingFields()));
+            preview.put("reason", verdict.rejection());
         } else {
             Delivery delivery = steps.map(new Hire("preview", tenant.id(), event.toString(), clock.instant(),
                     clock.instant(), 0, null, false), tenant);

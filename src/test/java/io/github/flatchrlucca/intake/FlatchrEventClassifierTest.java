@@ -286,7 +286,7 @@ class FlatchrEventClassifierTest {
         HireVerdict verdict = byHiredFlag.classify(event);
 
         assertThat(verdict.kind()).isEqualTo(HireVerdict.Kind.INCOMPLETE);
-        assertThat(verdict.missingFields()).containsExactly("data.candidate.firstname");
+        assertThat(verdict.fields()).containsExactly("data.candidate.firstname");
         assertThat(verdict.dedupeKey()).isEqualTo("4242:1234");
     }
 
@@ -298,7 +298,7 @@ class FlatchrEventClassifierTest {
         HireVerdict verdict = byHiredFlag.classify(event);
 
         assertThat(verdict.kind()).isEqualTo(HireVerdict.Kind.INCOMPLETE);
-        assertThat(verdict.missingFields()).containsExactly("data.candidate.lastname");
+        assertThat(verdict.fields()).containsExactly("data.candidate.lastname");
     }
 
     @ParameterizedTest
@@ -310,7 +310,7 @@ class FlatchrEventClassifierTest {
         HireVerdict verdict = byHiredFlag.classify(event);
 
         assertThat(verdict.kind()).isEqualTo(HireVerdict.Kind.INCOMPLETE);
-        assertThat(verdict.missingFields()).containsExactly("data.candidate.email");
+        assertThat(verdict.fields()).containsExactly("data.candidate.email");
     }
 
     @Test
@@ -326,8 +326,195 @@ class FlatchrEventClassifierTest {
         ObjectNode event = hire();
         data(event).putObject("candidate");
 
-        assertThat(byHiredFlag.classify(event).missingFields()).containsExactly(
+        assertThat(byHiredFlag.classify(event).fields()).containsExactly(
                 "data.candidate.firstname", "data.candidate.lastname", "data.candidate.email");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"firstname", "lastname"})
+    void aNameLongerThanTheLimitMakesTheHireIncomplete(String name) {
+        ObjectNode event = hire();
+        candidate(event).put(name, "a".repeat(250));
+
+        HireVerdict verdict = byHiredFlag.classify(event);
+
+        assertThat(verdict.kind()).isEqualTo(HireVerdict.Kind.INCOMPLETE);
+        assertThat(verdict.unusableFields()).containsExactly(
+                new UnusableField("data.candidate." + name, "longer than 100 characters"));
+        assertThat(verdict.dedupeKey()).isEqualTo("4242:1234");
+    }
+
+    @Test
+    void namesOfExactlyTheLimitMakeAHire() {
+        ObjectNode event = hire();
+        candidate(event).put("firstname", "é".repeat(100));
+        candidate(event).put("lastname", " " + "a".repeat(100) + " ");
+
+        assertThat(byHiredFlag.classify(event).kind()).isEqualTo(HireVerdict.Kind.HIRE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u200B", "\u202E\u0000", " \u00AD\t\uFEFF "})
+    void aNameOfOnlyInvisibleCharactersIsMissing(String name) {
+        ObjectNode event = hire();
+        candidate(event).put("lastname", name);
+
+        assertThat(byHiredFlag.classify(event).unusableFields()).containsExactly(
+                new UnusableField("data.candidate.lastname", "missing"));
+    }
+
+    @Test
+    void theLimitsCountWhatIsLeftOnceInvisibleCharactersAndExtraSpacesAreGone() {
+        ObjectNode event = hire();
+        candidate(event).put("firstname", "a\u200B".repeat(100));
+        candidate(event).put("lastname", "a".repeat(50) + " \t\n " + "b".repeat(49));
+        vacancy(event).put("title", "\u202E" + "t".repeat(200));
+
+        assertThat(byHiredFlag.classify(event).kind()).isEqualTo(HireVerdict.Kind.HIRE);
+    }
+
+    @Test
+    void anEmailLongerThanTheLimitMakesTheHireIncomplete() {
+        ObjectNode event = hire();
+        candidate(event).put("email", "a".repeat(245) + "@gmail.com");
+
+        assertThat(byHiredFlag.classify(event).unusableFields()).containsExactly(
+                new UnusableField("data.candidate.email", "longer than 254 characters"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {40_000, 200_000})
+    void aHostileEmailWithoutADotIsRefusedForItsLength(int length) {
+        ObjectNode event = hire();
+        candidate(event).put("email", "a".repeat(length / 2) + "@" + "b".repeat(length / 2));
+
+        assertThat(byHiredFlag.classify(event).unusableFields()).containsExactly(
+                new UnusableField("data.candidate.email", "longer than 254 characters"));
+    }
+
+    @Test
+    void aHostileEmailOfAtSignsIsRefusedForItsLength() {
+        ObjectNode event = hire();
+        candidate(event).put("email", "@".repeat(200_000));
+
+        assertThat(byHiredFlag.classify(event).unusableFields()).containsExactly(
+                new UnusableField("data.candidate.email", "longer than 254 characters"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eloise@gmail", "a@b@c.fr", "eloise\u202E@gmail.com", "eloise@gmail.com\u0000",
+        "\u001Beloise@gmail.com"})
+    void anEmailThatCannotBeOneIsSaidToBeNoAddress(String email) {
+        ObjectNode event = hire();
+        candidate(event).put("email", email);
+
+        assertThat(byHiredFlag.classify(event).unusableFields()).containsExactly(
+                new UnusableField("data.candidate.email", "not an e-mail address"));
+    }
+
+    @Test
+    void anEmailOfExactlyTheLimitMakesAHire() {
+        ObjectNode event = hire();
+        candidate(event).put("email", "a".repeat(244) + "@gmail.com");
+
+        assertThat(byHiredFlag.classify(event).kind()).isEqualTo(HireVerdict.Kind.HIRE);
+    }
+
+    @Test
+    void aTitleLongerThanTheLimitMakesTheHireIncomplete() {
+        ObjectNode event = hire();
+        vacancy(event).put("title", "t".repeat(201));
+
+        HireVerdict verdict = byHiredFlag.classify(event);
+
+        assertThat(verdict.kind()).isEqualTo(HireVerdict.Kind.INCOMPLETE);
+        assertThat(verdict.unusableFields()).containsExactly(
+                new UnusableField("data.vacancy.title", "longer than 200 characters"));
+    }
+
+    @Test
+    void aTitleOfExactlyTheLimitMakesAHire() {
+        ObjectNode event = hire();
+        vacancy(event).put("title", "t".repeat(200));
+
+        assertThat(byHiredFlag.classify(event).kind()).isEqualTo(HireVerdict.Kind.HIRE);
+    }
+
+    @Test
+    void aHireNeedsNoTitle() {
+        ObjectNode event = hire();
+        vacancy(event).remove("title");
+
+        assertThat(byHiredFlag.classify(event).kind()).isEqualTo(HireVerdict.Kind.HIRE);
+    }
+
+    @Test
+    void aRejectionSaysWhatIsWrongWithEachField() {
+        ObjectNode event = hire();
+        candidate(event).remove("firstname");
+        candidate(event).put("lastname", "a".repeat(101));
+        candidate(event).put("email", "eloise");
+
+        HireVerdict verdict = byHiredFlag.classify(event);
+
+        assertThat(verdict.fields()).containsExactly(
+                "data.candidate.firstname", "data.candidate.lastname", "data.candidate.email");
+        assertThat(verdict.rejection()).isEqualTo("data.candidate.firstname is missing, data.candidate.lastname "
+                + "is longer than 100 characters, data.candidate.email is not an e-mail address");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"company_id", "data.applicant.id", "data.applicant_id", "data.candidate.id",
+        "data.vacancy.id"})
+    void anIdLongerThanTheLimitIsRefused(String field) {
+        ObjectNode event = hire();
+        putId(event, field, "9".repeat(65));
+
+        assertThatExceptionOfType(Problem.class)
+                .isThrownBy(() -> byHiredFlag.classify(event))
+                .satisfies(problem -> {
+                    assertThat(problem.status()).isEqualTo(400);
+                    assertThat(problem.document().get("field")).isEqualTo(field);
+                    assertThat(problem.getMessage()).contains("longer than 64 characters").doesNotContain("999");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"company_id", "data.applicant.id", "data.applicant_id", "data.candidate.id",
+        "data.vacancy.id"})
+    void anIdOfExactlyTheLimitIsRead(String field) {
+        TenantClassifier anyCompany = new TenantClassifier(new IntakeRules() {
+            @Override
+            public String id() {
+                return "acme";
+            }
+
+            @Override
+            public Set<String> triggerColumns() {
+                return Set.of();
+            }
+
+            @Override
+            public boolean acceptsCompany(String companyId) {
+                return true;
+            }
+        });
+        ObjectNode event = hire();
+        data(event).remove("applicant");
+        putId(event, field, "9".repeat(64));
+
+        assertThat(anyCompany.classify(event).dedupeKey()).contains("9".repeat(64));
+    }
+
+    private static void putId(ObjectNode event, String field, String id) {
+        switch (field) {
+            case "company_id" -> event.put("company_id", id);
+            case "data.applicant.id" -> data(event).putObject("applicant").put("id", id);
+            case "data.applicant_id" -> data(event).put("applicant_id", id);
+            case "data.candidate.id" -> candidate(event).put("id", id);
+            case "data.vacancy.id" -> vacancy(event).put("id", id);
+            default -> throw new IllegalArgumentException(field);
+        }
     }
 
     private static void assertRefused(TenantClassifier classifier, ObjectNode event, String field) {
@@ -353,6 +540,10 @@ class FlatchrEventClassifierTest {
 
     private static ObjectNode candidate(ObjectNode event) {
         return (ObjectNode) data(event).get("candidate");
+    }
+
+    private static ObjectNode vacancy(ObjectNode event) {
+        return (ObjectNode) data(event).get("vacancy");
     }
 
     private static ObjectNode column(ObjectNode event) {

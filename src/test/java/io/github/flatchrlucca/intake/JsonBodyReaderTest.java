@@ -3,6 +3,7 @@ package io.github.flatchrlucca.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.http.Problem;
@@ -13,6 +14,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonBodyReaderTest {
@@ -124,6 +126,75 @@ class JsonBodyReaderTest {
         assertThatExceptionOfType(Problem.class).isThrownBy(() -> reader.process(exchange));
 
         assertThat(exchange.getVariable(JsonBodyReader.RAW_BODY)).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            33 levels    | it is nested deeper than 32 levels
+            1001 levels  | it is nested deeper than 32 levels
+            101 digits   | it has a number longer than 100 digits
+            1001 digits  | it has a number longer than 100 digits
+            101 decimals | it has a number longer than 100 digits
+            257 name     | it has a field name longer than 256 characters
+            50001 name   | it has a field name longer than 256 characters
+            """)
+    void aBodyPastAJsonLimitIsABadRequestNamingTheLimit(String shape, String limit) {
+        Exchange exchange = exchange(past(shape));
+
+        assertThatExceptionOfType(Problem.class)
+                .isThrownBy(() -> roomyReader().process(exchange))
+                .satisfies(problem -> {
+                    assertThat(problem.status()).isEqualTo(400);
+                    assertThat(problem.document().get("field")).isEqualTo("body");
+                    assertThat(problem.getMessage()).isEqualTo("The body is refused: " + limit + ".");
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"32 levels", "100 digits", "100 decimals", "256 name"})
+    void aBodyUpToEachJsonLimitIsRead(String shape) {
+        Exchange exchange = exchange(past(shape));
+
+        roomyReader().process(exchange);
+
+        assertThat(exchange.getIn().getBody(JsonNode.class).isObject()).isTrue();
+    }
+
+    @Test
+    void aRefusalForALimitDoesNotQuoteTheBody() {
+        String name = "Muller".repeat(50);
+
+        assertThatExceptionOfType(Problem.class)
+                .isThrownBy(() -> roomyReader().process(exchange("{\"" + name + "\": 1}")))
+                .satisfies(problem -> assertThat(problem.getMessage()).doesNotContain("Muller"));
+    }
+
+    @Test
+    void theSharedMapperKeepsJacksonsLimits() {
+        ObjectMapper shared = new ObjectMapper();
+
+        new JsonBodyReader(shared, MAX_BYTES);
+
+        assertThat(shared.getFactory().streamReadConstraints().getMaxNestingDepth())
+                .isEqualTo(StreamReadConstraints.DEFAULT_MAX_DEPTH);
+    }
+
+    /** A reader whose body limit is far above the JSON limits, so that only those are tested. */
+    private static JsonBodyReader roomyReader() {
+        return new JsonBodyReader(new ObjectMapper(), 200_000);
+    }
+
+    /** An object holding, as "a", arrays nested to a depth, or a number of so many digits, or a name so long. */
+    private static String past(String shape) {
+        int size = Integer.parseInt(shape.substring(0, shape.indexOf(' ')));
+        return switch (shape.substring(shape.indexOf(' ') + 1)) {
+            // the object itself is the first level
+            case "levels" -> "{\"a\":" + "[".repeat(size - 1) + "]".repeat(size - 1) + "}";
+            case "digits" -> "{\"a\":" + "7".repeat(size) + "}";
+            case "decimals" -> "{\"a\":0." + "7".repeat(size - 1) + "}";
+            case "name" -> "{\"" + "n".repeat(size) + "\":1}";
+            default -> throw new IllegalArgumentException(shape);
+        };
     }
 
     private void assertProblem(Exchange exchange, int status, String field) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.intake.UnusableField;
 import io.github.flatchrlucca.journal.IntakeResult.Outcome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -106,7 +107,7 @@ class JournalTest {
         assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
         HireRecord record = reader.find(result.hireId()).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.REJECTED);
-        assertThat(record.lastError()).isEqualTo("candidate lacks data.candidate.email");
+        assertThat(record.lastError()).isEqualTo("data.candidate.email is missing");
         assertThat(record.nextAttemptAt()).isNull();
     }
 
@@ -432,7 +433,8 @@ class JournalTest {
     }
 
     private static HireVerdict incomplete(String applicantId, String missingField) {
-        return new HireVerdict(HireVerdict.Kind.INCOMPLETE, null, "4242", applicantId, List.of(missingField));
+        return new HireVerdict(HireVerdict.Kind.INCOMPLETE, null, "4242", applicantId,
+                List.of(new UnusableField(missingField, "missing")));
     }
 
     /** A database that cannot be reached: every connection fails. */

@@ -77,6 +77,29 @@ class HireMapperTest {
     }
 
     @Test
+    void namesAndTitleLoseInvisibleCharactersBeforeReachingLucca() {
+        JsonNode event = Json.parse(HIRE);
+        candidate(event).put("firstname", "\u202EÉlo\u200Bïse");
+        candidate(event).put("lastname", "Mül\u00ADler\u0000-Stra\u001Bße");
+        vacancy(event).put("title", "Développeuse\tJava\uFEFF");
+
+        MappedHire hire = mapper.map(event, RECEIVED_AT);
+
+        assertThat(hire.draft().firstName()).isEqualTo("Éloïse");
+        assertThat(hire.draft().lastName()).isEqualTo("Müller-Straße");
+        assertThat(hire.draft().jobTitle()).isEqualTo("Développeuse Java");
+        assertThat(hire.loginBase()).isEqualTo("emullerstrasse");
+    }
+
+    @Test
+    void aTitleOfOnlyInvisibleCharactersIsLeftOut() {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).put("title", "\u200B\u202E");
+
+        assertThat(mapper.map(event, RECEIVED_AT).draft().jobTitle()).isNull();
+    }
+
+    @Test
     void aMissingPhoneIsLeftOutSilently() {
         JsonNode event = Json.parse(HIRE);
         candidate(event).remove("phone");

@@ -3,11 +3,13 @@ package io.github.flatchrlucca.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,6 +49,42 @@ class LoginRuleTest {
     }
 
     @ParameterizedTest
+    @EnumSource(LoginRule.class)
+    void noRuleGivesALoginLongerThanTheCap(LoginRule rule) {
+        assertThat(rule.base("f".repeat(250), "l".repeat(250), "m".repeat(250) + "@acme.fr"))
+                .hasSize(LoginRule.MAX_LENGTH);
+    }
+
+    @Test
+    void initialLastnameKeepsTheInitialAndCutsTheLastName() {
+        assertThat(LoginRule.INITIAL_LASTNAME.base("Éloïse", "l".repeat(250), null)).isEqualTo("e" + "l".repeat(99));
+    }
+
+    @Test
+    void emailRuleCutsALongAddress() {
+        assertThat(LoginRule.EMAIL.base("Éloïse", "Müller", "M".repeat(250) + "@acme.fr")).isEqualTo("m".repeat(100));
+    }
+
+    @Test
+    void firstnameLastnameIsCutAfterTheDotWhenTheFirstNameFits() {
+        assertThat(LoginRule.FIRSTNAME_LASTNAME.base("Éloïse", "Müller".repeat(40), null))
+                .isEqualTo("eloise." + "muller".repeat(40).substring(0, 93));
+    }
+
+    @Test
+    void aNameWithinIntakesLimitThatGrowsWhenTransliteratedIsCut() {
+        assertThat(LoginRule.INITIAL_LASTNAME.base("張", "張".repeat(100), null))
+                .hasSize(LoginRule.MAX_LENGTH).startsWith("zzhang");
+    }
+
+    @Test
+    void emailRuleCutsALongAddressWithoutSplittingACharacter() {
+        String mail = "a".repeat(LoginRule.MAX_LENGTH - 1) + "\uD83D\uDE00@acme.fr";
+
+        assertThat(LoginRule.EMAIL.base("Éloïse", "Müller", mail)).isEqualTo("a".repeat(LoginRule.MAX_LENGTH - 1));
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             initial-lastname       | INITIAL_LASTNAME
             '  FIRSTNAME.LastName ' | FIRSTNAME_LASTNAME
@@ -79,6 +117,40 @@ class LoginRuleTest {
     @Test
     void firstFreeComparesWithoutCase() {
         assertThat(LoginRule.firstFree("emuller", List.of("EMuller", "eMULLER2"))).isEqualTo("emuller3");
+    }
+
+    @Test
+    void firstFreeCutsABaseAtTheCapSoThatItsNumberFits() {
+        String base = "l".repeat(LoginRule.MAX_LENGTH);
+
+        assertThat(LoginRule.firstFree(base, List.of(base))).isEqualTo("l".repeat(99) + "2");
+    }
+
+    @Test
+    void firstFreeCutsTheBaseFurtherForALongerNumber() {
+        String base = "l".repeat(LoginRule.MAX_LENGTH);
+        List<String> taken = new ArrayList<>(List.of(base));
+        for (int suffix = 2; suffix <= 9; suffix++) {
+            taken.add("l".repeat(99) + suffix);
+        }
+
+        assertThat(LoginRule.firstFree(base, taken)).isEqualTo("l".repeat(98) + "10");
+    }
+
+    @Test
+    void firstFreeNeverGivesMoreThanTheCapEvenFromALongerBase() {
+        String base = "l".repeat(250);
+
+        assertThat(LoginRule.firstFree(base, List.of())).isEqualTo("l".repeat(LoginRule.MAX_LENGTH));
+        assertThat(LoginRule.firstFree(base, List.of("l".repeat(LoginRule.MAX_LENGTH))))
+                .isEqualTo("l".repeat(99) + "2");
+    }
+
+    @Test
+    void firstFreeKeepsAShortBaseWholeBeforeItsNumber() {
+        String base = "l".repeat(LoginRule.MAX_LENGTH - 1);
+
+        assertThat(LoginRule.firstFree(base, List.of(base))).isEqualTo(base + "2");
     }
 
     @Test

@@ -1,0 +1,29 @@
+package io.github.flatchrlucca.intake;
+
+/**
+ * The longest text the connector takes in each field of a hire, checked at intake: what passes them is
+ * answered at once, instead of being accepted and then failing in delivery again and again. Lengths are
+ * counted in UTF-16 characters ({@link String#length}), after the text is trimmed and, for names and
+ * titles, cleaned.
+ */
+public final class FieldLimits {
+
+    /** Far above any real first or last name; Lucca documents no limit of its own. */
+    public static final int NAME = 100;
+
+    /** The longest address SMTP can carry (RFC 5321: a 256-octet path, less its angle brackets). */
+    public static final int EMAIL = 254;
+
+    /** Far above any real job title; Lucca documents no limit of its own. */
+    public static final int TITLE = 200;
+
+    /**
+     * Flatchr's ids are integers or 16-character encoded strings. They make the dedupe key, a VARCHAR(300)
+     * column: at 64, its longest form ("other-company:" + company + ":candidate-" + candidate + "-vacancy-"
+     * + vacancy) is 226 characters.
+     */
+    public static final int ID = 64;
+
+    private FieldLimits() {
+    }
+}

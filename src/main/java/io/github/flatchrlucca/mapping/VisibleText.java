@@ -1,0 +1,34 @@
+package io.github.flatchrlucca.mapping;
+
+import java.util.regex.Pattern;
+
+/**
+ * A name or a title as a person reads it, which is what Lucca gets and what intake measures: one space
+ * wherever the text had whitespace, nothing of what cannot be seen. Spaces, hyphens and apostrophes stay.
+ */
+public final class VisibleText {
+
+    /*
+     * Control and format characters (Unicode Cc, Cf): NUL, ESC, the soft hyphen, zero-width spaces and joiners,
+     * the bidirectional overrides that make a name read backwards on screen (U+202E). Typed by nobody, they
+     * come from pastes or from someone who means harm. The whitespace among them (tab, newline) is not lost:
+     * it becomes a space with the rest.
+     */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}&&\\S]", Pattern.UNICODE_CHARACTER_CLASS);
+
+    // No-break spaces count too: names pasted from documents carry them, and String#strip keeps them.
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+
+    private VisibleText() {
+    }
+
+    /** "  Jean\tPierre\u200B " -> "Jean Pierre"; null, or a text of only such characters -> "". */
+    public static String of(String text) {
+        if (text == null) {
+            return "";
+        }
+        // Removed before whitespace is folded, so that " \u200B " leaves one space, not two.
+        String visible = INVISIBLE.matcher(text).replaceAll("");
+        return WHITESPACE_RUN.matcher(visible).replaceAll(" ").strip();
+    }
+}
