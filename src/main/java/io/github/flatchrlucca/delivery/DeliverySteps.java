@@ -103,7 +103,7 @@ public final class DeliverySteps {
     }
 
     public LuccaRequest findTakenLogins(@Variable("delivery") Delivery delivery) {
-        return requests.loginsLike(delivery.mapped().loginBase());
+        return requests.loginsLike(LoginRule.searchStem(delivery.mapped().loginBase()));
     }
 
     /**
@@ -117,7 +117,7 @@ public final class DeliverySteps {
         LuccaEnvelopes.v3Items(answer).forEach(item -> taken.add(item.path("login").asText("")));
         String login;
         do {
-            taken.addAll(logins.reservedByOthers(tenant, delivery.getHireId(), base));
+            taken.addAll(logins.reservedByOthers(tenant, delivery.getHireId(), LoginRule.searchStem(base)));
             login = LoginRule.firstFree(base, taken);
             taken.add(login);
         } while (!logins.reserve(tenant, delivery.getHireId(), login));

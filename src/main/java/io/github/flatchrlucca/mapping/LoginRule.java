@@ -84,6 +84,15 @@ public enum LoginRule {
         return candidate;
     }
 
+    /**
+     * What every login {@link #firstFree} may give for {@code base} contains: the base itself, or, for a base at
+     * the cap, the part a number of up to four digits leaves of it. Searching for logins containing it finds every
+     * one that could collide.
+     */
+    public static String searchStem(String base) {
+        return cut(base, MAX_LENGTH - 4);
+    }
+
     /** The first {@code max} characters at most, without splitting a character outside the BMP in two. */
     private static String cut(String text, int max) {
         if (text.length() <= max) {

@@ -157,4 +157,16 @@ class LoginRuleTest {
     void firstFreeIgnoresPeopleWithoutLogin() {
         assertThat(LoginRule.firstFree("emuller", Arrays.asList(null, "emuller"))).isEqualTo("emuller2");
     }
+
+    @Test
+    void theSearchStemOfALoginAtTheCapIsContainedInEveryLoginFirstFreeMayGive() {
+        String base = "m".repeat(LoginRule.MAX_LENGTH);
+        List<String> taken = new ArrayList<>(List.of(base));
+        for (int i = 2; i <= 12; i++) {
+            taken.add(LoginRule.firstFree(base, taken));
+        }
+
+        assertThat(taken).allSatisfy(login -> assertThat(login).contains(LoginRule.searchStem(base)));
+        assertThat(LoginRule.searchStem("cmorel")).isEqualTo("cmorel");
+    }
 }
