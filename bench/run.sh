@@ -6,6 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=target/flatchr-lucca.jar
 if [[ ! -f $jar ]] || [[ ! -d target/test-classes ]] || [[ -n $(find pom.xml src -newer "$jar" -print -quit) ]]; then
-  mvn -q -B package -DskipTests
+  # Maven's output is shown only if the build fails: even quiet, it writes terminal codes that would come
+  # before the connector's first log line.
+  if ! build=$(mvn -q -B package -DskipTests 2>&1); then
+    printf '%s\n' "$build" >&2
+    exit 1
+  fi
 fi
 exec java -cp "target/test-classes:$jar" io.github.flatchrlucca.bench.Benchmarks

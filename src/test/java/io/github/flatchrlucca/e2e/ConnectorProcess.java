@@ -35,6 +35,7 @@ final class ConnectorProcess implements AutoCloseable {
     private final Path log;
     private final Map<String, String> env;
     private final int port;
+    private final String managementPort;
     private Process process;
 
     private ConnectorProcess(Path workDir, Path dataDir, Path log, Map<String, String> env) throws IOException {
@@ -43,7 +44,9 @@ final class ConnectorProcess implements AutoCloseable {
         this.log = log;
         this.port = freePort();
         this.env = new HashMap<>(env);
-        this.env.put("SERVER_PORT", String.valueOf(port));
+        // a test of SERVER_PORT itself gives its own
+        this.env.putIfAbsent("SERVER_PORT", String.valueOf(port));
+        this.managementPort = env.getOrDefault("MANAGEMENT_PORT", String.valueOf(port));
         this.env.put("DATA_DIR", dataDir.toString());
         this.env.putIfAbsent("ADMIN_TOKEN", ADMIN_TOKEN);
         this.env.putIfAbsent("FLATCHR_WEBHOOK_TOKEN", WEBHOOK_TOKEN);
@@ -203,6 +206,11 @@ final class ConnectorProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Where health and metrics are: the webhook's port unless MANAGEMENT_PORT gives them their own. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     private URI uri(String path) {
         return URI.create(baseUrl() + path);
     }
@@ -229,7 +237,10 @@ final class ConnectorProcess implements AutoCloseable {
                         throw new IllegalStateException("the connector exited: " + log());
                     }
                     HttpResponse<String> unknown = get("/admin/api/hires/none", "Bearer " + ADMIN_TOKEN);
-                    return get("/observe/health/ready", null).statusCode() == 200 && unknown.statusCode() == 404
+                    HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(managementUrl() + "/observe/health/ready")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return ready.statusCode() == 200 && unknown.statusCode() == 404
                             && unknown.headers().firstValue("Content-Type").orElse("").contains("problem+json");
                 });
     }

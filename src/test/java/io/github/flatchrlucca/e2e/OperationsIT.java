@@ -32,11 +32,15 @@ class OperationsIT {
             JsonNode ready = JSON.readTree(connector.get("/observe/health/ready?data=true", null).body());
             assertThat(ready.path("status").asText()).isEqualTo("UP");
             assertThat(check(ready, "journal").path("status").asText()).isEqualTo("UP");
-            assertThat(check(ready, "lucca").path("data").path("default.credentials").asText()).isEqualTo("ok");
-            assertThat(check(ready, "lucca").path("data").path("default.mode").asText()).isEqualTo("live");
+            // on the webhook's port, health counts tenants without naming them
+            assertThat(check(ready, "lucca").path("data").path("tenants.credentials.ok").asInt()).isEqualTo(1);
+            assertThat(check(ready, "lucca").path("data").path("tenants.mode.live").asInt()).isEqualTo(1);
+            assertThat(check(ready, "lucca").path("data").has("default.credentials")).isFalse();
             assertThat(connector.get("/observe/health/live", null).statusCode()).isEqualTo(200);
+            assertThat(connector.get("/observe/metrics", null).statusCode()).as("tenant labels need the admin token")
+                    .isEqualTo(401);
 
-            String metrics = connector.get("/observe/metrics", null).body();
+            String metrics = connector.get("/observe/metrics", "Bearer " + ConnectorProcess.ADMIN_TOKEN).body();
             assertThat(metrics).contains(
                     "flatchr_webhooks_total{outcome=\"accepted\",tenant=\"default\"} 1.0",
                     "flatchr_webhooks_total{outcome=\"ignored\",tenant=\"default\"} 1.0",
@@ -66,6 +70,10 @@ class OperationsIT {
             assertThat(JSON.readTree(message).path("text").asText())
                     .contains("dead", "https://hooks.acme.example/admin/#hire=" + dead)
                     .doesNotContain("camille.alert-dead-1@example.org", "+33612345678");
+
+            String metrics = connector.get("/observe/metrics", "Bearer " + ConnectorProcess.ADMIN_TOKEN).body();
+            assertThat(metrics).as("the chat's URL is a secret").contains("routeId=\"send-alert\"")
+                    .doesNotContain(chat.url(), "/hooks/");
 
             lucca.acceptKey("another-key");
             String waiting = connector.accept("alert-key-1");
@@ -118,6 +126,31 @@ class OperationsIT {
             assertThat(stats.path("counts").path("delivered").asLong()).isEqualTo(1);
             HttpResponse<String> resent = connector.postWebhook(FlatchrEvents.hire("retention-1").toString());
             assertThat(JSON.readTree(resent.body()).path("status").asText()).isEqualTo("duplicate");
+        }
+    }
+
+    @Test
+    void onAPortOfTheirOwnHealthAndMetricsNameEachTenantWithoutAToken(@TempDir Path temp) throws Exception {
+        int managementPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            managementPort = free.getLocalPort();
+        }
+        try (ConnectorProcess connector = ConnectorProcess.start(temp, Map.of(
+                "MANAGEMENT_PORT", String.valueOf(managementPort)))) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String management = connector.managementUrl();
+            HttpResponse<String> health = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(management + "/observe/health/ready?data=true")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> metrics = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(management + "/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(check(JSON.readTree(health.body()), "lucca").path("data").path("default.mode").asText())
+                    .isEqualTo("dry-run");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("flatchr_hires_by_status");
+            assertThat(connector.get("/observe/metrics", null).statusCode()).as("not on the webhook's port")
+                    .isEqualTo(404);
         }
     }
 

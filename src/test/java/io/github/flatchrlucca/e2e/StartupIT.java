@@ -1,10 +1,13 @@
 package io.github.flatchrlucca.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flatchrlucca.fake.FakeLucca;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +37,8 @@ class StartupIT {
             assertThat(wouldSend.path("login").asText()).isEqualTo("cmorel");
             assertThat(wouldSend.path("dtContractStart").asText()).isEqualTo("2026-01-06T00:00:00");
             assertThat(connector.log()).contains("DRY-RUN", "/webhooks/flatchr?token=");
+            assertThat(hire.path("warnings").toString()).as("Lucca was not asked for its departments")
+                    .contains("not checked").doesNotContain("matches no Lucca department");
         }
     }
 
@@ -82,13 +87,166 @@ class StartupIT {
         "LUCCA_LOGIN_RULE      | surname",
         "CONNECTOR_TIMEZONE    | Mars/Olympus",
         "LUCCA_WORK_EMAIL_PATTERN | {firstname}.{lastname}",
-        "FLATCHR_DEPARTMENT_POINTER | data.vacancy"})
-    void aWrongSettingStopsTheStartWithAMessageNamingIt(String variable, String value, @TempDir Path temp)
+        "FLATCHR_DEPARTMENT_POINTER | data.vacancy",
+        "SERVER_PORT           | abc",
+        "MANAGEMENT_PORT       | abc",
+        "ADMIN_TOKEN           | short",
+        "PUBLIC_BASE_URL       | hooks.acme.fr",
+        "LUCCA_TIMEOUT_MS      | 0",
+        "DELIVERY_POLL_INTERVAL_MS | 0",
+        "LOG_FORMAT            | xml"})
+    void aWrongSettingStopsTheStartWithOneLineNamingIt(String variable, String value, @TempDir Path temp)
             throws Exception {
         ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp, Map.of(variable, value));
 
         assertThat(exit.code()).isNotZero();
-        assertThat(exit.output()).contains("Invalid setting " + variable);
+        assertThat(exit.output().lines().filter(line -> line.contains("Invalid setting " + variable))).hasSize(1);
+        assertThat(exit.output()).doesNotContain("\tat ", "Exception", "SIGTERM");
+    }
+
+    @Test
+    void aPortInUseStopsTheStartInsteadOfServingNothing(@TempDir Path temp) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp,
+                    Map.of("MANAGEMENT_PORT", String.valueOf(taken.getLocalPort())));
+
+            assertThat(exit.code()).isNotZero();
+            assertThat(exit.output()).contains("Invalid setting MANAGEMENT_PORT", "already in use")
+                    .doesNotContain("webhook URL", "SIGTERM");
+        }
+    }
+
+    @Test
+    void everyProblemOfATenantsFileIsReportedAtOnce(@TempDir Path temp) throws Exception {
+        Path tenants = Files.writeString(temp.resolve("tenants.yaml"), """
+                tenants:
+                  - id: acme
+                    flatchrCompanyIds: [4242]
+                    webhookToken: ${env:ACME_WEBHOOK_TOKEN}
+                    lucca: { instance: acme, apiKey: '${file:/run/secrets/acme-lucca}' }
+                  - id: beta
+                    flatchrCompanyIds: [5151, 5152]
+                    webhookToken: ${env:BETA_WEBHOOK_TOKEN}
+                    lucca: { instance: beta, apiKey: '${env:BETA_LUCCA_API_KEY}' }
+                """);
+
+        ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp, Map.of("TENANTS_FILE", tenants.toString()));
+
+        assertThat(exit.code()).isNotZero();
+        assertThat(exit.output()).contains("4 problem(s)", "ACME_WEBHOOK_TOKEN", "/run/secrets/acme-lucca",
+                "BETA_WEBHOOK_TOKEN", "BETA_LUCCA_API_KEY").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aTokenUsedForTwoThingsIsRefused(@TempDir Path temp) throws Exception {
+        Path tenants = Files.writeString(temp.resolve("tenants.yaml"), """
+                tenants:
+                  - id: acme
+                    flatchrCompanyIds: [4242]
+                    webhookToken: ${env:ACME_WEBHOOK_TOKEN}
+                """);
+
+        ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp, Map.of("TENANTS_FILE", tenants.toString(),
+                "ACME_WEBHOOK_TOKEN", ConnectorProcess.ADMIN_TOKEN));
+
+        assertThat(exit.code()).isNotZero();
+        assertThat(exit.output()).contains("tenants[0] (acme): webhookToken", "ADMIN_TOKEN")
+                .doesNotContain(ConnectorProcess.ADMIN_TOKEN);
+    }
+
+    @Test
+    void withATenantsFileTheStartSaysWhichWebhookUrlsAreServed(@TempDir Path temp) throws Exception {
+        Path tenants = Files.writeString(temp.resolve("tenants.yaml"), """
+                tenants:
+                  - id: acme
+                    flatchrCompanyIds: [4242]
+                    webhookToken: ${env:ACME_WEBHOOK_TOKEN}
+                """);
+        Map<String, String> env = new java.util.HashMap<>(Map.of("TENANTS_FILE", tenants.toString(),
+                "ACME_WEBHOOK_TOKEN", "acme-token-0123456789"));
+        env.put("FLATCHR_WEBHOOK_TOKEN", "");
+
+        try (ConnectorProcess connector = ConnectorProcess.start(temp, env)) {
+            assertThat(connector.log()).contains("/webhooks/flatchr/acme?token=<its webhook token>",
+                    "No tenant at /webhooks/flatchr").doesNotContain("acme-token-0123456789");
+            assertThat(connector.postWebhook(FlatchrEvents.hire("no-default-1").toString(), "acme-token-0123456789",
+                    "application/json").statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void theDefaultTenantNextToAFileNeverTakesAFileTenantsHireAndNoTenantIsNamedWithoutAToken(@TempDir Path temp)
+            throws Exception {
+        Path tenants = Files.writeString(temp.resolve("tenants.yaml"), """
+                tenants:
+                  - id: acme-industries
+                    flatchrCompanyIds: [4242]
+                    webhookToken: ${env:ACME_WEBHOOK_TOKEN}
+                """);
+
+        try (ConnectorProcess connector = ConnectorProcess.start(temp, Map.of("TENANTS_FILE", tenants.toString(),
+                "ACME_WEBHOOK_TOKEN", "acme-token-0123456789"))) {
+            String event = FlatchrEvents.hire("both-urls-1", 4242).toString();
+            HttpResponse<String> atTheDefaultUrl = connector.postWebhook(event);
+            HttpResponse<String> atItsOwnUrl = connector.postTenantWebhook("acme-industries",
+                    FlatchrEvents.hire("both-urls-1", 4242), "acme-token-0123456789");
+
+            assertThat(atTheDefaultUrl.statusCode()).as(atTheDefaultUrl.body()).isEqualTo(403);
+            assertThat(JSON.readTree(atTheDefaultUrl.body()).path("field").asText()).isEqualTo("company_id");
+            assertThat(atItsOwnUrl.statusCode()).as("not a duplicate of the default tenant's").isEqualTo(202);
+            assertThat(connector.get("/observe/health?data=true", null).body()).doesNotContain("acme-industries");
+            assertThat(connector.get("/observe/metrics", null).statusCode()).isEqualTo(401);
+            assertThat(connector.get("/observe/metrics", "Bearer " + ConnectorProcess.ADMIN_TOKEN).body())
+                    .contains("tenant=\"acme-industries\"");
+        }
+    }
+
+    @Test
+    void withoutAnAdminTokenTheStatusPageIsNotFoundLikeTheApi(@TempDir Path temp) throws Exception {
+        try (ConnectorProcess connector = ConnectorProcess.start(temp, Map.of("ADMIN_TOKEN", ""))) {
+            assertThat(connector.get("/admin/", null).statusCode()).isEqualTo(404);
+            assertThat(connector.get("/admin/assets/status-page.js", null).statusCode()).isEqualTo(404);
+            assertThat(connector.get("/admin/api/stats", "Bearer anything-at-all-here").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aCleanStartAndStopSaysNothingAlarming(@TempDir Path temp) throws Exception {
+        ConnectorProcess connector = ConnectorProcess.start(temp, Map.of());
+        assertThat(connector.stopWithin(java.time.Duration.ofSeconds(30))).isTrue();
+
+        assertThat(connector.log().lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")))
+                .as("the dry-run notice only").singleElement().asString().contains("DRY-RUN");
+    }
+
+    @Test
+    void aKeyLuccaRejectsIsSaidAtStartBeforeAnyHireWaits(@TempDir Path temp) throws Exception {
+        try (FakeLucca lucca = FakeLucca.start("the-key-lucca-knows-0000");
+             ConnectorProcess connector = ConnectorProcess.start(temp, Map.of("LUCCA_BASE_URL", lucca.baseUrl(),
+                     "LUCCA_API_KEY", "a-key-lucca-does-not-know"))) {
+            await().atMost(java.time.Duration.ofSeconds(20)).until(() -> connector.log()
+                    .contains("Tenant default: LUCCA REJECTS ITS API KEY (401)"));
+
+            JsonNode health = JSON.readTree(connector.get("/observe/health/ready?data=true", null).body());
+            assertThat(health.toString()).contains("\"tenants.credentials.rejected\":1");
+            assertThat(lucca.requests()).singleElement().satisfies(request -> assertThat(request.status()).isEqualTo(401));
+        }
+    }
+
+    @Test
+    void aPreviewWhoseLuccaCannotBeReachedStillShowsTheMappingDepartmentsNotChecked(@TempDir Path temp)
+            throws Exception {
+        try (ConnectorProcess connector = ConnectorProcess.start(temp, Map.of("LUCCA_BASE_URL", "http://127.0.0.1:9",
+                "LUCCA_API_KEY", "a-key-for-nowhere", "LUCCA_TIMEOUT_MS", "1000"))) {
+            HttpResponse<String> response = connector.postAdmin("/admin/api/preview",
+                    FlatchrEvents.hire("unreachable-preview-1").toString());
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode preview = JSON.readTree(response.body());
+            assertThat(preview.path("departmentsChecked").asBoolean(true)).isFalse();
+            assertThat(preview.path("warnings").toString()).contains("not checked");
+            assertThat(preview.path("requests").get(0).path("body").path("lastName").asText()).isEqualTo("Morel");
+        }
     }
 
     @Test

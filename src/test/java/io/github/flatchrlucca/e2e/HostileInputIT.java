@@ -1,0 +1,273 @@
+package io.github.flatchrlucca.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flatchrlucca.fake.User;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What an attacker or a careless client sends, against the real jar: input past every limit is refused at once,
+ * cheaply and naming what is wrong; nothing loops, nothing leaks, no slow client holds a connection.
+ */
+class HostileInputIT {
+
+    static final String API_KEY = "7e5d3c1b-5555-4000-8000-0000000000ee";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    // above the HTTP server's old 4 MiB cap, which once capped this setting without a word
+    static final int MAX_BODY_BYTES = 6_000_000;
+
+    @RegisterExtension
+    static final ConnectorAgainstLucca app = ConnectorAgainstLucca.withSettings(API_KEY, Map.of(
+            "FLATCHR_MAX_BODY_BYTES", String.valueOf(MAX_BODY_BYTES),
+            "HTTP_IDLE_TIMEOUT_SECONDS", "2",
+            "HTTP_BODY_TIMEOUT_SECONDS", "2"));
+
+    // ---- what a hire may hold
+
+    @Test
+    void aNameLongerThanLuccaWouldTakeIsRefusedAtOnceNamingItAndNeverSentToLucca() throws Exception {
+        long createsBefore = app.lucca().count("POST", "/api/v3/users");
+        ObjectNode event = FlatchrEvents.hire("long-name-1", "Camille", "a".repeat(250), "camille.long@example.org");
+
+        HttpResponse<String> response = app.connector().postWebhook(event.toString());
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("fields").toString()).contains("data.candidate.lastname");
+        assertThat(problem.path("detail").asText()).contains("longer than 100 characters");
+        JsonNode recorded = app.connector().hire(problem.path("hireId").asText());
+        assertThat(recorded.path("status").asText()).isEqualTo("rejected");
+        assertThat(recorded.path("attempts").asInt()).isZero();
+        assertThat(app.lucca().count("POST", "/api/v3/users")).isEqualTo(createsBefore);
+    }
+
+    @Test
+    void anIdLongerThanAnyFlatchrIdIs400NamingTheFieldAndTheJournalStaysReady() throws Exception {
+        HttpResponse<String> response = app.connector().postWebhook(FlatchrEvents.hire("9".repeat(300)).toString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("field").asText()).isEqualTo("data.applicant.id");
+        assertThat(app.connector().get("/observe/health/ready", null).statusCode()).isEqualTo(200);
+        assertThat(app.connector().log()).doesNotContain("answered 503");
+    }
+
+    @Test
+    void aHostileAddressOfAHundredThousandCharactersIsRefusedAsTooLong() throws Exception {
+        ObjectNode event = FlatchrEvents.hire("hostile-mail-1", "Camille", "Morel", "a@" + "b".repeat(100_000));
+
+        HttpResponse<String> response = app.connector().postWebhook(event.toString());
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(response.body()).path("detail").asText())
+                .contains("data.candidate.email is longer than 254 characters");
+    }
+
+    @Test
+    void invisibleControlAndDirectionCharactersNeverReachLucca() throws Exception {
+        ObjectNode event = FlatchrEvents.hire("invisible-1", "Ca\u0000mille\u202E", "Mo\u200Brel\u001B",
+                "camille.invisible@example.org");
+
+        String hireId = app.connector().accept(event);
+        app.connector().awaitStatus(hireId, "delivered");
+
+        User user = app.lucca().users().stream().filter(u -> "camille.invisible@example.org".equals(u.mail()))
+                .findFirst().orElseThrow();
+        assertThat(user.firstName()).isEqualTo("Camille");
+        assertThat(user.lastName()).isEqualTo("Morel");
+    }
+
+    // ---- what a body may be
+
+    @Test
+    void jsonPastTheLimitsOfAWebhookIs400NamingTheLimitOnTheWebhookAndThePreview() throws Exception {
+        String deep = "{\"a\":".repeat(1001) + "1" + "}".repeat(1001);
+        String longNumber = "{\"event\":\"drag_applicant\",\"company_id\":" + "9".repeat(1001) + "}";
+        String longName = "{\"" + "n".repeat(50_001) + "\":1}";
+
+        assertRefused(app.connector().postWebhook(deep), "nested deeper than 32 levels");
+        assertRefused(app.connector().postWebhook(longNumber), "longer than 100 digits");
+        assertRefused(app.connector().postWebhook(longName), "longer than 256 characters");
+        assertRefused(app.connector().postAdmin("/admin/api/preview", deep), "nested deeper than 32 levels");
+    }
+
+    @Test
+    void aBodyUpToTheConfiguredLimitIsReadEvenPastTheServersFormerCap() throws Exception {
+        ObjectNode event = FlatchrEvents.hire("large-1");
+        event.put("notes", "x".repeat(5_000_000));
+
+        assertThat(app.connector().postWebhook(event.toString()).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void aPreviewSentAsAFormLikeCurlDoesIsReadAsJson() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(app.connector().baseUrl() + "/admin/api/preview"))
+                .header("Authorization", "Bearer " + ConnectorProcess.ADMIN_TOKEN)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(FlatchrEvents.hire("form-preview-1").toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("requests").get(0).path("body").path("login").asText())
+                .isEqualTo("cmorel");
+    }
+
+    // ---- tokens
+
+    @Test
+    void theAdminTokenCountsOnlyInTheAuthorizationHeader() throws Exception {
+        String token = "Bearer%20" + ConnectorProcess.ADMIN_TOKEN;
+        HttpResponse<String> fromQuery = app.connector().get("/admin/api/stats?Authorization=" + token, null);
+        HttpResponse<String> fromForm = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(app.connector().baseUrl() + "/admin/api/preview"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Authorization=" + token)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(fromQuery.statusCode()).isEqualTo(401);
+        assertThat(fromForm.statusCode()).isEqualTo(401);
+        assertThat(app.connector().get("/admin/api/stats", "Bearer " + ConnectorProcess.ADMIN_TOKEN).statusCode())
+                .isEqualTo(200);
+    }
+
+    // ---- slow, idle, large and abandoned requests
+
+    @Test
+    void aCallerWithoutTheTokenIsRefusedBeforeItSendsItsBody() throws Exception {
+        try (Socket socket = connect()) {
+            send(socket, "POST /webhooks/flatchr?token=wrong-token-wrong-token HTTP/1.1\r\nHost: test\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 4000000\r\n\r\n");
+
+            assertThat(answer(socket)).startsWith("HTTP/1.1 401");
+        }
+    }
+
+    @Test
+    void aBodyDeclaredLargerThanTheLimitIsRefusedBeforeItIsSent() throws Exception {
+        try (Socket socket = connect()) {
+            send(socket, "POST /webhooks/flatchr?token=" + ConnectorProcess.WEBHOOK_TOKEN + " HTTP/1.1\r\nHost: test\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + (MAX_BODY_BYTES + 1) + "\r\n\r\n");
+
+            assertThat(answer(socket)).startsWith("HTTP/1.1 413").contains("application/problem+json");
+        }
+    }
+
+    @Test
+    void aClientTooSlowToSendItsBodyIsAnswered408AndDisconnected() throws Exception {
+        try (Socket socket = connect()) {
+            send(socket, "POST /webhooks/flatchr?token=" + ConnectorProcess.WEBHOOK_TOKEN + " HTTP/1.1\r\nHost: test\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"event\":");
+
+            String answer = answer(socket);
+
+            assertThat(answer).startsWith("HTTP/1.1 408").containsIgnoringCase("connection: close");
+        }
+    }
+
+    @Test
+    void anIdleConnectionIsClosedByTheServer() throws Exception {
+        try (Socket socket = connect()) {
+            // nothing is sent; the server closes the connection after HTTP_IDLE_TIMEOUT_SECONDS
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void anAbandonedUploadIsCountedNotLoggedAsAnError() throws Exception {
+        try (Socket socket = connect()) {
+            send(socket, "POST /webhooks/flatchr?token=" + ConnectorProcess.WEBHOOK_TOKEN + " HTTP/1.1\r\nHost: test\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"event\":\"drag");
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> metrics().contains("flatchr_http_requests_abandoned_total"));
+        assertThat(app.connector().log()).doesNotContain(" ERROR ");
+    }
+
+    // ---- the operator wins
+
+    @Test
+    void aCancelDuringAnAttemptStopsItBeforeItsNextLuccaCall() throws Exception {
+        String mail = "camille.cancel-during-1@example.org";
+        app.lucca().latency(Duration.ofMillis(1500));
+        try {
+            String hireId = app.connector().accept(FlatchrEvents.hire("cancel-during-1", "Camille", "Morel", mail));
+            await().atMost(Duration.ofSeconds(20)).until(() -> app.lucca().requests().stream()
+                    .anyMatch(request -> request.query() != null && request.query().contains("cancel-during-1")));
+
+            HttpResponse<String> cancel = app.connector().postAdmin("/admin/api/hires/" + hireId + "/cancel", "");
+
+            assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> app.connector().log()
+                    .contains("hire " + hireId + " was cancelled by an operator during its attempt"));
+            assertThat(app.connector().hire(hireId).path("status").asText()).isEqualTo("cancelled");
+            assertThat(app.lucca().users()).noneMatch(user -> mail.equals(user.mail()));
+        } finally {
+            app.lucca().latency(Duration.ZERO);
+        }
+    }
+
+    // ---- data at rest
+
+    @Test
+    void theDataFolderAndTheJournalAreTheConnectorsOnlyAndKeepNoTraceFile() throws Exception {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(app.connector().dataDir())))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                app.connector().dataDir().resolve("journal.mv.db")))).isEqualTo("rw-------");
+        assertThat(app.connector().dataDir().resolve("journal.trace.db")).doesNotExist();
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String limit) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("field").asText()).isEqualTo("body");
+        assertThat(problem.path("detail").asText()).contains(limit);
+    }
+
+    private static String metrics() throws Exception {
+        return app.connector().get("/observe/metrics", "Bearer " + ConnectorProcess.ADMIN_TOKEN).body();
+    }
+
+    private static Socket connect() throws IOException {
+        URI base = URI.create(app.connector().baseUrl());
+        Socket socket = new Socket(base.getHost(), base.getPort());
+        // bounds the test, should the server never answer: far beyond the 2 s timeouts configured above
+        socket.setSoTimeout(30_000);
+        return socket;
+    }
+
+    private static void send(Socket socket, String text) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    /** Everything the server sends until it closes the connection. */
+    private static String answer(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        in.transferTo(answer);
+        return answer.toString(StandardCharsets.ISO_8859_1);
+    }
+}
