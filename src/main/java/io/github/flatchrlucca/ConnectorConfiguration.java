@@ -45,6 +45,7 @@ import io.github.flatchrlucca.tenants.WebhookTenant;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -91,7 +92,13 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
         Registry registry = camel.getRegistry();
-        HikariDataSource journalData = journalDataSource(settings);
+        HikariDataSource journalData;
+        try {
+            journalData = journalDataSource(settings);
+        } catch (UncheckedIOException dataDir) {
+            throw SettingsReader.invalid("connector.data-dir", "DATA_DIR", dataDir.getMessage() + " ("
+                    + dataDir.getCause().getClass().getSimpleName() + ")");
+        }
         Journal journal = new Journal(journalData, clock, settings.lease(), UUID.randomUUID().toString());
         JournalReader reader = new JournalReader(journalData);
         if (settings.embeddedJournal()) {
@@ -168,17 +175,18 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The HTTP server's edges: connections idle too long are closed, and what can be refused from a request's line
-     * and headers (a wrong token, a body declared too large, a body sent too slowly) is refused before the body is
-     * read. Where health and metrics share the webhook's port, the metrics (they name every tenant) need
+     * The HTTP server's edges: connections idle too long, or too slow to send a request, are closed, and what can be
+     * refused from a request's line and headers (a wrong token, a body declared too large) is refused before the
+     * body is read. Where health and metrics share the webhook's port, the metrics (they name every tenant) need
      * ADMIN_TOKEN.
      */
     private static void bindHttpServer(CamelContext camel, ConnectorSettings settings, ObjectMapper json,
                                        WebhookTenant webhookTenant, AdminTokenCheck adminTokenCheck,
                                        ConnectorMetrics metrics) throws Exception {
-        camel.getRegistry().bind("vertx", ServerTimeouts.withIdleTimeout(settings.httpIdleTimeout()));
+        ServerTimeouts timeouts = ServerTimeouts.create(settings.httpIdleTimeout(), settings.httpRequestTimeout());
+        camel.getRegistry().bind("vertx", timeouts);
         RequestGate gate = new RequestGate(json, settings.serverPort(), settings.maxBodyBytes(),
-                settings.httpBodyTimeout(), new RequestGate.Observer() {
+                settings.httpRequestTimeout(), timeouts::requestArrived, new RequestGate.Observer() {
                     @Override
                     public void refused(String path, int status) {
                         if (path.startsWith(WEBHOOK_PATH)) {
@@ -344,10 +352,14 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         if (settings.adminToken().isEmpty()) {
             LOG.info("Admin API is off for all tenants together: set ADMIN_TOKEN to turn it on.");
         }
-        LOG.info(settings.managementOnServerPort()
-                ? "Health at /observe/health and metrics at /observe/metrics (with the admin token) share port {}: "
-                        + "expose only /webhooks/ to the internet"
-                : "Health at /observe/health and metrics at /observe/metrics are on port {}: keep it off the internet",
-                settings.managementPort());
+        if (!settings.managementOnServerPort()) {
+            LOG.info("Health at /observe/health and metrics at /observe/metrics are on port {}: keep it off the "
+                    + "internet", settings.managementPort());
+        } else {
+            LOG.info("Health at /observe/health and metrics at /observe/metrics share port {} with the webhooks: "
+                    + "expose only /webhooks/ to the internet; the metrics {}", settings.managementPort(),
+                    settings.adminToken().isPresent() ? "need Authorization: Bearer <ADMIN_TOKEN>"
+                            : "answer 401 until ADMIN_TOKEN is set (or MANAGEMENT_PORT gives them a port of their own)");
+        }
     }
 }

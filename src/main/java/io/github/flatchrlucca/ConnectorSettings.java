@@ -22,7 +22,7 @@ public record ConnectorSettings(
         int serverPort,
         int managementPort,
         Duration httpIdleTimeout,
-        Duration httpBodyTimeout,
+        Duration httpRequestTimeout,
         Path dataDir,
         String publicBaseUrl,
         ZoneId zone,
@@ -42,26 +42,21 @@ public record ConnectorSettings(
         ContractTypeTable contractTypes,
         int rateLimitRequests,
         Duration rateLimitWindow,
-        Duration luccaTimeout,
         Duration retryInitialDelay,
         Duration retryMaxDelay,
         Duration retryMaxAge,
         Duration keyRejectedDelay,
         int batchSize,
-        Duration pollInterval,
         Duration lease,
         Optional<String> adminToken,
         Optional<URI> alertWebhookUrl,
         Duration alertQueueAge,
-        Duration alertCheckInterval,
         Duration retention,
-        Duration retentionCheckInterval,
         Optional<String> journalJdbcUrl,
         String journalUser,
         String journalPassword,
         Duration shutdownDrain,
-        Optional<Path> tenantsFile,
-        Duration tenantsReloadInterval) {
+        Optional<Path> tenantsFile) {
 
     // Lucca instance names are the DNS label before .ilucca.net.
     private static final Pattern INSTANCE = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -133,11 +128,12 @@ public record ConnectorSettings(
         });
         onlyWithTheJournalUrl(in, journalUrl, "journal.user", "JOURNAL_USER");
         onlyWithTheJournalUrl(in, journalUrl, "journal.password", "JOURNAL_PASSWORD");
+        checkRouteSettings(in);
         return new ConnectorSettings(
                 serverPort,
                 in.port("camel.management.port", "MANAGEMENT_PORT", serverPort),
                 Duration.ofSeconds(in.positiveLong("server.idle-timeout-seconds", "HTTP_IDLE_TIMEOUT_SECONDS", 65)),
-                Duration.ofSeconds(in.positiveLong("server.body-timeout-seconds", "HTTP_BODY_TIMEOUT_SECONDS", 30)),
+                Duration.ofSeconds(in.positiveLong("server.request-timeout-seconds", "HTTP_REQUEST_TIMEOUT_SECONDS", 30)),
                 in.parse("connector.data-dir", "DATA_DIR", in.text("connector.data-dir", "./data"), "a folder path",
                         Path::of),
                 in.httpUrl("connector.public-base-url", "PUBLIC_BASE_URL").map(Object::toString)
@@ -166,27 +162,34 @@ public record ConnectorSettings(
                         "a contract type table such as '1:21,2:22'", ContractTypeTable::parse),
                 in.positiveInt("lucca.rate-limit.requests", "LUCCA_RATE_LIMIT_REQUESTS", 50),
                 Duration.ofSeconds(in.positiveLong("lucca.rate-limit.window-seconds", "LUCCA_RATE_LIMIT_WINDOW_SECONDS", 60)),
-                Duration.ofMillis(in.positiveLong("lucca.timeout-ms", "LUCCA_TIMEOUT_MS", 10_000)),
                 Duration.ofMillis(in.positiveLong("retry.initial-delay-ms", "RETRY_INITIAL_DELAY_MS", 5000)),
                 Duration.ofMillis(in.positiveLong("retry.max-delay-ms", "RETRY_MAX_DELAY_MS", 1_800_000)),
                 Duration.ofHours(in.positiveLong("retry.max-age-hours", "RETRY_MAX_AGE_HOURS", 24)),
                 Duration.ofMillis(in.positiveLong("retry.key-rejected-delay-ms", "RETRY_KEY_REJECTED_DELAY_MS", 60_000)),
                 in.positiveInt("delivery.batch-size", "DELIVERY_BATCH_SIZE", 20),
-                Duration.ofMillis(in.positiveLong("delivery.poll-interval-ms", "DELIVERY_POLL_INTERVAL_MS", 250)),
                 Duration.ofSeconds(in.positiveLong("delivery.lease-seconds", "DELIVERY_LEASE_SECONDS", 180)),
                 adminToken,
-                in.httpUrl("alert.webhook-url", "ALERT_WEBHOOK_URL"),
+                in.secretHttpUrl("alert.webhook-url", "ALERT_WEBHOOK_URL"),
                 Duration.ofSeconds(in.positiveLong("alert.queue-age-seconds", "ALERT_QUEUE_AGE_SECONDS", 3600)),
-                Duration.ofMillis(in.positiveLong("alert.check-interval-ms", "ALERT_CHECK_INTERVAL_MS", 60_000)),
                 Duration.ofDays(in.nonNegativeLong("retention.days", "RETENTION_DAYS", 90)),
-                Duration.ofMillis(in.positiveLong("retention.check-interval-ms", "RETENTION_CHECK_INTERVAL_MS", 3_600_000)),
                 journalUrl,
                 in.text("journal.user", ""),
                 in.text("journal.password", ""),
                 Duration.ofSeconds(in.nonNegativeLong("shutdown.drain-seconds", "SHUTDOWN_DRAIN_SECONDS", 5)),
                 in.text("tenants.file").map(file -> in.parse("tenants.file", "TENANTS_FILE", file, "a file path",
-                        Path::of)),
-                Duration.ofMillis(in.positiveLong("tenants.reload-interval-ms", "TENANTS_RELOAD_INTERVAL_MS", 5000)));
+                        Path::of)));
+    }
+
+    /**
+     * The settings only the routes read, as placeholders ({{delivery.poll-interval-ms}}...): checked here all the
+     * same, so that a wrong one stops the start like any other instead of failing a route.
+     */
+    private static void checkRouteSettings(SettingsReader in) {
+        in.positiveLong("lucca.timeout-ms", "LUCCA_TIMEOUT_MS", 10_000);
+        in.positiveLong("delivery.poll-interval-ms", "DELIVERY_POLL_INTERVAL_MS", 250);
+        in.positiveLong("alert.check-interval-ms", "ALERT_CHECK_INTERVAL_MS", 60_000);
+        in.positiveLong("retention.check-interval-ms", "RETENTION_CHECK_INTERVAL_MS", 3_600_000);
+        in.positiveLong("tenants.reload-interval-ms", "TENANTS_RELOAD_INTERVAL_MS", 5000);
     }
 
     /** A database user or password without a database is a forgotten JOURNAL_JDBC_URL. */

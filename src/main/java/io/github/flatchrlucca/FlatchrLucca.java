@@ -1,6 +1,8 @@
 package io.github.flatchrlucca;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.github.flatchrlucca.tenants.InvalidTenantsFile;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.main.Main;
 import org.apache.camel.util.ObjectHelper;
@@ -17,13 +19,16 @@ public final class FlatchrLucca {
 
     public static void main(String[] args) {
         // Checked before the first log line: logback reads LOG_FORMAT as it starts, and a value it has no
-        // configuration for would leave the connector running and mute.
-        String logFormat = System.getenv("LOG_FORMAT");
-        if (logFormat != null && !logFormat.isBlank() && !LOG_FORMATS.contains(logFormat)) {
+        // configuration for would leave the connector running and mute. The system property, which logback reads
+        // before the environment, pins the checked value (a blank one is the default, text).
+        String logFormat = Optional.ofNullable(System.getProperty("LOG_FORMAT", System.getenv("LOG_FORMAT")))
+                .map(String::strip).filter(value -> !value.isEmpty()).orElse("text");
+        if (!LOG_FORMATS.contains(logFormat)) {
             System.err.println("The connector did not start. Invalid setting LOG_FORMAT: '" + logFormat
                     + "' is not text or json");
             System.exit(1);
         }
+        System.setProperty("LOG_FORMAT", logFormat);
         Main main = new Main(FlatchrLucca.class);
         main.setDefaultPropertyPlaceholderLocation("file:application.properties");
         try {
@@ -34,13 +39,15 @@ public final class FlatchrLucca {
     }
 
     /**
-     * A start refused by a wrong setting says so in one line that names it, and the process ends with a non-zero
-     * exit code, without running the shutdown hooks: Camel's would log "triggered by SIGTERM", which nobody sent.
-     * Any other failure keeps its stack trace, for whoever must find out.
+     * A start refused by a wrong setting (or tenants file) says so in one line that names it, and the process ends
+     * with a non-zero exit code, without running the shutdown hooks: Camel's would log "triggered by SIGTERM",
+     * which nobody sent. Any other failure keeps its stack trace, for whoever must find out.
      */
     private static void refuseToStart(Exception failure) {
         Logger log = LoggerFactory.getLogger(FlatchrLucca.class);
-        IllegalArgumentException setting = ObjectHelper.getException(IllegalArgumentException.class, failure);
+        IllegalArgumentException setting = Optional.<IllegalArgumentException>ofNullable(
+                ObjectHelper.getException(InvalidSetting.class, failure))
+                .orElseGet(() -> ObjectHelper.getException(InvalidTenantsFile.class, failure));
         if (setting != null) {
             log.error("The connector did not start. {}", setting.getMessage());
         } else {

@@ -21,7 +21,8 @@ final class FreePorts {
 
     private static void check(int port, String key, String env) {
         try (ServerSocket probe = new ServerSocket(port)) {
-            probe.setReuseAddress(true);
+            // bound and closed at once: free, as far as anything can say before the server binds it
+            probe.getLocalPort();
         } catch (IOException e) {
             throw SettingsReader.invalid(key, env, "port " + port + " is already in use, or may not be opened by "
                     + "this user (" + e.getMessage() + ")");

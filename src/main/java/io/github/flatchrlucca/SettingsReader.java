@@ -80,11 +80,31 @@ final class SettingsReader {
     Optional<URI> httpUrl(String key, String env) {
         return text(key).map(value -> {
             URI uri = parse(key, env, value, "a URL", URI::create);
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+            if (!isHttpWithHost(uri)) {
                 throw invalid(key, env, "'" + value + "' is not an http(s) URL with a host");
             }
             return uri;
         });
+    }
+
+    /** A URL that is itself a secret (a chat's incoming webhook): a refusal never repeats it, nor a part of it. */
+    Optional<URI> secretHttpUrl(String key, String env) {
+        return text(key).map(value -> {
+            URI uri;
+            try {
+                uri = URI.create(value);
+            } catch (IllegalArgumentException notAUrl) {
+                uri = null;
+            }
+            if (uri == null || !isHttpWithHost(uri)) {
+                throw invalid(key, env, "is not an http(s) URL with a host (the value is a secret: not shown)");
+            }
+            return uri;
+        });
+    }
+
+    private static boolean isHttpWithHost(URI uri) {
+        return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
     }
 
     /** Runs a library parser and reports its refusal against the setting, whatever it throws. */
@@ -97,8 +117,8 @@ final class SettingsReader {
         }
     }
 
-    static IllegalArgumentException invalid(String key, String env, String problem) {
-        return new IllegalArgumentException("Invalid setting " + env + " (" + key + "): " + problem);
+    static InvalidSetting invalid(String key, String env, String problem) {
+        return new InvalidSetting("Invalid setting " + env + " (" + key + "): " + problem);
     }
 
     private static int positive(String key, String env, int value) {

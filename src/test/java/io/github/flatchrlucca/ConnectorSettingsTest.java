@@ -224,7 +224,7 @@ class ConnectorSettingsTest {
             Map.entry("camel.server.port", "abc"),
             Map.entry("camel.management.port", "70000"),
             Map.entry("server.idle-timeout-seconds", "0"),
-            Map.entry("server.body-timeout-seconds", "-1"),
+            Map.entry("server.request-timeout-seconds", "-1"),
             Map.entry("connector.data-dir", "data\u0000dir"),
             Map.entry("connector.public-base-url", "hooks.acme.fr"),
             Map.entry("connector.timezone", "Mars/Olympus"),

@@ -65,17 +65,19 @@ public final class DeliveryFailures {
                 refused.getMessage()), "journal-refused-value");
     }
 
-    /** 401, 403: no hire is at fault, so none dies of it; all wait until the key works again. */
+    /**
+     * 401, 403: no hire is at fault, but the key is nobody else's to fix: every hire of the tenant waits, at least
+     * RETRY_KEY_REJECTED_DELAY_MS and longer as its attempts grow, and dies of old age like any other, so that a
+     * key left broken comes to a person through the dead hires' alerts too.
+     */
     public void keyRejected(Exchange exchange) {
         LuccaCallFailed cause = caught(exchange, LuccaCallFailed.class);
         Hire hire = hire(exchange);
-        LOG.error("LUCCA REJECTS THE API KEY of tenant {} ({}): its hires are kept and retried every {} s until the "
-                + "key is valid and has the rights it needs", hire.tenant(), cause.status(), keyRejectedDelay.toSeconds());
-        LuccaFailure failure = failure(exchange);
-        if (recorded(hire, failure, () -> journal.retryLater(hire.hireId(), clock.instant().plus(keyRejectedDelay),
-                failure))) {
-            metrics.hire(hire.tenant(), "retried", "key-rejected");
-        }
+        LOG.error("LUCCA REJECTS THE API KEY of tenant {} ({}): its hires are kept and tried again until the key is "
+                + "valid and has the rights it needs", hire.tenant(), cause.status());
+        Instant backoff = schedule.next(hire.attempts(), clock.instant());
+        Instant keyDelay = clock.instant().plus(keyRejectedDelay);
+        retryOrDie(hire, failure(exchange), backoff.isAfter(keyDelay) ? backoff : keyDelay, "key-rejected");
     }
 
     /** 429: back when Lucca says, not before; that wait does not grow with the attempts. */
@@ -150,6 +152,11 @@ public final class DeliveryFailures {
             LOG.warn("the outcome of an attempt could not be written: the journal cannot be reached");
             leaveBehind(hire, failure);
             return false;
+        } catch (JournalRefusedValue e) {
+            // Lucca's answer itself does not fit (a NUL PostgreSQL refuses, say): the hire ends with our own words.
+            LOG.warn("hire {}: {}", hire.hireId(), e.getMessage());
+            return journal.markDead(hire.hireId(), new LuccaFailure(failure.call(), failure.status(), null,
+                    "its outcome could not be written (" + e.getMessage() + ")"));
         }
     }
 

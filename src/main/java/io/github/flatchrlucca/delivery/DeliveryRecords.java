@@ -36,12 +36,15 @@ public final class DeliveryRecords {
     }
 
     public void alreadyInLucca(@Variable("delivery") Delivery delivery) {
-        journal.markAlreadyInLucca(delivery.getHireId(), delivery.luccaUserId(), delivery.warnings());
-        metrics.hire(delivery.hire().tenant(), "already-in-lucca", delivery.getWarnings().contains(DeliverySteps.REHIRE) ? "rehire" : "employee");
+        if (journal.markAlreadyInLucca(delivery.getHireId(), delivery.luccaUserId(), delivery.warnings())) {
+            metrics.hire(delivery.hire().tenant(), "already-in-lucca",
+                    delivery.getWarnings().contains(DeliverySteps.REHIRE) ? "rehire" : "employee");
+        }
     }
 
     public void dryRun(@Variable("delivery") Delivery delivery, @Body LuccaRequest create) {
-        journal.markDryRun(delivery.getHireId(), create.body(), delivery.warnings());
-        metrics.hire(delivery.hire().tenant(), "dry-run", "none");
+        if (journal.markDryRun(delivery.getHireId(), create.body(), delivery.warnings())) {
+            metrics.hire(delivery.hire().tenant(), "dry-run", "none");
+        }
     }
 }

@@ -3,12 +3,14 @@ package io.github.flatchrlucca.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -51,18 +53,22 @@ public final class RequestGate implements StartupListener {
     private final int port;
     private final int maxBodyBytes;
     private final Duration bodyDeadline;
+    private final Consumer<HttpConnection> arrived;
     private final Observer observer;
     private final List<Guard> guards = new ArrayList<>();
 
     /**
      * @param maxBodyBytes a body larger than this is refused from its Content-Length, before a byte of it is read
-     * @param bodyDeadline how long a client may take to send its whole body
+     * @param bodyDeadline how long a client may take to send its whole body, whatever the path
+     * @param arrived      told of each request whose headers arrived, with its connection ({@link ServerTimeouts})
      */
-    public RequestGate(ObjectMapper json, int port, int maxBodyBytes, Duration bodyDeadline, Observer observer) {
+    public RequestGate(ObjectMapper json, int port, int maxBodyBytes, Duration bodyDeadline,
+                       Consumer<HttpConnection> arrived, Observer observer) {
         this.json = json;
         this.port = port;
         this.maxBodyBytes = maxBodyBytes;
         this.bodyDeadline = bodyDeadline;
+        this.arrived = arrived;
         this.observer = observer;
     }
 
@@ -82,6 +88,8 @@ public final class RequestGate implements StartupListener {
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
                 VertxPlatformHttpRouter.getRouterNameFromPort(port));
+        // every path: Camel reads a body on any route, a GET's too
+        router.route().order(-2).handler(this::arrived);
         for (Guard guard : guards) {
             // before Camel's own handlers (body handler first), whatever order they were added in
             router.route(guard.path()).order(-1).handler(request -> pass(request, guard));
@@ -95,7 +103,6 @@ public final class RequestGate implements StartupListener {
             if (guard.readsBody()) {
                 checkDeclaredLength(request.request());
                 request.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/octet-stream");
-                endSlowUploads(request);
             }
         } catch (Problem refused) {
             observer.refused(request.normalizedPath(), refused.status());
@@ -116,8 +123,12 @@ public final class RequestGate implements StartupListener {
         }
     }
 
-    /** A body still not whole when the deadline comes is answered 408, and its connection closed. */
-    private void endSlowUploads(RoutingContext request) {
+    /**
+     * The request's headers are in: its connection has served its purpose ({@link ServerTimeouts}), and its body
+     * must follow within the deadline. A body still not whole then is answered 408 and its connection closed.
+     */
+    private void arrived(RoutingContext request) {
+        arrived.accept(request.request().connection());
         long timer = request.vertx().setTimer(bodyDeadline.toMillis(), fired -> {
             if (!request.request().isEnded() && !request.response().ended()) {
                 observer.refused(request.normalizedPath(), 408);
@@ -125,16 +136,16 @@ public final class RequestGate implements StartupListener {
             }
         });
         request.addEndHandler(ended -> request.vertx().cancelTimer(timer));
+        request.next();
     }
 
     /** Failures of the server's own handlers: an upload cut short, a body over the server's limit. */
     private void failed(RoutingContext request) {
-        if (request.failure() instanceof HttpClosedException || request.request().connection() == null
-                || request.response().closed()) {
-            observer.abandoned(request.normalizedPath());
-            return;
-        }
         if (request.response().ended()) {
+            return; // answered already (a 408 here, say): the closed connection that follows is no news
+        }
+        if (request.failure() instanceof HttpClosedException || request.response().closed()) {
+            observer.abandoned(request.normalizedPath());
             return;
         }
         Problem problem = switch (request.statusCode()) {

@@ -1,38 +1,66 @@
 package io.github.flatchrlucca.http;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.impl.VertxWrapper;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Vert.x instance Camel's HTTP servers run on, with an idle timeout on every connection they accept. Camel's
- * platform-http server builds its {@link HttpServerOptions} itself and offers no setting for it (a connection
- * that sends nothing would stay open forever), but it takes the Vert.x instance from the registry: this one
- * sets the timeout on the options of each server it creates. Vert.x's own {@code VertxWrapper} forwards
- * everything else, so nothing but this one option changes.
+ * The Vert.x instance Camel's HTTP servers run on, which bounds how long a connection may take: one that sends
+ * nothing for the idle timeout is closed, and one that has not sent a whole request head within the request
+ * deadline of connecting is closed too, so that a client trickling its headers a byte at a time cannot hold it.
+ * Camel's platform-http server builds its {@link HttpServerOptions} itself and offers no setting for either, but
+ * it takes the Vert.x instance from the registry: this one adds both to each server it creates. Vert.x's own
+ * {@code VertxWrapper} (an internal class: the only way to take part in the server's creation) forwards
+ * everything else.
  */
 public final class ServerTimeouts extends VertxWrapper {
 
     private final Duration idle;
+    private final Duration firstRequest;
+    private final Set<HttpConnection> served = ConcurrentHashMap.newKeySet();
 
-    private ServerTimeouts(VertxInternal delegate, Duration idle) {
+    private ServerTimeouts(VertxInternal delegate, Duration idle, Duration firstRequest) {
         super(delegate);
         this.idle = idle;
+        this.firstRequest = firstRequest;
     }
 
-    /** A new Vert.x instance whose HTTP servers close a connection idle for longer than {@code idle}. */
-    public static Vertx withIdleTimeout(Duration idle) {
-        return new ServerTimeouts((VertxInternal) Vertx.vertx(), idle);
+    /**
+     * A new Vert.x instance whose HTTP servers close a connection idle for longer than {@code idle}, or that has
+     * not sent a whole request head within {@code firstRequest} of connecting.
+     */
+    public static ServerTimeouts create(Duration idle, Duration firstRequest) {
+        return new ServerTimeouts((VertxInternal) Vertx.vertx(), idle, firstRequest);
+    }
+
+    /** A request's head arrived on this connection: the first-request deadline no longer applies to it. */
+    public void requestArrived(HttpConnection connection) {
+        served.add(connection);
     }
 
     @Override
     public HttpServer createHttpServer(HttpServerOptions options) {
-        return super.createHttpServer(new HttpServerOptions(options)
-                .setIdleTimeout((int) idle.toSeconds())
+        HttpServer server = super.createHttpServer(new HttpServerOptions(options)
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, idle.toSeconds()))
                 .setIdleTimeoutUnit(TimeUnit.SECONDS));
+        // set before Camel makes the server listen, as Vert.x requires
+        return server.connectionHandler(connection -> {
+            long timer = setTimer(firstRequest.toMillis(), fired -> {
+                if (!served.contains(connection)) {
+                    connection.close();
+                }
+            });
+            connection.closeHandler(closed -> {
+                cancelTimer(timer);
+                served.remove(connection);
+            });
+        });
     }
 }

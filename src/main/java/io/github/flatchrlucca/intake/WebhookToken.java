@@ -40,11 +40,7 @@ public final class WebhookToken {
     /** The configured token, else the one kept in the data directory, else a new one kept there. */
     public static WebhookToken configuredOrKept(Optional<String> configured, Path dataDir) {
         if (configured.isPresent()) {
-            if (configured.get().length() < MIN_LENGTH) {
-                throw new IllegalArgumentException("Invalid setting FLATCHR_WEBHOOK_TOKEN (flatchr.webhook-token): "
-                        + "must be at least " + MIN_LENGTH + " characters long");
-            }
-            return new WebhookToken(configured.get(), false);
+            return of(configured.get());
         }
         Path file = dataDir.resolve(FILE_NAME);
         try {

@@ -182,19 +182,31 @@ public final class Journal {
         LOG.info("hire {} user created in Lucca as {}", hireId, luccaUserId);
     }
 
+    /**
+     * The user is in Lucca with its contract. Recorded even if an operator cancelled the hire during the attempt
+     * that created the user: the journal says what Lucca holds.
+     */
     public void markDelivered(String hireId, long luccaUserId, List<String> warnings) {
-        finish(hireId, HireStatus.DELIVERED, luccaUserId, warnings);
+        finish(hireId, HireStatus.DELIVERED, luccaUserId, warnings, "");
     }
 
-    public void markAlreadyInLucca(String hireId, long luccaUserId, List<String> warnings) {
-        finish(hireId, HireStatus.ALREADY_IN_LUCCA, luccaUserId, warnings);
+    /** Someone with this e-mail is in Lucca; nothing was written there. False when the hire was cancelled meanwhile. */
+    public boolean markAlreadyInLucca(String hireId, long luccaUserId, List<String> warnings) {
+        return finish(hireId, HireStatus.ALREADY_IN_LUCCA, luccaUserId, warnings, " AND " + QUEUED);
     }
 
-    public void markDryRun(String hireId, String luccaRequest, List<String> warnings) {
-        change(hireId, "UPDATE hire SET status = 'DRY_RUN', lucca_request = ?, warnings = ?, claimed_until = NULL, claimed_by = NULL, "
-                + "updated_at = ? WHERE hire_id = ?", new Object[] {luccaRequest, joined(warnings), at(clock.instant()), hireId},
+    /** The Lucca requests were recorded, not sent. False when the hire was cancelled meanwhile: the cancel wins. */
+    public boolean markDryRun(String hireId, String luccaRequest, List<String> warnings) {
+        boolean recorded = change(hireId, "UPDATE hire SET status = 'DRY_RUN', lucca_request = ?, warnings = ?, "
+                + "claimed_until = NULL, claimed_by = NULL, updated_at = ? WHERE hire_id = ? AND " + QUEUED,
+                new Object[] {luccaRequest, joined(warnings), at(clock.instant()), hireId},
                 new LuccaFailure(null, null, null, "the Lucca requests were recorded, not sent"));
-        LOG.info("hire {} {}: the Lucca requests were recorded, not sent", hireId, HireStatus.DRY_RUN.label());
+        if (recorded) {
+            LOG.info("hire {} {}: the Lucca requests were recorded, not sent", hireId, HireStatus.DRY_RUN.label());
+        } else {
+            releaseClaim(hireId);
+        }
+        return recorded;
     }
 
     /**
@@ -236,11 +248,13 @@ public final class Journal {
      */
     public boolean replay(String hireId, String payload) {
         Instant now = clock.instant();
+        // Unclaimed only: a hire cancelled during an attempt is replayed once that attempt has stopped, never while
+        // it still runs next to the new one.
         boolean replayed = change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = ?, attempts = 0, "
                 + "queued_at = ?, next_attempt_at = ?, claimed_until = NULL, claimed_by = NULL, last_error = NULL, updated_at = ?, "
                 + "lucca_user_id = CASE WHEN status = 'ALREADY_IN_LUCCA' THEN NULL ELSE lucca_user_id END "
-                + "WHERE hire_id = ? AND status IN ('DEAD', 'REJECTED', 'ALREADY_IN_LUCCA', 'DRY_RUN', 'CANCELLED')",
-                new Object[] {payload, at(now), at(now), at(now), hireId},
+                + "WHERE hire_id = ? AND status IN ('DEAD', 'REJECTED', 'ALREADY_IN_LUCCA', 'DRY_RUN', 'CANCELLED') AND "
+                + UNCLAIMED, new Object[] {payload, at(now), at(now), at(now), hireId, at(now)},
                 new LuccaFailure(null, null, null, "replayed by an operator"));
         if (replayed) {
             LOG.info("hire {} replayed by an operator", hireId);
@@ -249,9 +263,11 @@ public final class Journal {
     }
 
     /**
-     * An operator stops a queued hire, waiting or being delivered: the cancel wins over any retry. An attempt in
-     * progress stops before its next Lucca call ({@link #renewClaim}); one whose user Lucca has just created is
-     * recorded as delivered, since that is what Lucca holds.
+     * An operator stops a queued hire, waiting or being delivered: the cancel wins over any retry, a dry-run and an
+     * "already in Lucca". An attempt in progress stops before its next Lucca call ({@link #renewClaim}), so no user
+     * is created after the cancel. One whose create Lucca had already received when the cancel came keeps that
+     * user: the hire is delivered when nothing else was left to do, and stays cancelled, with the user's id,
+     * when its contract was still to be set.
      */
     public boolean cancel(String hireId) {
         Instant now = clock.instant();
@@ -281,13 +297,18 @@ public final class Journal {
         });
     }
 
-    private void finish(String hireId, HireStatus status, long luccaUserId, List<String> warnings) {
-        change(hireId, "UPDATE hire SET status = ?, lucca_user_id = ?, warnings = ?, next_attempt_at = NULL, "
-                + "claimed_until = NULL, claimed_by = NULL, last_error = NULL, updated_at = ? WHERE hire_id = ?",
+    private boolean finish(String hireId, HireStatus status, long luccaUserId, List<String> warnings, String guard) {
+        boolean finished = change(hireId, "UPDATE hire SET status = ?, lucca_user_id = ?, warnings = ?, next_attempt_at = NULL, "
+                + "claimed_until = NULL, claimed_by = NULL, last_error = NULL, updated_at = ? WHERE hire_id = ?" + guard,
                 new Object[] {status.name(), luccaUserId, joined(warnings), at(clock.instant()), hireId},
                 new LuccaFailure(null, null, null, "Lucca user " + luccaUserId));
-        LOG.info("hire {} {} (Lucca user {}){}", hireId, status.label(), luccaUserId,
-                warnings.isEmpty() ? "" : " with " + warnings.size() + " warning(s)");
+        if (finished) {
+            LOG.info("hire {} {} (Lucca user {}){}", hireId, status.label(), luccaUserId,
+                    warnings.isEmpty() ? "" : " with " + warnings.size() + " warning(s)");
+        } else {
+            releaseClaim(hireId);
+        }
+        return finished;
     }
 
     /** One state change and its history event, together; false when the hire was not in a state to change. */

@@ -33,8 +33,19 @@ public final class LuccaCredentials {
         return state.get() == State.UNKNOWN && tried.compareAndSet(false, true);
     }
 
+    /**
+     * Only an answer about the key changes what is known of it: a success says it works, 401 and 403 that it does
+     * not. Anything else (a 5xx, a 404 from a wrong base URL, a 429) says nothing of the key.
+     */
     void answered(int status) {
-        State now = status == 401 || status == 403 ? State.REJECTED : State.OK;
+        State now;
+        if (status >= 200 && status < 300) {
+            now = State.OK;
+        } else if (status == 401 || status == 403) {
+            now = State.REJECTED;
+        } else {
+            return;
+        }
         if (state.getAndSet(now) != now) {
             onChange.accept(now);
         }

@@ -108,7 +108,8 @@ public final class AdminApi {
             checkStillAHire(hire);
         }
         if (!journal.replay(hireId, hire.payload())) {
-            throw Problem.conflict("The hire changed while it was being replayed; look at it again.");
+            throw Problem.conflict("The hire is still being delivered, or changed meanwhile; look at it again in a "
+                    + "moment.");
         }
         JsonReply.respond(json, exchange, 202, "application/json", views.summary(found(hireId, exchange)));
     }

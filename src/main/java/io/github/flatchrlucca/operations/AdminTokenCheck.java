@@ -57,7 +57,7 @@ public final class AdminTokenCheck implements Processor {
         if (!enabled()) {
             throw Problem.notFound("The admin API is off: set ADMIN_TOKEN to turn it on.");
         }
-        byte[] given = authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
+        byte[] given = bytes(authorization);
         if (everyTenant.isPresent() && matches(everyTenant.get(), given)) {
             return null;
         }
@@ -70,8 +70,7 @@ public final class AdminTokenCheck implements Processor {
 
     /** ADMIN_TOKEN only: what concerns every tenant at once (the connector's metrics) is not a tenant's to see. */
     public void checkEveryTenant(String authorization) {
-        byte[] given = authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
-        if (everyTenant.isEmpty() || !matches(everyTenant.get(), given)) {
+        if (everyTenant.isEmpty() || !matches(everyTenant.get(), bytes(authorization))) {
             throw unauthorized();
         }
     }
@@ -88,6 +87,10 @@ public final class AdminTokenCheck implements Processor {
     // Constant time, so a token cannot be guessed from answer times.
     private static boolean matches(byte[] expected, byte[] given) {
         return MessageDigest.isEqual(expected, given);
+    }
+
+    private static byte[] bytes(String authorization) {
+        return authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] bearer(String token) {

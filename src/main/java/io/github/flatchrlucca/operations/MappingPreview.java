@@ -76,7 +76,7 @@ public final class MappingPreview {
      */
     private boolean enrich(Delivery delivery, Tenant tenant) {
         if (tenant.dryRun()) {
-            steps.enrichWithoutLucca(delivery, "dry-run: Lucca was not asked");
+            steps.enrichInDryRun(delivery);
             return false;
         }
         try {

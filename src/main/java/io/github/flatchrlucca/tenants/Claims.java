@@ -42,22 +42,22 @@ final class Claims {
     }
 
     void webhookToken(YamlMapping tenant, String owner, String token) {
-        if (!takenByTheEnvironment(tenant, "webhookToken", token)) {
-            String earlier = tenantByToken.putIfAbsent(token, owner);
-            if (earlier != null) {
-                tenant.report("webhookToken", "is the same token as " + earlier
-                        + "'s; a token must identify one customer");
-            }
-        }
+        claimToken(tenant, owner, "webhookToken", token,
+                earlier -> "is the same token as " + earlier + "'s; a token must identify one customer");
     }
 
     // A webhook URL travels through Flatchr: it must never open an admin view, nor one customer's another's.
     void adminToken(YamlMapping tenant, String owner, String token) {
-        if (!takenByTheEnvironment(tenant, "adminToken", token)) {
+        claimToken(tenant, owner, "adminToken", token,
+                earlier -> "is a token " + earlier + " already uses; each token must open one thing only");
+    }
+
+    private void claimToken(YamlMapping tenant, String owner, String key, String token,
+                            java.util.function.Function<String, String> sharedWith) {
+        if (!takenByTheEnvironment(tenant, key, token)) {
             String earlier = tenantByToken.putIfAbsent(token, owner);
             if (earlier != null) {
-                tenant.report("adminToken", "is a token " + earlier
-                        + " already uses; each token must open one thing only");
+                tenant.report(key, sharedWith.apply(earlier));
             }
         }
     }

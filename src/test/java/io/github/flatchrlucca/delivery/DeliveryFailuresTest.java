@@ -85,17 +85,40 @@ class DeliveryFailuresTest {
     }
 
     @Test
-    void aRejectedKeyWaitsItsOwnDelayNeverDies() {
+    void aRejectedKeyWaitsAtLeastItsOwnDelay() {
         Hire hire = claimedHire();
-        clock.advance(MAX_AGE.plusHours(1));
 
         failures.keyRejected(failed(hire, luccaAnswered(401, "", null)));
 
         HireRecord record = reader.find(hire.hireId()).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.RETRYING);
-        assertThat(record.nextAttemptAt()).isEqualTo(clock.instant().plus(KEY_REJECTED_DELAY));
+        assertThat(record.nextAttemptAt()).isEqualTo(NOW.plus(KEY_REJECTED_DELAY));
         assertThat(count("retried", "key-rejected")).isEqualTo(1);
         assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void aKeyStillRejectedAfterManyAttemptsWaitsLongerEachTime() {
+        Hire hire = claimedHire();
+        Hire laterAttempt = new Hire(hire.hireId(), hire.tenant(), hire.payload(), hire.receivedAt(), hire.queuedAt(),
+                10, null, false);
+
+        failures.keyRejected(failed(laterAttempt, luccaAnswered(401, "", null)));
+
+        assertThat(reader.find(hire.hireId()).orElseThrow().nextAttemptAt())
+                .isEqualTo(schedule.next(10, NOW)).isAfter(NOW.plus(KEY_REJECTED_DELAY));
+    }
+
+    @Test
+    void aKeyRejectedPastTheMaximumAgeEndsTheHireLikeAnyFailure() {
+        Hire hire = claimedHire();
+        clock.advance(MAX_AGE);
+
+        failures.keyRejected(failed(hire, luccaAnswered(403, "", null)));
+
+        assertThat(reader.find(hire.hireId()).orElseThrow().status()).isEqualTo(HireStatus.DEAD);
+        assertThat(count("dead", "expired")).isEqualTo(1);
+        assertThat(alerts).singleElement().asString().contains(hire.hireId());
     }
 
     @Test

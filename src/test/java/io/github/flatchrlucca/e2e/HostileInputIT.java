@@ -39,8 +39,9 @@ class HostileInputIT {
     @RegisterExtension
     static final ConnectorAgainstLucca app = ConnectorAgainstLucca.withSettings(API_KEY, Map.of(
             "FLATCHR_MAX_BODY_BYTES", String.valueOf(MAX_BODY_BYTES),
-            "HTTP_IDLE_TIMEOUT_SECONDS", "2",
-            "HTTP_BODY_TIMEOUT_SECONDS", "2"));
+            // a request deadline shorter than the idle timeout, so that each shows apart
+            "HTTP_IDLE_TIMEOUT_SECONDS", "4",
+            "HTTP_REQUEST_TIMEOUT_SECONDS", "2"));
 
     // ---- what a hire may hold
 
@@ -185,10 +186,40 @@ class HostileInputIT {
     }
 
     @Test
-    void anIdleConnectionIsClosedByTheServer() throws Exception {
+    void aClientTricklingItsHeadersIsDisconnectedThoughNeverIdle() throws Exception {
         try (Socket socket = connect()) {
-            // nothing is sent; the server closes the connection after HTTP_IDLE_TIMEOUT_SECONDS
-            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+            // a byte a second: the 4 s idle timeout never fires, the 2 s request deadline must
+            socket.setSoTimeout(1000);
+            boolean closed = false;
+            for (int bytes = 0; bytes < 20 && !closed; bytes++) {
+                send(socket, bytes == 0 ? "G" : "E");
+                try {
+                    closed = socket.getInputStream().read() == -1;
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // the pace of the trickle: one more byte
+                }
+            }
+
+            assertThat(closed).isTrue();
+        }
+    }
+
+    @Test
+    void aSlowBodyIsCutOnAnyPathNotOnlyTheWebhooks() throws Exception {
+        try (Socket socket = connect()) {
+            send(socket, "GET /admin/ HTTP/1.1\r\nHost: test\r\nContent-Length: 1000\r\n\r\nx");
+
+            assertThat(answer(socket)).startsWith("HTTP/1.1 408");
+        }
+    }
+
+    @Test
+    void aKeptAliveConnectionLeftIdleIsClosedByTheServer() throws Exception {
+        try (Socket socket = connect()) {
+            send(socket, "GET /observe/health/live HTTP/1.1\r\nHost: test\r\n\r\n");
+
+            // the answer, then the end of the stream once HTTP_IDLE_TIMEOUT_SECONDS have passed without a request
+            assertThat(answer(socket)).startsWith("HTTP/1.1 200");
         }
     }
 

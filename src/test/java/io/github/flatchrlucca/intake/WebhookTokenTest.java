@@ -127,10 +127,11 @@ class WebhookTokenTest {
     }
 
     @Test
-    void aConfiguredTokenTooShortToBeASecretStopsTheStart() {
+    void aConfiguredTokenTooShortToBeASecretIsRefused() {
+        // the start stops on it earlier, naming FLATCHR_WEBHOOK_TOKEN (ConnectorSettings); this is the last guard
         assertThatThrownBy(() -> WebhookToken.configuredOrKept(Optional.of("short"), dataDir))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("FLATCHR_WEBHOOK_TOKEN");
+                .hasMessageContaining("16 characters");
     }
 
     @Test

@@ -677,6 +677,35 @@ class JournalTest {
     }
 
     @Test
+    void aCancelWinsOverADryRunAndAnAlreadyInLuccaButNotOverAUserLuccaCreated() {
+        String dry = journal.recordIntake(PAYLOAD, hire("1"), TENANT).hireId();
+        String found = journal.recordIntake(PAYLOAD, hire("2"), TENANT).hireId();
+        String created = journal.recordIntake(PAYLOAD, hire("3"), TENANT).hireId();
+        List.of(dry, found, created).forEach(journal::claim);
+        List.of(dry, found, created).forEach(journal::cancel);
+
+        assertThat(journal.markDryRun(dry, "{}", List.of())).isFalse();
+        assertThat(journal.markAlreadyInLucca(found, 416, List.of())).isFalse();
+        journal.markDelivered(created, 417, List.of());
+
+        assertThat(reader.find(dry).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
+        assertThat(reader.find(found).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
+        assertThat(reader.find(created).orElseThrow().status()).as("what Lucca holds").isEqualTo(HireStatus.DELIVERED);
+    }
+
+    @Test
+    void aHireCancelledDuringItsAttemptIsReplayedOnlyOnceThatAttemptHasStopped() {
+        String hireId = claimedHire();
+        journal.cancel(hireId);
+
+        assertThat(journal.replay(hireId, PAYLOAD)).as("its attempt still runs").isFalse();
+        journal.releaseClaim(hireId);
+
+        assertThat(journal.replay(hireId, PAYLOAD)).isTrue();
+        assertThat(claimDue(10)).extracting(Hire::hireId).containsExactly(hireId);
+    }
+
+    @Test
     void aValueTooLongForTheJournalIsRefusedNotAnOutage() {
         assertThatExceptionOfType(JournalRefusedValue.class)
                 .isThrownBy(() -> journal.reserveLogin(TENANT, "hire-1", "m".repeat(251)))

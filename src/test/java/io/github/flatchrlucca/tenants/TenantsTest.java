@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.lucca.LuccaCredentials;
 import java.net.URI;
 import java.time.Duration;
@@ -56,6 +57,18 @@ class TenantsTest {
         LuccaCredentials rotated = tenants.find("acme").orElseThrow().lucca().credentials();
         assertThat(rotated).isNotSameAs(old);
         assertThat(rotated.state()).isEqualTo(LuccaCredentials.State.UNKNOWN);
+    }
+
+    @Test
+    void eachNewKeyIsToTryOnceADryTenantsNeverAndARotatedOneAgain() {
+        tenants.replace(List.of(tenant("acme", "key-1"), tenant("globex", "key-g"),
+                TestTenants.tenant("initech", "initech-token-0123456789", "7")));
+
+        assertThat(tenants.keysToTry()).extracting(LuccaConnection::tenant).containsExactlyInAnyOrder("acme", "globex");
+        assertThat(tenants.keysToTry()).as("each once").isEmpty();
+
+        tenants.replace(List.of(tenant("acme", "key-2"), tenant("globex", "key-g")));
+        assertThat(tenants.keysToTry()).extracting(LuccaConnection::tenant).containsExactly("acme");
     }
 
     @Test
