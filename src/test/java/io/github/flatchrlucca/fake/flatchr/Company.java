@@ -174,7 +174,9 @@ final class Company {
     /**
      * Sets one value of a candidate tag on an application. A tag that is not {@code multiple} holds one value:
      * writing it again replaces the value (the trait keeps its id). A {@code multiple} tag gains the value,
-     * unless it already has it (then the trait that has it is answered, nothing is added).
+     * unless it already has it (then the trait that has it is answered, nothing is added). Writing a value
+     * leaves the application's {@code updated_at} alone (the reference does not say it moves; the plainest
+     * reading is that a tag value is not a change of the application).
      */
     synchronized Trait setTrait(String applicationId, String tagId, String value) {
         List<Trait> values = traits.get(applicationId);

@@ -384,6 +384,7 @@ class FakeFlatchrTest {
         assertThat(flatchr.traits(JEANNE)).containsExactly(
                 new Trait(first.path("id").asText(), OUTCOME.id(), "not created: no start date"));
         assertThat(body(get(BASE + "/applicant/" + JEANNE + "/traits?token=" + KEY))).hasSize(1);
+        assertThat(flatchr.application(JEANNE).updatedAt()).isEqualTo(Instant.ofEpochSecond(1763820000));
     }
 
     @Test
