@@ -9,10 +9,10 @@ import java.util.Optional;
  * Failures a test asks for, consumed in the order they were asked. An injected reply stands in for the
  * real one (the fake does not act); a lost answer comes after the fake acted.
  */
-final class Faults {
+public final class Faults {
 
     /** As a method, matches every method. */
-    static final String ANY_METHOD = "*";
+    public static final String ANY_METHOD = "*";
 
     private static final class Injection {
         final String method;
@@ -35,14 +35,14 @@ final class Faults {
     private final List<Injection> injections = new ArrayList<>(); // guarded by this
     private final List<String> lostAnswers = new ArrayList<>(); // "METHOD path", guarded by this
 
-    synchronized void inject(String method, String pathPrefix, Reply reply, int times) {
+    public synchronized void inject(String method, String pathPrefix, Reply reply, int times) {
         if (times > 0) {
             injections.add(new Injection(method, pathPrefix, reply, times));
         }
     }
 
-    /** Lucca is well again: every failure still pending is dropped. */
-    synchronized void clear() {
+    /** The API is well again: every failure still pending is dropped. */
+    public synchronized void clear() {
         injections.clear();
         lostAnswers.clear();
     }

@@ -13,36 +13,56 @@ import java.util.Optional;
 
 /**
  * What every request meets before a resource, in this order: the rate limit, the faults a test injected,
- * then the API key. Limits and faults come first because they model Lucca's gateway, which answers
- * before the application looks at the key. Every request is logged, refused ones too.
+ * then the API key. Limits and faults come first because they model the API's gateway, which answers
+ * before the application looks at the key. Every request is logged, refused ones too. What differs
+ * between the APIs the fakes play (how the key is presented, the error envelope) is their {@link Dialect}.
  */
-final class Front implements HttpHandler {
+public final class Front implements HttpHandler {
 
-    private static final String SCHEME = "lucca application=";
+    /** How one API takes its key and writes its errors. */
+    public interface Dialect {
+
+        /** Names the fake in the 500 its own bugs answer. */
+        String name();
+
+        /** Whether this request presents {@code acceptedKey}; {@code authorization} is null when absent. */
+        boolean presents(String acceptedKey, String authorization, String rawQuery);
+
+        /** This API's error answer. */
+        Reply error(int status, String message);
+    }
 
     private final Router router;
     private final Faults faults;
     private final RequestLog log;
-    private volatile String acceptedAuthorization;
+    private final Dialect dialect;
+    private volatile String acceptedKey; // null: no key is accepted
     private volatile SlidingWindowLimiter limiter; // null: no limit
     private volatile Duration latency = Duration.ZERO;
 
-    Front(Router router, Faults faults, RequestLog log, String apiKey) {
+    public Front(Router router, Faults faults, RequestLog log, Dialect dialect, String apiKey) {
         this.router = router;
         this.faults = faults;
         this.log = log;
+        this.dialect = dialect;
         acceptKey(apiKey);
     }
 
-    void acceptKey(String apiKey) {
-        acceptedAuthorization = SCHEME + apiKey;
+    /** From now on only this key is accepted. */
+    public void acceptKey(String apiKey) {
+        acceptedKey = Objects.requireNonNull(apiKey, "apiKey");
+    }
+
+    /** From now on no key is accepted, until {@link #acceptKey} names one. */
+    public void refuseEveryKey() {
+        acceptedKey = null;
     }
 
     void limit(SlidingWindowLimiter newLimiter) {
         limiter = newLimiter;
     }
 
-    void latency(Duration perRequest) {
+    public void latency(Duration perRequest) {
         latency = perRequest;
     }
 
@@ -74,13 +94,14 @@ final class Front implements HttpHandler {
     private Reply answer(Call call, String authorization, Instant at) {
         return rateLimit(at)
                 .or(() -> faults.takeInjected(call.method(), call.path()))
-                .or(() -> unauthorized(authorization))
+                .or(() -> unauthorized(authorization, call.rawQuery()))
                 .orElseGet(() -> act(call));
     }
 
     private Optional<Reply> rateLimit(Instant at) {
         SlidingWindowLimiter current = limiter;
-        return current == null ? Optional.empty() : current.refusal(at).map(wait -> Reply.tooManyRequests(seconds(wait)));
+        return current == null ? Optional.empty() : current.refusal(at)
+                .map(wait -> dialect.error(429, "Too Many Requests").withHeader("Retry-After", Long.toString(seconds(wait))));
     }
 
     /** Retry-After counts whole seconds: rounded up, and never 0, which a client could read as "now". */
@@ -89,19 +110,20 @@ final class Front implements HttpHandler {
         return Math.max(1, (millis + 999) / 1000);
     }
 
-    private Optional<Reply> unauthorized(String authorization) {
-        return acceptedAuthorization.equals(authorization) ? Optional.empty()
-                : Optional.of(Reply.error(401, "Unauthorized"));
+    private Optional<Reply> unauthorized(String authorization, String rawQuery) {
+        String key = acceptedKey;
+        return key != null && dialect.presents(key, authorization, rawQuery) ? Optional.empty()
+                : Optional.of(dialect.error(401, "Unauthorized"));
     }
 
     private Reply act(Call call) {
         Reply reply;
         try {
             reply = router.dispatch(call);
-        } catch (LuccaError error) {
-            reply = error.reply();
+        } catch (ApiError error) {
+            reply = dialect.error(error.status(), error.getMessage());
         } catch (RuntimeException bug) {
-            reply = Reply.error(500, "fake Lucca failed: " + bug);
+            reply = dialect.error(500, "fake " + dialect.name() + " failed: " + bug);
         }
         return faults.takeLostAnswer(call.method(), call.path()) ? Reply.LOST : reply;
     }

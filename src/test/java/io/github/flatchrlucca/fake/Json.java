@@ -4,15 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reading request bodies and writing answers; every malformed input becomes a 400, as Lucca does. */
-final class Json {
+/** Reading request bodies and writing answers; every malformed input becomes a 400 (an {@link ApiError}). */
+public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -20,34 +20,34 @@ final class Json {
         }
     }
 
-    static JsonNode object(String body) {
+    public static JsonNode object(String body) {
         try {
             JsonNode json = MAPPER.readTree(body);
             if (json == null || !json.isObject()) {
-                throw LuccaError.badRequest("the body must be a JSON object");
+                throw ApiError.badRequest("the body must be a JSON object");
             }
             return json;
         } catch (JsonProcessingException e) {
-            throw LuccaError.badRequest("malformed JSON: " + e.getOriginalMessage());
+            throw ApiError.badRequest("malformed JSON: " + e.getOriginalMessage());
         }
     }
 
-    static String requiredText(JsonNode json, String field) {
+    public static String requiredText(JsonNode json, String field) {
         String value = text(json, field);
         if (value == null || value.isBlank()) {
-            throw LuccaError.badRequest(field + " is required");
+            throw ApiError.badRequest(field + " is required");
         }
         return value;
     }
 
     /** Null when the field is absent or null. */
-    static String text(JsonNode json, String field) {
+    public static String text(JsonNode json, String field) {
         JsonNode value = json.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isTextual()) {
-            throw LuccaError.badRequest(field + " must be a string");
+            throw ApiError.badRequest(field + " must be a string");
         }
         return value.asText();
     }
@@ -59,7 +59,7 @@ final class Json {
             return null;
         }
         if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-            throw LuccaError.badRequest(field + " must be an integer");
+            throw ApiError.badRequest(field + " must be an integer");
         }
         return value.intValue();
     }

@@ -12,11 +12,11 @@ import java.util.TreeMap;
  * The decoded parameters of a query string. Names and values are URL-decoded, so {@code ownerId%5B%5D}
  * and {@code ownerId[]} are the same name; names ignore case, as on Lucca's ASP.NET servers.
  */
-final class Query {
+public final class Query {
 
     private final Map<String, List<String>> params = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
-    static Query parse(String rawQuery) {
+    public static Query parse(String rawQuery) {
         Query query = new Query();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return query;
@@ -34,11 +34,11 @@ final class Query {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw LuccaError.badRequest("malformed query string near " + text);
+            throw ApiError.badRequest("malformed query string near " + text);
         }
     }
 
-    Optional<String> first(String name) {
+    public Optional<String> first(String name) {
         return all(name).stream().findFirst();
     }
 
@@ -58,7 +58,7 @@ final class Query {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw LuccaError.badRequest(name + " must be an integer, got " + value);
+            throw ApiError.badRequest(name + " must be an integer, got " + value);
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Every request the fake received, for tests to observe what the connector really sent. */
-final class RequestLog {
+public final class RequestLog {
 
     private final List<Request> requests = new ArrayList<>(); // guarded by this
 
@@ -14,11 +14,11 @@ final class RequestLog {
         requests.add(request);
     }
 
-    synchronized List<Request> all() {
+    public synchronized List<Request> all() {
         return List.copyOf(requests);
     }
 
-    long count(String method, String pathPrefix) {
+    public long count(String method, String pathPrefix) {
         return all().stream()
                 .filter(request -> request.method().equalsIgnoreCase(method) && request.path().startsWith(pathPrefix))
                 .count();

@@ -6,10 +6,10 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Sends a call to the endpoint declared for its method and path; anything else is Lucca's 404. */
-final class Router {
+/** Sends a call to the endpoint declared for its method and path; anything else is a 404. */
+public final class Router {
 
-    interface Endpoint {
+    public interface Endpoint {
         Reply handle(Call call, MatchResult path);
     }
 
@@ -19,7 +19,7 @@ final class Router {
     private final List<Route> routes = new ArrayList<>();
 
     /** Declares an endpoint; pathRegex must match the whole path, its groups reach the endpoint. */
-    Router on(String method, String pathRegex, Endpoint endpoint) {
+    public Router on(String method, String pathRegex, Endpoint endpoint) {
         routes.add(new Route(method, Pattern.compile(pathRegex), endpoint));
         return this;
     }
@@ -31,6 +31,7 @@ final class Router {
                 return route.endpoint.handle(call, path.toMatchResult());
             }
         }
-        return Reply.error(404, "No route for " + call.method() + " " + call.path());
+        // Thrown, not answered, so the front writes it in the error envelope of the API it plays.
+        throw ApiError.notFound("No route for " + call.method() + " " + call.path());
     }
 }
