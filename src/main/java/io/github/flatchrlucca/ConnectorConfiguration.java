@@ -152,8 +152,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         Optional<TenantSettings> defaultTenant = settings.hasDefaultTenant()
                 ? Optional.of(settings.defaultTenant(WebhookToken.configuredOrKept(settings.webhookToken(), settings.dataDir())))
                 : Optional.empty();
-        TenantDefaults inherited = new TenantDefaults(settings.triggerColumns(), settings.rateLimitRequests(),
-                settings.rateLimitWindow(), settings.loginRule(), settings.zone());
+        TenantDefaults inherited = settings.tenantDefaults();
         TenantsFileWatch watch = new TenantsFileWatch(settings.tenantsFile(), defaultTenant, settings.adminToken(),
                 name -> Optional.ofNullable(System.getenv(name)), inherited, tenants,
                 ids -> {

@@ -5,6 +5,8 @@ import io.github.flatchrlucca.mapping.ContractTypeTable;
 import io.github.flatchrlucca.mapping.DepartmentTable;
 import io.github.flatchrlucca.mapping.LoginRule;
 import io.github.flatchrlucca.mapping.WorkEmailPattern;
+import io.github.flatchrlucca.tenants.FlatchrApi;
+import io.github.flatchrlucca.tenants.TenantDefaults;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import com.fasterxml.jackson.core.JsonPointer;
 import java.net.URI;
@@ -17,7 +19,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Every connector setting, read once at start and validated, so that nothing fails later on a typo. */
+/**
+ * Every connector setting, read once at start and validated, so that nothing fails later on a typo.
+ *
+ * @param flatchrApiBaseUrl        FLATCHR_API_BASE_URL: the default tenant's, and what the file's tenants inherit
+ * @param flatchrReconcileInterval FLATCHR_RECONCILE_INTERVAL_SECONDS, inherited likewise; zero: never
+ * @param flatchrReconcileLookback FLATCHR_RECONCILE_LOOKBACK_DAYS, inherited likewise
+ * @param flatchrApi               the default tenant's access to Flatchr's API (FLATCHR_API_KEY and the settings
+ *                                 above); empty: no reconciliation, no write-back
+ */
 public record ConnectorSettings(
         int serverPort,
         int managementPort,
@@ -30,6 +40,10 @@ public record ConnectorSettings(
         Set<String> triggerColumns,
         String departmentPointer,
         int maxBodyBytes,
+        URI flatchrApiBaseUrl,
+        Duration flatchrReconcileInterval,
+        Duration flatchrReconcileLookback,
+        Optional<FlatchrApi> flatchrApi,
         Optional<URI> luccaBaseUrl,
         String luccaApiKey,
         Integer legalEntityId,
@@ -74,7 +88,13 @@ public record ConnectorSettings(
     public TenantSettings defaultTenant(WebhookToken token) {
         return new TenantSettings(TenantSettings.DEFAULT_ID, Set.of(), token, triggerColumns, luccaBaseUrl, luccaApiKey,
                 rateLimitRequests, rateLimitWindow, legalEntityId, departmentId, roleId, departments, contractTypes,
-                loginRule, workEmailPattern, zone, Optional.empty());
+                loginRule, workEmailPattern, zone, Optional.empty(), flatchrApi);
+    }
+
+    /** What a tenant of the tenants file takes from these settings when it does not say. */
+    public TenantDefaults tenantDefaults() {
+        return new TenantDefaults(triggerColumns, rateLimitRequests, rateLimitWindow, loginRule, zone,
+                flatchrApiBaseUrl, flatchrReconcileInterval, flatchrReconcileLookback);
     }
 
     /**
@@ -98,7 +118,8 @@ public record ConnectorSettings(
                 + webhookToken.map(token -> "***").orElse("generated") + ", adminToken="
                 + adminToken.map(token -> "***").orElse("unset") + ", alerts=" + alertWebhookUrl.map(url -> "***").orElse("off")
                 + ", journal=" + journalJdbcUrl.orElse("embedded") + ", journalPassword="
-                + (journalPassword.isEmpty() ? "unset" : "***") + "]";
+                + (journalPassword.isEmpty() ? "unset" : "***") + ", flatchrApi="
+                + flatchrApi.map(FlatchrApi::toString).orElse("unset") + "]";
     }
 
     static ConnectorSettings read(SettingsReader in) {
@@ -129,6 +150,21 @@ public record ConnectorSettings(
         onlyWithTheJournalUrl(in, journalUrl, "journal.user", "JOURNAL_USER");
         onlyWithTheJournalUrl(in, journalUrl, "journal.password", "JOURNAL_PASSWORD");
         checkRouteSettings(in);
+        Optional<Path> tenantsFile = in.text("tenants.file").map(file -> in.parse("tenants.file", "TENANTS_FILE", file,
+                "a file path", Path::of));
+        URI flatchrApiBaseUrl = in.httpUrl("flatchr.api-base-url", "FLATCHR_API_BASE_URL")
+                .map(uri -> URI.create(uri.toString().replaceAll("/+$", ""))).orElse(FlatchrApi.DEFAULT_BASE_URL);
+        Duration reconcileInterval = Duration.ofSeconds(in.between("flatchr.reconcile-interval-seconds",
+                "FLATCHR_RECONCILE_INTERVAL_SECONDS", FlatchrApi.DEFAULT_RECONCILE_INTERVAL.getSeconds(), 0,
+                FlatchrApi.MAX_RECONCILE_INTERVAL_SECONDS, "from 0 (never) to "
+                        + FlatchrApi.MAX_RECONCILE_INTERVAL_SECONDS + " (a week): seconds, not milliseconds"));
+        Duration reconcileLookback = Duration.ofDays(in.between("flatchr.reconcile-lookback-days",
+                "FLATCHR_RECONCILE_LOOKBACK_DAYS", FlatchrApi.DEFAULT_RECONCILE_LOOKBACK.toDays(), 1,
+                FlatchrApi.MAX_RECONCILE_LOOKBACK_DAYS, "a number of days from 1 to "
+                        + FlatchrApi.MAX_RECONCILE_LOOKBACK_DAYS));
+        boolean defaultTenant = tenantsFile.isEmpty() || webhookToken.isPresent() || lucca.isPresent();
+        Optional<FlatchrApi> flatchrApi = flatchrApi(in, defaultTenant, flatchrApiBaseUrl, reconcileInterval,
+                reconcileLookback);
         return new ConnectorSettings(
                 serverPort,
                 in.port("camel.management.port", "MANAGEMENT_PORT", serverPort),
@@ -145,6 +181,10 @@ public record ConnectorSettings(
                         in.text("flatchr.department-pointer", "/data/vacancy/department"), "a JSON pointer",
                         pointer -> JsonPointer.compile(pointer).toString()),
                 in.positiveInt("flatchr.max-body-bytes", "FLATCHR_MAX_BODY_BYTES", 1_048_576),
+                flatchrApiBaseUrl,
+                reconcileInterval,
+                reconcileLookback,
+                flatchrApi,
                 lucca,
                 apiKey,
                 in.id("lucca.legal-entity-id", "LUCCA_LEGAL_ENTITY_ID").orElse(null),
@@ -176,8 +216,51 @@ public record ConnectorSettings(
                 in.text("journal.user", ""),
                 in.text("journal.password", ""),
                 Duration.ofSeconds(in.nonNegativeLong("shutdown.drain-seconds", "SHUTDOWN_DRAIN_SECONDS", 5)),
-                in.text("tenants.file").map(file -> in.parse("tenants.file", "TENANTS_FILE", file, "a file path",
-                        Path::of)));
+                tenantsFile);
+    }
+
+    /**
+     * The default tenant's access to Flatchr's API: a key, and the company key that goes with it, or neither. What
+     * only serves with a key (the company key, the result tag) is refused without one: it is a forgotten key more
+     * often than a wish to do without. The key is never repeated in a refusal.
+     *
+     * @param defaultTenant whether the environment describes a tenant at all ({@link #hasDefaultTenant()})
+     */
+    private static Optional<FlatchrApi> flatchrApi(SettingsReader in, boolean defaultTenant, URI baseUrl,
+                                                   Duration interval, Duration lookback) {
+        Optional<String> apiKey = in.text("flatchr.api-key");
+        apiKey.flatMap(FlatchrApi::apiKeyProblem).ifPresent(problem -> {
+            throw SettingsReader.invalid("flatchr.api-key", "FLATCHR_API_KEY", problem);
+        });
+        Optional<String> companyKey = in.text("flatchr.company-key");
+        Optional<String> resultTag = in.text("flatchr.result-tag");
+        if (apiKey.isEmpty()) {
+            if (companyKey.isPresent()) {
+                throw SettingsReader.invalid("flatchr.company-key", "FLATCHR_COMPANY_KEY", "is set, but FLATCHR_API_KEY "
+                        + "is not; set the key to use Flatchr's API, or unset FLATCHR_COMPANY_KEY");
+            }
+            if (resultTag.isPresent()) {
+                throw SettingsReader.invalid("flatchr.result-tag", "FLATCHR_RESULT_TAG", "is set, but FLATCHR_API_KEY "
+                        + "is not, and the outcome is written to Flatchr with it; set the key, or unset FLATCHR_RESULT_TAG");
+            }
+            return Optional.empty();
+        }
+        if (!defaultTenant) {
+            // a tenant of the file never inherits it: an operator who sets it for all of them would be ignored
+            throw SettingsReader.invalid("flatchr.api-key", "FLATCHR_API_KEY", "is set, but the environment describes "
+                    + "no tenant (TENANTS_FILE is set, FLATCHR_WEBHOOK_TOKEN and a Lucca are not) and no tenant of the "
+                    + "file inherits it; give each tenant its own flatchr.apiKey, or unset FLATCHR_API_KEY");
+        }
+        String company = companyKey.orElseThrow(() -> SettingsReader.invalid("flatchr.company-key",
+                "FLATCHR_COMPANY_KEY", "is required when FLATCHR_API_KEY is set: " + FlatchrApi.COMPANY_KEY_SHAPE));
+        FlatchrApi.companyKeyProblem(company).ifPresent(problem -> {
+            throw SettingsReader.invalid("flatchr.company-key", "FLATCHR_COMPANY_KEY", problem);
+        });
+        if (company.equals(apiKey.get())) {
+            throw SettingsReader.invalid("flatchr.company-key", "FLATCHR_COMPANY_KEY", "is FLATCHR_API_KEY (not shown); "
+                    + "expected " + FlatchrApi.COMPANY_KEY_SHAPE);
+        }
+        return Optional.of(new FlatchrApi(baseUrl, apiKey.get(), company, interval, lookback, resultTag));
     }
 
     /**

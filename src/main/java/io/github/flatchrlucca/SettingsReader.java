@@ -52,6 +52,18 @@ final class SettingsReader {
         return value;
     }
 
+    /**
+     * A whole number within bounds that a typo could leave: {@code range} says them to the operator, such as
+     * "from 0 (never) to 604800 (a week)".
+     */
+    long between(String key, String env, long fallback, long min, long max, String range) {
+        long value = text(key).map(v -> parse(key, env, v, "a whole number", Long::valueOf)).orElse(fallback);
+        if (value < min || value > max) {
+            throw invalid(key, env, "'" + value + "' is not " + range);
+        }
+        return value;
+    }
+
     /** A TCP port the server can listen on. */
     int port(String key, String env, int fallback) {
         int port = text(key).map(v -> parse(key, env, v, "a port number", Integer::valueOf)).orElse(fallback);

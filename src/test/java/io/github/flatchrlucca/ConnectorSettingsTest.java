@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.mapping.LoginRule;
+import io.github.flatchrlucca.tenants.FlatchrApi;
+import io.github.flatchrlucca.tenants.TenantDefaults;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +22,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConnectorSettingsTest {
 
     private static final String API_KEY = "KEY-7f3a9c-DO-NOT-PRINT";
+    private static final String FLATCHR_KEY = "flatchrKEY9b2e4dDONOTPRINT";
+    private static final String COMPANY_KEY = "Wy3EOp2NP3p1KMq8";
     private static final WebhookToken TOKEN = WebhookToken.of("webhook-token-0123456789");
 
     private final Map<String, String> properties = new HashMap<>();
@@ -231,6 +236,12 @@ class ConnectorSettingsTest {
             Map.entry("flatchr.webhook-token", "too-short"),
             Map.entry("flatchr.department-pointer", "no-slash"),
             Map.entry("flatchr.max-body-bytes", "0"),
+            Map.entry("flatchr.api-key", "a key with spaces"),
+            Map.entry("flatchr.company-key", "Wy3EOp2NP3p1KMq8"),
+            Map.entry("flatchr.api-base-url", "ftp://api.flatchr.io"),
+            Map.entry("flatchr.reconcile-interval-seconds", "-1"),
+            Map.entry("flatchr.reconcile-lookback-days", "0"),
+            Map.entry("flatchr.result-tag", "Lucca"),
             Map.entry("lucca.base-url", "ftp://acme.example"),
             Map.entry("lucca.instance", "ac me"),
             Map.entry("lucca.api-key", "a-key-but-no-lucca"),
@@ -341,6 +352,189 @@ class ConnectorSettingsTest {
         properties.put("lucca.api-key", API_KEY);
 
         assertThat(read().toString()).doesNotContain(API_KEY);
+    }
+
+    // ---- Flatchr's API
+
+    @Test
+    void withoutAFlatchrKeyThereIsNoReconciliationNorWriteBack() {
+        ConnectorSettings settings = read();
+
+        assertThat(settings.flatchrApi()).isEmpty();
+        assertThat(settings.defaultTenant(TOKEN).flatchrApi()).isEmpty();
+        assertThat(settings.flatchrApiBaseUrl()).isEqualTo(URI.create("https://api.flatchr.io"));
+        assertThat(settings.flatchrReconcileInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(settings.flatchrReconcileLookback()).isEqualTo(Duration.ofDays(3));
+    }
+
+    @Test
+    void aFlatchrKeyAndItsCompanyKeyGiveTheDefaultTenantFlatchrsApiWithTheDefaults() {
+        properties.put("flatchr.api-key", FLATCHR_KEY);
+        properties.put("flatchr.company-key", COMPANY_KEY);
+
+        FlatchrApi api = read().defaultTenant(TOKEN).flatchrApi().orElseThrow();
+
+        assertThat(api.baseUrl()).isEqualTo(URI.create("https://api.flatchr.io"));
+        assertThat(api.apiKey()).isEqualTo(FLATCHR_KEY);
+        assertThat(api.companyKey()).isEqualTo(COMPANY_KEY);
+        assertThat(api.reconcileInterval()).isEqualTo(Duration.ofSeconds(900));
+        assertThat(api.reconcileLookback()).isEqualTo(Duration.ofDays(3));
+        assertThat(api.resultTag()).isEmpty();
+        assertThat(api.reconciles()).isTrue();
+        assertThat(api.writesBack()).isFalse();
+    }
+
+    @Test
+    void everyFlatchrSettingIsRead() {
+        properties.put("flatchr.api-key", FLATCHR_KEY);
+        properties.put("flatchr.company-key", COMPANY_KEY);
+        properties.put("flatchr.api-base-url", "https://api.demo.flatchr.io//");
+        properties.put("flatchr.reconcile-interval-seconds", "0");
+        properties.put("flatchr.reconcile-lookback-days", "30");
+        properties.put("flatchr.result-tag", " Lucca ");
+
+        FlatchrApi api = read().flatchrApi().orElseThrow();
+
+        assertThat(api.baseUrl()).isEqualTo(URI.create("https://api.demo.flatchr.io"));
+        assertThat(api.reconcileInterval()).isZero();
+        assertThat(api.reconciles()).as("0: never").isFalse();
+        assertThat(api.reconcileLookback()).isEqualTo(Duration.ofDays(30));
+        assertThat(api.resultTag()).contains("Lucca");
+        assertThat(api.writesBack()).isTrue();
+    }
+
+    @Test
+    void theFilesTenantsInheritWhereFlatchrsApiIsAndHowOftenAndHowFarBackItIsSearched() {
+        properties.put("flatchr.api-base-url", "https://flatchr-proxy.example.org");
+        properties.put("flatchr.reconcile-interval-seconds", "300");
+        properties.put("flatchr.reconcile-lookback-days", "7");
+        properties.put("flatchr.trigger-columns", "Recruté");
+
+        TenantDefaults inherited = read().tenantDefaults();
+
+        assertThat(inherited.flatchrApiBaseUrl()).isEqualTo(URI.create("https://flatchr-proxy.example.org"));
+        assertThat(inherited.flatchrReconcileInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(inherited.flatchrReconcileLookback()).isEqualTo(Duration.ofDays(7));
+        assertThat(inherited.triggerColumns()).containsExactly("recruté");
+        assertThat(inherited.rateLimitRequests()).isEqualTo(50);
+        assertThat(inherited.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
+    }
+
+    @Test
+    void aFlatchrKeyWithoutItsCompanyKeyIsRefusedNamingTheCompanyKey() {
+        properties.put("flatchr.api-key", FLATCHR_KEY);
+
+        assertThatIllegalArgumentException().isThrownBy(this::read)
+                .withMessageStartingWith("Invalid setting FLATCHR_COMPANY_KEY (flatchr.company-key): is required when "
+                        + "FLATCHR_API_KEY is set")
+                .withMessageNotContaining(FLATCHR_KEY);
+    }
+
+    @ParameterizedTest(name = "{0}=''{1}'' is refused without the key")
+    @CsvSource(delimiter = '|', textBlock = """
+            flatchr.company-key | Wy3EOp2NP3p1KMq8 | FLATCHR_COMPANY_KEY
+            flatchr.result-tag  | Lucca            | FLATCHR_RESULT_TAG
+            """)
+    void whatOnlyServesWithAFlatchrKeyIsRefusedWithoutOne(String key, String value, String variable) {
+        properties.put(key, value);
+
+        assertThatIllegalArgumentException().isThrownBy(this::read)
+                .withMessage("Invalid setting " + variable + " (" + key + "): is set, but FLATCHR_API_KEY is not"
+                        + (key.equals("flatchr.company-key")
+                        ? "; set the key to use Flatchr's API, or unset FLATCHR_COMPANY_KEY"
+                        : ", and the outcome is written to Flatchr with it; set the key, or unset FLATCHR_RESULT_TAG"));
+    }
+
+    @ParameterizedTest(name = "company key ''{0}''")
+    @CsvSource(delimiter = '|', textBlock = """
+            4242                                                              | is a number of 4 digits
+            Wy3EOp2                                                           | has 7 characters
+            Wy3EOp2NP3p1KMq8Wy3EOp2NP3p1KMq8Wy3EOp2NP3p1KMq8Wy3EOp2NP3p1KMq8a | has 65 characters
+            Wy3EOp2N-P3p1KMq8                                                 | has characters other than letters
+            Wy3EOp2NP3p1KMqé                                                  | has characters other than letters
+            """)
+    void aCompanyKeyIsEightToSixtyFourLettersAndDigits(String companyKey, String problem) {
+        properties.put("flatchr.api-key", FLATCHR_KEY);
+        properties.put("flatchr.company-key", companyKey);
+
+        assertThatIllegalArgumentException().isThrownBy(this::read)
+                .withMessageStartingWith("Invalid setting FLATCHR_COMPANY_KEY (flatchr.company-key): " + problem)
+                .withMessageContaining("such as Wy3EOp2NP3p1KMq8")
+                .withMessageNotContaining(FLATCHR_KEY);
+    }
+
+    @Test
+    void theFlatchrKeyGivenAsTheCompanyKeyIsRefusedWithoutBeingRepeated() {
+        properties.put("flatchr.api-key", FLATCHR_KEY);
+        properties.put("flatchr.company-key", FLATCHR_KEY);
+
+        assertThatIllegalArgumentException().isThrownBy(this::read)
+                .withMessageStartingWith("Invalid setting FLATCHR_COMPANY_KEY (flatchr.company-key): is FLATCHR_API_KEY")
+                .withMessageNotContaining(FLATCHR_KEY);
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"flatchr KEY", "flatchr\tKEY", "flatchr\nKEY"})
+    void aFlatchrKeyThatCannotBeSentIsRefusedWithoutBeingRepeated(String written) {
+        String key = written.replace("\\t", "\t").replace("\\n", "\n");
+        properties.put("flatchr.api-key", key);
+        properties.put("flatchr.company-key", COMPANY_KEY);
+
+        assertThatIllegalArgumentException().isThrownBy(this::read)
+                .withMessageStartingWith("Invalid setting FLATCHR_API_KEY (flatchr.api-key): contains a space")
+                .withMessageNotContaining("s3cr3t").withMessageNotContaining("K3Y");
+    }
+
+    @ParameterizedTest(name = "{0}=''{1}''")
+    @CsvSource(delimiter = '|', textBlock = """
+            flatchr.api-base-url               | api.flatchr.io | FLATCHR_API_BASE_URL               | is not an http(s) URL
+            flatchr.api-base-url               | https://       | FLATCHR_API_BASE_URL               | is not a URL
+            flatchr.reconcile-interval-seconds | -1             | FLATCHR_RECONCILE_INTERVAL_SECONDS | is not from 0 (never) to 604800
+            flatchr.reconcile-interval-seconds | 900000         | FLATCHR_RECONCILE_INTERVAL_SECONDS | seconds, not milliseconds
+            flatchr.reconcile-interval-seconds | 15m            | FLATCHR_RECONCILE_INTERVAL_SECONDS | is not a whole number
+            flatchr.reconcile-lookback-days    | 0              | FLATCHR_RECONCILE_LOOKBACK_DAYS    | is not a number of days from 1 to 365
+            flatchr.reconcile-lookback-days    | 366            | FLATCHR_RECONCILE_LOOKBACK_DAYS    | is not a number of days from 1 to 365
+            flatchr.reconcile-lookback-days    | 1.5            | FLATCHR_RECONCILE_LOOKBACK_DAYS    | is not a whole number
+            """)
+    void aWrongFlatchrSettingIsRefusedWithoutRepeatingTheKey(String key, String value, String variable, String problem) {
+        properties.put("flatchr.api-key", FLATCHR_KEY);
+        properties.put("flatchr.company-key", COMPANY_KEY);
+        properties.put(key, value);
+
+        assertThatIllegalArgumentException().isThrownBy(this::read)
+                .withMessageStartingWith("Invalid setting " + variable + " (" + key + "): ")
+                .withMessageContaining(problem)
+                .withMessageNotContaining(FLATCHR_KEY);
+    }
+
+    @Test
+    void withATenantsFileAloneAFlatchrKeyIsRefusedForNoTenantInheritsIt() {
+        properties.put("tenants.file", "/etc/flatchr-lucca/tenants.yaml");
+        properties.put("flatchr.api-key", FLATCHR_KEY);
+        properties.put("flatchr.company-key", COMPANY_KEY);
+
+        assertThatIllegalArgumentException().isThrownBy(this::read)
+                .withMessageStartingWith("Invalid setting FLATCHR_API_KEY (flatchr.api-key): is set, but the "
+                        + "environment describes no tenant")
+                .withMessageContaining("flatchr.apiKey")
+                .withMessageNotContaining(FLATCHR_KEY);
+
+        properties.put("flatchr.webhook-token", "token-of-the-first-customer");
+        assertThat(read().defaultTenant(TOKEN).flatchrApi()).as("the default tenant kept next to the file").isPresent();
+    }
+
+    @Test
+    void theSettingsDoNotPrintTheFlatchrKey() {
+        properties.put("flatchr.api-key", FLATCHR_KEY);
+        properties.put("flatchr.company-key", COMPANY_KEY);
+        properties.put("flatchr.result-tag", "Lucca");
+
+        ConnectorSettings settings = read();
+
+        assertThat(settings.toString()).doesNotContain(FLATCHR_KEY).contains(COMPANY_KEY, "Lucca");
+        assertThat(settings.defaultTenant(TOKEN).toString()).doesNotContain(FLATCHR_KEY).contains(COMPANY_KEY);
+        assertThat(settings.flatchrApi().orElseThrow().toString()).doesNotContain(FLATCHR_KEY)
+                .contains("apiKey=***", "reconcileInterval=900s", "reconcileLookback=3d");
     }
 
     private ConnectorSettings read() {

@@ -104,7 +104,8 @@ final class TenantEntry {
         // each value left empty above was reported: with no problem, every one is there
         return Optional.of(new TenantSettings(id.orElseThrow(), companyIds.orElseThrow(), token.orElseThrow(),
                 triggerColumns, baseUrl, apiKey, requests, window, legalEntityId, departmentId, roleId,
-                departments.orElseThrow(), contractTypes.orElseThrow(), login, workEmailPattern, zone, adminToken));
+                departments.orElseThrow(), contractTypes.orElseThrow(), login, workEmailPattern, zone, adminToken,
+                Optional.empty()));
     }
 
     private Optional<String> id() {

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param workEmailPattern  null: the candidate's own e-mail is sent as mail
  * @param legalEntityId     null (like departmentId and roleId): left out, Lucca's own default applies
  * @param adminToken        opens the admin API and status page on this tenant's hires only (its HR team's view)
+ * @param flatchrApi        the tenant's access to Flatchr's API; empty: no reconciliation, no write-back, the
+ *                          tenant works from webhooks alone
  */
 public record TenantSettings(
         String id,
@@ -41,7 +43,8 @@ public record TenantSettings(
         LoginRule loginRule,
         WorkEmailPattern workEmailPattern,
         ZoneId zone,
-        Optional<String> adminToken) {
+        Optional<String> adminToken,
+        Optional<FlatchrApi> flatchrApi) {
 
     /** The tenant the environment settings describe, served at /webhooks/flatchr as before tenants existed. */
     public static final String DEFAULT_ID = "default";
@@ -62,6 +65,7 @@ public record TenantSettings(
         return "TenantSettings[id=" + id + ", companies=" + flatchrCompanyIds + ", lucca="
                 + luccaBaseUrl.map(Object::toString).orElse("dry-run") + ", apiKey="
                 + (luccaApiKey.isEmpty() ? "unset" : "***") + ", webhookToken=***, adminToken="
-                + adminToken.map(token -> "***").orElse("unset") + "]";
+                + adminToken.map(token -> "***").orElse("unset") + ", flatchrApi="
+                + flatchrApi.map(FlatchrApi::toString).orElse("unset") + "]";
     }
 }

@@ -55,7 +55,7 @@ class DeliveryStepsTest {
     private static final Tenant TENANT = new Tenant(new TenantSettings("acme", Set.of("4242"),
             WebhookToken.of("token-of-acme-0123456789"), Set.of(), Optional.empty(), "", 50, Duration.ofSeconds(60),
             3, 99, 5, DepartmentTable.parse(""), ContractTypeTable.parse("1:21"), LoginRule.INITIAL_LASTNAME, null, PARIS,
-            Optional.empty()),
+            Optional.empty(), Optional.empty()),
             new HireMapper(new MappingSettings(PARIS, LoginRule.INITIAL_LASTNAME, null, "FR", "/data/vacancy/department")),
             null);
     private final DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), Clock.fixed(NOW, ZoneOffset.UTC),

@@ -103,6 +103,6 @@ class AdminTokenCheckTest {
         return new TenantSettings(id, Set.of("1"), WebhookToken.of("webhook-token-of-" + id + "-0123"), Set.of(),
                 Optional.empty(), "", 50, Duration.ofSeconds(60), null, null, null, DepartmentTable.parse(""),
                 ContractTypeTable.parse(""), LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"),
-                Optional.ofNullable(adminToken));
+                Optional.ofNullable(adminToken), Optional.empty());
     }
 }

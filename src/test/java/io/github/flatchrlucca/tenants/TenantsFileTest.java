@@ -32,7 +32,8 @@ class TenantsFileTest {
     // unlike the connector's built-in defaults, so that inheriting them shows
     private static final TenantDefaults ENVIRONMENT = new TenantDefaults(
             Set.of("recrutés"), 40, Duration.ofSeconds(30), LoginRule.FIRSTNAME_LASTNAME,
-            ZoneId.of("Europe/Brussels"));
+            ZoneId.of("Europe/Brussels"), URI.create("https://api.demo.flatchr.io"), Duration.ofSeconds(600),
+            Duration.ofDays(7));
 
     private static final String FULL_EXAMPLE = """
             tenants:

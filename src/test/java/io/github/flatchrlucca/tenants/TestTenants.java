@@ -18,7 +18,8 @@ final class TestTenants {
     static TenantSettings tenant(String id, String token, String... companyIds) {
         return new TenantSettings(id, Set.of(companyIds), WebhookToken.of(token), Set.of(), Optional.empty(), "", 50,
                 Duration.ofSeconds(60), null, null, null, DepartmentTable.parse(""), ContractTypeTable.parse(""),
-                LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"), Optional.empty());
+                LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"), Optional.empty(),
+                Optional.empty());
     }
 
     /** A tenant whose HR team has an admin token of its own. */
@@ -27,7 +28,16 @@ final class TestTenants {
                 tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(),
                 tenant.rateLimitWindow(), tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(),
                 tenant.departments(), tenant.contractTypes(), tenant.loginRule(), tenant.workEmailPattern(),
-                tenant.zone(), Optional.of(adminToken));
+                tenant.zone(), Optional.of(adminToken), tenant.flatchrApi());
+    }
+
+    /** A tenant that reconciles with Flatchr's API and writes each outcome back. */
+    static TenantSettings withFlatchrApi(TenantSettings tenant, FlatchrApi api) {
+        return new TenantSettings(tenant.id(), tenant.flatchrCompanyIds(), tenant.webhookToken(),
+                tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(),
+                tenant.rateLimitWindow(), tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(),
+                tenant.departments(), tenant.contractTypes(), tenant.loginRule(), tenant.workEmailPattern(),
+                tenant.zone(), tenant.adminToken(), Optional.of(api));
     }
 
     static Tenants inForce(TenantSettings... settings) {
