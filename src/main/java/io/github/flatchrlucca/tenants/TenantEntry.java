@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -24,7 +25,10 @@ import java.util.stream.Collectors;
 final class TenantEntry {
 
     private static final List<String> KEYS = List.of("id", "flatchrCompanyIds", "webhookToken", "triggerColumns",
-            "lucca", "defaults", "departments", "contractTypes", "login", "workEmailPattern", "timezone", "adminToken");
+            "flatchr", "lucca", "defaults", "departments", "contractTypes", "login", "workEmailPattern", "timezone",
+            "adminToken");
+    private static final List<String> FLATCHR_KEYS = List.of("apiKey", "companyKey", "apiBaseUrl",
+            "reconcileIntervalSeconds", "reconcileLookbackDays", "resultTag");
     private static final List<String> LUCCA_KEYS = List.of("baseUrl", "instance", "apiKey", "rateLimit");
     private static final List<String> RATE_LIMIT_KEYS = List.of("requests", "windowSeconds");
     private static final List<String> DEFAULTS_KEYS = List.of("legalEntityId", "departmentId", "roleId");
@@ -68,6 +72,7 @@ final class TenantEntry {
                 .map(columns -> columns.stream().map(column -> column.toLowerCase(Locale.ROOT))
                         .collect(Collectors.toUnmodifiableSet()))
                 .orElse(inherited.triggerColumns());
+        Optional<FlatchrApi> flatchrApi = tenant.mapping("flatchr").flatMap(this::flatchrApi);
         Optional<YamlMapping> lucca = tenant.mapping("lucca");
         lucca.ifPresent(section -> section.allowOnly(LUCCA_KEYS));
         Optional<URI> baseUrl = lucca.flatMap(this::luccaBaseUrl);
@@ -105,7 +110,7 @@ final class TenantEntry {
         return Optional.of(new TenantSettings(id.orElseThrow(), companyIds.orElseThrow(), token.orElseThrow(),
                 triggerColumns, baseUrl, apiKey, requests, window, legalEntityId, departmentId, roleId,
                 departments.orElseThrow(), contractTypes.orElseThrow(), login, workEmailPattern, zone, adminToken,
-                Optional.empty()));
+                flatchrApi));
     }
 
     private Optional<String> id() {
@@ -142,13 +147,7 @@ final class TenantEntry {
             return Optional.empty();
         }
         if (baseUrl.isPresent()) {
-            return lucca.parse("baseUrl", baseUrl.get(), "a URL", URI::create).flatMap(uri -> {
-                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                    lucca.report("baseUrl", "'" + baseUrl.get() + "' is not an http(s) URL with a host");
-                    return Optional.empty();
-                }
-                return Optional.of(URI.create(baseUrl.get().replaceAll("/+$", "")));
-            });
+            return httpUrl(lucca, "baseUrl", baseUrl.get());
         }
         return instance.flatMap(written -> {
             String name = written.toLowerCase(Locale.ROOT);
@@ -158,6 +157,55 @@ final class TenantEntry {
                 return Optional.empty();
             }
             return Optional.of(URI.create("https://" + name + ".ilucca.net"));
+        });
+    }
+
+    /**
+     * The tenant's access to Flatchr's API: its key and company key are its own, required as soon as the mapping is
+     * written; where the API is and how often and how far back it is searched come from the environment unless
+     * given. Empty when a key is wrong, each wrong key then reported.
+     */
+    private Optional<FlatchrApi> flatchrApi(YamlMapping flatchr) {
+        int before = problems.count();
+        flatchr.allowOnly(FLATCHR_KEYS);
+        Optional<String> apiKey = unlessWrong(flatchr, "apiKey", flatchr.requiredText("apiKey")
+                .flatMap(reference -> flatchr.check("apiKey", () -> secrets.resolve(reference))),
+                FlatchrApi::apiKeyProblem);
+        Optional<String> companyKey = unlessWrong(flatchr, "companyKey", flatchr.requiredText("companyKey"),
+                FlatchrApi::companyKeyProblem);
+        if (companyKey.isPresent() && companyKey.equals(apiKey)) {
+            flatchr.report("companyKey", "is the API key (not shown); expected " + FlatchrApi.COMPANY_KEY_SHAPE);
+        }
+        URI baseUrl = flatchr.text("apiBaseUrl").flatMap(written -> httpUrl(flatchr, "apiBaseUrl", written))
+                .orElse(inherited.flatchrApiBaseUrl());
+        Duration interval = flatchr.intBetween("reconcileIntervalSeconds", 0, FlatchrApi.MAX_RECONCILE_INTERVAL_SECONDS)
+                .map(Duration::ofSeconds).orElse(inherited.flatchrReconcileInterval());
+        Duration lookback = flatchr.intBetween("reconcileLookbackDays", 1, FlatchrApi.MAX_RECONCILE_LOOKBACK_DAYS)
+                .map(Duration::ofDays).orElse(inherited.flatchrReconcileLookback());
+        Optional<String> resultTag = flatchr.text("resultTag");
+        if (problems.count() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new FlatchrApi(baseUrl, apiKey.orElseThrow(), companyKey.orElseThrow(), interval, lookback,
+                resultTag));
+    }
+
+    /** The value, unless {@code problemOf} finds it wrong: then that problem is reported against the key. */
+    private static Optional<String> unlessWrong(YamlMapping section, String key, Optional<String> value,
+                                                Function<String, Optional<String>> problemOf) {
+        Optional<String> problem = value.flatMap(problemOf);
+        problem.ifPresent(found -> section.report(key, found));
+        return problem.isPresent() ? Optional.empty() : value;
+    }
+
+    /** An http(s) URL with a host, without its trailing slashes. */
+    private static Optional<URI> httpUrl(YamlMapping section, String key, String written) {
+        return section.parse(key, written, "a URL", URI::create).flatMap(uri -> {
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                section.report(key, "'" + written + "' is not an http(s) URL with a host");
+                return Optional.empty();
+            }
+            return Optional.of(URI.create(written.replaceAll("/+$", "")));
         });
     }
 

@@ -131,6 +131,7 @@ public final class TenantsFile {
             update(sha256, tenant.webhookToken().reveal());
             update(sha256, tenant.luccaApiKey());
             update(sha256, tenant.adminToken().orElse(""));
+            update(sha256, tenant.flatchrApi().map(FlatchrApi::apiKey).orElse(""));
         }
         return HexFormat.of().formatHex(sha256.digest());
     }

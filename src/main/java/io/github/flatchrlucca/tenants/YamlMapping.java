@@ -81,6 +81,24 @@ final class YamlMapping {
                 .flatMap(text -> positive(key, text));
     }
 
+    /** A whole number, bare or quoted, from {@code min} to {@code max}: a count or duration with bounds. */
+    Optional<Integer> intBetween(String key, int min, int max) {
+        return value(key).flatMap(value -> scalar(key, value, "must be a whole number"))
+                .filter(text -> !text.isEmpty())
+                .flatMap(text -> {
+                    try {
+                        int number = Integer.parseInt(text);
+                        if (number >= min && number <= max) {
+                            return Optional.of(number);
+                        }
+                    } catch (NumberFormatException notAnInt) {
+                        // reported below, as numbers out of bounds are
+                    }
+                    report(key, "'" + text + "' is not a whole number from " + min + " to " + max);
+                    return Optional.empty();
+                });
+    }
+
     /** Each item text or a whole number, stripped and not blank; absent when the key is, or an item is wrong. */
     Optional<List<String>> texts(String key) {
         return value(key).flatMap(value -> {

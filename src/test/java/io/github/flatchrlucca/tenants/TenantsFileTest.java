@@ -29,6 +29,11 @@ class TenantsFileTest {
     private static final String ACME_TOKEN = "acme-token-0123456789abcdef";
     private static final String ACME_KEY = "acme-KEY-7f3a9c-DO-NOT-PRINT";
     private static final String BETA_TOKEN = "beta-token-0123456789abcdef";
+    private static final String ACME_FLATCHR_KEY = "acmeFLATCHRkey9b2e4dDONOTPRINT";
+    private static final String COMPANY_KEY = "Wy3EOp2NP3p1KMq8";
+    /** The tenant acme's Flatchr API, with only its required keys. */
+    private static final String FLATCHR = "flatchr: { apiKey: '${env:ACME_FLATCHR_API_KEY}', companyKey: "
+            + COMPANY_KEY;
     // unlike the connector's built-in defaults, so that inheriting them shows
     private static final TenantDefaults ENVIRONMENT = new TenantDefaults(
             Set.of("recrutés"), 40, Duration.ofSeconds(30), LoginRule.FIRSTNAME_LASTNAME,
@@ -41,6 +46,13 @@ class TenantsFileTest {
                 flatchrCompanyIds: [4242]
                 webhookToken: ${env:ACME_WEBHOOK_TOKEN}
                 triggerColumns: [Embauché, 12]            # optional; default: the environment's
+                flatchr:
+                  apiKey: ${env:ACME_FLATCHR_API_KEY}
+                  companyKey: Wy3EOp2NP3p1KMq8
+                  apiBaseUrl: https://flatchr-proxy.acme.fr/
+                  reconcileIntervalSeconds: 300
+                  reconcileLookbackDays: 14
+                  resultTag: Lucca
                 lucca:
                   baseUrl: https://acme.ilucca.net
                   apiKey: ${env:ACME_LUCCA_API_KEY}
@@ -57,7 +69,8 @@ class TenantsFileTest {
     Path dir;
 
     private final Map<String, String> environment = new HashMap<>(Map.of(
-            "ACME_WEBHOOK_TOKEN", ACME_TOKEN, "ACME_LUCCA_API_KEY", ACME_KEY, "BETA_WEBHOOK_TOKEN", BETA_TOKEN));
+            "ACME_WEBHOOK_TOKEN", ACME_TOKEN, "ACME_LUCCA_API_KEY", ACME_KEY, "BETA_WEBHOOK_TOKEN", BETA_TOKEN,
+            "ACME_FLATCHR_API_KEY", ACME_FLATCHR_KEY));
     private final Map<String, String> environmentTokens = new HashMap<>();
 
     private Path file() {
@@ -126,6 +139,14 @@ class TenantsFileTest {
         assertThat(acme.loginRule()).isEqualTo(LoginRule.INITIAL_LASTNAME);
         assertThat(acme.workEmailPattern().apply("Éloïse", "Müller")).isEqualTo("eloise.muller@acme.fr");
         assertThat(acme.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        FlatchrApi flatchr = acme.flatchrApi().orElseThrow();
+        assertThat(flatchr.apiKey()).isEqualTo(ACME_FLATCHR_KEY);
+        assertThat(flatchr.companyKey()).isEqualTo(COMPANY_KEY);
+        assertThat(flatchr.baseUrl()).isEqualTo(URI.create("https://flatchr-proxy.acme.fr"));
+        assertThat(flatchr.reconcileInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(flatchr.reconcileLookback()).isEqualTo(Duration.ofDays(14));
+        assertThat(flatchr.resultTag()).contains("Lucca");
+        assertThat(acme.toString()).contains(COMPANY_KEY).doesNotContain(ACME_FLATCHR_KEY, ACME_KEY, ACME_TOKEN);
     }
 
     @Test
@@ -140,6 +161,57 @@ class TenantsFileTest {
     }
 
     @Test
+    void whereFlatchrsApiIsAndHowOftenAndHowFarBackItIsSearchedComeFromTheEnvironment() {
+        FlatchrApi flatchr = onlyTenant(acme(FLATCHR + " }")).flatchrApi().orElseThrow();
+
+        assertThat(flatchr.baseUrl()).isEqualTo(URI.create("https://api.demo.flatchr.io"));
+        assertThat(flatchr.reconcileInterval()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(flatchr.reconcileLookback()).isEqualTo(Duration.ofDays(7));
+        assertThat(flatchr.resultTag()).as("a company's own: never inherited").isEmpty();
+        assertThat(flatchr.writesBack()).isFalse();
+    }
+
+    @Test
+    void aZeroIntervalNeverReconcilesAndTheKeyServesTheWriteBackAlone() {
+        FlatchrApi flatchr = onlyTenant(acme(FLATCHR + ", reconcileIntervalSeconds: 0, resultTag: 'Lucca' }"))
+                .flatchrApi().orElseThrow();
+
+        assertThat(flatchr.reconciles()).isFalse();
+        assertThat(flatchr.writesBack()).isTrue();
+    }
+
+    @Test
+    void aCompanyKeyIsTrimmedAndABlankResultTagIsAbsent() {
+        FlatchrApi flatchr = onlyTenant(acme(FLATCHR.replace(COMPANY_KEY, "' " + COMPANY_KEY + " '")
+                + ", resultTag: ' ', apiBaseUrl: '' }")).flatchrApi().orElseThrow();
+
+        assertThat(flatchr.companyKey()).isEqualTo(COMPANY_KEY);
+        assertThat(flatchr.resultTag()).isEmpty();
+        assertThat(flatchr.baseUrl()).as("inherited").isEqualTo(URI.create("https://api.demo.flatchr.io"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "flatchr:", "flatchr: null"})
+    void withoutFlatchrTheTenantWorksFromWebhooksAlone(String flatchr) {
+        assertThat(onlyTenant(acme(flatchr)).flatchrApi()).isEmpty();
+    }
+
+    @Test
+    void aFlatchrKeyIsNotOneOfTheConnectorsTokensAndMayServeTwoCompaniesOfOneAccount() {
+        environmentTokens.put("ADMIN_TOKEN", ACME_FLATCHR_KEY);
+
+        LoadedTenants loaded = read(acme(FLATCHR + " }") + """
+                  - id: beta
+                    flatchrCompanyIds: [5151]
+                    webhookToken: ${env:BETA_WEBHOOK_TOKEN}
+                    flatchr: { apiKey: '${env:ACME_FLATCHR_API_KEY}', companyKey: Zq8pX2mN7rT4vB1k }
+                """);
+
+        assertThat(loaded.tenants()).extracting(tenant -> tenant.flatchrApi().orElseThrow().companyKey())
+                .containsExactly(COMPANY_KEY, "Zq8pX2mN7rT4vB1k");
+    }
+
+    @Test
     void whatBelongsToACompanyIsNeverInherited() {
         TenantSettings acme = onlyTenant(acme());
 
@@ -149,6 +221,7 @@ class TenantsFileTest {
         assertThat(acme.departments().idFor("Service IT")).isEmpty();
         assertThat(acme.contractTypes().isEmpty()).isTrue();
         assertThat(acme.workEmailPattern()).isNull();
+        assertThat(acme.flatchrApi()).as("nor the environment's Flatchr key, company key or result tag").isEmpty();
     }
 
     @Test
@@ -288,6 +361,19 @@ class TenantsFileTest {
     }
 
     @Test
+    void theFingerprintChangesWhenTheFlatchrKeyIsRotatedBehindAnUnchangedReference() throws Exception {
+        Files.writeString(dir.resolve("acme-flatchr"), ACME_FLATCHR_KEY + "\n");
+        String yaml = acme(FLATCHR.replace("${env:ACME_FLATCHR_API_KEY}", "${file:acme-flatchr}") + " }");
+        String before = read(yaml).fingerprint();
+        assertThat(read(yaml).fingerprint()).isEqualTo(before);
+
+        Files.writeString(dir.resolve("acme-flatchr"), "rotatedFLATCHRkey0123456789\n");
+
+        assertThat(read(yaml).fingerprint()).isNotEqualTo(before);
+        assertThat(onlyTenant(yaml).flatchrApi().orElseThrow().apiKey()).isEqualTo("rotatedFLATCHRkey0123456789");
+    }
+
+    @Test
     void theFingerprintChangesWhenTheTextChanges() {
         assertThat(read(acme("# a comment")).fingerprint()).isNotEqualTo(read(acme()).fingerprint());
     }
@@ -350,6 +436,7 @@ class TenantsFileTest {
                       apiKey: ${env:BETA_LUCCA_API_KEY}
                 """,
                 "tenants[0] (acme): webhookToken: environment variable ACME_WEBHOOK_TOKEN is not set, or blank",
+                "tenants[0] (acme): flatchr.apiKey: environment variable ACME_FLATCHR_API_KEY is not set, or blank",
                 "tenants[0] (acme): lucca.apiKey: environment variable ACME_LUCCA_API_KEY is not set, or blank",
                 "tenants[1] (beta): webhookToken: environment variable BETA_WEBHOOK_TOKEN is not set, or blank",
                 "tenants[1] (beta): lucca.apiKey: environment variable BETA_LUCCA_API_KEY is not set, or blank");
@@ -364,8 +451,8 @@ class TenantsFileTest {
                         "departments: { Service IT: 0, Marketing: }",
                         "timezone: Europe/Pariss"),
                 "tenants[0] (acme): unknown key 'webhokToken'; known keys: id, flatchrCompanyIds, webhookToken, "
-                        + "triggerColumns, lucca, defaults, departments, contractTypes, login, workEmailPattern, "
-                        + "timezone, adminToken",
+                        + "triggerColumns, flatchr, lucca, defaults, departments, contractTypes, login, "
+                        + "workEmailPattern, timezone, adminToken",
                 "tenants[0] (acme): lucca.baseUrl: 'ftp://acme.ilucca.net' is not an http(s) URL with a host",
                 "tenants[0] (acme): lucca.apiKey: environment variable GAMMA_LUCCA_API_KEY is not set, or blank",
                 "tenants[0] (acme): lucca.rateLimit.requests: '0' is not a whole number greater than zero",
@@ -429,8 +516,38 @@ class TenantsFileTest {
     static Stream<Arguments> wrongKeys() {
         return Stream.of(
                 Arguments.of("webhokToken: x", "tenants[0] (acme): unknown key 'webhokToken'; known keys: id, "
-                        + "flatchrCompanyIds, webhookToken, triggerColumns, lucca, defaults, departments, contractTypes, "
-                        + "login, workEmailPattern, timezone, adminToken"),
+                        + "flatchrCompanyIds, webhookToken, triggerColumns, flatchr, lucca, defaults, departments, "
+                        + "contractTypes, login, workEmailPattern, timezone, adminToken"),
+                Arguments.of(FLATCHR + ", apikey: x }", "tenants[0] (acme): flatchr: unknown key 'apikey'; known keys: "
+                        + "apiKey, companyKey, apiBaseUrl, reconcileIntervalSeconds, reconcileLookbackDays, resultTag"),
+                Arguments.of("flatchr: [x]",
+                        "tenants[0] (acme): flatchr: must be a mapping of keys to values, not a list"),
+                Arguments.of("flatchr: { companyKey: " + COMPANY_KEY + " }",
+                        "tenants[0] (acme): flatchr.apiKey: is required"),
+                Arguments.of("flatchr: { apiKey: '${env:ACME_FLATCHR_API_KEY}' }",
+                        "tenants[0] (acme): flatchr.companyKey: is required"),
+                Arguments.of("flatchr: { apiKey: '${env:GAMMA_FLATCHR_API_KEY}', companyKey: " + COMPANY_KEY + " }",
+                        "tenants[0] (acme): flatchr.apiKey: environment variable GAMMA_FLATCHR_API_KEY is not set, "
+                                + "or blank"),
+                Arguments.of("flatchr: { apiKey: '${file:nowhere}', companyKey: " + COMPANY_KEY + " }",
+                        "tenants[0] (acme): flatchr.apiKey: secret file DIR/nowhere cannot be read (no such file)"),
+                Arguments.of(FLATCHR.replace(COMPANY_KEY, "4242") + " }", "tenants[0] (acme): flatchr.companyKey: "
+                        + "is a number of 4 digits; expected 8 to 64 letters and digits such as Wy3EOp2NP3p1KMq8, "
+                        + "shown on Flatchr's Settings > Advanced > API page (not the webhook's numeric company_id)"),
+                Arguments.of(FLATCHR + ", apiBaseUrl: 'ftp://api.flatchr.io' }", "tenants[0] (acme): "
+                        + "flatchr.apiBaseUrl: 'ftp://api.flatchr.io' is not an http(s) URL with a host"),
+                Arguments.of(FLATCHR + ", reconcileIntervalSeconds: -1 }", "tenants[0] (acme): "
+                        + "flatchr.reconcileIntervalSeconds: '-1' is not a whole number from 0 to 604800"),
+                Arguments.of(FLATCHR + ", reconcileIntervalSeconds: 900000 }", "tenants[0] (acme): "
+                        + "flatchr.reconcileIntervalSeconds: '900000' is not a whole number from 0 to 604800"),
+                Arguments.of(FLATCHR + ", reconcileIntervalSeconds: 15m }", "tenants[0] (acme): "
+                        + "flatchr.reconcileIntervalSeconds: '15m' is not a whole number from 0 to 604800"),
+                Arguments.of(FLATCHR + ", reconcileLookbackDays: 0 }", "tenants[0] (acme): "
+                        + "flatchr.reconcileLookbackDays: '0' is not a whole number from 1 to 365"),
+                Arguments.of(FLATCHR + ", reconcileLookbackDays: 1.5 }", "tenants[0] (acme): "
+                        + "flatchr.reconcileLookbackDays: must be a whole number, not a decimal number"),
+                Arguments.of(FLATCHR + ", resultTag: [Lucca] }",
+                        "tenants[0] (acme): flatchr.resultTag: must be text, not a list"),
                 Arguments.of("lucca: { apikey: x }", "tenants[0] (acme): lucca: unknown key 'apikey'; "
                         + "known keys: baseUrl, instance, apiKey, rateLimit"),
                 Arguments.of("lucca: { rateLimit: { request: 5 } }", "tenants[0] (acme): lucca.rateLimit: unknown key "
@@ -561,6 +678,69 @@ class TenantsFileTest {
                 + "must be a reference such as ${env:ACME_LUCCA_API_KEY} or ${file:/run/secrets/acme-lucca}, "
                 + "never the secret itself")
                 .hasMessageNotContaining(ACME_KEY);
+    }
+
+    @Test
+    void aFlatchrKeyWrittenInTheFileIsRefusedWithoutBeingQuoted() {
+        assertInvalid(acme(FLATCHR.replace("'${env:ACME_FLATCHR_API_KEY}'", ACME_FLATCHR_KEY) + " }"),
+                "tenants[0] (acme): flatchr.apiKey: must be a reference such as ${env:ACME_LUCCA_API_KEY} or "
+                        + "${file:/run/secrets/acme-lucca}, never the secret itself")
+                .hasMessageNotContaining(ACME_FLATCHR_KEY);
+    }
+
+    @Test
+    void aFlatchrKeyThatCannotBeSentIsRefusedWithoutBeingQuoted() {
+        environment.put("ACME_FLATCHR_API_KEY", "acmeFLATCHR key9b2e4d");
+
+        assertInvalid(acme(FLATCHR + " }"), "tenants[0] (acme): flatchr.apiKey: contains a space, a line break or "
+                + "another control character (the value is a secret: not shown)")
+                .hasMessageNotContaining("acmeFLATCHR").hasMessageNotContaining("key9b2e4d");
+    }
+
+    @Test
+    void theFlatchrKeyGivenAsTheCompanyKeyIsRefusedWithoutBeingQuoted() {
+        environment.put("ACME_FLATCHR_API_KEY", COMPANY_KEY);
+
+        assertInvalid(acme(FLATCHR + " }"), "tenants[0] (acme): flatchr.companyKey: is the API key (not shown); "
+                + "expected " + FlatchrApi.COMPANY_KEY_SHAPE);
+    }
+
+    @Test
+    void aCompanyKeyThatIsNotOneIsNotQuotedForItMayBeTheKey() {
+        assertInvalid(acme(FLATCHR.replace(COMPANY_KEY, "'" + ACME_FLATCHR_KEY + "-x'") + " }"),
+                "tenants[0] (acme): flatchr.companyKey: has characters other than letters and digits (the value is "
+                        + "not shown: it may be a secret pasted in the wrong place); expected "
+                        + FlatchrApi.COMPANY_KEY_SHAPE)
+                .hasMessageNotContaining(ACME_FLATCHR_KEY);
+    }
+
+    @Test
+    void anEmptyFlatchrMappingNamesBothKeysItNeeds() {
+        assertInvalid(acme("flatchr: {}"), "tenants[0] (acme): flatchr.apiKey: is required",
+                "tenants[0] (acme): flatchr.companyKey: is required");
+    }
+
+    @Test
+    void everyWrongFlatchrKeyIsNamedAtOnceNextToTheTenantsOtherProblems() {
+        environment.remove("ACME_FLATCHR_API_KEY");
+
+        assertInvalid(acme("""
+                        flatchr:
+                          apiKey: ${env:ACME_FLATCHR_API_KEY}
+                          companyKey: Wy3EOp2
+                          apiBaseUrl: api.flatchr.io
+                          reconcileIntervalSeconds: -5
+                          reconcileLookbackDays: 0
+                          resultTags: Lucca""".replace("\n", "\n    "), "timezone: Europe/Pariss"),
+                "tenants[0] (acme): flatchr: unknown key 'resultTags'; known keys: apiKey, companyKey, apiBaseUrl, "
+                        + "reconcileIntervalSeconds, reconcileLookbackDays, resultTag",
+                "tenants[0] (acme): flatchr.apiKey: environment variable ACME_FLATCHR_API_KEY is not set, or blank",
+                "tenants[0] (acme): flatchr.companyKey: has 7 characters; expected " + FlatchrApi.COMPANY_KEY_SHAPE,
+                "tenants[0] (acme): flatchr.apiBaseUrl: 'api.flatchr.io' is not an http(s) URL with a host",
+                "tenants[0] (acme): flatchr.reconcileIntervalSeconds: '-5' is not a whole number from 0 to 604800",
+                "tenants[0] (acme): flatchr.reconcileLookbackDays: '0' is not a whole number from 1 to 365",
+                "tenants[0] (acme): timezone: 'Europe/Pariss' is not a time zone such as Europe/Paris "
+                        + "(Unknown time-zone ID: Europe/Pariss)");
     }
 
     @Test

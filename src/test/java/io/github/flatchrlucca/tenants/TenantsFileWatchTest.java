@@ -124,6 +124,23 @@ class TenantsFileWatchTest {
     }
 
     @Test
+    void aRotatedFlatchrKeyIsAChangeEvenWhenTheTenantsFileIsNot() throws Exception {
+        Path key = dir.resolve("acme-flatchr");
+        Files.writeString(key, "oldFlatchrKey0123");
+        Path file = file(tenant("acme", 1)
+                + "    flatchr: { apiKey: \"${file:acme-flatchr}\", companyKey: Wy3EOp2NP3p1KMq8 }\n");
+        TenantsFileWatch watch = watch(file, Optional.empty());
+        watch.loadAtStart();
+
+        Files.writeString(key, "newFlatchrKey0123");
+        watch.reloadIfChanged();
+
+        assertThat(tenants.find("acme").orElseThrow().settings().flatchrApi().orElseThrow().apiKey())
+                .isEqualTo("newFlatchrKey0123");
+        assertThat(inForce).hasSize(2);
+    }
+
+    @Test
     void aFileThatReusesTheAdminTokenStopsTheStartWithoutQuotingIt() throws Exception {
         TenantsFileWatch watch = watch(file(tenant("acme", 1)), Optional.empty(), Optional.of(ENV.get("ACME_TOKEN")));
 
