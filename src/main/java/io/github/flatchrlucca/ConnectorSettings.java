@@ -236,12 +236,13 @@ public record ConnectorSettings(
         Optional<String> resultTag = in.text("flatchr.result-tag");
         if (apiKey.isEmpty()) {
             if (companyKey.isPresent()) {
-                throw SettingsReader.invalid("flatchr.company-key", "FLATCHR_COMPANY_KEY", "is set, but FLATCHR_API_KEY "
-                        + "is not; set the key to use Flatchr's API, or unset FLATCHR_COMPANY_KEY");
+                throw SettingsReader.invalid("flatchr.company-key", "FLATCHR_COMPANY_KEY", "is set, but "
+                        + "FLATCHR_API_KEY is not; set the key to use Flatchr's API, or unset FLATCHR_COMPANY_KEY");
             }
             if (resultTag.isPresent()) {
-                throw SettingsReader.invalid("flatchr.result-tag", "FLATCHR_RESULT_TAG", "is set, but FLATCHR_API_KEY "
-                        + "is not, and the outcome is written to Flatchr with it; set the key, or unset FLATCHR_RESULT_TAG");
+                throw SettingsReader.invalid("flatchr.result-tag", "FLATCHR_RESULT_TAG", "is set, but "
+                        + "FLATCHR_API_KEY is not, and the outcome is written to Flatchr with it; set the key, "
+                        + "or unset FLATCHR_RESULT_TAG");
             }
             return Optional.empty();
         }
@@ -257,8 +258,8 @@ public record ConnectorSettings(
             throw SettingsReader.invalid("flatchr.company-key", "FLATCHR_COMPANY_KEY", problem);
         });
         if (company.equals(apiKey.get())) {
-            throw SettingsReader.invalid("flatchr.company-key", "FLATCHR_COMPANY_KEY", "is FLATCHR_API_KEY (not shown); "
-                    + "expected " + FlatchrApi.COMPANY_KEY_SHAPE);
+            throw SettingsReader.invalid("flatchr.company-key", "FLATCHR_COMPANY_KEY",
+                    "is FLATCHR_API_KEY (not shown); expected " + FlatchrApi.COMPANY_KEY_SHAPE);
         }
         return Optional.of(new FlatchrApi(baseUrl, apiKey.get(), company, interval, lookback, resultTag));
     }

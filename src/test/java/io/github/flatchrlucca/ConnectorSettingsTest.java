@@ -469,7 +469,8 @@ class ConnectorSettingsTest {
         properties.put("flatchr.company-key", FLATCHR_KEY);
 
         assertThatIllegalArgumentException().isThrownBy(this::read)
-                .withMessageStartingWith("Invalid setting FLATCHR_COMPANY_KEY (flatchr.company-key): is FLATCHR_API_KEY")
+                .withMessageStartingWith("Invalid setting FLATCHR_COMPANY_KEY (flatchr.company-key): "
+                        + "is FLATCHR_API_KEY")
                 .withMessageNotContaining(FLATCHR_KEY);
     }
 
@@ -487,16 +488,17 @@ class ConnectorSettingsTest {
 
     @ParameterizedTest(name = "{0}=''{1}''")
     @CsvSource(delimiter = '|', textBlock = """
-            flatchr.api-base-url               | api.flatchr.io | FLATCHR_API_BASE_URL               | is not an http(s) URL
-            flatchr.api-base-url               | https://       | FLATCHR_API_BASE_URL               | is not a URL
-            flatchr.reconcile-interval-seconds | -1             | FLATCHR_RECONCILE_INTERVAL_SECONDS | is not from 0 (never) to 604800
-            flatchr.reconcile-interval-seconds | 900000         | FLATCHR_RECONCILE_INTERVAL_SECONDS | seconds, not milliseconds
-            flatchr.reconcile-interval-seconds | 15m            | FLATCHR_RECONCILE_INTERVAL_SECONDS | is not a whole number
-            flatchr.reconcile-lookback-days    | 0              | FLATCHR_RECONCILE_LOOKBACK_DAYS    | is not a number of days from 1 to 365
-            flatchr.reconcile-lookback-days    | 366            | FLATCHR_RECONCILE_LOOKBACK_DAYS    | is not a number of days from 1 to 365
-            flatchr.reconcile-lookback-days    | 1.5            | FLATCHR_RECONCILE_LOOKBACK_DAYS    | is not a whole number
+            flatchr.api-base-url               | api.flatchr.io | is not an http(s) URL
+            flatchr.api-base-url               | https://       | is not a URL
+            flatchr.reconcile-interval-seconds | -1             | is not from 0 (never) to 604800
+            flatchr.reconcile-interval-seconds | 900000         | seconds, not milliseconds
+            flatchr.reconcile-interval-seconds | 15m            | is not a whole number
+            flatchr.reconcile-lookback-days    | 0              | is not a number of days from 1 to 365
+            flatchr.reconcile-lookback-days    | 366            | is not a number of days from 1 to 365
+            flatchr.reconcile-lookback-days    | 1.5            | is not a whole number
             """)
-    void aWrongFlatchrSettingIsRefusedWithoutRepeatingTheKey(String key, String value, String variable, String problem) {
+    void aWrongFlatchrSettingIsRefusedWithoutRepeatingTheKey(String key, String value, String problem) {
+        String variable = key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
         properties.put("flatchr.api-key", FLATCHR_KEY);
         properties.put("flatchr.company-key", COMPANY_KEY);
         properties.put(key, value);

@@ -64,7 +64,8 @@ public record FlatchrApi(
         Objects.requireNonNull(resultTag, "resultTag");
         baseUrl = withoutTrailingSlash(baseUrl);
         if (!isHttpWithHost(baseUrl)) {
-            throw new IllegalArgumentException("the Flatchr API base URL '" + baseUrl + "' is not an http(s) URL with a host");
+            throw new IllegalArgumentException("the Flatchr API base URL '" + baseUrl
+                    + "' is not an http(s) URL with a host");
         }
         apiKeyProblem(apiKey).ifPresent(problem -> {
             throw new IllegalArgumentException("the Flatchr API key " + problem);

@@ -54,8 +54,8 @@ class FlatchrApiTest {
     @ValueSource(strings = {"4242", "Ab3EOp2", "Ab3EOp2N-P3p1KMq8", "Ab3EOp2NP3p1 KMq8"})
     void aCompanyKeyOfAnotherShapeIsRefused(String company) {
         assertThatIllegalArgumentException().isThrownBy(() -> api("https://api.flatchr.io", KEY, company,
-                Duration.ZERO, Duration.ofDays(3), Optional.empty())).withMessageStartingWith("the Flatchr company key ")
-                .withMessageNotContaining(company);
+                Duration.ZERO, Duration.ofDays(3), Optional.empty()))
+                .withMessageStartingWith("the Flatchr company key ").withMessageNotContaining(company);
     }
 
     @Test
