@@ -2,13 +2,15 @@ package io.github.flatchrlucca.tenants;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a tenant of the file has for itself alone: its id, its Flatchr companies and its tokens, none of which may
- * be a token the environment settings already use. A second claim is reported against the key that makes it,
- * naming the first claimant and never the token. Claims are made as each key is read, so a tenant wrong elsewhere
- * still has its companies and tokens checked against the others.
+ * What a tenant of the file has for itself alone: its id, its Flatchr companies (by their webhook ids and by the
+ * company key of their API) and its tokens, none of which may be one the environment settings already use. A
+ * second claim is reported against the key that makes it, naming the first claimant and never the token. Claims
+ * are made as each key is read, so a tenant wrong elsewhere still has its companies and tokens checked against the
+ * others.
  */
 final class Claims {
 
@@ -16,11 +18,17 @@ final class Claims {
     private final Map<String, String> whereById = new HashMap<>();
     private final Map<String, String> tenantByCompanyId = new HashMap<>();
     private final Map<String, String> tenantByToken = new HashMap<>();
+    private final Map<String, String> tenantByCompanyKey = new HashMap<>();
 
-    /** @param environmentTokens each token the environment settings use, by the setting's name */
-    Claims(Map<String, String> environmentTokens) {
+    /**
+     * @param environmentTokens     each token the environment settings use, by the setting's name
+     * @param environmentCompanyKey FLATCHR_COMPANY_KEY of the default tenant in force, when it uses Flatchr's API
+     */
+    Claims(Map<String, String> environmentTokens, Optional<String> environmentCompanyKey) {
         // two settings with one token are the environment settings' to refuse, not the file's
         environmentTokens.forEach((setting, token) -> settingByToken.putIfAbsent(token, setting));
+        environmentCompanyKey.ifPresent(key -> tenantByCompanyKey.put(key, "the default tenant "
+                + "(FLATCHR_COMPANY_KEY)"));
     }
 
     void id(YamlMapping tenant, String id) {
@@ -38,6 +46,20 @@ final class Claims {
                 tenant.report("flatchrCompanyIds", "company " + companyId + " is already " + earlier
                         + "'s; a Flatchr company's hires go to one tenant");
             }
+        }
+    }
+
+    /**
+     * A company's API is searched for one tenant only: a search answer does not say which company a candidate is
+     * from, so two tenants with one company key would each deliver the same hires to their own Lucca.
+     *
+     * @param flatchr the tenant's {@code flatchr} mapping
+     */
+    void flatchrCompanyKey(YamlMapping flatchr, String owner, String companyKey) {
+        String earlier = tenantByCompanyKey.putIfAbsent(companyKey, owner);
+        if (earlier != null) {
+            flatchr.report("companyKey", "is already used by " + earlier
+                    + "; a Flatchr company's hires go to one tenant");
         }
     }
 

@@ -72,7 +72,8 @@ final class TenantEntry {
                 .map(columns -> columns.stream().map(column -> column.toLowerCase(Locale.ROOT))
                         .collect(Collectors.toUnmodifiableSet()))
                 .orElse(inherited.triggerColumns());
-        Optional<FlatchrApi> flatchrApi = tenant.mapping("flatchr").flatMap(this::flatchrApi);
+        Optional<FlatchrApi> flatchrApi = tenant.mapping("flatchr")
+                .flatMap(section -> flatchrApi(section, owner));
         Optional<YamlMapping> lucca = tenant.mapping("lucca");
         lucca.ifPresent(section -> section.allowOnly(LUCCA_KEYS));
         Optional<URI> baseUrl = lucca.flatMap(this::luccaBaseUrl);
@@ -165,7 +166,7 @@ final class TenantEntry {
      * written; where the API is and how often and how far back it is searched come from the environment unless
      * given. Empty when a key is wrong, each wrong key then reported.
      */
-    private Optional<FlatchrApi> flatchrApi(YamlMapping flatchr) {
+    private Optional<FlatchrApi> flatchrApi(YamlMapping flatchr, String owner) {
         int before = problems.count();
         flatchr.allowOnly(FLATCHR_KEYS);
         Optional<String> apiKey = unlessWrong(flatchr, "apiKey", flatchr.requiredText("apiKey")
@@ -175,6 +176,8 @@ final class TenantEntry {
                 FlatchrApi::companyKeyProblem);
         if (companyKey.isPresent() && companyKey.equals(apiKey)) {
             flatchr.report("companyKey", "is the API key (not shown); expected " + FlatchrApi.COMPANY_KEY_SHAPE);
+        } else {
+            companyKey.ifPresent(key -> claims.flatchrCompanyKey(flatchr, owner, key));
         }
         URI baseUrl = flatchr.text("apiBaseUrl").flatMap(written -> httpUrl(flatchr, "apiBaseUrl", written))
                 .orElse(inherited.flatchrApiBaseUrl());

@@ -72,6 +72,7 @@ class TenantsFileTest {
             "ACME_WEBHOOK_TOKEN", ACME_TOKEN, "ACME_LUCCA_API_KEY", ACME_KEY, "BETA_WEBHOOK_TOKEN", BETA_TOKEN,
             "ACME_FLATCHR_API_KEY", ACME_FLATCHR_KEY));
     private final Map<String, String> environmentTokens = new HashMap<>();
+    private Optional<String> environmentCompanyKey = Optional.empty();
 
     private Path file() {
         return dir.resolve("tenants.yaml");
@@ -79,7 +80,7 @@ class TenantsFileTest {
 
     private LoadedTenants read(String yaml) {
         return TenantsFile.read(yaml, file(), name -> Optional.ofNullable(environment.get(name)), ENVIRONMENT,
-                environmentTokens);
+                environmentTokens, environmentCompanyKey);
     }
 
     private TenantSettings onlyTenant(String yaml) {
@@ -212,6 +213,29 @@ class TenantsFileTest {
     }
 
     @Test
+    void twoTenantsDoNotSearchOneCompany() {
+        environment.put("BETA_FLATCHR_API_KEY", "betaFLATCHRkey0123456789");
+
+        assertInvalid(acme(FLATCHR + " }") + """
+                  - id: beta
+                    flatchrCompanyIds: [5151]
+                    webhookToken: ${env:BETA_WEBHOOK_TOKEN}
+                    flatchr: { apiKey: '${env:BETA_FLATCHR_API_KEY}', companyKey: Wy3EOp2NP3p1KMq8 }
+                """, "tenants[1] (beta): flatchr.companyKey: is already used by tenant acme; a Flatchr company's "
+                + "hires go to one tenant");
+    }
+
+    @Test
+    void noTenantSearchesTheCompanyOfTheDefaultTenant() {
+        environmentCompanyKey = Optional.of(COMPANY_KEY);
+
+        assertInvalid(acme(FLATCHR + " }"), "tenants[0] (acme): flatchr.companyKey: is already used by the default "
+                + "tenant (FLATCHR_COMPANY_KEY); a Flatchr company's hires go to one tenant");
+        assertThat(read(acme(FLATCHR.replace(COMPANY_KEY, "Zq8pX2mN7rT4vB1k") + " }")).tenants())
+                .as("another company is free").hasSize(1);
+    }
+
+    @Test
     void whatBelongsToACompanyIsNeverInherited() {
         TenantSettings acme = onlyTenant(acme());
 
@@ -308,7 +332,8 @@ class TenantsFileTest {
         Files.writeString(dir.resolve("acme-token"), ACME_TOKEN);
         Files.writeString(file(), acme().replace("${env:ACME_WEBHOOK_TOKEN}", "${file:acme-token}"));
 
-        LoadedTenants loaded = TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT, Map.of());
+        LoadedTenants loaded = TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT, Map.of(),
+                Optional.empty());
 
         assertThat(loaded.tenants().get(0).webhookToken().reveal()).isEqualTo(ACME_TOKEN);
     }
@@ -317,14 +342,16 @@ class TenantsFileTest {
     void aTenantsFileThatIsNotUtf8IsRefused() throws Exception {
         Files.write(file(), acme("login: 'initial-lastname' # é").getBytes(StandardCharsets.ISO_8859_1));
 
-        assertThatThrownBy(() -> TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT, Map.of()))
+        assertThatThrownBy(() -> TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT, Map.of(),
+                Optional.empty()))
                 .isInstanceOf(InvalidTenantsFile.class)
                 .hasMessage(refusal("cannot be read (not UTF-8 text)"));
     }
 
     @Test
     void aMissingTenantsFileIsNamed() {
-        assertThatThrownBy(() -> TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT, Map.of()))
+        assertThatThrownBy(() -> TenantsFile.read(file(), name -> Optional.empty(), ENVIRONMENT, Map.of(),
+                Optional.empty()))
                 .isInstanceOf(InvalidTenantsFile.class)
                 .hasMessage(refusal("cannot be read (no such file)"));
     }

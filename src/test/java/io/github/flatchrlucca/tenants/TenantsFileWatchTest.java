@@ -141,6 +141,20 @@ class TenantsFileWatchTest {
     }
 
     @Test
+    void aFileWhoseTenantSearchesTheDefaultTenantsCompanyStopsTheStart() throws Exception {
+        FlatchrApi api = new FlatchrApi(FlatchrApi.DEFAULT_BASE_URL, "defaultFlatchrKey0123", "Wy3EOp2NP3p1KMq8",
+                FlatchrApi.DEFAULT_RECONCILE_INTERVAL, FlatchrApi.DEFAULT_RECONCILE_LOOKBACK, Optional.empty());
+        Files.writeString(dir.resolve("acme-flatchr"), "acmeFlatchrKey0123");
+        TenantsFileWatch watch = watch(file(tenant("acme", 1)
+                        + "    flatchr: { apiKey: \"${file:acme-flatchr}\", companyKey: Wy3EOp2NP3p1KMq8 }\n"),
+                DEFAULT_TENANT.map(tenant -> TestTenants.withFlatchrApi(tenant, api)));
+
+        assertThatIllegalArgumentException().isThrownBy(watch::loadAtStart)
+                .withMessageContaining("tenants[0] (acme): flatchr.companyKey: is already used by the default tenant "
+                        + "(FLATCHR_COMPANY_KEY)");
+    }
+
+    @Test
     void aFileThatReusesTheAdminTokenStopsTheStartWithoutQuotingIt() throws Exception {
         TenantsFileWatch watch = watch(file(tenant("acme", 1)), Optional.empty(), Optional.of(ENV.get("ACME_TOKEN")));
 
