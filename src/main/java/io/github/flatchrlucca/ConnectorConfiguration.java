@@ -18,7 +18,11 @@ import io.github.flatchrlucca.intake.JsonBodyReader;
 import io.github.flatchrlucca.intake.WebhookReplies;
 import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.journal.DataDirectory;
+import io.github.flatchrlucca.flatchr.FlatchrAnswers;
+import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.Reconciliations;
+import io.github.flatchrlucca.reconciliation.ReconciliationSteps;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.RateLimitStore;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
@@ -75,6 +79,9 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     // The name under which camel-micrometer-prometheus looks for (or binds) its registry.
     private static final String METRICS_REGISTRY = "metricsRegistry";
     private static final Duration JOURNAL_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    // A search of Flatchr is claimed for this long, and renewed with each hire it records: an instance that died
+    // mid-search leaves it to another after that.
+    private static final Duration RECONCILIATION_LEASE = Duration.ofMinutes(5);
     // Lucca counts calls when they arrive, the limiter when it lets them go: a little more room between
     // windows absorbs the time in between, so the connector itself never causes a 429.
     private static final Duration NETWORK_SLACK = Duration.ofMillis(250);
@@ -99,7 +106,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
             throw SettingsReader.invalid("connector.data-dir", "DATA_DIR", dataDir.getMessage() + " ("
                     + dataDir.getCause().getClass().getSimpleName() + ")");
         }
-        Journal journal = new Journal(journalData, clock, settings.lease(), UUID.randomUUID().toString());
+        String instance = UUID.randomUUID().toString();
+        Journal journal = new Journal(journalData, clock, settings.lease(), instance);
         JournalReader reader = new JournalReader(journalData);
         if (settings.embeddedJournal()) {
             journal.releaseClaims();
@@ -115,7 +123,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                 settings.alertQueueAge(), clock);
         registry.bind("alerts", alerts);
         Tenants tenants = new Tenants(PHONE_REGION, settings.departmentPointer(), NETWORK_SLACK,
-                alerts::credentialsChanged);
+                alerts::credentialsChanged, alerts::flatchrKeyChanged);
         registry.bind("tenants", tenants);
         bindTenants(camel, settings, tenants, metrics, alerts);
 
@@ -130,10 +138,12 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         DepartmentDirectory departments = bindLucca(camel, settings, json, requests, clock, metrics,
                 new RateLimitStore(journalData));
         DeliverySteps steps = bindDelivery(registry, settings, json, journal, requests, clock, metrics, alerts);
+        Reconciliations reconciliations = new Reconciliations(journalData, clock, RECONCILIATION_LEASE, instance);
+        bindReconciliation(registry, json, tenants, reconciliations, journal, classifier, metrics, clock);
 
         registry.bind("adminTokenCheck", adminTokenCheck);
         registry.bind("statusPage", new StatusPage(adminTokenCheck));
-        registry.bind("adminApi", new AdminApi(json, journal, reader, classifier, tenants, clock));
+        registry.bind("adminApi", new AdminApi(json, journal, reader, reconciliations, classifier, tenants, clock));
         registry.bind("mappingPreview", new MappingPreview(json, classifier, steps, departments, tenants, clock));
         registry.bind("retention", new Retention(journal, settings.retention(), clock));
         registry.bind("journalHealth", new JournalHealthCheck(reader));
@@ -212,6 +222,17 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     /** "/webhooks/flatchr" is the default tenant's URL, "/webhooks/flatchr/acme" tenant acme's. */
     private static String tenantOfWebhookPath(String path) {
         return path.equals(WEBHOOK_PATH) ? TenantSettings.DEFAULT_ID : path.substring(WEBHOOK_PATH.length() + 1);
+    }
+
+    /** Flatchr's API, the webhook's safety net: each tenant with a key is searched for the hires it missed. */
+    private static void bindReconciliation(Registry registry, ObjectMapper json, Tenants tenants,
+                                           Reconciliations reconciliations, Journal journal,
+                                           FlatchrEventClassifier classifier, ConnectorMetrics metrics, Clock clock) {
+        FlatchrRequests requests = new FlatchrRequests(json);
+        registry.bind("flatchrRequests", requests);
+        registry.bind("flatchrAnswers", new FlatchrAnswers(json, metrics::flatchrCall));
+        registry.bind("reconciliation", new ReconciliationSteps(tenants, reconciliations, journal, classifier,
+                requests, json, metrics, clock));
     }
 
     private static DepartmentDirectory bindLucca(CamelContext camel, ConnectorSettings settings, ObjectMapper json,

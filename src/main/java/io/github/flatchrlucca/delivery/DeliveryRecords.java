@@ -1,7 +1,7 @@
 package io.github.flatchrlucca.delivery;
 
 import io.github.flatchrlucca.journal.Journal;
-import io.github.flatchrlucca.lucca.LuccaRequest;
+import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import java.time.Clock;
 import org.apache.camel.Body;
@@ -21,7 +21,7 @@ public final class DeliveryRecords {
     }
 
     /** Before the create is sent: if its answer is lost, the next attempt knows to look for our user. */
-    public void createAttempted(@Variable("delivery") Delivery delivery, @Body LuccaRequest create) {
+    public void createAttempted(@Variable("delivery") Delivery delivery, @Body ApiRequest create) {
         journal.markCreateAttempted(delivery.getHireId(), create.body());
     }
 
@@ -42,7 +42,7 @@ public final class DeliveryRecords {
         }
     }
 
-    public void dryRun(@Variable("delivery") Delivery delivery, @Body LuccaRequest create) {
+    public void dryRun(@Variable("delivery") Delivery delivery, @Body ApiRequest create) {
         if (journal.markDryRun(delivery.getHireId(), create.body(), delivery.warnings())) {
             metrics.hire(delivery.hire().tenant(), "dry-run", "none");
         }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.journal.Hire;
 import io.github.flatchrlucca.lucca.LuccaEnvelopes;
 import io.github.flatchrlucca.lucca.LuccaPerson;
-import io.github.flatchrlucca.lucca.LuccaRequest;
+import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.lucca.LuccaRequests;
 import io.github.flatchrlucca.mapping.EnrichedHire;
 import io.github.flatchrlucca.mapping.LoginRule;
@@ -86,7 +86,7 @@ public final class DeliverySteps {
         enriched.warnings().forEach(delivery::warn);
     }
 
-    public LuccaRequest findPerson(@Variable("delivery") Delivery delivery) {
+    public ApiRequest findPerson(@Variable("delivery") Delivery delivery) {
         return requests.findPersonByMail(delivery.draft().mail());
     }
 
@@ -107,7 +107,7 @@ public final class DeliverySteps {
         });
     }
 
-    public LuccaRequest findTakenLogins(@Variable("delivery") Delivery delivery) {
+    public ApiRequest findTakenLogins(@Variable("delivery") Delivery delivery) {
         return requests.loginsLike(LoginRule.searchStem(delivery.mapped().loginBase()));
     }
 
@@ -135,7 +135,7 @@ public final class DeliverySteps {
         delivery.warn(LOGIN_UNCHECKED);
     }
 
-    public LuccaRequest createUser(@Variable("delivery") Delivery delivery) {
+    public ApiRequest createUser(@Variable("delivery") Delivery delivery) {
         return requests.createUser(delivery.draft().toCreateBody());
     }
 
@@ -143,12 +143,12 @@ public final class DeliverySteps {
         delivery.luccaUser(LuccaEnvelopes.createdUserId(answer));
     }
 
-    public LuccaRequest findWorkContract(@Variable("delivery") Delivery delivery) {
+    public ApiRequest findWorkContract(@Variable("delivery") Delivery delivery) {
         return requests.workContractsOf(delivery.luccaUserId());
     }
 
     /** The contract Lucca made with the user: the newest one, as a new user has only that one. */
-    public LuccaRequest patchWorkContract(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+    public ApiRequest patchWorkContract(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
         long contractId = LuccaEnvelopes.v4Items(answer).stream()
                 .map(item -> item.path("id").asLong())
                 .max(Comparator.naturalOrder())
@@ -157,12 +157,12 @@ public final class DeliverySteps {
     }
 
     /** The contract change a mapped contract type leads to, before Lucca has said which contract it is. */
-    public Optional<LuccaRequest> contractPatch(Delivery delivery) {
+    public Optional<ApiRequest> contractPatch(Delivery delivery) {
         if (!delivery.isContractTypeMapped()) {
             return Optional.empty();
         }
-        LuccaRequest patch = requests.patchWorkContract(0, delivery.luccaContractTypeId(), delivery.draft().contractStart());
-        return Optional.of(new LuccaRequest(patch.name(), patch.method(),
+        ApiRequest patch = requests.patchWorkContract(0, delivery.luccaContractTypeId(), delivery.draft().contractStart());
+        return Optional.of(new ApiRequest(patch.name(), patch.method(),
                 patch.path().replaceAll("/0$", "/{id of the new contract}"), patch.query(), patch.body()));
     }
 

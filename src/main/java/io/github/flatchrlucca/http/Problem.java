@@ -73,6 +73,11 @@ public final class Problem extends RuntimeException {
                 "The journal cannot commit right now; nothing was recorded. Send it again later.", Map.of());
     }
 
+    /** A service the connector relies on (Flatchr's API) failed the call; the detail says how, never with data. */
+    public static Problem badGateway(String detail) {
+        return new Problem(502, "Bad Gateway", detail, Map.of());
+    }
+
     public static Problem internal() {
         return new Problem(500, "Internal Server Error",
                 "The connector failed to handle this call; the failure is in its log.", Map.of());

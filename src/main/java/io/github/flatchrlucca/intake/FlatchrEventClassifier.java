@@ -35,7 +35,8 @@ public final class FlatchrEventClassifier {
         if (!tenant.acceptsCompany(companyId)) {
             return HireVerdict.otherCompany(tenant.id(), companyId, applicantId(data));
         }
-        return HireVerdict.hire(companyId, applicantId(data), unusableFields(candidate, data.path("vacancy")));
+        return HireVerdict.hire(companyId, applicantId(data), unusableFields(candidate, data.path("vacancy")),
+                SameApplication.ofEvent(event));
     }
 
     private static boolean isTrigger(JsonNode column, Set<String> triggerColumns) {

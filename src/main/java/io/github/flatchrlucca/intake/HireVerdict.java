@@ -1,25 +1,35 @@
 package io.github.flatchrlucca.intake;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * What a Flatchr event is to the connector: a hire to deliver, one that cannot be (incomplete: a field
  * missing or unusable, or sent by a company that is not the tenant's), or nothing.
+ *
+ * @param sameApplication the candidate's e-mail and the vacancy's id ({@link SameApplication}), by which a hire the
+ *                        webhook sent and one Flatchr's API found are one; null when the event lacks either
  */
 public record HireVerdict(Kind kind, String reason, String companyId, String applicantId,
-                          List<UnusableField> unusableFields) {
+                          List<UnusableField> unusableFields, String sameApplication) {
 
     public enum Kind { HIRE, INCOMPLETE, OTHER_COMPANY, IGNORED }
+
+    public HireVerdict(Kind kind, String reason, String companyId, String applicantId,
+                       List<UnusableField> unusableFields) {
+        this(kind, reason, companyId, applicantId, unusableFields, null);
+    }
 
     static HireVerdict ignored(String reason) {
         return new HireVerdict(Kind.IGNORED, reason, null, null, List.of());
     }
 
-    static HireVerdict hire(String companyId, String applicantId, List<UnusableField> unusableFields) {
-        return unusableFields.isEmpty()
-                ? new HireVerdict(Kind.HIRE, null, companyId, applicantId, List.of())
-                : new HireVerdict(Kind.INCOMPLETE, null, companyId, applicantId, List.copyOf(unusableFields));
+    /** A hire of the tenant's, complete or not. */
+    public static HireVerdict hire(String companyId, String applicantId, List<UnusableField> unusableFields,
+                                   Optional<String> sameApplication) {
+        return new HireVerdict(unusableFields.isEmpty() ? Kind.HIRE : Kind.INCOMPLETE, null, companyId, applicantId,
+                List.copyOf(unusableFields), sameApplication.orElse(null));
     }
 
     /** A hire on a tenant's URL from a company that is not the tenant's: a wrong URL or a leaked token. */

@@ -9,7 +9,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -29,6 +34,8 @@ public final class Journal {
     private static final String UNCLAIMED = "(claimed_until IS NULL OR claimed_until < ?)";
     // History keeps Lucca's answer for a person to read, not whole pages of it.
     private static final int EVENT_DETAIL_CHARS = 1000;
+    // Bound parameters per query when looking for known applications: far below every database's limit.
+    private static final int KNOWN_CHUNK = 500;
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -44,29 +51,40 @@ public final class Journal {
         this.instanceId = instanceId;
     }
 
-    /**
-     * Records a hire of a tenant (or a rejected one) before anything is acknowledged to Flatchr. A hire is unique
-     * within its tenant: the same hire sent to two tenants' URLs is two records, and a resend never moves a hire
-     * from one tenant to another.
-     */
+    /** Records a hire Flatchr's webhook sent: see {@link #record}. */
     public IntakeResult recordIntake(String payload, HireVerdict verdict, String tenant) {
+        return record(payload, verdict, tenant, Origin.WEBHOOK, List.of());
+    }
+
+    /**
+     * Records a hire of a tenant (or a rejected one) before anything is acknowledged. A hire is unique within its
+     * tenant: the same hire sent to two tenants' URLs is two records, and a resend never moves a hire from one
+     * tenant to another. Within the tenant it is unique both by Flatchr's id of the application and by the
+     * candidate's e-mail and vacancy, so that the webhook's report and the API's are one hire, whichever comes
+     * first, on one instance or several: the database's unique keys decide.
+     */
+    /** @param notes what the hire's history should say of its arrival besides its origin (what was missing) */
+    public IntakeResult record(String payload, HireVerdict verdict, String tenant, Origin origin, List<String> notes) {
         HireStatus status = verdict.kind() == HireVerdict.Kind.HIRE ? HireStatus.RECEIVED : HireStatus.REJECTED;
         String error = status == HireStatus.REJECTED ? verdict.rejection() : null;
         String hireId = UUID.randomUUID().toString();
         String dedupeKey = tenant + ":" + verdict.dedupeKey();
+        // a hire of another company is not the tenant's: it must never stand for one that is
+        String matchKey = verdict.isOtherCompany() ? null : ApplicationKey.of(tenant, verdict.sameApplication());
         try {
             jdbc.inTransaction("record a hire", connection -> {
-                insert(connection, hireId, tenant, dedupeKey, status, payload, error);
-                event(connection, hireId, null, null, error);
+                insert(connection, hireId, tenant, dedupeKey, matchKey, origin, status, payload, error);
+                event(connection, hireId, null, null, arrival(origin, error, notes));
                 return null;
             });
         } catch (JournalUnavailable e) {
             if (e.getCause() instanceof SQLException sql && Jdbc.DUPLICATE_KEY.equals(sql.getSQLState())) {
-                return alreadyRecorded(dedupeKey, status, payload);
+                return alreadyRecorded(dedupeKey, matchKey, status, payload);
             }
             throw e;
         }
-        LOG.info("hire {} of tenant {} {}", hireId, tenant, status.label());
+        LOG.info("hire {} of tenant {} {}{}", hireId, tenant, status.label(),
+                origin == Origin.WEBHOOK ? "" : " (" + origin.label() + ")");
         return new IntakeResult(hireId, status == HireStatus.RECEIVED
                 ? IntakeResult.Outcome.ACCEPTED : IntakeResult.Outcome.REJECTED);
     }
@@ -322,9 +340,28 @@ public final class Journal {
         });
     }
 
-    private IntakeResult alreadyRecorded(String dedupeKey, HireStatus status, String payload) {
-        List<String[]> existing = jdbc.query("read a recorded hire", "SELECT hire_id, status FROM hire WHERE dedupe_key = ?",
-                row -> new String[] {row.getString(1), row.getString(2)}, dedupeKey);
+    /**
+     * Which of the given {@link io.github.flatchrlucca.intake.SameApplication}s the tenant's journal already has:
+     * one query per few hundred, so that a search of Flatchr answering with thousands costs no more.
+     */
+    public Set<String> knownApplications(String tenant, Collection<String> sameApplications) {
+        Map<String, String> byKey = new HashMap<>();
+        sameApplications.forEach(same -> byKey.put(ApplicationKey.of(tenant, same), same));
+        Set<String> known = new HashSet<>();
+        List<String> keys = List.copyOf(byKey.keySet());
+        for (int from = 0; from < keys.size(); from += KNOWN_CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KNOWN_CHUNK));
+            jdbc.query("look for known applications", "SELECT match_key FROM hire WHERE match_key IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    row -> known.add(byKey.get(row.getString(1))), chunk.toArray());
+        }
+        return known;
+    }
+
+    private IntakeResult alreadyRecorded(String dedupeKey, String matchKey, HireStatus status, String payload) {
+        List<String[]> existing = jdbc.query("read a recorded hire", "SELECT hire_id, status FROM hire WHERE dedupe_key = ? "
+                + "OR match_key = ? ORDER BY received_at", row -> new String[] {row.getString(1), row.getString(2)},
+                dedupeKey, matchKey);
         if (existing.isEmpty()) {
             throw new JournalUnavailable("read a recorded hire", null);
         }
@@ -344,13 +381,26 @@ public final class Journal {
         return new IntakeResult(hireId, IntakeResult.Outcome.DUPLICATE);
     }
 
-    private void insert(Connection connection, String hireId, String tenant, String dedupeKey, HireStatus status,
-                        String payload, String error) throws SQLException {
+    private void insert(Connection connection, String hireId, String tenant, String dedupeKey, String matchKey,
+                        Origin origin, HireStatus status, String payload, String error) throws SQLException {
         Instant now = clock.instant();
-        Jdbc.update(connection, "INSERT INTO hire (hire_id, tenant, dedupe_key, status, payload, received_at, "
-                + "queued_at, updated_at, next_attempt_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                hireId, tenant, dedupeKey, status.name(), payload, at(now), at(now), at(now),
-                status == HireStatus.RECEIVED ? at(now) : null, error);
+        Jdbc.update(connection, "INSERT INTO hire (hire_id, tenant, dedupe_key, match_key, origin, status, payload, "
+                + "received_at, queued_at, updated_at, next_attempt_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?)", hireId, tenant, dedupeKey, matchKey, origin.label(), status.name(), payload, at(now), at(now),
+                at(now), status == HireStatus.RECEIVED ? at(now) : null, error);
+    }
+
+    /** What the first event of a hire's history says: why it was rejected, or how it came, with what it lacked. */
+    private static String arrival(Origin origin, String error, List<String> notes) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (error != null) {
+            parts.add(error);
+        }
+        if (origin.received() != null) {
+            parts.add(origin.received());
+        }
+        parts.addAll(notes);
+        return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
     /** The event takes the hire's status after the change, so history and state never disagree. */

@@ -125,6 +125,7 @@ public final class JournalReader {
                 instant(row, "next_attempt_at"), row.getObject("lucca_user_id", Long.class),
                 row.getObject("last_lucca_status", Integer.class), row.getString("last_lucca_body"),
                 row.getString("last_error"), warnings == null || warnings.isEmpty() ? List.of()
-                : List.of(warnings.split("\n")), row.getString("lucca_request"), row.getString("payload"));
+                : List.of(warnings.split("\n")), row.getString("lucca_request"), row.getString("payload"),
+                Origin.ofLabel(row.getString("origin")));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.lucca;
 
+import io.github.flatchrlucca.http.ApiRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flatchrlucca.mapping.LuccaDepartment;
 import java.time.Clock;
@@ -19,7 +20,7 @@ public final class DepartmentDirectory {
 
     /** Sends one request to a tenant's Lucca through the call route (limiter, key, failures) and reads the answer. */
     public interface Caller {
-        JsonNode call(LuccaConnection lucca, LuccaRequest request);
+        JsonNode call(LuccaConnection lucca, ApiRequest request);
     }
 
     private final Caller lucca;

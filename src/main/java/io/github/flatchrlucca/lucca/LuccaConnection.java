@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.lucca;
 
+import io.github.flatchrlucca.http.KeyState;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * @param window  the sliding window of the budget, network slack included
  */
 public record LuccaConnection(String tenant, Optional<URI> baseUrl, String apiKey, int requests, Duration window,
-                              LuccaCredentials credentials) {
+                              KeyState credentials) {
 
     /** The HTTP endpoint calls are sent to; a dry-run tenant never sends one. */
     public String endpoint() {

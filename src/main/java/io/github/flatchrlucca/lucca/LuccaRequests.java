@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.lucca;
 
+import io.github.flatchrlucca.http.ApiRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
@@ -20,44 +21,44 @@ public final class LuccaRequests {
     }
 
     /** The cheapest call that needs the API key: one user's id. Tells whether Lucca accepts the key. */
-    public LuccaRequest tryKey() {
+    public ApiRequest tryKey() {
         return get("try-api-key", "/api/v3/users", "fields=id&paging=0,1");
     }
 
     /** Former and future employees included, or a rehire would be created a second time. */
-    public LuccaRequest findPersonByMail(String mail) {
+    public ApiRequest findPersonByMail(String mail) {
         return get("find-person-by-mail", "/api/v3/users",
                 "mail=" + encode(mail) + "&formerEmployees=true&fields=" + PERSON_FIELDS);
     }
 
     /** Every login containing the base: one call tells which of base, base2, base3... is free. */
-    public LuccaRequest loginsLike(String loginBase) {
+    public ApiRequest loginsLike(String loginBase) {
         return get("find-taken-logins", "/api/v3/users",
                 "login=" + encode("like," + loginBase) + "&formerEmployees=true&fields=id,login&paging=0,1000");
     }
 
-    public LuccaRequest createUser(Map<String, Object> user) {
-        return new LuccaRequest("create-user", "POST", "/api/v3/users", "contract=true", write(user));
+    public ApiRequest createUser(Map<String, Object> user) {
+        return new ApiRequest("create-user", "POST", "/api/v3/users", "contract=true", write(user));
     }
 
-    public LuccaRequest workContractsOf(long userId) {
+    public ApiRequest workContractsOf(long userId) {
         return get("find-work-contract", "/directory/api/4.0/work-contracts", encode("ownerId[]") + "=" + userId);
     }
 
-    public LuccaRequest patchWorkContract(long contractId, int typeId, LocalDate startsOn) {
+    public ApiRequest patchWorkContract(long contractId, int typeId, LocalDate startsOn) {
         Map<String, Object> patch = new LinkedHashMap<>();
         patch.put("typeId", typeId);
         patch.put("startsOn", startsOn.toString());
-        return new LuccaRequest("patch-work-contract", "PATCH", "/directory/api/4.0/work-contracts/" + contractId,
+        return new ApiRequest("patch-work-contract", "PATCH", "/directory/api/4.0/work-contracts/" + contractId,
                 null, write(patch));
     }
 
-    public LuccaRequest departmentsPage(int page) {
+    public ApiRequest departmentsPage(int page) {
         return get("list-departments", "/organization/structure/api/departments", "page=" + page + "&limit=100");
     }
 
-    private static LuccaRequest get(String name, String path, String query) {
-        return new LuccaRequest(name, "GET", path, query, null);
+    private static ApiRequest get(String name, String path, String query) {
+        return new ApiRequest(name, "GET", path, query, null);
     }
 
     private String write(Map<String, Object> body) {

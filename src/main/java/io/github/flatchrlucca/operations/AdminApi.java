@@ -11,6 +11,8 @@ import io.github.flatchrlucca.journal.HireRecord;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.Reconciliations;
+import java.util.HashMap;
 import java.time.Clock;
 import java.time.Duration;
 import io.github.flatchrlucca.tenants.Tenant;
@@ -28,16 +30,18 @@ public final class AdminApi {
     private final ObjectMapper json;
     private final Journal journal;
     private final JournalReader reader;
+    private final Reconciliations reconciliations;
     private final FlatchrEventClassifier classifier;
     private final Tenants tenants;
     private final HireViews views;
     private final Clock clock;
 
-    public AdminApi(ObjectMapper json, Journal journal, JournalReader reader, FlatchrEventClassifier classifier,
-                    Tenants tenants, Clock clock) {
+    public AdminApi(ObjectMapper json, Journal journal, JournalReader reader, Reconciliations reconciliations,
+                    FlatchrEventClassifier classifier, Tenants tenants, Clock clock) {
         this.json = json;
         this.journal = journal;
         this.reader = reader;
+        this.reconciliations = reconciliations;
         this.classifier = classifier;
         this.tenants = tenants;
         this.views = new HireViews(json);
@@ -62,11 +66,13 @@ public final class AdminApi {
     /** The all-tenants view: every tenant in force, where its hires go, what Lucca says of its key, its counts. */
     public void tenants(Exchange exchange) {
         Map<String, Map<HireStatus, Long>> counts = reader.countsByTenantAndStatus();
+        Map<String, Reconciliations.LastRun> searches = new HashMap<>();
+        reconciliations.lastRuns().forEach(run -> searches.put(run.tenant(), run));
         String scope = AdminTokenCheck.scope(exchange);
         List<Map<String, Object>> list = tenants.all().stream()
                 .filter(tenant -> scope == null || scope.equals(tenant.id()))
                 .sorted(Comparator.comparing(Tenant::id))
-                .map(tenant -> views.tenant(tenant, counts.getOrDefault(tenant.id(), Map.of())))
+                .map(tenant -> views.tenant(tenant, counts.getOrDefault(tenant.id(), Map.of()), searches.get(tenant.id())))
                 .toList();
         JsonReply.respond(json, exchange, 200, "application/json", Map.of("tenants", list));
     }

@@ -3,7 +3,7 @@ package io.github.flatchrlucca.operations;
 import io.github.flatchrlucca.journal.HireRecord;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.JournalUnavailable;
-import io.github.flatchrlucca.lucca.LuccaCredentials;
+import io.github.flatchrlucca.http.KeyState;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -41,12 +41,23 @@ public final class Alerts {
                 + "itself: " + why + ". Fix the cause, then replay it: " + link(hireId));
     }
 
-    public void credentialsChanged(String tenant, LuccaCredentials.State state) {
-        if (state == LuccaCredentials.State.REJECTED) {
+    public void credentialsChanged(String tenant, KeyState.State state) {
+        if (state == KeyState.State.REJECTED) {
             send.accept(":warning: Lucca rejects the API key of tenant " + tenant + ". Its hires are kept and will be "
                     + "delivered once the key is valid and has its rights. " + statusPage);
-        } else if (state == LuccaCredentials.State.OK) {
+        } else if (state == KeyState.State.OK) {
             send.accept(":white_check_mark: Lucca accepts the API key of tenant " + tenant + " again; delivery goes on.");
+        }
+    }
+
+    /** Flatchr's API now rejects (or accepts again) a tenant's key: its searches and write-backs wait meanwhile. */
+    public void flatchrKeyChanged(String tenant, KeyState.State state) {
+        if (state == KeyState.State.REJECTED) {
+            send.accept(":warning: Flatchr's API rejects the API key of tenant " + tenant + " (Flatchr's keys expire a "
+                    + "year after they were made): missed hires are not searched for until a valid key is set. "
+                    + "Webhooks are still received and delivered. " + statusPage);
+        } else if (state == KeyState.State.OK) {
+            send.accept(":white_check_mark: Flatchr's API accepts the API key of tenant " + tenant + " again.");
         }
     }
 

@@ -69,10 +69,27 @@ public final class ConnectorMetrics {
                 .tags("tenant", tenant, "outcome", outcome, "reason", reason).register(registry).increment();
     }
 
+    /** A search of Flatchr's API ended: succeeded, key-rejected, unavailable, refused. */
+    public void reconciliation(String tenant, String outcome) {
+        Counter.builder("flatchr.reconciliations").description("Searches of Flatchr's API for missed hires, by tenant "
+                + "and outcome").tags("tenant", tenant, "outcome", outcome).register(registry).increment();
+    }
+
+    /** A hire a search of Flatchr's API found and recorded, its webhook never having come: accepted or rejected. */
+    public void hireFound(String tenant, String outcome) {
+        Counter.builder("flatchr.hires.found").description("Hires recorded from a search of Flatchr's API, by tenant "
+                + "and outcome").tags("tenant", tenant, "outcome", outcome).register(registry).increment();
+    }
+
     /** A client went away before its request was answered (an upload cut short): counted, it is no error of ours. */
     public void requestAbandoned() {
         Counter.builder("flatchr.http.requests.abandoned").description("HTTP requests whose client went away before "
                 + "they were answered").register(registry).increment();
+    }
+
+    public void flatchrCall(String tenant, String call, int status) {
+        Counter.builder("flatchr.api.calls").description("Calls to Flatchr's API by tenant, endpoint and status")
+                .tags("tenant", tenant, "call", call, "status", String.valueOf(status)).register(registry).increment();
     }
 
     public void luccaCall(String tenant, String call, int status) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireRecord;
 import io.github.flatchrlucca.journal.HireStatus;
+import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.tenants.Tenant;
 import java.io.IOException;
 import java.time.Instant;
@@ -28,6 +29,7 @@ final class HireViews {
         view.put("hireId", hire.hireId());
         view.put("tenant", hire.tenant());
         view.put("status", hire.status().label());
+        view.put("origin", hire.origin().label());
         view.put("candidate", candidateName(hire.payload()));
         view.put("receivedAt", text(hire.receivedAt()));
         view.put("updatedAt", text(hire.updatedAt()));
@@ -40,8 +42,11 @@ final class HireViews {
         return view;
     }
 
-    /** A tenant as the all-tenants view shows it: never its key or token. */
-    Map<String, Object> tenant(Tenant tenant, Map<HireStatus, Long> counts) {
+    /**
+     * A tenant as the all-tenants view shows it, with its last search of Flatchr's API (null when it was never
+     * searched): never its key or token.
+     */
+    Map<String, Object> tenant(Tenant tenant, Map<HireStatus, Long> counts, Reconciliations.LastRun lastSearch) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", tenant.id());
         view.put("flatchrCompanyIds", List.copyOf(new TreeSet<>(tenant.settings().flatchrCompanyIds())));
@@ -53,6 +58,22 @@ final class HireViews {
             byStatus.put(status.label(), counts.getOrDefault(status, 0L));
         }
         view.put("counts", byStatus);
+        view.put("flatchrApi", tenant.flatchr().map(flatchr -> flatchr.credentials().state().name()
+                .toLowerCase(Locale.ROOT)).orElse("not used"));
+        view.put("lastSearchOfFlatchr", lastSearch == null ? null : search(lastSearch));
+        return view;
+    }
+
+    private static Map<String, Object> search(Reconciliations.LastRun run) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("at", text(run.ranAt()));
+        view.put("outcome", run.outcome());
+        view.put("since", text(run.windowFrom()));
+        view.put("found", run.found());
+        view.put("recorded", run.recorded());
+        view.put("failed", run.failed());
+        view.put("error", run.error());
+        view.put("nextAt", text(run.nextRunAt()));
         return view;
     }
 

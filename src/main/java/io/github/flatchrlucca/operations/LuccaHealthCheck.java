@@ -9,7 +9,8 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Says, for each tenant, what Lucca's last answer made of its API key, or that it runs dry. It stays UP on
+ * Says, for each tenant, what Lucca's last answer made of its API key, or that it runs dry, and what Flatchr's API
+ * made of its key when it has one. It stays UP on
  * purpose: while Lucca refuses a key, hires must still be accepted and kept, so readiness must not turn
  * Flatchr's calls away (nor one customer's key turn away every customer's hires). A rejected key is
  * reported here, in the metrics and by an alert. On the public port the details are counts ("2 tenants whose key
@@ -49,6 +50,12 @@ public final class LuccaHealthCheck extends AbstractHealthCheck {
             }
             counts.merge("tenants.credentials." + credentials.replace(' ', '-'), 1L, Long::sum);
             counts.merge("tenants.mode." + mode, 1L, Long::sum);
+            String flatchrApi = tenant.flatchr().map(flatchr -> flatchr.credentials().state().name()
+                    .toLowerCase(Locale.ROOT)).orElse("not used");
+            if (perTenant) {
+                builder.detail(tenant.id() + ".flatchrApi", flatchrApi);
+            }
+            counts.merge("tenants.flatchrApi." + flatchrApi.replace(' ', '-'), 1L, Long::sum);
         }
         counts.forEach(builder::detail);
     }

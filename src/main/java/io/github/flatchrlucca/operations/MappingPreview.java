@@ -10,7 +10,7 @@ import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.Hire;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
-import io.github.flatchrlucca.lucca.LuccaRequest;
+import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.Tenants;
 import java.time.Clock;
@@ -110,7 +110,7 @@ public final class MappingPreview {
         return requests;
     }
 
-    private Map<String, Object> view(LuccaRequest request) {
+    private Map<String, Object> view(ApiRequest request) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", request.name());
         view.put("method", request.method());

@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.tenants;
 
+import io.github.flatchrlucca.flatchr.FlatchrConnection;
 import io.github.flatchrlucca.intake.IntakeRules;
 import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.mapping.ContractTypeTable;
@@ -7,6 +8,7 @@ import io.github.flatchrlucca.mapping.HireMapper;
 import io.github.flatchrlucca.mapping.OrganisationDefaults;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,20 +22,26 @@ public final class Tenant implements IntakeRules {
     private final HireMapper mapper;
     private final OrganisationDefaults defaults;
     private final LuccaConnection lucca;
+    private final Optional<FlatchrConnection> flatchr;
     private final Map<String, String> tenantByCompanyId;
 
-    /** A tenant with no other in force. */
+    /** A tenant with no other in force, and no Flatchr API. */
     public Tenant(TenantSettings settings, HireMapper mapper, LuccaConnection lucca) {
-        this(settings, mapper, lucca, Map.of());
+        this(settings, mapper, lucca, Optional.empty(), Map.of());
     }
 
-    /** @param tenantByCompanyId the id of the tenant in force that lists each Flatchr company */
-    Tenant(TenantSettings settings, HireMapper mapper, LuccaConnection lucca, Map<String, String> tenantByCompanyId) {
+    /**
+     * @param flatchr           the tenant's Flatchr API, when it has a key
+     * @param tenantByCompanyId the id of the tenant in force that lists each Flatchr company
+     */
+    Tenant(TenantSettings settings, HireMapper mapper, LuccaConnection lucca, Optional<FlatchrConnection> flatchr,
+           Map<String, String> tenantByCompanyId) {
         this.settings = settings;
         this.mapper = mapper;
         this.defaults = new OrganisationDefaults(settings.legalEntityId(), settings.roleId(), settings.departments(),
                 settings.departmentId());
         this.lucca = lucca;
+        this.flatchr = flatchr;
         this.tenantByCompanyId = tenantByCompanyId;
     }
 
@@ -86,6 +94,11 @@ public final class Tenant implements IntakeRules {
 
     public LuccaConnection lucca() {
         return lucca;
+    }
+
+    /** The tenant's Flatchr API: empty without a key (no reconciliation, no write-back). */
+    public Optional<FlatchrConnection> flatchr() {
+        return flatchr;
     }
 
     @Override

@@ -1,8 +1,9 @@
 package io.github.flatchrlucca.tenants;
 
+import io.github.flatchrlucca.flatchr.FlatchrConnection;
 import io.github.flatchrlucca.journal.Hire;
 import io.github.flatchrlucca.lucca.LuccaConnection;
-import io.github.flatchrlucca.lucca.LuccaCredentials;
+import io.github.flatchrlucca.http.KeyState;
 import io.github.flatchrlucca.mapping.HireMapper;
 import io.github.flatchrlucca.mapping.MappingSettings;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +33,10 @@ public final class Tenants {
     private final String phoneRegion;
     private final String departmentPointer;
     private final Duration networkSlack;
-    private final BiConsumer<String, LuccaCredentials.State> credentialsChanged;
+    private final BiConsumer<String, KeyState.State> credentialsChanged;
+    private final BiConsumer<String, KeyState.State> flatchrKeyChanged;
     private final Map<String, KeptCredentials> credentials = new ConcurrentHashMap<>();
+    private final Map<String, KeptCredentials> flatchrCredentials = new ConcurrentHashMap<>();
     private volatile Map<String, Tenant> byId = Map.of();
 
     /**
@@ -41,11 +44,19 @@ public final class Tenants {
      * @param credentialsChanged told which tenant's key Lucca now accepts or rejects
      */
     public Tenants(String phoneRegion, String departmentPointer, Duration networkSlack,
-                   BiConsumer<String, LuccaCredentials.State> credentialsChanged) {
+                   BiConsumer<String, KeyState.State> credentialsChanged) {
+        this(phoneRegion, departmentPointer, networkSlack, credentialsChanged, (tenant, state) -> { });
+    }
+
+    /** @param flatchrKeyChanged told which tenant's key Flatchr's API now accepts or rejects */
+    public Tenants(String phoneRegion, String departmentPointer, Duration networkSlack,
+                   BiConsumer<String, KeyState.State> credentialsChanged,
+                   BiConsumer<String, KeyState.State> flatchrKeyChanged) {
         this.phoneRegion = phoneRegion;
         this.departmentPointer = departmentPointer;
         this.networkSlack = networkSlack;
         this.credentialsChanged = credentialsChanged;
+        this.flatchrKeyChanged = flatchrKeyChanged;
     }
 
     /** Puts a new configuration in force at once; returns which tenant ids came and went. */
@@ -62,6 +73,7 @@ public final class Tenants {
         Set<String> removed = new TreeSet<>(byId.keySet());
         removed.removeAll(next.keySet());
         credentials.keySet().retainAll(next.keySet());
+        flatchrCredentials.keySet().retainAll(next.keySet());
         byId = Map.copyOf(next);
         return new Change(added, removed);
     }
@@ -78,7 +90,7 @@ public final class Tenants {
         return find(hire.tenant()).orElseThrow(() -> new UnknownTenant(hire.tenant()));
     }
 
-    /** The Lucca connections whose key nothing has tried yet: new tenants, rotated keys ({@link LuccaCredentials#firstTry}). */
+    /** The Lucca connections whose key nothing has tried yet: new tenants, rotated keys ({@link KeyState#firstTry}). */
     public List<LuccaConnection> keysToTry() {
         return byId.values().stream().filter(tenant -> !tenant.dryRun())
                 .map(Tenant::lucca).filter(lucca -> lucca.credentials().firstTry()).toList();
@@ -96,17 +108,26 @@ public final class Tenants {
         HireMapper mapper = new HireMapper(new MappingSettings(settings.zone(), settings.loginRule(),
                 settings.workEmailPattern(), phoneRegion, departmentPointer));
         LuccaConnection lucca = new LuccaConnection(settings.id(), settings.luccaBaseUrl(), settings.luccaApiKey(),
-                settings.rateLimitRequests(), settings.rateLimitWindow().plus(networkSlack), credentialsOf(settings));
-        return new Tenant(settings, mapper, lucca, tenantByCompanyId);
+                settings.rateLimitRequests(), settings.rateLimitWindow().plus(networkSlack),
+                kept(credentials, settings.id(), settings.luccaBaseUrl() + " " + settings.luccaApiKey(),
+                        credentialsChanged));
+        Optional<FlatchrConnection> flatchr = settings.flatchrApi().map(api -> new FlatchrConnection(settings.id(),
+                api.baseUrl(), api.apiKey(), api.companyKey(),
+                kept(flatchrCredentials, settings.id(), api.baseUrl() + " " + api.apiKey(), flatchrKeyChanged)));
+        return new Tenant(settings, mapper, lucca, flatchr, tenantByCompanyId);
     }
 
-    /** A new key (or a new Lucca) has not been tried yet: what Lucca said of the old one no longer holds. */
-    private LuccaCredentials credentialsOf(TenantSettings settings) {
-        String key = fingerprint(settings.luccaBaseUrl() + " " + settings.luccaApiKey());
-        KeptCredentials kept = credentials.get(settings.id());
+    /**
+     * What an API said of a tenant's key, kept across reloads while the key (and where it is sent) stays the same;
+     * a new key has not been tried yet: what was said of the old one no longer holds.
+     */
+    private static KeyState kept(Map<String, KeptCredentials> keptByTenant, String tenant, String keyAndWhere,
+                                 BiConsumer<String, KeyState.State> changed) {
+        String key = fingerprint(keyAndWhere);
+        KeptCredentials kept = keptByTenant.get(tenant);
         if (kept == null || !kept.matches(key)) {
-            kept = new KeptCredentials(key, new LuccaCredentials(state -> credentialsChanged.accept(settings.id(), state)));
-            credentials.put(settings.id(), kept);
+            kept = new KeptCredentials(key, new KeyState(state -> changed.accept(tenant, state)));
+            keptByTenant.put(tenant, kept);
         }
         return kept.credentials();
     }
@@ -121,7 +142,7 @@ public final class Tenants {
         }
     }
 
-    private record KeptCredentials(String key, LuccaCredentials credentials) {
+    private record KeptCredentials(String key, KeyState credentials) {
         boolean matches(String other) {
             return key.equals(other);
         }

@@ -14,7 +14,7 @@ import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.RateLimitStore;
 import io.github.flatchrlucca.lucca.LuccaAnswers;
 import io.github.flatchrlucca.lucca.LuccaConnection;
-import io.github.flatchrlucca.lucca.LuccaCredentials;
+import io.github.flatchrlucca.http.KeyState;
 import io.github.flatchrlucca.lucca.LuccaRateLimiter;
 import io.github.flatchrlucca.operations.Alerts;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
@@ -60,7 +60,7 @@ class DeliveryFailuresTest {
             new ConnectorMetrics(meters, reader, clock),
             new Alerts(alerts::add, "https://hooks.acme.example", reader, Duration.ofHours(1), clock));
     private final LuccaConnection lucca = new LuccaConnection("acme", Optional.of(URI.create("https://acme.ilucca.net")),
-            "key", 50, Duration.ofSeconds(60), new LuccaCredentials(state -> { }));
+            "key", 50, Duration.ofSeconds(60), new KeyState(state -> { }));
     private final LuccaAnswers answers = new LuccaAnswers(new ObjectMapper(),
             new LuccaRateLimiter(new RateLimitStore(pool), clock, duration -> { }, (tenant, wait) -> { }),
             (tenant, call, status) -> { });

@@ -11,7 +11,7 @@ import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.journal.Hire;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.TenantSettings;
-import io.github.flatchrlucca.lucca.LuccaRequest;
+import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.lucca.LuccaRequests;
 import io.github.flatchrlucca.mapping.ContractTypeTable;
 import io.github.flatchrlucca.mapping.DepartmentTable;
@@ -178,7 +178,7 @@ class DeliveryStepsTest {
     void thePersonIsSearchedByTheDraftMail() {
         Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
-        LuccaRequest request = steps.findPerson(delivery);
+        ApiRequest request = steps.findPerson(delivery);
 
         assertThat(request.name()).isEqualTo("find-person-by-mail");
         assertThat(request.query()).startsWith("mail=eloise%40gmail.com&");
@@ -325,7 +325,7 @@ class DeliveryStepsTest {
         steps.enrich(delivery, List.of());
         steps.chooseLogin(delivery, logins("emuller"));
 
-        LuccaRequest create = steps.createUser(delivery);
+        ApiRequest create = steps.createUser(delivery);
 
         assertThat(create.name()).isEqualTo("create-user");
         JsonNode body = json(create.body());
@@ -371,7 +371,7 @@ class DeliveryStepsTest {
         Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
         steps.enrich(delivery, List.of());
 
-        LuccaRequest patch = steps.patchWorkContract(delivery,
+        ApiRequest patch = steps.patchWorkContract(delivery,
                 json("{\"items\":[{\"id\":7001},{\"id\":7003},{\"id\":7002}]}"));
 
         assertThat(patch.method()).isEqualTo("PATCH");

@@ -74,8 +74,20 @@ class FlatchrEventClassifierTest {
     void aDragIntoAHiredColumnIsAHire() {
         HireVerdict verdict = byHiredFlag.classify(hire());
 
-        assertThat(verdict).isEqualTo(new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "1234", List.of()));
+        assertThat(verdict).isEqualTo(new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "1234", List.of(),
+                "eloise@gmail.com|5"));
         assertThat(verdict.dedupeKey()).isEqualTo("4242:1234");
+    }
+
+    @Test
+    void theSameApplicationIsItsCandidatesEmailInLowerCaseAndItsVacancy() {
+        ObjectNode event = hire();
+        candidate(event).put("email", " Eloise@Gmail.com ");
+        vacancy(event).put("id", "5");
+
+        assertThat(byHiredFlag.classify(event).sameApplication()).isEqualTo("eloise@gmail.com|5");
+        vacancy(event).remove("id");
+        assertThat(byHiredFlag.classify(event).sameApplication()).as("without its vacancy, none").isNull();
     }
 
     @Test

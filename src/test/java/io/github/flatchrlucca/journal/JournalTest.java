@@ -428,6 +428,10 @@ class JournalTest {
         return hireId;
     }
 
+    private static HireVerdict sameApplication(String applicantId, String sameApplication) {
+        return new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId, List.of(), sameApplication);
+    }
+
     private static HireVerdict hire(String applicantId) {
         return new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId, List.of());
     }
@@ -589,6 +593,62 @@ class JournalTest {
         assertThat(reader.find(accepted).orElseThrow().tenant()).isEqualTo("default");
         assertThat(journal.dueHireIds("globex", 10)).containsExactlyInAnyOrder(fixed.hireId(), resent.hireId());
         assertThat(journal.recordIntake(PAYLOAD, hire("2"), "globex").outcome()).isEqualTo(Outcome.DUPLICATE);
+    }
+
+    @Test
+    void aHireFoundByFlatchrsApiAndItsWebhookAreOneHireWhicheverComesFirst() {
+        IntakeResult webhook = journal.recordIntake(PAYLOAD, sameApplication("1234", "jeanne@example.org|5"), TENANT);
+        IntakeResult foundAfter = journal.record(PAYLOAD, sameApplication("z7gWQnjXG77hJRak", "Jeanne@Example.org|5"
+                .toLowerCase()), TENANT, Origin.FLATCHR_API, List.of());
+        IntakeResult found = journal.record(PAYLOAD, sameApplication("Pq9rT2uVw3xY4zAb", "paul@example.org|5"), TENANT,
+                Origin.FLATCHR_API, List.of("the vacancy is taken from Flatchr's list of vacancies"));
+        IntakeResult webhookAfter = journal.recordIntake(PAYLOAD, sameApplication("4321", "paul@example.org|5"), TENANT);
+
+        assertThat(foundAfter).isEqualTo(new IntakeResult(webhook.hireId(), Outcome.DUPLICATE));
+        assertThat(webhookAfter).isEqualTo(new IntakeResult(found.hireId(), Outcome.DUPLICATE));
+        assertThat(reader.find(found.hireId()).orElseThrow().origin()).isEqualTo(Origin.FLATCHR_API);
+        assertThat(reader.history(found.hireId())).first().satisfies(event -> assertThat(event.detail())
+                .contains("found by a search of Flatchr's API", "Flatchr's list of vacancies"));
+        assertThat(journal.recordIntake(PAYLOAD, sameApplication("1", "paul@example.org|5"), "globex").outcome())
+                .as("within its tenant only").isEqualTo(Outcome.ACCEPTED);
+    }
+
+    @Test
+    void theApplicationsTheJournalKnowsAreFoundByTheHundred() {
+        journal.recordIntake(PAYLOAD, sameApplication("1", "known-1@example.org|5"), TENANT);
+        journal.recordIntake(PAYLOAD, sameApplication("2", "known-2@example.org|5"), TENANT);
+        List<String> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            asked.add("unknown-" + i + "@example.org|5");
+        }
+        asked.add("known-1@example.org|5");
+        asked.add("known-2@example.org|5");
+
+        assertThat(journal.knownApplications(TENANT, asked))
+                .containsExactlyInAnyOrder("known-1@example.org|5", "known-2@example.org|5");
+        assertThat(journal.knownApplications("globex", asked)).isEmpty();
+    }
+
+    @Test
+    void hiresRecordedBeforeTheApplicationKeyGetItFromTheirPayload() throws SQLException {
+        pool.dispose();
+        pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.toAbsolutePath() + "/journal-v8;WRITE_DELAY=0",
+                "flatchr-lucca", "");
+        Flyway.configure().dataSource(pool).locations("classpath:db/journal").target("8").load().migrate();
+        try (Connection connection = pool.getConnection()) {
+            connection.createStatement().execute("INSERT INTO hire (hire_id, tenant, dedupe_key, status, payload, "
+                    + "received_at, queued_at, updated_at) VALUES ('old-hire', 'acme', 'acme:4242:1', 'DELIVERED', "
+                    + "'{\"event\":\"drag_applicant\",\"data\":{\"candidate\":{\"email\":\"Old@Example.org\"},"
+                    + "\"vacancy\":{\"id\":5}}}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            connection.createStatement().execute("INSERT INTO hire (hire_id, tenant, dedupe_key, status, payload, "
+                    + "received_at, queued_at, updated_at) VALUES ('erased-hire', 'acme', 'acme:4242:2', 'DELIVERED', "
+                    + "NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        }
+
+        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
+        Journal upgraded = new Journal(pool, clock, LEASE, "instance-a");
+
+        assertThat(upgraded.knownApplications("acme", List.of("old@example.org|5"))).containsExactly("old@example.org|5");
     }
 
     @Test

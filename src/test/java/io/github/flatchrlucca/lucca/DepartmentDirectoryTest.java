@@ -1,5 +1,7 @@
 package io.github.flatchrlucca.lucca;
 
+import io.github.flatchrlucca.http.KeyState;
+import io.github.flatchrlucca.http.ApiRequest;
 import java.util.Optional;
 import java.net.URI;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +26,7 @@ class DepartmentDirectoryTest {
 
     private static LuccaConnection connection(String baseUrl) {
         return new LuccaConnection("acme", Optional.of(URI.create(baseUrl)), "key", 50, Duration.ofSeconds(60),
-                new LuccaCredentials(state -> { }));
+                new KeyState(state -> { }));
     }
 
     @Test
@@ -49,14 +51,14 @@ class DepartmentDirectoryTest {
         }, new LuccaRequests(JSON), clock, TTL);
 
         assertThat(directory.departments(new LuccaConnection("dry", Optional.empty(), "", 50, Duration.ofSeconds(60),
-                new LuccaCredentials(state -> { })))).isEmpty();
+                new KeyState(state -> { })))).isEmpty();
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TTL = Duration.ofMinutes(60);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
-    private final List<LuccaRequest> calls = new ArrayList<>();
+    private final List<ApiRequest> calls = new ArrayList<>();
 
     @Test
     void readsEveryPageUntilNoNextIsGiven() {
@@ -69,7 +71,7 @@ class DepartmentDirectoryTest {
 
         assertThat(departments).containsExactly(
                 new LuccaDepartment(1, "IT", true), new LuccaDepartment(2, "Sales", true), new LuccaDepartment(3, "Legal", true));
-        assertThat(calls).extracting(LuccaRequest::query)
+        assertThat(calls).extracting(ApiRequest::query)
                 .containsExactly("page=1&limit=100", "page=2&limit=100", "page=3&limit=100");
     }
 
@@ -151,16 +153,16 @@ class DepartmentDirectoryTest {
         assertThat(calls).hasSize(2);
     }
 
-    private DepartmentDirectory directory(Function<LuccaRequest, JsonNode> lucca) {
+    private DepartmentDirectory directory(Function<ApiRequest, JsonNode> lucca) {
         return new DepartmentDirectory((connection, request) -> lucca.apply(request), new LuccaRequests(JSON), clock, TTL);
     }
 
-    private Function<LuccaRequest, JsonNode> onePage() {
+    private Function<ApiRequest, JsonNode> onePage() {
         return pages(Map.of("page=1&limit=100", "{\"items\":[{\"id\":1,\"name\":\"IT\"}],\"next\":null}"));
     }
 
     /** Answers each department page by its query; any other request fails the test. */
-    private Function<LuccaRequest, JsonNode> pages(Map<String, String> answerByQuery) {
+    private Function<ApiRequest, JsonNode> pages(Map<String, String> answerByQuery) {
         return request -> {
             calls.add(request);
             assertThat(request.path()).isEqualTo("/organization/structure/api/departments");

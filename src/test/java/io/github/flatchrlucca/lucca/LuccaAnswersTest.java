@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.lucca;
 
+import io.github.flatchrlucca.http.KeyState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -45,8 +46,8 @@ class LuccaAnswersTest {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/journal").load().migrate();
         return dataSource;
     }
-    private final List<LuccaCredentials.State> credentialChanges = new ArrayList<>();
-    private final LuccaCredentials credentials = new LuccaCredentials(credentialChanges::add);
+    private final List<KeyState.State> credentialChanges = new ArrayList<>();
+    private final KeyState credentials = new KeyState(credentialChanges::add);
     private final List<String> calls = new ArrayList<>();
     private final LuccaConnection lucca = new LuccaConnection("acme", Optional.of(URI.create("https://acme.ilucca.net")),
             "key", 50, Duration.ofSeconds(60), credentials);
@@ -211,11 +212,11 @@ class LuccaAnswersTest {
         for (int status : new int[] {401, 403, 401}) {
             assertThatExceptionOfType(LuccaKeyRejected.class).isThrownBy(() -> answers.check(exchange(status, "")));
         }
-        assertThat(credentials.state()).isEqualTo(LuccaCredentials.State.REJECTED);
+        assertThat(credentials.state()).isEqualTo(KeyState.State.REJECTED);
 
         answers.check(exchange(200, "{}"));
 
-        assertThat(credentialChanges).containsExactly(LuccaCredentials.State.REJECTED, LuccaCredentials.State.OK);
+        assertThat(credentialChanges).containsExactly(KeyState.State.REJECTED, KeyState.State.OK);
     }
 
     private Exchange exchange(int status, String body) {

@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.lucca;
 
+import io.github.flatchrlucca.http.KeyState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -48,7 +49,7 @@ class LuccaRateLimiterTest {
 
     private static LuccaConnection connection(String luccaBaseUrl, int requests) {
         return new LuccaConnection("acme", Optional.of(URI.create(luccaBaseUrl)), "key", requests, WINDOW,
-                new LuccaCredentials(state -> { }));
+                new KeyState(state -> { }));
     }
 
     /** The shared limiter as one tenant's calls use it. */

@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.lucca;
 
+import io.github.flatchrlucca.http.ApiRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,9 +18,9 @@ class LuccaRequestsTest {
 
     @Test
     void findsAPersonByMailAmongFormerEmployeesToo() {
-        LuccaRequest request = requests.findPersonByMail("eloise@gmail.com");
+        ApiRequest request = requests.findPersonByMail("eloise@gmail.com");
 
-        assertThat(request).isEqualTo(new LuccaRequest("find-person-by-mail", "GET", "/api/v3/users",
+        assertThat(request).isEqualTo(new ApiRequest("find-person-by-mail", "GET", "/api/v3/users",
                 "mail=eloise%40gmail.com&formerEmployees=true"
                         + "&fields=id,login,mail,firstName,lastName,dtContractStart,dtContractEnd", null));
     }
@@ -40,9 +41,9 @@ class LuccaRequestsTest {
 
     @Test
     void takenLoginsAreSearchedWithAnEncodedLikeFilter() {
-        LuccaRequest request = requests.loginsLike("emuller");
+        ApiRequest request = requests.loginsLike("emuller");
 
-        assertThat(request).isEqualTo(new LuccaRequest("find-taken-logins", "GET", "/api/v3/users",
+        assertThat(request).isEqualTo(new ApiRequest("find-taken-logins", "GET", "/api/v3/users",
                 "login=like%2Cemuller&formerEmployees=true&fields=id,login&paging=0,1000", null));
     }
 
@@ -53,7 +54,7 @@ class LuccaRequestsTest {
         user.put("login", "emuller");
         user.put("departmentId", 99);
 
-        LuccaRequest request = requests.createUser(user);
+        ApiRequest request = requests.createUser(user);
 
         assertThat(request.name()).isEqualTo("create-user");
         assertThat(request.method()).isEqualTo("POST");
@@ -64,31 +65,31 @@ class LuccaRequestsTest {
 
     @Test
     void listsTheWorkContractsOfOneOwner() {
-        LuccaRequest request = requests.workContractsOf(42);
+        ApiRequest request = requests.workContractsOf(42);
 
-        assertThat(request).isEqualTo(new LuccaRequest("find-work-contract", "GET",
+        assertThat(request).isEqualTo(new ApiRequest("find-work-contract", "GET",
                 "/directory/api/4.0/work-contracts", "ownerId%5B%5D=42", null));
     }
 
     @Test
     void patchesTheContractTypeAndStartDay() {
-        LuccaRequest request = requests.patchWorkContract(7001, 21, LocalDate.of(2026, 1, 5));
+        ApiRequest request = requests.patchWorkContract(7001, 21, LocalDate.of(2026, 1, 5));
 
-        assertThat(request).isEqualTo(new LuccaRequest("patch-work-contract", "PATCH",
+        assertThat(request).isEqualTo(new ApiRequest("patch-work-contract", "PATCH",
                 "/directory/api/4.0/work-contracts/7001", null, "{\"typeId\":21,\"startsOn\":\"2026-01-05\"}"));
     }
 
     @Test
     void readsDepartmentsAHundredAPage() {
-        LuccaRequest request = requests.departmentsPage(3);
+        ApiRequest request = requests.departmentsPage(3);
 
-        assertThat(request).isEqualTo(new LuccaRequest("list-departments", "GET",
+        assertThat(request).isEqualTo(new ApiRequest("list-departments", "GET",
                 "/organization/structure/api/departments", "page=3&limit=100", null));
     }
 
     @Test
     void aRequestIsNamedWithoutItsData() {
-        LuccaRequest request = requests.findPersonByMail("eloise@gmail.com");
+        ApiRequest request = requests.findPersonByMail("eloise@gmail.com");
 
         assertThat(request).hasToString("find-person-by-mail");
     }

@@ -9,7 +9,7 @@ import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.Hire;
 import io.github.flatchrlucca.lucca.LuccaConnection;
-import io.github.flatchrlucca.lucca.LuccaCredentials;
+import io.github.flatchrlucca.http.KeyState;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +40,7 @@ class TenantsTest {
     @Test
     void whatLuccaSaidOfAKeyOutlivesAReloadThatKeepsTheKey() {
         tenants.replace(List.of(tenant("acme", "key-1")));
-        LuccaCredentials before = tenants.find("acme").orElseThrow().lucca().credentials();
+        KeyState before = tenants.find("acme").orElseThrow().lucca().credentials();
 
         tenants.replace(List.of(tenant("acme", "key-1")));
 
@@ -50,13 +50,13 @@ class TenantsTest {
     @Test
     void aRotatedKeyStartsUntriedAndIsAnnouncedUnderItsTenant() {
         tenants.replace(List.of(tenant("acme", "key-1")));
-        LuccaCredentials old = tenants.find("acme").orElseThrow().lucca().credentials();
+        KeyState old = tenants.find("acme").orElseThrow().lucca().credentials();
 
         tenants.replace(List.of(tenant("acme", "key-2")));
 
-        LuccaCredentials rotated = tenants.find("acme").orElseThrow().lucca().credentials();
+        KeyState rotated = tenants.find("acme").orElseThrow().lucca().credentials();
         assertThat(rotated).isNotSameAs(old);
-        assertThat(rotated.state()).isEqualTo(LuccaCredentials.State.UNKNOWN);
+        assertThat(rotated.state()).isEqualTo(KeyState.State.UNKNOWN);
     }
 
     @Test

@@ -1,14 +1,14 @@
-package io.github.flatchrlucca.lucca;
+package io.github.flatchrlucca.http;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * What Lucca's last answer said of the API key: health, metrics and alerts read it, and a change to
- * "rejected" is announced once, not on every call.
+ * What an API's last answer said of the key the connector shows it (Lucca's, Flatchr's): health, metrics and
+ * alerts read it, and a change to "rejected" is announced once, not on every call.
  */
-public final class LuccaCredentials {
+public final class KeyState {
 
     public enum State { UNKNOWN, OK, REJECTED }
 
@@ -16,7 +16,7 @@ public final class LuccaCredentials {
     private final AtomicBoolean tried = new AtomicBoolean();
     private final Consumer<State> onChange;
 
-    public LuccaCredentials(Consumer<State> onChange) {
+    public KeyState(Consumer<State> onChange) {
         this.onChange = onChange;
     }
 
@@ -37,7 +37,7 @@ public final class LuccaCredentials {
      * Only an answer about the key changes what is known of it: a success says it works, 401 and 403 that it does
      * not. Anything else (a 5xx, a 404 from a wrong base URL, a 429) says nothing of the key.
      */
-    void answered(int status) {
+    public void answered(int status) {
         State now;
         if (status >= 200 && status < 300) {
             now = State.OK;

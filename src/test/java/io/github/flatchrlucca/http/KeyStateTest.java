@@ -1,4 +1,4 @@
-package io.github.flatchrlucca.lucca;
+package io.github.flatchrlucca.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class LuccaCredentialsTest {
 
-    private final List<LuccaCredentials.State> told = new ArrayList<>();
-    private final LuccaCredentials credentials = new LuccaCredentials(told::add);
+    private final List<KeyState.State> told = new ArrayList<>();
+    private final KeyState credentials = new KeyState(told::add);
 
     @Test
     void aSuccessSaysTheKeyWorksAndARejectionThatItDoesNotEachToldOnce() {
@@ -19,8 +19,8 @@ class LuccaCredentialsTest {
         credentials.answered(403);
         credentials.answered(200);
 
-        assertThat(told).containsExactly(LuccaCredentials.State.OK, LuccaCredentials.State.REJECTED,
-                LuccaCredentials.State.OK);
+        assertThat(told).containsExactly(KeyState.State.OK, KeyState.State.REJECTED,
+                KeyState.State.OK);
     }
 
     @Test
@@ -28,11 +28,11 @@ class LuccaCredentialsTest {
         for (int status : new int[] {404, 408, 429, 500, 503, 302, 0}) {
             credentials.answered(status);
         }
-        assertThat(credentials.state()).isEqualTo(LuccaCredentials.State.UNKNOWN);
+        assertThat(credentials.state()).isEqualTo(KeyState.State.UNKNOWN);
 
         credentials.answered(401);
         credentials.answered(503);
-        assertThat(credentials.state()).isEqualTo(LuccaCredentials.State.REJECTED);
+        assertThat(credentials.state()).isEqualTo(KeyState.State.REJECTED);
     }
 
     @Test

@@ -1,0 +1,54 @@
+package io.github.flatchrlucca.flatchr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import org.apache.camel.Exchange;
+
+/**
+ * Reads Flatchr's answer to one call: a success becomes its JSON, an application Flatchr does not have becomes a
+ * missing node (the reference says to read that 404 as "this API does not have it"), anything else the failure
+ * that says what to do next.
+ */
+public final class FlatchrAnswers {
+
+    /** Told of every answer Flatchr gives: which tenant, which call, which status. */
+    public interface CallObserver {
+        void answered(String tenant, String call, int status);
+    }
+
+    private final ObjectMapper json;
+    private final CallObserver observer;
+
+    public FlatchrAnswers(ObjectMapper json, CallObserver observer) {
+        this.json = json;
+        this.observer = observer;
+    }
+
+    public JsonNode check(Exchange exchange) throws IOException {
+        int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String call = String.valueOf(exchange.getVariable("flatchrCall"));
+        FlatchrConnection flatchr = exchange.getVariable("flatchr", FlatchrConnection.class);
+        observer.answered(flatchr.tenant(), call, status);
+        flatchr.credentials().answered(status);
+        if (status >= 200 && status < 300) {
+            String body = exchange.getMessage().getBody(String.class);
+            return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
+        }
+        if (status == 404 && FlatchrRequests.READ_APPLICATION.equals(call)) {
+            return MissingNode.getInstance();
+        }
+        throw failure(call, status);
+    }
+
+    static FlatchrCallFailed failure(String call, int status) {
+        if (status == 401 || status == 403) {
+            return new FlatchrCallFailed.KeyRejected(call, status);
+        }
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            return new FlatchrCallFailed.Refused(call, status);
+        }
+        return new FlatchrCallFailed.Unavailable(call, status);
+    }
+}

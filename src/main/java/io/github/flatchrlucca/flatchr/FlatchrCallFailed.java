@@ -1,0 +1,46 @@
+package io.github.flatchrlucca.flatchr;
+
+/**
+ * Flatchr answered a call with an error, or not at all. Subclasses say what the reconciliation does about it.
+ * Flatchr's error bodies are undocumented: only the call and the status are kept.
+ */
+public abstract class FlatchrCallFailed extends RuntimeException {
+
+    private final String call;
+    private final int status;
+
+    FlatchrCallFailed(String call, int status) {
+        super("Flatchr answered " + status + " to " + call, null, false, false);
+        this.call = call;
+        this.status = status;
+    }
+
+    public String call() {
+        return call;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** 401, 403: the key is wrong or expired (Flatchr's keys expire a year after they were made). */
+    public static final class KeyRejected extends FlatchrCallFailed {
+        KeyRejected(String call, int status) {
+            super(call, status);
+        }
+    }
+
+    /** 408, 429, 5xx: Flatchr cannot answer now; the next run tries again, later each time. */
+    public static final class Unavailable extends FlatchrCallFailed {
+        Unavailable(String call, int status) {
+            super(call, status);
+        }
+    }
+
+    /** Any other 4xx: a request Flatchr will not take as it is (a wrong company key, say). */
+    public static final class Refused extends FlatchrCallFailed {
+        Refused(String call, int status) {
+            super(call, status);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.flatchrlucca.journal;
+
+import static io.github.flatchrlucca.journal.Jdbc.at;
+import static io.github.flatchrlucca.journal.Jdbc.instant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Each tenant's searches of Flatchr's API, kept in the journal so that instances sharing it search once per
+ * interval between them: a run is claimed with one conditional update, as a hire is, and a claim left by an
+ * instance that died expires with its lease and is taken over. The journal also keeps where the next search
+ * starts (the day before the last one that succeeded) and what the last run came to, for the operators.
+ */
+public final class Reconciliations {
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+    private final Duration lease;
+    private final String instanceId;
+
+    public Reconciliations(DataSource dataSource, Clock clock, Duration lease, String instanceId) {
+        this.jdbc = new Jdbc(dataSource);
+        this.clock = clock;
+        this.lease = lease;
+        this.instanceId = instanceId;
+    }
+
+    /**
+     * A run of one tenant's search, claimed by this instance.
+     *
+     * @param lastSuccessAt when the last search that succeeded began; empty before the first one
+     */
+    public record Run(String tenant, Instant startedAt, Optional<Instant> lastSuccessAt) {
+    }
+
+    /** What a tenant's last run came to, for the admin API and the status page. */
+    public record LastRun(String tenant, Instant ranAt, String outcome, Instant windowFrom, Integer found,
+                          Integer recorded, Integer failed, String error, Instant lastSuccessAt, Instant nextRunAt,
+                          int failures) {
+    }
+
+    /**
+     * Takes the tenant's run when it is due and no other instance runs it; empty otherwise. {@code now} ignores when
+     * it is due (an operator's backfill), never another instance's run.
+     */
+    public Optional<Run> claim(String tenant, boolean now) {
+        Instant start = clock.instant();
+        ensureRow(tenant);
+        return jdbc.inTransaction("claim a search of Flatchr", connection -> {
+            int claimed = Jdbc.update(connection, "UPDATE reconciliation SET claimed_by = ?, claimed_until = ?, "
+                    + "last_run_at = ? WHERE tenant = ? AND (claimed_until IS NULL OR claimed_until < ?)"
+                    + (now ? "" : " AND (next_run_at IS NULL OR next_run_at <= ?)"),
+                    now ? new Object[] {instanceId, at(start.plus(lease)), at(start), tenant, at(start)}
+                            : new Object[] {instanceId, at(start.plus(lease)), at(start), tenant, at(start), at(start)});
+            if (claimed == 0) {
+                return Optional.<Run>empty();
+            }
+            Instant lastSuccess = Jdbc.query(connection, "SELECT last_success_at FROM reconciliation WHERE tenant = ?",
+                    row -> instant(row, "last_success_at"), tenant).get(0);
+            return Optional.of(new Run(tenant, start, Optional.ofNullable(lastSuccess)));
+        });
+    }
+
+    /** A long run keeps its claim: called as it goes, so that no other instance takes it over meanwhile. */
+    public void renew(Run run) {
+        jdbc.update("renew a search's claim", "UPDATE reconciliation SET claimed_until = ? WHERE tenant = ? AND "
+                + "claimed_by = ?", at(clock.instant().plus(lease)), run.tenant(), instanceId);
+    }
+
+    /** Gives the run back without recording anything of it (a dry run). */
+    public void release(Run run) {
+        jdbc.update("give back a search's claim", "UPDATE reconciliation SET claimed_by = NULL, claimed_until = NULL "
+                + "WHERE tenant = ? AND claimed_by = ?", run.tenant(), instanceId);
+    }
+
+    /** The run searched from {@code windowFrom} and came to these counts; the next one is due at {@code next}. */
+    public void succeeded(Run run, Instant windowFrom, int found, int recorded, int failed, Instant next) {
+        jdbc.update("record a search of Flatchr", "UPDATE reconciliation SET claimed_by = NULL, claimed_until = NULL, "
+                + "next_run_at = ?, last_success_at = ?, last_window_from = ?, last_outcome = 'succeeded', "
+                + "last_error = NULL, last_found = ?, last_recorded = ?, last_failed = ?, failures = 0 "
+                + "WHERE tenant = ? AND claimed_by = ?", at(next), at(run.startedAt()), at(windowFrom), found, recorded,
+                failed, run.tenant(), instanceId);
+    }
+
+    /**
+     * The run failed ({@code outcome}: "key-rejected", "unavailable"...); the next one is due at what
+     * {@code next} makes of the failures so far, the one counted now included.
+     */
+    public void failed(Run run, String outcome, String error, java.util.function.IntFunction<Instant> next) {
+        jdbc.inTransaction("record a failed search of Flatchr", connection -> {
+            int failures = Jdbc.query(connection, "SELECT failures FROM reconciliation WHERE tenant = ?",
+                    row -> row.getInt(1), run.tenant()).get(0) + 1;
+            return Jdbc.update(connection, "UPDATE reconciliation SET claimed_by = NULL, claimed_until = NULL, "
+                    + "next_run_at = ?, last_outcome = ?, last_error = ?, failures = ? WHERE tenant = ? AND claimed_by = ?",
+                    at(next.apply(failures)), outcome, error, failures, run.tenant(), instanceId);
+        });
+    }
+
+    /** Every tenant's last run, tenants never searched left out. */
+    public List<LastRun> lastRuns() {
+        return jdbc.query("read the searches of Flatchr", "SELECT * FROM reconciliation WHERE last_run_at IS NOT NULL "
+                + "ORDER BY tenant", Reconciliations::lastRun);
+    }
+
+    private static LastRun lastRun(ResultSet row) throws SQLException {
+        return new LastRun(row.getString("tenant"), instant(row, "last_run_at"), row.getString("last_outcome"),
+                instant(row, "last_window_from"), row.getObject("last_found", Integer.class),
+                row.getObject("last_recorded", Integer.class), row.getObject("last_failed", Integer.class),
+                row.getString("last_error"), instant(row, "last_success_at"), instant(row, "next_run_at"),
+                row.getInt("failures"));
+    }
+
+    /** The tenant's row, created the first time; two instances may both try, and the second finds it there. */
+    private void ensureRow(String tenant) {
+        if (jdbc.query("find a tenant's searches", "SELECT tenant FROM reconciliation WHERE tenant = ?",
+                row -> row.getString(1), tenant).isEmpty()) {
+            try {
+                jdbc.update("start a tenant's searches", "INSERT INTO reconciliation (tenant) VALUES (?)", tenant);
+            } catch (JournalUnavailable e) {
+                if (!(e.getCause() instanceof SQLException sql && Jdbc.DUPLICATE_KEY.equals(sql.getSQLState()))) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

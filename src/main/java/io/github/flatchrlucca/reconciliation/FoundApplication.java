@@ -1,0 +1,89 @@
+package io.github.flatchrlucca.reconciliation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flatchrlucca.intake.SameApplication;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One application a search of Flatchr's API found, as its search item gives it (encoded applicant id, the
+ * vacancy's plain id and title, the column, the candidate), and the webhook-shaped event it becomes, so that it is
+ * mapped and delivered exactly as a webhook's hire.
+ */
+public record FoundApplication(String applicant, String vacancyId, String vacancyTitle, String column,
+                               boolean hired, boolean archived, String firstname, String lastname, String email,
+                               String phone) {
+
+    static final String DETAILS_MISSING = "Flatchr's API did not give the application's details: the candidate is "
+            + "taken from its search";
+    static final String VACANCY_FROM_LIST = "the vacancy (start date, contract type) is taken from Flatchr's list "
+            + "of vacancies";
+    static final String VACANCY_MISSING = "the vacancy is in no list of Flatchr's: no start date, contract type or "
+            + "department";
+
+    /** An item of a search's answer; empty when it names no application. */
+    static Optional<FoundApplication> of(JsonNode item) {
+        String applicant = text(item.path("applicant"));
+        if (applicant == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new FoundApplication(applicant, text(item.path("vacancy_id")), text(item.path("vacancy")),
+                text(item.path("column")), item.path("hired").asBoolean(false), item.path("status").asInt(1) == 0,
+                text(item.path("firstname")), text(item.path("lastname")), text(item.path("email")),
+                text(item.path("phone"))));
+    }
+
+    /** The key that makes it one hire with the webhook's report of it ({@link SameApplication}). */
+    Optional<String> sameApplication() {
+        return SameApplication.of(email, vacancyId);
+    }
+
+    /**
+     * The drag_applicant event its webhook would have carried.
+     *
+     * @param details   the application as Flatchr's API gives it (candidate, vacancy), or a missing node
+     * @param vacancy   the vacancy from Flatchr's list of vacancies when the details lack it, or null
+     * @param companyId the tenant's Flatchr company, for the event's company_id
+     * @param notes     told what Flatchr's API could not give, for the hire's history
+     */
+    ObjectNode toEvent(ObjectMapper json, JsonNode details, JsonNode vacancy, String companyId, List<String> notes) {
+        ObjectNode event = json.createObjectNode();
+        event.put("event", "drag_applicant");
+        event.put("company_id", companyId);
+        ObjectNode data = event.putObject("data");
+        data.putObject("applicant").put("id", applicant);
+        if (details.path("candidate").isObject()) {
+            data.set("candidate", details.path("candidate").deepCopy());
+        } else {
+            notes.add(DETAILS_MISSING);
+            ObjectNode candidate = data.putObject("candidate");
+            candidate.put("firstname", firstname).put("lastname", lastname).put("email", email).put("phone", phone);
+        }
+        data.set("vacancy", vacancy(json, details.path("vacancy"), vacancy, notes));
+        data.putObject("column").put("title", column).put("hired", hired);
+        return event;
+    }
+
+    /** The vacancy keyed by its plain id, as a webhook's: the id that makes one hire of both reports. */
+    private ObjectNode vacancy(ObjectMapper json, JsonNode fromDetails, JsonNode fromList, List<String> notes) {
+        ObjectNode vacancy;
+        if (fromDetails.isObject()) {
+            vacancy = fromDetails.deepCopy();
+        } else if (fromList != null && fromList.isObject()) {
+            notes.add(VACANCY_FROM_LIST);
+            vacancy = fromList.deepCopy();
+        } else {
+            notes.add(VACANCY_MISSING);
+            vacancy = json.createObjectNode();
+            vacancy.put("title", vacancyTitle);
+        }
+        vacancy.put("id", vacancyId);
+        return vacancy;
+    }
+
+    private static String text(JsonNode node) {
+        return node.isValueNode() && !node.isNull() && !node.asText().isBlank() ? node.asText().strip() : null;
+    }
+}

@@ -1,0 +1,161 @@
+package io.github.flatchrlucca.reconciliation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.flatchrlucca.flatchr.FlatchrConnection;
+import io.github.flatchrlucca.flatchr.FlatchrRequests;
+import io.github.flatchrlucca.http.ApiRequest;
+import io.github.flatchrlucca.journal.Reconciliations;
+import io.github.flatchrlucca.tenants.Tenant;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One run of one tenant's search of Flatchr's API: which searches it makes, what they found, and what became of
+ * it. The route decides the order of the calls; this only builds the requests and reads the answers.
+ */
+public final class ReconciliationRun {
+
+    /** Flatchr's days have no documented zone; Flatchr is French, so they are read as Paris days. */
+    static final ZoneId FLATCHR_DAYS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter FLATCHR_DAY = DateTimeFormatter.ofPattern("MM/dd/yy");
+
+    private final Reconciliations.Run claim;
+    private final Tenant tenant;
+    private final FlatchrConnection flatchr;
+    private final FlatchrRequests requests;
+    private final LocalDate windowFrom;
+    private final boolean dryRun;
+    private final Map<String, String> columnTitles = new HashMap<>();
+    private final Map<String, FoundApplication> found = new LinkedHashMap<>();
+    private final Map<String, JsonNode> vacanciesById = new HashMap<>();
+    private boolean vacanciesRead;
+    private final List<FoundApplication> recorded = new ArrayList<>();
+    private final List<String> unmatchedColumns = new ArrayList<>();
+
+    ReconciliationRun(Reconciliations.Run claim, Tenant tenant, FlatchrConnection flatchr, FlatchrRequests requests,
+                      LocalDate windowFrom, boolean dryRun) {
+        this.claim = claim;
+        this.tenant = tenant;
+        this.flatchr = flatchr;
+        this.requests = requests;
+        this.windowFrom = windowFrom;
+        this.dryRun = dryRun;
+    }
+
+    /**
+     * Where a search starts: the day before the last one that succeeded began, so that windows overlap by a day
+     * (Flatchr filters by days without a time), or {@code lookback} days before now for the first one.
+     */
+    static LocalDate windowFrom(Reconciliations.Run claim, java.time.Duration lookback) {
+        Instant from = claim.lastSuccessAt().map(last -> last.minus(java.time.Duration.ofDays(1)))
+                .orElse(claim.startedAt().minus(lookback));
+        return LocalDate.ofInstant(from, FLATCHR_DAYS);
+    }
+
+    public String getTenant() {
+        return tenant.id();
+    }
+
+    public FlatchrConnection getFlatchr() {
+        return flatchr;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    /** With trigger columns the searches are by column title, which only Flatchr's list of columns gives. */
+    public boolean isColumnsNeeded() {
+        return !tenant.triggerColumns().isEmpty();
+    }
+
+    /** Flatchr's columns: each trigger column (an id or a title, in any case) becomes the title a search takes. */
+    void columns(JsonNode answer) {
+        for (JsonNode column : answer) {
+            String title = column.path("title").asText("");
+            columnTitles.put(title.toLowerCase(Locale.ROOT), title);
+            columnTitles.put(column.path("id").asText("").toLowerCase(Locale.ROOT), title);
+        }
+    }
+
+    /**
+     * One search of the hired candidates updated since the window's first day, or, with trigger columns, one per
+     * trigger column; a trigger column Flatchr does not list is not searched, and is said in the run's outcome.
+     */
+    List<ApiRequest> searches() {
+        String since = FLATCHR_DAY.format(windowFrom);
+        if (tenant.triggerColumns().isEmpty()) {
+            return List.of(requests.search(flatchr, Map.of("hired", true, "start_update", since)));
+        }
+        List<ApiRequest> searches = new ArrayList<>();
+        for (String trigger : tenant.triggerColumns()) {
+            String title = columnTitles.get(trigger);
+            if (title == null) {
+                unmatchedColumns.add(trigger);
+            } else {
+                searches.add(requests.search(flatchr, Map.of("column", title, "start_update", since)));
+            }
+        }
+        return searches;
+    }
+
+    /** One search's answer: its hired, active applications, each once whatever searches found it. */
+    void found(JsonNode answer) {
+        for (JsonNode item : answer) {
+            FoundApplication.of(item).filter(application -> !application.archived())
+                    .ifPresent(application -> found.putIfAbsent(application.applicant(), application));
+        }
+    }
+
+    List<FoundApplication> found() {
+        return List.copyOf(found.values());
+    }
+
+    /** When the application's details lack its vacancy, Flatchr's list of vacancies is read, once per run. */
+    boolean vacanciesNeeded(JsonNode details) {
+        return !vacanciesRead && !details.path("vacancy").isObject();
+    }
+
+    void vacancies(JsonNode answer) {
+        vacanciesRead = true;
+        for (JsonNode vacancy : answer) {
+            vacanciesById.put(vacancy.path("vacancy_id").asText(""), vacancy);
+        }
+    }
+
+    JsonNode vacancy(String vacancyId) {
+        return vacancyId == null ? null : vacanciesById.get(vacancyId);
+    }
+
+    void recorded(FoundApplication application) {
+        recorded.add(application);
+    }
+
+    List<FoundApplication> recorded() {
+        return List.copyOf(recorded);
+    }
+
+    List<String> unmatchedColumns() {
+        return List.copyOf(unmatchedColumns);
+    }
+
+    Reconciliations.Run claim() {
+        return claim;
+    }
+
+    Tenant tenant() {
+        return tenant;
+    }
+
+    LocalDate windowFrom() {
+        return windowFrom;
+    }
+}

@@ -1,0 +1,300 @@
+package io.github.flatchrlucca.reconciliation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flatchrlucca.flatchr.FlatchrCallFailed;
+import io.github.flatchrlucca.flatchr.FlatchrConnection;
+import io.github.flatchrlucca.flatchr.FlatchrRequests;
+import io.github.flatchrlucca.http.Problem;
+import io.github.flatchrlucca.intake.FlatchrEventClassifier;
+import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.IntakeResult;
+import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.Origin;
+import io.github.flatchrlucca.journal.Reconciliations;
+import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.tenants.Tenant;
+import io.github.flatchrlucca.tenants.TenantSettings;
+import io.github.flatchrlucca.tenants.Tenants;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import io.github.flatchrlucca.http.ApiRequest;
+import io.github.flatchrlucca.http.JsonReply;
+import io.github.flatchrlucca.operations.AdminTokenCheck;
+import java.time.format.DateTimeParseException;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.apache.camel.Exchange;
+import org.apache.camel.Variable;
+import org.apache.camel.util.ObjectHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The decisions of a search of Flatchr's API for the hires its webhook did not deliver, one method per step of
+ * the reconciliation routes: whose turn it is, which applications are new, the webhook-shaped hire each becomes,
+ * and what the run came to. Nothing here calls Flatchr: the routes do, through the call route.
+ */
+public final class ReconciliationSteps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReconciliationSteps.class);
+    /** The exchange variable saying why a run failed, for whoever asked for it (the admin API's backfill). */
+    public static final String FAILURE = "reconciliationFailure";
+    // After failures the next run waits longer each time, but never more than a day.
+    private static final Duration LONGEST_WAIT = Duration.ofHours(24);
+    // The event's company_id when the tenant lists no company (the default tenant takes any).
+    private static final String NO_COMPANY = "flatchr-api";
+
+    private final Tenants tenants;
+    private final Reconciliations reconciliations;
+    private final Journal journal;
+    private final FlatchrEventClassifier classifier;
+    private final FlatchrRequests requests;
+    private final ObjectMapper json;
+    private final ConnectorMetrics metrics;
+    private final Clock clock;
+
+    public ReconciliationSteps(Tenants tenants, Reconciliations reconciliations, Journal journal,
+                               FlatchrEventClassifier classifier, FlatchrRequests requests, ObjectMapper json,
+                               ConnectorMetrics metrics, Clock clock) {
+        this.tenants = tenants;
+        this.reconciliations = reconciliations;
+        this.journal = journal;
+        this.classifier = classifier;
+        this.requests = requests;
+        this.json = json;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** The tenants whose Flatchr API is configured to be searched at an interval: the ones the timer asks about. */
+    public List<String> scheduled() {
+        return tenants.all().stream()
+                .filter(tenant -> tenant.settings().flatchrApi().filter(api -> !api.reconcileInterval().isZero())
+                        .isPresent())
+                .map(Tenant::id).sorted().toList();
+    }
+
+    /** The tenant's run when its turn has come and no other instance runs it; null otherwise. */
+    public ReconciliationRun due(String tenantId) {
+        Tenant tenant = tenants.find(tenantId).orElse(null);
+        if (tenant == null || tenant.flatchr().isEmpty()) {
+            return null;
+        }
+        return reconciliations.claim(tenantId, false)
+                .map(claim -> run(claim, tenant, ReconciliationRun.windowFrom(claim, lookback(tenant)), false))
+                .orElse(null);
+    }
+
+    /**
+     * An operator's backfill, now, from {@code since}; {@code dryRun} lists what it would record and records
+     * nothing. 409 while a run of the tenant is going on somewhere.
+     */
+    public ReconciliationRun backfill(String tenantId, LocalDate since, boolean dryRun) {
+        Tenant tenant = tenants.find(tenantId)
+                .orElseThrow(() -> Problem.badRequest("tenant", "No tenant has this id."));
+        if (tenant.flatchr().isEmpty()) {
+            throw Problem.conflict("Tenant " + tenantId + " has no Flatchr API key: set FLATCHR_API_KEY (or the "
+                    + "tenant's flatchr.apiKey) to search Flatchr.");
+        }
+        Reconciliations.Run claim = reconciliations.claim(tenantId, true)
+                .orElseThrow(() -> Problem.conflict("A search of tenant " + tenantId + "'s Flatchr is going on; try "
+                        + "again in a moment."));
+        return run(claim, tenant, since, dryRun);
+    }
+
+    /** Flatchr's columns, for the titles a search by trigger column takes. */
+    public void columns(@Variable("run") ReconciliationRun run, @Body JsonNode answer) {
+        run.columns(answer);
+    }
+
+    public List<ApiRequest> searches(@Variable("run") ReconciliationRun run) {
+        return run.searches();
+    }
+
+    /** One search's answer. */
+    public void found(@Variable("run") ReconciliationRun run, @Body JsonNode answer) {
+        run.found(answer);
+    }
+
+    /** Whether the details just read lack the vacancy, and Flatchr's list of vacancies is still to be read. */
+    public boolean vacanciesNeeded(@Variable("run") ReconciliationRun run, @Variable("details") JsonNode details) {
+        return run.vacanciesNeeded(details);
+    }
+
+    public void vacancies(@Variable("run") ReconciliationRun run, @Body JsonNode answer) {
+        run.vacancies(answer);
+    }
+
+    /**
+     * An operator's backfill, asked through the admin API: the tenant (a tenant's own admin token may only name
+     * its own; with one tenant it may be left out), the day to search from ({@code since}, YYYY-MM-DD), and
+     * {@code dryRun=true} to list what would be recorded and record nothing.
+     */
+    public ReconciliationRun backfillAsked(@Header("tenant") String named, @Header("since") String since,
+                                          @Header("dryRun") String dryRun, Exchange exchange) {
+        String scope = exchange.getVariable(AdminTokenCheck.SCOPE, String.class);
+        String tenant = scope != null ? scope : named == null || named.isBlank() ? onlyTenant() : named.strip();
+        LocalDate from;
+        try {
+            from = LocalDate.parse(since == null ? "" : since.strip());
+        } catch (DateTimeParseException e) {
+            throw Problem.badRequest("since", "since must be a day, such as 2026-11-01.");
+        }
+        if (dryRun != null && !dryRun.isBlank() && !"true".equals(dryRun) && !"false".equals(dryRun)) {
+            throw Problem.badRequest("dryRun", "dryRun is true or false.");
+        }
+        return backfill(tenant, from, "true".equals(dryRun));
+    }
+
+    /** The backfill's answer: what the run came to, or the problem that stopped it. */
+    public void backfillAnswer(Exchange exchange) {
+        String failure = exchange.getVariable(FAILURE, String.class);
+        if (failure != null) {
+            throw Problem.badGateway("The search of Flatchr's API failed: " + failure + ".");
+        }
+        JsonReply.respond(json, exchange, 200, "application/json", exchange.getMessage().getBody());
+    }
+
+    private String onlyTenant() {
+        if (tenants.all().size() != 1) {
+            throw Problem.badRequest("tenant", "Several tenants are configured: say which one (?tenant=...).");
+        }
+        return tenants.all().iterator().next().id();
+    }
+
+    /** The applications the run found that the tenant's journal does not have yet: one query, however many. */
+    public List<FoundApplication> unknown(@Variable("run") ReconciliationRun run) {
+        List<FoundApplication> found = run.found();
+        Set<String> known = journal.knownApplications(run.getTenant(), found.stream()
+                .flatMap(application -> application.sameApplication().stream()).toList());
+        return found.stream()
+                .filter(application -> application.sameApplication().filter(known::contains).isEmpty())
+                .toList();
+    }
+
+    /**
+     * Records one application as a hire of the tenant, as its webhook would have: true when it is new (its
+     * delivery is then woken). A webhook that came meanwhile makes it a duplicate, and nothing more is recorded.
+     */
+    public boolean record(@Variable("run") ReconciliationRun run, @Variable("item") FoundApplication application,
+                          @Variable("details") JsonNode details) {
+        List<String> notes = new ArrayList<>();
+        ObjectNode event = application.toEvent(json, details, run.vacancy(application.vacancyId()),
+                companyId(run.tenant()), notes);
+        HireVerdict verdict = classifier.classify(event, run.tenant());
+        IntakeResult result = journal.record(event.toString(), verdict, run.getTenant(), Origin.FLATCHR_API, notes);
+        reconciliations.renew(run.claim());
+        if (result.outcome() == IntakeResult.Outcome.DUPLICATE) {
+            return false;
+        }
+        run.recorded(application);
+        metrics.hireFound(run.getTenant(), result.outcome() == IntakeResult.Outcome.ACCEPTED ? "accepted" : "rejected");
+        return result.outcome() == IntakeResult.Outcome.ACCEPTED;
+    }
+
+    /** In a dry run, what would be recorded: the application, not its details (no call per candidate). */
+    public void wouldRecord(@Variable("run") ReconciliationRun run, @Variable("item") FoundApplication application) {
+        run.recorded(application);
+    }
+
+    /** The run went through: the next one is due after the tenant's interval; what it came to, for the operator. */
+    public Map<String, Object> finished(@Variable("run") ReconciliationRun run) {
+        int found = run.found().size();
+        int recorded = run.recorded().size();
+        if (run.isDryRun()) {
+            // a dry run moves nothing: neither the window of the next search nor its time
+            reconciliations.release(run.claim());
+        } else {
+            reconciliations.succeeded(run.claim(), run.windowFrom().atStartOfDay(ReconciliationRun.FLATCHR_DAYS)
+                    .toInstant(), found, recorded, 0, clock.instant().plus(interval(run.tenant())));
+            metrics.reconciliation(run.getTenant(), "succeeded");
+        }
+        if (recorded > 0 || !run.unmatchedColumns().isEmpty()) {
+            LOG.info("Tenant {}: Flatchr's API shows {} hire(s) since {}; {} {} not known from the webhook{}",
+                    run.getTenant(), found, run.windowFrom(), recorded, run.isDryRun() ? "would be recorded:" : "recorded:",
+                    run.unmatchedColumns().isEmpty() ? ""
+                            : "; trigger column(s) " + run.unmatchedColumns() + " are not in Flatchr's columns");
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("tenant", run.getTenant());
+        summary.put("since", run.windowFrom().toString());
+        summary.put("dryRun", run.isDryRun());
+        summary.put("found", found);
+        summary.put(run.isDryRun() ? "wouldRecord" : "recorded", run.recorded().stream().map(this::view).toList());
+        summary.put("unmatchedTriggerColumns", run.unmatchedColumns());
+        return summary;
+    }
+
+    /**
+     * The run failed: a rejected key is tried again at the next interval (Flatchr's keys expire after a year, and
+     * the alert says so); Flatchr unavailable, a refused request or anything else, later each time.
+     */
+    public void failed(Exchange exchange) {
+        ReconciliationRun run = exchange.getVariable("run", ReconciliationRun.class);
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
+        String outcome = flatchr instanceof FlatchrCallFailed.KeyRejected ? "key-rejected"
+                : flatchr instanceof FlatchrCallFailed.Refused ? "refused" : "unavailable";
+        String why = flatchr != null ? flatchr.getMessage() : rootCause(caught).getClass().getSimpleName();
+        Duration interval = interval(run.tenant());
+        reconciliations.failed(run.claim(), outcome, why, failures -> clock.instant().plus(
+                "key-rejected".equals(outcome) ? interval : backoff(interval, failures)));
+        exchange.setVariable(FAILURE, outcome + " (" + why + ")");
+        metrics.reconciliation(run.getTenant(), outcome);
+        LOG.warn("Tenant {}: the search of Flatchr's API failed ({}): {}", run.getTenant(), outcome, why);
+    }
+
+    private Map<String, Object> view(FoundApplication application) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("applicant", application.applicant());
+        view.put("candidate", application.firstname() + " " + application.lastname());
+        view.put("vacancy", application.vacancyTitle());
+        return view;
+    }
+
+    private ReconciliationRun run(Reconciliations.Run claim, Tenant tenant, LocalDate from, boolean dryRun) {
+        FlatchrConnection flatchr = tenant.flatchr().orElseThrow();
+        return new ReconciliationRun(claim, tenant, flatchr, requests, from, dryRun);
+    }
+
+    /** The wait after {@code failures} failed runs: the interval, doubled for each failure after the first. */
+    static Duration backoff(Duration interval, int failures) {
+        Duration wait = interval.isZero() ? Duration.ofMinutes(15) : interval;
+        for (int i = 1; i < failures && wait.compareTo(LONGEST_WAIT) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    }
+
+    private static Duration interval(Tenant tenant) {
+        return tenant.settings().flatchrApi().map(api -> api.reconcileInterval()).orElse(Duration.ZERO);
+    }
+
+    private static Duration lookback(Tenant tenant) {
+        return tenant.settings().flatchrApi().map(api -> api.reconcileLookback()).orElse(Duration.ofDays(3));
+    }
+
+    private static String companyId(Tenant tenant) {
+        TenantSettings settings = tenant.settings();
+        return settings.flatchrCompanyIds().stream().sorted().findFirst().orElse(NO_COMPANY);
+    }
+
+    private static Throwable rootCause(Throwable caught) {
+        Throwable root = caught;
+        while (root != null && root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == null ? new IllegalStateException("no cause") : root;
+    }
+
+}

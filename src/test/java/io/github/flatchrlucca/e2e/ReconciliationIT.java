@@ -1,0 +1,184 @@
+package io.github.flatchrlucca.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.fake.FakeLucca;
+import io.github.flatchrlucca.fake.flatchr.ApplicationSeed;
+import io.github.flatchrlucca.fake.flatchr.Candidate;
+import io.github.flatchrlucca.fake.flatchr.Column;
+import io.github.flatchrlucca.fake.flatchr.FakeFlatchr;
+import io.github.flatchrlucca.fake.flatchr.Vacancy;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Flatchr's API as the safety net of its webhook, end to end: the real jar, a fake Lucca and a fake Flatchr. A hire
+ * whose webhook never came is found and delivered once; a webhook and a search of the same hire make one hire,
+ * whichever comes first; a rejected Flatchr key is told and changes nothing for the webhooks.
+ */
+class ReconciliationIT {
+
+    static final String LUCCA_KEY = "3c1e9a7b-6666-4000-8000-0000000000aa";
+    static final String FLATCHR_KEY = "flatchr-api-key-for-tests-0001";
+    static final String COMPANY_KEY = "Wy3EOp2NP3p1KMq8";
+    static final ObjectMapper JSON = new ObjectMapper();
+    // FlatchrEvents' webhooks name vacancy 5: the API's vacancy is the same one
+    static final int VACANCY_ID = 5;
+    static final String VACANCY = "Vk3mP0qA9sLx2BcD";
+
+    @TempDir
+    Path temp;
+    FakeLucca lucca;
+    FakeFlatchr flatchr;
+
+    @BeforeEach
+    void start() {
+        lucca = FakeLucca.start(LUCCA_KEY);
+        flatchr = FakeFlatchr.start(FLATCHR_KEY, COMPANY_KEY);
+        flatchr.addColumn(new Column("9", "Recruté", 5, true));
+        flatchr.addColumn(new Column("3", "Entretien", 3, false));
+        flatchr.addVacancy(new Vacancy(VACANCY, VACANCY_ID, "Développeuse Java", "DEV-1", 1, "2026-01-05", null, 1, null,
+                List.of()));
+    }
+
+    @AfterEach
+    void stop() {
+        lucca.close();
+        flatchr.close();
+    }
+
+    @Test
+    void aHireWhoseWebhookNeverCameIsFoundAndCreatedOnceAndItsLateWebhookIsADuplicate() throws Exception {
+        String mail = "jeanne.missed-1@example.org";
+        // hired while the connector was not running
+        flatchr.addApplication(ApplicationSeed.of(new Candidate("Jeanne", "Exemple", mail, "06 12 34 56 78"),
+                VACANCY, "Recruté"));
+
+        try (ConnectorProcess connector = ConnectorProcess.start(temp, settings(Map.of()))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> userCount(mail) == 1);
+
+            JsonNode hires = hires(connector);
+            assertThat(hires).hasSize(1);
+            JsonNode hire = connector.awaitStatus(hires.get(0).path("hireId").asText(), "delivered");
+            assertThat(hire.path("origin").asText()).isEqualTo("flatchr-api");
+            assertThat(hire.path("history").get(0).path("detail").asText()).contains("found by a search of Flatchr");
+
+            HttpResponse<String> late = connector.postWebhook(FlatchrEvents.hire("777", "Jeanne", "Exemple", mail)
+                    .toString());
+            assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
+            assertThat(JSON.readTree(late.body()).path("status").asText()).isEqualTo("duplicate");
+            assertThat(lucca.users()).filteredOn(user -> mail.equals(user.mail())).hasSize(1);
+        }
+    }
+
+    @Test
+    void aSearchAfterTheWebhookRecordsNothing() throws Exception {
+        String mail = "camille.webhook-first-1@example.org";
+        try (ConnectorProcess connector = ConnectorProcess.start(temp, settings(Map.of()))) {
+            String hireId = connector.accept(FlatchrEvents.hire("778", "Camille", "Morel", mail));
+            connector.awaitStatus(hireId, "delivered");
+            long searchesBefore = flatchr.count("POST", "/company/" + COMPANY_KEY + "/search");
+
+            flatchr.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel", mail, "0612345678"), VACANCY,
+                    "Recruté"));
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    flatchr.count("POST", "/company/" + COMPANY_KEY + "/search") >= searchesBefore + 2);
+
+            assertThat(hires(connector)).hasSize(1);
+            assertThat(flatchr.count("GET", "/company/" + COMPANY_KEY + "/applicant"))
+                    .as("a known application costs no call of its own").isZero();
+            assertThat(lucca.users()).filteredOn(user -> mail.equals(user.mail())).hasSize(1);
+        }
+    }
+
+    @Test
+    void onlyHiredActiveCandidatesOfTheWindowAreRecorded() throws Exception {
+        flatchr.addApplication(ApplicationSeed.of(new Candidate("Paul", "Entretien", "paul@example.org", ""), VACANCY,
+                "Entretien"));
+        flatchr.addApplication(ApplicationSeed.of(new Candidate("Anne", "Archive", "anne@example.org", ""), VACANCY,
+                "Recruté").archived());
+        flatchr.addApplication(ApplicationSeed.of(new Candidate("Old", "Hire", "old@example.org", ""), VACANCY,
+                "Recruté").updatedAt(java.time.Instant.now().minus(Duration.ofDays(30))));
+        String mail = "lea.window-1@example.org";
+        flatchr.addApplication(ApplicationSeed.of(new Candidate("Léa", "Fenêtre", mail, ""), VACANCY, "Recruté"));
+
+        try (ConnectorProcess connector = ConnectorProcess.start(temp, settings(Map.of()))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> userCount(mail) == 1);
+
+            assertThat(hires(connector)).singleElement()
+                    .satisfies(hire -> assertThat(hire.path("candidate").asText()).contains("Léa"));
+        }
+    }
+
+    @Test
+    void aRejectedFlatchrKeyIsToldOnceAndWebhooksGoOnBeingDelivered() throws Exception {
+        flatchr.expireKey();
+        try (ChatReceiver chat = new ChatReceiver();
+             ConnectorProcess connector = ConnectorProcess.start(temp, settings(Map.of("ALERT_WEBHOOK_URL", chat.url())))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> chat.messages().stream()
+                    .anyMatch(message -> message.contains("Flatchr") && message.contains("rejects")));
+            JsonNode health = JSON.readTree(connector.get("/observe/health/ready?data=true", null).body());
+            assertThat(health.toString()).contains("\"tenants.flatchrApi.rejected\":1");
+
+            String hireId = connector.accept(FlatchrEvents.hire("779"));
+            connector.awaitStatus(hireId, "delivered");
+            assertThat(chat.messages()).filteredOn(message -> message.contains("Flatchr") && message.contains("rejects"))
+                    .hasSize(1);
+
+            flatchr.acceptKey(FLATCHR_KEY);
+            await().atMost(Duration.ofSeconds(30)).until(() -> chat.messages().stream()
+                    .anyMatch(message -> message.contains("Flatchr") && message.contains("accepts")));
+        }
+    }
+
+    @Test
+    void aBackfillDryRunListsWhatItWouldRecordAndRecordsNothing() throws Exception {
+        flatchr.addApplication(ApplicationSeed.of(new Candidate("Jeanne", "Avant", "jeanne.before@example.org", ""),
+                VACANCY, "Recruté").updatedAt(java.time.Instant.now().minus(Duration.ofDays(20))));
+
+        try (ConnectorProcess connector = ConnectorProcess.start(temp,
+                settings(Map.of("FLATCHR_RECONCILE_INTERVAL_SECONDS", "0")))) {
+            String since = java.time.LocalDate.now().minusDays(30).toString();
+            HttpResponse<String> dryRun = connector.postAdmin("/admin/api/reconcile?tenant=default&since=" + since
+                    + "&dryRun=true", "");
+
+            assertThat(dryRun.statusCode()).as(dryRun.body()).isEqualTo(200);
+            JsonNode listed = JSON.readTree(dryRun.body());
+            assertThat(listed.path("wouldRecord")).singleElement()
+                    .satisfies(item -> assertThat(item.path("candidate").asText()).isEqualTo("Jeanne Avant"));
+            assertThat(hires(connector)).isEmpty();
+
+            HttpResponse<String> backfill = connector.postAdmin("/admin/api/reconcile?tenant=default&since=" + since, "");
+            assertThat(backfill.statusCode()).as(backfill.body()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> userCount("jeanne.before@example.org") == 1);
+        }
+    }
+
+    private Map<String, String> settings(Map<String, String> more) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "LUCCA_BASE_URL", lucca.baseUrl(), "LUCCA_API_KEY", LUCCA_KEY,
+                "FLATCHR_API_KEY", FLATCHR_KEY, "FLATCHR_COMPANY_KEY", COMPANY_KEY,
+                "FLATCHR_API_BASE_URL", flatchr.baseUrl(), "FLATCHR_RECONCILE_INTERVAL_SECONDS", "1"));
+        env.putAll(more);
+        return env;
+    }
+
+    private long userCount(String mail) {
+        return lucca.users().stream().filter(user -> mail.equals(user.mail())).count();
+    }
+
+    private static JsonNode hires(ConnectorProcess connector) throws Exception {
+        return JSON.readTree(connector.get("/admin/api/hires", "Bearer " + ConnectorProcess.ADMIN_TOKEN).body())
+                .path("hires");
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.flatchrlucca.flatchr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.http.KeyState;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+class FlatchrAnswersTest {
+
+    private final List<String> answered = new ArrayList<>();
+    private final List<KeyState.State> keyStates = new ArrayList<>();
+    private final FlatchrConnection flatchr = new FlatchrConnection("acme", URI.create("https://api.flatchr.io"),
+            "flatchr-key", "Wy3EOp2NP3p1KMq8", new KeyState(keyStates::add));
+    private final FlatchrAnswers answers = new FlatchrAnswers(new ObjectMapper(),
+            (tenant, call, status) -> answered.add(tenant + " " + call + " " + status));
+
+    @Test
+    void aSuccessIsItsJsonAndSaysTheKeyWorks() throws Exception {
+        assertThat(answers.check(answer("search-applicants", 200, "[{\"applicant\":\"z7gW\"}]")).get(0)
+                .path("applicant").asText()).isEqualTo("z7gW");
+        assertThat(answered).containsExactly("acme search-applicants 200");
+        assertThat(keyStates).containsExactly(KeyState.State.OK);
+    }
+
+    @Test
+    void anApplicationFlatchrsApiDoesNotHaveIsAnAnswerNotAFailure() throws Exception {
+        assertThat(answers.check(answer(FlatchrRequests.READ_APPLICATION, 404, "")).isMissingNode()).isTrue();
+        assertThat(catchThrowable(() -> answers.check(answer("search-applicants", 404, ""))))
+                .isInstanceOf(FlatchrCallFailed.Refused.class);
+    }
+
+    @Test
+    void eachFailureSaysWhatToDoNext() {
+        assertThat(catchThrowable(() -> answers.check(answer("list-columns", 401, ""))))
+                .isInstanceOf(FlatchrCallFailed.KeyRejected.class).hasMessage("Flatchr answered 401 to list-columns");
+        assertThat(keyStates).containsExactly(KeyState.State.REJECTED);
+        for (int status : new int[] {408, 429, 500, 503, 0}) {
+            assertThat(catchThrowable(() -> answers.check(answer("search-applicants", status, "oops"))))
+                    .isInstanceOf(FlatchrCallFailed.Unavailable.class);
+        }
+        assertThat(catchThrowable(() -> answers.check(answer("search-applicants", 400, "bad day"))))
+                .isInstanceOf(FlatchrCallFailed.Refused.class).hasMessageNotContaining("bad day");
+    }
+
+    @Test
+    void theKeyIsNeverInTheConnectionsText() {
+        assertThat(flatchr.toString()).doesNotContain("flatchr-key");
+        assertThat(flatchr.authorization()).isEqualTo("Bearer flatchr-key");
+    }
+
+    private Exchange answer(String call, int status, String body) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.setVariable("flatchr", flatchr);
+        exchange.setVariable("flatchrCall", call);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setBody(body);
+        return exchange;
+    }
+}

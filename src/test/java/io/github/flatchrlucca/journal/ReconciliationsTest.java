@@ -1,0 +1,119 @@
+package io.github.flatchrlucca.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.flatchrlucca.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Each tenant's searches of Flatchr: one at a time across instances, when the next is due, what the last came to. */
+class ReconciliationsTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-02T09:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final JdbcConnectionPool pool = JdbcConnectionPool.create(
+            "jdbc:h2:mem:reconciliations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private final Reconciliations one = migrated(new Reconciliations(pool, clock, LEASE, "instance-a"));
+    private final Reconciliations other = new Reconciliations(pool, clock, LEASE, "instance-b");
+
+    @AfterEach
+    void close() {
+        pool.dispose();
+    }
+
+    @Test
+    void theFirstRunIsDueAtOnceAndHasNoLastSuccess() {
+        Optional<Reconciliations.Run> run = one.claim("acme", false);
+
+        assertThat(run).hasValueSatisfying(claimed -> {
+            assertThat(claimed.startedAt()).isEqualTo(T0);
+            assertThat(claimed.lastSuccessAt()).isEmpty();
+        });
+    }
+
+    @Test
+    void aRunGoingOnIsNeitherClaimedAgainNorByAnotherInstanceNorByABackfill() {
+        one.claim("acme", false).orElseThrow();
+
+        assertThat(one.claim("acme", false)).isEmpty();
+        assertThat(other.claim("acme", false)).isEmpty();
+        assertThat(other.claim("acme", true)).isEmpty();
+        assertThat(other.claim("globex", false)).as("another tenant's").isPresent();
+    }
+
+    @Test
+    void aSucceededRunSaysWhenTheNextIsDueAndWhereItLooksFrom() {
+        Reconciliations.Run run = one.claim("acme", false).orElseThrow();
+        one.succeeded(run, T0.minus(Duration.ofDays(3)), 12, 2, 0, T0.plus(Duration.ofMinutes(15)));
+
+        assertThat(other.claim("acme", false)).as("not due yet").isEmpty();
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(other.claim("acme", false)).hasValueSatisfying(next ->
+                assertThat(next.lastSuccessAt()).contains(T0));
+        assertThat(one.lastRuns()).singleElement().satisfies(last -> {
+            assertThat(last.outcome()).isEqualTo("succeeded");
+            assertThat(last.found()).isEqualTo(12);
+            assertThat(last.recorded()).isEqualTo(2);
+            assertThat(last.windowFrom()).isEqualTo(T0.minus(Duration.ofDays(3)));
+        });
+    }
+
+    @Test
+    void failedRunsCountAndTheNextWaitsWhatTheirCountMakesIt() {
+        Reconciliations.Run first = one.claim("acme", false).orElseThrow();
+        one.failed(first, "unavailable", "Flatchr answered 503 to search-applicants",
+                failures -> T0.plus(Duration.ofMinutes(failures)));
+        clock.advance(Duration.ofMinutes(1));
+        Reconciliations.Run second = one.claim("acme", false).orElseThrow();
+        one.failed(second, "unavailable", "again", failures -> clock.instant().plus(Duration.ofMinutes(10 * failures)));
+
+        assertThat(one.lastRuns()).singleElement().satisfies(last -> {
+            assertThat(last.failures()).isEqualTo(2);
+            assertThat(last.nextRunAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(20)));
+            assertThat(last.lastSuccessAt()).as("a failure moves no window").isNull();
+        });
+    }
+
+    @Test
+    void aRunLeftByAnInstanceThatDiedIsTakenOverAfterItsLease() {
+        one.claim("acme", false).orElseThrow();
+        clock.advance(LEASE.plusSeconds(1));
+
+        assertThat(other.claim("acme", false)).isPresent();
+    }
+
+    @Test
+    void aRunKeepsItsClaimWhileItRenewsIt() {
+        Reconciliations.Run run = one.claim("acme", false).orElseThrow();
+        clock.advance(LEASE.minusSeconds(1));
+        one.renew(run);
+        clock.advance(Duration.ofSeconds(2));
+
+        assertThat(other.claim("acme", false)).isEmpty();
+    }
+
+    @Test
+    void aBackfillIgnoresWhenTheNextRunIsDueAndAReleasedOneMovesNothing() {
+        Reconciliations.Run run = one.claim("acme", false).orElseThrow();
+        one.succeeded(run, T0, 1, 1, 0, T0.plus(Duration.ofHours(1)));
+
+        Reconciliations.Run backfill = other.claim("acme", true).orElseThrow();
+        other.release(backfill);
+
+        assertThat(one.claim("acme", false)).as("still not due").isEmpty();
+        assertThat(one.lastRuns()).singleElement().satisfies(last -> assertThat(last.lastSuccessAt()).isEqualTo(T0));
+    }
+
+    private <T> T migrated(T store) {
+        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
+        return store;
+    }
+}

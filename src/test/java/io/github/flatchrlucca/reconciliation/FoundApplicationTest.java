@@ -1,0 +1,87 @@
+package io.github.flatchrlucca.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FoundApplicationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ITEM = """
+            {"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Recruté",
+             "status": 1, "hired": true, "score": 0, "external_id": "", "firstname": "Jeanne", "lastname": "Exemple",
+             "email": "jeanne@example.org", "phone": "+33 6 12 34 56 78", "created_at": "09/11/26",
+             "updated_at": 1763820000, "source": "Site carrière"}
+            """;
+
+    private final List<String> notes = new ArrayList<>();
+
+    @Test
+    void aSearchItemIsReadWithItsEncodedApplicantAndPlainVacancy() throws Exception {
+        FoundApplication found = FoundApplication.of(JSON.readTree(ITEM)).orElseThrow();
+
+        assertThat(found.applicant()).isEqualTo("z7gWQnjXG77hJRak");
+        assertThat(found.vacancyId()).isEqualTo("3003");
+        assertThat(found.hired()).isTrue();
+        assertThat(found.archived()).isFalse();
+        assertThat(found.sameApplication()).contains("jeanne@example.org|3003");
+    }
+
+    @Test
+    void anItemWithoutApplicantIsNoApplication() throws Exception {
+        assertThat(FoundApplication.of(JSON.readTree("{\"firstname\": \"Jeanne\"}"))).isEmpty();
+    }
+
+    @Test
+    void theApplicationsDetailsMakeTheEventAsItsWebhookWouldHaveCarriedIt() throws Exception {
+        JsonNode details = JSON.readTree("""
+                {"candidate": {"firstname": "Jeanne", "lastname": "Exemple", "email": "jeanne@example.org"},
+                 "vacancy": {"id": 3003, "title": "Comptable H/F", "start_date": "2027-01-04", "contract_type_id": 2}}
+                """);
+
+        ObjectNode event = found().toEvent(JSON, details, null, "4242", notes);
+
+        assertThat(event.path("event").asText()).isEqualTo("drag_applicant");
+        assertThat(event.path("company_id").asText()).isEqualTo("4242");
+        assertThat(event.at("/data/applicant/id").asText()).isEqualTo("z7gWQnjXG77hJRak");
+        assertThat(event.at("/data/candidate/lastname").asText()).isEqualTo("Exemple");
+        assertThat(event.at("/data/vacancy/start_date").asText()).isEqualTo("2027-01-04");
+        assertThat(event.at("/data/vacancy/id").asText()).isEqualTo("3003");
+        assertThat(event.at("/data/column/title").asText()).isEqualTo("Recruté");
+        assertThat(event.at("/data/column/hired").asBoolean()).isTrue();
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
+    void withoutDetailsTheCandidateIsTheSearchsAndTheVacancyTheListsByItsPlainId() throws Exception {
+        JsonNode fromList = JSON.readTree("""
+                {"id": "Vk3mP0qA9sLx2BcD", "vacancy_id": 3003, "title": "Comptable H/F", "start_date": "2027-01-04"}
+                """);
+
+        ObjectNode event = found().toEvent(JSON, MissingNode.getInstance(), fromList, "4242", notes);
+
+        assertThat(event.at("/data/candidate/email").asText()).isEqualTo("jeanne@example.org");
+        assertThat(event.at("/data/candidate/phone").asText()).isEqualTo("+33 6 12 34 56 78");
+        assertThat(event.at("/data/vacancy/start_date").asText()).isEqualTo("2027-01-04");
+        assertThat(event.at("/data/vacancy/id").asText()).as("the plain id, as a webhook's").isEqualTo("3003");
+        assertThat(notes).containsExactly(FoundApplication.DETAILS_MISSING, FoundApplication.VACANCY_FROM_LIST);
+    }
+
+    @Test
+    void aVacancyInNoListIsSaidAndKeepsItsTitle() throws Exception {
+        ObjectNode event = found().toEvent(JSON, MissingNode.getInstance(), null, "4242", notes);
+
+        assertThat(event.at("/data/vacancy/title").asText()).isEqualTo("Comptable H/F");
+        assertThat(notes).contains(FoundApplication.VACANCY_MISSING);
+    }
+
+    private static FoundApplication found() throws Exception {
+        return FoundApplication.of(JSON.readTree(ITEM)).orElseThrow();
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.flatchrlucca.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.flatchr.FlatchrRequests;
+import io.github.flatchrlucca.http.ApiRequest;
+import io.github.flatchrlucca.intake.WebhookToken;
+import io.github.flatchrlucca.journal.Reconciliations;
+import io.github.flatchrlucca.mapping.ContractTypeTable;
+import io.github.flatchrlucca.mapping.DepartmentTable;
+import io.github.flatchrlucca.mapping.LoginRule;
+import io.github.flatchrlucca.tenants.FlatchrApi;
+import io.github.flatchrlucca.tenants.Tenant;
+import io.github.flatchrlucca.tenants.TenantSettings;
+import io.github.flatchrlucca.tenants.Tenants;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ReconciliationRunTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant NOW = Instant.parse("2026-12-02T09:00:00Z");
+
+    @Test
+    void theFirstSearchLooksBackItsDaysAndTheNextFromTheDayBeforeTheLastSuccess() {
+        Reconciliations.Run first = new Reconciliations.Run("acme", NOW, Optional.empty());
+        Reconciliations.Run next = new Reconciliations.Run("acme", NOW, Optional.of(Instant.parse("2026-12-01T23:30:00Z")));
+
+        assertThat(ReconciliationRun.windowFrom(first, Duration.ofDays(3))).isEqualTo(LocalDate.of(2026, 11, 29));
+        // 23:30 UTC on the 1st is the 2nd in Paris: the day before is the 1st
+        assertThat(ReconciliationRun.windowFrom(next, Duration.ofDays(3))).isEqualTo(LocalDate.of(2026, 12, 1));
+    }
+
+    @Test
+    void withoutTriggerColumnsOneSearchOfTheHiredSinceTheFirstDayInFlatchrsDayFormat() throws Exception {
+        ReconciliationRun run = run(Set.of());
+
+        List<ApiRequest> searches = run.searches();
+
+        assertThat(run.isColumnsNeeded()).isFalse();
+        assertThat(searches).singleElement().satisfies(search -> {
+            assertThat(search.method()).isEqualTo("POST");
+            assertThat(search.path()).isEqualTo("/company/Wy3EOp2NP3p1KMq8/search/applicants");
+            assertThat(JSON.readTree(search.body()).path("hired").asBoolean()).isTrue();
+            assertThat(JSON.readTree(search.body()).path("start_update").asText()).isEqualTo("11/29/26");
+        });
+    }
+
+    @Test
+    void withTriggerColumnsOneSearchPerColumnTitleWhetherGivenByIdOrTitleInAnyCase() throws Exception {
+        ReconciliationRun run = run(Set.of("9", "embauché", "nowhere"));
+        run.columns(JSON.readTree("""
+                [{"id": 9, "title": "Recruté", "hired": true}, {"id": 12, "title": "Embauché", "hired": false}]
+                """));
+
+        List<String> columns = run.searches().stream().map(search -> text(search.body(), "column")).toList();
+
+        assertThat(run.isColumnsNeeded()).isTrue();
+        assertThat(columns).containsExactlyInAnyOrder("Recruté", "Embauché");
+        assertThat(run.unmatchedColumns()).containsExactly("nowhere");
+    }
+
+    @Test
+    void archivedCandidatesAreSkippedAndOneApplicationFoundTwiceIsOne() throws Exception {
+        ReconciliationRun run = run(Set.of());
+        run.found(JSON.readTree("""
+                [{"applicant": "a1", "vacancy_id": 5, "email": "a@example.org", "status": 1, "hired": true},
+                 {"applicant": "a2", "vacancy_id": 5, "email": "b@example.org", "status": 0, "hired": true}]
+                """));
+        run.found(JSON.readTree("[{\"applicant\": \"a1\", \"vacancy_id\": 5, \"status\": 1, \"hired\": true}]"));
+
+        assertThat(run.found()).extracting(FoundApplication::applicant).containsExactly("a1");
+    }
+
+    @Test
+    void theVacancyListIsReadOnceAndOnlyWhenDetailsLackTheVacancy() throws Exception {
+        ReconciliationRun run = run(Set.of());
+
+        assertThat(run.vacanciesNeeded(JSON.readTree("{\"vacancy\": {\"id\": 5}}"))).isFalse();
+        assertThat(run.vacanciesNeeded(JSON.missingNode())).isTrue();
+        run.vacancies(JSON.readTree("[{\"id\": \"Vk3m\", \"vacancy_id\": 5, \"title\": \"Dev\"}]"));
+        assertThat(run.vacanciesNeeded(JSON.missingNode())).isFalse();
+        assertThat(run.vacancy("5").path("title").asText()).isEqualTo("Dev");
+    }
+
+    @Test
+    void afterFailuresTheNextRunWaitsLongerEachTimeButNeverMoreThanADay() {
+        Duration interval = Duration.ofMinutes(15);
+
+        assertThat(ReconciliationSteps.backoff(interval, 1)).isEqualTo(interval);
+        assertThat(ReconciliationSteps.backoff(interval, 3)).isEqualTo(Duration.ofMinutes(60));
+        assertThat(ReconciliationSteps.backoff(interval, 40)).isEqualTo(Duration.ofHours(24));
+    }
+
+    private static ReconciliationRun run(Set<String> triggerColumns) {
+        Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
+        FlatchrApi api = new FlatchrApi(URI.create("https://api.flatchr.io"), "flatchr-key", "Wy3EOp2NP3p1KMq8",
+                Duration.ofMinutes(15), Duration.ofDays(3), Optional.empty());
+        tenants.replace(List.of(new TenantSettings("acme", Set.of("4242"), WebhookToken.of("acme-token-0123456789"),
+                triggerColumns, Optional.empty(), "", 50, Duration.ofSeconds(60), null, null, null,
+                DepartmentTable.parse(""), ContractTypeTable.parse(""), LoginRule.INITIAL_LASTNAME, null,
+                ZoneId.of("Europe/Paris"), Optional.empty(), Optional.of(api))));
+        Tenant tenant = tenants.find("acme").orElseThrow();
+        Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.empty());
+        return new ReconciliationRun(claim, tenant, tenant.flatchr().orElseThrow(), new FlatchrRequests(JSON),
+                ReconciliationRun.windowFrom(claim, Duration.ofDays(3)), false);
+    }
+
+    private static String text(String json, String field) {
+        try {
+            return JSON.readTree(json).path(field).asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
