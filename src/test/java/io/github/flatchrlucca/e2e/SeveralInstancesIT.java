@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.fake.FakeLucca;
+import io.github.flatchrlucca.fake.flatchr.ApplicationSeed;
+import io.github.flatchrlucca.fake.flatchr.Candidate;
+import io.github.flatchrlucca.fake.flatchr.Column;
+import io.github.flatchrlucca.fake.flatchr.FakeFlatchr;
+import io.github.flatchrlucca.fake.flatchr.Vacancy;
 import io.github.flatchrlucca.fake.User;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -164,6 +169,29 @@ class SeveralInstancesIT {
         assertEveryHireOnceInLucca(100);
         assertThat(lucca.maxRequestsInAnyWindow(Duration.ofSeconds(2))).isLessThanOrEqualTo(10);
         assertThat(lucca.requests()).noneMatch(request -> request.status() == 429);
+    }
+
+    @Test
+    void twoInstancesSearchFlatchrOncePerIntervalAndCreateAMissedHireOnce() throws Exception {
+        String mail = "jeanne.missed-twice@example.org";
+        try (FakeFlatchr flatchr = FakeFlatchr.start("flatchr-key-for-instances", "Wy3EOp2NP3p1KMq8")) {
+            flatchr.addColumn(new Column("9", "Recruté", 5, true));
+            flatchr.addVacancy(new Vacancy("Vk3mP0qA9sLx2BcD", 5, "Développeuse Java", "DEV-1", 1, "2026-01-05", null,
+                    1, null, List.of()));
+            flatchr.addApplication(ApplicationSeed.of(new Candidate("Jeanne", "Exemple", mail, ""), "Vk3mP0qA9sLx2BcD",
+                    "Recruté"));
+            startInstances(2, Map.of("FLATCHR_API_KEY", "flatchr-key-for-instances",
+                    "FLATCHR_COMPANY_KEY", "Wy3EOp2NP3p1KMq8", "FLATCHR_API_BASE_URL", flatchr.baseUrl(),
+                    "FLATCHR_RECONCILE_INTERVAL_SECONDS", "3600"));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> lucca.users().stream()
+                    .anyMatch(user -> mail.equals(user.mail())));
+
+            // each instance looks every 5 s whether the search is due: in 12 s both have looked twice or more
+            await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(30)).until(() ->
+                    flatchr.count("POST", "/company/Wy3EOp2NP3p1KMq8/search") == 1);
+            assertThat(lucca.users()).filteredOn(user -> mail.equals(user.mail())).hasSize(1);
+        }
     }
 
     private List<ConnectorProcess> startInstances(int count, Map<String, String> extra) throws Exception {
