@@ -22,6 +22,8 @@ import io.github.flatchrlucca.flatchr.FlatchrAnswers;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.Reconciliations;
+import io.github.flatchrlucca.journal.WriteBacks;
+import io.github.flatchrlucca.writeback.WriteBackSteps;
 import io.github.flatchrlucca.reconciliation.ReconciliationSteps;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.RateLimitStore;
@@ -139,7 +141,12 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                 new RateLimitStore(journalData));
         DeliverySteps steps = bindDelivery(registry, settings, json, journal, requests, clock, metrics, alerts);
         Reconciliations reconciliations = new Reconciliations(journalData, clock, RECONCILIATION_LEASE, instance);
-        bindReconciliation(registry, json, tenants, reconciliations, journal, classifier, metrics, clock);
+        FlatchrRequests flatchrRequests = bindReconciliation(registry, json, tenants, reconciliations, journal,
+                classifier, metrics, clock);
+        WriteBackSteps writeBack = new WriteBackSteps(json, tenants,
+                new WriteBacks(journalData, clock, RECONCILIATION_LEASE, instance), flatchrRequests,
+                retrySchedule(settings), metrics, clock);
+        registry.bind("writeBack", writeBack);
 
         registry.bind("adminTokenCheck", adminTokenCheck);
         registry.bind("statusPage", new StatusPage(adminTokenCheck));
@@ -147,7 +154,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("mappingPreview", new MappingPreview(json, classifier, steps, departments, tenants, clock));
         registry.bind("retention", new Retention(journal, settings.retention(), clock));
         registry.bind("journalHealth", new JournalHealthCheck(reader));
-        registry.bind("luccaHealth", new LuccaHealthCheck(tenants, !settings.managementOnServerPort()));
+        registry.bind("luccaHealth", new LuccaHealthCheck(tenants, !settings.managementOnServerPort(),
+                writeBack::tagHealth));
         announce(settings, tenants);
     }
 
@@ -225,14 +233,22 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     }
 
     /** Flatchr's API, the webhook's safety net: each tenant with a key is searched for the hires it missed. */
-    private static void bindReconciliation(Registry registry, ObjectMapper json, Tenants tenants,
-                                           Reconciliations reconciliations, Journal journal,
-                                           FlatchrEventClassifier classifier, ConnectorMetrics metrics, Clock clock) {
+    private static FlatchrRequests bindReconciliation(Registry registry, ObjectMapper json, Tenants tenants,
+                                                      Reconciliations reconciliations, Journal journal,
+                                                      FlatchrEventClassifier classifier, ConnectorMetrics metrics,
+                                                      Clock clock) {
         FlatchrRequests requests = new FlatchrRequests(json);
         registry.bind("flatchrRequests", requests);
         registry.bind("flatchrAnswers", new FlatchrAnswers(json, metrics::flatchrCall));
         registry.bind("reconciliation", new ReconciliationSteps(tenants, reconciliations, journal, classifier,
                 requests, json, metrics, clock));
+        return requests;
+    }
+
+    /** How a failed delivery, or a failed write-back to Flatchr, is tried again: later each time, up to an age. */
+    private static RetrySchedule retrySchedule(ConnectorSettings settings) {
+        return new RetrySchedule(settings.retryInitialDelay(), settings.retryMaxDelay(), settings.retryMaxAge(),
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     private static DepartmentDirectory bindLucca(CamelContext camel, ConnectorSettings settings, ObjectMapper json,
@@ -264,8 +280,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         });
         registry.bind("deliverySteps", steps);
         registry.bind("deliveryRecords", new DeliveryRecords(journal, metrics, clock));
-        RetrySchedule schedule = new RetrySchedule(settings.retryInitialDelay(), settings.retryMaxDelay(),
-                settings.retryMaxAge(), () -> ThreadLocalRandom.current().nextDouble());
+        RetrySchedule schedule = retrySchedule(settings);
         DeliveryFailures failures = new DeliveryFailures(journal, schedule, settings.keyRejectedDelay(), clock,
                 metrics, alerts);
         registry.bind("deliveryFailures", failures);

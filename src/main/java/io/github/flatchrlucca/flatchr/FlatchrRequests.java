@@ -42,6 +42,17 @@ public final class FlatchrRequests {
         return get("list-tags", company(flatchr) + "/tags", null);
     }
 
+    /** The candidates with this e-mail: how a webhook's hire finds the API's id of its application. */
+    public ApiRequest searchByEmail(FlatchrConnection flatchr, String email) {
+        return search(flatchr, Map.of("email", email));
+    }
+
+    /** Sets one of the candidate's tags (its "trait") to {@code value}; a free-text tag takes any text. */
+    public ApiRequest writeTag(FlatchrConnection flatchr, String applicantId, String tagId, String value) {
+        return new ApiRequest("write-tag", "POST", company(flatchr) + "/applicant/" + encode(applicantId) + "/trait",
+                null, write(Map.of("tag", tagId, "value", value)));
+    }
+
     private static String company(FlatchrConnection flatchr) {
         return "/company/" + encode(flatchr.companyKey());
     }

@@ -3,8 +3,17 @@ package io.github.flatchrlucca.journal;
 import java.time.Instant;
 import java.util.List;
 
-/** Everything the journal knows of one hire, as an operator sees it. */
+/**
+ * Everything the journal knows of one hire, as an operator sees it.
+ *
+ * @param writeBack         where the write-back of its outcome to Flatchr stands: PENDING, WRITTEN, FAILED; null
+ *                          while there is none
+ * @param flatchrApplicant  Flatchr's encoded id of the application, once known
+ * @param writeBackAttempts the write-back's attempts so far
+ * @param writeBackSince    when its outcome became known, from which the write-back's age counts
+ */
 public record HireRecord(String hireId, String tenant, HireStatus status, Instant receivedAt, Instant updatedAt, int attempts,
                          Instant nextAttemptAt, Long luccaUserId, Integer lastLuccaStatus, String lastLuccaBody,
-                         String lastError, List<String> warnings, String luccaRequest, String payload, Origin origin) {
+                         String lastError, List<String> warnings, String luccaRequest, String payload, Origin origin,
+                         String writeBack, String flatchrApplicant, int writeBackAttempts, Instant writeBackSince) {
 }

@@ -73,8 +73,11 @@ public final class Journal {
         String matchKey = verdict.isOtherCompany() ? null : ApplicationKey.of(tenant, verdict.sameApplication());
         try {
             jdbc.inTransaction("record a hire", connection -> {
-                insert(connection, hireId, tenant, dedupeKey, matchKey, origin, status, payload, error);
+                // a hire Flatchr's API found is named by the API's own id of the application, which the write-back needs
+                insert(connection, hireId, tenant, dedupeKey, matchKey, origin,
+                        origin == Origin.FLATCHR_API ? verdict.applicantId() : null, status, payload, error);
                 event(connection, hireId, null, null, arrival(origin, error, notes));
+                outcomeToWriteBack(connection, hireId);
                 return null;
             });
         } catch (JournalUnavailable e) {
@@ -336,8 +339,22 @@ public final class Journal {
                 return false;
             }
             event(connection, hireId, what.call(), what.status(), detail(what));
+            outcomeToWriteBack(connection, hireId);
             return true;
         });
+    }
+
+    /**
+     * A hire whose outcome is now known (finished, in whatever way) has it to write back to its candidate in
+     * Flatchr, in the same transaction: a crash never loses the write-back of an outcome. A hire of another company
+     * is not this tenant's candidate: nothing is written for it.
+     */
+    private void outcomeToWriteBack(Connection connection, String hireId) throws SQLException {
+        Instant now = clock.instant();
+        Jdbc.update(connection, "UPDATE hire SET writeback_status = 'PENDING', writeback_since = ?, "
+                + "writeback_attempts = 0, writeback_next_at = ?, writeback_claimed_until = NULL, "
+                + "writeback_claimed_by = NULL WHERE hire_id = ? AND " + FINISHED + " AND dedupe_key NOT LIKE ?",
+                at(now), at(now), hireId, "%:other-company:%");
     }
 
     /**
@@ -382,12 +399,13 @@ public final class Journal {
     }
 
     private void insert(Connection connection, String hireId, String tenant, String dedupeKey, String matchKey,
-                        Origin origin, HireStatus status, String payload, String error) throws SQLException {
+                        Origin origin, String flatchrApplicant, HireStatus status, String payload, String error)
+            throws SQLException {
         Instant now = clock.instant();
-        Jdbc.update(connection, "INSERT INTO hire (hire_id, tenant, dedupe_key, match_key, origin, status, payload, "
-                + "received_at, queued_at, updated_at, next_attempt_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?)", hireId, tenant, dedupeKey, matchKey, origin.label(), status.name(), payload, at(now), at(now),
-                at(now), status == HireStatus.RECEIVED ? at(now) : null, error);
+        Jdbc.update(connection, "INSERT INTO hire (hire_id, tenant, dedupe_key, match_key, origin, flatchr_applicant, "
+                + "status, payload, received_at, queued_at, updated_at, next_attempt_at, last_error) VALUES (?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?)", hireId, tenant, dedupeKey, matchKey, origin.label(), flatchrApplicant,
+                status.name(), payload, at(now), at(now), at(now), status == HireStatus.RECEIVED ? at(now) : null, error);
     }
 
     /** What the first event of a hire's history says: why it was rejected, or how it came, with what it lacked. */
@@ -406,9 +424,14 @@ public final class Journal {
     /** The event takes the hire's status after the change, so history and state never disagree. */
     private void event(Connection connection, String hireId, String call, Integer luccaStatus, String detail)
             throws SQLException {
+        event(connection, clock.instant(), hireId, call, luccaStatus, detail);
+    }
+
+    /** One line of a hire's history, with the hire's status as it is now (also the write-back's, {@link WriteBacks}). */
+    static void event(Connection connection, Instant at, String hireId, String call, Integer status, String detail)
+            throws SQLException {
         Jdbc.update(connection, "INSERT INTO hire_event (hire_id, at, status, lucca_call, lucca_status, detail) "
-                + "SELECT hire_id, ?, status, ?, ?, ? FROM hire WHERE hire_id = ?",
-                at(clock.instant()), call, luccaStatus, detail, hireId);
+                + "SELECT hire_id, ?, status, ?, ?, ? FROM hire WHERE hire_id = ?", at(at), call, status, detail, hireId);
     }
 
     private static String detail(LuccaFailure what) {

@@ -118,7 +118,7 @@ public final class JournalReader {
     private record Where(String sql, List<Object> values) {
     }
 
-    private static HireRecord record(ResultSet row) throws SQLException {
+    static HireRecord record(ResultSet row) throws SQLException {
         String warnings = row.getString("warnings");
         return new HireRecord(row.getString("hire_id"), row.getString("tenant"), HireStatus.valueOf(row.getString("status")),
                 instant(row, "received_at"), instant(row, "updated_at"), row.getInt("attempts"),
@@ -126,6 +126,7 @@ public final class JournalReader {
                 row.getObject("last_lucca_status", Integer.class), row.getString("last_lucca_body"),
                 row.getString("last_error"), warnings == null || warnings.isEmpty() ? List.of()
                 : List.of(warnings.split("\n")), row.getString("lucca_request"), row.getString("payload"),
-                Origin.ofLabel(row.getString("origin")));
+                Origin.ofLabel(row.getString("origin")), row.getString("writeback_status"),
+                row.getString("flatchr_applicant"), row.getInt("writeback_attempts"), instant(row, "writeback_since"));
     }
 }

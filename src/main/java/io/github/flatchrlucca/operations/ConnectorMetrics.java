@@ -81,6 +81,12 @@ public final class ConnectorMetrics {
                 + "and outcome").tags("tenant", tenant, "outcome", outcome).register(registry).increment();
     }
 
+    /** An outcome's write-back to Flatchr: written, retried, given-up. */
+    public void writeBack(String tenant, String outcome) {
+        Counter.builder("flatchr.writebacks").description("Outcomes written back to candidates in Flatchr, by tenant "
+                + "and outcome").tags("tenant", tenant, "outcome", outcome).register(registry).increment();
+    }
+
     /** A client went away before its request was answered (an upload cut short): counted, it is no error of ours. */
     public void requestAbandoned() {
         Counter.builder("flatchr.http.requests.abandoned").description("HTTP requests whose client went away before "

@@ -30,6 +30,7 @@ final class HireViews {
         view.put("tenant", hire.tenant());
         view.put("status", hire.status().label());
         view.put("origin", hire.origin().label());
+        view.put("writeBack", hire.writeBack() == null ? null : hire.writeBack().toLowerCase(Locale.ROOT));
         view.put("candidate", candidateName(hire.payload()));
         view.put("receivedAt", text(hire.receivedAt()));
         view.put("updatedAt", text(hire.updatedAt()));

@@ -4,6 +4,8 @@ import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.Tenants;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.TreeMap;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
@@ -20,15 +22,22 @@ public final class LuccaHealthCheck extends AbstractHealthCheck {
 
     private final Tenants tenants;
     private final boolean perTenant;
+    private final Function<String, Optional<String>> resultTag;
 
     /**
      * @param perTenant whether details may name each tenant: only where health is off the public port
      *                  (MANAGEMENT_PORT), since tenant ids are customer names; otherwise details are counts
      */
     public LuccaHealthCheck(Tenants tenants, boolean perTenant) {
+        this(tenants, perTenant, tenant -> Optional.empty());
+    }
+
+    /** @param resultTag what the tenant's result tag in Flatchr is to the write-back: "ok", or why it is not */
+    public LuccaHealthCheck(Tenants tenants, boolean perTenant, Function<String, Optional<String>> resultTag) {
         super("flatchr-lucca", "lucca");
         this.tenants = tenants;
         this.perTenant = perTenant;
+        this.resultTag = resultTag;
     }
 
     @Override
@@ -56,6 +65,12 @@ public final class LuccaHealthCheck extends AbstractHealthCheck {
                 builder.detail(tenant.id() + ".flatchrApi", flatchrApi);
             }
             counts.merge("tenants.flatchrApi." + flatchrApi.replace(' ', '-'), 1L, Long::sum);
+            Optional<String> tag = resultTag.apply(tenant.id());
+            if (perTenant) {
+                tag.ifPresent(state -> builder.detail(tenant.id() + ".resultTag", state));
+            }
+            tag.ifPresent(state -> counts.merge("tenants.resultTag." + ("ok".equals(state) ? "ok" : "unusable"), 1L,
+                    Long::sum));
         }
         counts.forEach(builder::detail);
     }

@@ -10,6 +10,7 @@ import io.github.flatchrlucca.fake.flatchr.ApplicationSeed;
 import io.github.flatchrlucca.fake.flatchr.Candidate;
 import io.github.flatchrlucca.fake.flatchr.Column;
 import io.github.flatchrlucca.fake.flatchr.FakeFlatchr;
+import io.github.flatchrlucca.fake.flatchr.Tag;
 import io.github.flatchrlucca.fake.flatchr.Vacancy;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -161,6 +162,48 @@ class ReconciliationIT {
             HttpResponse<String> backfill = connector.postAdmin("/admin/api/reconcile?tenant=default&since=" + since, "");
             assertThat(backfill.statusCode()).as(backfill.body()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(30)).until(() -> userCount("jeanne.before@example.org") == 1);
+        }
+    }
+
+    @Test
+    void eachOutcomeIsWrittenOnItsCandidateInFlatchrOnceEvenThroughFailures() throws Exception {
+        flatchr.addTag(Tag.freeText("Tg8kLm2NpQ4rSt6u", 71, "Lucca"));
+        String found = flatchr.addApplication(ApplicationSeed.of(new Candidate("Jeanne", "Trouvée",
+                "jeanne.found@example.org", ""), VACANCY, "Recruté"));
+        // a hire its webhook brought: the API's id of its application is looked up by e-mail
+        String viaWebhook = flatchr.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel",
+                "camille.tagged-1@example.org", ""), VACANCY, "Recruté").updatedAt(java.time.Instant.now()
+                .minus(Duration.ofDays(30))));
+        flatchr.failNext("POST", "/company/" + COMPANY_KEY + "/applicant", 503, 2);
+
+        try (ConnectorProcess connector = ConnectorProcess.start(temp, settings(Map.of("FLATCHR_RESULT_TAG", "lucca")))) {
+            connector.accept(FlatchrEvents.hire("tagged-1", "Camille", "Morel", "camille.tagged-1@example.org"));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> !flatchr.traits(found).isEmpty()
+                    && !flatchr.traits(viaWebhook).isEmpty());
+
+            assertThat(flatchr.traits(found)).singleElement().satisfies(trait ->
+                    assertThat(trait.value()).matches("Lucca: created #\\d+ jtrouvee, starts 2026-01-05"));
+            assertThat(flatchr.traits(viaWebhook)).singleElement().satisfies(trait ->
+                    assertThat(trait.value()).startsWith("Lucca: created #").contains("cmorel"));
+            assertThat(flatchr.count("POST", "/company/" + COMPANY_KEY + "/applicant")).as("two failed, two written")
+                    .isEqualTo(4);
+            JsonNode hire = hires(connector).get(0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> hires(connector).findValuesAsText("writeBack")
+                    .stream().allMatch("written"::equals));
+            assertThat(hire.path("tenant").asText()).isEqualTo("default");
+        }
+    }
+
+    @Test
+    void aResultTagThatTakesNoFreeTextIsSaidAtStartAndNothingIsWritten() throws Exception {
+        flatchr.addTag(Tag.choice("Tg8kLm2NpQ4rSt6u", 71, "Lucca", "oui;non", false));
+
+        try (ConnectorProcess connector = ConnectorProcess.start(temp, settings(Map.of("FLATCHR_RESULT_TAG", "Lucca")))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> connector.log()
+                    .contains("FLATCHR_RESULT_TAG: tag 'Lucca' takes only its listed values, not free text"));
+            JsonNode health = JSON.readTree(connector.get("/observe/health/ready?data=true", null).body());
+            assertThat(health.toString()).contains("\"tenants.resultTag.unusable\":1");
         }
     }
 

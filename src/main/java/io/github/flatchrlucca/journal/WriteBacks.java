@@ -1,0 +1,94 @@
+package io.github.flatchrlucca.journal;
+
+import static io.github.flatchrlucca.journal.Jdbc.at;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The write-back of each hire's outcome to its candidate in Flatchr, a step of its own in the journal: claimed
+ * one at a time across instances (as a delivery is), tried again later after a failure, and in the hire's history
+ * at every turn. It never changes the hire's own status: what Lucca holds stays what it is.
+ */
+public final class WriteBacks {
+
+    private static final String DUE = "writeback_status = 'PENDING' AND status NOT IN ('RECEIVED', 'RETRYING') "
+            + "AND writeback_next_at <= ? AND (writeback_claimed_until IS NULL OR writeback_claimed_until < ?)";
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+    private final Duration lease;
+    private final String instanceId;
+
+    public WriteBacks(DataSource dataSource, Clock clock, Duration lease, String instanceId) {
+        this.jdbc = new Jdbc(dataSource);
+        this.clock = clock;
+        this.lease = lease;
+        this.instanceId = instanceId;
+    }
+
+    /** Up to {@code max} of the tenant's due write-backs, each claimed for this instance, the longest waiting first. */
+    public List<HireRecord> claimDue(String tenant, int max) {
+        Instant now = clock.instant();
+        List<String> due = jdbc.query("list due write-backs", "SELECT hire_id FROM hire WHERE tenant = ? AND " + DUE
+                + " ORDER BY writeback_next_at FETCH FIRST " + max + " ROWS ONLY", row -> row.getString(1), tenant,
+                at(now), at(now));
+        List<HireRecord> claimed = new ArrayList<>();
+        for (String hireId : due) {
+            jdbc.inTransaction("claim a write-back", connection -> {
+                if (Jdbc.update(connection, "UPDATE hire SET writeback_claimed_until = ?, writeback_claimed_by = ?, "
+                        + "writeback_attempts = writeback_attempts + 1 WHERE hire_id = ? AND " + DUE,
+                        at(now.plus(lease)), instanceId, hireId, at(now), at(now)) == 1) {
+                    claimed.addAll(Jdbc.query(connection, "SELECT * FROM hire WHERE hire_id = ?", JournalReader::record,
+                            hireId));
+                }
+                return null;
+            });
+        }
+        return claimed;
+    }
+
+    /** Flatchr's id of the application, found by e-mail for a webhook's hire: kept, the search is not made again. */
+    public void applicantFound(String hireId, String applicant) {
+        jdbc.update("keep Flatchr's id of an application", "UPDATE hire SET flatchr_applicant = ? WHERE hire_id = ?",
+                applicant, hireId);
+    }
+
+    /** Flatchr took the line: the candidate shows it. */
+    public void written(String hireId, String line) {
+        end(hireId, "WRITTEN", "outcome written to the candidate in Flatchr: " + line);
+    }
+
+    /** Past the write-back's maximum age: given up, said in the hire's history. */
+    public void gaveUp(String hireId, String why) {
+        end(hireId, "FAILED", "outcome not written to Flatchr, given up: " + why);
+    }
+
+    /** This attempt failed: the next is due at {@code next}. */
+    public void retryLater(String hireId, Instant next, String why) {
+        jdbc.inTransaction("put off a write-back", connection -> {
+            if (Jdbc.update(connection, "UPDATE hire SET writeback_next_at = ?, writeback_claimed_until = NULL, "
+                    + "writeback_claimed_by = NULL WHERE hire_id = ? AND writeback_claimed_by = ?", at(next), hireId,
+                    instanceId) == 1) {
+                Journal.event(connection, clock.instant(), hireId, "write-tag", null,
+                        "outcome not written to Flatchr yet (" + why + "); tried again at " + next);
+            }
+            return null;
+        });
+    }
+
+    private void end(String hireId, String status, String detail) {
+        jdbc.inTransaction("end a write-back", connection -> {
+            if (Jdbc.update(connection, "UPDATE hire SET writeback_status = ?, writeback_next_at = NULL, "
+                    + "writeback_claimed_until = NULL, writeback_claimed_by = NULL WHERE hire_id = ? AND "
+                    + "writeback_claimed_by = ?", status, hireId, instanceId) == 1) {
+                Journal.event(connection, clock.instant(), hireId, "write-tag", null, detail);
+            }
+            return null;
+        });
+    }
+}

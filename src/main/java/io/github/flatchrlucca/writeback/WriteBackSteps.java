@@ -1,0 +1,233 @@
+package io.github.flatchrlucca.writeback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.flatchrlucca.delivery.RetrySchedule;
+import io.github.flatchrlucca.flatchr.FlatchrCallFailed;
+import io.github.flatchrlucca.flatchr.FlatchrConnection;
+import io.github.flatchrlucca.flatchr.FlatchrRequests;
+import io.github.flatchrlucca.http.ApiRequest;
+import io.github.flatchrlucca.intake.SameApplication;
+import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.WriteBacks;
+import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.tenants.FlatchrApi;
+import io.github.flatchrlucca.tenants.Tenant;
+import io.github.flatchrlucca.tenants.Tenants;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Variable;
+import org.apache.camel.util.ObjectHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The decisions of the write-back of each outcome to its candidate in Flatchr, one method per step of its routes:
+ * which tenants write back, whether their tag takes free text, which outcomes are due, the application's id in
+ * Flatchr's API, the line, and what a failed attempt comes to. Nothing here calls Flatchr: the routes do.
+ */
+public final class WriteBackSteps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WriteBackSteps.class);
+    // Due write-backs taken per tenant and turn.
+    private static final int BATCH = 20;
+    // The tag is looked up again this often (a renamed tag, a tag fixed after a warning), and after a failed look.
+    private static final Duration TAG_CHECK = Duration.ofHours(1);
+    private static final Duration TAG_RETRY = Duration.ofMinutes(5);
+
+    private final ObjectMapper json;
+    private final Tenants tenants;
+    private final WriteBacks writeBacks;
+    private final FlatchrRequests requests;
+    private final RetrySchedule schedule;
+    private final ConnectorMetrics metrics;
+    private final Clock clock;
+    private final Map<String, TagState> tags = new ConcurrentHashMap<>();
+
+    /**
+     * What is known of a tenant's result tag: its encoded id when it takes free text; else why not.
+     *
+     * @param tagId   null unless usable
+     * @param problem why the tag cannot take the outcome, or null when it can (or is not known yet)
+     */
+    private record TagState(String written, String tagId, String problem, Instant checkedAt, Duration validFor) {
+        boolean stale(Instant now) {
+            return now.isAfter(checkedAt.plus(validFor));
+        }
+    }
+
+    public WriteBackSteps(ObjectMapper json, Tenants tenants, WriteBacks writeBacks, FlatchrRequests requests,
+                          RetrySchedule schedule, ConnectorMetrics metrics, Clock clock) {
+        this.json = json;
+        this.tenants = tenants;
+        this.writeBacks = writeBacks;
+        this.requests = requests;
+        this.schedule = schedule;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** The tenants whose outcomes are written back: a Flatchr API key and a result tag. */
+    public List<String> tenants() {
+        return tenants.all().stream().filter(tenant -> resultTag(tenant).isPresent()).map(Tenant::id).sorted().toList();
+    }
+
+    public FlatchrConnection connection(@Body String tenantId) {
+        return tenant(tenantId).flatchr().orElseThrow();
+    }
+
+    /** Whether the tag must be looked up in Flatchr's tags: never yet, long ago, or a while after a failed look. */
+    public boolean tagToCheck(@Body String tenantId) {
+        TagState state = tags.get(tenantId);
+        String written = resultTag(tenant(tenantId)).orElse("");
+        return state == null || !state.written().equals(written) || state.stale(clock.instant());
+    }
+
+    /**
+     * Flatchr's tags: the result tag (by title, in any case, or by id) must be a candidate tag that takes free text.
+     * What is wrong is said once in the log, and in health, until it is fixed.
+     */
+    public void tags(@Body String tenantId, @Variable("tagsAnswer") JsonNode answer) {
+        String written = resultTag(tenant(tenantId)).orElse("");
+        String tagId = null;
+        String problem = "there is no tag '" + written + "' in Flatchr";
+        for (JsonNode tag : answer) {
+            if (written.equalsIgnoreCase(tag.path("title").asText()) || written.equals(tag.path("id").asText())
+                    || written.equals(tag.path("tag_id").asText())) {
+                if (!"candidates".equals(tag.path("type").asText())) {
+                    problem = "tag '" + written + "' is a tag of vacancies, not of candidates";
+                } else if (!tag.path("creatable").asBoolean(false)) {
+                    problem = "tag '" + written + "' takes only its listed values, not free text";
+                } else {
+                    tagId = tag.path("id").asText();
+                    problem = null;
+                }
+                break;
+            }
+        }
+        TagState before = tags.put(tenantId, new TagState(written, tagId, problem, clock.instant(), TAG_CHECK));
+        if (problem != null && (before == null || !problem.equals(before.problem()))) {
+            LOG.warn("Tenant {}: FLATCHR_RESULT_TAG: {}; outcomes are not written back to Flatchr until it is fixed "
+                    + "(a candidate tag with free values, 'creatable')", tenantId, problem);
+        } else if (problem == null && (before == null || before.problem() != null)) {
+            LOG.info("Tenant {}: outcomes are written back to Flatchr in candidate tag '{}'", tenantId, written);
+        }
+    }
+
+    /** The tags could not be read (Flatchr unavailable, key rejected): looked up again in a few minutes. */
+    public void tagsUnread(@Variable("tenantId") String tenantId) {
+        TagState before = tags.get(tenantId);
+        tags.put(tenantId, new TagState(resultTag(tenant(tenantId)).orElse(""), before == null ? null : before.tagId(),
+                before == null ? null : before.problem(), clock.instant(), TAG_RETRY));
+    }
+
+    public boolean tagUsable(@Body String tenantId) {
+        TagState state = tags.get(tenantId);
+        return state != null && state.tagId() != null;
+    }
+
+    /** What the tenant's tag is to health: "ok", or why it cannot take the outcomes; empty before it is looked up. */
+    public Optional<String> tagHealth(String tenantId) {
+        return Optional.ofNullable(tags.get(tenantId)).filter(state -> state.tagId() != null || state.problem() != null)
+                .map(state -> state.problem() == null ? "ok" : state.problem());
+    }
+
+    /** The tenant's outcomes due for writing, each claimed for this instance. */
+    public List<HireRecord> due(@Body String tenantId) {
+        return writeBacks.claimDue(tenantId, BATCH);
+    }
+
+    /** A webhook's hire is named by the webhook's id: the API's is looked up by e-mail the first time. */
+    public boolean applicantNeeded(@Variable("hire") HireRecord hire) {
+        return hire.flatchrApplicant() == null;
+    }
+
+    public ApiRequest searchByEmail(@Variable("flatchr") FlatchrConnection flatchr, @Variable("hire") HireRecord hire) {
+        return requests.searchByEmail(flatchr, event(hire).path("data").path("candidate").path("email").asText(""));
+    }
+
+    /** The candidate's application for the hire's vacancy, among the candidates with its e-mail. */
+    public String applicantFound(@Variable("hire") HireRecord hire, @Body JsonNode answer) {
+        String wanted = SameApplication.ofEvent(event(hire)).orElse("");
+        for (JsonNode item : answer) {
+            String applicant = item.path("applicant").asText("");
+            if (!applicant.isEmpty() && SameApplication.of(item.path("email").asText(null),
+                    item.path("vacancy_id").asText(null)).orElse("-").equals(wanted)) {
+                writeBacks.applicantFound(hire.hireId(), applicant);
+                return applicant;
+            }
+        }
+        throw new ApplicantNotFound();
+    }
+
+    public ApiRequest writeTag(@Variable("flatchr") FlatchrConnection flatchr, @Variable("hire") HireRecord hire,
+                               @Variable("applicant") String applicant) {
+        return requests.writeTag(flatchr, applicant, tags.get(hire.tenant()).tagId(), line(hire));
+    }
+
+    public void written(@Variable("hire") HireRecord hire) {
+        writeBacks.written(hire.hireId(), line(hire));
+        metrics.writeBack(hire.tenant(), "written");
+    }
+
+    /**
+     * The attempt failed: tried again later each time (Flatchr unavailable, the key rejected, the candidate not
+     * found yet), and given up past the maximum age, as a delivery is; the hire's own outcome never changes.
+     */
+    public void failed(Exchange exchange) {
+        HireRecord hire = exchange.getVariable("hire", HireRecord.class);
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
+        String why = flatchr != null ? flatchr.getMessage()
+                : ObjectHelper.getException(ApplicantNotFound.class, caught) != null ? ApplicantNotFound.WHY
+                : caught.getClass().getSimpleName();
+        Instant next = schedule.next(hire.writeBackAttempts(), clock.instant());
+        Instant since = hire.writeBackSince() == null ? clock.instant() : hire.writeBackSince();
+        if (schedule.expired(since, next)) {
+            writeBacks.gaveUp(hire.hireId(), why);
+            metrics.writeBack(hire.tenant(), "given-up");
+            LOG.warn("hire {}: its outcome could not be written to Flatchr and is given up ({})", hire.hireId(), why);
+        } else {
+            writeBacks.retryLater(hire.hireId(), next, why);
+            metrics.writeBack(hire.tenant(), "retried");
+        }
+    }
+
+    private String line(HireRecord hire) {
+        return ResultLine.of(hire, tenant(hire.tenant()).zone());
+    }
+
+    private Tenant tenant(String tenantId) {
+        return tenants.find(tenantId).orElseThrow(() -> new IllegalStateException("tenant " + tenantId + " is gone"));
+    }
+
+    private static Optional<String> resultTag(Tenant tenant) {
+        return tenant.settings().flatchrApi().flatMap(FlatchrApi::resultTag).filter(tag -> tenant.flatchr().isPresent());
+    }
+
+    private JsonNode event(HireRecord hire) {
+        try {
+            return hire.payload() == null ? MissingNode.getInstance() : json.readTree(hire.payload());
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    /** No candidate in Flatchr has the hire's e-mail for its vacancy (yet: Flatchr's search may lag). */
+    static final class ApplicantNotFound extends RuntimeException {
+        static final String WHY = "no candidate in Flatchr has this e-mail for this vacancy";
+
+        ApplicantNotFound() {
+            super(WHY, null, false, false);
+        }
+    }
+}

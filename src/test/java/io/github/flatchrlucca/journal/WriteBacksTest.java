@@ -1,0 +1,116 @@
+package io.github.flatchrlucca.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.intake.HireVerdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The write-back of outcomes to Flatchr: pending once an outcome is known, claimed once, written or put off. */
+class WriteBacksTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-02T09:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final JdbcConnectionPool pool = JdbcConnectionPool.create(
+            "jdbc:h2:mem:write-backs-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private final Journal journal = migrated(new Journal(pool, clock, LEASE, "instance-a"));
+    private final JournalReader reader = new JournalReader(pool);
+    private final WriteBacks one = new WriteBacks(pool, clock, LEASE, "instance-a");
+    private final WriteBacks other = new WriteBacks(pool, clock, LEASE, "instance-b");
+
+    @AfterEach
+    void close() {
+        pool.dispose();
+    }
+
+    @Test
+    void anOutcomeIsToWriteBackOnceKnownAndAQueuedHireHasNone() {
+        String delivered = hire("1");
+        String queued = hire("2");
+        journal.markDelivered(delivered, 416, List.of());
+
+        assertThat(one.claimDue("acme", 10)).extracting(HireRecord::hireId).containsExactly(delivered);
+        assertThat(reader.find(queued).orElseThrow().writeBack()).isNull();
+    }
+
+    @Test
+    void aDueWriteBackIsClaimedByOneInstanceOnly() {
+        journal.markDelivered(hire("1"), 416, List.of());
+
+        assertThat(one.claimDue("acme", 10)).hasSize(1);
+        assertThat(other.claimDue("acme", 10)).isEmpty();
+        clock.advance(LEASE.plusSeconds(1));
+        assertThat(other.claimDue("acme", 10)).as("left by an instance that died").hasSize(1);
+    }
+
+    @Test
+    void aWrittenOutcomeIsInTheHistoryAndNotWrittenAgain() {
+        String hireId = hire("1");
+        journal.markDelivered(hireId, 416, List.of());
+        one.claimDue("acme", 10);
+
+        one.written(hireId, "Lucca: created #416 cmorel, starts 2027-01-04");
+
+        HireRecord record = reader.find(hireId).orElseThrow();
+        assertThat(record.writeBack()).isEqualTo("WRITTEN");
+        assertThat(record.status()).as("the outcome itself is untouched").isEqualTo(HireStatus.DELIVERED);
+        assertThat(reader.history(hireId)).last().satisfies(event ->
+                assertThat(event.detail()).contains("written to the candidate in Flatchr: Lucca: created #416"));
+        assertThat(one.claimDue("acme", 10)).isEmpty();
+    }
+
+    @Test
+    void aFailedAttemptWaitsItsTimeAndCountsTheAttempts() {
+        String hireId = hire("1");
+        journal.markDelivered(hireId, 416, List.of());
+        one.claimDue("acme", 10);
+
+        one.retryLater(hireId, T0.plusSeconds(30), "Flatchr answered 503 to write-tag");
+
+        assertThat(one.claimDue("acme", 10)).isEmpty();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(one.claimDue("acme", 10)).singleElement()
+                .satisfies(record -> assertThat(record.writeBackAttempts()).isEqualTo(2));
+    }
+
+    @Test
+    void theApiSIdOfAnApplicationIsKeptAndAFoundHireHasItFromTheStart() {
+        String webhook = hire("1");
+        String found = journal.record("{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "z7gWQnjXG77hJRak",
+                List.of()), "acme", Origin.FLATCHR_API, List.of()).hireId();
+
+        one.applicantFound(webhook, "Pq9rT2uVw3xY4zAb");
+
+        assertThat(reader.find(webhook).orElseThrow().flatchrApplicant()).isEqualTo("Pq9rT2uVw3xY4zAb");
+        assertThat(reader.find(found).orElseThrow().flatchrApplicant()).isEqualTo("z7gWQnjXG77hJRak");
+    }
+
+    @Test
+    void aHireOfAnotherCompanyHasNothingToWriteBack() {
+        String other = journal.recordIntake("{}", new HireVerdict(HireVerdict.Kind.OTHER_COMPANY,
+                "company_id 77 is not one of tenant acme's Flatchr companies", "77", "1", List.of()), "acme").hireId();
+
+        assertThat(reader.find(other).orElseThrow().writeBack()).isNull();
+    }
+
+    private String hire(String applicantId) {
+        String hireId = journal.recordIntake("{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId,
+                List.of()), "acme").hireId();
+        journal.claim(hireId);
+        return hireId;
+    }
+
+    private Journal migrated(Journal journal) {
+        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
+        return journal;
+    }
+}

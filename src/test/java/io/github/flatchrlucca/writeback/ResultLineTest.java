@@ -1,0 +1,62 @@
+package io.github.flatchrlucca.writeback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.HireStatus;
+import io.github.flatchrlucca.journal.Origin;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResultLineTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    // 23:30 UTC on the 1st is the 2nd in Paris
+    private static final Instant AT = Instant.parse("2026-12-01T23:30:00Z");
+
+    @Test
+    void aCreatedEmployeeIsNamedByLuccasIdLoginAndStartDay() {
+        HireRecord hire = hire(HireStatus.DELIVERED, 416L, null, null, List.of(),
+                "{\"login\":\"jdupont\",\"dtContractStart\":\"2027-01-04T00:00:00\",\"mail\":\"j@example.org\"}");
+
+        assertThat(ResultLine.of(hire, PARIS)).isEqualTo("Lucca: created #416 jdupont, starts 2027-01-04");
+    }
+
+    @Test
+    void eachOtherOutcomeSaysWhyNoUserWasCreatedAndWhen() {
+        assertThat(ResultLine.of(hire(HireStatus.ALREADY_IN_LUCCA, 12L, null, null,
+                List.of("rehire: a former employee with this e-mail is in Lucca; no new user was created"), null), PARIS))
+                .isEqualTo("Lucca: not created - a former employee with this e-mail is #12 (rehire) (2026-12-02)");
+        assertThat(ResultLine.of(hire(HireStatus.ALREADY_IN_LUCCA, 12L, null, null, List.of(), null), PARIS))
+                .isEqualTo("Lucca: not created - already in Lucca as #12 (2026-12-02)");
+        assertThat(ResultLine.of(hire(HireStatus.DEAD, null, 400, "Lucca answered 400 to create-user", List.of(), null),
+                PARIS)).isEqualTo("Lucca: not created - Lucca refused it (400); see the connector's status page "
+                + "(2026-12-02)");
+        assertThat(ResultLine.of(hire(HireStatus.DEAD, null, 503, "expired", List.of(), null), PARIS))
+                .contains("could not be reached in time");
+        assertThat(ResultLine.of(hire(HireStatus.REJECTED, null, null,
+                "data.candidate.email is missing, data.candidate.lastname is longer than 100 characters", List.of(),
+                null), PARIS)).isEqualTo("Lucca: not created - the e-mail is missing, the last name is longer than "
+                + "100 characters (2026-12-02)");
+        assertThat(ResultLine.of(hire(HireStatus.CANCELLED, null, null, null, List.of(), null), PARIS))
+                .isEqualTo("Lucca: not created - cancelled by an operator (2026-12-02)");
+        assertThat(ResultLine.of(hire(HireStatus.DRY_RUN, null, null, null, List.of(), null), PARIS))
+                .startsWith("Lucca: not sent");
+    }
+
+    @Test
+    void noLineIsLongerThanItsCap() {
+        String reason = "data.candidate.firstname is missing, ".repeat(20);
+
+        assertThat(ResultLine.of(hire(HireStatus.REJECTED, null, null, reason, List.of(), null), PARIS))
+                .hasSize(ResultLine.MAX_LENGTH).endsWith("...");
+    }
+
+    private static HireRecord hire(HireStatus status, Long userId, Integer luccaStatus, String error,
+                                   List<String> warnings, String luccaRequest) {
+        return new HireRecord("hire-1", "acme", status, AT, AT, 1, null, userId, luccaStatus, null, error, warnings,
+                luccaRequest, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT);
+    }
+}

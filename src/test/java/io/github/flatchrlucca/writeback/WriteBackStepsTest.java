@@ -1,0 +1,106 @@
+package io.github.flatchrlucca.writeback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.delivery.RetrySchedule;
+import io.github.flatchrlucca.flatchr.FlatchrRequests;
+import io.github.flatchrlucca.intake.WebhookToken;
+import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.HireStatus;
+import io.github.flatchrlucca.journal.Origin;
+import io.github.flatchrlucca.mapping.ContractTypeTable;
+import io.github.flatchrlucca.mapping.DepartmentTable;
+import io.github.flatchrlucca.mapping.LoginRule;
+import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.tenants.FlatchrApi;
+import io.github.flatchrlucca.tenants.TenantSettings;
+import io.github.flatchrlucca.tenants.Tenants;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class WriteBackStepsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
+    private final Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
+    // the journal is not reached by what is tested here
+    private final WriteBackSteps steps = new WriteBackSteps(JSON, tenants, null, new FlatchrRequests(JSON),
+            new RetrySchedule(Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofHours(24), () -> 0.5),
+            new ConnectorMetrics(new SimpleMeterRegistry(), null, clock), clock);
+
+    @Test
+    void onlyTenantsWithAKeyAndAResultTagWriteBack() {
+        tenants.replace(List.of(tenant("acme", Optional.of("Lucca")), tenant("globex", Optional.empty())));
+
+        assertThat(steps.tenants()).containsExactly("acme");
+    }
+
+    @Test
+    void theResultTagIsFoundByTitleInAnyCaseAndMustTakeFreeTextOnCandidates() throws Exception {
+        tenants.replace(List.of(tenant("acme", Optional.of("lucca"))));
+        assertThat(steps.tagToCheck("acme")).isTrue();
+
+        steps.tags("acme", tags("""
+                [{"id": "Vt1", "tag_id": 3, "title": "Lucca", "type": "vacancies", "creatable": true},
+                 {"id": "Ct2", "tag_id": 4, "title": "Lucca", "type": "candidates", "creatable": true}]
+                """));
+
+        assertThat(steps.tagHealth("acme")).contains("tag 'lucca' is a tag of vacancies, not of candidates");
+        assertThat(steps.tagUsable("acme")).isFalse();
+        assertThat(steps.tagToCheck("acme")).as("looked up again only later").isFalse();
+        clock.advance(Duration.ofHours(2));
+        steps.tags("acme", tags("[{\"id\": \"Ct2\", \"tag_id\": 4, \"title\": \"Lucca\", \"type\": \"candidates\", "
+                + "\"creatable\": true}]"));
+        assertThat(steps.tagUsable("acme")).isTrue();
+        assertThat(steps.tagHealth("acme")).contains("ok");
+    }
+
+    @Test
+    void aTagThatTakesOnlyItsValuesOrThatIsNotThereIsSaid() throws Exception {
+        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+
+        steps.tags("acme", tags("[{\"id\": \"Ct2\", \"title\": \"Lucca\", \"type\": \"candidates\", \"creatable\": false}]"));
+        assertThat(steps.tagHealth("acme")).contains("tag 'Lucca' takes only its listed values, not free text");
+
+        clock.advance(Duration.ofHours(2));
+        steps.tags("acme", tags("[]"));
+        assertThat(steps.tagHealth("acme")).contains("there is no tag 'Lucca' in Flatchr");
+    }
+
+    @Test
+    void aCandidateWithTheEmailButForAnotherVacancyIsNotTheHiresApplication() throws Exception {
+        HireRecord hire = new HireRecord("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), 1,
+                null, 416L, null, null, null, List.of(), null, """
+                {"data": {"candidate": {"email": "Jeanne@Example.org"}, "vacancy": {"id": 5}}}
+                """, Origin.WEBHOOK, "PENDING", "unused", 0, clock.instant());
+
+        Throwable none = catchThrowable(() -> steps.applicantFound(hire, tags(
+                "[{\"applicant\": \"other\", \"email\": \"jeanne@example.org\", \"vacancy_id\": 6}]")));
+
+        assertThat(none).isInstanceOf(WriteBackSteps.ApplicantNotFound.class);
+    }
+
+    private static JsonNode tags(String json) throws Exception {
+        return JSON.readTree(json);
+    }
+
+    private static TenantSettings tenant(String id, Optional<String> resultTag) {
+        FlatchrApi api = new FlatchrApi(URI.create("https://api.flatchr.io"), "flatchr-key-" + id, "Wy3EOp2NP3p1KMq8",
+                Duration.ofMinutes(15), Duration.ofDays(3), resultTag);
+        return new TenantSettings(id, Set.of("1"), WebhookToken.of(id + "-token-0123456789"), Set.of(),
+                Optional.empty(), "", 50, Duration.ofSeconds(60), null, null, null, DepartmentTable.parse(""),
+                ContractTypeTable.parse(""), LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"),
+                Optional.empty(), Optional.of(api));
+    }
+}
