@@ -62,6 +62,7 @@ public final class ReconciliationSteps {
     private final ObjectMapper json;
     private final ConnectorMetrics metrics;
     private final Clock clock;
+    private final Set<String> searchedSinceStart = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ReconciliationSteps(Tenants tenants, Reconciliations reconciliations, Journal journal,
                                FlatchrEventClassifier classifier, FlatchrRequests requests, ObjectMapper json,
@@ -84,14 +85,22 @@ public final class ReconciliationSteps {
                 .map(Tenant::id).sorted().toList();
     }
 
-    /** The tenant's run when its turn has come and no other instance runs it; null otherwise. */
+    /**
+     * The tenant's run when its turn has come and no other instance runs it; null otherwise. The first turn after
+     * this instance started comes at once, whatever the interval: the connector was down, and hires may have been
+     * made meanwhile.
+     */
     public ReconciliationRun due(String tenantId) {
         Tenant tenant = tenants.find(tenantId).orElse(null);
         if (tenant == null || tenant.flatchr().isEmpty()) {
             return null;
         }
-        return reconciliations.claim(tenantId, false)
-                .map(claim -> run(claim, tenant, ReconciliationRun.windowFrom(claim, lookback(tenant)), false))
+        boolean atStart = !searchedSinceStart.contains(tenantId);
+        return reconciliations.claim(tenantId, atStart)
+                .map(claim -> {
+                    searchedSinceStart.add(tenantId);
+                    return run(claim, tenant, ReconciliationRun.windowFrom(claim, lookback(tenant)), false);
+                })
                 .orElse(null);
     }
 

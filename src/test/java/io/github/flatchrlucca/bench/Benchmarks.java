@@ -51,9 +51,11 @@ public final class Benchmarks {
         HireToEmployeeBenchmark.Figures nextToTrouble = HireToEmployeeBenchmark.measureNextTo(servers, hires, workDir);
         progress("Lucca budget (the burst takes 3 minutes at the limit)");
         LuccaBudgetBenchmark.Figures budget = LuccaBudgetBenchmark.measure(servers, hires);
+        progress("reconciliation: " + ReconciliationBenchmark.KNOWN + " known hires, then one missed while down");
+        ReconciliationBenchmark.Figures reconciliation = ReconciliationBenchmark.measure(servers, workDir);
 
         String results = new Report().write(machine.took(began), footprint,
-                floor, connector, hireToEmployee, nextToTrouble, budget);
+                floor, connector, hireToEmployee, nextToTrouble, budget, reconciliation);
         writeResults(repository.resolve("BENCHMARKS.md"), results);
         System.out.println();
         System.out.print(results);

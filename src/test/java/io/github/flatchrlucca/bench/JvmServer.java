@@ -66,6 +66,11 @@ final class JvmServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + WEBHOOK_PATH + query);
     }
 
+    /** Any path of the server, such as the admin API's. */
+    URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+    }
+
     /** From {@code java} being started to the first HTTP answer, of whatever status. */
     Duration startup() {
         return startup;

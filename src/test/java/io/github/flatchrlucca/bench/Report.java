@@ -13,13 +13,35 @@ final class Report {
 
     String write(Machine machine, FootprintBenchmark.Figures footprint, IntakeBenchmark.Figures floor,
                  IntakeBenchmark.Figures connector, HireToEmployeeBenchmark.Figures hireToEmployee,
-                 HireToEmployeeBenchmark.Figures nextToTrouble, LuccaBudgetBenchmark.Figures budget) {
+                 HireToEmployeeBenchmark.Figures nextToTrouble, LuccaBudgetBenchmark.Figures budget,
+                 ReconciliationBenchmark.Figures reconciliation) {
         machine(machine);
         intake(floor, connector);
         hireToEmployee(hireToEmployee, nextToTrouble);
         budget(budget);
         footprint(footprint, floor, connector);
+        reconciliation(reconciliation);
         return out.toString();
+    }
+
+    private void reconciliation(ReconciliationBenchmark.Figures figures) {
+        line("### 5. Never miss a hire: Flatchr's API");
+        line();
+        line("A search of Flatchr's (fake) API answering " + ReconciliationBenchmark.KNOWN + " hired candidates, all "
+                + "already in the journal (an operator's backfill, timed from the benchmark); then the connector is "
+                + "stopped, a hire is made in Flatchr, and the connector is started again (search interval "
+                + figures.interval().toSeconds() + " s) against a fake Lucca answering in 20 ms.");
+        line();
+        row("", "");
+        row("---", "---:");
+        row("Calls to Flatchr for the " + ReconciliationBenchmark.KNOWN + " known candidates",
+                String.valueOf(figures.flatchrCalls()));
+        row("Found / recorded", figures.found() + " / " + figures.recorded());
+        row("Wall time of the search", millis(figures.knownRun()));
+        row("Server CPU of the search", millis(figures.knownRunCpu()));
+        row("`java` started again to the missed hire's user in Lucca", seconds(figures.backUp()));
+        row("of which `java` to its first HTTP answer", seconds(figures.startup()));
+        line();
     }
 
     private void machine(Machine machine) {

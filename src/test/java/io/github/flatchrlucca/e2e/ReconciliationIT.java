@@ -83,6 +83,25 @@ class ReconciliationIT {
     }
 
     @Test
+    void aConnectorStartedAgainSearchesAtOnceWhateverItsInterval() throws Exception {
+        String before = "paul.before-restart@example.org";
+        String during = "lea.while-down@example.org";
+        flatchr.addApplication(ApplicationSeed.of(new Candidate("Paul", "Avant", before, ""), VACANCY, "Recruté"));
+        Map<String, String> hourly = settings(Map.of("FLATCHR_RECONCILE_INTERVAL_SECONDS", "3600"));
+        try (ConnectorProcess connector = ConnectorProcess.start(temp, hourly)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> userCount(before) == 1);
+            connector.stop();
+            // hired while the connector was down
+            flatchr.addApplication(ApplicationSeed.of(new Candidate("Léa", "Pendant", during, ""), VACANCY, "Recruté"));
+
+            connector.restart();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> userCount(during) == 1);
+            assertThat(userCount(before)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSearchAfterTheWebhookRecordsNothing() throws Exception {
         String mail = "camille.webhook-first-1@example.org";
         try (ConnectorProcess connector = ConnectorProcess.start(temp, settings(Map.of()))) {
