@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.http.ApiRequest;
-import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.journal.Reconciliations;
-import io.github.flatchrlucca.mapping.ContractTypeTable;
-import io.github.flatchrlucca.mapping.DepartmentTable;
-import io.github.flatchrlucca.mapping.LoginRule;
 import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.tenants.Tenants;
+import io.github.flatchrlucca.tenants.TestTenants;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -104,10 +100,11 @@ class ReconciliationRunTest {
         Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
         FlatchrApi api = new FlatchrApi(URI.create("https://api.flatchr.io"), "flatchr-key", "Wy3EOp2NP3p1KMq8",
                 Duration.ofMinutes(15), Duration.ofDays(3), Optional.empty());
-        tenants.replace(List.of(new TenantSettings("acme", Set.of("4242"), WebhookToken.of("acme-token-0123456789"),
-                triggerColumns, Optional.empty(), "", 50, Duration.ofSeconds(60), null, null, null,
-                DepartmentTable.parse(""), ContractTypeTable.parse(""), LoginRule.INITIAL_LASTNAME, null,
-                ZoneId.of("Europe/Paris"), Optional.empty(), Optional.of(api))));
+        TenantSettings acme = TestTenants.tenant("acme", "acme-token-0123456789", "4242");
+        tenants.replace(List.of(TestTenants.withFlatchrApi(new TenantSettings(acme.id(), acme.flatchrCompanyIds(),
+                acme.webhookToken(), triggerColumns, acme.luccaBaseUrl(), acme.luccaApiKey(), acme.rateLimitRequests(),
+                acme.rateLimitWindow(), null, null, null, acme.departments(), acme.contractTypes(), acme.loginRule(),
+                null, acme.zone(), Optional.empty(), Optional.empty()), api)));
         Tenant tenant = tenants.find("acme").orElseThrow();
         Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.empty());
         return new ReconciliationRun(claim, tenant, tenant.flatchr().orElseThrow(), new FlatchrRequests(JSON),

@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Tenant settings for unit tests: a dry-run tenant with its companies and token, everything else default. */
-final class TestTenants {
+public final class TestTenants {
 
     private TestTenants() {
     }
 
-    static TenantSettings tenant(String id, String token, String... companyIds) {
+    public static TenantSettings tenant(String id, String token, String... companyIds) {
         return new TenantSettings(id, Set.of(companyIds), WebhookToken.of(token), Set.of(), Optional.empty(), "", 50,
                 Duration.ofSeconds(60), null, null, null, DepartmentTable.parse(""), ContractTypeTable.parse(""),
                 LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"), Optional.empty(),
@@ -23,7 +23,7 @@ final class TestTenants {
     }
 
     /** A tenant whose HR team has an admin token of its own. */
-    static TenantSettings withAdminToken(TenantSettings tenant, String adminToken) {
+    public static TenantSettings withAdminToken(TenantSettings tenant, String adminToken) {
         return new TenantSettings(tenant.id(), tenant.flatchrCompanyIds(), tenant.webhookToken(),
                 tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(),
                 tenant.rateLimitWindow(), tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(),
@@ -32,7 +32,7 @@ final class TestTenants {
     }
 
     /** A tenant that reconciles with Flatchr's API and writes each outcome back. */
-    static TenantSettings withFlatchrApi(TenantSettings tenant, FlatchrApi api) {
+    public static TenantSettings withFlatchrApi(TenantSettings tenant, FlatchrApi api) {
         return new TenantSettings(tenant.id(), tenant.flatchrCompanyIds(), tenant.webhookToken(),
                 tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(),
                 tenant.rateLimitWindow(), tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(),
@@ -40,7 +40,7 @@ final class TestTenants {
                 tenant.zone(), tenant.adminToken(), Optional.of(api));
     }
 
-    static Tenants inForce(TenantSettings... settings) {
+    public static Tenants inForce(TenantSettings... settings) {
         Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
         tenants.replace(java.util.List.of(settings));
         return tenants;

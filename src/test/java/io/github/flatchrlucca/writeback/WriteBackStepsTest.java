@@ -8,25 +8,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.delivery.RetrySchedule;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
-import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.journal.HireRecord;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Origin;
-import io.github.flatchrlucca.mapping.ContractTypeTable;
-import io.github.flatchrlucca.mapping.DepartmentTable;
-import io.github.flatchrlucca.mapping.LoginRule;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.tenants.Tenants;
+import io.github.flatchrlucca.tenants.TestTenants;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WriteBackStepsTest {
@@ -96,11 +91,8 @@ class WriteBackStepsTest {
     }
 
     private static TenantSettings tenant(String id, Optional<String> resultTag) {
-        FlatchrApi api = new FlatchrApi(URI.create("https://api.flatchr.io"), "flatchr-key-" + id, "Wy3EOp2NP3p1KMq8",
-                Duration.ofMinutes(15), Duration.ofDays(3), resultTag);
-        return new TenantSettings(id, Set.of("1"), WebhookToken.of(id + "-token-0123456789"), Set.of(),
-                Optional.empty(), "", 50, Duration.ofSeconds(60), null, null, null, DepartmentTable.parse(""),
-                ContractTypeTable.parse(""), LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"),
-                Optional.empty(), Optional.of(api));
+        return TestTenants.withFlatchrApi(TestTenants.tenant(id, id + "-token-0123456789", "1"), new FlatchrApi(
+                URI.create("https://api.flatchr.io"), "flatchr-key-" + id, "Wy3EOp2NP3p1KMq8", Duration.ofMinutes(15),
+                Duration.ofDays(3), resultTag));
     }
 }
