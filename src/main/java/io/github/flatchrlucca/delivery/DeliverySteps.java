@@ -153,7 +153,8 @@ public final class DeliverySteps {
                 .map(item -> item.path("id").asLong())
                 .max(Comparator.naturalOrder())
                 .orElseThrow(() -> new IllegalStateException("Lucca lists no work contract for the new user"));
-        return requests.patchWorkContract(contractId, delivery.luccaContractTypeId(), delivery.draft().contractStart());
+        return requests.patchWorkContract(contractId, delivery.luccaContractTypeId(), delivery.draft().contractStart(),
+                delivery.draft().contractEnd());
     }
 
     /** The contract change a mapped contract type leads to, before Lucca has said which contract it is. */
@@ -161,7 +162,8 @@ public final class DeliverySteps {
         if (!delivery.isContractTypeMapped()) {
             return Optional.empty();
         }
-        ApiRequest patch = requests.patchWorkContract(0, delivery.luccaContractTypeId(), delivery.draft().contractStart());
+        ApiRequest patch = requests.patchWorkContract(0, delivery.luccaContractTypeId(), delivery.draft().contractStart(),
+                delivery.draft().contractEnd());
         return Optional.of(new ApiRequest(patch.name(), patch.method(),
                 patch.path().replaceAll("/0$", "/{id of the new contract}"), patch.query(), patch.body()));
     }

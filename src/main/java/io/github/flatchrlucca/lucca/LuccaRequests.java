@@ -45,10 +45,14 @@ public final class LuccaRequests {
         return get("find-work-contract", "/directory/api/4.0/work-contracts", encode("ownerId[]") + "=" + userId);
     }
 
-    public ApiRequest patchWorkContract(long contractId, int typeId, LocalDate startsOn) {
+    /** @param endsOn a fixed-term contract's last day, or null for a permanent one (the field is then left out) */
+    public ApiRequest patchWorkContract(long contractId, int typeId, LocalDate startsOn, LocalDate endsOn) {
         Map<String, Object> patch = new LinkedHashMap<>();
         patch.put("typeId", typeId);
         patch.put("startsOn", startsOn.toString());
+        if (endsOn != null) {
+            patch.put("endsOn", endsOn.toString());
+        }
         return new ApiRequest("patch-work-contract", "PATCH", "/directory/api/4.0/work-contracts/" + contractId,
                 null, write(patch));
     }

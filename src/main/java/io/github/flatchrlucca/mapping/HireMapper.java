@@ -20,6 +20,8 @@ public final class HireMapper {
     private static final String PHONE_UNREADABLE = "phone number could not be read; not sent";
     private static final String START_DATE_ESTIMATED = "start date estimated";
     private static final String START_DATE_UNREADABLE = "start date unreadable; start date estimated";
+    static final String END_BEFORE_START = "the vacancy's end date is before its start: the contract is left open-ended";
+    static final String END_DATE_UNREADABLE = "the vacancy's end date is unreadable: the contract is left open-ended";
 
     private final MappingSettings settings;
     private final PhoneNormalizer phones;
@@ -49,9 +51,10 @@ public final class HireMapper {
                 : settings.workEmailPattern().apply(firstName, lastName);
         String mobile = mobile(candidate.path("phone"), warnings);
         LocalDate contractStart = contractStart(vacancy.path("start_date"), receivedAt, warnings);
+        LocalDate contractEnd = contractEnd(vacancy.path("end_date"), contractStart, warnings);
 
         LuccaUserDraft draft = new LuccaUserDraft(firstName, lastName, mail, personalEmail, mobile,
-                visible(vacancy.path("title")), contractStart, null, null, null, null);
+                visible(vacancy.path("title")), contractStart, null, null, null, null, contractEnd);
         return new MappedHire(draft, warnings, settings.loginRule().base(firstName, lastName, mail),
                 departmentNames(root.at(departmentPointer)), text(vacancy.path("contract_type_id")));
     }
@@ -73,6 +76,23 @@ public final class HireMapper {
             warnings.add(StartDateReader.isAbsent(startDate) ? START_DATE_ESTIMATED : START_DATE_UNREADABLE);
             return LocalDate.ofInstant(receivedAt, settings.zone());
         });
+    }
+
+    /**
+     * A fixed-term job's last day (Flatchr's vacancy {@code end_date}, empty for a permanent one), in any shape a
+     * start date may take. One before the start cannot be a contract's: the contract is left open-ended, and a
+     * person is told.
+     */
+    private LocalDate contractEnd(JsonNode endDate, LocalDate start, List<String> warnings) {
+        Optional<LocalDate> end = startDates.read(endDate);
+        if (end.isEmpty() && !StartDateReader.isAbsent(endDate)) {
+            warnings.add(END_DATE_UNREADABLE);
+        }
+        if (end.isPresent() && end.get().isBefore(start)) {
+            warnings.add(END_BEFORE_START);
+            return null;
+        }
+        return end.orElse(null);
     }
 
     private static List<String> departmentNames(JsonNode names) {

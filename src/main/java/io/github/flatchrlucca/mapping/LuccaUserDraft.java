@@ -8,6 +8,8 @@ import java.util.Map;
 /**
  * The employee to create in Lucca (Directory v3). Every field may be null: a null field is left out
  * of the request, so that Lucca applies its own default values.
+ *
+ * @param contractEnd the last day of a fixed-term contract (CDD); null for a permanent one
  */
 public record LuccaUserDraft(
         String firstName,
@@ -20,19 +22,28 @@ public record LuccaUserDraft(
         String login,
         Integer legalEntityId,
         Integer departmentId,
-        Integer rolePrincipalId) {
+        Integer rolePrincipalId,
+        LocalDate contractEnd) {
 
     // Lucca's v3 users API takes a date-time without offset, at midnight, for a contract start day
     private static final DateTimeFormatter LUCCA_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
+    /** A permanent contract's employee. */
+    public LuccaUserDraft(String firstName, String lastName, String mail, String personalEmail, String personalMobile,
+                          String jobTitle, LocalDate contractStart, String login, Integer legalEntityId,
+                          Integer departmentId, Integer rolePrincipalId) {
+        this(firstName, lastName, mail, personalEmail, personalMobile, jobTitle, contractStart, login, legalEntityId,
+                departmentId, rolePrincipalId, null);
+    }
+
     public LuccaUserDraft withLogin(String newLogin) {
         return new LuccaUserDraft(firstName, lastName, mail, personalEmail, personalMobile, jobTitle, contractStart,
-                newLogin, legalEntityId, departmentId, rolePrincipalId);
+                newLogin, legalEntityId, departmentId, rolePrincipalId, contractEnd);
     }
 
     public LuccaUserDraft withOrganisation(Integer newLegalEntityId, Integer newDepartmentId, Integer newRolePrincipalId) {
         return new LuccaUserDraft(firstName, lastName, mail, personalEmail, personalMobile, jobTitle, contractStart,
-                login, newLegalEntityId, newDepartmentId, newRolePrincipalId);
+                login, newLegalEntityId, newDepartmentId, newRolePrincipalId, contractEnd);
     }
 
     /** The body of {@code POST /api/v3/users}, in Lucca's field names, without the null fields. */
@@ -43,6 +54,7 @@ public record LuccaUserDraft(
         putIfPresent(body, "mail", mail);
         putIfPresent(body, "login", login);
         putIfPresent(body, "dtContractStart", contractStart == null ? null : contractStart.atStartOfDay().format(LUCCA_DATE_TIME));
+        putIfPresent(body, "dtContractEnd", contractEnd == null ? null : contractEnd.atStartOfDay().format(LUCCA_DATE_TIME));
         putIfPresent(body, "legalEntityId", legalEntityId);
         putIfPresent(body, "departmentId", departmentId);
         putIfPresent(body, "rolePrincipalId", rolePrincipalId);

@@ -33,6 +33,23 @@ class HirePathIT {
             });
 
     @Test
+    void aFixedTermVacancyGivesTheUserAndItsContractTheirEnd() throws Exception {
+        ObjectNode event = FlatchrEvents.hire("fixed-term-1", "Inès", "Durand", "ines.fixed-term@example.org");
+        ObjectNode vacancy = (ObjectNode) event.path("data").path("vacancy");
+        vacancy.put("start_date", "2027-01-04").put("end_date", "2027-06-30").put("contract_type_id", 2);
+
+        String hireId = app.connector().accept(event);
+        app.connector().awaitStatus(hireId, "delivered");
+
+        User user = userWithMail("ines.fixed-term@example.org");
+        assertThat(user.dtContractEnd()).isEqualTo("2027-06-30T00:00:00");
+        WorkContract contract = app.lucca().contracts().stream().filter(c -> c.ownerId() == user.id()).findFirst()
+                .orElseThrow();
+        assertThat(contract.typeId()).isEqualTo(22);
+        assertThat(contract.endsOn()).isEqualTo("2027-06-30");
+    }
+
+    @Test
     void aHireBecomesAnEmployeeWithEveryMappedFieldAndItsContract() throws Exception {
         HttpResponse<String> response = app.connector().postWebhook(
                 FlatchrEvents.hire("happy-1", "Éloïse", "Müller-Straße", "eloise.muller@example.org").toString());

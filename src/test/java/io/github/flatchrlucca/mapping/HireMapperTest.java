@@ -100,6 +100,44 @@ class HireMapperTest {
     }
 
     @Test
+    void aFixedTermVacancysEndDateEndsTheContractAndAPermanentOneHasNone() {
+        JsonNode event = Json.parse(HIRE);
+        assertThat(mapper.map(event, RECEIVED_AT).draft().contractEnd()).isNull();
+
+        vacancy(event).put("end_date", "2026-06-30");
+        MappedHire fixedTerm = mapper.map(event, RECEIVED_AT);
+
+        assertThat(fixedTerm.draft().contractEnd()).isEqualTo(LocalDate.of(2026, 6, 30));
+        assertThat(fixedTerm.draft().toCreateBody()).containsEntry("dtContractEnd", "2026-06-30T00:00:00");
+        assertThat(fixedTerm.warnings()).isEmpty();
+    }
+
+    @Test
+    void anEndBeforeTheStartLeavesTheContractOpenEndedWithAWarning() {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).put("end_date", "2025-12-31");
+
+        MappedHire hire = mapper.map(event, RECEIVED_AT);
+
+        assertThat(hire.draft().contractEnd()).isNull();
+        assertThat(hire.draft().toCreateBody()).doesNotContainKey("dtContractEnd");
+        assertThat(hire.warnings()).containsExactly(HireMapper.END_BEFORE_START);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"null", "\"\"", "\"sometime\""})
+    void anEmptyEndIsPermanentAndAnUnreadableOneIsSaid(String end) {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).set("end_date", Json.parse(end));
+
+        MappedHire hire = mapper.map(event, RECEIVED_AT);
+
+        assertThat(hire.draft().contractEnd()).isNull();
+        assertThat(hire.warnings()).isEqualTo(end.contains("sometime") ? java.util.List.of(HireMapper.END_DATE_UNREADABLE)
+                : java.util.List.of());
+    }
+
+    @Test
     void aMissingPhoneIsLeftOutSilently() {
         JsonNode event = Json.parse(HIRE);
         candidate(event).remove("phone");
