@@ -72,7 +72,8 @@
     tenant: "", // "": all tenants
     tenantChoices: null, // the tenant ids the selector was last built with
     tenantCount: 0,
-    tenants: [], // the tenants last drawn: whether a hire's tenant uses Flatchr's API
+    tenants: [], // the tenants last drawn, for the search of Flatchr
+    searching: false, // a search of Flatchr asked from the page is going on
     page: 0,
     openHireId: null,
     shown: "", // the last answers drawn, so an unchanged refresh redraws nothing under the pointer
@@ -137,6 +138,8 @@
     $("tenant-rows").replaceChildren();
     $("tenants-summary").textContent = "";
     state.tenants = [];
+    $("flatchr-search").hidden = true;
+    $("flatchr-search-result").replaceChildren();
     $("tenant-filter").replaceChildren(el("option", { value: "" }, "All tenants"));
     state.tenantChoices = null;
     $("sign-in").hidden = false;
@@ -284,6 +287,7 @@
     summary.classList.toggle("alarm", troubled.length > 0);
     state.tenants = tenants;
     drawTenantChoices(tenants.map((tenant) => tenant.id));
+    drawSearchForm();
   }
 
   /**
@@ -396,6 +400,7 @@
     state.shown = "";
     writeAddress();
     drawPreviewScope();
+    drawSearchHint();
     refresh();
   }
 
@@ -719,6 +724,105 @@
     return parts;
   }
 
+  // ---- Search of Flatchr -------------------------------------------------------------------------------
+
+  /** Shown as soon as one tenant has a Flatchr API key: a search now, from a given day, listed or recorded. */
+  function drawSearchForm() {
+    const box = $("flatchr-search");
+    const shown = state.tenants.some(usesFlatchr);
+    if (shown && box.hidden && !$("flatchr-since").value) {
+      const today = new Date();
+      $("flatchr-since").max = isoDay(today);
+      $("flatchr-since").value = isoDay(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 30));
+    }
+    box.hidden = !shown;
+    drawSearchHint();
+  }
+
+  /** The tenant searched: the chosen one, or the only one. */
+  function searchedTenant() {
+    if (state.tenant) return state.tenants.find((tenant) => tenant.id === state.tenant) || { id: state.tenant };
+    return state.tenants.length === 1 ? state.tenants[0] : null;
+  }
+
+  function drawSearchHint() {
+    const tenant = searchedTenant();
+    const dryRun = $("flatchr-dry-run").checked;
+    let hint;
+    if (!tenant) {
+      hint = "Choose a tenant in the table above: each has its own Flatchr.";
+    } else if (tenant.flatchrApi === "not used") {
+      hint = `${tenant.id} has no Flatchr API key.`;
+    } else {
+      hint = dryRun ? "Lists the hires a search would record; records nothing."
+        : "Records each hire the connector does not have yet, and sends it to Lucca.";
+      if (state.tenantCount > 1) hint = `${tenant.id}: ${hint}`;
+    }
+    $("flatchr-search-hint").textContent = hint;
+    $("flatchr-search-button").disabled = state.searching || !tenant || tenant.flatchrApi === "not used";
+  }
+
+  async function searchFlatchr(event) {
+    event.preventDefault();
+    const tenant = searchedTenant();
+    if (state.searching || !tenant) return;
+    const result = $("flatchr-search-result");
+    const since = $("flatchr-since").value;
+    if (!since) {
+      result.replaceChildren(el("p", { class: "form-error" }, "Choose the day to search from."));
+      return;
+    }
+    const dryRun = $("flatchr-dry-run").checked;
+    const query = new URLSearchParams({ tenant: tenant.id, since, dryRun: String(dryRun) });
+    state.searching = true;
+    drawSearchHint();
+    result.replaceChildren(el("p", { class: "muted" }, `Searching the Flatchr of ${tenant.id}…`));
+    try {
+      const answer = await api("POST", `api/reconcile?${query}`);
+      result.replaceChildren(...(answer && typeof answer === "object" ? searchResult(answer)
+        : [el("p", { class: "form-error" }, "The connector gave no result for this search: the tenant's last "
+          + "search in the table above says how it went.")]));
+    } catch (error) {
+      if (error.status === 401) return;
+      const field = error.problem && error.problem.field ? ` (${error.problem.field})` : "";
+      result.replaceChildren(el("p", { class: "form-error" }, `${error.message}${field}`));
+    } finally {
+      state.searching = false;
+      drawSearchHint();
+    }
+    // A search that recorded hires, or failed, shows in the tenants table and the hires at once.
+    if (state.token) {
+      state.shown = "";
+      refresh();
+    }
+  }
+
+  function searchResult(answer) {
+    const listed = (answer.dryRun ? answer.wouldRecord : answer.recorded) || [];
+    const found = answer.found ?? 0;
+    const of = state.tenantCount > 1 ? `${answer.tenant}, ` : "";
+    const head = `${answer.dryRun ? "Dry run" : "Searched"} (${of}from ${day(answer.since)}): `;
+    const hires = `${plural(found, "hire")} in Flatchr`;
+    let verdict;
+    if (found === 0) verdict = "Flatchr shows no hire in that time.";
+    else if (listed.length === 0) verdict = `${hires}, each one known already: nothing to record.`;
+    else if (answer.dryRun) verdict = `${hires}; ${listed.length} not known yet would be recorded:`;
+    else verdict = `${hires}; ${listed.length} not known yet recorded, each as a webhook's hire (see Recent hires):`;
+    const parts = [el("p", { class: "search-summary" }, head, verdict)];
+    if (listed.length) {
+      parts.push(el("ul", { class: "found-list" }, listed.map((item) =>
+        el("li", { title: item.applicant ? `Application ${item.applicant} in Flatchr` : null },
+          el("span", { class: "found-name" }, item.candidate || "Name not given"),
+          item.vacancy ? el("span", { class: "muted" }, ` · ${item.vacancy}`) : null))));
+    }
+    const unmatched = answer.unmatchedTriggerColumns || [];
+    if (unmatched.length) {
+      parts.push(el("p", { class: "warning-text" },
+        `Not searched: FLATCHR_TRIGGER_COLUMNS names columns Flatchr does not have (${unmatched.join(", ")}).`));
+    }
+    return parts;
+  }
+
   // ---- Small things --------------------------------------------------------------------------------------
 
   let noticeTimer = null;
@@ -751,6 +855,15 @@
     return (flatchrYear.format(date) === flatchrYear.format(new Date()) ? flatchrDay : flatchrDayWithYear).format(date);
   }
 
+  /** YYYY-MM-DD of a local date, as a date input takes it. */
+  function isoDay(date) {
+    return [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+  }
+
+  function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? "" : "s"}`;
+  }
+
   function dash() {
     return el("span", { class: "muted" }, "—");
   }
@@ -776,6 +889,8 @@
     $("previous-page").addEventListener("click", () => { state.page -= 1; refresh(); });
     $("next-page").addEventListener("click", () => { state.page += 1; refresh(); });
     $("preview-form").addEventListener("submit", preview);
+    $("flatchr-search-form").addEventListener("submit", searchFlatchr);
+    $("flatchr-dry-run").addEventListener("change", drawSearchHint);
     $("notice-close").addEventListener("click", () => { $("notice").hidden = true; });
     $("detail-close").addEventListener("click", closeDetail);
     $("backdrop").addEventListener("click", closeDetail);
