@@ -28,6 +28,29 @@
     ["unknown", { label: "Not tried yet", hint: "No call to Lucca with this key since the connector started" }],
     ["not used", { label: "Not used", hint: "Dry run: no Lucca is configured, hires are only recorded" }],
   ]);
+  // What Flatchr's API made of a tenant's Flatchr key, in the admin API's words.
+  const FLATCHR_KEY_STATES = new Map([
+    ["ok", { label: "Accepted", hint: "Flatchr accepted the API key on its last call" }],
+    ["rejected", { label: "Rejected", hint: "Flatchr refused the API key (keys expire a year after they are made): "
+      + "no search of Flatchr, no outcome written back, until a new key is set. Webhooks still come." }],
+    ["unknown", { label: "Not tried yet", hint: "No call to Flatchr with this key since the connector started" }],
+    ["not used", { label: "Not used", hint: "No Flatchr API key: hires come by Flatchr's webhook only" }],
+  ]);
+  // Why the last search of Flatchr failed, in the admin API's words; the error says more.
+  const SEARCH_FAILURES = new Map([
+    ["key-rejected", "Flatchr rejected the API key"],
+    ["unavailable", "Flatchr did not answer"],
+    ["refused", "Flatchr refused the search"],
+  ]);
+  // Where the outcome written on the candidate in Flatchr (the result tag) stands.
+  const WRITE_BACKS = new Map([
+    ["pending", { label: "pending",
+      hint: "The outcome is yet to be written on the candidate in Flatchr: tried again automatically" }],
+    ["written", { label: "written", hint: "The outcome is written on the candidate in Flatchr" }],
+    ["failed", { label: "failed",
+      hint: "The outcome could not be written on the candidate in Flatchr: see the hire's history" }],
+  ]);
+  const FOUND_BY_SEARCH = "Found by a search of Flatchr's API: its webhook never came";
   // The connector's rule for a tenant id: anything else in the address is ignored rather than asked for.
   const TENANT_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
@@ -37,6 +60,11 @@
   const otherYear = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
   const clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
   const clockWithSeconds = new Intl.DateTimeFormat(undefined, { timeStyle: "medium" });
+  // Flatchr's days are Paris days: a search's window starts at midnight there, whatever the operator's zone.
+  const FLATCHR_ZONE = "Europe/Paris";
+  const flatchrDay = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", timeZone: FLATCHR_ZONE });
+  const flatchrDayWithYear = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: FLATCHR_ZONE });
+  const flatchrYear = new Intl.DateTimeFormat("en", { year: "numeric", timeZone: FLATCHR_ZONE });
 
   const state = {
     token: sessionStorage.getItem(TOKEN_KEY),
@@ -44,6 +72,8 @@
     tenant: "", // "": all tenants
     tenantChoices: null, // the tenant ids the selector was last built with
     tenantCount: 0,
+    tenants: [], // the tenants last drawn, for the search of Flatchr
+    searching: false, // a search of Flatchr asked from the page is going on
     page: 0,
     openHireId: null,
     shown: "", // the last answers drawn, so an unchanged refresh redraws nothing under the pointer
@@ -107,6 +137,9 @@
     $("counts").replaceChildren();
     $("tenant-rows").replaceChildren();
     $("tenants-summary").textContent = "";
+    state.tenants = [];
+    $("flatchr-search").hidden = true;
+    $("flatchr-search-result").replaceChildren();
     $("tenant-filter").replaceChildren(el("option", { value: "" }, "All tenants"));
     state.tenantChoices = null;
     $("sign-in").hidden = false;
@@ -248,15 +281,33 @@
     const summary = $("tenants-summary");
     summary.textContent = troubled.length
       ? `Needs a look: ${troubled.join(", ")}`
-      : "No key rejected, no hire waiting for a person.";
+      : tenants.some(usesFlatchr)
+        ? "No key rejected, no search of Flatchr failed, no hire waiting for a person."
+        : "No key rejected, no hire waiting for a person.";
     summary.classList.toggle("alarm", troubled.length > 0);
+    state.tenants = tenants;
     drawTenantChoices(tenants.map((tenant) => tenant.id));
+    drawSearchForm();
   }
 
-  /** A key Lucca refuses holds all of the tenant's hires; a dead or rejected hire waits for a person. */
+  /**
+   * A key Lucca refuses holds all of the tenant's hires; a key Flatchr refuses, or a failed search, leaves hires
+   * whose webhook never came unfound; a dead or rejected hire waits for a person.
+   */
   function inTrouble(tenant) {
     const counts = tenant.counts || {};
-    return tenant.credentials === "rejected" || [...NEEDS_A_PERSON].some((status) => (counts[status] || 0) > 0);
+    return tenant.credentials === "rejected" || flatchrInTrouble(tenant)
+      || [...NEEDS_A_PERSON].some((status) => (counts[status] || 0) > 0);
+  }
+
+  function usesFlatchr(tenant) {
+    return Boolean(tenant.flatchrApi) && tenant.flatchrApi !== "not used";
+  }
+
+  function flatchrInTrouble(tenant) {
+    const search = tenant.lastSearchOfFlatchr;
+    return usesFlatchr(tenant) && (tenant.flatchrApi === "rejected"
+      || Boolean(search && search.outcome && search.outcome !== "succeeded"));
   }
 
   function tenantRow(tenant) {
@@ -274,6 +325,7 @@
         ? el("span", { class: "muted" }, "Dry run: nothing is sent")
         : el("span", { class: "mono" }, tenant.lucca)),
       el("td", { class: "key" }, keyState(tenant.credentials)),
+      flatchrCell(tenant),
       countCell("queued", (counts.received || 0) + (counts.retrying || 0), false),
       countCell("dead", counts.dead || 0, true),
       countCell("rejected", counts.rejected || 0, true));
@@ -289,6 +341,35 @@
       class: `badge key-${String(credentials).replace(/\W+/g, "-")}`, title: known.hint,
       dataset: { credentials },
     }, el("span", { class: "dot", "aria-hidden": "true" }), known.label);
+  }
+
+  /** What Flatchr made of the tenant's API key, and its last search in a line: when, from which day, what it found. */
+  function flatchrCell(tenant) {
+    const flatchrApi = tenant.flatchrApi || "not used";
+    const known = FLATCHR_KEY_STATES.get(flatchrApi) || { label: flatchrApi, hint: "" };
+    return el("td", { class: "flatchr" },
+      el("span", {
+        class: `badge key-${String(flatchrApi).replace(/\W+/g, "-")}`, title: known.hint, dataset: { flatchrApi },
+      }, el("span", { class: "dot", "aria-hidden": "true" }), known.label),
+      usesFlatchr(tenant) ? lastSearch(tenant.lastSearchOfFlatchr) : null);
+  }
+
+  function lastSearch(search) {
+    if (!search) return el("div", { class: "sub last-search" }, "not searched yet");
+    if (!search.outcome) return el("div", { class: "sub last-search" }, "no search finished yet");
+    const next = search.nextAt ? `; next ${moment(search.nextAt)}` : "";
+    if (search.outcome === "succeeded") {
+      const counts = [`${search.found ?? 0} found`, `${search.recorded ?? 0} recorded`];
+      if (search.failed) counts.push(`${search.failed} failed`);
+      return el("div", {
+        class: "sub last-search", dataset: { outcome: search.outcome },
+        title: "Hired candidates Flatchr's API shows since that day; recorded: those no webhook had brought",
+      }, `searched ${moment(search.at)} from ${day(search.since)}: ${counts.join(", ")}${next}`);
+    }
+    return el("div", { class: "sub last-search failed", dataset: { outcome: search.outcome } },
+      el("div", {}, `search failed ${moment(search.at)}: `
+        + `${SEARCH_FAILURES.get(search.outcome) || search.outcome}${next}`),
+      search.error ? el("div", { class: "clamp", title: search.error }, search.error) : null);
   }
 
   function countCell(name, count, alarming) {
@@ -319,6 +400,7 @@
     state.shown = "";
     writeAddress();
     drawPreviewScope();
+    drawSearchHint();
     refresh();
   }
 
@@ -385,10 +467,11 @@
     const row = el("tr", { dataset: { hireId: hire.hireId } },
       el("td", { class: "candidate" },
         el("button", { type: "button", class: "link", onclick: () => openDetail(hire.hireId) },
-          candidateName(hire))),
+          candidateName(hire)), originBadge(hire)),
       el("td", { class: "tenant tenant-only" }, hire.tenant || dash()),
       el("td", {}, badge(hire.status), hire.status === "retrying" && hire.nextAttemptAt
-        ? el("div", { class: "sub" }, `next try ${clock.format(new Date(hire.nextAttemptAt))}`) : null),
+        ? el("div", { class: "sub" }, `next try ${clock.format(new Date(hire.nextAttemptAt))}`) : null,
+      writeBackLine(shownWriteBack(hire))),
       el("td", { class: "nowrap", title: hire.receivedAt }, when(hire.receivedAt)),
       el("td", { class: "num" }, String(hire.attempts ?? 0)),
       el("td", { class: "warnings" }, warningsSummary(hire.warnings || [])),
@@ -409,6 +492,30 @@
   function badge(status) {
     return el("span", { class: `badge status-${status}`, dataset: { status } },
       el("span", { class: "dot", "aria-hidden": "true" }), LABELS.get(status) || status);
+  }
+
+  /** A discreet mark on the hires a search of Flatchr found; nothing on the usual, the webhook's. */
+  function originBadge(hire) {
+    if (hire.origin !== "flatchr-api") return null;
+    return el("span", { class: "origin", title: FOUND_BY_SEARCH, dataset: { origin: hire.origin } },
+      "API", el("span", { class: "visually-hidden" }, ` (${FOUND_BY_SEARCH})`));
+  }
+
+  /**
+   * Where the outcome written on the candidate in Flatchr stands. The journal keeps every finished hire's as
+   * pending, but nothing is written for a tenant without a Flatchr API key: said as nothing written.
+   */
+  function shownWriteBack(hire) {
+    const tenant = state.tenants.find((known) => known.id === hire.tenant);
+    return tenant && !usesFlatchr(tenant) ? null : hire.writeBack;
+  }
+
+  /** Where the outcome written on the candidate in Flatchr stands; nothing when none is written. */
+  function writeBackLine(writeBack) {
+    if (!writeBack) return null;
+    const known = WRITE_BACKS.get(writeBack) || { label: writeBack, hint: "" };
+    return el("div", { class: `sub writeback writeback-${writeBack}`, title: known.hint, dataset: { writeBack } },
+      `in Flatchr: ${known.label}`);
   }
 
   function warningsSummary(warnings) {
@@ -499,6 +606,10 @@
     const facts = [
       ["Tenant", hire.tenant || dash()],
       ["Received", when(hire.receivedAt)],
+      ["Came from", hire.origin === "flatchr-api"
+        ? [el("span", { dataset: { origin: hire.origin } }, "A search of Flatchr's API: its webhook never came")]
+        : "Flatchr's webhook"],
+      ["In Flatchr", writeBackFact(shownWriteBack(hire))],
       ["Last change", when(hire.updatedAt)],
       ["Attempts", String(hire.attempts ?? 0)],
       ["Next attempt", hire.nextAttemptAt ? when(hire.nextAttemptAt) : dash()],
@@ -524,6 +635,12 @@
         jsonBlock(hire.flatchrEvent)));
     }
     return sections;
+  }
+
+  function writeBackFact(writeBack) {
+    if (!writeBack) return el("span", { class: "muted" }, "Nothing written on the candidate");
+    return el("span", { class: `writeback-${writeBack}`, dataset: { writeBack } },
+      (WRITE_BACKS.get(writeBack) || { hint: writeBack }).hint);
   }
 
   function historyList(history) {
@@ -607,6 +724,105 @@
     return parts;
   }
 
+  // ---- Search of Flatchr -------------------------------------------------------------------------------
+
+  /** Shown as soon as one tenant has a Flatchr API key: a search now, from a given day, listed or recorded. */
+  function drawSearchForm() {
+    const box = $("flatchr-search");
+    const shown = state.tenants.some(usesFlatchr);
+    if (shown && box.hidden && !$("flatchr-since").value) {
+      const today = new Date();
+      $("flatchr-since").max = isoDay(today);
+      $("flatchr-since").value = isoDay(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 30));
+    }
+    box.hidden = !shown;
+    drawSearchHint();
+  }
+
+  /** The tenant searched: the chosen one, or the only one. */
+  function searchedTenant() {
+    if (state.tenant) return state.tenants.find((tenant) => tenant.id === state.tenant) || { id: state.tenant };
+    return state.tenants.length === 1 ? state.tenants[0] : null;
+  }
+
+  function drawSearchHint() {
+    const tenant = searchedTenant();
+    const dryRun = $("flatchr-dry-run").checked;
+    let hint;
+    if (!tenant) {
+      hint = "Choose a tenant in the table above: each has its own Flatchr.";
+    } else if (tenant.flatchrApi === "not used") {
+      hint = `${tenant.id} has no Flatchr API key.`;
+    } else {
+      hint = dryRun ? "Lists the hires a search would record; records nothing."
+        : "Records each hire the connector does not have yet, and sends it to Lucca.";
+      if (state.tenantCount > 1) hint = `${tenant.id}: ${hint}`;
+    }
+    $("flatchr-search-hint").textContent = hint;
+    $("flatchr-search-button").disabled = state.searching || !tenant || tenant.flatchrApi === "not used";
+  }
+
+  async function searchFlatchr(event) {
+    event.preventDefault();
+    const tenant = searchedTenant();
+    if (state.searching || !tenant) return;
+    const result = $("flatchr-search-result");
+    const since = $("flatchr-since").value;
+    if (!since) {
+      result.replaceChildren(el("p", { class: "form-error" }, "Choose the day to search from."));
+      return;
+    }
+    const dryRun = $("flatchr-dry-run").checked;
+    const query = new URLSearchParams({ tenant: tenant.id, since, dryRun: String(dryRun) });
+    state.searching = true;
+    drawSearchHint();
+    result.replaceChildren(el("p", { class: "muted" }, `Searching the Flatchr of ${tenant.id}…`));
+    try {
+      const answer = await api("POST", `api/reconcile?${query}`);
+      result.replaceChildren(...(answer && typeof answer === "object" ? searchResult(answer)
+        : [el("p", { class: "form-error" }, "The connector gave no result for this search: the tenant's last "
+          + "search in the table above says how it went.")]));
+    } catch (error) {
+      if (error.status === 401) return;
+      const field = error.problem && error.problem.field ? ` (${error.problem.field})` : "";
+      result.replaceChildren(el("p", { class: "form-error" }, `${error.message}${field}`));
+    } finally {
+      state.searching = false;
+      drawSearchHint();
+    }
+    // A search that recorded hires, or failed, shows in the tenants table and the hires at once.
+    if (state.token) {
+      state.shown = "";
+      refresh();
+    }
+  }
+
+  function searchResult(answer) {
+    const listed = (answer.dryRun ? answer.wouldRecord : answer.recorded) || [];
+    const found = answer.found ?? 0;
+    const of = state.tenantCount > 1 ? `${answer.tenant}, ` : "";
+    const head = `${answer.dryRun ? "Dry run" : "Searched"} (${of}from ${day(answer.since)}): `;
+    const hires = `${plural(found, "hire")} in Flatchr`;
+    let verdict;
+    if (found === 0) verdict = "Flatchr shows no hire in that time.";
+    else if (listed.length === 0) verdict = `${hires}, each one known already: nothing to record.`;
+    else if (answer.dryRun) verdict = `${hires}; ${listed.length} not known yet would be recorded:`;
+    else verdict = `${hires}; ${listed.length} not known yet recorded, each as a webhook's hire (see Recent hires):`;
+    const parts = [el("p", { class: "search-summary" }, head, verdict)];
+    if (listed.length) {
+      parts.push(el("ul", { class: "found-list" }, listed.map((item) =>
+        el("li", { title: item.applicant ? `Application ${item.applicant} in Flatchr` : null },
+          el("span", { class: "found-name" }, item.candidate || "Name not given"),
+          item.vacancy ? el("span", { class: "muted" }, ` · ${item.vacancy}`) : null))));
+    }
+    const unmatched = answer.unmatchedTriggerColumns || [];
+    if (unmatched.length) {
+      parts.push(el("p", { class: "warning-text" },
+        `Not searched: FLATCHR_TRIGGER_COLUMNS names columns Flatchr does not have (${unmatched.join(", ")}).`));
+    }
+    return parts;
+  }
+
   // ---- Small things --------------------------------------------------------------------------------------
 
   let noticeTimer = null;
@@ -624,6 +840,28 @@
     if (!iso) return dash();
     const date = new Date(iso);
     return (date.getFullYear() === new Date().getFullYear() ? thisYear : otherYear).format(date);
+  }
+
+  /** A time of today as the clock shows it, another day's with its day. */
+  function moment(iso) {
+    const date = new Date(iso);
+    return date.toDateString() === new Date().toDateString() ? clock.format(date) : when(iso);
+  }
+
+  /** A day of Flatchr's (an instant at its midnight, or a YYYY-MM-DD day), the year only when it is not this one. */
+  function day(value) {
+    if (!value) return "?";
+    const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+    return (flatchrYear.format(date) === flatchrYear.format(new Date()) ? flatchrDay : flatchrDayWithYear).format(date);
+  }
+
+  /** YYYY-MM-DD of a local date, as a date input takes it. */
+  function isoDay(date) {
+    return [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+  }
+
+  function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? "" : "s"}`;
   }
 
   function dash() {
@@ -651,6 +889,8 @@
     $("previous-page").addEventListener("click", () => { state.page -= 1; refresh(); });
     $("next-page").addEventListener("click", () => { state.page += 1; refresh(); });
     $("preview-form").addEventListener("submit", preview);
+    $("flatchr-search-form").addEventListener("submit", searchFlatchr);
+    $("flatchr-dry-run").addEventListener("change", drawSearchHint);
     $("notice-close").addEventListener("click", () => { $("notice").hidden = true; });
     $("detail-close").addEventListener("click", closeDetail);
     $("backdrop").addEventListener("click", closeDetail);

@@ -7,9 +7,17 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.fake.FakeLucca;
+import io.github.flatchrlucca.fake.flatchr.ApplicationSeed;
+import io.github.flatchrlucca.fake.flatchr.Candidate;
+import io.github.flatchrlucca.fake.flatchr.Column;
+import io.github.flatchrlucca.fake.flatchr.FakeFlatchr;
+import io.github.flatchrlucca.fake.flatchr.Tag;
+import io.github.flatchrlucca.fake.flatchr.Vacancy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -20,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -45,6 +54,9 @@ class StatusPageIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String API_KEY = "7c41e9d2-2222-4000-8000-00000000beef";
     private static final String MARKUP = "<img src=x onerror=alert(1)>";
+    private static final String FLATCHR_KEY = "flatchr-api-key-for-the-page-01";
+    private static final String FLATCHR_COMPANY = "Pg4kQ7mN2xR8vT1w";
+    private static final String VACANCY = "Vk3mP0qA9sLx2BcD";
 
     @TempDir
     static Path temp;
@@ -129,6 +141,9 @@ class StatusPageIT {
         assertThat(tenantRow("default").getDomAttribute("class")).as("dead hires: it needs a look").contains("trouble");
         assertThat(browser.findElement(By.id("tenant-filter")).isDisplayed()).isFalse();
         assertThat(row(deadHire).findElement(By.cssSelector("td.tenant")).isDisplayed()).isFalse();
+        // No Flatchr API key: no search of it to start, nothing said of outcomes written there.
+        assertThat(browser.findElement(By.id("flatchr-search")).isDisplayed()).isFalse();
+        assertThat(row(deliveredHire).findElements(By.cssSelector(".writeback, .origin"))).isEmpty();
         screenshot("status-page.png");
 
         // The token is asked for once: the page reloaded in the same tab is still signed in.
@@ -284,6 +299,93 @@ class StatusPageIT {
         assertThat(browser.findElement(By.id("preview-scope")).getText()).contains("acme");
     }
 
+    @Test
+    void aTenantWithFlatchrsApiShowsItsLastSearchTheHiresItFoundAndSearchesFromTheForm(@TempDir Path own)
+            throws Exception {
+        try (FakeLucca ownLucca = FakeLucca.start(API_KEY);
+             FakeFlatchr flatchr = FakeFlatchr.start(FLATCHR_KEY, FLATCHR_COMPANY)) {
+            flatchr.addColumn(new Column("9", "Recruté", 5, true));
+            flatchr.addVacancy(new Vacancy(VACANCY, 5, "Développeuse Java", "DEV-1", 1, "2026-01-05", null, 1, null,
+                    List.of()));
+            flatchr.addTag(Tag.freeText("Tg8kLm2NpQ4rSt6u", 71, "Lucca"));
+            // hired while the connector was not running: its first search finds it
+            flatchr.addApplication(ApplicationSeed.of(new Candidate("Jeanne", "Trouvée", "jeanne.page-api@example.org",
+                    ""), VACANCY, "Recruté"));
+            // hired before it was installed, older than the first search's look-back: only a backfill finds it
+            flatchr.addApplication(ApplicationSeed.of(new Candidate("Paul", "Avant", "paul.page-api@example.org", ""),
+                    VACANCY, "Recruté").updatedAt(Instant.now().minus(Duration.ofDays(20))));
+
+            try (ConnectorProcess withFlatchr = ConnectorProcess.start(own, Map.of(
+                    "LUCCA_BASE_URL", ownLucca.baseUrl(), "LUCCA_API_KEY", API_KEY,
+                    "FLATCHR_API_KEY", FLATCHR_KEY, "FLATCHR_COMPANY_KEY", FLATCHR_COMPANY,
+                    "FLATCHR_API_BASE_URL", flatchr.baseUrl(), "FLATCHR_RESULT_TAG", "Lucca",
+                    // one search at start, none while the form's runs: a search going on would answer 409
+                    "FLATCHR_RECONCILE_INTERVAL_SECONDS", "3600"))) {
+                signIn(withFlatchr, "/admin/", ConnectorProcess.ADMIN_TOKEN);
+
+                wait.until(d -> "succeeded".equals(lastSearchOf("default")));
+                WebElement flatchrCell = tenantRow("default").findElement(By.cssSelector("td.flatchr"));
+                assertThat(flatchrCell.findElement(By.cssSelector(".badge")).getDomAttribute("data-flatchr-api"))
+                        .isEqualTo("ok");
+                assertThat(flatchrCell.getText()).contains("Accepted", "searched ", ": 1 found, 1 recorded; next ");
+
+                String hireId = wait.until(d -> d.findElements(By.cssSelector("#hire-rows tr")).stream().findFirst()
+                        .map(row -> row.getDomAttribute("data-hire-id")).orElse(null));
+                wait.until(d -> "delivered".equals(statusOf(hireId)) && "written".equals(writeBackOf(hireId)));
+                WebElement origin = row(hireId).findElement(By.cssSelector("td.candidate .origin"));
+                assertThat(origin.getText()).startsWith("API");
+                assertThat(origin.getDomAttribute("title")).contains("its webhook never came");
+                assertThat(row(hireId).getText()).contains("Jeanne Trouvée", "Delivered", "in Flatchr: written");
+                assertThat(tenantRow("default").getDomAttribute("class")).as("nothing to look at").isNull();
+
+                row(hireId).findElement(By.cssSelector("td.candidate button")).click();
+                WebElement drawer = wait.until(visibilityOfElementLocated(By.id("detail")));
+                assertThat(fact(drawer, "Came from")).contains("search of Flatchr's API");
+                assertThat(fact(drawer, "In Flatchr")).contains("written on the candidate");
+                drawer.findElement(By.id("detail-close")).click();
+
+                LocalDate since = LocalDate.now().minusDays(30);
+                WebElement sinceInput = browser.findElement(By.id("flatchr-since"));
+                typeDay(sinceInput, since);
+                assertThat(sinceInput.getDomProperty("value")).isEqualTo(since.toString());
+                assertThat(browser.findElement(By.id("flatchr-dry-run")).isSelected()).as("dry run by default")
+                        .isTrue();
+                browser.findElement(By.id("flatchr-search-button")).click();
+
+                WebElement listed = wait.until(visibilityOfElementLocated(
+                        By.cssSelector("#flatchr-search-result .found-list")));
+                assertThat(listed.findElements(By.tagName("li"))).singleElement()
+                        .satisfies(item -> assertThat(item.getText()).contains("Paul Avant", "Développeuse Java"));
+                assertThat(browser.findElement(By.id("flatchr-search-result")).getText())
+                        .contains("Dry run", "2 hires in Flatchr", "1 not known yet would be recorded");
+                browser.findElement(By.id("refresh")).click();
+                wait.until(d -> row(hireId) != null);
+                assertThat(browser.findElements(By.cssSelector("#hire-rows tr"))).as("a dry run records nothing")
+                        .hasSize(1);
+                // the whole page: the tenants table, the search and the hire it found
+                browser.manage().window().setSize(new Dimension(1366, 1000));
+                wait.until(d -> row(hireId) != null);
+                screenshot("status-page-flatchr.png");
+                assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).as("browser console errors")
+                        .filteredOn(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                        .extracting(LogEntry::getMessage).isEmpty();
+
+                // A year on, Flatchr refuses the key: a search from the form fails, the tenant's row asks for a look.
+                flatchr.expireKey();
+                browser.findElement(By.id("flatchr-dry-run")).click();
+                browser.findElement(By.id("flatchr-search-button")).click();
+                // the form says it failed, the table why
+                wait.until(visibilityOfElementLocated(By.cssSelector("#flatchr-search-result .form-error")));
+                wait.until(d -> "key-rejected".equals(lastSearchOf("default")));
+                assertThat(tenantRow("default").getText()).contains("Rejected", "search failed",
+                        "Flatchr rejected the API key");
+                assertThat(tenantRow("default").getDomAttribute("class")).contains("trouble");
+                assertThat(browser.findElement(By.id("tenants-summary")).getText()).isEqualTo("Needs a look: default");
+                screenshot("status-page-flatchr-rejected.png");
+            }
+        }
+    }
+
     private void preview(String payload) {
         WebElement input = browser.findElement(By.id("preview-input"));
         input.clear();
@@ -330,6 +432,43 @@ class StatusPageIT {
     private String keyOf(String tenant) {
         WebElement row = tenantRow(tenant);
         return row == null ? null : row.findElement(By.cssSelector("td.key .badge")).getDomAttribute("data-credentials");
+    }
+
+    /** The outcome of the tenant's last search of Flatchr as its row shows it, or null while it shows none. */
+    private String lastSearchOf(String tenant) {
+        WebElement row = tenantRow(tenant);
+        List<WebElement> line = row == null ? List.of() : row.findElements(By.cssSelector("td.flatchr .last-search"));
+        return line.isEmpty() ? null : line.get(0).getDomAttribute("data-outcome");
+    }
+
+    /** Where the hire's outcome written in Flatchr stands as its row shows it, or null while it shows none. */
+    private String writeBackOf(String hireId) {
+        WebElement row = row(hireId);
+        List<WebElement> line = row == null ? List.of() : row.findElements(By.cssSelector(".writeback"));
+        return line.isEmpty() ? null : line.get(0).getDomAttribute("data-write-back");
+    }
+
+    /**
+     * Types a day into a date field as a person would, its parts in the order the browser's language shows them
+     * (headless Chromium on Linux speaks en-US whatever --lang says: month first).
+     */
+    private void typeDay(WebElement input, LocalDate day) {
+        List<?> order = (List<?>) browser.executeScript("return new Intl.DateTimeFormat(navigator.language, "
+                + "{day: '2-digit', month: '2-digit', year: 'numeric'}).formatToParts(new Date())"
+                + ".map(part => part.type).filter(type => type !== 'literal')");
+        StringBuilder keys = new StringBuilder();
+        for (Object part : order) {
+            keys.append(switch (String.valueOf(part)) {
+                case "day" -> "%02d".formatted(day.getDayOfMonth());
+                case "month" -> "%02d".formatted(day.getMonthValue());
+                default -> "%04d".formatted(day.getYear());
+            });
+        }
+        input.sendKeys(keys);
+    }
+
+    private static String fact(WebElement drawer, String name) {
+        return drawer.findElement(By.xpath(".//dt[.='" + name + "']/following-sibling::dd[1]")).getText();
     }
 
     /** The number a status's count shows. */
