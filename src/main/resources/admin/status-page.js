@@ -471,7 +471,7 @@
       el("td", { class: "tenant tenant-only" }, hire.tenant || dash()),
       el("td", {}, badge(hire.status), hire.status === "retrying" && hire.nextAttemptAt
         ? el("div", { class: "sub" }, `next try ${clock.format(new Date(hire.nextAttemptAt))}`) : null,
-      writeBackLine(shownWriteBack(hire))),
+      writeBackLine(hire.writeBack)),
       el("td", { class: "nowrap", title: hire.receivedAt }, when(hire.receivedAt)),
       el("td", { class: "num" }, String(hire.attempts ?? 0)),
       el("td", { class: "warnings" }, warningsSummary(hire.warnings || [])),
@@ -499,15 +499,6 @@
     if (hire.origin !== "flatchr-api") return null;
     return el("span", { class: "origin", title: FOUND_BY_SEARCH, dataset: { origin: hire.origin } },
       "API", el("span", { class: "visually-hidden" }, ` (${FOUND_BY_SEARCH})`));
-  }
-
-  /**
-   * Where the outcome written on the candidate in Flatchr stands. The journal keeps every finished hire's as
-   * pending, but nothing is written for a tenant without a Flatchr API key: said as nothing written.
-   */
-  function shownWriteBack(hire) {
-    const tenant = state.tenants.find((known) => known.id === hire.tenant);
-    return tenant && !usesFlatchr(tenant) ? null : hire.writeBack;
   }
 
   /** Where the outcome written on the candidate in Flatchr stands; nothing when none is written. */
@@ -609,7 +600,7 @@
       ["Came from", hire.origin === "flatchr-api"
         ? [el("span", { dataset: { origin: hire.origin } }, "A search of Flatchr's API: its webhook never came")]
         : "Flatchr's webhook"],
-      ["In Flatchr", writeBackFact(shownWriteBack(hire))],
+      ["In Flatchr", writeBackFact(hire.writeBack)],
       ["Last change", when(hire.updatedAt)],
       ["Attempts", String(hire.attempts ?? 0)],
       ["Next attempt", hire.nextAttemptAt ? when(hire.nextAttemptAt) : dash()],

@@ -54,11 +54,12 @@ public final class Reconciliations {
         Instant start = clock.instant();
         ensureRow(tenant);
         return jdbc.inTransaction("claim a search of Flatchr", connection -> {
-            int claimed = Jdbc.update(connection, "UPDATE reconciliation SET claimed_by = ?, claimed_until = ?, "
-                    + "last_run_at = ? WHERE tenant = ? AND (claimed_until IS NULL OR claimed_until < ?)"
+            // when it ran is stamped at its end, by succeeded or failed: a dry run, given back, leaves no trace
+            int claimed = Jdbc.update(connection, "UPDATE reconciliation SET claimed_by = ?, claimed_until = ? "
+                    + "WHERE tenant = ? AND (claimed_until IS NULL OR claimed_until < ?)"
                     + (now ? "" : " AND (next_run_at IS NULL OR next_run_at <= ?)"),
-                    now ? new Object[] {instanceId, at(start.plus(lease)), at(start), tenant, at(start)}
-                            : new Object[] {instanceId, at(start.plus(lease)), at(start), tenant, at(start), at(start)});
+                    now ? new Object[] {instanceId, at(start.plus(lease)), tenant, at(start)}
+                            : new Object[] {instanceId, at(start.plus(lease)), tenant, at(start), at(start)});
             if (claimed == 0) {
                 return Optional.<Run>empty();
             }
@@ -83,10 +84,10 @@ public final class Reconciliations {
     /** The run searched from {@code windowFrom} and came to these counts; the next one is due at {@code next}. */
     public void succeeded(Run run, Instant windowFrom, int found, int recorded, int failed, Instant next) {
         jdbc.update("record a search of Flatchr", "UPDATE reconciliation SET claimed_by = NULL, claimed_until = NULL, "
-                + "next_run_at = ?, last_success_at = ?, last_window_from = ?, last_outcome = 'succeeded', "
-                + "last_error = NULL, last_found = ?, last_recorded = ?, last_failed = ?, failures = 0 "
-                + "WHERE tenant = ? AND claimed_by = ?", at(next), at(run.startedAt()), at(windowFrom), found, recorded,
-                failed, run.tenant(), instanceId);
+                + "next_run_at = ?, last_run_at = ?, last_success_at = ?, last_window_from = ?, "
+                + "last_outcome = 'succeeded', last_error = NULL, last_found = ?, last_recorded = ?, last_failed = ?, "
+                + "failures = 0 WHERE tenant = ? AND claimed_by = ?", at(next), at(run.startedAt()),
+                at(run.startedAt()), at(windowFrom), found, recorded, failed, run.tenant(), instanceId);
     }
 
     /**
@@ -98,8 +99,9 @@ public final class Reconciliations {
             int failures = Jdbc.query(connection, "SELECT failures FROM reconciliation WHERE tenant = ?",
                     row -> row.getInt(1), run.tenant()).get(0) + 1;
             return Jdbc.update(connection, "UPDATE reconciliation SET claimed_by = NULL, claimed_until = NULL, "
-                    + "next_run_at = ?, last_outcome = ?, last_error = ?, failures = ? WHERE tenant = ? AND claimed_by = ?",
-                    at(next.apply(failures)), outcome, error, failures, run.tenant(), instanceId);
+                    + "next_run_at = ?, last_run_at = ?, last_outcome = ?, last_error = ?, failures = ? "
+                    + "WHERE tenant = ? AND claimed_by = ?",
+                    at(next.apply(failures)), at(run.startedAt()), outcome, error, failures, run.tenant(), instanceId);
         });
     }
 

@@ -44,7 +44,7 @@ public final class AdminApi {
         this.reconciliations = reconciliations;
         this.classifier = classifier;
         this.tenants = tenants;
-        this.views = new HireViews(json);
+        this.views = new HireViews(json, tenants);
         this.clock = clock;
     }
 

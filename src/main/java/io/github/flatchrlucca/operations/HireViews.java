@@ -7,6 +7,7 @@ import io.github.flatchrlucca.journal.HireRecord;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.tenants.Tenant;
+import io.github.flatchrlucca.tenants.Tenants;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,9 +20,11 @@ import java.util.Map;
 final class HireViews {
 
     private final ObjectMapper json;
+    private final Tenants tenants;
 
-    HireViews(ObjectMapper json) {
+    HireViews(ObjectMapper json, Tenants tenants) {
         this.json = json;
+        this.tenants = tenants;
     }
 
     Map<String, Object> summary(HireRecord hire) {
@@ -30,7 +33,7 @@ final class HireViews {
         view.put("tenant", hire.tenant());
         view.put("status", hire.status().label());
         view.put("origin", hire.origin().label());
-        view.put("writeBack", hire.writeBack() == null ? null : hire.writeBack().toLowerCase(Locale.ROOT));
+        view.put("writeBack", writeBack(hire));
         view.put("candidate", candidateName(hire.payload()));
         view.put("receivedAt", text(hire.receivedAt()));
         view.put("updatedAt", text(hire.updatedAt()));
@@ -41,6 +44,16 @@ final class HireViews {
         view.put("lastError", hire.lastError());
         view.put("lastLuccaStatus", hire.lastLuccaStatus());
         return view;
+    }
+
+    /**
+     * Where writing the outcome on the candidate stands. The journal keeps every finished hire's as pending (a tag
+     * set later writes it), but a tenant without a result tag writes nothing: null, not pending for ever.
+     */
+    private String writeBack(HireRecord hire) {
+        boolean writes = tenants.find(hire.tenant()).flatMap(Tenant::resultTag).isPresent();
+        return hire.writeBack() == null || (!writes && "PENDING".equals(hire.writeBack())) ? null
+                : hire.writeBack().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -101,6 +101,11 @@ public final class Tenant implements IntakeRules {
         return flatchr;
     }
 
+    /** The candidate tag each hire's outcome is written to: empty without one, or without a key to write it with. */
+    public Optional<String> resultTag() {
+        return flatchr.flatMap(connection -> settings.flatchrApi().flatMap(FlatchrApi::resultTag));
+    }
+
     @Override
     public String toString() {
         return "Tenant[" + id() + "]";

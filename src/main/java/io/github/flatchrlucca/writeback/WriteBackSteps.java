@@ -12,7 +12,6 @@ import io.github.flatchrlucca.intake.SameApplication;
 import io.github.flatchrlucca.journal.HireRecord;
 import io.github.flatchrlucca.journal.WriteBacks;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
-import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.Tenants;
 import java.io.IOException;
@@ -78,7 +77,7 @@ public final class WriteBackSteps {
 
     /** The tenants whose outcomes are written back: a Flatchr API key and a result tag. */
     public List<String> tenants() {
-        return tenants.all().stream().filter(tenant -> resultTag(tenant).isPresent()).map(Tenant::id).sorted().toList();
+        return tenants.all().stream().filter(tenant -> tenant.resultTag().isPresent()).map(Tenant::id).sorted().toList();
     }
 
     public FlatchrConnection connection(@Body String tenantId) {
@@ -88,7 +87,7 @@ public final class WriteBackSteps {
     /** Whether the tag must be looked up in Flatchr's tags: never yet, long ago, or a while after a failed look. */
     public boolean tagToCheck(@Body String tenantId) {
         TagState state = tags.get(tenantId);
-        String written = resultTag(tenant(tenantId)).orElse("");
+        String written = tenant(tenantId).resultTag().orElse("");
         return state == null || !state.written().equals(written) || state.stale(clock.instant());
     }
 
@@ -97,7 +96,7 @@ public final class WriteBackSteps {
      * What is wrong is said once in the log, and in health, until it is fixed.
      */
     public void tags(@Body String tenantId, @Variable("tagsAnswer") JsonNode answer) {
-        String written = resultTag(tenant(tenantId)).orElse("");
+        String written = tenant(tenantId).resultTag().orElse("");
         String tagId = null;
         String problem = "there is no tag '" + written + "' in Flatchr";
         for (JsonNode tag : answer) {
@@ -126,7 +125,7 @@ public final class WriteBackSteps {
     /** The tags could not be read (Flatchr unavailable, key rejected): looked up again in a few minutes. */
     public void tagsUnread(@Variable("tenantId") String tenantId) {
         TagState before = tags.get(tenantId);
-        tags.put(tenantId, new TagState(resultTag(tenant(tenantId)).orElse(""), before == null ? null : before.tagId(),
+        tags.put(tenantId, new TagState(tenant(tenantId).resultTag().orElse(""), before == null ? null : before.tagId(),
                 before == null ? null : before.problem(), clock.instant(), TAG_RETRY));
     }
 
@@ -208,10 +207,6 @@ public final class WriteBackSteps {
 
     private Tenant tenant(String tenantId) {
         return tenants.find(tenantId).orElseThrow(() -> new IllegalStateException("tenant " + tenantId + " is gone"));
-    }
-
-    private static Optional<String> resultTag(Tenant tenant) {
-        return tenant.settings().flatchrApi().flatMap(FlatchrApi::resultTag).filter(tag -> tenant.flatchr().isPresent());
     }
 
     private JsonNode event(HireRecord hire) {

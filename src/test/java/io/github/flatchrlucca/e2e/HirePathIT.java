@@ -77,6 +77,8 @@ class HirePathIT {
         assertThat(contract.startsOn()).isEqualTo("2026-01-06");
         assertThat(app.lucca().requests()).allSatisfy(request ->
                 assertThat(request.authorization()).isEqualTo("lucca application=" + API_KEY));
+        assertThat(hire.path("writeBack").isNull()).as("no Flatchr result tag: nothing to write back, nothing pending")
+                .isTrue();
     }
 
     @Test

@@ -162,13 +162,19 @@ class ReconciliationIT {
     }
 
     @Test
-    void aBackfillDryRunListsWhatItWouldRecordAndRecordsNothing() throws Exception {
+    void aBackfillDryRunListsWhatItWouldRecordAndRecordsNothingAndAFailedOneSaysSo() throws Exception {
         flatchr.addApplication(ApplicationSeed.of(new Candidate("Jeanne", "Avant", "jeanne.before@example.org", ""),
                 VACANCY, "Recruté").updatedAt(java.time.Instant.now().minus(Duration.ofDays(20))));
 
         try (ConnectorProcess connector = ConnectorProcess.start(temp,
                 settings(Map.of("FLATCHR_RECONCILE_INTERVAL_SECONDS", "0")))) {
             String since = java.time.LocalDate.now().minusDays(30).toString();
+            flatchr.failNext("POST", "/company/" + COMPANY_KEY + "/search/applicants", 503, 1);
+            HttpResponse<String> failed = connector.postAdmin("/admin/api/reconcile?tenant=default&since=" + since
+                    + "&dryRun=true", "");
+            assertThat(failed.statusCode()).as(failed.body()).isEqualTo(502);
+            assertThat(JSON.readTree(failed.body()).path("detail").asText()).contains("unavailable");
+
             HttpResponse<String> dryRun = connector.postAdmin("/admin/api/reconcile?tenant=default&since=" + since
                     + "&dryRun=true", "");
 

@@ -105,11 +105,29 @@ class ReconciliationsTest {
         Reconciliations.Run run = one.claim("acme", false).orElseThrow();
         one.succeeded(run, T0, 1, 1, 0, T0.plus(Duration.ofHours(1)));
 
+        clock.advance(Duration.ofMinutes(10));
         Reconciliations.Run backfill = other.claim("acme", true).orElseThrow();
         other.release(backfill);
 
         assertThat(one.claim("acme", false)).as("still not due").isEmpty();
-        assertThat(one.lastRuns()).singleElement().satisfies(last -> assertThat(last.lastSuccessAt()).isEqualTo(T0));
+        assertThat(one.lastRuns()).singleElement().satisfies(last -> {
+            assertThat(last.lastSuccessAt()).isEqualTo(T0);
+            assertThat(last.ranAt()).as("a dry run is not the last search").isEqualTo(T0);
+        });
+    }
+
+    @Test
+    void aRunIsShownOnlyOnceItHasEndedAndAsOfWhenItStarted() {
+        Reconciliations.Run run = one.claim("acme", false).orElseThrow();
+        assertThat(one.lastRuns()).as("still searching").isEmpty();
+
+        clock.advance(Duration.ofMinutes(2));
+        one.failed(run, "unavailable", "Flatchr answered 503", failures -> clock.instant().plus(Duration.ofMinutes(1)));
+
+        assertThat(one.lastRuns()).singleElement().satisfies(last -> {
+            assertThat(last.ranAt()).isEqualTo(T0);
+            assertThat(last.outcome()).isEqualTo("unavailable");
+        });
     }
 
     private <T> T migrated(T store) {
