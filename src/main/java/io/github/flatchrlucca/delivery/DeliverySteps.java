@@ -154,7 +154,7 @@ public final class DeliverySteps {
                 .max(Comparator.naturalOrder())
                 .orElseThrow(() -> new IllegalStateException("Lucca lists no work contract for the new user"));
         return requests.patchWorkContract(contractId, delivery.luccaContractTypeId(), delivery.draft().contractStart(),
-                delivery.draft().contractEnd());
+                delivery.draft().contractEnd(), delivery.mapped().applicationId());
     }
 
     /** The contract change a mapped contract type leads to, before Lucca has said which contract it is. */
@@ -163,7 +163,7 @@ public final class DeliverySteps {
             return Optional.empty();
         }
         ApiRequest patch = requests.patchWorkContract(0, delivery.luccaContractTypeId(), delivery.draft().contractStart(),
-                delivery.draft().contractEnd());
+                delivery.draft().contractEnd(), delivery.mapped().applicationId());
         return Optional.of(new ApiRequest(patch.name(), patch.method(),
                 patch.path().replaceAll("/0$", "/{id of the new contract}"), patch.query(), patch.body()));
     }

@@ -45,13 +45,20 @@ public final class LuccaRequests {
         return get("find-work-contract", "/directory/api/4.0/work-contracts", encode("ownerId[]") + "=" + userId);
     }
 
-    /** @param endsOn a fixed-term contract's last day, or null for a permanent one (the field is then left out) */
-    public ApiRequest patchWorkContract(long contractId, int typeId, LocalDate startsOn, LocalDate endsOn) {
+    /**
+     * @param endsOn     a fixed-term contract's last day, or null for a permanent one (the field is then left out)
+     * @param externalId Flatchr's id of the application, or null (left out); Lucca's free text, "may be not unique"
+     */
+    public ApiRequest patchWorkContract(long contractId, int typeId, LocalDate startsOn, LocalDate endsOn,
+                                        String externalId) {
         Map<String, Object> patch = new LinkedHashMap<>();
         patch.put("typeId", typeId);
         patch.put("startsOn", startsOn.toString());
         if (endsOn != null) {
             patch.put("endsOn", endsOn.toString());
+        }
+        if (externalId != null) {
+            patch.put("externalId", externalId);
         }
         return new ApiRequest("patch-work-contract", "PATCH", "/directory/api/4.0/work-contracts/" + contractId,
                 null, write(patch));

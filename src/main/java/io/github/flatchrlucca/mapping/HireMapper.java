@@ -56,7 +56,8 @@ public final class HireMapper {
         LuccaUserDraft draft = new LuccaUserDraft(firstName, lastName, mail, personalEmail, mobile,
                 visible(vacancy.path("title")), contractStart, null, null, null, null, contractEnd);
         return new MappedHire(draft, warnings, settings.loginRule().base(firstName, lastName, mail),
-                departmentNames(root.at(departmentPointer)), text(vacancy.path("contract_type_id")));
+                departmentNames(root.at(departmentPointer)), text(vacancy.path("contract_type_id")),
+                text(root.path("data").path("applicant").path("id")));
     }
 
     private String mobile(JsonNode phone, List<String> warnings) {

@@ -9,13 +9,16 @@ import java.util.List;
  * @param loginBase       the login before collisions with existing Lucca logins are resolved
  * @param departmentNames the department names the hire carries, to be matched against Lucca's
  * @param contractTypeId  Flatchr's contract type id as text, or null
+ * @param applicationId   Flatchr's id of the application ({@code data.applicant.id}), or null: the contract's
+ *                        {@code externalId}, so a person in Lucca can be traced back to the hire
  */
 public record MappedHire(
         LuccaUserDraft draft,
         List<String> warnings,
         String loginBase,
         List<String> departmentNames,
-        String contractTypeId) {
+        String contractTypeId,
+        String applicationId) {
 
     public MappedHire {
         warnings = List.copyOf(warnings);

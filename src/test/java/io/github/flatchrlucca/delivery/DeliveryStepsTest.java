@@ -376,7 +376,8 @@ class DeliveryStepsTest {
 
         assertThat(patch.method()).isEqualTo("PATCH");
         assertThat(patch.path()).isEqualTo("/directory/api/4.0/work-contracts/7003");
-        assertThat(patch.body()).isEqualTo("{\"typeId\":21,\"startsOn\":\"2026-02-02\"}");
+        assertThat(patch.body()).as("the application's id traces the contract back to the hire")
+                .isEqualTo("{\"typeId\":21,\"startsOn\":\"2026-02-02\",\"externalId\":\"1234\"}");
     }
 
     @Test

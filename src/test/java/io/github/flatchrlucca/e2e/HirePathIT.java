@@ -47,6 +47,7 @@ class HirePathIT {
                 .orElseThrow();
         assertThat(contract.typeId()).isEqualTo(22);
         assertThat(contract.endsOn()).isEqualTo("2027-06-30");
+        assertThat(contract.externalId()).as("Flatchr's application id").isEqualTo("fixed-term-1");
     }
 
     @Test

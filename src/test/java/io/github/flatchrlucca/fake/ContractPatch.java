@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class ContractPatch {
 
-    private static final Set<String> PATCHABLE = Set.of("typeId", "startsOn", "endsOn", "establishmentId");
+    private static final Set<String> PATCHABLE = Set.of("typeId", "startsOn", "endsOn", "establishmentId", "externalId");
 
     private final JsonNode json;
 
@@ -35,7 +35,8 @@ final class ContractPatch {
                 json.has("typeId") ? required(Json.integer(json, "typeId"), "typeId") : contract.typeId(),
                 json.has("startsOn") ? required(date("startsOn"), "startsOn") : contract.startsOn(),
                 json.has("endsOn") ? date("endsOn") : contract.endsOn(),
-                json.has("establishmentId") ? Json.integer(json, "establishmentId") : contract.establishmentId());
+                json.has("establishmentId") ? Json.integer(json, "establishmentId") : contract.establishmentId(),
+                json.has("externalId") ? Json.text(json, "externalId") : contract.externalId());
     }
 
     private String date(String field) {

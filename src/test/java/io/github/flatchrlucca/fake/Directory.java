@@ -76,7 +76,7 @@ final class Directory {
 
     private void openContract(User user) {
         WorkContract contract = new WorkContract(++lastContractId, user.id(), DEFAULT_CONTRACT_TYPE_ID,
-                dateOf(user.dtContractStart()), dateOf(user.dtContractEnd()), user.legalEntityId());
+                dateOf(user.dtContractStart()), dateOf(user.dtContractEnd()), user.legalEntityId(), null);
         contracts.put(contract.id(), contract);
     }
 

@@ -109,7 +109,7 @@ class FakeLuccaTest {
         assertThat(listed.path("count").asInt()).isEqualTo(1);
         JsonNode contract = listed.path("items").get(0);
         assertThat(contract).isEqualTo(json.readTree("""
-                {"id":%d,"ownerId":%d,"typeId":1,"startsOn":"2026-01-05","endsOn":null,"establishmentId":3}"""
+                {"id":%d,"ownerId":%d,"typeId":1,"startsOn":"2026-01-05","endsOn":null,"establishmentId":3,"externalId":null}"""
                 .formatted(contract.path("id").asInt(), owner)));
         assertThat(body(get(CONTRACTS + "?ownerId[]=" + owner)).path("count").asInt()).isEqualTo(1);
 

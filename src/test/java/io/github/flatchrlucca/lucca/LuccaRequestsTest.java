@@ -73,17 +73,19 @@ class LuccaRequestsTest {
 
     @Test
     void patchesTheContractTypeAndStartDay() {
-        ApiRequest request = requests.patchWorkContract(7001, 21, LocalDate.of(2026, 1, 5), null);
+        ApiRequest request = requests.patchWorkContract(7001, 21, LocalDate.of(2026, 1, 5), null, null);
 
         assertThat(request).isEqualTo(new ApiRequest("patch-work-contract", "PATCH",
                 "/directory/api/4.0/work-contracts/7001", null, "{\"typeId\":21,\"startsOn\":\"2026-01-05\"}"));
     }
 
     @Test
-    void aFixedTermContractGetsItsEnd() {
-        ApiRequest request = requests.patchWorkContract(7001, 22, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 6, 30));
+    void aFixedTermContractGetsItsEndAndEveryContractTheApplicationsId() {
+        ApiRequest request = requests.patchWorkContract(7001, 22, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 6, 30),
+                "app-9");
 
-        assertThat(request.body()).isEqualTo("{\"typeId\":22,\"startsOn\":\"2026-01-05\",\"endsOn\":\"2026-06-30\"}");
+        assertThat(request.body()).isEqualTo(
+                "{\"typeId\":22,\"startsOn\":\"2026-01-05\",\"endsOn\":\"2026-06-30\",\"externalId\":\"app-9\"}");
     }
 
     @Test

@@ -53,6 +53,6 @@ class OrganisationDefaultsTest {
     }
 
     private static MappedHire hire(List<String> departmentNames, List<String> warnings) {
-        return new MappedHire(DRAFT, warnings, "emuller", departmentNames, "1");
+        return new MappedHire(DRAFT, warnings, "emuller", departmentNames, "1", "app-1");
     }
 }
