@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.github.flatchrlucca.delivery.DeliveryFailures;
 import io.github.flatchrlucca.delivery.DeliveryRecords;
 import io.github.flatchrlucca.delivery.DeliverySteps;
+import io.github.flatchrlucca.delivery.RehireSteps;
 import io.github.flatchrlucca.delivery.DueHires;
 import io.github.flatchrlucca.delivery.RetrySchedule;
 import io.github.flatchrlucca.http.ProblemReplies;
@@ -20,6 +21,7 @@ import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.journal.DataDirectory;
 import io.github.flatchrlucca.flatchr.FlatchrAnswers;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
+import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.journal.WriteBacks;
@@ -116,7 +118,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         }
         registry.bind("journal", journal);
 
-        GracefulStop stop = new GracefulStop(journal, settings.shutdownDrain(), journalData);
+        Instances instances = new Instances(journalData, clock, instance);
+        GracefulStop stop = new GracefulStop(journal, instances, settings.shutdownDrain(), journalData);
         camel.getManagementStrategy().addEventNotifier(stop);
         registry.bind("acceptingHealth", stop.readiness());
 
@@ -141,8 +144,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                 new RateLimitStore(journalData));
         DeliverySteps steps = bindDelivery(registry, settings, json, journal, requests, clock, metrics, alerts);
         Reconciliations reconciliations = new Reconciliations(journalData, clock, RECONCILIATION_LEASE, instance);
-        FlatchrRequests flatchrRequests = bindReconciliation(registry, json, tenants, reconciliations, journal,
-                classifier, metrics, clock);
+        FlatchrRequests flatchrRequests = bindReconciliation(registry, json, tenants, reconciliations, instances,
+                journal, classifier, metrics, clock);
         WriteBackSteps writeBack = new WriteBackSteps(json, tenants,
                 new WriteBacks(journalData, clock, RECONCILIATION_LEASE, instance), flatchrRequests,
                 retrySchedule(settings), metrics, clock);
@@ -234,13 +237,14 @@ public final class ConnectorConfiguration implements CamelConfiguration {
 
     /** Flatchr's API, the webhook's safety net: each tenant with a key is searched for the hires it missed. */
     private static FlatchrRequests bindReconciliation(Registry registry, ObjectMapper json, Tenants tenants,
-                                                      Reconciliations reconciliations, Journal journal,
+                                                      Reconciliations reconciliations, Instances instances,
+                                                      Journal journal,
                                                       FlatchrEventClassifier classifier, ConnectorMetrics metrics,
                                                       Clock clock) {
         FlatchrRequests requests = new FlatchrRequests(json);
         registry.bind("flatchrRequests", requests);
         registry.bind("flatchrAnswers", new FlatchrAnswers(json, metrics::flatchrCall));
-        registry.bind("reconciliation", new ReconciliationSteps(tenants, reconciliations, journal, classifier,
+        registry.bind("reconciliation", new ReconciliationSteps(tenants, reconciliations, instances, journal, classifier,
                 requests, json, metrics, clock));
         return requests;
     }
@@ -267,7 +271,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     private static DeliverySteps bindDelivery(Registry registry, ConnectorSettings settings, ObjectMapper json,
                                               Journal journal, LuccaRequests requests, Clock clock,
                                               ConnectorMetrics metrics, Alerts alerts) {
-        DeliverySteps steps = new DeliverySteps(json, requests, clock, new DeliverySteps.LoginReservations() {
+        DeliverySteps steps = new DeliverySteps(json, requests, new DeliverySteps.LoginReservations() {
             @Override
             public List<String> reservedByOthers(String tenant, String hireId, String base) {
                 return journal.loginsReservedByOthers(tenant, hireId, base);
@@ -279,6 +283,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
             }
         });
         registry.bind("deliverySteps", steps);
+        registry.bind("rehireSteps", new RehireSteps(requests));
         registry.bind("deliveryRecords", new DeliveryRecords(journal, metrics, clock));
         RetrySchedule schedule = retrySchedule(settings);
         DeliveryFailures failures = new DeliveryFailures(journal, schedule, settings.keyRejectedDelay(), clock,

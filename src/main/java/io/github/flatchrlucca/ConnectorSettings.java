@@ -6,6 +6,7 @@ import io.github.flatchrlucca.mapping.DepartmentTable;
 import io.github.flatchrlucca.mapping.LoginRule;
 import io.github.flatchrlucca.mapping.WorkEmailPattern;
 import io.github.flatchrlucca.tenants.FlatchrApi;
+import io.github.flatchrlucca.tenants.RehirePolicy;
 import io.github.flatchrlucca.tenants.TenantDefaults;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import com.fasterxml.jackson.core.JsonPointer;
@@ -54,6 +55,7 @@ public record ConnectorSettings(
         WorkEmailPattern workEmailPattern,
         LoginRule loginRule,
         ContractTypeTable contractTypes,
+        RehirePolicy rehire,
         int rateLimitRequests,
         Duration rateLimitWindow,
         Duration retryInitialDelay,
@@ -88,12 +90,12 @@ public record ConnectorSettings(
     public TenantSettings defaultTenant(WebhookToken token) {
         return new TenantSettings(TenantSettings.DEFAULT_ID, Set.of(), token, triggerColumns, luccaBaseUrl, luccaApiKey,
                 rateLimitRequests, rateLimitWindow, legalEntityId, departmentId, roleId, departments, contractTypes,
-                loginRule, workEmailPattern, zone, Optional.empty(), flatchrApi);
+                rehire, loginRule, workEmailPattern, zone, Optional.empty(), flatchrApi);
     }
 
     /** What a tenant of the tenants file takes from these settings when it does not say. */
     public TenantDefaults tenantDefaults() {
-        return new TenantDefaults(triggerColumns, rateLimitRequests, rateLimitWindow, loginRule, zone,
+        return new TenantDefaults(triggerColumns, rateLimitRequests, rateLimitWindow, loginRule, rehire, zone,
                 flatchrApiBaseUrl, flatchrReconcileInterval, flatchrReconcileLookback);
     }
 
@@ -200,6 +202,8 @@ public record ConnectorSettings(
                         "a login rule", LoginRule::parse),
                 in.parse("lucca.contract-types", "LUCCA_CONTRACT_TYPES", in.text("lucca.contract-types", ""),
                         "a contract type table such as '1:21,2:22'", ContractTypeTable::parse),
+                in.parse("lucca.rehire", "LUCCA_REHIRE", in.text("lucca.rehire", "contract"), RehirePolicy.EXPECTED,
+                        RehirePolicy::parse),
                 in.positiveInt("lucca.rate-limit.requests", "LUCCA_RATE_LIMIT_REQUESTS", 50),
                 Duration.ofSeconds(in.positiveLong("lucca.rate-limit.window-seconds", "LUCCA_RATE_LIMIT_WINDOW_SECONDS", 60)),
                 Duration.ofMillis(in.positiveLong("retry.initial-delay-ms", "RETRY_INITIAL_DELAY_MS", 5000)),

@@ -207,6 +207,7 @@ class ConnectorSettingsTest {
             lucca.contract-types       | 1-21          | LUCCA_CONTRACT_TYPES
             lucca.departments          | IT            | LUCCA_DEPARTMENTS
             lucca.login-rule           | nope          | LUCCA_LOGIN_RULE
+            lucca.rehire               | rehire        | LUCCA_REHIRE
             connector.timezone         | Mars/Olympus  | CONNECTOR_TIMEZONE
             lucca.rate-limit.requests  | 0             | LUCCA_RATE_LIMIT_REQUESTS
             lucca.rate-limit.requests  | many          | LUCCA_RATE_LIMIT_REQUESTS
@@ -253,6 +254,7 @@ class ConnectorSettingsTest {
             Map.entry("lucca.work-email-pattern", "nobody"),
             Map.entry("lucca.login-rule", "surname"),
             Map.entry("lucca.contract-types", "1-21"),
+            Map.entry("lucca.rehire", "maybe"),
             Map.entry("lucca.rate-limit.requests", "0"),
             Map.entry("lucca.rate-limit.window-seconds", "many"),
             Map.entry("lucca.timeout-ms", "0"),

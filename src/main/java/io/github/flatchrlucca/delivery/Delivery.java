@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.delivery;
 
 import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.lucca.LuccaContract;
 import io.github.flatchrlucca.mapping.LuccaUserDraft;
 import io.github.flatchrlucca.mapping.MappedHire;
 import io.github.flatchrlucca.tenants.Tenant;
@@ -17,6 +18,9 @@ public final class Delivery {
     private LuccaUserDraft draft;
     private Long luccaUserId;
     private boolean alreadyInLucca;
+    private boolean rehire;
+    private LuccaContract lastContract;
+    private boolean contractToCreate;
     private final Integer luccaContractTypeId;
 
     Delivery(Hire hire, Tenant tenant, MappedHire mapped, Integer luccaContractTypeId) {
@@ -40,6 +44,16 @@ public final class Delivery {
 
     public boolean isAlreadyInLucca() {
         return alreadyInLucca;
+    }
+
+    /** A former employee comes back: a new work contract on the same person, never a second person. */
+    public boolean isRehire() {
+        return rehire;
+    }
+
+    /** The rehire's contract is still to be made: none of this hire's was found on the person. */
+    public boolean isContractToCreate() {
+        return contractToCreate;
     }
 
     /** A Lucca contract template is known for the vacancy's contract type: the contract is patched. */
@@ -97,5 +111,23 @@ public final class Delivery {
     void foundInLucca(long id) {
         this.luccaUserId = id;
         this.alreadyInLucca = true;
+        this.rehire = false;
+    }
+
+    // not named rehire(...) nor contractToCreate(...): the routes' simple expressions read ${variable.delivery.rehire}
+    // and would call a method of that name, with a conversion of nothing to its argument
+    void comesBack(long personId) {
+        this.luccaUserId = personId;
+        this.rehire = true;
+    }
+
+    /** @param last the person's latest contract, whose template and establishment a new one may take; null if none */
+    void makeContract(LuccaContract last) {
+        this.contractToCreate = true;
+        this.lastContract = last;
+    }
+
+    LuccaContract lastContract() {
+        return lastContract;
     }
 }

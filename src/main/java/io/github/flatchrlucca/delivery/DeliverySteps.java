@@ -11,10 +11,10 @@ import io.github.flatchrlucca.mapping.EnrichedHire;
 import io.github.flatchrlucca.mapping.LoginRule;
 import io.github.flatchrlucca.mapping.LuccaDepartment;
 import io.github.flatchrlucca.mapping.MappedHire;
+import io.github.flatchrlucca.tenants.RehirePolicy;
 import io.github.flatchrlucca.tenants.Tenant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -31,14 +31,14 @@ import org.apache.camel.Variable;
 public final class DeliverySteps {
 
     static final String CONTRACT_TYPE_UNMAPPED = "contract type not mapped; Lucca's default contract template applies";
-    static final String REHIRE = "rehire: a former employee with this e-mail is in Lucca; no new user was created";
+    static final String REHIRE = "rehire: a former employee with this e-mail is in Lucca; no new user was created "
+            + "and nothing was written (LUCCA_REHIRE=report)";
     static final String ALREADY_EMPLOYED = "a user with this e-mail is already in Lucca; no new user was created";
     static final String LOGIN_UNCHECKED = "dry-run: the login was not checked against Lucca's existing logins";
     static final String ANSWER_LOST = "Lucca's answer to the create was lost; the user it created was found by e-mail";
 
     private final ObjectMapper json;
     private final LuccaRequests requests;
-    private final Clock clock;
     private final LoginReservations logins;
 
     /** Logins given by this connector within one tenant, kept in the journal so that every instance sees them. */
@@ -48,10 +48,9 @@ public final class DeliverySteps {
         boolean reserve(String tenant, String hireId, String login);
     }
 
-    public DeliverySteps(ObjectMapper json, LuccaRequests requests, Clock clock, LoginReservations logins) {
+    public DeliverySteps(ObjectMapper json, LuccaRequests requests, LoginReservations logins) {
         this.json = json;
         this.requests = requests;
-        this.clock = clock;
         this.logins = logins;
     }
 
@@ -92,14 +91,17 @@ public final class DeliverySteps {
 
     /**
      * Someone with this e-mail is already in Lucca. If an earlier attempt sent the create and never saw
-     * the answer, that someone is our own user; otherwise the hire is already in Lucca.
+     * the answer, that someone is our own user. A former employee (no contract left on the start day) comes
+     * back with a new contract, or is reported, as the tenant's rehire policy says; anyone else is already in Lucca.
      */
     public void notePerson(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
         LuccaPerson.first(answer).ifPresent(person -> {
-            boolean former = person.isFormerEmployee(today(delivery));
+            boolean former = person.isFormerEmployee(delivery.draft().contractStart());
             if (delivery.hire().createAttempted() && !former) {
                 delivery.luccaUser(person.id());
                 delivery.warn(ANSWER_LOST);
+            } else if (former && delivery.tenant().settings().rehire() == RehirePolicy.CONTRACT) {
+                delivery.comesBack(person.id());
             } else {
                 delivery.foundInLucca(person.id());
                 delivery.warn(former ? REHIRE : ALREADY_EMPLOYED);
@@ -166,10 +168,6 @@ public final class DeliverySteps {
                 delivery.draft().contractEnd(), delivery.mapped().applicationId());
         return Optional.of(new ApiRequest(patch.name(), patch.method(),
                 patch.path().replaceAll("/0$", "/{id of the new contract}"), patch.query(), patch.body()));
-    }
-
-    private LocalDate today(Delivery delivery) {
-        return LocalDate.now(clock.withZone(delivery.tenant().zone()));
     }
 
     private JsonNode read(String payload) {

@@ -52,14 +52,32 @@ public final class Reconciliations {
      */
     public Optional<Run> claim(String tenant, boolean now) {
         Instant start = clock.instant();
+        return now ? claim(tenant, start, "") : claim(tenant, start, " AND (next_run_at IS NULL OR next_run_at <= ?)",
+                at(start));
+    }
+
+    /**
+     * Takes the tenant's run when it is due, or when no search has begun since {@code since} (this instance's start,
+     * after all instances were down: hires may have been made meanwhile); never another instance's run.
+     */
+    public Optional<Run> claimDueOrNotSearchedSince(String tenant, Instant since) {
+        Instant start = clock.instant();
+        return claim(tenant, start, " AND (next_run_at IS NULL OR next_run_at <= ? OR last_run_at IS NULL "
+                + "OR last_run_at < ?)", at(start), at(since));
+    }
+
+    private Optional<Run> claim(String tenant, Instant start, String when, Object... whenValues) {
         ensureRow(tenant);
+        Object[] values = new Object[4 + whenValues.length];
+        values[0] = instanceId;
+        values[1] = at(start.plus(lease));
+        values[2] = tenant;
+        values[3] = at(start);
+        System.arraycopy(whenValues, 0, values, 4, whenValues.length);
         return jdbc.inTransaction("claim a search of Flatchr", connection -> {
             // when it ran is stamped at its end, by succeeded or failed: a dry run, given back, leaves no trace
             int claimed = Jdbc.update(connection, "UPDATE reconciliation SET claimed_by = ?, claimed_until = ? "
-                    + "WHERE tenant = ? AND (claimed_until IS NULL OR claimed_until < ?)"
-                    + (now ? "" : " AND (next_run_at IS NULL OR next_run_at <= ?)"),
-                    now ? new Object[] {instanceId, at(start.plus(lease)), tenant, at(start)}
-                            : new Object[] {instanceId, at(start.plus(lease)), tenant, at(start), at(start)});
+                    + "WHERE tenant = ? AND (claimed_until IS NULL OR claimed_until < ?)" + when, values);
             if (claimed == 0) {
                 return Optional.<Run>empty();
             }

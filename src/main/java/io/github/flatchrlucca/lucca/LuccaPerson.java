@@ -12,8 +12,9 @@ public record LuccaPerson(long id, LocalDate contractEnd) {
                 item.path("id").asLong(), day(item.path("dtContractEnd"))));
     }
 
-    public boolean isFormerEmployee(LocalDate today) {
-        return contractEnd != null && contractEnd.isBefore(today);
+    /** No contract left on that day (a hire's start day): their last one ended before it. */
+    public boolean isFormerEmployee(LocalDate day) {
+        return contractEnd != null && contractEnd.isBefore(day);
     }
 
     /** Lucca's v3 dates are "2025-01-01T00:00:00": the day is what matters here. */

@@ -46,6 +46,27 @@ public final class LuccaRequests {
     }
 
     /**
+     * A new work contract on a person already in Lucca: how a former employee comes back, as the same person.
+     *
+     * @param typeId          the contract template, or null (left out: Lucca refuses it, and says why)
+     * @param endsOn          null for a permanent contract
+     * @param establishmentId null: left out
+     * @param externalId      Flatchr's id of the application: a retry finds the contract it may have created by it
+     */
+    public ApiRequest createWorkContract(long ownerId, Integer typeId, LocalDate startsOn, LocalDate endsOn,
+                                         Integer establishmentId, String externalId) {
+        Map<String, Object> contract = new LinkedHashMap<>();
+        contract.put("ownerId", ownerId);
+        contract.put("startsOn", startsOn.toString());
+        putIfPresent(contract, "endsOn", endsOn == null ? null : endsOn.toString());
+        putIfPresent(contract, "typeId", typeId);
+        putIfPresent(contract, "establishmentId", establishmentId);
+        putIfPresent(contract, "externalId", externalId);
+        return new ApiRequest("create-work-contract", "POST", "/directory/api/4.0/work-contracts", null,
+                write(contract));
+    }
+
+    /**
      * @param endsOn     a fixed-term contract's last day, or null for a permanent one (the field is then left out)
      * @param externalId Flatchr's id of the application, or null (left out); Lucca's free text, "may be not unique"
      */
@@ -54,12 +75,8 @@ public final class LuccaRequests {
         Map<String, Object> patch = new LinkedHashMap<>();
         patch.put("typeId", typeId);
         patch.put("startsOn", startsOn.toString());
-        if (endsOn != null) {
-            patch.put("endsOn", endsOn.toString());
-        }
-        if (externalId != null) {
-            patch.put("externalId", externalId);
-        }
+        putIfPresent(patch, "endsOn", endsOn == null ? null : endsOn.toString());
+        putIfPresent(patch, "externalId", externalId);
         return new ApiRequest("patch-work-contract", "PATCH", "/directory/api/4.0/work-contracts/" + contractId,
                 null, write(patch));
     }
@@ -70,6 +87,12 @@ public final class LuccaRequests {
 
     private static ApiRequest get(String name, String path, String query) {
         return new ApiRequest(name, "GET", path, query, null);
+    }
+
+    private static void putIfPresent(Map<String, Object> body, String field, Object value) {
+        if (value != null) {
+            body.put(field, value);
+        }
     }
 
     private String write(Map<String, Object> body) {

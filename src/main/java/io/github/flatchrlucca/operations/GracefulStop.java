@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.operations;
 
+import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.Journal;
 import java.time.Duration;
 import java.util.Map;
@@ -14,20 +15,23 @@ import org.slf4j.LoggerFactory;
  * How an instance stops (SIGTERM) without losing or doubling a hire: first it says it is not ready, and keeps
  * accepting webhooks while the load balancer notices; it takes no new hire from the journal; Camel then lets
  * the delivery in progress finish (camel.main.shutdown-timeout); whatever it still holds after that is given
- * back to the journal for another instance, and the journal's connections are closed last.
+ * back to the journal for another instance, it says it is gone (an instance started next knows the connector was
+ * down), and the journal's connections are closed last.
  */
 public final class GracefulStop extends EventNotifierSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(GracefulStop.class);
 
     private final Journal journal;
+    private final Instances instances;
     private final Duration drain;
     private final AutoCloseable journalConnections;
     private volatile boolean stopping;
 
     /** @param journalConnections closed last, once nothing uses the journal any more */
-    public GracefulStop(Journal journal, Duration drain, AutoCloseable journalConnections) {
+    public GracefulStop(Journal journal, Instances instances, Duration drain, AutoCloseable journalConnections) {
         this.journal = journal;
+        this.instances = instances;
         this.drain = drain;
         this.journalConnections = journalConnections;
     }
@@ -49,6 +53,7 @@ public final class GracefulStop extends EventNotifierSupport {
         } else {
             try {
                 journal.releaseOwnClaims();
+                instances.gone();
             } finally {
                 journalConnections.close();
             }

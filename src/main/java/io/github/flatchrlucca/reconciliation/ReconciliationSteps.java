@@ -9,6 +9,7 @@ import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.IntakeResult;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.Origin;
@@ -54,53 +55,66 @@ public final class ReconciliationSteps {
     // The event's company_id when the tenant lists no company (the default tenant takes any).
     private static final String NO_COMPANY = "flatchr-api";
 
+    // The timer checks every 5 s, and each check says this instance is up: one not seen for this long is down.
+    private static final Duration OTHERS_UP_WITHIN = Duration.ofSeconds(30);
+
     private final Tenants tenants;
     private final Reconciliations reconciliations;
+    private final Instances instances;
     private final Journal journal;
     private final FlatchrEventClassifier classifier;
     private final FlatchrRequests requests;
     private final ObjectMapper json;
     private final ConnectorMetrics metrics;
     private final Clock clock;
-    private final Set<String> searchedSinceStart = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Instant startedAt;
+    // Decided at the first check: were all instances down before this one started? Null until then.
+    private volatile Boolean allWereDown;
 
-    public ReconciliationSteps(Tenants tenants, Reconciliations reconciliations, Journal journal,
+    public ReconciliationSteps(Tenants tenants, Reconciliations reconciliations, Instances instances, Journal journal,
                                FlatchrEventClassifier classifier, FlatchrRequests requests, ObjectMapper json,
                                ConnectorMetrics metrics, Clock clock) {
         this.tenants = tenants;
         this.reconciliations = reconciliations;
+        this.instances = instances;
         this.journal = journal;
         this.classifier = classifier;
         this.requests = requests;
         this.json = json;
         this.metrics = metrics;
         this.clock = clock;
+        this.startedAt = clock.instant();
     }
 
     /** The tenants whose Flatchr API is configured to be searched at an interval: the ones the timer asks about. */
     public List<String> scheduled() {
-        return tenants.all().stream()
+        List<String> scheduled = tenants.all().stream()
                 .filter(tenant -> tenant.settings().flatchrApi().filter(api -> !api.reconcileInterval().isZero())
                         .isPresent())
                 .map(Tenant::id).sorted().toList();
+        if (!scheduled.isEmpty()) {
+            if (allWereDown == null) {
+                allWereDown = !instances.othersSeenWithin(OTHERS_UP_WITHIN);
+            }
+            instances.seen();
+        }
+        return scheduled;
     }
 
     /**
-     * The tenant's run when its turn has come and no other instance runs it; null otherwise. The first turn after
-     * this instance started comes at once, whatever the interval: the connector was down, and hires may have been
-     * made meanwhile.
+     * The tenant's run when its turn has come and no other instance runs it; null otherwise. When no instance was up
+     * before this one started, the connector was down and hires may have been made meanwhile: a search comes at
+     * once, whatever the interval, unless one has begun since (instances started together search once).
      */
     public ReconciliationRun due(String tenantId) {
         Tenant tenant = tenants.find(tenantId).orElse(null);
         if (tenant == null || tenant.flatchr().isEmpty()) {
             return null;
         }
-        boolean atStart = !searchedSinceStart.contains(tenantId);
-        return reconciliations.claim(tenantId, atStart)
-                .map(claim -> {
-                    searchedSinceStart.add(tenantId);
-                    return run(claim, tenant, ReconciliationRun.windowFrom(claim, lookback(tenant)), false);
-                })
+        Optional<Reconciliations.Run> claim = Boolean.TRUE.equals(allWereDown)
+                ? reconciliations.claimDueOrNotSearchedSince(tenantId, startedAt)
+                : reconciliations.claim(tenantId, false);
+        return claim.map(run -> run(run, tenant, ReconciliationRun.windowFrom(run, lookback(tenant)), false))
                 .orElse(null);
     }
 

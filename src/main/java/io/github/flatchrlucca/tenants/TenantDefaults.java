@@ -21,6 +21,7 @@ public record TenantDefaults(
         int rateLimitRequests,
         Duration rateLimitWindow,
         LoginRule loginRule,
+        RehirePolicy rehire,
         ZoneId zone,
         URI flatchrApiBaseUrl,
         Duration flatchrReconcileInterval,

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 final class TenantEntry {
 
     private static final List<String> KEYS = List.of("id", "flatchrCompanyIds", "webhookToken", "triggerColumns",
-            "flatchr", "lucca", "defaults", "departments", "contractTypes", "login", "workEmailPattern", "timezone",
+            "flatchr", "lucca", "defaults", "departments", "contractTypes", "rehire", "login", "workEmailPattern", "timezone",
             "adminToken");
     private static final List<String> FLATCHR_KEYS = List.of("apiKey", "companyKey", "apiBaseUrl",
             "reconcileIntervalSeconds", "reconcileLookbackDays", "resultTag");
@@ -93,6 +93,9 @@ final class TenantEntry {
                 () -> DepartmentTable.of(positiveIds("departments")));
         Optional<ContractTypeTable> contractTypes = tenant.check("contractTypes",
                 () -> ContractTypeTable.of(positiveIds("contractTypes")));
+        RehirePolicy rehire = tenant.text("rehire")
+                .flatMap(written -> tenant.parse("rehire", written, RehirePolicy.EXPECTED, RehirePolicy::parse))
+                .orElse(inherited.rehire());
         LoginRule login = tenant.text("login").flatMap(rule -> tenant.check("login", () -> LoginRule.parse(rule)))
                 .orElse(inherited.loginRule());
         WorkEmailPattern workEmailPattern = tenant.text("workEmailPattern")
@@ -110,7 +113,7 @@ final class TenantEntry {
         // each value left empty above was reported: with no problem, every one is there
         return Optional.of(new TenantSettings(id.orElseThrow(), companyIds.orElseThrow(), token.orElseThrow(),
                 triggerColumns, baseUrl, apiKey, requests, window, legalEntityId, departmentId, roleId,
-                departments.orElseThrow(), contractTypes.orElseThrow(), login, workEmailPattern, zone, adminToken,
+                departments.orElseThrow(), contractTypes.orElseThrow(), rehire, login, workEmailPattern, zone, adminToken,
                 flatchrApi));
     }
 

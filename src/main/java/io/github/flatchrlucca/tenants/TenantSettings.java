@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * @param luccaBaseUrl      empty: dry-run, nothing is sent to Lucca
  * @param workEmailPattern  null: the candidate's own e-mail is sent as mail
  * @param legalEntityId     null (like departmentId and roleId): left out, Lucca's own default applies
+ * @param rehire            what a hire of a former employee gets: a new work contract, or only a report
  * @param adminToken        opens the admin API and status page on this tenant's hires only (its HR team's view)
  * @param flatchrApi        the tenant's access to Flatchr's API; empty: no reconciliation, no write-back, the
  *                          tenant works from webhooks alone
@@ -40,6 +41,7 @@ public record TenantSettings(
         Integer roleId,
         DepartmentTable departments,
         ContractTypeTable contractTypes,
+        RehirePolicy rehire,
         LoginRule loginRule,
         WorkEmailPattern workEmailPattern,
         ZoneId zone,

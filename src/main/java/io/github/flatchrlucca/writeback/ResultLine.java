@@ -48,6 +48,12 @@ public final class ResultLine {
 
     private static String created(HireRecord hire) {
         JsonNode request = parsed(hire.luccaRequest());
+        if (hire.warnings().stream().anyMatch(warning -> warning.startsWith(REHIRE))) {
+            // the request was the new work contract (v4, a plain day) on the former employee
+            String startsOn = request.path("startsOn").asText("");
+            return "Lucca: rehired #" + hire.luccaUserId() + ", a new contract"
+                    + (startsOn.length() < 10 ? "" : " from " + startsOn.substring(0, 10));
+        }
         String login = request.path("login").asText("");
         String start = request.path("dtContractStart").asText("");
         return "Lucca: created #" + hire.luccaUserId() + (login.isEmpty() ? "" : " " + login)

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.tenants.RehirePolicy;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.http.ApiRequest;
@@ -52,13 +53,9 @@ class DeliveryStepsTest {
     private static final String UNMAPPED_CONTRACT = "2";
 
     private final ReservationsInMemory reservations = new ReservationsInMemory();
-    private static final Tenant TENANT = new Tenant(new TenantSettings("acme", Set.of("4242"),
-            WebhookToken.of("token-of-acme-0123456789"), Set.of(), Optional.empty(), "", 50, Duration.ofSeconds(60),
-            3, 99, 5, DepartmentTable.parse(""), ContractTypeTable.parse("1:21"), LoginRule.INITIAL_LASTNAME, null, PARIS,
-            Optional.empty(), Optional.empty()),
-            new HireMapper(new MappingSettings(PARIS, LoginRule.INITIAL_LASTNAME, null, "FR", "/data/vacancy/department")),
-            null);
-    private final DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), Clock.fixed(NOW, ZoneOffset.UTC),
+    private static final Tenant TENANT = tenant(RehirePolicy.CONTRACT);
+    private static final Tenant REPORTING_REHIRES = tenant(RehirePolicy.REPORT);
+    private final DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON),
             reservations);
 
     /** The journal's login reservations, as a map: tenant/login -> hire. */
@@ -208,33 +205,47 @@ class DeliveryStepsTest {
     }
 
     @Test
-    void anEmployeeWhoseContractEndsTodayIsStillEmployed() {
+    void anEmployeeWhoseContractEndsOnTheStartDayIsStillEmployed() {
         Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
-        steps.notePerson(delivery, person(77, "2026-01-05T00:00:00"));
+        steps.notePerson(delivery, person(77, "2026-02-02T00:00:00"));
 
+        assertThat(delivery.isRehire()).isFalse();
         assertThat(delivery.warnings()).contains(DeliverySteps.ALREADY_EMPLOYED).doesNotContain(DeliverySteps.REHIRE);
     }
 
     @Test
-    void aFormerEmployeeWithTheMailIsARehireAlreadyInLucca() {
+    void aFormerEmployeeComesBackAsTheSamePersonWithANewContract() {
         Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         steps.notePerson(delivery, person(77, "2025-06-30T00:00:00"));
 
-        assertThat(delivery.isAlreadyInLucca()).isTrue();
-        assertThat(delivery.luccaUserId()).isEqualTo(77L);
-        assertThat(delivery.warnings()).contains(DeliverySteps.REHIRE).doesNotContain(DeliverySteps.ALREADY_EMPLOYED);
+        assertThat(delivery.isRehire()).isTrue();
+        assertThat(delivery.isAlreadyInLucca()).isFalse();
+        assertThat(delivery.luccaUserId()).as("no new user: the same person").isEqualTo(77L);
+        assertThat(delivery.warnings()).doesNotContain(DeliverySteps.REHIRE, DeliverySteps.ALREADY_EMPLOYED);
     }
 
     @Test
-    void todayIsTheDayInTheConfiguredZone() {
-        // the contract ended on 4 January: still today in UTC, already yesterday in Paris
+    void someoneWhoseContractEndsBeforeTheStartDayComesBackToo() {
+        // still employed today (4 January), but no contract left on 2 February, the start day
         Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
-        steps.notePerson(delivery, person(77, "2026-01-04T00:00:00"));
+        steps.notePerson(delivery, person(77, "2026-01-31T00:00:00"));
 
-        assertThat(delivery.warnings()).contains(DeliverySteps.REHIRE);
+        assertThat(delivery.isRehire()).isTrue();
+    }
+
+    @Test
+    void aFormerEmployeeIsOnlyReportedWhenTheTenantSaysSo() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), REPORTING_REHIRES);
+
+        steps.notePerson(delivery, person(77, "2025-06-30T00:00:00"));
+
+        assertThat(delivery.isRehire()).isFalse();
+        assertThat(delivery.isAlreadyInLucca()).isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(77L);
+        assertThat(delivery.warnings()).contains(DeliverySteps.REHIRE).doesNotContain(DeliverySteps.ALREADY_EMPLOYED);
     }
 
     @Test
@@ -251,12 +262,84 @@ class DeliveryStepsTest {
 
     @Test
     void aFormerEmployeeFoundAfterALostCreateAnswerIsStillARehire() {
+        // the earlier attempt's contract did not reach Lucca: the person still has none on the start day
         Delivery delivery = steps.map(new Hire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, true), TENANT);
 
         steps.notePerson(delivery, person(77, "2025-06-30T00:00:00"));
 
+        assertThat(delivery.isRehire()).isTrue();
+        assertThat(delivery.warnings()).doesNotContain(DeliverySteps.ANSWER_LOST);
+    }
+
+    // ---- rehire: a new contract on the former employee
+
+    private final RehireSteps rehires = new RehireSteps(new LuccaRequests(JSON));
+
+    @Test
+    void aRehiresContractIsMadeWithTheMappedTemplateTheTenantsEstablishmentAndTheApplicationsId() {
+        Delivery delivery = formerEmployee(MAPPED_CONTRACT);
+        steps.enrich(delivery, List.of());
+
+        rehires.noteContracts(delivery, contracts("""
+                {"id":5001,"ownerId":77,"typeId":30,"startsOn":"2018-01-01","endsOn":"2021-06-30","establishmentId":8}"""));
+
+        assertThat(delivery.isContractToCreate()).isTrue();
+        ApiRequest create = rehires.createContract(delivery);
+        assertThat(create.method()).isEqualTo("POST");
+        assertThat(create.body()).isEqualTo("{\"ownerId\":77,\"startsOn\":\"2026-02-02\",\"typeId\":21,"
+                + "\"establishmentId\":3,\"externalId\":\"1234\"}");
+        rehires.contractCreated(delivery);
+        assertThat(delivery.warnings()).contains(RehireSteps.REHIRED);
+    }
+
+    @Test
+    void withoutAMappedTypeOrAnEstablishmentTheFormerContractsAreTakenAndSaid() {
+        Delivery delivery = formerEmployee(UNMAPPED_CONTRACT);
+
+        rehires.noteContracts(delivery, contracts("""
+                {"id":5001,"ownerId":77,"typeId":30,"startsOn":"2018-01-01","endsOn":"2019-12-31","establishmentId":7},
+                {"id":5002,"ownerId":77,"typeId":31,"startsOn":"2020-01-01","endsOn":"2021-06-30","establishmentId":8}"""));
+        ApiRequest create = rehires.createContract(delivery);
+
+        assertThat(create.body()).contains("\"typeId\":31", "\"establishmentId\":8");
+        assertThat(delivery.warnings()).contains(RehireSteps.TEMPLATE_OF_THE_LAST)
+                .doesNotContain(DeliverySteps.CONTRACT_TYPE_UNMAPPED);
+    }
+
+    @Test
+    void aContractAnEarlierAttemptMadeIsFoundByItsExternalIdAndNotMadeAgain() {
+        Delivery delivery = formerEmployee(MAPPED_CONTRACT);
+
+        rehires.noteContracts(delivery, contracts("""
+                {"id":5001,"ownerId":77,"typeId":21,"startsOn":"2018-01-01","endsOn":"2021-06-30"},
+                {"id":5009,"ownerId":77,"typeId":21,"startsOn":"2026-03-01","endsOn":null,"externalId":"1234"}"""));
+
+        assertThat(delivery.isContractToCreate()).isFalse();
+        assertThat(delivery.isRehire()).isTrue();
+        assertThat(delivery.warnings()).contains(RehireSteps.CONTRACT_ANSWER_LOST, RehireSteps.REHIRED);
+    }
+
+    @Test
+    void someoneAContractAlreadyCoversOnTheStartDayIsReportedAndNothingIsMade() {
+        Delivery delivery = formerEmployee(MAPPED_CONTRACT);
+
+        rehires.noteContracts(delivery, contracts("""
+                {"id":5001,"ownerId":77,"typeId":21,"startsOn":"2026-01-15","endsOn":"2026-12-31"}"""));
+
+        assertThat(delivery.isContractToCreate()).isFalse();
+        assertThat(delivery.isRehire()).isFalse();
         assertThat(delivery.isAlreadyInLucca()).isTrue();
-        assertThat(delivery.warnings()).contains(DeliverySteps.REHIRE).doesNotContain(DeliverySteps.ANSWER_LOST);
+        assertThat(delivery.warnings()).contains(DeliverySteps.ALREADY_EMPLOYED);
+    }
+
+    private Delivery formerEmployee(String contractTypeId) {
+        Delivery delivery = steps.map(hire(contractTypeId), TENANT);
+        steps.notePerson(delivery, person(77, "2021-06-30T00:00:00"));
+        return delivery;
+    }
+
+    private static JsonNode contracts(String items) {
+        return json("{\"items\":[" + items + "]}");
     }
 
     // ---- login
@@ -399,6 +482,16 @@ class DeliveryStepsTest {
 
     private static String payload(String contractTypeId) {
         return PAYLOAD.formatted(contractTypeId, "null");
+    }
+
+    private static Tenant tenant(RehirePolicy rehire) {
+        return new Tenant(new TenantSettings("acme", Set.of("4242"), WebhookToken.of("token-of-acme-0123456789"),
+                Set.of(), Optional.empty(), "", 50, Duration.ofSeconds(60), 3, 99, 5, DepartmentTable.parse(""),
+                ContractTypeTable.parse("1:21"), rehire, LoginRule.INITIAL_LASTNAME, null, PARIS, Optional.empty(),
+                Optional.empty()),
+                new HireMapper(new MappingSettings(PARIS, LoginRule.INITIAL_LASTNAME, null, "FR",
+                        "/data/vacancy/department")),
+                null);
     }
 
     private static JsonNode person(long id, String contractEnd) {

@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -111,16 +112,40 @@ class HirePathIT {
     }
 
     @Test
-    void aFormerEmployeeIsFlaggedAsARehireAndNotCreatedAgain() throws Exception {
+    void aFormerEmployeeComesBackWithANewContractOnTheSamePerson() throws Exception {
         int former = app.lucca().addUser("Paul", "Martin", "paul.martin@example.org", "pmartin",
                 LocalDate.of(2018, 1, 1), LocalDate.of(2021, 6, 30));
 
         String hireId = app.connector().accept(FlatchrEvents.hire("former-1", "Paul", "Martin", "paul.martin@example.org"));
 
-        JsonNode hire = app.connector().awaitStatus(hireId, "already-in-lucca");
+        JsonNode hire = app.connector().awaitStatus(hireId, "delivered");
         assertThat(hire.path("luccaUserId").asInt()).isEqualTo(former);
-        assertThat(hire.path("warnings").toString()).contains("rehire");
-        assertThat(app.lucca().users()).filteredOn(u -> "paul.martin@example.org".equals(u.mail())).hasSize(1);
+        assertThat(hire.path("warnings").toString()).contains("rehire", "a new work contract");
+        assertThat(app.lucca().users()).filteredOn(u -> "paul.martin@example.org".equals(u.mail())).singleElement()
+                .satisfies(paul -> assertThat(paul.dtContractEnd()).as("employed again").isNull());
+        assertThat(app.lucca().contracts()).filteredOn(c -> c.ownerId() == former)
+                .extracting(WorkContract::startsOn, WorkContract::endsOn, WorkContract::typeId,
+                        WorkContract::establishmentId, WorkContract::externalId)
+                .containsExactly(tuple("2018-01-01", "2021-06-30", 1, null, null),
+                        tuple("2026-01-06", null, 21, 3, "former-1"));
+        assertThat(app.lucca().requests()).noneMatch(r -> "POST".equals(r.method()) && r.path().startsWith("/api/v3/users")
+                && r.body().contains("paul.martin@example.org"));
+    }
+
+    @Test
+    void aRehiresContractWhoseAnswerWasLostIsNotMadeTwice() throws Exception {
+        int former = app.lucca().addUser("Nina", "Roux", "nina.roux@example.org", "nroux",
+                LocalDate.of(2019, 3, 1), LocalDate.of(2020, 8, 31));
+        app.lucca().loseAnswerOfNextContractCreate();
+
+        String hireId = app.connector().accept(FlatchrEvents.hire("former-2", "Nina", "Roux", "nina.roux@example.org"));
+
+        JsonNode hire = app.connector().awaitStatus(hireId, "delivered");
+        assertThat(hire.path("luccaUserId").asInt()).isEqualTo(former);
+        assertThat(hire.path("attempts").asInt()).as("the lost answer cost one attempt").isEqualTo(2);
+        assertThat(app.lucca().contracts()).filteredOn(c -> c.ownerId() == former).hasSize(2);
+        assertThat(app.lucca().requests()).filteredOn(r -> "POST".equals(r.method())
+                && r.path().startsWith("/directory/api/4.0/work-contracts")).hasSize(1);
     }
 
     @Test

@@ -5,13 +5,15 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * The body of a work-contract PATCH: only the fields present change, and an explicit null clears
+ * The body of a work-contract PATCH (or POST, {@link #newContract}): only the fields present change, and an explicit null clears
  * {@code endsOn} or {@code establishmentId}. Fields that cannot change (id, ownerId) or that the fake
  * does not know are refused, so a connector sending them learns it in its tests.
  */
 final class ContractPatch {
 
     private static final Set<String> PATCHABLE = Set.of("typeId", "startsOn", "endsOn", "establishmentId", "externalId");
+    private static final Set<String> CREATABLE = Set.of("ownerId", "typeId", "startsOn", "endsOn", "establishmentId",
+            "externalId");
 
     private final JsonNode json;
 
@@ -20,14 +22,37 @@ final class ContractPatch {
     }
 
     static ContractPatch read(String body) {
+        return read(body, PATCHABLE);
+    }
+
+    static ContractPatch readNew(String body) {
+        return read(body, CREATABLE);
+    }
+
+    private static ContractPatch read(String body, Set<String> allowed) {
         JsonNode json = Json.object(body);
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!PATCHABLE.contains(name)) {
-                throw LuccaError.badRequest(name + " cannot be changed on a work contract");
+            if (!allowed.contains(name)) {
+                throw LuccaError.badRequest(name + " cannot be set on a work contract");
             }
         }
         return new ContractPatch(json);
+    }
+
+    /**
+     * The body of a contract POST: {@code ownerId}, {@code startsOn} and the template ({@code typeId}) required,
+     * an end not before the start.
+     */
+    WorkContract newContract() {
+        Integer ownerId = required(Json.integer(json, "ownerId"), "ownerId");
+        String startsOn = required(date("startsOn"), "startsOn");
+        String endsOn = date("endsOn");
+        if (endsOn != null && endsOn.compareTo(startsOn) < 0) {
+            throw LuccaError.badRequest("endsOn cannot be before startsOn");
+        }
+        return new WorkContract(0, ownerId, required(Json.integer(json, "typeId"), "typeId"), startsOn, endsOn,
+                Json.integer(json, "establishmentId"), Json.text(json, "externalId"));
     }
 
     WorkContract applyTo(WorkContract contract) {

@@ -47,6 +47,33 @@ final class Directory {
         return List.copyOf(contracts.values());
     }
 
+    /**
+     * A new contract for an existing person (a rehire), under a fresh id.
+     *
+     * @throws LuccaError when there is no such person, or the contract overlaps one of theirs, as Lucca refuses it
+     */
+    synchronized WorkContract addContract(WorkContract draft) {
+        if (!users.containsKey(draft.ownerId())) {
+            throw LuccaError.badRequest("ownerId " + draft.ownerId() + " is no user");
+        }
+        for (WorkContract other : contracts.values()) {
+            if (other.ownerId() == draft.ownerId() && overlap(other, draft)) {
+                throw LuccaError.badRequest("the contract overlaps work contract " + other.id() + " of this user");
+            }
+        }
+        WorkContract contract = new WorkContract(++lastContractId, draft.ownerId(), draft.typeId(), draft.startsOn(),
+                draft.endsOn(), draft.establishmentId(), draft.externalId());
+        contracts.put(contract.id(), contract);
+        followContracts(contract.ownerId());
+        return contract;
+    }
+
+    /** Dates are YYYY-MM-DD: their text compares as the days do; no end is open-ended. */
+    private static boolean overlap(WorkContract a, WorkContract b) {
+        return (a.endsOn() == null || a.endsOn().compareTo(b.startsOn()) >= 0)
+                && (b.endsOn() == null || b.endsOn().compareTo(a.startsOn()) >= 0);
+    }
+
     /** Applies a change to a contract; empty when there is no such contract. */
     synchronized Optional<WorkContract> changeContract(int id, UnaryOperator<WorkContract> change) {
         WorkContract current = contracts.get(id);

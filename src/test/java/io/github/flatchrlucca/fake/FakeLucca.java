@@ -60,6 +60,7 @@ public final class FakeLucca implements AutoCloseable {
                 .on("GET", "/api/v3/users", (call, path) -> users.find(call))
                 .on("POST", "/api/v3/users", (call, path) -> users.create(call))
                 .on("GET", "/directory/api/4.0/work-contracts", (call, path) -> contracts.list(call))
+                .on("POST", "/directory/api/4.0/work-contracts", (call, path) -> contracts.create(call))
                 .on("PATCH", "/directory/api/4.0/work-contracts/(\\d{1,9})",
                         (call, path) -> contracts.patch(call, Integer.parseInt(path.group(1))))
                 .on("GET", DepartmentsResource.PATH, (call, path) -> departments.list(call));
@@ -87,13 +88,16 @@ public final class FakeLucca implements AutoCloseable {
 
     // ---- seeding
 
-    /** A person already in Lucca, without a work contract. A duplicate login or mail is refused. */
+    /**
+     * A person already in Lucca, with the work contract their dates say (a former employee's ended). A duplicate
+     * login or mail is refused.
+     */
     public int addUser(String firstName, String lastName, String mail, String login,
                        LocalDate contractStart, LocalDate contractEndOrNull) {
         User user = new User(0, firstName, lastName, mail, login, Dates.dateTime(contractStart),
                 contractEndOrNull == null ? null : Dates.dateTime(contractEndOrNull),
                 null, null, null, null, null, null);
-        return directory.add(user, false).id();
+        return directory.add(user, true).id();
     }
 
     public int addDepartment(String name, boolean active) {
@@ -110,12 +114,12 @@ public final class FakeLucca implements AutoCloseable {
         faults.inject(method, pathPrefix, Reply.error(status, "Injected failure"), times);
     }
 
-    /** The next {@code times} requests, whatever they are, get 429 with this Retry-After. */
     /** Drops every failure still pending, as when Lucca recovers from an outage. */
     public void recover() {
         faults.clear();
     }
 
+    /** The next {@code times} requests, whatever they are, get 429 with this Retry-After. */
     public void rateLimitNext(int times, int retryAfterSeconds) {
         faults.inject(Faults.ANY_METHOD, "/", Reply.tooManyRequests(retryAfterSeconds), times);
     }
@@ -127,6 +131,11 @@ public final class FakeLucca implements AutoCloseable {
      */
     public void loseAnswerOfNextCreate() {
         faults.loseNextAnswer("POST", "/api/v3/users");
+    }
+
+    /** The same for the next {@code POST /directory/api/4.0/work-contracts}: the contract exists, no answer comes. */
+    public void loseAnswerOfNextContractCreate() {
+        faults.loseNextAnswer("POST", "/directory/api/4.0/work-contracts");
     }
 
     /**

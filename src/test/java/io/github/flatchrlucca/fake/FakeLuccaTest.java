@@ -192,6 +192,29 @@ class FakeLuccaTest {
     }
 
     @Test
+    void aFormerEmployeeGetsANewContractThatMayNotOverlapAnother() throws Exception {
+        int paul = lucca.addUser("Paul", "Martin", "paul@example.org", "pmartin", LocalDate.of(2018, 1, 1),
+                LocalDate.of(2021, 6, 30));
+
+        HttpResponse<String> created = post(CONTRACTS, "{\"ownerId\": " + paul + ", \"startsOn\": \"2027-01-04\", "
+                + "\"endsOn\": \"2027-06-30\", \"typeId\": 22, \"externalId\": \"app-9\"}");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(body(created).path("externalId").asText()).isEqualTo("app-9");
+        assertThat(lucca.users()).singleElement().satisfies(user -> {
+            assertThat(user.dtContractStart()).isEqualTo("2018-01-01T00:00:00");
+            assertThat(user.dtContractEnd()).isEqualTo("2027-06-30T00:00:00");
+        });
+        assertThat(post(CONTRACTS, "{\"ownerId\": " + paul + ", \"startsOn\": \"2027-06-01\", \"typeId\": 21}")
+                .statusCode()).as("overlaps the new one").isEqualTo(400);
+        assertThat(post(CONTRACTS, "{\"ownerId\": 999999, \"startsOn\": \"2027-06-01\", \"typeId\": 21}")
+                .statusCode()).as("no such person").isEqualTo(400);
+        assertThat(post(CONTRACTS, "{\"ownerId\": " + paul + ", \"startsOn\": \"2028-01-01\"}").statusCode())
+                .as("no template").isEqualTo(400);
+        assertThat(lucca.contracts()).hasSize(2);
+    }
+
+    @Test
     void aLostAnswerLeavesTheClientWithAnIoExceptionAndTheUserCreated() {
         lucca.loseAnswerOfNextCreate();
 

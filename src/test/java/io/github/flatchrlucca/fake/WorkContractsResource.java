@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@code /directory/api/4.0/work-contracts}: where the contract type and start date are set. */
+/** {@code /directory/api/4.0/work-contracts}: where the contract type and start date are set, and a rehire's made. */
 final class WorkContractsResource {
 
     private static final String OWNER_FILTER = "ownerId[]";
@@ -29,6 +29,13 @@ final class WorkContractsResource {
         json.put("items", items);
         json.put("count", items.size());
         return Reply.ok(json);
+    }
+
+    /** A new contract for an existing person: 201 with the contract, or Lucca's 400 (no such person, an overlap). */
+    Reply create(Call call) {
+        WorkContract created = directory.addContract(ContractPatch.readNew(call.body()).newContract());
+        Reply ok = Reply.ok(created);
+        return new Reply(201, ok.body(), ok.headers());
     }
 
     Reply patch(Call call, int id) {

@@ -83,6 +83,21 @@ class ReconciliationsTest {
     }
 
     @Test
+    void anInstanceStartedAfterAllWereDownSearchesAtOnceUnlessASearchHasBegunSinceItStarted() {
+        Reconciliations.Run run = one.claim("acme", false).orElseThrow();
+        one.succeeded(run, T0, 1, 0, 0, T0.plus(Duration.ofHours(1)));
+        clock.advance(Duration.ofMinutes(10));
+        Instant restarted = clock.instant();
+
+        Reconciliations.Run atStart = other.claimDueOrNotSearchedSince("acme", restarted).orElseThrow();
+        other.succeeded(atStart, T0, 1, 0, 0, restarted.plus(Duration.ofHours(1)));
+
+        assertThat(one.claimDueOrNotSearchedSince("acme", restarted))
+                .as("started at the same moment: the other's search was since").isEmpty();
+        assertThat(one.claim("acme", false)).as("not due").isEmpty();
+    }
+
+    @Test
     void aRunLeftByAnInstanceThatDiedIsTakenOverAfterItsLease() {
         one.claim("acme", false).orElseThrow();
         clock.advance(LEASE.plusSeconds(1));

@@ -89,6 +89,18 @@ class LuccaRequestsTest {
     }
 
     @Test
+    void aRehireIsANewContractOnTheSamePersonWithoutTheFieldsLeftUnknown() {
+        ApiRequest full = requests.createWorkContract(77, 22, LocalDate.of(2027, 1, 4), LocalDate.of(2027, 6, 30), 3,
+                "app-9");
+        ApiRequest bare = requests.createWorkContract(77, null, LocalDate.of(2027, 1, 4), null, null, null);
+
+        assertThat(full).isEqualTo(new ApiRequest("create-work-contract", "POST", "/directory/api/4.0/work-contracts",
+                null, "{\"ownerId\":77,\"startsOn\":\"2027-01-04\",\"endsOn\":\"2027-06-30\",\"typeId\":22,"
+                + "\"establishmentId\":3,\"externalId\":\"app-9\"}"));
+        assertThat(bare.body()).isEqualTo("{\"ownerId\":77,\"startsOn\":\"2027-01-04\"}");
+    }
+
+    @Test
     void readsDepartmentsAHundredAPage() {
         ApiRequest request = requests.departmentsPage(3);
 

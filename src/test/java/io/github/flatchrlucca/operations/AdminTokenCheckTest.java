@@ -8,6 +8,7 @@ import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.mapping.ContractTypeTable;
 import io.github.flatchrlucca.mapping.DepartmentTable;
 import io.github.flatchrlucca.mapping.LoginRule;
+import io.github.flatchrlucca.tenants.RehirePolicy;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.tenants.Tenants;
 import java.time.Duration;
@@ -102,7 +103,7 @@ class AdminTokenCheckTest {
     private static TenantSettings tenant(String id, String adminToken) {
         return new TenantSettings(id, Set.of("1"), WebhookToken.of("webhook-token-of-" + id + "-0123"), Set.of(),
                 Optional.empty(), "", 50, Duration.ofSeconds(60), null, null, null, DepartmentTable.parse(""),
-                ContractTypeTable.parse(""), LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"),
+                ContractTypeTable.parse(""), RehirePolicy.CONTRACT, LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"),
                 Optional.ofNullable(adminToken), Optional.empty());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.Journal;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,10 @@ class GracefulStopTest {
     private final Journal journal = migrated(new Journal(pool, clock, Duration.ofMinutes(3), "instance-a"));
     private final Journal otherInstance = new Journal(pool, clock, Duration.ofMinutes(3), "instance-b");
     private final List<String> closed = new ArrayList<>();
-    private final GracefulStop stop = new GracefulStop(journal, Duration.ZERO, () -> closed.add("journal connections"));
+    private final Instances instances = new Instances(pool, clock, "instance-a");
+    private final Instances otherInstances = new Instances(pool, clock, "instance-b");
+    private final GracefulStop stop = new GracefulStop(journal, instances, Duration.ZERO,
+            () -> closed.add("journal connections"));
     private final AbstractHealthCheck readiness = stop.readiness();
 
     @AfterEach
@@ -66,6 +70,17 @@ class GracefulStopTest {
         stop.notify(new CamelContextStoppedEvent(CAMEL));
 
         assertThat(otherInstance.dueHireIds("acme", 10)).containsExactly(held);
+    }
+
+    @Test
+    void onceStoppedItSaysItIsGoneSoThatAnInstanceStartedNextKnowsTheConnectorWasDown() throws Exception {
+        instances.seen();
+        assertThat(otherInstances.othersSeenWithin(Duration.ofSeconds(30))).isTrue();
+
+        stop.notify(new CamelContextStoppingEvent(CAMEL));
+        stop.notify(new CamelContextStoppedEvent(CAMEL));
+
+        assertThat(otherInstances.othersSeenWithin(Duration.ofSeconds(30))).isFalse();
     }
 
     @Test

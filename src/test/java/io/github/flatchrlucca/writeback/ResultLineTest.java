@@ -25,6 +25,15 @@ class ResultLineTest {
     }
 
     @Test
+    void aFormerEmployeeBackWithANewContractIsSaidRehiredWithTheContractsFirstDay() {
+        HireRecord hire = hire(HireStatus.DELIVERED, 77L, null, null, List.of("rehire: a former employee with this "
+                + "e-mail is in Lucca; a new work contract was added to them, no new user was created"),
+                "{\"ownerId\":77,\"startsOn\":\"2027-01-04\",\"typeId\":21}");
+
+        assertThat(ResultLine.of(hire, PARIS)).isEqualTo("Lucca: rehired #77, a new contract from 2027-01-04");
+    }
+
+    @Test
     void eachOtherOutcomeSaysWhyNoUserWasCreatedAndWhen() {
         assertThat(ResultLine.of(hire(HireStatus.ALREADY_IN_LUCCA, 12L, null, null,
                 List.of("rehire: a former employee with this e-mail is in Lucca; no new user was created"), null), PARIS))

@@ -1,0 +1,76 @@
+package io.github.flatchrlucca.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.flatchrlucca.http.ApiRequest;
+import io.github.flatchrlucca.lucca.LuccaContract;
+import io.github.flatchrlucca.lucca.LuccaRequests;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
+
+/**
+ * A former employee comes back (LUCCA_REHIRE=contract): the decisions of the rehire route. Their contracts are
+ * read first, so that a contract an earlier attempt made (its answer lost) is found by its {@code externalId}
+ * rather than made twice, and someone whom a contract already covers on the start day is only reported.
+ */
+public final class RehireSteps {
+
+    static final String REHIRED = "rehire: a former employee with this e-mail is in Lucca; a new work contract was "
+            + "added to them, no new user was created";
+    static final String CONTRACT_ANSWER_LOST = "Lucca's answer to the new contract was lost; the contract was found "
+            + "on the person by its externalId";
+    static final String TEMPLATE_OF_THE_LAST = "contract type not mapped; the new contract takes the template of "
+            + "the former one";
+
+    private final LuccaRequests requests;
+
+    public RehireSteps(LuccaRequests requests) {
+        this.requests = requests;
+    }
+
+    public ApiRequest findContracts(@Variable("delivery") Delivery delivery) {
+        return requests.workContractsOf(delivery.luccaUserId());
+    }
+
+    public void noteContracts(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+        List<LuccaContract> contracts = LuccaContract.of(answer);
+        String application = delivery.mapped().applicationId();
+        LocalDate start = delivery.draft().contractStart();
+        if (application != null && contracts.stream().anyMatch(contract -> application.equals(contract.externalId()))) {
+            delivery.warn(CONTRACT_ANSWER_LOST);
+            delivery.warn(REHIRED);
+        } else if (contracts.stream().anyMatch(contract -> contract.covers(start))) {
+            delivery.foundInLucca(delivery.luccaUserId());
+            delivery.warn(DeliverySteps.ALREADY_EMPLOYED);
+        } else {
+            delivery.makeContract(contracts.stream()
+                    .filter(contract -> contract.startsOn() != null)
+                    .max(Comparator.comparing(LuccaContract::startsOn))
+                    .orElse(null));
+        }
+    }
+
+    /**
+     * The new contract: the mapped template, else the former contract's (a returning employee most often comes
+     * back to the same kind of job; said in a warning); the tenant's establishment, else the former contract's.
+     */
+    public ApiRequest createContract(@Variable("delivery") Delivery delivery) {
+        LuccaContract last = delivery.lastContract();
+        Integer typeId = delivery.luccaContractTypeId();
+        if (typeId == null && last != null && last.typeId() != null) {
+            typeId = last.typeId();
+            delivery.warnings().remove(DeliverySteps.CONTRACT_TYPE_UNMAPPED);
+            delivery.warn(TEMPLATE_OF_THE_LAST);
+        }
+        Integer establishment = delivery.draft().legalEntityId() != null ? delivery.draft().legalEntityId()
+                : last == null ? null : last.establishmentId();
+        return requests.createWorkContract(delivery.luccaUserId(), typeId, delivery.draft().contractStart(),
+                delivery.draft().contractEnd(), establishment, delivery.mapped().applicationId());
+    }
+
+    public void contractCreated(@Variable("delivery") Delivery delivery) {
+        delivery.warn(REHIRED);
+    }
+}

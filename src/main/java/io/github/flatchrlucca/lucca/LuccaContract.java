@@ -1,0 +1,42 @@
+package io.github.flatchrlucca.lucca;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A work contract as Lucca lists it (v4, dates as plain days).
+ *
+ * @param endsOn          null while open-ended
+ * @param establishmentId null when Lucca gives none
+ * @param externalId      free text a client wrote on it; this connector writes Flatchr's application id there
+ */
+public record LuccaContract(long id, Integer typeId, LocalDate startsOn, LocalDate endsOn, Integer establishmentId,
+                            String externalId) {
+
+    /** The contracts of a {@code GET /directory/api/4.0/work-contracts} answer. */
+    public static List<LuccaContract> of(JsonNode answer) {
+        return LuccaEnvelopes.v4Items(answer).stream().map(LuccaContract::read).toList();
+    }
+
+    /** Whether the person works under this contract on that day: it has started, and not ended. */
+    public boolean covers(LocalDate day) {
+        return startsOn != null && !startsOn.isAfter(day) && (endsOn == null || !endsOn.isBefore(day));
+    }
+
+    private static LuccaContract read(JsonNode item) {
+        return new LuccaContract(item.path("id").asLong(), integer(item.path("typeId")), day(item.path("startsOn")),
+                day(item.path("endsOn")), integer(item.path("establishmentId")),
+                item.path("externalId").isTextual() ? item.path("externalId").asText() : null);
+    }
+
+    private static Integer integer(JsonNode value) {
+        return value.canConvertToInt() && value.isIntegralNumber() ? value.asInt() : null;
+    }
+
+    /** "2027-01-04", and a date-time's day should Lucca ever answer one. */
+    private static LocalDate day(JsonNode value) {
+        String text = value.isTextual() ? value.asText() : "";
+        return text.length() >= 10 ? LocalDate.parse(text.substring(0, 10)) : null;
+    }
+}
