@@ -15,10 +15,11 @@
     { id: "rejected", label: "Rejected", hint: "Flatchr sent an incomplete candidate: needs a person" },
     { id: "dry-run", label: "Dry run", hint: "Recorded only: no Lucca was configured" },
     { id: "cancelled", label: "Cancelled", hint: "Stopped by an operator" },
+    { id: "withdrawn", label: "Withdrawn", hint: "Moved out of hired in Flatchr before it reached Lucca" },
   ];
   const LABELS = new Map(STATUSES.map((s) => [s.id, s.label]));
   // The same rules as the admin API: final hires can be replayed (never a delivered one), queued ones cancelled.
-  const REPLAYABLE = new Set(["dead", "rejected", "already-in-lucca", "dry-run", "cancelled"]);
+  const REPLAYABLE = new Set(["dead", "rejected", "already-in-lucca", "dry-run", "cancelled", "withdrawn"]);
   const CANCELLABLE = new Set(["received", "retrying"]);
   const NEEDS_A_PERSON = new Set(["dead", "rejected"]);
   // What Lucca's last answer made of a tenant's API key, in the admin API's words.
@@ -76,6 +77,7 @@
     searching: false, // a search of Flatchr asked from the page is going on
     page: 0,
     openHireId: null,
+    draftNote: { hireId: null, text: "" },
     shown: "", // the last answers drawn, so an unchanged refresh redraws nothing under the pointer
     timer: null,
     run: 0, // only the latest refresh may draw: an older answer (another filter, a signed-out token) is dropped
@@ -471,7 +473,9 @@
       el("td", { class: "tenant tenant-only" }, hire.tenant || dash()),
       el("td", {}, badge(hire.status), hire.status === "retrying" && hire.nextAttemptAt
         ? el("div", { class: "sub" }, `next try ${clock.format(new Date(hire.nextAttemptAt))}`) : null,
-      writeBackLine(hire.writeBack)),
+      hire.heldUntil ? el("div", { class: "sub", dataset: { heldUntil: hire.heldUntil } },
+        `held until ${clock.format(new Date(hire.heldUntil))}`) : null,
+      decisionMark(hire), writeBackLine(hire.writeBack)),
       el("td", { class: "nowrap", title: hire.receivedAt }, when(hire.receivedAt)),
       el("td", { class: "num" }, String(hire.attempts ?? 0)),
       el("td", { class: "warnings" }, warningsSummary(hire.warnings || [])),
@@ -499,6 +503,13 @@
     if (hire.origin !== "flatchr-api") return null;
     return el("span", { class: "origin", title: FOUND_BY_SEARCH, dataset: { origin: hire.origin } },
       "API", el("span", { class: "visually-hidden" }, ` (${FOUND_BY_SEARCH})`));
+  }
+
+  /** A hire moved out of hired after its Lucca account was made waits for a person: said on its row. */
+  function decisionMark(hire) {
+    if (!hire.needsDecision) return null;
+    return el("div", { class: "sub decision", title: hire.needsDecision, dataset: { decision: "needed" } },
+      "needs a decision");
   }
 
   /** Where the outcome written on the candidate in Flatchr stands; nothing when none is written. */
@@ -531,17 +542,31 @@
         onclick: (event) => act(event.currentTarget, hire, "cancel"),
       }, "Cancel"));
     }
+    if (hire.heldUntil || hire.status === "retrying") {
+      buttons.push(el("button", {
+        type: "button", class: "button small", dataset: { action: "deliver-now" },
+        title: "Send this hire to Lucca now instead of waiting for its hold or its next try",
+        onclick: (event) => act(event.currentTarget, hire, "deliver-now"),
+      }, "Deliver now"));
+    }
     return buttons;
   }
 
-  async function act(button, hire, action) {
+  const DONE = {
+    "replay": (who) => `${who} is queued for Lucca again.`,
+    "cancel": (who) => `${who} was cancelled: nothing more will be sent to Lucca. It can be replayed later.`,
+    "deliver-now": (who) => `${who} is being sent to Lucca now.`,
+    "decision": (who) => `The decision on ${who} is noted in its history.`,
+  };
+
+  async function act(button, hire, action, body) {
     button.disabled = true;
     const who = hire.candidate || "the hire";
     try {
-      await api("POST", `api/hires/${encodeURIComponent(hire.hireId)}/${action}`);
-      notify(action === "replay"
-        ? `${who} is queued for Lucca again.`
-        : `${who} was cancelled: nothing more will be sent to Lucca. It can be replayed later.`, "success");
+      await api("POST", `api/hires/${encodeURIComponent(hire.hireId)}/${action}`,
+        body === undefined ? undefined : JSON.stringify(body));
+      notify(DONE[action](who), "success");
+      if (action === "decision") state.draftNote = { hireId: null, text: "" };
       state.shown = "";
       await refresh();
     } catch (error) {
@@ -612,6 +637,7 @@
     ];
     const actions = actionButtons(hire);
     if (actions.length) sections.push(el("div", { class: "drawer-actions" }, actions));
+    if (hire.needsDecision) sections.push(decisionForm(hire));
     if (hire.lastError) {
       sections.push(section("Last error", el("p", { class: "error-box" }, hire.lastError)));
     }
@@ -644,6 +670,33 @@
           .filter(Boolean).join(" · "))
         : null,
       event.detail ? el("div", { class: "history-detail" }, event.detail) : null)));
+  }
+
+  /**
+   * The candidate was moved out of hired in Flatchr after the connector made the Lucca account, which it never
+   * undoes: a person decides in Lucca, then says what they did here, which clears the mark.
+   */
+  function decisionForm(hire) {
+    const note = el("textarea", { id: "decision-note", rows: "2", maxlength: "500",
+      placeholder: "What was decided, e.g. contract ended in Lucca on 2027-01-05" });
+    // The drawer is drawn again when the page refreshes: what is being typed survives it.
+    if (state.draftNote.hireId === hire.hireId) note.value = state.draftNote.text;
+    note.addEventListener("input", () => { state.draftNote = { hireId: hire.hireId, text: note.value }; });
+    const button = el("button", { type: "submit", class: "button small", dataset: { action: "decision" } },
+      "Noted, clear the mark");
+    const form = el("form", { class: "decision-form" },
+      el("p", {}, `Needs a decision since ${when(hire.needsDecisionSince)}: ${hire.needsDecision}. `
+        + "The connector changed nothing in Lucca."),
+      el("label", { for: "decision-note" }, "Decision"), note, button);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (!note.value.trim()) {
+        notify("Say what was decided before clearing the mark.", "error");
+        return;
+      }
+      act(button, hire, "decision", { note: note.value.trim() });
+    });
+    return section("Needs a decision", form);
   }
 
   function section(title, ...content) {

@@ -56,6 +56,7 @@ public record ConnectorSettings(
         LoginRule loginRule,
         ContractTypeTable contractTypes,
         RehirePolicy rehire,
+        Duration hireHold,
         int rateLimitRequests,
         Duration rateLimitWindow,
         Duration retryInitialDelay,
@@ -90,12 +91,12 @@ public record ConnectorSettings(
     public TenantSettings defaultTenant(WebhookToken token) {
         return new TenantSettings(TenantSettings.DEFAULT_ID, Set.of(), token, triggerColumns, luccaBaseUrl, luccaApiKey,
                 rateLimitRequests, rateLimitWindow, legalEntityId, departmentId, roleId, departments, contractTypes,
-                rehire, loginRule, workEmailPattern, zone, Optional.empty(), flatchrApi);
+                rehire, hireHold, loginRule, workEmailPattern, zone, Optional.empty(), flatchrApi);
     }
 
     /** What a tenant of the tenants file takes from these settings when it does not say. */
     public TenantDefaults tenantDefaults() {
-        return new TenantDefaults(triggerColumns, rateLimitRequests, rateLimitWindow, loginRule, rehire, zone,
+        return new TenantDefaults(triggerColumns, rateLimitRequests, rateLimitWindow, loginRule, rehire, hireHold, zone,
                 flatchrApiBaseUrl, flatchrReconcileInterval, flatchrReconcileLookback);
     }
 
@@ -204,6 +205,9 @@ public record ConnectorSettings(
                         "a contract type table such as '1:21,2:22'", ContractTypeTable::parse),
                 in.parse("lucca.rehire", "LUCCA_REHIRE", in.text("lucca.rehire", "contract"), RehirePolicy.EXPECTED,
                         RehirePolicy::parse),
+                Duration.ofSeconds(in.between("delivery.hire-hold-seconds", "HIRE_HOLD_SECONDS", 0, 0,
+                        TenantSettings.MAX_HIRE_HOLD_SECONDS, "from 0 (no hold) to "
+                                + TenantSettings.MAX_HIRE_HOLD_SECONDS + " (a day): seconds")),
                 in.positiveInt("lucca.rate-limit.requests", "LUCCA_RATE_LIMIT_REQUESTS", 50),
                 Duration.ofSeconds(in.positiveLong("lucca.rate-limit.window-seconds", "LUCCA_RATE_LIMIT_WINDOW_SECONDS", 60)),
                 Duration.ofMillis(in.positiveLong("retry.initial-delay-ms", "RETRY_INITIAL_DELAY_MS", 5000)),

@@ -215,6 +215,7 @@ class ConnectorSettingsTest {
             lucca.work-email-pattern   | nobody        | LUCCA_WORK_EMAIL_PATTERN
             flatchr.department-pointer | no-slash      | FLATCHR_DEPARTMENT_POINTER
             retry.max-age-hours        | -1            | RETRY_MAX_AGE_HOURS
+            delivery.hire-hold-seconds | -5            | HIRE_HOLD_SECONDS
             """)
     void aBadValueIsRefusedNamingItsVariable(String key, String value, String variable) {
         properties.put(key, value);
@@ -270,6 +271,7 @@ class ConnectorSettingsTest {
             Map.entry("retry.key-rejected-delay-ms", "0"),
             Map.entry("delivery.poll-interval-ms", "0"),
             Map.entry("delivery.batch-size", "0"),
+            Map.entry("delivery.hire-hold-seconds", "86401"),
             Map.entry("delivery.lease-seconds", "0"),
             Map.entry("admin.token", "too-short"),
             Map.entry("alert.webhook-url", "not a url"),

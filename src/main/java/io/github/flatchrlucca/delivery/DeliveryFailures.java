@@ -103,11 +103,13 @@ public final class DeliveryFailures {
                 + (call == null ? " during the delivery" : " during " + call)));
     }
 
-    /** An operator cancelled the hire during its attempt: the attempt stops here and gives the hire back. */
-    public void cancelled(Exchange exchange) {
+    /** The hire was cancelled or withdrawn during its attempt: the attempt stops here and gives the hire back. */
+    public void stopped(Exchange exchange) {
         Hire hire = hire(exchange);
         journal.releaseClaim(hire.hireId());
-        LOG.info("hire {} was cancelled by an operator during its attempt: the attempt stops here", hire.hireId());
+        // "hire 1f0c... was cancelled during its attempt", or withdrawn
+        LOG.info("{}: the attempt ends here", exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)
+                .getMessage());
     }
 
     /**

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  */
 public final class FlatchrEventClassifier {
 
+    private static final String NOT_A_TRIGGER = "the candidate was moved to a column that does not trigger a hire";
+
     /** Each tenant has its own trigger columns and companies: the rules come with each event. */
     public HireVerdict classify(JsonNode event, IntakeRules tenant) {
         JsonNode name = event.path("event");
@@ -29,7 +31,7 @@ public final class FlatchrEventClassifier {
         JsonNode candidate = objectAt(data, "candidate", "data.candidate");
         JsonNode column = objectAt(data, "column", "data.column");
         if (!isTrigger(column, tenant.triggerColumns())) {
-            return HireVerdict.ignored("the candidate was moved to a column that does not trigger a hire");
+            return movedOut(event, data, column, tenant);
         }
         String companyId = companyId(event);
         if (!tenant.acceptsCompany(companyId)) {
@@ -37,6 +39,30 @@ public final class FlatchrEventClassifier {
         }
         return HireVerdict.hire(companyId, applicantId(data), unusableFields(candidate, data.path("vacancy")),
                 SameApplication.ofEvent(event));
+    }
+
+    /**
+     * A drag into a column that does not trigger: if the journal holds this candidate as a hire, they were moved out
+     * of hired. Most such drags are of candidates never hired, so one without the ids a hire has is ignored, as it
+     * was before moves out of hired counted, rather than refused.
+     */
+    private static HireVerdict movedOut(JsonNode event, JsonNode data, JsonNode column, IntakeRules tenant) {
+        String companyId = id(event.path("company_id"), "company_id");
+        Optional<String> applicantId = applicantIdOf(data);
+        if (companyId.isEmpty() || applicantId.isEmpty() || !tenant.acceptsCompany(companyId)) {
+            return HireVerdict.ignored(NOT_A_TRIGGER);
+        }
+        JsonNode user = data.path("user");
+        String who = shortened(VisibleText.of(text(user.path("firstname")) + " " + text(user.path("lastname"))));
+        String where = shortened(visible(column.path("title")));
+        return HireVerdict.movedOut(companyId, applicantId.get(), SameApplication.ofEvent(event),
+                (who.isEmpty() ? "" : "by " + who) + (who.isEmpty() || where.isEmpty() ? "" : ", ")
+                        + (where.isEmpty() ? "" : "to " + where));
+    }
+
+    /** A name or a column's title as the history says it: a bounded line, whatever Flatchr sent. */
+    private static String shortened(String text) {
+        return text.length() <= FieldLimits.NAME ? text : text.substring(0, FieldLimits.NAME) + "...";
     }
 
     private static boolean isTrigger(JsonNode column, Set<String> triggerColumns) {
@@ -55,23 +81,28 @@ public final class FlatchrEventClassifier {
         return companyId;
     }
 
-    /** The application id; an old payload without one falls back to candidate and vacancy. */
     private static String applicantId(JsonNode data) {
+        return applicantIdOf(data).orElseThrow(
+                () -> Problem.badRequest("data.applicant", "A drag_applicant event needs an applicant id."));
+    }
+
+    /** The application id; an old payload without one falls back to candidate and vacancy. */
+    private static Optional<String> applicantIdOf(JsonNode data) {
         // Every id is checked, used or not: one longer than Flatchr ever makes is not Flatchr's.
         String applicant = id(data.path("applicant").path("id"), "data.applicant.id");
         String plainApplicant = id(data.path("applicant_id"), "data.applicant_id");
         String candidate = id(data.path("candidate").path("id"), "data.candidate.id");
         String vacancy = id(data.path("vacancy").path("id"), "data.vacancy.id");
         if (!applicant.isEmpty()) {
-            return applicant;
+            return Optional.of(applicant);
         }
         if (!plainApplicant.isEmpty()) {
-            return plainApplicant;
+            return Optional.of(plainApplicant);
         }
         if (candidate.isEmpty() || vacancy.isEmpty()) {
-            throw Problem.badRequest("data.applicant", "A drag_applicant event needs an applicant id.");
+            return Optional.empty();
         }
-        return "candidate-" + candidate + "-vacancy-" + vacancy;
+        return Optional.of("candidate-" + candidate + "-vacancy-" + vacancy);
     }
 
     /** An id, or "" when there is none; one too long to be recorded is refused like a missing one. */

@@ -6,15 +6,17 @@ import java.util.stream.Collectors;
 
 /**
  * What a Flatchr event is to the connector: a hire to deliver, one that cannot be (incomplete: a field
- * missing or unusable, or sent by a company that is not the tenant's), or nothing.
+ * missing or unusable, or sent by a company that is not the tenant's), a candidate of the tenant's moved out of hired
+ * (a hire the journal holds may be withdrawn), or nothing.
  *
+ * @param reason          why it is ignored or refused; for a move out of hired, who moved the candidate and where to
  * @param sameApplication the candidate's e-mail and the vacancy's id ({@link SameApplication}), by which a hire the
  *                        webhook sent and one Flatchr's API found are one; null when the event lacks either
  */
 public record HireVerdict(Kind kind, String reason, String companyId, String applicantId,
                           List<UnusableField> unusableFields, String sameApplication) {
 
-    public enum Kind { HIRE, INCOMPLETE, OTHER_COMPANY, IGNORED }
+    public enum Kind { HIRE, INCOMPLETE, OTHER_COMPANY, MOVED_OUT, IGNORED }
 
     public HireVerdict(Kind kind, String reason, String companyId, String applicantId,
                        List<UnusableField> unusableFields) {
@@ -32,6 +34,11 @@ public record HireVerdict(Kind kind, String reason, String companyId, String app
                 List.copyOf(unusableFields), sameApplication.orElse(null));
     }
 
+    /** A candidate of the tenant's dragged into a column that does not trigger: {@code how} says by whom, and where. */
+    static HireVerdict movedOut(String companyId, String applicantId, Optional<String> sameApplication, String how) {
+        return new HireVerdict(Kind.MOVED_OUT, how, companyId, applicantId, List.of(), sameApplication.orElse(null));
+    }
+
     /** A hire on a tenant's URL from a company that is not the tenant's: a wrong URL or a leaked token. */
     static HireVerdict otherCompany(String tenant, String companyId, String applicantId) {
         return new HireVerdict(Kind.OTHER_COMPANY, "company_id " + companyId + " is not one of tenant " + tenant
@@ -40,6 +47,10 @@ public record HireVerdict(Kind kind, String reason, String companyId, String app
 
     public boolean isIgnored() {
         return kind == Kind.IGNORED;
+    }
+
+    public boolean isMovedOut() {
+        return kind == Kind.MOVED_OUT;
     }
 
     public boolean isOtherCompany() {

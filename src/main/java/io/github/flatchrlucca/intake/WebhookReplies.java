@@ -4,6 +4,7 @@ import io.github.flatchrlucca.http.JsonReply;
 import io.github.flatchrlucca.http.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.journal.IntakeResult;
+import io.github.flatchrlucca.journal.MoveOut;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +28,20 @@ public final class WebhookReplies {
         HireVerdict verdict = exchange.getVariable("verdict", HireVerdict.class);
         metrics.webhook(tenant(exchange), "ignored");
         respond(exchange, 200, "application/json", Map.of("status", "ignored", "reason", verdict.reason()));
+    }
+
+    /**
+     * A candidate moved out of hired: still 200, as before, with what it meant to the hire the journal holds
+     * (withdrawn, needs-decision, already stopped), or ignored when the journal holds none.
+     */
+    public void movedOut(Exchange exchange) {
+        MoveOut moveOut = exchange.getVariable("moveOut", MoveOut.class);
+        if (moveOut.isNone()) {
+            ignored(exchange);
+            return;
+        }
+        metrics.webhook(tenant(exchange), moveOut.label());
+        respond(exchange, 200, "application/json", status(moveOut.label(), moveOut.hireId()));
     }
 
     /** After the journal committed: only now may Flatchr hear that the hire is safe. */

@@ -11,9 +11,12 @@ import java.util.List;
  * @param flatchrApplicant  Flatchr's encoded id of the application, once known
  * @param writeBackAttempts the write-back's attempts so far
  * @param writeBackSince    when its outcome became known, from which the write-back's age counts
+ * @param decisionNeeded    why the hire waits for a person's decision (moved out of hired after its Lucca account was
+ *                          made); null when it does not
  */
 public record HireRecord(String hireId, String tenant, HireStatus status, Instant receivedAt, Instant updatedAt, int attempts,
                          Instant nextAttemptAt, Long luccaUserId, Integer lastLuccaStatus, String lastLuccaBody,
                          String lastError, List<String> warnings, String luccaRequest, String payload, Origin origin,
-                         String writeBack, String flatchrApplicant, int writeBackAttempts, Instant writeBackSince) {
+                         String writeBack, String flatchrApplicant, int writeBackAttempts, Instant writeBackSince,
+                         String decisionNeeded, Instant decisionNeededAt) {
 }

@@ -2,9 +2,12 @@ package io.github.flatchrlucca.journal;
 
 import java.util.Locale;
 
-/** Where a hire stands. RECEIVED and RETRYING are queued; the others are final until a replay. */
+/**
+ * Where a hire stands. RECEIVED and RETRYING are queued; the others are final until a replay. CANCELLED is an
+ * operator's stop, WITHDRAWN Flatchr's: the candidate was moved out of hired before reaching Lucca.
+ */
 public enum HireStatus {
-    RECEIVED, RETRYING, DELIVERED, ALREADY_IN_LUCCA, DEAD, REJECTED, DRY_RUN, CANCELLED;
+    RECEIVED, RETRYING, DELIVERED, ALREADY_IN_LUCCA, DEAD, REJECTED, DRY_RUN, CANCELLED, WITHDRAWN;
 
     public boolean isQueued() {
         return this == RECEIVED || this == RETRYING;

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +37,13 @@ public final class Journal {
     private static final int EVENT_DETAIL_CHARS = 1000;
     // Bound parameters per query when looking for known applications: far below every database's limit.
     private static final int KNOWN_CHUNK = 500;
+    /** Why a hire waits for a person: said on the status page and in the alert. */
+    public static final String MOVED_OUT_AFTER_LUCCA = "moved out of hired in Flatchr after the Lucca account was made";
+    // A Lucca user recorded, or a hire delivered, after the candidate was moved out of hired (the create was on its
+    // way): the account exists, so the hire waits for a person as if the move had come after it.
+    private static final String DECIDE_IF_WITHDRAWN = "decision_needed = CASE WHEN status = 'WITHDRAWN' THEN '"
+            + MOVED_OUT_AFTER_LUCCA + "' ELSE decision_needed END, decision_needed_at = CASE WHEN status = 'WITHDRAWN' "
+            + "THEN updated_at ELSE decision_needed_at END";
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -52,8 +60,8 @@ public final class Journal {
     }
 
     /** Records a hire Flatchr's webhook sent: see {@link #record}. */
-    public IntakeResult recordIntake(String payload, HireVerdict verdict, String tenant) {
-        return record(payload, verdict, tenant, Origin.WEBHOOK, List.of());
+    public IntakeResult recordIntake(String payload, HireVerdict verdict, String tenant, Duration hold) {
+        return record(payload, verdict, tenant, Origin.WEBHOOK, List.of(), hold);
     }
 
     /**
@@ -63,8 +71,13 @@ public final class Journal {
      * candidate's e-mail and vacancy, so that the webhook's report and the API's are one hire, whichever comes
      * first, on one instance or several: the database's unique keys decide.
      */
-    /** @param notes what the hire's history should say of its arrival besides its origin (what was missing) */
-    public IntakeResult record(String payload, HireVerdict verdict, String tenant, Origin origin, List<String> notes) {
+    /**
+     * @param notes what the hire's history should say of its arrival besides its origin (what was missing)
+     * @param hold  how long the hire waits before its first attempt (HIRE_HOLD_SECONDS), so that a drag into hired
+     *              undone within it never reaches Lucca
+     */
+    public IntakeResult record(String payload, HireVerdict verdict, String tenant, Origin origin, List<String> notes,
+                               Duration hold) {
         HireStatus status = verdict.kind() == HireVerdict.Kind.HIRE ? HireStatus.RECEIVED : HireStatus.REJECTED;
         String error = status == HireStatus.REJECTED ? verdict.rejection() : null;
         String hireId = UUID.randomUUID().toString();
@@ -75,14 +88,15 @@ public final class Journal {
             jdbc.inTransaction("record a hire", connection -> {
                 // a hire Flatchr's API found is named by the API's own id of the application, which the write-back needs
                 insert(connection, hireId, tenant, dedupeKey, matchKey, origin,
-                        origin == Origin.FLATCHR_API ? verdict.applicantId() : null, status, payload, error);
-                event(connection, hireId, null, null, arrival(origin, error, notes));
+                        origin == Origin.FLATCHR_API ? verdict.applicantId() : null, status, payload, error, hold);
+                event(connection, hireId, null, null, arrival(origin, error, notes, status == HireStatus.RECEIVED
+                        ? hold : Duration.ZERO));
                 outcomeToWriteBack(connection, hireId);
                 return null;
             });
         } catch (JournalUnavailable e) {
             if (e.getCause() instanceof SQLException sql && Jdbc.DUPLICATE_KEY.equals(sql.getSQLState())) {
-                return alreadyRecorded(dedupeKey, matchKey, status, payload);
+                return alreadyRecorded(dedupeKey, matchKey, status, payload, hold);
             }
             throw e;
         }
@@ -123,16 +137,17 @@ public final class Journal {
 
     /**
      * Before each Lucca call: this instance still holds the hire, for one more lease. If its lease ran out
-     * (a long wait for Lucca) and another instance took the hire over, or an operator cancelled it, this attempt
-     * must stop here.
+     * (a long wait for Lucca) and another instance took the hire over, or an operator cancelled it, or the
+     * recruiter moved the candidate out of hired, this attempt must stop here.
      */
     public void renewClaim(String hireId) {
         Instant now = clock.instant();
         if (jdbc.update("renew a claim", "UPDATE hire SET claimed_until = ? WHERE hire_id = ? AND claimed_by = ? AND "
                 + QUEUED, at(now.plus(lease)), hireId, instanceId) == 0) {
-            boolean cancelled = jdbc.query("read a hire's status", "SELECT status FROM hire WHERE hire_id = ?",
-                    row -> row.getString(1), hireId).contains(HireStatus.CANCELLED.name());
-            throw cancelled ? new HireCancelled(hireId) : new ClaimLost(hireId);
+            HireStatus status = jdbc.query("read a hire's status", "SELECT status FROM hire WHERE hire_id = ?",
+                    row -> HireStatus.valueOf(row.getString(1)), hireId).stream().findFirst().orElse(null);
+            throw status == HireStatus.CANCELLED || status == HireStatus.WITHDRAWN ? new HireStopped(hireId, status)
+                    : new ClaimLost(hireId);
         }
     }
 
@@ -197,7 +212,7 @@ public final class Journal {
     }
 
     public void recordLuccaUser(String hireId, long luccaUserId) {
-        change(hireId, "UPDATE hire SET lucca_user_id = ?, updated_at = ? WHERE hire_id = ?",
+        change(hireId, "UPDATE hire SET lucca_user_id = ?, " + DECIDE_IF_WITHDRAWN + ", updated_at = ? WHERE hire_id = ?",
                 new Object[] {luccaUserId, at(clock.instant()), hireId},
                 new LuccaFailure("create-user", 200, null, "user " + luccaUserId + " created in Lucca"));
         LOG.info("hire {} user created in Lucca as {}", hireId, luccaUserId);
@@ -274,7 +289,7 @@ public final class Journal {
         boolean replayed = change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = ?, attempts = 0, "
                 + "queued_at = ?, next_attempt_at = ?, claimed_until = NULL, claimed_by = NULL, last_error = NULL, updated_at = ?, "
                 + "lucca_user_id = CASE WHEN status = 'ALREADY_IN_LUCCA' THEN NULL ELSE lucca_user_id END "
-                + "WHERE hire_id = ? AND status IN ('DEAD', 'REJECTED', 'ALREADY_IN_LUCCA', 'DRY_RUN', 'CANCELLED') AND "
+                + "WHERE hire_id = ? AND status IN ('DEAD', 'REJECTED', 'ALREADY_IN_LUCCA', 'DRY_RUN', 'CANCELLED', 'WITHDRAWN') AND "
                 + UNCLAIMED, new Object[] {payload, at(now), at(now), at(now), hireId, at(now)},
                 new LuccaFailure(null, null, null, "replayed by an operator"));
         if (replayed) {
@@ -302,6 +317,80 @@ public final class Journal {
     }
 
     /**
+     * Flatchr says a candidate was moved out of hired (a drag into a column that does not trigger). The tenant's hire
+     * of that application that has not reached Lucca is withdrawn: nothing more is sent, an attempt in progress stops
+     * before its next call ({@link #renewClaim}), and an operator may replay it. One whose person is in Lucca is left
+     * as it is there, and waits for a person's decision. {@link MoveOut.Outcome#NONE} when the journal holds no hire
+     * of this application: the move concerns a candidate who was never hired. Each change is conditional, so a delivery recording its
+     * user at the same moment is never overwritten: whichever comes second sees the other.
+     *
+     * @param how who moved the candidate and where to, for the history: "by Marie Curie, to Refused"
+     */
+    public MoveOut movedOutOfHired(String tenant, HireVerdict verdict, String how) {
+        String dedupeKey = tenant + ":" + verdict.dedupeKey();
+        String matchKey = ApplicationKey.of(tenant, verdict.sameApplication());
+        Instant now = clock.instant();
+        String moved = "moved out of hired in Flatchr " + how;
+        return jdbc.inTransaction("record a move out of hired", connection -> {
+            List<String> found = Jdbc.query(connection, "SELECT hire_id FROM hire WHERE dedupe_key = ? OR match_key = ? "
+                    + "ORDER BY received_at", row -> row.getString(1), dedupeKey, matchKey);
+            if (found.isEmpty()) {
+                return MoveOut.none();
+            }
+            String hireId = found.get(0);
+            MoveOut.Outcome outcome;
+            if (Jdbc.update(connection, "UPDATE hire SET status = 'WITHDRAWN', next_attempt_at = NULL, updated_at = ? "
+                    + "WHERE hire_id = ? AND lucca_user_id IS NULL AND status NOT IN ('CANCELLED', 'WITHDRAWN')",
+                    at(now), hireId) == 1) {
+                outcome = MoveOut.Outcome.WITHDRAWN;
+                event(connection, hireId, null, null, moved + ": withdrawn, nothing more is sent to Lucca");
+                outcomeToWriteBack(connection, hireId);
+            } else if (Jdbc.update(connection, "UPDATE hire SET decision_needed = ?, decision_needed_at = ?, "
+                    + "updated_at = ? WHERE hire_id = ? AND lucca_user_id IS NOT NULL", MOVED_OUT_AFTER_LUCCA, at(now),
+                    at(now), hireId) == 1) {
+                outcome = MoveOut.Outcome.NEEDS_DECISION;
+                event(connection, hireId, null, null, moved + " after the Lucca account was made: nothing was changed "
+                        + "in Lucca, a person decides");
+            } else {
+                outcome = MoveOut.Outcome.ALREADY_STOPPED;
+                event(connection, hireId, null, null, moved);
+            }
+            LOG.info("hire {} of tenant {} moved out of hired in Flatchr: {}", hireId, tenant,
+                    outcome.name().toLowerCase(Locale.ROOT));
+            return new MoveOut(hireId, outcome);
+        });
+    }
+
+    /** A person decided what to do with a hire that waited for them; their note goes in its history. */
+    public boolean decided(String hireId, String note) {
+        // not a change of outcome: nothing new to write back to Flatchr
+        boolean decided = jdbc.inTransaction("record a decision", connection -> {
+            if (Jdbc.update(connection, "UPDATE hire SET decision_needed = NULL, decision_needed_at = NULL, "
+                    + "updated_at = ? WHERE hire_id = ? AND decision_needed IS NOT NULL", at(clock.instant()), hireId) == 0) {
+                return false;
+            }
+            event(connection, hireId, null, null, "decided: " + note);
+            return true;
+        });
+        if (decided) {
+            LOG.info("hire {} decided by an operator", hireId);
+        }
+        return decided;
+    }
+
+    /** An operator's "deliver now": a queued hire waiting out its hold or a retry's backoff is due at once. */
+    public boolean deliverNow(String hireId) {
+        Instant now = clock.instant();
+        boolean due = change(hireId, "UPDATE hire SET next_attempt_at = ?, updated_at = ? WHERE hire_id = ? AND "
+                + QUEUED + " AND next_attempt_at > ?", new Object[] {at(now), at(now), hireId, at(now)},
+                new LuccaFailure(null, null, null, "to be delivered now, asked by an operator"));
+        if (due) {
+            LOG.info("hire {} to be delivered now, asked by an operator", hireId);
+        }
+        return due;
+    }
+
+    /**
      * Erases the personal data of hires finished before {@code finishedBefore}; queued hires keep theirs, as
      * delivery needs it. A login is made of the person's names: its reservation goes too (Lucca's own list of
      * logins is what later hires are checked against). Returns how many hires were erased.
@@ -319,7 +408,8 @@ public final class Journal {
     }
 
     private boolean finish(String hireId, HireStatus status, long luccaUserId, List<String> warnings, String guard) {
-        boolean finished = change(hireId, "UPDATE hire SET status = ?, lucca_user_id = ?, warnings = ?, next_attempt_at = NULL, "
+        boolean finished = change(hireId, "UPDATE hire SET " + DECIDE_IF_WITHDRAWN + ", status = ?, lucca_user_id = ?, "
+                + "warnings = ?, next_attempt_at = NULL, "
                 + "claimed_until = NULL, claimed_by = NULL, last_error = NULL, updated_at = ? WHERE hire_id = ?" + guard,
                 new Object[] {status.name(), luccaUserId, joined(warnings), at(clock.instant()), hireId},
                 new LuccaFailure(null, null, null, "Lucca user " + luccaUserId));
@@ -375,7 +465,8 @@ public final class Journal {
         return known;
     }
 
-    private IntakeResult alreadyRecorded(String dedupeKey, String matchKey, HireStatus status, String payload) {
+    private IntakeResult alreadyRecorded(String dedupeKey, String matchKey, HireStatus status, String payload,
+                                         Duration hold) {
         List<String[]> existing = jdbc.query("read a recorded hire", "SELECT hire_id, status FROM hire WHERE dedupe_key = ? "
                 + "OR match_key = ? ORDER BY received_at", row -> new String[] {row.getString(1), row.getString(2)},
                 dedupeKey, matchKey);
@@ -384,14 +475,19 @@ public final class Journal {
         }
         String hireId = existing.get(0)[0];
         Instant now = clock.instant();
-        // A hire rejected for missing data and sent again complete is accepted: the recruiter fixed it.
-        if (status == HireStatus.RECEIVED && HireStatus.REJECTED.name().equals(existing.get(0)[1])
-                && change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = ?, last_error = NULL, "
+        // A hire rejected for missing data and sent again complete is accepted: the recruiter fixed it. One withdrawn
+        // and moved back into hired is a hire again, held like a new one; it kept no Lucca user, or it would not
+        // have been withdrawn.
+        String was = existing.get(0)[1];
+        if (status == HireStatus.RECEIVED && (HireStatus.REJECTED.name().equals(was)
+                || HireStatus.WITHDRAWN.name().equals(was))
+                && change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = ?, last_error = NULL, attempts = 0, "
                         + "received_at = ?, queued_at = ?, next_attempt_at = ?, updated_at = ? WHERE hire_id = ? "
-                        + "AND status = 'REJECTED'",
-                        new Object[] {payload, at(now), at(now), at(now), at(now), hireId},
-                        new LuccaFailure(null, null, null, "sent again complete"))) {
-            LOG.info("hire {} {} after being rejected", hireId, HireStatus.RECEIVED.label());
+                        + "AND status = ? AND " + UNCLAIMED,
+                        new Object[] {payload, at(now), at(now), at(now.plus(hold)), at(now), hireId, was, at(now)},
+                        new LuccaFailure(null, null, null, HireStatus.REJECTED.name().equals(was)
+                                ? "sent again complete" : "moved back into hired in Flatchr"))) {
+            LOG.info("hire {} {} after being {}", hireId, HireStatus.RECEIVED.label(), was.toLowerCase(Locale.ROOT));
             return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
         }
         LOG.info("hire {} sent again: duplicate", hireId);
@@ -399,17 +495,18 @@ public final class Journal {
     }
 
     private void insert(Connection connection, String hireId, String tenant, String dedupeKey, String matchKey,
-                        Origin origin, String flatchrApplicant, HireStatus status, String payload, String error)
-            throws SQLException {
+                        Origin origin, String flatchrApplicant, HireStatus status, String payload, String error,
+                        Duration hold) throws SQLException {
         Instant now = clock.instant();
         Jdbc.update(connection, "INSERT INTO hire (hire_id, tenant, dedupe_key, match_key, origin, flatchr_applicant, "
                 + "status, payload, received_at, queued_at, updated_at, next_attempt_at, last_error) VALUES (?, ?, ?, ?, ?, "
                 + "?, ?, ?, ?, ?, ?, ?, ?)", hireId, tenant, dedupeKey, matchKey, origin.label(), flatchrApplicant,
-                status.name(), payload, at(now), at(now), at(now), status == HireStatus.RECEIVED ? at(now) : null, error);
+                status.name(), payload, at(now), at(now), at(now), status == HireStatus.RECEIVED ? at(now.plus(hold)) : null,
+                error);
     }
 
     /** What the first event of a hire's history says: why it was rejected, or how it came, with what it lacked. */
-    private static String arrival(Origin origin, String error, List<String> notes) {
+    private String arrival(Origin origin, String error, List<String> notes, Duration hold) {
         List<String> parts = new java.util.ArrayList<>();
         if (error != null) {
             parts.add(error);
@@ -418,6 +515,10 @@ public final class Journal {
             parts.add(origin.received());
         }
         parts.addAll(notes);
+        if (!hold.isZero()) {
+            parts.add("held until " + clock.instant().plus(hold).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    + " (HIRE_HOLD_SECONDS)");
+        }
         return parts.isEmpty() ? null : String.join("; ", parts);
     }
 

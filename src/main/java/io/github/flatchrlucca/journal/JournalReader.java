@@ -127,6 +127,7 @@ public final class JournalReader {
                 row.getString("last_error"), warnings == null || warnings.isEmpty() ? List.of()
                 : List.of(warnings.split("\n")), row.getString("lucca_request"), row.getString("payload"),
                 Origin.ofLabel(row.getString("origin")), row.getString("writeback_status"),
-                row.getString("flatchr_applicant"), row.getInt("writeback_attempts"), instant(row, "writeback_since"));
+                row.getString("flatchr_applicant"), row.getInt("writeback_attempts"), instant(row, "writeback_since"),
+                row.getString("decision_needed"), instant(row, "decision_needed_at"));
     }
 }

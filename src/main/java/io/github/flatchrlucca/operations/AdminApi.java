@@ -24,8 +24,14 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 
-/** The operator's view of the journal and the two things an operator does to a hire: replay and cancel. */
+/**
+ * The operator's view of the journal and what an operator does to a hire: replay, cancel, deliver now, and clear
+ * a "needs a decision" mark.
+ */
 public final class AdminApi {
+
+    /** A decision's note is a line in the hire's history, not a document. */
+    static final int MAX_NOTE = 500;
 
     private final ObjectMapper json;
     private final Journal journal;
@@ -44,7 +50,7 @@ public final class AdminApi {
         this.reconciliations = reconciliations;
         this.classifier = classifier;
         this.tenants = tenants;
-        this.views = new HireViews(json, tenants);
+        this.views = new HireViews(json, tenants, clock);
         this.clock = clock;
     }
 
@@ -98,7 +104,7 @@ public final class AdminApi {
         JsonReply.respond(json, exchange, 200, "application/json", stats);
     }
 
-    /** Dead, rejected, already-in-Lucca, dry-run or cancelled hires go through delivery again. */
+    /** Dead, rejected, already-in-Lucca, dry-run, cancelled or withdrawn hires go through delivery again. */
     public void replay(@Header("hireId") String hireId, Exchange exchange) {
         HireRecord hire = found(hireId, exchange);
         if (hire.status().isQueued()) {
@@ -132,6 +138,39 @@ public final class AdminApi {
         JsonReply.respond(json, exchange, 200, "application/json", views.summary(found(hireId, exchange)));
     }
 
+    /** A hire held (HIRE_HOLD_SECONDS) or waiting for its next retry is delivered at once. */
+    public void deliverNow(@Header("hireId") String hireId, Exchange exchange) {
+        HireRecord hire = found(hireId, exchange);
+        if (!hire.status().isQueued()) {
+            throw Problem.conflict("Only a queued hire can be delivered now; this one is " + hire.status().label() + ".");
+        }
+        if (!journal.deliverNow(hireId)) {
+            throw Problem.conflict("The hire is already due or being delivered, or finished meanwhile; look at it "
+                    + "again.");
+        }
+        JsonReply.respond(json, exchange, 200, "application/json", views.summary(found(hireId, exchange)));
+    }
+
+    /**
+     * A person decided what to do with a hire moved out of hired after its Lucca account was made: their note
+     * ({"note": "..."}, required) goes in its history and the mark is cleared.
+     */
+    public void decided(@Header("hireId") String hireId, Exchange exchange) {
+        JsonNode body = exchange.getIn().getBody(JsonNode.class);
+        String note = body == null || !body.path("note").isTextual() ? "" : body.path("note").asText().strip();
+        if (note.isEmpty()) {
+            throw Problem.badRequest("note", "Say what was decided in 'note'.");
+        }
+        if (note.length() > MAX_NOTE) {
+            throw Problem.badRequest("note", "The note is longer than " + MAX_NOTE + " characters.");
+        }
+        HireRecord hire = found(hireId, exchange);
+        if (hire.decisionNeeded() == null || !journal.decided(hireId, note)) {
+            throw Problem.conflict("The hire does not wait for a decision.");
+        }
+        JsonReply.respond(json, exchange, 200, "application/json", views.summary(found(hireId, exchange)));
+    }
+
     /** A rejected hire is replayed only if, under the current configuration, it is a complete hire. */
     private void checkStillAHire(HireRecord hire) {
         HireVerdict verdict;
@@ -143,7 +182,7 @@ public final class AdminApi {
         } catch (java.io.IOException e) {
             throw Problem.conflict("The recorded event is not readable JSON.");
         }
-        if (verdict.kind() == HireVerdict.Kind.IGNORED) {
+        if (verdict.kind() == HireVerdict.Kind.IGNORED || verdict.isMovedOut()) {
             throw Problem.conflict("Under the current trigger columns this event is not a hire.");
         }
         if (verdict.isOtherCompany()) {

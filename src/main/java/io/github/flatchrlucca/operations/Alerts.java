@@ -41,6 +41,13 @@ public final class Alerts {
                 + "itself: " + why + ". Fix the cause, then replay it: " + link(hireId));
     }
 
+    /** The candidate was moved out of hired in Flatchr after the connector made their Lucca account. */
+    public void movedOutAfterLucca(String tenant, String hireId) {
+        send.accept(":warning: Hire " + hireId + " of tenant " + tenant + " was moved out of hired in Flatchr after "
+                + "the Lucca account was made: decide what to do in Lucca (the connector changes nothing there), then "
+                + "clear the mark with a note: " + link(hireId));
+    }
+
     public void credentialsChanged(String tenant, KeyState.State state) {
         if (state == KeyState.State.REJECTED) {
             send.accept(":warning: Lucca rejects the API key of tenant " + tenant + ". Its hires are kept and will be "

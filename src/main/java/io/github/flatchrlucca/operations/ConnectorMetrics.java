@@ -50,7 +50,10 @@ public final class ConnectorMetrics {
         }
     }
 
-    /** What the webhook answered: accepted, duplicate, ignored, rejected, invalid, unauthorized, unavailable. */
+    /**
+     * What the webhook answered: accepted, duplicate, ignored, rejected, invalid, unauthorized, unavailable; for a
+     * candidate moved out of hired, withdrawn, needs-decision or already-stopped.
+     */
     public void webhook(String tenant, String outcome) {
         Counter.builder("flatchr.webhooks").description("Webhook calls by tenant and outcome")
                 .tags("tenant", tenant, "outcome", outcome).register(registry).increment();

@@ -9,6 +9,7 @@ import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.Tenants;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +22,12 @@ final class HireViews {
 
     private final ObjectMapper json;
     private final Tenants tenants;
+    private final Clock clock;
 
-    HireViews(ObjectMapper json, Tenants tenants) {
+    HireViews(ObjectMapper json, Tenants tenants, Clock clock) {
         this.json = json;
         this.tenants = tenants;
+        this.clock = clock;
     }
 
     Map<String, Object> summary(HireRecord hire) {
@@ -43,7 +46,16 @@ final class HireViews {
         view.put("warnings", hire.warnings());
         view.put("lastError", hire.lastError());
         view.put("lastLuccaStatus", hire.lastLuccaStatus());
+        view.put("heldUntil", held(hire) ? text(hire.nextAttemptAt()) : null);
+        view.put("needsDecision", hire.decisionNeeded());
+        view.put("needsDecisionSince", text(hire.decisionNeededAt()));
         return view;
+    }
+
+    /** A queued hire not yet tried whose first attempt lies ahead: the hold (HIRE_HOLD_SECONDS) keeps it. */
+    private boolean held(HireRecord hire) {
+        return hire.status() == HireStatus.RECEIVED && hire.attempts() == 0 && hire.nextAttemptAt() != null
+                && hire.nextAttemptAt().isAfter(clock.instant());
     }
 
     /**

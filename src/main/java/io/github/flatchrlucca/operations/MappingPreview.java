@@ -57,6 +57,9 @@ public final class MappingPreview {
         preview.put("hire", verdict.kind() == HireVerdict.Kind.HIRE);
         if (verdict.kind() == HireVerdict.Kind.IGNORED || verdict.isOtherCompany()) {
             preview.put("reason", verdict.reason());
+        } else if (verdict.isMovedOut()) {
+            preview.put("reason", "a move to a column that does not trigger a hire: a hire of this candidate that has "
+                    + "not reached Lucca would be withdrawn");
         } else if (verdict.kind() == HireVerdict.Kind.INCOMPLETE) {
             preview.put("reason", verdict.rejection());
         } else {

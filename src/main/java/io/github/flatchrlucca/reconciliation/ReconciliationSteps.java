@@ -215,7 +215,8 @@ public final class ReconciliationSteps {
         ObjectNode event = application.toEvent(json, details, run.vacancy(application.vacancyId()),
                 companyId(run.tenant()), notes);
         HireVerdict verdict = classifier.classify(event, run.tenant());
-        IntakeResult result = journal.record(event.toString(), verdict, run.getTenant(), Origin.FLATCHR_API, notes);
+        IntakeResult result = journal.record(event.toString(), verdict, run.getTenant(), Origin.FLATCHR_API, notes,
+                run.tenant().hireHold());
         reconciliations.renew(run.claim());
         if (result.outcome() == IntakeResult.Outcome.DUPLICATE) {
             return false;

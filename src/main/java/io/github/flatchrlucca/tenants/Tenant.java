@@ -6,6 +6,7 @@ import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.mapping.ContractTypeTable;
 import io.github.flatchrlucca.mapping.HireMapper;
 import io.github.flatchrlucca.mapping.OrganisationDefaults;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +63,11 @@ public final class Tenant implements IntakeRules {
     @Override
     public boolean acceptsCompany(String companyId) {
         return settings.acceptsCompany(companyId) && tenantByCompanyId.getOrDefault(companyId, id()).equals(id());
+    }
+
+    /** How long a new hire waits before its first delivery (HIRE_HOLD_SECONDS, or the tenant's own). */
+    public Duration hireHold() {
+        return settings.hireHold();
     }
 
     public boolean tokenMatches(String token) {

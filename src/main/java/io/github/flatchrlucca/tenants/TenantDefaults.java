@@ -12,6 +12,7 @@ import java.util.Set;
  * tables, work e-mail pattern, Flatchr API key, company key and result tag) never is, so that one customer's
  * settings cannot leak into another's.
  *
+ * @param hireHold                 HIRE_HOLD_SECONDS, how long a new hire waits before its first delivery
  * @param flatchrApiBaseUrl        FLATCHR_API_BASE_URL, for a tenant whose {@code flatchr} says no {@code apiBaseUrl}
  * @param flatchrReconcileInterval FLATCHR_RECONCILE_INTERVAL_SECONDS; zero: never
  * @param flatchrReconcileLookback FLATCHR_RECONCILE_LOOKBACK_DAYS, in whole days
@@ -22,6 +23,7 @@ public record TenantDefaults(
         Duration rateLimitWindow,
         LoginRule loginRule,
         RehirePolicy rehire,
+        Duration hireHold,
         ZoneId zone,
         URI flatchrApiBaseUrl,
         Duration flatchrReconcileInterval,

@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
 final class TenantEntry {
 
     private static final List<String> KEYS = List.of("id", "flatchrCompanyIds", "webhookToken", "triggerColumns",
-            "flatchr", "lucca", "defaults", "departments", "contractTypes", "rehire", "login", "workEmailPattern", "timezone",
-            "adminToken");
+            "flatchr", "lucca", "defaults", "departments", "contractTypes", "rehire", "hireHoldSeconds", "login",
+            "workEmailPattern", "timezone", "adminToken");
     private static final List<String> FLATCHR_KEYS = List.of("apiKey", "companyKey", "apiBaseUrl",
             "reconcileIntervalSeconds", "reconcileLookbackDays", "resultTag");
     private static final List<String> LUCCA_KEYS = List.of("baseUrl", "instance", "apiKey", "rateLimit");
@@ -96,6 +96,8 @@ final class TenantEntry {
         RehirePolicy rehire = tenant.text("rehire")
                 .flatMap(written -> tenant.parse("rehire", written, RehirePolicy.EXPECTED, RehirePolicy::parse))
                 .orElse(inherited.rehire());
+        Duration hireHold = tenant.intBetween("hireHoldSeconds", 0, TenantSettings.MAX_HIRE_HOLD_SECONDS)
+                .map(Duration::ofSeconds).orElse(inherited.hireHold());
         LoginRule login = tenant.text("login").flatMap(rule -> tenant.check("login", () -> LoginRule.parse(rule)))
                 .orElse(inherited.loginRule());
         WorkEmailPattern workEmailPattern = tenant.text("workEmailPattern")
@@ -113,7 +115,7 @@ final class TenantEntry {
         // each value left empty above was reported: with no problem, every one is there
         return Optional.of(new TenantSettings(id.orElseThrow(), companyIds.orElseThrow(), token.orElseThrow(),
                 triggerColumns, baseUrl, apiKey, requests, window, legalEntityId, departmentId, roleId,
-                departments.orElseThrow(), contractTypes.orElseThrow(), rehire, login, workEmailPattern, zone, adminToken,
+                departments.orElseThrow(), contractTypes.orElseThrow(), rehire, hireHold, login, workEmailPattern, zone, adminToken,
                 flatchrApi));
     }
 

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param workEmailPattern  null: the candidate's own e-mail is sent as mail
  * @param legalEntityId     null (like departmentId and roleId): left out, Lucca's own default applies
  * @param rehire            what a hire of a former employee gets: a new work contract, or only a report
+ * @param hireHold          how long a new hire waits before its first delivery, so that a drag into hired made by
+ *                          mistake and undone within it never reaches Lucca
  * @param adminToken        opens the admin API and status page on this tenant's hires only (its HR team's view)
  * @param flatchrApi        the tenant's access to Flatchr's API; empty: no reconciliation, no write-back, the
  *                          tenant works from webhooks alone
@@ -42,6 +44,7 @@ public record TenantSettings(
         DepartmentTable departments,
         ContractTypeTable contractTypes,
         RehirePolicy rehire,
+        Duration hireHold,
         LoginRule loginRule,
         WorkEmailPattern workEmailPattern,
         ZoneId zone,
@@ -52,6 +55,8 @@ public record TenantSettings(
     public static final String DEFAULT_ID = "default";
     /** Tenant ids appear in URLs, route ids, metric labels and logs: short, lower-case, nothing to escape. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    /** A day: a hold is for a drag made by mistake, and must stay well within RETRY_MAX_AGE_HOURS. */
+    public static final int MAX_HIRE_HOLD_SECONDS = 86_400;
 
     public boolean dryRun() {
         return luccaBaseUrl.isEmpty();

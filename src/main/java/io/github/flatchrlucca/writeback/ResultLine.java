@@ -40,6 +40,9 @@ public final class ResultLine {
             case DEAD -> "Lucca: not created - " + whyDead(hire) + "; see the connector's status page (" + day + ")";
             case REJECTED -> "Lucca: not created - " + recruiterWords(hire.lastError()) + " (" + day + ")";
             case CANCELLED -> "Lucca: not created - cancelled by an operator (" + day + ")";
+            case WITHDRAWN -> hire.luccaUserId() == null
+                    ? "Lucca: not created - moved out of hired (" + day + ")"
+                    : "Lucca: #" + hire.luccaUserId() + " was made before the move out of hired; HR decides (" + day + ")";
             case DRY_RUN -> "Lucca: not sent - the connector runs without Lucca (" + day + ")";
             case RECEIVED, RETRYING -> throw new IllegalArgumentException("a queued hire has no outcome yet");
         };

@@ -241,7 +241,7 @@ class DeliveryFailuresTest {
         Hire hire = claimedHire();
         journal.cancel(hire.hireId());
 
-        failures.cancelled(failed(hire, catchThrowable(() -> journal.renewClaim(hire.hireId()))));
+        failures.stopped(failed(hire, catchThrowable(() -> journal.renewClaim(hire.hireId()))));
 
         assertThat(reader.find(hire.hireId()).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
         assertThat(alerts).isEmpty();
@@ -264,7 +264,7 @@ class DeliveryFailuresTest {
 
     private Hire claimedHire() {
         String hireId = journal.recordIntake("{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "1234",
-                List.of()), "acme").hireId();
+                List.of()), "acme", Duration.ZERO).hireId();
         return journal.claim(hireId);
     }
 

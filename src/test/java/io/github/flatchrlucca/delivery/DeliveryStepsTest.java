@@ -487,7 +487,7 @@ class DeliveryStepsTest {
     private static Tenant tenant(RehirePolicy rehire) {
         return new Tenant(new TenantSettings("acme", Set.of("4242"), WebhookToken.of("token-of-acme-0123456789"),
                 Set.of(), Optional.empty(), "", 50, Duration.ofSeconds(60), 3, 99, 5, DepartmentTable.parse(""),
-                ContractTypeTable.parse("1:21"), rehire, LoginRule.INITIAL_LASTNAME, null, PARIS, Optional.empty(),
+                ContractTypeTable.parse("1:21"), rehire, Duration.ZERO, LoginRule.INITIAL_LASTNAME, null, PARIS, Optional.empty(),
                 Optional.empty()),
                 new HireMapper(new MappingSettings(PARIS, LoginRule.INITIAL_LASTNAME, null, "FR",
                         "/data/vacancy/department")),

@@ -73,9 +73,24 @@ class AdminApiIT {
     }
 
     @Test
+    void aPreviewOfAMoveOutOfHiredMapsNothingAndSaysWhatItWouldDo() throws Exception {
+        HttpResponse<String> response = post("/admin/api/preview",
+                FlatchrEvents.movedOut(FlatchrEvents.hire("preview-2"), "Refusé").toString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode preview = JSON.readTree(response.body());
+        assertThat(preview.path("hire").asBoolean()).isFalse();
+        assertThat(preview.path("reason").asText()).contains("would be withdrawn");
+        assertThat(preview.has("requests")).isFalse();
+    }
+
+    @Test
     void unknownHiresAreNotFound() throws Exception {
         assertThat(post("/admin/api/hires/no-such-hire/replay").statusCode()).isEqualTo(404);
         assertThat(post("/admin/api/hires/no-such-hire/cancel").statusCode()).isEqualTo(404);
+        assertThat(post("/admin/api/hires/no-such-hire/deliver-now").statusCode()).isEqualTo(404);
+        assertThat(app.connector().postAdmin("/admin/api/hires/no-such-hire/decision", "{\"note\": \"n\"}")
+                .statusCode()).isEqualTo(404);
         assertThat(app.connector().get("/admin/api/hires/no-such-hire", bearer()).statusCode()).isEqualTo(404);
     }
 

@@ -42,6 +42,15 @@ public final class FlatchrEvents {
         return hire(applicantId, "Camille", "Morel", "camille." + applicantId + "@example.org");
     }
 
+    /** The candidate of a hire dragged on by a recruiter, out of hired into the column of this title. */
+    public static ObjectNode movedOut(ObjectNode hire, String columnTitle) {
+        ObjectNode event = hire.deepCopy();
+        ObjectNode data = (ObjectNode) event.path("data");
+        data.putObject("column").put("id", 11).put("title", columnTitle).put("hired", false);
+        data.putObject("user").put("firstname", "Marie").put("lastname", "Curie").put("email", "marie.curie@acme.fr");
+        return event;
+    }
+
     /** The same hire, of another Flatchr company: each tenant takes only its own companies' hires. */
     public static ObjectNode hire(String applicantId, int companyId) {
         ObjectNode event = hire(applicantId);

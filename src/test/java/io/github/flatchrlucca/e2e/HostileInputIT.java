@@ -249,7 +249,7 @@ class HostileInputIT {
 
             assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(20)).until(() -> app.connector().log()
-                    .contains("hire " + hireId + " was cancelled by an operator during its attempt"));
+                    .contains("hire " + hireId + " was cancelled during its attempt: the attempt ends here"));
             assertThat(app.connector().hire(hireId).path("status").asText()).isEqualTo("cancelled");
             assertThat(app.lucca().users()).noneMatch(user -> mail.equals(user.mail()));
         } finally {

@@ -6,6 +6,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentI
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.fake.FakeLucca;
 import io.github.flatchrlucca.fake.flatchr.ApplicationSeed;
 import io.github.flatchrlucca.fake.flatchr.Candidate;
@@ -169,6 +170,34 @@ class StatusPageIT {
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).as("browser console errors")
                 .filteredOn(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
                 .extracting(LogEntry::getMessage).isEmpty();
+    }
+
+    @Test
+    void aHireMovedOutOfHiredAfterItsAccountWasMadeIsMarkedUntilAPersonNotesTheirDecision() throws Exception {
+        ObjectNode event = FlatchrEvents.hire("page-decision", "Hugo", "Moved", "hugo.page-decision@example.org");
+        String hireId = connector.accept(event);
+        connector.awaitStatus(hireId, "delivered");
+        assertThat(connector.postWebhook(FlatchrEvents.movedOut(event, "Refusé").toString()).statusCode())
+                .isEqualTo(200);
+        signIn(ConnectorProcess.ADMIN_TOKEN);
+
+        WebElement mark = wait.until(d -> row(hireId) == null ? null
+                : row(hireId).findElements(By.cssSelector(".decision[data-decision='needed']")).stream().findFirst()
+                .orElse(null));
+        assertThat(mark.getText()).isEqualTo("needs a decision");
+        assertThat(statusOf(hireId)).as("what Lucca holds").isEqualTo("delivered");
+        row(hireId).findElement(By.cssSelector("td.candidate button")).click();
+        WebElement drawer = wait.until(visibilityOfElementLocated(By.id("detail")));
+        assertThat(drawer.getText()).contains("after the Lucca account was made", "The connector changed nothing in Lucca");
+        drawer.findElement(By.cssSelector("button[data-action='decision']")).click();
+        wait.until(textToBePresentInElementLocated(By.id("notice"), "Say what was decided"));
+        drawer.findElement(By.id("decision-note")).sendKeys("Contract ended in Lucca by HR");
+        drawer.findElement(By.cssSelector("button[data-action='decision']")).click();
+
+        wait.until(textToBePresentInElementLocated(By.id("notice"), "The decision on Hugo Moved is noted"));
+        wait.until(d -> row(hireId) != null && row(hireId).findElements(By.cssSelector(".decision")).isEmpty());
+        assertThat(connector.hire(hireId).path("history").toString())
+                .contains("decided: Contract ended in Lucca by HR");
     }
 
     @Test

@@ -127,31 +127,53 @@ class FlatchrEventClassifierTest {
     }
 
     @Test
-    void aDragIntoAColumnNotMarkedHiredIsIgnored() {
+    void aDragIntoAColumnNotMarkedHiredIsAMoveOutOfHiredSayingByWhomAndWhereTo() {
         ObjectNode event = hire();
-        column(event).put("hired", false);
+        column(event).put("hired", false).put("title", "Refusé");
+        data(event).putObject("user").put("firstname", "Marie").put("lastname", "Curie")
+                .put("email", "marie.curie@acme.fr");
 
         HireVerdict verdict = byHiredFlag.classify(event);
 
-        assertThat(verdict.isIgnored()).isTrue();
-        assertThat(verdict.reason()).contains("does not trigger a hire");
+        assertThat(verdict).isEqualTo(new HireVerdict(HireVerdict.Kind.MOVED_OUT, "by Marie Curie, to Refusé", "4242",
+                "1234", List.of(), "eloise@gmail.com|5"));
+        assertThat(verdict.dedupeKey()).as("the hire's own key").isEqualTo("4242:1234");
     }
 
     @Test
-    void aDragIntoAColumnWithoutHiredFlagIsIgnored() {
+    void aMoveOutOfHiredSaysWhatItKnowsOfWhoAndWhere() {
+        ObjectNode event = hire();
+        column(event).put("hired", false).remove("title");
+
+        assertThat(byHiredFlag.classify(event).reason()).isEmpty();
+        data(event).putObject("user").put("firstname", "Marie\u202E").put("lastname", "x".repeat(500));
+        assertThat(byHiredFlag.classify(event).reason()).startsWith("by Marie x").endsWith("...").hasSizeLessThan(120);
+        column(event).put("title", "Refusé");
+        data(event).remove("user");
+        assertThat(byHiredFlag.classify(event).reason()).isEqualTo("to Refusé");
+    }
+
+    @Test
+    void aDragIntoAColumnWithoutHiredFlagIsAMoveOutOfHired() {
         ObjectNode event = hire();
         column(event).remove("hired");
 
-        assertThat(byHiredFlag.classify(event).isIgnored()).isTrue();
+        assertThat(byHiredFlag.classify(event).isMovedOut()).isTrue();
     }
 
     @Test
-    void anIgnoredDragNeedsNoCompanyId() {
-        ObjectNode event = hire();
-        column(event).put("hired", false);
-        event.remove("company_id");
+    void aDragOutOfHiredWithoutTheIdsOfAHireIsOnlyIgnoredAsBefore() {
+        ObjectNode noCompany = hire();
+        column(noCompany).put("hired", false);
+        noCompany.remove("company_id");
+        ObjectNode noApplicant = hire();
+        column(noApplicant).put("hired", false);
+        data(noApplicant).remove("applicant");
+        data(noApplicant).remove("vacancy");
 
-        assertThat(byHiredFlag.classify(event).isIgnored()).isTrue();
+        assertThat(byHiredFlag.classify(noCompany).isIgnored()).isTrue();
+        assertThat(byHiredFlag.classify(noCompany).reason()).contains("does not trigger a hire");
+        assertThat(byHiredFlag.classify(noApplicant).isIgnored()).isTrue();
     }
 
     @Test
@@ -284,10 +306,10 @@ class FlatchrEventClassifierTest {
     }
 
     @Test
-    void withConfiguredColumnsAColumnMarkedHiredButNotListedIsIgnored() {
+    void withConfiguredColumnsAColumnMarkedHiredButNotListedIsAMoveOutOfHired() {
         TenantClassifier classifier = classifierFor(Set.of("12", "embauché"));
 
-        assertThat(classifier.classify(hire()).isIgnored()).isTrue();
+        assertThat(classifier.classify(hire()).isMovedOut()).isTrue();
     }
 
     @Test

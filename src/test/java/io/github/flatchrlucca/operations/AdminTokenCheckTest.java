@@ -103,7 +103,7 @@ class AdminTokenCheckTest {
     private static TenantSettings tenant(String id, String adminToken) {
         return new TenantSettings(id, Set.of("1"), WebhookToken.of("webhook-token-of-" + id + "-0123"), Set.of(),
                 Optional.empty(), "", 50, Duration.ofSeconds(60), null, null, null, DepartmentTable.parse(""),
-                ContractTypeTable.parse(""), RehirePolicy.CONTRACT, LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"),
+                ContractTypeTable.parse(""), RehirePolicy.CONTRACT, Duration.ZERO, LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"),
                 Optional.ofNullable(adminToken), Optional.empty());
     }
 }

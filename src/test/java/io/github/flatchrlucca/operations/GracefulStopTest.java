@@ -100,7 +100,7 @@ class GracefulStopTest {
 
     private String hire(String applicantId) {
         return journal.recordIntake("{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId, List.of()),
-                "acme").hireId();
+                "acme", Duration.ZERO).hireId();
     }
 
     private Journal migrated(Journal journal) {

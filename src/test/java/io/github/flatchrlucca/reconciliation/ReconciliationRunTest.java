@@ -103,7 +103,7 @@ class ReconciliationRunTest {
         TenantSettings acme = TestTenants.tenant("acme", "acme-token-0123456789", "4242");
         tenants.replace(List.of(TestTenants.withFlatchrApi(new TenantSettings(acme.id(), acme.flatchrCompanyIds(),
                 acme.webhookToken(), triggerColumns, acme.luccaBaseUrl(), acme.luccaApiKey(), acme.rateLimitRequests(),
-                acme.rateLimitWindow(), null, null, null, acme.departments(), acme.contractTypes(), acme.rehire(), acme.loginRule(),
+                acme.rateLimitWindow(), null, null, null, acme.departments(), acme.contractTypes(), acme.rehire(), acme.hireHold(), acme.loginRule(),
                 null, acme.zone(), Optional.empty(), Optional.empty()), api)));
         Tenant tenant = tenants.find("acme").orElseThrow();
         Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.empty());

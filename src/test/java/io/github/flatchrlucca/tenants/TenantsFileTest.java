@@ -37,7 +37,7 @@ class TenantsFileTest {
     // unlike the connector's built-in defaults, so that inheriting them shows
     private static final TenantDefaults ENVIRONMENT = new TenantDefaults(
             Set.of("recrutés"), 40, Duration.ofSeconds(30), LoginRule.FIRSTNAME_LASTNAME,
-            RehirePolicy.REPORT, ZoneId.of("Europe/Brussels"), URI.create("https://api.demo.flatchr.io"), Duration.ofSeconds(600),
+            RehirePolicy.REPORT, Duration.ofSeconds(120), ZoneId.of("Europe/Brussels"), URI.create("https://api.demo.flatchr.io"), Duration.ofSeconds(600),
             Duration.ofDays(7));
 
     private static final String FULL_EXAMPLE = """
@@ -61,6 +61,7 @@ class TenantsFileTest {
                 departments: { "Service IT": 12 }
                 contractTypes: { 1: 21, 2: 22 }
                 rehire: contract
+                hireHoldSeconds: 300
                 login: initial-lastname
                 workEmailPattern: "{firstname}.{lastname}@acme.fr"
                 timezone: Europe/Paris
@@ -139,6 +140,7 @@ class TenantsFileTest {
         assertThat(acme.contractTypes().luccaTypeFor("1")).contains(21);
         assertThat(acme.contractTypes().luccaTypeFor("2")).contains(22);
         assertThat(acme.rehire()).isEqualTo(RehirePolicy.CONTRACT);
+        assertThat(acme.hireHold()).isEqualTo(Duration.ofMinutes(5));
         assertThat(acme.loginRule()).isEqualTo(LoginRule.INITIAL_LASTNAME);
         assertThat(acme.workEmailPattern().apply("Éloïse", "Müller")).isEqualTo("eloise.muller@acme.fr");
         assertThat(acme.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
@@ -161,6 +163,7 @@ class TenantsFileTest {
         assertThat(acme.rateLimitWindow()).isEqualTo(Duration.ofSeconds(30));
         assertThat(acme.loginRule()).isEqualTo(LoginRule.FIRSTNAME_LASTNAME);
         assertThat(acme.rehire()).isEqualTo(RehirePolicy.REPORT);
+        assertThat(acme.hireHold()).isEqualTo(Duration.ofSeconds(120));
         assertThat(acme.zone()).isEqualTo(ZoneId.of("Europe/Brussels"));
     }
 
@@ -481,8 +484,8 @@ class TenantsFileTest {
                         "departments: { Service IT: 0, Marketing: }",
                         "timezone: Europe/Pariss"),
                 "tenants[0] (acme): unknown key 'webhokToken'; known keys: id, flatchrCompanyIds, webhookToken, "
-                        + "triggerColumns, flatchr, lucca, defaults, departments, contractTypes, rehire, login, "
-                        + "workEmailPattern, timezone, adminToken",
+                        + "triggerColumns, flatchr, lucca, defaults, departments, contractTypes, rehire, hireHoldSeconds, "
+                        + "login, workEmailPattern, timezone, adminToken",
                 "tenants[0] (acme): lucca.baseUrl: 'ftp://acme.ilucca.net' is not an http(s) URL with a host",
                 "tenants[0] (acme): lucca.apiKey: environment variable GAMMA_LUCCA_API_KEY is not set, or blank",
                 "tenants[0] (acme): lucca.rateLimit.requests: '0' is not a whole number greater than zero",
@@ -547,7 +550,7 @@ class TenantsFileTest {
         return Stream.of(
                 Arguments.of("webhokToken: x", "tenants[0] (acme): unknown key 'webhokToken'; known keys: id, "
                         + "flatchrCompanyIds, webhookToken, triggerColumns, flatchr, lucca, defaults, departments, "
-                        + "contractTypes, rehire, login, workEmailPattern, timezone, adminToken"),
+                        + "contractTypes, rehire, hireHoldSeconds, login, workEmailPattern, timezone, adminToken"),
                 Arguments.of(FLATCHR + ", apikey: x }", "tenants[0] (acme): flatchr: unknown key 'apikey'; known keys: "
                         + "apiKey, companyKey, apiBaseUrl, reconcileIntervalSeconds, reconcileLookbackDays, resultTag"),
                 Arguments.of("flatchr: [x]",
@@ -625,6 +628,8 @@ class TenantsFileTest {
                 Arguments.of("contractTypes: { 1: 21, '1': 22 }",
                         "tenants[0] (acme): contractTypes.1: the key is written twice"),
                 Arguments.of("rehire: always", "tenants[0] (acme): rehire: 'always' is not 'contract' or 'report'"),
+                Arguments.of("hireHoldSeconds: 86401",
+                        "tenants[0] (acme): hireHoldSeconds: '86401' is not a whole number from 0 to 86400"),
                 Arguments.of("login: first.last", "tenants[0] (acme): login: unknown login rule \"first.last\"; "
                         + "accepted values: initial-lastname, firstname.lastname, email"),
                 Arguments.of("workEmailPattern: '{firstname}.{lastname}'",

@@ -154,7 +154,7 @@ class TenantsTest {
         TenantSettings dry = TestTenants.tenant(id, "token-of-" + id + "-0123456789", "1");
         return new TenantSettings(id, Set.of("1"), dry.webhookToken(), Set.of(),
                 Optional.of(URI.create("https://" + id + ".ilucca.net")), apiKey, 50, Duration.ofSeconds(60), null, null,
-                null, dry.departments(), dry.contractTypes(), dry.rehire(), dry.loginRule(), null, dry.zone(), Optional.empty(),
+                null, dry.departments(), dry.contractTypes(), dry.rehire(), dry.hireHold(), dry.loginRule(), null, dry.zone(), Optional.empty(),
                 Optional.empty());
     }
 }

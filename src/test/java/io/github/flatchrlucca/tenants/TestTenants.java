@@ -18,7 +18,7 @@ public final class TestTenants {
     public static TenantSettings tenant(String id, String token, String... companyIds) {
         return new TenantSettings(id, Set.of(companyIds), WebhookToken.of(token), Set.of(), Optional.empty(), "", 50,
                 Duration.ofSeconds(60), null, null, null, DepartmentTable.parse(""), ContractTypeTable.parse(""),
-                RehirePolicy.CONTRACT, LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"), Optional.empty(),
+                RehirePolicy.CONTRACT, Duration.ZERO, LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"), Optional.empty(),
                 Optional.empty());
     }
 
@@ -27,7 +27,7 @@ public final class TestTenants {
         return new TenantSettings(tenant.id(), tenant.flatchrCompanyIds(), tenant.webhookToken(),
                 tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(),
                 tenant.rateLimitWindow(), tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(),
-                tenant.departments(), tenant.contractTypes(), tenant.rehire(), tenant.loginRule(), tenant.workEmailPattern(),
+                tenant.departments(), tenant.contractTypes(), tenant.rehire(), tenant.hireHold(), tenant.loginRule(), tenant.workEmailPattern(),
                 tenant.zone(), Optional.of(adminToken), tenant.flatchrApi());
     }
 
@@ -36,7 +36,7 @@ public final class TestTenants {
         return new TenantSettings(tenant.id(), tenant.flatchrCompanyIds(), tenant.webhookToken(),
                 tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(),
                 tenant.rateLimitWindow(), tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(),
-                tenant.departments(), tenant.contractTypes(), tenant.rehire(), tenant.loginRule(), tenant.workEmailPattern(),
+                tenant.departments(), tenant.contractTypes(), tenant.rehire(), tenant.hireHold(), tenant.loginRule(), tenant.workEmailPattern(),
                 tenant.zone(), tenant.adminToken(), Optional.of(api));
     }
 

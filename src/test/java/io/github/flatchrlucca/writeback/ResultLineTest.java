@@ -51,6 +51,10 @@ class ResultLineTest {
                 + "100 characters (2026-12-02)");
         assertThat(ResultLine.of(hire(HireStatus.CANCELLED, null, null, null, List.of(), null), PARIS))
                 .isEqualTo("Lucca: not created - cancelled by an operator (2026-12-02)");
+        assertThat(ResultLine.of(hire(HireStatus.WITHDRAWN, null, null, null, List.of(), null), PARIS))
+                .isEqualTo("Lucca: not created - moved out of hired (2026-12-02)");
+        assertThat(ResultLine.of(hire(HireStatus.WITHDRAWN, 416L, null, null, List.of(), null), PARIS))
+                .isEqualTo("Lucca: #416 was made before the move out of hired; HR decides (2026-12-02)");
         assertThat(ResultLine.of(hire(HireStatus.DRY_RUN, null, null, null, List.of(), null), PARIS))
                 .startsWith("Lucca: not sent");
     }
@@ -66,6 +70,6 @@ class ResultLineTest {
     private static HireRecord hire(HireStatus status, Long userId, Integer luccaStatus, String error,
                                    List<String> warnings, String luccaRequest) {
         return new HireRecord("hire-1", "acme", status, AT, AT, 1, null, userId, luccaStatus, null, error, warnings,
-                luccaRequest, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT);
+                luccaRequest, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, null, null);
     }
 }

@@ -78,7 +78,7 @@ class WriteBackStepsTest {
         HireRecord hire = new HireRecord("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
                 {"data": {"candidate": {"email": "Jeanne@Example.org"}, "vacancy": {"id": 5}}}
-                """, Origin.WEBHOOK, "PENDING", "unused", 0, clock.instant());
+                """, Origin.WEBHOOK, "PENDING", "unused", 0, clock.instant(), null, null);
 
         Throwable none = catchThrowable(() -> steps.applicantFound(hire, tags(
                 "[{\"applicant\": \"other\", \"email\": \"jeanne@example.org\", \"vacancy_id\": 6}]")));

@@ -1,0 +1,4 @@
+-- A hire whose candidate was moved out of hired in Flatchr after the Lucca account was made waits for a person's
+-- decision: why, and since when. A person clears it with a note, which the hire's history keeps.
+ALTER TABLE hire ADD COLUMN decision_needed VARCHAR(200);
+ALTER TABLE hire ADD COLUMN decision_needed_at TIMESTAMP WITH TIME ZONE;

@@ -1,0 +1,261 @@
+package io.github.flatchrlucca.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.IntakeResult.Outcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Candidates moved out of hired in Flatchr, hires held before their first delivery, and decisions people take. */
+class WithdrawnHiresTest {
+
+    private static final String TENANT = "acme";
+    private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+    private static final String PAYLOAD = "{\"event\":\"drag_applicant\",\"company_id\":4242}";
+    private static final String HOW = "by Marie Curie, to Refused";
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final JdbcConnectionPool pool = JdbcConnectionPool.create(
+            "jdbc:h2:mem:withdrawn-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private final Journal journal = migrated(new Journal(pool, clock, Duration.ofMinutes(10), "instance-a"));
+    private final JournalReader reader = new JournalReader(pool);
+
+    @AfterEach
+    void close() {
+        pool.dispose();
+    }
+
+    @Test
+    void aQueuedHireMovedOutOfHiredIsWithdrawnAndNeverDelivered() {
+        String hireId = record("1", Duration.ZERO);
+
+        MoveOut moveOut = journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+
+        assertThat(moveOut).isEqualTo(new MoveOut(hireId, MoveOut.Outcome.WITHDRAWN));
+        HireRecord hire = reader.find(hireId).orElseThrow();
+        assertThat(hire.status()).isEqualTo(HireStatus.WITHDRAWN);
+        assertThat(hire.nextAttemptAt()).isNull();
+        assertThat(hire.decisionNeeded()).isNull();
+        assertThat(hire.writeBack()).as("the recruiter reads it on the candidate").isEqualTo("PENDING");
+        assertThat(journal.dueHireIds(TENANT, 10)).isEmpty();
+        assertThat(reader.history(hireId)).last().satisfies(event -> {
+            assertThat(event.status()).isEqualTo(HireStatus.WITHDRAWN);
+            assertThat(event.detail()).isEqualTo("moved out of hired in Flatchr by Marie Curie, to Refused: "
+                    + "withdrawn, nothing more is sent to Lucca");
+        });
+    }
+
+    @Test
+    void aHireIsFoundByTheCandidatesEmailAndVacancyWhenFlatchrsIdsDiffer() {
+        String found = journal.record(PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "z7gWQnjXG77hJRak",
+                List.of(), "jeanne@example.org|5"), TENANT, Origin.FLATCHR_API, List.of(), Duration.ZERO).hireId();
+
+        assertThat(journal.movedOutOfHired(TENANT, movedOut("1234", "jeanne@example.org|5"), HOW).hireId())
+                .isEqualTo(found);
+        assertThat(reader.find(found).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aMoveOutOfACandidateNeverHiredChangesNothing() {
+        String other = record("1", Duration.ZERO);
+
+        assertThat(journal.movedOutOfHired(TENANT, movedOut("2", null), HOW).isNone()).isTrue();
+        assertThat(journal.movedOutOfHired("globex", movedOut("1", null), HOW).isNone())
+                .as("another tenant's hire is not this one's").isTrue();
+        assertThat(reader.find(other).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+    }
+
+    @Test
+    void anAttemptInProgressStopsBeforeItsNextCall() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+
+        journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+
+        assertThatExceptionOfType(HireStopped.class).isThrownBy(() -> journal.renewClaim(hireId))
+                .withMessageContaining("withdrawn");
+        assertThat(journal.retryLater(hireId, T0.plusSeconds(5), new LuccaFailure("create-user", 503, "", "down")))
+                .as("a retry never undoes the withdrawal").isFalse();
+        assertThat(journal.markAlreadyInLucca(hireId, 416, List.of())).isFalse();
+        assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aUserLuccaCreatedWhileTheMoveCameMakesTheHireWaitForAPerson() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        journal.markCreateAttempted(hireId, "{}");
+
+        journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+        journal.recordLuccaUser(hireId, 417);
+
+        HireRecord hire = reader.find(hireId).orElseThrow();
+        assertThat(hire.status()).isEqualTo(HireStatus.WITHDRAWN);
+        assertThat(hire.luccaUserId()).isEqualTo(417L);
+        assertThat(hire.decisionNeeded()).isEqualTo(Journal.MOVED_OUT_AFTER_LUCCA);
+    }
+
+    @Test
+    void aHireDeliveredAfterTheMoveCameWaitsForAPerson() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+
+        journal.markDelivered(hireId, 417, List.of());
+
+        HireRecord hire = reader.find(hireId).orElseThrow();
+        assertThat(hire.status()).as("what Lucca holds").isEqualTo(HireStatus.DELIVERED);
+        assertThat(hire.decisionNeeded()).isEqualTo(Journal.MOVED_OUT_AFTER_LUCCA);
+    }
+
+    @Test
+    void aHireInLuccaMovedOutIsLeftAsItIsAndWaitsForADecisionThatAPersonNotes() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        journal.markDelivered(hireId, 417, List.of());
+        clock.advance(Duration.ofHours(1));
+
+        MoveOut moveOut = journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+
+        assertThat(moveOut.needsDecision()).isTrue();
+        HireRecord hire = reader.find(hireId).orElseThrow();
+        assertThat(hire.status()).isEqualTo(HireStatus.DELIVERED);
+        assertThat(hire.decisionNeeded()).isEqualTo(Journal.MOVED_OUT_AFTER_LUCCA);
+        assertThat(hire.decisionNeededAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+        assertThat(hire.writeBack()).as("the outcome in Lucca did not change").isEqualTo("PENDING");
+        assertThat(reader.history(hireId)).last().extracting(HireEvent::detail).asString()
+                .contains("after the Lucca account was made").contains("nothing was changed in Lucca");
+
+        assertThat(journal.decided(hireId, "contract ended in Lucca by HR")).isTrue();
+
+        HireRecord decided = reader.find(hireId).orElseThrow();
+        assertThat(decided.decisionNeeded()).isNull();
+        assertThat(decided.decisionNeededAt()).isNull();
+        assertThat(decided.status()).isEqualTo(HireStatus.DELIVERED);
+        assertThat(reader.history(hireId)).last().extracting(HireEvent::detail)
+                .isEqualTo("decided: contract ended in Lucca by HR");
+        assertThat(journal.decided(hireId, "again")).as("nothing left to decide").isFalse();
+    }
+
+    @Test
+    void aFinishedHireNotInLuccaIsWithdrawnToo() {
+        String dead = record("1", Duration.ZERO);
+        journal.claim(dead);
+        journal.markDead(dead, new LuccaFailure("create-user", 400, "{}", "refused"));
+
+        assertThat(journal.movedOutOfHired(TENANT, movedOut("1", null), HOW).outcome())
+                .isEqualTo(MoveOut.Outcome.WITHDRAWN);
+        assertThat(reader.find(dead).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aCancelledHireStaysCancelledAndItsHistorySaysItWasMoved() {
+        String hireId = record("1", Duration.ZERO);
+        journal.cancel(hireId);
+
+        assertThat(journal.movedOutOfHired(TENANT, movedOut("1", null), HOW).outcome())
+                .isEqualTo(MoveOut.Outcome.ALREADY_STOPPED);
+        assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
+        assertThat(reader.history(hireId)).last().extracting(HireEvent::detail)
+                .isEqualTo("moved out of hired in Flatchr by Marie Curie, to Refused");
+    }
+
+    @Test
+    void aWithdrawnHireMovedBackIntoHiredIsAHireAgainHeldLikeANewOne() {
+        String hireId = record("1", Duration.ZERO);
+        journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+        clock.advance(Duration.ofMinutes(1));
+
+        IntakeResult again = journal.recordIntake(PAYLOAD, hire("1"), TENANT, Duration.ofMinutes(5));
+
+        assertThat(again).isEqualTo(new IntakeResult(hireId, Outcome.ACCEPTED));
+        HireRecord hire = reader.find(hireId).orElseThrow();
+        assertThat(hire.status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(hire.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofMinutes(6)));
+        assertThat(reader.history(hireId)).last().extracting(HireEvent::detail)
+                .isEqualTo("moved back into hired in Flatchr");
+        assertThat(journal.recordIntake(PAYLOAD, hire("1"), TENANT, Duration.ZERO).outcome())
+                .as("sent once more while queued").isEqualTo(Outcome.DUPLICATE);
+    }
+
+    @Test
+    void aWithdrawnHireCanBeReplayedByAnOperator() {
+        String hireId = record("1", Duration.ZERO);
+        journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+
+        assertThat(journal.replay(hireId, PAYLOAD)).isTrue();
+
+        assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(journal.dueHireIds(TENANT, 10)).containsExactly(hireId);
+    }
+
+    // ---- the hold
+
+    @Test
+    void aHeldHireIsDueOnlyOnceItsHoldIsOver() {
+        String hireId = record("1", Duration.ofMinutes(5));
+
+        assertThat(reader.find(hireId).orElseThrow().nextAttemptAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+        assertThat(reader.history(hireId)).first().extracting(HireEvent::detail).asString()
+                .contains("held until 2026-01-05T09:05:00Z");
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(journal.dueHireIds(TENANT, 10)).isEmpty();
+        assertThat(journal.claim(hireId)).isNull();
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(journal.dueHireIds(TENANT, 10)).containsExactly(hireId);
+    }
+
+    @Test
+    void aHireWithdrawnWithinItsHoldNeverBecomesDue() {
+        String hireId = record("1", Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(2));
+
+        journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(journal.dueHireIds(TENANT, 10)).isEmpty();
+        assertThat(reader.find(hireId).orElseThrow().attempts()).isZero();
+    }
+
+    @Test
+    void deliverNowSkipsTheHoldOfAQueuedHireOnly() {
+        String held = record("1", Duration.ofMinutes(5));
+        String due = record("2", Duration.ZERO);
+
+        assertThat(journal.deliverNow(held)).isTrue();
+        assertThat(journal.deliverNow(due)).as("already due").isFalse();
+
+        assertThat(journal.dueHireIds(TENANT, 10)).containsExactlyInAnyOrder(held, due);
+        assertThat(reader.history(held)).last().extracting(HireEvent::detail)
+                .isEqualTo("to be delivered now, asked by an operator");
+        journal.movedOutOfHired(TENANT, movedOut("2", null), HOW);
+        assertThat(journal.deliverNow(due)).as("withdrawn").isFalse();
+    }
+
+    private Journal migrated(Journal journal) {
+        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
+        return journal;
+    }
+
+    private String record(String applicantId, Duration hold) {
+        return journal.recordIntake(PAYLOAD, hire(applicantId), TENANT, hold).hireId();
+    }
+
+    private static HireVerdict hire(String applicantId) {
+        return new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId, List.of());
+    }
+
+    private static HireVerdict movedOut(String applicantId, String sameApplication) {
+        return new HireVerdict(HireVerdict.Kind.MOVED_OUT, HOW, "4242", applicantId, List.of(), sameApplication);
+    }
+}
