@@ -96,7 +96,7 @@ public final class Journal {
             });
         } catch (JournalUnavailable e) {
             if (e.getCause() instanceof SQLException sql && Jdbc.DUPLICATE_KEY.equals(sql.getSQLState())) {
-                return alreadyRecorded(dedupeKey, matchKey, status, payload, hold);
+                return alreadyRecorded(dedupeKey, matchKey, status, payload, hold, origin);
             }
             throw e;
         }
@@ -327,17 +327,38 @@ public final class Journal {
      * @param how who moved the candidate and where to, for the history: "by Marie Curie, to Refused"
      */
     public MoveOut movedOutOfHired(String tenant, HireVerdict verdict, String how) {
+        return moveOut(tenant, verdict, how, clock.instant(), "");
+    }
+
+    /**
+     * A search of Flatchr's API shows a candidate the journal holds as a hire archived or out of hired, changed at
+     * {@code changedAt}: a move whose webhook never came, taken as {@link #movedOutOfHired} takes one. Only a move
+     * after the hire was recorded (or moved back into hired), and seen for the first time: the searches overlap,
+     * and a move already known (from its webhook, or an earlier search) must not withdraw a replayed hire or ask
+     * again for a decision a person took.
+     */
+    public MoveOut movedOutSeenInFlatchr(String tenant, HireVerdict verdict, String how, Instant changedAt) {
+        // Flatchr counts whole seconds: a hire recorded within the second of the change was hired before it
+        return moveOut(tenant, verdict, how, changedAt, " AND moved_out_at IS NULL AND queued_at < ?",
+                at(changedAt.plusSeconds(1)));
+    }
+
+    private MoveOut moveOut(String tenant, HireVerdict verdict, String how, Instant movedAt, String onlyIf,
+                            Object... onlyIfValues) {
         String dedupeKey = tenant + ":" + verdict.dedupeKey();
         String matchKey = ApplicationKey.of(tenant, verdict.sameApplication());
         Instant now = clock.instant();
         String moved = "moved out of hired in Flatchr " + how;
+        List<Object> values = new java.util.ArrayList<>(List.of(dedupeKey, matchKey == null ? "" : matchKey));
+        values.addAll(List.of(onlyIfValues));
         return jdbc.inTransaction("record a move out of hired", connection -> {
-            List<String> found = Jdbc.query(connection, "SELECT hire_id FROM hire WHERE dedupe_key = ? OR match_key = ? "
-                    + "ORDER BY received_at", row -> row.getString(1), dedupeKey, matchKey);
+            List<String> found = Jdbc.query(connection, "SELECT hire_id FROM hire WHERE (dedupe_key = ? OR match_key = ?)"
+                    + onlyIf + " ORDER BY received_at", row -> row.getString(1), values.toArray());
             if (found.isEmpty()) {
                 return MoveOut.none();
             }
             String hireId = found.get(0);
+            Jdbc.update(connection, "UPDATE hire SET moved_out_at = ? WHERE hire_id = ?", at(movedAt), hireId);
             MoveOut.Outcome outcome;
             if (Jdbc.update(connection, "UPDATE hire SET status = 'WITHDRAWN', next_attempt_at = NULL, updated_at = ? "
                     + "WHERE hire_id = ? AND lucca_user_id IS NULL AND status NOT IN ('CANCELLED', 'WITHDRAWN')",
@@ -466,7 +487,7 @@ public final class Journal {
     }
 
     private IntakeResult alreadyRecorded(String dedupeKey, String matchKey, HireStatus status, String payload,
-                                         Duration hold) {
+                                         Duration hold, Origin origin) {
         List<String[]> existing = jdbc.query("read a recorded hire", "SELECT hire_id, status FROM hire WHERE dedupe_key = ? "
                 + "OR match_key = ? ORDER BY received_at", row -> new String[] {row.getString(1), row.getString(2)},
                 dedupeKey, matchKey);
@@ -477,11 +498,12 @@ public final class Journal {
         Instant now = clock.instant();
         // A hire rejected for missing data and sent again complete is accepted: the recruiter fixed it. One withdrawn
         // and moved back into hired is a hire again, held like a new one; it kept no Lucca user, or it would not
-        // have been withdrawn.
+        // have been withdrawn. Only the webhook says so: a search's answer may have been read before the move out.
         String was = existing.get(0)[1];
         if (status == HireStatus.RECEIVED && (HireStatus.REJECTED.name().equals(was)
-                || HireStatus.WITHDRAWN.name().equals(was))
+                || HireStatus.WITHDRAWN.name().equals(was) && origin == Origin.WEBHOOK)
                 && change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = ?, last_error = NULL, attempts = 0, "
+                        + "moved_out_at = NULL, "
                         + "received_at = ?, queued_at = ?, next_attempt_at = ?, updated_at = ? WHERE hire_id = ? "
                         + "AND status = ? AND " + UNCLAIMED,
                         new Object[] {payload, at(now), at(now), at(now.plus(hold)), at(now), hireId, was, at(now)},

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.intake.SameApplication;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,10 +12,13 @@ import java.util.Optional;
  * One application a search of Flatchr's API found, as its search item gives it (encoded applicant id, the
  * vacancy's plain id and title, the column, the candidate), and the webhook-shaped event it becomes, so that it is
  * mapped and delivered exactly as a webhook's hire.
+ *
+ * @param changedAt the application's last change in Flatchr ({@code updated_at}, epoch seconds); null when the item
+ *                  gives none that can be read
  */
 public record FoundApplication(String applicant, String vacancyId, String vacancyTitle, String column,
                                boolean hired, boolean archived, String firstname, String lastname, String email,
-                               String phone) {
+                               String phone, Instant changedAt) {
 
     static final String DETAILS_MISSING = "Flatchr's API did not give the application's details: the candidate is "
             + "taken from its search";
@@ -32,7 +36,16 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
         return Optional.of(new FoundApplication(applicant, text(item.path("vacancy_id")), text(item.path("vacancy")),
                 text(item.path("column")), item.path("hired").asBoolean(false), item.path("status").asInt(1) == 0,
                 text(item.path("firstname")), text(item.path("lastname")), text(item.path("email")),
-                text(item.path("phone"))));
+                text(item.path("phone")), changedAt(item.path("updated_at"))));
+    }
+
+    /** Epoch seconds, as a number or as digits; anything else is no time the connector can rely on. */
+    private static Instant changedAt(JsonNode updatedAt) {
+        String text = text(updatedAt);
+        if (text == null || text.length() > 12 || !text.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return Instant.ofEpochSecond(Long.parseLong(text));
     }
 
     /** The key that makes it one hire with the webhook's report of it ({@link SameApplication}). */

@@ -39,6 +39,7 @@ public final class ReconciliationRun {
     private boolean vacanciesRead;
     private final List<FoundApplication> recorded = new ArrayList<>();
     private final List<String> unmatchedColumns = new ArrayList<>();
+    private int movedOut;
 
     ReconciliationRun(Reconciliations.Run claim, Tenant tenant, FlatchrConnection flatchr, FlatchrRequests requests,
                       LocalDate windowFrom, boolean dryRun) {
@@ -107,6 +108,38 @@ public final class ReconciliationRun {
         return searches;
     }
 
+    /**
+     * Every application changed since the window's first day, hired or not: where a move out of hired whose webhook
+     * never came shows.
+     */
+    ApiRequest movesSearch() {
+        return requests.search(flatchr, Map.of("start_update", FLATCHR_DAY.format(windowFrom)));
+    }
+
+    /**
+     * The applications of that search that are no hire now: archived, or in a column that does not trigger (by
+     * Flatchr's hired flag, or with trigger columns by their titles, as the webhook judges). One without a time of
+     * change cannot be ordered after its hire, and is left alone.
+     */
+    List<FoundApplication> outOfHired(JsonNode answer) {
+        List<FoundApplication> moved = new ArrayList<>();
+        for (JsonNode item : answer) {
+            FoundApplication.of(item)
+                    .filter(application -> application.changedAt() != null)
+                    .filter(application -> application.archived() || !inATriggerColumn(application))
+                    .ifPresent(moved::add);
+        }
+        return moved;
+    }
+
+    private boolean inATriggerColumn(FoundApplication application) {
+        if (tenant.triggerColumns().isEmpty()) {
+            return application.hired();
+        }
+        return application.column() != null && tenant.triggerColumns().stream().map(columnTitles::get)
+                .anyMatch(application.column()::equalsIgnoreCase);
+    }
+
     /** One search's answer: its hired, active applications, each once whatever searches found it. */
     void found(JsonNode answer) {
         for (JsonNode item : answer) {
@@ -141,6 +174,15 @@ public final class ReconciliationRun {
 
     List<FoundApplication> recorded() {
         return List.copyOf(recorded);
+    }
+
+    /** How many of the journal's hires this run found moved out of hired: withdrawn, or waiting for a decision. */
+    void countMovedOut(int hires) {
+        movedOut = hires;
+    }
+
+    int movedOutCount() {
+        return movedOut;
     }
 
     List<String> unmatchedColumns() {

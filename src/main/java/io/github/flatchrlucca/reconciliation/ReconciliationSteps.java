@@ -12,6 +12,7 @@ import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.IntakeResult;
 import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.MoveOut;
 import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
@@ -227,6 +228,33 @@ public final class ReconciliationSteps {
     }
 
     /** In a dry run, what would be recorded: the application, not its details (no call per candidate). */
+    public ApiRequest movesSearch(@Variable("run") ReconciliationRun run) {
+        return run.movesSearch();
+    }
+
+    /**
+     * The hires the journal holds whose candidates that search shows archived or out of hired, each taken as a move
+     * whose webhook never came ({@link Journal#movedOutSeenInFlatchr}): those it changed, withdrawn or waiting for a
+     * person's decision.
+     */
+    public List<MoveOut> movedOut(@Variable("run") ReconciliationRun run, @Body JsonNode answer) {
+        String companyId = companyId(run.tenant());
+        List<MoveOut> changed = new ArrayList<>();
+        for (FoundApplication application : run.outOfHired(answer)) {
+            HireVerdict verdict = new HireVerdict(HireVerdict.Kind.MOVED_OUT, null, companyId, application.applicant(),
+                    List.of(), application.sameApplication().orElse(null));
+            MoveOut moveOut = journal.movedOutSeenInFlatchr(run.getTenant(), verdict, "as a search of its API shows ("
+                    + (application.archived() ? "archived" : "now in " + application.column()) + ")",
+                    application.changedAt());
+            if (moveOut.outcome() == MoveOut.Outcome.WITHDRAWN || moveOut.needsDecision()) {
+                changed.add(moveOut);
+            }
+        }
+        reconciliations.renew(run.claim());
+        run.countMovedOut(changed.size());
+        return changed;
+    }
+
     public void wouldRecord(@Variable("run") ReconciliationRun run, @Variable("item") FoundApplication application) {
         run.recorded(application);
     }
@@ -243,6 +271,10 @@ public final class ReconciliationSteps {
                     .toInstant(), found, recorded, 0, clock.instant().plus(interval(run.tenant())));
             metrics.reconciliation(run.getTenant(), "succeeded");
         }
+        if (run.movedOutCount() > 0) {
+            LOG.info("Tenant {}: Flatchr's API shows {} hire(s) moved out of hired whose webhook never came",
+                    run.getTenant(), run.movedOutCount());
+        }
         if (recorded > 0 || !run.unmatchedColumns().isEmpty()) {
             LOG.info("Tenant {}: Flatchr's API shows {} hire(s) since {}; {} {} not known from the webhook{}",
                     run.getTenant(), found, run.windowFrom(), recorded, run.isDryRun() ? "would be recorded:" : "recorded:",
@@ -256,6 +288,7 @@ public final class ReconciliationSteps {
         summary.put("found", found);
         summary.put(run.isDryRun() ? "wouldRecord" : "recorded", run.recorded().stream().map(this::view).toList());
         summary.put("unmatchedTriggerColumns", run.unmatchedColumns());
+        summary.put("movedOutOfHired", run.movedOutCount());
         return summary;
     }
 

@@ -107,12 +107,11 @@ class ReconciliationIT {
         try (ConnectorProcess connector = ConnectorProcess.start(temp, settings(Map.of()))) {
             String hireId = connector.accept(FlatchrEvents.hire("778", "Camille", "Morel", mail));
             connector.awaitStatus(hireId, "delivered");
-            long searchesBefore = flatchr.count("POST", "/company/" + COMPANY_KEY + "/search");
+            long searchesBefore = flatchr.searchesFilteredOn("hired");
 
             flatchr.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel", mail, "0612345678"), VACANCY,
                     "Recruté"));
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    flatchr.count("POST", "/company/" + COMPANY_KEY + "/search") >= searchesBefore + 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> flatchr.searchesFilteredOn("hired") >= searchesBefore + 2);
 
             assertThat(hires(connector)).hasSize(1);
             assertThat(flatchr.count("GET", "/company/" + COMPANY_KEY + "/applicant"))
@@ -229,6 +228,51 @@ class ReconciliationIT {
                     .contains("FLATCHR_RESULT_TAG: tag 'Lucca' takes only its listed values, not free text"));
             JsonNode health = JSON.readTree(connector.get("/observe/health/ready?data=true", null).body());
             assertThat(health.toString()).contains("\"tenants.resultTag.unusable\":1");
+        }
+    }
+
+    @Test
+    void aMoveOutOfHiredWhoseWebhookNeverCameIsSeenByTheNextSearch() throws Exception {
+        String held = "ines.held-moved@example.org";
+        String made = "hugo.made-moved@example.org";
+        try (ChatReceiver chat = new ChatReceiver();
+             ConnectorProcess connector = ConnectorProcess.start(temp, settings(Map.of("HIRE_HOLD_SECONDS", "600",
+                     "ALERT_WEBHOOK_URL", chat.url())))) {
+            String heldHire = connector.accept(FlatchrEvents.hire("801", "Inès", "Held", held));
+            String madeHire = connector.accept(FlatchrEvents.hire("802", "Hugo", "Made", made));
+            String heldApplication = flatchr.addApplication(ApplicationSeed.of(new Candidate("Inès", "Held", held, ""),
+                    VACANCY, "Recruté"));
+            String madeApplication = flatchr.addApplication(ApplicationSeed.of(new Candidate("Hugo", "Made", made, ""),
+                    VACANCY, "Recruté"));
+            assertThat(connector.postAdmin("/admin/api/hires/" + madeHire + "/deliver-now", "").statusCode())
+                    .isEqualTo(200);
+            connector.awaitStatus(madeHire, "delivered");
+            long searchesBefore = flatchr.searchesFilteredOn("hired");
+            await().atMost(Duration.ofSeconds(30)).until(() -> flatchr.searchesFilteredOn("hired") > searchesBefore);
+            assertThat(connector.hire(heldHire).path("status").asText()).as("still hired in Flatchr").isEqualTo("received");
+
+            // moved out in Flatchr while its webhook was lost, and archived
+            flatchr.moveTo(heldApplication, "Entretien");
+            flatchr.archive(madeApplication);
+
+            JsonNode withdrawn = connector.awaitStatus(heldHire, "withdrawn");
+            assertThat(withdrawn.path("history").toString()).contains("as a search of its API shows (now in Entretien)");
+            JsonNode waiting = await().atMost(Duration.ofSeconds(30)).until(() -> connector.hire(madeHire),
+                    hire -> hire.path("needsDecision").isTextual());
+            assertThat(waiting.path("status").asText()).isEqualTo("delivered");
+            assertThat(waiting.path("history").toString()).contains("(archived)");
+            await().atMost(Duration.ofSeconds(10)).until(() -> chat.messages().stream()
+                    .anyMatch(message -> message.contains(madeHire) && message.contains("decide")));
+            assertThat(userCount(held)).isZero();
+            assertThat(userCount(made)).isEqualTo(1);
+
+            // a person decides; the searches that follow see the same move and ask nothing again
+            assertThat(connector.postAdmin("/admin/api/hires/" + madeHire + "/decision",
+                    "{\"note\": \"archived after onboarding: nothing to do\"}").statusCode()).isEqualTo(200);
+            long afterDecision = flatchr.searchesFilteredOn("hired");
+            await().atMost(Duration.ofSeconds(30)).until(() -> flatchr.searchesFilteredOn("hired") >= afterDecision + 2);
+            assertThat(connector.hire(madeHire).path("needsDecision").isNull()).isTrue();
+            assertThat(chat.messages()).filteredOn(message -> message.contains(madeHire)).hasSize(1);
         }
     }
 

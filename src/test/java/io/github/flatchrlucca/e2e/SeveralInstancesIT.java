@@ -189,7 +189,7 @@ class SeveralInstancesIT {
 
             // each instance looks every 5 s whether the search is due: in 12 s both have looked twice or more
             await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(30)).until(() ->
-                    flatchr.count("POST", "/company/Wy3EOp2NP3p1KMq8/search") == 1);
+                    flatchr.searchesFilteredOn("hired") == 1);
             assertThat(lucca.users()).filteredOn(user -> mail.equals(user.mail())).hasSize(1);
         }
     }

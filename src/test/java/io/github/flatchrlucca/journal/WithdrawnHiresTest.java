@@ -188,6 +188,19 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void aSearchOfFlatchrNeverBringsAWithdrawnHireBack() {
+        String hireId = record("1", Duration.ZERO);
+        journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+
+        IntakeResult found = journal.record(PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "z7gW",
+                List.of(), sameApplication("1")), TENANT, Origin.FLATCHR_API, List.of(), Duration.ZERO);
+
+        assertThat(found).as("its answer may have been read before the move").isEqualTo(
+                new IntakeResult(hireId, Outcome.DUPLICATE));
+        assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    @Test
     void aWithdrawnHireCanBeReplayedByAnOperator() {
         String hireId = record("1", Duration.ZERO);
         journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
@@ -196,6 +209,59 @@ class WithdrawnHiresTest {
 
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
         assertThat(journal.dueHireIds(TENANT, 10)).containsExactly(hireId);
+    }
+
+    // ---- moves seen in a search of Flatchr's API
+
+    @Test
+    void aMoveSeenInASearchAfterTheHireWithdrawsItOnceOnly() {
+        String hireId = record("1", Duration.ZERO);
+        Instant changed = T0.plusSeconds(60);
+
+        MoveOut first = journal.movedOutSeenInFlatchr(TENANT, movedOut("z7gW", sameApplication("1")), "seen", changed);
+        MoveOut again = journal.movedOutSeenInFlatchr(TENANT, movedOut("z7gW", sameApplication("1")), "seen", changed);
+
+        assertThat(first.hireId()).isEqualTo(hireId);
+        assertThat(first.outcome()).isEqualTo(MoveOut.Outcome.WITHDRAWN);
+        assertThat(again.isNone()).as("the searches overlap: the same move is seen again").isTrue();
+        assertThat(reader.history(hireId)).filteredOn(event -> event.detail() != null
+                && event.detail().startsWith("moved out")).hasSize(1);
+    }
+
+    @Test
+    void aSearchShowingAChangeBeforeTheHireWasRecordedChangesNothing() {
+        String hireId = record("1", Duration.ZERO);
+
+        assertThat(journal.movedOutSeenInFlatchr(TENANT, movedOut("z7gW", sameApplication("1")), "seen",
+                T0.minusSeconds(5)).isNone()).isTrue();
+        assertThat(journal.movedOutSeenInFlatchr(TENANT, movedOut("z7gW", sameApplication("1")), "seen",
+                T0.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).hireId())
+                .as("Flatchr counts whole seconds: a change within the hire's second came after it").isEqualTo(hireId);
+    }
+
+    @Test
+    void aMoveKnownFromItsWebhookIsNotTakenAgainFromASearchNorADecisionAskedAgain() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        journal.markDelivered(hireId, 417, List.of());
+        clock.advance(Duration.ofMinutes(1));
+        journal.movedOutOfHired(TENANT, movedOut("1", sameApplication("1")), HOW);
+        journal.decided(hireId, "kept");
+
+        assertThat(journal.movedOutSeenInFlatchr(TENANT, movedOut("z7gW", sameApplication("1")), "seen",
+                T0.plusSeconds(50)).isNone()).isTrue();
+        assertThat(reader.find(hireId).orElseThrow().decisionNeeded()).isNull();
+    }
+
+    @Test
+    void aHireMovedBackIntoHiredCanBeSeenMovedOutAgain() {
+        String hireId = record("1", Duration.ZERO);
+        journal.movedOutSeenInFlatchr(TENANT, movedOut("z7gW", sameApplication("1")), "seen", T0.plusSeconds(10));
+        clock.advance(Duration.ofMinutes(1));
+        journal.recordIntake(PAYLOAD, hire("1"), TENANT, Duration.ZERO);
+
+        assertThat(journal.movedOutSeenInFlatchr(TENANT, movedOut("z7gW", sameApplication("1")), "seen",
+                T0.plusSeconds(120)).outcome()).isEqualTo(MoveOut.Outcome.WITHDRAWN);
     }
 
     // ---- the hold
@@ -251,8 +317,13 @@ class WithdrawnHiresTest {
         return journal.recordIntake(PAYLOAD, hire(applicantId), TENANT, hold).hireId();
     }
 
+    /** A hire of vacancy 5, as Flatchr's webhook sends it, by a candidate of its own. */
     private static HireVerdict hire(String applicantId) {
-        return new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId, List.of());
+        return new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId, List.of(), sameApplication(applicantId));
+    }
+
+    private static String sameApplication(String applicantId) {
+        return "person-" + applicantId + "@example.org|5";
     }
 
     private static HireVerdict movedOut(String applicantId, String sameApplication) {

@@ -77,6 +77,44 @@ class ReconciliationRunTest {
     }
 
     @Test
+    void theSearchOfMovesIsOfEveryCandidateChangedSinceTheFirstDay() throws Exception {
+        ApiRequest search = run(Set.of()).movesSearch();
+
+        assertThat(JSON.readTree(search.body()).properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactly("start_update");
+        assertThat(JSON.readTree(search.body()).path("start_update").asText()).isEqualTo("11/29/26");
+    }
+
+    @Test
+    void outOfHiredAreTheArchivedAndThoseNotHiredWithATimeOfChange() throws Exception {
+        ReconciliationRun run = run(Set.of());
+
+        List<FoundApplication> moved = run.outOfHired(JSON.readTree("""
+                [{"applicant": "hired", "status": 1, "hired": true, "updated_at": 1764666000},
+                 {"applicant": "archived", "status": 0, "hired": true, "updated_at": 1764666000},
+                 {"applicant": "elsewhere", "status": 1, "hired": false, "column": "Entretien", "updated_at": "1764666000"},
+                 {"applicant": "no-time", "status": 1, "hired": false},
+                 {"applicant": "odd-time", "status": 1, "hired": false, "updated_at": "yesterday"}]
+                """));
+
+        assertThat(moved).extracting(FoundApplication::applicant).containsExactly("archived", "elsewhere");
+        assertThat(moved.get(1).changedAt()).isEqualTo(Instant.ofEpochSecond(1764666000));
+    }
+
+    @Test
+    void withTriggerColumnsOutOfHiredIsOutOfThemByTitleWhateverTheHiredFlag() throws Exception {
+        ReconciliationRun run = run(Set.of("9"));
+        run.columns(JSON.readTree("[{\"id\": 9, \"title\": \"Recruté\"}, {\"id\": 3, \"title\": \"Entretien\"}]"));
+
+        List<FoundApplication> moved = run.outOfHired(JSON.readTree("""
+                [{"applicant": "in", "status": 1, "hired": false, "column": "recruté", "updated_at": 1764666000},
+                 {"applicant": "out", "status": 1, "hired": true, "column": "Entretien", "updated_at": 1764666000}]
+                """));
+
+        assertThat(moved).extracting(FoundApplication::applicant).containsExactly("out");
+    }
+
+    @Test
     void theVacancyListIsReadOnceAndOnlyWhenDetailsLackTheVacancy() throws Exception {
         ReconciliationRun run = run(Set.of());
 

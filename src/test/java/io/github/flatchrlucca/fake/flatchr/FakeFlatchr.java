@@ -223,6 +223,13 @@ public final class FakeFlatchr implements AutoCloseable {
         return log.all();
     }
 
+    /** Searches of applicants received whose body filters on {@code field} ("hired", "column"), refused ones too. */
+    public long searchesFilteredOn(String field) {
+        return log.all().stream().filter(request -> "POST".equals(request.method())
+                && request.path().endsWith("/search/applicants") && request.body() != null
+                && request.body().contains("\"" + field + "\"")).count();
+    }
+
     /** Requests received with this method and a path starting with {@code pathPrefix}, refused ones too. */
     public long count(String method, String pathPrefix) {
         return log.count(method, pathPrefix);

@@ -1,16 +1,19 @@
 package io.github.flatchrlucca.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.fake.FakeLucca;
+import io.github.flatchrlucca.fake.WorkContract;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Candidates moved out of hired in Flatchr, through the real jar: two tenants, acme holding its hires for a while
- * (HIRE_HOLD_SECONDS) and globex delivering at once, each with its own Lucca, and the team's chat.
+ * After the hire, through the real jar, on two tenants side by side: acme holding its hires for a while
+ * (HIRE_HOLD_SECONDS) and globex delivering at once, each with its own Lucca, and the team's chat. Rehires and
+ * fixed-term contracts, candidates moved out of hired.
  */
-class WithdrawnHiresIT {
+class AfterTheHireIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACME_TOKEN = "acme-webhook-token-0001";
@@ -74,6 +78,41 @@ class WithdrawnHiresIT {
         acmeLucca.close();
         globexLucca.close();
         chat.close();
+    }
+
+    @Test
+    void oneEmailIsAFormerEmployeeOfOneCustomerAndAnEmployeeOfTheOther() throws Exception {
+        String mail = "paul.twice@example.org";
+        int former = acmeLucca.addUser("Paul", "Martin", mail, "pmartin", LocalDate.of(2018, 1, 1),
+                LocalDate.of(2021, 6, 30));
+        int employed = globexLucca.addUser("Paul", "Martin", mail, "pmartin", LocalDate.of(2020, 1, 1), null);
+        acmeLucca.loseAnswerOfNextContractCreate();
+        ObjectNode acmeHire = FlatchrEvents.hire("rehire-1", "Paul", "Martin", mail);
+        ((ObjectNode) acmeHire.path("data").path("vacancy")).put("end_date", "2027-06-30");
+        ObjectNode globexHire = acmeHire.deepCopy().put("company_id", GLOBEX);
+
+        String acmeHireId = connector.acceptFor("acme", acmeHire, ACME_TOKEN);
+        assertThat(connector.postAdmin("/admin/api/hires/" + acmeHireId + "/deliver-now", "").statusCode())
+                .isEqualTo(200);
+        String globexHireId = connector.acceptFor("globex", globexHire, GLOBEX_TOKEN);
+
+        JsonNode rehired = connector.awaitStatus(acmeHireId, "delivered");
+        assertThat(rehired.path("luccaUserId").asInt()).isEqualTo(former);
+        assertThat(rehired.path("attempts").asInt()).as("the contract's answer was lost once").isEqualTo(2);
+        assertThat(acmeLucca.contracts()).filteredOn(contract -> contract.ownerId() == former)
+                .extracting(WorkContract::startsOn, WorkContract::endsOn, WorkContract::externalId)
+                .containsExactly(tuple("2018-01-01", "2021-06-30", null), tuple("2026-01-06", "2027-06-30", "rehire-1"));
+        assertThat(acmeLucca.requests()).filteredOn(request -> "POST".equals(request.method())
+                && request.path().startsWith("/directory/api/4.0/work-contracts") && request.body().contains("rehire-1"))
+                .as("one contract made, its lost answer found again by its externalId").hasSize(1);
+        assertThat(acmeLucca.users()).filteredOn(user -> mail.equals(user.mail())).hasSize(1);
+
+        JsonNode reported = connector.awaitStatus(globexHireId, "already-in-lucca");
+        assertThat(reported.path("luccaUserId").asInt()).isEqualTo(employed);
+        assertThat(globexLucca.contracts()).filteredOn(contract -> contract.ownerId() == employed).hasSize(1);
+        assertThat(globexLucca.requests()).as("nothing written for globex's employee")
+                .noneMatch(request -> !"GET".equals(request.method()) && request.body() != null
+                        && (request.body().contains(mail) || request.body().contains("rehire-1")));
     }
 
     @Test
