@@ -149,6 +149,21 @@ class HirePathIT {
     }
 
     @Test
+    void aRehiresContractLuccaRefusesIsDeadWithLuccasAnswer() throws Exception {
+        int former = app.lucca().addUser("Rémi", "Refus", "remi.refus@example.org", "rrefus",
+                LocalDate.of(2017, 1, 1), LocalDate.of(2019, 12, 31));
+        app.lucca().failNext("POST", "/directory/api/4.0/work-contracts", 400, 1);
+
+        String hireId = app.connector().accept(FlatchrEvents.hire("former-3", "Rémi", "Refus", "remi.refus@example.org"));
+
+        JsonNode hire = app.connector().awaitStatus(hireId, "dead");
+        assertThat(hire.path("lastLuccaStatus").asInt()).isEqualTo(400);
+        assertThat(hire.path("attempts").asInt()).as("a refusal is not retried").isEqualTo(1);
+        assertThat(app.lucca().contracts()).filteredOn(c -> c.ownerId() == former).hasSize(1);
+        assertThat(app.lucca().users()).filteredOn(u -> "remi.refus@example.org".equals(u.mail())).hasSize(1);
+    }
+
+    @Test
     void aTakenLoginGetsTheNextFreeNumber() throws Exception {
         app.lucca().addUser("Marie", "Curie", "marie.curie@other.org", "mcurie", LocalDate.of(2019, 1, 1), null);
         app.lucca().addUser("Maurice", "Curie", "maurice.curie@other.org", "mcurie2", LocalDate.of(2019, 1, 1), null);
