@@ -69,6 +69,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -359,9 +360,30 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         pool.setInitializationFailTimeout(-1);
         pool.setPoolName("journal");
         HikariDataSource dataSource = new HikariDataSource(pool);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/journal").load().migrate();
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/journal").load().migrate();
+        } catch (RuntimeException failure) {
+            dataSource.close();
+            // H2's own advice, to use its server mode, is not the operator's way out
+            if (settings.embeddedJournal() && inUse(failure)) {
+                throw SettingsReader.invalid("connector.data-dir", "DATA_DIR", "another connector is using "
+                        + settings.dataDir().toAbsolutePath() + ": stop it, or give this one a DATA_DIR of its own "
+                        + "(several instances share a PostgreSQL journal, JOURNAL_JDBC_URL)");
+            }
+            throw failure;
+        }
         dataDir.ownerOnly();
         return dataSource;
+    }
+
+    /** H2 refuses a journal file another process holds open with DATABASE_ALREADY_OPEN, somewhere in the causes. */
+    private static boolean inUse(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void announce(ConnectorSettings settings, Tenants tenants) {

@@ -223,7 +223,10 @@ public record ConnectorSettings(
                 journalUrl,
                 in.text("journal.user", ""),
                 in.text("journal.password", ""),
-                Duration.ofSeconds(in.nonNegativeLong("shutdown.drain-seconds", "SHUTDOWN_DRAIN_SECONDS", 5)),
+                // The drain is for instances behind a load balancer, which only a shared journal allows: one instance
+                // on its embedded journal stops at once.
+                Duration.ofSeconds(in.nonNegativeLong("shutdown.drain-seconds", "SHUTDOWN_DRAIN_SECONDS",
+                        journalUrl.isPresent() ? 5 : 0)),
                 tenantsFile);
     }
 

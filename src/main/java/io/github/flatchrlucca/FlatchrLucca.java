@@ -2,6 +2,7 @@ package io.github.flatchrlucca;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.github.flatchrlucca.tenants.InvalidTenantsFile;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.main.Main;
@@ -9,7 +10,10 @@ import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the connector: Camel Main with the YAML routes and application.properties of the working directory. */
+/**
+ * Starts the connector: Camel Main with the YAML routes and application.properties that {@link InstallFiles} finds
+ * (the operator's files, else the jar's own).
+ */
 public final class FlatchrLucca {
 
     private static final Set<String> LOG_FORMATS = Set.of("text", "json");
@@ -29,9 +33,12 @@ public final class FlatchrLucca {
             System.exit(1);
         }
         System.setProperty("LOG_FORMAT", logFormat);
-        Main main = new Main(FlatchrLucca.class);
-        main.setDefaultPropertyPlaceholderLocation("file:application.properties");
         try {
+            InstallFiles files = InstallFiles.find(System::getenv, Path.of("").toAbsolutePath());
+            LoggerFactory.getLogger(FlatchrLucca.class).info("Starting with {}", files.describe());
+            Main main = new Main(FlatchrLucca.class);
+            main.setDefaultPropertyPlaceholderLocation(files.properties());
+            main.addOverrideProperty("camel.main.routes-include-pattern", files.routes());
             main.run(args);
         } catch (Exception failure) {
             refuseToStart(failure);

@@ -93,6 +93,17 @@ class ConnectorSettingsTest {
     }
 
     @Test
+    void aSingleInstanceStopsAtOnceAndInstancesSharingAJournalDrainFirst() {
+        assertThat(read().shutdownDrain()).as("the embedded journal: one instance").isZero();
+
+        properties.put("journal.jdbc-url", "jdbc:postgresql://db:5432/flatchr_lucca");
+        assertThat(read().shutdownDrain()).isEqualTo(Duration.ofSeconds(5));
+
+        properties.put("shutdown.drain-seconds", "2");
+        assertThat(read().shutdownDrain()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
     void theDefaultsAreParisAndFiftyCallsAMinute() {
         ConnectorSettings settings = read();
 

@@ -277,17 +277,69 @@ class StartupIT {
 
     @Test
     void anEditedPropertyFileTakesEffectOnRestartWithoutARebuild(@TempDir Path temp) throws Exception {
-        Path workDir = Files.createDirectories(temp.resolve("install"));
-        copyInstall(workDir);
+        Path workDir = installWithTriggerColumnEmbauche(temp.resolve("install"));
+
+        try (ConnectorProcess connector = ConnectorProcess.startIn(workDir, temp, Map.of())) {
+            assertThat(connector.postWebhook(hireIntoEmbauche("edited-1")).statusCode()).isEqualTo(202);
+        }
+    }
+
+    @Test
+    void theJarRunsFromAnyFolderWithItsOwnSettingsAndRoutes(@TempDir Path temp) throws Exception {
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+
+        try (ConnectorProcess connector = ConnectorProcess.startIn(elsewhere, temp, Map.of())) {
+            assertThat(connector.postWebhook(FlatchrEvents.hire("anywhere-1").toString()).statusCode()).isEqualTo(202);
+            assertThat(connector.log()).contains("Starting with settings from classpath:application.properties, "
+                    + "routes from classpath:routes/*.camel.yaml");
+        }
+    }
+
+    @Test
+    void configFileAndRoutesDirNameTheFilesAnInstallEdits(@TempDir Path temp) throws Exception {
+        Path install = installWithTriggerColumnEmbauche(temp.resolve("etc"));
+        Path properties = install.resolve("application.properties");
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+
+        try (ConnectorProcess connector = ConnectorProcess.startIn(elsewhere, temp, Map.of(
+                "CONFIG_FILE", properties.toString(), "ROUTES_DIR", install.resolve("routes").toString()))) {
+            assertThat(connector.postWebhook(hireIntoEmbauche("config-file-1")).statusCode()).isEqualTo(202);
+            assertThat(connector.log()).contains("Starting with settings from file:" + properties + ", routes from file:"
+                    + install.resolve("routes") + "/*.camel.yaml");
+        }
+    }
+
+    @Test
+    void aSecondConnectorOnTheSameDataDirSaysSoAndStops(@TempDir Path temp) throws Exception {
+        Path second = Files.createDirectories(temp.resolve("second"));
+        try (ConnectorProcess first = ConnectorProcess.start(temp, Map.of())) {
+            // the second's data folder is the first's
+            Files.createSymbolicLink(second.resolve("data"), first.dataDir());
+
+            ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(second, Map.of());
+
+            assertThat(exit.code()).isNotZero();
+            assertThat(exit.output()).contains("Invalid setting DATA_DIR", "another connector is using")
+                    .doesNotContain("server mode", "\tat ", "SIGTERM");
+            assertThat(first.postWebhook(FlatchrEvents.hire("still-served-1").toString()).statusCode())
+                    .as("the first goes on").isEqualTo(202);
+        }
+    }
+
+    /** A copy of the install whose application.properties, edited, makes "Embauché" the trigger column. */
+    private static Path installWithTriggerColumnEmbauche(Path workDir) throws Exception {
+        copyInstall(Files.createDirectories(workDir));
         Path properties = workDir.resolve("application.properties");
         Files.writeString(properties, Files.readString(properties).replace(
                 "{{env:FLATCHR_TRIGGER_COLUMNS:}}", "{{env:FLATCHR_TRIGGER_COLUMNS:Embauch\\u00e9}}"));
-        ObjectNode event = FlatchrEvents.hire("edited-1");
-        ((ObjectNode) event.path("data").path("column")).put("title", "Embauché").put("hired", false);
+        return workDir;
+    }
 
-        try (ConnectorProcess connector = ConnectorProcess.startIn(workDir, temp, Map.of())) {
-            assertThat(connector.postWebhook(event.toString()).statusCode()).isEqualTo(202);
-        }
+    /** A drag into "Embauché", which Flatchr does not mark hired: a hire only where that column triggers. */
+    private static String hireIntoEmbauche(String applicantId) {
+        ObjectNode event = FlatchrEvents.hire(applicantId);
+        ((ObjectNode) event.path("data").path("column")).put("title", "Embauché").put("hired", false);
+        return event.toString();
     }
 
     private static void copyInstall(Path workDir) throws Exception {

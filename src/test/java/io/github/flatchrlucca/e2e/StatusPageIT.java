@@ -50,7 +50,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class StatusPageIT {
 
-    // Debian's own packages (.ci/run installs them): nothing is downloaded, the machine has no internet.
+    // Debian's own packages (./test.sh installs them): nothing is downloaded, the machine has no internet.
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String API_KEY = "7c41e9d2-2222-4000-8000-00000000beef";
@@ -77,7 +77,7 @@ class StatusPageIT {
     static void start() throws Exception {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
                 .as("The status page is tested in Debian's headless Chromium: apt-get install chromium "
-                        + "chromium-driver (.ci/run installs them)")
+                        + "chromium-driver (./test.sh installs them)")
                 .isTrue();
         lucca = FakeLucca.start(API_KEY);
         connector = ConnectorProcess.start(temp, Map.of("LUCCA_BASE_URL", lucca.baseUrl(), "LUCCA_API_KEY", API_KEY));

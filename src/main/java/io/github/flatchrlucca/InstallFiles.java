@@ -1,0 +1,55 @@
+package io.github.flatchrlucca;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Where the connector reads its settings and routes: the files an operator edits (named by CONFIG_FILE and
+ * ROUTES_DIR, or next to the working directory, as a clone or an install has them), else the copies inside the
+ * jar, so that {@code java -jar flatchr-lucca.jar} runs from any folder. Routes stay files to edit without a
+ * rebuild whenever they are there.
+ *
+ * @param properties Camel's location of application.properties: {@code file:...} or {@code classpath:...}
+ * @param routes     Camel's routes-include-pattern
+ */
+record InstallFiles(String properties, String routes) {
+
+    static final String PROPERTIES = "application.properties";
+    static final String ROUTES = "routes";
+    private static final String ROUTE_FILES = "/*.camel.yaml";
+
+    /**
+     * @param environment the process's environment variables
+     * @param workDir     the working directory
+     * @throws InvalidSetting when CONFIG_FILE or ROUTES_DIR names nothing there is
+     */
+    static InstallFiles find(Function<String, String> environment, Path workDir) {
+        Optional<Path> configFile = named(environment, "CONFIG_FILE", workDir);
+        Optional<Path> routesDir = named(environment, "ROUTES_DIR", workDir);
+        configFile.filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
+            throw new InvalidSetting("Invalid setting CONFIG_FILE: " + file + " is not a file");
+        });
+        routesDir.filter(dir -> !Files.isDirectory(dir)).ifPresent(dir -> {
+            throw new InvalidSetting("Invalid setting ROUTES_DIR: " + dir + " is not a folder");
+        });
+        Path localProperties = workDir.resolve(PROPERTIES);
+        Path localRoutes = workDir.resolve(ROUTES);
+        String properties = configFile.or(() -> Optional.of(localProperties).filter(Files::isRegularFile))
+                .map(file -> "file:" + file).orElse("classpath:" + PROPERTIES);
+        String routes = routesDir.or(() -> Optional.of(localRoutes).filter(Files::isDirectory))
+                .map(dir -> "file:" + dir + ROUTE_FILES).orElse("classpath:" + ROUTES + ROUTE_FILES);
+        return new InstallFiles(properties, routes);
+    }
+
+    /** For the start-up log: "settings from file:/etc/flatchr-lucca/application.properties, routes from ...". */
+    String describe() {
+        return "settings from " + properties + ", routes from " + routes;
+    }
+
+    private static Optional<Path> named(Function<String, String> environment, String variable, Path workDir) {
+        return Optional.ofNullable(environment.apply(variable)).map(String::strip).filter(value -> !value.isEmpty())
+                .map(value -> workDir.resolve(value).toAbsolutePath().normalize());
+    }
+}
