@@ -329,6 +329,29 @@ class StatusPageIT {
     }
 
     @Test
+    void aHeldHireSaysUntilWhenAndIsDeliveredNowFromItsRow(@TempDir Path own) throws Exception {
+        try (FakeLucca ownLucca = FakeLucca.start(API_KEY);
+             ConnectorProcess holding = ConnectorProcess.start(own, Map.of("LUCCA_BASE_URL", ownLucca.baseUrl(),
+                     "LUCCA_API_KEY", API_KEY, "HIRE_HOLD_SECONDS", "3600"))) {
+            String hireId = holding.accept(FlatchrEvents.hire("page-held", "Inès", "Attente",
+                    "ines.page-held@example.org"));
+            signIn(holding, "/admin/", ConnectorProcess.ADMIN_TOKEN);
+
+            WebElement held = wait.until(d -> row(hireId) == null ? null
+                    : row(hireId).findElements(By.cssSelector("[data-held-until]")).stream().findFirst().orElse(null));
+            assertThat(held.getText()).startsWith("held until");
+            assertThat(actions(hireId)).containsExactly("cancel", "deliver-now");
+
+            row(hireId).findElement(By.cssSelector("button[data-action='deliver-now']")).click();
+
+            wait.until(textToBePresentInElementLocated(By.id("notice"), "Inès Attente is being sent to Lucca now."));
+            wait.until(d -> "delivered".equals(statusOf(hireId)));
+            assertThat(row(hireId).findElements(By.cssSelector("[data-held-until]"))).isEmpty();
+            assertThat(ownLucca.users()).filteredOn(user -> "ines.page-held@example.org".equals(user.mail())).hasSize(1);
+        }
+    }
+
+    @Test
     void aTenantWithFlatchrsApiShowsItsLastSearchTheHiresItFoundAndSearchesFromTheForm(@TempDir Path own)
             throws Exception {
         try (FakeLucca ownLucca = FakeLucca.start(API_KEY);

@@ -1,0 +1,22 @@
+# The connector's image. Build the jar first (mvn -B package -DskipTests), then: docker build -t flatchr-lucca .
+# The jar carries its settings and routes; mount a folder of routes and name it ROUTES_DIR (or an
+# application.properties and CONFIG_FILE) to run edited ones without a rebuild.
+FROM eclipse-temurin:17-jre
+
+RUN useradd --system --uid 10001 --no-create-home --home-dir /nonexistent flatchr-lucca \
+    && mkdir /data && chown flatchr-lucca /data && chmod 0700 /data
+COPY target/flatchr-lucca.jar /opt/flatchr-lucca/flatchr-lucca.jar
+
+# DATA_DIR holds the embedded journal and the generated webhook token: keep it on a volume, or use PostgreSQL.
+# 256 MiB of heap: BENCHMARKS.md measures 350 to 750 MiB resident with the JVM's default heap (a quarter of the
+# machine) after 10 s of saturation; the journal and the queues never need more than a few dozen MiB live.
+ENV DATA_DIR=/data \
+    SERVER_PORT=8080 \
+    MANAGEMENT_PORT=8081 \
+    JAVA_OPTS="-Xmx256m -XX:+ExitOnOutOfMemoryError"
+VOLUME /data
+USER 10001
+# 8080: Flatchr's webhooks, the admin API and status page; 8081: health and metrics, never for the internet
+EXPOSE 8080 8081
+WORKDIR /opt/flatchr-lucca
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /opt/flatchr-lucca/flatchr-lucca.jar"]

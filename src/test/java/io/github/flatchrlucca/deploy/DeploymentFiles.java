@@ -1,0 +1,111 @@
+package io.github.flatchrlucca.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/** The deployment files of the repository, read as the tests check them against the code. */
+final class DeploymentFiles {
+
+    static final Path KUBERNETES = Path.of("deploy/kubernetes");
+    private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\{\\{env:([A-Z0-9_]+)");
+    private static final Pattern FILE_REFERENCE = Pattern.compile("\\$\\{file:([^}]+)}");
+    /** Read by the code itself rather than through application.properties. */
+    private static final Set<String> READ_BY_THE_LAUNCHER = Set.of("LOG_FORMAT", "CONFIG_FILE", "ROUTES_DIR",
+            "JAVA_OPTS");
+
+    private DeploymentFiles() {
+    }
+
+    /** Every environment variable the connector reads. */
+    static Set<String> knownVariables() throws IOException {
+        Set<String> known = new TreeSet<>(READ_BY_THE_LAUNCHER);
+        Matcher matcher = ENV_PLACEHOLDER.matcher(Files.readString(Path.of("application.properties")));
+        while (matcher.find()) {
+            known.add(matcher.group(1));
+        }
+        return known;
+    }
+
+    /** A Kubernetes file's one object. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> kubernetes(String file) throws IOException {
+        return (Map<String, Object>) new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(KUBERNETES.resolve(file)));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> yaml(Path file) throws IOException {
+        return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> container() throws IOException {
+        Map<String, Object> spec = map(map(map(kubernetes("deployment.yaml"), "spec"), "template"), "spec");
+        return ((List<Map<String, Object>>) spec.get("containers")).get(0);
+    }
+
+    /** The container's plain variables (name to value); those from a Secret are named with a null value. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> containerEnvironment() throws IOException {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (Map<String, Object> variable : (List<Map<String, Object>>) container().get("env")) {
+            Object value = variable.get("value");
+            environment.put((String) variable.get("name"), value == null ? null : String.valueOf(value));
+        }
+        return environment;
+    }
+
+    /** The tenants file the ConfigMap holds. */
+    static String tenantsFile() throws IOException {
+        return (String) map(kubernetes("configmap.yaml"), "data").get("tenants.yaml");
+    }
+
+    /** The Secret's values by key. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> secrets() throws IOException {
+        return (Map<String, String>) kubernetes("secret.yaml").get("stringData");
+    }
+
+    /** The paths the tenants file's ${file:} references name. */
+    static List<String> fileReferences(String tenantsFile) {
+        return FILE_REFERENCE.matcher(tenantsFile).results().map(result -> result.group(1)).toList();
+    }
+
+    /** The variables a Dockerfile's ENV lines set, and their values. */
+    static Map<String, String> dockerfileEnvironment() throws IOException {
+        String dockerfile = Files.readString(Path.of("Dockerfile")).replace("\\\n", " ");
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String line : dockerfile.lines().filter(line -> line.startsWith("ENV ")).toList()) {
+            Matcher pair = Pattern.compile("([A-Z0-9_]+)=(\"[^\"]*\"|\\S+)").matcher(line);
+            while (pair.find()) {
+                environment.put(pair.group(1), pair.group(2).replace("\"", ""));
+            }
+        }
+        return environment;
+    }
+
+    /** The variables a systemd unit's Environment= lines set, and their values. */
+    static Map<String, String> systemdEnvironment() throws IOException {
+        Map<String, String> environment = new LinkedHashMap<>();
+        Files.readString(Path.of("deploy/systemd/flatchr-lucca.service")).lines()
+                .filter(line -> line.startsWith("Environment="))
+                .map(line -> line.substring("Environment=".length()).split("=", 2))
+                .forEach(pair -> environment.put(pair[0], pair[1]));
+        return environment;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Map<String, Object> parent, String key) {
+        return (Map<String, Object>) parent.get(key);
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.flatchrlucca.deploy;
+
+import static io.github.flatchrlucca.deploy.DeploymentFiles.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployment files against the code, without starting anything: every variable they set is one the connector
+ * reads, their ports and paths agree, the stop fits its grace period, the secrets the tenants file names exist.
+ * DeploymentFilesIT starts the jar as they configure it.
+ */
+class DeploymentFilesTest {
+
+    @Test
+    void everyVariableTheDeploymentFilesSetIsOneTheConnectorReads() throws Exception {
+        Set<String> known = DeploymentFiles.knownVariables();
+
+        assertThat(DeploymentFiles.containerEnvironment().keySet()).as("deployment.yaml").isSubsetOf(known);
+        assertThat(DeploymentFiles.dockerfileEnvironment().keySet()).as("Dockerfile").isSubsetOf(known);
+        assertThat(DeploymentFiles.systemdEnvironment().keySet()).as("flatchr-lucca.service").isSubsetOf(known);
+        assertThat(composeConnector("connector-1").keySet()).as("compose.yaml").isSubsetOf(known);
+    }
+
+    @Test
+    void oneHeapForEveryWayToRunIt() throws Exception {
+        String javaOptions = DeploymentFiles.dockerfileEnvironment().get("JAVA_OPTS");
+
+        assertThat(javaOptions).contains("-Xmx");
+        assertThat(DeploymentFiles.containerEnvironment().get("JAVA_OPTS")).isEqualTo(javaOptions);
+        assertThat(DeploymentFiles.systemdEnvironment().get("JAVA_OPTS")).isEqualTo(javaOptions);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kubernetesProbesTheRealHealthPathsOnTheManagementPortThatTheServiceKeepsInside() throws Exception {
+        Map<String, String> environment = DeploymentFiles.containerEnvironment();
+        Map<String, Object> container = DeploymentFiles.container();
+        Map<String, Integer> ports = new java.util.HashMap<>();
+        for (Map<String, Object> port : (List<Map<String, Object>>) container.get("ports")) {
+            ports.put((String) port.get("name"), (Integer) port.get("containerPort"));
+        }
+
+        assertThat(ports).containsEntry("webhooks", Integer.valueOf(environment.get("SERVER_PORT")))
+                .containsEntry("management", Integer.valueOf(environment.get("MANAGEMENT_PORT")));
+        assertThat(map(map(container, "readinessProbe"), "httpGet"))
+                .containsEntry("path", "/observe/health/ready").containsEntry("port", "management");
+        assertThat(map(map(container, "livenessProbe"), "httpGet"))
+                .containsEntry("path", "/observe/health/live").containsEntry("port", "management");
+        List<Map<String, Object>> servicePorts = (List<Map<String, Object>>) map(DeploymentFiles.kubernetes(
+                "service.yaml"), "spec").get("ports");
+        assertThat(servicePorts).extracting(port -> port.get("targetPort")).containsExactly("webhooks");
+        assertThat(map(DeploymentFiles.kubernetes("pdb.yaml"), "spec")).containsEntry("minAvailable", 1);
+        assertThat(map(DeploymentFiles.kubernetes("deployment.yaml"), "spec").get("replicas")).isEqualTo(2);
+    }
+
+    @Test
+    void theDrainAndTheLastDeliveryFitInTheGracePeriod() throws Exception {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(Path.of("application.properties"),
+                java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            properties.load(reader);
+        }
+        int drain = Integer.parseInt(DeploymentFiles.containerEnvironment().get("SHUTDOWN_DRAIN_SECONDS"));
+        int lastDelivery = Integer.parseInt(properties.getProperty("camel.main.shutdown-timeout"));
+        Object grace = map(map(map(DeploymentFiles.kubernetes("deployment.yaml"), "spec"), "template"), "spec")
+                .get("terminationGracePeriodSeconds");
+
+        assertThat(drain).isPositive();
+        assertThat((Integer) grace).isGreaterThan(drain + lastDelivery);
+        assertThat(Files.readString(Path.of("deploy/systemd/flatchr-lucca.service")))
+                .contains("TimeoutStopSec=" + grace);
+        assertThat(Files.readString(Path.of("compose.yaml"))).contains("stop_grace_period: " + grace + "s");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTenantsFileNamesSecretsTheSecretHoldsWhereTheDeploymentMountsThem() throws Exception {
+        String tenantsFile = DeploymentFiles.tenantsFile();
+        Map<String, Object> container = DeploymentFiles.container();
+        List<Map<String, Object>> mounts = (List<Map<String, Object>>) container.get("volumeMounts");
+        String secretsAt = mounts.stream().filter(mount -> "secrets".equals(mount.get("name")))
+                .map(mount -> (String) mount.get("mountPath")).findFirst().orElseThrow();
+        String tenantsAt = mounts.stream().filter(mount -> "tenants".equals(mount.get("name")))
+                .map(mount -> (String) mount.get("mountPath")).findFirst().orElseThrow();
+
+        assertThat(DeploymentFiles.fileReferences(tenantsFile)).isNotEmpty().allSatisfy(reference -> {
+            assertThat(Path.of(reference).getParent()).isEqualTo(Path.of(secretsAt));
+            assertThat(DeploymentFiles.secrets()).containsKey(Path.of(reference).getFileName().toString());
+        });
+        assertThat(Path.of(DeploymentFiles.containerEnvironment().get("TENANTS_FILE")))
+                .isEqualTo(Path.of(tenantsAt, "tenants.yaml"));
+        assertThat(tenantsFile).doesNotContainPattern(Pattern.compile("apiKey: (?!\\$\\{)"));
+    }
+
+    @Test
+    void theProxyLetsOnlyWebhooksInAndKeepsTheTokenOutOfItsLog() throws Exception {
+        String nginx = Files.readString(Path.of("deploy/nginx/flatchr-lucca.conf"));
+        String serverPort = composeConnector("connector-1").get("SERVER_PORT");
+
+        assertThat(nginx).contains("server connector-1:" + serverPort, "server connector-2:" + serverPort,
+                "location /webhooks/ {", "return 404;", "\"$request_method $uri\"");
+        assertThat(nginx).doesNotContain("$request ", "$request_uri", "$args", "$query_string");
+        assertThat(Files.readString(Path.of("compose.yaml"))).contains("./deploy/nginx/flatchr-lucca.conf");
+        assertThat(DeploymentFiles.dockerfileEnvironment()).containsEntry("SERVER_PORT", serverPort);
+        assertThat(Files.readString(Path.of("Dockerfile"))).contains("EXPOSE " + serverPort + " "
+                + DeploymentFiles.dockerfileEnvironment().get("MANAGEMENT_PORT"), "USER 10001");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> composeConnector(String service) throws Exception {
+        Map<String, Object> compose = DeploymentFiles.yaml(Path.of("compose.yaml"));
+        Map<String, Object> environment = map(map(map(compose, "services"), service), "environment");
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        environment.forEach((name, value) -> values.put(name, String.valueOf(value)));
+        return values;
+    }
+}
