@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the benchmarks (about 7 minutes on 2 cores) and writes their figures into BENCHMARKS.md, then
+# Runs the benchmarks (about ten minutes on two cores) and writes their figures into BENCHMARKS.md, then
 # prints them. Builds the jar and the benchmark classes first if the sources changed. Every server runs
 # on 127.0.0.1 only. JAVA_OPTS, as for ./run.sh, is given to the connector and the floor alike.
 set -euo pipefail

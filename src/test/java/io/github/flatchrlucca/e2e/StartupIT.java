@@ -285,6 +285,24 @@ class StartupIT {
     }
 
     @Test
+    void theQuickStartsSampleIsAHireOnceAndItsPreviewShowsWhatLuccaWouldGet(@TempDir Path temp) throws Exception {
+        String sample = Files.readString(Path.of("examples/drag-applicant-hired.json"));
+
+        try (ConnectorProcess connector = ConnectorProcess.start(temp, Map.of())) {
+            HttpResponse<String> first = connector.postWebhook(sample);
+            HttpResponse<String> again = connector.postWebhook(sample);
+            HttpResponse<String> preview = connector.postAdmin("/admin/api/preview", sample);
+
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+            assertThat(again.body()).contains("\"duplicate\"");
+            assertThat(preview.statusCode()).isEqualTo(200);
+            assertThat(preview.body()).contains("/api/v3/users", "emuller", "2027-01-04");
+            assertThat(connector.get("/observe/health/ready", null).statusCode()).isEqualTo(200);
+            connector.awaitStatus(new ObjectMapper().readTree(first.body()).path("hireId").asText(), "dry-run");
+        }
+    }
+
+    @Test
     void theJarRunsFromAnyFolderWithItsOwnSettingsAndRoutes(@TempDir Path temp) throws Exception {
         Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
 
