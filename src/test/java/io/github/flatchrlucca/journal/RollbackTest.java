@@ -1,0 +1,58 @@
+package io.github.flatchrlucca.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import db.journal.V9__Match_keys_of_earlier_hires;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rollback: the previous version of the connector starts on a journal that a newer one migrated. Migrations only
+ * add tables and columns, and Flyway leaves the ones it does not know ("future") alone.
+ */
+class RollbackTest {
+
+    @TempDir
+    Path previousVersion;
+
+    @Test
+    void thePreviousVersionStartsOnAJournalTheNewOneMigrated() throws Exception {
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:rollback-" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1", "sa", "");
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
+            // the previous version's migrations: all of today's but the newest
+            Path sql = Path.of("src/main/resources/db/journal");
+            String newest;
+            try (Stream<Path> files = Files.list(sql)) {
+                newest = files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".sql"))
+                        .max(java.util.Comparator.comparingInt(RollbackTest::version)).orElseThrow();
+            }
+            try (Stream<Path> files = Files.list(sql)) {
+                for (Path file : files.filter(file -> !file.getFileName().toString().equals(newest)).toList()) {
+                    Files.copy(file, previousVersion.resolve(file.getFileName()));
+                }
+            }
+
+            Flyway previous = Flyway.configure().dataSource(pool).locations("filesystem:" + previousVersion)
+                    .javaMigrations(new V9__Match_keys_of_earlier_hires()).load();
+
+            assertThat(previous.migrate().success).isTrue();
+            previous.validate();
+            assertThat(previous.info().current().getVersion().getVersion()).isEqualTo(
+                    String.valueOf(version(newest)));
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    private static int version(String migration) {
+        return Integer.parseInt(migration.substring(1, migration.indexOf("__")));
+    }
+}
