@@ -239,8 +239,14 @@ public final class ReconciliationSteps {
      */
     public List<MoveOut> movedOut(@Variable("run") ReconciliationRun run, @Body JsonNode answer) {
         String companyId = companyId(run.tenant());
+        List<FoundApplication> outOfHired = run.outOfHired(answer);
+        // most candidates changed in a day were never hired: the journal is asked once per few hundred, and only
+        // the applications it holds cost a transaction of their own
+        Set<String> held = journal.knownApplications(run.getTenant(), outOfHired.stream()
+                .flatMap(application -> application.sameApplication().stream()).toList());
         List<MoveOut> changed = new ArrayList<>();
-        for (FoundApplication application : run.outOfHired(answer)) {
+        for (FoundApplication application : outOfHired.stream()
+                .filter(application -> application.sameApplication().filter(held::contains).isPresent()).toList()) {
             HireVerdict verdict = new HireVerdict(HireVerdict.Kind.MOVED_OUT, null, companyId, application.applicant(),
                     List.of(), application.sameApplication().orElse(null));
             MoveOut moveOut = journal.movedOutSeenInFlatchr(run.getTenant(), verdict, "as a search of its API shows ("
