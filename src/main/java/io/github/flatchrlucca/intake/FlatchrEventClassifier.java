@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  */
 public final class FlatchrEventClassifier {
 
-    private static final String NOT_A_TRIGGER = "the candidate was moved to a column that does not trigger a hire";
+    static final String NOT_A_TRIGGER = "the candidate was moved to a column that does not trigger a hire";
 
     /** Each tenant has its own trigger columns and companies: the rules come with each event. */
     public HireVerdict classify(JsonNode event, IntakeRules tenant) {

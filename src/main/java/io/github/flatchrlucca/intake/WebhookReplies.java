@@ -25,9 +25,12 @@ public final class WebhookReplies {
     }
 
     public void ignored(Exchange exchange) {
-        HireVerdict verdict = exchange.getVariable("verdict", HireVerdict.class);
+        ignored(exchange, exchange.getVariable("verdict", HireVerdict.class).reason());
+    }
+
+    private void ignored(Exchange exchange, String reason) {
         metrics.webhook(tenant(exchange), "ignored");
-        respond(exchange, 200, "application/json", Map.of("status", "ignored", "reason", verdict.reason()));
+        respond(exchange, 200, "application/json", Map.of("status", "ignored", "reason", reason));
     }
 
     /**
@@ -37,7 +40,8 @@ public final class WebhookReplies {
     public void movedOut(Exchange exchange) {
         MoveOut moveOut = exchange.getVariable("moveOut", MoveOut.class);
         if (moveOut.isNone()) {
-            ignored(exchange);
+            // the move's own reason names the recruiter who moved the candidate: not Flatchr's answer to read
+            ignored(exchange, FlatchrEventClassifier.NOT_A_TRIGGER);
             return;
         }
         metrics.webhook(tenant(exchange), moveOut.label());

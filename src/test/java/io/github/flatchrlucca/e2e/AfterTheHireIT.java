@@ -200,6 +200,8 @@ class AfterTheHireIT {
         assertThat(wrongUrl.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(wrongUrl.body()).path("status").asText()).isEqualTo("ignored");
         assertThat(JSON.readTree(neverHired.body()).path("status").asText()).isEqualTo("ignored");
+        assertThat(JSON.readTree(neverHired.body()).path("reason").asText()).contains("does not trigger a hire")
+                .doesNotContain("Curie");
         assertThat(connector.hire(acmeHireId).path("status").asText()).isEqualTo("received");
         assertThat(connector.hire(globexHireId).path("needsDecision").isNull()).isTrue();
 
