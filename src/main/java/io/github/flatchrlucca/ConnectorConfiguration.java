@@ -28,6 +28,7 @@ import io.github.flatchrlucca.journal.WriteBacks;
 import io.github.flatchrlucca.writeback.WriteBackSteps;
 import io.github.flatchrlucca.reconciliation.ReconciliationSteps;
 import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.JournalSchema;
 import io.github.flatchrlucca.journal.RateLimitStore;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
 import io.github.flatchrlucca.lucca.LuccaAnswers;
@@ -68,7 +69,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
-import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -361,7 +361,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         pool.setPoolName("journal");
         HikariDataSource dataSource = new HikariDataSource(pool);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/journal").load().migrate();
+            JournalSchema.bringUpToDate(dataSource);
         } catch (RuntimeException failure) {
             dataSource.close();
             // H2's own advice, to use its server mode, is not the operator's way out

@@ -2,8 +2,10 @@ package io.github.flatchrlucca;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Where the connector reads its settings and routes: the files an operator edits (named by CONFIG_FILE and
@@ -19,6 +21,10 @@ record InstallFiles(String properties, String routes) {
     static final String PROPERTIES = "application.properties";
     static final String ROUTES = "routes";
     private static final String ROUTE_FILES = "/*.camel.yaml";
+    // The jar's routes by name: a pattern makes Camel walk every entry of the jar (twice: once for modelines), a
+    // list of names is read directly. A test keeps it equal to the routes folder the jar is built from.
+    static final List<String> JAR_ROUTES = List.of("admin", "delivery", "error-handling", "flatchr", "lucca",
+            "operations", "status-page", "webhook");
 
     /**
      * @param environment the process's environment variables
@@ -39,13 +45,19 @@ record InstallFiles(String properties, String routes) {
         String properties = configFile.or(() -> Optional.of(localProperties).filter(Files::isRegularFile))
                 .map(file -> "file:" + file).orElse("classpath:" + PROPERTIES);
         String routes = routesDir.or(() -> Optional.of(localRoutes).filter(Files::isDirectory))
-                .map(dir -> "file:" + dir + ROUTE_FILES).orElse("classpath:" + ROUTES + ROUTE_FILES);
+                .map(dir -> "file:" + dir + ROUTE_FILES).orElseGet(InstallFiles::jarRoutes);
         return new InstallFiles(properties, routes);
+    }
+
+    private static String jarRoutes() {
+        return JAR_ROUTES.stream().map(name -> "classpath:" + ROUTES + "/" + name + ".camel.yaml")
+                .collect(Collectors.joining(","));
     }
 
     /** For the start-up log: "settings from file:/etc/flatchr-lucca/application.properties, routes from ...". */
     String describe() {
-        return "settings from " + properties + ", routes from " + routes;
+        return "settings from " + properties + ", routes from "
+                + (routes.startsWith("classpath:") ? "classpath:" + ROUTES + "/ (the jar's own)" : routes);
     }
 
     private static Optional<Path> named(Function<String, String> environment, String variable, Path workDir) {

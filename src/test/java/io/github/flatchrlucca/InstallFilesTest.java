@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,10 +19,26 @@ class InstallFilesTest {
     void fromAnEmptyFolderTheJarsOwnSettingsAndRoutes() {
         InstallFiles files = InstallFiles.find(Map.<String, String>of()::get, workDir);
 
-        assertThat(files).isEqualTo(new InstallFiles("classpath:application.properties",
-                "classpath:routes/*.camel.yaml"));
+        assertThat(files.properties()).isEqualTo("classpath:application.properties");
+        assertThat(files.routes()).startsWith("classpath:routes/admin.camel.yaml,classpath:routes/delivery.camel.yaml,")
+                .endsWith(",classpath:routes/webhook.camel.yaml");
         assertThat(files.describe()).isEqualTo("settings from classpath:application.properties, routes from "
-                + "classpath:routes/*.camel.yaml");
+                + "classpath:routes/ (the jar's own)");
+    }
+
+    @Test
+    void theJarsRoutesAreNamedOneByOneEveryFileOfTheRoutesFolder() throws Exception {
+        try (Stream<Path> routes = Files.list(Path.of("routes"))) {
+            assertThat(InstallFiles.JAR_ROUTES).containsExactlyInAnyOrderElementsOf(routes
+                    .map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".camel.yaml"))
+                    .map(name -> name.substring(0, name.length() - ".camel.yaml".length())).toList());
+        }
+        String routes = InstallFiles.find(Map.<String, String>of()::get, workDir).routes();
+        for (String name : InstallFiles.JAR_ROUTES) {
+            assertThat(getClass().getClassLoader().getResource("routes/" + name + ".camel.yaml"))
+                    .as(name + " is in the jar's classpath").isNotNull();
+            assertThat(routes).contains("classpath:routes/" + name + ".camel.yaml");
+        }
     }
 
     @Test
