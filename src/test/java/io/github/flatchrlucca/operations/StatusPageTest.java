@@ -48,7 +48,7 @@ class StatusPageTest {
 
     @Test
     void nothingElseOfTheJarIsServed() {
-        for (String file : new String[] {"index.html", "../logback.xml", "logback.xml", "", null}) {
+        for (String file : new String[] {"index.html", "../application.properties", "../../application.properties", "", null}) {
             assertThatThrownBy(() -> page.asset(file, request())).isInstanceOf(Problem.class)
                     .satisfies(problem -> assertThat(((Problem) problem).status()).isEqualTo(404));
         }
