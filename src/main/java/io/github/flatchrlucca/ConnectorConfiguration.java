@@ -155,7 +155,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("adminTokenCheck", adminTokenCheck);
         registry.bind("statusPage", new StatusPage(adminTokenCheck));
         registry.bind("adminApi", new AdminApi(json, journal, reader, reconciliations, classifier, tenants, clock));
-        registry.bind("mappingPreview", new MappingPreview(json, classifier, steps, departments, tenants, clock));
+        registry.bind("mappingPreview", new MappingPreview(json, steps, departments, tenants, clock));
         registry.bind("retention", new Retention(journal, settings.retention(), clock));
         registry.bind("journalHealth", new JournalHealthCheck(reader));
         registry.bind("luccaHealth", new LuccaHealthCheck(tenants, !settings.managementOnServerPort(),

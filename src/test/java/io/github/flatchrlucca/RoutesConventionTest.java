@@ -28,6 +28,8 @@ class RoutesConventionTest {
     // Keys whose value holds steps, where the rule applies again one level down.
     private static final Set<String> NESTED_STEPS = Set.of("steps", "when", "otherwise", "doCatch", "doFinally");
 
+    private static final List<String> VERBS = List.of("get", "post", "put", "patch", "delete", "head");
+
     static Stream<Path> routeFiles() throws IOException {
         return Files.list(Path.of("routes")).filter(path -> path.toString().endsWith(".camel.yaml")).sorted();
     }
@@ -64,6 +66,64 @@ class RoutesConventionTest {
                 list.forEach(handler -> assertThat(map(map(handler).get("onException"))).containsKey("id"));
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("routeFiles")
+    void everyInterceptorHasAnIdAndItsStepsToo(Path file) throws IOException {
+        List<String> offences = new ArrayList<>();
+        for (Map<String, Object> configuration : definitions(file, "routeConfiguration")) {
+            if (configuration.get("interceptFrom") instanceof List<?> list) {
+                for (Object entry : list) {
+                    Map<String, Object> interceptor = map(map(entry).get("interceptFrom"));
+                    if (!interceptor.containsKey("id")) {
+                        offences.add(configuration.get("id") + ": an interceptFrom has no id");
+                    }
+                    checkSteps(configuration.get("id") + "/" + interceptor.get("id"), interceptor.get("steps"), offences);
+                }
+            }
+        }
+        assertThat(offences).as(file.toString()).isEmpty();
+    }
+
+    /**
+     * A REST API reads like the routes: an id and a description on it and on each of its calls, which the OpenAPI
+     * description shows, and each call handed to a direct: route of the same files; an admin call's route checks
+     * the admin token first (routeConfiguration admin-api), so that no call can be added without it.
+     */
+    @ParameterizedTest
+    @MethodSource("routeFiles")
+    void everyRestCallHasAnIdADescriptionAndARoute(Path file) throws IOException {
+        Map<String, String> configurationOfRoute = new java.util.HashMap<>();
+        for (Path any : routeFiles().toList()) {
+            definitions(any, "route").forEach(route -> configurationOfRoute.put(
+                    String.valueOf(map(route.get("from")).get("uri")), String.valueOf(route.get("routeConfigurationId"))));
+        }
+        List<String> offences = new ArrayList<>();
+        for (Map<String, Object> rest : definitions(file, "rest")) {
+            if (!rest.containsKey("id") || !rest.containsKey("description")) {
+                offences.add("a rest " + rest.get("path") + " lacks an id or a description");
+            }
+            for (String verb : VERBS) {
+                if (rest.get(verb) instanceof List<?> calls) {
+                    for (Object each : calls) {
+                        Map<String, Object> call = map(each);
+                        String where = rest.get("id") + ": " + verb + " " + call.get("path");
+                        if (!call.containsKey("id") || !call.containsKey("description")) {
+                            offences.add(where + " lacks an id or a description");
+                        }
+                        String configurations = configurationOfRoute.get(String.valueOf(call.get("to")));
+                        if (configurations == null) {
+                            offences.add(where + " goes to " + call.get("to") + ", which no route of routes/ reads");
+                        } else if (String.valueOf(rest.get("path")).startsWith("/admin/")
+                                && !List.of(configurations.split(",")).contains("admin-api")) {
+                            offences.add(where + ": its route does not check the admin token (routeConfiguration admin-api)");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(offences).as(file.toString()).isEmpty();
     }
 
     private static void checkSteps(String where, Object steps, List<String> offences) {

@@ -15,10 +15,6 @@ public final class ProblemReplies {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemReplies.class);
 
-    // The route whose refusals are counted as webhook outcomes; the admin API's are not webhook traffic.
-    // The webhook routes: the single-tenant URL's and the per-tenant URL's.
-    private static final String WEBHOOK_ROUTES = "flatchr-webhook";
-
     private final ObjectMapper json;
     private final ConnectorMetrics metrics;
 
@@ -27,17 +23,26 @@ public final class ProblemReplies {
         this.metrics = metrics;
     }
 
+    /** The admin API's and the status page's answer to a failure. */
     public void problem(Exchange exchange) {
+        Problem problem = caught(exchange);
+        JsonReply.respond(json, exchange, problem.status(), "application/problem+json", problem.document());
+    }
+
+    /** The webhook's answer to a failure, counted as a webhook outcome of its tenant (routeConfiguration webhook-problems). */
+    public void webhookProblem(Exchange exchange) {
+        Problem problem = caught(exchange);
+        IntakeRules tenant = exchange.getVariable("tenant", IntakeRules.class);
+        // Before the token is checked the tenant is only a claim of the URL: not a label.
+        metrics.webhook(tenant == null ? "unknown" : tenant.id(), webhookOutcome(problem.status()));
+        JsonReply.respond(json, exchange, problem.status(), "application/problem+json", problem.document());
+    }
+
+    private static Problem caught(Exchange exchange) {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         // A bean called from an expression arrives wrapped in Camel's own exception: look inside.
         Problem known = ObjectHelper.getException(Problem.class, caught);
-        Problem problem = known != null ? known : unexpected(caught);
-        if (exchange.getFromRouteId() != null && exchange.getFromRouteId().startsWith(WEBHOOK_ROUTES)) {
-            IntakeRules tenant = exchange.getVariable("tenant", IntakeRules.class);
-            // Before the token is checked the tenant is only a claim of the URL: not a label.
-            metrics.webhook(tenant == null ? "unknown" : tenant.id(), webhookOutcome(problem.status()));
-        }
-        JsonReply.respond(json, exchange, problem.status(), "application/problem+json", problem.document());
+        return known != null ? known : unexpected(caught);
     }
 
     /** The label a webhook answered with this status is counted under. */

@@ -17,6 +17,9 @@ import org.apache.camel.component.platform.http.vertx.HttpMessage;
  * {@value #SCOPE} that the admin API narrows every answer to. Without any admin token the API does not exist.
  * The token is read from the request's own header only: platform-http also turns query parameters and form
  * fields into message headers, and a token written in a URL ends up in proxies' access logs and browser history.
+ * The HTTP server's gate ({@code RequestGate}) refuses a wrong token before the body is read; in the routes this
+ * check runs once for every admin call, before its first step (routeConfiguration {@code admin-api}), and gives it
+ * its scope.
  */
 public final class AdminTokenCheck implements Processor {
 

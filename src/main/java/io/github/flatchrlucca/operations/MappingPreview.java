@@ -6,7 +6,6 @@ import io.github.flatchrlucca.delivery.Delivery;
 import io.github.flatchrlucca.delivery.DeliverySteps;
 import io.github.flatchrlucca.http.JsonReply;
 import io.github.flatchrlucca.http.Problem;
-import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.Hire;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
@@ -18,66 +17,68 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the connector would send to Lucca for a Flatchr payload, with the current configuration, without
- * recording or sending anything: the same mapping and defaults as delivery, and Lucca's departments from
- * the cache. Logins are not checked against Lucca, so the preview spends none of the customer's budget on it.
+ * recording or sending anything. The route (routes/admin.camel.yaml) maps the hire with delivery's own step and
+ * makes its requests with the sub-route of a dry-run delivery; this class holds what is the preview's own: which
+ * tenant, a payload that is no hire, Lucca's departments from the cache, and the answer. Logins are not checked
+ * against Lucca, so the preview spends none of the customer's budget on it.
  */
 public final class MappingPreview {
 
     private static final Logger LOG = LoggerFactory.getLogger(MappingPreview.class);
 
     private final ObjectMapper json;
-    private final FlatchrEventClassifier classifier;
     private final DeliverySteps steps;
     private final DepartmentDirectory departments;
     private final Tenants tenants;
     private final Clock clock;
 
-    public MappingPreview(ObjectMapper json, FlatchrEventClassifier classifier, DeliverySteps steps,
-                          DepartmentDirectory departments, Tenants tenants, Clock clock) {
+    public MappingPreview(ObjectMapper json, DeliverySteps steps, DepartmentDirectory departments, Tenants tenants,
+                          Clock clock) {
         this.json = json;
-        this.classifier = classifier;
         this.steps = steps;
         this.tenants = tenants;
         this.departments = departments;
         this.clock = clock;
     }
 
-    public void preview(Exchange exchange) {
-        JsonNode event = exchange.getIn().getBody(JsonNode.class);
-        Tenant tenant = tenant(exchange);
-        HireVerdict verdict = classifier.classify(event, tenant);
-        Map<String, Object> preview = new LinkedHashMap<>();
-        preview.put("tenant", tenant.id());
-        preview.put("hire", verdict.kind() == HireVerdict.Kind.HIRE);
-        if (verdict.kind() == HireVerdict.Kind.IGNORED || verdict.isOtherCompany()) {
-            preview.put("reason", verdict.reason());
-        } else if (verdict.isMovedOut()) {
-            preview.put("reason", "a move to a column that does not trigger a hire: a hire of this candidate that has "
-                    + "not reached Lucca would be withdrawn");
-        } else if (verdict.kind() == HireVerdict.Kind.INCOMPLETE) {
-            preview.put("reason", verdict.rejection());
-        } else {
-            Delivery delivery = steps.map(new Hire("preview", tenant.id(), event.toString(), clock.instant(),
-                    clock.instant(), 0, null, false), tenant);
-            preview.put("departmentsChecked", enrich(delivery, tenant));
-            steps.loginUnchecked(delivery);
-            preview.put("requests", requests(delivery));
-            preview.put("warnings", delivery.getWarnings());
+    /** Why the payload leads to no Lucca request, or null when it is a hire to deliver. */
+    public String whyNotAHire(@Variable("verdict") HireVerdict verdict) {
+        if (verdict.isIgnored() || verdict.isOtherCompany()) {
+            return verdict.reason();
         }
+        if (verdict.isMovedOut()) {
+            return "a move to a column that does not trigger a hire: a hire of this candidate that has not reached "
+                    + "Lucca would be withdrawn";
+        }
+        return verdict.kind() == HireVerdict.Kind.INCOMPLETE ? verdict.rejection() : null;
+    }
+
+    /** A payload that leads to no Lucca request: why. */
+    public void notAHire(@Variable("tenant") Tenant tenant, @Variable("whyNotAHire") String why, Exchange exchange) {
+        Map<String, Object> preview = answer(tenant, false);
+        preview.put("reason", why);
         JsonReply.respond(json, exchange, 200, "application/json", preview);
     }
 
+    /** The payload as delivery reads a hire from the journal; it is recorded nowhere. */
+    public Hire asHire(@Body JsonNode event, @Variable("tenant") Tenant tenant) {
+        return new Hire("preview", tenant.id(), event.toString(), clock.instant(), clock.instant(), 0, null, false);
+    }
+
     /**
-     * With Lucca's departments when Lucca can be asked; otherwise the mapping is still shown, its departments
-     * "not checked": a preview is most needed while something is wrong. False when they were not checked.
+     * Defaults and departments as delivery would set them: a dry-run tenant's as its dry-run does, another's with
+     * Lucca's departments when Lucca can be asked; otherwise the mapping is still shown, its departments "not
+     * checked": a preview is most needed while something is wrong. False when they were not checked.
      */
-    private boolean enrich(Delivery delivery, Tenant tenant) {
+    public boolean enrich(@Variable("delivery") Delivery delivery, @Variable("tenant") Tenant tenant) {
         if (tenant.dryRun()) {
             steps.enrichInDryRun(delivery);
             return false;
@@ -93,8 +94,28 @@ public final class MappingPreview {
         }
     }
 
-    /** The tenant named by the query's {@code tenant}; without one, the only tenant there is. */
-    private Tenant tenant(Exchange exchange) {
+    /** The answer for a hire: the create request (the body) and the contract change that would follow it. */
+    public void requests(@Body ApiRequest create, @Variable("delivery") Delivery delivery, @Variable("tenant") Tenant tenant,
+                         @Variable("departmentsChecked") boolean departmentsChecked, Exchange exchange) {
+        Map<String, Object> preview = answer(tenant, true);
+        preview.put("departmentsChecked", departmentsChecked);
+        List<Map<String, Object>> requests = new ArrayList<>();
+        requests.add(view(create));
+        steps.contractPatch(delivery).ifPresent(patch -> requests.add(view(patch)));
+        preview.put("requests", requests);
+        preview.put("warnings", delivery.getWarnings());
+        JsonReply.respond(json, exchange, 200, "application/json", preview);
+    }
+
+    private static Map<String, Object> answer(Tenant tenant, boolean hire) {
+        Map<String, Object> preview = new LinkedHashMap<>();
+        preview.put("tenant", tenant.id());
+        preview.put("hire", hire);
+        return preview;
+    }
+
+    /** The tenant named by the query's {@code tenant} (a tenant's own token: its own); without one, the only one. */
+    public Tenant tenantAsked(Exchange exchange) {
         String scope = AdminTokenCheck.scope(exchange);
         String named = scope != null ? scope : exchange.getIn().getHeader("tenant", String.class);
         if (named == null || named.isBlank()) {
@@ -104,13 +125,6 @@ public final class MappingPreview {
             return tenants.all().iterator().next();
         }
         return tenants.find(named.trim()).orElseThrow(() -> Problem.badRequest("tenant", "No tenant has this id."));
-    }
-
-    private List<Map<String, Object>> requests(Delivery delivery) {
-        List<Map<String, Object>> requests = new ArrayList<>();
-        requests.add(view(steps.createUser(delivery)));
-        steps.contractPatch(delivery).ifPresent(patch -> requests.add(view(patch)));
-        return requests;
     }
 
     private Map<String, Object> view(ApiRequest request) {

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /** What an operator on call does through the admin API: look, replay, cancel. */
 class AdminApiIT {
@@ -125,6 +131,63 @@ class AdminApiIT {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.body()).doesNotContain("Morel", "hireId");
         }
+    }
+
+    /**
+     * Camel's OpenAPI description of the admin API names every call that routes/admin.camel.yaml declares (the
+     * files the connector runs from), no other, each behind the bearer token; and each call it names is answered by
+     * its route. Without the token the description is refused like the API.
+     */
+    @Test
+    void theOpenApiDescriptionIsTheRealApiBehindTheToken() throws Exception {
+        HttpResponse<String> described = app.connector().get("/admin/api/openapi.json", bearer());
+
+        assertThat(described.statusCode()).as(described.body()).isEqualTo(200);
+        JsonNode openApi = JSON.readTree(described.body());
+        List<String> operations = new ArrayList<>();
+        openApi.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(verb -> {
+            operations.add(verb.getKey() + " " + path.getKey());
+            assertThat(verb.getValue().path("summary").asText()).as(verb.getKey() + " " + path.getKey()).isNotBlank();
+        }));
+        assertThat(operations).containsExactlyInAnyOrderElementsOf(declaredAdminCalls());
+        assertThat(openApi.path("security").toString()).contains("adminToken");
+        assertThat(openApi.path("components").path("securitySchemes").path("adminToken").path("scheme").asText())
+                .isEqualTo("bearer");
+        for (String operation : operations) {
+            String path = operation.substring(operation.indexOf(' ') + 1).replace("{hireId}", "no-such-hire");
+            HttpResponse<String> answer = operation.startsWith("get ") ? app.connector().get(path, bearer())
+                    : post(path, "");
+            assertThat(answer.statusCode()).as(operation + " is answered by its route: " + answer.body())
+                    .isNotEqualTo(405);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(operation + ": " + answer.body())
+                    .startsWith("application/").contains("json");
+        }
+
+        for (String refused : new String[] {null, "Bearer wrong", ConnectorProcess.ADMIN_TOKEN}) {
+            HttpResponse<String> response = app.connector().get("/admin/api/openapi.json", refused);
+            assertThat(response.statusCode()).as(String.valueOf(refused)).isEqualTo(401);
+            assertThat(response.body()).doesNotContain("/admin/api/hires");
+        }
+    }
+
+    /** "get /admin/api/hires", ... as the rest: of routes/admin.camel.yaml declares them. */
+    @SuppressWarnings("unchecked")
+    private static List<String> declaredAdminCalls() throws Exception {
+        List<String> calls = new ArrayList<>();
+        for (Object entry : (List<Object>) new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(Path.of("routes/admin.camel.yaml")))) {
+            Map<String, Object> rest = (Map<String, Object>) ((Map<String, Object>) entry).get("rest");
+            if (rest == null) {
+                continue;
+            }
+            for (String verb : List.of("get", "post", "put", "patch", "delete")) {
+                for (Object call : (List<Object>) rest.getOrDefault(verb, List.of())) {
+                    calls.add(verb + " " + rest.get("path") + ((Map<String, Object>) call).get("path"));
+                }
+            }
+        }
+        assertThat(calls).as("the rest: of routes/admin.camel.yaml").isNotEmpty();
+        return calls;
     }
 
     private static void assertProblem(HttpResponse<String> response, String field) throws Exception {

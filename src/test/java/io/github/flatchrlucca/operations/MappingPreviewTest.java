@@ -1,0 +1,47 @@
+package io.github.flatchrlucca.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.intake.HireVerdict.Kind;
+import io.github.flatchrlucca.intake.UnusableField;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What the preview says of a payload that leads to no Lucca request; a hire goes on to delivery's own steps. */
+class MappingPreviewTest {
+
+    private final MappingPreview preview = new MappingPreview(new ObjectMapper(), null, null, null, Clock.systemUTC());
+
+    @Test
+    void aCompleteHireGoesOnToTheRequests() {
+        assertThat(preview.whyNotAHire(HireVerdict.hire("4242", "a-1", List.of(), Optional.empty()))).isNull();
+    }
+
+    @Test
+    void anIncompleteHireSaysWhichFieldsAreWrong() {
+        HireVerdict incomplete = HireVerdict.hire("4242", "a-1",
+                List.of(new UnusableField("data.candidate.lastname", "missing")), Optional.empty());
+
+        assertThat(preview.whyNotAHire(incomplete)).isEqualTo(incomplete.rejection()).contains("data.candidate.lastname");
+    }
+
+    @Test
+    void anEventThatIsNoHireOrAnotherCompanysSaysWhy() {
+        assertThat(preview.whyNotAHire(new HireVerdict(Kind.IGNORED, "only drag_applicant events can be hires", null,
+                null, List.of()))).isEqualTo("only drag_applicant events can be hires");
+        assertThat(preview.whyNotAHire(new HireVerdict(Kind.OTHER_COMPANY, "company_id 1 is not one of tenant acme's",
+                "1", "a-1", List.of()))).isEqualTo("company_id 1 is not one of tenant acme's");
+    }
+
+    @Test
+    void aMoveOutOfHiredSaysWhatWouldBeWithdrawnWithoutNamingWhoMovedIt() {
+        String why = preview.whyNotAHire(new HireVerdict(Kind.MOVED_OUT, "moved by Jeanne Recruteuse to Refusé", "4242",
+                "a-1", List.of()));
+
+        assertThat(why).contains("would be withdrawn").doesNotContain("Jeanne");
+    }
+}
