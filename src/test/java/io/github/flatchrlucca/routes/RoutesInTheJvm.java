@@ -121,28 +121,48 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
     /** The routes and routeConfigurations whose every branch this class's tests must take. */
     abstract List<String> owners();
 
-    private Path writeTenantsFile() throws IOException {
-        Path secrets = Files.createDirectories(temp.resolve("secrets"));
-        Files.writeString(secrets.resolve("lucca-key"), LUCCA_KEY);
-        for (String tenant : List.of(LIVE, DRY, PAUSED)) {
-            Files.writeString(secrets.resolve(tenant + "-token"), token(tenant));
+    /**
+     * Tenants a test class needs besides live, dry and paused, as entries of the tenants file. Called while the
+     * class is constructed: it may use {@link #secret} and the fake Luccas, not fields of its own.
+     */
+    String moreTenants() {
+        return "";
+    }
+
+    /** A ${file:} reference to a new secret file holding {@code value}, as the tenants file wants secrets. */
+    String secret(String name, String value) {
+        try {
+            Files.writeString(Files.createDirectories(temp.resolve("secrets")).resolve(name), value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return "${file:secrets/" + name + "}";
+    }
+
+    /** The webhook token of a tenant, as a reference to its secret file. */
+    String tokenOf(String tenant) {
+        return secret(tenant + "-token", token(tenant));
+    }
+
+    private Path writeTenantsFile() throws IOException {
         Path file = temp.resolve("tenants.yaml");
+        String luccaKey = secret("lucca-key", LUCCA_KEY);
         Files.writeString(file, """
                 tenants:
                   - id: live
                     flatchrCompanyIds: [4242]
-                    webhookToken: ${file:secrets/live-token}
-                    lucca: { baseUrl: %s, apiKey: "${file:secrets/lucca-key}", rateLimit: { requests: 10000, windowSeconds: 60 } }
+                    webhookToken: %s
+                    lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
                     contractTypes: { 1: 21 }
                   - id: dry
                     flatchrCompanyIds: [4343]
-                    webhookToken: ${file:secrets/dry-token}
+                    webhookToken: %s
                   - id: paused
                     flatchrCompanyIds: [4444]
-                    webhookToken: ${file:secrets/paused-token}
-                    lucca: { baseUrl: %s, apiKey: "${file:secrets/lucca-key}", rateLimit: { requests: 10000, windowSeconds: 60 } }
-                """.formatted(lucca.baseUrl(), pausedLucca.baseUrl()));
+                    webhookToken: %s
+                    lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
+                """.formatted(tokenOf(LIVE), lucca.baseUrl(), luccaKey, tokenOf(DRY), tokenOf(PAUSED),
+                pausedLucca.baseUrl(), luccaKey) + moreTenants());
         return file;
     }
 
@@ -241,7 +261,7 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
