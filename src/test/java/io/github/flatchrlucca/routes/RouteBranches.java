@@ -17,7 +17,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * A branch is known to have been taken when its first step ran, which is what the route tests record (a
  * {@code when} or an {@code onException} is no processor of its own that Camel could report).
  */
-record RouteBranches(List<Branch> all) {
+record RouteBranches(List<Branch> all, List<String> stepIds) {
 
     /**
      * @param file      the routes file, e.g. delivery.camel.yaml
@@ -34,14 +34,15 @@ record RouteBranches(List<Branch> all) {
 
     static RouteBranches read(Path routesDir) {
         List<Branch> found = new ArrayList<>();
+        List<String> stepIds = new ArrayList<>();
         try (Stream<Path> files = Files.list(routesDir)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".camel.yaml")).sorted().toList()) {
-                readFile(file, found);
+                readFile(file, found, stepIds);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RouteBranches(List.copyOf(found));
+        return new RouteBranches(List.copyOf(found), List.copyOf(stepIds));
     }
 
     /** The branches of one route or routeConfiguration. */
@@ -49,7 +50,7 @@ record RouteBranches(List<Branch> all) {
         return all.stream().filter(branch -> branch.owner().equals(owner)).toList();
     }
 
-    private static void readFile(Path file, List<Branch> found) throws IOException {
+    private static void readFile(Path file, List<Branch> found, List<String> stepIds) throws IOException {
         String name = file.getFileName().toString();
         Object document = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
         for (Object entry : (List<?>) document) {
@@ -61,6 +62,7 @@ record RouteBranches(List<Branch> all) {
                     Map<String, Object> onException = map(map(handler).get("onException"));
                     found.add(new Branch(name, owner, String.valueOf(onException.get("id")),
                             firstStep(onException.get("steps"))));
+                    steps(name, owner, onException.get("steps"), found, stepIds);
                 }
             }
             Map<String, Object> route = map(item.get("route"));
@@ -70,35 +72,42 @@ record RouteBranches(List<Branch> all) {
                 route.putIfAbsent("id", template.get("id"));
             }
             if (!route.isEmpty()) {
-                steps(name, String.valueOf(route.get("id")), map(route.get("from")).get("steps"), found);
+                steps(name, String.valueOf(route.get("id")), map(route.get("from")).get("steps"), found, stepIds);
             }
         }
     }
 
-    private static void steps(String file, String owner, Object steps, List<Branch> found) {
+    private static void steps(String file, String owner, Object steps, List<Branch> found, List<String> stepIds) {
         if (!(steps instanceof List<?> list)) {
             return;
         }
         for (Object step : list) {
             map(step).forEach((kind, definition) -> {
                 Map<String, Object> body = map(definition);
+                if (body.get("id") instanceof String id) {
+                    stepIds.add(id);
+                }
                 if ("choice".equals(kind)) {
                     if (body.get("when") instanceof List<?> whens) {
                         for (Object when : whens) {
                             Map<String, Object> branch = map(when);
                             found.add(new Branch(file, owner, String.valueOf(branch.get("id")),
                                     firstStep(branch.get("steps"))));
-                            steps(file, owner, branch.get("steps"), found);
+                            steps(file, owner, branch.get("steps"), found, stepIds);
                         }
                     }
                     if (body.get("otherwise") != null) {
                         Map<String, Object> otherwise = map(body.get("otherwise"));
                         found.add(new Branch(file, owner, String.valueOf(otherwise.get("id")),
                                 firstStep(otherwise.get("steps"))));
-                        steps(file, owner, otherwise.get("steps"), found);
+                        steps(file, owner, otherwise.get("steps"), found, stepIds);
                     }
                 }
-                steps(file, owner, body.get("steps"), found);
+                steps(file, owner, body.get("steps"), found, stepIds);
+                if (body.get("doCatch") instanceof List<?> catches) {
+                    catches.forEach(caught -> steps(file, owner, map(caught).get("steps"), found, stepIds));
+                }
+                steps(file, owner, map(body.get("doFinally")).get("steps"), found, stepIds);
             });
         }
     }

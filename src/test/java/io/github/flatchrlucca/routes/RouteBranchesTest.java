@@ -1,0 +1,61 @@
+package io.github.flatchrlucca.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The route tests' claim, checked without booting anything: every onException, when and otherwise in
+ * routes/*.camel.yaml belongs to a route test class, whose last test fails unless each of them ran (see
+ * {@link RoutesInTheJvm}), or is named below with the reason it has no in-JVM test yet.
+ */
+class RouteBranchesTest {
+
+    private static final RouteBranches BRANCHES = RouteBranches.read(Path.of("routes"));
+
+    /** Routes and routeConfigurations whose branches are not yet taken in the JVM, and why. */
+    private static final Map<String, String> NOT_YET = Map.of(
+            "search-flatchr", "the Flatchr search (reconciliation) is tested end to end only (ReconciliationIT)",
+            "write-back-failures", "the write-back to Flatchr is tested end to end only (AfterTheHireIT)",
+            "tag-check-failures", "the write-back to Flatchr is tested end to end only (AfterTheHireIT)");
+
+    /** The admin API is being rewritten in REST DSL elsewhere: its routes come with their own tests. */
+    private static final String NOT_HERE = "admin.camel.yaml";
+
+    @Test
+    void everyBranchOfTheRoutesIsTakenByARouteTestOrSaysWhyNot() {
+        List<String> owned = new ArrayList<>(DeliveryRoutesTest.OWNERS);
+        owned.addAll(ConnectorRoutesTest.OWNERS);
+
+        assertThat(BRANCHES.all()).isNotEmpty();
+        assertThat(BRANCHES.all().stream().filter(branch -> !branch.file().equals(NOT_HERE))
+                .filter(branch -> !owned.contains(branch.owner()) && !NOT_YET.containsKey(branch.owner())).toList())
+                .as("branches that no route test owns").isEmpty();
+        assertThat(NOT_YET.keySet()).as("named as not yet tested, yet owned or gone")
+                .allSatisfy(owner -> assertThat(owned).doesNotContain(owner))
+                .allSatisfy(owner -> assertThat(BRANCHES.of(owner)).isNotEmpty());
+    }
+
+    @Test
+    void aBranchIsKnownByAFirstStepNoOtherStepShares() {
+        // otherwise another step of the same id, run elsewhere, would pass for the branch
+        assertThat(BRANCHES.all()).allSatisfy(branch -> {
+            assertThat(branch.firstStep()).as(branch.toString()).isNotNull();
+            assertThat(Collections.frequency(BRANCHES.stepIds(), branch.firstStep())).as(branch.toString())
+                    .isEqualTo(1);
+        });
+    }
+
+    @Test
+    void theBranchesAreReadFromTheYamlAsWritten() {
+        assertThat(BRANCHES.of("deliver-hire")).extracting(RouteBranches.Branch::id)
+                .contains("dry-run", "deliver-to-lucca", "existing-person", "rehired-person", "new-employee");
+        assertThat(BRANCHES.of("delivery-failures")).extracting(RouteBranches.Branch::firstStep)
+                .contains("record-dead", "wait-for-a-valid-key", "retry-later");
+    }
+}
