@@ -34,6 +34,7 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.DebuggerCallback;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -104,11 +105,6 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         lucca = FakeLucca.start(LUCCA_KEY);
         pausedLucca = FakeLucca.start(LUCCA_KEY);
         port = freePort();
-        Path tenants = writeTenantsFile();
-        System.setProperty("camel.server.port", String.valueOf(port));
-        System.setProperty("camel.management.port", String.valueOf(port));
-        System.setProperty("connector.data-dir", dataDir.toString());
-        System.setProperty("tenants.file", tenants.toString());
         JdbcDataSource h2 = new JdbcDataSource();
         // the connector's own URL: in one JVM, H2 opens the same database for both
         h2.setURL("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("journal")
@@ -118,13 +114,23 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         journal = new JournalReader(h2);
     }
 
+    /**
+     * Before Camel Main boots (at the first test, once per class): after the constructors, so that a test class's own
+     * fakes are there for its {@link #moreTenants()}.
+     */
+    @BeforeAll
+    void settingsOfThisRun() throws IOException {
+        Path tenants = writeTenantsFile();
+        System.setProperty("camel.server.port", String.valueOf(port));
+        System.setProperty("camel.management.port", String.valueOf(port));
+        System.setProperty("connector.data-dir", dataDir.toString());
+        System.setProperty("tenants.file", tenants.toString());
+    }
+
     /** The routes and routeConfigurations whose every branch this class's tests must take. */
     abstract List<String> owners();
 
-    /**
-     * Tenants a test class needs besides live, dry and paused, as entries of the tenants file. Called while the
-     * class is constructed: it may use {@link #secret} and the fake Luccas, not fields of its own.
-     */
+    /** Tenants a test class needs besides live, dry and paused, as entries of the tenants file. */
     String moreTenants() {
         return "";
     }
