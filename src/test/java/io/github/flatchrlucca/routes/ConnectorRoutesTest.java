@@ -192,7 +192,10 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     void anAlertTheChatCannotTakeIsLoggedOnceAndHoldsUpNoOther() {
         AtomicInteger tries = new AtomicInteger();
         chat.whenAnyExchangeReceived(exchange -> {
-            tries.incrementAndGet();
+            // other alerts (a key's) may come meanwhile: only the dead hires' are counted
+            if (exchange.getMessage().getBody(String.class).contains("of tenant live is dead")) {
+                tries.incrementAndGet();
+            }
             throw new ConnectException("test: the chat is down");
         });
         lucca.failNext("POST", "/api/v3/users", 400, 1);
@@ -200,9 +203,8 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
         String lost = accept(LIVE, Events.hire(LIVE, "alert-lost-1"));
 
         awaitHire(lost, h -> h.status() == HireStatus.DEAD);
-        await().atMost(Duration.ofSeconds(10)).until(() -> logged(Level.WARN,
+        await().atMost(Duration.ofSeconds(10)).until(() -> tries.get() == 1 && logged(Level.WARN,
                 "an alert could not be sent to ALERT_WEBHOOK_URL: ConnectException"));
-        assertThat(tries).hasValue(1);
 
         chat.whenAnyExchangeReceived(exchange -> { });
         lucca.failNext("POST", "/api/v3/users", 400, 1);

@@ -66,15 +66,15 @@ import org.junit.jupiter.api.TestMethodOrder;
                 "retry.key-rejected-delay-ms=900000",
                 "delivery.poll-interval-ms=100",
                 "shutdown.drain-seconds=0",
-                "camel.main.shutdown-timeout=5",
+                // the class's tests are over: no need to wait, a second for each, for every queue's consumer to stop
+                "camel.main.shutdown-timeout=1",
                 // never called: the route that posts alerts is advised to the mock endpoint below
                 "alert.webhook-url=http://127.0.0.1:9/chat"},
         advices = {
                 @org.apache.camel.test.main.junit5.AdviceRouteMapping(route = "send-alert",
                         advice = Advices.ChatIsAMock.class),
                 @org.apache.camel.test.main.junit5.AdviceRouteMapping(route = "deliver-hire",
-                        advice = Advices.FaultsBeforeFindOrCreate.class)},
-        shutdownTimeout = 5)
+                        advice = Advices.FaultsBeforeFindOrCreate.class)})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class RoutesInTheJvm implements DebuggerCallback {
