@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.camel.BeanInject;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -68,27 +69,19 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
     @Test
     void aPersonAlreadyEmployedInLuccaIsNotCreatedAgain() {
-        int existing = lucca.addUser("Camille", "Morel", Events.mail("employed-1"), "cmorel-employed",
-                LocalDate.of(2020, 1, 1), null);
+        int existing = personInLucca("employed-1", null);
 
-        String hireId = accept(LIVE, Events.hire(LIVE, "employed-1"));
+        deliveredToPerson("employed-1", existing, HireStatus.ALREADY_IN_LUCCA);
 
-        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.ALREADY_IN_LUCCA);
-        assertThat(hire.luccaUserId()).isEqualTo((long) existing);
-        assertThat(postsFor("employed-1")).isZero();
         assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == existing).hasSize(1);
     }
 
     @Test
     void aFormerEmployeeComesBackWithANewContractOnTheSamePerson() {
-        int former = lucca.addUser("Camille", "Morel", Events.mail("former-1"), "cmorel-former",
-                LocalDate.of(2020, 1, 1), LocalDate.of(2023, 12, 31));
+        int former = personInLucca("former-1", LocalDate.of(2023, 12, 31));
 
-        String hireId = accept(LIVE, Events.hire(LIVE, "former-1"));
+        deliveredToPerson("former-1", former, HireStatus.DELIVERED);
 
-        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.DELIVERED);
-        assertThat(hire.luccaUserId()).isEqualTo((long) former);
-        assertThat(postsFor("former-1")).isZero();
         assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == former).hasSize(2);
     }
 
@@ -107,25 +100,17 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
     @Test
     void aHireLuccaRefusesIsDeadAtOnceWithLuccasAnswerAndAnAlert() {
-        lucca.failNext("POST", "/api/v3/users", 400, 1);
-
-        String hireId = accept(LIVE, Events.hire(LIVE, "refused-1"));
-
-        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.DEAD);
+        HireRecord hire = createAnswered(400, "refused-1", HireStatus.DEAD);
         assertThat(hire.lastLuccaStatus()).isEqualTo(400);
         assertThat(hire.lastLuccaBody()).isNotBlank();
         assertThat(hire.lastError()).contains("create-user");
         assertThat(hire.nextAttemptAt()).isNull();
-        awaitAlertAbout(hireId);
+        awaitAlertAbout(hire.hireId());
     }
 
     @Test
     void aRejectedKeyKeepsTheHireQueuedForAtLeastTheKeyDelay() {
-        lucca.failNext("POST", "/api/v3/users", 401, 1);
-
-        String hireId = accept(LIVE, Events.hire(LIVE, "key-1"));
-
-        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        HireRecord hire = createAnswered(401, "key-1", HireStatus.RETRYING);
         assertThat(hire.lastLuccaStatus()).isEqualTo(401);
         // RETRY_KEY_REJECTED_DELAY_MS is 15 minutes here, the backoff's first wait 10
         assertThat(hire.nextAttemptAt()).isAfter(hire.updatedAt().plus(Duration.ofMinutes(14)));
@@ -149,11 +134,9 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
     @Test
     void aValueTheJournalRefusesKillsTheHireNamingWhatWasWritten() {
-        Advices.beforeFindOrCreate("refused-value-1", hire -> {
+        String hireId = acceptMeeting("refused-value-1", hire -> {
             throw JournalFaults.refusedValue("reserve the login");
         });
-
-        String hireId = accept(LIVE, Events.hire(LIVE, "refused-value-1"));
 
         HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.DEAD);
         assertThat(hire.lastError()).contains("reserve the login");
@@ -163,11 +146,9 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
     @Test
     void aJournalOutageDuringTheAttemptIsWrittenOnceTheJournalAnswers() {
-        Advices.beforeFindOrCreate("outage-1", hire -> {
+        String hireId = acceptMeeting("outage-1", hire -> {
             throw JournalFaults.unavailable("record the attempt");
         });
-
-        String hireId = accept(LIVE, Events.hire(LIVE, "outage-1"));
 
         // left behind by the attempt, written by the next round (the journal answers again at once here)
         HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
@@ -178,12 +159,9 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
     @Test
     void aHireAnotherInstanceTookOverIsLeftToIt() {
-        Advices.beforeFindOrCreate("taken-over-1", this::anotherInstanceTakesOver);
+        String hireId = acceptMeeting("taken-over-1", this::anotherInstanceTakesOver);
 
-        String hireId = accept(LIVE, Events.hire(LIVE, "taken-over-1"));
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> ran("log-hire-taken-over"));
-        HireRecord hire = hire(hireId);
+        HireRecord hire = afterStep("log-hire-taken-over", hireId);
         assertThat(hire.status()).isEqualTo(HireStatus.RECEIVED);
         assertThat(hire.lastError()).isNull();
         assertThat(lucca.requests()).noneMatch(r -> r.query() != null && r.query().contains("taken-over-1"));
@@ -191,12 +169,9 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
     @Test
     void aHireCancelledDuringItsAttemptStopsBeforeItsNextLuccaCall() {
-        Advices.beforeFindOrCreate("cancelled-1", hire -> journalBean.cancel(hire.hireId()));
+        String hireId = acceptMeeting("cancelled-1", hire -> journalBean.cancel(hire.hireId()));
 
-        String hireId = accept(LIVE, Events.hire(LIVE, "cancelled-1"));
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> ran("end-the-stopped-attempt"));
-        HireRecord hire = hire(hireId);
+        HireRecord hire = afterStep("end-the-stopped-attempt", hireId);
         assertThat(hire.status()).isEqualTo(HireStatus.CANCELLED);
         assertThat(usersWithMail("cancelled-1")).isZero();
         assertThat(postsFor("cancelled-1")).isZero();
@@ -204,11 +179,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
     @Test
     void aLuccaOutageIsTriedAgainLaterWithBackoff() {
-        lucca.failNext("POST", "/api/v3/users", 503, 1);
-
-        String hireId = accept(LIVE, Events.hire(LIVE, "unavailable-1"));
-
-        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        HireRecord hire = createAnswered(503, "unavailable-1", HireStatus.RETRYING);
         assertThat(hire.lastLuccaStatus()).isEqualTo(503);
         assertThat(hire.attempts()).isEqualTo(1);
         // the first wait of the backoff: ten minutes here, with jitter
@@ -229,6 +200,28 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
     // ----
 
+    /** The applicant's hire once it is in {@code outcome}, Lucca having answered its create with {@code status}. */
+    private HireRecord createAnswered(int status, String applicantId, HireStatus outcome) {
+        lucca.failNext("POST", "/api/v3/users", status, 1);
+        String hireId = accept(LIVE, Events.hire(LIVE, applicantId));
+        return awaitHire(hireId, h -> h.status() == outcome);
+    }
+
+    /** Posts the applicant's hire, whose attempt meets {@code what} just before it looks for its person in Lucca. */
+    private String acceptMeeting(String applicantId, Consumer<Hire> what) {
+        Advices.beforeFindOrCreate(applicantId, what);
+        return accept(LIVE, Events.hire(LIVE, applicantId));
+    }
+
+    /**
+     * The hire once the step that ends its attempt has run: an attempt that changes nothing in the journal is seen
+     * to have ended by Camel's debugger only.
+     */
+    private HireRecord afterStep(String stepId, String hireId) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> ran(stepId));
+        return hire(hireId);
+    }
+
     /** What a second connector does when this one's lease ran out: it claims the hire for itself. */
     private void anotherInstanceTakesOver(Hire hire) {
         try (Connection connection = journalData().getConnection();
@@ -239,6 +232,21 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Someone Lucca has had since 2020 with the e-mail of this applicant, whose contract ended then (or not). */
+    private int personInLucca(String applicantId, LocalDate contractEnd) {
+        return lucca.addUser("Camille", "Morel", Events.mail(applicantId), "cmorel-" + applicantId,
+                LocalDate.of(2020, 1, 1), contractEnd);
+    }
+
+    /** The applicant's hire ends in {@code status} on that person, and no user was created for it. */
+    private void deliveredToPerson(String applicantId, int person, HireStatus status) {
+        String hireId = accept(LIVE, Events.hire(LIVE, applicantId));
+
+        HireRecord hire = awaitHire(hireId, h -> h.status() == status);
+        assertThat(hire.luccaUserId()).isEqualTo((long) person);
+        assertThat(postsFor(applicantId)).isZero();
     }
 
     private void awaitAlertAbout(String hireId) {
