@@ -109,12 +109,15 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
-    void aRejectedKeyKeepsTheHireQueuedForAtLeastTheKeyDelay() {
+    void aRejectedKeyKeepsTheHireQueuedForAtLeastTheKeyDelayThenItIsDelivered() {
         HireRecord hire = createAnswered(401, "key-1", HireStatus.RETRYING);
         assertThat(hire.lastLuccaStatus()).isEqualTo(401);
         // RETRY_KEY_REJECTED_DELAY_MS is 15 minutes here, the backoff's first wait 10
         assertThat(hire.nextAttemptAt()).isAfter(hire.updatedAt().plus(Duration.ofMinutes(14)));
         assertThat(usersWithMail("key-1")).isZero();
+
+        assertThat(nextAttempt(hire).attempts()).isEqualTo(2);
+        assertThat(usersWithMail("key-1")).isOne();
     }
 
     @Test
@@ -178,16 +181,19 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
-    void aLuccaOutageIsTriedAgainLaterWithBackoff() {
+    void aLuccaOutageIsTriedAgainLaterWithBackoffUntilLuccaIsBack() {
         HireRecord hire = createAnswered(503, "unavailable-1", HireStatus.RETRYING);
         assertThat(hire.lastLuccaStatus()).isEqualTo(503);
         assertThat(hire.attempts()).isEqualTo(1);
         // the first wait of the backoff: ten minutes here, with jitter
         assertThat(hire.nextAttemptAt()).isAfter(hire.updatedAt().plus(Duration.ofMinutes(4)));
+
+        assertThat(nextAttempt(hire).attempts()).isEqualTo(2);
+        assertThat(usersWithMail("unavailable-1")).isOne();
     }
 
     @Test
-    void aLostAnswerIsTriedAgainLaterLikeAnOutage() {
+    void aCreateWhoseAnswerIsLostIsTriedAgainAndMakesExactlyOneUser() {
         lucca.loseAnswerOfNextCreate();
 
         String hireId = accept(LIVE, Events.hire(LIVE, "lost-1"));
@@ -196,6 +202,28 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         assertThat(hire.lastLuccaStatus()).isNull();
         assertThat(hire.lastError()).contains("during create-user");
         assertThat(hire.nextAttemptAt()).isAfter(hire.updatedAt().plus(Duration.ofMinutes(4)));
+
+        // the next attempt finds the user the lost create made, and sets its contract: one user, one create
+        HireRecord delivered = nextAttempt(hire);
+        assertThat(delivered.warnings().toString()).contains("answer to the create was lost");
+        assertThat(usersWithMail("lost-1")).isOne();
+        assertThat(postsFor("lost-1")).isOne();
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == delivered.luccaUserId())
+                .singleElement().satisfies(contract -> assertThat(contract.typeId()).isEqualTo(21));
+    }
+
+    @Test
+    void aContractStepThatFailsIsTriedAgainWithoutCreatingTheUserAgain() {
+        lucca.failNext("PATCH", "/directory/api/4.0/work-contracts", 502, 1);
+
+        String hireId = accept(LIVE, Events.hire(LIVE, "contract-1"));
+
+        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        assertThat(hire.lastLuccaStatus()).isEqualTo(502);
+        assertThat(hire.luccaUserId()).isNotNull();
+        nextAttempt(hire);
+        assertThat(postsFor("contract-1")).isOne();
+        assertThat(usersWithMail("contract-1")).isOne();
     }
 
     // ----
@@ -205,6 +233,12 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         lucca.failNext("POST", "/api/v3/users", status, 1);
         String hireId = accept(LIVE, Events.hire(LIVE, applicantId));
         return awaitHire(hireId, h -> h.status() == outcome);
+    }
+
+    /** The hire's next attempt, now rather than after its backoff, as an operator asks for it: it is delivered. */
+    private HireRecord nextAttempt(HireRecord waiting) {
+        assertThat(journalBean.deliverNow(waiting.hireId())).isTrue();
+        return awaitHire(waiting.hireId(), h -> h.status() == HireStatus.DELIVERED);
     }
 
     /** Posts the applicant's hire, whose attempt meets {@code what} just before it looks for its person in Lucca. */

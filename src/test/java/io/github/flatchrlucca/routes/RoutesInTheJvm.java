@@ -30,6 +30,7 @@ import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.test.main.junit5.AdviceRouteMapping;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.DebuggerCallback;
 import org.h2.jdbcx.JdbcDataSource;
@@ -45,8 +46,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The connector's real routes (routes/*.camel.yaml) and real configuration class booted by Camel Main inside the
  * test's JVM, once per test class, with Camel's own test support for Camel Main: a fresh embedded journal in a temp
  * DATA_DIR, and only the outside world replaced. Lucca is the fake Lucca on loopback (real HTTP in milliseconds, so
- * the answer-reading code runs as in production); the chat of the alerts is a mock endpoint; Flatchr is not
- * configured. Hires come in through the real webhook on a free loopback port.
+ * the answer-reading code runs as in production), and so is Flatchr's API for the tenants that have one; the chat
+ * of the alerts is a mock endpoint. Hires come in through the real webhook on a free loopback port.
  *
  * <p>Coverage of the YAML's branches is checked, not claimed: Camel's debugger (camel-test-main-junit5's
  * {@link DebuggerCallback}) reports every step that runs, and each test class ends with
@@ -71,10 +72,8 @@ import org.junit.jupiter.api.TestMethodOrder;
                 // never called: the route that posts alerts is advised to the mock endpoint below
                 "alert.webhook-url=http://127.0.0.1:9/chat"},
         advices = {
-                @org.apache.camel.test.main.junit5.AdviceRouteMapping(route = "send-alert",
-                        advice = Advices.ChatIsAMock.class),
-                @org.apache.camel.test.main.junit5.AdviceRouteMapping(route = "deliver-hire",
-                        advice = Advices.FaultsBeforeFindOrCreate.class)})
+                @AdviceRouteMapping(route = "send-alert", advice = Advices.ChatIsAMock.class),
+                @AdviceRouteMapping(route = "deliver-hire", advice = Advices.FaultsBeforeFindOrCreate.class)})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class RoutesInTheJvm implements DebuggerCallback {
@@ -90,7 +89,7 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
 
     final Path temp;
     final Path dataDir;
-    /** The Lucca of tenants live and dry... (dry has none). */
+    /** The Lucca of tenant live, and of the tenants a test class adds (tenant dry has none: a dry run). */
     final FakeLucca lucca;
     /** Tenant paused's own Lucca: a 429 pauses every call to that Lucca, and must hold up no other test. */
     final FakeLucca pausedLucca;
@@ -241,7 +240,7 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         // what ran is recorded before it runs
     }
 
-    /** Last: run on its own, a test of the class need not take every branch. */
+    /** Last in its class; a test run on its own (-Dtest=Class#method) leaves it out, as it takes few branches. */
     @Test
     @Order(Integer.MAX_VALUE)
     void everyBranchItOwnsWasTaken() {
