@@ -1,0 +1,19 @@
+package io.github.flatchrlucca.journal;
+
+/**
+ * The journal's own failures, made where their constructors are visible, for route tests that put them where a
+ * real outage or a refused value would arise: stopping the shared test database would fail every other test.
+ */
+public final class JournalFaults {
+
+    private JournalFaults() {
+    }
+
+    public static RuntimeException unavailable(String operation) {
+        return new JournalUnavailable(operation, new java.sql.SQLTransientConnectionException("test: database gone"));
+    }
+
+    public static RuntimeException refusedValue(String operation) {
+        return new JournalRefusedValue(operation, "22001");
+    }
+}

@@ -1,0 +1,231 @@
+package io.github.flatchrlucca.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flatchrlucca.http.KeyState;
+import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.HireStatus;
+import io.github.flatchrlucca.tenants.Tenants;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.BeanInject;
+import org.apache.camel.EndpointInject;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Around the delivery, in the JVM: the webhook's choice of what an event is (routes/webhook.camel.yaml), its
+ * problem answers (routeConfiguration http-problems), the first try of each Lucca key (key-try-failures) and the
+ * alerts that cannot reach the chat (alert-failures).
+ */
+class ConnectorRoutesTest extends RoutesInTheJvm {
+
+    private static final int HELD_COMPANY = 5151;
+    private static final int WRONG_KEY_COMPANY = 5252;
+    private static final int UNREACHABLE_COMPANY = 5353;
+
+    @BeanInject("tenants")
+    Tenants tenants;
+
+    @EndpointInject("mock:chat")
+    MockEndpoint chat;
+
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
+    ConnectorRoutesTest() throws IOException {
+        log.start();
+        root().addAppender(log);
+    }
+
+    /** The routes and routeConfigurations whose branches this class takes, each of them. */
+    static final List<String> OWNERS = List.of("receive-hire", "http-problems", "key-try-failures", "alert-failures");
+
+    @Override
+    List<String> owners() {
+        return OWNERS;
+    }
+
+    @Override
+    String moreTenants() {
+        try {
+            return """
+                      # hires wait an hour before their delivery: time to move the candidate out of hired
+                      - id: held
+                        flatchrCompanyIds: [%d]
+                        webhookToken: %s
+                        hireHoldSeconds: 3600
+                        lucca: { baseUrl: %s, apiKey: "%s" }
+                      - id: wrong-key
+                        flatchrCompanyIds: [%d]
+                        webhookToken: %s
+                        lucca: { baseUrl: %s, apiKey: "%s" }
+                      - id: unreachable
+                        flatchrCompanyIds: [%d]
+                        webhookToken: %s
+                        lucca: { baseUrl: "http://127.0.0.1:%d", apiKey: "%s" }
+                    """.formatted(HELD_COMPANY, tokenOf("held"), lucca.baseUrl(), secret("held-key", LUCCA_KEY),
+                    WRONG_KEY_COMPANY, tokenOf("wrong-key"), lucca.baseUrl(), secret("wrong-key", "not-" + LUCCA_KEY),
+                    UNREACHABLE_COMPANY, tokenOf("unreachable"), freePort(), secret("unreachable-key", LUCCA_KEY));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterEach
+    void chatIsWellAgain() {
+        chat.whenAnyExchangeReceived(exchange -> { });
+        lucca.recover();
+    }
+
+    @AfterAll
+    void stopListening() {
+        root().detachAppender(log);
+    }
+
+    // ---- the choice of receive-hire
+
+    @Test
+    void aHireIsRecordedBeforeItIsAcknowledged() throws IOException {
+        HttpResponse<String> response = post(LIVE, Events.hire(LIVE, "hire-1"));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        String hireId = JSON.readTree(response.body()).path("hireId").asText();
+        assertThat(hire(hireId).tenant()).isEqualTo(LIVE);
+        awaitHire(hireId, h -> h.status() == HireStatus.DELIVERED);
+    }
+
+    @Test
+    void anEventThatIsNoHireIsAnsweredIgnoredAndNotRecorded() throws IOException {
+        ObjectNode event = Events.hire(LIVE, "not-a-hire-1");
+        event.put("event", "new_applicant");
+
+        HttpResponse<String> response = post(LIVE, event);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("status").asText()).isEqualTo("ignored");
+        assertThat(body.path("reason").asText()).contains("drag_applicant");
+        assertThat(body.has("hireId")).isFalse();
+    }
+
+    @Test
+    void aCandidateMovedOutOfHiredBeforeLuccaWithdrawsTheHire() throws IOException {
+        ObjectNode hire = Events.hire(HELD_COMPANY, "moved-1");
+        String hireId = accept("held", hire);
+
+        HttpResponse<String> response = post("held", Events.movedOut(hire));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("status").asText()).isEqualTo("withdrawn");
+        assertThat(hire(hireId).status()).isEqualTo(HireStatus.WITHDRAWN);
+        assertThat(lucca.requests()).noneMatch(r -> r.query().contains("moved-1") || r.body().contains("moved-1"));
+    }
+
+    @Test
+    void aCandidateMovedOutAfterLuccaWaitsForAPersonWhoIsAlerted() throws IOException {
+        ObjectNode hire = Events.hire(LIVE, "moved-2");
+        String hireId = accept(LIVE, hire);
+        awaitHire(hireId, h -> h.status() == HireStatus.DELIVERED);
+
+        HttpResponse<String> response = post(LIVE, Events.movedOut(hire));
+
+        assertThat(JSON.readTree(response.body()).path("status").asText()).isEqualTo("needs-decision");
+        HireRecord decided = hire(hireId);
+        assertThat(decided.status()).isEqualTo(HireStatus.DELIVERED);
+        assertThat(decided.decisionNeeded()).isNotBlank();
+        await().atMost(Duration.ofSeconds(10)).until(() -> chat.getReceivedExchanges().stream()
+                .map(alert -> alert.getMessage().getBody(String.class))
+                .anyMatch(text -> text.contains(hireId) && text.contains("moved out of hired")));
+    }
+
+    // ---- http-problems
+
+    @Test
+    void aBodyThatIsNoJsonIsAProblemNamingIt() throws IOException {
+        HttpResponse<String> response = post(LIVE, "{\"event\": \"drag_applicant\", ");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(problem.path("detail").asText()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception", "\tat ");
+    }
+
+    // ---- key-try-failures
+
+    @Test
+    void aKeyLuccaRejectsIsSaidLoudlyAtItsFirstTry() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> logged(Level.ERROR,
+                "Tenant wrong-key: LUCCA REJECTS ITS API KEY (401)"));
+
+        assertThat(keyState("wrong-key")).isEqualTo(KeyState.State.REJECTED);
+        assertThat(keyState(LIVE)).isEqualTo(KeyState.State.OK);
+    }
+
+    @Test
+    void aKeyThatCouldNotBeTriedIsLeftToTheFirstHire() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> logged(Level.WARN,
+                "Tenant unreachable: its Lucca API key could not be tried"));
+
+        assertThat(keyState("unreachable")).isEqualTo(KeyState.State.UNKNOWN);
+    }
+
+    // ---- alert-failures
+
+    @Test
+    void anAlertTheChatCannotTakeIsLoggedOnceAndHoldsUpNoOther() {
+        AtomicInteger tries = new AtomicInteger();
+        chat.whenAnyExchangeReceived(exchange -> {
+            // other alerts (a key's) may come meanwhile: only the dead hires' are counted
+            if (exchange.getMessage().getBody(String.class).contains("of tenant live is dead")) {
+                tries.incrementAndGet();
+            }
+            throw new ConnectException("test: the chat is down");
+        });
+        lucca.failNext("POST", "/api/v3/users", 400, 1);
+
+        String lost = accept(LIVE, Events.hire(LIVE, "alert-lost-1"));
+
+        awaitHire(lost, h -> h.status() == HireStatus.DEAD);
+        await().atMost(Duration.ofSeconds(10)).until(() -> tries.get() == 1 && logged(Level.WARN,
+                "an alert could not be sent to ALERT_WEBHOOK_URL: ConnectException"));
+
+        chat.whenAnyExchangeReceived(exchange -> { });
+        lucca.failNext("POST", "/api/v3/users", 400, 1);
+        String next = accept(LIVE, Events.hire(LIVE, "alert-sent-1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> chat.getReceivedExchanges().stream()
+                .anyMatch(alert -> alert.getMessage().getBody(String.class).contains(next)));
+        assertThat(tries).hasValue(1);
+    }
+
+    // ----
+
+    private KeyState.State keyState(String tenant) {
+        return tenants.find(tenant).orElseThrow().lucca().credentials().state();
+    }
+
+    private boolean logged(Level level, String text) {
+        return log.list.stream().anyMatch(event -> event.getLevel() == level
+                && event.getFormattedMessage().contains(text));
+    }
+
+    private static Logger root() {
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+}

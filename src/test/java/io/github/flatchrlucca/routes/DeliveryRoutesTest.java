@@ -1,0 +1,299 @@
+package io.github.flatchrlucca.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.HireStatus;
+import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalFaults;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.camel.BeanInject;
+import org.apache.camel.EndpointInject;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * routes/delivery.camel.yaml and the delivery's error handling (routeConfiguration delivery-failures in
+ * routes/error-handling.camel.yaml): each way a hire can go, and each failure's outcome in the journal, in the JVM
+ * against the fake Lucca. Retries are set ten minutes and more apart, so a hire that failed stays as its failure
+ * left it for the test to read.
+ */
+class DeliveryRoutesTest extends RoutesInTheJvm {
+
+    @BeanInject("journal")
+    Journal journalBean;
+
+    @EndpointInject("mock:chat")
+    MockEndpoint chat;
+
+    DeliveryRoutesTest() throws IOException {
+    }
+
+    /** The routes and routeConfigurations whose branches this class takes, each of them. */
+    static final List<String> OWNERS = List.of("deliver-hire", "delivery-failures");
+
+    @Override
+    List<String> owners() {
+        return OWNERS;
+    }
+
+    @AfterEach
+    void luccaIsWellAgain() {
+        lucca.recover();
+        Advices.clear();
+    }
+
+    // ---- the choices of deliver-hire
+
+    @Test
+    void aNewEmployeeIsCreatedWithTheirContract() {
+        String hireId = accept(LIVE, Events.hire(LIVE, "new-1"));
+
+        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.DELIVERED);
+
+        assertThat(lucca.users()).filteredOn(u -> u.mail().equals(Events.mail("new-1"))).singleElement()
+                .satisfies(user -> assertThat(hire.luccaUserId()).isEqualTo((long) user.id()));
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == hire.luccaUserId()).singleElement()
+                .satisfies(contract -> assertThat(contract.typeId()).isEqualTo(21));
+    }
+
+    @Test
+    void aPersonAlreadyEmployedInLuccaIsNotCreatedAgain() {
+        int existing = personInLucca("employed-1", null);
+
+        deliveredToPerson("employed-1", existing, HireStatus.ALREADY_IN_LUCCA);
+
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == existing).hasSize(1);
+    }
+
+    @Test
+    void aFormerEmployeeComesBackWithANewContractOnTheSamePerson() {
+        int former = personInLucca("former-1", LocalDate.of(2023, 12, 31));
+
+        deliveredToPerson("former-1", former, HireStatus.DELIVERED);
+
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == former).hasSize(2);
+    }
+
+    @Test
+    void aTenantWithoutLuccaRecordsWhatItWouldHaveSent() {
+        long luccaCalls = lucca.requests().size();
+
+        String hireId = accept(DRY, Events.hire(DRY, "dry-1"));
+
+        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.DRY_RUN);
+        assertThat(hire.luccaRequest()).contains(Events.mail("dry-1"));
+        assertThat(lucca.requests().stream().skip(luccaCalls)).noneMatch(r -> r.body().contains("dry-1"));
+    }
+
+    // ---- each onException of delivery-failures
+
+    @Test
+    void aHireLuccaRefusesIsDeadAtOnceWithLuccasAnswerAndAnAlert() {
+        HireRecord hire = createAnswered(400, "refused-1", HireStatus.DEAD);
+        assertThat(hire.lastLuccaStatus()).isEqualTo(400);
+        assertThat(hire.lastLuccaBody()).isNotBlank();
+        assertThat(hire.lastError()).contains("create-user");
+        assertThat(hire.nextAttemptAt()).isNull();
+        awaitAlertAbout(hire.hireId());
+    }
+
+    @Test
+    void aRejectedKeyKeepsTheHireQueuedForAtLeastTheKeyDelayThenItIsDelivered() {
+        HireRecord hire = createAnswered(401, "key-1", HireStatus.RETRYING);
+        assertThat(hire.lastLuccaStatus()).isEqualTo(401);
+        // RETRY_KEY_REJECTED_DELAY_MS is 15 minutes here, the backoff's first wait 10
+        assertThat(hire.nextAttemptAt()).isAfter(hire.updatedAt().plus(Duration.ofMinutes(14)));
+        assertThat(usersWithMail("key-1")).isZero();
+
+        assertThat(nextAttempt(hire).attempts()).isEqualTo(2);
+        assertThat(usersWithMail("key-1")).isOne();
+    }
+
+    @Test
+    void a429WaitsForAsLongAsLuccaSays() {
+        // the paused tenant's key is tried once at start: the 429 is for the hire
+        await().atMost(Duration.ofSeconds(10)).until(() -> pausedLucca.count("GET", "/api/v3/users") >= 1);
+        pausedLucca.rateLimitNext(1, 3000);
+
+        String hireId = accept(PAUSED, Events.hire(PAUSED, "limited-1"));
+
+        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        assertThat(hire.lastLuccaStatus()).isEqualTo(429);
+        // Retry-After, not the backoff (ten minutes here)
+        assertThat(hire.nextAttemptAt()).isBetween(hire.updatedAt().plus(Duration.ofMinutes(49)),
+                hire.updatedAt().plus(Duration.ofMinutes(51)));
+    }
+
+    @Test
+    void aValueTheJournalRefusesKillsTheHireNamingWhatWasWritten() {
+        String hireId = acceptMeeting("refused-value-1", hire -> {
+            throw JournalFaults.refusedValue("reserve the login");
+        });
+
+        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.DEAD);
+        assertThat(hire.lastError()).contains("reserve the login");
+        assertThat(usersWithMail("refused-value-1")).isZero();
+        awaitAlertAbout(hireId);
+    }
+
+    @Test
+    void aJournalOutageDuringTheAttemptIsWrittenOnceTheJournalAnswers() {
+        String hireId = acceptMeeting("outage-1", hire -> {
+            throw JournalFaults.unavailable("record the attempt");
+        });
+
+        // left behind by the attempt, written by the next round (the journal answers again at once here)
+        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        assertThat(hire.lastError()).contains("the journal could not be reached");
+        assertThat(hire.attempts()).isEqualTo(1);
+        assertThat(hire.nextAttemptAt()).isAfter(hire.updatedAt().plus(Duration.ofMinutes(4)));
+    }
+
+    @Test
+    void aHireAnotherInstanceTookOverIsLeftToIt() {
+        String hireId = acceptMeeting("taken-over-1", this::anotherInstanceTakesOver);
+
+        HireRecord hire = afterStep("log-hire-taken-over", hireId);
+        assertThat(hire.status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(hire.lastError()).isNull();
+        assertThat(lucca.requests()).noneMatch(r -> r.query() != null && r.query().contains("taken-over-1"));
+    }
+
+    @Test
+    void aHireCancelledDuringItsAttemptStopsBeforeItsNextLuccaCall() {
+        String hireId = acceptMeeting("cancelled-1", hire -> journalBean.cancel(hire.hireId()));
+
+        HireRecord hire = afterStep("end-the-stopped-attempt", hireId);
+        assertThat(hire.status()).isEqualTo(HireStatus.CANCELLED);
+        assertThat(usersWithMail("cancelled-1")).isZero();
+        assertThat(postsFor("cancelled-1")).isZero();
+    }
+
+    @Test
+    void aLuccaOutageIsTriedAgainLaterWithBackoffUntilLuccaIsBack() {
+        HireRecord hire = createAnswered(503, "unavailable-1", HireStatus.RETRYING);
+        assertThat(hire.lastLuccaStatus()).isEqualTo(503);
+        assertThat(hire.attempts()).isEqualTo(1);
+        // the first wait of the backoff: ten minutes here, with jitter
+        assertThat(hire.nextAttemptAt()).isAfter(hire.updatedAt().plus(Duration.ofMinutes(4)));
+
+        assertThat(nextAttempt(hire).attempts()).isEqualTo(2);
+        assertThat(usersWithMail("unavailable-1")).isOne();
+    }
+
+    @Test
+    void aCreateWhoseAnswerIsLostIsTriedAgainAndMakesExactlyOneUser() {
+        lucca.loseAnswerOfNextCreate();
+
+        String hireId = accept(LIVE, Events.hire(LIVE, "lost-1"));
+
+        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        assertThat(hire.lastLuccaStatus()).isNull();
+        assertThat(hire.lastError()).contains("during create-user");
+        assertThat(hire.nextAttemptAt()).isAfter(hire.updatedAt().plus(Duration.ofMinutes(4)));
+
+        // the next attempt finds the user the lost create made, and sets its contract: one user, one create
+        HireRecord delivered = nextAttempt(hire);
+        assertThat(delivered.warnings().toString()).contains("answer to the create was lost");
+        assertThat(usersWithMail("lost-1")).isOne();
+        assertThat(postsFor("lost-1")).isOne();
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == delivered.luccaUserId())
+                .singleElement().satisfies(contract -> assertThat(contract.typeId()).isEqualTo(21));
+    }
+
+    @Test
+    void aContractStepThatFailsIsTriedAgainWithoutCreatingTheUserAgain() {
+        lucca.failNext("PATCH", "/directory/api/4.0/work-contracts", 502, 1);
+
+        String hireId = accept(LIVE, Events.hire(LIVE, "contract-1"));
+
+        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        assertThat(hire.lastLuccaStatus()).isEqualTo(502);
+        assertThat(hire.luccaUserId()).isNotNull();
+        nextAttempt(hire);
+        assertThat(postsFor("contract-1")).isOne();
+        assertThat(usersWithMail("contract-1")).isOne();
+    }
+
+    // ----
+
+    /** The applicant's hire once it is in {@code outcome}, Lucca having answered its create with {@code status}. */
+    private HireRecord createAnswered(int status, String applicantId, HireStatus outcome) {
+        lucca.failNext("POST", "/api/v3/users", status, 1);
+        String hireId = accept(LIVE, Events.hire(LIVE, applicantId));
+        return awaitHire(hireId, h -> h.status() == outcome);
+    }
+
+    /** The hire's next attempt, now rather than after its backoff, as an operator asks for it: it is delivered. */
+    private HireRecord nextAttempt(HireRecord waiting) {
+        assertThat(journalBean.deliverNow(waiting.hireId())).isTrue();
+        return awaitHire(waiting.hireId(), h -> h.status() == HireStatus.DELIVERED);
+    }
+
+    /** Posts the applicant's hire, whose attempt meets {@code what} just before it looks for its person in Lucca. */
+    private String acceptMeeting(String applicantId, Consumer<Hire> what) {
+        Advices.beforeFindOrCreate(applicantId, what);
+        return accept(LIVE, Events.hire(LIVE, applicantId));
+    }
+
+    /**
+     * The hire once the step that ends its attempt has run: an attempt that changes nothing in the journal is seen
+     * to have ended by Camel's debugger only.
+     */
+    private HireRecord afterStep(String stepId, String hireId) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> ran(stepId));
+        return hire(hireId);
+    }
+
+    /** What a second connector does when this one's lease ran out: it claims the hire for itself. */
+    private void anotherInstanceTakesOver(Hire hire) {
+        try (Connection connection = journalData().getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE hire SET claimed_by = 'another-instance' WHERE hire_id = ?")) {
+            update.setString(1, hire.hireId());
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Someone Lucca has had since 2020 with the e-mail of this applicant, whose contract ended then (or not). */
+    private int personInLucca(String applicantId, LocalDate contractEnd) {
+        return lucca.addUser("Camille", "Morel", Events.mail(applicantId), "cmorel-" + applicantId,
+                LocalDate.of(2020, 1, 1), contractEnd);
+    }
+
+    /** The applicant's hire ends in {@code status} on that person, and no user was created for it. */
+    private void deliveredToPerson(String applicantId, int person, HireStatus status) {
+        String hireId = accept(LIVE, Events.hire(LIVE, applicantId));
+
+        HireRecord hire = awaitHire(hireId, h -> h.status() == status);
+        assertThat(hire.luccaUserId()).isEqualTo((long) person);
+        assertThat(postsFor(applicantId)).isZero();
+    }
+
+    private void awaitAlertAbout(String hireId) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> chat.getReceivedExchanges().stream()
+                .anyMatch(alert -> alert.getMessage().getBody(String.class).contains(hireId)));
+    }
+
+    private long usersWithMail(String applicantId) {
+        return lucca.users().stream().filter(u -> u.mail().equals(Events.mail(applicantId))).count();
+    }
+
+    private long postsFor(String applicantId) {
+        return lucca.requests().stream()
+                .filter(r -> "POST".equals(r.method()) && r.body().contains(Events.mail(applicantId))).count();
+    }
+}

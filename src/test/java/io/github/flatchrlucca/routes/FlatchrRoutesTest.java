@@ -1,0 +1,178 @@
+package io.github.flatchrlucca.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.flatchrlucca.fake.flatchr.ApplicationSeed;
+import io.github.flatchrlucca.fake.flatchr.Candidate;
+import io.github.flatchrlucca.fake.flatchr.Column;
+import io.github.flatchrlucca.fake.flatchr.FakeFlatchr;
+import io.github.flatchrlucca.fake.flatchr.Tag;
+import io.github.flatchrlucca.fake.flatchr.Vacancy;
+import io.github.flatchrlucca.journal.HireFilter;
+import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.HireStatus;
+import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.Origin;
+import io.github.flatchrlucca.reconciliation.ReconciliationRun;
+import io.github.flatchrlucca.reconciliation.ReconciliationSteps;
+import io.github.flatchrlucca.writeback.WriteBackSteps;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.BeanInject;
+import org.apache.camel.Produce;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Flatchr's API in the JVM, against the fake Flatchr: the search that finds the hires whose webhook never came
+ * (search-flatchr's choice), and the write-back of outcomes whose Flatchr calls fail (routeConfigurations
+ * write-back-failures and tag-check-failures). Each tenant has its own fake Flatchr, so that one's injected failure
+ * is met by the call it is meant for.
+ */
+class FlatchrRoutesTest extends RoutesInTheJvm {
+
+    static final List<String> OWNERS = List.of("search-flatchr", "write-back-failures", "tag-check-failures");
+    private static final String FLATCHR_KEY = "flatchr-api-key-for-route-tests-01";
+    private static final String COMPANY_KEY = "Wy3EOp2NP3p1KMq8";
+    private static final String DOWN_COMPANY_KEY = "Qa7RTe5KMw2ZXc1V";
+    // FlatchrEvents' webhooks name vacancy 5: the API's vacancy is the same one
+    private static final String VACANCY = "Vk3mP0qA9sLx2BcD";
+    private static final String MISSED_MAIL = "jeanne.missed@example.org";
+
+    @BeanInject("reconciliation")
+    ReconciliationSteps reconciliation;
+
+    @BeanInject("writeBack")
+    WriteBackSteps writeBack;
+
+    @Produce
+    ProducerTemplate template;
+
+    /** Tenant flatchr's: it holds a hire the connector never heard of, and its first write of an outcome fails. */
+    private final FakeFlatchr flatchr = company(COMPANY_KEY);
+    /** Tenant flatchr-down's: its tags cannot be read at the first look. */
+    private final FakeFlatchr flatchrDown = company(DOWN_COMPANY_KEY);
+    private final String missed;
+
+    FlatchrRoutesTest() throws IOException {
+        missed = flatchr.addApplication(ApplicationSeed.of(new Candidate("Jeanne", "Exemple", MISSED_MAIL,
+                "06 12 34 56 78"), VACANCY, "Recruté"));
+        flatchr.failNext("POST", "/company/" + COMPANY_KEY + "/applicant", 503, 1);
+        flatchrDown.failNext("GET", "/company/" + DOWN_COMPANY_KEY + "/tags", 503, 1);
+    }
+
+    private static FakeFlatchr company(String companyKey) {
+        FakeFlatchr company = FakeFlatchr.start(FLATCHR_KEY, companyKey);
+        company.addColumn(new Column("9", "Recruté", 5, true));
+        company.addVacancy(new Vacancy(VACANCY, 5, "Développeuse Java", "DEV-1", 1, "2026-01-05", null, 1, null,
+                List.of()));
+        company.addTag(Tag.freeText("Tg8kLm2NpQ4rSt6u", 71, "Lucca"));
+        return company;
+    }
+
+    @Override
+    List<String> owners() {
+        return OWNERS;
+    }
+
+    @Override
+    String moreTenants() {
+        String luccaKey = secret("flatchr-tenants-lucca-key", LUCCA_KEY);
+        String flatchrKey = secret("flatchr-key", FLATCHR_KEY);
+        return """
+                  - id: flatchr
+                    flatchrCompanyIds: [4545]
+                    webhookToken: %s
+                    flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", resultTag: Lucca }
+                    lucca: { baseUrl: %s, apiKey: "%s" }
+                  - id: flatchr-down
+                    flatchrCompanyIds: [4646]
+                    webhookToken: %s
+                    flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", resultTag: Lucca }
+                    lucca: { baseUrl: %s, apiKey: "%s" }
+                """.formatted(tokenOf("flatchr"), flatchrKey, COMPANY_KEY, flatchr.baseUrl(), lucca.baseUrl(), luccaKey,
+                tokenOf("flatchr-down"), flatchrKey, DOWN_COMPANY_KEY, flatchrDown.baseUrl(), lucca.baseUrl(),
+                luccaKey);
+    }
+
+    @AfterAll
+    void stopFlatchr() {
+        flatchr.close();
+        flatchrDown.close();
+    }
+
+    // ---- the choice of search-flatchr
+
+    @Test
+    void aHireWhoseWebhookNeverCameIsFoundRecordedAndDelivered() {
+        HireRecord found = awaitMissedHire(hire -> hire.status() == HireStatus.DELIVERED);
+
+        assertThat(found.origin()).isEqualTo(Origin.FLATCHR_API);
+        assertThat(found.flatchrApplicant()).isEqualTo(missed);
+        assertThat(lucca.users()).filteredOn(user -> user.mail().equals(MISSED_MAIL)).hasSize(1);
+    }
+
+    @Test
+    void aDryRunBackfillListsWhatItWouldRecordAndRecordsNothing() {
+        awaitMissedHire(hire -> true);
+        String later = flatchr.addApplication(ApplicationSeed.of(new Candidate("Léa", "Pendant",
+                "lea.dry@example.org", ""), VACANCY, "Recruté"));
+
+        // an operator's backfill, as the admin API asks for it; refused while the scheduled search runs
+        ReconciliationRun run = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> reconciliation.backfill("flatchr", LocalDate.now().minusDays(3), true), r -> true);
+        Map<?, ?> summary = template.send("direct:reconcile-tenant", exchange -> exchange.setVariable("run", run))
+                .getMessage().getBody(Map.class);
+
+        assertThat(summary.get("dryRun")).isEqualTo(true);
+        assertThat(summary.get("wouldRecord").toString()).contains(later).doesNotContain(missed);
+        assertThat(hiresOf("flatchr")).noneMatch(hire -> later.equals(hire.flatchrApplicant()));
+    }
+
+    // ---- write-back-failures
+
+    @Test
+    void anOutcomeFlatchrCannotTakeIsWrittenLaterAndTheHireKeepsItsOutcome() {
+        awaitMissedHire(hire -> hire.status() == HireStatus.DELIVERED);
+
+        // a write-back round, as its timer asks for one; the first write fails (503)
+        template.sendBody("direct:write-back-tenant", "flatchr");
+
+        HireRecord hire = awaitMissedHire(h -> h.writeBackAttempts() >= 1);
+        assertThat(hire.status()).isEqualTo(HireStatus.DELIVERED);
+        assertThat(hire.writeBack()).isNotEqualTo("WRITTEN");
+        assertThat(flatchr.traits(missed)).isEmpty();
+        assertThat(flatchr.count("POST", "/company/" + COMPANY_KEY + "/applicant")).isEqualTo(1);
+    }
+
+    // ---- tag-check-failures
+
+    @Test
+    void aResultTagThatCannotBeReadIsLookedUpAgainOnlyLater() {
+        // the first write-back round, of the timer's, looks the tag up, which fails: the next look is set for later
+        await().atMost(Duration.ofSeconds(10)).until(() -> !writeBack.tagToCheck("flatchr-down"));
+
+        template.sendBody("direct:write-back-tenant", "flatchr-down");
+
+        assertThat(flatchrDown.count("GET", "/company/" + DOWN_COMPANY_KEY + "/tags")).isEqualTo(1);
+        assertThat(writeBack.tagUsable("flatchr-down")).isFalse();
+        assertThat(writeBack.tagHealth("flatchr-down")).isEmpty();
+    }
+
+    // ----
+
+    private HireRecord awaitMissedHire(java.util.function.Predicate<HireRecord> expected) {
+        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> hiresOf("flatchr").stream().filter(hire -> missed.equals(hire.flatchrApplicant()))
+                        .filter(expected).findFirst(), java.util.Optional::isPresent).orElseThrow();
+    }
+
+    private List<HireRecord> hiresOf(String tenant) {
+        return new JournalReader(journalData()).list(new HireFilter(tenant, null, null, null, 0, 100));
+    }
+}
