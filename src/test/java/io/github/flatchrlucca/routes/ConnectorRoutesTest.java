@@ -52,7 +52,8 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     }
 
     /** The routes and routeConfigurations whose branches this class takes, each of them. */
-    static final List<String> OWNERS = List.of("receive-hire", "http-problems", "key-try-failures", "alert-failures");
+    static final List<String> OWNERS = List.of("receive-hire", "http-problems", "key-try-failures", "alert-failures",
+            "webhook-problems", "admin-preview");
 
     @Override
     List<String> owners() {
@@ -94,6 +95,43 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     @AfterAll
     void stopListening() {
         root().detachAppender(log);
+    }
+
+    // ---- the choice of admin-preview, and the admin API's problems (http-problems)
+
+    @Test
+    void aPreviewOfAHireShowsTheRequestsADryRunWouldRecord() throws IOException {
+        long recorded = countOf(DRY);
+
+        HttpResponse<String> response = postAdmin("/admin/api/preview?tenant=" + DRY,
+                Events.hire(DRY, "preview-1").toString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode preview = JSON.readTree(response.body());
+        assertThat(preview.has("reason")).isFalse();
+        assertThat(preview.path("requests").get(0).path("body").path("lastName").asText()).isNotEmpty();
+        assertThat(countOf(DRY)).as("a preview is recorded nowhere").isEqualTo(recorded);
+    }
+
+    @Test
+    void aPreviewOfWhatIsNoHireSaysWhy() throws IOException {
+        ObjectNode event = Events.hire(DRY, "preview-2");
+        event.put("event", "new_applicant");
+
+        HttpResponse<String> response = postAdmin("/admin/api/preview?tenant=" + DRY, event.toString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode preview = JSON.readTree(response.body());
+        assertThat(preview.path("reason").asText()).contains("drag_applicant");
+        assertThat(preview.path("requests").isMissingNode() || preview.path("requests").isEmpty()).isTrue();
+    }
+
+    @Test
+    void anAdminCallThatIsNoJsonIsAProblemNamingIt() {
+        HttpResponse<String> response = postAdmin("/admin/api/preview?tenant=" + DRY, "{not json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     // ---- the choice of receive-hire

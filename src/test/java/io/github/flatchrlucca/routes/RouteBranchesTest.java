@@ -17,9 +17,6 @@ class RouteBranchesTest {
 
     private static final RouteBranches BRANCHES = RouteBranches.read(Path.of("routes"));
 
-    /** The admin API is being rewritten in REST DSL elsewhere: its routes come with their own tests. */
-    private static final String NOT_HERE = "admin.camel.yaml";
-
     @Test
     void everyBranchOfTheRoutesBelongsToARouteTest() {
         List<String> owned = new ArrayList<>(DeliveryRoutesTest.OWNERS);
@@ -27,8 +24,7 @@ class RouteBranchesTest {
         owned.addAll(FlatchrRoutesTest.OWNERS);
 
         assertThat(BRANCHES.all()).isNotEmpty();
-        assertThat(BRANCHES.all().stream().filter(branch -> !branch.file().equals(NOT_HERE))
-                .filter(branch -> !owned.contains(branch.owner())).toList())
+        assertThat(BRANCHES.all().stream().filter(branch -> !owned.contains(branch.owner())).toList())
                 .as("branches that no route test owns").isEmpty();
         assertThat(owned).as("owners without a branch: a test class claims what is not there")
                 .allSatisfy(owner -> assertThat(BRANCHES.of(owner)).isNotEmpty());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.ConnectorConfiguration;
 import io.github.flatchrlucca.fake.FakeLucca;
+import io.github.flatchrlucca.journal.HireFilter;
 import io.github.flatchrlucca.journal.HireRecord;
 import io.github.flatchrlucca.journal.JournalReader;
 import java.io.IOException;
@@ -84,7 +85,8 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
     static final String LUCCA_KEY = "0d8c7a61-2222-4000-8000-0000000000aa";
     static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SYSTEM_PROPERTIES = List.of("camel.server.port", "camel.management.port",
-            "connector.data-dir", "tenants.file");
+            "connector.data-dir", "tenants.file", "admin.token");
+    static final String ADMIN_TOKEN = "admin-token-for-route-tests";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final Path temp;
@@ -124,6 +126,7 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         System.setProperty("camel.management.port", String.valueOf(port));
         System.setProperty("connector.data-dir", dataDir.toString());
         System.setProperty("tenants.file", tenants.toString());
+        System.setProperty("admin.token", ADMIN_TOKEN);
     }
 
     /** The routes and routeConfigurations whose every branch this class's tests must take. */
@@ -196,6 +199,21 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         }
     }
 
+    /** Posts to the admin API with the admin token. */
+    HttpResponse<String> postAdmin(String pathAndQuery, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts a hire that the connector accepts, and returns its id. */
     String accept(String tenant, JsonNode event) {
         HttpResponse<String> response = post(tenant, event);
@@ -209,6 +227,11 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
 
     HireRecord hire(String hireId) {
         return journal.find(hireId).orElseThrow();
+    }
+
+    /** How many hires the journal holds for a tenant. */
+    long countOf(String tenant) {
+        return journal.count(new HireFilter(tenant, null, null, null, 0, 1));
     }
 
     /** The hire once it is as the test expects: deliveries run on Camel's threads. */
