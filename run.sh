@@ -12,4 +12,14 @@ if [[ ! -f $jar ]] || [[ -n $(find pom.xml src/main -newer "$jar" -print -quit) 
     exit 1
   fi
 fi
-exec java ${JAVA_OPTS:-} -jar "$jar" "$@"
+# Class data sharing: the first run of a build writes, when it stops, the classes it loaded into an archive; the
+# runs after it map that archive instead of loading them again (a start takes about a third less CPU, the connector
+# less memory). A new build starts a new archive.
+archive=target/flatchr-lucca.jsa
+if [[ -f $archive ]] && [[ $archive -nt $jar ]]; then
+  classes=-XX:SharedArchiveFile=$archive
+else
+  rm -f "$archive"
+  classes=-XX:ArchiveClassesAtExit=$archive
+fi
+exec java "$classes" ${JAVA_OPTS:-} -jar "$jar" "$@"
