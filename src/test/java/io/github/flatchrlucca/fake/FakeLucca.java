@@ -26,7 +26,8 @@ public final class FakeLucca implements AutoCloseable {
     private final ExecutorService executor;
     private final String baseUrl;
     private final Front front;
-    private final Directory directory = new Directory();
+    private final LuccaClock clock = new LuccaClock();
+    private final Directory directory = new Directory(clock);
     private final DepartmentsResource departments;
     private final Faults faults = new Faults();
     private final RequestLog log = new RequestLog();
@@ -96,7 +97,7 @@ public final class FakeLucca implements AutoCloseable {
                        LocalDate contractStart, LocalDate contractEndOrNull) {
         User user = new User(0, firstName, lastName, mail, login, Dates.dateTime(contractStart),
                 contractEndOrNull == null ? null : Dates.dateTime(contractEndOrNull),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         return directory.add(user, true).id();
     }
 
