@@ -21,6 +21,7 @@ public final class Delivery {
     private boolean rehire;
     private LuccaContract lastContract;
     private boolean contractToCreate;
+    private boolean directoryChecked;
     private final Integer luccaContractTypeId;
 
     Delivery(Hire hire, Tenant tenant, MappedHire mapped, Integer luccaContractTypeId) {
@@ -54,6 +55,18 @@ public final class Delivery {
     /** The rehire's contract is still to be made: none of this hire's was found on the person. */
     public boolean isContractToCreate() {
         return contractToCreate;
+    }
+
+    /**
+     * The e-mail and the login were checked against the people directory, read from Lucca at the start of the
+     * round, rather than by a look-up each.
+     */
+    public boolean isDirectoryChecked() {
+        return directoryChecked;
+    }
+
+    void checkedWithDirectory() {
+        this.directoryChecked = true;
     }
 
     /** A Lucca contract template is known for the vacancy's contract type: the contract is patched. */
