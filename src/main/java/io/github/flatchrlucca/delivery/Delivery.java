@@ -22,6 +22,7 @@ public final class Delivery {
     private LuccaContract lastContract;
     private boolean contractToCreate;
     private boolean directoryChecked;
+    private boolean userCreatedNow;
     private final Integer luccaContractTypeId;
 
     Delivery(Hire hire, Tenant tenant, MappedHire mapped, Integer luccaContractTypeId) {
@@ -63,6 +64,16 @@ public final class Delivery {
      */
     public boolean isDirectoryChecked() {
         return directoryChecked;
+    }
+
+    /** This attempt created the user, without a contract when its type is mapped: no earlier one can have made it. */
+    public boolean isUserCreatedNow() {
+        return userCreatedNow;
+    }
+
+    void userMade(long id) {
+        this.luccaUserId = id;
+        this.userCreatedNow = true;
     }
 
     void checkedWithDirectory() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.journal.Hire;
 import io.github.flatchrlucca.lucca.LuccaEnvelopes;
 import io.github.flatchrlucca.lucca.LuccaConnection;
+import io.github.flatchrlucca.lucca.LuccaContract;
 import io.github.flatchrlucca.lucca.LuccaPerson;
 import io.github.flatchrlucca.lucca.LuccaRefused;
 import io.github.flatchrlucca.lucca.PeopleDirectory;
@@ -188,41 +189,63 @@ public final class DeliverySteps {
         delivery.warn(LOGIN_UNCHECKED);
     }
 
+    /**
+     * With a mapped contract type the user is created without a contract, and the contract is then made with its
+     * type: two calls, where letting Lucca open one on its default template would take a third to find and patch it.
+     */
     public ApiRequest createUser(@Variable("delivery") Delivery delivery) {
-        return requests.createUser(delivery.draft().toCreateBody());
+        return requests.createUser(delivery.draft().toCreateBody(), !delivery.isContractTypeMapped());
     }
 
     /** The new user, known to the people directory at once: the next hire of the round sees their login taken. */
     public void noteCreatedUser(@Variable("delivery") Delivery delivery, @Variable("lucca") LuccaConnection lucca,
                                 @Body JsonNode answer) {
-        delivery.luccaUser(LuccaEnvelopes.createdUserId(answer));
+        delivery.userMade(LuccaEnvelopes.createdUserId(answer));
         people.created(lucca, delivery.luccaUserId(), delivery.draft().mail(), delivery.draft().login(),
                 delivery.draft().contractEnd());
+    }
+
+    /** The work contract of a user this attempt created without one, with its mapped type and dates. */
+    public ApiRequest createWorkContract(@Variable("delivery") Delivery delivery) {
+        return workContractFor(delivery, delivery.luccaUserId());
     }
 
     public ApiRequest findWorkContract(@Variable("delivery") Delivery delivery) {
         return requests.workContractsOf(delivery.luccaUserId());
     }
 
-    /** The contract Lucca made with the user: the newest one, as a new user has only that one. */
-    public ApiRequest patchWorkContract(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
-        long contractId = LuccaEnvelopes.v4Items(answer).stream()
+    /**
+     * An earlier attempt made the user: what its contract still needs. Nothing when the contract carrying this
+     * application's id is there (its answer was lost); a patch of the newest when Lucca opened one on its default
+     * template (a user created with {@code contract=true}); else the contract is made.
+     */
+    public ApiRequest completeWorkContract(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+        List<LuccaContract> contracts = LuccaContract.of(answer);
+        String application = delivery.mapped().applicationId();
+        if (application != null && contracts.stream().anyMatch(contract -> application.equals(contract.externalId()))) {
+            return null;
+        }
+        return LuccaEnvelopes.v4Items(answer).stream()
                 .map(item -> item.path("id").asLong())
                 .max(Comparator.naturalOrder())
-                .orElseThrow(() -> new IllegalStateException("Lucca lists no work contract for the new user"));
-        return requests.patchWorkContract(contractId, delivery.luccaContractTypeId(), delivery.draft().contractStart(),
-                delivery.draft().contractEnd(), delivery.mapped().applicationId());
+                .map(newest -> requests.patchWorkContract(newest, delivery.luccaContractTypeId(),
+                        delivery.draft().contractStart(), delivery.draft().contractEnd(), delivery.mapped().applicationId()))
+                .orElseGet(() -> workContractFor(delivery, delivery.luccaUserId()));
     }
 
-    /** The contract change a mapped contract type leads to, before Lucca has said which contract it is. */
-    public Optional<ApiRequest> contractPatch(Delivery delivery) {
+    /** The contract call a mapped contract type leads to, before Lucca has said who the new user is. */
+    public Optional<ApiRequest> contractRequest(Delivery delivery) {
         if (!delivery.isContractTypeMapped()) {
             return Optional.empty();
         }
-        ApiRequest patch = requests.patchWorkContract(0, delivery.luccaContractTypeId(), delivery.draft().contractStart(),
-                delivery.draft().contractEnd(), delivery.mapped().applicationId());
-        return Optional.of(new ApiRequest(patch.name(), patch.method(),
-                patch.path().replaceAll("/0$", "/{id of the new contract}"), patch.query(), patch.body()));
+        ApiRequest create = workContractFor(delivery, 0);
+        return Optional.of(new ApiRequest(create.name(), create.method(), create.path(), create.query(),
+                create.body().replace("\"ownerId\":0", "\"ownerId\":\"{id of the new user}\"")));
+    }
+
+    private ApiRequest workContractFor(Delivery delivery, long ownerId) {
+        return requests.createWorkContract(ownerId, delivery.luccaContractTypeId(), delivery.draft().contractStart(),
+                delivery.draft().contractEnd(), delivery.draft().legalEntityId(), delivery.mapped().applicationId());
     }
 
     private JsonNode read(String payload) {

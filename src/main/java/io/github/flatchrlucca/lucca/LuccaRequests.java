@@ -52,8 +52,12 @@ public final class LuccaRequests {
                 + "&formerEmployees=true&fields=" + DIRECTORY_FIELDS + "&paging=" + offset + "," + limit);
     }
 
-    public ApiRequest createUser(Map<String, Object> user) {
-        return new ApiRequest("create-user", "POST", "/api/v3/users", "contract=true", write(user));
+    /**
+     * @param withContract true: Lucca opens the user's work contract in the same call, on its default template;
+     *                     false: no contract, one is made next with its template ({@link #createWorkContract})
+     */
+    public ApiRequest createUser(Map<String, Object> user, boolean withContract) {
+        return new ApiRequest("create-user", "POST", "/api/v3/users", "contract=" + withContract, write(user));
     }
 
     public ApiRequest workContractsOf(long userId) {

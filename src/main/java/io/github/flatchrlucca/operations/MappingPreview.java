@@ -109,7 +109,7 @@ public final class MappingPreview {
     private List<Map<String, Object>> requests(Delivery delivery) {
         List<Map<String, Object>> requests = new ArrayList<>();
         requests.add(view(steps.createUser(delivery)));
-        steps.contractPatch(delivery).ifPresent(patch -> requests.add(view(patch)));
+        steps.contractRequest(delivery).ifPresent(contract -> requests.add(view(contract)));
         return requests;
     }
 

@@ -549,6 +549,9 @@ class DeliveryStepsTest {
         ApiRequest create = steps.createUser(delivery);
 
         assertThat(create.name()).isEqualTo("create-user");
+        assertThat(create.query()).as("the contract comes next, with its type").isEqualTo("contract=false");
+        assertThat(steps.createUser(steps.map(hire(UNMAPPED_CONTRACT), TENANT)).query())
+                .as("Lucca's default template").isEqualTo("contract=true");
         JsonNode body = json(create.body());
         assertThat(body.path("login").asText()).isEqualTo("emuller2");
         assertThat(body.path("departmentId").asInt()).isEqualTo(99);
@@ -588,26 +591,57 @@ class DeliveryStepsTest {
     }
 
     @Test
-    void theNewestContractIsPatchedWithTheMappedTypeAndStartDay() {
+    void theUserMadeNowGetsItsContractWithTheMappedTypeDatesAndApplication() {
         Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
         steps.enrich(delivery, List.of());
+        steps.noteCreatedUser(delivery, LUCCA, json("{\"data\":{\"id\":416}}"));
 
-        ApiRequest patch = steps.patchWorkContract(delivery,
+        ApiRequest contract = steps.createWorkContract(delivery);
+
+        assertThat(delivery.isUserCreatedNow()).isTrue();
+        assertThat(contract.method()).isEqualTo("POST");
+        assertThat(contract.path()).isEqualTo("/directory/api/4.0/work-contracts");
+        assertThat(contract.body()).as("the application's id traces the contract back to the hire").isEqualTo(
+                "{\"ownerId\":416,\"startsOn\":\"2026-02-02\",\"typeId\":21,\"establishmentId\":3,\"externalId\":\"1234\"}");
+    }
+
+    @Test
+    void aContractAnEarlierAttemptMadeIsNotMadeAgain() {
+        Delivery delivery = userMadeEarlier();
+
+        assertThat(steps.completeWorkContract(delivery, json(
+                "{\"items\":[{\"id\":7001,\"ownerId\":416,\"startsOn\":\"2026-02-02\",\"externalId\":\"1234\"}]}")))
+                .isNull();
+    }
+
+    @Test
+    void aContractLuccaOpenedOnItsDefaultTemplateIsPatched() {
+        Delivery delivery = userMadeEarlier();
+
+        ApiRequest patch = steps.completeWorkContract(delivery,
                 json("{\"items\":[{\"id\":7001},{\"id\":7003},{\"id\":7002}]}"));
 
         assertThat(patch.method()).isEqualTo("PATCH");
         assertThat(patch.path()).isEqualTo("/directory/api/4.0/work-contracts/7003");
-        assertThat(patch.body()).as("the application's id traces the contract back to the hire")
-                .isEqualTo("{\"typeId\":21,\"startsOn\":\"2026-02-02\",\"externalId\":\"1234\"}");
+        assertThat(patch.body()).isEqualTo("{\"typeId\":21,\"startsOn\":\"2026-02-02\",\"externalId\":\"1234\"}");
     }
 
     @Test
-    void withoutAnyContractThereIsNothingToPatch() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
+    void aUserAnEarlierAttemptMadeWithoutContractGetsItNow() {
+        Delivery delivery = userMadeEarlier();
 
-        assertThatIllegalStateException()
-                .isThrownBy(() -> steps.patchWorkContract(delivery, json("{\"items\":[]}")))
-                .withMessageContaining("no work contract");
+        ApiRequest contract = steps.completeWorkContract(delivery, json("{\"items\":[]}"));
+
+        assertThat(contract.method()).isEqualTo("POST");
+        assertThat(json(contract.body()).path("ownerId").asLong()).isEqualTo(416);
+    }
+
+    private Delivery userMadeEarlier() {
+        Delivery delivery = steps.map(new Hire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
+                416L, true), TENANT);
+        steps.enrich(delivery, List.of());
+        assertThat(delivery.isUserCreatedNow()).isFalse();
+        return delivery;
     }
 
     private static Hire hire(String contractTypeId) {

@@ -174,7 +174,29 @@ class HirePathIT {
         assertThat(hire.path("attempts").asInt()).as("the lost answer cost one attempt").isEqualTo(2);
         assertThat(app.lucca().contracts()).filteredOn(c -> c.ownerId() == former).hasSize(2);
         assertThat(app.lucca().requests()).filteredOn(r -> "POST".equals(r.method())
-                && r.path().startsWith("/directory/api/4.0/work-contracts")).hasSize(1);
+                && r.path().startsWith("/directory/api/4.0/work-contracts") && r.body().contains("former-2")).hasSize(1);
+    }
+
+    @Test
+    void aMappedContractTypeCostsTheCreateWithoutContractAndTheContractMadeOnceEvenWhenItsAnswerIsLost()
+            throws Exception {
+        app.lucca().loseAnswerOfNextContractCreate();
+
+        String hireId = app.connector().accept(FlatchrEvents.hire("typed-1", "Hugo", "Petit", "hugo.petit@example.org"));
+
+        JsonNode hire = app.connector().awaitStatus(hireId, "delivered");
+        User hugo = userWithMail("hugo.petit@example.org");
+        assertThat(hire.path("attempts").asInt()).as("the lost answer cost one attempt").isEqualTo(2);
+        assertThat(app.lucca().contracts()).filteredOn(c -> c.ownerId() == hugo.id())
+                .extracting(WorkContract::typeId, WorkContract::startsOn, WorkContract::externalId)
+                .containsExactly(tuple(21, "2026-01-06", "typed-1"));
+        assertThat(app.lucca().requests()).filteredOn(r -> r.body().contains("hugo.petit@example.org")
+                        || r.body().contains("\"typed-1\"") || r.query().contains("ownerId[]=" + hugo.id()))
+                .extracting(r -> r.method() + " " + r.path() + " " + r.query())
+                .containsExactly(
+                        "POST /api/v3/users contract=false",
+                        "POST /directory/api/4.0/work-contracts ",
+                        "GET /directory/api/4.0/work-contracts ownerId[]=" + hugo.id());
     }
 
     @Test
