@@ -33,6 +33,13 @@ final class Report {
         return out.toString();
     }
 
+    /** Step 3 alone ({@code bench/run.sh budget}): printed, BENCHMARKS.md is left as it is. */
+    String writeBudget(Machine machine, LuccaBudgetBenchmark.Figures budget) {
+        machine(machine);
+        budget(budget);
+        return out.toString();
+    }
+
     private void reconciliation(ReconciliationBenchmark.Figures figures) {
         line("### 5. Never miss a hire: Flatchr's API");
         line();

@@ -475,13 +475,7 @@ class DeliveryStepsTest {
 
     @Test
     void aLoginRefusedAsTakenIsReplacedByTheNextFreeOneOnceLuccaIsReadAgain() {
-        luccaPeople.add(people());
-        people.refresh(LUCCA);
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
-        steps.checkInDirectory(delivery, LUCCA);
-        steps.chooseLoginInDirectory(delivery, LUCCA);
-        luccaPeople.add(people("{\"id\":9,\"mail\":\"other@acme.test\",\"login\":\"EMuller\"}"));
-        people.refreshNow(LUCCA);
+        Delivery delivery = refusedThenLuccaReadAgainShows("{\"id\":9,\"mail\":\"o@acme.test\",\"login\":\"EMuller\"}");
 
         steps.afterRefusedCreate(delivery, LUCCA, refusal());
 
@@ -491,12 +485,7 @@ class DeliveryStepsTest {
 
     @Test
     void anEmailRefusedAsTakenIsTheSomeoneLuccaNowShows() {
-        luccaPeople.add(people());
-        people.refresh(LUCCA);
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
-        steps.chooseLoginInDirectory(delivery, LUCCA);
-        luccaPeople.add(people("{\"id\":9,\"mail\":\"eloise@gmail.com\",\"login\":\"eloise\"}"));
-        people.refreshNow(LUCCA);
+        Delivery delivery = refusedThenLuccaReadAgainShows("{\"id\":9,\"mail\":\"eloise@gmail.com\",\"login\":\"e\"}");
 
         steps.afterRefusedCreate(delivery, LUCCA, refusal());
 
@@ -506,12 +495,7 @@ class DeliveryStepsTest {
 
     @Test
     void aRefusalThatLuccaReadAgainDoesNotExplainStaysFinal() {
-        luccaPeople.add(people());
-        people.refresh(LUCCA);
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
-        steps.chooseLoginInDirectory(delivery, LUCCA);
-        luccaPeople.add(people("{\"id\":9,\"mail\":\"other@acme.test\",\"login\":\"emuller2\"}"));
-        people.refreshNow(LUCCA);
+        Delivery delivery = refusedThenLuccaReadAgainShows("{\"id\":9,\"mail\":\"o@acme.test\",\"login\":\"emuller2\"}");
         LuccaRefused refusal = refusal();
 
         assertThatThrownBy(() -> steps.afterRefusedCreate(delivery, LUCCA, refusal)).isSameAs(refusal);
@@ -528,6 +512,18 @@ class DeliveryStepsTest {
 
         assertThat(people.withMail(LUCCA, "eloise@gmail.com")).isPresent();
         assertThat(people.loginsContaining(LUCCA, "emuller")).containsExactly("emuller");
+    }
+
+    /** A hire checked against a directory of nobody, then Lucca read again after its create was refused. */
+    private Delivery refusedThenLuccaReadAgainShows(String person) {
+        luccaPeople.add(people());
+        people.refresh(LUCCA);
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
+        steps.checkInDirectory(delivery, LUCCA);
+        steps.chooseLoginInDirectory(delivery, LUCCA);
+        luccaPeople.add(people(person));
+        people.refreshNow(LUCCA);
+        return delivery;
     }
 
     private static String people(String... items) {
