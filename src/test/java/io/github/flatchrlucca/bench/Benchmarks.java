@@ -36,6 +36,14 @@ public final class Benchmarks {
             lucca(machine, began, servers, hires, workDir);
             return;
         }
+        if (args.length > 0 && args[0].equals("latency")) {
+            progress("hire to employee");
+            HireToEmployeeBenchmark.Figures alone = HireToEmployeeBenchmark.measure(servers, hires);
+            System.out.printf("%nHire to employee, alone: %d hires, p50 %d ms, p99 %d ms, max %d ms%n",
+                    alone.delays().size(), alone.percentile(50).toMillis(), alone.percentile(99).toMillis(),
+                    alone.percentile(100).toMillis());
+            return;
+        }
         if (args.length > 0 && args[0].equals("budget")) {
             progress("Lucca budget (the burst takes a minute and a half at the limit)");
             LuccaBudgetBenchmark.Figures budget = LuccaBudgetBenchmark.measure(servers, hires);
