@@ -11,6 +11,7 @@ import io.github.flatchrlucca.delivery.DeliverySteps;
 import io.github.flatchrlucca.delivery.RehireSteps;
 import io.github.flatchrlucca.delivery.DueHires;
 import io.github.flatchrlucca.delivery.RetrySchedule;
+import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.http.ProblemReplies;
 import io.github.flatchrlucca.http.RequestGate;
 import io.github.flatchrlucca.http.ServerTimeouts;
@@ -31,6 +32,8 @@ import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.JournalSchema;
 import io.github.flatchrlucca.journal.RateLimitStore;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
+import io.github.flatchrlucca.lucca.LuccaConnection;
+import io.github.flatchrlucca.lucca.PeopleDirectory;
 import io.github.flatchrlucca.lucca.LuccaAnswers;
 import io.github.flatchrlucca.lucca.LuccaRateLimiter;
 import io.github.flatchrlucca.lucca.LuccaRequests;
@@ -57,6 +60,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +70,7 @@ import java.util.function.Consumer;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
@@ -94,6 +99,12 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     private static final int JOURNAL_POOL_SIZE = 10;
     // Flatchr's candidates are mostly in France; numbers written without +33 are read as French.
     private static final String PHONE_REGION = "FR";
+    /**
+     * The zone of Lucca's v3 date-times, which carry no offset (the reference: "the instance's local time"). Lucca's
+     * instances, .ilucca.net as .ch, keep the time of Paris, as Zurich's: the people directory turns Lucca's Date
+     * header into it.
+     */
+    private static final ZoneId LUCCA_INSTANCE_ZONE = ZoneId.of("Europe/Paris");
 
     @Override
     public void configure(CamelContext camel) throws Exception {
@@ -266,12 +277,15 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         camel.getRegistry().bind("luccaRateLimiter", limiter);
         camel.getRegistry().bind("luccaAnswers", new LuccaAnswers(json, limiter, metrics::luccaCall));
         camel.getRegistry().bind("departmentDirectory", departments);
+        camel.getRegistry().bind("peopleDirectory", new PeopleDirectory(datedLuccaCaller(camel), requests,
+                LUCCA_INSTANCE_ZONE, clock));
         return departments;
     }
 
     private static DeliverySteps bindDelivery(Registry registry, ConnectorSettings settings, ObjectMapper json,
                                               Journal journal, LuccaRequests requests, Clock clock,
                                               ConnectorMetrics metrics, Alerts alerts) {
+        PeopleDirectory people = registry.lookupByNameAndType("peopleDirectory", PeopleDirectory.class);
         DeliverySteps steps = new DeliverySteps(json, requests, new DeliverySteps.LoginReservations() {
             @Override
             public List<String> reservedByOthers(String tenant, String hireId, String base) {
@@ -282,7 +296,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
             public boolean reserve(String tenant, String hireId, String login) {
                 return journal.reserveLogin(tenant, hireId, login);
             }
-        });
+        }, people);
         registry.bind("deliverySteps", steps);
         registry.bind("rehireSteps", new RehireSteps(requests));
         registry.bind("deliveryRecords", new DeliveryRecords(journal, metrics, clock));
@@ -325,17 +339,28 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     /** Department pages go through the same route as every Lucca call, to the tenant's Lucca. */
     private static DepartmentDirectory.Caller luccaCaller(CamelContext camel) {
         ProducerTemplate template = camel.createProducerTemplate();
+        return (lucca, request) -> callLucca(template, lucca, request).getMessage().getBody(JsonNode.class);
+    }
+
+    /** The people directory's reads too, with Lucca's Date header: the directory reads "since" on Lucca's clock. */
+    private static PeopleDirectory.Caller datedLuccaCaller(CamelContext camel) {
+        ProducerTemplate template = camel.createProducerTemplate();
         return (lucca, request) -> {
-            Exchange answer = template.send("direct:call-lucca", exchange -> {
-                exchange.setVariable("lucca", lucca);
-                exchange.getIn().setBody(request);
-            });
-            if (answer.getException() != null) {
-                throw answer.getException() instanceof RuntimeException failure ? failure
-                        : new IllegalStateException(answer.getException());
-            }
-            return answer.getMessage().getBody(JsonNode.class);
+            Message answer = callLucca(template, lucca, request).getMessage();
+            return new PeopleDirectory.Answer(answer.getBody(JsonNode.class), answer.getHeader("Date", String.class));
         };
+    }
+
+    private static Exchange callLucca(ProducerTemplate template, LuccaConnection lucca, ApiRequest request) {
+        Exchange answer = template.send("direct:call-lucca", exchange -> {
+            exchange.setVariable("lucca", lucca);
+            exchange.getIn().setBody(request);
+        });
+        if (answer.getException() != null) {
+            throw answer.getException() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException(answer.getException());
+        }
+        return answer;
     }
 
     private static HikariDataSource journalDataSource(ConnectorSettings settings) {

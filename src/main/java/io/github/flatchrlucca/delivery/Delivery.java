@@ -21,6 +21,8 @@ public final class Delivery {
     private boolean rehire;
     private LuccaContract lastContract;
     private boolean contractToCreate;
+    private boolean directoryChecked;
+    private boolean userCreatedNow;
     private final Integer luccaContractTypeId;
 
     Delivery(Hire hire, Tenant tenant, MappedHire mapped, Integer luccaContractTypeId) {
@@ -54,6 +56,28 @@ public final class Delivery {
     /** The rehire's contract is still to be made: none of this hire's was found on the person. */
     public boolean isContractToCreate() {
         return contractToCreate;
+    }
+
+    /**
+     * The e-mail and the login were checked against the people directory, read from Lucca at the start of the
+     * round, rather than by a look-up each.
+     */
+    public boolean isDirectoryChecked() {
+        return directoryChecked;
+    }
+
+    /** This attempt created the user, without a contract when its type is mapped: no earlier one can have made it. */
+    public boolean isUserCreatedNow() {
+        return userCreatedNow;
+    }
+
+    void userMade(long id) {
+        this.luccaUserId = id;
+        this.userCreatedNow = true;
+    }
+
+    void checkedWithDirectory() {
+        this.directoryChecked = true;
     }
 
     /** A Lucca contract template is known for the vacancy's contract type: the contract is patched. */

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.journal.Hire;
 import io.github.flatchrlucca.lucca.LuccaEnvelopes;
+import io.github.flatchrlucca.lucca.LuccaConnection;
+import io.github.flatchrlucca.lucca.LuccaContract;
 import io.github.flatchrlucca.lucca.LuccaPerson;
+import io.github.flatchrlucca.lucca.LuccaRefused;
+import io.github.flatchrlucca.lucca.PeopleDirectory;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.lucca.LuccaRequests;
 import io.github.flatchrlucca.mapping.EnrichedHire;
@@ -22,6 +26,8 @@ import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
 
 /**
@@ -40,6 +46,7 @@ public final class DeliverySteps {
     private final ObjectMapper json;
     private final LuccaRequests requests;
     private final LoginReservations logins;
+    private final PeopleDirectory people;
 
     /** Logins given by this connector within one tenant, kept in the journal so that every instance sees them. */
     public interface LoginReservations {
@@ -48,10 +55,11 @@ public final class DeliverySteps {
         boolean reserve(String tenant, String hireId, String login);
     }
 
-    public DeliverySteps(ObjectMapper json, LuccaRequests requests, LoginReservations logins) {
+    public DeliverySteps(ObjectMapper json, LuccaRequests requests, LoginReservations logins, PeopleDirectory people) {
         this.json = json;
         this.requests = requests;
         this.logins = logins;
+        this.people = people;
     }
 
     /** The hire, mapped the way its tenant wants it. */
@@ -85,8 +93,24 @@ public final class DeliverySteps {
         enriched.warnings().forEach(delivery::warn);
     }
 
+    /**
+     * The e-mail checked against the people directory, when it can answer: read from Lucca at the start of this
+     * round, successfully, and this hire's create was never sent. A create whose answer may have been lost is looked
+     * for by e-mail in Lucca itself, as is every hire when the directory cannot answer.
+     */
+    public void checkInDirectory(@Variable("delivery") Delivery delivery, @Variable("lucca") LuccaConnection lucca) {
+        if (!delivery.hire().createAttempted() && people.answers(lucca)) {
+            delivery.checkedWithDirectory();
+            people.withMail(lucca, delivery.draft().mail()).ifPresent(person -> noteFound(delivery, person));
+        }
+    }
+
     public ApiRequest findPerson(@Variable("delivery") Delivery delivery) {
         return requests.findPersonByMail(delivery.draft().mail());
+    }
+
+    public void notePerson(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+        LuccaPerson.first(answer).ifPresent(person -> noteFound(delivery, person));
     }
 
     /**
@@ -94,34 +118,62 @@ public final class DeliverySteps {
      * the answer, that someone is our own user. A former employee (no contract left on the start day) comes
      * back with a new contract, or is reported, as the tenant's rehire policy says; anyone else is already in Lucca.
      */
-    public void notePerson(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
-        LuccaPerson.first(answer).ifPresent(person -> {
-            boolean former = person.isFormerEmployee(delivery.draft().contractStart());
-            if (delivery.hire().createAttempted() && !former) {
-                delivery.luccaUser(person.id());
-                delivery.warn(ANSWER_LOST);
-            } else if (former && delivery.tenant().settings().rehire() == RehirePolicy.CONTRACT) {
-                delivery.comesBack(person.id());
-            } else {
-                delivery.foundInLucca(person.id());
-                delivery.warn(former ? REHIRE : ALREADY_EMPLOYED);
-            }
-        });
+    private static void noteFound(Delivery delivery, LuccaPerson person) {
+        boolean former = person.isFormerEmployee(delivery.draft().contractStart());
+        if (delivery.hire().createAttempted() && !former) {
+            delivery.luccaUser(person.id());
+            delivery.warn(ANSWER_LOST);
+        } else if (former && delivery.tenant().settings().rehire() == RehirePolicy.CONTRACT) {
+            delivery.comesBack(person.id());
+        } else {
+            delivery.foundInLucca(person.id());
+            delivery.warn(former ? REHIRE : ALREADY_EMPLOYED);
+        }
     }
 
     public ApiRequest findTakenLogins(@Variable("delivery") Delivery delivery) {
         return requests.loginsLike(LoginRule.searchStem(delivery.mapped().loginBase()));
     }
 
+    /** The first login free among those Lucca answered, and not given by this connector to another hire. */
+    public void chooseLogin(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+        Set<String> taken = new HashSet<>();
+        LuccaEnvelopes.v3Items(answer).forEach(item -> taken.add(item.path("login").asText("")));
+        chooseLoginAmong(delivery, taken);
+    }
+
+    /** The same, among the logins the people directory knows. */
+    public void chooseLoginInDirectory(@Variable("delivery") Delivery delivery,
+                                       @Variable("lucca") LuccaConnection lucca) {
+        chooseLoginAmong(delivery, people.loginsContaining(lucca, LoginRule.searchStem(delivery.mapped().loginBase())));
+    }
+
+    /**
+     * Lucca refused the create, and the people directory has just been read again: if it now shows someone with
+     * this e-mail, that person is noted as if found before the create; if it shows the login taken, another one is
+     * chosen and the create is sent once more. Anything else is the refusal it was, final.
+     */
+    public void afterRefusedCreate(@Variable("delivery") Delivery delivery, @Variable("lucca") LuccaConnection lucca,
+                                   @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) LuccaRefused refusal) {
+        Optional<LuccaPerson> person = people.withMail(lucca, delivery.draft().mail());
+        String login = delivery.draft().login();
+        if (person.isPresent()) {
+            noteFound(delivery, person.get());
+        } else if (people.loginsContaining(lucca, login).stream().anyMatch(login::equalsIgnoreCase)) {
+            chooseLoginInDirectory(delivery, lucca);
+        } else {
+            throw refusal;
+        }
+    }
+
     /**
      * The first login free in Lucca and not being given by this connector to another hire (a namesake that
      * another instance delivers at the same moment): reserved in the journal before it is sent.
      */
-    public void chooseLogin(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+    private void chooseLoginAmong(Delivery delivery, Set<String> takenInLucca) {
         String base = delivery.mapped().loginBase();
         String tenant = delivery.tenant().id();
-        Set<String> taken = new HashSet<>();
-        LuccaEnvelopes.v3Items(answer).forEach(item -> taken.add(item.path("login").asText("")));
+        Set<String> taken = new HashSet<>(takenInLucca);
         String login;
         do {
             taken.addAll(logins.reservedByOthers(tenant, delivery.getHireId(), LoginRule.searchStem(base)));
@@ -137,37 +189,63 @@ public final class DeliverySteps {
         delivery.warn(LOGIN_UNCHECKED);
     }
 
+    /**
+     * With a mapped contract type the user is created without a contract, and the contract is then made with its
+     * type: two calls, where letting Lucca open one on its default template would take a third to find and patch it.
+     */
     public ApiRequest createUser(@Variable("delivery") Delivery delivery) {
-        return requests.createUser(delivery.draft().toCreateBody());
+        return requests.createUser(delivery.draft().toCreateBody(), !delivery.isContractTypeMapped());
     }
 
-    public void noteCreatedUser(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
-        delivery.luccaUser(LuccaEnvelopes.createdUserId(answer));
+    /** The new user, known to the people directory at once: the next hire of the round sees their login taken. */
+    public void noteCreatedUser(@Variable("delivery") Delivery delivery, @Variable("lucca") LuccaConnection lucca,
+                                @Body JsonNode answer) {
+        delivery.userMade(LuccaEnvelopes.createdUserId(answer));
+        people.created(lucca, delivery.luccaUserId(), delivery.draft().mail(), delivery.draft().login(),
+                delivery.draft().contractEnd());
+    }
+
+    /** The work contract of a user this attempt created without one, with its mapped type and dates. */
+    public ApiRequest createWorkContract(@Variable("delivery") Delivery delivery) {
+        return workContractFor(delivery, delivery.luccaUserId());
     }
 
     public ApiRequest findWorkContract(@Variable("delivery") Delivery delivery) {
         return requests.workContractsOf(delivery.luccaUserId());
     }
 
-    /** The contract Lucca made with the user: the newest one, as a new user has only that one. */
-    public ApiRequest patchWorkContract(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
-        long contractId = LuccaEnvelopes.v4Items(answer).stream()
+    /**
+     * An earlier attempt made the user: what its contract still needs. Nothing when the contract carrying this
+     * application's id is there (its answer was lost); a patch of the newest when Lucca opened one on its default
+     * template (a user created with {@code contract=true}); else the contract is made.
+     */
+    public ApiRequest completeWorkContract(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+        List<LuccaContract> contracts = LuccaContract.of(answer);
+        String application = delivery.mapped().applicationId();
+        if (application != null && contracts.stream().anyMatch(contract -> application.equals(contract.externalId()))) {
+            return null;
+        }
+        return LuccaEnvelopes.v4Items(answer).stream()
                 .map(item -> item.path("id").asLong())
                 .max(Comparator.naturalOrder())
-                .orElseThrow(() -> new IllegalStateException("Lucca lists no work contract for the new user"));
-        return requests.patchWorkContract(contractId, delivery.luccaContractTypeId(), delivery.draft().contractStart(),
-                delivery.draft().contractEnd(), delivery.mapped().applicationId());
+                .map(newest -> requests.patchWorkContract(newest, delivery.luccaContractTypeId(),
+                        delivery.draft().contractStart(), delivery.draft().contractEnd(), delivery.mapped().applicationId()))
+                .orElseGet(() -> workContractFor(delivery, delivery.luccaUserId()));
     }
 
-    /** The contract change a mapped contract type leads to, before Lucca has said which contract it is. */
-    public Optional<ApiRequest> contractPatch(Delivery delivery) {
+    /** The contract call a mapped contract type leads to, before Lucca has said who the new user is. */
+    public Optional<ApiRequest> contractRequest(Delivery delivery) {
         if (!delivery.isContractTypeMapped()) {
             return Optional.empty();
         }
-        ApiRequest patch = requests.patchWorkContract(0, delivery.luccaContractTypeId(), delivery.draft().contractStart(),
-                delivery.draft().contractEnd(), delivery.mapped().applicationId());
-        return Optional.of(new ApiRequest(patch.name(), patch.method(),
-                patch.path().replaceAll("/0$", "/{id of the new contract}"), patch.query(), patch.body()));
+        ApiRequest create = workContractFor(delivery, 0);
+        return Optional.of(new ApiRequest(create.name(), create.method(), create.path(), create.query(),
+                create.body().replace("\"ownerId\":0", "\"ownerId\":\"{id of the new user}\"")));
+    }
+
+    private ApiRequest workContractFor(Delivery delivery, long ownerId) {
+        return requests.createWorkContract(ownerId, delivery.luccaContractTypeId(), delivery.draft().contractStart(),
+                delivery.draft().contractEnd(), delivery.draft().legalEntityId(), delivery.mapped().applicationId());
     }
 
     private JsonNode read(String payload) {

@@ -18,7 +18,7 @@ public record LuccaPerson(long id, LocalDate contractEnd) {
     }
 
     /** Lucca's v3 dates are "2025-01-01T00:00:00": the day is what matters here. */
-    private static LocalDate day(JsonNode value) {
+    static LocalDate day(JsonNode value) {
         String text = value.isTextual() ? value.asText() : "";
         return text.length() >= 10 ? LocalDate.parse(text.substring(0, 10)) : null;
     }

@@ -3,7 +3,7 @@ package io.github.flatchrlucca.lucca;
 /** Lucca refused the request (400, 404, 409, 422...): no retry can fix it. */
 public final class LuccaRefused extends LuccaCallFailed {
 
-    LuccaRefused(String call, int status, String body) {
+    public LuccaRefused(String call, int status, String body) {
         super(call, status, body);
     }
 }

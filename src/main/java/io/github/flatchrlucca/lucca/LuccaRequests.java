@@ -14,6 +14,9 @@ public final class LuccaRequests {
 
     static final String PERSON_FIELDS = "id,login,mail,firstName,lastName,dtContractStart,dtContractEnd";
 
+    /** What the people directory keeps of each person. */
+    static final String DIRECTORY_FIELDS = "id,login,mail,dtContractEnd,modifiedAt";
+
     private final ObjectMapper json;
 
     public LuccaRequests(ObjectMapper json) {
@@ -37,8 +40,24 @@ public final class LuccaRequests {
                 "login=" + encode("like," + loginBase) + "&formerEmployees=true&fields=id,login&paging=0,1000");
     }
 
-    public ApiRequest createUser(Map<String, Object> user) {
-        return new ApiRequest("create-user", "POST", "/api/v3/users", "contract=true", write(user));
+    /** A page of everyone Lucca knows, former and future employees included: the directory's first read. */
+    public ApiRequest everyone(int offset, int limit) {
+        return get("list-people", "/api/v3/users",
+                "formerEmployees=true&fields=" + DIRECTORY_FIELDS + "&paging=" + offset + "," + limit);
+    }
+
+    /** A page of whoever changed since {@code since} (the instance's local time), former employees included. */
+    public ApiRequest changedSince(String since, int offset, int limit) {
+        return get("list-changed-people", "/api/v3/users", "modifiedAt=" + encode("since," + since)
+                + "&formerEmployees=true&fields=" + DIRECTORY_FIELDS + "&paging=" + offset + "," + limit);
+    }
+
+    /**
+     * @param withContract true: Lucca opens the user's work contract in the same call, on its default template;
+     *                     false: no contract, one is made next with its template ({@link #createWorkContract})
+     */
+    public ApiRequest createUser(Map<String, Object> user, boolean withContract) {
+        return new ApiRequest("create-user", "POST", "/api/v3/users", "contract=" + withContract, write(user));
     }
 
     public ApiRequest workContractsOf(long userId) {

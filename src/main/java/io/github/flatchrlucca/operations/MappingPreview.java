@@ -101,7 +101,7 @@ public final class MappingPreview {
         preview.put("departmentsChecked", departmentsChecked);
         List<Map<String, Object>> requests = new ArrayList<>();
         requests.add(view(create));
-        steps.contractPatch(delivery).ifPresent(patch -> requests.add(view(patch)));
+        steps.contractRequest(delivery).ifPresent(contract -> requests.add(view(contract)));
         preview.put("requests", requests);
         preview.put("warnings", delivery.getWarnings());
         JsonReply.respond(json, exchange, 200, "application/json", preview);

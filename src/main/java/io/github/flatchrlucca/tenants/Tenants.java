@@ -86,6 +86,11 @@ public final class Tenants {
         return Optional.ofNullable(id == null ? null : byId.get(id));
     }
 
+    /** The tenant's Lucca, or null if the tenant went with a reload (its round then reads nothing from Lucca). */
+    public LuccaConnection luccaOf(String id) {
+        return find(id).map(Tenant::lucca).orElse(null);
+    }
+
     public Tenant forHire(@Body Hire hire) {
         return find(hire.tenant()).orElseThrow(() -> new UnknownTenant(hire.tenant()));
     }

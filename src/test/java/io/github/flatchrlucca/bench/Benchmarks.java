@@ -32,6 +32,25 @@ public final class Benchmarks {
         Path workDir = fresh(repository.resolve("target/bench"));
         Servers servers = new Servers(repository, javaOptions, workDir);
         HireEvents hires = new HireEvents();
+        if (args.length > 0 && args[0].equals("lucca")) {
+            lucca(machine, began, servers, hires, workDir);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("latency")) {
+            progress("hire to employee");
+            HireToEmployeeBenchmark.Figures alone = HireToEmployeeBenchmark.measure(servers, hires);
+            System.out.printf("%nHire to employee, alone: %d hires, p50 %d ms, p99 %d ms, max %d ms%n",
+                    alone.delays().size(), alone.percentile(50).toMillis(), alone.percentile(99).toMillis(),
+                    alone.percentile(100).toMillis());
+            return;
+        }
+        if (args.length > 0 && args[0].equals("budget")) {
+            progress("Lucca budget (the burst takes a minute and a half at the limit)");
+            LuccaBudgetBenchmark.Figures budget = LuccaBudgetBenchmark.measure(servers, hires);
+            System.out.println();
+            System.out.print(new Report().writeBudget(machine.took(began), budget));
+            return;
+        }
 
         progress("footprint: " + FootprintBenchmark.STARTS + " starts of each server");
         FootprintBenchmark.Figures footprint = FootprintBenchmark.measure(servers, workDir);
@@ -45,20 +64,38 @@ public final class Benchmarks {
         try (FakeLucca lucca = BenchLucca.start(); JvmServer server = servers.connector(BenchLucca.settings(lucca))) {
             connector = IntakeBenchmark.measure(server, hires);
         }
-        progress("hire to employee");
-        HireToEmployeeBenchmark.Figures hireToEmployee = HireToEmployeeBenchmark.measure(servers, hires);
-        progress("hire to employee, next to three tenants in trouble");
-        HireToEmployeeBenchmark.Figures nextToTrouble = HireToEmployeeBenchmark.measureNextTo(servers, hires, workDir);
-        progress("Lucca budget (the burst takes 3 minutes at the limit)");
-        LuccaBudgetBenchmark.Figures budget = LuccaBudgetBenchmark.measure(servers, hires);
+        ToLucca toLucca = ToLucca.measure(servers, hires, workDir);
         progress("reconciliation: " + ReconciliationBenchmark.KNOWN + " known hires, then one missed while down");
         ReconciliationBenchmark.Figures reconciliation = ReconciliationBenchmark.measure(servers, workDir);
 
         String results = new Report().write(machine.took(began), footprint,
-                floor, connector, hireToEmployee, nextToTrouble, budget, reconciliation);
+                floor, connector, toLucca.hireToEmployee(), toLucca.nextToTrouble(), toLucca.budget(), reconciliation);
         writeResults(repository.resolve("BENCHMARKS.md"), results);
         System.out.println();
         System.out.print(results);
+    }
+
+    /** Steps 2 and 3 alone, what Lucca's budget and a hire's way to Lucca cost: printed, not written. */
+    private static void lucca(Machine machine, Instant began, Servers servers, HireEvents hires, Path workDir)
+            throws Exception {
+        ToLucca toLucca = ToLucca.measure(servers, hires, workDir);
+        System.out.println();
+        System.out.print(new Report().writeLucca(machine.took(began), toLucca.hireToEmployee(), toLucca.nextToTrouble(),
+                toLucca.budget()));
+    }
+
+    /** Steps 2 and 3: a hire's way to Lucca, and what hires cost of Lucca's budget. */
+    private record ToLucca(HireToEmployeeBenchmark.Figures hireToEmployee, HireToEmployeeBenchmark.Figures nextToTrouble,
+                           LuccaBudgetBenchmark.Figures budget) {
+
+        static ToLucca measure(Servers servers, HireEvents hires, Path workDir) throws Exception {
+            progress("hire to employee");
+            HireToEmployeeBenchmark.Figures alone = HireToEmployeeBenchmark.measure(servers, hires);
+            progress("hire to employee, next to three tenants in trouble");
+            HireToEmployeeBenchmark.Figures nextToTrouble = HireToEmployeeBenchmark.measureNextTo(servers, hires, workDir);
+            progress("Lucca budget (the burst takes a minute and a half at the limit)");
+            return new ToLucca(alone, nextToTrouble, LuccaBudgetBenchmark.measure(servers, hires));
+        }
     }
 
     /**

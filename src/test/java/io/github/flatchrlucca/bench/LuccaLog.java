@@ -68,13 +68,16 @@ final class LuccaLog {
     private static String name(Request request) {
         String call = request.method() + " " + request.path();
         if (call.equals("GET /api/v3/users")) {
-            return request.query().contains("mail=") ? "find-person-by-mail" : "find-taken-logins";
+            return usersCall(request.query());
         }
         if (call.equals("POST /api/v3/users")) {
             return "create-user";
         }
         if (call.startsWith("GET /directory/api/4.0/work-contracts")) {
             return "find-work-contract";
+        }
+        if (call.equals("POST /directory/api/4.0/work-contracts")) {
+            return "create-work-contract";
         }
         if (call.startsWith("PATCH /directory/api/4.0/work-contracts/")) {
             return "patch-work-contract";
@@ -83,6 +86,19 @@ final class LuccaLog {
             return "list-departments";
         }
         return call;
+    }
+
+    private static String usersCall(String query) {
+        if (query.contains("modifiedAt=")) {
+            return "list-changed-people";
+        }
+        if (query.contains("mail=")) {
+            return "find-person-by-mail";
+        }
+        if (query.contains("login=")) {
+            return "find-taken-logins";
+        }
+        return query.startsWith("fields=id&paging=0,1") ? "try-api-key" : "list-people";
     }
 
     private static String mail(String createBody) {

@@ -3,6 +3,7 @@ package io.github.flatchrlucca.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,14 @@ import io.github.flatchrlucca.tenants.RehirePolicy;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.http.ApiRequest;
+import io.github.flatchrlucca.http.KeyState;
+import io.github.flatchrlucca.lucca.LuccaConnection;
+import io.github.flatchrlucca.lucca.LuccaRefused;
 import io.github.flatchrlucca.lucca.LuccaRequests;
+import io.github.flatchrlucca.lucca.PeopleDirectory;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import io.github.flatchrlucca.mapping.ContractTypeTable;
 import io.github.flatchrlucca.mapping.DepartmentTable;
 import io.github.flatchrlucca.mapping.HireMapper;
@@ -55,8 +63,15 @@ class DeliveryStepsTest {
     private final ReservationsInMemory reservations = new ReservationsInMemory();
     private static final Tenant TENANT = tenant(RehirePolicy.CONTRACT);
     private static final Tenant REPORTING_REHIRES = tenant(RehirePolicy.REPORT);
+    private static final LuccaConnection LUCCA = new LuccaConnection("acme", Optional.of(URI.create(
+            "https://acme.ilucca.net")), "key", 50, Duration.ofSeconds(60), new KeyState(state -> { }));
+    /** What the people directory's next reads of Lucca answer, in order: {"data":{"items":[...]}} bodies. */
+    private final Deque<String> luccaPeople = new ArrayDeque<>();
+    private final PeopleDirectory people = new PeopleDirectory((lucca, request) -> new PeopleDirectory.Answer(
+            json(luccaPeople.removeFirst()), "Mon, 05 Jan 2026 09:00:00 GMT"), new LuccaRequests(JSON),
+            ZoneId.of("Europe/Paris"), Clock.systemUTC());
     private final DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON),
-            reservations);
+            reservations, people);
 
     /** The journal's login reservations, as a map: tenant/login -> hire. */
     private static final class ReservationsInMemory implements DeliverySteps.LoginReservations {
@@ -400,6 +415,125 @@ class DeliveryStepsTest {
         assertThat(retry.draft().login()).isEqualTo(first.draft().login()).isEqualTo("emuller");
     }
 
+    // ---- the people directory
+
+    @Test
+    void aDirectoryReadThisRoundAnswersForTheMailAndTheLogin() {
+        luccaPeople.add(people("{\"id\":5,\"mail\":\"someone@acme.test\",\"login\":\"emuller\"}"));
+        people.refresh(LUCCA);
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
+
+        steps.checkInDirectory(delivery, LUCCA);
+        steps.chooseLoginInDirectory(delivery, LUCCA);
+
+        assertThat(delivery.isDirectoryChecked()).isTrue();
+        assertThat(delivery.isUserKnown()).isFalse();
+        assertThat(delivery.draft().login()).isEqualTo("emuller2");
+    }
+
+    @Test
+    void aFormerEmployeeInTheDirectoryComesBackAndACurrentOneIsAlreadyInLucca() {
+        luccaPeople.add(people("{\"id\":77,\"mail\":\"ELOISE@gmail.com\",\"login\":\"emuller\","
+                + "\"dtContractEnd\":\"2025-06-30T00:00:00\"}"));
+        people.refresh(LUCCA);
+        Delivery rehire = steps.map(hire(MAPPED_CONTRACT), TENANT);
+        Delivery reported = steps.map(hire(MAPPED_CONTRACT), REPORTING_REHIRES);
+
+        steps.checkInDirectory(rehire, LUCCA);
+        steps.checkInDirectory(reported, LUCCA);
+
+        assertThat(rehire.isRehire()).isTrue();
+        assertThat(rehire.luccaUserId()).isEqualTo(77L);
+        assertThat(reported.isAlreadyInLucca()).isTrue();
+        assertThat(reported.warnings()).contains(DeliverySteps.REHIRE);
+    }
+
+    @Test
+    void aCreateWhoseAnswerMayHaveBeenLostIsLookedUpInLuccaNotInTheDirectory() {
+        luccaPeople.add(people());
+        people.refresh(LUCCA);
+        Delivery delivery = steps.map(new Hire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
+                null, true), TENANT);
+
+        steps.checkInDirectory(delivery, LUCCA);
+
+        assertThat(delivery.isDirectoryChecked()).isFalse();
+    }
+
+    @Test
+    void aDirectoryNeverReadOrWhoseReadFailedIsNotAsked() {
+        Delivery neverRead = steps.map(hire(MAPPED_CONTRACT), TENANT);
+        steps.checkInDirectory(neverRead, LUCCA);
+        luccaPeople.add("not json");
+        people.refresh(LUCCA);
+        Delivery readFailed = steps.map(hire(MAPPED_CONTRACT), TENANT);
+        steps.checkInDirectory(readFailed, LUCCA);
+
+        assertThat(neverRead.isDirectoryChecked()).isFalse();
+        assertThat(readFailed.isDirectoryChecked()).isFalse();
+    }
+
+    @Test
+    void aLoginRefusedAsTakenIsReplacedByTheNextFreeOneOnceLuccaIsReadAgain() {
+        Delivery delivery = refusedThenLuccaReadAgainShows("{\"id\":9,\"mail\":\"o@acme.test\",\"login\":\"EMuller\"}");
+
+        steps.afterRefusedCreate(delivery, LUCCA, refusal());
+
+        assertThat(delivery.isUserKnown()).isFalse();
+        assertThat(delivery.draft().login()).isEqualTo("emuller2");
+    }
+
+    @Test
+    void anEmailRefusedAsTakenIsTheSomeoneLuccaNowShows() {
+        Delivery delivery = refusedThenLuccaReadAgainShows("{\"id\":9,\"mail\":\"eloise@gmail.com\",\"login\":\"e\"}");
+
+        steps.afterRefusedCreate(delivery, LUCCA, refusal());
+
+        assertThat(delivery.isAlreadyInLucca()).isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(9L);
+    }
+
+    @Test
+    void aRefusalThatLuccaReadAgainDoesNotExplainStaysFinal() {
+        Delivery delivery = refusedThenLuccaReadAgainShows("{\"id\":9,\"mail\":\"o@acme.test\",\"login\":\"emuller2\"}");
+        LuccaRefused refusal = refusal();
+
+        assertThatThrownBy(() -> steps.afterRefusedCreate(delivery, LUCCA, refusal)).isSameAs(refusal);
+        assertThat(delivery.draft().login()).isEqualTo("emuller");
+    }
+
+    @Test
+    void theCreatedUserIsKnownToTheDirectoryAtOnce() {
+        luccaPeople.add(people());
+        people.refresh(LUCCA);
+        Delivery first = steps.map(hire(MAPPED_CONTRACT), TENANT);
+        steps.chooseLoginInDirectory(first, LUCCA);
+        steps.noteCreatedUser(first, LUCCA, json("{\"data\":{\"id\":416}}"));
+
+        assertThat(people.withMail(LUCCA, "eloise@gmail.com")).isPresent();
+        assertThat(people.loginsContaining(LUCCA, "emuller")).containsExactly("emuller");
+    }
+
+    /** A hire checked against a directory of nobody, then Lucca read again after its create was refused. */
+    private Delivery refusedThenLuccaReadAgainShows(String person) {
+        luccaPeople.add(people());
+        people.refresh(LUCCA);
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
+        steps.checkInDirectory(delivery, LUCCA);
+        steps.chooseLoginInDirectory(delivery, LUCCA);
+        luccaPeople.add(people(person));
+        people.refreshNow(LUCCA);
+        return delivery;
+    }
+
+    private static String people(String... items) {
+        return "{\"data\":{\"items\":[" + String.join(",", items) + "]}}";
+    }
+
+    private static LuccaRefused refusal() {
+        return new LuccaRefused("create-user", 400, "{\"Message\":\"taken\"}");
+    }
+
     // ---- create
 
     @Test
@@ -411,6 +545,9 @@ class DeliveryStepsTest {
         ApiRequest create = steps.createUser(delivery);
 
         assertThat(create.name()).isEqualTo("create-user");
+        assertThat(create.query()).as("the contract comes next, with its type").isEqualTo("contract=false");
+        assertThat(steps.createUser(steps.map(hire(UNMAPPED_CONTRACT), TENANT)).query())
+                .as("Lucca's default template").isEqualTo("contract=true");
         JsonNode body = json(create.body());
         assertThat(body.path("login").asText()).isEqualTo("emuller2");
         assertThat(body.path("departmentId").asInt()).isEqualTo(99);
@@ -424,7 +561,7 @@ class DeliveryStepsTest {
     void theCreatedUserIdIsNoted() {
         Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
-        steps.noteCreatedUser(delivery, json("{\"data\":{\"id\":416}}"));
+        steps.noteCreatedUser(delivery, LUCCA, json("{\"data\":{\"id\":416}}"));
 
         assertThat(delivery.isUserKnown()).isTrue();
         assertThat(delivery.luccaUserId()).isEqualTo(416L);
@@ -435,7 +572,7 @@ class DeliveryStepsTest {
     void aCreateAnswerWithoutIdLeavesTheUserUnknown() {
         Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
-        assertThatIllegalStateException().isThrownBy(() -> steps.noteCreatedUser(delivery, json("{\"data\":{}}")));
+        assertThatIllegalStateException().isThrownBy(() -> steps.noteCreatedUser(delivery, LUCCA, json("{\"data\":{}}")));
         assertThat(delivery.isUserKnown()).isFalse();
     }
 
@@ -444,32 +581,63 @@ class DeliveryStepsTest {
     @Test
     void theWorkContractsOfTheNewUserAreListed() {
         Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
-        steps.noteCreatedUser(delivery, json("{\"data\":{\"id\":416}}"));
+        steps.noteCreatedUser(delivery, LUCCA, json("{\"data\":{\"id\":416}}"));
 
         assertThat(steps.findWorkContract(delivery).query()).isEqualTo("ownerId%5B%5D=416");
     }
 
     @Test
-    void theNewestContractIsPatchedWithTheMappedTypeAndStartDay() {
+    void theUserMadeNowGetsItsContractWithTheMappedTypeDatesAndApplication() {
         Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
         steps.enrich(delivery, List.of());
+        steps.noteCreatedUser(delivery, LUCCA, json("{\"data\":{\"id\":416}}"));
 
-        ApiRequest patch = steps.patchWorkContract(delivery,
+        ApiRequest contract = steps.createWorkContract(delivery);
+
+        assertThat(delivery.isUserCreatedNow()).isTrue();
+        assertThat(contract.method()).isEqualTo("POST");
+        assertThat(contract.path()).isEqualTo("/directory/api/4.0/work-contracts");
+        assertThat(contract.body()).as("the application's id traces the contract back to the hire").isEqualTo(
+                "{\"ownerId\":416,\"startsOn\":\"2026-02-02\",\"typeId\":21,\"establishmentId\":3,\"externalId\":\"1234\"}");
+    }
+
+    @Test
+    void aContractAnEarlierAttemptMadeIsNotMadeAgain() {
+        Delivery delivery = userMadeEarlier();
+
+        assertThat(steps.completeWorkContract(delivery, json(
+                "{\"items\":[{\"id\":7001,\"ownerId\":416,\"startsOn\":\"2026-02-02\",\"externalId\":\"1234\"}]}")))
+                .isNull();
+    }
+
+    @Test
+    void aContractLuccaOpenedOnItsDefaultTemplateIsPatched() {
+        Delivery delivery = userMadeEarlier();
+
+        ApiRequest patch = steps.completeWorkContract(delivery,
                 json("{\"items\":[{\"id\":7001},{\"id\":7003},{\"id\":7002}]}"));
 
         assertThat(patch.method()).isEqualTo("PATCH");
         assertThat(patch.path()).isEqualTo("/directory/api/4.0/work-contracts/7003");
-        assertThat(patch.body()).as("the application's id traces the contract back to the hire")
-                .isEqualTo("{\"typeId\":21,\"startsOn\":\"2026-02-02\",\"externalId\":\"1234\"}");
+        assertThat(patch.body()).isEqualTo("{\"typeId\":21,\"startsOn\":\"2026-02-02\",\"externalId\":\"1234\"}");
     }
 
     @Test
-    void withoutAnyContractThereIsNothingToPatch() {
-        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
+    void aUserAnEarlierAttemptMadeWithoutContractGetsItNow() {
+        Delivery delivery = userMadeEarlier();
 
-        assertThatIllegalStateException()
-                .isThrownBy(() -> steps.patchWorkContract(delivery, json("{\"items\":[]}")))
-                .withMessageContaining("no work contract");
+        ApiRequest contract = steps.completeWorkContract(delivery, json("{\"items\":[]}"));
+
+        assertThat(contract.method()).isEqualTo("POST");
+        assertThat(json(contract.body()).path("ownerId").asLong()).isEqualTo(416);
+    }
+
+    private Delivery userMadeEarlier() {
+        Delivery delivery = steps.map(new Hire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
+                416L, true), TENANT);
+        steps.enrich(delivery, List.of());
+        assertThat(delivery.isUserCreatedNow()).isFalse();
+        return delivery;
     }
 
     private static Hire hire(String contractTypeId) {

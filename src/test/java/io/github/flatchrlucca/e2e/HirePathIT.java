@@ -52,6 +52,35 @@ class HirePathIT {
     }
 
     @Test
+    void aNewHireCostsOneReadOfWhoChangedInLuccaAndItsCreateCheckedAgainstIt() throws Exception {
+        // Lucca's people are read in full by the first round, whichever test comes first
+        app.connector().awaitStatus(app.connector().accept(
+                FlatchrEvents.hire("budget-0", "Ana", "Lopez", "ana.lopez@example.org")), "delivered");
+        // Made in Lucca by hand since the connector last read it: a namesake's login, and this very e-mail.
+        app.lucca().addUser("Zoé", "Bernard", "zoe.bernard@acme.test", "zbernard", LocalDate.of(2024, 1, 1), null);
+        app.lucca().addUser("Léa", "Girard", "lea.girard@example.org", "lgirard", LocalDate.of(2024, 1, 1), null);
+        int before = app.lucca().requests().size();
+        ObjectNode zoe = FlatchrEvents.hire("budget-1", "Zoé", "Bernard", "zoe.bernard@example.org");
+        ((ObjectNode) zoe.path("data").path("vacancy")).put("contract_type_id", 9); // not mapped: no contract call
+
+        String hireId = app.connector().accept(zoe);
+        app.connector().awaitStatus(hireId, "delivered");
+        String lea = app.connector().accept(FlatchrEvents.hire("budget-2", "Léa", "Girard", "lea.girard@example.org"));
+        JsonNode leaHire = app.connector().awaitStatus(lea, "already-in-lucca");
+
+        assertThat(userWithMail("zoe.bernard@example.org").login()).as("zbernard is taken").isEqualTo("zbernard2");
+        assertThat(leaHire.path("luccaUserId").asInt()).isEqualTo(userWithMail("lea.girard@example.org").id());
+        assertThat(app.lucca().requests().subList(before, app.lucca().requests().size()))
+                .extracting(r -> r.method() + " " + r.path() + " " + r.query().replaceAll("since,[^&]*", "since,..."))
+                .containsExactly(
+                        "GET /api/v3/users modifiedAt=since,...&formerEmployees=true"
+                                + "&fields=id,login,mail,dtContractEnd,modifiedAt&paging=0,1000",
+                        "POST /api/v3/users contract=true",
+                        "GET /api/v3/users modifiedAt=since,...&formerEmployees=true"
+                                + "&fields=id,login,mail,dtContractEnd,modifiedAt&paging=0,1000");
+    }
+
+    @Test
     void aHireBecomesAnEmployeeWithEveryMappedFieldAndItsContract() throws Exception {
         HttpResponse<String> response = app.connector().postWebhook(
                 FlatchrEvents.hire("happy-1", "Éloïse", "Müller-Straße", "eloise.muller@example.org").toString());
@@ -145,7 +174,29 @@ class HirePathIT {
         assertThat(hire.path("attempts").asInt()).as("the lost answer cost one attempt").isEqualTo(2);
         assertThat(app.lucca().contracts()).filteredOn(c -> c.ownerId() == former).hasSize(2);
         assertThat(app.lucca().requests()).filteredOn(r -> "POST".equals(r.method())
-                && r.path().startsWith("/directory/api/4.0/work-contracts")).hasSize(1);
+                && r.path().startsWith("/directory/api/4.0/work-contracts") && r.body().contains("former-2")).hasSize(1);
+    }
+
+    @Test
+    void aMappedContractTypeCostsTheCreateWithoutContractAndTheContractMadeOnceEvenWhenItsAnswerIsLost()
+            throws Exception {
+        app.lucca().loseAnswerOfNextContractCreate();
+
+        String hireId = app.connector().accept(FlatchrEvents.hire("typed-1", "Hugo", "Petit", "hugo.petit@example.org"));
+
+        JsonNode hire = app.connector().awaitStatus(hireId, "delivered");
+        User hugo = userWithMail("hugo.petit@example.org");
+        assertThat(hire.path("attempts").asInt()).as("the lost answer cost one attempt").isEqualTo(2);
+        assertThat(app.lucca().contracts()).filteredOn(c -> c.ownerId() == hugo.id())
+                .extracting(WorkContract::typeId, WorkContract::startsOn, WorkContract::externalId)
+                .containsExactly(tuple(21, "2026-01-06", "typed-1"));
+        assertThat(app.lucca().requests()).filteredOn(r -> r.body().contains("hugo.petit@example.org")
+                        || r.body().contains("\"typed-1\"") || r.query().contains("ownerId[]=" + hugo.id()))
+                .extracting(r -> r.method() + " " + r.path() + " " + r.query())
+                .containsExactly(
+                        "POST /api/v3/users contract=false",
+                        "POST /directory/api/4.0/work-contracts ",
+                        "GET /directory/api/4.0/work-contracts ownerId[]=" + hugo.id());
     }
 
     @Test

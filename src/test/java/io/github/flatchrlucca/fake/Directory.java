@@ -23,6 +23,11 @@ final class Directory {
 
     private final Map<Integer, User> users = new TreeMap<>();
     private final Map<Integer, WorkContract> contracts = new TreeMap<>();
+    private final LuccaClock clock;
+
+    Directory(LuccaClock clock) {
+        this.clock = clock;
+    }
 
     /**
      * Stores a new user under a fresh id, with a work contract if asked.
@@ -31,7 +36,7 @@ final class Directory {
      */
     synchronized User add(User draft, boolean withContract) {
         rejectDuplicates(draft);
-        User user = draft.withId(++lastUserId);
+        User user = draft.stored(++lastUserId, clock.localNow());
         users.put(user.id(), user);
         if (withContract) {
             openContract(user);
@@ -109,7 +114,8 @@ final class Directory {
 
     /**
      * In Lucca the v3 user's contract dates are a view of the work contracts: the start of the first one,
-     * and the end of the last one (none while a contract is open-ended).
+     * and the end of the last one (none while a contract is open-ended). A contract's change is the user's:
+     * their {@code modifiedAt} moves.
      */
     private void followContracts(int ownerId) {
         List<WorkContract> owned = new ArrayList<>(contracts.values());
@@ -118,7 +124,7 @@ final class Directory {
         WorkContract last = owned.get(owned.size() - 1);
         String end = owned.stream().anyMatch(contract -> contract.endsOn() == null) ? null : last.endsOn();
         users.computeIfPresent(ownerId, (id, user) ->
-                user.withContractDates(dateTimeOf(owned.get(0).startsOn()), dateTimeOf(end)));
+                user.withContractDates(dateTimeOf(owned.get(0).startsOn()), dateTimeOf(end), clock.localNow()));
     }
 
     private static String dateOf(String dateTime) {

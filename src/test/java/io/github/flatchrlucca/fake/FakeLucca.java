@@ -26,7 +26,8 @@ public final class FakeLucca implements AutoCloseable {
     private final ExecutorService executor;
     private final String baseUrl;
     private final Front front;
-    private final Directory directory = new Directory();
+    private final LuccaClock clock = new LuccaClock();
+    private final Directory directory = new Directory(clock);
     private final DepartmentsResource departments;
     private final Faults faults = new Faults();
     private final RequestLog log = new RequestLog();
@@ -96,7 +97,7 @@ public final class FakeLucca implements AutoCloseable {
                        LocalDate contractStart, LocalDate contractEndOrNull) {
         User user = new User(0, firstName, lastName, mail, login, Dates.dateTime(contractStart),
                 contractEndOrNull == null ? null : Dates.dateTime(contractEndOrNull),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         return directory.add(user, true).id();
     }
 
@@ -122,6 +123,11 @@ public final class FakeLucca implements AutoCloseable {
     /** The next {@code times} requests, whatever they are, get 429 with this Retry-After. */
     public void rateLimitNext(int times, int retryAfterSeconds) {
         faults.inject(Faults.ANY_METHOD, "/", Reply.tooManyRequests(retryAfterSeconds), times);
+    }
+
+    /** The same, for the next calls of one kind only (e.g. the creates, and not the reads before them). */
+    public void rateLimitNext(String method, String pathPrefix, int times, int retryAfterSeconds) {
+        faults.inject(method, pathPrefix, Reply.tooManyRequests(retryAfterSeconds), times);
     }
 
     /**

@@ -15,6 +15,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -270,6 +273,43 @@ class FakeLuccaTest {
         get(USERS);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+    }
+
+    @Test
+    void listsWhatChangedSinceADateOfItsOwnLocalClockThatItsDateHeaderSaysInGmt() throws Exception {
+        lucca.addUser("Old", "Timer", "old@acme.test", "otimer", LocalDate.of(2020, 1, 6), LocalDate.of(2021, 1, 6));
+        // The Date header counts whole seconds: the change to list comes once Lucca's clock is past the old one's.
+        ZonedDateTime oldChange = luccaDate();
+        await().atMost(5, TimeUnit.SECONDS).until(() -> luccaDate().isAfter(oldChange));
+        String since = luccaDate().withZoneSameInstant(ZoneId.of("Europe/Paris")).toLocalDateTime().toString();
+
+        post(USERS + "?contract=true", JANE);
+
+        String changed = USERS + "?modifiedAt=since," + since + "&formerEmployees=true&fields=id,login,mail,modifiedAt";
+        assertThat(logins(changed)).containsExactly("jmuller");
+        assertThat(body(get(changed)).path("data").path("items").get(0).path("modifiedAt").asText())
+                .startsWith(since.substring(0, 13));
+        assertThat(logins(USERS + "?modifiedAt=until," + since + "&formerEmployees=true&fields=login"))
+                .containsExactly("otimer");
+        assertThat(logins(USERS + "?modifiedAt=between,2020-01-01," + since + "&fields=login")).isEmpty();
+        assertThat(get(USERS + "?modifiedAt=after,2020-01-01").statusCode()).isEqualTo(400);
+        assertThat(get(USERS + "?modifiedAt=since,yesterday").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void pagesTheUserList() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            lucca.addUser("P" + i, "Person", "p" + i + "@acme.test", "p" + i, LocalDate.of(2024, 1, 1), null);
+        }
+
+        assertThat(logins(USERS + "?formerEmployees=true&fields=login&paging=0,2")).containsExactly("p1", "p2");
+        assertThat(logins(USERS + "?formerEmployees=true&fields=login&paging=4,2")).containsExactly("p5");
+        assertThat(get(USERS + "?paging=0,1001").statusCode()).isEqualTo(400);
+    }
+
+    private ZonedDateTime luccaDate() throws Exception {
+        return ZonedDateTime.parse(get(USERS + "?fields=id&paging=0,1").headers().firstValue("Date").orElseThrow(),
+                DateTimeFormatter.RFC_1123_DATE_TIME);
     }
 
     private static String newUser(String mail, String login) {

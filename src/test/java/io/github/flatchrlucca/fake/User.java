@@ -2,7 +2,8 @@ package io.github.flatchrlucca.fake;
 
 /**
  * A Lucca user as the fake stores it. Dates keep Lucca's v3 shape ({@code 2025-01-06T00:00:00}, or null)
- * so tests compare them with what the connector sent.
+ * so tests compare them with what the connector sent. {@code modifiedAt} is the instance's local time of the last
+ * change, as Lucca's v3 date-times carry no offset; null until stored.
  */
 public record User(
         int id,
@@ -17,15 +18,17 @@ public record User(
         Integer rolePrincipalId,
         String jobTitle,
         String personalEmail,
-        String personalMobile) {
+        String personalMobile,
+        String modifiedAt) {
 
-    User withId(int newId) {
+    /** Stored under its id, modified at that moment of Lucca's clock (its local time, no offset). */
+    User stored(int newId, String at) {
         return new User(newId, firstName, lastName, mail, login, dtContractStart, dtContractEnd,
-                legalEntityId, departmentId, rolePrincipalId, jobTitle, personalEmail, personalMobile);
+                legalEntityId, departmentId, rolePrincipalId, jobTitle, personalEmail, personalMobile, at);
     }
 
-    User withContractDates(String start, String end) {
+    User withContractDates(String start, String end, String at) {
         return new User(id, firstName, lastName, mail, login, start, end,
-                legalEntityId, departmentId, rolePrincipalId, jobTitle, personalEmail, personalMobile);
+                legalEntityId, departmentId, rolePrincipalId, jobTitle, personalEmail, personalMobile, at);
     }
 }

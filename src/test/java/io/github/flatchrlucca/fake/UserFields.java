@@ -30,6 +30,7 @@ final class UserFields {
         readers.put("jobTitle", User::jobTitle);
         readers.put("personalEmail", User::personalEmail);
         readers.put("personalMobile", User::personalMobile);
+        readers.put("modifiedAt", User::modifiedAt);
     }
 
     boolean knows(String field) {

@@ -25,7 +25,8 @@ final class UserForm {
                 Json.integer(json, "rolePrincipalId"),
                 Json.text(json, "jobTitle"),
                 Json.text(json, "personalEmail"),
-                Json.text(json, "personalMobile"));
+                Json.text(json, "personalMobile"),
+                null);
     }
 
     /** Checks the shape and keeps the value as sent, as Lucca shows it back. */

@@ -1,6 +1,8 @@
 package io.github.flatchrlucca.fake;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ final class UserSearch {
     UserSearch(Query query, UserFields known) {
         this.filter = textFilter(query, "mail", User::mail)
                 .and(textFilter(query, "login", User::login))
+                .and(dateFilter(query, "modifiedAt", User::modifiedAt))
                 .and(query.isTrue("formerEmployees") ? user -> true : UserSearch::isCurrentOrFuture);
         this.page = page(query);
         this.known = known;
@@ -60,6 +63,42 @@ final class UserSearch {
     private static boolean isCurrentOrFuture(User user) {
         return user.dtContractEnd() == null
                 || !Dates.fromDateTime(user.dtContractEnd(), "dtContractEnd").isBefore(LocalDate.now());
+    }
+
+    /**
+     * Lucca's date filters: {@code since,d}, {@code until,d}, {@code between,a,b} (bounds included), {@code notequal,null}.
+     * Dates are v3 date-times without offset (the instance's local time), or a day alone; anything else is refused.
+     */
+    private static Predicate<User> dateFilter(Query query, String name, Function<User, String> field) {
+        return query.first(name).map(wanted -> {
+            String[] parts = wanted.split(",");
+            Predicate<LocalDateTime> test;
+            if (parts.length == 2 && parts[0].equals("since")) {
+                LocalDateTime since = dateTime(name, parts[1]);
+                test = at -> !at.isBefore(since);
+            } else if (parts.length == 2 && parts[0].equals("until")) {
+                LocalDateTime until = dateTime(name, parts[1]);
+                test = at -> !at.isAfter(until);
+            } else if (parts.length == 3 && parts[0].equals("between")) {
+                LocalDateTime from = dateTime(name, parts[1]);
+                LocalDateTime to = dateTime(name, parts[2]);
+                test = at -> !at.isBefore(from) && !at.isAfter(to);
+            } else if (wanted.equals("notequal,null")) {
+                test = at -> true;
+            } else {
+                throw LuccaError.badRequest(name + " must be since,{d}, until,{d}, between,{a},{b} or notequal,null, got "
+                        + wanted);
+            }
+            return (Predicate<User>) user -> field.apply(user) != null && test.test(LocalDateTime.parse(field.apply(user)));
+        }).orElse(user -> true);
+    }
+
+    private static LocalDateTime dateTime(String name, String value) {
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay() : LocalDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw LuccaError.badRequest(name + ": not a date-time without offset: " + value);
+        }
     }
 
     /** {@code paging=offset,limit}; without it, the first page of the largest size. */

@@ -54,13 +54,14 @@ class LuccaRequestsTest {
         user.put("login", "emuller");
         user.put("departmentId", 99);
 
-        ApiRequest request = requests.createUser(user);
+        ApiRequest request = requests.createUser(user, true);
 
         assertThat(request.name()).isEqualTo("create-user");
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/api/v3/users");
         assertThat(request.query()).isEqualTo("contract=true");
         assertThat(request.body()).isEqualTo("{\"firstName\":\"Éloïse\",\"login\":\"emuller\",\"departmentId\":99}");
+        assertThat(requests.createUser(user, false).query()).isEqualTo("contract=false");
     }
 
     @Test

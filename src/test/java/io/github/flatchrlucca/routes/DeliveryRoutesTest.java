@@ -40,7 +40,8 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     }
 
     /** The routes and routeConfigurations whose branches this class takes, each of them. */
-    static final List<String> OWNERS = List.of("deliver-hire", "delivery-failures");
+    static final List<String> OWNERS = List.of("deliver-hire", "find-or-create-user", "set-work-contract",
+            "delivery-failures");
 
     @Override
     List<String> owners() {
@@ -96,6 +97,21 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         assertThat(lucca.requests().stream().skip(luccaCalls)).noneMatch(r -> r.body().contains("dry-1"));
     }
 
+    @Test
+    void aRoundWhoseReadOfLuccasPeopleFailsLooksEachHireUpInLucca() {
+        // the next read is the round's, of who changed in Lucca: without it, the logins are asked of Lucca
+        lucca.failNext("GET", "/api/v3/users", 503, 1);
+        long loginLookUps = lucca.requests().stream().filter(r -> r.query() != null && r.query().contains("login=")).count();
+
+        String hireId = accept(LIVE, Events.hire(LIVE, "unread-1"));
+
+        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.DELIVERED);
+        assertThat(hire.luccaUserId()).isNotNull();
+        assertThat(lucca.requests().stream().filter(r -> r.query() != null && r.query().contains("login=")).count())
+                .isGreaterThan(loginLookUps);
+        assertThat(usersWithMail("unread-1")).isOne();
+    }
+
     // ---- each onException of delivery-failures
 
     @Test
@@ -124,7 +140,8 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     void a429WaitsForAsLongAsLuccaSays() {
         // the paused tenant's key is tried once at start: the 429 is for the hire
         await().atMost(Duration.ofSeconds(10)).until(() -> pausedLucca.count("GET", "/api/v3/users") >= 1);
-        pausedLucca.rateLimitNext(1, 3000);
+        // the hire's own create: the read of who changed in Lucca, before it, is answered
+        pausedLucca.rateLimitNext("POST", "/api/v3/users", 1, 3000);
 
         String hireId = accept(PAUSED, Events.hire(PAUSED, "limited-1"));
 
@@ -214,7 +231,8 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
     @Test
     void aContractStepThatFailsIsTriedAgainWithoutCreatingTheUserAgain() {
-        lucca.failNext("PATCH", "/directory/api/4.0/work-contracts", 502, 1);
+        // the user is made without a contract, then the contract with its type: that second call fails
+        lucca.failNext("POST", "/directory/api/4.0/work-contracts", 502, 1);
 
         String hireId = accept(LIVE, Events.hire(LIVE, "contract-1"));
 

@@ -1,0 +1,245 @@
+package io.github.flatchrlucca.lucca;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.flatchrlucca.http.ApiRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.apache.camel.Variable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Each Lucca instance's people, former and future employees included (id, e-mail, login, contract end,
+ * {@code modifiedAt}), so that a new hire costs its create alone rather than a look-up by e-mail and one of taken
+ * logins besides. Read once page by page, then brought up to date right before each delivery round by one call
+ * listing who changed since the last read, former employees included: the duplicate check and the choice of a
+ * login are made against what Lucca said a moment ago.
+ * <p>
+ * "Since" is Lucca's own clock, not ours: the {@code Date} header of the previous read, in the instance's local time
+ * (v3 date-times carry no offset), less {@link #OVERLAP}, so that a change Lucca stamped just before it answered,
+ * or committed a little after it stamped it, is read again rather than missed. Reading someone twice costs nothing.
+ * <p>
+ * When the directory cannot be trusted (never read, or its last read failed) it says so ({@link #answers}) and the
+ * delivery falls back to asking Lucca for each hire, as it did before the directory existed. Each connector
+ * instance keeps its own directory in memory: see docs/several-instances.md for why that costs fewer calls than
+ * sharing it through the journal.
+ */
+public final class PeopleDirectory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PeopleDirectory.class);
+
+    /**
+     * How far each read goes back before the previous one. Lucca documents neither when it stamps {@code modifiedAt}
+     * (at the change or at its commit) nor its clock's precision; the {@code Date} header counts whole seconds.
+     * Ten minutes is far more than any of these, and costs only the people changed in them, in the same call.
+     */
+    static final Duration OVERLAP = Duration.ofMinutes(10);
+    /**
+     * A read older than this (by our clock) is not trusted: a hire delivered outside a round, or late in a round that
+     * waited long for the rate limit, is looked up in Lucca instead.
+     */
+    static final Duration TRUSTED_FOR = Duration.ofMinutes(5);
+    static final int PAGE_SIZE = 1000;
+
+    /** Sends one request to a Lucca through the call route (limiter, key, failures): its answer and its Date header. */
+    public interface Caller {
+        Answer call(LuccaConnection lucca, ApiRequest request);
+    }
+
+    /** @param date the HTTP {@code Date} header (RFC 1123, GMT), or null if Lucca sent none */
+    public record Answer(JsonNode body, String date) {
+    }
+
+    /** Someone Lucca knows, as the directory keeps them. */
+    record Person(long id, String mail, String login, LocalDate contractEnd) {
+    }
+
+    private final Caller lucca;
+    private final LuccaRequests requests;
+    private final ZoneId instanceZone;
+    private final Clock clock;
+    private final Map<String, People> byInstance = new ConcurrentHashMap<>();
+
+    /**
+     * @param instanceZone the zone of Lucca's v3 date-times, which carry no offset
+     * @param clock        ours: only for how old a read is, and which of the zone's offsets were in force since
+     */
+    public PeopleDirectory(Caller lucca, LuccaRequests requests, ZoneId instanceZone, Clock clock) {
+        this.lucca = lucca;
+        this.requests = requests;
+        this.instanceZone = instanceZone;
+        this.clock = clock;
+    }
+
+    /**
+     * Reads who changed in Lucca since the last read (everyone, the first time). A failure is logged and leaves the
+     * directory untrusted until a read succeeds: the hires of this round are then checked one by one, as before.
+     */
+    public void refresh(@Variable("lucca") LuccaConnection connection) {
+        if (connection == null || connection.baseUrl().isEmpty()) {
+            return;
+        }
+        People people = people(connection);
+        synchronized (people) {
+            try {
+                people.read(connection);
+            } catch (RuntimeException e) {
+                people.trusted = false;
+                LOG.warn("Tenant {}: Lucca's people could not be read ({}); this round looks each hire up in Lucca",
+                        connection.tenant(), e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /**
+     * The same read, for a create that Lucca refused: its failure goes to the caller, since the refusal cannot be
+     * understood without it.
+     */
+    public void refreshNow(@Variable("lucca") LuccaConnection connection) {
+        People people = people(connection);
+        synchronized (people) {
+            people.trusted = false;
+            people.read(connection);
+        }
+    }
+
+    /** Whether the last read succeeded, a moment ago: what this directory says is what Lucca said then. */
+    public boolean answers(LuccaConnection connection) {
+        People people = people(connection);
+        synchronized (people) {
+            return people.trusted && clock.instant().isBefore(people.readAt.plus(TRUSTED_FOR));
+        }
+    }
+
+    /** Someone with this e-mail (ignoring case), employee, future or former. */
+    public Optional<LuccaPerson> withMail(LuccaConnection connection, String mail) {
+        People people = people(connection);
+        synchronized (people) {
+            Person person = people.byMail.get(lower(mail));
+            return Optional.ofNullable(person).map(found -> new LuccaPerson(found.id(), found.contractEnd()));
+        }
+    }
+
+    /** Every login that contains {@code part}, ignoring case, as {@code login=like,part} would list them. */
+    public Set<String> loginsContaining(LuccaConnection connection, String part) {
+        String wanted = lower(part);
+        People people = people(connection);
+        synchronized (people) {
+            return people.byId.values().stream()
+                    .map(Person::login)
+                    .filter(login -> login != null && lower(login).contains(wanted))
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    /** A user this connector has just created: known at once, before the next read lists them. */
+    public void created(LuccaConnection connection, long id, String mail, String login, LocalDate contractEnd) {
+        People people = people(connection);
+        synchronized (people) {
+            people.put(new Person(id, mail, login, contractEnd));
+        }
+    }
+
+    /** One directory per Lucca instance: tenants that share a Lucca share its people. */
+    private People people(LuccaConnection connection) {
+        return byInstance.computeIfAbsent(connection.budgetKey(), key -> new People());
+    }
+
+    private final class People {
+        private final Map<Long, Person> byId = new HashMap<>();
+        private final Map<String, Person> byMail = new HashMap<>();
+        private Instant lastRead; // Lucca's clock at the last successful read; null: never read
+        private Instant readAt = Instant.MIN; // ours, at the same moment
+        private boolean trusted;
+
+        void read(LuccaConnection connection) {
+            String since = lastRead == null ? null : since(lastRead);
+            Instant sentAt = clock.instant();
+            Instant answeredAt = null;
+            for (int offset = 0; ; offset += PAGE_SIZE) {
+                Answer answer = lucca.call(connection, since == null ? requests.everyone(offset, PAGE_SIZE)
+                        : requests.changedSince(since, offset, PAGE_SIZE));
+                if (answeredAt == null) {
+                    answeredAt = luccaTime(answer.date());
+                }
+                List<JsonNode> items = LuccaEnvelopes.v3Items(answer.body());
+                items.forEach(item -> put(new Person(item.path("id").asLong(), text(item, "mail"), text(item, "login"),
+                        LuccaPerson.day(item.path("dtContractEnd")))));
+                if (items.size() < PAGE_SIZE) {
+                    break;
+                }
+            }
+            // The first page's Date: whatever changed while later pages were read is read again next time.
+            lastRead = answeredAt;
+            readAt = sentAt;
+            trusted = true;
+        }
+
+        void put(Person person) {
+            Person before = byId.put(person.id(), person);
+            if (before != null && before.mail() != null) {
+                byMail.remove(lower(before.mail()), before);
+            }
+            if (person.mail() != null) {
+                byMail.put(lower(person.mail()), person);
+            }
+        }
+    }
+
+    /**
+     * The instance's local time {@link #OVERLAP} before {@code luccaTime}, on the lowest of the offsets in force from
+     * then to now: when the clocks go back an hour, a change made after the read carries an earlier local time.
+     */
+    String since(Instant luccaTime) {
+        Instant from = luccaTime.minus(OVERLAP);
+        ZoneRules rules = instanceZone.getRules();
+        ZoneOffset lowest = rules.getOffset(from);
+        for (ZoneOffsetTransition change = rules.nextTransition(from);
+             change != null && change.getInstant().isBefore(clock.instant().plus(OVERLAP));
+             change = rules.nextTransition(change.getInstant())) {
+            if (change.getOffsetAfter().getTotalSeconds() < lowest.getTotalSeconds()) {
+                lowest = change.getOffsetAfter();
+            }
+        }
+        return LocalDateTime.ofInstant(from, lowest).withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    }
+
+    /** Lucca's clock, as its Date header says it; without a readable one the directory cannot know "since". */
+    static Instant luccaTime(String dateHeader) {
+        if (dateHeader == null) {
+            throw new IllegalStateException("Lucca's answer has no Date header: its clock is unknown");
+        }
+        try {
+            return ZonedDateTime.parse(dateHeader.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException("Lucca's Date header is not an HTTP date", e);
+        }
+    }
+
+    private static String text(JsonNode item, String field) {
+        JsonNode value = item.path(field);
+        return value.isTextual() ? value.asText() : null;
+    }
+
+    private static String lower(String text) {
+        return text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+    }
+}

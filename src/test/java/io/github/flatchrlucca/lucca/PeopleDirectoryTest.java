@@ -1,0 +1,216 @@
+package io.github.flatchrlucca.lucca;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.http.ApiRequest;
+import io.github.flatchrlucca.http.KeyState;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PeopleDirectoryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final LuccaConnection ACME = connection("acme", "https://acme.ilucca.net");
+
+    /** Our clock: an hour and a half behind Lucca's, whose Date headers below say 10:30 GMT. */
+    private final MutableClock ours = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
+    private final Deque<PeopleDirectory.Answer> answers = new ArrayDeque<>();
+    private final List<ApiRequest> sent = new ArrayList<>();
+    private final PeopleDirectory directory = new PeopleDirectory((lucca, request) -> {
+        sent.add(request);
+        if (answers.isEmpty()) {
+            throw new LuccaUnavailable(request.name(), 503, "down");
+        }
+        return answers.removeFirst();
+    }, new LuccaRequests(JSON), PARIS, ours);
+
+    @Test
+    void readsEveryonePageByPageFormerEmployeesIncludedThenKnowsTheirMailsAndLogins() {
+        answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, 1));
+        answers.add(page("Tue, 01 Dec 2026 10:30:01 GMT", 2, 1 + PeopleDirectory.PAGE_SIZE));
+
+        directory.refresh(ACME);
+
+        assertThat(sent).extracting(ApiRequest::name).containsExactly("list-people", "list-people");
+        assertThat(sent).extracting(ApiRequest::query).containsExactly(
+                "formerEmployees=true&fields=id,login,mail,dtContractEnd,modifiedAt&paging=0,1000",
+                "formerEmployees=true&fields=id,login,mail,dtContractEnd,modifiedAt&paging=1000,1000");
+        assertThat(directory.answers(ACME)).isTrue();
+        assertThat(directory.withMail(ACME, " Person1001@ACME.test")).contains(new LuccaPerson(1001, null));
+        assertThat(directory.loginsContaining(ACME, "person100")).containsExactlyInAnyOrder(
+                "person100", "person1000", "person1001", "person1002");
+    }
+
+    @Test
+    void thenAsksOnlyWhoChangedSinceItsLastReadByLuccasClockLessTheOverlap() {
+        answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", 1, 1));
+        directory.refresh(ACME);
+        ours.advance(Duration.ofSeconds(30)); // ours says 09:00:30; Lucca's clock matters, not ours
+        answers.add(new PeopleDirectory.Answer(items(person(7, "new@acme.test", "jdoe", null)),
+                "Tue, 01 Dec 2026 10:31:00 GMT"));
+        directory.refresh(ACME);
+        answers.add(new PeopleDirectory.Answer(items(), "Tue, 01 Dec 2026 10:32:00 GMT"));
+        directory.refresh(ACME);
+
+        // 10:30 GMT is 11:30 in Paris in December; ten minutes of overlap
+        assertThat(decoded(sent.get(1))).isEqualTo("modifiedAt=since,2026-12-01T11:20:00&formerEmployees=true"
+                + "&fields=id,login,mail,dtContractEnd,modifiedAt&paging=0,1000");
+        assertThat(decoded(sent.get(2))).startsWith("modifiedAt=since,2026-12-01T11:21:00&");
+        assertThat(directory.withMail(ACME, "new@acme.test")).contains(new LuccaPerson(7, null));
+    }
+
+    @Test
+    void aChangedPersonReplacesWhatWasKnownOfThemAndAFormerEmployeeIsKnownAsSuch() {
+        answers.add(new PeopleDirectory.Answer(items(person(7, "old@acme.test", "jdoe", null)),
+                "Tue, 01 Dec 2026 10:30:00 GMT"));
+        directory.refresh(ACME);
+        answers.add(new PeopleDirectory.Answer(items(person(7, "jane@acme.test", "jdoe", "2025-06-30T00:00:00")),
+                "Tue, 01 Dec 2026 10:31:00 GMT"));
+        directory.refresh(ACME);
+
+        assertThat(directory.withMail(ACME, "old@acme.test")).isEmpty();
+        LuccaPerson jane = directory.withMail(ACME, "jane@acme.test").orElseThrow();
+        assertThat(jane).isEqualTo(new LuccaPerson(7, LocalDate.of(2025, 6, 30)));
+        assertThat(jane.isFormerEmployee(LocalDate.of(2027, 1, 4))).isTrue();
+        assertThat(directory.loginsContaining(ACME, "JDO")).containsExactly("jdoe");
+    }
+
+    @Test
+    void aFailedReadLeavesItUntrustedUntilAReadSucceeds() {
+        answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", 1, 1));
+        directory.refresh(ACME);
+
+        directory.refresh(ACME); // no answer queued: Lucca is unavailable
+        assertThat(directory.answers(ACME)).isFalse();
+
+        answers.add(new PeopleDirectory.Answer(items(), "Tue, 01 Dec 2026 10:35:00 GMT"));
+        directory.refresh(ACME);
+        assertThat(directory.answers(ACME)).isTrue();
+        // the failed read moved nothing: still since the last good one
+        assertThat(decoded(sent.get(2))).startsWith("modifiedAt=since,2026-12-01T11:20:00&");
+    }
+
+    @Test
+    void neverReadItIsNotTrustedAndARefreshNowThatFailsSaysWhy() {
+        assertThat(directory.answers(ACME)).isFalse();
+        assertThat(directory.withMail(ACME, "anyone@acme.test")).isEmpty();
+
+        assertThatThrownBy(() -> directory.refreshNow(ACME)).isInstanceOf(LuccaUnavailable.class);
+        assertThat(directory.answers(ACME)).isFalse();
+    }
+
+    @Test
+    void aReadIsTrustedForAFewMinutesOfOurClock() {
+        answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", 1, 1));
+        directory.refresh(ACME);
+
+        ours.advance(PeopleDirectory.TRUSTED_FOR.minusSeconds(1));
+        assertThat(directory.answers(ACME)).isTrue();
+        ours.advance(Duration.ofSeconds(1));
+        assertThat(directory.answers(ACME)).isFalse();
+    }
+
+    @Test
+    void anAnswerWithoutADateHeaderCannotBeTrusted() {
+        answers.add(new PeopleDirectory.Answer(items(), null));
+
+        directory.refresh(ACME);
+
+        assertThat(directory.answers(ACME)).isFalse();
+    }
+
+    @Test
+    void whatTheConnectorCreatesIsKnownAtOnce() {
+        answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", 1, 1));
+        directory.refresh(ACME);
+
+        directory.created(ACME, 42, "New.Hire@acme.test", "nhire", null);
+
+        assertThat(directory.withMail(ACME, "new.hire@acme.test")).contains(new LuccaPerson(42, null));
+        assertThat(directory.loginsContaining(ACME, "nhire")).containsExactly("nhire");
+    }
+
+    @Test
+    void tenantsOnTheSameLuccaShareItsPeopleAndAnotherLuccaHasItsOwn() {
+        answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", 1, 1));
+        directory.refresh(ACME);
+
+        assertThat(directory.withMail(connection("acme-retail", "https://acme.ilucca.net"), "person1@acme.test"))
+                .isPresent();
+        LuccaConnection globex = connection("globex", "https://globex.ilucca.net");
+        assertThat(directory.answers(globex)).isFalse();
+        assertThat(directory.withMail(globex, "person1@acme.test")).isEmpty();
+    }
+
+    @Test
+    void aDryRunTenantCallsNothing() {
+        directory.refresh(new LuccaConnection("dry", Optional.empty(), "", 50, Duration.ofSeconds(60),
+                new KeyState(state -> { })));
+
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void whenTheClocksGoBackTheOverlapStartsFromTheLowerOffset() {
+        // 00:55 GMT on 25 October 2026 is 02:55 in Paris (summer time); at 01:00 GMT Paris goes back to 02:00
+        ours.set(Instant.parse("2026-10-25T01:30:00Z"));
+        String since = directory.since(Instant.parse("2026-10-25T00:55:00Z"));
+
+        assertThat(since).isEqualTo("2026-10-25T01:45:00");
+    }
+
+    private static PeopleDirectory.Answer page(String date, int size, int firstId) {
+        ArrayNode list = JSON.createArrayNode();
+        for (int id = firstId; id < firstId + size; id++) {
+            list.add(person(id, "person" + id + "@acme.test", "person" + id, null));
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("data").set("items", list);
+        return new PeopleDirectory.Answer(body, date);
+    }
+
+    private static ObjectNode items(ObjectNode... people) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode list = body.putObject("data").putArray("items");
+        for (ObjectNode person : people) {
+            list.add(person);
+        }
+        return body;
+    }
+
+    private static ObjectNode person(long id, String mail, String login, String contractEnd) {
+        ObjectNode person = JSON.createObjectNode();
+        person.put("id", id);
+        person.put("mail", mail);
+        person.put("login", login);
+        person.put("dtContractEnd", contractEnd);
+        person.put("modifiedAt", "2026-12-01T11:29:59.123");
+        return person;
+    }
+
+    private static String decoded(ApiRequest request) {
+        return URLDecoder.decode(request.query(), StandardCharsets.UTF_8);
+    }
+
+    private static LuccaConnection connection(String tenant, String baseUrl) {
+        return new LuccaConnection(tenant, Optional.of(URI.create(baseUrl)), "key", 50, Duration.ofSeconds(60),
+                new KeyState(state -> { }));
+    }
+}
