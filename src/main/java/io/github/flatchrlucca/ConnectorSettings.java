@@ -181,7 +181,7 @@ public record ConnectorSettings(
                 webhookToken,
                 triggerColumns(in.text("flatchr.trigger-columns", "")),
                 in.parse("flatchr.department-pointer", "FLATCHR_DEPARTMENT_POINTER",
-                        in.text("flatchr.department-pointer", "/data/vacancy/department"), "a JSON pointer",
+                        in.text("flatchr.department-pointer", ""), "a JSON pointer",
                         pointer -> JsonPointer.compile(pointer).toString()),
                 in.positiveInt("flatchr.max-body-bytes", "FLATCHR_MAX_BODY_BYTES", 1_048_576),
                 flatchrApiBaseUrl,

@@ -111,7 +111,7 @@ class ConnectorSettingsTest {
         assertThat(settings.rateLimitRequests()).isEqualTo(50);
         assertThat(settings.rateLimitWindow()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.loginRule()).isEqualTo(LoginRule.INITIAL_LASTNAME);
-        assertThat(settings.departmentPointer()).isEqualTo("/data/vacancy/department");
+        assertThat(settings.departmentPointer()).as("no department read from the event").isEmpty();
         assertThat(settings.triggerColumns()).isEmpty();
         assertThat(settings.webhookToken()).isEmpty();
         assertThat(settings.workEmailPattern()).isNull();
