@@ -152,8 +152,18 @@ class ConnectorSettingsTest {
     }
 
     @Test
-    void aBaseUrlWinsOverAnInstanceName() {
+    void aBaseUrlAndAnInstanceNameTogetherAreRefusedAsATenantOfTheFileIs() {
         properties.put("lucca.instance", "acme");
+        properties.put("lucca.base-url", "https://sandbox.example.org/");
+        properties.put("lucca.api-key", API_KEY);
+
+        assertThatIllegalArgumentException().isThrownBy(this::read)
+                .withMessage("Invalid setting LUCCA_INSTANCE (lucca.instance): is set as well as LUCCA_BASE_URL; "
+                        + "keep one");
+    }
+
+    @Test
+    void aBaseUrlLosesItsTrailingSlashes() {
         properties.put("lucca.base-url", "https://sandbox.example.org/");
         properties.put("lucca.api-key", API_KEY);
 
