@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,8 +31,6 @@ final class TenantEntry {
     private static final List<String> LUCCA_KEYS = List.of("baseUrl", "instance", "apiKey", "rateLimit");
     private static final List<String> RATE_LIMIT_KEYS = List.of("requests", "windowSeconds");
     private static final List<String> DEFAULTS_KEYS = List.of("legalEntityId", "departmentId", "roleId");
-    // Lucca instance names are the DNS label before .ilucca.net, as LUCCA_INSTANCE reads them.
-    private static final Pattern INSTANCE = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final YamlMapping tenant;
     private final SecretReference secrets;
@@ -144,26 +141,17 @@ final class TenantEntry {
         return ids;
     }
 
-    /** A full base URL, or the short instance name customers know from Lucca; neither: the tenant runs dry. */
+    /** Where the tenant's Lucca is, by the rule the environment's tenant follows too ({@link LuccaLocation}). */
     private Optional<URI> luccaBaseUrl(YamlMapping lucca) {
-        Optional<String> baseUrl = lucca.text("baseUrl");
-        Optional<String> instance = lucca.text("instance");
-        if (baseUrl.isPresent() && instance.isPresent()) {
-            lucca.reportHere("gives both baseUrl and instance; keep one");
+        Optional<URI> baseUrl = lucca.text("baseUrl").flatMap(written -> httpUrl(lucca, "baseUrl", written));
+        Optional<URI> instance = lucca.text("instance").flatMap(written ->
+                lucca.check("instance", () -> LuccaLocation.instance(written, "lucca.baseUrl")));
+        try {
+            return LuccaLocation.of(baseUrl, instance);
+        } catch (IllegalArgumentException both) {
+            lucca.reportHere("gives both baseUrl and instance; " + both.getMessage());
             return Optional.empty();
         }
-        if (baseUrl.isPresent()) {
-            return httpUrl(lucca, "baseUrl", baseUrl.get());
-        }
-        return instance.flatMap(written -> {
-            String name = written.toLowerCase(Locale.ROOT);
-            if (!INSTANCE.matcher(name).matches()) {
-                lucca.report("instance", "'" + written + "' is not an instance name such as 'acme' "
-                        + "(for acme.ilucca.net); use lucca.baseUrl for other hosts");
-                return Optional.empty();
-            }
-            return Optional.of(URI.create("https://" + name + ".ilucca.net"));
-        });
     }
 
     /**
