@@ -118,7 +118,7 @@ final class Settings {
     static final Setting<Set<String>> TRIGGER_COLUMNS = Setting.of(WEBHOOK, "flatchr.trigger-columns",
             "FLATCHR_TRIGGER_COLUMNS", Settings::triggerColumns,
             "Columns (ids or titles, comma-separated) whose arrival sends a candidate to Lucca.")
-            .whenUnset("any column that Flatchr marks as hired").tenantKey("triggerColumns").example("9,Recruté");
+            .whenUnset("any column that Flatchr marks as hired").tenantKey("triggerColumns").example("9,Hired");
     static final Setting<String> DEPARTMENT_POINTER = Setting.of(WEBHOOK, "flatchr.department-pointer",
             "FLATCHR_DEPARTMENT_POINTER", parsed("a JSON pointer", pointer -> JsonPointer.compile(pointer).toString()),
             "JSON pointer into the webhook body where a department name (or a list of names) may be found. "
@@ -295,7 +295,7 @@ final class Settings {
 
     static final Setting<Duration> RETRY_INITIAL_DELAY = Setting.of(DELIVERY, "retry.initial-delay-ms",
             "RETRY_INITIAL_DELAY_MS", positive().map(Duration::ofMillis),
-            "First retry delay after a transient failure (ms), then doubled each attempt with ±20% jitter.")
+            "First retry delay after a transient failure (ms), then doubled each attempt with +-20% jitter.")
             .defaultValue("5000");
     static final Setting<Duration> RETRY_MAX_DELAY = Setting.of(DELIVERY, "retry.max-delay-ms", "RETRY_MAX_DELAY_MS",
             positive().map(Duration::ofMillis), "Longest wait between two attempts (ms).")
@@ -372,11 +372,13 @@ final class Settings {
             "How often data past retention is erased (ms). Read by the routes.")
             .defaultValue("3600000");
 
-    /** Every setting, in the order application.properties gives them, and docs/settings.md within each group. */
+    /**
+     * Every setting, in the order application.properties gives them (those read before it, environment only, at
+     * the end of their group) and docs/settings.md shows them, group by group.
+     */
     static final List<Setting<?>> ALL = List.of(
-            CONFIG_FILE, ROUTES_DIR, LOG_FORMAT,
             SERVER_PORT, HTTP_IDLE_TIMEOUT, HTTP_REQUEST_TIMEOUT,
-            DATA_DIR, PUBLIC_BASE_URL, TIMEZONE,
+            DATA_DIR, PUBLIC_BASE_URL, TIMEZONE, CONFIG_FILE, ROUTES_DIR,
             WEBHOOK_TOKEN, TRIGGER_COLUMNS, DEPARTMENT_POINTER, MAX_BODY_BYTES,
             FLATCHR_API_KEY, FLATCHR_COMPANY_KEY, FLATCHR_API_BASE_URL, FLATCHR_RECONCILE_INTERVAL,
             FLATCHR_RECONCILE_LOOKBACK, FLATCHR_RESULT_TAG,
@@ -388,7 +390,7 @@ final class Settings {
             RETRY_INITIAL_DELAY, RETRY_MAX_DELAY, RETRY_MAX_AGE, KEY_REJECTED_DELAY, DELIVERY_POLL_INTERVAL, HIRE_HOLD,
             BATCH_SIZE, LEASE,
             MANAGEMENT_PORT, ADMIN_TOKEN, ALERT_WEBHOOK_URL, ALERT_QUEUE_AGE, ALERT_CHECK_INTERVAL, RETENTION,
-            RETENTION_CHECK_INTERVAL);
+            RETENTION_CHECK_INTERVAL, LOG_FORMAT);
 
     /** The settings application.properties holds: all but those read before it. */
     static List<Setting<?>> inProperties() {

@@ -24,6 +24,13 @@ class SettingsTest {
         });
     }
 
+    /** application.properties is read as ISO-8859-1: its comments stay ASCII, readable in any editor. */
+    @Test
+    void whatTheDeclarationsSayIsAscii() {
+        Settings.ALL.forEach(setting -> assertThat(setting.description() + setting.whenUnset() + setting.example()
+                + setting.defaultValue()).as(setting.env()).matches("\\p{ASCII}*"));
+    }
+
     @Test
     void everySecretIsOneAndOnlySecretsAre() {
         assertThat(Settings.ALL.stream().filter(Setting::secret).map(Setting::env))
