@@ -46,6 +46,14 @@ class SettingsFilesTest {
     }
 
     @Test
+    void everyTenantsFileKeyDeclaredIsOneDocsTenantsDescribes() throws IOException {
+        String tenants = Files.readString(Path.of("docs/tenants.md"));
+
+        Settings.ALL.forEach(setting -> setting.tenantKey().ifPresent(key ->
+                assertThat(tenants).as(setting.env() + "'s key in the tenants file").contains("| `" + key + "` |")));
+    }
+
+    @Test
     void anUndeclaredOrMissingSettingIsNamed() {
         List<String> problems = new ArrayList<>();
 
