@@ -124,14 +124,10 @@ public record ConnectorSettings(
         int serverPort = in.get(Settings.SERVER_PORT);
         Optional<URI> lucca = luccaBaseUrl(in);
         String apiKey = in.optional(Settings.LUCCA_API_KEY).orElse("");
-        if (lucca.isPresent() && apiKey.isEmpty()) {
-            throw Settings.LUCCA_API_KEY.refusal("is required when Lucca is configured");
-        }
-        if (lucca.isEmpty() && !apiKey.isEmpty()) {
-            // a key without a Lucca is a forgotten LUCCA_INSTANCE more often than a wish to run dry
-            throw Settings.LUCCA_API_KEY.refusal("is set, but neither LUCCA_BASE_URL nor LUCCA_INSTANCE says where "
-                    + "to send it; unset it to run dry");
-        }
+        LuccaLocation.apiKeyProblem(lucca.isPresent(), !apiKey.isEmpty(), Settings.LUCCA_BASE_URL.env(),
+                Settings.LUCCA_INSTANCE.env()).ifPresent(problem -> {
+                    throw Settings.LUCCA_API_KEY.refusal(problem);
+                });
         Optional<String> webhookToken = in.optional(Settings.WEBHOOK_TOKEN);
         Optional<String> adminToken = in.optional(Settings.ADMIN_TOKEN);
         if (adminToken.isPresent() && adminToken.equals(webhookToken)) {

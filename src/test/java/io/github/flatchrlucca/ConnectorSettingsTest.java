@@ -9,8 +9,6 @@ import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.TenantDefaults;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -18,7 +16,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -184,6 +183,15 @@ class ConnectorSettingsTest {
         assertThatIllegalArgumentException().isThrownBy(this::read).withMessageContaining("LUCCA_API_KEY");
     }
 
+    @Test
+    void aKeyWithoutLuccaIsRefusedByTheTenantsFilesRule() {
+        properties.put("lucca.api-key", API_KEY);
+
+        assertThatIllegalArgumentException().isThrownBy(this::read)
+                .withMessage("Invalid setting LUCCA_API_KEY (lucca.api-key): is given, but neither LUCCA_BASE_URL nor "
+                        + "LUCCA_INSTANCE says where to send it; remove the key to run this tenant dry");
+    }
+
     // ---- other settings
 
     @Test
@@ -302,16 +310,13 @@ class ConnectorSettingsTest {
             Map.entry("retention.check-interval-ms", "0"));
     /** Settings for which every value means something. */
     private static final Set<String> ANY_VALUE = Set.of("flatchr.trigger-columns");
-    private static final Pattern FROM_ENVIRONMENT = Pattern.compile("^([a-z][\\w.-]*)\\s*=.*?\\{\\{env:([A-Z_]+)",
-            Pattern.MULTILINE);
 
     @Test
-    void everySettingReadFromTheEnvironmentIsCheckedAndAWrongValueNamesItsVariable() throws Exception {
-        Map<String, String> variables = new HashMap<>();
-        FROM_ENVIRONMENT.matcher(Files.readString(Path.of("application.properties"), StandardCharsets.ISO_8859_1))
-                .results().forEach(setting -> variables.put(setting.group(1), setting.group(2)));
+    void everyDeclaredSettingIsCheckedAndAWrongValueNamesItsVariable() {
+        Map<String, String> variables = Settings.inProperties().stream()
+                .collect(Collectors.toMap(Setting::key, Setting::env));
 
-        assertThat(java.util.stream.Stream.concat(WRONG.keySet().stream(), ANY_VALUE.stream()).toList())
+        assertThat(Stream.concat(WRONG.keySet().stream(), ANY_VALUE.stream()).toList())
                 .as("a wrong value for each setting of application.properties")
                 .containsExactlyInAnyOrderElementsOf(variables.keySet());
         WRONG.forEach((key, value) -> {

@@ -45,4 +45,25 @@ public final class LuccaLocation {
         }
         return baseUrl.or(() -> instance);
     }
+
+    /**
+     * A Lucca needs its API key, and a key needs a Lucca: a key without one is a forgotten base URL or instance
+     * more often than a wish to run dry. One rule, one wording, for the environment and the tenants file.
+     *
+     * @param located      whether a base URL or an instance is written (even a wrong one: once it is fixed, the key
+     *                     is needed)
+     * @param baseUrlName  how the operator writes the base URL, named in the problem (and likewise the instance)
+     * @return the key's problem; empty when the key and the Lucca go together
+     */
+    public static Optional<String> apiKeyProblem(boolean located, boolean keyGiven, String baseUrlName,
+                                                 String instanceName) {
+        if (located && !keyGiven) {
+            return Optional.of("is required");
+        }
+        if (!located && keyGiven) {
+            return Optional.of("is given, but neither " + baseUrlName + " nor " + instanceName + " says where to "
+                    + "send it; remove the key to run this tenant dry");
+        }
+        return Optional.empty();
+    }
 }

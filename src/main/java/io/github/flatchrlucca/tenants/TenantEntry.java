@@ -205,18 +205,15 @@ final class TenantEntry {
         });
     }
 
-    /** Required as soon as a Lucca is written, even a wrong one: once that is fixed, the key is needed. */
+    /** Required as soon as a Lucca is written, even a wrong one ({@link LuccaLocation#apiKeyProblem}). */
     private Optional<String> apiKey(YamlMapping lucca) {
-        if (lucca.has("baseUrl") || lucca.has("instance")) {
-            return lucca.requiredText("apiKey").flatMap(reference ->
-                    lucca.check("apiKey", () -> secrets.resolve(reference)));
+        Optional<String> problem = LuccaLocation.apiKeyProblem(lucca.has("baseUrl") || lucca.has("instance"),
+                lucca.has("apiKey"), "lucca.baseUrl", "lucca.instance");
+        if (problem.isPresent()) {
+            lucca.report("apiKey", problem.get());
+            return Optional.empty();
         }
-        // a key without a Lucca is a forgotten baseUrl more often than a wish to run dry
-        if (lucca.has("apiKey")) {
-            lucca.report("apiKey", "is given, but neither lucca.baseUrl nor lucca.instance says where to "
-                    + "send it; remove the key to run this tenant dry");
-        }
-        return Optional.empty();
+        return lucca.text("apiKey").flatMap(reference -> lucca.check("apiKey", () -> secrets.resolve(reference)));
     }
 
     /** The table's entries; a wrong one is reported and left out, so that the others are checked too. */

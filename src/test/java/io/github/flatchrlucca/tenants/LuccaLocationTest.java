@@ -38,4 +38,14 @@ class LuccaLocationTest {
                 .isThrownBy(() -> LuccaLocation.of(Optional.of(SANDBOX), Optional.of(ACME)))
                 .withMessage("keep one");
     }
+
+    @Test
+    void aLuccaAndItsKeyGoTogether() {
+        assertThat(LuccaLocation.apiKeyProblem(true, true, "lucca.baseUrl", "lucca.instance")).isEmpty();
+        assertThat(LuccaLocation.apiKeyProblem(false, false, "lucca.baseUrl", "lucca.instance")).as("dry-run").isEmpty();
+        assertThat(LuccaLocation.apiKeyProblem(true, false, "lucca.baseUrl", "lucca.instance")).contains("is required");
+        assertThat(LuccaLocation.apiKeyProblem(false, true, "LUCCA_BASE_URL", "LUCCA_INSTANCE"))
+                .contains("is given, but neither LUCCA_BASE_URL nor LUCCA_INSTANCE says where to send it; remove the "
+                        + "key to run this tenant dry");
+    }
 }
