@@ -1,6 +1,7 @@
 package io.github.flatchrlucca;
 
 import io.github.flatchrlucca.intake.WebhookToken;
+import io.github.flatchrlucca.tenants.ServiceUrl;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.util.function.Function;
@@ -93,14 +94,9 @@ final class SettingTypes {
         };
     }
 
-    /** An http(s) URL with a host, without its trailing slashes. */
+    /** An http(s) URL with a host, without its trailing slashes ({@link ServiceUrl}: the tenants file's rule too). */
     static Setting.Type<URI> httpUrl() {
-        return parsed("a URL", URI::create).map(uri -> {
-            if (!isHttpWithHost(uri)) {
-                throw new IllegalArgumentException("'" + uri + "' is not an http(s) URL with a host");
-            }
-            return withoutTrailingSlashes(uri);
-        });
+        return parsed("a URL", URI::create).map(ServiceUrl::of);
     }
 
     /** A URL that is itself a secret (a chat's incoming webhook): a refusal never repeats it, nor a part of it. */
@@ -112,20 +108,11 @@ final class SettingTypes {
             } catch (IllegalArgumentException notAUrl) {
                 uri = null;
             }
-            if (uri == null || !isHttpWithHost(uri)) {
+            if (uri == null || !ServiceUrl.isHttpWithHost(uri)) {
                 throw new IllegalArgumentException("is not an http(s) URL with a host (the value is a secret: not shown)");
             }
             return uri;
         };
     }
 
-    static boolean isHttpWithHost(URI uri) {
-        return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-    }
-
-    private static URI withoutTrailingSlashes(URI uri) {
-        String written = uri.toString();
-        String stripped = written.replaceAll("/+$", "");
-        return stripped.equals(written) ? uri : URI.create(stripped);
-    }
 }

@@ -62,8 +62,8 @@ public record FlatchrApi(
         Objects.requireNonNull(reconcileInterval, "reconcileInterval");
         Objects.requireNonNull(reconcileLookback, "reconcileLookback");
         Objects.requireNonNull(resultTag, "resultTag");
-        baseUrl = withoutTrailingSlash(baseUrl);
-        if (!isHttpWithHost(baseUrl)) {
+        baseUrl = ServiceUrl.withoutTrailingSlashes(baseUrl);
+        if (!ServiceUrl.isHttpWithHost(baseUrl)) {
             throw new IllegalArgumentException("the Flatchr API base URL '" + baseUrl
                     + "' is not an http(s) URL with a host");
         }
@@ -142,13 +142,4 @@ public record FlatchrApi(
                 + reconcileLookback.toDays() + "d, resultTag=" + resultTag.orElse("none (no write-back)") + "]";
     }
 
-    private static URI withoutTrailingSlash(URI uri) {
-        String written = uri.toString();
-        String stripped = written.replaceAll("/+$", "");
-        return stripped.equals(written) ? uri : URI.create(stripped);
-    }
-
-    static boolean isHttpWithHost(URI uri) {
-        return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-    }
 }

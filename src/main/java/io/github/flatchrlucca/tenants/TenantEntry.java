@@ -194,15 +194,10 @@ final class TenantEntry {
         return problem.isPresent() ? Optional.empty() : value;
     }
 
-    /** An http(s) URL with a host, without its trailing slashes. */
+    /** An http(s) URL with a host, without its trailing slashes: the environment's rule ({@link ServiceUrl}). */
     private static Optional<URI> httpUrl(YamlMapping section, String key, String written) {
-        return section.parse(key, written, "a URL", URI::create).flatMap(uri -> {
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                section.report(key, "'" + written + "' is not an http(s) URL with a host");
-                return Optional.empty();
-            }
-            return Optional.of(URI.create(written.replaceAll("/+$", "")));
-        });
+        return section.parse(key, written, "a URL", URI::create)
+                .flatMap(uri -> section.check(key, () -> ServiceUrl.of(uri)));
     }
 
     /** Required as soon as a Lucca is written, even a wrong one ({@link LuccaLocation#apiKeyProblem}). */
