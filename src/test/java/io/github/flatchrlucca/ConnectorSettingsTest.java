@@ -173,7 +173,8 @@ class ConnectorSettingsTest {
     void luccaWithoutApiKeyIsRefusedNamingTheKeyVariable() {
         properties.put("lucca.base-url", "https://acme.ilucca.net");
 
-        assertThatIllegalArgumentException().isThrownBy(this::read).withMessageContaining("LUCCA_API_KEY");
+        assertThatIllegalArgumentException().isThrownBy(this::read)
+                .withMessage("Invalid setting LUCCA_API_KEY (lucca.api-key): is required");
     }
 
     @Test
