@@ -223,10 +223,9 @@ public record ConnectorSettings(
         }
         String company = companyKey.orElseThrow(() -> Settings.FLATCHR_COMPANY_KEY.refusal(
                 "is required when FLATCHR_API_KEY is set: " + FlatchrApi.COMPANY_KEY_SHAPE));
-        if (company.equals(apiKey.get())) {
-            throw Settings.FLATCHR_COMPANY_KEY.refusal("is FLATCHR_API_KEY (not shown); expected "
-                    + FlatchrApi.COMPANY_KEY_SHAPE);
-        }
+        FlatchrApi.sameKeysProblem(company, apiKey.get(), Settings.FLATCHR_API_KEY.env()).ifPresent(problem -> {
+            throw Settings.FLATCHR_COMPANY_KEY.refusal(problem);
+        });
         return Optional.of(new FlatchrApi(baseUrl, apiKey.get(), company, interval, lookback, resultTag));
     }
 

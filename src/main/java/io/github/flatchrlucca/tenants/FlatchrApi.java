@@ -73,9 +73,9 @@ public record FlatchrApi(
         companyKeyProblem(companyKey).ifPresent(problem -> {
             throw new IllegalArgumentException("the Flatchr company key " + problem);
         });
-        if (companyKey.equals(apiKey)) {
-            throw new IllegalArgumentException("the Flatchr company key is the API key; " + COMPANY_KEY_SHAPE);
-        }
+        sameKeysProblem(companyKey, apiKey, "the API key").ifPresent(problem -> {
+            throw new IllegalArgumentException("the Flatchr company key " + problem);
+        });
         if (reconcileInterval.isNegative()) {
             throw new IllegalArgumentException("the reconcile interval must not be negative (zero: never)");
         }
@@ -112,6 +112,18 @@ public record FlatchrApi(
                     + "secret: not shown)");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The company key given the API key's value, which a copy from Flatchr's page swaps easily: the problem, which
+     * never quotes it.
+     *
+     * @param apiKeyName how the operator writes the API key, named in the problem
+     */
+    public static Optional<String> sameKeysProblem(String companyKey, String apiKey, String apiKeyName) {
+        return companyKey.equals(apiKey)
+                ? Optional.of("is " + apiKeyName + " (not shown); expected " + COMPANY_KEY_SHAPE)
+                : Optional.empty();
     }
 
     /**

@@ -167,8 +167,10 @@ final class TenantEntry {
                 FlatchrApi::apiKeyProblem);
         Optional<String> companyKey = unlessWrong(flatchr, "companyKey", flatchr.requiredText("companyKey"),
                 FlatchrApi::companyKeyProblem);
-        if (companyKey.isPresent() && companyKey.equals(apiKey)) {
-            flatchr.report("companyKey", "is the API key (not shown); expected " + FlatchrApi.COMPANY_KEY_SHAPE);
+        Optional<String> sameKeys = companyKey.flatMap(company -> apiKey.flatMap(key ->
+                FlatchrApi.sameKeysProblem(company, key, "the API key")));
+        if (sameKeys.isPresent()) {
+            flatchr.report("companyKey", sameKeys.get());
         } else {
             companyKey.ifPresent(key -> claims.flatchrCompanyKey(flatchr, owner, key));
         }
