@@ -109,7 +109,9 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext camel) throws Exception {
         PropertiesComponent properties = camel.getPropertiesComponent();
-        ConnectorSettings settings = ConnectorSettings.read(new SettingsReader(properties::resolveProperty));
+        SettingsReader in = new SettingsReader(properties::resolveProperty);
+        ConnectorSettings settings = ConnectorSettings.read(in);
+        LOG.info("Settings: {}", in.summary());
         FreePorts.check(settings);
 
         Clock clock = Clock.systemUTC();
@@ -119,7 +121,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         try {
             journalData = journalDataSource(settings);
         } catch (UncheckedIOException dataDir) {
-            throw SettingsReader.invalid("connector.data-dir", "DATA_DIR", dataDir.getMessage() + " ("
+            throw Settings.DATA_DIR.refusal(dataDir.getMessage() + " ("
                     + dataDir.getCause().getClass().getSimpleName() + ")");
         }
         String instance = UUID.randomUUID().toString();
@@ -391,7 +393,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
             dataSource.close();
             // H2's own advice, to use its server mode, is not the operator's way out
             if (settings.embeddedJournal() && inUse(failure)) {
-                throw SettingsReader.invalid("connector.data-dir", "DATA_DIR", "another connector is using "
+                throw Settings.DATA_DIR.refusal("another connector is using "
                         + settings.dataDir().toAbsolutePath() + ": stop it, or give this one a DATA_DIR of its own "
                         + "(several instances share a PostgreSQL journal, JOURNAL_JDBC_URL)");
             }

@@ -4,7 +4,6 @@ import ch.qos.logback.classic.LoggerContext;
 import io.github.flatchrlucca.tenants.InvalidTenantsFile;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.camel.main.Main;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -16,8 +15,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlatchrLucca {
 
-    private static final Set<String> LOG_FORMATS = Set.of("text", "json");
-
     private FlatchrLucca() {
     }
 
@@ -26,10 +23,11 @@ public final class FlatchrLucca {
         // configuration for would leave the connector running and mute. The system property, which logback reads
         // before the environment, pins the checked value (a blank one is the default, text).
         String logFormat = Optional.ofNullable(System.getProperty("LOG_FORMAT", System.getenv("LOG_FORMAT")))
-                .map(String::strip).filter(value -> !value.isEmpty()).orElse("text");
-        if (!LOG_FORMATS.contains(logFormat)) {
-            System.err.println("The connector did not start. Invalid setting LOG_FORMAT: '" + logFormat
-                    + "' is not text or json");
+                .map(String::strip).filter(value -> !value.isEmpty()).orElse(Settings.LOG_FORMAT.defaultValue());
+        try {
+            Settings.LOG_FORMAT.read(logFormat);
+        } catch (InvalidSetting refused) {
+            System.err.println("The connector did not start. " + refused.getMessage());
             System.exit(1);
         }
         System.setProperty("LOG_FORMAT", logFormat);

@@ -13,18 +13,18 @@ final class FreePorts {
     }
 
     static void check(ConnectorSettings settings) {
-        check(settings.serverPort(), "camel.server.port", "SERVER_PORT");
+        check(settings.serverPort(), Settings.SERVER_PORT);
         if (!settings.managementOnServerPort()) {
-            check(settings.managementPort(), "camel.management.port", "MANAGEMENT_PORT");
+            check(settings.managementPort(), Settings.MANAGEMENT_PORT);
         }
     }
 
-    private static void check(int port, String key, String env) {
+    private static void check(int port, Setting<Integer> setting) {
         try (ServerSocket probe = new ServerSocket(port)) {
             // bound and closed at once: free, as far as anything can say before the server binds it
             probe.getLocalPort();
         } catch (IOException e) {
-            throw SettingsReader.invalid(key, env, "port " + port + " is already in use, or may not be opened by "
+            throw setting.refusal("port " + port + " is already in use, or may not be opened by "
                     + "this user (" + e.getMessage() + ")");
         }
     }

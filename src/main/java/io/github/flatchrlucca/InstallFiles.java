@@ -32,13 +32,13 @@ record InstallFiles(String properties, String routes) {
      * @throws InvalidSetting when CONFIG_FILE or ROUTES_DIR names nothing there is
      */
     static InstallFiles find(Function<String, String> environment, Path workDir) {
-        Optional<Path> configFile = named(environment, "CONFIG_FILE", workDir);
-        Optional<Path> routesDir = named(environment, "ROUTES_DIR", workDir);
+        Optional<Path> configFile = named(environment, Settings.CONFIG_FILE, workDir);
+        Optional<Path> routesDir = named(environment, Settings.ROUTES_DIR, workDir);
         configFile.filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
-            throw new InvalidSetting("Invalid setting CONFIG_FILE: " + file + " is not a file");
+            throw Settings.CONFIG_FILE.refusal(file + " is not a file");
         });
         routesDir.filter(dir -> !Files.isDirectory(dir)).ifPresent(dir -> {
-            throw new InvalidSetting("Invalid setting ROUTES_DIR: " + dir + " is not a folder");
+            throw Settings.ROUTES_DIR.refusal(dir + " is not a folder");
         });
         Path localProperties = workDir.resolve(PROPERTIES);
         Path localRoutes = workDir.resolve(ROUTES);
@@ -60,8 +60,8 @@ record InstallFiles(String properties, String routes) {
                 + (routes.startsWith("classpath:") ? "classpath:" + ROUTES + "/ (the jar's own)" : routes);
     }
 
-    private static Optional<Path> named(Function<String, String> environment, String variable, Path workDir) {
-        return Optional.ofNullable(environment.apply(variable)).map(String::strip).filter(value -> !value.isEmpty())
+    private static Optional<Path> named(Function<String, String> environment, Setting<String> setting, Path workDir) {
+        return Optional.ofNullable(environment.apply(setting.env())).map(String::strip).filter(value -> !value.isEmpty())
                 .map(value -> workDir.resolve(value).toAbsolutePath().normalize());
     }
 }

@@ -9,8 +9,6 @@ import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.TenantDefaults;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -18,7 +16,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -111,7 +110,7 @@ class ConnectorSettingsTest {
         assertThat(settings.rateLimitRequests()).isEqualTo(50);
         assertThat(settings.rateLimitWindow()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.loginRule()).isEqualTo(LoginRule.INITIAL_LASTNAME);
-        assertThat(settings.departmentPointer()).isEqualTo("/data/vacancy/department");
+        assertThat(settings.departmentPointer()).as("no department read from the event").isEmpty();
         assertThat(settings.triggerColumns()).isEmpty();
         assertThat(settings.webhookToken()).isEmpty();
         assertThat(settings.workEmailPattern()).isNull();
@@ -152,8 +151,18 @@ class ConnectorSettingsTest {
     }
 
     @Test
-    void aBaseUrlWinsOverAnInstanceName() {
+    void aBaseUrlAndAnInstanceNameTogetherAreRefusedAsATenantOfTheFileIs() {
         properties.put("lucca.instance", "acme");
+        properties.put("lucca.base-url", "https://sandbox.example.org/");
+        properties.put("lucca.api-key", API_KEY);
+
+        assertThatIllegalArgumentException().isThrownBy(this::read)
+                .withMessage("Invalid setting LUCCA_INSTANCE (lucca.instance): is set as well as LUCCA_BASE_URL; "
+                        + "keep one");
+    }
+
+    @Test
+    void aBaseUrlLosesItsTrailingSlashes() {
         properties.put("lucca.base-url", "https://sandbox.example.org/");
         properties.put("lucca.api-key", API_KEY);
 
@@ -164,7 +173,8 @@ class ConnectorSettingsTest {
     void luccaWithoutApiKeyIsRefusedNamingTheKeyVariable() {
         properties.put("lucca.base-url", "https://acme.ilucca.net");
 
-        assertThatIllegalArgumentException().isThrownBy(this::read).withMessageContaining("LUCCA_API_KEY");
+        assertThatIllegalArgumentException().isThrownBy(this::read)
+                .withMessage("Invalid setting LUCCA_API_KEY (lucca.api-key): is required");
     }
 
     @Test
@@ -172,6 +182,15 @@ class ConnectorSettingsTest {
         properties.put("lucca.instance", "acme");
 
         assertThatIllegalArgumentException().isThrownBy(this::read).withMessageContaining("LUCCA_API_KEY");
+    }
+
+    @Test
+    void aKeyWithoutLuccaIsRefusedByTheTenantsFilesRule() {
+        properties.put("lucca.api-key", API_KEY);
+
+        assertThatIllegalArgumentException().isThrownBy(this::read)
+                .withMessage("Invalid setting LUCCA_API_KEY (lucca.api-key): is given, but neither LUCCA_BASE_URL nor "
+                        + "LUCCA_INSTANCE says where to send it; remove the key to run this tenant dry");
     }
 
     // ---- other settings
@@ -292,16 +311,13 @@ class ConnectorSettingsTest {
             Map.entry("retention.check-interval-ms", "0"));
     /** Settings for which every value means something. */
     private static final Set<String> ANY_VALUE = Set.of("flatchr.trigger-columns");
-    private static final Pattern FROM_ENVIRONMENT = Pattern.compile("^([a-z][\\w.-]*)\\s*=.*?\\{\\{env:([A-Z_]+)",
-            Pattern.MULTILINE);
 
     @Test
-    void everySettingReadFromTheEnvironmentIsCheckedAndAWrongValueNamesItsVariable() throws Exception {
-        Map<String, String> variables = new HashMap<>();
-        FROM_ENVIRONMENT.matcher(Files.readString(Path.of("application.properties"), StandardCharsets.ISO_8859_1))
-                .results().forEach(setting -> variables.put(setting.group(1), setting.group(2)));
+    void everyDeclaredSettingIsCheckedAndAWrongValueNamesItsVariable() {
+        Map<String, String> variables = Settings.inProperties().stream()
+                .collect(Collectors.toMap(Setting::key, Setting::env));
 
-        assertThat(java.util.stream.Stream.concat(WRONG.keySet().stream(), ANY_VALUE.stream()).toList())
+        assertThat(Stream.concat(WRONG.keySet().stream(), ANY_VALUE.stream()).toList())
                 .as("a wrong value for each setting of application.properties")
                 .containsExactlyInAnyOrderElementsOf(variables.keySet());
         WRONG.forEach((key, value) -> {

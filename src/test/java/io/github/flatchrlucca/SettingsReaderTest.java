@@ -2,79 +2,69 @@ package io.github.flatchrlucca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SettingsReaderTest {
 
+    private static final Setting<Long> COUNT = Setting.of("Test", "k", "K", SettingTypes.positive(), "A count.")
+            .defaultValue("7");
+    private static final Setting<Long> NONE = Setting.of("Test", "n", "N", SettingTypes.positive(), "A count.");
+    private static final Setting<String> TOKEN = Setting.of("Test", "t", "T", SettingTypes.token(), "A token.")
+            .asSecret();
+
     @Test
     void textIsTrimmed() {
-        assertThat(reader(Map.of("k", "  value ")).text("k")).contains("value");
+        assertThat(reader(Map.of("k", "  12 ")).text(COUNT)).contains("12");
+        assertThat(reader(Map.of("k", "  12 ")).get(COUNT)).isEqualTo(12L);
     }
 
     @Test
-    void blankTextIsAbsent() {
-        assertThat(reader(Map.of("k", "   ")).text("k")).isEmpty();
-        assertThat(reader(Map.of("k", "   ")).text("k", "fallback")).isEqualTo("fallback");
+    void blankTextIsUnset() {
+        assertThat(reader(Map.of("k", "   ")).text(COUNT)).isEmpty();
+        assertThat(reader(Map.of("k", "   ")).get(COUNT)).isEqualTo(7L);
+        assertThat(reader(Map.of("n", "   ")).optional(NONE)).isEmpty();
     }
 
     @Test
-    void anAbsentNumberTakesItsFallback() {
-        assertThat(reader(Map.of()).positiveInt("k", "K", 7)).isEqualTo(7);
-        assertThat(reader(Map.of()).positiveLong("k", "K", 7L)).isEqualTo(7L);
-    }
-
-    @Test
-    void aFallbackIsCheckedLikeAValue() {
+    void anUnsetSettingTakesItsDefaultWhichIsCheckedLikeAValue() {
+        assertThat(reader(Map.of()).get(COUNT)).isEqualTo(7L);
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> reader(Map.of()).positiveLong("k", "K", 0))
+                .isThrownBy(() -> reader(Map.of()).get(COUNT.defaultValue("0")))
                 .withMessage("Invalid setting K (k): must be greater than zero");
     }
 
     @Test
-    void anIdTooLargeForAnIntIsRefused() {
+    void aSettingWithoutADefaultIsReadAsOptional() {
+        assertThat(reader(Map.of("n", "3")).optional(NONE)).contains(3L);
+        assertThatIllegalStateException().isThrownBy(() -> reader(Map.of("n", "3")).get(NONE));
+    }
+
+    @Test
+    void theSummaryShowsWhatDiffersFromTheDefaultsAndMasksSecrets() {
+        String summary = reader(Map.of("camel.server.port", "8081", "flatchr.webhook-token", "s3cret-webhook-token",
+                "connector.timezone", "Europe/Paris", "lucca.api-key", "KEY-7f3a9c-DO-NOT-PRINT")).summary();
+
+        assertThat(summary).contains("SERVER_PORT=8081", "FLATCHR_WEBHOOK_TOKEN=***", "LUCCA_API_KEY=***")
+                .doesNotContain("s3cret", "DO-NOT-PRINT", "CONNECTOR_TIMEZONE");
+        assertThat(reader(Map.of()).summary()).isEqualTo("every setting has its default");
+    }
+
+    @Test
+    void checkingAllRefusesAWrongSettingOnlyTheRoutesRead() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> reader(Map.of("k", "99999999999")).id("k", "K"))
-                .withMessageStartingWith("Invalid setting K (k): '99999999999' is not a whole number");
+                .isThrownBy(() -> reader(Map.of("delivery.poll-interval-ms", "0")).checkAll())
+                .withMessage("Invalid setting DELIVERY_POLL_INTERVAL_MS (delivery.poll-interval-ms): "
+                        + "must be greater than zero");
     }
 
     @Test
-    void anAbsentIdIsEmpty() {
-        assertThat(reader(Map.of()).id("k", "K")).isEmpty();
-    }
-
-    @Test
-    void aParserRefusalNamesTheVariableTheKeyAndTheValue() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> reader(Map.of()).parse("k", "K", "v", "a thing", value -> {
-                    throw new IllegalArgumentException("because");
-                }))
-                .withMessage("Invalid setting K (k): 'v' is not a thing (because)");
-    }
-
-    @Test
-    void aParserFailureOtherThanARefusalIsNotDisguised() {
-        assertThat(catchThrowable(() -> reader(Map.of()).parse("k", "K", "v", "a thing",
-                value -> {
-                    throw new IllegalStateException("a bug");
-                }))).isExactlyInstanceOf(IllegalStateException.class);
-    }
-
-    @Test
-    void anHttpUrlIsRead() {
-        assertThat(reader(Map.of("k", "http://localhost:9090/lucca")).httpUrl("k", "K"))
-                .contains(URI.create("http://localhost:9090/lucca"));
-    }
-
-    @Test
-    void anHttpUrlNeedsAHost() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> reader(Map.of("k", "https:/path-only")).httpUrl("k", "K"))
-                .withMessageStartingWith("Invalid setting K (k):");
+    void aSecretRefusedIsNotRepeated() {
+        assertThatIllegalArgumentException().isThrownBy(() -> reader(Map.of("t", "s3cret")).optional(TOKEN))
+                .withMessage("Invalid setting T (t): must be at least 16 characters long");
     }
 
     private static SettingsReader reader(Map<String, String> properties) {

@@ -26,13 +26,15 @@ public final class HireMapper {
     private final MappingSettings settings;
     private final PhoneNormalizer phones;
     private final StartDateReader startDates;
-    private final JsonPointer departmentPointer;
+    // empty: no department is read from the event (Flatchr's vacancy has none of its own)
+    private final Optional<JsonPointer> departmentPointer;
 
     public HireMapper(MappingSettings settings) {
         this.settings = settings;
         this.phones = new PhoneNormalizer(settings.phoneRegion());
         this.startDates = new StartDateReader(settings.zone());
-        this.departmentPointer = JsonPointer.compile(settings.departmentPointer());
+        this.departmentPointer = Optional.of(settings.departmentPointer()).filter(pointer -> !pointer.isEmpty())
+                .map(JsonPointer::compile);
     }
 
     /** @param receivedAt when the hire reached the connector: the start day when Flatchr gives none */
@@ -56,7 +58,7 @@ public final class HireMapper {
         LuccaUserDraft draft = new LuccaUserDraft(firstName, lastName, mail, personalEmail, mobile,
                 visible(vacancy.path("title")), contractStart, null, null, null, null, contractEnd);
         return new MappedHire(draft, warnings, settings.loginRule().base(firstName, lastName, mail),
-                departmentNames(root.at(departmentPointer)), text(vacancy.path("contract_type_id")),
+                departmentPointer.map(pointer -> departmentNames(root.at(pointer))).orElse(List.of()), text(vacancy.path("contract_type_id")),
                 text(root.path("data").path("applicant").path("id")));
     }
 

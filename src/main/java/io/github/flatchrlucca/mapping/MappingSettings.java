@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param workEmailPattern   null to use the candidate's own e-mail as the work address
  * @param phoneRegion        region assumed for phone numbers without a country code, e.g. "FR"
  * @param departmentPointer  JSON pointer to the department name(s) in Flatchr's event, since Flatchr
- *                           has no department field of its own, e.g. "/data/vacancy/tags"
+ *                           has no department field of its own, e.g. "/data/vacancy/tags" (folder tags);
+ *                           empty: no department is read from the event
  */
 public record MappingSettings(
         ZoneId zone,

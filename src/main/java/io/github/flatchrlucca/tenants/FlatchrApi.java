@@ -62,8 +62,8 @@ public record FlatchrApi(
         Objects.requireNonNull(reconcileInterval, "reconcileInterval");
         Objects.requireNonNull(reconcileLookback, "reconcileLookback");
         Objects.requireNonNull(resultTag, "resultTag");
-        baseUrl = withoutTrailingSlash(baseUrl);
-        if (!isHttpWithHost(baseUrl)) {
+        baseUrl = ServiceUrl.withoutTrailingSlashes(baseUrl);
+        if (!ServiceUrl.isHttpWithHost(baseUrl)) {
             throw new IllegalArgumentException("the Flatchr API base URL '" + baseUrl
                     + "' is not an http(s) URL with a host");
         }
@@ -73,9 +73,9 @@ public record FlatchrApi(
         companyKeyProblem(companyKey).ifPresent(problem -> {
             throw new IllegalArgumentException("the Flatchr company key " + problem);
         });
-        if (companyKey.equals(apiKey)) {
-            throw new IllegalArgumentException("the Flatchr company key is the API key; " + COMPANY_KEY_SHAPE);
-        }
+        sameKeysProblem(companyKey, apiKey, "the API key").ifPresent(problem -> {
+            throw new IllegalArgumentException("the Flatchr company key " + problem);
+        });
         if (reconcileInterval.isNegative()) {
             throw new IllegalArgumentException("the reconcile interval must not be negative (zero: never)");
         }
@@ -115,6 +115,18 @@ public record FlatchrApi(
     }
 
     /**
+     * The company key given the API key's value, which a copy from Flatchr's page swaps easily: the problem, which
+     * never quotes it.
+     *
+     * @param apiKeyName how the operator writes the API key, named in the problem
+     */
+    public static Optional<String> sameKeysProblem(String companyKey, String apiKey, String apiKeyName) {
+        return companyKey.equals(apiKey)
+                ? Optional.of("is " + apiKeyName + " (not shown); expected " + COMPANY_KEY_SHAPE)
+                : Optional.empty();
+    }
+
+    /**
      * Why {@code written} is not a company key, as the end of a sentence naming the setting; empty when it is.
      * Never quotes it: an API key pasted in the wrong place would be repeated in a log.
      */
@@ -142,13 +154,4 @@ public record FlatchrApi(
                 + reconcileLookback.toDays() + "d, resultTag=" + resultTag.orElse("none (no write-back)") + "]";
     }
 
-    private static URI withoutTrailingSlash(URI uri) {
-        String written = uri.toString();
-        String stripped = written.replaceAll("/+$", "");
-        return stripped.equals(written) ? uri : URI.create(stripped);
-    }
-
-    static boolean isHttpWithHost(URI uri) {
-        return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-    }
 }

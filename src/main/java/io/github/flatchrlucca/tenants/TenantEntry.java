@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,8 +31,6 @@ final class TenantEntry {
     private static final List<String> LUCCA_KEYS = List.of("baseUrl", "instance", "apiKey", "rateLimit");
     private static final List<String> RATE_LIMIT_KEYS = List.of("requests", "windowSeconds");
     private static final List<String> DEFAULTS_KEYS = List.of("legalEntityId", "departmentId", "roleId");
-    // Lucca instance names are the DNS label before .ilucca.net, as LUCCA_INSTANCE reads them.
-    private static final Pattern INSTANCE = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final YamlMapping tenant;
     private final SecretReference secrets;
@@ -144,26 +141,17 @@ final class TenantEntry {
         return ids;
     }
 
-    /** A full base URL, or the short instance name customers know from Lucca; neither: the tenant runs dry. */
+    /** Where the tenant's Lucca is, by the rule the environment's tenant follows too ({@link LuccaLocation}). */
     private Optional<URI> luccaBaseUrl(YamlMapping lucca) {
-        Optional<String> baseUrl = lucca.text("baseUrl");
-        Optional<String> instance = lucca.text("instance");
-        if (baseUrl.isPresent() && instance.isPresent()) {
-            lucca.reportHere("gives both baseUrl and instance; keep one");
+        Optional<URI> baseUrl = lucca.text("baseUrl").flatMap(written -> httpUrl(lucca, "baseUrl", written));
+        Optional<URI> instance = lucca.text("instance").flatMap(written ->
+                lucca.check("instance", () -> LuccaLocation.instance(written, "lucca.baseUrl")));
+        try {
+            return LuccaLocation.of(baseUrl, instance);
+        } catch (IllegalArgumentException both) {
+            lucca.reportHere("gives both baseUrl and instance; " + both.getMessage());
             return Optional.empty();
         }
-        if (baseUrl.isPresent()) {
-            return httpUrl(lucca, "baseUrl", baseUrl.get());
-        }
-        return instance.flatMap(written -> {
-            String name = written.toLowerCase(Locale.ROOT);
-            if (!INSTANCE.matcher(name).matches()) {
-                lucca.report("instance", "'" + written + "' is not an instance name such as 'acme' "
-                        + "(for acme.ilucca.net); use lucca.baseUrl for other hosts");
-                return Optional.empty();
-            }
-            return Optional.of(URI.create("https://" + name + ".ilucca.net"));
-        });
     }
 
     /**
@@ -179,8 +167,10 @@ final class TenantEntry {
                 FlatchrApi::apiKeyProblem);
         Optional<String> companyKey = unlessWrong(flatchr, "companyKey", flatchr.requiredText("companyKey"),
                 FlatchrApi::companyKeyProblem);
-        if (companyKey.isPresent() && companyKey.equals(apiKey)) {
-            flatchr.report("companyKey", "is the API key (not shown); expected " + FlatchrApi.COMPANY_KEY_SHAPE);
+        Optional<String> sameKeys = companyKey.flatMap(company -> apiKey.flatMap(key ->
+                FlatchrApi.sameKeysProblem(company, key, "the API key")));
+        if (sameKeys.isPresent()) {
+            flatchr.report("companyKey", sameKeys.get());
         } else {
             companyKey.ifPresent(key -> claims.flatchrCompanyKey(flatchr, owner, key));
         }
@@ -206,29 +196,21 @@ final class TenantEntry {
         return problem.isPresent() ? Optional.empty() : value;
     }
 
-    /** An http(s) URL with a host, without its trailing slashes. */
+    /** An http(s) URL with a host, without its trailing slashes: the environment's rule ({@link ServiceUrl}). */
     private static Optional<URI> httpUrl(YamlMapping section, String key, String written) {
-        return section.parse(key, written, "a URL", URI::create).flatMap(uri -> {
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                section.report(key, "'" + written + "' is not an http(s) URL with a host");
-                return Optional.empty();
-            }
-            return Optional.of(URI.create(written.replaceAll("/+$", "")));
-        });
+        return section.parse(key, written, "a URL", URI::create)
+                .flatMap(uri -> section.check(key, () -> ServiceUrl.of(uri)));
     }
 
-    /** Required as soon as a Lucca is written, even a wrong one: once that is fixed, the key is needed. */
+    /** Required as soon as a Lucca is written, even a wrong one ({@link LuccaLocation#apiKeyProblem}). */
     private Optional<String> apiKey(YamlMapping lucca) {
-        if (lucca.has("baseUrl") || lucca.has("instance")) {
-            return lucca.requiredText("apiKey").flatMap(reference ->
-                    lucca.check("apiKey", () -> secrets.resolve(reference)));
+        Optional<String> problem = LuccaLocation.apiKeyProblem(lucca.has("baseUrl") || lucca.has("instance"),
+                lucca.has("apiKey"), "lucca.baseUrl", "lucca.instance");
+        if (problem.isPresent()) {
+            lucca.report("apiKey", problem.get());
+            return Optional.empty();
         }
-        // a key without a Lucca is a forgotten baseUrl more often than a wish to run dry
-        if (lucca.has("apiKey")) {
-            lucca.report("apiKey", "is given, but neither lucca.baseUrl nor lucca.instance says where to "
-                    + "send it; remove the key to run this tenant dry");
-        }
-        return Optional.empty();
+        return lucca.text("apiKey").flatMap(reference -> lucca.check("apiKey", () -> secrets.resolve(reference)));
     }
 
     /** The table's entries; a wrong one is reported and left out, so that the others are checked too. */

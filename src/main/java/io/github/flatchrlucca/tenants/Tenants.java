@@ -6,11 +6,7 @@ import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.http.KeyState;
 import io.github.flatchrlucca.mapping.HireMapper;
 import io.github.flatchrlucca.mapping.MappingSettings;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -128,23 +124,14 @@ public final class Tenants {
      */
     private static KeyState kept(Map<String, KeptCredentials> keptByTenant, String tenant, String keyAndWhere,
                                  BiConsumer<String, KeyState.State> changed) {
-        String key = fingerprint(keyAndWhere);
+        // only a digest of the key is kept next to its state, so no copy of the key outlives its tenant
+        String key = Fingerprint.of(keyAndWhere);
         KeptCredentials kept = keptByTenant.get(tenant);
         if (kept == null || !kept.matches(key)) {
             kept = new KeptCredentials(key, new KeyState(state -> changed.accept(tenant, state)));
             keptByTenant.put(tenant, kept);
         }
         return kept.credentials();
-    }
-
-    /** Only a digest of the key is kept next to its state, so no copy of the key outlives its tenant. */
-    private static String fingerprint(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private record KeptCredentials(String key, KeyState credentials) {

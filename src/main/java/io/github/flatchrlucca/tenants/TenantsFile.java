@@ -1,14 +1,9 @@
 package io.github.flatchrlucca.tenants;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,26 +119,13 @@ public final class TenantsFile {
 
     /** Over the text and every secret, so that a secret rotated behind an unchanged reference changes it too. */
     private static String fingerprint(String yaml, List<TenantSettings> tenants) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        update(sha256, yaml);
+        List<String> parts = new ArrayList<>(List.of(yaml));
         for (TenantSettings tenant : tenants) {
-            update(sha256, tenant.webhookToken().reveal());
-            update(sha256, tenant.luccaApiKey());
-            update(sha256, tenant.adminToken().orElse(""));
-            update(sha256, tenant.flatchrApi().map(FlatchrApi::apiKey).orElse(""));
+            parts.add(tenant.webhookToken().reveal());
+            parts.add(tenant.luccaApiKey());
+            parts.add(tenant.adminToken().orElse(""));
+            parts.add(tenant.flatchrApi().map(FlatchrApi::apiKey).orElse(""));
         }
-        return HexFormat.of().formatHex(sha256.digest());
-    }
-
-    // each part after its length, so that characters moving from one part to the next change the digest
-    private static void update(MessageDigest sha256, String part) {
-        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-        sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
-        sha256.update(bytes);
+        return Fingerprint.of(parts);
     }
 }

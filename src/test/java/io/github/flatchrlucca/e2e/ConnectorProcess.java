@@ -56,6 +56,8 @@ final class ConnectorProcess implements AutoCloseable {
         this.env.putIfAbsent("DELIVERY_POLL_INTERVAL_MS", "50");
         // No load balancer to wait for in tests.
         this.env.putIfAbsent("SHUTDOWN_DRAIN_SECONDS", "0");
+        // The sample hires name their department in a folder tag, as Flatchr's vacancies do; by default none is read.
+        this.env.putIfAbsent("FLATCHR_DEPARTMENT_POINTER", "/data/vacancy/tags");
     }
 
     /** Starts from the repository root, where the routes and application.properties are. */

@@ -33,7 +33,7 @@ public final class FlatchrEvents {
         vacancy.put("title", "Développeuse Java");
         vacancy.put("contract_type_id", 1);
         vacancy.put("start_date", "2026-01-05T23:30:00.000Z");
-        vacancy.put("department", "Service IT");
+        vacancy.putArray("tags").add("Service IT");
         return event;
     }
 

@@ -230,7 +230,7 @@ class HirePathIT {
         ObjectNode event = FlatchrEvents.hire("unmapped-1", "Lina", "Haddad", "lina@example.org");
         ((ObjectNode) event.path("data").path("vacancy")).put("contract_type_id", 7);
         ((ObjectNode) event.path("data").path("vacancy")).putNull("start_date");
-        ((ObjectNode) event.path("data").path("vacancy")).put("department", "Unknown team");
+        ((ObjectNode) event.path("data").path("vacancy")).putArray("tags").add("Unknown team");
 
         JsonNode hire = app.connector().awaitStatus(app.connector().accept(event), "delivered");
 

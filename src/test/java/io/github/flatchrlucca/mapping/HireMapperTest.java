@@ -228,6 +228,15 @@ class HireMapperTest {
     }
 
     @Test
+    void anEmptyPointerReadsNoDepartmentNotEvenTheWholeEvent() {
+        HireMapper none = mapper(null, LoginRule.INITIAL_LASTNAME, "");
+
+        assertThat(none.map(Json.parse(HIRE), RECEIVED_AT).departmentNames()).isEmpty();
+        assertThat(mapper.map(Json.parse(HIRE), RECEIVED_AT).departmentNames()).as("the same event, with a pointer")
+                .isNotEmpty();
+    }
+
+    @Test
     void rejectsAMalformedDepartmentPointer() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> mapper(null, LoginRule.INITIAL_LASTNAME, "data/vacancy/department"));

@@ -1,0 +1,121 @@
+package io.github.flatchrlucca;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One connector setting, declared once (as Debezium's {@code Field} is): its key in application.properties, the
+ * environment variable that overrides it, the tenants file's key for the same thing where there is one, how its
+ * text is read and checked, its default, and what it means. Validation, the start-up summary,
+ * application.properties' comments and docs/settings.md all come from {@link Settings#ALL}.
+ *
+ * @param key          the key in application.properties; empty for a variable read before that file (LOG_FORMAT)
+ * @param env          the environment variable an operator sets, named by every refusal
+ * @param tenantKey    the key a tenant of TENANTS_FILE writes for the same thing; empty: the connector's alone
+ * @param group        the part of the connector it belongs to: a section of docs/settings.md
+ * @param type         reads the text, or refuses it (an IllegalArgumentException whose message is the problem,
+ *                     as the end of "Invalid setting ENV (key): ...")
+ * @param defaultValue the text the property takes when the variable is unset, checked like any value; empty: none
+ * @param whenUnset    what an empty value means, for the documentation; empty: the default says it
+ * @param description  what the setting does: application.properties' comment and the documentation's meaning
+ * @param example      a value an operator may copy; empty: none worth giving
+ * @param secret       never shown: not in a refusal, the start-up summary or a log
+ * @param placeholder  the value application.properties gives the key; empty: {@code {{env:ENV:default}}}
+ */
+public record Setting<T>(
+        String key,
+        String env,
+        Optional<String> tenantKey,
+        String group,
+        Type<T> type,
+        String defaultValue,
+        String whenUnset,
+        String description,
+        String example,
+        boolean secret,
+        String placeholder) {
+
+    /** How a setting's text becomes a value; a refusal's message never quotes a secret. */
+    @FunctionalInterface
+    public interface Type<T> {
+        T read(String text);
+
+        default <R> Type<R> map(Function<T, R> then) {
+            return text -> then.apply(read(text));
+        }
+    }
+
+    public Setting {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(tenantKey, "tenantKey");
+        Objects.requireNonNull(type, "type");
+        if (description.isBlank()) {
+            throw new IllegalArgumentException(env + " has no description");
+        }
+    }
+
+    /** A setting with the usual placeholder, no default and no tenant key: add them with the withers below. */
+    static <T> Setting<T> of(String group, String key, String env, Type<T> type, String description) {
+        return new Setting<>(key, env, Optional.empty(), group, type, "", "", description, "", false, "");
+    }
+
+    Setting<T> defaultValue(String value) {
+        return new Setting<>(key, env, tenantKey, group, type, value, whenUnset, description, example, secret, placeholder);
+    }
+
+    Setting<T> whenUnset(String meaning) {
+        return new Setting<>(key, env, tenantKey, group, type, defaultValue, meaning, description, example, secret, placeholder);
+    }
+
+    Setting<T> tenantKey(String tenantsFileKey) {
+        return new Setting<>(key, env, Optional.of(tenantsFileKey), group, type, defaultValue, whenUnset, description,
+                example, secret, placeholder);
+    }
+
+    Setting<T> example(String value) {
+        return new Setting<>(key, env, tenantKey, group, type, defaultValue, whenUnset, description, value, secret, placeholder);
+    }
+
+    Setting<T> asSecret() {
+        return new Setting<>(key, env, tenantKey, group, type, defaultValue, whenUnset, description, example, true, placeholder);
+    }
+
+    Setting<T> placeholder(String value) {
+        return new Setting<>(key, env, tenantKey, group, type, defaultValue, whenUnset, description, example, secret, value);
+    }
+
+    /** Read from the environment alone, before application.properties is. */
+    boolean environmentOnly() {
+        return key.isEmpty();
+    }
+
+    boolean hasDefault() {
+        return !defaultValue.isEmpty();
+    }
+
+    /** The line of application.properties that gives this setting its value. */
+    String propertyLine() {
+        return key + " = " + (placeholder.isEmpty() ? "{{env:" + env + ":" + defaultValue + "}}" : placeholder);
+    }
+
+    /** The value of {@code text}, or the refusal that names this setting. */
+    T read(String text) {
+        try {
+            return type.read(text);
+        } catch (IllegalArgumentException refused) {
+            throw refusal(refused.getMessage());
+        }
+    }
+
+    /** A refusal that names the variable, and the key where there is one. */
+    InvalidSetting refusal(String problem) {
+        return new InvalidSetting("Invalid setting " + env + (environmentOnly() ? "" : " (" + key + ")") + ": " + problem);
+    }
+
+    /** How the start-up summary shows a value: a secret is masked. */
+    String shown(String text) {
+        return secret ? "***" : text;
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.flatchrlucca;
+
+import io.github.flatchrlucca.intake.WebhookToken;
+import io.github.flatchrlucca.tenants.ServiceUrl;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.util.function.Function;
+
+/**
+ * How the connector's settings are read: each type turns a setting's text into a value, or refuses it with the
+ * problem an operator reads after "Invalid setting ENV (key): ". A secret's refusal never repeats it.
+ */
+final class SettingTypes {
+
+    private SettingTypes() {
+    }
+
+    static Setting.Type<String> text() {
+        return text -> text;
+    }
+
+    /** Runs a library parser and reports its refusal, quoting the value and the parser's reason. */
+    static <T> Setting.Type<T> parsed(String expected, Function<String, T> parser) {
+        return text -> {
+            try {
+                return parser.apply(text);
+            } catch (IllegalArgumentException | DateTimeException e) {
+                String reason = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+                throw new IllegalArgumentException("'" + text + "' is not " + expected + reason);
+            }
+        };
+    }
+
+    /** A whole number from 0: a count or a duration that may be none. */
+    static Setting.Type<Long> nonNegative() {
+        return parsed("a whole number", Long::valueOf).map(value -> {
+            if (value < 0) {
+                throw new IllegalArgumentException("must not be negative");
+            }
+            return value;
+        });
+    }
+
+    /** A whole number from 1: a count or a duration that zero would break (a timer that never waits). */
+    static Setting.Type<Long> positive() {
+        return nonNegative().map(value -> {
+            if (value == 0) {
+                throw new IllegalArgumentException("must be greater than zero");
+            }
+            return value;
+        });
+    }
+
+    /** A whole number from 1 that fits an int: an id or a count a Java API takes as an int. */
+    static Setting.Type<Integer> positiveInt() {
+        return parsed("a whole number", Integer::valueOf).map(value -> {
+            if (value <= 0) {
+                throw new IllegalArgumentException("must be greater than zero");
+            }
+            return value;
+        });
+    }
+
+    /** Within bounds that a typo could leave: {@code range} says them, such as "from 0 (never) to 604800 (a week)". */
+    static Setting.Type<Long> between(long min, long max, String range) {
+        return parsed("a whole number", Long::valueOf).map(value -> {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException("'" + value + "' is not " + range);
+            }
+            return value;
+        });
+    }
+
+    /** A TCP port the server can listen on. */
+    static Setting.Type<Integer> port() {
+        return parsed("a port number", Integer::valueOf).map(port -> {
+            if (port < 1 || port > 65_535) {
+                throw new IllegalArgumentException("'" + port + "' is not a port number (1 to 65535)");
+            }
+            return port;
+        });
+    }
+
+    /**
+     * A token a URL or a header carries: as long as every token of the connector (a guesser cannot walk through
+     * 16 characters).
+     */
+    static Setting.Type<String> token() {
+        return text -> {
+            if (text.length() < WebhookToken.MIN_LENGTH) {
+                throw new IllegalArgumentException("must be at least " + WebhookToken.MIN_LENGTH + " characters long");
+            }
+            return text;
+        };
+    }
+
+    /** An http(s) URL with a host, without its trailing slashes ({@link ServiceUrl}: the tenants file's rule too). */
+    static Setting.Type<URI> httpUrl() {
+        return parsed("a URL", URI::create).map(ServiceUrl::of);
+    }
+
+    /** A URL that is itself a secret (a chat's incoming webhook): a refusal never repeats it, nor a part of it. */
+    static Setting.Type<URI> secretHttpUrl() {
+        return text -> {
+            URI uri;
+            try {
+                uri = URI.create(text);
+            } catch (IllegalArgumentException notAUrl) {
+                uri = null;
+            }
+            if (uri == null || !ServiceUrl.isHttpWithHost(uri)) {
+                throw new IllegalArgumentException("is not an http(s) URL with a host (the value is a secret: not shown)");
+            }
+            return uri;
+        };
+    }
+
+}

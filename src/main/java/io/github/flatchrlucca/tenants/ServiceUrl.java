@@ -1,0 +1,36 @@
+package io.github.flatchrlucca.tenants;
+
+import java.net.URI;
+
+/**
+ * The rule for a URL the settings give (a Lucca, Flatchr's API, the connector's own address), written once for
+ * the environment and the tenants file: http or https, with a host, and without trailing slashes, so that the
+ * paths called are appended to it as they are.
+ */
+public final class ServiceUrl {
+
+    private ServiceUrl() {
+    }
+
+    /**
+     * The URL, without its trailing slashes.
+     *
+     * @throws IllegalArgumentException when it is not http(s) or has no host, quoting it as written
+     */
+    public static URI of(URI uri) {
+        if (!isHttpWithHost(uri)) {
+            throw new IllegalArgumentException("'" + uri + "' is not an http(s) URL with a host");
+        }
+        return withoutTrailingSlashes(uri);
+    }
+
+    public static boolean isHttpWithHost(URI uri) {
+        return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+    }
+
+    static URI withoutTrailingSlashes(URI uri) {
+        String written = uri.toString();
+        String stripped = written.replaceAll("/+$", "");
+        return stripped.equals(written) ? uri : URI.create(stripped);
+    }
+}

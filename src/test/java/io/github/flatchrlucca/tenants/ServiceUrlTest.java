@@ -1,0 +1,25 @@
+package io.github.flatchrlucca.tenants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ServiceUrlTest {
+
+    @Test
+    void trailingSlashesAreDroppedSoThatPathsAreAppendedAsTheyAre() {
+        assertThat(ServiceUrl.of(URI.create("https://acme.ilucca.net//"))).isEqualTo(URI.create("https://acme.ilucca.net"));
+        assertThat(ServiceUrl.of(URI.create("http://127.0.0.1:8089/lucca"))).isEqualTo(URI.create("http://127.0.0.1:8089/lucca"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://acme.ilucca.net", "acme.ilucca.net", "https:/nohost", "mailto:hr@acme.fr"})
+    void onlyHttpWithAHost(String written) {
+        assertThatIllegalArgumentException().isThrownBy(() -> ServiceUrl.of(URI.create(written)))
+                .withMessage("'" + written + "' is not an http(s) URL with a host");
+    }
+}
