@@ -11,6 +11,7 @@ import io.github.flatchrlucca.mapping.EnrichedHire;
 import io.github.flatchrlucca.mapping.LoginRule;
 import io.github.flatchrlucca.mapping.LuccaDepartment;
 import io.github.flatchrlucca.mapping.MappedHire;
+import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.tenants.RehirePolicy;
 import io.github.flatchrlucca.tenants.Tenant;
 import java.io.IOException;
@@ -55,7 +56,7 @@ public final class DeliverySteps {
     }
 
     /** The hire, mapped the way its tenant wants it. */
-    public Delivery map(@Body Hire hire, @Variable("tenant") Tenant tenant) {
+    public Delivery map(@Body Hire hire, @Variable(Variables.TENANT) Tenant tenant) {
         MappedHire mapped = tenant.mapper().map(read(hire.payload()), hire.receivedAt());
         Integer contractType = Optional.ofNullable(mapped.contractTypeId())
                 .flatMap(tenant.contractTypes()::luccaTypeFor).orElse(null);
@@ -66,12 +67,12 @@ public final class DeliverySteps {
         return delivery;
     }
 
-    public void enrich(@Variable("delivery") Delivery delivery, @Body List<LuccaDepartment> departments) {
+    public void enrich(@Variable(Variables.DELIVERY) Delivery delivery, @Body List<LuccaDepartment> departments) {
         enriched(delivery, delivery.tenant().defaults().enrich(delivery.mapped(), departments));
     }
 
     /** In dry-run Lucca is not asked for its departments: the names are "not checked". */
-    public void enrichInDryRun(@Variable("delivery") Delivery delivery) {
+    public void enrichInDryRun(@Variable(Variables.DELIVERY) Delivery delivery) {
         enrichWithoutLucca(delivery, "dry-run: Lucca was not asked");
     }
 
@@ -85,7 +86,7 @@ public final class DeliverySteps {
         enriched.warnings().forEach(delivery::warn);
     }
 
-    public ApiRequest findPerson(@Variable("delivery") Delivery delivery) {
+    public ApiRequest findPerson(@Variable(Variables.DELIVERY) Delivery delivery) {
         return requests.findPersonByMail(delivery.draft().mail());
     }
 
@@ -94,7 +95,7 @@ public final class DeliverySteps {
      * the answer, that someone is our own user. A former employee (no contract left on the start day) comes
      * back with a new contract, or is reported, as the tenant's rehire policy says; anyone else is already in Lucca.
      */
-    public void notePerson(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+    public void notePerson(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
         LuccaPerson.first(answer).ifPresent(person -> {
             boolean former = person.isFormerEmployee(delivery.draft().contractStart());
             if (delivery.hire().createAttempted() && !former) {
@@ -109,7 +110,7 @@ public final class DeliverySteps {
         });
     }
 
-    public ApiRequest findTakenLogins(@Variable("delivery") Delivery delivery) {
+    public ApiRequest findTakenLogins(@Variable(Variables.DELIVERY) Delivery delivery) {
         return requests.loginsLike(LoginRule.searchStem(delivery.mapped().loginBase()));
     }
 
@@ -117,7 +118,7 @@ public final class DeliverySteps {
      * The first login free in Lucca and not being given by this connector to another hire (a namesake that
      * another instance delivers at the same moment): reserved in the journal before it is sent.
      */
-    public void chooseLogin(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+    public void chooseLogin(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
         String base = delivery.mapped().loginBase();
         String tenant = delivery.tenant().id();
         Set<String> taken = new HashSet<>();
@@ -132,25 +133,25 @@ public final class DeliverySteps {
     }
 
     /** In dry-run Lucca cannot say which logins are taken: the request shows the one it would start from. */
-    public void loginUnchecked(@Variable("delivery") Delivery delivery) {
+    public void loginUnchecked(@Variable(Variables.DELIVERY) Delivery delivery) {
         delivery.draft(delivery.draft().withLogin(delivery.mapped().loginBase()));
         delivery.warn(LOGIN_UNCHECKED);
     }
 
-    public ApiRequest createUser(@Variable("delivery") Delivery delivery) {
+    public ApiRequest createUser(@Variable(Variables.DELIVERY) Delivery delivery) {
         return requests.createUser(delivery.draft().toCreateBody());
     }
 
-    public void noteCreatedUser(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+    public void noteCreatedUser(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
         delivery.luccaUser(LuccaEnvelopes.createdUserId(answer));
     }
 
-    public ApiRequest findWorkContract(@Variable("delivery") Delivery delivery) {
+    public ApiRequest findWorkContract(@Variable(Variables.DELIVERY) Delivery delivery) {
         return requests.workContractsOf(delivery.luccaUserId());
     }
 
     /** The contract Lucca made with the user: the newest one, as a new user has only that one. */
-    public ApiRequest patchWorkContract(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+    public ApiRequest patchWorkContract(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
         long contractId = LuccaEnvelopes.v4Items(answer).stream()
                 .map(item -> item.path("id").asLong())
                 .max(Comparator.naturalOrder())

@@ -3,6 +3,8 @@ package io.github.flatchrlucca.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,6 +27,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * expects before reading its steps. This test holds the header to what the file's own steps do: the names of
  * its {@code setVariable} steps are its Sets, the names in its {@code ${variable.NAME...}} expressions are its
  * Reads. Variables that the Java beans read or set on their own are not counted here (ARCHITECTURE.md maps them).
+ * The Java side names the same variables through {@link Variables}, which holds exactly the names the YAML uses.
  */
 class RouteVariablesTest {
 
@@ -47,6 +50,22 @@ class RouteVariablesTest {
         List<String> header = header(text, file);
         assertThat(names(header.get(0))).as(file + ": its header's Reads").isEqualTo(reads);
         assertThat(names(header.get(1))).as(file + ": its header's Sets").isEqualTo(sets);
+    }
+
+    @Test
+    void everyVariableTheRoutesUseIsNamedInVariablesAndEveryNameThereIsUsed() throws Exception {
+        Set<String> used = new TreeSet<>();
+        for (Path file : routeFiles().toList()) {
+            Object document = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
+            collect(document, used, used);
+        }
+        Set<String> declared = new TreeSet<>();
+        for (Field field : Variables.class.getDeclaredFields()) {
+            if (field.getType() == String.class && Modifier.isStatic(field.getModifiers())) {
+                declared.add((String) field.get(null));
+            }
+        }
+        assertThat(declared).as("the names in Variables").isEqualTo(used);
     }
 
     @Test
