@@ -26,6 +26,7 @@ import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.journal.WriteBacks;
+import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.writeback.WriteBackSteps;
 import io.github.flatchrlucca.reconciliation.ReconciliationSteps;
 import io.github.flatchrlucca.journal.JournalReader;
@@ -355,7 +356,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
 
     private static Exchange callLucca(ProducerTemplate template, LuccaConnection lucca, ApiRequest request) {
         Exchange answer = template.send("direct:call-lucca", exchange -> {
-            exchange.setVariable("lucca", lucca);
+            exchange.setVariable(Variables.LUCCA, lucca);
             exchange.getIn().setBody(request);
         });
         if (answer.getException() != null) {

@@ -9,6 +9,7 @@ import io.github.flatchrlucca.lucca.LuccaCallFailed;
 import io.github.flatchrlucca.lucca.LuccaRateLimited;
 import io.github.flatchrlucca.operations.Alerts;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.routes.Variables;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +62,7 @@ public final class DeliveryFailures {
     /** The journal refuses a value of this hire (too long, malformed): it would refuse it at every attempt. */
     public void valueRefused(Exchange exchange) {
         JournalRefusedValue refused = caught(exchange, JournalRefusedValue.class);
-        die(hire(exchange), new LuccaFailure(exchange.getVariable("luccaCall", String.class), null, null,
+        die(hire(exchange), new LuccaFailure(exchange.getVariable(Variables.LUCCA_CALL, String.class), null, null,
                 refused.getMessage()), "journal-refused-value");
     }
 
@@ -98,7 +99,7 @@ public final class DeliveryFailures {
      * round), the hire is given back with the next wait of its backoff, or dies of old age.
      */
     public void journalUnavailable(Exchange exchange) {
-        String call = exchange.getVariable("luccaCall", String.class);
+        String call = exchange.getVariable(Variables.LUCCA_CALL, String.class);
         leaveBehind(hire(exchange), new LuccaFailure(call, null, null, "the journal could not be reached"
                 + (call == null ? " during the delivery" : " during " + call)));
     }
@@ -174,7 +175,7 @@ public final class DeliveryFailures {
     }
 
     private static Hire hire(Exchange exchange) {
-        return exchange.getVariable("hire", Hire.class);
+        return exchange.getVariable(Variables.HIRE, Hire.class);
     }
 
     /** Lucca's own words when it answered; otherwise only the kind of failure, which holds no personal data. */
@@ -184,7 +185,7 @@ public final class DeliveryFailures {
             return new LuccaFailure(lucca.call(), lucca.status(), lucca.body(), lucca.getMessage());
         }
         Throwable caught = rootCause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        String call = exchange.getVariable("luccaCall", String.class);
+        String call = exchange.getVariable(Variables.LUCCA_CALL, String.class);
         return new LuccaFailure(call, null, null, caught.getClass().getSimpleName()
                 + (call == null ? " while preparing the hire" : " during " + call));
     }

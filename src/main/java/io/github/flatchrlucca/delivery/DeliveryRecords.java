@@ -3,6 +3,7 @@ package io.github.flatchrlucca.delivery;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.routes.Variables;
 import java.time.Clock;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
@@ -21,28 +22,28 @@ public final class DeliveryRecords {
     }
 
     /** Before the create is sent: if its answer is lost, the next attempt knows to look for our user. */
-    public void createAttempted(@Variable("delivery") Delivery delivery, @Body ApiRequest create) {
+    public void createAttempted(@Variable(Variables.DELIVERY) Delivery delivery, @Body ApiRequest create) {
         journal.markCreateAttempted(delivery.getHireId(), create.body());
     }
 
     /** Right after the create: a retry of the contract step must never create the user again. */
-    public void userCreated(@Variable("delivery") Delivery delivery) {
+    public void userCreated(@Variable(Variables.DELIVERY) Delivery delivery) {
         journal.recordLuccaUser(delivery.getHireId(), delivery.luccaUserId());
     }
 
-    public void delivered(@Variable("delivery") Delivery delivery) {
+    public void delivered(@Variable(Variables.DELIVERY) Delivery delivery) {
         journal.markDelivered(delivery.getHireId(), delivery.luccaUserId(), delivery.warnings());
         metrics.delivered(delivery.hire().tenant(), delivery.hire().receivedAt(), clock.instant());
     }
 
-    public void alreadyInLucca(@Variable("delivery") Delivery delivery) {
+    public void alreadyInLucca(@Variable(Variables.DELIVERY) Delivery delivery) {
         if (journal.markAlreadyInLucca(delivery.getHireId(), delivery.luccaUserId(), delivery.warnings())) {
             metrics.hire(delivery.hire().tenant(), "already-in-lucca",
                     delivery.getWarnings().contains(DeliverySteps.REHIRE) ? "rehire" : "employee");
         }
     }
 
-    public void dryRun(@Variable("delivery") Delivery delivery, @Body ApiRequest create) {
+    public void dryRun(@Variable(Variables.DELIVERY) Delivery delivery, @Body ApiRequest create) {
         if (journal.markDryRun(delivery.getHireId(), create.body(), delivery.warnings())) {
             metrics.hire(delivery.hire().tenant(), "dry-run", "none");
         }

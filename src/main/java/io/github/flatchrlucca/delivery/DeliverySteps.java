@@ -15,6 +15,7 @@ import io.github.flatchrlucca.mapping.EnrichedHire;
 import io.github.flatchrlucca.mapping.LoginRule;
 import io.github.flatchrlucca.mapping.LuccaDepartment;
 import io.github.flatchrlucca.mapping.MappedHire;
+import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.tenants.RehirePolicy;
 import io.github.flatchrlucca.tenants.Tenant;
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class DeliverySteps {
     }
 
     /** The hire, mapped the way its tenant wants it. */
-    public Delivery map(@Body Hire hire, @Variable("tenant") Tenant tenant) {
+    public Delivery map(@Body Hire hire, @Variable(Variables.TENANT) Tenant tenant) {
         MappedHire mapped = tenant.mapper().map(read(hire.payload()), hire.receivedAt());
         Integer contractType = Optional.ofNullable(mapped.contractTypeId())
                 .flatMap(tenant.contractTypes()::luccaTypeFor).orElse(null);
@@ -74,12 +75,12 @@ public final class DeliverySteps {
         return delivery;
     }
 
-    public void enrich(@Variable("delivery") Delivery delivery, @Body List<LuccaDepartment> departments) {
+    public void enrich(@Variable(Variables.DELIVERY) Delivery delivery, @Body List<LuccaDepartment> departments) {
         enriched(delivery, delivery.tenant().defaults().enrich(delivery.mapped(), departments));
     }
 
     /** In dry-run Lucca is not asked for its departments: the names are "not checked". */
-    public void enrichInDryRun(@Variable("delivery") Delivery delivery) {
+    public void enrichInDryRun(@Variable(Variables.DELIVERY) Delivery delivery) {
         enrichWithoutLucca(delivery, "dry-run: Lucca was not asked");
     }
 
@@ -98,18 +99,18 @@ public final class DeliverySteps {
      * round, successfully, and this hire's create was never sent. A create whose answer may have been lost is looked
      * for by e-mail in Lucca itself, as is every hire when the directory cannot answer.
      */
-    public void checkInDirectory(@Variable("delivery") Delivery delivery, @Variable("lucca") LuccaConnection lucca) {
+    public void checkInDirectory(@Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.LUCCA) LuccaConnection lucca) {
         if (!delivery.hire().createAttempted() && people.answers(lucca)) {
             delivery.checkedWithDirectory();
             people.withMail(lucca, delivery.draft().mail()).ifPresent(person -> noteFound(delivery, person));
         }
     }
 
-    public ApiRequest findPerson(@Variable("delivery") Delivery delivery) {
+    public ApiRequest findPerson(@Variable(Variables.DELIVERY) Delivery delivery) {
         return requests.findPersonByMail(delivery.draft().mail());
     }
 
-    public void notePerson(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+    public void notePerson(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
         LuccaPerson.first(answer).ifPresent(person -> noteFound(delivery, person));
     }
 
@@ -131,20 +132,20 @@ public final class DeliverySteps {
         }
     }
 
-    public ApiRequest findTakenLogins(@Variable("delivery") Delivery delivery) {
+    public ApiRequest findTakenLogins(@Variable(Variables.DELIVERY) Delivery delivery) {
         return requests.loginsLike(LoginRule.searchStem(delivery.mapped().loginBase()));
     }
 
     /** The first login free among those Lucca answered, and not given by this connector to another hire. */
-    public void chooseLogin(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+    public void chooseLogin(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
         Set<String> taken = new HashSet<>();
         LuccaEnvelopes.v3Items(answer).forEach(item -> taken.add(item.path("login").asText("")));
         chooseLoginAmong(delivery, taken);
     }
 
     /** The same, among the logins the people directory knows. */
-    public void chooseLoginInDirectory(@Variable("delivery") Delivery delivery,
-                                       @Variable("lucca") LuccaConnection lucca) {
+    public void chooseLoginInDirectory(@Variable(Variables.DELIVERY) Delivery delivery,
+                                       @Variable(Variables.LUCCA) LuccaConnection lucca) {
         chooseLoginAmong(delivery, people.loginsContaining(lucca, LoginRule.searchStem(delivery.mapped().loginBase())));
     }
 
@@ -153,7 +154,7 @@ public final class DeliverySteps {
      * this e-mail, that person is noted as if found before the create; if it shows the login taken, another one is
      * chosen and the create is sent once more. Anything else is the refusal it was, final.
      */
-    public void afterRefusedCreate(@Variable("delivery") Delivery delivery, @Variable("lucca") LuccaConnection lucca,
+    public void afterRefusedCreate(@Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.LUCCA) LuccaConnection lucca,
                                    @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) LuccaRefused refusal) {
         Optional<LuccaPerson> person = people.withMail(lucca, delivery.draft().mail());
         String login = delivery.draft().login();
@@ -184,7 +185,7 @@ public final class DeliverySteps {
     }
 
     /** In dry-run Lucca cannot say which logins are taken: the request shows the one it would start from. */
-    public void loginUnchecked(@Variable("delivery") Delivery delivery) {
+    public void loginUnchecked(@Variable(Variables.DELIVERY) Delivery delivery) {
         delivery.draft(delivery.draft().withLogin(delivery.mapped().loginBase()));
         delivery.warn(LOGIN_UNCHECKED);
     }
@@ -193,12 +194,12 @@ public final class DeliverySteps {
      * With a mapped contract type the user is created without a contract, and the contract is then made with its
      * type: two calls, where letting Lucca open one on its default template would take a third to find and patch it.
      */
-    public ApiRequest createUser(@Variable("delivery") Delivery delivery) {
+    public ApiRequest createUser(@Variable(Variables.DELIVERY) Delivery delivery) {
         return requests.createUser(delivery.draft().toCreateBody(), !delivery.isContractTypeMapped());
     }
 
     /** The new user, known to the people directory at once: the next hire of the round sees their login taken. */
-    public void noteCreatedUser(@Variable("delivery") Delivery delivery, @Variable("lucca") LuccaConnection lucca,
+    public void noteCreatedUser(@Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.LUCCA) LuccaConnection lucca,
                                 @Body JsonNode answer) {
         delivery.userMade(LuccaEnvelopes.createdUserId(answer));
         people.created(lucca, delivery.luccaUserId(), delivery.draft().mail(), delivery.draft().login(),
@@ -206,11 +207,11 @@ public final class DeliverySteps {
     }
 
     /** The work contract of a user this attempt created without one, with its mapped type and dates. */
-    public ApiRequest createWorkContract(@Variable("delivery") Delivery delivery) {
+    public ApiRequest createWorkContract(@Variable(Variables.DELIVERY) Delivery delivery) {
         return workContractFor(delivery, delivery.luccaUserId());
     }
 
-    public ApiRequest findWorkContract(@Variable("delivery") Delivery delivery) {
+    public ApiRequest findWorkContract(@Variable(Variables.DELIVERY) Delivery delivery) {
         return requests.workContractsOf(delivery.luccaUserId());
     }
 
@@ -219,7 +220,7 @@ public final class DeliverySteps {
      * application's id is there (its answer was lost); a patch of the newest when Lucca opened one on its default
      * template (a user created with {@code contract=true}); else the contract is made.
      */
-    public ApiRequest completeWorkContract(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+    public ApiRequest completeWorkContract(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
         List<LuccaContract> contracts = LuccaContract.of(answer);
         String application = delivery.mapped().applicationId();
         if (application != null && contracts.stream().anyMatch(contract -> application.equals(contract.externalId()))) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.lucca.LuccaContract;
 import io.github.flatchrlucca.lucca.LuccaRequests;
+import io.github.flatchrlucca.routes.Variables;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -30,11 +31,11 @@ public final class RehireSteps {
         this.requests = requests;
     }
 
-    public ApiRequest findContracts(@Variable("delivery") Delivery delivery) {
+    public ApiRequest findContracts(@Variable(Variables.DELIVERY) Delivery delivery) {
         return requests.workContractsOf(delivery.luccaUserId());
     }
 
-    public void noteContracts(@Variable("delivery") Delivery delivery, @Body JsonNode answer) {
+    public void noteContracts(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
         List<LuccaContract> contracts = LuccaContract.of(answer);
         String application = delivery.mapped().applicationId();
         LocalDate start = delivery.draft().contractStart();
@@ -56,7 +57,7 @@ public final class RehireSteps {
      * The new contract: the mapped template, else the former contract's (a returning employee most often comes
      * back to the same kind of job; said in a warning); the tenant's establishment, else the former contract's.
      */
-    public ApiRequest createContract(@Variable("delivery") Delivery delivery) {
+    public ApiRequest createContract(@Variable(Variables.DELIVERY) Delivery delivery) {
         LuccaContract last = delivery.lastContract();
         Integer typeId = delivery.luccaContractTypeId();
         if (typeId == null && last != null && last.typeId() != null) {
@@ -70,7 +71,7 @@ public final class RehireSteps {
                 delivery.draft().contractEnd(), establishment, delivery.mapped().applicationId());
     }
 
-    public void contractCreated(@Variable("delivery") Delivery delivery) {
+    public void contractCreated(@Variable(Variables.DELIVERY) Delivery delivery) {
         delivery.warn(REHIRED);
     }
 }

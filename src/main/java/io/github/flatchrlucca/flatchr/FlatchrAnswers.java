@@ -3,6 +3,7 @@ package io.github.flatchrlucca.flatchr;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.flatchrlucca.routes.Variables;
 import java.io.IOException;
 import org.apache.camel.Exchange;
 
@@ -28,8 +29,8 @@ public final class FlatchrAnswers {
 
     public JsonNode check(Exchange exchange) throws IOException {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        String call = String.valueOf(exchange.getVariable("flatchrCall"));
-        FlatchrConnection flatchr = exchange.getVariable("flatchr", FlatchrConnection.class);
+        String call = String.valueOf(exchange.getVariable(Variables.FLATCHR_CALL));
+        FlatchrConnection flatchr = exchange.getVariable(Variables.FLATCHR, FlatchrConnection.class);
         observer.answered(flatchr.tenant(), call, status);
         flatchr.credentials().answered(status);
         if (status >= 200 && status < 300) {

@@ -3,6 +3,7 @@ package io.github.flatchrlucca.flatchr;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.http.ApiRequest;
+import io.github.flatchrlucca.routes.Variables;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -26,19 +27,19 @@ public final class FlatchrRequests {
     }
 
     /** One application with the candidate and the vacancy as a webhook carries them. */
-    public ApiRequest application(@Variable("flatchr") FlatchrConnection flatchr, String applicantId) {
+    public ApiRequest application(@Variable(Variables.FLATCHR) FlatchrConnection flatchr, String applicantId) {
         return get(READ_APPLICATION, company(flatchr) + "/applicant/" + encode(applicantId), "fields=candidate,vacancy");
     }
 
-    public ApiRequest vacancies(@Variable("flatchr") FlatchrConnection flatchr) {
+    public ApiRequest vacancies(@Variable(Variables.FLATCHR) FlatchrConnection flatchr) {
         return get("list-vacancies", company(flatchr) + "/vacancies", "fields=tags");
     }
 
-    public ApiRequest columns(@Variable("flatchr") FlatchrConnection flatchr) {
+    public ApiRequest columns(@Variable(Variables.FLATCHR) FlatchrConnection flatchr) {
         return get("list-columns", company(flatchr) + "/columns", null);
     }
 
-    public ApiRequest tags(@Variable("flatchr") FlatchrConnection flatchr) {
+    public ApiRequest tags(@Variable(Variables.FLATCHR) FlatchrConnection flatchr) {
         return get("list-tags", company(flatchr) + "/tags", null);
     }
 

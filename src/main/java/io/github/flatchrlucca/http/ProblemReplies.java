@@ -5,6 +5,7 @@ import io.github.flatchrlucca.intake.IntakeRules;
 import io.github.flatchrlucca.journal.JournalRefusedValue;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.routes.Variables;
 import org.apache.camel.Exchange;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -32,7 +33,7 @@ public final class ProblemReplies {
     /** The webhook's answer to a failure, counted as a webhook outcome of its tenant (routeConfiguration webhook-problems). */
     public void webhookProblem(Exchange exchange) {
         Problem problem = caught(exchange);
-        IntakeRules tenant = exchange.getVariable("tenant", IntakeRules.class);
+        IntakeRules tenant = exchange.getVariable(Variables.TENANT, IntakeRules.class);
         // Before the token is checked the tenant is only a claim of the URL: not a label.
         metrics.webhook(tenant == null ? "unknown" : tenant.id(), webhookOutcome(problem.status()));
         JsonReply.respond(json, exchange, problem.status(), "application/problem+json", problem.document());

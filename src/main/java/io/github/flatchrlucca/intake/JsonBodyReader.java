@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.github.flatchrlucca.routes.Variables;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -19,8 +20,6 @@ import org.apache.camel.Processor;
  * document one), keeping the text as received for the journal.
  */
 public final class JsonBodyReader implements Processor {
-
-    public static final String RAW_BODY = "rawBody";
 
     /*
      * A Flatchr event is an object a few levels deep holding ids, names, dates and short texts. These bounds
@@ -63,7 +62,7 @@ public final class JsonBodyReader implements Processor {
         if (!event.isObject()) {
             throw Problem.badRequest("body", "The body is JSON but not an object.");
         }
-        exchange.setVariable(RAW_BODY, new String(body, StandardCharsets.UTF_8));
+        exchange.setVariable(Variables.RAW_BODY, new String(body, StandardCharsets.UTF_8));
         exchange.getIn().setBody(event);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.journal.IntakeResult;
 import io.github.flatchrlucca.journal.MoveOut;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.routes.Variables;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -25,7 +26,7 @@ public final class WebhookReplies {
     }
 
     public void ignored(Exchange exchange) {
-        ignored(exchange, exchange.getVariable("verdict", HireVerdict.class).reason());
+        ignored(exchange, exchange.getVariable(Variables.VERDICT, HireVerdict.class).reason());
     }
 
     private void ignored(Exchange exchange, String reason) {
@@ -38,7 +39,7 @@ public final class WebhookReplies {
      * (withdrawn, needs-decision, already stopped), or ignored when the journal holds none.
      */
     public void movedOut(Exchange exchange) {
-        MoveOut moveOut = exchange.getVariable("moveOut", MoveOut.class);
+        MoveOut moveOut = exchange.getVariable(Variables.MOVE_OUT, MoveOut.class);
         if (moveOut.isNone()) {
             // the move's own reason names the recruiter who moved the candidate: not Flatchr's answer to read
             ignored(exchange, FlatchrEventClassifier.NOT_A_TRIGGER);
@@ -50,8 +51,8 @@ public final class WebhookReplies {
 
     /** After the journal committed: only now may Flatchr hear that the hire is safe. */
     public void recorded(Exchange exchange) {
-        IntakeResult result = exchange.getVariable("intake", IntakeResult.class);
-        HireVerdict verdict = exchange.getVariable("verdict", HireVerdict.class);
+        IntakeResult result = exchange.getVariable(Variables.INTAKE, IntakeResult.class);
+        HireVerdict verdict = exchange.getVariable(Variables.VERDICT, HireVerdict.class);
         // However often it is sent, a hire of another company is refused, never "duplicate".
         if (verdict.isOtherCompany()) {
             throw Problem.otherCompany(result.hireId(), verdict.reason());
@@ -70,7 +71,7 @@ public final class WebhookReplies {
     }
 
     private static String tenant(Exchange exchange) {
-        return exchange.getVariable("tenant", IntakeRules.class).id();
+        return exchange.getVariable(Variables.TENANT, IntakeRules.class).id();
     }
 
     private static Map<String, Object> status(String status, String hireId) {

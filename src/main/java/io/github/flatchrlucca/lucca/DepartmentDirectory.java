@@ -3,6 +3,7 @@ package io.github.flatchrlucca.lucca;
 import io.github.flatchrlucca.http.ApiRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flatchrlucca.mapping.LuccaDepartment;
+import io.github.flatchrlucca.routes.Variables;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public final class DepartmentDirectory {
     }
 
     /** One tenant's wait for its list never holds up another tenant's: each Lucca instance has its own. */
-    public List<LuccaDepartment> departments(@Variable("lucca") LuccaConnection connection) {
+    public List<LuccaDepartment> departments(@Variable(Variables.LUCCA) LuccaConnection connection) {
         if (connection.baseUrl().isEmpty()) {
             return List.of();
         }

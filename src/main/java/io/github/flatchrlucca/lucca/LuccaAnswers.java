@@ -2,6 +2,7 @@ package io.github.flatchrlucca.lucca;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.routes.Variables;
 import java.io.IOException;
 import java.time.Duration;
 import org.apache.camel.Exchange;
@@ -36,9 +37,9 @@ public final class LuccaAnswers {
     public JsonNode check(Exchange exchange) throws IOException {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = exchange.getMessage().getBody(String.class);
-        String call = String.valueOf(exchange.getVariable("luccaCall"));
-        LuccaConnection lucca = exchange.getVariable("lucca", LuccaConnection.class);
-        limiter.answered(exchange.getVariable("luccaSlot", Long.class));
+        String call = String.valueOf(exchange.getVariable(Variables.LUCCA_CALL));
+        LuccaConnection lucca = exchange.getVariable(Variables.LUCCA, LuccaConnection.class);
+        limiter.answered(exchange.getVariable(Variables.LUCCA_SLOT, Long.class));
         observer.answered(lucca.tenant(), call, status);
         lucca.credentials().answered(status);
         if (status >= 200 && status < 300) {

@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.lucca;
 
 import io.github.flatchrlucca.journal.RateLimitStore;
+import io.github.flatchrlucca.routes.Variables;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public final class LuccaRateLimiter {
     }
 
     /** Blocks until one more call may be sent, then counts it: returns its slot, for {@link #answered}. */
-    public long acquire(@Variable("lucca") LuccaConnection lucca) throws InterruptedException {
+    public long acquire(@Variable(Variables.LUCCA) LuccaConnection lucca) throws InterruptedException {
         Instant start = clock.instant();
         while (true) {
             RateLimitStore.Turn turn = store.takeOrWait(lucca.budgetKey(), lucca.requests(), lucca.window(),

@@ -2,6 +2,7 @@ package io.github.flatchrlucca.lucca;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flatchrlucca.http.ApiRequest;
+import io.github.flatchrlucca.routes.Variables;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,7 +94,7 @@ public final class PeopleDirectory {
      * Reads who changed in Lucca since the last read (everyone, the first time). A failure is logged and leaves the
      * directory untrusted until a read succeeds: the hires of this round are then checked one by one, as before.
      */
-    public void refresh(@Variable("lucca") LuccaConnection connection) {
+    public void refresh(@Variable(Variables.LUCCA) LuccaConnection connection) {
         if (connection == null || connection.baseUrl().isEmpty()) {
             return;
         }
@@ -113,7 +114,7 @@ public final class PeopleDirectory {
      * The same read, for a create that Lucca refused: its failure goes to the caller, since the refusal cannot be
      * understood without it.
      */
-    public void refreshNow(@Variable("lucca") LuccaConnection connection) {
+    public void refreshNow(@Variable(Variables.LUCCA) LuccaConnection connection) {
         People people = people(connection);
         synchronized (people) {
             people.trusted = false;

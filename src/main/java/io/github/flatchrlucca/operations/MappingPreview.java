@@ -10,6 +10,7 @@ import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.Hire;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
 import io.github.flatchrlucca.http.ApiRequest;
+import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.Tenants;
 import java.time.Clock;
@@ -50,7 +51,7 @@ public final class MappingPreview {
     }
 
     /** Why the payload leads to no Lucca request, or null when it is a hire to deliver. */
-    public String whyNotAHire(@Variable("verdict") HireVerdict verdict) {
+    public String whyNotAHire(@Variable(Variables.VERDICT) HireVerdict verdict) {
         if (verdict.isIgnored() || verdict.isOtherCompany()) {
             return verdict.reason();
         }
@@ -62,14 +63,14 @@ public final class MappingPreview {
     }
 
     /** A payload that leads to no Lucca request: why. */
-    public void notAHire(@Variable("tenant") Tenant tenant, @Variable("whyNotAHire") String why, Exchange exchange) {
+    public void notAHire(@Variable(Variables.TENANT) Tenant tenant, @Variable(Variables.WHY_NOT_A_HIRE) String why, Exchange exchange) {
         Map<String, Object> preview = answer(tenant, false);
         preview.put("reason", why);
         JsonReply.respond(json, exchange, 200, "application/json", preview);
     }
 
     /** The payload as delivery reads a hire from the journal; it is recorded nowhere. */
-    public Hire asHire(@Body JsonNode event, @Variable("tenant") Tenant tenant) {
+    public Hire asHire(@Body JsonNode event, @Variable(Variables.TENANT) Tenant tenant) {
         return new Hire("preview", tenant.id(), event.toString(), clock.instant(), clock.instant(), 0, null, false);
     }
 
@@ -78,7 +79,7 @@ public final class MappingPreview {
      * Lucca's departments when Lucca can be asked; otherwise the mapping is still shown, its departments "not
      * checked": a preview is most needed while something is wrong. False when they were not checked.
      */
-    public boolean enrich(@Variable("delivery") Delivery delivery, @Variable("tenant") Tenant tenant) {
+    public boolean enrich(@Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.TENANT) Tenant tenant) {
         if (tenant.dryRun()) {
             steps.enrichInDryRun(delivery);
             return false;
@@ -95,8 +96,8 @@ public final class MappingPreview {
     }
 
     /** The answer for a hire: the create request (the body) and the contract change that would follow it. */
-    public void requests(@Body ApiRequest create, @Variable("delivery") Delivery delivery, @Variable("tenant") Tenant tenant,
-                         @Variable("departmentsChecked") boolean departmentsChecked, Exchange exchange) {
+    public void requests(@Body ApiRequest create, @Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.TENANT) Tenant tenant,
+                         @Variable(Variables.DEPARTMENTS_CHECKED) boolean departmentsChecked, Exchange exchange) {
         Map<String, Object> preview = answer(tenant, true);
         preview.put("departmentsChecked", departmentsChecked);
         List<Map<String, Object>> requests = new ArrayList<>();

@@ -16,6 +16,7 @@ import io.github.flatchrlucca.journal.MoveOut;
 import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.tenants.Tenants;
@@ -137,25 +138,25 @@ public final class ReconciliationSteps {
     }
 
     /** Flatchr's columns, for the titles a search by trigger column takes. */
-    public void columns(@Variable("run") ReconciliationRun run, @Body JsonNode answer) {
+    public void columns(@Variable(Variables.RUN) ReconciliationRun run, @Body JsonNode answer) {
         run.columns(answer);
     }
 
-    public List<ApiRequest> searches(@Variable("run") ReconciliationRun run) {
+    public List<ApiRequest> searches(@Variable(Variables.RUN) ReconciliationRun run) {
         return run.searches();
     }
 
     /** One search's answer. */
-    public void found(@Variable("run") ReconciliationRun run, @Body JsonNode answer) {
+    public void found(@Variable(Variables.RUN) ReconciliationRun run, @Body JsonNode answer) {
         run.found(answer);
     }
 
     /** Whether the details just read lack the vacancy, and Flatchr's list of vacancies is still to be read. */
-    public boolean vacanciesNeeded(@Variable("run") ReconciliationRun run, @Variable("details") JsonNode details) {
+    public boolean vacanciesNeeded(@Variable(Variables.RUN) ReconciliationRun run, @Variable(Variables.DETAILS) JsonNode details) {
         return run.vacanciesNeeded(details);
     }
 
-    public void vacancies(@Variable("run") ReconciliationRun run, @Body JsonNode answer) {
+    public void vacancies(@Variable(Variables.RUN) ReconciliationRun run, @Body JsonNode answer) {
         run.vacancies(answer);
     }
 
@@ -197,7 +198,7 @@ public final class ReconciliationSteps {
     }
 
     /** The applications the run found that the tenant's journal does not have yet: one query, however many. */
-    public List<FoundApplication> unknown(@Variable("run") ReconciliationRun run) {
+    public List<FoundApplication> unknown(@Variable(Variables.RUN) ReconciliationRun run) {
         List<FoundApplication> found = run.found();
         Set<String> known = journal.knownApplications(run.getTenant(), found.stream()
                 .flatMap(application -> application.sameApplication().stream()).toList());
@@ -210,8 +211,8 @@ public final class ReconciliationSteps {
      * Records one application as a hire of the tenant, as its webhook would have: true when it is new (its
      * delivery is then woken). A webhook that came meanwhile makes it a duplicate, and nothing more is recorded.
      */
-    public boolean record(@Variable("run") ReconciliationRun run, @Variable("item") FoundApplication application,
-                          @Variable("details") JsonNode details) {
+    public boolean record(@Variable(Variables.RUN) ReconciliationRun run, @Variable(Variables.ITEM) FoundApplication application,
+                          @Variable(Variables.DETAILS) JsonNode details) {
         List<String> notes = new ArrayList<>();
         ObjectNode event = application.toEvent(json, details, run.vacancy(application.vacancyId()),
                 companyId(run.tenant()), notes);
@@ -228,7 +229,7 @@ public final class ReconciliationSteps {
     }
 
     /** In a dry run, what would be recorded: the application, not its details (no call per candidate). */
-    public ApiRequest movesSearch(@Variable("run") ReconciliationRun run) {
+    public ApiRequest movesSearch(@Variable(Variables.RUN) ReconciliationRun run) {
         return run.movesSearch();
     }
 
@@ -237,7 +238,7 @@ public final class ReconciliationSteps {
      * whose webhook never came ({@link Journal#movedOutSeenInFlatchr}): those it changed, withdrawn or waiting for a
      * person's decision.
      */
-    public List<MoveOut> movedOut(@Variable("run") ReconciliationRun run, @Body JsonNode answer) {
+    public List<MoveOut> movedOut(@Variable(Variables.RUN) ReconciliationRun run, @Body JsonNode answer) {
         String companyId = companyId(run.tenant());
         List<FoundApplication> outOfHired = run.outOfHired(answer);
         // most candidates changed in a day were never hired: the journal is asked once per few hundred, and only
@@ -261,12 +262,12 @@ public final class ReconciliationSteps {
         return changed;
     }
 
-    public void wouldRecord(@Variable("run") ReconciliationRun run, @Variable("item") FoundApplication application) {
+    public void wouldRecord(@Variable(Variables.RUN) ReconciliationRun run, @Variable(Variables.ITEM) FoundApplication application) {
         run.recorded(application);
     }
 
     /** The run went through: the next one is due after the tenant's interval; what it came to, for the operator. */
-    public Map<String, Object> finished(@Variable("run") ReconciliationRun run) {
+    public Map<String, Object> finished(@Variable(Variables.RUN) ReconciliationRun run) {
         int found = run.found().size();
         int recorded = run.recorded().size();
         if (run.isDryRun()) {
@@ -303,7 +304,7 @@ public final class ReconciliationSteps {
      * the alert says so); Flatchr unavailable, a refused request or anything else, later each time.
      */
     public void failed(Exchange exchange) {
-        ReconciliationRun run = exchange.getVariable("run", ReconciliationRun.class);
+        ReconciliationRun run = exchange.getVariable(Variables.RUN, ReconciliationRun.class);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
         String outcome = flatchr instanceof FlatchrCallFailed.KeyRejected ? "key-rejected"

@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.tenants;
 
 import io.github.flatchrlucca.http.Problem;
+import io.github.flatchrlucca.routes.Variables;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -29,7 +30,7 @@ public final class WebhookTenant implements Processor {
         // The token must not travel further with the message (logs, tracing, error handlers).
         exchange.getIn().removeHeader("token");
         exchange.getIn().removeHeader("tenant");
-        exchange.setVariable("tenant", authenticate(named, given));
+        exchange.setVariable(Variables.TENANT, authenticate(named, given));
     }
 
     /**

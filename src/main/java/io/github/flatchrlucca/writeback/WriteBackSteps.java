@@ -12,6 +12,7 @@ import io.github.flatchrlucca.intake.SameApplication;
 import io.github.flatchrlucca.journal.HireRecord;
 import io.github.flatchrlucca.journal.WriteBacks;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.Tenants;
 import java.io.IOException;
@@ -95,7 +96,7 @@ public final class WriteBackSteps {
      * Flatchr's tags: the result tag (by title, in any case, or by id) must be a candidate tag that takes free text.
      * What is wrong is said once in the log, and in health, until it is fixed.
      */
-    public void tags(@Body String tenantId, @Variable("tagsAnswer") JsonNode answer) {
+    public void tags(@Body String tenantId, @Variable(Variables.TAGS_ANSWER) JsonNode answer) {
         String written = tenant(tenantId).resultTag().orElse("");
         String tagId = null;
         String problem = "there is no tag '" + written + "' in Flatchr";
@@ -123,7 +124,7 @@ public final class WriteBackSteps {
     }
 
     /** The tags could not be read (Flatchr unavailable, key rejected): looked up again in a few minutes. */
-    public void tagsUnread(@Variable("tenantId") String tenantId) {
+    public void tagsUnread(@Variable(Variables.TENANT_ID) String tenantId) {
         TagState before = tags.get(tenantId);
         tags.put(tenantId, new TagState(tenant(tenantId).resultTag().orElse(""), before == null ? null : before.tagId(),
                 before == null ? null : before.problem(), clock.instant(), TAG_RETRY));
@@ -146,16 +147,16 @@ public final class WriteBackSteps {
     }
 
     /** A webhook's hire is named by the webhook's id: the API's is looked up by e-mail the first time. */
-    public boolean applicantNeeded(@Variable("hire") HireRecord hire) {
+    public boolean applicantNeeded(@Variable(Variables.HIRE) HireRecord hire) {
         return hire.flatchrApplicant() == null;
     }
 
-    public ApiRequest searchByEmail(@Variable("flatchr") FlatchrConnection flatchr, @Variable("hire") HireRecord hire) {
+    public ApiRequest searchByEmail(@Variable(Variables.FLATCHR) FlatchrConnection flatchr, @Variable(Variables.HIRE) HireRecord hire) {
         return requests.searchByEmail(flatchr, event(hire).path("data").path("candidate").path("email").asText(""));
     }
 
     /** The candidate's application for the hire's vacancy, among the candidates with its e-mail. */
-    public String applicantFound(@Variable("hire") HireRecord hire, @Body JsonNode answer) {
+    public String applicantFound(@Variable(Variables.HIRE) HireRecord hire, @Body JsonNode answer) {
         String wanted = SameApplication.ofEvent(event(hire)).orElse("");
         for (JsonNode item : answer) {
             String applicant = item.path("applicant").asText("");
@@ -168,12 +169,12 @@ public final class WriteBackSteps {
         throw new ApplicantNotFound();
     }
 
-    public ApiRequest writeTag(@Variable("flatchr") FlatchrConnection flatchr, @Variable("hire") HireRecord hire,
-                               @Variable("applicant") String applicant) {
+    public ApiRequest writeTag(@Variable(Variables.FLATCHR) FlatchrConnection flatchr, @Variable(Variables.HIRE) HireRecord hire,
+                               @Variable(Variables.APPLICANT) String applicant) {
         return requests.writeTag(flatchr, applicant, tags.get(hire.tenant()).tagId(), line(hire));
     }
 
-    public void written(@Variable("hire") HireRecord hire) {
+    public void written(@Variable(Variables.HIRE) HireRecord hire) {
         writeBacks.written(hire.hireId(), line(hire));
         metrics.writeBack(hire.tenant(), "written");
     }
@@ -183,7 +184,7 @@ public final class WriteBackSteps {
      * found yet), and given up past the maximum age, as a delivery is; the hire's own outcome never changes.
      */
     public void failed(Exchange exchange) {
-        HireRecord hire = exchange.getVariable("hire", HireRecord.class);
+        HireRecord hire = exchange.getVariable(Variables.HIRE, HireRecord.class);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
         String why = flatchr != null ? flatchr.getMessage()

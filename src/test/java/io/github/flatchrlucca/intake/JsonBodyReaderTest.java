@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.http.Problem;
+import io.github.flatchrlucca.routes.Variables;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -41,7 +42,7 @@ class JsonBodyReaderTest {
 
         reader.process(exchange);
 
-        assertThat(exchange.getVariable(JsonBodyReader.RAW_BODY)).isEqualTo(text);
+        assertThat(exchange.getVariable(Variables.RAW_BODY)).isEqualTo(text);
     }
 
     @Test
@@ -51,7 +52,7 @@ class JsonBodyReaderTest {
 
         reader.process(exchange);
 
-        assertThat(exchange.getVariable(JsonBodyReader.RAW_BODY)).isEqualTo(text);
+        assertThat(exchange.getVariable(Variables.RAW_BODY)).isEqualTo(text);
     }
 
     @Test
@@ -125,7 +126,7 @@ class JsonBodyReaderTest {
 
         assertThatExceptionOfType(Problem.class).isThrownBy(() -> reader.process(exchange));
 
-        assertThat(exchange.getVariable(JsonBodyReader.RAW_BODY)).isNull();
+        assertThat(exchange.getVariable(Variables.RAW_BODY)).isNull();
     }
 
     @ParameterizedTest(name = "{0}")
