@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.snakeyaml.engine.v2.api.Load;
@@ -46,7 +47,14 @@ class RoutesConventionTest {
     @MethodSource("routeFiles")
     void everyStepHasAnIdAndIsInCanonicalForm(Path file) throws IOException {
         List<String> offences = new ArrayList<>();
-        for (Map<String, Object> route : definitions(file, "route")) {
+        List<Map<String, Object>> routes = new ArrayList<>(definitions(file, "route"));
+        // a route template's route is held to the same rules, under the template's id
+        definitions(file, "routeTemplate").forEach(template -> {
+            Map<String, Object> route = new java.util.HashMap<>(map(template.get("route")));
+            route.putIfAbsent("id", template.get("id"));
+            routes.add(route);
+        });
+        for (Map<String, Object> route : routes) {
             Map<String, Object> from = map(route.get("from"));
             if (!from.containsKey("id")) {
                 offences.add(route.get("id") + ": its 'from' has no id");
@@ -54,6 +62,34 @@ class RoutesConventionTest {
             checkSteps(String.valueOf(route.get("id")), from.get("steps"), offences);
         }
         assertThat(offences).as(file.toString()).isEmpty();
+    }
+
+    @Test
+    void noTwoRoutesStepsOrEndpointsShareAnId() throws IOException {
+        // An id names one thing in logs, metrics, advice and the route tests' coverage: two of the same would make
+        // each of them point at the wrong place. A REST call and the route it is merged into may share theirs.
+        Map<String, List<String>> places = new java.util.TreeMap<>();
+        for (Path file : routeFiles().toList()) {
+            Object document = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
+            collectIds(file.getFileName().toString(), document, places);
+        }
+        assertThat(places.entrySet().stream().filter(entry -> entry.getValue().size() > 1)
+                .filter(entry -> !entry.getValue().stream().allMatch(place -> place.contains("rest") || place.endsWith("route")))
+                .map(entry -> entry.getKey() + " " + entry.getValue()).toList()).isEmpty();
+    }
+
+    private static void collectIds(String where, Object value, Map<String, List<String>> places) {
+        if (value instanceof Map<?, ?> node) {
+            node.forEach((key, child) -> {
+                if ("id".equals(key) && child instanceof String id) {
+                    places.computeIfAbsent(id, any -> new ArrayList<>()).add(where);
+                } else {
+                    collectIds(where + "/" + key, child, places);
+                }
+            });
+        } else if (value instanceof List<?> items) {
+            items.forEach(item -> collectIds(where, item, places));
+        }
     }
 
     @ParameterizedTest

@@ -86,8 +86,13 @@ public final class Delivery {
     }
 
     /** What a person should know about this hire: estimated dates, unmatched departments, rehires... */
-    public List<String> getWarnings() {
+    public List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /** A warning that no longer holds: an unmapped contract type, once a rehire takes the former contract's. */
+    void withdrawWarning(String warning) {
+        warnings.remove(warning);
     }
 
     Hire hire() {
@@ -112,10 +117,6 @@ public final class Delivery {
 
     void draft(LuccaUserDraft draft) {
         this.draft = draft;
-    }
-
-    List<String> warnings() {
-        return warnings;
     }
 
     void warn(String warning) {

@@ -39,7 +39,7 @@ public final class DeliveryRecords {
     public void alreadyInLucca(@Variable(Variables.DELIVERY) Delivery delivery) {
         if (journal.markAlreadyInLucca(delivery.getHireId(), delivery.luccaUserId(), delivery.warnings())) {
             metrics.hire(delivery.hire().tenant(), "already-in-lucca",
-                    delivery.getWarnings().contains(DeliverySteps.REHIRE) ? "rehire" : "employee");
+                    delivery.warnings().contains(DeliverySteps.REHIRE) ? "rehire" : "employee");
         }
     }
 

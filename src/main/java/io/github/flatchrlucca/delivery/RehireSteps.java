@@ -62,7 +62,7 @@ public final class RehireSteps {
         Integer typeId = delivery.luccaContractTypeId();
         if (typeId == null && last != null && last.typeId() != null) {
             typeId = last.typeId();
-            delivery.warnings().remove(DeliverySteps.CONTRACT_TYPE_UNMAPPED);
+            delivery.withdrawWarning(DeliverySteps.CONTRACT_TYPE_UNMAPPED);
             delivery.warn(TEMPLATE_OF_THE_LAST);
         }
         Integer establishment = delivery.draft().legalEntityId() != null ? delivery.draft().legalEntityId()

@@ -55,16 +55,6 @@ public final class JournalReader {
                 where.values().toArray()).get(0);
     }
 
-    public Map<HireStatus, Long> countsByStatus() {
-        Map<HireStatus, Long> counts = new EnumMap<>(HireStatus.class);
-        for (HireStatus status : HireStatus.values()) {
-            counts.put(status, 0L);
-        }
-        jdbc.query("count hires", "SELECT status, COUNT(*) FROM hire GROUP BY status",
-                row -> counts.put(HireStatus.valueOf(row.getString(1)), row.getLong(2)));
-        return counts;
-    }
-
     public Map<String, Map<HireStatus, Long>> countsByTenantAndStatus() {
         Map<String, Map<HireStatus, Long>> counts = new HashMap<>();
         jdbc.query("count hires", "SELECT tenant, status, COUNT(*) FROM hire GROUP BY tenant, status",

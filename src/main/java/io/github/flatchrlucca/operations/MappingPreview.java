@@ -104,7 +104,7 @@ public final class MappingPreview {
         requests.add(view(create));
         steps.contractRequest(delivery).ifPresent(contract -> requests.add(view(contract)));
         preview.put("requests", requests);
-        preview.put("warnings", delivery.getWarnings());
+        preview.put("warnings", delivery.warnings());
         JsonReply.respond(json, exchange, 200, "application/json", preview);
     }
 
