@@ -512,6 +512,8 @@ public final class Journal {
             LOG.info("hire {} {} after being {}", hireId, HireStatus.RECEIVED.label(), was.toLowerCase(Locale.ROOT));
             return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
         }
+        // the first may still wait for its sync: the duplicate's answer says it is kept, so it must be on disk first
+        jdbc.synced();
         LOG.info("hire {} sent again: duplicate", hireId);
         return new IntakeResult(hireId, IntakeResult.Outcome.DUPLICATE);
     }
