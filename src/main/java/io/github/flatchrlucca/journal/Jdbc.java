@@ -52,6 +52,16 @@ final class Jdbc {
         return result;
     }
 
+    /**
+     * A commit that nothing outside the journal relies on (the Lucca budget's bookkeeping, a claim's renewal):
+     * written to the journal's file before it returns, so a killed process keeps it, but not waited for on disk.
+     * It reaches the disk with the next sync of any other commit (a sync covers all that was written before it):
+     * only a power cut before that could lose it, and then nothing that was answered for.
+     */
+    <T> T inTransactionUnsynced(String operation, Work<T> work) {
+        return committed(operation, work);
+    }
+
     private <T> T committed(String operation, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

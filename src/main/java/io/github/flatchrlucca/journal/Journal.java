@@ -142,8 +142,10 @@ public final class Journal {
      */
     public void renewClaim(String hireId) {
         Instant now = clock.instant();
-        if (jdbc.update("renew a claim", "UPDATE hire SET claimed_until = ? WHERE hire_id = ? AND claimed_by = ? AND "
-                + QUEUED, at(now.plus(lease)), hireId, instanceId) == 0) {
+        // unsynced: a lease matters only while this instance lives, and an embedded journal drops them all at start
+        if (jdbc.inTransactionUnsynced("renew a claim", connection -> Jdbc.update(connection, "UPDATE hire SET "
+                + "claimed_until = ? WHERE hire_id = ? AND claimed_by = ? AND " + QUEUED, at(now.plus(lease)), hireId,
+                instanceId)) == 0) {
             HireStatus status = jdbc.query("read a hire's status", "SELECT status FROM hire WHERE hire_id = ?",
                     row -> HireStatus.valueOf(row.getString(1)), hireId).stream().findFirst().orElse(null);
             throw status == HireStatus.CANCELLED || status == HireStatus.WITHDRAWN ? new HireStopped(hireId, status)

@@ -30,6 +30,7 @@ class SyncedJournalTest {
     Path dir;
 
     private JdbcConnectionPool pool;
+    private SyncedJournal synced;
     // what was committed when each sync ran: a sync covers every commit made before it began
     private final List<Set<String>> committedAtEachSync = new CopyOnWriteArrayList<>();
     private RuntimeException syncFailure;
@@ -40,7 +41,7 @@ class SyncedJournalTest {
         pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.toAbsolutePath() + "/journal;WRITE_DELAY=0",
                 "flatchr-lucca", "");
         Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
-        SyncedJournal synced = new SyncedJournal(pool, () -> {
+        synced = new SyncedJournal(pool, () -> {
             if (syncFailure != null) {
                 throw syncFailure;
             }
@@ -81,6 +82,20 @@ class SyncedJournalTest {
 
         assertThatExceptionOfType(JournalUnavailable.class)
                 .isThrownBy(() -> journal.recordIntake(PAYLOAD, hire("1234"), "acme", Duration.ZERO));
+    }
+
+    @Test
+    void theLuccaBudgetsBookkeepingWaitsForNoSyncButIsCommitted() {
+        RateLimitStore budget = new RateLimitStore(synced);
+        Instant now = Instant.parse("2026-01-05T09:00:00Z");
+
+        RateLimitStore.Turn turn = budget.takeOrWait("lucca-a", 1, Duration.ofMinutes(1), now);
+        budget.countFromAnswer(turn.slot(), now.plusSeconds(1));
+
+        assertThat(committedAtEachSync).isEmpty();
+        assertThat(budget.takeOrWait("lucca-a", 1, Duration.ofMinutes(1), now.plusSeconds(30)).taken())
+                .as("the one slot of the window is taken, counted from the answer").isFalse();
+        assertThat(budget.takeOrWait("lucca-a", 1, Duration.ofMinutes(1), now.plusSeconds(62)).taken()).isTrue();
     }
 
     @Test
