@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (about ten minutes on two cores) and writes their figures into BENCHMARKS.md, then
-# prints them. Builds the jar and the benchmark classes first if the sources changed. Every server runs
+# prints them; `bench/run.sh intake hire` runs only the intake (about three minutes) and the hire to
+# employee (about two), and only prints them. Builds the jar and the benchmark classes first if the sources changed. Every server runs
 # on 127.0.0.1 only. JAVA_OPTS, as for ./run.sh, is given to the connector and the floor alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,4 +14,4 @@ if [[ ! -f $jar ]] || [[ ! -d target/test-classes ]] || [[ -n $(find pom.xml src
     exit 1
   fi
 fi
-exec java -cp "target/test-classes:$jar" io.github.flatchrlucca.bench.Benchmarks
+exec java -cp "target/test-classes:$jar" io.github.flatchrlucca.bench.Benchmarks "$@"
