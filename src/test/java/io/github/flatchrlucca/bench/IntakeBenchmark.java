@@ -25,7 +25,7 @@ final class IntakeBenchmark {
      * @param saturation  the closed-loop run
      * @param cpuPerWebhook CPU time the server spent per webhook at saturation, all its threads: what a
      *                      webhook costs, whatever the load generator beside it costs
-     * @param atRates     the open-loop runs, by rate
+     * @param atRates     the open-loop runs, by rate; none at a rate the server could not take at saturation
      * @param residentMiB the server's resident memory after the runs
      * @param synced      the closed-loop runs under strace, by connections; none where strace is not installed
      */
@@ -58,7 +58,10 @@ final class IntakeBenchmark {
         Duration cpu = server.cpuTime().minus(cpuBefore);
         Map<Integer, LoadRun> atRates = new LinkedHashMap<>();
         for (int rate : RATES) {
-            atRates.put(rate, load.atRate(rate, STEP));
+            // past its saturation a server only lengthens its queue, until the run's bound stops the benchmark
+            if (rate < saturation.acceptedPerSecond()) {
+                atRates.put(rate, load.atRate(rate, STEP));
+            }
         }
         double residentMiB = server.residentMiB();
         List<Synced> synced = new ArrayList<>();

@@ -86,6 +86,11 @@ final class Report {
         for (int rate : IntakeBenchmark.RATES) {
             LoadRun floorRun = floor.atRates().get(rate);
             LoadRun connectorRun = connector.atRates().get(rate);
+            if (floorRun == null || connectorRun == null) {
+                row("p50 / p99 at " + rate + " per second", floorRun == null ? "above its saturation" : latencies(floorRun),
+                        connectorRun == null ? "above its saturation" : latencies(connectorRun), "");
+                continue;
+            }
             row("p50 / p99 at " + rate + " per second", latencies(floorRun), latencies(connectorRun),
                     ratio(connectorRun.latency(50).toNanos() / (double) floorRun.latency(50).toNanos()) + " / "
                             + ratio(connectorRun.latency(99).toNanos() / (double) floorRun.latency(99).toNanos()));

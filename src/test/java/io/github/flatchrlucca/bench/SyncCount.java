@@ -3,6 +3,7 @@ package io.github.flatchrlucca.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,13 @@ final class SyncCount implements AutoCloseable {
             }
         }
         // it goes on saying which threads it follows and leaves; unread, its pipe would fill and stop it
-        Thread drain = new Thread(() -> messages.lines().forEach(ignored -> { }), "strace-messages");
+        Thread drain = new Thread(() -> {
+            try {
+                messages.lines().forEach(ignored -> { });
+            } catch (UncheckedIOException ended) {
+                // strace was stopped: its messages end with it
+            }
+        }, "strace-messages");
         drain.setDaemon(true);
         drain.start();
         return new SyncCount(strace, summary);
