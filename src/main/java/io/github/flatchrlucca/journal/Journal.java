@@ -141,16 +141,28 @@ public final class Journal {
      * recruiter moved the candidate out of hired, this attempt must stop here.
      */
     public void renewClaim(String hireId) {
-        Instant now = clock.instant();
         // unsynced: a lease matters only while this instance lives, and an embedded journal drops them all at start
-        if (jdbc.inTransactionUnsynced("renew a claim", connection -> Jdbc.update(connection, "UPDATE hire SET "
-                + "claimed_until = ? WHERE hire_id = ? AND claimed_by = ? AND " + QUEUED, at(now.plus(lease)), hireId,
-                instanceId)) == 0) {
-            HireStatus status = jdbc.query("read a hire's status", "SELECT status FROM hire WHERE hire_id = ?",
-                    row -> HireStatus.valueOf(row.getString(1)), hireId).stream().findFirst().orElse(null);
-            throw status == HireStatus.CANCELLED || status == HireStatus.WITHDRAWN ? new HireStopped(hireId, status)
-                    : new ClaimLost(hireId);
-        }
+        jdbc.inTransactionUnsynced("renew a claim", connection -> {
+            stillHolding(hireId).check(connection);
+            return null;
+        });
+    }
+
+    /**
+     * {@link #renewClaim} as a step of the transaction that takes the call's slot in the Lucca budget: one commit
+     * for both, and no slot is taken for a call that must not be made (the transaction is rolled back).
+     */
+    public RateLimitStore.Precondition stillHolding(String hireId) {
+        return connection -> {
+            Instant now = clock.instant();
+            if (Jdbc.update(connection, "UPDATE hire SET claimed_until = ? WHERE hire_id = ? AND claimed_by = ? AND "
+                    + QUEUED, at(now.plus(lease)), hireId, instanceId) == 0) {
+                HireStatus status = Jdbc.query(connection, "SELECT status FROM hire WHERE hire_id = ?",
+                        row -> HireStatus.valueOf(row.getString(1)), hireId).stream().findFirst().orElse(null);
+                throw status == HireStatus.CANCELLED || status == HireStatus.WITHDRAWN
+                        ? new HireStopped(hireId, status) : new ClaimLost(hireId);
+            }
+        };
     }
 
     /** Gives back one hire this instance holds but could not finish, so that it is due again at once. */

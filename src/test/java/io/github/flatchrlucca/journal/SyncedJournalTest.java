@@ -89,13 +89,15 @@ class SyncedJournalTest {
         RateLimitStore budget = new RateLimitStore(synced);
         Instant now = Instant.parse("2026-01-05T09:00:00Z");
 
-        RateLimitStore.Turn turn = budget.takeOrWait("lucca-a", 1, Duration.ofMinutes(1), now);
+        RateLimitStore.Turn turn = budget.takeOrWait("lucca-a", 1, Duration.ofMinutes(1), now, RateLimitStore.Precondition.NONE);
         budget.countFromAnswer(turn.slot(), now.plusSeconds(1));
 
         assertThat(committedAtEachSync).isEmpty();
-        assertThat(budget.takeOrWait("lucca-a", 1, Duration.ofMinutes(1), now.plusSeconds(30)).taken())
+        assertThat(budget.takeOrWait("lucca-a", 1, Duration.ofMinutes(1), now.plusSeconds(30),
+                RateLimitStore.Precondition.NONE).taken())
                 .as("the one slot of the window is taken, counted from the answer").isFalse();
-        assertThat(budget.takeOrWait("lucca-a", 1, Duration.ofMinutes(1), now.plusSeconds(62)).taken()).isTrue();
+        assertThat(budget.takeOrWait("lucca-a", 1, Duration.ofMinutes(1), now.plusSeconds(62),
+                RateLimitStore.Precondition.NONE).taken()).isTrue();
     }
 
     @Test
