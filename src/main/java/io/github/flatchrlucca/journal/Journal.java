@@ -124,7 +124,9 @@ public final class Journal {
             return null;
         }
         Instant now = clock.instant();
-        return jdbc.inTransaction("claim a hire", connection -> {
+        // unsynced: a claim matters only while this instance lives (an embedded journal drops them all at start),
+        // and the attempt's first state that does matter (the create attempted) is synced before that call
+        return jdbc.inTransactionUnsynced("claim a hire", connection -> {
             int updated = Jdbc.update(connection, "UPDATE hire SET claimed_until = ?, claimed_by = ?, "
                     + "attempts = attempts + 1, updated_at = ? WHERE hire_id = ? AND " + QUEUED + " AND "
                     + "next_attempt_at <= ? AND " + UNCLAIMED, at(now.plus(lease)), instanceId, at(now), hireId,

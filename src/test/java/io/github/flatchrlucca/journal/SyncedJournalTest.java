@@ -101,6 +101,18 @@ class SyncedJournalTest {
     }
 
     @Test
+    void aClaimWaitsForNoSyncButTheCreateAttemptedDoes() {
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), "acme", Duration.ZERO).hireId();
+        committedAtEachSync.clear();
+
+        assertThat(journal.claim(hireId)).isNotNull();
+        assertThat(committedAtEachSync).isEmpty();
+
+        journal.markCreateAttempted(hireId, "{}");
+        assertThat(committedAtEachSync).hasSize(1);
+    }
+
+    @Test
     void theSyncIsH2sCheckpointSyncWhichTheJournalsOwnUserMayRun() throws Exception {
         assertThatCode(() -> SyncedJournal.checkpointSync(pool)).doesNotThrowAnyException();
 
