@@ -35,7 +35,8 @@ public final class Benchmarks {
         Servers servers = new Servers(repository, javaOptions, workDir);
         HireEvents hires = new HireEvents();
 
-        // bench/run.sh intake hire: only those steps, printed; without arguments, every step, also written
+        // bench/run.sh intake hire: only those steps, each printed once measured; without arguments, every step,
+        // written to BENCHMARKS.md
         Set<String> only = Set.of(args);
         FootprintBenchmark.Figures footprint = null;
         if (only.isEmpty()) {
@@ -54,6 +55,9 @@ public final class Benchmarks {
                  JvmServer server = servers.connector(BenchLucca.settings(lucca))) {
                 connector = IntakeBenchmark.measure(server, hires, workDir);
             }
+            if (!only.isEmpty()) {
+                System.out.print(new Report().writeSome(machine.took(began), floor, connector, null, null));
+            }
         }
         HireToEmployeeBenchmark.Figures hireToEmployee = null;
         HireToEmployeeBenchmark.Figures nextToTrouble = null;
@@ -64,9 +68,10 @@ public final class Benchmarks {
             nextToTrouble = HireToEmployeeBenchmark.measureNextTo(servers, hires, workDir);
         }
         if (!only.isEmpty()) {
-            System.out.println();
-            System.out.print(new Report().writeSome(machine.took(began), floor, connector, hireToEmployee,
-                    nextToTrouble));
+            if (hireToEmployee != null) {
+                System.out.print(new Report().writeSome(machine.took(began), null, null, hireToEmployee,
+                        nextToTrouble));
+            }
             return;
         }
         progress("Lucca budget (the burst takes 3 minutes at the limit)");
