@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (about ten minutes on two cores) and writes their figures into BENCHMARKS.md, then
-# prints them; 'bench/run.sh lucca' runs only the hire-to-employee and Lucca budget steps, 'bench/run.sh budget'
-# only the budget, 'bench/run.sh latency' only hire to employee alone, and print them. Builds the jar and the benchmark classes first if the sources changed. Every server runs
+# prints them. Parts of it, only printed: 'bench/run.sh intake hire' the intake (about three minutes) and the hire
+# to employee (about two); 'bench/run.sh lucca' the hire to employee and the Lucca budget; 'bench/run.sh budget' only
+# the budget; 'bench/run.sh latency' only the hire to employee alone. Builds the jar and the benchmark classes first
+# if the sources changed. Every server runs
 # on 127.0.0.1 only. JAVA_OPTS, as for ./run.sh, is given to the connector and the floor alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -32,6 +32,7 @@ import io.github.flatchrlucca.reconciliation.ReconciliationSteps;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.JournalSchema;
 import io.github.flatchrlucca.journal.RateLimitStore;
+import io.github.flatchrlucca.journal.SyncedJournal;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
 import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.lucca.PeopleDirectory;
@@ -68,6 +69,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -118,13 +120,15 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
         Registry registry = camel.getRegistry();
-        HikariDataSource journalData;
+        HikariDataSource journalPool;
         try {
-            journalData = journalDataSource(settings);
+            journalPool = journalDataSource(settings);
         } catch (UncheckedIOException dataDir) {
             throw Settings.DATA_DIR.refusal(dataDir.getMessage() + " ("
                     + dataDir.getCause().getClass().getSimpleName() + ")");
         }
+        // PostgreSQL syncs each commit itself (synchronous_commit); H2 waits for a group's sync (SyncedJournal)
+        DataSource journalData = settings.embeddedJournal() ? new SyncedJournal(journalPool) : journalPool;
         String instance = UUID.randomUUID().toString();
         Journal journal = new Journal(journalData, clock, settings.lease(), instance);
         JournalReader reader = new JournalReader(journalData);
@@ -134,7 +138,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("journal", journal);
 
         Instances instances = new Instances(journalData, clock, instance);
-        GracefulStop stop = new GracefulStop(journal, instances, settings.shutdownDrain(), journalData);
+        GracefulStop stop = new GracefulStop(journal, instances, settings.shutdownDrain(), journalPool);
         camel.getManagementStrategy().addEventNotifier(stop);
         registry.bind("acceptingHealth", stop.readiness());
 
@@ -370,7 +374,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         DataDirectory dataDir = new DataDirectory(settings.dataDir());
         HikariConfig pool = new HikariConfig();
         if (settings.embeddedJournal()) {
-            // WRITE_DELAY=0: each commit reaches the file before the webhook answers 202. TRACE_LEVEL_FILE=0: H2's
+            // WRITE_DELAY=0: each commit is written to the file by the committing thread, which then waits for its
+            // sync (SyncedJournal) before the webhook answers 202. TRACE_LEVEL_FILE=0: H2's
             // trace file would keep pieces of refused values (names, logins) that retention never erases.
             // DB_CLOSE_ON_EXIT=FALSE: the journal closes when the connector has stopped using it, not before.
             pool.setJdbcUrl("jdbc:h2:file:" + dataDir.ownerOnly().toAbsolutePath().resolve("journal")

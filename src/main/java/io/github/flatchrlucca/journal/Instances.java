@@ -29,7 +29,8 @@ public final class Instances {
     /** This instance is up: said every few seconds. Instances gone for a day are removed at the same time. */
     public void seen() {
         Instant now = clock.instant();
-        jdbc.inTransaction("say this instance is up", connection -> {
+        // unsynced: said again in a few seconds; lost at a power cut, it was about a process gone with it
+        jdbc.inTransactionUnsynced("say this instance is up", connection -> {
             if (Jdbc.update(connection, "UPDATE connector_instance SET seen_at = ? WHERE instance_id = ?", at(now),
                     instanceId) == 0) {
                 Jdbc.update(connection, "INSERT INTO connector_instance (instance_id, seen_at) VALUES (?, ?)",

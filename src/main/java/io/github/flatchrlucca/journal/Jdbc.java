@@ -24,9 +24,12 @@ final class Jdbc {
     private static final String DATA_EXCEPTION_CLASS = "22";
 
     private final DataSource dataSource;
+    // Runs after each commit: the embedded journal's wait for its file to be synced, nothing for PostgreSQL
+    private final Runnable durable;
 
     Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.durable = dataSource instanceof SyncedJournal synced ? synced::awaitSynced : () -> { };
     }
 
     @FunctionalInterface
@@ -39,8 +42,27 @@ final class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Several statements committed together, or not at all. */
+    /**
+     * Several statements committed together, or not at all; returns once the commit is on disk. The connection
+     * goes back to the pool before the wait for the sync, so that commits waiting together do not hold the pool.
+     */
     <T> T inTransaction(String operation, Work<T> work) {
+        T result = committed(operation, work);
+        durable.run();
+        return result;
+    }
+
+    /**
+     * A commit that nothing outside the journal relies on (the Lucca budget's bookkeeping, a claim's renewal):
+     * written to the journal's file before it returns, so a killed process keeps it, but not waited for on disk.
+     * It reaches the disk with the next sync of any other commit (a sync covers all that was written before it):
+     * only a power cut before that could lose it, and then nothing that was answered for.
+     */
+    <T> T inTransactionUnsynced(String operation, Work<T> work) {
+        return committed(operation, work);
+    }
+
+    private <T> T committed(String operation, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -56,6 +78,11 @@ final class Jdbc {
         } catch (SQLException e) {
             throw failure(operation, e);
         }
+    }
+
+    /** Returns once everything committed so far is on disk, such as another's commit this one depends on. */
+    void synced() {
+        durable.run();
     }
 
     int update(String operation, String sql, Object... values) {

@@ -124,7 +124,9 @@ public final class Journal {
             return null;
         }
         Instant now = clock.instant();
-        return jdbc.inTransaction("claim a hire", connection -> {
+        // unsynced: a claim matters only while this instance lives (an embedded journal drops them all at start),
+        // and the attempt's first state that does matter (the create attempted) is synced before that call
+        return jdbc.inTransactionUnsynced("claim a hire", connection -> {
             int updated = Jdbc.update(connection, "UPDATE hire SET claimed_until = ?, claimed_by = ?, "
                     + "attempts = attempts + 1, updated_at = ? WHERE hire_id = ? AND " + QUEUED + " AND "
                     + "next_attempt_at <= ? AND " + UNCLAIMED, at(now.plus(lease)), instanceId, at(now), hireId,
@@ -141,14 +143,28 @@ public final class Journal {
      * recruiter moved the candidate out of hired, this attempt must stop here.
      */
     public void renewClaim(String hireId) {
-        Instant now = clock.instant();
-        if (jdbc.update("renew a claim", "UPDATE hire SET claimed_until = ? WHERE hire_id = ? AND claimed_by = ? AND "
-                + QUEUED, at(now.plus(lease)), hireId, instanceId) == 0) {
-            HireStatus status = jdbc.query("read a hire's status", "SELECT status FROM hire WHERE hire_id = ?",
-                    row -> HireStatus.valueOf(row.getString(1)), hireId).stream().findFirst().orElse(null);
-            throw status == HireStatus.CANCELLED || status == HireStatus.WITHDRAWN ? new HireStopped(hireId, status)
-                    : new ClaimLost(hireId);
-        }
+        // unsynced: a lease matters only while this instance lives, and an embedded journal drops them all at start
+        jdbc.inTransactionUnsynced("renew a claim", connection -> {
+            stillHolding(hireId).check(connection);
+            return null;
+        });
+    }
+
+    /**
+     * {@link #renewClaim} as a step of the transaction that takes the call's slot in the Lucca budget: one commit
+     * for both, and no slot is taken for a call that must not be made (the transaction is rolled back).
+     */
+    public RateLimitStore.Precondition stillHolding(String hireId) {
+        return connection -> {
+            Instant now = clock.instant();
+            if (Jdbc.update(connection, "UPDATE hire SET claimed_until = ? WHERE hire_id = ? AND claimed_by = ? AND "
+                    + QUEUED, at(now.plus(lease)), hireId, instanceId) == 0) {
+                HireStatus status = Jdbc.query(connection, "SELECT status FROM hire WHERE hire_id = ?",
+                        row -> HireStatus.valueOf(row.getString(1)), hireId).stream().findFirst().orElse(null);
+                throw status == HireStatus.CANCELLED || status == HireStatus.WITHDRAWN
+                        ? new HireStopped(hireId, status) : new ClaimLost(hireId);
+            }
+        };
     }
 
     /** Gives back one hire this instance holds but could not finish, so that it is due again at once. */
@@ -512,6 +528,8 @@ public final class Journal {
             LOG.info("hire {} {} after being {}", hireId, HireStatus.RECEIVED.label(), was.toLowerCase(Locale.ROOT));
             return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
         }
+        // the first may still wait for its sync: the duplicate's answer says it is kept, so it must be on disk first
+        jdbc.synced();
         LOG.info("hire {} sent again: duplicate", hireId);
         return new IntakeResult(hireId, IntakeResult.Outcome.DUPLICATE);
     }

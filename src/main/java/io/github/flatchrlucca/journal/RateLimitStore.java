@@ -35,12 +35,23 @@ public final class RateLimitStore {
         }
     }
 
+    /** What must hold for a call to be made, checked in the transaction of its slot; it throws when it does not. */
+    @FunctionalInterface
+    public interface Precondition {
+        Precondition NONE = connection -> { };
+
+        void check(Connection connection) throws SQLException;
+    }
+
     /**
      * Takes one call slot now if the window has room and Lucca has not asked us to wait. Otherwise nothing
-     * is taken and the turn says how long to wait before asking again.
+     * is taken and the turn says how long to wait before asking again. {@code precondition} is checked first, in
+     * the same commit: what it throws is thrown, and nothing is taken.
      */
-    public Turn takeOrWait(String luccaKey, int max, Duration window, Instant now) {
-        return jdbc.inTransaction("take a Lucca call slot", connection -> {
+    public Turn takeOrWait(String luccaKey, int max, Duration window, Instant now, Precondition precondition) {
+        // unsynced: a slot lost at a power cut lets at most the last calls before it count less, after a restart
+        return jdbc.inTransactionUnsynced("take a Lucca call slot", connection -> {
+            precondition.check(connection);
             Instant pausedUntil = lock(connection, luccaKey);
             if (pausedUntil != null && pausedUntil.isAfter(now)) {
                 return Turn.waitFor(Duration.between(now, pausedUntil));
@@ -67,8 +78,9 @@ public final class RateLimitStore {
      * Lucca's, and the next call draw a 429. From its answer, it never does.
      */
     public void countFromAnswer(long slot, Instant answeredAt) {
-        jdbc.update("count a Lucca call from its answer", "UPDATE lucca_call_slot SET granted_at = ? WHERE slot_id = ?",
-                at(answeredAt), slot);
+        // unsynced: lost at a power cut, the call counts from its sending, as one that got no answer does
+        jdbc.inTransactionUnsynced("count a Lucca call from its answer", connection -> Jdbc.update(connection,
+                "UPDATE lucca_call_slot SET granted_at = ? WHERE slot_id = ?", at(answeredAt), slot));
     }
 
     /** Zero means "taken": a wait is never zero, however close the end of the window. */

@@ -36,12 +36,20 @@ public final class LuccaRateLimiter {
         this.waited = waited;
     }
 
-    /** Blocks until one more call may be sent, then counts it: returns its slot, for {@link #answered}. */
-    public long acquire(@Variable(Variables.LUCCA) LuccaConnection lucca) throws InterruptedException {
+    /**
+     * Blocks until one more call may be sent, then counts it: returns its slot, for {@link #answered}.
+     *
+     * @param stillHolding when the call is made for a hire: that this instance still holds it, checked (and its
+     *                     claim renewed) in the commit that takes the slot; null for a call made for no hire
+     */
+    public long acquire(@Variable(Variables.LUCCA) LuccaConnection lucca,
+                        @Variable(Variables.STILL_HOLDING) RateLimitStore.Precondition stillHolding) throws InterruptedException {
         Instant start = clock.instant();
+        RateLimitStore.Precondition precondition = stillHolding == null ? RateLimitStore.Precondition.NONE
+                : stillHolding;
         while (true) {
             RateLimitStore.Turn turn = store.takeOrWait(lucca.budgetKey(), lucca.requests(), lucca.window(),
-                    clock.instant());
+                    clock.instant(), precondition);
             if (turn.taken()) {
                 waited.accept(lucca.tenant(), Duration.between(start, clock.instant()));
                 return turn.slot();

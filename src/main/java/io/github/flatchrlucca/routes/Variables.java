@@ -38,6 +38,8 @@ public final class Variables {
     public static final String LUCCA_CALL = "luccaCall";
     /** The rate limiter's slot taken for the Lucca call in progress, handed back with its answer. */
     public static final String LUCCA_SLOT = "luccaSlot";
+    /** For a Lucca call made for a hire: that this instance still holds the hire, checked as the call takes its slot. */
+    public static final String STILL_HOLDING = "stillHolding";
 
     // Flatchr's API: reconciliation and write-back (flatchr.camel.yaml)
 

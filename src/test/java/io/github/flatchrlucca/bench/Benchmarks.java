@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Runs every benchmark of BENCHMARKS.md and rewrites its results section: {@code bench/run.sh} builds
- * the jar and starts this from the repository root. The connector and the floor each run in their own
+ * the jar and starts this from the repository root ({@code bench/run.sh intake hire}: only those steps, printed,
+ * not written). The connector and the floor each run in their own
  * JVM; this one is the load generator and the fake Lucca. Deliberately not a test: timings prove
  * nothing on a shared CI machine, and the test suite asserts none.
  */
@@ -52,17 +54,44 @@ public final class Benchmarks {
             return;
         }
 
-        progress("footprint: " + FootprintBenchmark.STARTS + " starts of each server");
-        FootprintBenchmark.Figures footprint = FootprintBenchmark.measure(servers, workDir);
-        progress("intake: the floor");
-        IntakeBenchmark.Figures floor;
-        try (JvmServer server = servers.floor()) {
-            floor = IntakeBenchmark.measure(server, hires);
+        // bench/run.sh intake hire: only those steps, each printed once measured; without arguments, every step,
+        // written to BENCHMARKS.md
+        Set<String> only = Set.of(args);
+        FootprintBenchmark.Figures footprint = null;
+        if (only.isEmpty()) {
+            progress("footprint: " + FootprintBenchmark.STARTS + " starts of each server");
+            footprint = FootprintBenchmark.measure(servers, workDir);
         }
-        progress("intake: the connector, delivering to a fake Lucca within the production limit");
-        IntakeBenchmark.Figures connector;
-        try (FakeLucca lucca = BenchLucca.start(); JvmServer server = servers.connector(BenchLucca.settings(lucca))) {
-            connector = IntakeBenchmark.measure(server, hires);
+        IntakeBenchmark.Figures floor = null;
+        IntakeBenchmark.Figures connector = null;
+        if (only.isEmpty() || only.contains("intake")) {
+            progress("intake: the floor");
+            try (JvmServer server = servers.floor()) {
+                floor = IntakeBenchmark.measure(server, hires, workDir);
+            }
+            progress("intake: the connector, delivering to a fake Lucca within the production limit");
+            try (FakeLucca lucca = BenchLucca.start();
+                 JvmServer server = servers.connector(BenchLucca.settings(lucca))) {
+                connector = IntakeBenchmark.measure(server, hires, workDir);
+            }
+            if (!only.isEmpty()) {
+                System.out.print(new Report().writeSome(machine.took(began), floor, connector, null, null));
+            }
+        }
+        HireToEmployeeBenchmark.Figures hireToEmployee = null;
+        HireToEmployeeBenchmark.Figures nextToTrouble = null;
+        if (only.isEmpty() || only.contains("hire")) {
+            progress("hire to employee");
+            hireToEmployee = HireToEmployeeBenchmark.measure(servers, hires);
+            progress("hire to employee, next to three tenants in trouble");
+            nextToTrouble = HireToEmployeeBenchmark.measureNextTo(servers, hires, workDir);
+        }
+        if (!only.isEmpty()) {
+            if (hireToEmployee != null) {
+                System.out.print(new Report().writeSome(machine.took(began), null, null, hireToEmployee,
+                        nextToTrouble));
+            }
+            return;
         }
         ToLucca toLucca = ToLucca.measure(servers, hires, workDir);
         progress("reconciliation: " + ReconciliationBenchmark.KNOWN + " known hires, then one missed while down");

@@ -76,6 +76,11 @@ final class JvmServer implements AutoCloseable {
         return startup;
     }
 
+    /** The server's process, for tools that attach to it. */
+    long pid() {
+        return process.pid();
+    }
+
     /** Resident memory now, as the kernel counts it (VmRSS), in MiB. */
     double residentMiB() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {

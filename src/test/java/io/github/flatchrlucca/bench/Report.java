@@ -40,6 +40,19 @@ final class Report {
         return out.toString();
     }
 
+    /** The steps {@code bench/run.sh intake hire} ran (null: not run), for the terminal only. */
+    String writeSome(Machine machine, IntakeBenchmark.Figures floor, IntakeBenchmark.Figures connector,
+                     HireToEmployeeBenchmark.Figures hireToEmployee, HireToEmployeeBenchmark.Figures nextToTrouble) {
+        machine(machine);
+        if (connector != null) {
+            intake(floor, connector);
+        }
+        if (hireToEmployee != null) {
+            hireToEmployee(hireToEmployee, nextToTrouble);
+        }
+        return out.toString();
+    }
+
     private void reconciliation(ReconciliationBenchmark.Figures figures) {
         line("### 5. Never miss a hire: Flatchr's API");
         line();
@@ -75,7 +88,8 @@ final class Report {
         line("Distinct hires posted over loopback by the benchmark JVM: " + IntakeBenchmark.SATURATION_CONNECTIONS
                 + " keep-alive connections sending back to back (saturation), then an open loop at each fixed rate, "
                 + "latency counted from each webhook's scheduled send time. 10 s per step after a 10 s warm-up. "
-                + "The connector commits each hire to its journal before its 202; the floor only parses the JSON.");
+                + "The connector commits each hire to its journal, and has it synced to disk, before its 202; the floor "
+                + "only parses the JSON.");
         line();
         row("", "floor", "connector", "connector / floor");
         row("---", "---:", "---:", "---:");
@@ -88,11 +102,39 @@ final class Report {
         for (int rate : IntakeBenchmark.RATES) {
             LoadRun floorRun = floor.atRates().get(rate);
             LoadRun connectorRun = connector.atRates().get(rate);
+            if (floorRun == null || connectorRun == null) {
+                row("p50 / p99 at " + rate + " per second", floorRun == null ? "above its saturation" : latencies(floorRun),
+                        connectorRun == null ? "above its saturation" : latencies(connectorRun), "");
+                continue;
+            }
             row("p50 / p99 at " + rate + " per second", latencies(floorRun), latencies(connectorRun),
                     ratio(connectorRun.latency(50).toNanos() / (double) floorRun.latency(50).toNanos()) + " / "
                             + ratio(connectorRun.latency(99).toNanos() / (double) floorRun.latency(99).toNanos()));
         }
         row("Webhooks not accepted (any run)", String.valueOf(floor.failed()), String.valueOf(connector.failed()), "");
+        line();
+        syncs(floor, connector);
+    }
+
+    private void syncs(IntakeBenchmark.Figures floor, IntakeBenchmark.Figures connector) {
+        if (connector.synced().isEmpty()) {
+            line("Syncs to disk not counted: strace is not installed (`apt-get install strace`).");
+            line();
+            return;
+        }
+        line("Syncs to disk (`fsync`, `fdatasync`), counted by `strace -c -f` attached to each server for a closed-loop "
+                + "run of " + IntakeBenchmark.SYNCED_STEP.toSeconds() + " s. Each traced call stops the server, so "
+                + "these runs are slower than the plain ones above; they show how many webhooks one sync carries.");
+        line();
+        row("Connections, under strace", "floor: accepted per second", "connector: accepted per second",
+                "connector: syncs", "connector: syncs per webhook");
+        row("---:", "---:", "---:", "---:", "---:");
+        for (int i = 0; i < connector.synced().size(); i++) {
+            IntakeBenchmark.Synced run = connector.synced().get(i);
+            String floorRate = i < floor.synced().size() ? count(floor.synced().get(i).run().acceptedPerSecond()) : "";
+            row(String.valueOf(run.connections()), floorRate, count(run.run().acceptedPerSecond()),
+                    String.valueOf(run.syncs()), decimal(run.syncsPerWebhook()));
+        }
         line();
     }
 

@@ -486,6 +486,36 @@ class JournalTest {
     }
 
     @Test
+    void aCallsSlotRenewsTheClaimInTheSameCommit() {
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
+        Journal other = new Journal(pool, clock, LEASE, "instance-b");
+        RateLimitStore budget = new RateLimitStore(pool);
+        journal.claim(hireId);
+        clock.advance(LEASE.minusSeconds(1));
+
+        assertThat(budget.takeOrWait("lucca", 10, Duration.ofMinutes(1), clock.instant(), journal.stillHolding(hireId))
+                .taken()).isTrue();
+        clock.advance(Duration.ofSeconds(2));
+
+        assertThat(other.claim(hireId)).as("renewed with the slot").isNull();
+    }
+
+    @Test
+    void aCallForAHireTakenOverTakesNoSlot() {
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
+        Journal other = new Journal(pool, clock, LEASE, "instance-b");
+        RateLimitStore budget = new RateLimitStore(pool);
+        journal.claim(hireId);
+        clock.advance(LEASE.plusSeconds(1));
+        other.claim(hireId);
+
+        assertThatExceptionOfType(ClaimLost.class).isThrownBy(() -> budget.takeOrWait("lucca", 1, Duration.ofMinutes(1),
+                clock.instant(), journal.stillHolding(hireId)));
+        assertThat(budget.takeOrWait("lucca", 1, Duration.ofMinutes(1), clock.instant(),
+                other.stillHolding(hireId)).taken()).as("the one slot of the window is still free").isTrue();
+    }
+
+    @Test
     void aStoppingInstanceTakesNothingNewAndGivesBackOnlyItsOwnClaims() {
         String mine = journal.recordIntake(PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         String theirs = journal.recordIntake(PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();

@@ -68,7 +68,7 @@ class LuccaAnswersTest {
     void a429PausesEveryLaterCall() throws InterruptedException {
         answers.failure(lucca, "create-user", 429, null, "17");
 
-        limiter.acquire(lucca);
+        limiter.acquire(lucca, null);
 
         assertThat(sleeps).containsExactly(Duration.ofSeconds(17));
     }
@@ -78,7 +78,7 @@ class LuccaAnswersTest {
     void noOtherFailurePausesTheCalls(int status) throws InterruptedException {
         answers.failure(lucca, "create-user", status, null, "17");
 
-        limiter.acquire(lucca);
+        limiter.acquire(lucca, null);
 
         assertThat(sleeps).isEmpty();
     }

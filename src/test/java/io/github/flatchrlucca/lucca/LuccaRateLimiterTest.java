@@ -55,7 +55,7 @@ class LuccaRateLimiterTest {
     /** The shared limiter as one tenant's calls use it. */
     private record Budget(LuccaRateLimiter limiter, LuccaConnection lucca) {
         long acquire() throws InterruptedException {
-            return limiter.acquire(lucca);
+            return limiter.acquire(lucca, null);
         }
 
         void pauseFor(Duration retryAfter) {

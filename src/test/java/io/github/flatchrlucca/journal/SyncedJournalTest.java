@@ -1,0 +1,136 @@
+package io.github.flatchrlucca.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.IntakeResult.Outcome;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded journal answers for a hire only once H2 has synced the file that holds it. */
+class SyncedJournalTest {
+
+    private static final String PAYLOAD = "{\"event\":\"drag_applicant\",\"company_id\":4242}";
+
+    @TempDir
+    Path dir;
+
+    private JdbcConnectionPool pool;
+    private SyncedJournal synced;
+    // what was committed when each sync ran: a sync covers every commit made before it began
+    private final List<Set<String>> committedAtEachSync = new CopyOnWriteArrayList<>();
+    private RuntimeException syncFailure;
+    private Journal journal;
+
+    @BeforeEach
+    void openJournal() {
+        pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.toAbsolutePath() + "/journal;WRITE_DELAY=0",
+                "flatchr-lucca", "");
+        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
+        synced = new SyncedJournal(pool, () -> {
+            if (syncFailure != null) {
+                throw syncFailure;
+            }
+            committedAtEachSync.add(hireIds());
+            SyncedJournal.checkpointSync(pool);
+        });
+        journal = new Journal(synced, new MutableClock(Instant.parse("2026-01-05T09:00:00Z")), Duration.ofMinutes(10),
+                "instance-a");
+    }
+
+    @AfterEach
+    void closeJournal() {
+        pool.dispose();
+    }
+
+    @Test
+    void aHireIsAnsweredForOnlyAfterASyncThatCoversIt() {
+        IntakeResult result = journal.recordIntake(PAYLOAD, hire("1234"), "acme", Duration.ZERO);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(committedAtEachSync).anySatisfy(committed -> assertThat(committed).contains(result.hireId()));
+    }
+
+    @Test
+    void aDuplicateIsAnsweredForOnlyAfterASyncToo() {
+        IntakeResult first = journal.recordIntake(PAYLOAD, hire("1234"), "acme", Duration.ZERO);
+        committedAtEachSync.clear();
+
+        IntakeResult again = journal.recordIntake(PAYLOAD, hire("1234"), "acme", Duration.ZERO);
+
+        assertThat(again).isEqualTo(new IntakeResult(first.hireId(), Outcome.DUPLICATE));
+        assertThat(committedAtEachSync).anySatisfy(committed -> assertThat(committed).contains(first.hireId()));
+    }
+
+    @Test
+    void aHireWhoseSyncFailedIsNotAnsweredFor() {
+        syncFailure = new JournalUnavailable("sync its file to disk", new java.io.IOException("No space left"));
+
+        assertThatExceptionOfType(JournalUnavailable.class)
+                .isThrownBy(() -> journal.recordIntake(PAYLOAD, hire("1234"), "acme", Duration.ZERO));
+    }
+
+    @Test
+    void theLuccaBudgetsBookkeepingWaitsForNoSyncButIsCommitted() {
+        RateLimitStore budget = new RateLimitStore(synced);
+        Instant now = Instant.parse("2026-01-05T09:00:00Z");
+
+        RateLimitStore.Turn turn = budget.takeOrWait("lucca-a", 1, Duration.ofMinutes(1), now, RateLimitStore.Precondition.NONE);
+        budget.countFromAnswer(turn.slot(), now.plusSeconds(1));
+
+        assertThat(committedAtEachSync).isEmpty();
+        assertThat(budget.takeOrWait("lucca-a", 1, Duration.ofMinutes(1), now.plusSeconds(30),
+                RateLimitStore.Precondition.NONE).taken())
+                .as("the one slot of the window is taken, counted from the answer").isFalse();
+        assertThat(budget.takeOrWait("lucca-a", 1, Duration.ofMinutes(1), now.plusSeconds(62),
+                RateLimitStore.Precondition.NONE).taken()).isTrue();
+    }
+
+    @Test
+    void aClaimWaitsForNoSyncButTheCreateAttemptedDoes() {
+        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), "acme", Duration.ZERO).hireId();
+        committedAtEachSync.clear();
+
+        assertThat(journal.claim(hireId)).isNotNull();
+        assertThat(committedAtEachSync).isEmpty();
+
+        journal.markCreateAttempted(hireId, "{}");
+        assertThat(committedAtEachSync).hasSize(1);
+    }
+
+    @Test
+    void theSyncIsH2sCheckpointSyncWhichTheJournalsOwnUserMayRun() throws Exception {
+        assertThatCode(() -> SyncedJournal.checkpointSync(pool)).doesNotThrowAnyException();
+
+        new Jdbc(pool).update("create a user", "CREATE USER reader PASSWORD 'reader'");
+        JdbcConnectionPool notAdmin = JdbcConnectionPool.create("jdbc:h2:file:" + dir.toAbsolutePath()
+                + "/journal;WRITE_DELAY=0", "reader", "reader");
+        try {
+            assertThatExceptionOfType(JournalUnavailable.class).isThrownBy(() -> SyncedJournal.checkpointSync(notAdmin));
+        } finally {
+            notAdmin.dispose();
+        }
+    }
+
+    private Set<String> hireIds() {
+        return new HashSet<>(new Jdbc(pool).query("read hires", "SELECT hire_id FROM hire", row -> row.getString(1)));
+    }
+
+    private static HireVerdict hire(String applicantId) {
+        return new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId, List.of());
+    }
+}
