@@ -224,6 +224,18 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                                        ConnectorMetrics metrics) throws Exception {
         ServerTimeouts timeouts = ServerTimeouts.create(settings.httpIdleTimeout(), settings.httpRequestTimeout());
         camel.getRegistry().bind("vertx", timeouts);
+        // Camel closes a Vert.x it made, not one it is given: without this its threads would keep the process alive
+        // after a stop that is no signal (Camel Main's duration, which the class-archive build in the Dockerfile uses)
+        camel.addService(new org.apache.camel.Service() {
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void stop() {
+                timeouts.close();
+            }
+        }, true, true);
         RequestGate gate = new RequestGate(json, settings.serverPort(), settings.maxBodyBytes(),
                 settings.httpRequestTimeout(), timeouts::requestArrived, new RequestGate.Observer() {
                     @Override

@@ -127,6 +127,42 @@ class DeploymentFilesIT {
                 .path("panels").size()).isPositive();
     }
 
+    @Test
+    void theDockerfilesClassArchiveStepEndsOnItsOwnAndWritesAnArchiveThatTheNextStartUses(@TempDir Path temp)
+            throws Exception {
+        String dockerfile = Files.readString(Path.of("Dockerfile")).replace("\\\n", " ");
+        java.util.regex.Matcher duration = Pattern.compile("CAMEL_MAIN_DURATIONMAXSECONDS=(\\d+)").matcher(dockerfile);
+        assertThat(duration.find()).as("the archive step stops the connector by itself").isTrue();
+        assertThat(dockerfile).contains("-XX:ArchiveClassesAtExit=/opt/flatchr-lucca/flatchr-lucca.jsa")
+                .contains("-XX:SharedArchiveFile=/opt/flatchr-lucca/flatchr-lucca.jsa");
+        Path archive = temp.resolve("flatchr-lucca.jsa");
+
+        // the Dockerfile's step, with this machine's paths: it must end by itself, or the image build never would
+        assertThat(run(temp.resolve("train"), duration.group(1), "-XX:ArchiveClassesAtExit=" + archive)).isZero();
+        assertThat(archive).isNotEmptyFile();
+        // -Xshare:on: a start that cannot map the archive fails instead of quietly loading every class itself
+        assertThat(run(temp.resolve("use"), "1", "-Xshare:on", "-XX:SharedArchiveFile=" + archive)).isZero();
+    }
+
+    /** Starts the jar with these JVM options, stopped by Camel Main after {@code seconds}: its exit code. */
+    private static int run(Path dataDir, String seconds, String... javaOptions) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(javaOptions));
+        command.addAll(List.of("-jar", Path.of("target/flatchr-lucca.jar").toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Files.createDirectories(dataDir).resolve("out.log").toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("LUCCA_") || key.startsWith("FLATCHR_"));
+        builder.environment().putAll(Map.of("DATA_DIR", dataDir.resolve("data").toString(),
+                "SERVER_PORT", String.valueOf(freePort()), "CAMEL_MAIN_DURATIONMAXSECONDS", seconds));
+        Process process = builder.start();
+        if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("still running two minutes after it was told to stop; see " + dataDir);
+        }
+        return process.exitValue();
+    }
+
     private static Set<String> metricsIn(String text) {
         return METRIC.matcher(text).results().map(result -> result.group()).collect(Collectors.toCollection(TreeSet::new));
     }
