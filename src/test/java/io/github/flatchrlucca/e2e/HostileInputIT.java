@@ -240,6 +240,9 @@ class HostileInputIT {
     void aCancelDuringAnAttemptStopsItBeforeItsNextLuccaCall() throws Exception {
         String mail = "camille.cancel-during-1@example.org";
         app.lucca().latency(Duration.ofMillis(1500));
+        // The round's read of who changed in Lucca fails: the hire is then looked up by e-mail in Lucca itself, the
+        // call of its attempt during which it is cancelled (with the read, the attempt's first call is the create).
+        app.lucca().failNext("GET", "/api/v3/users", 503, 1);
         try {
             String hireId = app.connector().accept(FlatchrEvents.hire("cancel-during-1", "Camille", "Morel", mail));
             await().atMost(Duration.ofSeconds(20)).until(() -> app.lucca().requests().stream()
