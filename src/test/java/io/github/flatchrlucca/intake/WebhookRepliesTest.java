@@ -2,15 +2,14 @@ package io.github.flatchrlucca.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.http.Problem;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.ExchangeBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +39,8 @@ class WebhookRepliesTest {
 
         assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(422);
         assertThat(exchange.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("application/problem+json");
-        assertThat(body(exchange).path("fields").get(0).asText()).isEqualTo("data.candidate.email");
+        assertThat(JSON.readTree(exchange.getMessage().getBody(String.class)).path("fields").get(0).asText())
+                .isEqualTo("data.candidate.email");
         assertThat(counted).containsExactly("acme rejected");
     }
 
@@ -63,14 +63,9 @@ class WebhookRepliesTest {
         assertThat(counted).containsExactly("acme failed");
     }
 
+    /** An exchange whose route failed with {@code caught}, as the error handler hands it over. */
     private Exchange failed(Exception caught) {
-        Exchange exchange = new DefaultExchange(camel);
-        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, caught);
-        return exchange;
-    }
-
-    private static JsonNode body(Exchange exchange) throws Exception {
-        return JSON.readTree(exchange.getMessage().getBody(String.class));
+        return ExchangeBuilder.anExchange(camel).withProperty(Exchange.EXCEPTION_CAUGHT, caught).build();
     }
 
     /** A tenant's intake rules, of which the answer to a failure asks only the id. */
