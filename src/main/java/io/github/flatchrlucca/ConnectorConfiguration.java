@@ -210,7 +210,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("jsonBodyReader", new JsonBodyReader(json, settings.maxBodyBytes()));
         registry.bind("flatchrEventClassifier", classifier);
         registry.bind("webhookReplies", new WebhookReplies(json, metrics));
-        registry.bind("problemReplies", new ProblemReplies(json, metrics));
+        registry.bind("problemReplies", new ProblemReplies(json));
     }
 
     /**
@@ -242,7 +242,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                     public void refused(String path, int status) {
                         if (path.startsWith(WEBHOOK_PATH)) {
                             // refused before the token was accepted: the tenant is only a claim of the URL
-                            metrics.webhook("unknown", ProblemReplies.webhookOutcome(status));
+                            metrics.webhook("unknown", WebhookReplies.outcome(status));
                         }
                     }
 

@@ -7,8 +7,8 @@ import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.journal.LuccaFailure;
 import io.github.flatchrlucca.lucca.LuccaCallFailed;
 import io.github.flatchrlucca.lucca.LuccaRateLimited;
-import io.github.flatchrlucca.operations.Alerts;
-import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.signals.DeadHireAlert;
+import io.github.flatchrlucca.signals.DeliveryCounts;
 import io.github.flatchrlucca.routes.Variables;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +36,8 @@ public final class DeliveryFailures {
     private final RetrySchedule schedule;
     private final Duration keyRejectedDelay;
     private final Clock clock;
-    private final ConnectorMetrics metrics;
-    private final Alerts alerts;
+    private final DeliveryCounts metrics;
+    private final DeadHireAlert alerts;
     // Failed attempts whose outcome the journal could not take: written at the next round it answers.
     private final Map<String, LeftBehind> leftBehind = new ConcurrentHashMap<>();
 
@@ -45,7 +45,7 @@ public final class DeliveryFailures {
     }
 
     public DeliveryFailures(Journal journal, RetrySchedule schedule, Duration keyRejectedDelay, Clock clock,
-                            ConnectorMetrics metrics, Alerts alerts) {
+                            DeliveryCounts metrics, DeadHireAlert alerts) {
         this.journal = journal;
         this.schedule = schedule;
         this.keyRejectedDelay = keyRejectedDelay;

@@ -2,7 +2,7 @@ package io.github.flatchrlucca.delivery;
 
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.http.ApiRequest;
-import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.signals.DeliveryCounts;
 import io.github.flatchrlucca.routes.Variables;
 import java.time.Clock;
 import org.apache.camel.Body;
@@ -12,10 +12,10 @@ import org.apache.camel.Variable;
 public final class DeliveryRecords {
 
     private final Journal journal;
-    private final ConnectorMetrics metrics;
+    private final DeliveryCounts metrics;
     private final Clock clock;
 
-    public DeliveryRecords(Journal journal, ConnectorMetrics metrics, Clock clock) {
+    public DeliveryRecords(Journal journal, DeliveryCounts metrics, Clock clock) {
         this.journal = journal;
         this.metrics = metrics;
         this.clock = clock;

@@ -1,11 +1,8 @@
 package io.github.flatchrlucca.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.flatchrlucca.intake.IntakeRules;
 import io.github.flatchrlucca.journal.JournalRefusedValue;
 import io.github.flatchrlucca.journal.JournalUnavailable;
-import io.github.flatchrlucca.operations.ConnectorMetrics;
-import io.github.flatchrlucca.routes.Variables;
 import org.apache.camel.Exchange;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -17,11 +14,9 @@ public final class ProblemReplies {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemReplies.class);
 
     private final ObjectMapper json;
-    private final ConnectorMetrics metrics;
 
-    public ProblemReplies(ObjectMapper json, ConnectorMetrics metrics) {
+    public ProblemReplies(ObjectMapper json) {
         this.json = json;
-        this.metrics = metrics;
     }
 
     /** The admin API's and the status page's answer to a failure. */
@@ -30,32 +25,15 @@ public final class ProblemReplies {
         JsonReply.respond(json, exchange, problem.status(), "application/problem+json", problem.document());
     }
 
-    /** The webhook's answer to a failure, counted as a webhook outcome of its tenant (routeConfiguration webhook-problems). */
-    public void webhookProblem(Exchange exchange) {
-        Problem problem = caught(exchange);
-        IntakeRules tenant = exchange.getVariable(Variables.TENANT, IntakeRules.class);
-        // Before the token is checked the tenant is only a claim of the URL: not a label.
-        metrics.webhook(tenant == null ? "unknown" : tenant.id(), webhookOutcome(problem.status()));
-        JsonReply.respond(json, exchange, problem.status(), "application/problem+json", problem.document());
-    }
-
-    private static Problem caught(Exchange exchange) {
+    /**
+     * The problem to answer a failure with: the one thrown, or what the failure means to the caller (400, 503,
+     * 500). The webhook's answer, counted as its tenant's outcome, is the intake's (WebhookReplies.problem).
+     */
+    public static Problem caught(Exchange exchange) {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         // A bean called from an expression arrives wrapped in Camel's own exception: look inside.
         Problem known = ObjectHelper.getException(Problem.class, caught);
         return known != null ? known : unexpected(caught);
-    }
-
-    /** The label a webhook answered with this status is counted under. */
-    public static String webhookOutcome(int status) {
-        return switch (status) {
-            case 401 -> "unauthorized";
-            case 403 -> "other-company";
-            case 422 -> "rejected";
-            case 503 -> "unavailable";
-            case 500 -> "failed";
-            default -> "invalid";
-        };
     }
 
     private static Problem unexpected(Throwable caught) {

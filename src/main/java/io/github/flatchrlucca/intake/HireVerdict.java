@@ -71,6 +71,19 @@ public record HireVerdict(Kind kind, String reason, String companyId, String app
                 : unusableFields.stream().map(UnusableField::described).collect(Collectors.joining(", "));
     }
 
+    /** What the journal records as the hire's rejection: null for a hire to deliver. */
+    public String recordedRejection() {
+        return kind == Kind.HIRE ? null : rejection();
+    }
+
+    /**
+     * The e-mail-and-vacancy key the journal matches the hire by: none for a hire of another company, which is not
+     * the tenant's and must never stand for one that is.
+     */
+    public String matchingApplication() {
+        return isOtherCompany() ? null : sameApplication;
+    }
+
     /**
      * Flatchr sends no event id: one company's applicant is one hire, however often it is sent. A hire sent
      * to the wrong tenant is kept apart, so that it never stands in the way of the same hire sent right.

@@ -2,10 +2,11 @@ package io.github.flatchrlucca.intake;
 
 import io.github.flatchrlucca.http.JsonReply;
 import io.github.flatchrlucca.http.Problem;
+import io.github.flatchrlucca.http.ProblemReplies;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.journal.IntakeResult;
 import io.github.flatchrlucca.journal.MoveOut;
-import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.signals.WebhookCounts;
 import io.github.flatchrlucca.routes.Variables;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,9 +19,9 @@ import org.apache.camel.Exchange;
 public final class WebhookReplies {
 
     private final ObjectMapper json;
-    private final ConnectorMetrics metrics;
+    private final WebhookCounts metrics;
 
-    public WebhookReplies(ObjectMapper json, ConnectorMetrics metrics) {
+    public WebhookReplies(ObjectMapper json, WebhookCounts metrics) {
         this.json = json;
         this.metrics = metrics;
     }
@@ -68,6 +69,27 @@ public final class WebhookReplies {
             }
             case REJECTED -> throw Problem.incomplete(result.hireId(), verdict.fields(), verdict.rejection());
         }
+    }
+
+    /** The webhook's answer to a failure, counted as a webhook outcome of its tenant (routeConfiguration webhook-problems). */
+    public void problem(Exchange exchange) {
+        Problem problem = ProblemReplies.caught(exchange);
+        IntakeRules tenant = exchange.getVariable(Variables.TENANT, IntakeRules.class);
+        // Before the token is checked the tenant is only a claim of the URL: not a label.
+        metrics.webhook(tenant == null ? "unknown" : tenant.id(), outcome(problem.status()));
+        respond(exchange, problem.status(), "application/problem+json", problem.document());
+    }
+
+    /** The label a webhook answered with this status is counted under. */
+    public static String outcome(int status) {
+        return switch (status) {
+            case 401 -> "unauthorized";
+            case 403 -> "other-company";
+            case 422 -> "rejected";
+            case 503 -> "unavailable";
+            case 500 -> "failed";
+            default -> "invalid";
+        };
     }
 
     private static String tenant(Exchange exchange) {

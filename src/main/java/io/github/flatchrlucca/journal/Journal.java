@@ -3,7 +3,6 @@ package io.github.flatchrlucca.journal;
 import static io.github.flatchrlucca.journal.Jdbc.at;
 import static io.github.flatchrlucca.journal.Jdbc.instant;
 
-import io.github.flatchrlucca.intake.HireVerdict;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -60,8 +59,9 @@ public final class Journal {
     }
 
     /** Records a hire Flatchr's webhook sent: see {@link #record}. */
-    public IntakeResult recordIntake(String payload, HireVerdict verdict, String tenant, Duration hold) {
-        return record(payload, verdict, tenant, Origin.WEBHOOK, List.of(), hold);
+    public IntakeResult recordIntake(String payload, String tenant, String hireKey, String sameApplication,
+                                     String rejection, Duration hold) {
+        return record(payload, tenant, Origin.WEBHOOK, hireKey, sameApplication, null, rejection, List.of(), hold);
     }
 
     /**
@@ -72,23 +72,31 @@ public final class Journal {
      * first, on one instance or several: the database's unique keys decide.
      */
     /**
-     * @param notes what the hire's history should say of its arrival besides its origin (what was missing)
-     * @param hold  how long the hire waits before its first attempt (HIRE_HOLD_SECONDS), so that a drag into hired
-     *              undone within it never reaches Lucca
+     * The intake decides what a hire is and passes it as plain values; the journal knows nothing of its verdicts.
+     *
+     * @param hireKey         the hire within its tenant (Flatchr's company and applicant), however often it is sent
+     * @param sameApplication the candidate's e-mail and vacancy, by which the webhook's report and the API's are one
+     *                        hire; null when there is none, or when the hire must never stand for another (one of
+     *                        another company)
+     * @param applicantId     Flatchr's API's own id of the application, kept for a hire the API found (the
+     *                        write-back needs it)
+     * @param rejection       why the hire cannot be delivered, or null for a hire to deliver
+     * @param notes           what the hire's history should say of its arrival besides its origin (what was missing)
+     * @param hold            how long the hire waits before its first attempt (HIRE_HOLD_SECONDS), so that a drag into
+     *                        hired undone within it never reaches Lucca
      */
-    public IntakeResult record(String payload, HireVerdict verdict, String tenant, Origin origin, List<String> notes,
-                               Duration hold) {
-        HireStatus status = verdict.kind() == HireVerdict.Kind.HIRE ? HireStatus.RECEIVED : HireStatus.REJECTED;
-        String error = status == HireStatus.REJECTED ? verdict.rejection() : null;
+    public IntakeResult record(String payload, String tenant, Origin origin, String hireKey, String sameApplication,
+                               String applicantId, String rejection, List<String> notes, Duration hold) {
+        HireStatus status = rejection == null ? HireStatus.RECEIVED : HireStatus.REJECTED;
+        String error = rejection;
         String hireId = UUID.randomUUID().toString();
-        String dedupeKey = tenant + ":" + verdict.dedupeKey();
-        // a hire of another company is not the tenant's: it must never stand for one that is
-        String matchKey = verdict.isOtherCompany() ? null : ApplicationKey.of(tenant, verdict.sameApplication());
+        String dedupeKey = tenant + ":" + hireKey;
+        String matchKey = ApplicationKey.of(tenant, sameApplication);
         try {
             jdbc.inTransaction("record a hire", connection -> {
                 // a hire Flatchr's API found is named by the API's own id of the application, which the write-back needs
                 insert(connection, hireId, tenant, dedupeKey, matchKey, origin,
-                        origin == Origin.FLATCHR_API ? verdict.applicantId() : null, status, payload, error, hold);
+                        origin == Origin.FLATCHR_API ? applicantId : null, status, payload, error, hold);
                 event(connection, hireId, null, null, arrival(origin, error, notes, status == HireStatus.RECEIVED
                         ? hold : Duration.ZERO));
                 outcomeToWriteBack(connection, hireId);
@@ -340,10 +348,12 @@ public final class Journal {
      * of this application: the move concerns a candidate who was never hired. Each change is conditional, so a delivery recording its
      * user at the same moment is never overwritten: whichever comes second sees the other.
      *
-     * @param how who moved the candidate and where to, for the history: "by Marie Curie, to Refused"
+     * @param hireKey         the hire within its tenant, as {@link #record} keeps it
+     * @param sameApplication the candidate's e-mail and vacancy, or null when the event lacks either
+     * @param how             who moved the candidate and where to, for the history: "by Marie Curie, to Refused"
      */
-    public MoveOut movedOutOfHired(String tenant, HireVerdict verdict, String how) {
-        return moveOut(tenant, verdict, how, clock.instant(), "");
+    public MoveOut movedOutOfHired(String tenant, String hireKey, String sameApplication, String how) {
+        return moveOut(tenant, hireKey, sameApplication, how, clock.instant(), "");
     }
 
     /**
@@ -353,16 +363,17 @@ public final class Journal {
      * and a move already known (from its webhook, or an earlier search) must not withdraw a replayed hire or ask
      * again for a decision a person took.
      */
-    public MoveOut movedOutSeenInFlatchr(String tenant, HireVerdict verdict, String how, Instant changedAt) {
+    public MoveOut movedOutSeenInFlatchr(String tenant, String hireKey, String sameApplication, String how,
+                                         Instant changedAt) {
         // Flatchr counts whole seconds: a hire recorded within the second of the change was hired before it
-        return moveOut(tenant, verdict, how, changedAt, " AND moved_out_at IS NULL AND queued_at < ?",
+        return moveOut(tenant, hireKey, sameApplication, how, changedAt, " AND moved_out_at IS NULL AND queued_at < ?",
                 at(changedAt.plusSeconds(1)));
     }
 
-    private MoveOut moveOut(String tenant, HireVerdict verdict, String how, Instant movedAt, String onlyIf,
-                            Object... onlyIfValues) {
-        String dedupeKey = tenant + ":" + verdict.dedupeKey();
-        String matchKey = ApplicationKey.of(tenant, verdict.sameApplication());
+    private MoveOut moveOut(String tenant, String hireKey, String sameApplication, String how, Instant movedAt,
+                            String onlyIf, Object... onlyIfValues) {
+        String dedupeKey = tenant + ":" + hireKey;
+        String matchKey = ApplicationKey.of(tenant, sameApplication);
         Instant now = clock.instant();
         String moved = "moved out of hired in Flatchr " + how;
         List<Object> values = new java.util.ArrayList<>(List.of(dedupeKey, matchKey == null ? "" : matchKey));

@@ -4,6 +4,7 @@ import io.github.flatchrlucca.journal.HireRecord;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.http.KeyState;
+import io.github.flatchrlucca.signals.DeadHireAlert;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,7 +18,7 @@ import java.util.Map;
  * API key, a queue that stopped moving. Each message says what happened and links to the hire on the status
  * page, never with the candidate's e-mail or phone, and each is sent at most once per hire and state.
  */
-public final class Alerts {
+public final class Alerts implements DeadHireAlert {
 
     private final Consumer<String> send;
     private final String statusPage;
@@ -36,6 +37,7 @@ public final class Alerts {
         this.clock = clock;
     }
 
+    @Override
     public void hireDead(String tenant, String hireId, String why) {
         send.accept(":red_circle: Hire " + hireId + " of tenant " + tenant + " is dead and will not reach Lucca by "
                 + "itself: " + why + ". Fix the cause, then replay it: " + link(hireId));

@@ -2,6 +2,8 @@ package io.github.flatchrlucca.operations;
 
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.signals.DeliveryCounts;
+import io.github.flatchrlucca.signals.WebhookCounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * kinds of outcome, Lucca call names and HTTP statuses only: never anything about a person. Summing over the
  * tenant label gives the all-tenants view.
  */
-public final class ConnectorMetrics {
+public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts {
 
     // A scrape every few seconds must not become a journal query per status each time.
     private static final Duration QUEUE_COUNTS_TTL = Duration.ofSeconds(5);
@@ -50,15 +52,13 @@ public final class ConnectorMetrics {
         }
     }
 
-    /**
-     * What the webhook answered: accepted, duplicate, ignored, rejected, invalid, unauthorized, unavailable; for a
-     * candidate moved out of hired, withdrawn, needs-decision or already-stopped.
-     */
+    @Override
     public void webhook(String tenant, String outcome) {
         Counter.builder("flatchr.webhooks").description("Webhook calls by tenant and outcome")
                 .tags("tenant", tenant, "outcome", outcome).register(registry).increment();
     }
 
+    @Override
     public void delivered(String tenant, Instant receivedAt, Instant now) {
         Timer.builder("flatchr.hire.to.lucca").description("Time from the webhook's 202 to the user in Lucca")
                 .serviceLevelObjectives(HIRE_TO_LUCCA_BUCKETS).tag("tenant", tenant).register(registry)
@@ -66,7 +66,7 @@ public final class ConnectorMetrics {
         hire(tenant, "delivered", "none");
     }
 
-    /** How a delivery attempt ended: delivered, already-in-lucca, dry-run, retried or dead, and why. */
+    @Override
     public void hire(String tenant, String outcome, String reason) {
         Counter.builder("flatchr.hires").description("Delivery outcomes by tenant, kind and reason")
                 .tags("tenant", tenant, "outcome", outcome, "reason", reason).register(registry).increment();

@@ -217,7 +217,8 @@ public final class ReconciliationSteps {
         ObjectNode event = application.toEvent(json, details, run.vacancy(application.vacancyId()),
                 companyId(run.tenant()), notes);
         HireVerdict verdict = classifier.classify(event, run.tenant());
-        IntakeResult result = journal.record(event.toString(), verdict, run.getTenant(), Origin.FLATCHR_API, notes,
+        IntakeResult result = journal.record(event.toString(), run.getTenant(), Origin.FLATCHR_API, verdict.dedupeKey(),
+                verdict.matchingApplication(), verdict.applicantId(), verdict.recordedRejection(), notes,
                 run.tenant().hireHold());
         reconciliations.renew(run.claim());
         if (result.outcome() == IntakeResult.Outcome.DUPLICATE) {
@@ -250,7 +251,8 @@ public final class ReconciliationSteps {
                 .filter(application -> application.sameApplication().filter(held::contains).isPresent()).toList()) {
             HireVerdict verdict = new HireVerdict(HireVerdict.Kind.MOVED_OUT, null, companyId, application.applicant(),
                     List.of(), application.sameApplication().orElse(null));
-            MoveOut moveOut = journal.movedOutSeenInFlatchr(run.getTenant(), verdict, "as a search of its API shows ("
+            MoveOut moveOut = journal.movedOutSeenInFlatchr(run.getTenant(), verdict.dedupeKey(),
+                    verdict.sameApplication(), "as a search of its API shows ("
                     + (application.archived() ? "archived" : "now in " + application.column()) + ")",
                     application.changedAt());
             if (moveOut.outcome() == MoveOut.Outcome.WITHDRAWN || moveOut.needsDecision()) {

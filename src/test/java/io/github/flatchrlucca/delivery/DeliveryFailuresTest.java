@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Hire;
 import io.github.flatchrlucca.journal.HireRecord;
 import io.github.flatchrlucca.journal.HireStatus;
@@ -263,7 +264,7 @@ class DeliveryFailuresTest {
     }
 
     private Hire claimedHire() {
-        String hireId = journal.recordIntake("{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "1234",
+        String hireId = Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "1234",
                 List.of()), "acme", Duration.ZERO).hireId();
         return journal.claim(hireId);
     }

@@ -59,7 +59,7 @@ class JournalTest {
 
     @Test
     void aNewHireIsAcceptedAndQueued() {
-        IntakeResult result = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
+        IntakeResult result = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
 
         assertThat(result.outcome()).isEqualTo(Outcome.ACCEPTED);
         HireRecord record = reader.find(result.hireId()).orElseThrow();
@@ -73,18 +73,18 @@ class JournalTest {
 
     @Test
     void theSameHireSentAgainIsADuplicateOfTheFirst() {
-        IntakeResult first = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
+        IntakeResult first = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
 
-        IntakeResult second = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
+        IntakeResult second = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
 
         assertThat(second).isEqualTo(new IntakeResult(first.hireId(), Outcome.DUPLICATE));
     }
 
     @Test
     void anotherApplicantIsAnotherHire() {
-        IntakeResult first = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
+        IntakeResult first = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
 
-        IntakeResult second = journal.recordIntake(PAYLOAD, hire("5678"), TENANT, Duration.ZERO);
+        IntakeResult second = Intakes.recordIntake(journal, PAYLOAD, hire("5678"), TENANT, Duration.ZERO);
 
         assertThat(second.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(second.hireId()).isNotEqualTo(first.hireId());
@@ -92,9 +92,9 @@ class JournalTest {
 
     @Test
     void theSameApplicantInAnotherCompanyIsAnotherHire() {
-        journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
+        Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
 
-        IntakeResult other = journal.recordIntake(PAYLOAD,
+        IntakeResult other = Intakes.recordIntake(journal, PAYLOAD,
                 new HireVerdict(HireVerdict.Kind.HIRE, null, "9999", "1234", List.of()), TENANT, Duration.ZERO);
 
         assertThat(other.outcome()).isEqualTo(Outcome.ACCEPTED);
@@ -102,7 +102,7 @@ class JournalTest {
 
     @Test
     void anIncompleteHireIsRecordedAsRejectedWithItsMissingFields() {
-        IntakeResult result = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
+        IntakeResult result = Intakes.recordIntake(journal, PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
 
         assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
         HireRecord record = reader.find(result.hireId()).orElseThrow();
@@ -113,7 +113,7 @@ class JournalTest {
 
     @Test
     void aRejectedHireIsNeverClaimed() {
-        journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
+        Intakes.recordIntake(journal, PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
         clock.advance(Duration.ofDays(1));
 
         assertThat(claimDue(10)).isEmpty();
@@ -121,9 +121,9 @@ class JournalTest {
 
     @Test
     void aSecondRejectionOfTheSameHireIsADuplicate() {
-        IntakeResult first = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
+        IntakeResult first = Intakes.recordIntake(journal, PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
 
-        IntakeResult second = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.lastname"), TENANT, Duration.ZERO);
+        IntakeResult second = Intakes.recordIntake(journal, PAYLOAD, incomplete("1234", "data.candidate.lastname"), TENANT, Duration.ZERO);
 
         assertThat(second).isEqualTo(new IntakeResult(first.hireId(), Outcome.DUPLICATE));
         assertThat(reader.find(first.hireId()).orElseThrow().status()).isEqualTo(HireStatus.REJECTED);
@@ -131,10 +131,10 @@ class JournalTest {
 
     @Test
     void aRejectedHireSentAgainCompleteIsAcceptedUnderTheSameId() {
-        IntakeResult rejected = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
+        IntakeResult rejected = Intakes.recordIntake(journal, PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
         clock.advance(Duration.ofMinutes(5));
 
-        IntakeResult accepted = journal.recordIntake("{\"fixed\":true}", hire("1234"), TENANT, Duration.ZERO);
+        IntakeResult accepted = Intakes.recordIntake(journal, "{\"fixed\":true}", hire("1234"), TENANT, Duration.ZERO);
 
         assertThat(accepted).isEqualTo(new IntakeResult(rejected.hireId(), Outcome.ACCEPTED));
         HireRecord record = reader.find(rejected.hireId()).orElseThrow();
@@ -145,8 +145,8 @@ class JournalTest {
 
     @Test
     void aRejectedHireAcceptedLaterIsDeliveredWithItsCompletePayload() {
-        journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
-        journal.recordIntake("{\"fixed\":true}", hire("1234"), TENANT, Duration.ZERO);
+        Intakes.recordIntake(journal, PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
+        Intakes.recordIntake(journal, "{\"fixed\":true}", hire("1234"), TENANT, Duration.ZERO);
 
         assertThat(claimDue(10)).singleElement()
                 .satisfies(hire -> assertThat(hire.payload()).isEqualTo("{\"fixed\":true}"));
@@ -154,19 +154,19 @@ class JournalTest {
 
     @Test
     void aRejectedHireAcceptedLaterIsAgedFromItsAcceptance() {
-        IntakeResult rejected = journal.recordIntake(PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
+        IntakeResult rejected = Intakes.recordIntake(journal, PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
         clock.advance(Duration.ofDays(2));
 
-        journal.recordIntake("{\"fixed\":true}", hire("1234"), TENANT, Duration.ZERO);
+        Intakes.recordIntake(journal, "{\"fixed\":true}", hire("1234"), TENANT, Duration.ZERO);
 
         assertThat(reader.find(rejected.hireId()).orElseThrow().receivedAt()).isEqualTo(T0.plus(Duration.ofDays(2)));
     }
 
     @Test
     void anAcceptedHireSentAgainIncompleteStaysAccepted() {
-        IntakeResult accepted = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
+        IntakeResult accepted = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
 
-        IntakeResult again = journal.recordIntake("{}", incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
+        IntakeResult again = Intakes.recordIntake(journal, "{}", incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
 
         assertThat(again).isEqualTo(new IntakeResult(accepted.hireId(), Outcome.DUPLICATE));
         HireRecord record = reader.find(accepted.hireId()).orElseThrow();
@@ -176,10 +176,10 @@ class JournalTest {
 
     @Test
     void aDeliveredHireSentAgainIsADuplicateAndStaysDelivered() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
         journal.markDelivered(hireId, 416, List.of());
 
-        IntakeResult again = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
+        IntakeResult again = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
 
         assertThat(again.outcome()).isEqualTo(Outcome.DUPLICATE);
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.DELIVERED);
@@ -190,7 +190,7 @@ class JournalTest {
 
     @Test
     void aDueHireIsClaimedWithItsPayloadAndOneMoreAttempt() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
 
         List<Hire> claimed = claimDue(10);
 
@@ -200,7 +200,7 @@ class JournalTest {
 
     @Test
     void aClaimedHireIsNotClaimedAgainWhileTheLeaseRuns() {
-        journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
+        Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
         claimDue(10);
         clock.advance(LEASE);
 
@@ -209,7 +209,7 @@ class JournalTest {
 
     @Test
     void aClaimLeftPastItsLeaseIsClaimedAgainWithAnotherAttempt() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
         claimDue(10);
         clock.advance(LEASE.plusSeconds(1));
 
@@ -221,7 +221,7 @@ class JournalTest {
 
     @Test
     void releasedClaimsCanBeClaimedAgainAtOnce() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
         claimDue(10);
 
         journal.releaseClaims();
@@ -231,11 +231,11 @@ class JournalTest {
 
     @Test
     void atMostTheAskedNumberOfHiresIsClaimedTheLongestWaitingFirst() {
-        String first = journal.recordIntake(PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
+        String first = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         clock.advance(Duration.ofSeconds(1));
-        String second = journal.recordIntake(PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
+        String second = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
         clock.advance(Duration.ofSeconds(1));
-        String third = journal.recordIntake(PAYLOAD, hire("3"), TENANT, Duration.ZERO).hireId();
+        String third = Intakes.recordIntake(journal, PAYLOAD, hire("3"), TENANT, Duration.ZERO).hireId();
 
         assertThat(claimDue(2)).extracting(Hire::hireId).containsExactly(first, second);
         assertThat(claimDue(2)).extracting(Hire::hireId).containsExactly(third);
@@ -395,7 +395,7 @@ class JournalTest {
         Journal broken = new Journal(new BrokenDataSource(), clock, LEASE, "instance-a");
 
         assertThatExceptionOfType(JournalUnavailable.class)
-                .isThrownBy(() -> broken.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO))
+                .isThrownBy(() -> Intakes.recordIntake(broken, PAYLOAD, hire("1234"), TENANT, Duration.ZERO))
                 .withMessage("The journal could not record a hire")
                 .withCauseInstanceOf(SQLException.class);
     }
@@ -423,7 +423,7 @@ class JournalTest {
     }
 
     private String claimedHire() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
         assertThat(claimDue(10)).extracting(Hire::hireId).containsExactly(hireId);
         return hireId;
     }
@@ -455,7 +455,7 @@ class JournalTest {
 
     @Test
     void ofTwoInstancesClaimingTheSameHireOnlyOneGetsIt() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
         Journal other = new Journal(pool, clock, LEASE, "instance-b");
 
         assertThat(journal.claim(hireId)).isNotNull();
@@ -464,7 +464,7 @@ class JournalTest {
 
     @Test
     void aClaimRenewedBeforeEachCallIsNotTakenOver() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
         Journal other = new Journal(pool, clock, LEASE, "instance-b");
         journal.claim(hireId);
         clock.advance(LEASE.minusSeconds(1));
@@ -476,7 +476,7 @@ class JournalTest {
 
     @Test
     void anInstanceWhoseLeaseRanOutAndWasTakenOverMustStop() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
         Journal other = new Journal(pool, clock, LEASE, "instance-b");
         journal.claim(hireId);
         clock.advance(LEASE.plusSeconds(1));
@@ -487,7 +487,7 @@ class JournalTest {
 
     @Test
     void aCallsSlotRenewsTheClaimInTheSameCommit() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
         Journal other = new Journal(pool, clock, LEASE, "instance-b");
         RateLimitStore budget = new RateLimitStore(pool);
         journal.claim(hireId);
@@ -502,7 +502,7 @@ class JournalTest {
 
     @Test
     void aCallForAHireTakenOverTakesNoSlot() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
         Journal other = new Journal(pool, clock, LEASE, "instance-b");
         RateLimitStore budget = new RateLimitStore(pool);
         journal.claim(hireId);
@@ -517,9 +517,9 @@ class JournalTest {
 
     @Test
     void aStoppingInstanceTakesNothingNewAndGivesBackOnlyItsOwnClaims() {
-        String mine = journal.recordIntake(PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
-        String theirs = journal.recordIntake(PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
-        String waiting = journal.recordIntake(PAYLOAD, hire("3"), TENANT, Duration.ZERO).hireId();
+        String mine = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
+        String theirs = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
+        String waiting = Intakes.recordIntake(journal, PAYLOAD, hire("3"), TENANT, Duration.ZERO).hireId();
         Journal other = new Journal(pool, clock, LEASE, "instance-b");
         journal.claim(mine);
         other.claim(theirs);
@@ -533,8 +533,8 @@ class JournalTest {
 
     @Test
     void personalDataOfFinishedHiresIsErasedAfterRetentionAndQueuedOnesKeepIt() {
-        String finished = journal.recordIntake(PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
-        String queued = journal.recordIntake(PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
+        String finished = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
+        String queued = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
         journal.markDelivered(finished, 416, List.of("start date estimated"));
         clock.advance(Duration.ofDays(91));
 
@@ -551,8 +551,8 @@ class JournalTest {
 
     @Test
     void aLoginReservationIsErasedWithItsFinishedHiresPersonalData() {
-        String finished = journal.recordIntake(PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
-        String queued = journal.recordIntake(PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
+        String finished = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
+        String queued = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
         journal.reserveLogin(TENANT, finished, "cmorel");
         journal.reserveLogin(TENANT, queued, "cmorel2");
         journal.markDelivered(finished, 416, List.of());
@@ -565,7 +565,7 @@ class JournalTest {
 
     @Test
     void aReplayedHireThatWasAlreadyInLuccaForgetsThatUser() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         journal.markAlreadyInLucca(hireId, 416, List.of());
 
         assertThat(journal.replay(hireId, PAYLOAD)).isTrue();
@@ -598,8 +598,8 @@ class JournalTest {
 
     @Test
     void eachTenantsDeliveryFindsOnlyItsOwnDueHires() {
-        String acme = journal.recordIntake(PAYLOAD, hire("1"), "acme", Duration.ZERO).hireId();
-        String globex = journal.recordIntake(PAYLOAD, hire("2"), "globex", Duration.ZERO).hireId();
+        String acme = Intakes.recordIntake(journal, PAYLOAD, hire("1"), "acme", Duration.ZERO).hireId();
+        String globex = Intakes.recordIntake(journal, PAYLOAD, hire("2"), "globex", Duration.ZERO).hireId();
 
         assertThat(journal.dueHireIds("acme", 10)).containsExactly(acme);
         assertThat(journal.dueHireIds("globex", 10)).containsExactly(globex);
@@ -608,11 +608,11 @@ class JournalTest {
 
     @Test
     void aHireSentAgainToAnotherTenantIsThatTenantsOwnAndNeverMovesTheFirst() {
-        String rejected = journal.recordIntake(PAYLOAD, incomplete("1", "data.candidate.email"), "acme", Duration.ZERO).hireId();
-        String accepted = journal.recordIntake(PAYLOAD, hire("2"), "default", Duration.ZERO).hireId();
+        String rejected = Intakes.recordIntake(journal, PAYLOAD, incomplete("1", "data.candidate.email"), "acme", Duration.ZERO).hireId();
+        String accepted = Intakes.recordIntake(journal, PAYLOAD, hire("2"), "default", Duration.ZERO).hireId();
 
-        IntakeResult fixed = journal.recordIntake(PAYLOAD, hire("1"), "globex", Duration.ZERO);
-        IntakeResult resent = journal.recordIntake(PAYLOAD, hire("2"), "globex", Duration.ZERO);
+        IntakeResult fixed = Intakes.recordIntake(journal, PAYLOAD, hire("1"), "globex", Duration.ZERO);
+        IntakeResult resent = Intakes.recordIntake(journal, PAYLOAD, hire("2"), "globex", Duration.ZERO);
 
         assertThat(fixed.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(fixed.hireId()).isNotEqualTo(rejected);
@@ -622,31 +622,31 @@ class JournalTest {
         assertThat(reader.find(rejected).orElseThrow().status()).isEqualTo(HireStatus.REJECTED);
         assertThat(reader.find(accepted).orElseThrow().tenant()).isEqualTo("default");
         assertThat(journal.dueHireIds("globex", 10)).containsExactlyInAnyOrder(fixed.hireId(), resent.hireId());
-        assertThat(journal.recordIntake(PAYLOAD, hire("2"), "globex", Duration.ZERO).outcome()).isEqualTo(Outcome.DUPLICATE);
+        assertThat(Intakes.recordIntake(journal, PAYLOAD, hire("2"), "globex", Duration.ZERO).outcome()).isEqualTo(Outcome.DUPLICATE);
     }
 
     @Test
     void aHireFoundByFlatchrsApiAndItsWebhookAreOneHireWhicheverComesFirst() {
-        IntakeResult webhook = journal.recordIntake(PAYLOAD, sameApplication("1234", "jeanne@example.org|5"), TENANT, Duration.ZERO);
-        IntakeResult foundAfter = journal.record(PAYLOAD, sameApplication("z7gWQnjXG77hJRak", "Jeanne@Example.org|5"
+        IntakeResult webhook = Intakes.recordIntake(journal, PAYLOAD, sameApplication("1234", "jeanne@example.org|5"), TENANT, Duration.ZERO);
+        IntakeResult foundAfter = Intakes.record(journal, PAYLOAD, sameApplication("z7gWQnjXG77hJRak", "Jeanne@Example.org|5"
                 .toLowerCase()), TENANT, Origin.FLATCHR_API, List.of(), Duration.ZERO);
-        IntakeResult found = journal.record(PAYLOAD, sameApplication("Pq9rT2uVw3xY4zAb", "paul@example.org|5"), TENANT,
+        IntakeResult found = Intakes.record(journal, PAYLOAD, sameApplication("Pq9rT2uVw3xY4zAb", "paul@example.org|5"), TENANT,
                 Origin.FLATCHR_API, List.of("the vacancy is taken from Flatchr's list of vacancies"), Duration.ZERO);
-        IntakeResult webhookAfter = journal.recordIntake(PAYLOAD, sameApplication("4321", "paul@example.org|5"), TENANT, Duration.ZERO);
+        IntakeResult webhookAfter = Intakes.recordIntake(journal, PAYLOAD, sameApplication("4321", "paul@example.org|5"), TENANT, Duration.ZERO);
 
         assertThat(foundAfter).isEqualTo(new IntakeResult(webhook.hireId(), Outcome.DUPLICATE));
         assertThat(webhookAfter).isEqualTo(new IntakeResult(found.hireId(), Outcome.DUPLICATE));
         assertThat(reader.find(found.hireId()).orElseThrow().origin()).isEqualTo(Origin.FLATCHR_API);
         assertThat(reader.history(found.hireId())).first().satisfies(event -> assertThat(event.detail())
                 .contains("found by a search of Flatchr's API", "Flatchr's list of vacancies"));
-        assertThat(journal.recordIntake(PAYLOAD, sameApplication("1", "paul@example.org|5"), "globex", Duration.ZERO).outcome())
+        assertThat(Intakes.recordIntake(journal, PAYLOAD, sameApplication("1", "paul@example.org|5"), "globex", Duration.ZERO).outcome())
                 .as("within its tenant only").isEqualTo(Outcome.ACCEPTED);
     }
 
     @Test
     void theApplicationsTheJournalKnowsAreFoundByTheHundred() {
-        journal.recordIntake(PAYLOAD, sameApplication("1", "known-1@example.org|5"), TENANT, Duration.ZERO);
-        journal.recordIntake(PAYLOAD, sameApplication("2", "known-2@example.org|5"), TENANT, Duration.ZERO);
+        Intakes.recordIntake(journal, PAYLOAD, sameApplication("1", "known-1@example.org|5"), TENANT, Duration.ZERO);
+        Intakes.recordIntake(journal, PAYLOAD, sameApplication("2", "known-2@example.org|5"), TENANT, Duration.ZERO);
         List<String> asked = new java.util.ArrayList<>();
         for (int i = 0; i < 1200; i++) {
             asked.add("unknown-" + i + "@example.org|5");
@@ -696,18 +696,18 @@ class JournalTest {
         Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
         Journal upgraded = new Journal(pool, clock, LEASE, "instance-a");
 
-        assertThat(upgraded.recordIntake(PAYLOAD, hire("1"), "acme", Duration.ZERO))
+        assertThat(Intakes.recordIntake(upgraded, PAYLOAD, hire("1"), "acme", Duration.ZERO))
                 .isEqualTo(new IntakeResult("old-hire", Outcome.DUPLICATE));
-        assertThat(upgraded.recordIntake(PAYLOAD, hire("1"), "globex", Duration.ZERO).outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(Intakes.recordIntake(upgraded, PAYLOAD, hire("1"), "globex", Duration.ZERO).outcome()).isEqualTo(Outcome.ACCEPTED);
     }
 
     @Test
     void countsAndTheOldestQueuedHireAreKeptPerTenant() {
-        String acmeOld = journal.recordIntake(PAYLOAD, hire("1"), "acme", Duration.ZERO).hireId();
+        String acmeOld = Intakes.recordIntake(journal, PAYLOAD, hire("1"), "acme", Duration.ZERO).hireId();
         clock.advance(Duration.ofMinutes(1));
-        journal.recordIntake(PAYLOAD, hire("2"), "acme", Duration.ZERO);
-        String globexOld = journal.recordIntake(PAYLOAD, hire("3"), "globex", Duration.ZERO).hireId();
-        journal.recordIntake(PAYLOAD, incomplete("4", "data.candidate.email"), "globex", Duration.ZERO);
+        Intakes.recordIntake(journal, PAYLOAD, hire("2"), "acme", Duration.ZERO);
+        String globexOld = Intakes.recordIntake(journal, PAYLOAD, hire("3"), "globex", Duration.ZERO).hireId();
+        Intakes.recordIntake(journal, PAYLOAD, incomplete("4", "data.candidate.email"), "globex", Duration.ZERO);
 
         assertThat(reader.countsByTenantAndStatus().get("acme")).containsEntry(HireStatus.RECEIVED, 2L);
         assertThat(reader.countsByTenantAndStatus().get("globex"))
@@ -723,9 +723,9 @@ class JournalTest {
     void aHireSentToTheWrongTenantNeverStandsInTheWayOfTheSameHireSentRight() {
         HireVerdict other = new HireVerdict(HireVerdict.Kind.OTHER_COMPANY, "company_id 4242 is not one of tenant "
                 + "globex's Flatchr companies", "4242", "1", List.of());
-        IntakeResult refused = journal.recordIntake(PAYLOAD, other, "globex", Duration.ZERO);
+        IntakeResult refused = Intakes.recordIntake(journal, PAYLOAD, other, "globex", Duration.ZERO);
 
-        IntakeResult right = journal.recordIntake(PAYLOAD, hire("1"), "acme", Duration.ZERO);
+        IntakeResult right = Intakes.recordIntake(journal, PAYLOAD, hire("1"), "acme", Duration.ZERO);
 
         assertThat(refused.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(reader.find(refused.hireId()).orElseThrow().lastError()).contains("company_id 4242");
@@ -735,8 +735,8 @@ class JournalTest {
 
     @Test
     void aHireInterruptedByAJournalOutageIsGivenBackAloneOtherDeliveriesKeepTheirs() {
-        String interrupted = journal.recordIntake(PAYLOAD, hire("1"), "acme", Duration.ZERO).hireId();
-        String inProgress = journal.recordIntake(PAYLOAD, hire("2"), "globex", Duration.ZERO).hireId();
+        String interrupted = Intakes.recordIntake(journal, PAYLOAD, hire("1"), "acme", Duration.ZERO).hireId();
+        String inProgress = Intakes.recordIntake(journal, PAYLOAD, hire("2"), "globex", Duration.ZERO).hireId();
         journal.claim(interrupted);
         journal.claim(inProgress);
 
@@ -748,8 +748,8 @@ class JournalTest {
 
     @Test
     void aQueuedHireIsCancelledWaitingOrDuringItsAttemptWhichStopsBeforeItsNextCall() {
-        String held = journal.recordIntake(PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
-        String waiting = journal.recordIntake(PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
+        String held = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
+        String waiting = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
         journal.claim(held);
 
         assertThat(journal.cancel(held)).isTrue();
@@ -768,9 +768,9 @@ class JournalTest {
 
     @Test
     void aCancelWinsOverADryRunAndAnAlreadyInLuccaButNotOverAUserLuccaCreated() {
-        String dry = journal.recordIntake(PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
-        String found = journal.recordIntake(PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
-        String created = journal.recordIntake(PAYLOAD, hire("3"), TENANT, Duration.ZERO).hireId();
+        String dry = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
+        String found = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
+        String created = Intakes.recordIntake(journal, PAYLOAD, hire("3"), TENANT, Duration.ZERO).hireId();
         List.of(dry, found, created).forEach(journal::claim);
         List.of(dry, found, created).forEach(journal::cancel);
 

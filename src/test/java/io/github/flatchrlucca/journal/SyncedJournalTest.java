@@ -59,7 +59,7 @@ class SyncedJournalTest {
 
     @Test
     void aHireIsAnsweredForOnlyAfterASyncThatCoversIt() {
-        IntakeResult result = journal.recordIntake(PAYLOAD, hire("1234"), "acme", Duration.ZERO);
+        IntakeResult result = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), "acme", Duration.ZERO);
 
         assertThat(result.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(committedAtEachSync).anySatisfy(committed -> assertThat(committed).contains(result.hireId()));
@@ -67,10 +67,10 @@ class SyncedJournalTest {
 
     @Test
     void aDuplicateIsAnsweredForOnlyAfterASyncToo() {
-        IntakeResult first = journal.recordIntake(PAYLOAD, hire("1234"), "acme", Duration.ZERO);
+        IntakeResult first = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), "acme", Duration.ZERO);
         committedAtEachSync.clear();
 
-        IntakeResult again = journal.recordIntake(PAYLOAD, hire("1234"), "acme", Duration.ZERO);
+        IntakeResult again = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), "acme", Duration.ZERO);
 
         assertThat(again).isEqualTo(new IntakeResult(first.hireId(), Outcome.DUPLICATE));
         assertThat(committedAtEachSync).anySatisfy(committed -> assertThat(committed).contains(first.hireId()));
@@ -81,7 +81,7 @@ class SyncedJournalTest {
         syncFailure = new JournalUnavailable("sync its file to disk", new java.io.IOException("No space left"));
 
         assertThatExceptionOfType(JournalUnavailable.class)
-                .isThrownBy(() -> journal.recordIntake(PAYLOAD, hire("1234"), "acme", Duration.ZERO));
+                .isThrownBy(() -> Intakes.recordIntake(journal, PAYLOAD, hire("1234"), "acme", Duration.ZERO));
     }
 
     @Test
@@ -102,7 +102,7 @@ class SyncedJournalTest {
 
     @Test
     void aClaimWaitsForNoSyncButTheCreateAttemptedDoes() {
-        String hireId = journal.recordIntake(PAYLOAD, hire("1234"), "acme", Duration.ZERO).hireId();
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), "acme", Duration.ZERO).hireId();
         committedAtEachSync.clear();
 
         assertThat(journal.claim(hireId)).isNotNull();

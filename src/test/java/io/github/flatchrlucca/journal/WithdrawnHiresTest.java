@@ -38,7 +38,7 @@ class WithdrawnHiresTest {
     void aQueuedHireMovedOutOfHiredIsWithdrawnAndNeverDelivered() {
         String hireId = record("1", Duration.ZERO);
 
-        MoveOut moveOut = journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+        MoveOut moveOut = Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
 
         assertThat(moveOut).isEqualTo(new MoveOut(hireId, MoveOut.Outcome.WITHDRAWN));
         HireRecord hire = reader.find(hireId).orElseThrow();
@@ -56,10 +56,10 @@ class WithdrawnHiresTest {
 
     @Test
     void aHireIsFoundByTheCandidatesEmailAndVacancyWhenFlatchrsIdsDiffer() {
-        String found = journal.record(PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "z7gWQnjXG77hJRak",
+        String found = Intakes.record(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "z7gWQnjXG77hJRak",
                 List.of(), "jeanne@example.org|5"), TENANT, Origin.FLATCHR_API, List.of(), Duration.ZERO).hireId();
 
-        assertThat(journal.movedOutOfHired(TENANT, movedOut("1234", "jeanne@example.org|5"), HOW).hireId())
+        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("1234", "jeanne@example.org|5"), HOW).hireId())
                 .isEqualTo(found);
         assertThat(reader.find(found).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
     }
@@ -68,8 +68,8 @@ class WithdrawnHiresTest {
     void aMoveOutOfACandidateNeverHiredChangesNothing() {
         String other = record("1", Duration.ZERO);
 
-        assertThat(journal.movedOutOfHired(TENANT, movedOut("2", null), HOW).isNone()).isTrue();
-        assertThat(journal.movedOutOfHired("globex", movedOut("1", null), HOW).isNone())
+        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("2", null), HOW).isNone()).isTrue();
+        assertThat(Intakes.movedOutOfHired(journal, "globex", movedOut("1", null), HOW).isNone())
                 .as("another tenant's hire is not this one's").isTrue();
         assertThat(reader.find(other).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
     }
@@ -79,7 +79,7 @@ class WithdrawnHiresTest {
         String hireId = record("1", Duration.ZERO);
         journal.claim(hireId);
 
-        journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
 
         assertThatExceptionOfType(HireStopped.class).isThrownBy(() -> journal.renewClaim(hireId))
                 .withMessageContaining("withdrawn");
@@ -95,7 +95,7 @@ class WithdrawnHiresTest {
         journal.claim(hireId);
         journal.markCreateAttempted(hireId, "{}");
 
-        journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
         journal.recordLuccaUser(hireId, 417);
 
         HireRecord hire = reader.find(hireId).orElseThrow();
@@ -108,7 +108,7 @@ class WithdrawnHiresTest {
     void aHireDeliveredAfterTheMoveCameWaitsForAPerson() {
         String hireId = record("1", Duration.ZERO);
         journal.claim(hireId);
-        journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
 
         journal.markDelivered(hireId, 417, List.of());
 
@@ -124,7 +124,7 @@ class WithdrawnHiresTest {
         journal.markDelivered(hireId, 417, List.of());
         clock.advance(Duration.ofHours(1));
 
-        MoveOut moveOut = journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+        MoveOut moveOut = Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
 
         assertThat(moveOut.needsDecision()).isTrue();
         HireRecord hire = reader.find(hireId).orElseThrow();
@@ -152,7 +152,7 @@ class WithdrawnHiresTest {
         journal.claim(dead);
         journal.markDead(dead, new LuccaFailure("create-user", 400, "{}", "refused"));
 
-        assertThat(journal.movedOutOfHired(TENANT, movedOut("1", null), HOW).outcome())
+        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW).outcome())
                 .isEqualTo(MoveOut.Outcome.WITHDRAWN);
         assertThat(reader.find(dead).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
     }
@@ -162,7 +162,7 @@ class WithdrawnHiresTest {
         String hireId = record("1", Duration.ZERO);
         journal.cancel(hireId);
 
-        assertThat(journal.movedOutOfHired(TENANT, movedOut("1", null), HOW).outcome())
+        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW).outcome())
                 .isEqualTo(MoveOut.Outcome.ALREADY_STOPPED);
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
         assertThat(reader.history(hireId)).last().extracting(HireEvent::detail)
@@ -172,10 +172,10 @@ class WithdrawnHiresTest {
     @Test
     void aWithdrawnHireMovedBackIntoHiredIsAHireAgainHeldLikeANewOne() {
         String hireId = record("1", Duration.ZERO);
-        journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
         clock.advance(Duration.ofMinutes(1));
 
-        IntakeResult again = journal.recordIntake(PAYLOAD, hire("1"), TENANT, Duration.ofMinutes(5));
+        IntakeResult again = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ofMinutes(5));
 
         assertThat(again).isEqualTo(new IntakeResult(hireId, Outcome.ACCEPTED));
         HireRecord hire = reader.find(hireId).orElseThrow();
@@ -183,16 +183,16 @@ class WithdrawnHiresTest {
         assertThat(hire.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofMinutes(6)));
         assertThat(reader.history(hireId)).last().extracting(HireEvent::detail)
                 .isEqualTo("moved back into hired in Flatchr");
-        assertThat(journal.recordIntake(PAYLOAD, hire("1"), TENANT, Duration.ZERO).outcome())
+        assertThat(Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).outcome())
                 .as("sent once more while queued").isEqualTo(Outcome.DUPLICATE);
     }
 
     @Test
     void aSearchOfFlatchrNeverBringsAWithdrawnHireBack() {
         String hireId = record("1", Duration.ZERO);
-        journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
 
-        IntakeResult found = journal.record(PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "z7gW",
+        IntakeResult found = Intakes.record(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "z7gW",
                 List.of(), sameApplication("1")), TENANT, Origin.FLATCHR_API, List.of(), Duration.ZERO);
 
         assertThat(found).as("its answer may have been read before the move").isEqualTo(
@@ -203,7 +203,7 @@ class WithdrawnHiresTest {
     @Test
     void aWithdrawnHireCanBeReplayedByAnOperator() {
         String hireId = record("1", Duration.ZERO);
-        journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
 
         assertThat(journal.replay(hireId, PAYLOAD)).isTrue();
 
@@ -218,8 +218,8 @@ class WithdrawnHiresTest {
         String hireId = record("1", Duration.ZERO);
         Instant changed = T0.plusSeconds(60);
 
-        MoveOut first = journal.movedOutSeenInFlatchr(TENANT, movedOut("z7gW", sameApplication("1")), "seen", changed);
-        MoveOut again = journal.movedOutSeenInFlatchr(TENANT, movedOut("z7gW", sameApplication("1")), "seen", changed);
+        MoveOut first = Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen", changed);
+        MoveOut again = Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen", changed);
 
         assertThat(first.hireId()).isEqualTo(hireId);
         assertThat(first.outcome()).isEqualTo(MoveOut.Outcome.WITHDRAWN);
@@ -232,9 +232,9 @@ class WithdrawnHiresTest {
     void aSearchShowingAChangeBeforeTheHireWasRecordedChangesNothing() {
         String hireId = record("1", Duration.ZERO);
 
-        assertThat(journal.movedOutSeenInFlatchr(TENANT, movedOut("z7gW", sameApplication("1")), "seen",
+        assertThat(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
                 T0.minusSeconds(5)).isNone()).isTrue();
-        assertThat(journal.movedOutSeenInFlatchr(TENANT, movedOut("z7gW", sameApplication("1")), "seen",
+        assertThat(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
                 T0.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).hireId())
                 .as("Flatchr counts whole seconds: a change within the hire's second came after it").isEqualTo(hireId);
     }
@@ -245,10 +245,10 @@ class WithdrawnHiresTest {
         journal.claim(hireId);
         journal.markDelivered(hireId, 417, List.of());
         clock.advance(Duration.ofMinutes(1));
-        journal.movedOutOfHired(TENANT, movedOut("1", sameApplication("1")), HOW);
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", sameApplication("1")), HOW);
         journal.decided(hireId, "kept");
 
-        assertThat(journal.movedOutSeenInFlatchr(TENANT, movedOut("z7gW", sameApplication("1")), "seen",
+        assertThat(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
                 T0.plusSeconds(50)).isNone()).isTrue();
         assertThat(reader.find(hireId).orElseThrow().decisionNeeded()).isNull();
     }
@@ -256,11 +256,11 @@ class WithdrawnHiresTest {
     @Test
     void aHireMovedBackIntoHiredCanBeSeenMovedOutAgain() {
         String hireId = record("1", Duration.ZERO);
-        journal.movedOutSeenInFlatchr(TENANT, movedOut("z7gW", sameApplication("1")), "seen", T0.plusSeconds(10));
+        Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen", T0.plusSeconds(10));
         clock.advance(Duration.ofMinutes(1));
-        journal.recordIntake(PAYLOAD, hire("1"), TENANT, Duration.ZERO);
+        Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO);
 
-        assertThat(journal.movedOutSeenInFlatchr(TENANT, movedOut("z7gW", sameApplication("1")), "seen",
+        assertThat(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
                 T0.plusSeconds(120)).outcome()).isEqualTo(MoveOut.Outcome.WITHDRAWN);
     }
 
@@ -286,7 +286,7 @@ class WithdrawnHiresTest {
         String hireId = record("1", Duration.ofMinutes(5));
         clock.advance(Duration.ofMinutes(2));
 
-        journal.movedOutOfHired(TENANT, movedOut("1", null), HOW);
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
         clock.advance(Duration.ofHours(1));
 
         assertThat(journal.dueHireIds(TENANT, 10)).isEmpty();
@@ -304,7 +304,7 @@ class WithdrawnHiresTest {
         assertThat(journal.dueHireIds(TENANT, 10)).containsExactlyInAnyOrder(held, due);
         assertThat(reader.history(held)).last().extracting(HireEvent::detail)
                 .isEqualTo("to be delivered now, asked by an operator");
-        journal.movedOutOfHired(TENANT, movedOut("2", null), HOW);
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("2", null), HOW);
         assertThat(journal.deliverNow(due)).as("withdrawn").isFalse();
     }
 
@@ -314,7 +314,7 @@ class WithdrawnHiresTest {
     }
 
     private String record(String applicantId, Duration hold) {
-        return journal.recordIntake(PAYLOAD, hire(applicantId), TENANT, hold).hireId();
+        return Intakes.recordIntake(journal, PAYLOAD, hire(applicantId), TENANT, hold).hireId();
     }
 
     /** A hire of vacancy 5, as Flatchr's webhook sends it, by a candidate of its own. */

@@ -85,7 +85,7 @@ class WriteBacksTest {
     @Test
     void theApiSIdOfAnApplicationIsKeptAndAFoundHireHasItFromTheStart() {
         String webhook = hire("1");
-        String found = journal.record("{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "z7gWQnjXG77hJRak",
+        String found = Intakes.record(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "z7gWQnjXG77hJRak",
                 List.of()), "acme", Origin.FLATCHR_API, List.of(), Duration.ZERO).hireId();
 
         one.applicantFound(webhook, "Pq9rT2uVw3xY4zAb");
@@ -96,14 +96,14 @@ class WriteBacksTest {
 
     @Test
     void aHireOfAnotherCompanyHasNothingToWriteBack() {
-        String other = journal.recordIntake("{}", new HireVerdict(HireVerdict.Kind.OTHER_COMPANY,
+        String other = Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.OTHER_COMPANY,
                 "company_id 77 is not one of tenant acme's Flatchr companies", "77", "1", List.of()), "acme", Duration.ZERO).hireId();
 
         assertThat(reader.find(other).orElseThrow().writeBack()).isNull();
     }
 
     private String hire(String applicantId) {
-        String hireId = journal.recordIntake("{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId,
+        String hireId = Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId,
                 List.of()), "acme", Duration.ZERO).hireId();
         journal.claim(hireId);
         return hireId;

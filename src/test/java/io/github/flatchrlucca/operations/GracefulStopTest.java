@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.Journal;
 import java.time.Duration;
@@ -99,7 +100,7 @@ class GracefulStopTest {
     }
 
     private String hire(String applicantId) {
-        return journal.recordIntake("{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId, List.of()),
+        return Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId, List.of()),
                 "acme", Duration.ZERO).hireId();
     }
 

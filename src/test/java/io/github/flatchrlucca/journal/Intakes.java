@@ -1,0 +1,42 @@
+package io.github.flatchrlucca.journal;
+
+import io.github.flatchrlucca.intake.HireVerdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Records a verdict (a hire, a move out of hired) in the journal with the plain values the webhook route and the
+ * reconciliation pass, so that the journal's tests speak in the intake's verdicts while the journal itself knows
+ * nothing of them.
+ */
+public final class Intakes {
+
+    private Intakes() {
+    }
+
+    /** As the webhook route does. */
+    public static IntakeResult recordIntake(Journal journal, String payload, HireVerdict verdict, String tenant,
+                                            Duration hold) {
+        return journal.recordIntake(payload, tenant, verdict.dedupeKey(), verdict.matchingApplication(),
+                verdict.recordedRejection(), hold);
+    }
+
+    /** As the reconciliation (or the webhook, by its origin) does. */
+    public static IntakeResult record(Journal journal, String payload, HireVerdict verdict, String tenant,
+                                      Origin origin, List<String> notes, Duration hold) {
+        return journal.record(payload, tenant, origin, verdict.dedupeKey(), verdict.matchingApplication(),
+                verdict.applicantId(), verdict.recordedRejection(), notes, hold);
+    }
+
+    /** As the webhook route does for a candidate moved out of hired. */
+    public static MoveOut movedOutOfHired(Journal journal, String tenant, HireVerdict verdict, String how) {
+        return journal.movedOutOfHired(tenant, verdict.dedupeKey(), verdict.sameApplication(), how);
+    }
+
+    /** As the reconciliation does for a move its search shows. */
+    public static MoveOut movedOutSeenInFlatchr(Journal journal, String tenant, HireVerdict verdict, String how,
+                                                Instant changedAt) {
+        return journal.movedOutSeenInFlatchr(tenant, verdict.dedupeKey(), verdict.sameApplication(), how, changedAt);
+    }
+}
