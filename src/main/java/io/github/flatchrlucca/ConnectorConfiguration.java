@@ -55,7 +55,7 @@ import io.github.flatchrlucca.tenants.TenantRoutes;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.tenants.Tenants;
 import io.github.flatchrlucca.tenants.TenantsFileWatch;
-import io.github.flatchrlucca.tenants.WebhookTenant;
+import io.github.flatchrlucca.tenants.WebhookAuthenticator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -152,10 +152,10 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         bindTenants(camel, settings, tenants, metrics, alerts);
 
         FlatchrEventClassifier classifier = new FlatchrEventClassifier();
-        WebhookTenant webhookTenant = new WebhookTenant(tenants);
-        bindIntake(registry, settings, json, webhookTenant, classifier, metrics);
+        WebhookAuthenticator webhookAuthenticator = new WebhookAuthenticator(tenants);
+        bindIntake(registry, settings, json, webhookAuthenticator, classifier, metrics);
         AdminTokenCheck adminTokenCheck = new AdminTokenCheck(settings.adminToken(), tenants);
-        bindHttpServer(camel, settings, json, webhookTenant, adminTokenCheck, metrics);
+        bindHttpServer(camel, settings, json, webhookAuthenticator, adminTokenCheck, metrics);
 
         LuccaRequests requests = new LuccaRequests(json);
         registry.bind("luccaRequests", requests);
@@ -204,9 +204,9 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     }
 
     private static void bindIntake(Registry registry, ConnectorSettings settings, ObjectMapper json,
-                                   WebhookTenant webhookTenant, FlatchrEventClassifier classifier,
+                                   WebhookAuthenticator webhookAuthenticator, FlatchrEventClassifier classifier,
                                    ConnectorMetrics metrics) {
-        registry.bind("webhookTenant", webhookTenant);
+        registry.bind("webhookAuthenticator", webhookAuthenticator);
         registry.bind("jsonBodyReader", new JsonBodyReader(json, settings.maxBodyBytes()));
         registry.bind("flatchrEventClassifier", classifier);
         registry.bind("webhookReplies", new WebhookReplies(json, metrics));
@@ -220,7 +220,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
      * ADMIN_TOKEN.
      */
     private static void bindHttpServer(CamelContext camel, ConnectorSettings settings, ObjectMapper json,
-                                       WebhookTenant webhookTenant, AdminTokenCheck adminTokenCheck,
+                                       WebhookAuthenticator webhookAuthenticator, AdminTokenCheck adminTokenCheck,
                                        ConnectorMetrics metrics) throws Exception {
         ServerTimeouts timeouts = ServerTimeouts.create(settings.httpIdleTimeout(), settings.httpRequestTimeout());
         camel.getRegistry().bind("vertx", timeouts);
@@ -252,7 +252,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                     }
                 })
                 .bodies(WEBHOOK_PATH + "*", (path, request) ->
-                        webhookTenant.authenticate(tenantOfWebhookPath(path), request.getParam("token")))
+                        webhookAuthenticator.authenticate(tenantOfWebhookPath(path), request.getParam("token")))
                 .bodies("/admin/api/*", (path, request) -> adminTokenCheck.scopeOf(request.getHeader("Authorization")));
         if (settings.managementOnServerPort()) {
             gate.reads("/observe/metrics", (path, request) ->

@@ -1,6 +1,6 @@
 package io.github.flatchrlucca.delivery;
 
-import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.lucca.LuccaContract;
 import io.github.flatchrlucca.mapping.LuccaUserDraft;
 import io.github.flatchrlucca.mapping.MappedHire;
@@ -11,7 +11,7 @@ import java.util.List;
 /** One attempt at delivering one hire: what was mapped, what Lucca said so far, what to warn about. */
 public final class Delivery {
 
-    private final Hire hire;
+    private final ClaimedHire hire;
     private final Tenant tenant;
     private final MappedHire mapped;
     private final List<String> warnings;
@@ -25,7 +25,7 @@ public final class Delivery {
     private boolean userCreatedNow;
     private final Integer luccaContractTypeId;
 
-    Delivery(Hire hire, Tenant tenant, MappedHire mapped, Integer luccaContractTypeId) {
+    Delivery(ClaimedHire hire, Tenant tenant, MappedHire mapped, Integer luccaContractTypeId) {
         this.hire = hire;
         this.tenant = tenant;
         this.mapped = mapped;
@@ -95,7 +95,7 @@ public final class Delivery {
         warnings.remove(warning);
     }
 
-    Hire hire() {
+    ClaimedHire hire() {
         return hire;
     }
 

@@ -1,10 +1,10 @@
 package io.github.flatchrlucca.delivery;
 
-import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalRefusedValue;
 import io.github.flatchrlucca.journal.JournalUnavailable;
-import io.github.flatchrlucca.journal.LuccaFailure;
+import io.github.flatchrlucca.journal.EventDetail;
 import io.github.flatchrlucca.lucca.LuccaCallFailed;
 import io.github.flatchrlucca.lucca.LuccaRateLimited;
 import io.github.flatchrlucca.signals.DeadHireAlert;
@@ -41,7 +41,7 @@ public final class DeliveryFailures {
     // Failed attempts whose outcome the journal could not take: written at the next round it answers.
     private final Map<String, LeftBehind> leftBehind = new ConcurrentHashMap<>();
 
-    private record LeftBehind(Hire hire, LuccaFailure failure) {
+    private record LeftBehind(ClaimedHire hire, EventDetail failure) {
     }
 
     public DeliveryFailures(Journal journal, RetrySchedule schedule, Duration keyRejectedDelay, Clock clock,
@@ -62,7 +62,7 @@ public final class DeliveryFailures {
     /** The journal refuses a value of this hire (too long, malformed): it would refuse it at every attempt. */
     public void valueRefused(Exchange exchange) {
         JournalRefusedValue refused = caught(exchange, JournalRefusedValue.class);
-        die(hire(exchange), new LuccaFailure(exchange.getVariable(Variables.LUCCA_CALL, String.class), null, null,
+        die(hire(exchange), new EventDetail(exchange.getVariable(Variables.LUCCA_CALL, String.class), null, null,
                 refused.getMessage()), "journal-refused-value");
     }
 
@@ -73,7 +73,7 @@ public final class DeliveryFailures {
      */
     public void keyRejected(Exchange exchange) {
         LuccaCallFailed cause = caught(exchange, LuccaCallFailed.class);
-        Hire hire = hire(exchange);
+        ClaimedHire hire = hire(exchange);
         LOG.error("LUCCA REJECTS THE API KEY of tenant {} ({}): its hires are kept and tried again until the key is "
                 + "valid and has the rights it needs", hire.tenant(), cause.status());
         Instant backoff = schedule.next(hire.attempts(), clock.instant());
@@ -89,7 +89,7 @@ public final class DeliveryFailures {
 
     /** 408, 5xx, timeouts, lost connections and anything unexpected: later, further apart each time. */
     public void retryLater(Exchange exchange) {
-        Hire hire = hire(exchange);
+        ClaimedHire hire = hire(exchange);
         retryOrDie(hire, failure(exchange), schedule.next(hire.attempts(), clock.instant()), reason(exchange));
     }
 
@@ -100,13 +100,13 @@ public final class DeliveryFailures {
      */
     public void journalUnavailable(Exchange exchange) {
         String call = exchange.getVariable(Variables.LUCCA_CALL, String.class);
-        leaveBehind(hire(exchange), new LuccaFailure(call, null, null, "the journal could not be reached"
+        leaveBehind(hire(exchange), new EventDetail(call, null, null, "the journal could not be reached"
                 + (call == null ? " during the delivery" : " during " + call)));
     }
 
     /** The hire was cancelled or withdrawn during its attempt: the attempt stops here and gives the hire back. */
     public void stopped(Exchange exchange) {
-        Hire hire = hire(exchange);
+        ClaimedHire hire = hire(exchange);
         journal.releaseClaim(hire.hireId());
         // "hire 1f0c... was cancelled during its attempt", or withdrawn
         LOG.info("{}: the attempt ends here", exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)
@@ -129,7 +129,7 @@ public final class DeliveryFailures {
         return true;
     }
 
-    private void retryOrDie(Hire hire, LuccaFailure failure, Instant next, String reason) {
+    private void retryOrDie(ClaimedHire hire, EventDetail failure, Instant next, String reason) {
         if (schedule.expired(hire.queuedAt(), next)) {
             die(hire, failure, "expired");
         } else if (recorded(hire, failure, () -> journal.retryLater(hire.hireId(), next, failure))) {
@@ -137,7 +137,7 @@ public final class DeliveryFailures {
         }
     }
 
-    private void die(Hire hire, LuccaFailure failure, String reason) {
+    private void die(ClaimedHire hire, EventDetail failure, String reason) {
         if (recorded(hire, failure, () -> journal.markDead(hire.hireId(), failure))) {
             metrics.hire(hire.tenant(), "dead", reason);
             alerts.hireDead(hire.tenant(), hire.hireId(), failure.error());
@@ -148,7 +148,7 @@ public final class DeliveryFailures {
      * Writes an outcome: true when it was written, false when the hire was cancelled or taken over meanwhile (the
      * write changed nothing) or the journal is down (the hire is left behind, to be written once it answers).
      */
-    private boolean recorded(Hire hire, LuccaFailure failure, BooleanSupplier write) {
+    private boolean recorded(ClaimedHire hire, EventDetail failure, BooleanSupplier write) {
         try {
             return write.getAsBoolean();
         } catch (JournalUnavailable e) {
@@ -158,12 +158,12 @@ public final class DeliveryFailures {
         } catch (JournalRefusedValue e) {
             // Lucca's answer itself does not fit (a NUL PostgreSQL refuses, say): the hire ends with our own words.
             LOG.warn("hire {}: {}", hire.hireId(), e.getMessage());
-            return journal.markDead(hire.hireId(), new LuccaFailure(failure.call(), failure.status(), null,
+            return journal.markDead(hire.hireId(), new EventDetail(failure.call(), failure.status(), null,
                     "its outcome could not be written (" + e.getMessage() + ")"));
         }
     }
 
-    private void leaveBehind(Hire hire, LuccaFailure failure) {
+    private void leaveBehind(ClaimedHire hire, EventDetail failure) {
         leftBehind.put(hire.hireId(), new LeftBehind(hire, failure));
     }
 
@@ -174,19 +174,19 @@ public final class DeliveryFailures {
         return caught(exchange, java.io.IOException.class) != null ? "connection" : "unexpected";
     }
 
-    private static Hire hire(Exchange exchange) {
-        return exchange.getVariable(Variables.HIRE, Hire.class);
+    private static ClaimedHire hire(Exchange exchange) {
+        return exchange.getVariable(Variables.HIRE, ClaimedHire.class);
     }
 
     /** Lucca's own words when it answered; otherwise only the kind of failure, which holds no personal data. */
-    private static LuccaFailure failure(Exchange exchange) {
+    private static EventDetail failure(Exchange exchange) {
         LuccaCallFailed lucca = caught(exchange, LuccaCallFailed.class);
         if (lucca != null) {
-            return new LuccaFailure(lucca.call(), lucca.status(), lucca.body(), lucca.getMessage());
+            return new EventDetail(lucca.call(), lucca.status(), lucca.body(), lucca.getMessage());
         }
         Throwable caught = rootCause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         String call = exchange.getVariable(Variables.LUCCA_CALL, String.class);
-        return new LuccaFailure(call, null, null, caught.getClass().getSimpleName()
+        return new EventDetail(call, null, null, caught.getClass().getSimpleName()
                 + (call == null ? " while preparing the hire" : " during " + call));
     }
 

@@ -2,7 +2,7 @@ package io.github.flatchrlucca.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.lucca.LuccaEnvelopes;
 import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.lucca.LuccaContract;
@@ -64,7 +64,7 @@ public final class DeliverySteps {
     }
 
     /** The hire, mapped the way its tenant wants it. */
-    public Delivery map(@Body Hire hire, @Variable(Variables.TENANT) Tenant tenant) {
+    public Delivery map(@Body ClaimedHire hire, @Variable(Variables.TENANT) Tenant tenant) {
         MappedHire mapped = tenant.mapper().map(read(hire.payload()), hire.receivedAt());
         Integer contractType = Optional.ofNullable(mapped.contractTypeId())
                 .flatMap(tenant.contractTypes()::luccaTypeFor).orElse(null);

@@ -1,6 +1,6 @@
 package io.github.flatchrlucca.delivery;
 
-import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import java.util.List;
@@ -56,7 +56,7 @@ public final class DueHires {
     }
 
     /** The hire, claimed for this worker, or null when someone else has it (the route then skips it). */
-    public Hire claim(String hireId) {
+    public ClaimedHire claim(String hireId) {
         return journal.claim(hireId);
     }
 }

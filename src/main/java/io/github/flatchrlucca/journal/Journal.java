@@ -127,7 +127,7 @@ public final class Journal {
      * or another instance) took it first, or when this instance is stopping. One conditional update decides,
      * so two workers never deliver the same hire; a claim left by a dead instance expires with its lease.
      */
-    public Hire claim(String hireId) {
+    public ClaimedHire claim(String hireId) {
         if (!claiming) {
             return null;
         }
@@ -238,7 +238,7 @@ public final class Journal {
     public void recordLuccaUser(String hireId, long luccaUserId) {
         change(hireId, "UPDATE hire SET lucca_user_id = ?, " + DECIDE_IF_WITHDRAWN + ", updated_at = ? WHERE hire_id = ?",
                 new Object[] {luccaUserId, at(clock.instant()), hireId},
-                new LuccaFailure("create-user", 200, null, "user " + luccaUserId + " created in Lucca"));
+                new EventDetail("create-user", 200, null, "user " + luccaUserId + " created in Lucca"));
         LOG.info("hire {} user created in Lucca as {}", hireId, luccaUserId);
     }
 
@@ -260,7 +260,7 @@ public final class Journal {
         boolean recorded = change(hireId, "UPDATE hire SET status = 'DRY_RUN', lucca_request = ?, warnings = ?, "
                 + "claimed_until = NULL, claimed_by = NULL, updated_at = ? WHERE hire_id = ? AND " + QUEUED,
                 new Object[] {luccaRequest, joined(warnings), at(clock.instant()), hireId},
-                new LuccaFailure(null, null, null, "the Lucca requests were recorded, not sent"));
+                new EventDetail(null, null, null, "the Lucca requests were recorded, not sent"));
         if (recorded) {
             LOG.info("hire {} {}: the Lucca requests were recorded, not sent", hireId, HireStatus.DRY_RUN.label());
         } else {
@@ -274,7 +274,7 @@ public final class Journal {
      * when an operator cancelled it meanwhile (the cancel wins, and the hire is only given back) or another instance
      * took it over (its attempt is the one that counts now).
      */
-    public boolean retryLater(String hireId, Instant nextAttempt, LuccaFailure failure) {
+    public boolean retryLater(String hireId, Instant nextAttempt, EventDetail failure) {
         boolean retrying = change(hireId, "UPDATE hire SET status = 'RETRYING', next_attempt_at = ?, claimed_until = NULL, "
                 + "claimed_by = NULL, last_lucca_status = ?, last_lucca_body = ?, last_error = ?, updated_at = ? "
                 + "WHERE hire_id = ? AND claimed_by = ? AND " + QUEUED, new Object[] {at(nextAttempt), failure.status(),
@@ -288,7 +288,7 @@ public final class Journal {
     }
 
     /** The hire will not reach Lucca by itself; false when it was cancelled or taken over meanwhile. */
-    public boolean markDead(String hireId, LuccaFailure failure) {
+    public boolean markDead(String hireId, EventDetail failure) {
         boolean dead = change(hireId, "UPDATE hire SET status = 'DEAD', next_attempt_at = NULL, claimed_until = NULL, "
                 + "claimed_by = NULL, last_lucca_status = ?, last_lucca_body = ?, last_error = ?, updated_at = ? "
                 + "WHERE hire_id = ? AND claimed_by = ? AND " + QUEUED, new Object[] {failure.status(), failure.body(),
@@ -315,7 +315,7 @@ public final class Journal {
                 + "lucca_user_id = CASE WHEN status = 'ALREADY_IN_LUCCA' THEN NULL ELSE lucca_user_id END "
                 + "WHERE hire_id = ? AND status IN ('DEAD', 'REJECTED', 'ALREADY_IN_LUCCA', 'DRY_RUN', 'CANCELLED', 'WITHDRAWN') AND "
                 + UNCLAIMED, new Object[] {payload, at(now), at(now), at(now), hireId, at(now)},
-                new LuccaFailure(null, null, null, "replayed by an operator"));
+                new EventDetail(null, null, null, "replayed by an operator"));
         if (replayed) {
             LOG.info("hire {} replayed by an operator", hireId);
         }
@@ -333,7 +333,7 @@ public final class Journal {
         Instant now = clock.instant();
         boolean cancelled = change(hireId, "UPDATE hire SET status = 'CANCELLED', next_attempt_at = NULL, "
                 + "updated_at = ? WHERE hire_id = ? AND " + QUEUED,
-                new Object[] {at(now), hireId}, new LuccaFailure(null, null, null, "cancelled by an operator"));
+                new Object[] {at(now), hireId}, new EventDetail(null, null, null, "cancelled by an operator"));
         if (cancelled) {
             LOG.info("hire {} {} by an operator", hireId, HireStatus.CANCELLED.label());
         }
@@ -431,7 +431,7 @@ public final class Journal {
         Instant now = clock.instant();
         boolean due = change(hireId, "UPDATE hire SET next_attempt_at = ?, updated_at = ? WHERE hire_id = ? AND "
                 + QUEUED + " AND next_attempt_at > ?", new Object[] {at(now), at(now), hireId, at(now)},
-                new LuccaFailure(null, null, null, "to be delivered now, asked by an operator"));
+                new EventDetail(null, null, null, "to be delivered now, asked by an operator"));
         if (due) {
             LOG.info("hire {} to be delivered now, asked by an operator", hireId);
         }
@@ -460,7 +460,7 @@ public final class Journal {
                 + "warnings = ?, next_attempt_at = NULL, "
                 + "claimed_until = NULL, claimed_by = NULL, last_error = NULL, updated_at = ? WHERE hire_id = ?" + guard,
                 new Object[] {status.name(), luccaUserId, joined(warnings), at(clock.instant()), hireId},
-                new LuccaFailure(null, null, null, "Lucca user " + luccaUserId));
+                new EventDetail(null, null, null, "Lucca user " + luccaUserId));
         if (finished) {
             LOG.info("hire {} {} (Lucca user {}){}", hireId, status.label(), luccaUserId,
                     warnings.isEmpty() ? "" : " with " + warnings.size() + " warning(s)");
@@ -471,7 +471,7 @@ public final class Journal {
     }
 
     /** One state change and its history event, together; false when the hire was not in a state to change. */
-    private boolean change(String hireId, String sql, Object[] values, LuccaFailure what) {
+    private boolean change(String hireId, String sql, Object[] values, EventDetail what) {
         return jdbc.inTransaction("update a hire", connection -> {
             if (Jdbc.update(connection, sql, values) == 0) {
                 return false;
@@ -534,7 +534,7 @@ public final class Journal {
                         + "received_at = ?, queued_at = ?, next_attempt_at = ?, updated_at = ? WHERE hire_id = ? "
                         + "AND status = ? AND " + UNCLAIMED,
                         new Object[] {payload, at(now), at(now), at(now.plus(hold)), at(now), hireId, was, at(now)},
-                        new LuccaFailure(null, null, null, HireStatus.REJECTED.name().equals(was)
+                        new EventDetail(null, null, null, HireStatus.REJECTED.name().equals(was)
                                 ? "sent again complete" : "moved back into hired in Flatchr"))) {
             LOG.info("hire {} {} after being {}", hireId, HireStatus.RECEIVED.label(), was.toLowerCase(Locale.ROOT));
             return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
@@ -586,14 +586,14 @@ public final class Journal {
                 + "SELECT hire_id, ?, status, ?, ?, ? FROM hire WHERE hire_id = ?", at(at), call, status, detail, hireId);
     }
 
-    private static String detail(LuccaFailure what) {
+    private static String detail(EventDetail what) {
         String detail = what.body() == null ? what.error() : what.error() + ": " + what.body();
         return detail == null || detail.length() <= EVENT_DETAIL_CHARS ? detail
                 : detail.substring(0, EVENT_DETAIL_CHARS) + "...";
     }
 
-    private static Hire hire(java.sql.ResultSet row) throws SQLException {
-        return new Hire(row.getString("hire_id"), row.getString("tenant"), row.getString("payload"), instant(row, "received_at"),
+    private static ClaimedHire hire(java.sql.ResultSet row) throws SQLException {
+        return new ClaimedHire(row.getString("hire_id"), row.getString("tenant"), row.getString("payload"), instant(row, "received_at"),
                 instant(row, "queued_at"), row.getInt("attempts"), row.getObject("lucca_user_id", Long.class),
                 row.getObject("create_attempted_at") != null);
     }

@@ -29,7 +29,7 @@ public final class JournalReader {
         jdbc.query("reach the journal", "SELECT COUNT(*) FROM hire WHERE hire_id = ?", row -> row.getLong(1), "-");
     }
 
-    public Optional<HireRecord> find(String hireId) {
+    public Optional<HireView> find(String hireId) {
         return jdbc.query("read a hire", "SELECT * FROM hire WHERE hire_id = ?", JournalReader::record, hireId)
                 .stream().findFirst();
     }
@@ -41,7 +41,7 @@ public final class JournalReader {
                         row.getString("detail")), hireId);
     }
 
-    public List<HireRecord> list(HireFilter filter) {
+    public List<HireView> list(HireFilter filter) {
         Where where = where(filter);
         List<Object> values = new ArrayList<>(where.values());
         return jdbc.query("list hires", "SELECT * FROM hire" + where.sql() + " ORDER BY received_at DESC, hire_id "
@@ -64,17 +64,17 @@ public final class JournalReader {
     }
 
     /** Each tenant's longest-waiting queued hire, tenants no longer configured included: their hires wait too. */
-    public List<HireRecord> oldestQueuedOfEachTenant() {
+    public List<HireView> oldestQueuedOfEachTenant() {
         return jdbc.query("find each tenant's oldest queued hire", "SELECT * FROM hire h WHERE " + QUEUED
                 + " AND received_at = (SELECT MIN(received_at) FROM hire q WHERE q.tenant = h.tenant AND " + QUEUED
                 + ") ORDER BY tenant, hire_id", JournalReader::record);
     }
 
     /** The tenant's longest-waiting queued hire (null: of all tenants): how far behind delivery is. */
-    public Optional<HireRecord> oldestQueued(String tenant) {
+    public Optional<HireView> oldestQueued(String tenant) {
         // Two statements rather than "? IS NULL": PostgreSQL cannot type a parameter that is only tested for null.
         String oldest = " ORDER BY received_at FETCH FIRST 1 ROWS ONLY";
-        List<HireRecord> found = tenant == null
+        List<HireView> found = tenant == null
                 ? jdbc.query("find the oldest queued hire", "SELECT * FROM hire WHERE " + QUEUED + oldest,
                         JournalReader::record)
                 : jdbc.query("find the oldest queued hire", "SELECT * FROM hire WHERE " + QUEUED + " AND tenant = ?"
@@ -108,9 +108,9 @@ public final class JournalReader {
     private record Where(String sql, List<Object> values) {
     }
 
-    static HireRecord record(ResultSet row) throws SQLException {
+    static HireView record(ResultSet row) throws SQLException {
         String warnings = row.getString("warnings");
-        return new HireRecord(row.getString("hire_id"), row.getString("tenant"), HireStatus.valueOf(row.getString("status")),
+        return new HireView(row.getString("hire_id"), row.getString("tenant"), HireStatus.valueOf(row.getString("status")),
                 instant(row, "received_at"), instant(row, "updated_at"), row.getInt("attempts"),
                 instant(row, "next_attempt_at"), row.getObject("lucca_user_id", Long.class),
                 row.getObject("last_lucca_status", Integer.class), row.getString("last_lucca_body"),

@@ -32,12 +32,12 @@ public final class WriteBacks {
     }
 
     /** Up to {@code max} of the tenant's due write-backs, each claimed for this instance, the longest waiting first. */
-    public List<HireRecord> claimDue(String tenant, int max) {
+    public List<HireView> claimDue(String tenant, int max) {
         Instant now = clock.instant();
         List<String> due = jdbc.query("list due write-backs", "SELECT hire_id FROM hire WHERE tenant = ? AND " + DUE
                 + " ORDER BY writeback_next_at FETCH FIRST " + max + " ROWS ONLY", row -> row.getString(1), tenant,
                 at(now), at(now));
-        List<HireRecord> claimed = new ArrayList<>();
+        List<HireView> claimed = new ArrayList<>();
         for (String hireId : due) {
             jdbc.inTransaction("claim a write-back", connection -> {
                 if (Jdbc.update(connection, "UPDATE hire SET writeback_claimed_until = ?, writeback_claimed_by = ?, "

@@ -7,7 +7,7 @@ import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.HireFilter;
-import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
@@ -65,7 +65,7 @@ public final class AdminApi {
     }
 
     public void hire(@Header("hireId") String hireId, Exchange exchange) {
-        HireRecord hire = found(hireId, exchange);
+        HireView hire = found(hireId, exchange);
         JsonReply.respond(json, exchange, 200, "application/json", views.detail(hire, reader.history(hireId)));
     }
 
@@ -106,7 +106,7 @@ public final class AdminApi {
 
     /** Dead, rejected, already-in-Lucca, dry-run, cancelled or withdrawn hires go through delivery again. */
     public void replay(@Header("hireId") String hireId, Exchange exchange) {
-        HireRecord hire = found(hireId, exchange);
+        HireView hire = found(hireId, exchange);
         if (hire.status().isQueued()) {
             throw Problem.conflict("The hire is already queued or being delivered.");
         }
@@ -127,7 +127,7 @@ public final class AdminApi {
     }
 
     public void cancel(@Header("hireId") String hireId, Exchange exchange) {
-        HireRecord hire = found(hireId, exchange);
+        HireView hire = found(hireId, exchange);
         if (!hire.status().isQueued()) {
             throw Problem.conflict("Only a queued hire can be cancelled; this one is " + hire.status().label() + ".");
         }
@@ -140,7 +140,7 @@ public final class AdminApi {
 
     /** A hire held (HIRE_HOLD_SECONDS) or waiting for its next retry is delivered at once. */
     public void deliverNow(@Header("hireId") String hireId, Exchange exchange) {
-        HireRecord hire = found(hireId, exchange);
+        HireView hire = found(hireId, exchange);
         if (!hire.status().isQueued()) {
             throw Problem.conflict("Only a queued hire can be delivered now; this one is " + hire.status().label() + ".");
         }
@@ -164,7 +164,7 @@ public final class AdminApi {
         if (note.length() > MAX_NOTE) {
             throw Problem.badRequest("note", "The note is longer than " + MAX_NOTE + " characters.");
         }
-        HireRecord hire = found(hireId, exchange);
+        HireView hire = found(hireId, exchange);
         if (hire.decisionNeeded() == null || !journal.decided(hireId, note)) {
             throw Problem.conflict("The hire does not wait for a decision.");
         }
@@ -172,7 +172,7 @@ public final class AdminApi {
     }
 
     /** A rejected hire is replayed only if, under the current configuration, it is a complete hire. */
-    private void checkStillAHire(HireRecord hire) {
+    private void checkStillAHire(HireView hire) {
         HireVerdict verdict;
         try {
             JsonNode event = json.readTree(hire.payload());
@@ -195,7 +195,7 @@ public final class AdminApi {
     }
 
     /** Another tenant's hire is answered as an unknown one: a tenant's token tells nothing of the others. */
-    private HireRecord found(String hireId, Exchange exchange) {
+    private HireView found(String hireId, Exchange exchange) {
         String scope = AdminTokenCheck.scope(exchange);
         return reader.find(hireId)
                 .filter(hire -> scope == null || scope.equals(hire.tenant()))

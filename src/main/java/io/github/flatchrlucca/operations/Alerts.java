@@ -1,6 +1,6 @@
 package io.github.flatchrlucca.operations;
 
-import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.http.KeyState;
@@ -78,7 +78,7 @@ public final class Alerts implements DeadHireAlert {
 
     /** A tenant's oldest queued hire waits longer than the limit: said once for that hire. */
     public synchronized void checkQueueAge() {
-        List<HireRecord> oldest;
+        List<HireView> oldest;
         try {
             oldest = reader.oldestQueuedOfEachTenant();
         } catch (JournalUnavailable e) {
@@ -87,7 +87,7 @@ public final class Alerts implements DeadHireAlert {
         oldest.forEach(this::checkAge);
     }
 
-    private void checkAge(HireRecord oldest) {
+    private void checkAge(HireView oldest) {
         Duration age = Duration.between(oldest.receivedAt(), clock.instant());
         if (age.compareTo(queueAgeLimit) > 0 && !Objects.equals(lastSlowHire.get(oldest.tenant()), oldest.hireId())) {
             lastSlowHire.put(oldest.tenant(), oldest.hireId());
@@ -100,7 +100,7 @@ public final class Alerts implements DeadHireAlert {
         return statusPage + "#hire=" + hireId;
     }
 
-    private static String lastError(HireRecord hire) {
+    private static String lastError(HireView hire) {
         return hire.lastError() == null ? "not tried yet" : "last: " + hire.lastError();
     }
 }

@@ -3,7 +3,7 @@ package io.github.flatchrlucca.operations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.journal.HireEvent;
-import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.tenants.Tenant;
@@ -30,7 +30,7 @@ final class HireViews {
         this.clock = clock;
     }
 
-    Map<String, Object> summary(HireRecord hire) {
+    Map<String, Object> summary(HireView hire) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("hireId", hire.hireId());
         view.put("tenant", hire.tenant());
@@ -53,7 +53,7 @@ final class HireViews {
     }
 
     /** A queued hire not yet tried whose first attempt lies ahead: the hold (HIRE_HOLD_SECONDS) keeps it. */
-    private boolean held(HireRecord hire) {
+    private boolean held(HireView hire) {
         return hire.status() == HireStatus.RECEIVED && hire.attempts() == 0 && hire.nextAttemptAt() != null
                 && hire.nextAttemptAt().isAfter(clock.instant());
     }
@@ -62,7 +62,7 @@ final class HireViews {
      * Where writing the outcome on the candidate stands. The journal keeps every finished hire's as pending (a tag
      * set later writes it), but a tenant without a result tag writes nothing: null, not pending for ever.
      */
-    private String writeBack(HireRecord hire) {
+    private String writeBack(HireView hire) {
         boolean writes = tenants.find(hire.tenant()).flatMap(Tenant::resultTag).isPresent();
         return hire.writeBack() == null || (!writes && "PENDING".equals(hire.writeBack())) ? null
                 : hire.writeBack().toLowerCase(Locale.ROOT);
@@ -103,7 +103,7 @@ final class HireViews {
         return view;
     }
 
-    Map<String, Object> detail(HireRecord hire, List<HireEvent> history) {
+    Map<String, Object> detail(HireView hire, List<HireEvent> history) {
         Map<String, Object> view = summary(hire);
         view.put("lastLuccaBody", hire.lastLuccaBody());
         view.put("luccaRequest", parsed(hire.luccaRequest()));

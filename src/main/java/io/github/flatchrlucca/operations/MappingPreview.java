@@ -7,7 +7,7 @@ import io.github.flatchrlucca.delivery.DeliverySteps;
 import io.github.flatchrlucca.http.JsonReply;
 import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.intake.HireVerdict;
-import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.routes.Variables;
@@ -70,8 +70,8 @@ public final class MappingPreview {
     }
 
     /** The payload as delivery reads a hire from the journal; it is recorded nowhere. */
-    public Hire asHire(@Body JsonNode event, @Variable(Variables.TENANT) Tenant tenant) {
-        return new Hire("preview", tenant.id(), event.toString(), clock.instant(), clock.instant(), 0, null, false);
+    public ClaimedHire asHire(@Body JsonNode event, @Variable(Variables.TENANT) Tenant tenant) {
+        return new ClaimedHire("preview", tenant.id(), event.toString(), clock.instant(), clock.instant(), 0, null, false);
     }
 
     /**

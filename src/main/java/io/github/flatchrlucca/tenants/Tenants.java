@@ -1,7 +1,7 @@
 package io.github.flatchrlucca.tenants;
 
 import io.github.flatchrlucca.flatchr.FlatchrConnection;
-import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.http.KeyState;
 import io.github.flatchrlucca.mapping.HireMapper;
@@ -87,7 +87,7 @@ public final class Tenants {
         return find(id).map(Tenant::lucca).orElse(null);
     }
 
-    public Tenant forHire(@Body Hire hire) {
+    public Tenant forHire(@Body ClaimedHire hire) {
         return find(hire.tenant()).orElseThrow(() -> new UnknownTenant(hire.tenant()));
     }
 

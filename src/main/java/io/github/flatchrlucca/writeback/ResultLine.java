@@ -2,7 +2,7 @@ package io.github.flatchrlucca.writeback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.HireView;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,7 +29,7 @@ public final class ResultLine {
     }
 
     /** @param zone the tenant's, in which the day of the outcome is written */
-    public static String of(HireRecord hire, ZoneId zone) {
+    public static String of(HireView hire, ZoneId zone) {
         String day = LocalDate.ofInstant(hire.updatedAt(), zone).toString();
         String line = switch (hire.status()) {
             case DELIVERED -> created(hire);
@@ -49,7 +49,7 @@ public final class ResultLine {
         return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 3) + "...";
     }
 
-    private static String created(HireRecord hire) {
+    private static String created(HireView hire) {
         JsonNode request = parsed(hire.luccaRequest());
         if (hire.warnings().stream().anyMatch(warning -> warning.startsWith(REHIRE))) {
             // the request was the new work contract (v4, a plain day) on the former employee
@@ -63,7 +63,7 @@ public final class ResultLine {
                 + (start.length() < 10 ? "" : ", starts " + start.substring(0, 10));
     }
 
-    private static String whyDead(HireRecord hire) {
+    private static String whyDead(HireView hire) {
         Integer status = hire.lastLuccaStatus();
         if (status != null && status >= 400 && status < 500 && status != 401 && status != 403) {
             return "Lucca refused it (" + status + ")";

@@ -9,7 +9,7 @@ import io.github.flatchrlucca.flatchr.FlatchrConnection;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.intake.SameApplication;
-import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.WriteBacks;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import io.github.flatchrlucca.routes.Variables;
@@ -142,21 +142,21 @@ public final class WriteBackSteps {
     }
 
     /** The tenant's outcomes due for writing, each claimed for this instance. */
-    public List<HireRecord> due(@Body String tenantId) {
+    public List<HireView> due(@Body String tenantId) {
         return writeBacks.claimDue(tenantId, BATCH);
     }
 
     /** A webhook's hire is named by the webhook's id: the API's is looked up by e-mail the first time. */
-    public boolean applicantNeeded(@Variable(Variables.HIRE) HireRecord hire) {
+    public boolean applicantNeeded(@Variable(Variables.HIRE) HireView hire) {
         return hire.flatchrApplicant() == null;
     }
 
-    public ApiRequest searchByEmail(@Variable(Variables.FLATCHR) FlatchrConnection flatchr, @Variable(Variables.HIRE) HireRecord hire) {
+    public ApiRequest searchByEmail(@Variable(Variables.FLATCHR) FlatchrConnection flatchr, @Variable(Variables.HIRE) HireView hire) {
         return requests.searchByEmail(flatchr, event(hire).path("data").path("candidate").path("email").asText(""));
     }
 
     /** The candidate's application for the hire's vacancy, among the candidates with its e-mail. */
-    public String applicantFound(@Variable(Variables.HIRE) HireRecord hire, @Body JsonNode answer) {
+    public String applicantFound(@Variable(Variables.HIRE) HireView hire, @Body JsonNode answer) {
         String wanted = SameApplication.ofEvent(event(hire)).orElse("");
         for (JsonNode item : answer) {
             String applicant = item.path("applicant").asText("");
@@ -169,12 +169,12 @@ public final class WriteBackSteps {
         throw new ApplicantNotFound();
     }
 
-    public ApiRequest writeTag(@Variable(Variables.FLATCHR) FlatchrConnection flatchr, @Variable(Variables.HIRE) HireRecord hire,
+    public ApiRequest writeTag(@Variable(Variables.FLATCHR) FlatchrConnection flatchr, @Variable(Variables.HIRE) HireView hire,
                                @Variable(Variables.APPLICANT) String applicant) {
         return requests.writeTag(flatchr, applicant, tags.get(hire.tenant()).tagId(), line(hire));
     }
 
-    public void written(@Variable(Variables.HIRE) HireRecord hire) {
+    public void written(@Variable(Variables.HIRE) HireView hire) {
         writeBacks.written(hire.hireId(), line(hire));
         metrics.writeBack(hire.tenant(), "written");
     }
@@ -184,7 +184,7 @@ public final class WriteBackSteps {
      * found yet), and given up past the maximum age, as a delivery is; the hire's own outcome never changes.
      */
     public void failed(Exchange exchange) {
-        HireRecord hire = exchange.getVariable(Variables.HIRE, HireRecord.class);
+        HireView hire = exchange.getVariable(Variables.HIRE, HireView.class);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
         String why = flatchr != null ? flatchr.getMessage()
@@ -202,7 +202,7 @@ public final class WriteBackSteps {
         }
     }
 
-    private String line(HireRecord hire) {
+    private String line(HireView hire) {
         return ResultLine.of(hire, tenant(hire.tenant()).zone());
     }
 
@@ -210,7 +210,7 @@ public final class WriteBackSteps {
         return tenants.find(tenantId).orElseThrow(() -> new IllegalStateException("tenant " + tenantId + " is gone"));
     }
 
-    private JsonNode event(HireRecord hire) {
+    private JsonNode event(HireView hire) {
         try {
             return hire.payload() == null ? MissingNode.getInstance() : json.readTree(hire.payload());
         } catch (IOException e) {

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.Intakes;
-import io.github.flatchrlucca.journal.Hire;
-import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.ClaimedHire;
+import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
@@ -73,11 +73,11 @@ class DeliveryFailuresTest {
 
     @Test
     void aRefusalIsDeadAtOnceWithLuccasWordsAndTheTeamIsTold() {
-        Hire hire = claimedHire();
+        ClaimedHire hire = claimedHire();
 
         failures.refused(failed(hire, luccaAnswered(400, "{\"message\":\"login taken\"}", null)));
 
-        HireRecord record = reader.find(hire.hireId()).orElseThrow();
+        HireView record = reader.find(hire.hireId()).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.DEAD);
         assertThat(record.lastLuccaStatus()).isEqualTo(400);
         assertThat(record.lastLuccaBody()).contains("login taken");
@@ -87,11 +87,11 @@ class DeliveryFailuresTest {
 
     @Test
     void aRejectedKeyWaitsAtLeastItsOwnDelay() {
-        Hire hire = claimedHire();
+        ClaimedHire hire = claimedHire();
 
         failures.keyRejected(failed(hire, luccaAnswered(401, "", null)));
 
-        HireRecord record = reader.find(hire.hireId()).orElseThrow();
+        HireView record = reader.find(hire.hireId()).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.RETRYING);
         assertThat(record.nextAttemptAt()).isEqualTo(NOW.plus(KEY_REJECTED_DELAY));
         assertThat(count("retried", "key-rejected")).isEqualTo(1);
@@ -100,8 +100,8 @@ class DeliveryFailuresTest {
 
     @Test
     void aKeyStillRejectedAfterManyAttemptsWaitsLongerEachTime() {
-        Hire hire = claimedHire();
-        Hire laterAttempt = new Hire(hire.hireId(), hire.tenant(), hire.payload(), hire.receivedAt(), hire.queuedAt(),
+        ClaimedHire hire = claimedHire();
+        ClaimedHire laterAttempt = new ClaimedHire(hire.hireId(), hire.tenant(), hire.payload(), hire.receivedAt(), hire.queuedAt(),
                 10, null, false);
 
         failures.keyRejected(failed(laterAttempt, luccaAnswered(401, "", null)));
@@ -112,7 +112,7 @@ class DeliveryFailuresTest {
 
     @Test
     void aKeyRejectedPastTheMaximumAgeEndsTheHireLikeAnyFailure() {
-        Hire hire = claimedHire();
+        ClaimedHire hire = claimedHire();
         clock.advance(MAX_AGE);
 
         failures.keyRejected(failed(hire, luccaAnswered(403, "", null)));
@@ -124,7 +124,7 @@ class DeliveryFailuresTest {
 
     @Test
     void aRateLimitedHireComesBackWhenLuccaSays() {
-        Hire hire = claimedHire();
+        ClaimedHire hire = claimedHire();
 
         failures.rateLimited(failed(hire, luccaAnswered(429, "slow down", "30")));
 
@@ -134,7 +134,7 @@ class DeliveryFailuresTest {
 
     @Test
     void aRetryThatWouldComePastTheMaximumAgeIsDeadOfOldAge() {
-        Hire hire = claimedHire();
+        ClaimedHire hire = claimedHire();
         clock.advance(MAX_AGE.minusSeconds(10));
 
         failures.rateLimited(failed(hire, luccaAnswered(429, "slow down", "30")));
@@ -145,13 +145,13 @@ class DeliveryFailuresTest {
 
     @Test
     void aLostConnectionIsRetriedWithBackoffAndNamedWithoutPersonalData() {
-        Hire hire = claimedHire();
+        ClaimedHire hire = claimedHire();
         Exchange exchange = failed(hire, new ConnectException("Connection refused"));
         exchange.setVariable("luccaCall", "find-person-by-mail");
 
         failures.retryLater(exchange);
 
-        HireRecord record = reader.find(hire.hireId()).orElseThrow();
+        HireView record = reader.find(hire.hireId()).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.RETRYING);
         assertThat(record.nextAttemptAt()).isEqualTo(schedule.next(hire.attempts(), NOW));
         assertThat(record.lastError()).isEqualTo("ConnectException during find-person-by-mail");
@@ -160,7 +160,7 @@ class DeliveryFailuresTest {
 
     @Test
     void anOutcomeTheJournalCannotTakeIsWrittenWithItsBackoffOnceTheJournalAnswers() throws SQLException {
-        Hire hire = claimedHire();
+        ClaimedHire hire = claimedHire();
         Exchange exchange = failed(hire, luccaAnswered(503, "down", null));
         journalFails();
 
@@ -171,7 +171,7 @@ class DeliveryFailuresTest {
         journalReturns();
         clock.advance(Duration.ofMinutes(2));
         assertThat(failures.writeLeftBehind()).isTrue();
-        HireRecord record = reader.find(hire.hireId()).orElseThrow();
+        HireView record = reader.find(hire.hireId()).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.RETRYING);
         assertThat(record.nextAttemptAt()).isEqualTo(schedule.next(hire.attempts(), clock.instant()));
         assertThat(record.lastLuccaStatus()).isEqualTo(503);
@@ -182,14 +182,14 @@ class DeliveryFailuresTest {
 
     @Test
     void aJournalOutageDuringAnAttemptCountsAsAnAttemptWithBackoffNotAsDueAtOnce() {
-        Hire hire = claimedHire();
+        ClaimedHire hire = claimedHire();
         Exchange exchange = failed(hire, new IllegalStateException("the journal could not reserve the login"));
         exchange.setVariable("luccaCall", "find-taken-logins");
 
         failures.journalUnavailable(exchange);
         assertThat(failures.writeLeftBehind()).isTrue();
 
-        HireRecord record = reader.find(hire.hireId()).orElseThrow();
+        HireView record = reader.find(hire.hireId()).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.RETRYING);
         assertThat(record.nextAttemptAt()).isEqualTo(schedule.next(hire.attempts(), NOW)).isAfter(NOW);
         assertThat(record.lastError()).isEqualTo("the journal could not be reached during find-taken-logins");
@@ -198,7 +198,7 @@ class DeliveryFailuresTest {
 
     @Test
     void aJournalOutageDuringAnAttemptPastTheMaximumAgeIsDeadOfOldAge() {
-        Hire hire = claimedHire();
+        ClaimedHire hire = claimedHire();
         clock.advance(MAX_AGE);
 
         failures.journalUnavailable(failed(hire, new IllegalStateException("journal down")));
@@ -211,12 +211,12 @@ class DeliveryFailuresTest {
 
     @Test
     void aValueTheJournalRefusesIsDeadAtOnceNamingWhatWasBeingWritten() {
-        Hire hire = claimedHire();
+        ClaimedHire hire = claimedHire();
         Throwable refused = catchThrowable(() -> journal.reserveLogin("acme", hire.hireId(), "m".repeat(251)));
 
         failures.valueRefused(failed(hire, refused));
 
-        HireRecord record = reader.find(hire.hireId()).orElseThrow();
+        HireView record = reader.find(hire.hireId()).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.DEAD);
         assertThat(record.lastError()).contains("reserve the login", "too long or malformed")
                 .doesNotContain("mmmm");
@@ -225,12 +225,12 @@ class DeliveryFailuresTest {
 
     @Test
     void aCancelDuringAnAttemptWinsOverItsRetry() {
-        Hire hire = claimedHire();
+        ClaimedHire hire = claimedHire();
         assertThat(journal.cancel(hire.hireId())).isTrue();
 
         failures.retryLater(failed(hire, luccaAnswered(503, "down", null)));
 
-        HireRecord record = reader.find(hire.hireId()).orElseThrow();
+        HireView record = reader.find(hire.hireId()).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.CANCELLED);
         assertThat(record.nextAttemptAt()).isNull();
         assertThat(meters.find("flatchr.hires").counters()).isEmpty();
@@ -239,7 +239,7 @@ class DeliveryFailuresTest {
 
     @Test
     void aCancelledAttemptGivesTheHireBackAndLeavesItCancelled() {
-        Hire hire = claimedHire();
+        ClaimedHire hire = claimedHire();
         journal.cancel(hire.hireId());
 
         failures.stopped(failed(hire, catchThrowable(() -> journal.renewClaim(hire.hireId()))));
@@ -263,7 +263,7 @@ class DeliveryFailuresTest {
         }
     }
 
-    private Hire claimedHire() {
+    private ClaimedHire claimedHire() {
         String hireId = Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "1234",
                 List.of()), "acme", Duration.ZERO).hireId();
         return journal.claim(hireId);
@@ -280,7 +280,7 @@ class DeliveryFailuresTest {
         return catchThrowable(() -> answers.check(answer));
     }
 
-    private static Exchange failed(Hire hire, Throwable caught) {
+    private static Exchange failed(ClaimedHire hire, Throwable caught) {
         Exchange exchange = new DefaultExchange(CAMEL);
         exchange.setVariable("hire", hire);
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, caught);

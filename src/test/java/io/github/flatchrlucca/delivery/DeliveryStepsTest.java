@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.intake.WebhookToken;
-import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.tenants.RehirePolicy;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.TenantSettings;
@@ -138,7 +138,7 @@ class DeliveryStepsTest {
 
     @Test
     void aUserCreatedByAnEarlierAttemptIsKnownFromTheStart() {
-        Delivery delivery = steps.map(new Hire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, 416L, true), TENANT);
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, 416L, true), TENANT);
 
         assertThat(delivery.isUserKnown()).isTrue();
         assertThat(delivery.luccaUserId()).isEqualTo(416L);
@@ -146,7 +146,7 @@ class DeliveryStepsTest {
 
     @Test
     void aPayloadThatIsNotJsonCannotBeMapped() {
-        Hire broken = new Hire("hire-1", "acme", "{not json", RECEIVED_AT, RECEIVED_AT, 1, null, false);
+        ClaimedHire broken = new ClaimedHire("hire-1", "acme", "{not json", RECEIVED_AT, RECEIVED_AT, 1, null, false);
 
         assertThatExceptionOfType(UncheckedIOException.class)
                 .isThrownBy(() -> steps.map(broken, TENANT));
@@ -265,7 +265,7 @@ class DeliveryStepsTest {
 
     @Test
     void aPersonFoundAfterALostCreateAnswerIsOurOwnUser() {
-        Delivery delivery = steps.map(new Hire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, true), TENANT);
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, true), TENANT);
 
         steps.notePerson(delivery, person(416, null));
 
@@ -278,7 +278,7 @@ class DeliveryStepsTest {
     @Test
     void aFormerEmployeeFoundAfterALostCreateAnswerIsStillARehire() {
         // the earlier attempt's contract did not reach Lucca: the person still has none on the start day
-        Delivery delivery = steps.map(new Hire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, true), TENANT);
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, true), TENANT);
 
         steps.notePerson(delivery, person(77, "2025-06-30T00:00:00"));
 
@@ -452,7 +452,7 @@ class DeliveryStepsTest {
     void aCreateWhoseAnswerMayHaveBeenLostIsLookedUpInLuccaNotInTheDirectory() {
         luccaPeople.add(people());
         people.refresh(LUCCA);
-        Delivery delivery = steps.map(new Hire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
                 null, true), TENANT);
 
         steps.checkInDirectory(delivery, LUCCA);
@@ -633,19 +633,19 @@ class DeliveryStepsTest {
     }
 
     private Delivery userMadeEarlier() {
-        Delivery delivery = steps.map(new Hire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
                 416L, true), TENANT);
         steps.enrich(delivery, List.of());
         assertThat(delivery.isUserCreatedNow()).isFalse();
         return delivery;
     }
 
-    private static Hire hire(String contractTypeId) {
+    private static ClaimedHire hire(String contractTypeId) {
         return hire(contractTypeId, "null");
     }
 
-    private static Hire hire(String contractTypeId, String department) {
-        return new Hire("hire-1", "acme", PAYLOAD.formatted(contractTypeId, department), RECEIVED_AT, RECEIVED_AT, 1, null, false);
+    private static ClaimedHire hire(String contractTypeId, String department) {
+        return new ClaimedHire("hire-1", "acme", PAYLOAD.formatted(contractTypeId, department), RECEIVED_AT, RECEIVED_AT, 1, null, false);
     }
 
     private static String payload(String contractTypeId) {

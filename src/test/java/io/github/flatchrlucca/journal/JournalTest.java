@@ -62,7 +62,7 @@ class JournalTest {
         IntakeResult result = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
 
         assertThat(result.outcome()).isEqualTo(Outcome.ACCEPTED);
-        HireRecord record = reader.find(result.hireId()).orElseThrow();
+        HireView record = reader.find(result.hireId()).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.RECEIVED);
         assertThat(record.receivedAt()).isEqualTo(T0);
         assertThat(record.nextAttemptAt()).isEqualTo(T0);
@@ -105,7 +105,7 @@ class JournalTest {
         IntakeResult result = Intakes.recordIntake(journal, PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
 
         assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
-        HireRecord record = reader.find(result.hireId()).orElseThrow();
+        HireView record = reader.find(result.hireId()).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.REJECTED);
         assertThat(record.lastError()).isEqualTo("data.candidate.email is missing");
         assertThat(record.nextAttemptAt()).isNull();
@@ -137,7 +137,7 @@ class JournalTest {
         IntakeResult accepted = Intakes.recordIntake(journal, "{\"fixed\":true}", hire("1234"), TENANT, Duration.ZERO);
 
         assertThat(accepted).isEqualTo(new IntakeResult(rejected.hireId(), Outcome.ACCEPTED));
-        HireRecord record = reader.find(rejected.hireId()).orElseThrow();
+        HireView record = reader.find(rejected.hireId()).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.RECEIVED);
         assertThat(record.lastError()).isNull();
         assertThat(record.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
@@ -169,7 +169,7 @@ class JournalTest {
         IntakeResult again = Intakes.recordIntake(journal, "{}", incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
 
         assertThat(again).isEqualTo(new IntakeResult(accepted.hireId(), Outcome.DUPLICATE));
-        HireRecord record = reader.find(accepted.hireId()).orElseThrow();
+        HireView record = reader.find(accepted.hireId()).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.RECEIVED);
         assertThat(record.lastError()).isNull();
     }
@@ -192,9 +192,9 @@ class JournalTest {
     void aDueHireIsClaimedWithItsPayloadAndOneMoreAttempt() {
         String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
 
-        List<Hire> claimed = claimDue(10);
+        List<ClaimedHire> claimed = claimDue(10);
 
-        assertThat(claimed).containsExactly(new Hire(hireId, TENANT, PAYLOAD, T0, T0, 1, null, false));
+        assertThat(claimed).containsExactly(new ClaimedHire(hireId, TENANT, PAYLOAD, T0, T0, 1, null, false));
         assertThat(reader.find(hireId).orElseThrow().attempts()).isEqualTo(1);
     }
 
@@ -226,7 +226,7 @@ class JournalTest {
 
         journal.releaseClaims();
 
-        assertThat(claimDue(10)).extracting(Hire::hireId).containsExactly(hireId);
+        assertThat(claimDue(10)).extracting(ClaimedHire::hireId).containsExactly(hireId);
     }
 
     @Test
@@ -237,8 +237,8 @@ class JournalTest {
         clock.advance(Duration.ofSeconds(1));
         String third = Intakes.recordIntake(journal, PAYLOAD, hire("3"), TENANT, Duration.ZERO).hireId();
 
-        assertThat(claimDue(2)).extracting(Hire::hireId).containsExactly(first, second);
-        assertThat(claimDue(2)).extracting(Hire::hireId).containsExactly(third);
+        assertThat(claimDue(2)).extracting(ClaimedHire::hireId).containsExactly(first, second);
+        assertThat(claimDue(2)).extracting(ClaimedHire::hireId).containsExactly(third);
     }
 
     @Test
@@ -251,7 +251,7 @@ class JournalTest {
     @Test
     void aHireToRetryIsNotClaimedBeforeItsTime() {
         String hireId = claimedHire();
-        journal.retryLater(hireId, T0.plusSeconds(30), new LuccaFailure("create-user", 503, "down", "Lucca answered 503 to create-user"));
+        journal.retryLater(hireId, T0.plusSeconds(30), new EventDetail("create-user", 503, "down", "Lucca answered 503 to create-user"));
         clock.advance(Duration.ofSeconds(29));
 
         assertThat(claimDue(10)).isEmpty();
@@ -260,7 +260,7 @@ class JournalTest {
     @Test
     void aHireToRetryIsClaimedOnceItsTimeComes() {
         String hireId = claimedHire();
-        journal.retryLater(hireId, T0.plusSeconds(30), new LuccaFailure("create-user", 503, "down", "Lucca answered 503 to create-user"));
+        journal.retryLater(hireId, T0.plusSeconds(30), new EventDetail("create-user", 503, "down", "Lucca answered 503 to create-user"));
         clock.advance(Duration.ofSeconds(30));
 
         assertThat(claimDue(10)).singleElement().satisfies(hire -> {
@@ -274,9 +274,9 @@ class JournalTest {
         String hireId = claimedHire();
         clock.advance(Duration.ofSeconds(3));
 
-        journal.retryLater(hireId, T0.plusSeconds(30), new LuccaFailure("create-user", 503, "down", "Lucca answered 503 to create-user"));
+        journal.retryLater(hireId, T0.plusSeconds(30), new EventDetail("create-user", 503, "down", "Lucca answered 503 to create-user"));
 
-        HireRecord record = reader.find(hireId).orElseThrow();
+        HireView record = reader.find(hireId).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.RETRYING);
         assertThat(record.nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
         assertThat(record.lastLuccaStatus()).isEqualTo(503);
@@ -289,9 +289,9 @@ class JournalTest {
     void aFailureWithoutLuccaAnswerKeepsOnlyTheError() {
         String hireId = claimedHire();
 
-        journal.retryLater(hireId, T0.plusSeconds(30), new LuccaFailure("create-user", null, null, "SocketTimeoutException during create-user"));
+        journal.retryLater(hireId, T0.plusSeconds(30), new EventDetail("create-user", null, null, "SocketTimeoutException during create-user"));
 
-        HireRecord record = reader.find(hireId).orElseThrow();
+        HireView record = reader.find(hireId).orElseThrow();
         assertThat(record.lastLuccaStatus()).isNull();
         assertThat(record.lastLuccaBody()).isNull();
         assertThat(record.lastError()).isEqualTo("SocketTimeoutException during create-user");
@@ -302,13 +302,13 @@ class JournalTest {
     @Test
     void aDeliveredHireKeepsItsUserAndWarningsAndLeavesTheQueue() {
         String hireId = claimedHire();
-        journal.retryLater(hireId, T0, new LuccaFailure("create-user", 503, "down", "Lucca answered 503"));
+        journal.retryLater(hireId, T0, new EventDetail("create-user", 503, "down", "Lucca answered 503"));
         claimDue(10);
         clock.advance(Duration.ofSeconds(5));
 
         journal.markDelivered(hireId, 416, List.of("start date estimated", "phone number could not be read; not sent"));
 
-        HireRecord record = reader.find(hireId).orElseThrow();
+        HireView record = reader.find(hireId).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.DELIVERED);
         assertThat(record.luccaUserId()).isEqualTo(416L);
         assertThat(record.warnings()).containsExactly("start date estimated", "phone number could not be read; not sent");
@@ -325,7 +325,7 @@ class JournalTest {
 
         journal.markAlreadyInLucca(hireId, 77, List.of("a user with this e-mail is already in Lucca"));
 
-        HireRecord record = reader.find(hireId).orElseThrow();
+        HireView record = reader.find(hireId).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.ALREADY_IN_LUCCA);
         assertThat(record.luccaUserId()).isEqualTo(77L);
         assertThat(record.warnings()).containsExactly("a user with this e-mail is already in Lucca");
@@ -335,9 +335,9 @@ class JournalTest {
     void aDeadHireKeepsLuccaAnswerAndLeavesTheQueue() {
         String hireId = claimedHire();
 
-        journal.markDead(hireId, new LuccaFailure("create-user", 422, "{\"message\":\"bad mail\"}", "Lucca answered 422 to create-user"));
+        journal.markDead(hireId, new EventDetail("create-user", 422, "{\"message\":\"bad mail\"}", "Lucca answered 422 to create-user"));
 
-        HireRecord record = reader.find(hireId).orElseThrow();
+        HireView record = reader.find(hireId).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.DEAD);
         assertThat(record.lastLuccaStatus()).isEqualTo(422);
         assertThat(record.lastLuccaBody()).isEqualTo("{\"message\":\"bad mail\"}");
@@ -353,7 +353,7 @@ class JournalTest {
 
         journal.markDryRun(hireId, "{\"login\":\"emuller\"}", List.of("contract type not mapped"));
 
-        HireRecord record = reader.find(hireId).orElseThrow();
+        HireView record = reader.find(hireId).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.DRY_RUN);
         assertThat(record.luccaRequest()).isEqualTo("{\"login\":\"emuller\"}");
         assertThat(record.warnings()).containsExactly("contract type not mapped");
@@ -424,7 +424,7 @@ class JournalTest {
 
     private String claimedHire() {
         String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
-        assertThat(claimDue(10)).extracting(Hire::hireId).containsExactly(hireId);
+        assertThat(claimDue(10)).extracting(ClaimedHire::hireId).containsExactly(hireId);
         return hireId;
     }
 
@@ -443,11 +443,11 @@ class JournalTest {
 
     /** A database that cannot be reached: every connection fails. */
     /** What the poller does: the due hires, each claimed in turn. */
-    private List<Hire> claimDue(int max) {
+    private List<ClaimedHire> claimDue(int max) {
         return claimDue(journal, max);
     }
 
-    private static List<Hire> claimDue(Journal by, int max) {
+    private static List<ClaimedHire> claimDue(Journal by, int max) {
         return by.dueHireIds(TENANT, max).stream().map(by::claim).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -528,7 +528,7 @@ class JournalTest {
 
         assertThat(journal.claim(waiting)).isNull();
         assertThat(journal.releaseOwnClaims()).isEqualTo(1);
-        assertThat(claimDue(other, 10)).extracting(Hire::hireId).containsExactlyInAnyOrder(mine, waiting);
+        assertThat(claimDue(other, 10)).extracting(ClaimedHire::hireId).containsExactlyInAnyOrder(mine, waiting);
     }
 
     @Test
@@ -540,7 +540,7 @@ class JournalTest {
 
         assertThat(journal.erasePersonalData(clock.instant().minus(Duration.ofDays(90)))).isEqualTo(1);
 
-        HireRecord erased = reader.find(finished).orElseThrow();
+        HireView erased = reader.find(finished).orElseThrow();
         assertThat(erased.payload()).isNull();
         assertThat(erased.status()).isEqualTo(HireStatus.DELIVERED);
         assertThat(erased.luccaUserId()).isEqualTo(416);
@@ -712,11 +712,11 @@ class JournalTest {
         assertThat(reader.countsByTenantAndStatus().get("acme")).containsEntry(HireStatus.RECEIVED, 2L);
         assertThat(reader.countsByTenantAndStatus().get("globex"))
                 .containsEntry(HireStatus.RECEIVED, 1L).containsEntry(HireStatus.REJECTED, 1L);
-        assertThat(reader.oldestQueuedOfEachTenant()).extracting(HireRecord::hireId).containsExactly(acmeOld, globexOld);
-        assertThat(reader.oldestQueued("globex")).map(HireRecord::hireId).contains(globexOld);
-        assertThat(reader.oldestQueued(null)).map(HireRecord::hireId).contains(acmeOld);
+        assertThat(reader.oldestQueuedOfEachTenant()).extracting(HireView::hireId).containsExactly(acmeOld, globexOld);
+        assertThat(reader.oldestQueued("globex")).map(HireView::hireId).contains(globexOld);
+        assertThat(reader.oldestQueued(null)).map(HireView::hireId).contains(acmeOld);
         assertThat(reader.list(new HireFilter("globex", null, null, null, 0, 10)))
-                .extracting(HireRecord::tenant).containsOnly("globex").hasSize(2);
+                .extracting(HireView::tenant).containsOnly("globex").hasSize(2);
     }
 
     @Test
@@ -758,9 +758,9 @@ class JournalTest {
         assertThat(reader.find(held).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
         assertThat(reader.find(waiting).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
         assertThatExceptionOfType(HireStopped.class).isThrownBy(() -> journal.renewClaim(held));
-        assertThat(journal.retryLater(held, T0.plusSeconds(5), new LuccaFailure("create-user", 503, "", "down")))
+        assertThat(journal.retryLater(held, T0.plusSeconds(5), new EventDetail("create-user", 503, "", "down")))
                 .as("a retry never undoes the cancel").isFalse();
-        assertThat(journal.markDead(held, new LuccaFailure("create-user", 400, "", "refused"))).isFalse();
+        assertThat(journal.markDead(held, new EventDetail("create-user", 400, "", "refused"))).isFalse();
         assertThat(reader.find(held).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
         assertThat(claimDue(10)).isEmpty();
         assertThat(journal.cancel(waiting)).as("a finished hire is not cancelled again").isFalse();
@@ -792,7 +792,7 @@ class JournalTest {
         journal.releaseClaim(hireId);
 
         assertThat(journal.replay(hireId, PAYLOAD)).isTrue();
-        assertThat(claimDue(10)).extracting(Hire::hireId).containsExactly(hireId);
+        assertThat(claimDue(10)).extracting(ClaimedHire::hireId).containsExactly(hireId);
     }
 
     @Test
@@ -812,7 +812,7 @@ class JournalTest {
         assertThat(other.claim(hireId)).isNotNull();
 
         assertThat(journal.retryLater(hireId, clock.instant().plusSeconds(5),
-                new LuccaFailure("create-user", 503, "", "down"))).isFalse();
+                new EventDetail("create-user", 503, "", "down"))).isFalse();
 
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
         other.renewClaim(hireId);

@@ -41,7 +41,7 @@ class WithdrawnHiresTest {
         MoveOut moveOut = Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
 
         assertThat(moveOut).isEqualTo(new MoveOut(hireId, MoveOut.Outcome.WITHDRAWN));
-        HireRecord hire = reader.find(hireId).orElseThrow();
+        HireView hire = reader.find(hireId).orElseThrow();
         assertThat(hire.status()).isEqualTo(HireStatus.WITHDRAWN);
         assertThat(hire.nextAttemptAt()).isNull();
         assertThat(hire.decisionNeeded()).isNull();
@@ -83,7 +83,7 @@ class WithdrawnHiresTest {
 
         assertThatExceptionOfType(HireStopped.class).isThrownBy(() -> journal.renewClaim(hireId))
                 .withMessageContaining("withdrawn");
-        assertThat(journal.retryLater(hireId, T0.plusSeconds(5), new LuccaFailure("create-user", 503, "", "down")))
+        assertThat(journal.retryLater(hireId, T0.plusSeconds(5), new EventDetail("create-user", 503, "", "down")))
                 .as("a retry never undoes the withdrawal").isFalse();
         assertThat(journal.markAlreadyInLucca(hireId, 416, List.of())).isFalse();
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
@@ -98,7 +98,7 @@ class WithdrawnHiresTest {
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
         journal.recordLuccaUser(hireId, 417);
 
-        HireRecord hire = reader.find(hireId).orElseThrow();
+        HireView hire = reader.find(hireId).orElseThrow();
         assertThat(hire.status()).isEqualTo(HireStatus.WITHDRAWN);
         assertThat(hire.luccaUserId()).isEqualTo(417L);
         assertThat(hire.decisionNeeded()).isEqualTo(Journal.MOVED_OUT_AFTER_LUCCA);
@@ -112,7 +112,7 @@ class WithdrawnHiresTest {
 
         journal.markDelivered(hireId, 417, List.of());
 
-        HireRecord hire = reader.find(hireId).orElseThrow();
+        HireView hire = reader.find(hireId).orElseThrow();
         assertThat(hire.status()).as("what Lucca holds").isEqualTo(HireStatus.DELIVERED);
         assertThat(hire.decisionNeeded()).isEqualTo(Journal.MOVED_OUT_AFTER_LUCCA);
     }
@@ -127,7 +127,7 @@ class WithdrawnHiresTest {
         MoveOut moveOut = Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
 
         assertThat(moveOut.needsDecision()).isTrue();
-        HireRecord hire = reader.find(hireId).orElseThrow();
+        HireView hire = reader.find(hireId).orElseThrow();
         assertThat(hire.status()).isEqualTo(HireStatus.DELIVERED);
         assertThat(hire.decisionNeeded()).isEqualTo(Journal.MOVED_OUT_AFTER_LUCCA);
         assertThat(hire.decisionNeededAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
@@ -137,7 +137,7 @@ class WithdrawnHiresTest {
 
         assertThat(journal.decided(hireId, "contract ended in Lucca by HR")).isTrue();
 
-        HireRecord decided = reader.find(hireId).orElseThrow();
+        HireView decided = reader.find(hireId).orElseThrow();
         assertThat(decided.decisionNeeded()).isNull();
         assertThat(decided.decisionNeededAt()).isNull();
         assertThat(decided.status()).isEqualTo(HireStatus.DELIVERED);
@@ -150,7 +150,7 @@ class WithdrawnHiresTest {
     void aFinishedHireNotInLuccaIsWithdrawnToo() {
         String dead = record("1", Duration.ZERO);
         journal.claim(dead);
-        journal.markDead(dead, new LuccaFailure("create-user", 400, "{}", "refused"));
+        journal.markDead(dead, new EventDetail("create-user", 400, "{}", "refused"));
 
         assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW).outcome())
                 .isEqualTo(MoveOut.Outcome.WITHDRAWN);
@@ -178,7 +178,7 @@ class WithdrawnHiresTest {
         IntakeResult again = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ofMinutes(5));
 
         assertThat(again).isEqualTo(new IntakeResult(hireId, Outcome.ACCEPTED));
-        HireRecord hire = reader.find(hireId).orElseThrow();
+        HireView hire = reader.find(hireId).orElseThrow();
         assertThat(hire.status()).isEqualTo(HireStatus.RECEIVED);
         assertThat(hire.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofMinutes(6)));
         assertThat(reader.history(hireId)).last().extracting(HireEvent::detail)

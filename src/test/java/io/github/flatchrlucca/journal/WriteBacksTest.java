@@ -38,7 +38,7 @@ class WriteBacksTest {
         String queued = hire("2");
         journal.markDelivered(delivered, 416, List.of());
 
-        assertThat(one.claimDue("acme", 10)).extracting(HireRecord::hireId).containsExactly(delivered);
+        assertThat(one.claimDue("acme", 10)).extracting(HireView::hireId).containsExactly(delivered);
         assertThat(reader.find(queued).orElseThrow().writeBack()).isNull();
     }
 
@@ -60,7 +60,7 @@ class WriteBacksTest {
 
         one.written(hireId, "Lucca: created #416 cmorel, starts 2027-01-04");
 
-        HireRecord record = reader.find(hireId).orElseThrow();
+        HireView record = reader.find(hireId).orElseThrow();
         assertThat(record.writeBack()).isEqualTo("WRITTEN");
         assertThat(record.status()).as("the outcome itself is untouched").isEqualTo(HireStatus.DELIVERED);
         assertThat(reader.history(hireId)).last().satisfies(event ->

@@ -1,6 +1,6 @@
 package io.github.flatchrlucca.routes;
 
-import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.journal.ClaimedHire;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -15,7 +15,7 @@ import org.apache.camel.builder.AdviceWithRouteBuilder;
 final class Advices {
 
     /** For the hire whose payload holds the key: what happens just before it looks for its person in Lucca. */
-    private static final Map<String, Consumer<Hire>> BEFORE_FIND_OR_CREATE = new ConcurrentHashMap<>();
+    private static final Map<String, Consumer<ClaimedHire>> BEFORE_FIND_OR_CREATE = new ConcurrentHashMap<>();
 
     private Advices() {
     }
@@ -24,7 +24,7 @@ final class Advices {
      * The next attempt of the hire whose payload contains {@code marker} (its applicant id) first does
      * {@code what}, which may throw: the failure then comes from inside the delivery route, as a real one would.
      */
-    static void beforeFindOrCreate(String marker, Consumer<Hire> what) {
+    static void beforeFindOrCreate(String marker, Consumer<ClaimedHire> what) {
         BEFORE_FIND_OR_CREATE.put(marker, what);
     }
 
@@ -33,7 +33,7 @@ final class Advices {
     }
 
     private static void spring(Exchange exchange) {
-        Hire hire = exchange.getVariable("hire", Hire.class);
+        ClaimedHire hire = exchange.getVariable("hire", ClaimedHire.class);
         BEFORE_FIND_OR_CREATE.keySet().stream().filter(marker -> hire.payload().contains(marker)).findFirst()
                 .map(BEFORE_FIND_OR_CREATE::remove).ifPresent(what -> what.accept(hire));
     }

@@ -10,7 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.http.KeyState;
-import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.tenants.Tenants;
 import java.io.IOException;
@@ -182,7 +182,7 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
         HttpResponse<String> response = post(LIVE, Events.movedOut(hire));
 
         assertThat(JSON.readTree(response.body()).path("status").asText()).isEqualTo("needs-decision");
-        HireRecord decided = hire(hireId);
+        HireView decided = hire(hireId);
         assertThat(decided.status()).isEqualTo(HireStatus.DELIVERED);
         assertThat(decided.decisionNeeded()).isNotBlank();
         await().atMost(Duration.ofSeconds(10)).until(() -> chat.getReceivedExchanges().stream()

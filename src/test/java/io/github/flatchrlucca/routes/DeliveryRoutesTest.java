@@ -3,8 +3,8 @@ package io.github.flatchrlucca.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.flatchrlucca.journal.Hire;
-import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.ClaimedHire;
+import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalFaults;
@@ -60,7 +60,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     void aNewEmployeeIsCreatedWithTheirContract() {
         String hireId = accept(LIVE, Events.hire(LIVE, "new-1"));
 
-        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.DELIVERED);
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.DELIVERED);
 
         assertThat(lucca.users()).filteredOn(u -> u.mail().equals(Events.mail("new-1"))).singleElement()
                 .satisfies(user -> assertThat(hire.luccaUserId()).isEqualTo((long) user.id()));
@@ -92,7 +92,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
         String hireId = accept(DRY, Events.hire(DRY, "dry-1"));
 
-        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.DRY_RUN);
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.DRY_RUN);
         assertThat(hire.luccaRequest()).contains(Events.mail("dry-1"));
         assertThat(lucca.requests().stream().skip(luccaCalls)).noneMatch(r -> r.body().contains("dry-1"));
     }
@@ -105,7 +105,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
         String hireId = accept(LIVE, Events.hire(LIVE, "unread-1"));
 
-        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.DELIVERED);
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.DELIVERED);
         assertThat(hire.luccaUserId()).isNotNull();
         assertThat(lucca.requests().stream().filter(r -> r.query() != null && r.query().contains("login=")).count())
                 .isGreaterThan(loginLookUps);
@@ -116,7 +116,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
     @Test
     void aHireLuccaRefusesIsDeadAtOnceWithLuccasAnswerAndAnAlert() {
-        HireRecord hire = createAnswered(400, "refused-1", HireStatus.DEAD);
+        HireView hire = createAnswered(400, "refused-1", HireStatus.DEAD);
         assertThat(hire.lastLuccaStatus()).isEqualTo(400);
         assertThat(hire.lastLuccaBody()).isNotBlank();
         assertThat(hire.lastError()).contains("create-user");
@@ -126,7 +126,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
     @Test
     void aRejectedKeyKeepsTheHireQueuedForAtLeastTheKeyDelayThenItIsDelivered() {
-        HireRecord hire = createAnswered(401, "key-1", HireStatus.RETRYING);
+        HireView hire = createAnswered(401, "key-1", HireStatus.RETRYING);
         assertThat(hire.lastLuccaStatus()).isEqualTo(401);
         // RETRY_KEY_REJECTED_DELAY_MS is 15 minutes here, the backoff's first wait 10
         assertThat(hire.nextAttemptAt()).isAfter(hire.updatedAt().plus(Duration.ofMinutes(14)));
@@ -145,7 +145,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
         String hireId = accept(PAUSED, Events.hire(PAUSED, "limited-1"));
 
-        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
         assertThat(hire.lastLuccaStatus()).isEqualTo(429);
         // Retry-After, not the backoff (ten minutes here)
         assertThat(hire.nextAttemptAt()).isBetween(hire.updatedAt().plus(Duration.ofMinutes(49)),
@@ -158,7 +158,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
             throw JournalFaults.refusedValue("reserve the login");
         });
 
-        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.DEAD);
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.DEAD);
         assertThat(hire.lastError()).contains("reserve the login");
         assertThat(usersWithMail("refused-value-1")).isZero();
         awaitAlertAbout(hireId);
@@ -171,7 +171,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         });
 
         // left behind by the attempt, written by the next round (the journal answers again at once here)
-        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
         assertThat(hire.lastError()).contains("the journal could not be reached");
         assertThat(hire.attempts()).isEqualTo(1);
         assertThat(hire.nextAttemptAt()).isAfter(hire.updatedAt().plus(Duration.ofMinutes(4)));
@@ -181,7 +181,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     void aHireAnotherInstanceTookOverIsLeftToIt() {
         String hireId = acceptMeeting("taken-over-1", this::anotherInstanceTakesOver);
 
-        HireRecord hire = afterStep("log-hire-taken-over", hireId);
+        HireView hire = afterStep("log-hire-taken-over", hireId);
         assertThat(hire.status()).isEqualTo(HireStatus.RECEIVED);
         assertThat(hire.lastError()).isNull();
         assertThat(lucca.requests()).noneMatch(r -> r.query() != null && r.query().contains("taken-over-1"));
@@ -191,7 +191,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     void aHireCancelledDuringItsAttemptStopsBeforeItsNextLuccaCall() {
         String hireId = acceptMeeting("cancelled-1", hire -> journalBean.cancel(hire.hireId()));
 
-        HireRecord hire = afterStep("end-the-stopped-attempt", hireId);
+        HireView hire = afterStep("end-the-stopped-attempt", hireId);
         assertThat(hire.status()).isEqualTo(HireStatus.CANCELLED);
         assertThat(usersWithMail("cancelled-1")).isZero();
         assertThat(postsFor("cancelled-1")).isZero();
@@ -199,7 +199,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
     @Test
     void aLuccaOutageIsTriedAgainLaterWithBackoffUntilLuccaIsBack() {
-        HireRecord hire = createAnswered(503, "unavailable-1", HireStatus.RETRYING);
+        HireView hire = createAnswered(503, "unavailable-1", HireStatus.RETRYING);
         assertThat(hire.lastLuccaStatus()).isEqualTo(503);
         assertThat(hire.attempts()).isEqualTo(1);
         // the first wait of the backoff: ten minutes here, with jitter
@@ -215,13 +215,13 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
         String hireId = accept(LIVE, Events.hire(LIVE, "lost-1"));
 
-        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
         assertThat(hire.lastLuccaStatus()).isNull();
         assertThat(hire.lastError()).contains("during create-user");
         assertThat(hire.nextAttemptAt()).isAfter(hire.updatedAt().plus(Duration.ofMinutes(4)));
 
         // the next attempt finds the user the lost create made, and sets its contract: one user, one create
-        HireRecord delivered = nextAttempt(hire);
+        HireView delivered = nextAttempt(hire);
         assertThat(delivered.warnings().toString()).contains("answer to the create was lost");
         assertThat(usersWithMail("lost-1")).isOne();
         assertThat(postsFor("lost-1")).isOne();
@@ -236,7 +236,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
         String hireId = accept(LIVE, Events.hire(LIVE, "contract-1"));
 
-        HireRecord hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
         assertThat(hire.lastLuccaStatus()).isEqualTo(502);
         assertThat(hire.luccaUserId()).isNotNull();
         nextAttempt(hire);
@@ -247,20 +247,20 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     // ----
 
     /** The applicant's hire once it is in {@code outcome}, Lucca having answered its create with {@code status}. */
-    private HireRecord createAnswered(int status, String applicantId, HireStatus outcome) {
+    private HireView createAnswered(int status, String applicantId, HireStatus outcome) {
         lucca.failNext("POST", "/api/v3/users", status, 1);
         String hireId = accept(LIVE, Events.hire(LIVE, applicantId));
         return awaitHire(hireId, h -> h.status() == outcome);
     }
 
     /** The hire's next attempt, now rather than after its backoff, as an operator asks for it: it is delivered. */
-    private HireRecord nextAttempt(HireRecord waiting) {
+    private HireView nextAttempt(HireView waiting) {
         assertThat(journalBean.deliverNow(waiting.hireId())).isTrue();
         return awaitHire(waiting.hireId(), h -> h.status() == HireStatus.DELIVERED);
     }
 
     /** Posts the applicant's hire, whose attempt meets {@code what} just before it looks for its person in Lucca. */
-    private String acceptMeeting(String applicantId, Consumer<Hire> what) {
+    private String acceptMeeting(String applicantId, Consumer<ClaimedHire> what) {
         Advices.beforeFindOrCreate(applicantId, what);
         return accept(LIVE, Events.hire(LIVE, applicantId));
     }
@@ -269,13 +269,13 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
      * The hire once the step that ends its attempt has run: an attempt that changes nothing in the journal is seen
      * to have ended by Camel's debugger only.
      */
-    private HireRecord afterStep(String stepId, String hireId) {
+    private HireView afterStep(String stepId, String hireId) {
         await().atMost(Duration.ofSeconds(10)).until(() -> ran(stepId));
         return hire(hireId);
     }
 
     /** What a second connector does when this one's lease ran out: it claims the hire for itself. */
-    private void anotherInstanceTakesOver(Hire hire) {
+    private void anotherInstanceTakesOver(ClaimedHire hire) {
         try (Connection connection = journalData().getConnection();
              PreparedStatement update = connection.prepareStatement(
                      "UPDATE hire SET claimed_by = 'another-instance' WHERE hire_id = ?")) {
@@ -296,7 +296,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     private void deliveredToPerson(String applicantId, int person, HireStatus status) {
         String hireId = accept(LIVE, Events.hire(LIVE, applicantId));
 
-        HireRecord hire = awaitHire(hireId, h -> h.status() == status);
+        HireView hire = awaitHire(hireId, h -> h.status() == status);
         assertThat(hire.luccaUserId()).isEqualTo((long) person);
         assertThat(postsFor(applicantId)).isZero();
     }

@@ -10,7 +10,7 @@ import io.github.flatchrlucca.fake.flatchr.FakeFlatchr;
 import io.github.flatchrlucca.fake.flatchr.Tag;
 import io.github.flatchrlucca.fake.flatchr.Vacancy;
 import io.github.flatchrlucca.journal.HireFilter;
-import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.Origin;
@@ -110,7 +110,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
 
     @Test
     void aHireWhoseWebhookNeverCameIsFoundRecordedAndDelivered() {
-        HireRecord found = awaitMissedHire(hire -> hire.status() == HireStatus.DELIVERED);
+        HireView found = awaitMissedHire(hire -> hire.status() == HireStatus.DELIVERED);
 
         assertThat(found.origin()).isEqualTo(Origin.FLATCHR_API);
         assertThat(found.flatchrApplicant()).isEqualTo(missed);
@@ -143,7 +143,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         // a write-back round, as its timer asks for one; the first write fails (503)
         template.sendBody("direct:write-back-tenant", "flatchr");
 
-        HireRecord hire = awaitMissedHire(h -> h.writeBackAttempts() >= 1);
+        HireView hire = awaitMissedHire(h -> h.writeBackAttempts() >= 1);
         assertThat(hire.status()).isEqualTo(HireStatus.DELIVERED);
         assertThat(hire.writeBack()).isNotEqualTo("WRITTEN");
         assertThat(flatchr.traits(missed)).isEmpty();
@@ -166,13 +166,13 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
 
     // ----
 
-    private HireRecord awaitMissedHire(java.util.function.Predicate<HireRecord> expected) {
+    private HireView awaitMissedHire(java.util.function.Predicate<HireView> expected) {
         return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
                 .until(() -> hiresOf("flatchr").stream().filter(hire -> missed.equals(hire.flatchrApplicant()))
                         .filter(expected).findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
 
-    private List<HireRecord> hiresOf(String tenant) {
+    private List<HireView> hiresOf(String tenant) {
         return new JournalReader(journalData()).list(new HireFilter(tenant, null, null, null, 0, 100));
     }
 }

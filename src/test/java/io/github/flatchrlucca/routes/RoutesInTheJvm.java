@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.ConnectorConfiguration;
 import io.github.flatchrlucca.fake.FakeLucca;
 import io.github.flatchrlucca.journal.HireFilter;
-import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.JournalReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -225,7 +225,7 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         }
     }
 
-    HireRecord hire(String hireId) {
+    HireView hire(String hireId) {
         return journal.find(hireId).orElseThrow();
     }
 
@@ -235,7 +235,7 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
     }
 
     /** The hire once it is as the test expects: deliveries run on Camel's threads. */
-    HireRecord awaitHire(String hireId, Predicate<HireRecord> expected) {
+    HireView awaitHire(String hireId, Predicate<HireView> expected) {
         return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> hire(hireId), expected);
     }

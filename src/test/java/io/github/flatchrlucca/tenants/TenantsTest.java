@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
-import io.github.flatchrlucca.journal.Hire;
+import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.http.KeyState;
 import java.net.URI;
@@ -146,8 +146,8 @@ class TenantsTest {
                 """.formatted(companyId));
     }
 
-    private static Hire hire(String tenant) {
-        return new Hire("hire-1", tenant, "{}", Instant.EPOCH, Instant.EPOCH, 0, null, false);
+    private static ClaimedHire hire(String tenant) {
+        return new ClaimedHire("hire-1", tenant, "{}", Instant.EPOCH, Instant.EPOCH, 0, null, false);
     }
 
     private static TenantSettings tenant(String id, String apiKey) {

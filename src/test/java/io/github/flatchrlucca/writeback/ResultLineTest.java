@@ -2,7 +2,7 @@ package io.github.flatchrlucca.writeback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Origin;
 import java.time.Instant;
@@ -18,7 +18,7 @@ class ResultLineTest {
 
     @Test
     void aCreatedEmployeeIsNamedByLuccasIdLoginAndStartDay() {
-        HireRecord hire = hire(HireStatus.DELIVERED, 416L, null, null, List.of(),
+        HireView hire = hire(HireStatus.DELIVERED, 416L, null, null, List.of(),
                 "{\"login\":\"jdupont\",\"dtContractStart\":\"2027-01-04T00:00:00\",\"mail\":\"j@example.org\"}");
 
         assertThat(ResultLine.of(hire, PARIS)).isEqualTo("Lucca: created #416 jdupont, starts 2027-01-04");
@@ -26,7 +26,7 @@ class ResultLineTest {
 
     @Test
     void aFormerEmployeeBackWithANewContractIsSaidRehiredWithTheContractsFirstDay() {
-        HireRecord hire = hire(HireStatus.DELIVERED, 77L, null, null, List.of("rehire: a former employee with this "
+        HireView hire = hire(HireStatus.DELIVERED, 77L, null, null, List.of("rehire: a former employee with this "
                 + "e-mail is in Lucca; a new work contract was added to them, no new user was created"),
                 "{\"ownerId\":77,\"startsOn\":\"2027-01-04\",\"typeId\":21}");
 
@@ -67,9 +67,9 @@ class ResultLineTest {
                 .hasSize(ResultLine.MAX_LENGTH).endsWith("...");
     }
 
-    private static HireRecord hire(HireStatus status, Long userId, Integer luccaStatus, String error,
+    private static HireView hire(HireStatus status, Long userId, Integer luccaStatus, String error,
                                    List<String> warnings, String luccaRequest) {
-        return new HireRecord("hire-1", "acme", status, AT, AT, 1, null, userId, luccaStatus, null, error, warnings,
+        return new HireView("hire-1", "acme", status, AT, AT, 1, null, userId, luccaStatus, null, error, warnings,
                 luccaRequest, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, null, null);
     }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.delivery.RetrySchedule;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
-import io.github.flatchrlucca.journal.HireRecord;
+import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
@@ -75,7 +75,7 @@ class WriteBackStepsTest {
 
     @Test
     void aCandidateWithTheEmailButForAnotherVacancyIsNotTheHiresApplication() throws Exception {
-        HireRecord hire = new HireRecord("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), 1,
+        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
                 {"data": {"candidate": {"email": "Jeanne@Example.org"}, "vacancy": {"id": 5}}}
                 """, Origin.WEBHOOK, "PENDING", "unused", 0, clock.instant(), null, null);

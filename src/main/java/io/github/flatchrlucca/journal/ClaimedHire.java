@@ -8,6 +8,6 @@ import java.time.Instant;
  * counted from {@code queuedAt}: reception, or the operator's replay. Its {@code tenant} says which Lucca
  * it goes to, and with which mapping.
  */
-public record Hire(String hireId, String tenant, String payload, Instant receivedAt, Instant queuedAt, int attempts,
-                   Long luccaUserId, boolean createAttempted) {
+public record ClaimedHire(String hireId, String tenant, String payload, Instant receivedAt, Instant queuedAt,
+                          int attempts, Long luccaUserId, boolean createAttempted) {
 }

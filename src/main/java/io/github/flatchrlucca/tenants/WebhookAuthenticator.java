@@ -11,15 +11,15 @@ import org.slf4j.LoggerFactory;
  * Finds the tenant a webhook URL names and refuses the call unless the URL carries that tenant's token,
  * before the body is even read. The tenant goes on with the exchange as the variable {@code tenant}.
  */
-public final class WebhookTenant implements Processor {
+public final class WebhookAuthenticator implements Processor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WebhookTenant.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookAuthenticator.class);
     // The same answer for an unknown tenant as for a wrong token: the URL must not tell which customers exist.
     private static final String REFUSAL = "The token in the webhook URL is missing or wrong.";
 
     private final Tenants tenants;
 
-    public WebhookTenant(Tenants tenants) {
+    public WebhookAuthenticator(Tenants tenants) {
         this.tenants = tenants;
     }
 

@@ -11,7 +11,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
-class WebhookTenantTest {
+class WebhookAuthenticatorTest {
 
     private static final CamelContext CAMEL = new DefaultCamelContext();
 
@@ -112,8 +112,8 @@ class WebhookTenantTest {
                 .satisfies(problem -> assertThat(problem.status()).isEqualTo(401));
     }
 
-    private static WebhookTenant check() {
-        return new WebhookTenant(TENANTS);
+    private static WebhookAuthenticator check() {
+        return new WebhookAuthenticator(TENANTS);
     }
 
     private static Exchange exchangeWithToken(String token) {

@@ -14,7 +14,7 @@ import java.util.List;
  * @param decisionNeeded    why the hire waits for a person's decision (moved out of hired after its Lucca account was
  *                          made); null when it does not
  */
-public record HireRecord(String hireId, String tenant, HireStatus status, Instant receivedAt, Instant updatedAt, int attempts,
+public record HireView(String hireId, String tenant, HireStatus status, Instant receivedAt, Instant updatedAt, int attempts,
                          Instant nextAttemptAt, Long luccaUserId, Integer lastLuccaStatus, String lastLuccaBody,
                          String lastError, List<String> warnings, String luccaRequest, String payload, Origin origin,
                          String writeBack, String flatchrApplicant, int writeBackAttempts, Instant writeBackSince,
