@@ -15,8 +15,8 @@ RUN mkdir /tmp/train && cd /tmp/train \
     && rm -rf /tmp/train
 
 # DATA_DIR holds the embedded journal and the generated webhook token: keep it on a volume, or use PostgreSQL.
-# 256 MiB of heap: BENCHMARKS.md measures 350 to 750 MiB resident with the JVM's default heap (a quarter of the
-# machine) after 10 s of saturation; the journal and the queues never need more than a few dozen MiB live.
+# 256 MiB of heap: with it BENCHMARKS.md measures 171 MiB resident idle and 391 MiB after 10 s of saturation (the
+# JVM's default heap, a quarter of the machine, reached 750); the journal and the queues need a few dozen MiB live.
 ENV DATA_DIR=/data \
     SERVER_PORT=8080 \
     MANAGEMENT_PORT=8081 \
