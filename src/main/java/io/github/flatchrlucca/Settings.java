@@ -147,7 +147,8 @@ final class Settings {
             "The encoded company key shown on the same page, which every API path carries: 8 to 64 letters and "
                     + "digits (not the webhook's numeric `company_id`). Required with the key, refused without it; "
                     + "never inherited, and no tenant of the file may use it too.")
-            .tenantKey("flatchr.companyKey").example("Wy3EOp2NP3p1KMq8");
+            // masked in the start-up summary like the key: it names the customer, in every API path
+            .tenantKey("flatchr.companyKey").example("Wy3EOp2NP3p1KMq8").asSecret();
     static final Setting<URI> FLATCHR_API_BASE_URL = Setting.of(FLATCHR_API, "flatchr.api-base-url",
             "FLATCHR_API_BASE_URL", httpUrl(),
             "Where Flatchr's API answers, an http or https URL with a host (Flatchr also has a demo host, "
@@ -279,7 +280,8 @@ final class Settings {
             "A PostgreSQL URL: one journal shared by any number of instances, which then claim hires one at a time "
                     + "and share the Lucca rate limit (see docs/several-instances.md).")
             .whenUnset("the embedded H2 journal in `DATA_DIR`, for one instance")
-            .example("jdbc:postgresql://db:5432/flatchr_lucca");
+            // masked in the start-up summary: a JDBC URL may carry the password (?password=...)
+            .example("jdbc:postgresql://db:5432/flatchr_lucca").asSecret();
     static final Setting<String> JOURNAL_USER = Setting.of(JOURNAL, "journal.user", "JOURNAL_USER", text(),
             "The PostgreSQL user; set only with `JOURNAL_JDBC_URL`.");
     static final Setting<String> JOURNAL_PASSWORD = Setting.of(JOURNAL, "journal.password", "JOURNAL_PASSWORD",
