@@ -1,12 +1,8 @@
 package io.github.flatchrlucca;
 
 import io.github.flatchrlucca.intake.WebhookToken;
-import io.github.flatchrlucca.mapping.ContractTypeTable;
-import io.github.flatchrlucca.mapping.DepartmentTable;
 import io.github.flatchrlucca.mapping.LoginRule;
-import io.github.flatchrlucca.mapping.WorkEmailPattern;
-import io.github.flatchrlucca.tenants.FlatchrApi;
-import io.github.flatchrlucca.tenants.LuccaLocation;
+import io.github.flatchrlucca.tenants.DefaultTenant;
 import io.github.flatchrlucca.tenants.RehirePolicy;
 import io.github.flatchrlucca.tenants.TenantDefaults;
 import io.github.flatchrlucca.tenants.TenantSettings;
@@ -14,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,8 +20,9 @@ import java.util.Set;
  * @param flatchrApiBaseUrl        FLATCHR_API_BASE_URL: the default tenant's, and what the file's tenants inherit
  * @param flatchrReconcileInterval FLATCHR_RECONCILE_INTERVAL_SECONDS, inherited likewise; zero: never
  * @param flatchrReconcileLookback FLATCHR_RECONCILE_LOOKBACK_DAYS, inherited likewise
- * @param flatchrApi               the default tenant's access to Flatchr's API (FLATCHR_API_KEY and the settings
- *                                 above); empty: no reconciliation, no write-back
+ * @param defaultTenantValues      the default tenant's own settings (its Lucca, key, ids, tables, Flatchr API keys)
+ *                                 as set, by the tenants file's keys: read by a tenant's rules in
+ *                                 {@link #defaultTenant}. Secrets among them: never shown
  */
 public record ConnectorSettings(
         int serverPort,
@@ -41,17 +39,9 @@ public record ConnectorSettings(
         URI flatchrApiBaseUrl,
         Duration flatchrReconcileInterval,
         Duration flatchrReconcileLookback,
-        Optional<FlatchrApi> flatchrApi,
-        Optional<URI> luccaBaseUrl,
-        String luccaApiKey,
-        Integer legalEntityId,
-        Integer departmentId,
-        Integer roleId,
-        DepartmentTable departments,
+        Map<String, String> defaultTenantValues,
         Duration departmentCacheTtl,
-        WorkEmailPattern workEmailPattern,
         LoginRule loginRule,
-        ContractTypeTable contractTypes,
         RehirePolicy rehire,
         Duration hireHold,
         int rateLimitRequests,
@@ -77,14 +67,19 @@ public record ConnectorSettings(
      * keeps its existing Flatchr URL working.
      */
     public boolean hasDefaultTenant() {
-        return tenantsFile.isEmpty() || webhookToken.isPresent() || luccaBaseUrl.isPresent();
+        return describesTenant(tenantsFile, webhookToken, defaultTenantValues);
     }
 
-    /** The tenant these settings describe, for the single-tenant connector and next to a tenants file. */
+    /**
+     * The tenant these settings describe, for the single-tenant connector and next to a tenants file, read and
+     * checked by the rules of a tenant of the file ({@link DefaultTenant}).
+     *
+     * @param token FLATCHR_WEBHOOK_TOKEN, or the token the connector keeps when it is unset
+     * @throws InvalidSetting naming the first setting that breaks a tenant's rules
+     */
     public TenantSettings defaultTenant(WebhookToken token) {
-        return new TenantSettings(TenantSettings.DEFAULT_ID, Set.of(), token, triggerColumns, luccaBaseUrl, luccaApiKey,
-                rateLimitRequests, rateLimitWindow, legalEntityId, departmentId, roleId, departments, contractTypes,
-                rehire, hireHold, loginRule, workEmailPattern, zone, Optional.empty(), flatchrApi);
+        return DefaultTenant.read(defaultTenantValues, EnvironmentTenant.PROBLEMS, tenantDefaults(), token)
+                .orElseThrow(() -> new IllegalStateException("a problem of the default tenant is thrown, not kept"));
     }
 
     /** What a tenant of the tenants file takes from these settings when it does not say. */
@@ -109,25 +104,20 @@ public record ConnectorSettings(
     /** Settings may end up in a log or a debugger: never with their secrets. */
     @Override
     public String toString() {
-        return "ConnectorSettings[dataDir=" + dataDir + ", luccaBaseUrl=" + luccaBaseUrl.map(Object::toString).orElse("dry-run")
-                + ", apiKey=" + (luccaApiKey.isEmpty() ? "unset" : "***") + ", webhookToken="
+        return "ConnectorSettings[dataDir=" + dataDir + ", lucca=" + defaultTenantValues.getOrDefault("lucca.baseUrl",
+                defaultTenantValues.getOrDefault("lucca.instance", "dry-run")) + ", apiKey="
+                + (defaultTenantValues.containsKey("lucca.apiKey") ? "***" : "unset") + ", webhookToken="
                 + webhookToken.map(token -> "***").orElse("generated") + ", adminToken="
                 + adminToken.map(token -> "***").orElse("unset") + ", alerts=" + alertWebhookUrl.map(url -> "***").orElse("off")
-                + ", journal=" + journalJdbcUrl.orElse("embedded") + ", journalPassword="
-                + (journalPassword.isEmpty() ? "unset" : "***") + ", flatchrApi="
-                + flatchrApi.map(FlatchrApi::toString).orElse("unset") + "]";
+                + ", journal=" + journalJdbcUrl.map(url -> "***").orElse("embedded") + ", journalPassword="
+                + (journalPassword.isEmpty() ? "unset" : "***") + ", flatchrApiKey="
+                + (defaultTenantValues.containsKey("flatchr.apiKey") ? "***" : "unset") + "]";
     }
 
     /** Reads every setting as {@link Settings} declares it, then checks the rules between them. */
     static ConnectorSettings read(SettingsReader in) {
         in.checkAll();
         int serverPort = in.get(Settings.SERVER_PORT);
-        Optional<URI> lucca = luccaBaseUrl(in);
-        String apiKey = in.optional(Settings.LUCCA_API_KEY).orElse("");
-        LuccaLocation.apiKeyProblem(lucca.isPresent(), !apiKey.isEmpty(), Settings.LUCCA_BASE_URL.env(),
-                Settings.LUCCA_INSTANCE.env()).ifPresent(problem -> {
-                    throw Settings.LUCCA_API_KEY.refusal(problem);
-                });
         Optional<String> webhookToken = in.optional(Settings.WEBHOOK_TOKEN);
         Optional<String> adminToken = in.optional(Settings.ADMIN_TOKEN);
         if (adminToken.isPresent() && adminToken.equals(webhookToken)) {
@@ -138,12 +128,10 @@ public record ConnectorSettings(
         onlyWithTheJournalUrl(in, journalUrl, Settings.JOURNAL_USER);
         onlyWithTheJournalUrl(in, journalUrl, Settings.JOURNAL_PASSWORD);
         Optional<Path> tenantsFile = in.optional(Settings.TENANTS_FILE);
-        URI flatchrApiBaseUrl = in.get(Settings.FLATCHR_API_BASE_URL);
-        Duration reconcileInterval = in.get(Settings.FLATCHR_RECONCILE_INTERVAL);
-        Duration reconcileLookback = in.get(Settings.FLATCHR_RECONCILE_LOOKBACK);
-        boolean defaultTenant = tenantsFile.isEmpty() || webhookToken.isPresent() || lucca.isPresent();
-        Optional<FlatchrApi> flatchrApi = flatchrApi(in, defaultTenant, flatchrApiBaseUrl, reconcileInterval,
-                reconcileLookback);
+        Map<String, String> defaultTenantValues = EnvironmentTenant.values(in);
+        if (!describesTenant(tenantsFile, webhookToken, defaultTenantValues)) {
+            onlyWithTheDefaultTenant(in);
+        }
         return new ConnectorSettings(
                 serverPort,
                 in.optional(Settings.MANAGEMENT_PORT).orElse(serverPort),
@@ -156,20 +144,12 @@ public record ConnectorSettings(
                 in.optional(Settings.TRIGGER_COLUMNS).orElse(Set.of()),
                 in.optional(Settings.DEPARTMENT_POINTER).orElse(""),
                 in.get(Settings.MAX_BODY_BYTES),
-                flatchrApiBaseUrl,
-                reconcileInterval,
-                reconcileLookback,
-                flatchrApi,
-                lucca,
-                apiKey,
-                in.optional(Settings.LEGAL_ENTITY_ID).orElse(null),
-                in.optional(Settings.DEPARTMENT_ID).orElse(null),
-                in.optional(Settings.ROLE_ID).orElse(null),
-                in.optional(Settings.DEPARTMENTS).orElseGet(() -> DepartmentTable.parse("")),
+                in.get(Settings.FLATCHR_API_BASE_URL),
+                in.get(Settings.FLATCHR_RECONCILE_INTERVAL),
+                in.get(Settings.FLATCHR_RECONCILE_LOOKBACK),
+                Map.copyOf(defaultTenantValues),
                 in.get(Settings.DEPARTMENT_CACHE),
-                in.optional(Settings.WORK_EMAIL_PATTERN).orElse(null),
                 in.get(Settings.LOGIN_RULE),
-                in.optional(Settings.CONTRACT_TYPES).orElseGet(() -> ContractTypeTable.parse("")),
                 in.get(Settings.REHIRE),
                 in.get(Settings.HIRE_HOLD),
                 in.get(Settings.RATE_LIMIT_REQUESTS),
@@ -192,41 +172,26 @@ public record ConnectorSettings(
                 tenantsFile);
     }
 
+    /** Whether the environment describes a tenant of its own ({@link #hasDefaultTenant()}). */
+    private static boolean describesTenant(Optional<Path> tenantsFile, Optional<String> webhookToken,
+                                           Map<String, String> defaultTenantValues) {
+        return tenantsFile.isEmpty() || webhookToken.isPresent() || defaultTenantValues.containsKey("lucca.baseUrl")
+                || defaultTenantValues.containsKey("lucca.instance");
+    }
+
     /**
-     * The default tenant's access to Flatchr's API: a key, and the company key that goes with it, or neither. What
-     * only serves with a key (the company key, the result tag) is refused without one: it is a forgotten key more
-     * often than a wish to do without. The key is never repeated in a refusal.
-     *
-     * @param defaultTenant whether the environment describes a tenant at all ({@link #hasDefaultTenant()})
+     * A setting of the default tenant's own, set when there is no default tenant, would be ignored: no tenant of the
+     * file inherits it (what belongs to one customer never leaks to another). An operator who sets it for all of
+     * them, or forgot the Lucca of the default tenant, is told rather than ignored.
      */
-    private static Optional<FlatchrApi> flatchrApi(SettingsReader in, boolean defaultTenant, URI baseUrl,
-                                                   Duration interval, Duration lookback) {
-        Optional<String> apiKey = in.optional(Settings.FLATCHR_API_KEY);
-        Optional<String> companyKey = in.optional(Settings.FLATCHR_COMPANY_KEY);
-        Optional<String> resultTag = in.optional(Settings.FLATCHR_RESULT_TAG);
-        if (apiKey.isEmpty()) {
-            if (companyKey.isPresent()) {
-                throw Settings.FLATCHR_COMPANY_KEY.refusal("is set, but FLATCHR_API_KEY is not; set the key to use "
-                        + "Flatchr's API, or unset FLATCHR_COMPANY_KEY");
-            }
-            if (resultTag.isPresent()) {
-                throw Settings.FLATCHR_RESULT_TAG.refusal("is set, but FLATCHR_API_KEY is not, and the outcome is "
-                        + "written to Flatchr with it; set the key, or unset FLATCHR_RESULT_TAG");
-            }
-            return Optional.empty();
-        }
-        if (!defaultTenant) {
-            // a tenant of the file never inherits it: an operator who sets it for all of them would be ignored
-            throw Settings.FLATCHR_API_KEY.refusal("is set, but the environment describes no tenant (TENANTS_FILE is "
-                    + "set, FLATCHR_WEBHOOK_TOKEN and a Lucca are not) and no tenant of the file inherits it; give "
-                    + "each tenant its own flatchr.apiKey, or unset FLATCHR_API_KEY");
-        }
-        String company = companyKey.orElseThrow(() -> Settings.FLATCHR_COMPANY_KEY.refusal(
-                "is required when FLATCHR_API_KEY is set: " + FlatchrApi.COMPANY_KEY_SHAPE));
-        FlatchrApi.sameKeysProblem(company, apiKey.get(), Settings.FLATCHR_API_KEY.env()).ifPresent(problem -> {
-            throw Settings.FLATCHR_COMPANY_KEY.refusal(problem);
-        });
-        return Optional.of(new FlatchrApi(baseUrl, apiKey.get(), company, interval, lookback, resultTag));
+    private static void onlyWithTheDefaultTenant(SettingsReader in) {
+        EnvironmentTenant.ownSettings().stream().filter(setting -> in.text(setting).isPresent()).findFirst()
+                .ifPresent(setting -> {
+                    throw setting.refusal("is set, but the environment describes no tenant (TENANTS_FILE is set, "
+                            + "FLATCHR_WEBHOOK_TOKEN and a Lucca are not) and no tenant of the file inherits it; give "
+                            + "each tenant its own " + setting.tenantKey().orElseThrow() + ", or unset "
+                            + setting.env());
+                });
     }
 
     /** A database user or password without a database is a forgotten JOURNAL_JDBC_URL. */
@@ -234,15 +199,6 @@ public record ConnectorSettings(
         if (journalUrl.isEmpty() && in.text(setting).isPresent()) {
             throw setting.refusal("is set while JOURNAL_JDBC_URL is not; set JOURNAL_JDBC_URL to use PostgreSQL, or "
                     + "unset " + setting.env() + " for the embedded journal");
-        }
-    }
-
-    /** A full base URL or the short instance name customers know from Lucca and Flatchr: one, not both. */
-    private static Optional<URI> luccaBaseUrl(SettingsReader in) {
-        try {
-            return LuccaLocation.of(in.optional(Settings.LUCCA_BASE_URL), in.optional(Settings.LUCCA_INSTANCE));
-        } catch (IllegalArgumentException both) {
-            throw Settings.LUCCA_INSTANCE.refusal("is set as well as LUCCA_BASE_URL; " + both.getMessage());
         }
     }
 }

@@ -8,17 +8,22 @@ import io.github.flatchrlucca.mapping.LoginRule;
 import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.TenantDefaults;
 import io.github.flatchrlucca.tenants.TenantSettings;
+import io.github.flatchrlucca.tenants.TenantsFile;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,7 +43,7 @@ class ConnectorSettingsTest {
     void withoutLuccaTheDefaultTenantRunsDry() {
         ConnectorSettings settings = read();
 
-        assertThat(settings.luccaBaseUrl()).isEmpty();
+        assertThat(settings.defaultTenant(TOKEN).luccaBaseUrl()).isEmpty();
         assertThat(settings.defaultTenant(TOKEN).dryRun()).isTrue();
     }
 
@@ -113,8 +118,8 @@ class ConnectorSettingsTest {
         assertThat(settings.departmentPointer()).as("no department read from the event").isEmpty();
         assertThat(settings.triggerColumns()).isEmpty();
         assertThat(settings.webhookToken()).isEmpty();
-        assertThat(settings.workEmailPattern()).isNull();
-        assertThat(settings.departmentId()).isNull();
+        assertThat(settings.defaultTenant(TOKEN).workEmailPattern()).isNull();
+        assertThat(settings.defaultTenant(TOKEN).departmentId()).isNull();
     }
 
     @Test
@@ -127,7 +132,7 @@ class ConnectorSettingsTest {
 
         assertThat(settings.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(settings.webhookToken()).isEmpty();
-        assertThat(settings.luccaBaseUrl()).isEmpty();
+        assertThat(settings.defaultTenant(TOKEN).luccaBaseUrl()).isEmpty();
     }
 
     // ---- where Lucca is
@@ -139,7 +144,7 @@ class ConnectorSettingsTest {
 
         ConnectorSettings settings = read();
 
-        assertThat(settings.luccaBaseUrl()).contains(URI.create("https://acme.ilucca.net"));
+        assertThat(settings.defaultTenant(TOKEN).luccaBaseUrl()).contains(URI.create("https://acme.ilucca.net"));
     }
 
     @Test
@@ -147,7 +152,7 @@ class ConnectorSettingsTest {
         properties.put("lucca.instance", "ACME-Group");
         properties.put("lucca.api-key", API_KEY);
 
-        assertThat(read().luccaBaseUrl()).contains(URI.create("https://acme-group.ilucca.net"));
+        assertThat(read().defaultTenant(TOKEN).luccaBaseUrl()).contains(URI.create("https://acme-group.ilucca.net"));
     }
 
     @Test
@@ -156,7 +161,7 @@ class ConnectorSettingsTest {
         properties.put("lucca.base-url", "https://sandbox.example.org/");
         properties.put("lucca.api-key", API_KEY);
 
-        assertThatIllegalArgumentException().isThrownBy(this::read)
+        assertThatIllegalArgumentException().isThrownBy(this::start)
                 .withMessage("Invalid setting LUCCA_INSTANCE (lucca.instance): is set as well as LUCCA_BASE_URL; "
                         + "keep one");
     }
@@ -166,14 +171,14 @@ class ConnectorSettingsTest {
         properties.put("lucca.base-url", "https://sandbox.example.org/");
         properties.put("lucca.api-key", API_KEY);
 
-        assertThat(read().luccaBaseUrl()).contains(URI.create("https://sandbox.example.org"));
+        assertThat(read().defaultTenant(TOKEN).luccaBaseUrl()).contains(URI.create("https://sandbox.example.org"));
     }
 
     @Test
     void luccaWithoutApiKeyIsRefusedNamingTheKeyVariable() {
         properties.put("lucca.base-url", "https://acme.ilucca.net");
 
-        assertThatIllegalArgumentException().isThrownBy(this::read)
+        assertThatIllegalArgumentException().isThrownBy(this::start)
                 .withMessage("Invalid setting LUCCA_API_KEY (lucca.api-key): is required");
     }
 
@@ -181,16 +186,91 @@ class ConnectorSettingsTest {
     void anInstanceWithoutApiKeyIsRefusedToo() {
         properties.put("lucca.instance", "acme");
 
-        assertThatIllegalArgumentException().isThrownBy(this::read).withMessageContaining("LUCCA_API_KEY");
+        assertThatIllegalArgumentException().isThrownBy(this::start).withMessageContaining("LUCCA_API_KEY");
     }
 
     @Test
     void aKeyWithoutLuccaIsRefusedByTheTenantsFilesRule() {
         properties.put("lucca.api-key", API_KEY);
 
-        assertThatIllegalArgumentException().isThrownBy(this::read)
+        assertThatIllegalArgumentException().isThrownBy(this::start)
                 .withMessage("Invalid setting LUCCA_API_KEY (lucca.api-key): is given, but neither LUCCA_BASE_URL nor "
                         + "LUCCA_INSTANCE says where to send it; remove the key to run this tenant dry");
+    }
+
+    @Test
+    void theDefaultTenantIsReadByTheRulesOfATenantOfTheFile(@TempDir Path dir) throws IOException {
+        properties.put("lucca.instance", "acme");
+        properties.put("lucca.api-key", API_KEY);
+        properties.put("lucca.department-id", "12");
+        properties.put("lucca.departments", "Service IT=12;Marketing=13");
+        properties.put("lucca.contract-types", "1:21,2:22");
+        properties.put("lucca.work-email-pattern", "{firstname}.{lastname}@acme.fr");
+        properties.put("flatchr.api-key", FLATCHR_KEY);
+        properties.put("flatchr.company-key", COMPANY_KEY);
+        properties.put("flatchr.result-tag", "Lucca");
+        Path file = Files.writeString(dir.resolve("tenants.yaml"), """
+                tenants:
+                  - id: acme
+                    flatchrCompanyIds: [4242]
+                    webhookToken: ${env:ACME_TOKEN}
+                    lucca: { instance: acme, apiKey: "${env:ACME_LUCCA_KEY}" }
+                    defaults: { departmentId: 12 }
+                    departments: { Service IT: 12, Marketing: 13 }
+                    contractTypes: { 1: 21, 2: 22 }
+                    workEmailPattern: "{firstname}.{lastname}@acme.fr"
+                    flatchr: { apiKey: "${env:ACME_FLATCHR_KEY}", companyKey: %s, resultTag: Lucca }
+                """.formatted(COMPANY_KEY));
+        Map<String, String> environment = Map.of("ACME_TOKEN", "acme-token-0123456789", "ACME_LUCCA_KEY", API_KEY,
+                "ACME_FLATCHR_KEY", FLATCHR_KEY);
+
+        ConnectorSettings settings = read();
+        TenantSettings fromTheEnvironment = settings.defaultTenant(TOKEN);
+        TenantSettings fromTheFile = TenantsFile.read(file, name -> Optional.ofNullable(environment.get(name)),
+                settings.tenantDefaults(), Map.of(), Optional.empty()).tenants().get(0);
+
+        for (TenantSettings tenant : List.of(fromTheEnvironment, fromTheFile)) {
+            assertThat(tenant.luccaBaseUrl()).contains(URI.create("https://acme.ilucca.net"));
+            assertThat(tenant.luccaApiKey()).isEqualTo(API_KEY);
+            assertThat(tenant.departmentId()).isEqualTo(12);
+            assertThat(tenant.departments().idFor("marketing")).contains(13);
+            assertThat(tenant.contractTypes().luccaTypeFor("2")).contains(22);
+            assertThat(tenant.workEmailPattern().apply("Éloïse", "Müller")).isEqualTo("eloise.muller@acme.fr");
+        }
+        assertThat(fromTheEnvironment.flatchrApi()).isEqualTo(fromTheFile.flatchrApi()).isPresent();
+        assertThat(fromTheEnvironment).usingRecursiveComparison()
+                .comparingOnlyFields("triggerColumns", "rateLimitRequests", "rateLimitWindow", "legalEntityId",
+                        "roleId", "rehire", "hireHold", "loginRule", "zone")
+                .isEqualTo(fromTheFile);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            lucca.api-key        | LUCCA_API_KEY         | lucca.apiKey
+            lucca.department-id  | LUCCA_DEPARTMENT_ID   | defaults.departmentId
+            lucca.departments    | LUCCA_DEPARTMENTS     | departments
+            flatchr.result-tag   | FLATCHR_RESULT_TAG    | flatchr.resultTag
+            """)
+    void withATenantsFileAndNoDefaultTenantItsOwnSettingsAreRefusedRatherThanIgnored(String key, String variable,
+                                                                                     String tenantKey) {
+        properties.put("tenants.file", "/etc/flatchr-lucca/tenants.yaml");
+        properties.put(key, key.equals("lucca.departments") ? "IT=12" : key.endsWith("-id") ? "12" : "some-value");
+
+        assertThatIllegalArgumentException().isThrownBy(this::read)
+                .withMessageStartingWith("Invalid setting " + variable + " (" + key + "): is set, but the environment "
+                        + "describes no tenant")
+                .withMessageContaining("give each tenant its own " + tenantKey);
+    }
+
+    @Test
+    void withATenantsFileWhatEveryTenantInheritsIsNoDefaultTenantsOwn() {
+        properties.put("tenants.file", "/etc/flatchr-lucca/tenants.yaml");
+        properties.put("lucca.rate-limit.requests", "20");
+        properties.put("flatchr.trigger-columns", "Hired");
+        properties.put("admin.token", "admin-token-0123456789");
+
+        assertThat(read().hasDefaultTenant()).isFalse();
+        assertThat(read().tenantDefaults().rateLimitRequests()).isEqualTo(20);
     }
 
     // ---- other settings
@@ -211,7 +291,7 @@ class ConnectorSettingsTest {
         properties.put("lucca.rate-limit.requests", "10");
         properties.put("lucca.work-email-pattern", "{firstname}.{lastname}@acme.fr");
 
-        ConnectorSettings settings = read();
+        TenantSettings settings = read().defaultTenant(TOKEN);
 
         assertThat(settings.departmentId()).isEqualTo(12);
         assertThat(settings.contractTypes().luccaTypeFor("1")).contains(21);
@@ -251,7 +331,7 @@ class ConnectorSettingsTest {
         properties.put(key, value);
 
         assertThatIllegalArgumentException()
-                .isThrownBy(this::read)
+                .isThrownBy(this::start)
                 .withMessageContaining(variable)
                 .withMessageContaining(key);
     }
@@ -269,7 +349,7 @@ class ConnectorSettingsTest {
             Map.entry("flatchr.department-pointer", "no-slash"),
             Map.entry("flatchr.max-body-bytes", "0"),
             Map.entry("flatchr.api-key", "a key with spaces"),
-            Map.entry("flatchr.company-key", "Wy3EOp2NP3p1KMq8"),
+            Map.entry("flatchr.company-key", "4242"),
             Map.entry("flatchr.api-base-url", "ftp://api.flatchr.io"),
             Map.entry("flatchr.reconcile-interval-seconds", "-1"),
             Map.entry("flatchr.reconcile-lookback-days", "0"),
@@ -311,6 +391,8 @@ class ConnectorSettingsTest {
             Map.entry("retention.check-interval-ms", "0"));
     /** Settings for which every value means something. */
     private static final Set<String> ANY_VALUE = Set.of("flatchr.trigger-columns");
+    /** Settings whose value is wrong only without another's, which the refusal then names as required. */
+    private static final Map<String, String> WRONG_WITHOUT = Map.of("flatchr.result-tag", "FLATCHR_API_KEY");
 
     @Test
     void everyDeclaredSettingIsCheckedAndAWrongValueNamesItsVariable() {
@@ -323,8 +405,9 @@ class ConnectorSettingsTest {
         WRONG.forEach((key, value) -> {
             properties.clear();
             properties.put(key, value);
-            assertThatIllegalArgumentException().as(key + "=" + value).isThrownBy(this::read)
-                    .withMessageContaining("Invalid setting " + variables.get(key) + " (" + key + ")");
+            String refused = WRONG_WITHOUT.getOrDefault(key, variables.get(key));
+            assertThatIllegalArgumentException().as(key + "=" + value).isThrownBy(this::start)
+                    .withMessageContaining("Invalid setting " + refused).withMessageContaining(variables.get(key));
         });
     }
 
@@ -333,7 +416,7 @@ class ConnectorSettingsTest {
         properties.put("flatchr.webhook-token", "the-same-token-for-both");
         properties.put("admin.token", "the-same-token-for-both");
 
-        assertThatIllegalArgumentException().isThrownBy(this::read).withMessageContaining("ADMIN_TOKEN")
+        assertThatIllegalArgumentException().isThrownBy(this::start).withMessageContaining("ADMIN_TOKEN")
                 .withMessageContaining("FLATCHR_WEBHOOK_TOKEN").withMessageNotContaining("the-same-token-for-both");
     }
 
@@ -341,7 +424,7 @@ class ConnectorSettingsTest {
     void aSecretTooShortIsRefusedWithoutBeingRepeated() {
         properties.put("admin.token", "s3cret-admin");
 
-        assertThatIllegalArgumentException().isThrownBy(this::read).withMessageContaining("16 characters")
+        assertThatIllegalArgumentException().isThrownBy(this::start).withMessageContaining("16 characters")
                 .withMessageNotContaining("s3cret-admin");
     }
 
@@ -373,7 +456,7 @@ class ConnectorSettingsTest {
         properties.put(key, value);
 
         assertThatIllegalArgumentException()
-                .isThrownBy(this::read)
+                .isThrownBy(this::start)
                 .satisfies(error -> assertThat(error.getMessage()).doesNotContain(API_KEY));
     }
 
@@ -391,7 +474,6 @@ class ConnectorSettingsTest {
     void withoutAFlatchrKeyThereIsNoReconciliationNorWriteBack() {
         ConnectorSettings settings = read();
 
-        assertThat(settings.flatchrApi()).isEmpty();
         assertThat(settings.defaultTenant(TOKEN).flatchrApi()).isEmpty();
         assertThat(settings.flatchrApiBaseUrl()).isEqualTo(URI.create("https://api.flatchr.io"));
         assertThat(settings.flatchrReconcileInterval()).isEqualTo(Duration.ofMinutes(15));
@@ -424,7 +506,7 @@ class ConnectorSettingsTest {
         properties.put("flatchr.reconcile-lookback-days", "30");
         properties.put("flatchr.result-tag", " Lucca ");
 
-        FlatchrApi api = read().flatchrApi().orElseThrow();
+        FlatchrApi api = read().defaultTenant(TOKEN).flatchrApi().orElseThrow();
 
         assertThat(api.baseUrl()).isEqualTo(URI.create("https://api.demo.flatchr.io"));
         assertThat(api.reconcileInterval()).isZero();
@@ -455,9 +537,9 @@ class ConnectorSettingsTest {
     void aFlatchrKeyWithoutItsCompanyKeyIsRefusedNamingTheCompanyKey() {
         properties.put("flatchr.api-key", FLATCHR_KEY);
 
-        assertThatIllegalArgumentException().isThrownBy(this::read)
+        assertThatIllegalArgumentException().isThrownBy(this::start)
                 .withMessageStartingWith("Invalid setting FLATCHR_COMPANY_KEY (flatchr.company-key): is required when "
-                        + "FLATCHR_API_KEY is set")
+                        + "FLATCHR_API_KEY is set; expected 8 to 64 letters and digits")
                 .withMessageNotContaining(FLATCHR_KEY);
     }
 
@@ -469,11 +551,9 @@ class ConnectorSettingsTest {
     void whatOnlyServesWithAFlatchrKeyIsRefusedWithoutOne(String key, String value, String variable) {
         properties.put(key, value);
 
-        assertThatIllegalArgumentException().isThrownBy(this::read)
-                .withMessage("Invalid setting " + variable + " (" + key + "): is set, but FLATCHR_API_KEY is not"
-                        + (key.equals("flatchr.company-key")
-                        ? "; set the key to use Flatchr's API, or unset FLATCHR_COMPANY_KEY"
-                        : ", and the outcome is written to Flatchr with it; set the key, or unset FLATCHR_RESULT_TAG"));
+        assertThatIllegalArgumentException().isThrownBy(this::start)
+                .withMessage("Invalid setting FLATCHR_API_KEY (flatchr.api-key): is required when " + variable
+                        + " is set");
     }
 
     @ParameterizedTest(name = "company key ''{0}''")
@@ -488,7 +568,7 @@ class ConnectorSettingsTest {
         properties.put("flatchr.api-key", FLATCHR_KEY);
         properties.put("flatchr.company-key", companyKey);
 
-        assertThatIllegalArgumentException().isThrownBy(this::read)
+        assertThatIllegalArgumentException().isThrownBy(this::start)
                 .withMessageStartingWith("Invalid setting FLATCHR_COMPANY_KEY (flatchr.company-key): " + problem)
                 .withMessageContaining("such as Wy3EOp2NP3p1KMq8")
                 .withMessageNotContaining(FLATCHR_KEY);
@@ -499,7 +579,7 @@ class ConnectorSettingsTest {
         properties.put("flatchr.api-key", FLATCHR_KEY);
         properties.put("flatchr.company-key", FLATCHR_KEY);
 
-        assertThatIllegalArgumentException().isThrownBy(this::read)
+        assertThatIllegalArgumentException().isThrownBy(this::start)
                 .withMessageStartingWith("Invalid setting FLATCHR_COMPANY_KEY (flatchr.company-key): "
                         + "is FLATCHR_API_KEY")
                 .withMessageNotContaining(FLATCHR_KEY);
@@ -512,7 +592,7 @@ class ConnectorSettingsTest {
         properties.put("flatchr.api-key", key);
         properties.put("flatchr.company-key", COMPANY_KEY);
 
-        assertThatIllegalArgumentException().isThrownBy(this::read)
+        assertThatIllegalArgumentException().isThrownBy(this::start)
                 .withMessageStartingWith("Invalid setting FLATCHR_API_KEY (flatchr.api-key): contains a space")
                 .withMessageNotContaining("s3cr3t").withMessageNotContaining("K3Y");
     }
@@ -534,7 +614,7 @@ class ConnectorSettingsTest {
         properties.put("flatchr.company-key", COMPANY_KEY);
         properties.put(key, value);
 
-        assertThatIllegalArgumentException().isThrownBy(this::read)
+        assertThatIllegalArgumentException().isThrownBy(this::start)
                 .withMessageStartingWith("Invalid setting " + variable + " (" + key + "): ")
                 .withMessageContaining(problem)
                 .withMessageNotContaining(FLATCHR_KEY);
@@ -546,7 +626,7 @@ class ConnectorSettingsTest {
         properties.put("flatchr.api-key", FLATCHR_KEY);
         properties.put("flatchr.company-key", COMPANY_KEY);
 
-        assertThatIllegalArgumentException().isThrownBy(this::read)
+        assertThatIllegalArgumentException().isThrownBy(this::start)
                 .withMessageStartingWith("Invalid setting FLATCHR_API_KEY (flatchr.api-key): is set, but the "
                         + "environment describes no tenant")
                 .withMessageContaining("flatchr.apiKey")
@@ -564,10 +644,20 @@ class ConnectorSettingsTest {
 
         ConnectorSettings settings = read();
 
-        assertThat(settings.toString()).doesNotContain(FLATCHR_KEY).contains(COMPANY_KEY, "Lucca");
+        assertThat(settings.toString()).doesNotContain(FLATCHR_KEY).doesNotContain(COMPANY_KEY)
+                .contains("flatchrApiKey=***");
         assertThat(settings.defaultTenant(TOKEN).toString()).doesNotContain(FLATCHR_KEY).contains(COMPANY_KEY);
-        assertThat(settings.flatchrApi().orElseThrow().toString()).doesNotContain(FLATCHR_KEY)
+        assertThat(settings.defaultTenant(TOKEN).flatchrApi().orElseThrow().toString()).doesNotContain(FLATCHR_KEY)
                 .contains("apiKey=***", "reconcileInterval=900s", "reconcileLookback=3d");
+    }
+
+    /** What a start does with the settings: reads them, then builds the default tenant when there is one. */
+    private ConnectorSettings start() {
+        ConnectorSettings settings = read();
+        if (settings.hasDefaultTenant()) {
+            settings.defaultTenant(TOKEN);
+        }
+        return settings;
     }
 
     private ConnectorSettings read() {

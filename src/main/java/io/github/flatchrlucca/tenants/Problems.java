@@ -8,13 +8,24 @@ import java.util.List;
  * What is wrong with one reading of the tenants file, in the order it was found. Reading goes on past a wrong
  * key so that one refusal names them all: a file with four secrets unset takes one fix, not four starts.
  */
-final class Problems {
+final class Problems implements SettingProblems {
 
     private final Path file;
     private final List<String> found = new ArrayList<>();
 
     Problems(Path file) {
         this.file = file;
+    }
+
+    /** The file writes a key as it is named: "lucca.apiKey". */
+    @Override
+    public String nameOf(String keys) {
+        return keys;
+    }
+
+    @Override
+    public void report(String where, String keys, String problem) {
+        add(where.isEmpty() || keys.isEmpty() ? where + keys : where + ": " + keys, problem);
     }
 
     /**
@@ -24,8 +35,8 @@ final class Problems {
         found.add(location.isEmpty() ? problem : location + ": " + problem);
     }
 
-    /** How many so far: a reader compares before and after to know whether what it read is whole. */
-    int count() {
+    @Override
+    public int count() {
         return found.size();
     }
 

@@ -8,18 +8,20 @@ import io.github.flatchrlucca.mapping.WorkEmailPattern;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * One item of the tenants list, read into the settings of that tenant. What a tenant must not share with another
- * (its id, companies and tokens) is claimed as it is read, so that it is checked even when another key is wrong.
+ * One tenant's settings, read and checked: an item of the tenants list, or the default tenant, whose settings the
+ * environment gives in the same shape ({@link DefaultTenant}), so that one set of rules reads both. What a tenant
+ * of the file must not share with another (its id, companies and tokens) is claimed as it is read, so that it is
+ * checked even when another key is wrong.
  */
 final class TenantEntry {
 
@@ -33,24 +35,36 @@ final class TenantEntry {
     private static final List<String> DEFAULTS_KEYS = List.of("legalEntityId", "departmentId", "roleId");
 
     private final YamlMapping tenant;
-    private final SecretReference secrets;
     private final TenantDefaults inherited;
     private final Claims claims;
-    private final Problems problems;
+    private final SettingProblems problems;
 
-    private TenantEntry(YamlMapping tenant, SecretReference secrets, TenantDefaults inherited, Claims claims,
-                        Problems problems) {
+    private TenantEntry(YamlMapping tenant, TenantDefaults inherited, Claims claims, SettingProblems problems) {
         this.tenant = tenant;
-        this.secrets = secrets;
         this.inherited = inherited;
         this.claims = claims;
         this.problems = problems;
     }
 
     /** The tenant's settings; empty when any key is wrong, each wrong key then reported to {@code problems}. */
-    static Optional<TenantSettings> read(YamlMapping tenant, SecretReference secrets, TenantDefaults inherited,
-                                         Claims claims, Problems problems) {
-        return new TenantEntry(tenant, secrets, inherited, claims, problems).read();
+    static Optional<TenantSettings> read(YamlMapping tenant, TenantDefaults inherited, Claims claims,
+                                         SettingProblems problems) {
+        return new TenantEntry(tenant, inherited, claims, problems).read();
+    }
+
+    /**
+     * The default tenant: it takes any company (once in force, any that no tenant of the file lists), its token is
+     * given (the environment's, or one the connector keeps), and it has no admin token of its own (ADMIN_TOKEN
+     * opens every tenant). Empty when a key is wrong, reported to {@code problems}.
+     */
+    static Optional<TenantSettings> readDefault(YamlMapping environment, TenantDefaults inherited, WebhookToken token,
+                                                SettingProblems problems) {
+        TenantEntry entry = new TenantEntry(environment, inherited, new Claims(Map.of(), Optional.empty()), problems);
+        int before = problems.count();
+        environment.allowOnly(KEYS);
+        TenantSettings settings = entry.settings(TenantSettings.DEFAULT_ID, Set.of(), token, Optional::empty,
+                "the default tenant");
+        return problems.count() > before ? Optional.empty() : Optional.of(settings);
     }
 
     // Every key is read, even after a wrong one, so that each is reported; a wrong value reads as absent.
@@ -62,9 +76,29 @@ final class TenantEntry {
         String owner = id.map(valid -> "tenant " + valid).orElse(tenant.where());
         Optional<Set<String>> companyIds = companyIds();
         companyIds.ifPresent(ids -> claims.companies(tenant, owner, ids));
-        Optional<WebhookToken> token = tenant.requiredText("webhookToken").flatMap(reference ->
-                tenant.check("webhookToken", () -> WebhookToken.of(secrets.resolve(reference))));
+        Optional<WebhookToken> token = tenant.requiredSecret("webhookToken").flatMap(secret ->
+                tenant.check("webhookToken", () -> WebhookToken.of(secret)));
         token.ifPresent(valid -> claims.webhookToken(tenant, owner, valid.reveal()));
+        Supplier<Optional<String>> adminToken = () -> {
+            Optional<String> valid = tenant.secret("adminToken").flatMap(secret -> tenant.check("adminToken",
+                    () -> WebhookToken.of(secret).reveal()));
+            valid.ifPresent(claimed -> claims.adminToken(tenant, owner, claimed));
+            return valid;
+        };
+        // a wrong id, company list or token was reported: the rest is read all the same, so that every problem is named
+        TenantSettings settings = settings(id.orElse(""), companyIds.orElse(Set.of()), token.orElse(null), adminToken,
+                owner);
+        return problems.count() > before ? Optional.empty() : Optional.of(settings);
+    }
+
+    /**
+     * What every tenant has, read for the one whose identity is given. Only whole when no problem was reported
+     * while reading it: a wrong value reads as absent (null for the token).
+     *
+     * @param adminToken read last, so that the problems of a tenant are named in the order of its keys
+     */
+    private TenantSettings settings(String id, Set<String> companyIds, WebhookToken token,
+                                    Supplier<Optional<String>> adminToken, String owner) {
         Set<String> triggerColumns = tenant.texts("triggerColumns")
                 .map(columns -> columns.stream().map(column -> column.toLowerCase(Locale.ROOT))
                         .collect(Collectors.toUnmodifiableSet()))
@@ -86,10 +120,10 @@ final class TenantEntry {
         Integer legalEntityId = defaults.flatMap(section -> section.positiveInt("legalEntityId")).orElse(null);
         Integer departmentId = defaults.flatMap(section -> section.positiveInt("departmentId")).orElse(null);
         Integer roleId = defaults.flatMap(section -> section.positiveInt("roleId")).orElse(null);
-        Optional<DepartmentTable> departments = tenant.check("departments",
-                () -> DepartmentTable.of(positiveIds("departments")));
-        Optional<ContractTypeTable> contractTypes = tenant.check("contractTypes",
-                () -> ContractTypeTable.of(positiveIds("contractTypes")));
+        Optional<DepartmentTable> departments = tenant.table("departments", DepartmentTable::parse,
+                DepartmentTable::of);
+        Optional<ContractTypeTable> contractTypes = tenant.table("contractTypes", ContractTypeTable::parse,
+                ContractTypeTable::of);
         RehirePolicy rehire = tenant.text("rehire")
                 .flatMap(written -> tenant.parse("rehire", written, RehirePolicy.EXPECTED, RehirePolicy::parse))
                 .orElse(inherited.rehire());
@@ -103,17 +137,11 @@ final class TenantEntry {
         ZoneId zone = tenant.text("timezone")
                 .flatMap(written -> tenant.parse("timezone", written, "a time zone such as Europe/Paris", ZoneId::of))
                 .orElse(inherited.zone());
-        Optional<String> adminToken = tenant.text("adminToken").flatMap(reference -> tenant.check("adminToken",
-                () -> WebhookToken.of(secrets.resolve(reference)).reveal()));
-        adminToken.ifPresent(valid -> claims.adminToken(tenant, owner, valid));
-        if (problems.count() > before) {
-            return Optional.empty();
-        }
-        // each value left empty above was reported: with no problem, every one is there
-        return Optional.of(new TenantSettings(id.orElseThrow(), companyIds.orElseThrow(), token.orElseThrow(),
-                triggerColumns, baseUrl, apiKey, requests, window, legalEntityId, departmentId, roleId,
-                departments.orElseThrow(), contractTypes.orElseThrow(), rehire, hireHold, login, workEmailPattern, zone, adminToken,
-                flatchrApi));
+        Optional<String> admin = adminToken.get();
+        // each value left empty above was reported; the caller uses these settings only when none was
+        return new TenantSettings(id, companyIds, token, triggerColumns, baseUrl, apiKey, requests, window,
+                legalEntityId, departmentId, roleId, departments.orElse(null), contractTypes.orElse(null), rehire,
+                hireHold, login, workEmailPattern, zone, admin, flatchrApi);
     }
 
     private Optional<String> id() {
@@ -141,34 +169,35 @@ final class TenantEntry {
         return ids;
     }
 
-    /** Where the tenant's Lucca is, by the rule the environment's tenant follows too ({@link LuccaLocation}). */
+    /** Where the tenant's Lucca is ({@link LuccaLocation}): a base URL or an instance, not both. */
     private Optional<URI> luccaBaseUrl(YamlMapping lucca) {
         Optional<URI> baseUrl = lucca.text("baseUrl").flatMap(written -> httpUrl(lucca, "baseUrl", written));
         Optional<URI> instance = lucca.text("instance").flatMap(written ->
-                lucca.check("instance", () -> LuccaLocation.instance(written, "lucca.baseUrl")));
+                lucca.check("instance", () -> LuccaLocation.instance(written, lucca.nameOf("baseUrl"))));
         try {
             return LuccaLocation.of(baseUrl, instance);
         } catch (IllegalArgumentException both) {
-            lucca.reportHere("gives both baseUrl and instance; " + both.getMessage());
+            lucca.report("instance", "is set as well as " + lucca.nameOf("baseUrl") + "; " + both.getMessage());
             return Optional.empty();
         }
     }
 
     /**
      * The tenant's access to Flatchr's API: its key and company key are its own, required as soon as the mapping is
-     * written; where the API is and how often and how far back it is searched come from the environment unless
-     * given. Empty when a key is wrong, each wrong key then reported.
+     * written (in the environment: as soon as the key, the company key or the result tag is set, since they only
+     * serve with a key); where the API is and how often and how far back it is searched are inherited unless
+     * given. Empty when a key is wrong, each wrong key then reported; a key is never quoted.
      */
     private Optional<FlatchrApi> flatchrApi(YamlMapping flatchr, String owner) {
         int before = problems.count();
         flatchr.allowOnly(FLATCHR_KEYS);
-        Optional<String> apiKey = unlessWrong(flatchr, "apiKey", flatchr.requiredText("apiKey")
-                .flatMap(reference -> flatchr.check("apiKey", () -> secrets.resolve(reference))),
-                FlatchrApi::apiKeyProblem);
-        Optional<String> companyKey = unlessWrong(flatchr, "companyKey", flatchr.requiredText("companyKey"),
+        requiredWith(flatchr, "apiKey", "", List.of("companyKey", "resultTag"));
+        Optional<String> apiKey = unlessWrong(flatchr, "apiKey", flatchr.secret("apiKey"), FlatchrApi::apiKeyProblem);
+        requiredWith(flatchr, "companyKey", "; expected " + FlatchrApi.COMPANY_KEY_SHAPE, List.of("apiKey"));
+        Optional<String> companyKey = unlessWrong(flatchr, "companyKey", flatchr.text("companyKey"),
                 FlatchrApi::companyKeyProblem);
         Optional<String> sameKeys = companyKey.flatMap(company -> apiKey.flatMap(key ->
-                FlatchrApi.sameKeysProblem(company, key, "the API key")));
+                FlatchrApi.sameKeysProblem(company, key, flatchr.nameOf("apiKey"))));
         if (sameKeys.isPresent()) {
             flatchr.report("companyKey", sameKeys.get());
         } else {
@@ -188,6 +217,15 @@ final class TenantEntry {
                 resultTag));
     }
 
+    /** Reports the key when absent, naming those of {@code others} that are given, since they are what need it. */
+    private static void requiredWith(YamlMapping section, String key, String expected, List<String> others) {
+        if (!section.has(key)) {
+            List<String> given = others.stream().filter(section::has).map(section::nameOf).toList();
+            section.report(key, "is required" + (given.isEmpty() ? "" : " when " + String.join(" or ", given)
+                    + " is set") + expected);
+        }
+    }
+
     /** The value, unless {@code problemOf} finds it wrong: then that problem is reported against the key. */
     private static Optional<String> unlessWrong(YamlMapping section, String key, Optional<String> value,
                                                 Function<String, Optional<String>> problemOf) {
@@ -196,7 +234,7 @@ final class TenantEntry {
         return problem.isPresent() ? Optional.empty() : value;
     }
 
-    /** An http(s) URL with a host, without its trailing slashes: the environment's rule ({@link ServiceUrl}). */
+    /** An http(s) URL with a host, without its trailing slashes ({@link ServiceUrl}). */
     private static Optional<URI> httpUrl(YamlMapping section, String key, String written) {
         return section.parse(key, written, "a URL", URI::create)
                 .flatMap(uri -> section.check(key, () -> ServiceUrl.of(uri)));
@@ -205,23 +243,11 @@ final class TenantEntry {
     /** Required as soon as a Lucca is written, even a wrong one ({@link LuccaLocation#apiKeyProblem}). */
     private Optional<String> apiKey(YamlMapping lucca) {
         Optional<String> problem = LuccaLocation.apiKeyProblem(lucca.has("baseUrl") || lucca.has("instance"),
-                lucca.has("apiKey"), "lucca.baseUrl", "lucca.instance");
+                lucca.has("apiKey"), lucca.nameOf("baseUrl"), lucca.nameOf("instance"));
         if (problem.isPresent()) {
             lucca.report("apiKey", problem.get());
             return Optional.empty();
         }
-        return lucca.text("apiKey").flatMap(reference -> lucca.check("apiKey", () -> secrets.resolve(reference)));
-    }
-
-    /** The table's entries; a wrong one is reported and left out, so that the others are checked too. */
-    private Map<String, Integer> positiveIds(String key) {
-        Map<String, Integer> ids = new LinkedHashMap<>();
-        tenant.mapping(key).ifPresent(table -> table.keys().forEach(name -> {
-            if (!table.has(name)) {
-                table.report(name, "needs a Lucca id");
-            }
-            table.positiveInt(name).ifPresent(id -> ids.put(name, id));
-        }));
-        return ids;
+        return lucca.secret("apiKey");
     }
 }

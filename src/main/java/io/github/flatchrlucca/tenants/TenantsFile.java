@@ -73,7 +73,7 @@ public final class TenantsFile {
         if (!(loaded instanceof Map<?, ?> top)) {
             throw problems.fatal("", "must be a mapping whose key 'tenants' lists the tenants");
         }
-        new YamlMapping(problems, "", "", top).allowOnly(KEYS);
+        new YamlMapping(problems, secrets::resolve, "", "", top).allowOnly(KEYS);
         if (!(top.get("tenants") instanceof List<?> entries) || entries.isEmpty()) {
             throw problems.fatal("tenants", "lists no tenant; write one item (- id: ...) per tenant");
         }
@@ -82,7 +82,8 @@ public final class TenantsFile {
         for (int i = 0; i < entries.size(); i++) {
             String where = where(i, entries.get(i));
             if (entries.get(i) instanceof Map<?, ?> entry) {
-                TenantEntry.read(new YamlMapping(problems, where, "", entry), secrets, inherited, claims, problems)
+                TenantEntry.read(new YamlMapping(problems, secrets::resolve, where, "", entry), inherited, claims,
+                        problems)
                         .ifPresent(tenants::add);
             } else {
                 problems.add(where, "must be a mapping (id: ..., flatchrCompanyIds: ..., ...)");

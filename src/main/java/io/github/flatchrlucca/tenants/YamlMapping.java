@@ -9,26 +9,33 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * One mapping of the tenants file and where it sits in it, so that every value read is checked for its type and
  * a problem names the key to fix: {@code tenants[1] (acme): lucca.apiKey: ...}. A key set to nothing (null, or
  * blank text) counts as absent. A wrong value is reported and read as absent, so that reading goes on and every
  * problem of the file is found at once; whoever reads a mapping uses nothing of it when a problem was reported.
+ * The environment's settings of the default tenant are put in the same shape ({@link DefaultTenant}), so that one
+ * reader checks both.
  */
 final class YamlMapping {
 
-    private final Problems problems;
+    private final SettingProblems problems;
+    private final UnaryOperator<String> secrets;
     private final String where;
     private final String name;
     private final Map<String, Object> entries = new LinkedHashMap<>();
 
     /**
-     * @param where the tenant, e.g. "tenants[1] (acme)"; empty at the top of the file
-     * @param name  the keys leading here within it, e.g. "lucca.rateLimit"; empty for the tenant's own keys
+     * @param secrets the secret a written value stands for: the file writes references ({@link SecretReference}),
+     *                the environment the secrets themselves; an IllegalArgumentException refuses the value
+     * @param where   the tenant, e.g. "tenants[1] (acme)"; empty at the top of the file and for the default tenant
+     * @param name    the keys leading here within it, e.g. "lucca.rateLimit"; empty for the tenant's own keys
      */
-    YamlMapping(Problems problems, String where, String name, Map<?, ?> loaded) {
+    YamlMapping(SettingProblems problems, UnaryOperator<String> secrets, String where, String name, Map<?, ?> loaded) {
         this.problems = problems;
+        this.secrets = secrets;
         this.where = where;
         this.name = name;
         loaded.forEach((key, value) -> {
@@ -72,6 +79,43 @@ final class YamlMapping {
             report(key, "is required");
         }
         return text(key);
+    }
+
+    /** The secret the key's value stands for; a refusal never quotes the value. */
+    Optional<String> secret(String key) {
+        return text(key).flatMap(written -> check(key, () -> secrets.apply(written)));
+    }
+
+    /** The secret; reported when the key is absent. */
+    Optional<String> requiredSecret(String key) {
+        if (!has(key)) {
+            report(key, "is required");
+        }
+        return secret(key);
+    }
+
+    /**
+     * A table of names to Lucca ids: pairs in the file, text in the environment ("Service IT=12;Marketing=13"),
+     * each read by the table's own rules. A wrong pair is reported and left out, so that the others are checked.
+     */
+    <T> Optional<T> table(String key, Function<String, T> fromText, Function<Map<String, Integer>, T> fromPairs) {
+        Optional<Object> value = value(key);
+        if (value.isPresent() && value.get() instanceof String text) {
+            return check(key, () -> fromText.apply(text));
+        }
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        mapping(key).ifPresent(table -> table.keys().forEach(entry -> {
+            if (!table.has(entry)) {
+                table.report(entry, "needs a Lucca id");
+            }
+            table.positiveInt(entry).ifPresent(id -> ids.put(entry, id));
+        }));
+        return check(key, () -> fromPairs.apply(ids));
+    }
+
+    /** How the operator writes the key: "lucca.apiKey" in the file, LUCCA_API_KEY in the environment. */
+    String nameOf(String key) {
+        return problems.nameOf(path(key));
     }
 
     /** Whole numbers, or text of digits, from 1 to 2147483647: every id and count the file holds. */
@@ -126,7 +170,7 @@ final class YamlMapping {
                 report(key, "must be a mapping of keys to values, not " + kindOf(value));
                 return Optional.empty();
             }
-            return Optional.of(new YamlMapping(problems, where, path(key), map));
+            return Optional.of(new YamlMapping(problems, secrets, where, path(key), map));
         });
     }
 
@@ -155,12 +199,12 @@ final class YamlMapping {
     }
 
     void report(String key, String problem) {
-        problems.add(location(path(key)), problem);
+        problems.report(where, path(key), problem);
     }
 
     /** A problem with this mapping as a whole, such as a key it does not know. */
     void reportHere(String problem) {
-        problems.add(location(name), problem);
+        problems.report(where, name, problem);
     }
 
     private Optional<String> scalar(String key, Object value, String expected) {
@@ -190,10 +234,6 @@ final class YamlMapping {
 
     private String path(String key) {
         return name.isEmpty() ? key : name + "." + key;
-    }
-
-    private String location(String keys) {
-        return where.isEmpty() || keys.isEmpty() ? where + keys : where + ": " + keys;
     }
 
     /** Text stripped, or a whole number written out; nothing for lists, mappings, booleans and decimals. */

@@ -155,6 +155,14 @@ class TenantsFileTest {
     }
 
     @Test
+    void aTableMayBeWrittenAsTheEnvironmentWritesIt() {
+        TenantSettings acme = onlyTenant(acme("departments: 'Service IT=12;Marketing=13'", "contractTypes: '1:21,2:22'"));
+
+        assertThat(acme.departments().idFor("marketing")).contains(13);
+        assertThat(acme.contractTypes().luccaTypeFor("2")).contains(22);
+    }
+
+    @Test
     void whatATenantDoesNotSayComesFromTheEnvironment() {
         TenantSettings acme = onlyTenant(acme("lucca: { instance: acme, apiKey: '${env:ACME_LUCCA_API_KEY}' }"));
 
@@ -556,9 +564,10 @@ class TenantsFileTest {
                 Arguments.of("flatchr: [x]",
                         "tenants[0] (acme): flatchr: must be a mapping of keys to values, not a list"),
                 Arguments.of("flatchr: { companyKey: " + COMPANY_KEY + " }",
-                        "tenants[0] (acme): flatchr.apiKey: is required"),
+                        "tenants[0] (acme): flatchr.apiKey: is required when flatchr.companyKey is set"),
                 Arguments.of("flatchr: { apiKey: '${env:ACME_FLATCHR_API_KEY}' }",
-                        "tenants[0] (acme): flatchr.companyKey: is required"),
+                        "tenants[0] (acme): flatchr.companyKey: is required when flatchr.apiKey is set; expected "
+                                + FlatchrApi.COMPANY_KEY_SHAPE),
                 Arguments.of("flatchr: { apiKey: '${env:GAMMA_FLATCHR_API_KEY}', companyKey: " + COMPANY_KEY + " }",
                         "tenants[0] (acme): flatchr.apiKey: environment variable GAMMA_FLATCHR_API_KEY is not set, "
                                 + "or blank"),
@@ -594,7 +603,7 @@ class TenantsFileTest {
                 Arguments.of("triggerColumns: [Embauché, ' ']", "tenants[0] (acme): triggerColumns[1]: is empty"),
                 Arguments.of("lucca: { baseUrl: 'https://acme.ilucca.net', instance: acme, "
                                 + "apiKey: '${env:ACME_LUCCA_API_KEY}' }",
-                        "tenants[0] (acme): lucca: gives both baseUrl and instance; keep one"),
+                        "tenants[0] (acme): lucca.instance: is set as well as lucca.baseUrl; keep one"),
                 Arguments.of("lucca: { baseUrl: 'ftp://acme.ilucca.net', apiKey: '${env:ACME_LUCCA_API_KEY}' }",
                         "tenants[0] (acme): lucca.baseUrl: 'ftp://acme.ilucca.net' is not an http(s) URL with a host"),
                 Arguments.of("lucca: { instance: acme.ilucca.net, apiKey: '${env:ACME_LUCCA_API_KEY}' }",
@@ -618,6 +627,8 @@ class TenantsFileTest {
                         "tenants[0] (acme): defaults.roleId: 'admin' is not a whole number greater than zero"),
                 Arguments.of("departments: [Service IT]",
                         "tenants[0] (acme): departments: must be a mapping of keys to values, not a list"),
+                Arguments.of("departments: 'Service IT'", "tenants[0] (acme): departments: department table: item "
+                        + "\"Service IT\" is not of the form department name=luccaDepartmentId"),
                 Arguments.of("departments: { Service IT: 12, service  it: 13 }", "tenants[0] (acme): departments: "
                         + "department table: key \"service  it\" repeats key \"Service IT\" already in the table"),
                 Arguments.of("departments: { Service IT: 0 }",
@@ -737,7 +748,7 @@ class TenantsFileTest {
     void theFlatchrKeyGivenAsTheCompanyKeyIsRefusedWithoutBeingQuoted() {
         environment.put("ACME_FLATCHR_API_KEY", COMPANY_KEY);
 
-        assertInvalid(acme(FLATCHR + " }"), "tenants[0] (acme): flatchr.companyKey: is the API key (not shown); "
+        assertInvalid(acme(FLATCHR + " }"), "tenants[0] (acme): flatchr.companyKey: is flatchr.apiKey (not shown); "
                 + "expected " + FlatchrApi.COMPANY_KEY_SHAPE);
     }
 
@@ -753,7 +764,7 @@ class TenantsFileTest {
     @Test
     void anEmptyFlatchrMappingNamesBothKeysItNeeds() {
         assertInvalid(acme("flatchr: {}"), "tenants[0] (acme): flatchr.apiKey: is required",
-                "tenants[0] (acme): flatchr.companyKey: is required");
+                "tenants[0] (acme): flatchr.companyKey: is required; expected " + FlatchrApi.COMPANY_KEY_SHAPE);
     }
 
     @Test
