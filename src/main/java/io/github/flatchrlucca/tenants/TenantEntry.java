@@ -85,7 +85,7 @@ final class TenantEntry {
             valid.ifPresent(claimed -> claims.adminToken(tenant, owner, claimed));
             return valid;
         };
-        // a wrong id, company list or token was reported: the rest is read all the same, so that every problem is named
+        // a wrong id, company list or token was reported: the rest is read all the same, to name every problem
         TenantSettings settings = settings(id.orElse(""), companyIds.orElse(Set.of()), token.orElse(null), adminToken,
                 owner);
         return problems.count() > before ? Optional.empty() : Optional.of(settings);

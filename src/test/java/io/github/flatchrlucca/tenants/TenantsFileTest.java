@@ -156,7 +156,8 @@ class TenantsFileTest {
 
     @Test
     void aTableMayBeWrittenAsTheEnvironmentWritesIt() {
-        TenantSettings acme = onlyTenant(acme("departments: 'Service IT=12;Marketing=13'", "contractTypes: '1:21,2:22'"));
+        TenantSettings acme = onlyTenant(acme("departments: 'Service IT=12;Marketing=13'",
+                "contractTypes: '1:21,2:22'"));
 
         assertThat(acme.departments().idFor("marketing")).contains(13);
         assertThat(acme.contractTypes().luccaTypeFor("2")).contains(22);
