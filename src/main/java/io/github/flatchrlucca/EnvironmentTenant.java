@@ -24,6 +24,10 @@ final class EnvironmentTenant implements SettingProblems {
             Settings.FLATCHR_RECONCILE_LOOKBACK, Settings.LOGIN_RULE, Settings.REHIRE, Settings.RATE_LIMIT_REQUESTS,
             Settings.RATE_LIMIT_WINDOW, Settings.HIRE_HOLD, Settings.ADMIN_TOKEN);
 
+    // compared by identity: each setting is declared once, and a record's equals would compare its every field
+    private static final List<Setting<?>> OWN = Settings.ALL.stream().filter(setting -> setting.tenantKey().isPresent()
+            && NOT_ITS_OWN.stream().noneMatch(notOwn -> notOwn == setting)).toList();
+
     static final EnvironmentTenant PROBLEMS = new EnvironmentTenant();
 
     private EnvironmentTenant() {
@@ -31,8 +35,7 @@ final class EnvironmentTenant implements SettingProblems {
 
     /** The settings the default tenant has for itself alone, each by its tenants-file key. */
     static List<Setting<?>> ownSettings() {
-        return Settings.ALL.stream()
-                .filter(setting -> setting.tenantKey().isPresent() && !NOT_ITS_OWN.contains(setting)).toList();
+        return OWN;
     }
 
     /** Each of {@link #ownSettings()} that is set, as text, by its tenants-file key ("lucca.apiKey"). */
@@ -61,7 +64,7 @@ final class EnvironmentTenant implements SettingProblems {
     }
 
     private static Optional<Setting<?>> setting(String tenantKey) {
-        return ownSettings().stream().filter(setting -> setting.tenantKey().orElseThrow().equals(tenantKey))
+        return OWN.stream().filter(setting -> setting.tenantKey().orElseThrow().equals(tenantKey))
                 .findFirst();
     }
 }
