@@ -386,12 +386,15 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         DataDirectory dataDir = new DataDirectory(settings.dataDir());
         HikariConfig pool = new HikariConfig();
         if (settings.embeddedJournal()) {
-            // WRITE_DELAY=0: each commit is written to the file by the committing thread, which then waits for its
-            // sync (SyncedJournal) before the webhook answers 202. TRACE_LEVEL_FILE=0: H2's
+            // WRITE_DELAY=500 (H2's default): a commit stays in memory until the sync it waits for (SyncedJournal)
+            // writes it, with the others of its group, as one chunk of the file, and forces the file to the disk
+            // before the webhook answers 202; with 0, each commit wrote a chunk of its own, the intake's largest
+            // cost. A commit that waits for no sync is written within the delay, or by the next sync. H2 keeps
+            // each commit whole across a crash whenever it is written (its undo log). TRACE_LEVEL_FILE=0: H2's
             // trace file would keep pieces of refused values (names, logins) that retention never erases.
             // DB_CLOSE_ON_EXIT=FALSE: the journal closes when the connector has stopped using it, not before.
             pool.setJdbcUrl("jdbc:h2:file:" + dataDir.ownerOnly().toAbsolutePath().resolve("journal")
-                    + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE");
+                    + ";WRITE_DELAY=500;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE");
             pool.setUsername("flatchr-lucca");
         } else {
             pool.setJdbcUrl(settings.journalJdbcUrl().get());

@@ -8,10 +8,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * one sync releases every commit made before it began. Hires arriving together share one sync, so the more come
  * at once, the fewer syncs each costs, instead of each waiting in line behind the others' syncs.
  *
- * <p>Written here because nothing below does it: H2 (2.3, MVStore) writes each commit to its file with
- * {@code WRITE_DELAY=0} but never forces it to the disk by itself, has no setting that would (its only one is
- * the write delay), and offers {@code CHECKPOINT SYNC} for that, one sync per statement; HikariCP knows nothing
- * of syncs. PostgreSQL groups its own WAL syncs, and does not use this.
+ * <p>Written here because nothing below does it: H2 (2.3, MVStore) never forces a commit to the disk by itself,
+ * has no setting that would (its only one is the write delay), and offers a sync of its file, one per call
+ * ({@link SyncedJournal#syncToDisk}); HikariCP knows nothing of syncs. PostgreSQL groups its own WAL syncs, and
+ * does not use this.
  */
 final class GroupSync {
 

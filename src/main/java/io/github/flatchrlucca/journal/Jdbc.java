@@ -54,9 +54,9 @@ final class Jdbc {
 
     /**
      * A commit that nothing outside the journal relies on (the Lucca budget's bookkeeping, a claim's renewal):
-     * written to the journal's file before it returns, so a killed process keeps it, but not waited for on disk.
-     * It reaches the disk with the next sync of any other commit (a sync covers all that was written before it):
-     * only a power cut before that could lose it, and then nothing that was answered for.
+     * not waited for on disk. The embedded journal writes it with the next sync of any other commit (a sync covers
+     * every commit made before it), or within H2's write delay: only a crash or a power cut before that could lose
+     * it, and then nothing that was answered for.
      */
     <T> T inTransactionUnsynced(String operation, Work<T> work) {
         return committed(operation, work);

@@ -99,7 +99,10 @@ public final class Journal {
                         origin == Origin.FLATCHR_API ? applicantId : null, status, payload, error, hold);
                 event(connection, hireId, null, null, arrival(origin, error, notes, status == HireStatus.RECEIVED
                         ? hold : Duration.ZERO));
-                outcomeToWriteBack(connection, hireId);
+                // a hire to deliver has no outcome yet: one statement less on every webhook
+                if (status != HireStatus.RECEIVED) {
+                    outcomeToWriteBack(connection, hireId);
+                }
                 return null;
             });
         } catch (JournalUnavailable e) {

@@ -1,13 +1,14 @@
 package io.github.flatchrlucca.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.IntakeResult.Outcome;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -38,7 +39,7 @@ class SyncedJournalTest {
 
     @BeforeEach
     void openJournal() {
-        pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.toAbsolutePath() + "/journal;WRITE_DELAY=0",
+        pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.toAbsolutePath() + "/journal;WRITE_DELAY=500",
                 "flatchr-lucca", "");
         Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
         synced = new SyncedJournal(pool, () -> {
@@ -46,7 +47,7 @@ class SyncedJournalTest {
                 throw syncFailure;
             }
             committedAtEachSync.add(hireIds());
-            SyncedJournal.checkpointSync(pool);
+            SyncedJournal.syncToDisk(pool);
         });
         journal = new Journal(synced, new MutableClock(Instant.parse("2026-01-05T09:00:00Z")), Duration.ofMinutes(10),
                 "instance-a");
@@ -113,16 +114,44 @@ class SyncedJournalTest {
     }
 
     @Test
-    void theSyncIsH2sCheckpointSyncWhichTheJournalsOwnUserMayRun() throws Exception {
-        assertThatCode(() -> SyncedJournal.checkpointSync(pool)).doesNotThrowAnyException();
+    void theSyncWritesTheCommitsH2sWriteDelayHoldsSoThatAKilledProcessKeepsThem() throws Exception {
+        // a write delay that no test outlasts: only the sync writes the file
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/delayed;WRITE_DELAY=600000";
+        JdbcConnectionPool delayed = JdbcConnectionPool.create(url, "flatchr-lucca", "");
+        Flyway.configure().dataSource(delayed).locations("classpath:db/journal").load().migrate();
+        SyncedJournal durable = new SyncedJournal(delayed);
+        Instant now = Instant.parse("2026-01-05T09:00:00Z");
+        String hireId = Intakes.recordIntake(new Journal(durable, new MutableClock(now), Duration.ofMinutes(10),
+                "instance-a"), PAYLOAD, hire("1234"), "acme", Duration.ZERO).hireId();
+        // committed after the sync, and waiting for none
+        RateLimitStore budget = new RateLimitStore(durable);
+        assertThat(budget.takeOrWait("lucca-a", 1, Duration.ofMinutes(1), now, RateLimitStore.Precondition.NONE)
+                .taken()).isTrue();
 
-        new Jdbc(pool).update("create a user", "CREATE USER reader PASSWORD 'reader'");
-        JdbcConnectionPool notAdmin = JdbcConnectionPool.create("jdbc:h2:file:" + dir.toAbsolutePath()
-                + "/journal;WRITE_DELAY=0", "reader", "reader");
+        // as kill -9 does: H2 closes its file without writing what it holds
+        try (Connection connection = delayed.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN IMMEDIATELY");
+        }
+        delayed.dispose();
+
+        JdbcConnectionPool reopened = JdbcConnectionPool.create(url, "flatchr-lucca", "");
         try {
-            assertThatExceptionOfType(JournalUnavailable.class).isThrownBy(() -> SyncedJournal.checkpointSync(notAdmin));
+            assertThat(new JournalReader(reopened).find(hireId)).as("the hire its sync wrote").isPresent();
+            assertThat(new RateLimitStore(reopened).takeOrWait("lucca-a", 1, Duration.ofMinutes(1), now.plusSeconds(1),
+                    RateLimitStore.Precondition.NONE).taken()).as("the slot no sync wrote is lost").isTrue();
         } finally {
-            notAdmin.dispose();
+            reopened.dispose();
+        }
+    }
+
+    @Test
+    void aSyncThatCannotReachTheJournalFailsAsUnavailable() {
+        JdbcConnectionPool missing = JdbcConnectionPool.create("jdbc:h2:file:" + dir.toAbsolutePath()
+                + "/missing;IFEXISTS=TRUE", "flatchr-lucca", "");
+        try {
+            assertThatExceptionOfType(JournalUnavailable.class).isThrownBy(() -> SyncedJournal.syncToDisk(missing));
+        } finally {
+            missing.dispose();
         }
     }
 

@@ -43,6 +43,14 @@ class WriteBacksTest {
     }
 
     @Test
+    void aHireRejectedAtItsArrivalHasItsRejectionToWriteBack() {
+        String rejected = Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.INCOMPLETE,
+                "the candidate's e-mail is missing", "4242", "1", List.of()), "acme", Duration.ZERO).hireId();
+
+        assertThat(one.claimDue("acme", 10)).extracting(HireView::hireId).containsExactly(rejected);
+    }
+
+    @Test
     void aDueWriteBackIsClaimedByOneInstanceOnly() {
         journal.markDelivered(hire("1"), 416, List.of());
 

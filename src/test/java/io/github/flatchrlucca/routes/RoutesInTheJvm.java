@@ -109,7 +109,7 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         JdbcDataSource h2 = new JdbcDataSource();
         // the connector's own URL: in one JVM, H2 opens the same database for both
         h2.setURL("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("journal")
-                + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE");
+                + ";WRITE_DELAY=500;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE");
         h2.setUser("flatchr-lucca");
         journalData = h2;
         journal = new JournalReader(h2);
