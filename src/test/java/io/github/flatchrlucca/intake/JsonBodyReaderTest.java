@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.routes.Variables;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -138,6 +139,8 @@ class JsonBodyReaderTest {
             101 decimals | it has a number longer than 100 digits
             257 name     | it has a field name longer than 256 characters
             50001 name   | it has a field name longer than 256 characters
+            20001 tokens | it has more than 20000 values, names and brackets
+            150000 tokens | it has more than 20000 values, names and brackets
             """)
     void aBodyPastAJsonLimitIsABadRequestNamingTheLimit(String shape, String limit) {
         Exchange exchange = exchange(past(shape));
@@ -152,7 +155,7 @@ class JsonBodyReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"32 levels", "100 digits", "100 decimals", "256 name"})
+    @ValueSource(strings = {"32 levels", "100 digits", "100 decimals", "256 name", "20000 tokens"})
     void aBodyUpToEachJsonLimitIsRead(String shape) {
         Exchange exchange = exchange(past(shape));
 
@@ -182,7 +185,7 @@ class JsonBodyReaderTest {
 
     /** A reader whose body limit is far above the JSON limits, so that only those are tested. */
     private static JsonBodyReader roomyReader() {
-        return new JsonBodyReader(new ObjectMapper(), 200_000);
+        return new JsonBodyReader(new ObjectMapper(), 2_000_000);
     }
 
     /** An object holding, as "a", arrays nested to a depth, or a number of so many digits, or a name so long. */
@@ -194,6 +197,8 @@ class JsonBodyReaderTest {
             case "digits" -> "{\"a\":" + "7".repeat(size) + "}";
             case "decimals" -> "{\"a\":0." + "7".repeat(size - 1) + "}";
             case "name" -> "{\"" + "n".repeat(size) + "\":1}";
+            // the object's two brackets, the name "a" and the list's two brackets: five tokens around the values
+            case "tokens" -> "{\"a\":[" + String.join(",", Collections.nCopies(size - 5, "1")) + "]}";
             default -> throw new IllegalArgumentException(shape);
         };
     }
