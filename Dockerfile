@@ -15,12 +15,14 @@ RUN mkdir /tmp/train && cd /tmp/train \
     && rm -rf /tmp/train
 
 # DATA_DIR holds the embedded journal and the generated webhook token: keep it on a volume, or use PostgreSQL.
-# 256 MiB of heap: with it BENCHMARKS.md measures 171 MiB resident idle and 391 MiB after 10 s of saturation (the
-# JVM's default heap, a quarter of the machine, reached 750); the journal and the queues need a few dozen MiB live.
+# Memory (docs/deployment.md): a 128 MiB heap (about 30 MiB live after a saturation run; 32 webhooks of the largest
+# accepted size at once need the rest), the serial collector and the quick compiler only; with them BENCHMARKS.md
+# measures about 170 MiB resident idle and 250 MiB after a saturation run, where a 256 MiB heap with G1 and the
+# optimising compiler reached 391.
 ENV DATA_DIR=/data \
     SERVER_PORT=8080 \
     MANAGEMENT_PORT=8081 \
-    JAVA_OPTS="-Xmx256m -XX:+ExitOnOutOfMemoryError -XX:SharedArchiveFile=/opt/flatchr-lucca/flatchr-lucca.jsa"
+    JAVA_OPTS="-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -XX:SharedArchiveFile=/opt/flatchr-lucca/flatchr-lucca.jsa"
 VOLUME /data
 USER 10001
 # 8080: Flatchr's webhooks, the admin API and status page; 8081: health and metrics, never for the internet

@@ -22,4 +22,5 @@ else
   rm -f "$archive"
   classes=-XX:ArchiveClassesAtExit=$archive
 fi
-exec java "$classes" ${JAVA_OPTS:-} -jar "$jar" "$@"
+# Memory: the deployment files' options (docs/deployment.md) unless JAVA_OPTS is set; JAVA_OPTS= leaves the JVM's own.
+exec java "$classes" ${JAVA_OPTS--Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError} -jar "$jar" "$@"

@@ -104,6 +104,15 @@ final class DeploymentFiles {
         return environment;
     }
 
+    /** The JVM options {@code ./run.sh} gives when {@code JAVA_OPTS} is not set: {@code ${JAVA_OPTS-<options>}}. */
+    static String runScriptJavaOptions() throws IOException {
+        Matcher options = Pattern.compile("\\$\\{JAVA_OPTS-([^}]*)}").matcher(Files.readString(Path.of("run.sh")));
+        if (!options.find()) {
+            throw new IllegalStateException("run.sh gives no JVM options of its own: ${JAVA_OPTS-...} not found");
+        }
+        return options.group(1);
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Map<String, Object> parent, String key) {
         return (Map<String, Object>) parent.get(key);

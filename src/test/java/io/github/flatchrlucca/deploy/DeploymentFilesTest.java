@@ -36,6 +36,9 @@ class DeploymentFilesTest {
         assertThat(javaOptions).contains("-Xmx");
         assertThat(DeploymentFiles.containerEnvironment().get("JAVA_OPTS")).isEqualTo(javaOptions);
         assertThat(DeploymentFiles.systemdEnvironment().get("JAVA_OPTS")).isEqualTo(javaOptions);
+        // run.sh writes and names its class archive itself
+        assertThat(DeploymentFiles.runScriptJavaOptions()).as("run.sh")
+                .isEqualTo(javaOptions.replaceFirst(" -XX:SharedArchiveFile=\\S+", ""));
     }
 
     @Test
