@@ -13,6 +13,7 @@ import io.github.flatchrlucca.delivery.DueHires;
 import io.github.flatchrlucca.delivery.RetrySchedule;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.http.ProblemReplies;
+import io.github.flatchrlucca.http.BodyBudget;
 import io.github.flatchrlucca.http.RequestGate;
 import io.github.flatchrlucca.http.ServerTimeouts;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
@@ -237,7 +238,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
             }
         }, true, true);
         RequestGate gate = new RequestGate(json, settings.serverPort(), settings.maxBodyBytes(),
-                settings.httpRequestTimeout(), timeouts::requestArrived, new RequestGate.Observer() {
+                BodyBudget.ofHeap(Runtime.getRuntime().maxMemory(), settings.maxBodyBytes()), settings.httpRequestTimeout(), timeouts::requestArrived, new RequestGate.Observer() {
                     @Override
                     public void refused(String path, int status) {
                         if (path.startsWith(WEBHOOK_PATH)) {
@@ -386,6 +387,12 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         DataDirectory dataDir = new DataDirectory(settings.dataDir());
         HikariConfig pool = new HikariConfig();
         if (settings.embeddedJournal()) {
+            // H2 passes every text value it is given or reads through a process-wide cache of 1,024 soft references
+            // with no size limit (h2.objectCache), hashing the whole text to find its slot: payloads of up to
+            // FLATCHR_MAX_BODY_BYTES filled it (84 of 1 MiB after 32 such webhooks at once, a 128 MiB heap out of
+            // memory) and each was hashed on its way in. Read by H2 when it is first used, which is here; an
+            // operator's -Dh2.objectCache wins.
+            System.getProperties().putIfAbsent("h2.objectCache", "false");
             // WRITE_DELAY=500 (H2's default): a commit stays in memory until the sync it waits for (SyncedJournal)
             // writes it, with the others of its group, as one chunk of the file, and forces the file to the disk
             // before the webhook answers 202; with 0, each commit wrote a chunk of its own, the intake's largest

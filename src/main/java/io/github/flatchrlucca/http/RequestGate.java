@@ -2,6 +2,7 @@ package io.github.flatchrlucca.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the HTTP server refuses before a request's body is read, in front of Camel's routes: a caller without
- * the right token, a body larger than the limit, a client too slow to send its body. Camel's platform-http reads
+ * the right token, a body larger than the limit, a client too slow to send its body. A body let through is read
+ * once the {@link BodyBudget} has room for it. Camel's platform-http reads
  * the whole body before a route's first step runs, so a refusal made by the route itself would cost the
  * upload first. Also relabels bodies as raw bytes: Flatchr documents no Content-Type, and a JSON body sent as
  * {@code application/x-www-form-urlencoded} (curl's default) would be parsed by platform-http as a form, the
@@ -52,21 +54,26 @@ public final class RequestGate implements StartupListener {
     private final ObjectMapper json;
     private final int port;
     private final int maxBodyBytes;
+    private final BodyBudget bodies;
     private final Duration bodyDeadline;
     private final Consumer<HttpConnection> arrived;
     private final Observer observer;
     private final List<Guard> guards = new ArrayList<>();
+    private boolean installed;
 
     /**
      * @param maxBodyBytes a body larger than this is refused from its Content-Length, before a byte of it is read
-     * @param bodyDeadline how long a client may take to send its whole body, whatever the path
+     * @param bodies       the bytes of bodies read and handled at once
+     * @param bodyDeadline how long a client may take to send its whole body, whatever the path, its wait for the
+     *                     budget included (a wait that long means the connector is overwhelmed, not slow)
      * @param arrived      told of each request whose headers arrived, with its connection ({@link ServerTimeouts})
      */
-    public RequestGate(ObjectMapper json, int port, int maxBodyBytes, Duration bodyDeadline,
+    public RequestGate(ObjectMapper json, int port, int maxBodyBytes, BodyBudget bodies, Duration bodyDeadline,
                        Consumer<HttpConnection> arrived, Observer observer) {
         this.json = json;
         this.port = port;
         this.maxBodyBytes = maxBodyBytes;
+        this.bodies = bodies;
         this.bodyDeadline = bodyDeadline;
         this.arrived = arrived;
         this.observer = observer;
@@ -85,7 +92,13 @@ public final class RequestGate implements StartupListener {
     }
 
     @Override
-    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+    public synchronized void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        // Camel calls this again for each route added once started (the tenants' routes): the handlers are added
+        // once, or each request would pass the gate, and take its share of the body budget, as often
+        if (installed) {
+            return;
+        }
+        installed = true;
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
                 VertxPlatformHttpRouter.getRouterNameFromPort(port));
         // every path: Camel reads a body on any route, a GET's too
@@ -101,8 +114,12 @@ public final class RequestGate implements StartupListener {
         try {
             guard.check().check(request.normalizedPath(), request.request());
             if (guard.readsBody()) {
-                checkDeclaredLength(request.request());
+                long length = bodyLength(request.request());
                 request.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/octet-stream");
+                if (length > 0) {
+                    readWhenBudgetAllows(request, length);
+                    return;
+                }
             }
         } catch (Problem refused) {
             observer.refused(request.normalizedPath(), refused.status());
@@ -112,14 +129,43 @@ public final class RequestGate implements StartupListener {
         request.next();
     }
 
-    private void checkDeclaredLength(HttpServerRequest request) {
+    /**
+     * The body's length, from its Content-Length, refused when over the limit; the limit itself for a body sent in
+     * chunks, whose length is known only once read; 0 when the request has no body.
+     */
+    private long bodyLength(HttpServerRequest request) {
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared == null) {
+            return request.headers().contains(HttpHeaders.TRANSFER_ENCODING) ? maxBodyBytes : 0;
+        }
         try {
-            if (declared != null && Long.parseLong(declared.trim()) > maxBodyBytes) {
+            long length = Long.parseLong(declared.trim());
+            if (length > maxBodyBytes) {
                 throw Problem.tooLarge(maxBodyBytes);
             }
+            return length;
         } catch (NumberFormatException e) {
             throw Problem.badRequest("Content-Length", "The Content-Length header is not a number.");
+        }
+    }
+
+    /**
+     * Camel's handlers read the body once the budget has its bytes: at once, or when a body before it is answered.
+     * The request is paused meanwhile, so that its body stays in the network's buffers (Vert.x would otherwise
+     * read it into no handler, and lose it); Vert.x's body handler resumes it. The bytes are given back when the
+     * answer is sent or the client is gone, a 408 for a wait past the body's deadline included.
+     */
+    private void readWhenBudgetAllows(RoutingContext request, long length) {
+        request.request().pause();
+        Context context = request.vertx().getOrCreateContext();
+        BodyBudget.Share share = bodies.take(length, () -> context.runOnContext(granted -> {
+            if (!request.response().ended()) {
+                request.next();
+            }
+        }));
+        request.addEndHandler(ended -> bodies.end(share));
+        if (share.grantedAtOnce()) {
+            request.next();
         }
     }
 

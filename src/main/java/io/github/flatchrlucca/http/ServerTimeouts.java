@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Vert.x instance Camel's HTTP servers run on, which bounds how long a connection may take: one that sends
  * nothing for the idle timeout is closed, and one that has not sent a whole request head within the request
- * deadline of connecting is closed too, so that a client trickling its headers a byte at a time cannot hold it.
+ * deadline of connecting is closed too, so that a client trickling its headers a byte at a time cannot hold it;
+ * and each connection carries one request at a time (HTTP/1.1), so that holding back one request's body holds
+ * back no other request.
  * Camel's platform-http server builds its {@link HttpServerOptions} itself and offers no setting for either, but
  * it takes the Vert.x instance from the registry: this one adds both to each server it creates. Vert.x's own
  * {@code VertxWrapper} (an internal class: the only way to take part in the server's creation) forwards
@@ -49,7 +51,11 @@ public final class ServerTimeouts extends VertxWrapper {
     public HttpServer createHttpServer(HttpServerOptions options) {
         HttpServer server = super.createHttpServer(new HttpServerOptions(options)
                 .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, idle.toSeconds()))
-                .setIdleTimeoutUnit(TimeUnit.SECONDS));
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                // HTTP/1.1 only, as browsers and webhook senders speak it in clear (TLS ends at the proxy): HTTP/2
+                // without TLS (h2c) carries many requests on one connection, whose flow-control window a body held
+                // back by the body budget (RequestGate) would keep from the others, and all of them would stall
+                .setHttp2ClearTextEnabled(false));
         // set before Camel makes the server listen, as Vert.x requires
         return server.connectionHandler(connection -> {
             long timer = setTimer(firstRequest.toMillis(), fired -> {

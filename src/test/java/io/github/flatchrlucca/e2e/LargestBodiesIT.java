@@ -1,0 +1,95 @@
+package io.github.flatchrlucca.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The heap the deployment files give holds the largest bodies the connector accepts, as many at once as clients
+ * send: a connector stopped by running out of memory loses the webhooks it was answering, which Flatchr does not
+ * resend. Only a process with that heap can show it. 32 such webhooks at once stopped a 128 MiB connector before the
+ * body budget; two from each of 32 clients are now all accepted, and the connector goes on.
+ */
+class LargestBodiesIT {
+
+    static final String API_KEY = "7e5d3c1b-5555-4000-8000-0000000000b0";
+    static final int CLIENTS = 32;
+    static final int EACH = 2;
+    static final int MAX_BODY_BYTES = 1_048_576; // FLATCHR_MAX_BODY_BYTES's default
+
+    @RegisterExtension
+    static final ConnectorAgainstLucca app = ConnectorAgainstLucca.withSettings(API_KEY, Map.of(
+            // the JVM options the deployment files and ./run.sh give (the class archive aside, which this build has not)
+            "JAVA_TOOL_OPTIONS", deploymentJavaOptions()));
+
+    @Test
+    void webhooksOfTheLargestAcceptedSizeAllAtOnceAreAllAcceptedAndDelivered() throws Exception {
+        List<Future<Integer>> answers = new ArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            for (int client = 0; client < CLIENTS; client++) {
+                String name = "largest-" + client;
+                answers.add(clients.submit(() -> {
+                    int accepted = 0;
+                    for (int sent = 0; sent < EACH; sent++) {
+                        if (app.connector().postWebhook(largest(name + "-" + sent)).statusCode() == 202) {
+                            accepted++;
+                        }
+                    }
+                    return accepted;
+                }));
+            }
+            int accepted = 0;
+            for (Future<Integer> answer : answers) {
+                accepted += answer.get();
+            }
+            assertThat(accepted).isEqualTo(CLIENTS * EACH);
+        } finally {
+            clients.shutdownNow();
+        }
+        // each 202 came after its hire was on disk; the connector lives on and takes the next hire as usual
+        app.connector().accept("after-the-largest");
+        assertThat(app.connector().log()).doesNotContain("java.lang.OutOfMemoryError");
+    }
+
+    /** A hire whose body is as large as the connector accepts, most of it a vacancy's description. */
+    private static String largest(String applicantId) {
+        ObjectNode event = FlatchrEvents.hire(applicantId);
+        int rest = MAX_BODY_BYTES - utf8Bytes(event.toString()) - "\"description\":\"\",".length();
+        ((ObjectNode) event.path("data").path("vacancy")).put("description", "x".repeat(rest));
+        String body = event.toString();
+        assertThat(utf8Bytes(body)).isEqualTo(MAX_BODY_BYTES);
+        return body;
+    }
+
+    private static int utf8Bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static String deploymentJavaOptions() {
+        try {
+            Matcher options = Pattern.compile("\\$\\{JAVA_OPTS-([^}]*)}").matcher(Files.readString(Path.of("run.sh")));
+            if (!options.find()) {
+                throw new AssertionError("run.sh gives no default JAVA_OPTS");
+            }
+            return options.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
