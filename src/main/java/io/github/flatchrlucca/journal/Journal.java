@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +88,7 @@ public final class Journal {
                                String applicantId, String rejection, List<String> notes, Duration hold) {
         HireStatus status = rejection == null ? HireStatus.RECEIVED : HireStatus.REJECTED;
         String error = rejection;
-        String hireId = UUID.randomUUID().toString();
+        String hireId = HireIds.at(clock.millis());
         String dedupeKey = tenant + ":" + hireKey;
         String matchKey = ApplicationKey.of(tenant, sameApplication);
         try {

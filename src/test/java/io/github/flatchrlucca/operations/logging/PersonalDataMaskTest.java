@@ -24,6 +24,9 @@ class PersonalDataMaskTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "hire 27fe8368-c049-4ec8-b260-515e963c941d retrying at 2026-11-26T02:09:45.573Z",
+        // hire ids begin with the time they were made: their first groups may be digits only
+        "hire 019ae3c4-5b2a-7123-8456-012345678901 received",
+        "hire 01934567-8901-7234-8567-890123456789 received",
         "hire delivered (Lucca user 1001)",
         "Lucca answered 503 to create-user",
         "started in 02:40:54 with 10000 ms timeout"})
