@@ -61,6 +61,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -125,17 +126,19 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         try {
             journalPool = journalDataSource(settings);
         } catch (UncheckedIOException dataDir) {
-            throw Settings.DATA_DIR.refusal(dataDir.getMessage() + " ("
-                    + dataDir.getCause().getClass().getSimpleName() + ")");
+            throw dataDirRefused(dataDir);
         }
         // PostgreSQL syncs each commit itself (synchronous_commit); H2 waits for a group's sync (SyncedJournal)
         DataSource journalData = settings.embeddedJournal() ? new SyncedJournal(journalPool) : journalPool;
         String instance = UUID.randomUUID().toString();
         Journal journal = new Journal(journalData, clock, settings.lease(), instance);
         JournalReader reader = new JournalReader(journalData);
-        if (settings.embeddedJournal()) {
-            journal.releaseClaims();
-        }
+        camel.addStartupListener(new JournalOpening(() -> openJournal(settings, journalPool), () -> {
+            ownerOnly(settings.dataDir());
+            if (settings.embeddedJournal()) {
+                journal.releaseClaims();
+            }
+        }, FlatchrLucca::refuseToStart));
         registry.bind("journal", journal);
 
         Instances instances = new Instances(journalData, clock, instance);
@@ -414,11 +417,15 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         // Start even while the database is down: webhooks answer 503 and delivery waits until it is back.
         pool.setInitializationFailTimeout(-1);
         pool.setPoolName("journal");
-        HikariDataSource dataSource = new HikariDataSource(pool);
+        return new HikariDataSource(pool);
+    }
+
+    /** Opens the journal and brings its schema up to date; a journal that cannot open stops the start. */
+    private static void openJournal(ConnectorSettings settings, HikariDataSource journalPool) {
         try {
-            JournalSchema.bringUpToDate(dataSource);
+            JournalSchema.bringUpToDate(journalPool);
         } catch (RuntimeException failure) {
-            dataSource.close();
+            journalPool.close();
             // H2's own advice, to use its server mode, is not the operator's way out
             if (settings.embeddedJournal() && inUse(failure)) {
                 throw Settings.DATA_DIR.refusal("another connector is using "
@@ -427,8 +434,20 @@ public final class ConnectorConfiguration implements CamelConfiguration {
             }
             throw failure;
         }
-        dataDir.ownerOnly();
-        return dataSource;
+    }
+
+    /** The files H2 made as it opened the journal are the owner's alone, as the webhook token's. */
+    private static void ownerOnly(Path dataDir) {
+        try {
+            new DataDirectory(dataDir).ownerOnly();
+        } catch (UncheckedIOException refused) {
+            throw dataDirRefused(refused);
+        }
+    }
+
+    private static InvalidSetting dataDirRefused(UncheckedIOException dataDir) {
+        return Settings.DATA_DIR.refusal(dataDir.getMessage() + " (" + dataDir.getCause().getClass().getSimpleName()
+                + ")");
     }
 
     /** H2 refuses a journal file another process holds open with DATABASE_ALREADY_OPEN, somewhere in the causes. */

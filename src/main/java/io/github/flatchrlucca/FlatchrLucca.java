@@ -39,7 +39,8 @@ public final class FlatchrLucca {
             Main main = new Main();
             main.configure().addConfiguration(ConnectorConfiguration.class);
             main.setDefaultPropertyPlaceholderLocation(files.properties());
-            main.addOverrideProperty("camel.main.routes-include-pattern", files.routes());
+            main.addOverrideProperty("camel.main.routes-include-pattern", files.routesIncludePattern());
+            main.addMainListener(new LaterRoutes(files.laterRoutes()));
             main.run(args);
         } catch (Exception failure) {
             refuseToStart(failure);
@@ -51,7 +52,7 @@ public final class FlatchrLucca {
      * with a non-zero exit code, without running the shutdown hooks: Camel's would log "triggered by SIGTERM",
      * which nobody sent. Any other failure keeps its stack trace, for whoever must find out.
      */
-    private static void refuseToStart(Exception failure) {
+    static void refuseToStart(Exception failure) {
         Logger log = LoggerFactory.getLogger(FlatchrLucca.class);
         IllegalArgumentException setting = Optional.<IllegalArgumentException>ofNullable(
                 ObjectHelper.getException(InvalidSetting.class, failure))

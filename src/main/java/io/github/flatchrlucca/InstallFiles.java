@@ -1,11 +1,14 @@
 package io.github.flatchrlucca;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Where the connector reads its settings and routes: the files an operator edits (named by CONFIG_FILE and
@@ -13,18 +16,31 @@ import java.util.stream.Collectors;
  * jar, so that {@code java -jar flatchr-lucca.jar} runs from any folder. Routes stay files to edit without a
  * rebuild whenever they are there.
  *
- * @param properties Camel's location of application.properties: {@code file:...} or {@code classpath:...}
- * @param routes     Camel's routes-include-pattern
+ * <p>The routes come in two parts. Building routes is the largest cost of a start, and a webhook needs few of them:
+ * the {@linkplain #FIRST_ROUTES first} are built before the server answers, the others ({@link LaterRoutes}) right
+ * after, while it already takes webhooks.
+ *
+ * @param properties  Camel's location of application.properties: {@code file:...} or {@code classpath:...}
+ * @param routesDir   the routes' folder, as Camel locates it: {@code file:/...} or {@code classpath:routes}
+ * @param firstRoutes the locations of the routes built before the first answer
+ * @param laterRoutes the locations of the others, every other {@code *.camel.yaml} of the folder
  */
-record InstallFiles(String properties, String routes) {
+record InstallFiles(String properties, String routesDir, List<String> firstRoutes, List<String> laterRoutes) {
 
     static final String PROPERTIES = "application.properties";
     static final String ROUTES = "routes";
-    private static final String ROUTE_FILES = "/*.camel.yaml";
+    private static final String ROUTE_FILE = ".camel.yaml";
     // The jar's routes by name: a pattern makes Camel walk every entry of the jar (twice: once for modelines), a
     // list of names is read directly. A test keeps it equal to the routes folder the jar is built from.
     static final List<String> JAR_ROUTES = List.of("admin", "delivery", "error-handling", "flatchr", "lucca",
             "operations", "status-page", "webhook");
+    /**
+     * What a webhook needs before it can be answered: the error handling of every route, the webhook's routes, and
+     * the delivery routes, whose template each tenant's delivery is made from as the context starts. Delivery
+     * calls Lucca's routes (a later file) only after its first poll interval; a direct call made before they are
+     * there waits for them (Camel's direct component blocks until its consumer starts).
+     */
+    static final List<String> FIRST_ROUTES = List.of("error-handling", "webhook", "delivery");
 
     /**
      * @param environment the process's environment variables
@@ -44,20 +60,34 @@ record InstallFiles(String properties, String routes) {
         Path localRoutes = workDir.resolve(ROUTES);
         String properties = configFile.or(() -> Optional.of(localProperties).filter(Files::isRegularFile))
                 .map(file -> "file:" + file).orElse("classpath:" + PROPERTIES);
-        String routes = routesDir.or(() -> Optional.of(localRoutes).filter(Files::isDirectory))
-                .map(dir -> "file:" + dir + ROUTE_FILES).orElseGet(InstallFiles::jarRoutes);
-        return new InstallFiles(properties, routes);
+        Optional<Path> routesFolder = routesDir.or(() -> Optional.of(localRoutes).filter(Files::isDirectory));
+        List<String> names = routesFolder.map(InstallFiles::routeNames).orElse(JAR_ROUTES);
+        String location = routesFolder.map(dir -> "file:" + dir).orElse("classpath:" + ROUTES);
+        Map<Boolean, List<String>> firstOrNot = names.stream().sorted()
+                .collect(Collectors.partitioningBy(FIRST_ROUTES::contains,
+                        Collectors.mapping(name -> location + "/" + name + ROUTE_FILE, Collectors.toList())));
+        return new InstallFiles(properties, location, firstOrNot.get(true), firstOrNot.get(false));
     }
 
-    private static String jarRoutes() {
-        return JAR_ROUTES.stream().map(name -> "classpath:" + ROUTES + "/" + name + ".camel.yaml")
-                .collect(Collectors.joining(","));
+    /** Camel Main's routes-include-pattern: the first routes, one by one. */
+    String routesIncludePattern() {
+        return String.join(",", firstRoutes);
     }
 
     /** For the start-up log: "settings from file:/etc/flatchr-lucca/application.properties, routes from ...". */
     String describe() {
         return "settings from " + properties + ", routes from "
-                + (routes.startsWith("classpath:") ? "classpath:" + ROUTES + "/ (the jar's own)" : routes);
+                + (routesDir.startsWith("classpath:") ? routesDir + "/ (the jar's own)" : routesDir + "/*" + ROUTE_FILE);
+    }
+
+    /** The route files of an operator's folder, read once at start: editing them needs a restart. */
+    private static List<String> routeNames(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(ROUTE_FILE))
+                    .map(name -> name.substring(0, name.length() - ROUTE_FILE.length())).toList();
+        } catch (IOException unreadable) {
+            throw Settings.ROUTES_DIR.refusal(dir + " cannot be read (" + unreadable.getClass().getSimpleName() + ")");
+        }
     }
 
     private static Optional<Path> named(Function<String, String> environment, Setting<String> setting, Path workDir) {

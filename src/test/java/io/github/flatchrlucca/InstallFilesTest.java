@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,11 @@ class InstallFilesTest {
         InstallFiles files = InstallFiles.find(Map.<String, String>of()::get, workDir);
 
         assertThat(files.properties()).isEqualTo("classpath:application.properties");
-        assertThat(files.routes()).startsWith("classpath:routes/admin.camel.yaml,classpath:routes/delivery.camel.yaml,")
-                .endsWith(",classpath:routes/webhook.camel.yaml");
+        assertThat(files.routesIncludePattern()).isEqualTo("classpath:routes/delivery.camel.yaml,"
+                + "classpath:routes/error-handling.camel.yaml,classpath:routes/webhook.camel.yaml");
+        assertThat(files.laterRoutes()).containsExactly("classpath:routes/admin.camel.yaml",
+                "classpath:routes/flatchr.camel.yaml", "classpath:routes/lucca.camel.yaml",
+                "classpath:routes/operations.camel.yaml", "classpath:routes/status-page.camel.yaml");
         assertThat(files.describe()).isEqualTo("settings from classpath:application.properties, routes from "
                 + "classpath:routes/ (the jar's own)");
     }
@@ -33,23 +37,34 @@ class InstallFilesTest {
                     .map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".camel.yaml"))
                     .map(name -> name.substring(0, name.length() - ".camel.yaml".length())).toList());
         }
-        String routes = InstallFiles.find(Map.<String, String>of()::get, workDir).routes();
+        InstallFiles files = InstallFiles.find(Map.<String, String>of()::get, workDir);
         for (String name : InstallFiles.JAR_ROUTES) {
             assertThat(getClass().getClassLoader().getResource("routes/" + name + ".camel.yaml"))
                     .as(name + " is in the jar's classpath").isNotNull();
-            assertThat(routes).contains("classpath:routes/" + name + ".camel.yaml");
         }
+        assertThat(InstallFiles.JAR_ROUTES).containsAll(InstallFiles.FIRST_ROUTES);
+        assertThat(Stream.concat(files.firstRoutes().stream(), files.laterRoutes().stream()))
+                .containsExactlyInAnyOrderElementsOf(InstallFiles.JAR_ROUTES.stream()
+                        .map(name -> "classpath:routes/" + name + ".camel.yaml").toList());
     }
 
     @Test
     void theFilesOfTheWorkingDirectoryReplaceTheJars() throws Exception {
         Files.writeString(workDir.resolve("application.properties"), "");
-        Files.createDirectory(workDir.resolve("routes"));
+        Path routes = Files.createDirectory(workDir.resolve("routes"));
+        for (String file : List.of("webhook.camel.yaml", "error-handling.camel.yaml", "admin.camel.yaml",
+                "our-own.camel.yaml", "notes.txt")) {
+            Files.writeString(routes.resolve(file), "");
+        }
 
         InstallFiles files = InstallFiles.find(Map.<String, String>of()::get, workDir);
 
         assertThat(files.properties()).isEqualTo("file:" + workDir.resolve("application.properties"));
-        assertThat(files.routes()).isEqualTo("file:" + workDir.resolve("routes") + "/*.camel.yaml");
+        assertThat(files.routesIncludePattern()).isEqualTo("file:" + routes + "/error-handling.camel.yaml,"
+                + "file:" + routes + "/webhook.camel.yaml");
+        assertThat(files.laterRoutes()).as("every other route file, an operator's own too")
+                .containsExactly("file:" + routes + "/admin.camel.yaml", "file:" + routes + "/our-own.camel.yaml");
+        assertThat(files.describe()).endsWith("routes from file:" + routes + "/*.camel.yaml");
     }
 
     @Test
@@ -63,7 +78,7 @@ class InstallFilesTest {
                 "ROUTES_DIR", etc.toString())::get, workDir);
 
         assertThat(files.properties()).isEqualTo("file:" + etc.resolveSibling("connector.properties"));
-        assertThat(files.routes()).isEqualTo("file:" + etc + "/*.camel.yaml");
+        assertThat(files.routesDir()).isEqualTo("file:" + etc);
     }
 
     @Test

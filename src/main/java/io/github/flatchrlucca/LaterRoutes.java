@@ -1,0 +1,41 @@
+package io.github.flatchrlucca;
+
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds and starts the routes a webhook does not need (the admin API, the status page, Lucca's calls, Flatchr's
+ * search and write-back, the operations' timers) once Camel Main has started the others and the server answers:
+ * building routes is the largest cost of a start, and Flatchr's webhooks are taken meanwhile. A route file that
+ * cannot be built stops the connector as it would have before the first answer; the hires it accepted meanwhile are
+ * in the journal, delivered after the next start.
+ */
+final class LaterRoutes extends MainListenerSupport {
+
+    private final List<String> locations;
+
+    LaterRoutes(List<String> locations) {
+        this.locations = List.copyOf(locations);
+    }
+
+    @Override
+    public void afterStart(BaseMainSupport main) {
+        long began = System.nanoTime();
+        CamelContext camel = main.getCamelContext();
+        List<Resource> resources = locations.stream()
+                .map(location -> PluginHelper.getResourceLoader(camel).resolveResource(location)).toList();
+        try {
+            PluginHelper.getRoutesLoader(camel).loadRoutes(resources);
+        } catch (Exception failure) {
+            FlatchrLucca.refuseToStart(failure);
+        }
+        LoggerFactory.getLogger(LaterRoutes.class).info("Webhooks are taken; the routes of {} started {} ms later",
+                locations.stream().map(location -> location.substring(location.lastIndexOf('/') + 1)).toList(),
+                (System.nanoTime() - began) / 1_000_000);
+    }
+}
