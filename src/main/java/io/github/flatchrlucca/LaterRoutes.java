@@ -1,7 +1,11 @@
 package io.github.flatchrlucca;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.Resource;
@@ -11,16 +15,37 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds and starts the routes a webhook does not need (the admin API, the status page, Lucca's calls, Flatchr's
  * search and write-back, the operations' timers) once Camel Main has started the others and the server answers:
- * building routes is the largest cost of a start, and Flatchr's webhooks are taken meanwhile. A route file that
- * cannot be built stops the connector as it would have before the first answer; the hires it accepted meanwhile are
- * in the journal, delivered after the next start.
+ * building routes is the largest cost of a start, and Flatchr's webhooks are taken meanwhile. The instance is ready
+ * (readiness) only once they are all started, so that a load balancer sends it nothing they would answer 404. A route
+ * file that cannot be built stops the connector as it would have before the first answer; the hires it accepted
+ * meanwhile are in the journal, delivered after the next start.
  */
 final class LaterRoutes extends MainListenerSupport {
 
     private final List<String> locations;
+    private volatile boolean started;
 
     LaterRoutes(List<String> locations) {
         this.locations = List.copyOf(locations);
+    }
+
+    @Override
+    public void beforeStart(BaseMainSupport main) {
+        HealthCheckRegistry.get(main.getCamelContext()).register(new AbstractHealthCheck("flatchr-lucca", "routes") {
+            @Override
+            public boolean isLiveness() {
+                return false;
+            }
+
+            @Override
+            protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+                if (started) {
+                    builder.up();
+                } else {
+                    builder.down().message("Webhooks are taken; the other routes are starting.");
+                }
+            }
+        });
     }
 
     @Override
@@ -34,6 +59,7 @@ final class LaterRoutes extends MainListenerSupport {
         } catch (Exception failure) {
             FlatchrLucca.refuseToStart(failure);
         }
+        started = true;
         LoggerFactory.getLogger(LaterRoutes.class).info("Webhooks are taken; the routes of {} started {} ms later",
                 locations.stream().map(location -> location.substring(location.lastIndexOf('/') + 1)).toList(),
                 (System.nanoTime() - began) / 1_000_000);

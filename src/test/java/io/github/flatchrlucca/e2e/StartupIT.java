@@ -344,6 +344,26 @@ class StartupIT {
         }
     }
 
+    @Test
+    void aRouteFileBuiltAfterTheFirstAnswerThatCannotBeBuiltStillStopsTheConnector(@TempDir Path temp)
+            throws Exception {
+        Path install = Files.createDirectories(temp.resolve("install"));
+        copyInstall(install);
+        // the status page's routes are among those built once webhooks are taken (InstallFiles.FIRST_ROUTES)
+        Path statusPage = install.resolve("routes").resolve("status-page.camel.yaml");
+        Files.writeString(statusPage, Files.readString(statusPage)
+                + "\n- route:\n    id: broken\n    from:\n      uri: no-such-component:here\n      steps:\n"
+                + "        - log: never\n");
+
+        ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp,
+                Map.of("ROUTES_DIR", install.resolve("routes").toString()));
+
+        assertThat(exit.code()).isNotZero();
+        assertThat(exit.output()).as("it failed once the webhook's routes had started")
+                .contains("(flatchr-lucca) started in", "The connector did not start.", "no-such-component")
+                .doesNotContain("Webhooks are taken");
+    }
+
     /** A copy of the install whose application.properties, edited, makes "Embauché" the trigger column. */
     private static Path installWithTriggerColumnEmbauche(Path workDir) throws Exception {
         copyInstall(Files.createDirectories(workDir));
