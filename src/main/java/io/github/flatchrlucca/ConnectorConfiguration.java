@@ -193,6 +193,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                                     ConnectorMetrics metrics, Alerts alerts) throws Exception {
         TenantRoutes routes = new TenantRoutes(camel, tenants);
         camel.addStartupListener(routes);
+        camel.getRegistry().bind("tenantRoutes", routes);
         Optional<TenantSettings> defaultTenant = settings.hasDefaultTenant()
                 ? Optional.of(settings.defaultTenant(WebhookToken.configuredOrKept(settings.webhookToken(), settings.dataDir())))
                 : Optional.empty();

@@ -35,12 +35,11 @@ record InstallFiles(String properties, String routesDir, List<String> firstRoute
     static final List<String> JAR_ROUTES = List.of("admin", "delivery", "error-handling", "flatchr", "lucca",
             "operations", "status-page", "webhook");
     /**
-     * What a webhook needs before it can be answered: the error handling of every route, the webhook's routes, and
-     * the delivery routes, whose template each tenant's delivery is made from as the context starts. Delivery
-     * calls Lucca's routes (a later file) only after its first poll interval; a direct call made before they are
-     * there waits for them (Camel's direct component blocks until its consumer starts).
+     * What a webhook needs before it can be answered: the error handling of every route and the webhook's routes.
+     * The webhook wakes its tenant's delivery through a queue, which keeps the call until the delivery route is
+     * there; a route calling another (direct:) before it is started waits for it (Camel's direct component).
      */
-    static final List<String> FIRST_ROUTES = List.of("error-handling", "webhook", "delivery");
+    static final List<String> FIRST_ROUTES = List.of("error-handling", "webhook");
 
     /**
      * @param environment the process's environment variables

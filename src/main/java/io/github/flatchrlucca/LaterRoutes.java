@@ -2,6 +2,7 @@ package io.github.flatchrlucca;
 
 import java.util.List;
 import java.util.Map;
+import io.github.flatchrlucca.tenants.TenantRoutes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -13,8 +14,9 @@ import org.apache.camel.support.PluginHelper;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds and starts the routes a webhook does not need (the admin API, the status page, Lucca's calls, Flatchr's
- * search and write-back, the operations' timers) once Camel Main has started the others and the server answers:
+ * Builds and starts the routes a webhook does not need (delivery and each tenant's delivery route, Lucca's calls,
+ * the admin API, the status page, Flatchr's search and write-back, the operations' timers) once Camel Main has
+ * started the others and the server answers:
  * building routes is the largest cost of a start, and Flatchr's webhooks are taken meanwhile. The instance is ready
  * (readiness) only once they are all started, so that a load balancer sends it nothing they would answer 404. A route
  * file that cannot be built stops the connector as it would have before the first answer; the hires it accepted
@@ -56,6 +58,8 @@ final class LaterRoutes extends MainListenerSupport {
                 .map(location -> PluginHelper.getResourceLoader(camel).resolveResource(location)).toList();
         try {
             PluginHelper.getRoutesLoader(camel).loadRoutes(resources);
+            // the template of each tenant's delivery route came with them
+            camel.getRegistry().findByType(TenantRoutes.class).forEach(TenantRoutes::routesLoaded);
         } catch (Exception failure) {
             FlatchrLucca.refuseToStart(failure);
         }

@@ -21,10 +21,11 @@ class InstallFilesTest {
         InstallFiles files = InstallFiles.find(Map.<String, String>of()::get, workDir);
 
         assertThat(files.properties()).isEqualTo("classpath:application.properties");
-        assertThat(files.routesIncludePattern()).isEqualTo("classpath:routes/delivery.camel.yaml,"
-                + "classpath:routes/error-handling.camel.yaml,classpath:routes/webhook.camel.yaml");
+        assertThat(files.routesIncludePattern()).isEqualTo("classpath:routes/error-handling.camel.yaml,"
+                + "classpath:routes/webhook.camel.yaml");
         assertThat(files.laterRoutes()).containsExactly("classpath:routes/admin.camel.yaml",
-                "classpath:routes/flatchr.camel.yaml", "classpath:routes/lucca.camel.yaml",
+                "classpath:routes/delivery.camel.yaml", "classpath:routes/flatchr.camel.yaml",
+                "classpath:routes/lucca.camel.yaml",
                 "classpath:routes/operations.camel.yaml", "classpath:routes/status-page.camel.yaml");
         assertThat(files.describe()).isEqualTo("settings from classpath:application.properties, routes from "
                 + "classpath:routes/ (the jar's own)");

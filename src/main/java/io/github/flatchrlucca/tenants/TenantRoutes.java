@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
+import org.apache.camel.model.Model;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +29,27 @@ public final class TenantRoutes implements StartupListener {
         this.tenants = tenants;
     }
 
-    /** The template is read with the routes: the tenants' routes are made once they are all loaded. */
+    /**
+     * The tenants' routes are made once the context has started and the template is loaded, whichever comes last:
+     * the launcher loads the delivery routes after the first answer, then calls {@link #routesLoaded()}; route tests
+     * load them all before the start.
+     */
     @Override
     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
         started = true;
+        sync(tenants.ids());
+    }
+
+    /**
+     * Every route is loaded, some after the start: makes the tenants' routes.
+     *
+     * @throws IllegalStateException when no route file holds the template: no tenant's hires would be delivered
+     */
+    public void routesLoaded() {
+        if (!templateLoaded()) {
+            throw new IllegalStateException("no route template " + TEMPLATE + " among the routes: each tenant's "
+                    + "delivery route is made from it (routes/delivery.camel.yaml)");
+        }
         sync(tenants.ids());
     }
 
@@ -42,7 +60,7 @@ public final class TenantRoutes implements StartupListener {
 
     /** Makes the routes of tenants that came, and removes those of tenants that went. */
     public synchronized void sync(Collection<String> tenantIds) {
-        if (!started) {
+        if (!started || !templateLoaded()) {
             return;
         }
         try {
@@ -67,6 +85,11 @@ public final class TenantRoutes implements StartupListener {
                 LOG.info("tenant {} left the configuration: its queued hires wait until it comes back", tenant);
             }
         }
+    }
+
+    private boolean templateLoaded() {
+        return camel.getCamelContextExtension().getContextPlugin(Model.class).getRouteTemplateDefinition(TEMPLATE)
+                != null;
     }
 
     static String routeId(String tenant) {
