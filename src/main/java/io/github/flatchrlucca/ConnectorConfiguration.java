@@ -69,6 +69,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -119,6 +120,11 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         LOG.info("Settings: {}", in.summary());
         FreePorts.check(settings);
 
+        // Making Vert.x (Netty's classes, its threads) took a tenth of the start: it is made meanwhile, on a thread
+        // of its own (BENCHMARKS.md, "A start in two parts")
+        CompletableFuture<ServerTimeouts> server = CompletableFuture.supplyAsync(
+                () -> ServerTimeouts.create(settings.httpIdleTimeout(), settings.httpRequestTimeout()),
+                task -> new Thread(task, "vertx-making").start());
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
         Registry registry = camel.getRegistry();
@@ -159,7 +165,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         WebhookAuthenticator webhookAuthenticator = new WebhookAuthenticator(tenants);
         bindIntake(registry, settings, json, webhookAuthenticator, classifier, metrics);
         AdminTokenCheck adminTokenCheck = new AdminTokenCheck(settings.adminToken(), tenants);
-        bindHttpServer(camel, settings, json, webhookAuthenticator, adminTokenCheck, metrics);
+        bindHttpServer(camel, settings, server.join(), json, webhookAuthenticator, adminTokenCheck, metrics);
 
         LuccaRequests requests = new LuccaRequests(json);
         registry.bind("luccaRequests", requests);
@@ -224,10 +230,9 @@ public final class ConnectorConfiguration implements CamelConfiguration {
      * body is read. Where health and metrics share the webhook's port, the metrics (they name every tenant) need
      * ADMIN_TOKEN.
      */
-    private static void bindHttpServer(CamelContext camel, ConnectorSettings settings, ObjectMapper json,
-                                       WebhookAuthenticator webhookAuthenticator, AdminTokenCheck adminTokenCheck,
-                                       ConnectorMetrics metrics) throws Exception {
-        ServerTimeouts timeouts = ServerTimeouts.create(settings.httpIdleTimeout(), settings.httpRequestTimeout());
+    private static void bindHttpServer(CamelContext camel, ConnectorSettings settings, ServerTimeouts timeouts,
+                                       ObjectMapper json, WebhookAuthenticator webhookAuthenticator,
+                                       AdminTokenCheck adminTokenCheck, ConnectorMetrics metrics) throws Exception {
         camel.getRegistry().bind("vertx", timeouts);
         // Camel closes a Vert.x it made, not one it is given: without this its threads would keep the process alive
         // after a stop that is no signal (Camel Main's duration, which the class-archive build in the Dockerfile uses)
