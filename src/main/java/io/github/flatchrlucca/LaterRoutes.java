@@ -1,12 +1,10 @@
 package io.github.flatchrlucca;
 
-import java.util.List;
-import java.util.Map;
+import io.github.flatchrlucca.operations.ReadinessCheck;
 import io.github.flatchrlucca.tenants.TenantRoutes;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.Resource;
@@ -16,11 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds and starts the routes a webhook does not need (delivery and each tenant's delivery route, Lucca's calls,
  * the admin API, the status page, Flatchr's search and write-back, the operations' timers) once Camel Main has
- * started the others and the server answers:
- * building routes is the largest cost of a start, and Flatchr's webhooks are taken meanwhile. The instance is ready
- * (readiness) only once they are all started, so that a load balancer sends it nothing they would answer 404. A route
- * file that cannot be built stops the connector as it would have before the first answer; the hires it accepted
- * meanwhile are in the journal, delivered after the next start.
+ * started the others and the server answers: building routes is the largest cost of a start, and Flatchr's webhooks
+ * are taken meanwhile. The instance is ready (readiness) only once they are all started, so that a load balancer
+ * sends it nothing they would answer 404. A route file that cannot be built stops the connector as it would have
+ * before the first answer; the hires it accepted meanwhile are in the journal, delivered after the next start.
  */
 final class LaterRoutes extends MainListenerSupport {
 
@@ -33,21 +30,8 @@ final class LaterRoutes extends MainListenerSupport {
 
     @Override
     public void beforeStart(BaseMainSupport main) {
-        HealthCheckRegistry.get(main.getCamelContext()).register(new AbstractHealthCheck("flatchr-lucca", "routes") {
-            @Override
-            public boolean isLiveness() {
-                return false;
-            }
-
-            @Override
-            protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-                if (started) {
-                    builder.up();
-                } else {
-                    builder.down().message("Webhooks are taken; the other routes are starting.");
-                }
-            }
-        });
+        HealthCheckRegistry.get(main.getCamelContext()).register(new ReadinessCheck("routes", () -> started,
+                "Webhooks are taken; the other routes are starting."));
     }
 
     @Override

@@ -3,8 +3,6 @@ package io.github.flatchrlucca.operations;
 import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.Journal;
 import java.time.Duration;
-import java.util.Map;
-import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -62,20 +60,6 @@ public final class GracefulStop extends EventNotifierSupport {
 
     /** Readiness: down from the moment the instance starts stopping. */
     public AbstractHealthCheck readiness() {
-        return new AbstractHealthCheck("flatchr-lucca", "accepting") {
-            @Override
-            public boolean isLiveness() {
-                return false;
-            }
-
-            @Override
-            protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-                if (stopping) {
-                    builder.down().message("This instance is stopping.");
-                } else {
-                    builder.up();
-                }
-            }
-        };
+        return new ReadinessCheck("accepting", () -> !stopping, "This instance is stopping.");
     }
 }
