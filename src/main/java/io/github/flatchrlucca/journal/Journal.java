@@ -119,9 +119,15 @@ public final class Journal {
     /** Up to {@code max} hires of a tenant due for an attempt that nobody holds, the longest waiting first. */
     public List<String> dueHireIds(String tenant, int max) {
         Instant now = clock.instant();
-        return jdbc.query("list due hires", "SELECT hire_id FROM hire WHERE tenant = ? AND " + QUEUED
-                + " AND next_attempt_at <= ? AND " + UNCLAIMED + " ORDER BY next_attempt_at FETCH FIRST " + max
-                + " ROWS ONLY", row -> row.getString(1), tenant, at(now), at(now));
+        // One status at a time, each ordered as hire_due_by_tenant is (tenant, status, next_attempt_at): the index
+        // then hands over the first rows in order and the read stops there. "status IN (...)" read and sorted the
+        // whole queue at every round, and a round is asked for at every webhook (33 ms a round for 21,000 queued).
+        String dueOfOneStatus = "(SELECT hire_id, next_attempt_at FROM hire WHERE tenant = ? AND status = ? "
+                + "AND next_attempt_at <= ? AND " + UNCLAIMED + " ORDER BY tenant, status, next_attempt_at FETCH FIRST "
+                + max + " ROWS ONLY)";
+        return jdbc.query("list due hires", "SELECT hire_id FROM (" + dueOfOneStatus + " UNION ALL " + dueOfOneStatus
+                + ") due ORDER BY next_attempt_at FETCH FIRST " + max + " ROWS ONLY", row -> row.getString(1),
+                tenant, HireStatus.RECEIVED.name(), at(now), at(now), tenant, HireStatus.RETRYING.name(), at(now), at(now));
     }
 
     /**

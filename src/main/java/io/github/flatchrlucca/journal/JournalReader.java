@@ -6,6 +6,7 @@ import static io.github.flatchrlucca.journal.Jdbc.instant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -65,21 +66,20 @@ public final class JournalReader {
 
     /** Each tenant's longest-waiting queued hire, tenants no longer configured included: their hires wait too. */
     public List<HireView> oldestQueuedOfEachTenant() {
-        return jdbc.query("find each tenant's oldest queued hire", "SELECT * FROM hire h WHERE " + QUEUED
-                + " AND received_at = (SELECT MIN(received_at) FROM hire q WHERE q.tenant = h.tenant AND " + QUEUED
-                + ") ORDER BY tenant, hire_id", JournalReader::record);
+        // Each tenant's oldest arrival is found once, by grouping, then joined: a subquery per queued hire read the
+        // queue once per hire (7 minutes for 21,000 queued hires, when an alert is needed most).
+        return jdbc.query("find each tenant's oldest queued hire", "SELECT h.* FROM hire h JOIN (SELECT tenant, "
+                + "MIN(received_at) AS oldest FROM hire WHERE " + QUEUED + " GROUP BY tenant) o ON h.tenant = o.tenant "
+                + "AND h.received_at = o.oldest WHERE h." + QUEUED + " ORDER BY h.tenant, h.hire_id", JournalReader::record);
     }
 
     /** The tenant's longest-waiting queued hire (null: of all tenants): how far behind delivery is. */
     public Optional<HireView> oldestQueued(String tenant) {
-        // Two statements rather than "? IS NULL": PostgreSQL cannot type a parameter that is only tested for null.
-        String oldest = " ORDER BY received_at FETCH FIRST 1 ROWS ONLY";
-        List<HireView> found = tenant == null
-                ? jdbc.query("find the oldest queued hire", "SELECT * FROM hire WHERE " + QUEUED + oldest,
-                        JournalReader::record)
-                : jdbc.query("find the oldest queued hire", "SELECT * FROM hire WHERE " + QUEUED + " AND tenant = ?"
-                        + oldest, JournalReader::record, tenant);
-        return found.stream().findFirst();
+        if (tenant == null) {
+            return oldestQueuedOfEachTenant().stream().min(Comparator.comparing(HireView::receivedAt));
+        }
+        return jdbc.query("find the oldest queued hire", "SELECT * FROM hire WHERE " + QUEUED + " AND tenant = ? "
+                + "ORDER BY received_at FETCH FIRST 1 ROWS ONLY", JournalReader::record, tenant).stream().findFirst();
     }
 
     /** Builds the WHERE clause of a filter from fixed text and bound values only, never from input text. */

@@ -35,7 +35,9 @@ public final class WriteBacks {
     public List<HireView> claimDue(String tenant, int max) {
         Instant now = clock.instant();
         List<String> due = jdbc.query("list due write-backs", "SELECT hire_id FROM hire WHERE tenant = ? AND " + DUE
-                + " ORDER BY writeback_next_at FETCH FIRST " + max + " ROWS ONLY", row -> row.getString(1), tenant,
+                // ordered as hire_writeback_due is, so the read stops at the first rows instead of sorting them all
+                + " ORDER BY tenant, writeback_status, writeback_next_at FETCH FIRST " + max + " ROWS ONLY",
+                row -> row.getString(1), tenant,
                 at(now), at(now));
         List<HireView> claimed = new ArrayList<>();
         for (String hireId : due) {

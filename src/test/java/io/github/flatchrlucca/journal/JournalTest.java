@@ -270,6 +270,19 @@ class JournalTest {
     }
 
     @Test
+    void dueHiresComeLongestWaitingFirstWhateverTheirStatusAndNoMoreThanAsked() {
+        String retrying = claimedHire();
+        journal.retryLater(retrying, T0.plusSeconds(10), new EventDetail("create-user", 503, "down", "Lucca answered 503"));
+        clock.advance(Duration.ofSeconds(5));
+        String earlier = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
+        clock.advance(Duration.ofSeconds(10));
+        String later = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
+
+        assertThat(journal.dueHireIds(TENANT, 10)).containsExactly(earlier, retrying, later);
+        assertThat(journal.dueHireIds(TENANT, 2)).containsExactly(earlier, retrying);
+    }
+
+    @Test
     void aHireToRetryKeepsItsFailureForTheOperator() {
         String hireId = claimedHire();
         clock.advance(Duration.ofSeconds(3));
@@ -704,6 +717,8 @@ class JournalTest {
     @Test
     void countsAndTheOldestQueuedHireAreKeptPerTenant() {
         String acmeOld = Intakes.recordIntake(journal, PAYLOAD, hire("1"), "acme", Duration.ZERO).hireId();
+        // older than globex's queued hire, but not queued: it never counts as the oldest in the queue
+        Intakes.recordIntake(journal, PAYLOAD, incomplete("5", "data.candidate.email"), "globex", Duration.ZERO);
         clock.advance(Duration.ofMinutes(1));
         Intakes.recordIntake(journal, PAYLOAD, hire("2"), "acme", Duration.ZERO);
         String globexOld = Intakes.recordIntake(journal, PAYLOAD, hire("3"), "globex", Duration.ZERO).hireId();
@@ -711,12 +726,12 @@ class JournalTest {
 
         assertThat(reader.countsByTenantAndStatus().get("acme")).containsEntry(HireStatus.RECEIVED, 2L);
         assertThat(reader.countsByTenantAndStatus().get("globex"))
-                .containsEntry(HireStatus.RECEIVED, 1L).containsEntry(HireStatus.REJECTED, 1L);
+                .containsEntry(HireStatus.RECEIVED, 1L).containsEntry(HireStatus.REJECTED, 2L);
         assertThat(reader.oldestQueuedOfEachTenant()).extracting(HireView::hireId).containsExactly(acmeOld, globexOld);
         assertThat(reader.oldestQueued("globex")).map(HireView::hireId).contains(globexOld);
         assertThat(reader.oldestQueued(null)).map(HireView::hireId).contains(acmeOld);
         assertThat(reader.list(new HireFilter("globex", null, null, null, 0, 10)))
-                .extracting(HireView::tenant).containsOnly("globex").hasSize(2);
+                .extracting(HireView::tenant).containsOnly("globex").hasSize(3);
     }
 
     @Test
