@@ -18,6 +18,7 @@ import io.github.flatchrlucca.http.RequestGate;
 import io.github.flatchrlucca.http.ServerTimeouts;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.JsonBodyReader;
+import io.github.flatchrlucca.intake.VerdictRecorder;
 import io.github.flatchrlucca.intake.WebhookReplies;
 import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.journal.DataDirectory;
@@ -163,7 +164,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
 
         FlatchrEventClassifier classifier = new FlatchrEventClassifier();
         WebhookAuthenticator webhookAuthenticator = new WebhookAuthenticator(tenants);
-        bindIntake(registry, settings, json, webhookAuthenticator, classifier, metrics);
+        bindIntake(registry, settings, json, journal, webhookAuthenticator, classifier, metrics);
         AdminTokenCheck adminTokenCheck = new AdminTokenCheck(settings.adminToken(), tenants);
         bindHttpServer(camel, settings, server.join(), json, webhookAuthenticator, adminTokenCheck, metrics);
 
@@ -214,13 +215,14 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         camel.getRegistry().bind("tenantsFileWatch", watch);
     }
 
-    private static void bindIntake(Registry registry, ConnectorSettings settings, ObjectMapper json,
+    private static void bindIntake(Registry registry, ConnectorSettings settings, ObjectMapper json, Journal journal,
                                    WebhookAuthenticator webhookAuthenticator, FlatchrEventClassifier classifier,
                                    ConnectorMetrics metrics) {
         registry.bind("webhookAuthenticator", webhookAuthenticator);
         registry.bind("jsonBodyReader", new JsonBodyReader(json, settings.maxBodyBytes()));
         registry.bind("flatchrEventClassifier", classifier);
         registry.bind("webhookReplies", new WebhookReplies(json, metrics));
+        registry.bind("verdictRecorder", new VerdictRecorder(journal));
         registry.bind("problemReplies", new ProblemReplies(json));
     }
 

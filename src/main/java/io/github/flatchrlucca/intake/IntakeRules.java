@@ -1,8 +1,12 @@
 package io.github.flatchrlucca.intake;
 
+import java.time.Duration;
 import java.util.Set;
 
-/** What one tenant's webhook takes for a hire: which columns make one, which Flatchr companies may send it. */
+/**
+ * What one tenant's webhook takes for a hire: which columns make one, which Flatchr companies may send it, how long
+ * a hire waits before its first delivery.
+ */
 public interface IntakeRules {
 
     String id();
@@ -11,4 +15,7 @@ public interface IntakeRules {
     Set<String> triggerColumns();
 
     boolean acceptsCompany(String companyId);
+
+    /** How long a new hire waits before its first delivery (HIRE_HOLD_SECONDS, or the tenant's own). */
+    Duration hireHold();
 }

@@ -65,7 +65,7 @@ public final class Tenant implements IntakeRules {
         return settings.acceptsCompany(companyId) && tenantByCompanyId.getOrDefault(companyId, id()).equals(id());
     }
 
-    /** How long a new hire waits before its first delivery (HIRE_HOLD_SECONDS, or the tenant's own). */
+    @Override
     public Duration hireHold() {
         return settings.hireHold();
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.http.Problem;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,11 @@ class FlatchrEventClassifierTest {
         @Override
         public boolean acceptsCompany(String companyId) {
             return "4242".equals(companyId);
+        }
+
+        @Override
+        public Duration hireHold() {
+            return Duration.ZERO;
         }
     }
 
@@ -531,6 +537,11 @@ class FlatchrEventClassifierTest {
             @Override
             public boolean acceptsCompany(String companyId) {
                 return true;
+            }
+
+            @Override
+            public Duration hireHold() {
+                return Duration.ZERO;
             }
         });
         ObjectNode event = hire();
