@@ -523,27 +523,7 @@ class FlatchrEventClassifierTest {
     @ValueSource(strings = {"company_id", "data.applicant.id", "data.applicant_id", "data.candidate.id",
         "data.vacancy.id"})
     void anIdOfExactlyTheLimitIsRead(String field) {
-        TenantClassifier anyCompany = new TenantClassifier(new IntakeRules() {
-            @Override
-            public String id() {
-                return "acme";
-            }
-
-            @Override
-            public Set<String> triggerColumns() {
-                return Set.of();
-            }
-
-            @Override
-            public boolean acceptsCompany(String companyId) {
-                return true;
-            }
-
-            @Override
-            public Duration hireHold() {
-                return Duration.ZERO;
-            }
-        });
+        TenantClassifier anyCompany = new TenantClassifier(new AnyCompanyRules("acme", Duration.ZERO));
         ObjectNode event = hire();
         data(event).remove("applicant");
         putId(event, field, "9".repeat(64));

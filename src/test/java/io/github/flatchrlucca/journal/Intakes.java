@@ -1,12 +1,11 @@
 package io.github.flatchrlucca.journal;
 
 import io.github.flatchrlucca.intake.HireVerdict;
-import io.github.flatchrlucca.intake.IntakeRules;
+import io.github.flatchrlucca.intake.AnyCompanyRules;
 import io.github.flatchrlucca.intake.VerdictRecorder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Records a verdict (a hire, a move out of hired) in the journal with the plain values the webhook route and the
@@ -21,21 +20,7 @@ public final class Intakes {
     /** As the webhook route does. */
     public static IntakeResult recordIntake(Journal journal, String payload, HireVerdict verdict, String tenant,
                                             Duration hold) {
-        return new VerdictRecorder(journal).record(payload, new Rules(tenant, hold), verdict);
-    }
-
-    /** A tenant as far as recording its hires goes: its name and its hold. */
-    private record Rules(String id, Duration hireHold) implements IntakeRules {
-
-        @Override
-        public Set<String> triggerColumns() {
-            return Set.of();
-        }
-
-        @Override
-        public boolean acceptsCompany(String companyId) {
-            return true;
-        }
+        return new VerdictRecorder(journal).record(payload, new AnyCompanyRules(tenant, hold), verdict);
     }
 
     /** As the reconciliation (or the webhook, by its origin) does. */
