@@ -37,8 +37,7 @@ public final class WriteBacks {
         List<String> due = jdbc.query("list due write-backs", "SELECT hire_id FROM hire WHERE tenant = ? AND " + DUE
                 // ordered as hire_writeback_due is, so the read stops at the first rows instead of sorting them all
                 + " ORDER BY tenant, writeback_status, writeback_next_at FETCH FIRST " + max + " ROWS ONLY",
-                row -> row.getString(1), tenant,
-                at(now), at(now));
+                row -> row.getString(1), tenant, at(now), at(now));
         List<HireView> claimed = new ArrayList<>();
         for (String hireId : due) {
             jdbc.inTransaction("claim a write-back", connection -> {
