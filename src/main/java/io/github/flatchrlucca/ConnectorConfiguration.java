@@ -17,6 +17,7 @@ import io.github.flatchrlucca.http.BodyBudget;
 import io.github.flatchrlucca.http.RequestGate;
 import io.github.flatchrlucca.http.ServerTimeouts;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
+import io.github.flatchrlucca.intake.IntakeSteps;
 import io.github.flatchrlucca.intake.JsonBodyReader;
 import io.github.flatchrlucca.intake.VerdictRecorder;
 import io.github.flatchrlucca.intake.WebhookReplies;
@@ -222,7 +223,9 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("jsonBodyReader", new JsonBodyReader(json, settings.maxBodyBytes()));
         registry.bind("flatchrEventClassifier", classifier);
         registry.bind("webhookReplies", new WebhookReplies(json, metrics));
-        registry.bind("verdictRecorder", new VerdictRecorder(journal));
+        VerdictRecorder recorder = new VerdictRecorder(journal);
+        registry.bind("verdictRecorder", recorder);
+        registry.bind("intakeSteps", new IntakeSteps(classifier, recorder));
         registry.bind("problemReplies", new ProblemReplies(json));
     }
 

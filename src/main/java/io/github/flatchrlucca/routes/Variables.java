@@ -13,10 +13,20 @@ public final class Variables {
 
     /** The tenant the call is for, found from the URL or the admin call: its rules and its Lucca. */
     public static final String TENANT = "tenant";
+    /**
+     * The tenant's id as plain text, for a route's URI or call that needs only that (set with the webhook's tenant;
+     * the write-back's is the tenant whose results it writes back to Flatchr).
+     */
+    public static final String TENANT_ID = "tenantId";
     /** The Flatchr event as sent, kept for the journal before the body is parsed into JSON. */
     public static final String RAW_BODY = "rawBody";
     /** The classifier's answer: a hire, a move out of hired, or ignored with the reason. */
     public static final String VERDICT = "verdict";
+    /**
+     * The verdict's kind (HIRE, INCOMPLETE, OTHER_COMPANY, MOVED_OUT, IGNORED) as plain text, which the webhook's
+     * choice compares without calling a method of the verdict (an expression's call copies the exchange).
+     */
+    public static final String VERDICT_KIND = "verdictKind";
     /** What the journal did with a new hire (recorded, or already known), for the webhook's reply. */
     public static final String INTAKE = "intake";
     /** What the journal did with a hire whose candidate left hired (withdrawn, or a person must decide). */
@@ -53,8 +63,6 @@ public final class Variables {
     public static final String ITEM = "item";
     /** Flatchr's details of that application, kept while its vacancy is looked up. */
     public static final String DETAILS = "details";
-    /** The tenant whose results are written back to Flatchr. */
-    public static final String TENANT_ID = "tenantId";
     /** Flatchr's answer listing the tenant's tags, kept while the result tag is found or made. */
     public static final String TAGS_ANSWER = "tagsAnswer";
     /** The Flatchr application a result is written back to. */

@@ -30,7 +30,9 @@ public final class WebhookAuthenticator implements Processor {
         // The token must not travel further with the message (logs, tracing, error handlers).
         exchange.getIn().removeHeader("token");
         exchange.getIn().removeHeader("tenant");
-        exchange.setVariable(Variables.TENANT, authenticate(named, given));
+        Tenant tenant = authenticate(named, given);
+        exchange.setVariable(Variables.TENANT, tenant);
+        exchange.setVariable(Variables.TENANT_ID, tenant.id());
     }
 
     /**

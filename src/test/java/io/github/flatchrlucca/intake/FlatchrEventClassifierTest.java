@@ -19,7 +19,8 @@ class FlatchrEventClassifierTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String HIRE = """
+    /** A drag into a column Flatchr marks as hired: a hire of company 4242. */
+    static final String HIRE = """
             { "event": "drag_applicant", "company_id": 4242,
               "data": {
                 "candidate": {"id": 77, "firstname": "Éloïse", "lastname": "Müller", "email": "eloise@gmail.com"},

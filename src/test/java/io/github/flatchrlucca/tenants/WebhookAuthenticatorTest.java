@@ -28,6 +28,7 @@ class WebhookAuthenticatorTest {
         check().process(exchange);
 
         assertThat(exchange.getVariable("tenant", Tenant.class).id()).isEqualTo("acme");
+        assertThat(exchange.getVariable("tenantId")).isEqualTo("acme");
         assertThat(exchange.getIn().getHeaders()).doesNotContainKeys("tenant", "token");
     }
 
@@ -47,6 +48,7 @@ class WebhookAuthenticatorTest {
 
         assertUnauthorized(exchange);
         assertThat(exchange.getVariable("tenant")).isNull();
+        assertThat(exchange.getVariable("tenantId")).isNull();
     }
 
     @Test

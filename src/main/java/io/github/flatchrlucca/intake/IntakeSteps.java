@@ -1,0 +1,38 @@
+package io.github.flatchrlucca.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.flatchrlucca.routes.Variables;
+import org.apache.camel.Exchange;
+
+/**
+ * The webhook route's steps around the classifier and the journal (routes/webhook.camel.yaml), each reading the
+ * exchange's variables and setting its own. Bean steps, not expressions: Camel copies the whole exchange (its
+ * properties, variables and message) for every method an expression calls, and parses each {@code ${x.y()}} again at
+ * every call. The two method expressions these steps replace, with the choice's two calls of the verdict, took about
+ * a tenth of a webhook's CPU time (BENCHMARKS.md).
+ */
+public final class IntakeSteps {
+
+    private final FlatchrEventClassifier classifier;
+    private final VerdictRecorder recorder;
+
+    public IntakeSteps(FlatchrEventClassifier classifier, VerdictRecorder recorder) {
+        this.classifier = classifier;
+        this.recorder = recorder;
+    }
+
+    /** Sets the verdict on the parsed event, and its kind as plain text for the route's choice. */
+    public void classify(Exchange exchange) {
+        HireVerdict verdict = classifier.classify(exchange.getMessage().getBody(JsonNode.class),
+                exchange.getVariable(Variables.TENANT, IntakeRules.class));
+        exchange.setVariable(Variables.VERDICT, verdict);
+        exchange.setVariable(Variables.VERDICT_KIND, verdict.kind().name());
+    }
+
+    /** Records the hire as received, and sets what the journal did with it. */
+    public void record(Exchange exchange) {
+        exchange.setVariable(Variables.INTAKE, recorder.record(exchange.getVariable(Variables.RAW_BODY, String.class),
+                exchange.getVariable(Variables.TENANT, IntakeRules.class),
+                exchange.getVariable(Variables.VERDICT, HireVerdict.class)));
+    }
+}
