@@ -215,12 +215,20 @@ public final class RequestGate implements StartupListener {
      * take the rest of an upload nobody will read.
      */
     private void answer(RoutingContext request, Problem problem) {
-        if (!request.request().isEnded()) {
+        boolean unread = !request.request().isEnded();
+        if (unread) {
             request.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
         request.response().setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                .end(write(problem));
+                .end(write(problem))
+                // Vert.x closes a "Connection: close" once the request has ended too, which a request paused while it
+                // waits for the body budget never does: its connection stayed open after its 408 (BodyBudgetIT)
+                .onComplete(sent -> {
+                    if (unread) {
+                        request.request().connection().close();
+                    }
+                });
     }
 
     private String write(Problem problem) {

@@ -2,6 +2,7 @@ package io.github.flatchrlucca.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 
 /** Flatchr webhook bodies shaped as Flatchr's documentation shows them (for the benchmarks too). */
 public final class FlatchrEvents {
@@ -40,6 +41,18 @@ public final class FlatchrEvents {
     /** A hire of someone whose e-mail is unique to this applicant, so tests never meet each other in Lucca. */
     public static ObjectNode hire(String applicantId) {
         return hire(applicantId, "Camille", "Morel", "camille." + applicantId + "@example.org");
+    }
+
+    /** A hire whose body (its JSON text, UTF-8) is exactly {@code bytes} long, most of it a vacancy's description. */
+    public static String hireOfBytes(String applicantId, int bytes) {
+        ObjectNode event = hire(applicantId);
+        int rest = bytes - event.toString().getBytes(StandardCharsets.UTF_8).length - "\"description\":\"\",".length();
+        ((ObjectNode) event.path("data").path("vacancy")).put("description", "x".repeat(rest));
+        String body = event.toString();
+        if (body.getBytes(StandardCharsets.UTF_8).length != bytes) {
+            throw new IllegalStateException("a hire of " + bytes + " bytes came out at " + body.getBytes(StandardCharsets.UTF_8).length);
+        }
+        return body;
     }
 
     /** The candidate of a hire dragged on by a recruiter, out of hired into the column of this title. */

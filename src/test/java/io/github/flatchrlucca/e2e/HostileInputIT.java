@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.fake.User;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -156,30 +153,30 @@ class HostileInputIT {
     @Test
     void aCallerWithoutTheTokenIsRefusedBeforeItSendsItsBody() throws Exception {
         try (Socket socket = connect()) {
-            send(socket, "POST /webhooks/flatchr?token=wrong-token-wrong-token HTTP/1.1\r\nHost: test\r\n"
+            RawHttp.send(socket, "POST /webhooks/flatchr?token=wrong-token-wrong-token HTTP/1.1\r\nHost: test\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 4000000\r\n\r\n");
 
-            assertThat(answer(socket)).startsWith("HTTP/1.1 401");
+            assertThat(RawHttp.answer(socket)).startsWith("HTTP/1.1 401");
         }
     }
 
     @Test
     void aBodyDeclaredLargerThanTheLimitIsRefusedBeforeItIsSent() throws Exception {
         try (Socket socket = connect()) {
-            send(socket, "POST /webhooks/flatchr?token=" + ConnectorProcess.WEBHOOK_TOKEN + " HTTP/1.1\r\nHost: test\r\n"
+            RawHttp.send(socket, "POST /webhooks/flatchr?token=" + ConnectorProcess.WEBHOOK_TOKEN + " HTTP/1.1\r\nHost: test\r\n"
                     + "Content-Type: application/json\r\nContent-Length: " + (MAX_BODY_BYTES + 1) + "\r\n\r\n");
 
-            assertThat(answer(socket)).startsWith("HTTP/1.1 413").contains("application/problem+json");
+            assertThat(RawHttp.answer(socket)).startsWith("HTTP/1.1 413").contains("application/problem+json");
         }
     }
 
     @Test
     void aClientTooSlowToSendItsBodyIsAnswered408AndDisconnected() throws Exception {
         try (Socket socket = connect()) {
-            send(socket, "POST /webhooks/flatchr?token=" + ConnectorProcess.WEBHOOK_TOKEN + " HTTP/1.1\r\nHost: test\r\n"
+            RawHttp.send(socket, "POST /webhooks/flatchr?token=" + ConnectorProcess.WEBHOOK_TOKEN + " HTTP/1.1\r\nHost: test\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"event\":");
 
-            String answer = answer(socket);
+            String answer = RawHttp.answer(socket);
 
             assertThat(answer).startsWith("HTTP/1.1 408").containsIgnoringCase("connection: close");
         }
@@ -192,7 +189,7 @@ class HostileInputIT {
             socket.setSoTimeout(1000);
             boolean closed = false;
             for (int bytes = 0; bytes < 20 && !closed; bytes++) {
-                send(socket, bytes == 0 ? "G" : "E");
+                RawHttp.send(socket, bytes == 0 ? "G" : "E");
                 try {
                     closed = socket.getInputStream().read() == -1;
                 } catch (java.net.SocketTimeoutException stillOpen) {
@@ -207,26 +204,26 @@ class HostileInputIT {
     @Test
     void aSlowBodyIsCutOnAnyPathNotOnlyTheWebhooks() throws Exception {
         try (Socket socket = connect()) {
-            send(socket, "GET /admin/ HTTP/1.1\r\nHost: test\r\nContent-Length: 1000\r\n\r\nx");
+            RawHttp.send(socket, "GET /admin/ HTTP/1.1\r\nHost: test\r\nContent-Length: 1000\r\n\r\nx");
 
-            assertThat(answer(socket)).startsWith("HTTP/1.1 408");
+            assertThat(RawHttp.answer(socket)).startsWith("HTTP/1.1 408");
         }
     }
 
     @Test
     void aKeptAliveConnectionLeftIdleIsClosedByTheServer() throws Exception {
         try (Socket socket = connect()) {
-            send(socket, "GET /observe/health/live HTTP/1.1\r\nHost: test\r\n\r\n");
+            RawHttp.send(socket, "GET /observe/health/live HTTP/1.1\r\nHost: test\r\n\r\n");
 
             // the answer, then the end of the stream once HTTP_IDLE_TIMEOUT_SECONDS have passed without a request
-            assertThat(answer(socket)).startsWith("HTTP/1.1 200");
+            assertThat(RawHttp.answer(socket)).startsWith("HTTP/1.1 200");
         }
     }
 
     @Test
     void anAbandonedUploadIsCountedNotLoggedAsAnError() throws Exception {
         try (Socket socket = connect()) {
-            send(socket, "POST /webhooks/flatchr?token=" + ConnectorProcess.WEBHOOK_TOKEN + " HTTP/1.1\r\nHost: test\r\n"
+            RawHttp.send(socket, "POST /webhooks/flatchr?token=" + ConnectorProcess.WEBHOOK_TOKEN + " HTTP/1.1\r\nHost: test\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"event\":\"drag");
         }
 
@@ -284,24 +281,6 @@ class HostileInputIT {
     }
 
     private static Socket connect() throws IOException {
-        URI base = URI.create(app.connector().baseUrl());
-        Socket socket = new Socket(base.getHost(), base.getPort());
-        // bounds the test, should the server never answer: far beyond the 2 s timeouts configured above
-        socket.setSoTimeout(30_000);
-        return socket;
-    }
-
-    private static void send(Socket socket, String text) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        out.write(text.getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-    }
-
-    /** Everything the server sends until it closes the connection. */
-    private static String answer(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        in.transferTo(answer);
-        return answer.toString(StandardCharsets.ISO_8859_1);
+        return RawHttp.connect(app.connector());
     }
 }

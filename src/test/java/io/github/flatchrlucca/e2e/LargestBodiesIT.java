@@ -2,10 +2,8 @@ package io.github.flatchrlucca.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +45,7 @@ class LargestBodiesIT {
                 answers.add(clients.submit(() -> {
                     int accepted = 0;
                     for (int sent = 0; sent < EACH; sent++) {
-                        if (app.connector().postWebhook(largest(name + "-" + sent)).statusCode() == 202) {
+                        if (app.connector().postWebhook(FlatchrEvents.hireOfBytes(name + "-" + sent, MAX_BODY_BYTES)).statusCode() == 202) {
                             accepted++;
                         }
                     }
@@ -65,20 +63,6 @@ class LargestBodiesIT {
         // each 202 came after its hire was on disk; the connector lives on and takes the next hire as usual
         app.connector().accept("after-the-largest");
         assertThat(app.connector().log()).doesNotContain("java.lang.OutOfMemoryError");
-    }
-
-    /** A hire whose body is as large as the connector accepts, most of it a vacancy's description. */
-    private static String largest(String applicantId) {
-        ObjectNode event = FlatchrEvents.hire(applicantId);
-        int rest = MAX_BODY_BYTES - utf8Bytes(event.toString()) - "\"description\":\"\",".length();
-        ((ObjectNode) event.path("data").path("vacancy")).put("description", "x".repeat(rest));
-        String body = event.toString();
-        assertThat(utf8Bytes(body)).isEqualTo(MAX_BODY_BYTES);
-        return body;
-    }
-
-    private static int utf8Bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static String deploymentJavaOptions() {
