@@ -5,9 +5,9 @@ import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.MoveOut;
 
 /**
- * Hands the webhook's verdict to the journal as the plain values the journal takes (it knows nothing of verdicts).
- * One call from the route instead of one OGNL expression per value: Camel parses each "${variable.x.y()}" again at
- * every webhook, and the six the route named took a quarter of the intake's CPU time (BENCHMARKS.md).
+ * Hands the webhook's verdict to the journal as the plain values the journal takes (it knows nothing of verdicts):
+ * a hire through {@link IntakeSteps#record}, a move out of hired from the route's own step. One call instead of one
+ * route expression per value, each of which Camel parsed again at every webhook (BENCHMARKS.md).
  */
 public final class VerdictRecorder {
 
