@@ -22,7 +22,7 @@ RUN mkdir /tmp/train && cd /tmp/train \
 ENV DATA_DIR=/data \
     SERVER_PORT=8080 \
     MANAGEMENT_PORT=8081 \
-    JAVA_OPTS="-Xms32m -Xmn16m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -XX:SharedArchiveFile=/opt/flatchr-lucca/flatchr-lucca.jsa"
+    JAVA_OPTS="-Xms32m -Xmn16m -Xmx128m -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=60 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -XX:SharedArchiveFile=/opt/flatchr-lucca/flatchr-lucca.jsa"
 VOLUME /data
 USER 10001
 # 8080: Flatchr's webhooks, the admin API and status page; 8081: health and metrics, never for the internet
