@@ -223,7 +223,8 @@ public final class RequestGate implements StartupListener {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .end(write(problem))
                 // Vert.x closes a "Connection: close" once the request has ended too, which a request paused while it
-                // waits for the body budget never does: its connection stayed open after its 408 (BodyBudgetIT)
+                // waits for the body budget never does: its connection stayed open after its 408 (BodyBudgetIT). The
+                // server speaks HTTP/1.1 only (ServerTimeouts), so the connection carries no other request to lose
                 .onComplete(sent -> {
                     if (unread) {
                         request.request().connection().close();

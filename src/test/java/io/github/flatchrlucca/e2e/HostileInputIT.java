@@ -221,6 +221,18 @@ class HostileInputIT {
     }
 
     @Test
+    void aClientAskingForHttp2InClearIsAnsweredInHttp11() throws Exception {
+        // HTTP/2 would carry many requests on one connection: a body held back by the body budget would stall them
+        // all, and a refusal that closes the connection (RequestGate) would drop them all
+        try (Socket socket = connect()) {
+            RawHttp.send(socket, "GET /observe/health/live HTTP/1.1\r\nHost: test\r\n"
+                    + "Connection: Upgrade, HTTP2-Settings, close\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n");
+
+            assertThat(RawHttp.answer(socket)).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
     void anAbandonedUploadIsCountedNotLoggedAsAnError() throws Exception {
         try (Socket socket = connect()) {
             RawHttp.send(socket, "POST /webhooks/flatchr?token=" + ConnectorProcess.WEBHOOK_TOKEN + " HTTP/1.1\r\nHost: test\r\n"
