@@ -2,8 +2,11 @@ package io.github.flatchrlucca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +31,9 @@ class JournalOpeningTest {
 
         Thread starting = new Thread(() -> journal.onCamelContextStarting(null, false));
         starting.start();
-        starting.join(200);
+        // it either ends (no wait: the defect) or parks, waiting for the journal
+        await().atMost(Duration.ofSeconds(10)).until(() -> Set.of(Thread.State.WAITING, Thread.State.TIMED_WAITING,
+                Thread.State.TERMINATED).contains(starting.getState()));
         assertThat(starting.isAlive()).as("the start waits for the journal").isTrue();
         assertThat(steps).containsExactly("opening on journal-opening");
 

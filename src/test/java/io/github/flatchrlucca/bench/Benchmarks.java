@@ -137,7 +137,7 @@ public final class Benchmarks {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    /** The same options as {@code ./run.sh} gives the connector: {@code JAVA_OPTS}, for both servers. */
+    /** {@code JAVA_OPTS}, for both servers alike; none when unset (unlike {@code ./run.sh}, which then has its own). */
     private static List<String> javaOptions() {
         String options = System.getenv().getOrDefault("JAVA_OPTS", "").trim();
         return options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+"));

@@ -43,8 +43,6 @@ class DeliveryStepsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    // 23:30 UTC on 4 January is already 5 January in Paris
-    private static final Instant NOW = Instant.parse("2026-01-04T23:30:00Z");
     private static final Instant RECEIVED_AT = Instant.parse("2026-01-04T10:00:00Z");
 
     private static final String PAYLOAD = """

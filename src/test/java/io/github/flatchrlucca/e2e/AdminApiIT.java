@@ -49,7 +49,7 @@ class AdminApiIT {
             String hireId = app.connector().accept("cancel-1");
             org.awaitility.Awaitility.await().until(() -> app.connector().hire(hireId).path("status").asText(), "retrying"::equals);
 
-            org.awaitility.Awaitility.await().until(() -> post("/admin/api/hires/" + hireId + "/cancel").statusCode() == 200);
+            assertThat(post("/admin/api/hires/" + hireId + "/cancel").statusCode()).isEqualTo(200);
 
             assertThat(app.connector().hire(hireId).path("status").asText()).isEqualTo("cancelled");
             assertThat(post("/admin/api/hires/" + hireId + "/cancel").statusCode()).isEqualTo(409);

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class LuccaCredentialsTest {
+class KeyStateTest {
 
     private final List<KeyState.State> told = new ArrayList<>();
     private final KeyState credentials = new KeyState(told::add);

@@ -227,7 +227,7 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     // ---- alert-failures
 
     @Test
-    void anAlertTheChatCannotTakeIsLoggedOnceAndHoldsUpNoOther() {
+    void anAlertTheChatCannotTakeIsTriedOnceLoggedAndHoldsUpNoOther() {
         AtomicInteger tries = new AtomicInteger();
         chat.whenAnyExchangeReceived(exchange -> {
             // other alerts (a key's) may come meanwhile: only the dead hires' are counted

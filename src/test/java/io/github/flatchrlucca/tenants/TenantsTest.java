@@ -57,6 +57,8 @@ class TenantsTest {
         KeyState rotated = tenants.find("acme").orElseThrow().lucca().credentials();
         assertThat(rotated).isNotSameAs(old);
         assertThat(rotated.state()).isEqualTo(KeyState.State.UNKNOWN);
+        rotated.answered(401);
+        assertThat(credentialChanges).containsExactly("acme REJECTED");
     }
 
     @Test
