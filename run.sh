@@ -23,4 +23,4 @@ else
   classes=-XX:ArchiveClassesAtExit=$archive
 fi
 # Memory: the deployment files' options (docs/deployment.md) unless JAVA_OPTS is set; JAVA_OPTS= leaves the JVM's own.
-exec java "$classes" ${JAVA_OPTS--Xms32m -Xmn16m -Xmx128m -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=60 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError} -jar "$jar" "$@"
+exec java "$classes" ${JAVA_OPTS--Xms32m -Xmn16m -Xmx128m -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=60 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError} -jar "$jar" "$@"

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Runs the benchmarks (about ten minutes on two cores) and writes their figures into BENCHMARKS.md, then
+# Runs the benchmarks (about eight minutes on two cores) and writes their figures into BENCHMARKS.md, then
 # prints them. Parts of it, only printed: 'bench/run.sh intake hire' the intake (about three minutes) and the hire
 # to employee (about two); 'bench/run.sh lucca' the hire to employee and the Lucca budget; 'bench/run.sh budget' only
 # the budget; 'bench/run.sh latency' only the hire to employee alone. Builds the jar and the benchmark classes first
 # if the sources changed. Every server runs
-# on 127.0.0.1 only. JAVA_OPTS, as for ./run.sh, is given to the connector and the floor alike.
+# on 127.0.0.1 only. JAVA_OPTS, if set, is given to the connector and the floor alike; unset, both get the JVM's
+# defaults (not ./run.sh's options: BENCHMARKS.md's runs pass the deployment files' options, archive included).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=target/flatchr-lucca.jar

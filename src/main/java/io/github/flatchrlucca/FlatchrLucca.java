@@ -35,7 +35,7 @@ public final class FlatchrLucca {
             InstallFiles files = InstallFiles.find(System::getenv, Path.of("").toAbsolutePath());
             LoggerFactory.getLogger(FlatchrLucca.class).info("Starting with {}", files.describe());
             // The one configuration class is named rather than found: scanning the package for it walks the whole
-            // jar and was the largest single cost of the start (about a second of a three-second start).
+            // jar and was the largest single cost of the start (about a second of what was then a three-second start).
             Main main = new Main();
             main.configure().addConfiguration(ConnectorConfiguration.class);
             main.setDefaultPropertyPlaceholderLocation(files.properties());

@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Brings the journal's tables to this version's schema. Flyway does the migrating; but asking it costs a sixth of
+ * Brings the journal's tables to this version's schema. Flyway does the migrating; but asking it costs a good part of
  * a start (it loads its plugins, scans the jar for migrations and checks each one's checksum) for what is, on
  * every start but an upgrade's, nothing to do. So one query first: a journal whose history already holds this
  * version's newest migration (or a later one's: a rollback, see RollbackTest) is left as it is, and anything

@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Each Lucca instance's people, former and future employees included (id, e-mail, login, contract end,
- * {@code modifiedAt}), so that a new hire costs its create alone rather than a look-up by e-mail and one of taken
- * logins besides. Read once page by page, then brought up to date right before each delivery round by one call
- * listing who changed since the last read, former employees included: the duplicate check and the choice of a
- * login are made against what Lucca said a moment ago.
+ * {@code modifiedAt}), so that a new hire costs its create and its share of the round's read rather than a look-up
+ * by e-mail and one of taken logins besides. Read once page by page, then brought up to date right before each
+ * delivery round by one call listing who changed since the last read, former employees included: the duplicate
+ * check and the choice of a login are made against what Lucca said a moment ago.
  * <p>
  * "Since" is Lucca's own clock, not ours: the {@code Date} header of the previous read, in the instance's local time
  * (v3 date-times carry no offset), less {@link #OVERLAP}, so that a change Lucca stamped just before it answered,
