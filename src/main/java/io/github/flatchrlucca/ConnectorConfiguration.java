@@ -476,10 +476,10 @@ public final class ConnectorConfiguration implements CamelConfiguration {
             String url = settings.publicBaseUrl() + WEBHOOK_PATH
                     + (TenantSettings.DEFAULT_ID.equals(tenant.id()) ? "" : "/" + tenant.id()) + "?token=";
             WebhookToken token = tenant.settings().webhookToken();
-            LOG.info("Tenant {}: webhook URL to paste into Flatchr: {}{}", tenant.id(), url,
-                    token.generated() ? token.reveal() : "<its webhook token>");
+            // never the token itself: logs are shipped and kept where anyone with the token could post hires
+            LOG.info("Tenant {}: webhook URL to paste into Flatchr: {}<its webhook token>", tenant.id(), url);
             if (token.generated()) {
-                LOG.info("That token was generated and kept in {}. It is printed this once.",
+                LOG.info("That token was generated and kept in {}, readable by this user only: read it there.",
                         settings.dataDir().resolve("webhook-token"));
             }
             if (tenant.dryRun()) {

@@ -646,9 +646,9 @@ class ConnectorSettingsTest {
 
         assertThat(settings.toString()).doesNotContain(FLATCHR_KEY).doesNotContain(COMPANY_KEY)
                 .contains("flatchrApiKey=***");
-        assertThat(settings.defaultTenant(TOKEN).toString()).doesNotContain(FLATCHR_KEY).contains(COMPANY_KEY);
+        assertThat(settings.defaultTenant(TOKEN).toString()).doesNotContain(FLATCHR_KEY).doesNotContain(COMPANY_KEY);
         assertThat(settings.defaultTenant(TOKEN).flatchrApi().orElseThrow().toString()).doesNotContain(FLATCHR_KEY)
-                .contains("apiKey=***", "reconcileInterval=900s", "reconcileLookback=3d");
+                .contains("apiKey=***", "companyKey=***", "reconcileInterval=900s", "reconcileLookback=3d");
     }
 
     /** What a start does with the settings: reads them, then builds the default tenant when there is one. */

@@ -66,7 +66,7 @@ public final class WebhookToken {
         return MessageDigest.isEqual(secret, given);
     }
 
-    /** True when this start created the token: the only time it is printed. */
+    /** True when this start created the token: the log then says where it was kept. */
     public boolean generated() {
         return generated;
     }

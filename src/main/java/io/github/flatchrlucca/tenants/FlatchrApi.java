@@ -149,7 +149,7 @@ public record FlatchrApi(
     /** Never with the key: settings end up in logs and debuggers. */
     @Override
     public String toString() {
-        return "FlatchrApi[baseUrl=" + baseUrl + ", apiKey=***, companyKey=" + companyKey + ", reconcileInterval="
+        return "FlatchrApi[baseUrl=" + baseUrl + ", apiKey=***, companyKey=***, reconcileInterval="
                 + (reconciles() ? reconcileInterval.getSeconds() + "s" : "never") + ", reconcileLookback="
                 + reconcileLookback.toDays() + "d, resultTag=" + resultTag.orElse("none (no write-back)") + "]";
     }

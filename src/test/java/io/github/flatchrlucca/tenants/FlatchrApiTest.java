@@ -46,7 +46,7 @@ class FlatchrApiTest {
         FlatchrApi api = api(Duration.ZERO, Optional.of("Lucca"));
 
         assertThat(api.toString()).doesNotContain(KEY).isEqualTo("FlatchrApi[baseUrl=https://api.flatchr.io, "
-                + "apiKey=***, companyKey=Wy3EOp2NP3p1KMq8, reconcileInterval=never, reconcileLookback=3d, "
+                + "apiKey=***, companyKey=***, reconcileInterval=never, reconcileLookback=3d, "
                 + "resultTag=Lucca]");
     }
 

@@ -151,7 +151,7 @@ class TenantsFileTest {
         assertThat(flatchr.reconcileInterval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(flatchr.reconcileLookback()).isEqualTo(Duration.ofDays(14));
         assertThat(flatchr.resultTag()).contains("Lucca");
-        assertThat(acme.toString()).contains(COMPANY_KEY).doesNotContain(ACME_FLATCHR_KEY, ACME_KEY, ACME_TOKEN);
+        assertThat(acme.toString()).doesNotContain(COMPANY_KEY, ACME_FLATCHR_KEY, ACME_KEY, ACME_TOKEN);
     }
 
     @Test

@@ -32,7 +32,9 @@ import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
 
-    static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0} - %maskedMessage%n";
+    // the exception named, or logback would add its own unmasked one
+    static final String TEXT_PATTERN =
+            "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0} - %maskedMessage%n%maskedException";
     // MainHttpServerUtil: Camel's table of the server's paths, printed again whole for each route added after the
     // start (LaterRoutes adds 29); the connector says itself where its webhooks, health and metrics are.
     private static final List<String> QUIET = List.of("org.flywaydb", "org.apache.hc", "io.netty", "io.vertx",
@@ -66,6 +68,7 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
             context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
         }
         rules.put("maskedMessage", MaskedMessageConverter::new);
+        rules.put("maskedException", MaskedThrowableConverter::new);
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(TEXT_PATTERN);

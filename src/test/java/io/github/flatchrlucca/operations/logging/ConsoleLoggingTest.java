@@ -47,6 +47,28 @@ class ConsoleLoggingTest {
     }
 
     @Test
+    void anExceptionIsPrintedWithItsCausesAndPersonalDataMasked() {
+        System.setProperty("LOG_FORMAT", "text");
+
+        String lines = encode("delivery failed", new IllegalStateException("row of ada@example.org",
+                new IllegalArgumentException("call +33612345678")));
+
+        assertThat(lines).contains("delivery failed", "java.lang.IllegalStateException: row of [email]",
+                "Caused by: java.lang.IllegalArgumentException: call [phone]", "\tat ")
+                .doesNotContain("ada@example.org", "+33612345678");
+    }
+
+    @Test
+    void jsonMasksAnExceptionToo() throws Exception {
+        System.setProperty("LOG_FORMAT", "json");
+
+        JsonNode line = new ObjectMapper().readTree(encode("delivery failed",
+                new IllegalStateException("row of ada@example.org")));
+
+        assertThat(line.path("stack_trace").asText()).contains("row of [email]").doesNotContain("ada@example.org");
+    }
+
+    @Test
     void jsonIsOneLogstashObjectPerLineWithPersonalDataMasked() throws Exception {
         System.setProperty("LOG_FORMAT", "json");
 
@@ -78,13 +100,17 @@ class ConsoleLoggingTest {
     }
 
     private String encode(String message) {
+        return encode(message, null);
+    }
+
+    private String encode(String message, Throwable failure) {
         assertThat(new ConsoleLogging().configure(context)).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
         Logger logger = context.getLogger("io.github.flatchrlucca.delivery.Delivery");
         @SuppressWarnings("unchecked")
         ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>)
                 context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console");
         ch.qos.logback.classic.spi.LoggingEvent event = new ch.qos.logback.classic.spi.LoggingEvent(
-                Logger.class.getName(), logger, Level.INFO, message, null, null);
+                Logger.class.getName(), logger, Level.INFO, message, failure, null);
         event.setThreadName("main");
         return new String(console.getEncoder().encode(event), StandardCharsets.UTF_8);
     }
