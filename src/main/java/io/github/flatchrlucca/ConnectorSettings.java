@@ -124,6 +124,17 @@ public record ConnectorSettings(
             throw Settings.ADMIN_TOKEN.refusal("is the same as FLATCHR_WEBHOOK_TOKEN; the webhook URL travels "
                     + "through Flatchr and must never open the admin API");
         }
+        notBefore(in, Settings.RETRY_INITIAL_DELAY, Settings.RETRY_MAX_DELAY);
+        if (in.get(Settings.HIRE_HOLD).compareTo(in.get(Settings.RETRY_MAX_AGE)) >= 0) {
+            throw Settings.RETRY_MAX_AGE.refusal("is not longer than HIRE_HOLD_SECONDS: a held hire would have no "
+                    + "time left for its retries");
+        }
+        Duration lease = in.get(Settings.LEASE);
+        if (lease.toMillis() <= 2 * in.get(Settings.LUCCA_TIMEOUT)) {
+            throw Settings.LEASE.refusal(lease.toSeconds() + " s does not outlast a Lucca call of up to twice "
+                    + "LUCCA_TIMEOUT_MS (its connection and its answer): another instance could take a hire over "
+                    + "while its create is on its way");
+        }
         Optional<String> journalUrl = in.optional(Settings.JOURNAL_JDBC_URL);
         onlyWithTheJournalUrl(in, journalUrl, Settings.JOURNAL_USER);
         onlyWithTheJournalUrl(in, journalUrl, Settings.JOURNAL_PASSWORD);
@@ -158,7 +169,7 @@ public record ConnectorSettings(
                 in.get(Settings.RETRY_MAX_DELAY),
                 in.get(Settings.RETRY_MAX_AGE),
                 in.get(Settings.KEY_REJECTED_DELAY),
-                in.get(Settings.LEASE),
+                lease,
                 adminToken,
                 in.optional(Settings.ALERT_WEBHOOK_URL),
                 in.get(Settings.ALERT_QUEUE_AGE),
@@ -170,6 +181,13 @@ public record ConnectorSettings(
                 // on its embedded journal stops at once.
                 in.optional(Settings.SHUTDOWN_DRAIN).orElse(Duration.ofSeconds(journalUrl.isPresent() ? 5 : 0)),
                 tenantsFile);
+    }
+
+    /** {@code later} is refused when shorter than {@code first}: a setting that must come no sooner than another. */
+    private static void notBefore(SettingsReader in, Setting<Duration> first, Setting<Duration> later) {
+        if (in.get(later).compareTo(in.get(first)) < 0) {
+            throw later.refusal("is shorter than " + first.env() + ", which must come first");
+        }
     }
 
     /** Whether the environment describes a tenant of its own ({@link #hasDefaultTenant()}). */

@@ -106,6 +106,9 @@ public record Setting<T>(
             return type.read(text);
         } catch (IllegalArgumentException refused) {
             throw refusal(refused.getMessage());
+        } catch (ArithmeticException | java.time.DateTimeException outOfRange) {
+            // a number too large for what it is turned into (a Duration of that many hours, an int)
+            throw refusal("is too large");
         }
     }
 

@@ -78,13 +78,13 @@ final class Settings {
             "HTTP port of the webhook (and of the admin API and status page).")
             .defaultValue("8080");
     static final Setting<Duration> HTTP_IDLE_TIMEOUT = Setting.of(HTTP, "server.idle-timeout-seconds",
-            "HTTP_IDLE_TIMEOUT_SECONDS", positive().map(Duration::ofSeconds),
+            "HTTP_IDLE_TIMEOUT_SECONDS", between(1, 86_400, "from 1 to 86400 (a day): seconds").map(Duration::ofSeconds),
             "A connection that sends and receives nothing for this long is closed (seconds). Longer than the 60 s "
                     + "that load balancers and proxies commonly keep idle connections to a backend, so that they "
                     + "close theirs first.")
             .defaultValue("65");
     static final Setting<Duration> HTTP_REQUEST_TIMEOUT = Setting.of(HTTP, "server.request-timeout-seconds",
-            "HTTP_REQUEST_TIMEOUT_SECONDS", positive().map(Duration::ofSeconds),
+            "HTTP_REQUEST_TIMEOUT_SECONDS", between(1, 3_600, "from 1 to 3600 (an hour): seconds").map(Duration::ofSeconds),
             "How long a client may take to send a request (seconds), on every path: its headers, from the moment it "
                     + "connects (else the connection is closed), and its body, from its headers (else it is "
                     + "answered `408` and disconnected).")
@@ -113,7 +113,7 @@ final class Settings {
             token(),
             "Secret carried in the webhook URL (Flatchr can send neither a header nor a signature), 16 characters "
                     + "at least.")
-            .whenUnset("generated on first start, kept in `DATA_DIR/webhook-token` and printed once")
+            .whenUnset("generated on first start and kept in `DATA_DIR/webhook-token` (never logged)")
             .tenantKey("webhookToken").asSecret();
     static final Setting<Set<String>> TRIGGER_COLUMNS = Setting.of(WEBHOOK, "flatchr.trigger-columns",
             "FLATCHR_TRIGGER_COLUMNS", Settings::triggerColumns,
@@ -127,7 +127,8 @@ final class Settings {
             .whenUnset("no department is read from the event: `LUCCA_DEPARTMENT_ID`, or Lucca's own default, applies")
             .example("/data/vacancy/tags");
     static final Setting<Integer> MAX_BODY_BYTES = Setting.of(WEBHOOK, "flatchr.max-body-bytes",
-            "FLATCHR_MAX_BODY_BYTES", positiveInt(),
+            "FLATCHR_MAX_BODY_BYTES", between(1_024, 16_777_216, "from 1024 to 16777216 (16 MiB): bytes")
+                    .map(Math::toIntExact),
             "Largest webhook (and preview) body accepted (bytes); a hire is a few kilobytes. A larger one is refused "
                     + "from its `Content-Length`, before it is read: the HTTP server's own limit is this one.")
             .defaultValue("1048576");
@@ -210,7 +211,8 @@ final class Settings {
                     + "itself.")
             .tenantKey("departments").example("Service IT=12;Marketing=13");
     static final Setting<Duration> DEPARTMENT_CACHE = Setting.of(LUCCA, "lucca.department-cache-minutes",
-            "LUCCA_DEPARTMENT_CACHE_MINUTES", positive().map(Duration::ofMinutes),
+            "LUCCA_DEPARTMENT_CACHE_MINUTES", between(1, 10_080, "from 1 to 10080 (a week): minutes")
+                    .map(Duration::ofMinutes),
             "How long Lucca's department list is kept before it is read again (minutes).")
             .defaultValue("60");
     static final Setting<WorkEmailPattern> WORK_EMAIL_PATTERN = Setting.of(LUCCA, "lucca.work-email-pattern",
@@ -245,7 +247,8 @@ final class Settings {
             "LUCCA_RATE_LIMIT_WINDOW_SECONDS", positive().map(Duration::ofSeconds),
             "The window of that limit (seconds).")
             .defaultValue("60").tenantKey("lucca.rateLimit.windowSeconds");
-    static final Setting<Long> LUCCA_TIMEOUT = Setting.of(LUCCA, "lucca.timeout-ms", "LUCCA_TIMEOUT_MS", positive(),
+    static final Setting<Long> LUCCA_TIMEOUT = Setting.of(LUCCA, "lucca.timeout-ms", "LUCCA_TIMEOUT_MS",
+            between(100, 120_000, "from 100 to 120000 (two minutes): ms"),
             "Connect and response timeout of one Lucca call (ms). Lucca answers `408` itself after 5 s; give the "
                     + "network a little more before calling it lost. Read by the routes.")
             .defaultValue("10000");
@@ -261,7 +264,7 @@ final class Settings {
             .whenUnset("one tenant, `default`, made of the settings above, at `/webhooks/flatchr`")
             .example("/etc/flatchr-lucca/tenants.yaml");
     static final Setting<Long> TENANTS_RELOAD_INTERVAL = Setting.of(TENANTS, "tenants.reload-interval-ms",
-            "TENANTS_RELOAD_INTERVAL_MS", positive(),
+            "TENANTS_RELOAD_INTERVAL_MS", between(100, 86_400_000, "from 100 to 86400000 (a day): ms"),
             "How often the tenants file (and the secret files it refers to) is read again (ms); a change takes "
                     + "effect without a restart, an invalid file is refused and the previous configuration stays "
                     + "in force. Read by the routes.")
@@ -287,7 +290,7 @@ final class Settings {
     static final Setting<String> JOURNAL_PASSWORD = Setting.of(JOURNAL, "journal.password", "JOURNAL_PASSWORD",
             text(), "The PostgreSQL password; set only with `JOURNAL_JDBC_URL`. Never logged.").asSecret();
     static final Setting<Duration> SHUTDOWN_DRAIN = Setting.of(JOURNAL, "shutdown.drain-seconds",
-            "SHUTDOWN_DRAIN_SECONDS", nonNegative().map(Duration::ofSeconds),
+            "SHUTDOWN_DRAIN_SECONDS", between(0, 300, "from 0 to 300 (five minutes): seconds").map(Duration::ofSeconds),
             "On SIGTERM, how long an instance keeps accepting webhooks after it turned unready, while the load "
                     + "balancer moves traffic away (seconds).")
             .whenUnset("`5` with a PostgreSQL journal (several instances behind a balancer), `0` with the embedded "
@@ -296,24 +299,25 @@ final class Settings {
     // ---- Delivery and retries
 
     static final Setting<Duration> RETRY_INITIAL_DELAY = Setting.of(DELIVERY, "retry.initial-delay-ms",
-            "RETRY_INITIAL_DELAY_MS", positive().map(Duration::ofMillis),
+            "RETRY_INITIAL_DELAY_MS", between(1, 86_400_000, "from 1 to 86400000 (a day): ms").map(Duration::ofMillis),
             "First retry delay after a transient failure (ms), then doubled each attempt with +-20% jitter.")
             .defaultValue("5000");
     static final Setting<Duration> RETRY_MAX_DELAY = Setting.of(DELIVERY, "retry.max-delay-ms", "RETRY_MAX_DELAY_MS",
-            positive().map(Duration::ofMillis), "Longest wait between two attempts (ms).")
+            between(1, 86_400_000, "from 1 to 86400000 (a day): ms").map(Duration::ofMillis),
+            "Longest wait between two attempts (ms), at least `RETRY_INITIAL_DELAY_MS`.")
             .defaultValue("1800000");
     static final Setting<Duration> RETRY_MAX_AGE = Setting.of(DELIVERY, "retry.max-age-hours", "RETRY_MAX_AGE_HOURS",
-            positive().map(Duration::ofHours),
+            between(1, 8_760, "from 1 to 8760 (a year): hours").map(Duration::ofHours),
             "How long a hire keeps being retried after it was received (hours); then it is dead (and replayable).")
             .defaultValue("24");
     static final Setting<Duration> KEY_REJECTED_DELAY = Setting.of(DELIVERY, "retry.key-rejected-delay-ms",
-            "RETRY_KEY_REJECTED_DELAY_MS", positive().map(Duration::ofMillis),
+            "RETRY_KEY_REJECTED_DELAY_MS", between(1, 86_400_000, "from 1 to 86400000 (a day): ms").map(Duration::ofMillis),
             "While Lucca rejects the API key (`401`/`403`) hires wait at least this long before they try again "
                     + "(ms); longer as their attempts grow, and past `RETRY_MAX_AGE_HOURS` they are dead like any "
                     + "failed hire.")
             .defaultValue("60000");
     static final Setting<Long> DELIVERY_POLL_INTERVAL = Setting.of(DELIVERY, "delivery.poll-interval-ms",
-            "DELIVERY_POLL_INTERVAL_MS", positive(),
+            "DELIVERY_POLL_INTERVAL_MS", between(10, 3_600_000, "from 10 to 3600000 (an hour): ms"),
             "How often the journal is asked for hires that are due (retries, hires left by a restart) (ms); a new "
                     + "hire does not wait for it: the webhook starts a delivery round as soon as the hire is "
                     + "recorded. Read by the routes.")
@@ -326,14 +330,15 @@ final class Settings {
                     + "until\"; an operator's \"deliver now\" or a replay does not wait.")
             .defaultValue("0").tenantKey("hireHoldSeconds");
     static final Setting<Long> BATCH_SIZE = Setting.of(DELIVERY, "delivery.batch-size", "DELIVERY_BATCH_SIZE",
-            positive(),
+            between(1, 1_000, "from 1 to 1000: hires"),
             "Most due hires looked at per round; each is claimed just before it is delivered. Read by the routes.")
             .defaultValue("20");
     static final Setting<Duration> LEASE = Setting.of(DELIVERY, "delivery.lease-seconds", "DELIVERY_LEASE_SECONDS",
-            positive().map(Duration::ofSeconds),
+            between(1, 86_400, "from 1 to 86400 (a day): seconds").map(Duration::ofSeconds),
             "A claim not renewed for this long (seconds) is considered abandoned (its instance died) and the hire "
                     + "is taken again. Renewed before every Lucca call, so it only needs to outlast one wait for "
-                    + "the rate limiter.")
+                    + "the rate limiter and one call: longer than twice `LUCCA_TIMEOUT_MS` (the call's connection "
+                    + "and its answer), else another instance could take a hire over while its create is on its way.")
             .defaultValue("180");
 
     // ---- Operations
@@ -357,20 +362,20 @@ final class Settings {
                     + "rejects the API key, and when the oldest queued hire waits too long. A secret: never logged.")
             .whenUnset("no alerts").asSecret();
     static final Setting<Duration> ALERT_QUEUE_AGE = Setting.of(OPERATIONS, "alert.queue-age-seconds",
-            "ALERT_QUEUE_AGE_SECONDS", positive().map(Duration::ofSeconds),
+            "ALERT_QUEUE_AGE_SECONDS", between(1, 604_800, "from 1 to 604800 (a week): seconds").map(Duration::ofSeconds),
             "How long the oldest queued hire may wait for Lucca before someone is told (seconds).")
             .defaultValue("3600");
     static final Setting<Long> ALERT_CHECK_INTERVAL = Setting.of(OPERATIONS, "alert.check-interval-ms",
-            "ALERT_CHECK_INTERVAL_MS", positive(),
+            "ALERT_CHECK_INTERVAL_MS", between(100, 86_400_000, "from 100 to 86400000 (a day): ms"),
             "How often the queue's age is looked at (ms). Read by the routes.")
             .defaultValue("60000");
     static final Setting<Duration> RETENTION = Setting.of(OPERATIONS, "retention.days", "RETENTION_DAYS",
-            nonNegative().map(Duration::ofDays),
+            between(0, 36_500, "from 0 to 36500 (a hundred years): days").map(Duration::ofDays),
             "GDPR: days a finished hire keeps the candidate's data (payload, Lucca request and answers); ids, "
                     + "statuses and times are kept so that counts stay right.")
             .defaultValue("90");
     static final Setting<Long> RETENTION_CHECK_INTERVAL = Setting.of(OPERATIONS, "retention.check-interval-ms",
-            "RETENTION_CHECK_INTERVAL_MS", positive(),
+            "RETENTION_CHECK_INTERVAL_MS", between(100, 86_400_000, "from 100 to 86400000 (a day): ms"),
             "How often data past retention is erased (ms). Read by the routes.")
             .defaultValue("3600000");
 

@@ -411,6 +411,50 @@ class ConnectorSettingsTest {
         });
     }
 
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "retry.max-age-hours         | 3000000000000000 | RETRY_MAX_AGE_HOURS         | is not from 1 to 8760",
+        "retention.days              | 36501            | RETENTION_DAYS              | '36501' is not from 0 to 36500",
+        "delivery.batch-size         | 3000000000       | DELIVERY_BATCH_SIZE         | is not from 1 to 1000",
+        "server.request-timeout-seconds | 10000000000000000 | HTTP_REQUEST_TIMEOUT_SECONDS | is not from 1 to 3600",
+        "delivery.lease-seconds      | 31536000000      | DELIVERY_LEASE_SECONDS      | is not from 1 to 86400"})
+    void aValueTooLargeForWhatItMeansIsRefusedAtTheStart(String key, String value, String variable, String problem) {
+        properties.put(key, value);
+
+        assertThatIllegalArgumentException().isThrownBy(this::start)
+                .withMessageStartingWith("Invalid setting " + variable).withMessageContaining(problem);
+    }
+
+    @Test
+    void aLeaseShorterThanALuccaCallIsRefused() {
+        properties.put("delivery.lease-seconds", "20");
+        properties.put("lucca.timeout-ms", "10000");
+
+        assertThatIllegalArgumentException().isThrownBy(this::start).withMessageStartingWith(
+                "Invalid setting DELIVERY_LEASE_SECONDS (delivery.lease-seconds): 20 s does not outlast a Lucca call");
+
+        properties.put("delivery.lease-seconds", "21");
+        start();
+    }
+
+    @Test
+    void aFirstRetryLaterThanTheLongestWaitIsRefused() {
+        properties.put("retry.initial-delay-ms", "60000");
+        properties.put("retry.max-delay-ms", "5000");
+
+        assertThatIllegalArgumentException().isThrownBy(this::start).withMessage("Invalid setting RETRY_MAX_DELAY_MS "
+                + "(retry.max-delay-ms): is shorter than RETRY_INITIAL_DELAY_MS, which must come first");
+    }
+
+    @Test
+    void aHoldThatLeavesNoTimeForRetriesIsRefused() {
+        properties.put("delivery.hire-hold-seconds", "86400");
+        properties.put("retry.max-age-hours", "24");
+
+        assertThatIllegalArgumentException().isThrownBy(this::start).withMessageStartingWith(
+                "Invalid setting RETRY_MAX_AGE_HOURS (retry.max-age-hours): is not longer than HIRE_HOLD_SECONDS");
+    }
+
     @Test
     void theAdminTokenIsNotTheWebhookToken() {
         properties.put("flatchr.webhook-token", "the-same-token-for-both");

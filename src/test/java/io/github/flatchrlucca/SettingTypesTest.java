@@ -101,6 +101,16 @@ class SettingTypesTest {
     }
 
     @Test
+    void aNumberTooLargeForWhatItBecomesIsRefusedNamingTheSetting() {
+        Setting<java.time.Duration> setting = Setting.of("Test", "retry.max-age-hours", "RETRY_MAX_AGE_HOURS",
+                SettingTypes.positive().map(java.time.Duration::ofHours), "How long.");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> setting.read("3000000000000000"))
+                .isInstanceOf(InvalidSetting.class)
+                .withMessage("Invalid setting RETRY_MAX_AGE_HOURS (retry.max-age-hours): is too large");
+    }
+
+    @Test
     void aVariableReadBeforeThePropertiesHasNoKeyToName() {
         assertThat(Settings.LOG_FORMAT.environmentOnly()).isTrue();
         assertThatIllegalArgumentException().isThrownBy(() -> Settings.LOG_FORMAT.read("xml"))

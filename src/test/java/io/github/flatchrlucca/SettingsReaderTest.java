@@ -58,7 +58,7 @@ class SettingsReaderTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> reader(Map.of("delivery.poll-interval-ms", "0")).checkAll())
                 .withMessage("Invalid setting DELIVERY_POLL_INTERVAL_MS (delivery.poll-interval-ms): "
-                        + "must be greater than zero");
+                        + "'0' is not from 10 to 3600000 (an hour): ms");
     }
 
     @Test
