@@ -51,6 +51,9 @@ public final class RequestGate implements StartupListener {
     private record Guard(String path, Check check, boolean readsBody) {
     }
 
+    /** Set on a request that a guard let through with its body (see {@link #noBodyElsewhere}). */
+    private static final String BODY_LET_THROUGH = "flatchr-lucca.body-let-through";
+
     private final ObjectMapper json;
     private final int port;
     private final int maxBodyBytes;
@@ -107,6 +110,8 @@ public final class RequestGate implements StartupListener {
             // before Camel's own handlers (body handler first), whatever order they were added in
             router.route(guard.path()).order(-1).handler(request -> pass(request, guard));
         }
+        // after the guards (same order, added later): every path without a guard that reads a body
+        router.route().order(-1).handler(this::noBodyElsewhere);
         router.route().failureHandler(this::failed);
     }
 
@@ -114,6 +119,7 @@ public final class RequestGate implements StartupListener {
         try {
             guard.check().check(request.normalizedPath(), request.request());
             if (guard.readsBody()) {
+                request.put(BODY_LET_THROUGH, Boolean.TRUE);
                 long length = bodyLength(request.request());
                 request.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/octet-stream");
                 if (length > 0) {
@@ -124,6 +130,23 @@ public final class RequestGate implements StartupListener {
         } catch (Problem refused) {
             observer.refused(request.normalizedPath(), refused.status());
             answer(request, refused);
+            return;
+        }
+        request.next();
+    }
+
+    /**
+     * A body sent to a path that takes none (the status page, its assets, the metrics) is refused unread: Camel's
+     * platform-http would read it whole on any route, a GET's too, with no token asked and outside the budget.
+     */
+    private void noBodyElsewhere(RoutingContext request) {
+        HttpServerRequest http = request.request();
+        String length = http.getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean body = http.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                || length != null && !length.trim().equals("0");
+        if (body && request.get(BODY_LET_THROUGH) == null) {
+            observer.refused(request.normalizedPath(), 400);
+            answer(request, Problem.badRequest("body", "This path takes no body."));
             return;
         }
         request.next();

@@ -13,7 +13,7 @@ public final class ContractTypeTable {
 
     // ids of at most 9 digits always fit in an int
     private static final IdTableSyntax SYNTAX = new IdTableSyntax(
-            "contract type table", ",", Pattern.compile("(\\d{1,9})\\s*:\\s*(\\d{1,9})"), "flatchrId:luccaTypeId");
+            "contract type table", ",", Pattern.compile("(\\d{1,9})\\s*:\\s*([1-9]\\d{0,8})"), "flatchrId:luccaTypeId");
     private static final Pattern FLATCHR_ID = Pattern.compile("\\s*\\d{1,9}\\s*");
 
     private final Map<String, Integer> luccaTypeByFlatchrId;

@@ -13,7 +13,7 @@ public final class DepartmentTable {
 
     // ids of at most 9 digits always fit in an int
     private static final IdTableSyntax SYNTAX = new IdTableSyntax(
-            "department table", ";", Pattern.compile("([^=]*[^=\\s])\\s*=\\s*(\\d{1,9})"), "department name=luccaDepartmentId");
+            "department table", ";", Pattern.compile("([^=]*[^=\\s])\\s*=\\s*([1-9]\\d{0,8})"), "department name=luccaDepartmentId");
 
     private final Map<String, Integer> idByNormalizedName;
 

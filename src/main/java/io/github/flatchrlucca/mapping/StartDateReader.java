@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -63,7 +64,7 @@ public final class StartDateReader {
             return dayOfEpoch(Long.parseLong(text));
         }
         return parse(text, DateTimeFormatter.ISO_INSTANT, Instant::from)
-                .map(this::dayOf)
+                .flatMap(this::dayOf)
                 .or(() -> parseDay(text));
     }
 
@@ -72,11 +73,16 @@ public final class StartDateReader {
             return Optional.empty();
         }
         Instant instant = epoch > LARGEST_EPOCH_SECONDS ? Instant.ofEpochMilli(epoch) : Instant.ofEpochSecond(epoch);
-        return Optional.of(dayOf(instant));
+        return dayOf(instant);
     }
 
-    private LocalDate dayOf(Instant instant) {
-        return LocalDate.ofInstant(instant, zone);
+    /** Empty for an instant past the last day a date can hold (an ISO instant reaches the year 1,000,000,000). */
+    private Optional<LocalDate> dayOf(Instant instant) {
+        try {
+            return Optional.of(LocalDate.ofInstant(instant, zone));
+        } catch (DateTimeException beyondTheCalendar) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<LocalDate> parseDay(String text) {

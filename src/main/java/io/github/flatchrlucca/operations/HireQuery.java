@@ -8,19 +8,29 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
 /** Reads the list filter from the query string; a wrong parameter is a 400 that names it. */
 final class HireQuery {
 
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private HireQuery() {
     }
 
     static HireFilter filter(Message request, String scope) {
-        return new HireFilter(tenant(request, scope), status(text(request, "status")), instant(request, "from"), instant(request, "to"),
+        Instant from = instant(request, "from");
+        Instant to = instant(request, "to");
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw Problem.badRequest("to", "Expected a day or instant after from's.");
+        }
+        return new HireFilter(tenant(request, scope), status(text(request, "status")), from, to,
                 number(request, "page", 0, 0, Integer.MAX_VALUE), number(request, "size", DEFAULT_SIZE, 1, MAX_SIZE));
     }
 
@@ -43,8 +53,8 @@ final class HireQuery {
         try {
             return HireStatus.ofLabel(value);
         } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("status", "Unknown status; use one of received, retrying, delivered, "
-                    + "already-in-lucca, dead, rejected, dry-run, cancelled.");
+            throw Problem.badRequest("status", "Unknown status; use one of " + Arrays.stream(HireStatus.values())
+                    .map(HireStatus::label).collect(Collectors.joining(", ")) + ".");
         }
     }
 
@@ -54,11 +64,17 @@ final class HireQuery {
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
+            instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw Problem.badRequest(name, "Expected a date (2026-01-31) or an instant (2026-01-31T09:00:00Z).");
         }
+        // an instant may name a year beyond what the journal's timestamps hold (+1000000000)
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw Problem.badRequest(name, "Expected a day from 1970-01-01 to 9999-12-31.");
+        }
+        return instant;
     }
 
     private static int number(Message request, String name, int fallback, int min, int max) {
@@ -77,8 +93,13 @@ final class HireQuery {
         }
     }
 
+    /**
+     * The query string's own parameter: Camel's headers also hold the request's HTTP headers, in which a client's
+     * {@code From:} (an e-mail address, RFC 9110) would stand for the from filter.
+     */
     private static String text(Message request, String name) {
-        String value = request.getHeader(name, String.class);
+        String value = request instanceof HttpMessage http ? http.getRequest().getParam(name)
+                : request.getHeader(name, String.class);
         return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -175,6 +175,11 @@ public final class ReconciliationSteps {
         } catch (DateTimeParseException e) {
             throw Problem.badRequest("since", "since must be a day, such as 2026-11-01.");
         }
+        // Flatchr reads a day's year in two digits (MM/DD/YY): a day before 2000 would be read in another century,
+        // and a day to come finds nothing while it looks like an answer
+        if (from.getYear() < 2000 || from.isAfter(LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)).plusDays(1))) {
+            throw Problem.badRequest("since", "since must be a day from 2000-01-01 to today.");
+        }
         if (dryRun != null && !dryRun.isBlank() && !"true".equals(dryRun) && !"false".equals(dryRun)) {
             throw Problem.badRequest("dryRun", "dryRun is true or false.");
         }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,6 +125,19 @@ class AdminApiIT {
         assertProblem(app.connector().get("/admin/api/hires?status=lost", bearer()), "status");
         assertProblem(app.connector().get("/admin/api/hires?size=5000", bearer()), "size");
         assertProblem(app.connector().get("/admin/api/hires?from=yesterday", bearer()), "from");
+        // an instant ISO allows, in a year no timestamp of the journal holds
+        assertProblem(app.connector().get("/admin/api/hires?from=%2B1000000000-01-01T00:00:00Z", bearer()), "from");
+        assertProblem(app.connector().get("/admin/api/hires?from=2026-02-01&to=2026-01-01", bearer()), "to");
+    }
+
+    @Test
+    void aRequestsOwnHeadersAreNotTakenForItsFilters() throws Exception {
+        // "From" is a standard request header (a contact address): only the query string's from filters
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(app.connector().baseUrl() + "/admin/api/hires?size=1")).header("Authorization", bearer())
+                .header("From", "ops@example.org").header("Status", "lost").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
     @Test

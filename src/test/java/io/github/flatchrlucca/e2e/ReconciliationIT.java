@@ -168,6 +168,13 @@ class ReconciliationIT {
         try (ConnectorProcess connector = ConnectorProcess.start(temp,
                 settings(Map.of("FLATCHR_RECONCILE_INTERVAL_SECONDS", "0")))) {
             String since = java.time.LocalDate.now().minusDays(30).toString();
+            // Flatchr reads two-digit years: 1999 would be sent as 99; a day to come would find nothing
+            for (String wrong : List.of("1999-12-01", java.time.LocalDate.now().plusDays(3).toString())) {
+                HttpResponse<String> refused = connector.postAdmin("/admin/api/reconcile?tenant=default&since=" + wrong
+                        + "&dryRun=true", "");
+                assertThat(refused.statusCode()).as(wrong).isEqualTo(400);
+                assertThat(JSON.readTree(refused.body()).path("field").asText()).isEqualTo("since");
+            }
             flatchr.failNext("POST", "/company/" + COMPANY_KEY + "/search/applicants", 503, 1);
             HttpResponse<String> failed = connector.postAdmin("/admin/api/reconcile?tenant=default&since=" + since
                     + "&dryRun=true", "");

@@ -56,6 +56,8 @@ class ContractTypeTableTest {
             1:21;2:22      | 1:21;2:22
             1:21, 1:22     | 1:22
             1:99999999999  | 1:99999999999
+            1:0            | 1:0
+            1:021          | 1:021
             """)
     void rejectsAMalformedOrRepeatedItemNamingIt(String text, String badItem) {
         assertThatIllegalArgumentException()

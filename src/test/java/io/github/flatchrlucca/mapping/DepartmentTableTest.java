@@ -56,6 +56,7 @@ class DepartmentTableTest {
             Service IT=1=2                | Service IT=1=2
             Service IT=12,Marketing=13    | Service IT=12,Marketing=13
             Service IT=12;service  it=13  | service  it=13
+            Service IT=0                  | Service IT=0
             """)
     void rejectsAMalformedOrRepeatedItemNamingIt(String text, String badItem) {
         assertThatIllegalArgumentException()

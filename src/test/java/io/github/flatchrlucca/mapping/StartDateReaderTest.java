@@ -78,7 +78,9 @@ class StartDateReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "\"next monday\"", "\"31/02/2026\"", "\"2026-13-01\"", "\"2026-01-05T25:00:00Z\"", "\"05-01-2026\"",
-        "\"-5\"", "-5", "1767655800.5", "true", "{}", "[\"2026-01-05\"]", "\"99999999999999999999\""})
+        "\"-5\"", "-5", "1767655800.5", "true", "{}", "[\"2026-01-05\"]", "\"99999999999999999999\"",
+        // an instant ISO accepts, past the last day a date holds
+        "\"+1000000000-06-01T00:00:00Z\""})
     void unreadableIsEmptyButNotAbsent(String json) {
         JsonNode startDate = Json.parse(json);
 

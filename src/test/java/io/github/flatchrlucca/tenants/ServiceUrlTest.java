@@ -22,4 +22,18 @@ class ServiceUrlTest {
         assertThatIllegalArgumentException().isThrownBy(() -> ServiceUrl.of(URI.create(written)))
                 .withMessage("'" + written + "' is not an http(s) URL with a host");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://hr:s3cr3t@acme.ilucca.net", "ftp://hr:s3cr3t@acme.ilucca.net"})
+    void aUrlHoldingCredentialsIsRefusedWithoutBeingRepeated(String written) {
+        assertThatIllegalArgumentException().isThrownBy(() -> ServiceUrl.of(URI.create(written)))
+                .withMessageStartingWith("holds a user name and password").withMessageNotContaining("s3cr3t");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://acme.ilucca.net?x=1", "https://acme.ilucca.net/#f"})
+    void aQueryOrAFragmentIsRefusedForThePathsWouldFollowIt(String written) {
+        assertThatIllegalArgumentException().isThrownBy(() -> ServiceUrl.of(URI.create(written)))
+                .withMessage("'" + written + "' has a query or a fragment: the paths called are appended to it");
+    }
 }
