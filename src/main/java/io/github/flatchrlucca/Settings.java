@@ -2,7 +2,6 @@ package io.github.flatchrlucca;
 
 import static io.github.flatchrlucca.SettingTypes.between;
 import static io.github.flatchrlucca.SettingTypes.httpUrl;
-import static io.github.flatchrlucca.SettingTypes.nonNegative;
 import static io.github.flatchrlucca.SettingTypes.parsed;
 import static io.github.flatchrlucca.SettingTypes.port;
 import static io.github.flatchrlucca.SettingTypes.positive;
@@ -48,6 +47,14 @@ final class Settings {
     static final String DELIVERY = "Delivery and retries";
     static final String OPERATIONS = "Operations";
 
+    // Bounds a typo could leave, shared by the settings of one kind: up to a day of waiting, a timer's period
+    private static final Setting.Type<Long> MILLIS_UP_TO_A_DAY =
+            between(1, 86_400_000, "from 1 to 86400000 (a day): ms");
+    private static final Setting.Type<Long> PERIOD_MILLIS =
+            between(100, 86_400_000, "from 100 to 86400000 (a day): ms");
+    private static final Setting.Type<Long> SECONDS_UP_TO_A_DAY =
+            between(1, 86_400, "from 1 to 86400 (a day): seconds");
+
     private Settings() {
     }
 
@@ -78,13 +85,14 @@ final class Settings {
             "HTTP port of the webhook (and of the admin API and status page).")
             .defaultValue("8080");
     static final Setting<Duration> HTTP_IDLE_TIMEOUT = Setting.of(HTTP, "server.idle-timeout-seconds",
-            "HTTP_IDLE_TIMEOUT_SECONDS", between(1, 86_400, "from 1 to 86400 (a day): seconds").map(Duration::ofSeconds),
+            "HTTP_IDLE_TIMEOUT_SECONDS", SECONDS_UP_TO_A_DAY.map(Duration::ofSeconds),
             "A connection that sends and receives nothing for this long is closed (seconds). Longer than the 60 s "
                     + "that load balancers and proxies commonly keep idle connections to a backend, so that they "
                     + "close theirs first.")
             .defaultValue("65");
     static final Setting<Duration> HTTP_REQUEST_TIMEOUT = Setting.of(HTTP, "server.request-timeout-seconds",
-            "HTTP_REQUEST_TIMEOUT_SECONDS", between(1, 3_600, "from 1 to 3600 (an hour): seconds").map(Duration::ofSeconds),
+            "HTTP_REQUEST_TIMEOUT_SECONDS",
+            between(1, 3_600, "from 1 to 3600 (an hour): seconds").map(Duration::ofSeconds),
             "How long a client may take to send a request (seconds), on every path: its headers, from the moment it "
                     + "connects (else the connection is closed), and its body, from its headers (else it is "
                     + "answered `408` and disconnected).")
@@ -264,7 +272,7 @@ final class Settings {
             .whenUnset("one tenant, `default`, made of the settings above, at `/webhooks/flatchr`")
             .example("/etc/flatchr-lucca/tenants.yaml");
     static final Setting<Long> TENANTS_RELOAD_INTERVAL = Setting.of(TENANTS, "tenants.reload-interval-ms",
-            "TENANTS_RELOAD_INTERVAL_MS", between(100, 86_400_000, "from 100 to 86400000 (a day): ms"),
+            "TENANTS_RELOAD_INTERVAL_MS", PERIOD_MILLIS,
             "How often the tenants file (and the secret files it refers to) is read again (ms); a change takes "
                     + "effect without a restart, an invalid file is refused and the previous configuration stays "
                     + "in force. Read by the routes.")
@@ -290,7 +298,8 @@ final class Settings {
     static final Setting<String> JOURNAL_PASSWORD = Setting.of(JOURNAL, "journal.password", "JOURNAL_PASSWORD",
             text(), "The PostgreSQL password; set only with `JOURNAL_JDBC_URL`. Never logged.").asSecret();
     static final Setting<Duration> SHUTDOWN_DRAIN = Setting.of(JOURNAL, "shutdown.drain-seconds",
-            "SHUTDOWN_DRAIN_SECONDS", between(0, 300, "from 0 to 300 (five minutes): seconds").map(Duration::ofSeconds),
+            "SHUTDOWN_DRAIN_SECONDS",
+            between(0, 300, "from 0 to 300 (five minutes): seconds").map(Duration::ofSeconds),
             "On SIGTERM, how long an instance keeps accepting webhooks after it turned unready, while the load "
                     + "balancer moves traffic away (seconds).")
             .whenUnset("`5` with a PostgreSQL journal (several instances behind a balancer), `0` with the embedded "
@@ -299,11 +308,11 @@ final class Settings {
     // ---- Delivery and retries
 
     static final Setting<Duration> RETRY_INITIAL_DELAY = Setting.of(DELIVERY, "retry.initial-delay-ms",
-            "RETRY_INITIAL_DELAY_MS", between(1, 86_400_000, "from 1 to 86400000 (a day): ms").map(Duration::ofMillis),
+            "RETRY_INITIAL_DELAY_MS", MILLIS_UP_TO_A_DAY.map(Duration::ofMillis),
             "First retry delay after a transient failure (ms), then doubled each attempt with +-20% jitter.")
             .defaultValue("5000");
     static final Setting<Duration> RETRY_MAX_DELAY = Setting.of(DELIVERY, "retry.max-delay-ms", "RETRY_MAX_DELAY_MS",
-            between(1, 86_400_000, "from 1 to 86400000 (a day): ms").map(Duration::ofMillis),
+            MILLIS_UP_TO_A_DAY.map(Duration::ofMillis),
             "Longest wait between two attempts (ms), at least `RETRY_INITIAL_DELAY_MS`.")
             .defaultValue("1800000");
     static final Setting<Duration> RETRY_MAX_AGE = Setting.of(DELIVERY, "retry.max-age-hours", "RETRY_MAX_AGE_HOURS",
@@ -311,7 +320,7 @@ final class Settings {
             "How long a hire keeps being retried after it was received (hours); then it is dead (and replayable).")
             .defaultValue("24");
     static final Setting<Duration> KEY_REJECTED_DELAY = Setting.of(DELIVERY, "retry.key-rejected-delay-ms",
-            "RETRY_KEY_REJECTED_DELAY_MS", between(1, 86_400_000, "from 1 to 86400000 (a day): ms").map(Duration::ofMillis),
+            "RETRY_KEY_REJECTED_DELAY_MS", MILLIS_UP_TO_A_DAY.map(Duration::ofMillis),
             "While Lucca rejects the API key (`401`/`403`) hires wait at least this long before they try again "
                     + "(ms); longer as their attempts grow, and past `RETRY_MAX_AGE_HOURS` they are dead like any "
                     + "failed hire.")
@@ -334,7 +343,7 @@ final class Settings {
             "Most due hires looked at per round; each is claimed just before it is delivered. Read by the routes.")
             .defaultValue("20");
     static final Setting<Duration> LEASE = Setting.of(DELIVERY, "delivery.lease-seconds", "DELIVERY_LEASE_SECONDS",
-            between(1, 86_400, "from 1 to 86400 (a day): seconds").map(Duration::ofSeconds),
+            SECONDS_UP_TO_A_DAY.map(Duration::ofSeconds),
             "A claim not renewed for this long (seconds) is considered abandoned (its instance died) and the hire "
                     + "is taken again. Renewed before every Lucca call, so it only needs to outlast one wait for "
                     + "the rate limiter and one call: longer than twice `LUCCA_TIMEOUT_MS` (the call's connection "
@@ -362,11 +371,12 @@ final class Settings {
                     + "rejects the API key, and when the oldest queued hire waits too long. A secret: never logged.")
             .whenUnset("no alerts").asSecret();
     static final Setting<Duration> ALERT_QUEUE_AGE = Setting.of(OPERATIONS, "alert.queue-age-seconds",
-            "ALERT_QUEUE_AGE_SECONDS", between(1, 604_800, "from 1 to 604800 (a week): seconds").map(Duration::ofSeconds),
+            "ALERT_QUEUE_AGE_SECONDS",
+            between(1, 604_800, "from 1 to 604800 (a week): seconds").map(Duration::ofSeconds),
             "How long the oldest queued hire may wait for Lucca before someone is told (seconds).")
             .defaultValue("3600");
     static final Setting<Long> ALERT_CHECK_INTERVAL = Setting.of(OPERATIONS, "alert.check-interval-ms",
-            "ALERT_CHECK_INTERVAL_MS", between(100, 86_400_000, "from 100 to 86400000 (a day): ms"),
+            "ALERT_CHECK_INTERVAL_MS", PERIOD_MILLIS,
             "How often the queue's age is looked at (ms). Read by the routes.")
             .defaultValue("60000");
     static final Setting<Duration> RETENTION = Setting.of(OPERATIONS, "retention.days", "RETENTION_DAYS",
@@ -375,7 +385,7 @@ final class Settings {
                     + "statuses and times are kept so that counts stay right.")
             .defaultValue("90");
     static final Setting<Long> RETENTION_CHECK_INTERVAL = Setting.of(OPERATIONS, "retention.check-interval-ms",
-            "RETENTION_CHECK_INTERVAL_MS", between(100, 86_400_000, "from 100 to 86400000 (a day): ms"),
+            "RETENTION_CHECK_INTERVAL_MS", PERIOD_MILLIS,
             "How often data past retention is erased (ms). Read by the routes.")
             .defaultValue("3600000");
 

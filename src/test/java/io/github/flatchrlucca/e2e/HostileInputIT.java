@@ -215,7 +215,8 @@ class HostileInputIT {
     @Test
     void aBodySentWhereNoneIsTakenIsRefusedUnreadWithoutAToken() throws Exception {
         // the status page's paths ask no token: Camel would read a body there whole, outside the body budget
-        for (String request : List.of("GET /admin/ HTTP/1.1\r\nHost: test\r\nContent-Length: 1000000\r\n\r\nx",
+        for (String request : List.of(
+                "GET /admin/ HTTP/1.1\r\nHost: test\r\nContent-Length: 1000000\r\n\r\nx",
                 "GET /admin/assets/status-page.js HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nx")) {
             try (Socket socket = connect()) {
                 RawHttp.send(socket, request);
