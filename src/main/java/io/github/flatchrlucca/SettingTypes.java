@@ -94,6 +94,14 @@ final class SettingTypes {
         };
     }
 
+    /** A webhook token: a {@link #token()} that a URL's query string carries unchanged ({@link WebhookToken#of}). */
+    static Setting.Type<String> webhookToken() {
+        return text -> {
+            WebhookToken.of(text);
+            return text;
+        };
+    }
+
     /** An http(s) URL with a host, without its trailing slashes ({@link ServiceUrl}: the tenants file's rule too). */
     static Setting.Type<URI> httpUrl() {
         return parsed("a URL", URI::create).map(ServiceUrl::of);

@@ -118,9 +118,9 @@ final class Settings {
     // ---- Flatchr webhook
 
     static final Setting<String> WEBHOOK_TOKEN = Setting.of(WEBHOOK, "flatchr.webhook-token", "FLATCHR_WEBHOOK_TOKEN",
-            token(),
+            SettingTypes.webhookToken(),
             "Secret carried in the webhook URL (Flatchr can send neither a header nor a signature), 16 characters "
-                    + "at least.")
+                    + "at least: letters, digits and `. _ ~ -`, which a URL carries as they are.")
             .whenUnset("generated on first start and kept in `DATA_DIR/webhook-token` (never logged)")
             .tenantKey("webhookToken").asSecret();
     static final Setting<Set<String>> TRIGGER_COLUMNS = Setting.of(WEBHOOK, "flatchr.trigger-columns",

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The secret that must appear in the webhook URL. Flatchr's webhook form takes only a URL (no header,
@@ -20,6 +21,8 @@ public final class WebhookToken {
     static final String FILE_NAME = "webhook-token";
     // A URL secret is only as good as its length: 16 characters is the least a guesser cannot walk through.
     public static final int MIN_LENGTH = 16;
+    // RFC 3986's unreserved characters: a URL carries them as they are
+    private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9._~-]+");
 
     private final byte[] secret;
     private final boolean generated;
@@ -29,10 +32,18 @@ public final class WebhookToken {
         this.generated = generated;
     }
 
-    /** A token given in configuration; a short one is refused (IllegalArgumentException) as guessable. */
+    /**
+     * A token given in configuration; a short one is refused (IllegalArgumentException) as guessable, and one with
+     * a character a URL's query string changes ('+' read as a space, '&' or '#' cutting it) as one that would never
+     * match: Flatchr would be answered 401 at every webhook, and show nothing of it.
+     */
     public static WebhookToken of(String secret) {
         if (secret.length() < MIN_LENGTH) {
             throw new IllegalArgumentException("must be at least " + MIN_LENGTH + " characters long");
+        }
+        if (!URL_SAFE.matcher(secret).matches()) {
+            throw new IllegalArgumentException("may hold only letters, digits and . _ ~ - (it travels in the "
+                    + "webhook URL's query string)");
         }
         return new WebhookToken(secret, false);
     }

@@ -131,6 +131,15 @@ class WebhookTokenTest {
                 .hasMessageContaining("16 characters");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"token+with+plus0", "token&with=amp01", "token#fragment01",
+        "token with space", "token-é-accent-01"})
+    void aTokenAUrlWouldChangeIsRefusedWithoutBeingRepeated(String written) {
+        assertThatThrownBy(() -> WebhookToken.of(written))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("may hold only letters, digits and . _ ~ - (it travels in the webhook URL's query string)");
+    }
+
     @Test
     void aKeptTokenTooShortIsReplacedByANewOne() throws IOException {
         Files.writeString(dataDir.resolve("webhook-token"), "abc\n");
