@@ -293,9 +293,8 @@ class HirePathIT {
         assertProblem(app.connector().postWebhook(noCandidate.toString()), 400, "data.candidate");
         assertProblem(app.connector().postWebhook(columnAsNumber.toString()), 400, "data.column");
         assertProblem(app.connector().postWebhook("{\"event\":\"drag_applicant\",\"company_id\":1}"), 400, "data");
-        assertThat(app.connector().postWebhook("{\"event\":\"x\",\"pad\":\"" + "a".repeat(1_100_000) + "\"}").statusCode())
-                .isEqualTo(413);
-        assertThat(app.connector().postWebhook("x".repeat(5_000_000)).statusCode()).isEqualTo(413);
+        // a body over the limit: HostileInputIT sends its headers alone, as a client sending it whole races the
+        // server's close after its 413 and may read a reset instead
         // After all of that, the next valid hire is still accepted.
         assertThat(app.connector().postWebhook(FlatchrEvents.hire("bad-after").toString()).statusCode()).isEqualTo(202);
     }
