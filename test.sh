@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh Debian machine too: installs what the tests need and is missing (Java 17 and
 # Maven; Debian's headless Chromium and its driver, in which the status page is tested), then runs the unit tests
-# and the end-to-end tests (`mvn -B verify`). About 15 minutes on 2 cores. Installing needs root, or sudo.
+# and the end-to-end tests (`mvn -B verify`). About 18 minutes on 2 cores. Installing needs root, or sudo.
 set -euo pipefail
 cd "$(dirname "$0")"
 
