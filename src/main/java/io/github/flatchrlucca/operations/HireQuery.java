@@ -28,7 +28,7 @@ final class HireQuery {
         Instant from = instant(request, "from");
         Instant to = instant(request, "to");
         if (from != null && to != null && !from.isBefore(to)) {
-            throw Problem.badRequest("to", "Expected a day or instant after from's.");
+            throw Problem.badRequest("to", "Expected a day or instant later than from.");
         }
         return new HireFilter(tenant(request, scope), status(text(request, "status")), from, to,
                 number(request, "page", 0, 0, Integer.MAX_VALUE), number(request, "size", DEFAULT_SIZE, 1, MAX_SIZE));

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,7 +178,7 @@ public final class ReconciliationSteps {
         }
         // Flatchr reads a day's year in two digits (MM/DD/YY): a day before 2000 would be read in another century,
         // and a day to come finds nothing while it looks like an answer
-        if (from.getYear() < 2000 || from.isAfter(LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)).plusDays(1))) {
+        if (from.getYear() < 2000 || from.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1))) {
             throw Problem.badRequest("since", "since must be a day from 2000-01-01 to today.");
         }
         if (dryRun != null && !dryRun.isBlank() && !"true".equals(dryRun) && !"false".equals(dryRun)) {

@@ -16,8 +16,8 @@ public final class ServiceUrl {
      * The URL, without its trailing slashes.
      *
      * @throws IllegalArgumentException when it is not http(s) or has no host, quoting it as written; when it holds a
-     *                                  user's name and password, not quoting it; when it has a query or a fragment,
-     *                                  which the paths appended to it would end up in
+     *                                  user's name and password, or a query or a fragment (which the paths appended
+     *                                  to it would end up in), not quoting it
      */
     public static URI of(URI uri) {
         if (uri.getRawUserInfo() != null) {
@@ -25,12 +25,13 @@ public final class ServiceUrl {
             throw new IllegalArgumentException("holds a user name and password (the value is not shown): give the "
                     + "URL without them");
         }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            // not quoted either: a query may carry a key
+            throw new IllegalArgumentException("has a query or a fragment (the value is not shown): the paths called "
+                    + "are appended to it");
+        }
         if (!isHttpWithHost(uri)) {
             throw new IllegalArgumentException("'" + uri + "' is not an http(s) URL with a host");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("'" + uri + "' has a query or a fragment: the paths called are "
-                    + "appended to it");
         }
         return withoutTrailingSlashes(uri);
     }
