@@ -12,18 +12,24 @@ import net.logstash.logback.mask.ValueMasker;
  */
 public final class PersonalDataMask implements ValueMasker {
 
-    private static final Pattern EMAIL = Pattern.compile("[\\w.%+-]+@[\\w-]+(?:\\.[\\w-]+)+");
-    // International (+33 6 12 34 56 78, +33612345678) and French national (06 12 34 56 78) numbers.
-    private static final Pattern PHONE = Pattern.compile(
-            "\\+\\d{1,3}(?:[ .-]?\\d){6,14}|(?<![\\w:-])0\\d(?:[ .-]?\\d{2}){4}(?![\\w:-])");
+    // Also an address written into a URL (jean.dupont%40example.org). A match may start only where a run of the
+    // address's characters starts: tried from inside a long run too, each failed try would rescan the run's rest,
+    // quadratic in the line's length.
+    private static final Pattern EMAIL = Pattern.compile(
+            "(?<![\\w.%+-])[\\w.%+-]+(?:@|%40)[\\w-]+(?:\\.[\\w-]+)+");
+    // International (+33 6 12 34 56 78, +33612345678, +33 (0)6 12 34 56 78) and French national (06 12 34 56 78)
+    // numbers.
+    private static final Pattern PHONE = Pattern.compile("\\+\\d{1,3}[ .-]?(?:\\(0\\)[ .-]?)?(?:[ .-]?\\d){6,14}"
+            + "|(?<![\\w:-])0\\d(?:[ .-]?\\d{2}){4}(?![\\w:-])");
 
     public static String mask(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        // Every address has an @: most lines have none, and looking for one is cheaper than trying the pattern at
-        // every word (each hire's log line was masked at every webhook).
-        String withoutEmails = text.indexOf('@') < 0 ? text : EMAIL.matcher(text).replaceAll("[email]");
+        // Every address has an @, or its URL form: most lines have neither, and looking for them is cheaper than
+        // trying the pattern at every word (each hire's log line was masked at every webhook).
+        String withoutEmails = text.indexOf('@') < 0 && !text.contains("%40") ? text
+                : EMAIL.matcher(text).replaceAll("[email]");
         return PHONE.matcher(withoutEmails).replaceAll("[phone]");
     }
 

@@ -12,6 +12,9 @@ class PersonalDataMaskTest {
     @CsvSource(delimiter = '|', value = {
         "mail eloise.muller+work@example.org refused | mail [email] refused",
         "to a.b@sub.acme.fr and c@d.io               | to [email] and [email]",
+        "GET /search?email=jean.dupont%40example.org | GET /search?email=[email]",
+        "GET /search?email=Jean.Dupont%40Example.org&x=1 | GET /search?email=[email]&x=1",
+        "call +33 (0)6 12 34 56 78 now               | call [phone] now",
         "call +33 6 12 34 56 78 now                  | call [phone] now",
         "call +33612345678                           | call [phone]",
         "call 06 12 34 56 78                         | call [phone]",
@@ -29,7 +32,9 @@ class PersonalDataMaskTest {
         "hire 01934567-8901-7234-8567-890123456789 received",
         "hire delivered (Lucca user 1001)",
         "Lucca answered 503 to create-user",
-        "started in 02:40:54 with 10000 ms timeout"})
+        "started in 02:40:54 with 10000 ms timeout",
+        // a percent sign that encodes something else than an @
+        "GET /hires?q=a%20b%2Fc.d"})
     void datesIdsAndNumbersStayReadable(String text) {
         assertThat(PersonalDataMask.mask(text)).isEqualTo(text);
     }
