@@ -164,7 +164,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         bindTenants(camel, settings, tenants, metrics, alerts);
 
         FlatchrEventClassifier classifier = new FlatchrEventClassifier();
-        WebhookAuthenticator webhookAuthenticator = new WebhookAuthenticator(tenants);
+        WebhookAuthenticator webhookAuthenticator = new WebhookAuthenticator(tenants, clock);
         bindIntake(registry, settings, json, journal, webhookAuthenticator, classifier, metrics);
         AdminTokenCheck adminTokenCheck = new AdminTokenCheck(settings.adminToken(), tenants);
         bindHttpServer(camel, settings, server.join(), json, webhookAuthenticator, adminTokenCheck, metrics);

@@ -3,9 +3,8 @@ package io.github.flatchrlucca.tenants;
 import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.routes.Variables;
 import org.apache.camel.Exchange;
+import java.time.Clock;
 import org.apache.camel.Processor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Finds the tenant a webhook URL names and refuses the call unless the URL carries that tenant's token,
@@ -13,14 +12,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookAuthenticator implements Processor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WebhookAuthenticator.class);
     // The same answer for an unknown tenant as for a wrong token: the URL must not tell which customers exist.
     private static final String REFUSAL = "The token in the webhook URL is missing or wrong.";
 
     private final Tenants tenants;
+    private final RefusedWebhooks refused;
 
-    public WebhookAuthenticator(Tenants tenants) {
+    public WebhookAuthenticator(Tenants tenants, Clock clock) {
         this.tenants = tenants;
+        this.refused = new RefusedWebhooks(clock);
     }
 
     @Override
@@ -45,11 +45,12 @@ public final class WebhookAuthenticator implements Processor {
         Tenant tenant = tenants.find(named).orElse(null);
         if (tenant == null) {
             // Only a well-formed id is repeated in the log: the rest of the URL is anyone's text.
-            LOG.warn("a webhook named tenant {}, which the configuration does not list",
-                    named != null && TenantSettings.ID.matcher(named).matches() ? "'" + named + "'" : "(malformed)");
+            refused.refused("a URL naming tenant " + (named != null && TenantSettings.ID.matcher(named).matches()
+                    ? "'" + named + "'" : "(malformed)") + ", which the configuration does not list");
             throw Problem.unauthorized(REFUSAL);
         }
         if (!tenant.tokenMatches(token)) {
+            refused.refused((token == null ? "no token" : "a wrong token") + " for tenant '" + tenant.id() + "'");
             throw Problem.unauthorized(REFUSAL);
         }
         return tenant;

@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.http.Problem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class WebhookAuthenticatorTest {
 
@@ -108,6 +116,57 @@ class WebhookAuthenticatorTest {
                         value -> String.valueOf(value).contains("guess-123") || String.valueOf(value).contains("s3cret-0123456789")));
     }
 
+    @Test
+    void refusalsAreLoggedAtMostOnceAMinuteWithHowManyThereWere() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
+        WebhookAuthenticator check = new WebhookAuthenticator(TENANTS, clock);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(WebhookAuthenticator.class);
+        logger.addAppender(log);
+        try {
+            refuse(check, "initech", "acme-token-0123456789");
+            refuse(check, "acme", "guess");
+            clock.advance(Duration.ofSeconds(59));
+            refuse(check, "acme", null);
+            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                    "refused 1 webhook call(s) since the last such line (at most one a minute), the latest: a URL "
+                            + "naming tenant 'initech', which the configuration does not list");
+
+            clock.advance(Duration.ofSeconds(1));
+            refuse(check, "<script>", "guess");
+
+            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).last().isEqualTo(
+                    "refused 3 webhook call(s) since the last such line (at most one a minute), the latest: a URL "
+                            + "naming tenant (malformed), which the configuration does not list");
+            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(line -> line.contains("guess"));
+        } finally {
+            logger.detachAppender(log);
+        }
+    }
+
+    @Test
+    void aWrongTokenIsLoggedWithItsTenantButNotTheToken() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(WebhookAuthenticator.class);
+        logger.addAppender(log);
+        try {
+            refuse(check(), "acme", "globex-token-0123456789");
+
+            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                    "refused 1 webhook call(s) since the last such line (at most one a minute), the latest: a wrong "
+                            + "token for tenant 'acme'");
+        } finally {
+            logger.detachAppender(log);
+        }
+    }
+
+    private static void refuse(WebhookAuthenticator check, String tenant, String token) {
+        assertThatExceptionOfType(Problem.class).isThrownBy(() -> check.authenticate(tenant, token))
+                .satisfies(problem -> assertThat(problem.status()).isEqualTo(401));
+    }
+
     private void assertUnauthorized(Exchange exchange) {
         assertThatExceptionOfType(Problem.class)
                 .isThrownBy(() -> check().process(exchange))
@@ -115,7 +174,7 @@ class WebhookAuthenticatorTest {
     }
 
     private static WebhookAuthenticator check() {
-        return new WebhookAuthenticator(TENANTS);
+        return new WebhookAuthenticator(TENANTS, Clock.systemUTC());
     }
 
     private static Exchange exchangeWithToken(String token) {
