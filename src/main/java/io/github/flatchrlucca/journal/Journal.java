@@ -207,6 +207,13 @@ public final class Journal {
 
     /** True when the login is now this hire's (or already was); false when another hire of the tenant holds it. */
     public boolean reserveLogin(String tenant, String hireId, String login) {
+        // Read first rather than let the unique key refuse the insert: PostgreSQL's log writes a refused key's
+        // values, and a login is made of the person's names. Only two instances racing for one login reach the catch.
+        List<String> holders = jdbc.query("read a login reservation", "SELECT hire_id FROM tenant_login_reservation "
+                + "WHERE tenant = ? AND login = ?", row -> row.getString(1), tenant, login);
+        if (!holders.isEmpty()) {
+            return holders.contains(hireId);
+        }
         try {
             jdbc.update("reserve the login", "INSERT INTO tenant_login_reservation (tenant, login, hire_id, reserved_at) "
                     + "VALUES (?, ?, ?, ?)", tenant, login, hireId, at(clock.instant()));

@@ -14,7 +14,12 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -585,6 +590,34 @@ class JournalTest {
 
         assertThat(claimDue(1)).singleElement().satisfies(hire -> assertThat(hire.luccaUserId()).isNull());
         assertThat(journal.replay(hireId, PAYLOAD)).as("a queued hire is not replayed").isFalse();
+    }
+
+    @Test
+    void hiresRacingForOneLoginGetItOnceOnly() throws Exception {
+        int racers = 4;
+        ExecutorService threads = Executors.newFixedThreadPool(racers);
+        try {
+            for (int i = 0; i < 100; i++) {
+                String login = "cmorel" + i;
+                CyclicBarrier together = new CyclicBarrier(racers);
+                List<Future<Boolean>> reserved = new ArrayList<>();
+                for (int racer = 0; racer < racers; racer++) {
+                    String hireId = "hire-" + racer;
+                    reserved.add(threads.submit(() -> {
+                        together.await();
+                        return journal.reserveLogin(TENANT, hireId, login);
+                    }));
+                }
+                List<Boolean> outcomes = new ArrayList<>();
+                for (Future<Boolean> outcome : reserved) {
+                    outcomes.add(outcome.get());
+                }
+
+                assertThat(outcomes).as(login).containsOnlyOnce(true);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
