@@ -36,13 +36,36 @@ public record Setting<T>(
         boolean secret,
         String placeholder) {
 
-    /** How a setting's text becomes a value; a refusal's message never quotes a secret. */
+    /**
+     * How a setting's text becomes a value; a refusal's message never quotes a secret. What it accepts is said
+     * once, here, for the checks and the documentation alike.
+     */
     @FunctionalInterface
     public interface Type<T> {
         T read(String text);
 
+        /** What the setting accepts, as its documentation says it ("from 1 to 1000: hires"); empty: any text. */
+        default String accepts() {
+            return "";
+        }
+
+        /** Reads as this type, then {@code then}; accepts what this type accepts. */
         default <R> Type<R> map(Function<T, R> then) {
-            return text -> then.apply(read(text));
+            return accepting(accepts(), text -> then.apply(read(text)));
+        }
+
+        static <T> Type<T> accepting(String accepts, Type<T> type) {
+            return new Type<>() {
+                @Override
+                public T read(String text) {
+                    return type.read(text);
+                }
+
+                @Override
+                public String accepts() {
+                    return accepts;
+                }
+            };
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.function.Function;
  */
 final class SettingTypes {
 
+    private static final String HTTP_URL = "an http(s) URL with a host, without credentials, query or fragment";
+
     private SettingTypes() {
     }
 
@@ -21,64 +23,65 @@ final class SettingTypes {
 
     /** Runs a library parser and reports its refusal, quoting the value and the parser's reason. */
     static <T> Setting.Type<T> parsed(String expected, Function<String, T> parser) {
-        return text -> {
+        return Setting.Type.accepting(expected, text -> {
             try {
                 return parser.apply(text);
             } catch (IllegalArgumentException | DateTimeException e) {
                 String reason = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
                 throw new IllegalArgumentException("'" + text + "' is not " + expected + reason);
             }
-        };
+        });
     }
 
     /** A whole number from 0: a count or a duration that may be none. */
     static Setting.Type<Long> nonNegative() {
-        return parsed("a whole number", Long::valueOf).map(value -> {
+        return Setting.Type.accepting("a whole number from 0", parsed("a whole number", Long::valueOf).map(value -> {
             if (value < 0) {
                 throw new IllegalArgumentException("must not be negative");
             }
             return value;
-        });
+        }));
     }
 
     /** A whole number from 1: a count or a duration that zero would break (a timer that never waits). */
     static Setting.Type<Long> positive() {
-        return nonNegative().map(value -> {
+        return Setting.Type.accepting("a whole number from 1", nonNegative().map(value -> {
             if (value == 0) {
                 throw new IllegalArgumentException("must be greater than zero");
             }
             return value;
-        });
+        }));
     }
 
     /** A whole number from 1 that fits an int: an id or a count a Java API takes as an int. */
     static Setting.Type<Integer> positiveInt() {
-        return parsed("a whole number", Integer::valueOf).map(value -> {
-            if (value <= 0) {
-                throw new IllegalArgumentException("must be greater than zero");
-            }
-            return value;
-        });
+        return Setting.Type.accepting("a whole number from 1 to " + Integer.MAX_VALUE,
+                parsed("a whole number", Integer::valueOf).map(value -> {
+                    if (value <= 0) {
+                        throw new IllegalArgumentException("must be greater than zero");
+                    }
+                    return value;
+                }));
     }
 
     /** Within bounds that a typo could leave: {@code range} says them, such as "from 0 (never) to 604800 (a week)". */
     static Setting.Type<Long> between(long min, long max, String range) {
-        return parsed("a whole number", Long::valueOf).map(value -> {
+        return Setting.Type.accepting(range, parsed("a whole number", Long::valueOf).map(value -> {
             if (value < min || value > max) {
                 throw new IllegalArgumentException("'" + value + "' is not " + range);
             }
             return value;
-        });
+        }));
     }
 
     /** A TCP port the server can listen on. */
     static Setting.Type<Integer> port() {
-        return parsed("a port number", Integer::valueOf).map(port -> {
+        return Setting.Type.accepting("a port number, 1 to 65535", parsed("a port number", Integer::valueOf).map(port -> {
             if (port < 1 || port > 65_535) {
                 throw new IllegalArgumentException("'" + port + "' is not a port number (1 to 65535)");
             }
             return port;
-        });
+        }));
     }
 
     /**
@@ -86,30 +89,31 @@ final class SettingTypes {
      * 16 characters).
      */
     static Setting.Type<String> token() {
-        return text -> {
+        return Setting.Type.accepting("at least " + WebhookToken.MIN_LENGTH + " characters", text -> {
             if (text.length() < WebhookToken.MIN_LENGTH) {
                 throw new IllegalArgumentException("must be at least " + WebhookToken.MIN_LENGTH + " characters long");
             }
             return text;
-        };
+        });
     }
 
     /** A webhook token: a {@link #token()} that a URL's query string carries unchanged ({@link WebhookToken#of}). */
     static Setting.Type<String> webhookToken() {
-        return text -> {
-            WebhookToken.of(text);
-            return text;
-        };
+        return Setting.Type.accepting("at least " + WebhookToken.MIN_LENGTH + " letters, digits and `. _ ~ -`",
+                text -> {
+                    WebhookToken.of(text);
+                    return text;
+                });
     }
 
     /** An http(s) URL with a host, without its trailing slashes ({@link ServiceUrl}: the tenants file's rule too). */
     static Setting.Type<URI> httpUrl() {
-        return parsed("a URL", URI::create).map(ServiceUrl::of);
+        return Setting.Type.accepting(HTTP_URL, parsed("a URL", URI::create).map(ServiceUrl::of));
     }
 
     /** A URL that is itself a secret (a chat's incoming webhook): a refusal never repeats it, nor a part of it. */
     static Setting.Type<URI> secretHttpUrl() {
-        return text -> {
+        return Setting.Type.accepting("an http(s) URL with a host (a secret)", text -> {
             URI uri;
             try {
                 uri = URI.create(text);
@@ -120,7 +124,7 @@ final class SettingTypes {
                 throw new IllegalArgumentException("is not an http(s) URL with a host (the value is a secret: not shown)");
             }
             return uri;
-        };
+        });
     }
 
 }

@@ -124,7 +124,8 @@ final class Settings {
             .whenUnset("generated on first start and kept in `DATA_DIR/webhook-token` (never logged)")
             .tenantKey("webhookToken").asSecret();
     static final Setting<Set<String>> TRIGGER_COLUMNS = Setting.of(WEBHOOK, "flatchr.trigger-columns",
-            "FLATCHR_TRIGGER_COLUMNS", Settings::triggerColumns,
+            "FLATCHR_TRIGGER_COLUMNS", Setting.Type.accepting("column ids or titles, comma-separated",
+                    Settings::triggerColumns),
             "Columns (ids or titles, comma-separated) whose arrival sends a candidate to Lucca.")
             .whenUnset("any column that Flatchr marks as hired").tenantKey("triggerColumns").example("9,Hired");
     static final Setting<String> DEPARTMENT_POINTER = Setting.of(WEBHOOK, "flatchr.department-pointer",
@@ -196,7 +197,8 @@ final class Settings {
                     + "nothing is sent to Lucca.")
             .tenantKey("lucca.baseUrl").example("https://acme.ilucca.net");
     static final Setting<URI> LUCCA_INSTANCE = Setting.of(LUCCA, "lucca.instance", "LUCCA_INSTANCE",
-            text -> LuccaLocation.instance(text, "LUCCA_BASE_URL"),
+            Setting.Type.accepting("an instance name: letters, digits and '-'",
+                    text -> LuccaLocation.instance(text, "LUCCA_BASE_URL")),
             "Short instance name, as Lucca and Flatchr ask for it: `acme` means `https://acme.ilucca.net`.")
             .tenantKey("lucca.instance").example("acme");
     static final Setting<String> LUCCA_API_KEY = Setting.of(LUCCA, "lucca.api-key", "LUCCA_API_KEY", text(),
@@ -282,13 +284,13 @@ final class Settings {
     // ---- Journal
 
     static final Setting<String> JOURNAL_JDBC_URL = Setting.of(JOURNAL, "journal.jdbc-url", "JOURNAL_JDBC_URL",
-            text -> {
+            Setting.Type.accepting("a PostgreSQL JDBC URL (`jdbc:postgresql:...`)", text -> {
                 if (!text.startsWith("jdbc:postgresql:")) {
                     throw new IllegalArgumentException("only PostgreSQL is supported "
                             + "(jdbc:postgresql://host:5432/database)");
                 }
                 return text;
-            },
+            }),
             "A PostgreSQL URL: one journal shared by any number of instances, which then claim hires one at a time "
                     + "and share the Lucca rate limit (see docs/several-instances.md).")
             .whenUnset("the embedded H2 journal in `DATA_DIR`, for one instance")

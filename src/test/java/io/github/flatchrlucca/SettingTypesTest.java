@@ -22,6 +22,24 @@ class SettingTypesTest {
     }
 
     @Test
+    void whatATypeAcceptsIsSaidOnceAndKeptThroughItsMappings() {
+        Setting.Type<Duration> hold = SettingTypes.between(0, 86_400, "from 0 to 86400: seconds").map(Duration::ofSeconds);
+
+        assertThat(hold.accepts()).isEqualTo("from 0 to 86400: seconds");
+        assertThat(hold.read("60")).isEqualTo(Duration.ofMinutes(1));
+        assertThatIllegalArgumentException().isThrownBy(() -> hold.read("86401"))
+                .withMessage("'86401' is not from 0 to 86400: seconds");
+        assertThat(SettingTypes.text().accepts()).as("any text").isEmpty();
+    }
+
+    @Test
+    void everySettingButAFreeTextSaysWhatItAccepts() {
+        assertThat(Settings.ALL).filteredOn(setting -> setting.type().accepts().isEmpty())
+                .extracting(Setting::env).containsExactlyInAnyOrder("CONFIG_FILE", "ROUTES_DIR", "FLATCHR_API_KEY",
+                        "FLATCHR_COMPANY_KEY", "FLATCHR_RESULT_TAG", "LUCCA_API_KEY", "JOURNAL_USER", "JOURNAL_PASSWORD");
+    }
+
+    @Test
     void aParserFailureOtherThanARefusalIsNotDisguised() {
         Setting.Type<String> buggy = SettingTypes.parsed("a thing", value -> {
             throw new IllegalStateException("a bug");

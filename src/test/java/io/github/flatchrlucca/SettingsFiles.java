@@ -81,10 +81,11 @@ final class SettingsFiles {
         StringBuilder tables = new StringBuilder();
         byGroup.forEach((group, settings) -> {
             tables.append("\n### ").append(group).append("\n\n")
-                    .append("| Variable | Meaning | Default | Tenants file |\n|---|---|---|---|\n");
+                    .append("| Variable | Meaning | Accepted values | Default | Tenants file |\n|---|---|---|---|---|\n");
             settings.forEach(setting -> tables.append("| `").append(setting.env()).append("` | ")
                     .append(cell(setting.description() + (setting.example().isEmpty() ? ""
                             : " Example: `" + setting.example() + "`.")))
+                    .append(" | ").append(cell(setting.type().accepts()))
                     .append(" | ").append(cell(setting.hasDefault() ? "`" + setting.defaultValue() + "`"
                             : setting.whenUnset().isEmpty() ? "unset" : setting.whenUnset()))
                     .append(" | ").append(setting.tenantKey().map(key -> "`" + key + "`").orElse(""))
@@ -100,6 +101,7 @@ final class SettingsFiles {
     /** The description, what an empty value means and an example, without the documentation's code marks. */
     private static String comment(Setting<?> setting) {
         String comment = setting.description()
+                + (setting.type().accepts().isEmpty() ? "" : " Accepted values: " + setting.type().accepts() + ".")
                 + (setting.whenUnset().isEmpty() ? "" : " Empty: " + setting.whenUnset() + ".")
                 + (setting.example().isEmpty() ? "" : " Example: " + setting.example());
         return comment.replace("`", "");

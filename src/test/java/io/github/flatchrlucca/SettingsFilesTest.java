@@ -84,8 +84,8 @@ class SettingsFilesTest {
         String declared = SettingsFiles.properties(written, new ArrayList<>());
 
         assertThat(declared).startsWith("# ----\n# Camel Main\n# ----\ncamel.main.name = flatchr-lucca\n")
-                .contains("# HTTP port of the webhook (and of the admin API and status page).\n"
-                        + "camel.server.port = {{env:SERVER_PORT:8080}}\n")
+                .contains("# HTTP port of the webhook (and of the admin API and status page). Accepted values: a port "
+                        + "number, 1 to 65535.\ncamel.server.port = {{env:SERVER_PORT:8080}}\n")
                 .doesNotContain("old comment", "9999");
     }
 
