@@ -92,4 +92,11 @@ public record HireVerdict(Kind kind, String reason, String companyId, String app
         String key = companyId + ":" + applicantId;
         return kind == Kind.OTHER_COMPANY ? "other-company:" + key : key;
     }
+
+    /** Without the candidate's personal data: a record can end up in a log line, a trace or a test's report. */
+    @Override
+    public String toString() {
+        return "HireVerdict[kind=" + kind + ", companyId=" + companyId + ", applicantId=" + applicantId
+                + ", unusableFields=" + (unusableFields == null ? 0 : unusableFields.size()) + "]";
+    }
 }

@@ -10,4 +10,11 @@ import java.time.Instant;
  */
 public record ClaimedHire(String hireId, String tenant, String payload, Instant receivedAt, Instant queuedAt,
                           int attempts, Long luccaUserId, boolean createAttempted) {
+
+    /** Without the candidate's personal data: a record can end up in a log line, a trace or a test's report. */
+    @Override
+    public String toString() {
+        return "ClaimedHire[hireId=" + hireId + ", tenant=" + tenant + ", attempts=" + attempts + ", luccaUserId="
+                + luccaUserId + ", createAttempted=" + createAttempted + "]";
+    }
 }

@@ -19,4 +19,12 @@ public record HireView(String hireId, String tenant, HireStatus status, Instant 
                          String lastError, List<String> warnings, String luccaRequest, String payload, Origin origin,
                          String writeBack, String flatchrApplicant, int writeBackAttempts, Instant writeBackSince,
                          String decisionNeeded, Instant decisionNeededAt) {
+
+    /** Without the candidate's personal data: a record can end up in a log line, a trace or a test's report. */
+    @Override
+    public String toString() {
+        return "HireView[hireId=" + hireId + ", tenant=" + tenant + ", status=" + status + ", origin=" + origin
+                + ", attempts=" + attempts + ", luccaUserId=" + luccaUserId + ", lastLuccaStatus=" + lastLuccaStatus
+                + "]";
+    }
 }

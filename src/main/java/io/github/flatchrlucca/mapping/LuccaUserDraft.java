@@ -69,4 +69,11 @@ public record LuccaUserDraft(
             body.put(field, value);
         }
     }
+
+    /** Without the candidate's personal data: a record can end up in a log line, a trace or a test's report. */
+    @Override
+    public String toString() {
+        return "LuccaUserDraft[contractStart=" + contractStart + ", contractEnd=" + contractEnd + ", legalEntityId="
+                + legalEntityId + ", departmentId=" + departmentId + ", rolePrincipalId=" + rolePrincipalId + "]";
+    }
 }

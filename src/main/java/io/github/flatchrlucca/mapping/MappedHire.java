@@ -24,4 +24,11 @@ public record MappedHire(
         warnings = List.copyOf(warnings);
         departmentNames = List.copyOf(departmentNames);
     }
+
+    /** Without the candidate's personal data: a record can end up in a log line, a trace or a test's report. */
+    @Override
+    public String toString() {
+        return "MappedHire[draft=" + draft + ", warnings=" + warnings.size() + ", contractTypeId=" + contractTypeId
+                + ", applicationId=" + applicationId + "]";
+    }
 }

@@ -99,4 +99,11 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
     private static String text(JsonNode node) {
         return node.isValueNode() && !node.isNull() && !node.asText().isBlank() ? node.asText().strip() : null;
     }
+
+    /** Without the candidate's personal data: a record can end up in a log line, a trace or a test's report. */
+    @Override
+    public String toString() {
+        return "FoundApplication[applicant=" + applicant + ", vacancyId=" + vacancyId + ", column=" + column
+                + ", hired=" + hired + ", archived=" + archived + ", changedAt=" + changedAt + "]";
+    }
 }

@@ -42,6 +42,13 @@ class PeopleDirectoryTest {
     }, new LuccaRequests(JSON), PARIS, ours);
 
     @Test
+    void aPersonSaysWhoItIsWithoutTheirMailOrLogin() {
+        String person = new PeopleDirectory.Person(1001, "ada@acme.test", "alovelace", null).toString();
+
+        assertThat(person).isEqualTo("Person[id=1001, contractEnd=null]");
+    }
+
+    @Test
     void readsEveryonePageByPageFormerEmployeesIncludedThenKnowsTheirMailsAndLogins() {
         answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, 1));
         answers.add(page("Tue, 01 Dec 2026 10:30:01 GMT", 2, 1 + PeopleDirectory.PAGE_SIZE));
