@@ -18,6 +18,14 @@ import javax.sql.DataSource;
 public final class JournalReader {
 
     private static final String QUEUED = "status IN ('RECEIVED', 'RETRYING')";
+    // An event larger than this is left out of a list (its hire is listed without a name). Flatchr's events are a
+    // few KiB, a long vacancy description included.
+    static final int LISTED_EVENT_CHARS = 65_536;
+    private static final String LISTED_COLUMNS = "hire_id, tenant, status, received_at, updated_at, attempts, "
+            + "next_attempt_at, lucca_user_id, last_lucca_status, NULL AS last_lucca_body, last_error, warnings, "
+            + "NULL AS lucca_request, CASE WHEN LENGTH(payload) <= ? THEN payload END AS payload, origin, "
+            + "writeback_status, flatchr_applicant, writeback_attempts, writeback_since, decision_needed, "
+            + "decision_needed_at";
 
     private final Jdbc jdbc;
 
@@ -42,10 +50,19 @@ public final class JournalReader {
                         row.getString("detail")), hireId);
     }
 
+    /**
+     * A page of hires as a list shows them: without the request sent to Lucca and Lucca's last answer, and with the
+     * event only when it is small enough to read the candidate's name from. A page holds up to 200 hires, and an
+     * event may be as large as FLATCHR_MAX_BODY_BYTES: 200 of 1 MiB would not fit in the heap the deployment files
+     * give. {@link #find} reads a hire whole.
+     */
     public List<HireView> list(HireFilter filter) {
         Where where = where(filter);
-        List<Object> values = new ArrayList<>(where.values());
-        return jdbc.query("list hires", "SELECT * FROM hire" + where.sql() + " ORDER BY received_at DESC, hire_id "
+        List<Object> values = new ArrayList<>();
+        values.add(LISTED_EVENT_CHARS);
+        values.addAll(where.values());
+        return jdbc.query("list hires", "SELECT " + LISTED_COLUMNS + " FROM hire" + where.sql()
+                + " ORDER BY received_at DESC, hire_id "
                 + "OFFSET " + (long) filter.page() * filter.size() + " ROWS FETCH NEXT " + filter.size() + " ROWS ONLY",
                 JournalReader::record, values.toArray());
     }

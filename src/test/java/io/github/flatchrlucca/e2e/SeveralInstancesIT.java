@@ -79,6 +79,11 @@ class SeveralInstancesIT {
 
         awaitDelivered(both.get(0), hireIds);
         assertEveryHireOnceInLucca(300);
+        // the list of hires, read from PostgreSQL: each with its candidate's name, read from its event
+        JsonNode page = JSON.readTree(both.get(1).get("/admin/api/hires?size=200", "Bearer "
+                + ConnectorProcess.ADMIN_TOKEN).body());
+        assertThat(page.path("hires")).hasSize(200)
+                .allSatisfy(hire -> assertThat(hire.path("candidate").asText()).isNotBlank());
     }
 
     @Test

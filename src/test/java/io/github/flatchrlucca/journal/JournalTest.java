@@ -2,6 +2,7 @@ package io.github.flatchrlucca.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.intake.HireVerdict;
@@ -765,6 +766,20 @@ class JournalTest {
         assertThat(reader.oldestQueued(null)).map(HireView::hireId).contains(acmeOld);
         assertThat(reader.list(new HireFilter("globex", null, null, null, 0, 10)))
                 .extracting(HireView::tenant).containsOnly("globex").hasSize(3);
+    }
+
+    @Test
+    void aListReadsNoLargeEventNorLuccasTextsWhileTheHireItselfHasThemAll() {
+        String small = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
+        String large = "{\"pad\":\"" + "x".repeat(JournalReader.LISTED_EVENT_CHARS) + "\"}";
+        String largeId = Intakes.recordIntake(journal, large, hire("2"), TENANT, Duration.ZERO).hireId();
+        journal.markCreateAttempted(small, "{\"login\":\"cmorel\"}");
+
+        assertThat(reader.list(new HireFilter(TENANT, null, null, null, 0, 10)))
+                .extracting(HireView::hireId, HireView::payload, HireView::luccaRequest)
+                .containsExactlyInAnyOrder(tuple(small, PAYLOAD, null), tuple(largeId, null, null));
+        assertThat(reader.find(largeId)).map(HireView::payload).contains(large);
+        assertThat(reader.find(small)).map(HireView::luccaRequest).contains("{\"login\":\"cmorel\"}");
     }
 
     @Test
