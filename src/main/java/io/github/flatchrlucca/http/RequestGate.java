@@ -54,6 +54,11 @@ public final class RequestGate implements StartupListener {
     /** Set on a request that a guard let through with its body (see {@link #noBodyElsewhere}). */
     private static final String BODY_LET_THROUGH = "flatchr-lucca.body-let-through";
 
+    // How long, and how many bodies of the limit, a refused request's unread body is read and dropped before its
+    // connection closes (closeAfterTheBody)
+    private static final Duration LINGER = Duration.ofSeconds(2);
+    private static final int LINGER_BODIES = 4;
+
     private final ObjectMapper json;
     private final int port;
     private final int maxBodyBytes;
@@ -250,9 +255,41 @@ public final class RequestGate implements StartupListener {
                 // server speaks HTTP/1.1 only (ServerTimeouts), so the connection carries no other request to lose
                 .onComplete(sent -> {
                     if (unread) {
-                        request.request().connection().close();
+                        closeAfterTheBody(request, problem.status() != 408);
                     }
                 });
+    }
+
+    /**
+     * Closes the connection of a request answered before its body was read. Closed at once, it resets under the
+     * bytes the client is still sending, and a client that sends its body whole (most do) reads that reset instead
+     * of the answer: a 413, a 401 for a wrong token. So, as web servers do (a "lingering close"), the rest of the body
+     * is read and dropped first, for at most {@link #LINGER} and up to {@link #LINGER_BODIES} bodies of the limit: a
+     * refused request costs no more than an accepted one. A client too slow for the body deadline (408) is not
+     * waited for again.
+     */
+    private void closeAfterTheBody(RoutingContext request, boolean linger) {
+        HttpServerRequest http = request.request();
+        HttpConnection connection = http.connection();
+        if (!linger || http.isEnded()) {
+            connection.close();
+            return;
+        }
+        long timer = request.vertx().setTimer(LINGER.toMillis(), late -> connection.close());
+        long[] dropped = {0};
+        http.handler(chunk -> {
+            dropped[0] += chunk.length();
+            if (dropped[0] > (long) LINGER_BODIES * maxBodyBytes) {
+                request.vertx().cancelTimer(timer);
+                connection.close();
+            }
+        });
+        http.exceptionHandler(gone -> request.vertx().cancelTimer(timer));
+        http.endHandler(ended -> {
+            request.vertx().cancelTimer(timer);
+            connection.close();
+        });
+        http.resume();
     }
 
     private String write(Problem problem) {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -168,6 +169,34 @@ class HostileInputIT {
                     + "Content-Type: application/json\r\nContent-Length: " + (MAX_BODY_BYTES + 1) + "\r\n\r\n");
 
             assertThat(RawHttp.answer(socket)).startsWith("HTTP/1.1 413").contains("application/problem+json");
+        }
+    }
+
+    @Test
+    void aBodyLargerThanTheLimitSentWholeAtOnceStillGetsItsAnswer() throws Exception {
+        // most clients send the body right after the headers, and the 413 comes while it is on its way
+        byte[] body = new byte[MAX_BODY_BYTES + 1_000_000];
+        Arrays.fill(body, (byte) ' ');
+        try (Socket socket = connect()) {
+            RawHttp.send(socket, "POST /webhooks/flatchr?token=" + ConnectorProcess.WEBHOOK_TOKEN + " HTTP/1.1\r\n"
+                    + "Host: test\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n");
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+
+            assertThat(RawHttp.answer(socket)).startsWith("HTTP/1.1 413").contains("application/problem+json");
+        }
+    }
+
+    @Test
+    void aHireWithAWrongTokenSentWholeAtOnceStillGetsItsAnswer() throws Exception {
+        byte[] body = FlatchrEvents.hire("wrong-token-whole").toString().getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = connect()) {
+            RawHttp.send(socket, "POST /webhooks/flatchr?token=wrong-token-wrong-token HTTP/1.1\r\nHost: test\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n");
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+
+            assertThat(RawHttp.answer(socket)).startsWith("HTTP/1.1 401");
         }
     }
 
