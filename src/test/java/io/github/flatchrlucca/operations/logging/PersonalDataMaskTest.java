@@ -15,6 +15,7 @@ class PersonalDataMaskTest {
         "GET /search?email=jean.dupont%40example.org | GET /search?email=[email]",
         "GET /search?email=Jean.Dupont%40Example.org&x=1 | GET /search?email=[email]&x=1",
         "call +33 (0)6 12 34 56 78 now               | call [phone] now",
+        "link tel:+33612345678                       | link tel:[phone]",
         "call +33 6 12 34 56 78 now                  | call [phone] now",
         "call +33612345678                           | call [phone]",
         "call 06 12 34 56 78                         | call [phone]",
