@@ -12,14 +12,16 @@ import net.logstash.logback.mask.ValueMasker;
  */
 public final class PersonalDataMask implements ValueMasker {
 
-    // Also an address written into a URL (jean.dupont%40example.org). A match may start only where a run of the
-    // address's characters starts: tried from inside a long run too, each failed try would rescan the run's rest,
-    // quadratic in the line's length.
+    // Also an address written into a URL (jean.dupont%40example.org). A match starts only where a run of the
+    // address's characters starts, or where the previous address ends (a@b.fr+c@d.fr is two): tried from inside a long
+    // run too, each failed try would rescan the run's rest, quadratic in the line's length. The domain's labels are
+    // taken possessively: backtracking through them took a stack frame each, and a line of 2,000 labels overflowed
+    // the stack.
     private static final Pattern EMAIL = Pattern.compile(
-            "(?<![\\w.%+-])[\\w.%+-]+(?:@|%40)[\\w-]+(?:\\.[\\w-]+)+");
-    // International (+33 6 12 34 56 78, +33612345678, +33 (0)6 12 34 56 78) and French national (06 12 34 56 78)
-    // numbers.
-    private static final Pattern PHONE = Pattern.compile("\\+\\d{1,3}[ .-]?(?:\\(0\\)[ .-]?)?(?:[ .-]?\\d){6,14}"
+            "(?:(?<![\\w.%+-])|\\G)[\\w.%+-]+(?:@|%40)[\\w-]+(?:\\.[\\w-]+)++");
+    // International (+33 6 12 34 56 78, +33612345678, +33 (0)6 12 34 56 78, %2B33612345678 in a URL) and French
+    // national (06 12 34 56 78) numbers; one separator at most between two digits, so that "+5 -1234567" stays.
+    private static final Pattern PHONE = Pattern.compile("(?:\\+|%2[Bb])\\d{1,3}(?:[ .-]?\\(0\\))?(?:[ .-]?\\d){6,14}"
             + "|(?<![\\w:-])0\\d(?:[ .-]?\\d{2}){4}(?![\\w:-])");
 
     public static String mask(String text) {

@@ -2,6 +2,7 @@ package io.github.flatchrlucca.operations.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,6 +17,9 @@ class PersonalDataMaskTest {
         "GET /search?email=Jean.Dupont%40Example.org&x=1 | GET /search?email=[email]&x=1",
         "call +33 (0)6 12 34 56 78 now               | call [phone] now",
         "link tel:+33612345678                       | link tel:[phone]",
+        "GET /x?tel=%2B33612345678                   | GET /x?tel=[phone]",
+        "to=a@b.fr%2Cc@d.fr                          | to=[email][email]",
+        "cc a@b.fr+c@d.fr                            | cc [email][email]",
         "call +33 6 12 34 56 78 now                  | call [phone] now",
         "call +33612345678                           | call [phone]",
         "call 06 12 34 56 78                         | call [phone]",
@@ -35,9 +39,19 @@ class PersonalDataMaskTest {
         "Lucca answered 503 to create-user",
         "started in 02:40:54 with 10000 ms timeout",
         // a percent sign that encodes something else than an @
-        "GET /hires?q=a%20b%2Fc.d"})
+        "GET /hires?q=a%20b%2Fc.d",
+        // signed numbers are not phone numbers
+        "delta +5 -1234567",
+        "range +1..1000000"})
     void datesIdsAndNumbersStayReadable(String text) {
         assertThat(PersonalDataMask.mask(text)).isEqualTo(text);
+    }
+
+    @Test
+    void anAddressOfThousandsOfLabelsIsMaskedWithoutOverflowingTheStack() {
+        String line = "x@" + "b.".repeat(100_000) + "fr and more";
+
+        assertThat(PersonalDataMask.mask(line)).isEqualTo("[email] and more");
     }
 
     @ParameterizedTest
