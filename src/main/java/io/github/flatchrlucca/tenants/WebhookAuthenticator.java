@@ -44,13 +44,11 @@ public final class WebhookAuthenticator implements Processor {
     public Tenant authenticate(String named, String token) {
         Tenant tenant = tenants.find(named).orElse(null);
         if (tenant == null) {
-            // Only a well-formed id is repeated in the log: the rest of the URL is anyone's text.
-            refused.refused("a URL naming tenant " + (named != null && TenantSettings.ID.matcher(named).matches()
-                    ? "'" + named + "'" : "(malformed)") + ", which the configuration does not list");
+            refused.unknownTenant(named);
             throw Problem.unauthorized(REFUSAL);
         }
         if (!tenant.tokenMatches(token)) {
-            refused.refused((token == null ? "no token" : "a wrong token") + " for tenant '" + tenant.id() + "'");
+            refused.wrongToken(tenant.id(), token != null);
             throw Problem.unauthorized(REFUSAL);
         }
         return tenant;
