@@ -61,10 +61,12 @@ public final class JournalReader {
         List<Object> values = new ArrayList<>();
         values.add(LISTED_EVENT_CHARS);
         values.addAll(where.values());
-        return jdbc.query("list hires", "SELECT " + LISTED_COLUMNS + " FROM hire" + where.sql()
-                + " ORDER BY received_at DESC, hire_id "
-                + "OFFSET " + (long) filter.page() * filter.size() + " ROWS FETCH NEXT " + filter.size() + " ROWS ONLY",
-                JournalReader::record, values.toArray());
+        // The page's hires are chosen first, then read: a database that sorts the filtered rows computes the select
+        // list before (PostgreSQL does), and would read every filtered hire's event to measure it.
+        return jdbc.query("list hires", "SELECT " + LISTED_COLUMNS + " FROM hire WHERE hire_id IN (SELECT hire_id "
+                + "FROM hire" + where.sql() + " ORDER BY received_at DESC, hire_id OFFSET "
+                + (long) filter.page() * filter.size() + " ROWS FETCH NEXT " + filter.size() + " ROWS ONLY) "
+                + "ORDER BY received_at DESC, hire_id", JournalReader::record, values.toArray());
     }
 
     public long count(HireFilter filter) {
