@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.intake.UnusableField;
 import io.github.flatchrlucca.journal.ClaimedHire;
+import io.github.flatchrlucca.journal.EventDetail;
+import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Origin;
@@ -30,6 +32,9 @@ class PersonalDataRecordsTest {
     static Stream<Object> records() {
         return Stream.of(
                 new ClaimedHire("hire-1", "acme", PAYLOAD, AT, AT, 2, 1001L, true),
+                new EventDetail("create-user", 400, "{\"error\":\"ada@example.org is taken by Ada Lovelace\"}",
+                        "Lucca refused alovelace"),
+                new HireEvent(AT, HireStatus.DEAD, "create-user", 400, "Lucca: ada@example.org is taken by Ada Lovelace"),
                 new HireView("hire-1", "acme", HireStatus.RETRYING, AT, AT, 2, AT, null, 503, "{\"mail\":"
                         + "\"ada@example.org\"}", "Lovelace's create failed", List.of("Ada: no department"),
                         "{\"login\":\"alovelace\"}", PAYLOAD, Origin.WEBHOOK, null, null, 0, null, null, null),

@@ -67,6 +67,12 @@ public final class PeopleDirectory {
 
     /** @param date the HTTP {@code Date} header (RFC 1123, GMT), or null if Lucca sent none */
     public record Answer(JsonNode body, String date) {
+
+        /** Without the body, a page of Lucca's users: a record can end up in a log line, a trace or a test's report. */
+        @Override
+        public String toString() {
+            return "Answer[date=" + date + "]";
+        }
     }
 
     /** Someone Lucca knows, as the directory keeps them. */

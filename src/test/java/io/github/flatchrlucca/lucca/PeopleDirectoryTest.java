@@ -46,6 +46,8 @@ class PeopleDirectoryTest {
         String person = new PeopleDirectory.Person(1001, "ada@acme.test", "alovelace", null).toString();
 
         assertThat(person).isEqualTo("Person[id=1001, contractEnd=null]");
+        assertThat(new PeopleDirectory.Answer(new ObjectMapper().createObjectNode().put("mail", "ada@acme.test"),
+                "Fri, 04 Dec 2026 10:00:00 GMT").toString()).isEqualTo("Answer[date=Fri, 04 Dec 2026 10:00:00 GMT]");
     }
 
     @Test
