@@ -145,7 +145,7 @@ final class Settings {
     // ---- Flatchr API
 
     static final Setting<String> FLATCHR_API_KEY = Setting.of(FLATCHR_API, "flatchr.api-key", "FLATCHR_API_KEY",
-            problemOr(FlatchrApi::apiKeyProblem),
+            problemOr("text without spaces or control characters", FlatchrApi::apiKeyProblem),
             "The API key made on Flatchr's Settings > Advanced > API page, with which the connector asks Flatchr "
                     + "for the hires whose webhook never came (reconciliation) and writes each outcome back to the "
                     + "candidate. Never logged. It expires 365 days after it was made (Flatchr warns its admins 15 "
@@ -153,7 +153,7 @@ final class Settings {
                     + "never inherits it, and with a file but no default tenant it is refused.")
             .whenUnset("no reconciliation, no write-back").tenantKey("flatchr.apiKey").asSecret();
     static final Setting<String> FLATCHR_COMPANY_KEY = Setting.of(FLATCHR_API, "flatchr.company-key",
-            "FLATCHR_COMPANY_KEY", problemOr(FlatchrApi::companyKeyProblem),
+            "FLATCHR_COMPANY_KEY", problemOr("8 to 64 letters and digits", FlatchrApi::companyKeyProblem),
             "The encoded company key shown on the same page, which every API path carries: 8 to 64 letters and "
                     + "digits (not the webhook's numeric `company_id`). Required with the key, refused without it; "
                     + "never inherited, and no tenant of the file may use it too.")
@@ -439,12 +439,12 @@ final class Settings {
     }
 
     /** The text, unless {@code problemOf} finds it wrong: then the problem, which never quotes a secret. */
-    private static Setting.Type<String> problemOr(Function<String, Optional<String>> problemOf) {
-        return text -> {
+    private static Setting.Type<String> problemOr(String accepts, Function<String, Optional<String>> problemOf) {
+        return Setting.Type.accepting(accepts, text -> {
             problemOf.apply(text).ifPresent(problem -> {
                 throw new IllegalArgumentException(problem);
             });
             return text;
-        };
+        });
     }
 }

@@ -35,8 +35,8 @@ class SettingTypesTest {
     @Test
     void everySettingButAFreeTextSaysWhatItAccepts() {
         assertThat(Settings.ALL).filteredOn(setting -> setting.type().accepts().isEmpty())
-                .extracting(Setting::env).containsExactlyInAnyOrder("CONFIG_FILE", "ROUTES_DIR", "FLATCHR_API_KEY",
-                        "FLATCHR_COMPANY_KEY", "FLATCHR_RESULT_TAG", "LUCCA_API_KEY", "JOURNAL_USER", "JOURNAL_PASSWORD");
+                .extracting(Setting::env).containsExactlyInAnyOrder("CONFIG_FILE", "ROUTES_DIR",
+                        "FLATCHR_RESULT_TAG", "LUCCA_API_KEY", "JOURNAL_USER", "JOURNAL_PASSWORD");
     }
 
     @Test
