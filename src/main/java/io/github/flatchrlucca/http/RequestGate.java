@@ -255,7 +255,7 @@ public final class RequestGate implements StartupListener {
                 // server speaks HTTP/1.1 only (ServerTimeouts), so the connection carries no other request to lose
                 .onComplete(sent -> {
                     if (unread) {
-                        closeAfterTheBody(request, problem.status() != 408);
+                        closeAfterTheBody(request, sent.succeeded() && problem.status() != 408);
                     }
                 });
     }
@@ -264,9 +264,9 @@ public final class RequestGate implements StartupListener {
      * Closes the connection of a request answered before its body was read. Closed at once, it resets under the
      * bytes the client is still sending, and a client that sends its body whole (most do) reads that reset instead
      * of the answer: a 413, a 401 for a wrong token. So, as web servers do (a "lingering close"), the rest of the body
-     * is read and dropped first, for at most {@link #LINGER} and up to {@link #LINGER_BODIES} bodies of the limit: a
-     * refused request costs no more than an accepted one. A client too slow for the body deadline (408) is not
-     * waited for again.
+     * is read and dropped first, for at most {@link #LINGER} and up to {@link #LINGER_BODIES} bodies of the limit,
+     * none of it kept. A client too slow for the body deadline (408) is not waited for again, nor one whose answer
+     * could not be sent.
      */
     private void closeAfterTheBody(RoutingContext request, boolean linger) {
         HttpServerRequest http = request.request();
