@@ -84,9 +84,8 @@ public record ConnectorSettings(
 
     /** What a tenant of the tenants file takes from these settings when it does not say. */
     public TenantDefaults tenantDefaults() {
-        return new TenantDefaults(triggerColumns, rateLimitRequests, rateLimitWindow, loginRule, rehire, hireHold, retryMaxAge,
-                zone,
-                flatchrApiBaseUrl, flatchrReconcileInterval, flatchrReconcileLookback);
+        return new TenantDefaults(triggerColumns, rateLimitRequests, rateLimitWindow, loginRule, rehire, hireHold,
+                retryMaxAge, zone, flatchrApiBaseUrl, flatchrReconcileInterval, flatchrReconcileLookback);
     }
 
     /**

@@ -76,12 +76,13 @@ final class SettingTypes {
 
     /** A TCP port the server can listen on. */
     static Setting.Type<Integer> port() {
-        return Setting.Type.accepting("a port number, 1 to 65535", parsed("a port number", Integer::valueOf).map(port -> {
-            if (port < 1 || port > 65_535) {
-                throw new IllegalArgumentException("'" + port + "' is not a port number (1 to 65535)");
-            }
-            return port;
-        }));
+        return Setting.Type.accepting("a port number, 1 to 65535",
+                parsed("a port number", Integer::valueOf).map(port -> {
+                    if (port < 1 || port > 65_535) {
+                        throw new IllegalArgumentException("'" + port + "' is not a port number (1 to 65535)");
+                    }
+                    return port;
+                }));
     }
 
     /**

@@ -6,7 +6,10 @@ package io.github.flatchrlucca.journal;
  */
 public record EventDetail(String call, Integer status, String body, String error) {
 
-    /** Without Lucca's answer and what was made of it, which may quote the person: a record can end up in a log line, a trace or a test's report. */
+    /**
+     * Without Lucca's answer and what was made of it, which may quote the person: a record can end up in a log line,
+     * a trace or a test's report.
+     */
     @Override
     public String toString() {
         return "EventDetail[call=" + call + ", status=" + status + "]";
