@@ -186,6 +186,28 @@ class HostileInputIT {
                 .startsWith("HTTP/1.1 401");
     }
 
+    @Test
+    void aRefusedBodyIsReadAndDroppedNoFurtherThanFourBodiesOfTheLimit() throws Exception {
+        long declared = 100L * MAX_BODY_BYTES;
+        long written = 0;
+        byte[] chunk = new byte[1 << 20];
+        try (Socket socket = connect()) {
+            RawHttp.send(socket, "POST /webhooks/flatchr?token=" + ConnectorProcess.WEBHOOK_TOKEN + " HTTP/1.1\r\n"
+                    + "Host: test\r\nContent-Type: application/json\r\nContent-Length: " + declared + "\r\n\r\n");
+            try {
+                while (written < declared) {
+                    socket.getOutputStream().write(chunk);
+                    written += chunk.length;
+                }
+            } catch (IOException closedByTheServer) {
+                // what the test waits for: the server stopped taking the body
+            }
+        }
+
+        // four bodies of the limit, and what the two sockets' buffers hold besides
+        assertThat(written).isLessThan(4L * MAX_BODY_BYTES + 32L * 1024 * 1024);
+    }
+
     private static String answerToABodySentWhole(String token, int bytes) throws IOException {
         byte[] body = new byte[bytes];
         Arrays.fill(body, (byte) ' ');
