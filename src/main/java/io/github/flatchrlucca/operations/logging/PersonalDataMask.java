@@ -16,13 +16,21 @@ public final class PersonalDataMask implements ValueMasker {
     // address's characters starts, or where the previous address ends (a@b.fr+c@d.fr is two): tried from inside a long
     // run too, each failed try would rescan the run's rest, quadratic in the line's length. The domain's labels are
     // taken possessively: backtracking through them took a stack frame each, and a line of 2,000 labels overflowed
-    // the stack.
+    // the stack. Letters are any script's (?U): josé.dupont@société.fr is an address, and masking only its ASCII end
+    // would leave the name.
     private static final Pattern EMAIL = Pattern.compile(
-            "(?:(?<![\\w.%+-])|\\G)[\\w.%+-]+(?:@|%40)[\\w-]+(?:\\.[\\w-]+)++");
-    // International (+33 6 12 34 56 78, +33612345678, +33 (0)6 12 34 56 78, %2B33612345678 in a URL) and French
-    // national (06 12 34 56 78) numbers; one separator at most between two digits, so that "+5 -1234567" stays.
-    private static final Pattern PHONE = Pattern.compile("(?:\\+|%2[Bb])\\d{1,3}(?:[ .-]?\\(0\\))?(?:[ .-]?\\d){6,14}"
-            + "|(?<![\\w:-])0\\d(?:[ .-]?\\d{2}){4}(?![\\w:-])");
+            "(?U)(?:(?<![\\w.%+-])|\\G)[\\w.%+-]+(?:@|%40)[\\w-]+(?:\\.[\\w-]+)++");
+    // International (+33 6 12 34 56 78, +33612345678, +33 (0)6 12 34 56 78, %2B33612345678 in a URL, 0033 6 12 34 56 78)
+    // and French national (06 12 34 56 78) numbers; one separator at most between two digits, so that "+5 -1234567"
+    // stays. Separators include the no-break spaces French typography puts between digit pairs. A number written
+    // with 00 or 0 must stand alone, as ids are digits and hyphens too (00123456-0000-7234-...).
+    private static final String SEPARATOR = "[ .\\u00A0\\u202F-]?";
+    private static final String INTERNATIONAL = "\\d{1,3}(?:" + SEPARATOR + "\\(0\\))?(?:" + SEPARATOR + "\\d){6,14}";
+    private static final String ALONE_BEFORE = "(?<![\\w:-])";
+    private static final String ALONE_AFTER = "(?![\\w:-])";
+    private static final Pattern PHONE = Pattern.compile("(?:\\+|%2[Bb])" + INTERNATIONAL
+            + "|" + ALONE_BEFORE + "00" + INTERNATIONAL + ALONE_AFTER
+            + "|" + ALONE_BEFORE + "0\\d(?:" + SEPARATOR + "\\d{2}){4}" + ALONE_AFTER);
 
     public static String mask(String text) {
         if (text == null || text.isEmpty()) {

@@ -24,7 +24,15 @@ class PersonalDataMaskTest {
         "call +33612345678                           | call [phone]",
         "call 06 12 34 56 78                         | call [phone]",
         "call 06.12.34.56.78                         | call [phone]",
-        "call 0612345678.                            | call [phone]."})
+        "call 0612345678.                            | call [phone].",
+        "call 0033 6 12 34 56 78 now                 | call [phone] now",
+        "call 0033612345678                          | call [phone]",
+        // no-break and narrow no-break spaces between the pairs, as French text writes them
+        "call 06\u00A012\u00A034\u00A056\u00A078 now     | call [phone] now",
+        "call +33\u202F6\u202F12\u202F34\u202F56\u202F78 now | call [phone] now",
+        // letters of any script: masking only the ASCII end would leave the name
+        "mail josé.dupont@société.fr refused         | mail [email] refused",
+        "mail Ørjan.Løvås%40exemple.no               | mail [email]"})
     void emailsAndPhonesAreMasked(String text, String masked) {
         assertThat(PersonalDataMask.mask(text)).isEqualTo(masked);
     }
@@ -38,6 +46,8 @@ class PersonalDataMaskTest {
         "hire delivered (Lucca user 1001)",
         "Lucca answered 503 to create-user",
         "started in 02:40:54 with 10000 ms timeout",
+        "at 00:12:34 and 2026-12-04T00:12:34Z",
+        "hire 00123456-0000-7234-8567-890123456789 received",
         // a percent sign that encodes something else than an @
         "GET /hires?q=a%20b%2Fc.d",
         // signed numbers are not phone numbers
