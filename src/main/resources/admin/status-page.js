@@ -505,7 +505,7 @@
       "API", el("span", { class: "visually-hidden" }, ` (${FOUND_BY_SEARCH})`));
   }
 
-  /** A hire moved out of hired after its Lucca account was made waits for a person: said on its row. */
+  /** A hire stopped after its create was sent to Lucca waits for a person: said on its row. */
   function decisionMark(hire) {
     if (!hire.needsDecision) return null;
     return el("div", { class: "sub decision", title: hire.needsDecision, dataset: { decision: "needed" } },

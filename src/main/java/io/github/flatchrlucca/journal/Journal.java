@@ -37,6 +37,13 @@ public final class Journal {
     private static final int KNOWN_CHUNK = 500;
     /** Why a hire waits for a person: said on the status page and in the alert. */
     public static final String MOVED_OUT_AFTER_LUCCA = "moved out of hired in Flatchr after the Lucca account was made";
+    // A create was sent and its answer never came (a timeout, a reset, a 5xx): Lucca may hold the account. The hire
+    // stops like any other, and a person looks the candidate up in Lucca rather than being told nothing was made.
+    public static final String MOVED_OUT_CREATE_UNKNOWN = "moved out of hired in Flatchr while Lucca's answer to its "
+            + "create was unknown: the account may exist, look the person up in Lucca";
+    public static final String CANCELLED_CREATE_UNKNOWN = "cancelled while Lucca's answer to its create was unknown: "
+            + "the account may exist, look the person up in Lucca";
+    private static final String CREATE_UNKNOWN = "create_attempted_at IS NOT NULL AND lucca_user_id IS NULL";
     // A Lucca user recorded, or a hire delivered, after the candidate was moved out of hired (the create was on its
     // way): the account exists, so the hire waits for a person as if the move had come after it.
     private static final String DECIDE_IF_WITHDRAWN = "decision_needed = CASE WHEN status = 'WITHDRAWN' THEN '"
@@ -346,9 +353,21 @@ public final class Journal {
      */
     public boolean cancel(String hireId) {
         Instant now = clock.instant();
-        boolean cancelled = change(hireId, "UPDATE hire SET status = 'CANCELLED', next_attempt_at = NULL, "
-                + "updated_at = ? WHERE hire_id = ? AND " + QUEUED,
-                new Object[] {at(now), hireId}, new EventDetail(null, null, null, "cancelled by an operator"));
+        String cancel = "UPDATE hire SET status = 'CANCELLED', next_attempt_at = NULL, updated_at = ?";
+        boolean cancelled = jdbc.inTransaction("cancel a hire", connection -> {
+            if (Jdbc.update(connection, cancel + " WHERE hire_id = ? AND " + QUEUED + " AND NOT (" + CREATE_UNKNOWN
+                    + ")", at(now), hireId) == 1) {
+                event(connection, hireId, null, null, "cancelled by an operator");
+            } else if (Jdbc.update(connection, cancel + ", decision_needed = ?, decision_needed_at = ? WHERE hire_id = ? "
+                    + "AND " + QUEUED + " AND " + CREATE_UNKNOWN, at(now), CANCELLED_CREATE_UNKNOWN, at(now), hireId) == 1) {
+                event(connection, hireId, null, null, "cancelled by an operator while Lucca's answer to its create was "
+                        + "unknown: the account may exist, a person checks");
+            } else {
+                return false;
+            }
+            outcomeToWriteBack(connection, hireId);
+            return true;
+        });
         if (cancelled) {
             LOG.info("hire {} {} by an operator", hireId, HireStatus.CANCELLED.label());
         }
@@ -359,7 +378,8 @@ public final class Journal {
      * Flatchr says a candidate was moved out of hired (a drag into a column that does not trigger). The tenant's hire
      * of that application that has not reached Lucca is withdrawn: nothing more is sent, an attempt in progress stops
      * before its next call ({@link #renewClaim}), and an operator may replay it. One whose person is in Lucca is left
-     * as it is there, and waits for a person's decision. {@link MoveOut.Outcome#NONE} when the journal holds no hire
+     * as it is there, and waits for a person's decision; so does one whose create was sent without an answer (it is
+     * withdrawn too: the person may be in Lucca). {@link MoveOut.Outcome#NONE} when the journal holds no hire
      * of this application: the move concerns a candidate who was never hired. Each change is conditional, so a delivery recording its
      * user at the same moment is never overwritten: whichever comes second sees the other.
      *
@@ -402,11 +422,18 @@ public final class Journal {
             String hireId = found.get(0);
             Jdbc.update(connection, "UPDATE hire SET moved_out_at = ? WHERE hire_id = ?", at(movedAt), hireId);
             MoveOut.Outcome outcome;
-            if (Jdbc.update(connection, "UPDATE hire SET status = 'WITHDRAWN', next_attempt_at = NULL, updated_at = ? "
-                    + "WHERE hire_id = ? AND lucca_user_id IS NULL AND status NOT IN ('CANCELLED', 'WITHDRAWN')",
-                    at(now), hireId) == 1) {
+            String withdraw = "UPDATE hire SET status = 'WITHDRAWN', next_attempt_at = NULL, updated_at = ?";
+            String notStopped = " AND status NOT IN ('CANCELLED', 'WITHDRAWN')";
+            if (Jdbc.update(connection, withdraw + " WHERE hire_id = ? AND lucca_user_id IS NULL AND create_attempted_at "
+                    + "IS NULL" + notStopped, at(now), hireId) == 1) {
                 outcome = MoveOut.Outcome.WITHDRAWN;
                 event(connection, hireId, null, null, moved + ": withdrawn, nothing more is sent to Lucca");
+                outcomeToWriteBack(connection, hireId);
+            } else if (Jdbc.update(connection, withdraw + ", decision_needed = ?, decision_needed_at = ? WHERE hire_id = ? "
+                    + "AND " + CREATE_UNKNOWN + notStopped, at(now), MOVED_OUT_CREATE_UNKNOWN, at(now), hireId) == 1) {
+                outcome = MoveOut.Outcome.NEEDS_DECISION;
+                event(connection, hireId, null, null, moved + " while Lucca's answer to its create was unknown: "
+                        + "withdrawn, nothing more is sent to Lucca; the account may exist, a person checks");
                 outcomeToWriteBack(connection, hireId);
             } else if (Jdbc.update(connection, "UPDATE hire SET decision_needed = ?, decision_needed_at = ?, "
                     + "updated_at = ? WHERE hire_id = ? AND lucca_user_id IS NOT NULL", MOVED_OUT_AFTER_LUCCA, at(now),
@@ -541,14 +568,17 @@ public final class Journal {
         // A hire rejected for missing data and sent again complete is accepted: the recruiter fixed it. One withdrawn
         // and moved back into hired is a hire again, held like a new one; it kept no Lucca user, or it would not
         // have been withdrawn. Only the webhook says so: a search's answer may have been read before the move out.
+        // Claimed or not: an attempt still holding a hire withdrawn meanwhile carries on as it finds it queued again
+        // (its claim is kept, so no second attempt starts), or stops and gives it back; left withdrawn, it would
+        // never be delivered, as a search of Flatchr's API leaves a withdrawn hire to the webhook.
         String was = existing.get(0)[1];
         if (status == HireStatus.RECEIVED && (HireStatus.REJECTED.name().equals(was)
                 || HireStatus.WITHDRAWN.name().equals(was) && origin == Origin.WEBHOOK)
                 && change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = ?, last_error = NULL, attempts = 0, "
                         + "moved_out_at = NULL, "
                         + "received_at = ?, queued_at = ?, next_attempt_at = ?, updated_at = ? WHERE hire_id = ? "
-                        + "AND status = ? AND " + UNCLAIMED,
-                        new Object[] {payload, at(now), at(now), at(now.plus(hold)), at(now), hireId, was, at(now)},
+                        + "AND status = ?",
+                        new Object[] {payload, at(now), at(now), at(now.plus(hold)), at(now), hireId, was},
                         new EventDetail(null, null, null, HireStatus.REJECTED.name().equals(was)
                                 ? "sent again complete" : "moved back into hired in Flatchr"))) {
             LOG.info("hire {} {} after being {}", hireId, HireStatus.RECEIVED.label(), was.toLowerCase(Locale.ROOT));

@@ -14,7 +14,10 @@ public record MoveOut(String hireId, Outcome outcome) {
         NONE,
         /** It had not reached Lucca: nothing more is sent. */
         WITHDRAWN,
-        /** Its person is in Lucca: left as it is there, for a person to decide. */
+        /**
+         * Its person is in Lucca, or may be (a create sent whose answer was lost: the hire is withdrawn): left as it
+         * is there, for a person to decide.
+         */
         NEEDS_DECISION,
         /** It was already stopped (cancelled or withdrawn): only its history says so. */
         ALREADY_STOPPED

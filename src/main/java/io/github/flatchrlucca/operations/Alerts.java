@@ -46,8 +46,9 @@ public final class Alerts implements DeadHireAlert {
     /** The candidate was moved out of hired in Flatchr after the connector made their Lucca account. */
     public void movedOutAfterLucca(String tenant, String hireId) {
         send.accept(":warning: Hire " + hireId + " of tenant " + tenant + " was moved out of hired in Flatchr after "
-                + "the Lucca account was made: decide what to do in Lucca (the connector changes nothing there), then "
-                + "clear the mark with a note: " + link(hireId));
+                + "its create was sent to Lucca (the account was made, or may have been if Lucca's answer was lost): "
+                + "decide what to do in Lucca (the connector changes nothing there), then clear the mark with a note: "
+                + link(hireId));
     }
 
     public void credentialsChanged(String tenant, KeyState.State state) {

@@ -39,14 +39,25 @@ public final class ResultLine {
                     : "already in Lucca as #" + hire.luccaUserId()) + " (" + day + ")";
             case DEAD -> "Lucca: not created - " + whyDead(hire) + "; see the connector's status page (" + day + ")";
             case REJECTED -> "Lucca: not created - " + recruiterWords(hire.lastError()) + " (" + day + ")";
-            case CANCELLED -> "Lucca: not created - cancelled by an operator (" + day + ")";
-            case WITHDRAWN -> hire.luccaUserId() == null
-                    ? "Lucca: not created - moved out of hired (" + day + ")"
-                    : "Lucca: #" + hire.luccaUserId() + " was made before the move out of hired; HR decides (" + day + ")";
+            case CANCELLED -> stopped(hire, "cancelled by an operator", "the cancel", day);
+            case WITHDRAWN -> stopped(hire, "moved out of hired", "the move out of hired", day);
             case DRY_RUN -> "Lucca: not sent - the connector runs without Lucca (" + day + ")";
             case RECEIVED, RETRYING -> throw new IllegalArgumentException("a queued hire has no outcome yet");
         };
         return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 3) + "...";
+    }
+
+    /**
+     * A hire stopped on its way: nothing made, the user made before the stop, or perhaps made (the create's answer
+     * was lost, and the hire waits for a person to look in Lucca).
+     */
+    private static String stopped(HireView hire, String why, String stop, String day) {
+        if (hire.luccaUserId() != null) {
+            return "Lucca: #" + hire.luccaUserId() + " was made before " + stop + "; HR decides (" + day + ")";
+        }
+        return hire.decisionNeeded() != null
+                ? "Lucca: perhaps created before " + stop + " (its answer was lost); HR checks in Lucca (" + day + ")"
+                : "Lucca: not created - " + why + " (" + day + ")";
     }
 
     private static String created(HireView hire) {

@@ -105,6 +105,47 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void aMoveOutAfterACreateWhoseAnswerWasLostWithdrawsTheHireAndAsksAPersonToLookInLucca() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        journal.markCreateAttempted(hireId, "{}");
+        journal.retryLater(hireId, T0.plusSeconds(30), new EventDetail("create-user", 504, "", "timed out"));
+
+        MoveOut moveOut = Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+
+        assertThat(moveOut).as("the team is alerted").isEqualTo(new MoveOut(hireId, MoveOut.Outcome.NEEDS_DECISION));
+        HireView hire = reader.find(hireId).orElseThrow();
+        assertThat(hire.status()).isEqualTo(HireStatus.WITHDRAWN);
+        assertThat(hire.decisionNeeded()).isEqualTo(Journal.MOVED_OUT_CREATE_UNKNOWN);
+        assertThat(hire.writeBack()).isEqualTo("PENDING");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(journal.dueHireIds(TENANT, 10)).as("nothing more is sent").isEmpty();
+        assertThat(reader.history(hireId)).last().extracting(HireEvent::detail).asString()
+                .contains("answer to its create was unknown", "the account may exist");
+    }
+
+    @Test
+    void aCancelAfterACreateWhoseAnswerWasLostAsksAPersonToLookInLucca() {
+        String lost = record("1", Duration.ZERO);
+        journal.claim(lost);
+        journal.markCreateAttempted(lost, "{}");
+        journal.retryLater(lost, T0.plusSeconds(30), new EventDetail("create-user", 504, "", "timed out"));
+        String neverSent = record("2", Duration.ZERO);
+
+        assertThat(journal.cancel(lost)).isTrue();
+        assertThat(journal.cancel(neverSent)).isTrue();
+
+        HireView hire = reader.find(lost).orElseThrow();
+        assertThat(hire.status()).isEqualTo(HireStatus.CANCELLED);
+        assertThat(hire.decisionNeeded()).isEqualTo(Journal.CANCELLED_CREATE_UNKNOWN);
+        assertThat(hire.writeBack()).isEqualTo("PENDING");
+        assertThat(reader.history(lost)).last().extracting(HireEvent::detail).asString()
+                .contains("cancelled by an operator", "the account may exist");
+        assertThat(reader.find(neverSent).orElseThrow().decisionNeeded()).as("nothing can be in Lucca").isNull();
+        assertThat(journal.cancel(lost)).as("once").isFalse();
+    }
+
+    @Test
     void aHireDeliveredAfterTheMoveCameWaitsForAPerson() {
         String hireId = record("1", Duration.ZERO);
         journal.claim(hireId);
@@ -185,6 +226,23 @@ class WithdrawnHiresTest {
                 .isEqualTo("moved back into hired in Flatchr");
         assertThat(Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).outcome())
                 .as("sent once more while queued").isEqualTo(Outcome.DUPLICATE);
+    }
+
+    @Test
+    void aHireMovedBackIntoHiredWhileAnAttemptStillHoldsItIsAHireAgain() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+
+        IntakeResult again = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO);
+
+        assertThat(again).isEqualTo(new IntakeResult(hireId, Outcome.ACCEPTED));
+        assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(journal.dueHireIds(TENANT, 10)).as("still held by its attempt: not two at once").isEmpty();
+        journal.renewClaim(hireId);
+        assertThat(journal.retryLater(hireId, T0, new EventDetail("create-user", 503, "", "down")))
+                .as("the attempt carries on with the hire it holds").isTrue();
+        assertThat(journal.dueHireIds(TENANT, 10)).containsExactly(hireId);
     }
 
     @Test

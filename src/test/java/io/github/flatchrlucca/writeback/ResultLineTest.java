@@ -3,6 +3,7 @@ package io.github.flatchrlucca.writeback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.flatchrlucca.journal.HireView;
+import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Origin;
 import java.time.Instant;
@@ -57,6 +58,24 @@ class ResultLineTest {
                 .isEqualTo("Lucca: #416 was made before the move out of hired; HR decides (2026-12-02)");
         assertThat(ResultLine.of(hire(HireStatus.DRY_RUN, null, null, null, List.of(), null), PARIS))
                 .startsWith("Lucca: not sent");
+    }
+
+    @Test
+    void aHireStoppedAfterItsCreateNeverSaysNothingWasMade() {
+        assertThat(ResultLine.of(hire(HireStatus.CANCELLED, 417L, null, null, List.of(), null), PARIS))
+                .isEqualTo("Lucca: #417 was made before the cancel; HR decides (2026-12-02)");
+        assertThat(ResultLine.of(waiting(HireStatus.CANCELLED, Journal.CANCELLED_CREATE_UNKNOWN), PARIS))
+                .isEqualTo("Lucca: perhaps created before the cancel (its answer was lost); HR checks in Lucca "
+                        + "(2026-12-02)");
+        assertThat(ResultLine.of(waiting(HireStatus.WITHDRAWN, Journal.MOVED_OUT_CREATE_UNKNOWN), PARIS))
+                .isEqualTo("Lucca: perhaps created before the move out of hired (its answer was lost); HR checks in "
+                        + "Lucca (2026-12-02)");
+    }
+
+    /** A hire with no Lucca user that waits for a person's decision. */
+    private static HireView waiting(HireStatus status, String decision) {
+        return new HireView("hire-1", "acme", status, AT, AT, 1, null, null, null, null, null, List.of(),
+                null, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, decision, AT);
     }
 
     @Test
