@@ -85,6 +85,15 @@ public final class Delivery {
         return luccaContractTypeId != null;
     }
 
+    /**
+     * The work contract is this attempt's to make, or to check: its type is mapped, or an earlier attempt made the
+     * user, perhaps without a contract (created for a type mapped then, whose contract call failed). Only a user
+     * created just now on Lucca's default template already has theirs.
+     */
+    public boolean isContractToSet() {
+        return isContractTypeMapped() || !userCreatedNow;
+    }
+
     /** What a person should know about this hire: estimated dates, unmatched departments, rehires... */
     public List<String> warnings() {
         return List.copyOf(warnings);

@@ -218,12 +218,18 @@ public final class DeliverySteps {
     /**
      * An earlier attempt made the user: what its contract still needs. Nothing when the contract carrying this
      * application's id is there (its answer was lost); a patch of the newest when Lucca opened one on its default
-     * template (a user created with {@code contract=true}); else the contract is made.
+     * template (a user created with {@code contract=true}) and a type is mapped; nothing when no type is mapped
+     * (that default stays); else, the user having no contract at all, the contract is made, with the mapped type or
+     * without one: Lucca then says whether it takes it, rather than a hire called delivered whose person cannot log
+     * in.
      */
     public ApiRequest completeWorkContract(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
         List<LuccaContract> contracts = LuccaContract.of(answer);
         String application = delivery.mapped().applicationId();
         if (application != null && contracts.stream().anyMatch(contract -> application.equals(contract.externalId()))) {
+            return null;
+        }
+        if (!contracts.isEmpty() && !delivery.isContractTypeMapped()) {
             return null;
         }
         return LuccaEnvelopes.v4Items(answer).stream()

@@ -630,8 +630,26 @@ class DeliveryStepsTest {
         assertThat(json(contract.body()).path("ownerId").asLong()).isEqualTo(416);
     }
 
+    @Test
+    void withoutAMappedTypeTheContractLuccaOpenedStaysAndAUserWithoutAnyGetsOneWithoutType() {
+        // made for a type mapped then, whose contract call failed; the type is no longer mapped
+        Delivery delivery = userMadeEarlier(UNMAPPED_CONTRACT);
+        assertThat(delivery.isContractToSet()).as("the user may have no contract").isTrue();
+
+        assertThat(steps.completeWorkContract(delivery, json("{\"items\":[{\"id\":7001}]}")))
+                .as("Lucca's default contract is kept").isNull();
+        ApiRequest contract = steps.completeWorkContract(delivery, json("{\"items\":[]}"));
+        assertThat(contract.method()).isEqualTo("POST");
+        assertThat(json(contract.body()).path("ownerId").asLong()).isEqualTo(416);
+        assertThat(json(contract.body()).has("typeId")).as("Lucca says whether it takes it").isFalse();
+    }
+
     private Delivery userMadeEarlier() {
-        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
+        return userMadeEarlier(MAPPED_CONTRACT);
+    }
+
+    private Delivery userMadeEarlier(String contractTypeId) {
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(contractTypeId), RECEIVED_AT, RECEIVED_AT, 2,
                 416L, true), TENANT);
         steps.enrich(delivery, List.of());
         assertThat(delivery.isUserCreatedNow()).isFalse();

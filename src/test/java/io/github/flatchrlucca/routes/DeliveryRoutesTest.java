@@ -245,7 +245,40 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         assertThat(usersWithMail("contract-1")).isOne();
     }
 
+    @Test
+    void aUserMadeWithoutContractIsNeverDeliveredWithoutOneOnceItsTypeIsNoLongerMapped() {
+        // the user is made without a contract for its mapped type, and Lucca refuses that contract: dead
+        lucca.failNext("POST", "/directory/api/4.0/work-contracts", 422, 1);
+        String hireId = accept(LIVE, Events.hire(LIVE, "unmapped-1"));
+        HireView dead = awaitHire(hireId, h -> h.status() == HireStatus.DEAD);
+        assertThat(dead.luccaUserId()).isNotNull();
+        // the operator removes the mapping (here: the vacancy's type is one no longer mapped) and replays
+        changePayload(hireId, "\"contract_type_id\":1", "\"contract_type_id\":2");
+        assertThat(postAdmin("/admin/api/hires/" + hireId + "/replay", "").statusCode()).isEqualTo(202);
+
+        // the user still has no contract: it is sent without a type, and this Lucca refuses it, saying why
+        HireView replayed = awaitHire(hireId, h -> h.status() != HireStatus.RECEIVED && h.attempts() > 0);
+        assertThat(replayed.status()).isEqualTo(HireStatus.DEAD);
+        assertThat(replayed.lastError()).contains("create-work-contract");
+        assertThat(replayed.lastLuccaBody()).contains("typeId");
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == dead.luccaUserId()).isEmpty();
+    }
+
     // ----
+
+    private void changePayload(String hireId, String from, String to) {
+        try (Connection connection = journalData().getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE hire SET payload = REPLACE(payload, ?, ?) WHERE hire_id = ? AND payload LIKE ?")) {
+            update.setString(1, from);
+            update.setString(2, to);
+            update.setString(3, hireId);
+            update.setString(4, "%" + from + "%");
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** The applicant's hire once it is in {@code outcome}, Lucca having answered its create with {@code status}. */
     private HireView createAnswered(int status, String applicantId, HireStatus outcome) {
