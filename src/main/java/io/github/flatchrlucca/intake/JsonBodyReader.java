@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.flatchrlucca.routes.Variables;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -65,15 +68,36 @@ public final class JsonBodyReader implements Processor {
         if (body.length > maxBytes) {
             throw Problem.tooLarge(maxBytes);
         }
-        JsonNode event = parse(body);
+        String text = utf8(body);
+        JsonNode event = parse(text);
         if (!event.isObject()) {
             throw Problem.badRequest("body", "The body is JSON but not an object.");
         }
-        exchange.setVariable(Variables.RAW_BODY, new String(body, StandardCharsets.UTF_8));
+        exchange.setVariable(Variables.RAW_BODY, text);
         exchange.getIn().setBody(event);
     }
 
-    private JsonNode parse(byte[] body) {
+    /**
+     * The body as text, decoded once, strictly: what is parsed is what the journal keeps. Jackson alone would take
+     * UTF-16 or a byte-order mark by itself, and the text kept would then be one that delivery can never read; a
+     * byte that is not UTF-8 would be kept as a replacement character in the candidate's name. A leading UTF-8
+     * byte-order mark is only dropped: it says nothing else.
+     */
+    private static String utf8(byte[] body) {
+        int start = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF
+                ? 3 : 0;
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body, start, body.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            throw Problem.badRequest("body", "The body is not UTF-8 text; a Flatchr event in JSON, in UTF-8, is "
+                    + "expected.");
+        }
+    }
+
+    private JsonNode parse(String body) {
         try {
             return reader.readValue(body);
         } catch (StreamConstraintsException e) {

@@ -57,6 +57,33 @@ class JsonBodyReaderTest {
     }
 
     @Test
+    void aUtf8ByteOrderMarkIsDroppedFromTheTextKept() {
+        byte[] text = "{\"name\":\"Éloïse\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] withMark = new byte[text.length + 3];
+        withMark[0] = (byte) 0xEF;
+        withMark[1] = (byte) 0xBB;
+        withMark[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withMark, 3, text.length);
+        Exchange exchange = new DefaultExchange(CAMEL);
+        exchange.getIn().setBody(withMark);
+
+        reader.process(exchange);
+
+        assertThat(exchange.getVariable(Variables.RAW_BODY)).isEqualTo("{\"name\":\"Éloïse\"}");
+    }
+
+    @ParameterizedTest
+    // UTF-16 (with its mark), ISO-8859-1's é, and a surrogate encoded on its own (not UTF-8, though Jackson takes some)
+    @ValueSource(strings = {"FEFF007B0022006E0022003A00310020007D", "7B226E223A22E9227D", "7B226E223A22EDA080227D"})
+    void aBodyThatIsNotUtf8IsABadRequestNotAHireKeptUnreadable(String hex) {
+        Exchange exchange = new DefaultExchange(CAMEL);
+        exchange.getIn().setBody(java.util.HexFormat.of().parseHex(hex));
+
+        assertProblem(exchange, 400, "body");
+        assertThat(exchange.getVariable(Variables.RAW_BODY)).isNull();
+    }
+
+    @Test
     void aMissingBodyIsABadRequest() {
         Exchange exchange = new DefaultExchange(CAMEL);
 
@@ -136,7 +163,8 @@ class JsonBodyReaderTest {
             1001 levels  | it is nested deeper than 32 levels
             101 digits   | it has a number longer than 100 digits
             1001 digits  | it has a number longer than 100 digits
-            101 decimals | it has a number longer than 100 digits
+            102 decimals | it has a number longer than 100 digits
+            1001 decimals | it has a number longer than 100 digits
             257 name     | it has a field name longer than 256 characters
             50001 name   | it has a field name longer than 256 characters
             20001 tokens | it has more than 20000 values, names and brackets
