@@ -59,13 +59,16 @@ public final class DepartmentDirectory {
 
     private List<LuccaDepartment> readAll(LuccaConnection connection) {
         List<LuccaDepartment> departments = new ArrayList<>();
-        JsonNode page;
-        int number = 1;
-        do {
-            page = lucca.call(connection, requests.departmentsPage(number++));
-            LuccaEnvelopes.v4Items(page).forEach(item -> departments.add(new LuccaDepartment(
+        PagesWithoutEnd pages = new PagesWithoutEnd("list-departments");
+        for (int number = 1; ; number++) {
+            JsonNode page = lucca.call(connection, requests.departmentsPage(number));
+            List<JsonNode> items = LuccaEnvelopes.v4Items(page);
+            items.forEach(item -> departments.add(new LuccaDepartment(
                     item.path("id").asInt(), item.path("name").asText(""), item.path("isActive").asBoolean(true))));
-        } while (LuccaEnvelopes.hasNextPage(page));
-        return List.copyOf(departments);
+            if (!LuccaEnvelopes.hasNextPage(page)) {
+                return List.copyOf(departments);
+            }
+            pages.next(items.stream().map(item -> item.path("id").asLong()).toList());
+        }
     }
 }

@@ -187,6 +187,7 @@ public final class PeopleDirectory {
             String since = lastRead == null ? null : since(lastRead);
             Instant sentAt = clock.instant();
             Instant answeredAt = null;
+            PagesWithoutEnd pages = new PagesWithoutEnd(since == null ? "list-people" : "list-people-changed");
             for (int offset = 0; ; offset += PAGE_SIZE) {
                 Answer answer = lucca.call(connection, since == null ? requests.everyone(offset, PAGE_SIZE)
                         : requests.changedSince(since, offset, PAGE_SIZE));
@@ -199,6 +200,7 @@ public final class PeopleDirectory {
                 if (items.size() < PAGE_SIZE) {
                     break;
                 }
+                pages.next(items.stream().map(item -> item.path("id").asLong()).toList());
             }
             // The first page's Date: whatever changed while later pages were read is read again next time.
             lastRead = answeredAt;

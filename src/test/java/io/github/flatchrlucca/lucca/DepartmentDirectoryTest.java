@@ -5,6 +5,7 @@ import io.github.flatchrlucca.http.ApiRequest;
 import java.util.Optional;
 import java.net.URI;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -73,6 +74,35 @@ class DepartmentDirectoryTest {
                 new LuccaDepartment(1, "IT", true), new LuccaDepartment(2, "Sales", true), new LuccaDepartment(3, "Legal", true));
         assertThat(calls).extracting(ApiRequest::query)
                 .containsExactly("page=1&limit=100", "page=2&limit=100", "page=3&limit=100");
+    }
+
+    @Test
+    void pagesThatSayMoreFollowButRepeatOrHoldNothingEndTheRead() {
+        // a Lucca (or a proxy) that ignores the page asked for, then one whose pages are empty but never the last
+        DepartmentDirectory repeating = directory(request -> {
+            calls.add(request);
+            assertThat(calls).as("pages read without end").hasSizeLessThan(10);
+            return json("{\"items\":[{\"id\":1,\"name\":\"IT\"}],\"next\":\"https://x?page=2\"}");
+        });
+        DepartmentDirectory empty = directory(request -> json("{\"items\":[],\"next\":\"https://x?page=2\"}"));
+
+        assertThatExceptionOfType(LuccaUnavailable.class).isThrownBy(() -> repeating.departments(LUCCA))
+                .satisfies(e -> assertThat(e.body()).contains("page 2", "holds nothing the pages before it did not"));
+        assertThat(calls).hasSize(2);
+        assertThatExceptionOfType(LuccaUnavailable.class).isThrownBy(() -> empty.departments(LUCCA));
+    }
+
+    @Test
+    void aReadStopsAfterItsLastAllowedPage() {
+        DepartmentDirectory endless = directory(request -> {
+            calls.add(request);
+            assertThat(calls).as("pages read without end").hasSizeLessThanOrEqualTo(PagesWithoutEnd.MAX_PAGES);
+            return json("{\"items\":[{\"id\":" + calls.size() + ",\"name\":\"D\"}],\"next\":\"https://x\"}");
+        });
+
+        assertThatExceptionOfType(LuccaUnavailable.class).isThrownBy(() -> endless.departments(LUCCA))
+                .satisfies(e -> assertThat(e.body()).contains("more than " + PagesWithoutEnd.MAX_PAGES + " pages"));
+        assertThat(calls).hasSize(PagesWithoutEnd.MAX_PAGES);
     }
 
     @Test

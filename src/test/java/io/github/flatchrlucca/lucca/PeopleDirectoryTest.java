@@ -117,6 +117,18 @@ class PeopleDirectoryTest {
     }
 
     @Test
+    void aLuccaThatAnswersTheSameFullPageWhateverIsAskedIsReadTwiceNotForEver() {
+        for (int i = 0; i < 5; i++) {
+            answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, 1));
+        }
+
+        assertThatThrownBy(() -> directory.refreshNow(ACME)).isInstanceOf(LuccaUnavailable.class)
+                .satisfies(e -> assertThat(((LuccaUnavailable) e).body()).contains("the read stops"));
+        assertThat(sent).as("the second page brought no one new").hasSize(2);
+        assertThat(directory.answers(ACME)).as("each hire is then looked up in Lucca").isFalse();
+    }
+
+    @Test
     void neverReadItIsNotTrustedAndARefreshNowThatFailsSaysWhy() {
         assertThat(directory.answers(ACME)).isFalse();
         assertThat(directory.withMail(ACME, "anyone@acme.test")).isEmpty();
