@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.operations;
 
 import io.github.flatchrlucca.http.Problem;
+import io.github.flatchrlucca.http.QueryParameter;
 import io.github.flatchrlucca.journal.HireFilter;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.tenants.TenantSettings;
@@ -11,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.apache.camel.Message;
-import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
 /** Reads the list filter from the query string; a wrong parameter is a 400 that names it. */
 final class HireQuery {
@@ -30,7 +30,7 @@ final class HireQuery {
         if (from != null && to != null && !from.isBefore(to)) {
             throw Problem.badRequest("to", "Expected a day or instant later than from.");
         }
-        return new HireFilter(tenant(request, scope), status(text(request, "status")), from, to,
+        return new HireFilter(tenant(request, scope), status(QueryParameter.of(request, "status")), from, to,
                 number(request, "page", 0, 0, Integer.MAX_VALUE), number(request, "size", DEFAULT_SIZE, 1, MAX_SIZE));
     }
 
@@ -39,7 +39,7 @@ final class HireQuery {
         if (scope != null) {
             return scope;
         }
-        String value = text(request, "tenant");
+        String value = QueryParameter.of(request, "tenant");
         if (value != null && !TenantSettings.ID.matcher(value).matches()) {
             throw Problem.badRequest("tenant", "Not a tenant id: lower-case letters, digits and '-'.");
         }
@@ -60,7 +60,7 @@ final class HireQuery {
 
     /** An instant, or a plain date meaning its start in UTC. */
     private static Instant instant(Message request, String name) {
-        String value = text(request, name);
+        String value = QueryParameter.of(request, name);
         if (value == null) {
             return null;
         }
@@ -78,7 +78,7 @@ final class HireQuery {
     }
 
     private static int number(Message request, String name, int fallback, int min, int max) {
-        String value = text(request, name);
+        String value = QueryParameter.of(request, name);
         if (value == null) {
             return fallback;
         }
@@ -91,15 +91,5 @@ final class HireQuery {
         } catch (NumberFormatException e) {
             throw Problem.badRequest(name, "Expected a whole number from " + min + " to " + max + ".");
         }
-    }
-
-    /**
-     * The query string's own parameter: Camel's headers also hold the request's HTTP headers, in which a client's
-     * {@code From:} (an e-mail address, RFC 9110) would stand for the from filter.
-     */
-    private static String text(Message request, String name) {
-        String value = request instanceof HttpMessage http ? http.getRequest().getParam(name)
-                : request.getHeader(name, String.class);
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

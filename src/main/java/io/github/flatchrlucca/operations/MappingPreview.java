@@ -6,6 +6,7 @@ import io.github.flatchrlucca.delivery.Delivery;
 import io.github.flatchrlucca.delivery.DeliverySteps;
 import io.github.flatchrlucca.http.JsonReply;
 import io.github.flatchrlucca.http.Problem;
+import io.github.flatchrlucca.http.QueryParameter;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
@@ -118,7 +119,7 @@ public final class MappingPreview {
     /** The tenant named by the query's {@code tenant} (a tenant's own token: its own); without one, the only one. */
     public Tenant tenantAsked(Exchange exchange) {
         String scope = AdminTokenCheck.scope(exchange);
-        String named = scope != null ? scope : exchange.getIn().getHeader("tenant", String.class);
+        String named = scope != null ? scope : QueryParameter.of(exchange.getIn(), "tenant");
         if (named == null || named.isBlank()) {
             if (tenants.all().size() != 1) {
                 throw Problem.badRequest("tenant", "Several tenants are configured: say which one (?tenant=...).");

@@ -7,6 +7,7 @@ import io.github.flatchrlucca.flatchr.FlatchrCallFailed;
 import io.github.flatchrlucca.flatchr.FlatchrConnection;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.http.Problem;
+import io.github.flatchrlucca.http.QueryParameter;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.Instances;
@@ -36,7 +37,6 @@ import io.github.flatchrlucca.http.JsonReply;
 import io.github.flatchrlucca.operations.AdminTokenCheck;
 import java.time.format.DateTimeParseException;
 import org.apache.camel.Body;
-import org.apache.camel.Header;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import org.apache.camel.util.ObjectHelper;
@@ -166,13 +166,15 @@ public final class ReconciliationSteps {
      * its own; with one tenant it may be left out), the day to search from ({@code since}, YYYY-MM-DD), and
      * {@code dryRun=true} to list what would be recorded and record nothing.
      */
-    public ReconciliationRun backfillAsked(@Header("tenant") String named, @Header("since") String since,
-                                          @Header("dryRun") String dryRun, Exchange exchange) {
+    public ReconciliationRun backfillAsked(Exchange exchange) {
+        String named = QueryParameter.of(exchange.getIn(), "tenant");
+        String since = QueryParameter.of(exchange.getIn(), "since");
+        String dryRun = QueryParameter.of(exchange.getIn(), "dryRun");
         String scope = exchange.getVariable(AdminTokenCheck.SCOPE, String.class);
-        String tenant = scope != null ? scope : named == null || named.isBlank() ? onlyTenant() : named.strip();
+        String tenant = scope != null ? scope : named == null ? onlyTenant() : named;
         LocalDate from;
         try {
-            from = LocalDate.parse(since == null ? "" : since.strip());
+            from = LocalDate.parse(since == null ? "" : since);
         } catch (DateTimeParseException e) {
             throw Problem.badRequest("since", "since must be a day, such as 2026-11-01.");
         }
@@ -181,7 +183,7 @@ public final class ReconciliationSteps {
         if (from.getYear() < 2000 || from.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1))) {
             throw Problem.badRequest("since", "since must be a day from 2000-01-01 to today.");
         }
-        if (dryRun != null && !dryRun.isBlank() && !"true".equals(dryRun) && !"false".equals(dryRun)) {
+        if (dryRun != null && !"true".equals(dryRun) && !"false".equals(dryRun)) {
             throw Problem.badRequest("dryRun", "dryRun is true or false.");
         }
         return backfill(tenant, from, "true".equals(dryRun));

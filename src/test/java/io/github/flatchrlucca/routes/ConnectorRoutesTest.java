@@ -134,6 +134,21 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
+    @Test
+    void theAdminApiReadsItsParametersFromTheQueryStringOnlyNeverFromHeaders() throws IOException {
+        // a proxy's or a client's own headers named like a parameter choose nothing
+        HttpResponse<String> preview = postAdmin("/admin/api/preview", Events.hire(DRY, "preview-3").toString(),
+                "Tenant", "nope");
+        HttpResponse<String> backfill = postAdmin("/admin/api/reconcile?tenant=" + LIVE, "", "Since", "2026-12-01",
+                "DryRun", "true");
+
+        assertThat(preview.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(preview.body()).path("detail").asText()).as("no tenant named: there are several")
+                .startsWith("Several tenants are configured");
+        assertThat(backfill.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(backfill.body()).path("field").asText()).as("since was not given").isEqualTo("since");
+    }
+
     // ---- the choice of receive-hire
 
     @Test

@@ -191,11 +191,15 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    /** Posts to the admin API with the admin token. */
-    HttpResponse<String> postAdmin(String pathAndQuery, String body) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+    /** Posts to the admin API with the admin token, and any other headers given as name, value, name, value... */
+    HttpResponse<String> postAdmin(String pathAndQuery, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
