@@ -125,6 +125,10 @@ public record ConnectorSettings(
                     + "through Flatchr and must never open the admin API");
         }
         notBefore(in, Settings.RETRY_INITIAL_DELAY, Settings.RETRY_MAX_DELAY);
+        if (in.get(Settings.RETRY_INITIAL_DELAY).compareTo(in.get(Settings.RETRY_MAX_AGE)) >= 0) {
+            throw Settings.RETRY_MAX_AGE.refusal("is not longer than RETRY_INITIAL_DELAY_MS: a hire would be dead at "
+                    + "its first passing failure, never tried again");
+        }
         if (in.get(Settings.HIRE_HOLD).compareTo(in.get(Settings.RETRY_MAX_AGE)) >= 0) {
             throw Settings.RETRY_MAX_AGE.refusal("is not longer than HIRE_HOLD_SECONDS: a held hire would have no "
                     + "time left for its retries");

@@ -14,6 +14,7 @@ import io.github.flatchrlucca.mapping.ContractTypeTable;
 import io.github.flatchrlucca.mapping.DepartmentTable;
 import io.github.flatchrlucca.mapping.LoginRule;
 import io.github.flatchrlucca.mapping.WorkEmailPattern;
+import io.github.flatchrlucca.tenants.ApiKeys;
 import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.LuccaLocation;
 import io.github.flatchrlucca.tenants.RehirePolicy;
@@ -145,7 +146,7 @@ final class Settings {
     // ---- Flatchr API
 
     static final Setting<String> FLATCHR_API_KEY = Setting.of(FLATCHR_API, "flatchr.api-key", "FLATCHR_API_KEY",
-            problemOr("text without spaces or control characters", FlatchrApi::apiKeyProblem),
+            problemOr("text without spaces or control characters", ApiKeys::problem),
             "The API key made on Flatchr's Settings > Advanced > API page, with which the connector asks Flatchr "
                     + "for the hires whose webhook never came (reconciliation) and writes each outcome back to the "
                     + "candidate. Never logged. It expires 365 days after it was made (Flatchr warns its admins 15 "
@@ -201,7 +202,8 @@ final class Settings {
                     text -> LuccaLocation.instance(text, "LUCCA_BASE_URL")),
             "Short instance name, as Lucca and Flatchr ask for it: `acme` means `https://acme.ilucca.net`.")
             .tenantKey("lucca.instance").example("acme");
-    static final Setting<String> LUCCA_API_KEY = Setting.of(LUCCA, "lucca.api-key", "LUCCA_API_KEY", text(),
+    static final Setting<String> LUCCA_API_KEY = Setting.of(LUCCA, "lucca.api-key", "LUCCA_API_KEY",
+            problemOr("text without spaces or control characters", ApiKeys::problem),
             "The API key (a GUID) created in Lucca for this connector. Required when Lucca is configured, refused "
                     + "without one. Never logged.")
             .tenantKey("lucca.apiKey").asSecret();
@@ -254,7 +256,8 @@ final class Settings {
                     + "budget.")
             .defaultValue("50").tenantKey("lucca.rateLimit.requests");
     static final Setting<Duration> RATE_LIMIT_WINDOW = Setting.of(LUCCA, "lucca.rate-limit.window-seconds",
-            "LUCCA_RATE_LIMIT_WINDOW_SECONDS", positive().map(Duration::ofSeconds),
+            "LUCCA_RATE_LIMIT_WINDOW_SECONDS", between(1, 3_600, "from 1 to 3600 (an hour): seconds")
+                    .map(Duration::ofSeconds),
             "The window of that limit (seconds).")
             .defaultValue("60").tenantKey("lucca.rateLimit.windowSeconds");
     static final Setting<Long> LUCCA_TIMEOUT = Setting.of(LUCCA, "lucca.timeout-ms", "LUCCA_TIMEOUT_MS",
@@ -431,11 +434,16 @@ final class Settings {
     }
 
     private static Set<String> triggerColumns(String text) {
-        return Arrays.stream(text.split(","))
+        Set<String> columns = Arrays.stream(text.split(","))
                 .map(String::trim)
                 .filter(column -> !column.isEmpty())
                 .map(column -> column.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
+        // set, yet naming nothing (" , "): taken as unset, it would widen to every hired column
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("lists no column");
+        }
+        return columns;
     }
 
     /** The text, unless {@code problemOf} finds it wrong: then the problem, which never quotes a secret. */

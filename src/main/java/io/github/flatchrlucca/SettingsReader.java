@@ -15,9 +15,19 @@ final class SettingsReader {
         this.properties = properties;
     }
 
-    /** The text set, trimmed; blank counts as unset. */
+    /**
+     * The text set; blank counts as unset. Spaces or a line break around a value are refused rather than trimmed:
+     * Camel reads some settings itself (the ports, the body limit, the timeouts in endpoint URIs), as set, so a
+     * value checked trimmed here would still fail there, later and far from its name (a port taken at random, every
+     * Lucca call refused). A secret from a file or a Kubernetes Secret often ends with such a line break.
+     */
     Optional<String> text(Setting<?> setting) {
-        return properties.apply(setting.key()).map(String::strip).filter(value -> !value.isEmpty());
+        return properties.apply(setting.key()).filter(value -> !value.isBlank()).map(value -> {
+            if (!value.equals(value.strip())) {
+                throw setting.refusal("has spaces or a line break around it; set the value alone");
+            }
+            return value;
+        });
     }
 
     /** The value set, read and checked; empty when unset. */

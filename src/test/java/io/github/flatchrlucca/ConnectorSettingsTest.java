@@ -277,7 +277,7 @@ class ConnectorSettingsTest {
 
     @Test
     void triggerColumnsAreTrimmedAndLowerCase() {
-        properties.put("flatchr.trigger-columns", " 9, Recruté ,,EMBAUCHÉ");
+        properties.put("flatchr.trigger-columns", "9, Recruté ,,EMBAUCHÉ");
 
         assertThat(read().triggerColumns()).containsExactlyInAnyOrder("9", "recruté", "embauché");
     }
@@ -322,6 +322,8 @@ class ConnectorSettingsTest {
             lucca.rate-limit.requests  | 0             | LUCCA_RATE_LIMIT_REQUESTS
             lucca.rate-limit.requests  | many          | LUCCA_RATE_LIMIT_REQUESTS
             lucca.rate-limit.window-seconds | 0        | LUCCA_RATE_LIMIT_WINDOW_SECONDS
+            lucca.rate-limit.window-seconds | 60000    | LUCCA_RATE_LIMIT_WINDOW_SECONDS
+            flatchr.trigger-columns    | ' , '         | FLATCHR_TRIGGER_COLUMNS
             lucca.work-email-pattern   | nobody        | LUCCA_WORK_EMAIL_PATTERN
             flatchr.department-pointer | no-slash      | FLATCHR_DEPARTMENT_POINTER
             retry.max-age-hours        | -1            | RETRY_MAX_AGE_HOURS
@@ -447,6 +449,42 @@ class ConnectorSettingsTest {
     }
 
     @Test
+    void aFirstRetryNoSoonerThanTheAgeAHireDiesAtIsRefused() {
+        properties.put("retry.initial-delay-ms", "7200000");
+        properties.put("retry.max-delay-ms", "7200000");
+        properties.put("retry.max-age-hours", "2");
+
+        assertThatIllegalArgumentException().isThrownBy(this::start).withMessageStartingWith(
+                "Invalid setting RETRY_MAX_AGE_HOURS (retry.max-age-hours): is not longer than RETRY_INITIAL_DELAY_MS");
+    }
+
+    @ParameterizedTest(name = "{0}=''{1}''")
+    @CsvSource(delimiter = '|', value = {
+        "camel.server.port    | '18555 '        | SERVER_PORT",
+        "lucca.timeout-ms     | ' 5000'         | LUCCA_TIMEOUT_MS",
+        "alert.webhook-url    | ' https://chat.example/hook' | ALERT_WEBHOOK_URL",
+        "lucca.api-key        | '0d8c7a61-2222-4000-8000-0000000000aa\n' | LUCCA_API_KEY"})
+    void aValueWithSpacesOrALineBreakAroundItIsRefusedRatherThanReadTrimmed(String key, String value,
+                                                                             String variable) {
+        properties.put("lucca.instance", "acme");
+        properties.put("lucca.api-key", API_KEY);
+        properties.put(key, value.replace("\\n", "\n"));
+
+        assertThatIllegalArgumentException().isThrownBy(this::start).withMessage("Invalid setting " + variable + " ("
+                + key + "): has spaces or a line break around it; set the value alone");
+    }
+
+    @Test
+    void aLuccaKeyWithASpaceInsideIsRefusedWithoutBeingShown() {
+        properties.put("lucca.instance", "acme");
+        properties.put("lucca.api-key", "0d8c7a61 2222");
+
+        assertThatIllegalArgumentException().isThrownBy(this::start)
+                .withMessageContaining("LUCCA_API_KEY").withMessageContaining("contains a space")
+                .satisfies(error -> assertThat(error.getMessage()).doesNotContain("0d8c7a61"));
+    }
+
+    @Test
     void aHoldThatLeavesNoTimeForRetriesIsRefused() {
         properties.put("delivery.hire-hold-seconds", "86400");
         properties.put("retry.max-age-hours", "24");
@@ -548,7 +586,7 @@ class ConnectorSettingsTest {
         properties.put("flatchr.api-base-url", "https://api.demo.flatchr.io//");
         properties.put("flatchr.reconcile-interval-seconds", "0");
         properties.put("flatchr.reconcile-lookback-days", "30");
-        properties.put("flatchr.result-tag", " Lucca ");
+        properties.put("flatchr.result-tag", "Lucca");
 
         FlatchrApi api = read().defaultTenant(TOKEN).flatchrApi().orElseThrow();
 

@@ -36,7 +36,7 @@ class SettingTypesTest {
     void everySettingButAFreeTextSaysWhatItAccepts() {
         assertThat(Settings.ALL).filteredOn(setting -> setting.type().accepts().isEmpty())
                 .extracting(Setting::env).containsExactlyInAnyOrder("CONFIG_FILE", "ROUTES_DIR",
-                        "FLATCHR_RESULT_TAG", "LUCCA_API_KEY", "JOURNAL_USER", "JOURNAL_PASSWORD");
+                        "FLATCHR_RESULT_TAG", "JOURNAL_USER", "JOURNAL_PASSWORD");
     }
 
     @Test

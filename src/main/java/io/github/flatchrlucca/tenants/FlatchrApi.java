@@ -51,8 +51,6 @@ public record FlatchrApi(
             + "Flatchr's Settings > Advanced > API page (not the webhook's numeric company_id)";
 
     private static final Pattern COMPANY_KEY = Pattern.compile("[A-Za-z0-9]{8,64}");
-    // whitespace and control characters would break the Authorization header, or be a paste gone wrong
-    private static final Pattern UNSENDABLE = Pattern.compile("[\\s\\p{Cntrl}]");
 
     /** Checks every component: a record that exists is one the connector can call Flatchr with. */
     public FlatchrApi {
@@ -67,7 +65,7 @@ public record FlatchrApi(
             throw new IllegalArgumentException("the Flatchr API base URL '" + baseUrl
                     + "' is not an http(s) URL with a host");
         }
-        apiKeyProblem(apiKey).ifPresent(problem -> {
+        ApiKeys.problem(apiKey).ifPresent(problem -> {
             throw new IllegalArgumentException("the Flatchr API key " + problem);
         });
         companyKeyProblem(companyKey).ifPresent(problem -> {
@@ -97,21 +95,6 @@ public record FlatchrApi(
     /** Whether each hire's outcome is written to the candidate's {@link #resultTag()}. */
     public boolean writesBack() {
         return resultTag.isPresent();
-    }
-
-    /**
-     * Why {@code key} cannot be sent as a Flatchr API key, as the end of a sentence naming the setting; empty when
-     * it can. Never quotes the key.
-     */
-    public static Optional<String> apiKeyProblem(String key) {
-        if (key.isBlank()) {
-            return Optional.of("is blank");
-        }
-        if (UNSENDABLE.matcher(key).find()) {
-            return Optional.of("contains a space, a line break or another control character (the value is a "
-                    + "secret: not shown)");
-        }
-        return Optional.empty();
     }
 
     /**

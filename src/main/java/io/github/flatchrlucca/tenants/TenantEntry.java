@@ -113,7 +113,9 @@ final class TenantEntry {
         rateLimit.ifPresent(section -> section.allowOnly(RATE_LIMIT_KEYS));
         int requests = rateLimit.flatMap(section -> section.positiveInt("requests"))
                 .orElse(inherited.rateLimitRequests());
-        Duration window = rateLimit.flatMap(section -> section.positiveInt("windowSeconds")).map(Duration::ofSeconds)
+        // an hour at most, as LUCCA_RATE_LIMIT_WINDOW_SECONDS: 60000 is milliseconds typed for seconds
+        Duration window = rateLimit.flatMap(section -> section.intBetween("windowSeconds", 1, 3_600))
+                .map(Duration::ofSeconds)
                 .orElse(inherited.rateLimitWindow());
         Optional<YamlMapping> defaults = tenant.mapping("defaults");
         defaults.ifPresent(section -> section.allowOnly(DEFAULTS_KEYS));
@@ -197,7 +199,7 @@ final class TenantEntry {
         int before = problems.count();
         flatchr.allowOnly(FLATCHR_KEYS);
         requiredWith(flatchr, "apiKey", "", List.of("companyKey", "resultTag"));
-        Optional<String> apiKey = unlessWrong(flatchr, "apiKey", flatchr.secret("apiKey"), FlatchrApi::apiKeyProblem);
+        Optional<String> apiKey = unlessWrong(flatchr, "apiKey", flatchr.secret("apiKey"), ApiKeys::problem);
         requiredWith(flatchr, "companyKey", "; expected " + FlatchrApi.COMPANY_KEY_SHAPE, List.of("apiKey"));
         Optional<String> companyKey = unlessWrong(flatchr, "companyKey", flatchr.text("companyKey"),
                 FlatchrApi::companyKeyProblem);
@@ -253,6 +255,6 @@ final class TenantEntry {
             lucca.report("apiKey", problem.get());
             return Optional.empty();
         }
-        return lucca.secret("apiKey");
+        return unlessWrong(lucca, "apiKey", lucca.secret("apiKey"), ApiKeys::problem);
     }
 }

@@ -94,7 +94,10 @@ class StartupIT {
         "PUBLIC_BASE_URL       | hooks.acme.fr",
         "LUCCA_TIMEOUT_MS      | 0",
         "DELIVERY_POLL_INTERVAL_MS | 0",
-        "LOG_FORMAT            | xml"})
+        "LOG_FORMAT            | xml",
+        // read by Camel Main itself too, before the connector's configuration: still one line naming it
+        "FLATCHR_MAX_BODY_BYTES | 99999999999999999999",
+        "SERVER_PORT           | '18555 '"})
     void aWrongSettingStopsTheStartWithOneLineNamingIt(String variable, String value, @TempDir Path temp)
             throws Exception {
         ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp, Map.of(variable, value));

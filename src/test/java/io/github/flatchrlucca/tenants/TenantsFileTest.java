@@ -622,6 +622,8 @@ class TenantsFileTest {
                         "tenants[0] (acme): lucca.rateLimit.requests: '0' is not a whole number greater than zero"),
                 Arguments.of("lucca: { rateLimit: { windowSeconds: 1.5 } }",
                         "tenants[0] (acme): lucca.rateLimit.windowSeconds: must be a whole number, not a decimal number"),
+                Arguments.of("lucca: { rateLimit: { windowSeconds: 60000 } }",
+                        "tenants[0] (acme): lucca.rateLimit.windowSeconds: '60000' is not a whole number from 1 to 3600"),
                 Arguments.of("defaults: { legalEntityId: -3 }",
                         "tenants[0] (acme): defaults.legalEntityId: '-3' is not a whole number greater than zero"),
                 Arguments.of("defaults: { roleId: admin }",
@@ -745,6 +747,15 @@ class TenantsFileTest {
         assertInvalid(acme(FLATCHR + " }"), "tenants[0] (acme): flatchr.apiKey: contains a space, a line break or "
                 + "another control character (the value is a secret: not shown)")
                 .hasMessageNotContaining("acmeFLATCHR").hasMessageNotContaining("key9b2e4d");
+    }
+
+    @Test
+    void aLuccaKeyThatCannotBeSentIsRefusedWithoutBeingQuoted() {
+        environment.put("ACME_LUCCA_API_KEY", "acmeLUCCA-key\nX-Injected: yes");
+
+        assertInvalid(acme("lucca: { instance: acme, apiKey: '${env:ACME_LUCCA_API_KEY}' }"), "tenants[0] (acme): "
+                + "lucca.apiKey: contains a space, a line break or another control character (the value is a secret: "
+                + "not shown)").hasMessageNotContaining("acmeLUCCA");
     }
 
     @Test
