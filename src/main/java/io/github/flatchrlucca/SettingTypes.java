@@ -128,4 +128,26 @@ final class SettingTypes {
         });
     }
 
+    /**
+     * A JDBC URL PostgreSQL's driver can read, checked by the driver itself. Its own warning about a URL it cannot
+     * read quotes the URL, password included, and goes to the standard error around the log and its masks: it is
+     * silenced for the check, and the refusal never quotes the value (a secret).
+     */
+    static String postgresqlUrl(String text) {
+        if (!text.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("only PostgreSQL is supported (jdbc:postgresql://host:5432/database)");
+        }
+        java.util.logging.Logger driverLog = java.util.logging.Logger.getLogger("org.postgresql");
+        java.util.logging.Level level = driverLog.getLevel();
+        driverLog.setLevel(java.util.logging.Level.OFF);
+        try {
+            if (org.postgresql.Driver.parseURL(text, null) == null) {
+                throw new IllegalArgumentException("is not a JDBC URL PostgreSQL's driver can read, such as "
+                        + "jdbc:postgresql://host:5432/database (the value is a secret: not shown)");
+            }
+        } finally {
+            driverLog.setLevel(level);
+        }
+        return text;
+    }
 }

@@ -287,13 +287,7 @@ final class Settings {
     // ---- Journal
 
     static final Setting<String> JOURNAL_JDBC_URL = Setting.of(JOURNAL, "journal.jdbc-url", "JOURNAL_JDBC_URL",
-            Setting.Type.accepting("a PostgreSQL JDBC URL (`jdbc:postgresql:...`)", text -> {
-                if (!text.startsWith("jdbc:postgresql:")) {
-                    throw new IllegalArgumentException("only PostgreSQL is supported "
-                            + "(jdbc:postgresql://host:5432/database)");
-                }
-                return text;
-            }),
+            Setting.Type.accepting("a PostgreSQL JDBC URL (`jdbc:postgresql:...`)", SettingTypes::postgresqlUrl),
             "A PostgreSQL URL: one journal shared by any number of instances, which then claim hires one at a time "
                     + "and share the Lucca rate limit (see docs/several-instances.md).")
             .whenUnset("the embedded H2 journal in `DATA_DIR`, for one instance")

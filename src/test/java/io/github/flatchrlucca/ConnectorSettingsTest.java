@@ -474,6 +474,18 @@ class ConnectorSettingsTest {
                 + key + "): has spaces or a line break around it; set the value alone");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:postgresql://db:5432/flatchr/lucca?user=flatchr&password=TOPSECRET",
+        "jdbc:postgresql://flatchr:TOPSECRET/x@db/journal", "jdbc:postgresql://db:TOPSECRET/journal"})
+    void aJournalUrlPostgresqlCannotReadIsRefusedWithoutBeingShown(String url) {
+        properties.put("journal.jdbc-url", url);
+
+        assertThatIllegalArgumentException().isThrownBy(this::start)
+                .withMessageStartingWith("Invalid setting JOURNAL_JDBC_URL (journal.jdbc-url): is not a JDBC URL "
+                        + "PostgreSQL's driver can read")
+                .satisfies(error -> assertThat(error.getMessage()).doesNotContain("TOPSECRET"));
+    }
+
     @Test
     void aLuccaKeyWithASpaceInsideIsRefusedWithoutBeingShown() {
         properties.put("lucca.instance", "acme");
