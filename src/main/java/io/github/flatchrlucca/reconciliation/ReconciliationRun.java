@@ -40,6 +40,7 @@ public final class ReconciliationRun {
     private final List<FoundApplication> recorded = new ArrayList<>();
     private final List<String> unmatchedColumns = new ArrayList<>();
     private int movedOut;
+    private int skipped;
 
     ReconciliationRun(Reconciliations.Run claim, Tenant tenant, FlatchrConnection flatchr, FlatchrRequests requests,
                       LocalDate windowFrom, boolean dryRun) {
@@ -174,6 +175,15 @@ public final class ReconciliationRun {
 
     List<FoundApplication> recorded() {
         return List.copyOf(recorded);
+    }
+
+    /** An application no hire can be recorded from (its own data is at fault): the run goes on without it. */
+    void skipped() {
+        skipped++;
+    }
+
+    int skippedCount() {
+        return skipped;
     }
 
     /** How many of the journal's hires this run found moved out of hired: withdrawn, or waiting for a decision. */

@@ -13,6 +13,7 @@ import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.IntakeResult;
 import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalRefusedValue;
 import io.github.flatchrlucca.journal.MoveOut;
 import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.journal.Reconciliations;
@@ -224,10 +225,21 @@ public final class ReconciliationSteps {
         List<String> notes = new ArrayList<>();
         ObjectNode event = application.toEvent(json, details, run.vacancy(application.vacancyId()),
                 companyId(run.tenant()), notes);
-        HireVerdict verdict = classifier.classify(event, run.tenant());
-        IntakeResult result = journal.record(event.toString(), run.getTenant(), Origin.FLATCHR_API, verdict.dedupeKey(),
-                verdict.matchingApplication(), verdict.applicantId(), verdict.recordedRejection(), notes,
-                run.tenant().hireHold());
+        IntakeResult result;
+        try {
+            HireVerdict verdict = classifier.classify(event, run.tenant());
+            result = journal.record(event.toString(), run.getTenant(), Origin.FLATCHR_API, verdict.dedupeKey(),
+                    verdict.matchingApplication(), verdict.applicantId(), verdict.recordedRejection(), notes,
+                    run.tenant().hireHold());
+        } catch (Problem | JournalRefusedValue unusable) {
+            // Its own data is at fault (an id too long to be one, a value the journal refuses): it would be refused
+            // at every run, and would stop every run, so every other hire with it. Skipped, and said.
+            run.skipped();
+            metrics.hireFound(run.getTenant(), "skipped");
+            LOG.warn("Tenant {}: an application found in Flatchr's API was skipped, no hire can be recorded from it: "
+                    + "{}", run.getTenant(), unusable.getMessage());
+            return false;
+        }
         reconciliations.renew(run.claim());
         if (result.outcome() == IntakeResult.Outcome.DUPLICATE) {
             return false;
@@ -306,6 +318,7 @@ public final class ReconciliationSteps {
         summary.put(run.isDryRun() ? "wouldRecord" : "recorded", run.recorded().stream().map(this::view).toList());
         summary.put("unmatchedTriggerColumns", run.unmatchedColumns());
         summary.put("movedOutOfHired", run.movedOutCount());
+        summary.put("skipped", run.skippedCount());
         return summary;
     }
 

@@ -62,6 +62,9 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     FlatchrRoutesTest() throws IOException {
         missed = flatchr.addApplication(ApplicationSeed.of(new Candidate("Jeanne", "Exemple", MISSED_MAIL,
                 "06 12 34 56 78"), VACANCY, "Recruté"));
+        // an application whose id no hire can have (over 64 characters): it must hold up no other
+        flatchr.addApplication(ApplicationSeed.of(new Candidate("Zoé", "Illisible", "zoe.unusable@example.org", ""),
+                VACANCY, "Recruté").id("x".repeat(65)));
         flatchr.failNext("POST", "/company/" + COMPANY_KEY + "/applicant", 503, 1);
         flatchrDown.failNext("GET", "/company/" + DOWN_COMPANY_KEY + "/tags", 503, 1);
     }
@@ -115,6 +118,21 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         assertThat(found.origin()).isEqualTo(Origin.FLATCHR_API);
         assertThat(found.flatchrApplicant()).isEqualTo(missed);
         assertThat(lucca.users()).filteredOn(user -> user.mail().equals(MISSED_MAIL)).hasSize(1);
+    }
+
+    @Test
+    void anApplicationNoHireCanBeRecordedFromIsSkippedAndTheRunGoesOn() {
+        awaitMissedHire(hire -> true);
+
+        ReconciliationRun run = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> reconciliation.backfill("flatchr", LocalDate.now().minusDays(3), false), r -> true);
+        Map<?, ?> summary = template.send("direct:reconcile-tenant", exchange -> exchange.setVariable("run", run))
+                .getMessage().getBody(Map.class);
+
+        assertThat(summary).as("the run ended, not failed").isNotNull();
+        assertThat(summary.get("skipped")).as("it says what it skipped").isEqualTo(1);
+        assertThat(hiresOf("flatchr")).noneMatch(hire -> hire.payload() != null
+                && hire.payload().contains("zoe.unusable@example.org"));
     }
 
     @Test
