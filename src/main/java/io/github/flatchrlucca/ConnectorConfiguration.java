@@ -11,6 +11,7 @@ import io.github.flatchrlucca.delivery.DeliverySteps;
 import io.github.flatchrlucca.delivery.RehireSteps;
 import io.github.flatchrlucca.delivery.DueHires;
 import io.github.flatchrlucca.delivery.RetrySchedule;
+import io.github.flatchrlucca.http.AnswerLimits;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.http.ProblemReplies;
 import io.github.flatchrlucca.http.BodyBudget;
@@ -77,6 +78,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
@@ -121,6 +123,11 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         ConnectorSettings settings = ConnectorSettings.read(in);
         LOG.info("Settings: {}", in.summary());
         FreePorts.check(settings);
+        // Every answer over HTTP is bounded in size and time (Lucca, Flatchr's API, the chat): see AnswerLimits.
+        AnswerLimits answerLimits = new AnswerLimits(AnswerLimits.MAX_BYTES,
+                Duration.ofMillis(2 * in.get(Settings.LUCCA_TIMEOUT)));
+        camel.getComponent("http", HttpComponent.class).setHttpClientConfigurer(answerLimits);
+        camel.getComponent("https", HttpComponent.class).setHttpClientConfigurer(answerLimits);
 
         // Making Vert.x (Netty's classes, its threads) took a tenth of the start: it is made meanwhile, on a thread
         // of its own (BENCHMARKS.md, "A start in two parts")

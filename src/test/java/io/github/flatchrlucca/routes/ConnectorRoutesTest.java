@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flatchrlucca.http.AnswerLimits;
 import io.github.flatchrlucca.http.KeyState;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.HireStatus;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.BeanInject;
 import org.apache.camel.EndpointInject;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -147,6 +149,15 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
                 .startsWith("Several tenants are configured");
         assertThat(backfill.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(backfill.body()).path("field").asText()).as("since was not given").isEqualTo("since");
+    }
+
+    @Test
+    void everyCallOverHttpHasItsAnswerBoundedInSizeAndTime() {
+        // AnswerLimitsTest shows what the bound does, over real HTTP; here, that every call of the connector has it
+        for (String scheme : List.of("http", "https")) {
+            assertThat(chat.getCamelContext().getComponent(scheme, HttpComponent.class).getHttpClientConfigurer())
+                    .as(scheme).isInstanceOf(AnswerLimits.class);
+        }
     }
 
     // ---- the choice of receive-hire
