@@ -115,13 +115,18 @@ public final class DeliverySteps {
     }
 
     /**
-     * Someone with this e-mail is already in Lucca. If an earlier attempt sent the create and never saw
-     * the answer, that someone is our own user. A former employee (no contract left on the start day) comes
-     * back with a new contract, or is reported, as the tenant's rehire policy says; anyone else is already in Lucca.
+     * Someone with this e-mail is already in Lucca. If an earlier attempt sent the create and never saw the answer,
+     * and that create made this someone (the login it gave), they are our own user; if it was a returning employee's
+     * new contract, this is that rehire again, and its contract is looked for. A former employee (no contract left on
+     * the start day) comes back with a new contract, or is reported, as the tenant's rehire policy says; anyone else,
+     * a user made by hand meanwhile included, is already in Lucca.
      */
-    private static void noteFound(Delivery delivery, LuccaPerson person) {
+    private void noteFound(Delivery delivery, LuccaPerson person) {
         boolean former = person.isFormerEmployee(delivery.draft().contractStart());
-        if (delivery.hire().createAttempted() && !former) {
+        SentCreate sent = delivery.hire().createAttempted() ? SentCreate.of(json, delivery.hire().createSent()) : null;
+        if (sent != null && sent.madeContractOf(person)) {
+            delivery.comesBack(person.id());
+        } else if (sent != null && !former && sent.madeUser(person)) {
             delivery.luccaUser(person.id());
             delivery.warn(ANSWER_LOST);
         } else if (former && delivery.tenant().settings().rehire() == RehirePolicy.CONTRACT) {

@@ -7,14 +7,22 @@ import java.time.Instant;
  * Lucca, so a later attempt goes straight to the contract and never creates the user twice. Retries are
  * counted from {@code queuedAt}: reception, or the operator's replay. Its {@code tenant} says which Lucca
  * it goes to, and with which mapping.
+ *
+ * @param createSent the body of the create an earlier attempt sent (the user, or a returning employee's contract),
+ *                   whose answer may have been lost; null when none was sent
  */
 public record ClaimedHire(String hireId, String tenant, String payload, Instant receivedAt, Instant queuedAt,
-                          int attempts, Long luccaUserId, boolean createAttempted) {
+                          int attempts, Long luccaUserId, String createSent) {
+
+    /** An earlier attempt sent a create: Lucca may hold what it made, whatever that attempt heard of it. */
+    public boolean createAttempted() {
+        return createSent != null;
+    }
 
     /** Without the candidate's personal data: a record can end up in a log line, a trace or a test's report. */
     @Override
     public String toString() {
         return "ClaimedHire[hireId=" + hireId + ", tenant=" + tenant + ", attempts=" + attempts + ", luccaUserId="
-                + luccaUserId + ", createAttempted=" + createAttempted + "]";
+                + luccaUserId + ", createAttempted=" + createAttempted() + "]";
     }
 }

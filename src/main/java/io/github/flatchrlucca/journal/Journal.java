@@ -155,7 +155,8 @@ public final class Journal {
                     + "next_attempt_at <= ? AND " + UNCLAIMED, at(now.plus(lease)), instanceId, at(now), hireId,
                     at(now), at(now));
             return updated == 0 ? null : Jdbc.query(connection, "SELECT hire_id, tenant, payload, received_at, "
-                    + "queued_at, attempts, lucca_user_id, create_attempted_at FROM hire WHERE hire_id = ?", Journal::hire, hireId)
+                    + "queued_at, attempts, lucca_user_id, create_attempted_at, lucca_request FROM hire WHERE hire_id = ?",
+                    Journal::hire, hireId)
                     .get(0);
         });
     }
@@ -640,7 +641,8 @@ public final class Journal {
     private static ClaimedHire hire(java.sql.ResultSet row) throws SQLException {
         return new ClaimedHire(row.getString("hire_id"), row.getString("tenant"), row.getString("payload"), instant(row, "received_at"),
                 instant(row, "queued_at"), row.getInt("attempts"), row.getObject("lucca_user_id", Long.class),
-                row.getObject("create_attempted_at") != null);
+                row.getObject("create_attempted_at") == null ? null
+                        : java.util.Objects.requireNonNullElse(row.getString("lucca_request"), "{}"));
     }
 
     private static String joined(List<String> warnings) {

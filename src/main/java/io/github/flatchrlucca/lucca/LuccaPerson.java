@@ -4,12 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** Someone Lucca already knows, found by e-mail: an employee, a future one, or a former one. */
-public record LuccaPerson(long id, LocalDate contractEnd) {
+/**
+ * Someone Lucca already knows, found by e-mail: an employee, a future one, or a former one.
+ *
+ * @param login their login, by which a user this connector created is told from one made by someone else; null when
+ *              Lucca did not say
+ */
+public record LuccaPerson(long id, String login, LocalDate contractEnd) {
 
     public static Optional<LuccaPerson> first(JsonNode findAnswer) {
         return LuccaEnvelopes.v3Items(findAnswer).stream().findFirst().map(item -> new LuccaPerson(
-                item.path("id").asLong(), day(item.path("dtContractEnd"))));
+                item.path("id").asLong(), item.path("login").isTextual() ? item.path("login").asText() : null,
+                day(item.path("dtContractEnd"))));
+    }
+
+    /** Without their login: a record can end up in a log line, a trace or a test's report. */
+    @Override
+    public String toString() {
+        return "LuccaPerson[id=" + id + ", contractEnd=" + contractEnd + "]";
     }
 
     /** No contract left on that day (a hire's start day): their last one ended before it. */

@@ -147,7 +147,7 @@ public final class PeopleDirectory {
         People people = people(connection);
         synchronized (people) {
             Person person = people.byMail.get(lower(mail));
-            return Optional.ofNullable(person).map(found -> new LuccaPerson(found.id(), found.contractEnd()));
+            return Optional.ofNullable(person).map(found -> new LuccaPerson(found.id(), found.login(), found.contractEnd()));
         }
     }
 

@@ -136,7 +136,7 @@ class DeliveryStepsTest {
 
     @Test
     void aUserCreatedByAnEarlierAttemptIsKnownFromTheStart() {
-        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, 416L, true), TENANT);
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, 416L, "{}"), TENANT);
 
         assertThat(delivery.isUserKnown()).isTrue();
         assertThat(delivery.luccaUserId()).isEqualTo(416L);
@@ -144,7 +144,7 @@ class DeliveryStepsTest {
 
     @Test
     void aPayloadThatIsNotJsonCannotBeMapped() {
-        ClaimedHire broken = new ClaimedHire("hire-1", "acme", "{not json", RECEIVED_AT, RECEIVED_AT, 1, null, false);
+        ClaimedHire broken = new ClaimedHire("hire-1", "acme", "{not json", RECEIVED_AT, RECEIVED_AT, 1, null, null);
 
         assertThatExceptionOfType(UncheckedIOException.class)
                 .isThrownBy(() -> steps.map(broken, TENANT));
@@ -263,7 +263,7 @@ class DeliveryStepsTest {
 
     @Test
     void aPersonFoundAfterALostCreateAnswerIsOurOwnUser() {
-        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, true), TENANT);
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, "{}"), TENANT);
 
         steps.notePerson(delivery, person(416, null));
 
@@ -276,11 +276,42 @@ class DeliveryStepsTest {
     @Test
     void aFormerEmployeeFoundAfterALostCreateAnswerIsStillARehire() {
         // the earlier attempt's contract did not reach Lucca: the person still has none on the start day
-        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, true), TENANT);
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, "{}"), TENANT);
 
         steps.notePerson(delivery, person(77, "2025-06-30T00:00:00"));
 
         assertThat(delivery.isRehire()).isTrue();
+        assertThat(delivery.warnings()).doesNotContain(DeliverySteps.ANSWER_LOST);
+    }
+
+    @Test
+    void aPersonFoundAfterALostCreateIsOursOnlyIfTheyHaveTheLoginItGave() {
+        ClaimedHire sentUser = new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
+                null, "{\"login\":\"eschmidt\",\"mail\":\"eloise@gmail.com\"}");
+        Delivery ours = steps.map(sentUser, TENANT);
+        Delivery madeByHand = steps.map(sentUser, TENANT);
+
+        steps.notePerson(ours, person(416, "ESchmidt", null));
+        // the create failed, and HR made the person by hand meanwhile: their contract is not this hire's to change
+        steps.notePerson(madeByHand, person(417, "eloise.schmidt", null));
+
+        assertThat(ours.warnings()).contains(DeliverySteps.ANSWER_LOST);
+        assertThat(ours.isAlreadyInLucca()).isFalse();
+        assertThat(madeByHand.isAlreadyInLucca()).isTrue();
+        assertThat(madeByHand.luccaUserId()).isEqualTo(417L);
+        assertThat(madeByHand.warnings()).contains(DeliverySteps.ALREADY_EMPLOYED).doesNotContain(DeliverySteps.ANSWER_LOST);
+    }
+
+    @Test
+    void aReturningEmployeeFoundAfterTheirNewContractsAnswerWasLostIsARehireNotAUserCreated() {
+        // the new contract was made: the person is no longer a former employee, and is no user of this hire's
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
+                RECEIVED_AT, 2, null, "{\"ownerId\":77,\"startsOn\":\"2026-02-02\",\"externalId\":\"1234\"}"), TENANT);
+
+        steps.notePerson(delivery, person(77, "cmorel", null));
+
+        assertThat(delivery.isRehire()).as("its contract is looked for by its externalId").isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(77L);
         assertThat(delivery.warnings()).doesNotContain(DeliverySteps.ANSWER_LOST);
     }
 
@@ -451,7 +482,7 @@ class DeliveryStepsTest {
         luccaPeople.add(people());
         people.refresh(LUCCA);
         Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
-                null, true), TENANT);
+                null, "{}"), TENANT);
 
         steps.checkInDirectory(delivery, LUCCA);
 
@@ -650,7 +681,7 @@ class DeliveryStepsTest {
 
     private Delivery userMadeEarlier(String contractTypeId) {
         Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(contractTypeId), RECEIVED_AT, RECEIVED_AT, 2,
-                416L, true), TENANT);
+                416L, "{}"), TENANT);
         steps.enrich(delivery, List.of());
         assertThat(delivery.isUserCreatedNow()).isFalse();
         return delivery;
@@ -661,7 +692,7 @@ class DeliveryStepsTest {
     }
 
     private static ClaimedHire hire(String contractTypeId, String department) {
-        return new ClaimedHire("hire-1", "acme", PAYLOAD.formatted(contractTypeId, department), RECEIVED_AT, RECEIVED_AT, 1, null, false);
+        return new ClaimedHire("hire-1", "acme", PAYLOAD.formatted(contractTypeId, department), RECEIVED_AT, RECEIVED_AT, 1, null, null);
     }
 
     private static String payload(String contractTypeId) {
@@ -679,8 +710,13 @@ class DeliveryStepsTest {
     }
 
     private static JsonNode person(long id, String contractEnd) {
+        return person(id, "eschmidt", contractEnd);
+    }
+
+    private static JsonNode person(long id, String login, String contractEnd) {
         String end = contractEnd == null ? "null" : "\"" + contractEnd + "\"";
-        return json("{\"data\":{\"items\":[{\"id\":" + id + ",\"mail\":\"eloise@gmail.com\",\"dtContractEnd\":" + end + "}]}}");
+        return json("{\"data\":{\"items\":[{\"id\":" + id + ",\"login\":\"" + login
+                + "\",\"mail\":\"eloise@gmail.com\",\"dtContractEnd\":" + end + "}]}}");
     }
 
     private static JsonNode logins(String... logins) {

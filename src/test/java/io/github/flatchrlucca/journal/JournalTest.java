@@ -200,7 +200,7 @@ class JournalTest {
 
         List<ClaimedHire> claimed = claimDue(10);
 
-        assertThat(claimed).containsExactly(new ClaimedHire(hireId, TENANT, PAYLOAD, T0, T0, 1, null, false));
+        assertThat(claimed).containsExactly(new ClaimedHire(hireId, TENANT, PAYLOAD, T0, T0, 1, null, null));
         assertThat(reader.find(hireId).orElseThrow().attempts()).isEqualTo(1);
     }
 

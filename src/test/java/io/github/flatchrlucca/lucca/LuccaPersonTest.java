@@ -20,11 +20,11 @@ class LuccaPersonTest {
     void readsTheFirstPersonFound() {
         Optional<LuccaPerson> person = LuccaPerson.first(json("""
                 {"data":{"items":[
-                  {"id":416,"mail":"eloise@gmail.com","dtContractEnd":"2025-06-30T00:00:00"},
+                  {"id":416,"login":"eschmidt","mail":"eloise@gmail.com","dtContractEnd":"2025-06-30T00:00:00"},
                   {"id":417,"mail":"eloise@gmail.com","dtContractEnd":null}]}}
                 """));
 
-        assertThat(person).contains(new LuccaPerson(416, LocalDate.of(2025, 6, 30)));
+        assertThat(person).contains(new LuccaPerson(416, "eschmidt", LocalDate.of(2025, 6, 30)));
     }
 
     @Test
@@ -47,17 +47,17 @@ class LuccaPersonTest {
 
     @Test
     void aContractEndedBeforeTodayMakesAFormerEmployee() {
-        assertThat(new LuccaPerson(416, TODAY.minusDays(1)).isFormerEmployee(TODAY)).isTrue();
+        assertThat(new LuccaPerson(416, null, TODAY.minusDays(1)).isFormerEmployee(TODAY)).isTrue();
     }
 
     @Test
     void aContractEndingTodayIsStillAnEmployee() {
-        assertThat(new LuccaPerson(416, TODAY).isFormerEmployee(TODAY)).isFalse();
+        assertThat(new LuccaPerson(416, null, TODAY).isFormerEmployee(TODAY)).isFalse();
     }
 
     @Test
     void aContractEndingLaterIsStillAnEmployee() {
-        assertThat(new LuccaPerson(416, TODAY.plusMonths(3)).isFormerEmployee(TODAY)).isFalse();
+        assertThat(new LuccaPerson(416, null, TODAY.plusMonths(3)).isFormerEmployee(TODAY)).isFalse();
     }
 
     @Test

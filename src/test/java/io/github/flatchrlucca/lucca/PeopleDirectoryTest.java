@@ -62,7 +62,7 @@ class PeopleDirectoryTest {
                 "formerEmployees=true&fields=id,login,mail,dtContractEnd,modifiedAt&paging=0,1000",
                 "formerEmployees=true&fields=id,login,mail,dtContractEnd,modifiedAt&paging=1000,1000");
         assertThat(directory.answers(ACME)).isTrue();
-        assertThat(directory.withMail(ACME, " Person1001@ACME.test")).contains(new LuccaPerson(1001, null));
+        assertThat(directory.withMail(ACME, " Person1001@ACME.test")).contains(new LuccaPerson(1001, "person1001", null));
         assertThat(directory.loginsContaining(ACME, "person100")).containsExactlyInAnyOrder(
                 "person100", "person1000", "person1001", "person1002");
     }
@@ -82,7 +82,7 @@ class PeopleDirectoryTest {
         assertThat(decoded(sent.get(1))).isEqualTo("modifiedAt=since,2026-12-01T11:20:00&formerEmployees=true"
                 + "&fields=id,login,mail,dtContractEnd,modifiedAt&paging=0,1000");
         assertThat(decoded(sent.get(2))).startsWith("modifiedAt=since,2026-12-01T11:21:00&");
-        assertThat(directory.withMail(ACME, "new@acme.test")).contains(new LuccaPerson(7, null));
+        assertThat(directory.withMail(ACME, "new@acme.test")).contains(new LuccaPerson(7, "jdoe", null));
     }
 
     @Test
@@ -96,7 +96,7 @@ class PeopleDirectoryTest {
 
         assertThat(directory.withMail(ACME, "old@acme.test")).isEmpty();
         LuccaPerson jane = directory.withMail(ACME, "jane@acme.test").orElseThrow();
-        assertThat(jane).isEqualTo(new LuccaPerson(7, LocalDate.of(2025, 6, 30)));
+        assertThat(jane).isEqualTo(new LuccaPerson(7, "jdoe", LocalDate.of(2025, 6, 30)));
         assertThat(jane.isFormerEmployee(LocalDate.of(2027, 1, 4))).isTrue();
         assertThat(directory.loginsContaining(ACME, "JDO")).containsExactly("jdoe");
     }
@@ -164,7 +164,7 @@ class PeopleDirectoryTest {
 
         directory.created(ACME, 42, "New.Hire@acme.test", "nhire", null);
 
-        assertThat(directory.withMail(ACME, "new.hire@acme.test")).contains(new LuccaPerson(42, null));
+        assertThat(directory.withMail(ACME, "new.hire@acme.test")).contains(new LuccaPerson(42, "nhire", null));
         assertThat(directory.loginsContaining(ACME, "nhire")).containsExactly("nhire");
     }
 

@@ -1,0 +1,42 @@
+package io.github.flatchrlucca.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.lucca.LuccaPerson;
+import java.io.IOException;
+
+/**
+ * The create an earlier attempt sent and never heard the answer of: a user, with the login it gave, or a returning
+ * employee's new contract, with its owner. It tells whether the person now found by e-mail is what that create made,
+ * or someone else: a user made by hand in Lucca meanwhile (whose contract is then not ours to change), or the former
+ * employee whose new contract it was (a rehire, not a user created).
+ *
+ * @param login   the login of the user it created; null for a contract, or a body that says neither
+ * @param ownerId the person a contract was for; null for a user
+ */
+record SentCreate(String login, Long ownerId) {
+
+    static SentCreate of(ObjectMapper json, String body) {
+        JsonNode sent;
+        try {
+            sent = json.readTree(body);
+        } catch (IOException e) {
+            sent = json.missingNode();
+        }
+        return new SentCreate(sent.path("login").isTextual() ? sent.path("login").asText() : null,
+                sent.path("ownerId").canConvertToLong() ? sent.path("ownerId").asLong() : null);
+    }
+
+    /** The returning employee's new contract was this create. */
+    boolean madeContractOf(LuccaPerson person) {
+        return ownerId != null && ownerId == person.id();
+    }
+
+    /**
+     * The user this create made is that person: the same login, which Lucca keeps unique. A create whose body or
+     * answer names no login (kept before it was) is taken as theirs, as it always was.
+     */
+    boolean madeUser(LuccaPerson person) {
+        return ownerId == null && (login == null || person.login() == null || login.equalsIgnoreCase(person.login()));
+    }
+}
