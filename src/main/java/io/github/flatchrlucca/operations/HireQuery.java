@@ -83,6 +83,10 @@ final class HireQuery {
             return fallback;
         }
         try {
+            // ASCII digits only: Java's parser also reads other scripts' digits (size=٥ as 5)
+            if (!value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new NumberFormatException();
+            }
             int number = Integer.parseInt(value);
             if (number < min || number > max) {
                 throw new NumberFormatException();
