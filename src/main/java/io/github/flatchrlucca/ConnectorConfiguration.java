@@ -95,7 +95,6 @@ import org.slf4j.LoggerFactory;
 public final class ConnectorConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorConfiguration.class);
-    static final String WEBHOOK_PATH = "/webhooks/flatchr";
     // The name under which camel-micrometer-prometheus looks for (or binds) its registry.
     private static final String METRICS_REGISTRY = "metricsRegistry";
     private static final Duration JOURNAL_CONNECT_TIMEOUT = Duration.ofSeconds(3);
@@ -262,7 +261,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                 BodyBudget.ofHeap(Runtime.getRuntime().maxMemory(), settings.maxBodyBytes()), settings.httpRequestTimeout(), timeouts::requestArrived, new RequestGate.Observer() {
                     @Override
                     public void refused(String path, int status) {
-                        if (path.startsWith(WEBHOOK_PATH)) {
+                        if (path.startsWith(WebhookAuthenticator.PATH)) {
                             // refused before the token was accepted: the tenant is only a claim of the URL
                             metrics.webhook("unknown", WebhookReplies.outcome(status));
                         }
@@ -273,19 +272,14 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                         metrics.requestAbandoned();
                     }
                 })
-                .bodies(WEBHOOK_PATH + "*", (path, request) ->
-                        webhookAuthenticator.authenticate(tenantOfWebhookPath(path), request.getParam("token")))
+                .bodies(WebhookAuthenticator.PATH + "*", (path, request) ->
+                        webhookAuthenticator.authenticate(WebhookAuthenticator.tenantOfPath(path), request.getParam("token")))
                 .bodies("/admin/api/*", (path, request) -> adminTokenCheck.scopeOf(request.getHeader("Authorization")));
         if (settings.managementOnServerPort()) {
             gate.reads("/observe/metrics", (path, request) ->
                     adminTokenCheck.checkEveryTenant(request.getHeader("Authorization")));
         }
         camel.addStartupListener(gate);
-    }
-
-    /** "/webhooks/flatchr" is the default tenant's URL, "/webhooks/flatchr/acme" tenant acme's. */
-    private static String tenantOfWebhookPath(String path) {
-        return path.equals(WEBHOOK_PATH) ? TenantSettings.DEFAULT_ID : path.substring(WEBHOOK_PATH.length() + 1);
     }
 
     /** Flatchr's API, the webhook's safety net: each tenant with a key is searched for the hires it missed. */
@@ -480,7 +474,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
 
     private static void announce(ConnectorSettings settings, Tenants tenants) {
         for (Tenant tenant : tenants.all()) {
-            String url = settings.publicBaseUrl() + WEBHOOK_PATH
+            String url = settings.publicBaseUrl() + WebhookAuthenticator.PATH
                     + (TenantSettings.DEFAULT_ID.equals(tenant.id()) ? "" : "/" + tenant.id()) + "?token=";
             WebhookToken token = tenant.settings().webhookToken();
             // never the token itself: logs are shipped and kept where anyone with the token could post hires
@@ -501,7 +495,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         if (!settings.hasDefaultTenant()) {
             LOG.info("No tenant at {}: TENANTS_FILE is set and neither FLATCHR_WEBHOOK_TOKEN nor a Lucca is, so the "
                     + "single-tenant URL answers 401; each tenant of the file has its own URL, listed above.",
-                    WEBHOOK_PATH);
+                    WebhookAuthenticator.PATH);
         }
         if (settings.adminToken().isEmpty()) {
             LOG.info("Admin API is off for all tenants together: set ADMIN_TOKEN to turn it on.");

@@ -2,6 +2,7 @@ package io.github.flatchrlucca.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpConnection;
@@ -203,6 +204,13 @@ public final class RequestGate implements StartupListener {
      */
     private void arrived(RoutingContext request) {
         arrived.accept(request.request().connection());
+        // Checked before any reader of a parameter (a guard's token, Camel's headers), whom a malformed escape
+        // (%ZZ) would fail as the server's own error, a 500.
+        if (malformedQuery(request)) {
+            observer.refused(request.normalizedPath(), 400);
+            answer(request, MALFORMED_QUERY);
+            return;
+        }
         long timer = request.vertx().setTimer(bodyDeadline.toMillis(), fired -> {
             if (!request.request().isEnded() && !request.response().ended()) {
                 observer.refused(request.normalizedPath(), 408);
@@ -211,6 +219,19 @@ public final class RequestGate implements StartupListener {
         });
         request.addEndHandler(ended -> request.vertx().cancelTimer(timer));
         request.next();
+    }
+
+    private static final Problem MALFORMED_QUERY = Problem.badRequest("query", "The URL's query string is not "
+            + "valid: a % must start an escape such as %40.");
+
+    /** Whether the query string cannot be decoded (Vert.x's own decoder, Netty's, says so by throwing). */
+    private static boolean malformedQuery(RoutingContext request) {
+        try {
+            new QueryStringDecoder(request.request().uri()).parameters();
+            return false;
+        } catch (IllegalArgumentException malformed) {
+            return true;
+        }
     }
 
     /** Failures of the server's own handlers: an upload cut short, a body over the server's limit. */
@@ -222,7 +243,7 @@ public final class RequestGate implements StartupListener {
             observer.abandoned(request.normalizedPath());
             return;
         }
-        Problem problem = switch (request.statusCode()) {
+        Problem problem = malformedQuery(request) ? MALFORMED_QUERY : switch (request.statusCode()) {
             case 413 -> Problem.tooLarge(maxBodyBytes);
             case 408 -> Problem.requestTimeout(bodyDeadline);
             default -> {

@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.tenants;
 
 import io.github.flatchrlucca.http.Problem;
+import io.github.flatchrlucca.http.QueryParameter;
 import io.github.flatchrlucca.routes.Variables;
 import org.apache.camel.Exchange;
 import java.time.Clock;
@@ -18,6 +19,9 @@ public final class WebhookAuthenticator implements Processor {
     private final Tenants tenants;
     private final RefusedWebhooks refused;
 
+    /** Where Flatchr's webhooks arrive: the default tenant's, and under it each tenant's own. */
+    public static final String PATH = "/webhooks/flatchr";
+
     public WebhookAuthenticator(Tenants tenants, Clock clock) {
         this.tenants = tenants;
         this.refused = new RefusedWebhooks(clock);
@@ -25,14 +29,24 @@ public final class WebhookAuthenticator implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        String named = exchange.getIn().getHeader("tenant", TenantSettings.DEFAULT_ID, String.class);
-        String given = exchange.getIn().getHeader("token", String.class);
+        // From the URL only, as the gate read them before the body: a request header of the same name (a proxy's
+        // Tenant:, a client's Token:) never stands for either. Outside an HTTP request (a test), headers carry them.
+        String path = exchange.getIn().getHeader(Exchange.HTTP_PATH, String.class);
+        String named = path != null ? tenantOfPath(path)
+                : exchange.getIn().getHeader("tenant", TenantSettings.DEFAULT_ID, String.class);
+        String given = QueryParameter.of(exchange.getIn(), "token");
         // The token must not travel further with the message (logs, tracing, error handlers).
         exchange.getIn().removeHeader("token");
         exchange.getIn().removeHeader("tenant");
         Tenant tenant = authenticate(named, given);
         exchange.setVariable(Variables.TENANT, tenant);
         exchange.setVariable(Variables.TENANT_ID, tenant.id());
+    }
+
+    /** "/webhooks/flatchr" is the default tenant's URL, "/webhooks/flatchr/acme" tenant acme's. */
+    public static String tenantOfPath(String path) {
+        return path.equals(PATH) || !path.startsWith(PATH + "/") ? TenantSettings.DEFAULT_ID
+                : path.substring(PATH.length() + 1);
     }
 
     /**

@@ -173,6 +173,28 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
+    void theTenantAndTokenComeFromTheUrlNeverFromHeadersOfTheSameName() throws IOException {
+        // a proxy's or a client's own headers: the URL's tenant and token are the ones checked
+        HttpResponse<String> response = post(DRY, Events.hire(DRY, "headers-1").toString(), "Tenant", LIVE,
+                "Token", "not-the-token");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(hire(JSON.readTree(response.body()).path("hireId").asText()).tenant()).isEqualTo(DRY);
+    }
+
+    @Test
+    void aQueryStringThatIsNotValidPercentEncodingIsABadRequestNamingIt() throws IOException {
+        // no Java URI takes %ZZ: the request is written by hand, as a hostile client would
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("POST /webhooks/flatchr/" + DRY + "?token=%ZZ HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Length: 2\r\nConnection: close\r\n\r\n{}").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("\"field\":\"query\"");
+        }
+    }
+
+    @Test
     void anEventThatIsNoHireIsAnsweredIgnoredAndNotRecorded() throws IOException {
         ObjectNode event = Events.hire(LIVE, "not-a-hire-1");
         event.put("event", "new_applicant");

@@ -184,11 +184,16 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         return post(tenant, event.toString());
     }
 
-    HttpResponse<String> post(String tenant, String body) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/flatchr/"
-                        + tenant + "?token=" + token(tenant)))
+    /** Posts to the tenant's webhook URL, with any other headers given as name, value, name, value... */
+    HttpResponse<String> post(String tenant, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/webhooks/flatchr/" + tenant + "?token=" + token(tenant)))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
     }
 
     /** Posts to the admin API with the admin token, and any other headers given as name, value, name, value... */
