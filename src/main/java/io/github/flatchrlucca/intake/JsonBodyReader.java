@@ -63,7 +63,7 @@ public final class JsonBodyReader implements Processor {
     public void process(Exchange exchange) {
         byte[] body = exchange.getIn().getBody(byte[].class);
         if (body == null || blank(body)) {
-            throw Problem.badRequest("body", "The body is empty; a Flatchr event in JSON is expected.");
+            throw Problem.badRequest("body", "The body is empty; a JSON object is expected.");
         }
         if (body.length > maxBytes) {
             throw Problem.tooLarge(maxBytes);
@@ -92,8 +92,7 @@ public final class JsonBodyReader implements Processor {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body, start, body.length - start)).toString();
         } catch (CharacterCodingException e) {
-            throw Problem.badRequest("body", "The body is not UTF-8 text; a Flatchr event in JSON, in UTF-8, is "
-                    + "expected.");
+            throw Problem.badRequest("body", "The body is not UTF-8 text; a JSON object in UTF-8 is expected.");
         }
     }
 
