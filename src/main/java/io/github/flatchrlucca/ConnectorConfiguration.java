@@ -127,6 +127,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                 Duration.ofMillis(2 * in.get(Settings.LUCCA_TIMEOUT)));
         camel.getComponent("http", HttpComponent.class).setHttpClientConfigurer(answerLimits);
         camel.getComponent("https", HttpComponent.class).setHttpClientConfigurer(answerLimits);
+        // the chat's: its connection and its answer, five seconds each (routes/operations.camel.yaml)
+        camel.getRegistry().bind("alertAnswerLimits", new AnswerLimits(AnswerLimits.MAX_BYTES, Duration.ofSeconds(10)));
 
         // Making Vert.x (Netty's classes, its threads) took a tenth of the start: it is made meanwhile, on a thread
         // of its own (BENCHMARKS.md, "A start in two parts")

@@ -44,6 +44,11 @@ public final class Journal {
     public static final String CANCELLED_CREATE_UNKNOWN = "cancelled while Lucca's answer to its create was unknown: "
             + "the account may exist, look the person up in Lucca";
     private static final String CREATE_UNKNOWN = "create_attempted_at IS NOT NULL AND lucca_user_id IS NULL";
+    // Lucca answered the create, and made nothing: refused (4xx), the key refused, the rate limit. The create is then
+    // no longer one whose answer was lost: neither the next attempt nor a person need look for what it made.
+    private static final String CREATE_ANSWERED = "create_attempted_at = CASE WHEN ? THEN NULL ELSE create_attempted_at "
+            + "END";
+    private static final Set<String> CREATE_CALLS = Set.of("create-user", "create-work-contract");
     // A Lucca user recorded, or a hire delivered, after the candidate was moved out of hired (the create was on its
     // way): the account exists, so the hire waits for a person as if the move had come after it.
     private static final String DECIDE_IF_WITHDRAWN = "decision_needed = CASE WHEN status = 'WITHDRAWN' THEN '"
@@ -299,9 +304,10 @@ public final class Journal {
      */
     public boolean retryLater(String hireId, Instant nextAttempt, EventDetail failure) {
         boolean retrying = change(hireId, "UPDATE hire SET status = 'RETRYING', next_attempt_at = ?, claimed_until = NULL, "
-                + "claimed_by = NULL, last_lucca_status = ?, last_lucca_body = ?, last_error = ?, updated_at = ? "
-                + "WHERE hire_id = ? AND claimed_by = ? AND " + QUEUED, new Object[] {at(nextAttempt), failure.status(),
-                failure.body(), failure.error(), at(clock.instant()), hireId, instanceId}, failure);
+                + "claimed_by = NULL, last_lucca_status = ?, last_lucca_body = ?, last_error = ?, updated_at = ?, "
+                + CREATE_ANSWERED + " WHERE hire_id = ? AND claimed_by = ? AND " + QUEUED, new Object[] {at(nextAttempt),
+                failure.status(), failure.body(), failure.error(), at(clock.instant()), createRefused(failure), hireId,
+                instanceId}, failure);
         if (retrying) {
             LOG.info("hire {} {} at {}: {}", hireId, HireStatus.RETRYING.label(), nextAttempt, failure.error());
         } else {
@@ -313,9 +319,9 @@ public final class Journal {
     /** The hire will not reach Lucca by itself; false when it was cancelled or taken over meanwhile. */
     public boolean markDead(String hireId, EventDetail failure) {
         boolean dead = change(hireId, "UPDATE hire SET status = 'DEAD', next_attempt_at = NULL, claimed_until = NULL, "
-                + "claimed_by = NULL, last_lucca_status = ?, last_lucca_body = ?, last_error = ?, updated_at = ? "
-                + "WHERE hire_id = ? AND claimed_by = ? AND " + QUEUED, new Object[] {failure.status(), failure.body(),
-                failure.error(), at(clock.instant()), hireId, instanceId}, failure);
+                + "claimed_by = NULL, last_lucca_status = ?, last_lucca_body = ?, last_error = ?, updated_at = ?, "
+                + CREATE_ANSWERED + " WHERE hire_id = ? AND claimed_by = ? AND " + QUEUED, new Object[] {failure.status(),
+                failure.body(), failure.error(), at(clock.instant()), createRefused(failure), hireId, instanceId}, failure);
         if (dead) {
             LOG.warn("hire {} {}: {}", hireId, HireStatus.DEAD.label(), failure.error());
         } else {
@@ -576,7 +582,9 @@ public final class Journal {
         if (status == HireStatus.RECEIVED && (HireStatus.REJECTED.name().equals(was)
                 || HireStatus.WITHDRAWN.name().equals(was) && origin == Origin.WEBHOOK)
                 && change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = ?, last_error = NULL, attempts = 0, "
-                        + "moved_out_at = NULL, "
+                        + "moved_out_at = NULL, decision_needed = CASE WHEN lucca_user_id IS NULL THEN NULL ELSE "
+                        + "decision_needed END, decision_needed_at = CASE WHEN lucca_user_id IS NULL THEN NULL ELSE "
+                        + "decision_needed_at END, "
                         + "received_at = ?, queued_at = ?, next_attempt_at = ?, updated_at = ? WHERE hire_id = ? "
                         + "AND status = ?",
                         new Object[] {payload, at(now), at(now), at(now.plus(hold)), at(now), hireId, was},
@@ -630,6 +638,13 @@ public final class Journal {
             throws SQLException {
         Jdbc.update(connection, "INSERT INTO hire_event (hire_id, at, status, lucca_call, lucca_status, detail) "
                 + "SELECT hire_id, ?, status, ?, ?, ? FROM hire WHERE hire_id = ?", at(at), call, status, detail, hireId);
+    }
+
+    /** A definite "nothing made" from Lucca to a create: a 4xx (a 408 is no answer). */
+    private static boolean createRefused(EventDetail failure) {
+        Integer status = failure.status();
+        return failure.call() != null && CREATE_CALLS.contains(failure.call()) && status != null && status >= 400
+                && status < 500 && status != 408;
     }
 
     private static String detail(EventDetail what) {

@@ -125,6 +125,50 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void aCreateLuccaAnsweredWithoutMakingAnythingNeedsNobodyToLookAfterAStop() {
+        String refused = record("1", Duration.ZERO);
+        journal.claim(refused);
+        journal.markCreateAttempted(refused, "{}");
+        journal.markDead(refused, new EventDetail("create-user", 422, "{}", "Lucca answered 422 to create-user"));
+        String limited = record("2", Duration.ZERO);
+        journal.claim(limited);
+        journal.markCreateAttempted(limited, "{}");
+        journal.retryLater(limited, T0, new EventDetail("create-user", 429, "", "Lucca answered 429 to create-user"));
+        String keyRefusedAtTheLookUp = record("3", Duration.ZERO);
+        journal.claim(keyRefusedAtTheLookUp);
+        journal.markCreateAttempted(keyRefusedAtTheLookUp, "{}");
+        journal.retryLater(keyRefusedAtTheLookUp, T0, new EventDetail("create-user", 504, "", "timed out"));
+        clock.advance(Duration.ofSeconds(1));
+        journal.claim(keyRefusedAtTheLookUp);
+        // the next attempt's look-up is refused: what became of the create is still unknown
+        journal.retryLater(keyRefusedAtTheLookUp, T0.plusSeconds(60),
+                new EventDetail("find-person-by-mail", 401, "", "Lucca answered 401 to find-person-by-mail"));
+
+        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW).outcome())
+                .isEqualTo(MoveOut.Outcome.WITHDRAWN);
+        assertThat(journal.cancel(limited)).isTrue();
+        assertThat(reader.find(limited).orElseThrow().decisionNeeded()).isNull();
+        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("3", null), HOW).outcome())
+                .isEqualTo(MoveOut.Outcome.NEEDS_DECISION);
+    }
+
+    @Test
+    void aHireMovedBackIntoHiredNoLongerWaitsForADecisionAboutAnAccountThatMayExist() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        journal.markCreateAttempted(hireId, "{}");
+        journal.retryLater(hireId, T0, new EventDetail("create-user", 504, "", "timed out"));
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+
+        Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO);
+
+        HireView hire = reader.find(hireId).orElseThrow();
+        assertThat(hire.status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(hire.decisionNeeded()).as("its delivery looks the person up in Lucca first").isNull();
+        assertThat(hire.decisionNeededAt()).isNull();
+    }
+
+    @Test
     void aCancelAfterACreateWhoseAnswerWasLostAsksAPersonToLookInLucca() {
         String lost = record("1", Duration.ZERO);
         journal.claim(lost);

@@ -152,11 +152,14 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
-    void everyCallOverHttpHasItsAnswerBoundedInSizeAndTime() {
+    void everyCallOverHttpHasItsAnswerBoundedAndNeverRetriesByItself() {
         // AnswerLimitsTest shows what the bound does, over real HTTP; here, that every call of the connector has it
         for (String scheme : List.of("http", "https")) {
-            assertThat(chat.getCamelContext().getComponent(scheme, HttpComponent.class).getHttpClientConfigurer())
-                    .as(scheme).isInstanceOf(AnswerLimits.class);
+            HttpComponent component = chat.getCamelContext().getComponent(scheme, HttpComponent.class);
+            assertThat(component.getHttpClientConfigurer()).as(scheme).isInstanceOf(AnswerLimits.class);
+            // two components: the client's own retries would bypass the rate limiter and the lookup before a create
+            assertThat(component.isAutomaticRetriesDisabled()).as(scheme).isTrue();
+            assertThat(component.isCookieManagementDisabled()).as(scheme).isTrue();
         }
     }
 
