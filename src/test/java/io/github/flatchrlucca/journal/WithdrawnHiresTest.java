@@ -106,10 +106,7 @@ class WithdrawnHiresTest {
 
     @Test
     void aMoveOutAfterACreateWhoseAnswerWasLostWithdrawsTheHireAndAsksAPersonToLookInLucca() {
-        String hireId = record("1", Duration.ZERO);
-        journal.claim(hireId);
-        journal.markCreateAttempted(hireId, "{}");
-        journal.retryLater(hireId, T0.plusSeconds(30), new EventDetail("create-user", 504, "", "timed out"));
+        String hireId = createAnswerLost("1", T0.plusSeconds(30));
 
         MoveOut moveOut = Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
 
@@ -134,10 +131,7 @@ class WithdrawnHiresTest {
         journal.claim(limited);
         journal.markCreateAttempted(limited, "{}");
         journal.retryLater(limited, T0, new EventDetail("create-user", 429, "", "Lucca answered 429 to create-user"));
-        String keyRefusedAtTheLookUp = record("3", Duration.ZERO);
-        journal.claim(keyRefusedAtTheLookUp);
-        journal.markCreateAttempted(keyRefusedAtTheLookUp, "{}");
-        journal.retryLater(keyRefusedAtTheLookUp, T0, new EventDetail("create-user", 504, "", "timed out"));
+        String keyRefusedAtTheLookUp = createAnswerLost("3", T0);
         clock.advance(Duration.ofSeconds(1));
         journal.claim(keyRefusedAtTheLookUp);
         // the next attempt's look-up is refused: what became of the create is still unknown
@@ -154,10 +148,7 @@ class WithdrawnHiresTest {
 
     @Test
     void aHireMovedBackIntoHiredNoLongerWaitsForADecisionAboutAnAccountThatMayExist() {
-        String hireId = record("1", Duration.ZERO);
-        journal.claim(hireId);
-        journal.markCreateAttempted(hireId, "{}");
-        journal.retryLater(hireId, T0, new EventDetail("create-user", 504, "", "timed out"));
+        String hireId = createAnswerLost("1", T0);
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
 
         Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO);
@@ -170,10 +161,7 @@ class WithdrawnHiresTest {
 
     @Test
     void aCancelAfterACreateWhoseAnswerWasLostAsksAPersonToLookInLucca() {
-        String lost = record("1", Duration.ZERO);
-        journal.claim(lost);
-        journal.markCreateAttempted(lost, "{}");
-        journal.retryLater(lost, T0.plusSeconds(30), new EventDetail("create-user", 504, "", "timed out"));
+        String lost = createAnswerLost("1", T0.plusSeconds(30));
         String neverSent = record("2", Duration.ZERO);
 
         assertThat(journal.cancel(lost)).isTrue();
@@ -408,6 +396,15 @@ class WithdrawnHiresTest {
                 .isEqualTo("to be delivered now, asked by an operator");
         Intakes.movedOutOfHired(journal, TENANT, movedOut("2", null), HOW);
         assertThat(journal.deliverNow(due)).as("withdrawn").isFalse();
+    }
+
+    /** A hire whose create was sent and timed out: Lucca may have made the user. It is retried at {@code next}. */
+    private String createAnswerLost(String applicantId, Instant next) {
+        String hireId = record(applicantId, Duration.ZERO);
+        journal.claim(hireId);
+        journal.markCreateAttempted(hireId, "{}");
+        journal.retryLater(hireId, next, new EventDetail("create-user", 504, "", "timed out"));
+        return hireId;
     }
 
     private Journal migrated(Journal journal) {
