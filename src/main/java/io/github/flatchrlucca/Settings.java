@@ -263,8 +263,8 @@ final class Settings {
     static final Setting<Long> LUCCA_TIMEOUT = Setting.of(LUCCA, "lucca.timeout-ms", "LUCCA_TIMEOUT_MS",
             between(100, 120_000, "from 100 to 120000 (two minutes): ms"),
             "Connect and response timeout of one Lucca call (ms), and of one call to Flatchr's API. Lucca answers "
-                    + "`408` itself after 5 s; give the network a little more before calling it lost. Read by the "
-                    + "routes.")
+                    + "`408` itself after 5 s; give the network a little more before calling it lost. A call whose "
+                    + "answer is not in whole within twice this is cut. Read by the routes.")
             .defaultValue("10000");
 
     // ---- Tenants
