@@ -673,8 +673,9 @@
   }
 
   /**
-   * The candidate was moved out of hired in Flatchr after the connector made the Lucca account, which it never
-   * undoes: a person decides in Lucca, then says what they did here, which clears the mark.
+   * The hire was stopped (moved out of hired in Flatchr, or cancelled) after the connector made the Lucca account,
+   * or sent its create and lost the answer; the connector never undoes an account: a person looks and decides in
+   * Lucca, then says what they did here, which clears the mark.
    */
   function decisionForm(hire) {
     const note = el("textarea", { id: "decision-note", rows: "2", maxlength: "500",

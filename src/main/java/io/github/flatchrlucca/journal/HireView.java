@@ -12,7 +12,7 @@ import java.util.List;
  * @param writeBackAttempts the write-back's attempts so far
  * @param writeBackSince    when its outcome became known, from which the write-back's age counts
  * @param decisionNeeded    why the hire waits for a person's decision (moved out of hired after its Lucca account was
- *                          made); null when it does not
+ *                          made, or stopped after a create whose answer was lost); null when it does not
  */
 public record HireView(String hireId, String tenant, HireStatus status, Instant receivedAt, Instant updatedAt, int attempts,
                          Instant nextAttemptAt, Long luccaUserId, Integer lastLuccaStatus, String lastLuccaBody,

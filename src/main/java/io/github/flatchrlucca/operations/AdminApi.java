@@ -152,7 +152,8 @@ public final class AdminApi {
     }
 
     /**
-     * A person decided what to do with a hire moved out of hired after its Lucca account was made: their note
+     * A person decided what to do with a hire that waited for them (moved out of hired after its Lucca account was
+     * made, or stopped after a create whose answer was lost): their note
      * ({"note": "..."}, required) goes in its history and the mark is cleared.
      */
     public void decided(@Header("hireId") String hireId, Exchange exchange) {

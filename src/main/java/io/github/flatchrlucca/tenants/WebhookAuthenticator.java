@@ -43,10 +43,15 @@ public final class WebhookAuthenticator implements Processor {
         exchange.setVariable(Variables.TENANT_ID, tenant.id());
     }
 
-    /** "/webhooks/flatchr" is the default tenant's URL, "/webhooks/flatchr/acme" tenant acme's. */
+    /**
+     * "/webhooks/flatchr" is the default tenant's URL, "/webhooks/flatchr/acme" tenant acme's. Any other path names
+     * itself, which no tenant id matches: refused like an unknown tenant, never taken for the default one.
+     */
     public static String tenantOfPath(String path) {
-        return path.equals(PATH) || !path.startsWith(PATH + "/") ? TenantSettings.DEFAULT_ID
-                : path.substring(PATH.length() + 1);
+        if (path.equals(PATH)) {
+            return TenantSettings.DEFAULT_ID;
+        }
+        return path.startsWith(PATH + "/") ? path.substring(PATH.length() + 1) : path;
     }
 
     /**

@@ -40,6 +40,13 @@ class WebhookAuthenticatorTest {
         assertThat(exchange.getIn().getHeaders()).doesNotContainKeys("tenant", "token");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"/webhooks/flatchr, default", "/webhooks/flatchr/acme, acme",
+        "/webhooks/flatchrfoo, /webhooks/flatchrfoo"})
+    void theTenantOfAWebhookPathIsTheDefaultOnlyForTheDefaultUrl(String path, String tenant) {
+        assertThat(WebhookAuthenticator.tenantOfPath(path)).isEqualTo(tenant);
+    }
+
     @Test
     void withoutATenantInTheUrlItIsTheDefaultTenant() {
         Exchange exchange = exchangeWithToken("s3cret-0123456789");
