@@ -16,7 +16,7 @@ import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.http.ProblemReplies;
 import io.github.flatchrlucca.http.BodyBudget;
 import io.github.flatchrlucca.http.RequestGate;
-import io.github.flatchrlucca.http.ServerTimeouts;
+import io.github.flatchrlucca.http.VertxServers;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.IntakeSteps;
 import io.github.flatchrlucca.intake.JsonBodyReader;
@@ -132,8 +132,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
 
         // Making Vert.x (Netty's classes, its threads) took a tenth of the start: it is made meanwhile, on a thread
         // of its own (BENCHMARKS.md, "A start in two parts")
-        CompletableFuture<ServerTimeouts> server = CompletableFuture.supplyAsync(
-                () -> ServerTimeouts.create(settings.httpIdleTimeout(), settings.httpRequestTimeout()),
+        CompletableFuture<VertxServers> server = CompletableFuture.supplyAsync(
+                () -> VertxServers.create(settings.httpIdleTimeout(), settings.httpRequestTimeout()),
                 task -> new Thread(task, "vertx-making").start());
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
@@ -243,10 +243,10 @@ public final class ConnectorConfiguration implements CamelConfiguration {
      * body is read. Where health and metrics share the webhook's port, the metrics (they name every tenant) need
      * ADMIN_TOKEN.
      */
-    private static void bindHttpServer(CamelContext camel, ConnectorSettings settings, ServerTimeouts timeouts,
+    private static void bindHttpServer(CamelContext camel, ConnectorSettings settings, VertxServers vertx,
                                        ObjectMapper json, WebhookAuthenticator webhookAuthenticator,
                                        AdminTokenCheck adminTokenCheck, ConnectorMetrics metrics) throws Exception {
-        camel.getRegistry().bind("vertx", timeouts);
+        camel.getRegistry().bind("vertx", vertx);
         // Camel closes a Vert.x it made, not one it is given: without this its threads would keep the process alive
         // after a stop that is no signal (Camel Main's duration, which the class-archive build in the Dockerfile uses)
         camel.addService(new org.apache.camel.Service() {
@@ -256,11 +256,11 @@ public final class ConnectorConfiguration implements CamelConfiguration {
 
             @Override
             public void stop() {
-                timeouts.close();
+                vertx.close();
             }
         }, true, true);
         RequestGate gate = new RequestGate(json, settings.serverPort(), settings.maxBodyBytes(),
-                BodyBudget.ofHeap(Runtime.getRuntime().maxMemory(), settings.maxBodyBytes()), settings.httpRequestTimeout(), timeouts::requestArrived, new RequestGate.Observer() {
+                BodyBudget.ofHeap(Runtime.getRuntime().maxMemory(), settings.maxBodyBytes()), settings.httpRequestTimeout(), vertx::requestArrived, new RequestGate.Observer() {
                     @Override
                     public void refused(String path, int status) {
                         if (path.startsWith(WebhookAuthenticator.PATH)) {

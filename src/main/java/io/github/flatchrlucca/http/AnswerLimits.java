@@ -61,7 +61,8 @@ public final class AnswerLimits implements HttpClientConfigurer {
 
     @Override
     public void configureHttpClient(HttpClientBuilder builder) {
-        // first: around every other step, so that the answer it sees is the one Camel reads
+        // first: around every other step, so that the answer it sees is the one Camel reads, already expanded by
+        // HttpClient's decompression when it came gzipped: a compressed bomb is counted as what it becomes
         builder.addExecInterceptorFirst("answer-limits", this::call);
     }
 

@@ -43,6 +43,11 @@ public final class Problem extends RuntimeException {
                 "The body was not received within " + deadline.toSeconds() + " seconds.", Map.of());
     }
 
+    /** A part of the request, its line or its headers, over what the server reads ({@link UnreadableRequests}). */
+    static Problem tooLong(int status, String title, String field, String detail) {
+        return new Problem(status, title, detail, Map.of("field", field));
+    }
+
     public static Problem badRequest(String field, String detail) {
         return new Problem(400, "Bad Request", detail, Map.of("field", field));
     }

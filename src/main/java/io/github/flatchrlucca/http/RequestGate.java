@@ -75,7 +75,7 @@ public final class RequestGate implements StartupListener {
      * @param bodies       the bytes of bodies read and handled at once
      * @param bodyDeadline how long a client may take to send its whole body, whatever the path, its wait for the
      *                     budget included (a wait that long means the connector is overwhelmed, not slow)
-     * @param arrived      told of each request whose headers arrived, with its connection ({@link ServerTimeouts})
+     * @param arrived      told of each request whose headers arrived, with its connection ({@link VertxServers})
      */
     public RequestGate(ObjectMapper json, int port, int maxBodyBytes, BodyBudget bodies, Duration bodyDeadline,
                        Consumer<HttpConnection> arrived, Observer observer) {
@@ -199,7 +199,7 @@ public final class RequestGate implements StartupListener {
     }
 
     /**
-     * The request's headers are in: its connection has served its purpose ({@link ServerTimeouts}), and its body
+     * The request's headers are in: its connection has served its purpose ({@link VertxServers}), and its body
      * must follow within the deadline. A body still not whole then is answered 408 and its connection closed.
      */
     private void arrived(RoutingContext request) {
@@ -273,7 +273,7 @@ public final class RequestGate implements StartupListener {
                 .end(write(problem))
                 // Vert.x closes a "Connection: close" once the request has ended too, which a request paused while it
                 // waits for the body budget never does: its connection stayed open after its 408 (BodyBudgetIT). The
-                // server speaks HTTP/1.1 only (ServerTimeouts), so the connection carries no other request to lose
+                // server speaks HTTP/1.1 only (VertxServers), so the connection carries no other request to lose
                 .onComplete(sent -> {
                     if (unread) {
                         closeAfterTheBody(request, sent.succeeded() && problem.status() != 408);

@@ -76,6 +76,35 @@ class AnswerLimitsTest {
     }
 
     @Test
+    void aCompressedAnswerIsCountedAsItExpandsNotAsItIsSent() throws IOException {
+        // 2,000 times the limit once expanded, about 200 KB on the wire: a bomb a proxy could send
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (OutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            byte[] zeros = new byte[8192];
+            for (long written = 0; written < 2_000 * MAX; written += zeros.length) {
+                gzip.write(zeros);
+            }
+        }
+        byte[] bomb = zipped.toByteArray();
+        server.createContext("/bomb", exchange -> {
+            try (OutputStream out = exchange.getResponseBody()) {
+                exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+                exchange.sendResponseHeaders(200, bomb.length);
+                out.write(bomb);
+            } catch (IOException cut) {
+                // the client hung up
+            } finally {
+                exchange.close();
+            }
+        });
+
+        assertThat(bomb.length).as("the bomb fits the limit on the wire").isLessThan((int) MAX * 4);
+        assertThatExceptionOfType(AnswerLimits.AnswerBeyondLimits.class)
+                .isThrownBy(() -> read("/bomb", Duration.ofSeconds(30)))
+                .withMessageContaining("over the " + MAX + " bytes");
+    }
+
+    @Test
     void anAnswerDrippingByteByByteIsCutAtItsDeadline() {
         // each byte comes well within any socket timeout: only a deadline on the whole answer ends it
         serve("/drip", out -> {
