@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
  */
 final class TenantEntry {
 
+    private static final Pattern COMPANY_ID = Pattern.compile("[1-9][0-9]{0,17}");
     private static final List<String> KEYS = List.of("id", "flatchrCompanyIds", "webhookToken", "triggerColumns",
             "flatchr", "lucca", "defaults", "departments", "contractTypes", "rehire", "hireHoldSeconds", "login",
             "workEmailPattern", "timezone", "adminToken");
@@ -167,13 +169,22 @@ final class TenantEntry {
     }
 
     private Optional<Set<String>> companyIds() {
-        Optional<Set<String>> ids = tenant.texts("flatchrCompanyIds").map(Set::copyOf);
-        if (!tenant.has("flatchrCompanyIds") || ids.filter(Set::isEmpty).isPresent()) {
+        Optional<List<String>> ids = tenant.texts("flatchrCompanyIds");
+        if (!tenant.has("flatchrCompanyIds") || ids.filter(List::isEmpty).isPresent()) {
             tenant.report("flatchrCompanyIds",
                     "must list the Flatchr company ids whose hires go to this tenant, such as [4242]");
             return Optional.empty();
         }
-        return ids;
+        boolean allIds = true;
+        for (int i = 0; ids.isPresent() && i < ids.get().size(); i++) {
+            // the webhook's company_id is a plain integer (flatchr-webhooks.md): -1, 4242.0 or 04242 never matches it,
+            // and every hire of the company would be refused as another company's
+            if (!COMPANY_ID.matcher(ids.get().get(i)).matches()) {
+                tenant.report("flatchrCompanyIds[" + i + "]", "is not a Flatchr company id: a whole number such as 4242");
+                allIds = false;
+            }
+        }
+        return allIds ? ids.map(Set::copyOf) : Optional.empty();
     }
 
     /** Where the tenant's Lucca is ({@link LuccaLocation}): a base URL or an instance, not both. */

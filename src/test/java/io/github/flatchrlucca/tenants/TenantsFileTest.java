@@ -282,9 +282,18 @@ class TenantsFileTest {
     }
 
     @Test
-    void companyIdsAreNumbersOrTextKeptAsTrimmedText() {
-        assertThat(onlyTenant(acme().replace("[4242]", "[4242, ' 17 ', abc-42]")).flatchrCompanyIds())
-                .containsExactlyInAnyOrder("4242", "17", "abc-42");
+    void companyIdsAreWholeNumbersKeptAsTrimmedText() {
+        assertThat(onlyTenant(acme().replace("[4242]", "[4242, ' 17 ', '123456789012345678']")).flatchrCompanyIds())
+                .containsExactlyInAnyOrder("4242", "17", "123456789012345678");
+    }
+
+    @Test
+    void aCompanyIdThatNoWebhookCouldCarryIsRefused() {
+        assertInvalid(acme().replace("[4242]", "[4242, abc-42, -1, '4242.0', '04242']"),
+                "tenants[0] (acme): flatchrCompanyIds[1]: is not a Flatchr company id: a whole number such as 4242",
+                "tenants[0] (acme): flatchrCompanyIds[2]: is not a Flatchr company id: a whole number such as 4242",
+                "tenants[0] (acme): flatchrCompanyIds[3]: is not a Flatchr company id: a whole number such as 4242",
+                "tenants[0] (acme): flatchrCompanyIds[4]: is not a Flatchr company id: a whole number such as 4242");
     }
 
     @Test
