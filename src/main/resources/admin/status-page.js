@@ -860,11 +860,6 @@
           el("span", { class: "found-name" }, item.candidate || "Name not given"),
           item.vacancy ? el("span", { class: "muted" }, ` · ${item.vacancy}`) : null))));
     }
-    const unmatched = answer.unmatchedTriggerColumns || [];
-    if (unmatched.length) {
-      parts.push(el("p", { class: "warning-text" },
-        `Not searched: FLATCHR_TRIGGER_COLUMNS names columns Flatchr does not have (${unmatched.join(", ")}).`));
-    }
     return parts;
   }
 

@@ -38,7 +38,6 @@ public final class ReconciliationRun {
     private final Map<String, JsonNode> vacanciesById = new HashMap<>();
     private boolean vacanciesRead;
     private final List<FoundApplication> recorded = new ArrayList<>();
-    private final List<String> unmatchedColumns = new ArrayList<>();
     private int movedOut;
     private int skipped;
 
@@ -90,23 +89,24 @@ public final class ReconciliationRun {
 
     /**
      * One search of the hired candidates updated since the window's first day, or, with trigger columns, one per
-     * trigger column; a trigger column Flatchr does not list is not searched, and is said in the run's outcome.
+     * trigger column.
+     *
+     * @throws UnknownTriggerColumns when Flatchr does not list a trigger column: the run fails, its window kept
      */
     List<ApiRequest> searches() {
         String since = FLATCHR_DAY.format(windowFrom);
         if (tenant.triggerColumns().isEmpty()) {
             return List.of(requests.search(flatchr, Map.of("hired", true, "start_update", since)));
         }
-        List<ApiRequest> searches = new ArrayList<>();
-        for (String trigger : tenant.triggerColumns()) {
-            String title = columnTitles.get(trigger);
-            if (title == null) {
-                unmatchedColumns.add(trigger);
-            } else {
-                searches.add(requests.search(flatchr, Map.of("column", title, "start_update", since)));
-            }
+        List<String> unknown = tenant.triggerColumns().stream().filter(trigger -> !columnTitles.containsKey(trigger))
+                .sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new UnknownTriggerColumns(unknown);
         }
-        return searches;
+        return tenant.triggerColumns().stream().sorted()
+                .map(trigger -> requests.search(flatchr, Map.of("column", columnTitles.get(trigger), "start_update",
+                        since)))
+                .toList();
     }
 
     /**
@@ -193,10 +193,6 @@ public final class ReconciliationRun {
 
     int movedOutCount() {
         return movedOut;
-    }
-
-    List<String> unmatchedColumns() {
-        return List.copyOf(unmatchedColumns);
     }
 
     Reconciliations.Run claim() {

@@ -304,11 +304,9 @@ public final class ReconciliationSteps {
             LOG.info("Tenant {}: Flatchr's API shows {} hire(s) moved out of hired whose webhook never came",
                     run.getTenant(), run.movedOutCount());
         }
-        if (recorded > 0 || !run.unmatchedColumns().isEmpty()) {
-            LOG.info("Tenant {}: Flatchr's API shows {} hire(s) since {}; {} {} not known from the webhook{}",
-                    run.getTenant(), found, run.windowFrom(), recorded, run.isDryRun() ? "would be recorded:" : "recorded:",
-                    run.unmatchedColumns().isEmpty() ? ""
-                            : "; trigger column(s) " + run.unmatchedColumns() + " are not in Flatchr's columns");
+        if (recorded > 0) {
+            LOG.info("Tenant {}: Flatchr's API shows {} hire(s) since {}; {} {} not known from the webhook",
+                    run.getTenant(), found, run.windowFrom(), recorded, run.isDryRun() ? "would be recorded:" : "recorded:");
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("tenant", run.getTenant());
@@ -316,7 +314,6 @@ public final class ReconciliationSteps {
         summary.put("dryRun", run.isDryRun());
         summary.put("found", found);
         summary.put(run.isDryRun() ? "wouldRecord" : "recorded", run.recorded().stream().map(this::view).toList());
-        summary.put("unmatchedTriggerColumns", run.unmatchedColumns());
         summary.put("movedOutOfHired", run.movedOutCount());
         summary.put("skipped", run.skippedCount());
         return summary;
@@ -330,12 +327,16 @@ public final class ReconciliationSteps {
         ReconciliationRun run = exchange.getVariable(Variables.RUN, ReconciliationRun.class);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
-        String outcome = flatchr instanceof FlatchrCallFailed.KeyRejected ? "key-rejected"
-                : flatchr instanceof FlatchrCallFailed.Refused ? "refused" : "unavailable";
-        String why = flatchr != null ? flatchr.getMessage() : rootCause(caught).getClass().getSimpleName();
+        UnknownTriggerColumns columns = ObjectHelper.getException(UnknownTriggerColumns.class, caught);
+        String outcome = columns != null ? "columns-unknown" : flatchr instanceof FlatchrCallFailed.KeyRejected
+                ? "key-rejected" : flatchr instanceof FlatchrCallFailed.Refused ? "refused" : "unavailable";
+        String why = columns != null ? columns.getMessage() : flatchr != null ? flatchr.getMessage()
+                : rootCause(caught).getClass().getSimpleName();
         Duration interval = interval(run.tenant());
+        // a key or a setting to correct: tried again at the interval, not sooner
+        boolean person = "key-rejected".equals(outcome) || "columns-unknown".equals(outcome);
         reconciliations.failed(run.claim(), outcome, why, failures -> clock.instant().plus(
-                "key-rejected".equals(outcome) ? interval : backoff(interval, failures)));
+                person ? interval : backoff(interval, failures)));
         exchange.setVariable(FAILURE, outcome + " (" + why + ")");
         metrics.reconciliation(run.getTenant(), outcome);
         LOG.warn("Tenant {}: the search of Flatchr's API failed ({}): {}", run.getTenant(), outcome, why);

@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
@@ -52,16 +53,29 @@ class ReconciliationRunTest {
 
     @Test
     void withTriggerColumnsOneSearchPerColumnTitleWhetherGivenByIdOrTitleInAnyCase() throws Exception {
-        ReconciliationRun run = run(Set.of("9", "embauché", "nowhere"));
+        ReconciliationRun run = run(Set.of("jc3rbm9tyf4snod5", "embauché"));
         run.columns(JSON.readTree("""
-                [{"id": 9, "title": "Recruté", "hired": true}, {"id": 12, "title": "Embauché", "hired": false}]
+                [{"id": "Jc3rBm9TYf4sNoD5", "title": "Recruté", "hired": true},
+                 {"id": "Hb2qAl8SXe3rMnC4", "title": "Embauché", "hired": false}]
                 """));
 
         List<String> columns = run.searches().stream().map(search -> text(search.body(), "column")).toList();
 
         assertThat(run.isColumnsNeeded()).isTrue();
         assertThat(columns).containsExactlyInAnyOrder("Recruté", "Embauché");
-        assertThat(run.unmatchedColumns()).containsExactly("nowhere");
+    }
+
+    @Test
+    void aTriggerColumnFlatchrDoesNotListStopsTheRunBeforeAnySearch() throws Exception {
+        // 9 is the webhook's id of the column; the API lists it by an id of its own
+        ReconciliationRun run = run(Set.of("9", "embauché", "nowhere"));
+        run.columns(JSON.readTree("""
+                [{"id": "Jc3rBm9TYf4sNoD5", "title": "Recruté", "hired": true},
+                 {"id": "Hb2qAl8SXe3rMnC4", "title": "Embauché", "hired": false}]
+                """));
+
+        assertThatThrownBy(run::searches).isInstanceOf(UnknownTriggerColumns.class)
+                .hasMessageStartingWith("trigger column(s) [9, nowhere] are not among Flatchr's columns");
     }
 
     @Test

@@ -40,6 +40,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     private static final String FLATCHR_KEY = "flatchr-api-key-for-route-tests-01";
     private static final String COMPANY_KEY = "Wy3EOp2NP3p1KMq8";
     private static final String DOWN_COMPANY_KEY = "Qa7RTe5KMw2ZXc1V";
+    private static final String COLUMNS_COMPANY_KEY = "Lm4WxY8ZpQ3rTs6N";
     // FlatchrEvents' webhooks name vacancy 5: the API's vacancy is the same one
     private static final String VACANCY = "Vk3mP0qA9sLx2BcD";
     private static final String MISSED_MAIL = "jeanne.missed@example.org";
@@ -57,6 +58,11 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     private final FakeFlatchr flatchr = company(COMPANY_KEY);
     /** Tenant flatchr-down's: its tags cannot be read at the first look. */
     private final FakeFlatchr flatchrDown = company(DOWN_COMPANY_KEY);
+    /**
+     * Tenant flatchr-columns': its trigger column is named by the webhook's id, 9, and its API lists the column by an
+     * id of its own, as Flatchr's API does (flatchr-api.md: encoded ids, not to be turned into the webhook's).
+     */
+    private final FakeFlatchr flatchrColumns = company(COLUMNS_COMPANY_KEY, "Jc3rBm9TYf4sNoD5");
     private final String missed;
 
     FlatchrRoutesTest() throws IOException {
@@ -70,8 +76,12 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     }
 
     private static FakeFlatchr company(String companyKey) {
+        return company(companyKey, "9");
+    }
+
+    private static FakeFlatchr company(String companyKey, String hiredColumnId) {
         FakeFlatchr company = FakeFlatchr.start(FLATCHR_KEY, companyKey);
-        company.addColumn(new Column("9", "Recruté", 5, true));
+        company.addColumn(new Column(hiredColumnId, "Recruté", 5, true));
         company.addVacancy(new Vacancy(VACANCY, 5, "Développeuse Java", "DEV-1", 1, "2026-01-05", null, 1, null,
                 List.of()));
         company.addTag(Tag.freeText("Tg8kLm2NpQ4rSt6u", 71, "Lucca"));
@@ -98,15 +108,23 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                     webhookToken: %s
                     flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", resultTag: Lucca }
                     lucca: { baseUrl: %s, apiKey: "%s" }
+                  - id: flatchr-columns
+                    flatchrCompanyIds: [4747]
+                    webhookToken: %s
+                    triggerColumns: ["9"]
+                    flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s" }
+                    lucca: { baseUrl: %s, apiKey: "%s" }
                 """.formatted(tokenOf("flatchr"), flatchrKey, COMPANY_KEY, flatchr.baseUrl(), lucca.baseUrl(), luccaKey,
                 tokenOf("flatchr-down"), flatchrKey, DOWN_COMPANY_KEY, flatchrDown.baseUrl(), lucca.baseUrl(),
-                luccaKey);
+                luccaKey, tokenOf("flatchr-columns"), flatchrKey, COLUMNS_COMPANY_KEY, flatchrColumns.baseUrl(),
+                lucca.baseUrl(), luccaKey);
     }
 
     @AfterAll
     void stopFlatchr() {
         flatchr.close();
         flatchrDown.close();
+        flatchrColumns.close();
     }
 
     // ---- the choice of search-flatchr
@@ -150,6 +168,26 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         assertThat(summary.get("dryRun")).isEqualTo(true);
         assertThat(summary.get("wouldRecord").toString()).contains(later).doesNotContain(missed);
         assertThat(hiresOf("flatchr")).noneMatch(hire -> later.equals(hire.flatchrApplicant()));
+    }
+
+    @Test
+    void aTriggerColumnFlatchrsApiDoesNotListFailsTheRunBeforeAnySearchAndMovesNoHire() {
+        String hireId = accept("flatchr-columns", Events.hire(4747, "columns-1"));
+        awaitHire(hireId, hire -> hire.status() == HireStatus.DELIVERED);
+        // still in the hired column, changed since: a search of moves that could not tell column 9 would take it out
+        flatchrColumns.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel", Events.mail("columns-1"),
+                ""), VACANCY, "Recruté"));
+
+        ReconciliationRun run = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> reconciliation.backfill("flatchr-columns", LocalDate.now().minusDays(3), false), r -> true);
+        String failure = template.send("direct:reconcile-tenant", exchange -> exchange.setVariable("run", run))
+                .getVariable(ReconciliationSteps.FAILURE, String.class);
+
+        assertThat(failure).startsWith("columns-unknown").contains("[9]");
+        assertThat(flatchrColumns.count("POST", "/company/" + COLUMNS_COMPANY_KEY + "/search"))
+                .as("nothing searched").isZero();
+        assertThat(hire(hireId).decisionNeeded()).as("not taken for moved out of hired").isNull();
+        assertThat(hire(hireId).status()).isEqualTo(HireStatus.DELIVERED);
     }
 
     // ---- write-back-failures
