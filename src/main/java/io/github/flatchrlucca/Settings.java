@@ -130,7 +130,7 @@ final class Settings {
             "Columns (ids or titles, comma-separated) whose arrival sends a candidate to Lucca. With Flatchr's API, "
                     + "name each by its title: the API does not show the webhook's column ids, and a search of it that "
                     + "cannot find a trigger column fails (outcome columns-unknown) rather than guess.")
-            .whenUnset("any column that Flatchr marks as hired").tenantKey("triggerColumns").example("Recruté,Promesse signée");
+            .whenUnset("any column that Flatchr marks as hired").tenantKey("triggerColumns").example("Hired,Offer signed");
     static final Setting<String> DEPARTMENT_POINTER = Setting.of(WEBHOOK, "flatchr.department-pointer",
             "FLATCHR_DEPARTMENT_POINTER", parsed("a JSON pointer", pointer -> JsonPointer.compile(pointer).toString()),
             "JSON pointer into the webhook body where a department name (or a list of names) may be found. "

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 public final class FlatchrEventClassifier {
 
     static final String NOT_A_TRIGGER = "the candidate was moved to a column that does not trigger a hire";
+    static final String HIRED_NOT_A_TRIGGER = "the candidate was moved to a column Flatchr marks as hired, which is "
+            + "not one of the trigger columns";
 
     /** Each tenant has its own trigger columns and companies: the rules come with each event. */
     public HireVerdict classify(JsonNode event, IntakeRules tenant) {
@@ -31,7 +33,10 @@ public final class FlatchrEventClassifier {
         JsonNode candidate = objectAt(data, "candidate", "data.candidate");
         JsonNode column = objectAt(data, "column", "data.column");
         if (!isTrigger(column, tenant.triggerColumns())) {
-            return movedOut(event, data, column, tenant);
+            // with trigger columns at an earlier step, the candidate's next drag is into Flatchr's hired column:
+            // on, not out of hired (flatchr-webhooks.md: a drag into a column marked hired is a hire)
+            return column.path("hired").asBoolean(false) ? HireVerdict.ignored(HIRED_NOT_A_TRIGGER)
+                    : movedOut(event, data, column, tenant);
         }
         String companyId = companyId(event);
         if (!tenant.acceptsCompany(companyId)) {

@@ -119,7 +119,8 @@ public final class ReconciliationRun {
 
     /**
      * The applications of that search that are no hire now: archived, or in a column that does not trigger (by
-     * Flatchr's hired flag, or with trigger columns by their titles, as the webhook judges). One without a time of
+     * Flatchr's hired flag, or with trigger columns by their titles, and never one Flatchr marks as hired, as the
+     * webhook judges). One without a time of
      * change cannot be ordered after its hire, and is left alone.
      */
     List<FoundApplication> outOfHired(JsonNode answer) {
@@ -133,8 +134,9 @@ public final class ReconciliationRun {
         return moved;
     }
 
+    /** In hired still: a trigger column, or (as the webhook judges) any column Flatchr marks as hired. */
     private boolean inATriggerColumn(FoundApplication application) {
-        if (tenant.triggerColumns().isEmpty()) {
+        if (application.hired() || tenant.triggerColumns().isEmpty()) {
             return application.hired();
         }
         return application.column() != null && tenant.triggerColumns().stream().map(columnTitles::get)

@@ -148,6 +148,22 @@ class FlatchrEventClassifierTest {
     }
 
     @Test
+    void withTriggerColumnsADragOnIntoFlatchrsHiredColumnIsNoMoveOutOfHired() {
+        TenantClassifier earlierStep = classifierFor(Set.of("promesse signée"));
+        ObjectNode signed = hire();
+        column(signed).put("id", 8).put("title", "Promesse signée").put("hired", false);
+        ObjectNode hired = hire();
+        column(hired).put("id", 9).put("title", "Recruté").put("hired", true);
+        ObjectNode refused = hire();
+        column(refused).put("id", 11).put("title", "Refusé").put("hired", false);
+
+        assertThat(earlierStep.classify(signed).kind()).isEqualTo(HireVerdict.Kind.HIRE);
+        assertThat(earlierStep.classify(hired).isIgnored()).as("moved on, not out").isTrue();
+        assertThat(earlierStep.classify(hired).reason()).contains("marks as hired");
+        assertThat(earlierStep.classify(refused).isMovedOut()).isTrue();
+    }
+
+    @Test
     void aMoveOutOfHiredSaysWhatItKnowsOfWhoAndWhere() {
         ObjectNode event = hire();
         column(event).put("hired", false).remove("title");
@@ -313,10 +329,10 @@ class FlatchrEventClassifierTest {
     }
 
     @Test
-    void withConfiguredColumnsAColumnMarkedHiredButNotListedIsAMoveOutOfHired() {
+    void withConfiguredColumnsAColumnMarkedHiredButNotListedIsNeitherAHireNorAMoveOut() {
         TenantClassifier classifier = classifierFor(Set.of("12", "embauché"));
 
-        assertThat(classifier.classify(hire()).isMovedOut()).isTrue();
+        assertThat(classifier.classify(hire()).isIgnored()).isTrue();
     }
 
     @Test

@@ -116,13 +116,17 @@ class ReconciliationRunTest {
     }
 
     @Test
-    void withTriggerColumnsOutOfHiredIsOutOfThemByTitleWhateverTheHiredFlag() throws Exception {
-        ReconciliationRun run = run(Set.of("9"));
-        run.columns(JSON.readTree("[{\"id\": 9, \"title\": \"Recruté\"}, {\"id\": 3, \"title\": \"Entretien\"}]"));
+    void withTriggerColumnsOutOfHiredIsOutOfThemByTitleButNeverInAColumnFlatchrMarksHired() throws Exception {
+        ReconciliationRun run = run(Set.of("promesse signée"));
+        run.columns(JSON.readTree("""
+                [{"id": "Ps4kQ", "title": "Promesse signée"}, {"id": "Rc9tB", "title": "Recruté", "hired": true},
+                 {"id": "En3vA", "title": "Entretien"}]
+                """));
 
         List<FoundApplication> moved = run.outOfHired(JSON.readTree("""
-                [{"applicant": "in", "status": 1, "hired": false, "column": "recruté", "updated_at": 1764666000},
-                 {"applicant": "out", "status": 1, "hired": true, "column": "Entretien", "updated_at": 1764666000}]
+                [{"applicant": "in", "status": 1, "hired": false, "column": "promesse SIGNÉE", "updated_at": 1764666000},
+                 {"applicant": "on", "status": 1, "hired": true, "column": "Recruté", "updated_at": 1764666000},
+                 {"applicant": "out", "status": 1, "hired": false, "column": "Entretien", "updated_at": 1764666000}]
                 """));
 
         assertThat(moved).extracting(FoundApplication::applicant).containsExactly("out");
