@@ -343,7 +343,8 @@ public final class Journal {
                 + "queued_at = ?, next_attempt_at = ?, claimed_until = NULL, claimed_by = NULL, last_error = NULL, updated_at = ?, "
                 + "lucca_user_id = CASE WHEN status = 'ALREADY_IN_LUCCA' THEN NULL ELSE lucca_user_id END "
                 + "WHERE hire_id = ? AND status IN ('DEAD', 'REJECTED', 'ALREADY_IN_LUCCA', 'DRY_RUN', 'CANCELLED', 'WITHDRAWN') AND "
-                + UNCLAIMED, new Object[] {payload, at(now), at(now), at(now), hireId, at(now)},
+                // erased meanwhile: the payload the caller read would be put back, and never erased again
+                + "erased_at IS NULL AND " + UNCLAIMED, new Object[] {payload, at(now), at(now), at(now), hireId, at(now)},
                 new EventDetail(null, null, null, "replayed by an operator"));
         if (replayed) {
             LOG.info("hire {} replayed by an operator", hireId);
@@ -418,11 +419,13 @@ public final class Journal {
         String matchKey = ApplicationKey.of(tenant, sameApplication);
         Instant now = clock.instant();
         String moved = "moved out of hired in Flatchr " + how;
-        List<Object> values = new java.util.ArrayList<>(List.of(dedupeKey, matchKey == null ? "" : matchKey));
+        List<Object> values = new java.util.ArrayList<>(List.of(dedupeKey));
+        values.addAll(List.of(onlyIfValues));
+        values.add(matchKey == null ? "" : matchKey);
         values.addAll(List.of(onlyIfValues));
         return jdbc.inTransaction("record a move out of hired", connection -> {
-            List<String> found = Jdbc.query(connection, "SELECT hire_id FROM hire WHERE (dedupe_key = ? OR match_key = ?)"
-                    + onlyIf + " ORDER BY received_at", row -> row.getString(1), values.toArray());
+            List<String> found = Jdbc.query(connection, hireOfApplication("hire_id", onlyIf), row -> row.getString(1),
+                    values.toArray());
             if (found.isEmpty()) {
                 return MoveOut.none();
             }
@@ -442,9 +445,18 @@ public final class Journal {
                 event(connection, hireId, null, null, moved + " while Lucca's answer to its create was unknown: "
                         + "withdrawn, nothing more is sent to Lucca; the account may exist, a person checks");
                 outcomeToWriteBack(connection, hireId);
+            } else if (Jdbc.update(connection, withdraw + ", decision_needed = ?, decision_needed_at = ? WHERE hire_id = ? "
+                    + "AND lucca_user_id IS NOT NULL AND " + QUEUED, at(now), MOVED_OUT_AFTER_LUCCA, at(now), hireId) == 1) {
+                // made, its work contract still to come (its call failed, and waits for its retry): no contract is
+                // sent for a candidate no longer hired, as none is after the account was made
+                outcome = MoveOut.Outcome.NEEDS_DECISION;
+                event(connection, hireId, null, null, moved + " after the Lucca account was made, before the rest of "
+                        + "its delivery: withdrawn, nothing more is sent to Lucca; a person decides");
+                outcomeToWriteBack(connection, hireId);
             } else if (Jdbc.update(connection, "UPDATE hire SET decision_needed = ?, decision_needed_at = ?, "
-                    + "updated_at = ? WHERE hire_id = ? AND lucca_user_id IS NOT NULL", MOVED_OUT_AFTER_LUCCA, at(now),
-                    at(now), hireId) == 1) {
+                    + "updated_at = ? WHERE hire_id = ? AND lucca_user_id IS NOT NULL AND status <> 'ALREADY_IN_LUCCA'",
+                    MOVED_OUT_AFTER_LUCCA, at(now), at(now), hireId) == 1) {
+                // found in Lucca already (someone else made the account): the connector made nothing to undo
                 outcome = MoveOut.Outcome.NEEDS_DECISION;
                 event(connection, hireId, null, null, moved + " after the Lucca account was made: nothing was changed "
                         + "in Lucca, a person decides");
@@ -564,9 +576,8 @@ public final class Journal {
 
     private IntakeResult alreadyRecorded(String dedupeKey, String matchKey, HireStatus status, String payload,
                                          Duration hold, Origin origin) {
-        List<String[]> existing = jdbc.query("read a recorded hire", "SELECT hire_id, status FROM hire WHERE dedupe_key = ? "
-                + "OR match_key = ? ORDER BY received_at", row -> new String[] {row.getString(1), row.getString(2)},
-                dedupeKey, matchKey);
+        List<String[]> existing = jdbc.query("read a recorded hire", hireOfApplication("hire_id, status", ""),
+                row -> new String[] {row.getString(1), row.getString(2)}, dedupeKey, matchKey);
         if (existing.isEmpty()) {
             throw new JournalUnavailable("read a recorded hire", null);
         }
@@ -582,7 +593,7 @@ public final class Journal {
         if (status == HireStatus.RECEIVED && (HireStatus.REJECTED.name().equals(was)
                 || HireStatus.WITHDRAWN.name().equals(was) && origin == Origin.WEBHOOK)
                 && change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = ?, last_error = NULL, attempts = 0, "
-                        + "moved_out_at = NULL, decision_needed = CASE WHEN lucca_user_id IS NULL THEN NULL ELSE "
+                        + "erased_at = NULL, moved_out_at = NULL, decision_needed = CASE WHEN lucca_user_id IS NULL THEN NULL ELSE "
                         + "decision_needed END, decision_needed_at = CASE WHEN lucca_user_id IS NULL THEN NULL ELSE "
                         + "decision_needed_at END, "
                         + "received_at = ?, queued_at = ?, next_attempt_at = ?, updated_at = ? WHERE hire_id = ? "
@@ -597,6 +608,16 @@ public final class Journal {
         jdbc.synced();
         LOG.info("hire {} sent again: duplicate", hireId);
         return new IntakeResult(hireId, IntakeResult.Outcome.DUPLICATE);
+    }
+
+    /**
+     * The hires of one application, by either of its keys (dedupe key, then match key, each followed by the values of
+     * {@code onlyIf}), oldest first. Two look-ups joined rather than one with OR: H2 takes no index for an OR, and
+     * read the whole table, in order, at every drag out of hired and every duplicate.
+     */
+    static String hireOfApplication(String columns, String onlyIf) {
+        return "SELECT " + columns + ", received_at FROM hire WHERE dedupe_key = ?" + onlyIf + " UNION SELECT "
+                + columns + ", received_at FROM hire WHERE match_key = ?" + onlyIf + " ORDER BY received_at";
     }
 
     private void insert(Connection connection, String hireId, String tenant, String dedupeKey, String matchKey,

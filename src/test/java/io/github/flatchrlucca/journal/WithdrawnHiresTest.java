@@ -220,6 +220,44 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void aMoveOutAfterTheUserWasMadeButBeforeItsContractStopsTheContractToo() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        journal.markCreateAttempted(hireId, "{\"login\":\"jdoe\"}");
+        journal.recordLuccaUser(hireId, 417);
+        journal.retryLater(hireId, T0.plusSeconds(30),
+                new EventDetail("create-work-contract", 503, "", "Lucca answered 503 to create-work-contract"));
+
+        MoveOut moveOut = Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+
+        assertThat(moveOut.needsDecision()).isTrue();
+        HireView hire = reader.find(hireId).orElseThrow();
+        assertThat(hire.status()).as("no contract is sent for it").isEqualTo(HireStatus.WITHDRAWN);
+        assertThat(hire.luccaUserId()).as("kept, for the person who decides").isEqualTo(417L);
+        assertThat(hire.decisionNeeded()).isEqualTo(Journal.MOVED_OUT_AFTER_LUCCA);
+        assertThat(hire.writeBack()).isEqualTo("PENDING");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(journal.dueHireIds(TENANT, 10)).isEmpty();
+        assertThat(journal.claim(hireId)).isNull();
+    }
+
+    @Test
+    void aHireFoundAlreadyInLuccaMovedOutAsksNobodyToUndoWhatTheConnectorNeverMade() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        assertThat(journal.markAlreadyInLucca(hireId, 12, List.of("already in Lucca"))).isTrue();
+
+        MoveOut moveOut = Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+
+        assertThat(moveOut.outcome()).isEqualTo(MoveOut.Outcome.ALREADY_STOPPED);
+        HireView hire = reader.find(hireId).orElseThrow();
+        assertThat(hire.status()).isEqualTo(HireStatus.ALREADY_IN_LUCCA);
+        assertThat(hire.decisionNeeded()).isNull();
+        assertThat(reader.history(hireId)).last().extracting(HireEvent::detail)
+                .isEqualTo("moved out of hired in Flatchr " + HOW);
+    }
+
+    @Test
     void aFinishedHireNotInLuccaIsWithdrawnToo() {
         String dead = record("1", Duration.ZERO);
         journal.claim(dead);
