@@ -564,14 +564,34 @@ public final class Journal {
         Map<String, String> byKey = new HashMap<>();
         sameApplications.forEach(same -> byKey.put(ApplicationKey.of(tenant, same), same));
         Set<String> known = new HashSet<>();
-        List<String> keys = List.copyOf(byKey.keySet());
-        for (int from = 0; from < keys.size(); from += KNOWN_CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KNOWN_CHUNK));
-            jdbc.query("look for known applications", "SELECT match_key FROM hire WHERE match_key IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
-                    row -> known.add(byKey.get(row.getString(1))), chunk.toArray());
-        }
+        inChunks(byKey.keySet(), "SELECT match_key FROM hire WHERE match_key IN", List.of(),
+                key -> known.add(byKey.get(key)));
         return known;
+    }
+
+    /**
+     * Which of Flatchr's application ids the tenant's journal already holds: a webhook's hire has its id once the
+     * write-back looked it up, whatever the candidate's e-mail has become since.
+     */
+    public Set<String> knownApplicants(String tenant, Collection<String> applicants) {
+        Set<String> known = new HashSet<>();
+        inChunks(Set.copyOf(applicants), "SELECT flatchr_applicant FROM hire WHERE tenant = ? AND flatchr_applicant IN",
+                List.of(tenant), known::add);
+        return known;
+    }
+
+    /** One query per few hundred values, so that a search of Flatchr answering with thousands costs no more. */
+    private void inChunks(Collection<String> values, String select, List<Object> before,
+                          java.util.function.Consumer<String> found) {
+        List<String> all = List.copyOf(values);
+        for (int from = 0; from < all.size(); from += KNOWN_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + KNOWN_CHUNK));
+            List<Object> parameters = new java.util.ArrayList<>(before);
+            parameters.addAll(chunk);
+            jdbc.query("look for known applications", select + " ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    row -> row.getString(1), parameters.toArray()).forEach(found);
+        }
     }
 
     private IntakeResult alreadyRecorded(String dedupeKey, String matchKey, HireStatus status, String payload,

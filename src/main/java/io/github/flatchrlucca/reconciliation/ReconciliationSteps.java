@@ -206,13 +206,19 @@ public final class ReconciliationSteps {
         return tenants.all().iterator().next().id();
     }
 
-    /** The applications the run found that the tenant's journal does not have yet: one query, however many. */
+    /**
+     * The applications the run found that the tenant's journal does not have yet, by e-mail and vacancy or by
+     * Flatchr's id (a webhook's hire whose candidate's e-mail was corrected since): two queries, however many.
+     */
     public List<FoundApplication> unknown(@Variable(Variables.RUN) ReconciliationRun run) {
         List<FoundApplication> found = run.found();
         Set<String> known = journal.knownApplications(run.getTenant(), found.stream()
                 .flatMap(application -> application.sameApplication().stream()).toList());
+        Set<String> knownIds = journal.knownApplicants(run.getTenant(), found.stream()
+                .map(FoundApplication::applicant).toList());
         return found.stream()
                 .filter(application -> application.sameApplication().filter(known::contains).isEmpty())
+                .filter(application -> !knownIds.contains(application.applicant()))
                 .toList();
     }
 
@@ -295,6 +301,11 @@ public final class ReconciliationSteps {
         if (run.isDryRun()) {
             // a dry run moves nothing: neither the window of the next search nor its time
             reconciliations.release(run.claim());
+        } else if (run.windowFrom().isAfter(ReconciliationRun.windowFrom(run.claim(), lookback(run.tenant())))) {
+            // a backfill from a later day than the scheduled search would start at: the days between (of failed
+            // searches, say) are still to be searched, so the scheduled search's window stays where it was
+            reconciliations.release(run.claim());
+            metrics.reconciliation(run.getTenant(), "succeeded");
         } else {
             reconciliations.succeeded(run.claim(), run.windowFrom().atStartOfDay(ReconciliationRun.FLATCHR_DAYS)
                     .toInstant(), found, recorded, 0, clock.instant().plus(interval(run.tenant())));

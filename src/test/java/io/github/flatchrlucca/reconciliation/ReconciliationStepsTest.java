@@ -1,0 +1,137 @@
+package io.github.flatchrlucca.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.flatchr.FlatchrRequests;
+import io.github.flatchrlucca.intake.FlatchrEventClassifier;
+import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.Instances;
+import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.Origin;
+import io.github.flatchrlucca.journal.Reconciliations;
+import io.github.flatchrlucca.journal.WriteBacks;
+import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.tenants.FlatchrApi;
+import io.github.flatchrlucca.tenants.Tenant;
+import io.github.flatchrlucca.tenants.Tenants;
+import io.github.flatchrlucca.tenants.TestTenants;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The steps of a search of Flatchr's API against a real journal: what it takes for known, where its window moves. */
+class ReconciliationStepsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant T0 = Instant.parse("2026-12-02T09:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final JdbcConnectionPool pool = JdbcConnectionPool.create(
+            "jdbc:h2:mem:reconciliation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private final Journal journal = migrated(new Journal(pool, clock, LEASE, "instance-a"));
+    private final Reconciliations reconciliations = new Reconciliations(pool, clock, LEASE, "instance-a");
+    private final FlatchrEventClassifier classifier = new FlatchrEventClassifier();
+    private final Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
+    private final ReconciliationSteps steps = new ReconciliationSteps(tenants, reconciliations,
+            new Instances(pool, clock, "instance-a"), journal, classifier, new FlatchrRequests(JSON), JSON,
+            new ConnectorMetrics(new SimpleMeterRegistry(), new JournalReader(pool), clock), clock);
+
+    ReconciliationStepsTest() {
+        tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.tenant("acme", "acme-token-0123456789", "4242"),
+                new FlatchrApi(URI.create("https://api.flatchr.io"), "flatchr-key", "Wy3EOp2NP3p1KMq8",
+                        Duration.ofMinutes(15), Duration.ofDays(3), Optional.empty()))));
+    }
+
+    @AfterEach
+    void close() {
+        pool.dispose();
+    }
+
+    @Test
+    void aWebhooksHireWhoseEmailWasCorrectedSinceIsKnownByFlatchrsIdOfIt() throws Exception {
+        ObjectNode webhook = webhookHire("jeanne@exemple.org");
+        HireVerdict verdict = classifier.classify(webhook, tenant());
+        String hireId = journal.record(webhook.toString(), "acme", Origin.WEBHOOK, verdict.dedupeKey(),
+                verdict.matchingApplication(), verdict.applicantId(), null, List.of(), Duration.ZERO).hireId();
+        journal.markDelivered(hireId, 416, List.of());
+        // the write-back found the candidate, by the e-mail of then
+        new WriteBacks(pool, clock, LEASE, "instance-a").applicantFound(hireId, "z7gWQnjXG77hJRak");
+        clock.advance(Duration.ofHours(1));
+        ReconciliationRun run = steps.due("acme");
+        // the recruiter corrected the e-mail's typo since
+        run.found(JSON.readTree("""
+                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Recruté",
+                  "status": 1, "hired": true, "email": "jeanne@example.org", "firstname": "Jeanne", "lastname": "Exemple",
+                  "updated_at": %d},
+                 {"applicant": "Qx8mB2nL5pR7sT1v", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Recruté",
+                  "status": 1, "hired": true, "email": "paul@example.org", "firstname": "Paul", "lastname": "Neuf",
+                  "updated_at": %d}]
+                """.formatted(clock.instant().getEpochSecond(), clock.instant().getEpochSecond())));
+
+        assertThat(steps.unknown(run)).extracting(FoundApplication::applicant).containsExactly("Qx8mB2nL5pR7sT1v");
+    }
+
+    @Test
+    void aBackfillFromALaterDayLeavesTheScheduledSearchsWindowWhereItWas() {
+        clock.set(Instant.parse("2026-11-20T09:00:00Z"));
+        steps.finished(steps.due("acme"));
+        clock.set(Instant.parse("2026-11-21T09:00:00Z"));
+        reconciliations.failed(reconciliations.claim("acme", false).orElseThrow(), "key-rejected", "401",
+                failures -> clock.instant());
+        clock.set(T0);
+
+        steps.finished(steps.backfill("acme", LocalDate.of(2026, 12, 1), false));
+
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(steps.due("acme").windowFrom()).as("the days from 11-19, never searched since")
+                .isEqualTo(LocalDate.of(2026, 11, 19));
+    }
+
+    @Test
+    void aBackfillFromFurtherBackMovesTheScheduledSearchsWindowOn() {
+        clock.set(Instant.parse("2026-11-20T09:00:00Z"));
+        steps.finished(steps.due("acme"));
+        clock.set(T0);
+
+        steps.finished(steps.backfill("acme", LocalDate.of(2026, 11, 1), false));
+
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(steps.due("acme").windowFrom()).isEqualTo(LocalDate.of(2026, 12, 1));
+    }
+
+    private Tenant tenant() {
+        return tenants.find("acme").orElseThrow();
+    }
+
+    private static ObjectNode webhookHire(String email) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("event", "drag_applicant");
+        event.put("company_id", 4242);
+        ObjectNode data = event.putObject("data");
+        data.putObject("candidate").put("id", 77).put("firstname", "Jeanne").put("lastname", "Exemple")
+                .put("email", email);
+        data.putObject("applicant").put("id", 77);
+        data.putObject("column").put("id", 9).put("title", "Recruté").put("hired", true);
+        data.putObject("vacancy").put("id", 3003).put("title", "Comptable H/F");
+        return event;
+    }
+
+    private Journal migrated(Journal journal) {
+        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
+        return journal;
+    }
+}
