@@ -66,6 +66,12 @@ public final class DeliveryFailures {
                 refused.getMessage()), "journal-refused-value");
     }
 
+    /** The work address is a Lucca person's whom nothing tells from a namesake: only a person can ({@link NamesakeInLucca}). */
+    public void namesake(Exchange exchange) {
+        die(hire(exchange), new EventDetail(exchange.getVariable(Variables.LUCCA_CALL, String.class), null, null,
+                caught(exchange, NamesakeInLucca.class).getMessage()), "namesake");
+    }
+
     /**
      * 401, 403: no hire is at fault, but the key is nobody else's to fix: every hire of the tenant waits, at least
      * RETRY_KEY_REJECTED_DELAY_MS and longer as its attempts grow, and dies of old age like any other, so that a

@@ -119,7 +119,8 @@ public final class DeliverySteps {
      * and that create made this someone (the login it gave), they are our own user; if it was a returning employee's
      * new contract, this is that rehire again, and its contract is looked for. A former employee (no contract left on
      * the start day) comes back with a new contract, or is reported, as the tenant's rehire policy says; anyone else,
-     * a user made by hand meanwhile included, is already in Lucca.
+     * a user made by hand meanwhile included, is already in Lucca. With a work e-mail pattern, only when Lucca has
+     * the candidate's own e-mail as theirs: the address says nothing of who has it ({@link NamesakeInLucca}).
      */
     private void noteFound(Delivery delivery, LuccaPerson person) {
         boolean former = person.isFormerEmployee(delivery.draft().contractStart());
@@ -129,6 +130,11 @@ public final class DeliverySteps {
         } else if (sent != null && !former && sent.madeUser(person)) {
             delivery.luccaUser(person.id());
             delivery.warn(ANSWER_LOST);
+        } else if (delivery.tenant().settings().workEmailPattern() != null
+                && !person.hasPersonalEmail(delivery.draft().personalEmail())) {
+            // the work address is made of the names alone: someone of the same names holds it, or this person,
+            // whose personal e-mail Lucca lacks; neither is taken for the other without a person
+            throw new NamesakeInLucca(person.id());
         } else if (former && delivery.tenant().settings().rehire() == RehirePolicy.CONTRACT) {
             delivery.comesBack(person.id());
         } else {
@@ -208,7 +214,7 @@ public final class DeliverySteps {
                                 @Body JsonNode answer) {
         delivery.userMade(LuccaEnvelopes.createdUserId(answer));
         people.created(lucca, delivery.luccaUserId(), delivery.draft().mail(), delivery.draft().login(),
-                delivery.draft().contractEnd());
+                delivery.draft().contractEnd(), delivery.draft().personalEmail());
     }
 
     /** The work contract of a user this attempt created without one, with its mapped type and dates. */

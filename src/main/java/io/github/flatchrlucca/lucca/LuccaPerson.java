@@ -7,18 +7,26 @@ import java.util.Optional;
 /**
  * Someone Lucca already knows, found by e-mail: an employee, a future one, or a former one.
  *
- * @param login their login, by which a user this connector created is told from one made by someone else; null when
- *              Lucca did not say
+ * @param login         their login, by which a user this connector created is told from one made by someone else;
+ *                      null when Lucca did not say
+ * @param personalEmail the personal e-mail Lucca has of them, by which a work address made from names alone is told
+ *                      from a namesake's; null when Lucca has none
  */
-public record LuccaPerson(long id, String login, LocalDate contractEnd) {
+public record LuccaPerson(long id, String login, LocalDate contractEnd, String personalEmail) {
 
     public static Optional<LuccaPerson> first(JsonNode findAnswer) {
         return LuccaEnvelopes.v3Items(findAnswer).stream().findFirst().map(item -> new LuccaPerson(
-                item.path("id").asLong(), item.path("login").isTextual() ? item.path("login").asText() : null,
-                day(item.path("dtContractEnd"))));
+                item.path("id").asLong(), text(item.path("login")), day(item.path("dtContractEnd")),
+                text(item.path("personalEmail"))));
     }
 
-    /** Without their login: a record can end up in a log line, a trace or a test's report. */
+    /** Whether Lucca has this personal e-mail for them, ignoring case and spaces around it. */
+    public boolean hasPersonalEmail(String email) {
+        return personalEmail != null && email != null && !email.isBlank()
+                && personalEmail.trim().equalsIgnoreCase(email.trim());
+    }
+
+    /** Without their login and e-mail: a record can end up in a log line, a trace or a test's report. */
     @Override
     public String toString() {
         return "LuccaPerson[id=" + id + ", contractEnd=" + contractEnd + "]";
@@ -27,6 +35,10 @@ public record LuccaPerson(long id, String login, LocalDate contractEnd) {
     /** No contract left on that day (a hire's start day): their last one ended before it. */
     public boolean isFormerEmployee(LocalDate day) {
         return contractEnd != null && contractEnd.isBefore(day);
+    }
+
+    static String text(JsonNode value) {
+        return value.isTextual() ? value.asText() : null;
     }
 
     /** Lucca's v3 dates are "2025-01-01T00:00:00": the day is what matters here. */

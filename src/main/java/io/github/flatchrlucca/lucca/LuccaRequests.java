@@ -12,10 +12,10 @@ import java.util.Map;
 /** The Lucca endpoints the connector uses, as documented, in one place. */
 public final class LuccaRequests {
 
-    static final String PERSON_FIELDS = "id,login,mail,firstName,lastName,dtContractStart,dtContractEnd";
+    static final String PERSON_FIELDS = "id,login,mail,personalEmail,firstName,lastName,dtContractStart,dtContractEnd";
 
     /** What the people directory keeps of each person. */
-    static final String DIRECTORY_FIELDS = "id,login,mail,dtContractEnd,modifiedAt";
+    static final String DIRECTORY_FIELDS = "id,login,mail,personalEmail,dtContractEnd,modifiedAt";
 
     private final ObjectMapper json;
 

@@ -76,9 +76,9 @@ public final class PeopleDirectory {
     }
 
     /** Someone Lucca knows, as the directory keeps them. */
-    record Person(long id, String mail, String login, LocalDate contractEnd) {
+    record Person(long id, String mail, String login, LocalDate contractEnd, String personalEmail) {
 
-        /** Without the e-mail and login: a record can end up in a log line, a trace or a test's report. */
+        /** Without the e-mails and login: a record can end up in a log line, a trace or a test's report. */
         @Override
         public String toString() {
             return "Person[id=" + id + ", contractEnd=" + contractEnd + "]";
@@ -147,7 +147,8 @@ public final class PeopleDirectory {
         People people = people(connection);
         synchronized (people) {
             Person person = people.byMail.get(lower(mail));
-            return Optional.ofNullable(person).map(found -> new LuccaPerson(found.id(), found.login(), found.contractEnd()));
+            return Optional.ofNullable(person).map(found -> new LuccaPerson(found.id(), found.login(), found.contractEnd(),
+                    found.personalEmail()));
         }
     }
 
@@ -164,10 +165,11 @@ public final class PeopleDirectory {
     }
 
     /** A user this connector has just created: known at once, before the next read lists them. */
-    public void created(LuccaConnection connection, long id, String mail, String login, LocalDate contractEnd) {
+    public void created(LuccaConnection connection, long id, String mail, String login, LocalDate contractEnd,
+                        String personalEmail) {
         People people = people(connection);
         synchronized (people) {
-            people.put(new Person(id, mail, login, contractEnd));
+            people.put(new Person(id, mail, login, contractEnd, personalEmail));
         }
     }
 
@@ -196,7 +198,7 @@ public final class PeopleDirectory {
                 }
                 List<JsonNode> items = LuccaEnvelopes.v3Items(answer.body());
                 items.forEach(item -> put(new Person(item.path("id").asLong(), text(item, "mail"), text(item, "login"),
-                        LuccaPerson.day(item.path("dtContractEnd")))));
+                        LuccaPerson.day(item.path("dtContractEnd")), text(item, "personalEmail"))));
                 if (items.size() < PAGE_SIZE) {
                     break;
                 }

@@ -61,6 +61,8 @@ class DeliveryStepsTest {
     private final ReservationsInMemory reservations = new ReservationsInMemory();
     private static final Tenant TENANT = tenant(RehirePolicy.CONTRACT);
     private static final Tenant REPORTING_REHIRES = tenant(RehirePolicy.REPORT);
+    private static final Tenant WORK_MAIL = tenant(RehirePolicy.CONTRACT,
+            io.github.flatchrlucca.mapping.WorkEmailPattern.parse("{firstname}.{lastname}@acme.fr"));
     private static final LuccaConnection LUCCA = new LuccaConnection("acme", Optional.of(URI.create(
             "https://acme.ilucca.net")), "key", 50, Duration.ofSeconds(60), new KeyState(state -> { }));
     /** What the people directory's next reads of Lucca answer, in order: {"data":{"items":[...]}} bodies. */
@@ -259,6 +261,33 @@ class DeliveryStepsTest {
         assertThat(delivery.isAlreadyInLucca()).isTrue();
         assertThat(delivery.luccaUserId()).isEqualTo(77L);
         assertThat(delivery.warnings()).contains(DeliverySteps.REHIRE).doesNotContain(DeliverySteps.ALREADY_EMPLOYED);
+    }
+
+    @Test
+    void withAWorkEmailPatternAFormerEmployeeIsTheSamePersonOnlyWithTheCandidatesOwnEmail() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), WORK_MAIL);
+
+        steps.notePerson(delivery, personWithPersonalEmail(77, "2025-06-30T00:00:00", " Eloise@Gmail.com"));
+
+        assertThat(delivery.isRehire()).isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(77L);
+    }
+
+    @Test
+    void withAWorkEmailPatternANamesakeIsNeitherRehiredNorTakenForTheCandidate() {
+        Delivery former = steps.map(hire(MAPPED_CONTRACT), WORK_MAIL);
+        Delivery employed = steps.map(hire(MAPPED_CONTRACT), WORK_MAIL);
+        Delivery unknown = steps.map(hire(MAPPED_CONTRACT), WORK_MAIL);
+
+        assertThatExceptionOfType(NamesakeInLucca.class).isThrownBy(() -> steps.notePerson(former,
+                personWithPersonalEmail(77, "2025-06-30T00:00:00", "eloise.other@gmail.com")))
+                .withMessageContaining("#77").withMessageNotContaining("@");
+        assertThatExceptionOfType(NamesakeInLucca.class).isThrownBy(() -> steps.notePerson(employed,
+                personWithPersonalEmail(78, null, "eloise.other@gmail.com")));
+        assertThatExceptionOfType(NamesakeInLucca.class).as("Lucca has no personal e-mail to tell them apart")
+                .isThrownBy(() -> steps.notePerson(unknown, person(79, "2025-06-30T00:00:00")));
+        assertThat(former.isRehire()).isFalse();
+        assertThat(former.luccaUserId()).isNull();
     }
 
     @Test
@@ -700,11 +729,15 @@ class DeliveryStepsTest {
     }
 
     private static Tenant tenant(RehirePolicy rehire) {
+        return tenant(rehire, null);
+    }
+
+    private static Tenant tenant(RehirePolicy rehire, io.github.flatchrlucca.mapping.WorkEmailPattern workMail) {
         return new Tenant(new TenantSettings("acme", Set.of("4242"), WebhookToken.of("token-of-acme-0123456789"),
                 Set.of(), Optional.empty(), "", 50, Duration.ofSeconds(60), 3, 99, 5, DepartmentTable.parse(""),
-                ContractTypeTable.parse("1:21"), rehire, Duration.ZERO, LoginRule.INITIAL_LASTNAME, null, PARIS, Optional.empty(),
-                Optional.empty()),
-                new HireMapper(new MappingSettings(PARIS, LoginRule.INITIAL_LASTNAME, null, "FR",
+                ContractTypeTable.parse("1:21"), rehire, Duration.ZERO, LoginRule.INITIAL_LASTNAME, workMail, PARIS,
+                Optional.empty(), Optional.empty()),
+                new HireMapper(new MappingSettings(PARIS, LoginRule.INITIAL_LASTNAME, workMail, "FR",
                         "/data/vacancy/department")),
                 null);
     }
@@ -717,6 +750,12 @@ class DeliveryStepsTest {
         String end = contractEnd == null ? "null" : "\"" + contractEnd + "\"";
         return json("{\"data\":{\"items\":[{\"id\":" + id + ",\"login\":\"" + login
                 + "\",\"mail\":\"eloise@gmail.com\",\"dtContractEnd\":" + end + "}]}}");
+    }
+
+    private static JsonNode personWithPersonalEmail(long id, String contractEnd, String personalEmail) {
+        String end = contractEnd == null ? "null" : "\"" + contractEnd + "\"";
+        return json("{\"data\":{\"items\":[{\"id\":" + id + ",\"login\":\"esanchez\",\"mail\":\"eloise.sanchez@acme.fr\","
+                + "\"personalEmail\":\"" + personalEmail + "\",\"dtContractEnd\":" + end + "}]}}");
     }
 
     private static JsonNode logins(String... logins) {

@@ -95,9 +95,15 @@ public final class FakeLucca implements AutoCloseable {
      */
     public int addUser(String firstName, String lastName, String mail, String login,
                        LocalDate contractStart, LocalDate contractEndOrNull) {
+        return addUser(firstName, lastName, mail, login, contractStart, contractEndOrNull, null);
+    }
+
+    /** Someone HR made in Lucca, with the personal e-mail Lucca keeps of them (null: none). */
+    public int addUser(String firstName, String lastName, String mail, String login,
+                       LocalDate contractStart, LocalDate contractEndOrNull, String personalEmail) {
         User user = new User(0, firstName, lastName, mail, login, Dates.dateTime(contractStart),
                 contractEndOrNull == null ? null : Dates.dateTime(contractEndOrNull),
-                null, null, null, null, null, null, null);
+                null, null, null, null, personalEmail, null, null);
         return directory.add(user, true).id();
     }
 

@@ -24,7 +24,7 @@ class LuccaPersonTest {
                   {"id":417,"mail":"eloise@gmail.com","dtContractEnd":null}]}}
                 """));
 
-        assertThat(person).contains(new LuccaPerson(416, "eschmidt", LocalDate.of(2025, 6, 30)));
+        assertThat(person).contains(new LuccaPerson(416, "eschmidt", LocalDate.of(2025, 6, 30), null));
     }
 
     @Test
@@ -47,17 +47,17 @@ class LuccaPersonTest {
 
     @Test
     void aContractEndedBeforeTodayMakesAFormerEmployee() {
-        assertThat(new LuccaPerson(416, null, TODAY.minusDays(1)).isFormerEmployee(TODAY)).isTrue();
+        assertThat(new LuccaPerson(416, null, TODAY.minusDays(1), null).isFormerEmployee(TODAY)).isTrue();
     }
 
     @Test
     void aContractEndingTodayIsStillAnEmployee() {
-        assertThat(new LuccaPerson(416, null, TODAY).isFormerEmployee(TODAY)).isFalse();
+        assertThat(new LuccaPerson(416, null, TODAY, null).isFormerEmployee(TODAY)).isFalse();
     }
 
     @Test
     void aContractEndingLaterIsStillAnEmployee() {
-        assertThat(new LuccaPerson(416, null, TODAY.plusMonths(3)).isFormerEmployee(TODAY)).isFalse();
+        assertThat(new LuccaPerson(416, null, TODAY.plusMonths(3), null).isFormerEmployee(TODAY)).isFalse();
     }
 
     @Test

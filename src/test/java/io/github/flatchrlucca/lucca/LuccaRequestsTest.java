@@ -22,7 +22,7 @@ class LuccaRequestsTest {
 
         assertThat(request).isEqualTo(new ApiRequest("find-person-by-mail", "GET", "/api/v3/users",
                 "mail=eloise%40gmail.com&formerEmployees=true"
-                        + "&fields=id,login,mail,firstName,lastName,dtContractStart,dtContractEnd", null));
+                        + "&fields=id,login,mail,personalEmail,firstName,lastName,dtContractStart,dtContractEnd", null));
     }
 
     @Test

@@ -43,7 +43,7 @@ class PeopleDirectoryTest {
 
     @Test
     void aPersonSaysWhoItIsWithoutTheirMailOrLogin() {
-        String person = new PeopleDirectory.Person(1001, "ada@acme.test", "alovelace", null).toString();
+        String person = new PeopleDirectory.Person(1001, "ada@acme.test", "alovelace", null, "ada@example.org").toString();
 
         assertThat(person).isEqualTo("Person[id=1001, contractEnd=null]");
         assertThat(new PeopleDirectory.Answer(new ObjectMapper().createObjectNode().put("mail", "ada@acme.test"),
@@ -59,10 +59,10 @@ class PeopleDirectoryTest {
 
         assertThat(sent).extracting(ApiRequest::name).containsExactly("list-people", "list-people");
         assertThat(sent).extracting(ApiRequest::query).containsExactly(
-                "formerEmployees=true&fields=id,login,mail,dtContractEnd,modifiedAt&paging=0,1000",
-                "formerEmployees=true&fields=id,login,mail,dtContractEnd,modifiedAt&paging=1000,1000");
+                "formerEmployees=true&fields=id,login,mail,personalEmail,dtContractEnd,modifiedAt&paging=0,1000",
+                "formerEmployees=true&fields=id,login,mail,personalEmail,dtContractEnd,modifiedAt&paging=1000,1000");
         assertThat(directory.answers(ACME)).isTrue();
-        assertThat(directory.withMail(ACME, " Person1001@ACME.test")).contains(new LuccaPerson(1001, "person1001", null));
+        assertThat(directory.withMail(ACME, " Person1001@ACME.test")).contains(new LuccaPerson(1001, "person1001", null, null));
         assertThat(directory.loginsContaining(ACME, "person100")).containsExactlyInAnyOrder(
                 "person100", "person1000", "person1001", "person1002");
     }
@@ -80,9 +80,9 @@ class PeopleDirectoryTest {
 
         // 10:30 GMT is 11:30 in Paris in December; ten minutes of overlap
         assertThat(decoded(sent.get(1))).isEqualTo("modifiedAt=since,2026-12-01T11:20:00&formerEmployees=true"
-                + "&fields=id,login,mail,dtContractEnd,modifiedAt&paging=0,1000");
+                + "&fields=id,login,mail,personalEmail,dtContractEnd,modifiedAt&paging=0,1000");
         assertThat(decoded(sent.get(2))).startsWith("modifiedAt=since,2026-12-01T11:21:00&");
-        assertThat(directory.withMail(ACME, "new@acme.test")).contains(new LuccaPerson(7, "jdoe", null));
+        assertThat(directory.withMail(ACME, "new@acme.test")).contains(new LuccaPerson(7, "jdoe", null, null));
     }
 
     @Test
@@ -96,7 +96,7 @@ class PeopleDirectoryTest {
 
         assertThat(directory.withMail(ACME, "old@acme.test")).isEmpty();
         LuccaPerson jane = directory.withMail(ACME, "jane@acme.test").orElseThrow();
-        assertThat(jane).isEqualTo(new LuccaPerson(7, "jdoe", LocalDate.of(2025, 6, 30)));
+        assertThat(jane).isEqualTo(new LuccaPerson(7, "jdoe", LocalDate.of(2025, 6, 30), null));
         assertThat(jane.isFormerEmployee(LocalDate.of(2027, 1, 4))).isTrue();
         assertThat(directory.loginsContaining(ACME, "JDO")).containsExactly("jdoe");
     }
@@ -162,9 +162,9 @@ class PeopleDirectoryTest {
         answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", 1, 1));
         directory.refresh(ACME);
 
-        directory.created(ACME, 42, "New.Hire@acme.test", "nhire", null);
+        directory.created(ACME, 42, "New.Hire@acme.test", "nhire", null, "new.hire@example.org");
 
-        assertThat(directory.withMail(ACME, "new.hire@acme.test")).contains(new LuccaPerson(42, "nhire", null));
+        assertThat(directory.withMail(ACME, "new.hire@acme.test")).contains(new LuccaPerson(42, "nhire", null, "new.hire@example.org"));
         assertThat(directory.loginsContaining(ACME, "nhire")).containsExactly("nhire");
     }
 

@@ -48,6 +48,19 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         return OWNERS;
     }
 
+    /** A tenant whose work addresses are made of the candidate's names. */
+    @Override
+    String moreTenants() {
+        return """
+                  - id: work-mail
+                    flatchrCompanyIds: [4848]
+                    webhookToken: %s
+                    lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
+                    contractTypes: { 1: 21 }
+                    workEmailPattern: "{firstname}.{lastname}@acme.test"
+                """.formatted(tokenOf("work-mail"), lucca.baseUrl(), secret("work-mail-lucca-key", LUCCA_KEY));
+    }
+
     @AfterEach
     void luccaIsWellAgain() {
         lucca.recover();
@@ -122,6 +135,34 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         assertThat(hire.lastError()).contains("create-user");
         assertThat(hire.nextAttemptAt()).isNull();
         awaitAlertAbout(hire.hireId());
+    }
+
+    @Test
+    void aNamesakeOfAFormerEmployeeIsDeadForAPersonNotRehiredOnTheirRecord() {
+        int namesake = lucca.addUser("Jean", "Namesake", "jean.namesake@acme.test", "jnamesake",
+                LocalDate.of(2020, 1, 1), LocalDate.of(2024, 3, 31), "jean.namesake.1970@example.org");
+
+        String hireId = accept("work-mail", workMailHire("namesake-1", "Jean", "Namesake",
+                "jean.namesake.1999@example.org"));
+
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.DEAD);
+        assertThat(hire.lastError()).contains("#" + namesake).contains("namesake").doesNotContain("@");
+        assertThat(hire.luccaUserId()).isNull();
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == namesake).hasSize(1);
+        assertThat(lucca.users()).filteredOn(u -> u.mail().equals("jean.namesake@acme.test")).hasSize(1);
+        awaitAlertAbout(hireId);
+    }
+
+    @Test
+    void aFormerEmployeeWhosePersonalEmailLuccaHasComesBackUnderAWorkEmailPattern() {
+        int former = lucca.addUser("Anne", "Retour", "anne.retour@acme.test", "aretour", LocalDate.of(2020, 1, 1),
+                LocalDate.of(2024, 3, 31), "anne.retour@example.org");
+
+        String hireId = accept("work-mail", workMailHire("returning-1", "Anne", "Retour", "Anne.Retour@example.org"));
+
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.DELIVERED);
+        assertThat(hire.luccaUserId()).isEqualTo((long) former);
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == former).hasSize(2);
     }
 
     @Test
@@ -333,6 +374,14 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         HireView hire = awaitHire(hireId, h -> h.status() == status);
         assertThat(hire.luccaUserId()).isEqualTo((long) person);
         assertThat(postsFor(applicantId)).isZero();
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode workMailHire(String applicantId, String firstName,
+                                                                             String lastName, String email) {
+        com.fasterxml.jackson.databind.node.ObjectNode event =
+                io.github.flatchrlucca.e2e.FlatchrEvents.hire(applicantId, firstName, lastName, email);
+        event.put("company_id", 4848);
+        return event;
     }
 
     private void awaitAlertAbout(String hireId) {
