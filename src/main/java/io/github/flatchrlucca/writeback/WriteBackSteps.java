@@ -94,24 +94,31 @@ public final class WriteBackSteps {
 
     /**
      * Flatchr's tags: the result tag (by title, in any case, or by id) must be a candidate tag that takes free text.
+     * Tag titles are unique only within a type, so a vacancy tag of the same title is passed over for the candidate
+     * tag: what is wrong with a vacancy tag is said only when no candidate tag matches.
      * What is wrong is said once in the log, and in health, until it is fixed.
      */
     public void tags(@Body String tenantId, @Variable(Variables.TAGS_ANSWER) JsonNode answer) {
         String written = tenant(tenantId).resultTag().orElse("");
         String tagId = null;
         String problem = "there is no tag '" + written + "' in Flatchr";
+        boolean candidateTagSeen = false;
         for (JsonNode tag : answer) {
-            if (written.equalsIgnoreCase(tag.path("title").asText()) || written.equals(tag.path("id").asText())
-                    || written.equals(tag.path("tag_id").asText())) {
-                if (!"candidates".equals(tag.path("type").asText())) {
+            if (!written.equalsIgnoreCase(tag.path("title").asText()) && !written.equals(tag.path("id").asText())
+                    && !written.equals(tag.path("tag_id").asText())) {
+                continue;
+            }
+            if (!"candidates".equals(tag.path("type").asText())) {
+                if (!candidateTagSeen) {
                     problem = "tag '" + written + "' is a tag of vacancies, not of candidates";
-                } else if (!tag.path("creatable").asBoolean(false)) {
-                    problem = "tag '" + written + "' takes only its listed values, not free text";
-                } else {
-                    tagId = tag.path("id").asText();
-                    problem = null;
                 }
+            } else if (tag.path("creatable").asBoolean(false)) {
+                tagId = tag.path("id").asText();
+                problem = null;
                 break;
+            } else {
+                candidateTagSeen = true;
+                problem = "tag '" + written + "' takes only its listed values, not free text";
             }
         }
         TagState before = tags.put(tenantId, new TagState(written, tagId, problem, clock.instant(), TAG_CHECK));

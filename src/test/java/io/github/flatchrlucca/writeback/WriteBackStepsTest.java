@@ -47,8 +47,7 @@ class WriteBackStepsTest {
         assertThat(steps.tagToCheck("acme")).isTrue();
 
         steps.tags("acme", tags("""
-                [{"id": "Vt1", "tag_id": 3, "title": "Lucca", "type": "vacancies", "creatable": true},
-                 {"id": "Ct2", "tag_id": 4, "title": "Lucca", "type": "candidates", "creatable": true}]
+                [{"id": "Vt1", "tag_id": 3, "title": "Lucca", "type": "vacancies", "creatable": true}]
                 """));
 
         assertThat(steps.tagHealth("acme")).contains("tag 'lucca' is a tag of vacancies, not of candidates");
@@ -59,6 +58,38 @@ class WriteBackStepsTest {
                 + "\"creatable\": true}]"));
         assertThat(steps.tagUsable("acme")).isTrue();
         assertThat(steps.tagHealth("acme")).contains("ok");
+    }
+
+    @Test
+    void aCandidateTagIsUsedEvenWhenAVacancyTagOfTheSameTitleIsListedFirst() throws Exception {
+        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+
+        steps.tags("acme", tags("""
+                [{"id": "Vt1", "tag_id": 3, "title": "Lucca", "type": "vacancies", "creatable": true},
+                 {"id": "Ct2", "tag_id": 4, "title": "Lucca", "type": "candidates", "creatable": true},
+                 {"id": "Vt5", "tag_id": 5, "title": "Lucca", "type": "vacancies", "creatable": true}]
+                """));
+
+        assertThat(steps.tagHealth("acme")).contains("ok");
+        assertThat(steps.tagUsable("acme")).isTrue();
+        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), 1,
+                null, 416L, null, null, null, List.of(), null, null, Origin.WEBHOOK, "PENDING", "z7gW", 0,
+                clock.instant(), null, null);
+        assertThat(JSON.readTree(steps.writeTag(steps.connection("acme"), hire, "z7gW").body()).path("tag").asText())
+                .isEqualTo("Ct2");
+    }
+
+    @Test
+    void aCandidateTagWithoutFreeTextIsSaidEvenBesideAVacancyTagOfTheSameTitle() throws Exception {
+        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+
+        steps.tags("acme", tags("""
+                [{"id": "Ct2", "tag_id": 4, "title": "Lucca", "type": "candidates", "creatable": false},
+                 {"id": "Vt1", "tag_id": 3, "title": "Lucca", "type": "vacancies", "creatable": true}]
+                """));
+
+        assertThat(steps.tagHealth("acme")).contains("tag 'Lucca' takes only its listed values, not free text");
+        assertThat(steps.tagUsable("acme")).isFalse();
     }
 
     @Test
