@@ -158,8 +158,20 @@ public final class WriteBackSteps {
         return hire.flatchrApplicant() == null;
     }
 
+    /**
+     * The search of the candidates with the hire's e-mail. A hire without one (the webhook carried none, or its payload
+     * was erased by retention) is not searched for: an empty filter can never find its application, and would be
+     * asked again until RETRY_MAX_AGE_HOURS.
+     */
     public ApiRequest searchByEmail(@Variable(Variables.FLATCHR) FlatchrConnection flatchr, @Variable(Variables.HIRE) HireView hire) {
-        return requests.searchByEmail(flatchr, event(hire).path("data").path("candidate").path("email").asText(""));
+        if (hire.payload() == null) {
+            throw new ApplicantUnfindable(ApplicantUnfindable.NO_PAYLOAD);
+        }
+        String email = event(hire).path("data").path("candidate").path("email").asText("").strip();
+        if (email.isEmpty()) {
+            throw new ApplicantUnfindable(ApplicantUnfindable.NO_EMAIL);
+        }
+        return requests.searchByEmail(flatchr, email);
     }
 
     /** The candidate's application for the hire's vacancy, among the candidates with its e-mail. */
@@ -194,19 +206,30 @@ public final class WriteBackSteps {
         HireView hire = exchange.getVariable(Variables.HIRE, HireView.class);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
+        ApplicantUnfindable unfindable = ObjectHelper.getException(ApplicantUnfindable.class, caught);
+        if (unfindable != null) {
+            // no later attempt could find it: ended now, as one past the maximum age is
+            giveUp(hire, unfindable.getMessage());
+            return;
+        }
         String why = flatchr != null ? flatchr.getMessage()
                 : ObjectHelper.getException(ApplicantNotFound.class, caught) != null ? ApplicantNotFound.WHY
                 : caught.getClass().getSimpleName();
         Instant next = schedule.next(hire.writeBackAttempts(), clock.instant());
         Instant since = hire.writeBackSince() == null ? clock.instant() : hire.writeBackSince();
         if (schedule.expired(since, next)) {
-            writeBacks.gaveUp(hire.hireId(), why);
-            metrics.writeBack(hire.tenant(), "given-up");
-            LOG.warn("hire {}: its outcome could not be written to Flatchr and is given up ({})", hire.hireId(), why);
+            giveUp(hire, why);
         } else {
             writeBacks.retryLater(hire.hireId(), next, why);
             metrics.writeBack(hire.tenant(), "retried");
         }
+    }
+
+    /** {@code why} names no person: it is written in the hire's history and in the log. */
+    private void giveUp(HireView hire, String why) {
+        writeBacks.gaveUp(hire.hireId(), why);
+        metrics.writeBack(hire.tenant(), "given-up");
+        LOG.warn("hire {}: its outcome could not be written to Flatchr and is given up ({})", hire.hireId(), why);
     }
 
     private String line(HireView hire) {
@@ -222,6 +245,17 @@ public final class WriteBackSteps {
             return hire.payload() == null ? MissingNode.getInstance() : json.readTree(hire.payload());
         } catch (IOException e) {
             return MissingNode.getInstance();
+        }
+    }
+
+    /** The hire has nothing its application in Flatchr could be searched by: no attempt could ever find it. */
+    static final class ApplicantUnfindable extends RuntimeException {
+        static final String NO_EMAIL = "the hire has no candidate e-mail to find its application in Flatchr by";
+        static final String NO_PAYLOAD = "the hire's webhook is no longer kept (retention), so its application in "
+                + "Flatchr cannot be found";
+
+        ApplicantUnfindable(String why) {
+            super(why, null, false, false);
         }
     }
 

@@ -8,7 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.delivery.RetrySchedule;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
+import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.HireView;
+import io.github.flatchrlucca.journal.Intakes;
+import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.WriteBacks;
+import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
@@ -22,17 +28,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class WriteBackStepsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
+    private static final Duration LEASE = Duration.ofMinutes(5);
     private final Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
-    // the journal is not reached by what is tested here
-    private final WriteBackSteps steps = new WriteBackSteps(JSON, tenants, null, new FlatchrRequests(JSON),
+    private final JdbcConnectionPool pool = JdbcConnectionPool.create(
+            "jdbc:h2:mem:write-back-steps-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private final Journal journal = migrated(new Journal(pool, clock, LEASE, "instance-a"));
+    private final WriteBacks writeBacks = new WriteBacks(pool, clock, LEASE, "instance-a");
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final WriteBackSteps steps = new WriteBackSteps(JSON, tenants, writeBacks, new FlatchrRequests(JSON),
             new RetrySchedule(Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofHours(24), () -> 0.5),
-            new ConnectorMetrics(new SimpleMeterRegistry(), null, clock), clock);
+            new ConnectorMetrics(registry, null, clock), clock);
+
+    @AfterEach
+    void close() {
+        pool.dispose();
+    }
 
     @Test
     void onlyTenantsWithAKeyAndAResultTagWriteBack() {
@@ -115,6 +138,70 @@ class WriteBackStepsTest {
                 "[{\"applicant\": \"other\", \"email\": \"jeanne@example.org\", \"vacancy_id\": 6}]")));
 
         assertThat(none).isInstanceOf(WriteBackSteps.ApplicantNotFound.class);
+    }
+
+    @Test
+    void aWebhookHireWithoutEmailIsNotSearchedForAndItsWriteBackEndsAtOnce() throws Exception {
+        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        Intakes.recordIntake(journal, """
+                {"event": "drag_applicant", "company_id": 4242, "data": {"applicant": {"id": 77},
+                 "candidate": {"id": 12, "firstname": "Jeanne", "lastname": "Exemple", "email": " "},
+                 "vacancy": {"id": 5, "title": "Dev"}, "column": {"id": 9, "title": "Recruté", "hired": true}}}
+                """, new HireVerdict(HireVerdict.Kind.INCOMPLETE, "data.candidate.email is missing", "4242", "77",
+                List.of()), "acme", Duration.ZERO);
+        HireView hire = writeBacks.claimDue("acme", 10).get(0);
+        assertThat(steps.applicantNeeded(hire)).isTrue();
+
+        Throwable noSearch = catchThrowable(() -> steps.searchByEmail(steps.connection("acme"), hire));
+        steps.failed(failure(hire, noSearch));
+
+        assertThat(noSearch).isInstanceOf(WriteBackSteps.ApplicantUnfindable.class);
+        HireView ended = new JournalReader(pool).find(hire.hireId()).orElseThrow();
+        assertThat(ended.writeBack()).as("not retried until RETRY_MAX_AGE_HOURS").isEqualTo("FAILED");
+        assertThat(new JournalReader(pool).history(hire.hireId())).last().satisfies(event -> assertThat(
+                event.detail()).isEqualTo("outcome not written to Flatchr, given up: the hire has no candidate "
+                + "e-mail to find its application in Flatchr by"));
+        assertThat(givenUp("acme")).isEqualTo(1);
+        assertThat(writeBacks.claimDue("acme", 10)).isEmpty();
+    }
+
+    @Test
+    void aHireWhosePayloadWasErasedIsNotSearchedFor() {
+        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        HireView erased = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), 1,
+                null, 416L, null, null, null, List.of(), null, null, Origin.WEBHOOK, "PENDING", null, 0,
+                clock.instant(), null, null);
+
+        assertThat(catchThrowable(() -> steps.searchByEmail(steps.connection("acme"), erased)))
+                .isInstanceOf(WriteBackSteps.ApplicantUnfindable.class).hasMessageContaining("retention");
+    }
+
+    @Test
+    void aHireWithAnEmailIsSearchedForByIt() throws Exception {
+        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), 1,
+                null, 416L, null, null, null, List.of(), null, """
+                {"data": {"candidate": {"email": "jeanne@example.org"}, "vacancy": {"id": 5}}}
+                """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null);
+
+        assertThat(JSON.readTree(steps.searchByEmail(steps.connection("acme"), hire).body()).path("email").asText())
+                .isEqualTo("jeanne@example.org");
+    }
+
+    private Exchange failure(HireView hire, Throwable caught) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.setVariable(Variables.HIRE, hire);
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, caught);
+        return exchange;
+    }
+
+    private double givenUp(String tenant) {
+        return registry.counter("flatchr.writebacks", "tenant", tenant, "outcome", "given-up").count();
+    }
+
+    private Journal migrated(Journal journal) {
+        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
+        return journal;
     }
 
     private static JsonNode tags(String json) throws Exception {
