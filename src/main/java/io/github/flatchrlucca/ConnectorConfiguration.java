@@ -25,6 +25,7 @@ import io.github.flatchrlucca.intake.WebhookReplies;
 import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.journal.DataDirectory;
 import io.github.flatchrlucca.flatchr.FlatchrAnswers;
+import io.github.flatchrlucca.flatchr.FlatchrPause;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.Journal;
@@ -183,11 +184,14 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                 new RateLimitStore(journalData));
         DeliverySteps steps = bindDelivery(registry, settings, json, journal, requests, clock, metrics, alerts);
         Reconciliations reconciliations = new Reconciliations(journalData, clock, RECONCILIATION_LEASE, instance);
+        // one pause per Flatchr company, honoured by every call to it: search, tag look-up, write-back
+        FlatchrPause flatchrPause = new FlatchrPause(clock);
+        registry.bind("flatchrPause", flatchrPause);
         FlatchrRequests flatchrRequests = bindReconciliation(registry, json, tenants, reconciliations, instances,
-                journal, classifier, metrics, clock);
+                journal, classifier, metrics, flatchrPause, clock);
         WriteBackSteps writeBack = new WriteBackSteps(json, tenants,
                 new WriteBacks(journalData, clock, RECONCILIATION_LEASE, instance), flatchrRequests,
-                retrySchedule(settings), metrics, clock);
+                retrySchedule(settings), metrics, flatchrPause, clock);
         registry.bind("writeBack", writeBack);
 
         registry.bind("adminTokenCheck", adminTokenCheck);
@@ -289,12 +293,12 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                                                       Reconciliations reconciliations, Instances instances,
                                                       Journal journal,
                                                       FlatchrEventClassifier classifier, ConnectorMetrics metrics,
-                                                      Clock clock) {
+                                                      FlatchrPause pause, Clock clock) {
         FlatchrRequests requests = new FlatchrRequests(json);
         registry.bind("flatchrRequests", requests);
-        registry.bind("flatchrAnswers", new FlatchrAnswers(json, metrics::flatchrCall));
+        registry.bind("flatchrAnswers", new FlatchrAnswers(json, metrics::flatchrCall, pause));
         registry.bind("reconciliation", new ReconciliationSteps(tenants, reconciliations, instances, journal, classifier,
-                requests, json, metrics, clock));
+                requests, json, metrics, pause, clock));
         return requests;
     }
 

@@ -10,7 +10,8 @@ import org.apache.camel.Exchange;
 /**
  * Reads Flatchr's answer to one call: a success becomes its JSON, an application Flatchr does not have becomes a
  * missing node (the reference says to read that 404 as "this API does not have it"), anything else the failure
- * that says what to do next.
+ * that says what to do next. A 429, 408 or 5xx also pauses every call to that company (Retry-After), so one refusal
+ * does not become twenty.
  */
 public final class FlatchrAnswers {
 
@@ -21,10 +22,12 @@ public final class FlatchrAnswers {
 
     private final ObjectMapper json;
     private final CallObserver observer;
+    private final FlatchrPause pause;
 
-    public FlatchrAnswers(ObjectMapper json, CallObserver observer) {
+    public FlatchrAnswers(ObjectMapper json, CallObserver observer, FlatchrPause pause) {
         this.json = json;
         this.observer = observer;
+        this.pause = pause;
     }
 
     public JsonNode check(Exchange exchange) throws IOException {
@@ -34,13 +37,18 @@ public final class FlatchrAnswers {
         observer.answered(flatchr.tenant(), call, status);
         flatchr.credentials().answered(status);
         if (status >= 200 && status < 300) {
+            pause.answered(flatchr);
             String body = exchange.getMessage().getBody(String.class);
             return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
         }
         if (status == 404 && FlatchrRequests.READ_APPLICATION.equals(call)) {
             return MissingNode.getInstance();
         }
-        throw failure(call, status);
+        FlatchrCallFailed failure = failure(call, status);
+        if (failure instanceof FlatchrCallFailed.Unavailable) {
+            pause.pause(flatchr, exchange.getMessage().getHeader("Retry-After", String.class));
+        }
+        throw failure;
     }
 
     static FlatchrCallFailed failure(String call, int status) {

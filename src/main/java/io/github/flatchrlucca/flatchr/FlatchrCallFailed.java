@@ -1,5 +1,7 @@
 package io.github.flatchrlucca.flatchr;
 
+import java.time.Instant;
+
 /**
  * Flatchr answered a call with an error, or not at all. Subclasses say what the reconciliation does about it.
  * Flatchr's error bodies are undocumented: only the call and the status are kept.
@@ -10,7 +12,11 @@ public abstract class FlatchrCallFailed extends RuntimeException {
     private final int status;
 
     FlatchrCallFailed(String call, int status) {
-        super("Flatchr answered " + status + " to " + call, null, false, false);
+        this(call, status, "Flatchr answered " + status + " to " + call);
+    }
+
+    private FlatchrCallFailed(String call, int status, String message) {
+        super(message, null, false, false);
         this.call = call;
         this.status = status;
     }
@@ -30,7 +36,10 @@ public abstract class FlatchrCallFailed extends RuntimeException {
         }
     }
 
-    /** 408, 429, 5xx: Flatchr cannot answer now; the next run tries again, later each time. */
+    /**
+     * 408, 429, 5xx: Flatchr cannot answer now; the next run tries again, later each time, and nothing calls that
+     * company before the pause it asked for ({@link FlatchrPause}) has passed.
+     */
     public static final class Unavailable extends FlatchrCallFailed {
         Unavailable(String call, int status) {
             super(call, status);
@@ -41,6 +50,20 @@ public abstract class FlatchrCallFailed extends RuntimeException {
     public static final class Refused extends FlatchrCallFailed {
         Refused(String call, int status) {
             super(call, status);
+        }
+    }
+
+    /** Not sent, status 0: Flatchr asked to wait (429 Retry-After), or failed a moment ago, until {@code until}. */
+    public static final class Paused extends FlatchrCallFailed {
+        private final Instant until;
+
+        Paused(String call, Instant until) {
+            super(call, 0, call + " not sent: Flatchr is not called until " + until);
+            this.until = until;
+        }
+
+        public Instant until() {
+            return until;
         }
     }
 }

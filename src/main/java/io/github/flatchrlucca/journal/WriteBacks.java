@@ -82,6 +82,17 @@ public final class WriteBacks {
         });
     }
 
+    /**
+     * The claim was not tried (Flatchr asked to wait): given back for {@code next}, its attempt not counted, nothing
+     * in the history, as no call was made.
+     */
+    public void putBack(String hireId, Instant next) {
+        jdbc.update("give back an untried write-back", "UPDATE hire SET writeback_next_at = ?, "
+                + "writeback_attempts = writeback_attempts - 1, writeback_claimed_until = NULL, "
+                + "writeback_claimed_by = NULL WHERE hire_id = ? AND writeback_claimed_by = ?", at(next), hireId,
+                instanceId);
+    }
+
     private void end(String hireId, String status, String detail) {
         jdbc.inTransaction("end a write-back", connection -> {
             if (Jdbc.update(connection, "UPDATE hire SET writeback_status = ?, writeback_next_at = NULL, "

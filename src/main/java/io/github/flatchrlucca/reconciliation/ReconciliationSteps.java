@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.flatchr.FlatchrCallFailed;
 import io.github.flatchrlucca.flatchr.FlatchrConnection;
+import io.github.flatchrlucca.flatchr.FlatchrPause;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.http.QueryParameter;
@@ -70,6 +71,7 @@ public final class ReconciliationSteps {
     private final FlatchrRequests requests;
     private final ObjectMapper json;
     private final ConnectorMetrics metrics;
+    private final FlatchrPause pause;
     private final Clock clock;
     private final Instant startedAt;
     // Decided at the first check: were all instances down before this one started? Null until then.
@@ -77,7 +79,7 @@ public final class ReconciliationSteps {
 
     public ReconciliationSteps(Tenants tenants, Reconciliations reconciliations, Instances instances, Journal journal,
                                FlatchrEventClassifier classifier, FlatchrRequests requests, ObjectMapper json,
-                               ConnectorMetrics metrics, Clock clock) {
+                               ConnectorMetrics metrics, FlatchrPause pause, Clock clock) {
         this.tenants = tenants;
         this.reconciliations = reconciliations;
         this.instances = instances;
@@ -86,6 +88,7 @@ public final class ReconciliationSteps {
         this.requests = requests;
         this.json = json;
         this.metrics = metrics;
+        this.pause = pause;
         this.clock = clock;
         this.startedAt = clock.instant();
     }
@@ -108,11 +111,13 @@ public final class ReconciliationSteps {
     /**
      * The tenant's run when its turn has come and no other instance runs it; null otherwise. When no instance was up
      * before this one started, the connector was down and hires may have been made meanwhile: a search comes at
-     * once, whatever the interval, unless one has begun since (instances started together search once).
+     * once, whatever the interval, unless one has begun since (instances started together search once). Not while
+     * the tenant's Flatchr company asked to wait (429 Retry-After) or failed a moment ago: the search waits for it,
+     * unclaimed, no failure counted.
      */
     public ReconciliationRun due(String tenantId) {
         Tenant tenant = tenants.find(tenantId).orElse(null);
-        if (tenant == null || tenant.flatchr().isEmpty()) {
+        if (tenant == null || tenant.flatchr().isEmpty() || pause.paused(tenant.flatchr().get())) {
             return null;
         }
         Optional<Reconciliations.Run> claim = Boolean.TRUE.equals(allWereDown)
@@ -344,10 +349,12 @@ public final class ReconciliationSteps {
         String why = columns != null ? columns.getMessage() : flatchr != null ? flatchr.getMessage()
                 : rootCause(caught).getClass().getSimpleName();
         Duration interval = interval(run.tenant());
-        // a key or a setting to correct: tried again at the interval, not sooner
+        // a key or a setting to correct: tried again at the interval, not sooner; never before Flatchr's pause ends
         boolean person = "key-rejected".equals(outcome) || "columns-unknown".equals(outcome);
-        reconciliations.failed(run.claim(), outcome, why, failures -> clock.instant().plus(
-                person ? interval : backoff(interval, failures)));
+        pause.failed(run.getFlatchr(), caught);
+        Instant paused = pause.until(run.getFlatchr()).orElse(Instant.MIN);
+        reconciliations.failed(run.claim(), outcome, why, failures -> latest(clock.instant().plus(
+                person ? interval : backoff(interval, failures)), paused));
         exchange.setVariable(FAILURE, outcome + " (" + why + ")");
         metrics.reconciliation(run.getTenant(), outcome);
         LOG.warn("Tenant {}: the search of Flatchr's API failed ({}): {}", run.getTenant(), outcome, why);
@@ -373,6 +380,10 @@ public final class ReconciliationSteps {
             wait = wait.multipliedBy(2);
         }
         return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    }
+
+    private static Instant latest(Instant one, Instant other) {
+        return one.isAfter(other) ? one : other;
     }
 
     private static Duration interval(Tenant tenant) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.flatchrlucca.delivery.RetrySchedule;
 import io.github.flatchrlucca.flatchr.FlatchrCallFailed;
 import io.github.flatchrlucca.flatchr.FlatchrConnection;
+import io.github.flatchrlucca.flatchr.FlatchrPause;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.intake.SameApplication;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -50,6 +52,7 @@ public final class WriteBackSteps {
     private final FlatchrRequests requests;
     private final RetrySchedule schedule;
     private final ConnectorMetrics metrics;
+    private final FlatchrPause pause;
     private final Clock clock;
     private final Map<String, TagState> tags = new ConcurrentHashMap<>();
 
@@ -66,19 +69,24 @@ public final class WriteBackSteps {
     }
 
     public WriteBackSteps(ObjectMapper json, Tenants tenants, WriteBacks writeBacks, FlatchrRequests requests,
-                          RetrySchedule schedule, ConnectorMetrics metrics, Clock clock) {
+                          RetrySchedule schedule, ConnectorMetrics metrics, FlatchrPause pause, Clock clock) {
         this.json = json;
         this.tenants = tenants;
         this.writeBacks = writeBacks;
         this.requests = requests;
         this.schedule = schedule;
         this.metrics = metrics;
+        this.pause = pause;
         this.clock = clock;
     }
 
-    /** The tenants whose outcomes are written back: a Flatchr API key and a result tag. */
+    /**
+     * The tenants whose outcomes are written back: a Flatchr API key and a result tag; not now while their Flatchr
+     * company asked to wait (429 Retry-After) or failed a moment ago.
+     */
     public List<String> tenants() {
-        return tenants.all().stream().filter(tenant -> tenant.resultTag().isPresent()).map(Tenant::id).sorted().toList();
+        return tenants.all().stream().filter(tenant -> tenant.resultTag().isPresent())
+                .filter(tenant -> tenant.flatchr().filter(pause::paused).isEmpty()).map(Tenant::id).sorted().toList();
     }
 
     public FlatchrConnection connection(@Body String tenantId) {
@@ -131,7 +139,10 @@ public final class WriteBackSteps {
     }
 
     /** The tags could not be read (Flatchr unavailable, key rejected): looked up again in a few minutes. */
-    public void tagsUnread(@Variable(Variables.TENANT_ID) String tenantId) {
+    public void tagsUnread(@Variable(Variables.TENANT_ID) String tenantId,
+                           @Variable(Variables.FLATCHR) FlatchrConnection flatchr,
+                           @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable caught) {
+        pause.failed(flatchr, caught);
         TagState before = tags.get(tenantId);
         tags.put(tenantId, new TagState(tenant(tenantId).resultTag().orElse(""), before == null ? null : before.tagId(),
                 before == null ? null : before.problem(), clock.instant(), TAG_RETRY));
@@ -148,9 +159,17 @@ public final class WriteBackSteps {
                 .map(state -> state.problem() == null ? "ok" : state.problem());
     }
 
-    /** The tenant's outcomes due for writing, each claimed for this instance. */
+    /** The tenant's outcomes due for writing, each claimed for this instance; none while its Flatchr is paused. */
     public List<HireView> due(@Body String tenantId) {
-        return writeBacks.claimDue(tenantId, BATCH);
+        return pause.paused(connection(tenantId)) ? List.of() : writeBacks.claimDue(tenantId, BATCH);
+    }
+
+    /**
+     * Flatchr asked to wait during the turn: the outcomes claimed for it but not tried are given back for when the
+     * pause ends, no attempt counted, and no call made.
+     */
+    public void putBack(@Body HireView hire, @Variable(Variables.FLATCHR) FlatchrConnection flatchr) {
+        writeBacks.putBack(hire.hireId(), pause.until(flatchr).orElse(clock.instant()));
     }
 
     /** A webhook's hire is named by the webhook's id: the API's is looked up by e-mail the first time. */
@@ -200,28 +219,41 @@ public final class WriteBackSteps {
 
     /**
      * The attempt failed: tried again later each time (Flatchr unavailable, the key rejected, the candidate not
-     * found yet), and given up past the maximum age, as a delivery is; the hire's own outcome never changes.
+     * found yet), and given up past the maximum age, as a delivery is; the hire's own outcome never changes. After a
+     * 429, a 5xx or no answer, not before Flatchr's pause ends.
      */
     public void failed(Exchange exchange) {
         HireView hire = exchange.getVariable(Variables.HIRE, HireView.class);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
+        FlatchrCallFailed failure = ObjectHelper.getException(FlatchrCallFailed.class, caught);
         ApplicantUnfindable unfindable = ObjectHelper.getException(ApplicantUnfindable.class, caught);
         if (unfindable != null) {
             // no later attempt could find it: ended now, as one past the maximum age is
             giveUp(hire, unfindable.getMessage());
             return;
         }
-        String why = flatchr != null ? flatchr.getMessage()
+        String why = failure != null ? failure.getMessage()
                 : ObjectHelper.getException(ApplicantNotFound.class, caught) != null ? ApplicantNotFound.WHY
                 : caught.getClass().getSimpleName();
+        FlatchrConnection flatchr = exchange.getVariable(Variables.FLATCHR, FlatchrConnection.class);
+        pause.failed(flatchr, caught);
+        Optional<Instant> paused = flatchr == null ? Optional.empty() : pause.until(flatchr);
         Instant next = schedule.next(hire.writeBackAttempts(), clock.instant());
+        // never before Flatchr takes calls again: the retry would not be sent, and would be spent
+        if (paused.isPresent() && paused.get().isAfter(next)) {
+            next = paused.get();
+        }
         Instant since = hire.writeBackSince() == null ? clock.instant() : hire.writeBackSince();
         if (schedule.expired(since, next)) {
             giveUp(hire, why);
         } else {
             writeBacks.retryLater(hire.hireId(), next, why);
             metrics.writeBack(hire.tenant(), "retried");
+        }
+        // said once, by the attempt whose answer paused Flatchr, not by each one that was then not sent
+        if (paused.isPresent() && ObjectHelper.getException(FlatchrCallFailed.Paused.class, caught) == null) {
+            LOG.info("Tenant {}: Flatchr is not called before {} ({}); its write-backs wait until then", hire.tenant(),
+                    paused.get(), why);
         }
     }
 

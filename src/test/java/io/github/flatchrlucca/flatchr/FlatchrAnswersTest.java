@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.http.KeyState;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -19,8 +22,10 @@ class FlatchrAnswersTest {
     private final List<KeyState.State> keyStates = new ArrayList<>();
     private final FlatchrConnection flatchr = new FlatchrConnection("acme", URI.create("https://api.flatchr.io"),
             "flatchr-key", "Wy3EOp2NP3p1KMq8", new KeyState(keyStates::add));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
+    private final FlatchrPause pause = new FlatchrPause(clock);
     private final FlatchrAnswers answers = new FlatchrAnswers(new ObjectMapper(),
-            (tenant, call, status) -> answered.add(tenant + " " + call + " " + status));
+            (tenant, call, status) -> answered.add(tenant + " " + call + " " + status), pause);
 
     @Test
     void aSuccessIsItsJsonAndSaysTheKeyWorks() throws Exception {
@@ -48,6 +53,21 @@ class FlatchrAnswersTest {
         }
         assertThat(catchThrowable(() -> answers.check(answer("search-applicants", 400, "bad day"))))
                 .isInstanceOf(FlatchrCallFailed.Refused.class).hasMessageNotContaining("bad day");
+    }
+
+    @Test
+    void flatchrAskingToWaitOrFailingPausesItsCompanyAndARefusalDoesNot() {
+        Exchange tooMany = answer("write-tag", 429, "");
+        tooMany.getMessage().setHeader("Retry-After", "60");
+
+        assertThat(catchThrowable(() -> answers.check(tooMany))).isInstanceOf(FlatchrCallFailed.Unavailable.class);
+        assertThat(pause.until(flatchr)).contains(clock.instant().plusSeconds(60));
+
+        clock.advance(Duration.ofSeconds(60));
+        catchThrowable(() -> answers.check(answer("write-tag", 400, "")));
+        assertThat(pause.paused(flatchr)).as("a refused request is no reason to wait").isFalse();
+        catchThrowable(() -> answers.check(answer("search-applicants", 503, "")));
+        assertThat(pause.until(flatchr)).as("no Retry-After: the backoff").isPresent();
     }
 
     @Test

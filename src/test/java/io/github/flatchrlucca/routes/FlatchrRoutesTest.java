@@ -9,6 +9,8 @@ import io.github.flatchrlucca.fake.flatchr.Column;
 import io.github.flatchrlucca.fake.flatchr.FakeFlatchr;
 import io.github.flatchrlucca.fake.flatchr.Tag;
 import io.github.flatchrlucca.fake.flatchr.Vacancy;
+import io.github.flatchrlucca.flatchr.FlatchrPause;
+import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireFilter;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.HireStatus;
@@ -19,6 +21,7 @@ import io.github.flatchrlucca.reconciliation.ReconciliationSteps;
 import io.github.flatchrlucca.writeback.WriteBackSteps;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +39,13 @@ import org.junit.jupiter.api.Test;
  */
 class FlatchrRoutesTest extends RoutesInTheJvm {
 
-    static final List<String> OWNERS = List.of("search-flatchr", "write-back-failures", "tag-check-failures");
+    static final List<String> OWNERS = List.of("search-flatchr", "write-back-tenant", "write-back-failures",
+            "tag-check-failures");
     private static final String FLATCHR_KEY = "flatchr-api-key-for-route-tests-01";
     private static final String COMPANY_KEY = "Wy3EOp2NP3p1KMq8";
     private static final String DOWN_COMPANY_KEY = "Qa7RTe5KMw2ZXc1V";
     private static final String COLUMNS_COMPANY_KEY = "Lm4WxY8ZpQ3rTs6N";
+    private static final String BUSY_COMPANY_KEY = "Rb5TyU7IoP9aSd2F";
     // FlatchrEvents' webhooks name vacancy 5: the API's vacancy is the same one
     private static final String VACANCY = "Vk3mP0qA9sLx2BcD";
     private static final String MISSED_MAIL = "jeanne.missed@example.org";
@@ -50,6 +55,9 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
 
     @BeanInject("writeBack")
     WriteBackSteps writeBack;
+
+    @BeanInject("flatchrPause")
+    FlatchrPause flatchrPause;
 
     @Produce
     ProducerTemplate template;
@@ -63,6 +71,11 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
      * id of its own, as Flatchr's API does (flatchr-api.md: encoded ids, not to be turned into the webhook's).
      */
     private final FakeFlatchr flatchrColumns = company(COLUMNS_COMPANY_KEY, "Jc3rBm9TYf4sNoD5");
+    /**
+     * Tenant flatchr-busy's: never searched, and without the result tag at first, so that its outcomes wait until
+     * the test says the tag is there; then its first call is answered 429 Retry-After: 60.
+     */
+    private final FakeFlatchr flatchrBusy = FakeFlatchr.start(FLATCHR_KEY, BUSY_COMPANY_KEY);
     private final String missed;
 
     FlatchrRoutesTest() throws IOException {
@@ -71,7 +84,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         // an application whose id no hire can have (over 64 characters): it must hold up no other
         flatchr.addApplication(ApplicationSeed.of(new Candidate("Zoé", "Illisible", "zoe.unusable@example.org", ""),
                 VACANCY, "Recruté").id("x".repeat(65)));
-        flatchr.failNext("POST", "/company/" + COMPANY_KEY + "/applicant", 503, 1);
+        // refused, not unavailable: a 503 would pause this company's calls, the searches of the tests below too
+        flatchr.failNext("POST", "/company/" + COMPANY_KEY + "/applicant", 400, 1);
         flatchrDown.failNext("GET", "/company/" + DOWN_COMPANY_KEY + "/tags", 503, 1);
     }
 
@@ -108,6 +122,11 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                     webhookToken: %s
                     flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", resultTag: Lucca }
                     lucca: { baseUrl: %s, apiKey: "%s" }
+                  - id: flatchr-busy
+                    flatchrCompanyIds: [4848]
+                    webhookToken: %s
+                    flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", resultTag: Lucca, reconcileIntervalSeconds: 0 }
+                    lucca: { baseUrl: %s, apiKey: "%s" }
                   - id: flatchr-columns
                     flatchrCompanyIds: [4747]
                     webhookToken: %s
@@ -116,6 +135,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                     lucca: { baseUrl: %s, apiKey: "%s" }
                 """.formatted(tokenOf("flatchr"), flatchrKey, COMPANY_KEY, flatchr.baseUrl(), lucca.baseUrl(), luccaKey,
                 tokenOf("flatchr-down"), flatchrKey, DOWN_COMPANY_KEY, flatchrDown.baseUrl(), lucca.baseUrl(),
+                luccaKey, tokenOf("flatchr-busy"), flatchrKey, BUSY_COMPANY_KEY, flatchrBusy.baseUrl(), lucca.baseUrl(),
                 luccaKey, tokenOf("flatchr-columns"), flatchrKey, COLUMNS_COMPANY_KEY, flatchrColumns.baseUrl(),
                 lucca.baseUrl(), luccaKey);
     }
@@ -125,6 +145,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         flatchr.close();
         flatchrDown.close();
         flatchrColumns.close();
+        flatchrBusy.close();
     }
 
     // ---- the choice of search-flatchr
@@ -204,6 +225,40 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         assertThat(hire.writeBack()).isNotEqualTo("WRITTEN");
         assertThat(flatchr.traits(missed)).isEmpty();
         assertThat(flatchr.count("POST", "/company/" + COMPANY_KEY + "/applicant")).isEqualTo(1);
+    }
+
+    // ---- write-back-tenant
+
+    @Test
+    void a429EndsTheTurnAndNoCallIsMadeToThatFlatchrBeforeItsRetryAfter() throws IOException {
+        List<String> hires = List.of("busy-1", "busy-2", "busy-3").stream()
+                .map(id -> accept("flatchr-busy", Events.hire(4848, id))).toList();
+        hires.forEach(hireId -> awaitHire(hireId, hire -> hire.status() == HireStatus.DELIVERED));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !writeBack.tagToCheck("flatchr-busy"));
+        // the tag was missing at the first look: nothing was written yet, and nothing asked of Flatchr but its tags
+        assertThat(flatchrBusy.requests()).hasSize(1);
+        flatchrBusy.rateLimitNext(1, 60);
+        Instant before = Instant.now();
+
+        // the tag is found now, as the next look would: the next turn takes the three outcomes at once
+        writeBack.tags("flatchr-busy", JSON.readTree("[{\"id\": \"Tg8kLm2NpQ4rSt6u\", \"tag_id\": 71, "
+                + "\"title\": \"Lucca\", \"type\": \"candidates\", \"creatable\": true}]"));
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> hires.stream()
+                .map(this::hire).filter(hire -> "PENDING".equals(hire.writeBack()))
+                .mapToInt(HireView::writeBackAttempts).sum() == 1);
+
+        assertThat(flatchrBusy.requests()).as("one call in the turn, the one answered 429").hasSize(2);
+        HireView tried = hires.stream().map(this::hire).filter(hire -> hire.writeBackAttempts() == 1).findFirst()
+                .orElseThrow();
+        List<HireEvent> history = new JournalReader(journalData()).history(tried.hireId());
+        String retry = history.get(history.size() - 1).detail();
+        assertThat(Instant.parse(retry.substring(retry.lastIndexOf("tried again at ") + 15)))
+                .as("its own retry waits for Retry-After").isAfterOrEqualTo(before.plusSeconds(60));
+        assertThat(hires).allSatisfy(hireId -> assertThat(hire(hireId).status()).isEqualTo(HireStatus.DELIVERED));
+        assertThat(writeBack.tenants()).as("no turn until then").doesNotContain("flatchr-busy");
+        assertThat(reconciliation.due("flatchr-busy")).as("nor a search").isNull();
+        assertThat(flatchrPause.until(writeBack.connection("flatchr-busy"))).get()
+                .satisfies(until -> assertThat(until).isAfterOrEqualTo(before.plusSeconds(60)));
     }
 
     // ---- tag-check-failures

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.delivery.RetrySchedule;
+import io.github.flatchrlucca.flatchr.FlatchrAnswers;
+import io.github.flatchrlucca.flatchr.FlatchrPause;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.HireView;
@@ -23,12 +25,14 @@ import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.tenants.Tenants;
 import io.github.flatchrlucca.tenants.TestTenants;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -48,9 +52,11 @@ class WriteBackStepsTest {
     private final Journal journal = migrated(new Journal(pool, clock, LEASE, "instance-a"));
     private final WriteBacks writeBacks = new WriteBacks(pool, clock, LEASE, "instance-a");
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final FlatchrPause pause = new FlatchrPause(clock);
+    private final FlatchrAnswers answers = new FlatchrAnswers(JSON, (tenant, call, status) -> { }, pause);
     private final WriteBackSteps steps = new WriteBackSteps(JSON, tenants, writeBacks, new FlatchrRequests(JSON),
             new RetrySchedule(Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofHours(24), () -> 0.5),
-            new ConnectorMetrics(registry, null, clock), clock);
+            new ConnectorMetrics(registry, null, clock), pause, clock);
 
     @AfterEach
     void close() {
@@ -188,9 +194,88 @@ class WriteBackStepsTest {
                 .isEqualTo("jeanne@example.org");
     }
 
+    @Test
+    void afterA429NoWriteBackCallIsMadeToTheCompanyAndTheHiresRetryWaitsUntilRetryAfterHasPassed() throws Exception {
+        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        recordRejected("1");
+        HireView hire = writeBacks.claimDue("acme", 10).get(0);
+        Exchange tooMany = flatchrAnswer("write-tag", 429, "60");
+
+        steps.failed(failure(hire, catchThrowable(() -> answers.check(tooMany))));
+
+        assertThat(steps.tenants()).as("the tenant's turns stop").isEmpty();
+        assertThat(steps.due("acme")).isEmpty();
+        assertThat(new JournalReader(pool).history(hire.hireId())).last().satisfies(event -> assertThat(
+                event.detail()).endsWith("tried again at 2026-12-02T09:01:00Z"));
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(steps.tenants()).isEmpty();
+        assertThat(writeBacks.claimDue("acme", 10)).as("its own backoff would have been 5 s").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(steps.tenants()).containsExactly("acme");
+        assertThat(steps.due("acme")).extracting(HireView::hireId).containsExactly(hire.hireId());
+    }
+
+    @Test
+    void theOutcomesOfATurnNotTriedOnceFlatchrAskedToWaitAreGivenBackUncounted() throws Exception {
+        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        recordRejected("1");
+        recordRejected("2");
+        List<HireView> turn = writeBacks.claimDue("acme", 10);
+        catchThrowable(() -> answers.check(flatchrAnswer("write-tag", 503, "600")));
+
+        steps.putBack(turn.get(1), steps.connection("acme"));
+
+        HireView untried = new JournalReader(pool).find(turn.get(1).hireId()).orElseThrow();
+        assertThat(untried.writeBackAttempts()).as("no attempt was made").isZero();
+        assertThat(untried.writeBack()).isEqualTo("PENDING");
+        clock.advance(LEASE.plusSeconds(1));
+        assertThat(writeBacks.claimDue("acme", 10)).as("not before the pause ends, past its claim's lease too")
+                .extracting(HireView::hireId).doesNotContain(untried.hireId());
+        clock.advance(Duration.ofSeconds(600).minus(LEASE));
+        assertThat(writeBacks.claimDue("acme", 10)).extracting(HireView::hireId).contains(untried.hireId());
+    }
+
+    @Test
+    void aFlatchrThatCannotBeReachedIsLeftAloneForABoundedWait() {
+        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        recordRejected("1");
+        HireView hire = writeBacks.claimDue("acme", 10).get(0);
+        Exchange attempt = failure(hire, new CamelExecutionException("call-flatchr", null,
+                new ConnectException("Connection refused")));
+        attempt.setVariable(Variables.FLATCHR, steps.connection("acme"));
+
+        steps.failed(attempt);
+
+        assertThat(steps.tenants()).isEmpty();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(steps.tenants()).containsExactly("acme");
+        assertThat(steps.due("acme")).hasSize(1);
+    }
+
+    private void recordRejected(String applicantId) {
+        Intakes.recordIntake(journal, """
+                {"event": "drag_applicant", "company_id": 4242, "data": {"applicant": {"id": %s},
+                 "candidate": {"id": 12, "firstname": "Jeanne", "lastname": "", "email": "jeanne%s@example.org"},
+                 "vacancy": {"id": 5, "title": "Dev"}, "column": {"id": 9, "title": "Recruté", "hired": true}}}
+                """.formatted(applicantId, applicantId), new HireVerdict(HireVerdict.Kind.INCOMPLETE,
+                "data.candidate.lastname is missing", "4242", applicantId, List.of()), "acme", Duration.ZERO);
+    }
+
+    /** Flatchr's answer as the call route reads it, with the tenant's connection in the exchange. */
+    private Exchange flatchrAnswer(String call, int status, String retryAfter) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.setVariable(Variables.FLATCHR, steps.connection("acme"));
+        exchange.setVariable(Variables.FLATCHR_CALL, call);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader("Retry-After", retryAfter);
+        return exchange;
+    }
+
     private Exchange failure(HireView hire, Throwable caught) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setVariable(Variables.HIRE, hire);
+        exchange.setVariable(Variables.FLATCHR, tenants.find(hire.tenant()).flatMap(tenant -> tenant.flatchr())
+                .orElse(null));
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, caught);
         return exchange;
     }

@@ -1,0 +1,137 @@
+package io.github.flatchrlucca.flatchr;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.flatchrlucca.http.ApiRequest;
+import io.github.flatchrlucca.routes.Variables;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
+
+/**
+ * When each Flatchr company may be called again. Flatchr documents no rate limit but asks for 429 and Retry-After
+ * to be honoured: after a 429, a 5xx or no answer at all, nothing calls that company (the write-back, the tag
+ * look-up, the search, whichever tenant names it) before the pause ends. A hire's own retry is never set before it
+ * either, so a pause Flatchr asked for is not spent in calls it would refuse.
+ * Kept in this process only: Flatchr's calls are few and not budgeted as Lucca's are, so an instance that never met
+ * the 429 learns of it from its own first call.
+ */
+public final class FlatchrPause {
+
+    // Without a readable Retry-After: 30 s, doubled for each pause that follows without a success between.
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(15);
+    // One answer must not silence a company for days: past an hour the write-back's own retries take over.
+    private static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
+
+    /** Until when, and how many pauses in a row (for the backoff when Flatchr says nothing of how long). */
+    private record Pause(Instant until, int inARow) {
+    }
+
+    private final Clock clock;
+    private final Map<String, Pause> pauses = new ConcurrentHashMap<>();
+
+    public FlatchrPause(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** When the company may be called again; empty when it may be now. */
+    public Optional<Instant> until(FlatchrConnection flatchr) {
+        Pause pause = pauses.get(company(flatchr));
+        return pause == null || !pause.until().isAfter(clock.instant()) ? Optional.empty() : Optional.of(pause.until());
+    }
+
+    public boolean paused(@Variable(Variables.FLATCHR) FlatchrConnection flatchr) {
+        return until(flatchr).isPresent();
+    }
+
+    /** The call route's first step: a call to a paused company is not sent, whoever makes it. */
+    public void check(@Variable(Variables.FLATCHR) FlatchrConnection flatchr, @Body ApiRequest request) {
+        Optional<Instant> until = until(flatchr);
+        if (until.isPresent()) {
+            throw new FlatchrCallFailed.Paused(request.name(), until.get());
+        }
+    }
+
+    /**
+     * Flatchr answered 429, 408 or 5xx: no call before {@code retryAfterHeader} (seconds or an HTTP-date) has
+     * passed, or the backoff when it is missing or unreadable. A shorter pause never shortens a longer one.
+     */
+    public synchronized Instant pause(FlatchrConnection flatchr, String retryAfterHeader) {
+        Instant now = clock.instant();
+        Pause before = pauses.get(company(flatchr));
+        int inARow = before == null ? 1 : before.inARow() + 1;
+        Instant until = now.plus(retryAfter(retryAfterHeader, now).orElseGet(() -> backoff(inARow)));
+        if (before != null && before.until().isAfter(until)) {
+            until = before.until();
+        }
+        pauses.put(company(flatchr), new Pause(until, inARow));
+        return until;
+    }
+
+    /** The call got no answer (refused, reset, timed out): Flatchr is paused as after a 5xx without Retry-After. */
+    public void failed(FlatchrConnection flatchr, Throwable caught) {
+        if (flatchr != null && noAnswer(caught)) {
+            pause(flatchr, null);
+        }
+    }
+
+    /** Flatchr took a call: the next pause without Retry-After starts from the first wait again. */
+    public synchronized void answered(FlatchrConnection flatchr) {
+        Instant now = clock.instant();
+        pauses.computeIfPresent(company(flatchr), (key, pause) -> pause.until().isAfter(now) ? pause : null);
+    }
+
+    /** Retry-After's seconds or HTTP-date (RFC 9110), at least a second and at most an hour; empty when unreadable. */
+    static Optional<Duration> retryAfter(String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        Duration wait;
+        try {
+            wait = Duration.ofSeconds(Long.parseLong(header.strip()));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                wait = Duration.between(now, ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant());
+            } catch (DateTimeParseException unreadable) {
+                return Optional.empty();
+            }
+        }
+        if (wait.compareTo(Duration.ofSeconds(1)) < 0) {
+            return Optional.of(Duration.ofSeconds(1));
+        }
+        return Optional.of(wait.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : wait);
+    }
+
+    static Duration backoff(int inARow) {
+        Duration wait = FIRST_BACKOFF;
+        for (int i = 1; i < inARow && wait.compareTo(LONGEST_BACKOFF) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : wait;
+    }
+
+    /** A connection refused or reset, a timeout: an I/O failure that is not an answer Flatchr gave (its JSON). */
+    private static boolean noAnswer(Throwable caught) {
+        for (Throwable cause = caught; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof IOException && !(cause instanceof JsonProcessingException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Two tenants naming the same company at the same Flatchr share its pause. */
+    private static String company(FlatchrConnection flatchr) {
+        return flatchr.endpoint() + " " + flatchr.companyKey();
+    }
+}
