@@ -48,7 +48,8 @@ class ReconciliationStepsTest {
     private final Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
     private final ReconciliationSteps steps = new ReconciliationSteps(tenants, reconciliations,
             new Instances(pool, clock, "instance-a"), journal, classifier, new FlatchrRequests(JSON), JSON,
-            new ConnectorMetrics(new SimpleMeterRegistry(), new JournalReader(pool), clock), clock);
+            new ConnectorMetrics(new SimpleMeterRegistry(), new JournalReader(pool), clock),
+            new io.github.flatchrlucca.flatchr.FlatchrPause(clock), clock);
 
     ReconciliationStepsTest() {
         tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.tenant("acme", "acme-token-0123456789", "4242"),
