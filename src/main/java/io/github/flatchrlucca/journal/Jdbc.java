@@ -65,18 +65,35 @@ final class Jdbc {
     private <T> T committed(String operation, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+            } catch (Throwable failure) {
+                // Any failure, an Error too (out of memory, a stack overflow): restoring auto-commit with the
+                // transaction still open would commit the part of it done before the failure.
+                rollBack(connection, failure);
+                throw failure;
             }
+            connection.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw failure(operation, e);
+        }
+    }
+
+    /**
+     * Undoes the transaction, then gives the connection back in auto-commit. A failure here never hides the one that
+     * ended the transaction: it is kept as suppressed. Auto-commit is restored only once nothing is left to commit:
+     * after a failed rollback, the connection is closed with its transaction open, and closing undoes it (HikariCP
+     * rolls back a connection given back mid-transaction; a database rolls back a session that ends).
+     */
+    private static void rollBack(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
