@@ -17,6 +17,18 @@ import javax.sql.DataSource;
  */
 public final class RateLimitStore {
 
+    /**
+     * The longest window a call may count in: the longest a tenant may set (lucca.rate-limit.window-seconds in
+     * Settings and the tenants file, an hour), plus the network slack the connection adds to it (250 ms), with room.
+     */
+    private static final Duration LONGEST_WINDOW = Duration.ofHours(1).plusSeconds(10);
+    /**
+     * How long a slot is kept. Tenants sharing a Lucca instance may count in windows of different lengths: a slot is
+     * deleted only once no window can count it, whichever tenant's call cleans up. The minute beyond the longest
+     * window covers instances whose clocks are a little apart: one ahead must not delete what one behind still counts.
+     */
+    private static final Duration KEPT = LONGEST_WINDOW.plusMinutes(1);
+
     private final Jdbc jdbc;
 
     public RateLimitStore(DataSource dataSource) {
@@ -46,9 +58,14 @@ public final class RateLimitStore {
     /**
      * Takes one call slot now if the window has room and Lucca has not asked us to wait. Otherwise nothing
      * is taken and the turn says how long to wait before asking again. {@code precondition} is checked first, in
-     * the same commit: what it throws is thrown, and nothing is taken.
+     * the same commit: what it throws is thrown, and nothing is taken. The window is the caller's own: it counts the
+     * calls every tenant made to that Lucca instance within it, whatever their own windows.
      */
     public Turn takeOrWait(String luccaKey, int max, Duration window, Instant now, Precondition precondition) {
+        if (window.compareTo(LONGEST_WINDOW) > 0) {
+            // its oldest calls would be deleted while it still counts them
+            throw new IllegalArgumentException("a Lucca rate-limit window of " + window + " is over " + LONGEST_WINDOW);
+        }
         // unsynced: a slot lost at a power cut lets at most the last calls before it count less, after a restart
         return jdbc.inTransactionUnsynced("take a Lucca call slot", connection -> {
             precondition.check(connection);
@@ -56,16 +73,19 @@ public final class RateLimitStore {
             if (pausedUntil != null && pausedUntil.isAfter(now)) {
                 return Turn.waitFor(Duration.between(now, pausedUntil));
             }
+            // Each slot is deleted once, by the first call after no window can count it: about one deletion per slot
+            // taken, and after a quiet spell at most the slots of the hour before it.
             Jdbc.update(connection, "DELETE FROM lucca_call_slot WHERE lucca_key = ? AND granted_at <= ?",
-                    luccaKey, at(now.minus(window)));
-            List<Instant> granted = Jdbc.query(connection, "SELECT granted_at FROM lucca_call_slot WHERE lucca_key = ? "
-                    + "ORDER BY granted_at FETCH FIRST " + max + " ROWS ONLY", row -> instant(row, "granted_at"), luccaKey);
+                    luccaKey, at(now.minus(KEPT)));
+            // Ordered as the index (lucca_key, granted_at) is, so that the read stops after the oldest max slots of the
+            // window instead of sorting all of them; the oldest one tells how long a full window must wait.
+            List<Instant> granted = Jdbc.query(connection, "SELECT granted_at FROM lucca_call_slot "
+                    + "WHERE lucca_key = ? AND granted_at > ? ORDER BY lucca_key, granted_at FETCH FIRST " + max
+                    + " ROWS ONLY", row -> instant(row, "granted_at"), luccaKey, at(now.minus(window)));
             if (granted.size() < max) {
-                Jdbc.update(connection, "INSERT INTO lucca_call_slot (lucca_key, granted_at) VALUES (?, ?)",
-                        luccaKey, at(now));
-                // Under the lock of this Lucca instance's row, its newest slot is the one just taken.
-                long slot = Jdbc.query(connection, "SELECT MAX(slot_id) AS slot_id FROM lucca_call_slot WHERE lucca_key = ?",
-                        row -> row.getLong("slot_id"), luccaKey).get(0);
+                // the slot's number as the insert made it: finding this key's newest slot would read the whole hour kept
+                long slot = Jdbc.insert(connection, "INSERT INTO lucca_call_slot (lucca_key, granted_at) VALUES (?, ?)",
+                        "slot_id", luccaKey, at(now));
                 return new Turn(Duration.ZERO, slot);
             }
             return Turn.waitFor(Duration.between(now, granted.get(0).plus(window)));

@@ -3,10 +3,15 @@ package io.github.flatchrlucca.lucca;
 import io.github.flatchrlucca.http.KeyState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.journal.RateLimitStore;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.time.Instant;
@@ -22,6 +27,9 @@ class LuccaRateLimiterTest {
 
     private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
     private static final Duration WINDOW = Duration.ofSeconds(60);
+    // The budget of one Lucca instance that several tenants call, as the store is given it (LuccaConnection.budgetKey)
+    private static final String SHARED_LUCCA = "https://acme.ilucca.net";
+    private static final Instant T0 = START;
 
     private final MutableClock clock = new MutableClock(START);
     private final List<Duration> sleeps = new ArrayList<>();
@@ -32,7 +40,8 @@ class LuccaRateLimiterTest {
     };
     private final List<Duration> waits = new ArrayList<>();
     // The budget lives in the journal; an in-memory H2 database per test, migrated as in production.
-    private final RateLimitStore store = new RateLimitStore(journal());
+    private final DataSource journal = journal();
+    private final RateLimitStore store = new RateLimitStore(journal);
     private final LuccaRateLimiter shared = new LuccaRateLimiter(store, clock, sleeper, (tenant, wait) -> waits.add(wait));
     private final Budget limiter = limiter("https://acme.ilucca.net");
 
@@ -254,6 +263,82 @@ class LuccaRateLimiterTest {
         limiter.acquire();
 
         assertThat(waits).containsExactly(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(40));
+    }
+
+    @Test
+    void aTenantWithAShortWindowErasesTheCallsAnotherTenantOnTheSameLuccaStillCounts() {
+        Duration longWindow = Duration.ofSeconds(60), shortWindow = Duration.ofSeconds(10);
+        for (int i = 0; i < 5; i++) {
+            assertThat(store.takeOrWait(SHARED_LUCCA, 5, longWindow, T0, RateLimitStore.Precondition.NONE).taken()).isTrue();
+        }
+        assertThat(store.takeOrWait(SHARED_LUCCA, 5, longWindow, T0.plusSeconds(1), RateLimitStore.Precondition.NONE).taken()).isFalse();
+        assertThat(store.takeOrWait(SHARED_LUCCA, 5, shortWindow, T0.plusSeconds(15), RateLimitStore.Precondition.NONE).taken()).isTrue();
+        RateLimitStore.Turn turn = store.takeOrWait(SHARED_LUCCA, 5, longWindow, T0.plusSeconds(16), RateLimitStore.Precondition.NONE);
+        assertThat(turn.taken()).as("X already made 5 calls within its 60 s window (and Y one more)").isFalse();
+        assertThat(turn.delay()).as("until X's first calls leave its window").isEqualTo(Duration.ofSeconds(44));
+    }
+
+    @Test
+    void aRefusedTurnWaitsForTheOldestCallOfItsOwnWindowNotForOlderOnesOfLongerWindows() {
+        Duration longWindow = Duration.ofSeconds(60), shortWindow = Duration.ofSeconds(10);
+        for (int i = 0; i < 3; i++) {
+            store.takeOrWait(SHARED_LUCCA, 5, longWindow, T0, RateLimitStore.Precondition.NONE);
+        }
+        assertThat(store.takeOrWait(SHARED_LUCCA, 2, shortWindow, T0.plusSeconds(20), RateLimitStore.Precondition.NONE).taken())
+                .as("the long window's calls are 20 s old: out of the short window").isTrue();
+        store.takeOrWait(SHARED_LUCCA, 2, shortWindow, T0.plusSeconds(22), RateLimitStore.Precondition.NONE);
+
+        RateLimitStore.Turn turn = store.takeOrWait(SHARED_LUCCA, 2, shortWindow, T0.plusSeconds(25), RateLimitStore.Precondition.NONE);
+
+        assertThat(turn.taken()).isFalse();
+        assertThat(turn.delay()).as("until the call made at +20 s is 10 s old").isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theLongestWindowATenantMaySetStillCountsItsCallsWhateverAOneSecondWindowDeletes() {
+        // an hour, the settings' longest, and the connection's network slack
+        Duration longest = Duration.ofHours(1).plusMillis(250), oneSecond = Duration.ofSeconds(1);
+        store.takeOrWait(SHARED_LUCCA, 1, longest, T0, RateLimitStore.Precondition.NONE);
+        assertThat(store.takeOrWait(SHARED_LUCCA, 1, oneSecond, T0.plusSeconds(3_599), RateLimitStore.Precondition.NONE).taken())
+                .isTrue();
+        store.takeOrWait(SHARED_LUCCA, 1, oneSecond, T0.plusSeconds(3_600), RateLimitStore.Precondition.NONE);
+
+        RateLimitStore.Turn turn = store.takeOrWait(SHARED_LUCCA, 1, longest, T0.plusSeconds(3_600), RateLimitStore.Precondition.NONE);
+
+        assertThat(turn.taken()).isFalse();
+        assertThat(turn.delay()).as("its first call leaves its window at T0 + 1 h 250 ms").isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void callsNoWindowCanCountAnyMoreAreDeleted() throws SQLException {
+        store.takeOrWait(SHARED_LUCCA, 5, WINDOW, T0, RateLimitStore.Precondition.NONE);
+        store.takeOrWait(SHARED_LUCCA, 5, WINDOW, T0.plusSeconds(30), RateLimitStore.Precondition.NONE);
+        store.takeOrWait("https://other.ilucca.net", 5, WINDOW, T0, RateLimitStore.Precondition.NONE);
+
+        store.takeOrWait(SHARED_LUCCA, 5, Duration.ofSeconds(1), T0.plus(Duration.ofHours(1)).plusSeconds(75),
+                RateLimitStore.Precondition.NONE);
+
+        assertThat(slotsKept()).as("T0's slot of this Lucca is deleted; the one 30 s younger, and the other Lucca's, "
+                + "wait for a call of their own Lucca").containsExactlyInAnyOrder(
+                SHARED_LUCCA + " " + T0.plusSeconds(30), SHARED_LUCCA + " " + T0.plus(Duration.ofHours(1)).plusSeconds(75),
+                "https://other.ilucca.net " + T0);
+    }
+
+    @Test
+    void aWindowLongerThanTheCallsAreKeptIsRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> store.takeOrWait(SHARED_LUCCA, 5, Duration.ofHours(2), T0,
+                RateLimitStore.Precondition.NONE)).withMessageContaining("PT2H");
+    }
+
+    private List<String> slotsKept() throws SQLException {
+        List<String> slots = new ArrayList<>();
+        try (Connection connection = journal.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT lucca_key, granted_at FROM lucca_call_slot")) {
+            while (rows.next()) {
+                slots.add(rows.getString(1) + " " + rows.getObject(2, java.time.OffsetDateTime.class).toInstant());
+            }
+        }
+        return slots;
     }
 
     private void acquireTimes(int times) throws InterruptedException {
