@@ -74,10 +74,10 @@ class HirePathIT {
                 .extracting(r -> r.method() + " " + r.path() + " " + r.query().replaceAll("since,[^&]*", "since,..."))
                 .containsExactly(
                         "GET /api/v3/users modifiedAt=since,...&formerEmployees=true"
-                                + "&fields=id,login,mail,dtContractEnd,modifiedAt&paging=0,1000",
+                                + "&fields=id,login,mail,personalEmail,dtContractEnd,modifiedAt&paging=0,1000",
                         "POST /api/v3/users contract=true",
                         "GET /api/v3/users modifiedAt=since,...&formerEmployees=true"
-                                + "&fields=id,login,mail,dtContractEnd,modifiedAt&paging=0,1000");
+                                + "&fields=id,login,mail,personalEmail,dtContractEnd,modifiedAt&paging=0,1000");
     }
 
     @Test
