@@ -16,7 +16,10 @@ import java.util.Map;
 /**
  * Tells the team's chat (Slack or Mattermost incoming webhook) what needs a person: a dead hire, a rejected
  * API key, a queue that stopped moving. Each message says what happened and links to the hire on the status
- * page, never with the candidate's e-mail or phone, and each is sent at most once per hire and state.
+ * page, never with the candidate's e-mail or phone, and each is sent at most once per hire and state. Hires that
+ * die together (one cause for a whole tenant: a refusing Lucca, a wrong mapping) are told one by one for the first
+ * {@link #TOLD_ONE_BY_ONE} of a {@link #BURST}, the others as a count once it is over: a backlog dying at once must
+ * not flood the channel, nor run into the chat's own rate limit, whose refusals would lose the alerts that matter.
  */
 public final class Alerts implements DeadHireAlert {
 
@@ -26,6 +29,16 @@ public final class Alerts implements DeadHireAlert {
     private final Duration queueAgeLimit;
     private final Clock clock;
     private final Map<String, String> lastSlowHire = new HashMap<>();
+    private final Map<String, DeadBurst> deadBursts = new HashMap<>();
+
+    /** How long after a tenant's first dead hire the next ones belong to the same burst. */
+    static final Duration BURST = Duration.ofMinutes(1);
+    /** How many of a burst's dead hires are told one by one, each with its link. */
+    static final int TOLD_ONE_BY_ONE = 5;
+
+    /** A tenant's hires dead since {@code since}: {@code told} of them told, {@code more} counted, the last cause. */
+    private record DeadBurst(java.time.Instant since, int told, int more, String lastWhy) {
+    }
 
     /** @param send posts one message without waiting; it must never block delivery or throw */
     public Alerts(Consumer<String> send, String publicBaseUrl, JournalReader reader, Duration queueAgeLimit,
@@ -38,9 +51,43 @@ public final class Alerts implements DeadHireAlert {
     }
 
     @Override
-    public void hireDead(String tenant, String hireId, String why) {
+    public synchronized void hireDead(String tenant, String hireId, String why) {
+        DeadBurst burst = deadBursts.get(tenant);
+        if (burst != null && isOpen(burst) && burst.told() >= TOLD_ONE_BY_ONE) {
+            deadBursts.put(tenant, new DeadBurst(burst.since(), burst.told(), burst.more() + 1, why));
+            return;
+        }
+        if (burst != null && isOpen(burst)) {
+            deadBursts.put(tenant, new DeadBurst(burst.since(), burst.told() + 1, 0, why));
+        } else {
+            summarise(tenant, burst);
+            deadBursts.put(tenant, new DeadBurst(clock.instant(), 1, 0, why));
+        }
         send.accept(":red_circle: Hire " + hireId + " of tenant " + tenant + " is dead and will not reach Lucca by "
                 + "itself: " + why + ". Fix the cause, then replay it: " + link(hireId));
+    }
+
+    /** The timer's: each tenant's burst of dead hires, once over, told as a count (none when only one died). */
+    public synchronized void summariseDeadHires() {
+        deadBursts.entrySet().removeIf(entry -> {
+            if (isOpen(entry.getValue())) {
+                return false;
+            }
+            summarise(entry.getKey(), entry.getValue());
+            return true;
+        });
+    }
+
+    private boolean isOpen(DeadBurst burst) {
+        return clock.instant().isBefore(burst.since().plus(BURST));
+    }
+
+    private void summarise(String tenant, DeadBurst burst) {
+        if (burst != null && burst.more() > 0) {
+            send.accept(":red_circle: " + burst.more() + " more hire(s) of tenant " + tenant + " died within "
+                    + BURST.toMinutes() + " minute(s) of the ones above (the last: " + burst.lastWhy() + "). Fix the "
+                    + "cause, then replay them from the status page: " + statusPage);
+        }
     }
 
     /** The candidate was moved out of hired in Flatchr after the connector made their Lucca account. */

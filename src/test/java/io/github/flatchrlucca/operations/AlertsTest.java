@@ -1,0 +1,70 @@
+package io.github.flatchrlucca.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.flatchrlucca.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What reaches the team's chat when hires die, one by one or many at once. */
+class AlertsTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T09:00:00Z"));
+    private final List<String> chat = new ArrayList<>();
+    private final Alerts alerts = new Alerts(chat::add, "https://connector.acme.example", null, Duration.ofHours(1),
+            clock);
+
+    @Test
+    void fiftyHiresDyingOfOneCauseAreToldAsAFewLinksThenOneCount() {
+        for (int i = 0; i < 50; i++) {
+            alerts.hireDead("acme", "hire-" + i, "Lucca answered 400 to list-departments");
+        }
+        alerts.hireDead("globex", "hire-g", "Lucca answered 400 to create-user");
+
+        assertThat(chat).hasSize(Alerts.TOLD_ONE_BY_ONE + 1);
+        assertThat(chat.subList(0, Alerts.TOLD_ONE_BY_ONE)).allSatisfy(message ->
+                assertThat(message).contains("of tenant acme is dead", "#hire=hire-"));
+        assertThat(chat.get(Alerts.TOLD_ONE_BY_ONE)).as("another tenant's first").contains("hire-g", "tenant globex");
+
+        alerts.summariseDeadHires();
+        assertThat(chat).as("the burst is not over").hasSize(Alerts.TOLD_ONE_BY_ONE + 1);
+
+        clock.advance(Alerts.BURST);
+        alerts.summariseDeadHires();
+        assertThat(chat).hasSize(Alerts.TOLD_ONE_BY_ONE + 2);
+        assertThat(chat.get(Alerts.TOLD_ONE_BY_ONE + 1)).contains("45 more hire(s) of tenant acme",
+                "Lucca answered 400 to list-departments", "https://connector.acme.example/admin/");
+
+        alerts.summariseDeadHires();
+        assertThat(chat).as("told once").hasSize(Alerts.TOLD_ONE_BY_ONE + 2);
+    }
+
+    @Test
+    void aHireDyingAfterTheBurstIsToldAtOnceAndTheCountOfTheBurstBeforeIt() {
+        for (int i = 0; i < Alerts.TOLD_ONE_BY_ONE + 2; i++) {
+            alerts.hireDead("acme", "hire-" + i, "Lucca answered 400 to create-user");
+        }
+        clock.advance(Alerts.BURST.plusSeconds(1));
+
+        alerts.hireDead("acme", "hire-later", "Lucca answered 422 to create-user");
+
+        assertThat(chat.subList(Alerts.TOLD_ONE_BY_ONE, chat.size())).satisfiesExactly(
+                count -> assertThat(count).contains("2 more hire(s) of tenant acme"),
+                later -> assertThat(later).contains("hire-later", "422"));
+    }
+
+    @Test
+    void aFewHiresDyingApartAreEachToldAndNeverCounted() {
+        alerts.hireDead("acme", "hire-1", "Lucca answered 400 to create-user");
+        clock.advance(Duration.ofMinutes(5));
+        alerts.summariseDeadHires();
+        alerts.hireDead("acme", "hire-2", "Lucca answered 400 to create-user");
+
+        assertThat(chat).satisfiesExactly(
+                first -> assertThat(first).contains("hire-1"),
+                second -> assertThat(second).contains("hire-2"));
+    }
+}
