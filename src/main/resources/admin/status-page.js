@@ -42,6 +42,7 @@
     ["key-rejected", "Flatchr rejected the API key"],
     ["unavailable", "Flatchr did not answer"],
     ["refused", "Flatchr refused the search"],
+    ["columns-unknown", "a trigger column is not among Flatchr's columns (name it by its title)"],
   ]);
   // Where the outcome written on the candidate in Flatchr (the result tag) stands.
   const WRITE_BACKS = new Map([

@@ -72,7 +72,7 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts {
                 .tags("tenant", tenant, "outcome", outcome, "reason", reason).register(registry).increment();
     }
 
-    /** A search of Flatchr's API ended: succeeded, key-rejected, unavailable, refused. */
+    /** A search of Flatchr's API ended: succeeded, key-rejected, unavailable, refused, columns-unknown. */
     public void reconciliation(String tenant, String outcome) {
         Counter.builder("flatchr.reconciliations").description("Searches of Flatchr's API for missed hires, by tenant "
                 + "and outcome").tags("tenant", tenant, "outcome", outcome).register(registry).increment();

@@ -186,9 +186,14 @@ public final class WriteBackSteps {
         if (hire.payload() == null) {
             throw new ApplicantUnfindable(ApplicantUnfindable.NO_PAYLOAD);
         }
-        String email = event(hire).path("data").path("candidate").path("email").asText("").strip();
+        JsonNode event = event(hire);
+        String email = event.path("data").path("candidate").path("email").asText("").strip();
         if (email.isEmpty()) {
             throw new ApplicantUnfindable(ApplicantUnfindable.NO_EMAIL);
+        }
+        // the application is told from the candidate's others by its vacancy: without one, no answer can match
+        if (SameApplication.ofEvent(event).isEmpty()) {
+            throw new ApplicantUnfindable(ApplicantUnfindable.NO_VACANCY);
         }
         return requests.searchByEmail(flatchr, email);
     }
@@ -283,6 +288,8 @@ public final class WriteBackSteps {
     /** The hire has nothing its application in Flatchr could be searched by: no attempt could ever find it. */
     static final class ApplicantUnfindable extends RuntimeException {
         static final String NO_EMAIL = "the hire has no candidate e-mail to find its application in Flatchr by";
+        static final String NO_VACANCY = "the hire has no vacancy id to tell its application in Flatchr from the "
+                + "candidate's others";
         static final String NO_PAYLOAD = "the hire's webhook is no longer kept (retention), so its application in "
                 + "Flatchr cannot be found";
 

@@ -183,6 +183,18 @@ class WriteBackStepsTest {
     }
 
     @Test
+    void aHireWithoutVacancyIdIsNotSearchedFor() {
+        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), 1,
+                null, 416L, null, null, null, List.of(), null, """
+                {"data": {"candidate": {"email": "jeanne@example.org"}, "vacancy": {"title": "Dev"}}}
+                """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null);
+
+        assertThat(catchThrowable(() -> steps.searchByEmail(steps.connection("acme"), hire)))
+                .isInstanceOf(WriteBackSteps.ApplicantUnfindable.class).hasMessageContaining("no vacancy id");
+    }
+
+    @Test
     void aHireWithAnEmailIsSearchedForByIt() throws Exception {
         tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), 1,
