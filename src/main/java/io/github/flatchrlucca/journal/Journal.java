@@ -510,8 +510,10 @@ public final class Journal {
             Jdbc.update(connection, "UPDATE hire_event SET detail = NULL WHERE hire_id IN " + expired, at(finishedBefore));
             Jdbc.update(connection, "DELETE FROM tenant_login_reservation WHERE hire_id IN " + expired,
                     at(finishedBefore));
+            // the match key too: a digest of the candidate's e-mail, which anyone holding a guess could check
             return Jdbc.update(connection, "UPDATE hire SET payload = NULL, lucca_request = NULL, last_lucca_body = NULL, "
-                    + "last_error = NULL, erased_at = ? WHERE " + FINISHED + " AND updated_at < ? AND erased_at IS NULL",
+                    + "last_error = NULL, match_key = NULL, erased_at = ? WHERE " + FINISHED + " AND updated_at < ? "
+                    + "AND erased_at IS NULL",
                     at(clock.instant()), at(finishedBefore));
         });
     }

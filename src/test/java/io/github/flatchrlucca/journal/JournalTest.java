@@ -551,6 +551,22 @@ class JournalTest {
     }
 
     @Test
+    void theKeyMadeFromACandidatesEmailIsErasedWithTheirData() {
+        String finished = Intakes.recordIntake(journal, PAYLOAD, sameApplication("1", "jeanne@example.org|5"), TENANT,
+                Duration.ZERO).hireId();
+        journal.markDelivered(finished, 416, List.of());
+        assertThat(journal.knownApplications(TENANT, List.of("jeanne@example.org|5"))).hasSize(1);
+        clock.advance(Duration.ofDays(91));
+
+        journal.erasePersonalData(clock.instant().minus(Duration.ofDays(90)));
+
+        assertThat(journal.knownApplications(TENANT, List.of("jeanne@example.org|5"))).isEmpty();
+        assertThat(Intakes.recordIntake(journal, PAYLOAD, sameApplication("1", "jeanne@example.org|5"), TENANT,
+                Duration.ZERO).outcome()).as("still known by Flatchr's id of the application")
+                .isEqualTo(IntakeResult.Outcome.DUPLICATE);
+    }
+
+    @Test
     void personalDataOfFinishedHiresIsErasedAfterRetentionAndQueuedOnesKeepIt() {
         String finished = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         String queued = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
