@@ -119,6 +119,11 @@ public final class RequestGate implements StartupListener {
         // after the guards (same order, added later): every path without a guard that reads a body
         router.route().order(-1).handler(this::noBodyElsewhere);
         router.route().failureHandler(this::failed);
+        // last, whatever is added later: no route for this path, or none for this method, is problem+json where
+        // Vert.x answers a page of HTML or an empty 405 (Camel's router is mounted in Vert.x's, whose own error
+        // handlers it cannot reach)
+        router.route().last().handler(request -> answer(request, Problem.notFound("Nothing is served at this path "
+                + "for " + request.request().method().name() + ".")));
     }
 
     private void pass(RoutingContext request, Guard guard) {

@@ -137,6 +137,19 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
+    void aPathOrMethodNothingAnswersIsAProblemNotAPageOfHtml() throws IOException {
+        HttpResponse<String> nothing = postAdmin("/admin/api/nothing", "{}");
+        HttpResponse<String> wrongMethod = postAdmin("/admin/api/hires", "{}");
+
+        assertThat(nothing.statusCode()).isEqualTo(404);
+        assertThat(nothing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(nothing.body()).path("status").asInt()).isEqualTo(404);
+        assertThat(wrongMethod.statusCode()).isEqualTo(404);
+        assertThat(wrongMethod.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(wrongMethod.body()).path("detail").asText()).contains("for POST");
+    }
+
+    @Test
     void theAdminApiReadsItsParametersFromTheQueryStringOnlyNeverFromHeaders() throws IOException {
         // a proxy's or a client's own headers named like a parameter choose nothing
         HttpResponse<String> preview = postAdmin("/admin/api/preview", Events.hire(DRY, "preview-3").toString(),
