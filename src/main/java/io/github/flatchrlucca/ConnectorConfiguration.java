@@ -185,7 +185,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         DeliverySteps steps = bindDelivery(registry, settings, json, journal, requests, clock, metrics, alerts);
         Reconciliations reconciliations = new Reconciliations(journalData, clock, RECONCILIATION_LEASE, instance);
         // one pause per Flatchr company, honoured by every call to it: search, tag look-up, write-back
-        FlatchrPause flatchrPause = new FlatchrPause(clock);
+        FlatchrPause flatchrPause = new FlatchrPause(clock, settings.retryInitialDelay(), settings.retryMaxDelay());
         registry.bind("flatchrPause", flatchrPause);
         FlatchrRequests flatchrRequests = bindReconciliation(registry, json, tenants, reconciliations, instances,
                 journal, classifier, metrics, flatchrPause, clock);

@@ -314,7 +314,8 @@ final class Settings {
 
     static final Setting<Duration> RETRY_INITIAL_DELAY = Setting.of(DELIVERY, "retry.initial-delay-ms",
             "RETRY_INITIAL_DELAY_MS", MILLIS_UP_TO_A_DAY.map(Duration::ofMillis),
-            "First retry delay after a transient failure (ms), then doubled each attempt with +-20% jitter.")
+            "First retry delay after a transient failure (ms), then doubled each attempt with +-20% jitter; also the "
+                    + "first pause of every call to a Flatchr company that failed without a Retry-After.")
             .defaultValue("5000");
     static final Setting<Duration> RETRY_MAX_DELAY = Setting.of(DELIVERY, "retry.max-delay-ms", "RETRY_MAX_DELAY_MS",
             MILLIS_UP_TO_A_DAY.map(Duration::ofMillis),

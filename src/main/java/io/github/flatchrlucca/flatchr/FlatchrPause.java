@@ -26,9 +26,10 @@ import org.apache.camel.Variable;
  */
 public final class FlatchrPause {
 
-    // Without a readable Retry-After: 30 s, doubled for each pause that follows without a success between.
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
-    private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(15);
+    // Without a readable Retry-After: the first wait of a failed hire's retry, doubled for each pause that follows
+    // without a success between, at most the longest (RETRY_INITIAL_DELAY_MS and RETRY_MAX_DELAY_MS)
+    private final Duration firstBackoff;
+    private final Duration longestBackoff;
     // One answer must not silence a company for days: past an hour the write-back's own retries take over.
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
 
@@ -39,8 +40,10 @@ public final class FlatchrPause {
     private final Clock clock;
     private final Map<String, Pause> pauses = new ConcurrentHashMap<>();
 
-    public FlatchrPause(Clock clock) {
+    public FlatchrPause(Clock clock, Duration firstBackoff, Duration longestBackoff) {
         this.clock = clock;
+        this.firstBackoff = firstBackoff;
+        this.longestBackoff = longestBackoff;
     }
 
     /** When the company may be called again; empty when it may be now. */
@@ -112,12 +115,12 @@ public final class FlatchrPause {
         return Optional.of(wait.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : wait);
     }
 
-    static Duration backoff(int inARow) {
-        Duration wait = FIRST_BACKOFF;
-        for (int i = 1; i < inARow && wait.compareTo(LONGEST_BACKOFF) < 0; i++) {
+    Duration backoff(int inARow) {
+        Duration wait = firstBackoff;
+        for (int i = 1; i < inARow && wait.compareTo(longestBackoff) < 0; i++) {
             wait = wait.multipliedBy(2);
         }
-        return wait.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : wait;
+        return wait.compareTo(longestBackoff) > 0 ? longestBackoff : wait;
     }
 
     /** A connection refused or reset, a timeout: an I/O failure that is not an answer Flatchr gave (its JSON). */

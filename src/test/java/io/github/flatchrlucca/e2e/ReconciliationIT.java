@@ -181,8 +181,11 @@ class ReconciliationIT {
             assertThat(failed.statusCode()).as(failed.body()).isEqualTo(502);
             assertThat(JSON.readTree(failed.body()).path("detail").asText()).contains("unavailable");
 
-            HttpResponse<String> dryRun = connector.postAdmin("/admin/api/reconcile?tenant=default&since=" + since
-                    + "&dryRun=true", "");
+            // Flatchr's 503 paused calls to it for RETRY_INITIAL_DELAY_MS (200 ms here): a backfill meanwhile is
+            // refused as the failed one was, and goes through once the pause is over
+            HttpResponse<String> dryRun = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> connector.postAdmin("/admin/api/reconcile?tenant=default&since=" + since
+                            + "&dryRun=true", ""), answer -> answer.statusCode() != 502);
 
             assertThat(dryRun.statusCode()).as(dryRun.body()).isEqualTo(200);
             JsonNode listed = JSON.readTree(dryRun.body());

@@ -23,7 +23,7 @@ class FlatchrAnswersTest {
     private final FlatchrConnection flatchr = new FlatchrConnection("acme", URI.create("https://api.flatchr.io"),
             "flatchr-key", "Wy3EOp2NP3p1KMq8", new KeyState(keyStates::add));
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
-    private final FlatchrPause pause = new FlatchrPause(clock);
+    private final FlatchrPause pause = new FlatchrPause(clock, Duration.ofSeconds(30), Duration.ofMinutes(15));
     private final FlatchrAnswers answers = new FlatchrAnswers(new ObjectMapper(),
             (tenant, call, status) -> answered.add(tenant + " " + call + " " + status), pause);
 

@@ -18,7 +18,7 @@ class FlatchrPauseTest {
 
     private static final Instant T0 = Instant.parse("2026-12-02T09:00:00Z");
     private final MutableClock clock = new MutableClock(T0);
-    private final FlatchrPause pause = new FlatchrPause(clock);
+    private final FlatchrPause pause = new FlatchrPause(clock, Duration.ofSeconds(30), Duration.ofMinutes(15));
     private final FlatchrConnection acme = connection("acme", "Wy3EOp2NP3p1KMq8");
 
     @Test

@@ -49,7 +49,7 @@ class ReconciliationStepsTest {
     private final ReconciliationSteps steps = new ReconciliationSteps(tenants, reconciliations,
             new Instances(pool, clock, "instance-a"), journal, classifier, new FlatchrRequests(JSON), JSON,
             new ConnectorMetrics(new SimpleMeterRegistry(), new JournalReader(pool), clock),
-            new io.github.flatchrlucca.flatchr.FlatchrPause(clock), clock);
+            new io.github.flatchrlucca.flatchr.FlatchrPause(clock, Duration.ofSeconds(30), Duration.ofMinutes(15)), clock);
 
     ReconciliationStepsTest() {
         tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.tenant("acme", "acme-token-0123456789", "4242"),

@@ -52,7 +52,7 @@ class WriteBackStepsTest {
     private final Journal journal = migrated(new Journal(pool, clock, LEASE, "instance-a"));
     private final WriteBacks writeBacks = new WriteBacks(pool, clock, LEASE, "instance-a");
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final FlatchrPause pause = new FlatchrPause(clock);
+    private final FlatchrPause pause = new FlatchrPause(clock, Duration.ofSeconds(30), Duration.ofMinutes(15));
     private final FlatchrAnswers answers = new FlatchrAnswers(JSON, (tenant, call, status) -> { }, pause);
     private final WriteBackSteps steps = new WriteBackSteps(JSON, tenants, writeBacks, new FlatchrRequests(JSON),
             new RetrySchedule(Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofHours(24), () -> 0.5),
