@@ -66,10 +66,11 @@ public final class DeliveryFailures {
                 refused.getMessage()), "journal-refused-value");
     }
 
-    /** The work address is a Lucca person's whom nothing tells from a namesake: only a person can ({@link NamesakeInLucca}). */
-    public void namesake(Exchange exchange) {
+    /** Delivering it would take a guess no retry changes (a namesake, names without Latin letters). */
+    public void needsAPerson(Exchange exchange) {
+        HireNeedsAPerson why = caught(exchange, HireNeedsAPerson.class);
         die(hire(exchange), new EventDetail(exchange.getVariable(Variables.LUCCA_CALL, String.class), null, null,
-                caught(exchange, NamesakeInLucca.class).getMessage()), "namesake");
+                why.getMessage()), why.reason());
     }
 
     /**

@@ -11,6 +11,7 @@ import io.github.flatchrlucca.lucca.LuccaRefused;
 import io.github.flatchrlucca.lucca.PeopleDirectory;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.lucca.LuccaRequests;
+import io.github.flatchrlucca.mapping.AsciiName;
 import io.github.flatchrlucca.mapping.EnrichedHire;
 import io.github.flatchrlucca.mapping.LoginRule;
 import io.github.flatchrlucca.mapping.LuccaDepartment;
@@ -66,6 +67,9 @@ public final class DeliverySteps {
     /** The hire, mapped the way its tenant wants it. */
     public Delivery map(@Body ClaimedHire hire, @Variable(Variables.TENANT) Tenant tenant) {
         MappedHire mapped = tenant.mapper().map(read(hire.payload()), hire.receivedAt());
+        if (!AsciiName.isReadable(mapped.draft().firstName()) || !AsciiName.isReadable(mapped.draft().lastName())) {
+            throw HireNeedsAPerson.namesWithoutLatinLetters();
+        }
         Integer contractType = Optional.ofNullable(mapped.contractTypeId())
                 .flatMap(tenant.contractTypes()::luccaTypeFor).orElse(null);
         Delivery delivery = new Delivery(hire, tenant, mapped, contractType);
@@ -120,7 +124,7 @@ public final class DeliverySteps {
      * new contract, this is that rehire again, and its contract is looked for. A former employee (no contract left on
      * the start day) comes back with a new contract, or is reported, as the tenant's rehire policy says; anyone else,
      * a user made by hand meanwhile included, is already in Lucca. With a work e-mail pattern, only when Lucca has
-     * the candidate's own e-mail as theirs: the address says nothing of who has it ({@link NamesakeInLucca}).
+     * the candidate's own e-mail as theirs: the address says nothing of who has it ({@link HireNeedsAPerson}).
      */
     private void noteFound(Delivery delivery, LuccaPerson person) {
         boolean former = person.isFormerEmployee(delivery.draft().contractStart());
@@ -134,7 +138,7 @@ public final class DeliverySteps {
                 && !person.hasPersonalEmail(delivery.draft().personalEmail())) {
             // the work address is made of the names alone: someone of the same names holds it, or this person,
             // whose personal e-mail Lucca lacks; neither is taken for the other without a person
-            throw new NamesakeInLucca(person.id());
+            throw HireNeedsAPerson.namesake(person.id());
         } else if (former && delivery.tenant().settings().rehire() == RehirePolicy.CONTRACT) {
             delivery.comesBack(person.id());
         } else {

@@ -12,7 +12,8 @@ public final class AsciiName {
      * between threads is safe: ICU documents transliterators as stateless ("threads may share
      * transliterators without synchronizing them") and guards its internal caches itself.
      */
-    private static final Transliterator TO_LATIN_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+    // NFKC first: letters written in styled forms (mathematical bold, full-width) become the letters they show
+    private static final Transliterator TO_LATIN_ASCII = Transliterator.getInstance("NFKC; Any-Latin; Latin-ASCII");
     private static final Pattern NOT_ASCII_ALPHANUMERIC = Pattern.compile("[^a-z0-9]");
 
     private AsciiName() {
@@ -25,6 +26,11 @@ public final class AsciiName {
         }
         String latin = TO_LATIN_ASCII.transliterate(text).toLowerCase(Locale.ROOT);
         return NOT_ASCII_ALPHANUMERIC.matcher(latin).replaceAll("");
+    }
+
+    /** Whether anything of the name reads in Latin letters or digits: a login or an address can be made of it. */
+    public static boolean isReadable(String text) {
+        return !of(text).isEmpty();
     }
 
     /** The first character of {@link #of}, or "" when nothing of the name survives. */

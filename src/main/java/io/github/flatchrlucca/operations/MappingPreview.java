@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.delivery.Delivery;
 import io.github.flatchrlucca.delivery.DeliverySteps;
+import io.github.flatchrlucca.delivery.HireNeedsAPerson;
 import io.github.flatchrlucca.http.JsonReply;
 import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.http.QueryParameter;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
+import io.github.flatchrlucca.mapping.AsciiName;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.tenants.Tenant;
@@ -52,7 +54,7 @@ public final class MappingPreview {
     }
 
     /** Why the payload leads to no Lucca request, or null when it is a hire to deliver. */
-    public String whyNotAHire(@Variable(Variables.VERDICT) HireVerdict verdict) {
+    public String whyNotAHire(@Variable(Variables.VERDICT) HireVerdict verdict, @Body JsonNode event) {
         if (verdict.isIgnored() || verdict.isOtherCompany()) {
             return verdict.reason();
         }
@@ -60,7 +62,14 @@ public final class MappingPreview {
             return "a move to a column that does not trigger a hire: a hire of this candidate that has not reached "
                     + "Lucca would be withdrawn";
         }
-        return verdict.kind() == HireVerdict.Kind.INCOMPLETE ? verdict.rejection() : null;
+        if (verdict.kind() == HireVerdict.Kind.INCOMPLETE) {
+            return verdict.rejection();
+        }
+        JsonNode candidate = event.path("data").path("candidate");
+        // as delivery would find it, dead at once for a person (DeliverySteps#map)
+        return AsciiName.isReadable(candidate.path("firstname").asText(null))
+                && AsciiName.isReadable(candidate.path("lastname").asText(null))
+                ? null : HireNeedsAPerson.namesWithoutLatinLetters().getMessage();
     }
 
     /** A payload that leads to no Lucca request: why. */

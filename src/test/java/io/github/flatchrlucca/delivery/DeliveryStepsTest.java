@@ -145,6 +145,19 @@ class DeliveryStepsTest {
     }
 
     @Test
+    void namesWithNoLatinLettersToMakeALoginOfNeedAPerson() {
+        ClaimedHire khmer = new ClaimedHire("hire-1", "acme", PAYLOAD.formatted("1", "null")
+                .replace("Éloïse", "សុខ"), RECEIVED_AT, RECEIVED_AT, 1, null, null);
+        ClaimedHire styled = new ClaimedHire("hire-2", "acme", PAYLOAD.formatted("1", "null")
+                .replace("Müller", "𝐌𝐮𝐥𝐥𝐞𝐫"), RECEIVED_AT, RECEIVED_AT, 1, null, null);
+
+        assertThatExceptionOfType(HireNeedsAPerson.class).isThrownBy(() -> steps.map(khmer, TENANT))
+                .withMessageContaining("nothing of the first or last name reads in Latin letters");
+        assertThat(steps.map(styled, TENANT).mapped().loginBase()).as("styled letters read as they show")
+                .isEqualTo("emuller");
+    }
+
+    @Test
     void aPayloadThatIsNotJsonCannotBeMapped() {
         ClaimedHire broken = new ClaimedHire("hire-1", "acme", "{not json", RECEIVED_AT, RECEIVED_AT, 1, null, null);
 
@@ -279,12 +292,12 @@ class DeliveryStepsTest {
         Delivery employed = steps.map(hire(MAPPED_CONTRACT), WORK_MAIL);
         Delivery unknown = steps.map(hire(MAPPED_CONTRACT), WORK_MAIL);
 
-        assertThatExceptionOfType(NamesakeInLucca.class).isThrownBy(() -> steps.notePerson(former,
+        assertThatExceptionOfType(HireNeedsAPerson.class).isThrownBy(() -> steps.notePerson(former,
                 personWithPersonalEmail(77, "2025-06-30T00:00:00", "eloise.other@gmail.com")))
                 .withMessageContaining("#77").withMessageNotContaining("@");
-        assertThatExceptionOfType(NamesakeInLucca.class).isThrownBy(() -> steps.notePerson(employed,
+        assertThatExceptionOfType(HireNeedsAPerson.class).isThrownBy(() -> steps.notePerson(employed,
                 personWithPersonalEmail(78, null, "eloise.other@gmail.com")));
-        assertThatExceptionOfType(NamesakeInLucca.class).as("Lucca has no personal e-mail to tell them apart")
+        assertThatExceptionOfType(HireNeedsAPerson.class).as("Lucca has no personal e-mail to tell them apart")
                 .isThrownBy(() -> steps.notePerson(unknown, person(79, "2025-06-30T00:00:00")));
         assertThat(former.isRehire()).isFalse();
         assertThat(former.luccaUserId()).isNull();

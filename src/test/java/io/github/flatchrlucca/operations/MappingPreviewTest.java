@@ -2,7 +2,9 @@ package io.github.flatchrlucca.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.intake.HireVerdict.Kind;
 import io.github.flatchrlucca.intake.UnusableField;
@@ -14,11 +16,22 @@ import org.junit.jupiter.api.Test;
 /** What the preview says of a payload that leads to no Lucca request; a hire goes on to delivery's own steps. */
 class MappingPreviewTest {
 
+    private static final JsonNode JEANNE = event("Jeanne", "Exemple");
     private final MappingPreview preview = new MappingPreview(new ObjectMapper(), null, null, null, Clock.systemUTC());
 
     @Test
     void aCompleteHireGoesOnToTheRequests() {
-        assertThat(preview.whyNotAHire(HireVerdict.hire("4242", "a-1", List.of(), Optional.empty()))).isNull();
+        assertThat(preview.whyNotAHire(HireVerdict.hire("4242", "a-1", List.of(), Optional.empty()), JEANNE)).isNull();
+    }
+
+    @Test
+    void aHireWhoseNamesHaveNoLatinLettersSaysNothingWouldBeSentAndWhy() {
+        String why = preview.whyNotAHire(HireVerdict.hire("4242", "a-1", List.of(), Optional.empty()),
+                event("សុខ", "ចាន់"));
+
+        assertThat(why).contains("no login or work address can be made from the candidate's names");
+        assertThat(preview.whyNotAHire(HireVerdict.hire("4242", "a-1", List.of(), Optional.empty()),
+                event("Jean", "𝐃𝐮𝐩𝐨𝐧𝐭"))).as("styled letters read as the letters they show").isNull();
     }
 
     @Test
@@ -26,22 +39,28 @@ class MappingPreviewTest {
         HireVerdict incomplete = HireVerdict.hire("4242", "a-1",
                 List.of(new UnusableField("data.candidate.lastname", "missing")), Optional.empty());
 
-        assertThat(preview.whyNotAHire(incomplete)).isEqualTo(incomplete.rejection()).contains("data.candidate.lastname");
+        assertThat(preview.whyNotAHire(incomplete, JEANNE)).isEqualTo(incomplete.rejection()).contains("data.candidate.lastname");
     }
 
     @Test
     void anEventThatIsNoHireOrAnotherCompanysSaysWhy() {
         assertThat(preview.whyNotAHire(new HireVerdict(Kind.IGNORED, "only drag_applicant events can be hires", null,
-                null, List.of()))).isEqualTo("only drag_applicant events can be hires");
+                null, List.of()), JEANNE)).isEqualTo("only drag_applicant events can be hires");
         assertThat(preview.whyNotAHire(new HireVerdict(Kind.OTHER_COMPANY, "company_id 1 is not one of tenant acme's",
-                "1", "a-1", List.of()))).isEqualTo("company_id 1 is not one of tenant acme's");
+                "1", "a-1", List.of()), JEANNE)).isEqualTo("company_id 1 is not one of tenant acme's");
     }
 
     @Test
     void aMoveOutOfHiredSaysWhatWouldBeWithdrawnWithoutNamingWhoMovedIt() {
         String why = preview.whyNotAHire(new HireVerdict(Kind.MOVED_OUT, "moved by Jeanne Recruteuse to Refusé", "4242",
-                "a-1", List.of()));
+                "a-1", List.of()), JEANNE);
 
         assertThat(why).contains("would be withdrawn").doesNotContain("Jeanne");
+    }
+
+    private static JsonNode event(String firstName, String lastName) {
+        ObjectNode event = new ObjectMapper().createObjectNode();
+        event.putObject("data").putObject("candidate").put("firstname", firstName).put("lastname", lastName);
+        return event;
     }
 }

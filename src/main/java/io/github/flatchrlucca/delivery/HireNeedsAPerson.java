@@ -1,0 +1,41 @@
+package io.github.flatchrlucca.delivery;
+
+/**
+ * A hire the connector cannot deliver without guessing, and that no retry would change: it dies at once, alerted, for
+ * a person to decide (make the account by hand, or correct the data and replay). Names no address.
+ */
+public final class HireNeedsAPerson extends RuntimeException {
+
+    private final String reason;
+
+    private HireNeedsAPerson(String reason, String message) {
+        super(message, null, false, false);
+        this.reason = reason;
+    }
+
+    /**
+     * A work e-mail pattern gave this hire an address someone in Lucca already has, and Lucca does not have the
+     * candidate's own e-mail as theirs: a namesake (a new account would take their address; a rehire would put a
+     * contract on their record), or this very person, whose personal e-mail Lucca lacks.
+     */
+    static HireNeedsAPerson namesake(long personId) {
+        return new HireNeedsAPerson("namesake", "Lucca user #" + personId + " already has the work address "
+                + "LUCCA_WORK_EMAIL_PATTERN gives this hire, and another personal e-mail (or none): a namesake, or this "
+                + "person; a person decides (make the account by hand, or set their personal e-mail in Lucca and replay)");
+    }
+
+    /**
+     * Nothing of the candidate's first or last name reads in Latin letters (a script the transliteration does not
+     * cover): a login and a work address made of them would be empty, and the same for every such candidate.
+     */
+    public static HireNeedsAPerson namesWithoutLatinLetters() {
+        return new HireNeedsAPerson("names-unreadable", "no login or work address can be made from the candidate's "
+                + "names: nothing of the first or last name reads in Latin letters; make the account by hand, or add "
+                + "the names in Latin letters in Flatchr and send the hire again");
+    }
+
+    /** For the metric of dead hires. */
+    String reason() {
+        return reason;
+    }
+}
