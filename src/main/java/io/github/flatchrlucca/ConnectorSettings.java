@@ -129,6 +129,10 @@ public record ConnectorSettings(
             throw Settings.RETRY_MAX_AGE.refusal("is not longer than RETRY_INITIAL_DELAY_MS: a hire would be dead at "
                     + "its first passing failure, never tried again");
         }
+        if (in.get(Settings.KEY_REJECTED_DELAY).compareTo(in.get(Settings.RETRY_MAX_AGE)) >= 0) {
+            throw Settings.RETRY_MAX_AGE.refusal("is not longer than RETRY_KEY_REJECTED_DELAY_MS: every hire would be "
+                    + "dead at the first refusal of the key, though no hire is at fault");
+        }
         if (in.get(Settings.HIRE_HOLD).compareTo(in.get(Settings.RETRY_MAX_AGE)) >= 0) {
             throw Settings.RETRY_MAX_AGE.refusal("is not longer than HIRE_HOLD_SECONDS: a held hire would have no "
                     + "time left for its retries");

@@ -497,6 +497,15 @@ class ConnectorSettingsTest {
     }
 
     @Test
+    void aKeyRejectedDelayNoShorterThanTheAgeAHireDiesAtIsRefused() {
+        properties.put("retry.key-rejected-delay-ms", "86400000");
+        properties.put("retry.max-age-hours", "12");
+
+        assertThatIllegalArgumentException().isThrownBy(this::start).withMessageStartingWith(
+                "Invalid setting RETRY_MAX_AGE_HOURS (retry.max-age-hours): is not longer than RETRY_KEY_REJECTED_DELAY_MS");
+    }
+
+    @Test
     void aHoldThatLeavesNoTimeForRetriesIsRefused() {
         properties.put("delivery.hire-hold-seconds", "86400");
         properties.put("retry.max-age-hours", "24");

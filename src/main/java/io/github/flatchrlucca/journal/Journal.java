@@ -501,20 +501,25 @@ public final class Journal {
 
     /**
      * Erases the personal data of hires finished before {@code finishedBefore}; queued hires keep theirs, as
-     * delivery needs it. A login is made of the person's names: its reservation goes too (Lucca's own list of
-     * logins is what later hires are checked against). Returns how many hires were erased.
+     * delivery needs it, and so do hires whose outcome is still being written back to Flatchr since
+     * {@code writeBacksTriedSince} (the write-back finds the candidate by it). A login is made of the person's names:
+     * its reservation goes too (Lucca's own list of logins is what later hires are checked against). Returns how many
+     * hires were erased.
      */
-    public int erasePersonalData(Instant finishedBefore) {
+    public int erasePersonalData(Instant finishedBefore, Instant writeBacksTriedSince) {
         return jdbc.inTransaction("erase personal data", connection -> {
-            String expired = "(SELECT hire_id FROM hire WHERE " + FINISHED + " AND updated_at < ? AND erased_at IS NULL)";
-            Jdbc.update(connection, "UPDATE hire_event SET detail = NULL WHERE hire_id IN " + expired, at(finishedBefore));
+            // a write-back pending for longer has given up, or its tenant writes none back (nothing ever takes it)
+            String done = FINISHED + " AND updated_at < ? AND erased_at IS NULL AND (writeback_status IS NULL "
+                    + "OR writeback_status <> 'PENDING' OR writeback_since < ?)";
+            String expired = "(SELECT hire_id FROM hire WHERE " + done + ")";
+            Jdbc.update(connection, "UPDATE hire_event SET detail = NULL WHERE hire_id IN " + expired, at(finishedBefore),
+                    at(writeBacksTriedSince));
             Jdbc.update(connection, "DELETE FROM tenant_login_reservation WHERE hire_id IN " + expired,
-                    at(finishedBefore));
+                    at(finishedBefore), at(writeBacksTriedSince));
             // the match key too: a digest of the candidate's e-mail, which anyone holding a guess could check
             return Jdbc.update(connection, "UPDATE hire SET payload = NULL, lucca_request = NULL, last_lucca_body = NULL, "
-                    + "last_error = NULL, match_key = NULL, erased_at = ? WHERE " + FINISHED + " AND updated_at < ? "
-                    + "AND erased_at IS NULL",
-                    at(clock.instant()), at(finishedBefore));
+                    + "last_error = NULL, match_key = NULL, erased_at = ? WHERE " + done,
+                    at(clock.instant()), at(finishedBefore), at(writeBacksTriedSince));
         });
     }
 

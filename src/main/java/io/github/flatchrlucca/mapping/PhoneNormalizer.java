@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,6 +12,12 @@ import java.util.Optional;
 public final class PhoneNormalizer {
 
     private static final PhoneNumberUtil PHONE_NUMBERS = PhoneNumberUtil.getInstance();
+    /*
+     * France's overseas departments and collectivities dial 0 and nine digits as mainland France does, under country
+     * codes of their own: "0692 12 34 56" is a Réunion mobile, invalid as a mainland number. Tried in turn when a
+     * number written without a country code is no French one.
+     */
+    private static final List<String> FRENCH_OVERSEAS = List.of("RE", "YT", "GP", "MQ", "GF", "PM", "BL", "MF");
 
     private final String defaultRegion;
 
@@ -24,8 +31,16 @@ public final class PhoneNormalizer {
     }
 
     public Optional<String> toE164(String freeText) {
+        Optional<String> number = inRegion(freeText, defaultRegion);
+        if (number.isPresent() || !"FR".equals(defaultRegion)) {
+            return number;
+        }
+        return FRENCH_OVERSEAS.stream().map(region -> inRegion(freeText, region)).flatMap(Optional::stream).findFirst();
+    }
+
+    private static Optional<String> inRegion(String freeText, String region) {
         try {
-            PhoneNumber number = PHONE_NUMBERS.parse(freeText, defaultRegion);
+            PhoneNumber number = PHONE_NUMBERS.parse(freeText, region);
             return PHONE_NUMBERS.isValidNumber(number)
                     ? Optional.of(PHONE_NUMBERS.format(number, PhoneNumberFormat.E164))
                     : Optional.empty();

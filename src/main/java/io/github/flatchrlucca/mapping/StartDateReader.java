@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the contract start day from Flatchr's {@code vacancy.start_date}, which arrives as an ISO-8601
- * UTC date-time, epoch seconds (number or text), "YYYY-MM-DD", "DD/MM/YYYY" or "DD/MM/YY".
+ * UTC date-time, epoch seconds (number or text), "YYYY-MM-DD", "YYYYMMDD", "DD/MM/YYYY" or "DD/MM/YY". A day
+ * outside the years 2000 to 2099 is no contract's: it is taken as unreadable (then estimated, and said), not sent.
  */
 public final class StartDateReader {
 
@@ -29,6 +30,11 @@ public final class StartDateReader {
 
     // at most 18 digits, so the text always fits in a long
     private static final Pattern EPOCH_TEXT = Pattern.compile("\\d{1,18}");
+    // eight digits are a day written without separators (as epoch seconds they would be 1970)
+    private static final Pattern BASIC_DAY = Pattern.compile("\\d{8}");
+    private static final DateTimeFormatter BASIC_DAY_FORMAT = strict("uuuuMMdd");
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2099;
 
     private static final List<DateTimeFormatter> DAY_FORMATS = List.of(
             DateTimeFormatter.ISO_LOCAL_DATE,
@@ -53,13 +59,22 @@ public final class StartDateReader {
         if (isAbsent(startDate)) {
             return Optional.empty();
         }
+        Optional<LocalDate> day;
         if (startDate.isIntegralNumber() && startDate.canConvertToLong()) {
-            return dayOfEpoch(startDate.longValue());
+            day = readText(Long.toString(startDate.longValue()));
+        } else {
+            day = startDate.isTextual() ? readText(startDate.asText().strip()) : Optional.empty();
         }
-        return startDate.isTextual() ? readText(startDate.asText().strip()) : Optional.empty();
+        return day.filter(read -> read.getYear() >= FIRST_YEAR && read.getYear() <= LAST_YEAR);
     }
 
     private Optional<LocalDate> readText(String text) {
+        if (BASIC_DAY.matcher(text).matches()) {
+            Optional<LocalDate> day = parse(text, BASIC_DAY_FORMAT, LocalDate::from);
+            if (day.isPresent()) {
+                return day;
+            }
+        }
         if (EPOCH_TEXT.matcher(text).matches()) {
             return dayOfEpoch(Long.parseLong(text));
         }

@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
 public final class VisibleText {
 
     /*
-     * Control and format characters (Unicode Cc, Cf): NUL, ESC, the soft hyphen, zero-width spaces and joiners,
-     * the bidirectional overrides that make a name read backwards on screen (U+202E). Typed by nobody, they
+     * Control and format characters (Unicode Cc, Cf): NUL, ESC, the soft hyphen, zero-width spaces, the
+     * bidirectional overrides that make a name read backwards on screen (U+202E). Typed by nobody, they
      * come from pastes or from someone who means harm. The whitespace among them (tab, newline) is not lost:
-     * it becomes a space with the rest.
+     * it becomes a space with the rest. The zero-width non-joiner and joiner (U+200C, U+200D) stay: they belong to
+     * the spelling of Persian, Kurdish or Sinhala names, which would read differently without them.
      */
-    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}&&\\S]", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}&&\\S&&[^\\u200C\\u200D]]",
+            Pattern.UNICODE_CHARACTER_CLASS);
 
     // No-break spaces count too: names pasted from documents carry them, and String#strip keeps them.
     private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);

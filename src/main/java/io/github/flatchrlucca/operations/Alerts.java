@@ -136,12 +136,21 @@ public final class Alerts implements DeadHireAlert {
     }
 
     private void checkAge(HireView oldest) {
-        Duration age = Duration.between(oldest.receivedAt(), clock.instant());
+        Duration age = Duration.between(waitingSince(oldest), clock.instant());
         if (age.compareTo(queueAgeLimit) > 0 && !Objects.equals(lastSlowHire.get(oldest.tenant()), oldest.hireId())) {
             lastSlowHire.put(oldest.tenant(), oldest.hireId());
             send.accept(":hourglass: Hire " + oldest.hireId() + " of tenant " + oldest.tenant() + " has waited "
                     + age.toMinutes() + " minute(s) for Lucca (" + lastError(oldest) + "). " + link(oldest.hireId()));
         }
+    }
+
+    /**
+     * A hire waits for Lucca from its arrival, or, held on purpose (HIRE_HOLD_SECONDS) and not tried yet, from the end
+     * of its hold: a hold longer than ALERT_QUEUE_AGE_SECONDS is no queue that stopped moving.
+     */
+    private static java.time.Instant waitingSince(HireView hire) {
+        return hire.attempts() == 0 && hire.nextAttemptAt() != null && hire.nextAttemptAt().isAfter(hire.receivedAt())
+                ? hire.nextAttemptAt() : hire.receivedAt();
     }
 
     private String link(String hireId) {

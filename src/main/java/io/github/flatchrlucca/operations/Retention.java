@@ -18,18 +18,21 @@ public final class Retention {
 
     private final Journal journal;
     private final Duration keep;
+    private final Duration writeBackRetries;
     private final Clock clock;
 
-    public Retention(Journal journal, Duration keep, Clock clock) {
+    /** @param writeBackRetries how long an outcome is tried to be written back to Flatchr (RETRY_MAX_AGE_HOURS) */
+    public Retention(Journal journal, Duration keep, Duration writeBackRetries, Clock clock) {
         this.journal = journal;
         this.keep = keep;
+        this.writeBackRetries = writeBackRetries;
         this.clock = clock;
     }
 
     public void eraseExpired() {
         int erased;
         try {
-            erased = journal.erasePersonalData(clock.instant().minus(keep));
+            erased = journal.erasePersonalData(clock.instant().minus(keep), clock.instant().minus(writeBackRetries));
         } catch (JournalUnavailable e) {
             LOG.debug("retention skipped: the journal cannot be reached");
             return;

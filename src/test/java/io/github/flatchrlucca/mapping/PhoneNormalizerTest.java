@@ -21,6 +21,9 @@ class PhoneNormalizerTest {
             0033 6 12 34 56 78   | +33612345678
             +33 (0)6 12 34 56 78 | +33612345678
             +44 20 7946 0958     | +442079460958
+            0692 12 34 56        | +262692123456
+            0690 12 34 56        | +590690123456
+            +262 692 12 34 56    | +262692123456
             """)
     void writesValidNumbersInE164(String freeText, String expected) {
         assertThat(french.toE164(freeText)).contains(expected);

@@ -68,6 +68,22 @@ class StartDateReaderTest {
     }
 
     @Test
+    void eightDigitsAreADayWrittenWithoutSeparators() {
+        assertThat(paris.read(Json.parse("\"20260302\""))).contains(LocalDate.of(2026, 3, 2));
+        assertThat(paris.read(Json.parse("20260302"))).contains(LocalDate.of(2026, 3, 2));
+    }
+
+    @Test
+    void aDayNoContractCouldHaveIsUnreadableNotSent() {
+        // epoch seconds of 1970, a year alone, a day past the calendar's years a contract has
+        for (String odd : new String[] {"\"2026\"", "86400", "\"99999999\"", "\"+1000000-01-01T00:00:00Z\"",
+            "\"1999-12-31\""}) {
+            assertThat(paris.read(Json.parse(odd))).as(odd).isEmpty();
+            assertThat(StartDateReader.isAbsent(Json.parse(odd))).as(odd).isFalse();
+        }
+    }
+
+    @Test
     void aMissingFieldIsAbsent() {
         assertThat(paris.read(MissingNode.getInstance())).isEmpty();
         assertThat(StartDateReader.isAbsent(MissingNode.getInstance())).isTrue();

@@ -27,7 +27,8 @@ class VisibleTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Jean-Pierre de La Tour", "O'Connor", "D’Artagnan", "Иван", "李 小龍"})
+    @ValueSource(strings = {"Jean-Pierre de La Tour", "O'Connor", "D’Artagnan", "Иван", "李 小龍",
+        "علی\u200Cزاده", "ශ්\u200Dරී"})
     void visibleNamesKeepTheirSpelling(String name) {
         assertThat(VisibleText.of(name)).isEqualTo(name);
     }

@@ -3,10 +3,17 @@ package io.github.flatchrlucca.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.Intakes;
+import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 
 /** What reaches the team's chat when hires die, one by one or many at once. */
@@ -66,5 +73,30 @@ class AlertsTest {
         assertThat(chat).satisfiesExactly(
                 first -> assertThat(first).contains("hire-1"),
                 second -> assertThat(second).contains("hire-2"));
+    }
+
+    @Test
+    void aHireHeldOnPurposeIsNoQueueThatStoppedMovingUntilItsHoldIsOver() {
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:alerts-" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1", "sa", "");
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
+            Journal journal = new Journal(pool, clock, Duration.ofMinutes(10), "instance-a");
+            Alerts watching = new Alerts(chat::add, "https://connector.acme.example", new JournalReader(pool),
+                    Duration.ofHours(1), clock);
+            String held = Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
+                    "1", List.of()), "acme", Duration.ofHours(2)).hireId();
+
+            clock.advance(Duration.ofMinutes(61));
+            watching.checkQueueAge();
+            assertThat(chat).as("held for an hour more, on purpose").isEmpty();
+
+            clock.advance(Duration.ofMinutes(60 + 60));
+            watching.checkQueueAge();
+            watching.checkQueueAge();
+            assertThat(chat).singleElement().asString().contains(held, "has waited 61 minute(s) for Lucca");
+        } finally {
+            pool.dispose();
+        }
     }
 }
