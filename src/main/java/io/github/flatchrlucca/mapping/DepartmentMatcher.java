@@ -20,6 +20,8 @@ public final class DepartmentMatcher {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private final Map<String, List<Integer>> activeIdsByName;
+    // every department Lucca lists, active or not: a table's id is checked against it
+    private final Map<Integer, Boolean> activeById;
     private final DepartmentTable table;
     private final Integer defaultDepartmentId;
     // Why Lucca's departments are not known (dry-run, Lucca unreachable): names then match the table only, and a
@@ -37,6 +39,8 @@ public final class DepartmentMatcher {
                 .filter(LuccaDepartment::active)
                 .collect(Collectors.groupingBy(department -> normalize(department.name()),
                         Collectors.mapping(LuccaDepartment::id, Collectors.toList())));
+        this.activeById = luccaDepartments.stream()
+                .collect(Collectors.toMap(LuccaDepartment::id, LuccaDepartment::active, (one, other) -> one || other));
         this.table = table;
         this.defaultDepartmentId = defaultDepartmentId;
         this.notCheckedBecause = notCheckedBecause;
@@ -68,9 +72,12 @@ public final class DepartmentMatcher {
                     : "matches " + (ids.isEmpty() ? "no Lucca department" : "several Lucca departments")));
         }
         Optional<Integer> fromTable = candidateNames.stream().flatMap(name -> table.idFor(name).stream()).findFirst();
-        if (fromTable.isPresent()) {
+        if (fromTable.isPresent() && (notCheckedBecause != null || activeById.getOrDefault(fromTable.get(), false))) {
             return found(fromTable.get());
         }
+        // the table names a department Lucca closed or never had: Lucca would refuse it, or file the person there
+        fromTable.ifPresent(id -> misses.add("the departments table's " + id + (activeById.containsKey(id)
+                ? " is inactive in Lucca" : " is not among Lucca's departments")));
         return new DepartmentChoice(defaultDepartmentId, misses.isEmpty() ? Optional.empty() : Optional.of(warning(misses)));
     }
 

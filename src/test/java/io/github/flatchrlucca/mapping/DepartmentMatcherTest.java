@@ -95,15 +95,33 @@ class DepartmentMatcherTest {
 
     @Test
     void theTableResolvesNamesLuccaDoesNotKnowOrKnowsTwice() {
-        DepartmentMatcher withTable = new DepartmentMatcher(LUCCA, DepartmentTable.parse("Logistique=20;Ventes=21"), DEFAULT_ID);
+        DepartmentMatcher withTable = new DepartmentMatcher(LUCCA, DepartmentTable.parse("Logistique=2;Ventes=3"), DEFAULT_ID);
 
-        assertThat(withTable.choose(List.of("Logistique"))).isEqualTo(found(20));
-        assertThat(withTable.choose(List.of("Ventes"))).isEqualTo(found(21));
+        assertThat(withTable.choose(List.of("Logistique"))).isEqualTo(found(2));
+        assertThat(withTable.choose(List.of("Ventes"))).isEqualTo(found(3));
+    }
+
+    @Test
+    void aTableEntryForADepartmentLuccaClosedOrNeverHadFallsBackToTheDefaultWithAWarning() {
+        DepartmentMatcher withTable = new DepartmentMatcher(LUCCA, DepartmentTable.parse("Logistique=5;Achats=20"),
+                DEFAULT_ID);
+
+        DepartmentChoice inactive = withTable.choose(List.of("Logistique"));
+        DepartmentChoice unknown = withTable.choose(List.of("Achats"));
+
+        assertThat(inactive.departmentId()).isEqualTo(DEFAULT_ID);
+        assertThat(inactive.warning()).hasValueSatisfying(warning -> assertThat(warning)
+                .contains("the departments table's 5 is inactive in Lucca", "default department used"));
+        assertThat(unknown.departmentId()).isEqualTo(DEFAULT_ID);
+        assertThat(unknown.warning()).hasValueSatisfying(warning -> assertThat(warning)
+                .contains("the departments table's 20 is not among Lucca's departments"));
+        assertThat(DepartmentMatcher.withoutLucca(DepartmentTable.parse("Achats=20"), DEFAULT_ID, "dry-run")
+                .choose(List.of("Achats"))).as("unchecked without Lucca's list").isEqualTo(found(20));
     }
 
     @Test
     void aSingleLuccaMatchComesBeforeTheTable() {
-        DepartmentMatcher withTable = new DepartmentMatcher(LUCCA, DepartmentTable.parse("Logistique=20;Service IT=21"), DEFAULT_ID);
+        DepartmentMatcher withTable = new DepartmentMatcher(LUCCA, DepartmentTable.parse("Logistique=2;Service IT=3"), DEFAULT_ID);
 
         assertThat(withTable.choose(List.of("Logistique", "Service IT"))).isEqualTo(found(1));
     }

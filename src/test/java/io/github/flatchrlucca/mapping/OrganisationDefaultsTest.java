@@ -11,7 +11,8 @@ class OrganisationDefaultsTest {
     private static final LuccaUserDraft DRAFT = new LuccaUserDraft("Éloïse", "Müller", "eloise@gmail.com",
             "eloise@gmail.com", null, "Développeuse Java", LocalDate.of(2026, 1, 6), null, null, null, null);
     private static final List<LuccaDepartment> LUCCA = List.of(
-            new LuccaDepartment(12, "Service IT", true), new LuccaDepartment(13, "Marketing", true));
+            new LuccaDepartment(12, "Service IT", true), new LuccaDepartment(13, "Marketing", true),
+            new LuccaDepartment(20, "Logistique et transport", true));
     private static final DepartmentTable TABLE = DepartmentTable.parse("Logistique=20");
 
     private final OrganisationDefaults defaults = new OrganisationDefaults(3, 4, TABLE, 99);
