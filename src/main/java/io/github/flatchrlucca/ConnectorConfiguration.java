@@ -198,7 +198,9 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("statusPage", new StatusPage(adminTokenCheck));
         registry.bind("adminApi", new AdminApi(json, journal, reader, reconciliations, classifier, tenants, clock));
         registry.bind("mappingPreview", new MappingPreview(json, steps, departments, tenants, clock));
-        registry.bind("retention", new Retention(journal, settings.retention(), settings.retryMaxAge(), clock));
+        registry.bind("retention", new Retention(journal, settings.retention(), settings.retryMaxAge(),
+                () -> tenants.all().stream().filter(tenant -> tenant.resultTag().isPresent())
+                        .map(tenant -> tenant.id()).toList(), clock));
         registry.bind("journalHealth", new JournalHealthCheck(reader));
         registry.bind("luccaHealth", new LuccaHealthCheck(tenants, !settings.managementOnServerPort(),
                 writeBack::tagHealth));

@@ -501,25 +501,33 @@ public final class Journal {
 
     /**
      * Erases the personal data of hires finished before {@code finishedBefore}; queued hires keep theirs, as
-     * delivery needs it, and so do hires whose outcome is still being written back to Flatchr since
-     * {@code writeBacksTriedSince} (the write-back finds the candidate by it). A login is made of the person's names:
-     * its reservation goes too (Lucca's own list of logins is what later hires are checked against). Returns how many
-     * hires were erased.
+     * delivery needs it, and so do hires of {@code tenantsWritingBack} whose outcome is still being written back to
+     * Flatchr since {@code writeBacksTriedSince} (the write-back finds the candidate by it; other tenants' outcomes
+     * wait for no write-back). A login is made of the person's names: its reservation goes too (Lucca's own list of
+     * logins is what later hires are checked against). Returns how many hires were erased.
      */
-    public int erasePersonalData(Instant finishedBefore, Instant writeBacksTriedSince) {
+    public int erasePersonalData(Instant finishedBefore, Instant writeBacksTriedSince,
+                                 Collection<String> tenantsWritingBack) {
+        List<Object> values = new java.util.ArrayList<>(List.of(at(finishedBefore)));
+        String done = FINISHED + " AND updated_at < ? AND erased_at IS NULL";
+        if (!tenantsWritingBack.isEmpty()) {
+            // a write-back pending for longer has given up
+            done += " AND (writeback_status IS NULL OR writeback_status <> 'PENDING' OR writeback_since < ? OR tenant "
+                    + "NOT IN (" + String.join(", ", java.util.Collections.nCopies(tenantsWritingBack.size(), "?")) + "))";
+            values.add(at(writeBacksTriedSince));
+            values.addAll(tenantsWritingBack);
+        }
+        String expired = "(SELECT hire_id FROM hire WHERE " + done + ")";
+        String where = done;
         return jdbc.inTransaction("erase personal data", connection -> {
-            // a write-back pending for longer has given up, or its tenant writes none back (nothing ever takes it)
-            String done = FINISHED + " AND updated_at < ? AND erased_at IS NULL AND (writeback_status IS NULL "
-                    + "OR writeback_status <> 'PENDING' OR writeback_since < ?)";
-            String expired = "(SELECT hire_id FROM hire WHERE " + done + ")";
-            Jdbc.update(connection, "UPDATE hire_event SET detail = NULL WHERE hire_id IN " + expired, at(finishedBefore),
-                    at(writeBacksTriedSince));
+            Jdbc.update(connection, "UPDATE hire_event SET detail = NULL WHERE hire_id IN " + expired, values.toArray());
             Jdbc.update(connection, "DELETE FROM tenant_login_reservation WHERE hire_id IN " + expired,
-                    at(finishedBefore), at(writeBacksTriedSince));
+                    values.toArray());
             // the match key too: a digest of the candidate's e-mail, which anyone holding a guess could check
+            List<Object> erasedAt = new java.util.ArrayList<>(List.of(at(clock.instant())));
+            erasedAt.addAll(values);
             return Jdbc.update(connection, "UPDATE hire SET payload = NULL, lucca_request = NULL, last_lucca_body = NULL, "
-                    + "last_error = NULL, match_key = NULL, erased_at = ? WHERE " + done,
-                    at(clock.instant()), at(finishedBefore), at(writeBacksTriedSince));
+                    + "last_error = NULL, match_key = NULL, erased_at = ? WHERE " + where, erasedAt.toArray());
         });
     }
 

@@ -4,6 +4,8 @@ import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,20 +21,27 @@ public final class Retention {
     private final Journal journal;
     private final Duration keep;
     private final Duration writeBackRetries;
+    private final Supplier<Collection<String>> tenantsWritingBack;
     private final Clock clock;
 
-    /** @param writeBackRetries how long an outcome is tried to be written back to Flatchr (RETRY_MAX_AGE_HOURS) */
-    public Retention(Journal journal, Duration keep, Duration writeBackRetries, Clock clock) {
+    /**
+     * @param writeBackRetries   how long an outcome is tried to be written back to Flatchr (RETRY_MAX_AGE_HOURS)
+     * @param tenantsWritingBack the tenants whose outcomes are written back (FLATCHR_RESULT_TAG), as configured now
+     */
+    public Retention(Journal journal, Duration keep, Duration writeBackRetries,
+                     Supplier<Collection<String>> tenantsWritingBack, Clock clock) {
         this.journal = journal;
         this.keep = keep;
         this.writeBackRetries = writeBackRetries;
+        this.tenantsWritingBack = tenantsWritingBack;
         this.clock = clock;
     }
 
     public void eraseExpired() {
         int erased;
         try {
-            erased = journal.erasePersonalData(clock.instant().minus(keep), clock.instant().minus(writeBackRetries));
+            erased = journal.erasePersonalData(clock.instant().minus(keep), clock.instant().minus(writeBackRetries),
+                    tenantsWritingBack.get());
         } catch (JournalUnavailable e) {
             LOG.debug("retention skipped: the journal cannot be reached");
             return;

@@ -557,11 +557,24 @@ class JournalTest {
         clock.advance(Duration.ofHours(1));
 
         // RETENTION_DAYS=0: finished is enough; the write-back (pending since the delivery) is tried for 24 h
-        assertThat(journal.erasePersonalData(clock.instant(), clock.instant().minus(Duration.ofHours(24)))).isZero();
+        assertThat(journal.erasePersonalData(clock.instant(), clock.instant().minus(Duration.ofHours(24)),
+                List.of(TENANT))).isZero();
         assertThat(reader.find(finished).orElseThrow().payload()).isEqualTo(PAYLOAD);
 
         clock.advance(Duration.ofHours(24));
-        assertThat(journal.erasePersonalData(clock.instant(), clock.instant().minus(Duration.ofHours(24)))).isOne();
+        assertThat(journal.erasePersonalData(clock.instant(), clock.instant().minus(Duration.ofHours(24)),
+                List.of(TENANT))).isOne();
+        assertThat(reader.find(finished).orElseThrow().payload()).isNull();
+    }
+
+    @Test
+    void aHireOfATenantThatWritesNothingBackWaitsForNoWriteBack() {
+        String finished = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
+        journal.markDelivered(finished, 416, List.of());
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(journal.erasePersonalData(clock.instant(), clock.instant().minus(Duration.ofHours(24)),
+                List.of("globex"))).isOne();
         assertThat(reader.find(finished).orElseThrow().payload()).isNull();
     }
 
@@ -573,7 +586,7 @@ class JournalTest {
         assertThat(journal.knownApplications(TENANT, List.of("jeanne@example.org|5"))).hasSize(1);
         clock.advance(Duration.ofDays(91));
 
-        journal.erasePersonalData(clock.instant().minus(Duration.ofDays(90)), clock.instant().minus(Duration.ofDays(90)));
+        eraseAfterNinetyDays();
 
         assertThat(journal.knownApplications(TENANT, List.of("jeanne@example.org|5"))).isEmpty();
         assertThat(Intakes.recordIntake(journal, PAYLOAD, sameApplication("1", "jeanne@example.org|5"), TENANT,
@@ -588,7 +601,7 @@ class JournalTest {
         journal.markDelivered(finished, 416, List.of("start date estimated"));
         clock.advance(Duration.ofDays(91));
 
-        assertThat(journal.erasePersonalData(clock.instant().minus(Duration.ofDays(90)), clock.instant().minus(Duration.ofDays(90)))).isEqualTo(1);
+        assertThat(eraseAfterNinetyDays()).isEqualTo(1);
 
         HireView erased = reader.find(finished).orElseThrow();
         assertThat(erased.payload()).isNull();
@@ -596,7 +609,7 @@ class JournalTest {
         assertThat(erased.luccaUserId()).isEqualTo(416);
         assertThat(reader.history(finished)).isNotEmpty().allSatisfy(event -> assertThat(event.detail()).isNull());
         assertThat(reader.find(queued).orElseThrow().payload()).isEqualTo(PAYLOAD);
-        assertThat(journal.erasePersonalData(clock.instant(), clock.instant())).isZero();
+        assertThat(journal.erasePersonalData(clock.instant(), clock.instant(), List.of(TENANT))).isZero();
     }
 
     @Test
@@ -604,14 +617,14 @@ class JournalTest {
         String hireId = Intakes.recordIntake(journal, PAYLOAD, incomplete("1", "data.candidate.email"), TENANT,
                 Duration.ZERO).hireId();
         clock.advance(Duration.ofDays(91));
-        journal.erasePersonalData(clock.instant().minus(Duration.ofDays(90)), clock.instant().minus(Duration.ofDays(90)));
+        eraseAfterNinetyDays();
         assertThat(Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).outcome())
                 .isEqualTo(IntakeResult.Outcome.ACCEPTED);
         journal.claim(hireId);
         journal.markDelivered(hireId, 416, List.of());
         clock.advance(Duration.ofDays(91));
 
-        assertThat(journal.erasePersonalData(clock.instant().minus(Duration.ofDays(90)), clock.instant().minus(Duration.ofDays(90)))).isEqualTo(1);
+        assertThat(eraseAfterNinetyDays()).isEqualTo(1);
 
         assertThat(reader.find(hireId).orElseThrow().payload()).isNull();
     }
@@ -623,7 +636,7 @@ class JournalTest {
         journal.markDead(hireId, new EventDetail("create-user", 500, "", "Lucca failed"));
         clock.advance(Duration.ofDays(91));
         String readBeforeTheErasure = reader.find(hireId).orElseThrow().payload();
-        journal.erasePersonalData(clock.instant().minus(Duration.ofDays(90)), clock.instant().minus(Duration.ofDays(90)));
+        eraseAfterNinetyDays();
 
         assertThat(journal.replay(hireId, readBeforeTheErasure)).isFalse();
 
@@ -670,7 +683,7 @@ class JournalTest {
         journal.markDelivered(finished, 416, List.of());
         clock.advance(Duration.ofDays(91));
 
-        journal.erasePersonalData(clock.instant().minus(Duration.ofDays(90)), clock.instant().minus(Duration.ofDays(90)));
+        eraseAfterNinetyDays();
 
         assertThat(journal.loginsReservedByOthers(TENANT, "someone-else", "cmorel")).containsExactly("cmorel2");
     }
@@ -1018,5 +1031,11 @@ class JournalTest {
         public boolean isWrapperFor(Class<?> type) {
             return false;
         }
+    }
+
+    /** As retention erases with RETENTION_DAYS=90, the write-backs given up before. */
+    private int eraseAfterNinetyDays() {
+        Instant cut = clock.instant().minus(Duration.ofDays(90));
+        return journal.erasePersonalData(cut, cut, List.of(TENANT));
     }
 }
