@@ -384,11 +384,13 @@ final class Settings {
             .defaultValue("3600");
     static final Setting<Long> ALERT_CHECK_INTERVAL = Setting.of(OPERATIONS, "alert.check-interval-ms",
             "ALERT_CHECK_INTERVAL_MS", PERIOD_MILLIS,
-            "How often the queue's age is looked at (ms). Read by the routes.")
+            "How often the queue's age is looked at, and the count of a burst of dead hires sent once its minute "
+                    + "is over (ms). Read by the routes.")
             .defaultValue("60000");
     static final Setting<Duration> RETENTION = Setting.of(OPERATIONS, "retention.days", "RETENTION_DAYS",
             between(0, 36_500, "from 0 to 36500 (a hundred years): days").map(Duration::ofDays),
-            "GDPR: days a finished hire keeps the candidate's data (payload, Lucca request and answers); ids, "
+            "GDPR: days a finished hire keeps the candidate's data (payload, Lucca request and answers, the key "
+                    + "made of the e-mail), and longer while its outcome is still being written back to Flatchr; ids, "
                     + "statuses and times are kept so that counts stay right.")
             .defaultValue("90");
     static final Setting<Long> RETENTION_CHECK_INTERVAL = Setting.of(OPERATIONS, "retention.check-interval-ms",

@@ -11,7 +11,6 @@ import io.github.flatchrlucca.lucca.LuccaRefused;
 import io.github.flatchrlucca.lucca.PeopleDirectory;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.lucca.LuccaRequests;
-import io.github.flatchrlucca.mapping.AsciiName;
 import io.github.flatchrlucca.mapping.EnrichedHire;
 import io.github.flatchrlucca.mapping.LoginRule;
 import io.github.flatchrlucca.mapping.LuccaDepartment;
@@ -67,8 +66,10 @@ public final class DeliverySteps {
     /** The hire, mapped the way its tenant wants it. */
     public Delivery map(@Body ClaimedHire hire, @Variable(Variables.TENANT) Tenant tenant) {
         MappedHire mapped = tenant.mapper().map(read(hire.payload()), hire.receivedAt());
-        if (!AsciiName.isReadable(mapped.draft().firstName()) || !AsciiName.isReadable(mapped.draft().lastName())) {
-            throw HireNeedsAPerson.namesWithoutLatinLetters();
+        Optional<HireNeedsAPerson> unreadable = HireNeedsAPerson.ofNames(mapped.draft().firstName(),
+                mapped.draft().lastName());
+        if (unreadable.isPresent()) {
+            throw unreadable.get();
         }
         Integer contractType = Optional.ofNullable(mapped.contractTypeId())
                 .flatMap(tenant.contractTypes()::luccaTypeFor).orElse(null);

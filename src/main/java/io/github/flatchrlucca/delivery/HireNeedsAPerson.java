@@ -1,5 +1,8 @@
 package io.github.flatchrlucca.delivery;
 
+import io.github.flatchrlucca.mapping.AsciiName;
+import java.util.Optional;
+
 /**
  * A hire the connector cannot deliver without guessing, and that no retry would change: it dies at once, alerted, for
  * a person to decide (make the account by hand, or correct the data and replay). Names no address.
@@ -28,7 +31,12 @@ public final class HireNeedsAPerson extends RuntimeException {
      * Nothing of the candidate's first or last name reads in Latin letters (a script the transliteration does not
      * cover): a login and a work address made of them would be empty, and the same for every such candidate.
      */
-    public static HireNeedsAPerson namesWithoutLatinLetters() {
+    public static Optional<HireNeedsAPerson> ofNames(String firstName, String lastName) {
+        return AsciiName.isReadable(firstName) && AsciiName.isReadable(lastName) ? Optional.empty()
+                : Optional.of(namesWithoutLatinLetters());
+    }
+
+    private static HireNeedsAPerson namesWithoutLatinLetters() {
         return new HireNeedsAPerson("names-unreadable", "no login or work address can be made from the candidate's "
                 + "names: nothing of the first or last name reads in Latin letters; make the account by hand, or add "
                 + "the names in Latin letters in Flatchr and send the hire again");

@@ -55,15 +55,8 @@ public abstract class FlatchrCallFailed extends RuntimeException {
 
     /** Not sent, status 0: Flatchr asked to wait (429 Retry-After), or failed a moment ago, until {@code until}. */
     public static final class Paused extends FlatchrCallFailed {
-        private final Instant until;
-
         Paused(String call, Instant until) {
             super(call, 0, call + " not sent: Flatchr is not called until " + until);
-            this.until = until;
-        }
-
-        public Instant until() {
-            return until;
         }
     }
 }

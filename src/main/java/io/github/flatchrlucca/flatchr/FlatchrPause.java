@@ -18,7 +18,7 @@ import org.apache.camel.Variable;
 
 /**
  * When each Flatchr company may be called again. Flatchr documents no rate limit but asks for 429 and Retry-After
- * to be honoured: after a 429, a 5xx or no answer at all, nothing calls that company (the write-back, the tag
+ * to be honoured: after a 429, a 408, a 5xx or no answer at all, nothing calls that company (the write-back, the tag
  * look-up, the search, whichever tenant names it) before the pause ends. A hire's own retry is never set before it
  * either, so a pause Flatchr asked for is not spent in calls it would refuse.
  * Kept in this process only: Flatchr's calls are few and not budgeted as Lucca's are, so an instance that never met

@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -123,7 +124,12 @@ public final class RequestGate implements StartupListener {
         // Vert.x answers a page of HTML or an empty 405 (Camel's router is mounted in Vert.x's, whose own error
         // handlers it cannot reach)
         router.route().last().handler(request -> answer(request, Problem.notFound("Nothing is served at this path "
-                + "for " + request.request().method().name() + ".")));
+                + "for " + knownMethod(request.request().method()) + ".")));
+    }
+
+    /** The method's name when it is one of HTTP's: any other is the client's own text, not echoed. */
+    private static String knownMethod(HttpMethod method) {
+        return HttpMethod.values().contains(method) ? method.name() : "this method";
     }
 
     private void pass(RoutingContext request, Guard guard) {

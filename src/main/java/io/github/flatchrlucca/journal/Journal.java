@@ -509,16 +509,17 @@ public final class Journal {
     public int erasePersonalData(Instant finishedBefore, Instant writeBacksTriedSince,
                                  Collection<String> tenantsWritingBack) {
         List<Object> values = new java.util.ArrayList<>(List.of(at(finishedBefore)));
-        String done = FINISHED + " AND updated_at < ? AND erased_at IS NULL";
+        String writingBack = "";
         if (!tenantsWritingBack.isEmpty()) {
             // a write-back pending for longer has given up
-            done += " AND (writeback_status IS NULL OR writeback_status <> 'PENDING' OR writeback_since < ? OR tenant "
-                    + "NOT IN (" + String.join(", ", java.util.Collections.nCopies(tenantsWritingBack.size(), "?")) + "))";
+            writingBack = " AND (writeback_status IS NULL OR writeback_status <> 'PENDING' OR writeback_since < ? OR "
+                    + "tenant NOT IN (" + String.join(", ", java.util.Collections.nCopies(tenantsWritingBack.size(), "?"))
+                    + "))";
             values.add(at(writeBacksTriedSince));
             values.addAll(tenantsWritingBack);
         }
+        String done = FINISHED + " AND updated_at < ? AND erased_at IS NULL" + writingBack;
         String expired = "(SELECT hire_id FROM hire WHERE " + done + ")";
-        String where = done;
         return jdbc.inTransaction("erase personal data", connection -> {
             Jdbc.update(connection, "UPDATE hire_event SET detail = NULL WHERE hire_id IN " + expired, values.toArray());
             Jdbc.update(connection, "DELETE FROM tenant_login_reservation WHERE hire_id IN " + expired,
@@ -527,7 +528,7 @@ public final class Journal {
             List<Object> erasedAt = new java.util.ArrayList<>(List.of(at(clock.instant())));
             erasedAt.addAll(values);
             return Jdbc.update(connection, "UPDATE hire SET payload = NULL, lucca_request = NULL, last_lucca_body = NULL, "
-                    + "last_error = NULL, match_key = NULL, erased_at = ? WHERE " + where, erasedAt.toArray());
+                    + "last_error = NULL, match_key = NULL, erased_at = ? WHERE " + done, erasedAt.toArray());
         });
     }
 

@@ -11,7 +11,6 @@ import io.github.flatchrlucca.http.QueryParameter;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
-import io.github.flatchrlucca.mapping.AsciiName;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.tenants.Tenant;
@@ -67,9 +66,8 @@ public final class MappingPreview {
         }
         JsonNode candidate = event.path("data").path("candidate");
         // as delivery would find it, dead at once for a person (DeliverySteps#map)
-        return AsciiName.isReadable(candidate.path("firstname").asText(null))
-                && AsciiName.isReadable(candidate.path("lastname").asText(null))
-                ? null : HireNeedsAPerson.namesWithoutLatinLetters().getMessage();
+        return HireNeedsAPerson.ofNames(candidate.path("firstname").asText(null),
+                candidate.path("lastname").asText(null)).map(Throwable::getMessage).orElse(null);
     }
 
     /** A payload that leads to no Lucca request: why. */

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * GDPR: a finished hire keeps the candidate's data only as long as an operator may need it. After that the
- * payload, the Lucca request and Lucca's answers are erased; ids, statuses and times stay, so counts and
- * history still add up.
+ * payload, the Lucca request, Lucca's answers and the key made of the e-mail are erased; ids, statuses and times
+ * stay, so counts and history still add up. A hire whose outcome is still being written back to Flatchr keeps them
+ * until that is over: the write-back finds the candidate by them.
  */
 public final class Retention {
 

@@ -35,7 +35,7 @@ class JdbcTest {
     }
 
     @Test
-    void anErrorHalfWayThroughATransactionCommitsWhatWasDoneBeforeIt() {
+    void anErrorHalfWayThroughATransactionRollsBackWhatWasDoneBeforeIt() {
         Jdbc jdbc = new Jdbc(pool);
         OutOfMemoryError outOfMemory = new OutOfMemoryError("Java heap space");
 
