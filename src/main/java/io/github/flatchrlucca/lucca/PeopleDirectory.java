@@ -252,8 +252,7 @@ public final class PeopleDirectory {
     }
 
     private static String text(JsonNode item, String field) {
-        JsonNode value = item.path(field);
-        return value.isTextual() ? value.asText() : null;
+        return LuccaPerson.text(item.path(field));
     }
 
     private static String lower(String text) {

@@ -46,10 +46,11 @@ class ReconciliationStepsTest {
     private final Reconciliations reconciliations = new Reconciliations(pool, clock, LEASE, "instance-a");
     private final FlatchrEventClassifier classifier = new FlatchrEventClassifier();
     private final Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
+    private final io.github.flatchrlucca.flatchr.FlatchrPause pause =
+            new io.github.flatchrlucca.flatchr.FlatchrPause(clock, Duration.ofSeconds(30), Duration.ofMinutes(15));
     private final ReconciliationSteps steps = new ReconciliationSteps(tenants, reconciliations,
             new Instances(pool, clock, "instance-a"), journal, classifier, new FlatchrRequests(JSON), JSON,
-            new ConnectorMetrics(new SimpleMeterRegistry(), new JournalReader(pool), clock),
-            new io.github.flatchrlucca.flatchr.FlatchrPause(clock, Duration.ofSeconds(30), Duration.ofMinutes(15)), clock);
+            new ConnectorMetrics(new SimpleMeterRegistry(), new JournalReader(pool), clock), pause, clock);
 
     ReconciliationStepsTest() {
         tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.tenant("acme", "acme-token-0123456789", "4242"),
@@ -112,6 +113,22 @@ class ReconciliationStepsTest {
 
         clock.advance(Duration.ofMinutes(20));
         assertThat(steps.due("acme").windowFrom()).isEqualTo(LocalDate.of(2026, 12, 1));
+    }
+
+    @Test
+    void aFailedSearchIsNotTriedAgainBeforeFlatchrsPauseEnds() {
+        ReconciliationRun run = steps.due("acme");
+        // Flatchr asked for an hour (429 Retry-After), longer than the search's own backoff (its interval)
+        pause.pause(run.getFlatchr(), "3600");
+        org.apache.camel.Exchange failedRun = new org.apache.camel.support.DefaultExchange(
+                new org.apache.camel.impl.DefaultCamelContext());
+        failedRun.setVariable(io.github.flatchrlucca.routes.Variables.RUN, run);
+        failedRun.setProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, new IllegalStateException("answer unread"));
+
+        steps.failed(failedRun);
+
+        assertThat(reconciliations.lastRuns()).singleElement().satisfies(last ->
+                assertThat(last.nextRunAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1))));
     }
 
     private Tenant tenant() {

@@ -264,6 +264,20 @@ class WriteBackStepsTest {
         assertThat(steps.due("acme")).hasSize(1);
     }
 
+    @Test
+    void tagsFlatchrNeverAnsweredLeaveItsCompanyAloneToo() {
+        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        Exchange look = new DefaultExchange(new DefaultCamelContext());
+
+        steps.tagsUnread("acme", steps.connection("acme"), new CamelExecutionException("call-flatchr", look,
+                new ConnectException("Connection refused")));
+
+        assertThat(steps.tenants()).as("no write-back turn while Flatchr is paused").isEmpty();
+        assertThat(steps.tagToCheck("acme")).as("nor a new look at the tags").isFalse();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(steps.tenants()).containsExactly("acme");
+    }
+
     private void recordRejected(String applicantId) {
         Intakes.recordIntake(journal, """
                 {"event": "drag_applicant", "company_id": 4242, "data": {"applicant": {"id": %s},
