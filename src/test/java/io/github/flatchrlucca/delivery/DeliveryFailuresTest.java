@@ -13,6 +13,7 @@ import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.RateLimitStore;
+import io.github.flatchrlucca.journal.TestJournal;
 import io.github.flatchrlucca.lucca.LuccaAnswers;
 import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.http.KeyState;
@@ -30,15 +31,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What becomes of a hire whose attempt failed: each kind of failure, written to the journal, counted, told. */
 class DeliveryFailuresTest {
@@ -49,9 +48,10 @@ class DeliveryFailuresTest {
     private static final Duration MAX_AGE = Duration.ofHours(24);
 
     private final MutableClock clock = new MutableClock(NOW);
-    private final JdbcConnectionPool pool = JdbcConnectionPool.create(
-            "jdbc:h2:mem:failures-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    private final Journal journal = migrated(new Journal(pool, clock, Duration.ofMinutes(3), "instance-a"));
+    @RegisterExtension
+    final TestJournal h2 = TestJournal.inMemory();
+    private final DataSource pool = h2.dataSource();
+    private final Journal journal = new Journal(pool, clock, Duration.ofMinutes(3), "instance-a");
     private final JournalReader reader = new JournalReader(pool);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<String> alerts = new ArrayList<>();
@@ -65,11 +65,6 @@ class DeliveryFailuresTest {
     private final LuccaAnswers answers = new LuccaAnswers(new ObjectMapper(),
             new LuccaRateLimiter(new RateLimitStore(pool), clock, duration -> { }, (tenant, wait) -> { }),
             (tenant, call, status) -> { });
-
-    @AfterEach
-    void close() {
-        pool.dispose();
-    }
 
     @Test
     void aRefusalIsDeadAtOnceWithLuccasWordsAndTheTeamIsTold() {
@@ -289,10 +284,5 @@ class DeliveryFailuresTest {
 
     private double count(String outcome, String reason) {
         return meters.get("flatchr.hires").tags("tenant", "acme", "outcome", outcome, "reason", reason).counter().count();
-    }
-
-    private Journal migrated(Journal journal) {
-        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
-        return journal;
     }
 }

@@ -7,6 +7,7 @@ import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.IntakeResult;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.TestJournal;
 import io.github.flatchrlucca.routes.Variables;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,8 +15,6 @@ import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.ExchangeBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,20 +30,19 @@ class IntakeStepsTest {
     Path dir;
 
     private final DefaultCamelContext camel = new DefaultCamelContext();
-    private JdbcConnectionPool pool;
+    private TestJournal h2;
     private IntakeSteps steps;
 
     @BeforeEach
     void openJournal() {
-        pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.toAbsolutePath() + "/journal", "flatchr-lucca", "");
-        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
-        steps = new IntakeSteps(new FlatchrEventClassifier(),
-                new VerdictRecorder(new Journal(pool, Clock.systemUTC(), Duration.ofMinutes(10), "instance-a")));
+        h2 = TestJournal.inFolder(dir);
+        steps = new IntakeSteps(new FlatchrEventClassifier(), new VerdictRecorder(new Journal(h2.dataSource(),
+                Clock.systemUTC(), Duration.ofMinutes(10), "instance-a")));
     }
 
     @AfterEach
     void close() throws Exception {
-        pool.dispose();
+        h2.close();
         camel.close();
     }
 
@@ -59,7 +57,7 @@ class IntakeStepsTest {
         steps.record(exchange);
         IntakeResult intake = exchange.getVariable(Variables.INTAKE, IntakeResult.class);
         assertThat(intake.outcome()).isEqualTo(IntakeResult.Outcome.ACCEPTED);
-        assertThat(new JournalReader(pool).find(intake.hireId())).hasValueSatisfying(hire -> {
+        assertThat(new JournalReader(h2.dataSource()).find(intake.hireId())).hasValueSatisfying(hire -> {
             assertThat(hire.tenant()).isEqualTo("acme");
             assertThat(hire.status()).isEqualTo(HireStatus.RECEIVED);
             assertThat(hire.payload()).isEqualTo(HIRE);

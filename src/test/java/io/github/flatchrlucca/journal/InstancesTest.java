@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.flatchrlucca.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.junit.jupiter.api.AfterEach;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Which instances sharing the journal are up: an instance starting alone knows the connector was down. */
 class InstancesTest {
@@ -17,15 +15,11 @@ class InstancesTest {
     private static final Duration UP_WITHIN = Duration.ofSeconds(30);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
-    private final JdbcConnectionPool pool = JdbcConnectionPool.create(
-            "jdbc:h2:mem:instances-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    private final Instances one = migrated(new Instances(pool, clock, "instance-a"));
+    @RegisterExtension
+    final TestJournal h2 = TestJournal.inMemory();
+    private final DataSource pool = h2.dataSource();
+    private final Instances one = new Instances(pool, clock, "instance-a");
     private final Instances other = new Instances(pool, clock, "instance-b");
-
-    @AfterEach
-    void close() {
-        pool.dispose();
-    }
 
     @Test
     void anInstanceAloneSeesNoOtherAndNeverCountsItself() {
@@ -65,10 +59,5 @@ class InstancesTest {
             assertThat(rows.getString(1)).isEqualTo("instance-b");
             assertThat(rows.next()).isFalse();
         }
-    }
-
-    private <T> T migrated(T store) {
-        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
-        return store;
     }
 }

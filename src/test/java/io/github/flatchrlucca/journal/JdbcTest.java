@@ -10,29 +10,17 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A journal transaction is committed whole or not at all, whatever ends it half-way. */
 class JdbcTest {
 
-    private final String url = "jdbc:h2:mem:jdbc-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    private final JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-
-    JdbcTest() {
-        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
-    }
-
-    @AfterEach
-    void dispose() {
-        pool.dispose();
-    }
+    @RegisterExtension
+    final TestJournal h2 = TestJournal.inMemory();
+    private final DataSource pool = h2.dataSource();
 
     @Test
     void anErrorHalfWayThroughATransactionRollsBackWhatWasDoneBeforeIt() {
@@ -77,10 +65,7 @@ class JdbcTest {
     @Test
     void aRollbackThatFailsNeitherHidesTheErrorNorCommitsWhatWasWritten() {
         // Unpooled: closing the connection ends its session, which H2 rolls back.
-        JdbcDataSource unpooled = new JdbcDataSource();
-        unpooled.setURL(url);
-        unpooled.setUser("sa");
-        Connections connections = new Connections(unpooled, true);
+        Connections connections = new Connections(h2.unpooled(), true);
         Jdbc jdbc = new Jdbc(connections.dataSource());
         AssertionError failure = new AssertionError("an assert half-way");
 

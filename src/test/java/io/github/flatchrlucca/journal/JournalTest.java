@@ -42,23 +42,27 @@ class JournalTest {
     Path dir;
 
     private final MutableClock clock = new MutableClock(T0);
-    private JdbcConnectionPool pool;
+    private TestJournal h2;
+    private DataSource pool;
     private Journal journal;
     private JournalReader reader;
+    // a journal as an earlier version left it, for a test of its upgrade
+    private JdbcConnectionPool older;
 
     @BeforeEach
     void openJournal() {
-        // as ConnectorConfiguration.journalDataSource builds it
-        pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.toAbsolutePath() + "/journal;WRITE_DELAY=0",
-                "flatchr-lucca", "");
-        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
+        h2 = TestJournal.inFolder(dir);
+        pool = h2.dataSource();
         journal = new Journal(pool, clock, LEASE, "instance-a");
         reader = new JournalReader(pool);
     }
 
     @AfterEach
     void closeJournal() {
-        pool.dispose();
+        h2.close();
+        if (older != null) {
+            older.dispose();
+        }
     }
 
     // ---- intake
@@ -814,11 +818,8 @@ class JournalTest {
 
     @Test
     void hiresRecordedBeforeTheApplicationKeyGetItFromTheirPayload() throws SQLException {
-        pool.dispose();
-        pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.toAbsolutePath() + "/journal-v8;WRITE_DELAY=0",
-                "flatchr-lucca", "");
-        Flyway.configure().dataSource(pool).locations("classpath:db/journal").target("8").load().migrate();
-        try (Connection connection = pool.getConnection()) {
+        older = olderJournal("8");
+        try (Connection connection = older.getConnection()) {
             connection.createStatement().execute("INSERT INTO hire (hire_id, tenant, dedupe_key, status, payload, "
                     + "received_at, queued_at, updated_at) VALUES ('old-hire', 'acme', 'acme:4242:1', 'DELIVERED', "
                     + "'{\"event\":\"drag_applicant\",\"data\":{\"candidate\":{\"email\":\"Old@Example.org\"},"
@@ -828,26 +829,23 @@ class JournalTest {
                     + "NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
         }
 
-        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
-        Journal upgraded = new Journal(pool, clock, LEASE, "instance-a");
+        Flyway.configure().dataSource(older).locations("classpath:db/journal").load().migrate();
+        Journal upgraded = new Journal(older, clock, LEASE, "instance-a");
 
         assertThat(upgraded.knownApplications("acme", List.of("old@example.org|5"))).containsExactly("old@example.org|5");
     }
 
     @Test
     void hiresRecordedBeforeDedupePerTenantAreStillDuplicatesOfThemselves() throws SQLException {
-        pool.dispose();
-        pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.toAbsolutePath() + "/journal-v6;WRITE_DELAY=0",
-                "flatchr-lucca", "");
-        Flyway.configure().dataSource(pool).locations("classpath:db/journal").target("6").load().migrate();
-        try (Connection connection = pool.getConnection()) {
+        older = olderJournal("6");
+        try (Connection connection = older.getConnection()) {
             connection.createStatement().execute("INSERT INTO hire (hire_id, tenant, dedupe_key, status, payload, "
                     + "received_at, queued_at, updated_at, next_attempt_at) VALUES ('old-hire', 'acme', '4242:1', "
                     + "'DELIVERED', '{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, NULL)");
         }
 
-        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
-        Journal upgraded = new Journal(pool, clock, LEASE, "instance-a");
+        Flyway.configure().dataSource(older).locations("classpath:db/journal").load().migrate();
+        Journal upgraded = new Journal(older, clock, LEASE, "instance-a");
 
         assertThat(Intakes.recordIntake(upgraded, PAYLOAD, hire("1"), "acme", Duration.ZERO))
                 .isEqualTo(new IntakeResult("old-hire", Outcome.DUPLICATE));
@@ -1031,6 +1029,14 @@ class JournalTest {
         public boolean isWrapperFor(Class<?> type) {
             return false;
         }
+    }
+
+    /** A journal in a file of its own that the migrations up to {@code version} made, as that version left it. */
+    private JdbcConnectionPool olderJournal(String version) {
+        JdbcConnectionPool earlier = JdbcConnectionPool.create("jdbc:h2:file:" + dir.toAbsolutePath() + "/journal-v"
+                + version + ";WRITE_DELAY=0", "flatchr-lucca", "");
+        Flyway.configure().dataSource(earlier).locations("classpath:db/journal").target(version).load().migrate();
+        return earlier;
     }
 
     /** As retention erases with RETENTION_DAYS=90, the write-backs given up before. */

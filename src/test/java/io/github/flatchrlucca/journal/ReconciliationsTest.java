@@ -6,11 +6,9 @@ import io.github.flatchrlucca.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.junit.jupiter.api.AfterEach;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each tenant's searches of Flatchr: one at a time across instances, when the next is due, what the last came to. */
 class ReconciliationsTest {
@@ -19,15 +17,11 @@ class ReconciliationsTest {
     private static final Duration LEASE = Duration.ofMinutes(5);
 
     private final MutableClock clock = new MutableClock(T0);
-    private final JdbcConnectionPool pool = JdbcConnectionPool.create(
-            "jdbc:h2:mem:reconciliations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    private final Reconciliations one = migrated(new Reconciliations(pool, clock, LEASE, "instance-a"));
+    @RegisterExtension
+    final TestJournal h2 = TestJournal.inMemory();
+    private final DataSource pool = h2.dataSource();
+    private final Reconciliations one = new Reconciliations(pool, clock, LEASE, "instance-a");
     private final Reconciliations other = new Reconciliations(pool, clock, LEASE, "instance-b");
-
-    @AfterEach
-    void close() {
-        pool.dispose();
-    }
 
     @Test
     void theFirstRunIsDueAtOnceAndHasNoLastSuccess() {
@@ -143,10 +137,5 @@ class ReconciliationsTest {
             assertThat(last.ranAt()).isEqualTo(T0);
             assertThat(last.outcome()).isEqualTo("unavailable");
         });
-    }
-
-    private <T> T migrated(T store) {
-        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
-        return store;
     }
 }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import db.journal.V9__Match_keys_of_earlier_hires;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +21,7 @@ class RollbackTest {
 
     @Test
     void thePreviousVersionStartsOnAJournalTheNewOneMigrated() throws Exception {
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:rollback-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1", "sa", "");
-        try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
+        try (TestJournal journal = TestJournal.inMemory()) {
             // the previous version's migrations: all of today's but the newest
             Path sql = Path.of("src/main/resources/db/journal");
             String newest;
@@ -40,15 +35,14 @@ class RollbackTest {
                 }
             }
 
-            Flyway previous = Flyway.configure().dataSource(pool).locations("filesystem:" + previousVersion)
+            Flyway previous = Flyway.configure().dataSource(journal.dataSource())
+                    .locations("filesystem:" + previousVersion)
                     .javaMigrations(new V9__Match_keys_of_earlier_hires()).load();
 
             assertThat(previous.migrate().success).isTrue();
             previous.validate();
             assertThat(previous.info().current().getVersion().getVersion()).isEqualTo(
                     String.valueOf(version(newest)));
-        } finally {
-            pool.dispose();
         }
     }
 

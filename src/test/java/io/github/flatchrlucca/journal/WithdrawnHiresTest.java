@@ -9,11 +9,9 @@ import io.github.flatchrlucca.journal.IntakeResult.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.junit.jupiter.api.AfterEach;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Candidates moved out of hired in Flatchr, hires held before their first delivery, and decisions people take. */
 class WithdrawnHiresTest {
@@ -24,15 +22,11 @@ class WithdrawnHiresTest {
     private static final String HOW = "by Marie Curie, to Refused";
 
     private final MutableClock clock = new MutableClock(T0);
-    private final JdbcConnectionPool pool = JdbcConnectionPool.create(
-            "jdbc:h2:mem:withdrawn-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    private final Journal journal = migrated(new Journal(pool, clock, Duration.ofMinutes(10), "instance-a"));
+    @RegisterExtension
+    final TestJournal h2 = TestJournal.inMemory();
+    private final DataSource pool = h2.dataSource();
+    private final Journal journal = new Journal(pool, clock, Duration.ofMinutes(10), "instance-a");
     private final JournalReader reader = new JournalReader(pool);
-
-    @AfterEach
-    void close() {
-        pool.dispose();
-    }
 
     @Test
     void aQueuedHireMovedOutOfHiredIsWithdrawnAndNeverDelivered() {
@@ -443,11 +437,6 @@ class WithdrawnHiresTest {
         journal.markCreateAttempted(hireId, "{}");
         journal.retryLater(hireId, next, new EventDetail("create-user", 504, "", "timed out"));
         return hireId;
-    }
-
-    private Journal migrated(Journal journal) {
-        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
-        return journal;
     }
 
     private String record(String applicantId, Duration hold) {

@@ -7,11 +7,9 @@ import io.github.flatchrlucca.intake.HireVerdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.junit.jupiter.api.AfterEach;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The write-back of outcomes to Flatchr: pending once an outcome is known, claimed once, written or put off. */
 class WriteBacksTest {
@@ -20,17 +18,13 @@ class WriteBacksTest {
     private static final Duration LEASE = Duration.ofMinutes(5);
 
     private final MutableClock clock = new MutableClock(T0);
-    private final JdbcConnectionPool pool = JdbcConnectionPool.create(
-            "jdbc:h2:mem:write-backs-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    private final Journal journal = migrated(new Journal(pool, clock, LEASE, "instance-a"));
+    @RegisterExtension
+    final TestJournal h2 = TestJournal.inMemory();
+    private final DataSource pool = h2.dataSource();
+    private final Journal journal = new Journal(pool, clock, LEASE, "instance-a");
     private final JournalReader reader = new JournalReader(pool);
     private final WriteBacks one = new WriteBacks(pool, clock, LEASE, "instance-a");
     private final WriteBacks other = new WriteBacks(pool, clock, LEASE, "instance-b");
-
-    @AfterEach
-    void close() {
-        pool.dispose();
-    }
 
     @Test
     void anOutcomeIsToWriteBackOnceKnownAndAQueuedHireHasNone() {
@@ -115,10 +109,5 @@ class WriteBacksTest {
                 List.of()), "acme", Duration.ZERO).hireId();
         journal.claim(hireId);
         return hireId;
-    }
-
-    private Journal migrated(Journal journal) {
-        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
-        return journal;
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.journal.RateLimitStore;
+import io.github.flatchrlucca.journal.TestJournal;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -15,15 +16,12 @@ import java.util.Optional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,17 +33,12 @@ class LuccaAnswersTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final List<Duration> sleeps = new ArrayList<>();
-    private final LuccaRateLimiter limiter = new LuccaRateLimiter(new RateLimitStore(journal()), clock, duration -> {
+    @RegisterExtension
+    final TestJournal h2 = TestJournal.inMemory();
+    private final LuccaRateLimiter limiter = new LuccaRateLimiter(new RateLimitStore(h2.dataSource()), clock, duration -> {
         sleeps.add(duration);
         clock.advance(duration);
     }, (tenant, wait) -> { });
-
-    private static DataSource journal() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:answers-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/journal").load().migrate();
-        return dataSource;
-    }
     private final List<KeyState.State> credentialChanges = new ArrayList<>();
     private final KeyState credentials = new KeyState(credentialChanges::add);
     private final List<String> calls = new ArrayList<>();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.journal.RateLimitStore;
+import io.github.flatchrlucca.journal.TestJournal;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,11 +18,9 @@ import java.util.Optional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LuccaRateLimiterTest {
 
@@ -40,17 +39,12 @@ class LuccaRateLimiterTest {
     };
     private final List<Duration> waits = new ArrayList<>();
     // The budget lives in the journal; an in-memory H2 database per test, migrated as in production.
-    private final DataSource journal = journal();
+    @RegisterExtension
+    final TestJournal h2 = TestJournal.inMemory();
+    private final DataSource journal = h2.dataSource();
     private final RateLimitStore store = new RateLimitStore(journal);
     private final LuccaRateLimiter shared = new LuccaRateLimiter(store, clock, sleeper, (tenant, wait) -> waits.add(wait));
     private final Budget limiter = limiter("https://acme.ilucca.net");
-
-    private static DataSource journal() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:limiter-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/journal").load().migrate();
-        return dataSource;
-    }
 
     private Budget limiter(String luccaBaseUrl) {
         return new Budget(shared, connection(luccaBaseUrl, 3));

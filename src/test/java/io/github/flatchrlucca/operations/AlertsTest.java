@@ -7,13 +7,11 @@ import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.TestJournal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 
 /** What reaches the team's chat when hires die, one by one or many at once. */
@@ -77,13 +75,10 @@ class AlertsTest {
 
     @Test
     void aHireHeldOnPurposeIsNoQueueThatStoppedMovingUntilItsHoldIsOver() {
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:alerts-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1", "sa", "");
-        try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
-            Journal journal = new Journal(pool, clock, Duration.ofMinutes(10), "instance-a");
-            Alerts watching = new Alerts(chat::add, "https://connector.acme.example", new JournalReader(pool),
-                    Duration.ofHours(1), clock);
+        try (TestJournal h2 = TestJournal.inMemory()) {
+            Journal journal = new Journal(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
+            Alerts watching = new Alerts(chat::add, "https://connector.acme.example",
+                    new JournalReader(h2.dataSource()), Duration.ofHours(1), clock);
             String held = Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
                     "1", List.of()), "acme", Duration.ofHours(2)).hireId();
 
@@ -95,8 +90,6 @@ class AlertsTest {
             watching.checkQueueAge();
             watching.checkQueueAge();
             assertThat(chat).singleElement().asString().contains(held, "has waited 61 minute(s) for Lucca");
-        } finally {
-            pool.dispose();
         }
     }
 }

@@ -7,30 +7,30 @@ import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.TestJournal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.event.CamelContextStoppedEvent;
 import org.apache.camel.impl.event.CamelContextStoppingEvent;
 import org.apache.camel.impl.health.AbstractHealthCheck;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GracefulStopTest {
 
     private static final CamelContext CAMEL = new DefaultCamelContext();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
-    private final JdbcConnectionPool pool = JdbcConnectionPool.create(
-            "jdbc:h2:mem:stop-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    private final Journal journal = migrated(new Journal(pool, clock, Duration.ofMinutes(3), "instance-a"));
+    @RegisterExtension
+    final TestJournal h2 = TestJournal.inMemory();
+    private final DataSource pool = h2.dataSource();
+    private final Journal journal = new Journal(pool, clock, Duration.ofMinutes(3), "instance-a");
     private final Journal otherInstance = new Journal(pool, clock, Duration.ofMinutes(3), "instance-b");
     private final List<String> closed = new ArrayList<>();
     private final Instances instances = new Instances(pool, clock, "instance-a");
@@ -38,11 +38,6 @@ class GracefulStopTest {
     private final GracefulStop stop = new GracefulStop(journal, instances, Duration.ZERO,
             () -> closed.add("journal connections"));
     private final AbstractHealthCheck readiness = stop.readiness();
-
-    @AfterEach
-    void close() {
-        pool.dispose();
-    }
 
     @Test
     void aRunningInstanceIsReady() {
@@ -102,10 +97,5 @@ class GracefulStopTest {
     private String hire(String applicantId) {
         return Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId, List.of()),
                 "acme", Duration.ZERO).hireId();
-    }
-
-    private Journal migrated(Journal journal) {
-        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
-        return journal;
     }
 }

@@ -13,6 +13,7 @@ import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.journal.Reconciliations;
+import io.github.flatchrlucca.journal.TestJournal;
 import io.github.flatchrlucca.journal.WriteBacks;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import io.github.flatchrlucca.tenants.FlatchrApi;
@@ -26,11 +27,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.junit.jupiter.api.AfterEach;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The steps of a search of Flatchr's API against a real journal: what it takes for known, where its window moves. */
 class ReconciliationStepsTest {
@@ -40,9 +39,10 @@ class ReconciliationStepsTest {
     private static final Duration LEASE = Duration.ofMinutes(5);
 
     private final MutableClock clock = new MutableClock(T0);
-    private final JdbcConnectionPool pool = JdbcConnectionPool.create(
-            "jdbc:h2:mem:reconciliation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    private final Journal journal = migrated(new Journal(pool, clock, LEASE, "instance-a"));
+    @RegisterExtension
+    final TestJournal h2 = TestJournal.inMemory();
+    private final DataSource pool = h2.dataSource();
+    private final Journal journal = new Journal(pool, clock, LEASE, "instance-a");
     private final Reconciliations reconciliations = new Reconciliations(pool, clock, LEASE, "instance-a");
     private final FlatchrEventClassifier classifier = new FlatchrEventClassifier();
     private final Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
@@ -56,11 +56,6 @@ class ReconciliationStepsTest {
         tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.tenant("acme", "acme-token-0123456789", "4242"),
                 new FlatchrApi(URI.create("https://api.flatchr.io"), "flatchr-key", "Wy3EOp2NP3p1KMq8",
                         Duration.ofMinutes(15), Duration.ofDays(3), Optional.empty()))));
-    }
-
-    @AfterEach
-    void close() {
-        pool.dispose();
     }
 
     @Test
@@ -146,10 +141,5 @@ class ReconciliationStepsTest {
         data.putObject("column").put("id", 9).put("title", "Recruté").put("hired", true);
         data.putObject("vacancy").put("id", 3003).put("title", "Comptable H/F");
         return event;
-    }
-
-    private Journal migrated(Journal journal) {
-        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
-        return journal;
     }
 }

@@ -15,6 +15,7 @@ import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.TestJournal;
 import io.github.flatchrlucca.journal.WriteBacks;
 import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.journal.HireStatus;
@@ -31,15 +32,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WriteBackStepsTest {
 
@@ -47,9 +46,10 @@ class WriteBackStepsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
     private static final Duration LEASE = Duration.ofMinutes(5);
     private final Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
-    private final JdbcConnectionPool pool = JdbcConnectionPool.create(
-            "jdbc:h2:mem:write-back-steps-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    private final Journal journal = migrated(new Journal(pool, clock, LEASE, "instance-a"));
+    @RegisterExtension
+    final TestJournal h2 = TestJournal.inMemory();
+    private final DataSource pool = h2.dataSource();
+    private final Journal journal = new Journal(pool, clock, LEASE, "instance-a");
     private final WriteBacks writeBacks = new WriteBacks(pool, clock, LEASE, "instance-a");
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final FlatchrPause pause = new FlatchrPause(clock, Duration.ofSeconds(30), Duration.ofMinutes(15));
@@ -57,11 +57,6 @@ class WriteBackStepsTest {
     private final WriteBackSteps steps = new WriteBackSteps(JSON, tenants, writeBacks, new FlatchrRequests(JSON),
             new RetrySchedule(Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofHours(24), () -> 0.5),
             new ConnectorMetrics(registry, null, clock), pause, clock);
-
-    @AfterEach
-    void close() {
-        pool.dispose();
-    }
 
     @Test
     void onlyTenantsWithAKeyAndAResultTagWriteBack() {
@@ -308,11 +303,6 @@ class WriteBackStepsTest {
 
     private double givenUp(String tenant) {
         return registry.counter("flatchr.writebacks", "tenant", tenant, "outcome", "given-up").count();
-    }
-
-    private Journal migrated(Journal journal) {
-        Flyway.configure().dataSource(pool).locations("classpath:db/journal").load().migrate();
-        return journal;
     }
 
     private static JsonNode tags(String json) throws Exception {
