@@ -199,8 +199,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("adminApi", new AdminApi(json, journal, reader, reconciliations, classifier, tenants, clock));
         registry.bind("mappingPreview", new MappingPreview(json, steps, departments, tenants, clock));
         registry.bind("retention", new Retention(journal, settings.retention(), settings.retryMaxAge(),
-                () -> tenants.all().stream().filter(tenant -> tenant.resultTag().isPresent())
-                        .map(tenant -> tenant.id()).toList(), clock));
+                tenants::writingBack, clock));
         registry.bind("journalHealth", new JournalHealthCheck(reader));
         registry.bind("luccaHealth", new LuccaHealthCheck(tenants, !settings.managementOnServerPort(),
                 writeBack::tagHealth));

@@ -105,6 +105,15 @@ public final class Tenants {
         return byId.values();
     }
 
+    /**
+     * The ids of the tenants whose hires' outcomes are written back to Flatchr (a result tag and an API key to write
+     * it with): Retention keeps their hires' personal data while the write-back may need it. Read from the tenants
+     * in force at each call: after a reload, those it configured.
+     */
+    public List<String> writingBack() {
+        return byId.values().stream().filter(tenant -> tenant.resultTag().isPresent()).map(Tenant::id).toList();
+    }
+
     private Tenant build(TenantSettings settings, Map<String, String> tenantByCompanyId) {
         HireMapper mapper = new HireMapper(new MappingSettings(settings.zone(), settings.loginRule(),
                 settings.workEmailPattern(), phoneRegion, departmentPointer));

@@ -14,9 +14,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class TenantsTest {
@@ -131,6 +133,29 @@ class TenantsTest {
         assertThat(before.acceptsCompany("4242")).isTrue();
         assertThat(withAcme.acceptsCompany("4242")).isFalse();
         assertThat(tenants.find(TenantSettings.DEFAULT_ID).orElseThrow().acceptsCompany("4242")).isTrue();
+    }
+
+    @Test
+    void onlyTheTenantsWithAResultTagWriteBack() {
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca")),
+                TestTenants.withResultTag("globex", Optional.empty()), tenant("initech", "key-i")));
+
+        assertThat(tenants.writingBack()).as("globex has Flatchr's API but no tag, initech neither")
+                .containsExactly("acme");
+    }
+
+    @Test
+    void whoWritesBackIsReadFromTheTenantsInForceAfterAReload() {
+        // as Retention is given it at start, and asks it long after
+        Supplier<Collection<String>> writingBack = tenants::writingBack;
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca")),
+                TestTenants.withResultTag("globex", Optional.empty())));
+        assertThat(writingBack.get()).containsExactly("acme");
+
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.empty()),
+                TestTenants.withResultTag("globex", Optional.of("Lucca"))));
+
+        assertThat(writingBack.get()).as("acme's tag removed, globex's added").containsExactly("globex");
     }
 
     private static TenantSettings anyCompany() {

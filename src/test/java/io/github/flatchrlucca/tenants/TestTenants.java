@@ -4,6 +4,7 @@ import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.mapping.ContractTypeTable;
 import io.github.flatchrlucca.mapping.DepartmentTable;
 import io.github.flatchrlucca.mapping.LoginRule;
+import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -38,6 +39,13 @@ public final class TestTenants {
                 tenant.rateLimitWindow(), tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(),
                 tenant.departments(), tenant.contractTypes(), tenant.rehire(), tenant.hireHold(), tenant.loginRule(), tenant.workEmailPattern(),
                 tenant.zone(), tenant.adminToken(), Optional.of(api));
+    }
+
+    /** A tenant with Flatchr's API that writes each outcome back to {@code resultTag}, when it has one. */
+    public static TenantSettings withResultTag(String id, Optional<String> resultTag) {
+        return withFlatchrApi(tenant(id, id + "-token-0123456789", "1"), new FlatchrApi(
+                URI.create("https://api.flatchr.io"), "flatchr-key-" + id, "Wy3EOp2NP3p1KMq8", Duration.ofMinutes(15),
+                Duration.ofDays(3), resultTag));
     }
 
     public static Tenants inForce(TenantSettings... settings) {
