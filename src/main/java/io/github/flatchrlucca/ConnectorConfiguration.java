@@ -317,7 +317,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         DepartmentDirectory departments = new DepartmentDirectory(luccaCaller(camel), requests, clock,
                 settings.departmentCacheTtl());
         camel.getRegistry().bind("luccaRateLimiter", limiter);
-        camel.getRegistry().bind("luccaAnswers", new LuccaAnswers(json, limiter, metrics::luccaCall));
+        camel.getRegistry().bind("luccaAnswers", new LuccaAnswers(json, limiter, metrics::luccaCall, clock));
         camel.getRegistry().bind("departmentDirectory", departments);
         camel.getRegistry().bind("peopleDirectory", new PeopleDirectory(datedLuccaCaller(camel), requests,
                 LUCCA_INSTANCE_ZONE, clock));

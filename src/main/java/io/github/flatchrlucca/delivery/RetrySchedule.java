@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.delivery;
 
+import io.github.flatchrlucca.http.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.DoubleSupplier;
@@ -12,24 +13,21 @@ public final class RetrySchedule {
 
     private static final double JITTER = 0.2;
 
-    private final Duration initialDelay;
-    private final Duration maxDelay;
+    private final Backoff backoff;
     private final Duration maxAge;
     private final DoubleSupplier random;
 
     public RetrySchedule(Duration initialDelay, Duration maxDelay, Duration maxAge, DoubleSupplier random) {
-        this.initialDelay = initialDelay;
-        this.maxDelay = maxDelay;
+        this.backoff = new Backoff(initialDelay, maxDelay);
         this.maxAge = maxAge;
         this.random = random;
     }
 
     /** The next attempt after {@code attempts} failed ones (1 for the first failure). */
     public Instant next(int attempts, Instant now) {
-        int doublings = Math.min(Math.max(attempts - 1, 0), 30);
-        long base = Math.min(maxDelay.toMillis(), initialDelay.toMillis() << doublings);
+        long base = backoff.after(attempts).toMillis();
         double factor = 1 + JITTER * (2 * random.getAsDouble() - 1);
-        return now.plusMillis(Math.max(1, Math.min(maxDelay.toMillis(), Math.round(base * factor))));
+        return now.plusMillis(Math.max(1, Math.min(backoff.longest().toMillis(), Math.round(base * factor))));
     }
 
     /** Past its maximum age a hire stops being retried and is dead, for a person to look at. */

@@ -1,19 +1,18 @@
 package io.github.flatchrlucca.flatchr;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.flatchrlucca.http.ApiRequest;
+import io.github.flatchrlucca.http.Backoff;
+import io.github.flatchrlucca.http.RetryAfter;
 import io.github.flatchrlucca.routes.Variables;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
 
 /**
@@ -28,8 +27,7 @@ public final class FlatchrPause {
 
     // Without a readable Retry-After: the first wait of a failed hire's retry, doubled for each pause that follows
     // without a success between, at most the longest (RETRY_INITIAL_DELAY_MS and RETRY_MAX_DELAY_MS)
-    private final Duration firstBackoff;
-    private final Duration longestBackoff;
+    private final Backoff backoff;
     // One answer must not silence a company for days: past an hour the write-back's own retries take over.
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
 
@@ -42,8 +40,7 @@ public final class FlatchrPause {
 
     public FlatchrPause(Clock clock, Duration firstBackoff, Duration longestBackoff) {
         this.clock = clock;
-        this.firstBackoff = firstBackoff;
-        this.longestBackoff = longestBackoff;
+        this.backoff = new Backoff(firstBackoff, longestBackoff);
     }
 
     /** When the company may be called again; empty when it may be now. */
@@ -72,7 +69,8 @@ public final class FlatchrPause {
         Instant now = clock.instant();
         Pause before = pauses.get(company(flatchr));
         int inARow = before == null ? 1 : before.inARow() + 1;
-        Instant until = now.plus(retryAfter(retryAfterHeader, now).orElseGet(() -> backoff(inARow)));
+        Instant until = now.plus(RetryAfter.of(retryAfterHeader, now, LONGEST_RETRY_AFTER)
+                .orElseGet(() -> backoff.after(inARow)));
         if (before != null && before.until().isAfter(until)) {
             until = before.until();
         }
@@ -80,57 +78,20 @@ public final class FlatchrPause {
         return until;
     }
 
-    /** The call got no answer (refused, reset, timed out): Flatchr is paused as after a 5xx without Retry-After. */
-    public void failed(FlatchrConnection flatchr, Throwable caught) {
-        if (flatchr != null && noAnswer(caught)) {
-            pause(flatchr, null);
-        }
+    /**
+     * The call route's catch of a call that got no answer (refused, reset, timed out): Flatchr is paused as after a
+     * 5xx without Retry-After, and the call fails all the same, with what was caught, for its caller to handle.
+     */
+    public void unanswered(@Variable(Variables.FLATCHR) FlatchrConnection flatchr,
+                           @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught) throws Exception {
+        pause(flatchr, null);
+        throw caught;
     }
 
     /** Flatchr took a call: the next pause without Retry-After starts from the first wait again. */
     public synchronized void answered(FlatchrConnection flatchr) {
         Instant now = clock.instant();
         pauses.computeIfPresent(company(flatchr), (key, pause) -> pause.until().isAfter(now) ? pause : null);
-    }
-
-    /** Retry-After's seconds or HTTP-date (RFC 9110), at least a second and at most an hour; empty when unreadable. */
-    static Optional<Duration> retryAfter(String header, Instant now) {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        Duration wait;
-        try {
-            wait = Duration.ofSeconds(Long.parseLong(header.strip()));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                wait = Duration.between(now, ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant());
-            } catch (DateTimeParseException unreadable) {
-                return Optional.empty();
-            }
-        }
-        if (wait.compareTo(Duration.ofSeconds(1)) < 0) {
-            return Optional.of(Duration.ofSeconds(1));
-        }
-        return Optional.of(wait.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : wait);
-    }
-
-    Duration backoff(int inARow) {
-        Duration wait = firstBackoff;
-        for (int i = 1; i < inARow && wait.compareTo(longestBackoff) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(longestBackoff) > 0 ? longestBackoff : wait;
-    }
-
-    /** A connection refused or reset, a timeout: an I/O failure that is not an answer Flatchr gave (its JSON). */
-    private static boolean noAnswer(Throwable caught) {
-        for (Throwable cause = caught; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof IOException && !(cause instanceof JsonProcessingException)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Two tenants naming the same company at the same Flatchr share its pause. */

@@ -2,8 +2,10 @@ package io.github.flatchrlucca.lucca;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.http.RetryAfter;
 import io.github.flatchrlucca.routes.Variables;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.Exchange;
 
@@ -27,11 +29,13 @@ public final class LuccaAnswers {
     private final ObjectMapper json;
     private final LuccaRateLimiter limiter;
     private final CallObserver observer;
+    private final Clock clock;
 
-    public LuccaAnswers(ObjectMapper json, LuccaRateLimiter limiter, CallObserver observer) {
+    public LuccaAnswers(ObjectMapper json, LuccaRateLimiter limiter, CallObserver observer, Clock clock) {
         this.json = json;
         this.limiter = limiter;
         this.observer = observer;
+        this.clock = clock;
     }
 
     public JsonNode check(Exchange exchange) throws IOException {
@@ -65,14 +69,12 @@ public final class LuccaAnswers {
         return new LuccaUnavailable(call, status, body);
     }
 
-    /** Retry-After in seconds, as Lucca sends it, capped; a missing or odd value falls back to a whole window. */
-    static Duration retryAfter(String header) {
-        try {
-            long seconds = Long.parseLong(header == null ? "" : header.trim());
-            return Duration.ofSeconds(Math.max(1, Math.min(seconds, LONGEST_RETRY_AFTER.toSeconds())));
-        } catch (NumberFormatException e) {
-            return DEFAULT_RETRY_AFTER;
-        }
+    /**
+     * Retry-After, capped; a missing or odd value falls back to a whole window. Lucca sends seconds; an HTTP-date
+     * (a proxy before it may send one) is honoured too, as the standard allows either.
+     */
+    Duration retryAfter(String header) {
+        return RetryAfter.of(header, clock.instant(), LONGEST_RETRY_AFTER).orElse(DEFAULT_RETRY_AFTER);
     }
 
     private static String kept(String body) {

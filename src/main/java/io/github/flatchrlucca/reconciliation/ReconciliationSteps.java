@@ -7,6 +7,7 @@ import io.github.flatchrlucca.flatchr.FlatchrCallFailed;
 import io.github.flatchrlucca.flatchr.FlatchrConnection;
 import io.github.flatchrlucca.flatchr.FlatchrPause;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
+import io.github.flatchrlucca.http.Backoff;
 import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.http.QueryParameter;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
@@ -351,7 +352,6 @@ public final class ReconciliationSteps {
         Duration interval = interval(run.tenant());
         // a key or a setting to correct: tried again at the interval, not sooner; never before Flatchr's pause ends
         boolean person = "key-rejected".equals(outcome) || "columns-unknown".equals(outcome);
-        pause.failed(run.getFlatchr(), caught);
         Instant paused = pause.until(run.getFlatchr()).orElse(Instant.MIN);
         reconciliations.failed(run.claim(), outcome, why, failures -> latest(clock.instant().plus(
                 person ? interval : backoff(interval, failures)), paused));
@@ -375,11 +375,7 @@ public final class ReconciliationSteps {
 
     /** The wait after {@code failures} failed runs: the interval, doubled for each failure after the first. */
     static Duration backoff(Duration interval, int failures) {
-        Duration wait = interval.isZero() ? Duration.ofMinutes(15) : interval;
-        for (int i = 1; i < failures && wait.compareTo(LONGEST_WAIT) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+        return new Backoff(interval.isZero() ? Duration.ofMinutes(15) : interval, LONGEST_WAIT).after(failures);
     }
 
     private static Instant latest(Instant one, Instant other) {

@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -139,10 +138,7 @@ public final class WriteBackSteps {
     }
 
     /** The tags could not be read (Flatchr unavailable, key rejected): looked up again in a few minutes. */
-    public void tagsUnread(@Variable(Variables.TENANT_ID) String tenantId,
-                           @Variable(Variables.FLATCHR) FlatchrConnection flatchr,
-                           @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable caught) {
-        pause.failed(flatchr, caught);
+    public void tagsUnread(@Variable(Variables.TENANT_ID) String tenantId) {
         TagState before = tags.get(tenantId);
         tags.put(tenantId, new TagState(tenant(tenantId).resultTag().orElse(""), before == null ? null : before.tagId(),
                 before == null ? null : before.problem(), clock.instant(), TAG_RETRY));
@@ -241,7 +237,6 @@ public final class WriteBackSteps {
                 : ObjectHelper.getException(ApplicantNotFound.class, caught) != null ? ApplicantNotFound.WHY
                 : caught.getClass().getSimpleName();
         FlatchrConnection flatchr = exchange.getVariable(Variables.FLATCHR, FlatchrConnection.class);
-        pause.failed(flatchr, caught);
         Optional<Instant> paused = flatchr == null ? Optional.empty() : pause.until(flatchr);
         Instant next = schedule.next(hire.writeBackAttempts(), clock.instant());
         // never before Flatchr takes calls again: the retry would not be sent, and would be spent

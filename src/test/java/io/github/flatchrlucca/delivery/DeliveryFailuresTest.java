@@ -64,7 +64,7 @@ class DeliveryFailuresTest {
             "key", 50, Duration.ofSeconds(60), new KeyState(state -> { }));
     private final LuccaAnswers answers = new LuccaAnswers(new ObjectMapper(),
             new LuccaRateLimiter(new RateLimitStore(pool), clock, duration -> { }, (tenant, wait) -> { }),
-            (tenant, call, status) -> { });
+            (tenant, call, status) -> { }, clock);
 
     @Test
     void aRefusalIsDeadAtOnceWithLuccasWordsAndTheTeamIsTold() {

@@ -3,7 +3,6 @@ package io.github.flatchrlucca.flatchr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.http.KeyState;
@@ -11,7 +10,6 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.camel.CamelExecutionException;
 import org.junit.jupiter.api.Test;
 
 class FlatchrPauseTest {
@@ -62,8 +60,9 @@ class FlatchrPauseTest {
     void aRetryAfterIsBoundedAndAShorterOneNeverShortensALongerOne() {
         assertThat(pause.pause(acme, "86400")).isEqualTo(T0.plus(Duration.ofHours(1)));
         assertThat(pause.pause(acme, "5")).isEqualTo(T0.plus(Duration.ofHours(1)));
-        assertThat(FlatchrPause.retryAfter("Tue, 01 Dec 2026 09:00:00 GMT", T0)).as("a date gone by")
-                .contains(Duration.ofSeconds(1));
+        FlatchrConnection globex = connection("globex", "Qa7RTe5KMw2ZXc1V");
+        assertThat(pause.pause(globex, "Tue, 01 Dec 2026 09:00:00 GMT")).as("a date gone by")
+                .isEqualTo(T0.plusSeconds(1));
     }
 
     @Test
@@ -79,11 +78,12 @@ class FlatchrPauseTest {
     }
 
     @Test
-    void aCallWithoutAnswerPausesTheCompanyButAnUnreadableAnswerDoesNot() {
-        pause.failed(acme, new JsonParseException(null, "not JSON"));
-        assertThat(pause.paused(acme)).isFalse();
+    void aCallWithoutAnswerPausesTheCompanyAndStillFailsWithWhatWasCaught() {
+        ConnectException refused = new ConnectException("refused");
 
-        pause.failed(acme, new CamelExecutionException("call-flatchr", null, new ConnectException("refused")));
+        Throwable failed = catchThrowable(() -> pause.unanswered(acme, refused));
+
+        assertThat(failed).as("the caller sees the call's own failure").isSameAs(refused);
         assertThat(pause.until(acme)).contains(T0.plusSeconds(30));
     }
 

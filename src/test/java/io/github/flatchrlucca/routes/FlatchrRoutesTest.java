@@ -9,7 +9,9 @@ import io.github.flatchrlucca.fake.flatchr.Column;
 import io.github.flatchrlucca.fake.flatchr.FakeFlatchr;
 import io.github.flatchrlucca.fake.flatchr.Tag;
 import io.github.flatchrlucca.fake.flatchr.Vacancy;
+import io.github.flatchrlucca.flatchr.FlatchrConnection;
 import io.github.flatchrlucca.flatchr.FlatchrPause;
+import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireFilter;
 import io.github.flatchrlucca.journal.HireView;
@@ -20,12 +22,14 @@ import io.github.flatchrlucca.reconciliation.ReconciliationRun;
 import io.github.flatchrlucca.reconciliation.ReconciliationSteps;
 import io.github.flatchrlucca.writeback.WriteBackSteps;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.BeanInject;
+import org.apache.camel.Exchange;
 import org.apache.camel.Produce;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
@@ -34,8 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Flatchr's API in the JVM, against the fake Flatchr: the search that finds the hires whose webhook never came
  * (search-flatchr's choice), and the write-back of outcomes whose Flatchr calls fail (routeConfigurations
- * write-back-failures and tag-check-failures). Each tenant has its own fake Flatchr, so that one's injected failure
- * is met by the call it is meant for.
+ * write-back-failures and tag-check-failures), and a Flatchr that does not answer at all (call-flatchr's catch). Each
+ * tenant has its own fake Flatchr, so that one's injected failure is met by the call it is meant for.
  */
 class FlatchrRoutesTest extends RoutesInTheJvm {
 
@@ -46,6 +50,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     private static final String DOWN_COMPANY_KEY = "Qa7RTe5KMw2ZXc1V";
     private static final String COLUMNS_COMPANY_KEY = "Lm4WxY8ZpQ3rTs6N";
     private static final String BUSY_COMPANY_KEY = "Rb5TyU7IoP9aSd2F";
+    private static final String GONE_COMPANY_KEY = "Hn6JkL8ZxC1vBn3M";
     // FlatchrEvents' webhooks name vacancy 5: the API's vacancy is the same one
     private static final String VACANCY = "Vk3mP0qA9sLx2BcD";
     private static final String MISSED_MAIL = "jeanne.missed@example.org";
@@ -58,6 +63,9 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
 
     @BeanInject("flatchrPause")
     FlatchrPause flatchrPause;
+
+    @BeanInject("flatchrRequests")
+    FlatchrRequests flatchrRequests;
 
     @Produce
     ProducerTemplate template;
@@ -76,6 +84,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
      * the test says the tag is there; then its first call is answered 429 Retry-After: 60.
      */
     private final FakeFlatchr flatchrBusy = FakeFlatchr.start(FLATCHR_KEY, BUSY_COMPANY_KEY);
+    /** Tenant flatchr-gone's Flatchr: nothing listens at its address, so no call to it gets an answer. */
+    private final String goneFlatchr = "http://127.0.0.1:" + freePort();
     private final String missed;
 
     FlatchrRoutesTest() throws IOException {
@@ -133,10 +143,16 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                     triggerColumns: ["9"]
                     flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s" }
                     lucca: { baseUrl: %s, apiKey: "%s" }
+                  - id: flatchr-gone
+                    flatchrCompanyIds: [4949]
+                    webhookToken: %s
+                    flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", resultTag: Lucca, reconcileIntervalSeconds: 0 }
+                    lucca: { baseUrl: %s, apiKey: "%s" }
                 """.formatted(tokenOf("flatchr"), flatchrKey, COMPANY_KEY, flatchr.baseUrl(), lucca.baseUrl(), luccaKey,
                 tokenOf("flatchr-down"), flatchrKey, DOWN_COMPANY_KEY, flatchrDown.baseUrl(), lucca.baseUrl(),
                 luccaKey, tokenOf("flatchr-busy"), flatchrKey, BUSY_COMPANY_KEY, flatchrBusy.baseUrl(), lucca.baseUrl(),
                 luccaKey, tokenOf("flatchr-columns"), flatchrKey, COLUMNS_COMPANY_KEY, flatchrColumns.baseUrl(),
+                lucca.baseUrl(), luccaKey, tokenOf("flatchr-gone"), flatchrKey, GONE_COMPANY_KEY, goneFlatchr,
                 lucca.baseUrl(), luccaKey);
     }
 
@@ -259,6 +275,27 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         assertThat(reconciliation.due("flatchr-busy")).as("nor a search").isNull();
         assertThat(flatchrPause.until(writeBack.connection("flatchr-busy"))).get()
                 .satisfies(until -> assertThat(until).isAfterOrEqualTo(before.plusSeconds(60)));
+    }
+
+    // ---- call-flatchr
+
+    @Test
+    void aFlatchrThatDoesNotAnswerIsPausedWhoeverCallsItAndTheCallerStillSeesTheFailure() {
+        FlatchrConnection gone = writeBack.connection("flatchr-gone");
+        // the write-back's timer looks the tenant's tag up, and no one answers: the call route pauses the company
+        await().atMost(Duration.ofSeconds(10)).until(() -> flatchrPause.paused(gone));
+        assertThat(writeBack.tenants()).as("no write-back turn while it is paused").doesNotContain("flatchr-gone");
+
+        // another company at that address, not paused yet: its caller gets the call's own failure, and the pause
+        FlatchrConnection other = new FlatchrConnection("flatchr-gone", gone.baseUrl(), gone.apiKey(),
+                "Pw2EdR4TgY6HuJ8K", gone.credentials());
+        Exchange call = template.send("direct:call-flatchr", exchange -> {
+            exchange.setVariable(Variables.FLATCHR, other);
+            exchange.getMessage().setBody(flatchrRequests.tags(other));
+        });
+
+        assertThat(call.getException()).isInstanceOf(ConnectException.class);
+        assertThat(flatchrPause.paused(other)).isTrue();
     }
 
     // ---- tag-check-failures

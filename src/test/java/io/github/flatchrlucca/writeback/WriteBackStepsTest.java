@@ -26,14 +26,12 @@ import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.tenants.Tenants;
 import io.github.flatchrlucca.tenants.TestTenants;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -243,34 +241,15 @@ class WriteBackStepsTest {
     }
 
     @Test
-    void aFlatchrThatCannotBeReachedIsLeftAloneForABoundedWait() {
+    void tagsThatCouldNotBeReadAreLookedUpAgainAfterAFewMinutes() {
         tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
-        recordRejected("1");
-        HireView hire = writeBacks.claimDue("acme", 10).get(0);
-        Exchange attempt = failure(hire, new CamelExecutionException("call-flatchr", null,
-                new ConnectException("Connection refused")));
-        attempt.setVariable(Variables.FLATCHR, steps.connection("acme"));
 
-        steps.failed(attempt);
+        steps.tagsUnread("acme");
 
-        assertThat(steps.tenants()).isEmpty();
-        clock.advance(Duration.ofSeconds(30));
-        assertThat(steps.tenants()).containsExactly("acme");
-        assertThat(steps.due("acme")).hasSize(1);
-    }
-
-    @Test
-    void tagsFlatchrNeverAnsweredLeaveItsCompanyAloneToo() {
-        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
-        Exchange look = new DefaultExchange(new DefaultCamelContext());
-
-        steps.tagsUnread("acme", steps.connection("acme"), new CamelExecutionException("call-flatchr", look,
-                new ConnectException("Connection refused")));
-
-        assertThat(steps.tenants()).as("no write-back turn while Flatchr is paused").isEmpty();
-        assertThat(steps.tagToCheck("acme")).as("nor a new look at the tags").isFalse();
-        clock.advance(Duration.ofSeconds(30));
-        assertThat(steps.tenants()).containsExactly("acme");
+        assertThat(steps.tagToCheck("acme")).as("no new look at once").isFalse();
+        assertThat(steps.tagUsable("acme")).isFalse();
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        assertThat(steps.tagToCheck("acme")).isTrue();
     }
 
     private void recordRejected(String applicantId) {
