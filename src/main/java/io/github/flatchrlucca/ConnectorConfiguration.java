@@ -47,6 +47,7 @@ import io.github.flatchrlucca.lucca.LuccaRequests;
 import io.github.flatchrlucca.operations.AdminApi;
 import io.github.flatchrlucca.operations.AdminTokenCheck;
 import io.github.flatchrlucca.operations.Alerts;
+import io.github.flatchrlucca.operations.ChatRefusals;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import io.github.flatchrlucca.operations.GracefulStop;
 import io.github.flatchrlucca.operations.JournalHealthCheck;
@@ -79,6 +80,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -167,6 +169,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         Alerts alerts = new Alerts(alertSender(camel, settings, json), settings.publicBaseUrl(), reader,
                 settings.alertQueueAge(), clock);
         registry.bind("alerts", alerts);
+        registry.bind("chatRefusals", new ChatRefusals());
         Tenants tenants = new Tenants(PHONE_REGION, settings.departmentPointer(), NETWORK_SLACK,
                 alerts::credentialsChanged, alerts::flatchrKeyChanged);
         registry.bind("tenants", tenants);
@@ -362,7 +365,9 @@ public final class ConnectorConfiguration implements CamelConfiguration {
 
     /**
      * Alerts go through a queue to their own route, so a slow or failing chat never holds up a delivery. The
-     * route reads the chat's URL (a secret) when it sends, never from an endpoint URI.
+     * route reads the chat's URL (a secret) when it sends, never from an endpoint URI. The queue is bounded (route
+     * send-alert): once full, seda refuses the next alert at once rather than wait (its default), and the alert is
+     * lost, said in the log.
      */
     private static Consumer<String> alertSender(CamelContext camel, ConnectorSettings settings, ObjectMapper json) {
         if (settings.alertWebhookUrl().isEmpty()) {
@@ -373,9 +378,17 @@ public final class ConnectorConfiguration implements CamelConfiguration {
             try {
                 template.sendBody("seda:alerts", json.writeValueAsString(Map.of("text", text)));
             } catch (RuntimeException | JsonProcessingException e) {
-                LOG.warn("an alert could not be queued: {}", e.getClass().getSimpleName());
+                LOG.warn("an alert is lost, not queued: {}", whyNotQueued(e));
             }
         };
+    }
+
+    private static String whyNotQueued(Exception e) {
+        // seda's refusal when the queue is full is BlockingQueue.add's
+        if (e instanceof CamelExecutionException && e.getCause() instanceof IllegalStateException) {
+            return "the queue of alerts is full, the chat has not taken them for a while";
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** Department pages go through the same route as every Lucca call, to the tenant's Lucca. */

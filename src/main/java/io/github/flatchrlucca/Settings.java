@@ -387,6 +387,12 @@ final class Settings {
             "How often the queue's age is looked at, and the count of a burst of dead hires sent once its minute "
                     + "is over (ms). Read by the routes.")
             .defaultValue("60000");
+    static final Setting<Long> ALERT_RETRY_DELAY = Setting.of(OPERATIONS, "alert.retry-delay-ms",
+            "ALERT_RETRY_DELAY_MS", between(1, 60_000, "from 1 to 60000 (a minute): ms"),
+            "How long an alert the chat refused (`429`, `408`, `5xx`) or did not answer waits before it is sent "
+                    + "again (ms); three more tries, each wait twice the last (at most a minute), or as long as the "
+                    + "chat's `Retry-After` asks, up to a minute; then it is logged and lost. Read by the routes.")
+            .defaultValue("2000");
     static final Setting<Duration> RETENTION = Setting.of(OPERATIONS, "retention.days", "RETENTION_DAYS",
             between(0, 36_500, "from 0 to 36500 (a hundred years): days").map(Duration::ofDays),
             "GDPR: days a finished hire keeps the candidate's data (payload, Lucca request and answers, the key "
@@ -415,8 +421,8 @@ final class Settings {
             JOURNAL_JDBC_URL, JOURNAL_USER, JOURNAL_PASSWORD, SHUTDOWN_DRAIN,
             RETRY_INITIAL_DELAY, RETRY_MAX_DELAY, RETRY_MAX_AGE, KEY_REJECTED_DELAY, DELIVERY_POLL_INTERVAL, HIRE_HOLD,
             BATCH_SIZE, LEASE,
-            MANAGEMENT_PORT, ADMIN_TOKEN, ALERT_WEBHOOK_URL, ALERT_QUEUE_AGE, ALERT_CHECK_INTERVAL, RETENTION,
-            RETENTION_CHECK_INTERVAL, LOG_FORMAT);
+            MANAGEMENT_PORT, ADMIN_TOKEN, ALERT_WEBHOOK_URL, ALERT_QUEUE_AGE, ALERT_CHECK_INTERVAL, ALERT_RETRY_DELAY,
+            RETENTION, RETENTION_CHECK_INTERVAL, LOG_FORMAT);
 
     /** The settings application.properties holds: all but those read before it. */
     static List<Setting<?>> inProperties() {

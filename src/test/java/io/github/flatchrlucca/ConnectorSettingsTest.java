@@ -389,6 +389,7 @@ class ConnectorSettingsTest {
             Map.entry("alert.webhook-url", "not a url"),
             Map.entry("alert.queue-age-seconds", "0"),
             Map.entry("alert.check-interval-ms", "0"),
+            Map.entry("alert.retry-delay-ms", "60001"),
             Map.entry("retention.days", "-1"),
             Map.entry("retention.check-interval-ms", "0"));
     /** Settings for which every value means something. */

@@ -19,7 +19,8 @@ import java.util.Map;
  * page, never with the candidate's e-mail or phone, and each is sent at most once per hire and state. Hires that
  * die together (one cause for a whole tenant: a refusing Lucca, a wrong mapping) are told one by one for the first
  * {@link #TOLD_ONE_BY_ONE} of a {@link #BURST}, the others as a count once it is over: a backlog dying at once must
- * not flood the channel, nor run into the chat's own rate limit, whose refusals would lose the alerts that matter.
+ * not flood the channel, nor run into the chat's own rate limit, whose refusals, tried again a few times only
+ * (routeConfiguration alert-failures), would lose the alerts that matter.
  */
 public final class Alerts implements DeadHireAlert {
 

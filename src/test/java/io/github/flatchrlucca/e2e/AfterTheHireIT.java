@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flatchrlucca.fake.FakeChat;
 import io.github.flatchrlucca.fake.FakeLucca;
 import io.github.flatchrlucca.fake.WorkContract;
 import java.net.http.HttpResponse;
@@ -40,14 +41,14 @@ class AfterTheHireIT {
 
     private static FakeLucca acmeLucca;
     private static FakeLucca globexLucca;
-    private static ChatReceiver chat;
+    private static FakeChat chat;
     private static ConnectorProcess connector;
 
     @BeforeAll
     static void start() throws Exception {
         acmeLucca = FakeLucca.start(ACME_KEY);
         globexLucca = FakeLucca.start(GLOBEX_KEY);
-        chat = new ChatReceiver();
+        chat = FakeChat.start();
         Path tenantsFile = temp.resolve("tenants.yaml");
         // acme's hold is long enough that nothing in a test outlasts it: its hires go on only when asked
         Files.writeString(tenantsFile, """

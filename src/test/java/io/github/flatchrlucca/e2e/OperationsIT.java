@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.fake.FakeChat;
 import io.github.flatchrlucca.fake.FakeLucca;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ class OperationsIT {
 
     @Test
     void aDeadHireAndARejectedKeyAreToldToTheTeamOnceWithoutPersonalData(@TempDir Path temp) throws Exception {
-        try (ChatReceiver chat = new ChatReceiver();
+        try (FakeChat chat = FakeChat.start();
              FakeLucca lucca = FakeLucca.start(API_KEY);
              ConnectorProcess connector = ConnectorProcess.start(temp, Map.of(
                      "LUCCA_BASE_URL", lucca.baseUrl(), "LUCCA_API_KEY", API_KEY,
@@ -89,7 +90,7 @@ class OperationsIT {
 
     @Test
     void aQueueThatStopsMovingIsToldOnce(@TempDir Path temp) throws Exception {
-        try (ChatReceiver chat = new ChatReceiver();
+        try (FakeChat chat = FakeChat.start();
              FakeLucca lucca = FakeLucca.start(API_KEY);
              ConnectorProcess connector = ConnectorProcess.start(temp, Map.of(
                      "LUCCA_BASE_URL", lucca.baseUrl(), "LUCCA_API_KEY", API_KEY, "ALERT_WEBHOOK_URL", chat.url(),

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.fake.FakeChat;
 import io.github.flatchrlucca.fake.FakeLucca;
 import io.github.flatchrlucca.fake.flatchr.ApplicationSeed;
 import io.github.flatchrlucca.fake.flatchr.Candidate;
@@ -142,7 +143,7 @@ class ReconciliationIT {
     @Test
     void aRejectedFlatchrKeyIsToldOnceAndWebhooksGoOnBeingDelivered() throws Exception {
         flatchr.expireKey();
-        try (ChatReceiver chat = new ChatReceiver();
+        try (FakeChat chat = FakeChat.start();
              ConnectorProcess connector = ConnectorProcess.start(temp, settings(Map.of("ALERT_WEBHOOK_URL", chat.url())))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> chat.messages().stream()
                     .anyMatch(message -> message.contains("Flatchr") && message.contains("rejects")));
@@ -245,7 +246,7 @@ class ReconciliationIT {
     void aMoveOutOfHiredWhoseWebhookNeverCameIsSeenByTheNextSearch() throws Exception {
         String held = "ines.held-moved@example.org";
         String made = "hugo.made-moved@example.org";
-        try (ChatReceiver chat = new ChatReceiver();
+        try (FakeChat chat = FakeChat.start();
              ConnectorProcess connector = ConnectorProcess.start(temp, settings(Map.of("HIRE_HOLD_SECONDS", "600",
                      "ALERT_WEBHOOK_URL", chat.url())))) {
             String heldHire = connector.accept(FlatchrEvents.hire("801", "Inès", "Held", held));

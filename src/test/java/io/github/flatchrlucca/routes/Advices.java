@@ -8,9 +8,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWithRouteBuilder;
 
 /**
- * What the route tests change in the routes, by step id, before Camel starts them: only the outside world, and a
- * place where a test can make a delivery meet what no fake can produce on demand (another instance taking the hire
- * over, an operator's cancel, the journal failing) at a known moment of one hire's attempt.
+ * What the route tests change in the routes, by step id, before Camel starts them (the outside world is fakes on
+ * loopback, not advice): a place where a test can make a delivery meet what no fake can produce on demand (another
+ * instance taking the hire over, an operator's cancel, the journal failing) at a known moment of one hire's attempt.
  */
 final class Advices {
 
@@ -36,14 +36,6 @@ final class Advices {
         ClaimedHire hire = exchange.getVariable("hire", ClaimedHire.class);
         BEFORE_FIND_OR_CREATE.keySet().stream().filter(marker -> hire.payload().contains(marker)).findFirst()
                 .map(BEFORE_FIND_OR_CREATE::remove).ifPresent(what -> what.accept(hire));
-    }
-
-    /** The team's chat: alerts go to mock:chat instead of ALERT_WEBHOOK_URL. */
-    static final class ChatIsAMock extends AdviceWithRouteBuilder {
-        @Override
-        public void configure() {
-            weaveById("post-to-chat").replace().to("mock:chat");
-        }
     }
 
     static final class FaultsBeforeFindOrCreate extends AdviceWithRouteBuilder {

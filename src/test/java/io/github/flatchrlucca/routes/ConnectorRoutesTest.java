@@ -9,30 +9,35 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flatchrlucca.fake.FakeChat;
 import io.github.flatchrlucca.http.AnswerLimits;
 import io.github.flatchrlucca.http.KeyState;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.HireStatus;
+import io.github.flatchrlucca.operations.Alerts;
 import io.github.flatchrlucca.tenants.Tenants;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
 import org.apache.camel.BeanInject;
 import org.apache.camel.EndpointInject;
+import org.apache.camel.Produce;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.http.HttpComponent;
-import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.seda.SedaEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /**
  * Around the delivery, in the JVM: the webhook's choice of what an event is (routes/webhook.camel.yaml), its
  * problem answers (routeConfiguration http-problems), the first try of each Lucca key (key-try-failures) and the
- * alerts that cannot reach the chat (alert-failures).
+ * alerts the chat does not take at once (alert-failures, and the queue of route send-alert).
  */
 class ConnectorRoutesTest extends RoutesInTheJvm {
 
@@ -43,8 +48,14 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     @BeanInject("tenants")
     Tenants tenants;
 
-    @EndpointInject("mock:chat")
-    MockEndpoint chat;
+    @BeanInject("alerts")
+    Alerts alerts;
+
+    @EndpointInject("seda:alerts")
+    SedaEndpoint alertQueue;
+
+    @Produce
+    ProducerTemplate template;
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
@@ -90,7 +101,6 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
 
     @AfterEach
     void chatIsWellAgain() {
-        chat.whenAnyExchangeReceived(exchange -> { });
         lucca.recover();
     }
 
@@ -168,7 +178,7 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     void everyCallOverHttpHasItsAnswerBoundedAndNeverRetriesByItself() {
         // AnswerLimitsTest shows what the bound does, over real HTTP; here, that every call of the connector has it
         for (String scheme : List.of("http", "https")) {
-            HttpComponent component = chat.getCamelContext().getComponent(scheme, HttpComponent.class);
+            HttpComponent component = template.getCamelContext().getComponent(scheme, HttpComponent.class);
             assertThat(component.getHttpClientConfigurer()).as(scheme).isInstanceOf(AnswerLimits.class);
             // two components: the client's own retries would bypass the rate limiter and the lookup before a create
             assertThat(component.isAutomaticRetriesDisabled()).as(scheme).isTrue();
@@ -249,9 +259,8 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
         HireView decided = hire(hireId);
         assertThat(decided.status()).isEqualTo(HireStatus.DELIVERED);
         assertThat(decided.decisionNeeded()).isNotBlank();
-        await().atMost(Duration.ofSeconds(10)).until(() -> chat.getReceivedExchanges().stream()
-                .map(alert -> alert.getMessage().getBody(String.class))
-                .anyMatch(text -> text.contains(hireId) && text.contains("moved out of hired")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> chat.triesOf(hireId).stream()
+                .anyMatch(alert -> alert.body().contains("moved out of hired")));
     }
 
     // ---- http-problems
@@ -288,32 +297,111 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
         assertThat(keyState("unreachable")).isEqualTo(KeyState.State.UNKNOWN);
     }
 
-    // ---- alert-failures
+    // ---- alert-failures, and the queue of send-alert
+
+    @ParameterizedTest
+    @ValueSource(ints = {408, 429, 500, 503})
+    void anAlertTheChatIsTooBusyForIsSentAgainAsItWas(int status) {
+        String hire = "busy-" + status + "-";
+        chat.refuse(hire, 2, status);
+
+        alert(hire);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> chat.triesOf(hire).size() == 3);
+        assertThat(chat.triesOf(hire).stream().map(FakeChat.Post::body).distinct()).singleElement().asString()
+                .contains("Hire " + hire);
+    }
 
     @Test
-    void anAlertTheChatCannotTakeIsTriedOnceLoggedAndHoldsUpNoOther() {
-        AtomicInteger tries = new AtomicInteger();
-        chat.whenAnyExchangeReceived(exchange -> {
-            // other alerts (a key's) may come meanwhile: only the dead hires' are counted
-            if (exchange.getMessage().getBody(String.class).contains("of tenant live is dead")) {
-                tries.incrementAndGet();
+    void anAlertTheChatRateLimitsWaitsAsLongAsItsRetryAfterAsks() {
+        String hire = "rate-limited-";
+        chat.refuse(hire, 1, 429, "1");
+
+        alert(hire);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> chat.triesOf(hire).size() == 2);
+        List<FakeChat.Post> tries = chat.triesOf(hire);
+        // a lower bound the connector guarantees: its own backoff would have tried again 10 ms later
+        assertThat(Duration.between(tries.get(0).at(), tries.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 403, 404, 410})
+    void anAlertTheChatRefusesForGoodIsLoggedWithItsStatusAndNeverSentAgain(int status) {
+        String hire = "refused-" + status + "-";
+        chat.refuse(hire, 1, status);
+
+        alert(hire);
+
+        // sent again, it would have been taken (refused once only), and no line said
+        await().atMost(Duration.ofSeconds(10)).until(() -> logged(Level.WARN,
+                "an alert could not be sent to ALERT_WEBHOOK_URL: the chat answered " + status));
+        assertThat(chat.triesOf(hire)).hasSize(1);
+    }
+
+    @Test
+    void anAlertTheChatNeverTakesIsTriedFourTimesThenLoggedWithoutTheChatsUrl() {
+        String refused = "always-refused-";
+        String unanswered = "never-answered-";
+        chat.refuse(refused, 100, 503);
+        chat.hangUp(unanswered, 100);
+
+        alert(refused);
+        alert(unanswered);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> logged(Level.WARN,
+                "an alert could not be sent to ALERT_WEBHOOK_URL, after its last try: the chat answered 503")
+                && logged(Level.WARN,
+                "an alert could not be sent to ALERT_WEBHOOK_URL, after its last try: NoHttpResponseException"));
+        assertThat(chat.triesOf(refused)).hasSize(4);
+        assertThat(chat.triesOf(unanswered)).hasSize(4);
+        assertThat(logLines()).noneMatch(event -> event.getFormattedMessage().contains(FakeChat.secretPath())
+                || event.getThrowableProxy() != null && event.getThrowableProxy().getMessage() != null
+                && event.getThrowableProxy().getMessage().contains(FakeChat.secretPath()));
+    }
+
+    @Test
+    void aChatThatKeepsRefusingHoldsTenAlertsInTheAirAndAThousandQueuedThenTheNextAreDroppedAtOnce() {
+        // each of the first eleven is refused at its first try, then held unanswered at the next: in the air
+        for (int i = 1; i <= 11; i++) {
+            chat.refuse("in-the-air-" + i + "-", 1, 503);
+        }
+        chat.hold("in-the-air-");
+        long dropped;
+        try {
+            for (int i = 1; i <= 10; i++) {
+                String hire = "in-the-air-" + i + "-";
+                alert(hire);
+                await().atMost(Duration.ofSeconds(10)).until(() -> chat.triesOf(hire).size() == 2);
             }
-            throw new ConnectException("test: the chat is down");
-        });
-        lucca.failNext("POST", "/api/v3/users", 400, 1);
+            alert("in-the-air-11-");
+            await().atMost(Duration.ofSeconds(10)).until(() -> alertQueue.getCurrentQueueSize() == 0);
+            // the eleventh waits for one of the ten to end, on the queue's thread
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
+                    .until(() -> chat.triesOf("in-the-air-11-").isEmpty());
 
-        String lost = accept(LIVE, Events.hire(LIVE, "alert-lost-1"));
+            CompletableFuture<Void> filling = CompletableFuture.runAsync(() -> {
+                for (int i = 1; i <= 1001; i++) {
+                    alert("queued-" + i + "-");
+                }
+            });
 
-        awaitHire(lost, h -> h.status() == HireStatus.DEAD);
-        await().atMost(Duration.ofSeconds(10)).until(() -> tries.get() == 1 && logged(Level.WARN,
-                "an alert could not be sent to ALERT_WEBHOOK_URL: ConnectException"));
+            // a full queue makes no one wait: the alerts it cannot hold are dropped at once, and said
+            await().atMost(Duration.ofSeconds(10)).until(filling::isDone);
+            dropped = logLines().stream().filter(event -> event.getLevel() == Level.WARN && event.getFormattedMessage()
+                    .contains("an alert is lost, not queued: the queue of alerts is full")).count();
+            assertThat(dropped).isPositive();
+        } finally {
+            chat.release();
+        }
+        // the chat back, the eleventh is sent (refused once, then taken), and what the queue held
+        await().atMost(Duration.ofSeconds(30)).until(() -> chat.triesOf("in-the-air-11-").size() == 2
+                && chat.triesOf("queued-").size() == 1001 - dropped);
+    }
 
-        chat.whenAnyExchangeReceived(exchange -> { });
-        lucca.failNext("POST", "/api/v3/users", 400, 1);
-        String next = accept(LIVE, Events.hire(LIVE, "alert-sent-1"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> chat.getReceivedExchanges().stream()
-                .anyMatch(alert -> alert.getMessage().getBody(String.class).contains(next)));
-        assertThat(tries).hasValue(1);
+    private void alert(String hire) {
+        alerts.hireDead(hire, hire, "a test's");
     }
 
     // ----
@@ -323,8 +411,15 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     }
 
     private boolean logged(Level level, String text) {
-        return log.list.stream().anyMatch(event -> event.getLevel() == level
+        return logLines().stream().anyMatch(event -> event.getLevel() == level
                 && event.getFormattedMessage().contains(text));
+    }
+
+    /** What was logged so far: a copy, taken under the lock with which the appender adds to its list. */
+    private List<ILoggingEvent> logLines() {
+        synchronized (log) {
+            return List.copyOf(log.list);
+        }
     }
 
     private static Logger root() {

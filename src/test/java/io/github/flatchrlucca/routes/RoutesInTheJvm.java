@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.ConnectorConfiguration;
+import io.github.flatchrlucca.fake.FakeChat;
 import io.github.flatchrlucca.fake.FakeLucca;
 import io.github.flatchrlucca.journal.HireFilter;
 import io.github.flatchrlucca.journal.HireView;
@@ -47,8 +48,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The connector's real routes (routes/*.camel.yaml) and real configuration class booted by Camel Main inside the
  * test's JVM, once per test class, with Camel's own test support for Camel Main: a fresh embedded journal in a temp
  * DATA_DIR, and only the outside world replaced. Lucca is the fake Lucca on loopback (real HTTP in milliseconds, so
- * the answer-reading code runs as in production), and so is Flatchr's API for the tenants that have one; the chat
- * of the alerts is a mock endpoint. Hires come in through the real webhook on a free loopback port.
+ * the answer-reading code runs as in production), and so are Flatchr's API for the tenants that have one and the
+ * chat of the alerts. Hires come in through the real webhook on a free loopback port.
  *
  * <p>Coverage of the YAML's branches is checked, not claimed: Camel's debugger (camel-test-main-junit5's
  * {@link DebuggerCallback}) reports every step that runs, and each test class ends with
@@ -56,9 +57,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the class {@linkplain #owners() owns}, as read from the YAML files, must have had its first step run. A branch added
  * to the YAML without a test fails there; {@link RouteBranchesTest} checks that every branch has an owner.
  *
- * <p>The settings that must differ per run (ports, DATA_DIR, TENANTS_FILE) are given as JVM system properties, which
- * Camel's properties component lets override application.properties, for as long as the class runs: the
- * annotation's properties are constants, and the environment cannot be set from Java.
+ * <p>The settings that must differ per run (ports, DATA_DIR, TENANTS_FILE, ALERT_WEBHOOK_URL) are given as JVM
+ * system properties, which Camel's properties component lets override application.properties, for as long as the
+ * class runs: the annotation's properties are constants, and the environment cannot be set from Java.
  */
 @CamelMainTest(configurationClasses = ConnectorConfiguration.class,
         properties = {
@@ -70,11 +71,9 @@ import org.junit.jupiter.api.TestMethodOrder;
                 "shutdown.drain-seconds=0",
                 // the class's tests are over: no need to wait, a second for each, for every queue's consumer to stop
                 "camel.main.shutdown-timeout=1",
-                // never called: the route that posts alerts is advised to the mock endpoint below
-                "alert.webhook-url=http://127.0.0.1:9/chat"},
-        advices = {
-                @AdviceRouteMapping(route = "send-alert", advice = Advices.ChatIsAMock.class),
-                @AdviceRouteMapping(route = "deliver-hire", advice = Advices.FaultsBeforeFindOrCreate.class)})
+                // an alert the chat refused is tried again 10, 20 and 40 ms later
+                "alert.retry-delay-ms=10"},
+        advices = @AdviceRouteMapping(route = "deliver-hire", advice = Advices.FaultsBeforeFindOrCreate.class))
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class RoutesInTheJvm implements DebuggerCallback {
@@ -85,7 +84,7 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
     static final String LUCCA_KEY = "0d8c7a61-2222-4000-8000-0000000000aa";
     static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SYSTEM_PROPERTIES = List.of("camel.server.port", "camel.management.port",
-            "connector.data-dir", "tenants.file", "admin.token");
+            "connector.data-dir", "tenants.file", "admin.token", "alert.webhook-url");
     static final String ADMIN_TOKEN = "admin-token-for-route-tests";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -95,6 +94,8 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
     final FakeLucca lucca;
     /** Tenant paused's own Lucca: a 429 pauses every call to that Lucca, and must hold up no other test. */
     final FakeLucca pausedLucca;
+    /** The team's chat: every alert, each try of it. */
+    final FakeChat chat;
     final int port;
     private final JdbcDataSource journalData;
     private final JournalReader journal;
@@ -105,6 +106,7 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         dataDir = temp.resolve("data");
         lucca = FakeLucca.start(LUCCA_KEY);
         pausedLucca = FakeLucca.start(LUCCA_KEY);
+        chat = FakeChat.start();
         port = freePort();
         JdbcDataSource h2 = new JdbcDataSource();
         // the connector's own URL: in one JVM, H2 opens the same database for both
@@ -127,6 +129,7 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         System.setProperty("connector.data-dir", dataDir.toString());
         System.setProperty("tenants.file", tenants.toString());
         System.setProperty("admin.token", ADMIN_TOKEN);
+        System.setProperty("alert.webhook-url", chat.url());
     }
 
     /** The routes and routeConfigurations whose every branch this class's tests must take. */
@@ -285,6 +288,7 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         SYSTEM_PROPERTIES.forEach(System::clearProperty);
         lucca.close();
         pausedLucca.close();
+        chat.close();
         // the journal's files stay open until Camel Main stops, after this; Linux lets them be unlinked
         try (Stream<Path> files = Files.walk(temp)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

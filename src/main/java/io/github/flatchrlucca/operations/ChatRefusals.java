@@ -1,0 +1,70 @@
+package io.github.flatchrlucca.operations;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Processor;
+import org.apache.camel.http.base.HttpOperationFailedException;
+
+/**
+ * What the team's chat said when it did not take an alert (routeConfiguration alert-failures): how long it asked to
+ * wait before the next try, and a line for the log. The line names the chat's status or the failure's kind, never
+ * the failure's message, which holds the chat's URL, a secret.
+ */
+public final class ChatRefusals implements Processor {
+
+    /**
+     * The longest wait a Retry-After gets: a chat asking for longer is tried again after this, and the alert is
+     * given up if it still refuses. An alert is worth little an hour late, and it holds its place among the alerts
+     * in the air meanwhile (routes/operations.camel.yaml).
+     */
+    static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
+
+    /**
+     * As each try fails: Camel's redelivery waits as long as the chat's Retry-After asks, instead of its backoff,
+     * when the failure is an answer that has one. Each try starts from the message as it was before the first, so
+     * a wait set at one try is gone at the next.
+     */
+    @Override
+    public void process(Exchange exchange) {
+        askedToWait(exchange.getException()).ifPresent(wait ->
+                exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait.toMillis()));
+    }
+
+    /** The log's line for an alert given up: what the chat answered, or the kind of failure when it gave no answer. */
+    public String said(Exchange exchange) {
+        return describe(exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Exception.class));
+    }
+
+    static String describe(Throwable failure) {
+        if (failure instanceof HttpOperationFailedException answer) {
+            return "the chat answered " + answer.getStatusCode();
+        }
+        return failure.getClass().getSimpleName();
+    }
+
+    /** The Retry-After of the chat's answer, in seconds (as Slack and Mattermost send it), at most the longest. */
+    static Optional<Duration> askedToWait(Throwable failure) {
+        if (!(failure instanceof HttpOperationFailedException answer) || answer.getResponseHeaders() == null) {
+            return Optional.empty();
+        }
+        return answer.getResponseHeaders().entrySet().stream()
+                .filter(header -> "Retry-After".equalsIgnoreCase(header.getKey()))
+                .map(Map.Entry::getValue).findFirst().flatMap(ChatRefusals::seconds);
+    }
+
+    private static Optional<Duration> seconds(String value) {
+        try {
+            long seconds = Long.parseLong(value.strip());
+            if (seconds < 0) {
+                return Optional.empty();
+            }
+            return Optional.of(seconds > LONGEST_WAIT.toSeconds() ? LONGEST_WAIT : Duration.ofSeconds(seconds));
+        } catch (NumberFormatException notSeconds) {
+            // an HTTP-date, which these chats do not send, or nonsense: the backoff's own wait
+            return Optional.empty();
+        }
+    }
+}

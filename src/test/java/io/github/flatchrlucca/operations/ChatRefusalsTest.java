@@ -1,0 +1,53 @@
+package io.github.flatchrlucca.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.junit.jupiter.api.Test;
+
+/** What the chat's refusal of an alert says: how long to wait before the next try, and the log's line. */
+class ChatRefusalsTest {
+
+    private static final String URL = "https://hooks.slack.example/services/T0/B0/secret";
+
+    @Test
+    void aRetryAfterInSecondsIsTheWaitWhateverTheCaseOfItsName() {
+        assertThat(ChatRefusals.askedToWait(answer(429, Map.of("Retry-After", "7")))).hasValue(Duration.ofSeconds(7));
+        assertThat(ChatRefusals.askedToWait(answer(503, Map.of("retry-after", " 30 "))))
+                .hasValue(Duration.ofSeconds(30));
+        assertThat(ChatRefusals.askedToWait(answer(429, Map.of("Retry-After", "0")))).hasValue(Duration.ZERO);
+    }
+
+    @Test
+    void aLongerRetryAfterWaitsAMinuteOnly() {
+        assertThat(ChatRefusals.askedToWait(answer(429, Map.of("Retry-After", "3600"))))
+                .hasValue(ChatRefusals.LONGEST_WAIT);
+        assertThat(ChatRefusals.askedToWait(answer(429, Map.of("Retry-After", "61"))))
+                .hasValue(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void noRetryAfterOrOneThatIsNoSecondsLeavesTheWaitToTheBackoff() {
+        assertThat(ChatRefusals.askedToWait(answer(503, Map.of()))).isEmpty();
+        assertThat(ChatRefusals.askedToWait(answer(503, null))).isEmpty();
+        assertThat(ChatRefusals.askedToWait(answer(429, Map.of("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT"))))
+                .isEmpty();
+        assertThat(ChatRefusals.askedToWait(answer(429, Map.of("Retry-After", "-5")))).isEmpty();
+        assertThat(ChatRefusals.askedToWait(new ConnectException("Connection refused"))).isEmpty();
+    }
+
+    @Test
+    void theLogSaysTheChatsStatusOrTheFailuresKindNeverItsUrl() {
+        assertThat(ChatRefusals.describe(answer(404, Map.of()))).isEqualTo("the chat answered 404");
+        assertThat(ChatRefusals.describe(new IOException(URL + " failed to respond"))).isEqualTo("IOException");
+    }
+
+    private static HttpOperationFailedException answer(int status, Map<String, String> headers) {
+        // as camel-http makes it: its message holds the URL
+        return new HttpOperationFailedException(URL, status, "Refused", null, headers, "");
+    }
+}
