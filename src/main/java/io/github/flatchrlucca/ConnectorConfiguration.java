@@ -169,7 +169,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         Alerts alerts = new Alerts(alertSender(camel, settings, json), settings.publicBaseUrl(), reader,
                 settings.alertQueueAge(), clock);
         registry.bind("alerts", alerts);
-        registry.bind("chatRefusals", new ChatRefusals());
+        registry.bind("chatRefusals", new ChatRefusals(clock));
         Tenants tenants = new Tenants(PHONE_REGION, settings.departmentPointer(), NETWORK_SLACK,
                 alerts::credentialsChanged, alerts::flatchrKeyChanged);
         registry.bind("tenants", tenants);

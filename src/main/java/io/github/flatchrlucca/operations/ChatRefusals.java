@@ -1,5 +1,7 @@
 package io.github.flatchrlucca.operations;
 
+import io.github.flatchrlucca.http.RetryAfter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,12 @@ public final class ChatRefusals implements Processor {
      * in the air meanwhile (routes/operations.camel.yaml).
      */
     static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
+
+    private final Clock clock;
+
+    public ChatRefusals(Clock clock) {
+        this.clock = clock;
+    }
 
     /**
      * As each try fails: Camel's redelivery waits as long as the chat's Retry-After asks, instead of its backoff,
@@ -45,26 +53,17 @@ public final class ChatRefusals implements Processor {
         return failure.getClass().getSimpleName();
     }
 
-    /** The Retry-After of the chat's answer, in seconds (as Slack and Mattermost send it), at most the longest. */
-    static Optional<Duration> askedToWait(Throwable failure) {
+    /**
+     * The Retry-After of the chat's answer (seconds, as Slack and Mattermost send it, or an HTTP-date), at most the
+     * longest; empty without one, or with one that cannot be read: the backoff's own wait.
+     */
+    Optional<Duration> askedToWait(Throwable failure) {
         if (!(failure instanceof HttpOperationFailedException answer) || answer.getResponseHeaders() == null) {
             return Optional.empty();
         }
         return answer.getResponseHeaders().entrySet().stream()
                 .filter(header -> "Retry-After".equalsIgnoreCase(header.getKey()))
-                .map(Map.Entry::getValue).findFirst().flatMap(ChatRefusals::seconds);
-    }
-
-    private static Optional<Duration> seconds(String value) {
-        try {
-            long seconds = Long.parseLong(value.strip());
-            if (seconds < 0) {
-                return Optional.empty();
-            }
-            return Optional.of(seconds > LONGEST_WAIT.toSeconds() ? LONGEST_WAIT : Duration.ofSeconds(seconds));
-        } catch (NumberFormatException notSeconds) {
-            // an HTTP-date, which these chats do not send, or nonsense: the backoff's own wait
-            return Optional.empty();
-        }
+                .map(Map.Entry::getValue).findFirst()
+                .flatMap(value -> RetryAfter.of(value, clock.instant(), LONGEST_WAIT));
     }
 }

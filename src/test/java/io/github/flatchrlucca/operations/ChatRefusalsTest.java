@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.junit.jupiter.api.Test;
@@ -14,30 +17,38 @@ class ChatRefusalsTest {
 
     private static final String URL = "https://hooks.slack.example/services/T0/B0/secret";
 
+    private final ChatRefusals refusals =
+            new ChatRefusals(Clock.fixed(Instant.parse("2026-10-21T07:28:00Z"), ZoneOffset.UTC));
+
     @Test
     void aRetryAfterInSecondsIsTheWaitWhateverTheCaseOfItsName() {
-        assertThat(ChatRefusals.askedToWait(answer(429, Map.of("Retry-After", "7")))).hasValue(Duration.ofSeconds(7));
-        assertThat(ChatRefusals.askedToWait(answer(503, Map.of("retry-after", " 30 "))))
+        assertThat(refusals.askedToWait(answer(429, Map.of("Retry-After", "7")))).hasValue(Duration.ofSeconds(7));
+        assertThat(refusals.askedToWait(answer(503, Map.of("retry-after", " 30 "))))
                 .hasValue(Duration.ofSeconds(30));
-        assertThat(ChatRefusals.askedToWait(answer(429, Map.of("Retry-After", "0")))).hasValue(Duration.ZERO);
+        // no wait at all would be a retry at once, which the answer asked not to be
+        assertThat(refusals.askedToWait(answer(429, Map.of("Retry-After", "0")))).hasValue(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aRetryAfterAsADateIsTheTimeLeftUntilIt() {
+        assertThat(refusals.askedToWait(answer(429, Map.of("Retry-After", "Wed, 21 Oct 2026 07:28:20 GMT"))))
+                .hasValue(Duration.ofSeconds(20));
     }
 
     @Test
     void aLongerRetryAfterWaitsAMinuteOnly() {
-        assertThat(ChatRefusals.askedToWait(answer(429, Map.of("Retry-After", "3600"))))
+        assertThat(refusals.askedToWait(answer(429, Map.of("Retry-After", "3600"))))
                 .hasValue(ChatRefusals.LONGEST_WAIT);
-        assertThat(ChatRefusals.askedToWait(answer(429, Map.of("Retry-After", "61"))))
+        assertThat(refusals.askedToWait(answer(429, Map.of("Retry-After", "61"))))
                 .hasValue(Duration.ofMinutes(1));
     }
 
     @Test
-    void noRetryAfterOrOneThatIsNoSecondsLeavesTheWaitToTheBackoff() {
-        assertThat(ChatRefusals.askedToWait(answer(503, Map.of()))).isEmpty();
-        assertThat(ChatRefusals.askedToWait(answer(503, null))).isEmpty();
-        assertThat(ChatRefusals.askedToWait(answer(429, Map.of("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT"))))
-                .isEmpty();
-        assertThat(ChatRefusals.askedToWait(answer(429, Map.of("Retry-After", "-5")))).isEmpty();
-        assertThat(ChatRefusals.askedToWait(new ConnectException("Connection refused"))).isEmpty();
+    void noRetryAfterOrAnUnreadableOneLeavesTheWaitToTheBackoff() {
+        assertThat(refusals.askedToWait(answer(503, Map.of()))).isEmpty();
+        assertThat(refusals.askedToWait(answer(503, null))).isEmpty();
+        assertThat(refusals.askedToWait(answer(429, Map.of("Retry-After", "soon")))).isEmpty();
+        assertThat(refusals.askedToWait(new ConnectException("Connection refused"))).isEmpty();
     }
 
     @Test
