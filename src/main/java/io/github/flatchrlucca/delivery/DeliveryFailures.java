@@ -9,6 +9,7 @@ import io.github.flatchrlucca.lucca.LuccaCallFailed;
 import io.github.flatchrlucca.lucca.LuccaRateLimited;
 import io.github.flatchrlucca.signals.DeadHireAlert;
 import io.github.flatchrlucca.signals.DeliveryCounts;
+import io.github.flatchrlucca.tenants.TenantChanged;
 import io.github.flatchrlucca.routes.Variables;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,6 +119,18 @@ public final class DeliveryFailures {
         // "hire 1f0c... was cancelled during its attempt", or withdrawn
         LOG.info("{}: the attempt ends here", exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)
                 .getMessage());
+    }
+
+    /**
+     * A reload took the hire's tenant away, or gave it another Lucca, during its attempt: no hire is at fault, and
+     * nothing more is sent where the attempt began. Handed back as it was, this attempt not counted: it waits for its
+     * tenant's return (its round no longer comes), or goes to the new Lucca at the next round.
+     */
+    public void tenantChanged(Exchange exchange) {
+        String call = exchange.getVariable(Variables.LUCCA_CALL, String.class);
+        journal.handBack(hire(exchange).hireId(), new EventDetail(call, null, null,
+                caught(exchange, TenantChanged.class).getMessage() + (call == null ? "" : " before " + call)
+                        + ": handed back, this attempt not counted"));
     }
 
     /**

@@ -202,6 +202,20 @@ public final class Journal {
                 + "AND claimed_by = ?", hireId, instanceId);
     }
 
+    /**
+     * Gives back a hire whose attempt stopped for no fault of its own (its tenant's configuration changed under it) as
+     * it was before this instance claimed it: due as it was, this attempt not counted, and why in its history.
+     */
+    public void handBack(String hireId, EventDetail why) {
+        if (change(hireId, "UPDATE hire SET claimed_until = NULL, claimed_by = NULL, attempts = attempts - 1 WHERE "
+                + "hire_id = ? AND claimed_by = ? AND " + QUEUED, new Object[] {hireId, instanceId}, why)) {
+            LOG.info("hire {}: {}", hireId, why.error());
+        } else {
+            // cancelled or withdrawn meanwhile: only the claim is left to give back
+            releaseClaim(hireId);
+        }
+    }
+
     /** At the start of the only process using an embedded journal, every claim is stale. */
     public void releaseClaims() {
         jdbc.update("release claims", "UPDATE hire SET claimed_until = NULL, claimed_by = NULL "

@@ -6,6 +6,7 @@ import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.http.KeyState;
 import io.github.flatchrlucca.mapping.HireMapper;
 import io.github.flatchrlucca.mapping.MappingSettings;
+import io.github.flatchrlucca.routes.Variables;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.apache.camel.Body;
+import org.apache.camel.Variable;
 
 /**
  * The tenants in force. Replaced whole by a reload, so a reader always sees one consistent configuration;
@@ -82,13 +84,39 @@ public final class Tenants {
         return Optional.ofNullable(id == null ? null : byId.get(id));
     }
 
+    /** Whether the tenant is in the configuration now: a round claims none of its hires once a reload took it away. */
+    public boolean inForce(String id) {
+        return byId.containsKey(id);
+    }
+
     /** The tenant's Lucca, or null if the tenant went with a reload (its round then reads nothing from Lucca). */
     public LuccaConnection luccaOf(String id) {
         return find(id).map(Tenant::lucca).orElse(null);
     }
 
+    /** @throws TenantChanged when the hire's tenant left the configuration since its round found it */
     public Tenant forHire(@Body ClaimedHire hire) {
-        return find(hire.tenant()).orElseThrow(() -> new UnknownTenant(hire.tenant()));
+        return find(hire.tenant()).orElseThrow(() -> TenantChanged.left(hire.tenant()));
+    }
+
+    /**
+     * The Lucca a hire's next call goes to: its tenant's, as the configuration in force says now, with the key of now
+     * (a reload may have come during the attempt, or while the call waited for its turn). Never one the configuration
+     * no longer names: a hire is not carried on to a Lucca its tenant left, nor half made in one Lucca and finished in
+     * another, whose people were never looked at.
+     *
+     * @param started the Lucca the attempt began with
+     * @throws TenantChanged when the tenant left the configuration, or has another Lucca now (or none: a dry run)
+     */
+    public LuccaConnection luccaNow(@Variable(Variables.LUCCA) LuccaConnection started) {
+        LuccaConnection now = luccaOf(started.tenant());
+        if (now == null) {
+            throw TenantChanged.left(started.tenant());
+        }
+        if (!now.baseUrl().equals(started.baseUrl())) {
+            throw TenantChanged.otherLucca(started.tenant());
+        }
+        return now;
     }
 
     /** The Lucca connections whose key nothing has tried yet: new tenants, rotated keys ({@link KeyState#firstTry}). */

@@ -15,6 +15,7 @@ import io.github.flatchrlucca.journal.WriteBacks;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.tenants.Tenant;
+import io.github.flatchrlucca.tenants.TenantChanged;
 import io.github.flatchrlucca.tenants.Tenants;
 import java.io.IOException;
 import java.time.Clock;
@@ -179,6 +180,7 @@ public final class WriteBackSteps {
      * asked again until RETRY_MAX_AGE_HOURS.
      */
     public ApiRequest searchByEmail(@Variable(Variables.FLATCHR) FlatchrConnection flatchr, @Variable(Variables.HIRE) HireView hire) {
+        stillTheTenants(flatchr);
         if (hire.payload() == null) {
             throw new ApplicantUnfindable(ApplicantUnfindable.NO_PAYLOAD);
         }
@@ -210,6 +212,7 @@ public final class WriteBackSteps {
 
     public ApiRequest writeTag(@Variable(Variables.FLATCHR) FlatchrConnection flatchr, @Variable(Variables.HIRE) HireView hire,
                                @Variable(Variables.APPLICANT) String applicant) {
+        stillTheTenants(flatchr);
         return requests.writeTag(flatchr, applicant, tags.get(hire.tenant()).tagId(), line(hire));
     }
 
@@ -221,11 +224,17 @@ public final class WriteBackSteps {
     /**
      * The attempt failed: tried again later each time (Flatchr unavailable, the key rejected, the candidate not
      * found yet), and given up past the maximum age, as a delivery is; the hire's own outcome never changes. After a
-     * 429, a 5xx or no answer, not before Flatchr's pause ends.
+     * 429, a 5xx or no answer, not before Flatchr's pause ends. A reload that took the tenant away, or changed its
+     * Flatchr, during the turn is no failure of the attempt: the outcome is given back uncounted.
      */
     public void failed(Exchange exchange) {
         HireView hire = exchange.getVariable(Variables.HIRE, HireView.class);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (ObjectHelper.getException(TenantChanged.class, caught) != null) {
+            // no fault of the outcome's: given back as it was, for its tenant's return or the next turn's Flatchr
+            writeBacks.putBack(hire.hireId(), clock.instant());
+            return;
+        }
         FlatchrCallFailed failure = ObjectHelper.getException(FlatchrCallFailed.class, caught);
         ApplicantUnfindable unfindable = ObjectHelper.getException(ApplicantUnfindable.class, caught);
         if (unfindable != null) {
@@ -268,8 +277,19 @@ public final class WriteBackSteps {
         return ResultLine.of(hire, tenant(hire.tenant()).zone());
     }
 
+    /** @throws TenantChanged when a reload took the tenant away during the turn */
     private Tenant tenant(String tenantId) {
-        return tenants.find(tenantId).orElseThrow(() -> new IllegalStateException("tenant " + tenantId + " is gone"));
+        return tenants.find(tenantId).orElseThrow(() -> TenantChanged.left(tenantId));
+    }
+
+    /**
+     * Before each call for an outcome: the turn's Flatchr is still its tenant's. A reload during the turn (the tenant
+     * gone, or its Flatchr's address, key or company changed) sends nothing more where the turn began.
+     */
+    private void stillTheTenants(FlatchrConnection flatchr) {
+        if (!tenant(flatchr.tenant()).flatchr().equals(Optional.of(flatchr))) {
+            throw TenantChanged.otherFlatchr(flatchr.tenant());
+        }
     }
 
     private JsonNode event(HireView hire) {

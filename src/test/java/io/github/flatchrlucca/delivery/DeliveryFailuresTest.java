@@ -8,6 +8,7 @@ import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.ClaimedHire;
+import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Journal;
@@ -20,6 +21,9 @@ import io.github.flatchrlucca.http.KeyState;
 import io.github.flatchrlucca.lucca.LuccaRateLimiter;
 import io.github.flatchrlucca.operations.Alerts;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.routes.Variables;
+import io.github.flatchrlucca.tenants.Tenants;
+import io.github.flatchrlucca.tenants.TestTenants;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ConnectException;
 import java.net.URI;
@@ -241,6 +245,40 @@ class DeliveryFailuresTest {
 
         assertThat(reader.find(hire.hireId()).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
         assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void aHireWhoseTenantLeftBeforeItsDeliveryIsHandedBackUncountedUntoldAndDueAsBefore() {
+        ClaimedHire hire = claimedHire();
+
+        failures.tenantChanged(failed(hire, catchThrowable(() -> TestTenants.inForce().forHire(hire))));
+
+        HireView record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(record.attempts()).isZero();
+        assertThat(record.nextAttemptAt()).isEqualTo(NOW);
+        assertThat(reader.history(hire.hireId())).last().extracting(HireEvent::detail)
+                .isEqualTo("tenant acme left the configuration: handed back, this attempt not counted");
+        assertThat(journal.dueHireIds("acme", 10)).containsExactly(hire.hireId());
+        assertThat(meters.find("flatchr.hires").counters()).isEmpty();
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void aHireWhoseTenantMovedDuringItsAttemptNamesTheCallItDidNotSend() {
+        ClaimedHire hire = claimedHire();
+        Tenants moved = TestTenants.inForce(TestTenants.tenant("acme", "acme-token-0123456789", "4242"));
+        Exchange exchange = failed(hire, catchThrowable(() -> moved.luccaNow(lucca)));
+        exchange.setVariable(Variables.LUCCA_CALL, "create-user");
+
+        failures.tenantChanged(exchange);
+
+        assertThat(reader.find(hire.hireId()).orElseThrow().attempts()).isZero();
+        assertThat(reader.history(hire.hireId())).last().satisfies(event -> {
+            assertThat(event.luccaCall()).isEqualTo("create-user");
+            assertThat(event.detail()).isEqualTo("tenant acme has another Lucca now before create-user: handed back, "
+                    + "this attempt not counted");
+        });
     }
 
     /** Every write to the hires fails from now on, as when the database goes away mid-delivery. */

@@ -914,6 +914,47 @@ class JournalTest {
     }
 
     @Test
+    void aHireHandedBackIsAsItWasBeforeItsClaimWithWhyInItsHistory() {
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ofMinutes(1)).hireId();
+        clock.advance(Duration.ofMinutes(2));
+        journal.claim(hireId);
+
+        journal.handBack(hireId, new EventDetail("create-user", null, null, "tenant acme left the configuration"));
+
+        HireView handedBack = reader.find(hireId).orElseThrow();
+        assertThat(handedBack.status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(handedBack.attempts()).isZero();
+        assertThat(handedBack.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofMinutes(1)));
+        assertThat(handedBack.lastError()).isNull();
+        assertThat(reader.history(hireId)).last().satisfies(event -> {
+            assertThat(event.luccaCall()).isEqualTo("create-user");
+            assertThat(event.detail()).isEqualTo("tenant acme left the configuration");
+        });
+        assertThat(claimDue(10)).singleElement().extracting(ClaimedHire::attempts).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheInstanceHoldingAHireHandsItBackAndACancelStillWins() {
+        String takenOver = claimedHire();
+        String cancelled = Intakes.recordIntake(journal, PAYLOAD, hire("5678"), TENANT, Duration.ZERO).hireId();
+        journal.claim(cancelled);
+        journal.cancel(cancelled);
+        clock.advance(LEASE.plusSeconds(1));
+        Journal other = new Journal(pool, clock, LEASE, "instance-b");
+        assertThat(other.claim(takenOver)).isNotNull();
+
+        journal.handBack(takenOver, new EventDetail(null, null, null, "tenant acme left the configuration"));
+        journal.handBack(cancelled, new EventDetail(null, null, null, "tenant acme left the configuration"));
+
+        assertThat(reader.find(takenOver).orElseThrow().attempts()).as("the other instance's attempt").isEqualTo(2);
+        other.renewClaim(takenOver);
+        assertThat(reader.find(cancelled).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
+        assertThat(reader.history(cancelled)).extracting(HireEvent::detail)
+                .doesNotContain("tenant acme left the configuration");
+        assertThat(journal.releaseOwnClaims()).as("the cancelled hire's claim was given back").isZero();
+    }
+
+    @Test
     void aQueuedHireIsCancelledWaitingOrDuringItsAttemptWhichStopsBeforeItsNextCall() {
         String held = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         String waiting = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();

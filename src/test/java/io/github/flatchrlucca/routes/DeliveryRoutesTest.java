@@ -3,20 +3,35 @@ package io.github.flatchrlucca.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.flatchrlucca.fake.FakeLucca;
 import io.github.flatchrlucca.journal.ClaimedHire;
+import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalFaults;
+import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.tenants.Tenants;
+import io.github.flatchrlucca.tenants.TenantsFileWatch;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.camel.BeanInject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +43,27 @@ import org.junit.jupiter.api.Test;
  */
 class DeliveryRoutesTest extends RoutesInTheJvm {
 
+    private static final int LEAVING_COMPANY = 4949;
+    private static final int MOVING_COMPANY = 5050;
+    private static final int ROTATING_COMPANY = 5151;
+    private static final String ROTATED_KEY = "0d8c7a61-2222-4000-8000-0000000000bb";
+
     @BeanInject("journal")
     Journal journalBean;
+
+    @BeanInject("tenants")
+    Tenants tenants;
+
+    @BeanInject("tenantsFileWatch")
+    TenantsFileWatch tenantsFileWatch;
+
+    /** Tenant leaving's Lucca, which a reload takes the tenant away from during a round. */
+    private final FakeLucca leavingLucca = FakeLucca.start(LUCCA_KEY);
+    /** Tenant moving's first Lucca: a reload moves the tenant to {@link #lucca} during an attempt. */
+    private final FakeLucca movedFromLucca = FakeLucca.start(LUCCA_KEY);
+    /** Tenant rotating's Lucca, whose key is rotated (the old one then refused) during an attempt. */
+    private final FakeLucca rotatingLucca = FakeLucca.start(LUCCA_KEY);
+    private String leavingTenant;
 
     DeliveryRoutesTest() throws IOException {
     }
@@ -53,13 +87,49 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                     lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
                     contractTypes: { 1: 21 }
                     workEmailPattern: "{firstname}.{lastname}@acme.test"
-                """.formatted(tokenOf("work-mail"), lucca.baseUrl(), secret("work-mail-lucca-key", LUCCA_KEY));
+                  - id: moving
+                    flatchrCompanyIds: [%d]
+                    webhookToken: %s
+                    lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
+                    contractTypes: { 1: 21 }
+                  - id: rotating
+                    flatchrCompanyIds: [%d]
+                    webhookToken: %s
+                    lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
+                    contractTypes: { 1: 21 }
+                """.formatted(tokenOf("work-mail"), lucca.baseUrl(), secret("work-mail-lucca-key", LUCCA_KEY),
+                MOVING_COMPANY, tokenOf("moving"), movedFromLucca.baseUrl(), secret("moving-lucca-key", LUCCA_KEY),
+                ROTATING_COMPANY, tokenOf("rotating"), rotatingLucca.baseUrl(), secret("rotating-lucca-key", LUCCA_KEY))
+                + leavingTenant();
+    }
+
+    /** Its hires wait an hour before their delivery, until the test makes them due together. */
+    private String leavingTenant() {
+        if (leavingTenant == null) {
+            leavingTenant = """
+                      - id: leaving
+                        flatchrCompanyIds: [%d]
+                        webhookToken: %s
+                        lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
+                        contractTypes: { 1: 21 }
+                        hireHoldSeconds: 3600
+                    """.formatted(LEAVING_COMPANY, tokenOf("leaving"), leavingLucca.baseUrl(),
+                    secret("leaving-lucca-key", LUCCA_KEY));
+        }
+        return leavingTenant;
     }
 
     @AfterEach
     void luccaIsWellAgain() {
         lucca.recover();
         Advices.clear();
+    }
+
+    @AfterAll
+    void closeTheTenantsLuccas() {
+        leavingLucca.close();
+        movedFromLucca.close();
+        rotatingLucca.close();
     }
 
     // ---- the choices of deliver-hire
@@ -298,6 +368,145 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         assertThat(replayed.lastError()).contains("create-work-contract");
         assertThat(replayed.lastLuccaBody()).contains("typeId");
         assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == dead.luccaUserId()).isEmpty();
+    }
+
+    // ---- a reload of TENANTS_FILE during a round
+
+    @Test
+    void theHiresOfATenantThatLeavesDuringTheirRoundAreLeftAsTheyWereAndDeliveredOnItsReturn() {
+        String first = accept("leaving", Events.hire(LEAVING_COMPANY, "leaving-1"));
+        String second = accept("leaving", Events.hire(LEAVING_COMPANY, "leaving-2"));
+        CompletableFuture<String> stopped = firstAttemptWaitsFor(() -> !tenants.inForce("leaving"), "leaving-1",
+                "leaving-2");
+        String tenantsFile = read(tenantsFile());
+        // one round takes both: the one whose attempt sees the tenant leave, and the one it comes to after
+        dueNow(first, second);
+        String inAttempt = attemptStopped(stopped);
+
+        replaceWhole(tenantsFile(), tenantsFile.replace(leavingTenant(), ""));
+
+        // the attempt under way sends nothing more to the Lucca its tenant left, and is handed back as it was
+        await().atMost(Duration.ofSeconds(10)).until(() -> history(inAttempt).size() > 1);
+        HireView handedBack = hire(inAttempt);
+        assertThat(handedBack.status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(handedBack.attempts()).isZero();
+        assertThat(handedBack.lastError()).isNull();
+        assertThat(history(inAttempt)).last().extracting(HireEvent::detail).asString()
+                .startsWith("tenant leaving left the configuration before create-user: handed back");
+        assertThat(leavingLucca.count("POST", "/")).as("calls sent to the Lucca the tenant left").isZero();
+        // the reload removed the tenant's route once its round was over: the round claimed no hire after that one
+        String next = inAttempt.equals(first) ? second : first;
+        assertThat(history(next)).as("the history of a hire its round left alone").hasSize(1);
+        assertThat(hire(next).attempts()).isZero();
+
+        replaceWhole(tenantsFile(), tenantsFile);
+
+        // neither waited out a backoff nor counted an attempt while its tenant was away
+        for (String hireId : List.of(first, second)) {
+            assertThat(awaitHire(hireId, h -> h.status() == HireStatus.DELIVERED).attempts()).isOne();
+        }
+        assertThat(leavingLucca.users()).hasSize(2);
+    }
+
+    @Test
+    void aHireWhoseTenantMovesToAnotherLuccaDuringItsAttemptSendsNothingMoreToTheOldOne() {
+        CompletableFuture<String> stopped = firstAttemptWaitsFor(() -> tenants.find("moving")
+                .flatMap(tenant -> tenant.lucca().baseUrl()).equals(Optional.of(URI.create(lucca.baseUrl()))),
+                "moving-1");
+        String hireId = accept("moving", Events.hire(MOVING_COMPANY, "moving-1"));
+        attemptStopped(stopped);
+
+        replaceWhole(tenantsFile(), read(tenantsFile()).replace(movedFromLucca.baseUrl(), lucca.baseUrl()));
+
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.DELIVERED);
+        assertThat(movedFromLucca.count("POST", "/")).as("calls sent to the Lucca the tenant left").isZero();
+        assertThat(lucca.users()).filteredOn(u -> u.mail().equals(Events.mail("moving-1"))).singleElement()
+                .satisfies(user -> assertThat(hire.luccaUserId()).isEqualTo((long) user.id()));
+        assertThat(hire.attempts()).as("the attempt the move stopped does not count").isOne();
+        assertThat(history(hireId)).extracting(HireEvent::detail).asString()
+                .contains("tenant moving has another Lucca now before create-user: handed back");
+    }
+
+    @Test
+    void aKeyRotatedDuringAnAttemptIsTheOneItsNextCallShows() {
+        CompletableFuture<String> stopped = firstAttemptWaitsFor(() -> tenants.find("rotating")
+                .map(tenant -> tenant.lucca().apiKey()).equals(Optional.of(ROTATED_KEY)), "rotating-1");
+        String hireId = accept("rotating", Events.hire(ROTATING_COMPANY, "rotating-1"));
+        attemptStopped(stopped);
+
+        // Lucca takes only the new key from now on
+        rotatingLucca.acceptKey(ROTATED_KEY);
+        replaceWhole(temp.resolve("secrets").resolve("rotating-lucca-key"), ROTATED_KEY);
+
+        HireView hire = awaitHire(hireId, h -> h.status() != HireStatus.RECEIVED);
+        assertThat(hire.status()).isEqualTo(HireStatus.DELIVERED);
+        assertThat(hire.attempts()).isOne();
+        assertThat(rotatingLucca.users()).filteredOn(u -> u.mail().equals(Events.mail("rotating-1"))).hasSize(1);
+    }
+
+    /**
+     * The attempt of whichever of these hires comes first stops just before it looks for its person in Lucca, until
+     * {@code reloaded} says the new configuration is in force; the future is that hire's id, once it stopped there.
+     */
+    private static CompletableFuture<String> firstAttemptWaitsFor(BooleanSupplier reloaded, String... applicantIds) {
+        CompletableFuture<String> stopped = new CompletableFuture<>();
+        Consumer<ClaimedHire> waitForTheReload = hire -> {
+            if (stopped.complete(hire.hireId())) {
+                await().atMost(Duration.ofSeconds(10)).until(reloaded::getAsBoolean);
+            }
+        };
+        for (String applicantId : applicantIds) {
+            Advices.beforeFindOrCreate(applicantId, waitForTheReload);
+        }
+        return stopped;
+    }
+
+    private static String attemptStopped(CompletableFuture<String> stopped) {
+        return stopped.orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    private Path tenantsFile() {
+        return temp.resolve("tenants.yaml");
+    }
+
+    /**
+     * The file replaced whole, as docs/tenants.md asks of an operator, and read again now, as the next check would:
+     * the reload puts the new configuration in force, then makes and removes the tenants' delivery routes.
+     */
+    private void replaceWhole(Path file, String content) {
+        try {
+            Path next = file.resolveSibling(file.getFileName() + ".next");
+            Files.writeString(next, content);
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        tenantsFileWatch.reloadIfChanged();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Both hires due at the same moment, so that the next round takes them together. */
+    private void dueNow(String first, String second) {
+        try (Connection connection = journalData().getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE hire SET next_attempt_at = received_at WHERE hire_id IN (?, ?)")) {
+            update.setString(1, first);
+            update.setString(2, second);
+            assertThat(update.executeUpdate()).isEqualTo(2);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<HireEvent> history(String hireId) {
+        return new JournalReader(journalData()).history(hireId);
     }
 
     // ----

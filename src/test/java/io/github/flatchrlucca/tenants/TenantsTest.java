@@ -94,8 +94,40 @@ class TenantsTest {
         tenants.replace(List.of(tenant("acme", "key-1")));
 
         assertThat(tenants.forHire(hire("acme")).id()).isEqualTo("acme");
-        assertThatExceptionOfType(UnknownTenant.class).isThrownBy(() -> tenants.forHire(hire("globex")))
-                .withMessageContaining("globex");
+        assertThatExceptionOfType(TenantChanged.class).isThrownBy(() -> tenants.forHire(hire("globex")))
+                .withMessage("tenant globex left the configuration");
+    }
+
+    @Test
+    void aHiresNextCallShowsTheKeyInForceNowAtTheSameLucca() {
+        tenants.replace(List.of(tenant("acme", "key-1")));
+        LuccaConnection started = tenants.luccaOf("acme");
+
+        tenants.replace(List.of(tenant("acme", "key-2")));
+
+        assertThat(tenants.luccaNow(started).authorization()).isEqualTo("lucca application=key-2");
+        assertThat(tenants.luccaNow(started).credentials()).isNotSameAs(started.credentials());
+    }
+
+    @Test
+    void aHiresNextCallGoesNowhereOnceItsTenantLeftOrHasAnotherLucca() {
+        tenants.replace(List.of(tenant("acme", "key-1")));
+        LuccaConnection started = tenants.luccaOf("acme");
+
+        tenants.replace(List.of(tenant("globex", "key-2")));
+        assertThat(tenants.inForce("acme")).isFalse();
+        assertThatExceptionOfType(TenantChanged.class).isThrownBy(() -> tenants.luccaNow(started))
+                .withMessage("tenant acme left the configuration");
+
+        tenants.replace(List.of(tenantAt("acme", "https://acme.ilucca-test.net", "key-1")));
+        assertThat(tenants.inForce("acme")).isTrue();
+        assertThatExceptionOfType(TenantChanged.class).isThrownBy(() -> tenants.luccaNow(started))
+                .withMessage("tenant acme has another Lucca now");
+
+        // a dry run now: nothing is sent at all
+        tenants.replace(List.of(TestTenants.tenant("acme", "token-of-acme-0123456789", "1")));
+        assertThatExceptionOfType(TenantChanged.class).isThrownBy(() -> tenants.luccaNow(started))
+                .withMessage("tenant acme has another Lucca now");
     }
 
     @Test
@@ -178,9 +210,13 @@ class TenantsTest {
     }
 
     private static TenantSettings tenant(String id, String apiKey) {
+        return tenantAt(id, "https://" + id + ".ilucca.net", apiKey);
+    }
+
+    private static TenantSettings tenantAt(String id, String luccaBaseUrl, String apiKey) {
         TenantSettings dry = TestTenants.tenant(id, "token-of-" + id + "-0123456789", "1");
         return new TenantSettings(id, Set.of("1"), dry.webhookToken(), Set.of(),
-                Optional.of(URI.create("https://" + id + ".ilucca.net")), apiKey, 50, Duration.ofSeconds(60), null, null,
+                Optional.of(URI.create(luccaBaseUrl)), apiKey, 50, Duration.ofSeconds(60), null, null,
                 null, dry.departments(), dry.contractTypes(), dry.rehire(), dry.hireHold(), dry.loginRule(), null, dry.zone(), Optional.empty(),
                 Optional.empty());
     }

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.delivery.RetrySchedule;
 import io.github.flatchrlucca.flatchr.FlatchrAnswers;
+import io.github.flatchrlucca.flatchr.FlatchrConnection;
 import io.github.flatchrlucca.flatchr.FlatchrPause;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Journal;
@@ -22,6 +24,7 @@ import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import io.github.flatchrlucca.tenants.FlatchrApi;
+import io.github.flatchrlucca.tenants.TenantChanged;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.tenants.Tenants;
 import io.github.flatchrlucca.tenants.TestTenants;
@@ -241,6 +244,52 @@ class WriteBackStepsTest {
     }
 
     @Test
+    void theOutcomesOfATenantThatLeftDuringItsTurnAreGivenBackUncountedAndSentNowhere() throws Exception {
+        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        steps.tags("acme", tags("[{\"id\": \"Tg8\", \"title\": \"Lucca\", \"type\": \"candidates\", "
+                + "\"creatable\": true}]"));
+        recordRejected("1");
+        FlatchrConnection turns = steps.connection("acme");
+        HireView hire = writeBacks.claimDue("acme", 10).get(0);
+
+        tenants.replace(List.of(tenant("globex", Optional.of("Lucca"))));
+        Throwable left = catchThrowable(() -> steps.writeTag(turns, hire, "applicant-1"));
+        steps.failed(failure(hire, turns, left));
+
+        assertThat(left).isInstanceOf(TenantChanged.class).hasMessage("tenant acme left the configuration");
+        HireView given = new JournalReader(pool).find(hire.hireId()).orElseThrow();
+        assertThat(given.writeBack()).isEqualTo("PENDING");
+        assertThat(given.writeBackAttempts()).isZero();
+        assertThat(new JournalReader(pool).history(hire.hireId())).extracting(HireEvent::detail)
+                .noneMatch(detail -> detail != null && detail.contains("not written"));
+        assertThat(pause.paused(turns)).isFalse();
+        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        assertThat(writeBacks.claimDue("acme", 10)).as("due at once on its return").extracting(HireView::hireId)
+                .containsExactly(hire.hireId());
+    }
+
+    @Test
+    void aTurnWhoseTenantGotAnotherFlatchrKeySendsNothingMoreWithTheOldOne() throws Exception {
+        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        FlatchrConnection turns = steps.connection("acme");
+        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), 1,
+                null, 416L, null, null, null, List.of(), null, """
+                {"data": {"candidate": {"email": "jeanne@example.org"}, "vacancy": {"id": 5}}}
+                """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null);
+
+        tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.tenant("acme", "acme-token-0123456789", "1"),
+                new FlatchrApi(URI.create("https://api.flatchr.io"), "rotated-flatchr-key", "Wy3EOp2NP3p1KMq8",
+                        Duration.ofMinutes(15), Duration.ofDays(3), Optional.of("Lucca")))));
+
+        assertThat(catchThrowable(() -> steps.searchByEmail(turns, hire))).isInstanceOf(TenantChanged.class)
+                .hasMessage("tenant acme has another Flatchr now");
+        assertThat(catchThrowable(() -> steps.writeTag(turns, hire, "applicant-1")))
+                .isInstanceOf(TenantChanged.class);
+        assertThat(steps.searchByEmail(steps.connection("acme"), hire).name()).as("the next turn's")
+                .isNotBlank();
+    }
+
+    @Test
     void tagsThatCouldNotBeReadAreLookedUpAgainAfterAFewMinutes() {
         tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
 
@@ -272,10 +321,14 @@ class WriteBackStepsTest {
     }
 
     private Exchange failure(HireView hire, Throwable caught) {
+        return failure(hire, tenants.find(hire.tenant()).flatMap(tenant -> tenant.flatchr()).orElse(null), caught);
+    }
+
+    /** The failed attempt of a turn that began with {@code flatchr}. */
+    private Exchange failure(HireView hire, FlatchrConnection flatchr, Throwable caught) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setVariable(Variables.HIRE, hire);
-        exchange.setVariable(Variables.FLATCHR, tenants.find(hire.tenant()).flatMap(tenant -> tenant.flatchr())
-                .orElse(null));
+        exchange.setVariable(Variables.FLATCHR, flatchr);
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, caught);
         return exchange;
     }
