@@ -15,6 +15,14 @@ public record FlatchrConnection(String tenant, URI baseUrl, String apiKey, Strin
         return baseUrl.toString();
     }
 
+    /**
+     * The company its calls are about, at its Flatchr: two tenants naming the same one share its pause, and ids
+     * learned of one (its tags) are no other's.
+     */
+    public String company() {
+        return endpoint() + " " + companyKey;
+    }
+
     public String authorization() {
         return "Bearer " + apiKey;
     }

@@ -45,7 +45,7 @@ public final class FlatchrPause {
 
     /** When the company may be called again; empty when it may be now. */
     public Optional<Instant> until(FlatchrConnection flatchr) {
-        Pause pause = pauses.get(company(flatchr));
+        Pause pause = pauses.get(flatchr.company());
         return pause == null || !pause.until().isAfter(clock.instant()) ? Optional.empty() : Optional.of(pause.until());
     }
 
@@ -67,14 +67,14 @@ public final class FlatchrPause {
      */
     public synchronized Instant pause(FlatchrConnection flatchr, String retryAfterHeader) {
         Instant now = clock.instant();
-        Pause before = pauses.get(company(flatchr));
+        Pause before = pauses.get(flatchr.company());
         int inARow = before == null ? 1 : before.inARow() + 1;
         Instant until = now.plus(RetryAfter.of(retryAfterHeader, now, LONGEST_RETRY_AFTER)
                 .orElseGet(() -> backoff.after(inARow)));
         if (before != null && before.until().isAfter(until)) {
             until = before.until();
         }
-        pauses.put(company(flatchr), new Pause(until, inARow));
+        pauses.put(flatchr.company(), new Pause(until, inARow));
         return until;
     }
 
@@ -91,11 +91,6 @@ public final class FlatchrPause {
     /** Flatchr took a call: the next pause without Retry-After starts from the first wait again. */
     public synchronized void answered(FlatchrConnection flatchr) {
         Instant now = clock.instant();
-        pauses.computeIfPresent(company(flatchr), (key, pause) -> pause.until().isAfter(now) ? pause : null);
-    }
-
-    /** Two tenants naming the same company at the same Flatchr share its pause. */
-    private static String company(FlatchrConnection flatchr) {
-        return flatchr.endpoint() + " " + flatchr.companyKey();
+        pauses.computeIfPresent(flatchr.company(), (key, pause) -> pause.until().isAfter(now) ? pause : null);
     }
 }

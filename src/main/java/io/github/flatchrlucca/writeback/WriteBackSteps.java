@@ -62,7 +62,10 @@ public final class WriteBackSteps {
      * @param tagId   null unless usable
      * @param problem why the tag cannot take the outcome, or null when it can (or is not known yet)
      */
-    private record TagState(String written, String tagId, String problem, Instant checkedAt, Duration validFor) {
+    // company: the Flatchr company the tag was looked up in (address and company key): tag ids are a company's own,
+    // so a reload that gives the tenant another company has its tag looked up again before any outcome is written
+    private record TagState(String written, String company, String tagId, String problem, Instant checkedAt,
+                            Duration validFor) {
         boolean stale(Instant now) {
             return now.isAfter(checkedAt.plus(validFor));
         }
@@ -97,7 +100,8 @@ public final class WriteBackSteps {
     public boolean tagToCheck(@Body String tenantId) {
         TagState state = tags.get(tenantId);
         String written = tenant(tenantId).resultTag().orElse("");
-        return state == null || !state.written().equals(written) || state.stale(clock.instant());
+        return state == null || !state.written().equals(written) || !state.company().equals(company(tenantId))
+                || state.stale(clock.instant());
     }
 
     /**
@@ -129,7 +133,8 @@ public final class WriteBackSteps {
                 problem = "tag '" + written + "' takes only its listed values, not free text";
             }
         }
-        TagState before = tags.put(tenantId, new TagState(written, tagId, problem, clock.instant(), TAG_CHECK));
+        TagState before = tags.put(tenantId, new TagState(written, company(tenantId), tagId, problem, clock.instant(),
+                TAG_CHECK));
         if (problem != null && (before == null || !problem.equals(before.problem()))) {
             LOG.warn("Tenant {}: FLATCHR_RESULT_TAG: {}; outcomes are not written back to Flatchr until it is fixed "
                     + "(a candidate tag with free values, 'creatable')", tenantId, problem);
@@ -141,8 +146,15 @@ public final class WriteBackSteps {
     /** The tags could not be read (Flatchr unavailable, key rejected): looked up again in a few minutes. */
     public void tagsUnread(@Variable(Variables.TENANT_ID) String tenantId) {
         TagState before = tags.get(tenantId);
-        tags.put(tenantId, new TagState(tenant(tenantId).resultTag().orElse(""), before == null ? null : before.tagId(),
-                before == null ? null : before.problem(), clock.instant(), TAG_RETRY));
+        String company = company(tenantId);
+        // what was learned of another company's tags says nothing of this one's
+        boolean same = before != null && before.company().equals(company);
+        tags.put(tenantId, new TagState(tenant(tenantId).resultTag().orElse(""), company, same ? before.tagId() : null,
+                same ? before.problem() : null, clock.instant(), TAG_RETRY));
+    }
+
+    private String company(String tenantId) {
+        return connection(tenantId).company();
     }
 
     public boolean tagUsable(@Body String tenantId) {

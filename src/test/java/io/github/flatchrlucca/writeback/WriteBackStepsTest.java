@@ -25,7 +25,6 @@ import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.TenantChanged;
-import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.tenants.Tenants;
 import io.github.flatchrlucca.tenants.TestTenants;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -61,14 +60,14 @@ class WriteBackStepsTest {
 
     @Test
     void onlyTenantsWithAKeyAndAResultTagWriteBack() {
-        tenants.replace(List.of(tenant("acme", Optional.of("Lucca")), tenant("globex", Optional.empty())));
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca")), TestTenants.withResultTag("globex", Optional.empty())));
 
         assertThat(steps.tenants()).containsExactly("acme");
     }
 
     @Test
     void theResultTagIsFoundByTitleInAnyCaseAndMustTakeFreeTextOnCandidates() throws Exception {
-        tenants.replace(List.of(tenant("acme", Optional.of("lucca"))));
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("lucca"))));
         assertThat(steps.tagToCheck("acme")).isTrue();
 
         steps.tags("acme", tags("""
@@ -87,7 +86,7 @@ class WriteBackStepsTest {
 
     @Test
     void aCandidateTagIsUsedEvenWhenAVacancyTagOfTheSameTitleIsListedFirst() throws Exception {
-        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
 
         steps.tags("acme", tags("""
                 [{"id": "Vt1", "tag_id": 3, "title": "Lucca", "type": "vacancies", "creatable": true},
@@ -106,7 +105,7 @@ class WriteBackStepsTest {
 
     @Test
     void aCandidateTagWithoutFreeTextIsSaidEvenBesideAVacancyTagOfTheSameTitle() throws Exception {
-        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
 
         steps.tags("acme", tags("""
                 [{"id": "Ct2", "tag_id": 4, "title": "Lucca", "type": "candidates", "creatable": false},
@@ -119,7 +118,7 @@ class WriteBackStepsTest {
 
     @Test
     void aTagThatTakesOnlyItsValuesOrThatIsNotThereIsSaid() throws Exception {
-        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
 
         steps.tags("acme", tags("[{\"id\": \"Ct2\", \"title\": \"Lucca\", \"type\": \"candidates\", \"creatable\": false}]"));
         assertThat(steps.tagHealth("acme")).contains("tag 'Lucca' takes only its listed values, not free text");
@@ -144,7 +143,7 @@ class WriteBackStepsTest {
 
     @Test
     void aWebhookHireWithoutEmailIsNotSearchedForAndItsWriteBackEndsAtOnce() throws Exception {
-        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         Intakes.recordIntake(journal, """
                 {"event": "drag_applicant", "company_id": 4242, "data": {"applicant": {"id": 77},
                  "candidate": {"id": 12, "firstname": "Jeanne", "lastname": "Exemple", "email": " "},
@@ -169,7 +168,7 @@ class WriteBackStepsTest {
 
     @Test
     void aHireWhosePayloadWasErasedIsNotSearchedFor() {
-        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         HireView erased = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, null, Origin.WEBHOOK, "PENDING", null, 0,
                 clock.instant(), null, null);
@@ -180,7 +179,7 @@ class WriteBackStepsTest {
 
     @Test
     void aHireWithoutVacancyIdIsNotSearchedFor() {
-        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
                 {"data": {"candidate": {"email": "jeanne@example.org"}, "vacancy": {"title": "Dev"}}}
@@ -192,7 +191,7 @@ class WriteBackStepsTest {
 
     @Test
     void aHireWithAnEmailIsSearchedForByIt() throws Exception {
-        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
                 {"data": {"candidate": {"email": "jeanne@example.org"}, "vacancy": {"id": 5}}}
@@ -204,7 +203,7 @@ class WriteBackStepsTest {
 
     @Test
     void afterA429NoWriteBackCallIsMadeToTheCompanyAndTheHiresRetryWaitsUntilRetryAfterHasPassed() throws Exception {
-        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         recordRejected("1");
         HireView hire = writeBacks.claimDue("acme", 10).get(0);
         Exchange tooMany = flatchrAnswer("write-tag", 429, "60");
@@ -225,7 +224,7 @@ class WriteBackStepsTest {
 
     @Test
     void theOutcomesOfATurnNotTriedOnceFlatchrAskedToWaitAreGivenBackUncounted() throws Exception {
-        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         recordRejected("1");
         recordRejected("2");
         List<HireView> turn = writeBacks.claimDue("acme", 10);
@@ -245,14 +244,14 @@ class WriteBackStepsTest {
 
     @Test
     void theOutcomesOfATenantThatLeftDuringItsTurnAreGivenBackUncountedAndSentNowhere() throws Exception {
-        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         steps.tags("acme", tags("[{\"id\": \"Tg8\", \"title\": \"Lucca\", \"type\": \"candidates\", "
                 + "\"creatable\": true}]"));
         recordRejected("1");
         FlatchrConnection turns = steps.connection("acme");
         HireView hire = writeBacks.claimDue("acme", 10).get(0);
 
-        tenants.replace(List.of(tenant("globex", Optional.of("Lucca"))));
+        tenants.replace(List.of(TestTenants.withResultTag("globex", Optional.of("Lucca"))));
         Throwable left = catchThrowable(() -> steps.writeTag(turns, hire, "applicant-1"));
         steps.failed(failure(hire, turns, left));
 
@@ -263,14 +262,14 @@ class WriteBackStepsTest {
         assertThat(new JournalReader(pool).history(hire.hireId())).extracting(HireEvent::detail)
                 .noneMatch(detail -> detail != null && detail.contains("not written"));
         assertThat(pause.paused(turns)).isFalse();
-        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         assertThat(writeBacks.claimDue("acme", 10)).as("due at once on its return").extracting(HireView::hireId)
                 .containsExactly(hire.hireId());
     }
 
     @Test
     void aTurnWhoseTenantGotAnotherFlatchrKeySendsNothingMoreWithTheOldOne() throws Exception {
-        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         FlatchrConnection turns = steps.connection("acme");
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
@@ -290,8 +289,26 @@ class WriteBackStepsTest {
     }
 
     @Test
+    void aTenantGivenAnotherCompanyHasItsTagLookedUpThereBeforeAnyOutcomeIsTagged() throws Exception {
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
+        steps.tags("acme", tags("[{\"id\": \"Ct2\", \"title\": \"Lucca\", \"type\": \"candidates\", "
+                + "\"creatable\": true}]"));
+        assertThat(steps.tagToCheck("acme")).as("just looked up").isFalse();
+
+        // the same tag's title, in another company: its tags have ids of their own
+        tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.tenant("acme", "acme-token-0123456789", "1"),
+                new FlatchrApi(URI.create("https://api.flatchr.io"), "flatchr-key-acme", "OtherCompany0001",
+                        Duration.ofMinutes(15), Duration.ofDays(3), Optional.of("Lucca")))));
+
+        assertThat(steps.tagToCheck("acme")).isTrue();
+        steps.tagsUnread("acme");
+        assertThat(steps.tagUsable("acme")).as("the other company's tag id is not this one's").isFalse();
+        assertThat(steps.tagHealth("acme")).isEmpty();
+    }
+
+    @Test
     void tagsThatCouldNotBeReadAreLookedUpAgainAfterAFewMinutes() {
-        tenants.replace(List.of(tenant("acme", Optional.of("Lucca"))));
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
 
         steps.tagsUnread("acme");
 
@@ -341,9 +358,4 @@ class WriteBackStepsTest {
         return JSON.readTree(json);
     }
 
-    private static TenantSettings tenant(String id, Optional<String> resultTag) {
-        return TestTenants.withFlatchrApi(TestTenants.tenant(id, id + "-token-0123456789", "1"), new FlatchrApi(
-                URI.create("https://api.flatchr.io"), "flatchr-key-" + id, "Wy3EOp2NP3p1KMq8", Duration.ofMinutes(15),
-                Duration.ofDays(3), resultTag));
-    }
 }
