@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.delivery;
 
+import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.lucca.LuccaContract;
 import io.github.flatchrlucca.mapping.LuccaUserDraft;
@@ -23,6 +24,8 @@ public final class Delivery {
     private boolean contractToCreate;
     private boolean directoryChecked;
     private boolean userCreatedNow;
+    // this attempt's create (the user, or a returning employee's contract), recorded in the journal before it is sent
+    private ApiRequest createRecorded;
     private final Integer luccaContractTypeId;
 
     Delivery(ClaimedHire hire, Tenant tenant, MappedHire mapped, Integer luccaContractTypeId) {
@@ -42,6 +45,15 @@ public final class Delivery {
     /** The user exists in Lucca already: found, or created by an earlier attempt. */
     public boolean isUserKnown() {
         return luccaUserId != null;
+    }
+
+    void createRecorded(ApiRequest create) {
+        this.createRecorded = create;
+    }
+
+    /** Whether {@code stopped}, a call that was never sent, is this attempt's create, recorded before it. */
+    boolean isRecordedCreate(Object stopped) {
+        return createRecorded != null && createRecorded == stopped;
     }
 
     public boolean isAlreadyInLucca() {

@@ -128,9 +128,13 @@ public final class DeliveryFailures {
      */
     public void tenantChanged(Exchange exchange) {
         String call = exchange.getVariable(Variables.LUCCA_CALL, String.class);
+        Delivery delivery = exchange.getVariable(Variables.DELIVERY, Delivery.class);
+        // Stopped at its create, which was recorded before it would have been sent: Lucca never saw it, so the hire
+        // goes back without it, or the next attempt (and a cancel) would take it for a create whose answer was lost.
+        boolean createUnsent = delivery != null && delivery.isRecordedCreate(exchange.getMessage().getBody());
         journal.handBack(hire(exchange).hireId(), new EventDetail(call, null, null,
                 caught(exchange, TenantChanged.class).getMessage() + (call == null ? "" : " before " + call)
-                        + ": handed back, this attempt not counted"));
+                        + ": handed back, this attempt not counted"), createUnsent, hire(exchange).createSent());
     }
 
     /**

@@ -24,6 +24,7 @@ public final class DeliveryRecords {
     /** Before the create is sent: if its answer is lost, the next attempt knows to look for our user. */
     public void createAttempted(@Variable(Variables.DELIVERY) Delivery delivery, @Body ApiRequest create) {
         journal.markCreateAttempted(delivery.getHireId(), create.body());
+        delivery.createRecorded(create);
     }
 
     /** Right after the create: a retry of the contract step must never create the user again. */

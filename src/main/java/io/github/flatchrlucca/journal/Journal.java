@@ -205,10 +205,18 @@ public final class Journal {
     /**
      * Gives back a hire whose attempt stopped for no fault of its own (its tenant's configuration changed under it) as
      * it was before this instance claimed it: due as it was, this attempt not counted, and why in its history.
+     *
+     * @param createUnsent  this attempt's create was recorded ({@link #markCreateAttempted}) but never sent
+     * @param earlierCreate what an earlier attempt sent, put back in its place; null when none did
      */
-    public void handBack(String hireId, EventDetail why) {
-        if (change(hireId, "UPDATE hire SET claimed_until = NULL, claimed_by = NULL, attempts = attempts - 1 WHERE "
-                + "hire_id = ? AND claimed_by = ? AND " + QUEUED, new Object[] {hireId, instanceId}, why)) {
+    public void handBack(String hireId, EventDetail why, boolean createUnsent, String earlierCreate) {
+        String create = !createUnsent ? "" : earlierCreate == null ? ", create_attempted_at = NULL, lucca_request = NULL"
+                : ", lucca_request = ?";
+        Object[] parameters = createUnsent && earlierCreate != null ? new Object[] {earlierCreate, hireId, instanceId}
+                : new Object[] {hireId, instanceId};
+        // attempts never below none: a move back into hired during the attempt set them to none
+        if (change(hireId, "UPDATE hire SET claimed_until = NULL, claimed_by = NULL, attempts = GREATEST(attempts - 1, 0)"
+                + create + " WHERE hire_id = ? AND claimed_by = ? AND " + QUEUED, parameters, why)) {
             LOG.info("hire {}: {}", hireId, why.error());
         } else {
             // cancelled or withdrawn meanwhile: only the claim is left to give back

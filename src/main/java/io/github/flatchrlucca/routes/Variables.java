@@ -67,6 +67,8 @@ public final class Variables {
     public static final String TAGS_ANSWER = "tagsAnswer";
     /** The Flatchr application a result is written back to. */
     public static final String APPLICANT = "applicant";
+    /** The line a result's tag is written with, as it was sent. */
+    public static final String RESULT_LINE = "resultLine";
 
     private Variables() {
     }

@@ -222,14 +222,24 @@ public final class WriteBackSteps {
         throw new ApplicantNotFound();
     }
 
-    public ApiRequest writeTag(@Variable(Variables.FLATCHR) FlatchrConnection flatchr, @Variable(Variables.HIRE) HireView hire,
-                               @Variable(Variables.APPLICANT) String applicant) {
-        stillTheTenants(flatchr);
-        return requests.writeTag(flatchr, applicant, tags.get(hire.tenant()).tagId(), line(hire));
+    /** The outcome's line, in its tenant's time zone. */
+    public String resultLine(@Variable(Variables.HIRE) HireView hire) {
+        return ResultLine.of(hire, tenant(hire.tenant()).zone());
     }
 
-    public void written(@Variable(Variables.HIRE) HireView hire) {
-        writeBacks.written(hire.hireId(), line(hire));
+    public ApiRequest writeTag(@Variable(Variables.FLATCHR) FlatchrConnection flatchr, @Variable(Variables.HIRE) HireView hire,
+                               @Variable(Variables.APPLICANT) String applicant,
+                               @Variable(Variables.RESULT_LINE) String line) {
+        stillTheTenants(flatchr);
+        return requests.writeTag(flatchr, applicant, tags.get(hire.tenant()).tagId(), line);
+    }
+
+    /**
+     * Flatchr took the tag: recorded with the line it was sent, so a reload that took the tenant away meanwhile does
+     * not turn a written outcome into a failed one, written again later.
+     */
+    public void written(@Variable(Variables.HIRE) HireView hire, @Variable(Variables.RESULT_LINE) String line) {
+        writeBacks.written(hire.hireId(), line);
         metrics.writeBack(hire.tenant(), "written");
     }
 
@@ -283,10 +293,6 @@ public final class WriteBackSteps {
         writeBacks.gaveUp(hire.hireId(), why);
         metrics.writeBack(hire.tenant(), "given-up");
         LOG.warn("hire {}: its outcome could not be written to Flatchr and is given up ({})", hire.hireId(), why);
-    }
-
-    private String line(HireView hire) {
-        return ResultLine.of(hire, tenant(hire.tenant()).zone());
     }
 
     /** @throws TenantChanged when a reload took the tenant away during the turn */

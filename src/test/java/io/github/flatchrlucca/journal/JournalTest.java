@@ -919,7 +919,8 @@ class JournalTest {
         clock.advance(Duration.ofMinutes(2));
         journal.claim(hireId);
 
-        journal.handBack(hireId, new EventDetail("create-user", null, null, "tenant acme left the configuration"));
+        journal.handBack(hireId, new EventDetail("create-user", null, null, "tenant acme left the configuration"),
+                false, null);
 
         HireView handedBack = reader.find(hireId).orElseThrow();
         assertThat(handedBack.status()).isEqualTo(HireStatus.RECEIVED);
@@ -934,6 +935,39 @@ class JournalTest {
     }
 
     @Test
+    void aCreateRecordedButNeverSentIsNotHandedBackWithItsHireAndAnEarlierOneIsPutBack() {
+        String first = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
+        String second = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
+        journal.claim(first);
+        journal.markCreateAttempted(first, "{\"login\":\"cmorel\"}");
+        journal.claim(second);
+        journal.markCreateAttempted(second, "{\"login\":\"emuller2\"}");
+        EventDetail why = new EventDetail("create-user", null, null, "tenant acme left the configuration");
+
+        journal.handBack(first, why, true, null);
+        journal.handBack(second, why, true, "{\"login\":\"emuller\"}");
+
+        assertThat(reader.find(first).orElseThrow().luccaRequest()).isNull();
+        assertThat(reader.find(second).orElseThrow().luccaRequest()).isEqualTo("{\"login\":\"emuller\"}");
+        assertThat(claimDue(10)).extracting(ClaimedHire::hireId, ClaimedHire::createAttempted)
+                .containsExactlyInAnyOrder(tuple(first, false), tuple(second, true));
+    }
+
+    @Test
+    void aHireHandedBackAfterItsAttemptsWereResetCountsNoneRatherThanLessThanNone() throws Exception {
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
+        journal.claim(hireId);
+        try (Connection connection = pool.getConnection()) {
+            // as a move back into hired during the attempt does
+            Jdbc.update(connection, "UPDATE hire SET attempts = 0 WHERE hire_id = ?", hireId);
+        }
+
+        journal.handBack(hireId, new EventDetail(null, null, null, "tenant acme left the configuration"), false, null);
+
+        assertThat(reader.find(hireId).orElseThrow().attempts()).isZero();
+    }
+
+    @Test
     void onlyTheInstanceHoldingAHireHandsItBackAndACancelStillWins() {
         String takenOver = claimedHire();
         String cancelled = Intakes.recordIntake(journal, PAYLOAD, hire("5678"), TENANT, Duration.ZERO).hireId();
@@ -943,8 +977,10 @@ class JournalTest {
         Journal other = new Journal(pool, clock, LEASE, "instance-b");
         assertThat(other.claim(takenOver)).isNotNull();
 
-        journal.handBack(takenOver, new EventDetail(null, null, null, "tenant acme left the configuration"));
-        journal.handBack(cancelled, new EventDetail(null, null, null, "tenant acme left the configuration"));
+        journal.handBack(takenOver, new EventDetail(null, null, null, "tenant acme left the configuration"), false,
+                null);
+        journal.handBack(cancelled, new EventDetail(null, null, null, "tenant acme left the configuration"), false,
+                null);
 
         assertThat(reader.find(takenOver).orElseThrow().attempts()).as("the other instance's attempt").isEqualTo(2);
         other.renewClaim(takenOver);

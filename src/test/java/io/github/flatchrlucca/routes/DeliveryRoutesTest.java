@@ -391,6 +391,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         assertThat(handedBack.status()).isEqualTo(HireStatus.RECEIVED);
         assertThat(handedBack.attempts()).isZero();
         assertThat(handedBack.lastError()).isNull();
+        assertThat(handedBack.luccaRequest()).as("a create recorded but never sent is not kept").isNull();
         assertThat(history(inAttempt)).last().extracting(HireEvent::detail).asString()
                 .startsWith("tenant leaving left the configuration before create-user: handed back");
         assertThat(leavingLucca.count("POST", "/")).as("calls sent to the Lucca the tenant left").isZero();

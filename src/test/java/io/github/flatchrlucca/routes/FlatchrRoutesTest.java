@@ -259,7 +259,10 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         // the tag is found now, as the next look would: the next turn takes the three outcomes at once
         writeBack.tags("flatchr-busy", JSON.readTree("[{\"id\": \"Tg8kLm2NpQ4rSt6u\", \"tag_id\": 71, "
                 + "\"title\": \"Lucca\", \"type\": \"candidates\", \"creatable\": true}]"));
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> hires.stream()
+        // the turn claims its outcomes one at a time (each counts an attempt as it is claimed), so the count alone
+        // passes through one before any call: the 429's answer is awaited too
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> flatchrBusy.requests()
+                .stream().anyMatch(request -> request.status() == 429) && hires.stream()
                 .map(this::hire).filter(hire -> "PENDING".equals(hire.writeBack()))
                 .mapToInt(HireView::writeBackAttempts).sum() == 1);
 

@@ -99,7 +99,7 @@ class WriteBackStepsTest {
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, null, Origin.WEBHOOK, "PENDING", "z7gW", 0,
                 clock.instant(), null, null);
-        assertThat(JSON.readTree(steps.writeTag(steps.connection("acme"), hire, "z7gW").body()).path("tag").asText())
+        assertThat(JSON.readTree(steps.writeTag(steps.connection("acme"), hire, "z7gW", steps.resultLine(hire)).body()).path("tag").asText())
                 .isEqualTo("Ct2");
     }
 
@@ -243,6 +243,26 @@ class WriteBackStepsTest {
     }
 
     @Test
+    void anOutcomeFlatchrTookIsRecordedWrittenWithItsLineEvenIfItsTenantLeftMeanwhile() throws Exception {
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
+        steps.tags("acme", tags("[{\"id\": \"Tg8\", \"title\": \"Lucca\", \"type\": \"candidates\", "
+                + "\"creatable\": true}]"));
+        recordRejected("1");
+        HireView hire = writeBacks.claimDue("acme", 10).get(0);
+        String line = steps.resultLine(hire);
+        String sent = JSON.readTree(steps.writeTag(steps.connection("acme"), hire, "applicant-1", line).body())
+                .path("value").asText();
+
+        tenants.replace(List.of(TestTenants.withResultTag("globex", Optional.of("Lucca"))));
+        steps.written(hire, line);
+
+        HireView written = new JournalReader(pool).find(hire.hireId()).orElseThrow();
+        assertThat(written.writeBack()).as("not written again later").isEqualTo("WRITTEN");
+        assertThat(new JournalReader(pool).history(hire.hireId())).extracting(HireEvent::detail)
+                .anyMatch(detail -> detail != null && !sent.isEmpty() && detail.contains(sent));
+    }
+
+    @Test
     void theOutcomesOfATenantThatLeftDuringItsTurnAreGivenBackUncountedAndSentNowhere() throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         steps.tags("acme", tags("[{\"id\": \"Tg8\", \"title\": \"Lucca\", \"type\": \"candidates\", "
@@ -252,7 +272,7 @@ class WriteBackStepsTest {
         HireView hire = writeBacks.claimDue("acme", 10).get(0);
 
         tenants.replace(List.of(TestTenants.withResultTag("globex", Optional.of("Lucca"))));
-        Throwable left = catchThrowable(() -> steps.writeTag(turns, hire, "applicant-1"));
+        Throwable left = catchThrowable(() -> steps.writeTag(turns, hire, "applicant-1", "a line"));
         steps.failed(failure(hire, turns, left));
 
         assertThat(left).isInstanceOf(TenantChanged.class).hasMessage("tenant acme left the configuration");
@@ -282,7 +302,7 @@ class WriteBackStepsTest {
 
         assertThat(catchThrowable(() -> steps.searchByEmail(turns, hire))).isInstanceOf(TenantChanged.class)
                 .hasMessage("tenant acme has another Flatchr now");
-        assertThat(catchThrowable(() -> steps.writeTag(turns, hire, "applicant-1")))
+        assertThat(catchThrowable(() -> steps.writeTag(turns, hire, "applicant-1", "a line")))
                 .isInstanceOf(TenantChanged.class);
         assertThat(steps.searchByEmail(steps.connection("acme"), hire).name()).as("the next turn's")
                 .isNotBlank();
