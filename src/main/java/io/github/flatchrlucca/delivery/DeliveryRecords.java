@@ -23,13 +23,13 @@ public final class DeliveryRecords {
 
     /** Before the create is sent: if its answer is lost, the next attempt knows to look for our user. */
     public void createAttempted(@Variable(Variables.DELIVERY) Delivery delivery, @Body ApiRequest create) {
-        journal.markCreateAttempted(delivery.getHireId(), create.body());
+        journal.markCreateAttempted(delivery.getHireId(), create.body(), delivery.tenant().lucca().instance());
         delivery.createRecorded(create);
     }
 
     /** Right after the create: a retry of the contract step must never create the user again. */
     public void userCreated(@Variable(Variables.DELIVERY) Delivery delivery) {
-        journal.recordLuccaUser(delivery.getHireId(), delivery.luccaUserId());
+        journal.recordLuccaUser(delivery.getHireId(), delivery.luccaUserId(), delivery.tenant().lucca().instance());
     }
 
     public void delivered(@Variable(Variables.DELIVERY) Delivery delivery) {

@@ -63,8 +63,15 @@ public final class DeliverySteps {
         this.people = people;
     }
 
-    /** The hire, mapped the way its tenant wants it. */
+    /**
+     * The hire, mapped the way its tenant wants it; not at all when what an earlier attempt made is in a Lucca its
+     * tenant no longer has: nothing of it is sent anywhere.
+     */
     public Delivery map(@Body ClaimedHire hire, @Variable(Variables.TENANT) Tenant tenant) {
+        Optional<HireNeedsAPerson> elsewhere = HireNeedsAPerson.ofLucca(hire, tenant.lucca());
+        if (elsewhere.isPresent()) {
+            throw elsewhere.get();
+        }
         MappedHire mapped = tenant.mapper().map(read(hire.payload()), hire.receivedAt());
         Optional<HireNeedsAPerson> unreadable = HireNeedsAPerson.ofNames(mapped.draft().firstName(),
                 mapped.draft().lastName());

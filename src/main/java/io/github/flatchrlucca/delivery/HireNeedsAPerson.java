@@ -1,5 +1,7 @@
 package io.github.flatchrlucca.delivery;
 
+import io.github.flatchrlucca.journal.ClaimedHire;
+import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.mapping.AsciiName;
 import java.util.Optional;
 
@@ -40,6 +42,18 @@ public final class HireNeedsAPerson extends RuntimeException {
         return new HireNeedsAPerson("names-unreadable", "no login or work address can be made from the candidate's "
                 + "names: nothing of the first or last name reads in Latin letters; make the account by hand, or add "
                 + "the names in Latin letters in Flatchr and send the hire again");
+    }
+
+    /**
+     * The hire's Lucca user was made, or its create sent (its answer lost), in the Lucca its tenant had before a
+     * reload gave it another (or made it a dry run): a contract on that user id would go to whoever has it in the new
+     * one, and a look-up there would not find what the create made. Names neither Lucca: their URLs are a customer's.
+     */
+    static Optional<HireNeedsAPerson> ofLucca(ClaimedHire hire, LuccaConnection luccaNow) {
+        return hire.madeElsewhereThan(luccaNow.instance()) ? Optional.of(new HireNeedsAPerson("lucca-changed",
+                "its Lucca user (or a create whose answer was lost) was made in the Lucca its tenant used before; "
+                        + "LUCCA_BASE_URL changed since (or the tenant runs dry now): finish it by hand in that Lucca, "
+                        + "or replay it to make it in the one in force")) : Optional.empty();
     }
 
     /** For the metric of dead hires. */

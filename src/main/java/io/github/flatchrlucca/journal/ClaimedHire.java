@@ -8,15 +8,25 @@ import java.time.Instant;
  * counted from {@code queuedAt}: reception, or the operator's replay. Its {@code tenant} says which Lucca
  * it goes to, and with which mapping.
  *
- * @param createSent the body of the create an earlier attempt sent (the user, or a returning employee's contract),
- *                   whose answer may have been lost; null when none was sent
+ * @param createSent    the body of the create an earlier attempt sent (the user, or a returning employee's contract),
+ *                      whose answer may have been lost; null when none was sent
+ * @param luccaInstance the Lucca its user was made in, or its create sent to ({@code LuccaConnection.instance}); null
+ *                      when neither was, or before the journal kept it (the Lucca in force, then)
  */
 public record ClaimedHire(String hireId, String tenant, String payload, Instant receivedAt, Instant queuedAt,
-                          int attempts, Long luccaUserId, String createSent) {
+                          int attempts, Long luccaUserId, String createSent, String luccaInstance) {
 
     /** An earlier attempt sent a create: Lucca may hold what it made, whatever that attempt heard of it. */
     public boolean createAttempted() {
         return createSent != null;
+    }
+
+    /**
+     * Its user, or a create whose answer may have been lost, was made in another Lucca than {@code luccaNow}: a user
+     * id means nothing there (or someone else), and a look-up there does not find what the create made.
+     */
+    public boolean madeElsewhereThan(String luccaNow) {
+        return (luccaUserId != null || createAttempted()) && luccaInstance != null && !luccaInstance.equals(luccaNow);
     }
 
     /** Without the candidate's personal data: a record can end up in a log line, a trace or a test's report. */

@@ -48,6 +48,8 @@ public final class Journal {
     // no longer one whose answer was lost: neither the next attempt nor a person need look for what it made.
     private static final String CREATE_ANSWERED = "create_attempted_at = CASE WHEN ? THEN NULL ELSE create_attempted_at "
             + "END";
+    // Null (a tenant not in force, a hire from before V15) compares as unknown: nothing is forgotten.
+    private static final String MADE_ELSEWHERE = "lucca_instance <> ?";
     private static final Set<String> CREATE_CALLS = Set.of("create-user", "create-work-contract");
     // A Lucca user recorded, or a hire delivered, after the candidate was moved out of hired (the create was on its
     // way): the account exists, so the hire waits for a person as if the move had come after it.
@@ -160,7 +162,8 @@ public final class Journal {
                     + "next_attempt_at <= ? AND " + UNCLAIMED, at(now.plus(lease)), instanceId, at(now), hireId,
                     at(now), at(now));
             return updated == 0 ? null : Jdbc.query(connection, "SELECT hire_id, tenant, payload, received_at, "
-                    + "queued_at, attempts, lucca_user_id, create_attempted_at, lucca_request FROM hire WHERE hire_id = ?",
+                    + "queued_at, attempts, lucca_user_id, create_attempted_at, lucca_request, lucca_instance FROM hire "
+                    + "WHERE hire_id = ?",
                     Journal::hire, hireId)
                     .get(0);
         });
@@ -210,7 +213,9 @@ public final class Journal {
      * @param earlierCreate what an earlier attempt sent, put back in its place; null when none did
      */
     public void handBack(String hireId, EventDetail why, boolean createUnsent, String earlierCreate) {
-        String create = !createUnsent ? "" : earlierCreate == null ? ", create_attempted_at = NULL, lucca_request = NULL"
+        // with no earlier create, the Lucca it was recorded for goes too, unless the user it belongs to is known
+        String create = !createUnsent ? "" : earlierCreate == null ? ", create_attempted_at = NULL, lucca_request = NULL, "
+                + "lucca_instance = CASE WHEN lucca_user_id IS NULL THEN NULL ELSE lucca_instance END"
                 : ", lucca_request = ?";
         Object[] parameters = createUnsent && earlierCreate != null ? new Object[] {earlierCreate, hireId, instanceId}
                 : new Object[] {hireId, instanceId};
@@ -280,14 +285,17 @@ public final class Journal {
         return released;
     }
 
-    public void markCreateAttempted(String hireId, String luccaRequest) {
-        jdbc.update("record the create request", "UPDATE hire SET create_attempted_at = ?, lucca_request = ?, updated_at = ? "
-                + "WHERE hire_id = ?", at(clock.instant()), luccaRequest, at(clock.instant()), hireId);
+    /** @param luccaInstance the Lucca the create is sent to ({@code LuccaConnection.instance}) */
+    public void markCreateAttempted(String hireId, String luccaRequest, String luccaInstance) {
+        jdbc.update("record the create request", "UPDATE hire SET create_attempted_at = ?, lucca_request = ?, "
+                + "lucca_instance = ?, updated_at = ? WHERE hire_id = ?", at(clock.instant()), luccaRequest, luccaInstance,
+                at(clock.instant()), hireId);
     }
 
-    public void recordLuccaUser(String hireId, long luccaUserId) {
-        change(hireId, "UPDATE hire SET lucca_user_id = ?, " + DECIDE_IF_WITHDRAWN + ", updated_at = ? WHERE hire_id = ?",
-                new Object[] {luccaUserId, at(clock.instant()), hireId},
+    /** @param luccaInstance the Lucca the user was made in ({@code LuccaConnection.instance}) */
+    public void recordLuccaUser(String hireId, long luccaUserId, String luccaInstance) {
+        change(hireId, "UPDATE hire SET lucca_user_id = ?, lucca_instance = ?, " + DECIDE_IF_WITHDRAWN + ", updated_at = ? "
+                + "WHERE hire_id = ?", new Object[] {luccaUserId, luccaInstance, at(clock.instant()), hireId},
                 new EventDetail("create-user", 200, null, "user " + luccaUserId + " created in Lucca"));
         LOG.info("hire {} user created in Lucca as {}", hireId, luccaUserId);
     }
@@ -355,19 +363,27 @@ public final class Journal {
     /**
      * An operator sends a finished hire through delivery again, with the current configuration. A hire that
      * was already in Lucca forgets that user, so the lookup is made afresh; one whose user was created keeps
-     * it, so only what failed after the create is done again.
+     * it, so only what failed after the create is done again. A user or a create made in another Lucca than its
+     * tenant's of now is forgotten too: kept, it would only make the hire die again ({@code HireNeedsAPerson}); the
+     * operator who replays it asks for it to be made in this one.
+     *
+     * @param luccaNow the Lucca the hire's tenant has now ({@code LuccaConnection.instance}); null when the tenant is
+     *                 not in force (what was made is kept, for the attempt to check once the tenant is back)
      */
-    public boolean replay(String hireId, String payload) {
+    public boolean replay(String hireId, String payload, String luccaNow) {
         Instant now = clock.instant();
         // Unclaimed only: a hire cancelled during an attempt is replayed once that attempt has stopped, never while
         // it still runs next to the new one.
         boolean replayed = change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = ?, attempts = 0, "
                 + "queued_at = ?, next_attempt_at = ?, claimed_until = NULL, claimed_by = NULL, last_error = NULL, updated_at = ?, "
-                + "lucca_user_id = CASE WHEN status = 'ALREADY_IN_LUCCA' THEN NULL ELSE lucca_user_id END "
+                + "lucca_user_id = CASE WHEN status = 'ALREADY_IN_LUCCA' OR " + MADE_ELSEWHERE + " THEN NULL ELSE "
+                + "lucca_user_id END, create_attempted_at = CASE WHEN " + MADE_ELSEWHERE + " THEN NULL ELSE "
+                + "create_attempted_at END, lucca_instance = CASE WHEN " + MADE_ELSEWHERE + " THEN NULL ELSE "
+                + "lucca_instance END "
                 + "WHERE hire_id = ? AND status IN ('DEAD', 'REJECTED', 'ALREADY_IN_LUCCA', 'DRY_RUN', 'CANCELLED', 'WITHDRAWN') AND "
                 // erased meanwhile: the payload the caller read would be put back, and never erased again
-                + "erased_at IS NULL AND " + UNCLAIMED, new Object[] {payload, at(now), at(now), at(now), hireId, at(now)},
-                new EventDetail(null, null, null, "replayed by an operator"));
+                + "erased_at IS NULL AND " + UNCLAIMED, new Object[] {payload, at(now), at(now), at(now), luccaNow, luccaNow,
+                luccaNow, hireId, at(now)}, new EventDetail(null, null, null, "replayed by an operator"));
         if (replayed) {
             LOG.info("hire {} replayed by an operator", hireId);
         }
@@ -736,7 +752,8 @@ public final class Journal {
         return new ClaimedHire(row.getString("hire_id"), row.getString("tenant"), row.getString("payload"), instant(row, "received_at"),
                 instant(row, "queued_at"), row.getInt("attempts"), row.getObject("lucca_user_id", Long.class),
                 row.getObject("create_attempted_at") == null ? null
-                        : java.util.Objects.requireNonNullElse(row.getString("lucca_request"), "{}"));
+                        : java.util.Objects.requireNonNullElse(row.getString("lucca_request"), "{}"),
+                row.getString("lucca_instance"));
     }
 
     private static String joined(List<String> warnings) {

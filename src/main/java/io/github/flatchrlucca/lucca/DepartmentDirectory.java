@@ -42,7 +42,7 @@ public final class DepartmentDirectory {
         if (connection.baseUrl().isEmpty()) {
             return List.of();
         }
-        Cached cached = byInstance.computeIfAbsent(connection.budgetKey(), key -> new Cached());
+        Cached cached = byInstance.computeIfAbsent(connection.instance(), key -> new Cached());
         synchronized (cached) {
             if (cached.departments == null || !clock.instant().isBefore(cached.readAt.plus(ttl))) {
                 cached.departments = readAll(connection);

@@ -25,8 +25,12 @@ public record LuccaConnection(String tenant, Optional<URI> baseUrl, String apiKe
         return "lucca application=" + apiKey;
     }
 
-    /** Lucca's limit is per instance: tenants on the same Lucca instance share one budget. */
-    String budgetKey() {
+    /**
+     * Which Lucca instance this is: its base URL. Lucca's limit is per instance (tenants on the same one share one
+     * budget), and so are its people, a hire's user id among them (the journal keeps it with the user). A dry run's
+     * is its tenant's own, which no Lucca's ever equals.
+     */
+    public String instance() {
         return baseUrl.map(Object::toString).orElse("dry-run:" + tenant);
     }
 

@@ -48,7 +48,7 @@ public final class LuccaRateLimiter {
         RateLimitStore.Precondition precondition = stillHolding == null ? RateLimitStore.Precondition.NONE
                 : stillHolding;
         while (true) {
-            RateLimitStore.Turn turn = store.takeOrWait(lucca.budgetKey(), lucca.requests(), lucca.window(),
+            RateLimitStore.Turn turn = store.takeOrWait(lucca.instance(), lucca.requests(), lucca.window(),
                     clock.instant(), precondition);
             if (turn.taken()) {
                 waited.accept(lucca.tenant(), Duration.between(start, clock.instant()));
@@ -70,6 +70,6 @@ public final class LuccaRateLimiter {
 
     /** Lucca said 429: nobody calls that instance again before it says we may. */
     public void pauseFor(LuccaConnection lucca, Duration retryAfter) {
-        store.pauseUntil(lucca.budgetKey(), clock.instant().plus(retryAfter));
+        store.pauseUntil(lucca.instance(), clock.instant().plus(retryAfter));
     }
 }

@@ -175,7 +175,7 @@ public final class PeopleDirectory {
 
     /** One directory per Lucca instance: tenants that share a Lucca share its people. */
     private People people(LuccaConnection connection) {
-        return byInstance.computeIfAbsent(connection.budgetKey(), key -> new People());
+        return byInstance.computeIfAbsent(connection.instance(), key -> new People());
     }
 
     private final class People {

@@ -12,6 +12,7 @@ import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.Reconciliations;
+import io.github.flatchrlucca.lucca.LuccaConnection;
 import java.util.HashMap;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,7 +120,8 @@ public final class AdminApi {
         if (hire.status() == HireStatus.REJECTED) {
             checkStillAHire(hire);
         }
-        if (!journal.replay(hireId, hire.payload())) {
+        LuccaConnection luccaNow = tenants.luccaOf(hire.tenant());
+        if (!journal.replay(hireId, hire.payload(), luccaNow == null ? null : luccaNow.instance())) {
             throw Problem.conflict("The hire is still being delivered, or changed meanwhile; look at it again in a "
                     + "moment.");
         }

@@ -101,7 +101,7 @@ class DeliveryFailuresTest {
     void aKeyStillRejectedAfterManyAttemptsWaitsLongerEachTime() {
         ClaimedHire hire = claimedHire();
         ClaimedHire laterAttempt = new ClaimedHire(hire.hireId(), hire.tenant(), hire.payload(), hire.receivedAt(), hire.queuedAt(),
-                10, null, null);
+                10, null, null, null);
 
         failures.keyRejected(failed(laterAttempt, luccaAnswered(401, "", null)));
 

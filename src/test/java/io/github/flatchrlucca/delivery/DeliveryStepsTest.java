@@ -59,12 +59,12 @@ class DeliveryStepsTest {
     private static final String UNMAPPED_CONTRACT = "2";
 
     private final ReservationsInMemory reservations = new ReservationsInMemory();
+    private static final URI ACME_LUCCA = URI.create("https://acme.ilucca.net");
+    private static final LuccaConnection LUCCA = lucca(Optional.of(ACME_LUCCA));
     private static final Tenant TENANT = tenant(RehirePolicy.CONTRACT);
     private static final Tenant REPORTING_REHIRES = tenant(RehirePolicy.REPORT);
     private static final Tenant WORK_MAIL = tenant(RehirePolicy.CONTRACT,
             io.github.flatchrlucca.mapping.WorkEmailPattern.parse("{firstname}.{lastname}@acme.fr"));
-    private static final LuccaConnection LUCCA = new LuccaConnection("acme", Optional.of(URI.create(
-            "https://acme.ilucca.net")), "key", 50, Duration.ofSeconds(60), new KeyState(state -> { }));
     /** What the people directory's next reads of Lucca answer, in order: {"data":{"items":[...]}} bodies. */
     private final Deque<String> luccaPeople = new ArrayDeque<>();
     private final PeopleDirectory people = new PeopleDirectory((lucca, request) -> new PeopleDirectory.Answer(
@@ -138,7 +138,7 @@ class DeliveryStepsTest {
 
     @Test
     void aUserCreatedByAnEarlierAttemptIsKnownFromTheStart() {
-        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, 416L, "{}"), TENANT);
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, 416L, "{}", null), TENANT);
 
         assertThat(delivery.isUserKnown()).isTrue();
         assertThat(delivery.luccaUserId()).isEqualTo(416L);
@@ -147,9 +147,9 @@ class DeliveryStepsTest {
     @Test
     void namesWithNoLatinLettersToMakeALoginOfNeedAPerson() {
         ClaimedHire khmer = new ClaimedHire("hire-1", "acme", PAYLOAD.formatted("1", "null")
-                .replace("Éloïse", "សុខ"), RECEIVED_AT, RECEIVED_AT, 1, null, null);
+                .replace("Éloïse", "សុខ"), RECEIVED_AT, RECEIVED_AT, 1, null, null, null);
         ClaimedHire styled = new ClaimedHire("hire-2", "acme", PAYLOAD.formatted("1", "null")
-                .replace("Müller", "𝐌𝐮𝐥𝐥𝐞𝐫"), RECEIVED_AT, RECEIVED_AT, 1, null, null);
+                .replace("Müller", "𝐌𝐮𝐥𝐥𝐞𝐫"), RECEIVED_AT, RECEIVED_AT, 1, null, null, null);
 
         assertThatExceptionOfType(HireNeedsAPerson.class).isThrownBy(() -> steps.map(khmer, TENANT))
                 .withMessageContaining("nothing of the first or last name reads in Latin letters");
@@ -158,8 +158,30 @@ class DeliveryStepsTest {
     }
 
     @Test
+    void whatAnEarlierAttemptMadeInALuccaTheTenantLeftNeedsAPerson() {
+        String acme = ACME_LUCCA.toString();
+        ClaimedHire user = claimed(416L, null, acme);
+        ClaimedHire lostCreate = claimed(null, "{\"login\":\"emuller\"}", acme);
+        Tenant elsewhere = movedTo(Optional.of(URI.create("https://acme-new.ilucca.net")));
+
+        for (ClaimedHire hire : List.of(user, lostCreate)) {
+            for (Tenant moved : List.of(elsewhere, movedTo(Optional.empty()))) {
+                assertThatExceptionOfType(HireNeedsAPerson.class).isThrownBy(() -> steps.map(hire, moved))
+                        .withMessageContaining("made in the Lucca its tenant used before")
+                        .withMessageNotContaining("ilucca.net")
+                        .satisfies(why -> assertThat(why.reason()).isEqualTo("lucca-changed"));
+            }
+        }
+        assertThat(steps.map(user, TENANT).luccaUserId()).as("the same Lucca").isEqualTo(416L);
+        assertThat(steps.map(claimed(416L, null, null), elsewhere).luccaUserId())
+                .as("recorded before the journal kept its Lucca: the one in force").isEqualTo(416L);
+        assertThat(steps.map(claimed(null, null, acme), elsewhere).isUserKnown())
+                .as("a create Lucca refused left nothing there").isFalse();
+    }
+
+    @Test
     void aPayloadThatIsNotJsonCannotBeMapped() {
-        ClaimedHire broken = new ClaimedHire("hire-1", "acme", "{not json", RECEIVED_AT, RECEIVED_AT, 1, null, null);
+        ClaimedHire broken = new ClaimedHire("hire-1", "acme", "{not json", RECEIVED_AT, RECEIVED_AT, 1, null, null, null);
 
         assertThatExceptionOfType(UncheckedIOException.class)
                 .isThrownBy(() -> steps.map(broken, TENANT));
@@ -305,7 +327,7 @@ class DeliveryStepsTest {
 
     @Test
     void aPersonFoundAfterALostCreateAnswerIsOurOwnUser() {
-        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, "{}"), TENANT);
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, "{}", null), TENANT);
 
         steps.notePerson(delivery, person(416, null));
 
@@ -318,7 +340,7 @@ class DeliveryStepsTest {
     @Test
     void aFormerEmployeeFoundAfterALostCreateAnswerIsStillARehire() {
         // the earlier attempt's contract did not reach Lucca: the person still has none on the start day
-        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, "{}"), TENANT);
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, "{}", null), TENANT);
 
         steps.notePerson(delivery, person(77, "2025-06-30T00:00:00"));
 
@@ -329,7 +351,7 @@ class DeliveryStepsTest {
     @Test
     void aPersonFoundAfterALostCreateIsOursOnlyIfTheyHaveTheLoginItGave() {
         ClaimedHire sentUser = new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
-                null, "{\"login\":\"eschmidt\",\"mail\":\"eloise@gmail.com\"}");
+                null, "{\"login\":\"eschmidt\",\"mail\":\"eloise@gmail.com\"}", null);
         Delivery ours = steps.map(sentUser, TENANT);
         Delivery madeByHand = steps.map(sentUser, TENANT);
 
@@ -348,7 +370,7 @@ class DeliveryStepsTest {
     void aReturningEmployeeFoundAfterTheirNewContractsAnswerWasLostIsARehireNotAUserCreated() {
         // the new contract was made: the person is no longer a former employee, and is no user of this hire's
         Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
-                RECEIVED_AT, 2, null, "{\"ownerId\":77,\"startsOn\":\"2026-02-02\",\"externalId\":\"1234\"}"), TENANT);
+                RECEIVED_AT, 2, null, "{\"ownerId\":77,\"startsOn\":\"2026-02-02\",\"externalId\":\"1234\"}", null), TENANT);
 
         steps.notePerson(delivery, person(77, "cmorel", null));
 
@@ -524,7 +546,7 @@ class DeliveryStepsTest {
         luccaPeople.add(people());
         people.refresh(LUCCA);
         Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
-                null, "{}"), TENANT);
+                null, "{}", null), TENANT);
 
         steps.checkInDirectory(delivery, LUCCA);
 
@@ -723,7 +745,7 @@ class DeliveryStepsTest {
 
     private Delivery userMadeEarlier(String contractTypeId) {
         Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(contractTypeId), RECEIVED_AT, RECEIVED_AT, 2,
-                416L, "{}"), TENANT);
+                416L, "{}", null), TENANT);
         steps.enrich(delivery, List.of());
         assertThat(delivery.isUserCreatedNow()).isFalse();
         return delivery;
@@ -734,7 +756,7 @@ class DeliveryStepsTest {
     }
 
     private static ClaimedHire hire(String contractTypeId, String department) {
-        return new ClaimedHire("hire-1", "acme", PAYLOAD.formatted(contractTypeId, department), RECEIVED_AT, RECEIVED_AT, 1, null, null);
+        return new ClaimedHire("hire-1", "acme", PAYLOAD.formatted(contractTypeId, department), RECEIVED_AT, RECEIVED_AT, 1, null, null, null);
     }
 
     private static String payload(String contractTypeId) {
@@ -746,13 +768,32 @@ class DeliveryStepsTest {
     }
 
     private static Tenant tenant(RehirePolicy rehire, io.github.flatchrlucca.mapping.WorkEmailPattern workMail) {
+        return tenant(rehire, workMail, LUCCA);
+    }
+
+    /** The tenant, after a reload gave it another Lucca, or none (a dry run). */
+    private static Tenant movedTo(Optional<URI> luccaBaseUrl) {
+        return tenant(RehirePolicy.CONTRACT, null, lucca(luccaBaseUrl));
+    }
+
+    private static LuccaConnection lucca(Optional<URI> baseUrl) {
+        return new LuccaConnection("acme", baseUrl, "key", 50, Duration.ofSeconds(60), new KeyState(state -> { }));
+    }
+
+    private static Tenant tenant(RehirePolicy rehire, io.github.flatchrlucca.mapping.WorkEmailPattern workMail,
+                                 LuccaConnection lucca) {
         return new Tenant(new TenantSettings("acme", Set.of("4242"), WebhookToken.of("token-of-acme-0123456789"),
-                Set.of(), Optional.empty(), "", 50, Duration.ofSeconds(60), 3, 99, 5, DepartmentTable.parse(""),
+                Set.of(), lucca.baseUrl(), "", 50, Duration.ofSeconds(60), 3, 99, 5, DepartmentTable.parse(""),
                 ContractTypeTable.parse("1:21"), rehire, Duration.ZERO, LoginRule.INITIAL_LASTNAME, workMail, PARIS,
                 Optional.empty(), Optional.empty()),
                 new HireMapper(new MappingSettings(PARIS, LoginRule.INITIAL_LASTNAME, workMail, "FR",
                         "/data/vacancy/department")),
-                null);
+                lucca);
+    }
+
+    private static ClaimedHire claimed(Long luccaUserId, String createSent, String luccaInstance) {
+        return new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, luccaUserId,
+                createSent, luccaInstance);
     }
 
     private static JsonNode person(long id, String contractEnd) {

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class JournalTest {
 
     private static final String TENANT = "acme";
+    // The Lucca a hire's user is made in, as the journal keeps it (LuccaConnection.instance)
+    private static final String LUCCA = "https://acme.ilucca.net";
 
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(10);
@@ -204,7 +206,7 @@ class JournalTest {
 
         List<ClaimedHire> claimed = claimDue(10);
 
-        assertThat(claimed).containsExactly(new ClaimedHire(hireId, TENANT, PAYLOAD, T0, T0, 1, null, null));
+        assertThat(claimed).containsExactly(new ClaimedHire(hireId, TENANT, PAYLOAD, T0, T0, 1, null, null, null));
         assertThat(reader.find(hireId).orElseThrow().attempts()).isEqualTo(1);
     }
 
@@ -388,22 +390,52 @@ class JournalTest {
     @Test
     void anAttemptedCreateIsKnownToTheNextClaim() {
         String hireId = claimedHire();
-        journal.markCreateAttempted(hireId, "{\"login\":\"emuller\"}");
+        journal.markCreateAttempted(hireId, "{\"login\":\"emuller\"}", LUCCA);
         journal.releaseClaims();
 
-        assertThat(claimDue(10)).singleElement()
-                .satisfies(hire -> assertThat(hire.createAttempted()).isTrue());
+        assertThat(claimDue(10)).singleElement().satisfies(hire -> {
+            assertThat(hire.createAttempted()).isTrue();
+            assertThat(hire.luccaInstance()).as("the Lucca it was sent to").isEqualTo(LUCCA);
+        });
         assertThat(reader.find(hireId).orElseThrow().luccaRequest()).isEqualTo("{\"login\":\"emuller\"}");
     }
 
     @Test
     void aCreatedUserIsKnownToTheNextClaim() {
         String hireId = claimedHire();
-        journal.recordLuccaUser(hireId, 416);
+        journal.markCreateAttempted(hireId, "{}", "https://acme-old.ilucca.net");
+        journal.recordLuccaUser(hireId, 416, LUCCA);
         journal.releaseClaims();
 
-        assertThat(claimDue(10)).singleElement()
+        assertThat(claimDue(10)).singleElement().satisfies(hire -> {
+            assertThat(hire.luccaUserId()).isEqualTo(416L);
+            assertThat(hire.luccaInstance()).as("the Lucca the user was made in").isEqualTo(LUCCA);
+        });
+    }
+
+    @Test
+    void aReplayForgetsWhatWasMadeInALuccaItsTenantLeft() {
+        String hireId = claimedHire();
+        journal.markCreateAttempted(hireId, "{}", LUCCA);
+        journal.recordLuccaUser(hireId, 416, LUCCA);
+        journal.markDead(hireId, new EventDetail(null, null, null, "made in the Lucca its tenant used before"));
+
+        assertThat(journal.replay(hireId, PAYLOAD, null)).isTrue();
+        assertThat(claimDue(1)).as("its tenant not in force: kept, for the attempt to check").singleElement()
+                .satisfies(hire -> assertThat(hire.madeElsewhereThan("https://acme-new.ilucca.net")).isTrue());
+        journal.markDead(hireId, new EventDetail(null, null, null, "made in the Lucca its tenant used before"));
+        assertThat(journal.replay(hireId, PAYLOAD, LUCCA)).isTrue();
+        assertThat(claimDue(1)).as("the same Lucca: kept").singleElement()
                 .satisfies(hire -> assertThat(hire.luccaUserId()).isEqualTo(416L));
+        journal.markDead(hireId, new EventDetail(null, null, null, "made in the Lucca its tenant used before"));
+
+        assertThat(journal.replay(hireId, PAYLOAD, "https://acme-new.ilucca.net")).isTrue();
+
+        assertThat(claimDue(1)).singleElement().satisfies(hire -> {
+            assertThat(hire.luccaUserId()).isNull();
+            assertThat(hire.createAttempted()).isFalse();
+            assertThat(hire.luccaInstance()).isNull();
+        });
     }
 
     @Test
@@ -642,7 +674,7 @@ class JournalTest {
         String readBeforeTheErasure = reader.find(hireId).orElseThrow().payload();
         eraseAfterNinetyDays();
 
-        assertThat(journal.replay(hireId, readBeforeTheErasure)).isFalse();
+        assertThat(journal.replay(hireId, readBeforeTheErasure, LUCCA)).isFalse();
 
         assertThat(reader.find(hireId).orElseThrow().payload()).as("not put back").isNull();
     }
@@ -697,10 +729,10 @@ class JournalTest {
         String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         journal.markAlreadyInLucca(hireId, 416, List.of());
 
-        assertThat(journal.replay(hireId, PAYLOAD)).isTrue();
+        assertThat(journal.replay(hireId, PAYLOAD, LUCCA)).isTrue();
 
         assertThat(claimDue(1)).singleElement().satisfies(hire -> assertThat(hire.luccaUserId()).isNull());
-        assertThat(journal.replay(hireId, PAYLOAD)).as("a queued hire is not replayed").isFalse();
+        assertThat(journal.replay(hireId, PAYLOAD, LUCCA)).as("a queued hire is not replayed").isFalse();
     }
 
     @Test
@@ -877,7 +909,7 @@ class JournalTest {
         String small = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         String large = "{\"pad\":\"" + "x".repeat(JournalReader.LISTED_EVENT_CHARS) + "\"}";
         String largeId = Intakes.recordIntake(journal, large, hire("2"), TENANT, Duration.ZERO).hireId();
-        journal.markCreateAttempted(small, "{\"login\":\"cmorel\"}");
+        journal.markCreateAttempted(small, "{\"login\":\"cmorel\"}", LUCCA);
 
         assertThat(reader.list(new HireFilter(TENANT, null, null, null, 0, 10)))
                 .extracting(HireView::hireId, HireView::payload, HireView::luccaRequest)
@@ -918,9 +950,10 @@ class JournalTest {
         String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ofMinutes(1)).hireId();
         clock.advance(Duration.ofMinutes(2));
         journal.claim(hireId);
+        journal.markCreateAttempted(hireId, "{}", LUCCA);
 
         journal.handBack(hireId, new EventDetail("create-user", null, null, "tenant acme left the configuration"),
-                false, null);
+                true, null);
 
         HireView handedBack = reader.find(hireId).orElseThrow();
         assertThat(handedBack.status()).isEqualTo(HireStatus.RECEIVED);
@@ -931,7 +964,10 @@ class JournalTest {
             assertThat(event.luccaCall()).isEqualTo("create-user");
             assertThat(event.detail()).isEqualTo("tenant acme left the configuration");
         });
-        assertThat(claimDue(10)).singleElement().extracting(ClaimedHire::attempts).isEqualTo(1);
+        assertThat(claimDue(10)).singleElement().satisfies(hire -> {
+            assertThat(hire.attempts()).isEqualTo(1);
+            assertThat(hire.createAttempted()).as("recorded, never sent").isFalse();
+        });
     }
 
     @Test
@@ -939,9 +975,9 @@ class JournalTest {
         String first = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         String second = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
         journal.claim(first);
-        journal.markCreateAttempted(first, "{\"login\":\"cmorel\"}");
+        journal.markCreateAttempted(first, "{\"login\":\"cmorel\"}", LUCCA);
         journal.claim(second);
-        journal.markCreateAttempted(second, "{\"login\":\"emuller2\"}");
+        journal.markCreateAttempted(second, "{\"login\":\"emuller2\"}", LUCCA);
         EventDetail why = new EventDetail("create-user", null, null, "tenant acme left the configuration");
 
         journal.handBack(first, why, true, null);
@@ -1032,10 +1068,10 @@ class JournalTest {
         String hireId = claimedHire();
         journal.cancel(hireId);
 
-        assertThat(journal.replay(hireId, PAYLOAD)).as("its attempt still runs").isFalse();
+        assertThat(journal.replay(hireId, PAYLOAD, LUCCA)).as("its attempt still runs").isFalse();
         journal.releaseClaim(hireId);
 
-        assertThat(journal.replay(hireId, PAYLOAD)).isTrue();
+        assertThat(journal.replay(hireId, PAYLOAD, LUCCA)).isTrue();
         assertThat(claimDue(10)).extracting(ClaimedHire::hireId).containsExactly(hireId);
     }
 

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncedJournalTest {
 
     private static final String PAYLOAD = "{\"event\":\"drag_applicant\",\"company_id\":4242}";
+    // The Lucca a hire's user is made in, as the journal keeps it (LuccaConnection.instance)
+    private static final String LUCCA = "https://acme.ilucca.net";
 
     @TempDir
     Path dir;
@@ -109,7 +111,7 @@ class SyncedJournalTest {
         assertThat(journal.claim(hireId)).isNotNull();
         assertThat(committedAtEachSync).isEmpty();
 
-        journal.markCreateAttempted(hireId, "{}");
+        journal.markCreateAttempted(hireId, "{}", LUCCA);
         assertThat(committedAtEachSync).hasSize(1);
     }
 

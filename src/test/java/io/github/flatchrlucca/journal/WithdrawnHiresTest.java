@@ -17,6 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WithdrawnHiresTest {
 
     private static final String TENANT = "acme";
+    // The Lucca a hire's user is made in, as the journal keeps it (LuccaConnection.instance)
+    private static final String LUCCA = "https://acme.ilucca.net";
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
     private static final String PAYLOAD = "{\"event\":\"drag_applicant\",\"company_id\":4242}";
     private static final String HOW = "by Marie Curie, to Refused";
@@ -87,10 +89,10 @@ class WithdrawnHiresTest {
     void aUserLuccaCreatedWhileTheMoveCameMakesTheHireWaitForAPerson() {
         String hireId = record("1", Duration.ZERO);
         journal.claim(hireId);
-        journal.markCreateAttempted(hireId, "{}");
+        journal.markCreateAttempted(hireId, "{}", LUCCA);
 
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
-        journal.recordLuccaUser(hireId, 417);
+        journal.recordLuccaUser(hireId, 417, LUCCA);
 
         HireView hire = reader.find(hireId).orElseThrow();
         assertThat(hire.status()).isEqualTo(HireStatus.WITHDRAWN);
@@ -119,11 +121,11 @@ class WithdrawnHiresTest {
     void aCreateLuccaAnsweredWithoutMakingAnythingNeedsNobodyToLookAfterAStop() {
         String refused = record("1", Duration.ZERO);
         journal.claim(refused);
-        journal.markCreateAttempted(refused, "{}");
+        journal.markCreateAttempted(refused, "{}", LUCCA);
         journal.markDead(refused, new EventDetail("create-user", 422, "{}", "Lucca answered 422 to create-user"));
         String limited = record("2", Duration.ZERO);
         journal.claim(limited);
-        journal.markCreateAttempted(limited, "{}");
+        journal.markCreateAttempted(limited, "{}", LUCCA);
         journal.retryLater(limited, T0, new EventDetail("create-user", 429, "", "Lucca answered 429 to create-user"));
         String keyRefusedAtTheLookUp = createAnswerLost("3", T0);
         clock.advance(Duration.ofSeconds(1));
@@ -217,8 +219,8 @@ class WithdrawnHiresTest {
     void aMoveOutAfterTheUserWasMadeButBeforeItsContractStopsTheContractToo() {
         String hireId = record("1", Duration.ZERO);
         journal.claim(hireId);
-        journal.markCreateAttempted(hireId, "{\"login\":\"jdoe\"}");
-        journal.recordLuccaUser(hireId, 417);
+        journal.markCreateAttempted(hireId, "{\"login\":\"jdoe\"}", LUCCA);
+        journal.recordLuccaUser(hireId, 417, LUCCA);
         journal.retryLater(hireId, T0.plusSeconds(30),
                 new EventDetail("create-work-contract", 503, "", "Lucca answered 503 to create-work-contract"));
 
@@ -327,7 +329,7 @@ class WithdrawnHiresTest {
         String hireId = record("1", Duration.ZERO);
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
 
-        assertThat(journal.replay(hireId, PAYLOAD)).isTrue();
+        assertThat(journal.replay(hireId, PAYLOAD, LUCCA)).isTrue();
 
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
         assertThat(journal.dueHireIds(TENANT, 10)).containsExactly(hireId);
@@ -434,7 +436,7 @@ class WithdrawnHiresTest {
     private String createAnswerLost(String applicantId, Instant next) {
         String hireId = record(applicantId, Duration.ZERO);
         journal.claim(hireId);
-        journal.markCreateAttempted(hireId, "{}");
+        journal.markCreateAttempted(hireId, "{}", LUCCA);
         journal.retryLater(hireId, next, new EventDetail("create-user", 504, "", "timed out"));
         return hireId;
     }

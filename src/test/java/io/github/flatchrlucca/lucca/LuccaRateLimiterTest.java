@@ -26,7 +26,7 @@ class LuccaRateLimiterTest {
 
     private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
     private static final Duration WINDOW = Duration.ofSeconds(60);
-    // The budget of one Lucca instance that several tenants call, as the store is given it (LuccaConnection.budgetKey)
+    // The budget of one Lucca instance that several tenants call, as the store is given it (LuccaConnection.instance)
     private static final String SHARED_LUCCA = "https://acme.ilucca.net";
     private static final Instant T0 = START;
 

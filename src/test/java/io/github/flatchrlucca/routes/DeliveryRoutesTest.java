@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.flatchrlucca.fake.FakeLucca;
+import io.github.flatchrlucca.fake.Request;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireView;
@@ -46,6 +47,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     private static final int LEAVING_COMPANY = 4949;
     private static final int MOVING_COMPANY = 5050;
     private static final int ROTATING_COMPANY = 5151;
+    private static final int RELOCATING_COMPANY = 5252;
     private static final String ROTATED_KEY = "0d8c7a61-2222-4000-8000-0000000000bb";
 
     @BeanInject("journal")
@@ -63,6 +65,8 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     private final FakeLucca movedFromLucca = FakeLucca.start(LUCCA_KEY);
     /** Tenant rotating's Lucca, whose key is rotated (the old one then refused) during an attempt. */
     private final FakeLucca rotatingLucca = FakeLucca.start(LUCCA_KEY);
+    /** Tenant relocating's first Lucca: a reload moves the tenant to {@link #lucca} while a hire waits for a retry. */
+    private final FakeLucca relocatedFromLucca = FakeLucca.start(LUCCA_KEY);
     private String leavingTenant;
 
     DeliveryRoutesTest() throws IOException {
@@ -97,9 +101,16 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                     webhookToken: %s
                     lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
                     contractTypes: { 1: 21 }
+                  - id: relocating
+                    flatchrCompanyIds: [%d]
+                    webhookToken: %s
+                    lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
+                    contractTypes: { 1: 21 }
                 """.formatted(tokenOf("work-mail"), lucca.baseUrl(), secret("work-mail-lucca-key", LUCCA_KEY),
                 MOVING_COMPANY, tokenOf("moving"), movedFromLucca.baseUrl(), secret("moving-lucca-key", LUCCA_KEY),
-                ROTATING_COMPANY, tokenOf("rotating"), rotatingLucca.baseUrl(), secret("rotating-lucca-key", LUCCA_KEY))
+                ROTATING_COMPANY, tokenOf("rotating"), rotatingLucca.baseUrl(), secret("rotating-lucca-key", LUCCA_KEY),
+                RELOCATING_COMPANY, tokenOf("relocating"), relocatedFromLucca.baseUrl(),
+                secret("relocating-lucca-key", LUCCA_KEY))
                 + leavingTenant();
     }
 
@@ -130,6 +141,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         leavingLucca.close();
         movedFromLucca.close();
         rotatingLucca.close();
+        relocatedFromLucca.close();
     }
 
     // ---- the choices of deliver-hire
@@ -426,6 +438,34 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         assertThat(hire.attempts()).as("the attempt the move stopped does not count").isOne();
         assertThat(history(hireId)).extracting(HireEvent::detail).asString()
                 .contains("tenant moving has another Lucca now before create-user: handed back");
+    }
+
+    @Test
+    void aHireWhoseUserWasMadeInTheLuccaItsTenantLeftIsSentNowhereAndNeedsAPerson() {
+        // the first Lucca makes the user, then fails its contract: the hire waits for its retry with that user's id
+        relocatedFromLucca.failNext("POST", "/directory/api/4.0/work-contracts", 503, 1);
+        String hireId = accept("relocating", Events.hire(RELOCATING_COMPANY, "relocating-1"));
+        assertThat(awaitHire(hireId, h -> h.status() == HireStatus.RETRYING).luccaUserId()).isNotNull();
+        replaceWhole(tenantsFile(), read(tenantsFile()).replace(relocatedFromLucca.baseUrl(), lucca.baseUrl()));
+        int sentBefore = lucca.requests().size();
+
+        assertThat(journalBean.deliverNow(hireId)).isTrue();
+
+        HireView dead = awaitHire(hireId, h -> h.status() == HireStatus.DEAD);
+        assertThat(dead.lastError()).contains("made in the Lucca its tenant used before; LUCCA_BASE_URL changed")
+                .doesNotContain(relocatedFromLucca.baseUrl()).doesNotContain(lucca.baseUrl());
+        awaitAlertAbout(hireId);
+        List<Request> sent = lucca.requests();
+        assertThat(sent.subList(sentBefore, sent.size())).as("the hire's calls to the tenant's new Lucca")
+                .noneMatch(r -> !"GET".equals(r.method()) || r.path().contains("work-contracts")
+                        || (r.query() + r.body()).contains(Events.mail("relocating-1")));
+
+        // the operator asks for it to be made in the new Lucca: replayed, it is
+        assertThat(postAdmin("/admin/api/hires/" + hireId + "/replay", "").statusCode()).isEqualTo(202);
+        HireView delivered = awaitHire(hireId, h -> h.status() == HireStatus.DELIVERED);
+        assertThat(lucca.users()).filteredOn(u -> u.mail().equals(Events.mail("relocating-1"))).singleElement()
+                .satisfies(user -> assertThat(delivered.luccaUserId()).isEqualTo((long) user.id()));
+        assertThat(relocatedFromLucca.users()).as("the first Lucca's user, left to a person").hasSize(1);
     }
 
     @Test
