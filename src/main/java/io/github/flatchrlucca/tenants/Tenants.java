@@ -113,7 +113,8 @@ public final class Tenants {
         if (now == null) {
             throw TenantChanged.left(started.tenant());
         }
-        if (!now.baseUrl().equals(started.baseUrl())) {
+        // compared as the budget and the journal name a Lucca (lucca_instance), so that no two checks disagree
+        if (!now.instance().equals(started.instance())) {
             throw TenantChanged.otherLucca(started.tenant());
         }
         return now;

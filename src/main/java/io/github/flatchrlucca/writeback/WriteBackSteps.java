@@ -110,7 +110,8 @@ public final class WriteBackSteps {
      * tag: what is wrong with a vacancy tag is said only when no candidate tag matches.
      * What is wrong is said once in the log, and in health, until it is fixed.
      */
-    public void tags(@Body String tenantId, @Variable(Variables.TAGS_ANSWER) JsonNode answer) {
+    public void tags(@Body String tenantId, @Variable(Variables.TAGS_ANSWER) JsonNode answer,
+                     @Variable(Variables.FLATCHR) FlatchrConnection flatchr) {
         String written = tenant(tenantId).resultTag().orElse("");
         String tagId = null;
         String problem = "there is no tag '" + written + "' in Flatchr";
@@ -133,7 +134,8 @@ public final class WriteBackSteps {
                 problem = "tag '" + written + "' takes only its listed values, not free text";
             }
         }
-        TagState before = tags.put(tenantId, new TagState(written, company(tenantId), tagId, problem, clock.instant(),
+        // the company whose tags these are: a reload during the call may have given the tenant another
+        TagState before = tags.put(tenantId, new TagState(written, flatchr.company(), tagId, problem, clock.instant(),
                 TAG_CHECK));
         if (problem != null && (before == null || !problem.equals(before.problem()))) {
             LOG.warn("Tenant {}: FLATCHR_RESULT_TAG: {}; outcomes are not written back to Flatchr until it is fixed "
@@ -144,12 +146,18 @@ public final class WriteBackSteps {
     }
 
     /** The tags could not be read (Flatchr unavailable, key rejected): looked up again in a few minutes. */
-    public void tagsUnread(@Variable(Variables.TENANT_ID) String tenantId) {
+    public void tagsUnread(@Variable(Variables.TENANT_ID) String tenantId,
+                           @Variable(Variables.FLATCHR) FlatchrConnection flatchr) {
+        Optional<Tenant> tenant = tenants.find(tenantId);
+        if (tenant.isEmpty() || flatchr == null) {
+            // the tenant left with a reload (its turns are over), or its Flatchr could not be named: nothing to note
+            return;
+        }
         TagState before = tags.get(tenantId);
-        String company = company(tenantId);
+        String company = flatchr.company();
         // what was learned of another company's tags says nothing of this one's
         boolean same = before != null && before.company().equals(company);
-        tags.put(tenantId, new TagState(tenant(tenantId).resultTag().orElse(""), company, same ? before.tagId() : null,
+        tags.put(tenantId, new TagState(tenant.get().resultTag().orElse(""), company, same ? before.tagId() : null,
                 same ? before.problem() : null, clock.instant(), TAG_RETRY));
     }
 

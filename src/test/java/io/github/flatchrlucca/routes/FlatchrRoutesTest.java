@@ -258,7 +258,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
 
         // the tag is found now, as the next look would: the next turn takes the three outcomes at once
         writeBack.tags("flatchr-busy", JSON.readTree("[{\"id\": \"Tg8kLm2NpQ4rSt6u\", \"tag_id\": 71, "
-                + "\"title\": \"Lucca\", \"type\": \"candidates\", \"creatable\": true}]"));
+                + "\"title\": \"Lucca\", \"type\": \"candidates\", \"creatable\": true}]"), writeBack.connection("flatchr-busy"));
         // the turn claims its outcomes one at a time (each counts an attempt as it is claimed), so the count alone
         // passes through one before any call: the 429's answer is awaited too
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> flatchrBusy.requests()

@@ -16,6 +16,14 @@ class ServiceUrlTest {
         assertThat(ServiceUrl.of(URI.create("http://127.0.0.1:8089/lucca"))).isEqualTo(URI.create("http://127.0.0.1:8089/lucca"));
     }
 
+    @Test
+    void theHostIsInLowerCaseSoThatOneLuccaHasOneNameWhateverItsCaseThePathKeepsItsOwn() {
+        // URI.equals ignores a host's case: the text is what the budget and the journal compare
+        assertThat(ServiceUrl.of(URI.create("https://Acme.ILucca.net:8443/Api/")).toString())
+                .isEqualTo("https://acme.ilucca.net:8443/Api");
+        assertThat(ServiceUrl.of(URI.create("http://127.0.0.1:8089")).toString()).isEqualTo("http://127.0.0.1:8089");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ftp://acme.ilucca.net", "acme.ilucca.net", "https:/nohost", "mailto:hr@acme.fr"})
     void onlyHttpWithAHost(String written) {

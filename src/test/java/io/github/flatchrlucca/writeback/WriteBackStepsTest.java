@@ -70,7 +70,7 @@ class WriteBackStepsTest {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("lucca"))));
         assertThat(steps.tagToCheck("acme")).isTrue();
 
-        steps.tags("acme", tags("""
+        tagsOf("acme", tags("""
                 [{"id": "Vt1", "tag_id": 3, "title": "Lucca", "type": "vacancies", "creatable": true}]
                 """));
 
@@ -78,7 +78,7 @@ class WriteBackStepsTest {
         assertThat(steps.tagUsable("acme")).isFalse();
         assertThat(steps.tagToCheck("acme")).as("looked up again only later").isFalse();
         clock.advance(Duration.ofHours(2));
-        steps.tags("acme", tags("[{\"id\": \"Ct2\", \"tag_id\": 4, \"title\": \"Lucca\", \"type\": \"candidates\", "
+        tagsOf("acme", tags("[{\"id\": \"Ct2\", \"tag_id\": 4, \"title\": \"Lucca\", \"type\": \"candidates\", "
                 + "\"creatable\": true}]"));
         assertThat(steps.tagUsable("acme")).isTrue();
         assertThat(steps.tagHealth("acme")).contains("ok");
@@ -88,7 +88,7 @@ class WriteBackStepsTest {
     void aCandidateTagIsUsedEvenWhenAVacancyTagOfTheSameTitleIsListedFirst() throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
 
-        steps.tags("acme", tags("""
+        tagsOf("acme", tags("""
                 [{"id": "Vt1", "tag_id": 3, "title": "Lucca", "type": "vacancies", "creatable": true},
                  {"id": "Ct2", "tag_id": 4, "title": "Lucca", "type": "candidates", "creatable": true},
                  {"id": "Vt5", "tag_id": 5, "title": "Lucca", "type": "vacancies", "creatable": true}]
@@ -107,7 +107,7 @@ class WriteBackStepsTest {
     void aCandidateTagWithoutFreeTextIsSaidEvenBesideAVacancyTagOfTheSameTitle() throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
 
-        steps.tags("acme", tags("""
+        tagsOf("acme", tags("""
                 [{"id": "Ct2", "tag_id": 4, "title": "Lucca", "type": "candidates", "creatable": false},
                  {"id": "Vt1", "tag_id": 3, "title": "Lucca", "type": "vacancies", "creatable": true}]
                 """));
@@ -120,11 +120,11 @@ class WriteBackStepsTest {
     void aTagThatTakesOnlyItsValuesOrThatIsNotThereIsSaid() throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
 
-        steps.tags("acme", tags("[{\"id\": \"Ct2\", \"title\": \"Lucca\", \"type\": \"candidates\", \"creatable\": false}]"));
+        tagsOf("acme", tags("[{\"id\": \"Ct2\", \"title\": \"Lucca\", \"type\": \"candidates\", \"creatable\": false}]"));
         assertThat(steps.tagHealth("acme")).contains("tag 'Lucca' takes only its listed values, not free text");
 
         clock.advance(Duration.ofHours(2));
-        steps.tags("acme", tags("[]"));
+        tagsOf("acme", tags("[]"));
         assertThat(steps.tagHealth("acme")).contains("there is no tag 'Lucca' in Flatchr");
     }
 
@@ -245,7 +245,7 @@ class WriteBackStepsTest {
     @Test
     void anOutcomeFlatchrTookIsRecordedWrittenWithItsLineEvenIfItsTenantLeftMeanwhile() throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
-        steps.tags("acme", tags("[{\"id\": \"Tg8\", \"title\": \"Lucca\", \"type\": \"candidates\", "
+        tagsOf("acme", tags("[{\"id\": \"Tg8\", \"title\": \"Lucca\", \"type\": \"candidates\", "
                 + "\"creatable\": true}]"));
         recordRejected("1");
         HireView hire = writeBacks.claimDue("acme", 10).get(0);
@@ -265,7 +265,7 @@ class WriteBackStepsTest {
     @Test
     void theOutcomesOfATenantThatLeftDuringItsTurnAreGivenBackUncountedAndSentNowhere() throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
-        steps.tags("acme", tags("[{\"id\": \"Tg8\", \"title\": \"Lucca\", \"type\": \"candidates\", "
+        tagsOf("acme", tags("[{\"id\": \"Tg8\", \"title\": \"Lucca\", \"type\": \"candidates\", "
                 + "\"creatable\": true}]"));
         recordRejected("1");
         FlatchrConnection turns = steps.connection("acme");
@@ -311,7 +311,7 @@ class WriteBackStepsTest {
     @Test
     void aTenantGivenAnotherCompanyHasItsTagLookedUpThereBeforeAnyOutcomeIsTagged() throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
-        steps.tags("acme", tags("[{\"id\": \"Ct2\", \"title\": \"Lucca\", \"type\": \"candidates\", "
+        tagsOf("acme", tags("[{\"id\": \"Ct2\", \"title\": \"Lucca\", \"type\": \"candidates\", "
                 + "\"creatable\": true}]"));
         assertThat(steps.tagToCheck("acme")).as("just looked up").isFalse();
 
@@ -321,8 +321,34 @@ class WriteBackStepsTest {
                         Duration.ofMinutes(15), Duration.ofDays(3), Optional.of("Lucca")))));
 
         assertThat(steps.tagToCheck("acme")).isTrue();
-        steps.tagsUnread("acme");
+        steps.tagsUnread("acme", steps.connection("acme"));
         assertThat(steps.tagUsable("acme")).as("the other company's tag id is not this one's").isFalse();
+        assertThat(steps.tagHealth("acme")).isEmpty();
+    }
+
+    @Test
+    void tagsReadFromTheCompanyATenantLeftDuringTheLookUpAreNotTakenForItsNewCompanys() throws Exception {
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
+        FlatchrConnection looked = steps.connection("acme");
+        tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.tenant("acme", "acme-token-0123456789", "1"),
+                new FlatchrApi(URI.create("https://api.flatchr.io"), "flatchr-key-acme", "OtherCompany0001",
+                        Duration.ofMinutes(15), Duration.ofDays(3), Optional.of("Lucca")))));
+
+        steps.tags("acme", tags("[{\"id\": \"Ct2\", \"title\": \"Lucca\", \"type\": \"candidates\", "
+                + "\"creatable\": true}]"), looked);
+
+        assertThat(steps.tagToCheck("acme")).as("the new company's tags are still to look up").isTrue();
+    }
+
+    @Test
+    void aTagLookUpThatFailedAfterItsTenantLeftNotesNothingAndThrowsNothing() {
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
+        FlatchrConnection looked = steps.connection("acme");
+        tenants.replace(List.of(TestTenants.withResultTag("globex", Optional.of("Lucca"))));
+
+        steps.tagsUnread("acme", looked);
+        steps.tagsUnread("acme", null);
+
         assertThat(steps.tagHealth("acme")).isEmpty();
     }
 
@@ -330,7 +356,7 @@ class WriteBackStepsTest {
     void tagsThatCouldNotBeReadAreLookedUpAgainAfterAFewMinutes() {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
 
-        steps.tagsUnread("acme");
+        steps.tagsUnread("acme", steps.connection("acme"));
 
         assertThat(steps.tagToCheck("acme")).as("no new look at once").isFalse();
         assertThat(steps.tagUsable("acme")).isFalse();
@@ -378,4 +404,9 @@ class WriteBackStepsTest {
         return JSON.readTree(json);
     }
 
+
+    /** Flatchr's tags as the tag look-up of the tenant's turn read them, from its Flatchr of now. */
+    private void tagsOf(String tenantId, JsonNode answer) {
+        steps.tags(tenantId, answer, steps.connection(tenantId));
+    }
 }
