@@ -1,11 +1,13 @@
 package io.github.flatchrlucca.operations;
 
 import io.github.flatchrlucca.http.RetryAfter;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeException;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -39,6 +41,23 @@ public final class ChatRefusals implements Processor {
     public void process(Exchange exchange) {
         askedToWait(exchange.getException()).ifPresent(wait ->
                 exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait.toMillis()));
+    }
+
+    /**
+     * Whether the chat's refusal may pass, so that the alert is tried again: busy (429), timed out (408), failing
+     * (5xx), or no answer at all. Any other answer (a 404 or 403 of a wrong or revoked webhook URL) would be the same
+     * at every try.
+     */
+    public boolean mayPass(@ExchangeException Exception failure) {
+        return passing(failure);
+    }
+
+    static boolean passing(Throwable failure) {
+        if (failure instanceof HttpOperationFailedException answer) {
+            int status = answer.getStatusCode();
+            return status == 408 || status == 429 || status >= 500;
+        }
+        return failure instanceof IOException;
     }
 
     /** The log's line for an alert given up: what the chat answered, or the kind of failure when it gave no answer. */

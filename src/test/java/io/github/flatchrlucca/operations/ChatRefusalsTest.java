@@ -52,6 +52,18 @@ class ChatRefusalsTest {
     }
 
     @Test
+    void aBusyTimedOutFailingOrSilentChatIsTriedAgainAWrongOrRevokedUrlIsNot() {
+        for (int status : new int[] {408, 429, 500, 503}) {
+            assertThat(ChatRefusals.passing(answer(status, Map.of()))).as("status " + status).isTrue();
+        }
+        assertThat(ChatRefusals.passing(new ConnectException("Connection refused"))).isTrue();
+        for (int status : new int[] {400, 403, 404, 410, 499}) {
+            assertThat(ChatRefusals.passing(answer(status, Map.of()))).as("status " + status).isFalse();
+        }
+        assertThat(ChatRefusals.passing(new IllegalStateException("not an answer"))).isFalse();
+    }
+
+    @Test
     void theLogSaysTheChatsStatusOrTheFailuresKindNeverItsUrl() {
         assertThat(ChatRefusals.describe(answer(404, Map.of()))).isEqualTo("the chat answered 404");
         assertThat(ChatRefusals.describe(new IOException(URL + " failed to respond"))).isEqualTo("IOException");
