@@ -64,14 +64,19 @@ public final class DeliverySteps {
     }
 
     /**
-     * The hire, mapped the way its tenant wants it; not at all when what an earlier attempt made is in a Lucca its
-     * tenant no longer has: nothing of it is sent anywhere.
+     * Before anything of the hire is sent: what an earlier attempt made is in the Lucca its tenant has now.
+     *
+     * @throws HireNeedsAPerson when it is in a Lucca the tenant no longer has: nothing of it is sent anywhere
      */
-    public Delivery map(@Body ClaimedHire hire, @Variable(Variables.TENANT) Tenant tenant) {
-        Optional<HireNeedsAPerson> elsewhere = HireNeedsAPerson.ofLucca(hire, tenant.lucca());
+    public void madeInItsLucca(@Body ClaimedHire hire, @Variable(Variables.LUCCA) LuccaConnection lucca) {
+        Optional<HireNeedsAPerson> elsewhere = HireNeedsAPerson.ofLucca(hire, lucca);
         if (elsewhere.isPresent()) {
             throw elsewhere.get();
         }
+    }
+
+    /** The hire, mapped the way its tenant wants it. */
+    public Delivery map(@Body ClaimedHire hire, @Variable(Variables.TENANT) Tenant tenant) {
         MappedHire mapped = tenant.mapper().map(read(hire.payload()), hire.receivedAt());
         Optional<HireNeedsAPerson> unreadable = HireNeedsAPerson.ofNames(mapped.draft().firstName(),
                 mapped.draft().lastName());

@@ -10,6 +10,7 @@ import io.github.flatchrlucca.routes.Variables;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import java.util.function.BiConsumer;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
@@ -94,9 +96,14 @@ public final class Tenants {
         return find(id).map(Tenant::lucca).orElse(null);
     }
 
+    /** @throws TenantChanged when the tenant left the configuration since the caller found it (a reload) */
+    public Tenant current(String id) {
+        return find(id).orElseThrow(() -> TenantChanged.left(id));
+    }
+
     /** @throws TenantChanged when the hire's tenant left the configuration since its round found it */
     public Tenant forHire(@Body ClaimedHire hire) {
-        return find(hire.tenant()).orElseThrow(() -> TenantChanged.left(hire.tenant()));
+        return current(hire.tenant());
     }
 
     /**
@@ -140,7 +147,13 @@ public final class Tenants {
      * in force at each call: after a reload, those it configured.
      */
     public List<String> writingBack() {
-        return byId.values().stream().filter(tenant -> tenant.resultTag().isPresent()).map(Tenant::id).toList();
+        return writingBackTenants().map(Tenant::id).toList();
+    }
+
+    /** The tenants in force whose outcomes are written back (a result tag), by id: the write-back's turns. */
+    public Stream<Tenant> writingBackTenants() {
+        return byId.values().stream().filter(tenant -> tenant.resultTag().isPresent())
+                .sorted(Comparator.comparing(Tenant::id));
     }
 
     private Tenant build(TenantSettings settings, Map<String, String> tenantByCompanyId) {

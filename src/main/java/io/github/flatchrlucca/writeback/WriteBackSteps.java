@@ -88,18 +88,18 @@ public final class WriteBackSteps {
      * company asked to wait (429 Retry-After) or failed a moment ago.
      */
     public List<String> tenants() {
-        return tenants.all().stream().filter(tenant -> tenant.resultTag().isPresent())
-                .filter(tenant -> tenant.flatchr().filter(pause::paused).isEmpty()).map(Tenant::id).sorted().toList();
+        return tenants.writingBackTenants().filter(tenant -> tenant.flatchr().filter(pause::paused).isEmpty())
+                .map(Tenant::id).toList();
     }
 
     public FlatchrConnection connection(@Body String tenantId) {
-        return tenant(tenantId).flatchr().orElseThrow();
+        return tenants.current(tenantId).flatchr().orElseThrow();
     }
 
     /** Whether the tag must be looked up in Flatchr's tags: never yet, long ago, or a while after a failed look. */
     public boolean tagToCheck(@Body String tenantId) {
         TagState state = tags.get(tenantId);
-        String written = tenant(tenantId).resultTag().orElse("");
+        String written = tenants.current(tenantId).resultTag().orElse("");
         return state == null || !state.written().equals(written) || !state.company().equals(company(tenantId))
                 || state.stale(clock.instant());
     }
@@ -112,7 +112,7 @@ public final class WriteBackSteps {
      */
     public void tags(@Body String tenantId, @Variable(Variables.TAGS_ANSWER) JsonNode answer,
                      @Variable(Variables.FLATCHR) FlatchrConnection flatchr) {
-        String written = tenant(tenantId).resultTag().orElse("");
+        String written = tenants.current(tenantId).resultTag().orElse("");
         String tagId = null;
         String problem = "there is no tag '" + written + "' in Flatchr";
         boolean candidateTagSeen = false;
@@ -200,7 +200,6 @@ public final class WriteBackSteps {
      * asked again until RETRY_MAX_AGE_HOURS.
      */
     public ApiRequest searchByEmail(@Variable(Variables.FLATCHR) FlatchrConnection flatchr, @Variable(Variables.HIRE) HireView hire) {
-        stillTheTenants(flatchr);
         if (hire.payload() == null) {
             throw new ApplicantUnfindable(ApplicantUnfindable.NO_PAYLOAD);
         }
@@ -232,13 +231,12 @@ public final class WriteBackSteps {
 
     /** The outcome's line, in its tenant's time zone. */
     public String resultLine(@Variable(Variables.HIRE) HireView hire) {
-        return ResultLine.of(hire, tenant(hire.tenant()).zone());
+        return ResultLine.of(hire, tenants.current(hire.tenant()).zone());
     }
 
     public ApiRequest writeTag(@Variable(Variables.FLATCHR) FlatchrConnection flatchr, @Variable(Variables.HIRE) HireView hire,
                                @Variable(Variables.APPLICANT) String applicant,
                                @Variable(Variables.RESULT_LINE) String line) {
-        stillTheTenants(flatchr);
         return requests.writeTag(flatchr, applicant, tags.get(hire.tenant()).tagId(), line);
     }
 
@@ -303,17 +301,14 @@ public final class WriteBackSteps {
         LOG.warn("hire {}: its outcome could not be written to Flatchr and is given up ({})", hire.hireId(), why);
     }
 
-    /** @throws TenantChanged when a reload took the tenant away during the turn */
-    private Tenant tenant(String tenantId) {
-        return tenants.find(tenantId).orElseThrow(() -> TenantChanged.left(tenantId));
-    }
-
     /**
      * Before each call for an outcome: the turn's Flatchr is still its tenant's. A reload during the turn (the tenant
      * gone, or its Flatchr's address, key or company changed) sends nothing more where the turn began.
+     *
+     * @throws TenantChanged when it is not
      */
-    private void stillTheTenants(FlatchrConnection flatchr) {
-        if (!tenant(flatchr.tenant()).flatchr().equals(Optional.of(flatchr))) {
+    public void stillTheTenants(@Variable(Variables.FLATCHR) FlatchrConnection flatchr) {
+        if (!tenants.current(flatchr.tenant()).flatchr().equals(Optional.of(flatchr))) {
             throw TenantChanged.otherFlatchr(flatchr.tenant());
         }
     }

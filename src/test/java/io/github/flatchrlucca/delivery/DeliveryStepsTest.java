@@ -166,15 +166,18 @@ class DeliveryStepsTest {
 
         for (ClaimedHire hire : List.of(user, lostCreate)) {
             for (Tenant moved : List.of(elsewhere, movedTo(Optional.empty()))) {
-                assertThatExceptionOfType(HireNeedsAPerson.class).isThrownBy(() -> steps.map(hire, moved))
+                assertThatExceptionOfType(HireNeedsAPerson.class).isThrownBy(() -> steps.madeInItsLucca(hire, moved.lucca()))
                         .withMessageContaining("made in the Lucca its tenant used before")
                         .withMessageNotContaining("ilucca.net")
                         .satisfies(why -> assertThat(why.reason()).isEqualTo("lucca-changed"));
             }
         }
+        steps.madeInItsLucca(user, TENANT.lucca());
         assertThat(steps.map(user, TENANT).luccaUserId()).as("the same Lucca").isEqualTo(416L);
+        steps.madeInItsLucca(claimed(416L, null, null), elsewhere.lucca());
         assertThat(steps.map(claimed(416L, null, null), elsewhere).luccaUserId())
                 .as("recorded before the journal kept its Lucca: the one in force").isEqualTo(416L);
+        steps.madeInItsLucca(claimed(null, null, acme), elsewhere.lucca());
         assertThat(steps.map(claimed(null, null, acme), elsewhere).isUserKnown())
                 .as("a create Lucca refused left nothing there").isFalse();
     }

@@ -12,14 +12,8 @@ import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalFaults;
 import io.github.flatchrlucca.journal.JournalReader;
-import io.github.flatchrlucca.tenants.Tenants;
-import io.github.flatchrlucca.tenants.TenantsFileWatch;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -52,12 +46,6 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
     @BeanInject("journal")
     Journal journalBean;
-
-    @BeanInject("tenants")
-    Tenants tenants;
-
-    @BeanInject("tenantsFileWatch")
-    TenantsFileWatch tenantsFileWatch;
 
     /** Tenant leaving's Lucca, which a reload takes the tenant away from during a round. */
     private final FakeLucca leavingLucca = FakeLucca.start(LUCCA_KEY);
@@ -504,33 +492,6 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
     private static String attemptStopped(CompletableFuture<String> stopped) {
         return stopped.orTimeout(10, TimeUnit.SECONDS).join();
-    }
-
-    private Path tenantsFile() {
-        return temp.resolve("tenants.yaml");
-    }
-
-    /**
-     * The file replaced whole, as docs/tenants.md asks of an operator, and read again now, as the next check would:
-     * the reload puts the new configuration in force, then makes and removes the tenants' delivery routes.
-     */
-    private void replaceWhole(Path file, String content) {
-        try {
-            Path next = file.resolveSibling(file.getFileName() + ".next");
-            Files.writeString(next, content);
-            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        tenantsFileWatch.reloadIfChanged();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Both hires due at the same moment, so that the next round takes them together. */

@@ -23,16 +23,21 @@ import io.github.flatchrlucca.reconciliation.ReconciliationSteps;
 import io.github.flatchrlucca.writeback.WriteBackSteps;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.BeanInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Produce;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +56,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     private static final String COLUMNS_COMPANY_KEY = "Lm4WxY8ZpQ3rTs6N";
     private static final String BUSY_COMPANY_KEY = "Rb5TyU7IoP9aSd2F";
     private static final String GONE_COMPANY_KEY = "Hn6JkL8ZxC1vBn3M";
+    private static final String MOVING_COMPANY_KEY = "Tz4QwE6RtY8UiO0P";
+    private static final String MOVING_APPLICATION = "Ap7MvN3QxR5sTu9W";
     // FlatchrEvents' webhooks name vacancy 5: the API's vacancy is the same one
     private static final String VACANCY = "Vk3mP0qA9sLx2BcD";
     private static final String MISSED_MAIL = "jeanne.missed@example.org";
@@ -84,6 +91,12 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
      * the test says the tag is there; then its first call is answered 429 Retry-After: 60.
      */
     private final FakeFlatchr flatchrBusy = FakeFlatchr.start(FLATCHR_KEY, BUSY_COMPANY_KEY);
+    /**
+     * Tenant flatchr-moving's Flatchr at first, then {@link #flatchrMoved}: the same company at another address, which a
+     * reload gives the tenant while an outcome is on its way.
+     */
+    private final FakeFlatchr flatchrMoving = company(MOVING_COMPANY_KEY);
+    private final FakeFlatchr flatchrMoved = company(MOVING_COMPANY_KEY);
     /** Tenant flatchr-gone's Flatchr: nothing listens at its address, so no call to it gets an answer. */
     private final String goneFlatchr = "http://127.0.0.1:" + freePort();
     private final String missed;
@@ -97,6 +110,10 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         // refused, not unavailable: a 503 would pause this company's calls, the searches of the tests below too
         flatchr.failNext("POST", "/company/" + COMPANY_KEY + "/applicant", 400, 1);
         flatchrDown.failNext("GET", "/company/" + DOWN_COMPANY_KEY + "/tags", 503, 1);
+        for (FakeFlatchr company : List.of(flatchrMoving, flatchrMoved)) {
+            company.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel", Events.mail("moving-1"),
+                    "06 12 34 56 78"), VACANCY, "Recruté").id(MOVING_APPLICATION));
+        }
     }
 
     private static FakeFlatchr company(String companyKey) {
@@ -143,6 +160,11 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                     triggerColumns: ["9"]
                     flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s" }
                     lucca: { baseUrl: %s, apiKey: "%s" }
+                  - id: flatchr-moving
+                    flatchrCompanyIds: [5050]
+                    webhookToken: %s
+                    flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", resultTag: Lucca, reconcileIntervalSeconds: 0 }
+                    lucca: { baseUrl: %s, apiKey: "%s" }
                   - id: flatchr-gone
                     flatchrCompanyIds: [4949]
                     webhookToken: %s
@@ -152,7 +174,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                 tokenOf("flatchr-down"), flatchrKey, DOWN_COMPANY_KEY, flatchrDown.baseUrl(), lucca.baseUrl(),
                 luccaKey, tokenOf("flatchr-busy"), flatchrKey, BUSY_COMPANY_KEY, flatchrBusy.baseUrl(), lucca.baseUrl(),
                 luccaKey, tokenOf("flatchr-columns"), flatchrKey, COLUMNS_COMPANY_KEY, flatchrColumns.baseUrl(),
-                lucca.baseUrl(), luccaKey, tokenOf("flatchr-gone"), flatchrKey, GONE_COMPANY_KEY, goneFlatchr,
+                lucca.baseUrl(), luccaKey, tokenOf("flatchr-moving"), flatchrKey, MOVING_COMPANY_KEY,
+                flatchrMoving.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-gone"), flatchrKey, GONE_COMPANY_KEY, goneFlatchr,
                 lucca.baseUrl(), luccaKey);
     }
 
@@ -162,6 +185,13 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         flatchrDown.close();
         flatchrColumns.close();
         flatchrBusy.close();
+        flatchrMoving.close();
+        flatchrMoved.close();
+    }
+
+    @AfterEach
+    void noChangeLeftWaiting() {
+        Advices.clear();
     }
 
     // ---- the choice of search-flatchr
@@ -278,6 +308,32 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         assertThat(reconciliation.due("flatchr-busy")).as("nor a search").isNull();
         assertThat(flatchrPause.until(writeBack.connection("flatchr-busy"))).get()
                 .satisfies(until -> assertThat(until).isAfterOrEqualTo(before.plusSeconds(60)));
+    }
+
+    @Test
+    void anOutcomeWhoseTenantGetsAnotherFlatchrDuringItsTurnIsNotTaggedInTheOldOneAndIsWrittenInTheNew() {
+        CompletableFuture<String> stopped = new CompletableFuture<>();
+        Advices.beforeTheTag("moving-1", hire -> {
+            stopped.complete(hire.hireId());
+            await().atMost(Duration.ofSeconds(10)).until(() -> tenants.find("flatchr-moving")
+                    .flatMap(tenant -> tenant.flatchr()).map(flatchr -> flatchr.baseUrl().getPort())
+                    .equals(Optional.of(URI.create(flatchrMoved.baseUrl()).getPort())));
+        });
+        String hireId = accept("flatchr-moving", Events.hire(5050, "moving-1"));
+        // the write-back's timer takes the delivered hire's outcome, finds its application, and stops before its tag
+        String stoppedHire = stopped.orTimeout(20, TimeUnit.SECONDS).join();
+
+        replaceWhole(tenantsFile(), read(tenantsFile()).replace(flatchrMoving.baseUrl(), flatchrMoved.baseUrl()));
+
+        HireView written = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> hire(hireId), hire -> "WRITTEN".equals(hire.writeBack()));
+        assertThat(stoppedHire).isEqualTo(hireId);
+        assertThat(flatchrMoving.count("POST", "/company/" + MOVING_COMPANY_KEY + "/applicant"))
+                .as("tags sent to the address the tenant left").isZero();
+        assertThat(flatchrMoving.traits(MOVING_APPLICATION)).isEmpty();
+        assertThat(flatchrMoved.traits(MOVING_APPLICATION)).singleElement()
+                .satisfies(trait -> assertThat(trait.value()).isNotBlank());
+        assertThat(written.writeBackAttempts()).as("the turn the reload stopped does not count").isOne();
     }
 
     // ---- call-flatchr

@@ -11,6 +11,8 @@ import io.github.flatchrlucca.fake.FakeLucca;
 import io.github.flatchrlucca.journal.HireFilter;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.tenants.Tenants;
+import io.github.flatchrlucca.tenants.TenantsFileWatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -20,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.apache.camel.BeanInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.model.ProcessorDefinition;
@@ -73,7 +77,9 @@ import org.junit.jupiter.api.TestMethodOrder;
                 "camel.main.shutdown-timeout=1",
                 // an alert the chat refused is tried again 10, 20 and 40 ms later
                 "alert.retry-delay-ms=10"},
-        advices = @AdviceRouteMapping(route = "deliver-hire", advice = Advices.FaultsBeforeFindOrCreate.class))
+        advices = {
+                @AdviceRouteMapping(route = "deliver-hire", advice = Advices.FaultsBeforeFindOrCreate.class),
+                @AdviceRouteMapping(route = "write-back-outcome", advice = Advices.ChangesBeforeTheTag.class)})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class RoutesInTheJvm implements DebuggerCallback {
@@ -100,6 +106,12 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
     private final JdbcDataSource journalData;
     private final JournalReader journal;
     private final Set<String> ranSteps = ConcurrentHashMap.newKeySet();
+
+    @BeanInject("tenants")
+    Tenants tenants;
+
+    @BeanInject("tenantsFileWatch")
+    TenantsFileWatch tenantsFileWatch;
 
     RoutesInTheJvm() throws IOException {
         temp = Files.createTempDirectory("routes-in-the-jvm-");
@@ -155,8 +167,35 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         return secret(tenant + "-token", token(tenant));
     }
 
+    Path tenantsFile() {
+        return temp.resolve("tenants.yaml");
+    }
+
+    /**
+     * The file replaced whole, as docs/tenants.md asks of an operator, and read again now, as the next check would:
+     * the reload puts the new configuration in force, then makes and removes the tenants' delivery routes.
+     */
+    void replaceWhole(Path file, String content) {
+        try {
+            Path next = file.resolveSibling(file.getFileName() + ".next");
+            Files.writeString(next, content);
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        tenantsFileWatch.reloadIfChanged();
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Path writeTenantsFile() throws IOException {
-        Path file = temp.resolve("tenants.yaml");
+        Path file = tenantsFile();
         String luccaKey = secret("lucca-key", LUCCA_KEY);
         Files.writeString(file, """
                 tenants:
