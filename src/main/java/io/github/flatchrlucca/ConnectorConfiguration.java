@@ -28,6 +28,7 @@ import io.github.flatchrlucca.flatchr.FlatchrAnswers;
 import io.github.flatchrlucca.flatchr.FlatchrPause;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.journal.Instances;
+import io.github.flatchrlucca.journal.AddressReservations;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.journal.WriteBacks;
@@ -185,7 +186,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("luccaRequests", requests);
         DepartmentDirectory departments = bindLucca(camel, settings, json, requests, clock, metrics,
                 new RateLimitStore(journalData));
-        DeliverySteps steps = bindDelivery(registry, settings, json, journal, requests, clock, metrics, alerts);
+        DeliverySteps steps = bindDelivery(registry, settings, json, journal, new AddressReservations(journalData, clock),
+                requests, clock, metrics, alerts);
         Reconciliations reconciliations = new Reconciliations(journalData, clock, RECONCILIATION_LEASE, instance);
         // one pause per Flatchr company, honoured by every call to it: search, tag look-up, write-back
         FlatchrPause flatchrPause = new FlatchrPause(clock, settings.retryInitialDelay(), settings.retryMaxDelay());
@@ -328,8 +330,9 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     }
 
     private static DeliverySteps bindDelivery(Registry registry, ConnectorSettings settings, ObjectMapper json,
-                                              Journal journal, LuccaRequests requests, Clock clock,
-                                              ConnectorMetrics metrics, Alerts alerts) {
+                                              Journal journal, AddressReservations addresses,
+                                              LuccaRequests requests, Clock clock, ConnectorMetrics metrics,
+                                              Alerts alerts) {
         PeopleDirectory people = registry.lookupByNameAndType("peopleDirectory", PeopleDirectory.class);
         DeliverySteps steps = new DeliverySteps(json, requests, new DeliverySteps.LoginReservations() {
             @Override
@@ -341,7 +344,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
             public boolean reserve(String tenant, String hireId, String login) {
                 return journal.reserveLogin(tenant, hireId, login);
             }
-        }, people);
+        }, addresses::reserve, people);
         registry.bind("deliverySteps", steps);
         registry.bind("rehireSteps", new RehireSteps(requests));
         registry.bind("deliveryRecords", new DeliveryRecords(journal, metrics, clock));

@@ -23,6 +23,7 @@ public final class Delivery {
     private LuccaContract lastContract;
     private boolean contractToCreate;
     private boolean directoryChecked;
+    private boolean luccaToAsk;
     private boolean userCreatedNow;
     // this attempt's create (the user, or a returning employee's contract), recorded in the journal before it is sent
     private ApiRequest createRecorded;
@@ -90,6 +91,15 @@ public final class Delivery {
 
     void checkedWithDirectory() {
         this.directoryChecked = true;
+    }
+
+    /** Another hire of ours had this address: what it made may be newer than the people directory's read. */
+    boolean isLuccaToAsk() {
+        return luccaToAsk;
+    }
+
+    void askLucca() {
+        this.luccaToAsk = true;
     }
 
     /** A Lucca contract template is known for the vacancy's contract type: the contract is patched. */

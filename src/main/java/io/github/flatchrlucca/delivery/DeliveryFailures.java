@@ -95,6 +95,16 @@ public final class DeliveryFailures {
         retryOrDie(hire(exchange), failure(exchange), clock.instant().plus(cause.retryAfter()), "rate-limited");
     }
 
+    /**
+     * Another hire of ours, still queued, holds the address (the same person hired into another vacancy): later,
+     * further apart each time, as long as that one takes, until RETRY_MAX_AGE_HOURS.
+     */
+    public void addressBusy(Exchange exchange) {
+        ClaimedHire hire = hire(exchange);
+        retryOrDie(hire, new EventDetail(null, null, null, caught(exchange, AddressBusy.class).getMessage()),
+                schedule.next(hire.attempts(), clock.instant()), "address-busy");
+    }
+
     /** 408, 5xx, timeouts, lost connections and anything unexpected: later, further apart each time. */
     public void retryLater(Exchange exchange) {
         ClaimedHire hire = hire(exchange);

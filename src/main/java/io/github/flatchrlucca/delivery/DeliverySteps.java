@@ -2,6 +2,7 @@ package io.github.flatchrlucca.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.journal.AddressReservations;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.lucca.LuccaEnvelopes;
 import io.github.flatchrlucca.lucca.LuccaConnection;
@@ -47,6 +48,7 @@ public final class DeliverySteps {
     private final ObjectMapper json;
     private final LuccaRequests requests;
     private final LoginReservations logins;
+    private final AddressHolds addresses;
     private final PeopleDirectory people;
 
     /** Logins given by this connector within one tenant, kept in the journal so that every instance sees them. */
@@ -56,10 +58,18 @@ public final class DeliverySteps {
         boolean reserve(String tenant, String hireId, String login);
     }
 
-    public DeliverySteps(ObjectMapper json, LuccaRequests requests, LoginReservations logins, PeopleDirectory people) {
+    /** Which hire may make the Lucca account of an address ({@link AddressReservations}). */
+    @FunctionalInterface
+    public interface AddressHolds {
+        AddressReservations.Hold reserve(String luccaInstance, String address, String hireId);
+    }
+
+    public DeliverySteps(ObjectMapper json, LuccaRequests requests, LoginReservations logins, AddressHolds addresses,
+                         PeopleDirectory people) {
         this.json = json;
         this.requests = requests;
         this.logins = logins;
+        this.addresses = addresses;
         this.people = people;
     }
 
@@ -112,14 +122,39 @@ public final class DeliverySteps {
     }
 
     /**
+     * Before the person is looked for: the address is this hire's to make an account with in its Lucca, unless
+     * another hire of ours has it (the same person hired into another vacancy). While that one is queued it may be
+     * making the account, so this one waits; once it is finished, Lucca itself is asked, since its account may be
+     * newer than the people directory's read.
+     *
+     * @throws AddressBusy when another queued hire holds the address
+     */
+    public void holdAddress(@Variable(Variables.DELIVERY) Delivery delivery,
+                            @Variable(Variables.LUCCA) LuccaConnection lucca) {
+        String mail = delivery.draft().mail();
+        if (mail == null || mail.isBlank()) {
+            return;
+        }
+        AddressReservations.Hold hold = addresses.reserve(lucca.instance(), mail, delivery.getHireId());
+        switch (hold.outcome()) {
+            case BUSY -> throw new AddressBusy(hold.holder());
+            case TAKEN_OVER -> delivery.askLucca();
+            case HELD -> { }
+        }
+    }
+
+    /**
      * The e-mail checked against the people directory, when it can answer: read from Lucca at the start of this
-     * round, successfully, and this hire's create was never sent. A create whose answer may have been lost is looked
-     * for by e-mail in Lucca itself, as is every hire when the directory cannot answer.
+     * round, successfully, this hire's create was never sent, and no other hire of ours had the address. Only its
+     * "nobody" is taken as it is: someone it lists is looked up in Lucca itself, so that what the hire's decision
+     * rests on (still there, the contract's end of now) is what Lucca says, not what the directory kept since its
+     * first read (it learns of changes by their modifiedAt, and of a deleted user never). A create whose answer may
+     * have been lost is looked for by e-mail in Lucca itself, as is every hire when the directory cannot answer.
      */
     public void checkInDirectory(@Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.LUCCA) LuccaConnection lucca) {
-        if (!delivery.hire().createAttempted() && people.answers(lucca)) {
+        if (!delivery.hire().createAttempted() && !delivery.isLuccaToAsk() && people.answers(lucca)
+                && people.withMail(lucca, delivery.draft().mail()).isEmpty()) {
             delivery.checkedWithDirectory();
-            people.withMail(lucca, delivery.draft().mail()).ifPresent(person -> noteFound(delivery, person));
         }
     }
 

@@ -542,7 +542,7 @@ public final class Journal {
      * delivery needs it, and so do hires of {@code tenantsWritingBack} whose outcome is still being written back to
      * Flatchr since {@code writeBacksTriedSince} (the write-back finds the candidate by it; other tenants' outcomes
      * wait for no write-back). A login is made of the person's names: its reservation goes too (Lucca's own list of
-     * logins is what later hires are checked against). Returns how many hires were erased.
+     * logins is what later hires are checked against), and so does its address's. Returns how many hires were erased.
      */
     public int erasePersonalData(Instant finishedBefore, Instant writeBacksTriedSince,
                                  Collection<String> tenantsWritingBack) {
@@ -561,6 +561,8 @@ public final class Journal {
         return jdbc.inTransaction("erase personal data", connection -> {
             Jdbc.update(connection, "UPDATE hire_event SET detail = NULL WHERE hire_id IN " + expired, values.toArray());
             Jdbc.update(connection, "DELETE FROM tenant_login_reservation WHERE hire_id IN " + expired,
+                    values.toArray());
+            Jdbc.update(connection, "DELETE FROM lucca_address_reservation WHERE hire_id IN " + expired,
                     values.toArray());
             // the match key too: a digest of the candidate's e-mail, which anyone holding a guess could check
             List<Object> erasedAt = new java.util.ArrayList<>(List.of(at(clock.instant())));

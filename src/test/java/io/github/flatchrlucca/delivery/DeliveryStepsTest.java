@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.intake.WebhookToken;
+import io.github.flatchrlucca.journal.AddressReservations;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.tenants.RehirePolicy;
 import io.github.flatchrlucca.tenants.Tenant;
@@ -70,8 +71,12 @@ class DeliveryStepsTest {
     private final PeopleDirectory people = new PeopleDirectory((lucca, request) -> new PeopleDirectory.Answer(
             json(luccaPeople.removeFirst()), "Mon, 05 Jan 2026 09:00:00 GMT"), new LuccaRequests(JSON),
             ZoneId.of("Europe/Paris"), Clock.systemUTC());
+    /** What the journal's address reservations say next; by default, that the hire holds its address. */
+    private AddressReservations.Outcome addressOutcome = AddressReservations.Outcome.HELD;
+    private final DeliverySteps.AddressHolds addresses = (lucca, address, hireId) -> new AddressReservations.Hold(
+            addressOutcome, addressOutcome == AddressReservations.Outcome.HELD ? hireId : "hire-9");
     private final DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON),
-            reservations, people);
+            reservations, addresses, people);
 
     /** The journal's login reservations, as a map: tenant/login -> hire. */
     private static final class ReservationsInMemory implements DeliverySteps.LoginReservations {
@@ -528,9 +533,9 @@ class DeliveryStepsTest {
     }
 
     @Test
-    void aFormerEmployeeInTheDirectoryComesBackAndACurrentOneIsAlreadyInLucca() {
-        luccaPeople.add(people("{\"id\":77,\"mail\":\"ELOISE@gmail.com\",\"login\":\"emuller\","
-                + "\"dtContractEnd\":\"2025-06-30T00:00:00\"}"));
+    void someoneTheDirectoryListsIsLookedUpInLuccaWhoseAnswerOfNowDecides() {
+        // the directory keeps her as an employee; her contract was ended since, without a change Lucca dates
+        luccaPeople.add(people("{\"id\":77,\"mail\":\"ELOISE@gmail.com\",\"login\":\"emuller\"}"));
         people.refresh(LUCCA);
         Delivery rehire = steps.map(hire(MAPPED_CONTRACT), TENANT);
         Delivery reported = steps.map(hire(MAPPED_CONTRACT), REPORTING_REHIRES);
@@ -538,10 +543,43 @@ class DeliveryStepsTest {
         steps.checkInDirectory(rehire, LUCCA);
         steps.checkInDirectory(reported, LUCCA);
 
+        assertThat(rehire.isDirectoryChecked()).as("Lucca is asked").isFalse();
+        assertThat(rehire.isUserKnown()).isFalse();
+        steps.notePerson(rehire, person(77, "2025-06-30T00:00:00"));
+        steps.notePerson(reported, person(77, "2025-06-30T00:00:00"));
         assertThat(rehire.isRehire()).isTrue();
         assertThat(rehire.luccaUserId()).isEqualTo(77L);
         assertThat(reported.isAlreadyInLucca()).isTrue();
         assertThat(reported.warnings()).contains(DeliverySteps.REHIRE);
+    }
+
+    // ---- the address another hire of ours has (the same person hired into another vacancy)
+
+    @Test
+    void anAddressAnotherQueuedHireHoldsMakesThisOneWaitWithoutNamingIt() {
+        addressOutcome = AddressReservations.Outcome.BUSY;
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
+
+        assertThatExceptionOfType(AddressBusy.class).isThrownBy(() -> steps.holdAddress(delivery, LUCCA))
+                .withMessageContaining("hire hire-9 has the same address in this Lucca")
+                .withMessageNotContaining("eloise");
+    }
+
+    @Test
+    void anAddressTakenOverFromAFinishedHireIsLookedUpInLuccaEvenWhenTheDirectoryKnowsNobody() {
+        luccaPeople.add(people());
+        people.refresh(LUCCA);
+        addressOutcome = AddressReservations.Outcome.TAKEN_OVER;
+        Delivery takenOver = steps.map(hire(MAPPED_CONTRACT), TENANT);
+        steps.holdAddress(takenOver, LUCCA);
+        steps.checkInDirectory(takenOver, LUCCA);
+        addressOutcome = AddressReservations.Outcome.HELD;
+        Delivery held = steps.map(hire(MAPPED_CONTRACT), TENANT);
+        steps.holdAddress(held, LUCCA);
+        steps.checkInDirectory(held, LUCCA);
+
+        assertThat(takenOver.isDirectoryChecked()).isFalse();
+        assertThat(held.isDirectoryChecked()).as("its own address: the directory's nobody holds").isTrue();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.flatchrlucca.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.fake.FakeLucca;
 import io.github.flatchrlucca.fake.Request;
 import io.github.flatchrlucca.journal.ClaimedHire;
@@ -314,6 +315,29 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
         assertThat(nextAttempt(hire).attempts()).isEqualTo(2);
         assertThat(usersWithMail("unavailable-1")).isOne();
+    }
+
+    @Test
+    void thePersonHiredIntoTwoVacanciesIsOneUserTheSecondHireWaitingForTheFirst() {
+        HireView first = createAnswered(503, "twice-1", HireStatus.RETRYING);
+        ObjectNode secondVacancy = Events.hire(LIVE, "twice-2");
+        secondVacancy.with("data").with("candidate").put("email", Events.mail("twice-1"));
+        secondVacancy.with("data").with("vacancy").put("id", 6);
+
+        // the first, queued for its retry, holds the address: the second waits for it rather than make it twice
+        String second = accept(LIVE, secondVacancy);
+        HireView waiting = awaitHire(second, h -> h.status() == HireStatus.RETRYING);
+        assertThat(waiting.lastError()).contains("hire " + first.hireId() + " has the same address in this Lucca")
+                .doesNotContain(Events.mail("twice-1"));
+        assertThat(postsFor("twice-1")).as("the first's create only").isOne();
+
+        HireView delivered = nextAttempt(first);
+        assertThat(journalBean.deliverNow(second)).isTrue();
+
+        // the second finds in Lucca itself the user the first made after the round's read of its people
+        HireView found = awaitHire(second, h -> h.status() == HireStatus.ALREADY_IN_LUCCA);
+        assertThat(found.luccaUserId()).isEqualTo(delivered.luccaUserId());
+        assertThat(usersWithMail("twice-1")).isOne();
     }
 
     @Test

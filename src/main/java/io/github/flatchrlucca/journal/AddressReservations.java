@@ -1,0 +1,108 @@
+package io.github.flatchrlucca.journal;
+
+import static io.github.flatchrlucca.journal.Jdbc.at;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Which hire may make the Lucca account of an address, in each Lucca. The same person hired into two vacancies is
+ * two hires with one address: delivered at the same moment by two instances, or by two tenants sharing a Lucca,
+ * each would find nobody in a people directory read before the other's create. The first hire to look its person up
+ * holds the address; another waits while the holder is queued (it may be making the account), and once the holder
+ * is finished takes the address over and asks Lucca itself, since what the holder made may postdate its directory.
+ */
+public final class AddressReservations {
+
+    /** What a hire may do with its address. */
+    public enum Outcome {
+        /** No other hire of ours is making this account: the people directory may answer. */
+        HELD,
+        /** Another hire had it and is finished: Lucca must be asked, its account may be there. */
+        TAKEN_OVER,
+        /** Another hire has it and is still queued: this one waits for it. */
+        BUSY
+    }
+
+    /** @param holder the hire that had the address, or holds it ({@link Outcome#BUSY}) */
+    public record Hold(Outcome outcome, String holder) {
+    }
+
+    private record Holder(String hireId, boolean queued) {
+    }
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    public AddressReservations(DataSource dataSource, Clock clock) {
+        this.jdbc = new Jdbc(dataSource);
+        this.clock = clock;
+    }
+
+    /**
+     * Holds {@code address} in {@code luccaInstance} for the hire, unless another queued hire holds it. Not waited
+     * for on disk: a reservation lost in a crash is made again by the hire's next attempt, before any create.
+     */
+    public Hold reserve(String luccaInstance, String address, String hireId) {
+        String key = key(luccaInstance, address);
+        Optional<Holder> holder = holder(key);
+        if (holder.isEmpty()) {
+            try {
+                jdbc.update("reserve the address", "INSERT INTO lucca_address_reservation (address_key, hire_id, "
+                        + "reserved_at) VALUES (?, ?, ?)", key, hireId, at(clock.instant()));
+                return new Hold(Outcome.HELD, hireId);
+            } catch (JournalUnavailable e) {
+                // another instance's hire reserved it between the read and the insert
+                if (!(e.getCause() instanceof SQLException sql && Jdbc.DUPLICATE_KEY.equals(sql.getSQLState()))) {
+                    throw e;
+                }
+                holder = holder(key);
+                if (holder.isEmpty()) {
+                    throw e;
+                }
+            }
+        }
+        Holder other = holder.get();
+        if (other.hireId().equals(hireId)) {
+            return new Hold(Outcome.HELD, hireId);
+        }
+        if (other.queued()) {
+            return new Hold(Outcome.BUSY, other.hireId());
+        }
+        // finished, or erased by retention: whatever it made is in Lucca, and the address passes to this hire
+        int moved = jdbc.update("take the address over", "UPDATE lucca_address_reservation SET hire_id = ?, "
+                + "reserved_at = ? WHERE address_key = ? AND hire_id = ?", hireId, at(clock.instant()), key,
+                other.hireId());
+        return moved == 1 ? new Hold(Outcome.TAKEN_OVER, other.hireId())
+                : new Hold(Outcome.BUSY, holder(key).map(Holder::hireId).orElse(other.hireId()));
+    }
+
+    private Optional<Holder> holder(String key) {
+        List<Holder> holders = jdbc.query("read the address reservation", "SELECT r.hire_id, h.status FROM "
+                + "lucca_address_reservation r LEFT JOIN hire h ON h.hire_id = r.hire_id WHERE r.address_key = ?",
+                row -> new Holder(row.getString(1), HireStatus.RECEIVED.name().equals(row.getString(2))
+                        || HireStatus.RETRYING.name().equals(row.getString(2))), key);
+        return holders.stream().findFirst();
+    }
+
+    /** A digest: the address is personal data, and this key outlives nothing of the hire's (retention erases it). */
+    static String key(String luccaInstance, String address) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(luccaInstance.getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) '\n');
+            return HexFormat.of().formatHex(sha256.digest(address.strip().toLowerCase(Locale.ROOT)
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.flatchrlucca.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.AddressReservations.Hold;
+import io.github.flatchrlucca.journal.AddressReservations.Outcome;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class AddressReservationsTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-05T09:00:00Z");
+    private static final String ACME = "https://acme.ilucca.net";
+    private static final String ADDRESS = "Camille.Morel@example.org";
+
+    private final MutableClock clock = new MutableClock(T0);
+    @RegisterExtension
+    final TestJournal h2 = TestJournal.inMemory();
+    private final DataSource pool = h2.dataSource();
+    private final Journal journal = new Journal(pool, clock, Duration.ofMinutes(5), "instance-a");
+    /** Two instances' views of the one journal. */
+    private final AddressReservations one = new AddressReservations(pool, clock);
+    private final AddressReservations other = new AddressReservations(pool, clock);
+
+    @Test
+    void theFirstHireToAskHoldsTheAddressAndKeepsItAtItsNextAttempt() {
+        String first = hire("1");
+
+        assertThat(one.reserve(ACME, ADDRESS, first)).isEqualTo(new Hold(Outcome.HELD, first));
+        assertThat(one.reserve(ACME, ADDRESS, first)).isEqualTo(new Hold(Outcome.HELD, first));
+    }
+
+    @Test
+    void anotherHireWithTheAddressWaitsWhileTheHolderIsQueuedAndTakesItOverOnceItIsDelivered() {
+        String first = hire("1");
+        String second = hire("2");
+        one.reserve(ACME, ADDRESS, first);
+
+        assertThat(other.reserve(ACME, "  camille.morel@EXAMPLE.org ", second))
+                .as("the same address, whatever its case").isEqualTo(new Hold(Outcome.BUSY, first));
+
+        journal.markDelivered(first, 416, List.of());
+        assertThat(other.reserve(ACME, ADDRESS, second)).isEqualTo(new Hold(Outcome.TAKEN_OVER, first));
+        assertThat(other.reserve(ACME, ADDRESS, second)).isEqualTo(new Hold(Outcome.HELD, second));
+        assertThat(one.reserve(ACME, ADDRESS, first)).as("replayed, the first waits for the second in turn")
+                .isEqualTo(new Hold(Outcome.BUSY, second));
+    }
+
+    @Test
+    void theSameAddressInAnotherLuccaIsAnotherAccount() {
+        String first = hire("1");
+        String second = hire("2");
+        one.reserve(ACME, ADDRESS, first);
+
+        assertThat(other.reserve("https://globex.ilucca.net", ADDRESS, second)).isEqualTo(new Hold(Outcome.HELD, second));
+    }
+
+    @Test
+    void anAddressWhoseHolderRetentionErasedPassesOnAndIsKeptOnlyAsADigest() throws SQLException {
+        String first = hire("1");
+        one.reserve(ACME, ADDRESS, first);
+        assertThat(reservedKeys()).singleElement().asString().hasSize(64).doesNotContainIgnoringCase("camille");
+        journal.markDelivered(first, 416, List.of());
+
+        clock.advance(Duration.ofDays(31));
+        assertThat(journal.erasePersonalData(clock.instant().minus(Duration.ofDays(30)), clock.instant(), List.of()))
+                .isOne();
+
+        assertThat(reservedKeys()).as("erased with the hire's personal data").isEmpty();
+        String later = hire("3");
+        assertThat(other.reserve(ACME, ADDRESS, later)).isEqualTo(new Hold(Outcome.HELD, later));
+    }
+
+    private String hire(String applicantId) {
+        return Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId,
+                List.of()), "acme", Duration.ZERO).hireId();
+    }
+
+    private List<String> reservedKeys() throws SQLException {
+        try (Connection connection = pool.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT address_key FROM lucca_address_reservation")) {
+            List<String> keys = new java.util.ArrayList<>();
+            while (rows.next()) {
+                keys.add(rows.getString(1));
+            }
+            return keys;
+        }
+    }
+}
