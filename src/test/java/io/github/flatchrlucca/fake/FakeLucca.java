@@ -36,7 +36,7 @@ public final class FakeLucca implements AutoCloseable {
         this.server = server;
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         this.departments = new DepartmentsResource(baseUrl);
-        this.front = new Front(routes(new UsersResource(directory, baseUrl), new WorkContractsResource(directory)),
+        this.front = new Front(routes(new UsersResource(directory, baseUrl, clock), new WorkContractsResource(directory)),
                 faults, log, new LuccaDialect(), apiKey);
         this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);

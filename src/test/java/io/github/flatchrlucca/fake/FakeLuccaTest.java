@@ -71,7 +71,7 @@ class FakeLuccaTest {
 
         assertThat(created.statusCode()).isEqualTo(200);
         int id = body(created).path("data").path("id").asInt();
-        JsonNode found = body(get(USERS + "?mail=JANE.MULLER%40acme.test&formerEmployees=true&" + FIELDS));
+        JsonNode found = body(get(USERS + "?mail=jane.muller%40acme.test&formerEmployees=true&" + FIELDS));
         assertThat(found).isEqualTo(json.readTree("""
                 {"data":{"items":[{"id":%d,"login":"jmuller","mail":"jane.muller@acme.test","firstName":"Jane",
                  "lastName":"Müller","dtContractStart":"2026-01-05T00:00:00","dtContractEnd":null}]}}""".formatted(id)));
@@ -86,8 +86,9 @@ class FakeLuccaTest {
 
     @Test
     void hidesFormerEmployeesUnlessAsked() throws Exception {
-        lucca.addUser("Old", "Timer", "old@acme.test", "otimer", LocalDate.of(2010, 1, 4), LocalDate.now().minusDays(1));
-        lucca.addUser("Still", "Here", "still@acme.test", "shere", LocalDate.of(2010, 1, 4), LocalDate.now());
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris")); // the instance's day
+        lucca.addUser("Old", "Timer", "old@acme.test", "otimer", LocalDate.of(2010, 1, 4), today.minusDays(1));
+        lucca.addUser("Still", "Here", "still@acme.test", "shere", LocalDate.of(2010, 1, 4), today);
 
         assertThat(logins(USERS + "?fields=login")).containsExactly("shere");
         assertThat(logins(USERS + "?fields=login&formerEmployees=true")).containsExactly("otimer", "shere");
@@ -100,6 +101,9 @@ class FakeLuccaTest {
         lucca.addUser("Jean", "Dupont", "jean@acme.test", "jdupont", LocalDate.of(2022, 1, 3), null);
 
         assertThat(logins(USERS + "?login=emuller&fields=login")).containsExactly("emuller");
+        assertThat(logins(USERS + "?login=EMuller&fields=login")).as("login= is strict equality, case included").isEmpty();
+        assertThat(logins(USERS + "?mail=emma@acme.test&fields=login")).containsExactly("emuller");
+        assertThat(logins(USERS + "?mail=Emma@Acme.test&fields=login")).as("mail= is strict equality, case included").isEmpty();
         assertThat(logins(USERS + "?login=like,emuller&fields=login")).containsExactly("emuller", "emuller2");
         assertThat(logins(USERS + "?login=like%2CMULLER&fields=login&paging=1,1")).containsExactly("emuller2");
     }

@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.fake;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +17,11 @@ final class LuccaClock {
 
     /** Lucca's customers are French: their instances keep Paris time. */
     static final ZoneId INSTANCE_ZONE = ZoneId.of("Europe/Paris");
+
+    /** The instance's day, by which a contract that ended before it makes a former employee. */
+    LocalDate today() {
+        return LocalDate.now(Clock.system(INSTANCE_ZONE));
+    }
 
     /** v3's shape: local time without offset, to the millisecond. */
     String localNow() {

@@ -23,11 +23,12 @@ final class UserSearch {
     private final List<String> fields;
     private final UserFields known;
 
-    UserSearch(Query query, UserFields known) {
+    /** {@code today}: the instance's day, before which an ended contract makes a former employee. */
+    UserSearch(Query query, UserFields known, LocalDate today) {
         this.filter = textFilter(query, "mail", User::mail)
                 .and(textFilter(query, "login", User::login))
                 .and(dateFilter(query, "modifiedAt", User::modifiedAt))
-                .and(query.isTrue("formerEmployees") ? user -> true : UserSearch::isCurrentOrFuture);
+                .and(query.isTrue("formerEmployees") ? user -> true : user -> isCurrentOrFuture(user, today));
         this.page = page(query);
         this.known = known;
         this.fields = fields(query, known);
@@ -42,7 +43,10 @@ final class UserSearch {
                 .toList();
     }
 
-    /** {@code like,xyz} means "contains xyz"; any other value means "equals". Both ignore case. */
+    /**
+     * {@code like,xyz} means "contains xyz", ignoring case; any other value means "equals", strictly (case included),
+     * as Lucca documents {@code mail=} and {@code login=}.
+     */
     private static Predicate<User> textFilter(Query query, String name, Function<User, String> field) {
         return query.first(name)
                 .map(wanted -> wanted.startsWith(CONTAINS)
@@ -56,13 +60,13 @@ final class UserSearch {
     }
 
     private static Predicate<User> equalTo(Function<User, String> field, String wanted) {
-        return user -> wanted.equalsIgnoreCase(field.apply(user));
+        return user -> wanted.equals(field.apply(user));
     }
 
-    /** Former employees are those whose contract ended before today. */
-    private static boolean isCurrentOrFuture(User user) {
+    /** Former employees are those whose contract ended before the instance's today. */
+    private static boolean isCurrentOrFuture(User user, LocalDate today) {
         return user.dtContractEnd() == null
-                || !Dates.fromDateTime(user.dtContractEnd(), "dtContractEnd").isBefore(LocalDate.now());
+                || !Dates.fromDateTime(user.dtContractEnd(), "dtContractEnd").isBefore(today);
     }
 
     /**

@@ -7,14 +7,16 @@ final class UsersResource {
 
     private final Directory directory;
     private final UserFields fields;
+    private final LuccaClock clock;
 
-    UsersResource(Directory directory, String baseUrl) {
+    UsersResource(Directory directory, String baseUrl, LuccaClock clock) {
         this.directory = directory;
         this.fields = new UserFields(baseUrl);
+        this.clock = clock;
     }
 
     Reply find(Call call) {
-        UserSearch search = new UserSearch(call.query(), fields);
+        UserSearch search = new UserSearch(call.query(), fields, clock.today());
         return Reply.ok(Map.of("data", Map.of("items", search.run(directory.users()))));
     }
 
