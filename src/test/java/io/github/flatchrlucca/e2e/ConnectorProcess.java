@@ -196,6 +196,20 @@ final class ConnectorProcess implements AutoCloseable {
                 .until(() -> hire(hireId), hire -> status.equals(hire.path("status").asText()));
     }
 
+    /**
+     * How many exchanges this route has completed, as /observe/metrics counts them (Camel's route policy, its
+     * {@code camel_exchanges_total}): a timer route's count grows by one each time it fires.
+     */
+    long exchangesOf(String routeId) throws Exception {
+        HttpResponse<String> metrics = get("/observe/metrics", "Bearer " + ADMIN_TOKEN);
+        if (metrics.statusCode() != 200) {
+            throw new AssertionError("/observe/metrics answered " + metrics.statusCode());
+        }
+        return (long) metrics.body().lines()
+                .filter(line -> line.startsWith("camel_exchanges_total{") && line.contains("routeId=\"" + routeId + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     String log() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
