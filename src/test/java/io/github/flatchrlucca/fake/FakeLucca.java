@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Lucca instance on 127.0.0.1, stateful, for end-to-end tests: the endpoints the connector calls,
- * Lucca's API-key check and rate limit, and the failures a test wants to see the connector survive.
+ * Lucca's API-key check, its rate limit where a test asks for one ({@link #enforceLimit}: none by default, since
+ * most tests raise the connector's own limit to run fast), and the failures a test wants to see the connector survive.
  * Thread-safe: the connector calls it from several threads while the test seeds and observes it.
  */
 public final class FakeLucca implements AutoCloseable {
