@@ -13,11 +13,13 @@ import java.util.Optional;
  * vacancy's plain id and title, the column, the candidate), and the webhook-shaped event it becomes, so that it is
  * mapped and delivered exactly as a webhook's hire.
  *
+ * @param hired     whether the candidate is in a column Flatchr marks as hired; null when the item does not say
+ *                  (older docs list fewer fields), which is no answer either way
  * @param changedAt the application's last change in Flatchr ({@code updated_at}, epoch seconds); null when the item
  *                  gives none that can be read
  */
 public record FoundApplication(String applicant, String vacancyId, String vacancyTitle, String column,
-                               boolean hired, boolean archived, String firstname, String lastname, String email,
+                               Boolean hired, boolean archived, String firstname, String lastname, String email,
                                String phone, Instant changedAt) {
 
     static final String DETAILS_MISSING = "Flatchr's API did not give the application's details: the candidate is "
@@ -34,9 +36,13 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
             return Optional.empty();
         }
         return Optional.of(new FoundApplication(applicant, text(item.path("vacancy_id")), text(item.path("vacancy")),
-                text(item.path("column")), item.path("hired").asBoolean(false), item.path("status").asInt(1) == 0,
+                text(item.path("column")), hired(item.path("hired")), item.path("status").asInt(1) == 0,
                 text(item.path("firstname")), text(item.path("lastname")), text(item.path("email")),
                 text(item.path("phone")), changedAt(item.path("updated_at"))));
+    }
+
+    private static Boolean hired(JsonNode hired) {
+        return hired.isMissingNode() || hired.isNull() ? null : hired.asBoolean(false);
     }
 
     /** Epoch seconds, as a number or as digits; anything else is no time the connector can rely on. */
@@ -59,9 +65,11 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
      * @param details   the application as Flatchr's API gives it (candidate, vacancy), or a missing node
      * @param vacancy   the vacancy from Flatchr's list of vacancies when the details lack it, or null
      * @param companyId the tenant's Flatchr company, for the event's company_id
+     * @param foundIn   the column the search that found it was for: the event's column, as the trigger it matched
      * @param notes     told what Flatchr's API could not give, for the hire's history
      */
-    ObjectNode toEvent(ObjectMapper json, JsonNode details, JsonNode vacancy, String companyId, List<String> notes) {
+    ObjectNode toEvent(ObjectMapper json, JsonNode details, JsonNode vacancy, String companyId, SearchedColumn foundIn,
+                       List<String> notes) {
         ObjectNode event = json.createObjectNode();
         event.put("event", "drag_applicant");
         event.put("company_id", companyId);
@@ -75,7 +83,11 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
             candidate.put("firstname", firstname).put("lastname", lastname).put("email", email).put("phone", phone);
         }
         data.set("vacancy", vacancy(json, details.path("vacancy"), vacancy, notes));
-        data.putObject("column").put("title", column).put("hired", hired);
+        ObjectNode eventColumn = data.putObject("column");
+        if (foundIn.id() != null) {
+            eventColumn.put("id", foundIn.id());
+        }
+        eventColumn.put("title", foundIn.title() != null ? foundIn.title() : column).put("hired", foundIn.hired());
         return event;
     }
 

@@ -33,8 +33,12 @@ public final class ReconciliationRun {
     private final FlatchrRequests requests;
     private final LocalDate windowFrom;
     private final boolean dryRun;
-    private final Map<String, String> columnTitles = new HashMap<>();
+    // Flatchr's columns by id and by title, in lower case: a tenant names a trigger column either way
+    private final Map<String, SearchedColumn> columns = new HashMap<>();
+    // the column each search is for, in the order of searches(): the route's split answers them in that order
+    private List<SearchedColumn> searched = List.of();
     private final Map<String, FoundApplication> found = new LinkedHashMap<>();
+    private final Map<String, SearchedColumn> foundIn = new HashMap<>();
     private final Map<String, JsonNode> vacanciesById = new HashMap<>();
     private boolean vacanciesRead;
     private final List<FoundApplication> recorded = new ArrayList<>();
@@ -80,10 +84,11 @@ public final class ReconciliationRun {
 
     /** Flatchr's columns: each trigger column (an id or a title, in any case) becomes the title a search takes. */
     void columns(JsonNode answer) {
-        for (JsonNode column : answer) {
-            String title = column.path("title").asText("");
-            columnTitles.put(title.toLowerCase(Locale.ROOT), title);
-            columnTitles.put(column.path("id").asText("").toLowerCase(Locale.ROOT), title);
+        for (JsonNode item : answer) {
+            SearchedColumn column = new SearchedColumn(item.path("id").asText(""), item.path("title").asText(""),
+                    item.path("hired").asBoolean(false));
+            columns.put(column.title().toLowerCase(Locale.ROOT), column);
+            columns.put(column.id().toLowerCase(Locale.ROOT), column);
         }
     }
 
@@ -96,16 +101,17 @@ public final class ReconciliationRun {
     List<ApiRequest> searches() {
         String since = FLATCHR_DAY.format(windowFrom);
         if (tenant.triggerColumns().isEmpty()) {
+            searched = List.of(SearchedColumn.ANY_HIRED);
             return List.of(requests.search(flatchr, Map.of("hired", true, "start_update", since)));
         }
-        List<String> unknown = tenant.triggerColumns().stream().filter(trigger -> !columnTitles.containsKey(trigger))
+        List<String> unknown = tenant.triggerColumns().stream().filter(trigger -> !columns.containsKey(trigger))
                 .sorted().toList();
         if (!unknown.isEmpty()) {
             throw new UnknownTriggerColumns(unknown);
         }
-        return tenant.triggerColumns().stream().sorted()
-                .map(trigger -> requests.search(flatchr, Map.of("column", columnTitles.get(trigger), "start_update",
-                        since)))
+        searched = tenant.triggerColumns().stream().sorted().map(columns::get).toList();
+        return searched.stream()
+                .map(column -> requests.search(flatchr, Map.of("column", column.title(), "start_update", since)))
                 .toList();
     }
 
@@ -120,15 +126,18 @@ public final class ReconciliationRun {
     /**
      * The applications of that search that are no hire now: archived, or in a column that does not trigger (by
      * Flatchr's hired flag, or with trigger columns by their titles, and never one Flatchr marks as hired, as the
-     * webhook judges). One without a time of
-     * change cannot be ordered after its hire, and is left alone.
+     * webhook judges). One without a time of change cannot be ordered after its hire, and is left alone. So is one
+     * whose item does not say whether it is hired (older answers list fewer fields): without the flag neither "in no
+     * hired column" nor "not in Flatchr's hired column" can be told, and reading it as out would withdraw every hire
+     * it holds; its move, if any, is the webhook's to report, as before searches were made.
      */
     List<FoundApplication> outOfHired(JsonNode answer) {
         List<FoundApplication> moved = new ArrayList<>();
         for (JsonNode item : answer) {
             FoundApplication.of(item)
                     .filter(application -> application.changedAt() != null)
-                    .filter(application -> application.archived() || !inATriggerColumn(application))
+                    .filter(application -> application.archived()
+                            || application.hired() != null && !inATriggerColumn(application))
                     .ifPresent(moved::add);
         }
         return moved;
@@ -139,16 +148,26 @@ public final class ReconciliationRun {
         if (application.hired() || tenant.triggerColumns().isEmpty()) {
             return application.hired();
         }
-        return application.column() != null && tenant.triggerColumns().stream().map(columnTitles::get)
-                .anyMatch(application.column()::equalsIgnoreCase);
+        return application.column() != null && tenant.triggerColumns().stream().map(columns::get)
+                .anyMatch(column -> application.column().equalsIgnoreCase(column.title()));
     }
 
-    /** One search's answer: its hired, active applications, each once whatever searches found it. */
-    void found(JsonNode answer) {
+    /**
+     * The answer of search number {@code index} of {@link #searches()}: its active applications, each once whatever
+     * searches found it, with the column that search was for.
+     */
+    void found(int index, JsonNode answer) {
+        SearchedColumn column = searched.get(index);
         for (JsonNode item : answer) {
             FoundApplication.of(item).filter(application -> !application.archived())
-                    .ifPresent(application -> found.putIfAbsent(application.applicant(), application));
+                    .filter(application -> found.putIfAbsent(application.applicant(), application) == null)
+                    .ifPresent(application -> foundIn.put(application.applicant(), column));
         }
+    }
+
+    /** The column of the search that found the application, which its event is recorded in. */
+    SearchedColumn foundIn(FoundApplication application) {
+        return foundIn.get(application.applicant());
     }
 
     List<FoundApplication> found() {

@@ -41,6 +41,7 @@ import io.github.flatchrlucca.operations.AdminTokenCheck;
 import java.time.format.DateTimeParseException;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -154,9 +155,10 @@ public final class ReconciliationSteps {
         return run.searches();
     }
 
-    /** One search's answer. */
-    public void found(@Variable(Variables.RUN) ReconciliationRun run, @Body JsonNode answer) {
-        run.found(answer);
+    /** One search's answer; the split's index says which search of {@link #searches} it answers. */
+    public void found(@Variable(Variables.RUN) ReconciliationRun run,
+                      @ExchangeProperty(Exchange.SPLIT_INDEX) int search, @Body JsonNode answer) {
+        run.found(search, answer);
     }
 
     /** Whether the details just read lack the vacancy, and Flatchr's list of vacancies is still to be read. */
@@ -236,21 +238,24 @@ public final class ReconciliationSteps {
                           @Variable(Variables.DETAILS) JsonNode details) {
         List<String> notes = new ArrayList<>();
         ObjectNode event = application.toEvent(json, details, run.vacancy(application.vacancyId()),
-                companyId(run.tenant()), notes);
+                companyId(run.tenant()), run.foundIn(application), notes);
         IntakeResult result;
         try {
             HireVerdict verdict = classifier.classify(event, run.tenant());
+            if (verdict.kind() != HireVerdict.Kind.HIRE && verdict.kind() != HireVerdict.Kind.INCOMPLETE) {
+                // The search found it in a trigger column, so the classifier should see a hire; anything else is a
+                // mismatch between the two (a column the tenant names differently, an answer read wrongly), and
+                // recorded it would be a rejected row with no reason, or one keyed by no ids that every later
+                // hire would be taken for a duplicate of
+                return skipped(run, application, "it is not a hire to the webhook's rules (" + verdict.kind() + ")");
+            }
             result = journal.record(event.toString(), run.getTenant(), Origin.FLATCHR_API, verdict.dedupeKey(),
                     verdict.matchingApplication(), verdict.applicantId(), verdict.recordedRejection(), notes,
                     run.tenant().hireHold());
         } catch (Problem | JournalRefusedValue unusable) {
             // Its own data is at fault (an id too long to be one, a value the journal refuses): it would be refused
             // at every run, and would stop every run, so every other hire with it. Skipped, and said.
-            run.skipped();
-            metrics.hireFound(run.getTenant(), "skipped");
-            LOG.warn("Tenant {}: an application found in Flatchr's API was skipped, no hire can be recorded from it: "
-                    + "{}", run.getTenant(), unusable.getMessage());
-            return false;
+            return skipped(run, application, unusable.getMessage());
         }
         reconciliations.renew(run.claim());
         if (result.outcome() == IntakeResult.Outcome.DUPLICATE) {
@@ -358,6 +363,18 @@ public final class ReconciliationSteps {
         exchange.setVariable(FAILURE, outcome + " (" + why + ")");
         metrics.reconciliation(run.getTenant(), outcome);
         LOG.warn("Tenant {}: the search of Flatchr's API failed ({}): {}", run.getTenant(), outcome, why);
+    }
+
+    /**
+     * An application no hire can be recorded from: the run goes on without it, and says so. {@code why} names the
+     * fields or the verdict, never their values (the candidate's e-mail or phone).
+     */
+    private boolean skipped(ReconciliationRun run, FoundApplication application, String why) {
+        run.skipped();
+        metrics.hireFound(run.getTenant(), "skipped");
+        LOG.warn("Tenant {}: application {} found in Flatchr's API was skipped, no hire can be recorded from it: {}",
+                run.getTenant(), application.applicant(), why);
+        return false;
     }
 
     private Map<String, Object> view(FoundApplication application) {

@@ -45,7 +45,7 @@ class FoundApplicationTest {
                  "vacancy": {"id": 3003, "title": "Comptable H/F", "start_date": "2027-01-04", "contract_type_id": 2}}
                 """);
 
-        ObjectNode event = found().toEvent(JSON, details, null, "4242", notes);
+        ObjectNode event = found().toEvent(JSON, details, null, "4242", SearchedColumn.ANY_HIRED, notes);
 
         assertThat(event.path("event").asText()).isEqualTo("drag_applicant");
         assertThat(event.path("company_id").asText()).isEqualTo("4242");
@@ -64,7 +64,7 @@ class FoundApplicationTest {
                 {"id": "Vk3mP0qA9sLx2BcD", "vacancy_id": 3003, "title": "Comptable H/F", "start_date": "2027-01-04"}
                 """);
 
-        ObjectNode event = found().toEvent(JSON, MissingNode.getInstance(), fromList, "4242", notes);
+        ObjectNode event = found().toEvent(JSON, MissingNode.getInstance(), fromList, "4242", SearchedColumn.ANY_HIRED, notes);
 
         assertThat(event.at("/data/candidate/email").asText()).isEqualTo("jeanne@example.org");
         assertThat(event.at("/data/candidate/phone").asText()).isEqualTo("+33 6 12 34 56 78");
@@ -75,10 +75,39 @@ class FoundApplicationTest {
 
     @Test
     void aVacancyInNoListIsSaidAndKeepsItsTitle() throws Exception {
-        ObjectNode event = found().toEvent(JSON, MissingNode.getInstance(), null, "4242", notes);
+        ObjectNode event = found().toEvent(JSON, MissingNode.getInstance(), null, "4242", SearchedColumn.ANY_HIRED, notes);
 
         assertThat(event.at("/data/vacancy/title").asText()).isEqualTo("Comptable H/F");
         assertThat(notes).contains(FoundApplication.VACANCY_MISSING);
+    }
+
+    @Test
+    void foundInATriggerColumnTheEventsColumnIsThatColumnByTheApisIdAndTitle() throws Exception {
+        // an item of an older answer, without column or hired flag: the search that found it says its column
+        FoundApplication found = FoundApplication.of(JSON.readTree("""
+                {"applicant": "z7gWQnjXG77hJRak", "vacancy_id": 3003, "email": "jeanne@example.org"}
+                """)).orElseThrow();
+
+        ObjectNode event = found.toEvent(JSON, MissingNode.getInstance(), null, "4242",
+                new SearchedColumn("Jc3rBm9TYf4sNoD5", "Promesse signée", false), notes);
+
+        assertThat(event.at("/data/column/id").asText()).isEqualTo("Jc3rBm9TYf4sNoD5");
+        assertThat(event.at("/data/column/title").asText()).isEqualTo("Promesse signée");
+        assertThat(event.at("/data/column/hired").asBoolean()).isFalse();
+    }
+
+    @Test
+    void foundByTheSearchOfTheHiredAnItemThatDoesNotSayHiredIsOneAllTheSame() throws Exception {
+        FoundApplication found = FoundApplication.of(JSON.readTree(ITEM.replace("\"hired\": true,", "")))
+                .orElseThrow();
+
+        ObjectNode event = found.toEvent(JSON, MissingNode.getInstance(), null, "4242", SearchedColumn.ANY_HIRED,
+                notes);
+
+        assertThat(found.hired()).as("not said: neither hired nor not").isNull();
+        assertThat(event.at("/data/column/hired").asBoolean()).isTrue();
+        assertThat(event.at("/data/column/title").asText()).isEqualTo("Recruté");
+        assertThat(event.at("/data/column").has("id")).isFalse();
     }
 
     private static FoundApplication found() throws Exception {

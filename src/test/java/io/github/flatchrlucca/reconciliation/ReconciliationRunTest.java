@@ -9,7 +9,6 @@ import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.Tenant;
-import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.tenants.Tenants;
 import io.github.flatchrlucca.tenants.TestTenants;
 import java.net.URI;
@@ -81,13 +80,49 @@ class ReconciliationRunTest {
     @Test
     void archivedCandidatesAreSkippedAndOneApplicationFoundTwiceIsOne() throws Exception {
         ReconciliationRun run = run(Set.of());
-        run.found(JSON.readTree("""
+        run.searches();
+        run.found(0, JSON.readTree("""
                 [{"applicant": "a1", "vacancy_id": 5, "email": "a@example.org", "status": 1, "hired": true},
                  {"applicant": "a2", "vacancy_id": 5, "email": "b@example.org", "status": 0, "hired": true}]
                 """));
-        run.found(JSON.readTree("[{\"applicant\": \"a1\", \"vacancy_id\": 5, \"status\": 1, \"hired\": true}]"));
+        run.found(0, JSON.readTree("[{\"applicant\": \"a1\", \"vacancy_id\": 5, \"status\": 1, \"hired\": true}]"));
 
         assertThat(run.found()).extracting(FoundApplication::applicant).containsExactly("a1");
+    }
+
+    @Test
+    void eachApplicationFoundKeepsTheColumnOfTheSearchThatFoundItFirst() throws Exception {
+        ReconciliationRun run = run(Set.of("jc3rbm9tyf4snod5", "embauché"));
+        run.columns(JSON.readTree("""
+                [{"id": "Jc3rBm9TYf4sNoD5", "title": "Recruté", "hired": true},
+                 {"id": "Hb2qAl8SXe3rMnC4", "title": "Embauché", "hired": false}]
+                """));
+        List<String> searched = run.searches().stream().map(search -> text(search.body(), "column")).toList();
+
+        // the items of an older answer say neither their column nor whether it is hired
+        run.found(searched.indexOf("Recruté"), JSON.readTree("[{\"applicant\": \"a1\"}, {\"applicant\": \"a2\"}]"));
+        run.found(searched.indexOf("Embauché"), JSON.readTree("[{\"applicant\": \"a2\"}, {\"applicant\": \"a3\"}]"));
+
+        assertThat(run.found()).extracting(run::foundIn).containsExactly(
+                new SearchedColumn("Jc3rBm9TYf4sNoD5", "Recruté", true),
+                new SearchedColumn("Jc3rBm9TYf4sNoD5", "Recruté", true),
+                new SearchedColumn("Hb2qAl8SXe3rMnC4", "Embauché", false));
+    }
+
+    @Test
+    void aChangedApplicationThatDoesNotSayWhetherItIsHiredIsNotTakenForMovedOut() throws Exception {
+        for (Set<String> triggerColumns : List.of(Set.<String>of(), Set.of("promesse signée"))) {
+            ReconciliationRun run = run(triggerColumns);
+            run.columns(JSON.readTree("[{\"id\": \"Ps4kQ\", \"title\": \"Promesse signée\"}]"));
+
+            List<FoundApplication> moved = run.outOfHired(JSON.readTree("""
+                    [{"applicant": "unsaid", "status": 1, "column": "Recruté", "updated_at": 1764666000},
+                     {"applicant": "archived", "status": 0, "updated_at": 1764666000}]
+                    """));
+
+            assertThat(moved).as("with trigger columns " + triggerColumns).extracting(FoundApplication::applicant)
+                    .containsExactly("archived");
+        }
     }
 
     @Test
@@ -156,11 +191,8 @@ class ReconciliationRunTest {
         Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
         FlatchrApi api = new FlatchrApi(URI.create("https://api.flatchr.io"), "flatchr-key", "Wy3EOp2NP3p1KMq8",
                 Duration.ofMinutes(15), Duration.ofDays(3), Optional.empty());
-        TenantSettings acme = TestTenants.tenant("acme", "acme-token-0123456789", "4242");
-        tenants.replace(List.of(TestTenants.withFlatchrApi(new TenantSettings(acme.id(), acme.flatchrCompanyIds(),
-                acme.webhookToken(), triggerColumns, acme.luccaBaseUrl(), acme.luccaApiKey(), acme.rateLimitRequests(),
-                acme.rateLimitWindow(), null, null, null, acme.departments(), acme.contractTypes(), acme.rehire(), acme.hireHold(), acme.loginRule(),
-                null, acme.zone(), Optional.empty(), Optional.empty()), api)));
+        tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.withTriggerColumns(
+                TestTenants.tenant("acme", "acme-token-0123456789", "4242"), triggerColumns), api)));
         Tenant tenant = tenants.find("acme").orElseThrow();
         Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.empty());
         return new ReconciliationRun(claim, tenant, tenant.flatchr().orElseThrow(), new FlatchrRequests(JSON),

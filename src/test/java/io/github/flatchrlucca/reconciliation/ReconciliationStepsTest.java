@@ -3,11 +3,15 @@ package io.github.flatchrlucca.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.HireFilter;
+import io.github.flatchrlucca.journal.HireStatus;
+import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
@@ -27,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,8 +74,9 @@ class ReconciliationStepsTest {
         new WriteBacks(pool, clock, LEASE, "instance-a").applicantFound(hireId, "z7gWQnjXG77hJRak");
         clock.advance(Duration.ofHours(1));
         ReconciliationRun run = steps.due("acme");
+        run.searches();
         // the recruiter corrected the e-mail's typo since
-        run.found(JSON.readTree("""
+        run.found(0, JSON.readTree("""
                 [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Recruté",
                   "status": 1, "hired": true, "email": "jeanne@example.org", "firstname": "Jeanne", "lastname": "Exemple",
                   "updated_at": %d},
@@ -80,6 +86,39 @@ class ReconciliationStepsTest {
                 """.formatted(clock.instant().getEpochSecond(), clock.instant().getEpochSecond())));
 
         assertThat(steps.unknown(run)).extracting(FoundApplication::applicant).containsExactly("Qx8mB2nL5pR7sT1v");
+    }
+
+    @Test
+    void hiresFoundInTriggerColumnsNamedByTheApisIdsAreRecordedAsHires() throws Exception {
+        acmeWithTriggerColumns(Set.of("jc3rbm9tyf4snod5", "hb2qal8sxe3rmnc4"));
+        ReconciliationRun run = steps.due("acme");
+        steps.columns(run, JSON.readTree("""
+                [{"id": "Jc3rBm9TYf4sNoD5", "title": "Recruté", "hired": true},
+                 {"id": "Hb2qAl8SXe3rMnC4", "title": "Embauché", "hired": false}]"""));
+        List<String> searched = run.searches().stream().map(search -> column(search.body())).toList();
+        steps.found(run, searched.indexOf("Recruté"), JSON.readTree("[" + item("A1aaaaaaaaaaaaaa", "a@example.org",
+                "\"column\": \"Recruté\", \"hired\": true,") + "," + item("B2bbbbbbbbbbbbbb", "b@example.org",
+                "\"column\": \"Recruté\", \"hired\": true,") + "]"));
+        steps.found(run, searched.indexOf("Embauché"), JSON.readTree("[" + item("C3cccccccccccccc", "c@example.org",
+                "\"column\": \"Embauché\", \"hired\": false,") + "]"));
+
+        assertThat(steps.unknown(run)).allSatisfy(application ->
+                assertThat(steps.record(run, application, MissingNode.getInstance())).as(application.applicant()).isTrue());
+        assertThat(hires()).hasSize(3).allSatisfy(hire -> {
+            assertThat(hire.status()).isNotEqualTo(HireStatus.REJECTED);
+            assertThat(hire.lastError()).isNull();
+        });
+    }
+
+    @Test
+    void hiresFoundByTheSearchOfTheHiredAreRecordedEvenWhenItsItemsDoNotSayHired() throws Exception {
+        ReconciliationRun run = steps.due("acme");
+        run.searches();
+        // older docs list fewer fields: no 'hired', no 'column'
+        steps.found(run, 0, JSON.readTree("[" + item("D4dddddddddddddd", "d@example.org", "") + "]"));
+
+        assertThat(steps.record(run, steps.unknown(run).get(0), MissingNode.getInstance())).isTrue();
+        assertThat(hires()).singleElement().satisfies(hire -> assertThat(hire.lastError()).isNull());
     }
 
     @Test
@@ -124,6 +163,31 @@ class ReconciliationStepsTest {
 
         assertThat(reconciliations.lastRuns()).singleElement().satisfies(last ->
                 assertThat(last.nextRunAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1))));
+    }
+
+    private void acmeWithTriggerColumns(Set<String> triggerColumns) {
+        tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.withTriggerColumns(
+                TestTenants.tenant("acme", "acme-token-0123456789", "4242"), triggerColumns), tenant().settings()
+                .flatchrApi().orElseThrow())));
+    }
+
+    private List<HireView> hires() {
+        return new JournalReader(pool).list(new HireFilter("acme", null, null, null, 0, 10));
+    }
+
+    private static String item(String applicant, String email, String columnAndHired) {
+        return """
+                {"applicant": "%s", "vacancy": "Comptable H/F", "vacancy_id": 3003, %s "status": 1, "email": "%s",
+                 "firstname": "Jeanne", "lastname": "Exemple", "updated_at": 1796202000}
+                """.formatted(applicant, columnAndHired, email);
+    }
+
+    private static String column(String searchBody) {
+        try {
+            return JSON.readTree(searchBody).path("column").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Tenant tenant() {

@@ -41,6 +41,15 @@ public final class TestTenants {
                 tenant.zone(), tenant.adminToken(), Optional.of(api));
     }
 
+    /** A tenant whose hires are drags into these columns (ids or titles, in lower case) only. */
+    public static TenantSettings withTriggerColumns(TenantSettings tenant, Set<String> triggerColumns) {
+        return new TenantSettings(tenant.id(), tenant.flatchrCompanyIds(), tenant.webhookToken(), triggerColumns,
+                tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(), tenant.rateLimitWindow(),
+                tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(), tenant.departments(),
+                tenant.contractTypes(), tenant.rehire(), tenant.hireHold(), tenant.loginRule(),
+                tenant.workEmailPattern(), tenant.zone(), tenant.adminToken(), tenant.flatchrApi());
+    }
+
     /** A tenant with Flatchr's API that writes each outcome back to {@code resultTag}, when it has one. */
     public static TenantSettings withResultTag(String id, Optional<String> resultTag) {
         return withFlatchrApi(tenant(id, id + "-token-0123456789", "1"), new FlatchrApi(
