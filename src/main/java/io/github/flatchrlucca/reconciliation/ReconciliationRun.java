@@ -5,7 +5,9 @@ import io.github.flatchrlucca.flatchr.FlatchrConnection;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.journal.Reconciliations;
+import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.Tenant;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -59,10 +61,16 @@ public final class ReconciliationRun {
      * Where a search starts: the day before the last one that succeeded began, so that windows overlap by a day
      * (Flatchr filters by days without a time), or {@code lookback} days before now for the first one.
      */
-    static LocalDate windowFrom(Reconciliations.Run claim, java.time.Duration lookback) {
-        Instant from = claim.lastSuccessAt().map(last -> last.minus(java.time.Duration.ofDays(1)))
+    static LocalDate windowFrom(Reconciliations.Run claim, Duration lookback) {
+        Instant from = claim.lastSuccessAt().map(last -> last.minus(Duration.ofDays(1)))
                 .orElse(claim.startedAt().minus(lookback));
         return LocalDate.ofInstant(from, FLATCHR_DAYS);
+    }
+
+    /** How far back the tenant's first search looks (FLATCHR_RECONCILE_LOOKBACK_DAYS). */
+    static Duration lookback(Tenant tenant) {
+        return tenant.settings().flatchrApi().map(FlatchrApi::reconcileLookback)
+                .orElse(FlatchrApi.DEFAULT_RECONCILE_LOOKBACK);
     }
 
     public String getTenant() {
@@ -120,7 +128,23 @@ public final class ReconciliationRun {
      * never came shows.
      */
     ApiRequest movesSearch() {
-        return requests.search(flatchr, Map.of("start_update", FLATCHR_DAY.format(windowFrom)));
+        return requests.search(flatchr, Map.of("start_update", FLATCHR_DAY.format(movesFrom())));
+    }
+
+    /**
+     * Where the search of moves starts: where a scheduled search would, and never before this run's window. Unlike
+     * the search of hires, its answer is every candidate changed, hired or not, in one JSON array (Flatchr does not
+     * page it) under the answer cap: over a backfill's window, or a first search's long look-back, a large company's
+     * answer would pass the cap, fail the run at every try and keep its window from moving. So a backfill checks no
+     * more moves than the scheduled search would (the hires of its window are what it is for), and a first search,
+     * which has no last check to go on, looks back at most {@link FlatchrApi#DEFAULT_RECONCILE_LOOKBACK}: moves older
+     * than that, of hires the journal had before any search, were the webhook's to report.
+     */
+    LocalDate movesFrom() {
+        Duration lookback = lookback(tenant);
+        LocalDate scheduled = windowFrom(claim, lookback.compareTo(FlatchrApi.DEFAULT_RECONCILE_LOOKBACK) < 0
+                ? lookback : FlatchrApi.DEFAULT_RECONCILE_LOOKBACK);
+        return scheduled.isAfter(windowFrom) ? scheduled : windowFrom;
     }
 
     /**

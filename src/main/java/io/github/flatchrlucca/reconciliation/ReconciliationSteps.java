@@ -125,8 +125,8 @@ public final class ReconciliationSteps {
         Optional<Reconciliations.Run> claim = Boolean.TRUE.equals(allWereDown)
                 ? reconciliations.claimDueOrNotSearchedSince(tenantId, startedAt)
                 : reconciliations.claim(tenantId, false);
-        return claim.map(run -> run(run, tenant, ReconciliationRun.windowFrom(run, lookback(tenant)), false))
-                .orElse(null);
+        return claim.map(run -> run(run, tenant, ReconciliationRun.windowFrom(run, ReconciliationRun.lookback(tenant)),
+                false)).orElse(null);
     }
 
     /**
@@ -312,7 +312,8 @@ public final class ReconciliationSteps {
         if (run.isDryRun()) {
             // a dry run moves nothing: neither the window of the next search nor its time
             reconciliations.release(run.claim());
-        } else if (run.windowFrom().isAfter(ReconciliationRun.windowFrom(run.claim(), lookback(run.tenant())))) {
+        } else if (run.windowFrom().isAfter(ReconciliationRun.windowFrom(run.claim(),
+                ReconciliationRun.lookback(run.tenant())))) {
             // a backfill from a later day than the scheduled search would start at: the days between (of failed
             // searches, say) are still to be searched, so the scheduled search's window stays where it was
             reconciliations.release(run.claim());
@@ -401,10 +402,6 @@ public final class ReconciliationSteps {
 
     private static Duration interval(Tenant tenant) {
         return tenant.settings().flatchrApi().map(api -> api.reconcileInterval()).orElse(Duration.ZERO);
-    }
-
-    private static Duration lookback(Tenant tenant) {
-        return tenant.settings().flatchrApi().map(api -> api.reconcileLookback()).orElse(Duration.ofDays(3));
     }
 
     private static String companyId(Tenant tenant) {

@@ -135,6 +135,28 @@ class ReconciliationRunTest {
     }
 
     @Test
+    void aFirstSearchsLongLookBackSearchesHiresThatFarButMovesNoFurtherThanTheDefaultLookBack() throws Exception {
+        Reconciliations.Run first = new Reconciliations.Run("acme", NOW, Optional.empty());
+        ReconciliationRun run = run(Set.of(), Duration.ofDays(365), first, ReconciliationRun.windowFrom(first,
+                Duration.ofDays(365)));
+
+        assertThat(JSON.readTree(run.searches().get(0).body()).path("start_update").asText()).isEqualTo("12/02/25");
+        assertThat(JSON.readTree(run.movesSearch().body()).path("start_update").asText()).isEqualTo("11/29/26");
+    }
+
+    @Test
+    void aBackfillFromFarBackSearchesMovesOnlyFromWhereTheScheduledSearchWould() throws Exception {
+        Reconciliations.Run claim = new Reconciliations.Run("acme", NOW,
+                Optional.of(Instant.parse("2026-12-02T08:45:00Z")));
+        ReconciliationRun backfill = run(Set.of(), Duration.ofDays(3), claim, LocalDate.of(2026, 1, 1));
+        ReconciliationRun later = run(Set.of(), Duration.ofDays(3), claim, LocalDate.of(2026, 12, 2));
+
+        assertThat(JSON.readTree(backfill.movesSearch().body()).path("start_update").asText()).isEqualTo("12/01/26");
+        assertThat(JSON.readTree(later.movesSearch().body()).path("start_update").asText())
+                .as("nor before the backfill's own window").isEqualTo("12/02/26");
+    }
+
+    @Test
     void outOfHiredAreTheArchivedAndThoseNotHiredWithATimeOfChange() throws Exception {
         ReconciliationRun run = run(Set.of());
 
@@ -188,15 +210,20 @@ class ReconciliationRunTest {
     }
 
     private static ReconciliationRun run(Set<String> triggerColumns) {
+        Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.empty());
+        return run(triggerColumns, Duration.ofDays(3), claim, ReconciliationRun.windowFrom(claim, Duration.ofDays(3)));
+    }
+
+    private static ReconciliationRun run(Set<String> triggerColumns, Duration lookback, Reconciliations.Run claim,
+                                         LocalDate windowFrom) {
         Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
         FlatchrApi api = new FlatchrApi(URI.create("https://api.flatchr.io"), "flatchr-key", "Wy3EOp2NP3p1KMq8",
-                Duration.ofMinutes(15), Duration.ofDays(3), Optional.empty());
+                Duration.ofMinutes(15), lookback, Optional.empty());
         tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.withTriggerColumns(
                 TestTenants.tenant("acme", "acme-token-0123456789", "4242"), triggerColumns), api)));
         Tenant tenant = tenants.find("acme").orElseThrow();
-        Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.empty());
         return new ReconciliationRun(claim, tenant, tenant.flatchr().orElseThrow(), new FlatchrRequests(JSON),
-                ReconciliationRun.windowFrom(claim, Duration.ofDays(3)), false);
+                windowFrom, false);
     }
 
     private static String text(String json, String field) {
