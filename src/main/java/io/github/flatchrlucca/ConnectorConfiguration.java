@@ -193,7 +193,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         FlatchrPause flatchrPause = new FlatchrPause(clock, settings.retryInitialDelay(), settings.retryMaxDelay());
         registry.bind("flatchrPause", flatchrPause);
         FlatchrRequests flatchrRequests = bindReconciliation(registry, json, tenants, reconciliations, instances,
-                journal, classifier, metrics, flatchrPause, clock);
+                journal, classifier, metrics, flatchrPause, alerts, clock);
         WriteBackSteps writeBack = new WriteBackSteps(json, tenants,
                 new WriteBacks(journalData, clock, RECONCILIATION_LEASE, instance), flatchrRequests,
                 retrySchedule(settings), metrics, flatchrPause, clock);
@@ -299,12 +299,12 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                                                       Reconciliations reconciliations, Instances instances,
                                                       Journal journal,
                                                       FlatchrEventClassifier classifier, ConnectorMetrics metrics,
-                                                      FlatchrPause pause, Clock clock) {
+                                                      FlatchrPause pause, Alerts alerts, Clock clock) {
         FlatchrRequests requests = new FlatchrRequests(json);
         registry.bind("flatchrRequests", requests);
         registry.bind("flatchrAnswers", new FlatchrAnswers(json, metrics::flatchrCall, pause));
         registry.bind("reconciliation", new ReconciliationSteps(tenants, reconciliations, instances, journal, classifier,
-                requests, json, metrics, pause, clock));
+                requests, json, metrics, pause, alerts, clock));
         return requests;
     }
 

@@ -5,9 +5,13 @@ import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.http.KeyState;
 import io.github.flatchrlucca.signals.DeadHireAlert;
+import io.github.flatchrlucca.signals.SkippedApplicationAlert;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Objects;
+import java.util.Set;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.HashMap;
@@ -22,7 +26,7 @@ import java.util.Map;
  * not flood the channel, nor run into the chat's own rate limit, whose refusals, tried again a few times only
  * (routeConfiguration alert-failures), would lose the alerts that matter.
  */
-public final class Alerts implements DeadHireAlert {
+public final class Alerts implements DeadHireAlert, SkippedApplicationAlert {
 
     private final Consumer<String> send;
     private final String statusPage;
@@ -31,11 +35,22 @@ public final class Alerts implements DeadHireAlert {
     private final Clock clock;
     private final Map<String, String> lastSlowHire = new HashMap<>();
     private final Map<String, DeadBurst> deadBursts = new HashMap<>();
+    // The skipped applications already told, oldest first: each search of the next day or so finds the same one
+    // again (the windows overlap), and it is told once. Bounded, so that it cannot grow without end: one forgotten
+    // after this many others is told again at most, which is no flood.
+    private final Set<String> skippedTold = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > SKIPPED_REMEMBERED;
+        }
+    });
 
     /** How long after a tenant's first dead hire the next ones belong to the same burst. */
     static final Duration BURST = Duration.ofMinutes(1);
     /** How many of a burst's dead hires are told one by one, each with its link. */
     static final int TOLD_ONE_BY_ONE = 5;
+    /** How many skipped applications are remembered as told. */
+    static final int SKIPPED_REMEMBERED = 1000;
 
     /** A tenant's hires dead since {@code since}: {@code told} of them told, {@code more} counted, the last cause. */
     private record DeadBurst(java.time.Instant since, int told, int more, String lastWhy) {
@@ -88,6 +103,19 @@ public final class Alerts implements DeadHireAlert {
             send.accept(":red_circle: " + burst.more() + " more hire(s) of tenant " + tenant + " died within "
                     + BURST.toMinutes() + " minute(s) of the ones above (the last: " + burst.lastWhy() + "). Fix the "
                     + "cause, then replay them from the status page: " + statusPage);
+        }
+    }
+
+    /**
+     * A search of Flatchr's API found an application no hire can be recorded from: it is not in the journal, and
+     * would reach Lucca only by hand. Told once per application (each search finds it again while in its window).
+     */
+    @Override
+    public synchronized void applicationSkipped(String tenant, String flatchrApplicant, String why) {
+        if (skippedTold.add(tenant + " " + flatchrApplicant)) {
+            send.accept(":warning: A search of tenant " + tenant + "'s Flatchr found application " + flatchrApplicant
+                    + ", which no hire can be recorded from (" + why + "): it will not reach Lucca by itself. Look at "
+                    + "it in Flatchr, and create its user in Lucca by hand if it is a hire. " + statusPage);
         }
     }
 

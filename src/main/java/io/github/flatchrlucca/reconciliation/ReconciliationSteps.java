@@ -21,6 +21,7 @@ import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import io.github.flatchrlucca.routes.Variables;
+import io.github.flatchrlucca.signals.SkippedApplicationAlert;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.tenants.Tenants;
@@ -74,6 +75,7 @@ public final class ReconciliationSteps {
     private final ObjectMapper json;
     private final ConnectorMetrics metrics;
     private final FlatchrPause pause;
+    private final SkippedApplicationAlert alert;
     private final Clock clock;
     private final Instant startedAt;
     // Decided at the first check: were all instances down before this one started? Null until then.
@@ -81,7 +83,8 @@ public final class ReconciliationSteps {
 
     public ReconciliationSteps(Tenants tenants, Reconciliations reconciliations, Instances instances, Journal journal,
                                FlatchrEventClassifier classifier, FlatchrRequests requests, ObjectMapper json,
-                               ConnectorMetrics metrics, FlatchrPause pause, Clock clock) {
+                               ConnectorMetrics metrics, FlatchrPause pause, SkippedApplicationAlert alert,
+                               Clock clock) {
         this.tenants = tenants;
         this.reconciliations = reconciliations;
         this.instances = instances;
@@ -91,6 +94,7 @@ public final class ReconciliationSteps {
         this.json = json;
         this.metrics = metrics;
         this.pause = pause;
+        this.alert = alert;
         this.clock = clock;
         this.startedAt = clock.instant();
     }
@@ -367,14 +371,16 @@ public final class ReconciliationSteps {
     }
 
     /**
-     * An application no hire can be recorded from: the run goes on without it, and says so. {@code why} names the
-     * fields or the verdict, never their values (the candidate's e-mail or phone).
+     * An application no hire can be recorded from: the run goes on without it, and says so, to the team's chat too:
+     * a hire it may be is in no journal, and only a person can bring it to Lucca. {@code why} names the fields or
+     * the verdict, never their values (the candidate's e-mail or phone).
      */
     private boolean skipped(ReconciliationRun run, FoundApplication application, String why) {
         run.skipped();
         metrics.hireFound(run.getTenant(), "skipped");
         LOG.warn("Tenant {}: application {} found in Flatchr's API was skipped, no hire can be recorded from it: {}",
                 run.getTenant(), application.applicant(), why);
+        alert.applicationSkipped(run.getTenant(), application.applicant(), why);
         return false;
     }
 

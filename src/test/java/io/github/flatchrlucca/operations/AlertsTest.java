@@ -62,6 +62,18 @@ class AlertsTest {
     }
 
     @Test
+    void anApplicationASearchSkippedIsToldOnceByTenantAndFlatchrsIdWhateverSearchesFindItAgain() {
+        alerts.applicationSkipped("acme", "z7gWQnjXG77hJRak", "the id in 'data.applicant.id' is too long");
+        alerts.applicationSkipped("acme", "z7gWQnjXG77hJRak", "the id in 'data.applicant.id' is too long");
+        alerts.applicationSkipped("globex", "z7gWQnjXG77hJRak", "the id in 'data.applicant.id' is too long");
+
+        assertThat(chat).satisfiesExactly(
+                acme -> assertThat(acme).contains("tenant acme", "z7gWQnjXG77hJRak", "data.applicant.id",
+                        "https://connector.acme.example/admin/"),
+                globex -> assertThat(globex).contains("tenant globex"));
+    }
+
+    @Test
     void aFewHiresDyingApartAreEachToldAndNeverCounted() {
         alerts.hireDead("acme", "hire-1", "Lucca answered 400 to create-user");
         clock.advance(Duration.ofMinutes(5));

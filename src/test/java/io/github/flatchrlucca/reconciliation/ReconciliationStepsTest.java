@@ -51,11 +51,14 @@ class ReconciliationStepsTest {
     private final Reconciliations reconciliations = new Reconciliations(pool, clock, LEASE, "instance-a");
     private final FlatchrEventClassifier classifier = new FlatchrEventClassifier();
     private final Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
+    // what the team's chat is told of skipped applications
+    private final List<String> told = new java.util.ArrayList<>();
     private final io.github.flatchrlucca.flatchr.FlatchrPause pause =
             new io.github.flatchrlucca.flatchr.FlatchrPause(clock, Duration.ofSeconds(30), Duration.ofMinutes(15));
     private final ReconciliationSteps steps = new ReconciliationSteps(tenants, reconciliations,
             new Instances(pool, clock, "instance-a"), journal, classifier, new FlatchrRequests(JSON), JSON,
-            new ConnectorMetrics(new SimpleMeterRegistry(), new JournalReader(pool), clock), pause, clock);
+            new ConnectorMetrics(new SimpleMeterRegistry(), new JournalReader(pool), clock), pause,
+            (tenant, applicant, why) -> told.add(tenant + " " + applicant + ": " + why), clock);
 
     ReconciliationStepsTest() {
         tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.tenant("acme", "acme-token-0123456789", "4242"),
@@ -119,6 +122,19 @@ class ReconciliationStepsTest {
 
         assertThat(steps.record(run, steps.unknown(run).get(0), MissingNode.getInstance())).isTrue();
         assertThat(hires()).singleElement().satisfies(hire -> assertThat(hire.lastError()).isNull());
+    }
+
+    @Test
+    void anApplicationNoHireCanBeRecordedFromIsToldToTheTeamByTenantAndFlatchrsIdOnly() throws Exception {
+        ReconciliationRun run = steps.due("acme");
+        run.searches();
+        String tooLong = "x".repeat(65);
+        steps.found(run, 0, JSON.readTree("[" + item(tooLong, "zoe@example.org", "\"hired\": true,") + "]"));
+
+        assertThat(steps.record(run, steps.unknown(run).get(0), MissingNode.getInstance())).isFalse();
+        assertThat(hires()).isEmpty();
+        assertThat(told).singleElement().satisfies(message -> assertThat(message)
+                .startsWith("acme " + tooLong + ": ").contains("data.applicant.id").doesNotContain("zoe"));
     }
 
     @Test
