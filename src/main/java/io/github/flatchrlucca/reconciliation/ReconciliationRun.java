@@ -34,6 +34,8 @@ public final class ReconciliationRun {
     private final FlatchrConnection flatchr;
     private final FlatchrRequests requests;
     private final LocalDate windowFrom;
+    // an operator's backfill (dry or not), asked through the admin API, rather than the timer's scheduled search
+    private final boolean asked;
     private final boolean dryRun;
     // Flatchr's columns by id and by title, in lower case: a tenant names a trigger column either way
     private final Map<String, SearchedColumn> columns = new HashMap<>();
@@ -48,12 +50,13 @@ public final class ReconciliationRun {
     private int skipped;
 
     ReconciliationRun(Reconciliations.Run claim, Tenant tenant, FlatchrConnection flatchr, FlatchrRequests requests,
-                      LocalDate windowFrom, boolean dryRun) {
+                      LocalDate windowFrom, boolean asked, boolean dryRun) {
         this.claim = claim;
         this.tenant = tenant;
         this.flatchr = flatchr;
         this.requests = requests;
         this.windowFrom = windowFrom;
+        this.asked = asked;
         this.dryRun = dryRun;
     }
 
@@ -79,6 +82,11 @@ public final class ReconciliationRun {
 
     public FlatchrConnection getFlatchr() {
         return flatchr;
+    }
+
+    /** An operator's backfill: it answers its caller, and its failure is the caller's only. */
+    boolean isAsked() {
+        return asked;
     }
 
     public boolean isDryRun() {

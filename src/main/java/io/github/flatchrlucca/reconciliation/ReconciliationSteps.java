@@ -130,7 +130,7 @@ public final class ReconciliationSteps {
                 ? reconciliations.claimDueOrNotSearchedSince(tenantId, startedAt)
                 : reconciliations.claim(tenantId, false);
         return claim.map(run -> run(run, tenant, ReconciliationRun.windowFrom(run, ReconciliationRun.lookback(tenant)),
-                false)).orElse(null);
+                false, false)).orElse(null);
     }
 
     /**
@@ -147,7 +147,7 @@ public final class ReconciliationSteps {
         Reconciliations.Run claim = reconciliations.claim(tenantId, true)
                 .orElseThrow(() -> Problem.conflict("A search of tenant " + tenantId + "'s Flatchr is going on; try "
                         + "again in a moment."));
-        return run(claim, tenant, since, dryRun);
+        return run(claim, tenant, since, true, dryRun);
     }
 
     /** Flatchr's columns, for the titles a search by trigger column takes. */
@@ -348,7 +348,10 @@ public final class ReconciliationSteps {
 
     /**
      * The run failed: a rejected key is tried again at the next interval (Flatchr's keys expire after a year, and
-     * the alert says so); Flatchr unavailable, a refused request or anything else, later each time.
+     * the alert says so); Flatchr unavailable, a refused request or anything else, later each time. An operator's
+     * backfill or dry run that fails is the operator's to see, in the admin API's answer: it is given back
+     * unrecorded, so that trying one during a Flatchr outage neither counts a failure of the scheduled search nor
+     * puts its next run off (by up to a day).
      */
     public void failed(Exchange exchange) {
         ReconciliationRun run = exchange.getVariable(Variables.RUN, ReconciliationRun.class);
@@ -359,13 +362,19 @@ public final class ReconciliationSteps {
                 ? "key-rejected" : flatchr instanceof FlatchrCallFailed.Refused ? "refused" : "unavailable";
         String why = columns != null ? columns.getMessage() : flatchr != null ? flatchr.getMessage()
                 : rootCause(caught).getClass().getSimpleName();
+        exchange.setVariable(FAILURE, outcome + " (" + why + ")");
+        if (run.isAsked()) {
+            reconciliations.release(run.claim());
+            LOG.warn("Tenant {}: an operator's search of Flatchr's API failed ({}), answered to the operator: {}",
+                    run.getTenant(), outcome, why);
+            return;
+        }
         Duration interval = interval(run.tenant());
         // a key or a setting to correct: tried again at the interval, not sooner; never before Flatchr's pause ends
         boolean person = "key-rejected".equals(outcome) || "columns-unknown".equals(outcome);
         Instant paused = pause.until(run.getFlatchr()).orElse(Instant.MIN);
         reconciliations.failed(run.claim(), outcome, why, failures -> latest(clock.instant().plus(
                 person ? interval : backoff(interval, failures)), paused));
-        exchange.setVariable(FAILURE, outcome + " (" + why + ")");
         metrics.reconciliation(run.getTenant(), outcome);
         LOG.warn("Tenant {}: the search of Flatchr's API failed ({}): {}", run.getTenant(), outcome, why);
     }
@@ -392,9 +401,10 @@ public final class ReconciliationSteps {
         return view;
     }
 
-    private ReconciliationRun run(Reconciliations.Run claim, Tenant tenant, LocalDate from, boolean dryRun) {
+    private ReconciliationRun run(Reconciliations.Run claim, Tenant tenant, LocalDate from, boolean asked,
+                                  boolean dryRun) {
         FlatchrConnection flatchr = tenant.flatchr().orElseThrow();
-        return new ReconciliationRun(claim, tenant, flatchr, requests, from, dryRun);
+        return new ReconciliationRun(claim, tenant, flatchr, requests, from, asked, dryRun);
     }
 
     /** The wait after {@code failures} failed runs: the interval, doubled for each failure after the first. */

@@ -223,7 +223,7 @@ class ReconciliationRunTest {
                 TestTenants.tenant("acme", "acme-token-0123456789", "4242"), triggerColumns), api)));
         Tenant tenant = tenants.find("acme").orElseThrow();
         return new ReconciliationRun(claim, tenant, tenant.flatchr().orElseThrow(), new FlatchrRequests(JSON),
-                windowFrom, false);
+                windowFrom, false, false);
     }
 
     private static String text(String json, String field) {

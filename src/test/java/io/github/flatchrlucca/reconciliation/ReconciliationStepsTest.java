@@ -170,15 +170,21 @@ class ReconciliationStepsTest {
         ReconciliationRun run = steps.due("acme");
         // Flatchr asked for an hour (429 Retry-After), longer than the search's own backoff (its interval)
         pause.pause(run.getFlatchr(), "3600");
+
+        failed(run);
+
+        assertThat(reconciliations.lastRuns()).singleElement().satisfies(last ->
+                assertThat(last.nextRunAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1))));
+    }
+
+    /** The route's catch of a run that failed: what the caller is told. */
+    private String failed(ReconciliationRun run) {
         org.apache.camel.Exchange failedRun = new org.apache.camel.support.DefaultExchange(
                 new org.apache.camel.impl.DefaultCamelContext());
         failedRun.setVariable(io.github.flatchrlucca.routes.Variables.RUN, run);
         failedRun.setProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, new IllegalStateException("answer unread"));
-
         steps.failed(failedRun);
-
-        assertThat(reconciliations.lastRuns()).singleElement().satisfies(last ->
-                assertThat(last.nextRunAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1))));
+        return failedRun.getVariable(ReconciliationSteps.FAILURE, String.class);
     }
 
     private void acmeWithTriggerColumns(Set<String> triggerColumns) {
@@ -204,6 +210,22 @@ class ReconciliationStepsTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void anOperatorsBackfillOrDryRunThatFailsIsTheOperatorsToSeeAndLeavesTheScheduledSearchAsItWas() {
+        steps.finished(steps.due("acme"));
+        Reconciliations.LastRun before = reconciliations.lastRuns().get(0);
+
+        for (boolean dryRun : List.of(true, false)) {
+            assertThat(failed(steps.backfill("acme", LocalDate.of(2026, 11, 1), dryRun))).as("told to the operator")
+                    .startsWith("unavailable");
+        }
+
+        assertThat(reconciliations.lastRuns()).as("no failure counted, the next run not put off")
+                .containsExactly(before);
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(steps.due("acme")).as("given back: the scheduled search at its interval").isNotNull();
     }
 
     private Tenant tenant() {
