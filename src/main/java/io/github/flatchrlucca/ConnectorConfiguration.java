@@ -26,6 +26,7 @@ import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.journal.DataDirectory;
 import io.github.flatchrlucca.flatchr.FlatchrAnswers;
 import io.github.flatchrlucca.flatchr.FlatchrPause;
+import io.github.flatchrlucca.flatchr.FlatchrTurns;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.AddressReservations;
@@ -127,8 +128,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         LOG.info("Settings: {}", in.summary());
         FreePorts.check(settings);
         // Every answer over HTTP is bounded in size and time (Lucca, Flatchr's API, the chat): see AnswerLimits.
-        AnswerLimits answerLimits = new AnswerLimits(AnswerLimits.MAX_BYTES,
-                Duration.ofMillis(2 * in.get(Settings.LUCCA_TIMEOUT)));
+        Duration longestCall = Duration.ofMillis(2 * in.get(Settings.LUCCA_TIMEOUT));
+        AnswerLimits answerLimits = new AnswerLimits(AnswerLimits.MAX_BYTES, longestCall);
         camel.getComponent("http", HttpComponent.class).setHttpClientConfigurer(answerLimits);
         camel.getComponent("https", HttpComponent.class).setHttpClientConfigurer(answerLimits);
         // the chat's: its connection and its answer, five seconds each (routes/operations.camel.yaml)
@@ -192,6 +193,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         // one pause per Flatchr company, honoured by every call to it: search, tag look-up, write-back
         FlatchrPause flatchrPause = new FlatchrPause(clock, settings.retryInitialDelay(), settings.retryMaxDelay());
         registry.bind("flatchrPause", flatchrPause);
+        // one call at a time per company: a caller waits for the one making its call and two more ahead of it
+        registry.bind("flatchrTurns", new FlatchrTurns(longestCall.multipliedBy(3)));
         FlatchrRequests flatchrRequests = bindReconciliation(registry, json, tenants, reconciliations, instances,
                 journal, classifier, metrics, flatchrPause, alerts, clock);
         WriteBackSteps writeBack = new WriteBackSteps(json, tenants,

@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.flatchr;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -50,6 +51,17 @@ public abstract class FlatchrCallFailed extends RuntimeException {
     public static final class Refused extends FlatchrCallFailed {
         Refused(String call, int status) {
             super(call, status);
+        }
+    }
+
+    /**
+     * Not sent, status 0: the calls to the company made before it by this instance ({@link FlatchrTurns}) did not
+     * leave it a turn within {@code waited}; tried again as when Flatchr is unavailable, without pausing it.
+     */
+    public static final class Busy extends FlatchrCallFailed {
+        Busy(String call, Duration waited) {
+            super(call, 0, call + " not sent: other calls to this Flatchr company took longer than "
+                    + waited.toSeconds() + " s");
         }
     }
 

@@ -11,6 +11,7 @@ import io.github.flatchrlucca.fake.flatchr.Tag;
 import io.github.flatchrlucca.fake.flatchr.Vacancy;
 import io.github.flatchrlucca.flatchr.FlatchrConnection;
 import io.github.flatchrlucca.flatchr.FlatchrPause;
+import io.github.flatchrlucca.flatchr.FlatchrTurns;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireFilter;
@@ -70,6 +71,9 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
 
     @BeanInject("flatchrPause")
     FlatchrPause flatchrPause;
+
+    @BeanInject("flatchrTurns")
+    FlatchrTurns flatchrTurns;
 
     @BeanInject("flatchrRequests")
     FlatchrRequests flatchrRequests;
@@ -339,7 +343,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     // ---- call-flatchr
 
     @Test
-    void aFlatchrThatDoesNotAnswerIsPausedWhoeverCallsItAndTheCallerStillSeesTheFailure() {
+    void aFlatchrThatDoesNotAnswerIsPausedWhoeverCallsItAndTheCallerStillSeesTheFailure() throws InterruptedException {
         FlatchrConnection gone = writeBack.connection("flatchr-gone");
         // the write-back's timer looks the tenant's tag up, and no one answers: the call route pauses the company
         await().atMost(Duration.ofSeconds(10)).until(() -> flatchrPause.paused(gone));
@@ -355,6 +359,10 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
 
         assertThat(call.getException()).isInstanceOf(ConnectException.class);
         assertThat(flatchrPause.paused(other)).isTrue();
+        // the failed call gave the company's turn back: the next call's turn comes at once (otherwise it would wait
+        // its longest and fail with Busy)
+        flatchrTurns.take(other, "list-tags");
+        flatchrTurns.giveBack(other);
     }
 
     // ---- tag-check-failures
