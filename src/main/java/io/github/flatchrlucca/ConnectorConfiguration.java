@@ -49,6 +49,7 @@ import io.github.flatchrlucca.lucca.LuccaRequests;
 import io.github.flatchrlucca.operations.AdminApi;
 import io.github.flatchrlucca.operations.AdminTokenCheck;
 import io.github.flatchrlucca.operations.Alerts;
+import io.github.flatchrlucca.operations.Backfills;
 import io.github.flatchrlucca.operations.ChatRefusals;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import io.github.flatchrlucca.operations.GracefulStop;
@@ -306,8 +307,10 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         FlatchrRequests requests = new FlatchrRequests(json);
         registry.bind("flatchrRequests", requests);
         registry.bind("flatchrAnswers", new FlatchrAnswers(json, metrics::flatchrCall, pause));
-        registry.bind("reconciliation", new ReconciliationSteps(tenants, reconciliations, instances, journal, classifier,
-                requests, json, metrics, pause, alerts, clock));
+        ReconciliationSteps reconciliation = new ReconciliationSteps(tenants, reconciliations, instances, journal,
+                classifier, requests, json, metrics, pause, alerts, clock);
+        registry.bind("reconciliation", reconciliation);
+        registry.bind("backfills", new Backfills(reconciliation, tenants, json, clock));
         return requests;
     }
 

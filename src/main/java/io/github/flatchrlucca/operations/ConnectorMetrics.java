@@ -3,6 +3,7 @@ package io.github.flatchrlucca.operations;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.signals.DeliveryCounts;
+import io.github.flatchrlucca.signals.SearchCounts;
 import io.github.flatchrlucca.signals.WebhookCounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -21,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * kinds of outcome, Lucca call names and HTTP statuses only: never anything about a person. Summing over the
  * tenant label gives the all-tenants view.
  */
-public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts {
+public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, SearchCounts {
 
     // A scrape every few seconds must not become a journal query per status each time.
     private static final Duration QUEUE_COUNTS_TTL = Duration.ofSeconds(5);
@@ -72,13 +73,13 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts {
                 .tags("tenant", tenant, "outcome", outcome, "reason", reason).register(registry).increment();
     }
 
-    /** A search of Flatchr's API ended: succeeded, key-rejected, unavailable, refused, columns-unknown. */
+    @Override
     public void reconciliation(String tenant, String outcome) {
         Counter.builder("flatchr.reconciliations").description("Searches of Flatchr's API for missed hires, by tenant "
                 + "and outcome").tags("tenant", tenant, "outcome", outcome).register(registry).increment();
     }
 
-    /** A hire a search of Flatchr's API found and recorded, its webhook never having come: accepted or rejected. */
+    @Override
     public void hireFound(String tenant, String outcome) {
         Counter.builder("flatchr.hires.found").description("Hires recorded from a search of Flatchr's API, by tenant "
                 + "and outcome").tags("tenant", tenant, "outcome", outcome).register(registry).increment();

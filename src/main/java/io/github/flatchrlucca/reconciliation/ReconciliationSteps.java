@@ -9,7 +9,6 @@ import io.github.flatchrlucca.flatchr.FlatchrPause;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.http.Backoff;
 import io.github.flatchrlucca.http.Problem;
-import io.github.flatchrlucca.http.QueryParameter;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.Instances;
@@ -19,9 +18,10 @@ import io.github.flatchrlucca.journal.JournalRefusedValue;
 import io.github.flatchrlucca.journal.MoveOut;
 import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.journal.Reconciliations;
-import io.github.flatchrlucca.operations.ConnectorMetrics;
 import io.github.flatchrlucca.routes.Variables;
+import io.github.flatchrlucca.signals.SearchCounts;
 import io.github.flatchrlucca.signals.SkippedApplicationAlert;
+import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.tenants.Tenants;
@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import io.github.flatchrlucca.http.ApiRequest;
-import io.github.flatchrlucca.http.JsonReply;
-import io.github.flatchrlucca.operations.AdminTokenCheck;
-import java.time.format.DateTimeParseException;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -73,7 +69,7 @@ public final class ReconciliationSteps {
     private final FlatchrEventClassifier classifier;
     private final FlatchrRequests requests;
     private final ObjectMapper json;
-    private final ConnectorMetrics metrics;
+    private final SearchCounts metrics;
     private final FlatchrPause pause;
     private final SkippedApplicationAlert alert;
     private final Clock clock;
@@ -83,7 +79,7 @@ public final class ReconciliationSteps {
 
     public ReconciliationSteps(Tenants tenants, Reconciliations reconciliations, Instances instances, Journal journal,
                                FlatchrEventClassifier classifier, FlatchrRequests requests, ObjectMapper json,
-                               ConnectorMetrics metrics, FlatchrPause pause, SkippedApplicationAlert alert,
+                               SearchCounts metrics, FlatchrPause pause, SkippedApplicationAlert alert,
                                Clock clock) {
         this.tenants = tenants;
         this.reconciliations = reconciliations;
@@ -102,8 +98,7 @@ public final class ReconciliationSteps {
     /** The tenants whose Flatchr API is configured to be searched at an interval: the ones the timer asks about. */
     public List<String> scheduled() {
         List<String> scheduled = tenants.all().stream()
-                .filter(tenant -> tenant.settings().flatchrApi().filter(api -> !api.reconcileInterval().isZero())
-                        .isPresent())
+                .filter(tenant -> tenant.settings().flatchrApi().filter(FlatchrApi::reconciles).isPresent())
                 .map(Tenant::id).sorted().toList();
         if (!scheduled.isEmpty()) {
             if (allWereDown == null) {
@@ -175,50 +170,6 @@ public final class ReconciliationSteps {
     }
 
     /**
-     * An operator's backfill, asked through the admin API: the tenant (a tenant's own admin token may only name
-     * its own; with one tenant it may be left out), the day to search from ({@code since}, YYYY-MM-DD), and
-     * {@code dryRun=true} to list what would be recorded and record nothing.
-     */
-    public ReconciliationRun backfillAsked(Exchange exchange) {
-        String named = QueryParameter.of(exchange.getIn(), "tenant");
-        String since = QueryParameter.of(exchange.getIn(), "since");
-        String dryRun = QueryParameter.of(exchange.getIn(), "dryRun");
-        String scope = exchange.getVariable(AdminTokenCheck.SCOPE, String.class);
-        String tenant = scope != null ? scope : named == null ? onlyTenant() : named;
-        LocalDate from;
-        try {
-            from = LocalDate.parse(since == null ? "" : since);
-        } catch (DateTimeParseException e) {
-            throw Problem.badRequest("since", "since must be a day, such as 2026-11-01.");
-        }
-        // Flatchr reads a day's year in two digits (MM/DD/YY): a day before 2000 would be read in another century,
-        // and a day to come finds nothing while it looks like an answer
-        if (from.getYear() < 2000 || from.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1))) {
-            throw Problem.badRequest("since", "since must be a day from 2000-01-01 to today.");
-        }
-        if (dryRun != null && !"true".equals(dryRun) && !"false".equals(dryRun)) {
-            throw Problem.badRequest("dryRun", "dryRun is true or false.");
-        }
-        return backfill(tenant, from, "true".equals(dryRun));
-    }
-
-    /** The backfill's answer: what the run came to, or the problem that stopped it. */
-    public void backfillAnswer(Exchange exchange) {
-        String failure = exchange.getVariable(FAILURE, String.class);
-        if (failure != null) {
-            throw Problem.badGateway("The search of Flatchr's API failed: " + failure + ".");
-        }
-        JsonReply.respond(json, exchange, 200, "application/json", exchange.getMessage().getBody());
-    }
-
-    private String onlyTenant() {
-        if (tenants.all().size() != 1) {
-            throw Problem.badRequest("tenant", "Several tenants are configured: say which one (?tenant=...).");
-        }
-        return tenants.all().iterator().next().id();
-    }
-
-    /**
      * The applications the run found that the tenant's journal does not have yet, by e-mail and vacancy or by
      * Flatchr's id (a webhook's hire whose candidate's e-mail was corrected since): two queries, however many.
      */
@@ -270,7 +221,7 @@ public final class ReconciliationSteps {
         return result.outcome() == IntakeResult.Outcome.ACCEPTED;
     }
 
-    /** In a dry run, what would be recorded: the application, not its details (no call per candidate). */
+    /** The search of every candidate changed since the run's moves start ({@link ReconciliationRun#movesFrom}). */
     public ApiRequest movesSearch(@Variable(Variables.RUN) ReconciliationRun run) {
         return run.movesSearch();
     }
@@ -305,6 +256,7 @@ public final class ReconciliationSteps {
         return changed;
     }
 
+    /** In a dry run, what would be recorded: the application, not its details (no call per candidate). */
     public void wouldRecord(@Variable(Variables.RUN) ReconciliationRun run, @Variable(Variables.ITEM) FoundApplication application) {
         run.recorded(application);
     }

@@ -1,5 +1,6 @@
 /**
- * What intake, delivery and the HTTP layer say happened (a webhook answered, a hire delivered, retried or dead),
+ * What intake, delivery, the search of Flatchr's API and the HTTP layer say happened (a webhook answered, a hire
+ * delivered, retried or dead, a search ended, an application it found skipped),
  * as small interfaces that the operations package implements (metrics, chat alerts) and the root package wires:
  * so the packages that do the work never import the one that watches them.
  */

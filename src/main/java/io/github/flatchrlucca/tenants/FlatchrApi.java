@@ -92,11 +92,6 @@ public record FlatchrApi(
         return !reconcileInterval.isZero();
     }
 
-    /** Whether each hire's outcome is written to the candidate's {@link #resultTag()}. */
-    public boolean writesBack() {
-        return resultTag.isPresent();
-    }
-
     /**
      * The company key given the API key's value, which a copy from Flatchr's page swaps easily: the problem, which
      * never quotes it.

@@ -36,9 +36,9 @@ class FlatchrApiTest {
         FlatchrApi reconcileOnly = api(Duration.ofSeconds(900), Optional.empty());
 
         assertThat(writeBackOnly.reconciles()).isFalse();
-        assertThat(writeBackOnly.writesBack()).isTrue();
+        assertThat(writeBackOnly.resultTag()).isPresent();
         assertThat(reconcileOnly.reconciles()).isTrue();
-        assertThat(reconcileOnly.writesBack()).isFalse();
+        assertThat(reconcileOnly.resultTag()).isEmpty();
     }
 
     @Test

@@ -184,7 +184,7 @@ class TenantsFileTest {
         assertThat(flatchr.reconcileInterval()).isEqualTo(Duration.ofSeconds(600));
         assertThat(flatchr.reconcileLookback()).isEqualTo(Duration.ofDays(7));
         assertThat(flatchr.resultTag()).as("a company's own: never inherited").isEmpty();
-        assertThat(flatchr.writesBack()).isFalse();
+        assertThat(flatchr.resultTag()).isEmpty();
     }
 
     @Test
@@ -193,7 +193,7 @@ class TenantsFileTest {
                 .flatchrApi().orElseThrow();
 
         assertThat(flatchr.reconciles()).isFalse();
-        assertThat(flatchr.writesBack()).isTrue();
+        assertThat(flatchr.resultTag()).isPresent();
     }
 
     @Test
