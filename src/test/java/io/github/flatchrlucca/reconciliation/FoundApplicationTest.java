@@ -64,7 +64,8 @@ class FoundApplicationTest {
                 {"id": "Vk3mP0qA9sLx2BcD", "vacancy_id": 3003, "title": "Comptable H/F", "start_date": "2027-01-04"}
                 """);
 
-        ObjectNode event = found().toEvent(JSON, MissingNode.getInstance(), fromList, "4242", SearchedColumn.ANY_HIRED, notes);
+        ObjectNode event = found().toEvent(JSON, MissingNode.getInstance(), fromList, "4242", SearchedColumn.ANY_HIRED,
+                notes);
 
         assertThat(event.at("/data/candidate/email").asText()).isEqualTo("jeanne@example.org");
         assertThat(event.at("/data/candidate/phone").asText()).isEqualTo("+33 6 12 34 56 78");
@@ -75,7 +76,8 @@ class FoundApplicationTest {
 
     @Test
     void aVacancyInNoListIsSaidAndKeepsItsTitle() throws Exception {
-        ObjectNode event = found().toEvent(JSON, MissingNode.getInstance(), null, "4242", SearchedColumn.ANY_HIRED, notes);
+        ObjectNode event = found().toEvent(JSON, MissingNode.getInstance(), null, "4242", SearchedColumn.ANY_HIRED,
+                notes);
 
         assertThat(event.at("/data/vacancy/title").asText()).isEqualTo("Comptable H/F");
         assertThat(notes).contains(FoundApplication.VACANCY_MISSING);

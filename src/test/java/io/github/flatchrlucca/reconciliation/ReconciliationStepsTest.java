@@ -106,7 +106,8 @@ class ReconciliationStepsTest {
                 "\"column\": \"Embauché\", \"hired\": false,") + "]"));
 
         assertThat(steps.unknown(run)).allSatisfy(application ->
-                assertThat(steps.record(run, application, MissingNode.getInstance())).as(application.applicant()).isTrue());
+                assertThat(steps.record(run, application, MissingNode.getInstance())).as(application.applicant())
+                        .isTrue());
         assertThat(hires()).hasSize(3).allSatisfy(hire -> {
             assertThat(hire.status()).isNotEqualTo(HireStatus.REJECTED);
             assertThat(hire.lastError()).isNull();
