@@ -122,10 +122,18 @@ public final class DeliveryFailures {
                 + (call == null ? " during the delivery" : " during " + call)));
     }
 
-    /** The hire was cancelled or withdrawn during its attempt: the attempt stops here and gives the hire back. */
+    /**
+     * The hire was cancelled or withdrawn during its attempt: the attempt stops here and gives the hire back. Stopped
+     * at its create, which was recorded before it would have been sent (the stop came while it waited for its turn in
+     * Lucca's rate limit): Lucca never saw it, so nobody is asked to look for the account it would have made.
+     */
     public void stopped(Exchange exchange) {
         ClaimedHire hire = hire(exchange);
-        journal.releaseClaim(hire.hireId());
+        if (createUnsent(exchange)) {
+            journal.giveBackStopped(hire.hireId(), hire.createSent());
+        } else {
+            journal.releaseClaim(hire.hireId());
+        }
         // "hire 1f0c... was cancelled during its attempt", or withdrawn
         LOG.info("{}: the attempt ends here", exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)
                 .getMessage());
@@ -138,13 +146,20 @@ public final class DeliveryFailures {
      */
     public void tenantChanged(Exchange exchange) {
         String call = exchange.getVariable(Variables.LUCCA_CALL, String.class);
-        Delivery delivery = exchange.getVariable(Variables.DELIVERY, Delivery.class);
-        // Stopped at its create, which was recorded before it would have been sent: Lucca never saw it, so the hire
-        // goes back without it, or the next attempt (and a cancel) would take it for a create whose answer was lost.
-        boolean createUnsent = delivery != null && delivery.isRecordedCreate(exchange.getMessage().getBody());
+        // Stopped at its create: the hire goes back without it, or the next attempt (and a cancel) would take it for a
+        // create whose answer was lost.
         journal.handBack(hire(exchange).hireId(), new EventDetail(call, null, null,
                 caught(exchange, TenantChanged.class).getMessage() + (call == null ? "" : " before " + call)
-                        + ": handed back, this attempt not counted"), createUnsent, hire(exchange).createSent());
+                        + ": handed back, this attempt not counted"), createUnsent(exchange), hire(exchange).createSent());
+    }
+
+    /**
+     * Whether the call the attempt stopped at, never sent, is its create, which was recorded in the journal before it
+     * would have been sent: Lucca never saw it.
+     */
+    private static boolean createUnsent(Exchange exchange) {
+        Delivery delivery = exchange.getVariable(Variables.DELIVERY, Delivery.class);
+        return delivery != null && delivery.isRecordedCreate(exchange.getMessage().getBody());
     }
 
     /**

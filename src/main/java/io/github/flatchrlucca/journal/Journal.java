@@ -213,20 +213,64 @@ public final class Journal {
      * @param earlierCreate what an earlier attempt sent, put back in its place; null when none did
      */
     public void handBack(String hireId, EventDetail why, boolean createUnsent, String earlierCreate) {
-        // with no earlier create, the Lucca it was recorded for goes too, unless the user it belongs to is known
-        String create = !createUnsent ? "" : earlierCreate == null ? ", create_attempted_at = NULL, lucca_request = NULL, "
-                + "lucca_instance = CASE WHEN lucca_user_id IS NULL THEN NULL ELSE lucca_instance END"
-                : ", lucca_request = ?";
+        String create = createUnsent ? forgetUnsentCreate(earlierCreate) : "";
         Object[] parameters = createUnsent && earlierCreate != null ? new Object[] {earlierCreate, hireId, instanceId}
                 : new Object[] {hireId, instanceId};
         // attempts never below none: a move back into hired during the attempt set them to none
         if (change(hireId, "UPDATE hire SET claimed_until = NULL, claimed_by = NULL, attempts = GREATEST(attempts - 1, 0)"
                 + create + " WHERE hire_id = ? AND claimed_by = ? AND " + QUEUED, parameters, why)) {
             LOG.info("hire {}: {}", hireId, why.error());
+        } else if (createUnsent) {
+            // cancelled or withdrawn meanwhile, its create still unsent: stopped like any other
+            giveBackStopped(hireId, earlierCreate);
         } else {
             // cancelled or withdrawn meanwhile: only the claim is left to give back
             releaseClaim(hireId);
         }
+    }
+
+    /**
+     * Gives back a hire an operator cancelled, or the recruiter moved out of hired, while this attempt's create,
+     * recorded ({@link #markCreateAttempted}), waited for its turn in Lucca's rate limit: the stop came before it
+     * was sent. The cancel or the move out took it for a create whose answer was unknown, as the journal cannot tell a
+     * recorded create from a sent one; it is forgotten here as {@link #handBack} forgets it. With no earlier create
+     * sent, nothing can be in Lucca: the hire waits for no person, its history says why, and its outcome is written
+     * back again ("not created" rather than "perhaps created").
+     *
+     * @param earlierCreate what an earlier attempt sent, put back in its place (its answer is still unknown, and a
+     *                      person still looks for the account); null when none did
+     */
+    public void giveBackStopped(String hireId, String earlierCreate) {
+        Instant now = clock.instant();
+        boolean nothingMade = jdbc.inTransaction("forget a create the stop came before", connection -> {
+            boolean undecided = earlierCreate == null && Jdbc.update(connection, "UPDATE hire SET decision_needed = NULL, "
+                    + "decision_needed_at = NULL, updated_at = ? WHERE hire_id = ? AND claimed_by = ? AND "
+                    + "lucca_user_id IS NULL AND decision_needed IN (?, ?)", at(now), hireId, instanceId,
+                    CANCELLED_CREATE_UNKNOWN, MOVED_OUT_CREATE_UNKNOWN) == 1;
+            Jdbc.update(connection, "UPDATE hire SET claimed_until = NULL, claimed_by = NULL"
+                    + forgetUnsentCreate(earlierCreate) + " WHERE hire_id = ? AND claimed_by = ?", earlierCreate == null
+                    ? new Object[] {hireId, instanceId} : new Object[] {earlierCreate, hireId, instanceId});
+            if (undecided) {
+                event(connection, hireId, null, null, "its create was stopped before it was sent: nothing was made "
+                        + "in Lucca, no person need look for the account");
+                outcomeToWriteBack(connection, hireId);
+            }
+            return undecided;
+        });
+        if (nothingMade) {
+            LOG.info("hire {} stopped before its create was sent: nothing to look for in Lucca", hireId);
+        }
+    }
+
+    /**
+     * What forgets a create recorded before it was sent, and never sent: with no earlier create, the Lucca it was
+     * recorded for goes too, unless the user it belongs to is known; otherwise the earlier create (a parameter) is put
+     * back as what was sent.
+     */
+    private static String forgetUnsentCreate(String earlierCreate) {
+        return earlierCreate == null ? ", create_attempted_at = NULL, lucca_request = NULL, "
+                + "lucca_instance = CASE WHEN lucca_user_id IS NULL THEN NULL ELSE lucca_instance END"
+                : ", lucca_request = ?";
     }
 
     /** At the start of the only process using an embedded journal, every claim is stale. */

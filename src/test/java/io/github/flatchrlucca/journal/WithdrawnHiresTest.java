@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.IntakeResult.Outcome;
+import io.github.flatchrlucca.writeback.ResultLine;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -140,6 +142,69 @@ class WithdrawnHiresTest {
         assertThat(reader.find(limited).orElseThrow().decisionNeeded()).isNull();
         assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("3", null), HOW).outcome())
                 .isEqualTo(MoveOut.Outcome.NEEDS_DECISION);
+    }
+
+    @Test
+    void aStopWhileTheCreateWaitedForItsTurnInLuccasRateLimitAsksNobodyToLookInLucca() {
+        String cancelled = createRecordedUnsent("1");
+        String withdrawn = createRecordedUnsent("2");
+        // the journal cannot tell a create recorded from one sent: the stops take it for one whose answer was lost
+        assertThat(journal.cancel(cancelled)).isTrue();
+        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("2", null), HOW).outcome())
+                .isEqualTo(MoveOut.Outcome.NEEDS_DECISION);
+        clock.advance(Duration.ofSeconds(5));
+
+        // the attempt stops at the rate limit's check that it still holds the hire: the create is never sent
+        journal.giveBackStopped(cancelled, null);
+        journal.giveBackStopped(withdrawn, null);
+
+        assertThat(reader.find(cancelled).orElseThrow()).satisfies(hire -> {
+            assertThat(hire.status()).isEqualTo(HireStatus.CANCELLED);
+            assertThat(ResultLine.of(hire, ZoneOffset.UTC)).as("what the recruiter reads on the candidate")
+                    .isEqualTo("Lucca: not created - cancelled by an operator (2026-01-05)");
+        });
+        for (String hireId : List.of(cancelled, withdrawn)) {
+            HireView hire = reader.find(hireId).orElseThrow();
+            assertThat(hire.decisionNeeded()).as("no account can exist").isNull();
+            assertThat(hire.decisionNeededAt()).isNull();
+            assertThat(hire.luccaRequest()).isNull();
+            assertThat(hire.writeBack()).as("written back again, as not created").isEqualTo("PENDING");
+            assertThat(hire.writeBackSince()).isEqualTo(T0.plusSeconds(5));
+            assertThat(reader.history(hireId)).last().extracting(HireEvent::detail).asString()
+                    .isEqualTo("its create was stopped before it was sent: nothing was made in Lucca, no person need "
+                            + "look for the account");
+        }
+        assertThat(reader.find(withdrawn).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+        assertThat(journal.releaseOwnClaims()).as("both claims given back").isZero();
+    }
+
+    @Test
+    void aStopBeforeACreateIsSentStillAsksAPersonToLookForTheAccountAnEarlierCreateMayHaveMade() {
+        String hireId = createAnswerLost("1", T0);
+        ClaimedHire again = journal.claim(hireId);
+        journal.markCreateAttempted(hireId, "{\"login\":\"jdupont2\"}", LUCCA);
+        journal.cancel(hireId);
+
+        journal.giveBackStopped(hireId, again.createSent());
+
+        HireView hire = reader.find(hireId).orElseThrow();
+        assertThat(hire.decisionNeeded()).isEqualTo(Journal.CANCELLED_CREATE_UNKNOWN);
+        assertThat(hire.luccaRequest()).as("what was sent").isEqualTo("{}");
+        assertThat(journal.releaseOwnClaims()).isZero();
+    }
+
+    @Test
+    void aHireHandedBackAfterAStopThatCameBeforeItsCreateWasSentAsksNobodyToLookInLucca() {
+        String hireId = createRecordedUnsent("1");
+        journal.cancel(hireId);
+
+        journal.handBack(hireId, new EventDetail("create-user", null, null, "tenant acme left the configuration"), true,
+                null);
+
+        HireView hire = reader.find(hireId).orElseThrow();
+        assertThat(hire.status()).isEqualTo(HireStatus.CANCELLED);
+        assertThat(hire.decisionNeeded()).isNull();
+        assertThat(journal.releaseOwnClaims()).isZero();
     }
 
     @Test
@@ -438,6 +503,14 @@ class WithdrawnHiresTest {
         journal.claim(hireId);
         journal.markCreateAttempted(hireId, "{}", LUCCA);
         journal.retryLater(hireId, next, new EventDetail("create-user", 504, "", "timed out"));
+        return hireId;
+    }
+
+    /** A hire whose create is recorded, waiting for its turn in Lucca's rate limit before it is sent. */
+    private String createRecordedUnsent(String applicantId) {
+        String hireId = record(applicantId, Duration.ZERO);
+        journal.claim(hireId);
+        journal.markCreateAttempted(hireId, "{\"login\":\"jdupont\"}", LUCCA);
         return hireId;
     }
 

@@ -17,6 +17,8 @@ final class Advices {
 
     /** For the hire whose payload holds the key: what happens just before it looks for its person in Lucca. */
     private static final Map<String, Consumer<ClaimedHire>> BEFORE_FIND_OR_CREATE = new ConcurrentHashMap<>();
+    /** For the hire whose payload holds the key: what happens once its create is recorded, before it is sent. */
+    private static final Map<String, Consumer<ClaimedHire>> WHILE_THE_CREATE_WAITS = new ConcurrentHashMap<>();
     /** For the hire whose payload holds the key: what happens just before its outcome is tagged in Flatchr. */
     private static final Map<String, Consumer<HireView>> BEFORE_THE_TAG = new ConcurrentHashMap<>();
 
@@ -31,6 +33,14 @@ final class Advices {
         BEFORE_FIND_OR_CREATE.put(marker, what);
     }
 
+    /**
+     * The next create of the hire whose payload contains {@code marker} does {@code what} once it is recorded in the
+     * journal, where it would wait for its turn in Lucca's rate limit before it is sent.
+     */
+    static void whileTheCreateWaits(String marker, Consumer<ClaimedHire> what) {
+        WHILE_THE_CREATE_WAITS.put(marker, what);
+    }
+
     /** The next write-back of the hire whose payload contains {@code marker} does {@code what} before its tag. */
     static void beforeTheTag(String marker, Consumer<HireView> what) {
         BEFORE_THE_TAG.put(marker, what);
@@ -38,6 +48,7 @@ final class Advices {
 
     static void clear() {
         BEFORE_FIND_OR_CREATE.clear();
+        WHILE_THE_CREATE_WAITS.clear();
         BEFORE_THE_TAG.clear();
     }
 
@@ -52,6 +63,16 @@ final class Advices {
             weaveById("find-or-create").before().process(exchange -> {
                 ClaimedHire hire = exchange.getVariable("hire", ClaimedHire.class);
                 spring(BEFORE_FIND_OR_CREATE, hire, hire.payload());
+            });
+        }
+    }
+
+    static final class ChangesWhileTheCreateWaits extends AdviceWithRouteBuilder {
+        @Override
+        public void configure() {
+            weaveById("record-create-attempt").after().process(exchange -> {
+                ClaimedHire hire = exchange.getVariable("hire", ClaimedHire.class);
+                spring(WHILE_THE_CREATE_WAITS, hire, hire.payload());
             });
         }
     }

@@ -306,6 +306,21 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
+    void aHireCancelledWhileItsCreateWaitsForItsTurnSendsNothingAndAsksNobodyToLookInLucca() {
+        Advices.whileTheCreateWaits("cancelled-2", hire -> assertThat(journalBean.cancel(hire.hireId())).isTrue());
+        String hireId = accept(LIVE, Events.hire(LIVE, "cancelled-2"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> stoppedAndGivenBack(hireId));
+        HireView hire = hire(hireId);
+        assertThat(hire.status()).isEqualTo(HireStatus.CANCELLED);
+        assertThat(hire.decisionNeeded()).as("its create was never sent: no account to look for").isNull();
+        assertThat(hire.luccaRequest()).isNull();
+        assertThat(history(hireId)).last().extracting(HireEvent::detail).asString()
+                .contains("stopped before it was sent: nothing was made in Lucca");
+        assertThat(usersWithMail("cancelled-2")).isZero();
+    }
+
+    @Test
     void aLuccaOutageIsTriedAgainLaterWithBackoffUntilLuccaIsBack() {
         HireView hire = createAnswered(503, "unavailable-1", HireStatus.RETRYING);
         assertThat(hire.lastLuccaStatus()).isEqualTo(503);
@@ -577,6 +592,18 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     private HireView afterStep(String stepId, String hireId) {
         await().atMost(Duration.ofSeconds(10)).until(() -> ran(stepId));
         return hire(hireId);
+    }
+
+    /** Whether the hire was stopped during an attempt that has ended since, whatever that attempt left in the journal. */
+    private boolean stoppedAndGivenBack(String hireId) throws SQLException {
+        try (Connection connection = journalData().getConnection();
+             PreparedStatement read = connection.prepareStatement("SELECT claimed_by FROM hire WHERE hire_id = ? "
+                     + "AND status IN ('CANCELLED', 'WITHDRAWN')")) {
+            read.setString(1, hireId);
+            try (var row = read.executeQuery()) {
+                return row.next() && row.getString(1) == null;
+            }
+        }
     }
 
     /** What a second connector does when this one's lease ran out: it claims the hire for itself. */

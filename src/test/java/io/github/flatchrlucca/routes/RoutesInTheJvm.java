@@ -79,6 +79,7 @@ import org.junit.jupiter.api.TestMethodOrder;
                 "alert.retry-delay-ms=10"},
         advices = {
                 @AdviceRouteMapping(route = "deliver-hire", advice = Advices.FaultsBeforeFindOrCreate.class),
+                @AdviceRouteMapping(route = "create-user", advice = Advices.ChangesWhileTheCreateWaits.class),
                 @AdviceRouteMapping(route = "write-back-outcome", advice = Advices.ChangesBeforeTheTag.class)})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
