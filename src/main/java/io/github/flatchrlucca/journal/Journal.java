@@ -336,6 +336,15 @@ public final class Journal {
                 at(clock.instant()), hireId);
     }
 
+    /**
+     * Lucca refused the create this instance sent for the hire it holds: nothing was made, as {@link #retryLater} and
+     * {@link #markDead} record it for a refusal that ends the attempt, here for one the attempt goes on from.
+     */
+    public void markCreateRefused(String hireId) {
+        jdbc.update("record the create's refusal", "UPDATE hire SET create_attempted_at = NULL, updated_at = ? WHERE "
+                + "hire_id = ? AND claimed_by = ?", at(clock.instant()), hireId, instanceId);
+    }
+
     /** @param luccaInstance the Lucca the user was made in ({@code LuccaConnection.instance}) */
     public void recordLuccaUser(String hireId, long luccaUserId, String luccaInstance) {
         change(hireId, "UPDATE hire SET lucca_user_id = ?, lucca_instance = ?, " + DECIDE_IF_WITHDRAWN + ", updated_at = ? "

@@ -204,6 +204,22 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
+    void aCreateLuccaRefusedIsNotTakenForOneWhoseAnswerWasLostWhenTheReadAfterItFails() {
+        lucca.failNext("POST", "/api/v3/users", 409, 1);
+        // the read of Lucca's people that would explain the refusal fails too
+        Advices.whileTheCreateWaits("refused-then-unread-1",
+                hire -> lucca.failNext("GET", "/api/v3/users", 503, 1));
+        String hireId = accept(LIVE, Events.hire(LIVE, "refused-then-unread-1"));
+        HireView retrying = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        assertThat(retrying.lastLuccaStatus()).isEqualTo(503);
+
+        // Lucca made nothing: an operator who stops the hire is not asked to look for an account
+        assertThat(journalBean.cancel(hireId)).isTrue();
+        assertThat(hire(hireId).decisionNeeded()).isNull();
+        assertThat(usersWithMail("refused-then-unread-1")).isZero();
+    }
+
+    @Test
     void aNamesakeOfAFormerEmployeeIsDeadForAPersonNotRehiredOnTheirRecord() {
         int namesake = lucca.addUser("Jean", "Namesake", "jean.namesake@acme.test", "jnamesake",
                 LocalDate.of(2020, 1, 1), LocalDate.of(2024, 3, 31), "jean.namesake.1970@example.org");
