@@ -57,6 +57,11 @@ public final class Delivery {
         return createRecorded != null && createRecorded == stopped;
     }
 
+    /** The department names the hire carries, to match against Lucca's: none without FLATCHR_DEPARTMENT_POINTER. */
+    public List<String> departmentNames() {
+        return mapped.departmentNames();
+    }
+
     public boolean isAlreadyInLucca() {
         return alreadyInLucca;
     }

@@ -3,7 +3,6 @@ package io.github.flatchrlucca.lucca;
 import io.github.flatchrlucca.http.ApiRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flatchrlucca.mapping.LuccaDepartment;
-import io.github.flatchrlucca.routes.Variables;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.camel.Variable;
 
 /**
  * Each Lucca instance's departments, read page by page and kept for a while: they change rarely, and reading
@@ -37,8 +35,17 @@ public final class DepartmentDirectory {
         this.ttl = ttl;
     }
 
+    /**
+     * Lucca's departments to match a hire's department names against; none, without asking Lucca, when it names none
+     * (FLATCHR_DEPARTMENT_POINTER unset, or an event without any): its department is then the default whatever Lucca
+     * lists, and a key whose role may not read the organisation (403) would hold up every hire of its tenant for it.
+     */
+    public List<LuccaDepartment> toMatch(LuccaConnection connection, List<String> names) {
+        return names.isEmpty() ? List.of() : departments(connection);
+    }
+
     /** One tenant's wait for its list never holds up another tenant's: each Lucca instance has its own. */
-    public List<LuccaDepartment> departments(@Variable(Variables.LUCCA) LuccaConnection connection) {
+    List<LuccaDepartment> departments(LuccaConnection connection) {
         if (connection.baseUrl().isEmpty()) {
             return List.of();
         }

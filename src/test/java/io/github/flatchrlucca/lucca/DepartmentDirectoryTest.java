@@ -46,6 +46,20 @@ class DepartmentDirectoryTest {
     }
 
     @Test
+    void aHireThatNamesNoDepartmentHasNoneToMatchAndLuccaIsNotAsked() {
+        List<String> asked = new ArrayList<>();
+        DepartmentDirectory directory = new DepartmentDirectory((connection, request) -> {
+            asked.add(request.name());
+            return json("{\"items\":[{\"id\":1,\"name\":\"IT\"}]}");
+        }, new LuccaRequests(JSON), clock, TTL);
+
+        assertThat(directory.toMatch(LUCCA, List.of())).isEmpty();
+        assertThat(asked).as("a key that may not read the organisation holds up no such hire").isEmpty();
+        assertThat(directory.toMatch(LUCCA, List.of("it"))).containsExactly(new LuccaDepartment(1, "IT", true));
+        assertThat(asked).containsExactly("list-departments");
+    }
+
+    @Test
     void aDryRunTenantHasNoDepartmentsAndCallsNothing() {
         DepartmentDirectory directory = new DepartmentDirectory((connection, request) -> {
             throw new AssertionError("called Lucca");

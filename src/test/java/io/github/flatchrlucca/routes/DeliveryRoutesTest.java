@@ -43,6 +43,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     private static final int MOVING_COMPANY = 5050;
     private static final int ROTATING_COMPANY = 5151;
     private static final int RELOCATING_COMPANY = 5252;
+    private static final int ORGANISATION_HIDDEN_COMPANY = 5353;
     private static final String ROTATED_KEY = "0d8c7a61-2222-4000-8000-0000000000bb";
 
     @BeanInject("journal")
@@ -56,6 +57,8 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     private final FakeLucca rotatingLucca = FakeLucca.start(LUCCA_KEY);
     /** Tenant relocating's first Lucca: a reload moves the tenant to {@link #lucca} while a hire waits for a retry. */
     private final FakeLucca relocatedFromLucca = FakeLucca.start(LUCCA_KEY);
+    /** Tenant organisation-hidden's Lucca, whose key's role may not read the organisation (its departments). */
+    private final FakeLucca organisationHiddenLucca = FakeLucca.start(LUCCA_KEY);
     private String leavingTenant;
 
     DeliveryRoutesTest() throws IOException {
@@ -95,11 +98,17 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                     webhookToken: %s
                     lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
                     contractTypes: { 1: 21 }
+                  - id: organisation-hidden
+                    flatchrCompanyIds: [%d]
+                    webhookToken: %s
+                    lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
+                    contractTypes: { 1: 21 }
                 """.formatted(tokenOf("work-mail"), lucca.baseUrl(), secret("work-mail-lucca-key", LUCCA_KEY),
                 MOVING_COMPANY, tokenOf("moving"), movedFromLucca.baseUrl(), secret("moving-lucca-key", LUCCA_KEY),
                 ROTATING_COMPANY, tokenOf("rotating"), rotatingLucca.baseUrl(), secret("rotating-lucca-key", LUCCA_KEY),
                 RELOCATING_COMPANY, tokenOf("relocating"), relocatedFromLucca.baseUrl(),
-                secret("relocating-lucca-key", LUCCA_KEY))
+                secret("relocating-lucca-key", LUCCA_KEY), ORGANISATION_HIDDEN_COMPANY, tokenOf("organisation-hidden"),
+                organisationHiddenLucca.baseUrl(), secret("organisation-hidden-lucca-key", LUCCA_KEY))
                 + leavingTenant();
     }
 
@@ -131,6 +140,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         movedFromLucca.close();
         rotatingLucca.close();
         relocatedFromLucca.close();
+        organisationHiddenLucca.close();
     }
 
     // ---- the choices of deliver-hire
@@ -298,6 +308,16 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         assertThat(hire.lastError()).contains("the journal could not be reached");
         assertThat(hire.attempts()).isEqualTo(1);
         assertThat(hire.nextAttemptAt()).isAfter(hire.updatedAt().plus(Duration.ofMinutes(4)));
+    }
+
+    @Test
+    void aHireThatNamesNoDepartmentIsDeliveredWithAKeyThatMayNotReadTheOrganisation() {
+        organisationHiddenLucca.failNext("GET", "/organization/structure/api/departments", 403, 100);
+
+        String hireId = accept("organisation-hidden", Events.hire(ORGANISATION_HIDDEN_COMPANY, "organisation-hidden-1"));
+
+        assertThat(awaitHire(hireId, h -> h.status() != HireStatus.RECEIVED).status()).isEqualTo(HireStatus.DELIVERED);
+        assertThat(organisationHiddenLucca.count("GET", "/organization")).as("departments asked for").isZero();
     }
 
     @Test
