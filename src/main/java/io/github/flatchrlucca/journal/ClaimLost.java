@@ -1,9 +1,20 @@
 package io.github.flatchrlucca.journal;
 
-/** Another instance took the hire over after this one's lease ran out: this attempt must not go on. */
+/**
+ * Another instance took the hire's delivery (or the write-back of its outcome) over after this one's lease ran out:
+ * this attempt must not go on.
+ */
 public final class ClaimLost extends RuntimeException {
 
-    ClaimLost(String hireId) {
-        super("hire " + hireId + " was taken over by another instance", null, false, false);
+    private ClaimLost(String what) {
+        super(what + " was taken over by another instance", null, false, false);
+    }
+
+    static ClaimLost delivery(String hireId) {
+        return new ClaimLost("hire " + hireId);
+    }
+
+    static ClaimLost writeBack(String hireId) {
+        return new ClaimLost("the write-back of hire " + hireId);
     }
 }

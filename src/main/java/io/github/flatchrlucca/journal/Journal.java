@@ -194,7 +194,7 @@ public final class Journal {
                 HireStatus status = Jdbc.query(connection, "SELECT status FROM hire WHERE hire_id = ?",
                         row -> HireStatus.valueOf(row.getString(1)), hireId).stream().findFirst().orElse(null);
                 throw status == HireStatus.CANCELLED || status == HireStatus.WITHDRAWN
-                        ? new HireStopped(hireId, status) : new ClaimLost(hireId);
+                        ? new HireStopped(hireId, status) : ClaimLost.delivery(hireId);
             }
         };
     }

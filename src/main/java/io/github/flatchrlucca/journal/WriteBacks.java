@@ -53,6 +53,26 @@ public final class WriteBacks {
         return claimed;
     }
 
+    /**
+     * Before an outcome's calls: this instance still holds its write-back, for one more lease. A turn claims its
+     * outcomes together and writes them one after another: with a slow Flatchr the last ones' lease runs out before
+     * their turn, and another instance may have claimed them since (or a new outcome of the hire replaced the one
+     * claimed), which writes them itself.
+     *
+     * @throws ClaimLost when this instance no longer holds it: this turn must send nothing for it
+     */
+    public void renewClaim(String hireId) {
+        // unsynced: a claim matters only while this instance lives, as a delivery's does
+        jdbc.inTransactionUnsynced("renew a write-back's claim", connection -> {
+            if (Jdbc.update(connection, "UPDATE hire SET writeback_claimed_until = ? WHERE hire_id = ? AND "
+                    + "writeback_claimed_by = ? AND writeback_status = 'PENDING'", at(clock.instant().plus(lease)), hireId,
+                    instanceId) == 0) {
+                throw ClaimLost.writeBack(hireId);
+            }
+            return null;
+        });
+    }
+
     /** Flatchr's id of the application, found by e-mail for a webhook's hire: kept, the search is not made again. */
     public void applicantFound(String hireId, String applicant) {
         jdbc.update("keep Flatchr's id of an application", "UPDATE hire SET flatchr_applicant = ? WHERE hire_id = ?",

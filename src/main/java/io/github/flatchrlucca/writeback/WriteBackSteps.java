@@ -10,6 +10,7 @@ import io.github.flatchrlucca.flatchr.FlatchrPause;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.intake.SameApplication;
+import io.github.flatchrlucca.journal.ClaimLost;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.WriteBacks;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
@@ -258,6 +259,11 @@ public final class WriteBackSteps {
     public void failed(Exchange exchange) {
         HireView hire = exchange.getVariable(Variables.HIRE, HireView.class);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (ObjectHelper.getException(ClaimLost.class, caught) != null) {
+            // another instance writes it now: its turn is the one that counts, this one records nothing
+            LOG.info("{}: this instance's turn ends here", caught.getMessage());
+            return;
+        }
         if (ObjectHelper.getException(TenantChanged.class, caught) != null) {
             // no fault of the outcome's: given back as it was, for its tenant's return or the next turn's Flatchr
             writeBacks.putBack(hire.hireId(), clock.instant());
@@ -299,6 +305,16 @@ public final class WriteBackSteps {
         writeBacks.gaveUp(hire.hireId(), why);
         metrics.writeBack(hire.tenant(), "given-up");
         LOG.warn("hire {}: its outcome could not be written to Flatchr and is given up ({})", hire.hireId(), why);
+    }
+
+    /**
+     * At the start of an outcome's turn and right before its tag: this instance still holds its write-back, for one
+     * more lease, so that an outcome another instance claimed once this one's lease ran out is never written twice.
+     *
+     * @throws ClaimLost when it does not
+     */
+    public void stillHolding(@Variable(Variables.HIRE) HireView hire) {
+        writeBacks.renewClaim(hire.hireId());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.intake.HireVerdict;
@@ -52,6 +53,32 @@ class WriteBacksTest {
         assertThat(other.claimDue("acme", 10)).isEmpty();
         clock.advance(LEASE.plusSeconds(1));
         assertThat(other.claimDue("acme", 10)).as("left by an instance that died").hasSize(1);
+    }
+
+    @Test
+    void anOutcomeWhoseLeaseRanOutBeforeItsTurnIsLeftToTheInstanceThatClaimedItSince() {
+        String first = hire("1");
+        String second = hire("2");
+        journal.markDelivered(first, 416, List.of());
+        journal.markDelivered(second, 417, List.of());
+        assertThat(one.claimDue("acme", 10)).hasSize(2);
+        // a slow Flatchr: the first outcome's calls outlast the lease the turn claimed both under
+        one.renewClaim(first);
+        clock.advance(LEASE.minusSeconds(1));
+        one.renewClaim(first);
+        clock.advance(Duration.ofSeconds(2));
+
+        assertThat(other.claimDue("acme", 10)).as("the renewed one is still held").extracting(HireView::hireId)
+                .containsExactly(second);
+        one.written(first, "Lucca: created #416");
+        assertThatExceptionOfType(ClaimLost.class).isThrownBy(() -> one.renewClaim(second))
+                .withMessage("the write-back of hire " + second + " was taken over by another instance");
+        other.renewClaim(second);
+        other.written(second, "Lucca: created #417");
+
+        assertThat(reader.find(first).orElseThrow().writeBack()).isEqualTo("WRITTEN");
+        assertThat(reader.history(second)).extracting(HireEvent::detail)
+                .filteredOn(detail -> detail != null && detail.startsWith("outcome written")).hasSize(1);
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.ClaimLost;
 import io.github.flatchrlucca.journal.TestJournal;
 import io.github.flatchrlucca.journal.WriteBacks;
 import io.github.flatchrlucca.routes.Variables;
@@ -285,6 +286,35 @@ class WriteBackStepsTest {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         assertThat(writeBacks.claimDue("acme", 10)).as("due at once on its return").extracting(HireView::hireId)
                 .containsExactly(hire.hireId());
+    }
+
+    @Test
+    void anOutcomeAnotherInstanceClaimedOnceThisOnesLeaseRanOutIsNeitherTaggedNorRecordedByThisOne() throws Exception {
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
+        recordRejected("1");
+        recordRejected("2");
+        List<HireView> turn = steps.due("acme");
+        WriteBacks otherInstance = new WriteBacks(pool, clock, LEASE, "instance-b");
+        // the first outcome's calls outlast the lease the turn claimed both under: another instance takes the second
+        steps.stillHolding(turn.get(0));
+        clock.advance(LEASE.plusSeconds(1));
+        steps.stillHolding(turn.get(0));
+        assertThat(otherInstance.claimDue("acme", 10)).extracting(HireView::hireId)
+                .containsExactly(turn.get(1).hireId());
+
+        Throwable lost = catchThrowable(() -> steps.stillHolding(turn.get(1)));
+        steps.failed(failure(turn.get(1), lost));
+
+        assertThat(lost).isInstanceOf(ClaimLost.class);
+        assertThat(registry.find("flatchr.writebacks").counters()).as("no turn of this instance's counted")
+                .isEmpty();
+        HireView left = new JournalReader(pool).find(turn.get(1).hireId()).orElseThrow();
+        assertThat(left.writeBack()).isEqualTo("PENDING");
+        assertThat(left.writeBackAttempts()).as("the other instance's turn").isEqualTo(2);
+        assertThat(new JournalReader(pool).history(left.hireId())).extracting(HireEvent::detail)
+                .noneMatch(detail -> detail != null && detail.contains("Flatchr"));
+        otherInstance.written(left.hireId(), "Lucca: not created");
+        assertThat(new JournalReader(pool).find(left.hireId()).orElseThrow().writeBack()).isEqualTo("WRITTEN");
     }
 
     @Test
