@@ -172,19 +172,9 @@ public final class Journal {
     /**
      * Before each Lucca call: this instance still holds the hire, for one more lease. If its lease ran out
      * (a long wait for Lucca) and another instance took the hire over, or an operator cancelled it, or the
-     * recruiter moved the candidate out of hired, this attempt must stop here.
-     */
-    public void renewClaim(String hireId) {
-        // unsynced: a lease matters only while this instance lives, and an embedded journal drops them all at start
-        jdbc.inTransactionUnsynced("renew a claim", connection -> {
-            stillHolding(hireId).check(connection);
-            return null;
-        });
-    }
-
-    /**
-     * {@link #renewClaim} as a step of the transaction that takes the call's slot in the Lucca budget: one commit
-     * for both, and no slot is taken for a call that must not be made (the transaction is rolled back).
+     * recruiter moved the candidate out of hired, this attempt must stop here. A step of the transaction that takes
+     * the call's slot in the Lucca budget: one commit for both, and no slot is taken for a call that must not be made
+     * (the transaction is rolled back).
      */
     public RateLimitStore.Precondition stillHolding(String hireId) {
         return connection -> {
@@ -445,7 +435,7 @@ public final class Journal {
 
     /**
      * An operator stops a queued hire, waiting or being delivered: the cancel wins over any retry, a dry-run and an
-     * "already in Lucca". An attempt in progress stops before its next Lucca call ({@link #renewClaim}), so no user
+     * "already in Lucca". An attempt in progress stops before its next Lucca call ({@link #stillHolding}), so no user
      * is created after the cancel. One whose create Lucca had already received when the cancel came keeps that
      * user: the hire is delivered when nothing else was left to do, and stays cancelled, with the user's id,
      * when its contract was still to be set.
@@ -476,7 +466,7 @@ public final class Journal {
     /**
      * Flatchr says a candidate was moved out of hired (a drag into a column that does not trigger). The tenant's hire
      * of that application that has not reached Lucca is withdrawn: nothing more is sent, an attempt in progress stops
-     * before its next call ({@link #renewClaim}), and an operator may replay it. One whose person is in Lucca is left
+     * before its next call ({@link #stillHolding}), and an operator may replay it. One whose person is in Lucca is left
      * as it is there, and waits for a person's decision; so does one whose create was sent without an answer (it is
      * withdrawn too: the person may be in Lucca). {@link MoveOut.Outcome#NONE} when the journal holds no hire
      * of this application: the move concerns a candidate who was never hired. Each change is conditional, so a delivery recording its

@@ -241,7 +241,8 @@ class DeliveryFailuresTest {
         ClaimedHire hire = claimedHire();
         journal.cancel(hire.hireId());
 
-        failures.stopped(failed(hire, catchThrowable(() -> journal.renewClaim(hire.hireId()))));
+        failures.stopped(failed(hire,
+                catchThrowable(() -> h2.nextLuccaCall(journal, hire.hireId(), clock.instant()))));
 
         assertThat(reader.find(hire.hireId()).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
         assertThat(alerts).isEmpty();

@@ -523,7 +523,7 @@ class JournalTest {
         Journal other = new Journal(pool, clock, LEASE, "instance-b");
         journal.claim(hireId);
         clock.advance(LEASE.minusSeconds(1));
-        journal.renewClaim(hireId);
+        h2.nextLuccaCall(journal, hireId, clock.instant());
         clock.advance(Duration.ofSeconds(2));
 
         assertThat(other.claim(hireId)).isNull();
@@ -537,7 +537,8 @@ class JournalTest {
         clock.advance(LEASE.plusSeconds(1));
 
         assertThat(other.claim(hireId)).isNotNull();
-        assertThatExceptionOfType(ClaimLost.class).isThrownBy(() -> journal.renewClaim(hireId));
+        assertThatExceptionOfType(ClaimLost.class)
+                .isThrownBy(() -> h2.nextLuccaCall(journal, hireId, clock.instant()));
     }
 
     @Test
@@ -1019,7 +1020,7 @@ class JournalTest {
                 null);
 
         assertThat(reader.find(takenOver).orElseThrow().attempts()).as("the other instance's attempt").isEqualTo(2);
-        other.renewClaim(takenOver);
+        h2.nextLuccaCall(other, takenOver, clock.instant());
         assertThat(reader.find(cancelled).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
         assertThat(reader.history(cancelled)).extracting(HireEvent::detail)
                 .doesNotContain("tenant acme left the configuration");
@@ -1037,7 +1038,8 @@ class JournalTest {
 
         assertThat(reader.find(held).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
         assertThat(reader.find(waiting).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
-        assertThatExceptionOfType(HireStopped.class).isThrownBy(() -> journal.renewClaim(held));
+        assertThatExceptionOfType(HireStopped.class)
+                .isThrownBy(() -> h2.nextLuccaCall(journal, held, clock.instant()));
         assertThat(journal.retryLater(held, T0.plusSeconds(5), new EventDetail("create-user", 503, "", "down")))
                 .as("a retry never undoes the cancel").isFalse();
         assertThat(journal.markDead(held, new EventDetail("create-user", 400, "", "refused"))).isFalse();
@@ -1095,7 +1097,7 @@ class JournalTest {
                 new EventDetail("create-user", 503, "", "down"))).isFalse();
 
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
-        other.renewClaim(hireId);
+        h2.nextLuccaCall(other, hireId, clock.instant());
     }
 
     private static final class BrokenDataSource implements DataSource {

@@ -1,6 +1,8 @@
 package io.github.flatchrlucca.journal;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -25,6 +27,16 @@ public final class TestJournal implements AfterEachCallback, AutoCloseable {
         this.url = url;
         this.pool = JdbcConnectionPool.create(url, USER, "");
         JournalSchema.bringUpToDate(pool);
+    }
+
+    /**
+     * What the call route does before each Lucca call of a hire: takes the call's slot in its Lucca's budget in the
+     * commit that checks {@code journal} still holds the hire and renews its claim ({@link Journal#stillHolding}),
+     * which throws {@link HireStopped} or {@link ClaimLost} when it does not.
+     */
+    public void nextLuccaCall(Journal journal, String hireId, Instant now) {
+        new RateLimitStore(pool).takeOrWait("https://test.ilucca.net", Integer.MAX_VALUE, Duration.ofMinutes(1), now,
+                journal.stillHolding(hireId));
     }
 
     /** In memory: DB_CLOSE_DELAY=-1 keeps it when no connection is open, as between two steps of a test. */

@@ -79,7 +79,8 @@ class WithdrawnHiresTest {
 
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
 
-        assertThatExceptionOfType(HireStopped.class).isThrownBy(() -> journal.renewClaim(hireId))
+        assertThatExceptionOfType(HireStopped.class).isThrownBy(() -> h2.nextLuccaCall(journal, hireId,
+                clock.instant()))
                 .withMessageContaining("withdrawn");
         assertThat(journal.retryLater(hireId, T0.plusSeconds(5), new EventDetail("create-user", 503, "", "down")))
                 .as("a retry never undoes the withdrawal").isFalse();
@@ -370,7 +371,7 @@ class WithdrawnHiresTest {
         assertThat(again).isEqualTo(new IntakeResult(hireId, Outcome.ACCEPTED));
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
         assertThat(journal.dueHireIds(TENANT, 10)).as("still held by its attempt: not two at once").isEmpty();
-        journal.renewClaim(hireId);
+        h2.nextLuccaCall(journal, hireId, clock.instant());
         assertThat(journal.retryLater(hireId, T0, new EventDetail("create-user", 503, "", "down")))
                 .as("the attempt carries on with the hire it holds").isTrue();
         assertThat(journal.dueHireIds(TENANT, 10)).containsExactly(hireId);
