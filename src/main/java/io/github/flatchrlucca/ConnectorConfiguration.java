@@ -41,6 +41,7 @@ import io.github.flatchrlucca.journal.JournalSchema;
 import io.github.flatchrlucca.journal.RateLimitStore;
 import io.github.flatchrlucca.journal.SyncedJournal;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
+import io.github.flatchrlucca.lucca.LuccaCaller;
 import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.lucca.PeopleDirectory;
 import io.github.flatchrlucca.lucca.LuccaAnswers;
@@ -325,12 +326,13 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                                                  RateLimitStore budget) {
         LuccaRateLimiter limiter = new LuccaRateLimiter(budget, clock, duration -> Thread.sleep(duration.toMillis()),
                 metrics::limiterWaited);
-        DepartmentDirectory departments = new DepartmentDirectory(luccaCaller(camel), requests, clock,
+        LuccaCaller caller = luccaCaller(camel);
+        DepartmentDirectory departments = new DepartmentDirectory(caller, requests, clock,
                 settings.departmentCacheTtl());
         camel.getRegistry().bind("luccaRateLimiter", limiter);
         camel.getRegistry().bind("luccaAnswers", new LuccaAnswers(json, limiter, metrics::luccaCall, clock));
         camel.getRegistry().bind("departmentDirectory", departments);
-        camel.getRegistry().bind("peopleDirectory", new PeopleDirectory(datedLuccaCaller(camel), requests,
+        camel.getRegistry().bind("peopleDirectory", new PeopleDirectory(caller, requests,
                 LUCCA_INSTANCE_ZONE, clock));
         return departments;
     }
@@ -401,17 +403,12 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     }
 
     /** Department pages go through the same route as every Lucca call, to the tenant's Lucca. */
-    private static DepartmentDirectory.Caller luccaCaller(CamelContext camel) {
-        ProducerTemplate template = camel.createProducerTemplate();
-        return (lucca, request) -> callLucca(template, lucca, request).getMessage().getBody(JsonNode.class);
-    }
-
-    /** The people directory's reads too, with Lucca's Date header: the directory reads "since" on Lucca's clock. */
-    private static PeopleDirectory.Caller datedLuccaCaller(CamelContext camel) {
+    /** The directories' reads, with Lucca's Date header: the people directory reads "since" on Lucca's clock. */
+    private static LuccaCaller luccaCaller(CamelContext camel) {
         ProducerTemplate template = camel.createProducerTemplate();
         return (lucca, request) -> {
             Message answer = callLucca(template, lucca, request).getMessage();
-            return new PeopleDirectory.Answer(answer.getBody(JsonNode.class), answer.getHeader("Date", String.class));
+            return new LuccaCaller.Answer(answer.getBody(JsonNode.class), answer.getHeader("Date", String.class));
         };
     }
 

@@ -1,6 +1,5 @@
 package io.github.flatchrlucca.lucca;
 
-import io.github.flatchrlucca.http.ApiRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flatchrlucca.mapping.LuccaDepartment;
 import java.time.Clock;
@@ -17,18 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DepartmentDirectory {
 
-    /** Sends one request to a tenant's Lucca through the call route (limiter, key, failures) and reads the answer. */
-    public interface Caller {
-        JsonNode call(LuccaConnection lucca, ApiRequest request);
-    }
-
-    private final Caller lucca;
+    private final LuccaCaller lucca;
     private final LuccaRequests requests;
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Cached> byInstance = new ConcurrentHashMap<>();
 
-    public DepartmentDirectory(Caller lucca, LuccaRequests requests, Clock clock, Duration ttl) {
+    public DepartmentDirectory(LuccaCaller lucca, LuccaRequests requests, Clock clock, Duration ttl) {
         this.lucca = lucca;
         this.requests = requests;
         this.clock = clock;
@@ -68,7 +62,7 @@ public final class DepartmentDirectory {
         List<LuccaDepartment> departments = new ArrayList<>();
         PagesWithoutEnd pages = new PagesWithoutEnd("list-departments");
         for (int number = 1; ; number++) {
-            JsonNode page = lucca.call(connection, requests.departmentsPage(number));
+            JsonNode page = lucca.call(connection, requests.departmentsPage(number)).body();
             List<JsonNode> items = LuccaEnvelopes.v4Items(page);
             items.forEach(item -> departments.add(new LuccaDepartment(
                     item.path("id").asInt(), item.path("name").asText(""), item.path("isActive").asBoolean(true))));

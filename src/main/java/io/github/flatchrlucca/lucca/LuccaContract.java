@@ -25,18 +25,13 @@ public record LuccaContract(long id, Integer typeId, LocalDate startsOn, LocalDa
     }
 
     private static LuccaContract read(JsonNode item) {
-        return new LuccaContract(item.path("id").asLong(), integer(item.path("typeId")), day(item.path("startsOn")),
-                day(item.path("endsOn")), integer(item.path("establishmentId")),
+        return new LuccaContract(item.path("id").asLong(), integer(item.path("typeId")),
+                LuccaEnvelopes.day(item.path("startsOn")), LuccaEnvelopes.day(item.path("endsOn")),
+                integer(item.path("establishmentId")),
                 item.path("externalId").isTextual() ? item.path("externalId").asText() : null);
     }
 
     private static Integer integer(JsonNode value) {
         return value.canConvertToInt() && value.isIntegralNumber() ? value.asInt() : null;
-    }
-
-    /** "2027-01-04", and a date-time's day should Lucca ever answer one. */
-    private static LocalDate day(JsonNode value) {
-        String text = value.isTextual() ? value.asText() : "";
-        return text.length() >= 10 ? LocalDate.parse(text.substring(0, 10)) : null;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.lucca;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +31,15 @@ public final class LuccaEnvelopes {
     public static boolean hasNextPage(JsonNode answer) {
         JsonNode next = answer.path("next");
         return next.isTextual() && !next.asText().isBlank();
+    }
+
+    /**
+     * A date of Lucca's as a day: v4's are plain days ("2027-01-04"), v3's date-times ("2025-01-01T00:00:00"), and
+     * only the day matters here; null when there is none.
+     */
+    static LocalDate day(JsonNode value) {
+        String text = value.isTextual() ? value.asText() : "";
+        return text.length() >= 10 ? LocalDate.parse(text.substring(0, 10)) : null;
     }
 
     private static List<JsonNode> list(JsonNode items) {

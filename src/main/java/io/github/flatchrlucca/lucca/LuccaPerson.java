@@ -16,7 +16,7 @@ public record LuccaPerson(long id, String login, LocalDate contractEnd, String p
 
     public static Optional<LuccaPerson> first(JsonNode findAnswer) {
         return LuccaEnvelopes.v3Items(findAnswer).stream().findFirst().map(item -> new LuccaPerson(
-                item.path("id").asLong(), text(item.path("login")), day(item.path("dtContractEnd")),
+                item.path("id").asLong(), text(item.path("login")), LuccaEnvelopes.day(item.path("dtContractEnd")),
                 text(item.path("personalEmail"))));
     }
 
@@ -39,11 +39,5 @@ public record LuccaPerson(long id, String login, LocalDate contractEnd, String p
 
     static String text(JsonNode value) {
         return value.isTextual() ? value.asText() : null;
-    }
-
-    /** Lucca's v3 dates are "2025-01-01T00:00:00": the day is what matters here. */
-    static LocalDate day(JsonNode value) {
-        String text = value.isTextual() ? value.asText() : "";
-        return text.length() >= 10 ? LocalDate.parse(text.substring(0, 10)) : null;
     }
 }

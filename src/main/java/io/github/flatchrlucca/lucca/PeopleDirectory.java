@@ -1,7 +1,6 @@
 package io.github.flatchrlucca.lucca;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.routes.Variables;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,21 +59,6 @@ public final class PeopleDirectory {
     static final Duration TRUSTED_FOR = Duration.ofMinutes(5);
     static final int PAGE_SIZE = 1000;
 
-    /** Sends one request to a Lucca through the call route (limiter, key, failures): its answer and its Date header. */
-    public interface Caller {
-        Answer call(LuccaConnection lucca, ApiRequest request);
-    }
-
-    /** @param date the HTTP {@code Date} header (RFC 1123, GMT), or null if Lucca sent none */
-    public record Answer(JsonNode body, String date) {
-
-        /** Without the body, a page of Lucca's users: a record can end up in a log line, a trace or a test's report. */
-        @Override
-        public String toString() {
-            return "Answer[date=" + date + "]";
-        }
-    }
-
     /** Someone Lucca knows, as the directory keeps them. */
     record Person(long id, String mail, String login, LocalDate contractEnd, String personalEmail) {
 
@@ -85,7 +69,7 @@ public final class PeopleDirectory {
         }
     }
 
-    private final Caller lucca;
+    private final LuccaCaller lucca;
     private final LuccaRequests requests;
     private final ZoneId instanceZone;
     private final Clock clock;
@@ -95,7 +79,7 @@ public final class PeopleDirectory {
      * @param instanceZone the zone of Lucca's v3 date-times, which carry no offset
      * @param clock        ours: only for how old a read is, and which of the zone's offsets were in force since
      */
-    public PeopleDirectory(Caller lucca, LuccaRequests requests, ZoneId instanceZone, Clock clock) {
+    public PeopleDirectory(LuccaCaller lucca, LuccaRequests requests, ZoneId instanceZone, Clock clock) {
         this.lucca = lucca;
         this.requests = requests;
         this.instanceZone = instanceZone;
@@ -191,14 +175,14 @@ public final class PeopleDirectory {
             Instant answeredAt = null;
             PagesWithoutEnd pages = new PagesWithoutEnd(since == null ? "list-people" : "list-people-changed");
             for (int offset = 0; ; offset += PAGE_SIZE) {
-                Answer answer = lucca.call(connection, since == null ? requests.everyone(offset, PAGE_SIZE)
+                LuccaCaller.Answer answer = lucca.call(connection, since == null ? requests.everyone(offset, PAGE_SIZE)
                         : requests.changedSince(since, offset, PAGE_SIZE));
                 if (answeredAt == null) {
                     answeredAt = luccaTime(answer.date());
                 }
                 List<JsonNode> items = LuccaEnvelopes.v3Items(answer.body());
                 items.forEach(item -> put(new Person(item.path("id").asLong(), text(item, "mail"), text(item, "login"),
-                        LuccaPerson.day(item.path("dtContractEnd")), text(item, "personalEmail"))));
+                        LuccaEnvelopes.day(item.path("dtContractEnd")), text(item, "personalEmail"))));
                 if (items.size() < PAGE_SIZE) {
                     break;
                 }

@@ -16,6 +16,7 @@ import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.http.KeyState;
+import io.github.flatchrlucca.lucca.LuccaCaller;
 import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.lucca.LuccaRefused;
 import io.github.flatchrlucca.lucca.LuccaRequests;
@@ -68,7 +69,7 @@ class DeliveryStepsTest {
             io.github.flatchrlucca.mapping.WorkEmailPattern.parse("{firstname}.{lastname}@acme.fr"));
     /** What the people directory's next reads of Lucca answer, in order: {"data":{"items":[...]}} bodies. */
     private final Deque<String> luccaPeople = new ArrayDeque<>();
-    private final PeopleDirectory people = new PeopleDirectory((lucca, request) -> new PeopleDirectory.Answer(
+    private final PeopleDirectory people = new PeopleDirectory((lucca, request) -> new LuccaCaller.Answer(
             json(luccaPeople.removeFirst()), "Mon, 05 Jan 2026 09:00:00 GMT"), new LuccaRequests(JSON),
             ZoneId.of("Europe/Paris"), Clock.systemUTC());
     /** What the journal's address reservations say next; by default, that the hire holds its address. */

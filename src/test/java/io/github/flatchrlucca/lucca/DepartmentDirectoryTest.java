@@ -35,7 +35,7 @@ class DepartmentDirectoryTest {
         List<LuccaConnection> asked = new ArrayList<>();
         DepartmentDirectory directory = new DepartmentDirectory((connection, request) -> {
             asked.add(connection);
-            return json("{\"items\":[{\"id\":" + (connection == LUCCA ? 1 : 2) + ",\"name\":\"IT\"}]}");
+            return answer("{\"items\":[{\"id\":" + (connection == LUCCA ? 1 : 2) + ",\"name\":\"IT\"}]}");
         }, new LuccaRequests(JSON), clock, TTL);
         LuccaConnection other = connection("https://globex.ilucca.net");
 
@@ -50,7 +50,7 @@ class DepartmentDirectoryTest {
         List<String> asked = new ArrayList<>();
         DepartmentDirectory directory = new DepartmentDirectory((connection, request) -> {
             asked.add(request.name());
-            return json("{\"items\":[{\"id\":1,\"name\":\"IT\"}]}");
+            return answer("{\"items\":[{\"id\":1,\"name\":\"IT\"}]}");
         }, new LuccaRequests(JSON), clock, TTL);
 
         assertThat(directory.toMatch(LUCCA, List.of())).isEmpty();
@@ -198,7 +198,8 @@ class DepartmentDirectoryTest {
     }
 
     private DepartmentDirectory directory(Function<ApiRequest, JsonNode> lucca) {
-        return new DepartmentDirectory((connection, request) -> lucca.apply(request), new LuccaRequests(JSON), clock, TTL);
+        return new DepartmentDirectory((connection, request) -> new LuccaCaller.Answer(lucca.apply(request), null),
+                new LuccaRequests(JSON), clock, TTL);
     }
 
     private Function<ApiRequest, JsonNode> onePage() {
@@ -214,6 +215,11 @@ class DepartmentDirectoryTest {
             assertThat(answer).as("a page for %s", request.query()).isNotNull();
             return json(answer);
         };
+    }
+
+    /** Lucca's answer with this body: the departments' reads take no Date header. */
+    private static LuccaCaller.Answer answer(String body) {
+        return new LuccaCaller.Answer(json(body), null);
     }
 
     private static JsonNode json(String text) {

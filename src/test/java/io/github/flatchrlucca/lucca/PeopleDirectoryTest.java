@@ -31,7 +31,7 @@ class PeopleDirectoryTest {
 
     /** Our clock: an hour and a half behind Lucca's, whose Date headers below say 10:30 GMT. */
     private final MutableClock ours = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
-    private final Deque<PeopleDirectory.Answer> answers = new ArrayDeque<>();
+    private final Deque<LuccaCaller.Answer> answers = new ArrayDeque<>();
     private final List<ApiRequest> sent = new ArrayList<>();
     private final PeopleDirectory directory = new PeopleDirectory((lucca, request) -> {
         sent.add(request);
@@ -46,7 +46,7 @@ class PeopleDirectoryTest {
         String person = new PeopleDirectory.Person(1001, "ada@acme.test", "alovelace", null, "ada@example.org").toString();
 
         assertThat(person).isEqualTo("Person[id=1001, contractEnd=null]");
-        assertThat(new PeopleDirectory.Answer(new ObjectMapper().createObjectNode().put("mail", "ada@acme.test"),
+        assertThat(new LuccaCaller.Answer(new ObjectMapper().createObjectNode().put("mail", "ada@acme.test"),
                 "Fri, 04 Dec 2026 10:00:00 GMT").toString()).isEqualTo("Answer[date=Fri, 04 Dec 2026 10:00:00 GMT]");
     }
 
@@ -72,10 +72,10 @@ class PeopleDirectoryTest {
         answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", 1, 1));
         directory.refresh(ACME);
         ours.advance(Duration.ofSeconds(30)); // ours says 09:00:30; Lucca's clock matters, not ours
-        answers.add(new PeopleDirectory.Answer(items(person(7, "new@acme.test", "jdoe", null)),
+        answers.add(new LuccaCaller.Answer(items(person(7, "new@acme.test", "jdoe", null)),
                 "Tue, 01 Dec 2026 10:31:00 GMT"));
         directory.refresh(ACME);
-        answers.add(new PeopleDirectory.Answer(items(), "Tue, 01 Dec 2026 10:32:00 GMT"));
+        answers.add(new LuccaCaller.Answer(items(), "Tue, 01 Dec 2026 10:32:00 GMT"));
         directory.refresh(ACME);
 
         // 10:30 GMT is 11:30 in Paris in December; ten minutes of overlap
@@ -87,10 +87,10 @@ class PeopleDirectoryTest {
 
     @Test
     void aChangedPersonReplacesWhatWasKnownOfThemAndAFormerEmployeeIsKnownAsSuch() {
-        answers.add(new PeopleDirectory.Answer(items(person(7, "old@acme.test", "jdoe", null)),
+        answers.add(new LuccaCaller.Answer(items(person(7, "old@acme.test", "jdoe", null)),
                 "Tue, 01 Dec 2026 10:30:00 GMT"));
         directory.refresh(ACME);
-        answers.add(new PeopleDirectory.Answer(items(person(7, "jane@acme.test", "jdoe", "2025-06-30T00:00:00")),
+        answers.add(new LuccaCaller.Answer(items(person(7, "jane@acme.test", "jdoe", "2025-06-30T00:00:00")),
                 "Tue, 01 Dec 2026 10:31:00 GMT"));
         directory.refresh(ACME);
 
@@ -109,7 +109,7 @@ class PeopleDirectoryTest {
         directory.refresh(ACME); // no answer queued: Lucca is unavailable
         assertThat(directory.answers(ACME)).isFalse();
 
-        answers.add(new PeopleDirectory.Answer(items(), "Tue, 01 Dec 2026 10:35:00 GMT"));
+        answers.add(new LuccaCaller.Answer(items(), "Tue, 01 Dec 2026 10:35:00 GMT"));
         directory.refresh(ACME);
         assertThat(directory.answers(ACME)).isTrue();
         // the failed read moved nothing: still since the last good one
@@ -150,7 +150,7 @@ class PeopleDirectoryTest {
 
     @Test
     void anAnswerWithoutADateHeaderCannotBeTrusted() {
-        answers.add(new PeopleDirectory.Answer(items(), null));
+        answers.add(new LuccaCaller.Answer(items(), null));
 
         directory.refresh(ACME);
 
@@ -197,14 +197,14 @@ class PeopleDirectoryTest {
         assertThat(since).isEqualTo("2026-10-25T01:45:00");
     }
 
-    private static PeopleDirectory.Answer page(String date, int size, int firstId) {
+    private static LuccaCaller.Answer page(String date, int size, int firstId) {
         ArrayNode list = JSON.createArrayNode();
         for (int id = firstId; id < firstId + size; id++) {
             list.add(person(id, "person" + id + "@acme.test", "person" + id, null));
         }
         ObjectNode body = JSON.createObjectNode();
         body.putObject("data").set("items", list);
-        return new PeopleDirectory.Answer(body, date);
+        return new LuccaCaller.Answer(body, date);
     }
 
     private static ObjectNode items(ObjectNode... people) {
