@@ -119,7 +119,7 @@ public final class Journal {
                 return null;
             });
         } catch (JournalUnavailable e) {
-            if (e.getCause() instanceof SQLException sql && Jdbc.DUPLICATE_KEY.equals(sql.getSQLState())) {
+            if (isDuplicateKey(e)) {
                 return alreadyRecorded(dedupeKey, matchKey, status, payload, hold, origin);
             }
             throw e;
@@ -701,32 +701,61 @@ public final class Journal {
             throw new JournalUnavailable("read a recorded hire", null);
         }
         String hireId = existing.get(0)[0];
-        Instant now = clock.instant();
         // A hire rejected for missing data and sent again complete is accepted: the recruiter fixed it. One withdrawn
-        // and moved back into hired is a hire again, held like a new one; it kept no Lucca user, or it would not
-        // have been withdrawn. Only the webhook says so: a search's answer may have been read before the move out.
-        // Claimed or not: an attempt still holding a hire withdrawn meanwhile carries on as it finds it queued again
-        // (its claim is kept, so no second attempt starts), or stops and gives it back; left withdrawn, it would
-        // never be delivered, as a search of Flatchr's API leaves a withdrawn hire to the webhook.
+        // and moved back into hired is a hire again, held like a new one. Only the webhook says so: a search's answer
+        // may have been read before the move out. Left withdrawn, it would never be delivered, as a search of
+        // Flatchr's API leaves a withdrawn hire to the webhook.
         String was = existing.get(0)[1];
-        if (status == HireStatus.RECEIVED && (HireStatus.REJECTED.name().equals(was)
-                || HireStatus.WITHDRAWN.name().equals(was) && origin == Origin.WEBHOOK)
-                && change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = ?, last_error = NULL, attempts = 0, "
-                        + "erased_at = NULL, moved_out_at = NULL, decision_needed = CASE WHEN lucca_user_id IS NULL THEN NULL ELSE "
-                        + "decision_needed END, decision_needed_at = CASE WHEN lucca_user_id IS NULL THEN NULL ELSE "
-                        + "decision_needed_at END, "
-                        + "received_at = ?, queued_at = ?, next_attempt_at = ?, updated_at = ? WHERE hire_id = ? "
-                        + "AND status = ?",
-                        new Object[] {payload, at(now), at(now), at(now.plus(hold)), at(now), hireId, was},
-                        new EventDetail(null, null, null, HireStatus.REJECTED.name().equals(was)
-                                ? "sent again complete" : "moved back into hired in Flatchr"))) {
-            LOG.info("hire {} {} after being {}", hireId, HireStatus.RECEIVED.label(), was.toLowerCase(Locale.ROOT));
-            return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
+        try {
+            if (status == HireStatus.RECEIVED && (HireStatus.REJECTED.name().equals(was)
+                    || HireStatus.WITHDRAWN.name().equals(was) && origin == Origin.WEBHOOK)
+                    && queuedAgain(hireId, was, payload, matchKey, hold, HireStatus.REJECTED.name().equals(was)
+                            ? "sent again complete" : "moved back into hired in Flatchr", "")) {
+                return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
+            }
+        } catch (JournalUnavailable e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            // Its e-mail and vacancy, now given, are another hire's: one a search of Flatchr's API recorded while
+            // this one lacked them. That hire is the application's; this one stays as it was.
+            hireId = jdbc.query("read a recorded hire", "SELECT hire_id FROM hire WHERE match_key = ?",
+                    row -> row.getString(1), matchKey).stream().findFirst()
+                    .orElseThrow(() -> new JournalUnavailable("read a recorded hire", null));
         }
         // the first may still wait for its sync: the duplicate's answer says it is kept, so it must be on disk first
         jdbc.synced();
         LOG.info("hire {} sent again: duplicate", hireId);
         return new IntakeResult(hireId, IntakeResult.Outcome.DUPLICATE);
+    }
+
+    /**
+     * Queues a hire that was not to be delivered (rejected, withdrawn) again, held like a new one, under the
+     * e-mail and vacancy it has now: a search of Flatchr's API then knows it by them, and records no second hire of
+     * the application. Claimed or not: an attempt still holding a hire withdrawn meanwhile carries on as it finds
+     * it queued again (its claim is kept, so no second attempt starts), or stops and gives it back. A withdrawn hire
+     * may have its Lucca user (moved out before the rest of its delivery): the decision asked of a person stays.
+     * Throws a duplicate key when another hire has that e-mail and vacancy.
+     *
+     * @param payload  the event to deliver, or null to keep the one recorded
+     * @param matchKey the hire's e-mail-and-vacancy key now, or null to keep the one recorded
+     */
+    private boolean queuedAgain(String hireId, String was, String payload, String matchKey, Duration hold, String why,
+                                String onlyIf, Object... onlyIfValues) {
+        Instant now = clock.instant();
+        List<Object> values = new java.util.ArrayList<>(java.util.Arrays.asList(payload, matchKey, at(now), at(now),
+                at(now.plus(hold)), at(now), hireId, was));
+        values.addAll(List.of(onlyIfValues));
+        boolean queued = change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = COALESCE(?, payload), "
+                + "match_key = COALESCE(?, match_key), last_error = NULL, attempts = 0, "
+                + "erased_at = NULL, moved_out_at = NULL, decision_needed = CASE WHEN lucca_user_id IS NULL THEN NULL "
+                + "ELSE decision_needed END, decision_needed_at = CASE WHEN lucca_user_id IS NULL THEN NULL ELSE "
+                + "decision_needed_at END, received_at = ?, queued_at = ?, next_attempt_at = ?, updated_at = ? "
+                + "WHERE hire_id = ? AND status = ?" + onlyIf, values.toArray(), new EventDetail(null, null, null, why));
+        if (queued) {
+            LOG.info("hire {} {} after being {}", hireId, HireStatus.RECEIVED.label(), was.toLowerCase(Locale.ROOT));
+        }
+        return queued;
     }
 
     /**
@@ -785,6 +814,10 @@ public final class Journal {
         Integer status = failure.status();
         return failure.call() != null && CREATE_CALLS.contains(failure.call()) && status != null && status >= 400
                 && status < 500 && status != 408;
+    }
+
+    private static boolean isDuplicateKey(JournalUnavailable failure) {
+        return failure.getCause() instanceof SQLException sql && Jdbc.DUPLICATE_KEY.equals(sql.getSQLState());
     }
 
     private static String detail(EventDetail what) {

@@ -175,6 +175,33 @@ class JournalTest {
     }
 
     @Test
+    void aRejectedHireSentAgainWithItsEmailIsKnownByItsEmailAndVacancy() {
+        IntakeResult rejected = Intakes.recordIntake(journal, PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
+
+        Intakes.recordIntake(journal, PAYLOAD, sameApplication("1234", "jeanne@example.org|5"), TENANT, Duration.ZERO);
+
+        assertThat(journal.knownApplications(TENANT, List.of("jeanne@example.org|5")))
+                .as("a search of Flatchr's API finds it, and records no second hire").containsExactly("jeanne@example.org|5");
+        IntakeResult found = Intakes.record(journal, PAYLOAD, sameApplication("z7gWQnjXG77hJRak", "jeanne@example.org|5"),
+                TENANT, Origin.FLATCHR_API, List.of(), Duration.ZERO);
+        assertThat(found).isEqualTo(new IntakeResult(rejected.hireId(), Outcome.DUPLICATE));
+    }
+
+    @Test
+    void aRejectedHireSentAgainWithTheEmailOfAHireFoundMeanwhileIsItsDuplicate() {
+        IntakeResult rejected = Intakes.recordIntake(journal, PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
+        clock.advance(Duration.ofMinutes(1));
+        IntakeResult found = Intakes.record(journal, PAYLOAD, sameApplication("z7gWQnjXG77hJRak", "jeanne@example.org|5"),
+                TENANT, Origin.FLATCHR_API, List.of(), Duration.ZERO);
+
+        IntakeResult again = Intakes.recordIntake(journal, PAYLOAD, sameApplication("1234", "jeanne@example.org|5"), TENANT, Duration.ZERO);
+
+        assertThat(again).isEqualTo(new IntakeResult(found.hireId(), Outcome.DUPLICATE));
+        assertThat(reader.find(rejected.hireId()).orElseThrow().status()).isEqualTo(HireStatus.REJECTED);
+        assertThat(reader.find(found.hireId()).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+    }
+
+    @Test
     void anAcceptedHireSentAgainIncompleteStaysAccepted() {
         IntakeResult accepted = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO);
 
