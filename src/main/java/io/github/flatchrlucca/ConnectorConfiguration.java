@@ -246,9 +246,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("jsonBodyReader", new JsonBodyReader(json, settings.maxBodyBytes()));
         registry.bind("flatchrEventClassifier", classifier);
         registry.bind("webhookReplies", new WebhookReplies(json, metrics));
-        VerdictRecorder recorder = new VerdictRecorder(journal);
-        registry.bind("verdictRecorder", recorder);
-        registry.bind("intakeSteps", new IntakeSteps(classifier, recorder));
+        registry.bind("intakeSteps", new IntakeSteps(classifier, new VerdictRecorder(journal)));
         registry.bind("problemReplies", new ProblemReplies(json));
     }
 

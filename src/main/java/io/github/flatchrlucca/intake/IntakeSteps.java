@@ -8,8 +8,8 @@ import org.apache.camel.Exchange;
  * The webhook route's steps around the classifier and the journal (routes/webhook.camel.yaml), each reading the
  * exchange's variables and setting its own. Bean steps, not expressions: Camel copies the whole exchange (its
  * properties, variables and message) for every method an expression calls, and parses each {@code ${x.y()}} again at
- * every call. The two method expressions these steps replace, with the choice's two calls of the verdict, took about
- * an eighth of a webhook's CPU time (13% less once gone: BENCHMARKS.md).
+ * every call. The two method expressions the first two steps replace, with the choice's two calls of the verdict, took
+ * about an eighth of a webhook's CPU time (13% less once gone: BENCHMARKS.md); a move out of hired goes the same way.
  */
 public final class IntakeSteps {
 
@@ -34,5 +34,11 @@ public final class IntakeSteps {
         exchange.setVariable(Variables.INTAKE, recorder.record(exchange.getVariable(Variables.RAW_BODY, String.class),
                 exchange.getVariable(Variables.TENANT, IntakeRules.class),
                 exchange.getVariable(Variables.VERDICT, HireVerdict.class)));
+    }
+
+    /** Withdraws the hire of a candidate moved out of hired (or asks a person), and sets what it meant to it. */
+    public void movedOut(Exchange exchange) {
+        exchange.setVariable(Variables.MOVE_OUT, recorder.movedOut(exchange.getVariable(Variables.TENANT,
+                IntakeRules.class), exchange.getVariable(Variables.VERDICT, HireVerdict.class)));
     }
 }

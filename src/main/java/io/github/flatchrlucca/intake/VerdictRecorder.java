@@ -6,7 +6,7 @@ import io.github.flatchrlucca.journal.MoveOut;
 
 /**
  * Hands the webhook's verdict to the journal as the plain values the journal takes (it knows nothing of verdicts):
- * a hire through {@link IntakeSteps#record}, a move out of hired from the route's own step. One call instead of one
+ * a hire through {@link IntakeSteps#record}, a move out of hired through {@link IntakeSteps#movedOut}. One call instead of one
  * route expression per value, each of which Camel parsed again at every webhook (BENCHMARKS.md).
  */
 public final class VerdictRecorder {

@@ -7,6 +7,7 @@ import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.IntakeResult;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.MoveOut;
 import io.github.flatchrlucca.journal.TestJournal;
 import io.github.flatchrlucca.routes.Variables;
 import java.nio.file.Path;
@@ -87,6 +88,23 @@ class IntakeStepsTest {
         IntakeResult resent = again.getVariable(Variables.INTAKE, IntakeResult.class);
         assertThat(resent.outcome()).isEqualTo(IntakeResult.Outcome.DUPLICATE);
         assertThat(resent.hireId()).isEqualTo(first.getVariable(Variables.INTAKE, IntakeResult.class).hireId());
+    }
+
+    @Test
+    void aMoveOutOfHiredWithdrawsTheHireOfItsTenantAndSaysSo() throws Exception {
+        Exchange hire = parsed(HIRE);
+        steps.classify(hire);
+        steps.record(hire);
+        Exchange movedOut = parsed(HIRE.replace("\"hired\": true", "\"hired\": false"));
+        steps.classify(movedOut);
+
+        steps.movedOut(movedOut);
+
+        String hireId = hire.getVariable(Variables.INTAKE, IntakeResult.class).hireId();
+        assertThat(movedOut.getVariable(Variables.MOVE_OUT, MoveOut.class))
+                .isEqualTo(new MoveOut(hireId, MoveOut.Outcome.WITHDRAWN));
+        assertThat(new JournalReader(h2.dataSource()).find(hireId).orElseThrow().status())
+                .isEqualTo(HireStatus.WITHDRAWN);
     }
 
     /** An exchange as the route hands it to the classifier: the tenant found, the body parsed, its text kept. */
