@@ -3,6 +3,7 @@ package io.github.flatchrlucca.intake;
 import io.github.flatchrlucca.journal.IntakeResult;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.MoveOut;
+import java.util.List;
 
 /**
  * Hands the webhook's verdict to the journal as the plain values the journal takes (it knows nothing of verdicts):
@@ -23,8 +24,8 @@ public final class VerdictRecorder {
                 verdict.recordedRejection(), tenant.hireHold());
     }
 
-    /** A candidate moved out of hired: the hire is withdrawn, or a person decides. */
-    public MoveOut movedOut(IntakeRules tenant, HireVerdict verdict) {
+    /** A candidate moved out of hired: each hire of the application is withdrawn, or a person decides. */
+    public List<MoveOut> movedOut(IntakeRules tenant, HireVerdict verdict) {
         return journal.movedOutOfHired(tenant.id(), verdict.dedupeKey(), verdict.sameApplication(), verdict.reason());
     }
 }

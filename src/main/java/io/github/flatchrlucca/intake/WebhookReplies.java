@@ -8,8 +8,11 @@ import io.github.flatchrlucca.journal.IntakeResult;
 import io.github.flatchrlucca.journal.MoveOut;
 import io.github.flatchrlucca.signals.WebhookCounts;
 import io.github.flatchrlucca.routes.Variables;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 
 /**
@@ -37,17 +40,19 @@ public final class WebhookReplies {
 
     /**
      * A candidate moved out of hired: still 200, as before, with what it meant to the hire the journal holds
-     * (withdrawn, needs-decision, already stopped), or ignored when the journal holds none.
+     * (withdrawn, needs-decision, already stopped), or ignored when the journal holds none. Of two hires of one
+     * application (a webhook's and a search's whose e-mails differed), the answer is the most pressing one's.
      */
     public void movedOut(Exchange exchange) {
-        MoveOut moveOut = exchange.getVariable(Variables.MOVE_OUT, MoveOut.class);
-        if (moveOut.isNone()) {
+        Optional<MoveOut> foremost = exchange.getVariable(Variables.MOVE_OUT, List.class).stream()
+                .map(MoveOut.class::cast).min(Comparator.comparing(MoveOut::outcome));
+        if (foremost.isEmpty()) {
             // the move's own reason names the recruiter who moved the candidate: not Flatchr's answer to read
             ignored(exchange, FlatchrEventClassifier.NOT_A_TRIGGER);
             return;
         }
-        metrics.webhook(tenant(exchange), moveOut.label());
-        respond(exchange, 200, "application/json", status(moveOut.label(), moveOut.hireId()));
+        metrics.webhook(tenant(exchange), foremost.get().label());
+        respond(exchange, 200, "application/json", status(foremost.get().label(), foremost.get().hireId()));
     }
 
     /** After the journal committed: only now may Flatchr hear that the hire is safe. */

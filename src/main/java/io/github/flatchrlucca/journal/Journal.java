@@ -464,19 +464,20 @@ public final class Journal {
     }
 
     /**
-     * Flatchr says a candidate was moved out of hired (a drag into a column that does not trigger). The tenant's hire
-     * of that application that has not reached Lucca is withdrawn: nothing more is sent, an attempt in progress stops
-     * before its next call ({@link #stillHolding}), and an operator may replay it. One whose person is in Lucca is left
-     * as it is there, and waits for a person's decision; so does one whose create was sent without an answer (it is
-     * withdrawn too: the person may be in Lucca). {@link MoveOut.Outcome#NONE} when the journal holds no hire
-     * of this application: the move concerns a candidate who was never hired. Each change is conditional, so a delivery recording its
-     * user at the same moment is never overwritten: whichever comes second sees the other.
+     * Flatchr says a candidate was moved out of hired (a drag into a column that does not trigger). Each of the
+     * tenant's hires of that application that has not reached Lucca is withdrawn: nothing more is sent, an attempt in
+     * progress stops before its next call ({@link #stillHolding}), and an operator may replay it. One whose person is
+     * in Lucca is left as it is there, and waits for a person's decision; so does one whose create was sent without
+     * an answer (it is withdrawn too: the person may be in Lucca). What the move meant to each hire, oldest first;
+     * none when the journal holds no hire of this application: the move concerns a candidate who was never hired.
+     * Each change is conditional, so a delivery recording its user at the same moment is never overwritten:
+     * whichever comes second sees the other.
      *
      * @param hireKey         the hire within its tenant, as {@link #record} keeps it
      * @param sameApplication the candidate's e-mail and vacancy, or null when the event lacks either
      * @param how             who moved the candidate and where to, for the history: "by Marie Curie, to Refused"
      */
-    public MoveOut movedOutOfHired(String tenant, String hireKey, String sameApplication, String how) {
+    public List<MoveOut> movedOutOfHired(String tenant, String hireKey, String sameApplication, String how) {
         return moveOut(tenant, hireKey, sameApplication, how, clock.instant(), "");
     }
 
@@ -487,14 +488,14 @@ public final class Journal {
      * and a move already known (from its webhook, or an earlier search) must not withdraw a replayed hire or ask
      * again for a decision a person took.
      */
-    public MoveOut movedOutSeenInFlatchr(String tenant, String hireKey, String sameApplication, String how,
+    public List<MoveOut> movedOutSeenInFlatchr(String tenant, String hireKey, String sameApplication, String how,
                                          Instant changedAt) {
         // Flatchr counts whole seconds: a hire recorded within the second of the change was hired before it
         return moveOut(tenant, hireKey, sameApplication, how, changedAt, " AND moved_out_at IS NULL AND queued_at < ?",
                 at(changedAt.plusSeconds(1)));
     }
 
-    private MoveOut moveOut(String tenant, String hireKey, String sameApplication, String how, Instant movedAt,
+    private List<MoveOut> moveOut(String tenant, String hireKey, String sameApplication, String how, Instant movedAt,
                             String onlyIf, Object... onlyIfValues) {
         String dedupeKey = tenant + ":" + hireKey;
         String matchKey = ApplicationKey.of(tenant, sameApplication);
@@ -505,50 +506,57 @@ public final class Journal {
         values.add(matchKey == null ? "" : matchKey);
         values.addAll(List.of(onlyIfValues));
         return jdbc.inTransaction("record a move out of hired", connection -> {
-            List<String> found = Jdbc.query(connection, hireOfApplication("hire_id", onlyIf), row -> row.getString(1),
-                    values.toArray());
-            if (found.isEmpty()) {
-                return MoveOut.none();
+            List<MoveOut> moveOuts = new java.util.ArrayList<>();
+            // Each hire of the application, though there should be one: a webhook's and a search's of one candidate
+            // whose e-mail changed between them are two, and a move out that stopped one would let the other reach
+            // Lucca.
+            for (String hireId : Jdbc.query(connection, hireOfApplication("hire_id", onlyIf), row -> row.getString(1),
+                    values.toArray())) {
+                moveOuts.add(moveOut(connection, hireId, tenant, moved, movedAt, now));
             }
-            String hireId = found.get(0);
-            Jdbc.update(connection, "UPDATE hire SET moved_out_at = ? WHERE hire_id = ?", at(movedAt), hireId);
-            MoveOut.Outcome outcome;
-            String withdraw = "UPDATE hire SET status = 'WITHDRAWN', next_attempt_at = NULL, updated_at = ?";
-            String notStopped = " AND status NOT IN ('CANCELLED', 'WITHDRAWN')";
-            if (Jdbc.update(connection, withdraw + " WHERE hire_id = ? AND lucca_user_id IS NULL AND create_attempted_at "
-                    + "IS NULL" + notStopped, at(now), hireId) == 1) {
-                outcome = MoveOut.Outcome.WITHDRAWN;
-                event(connection, hireId, null, null, moved + ": withdrawn, nothing more is sent to Lucca");
-                outcomeToWriteBack(connection, hireId);
-            } else if (Jdbc.update(connection, withdraw + ", decision_needed = ?, decision_needed_at = ? WHERE hire_id = ? "
-                    + "AND " + CREATE_UNKNOWN + notStopped, at(now), MOVED_OUT_CREATE_UNKNOWN, at(now), hireId) == 1) {
-                outcome = MoveOut.Outcome.NEEDS_DECISION;
-                event(connection, hireId, null, null, moved + " while Lucca's answer to its create was unknown: "
-                        + "withdrawn, nothing more is sent to Lucca; the account may exist, a person checks");
-                outcomeToWriteBack(connection, hireId);
-            } else if (Jdbc.update(connection, withdraw + ", decision_needed = ?, decision_needed_at = ? WHERE hire_id = ? "
-                    + "AND lucca_user_id IS NOT NULL AND " + QUEUED, at(now), MOVED_OUT_AFTER_LUCCA, at(now), hireId) == 1) {
-                // made, its work contract still to come (its call failed, and waits for its retry): no contract is
-                // sent for a candidate no longer hired, as none is after the account was made
-                outcome = MoveOut.Outcome.NEEDS_DECISION;
-                event(connection, hireId, null, null, moved + " after the Lucca account was made, before the rest of "
-                        + "its delivery: withdrawn, nothing more is sent to Lucca; a person decides");
-                outcomeToWriteBack(connection, hireId);
-            } else if (Jdbc.update(connection, "UPDATE hire SET decision_needed = ?, decision_needed_at = ?, "
-                    + "updated_at = ? WHERE hire_id = ? AND lucca_user_id IS NOT NULL AND status <> 'ALREADY_IN_LUCCA'",
-                    MOVED_OUT_AFTER_LUCCA, at(now), at(now), hireId) == 1) {
-                // found in Lucca already (someone else made the account): the connector made nothing to undo
-                outcome = MoveOut.Outcome.NEEDS_DECISION;
-                event(connection, hireId, null, null, moved + " after the Lucca account was made: nothing was changed "
-                        + "in Lucca, a person decides");
-            } else {
-                outcome = MoveOut.Outcome.ALREADY_STOPPED;
-                event(connection, hireId, null, null, moved);
-            }
-            LOG.info("hire {} of tenant {} moved out of hired in Flatchr: {}", hireId, tenant,
-                    outcome.name().toLowerCase(Locale.ROOT));
-            return new MoveOut(hireId, outcome);
+            return List.copyOf(moveOuts);
         });
+    }
+
+    private MoveOut moveOut(Connection connection, String hireId, String tenant, String moved, Instant movedAt,
+                            Instant now) throws SQLException {
+        Jdbc.update(connection, "UPDATE hire SET moved_out_at = ? WHERE hire_id = ?", at(movedAt), hireId);
+        MoveOut.Outcome outcome;
+        String withdraw = "UPDATE hire SET status = 'WITHDRAWN', next_attempt_at = NULL, updated_at = ?";
+        String notStopped = " AND status NOT IN ('CANCELLED', 'WITHDRAWN')";
+        if (Jdbc.update(connection, withdraw + " WHERE hire_id = ? AND lucca_user_id IS NULL AND create_attempted_at "
+                + "IS NULL" + notStopped, at(now), hireId) == 1) {
+            outcome = MoveOut.Outcome.WITHDRAWN;
+            event(connection, hireId, null, null, moved + ": withdrawn, nothing more is sent to Lucca");
+            outcomeToWriteBack(connection, hireId);
+        } else if (Jdbc.update(connection, withdraw + ", decision_needed = ?, decision_needed_at = ? WHERE hire_id = ? "
+                + "AND " + CREATE_UNKNOWN + notStopped, at(now), MOVED_OUT_CREATE_UNKNOWN, at(now), hireId) == 1) {
+            outcome = MoveOut.Outcome.NEEDS_DECISION;
+            event(connection, hireId, null, null, moved + " while Lucca's answer to its create was unknown: "
+                    + "withdrawn, nothing more is sent to Lucca; the account may exist, a person checks");
+            outcomeToWriteBack(connection, hireId);
+        } else if (Jdbc.update(connection, withdraw + ", decision_needed = ?, decision_needed_at = ? WHERE hire_id = ? "
+                + "AND lucca_user_id IS NOT NULL AND " + QUEUED, at(now), MOVED_OUT_AFTER_LUCCA, at(now), hireId) == 1) {
+            // made, its work contract still to come (its call failed, and waits for its retry): no contract is
+            // sent for a candidate no longer hired, as none is after the account was made
+            outcome = MoveOut.Outcome.NEEDS_DECISION;
+            event(connection, hireId, null, null, moved + " after the Lucca account was made, before the rest of "
+                    + "its delivery: withdrawn, nothing more is sent to Lucca; a person decides");
+            outcomeToWriteBack(connection, hireId);
+        } else if (Jdbc.update(connection, "UPDATE hire SET decision_needed = ?, decision_needed_at = ?, "
+                + "updated_at = ? WHERE hire_id = ? AND lucca_user_id IS NOT NULL AND status <> 'ALREADY_IN_LUCCA'",
+                MOVED_OUT_AFTER_LUCCA, at(now), at(now), hireId) == 1) {
+            // found in Lucca already (someone else made the account): the connector made nothing to undo
+            outcome = MoveOut.Outcome.NEEDS_DECISION;
+            event(connection, hireId, null, null, moved + " after the Lucca account was made: nothing was changed "
+                    + "in Lucca, a person decides");
+        } else {
+            outcome = MoveOut.Outcome.ALREADY_STOPPED;
+            event(connection, hireId, null, null, moved);
+        }
+        LOG.info("hire {} of tenant {} moved out of hired in Flatchr: {}", hireId, tenant,
+                outcome.name().toLowerCase(Locale.ROOT));
+        return new MoveOut(hireId, outcome);
     }
 
     /** A person decided what to do with a hire that waited for them; their note goes in its history. */

@@ -3,32 +3,21 @@ package io.github.flatchrlucca.journal;
 import java.util.Locale;
 
 /**
- * What a candidate moved out of hired in Flatchr meant for the hire the journal holds of them.
- *
- * @param hireId the hire of that application; null when there is none
+ * What a candidate moved out of hired in Flatchr meant for a hire the journal holds of them.
  */
 public record MoveOut(String hireId, Outcome outcome) {
 
+    /** The most pressing first: of several hires of one application, the webhook answers for the first's. */
     public enum Outcome {
-        /** The journal holds no hire of this application: a candidate who was never hired moved on. */
-        NONE,
-        /** It had not reached Lucca: nothing more is sent. */
-        WITHDRAWN,
         /**
          * Its person is in Lucca, or may be (a create sent whose answer was lost: the hire is withdrawn): left as it
          * is there, for a person to decide.
          */
         NEEDS_DECISION,
+        /** It had not reached Lucca: nothing more is sent. */
+        WITHDRAWN,
         /** It was already stopped (cancelled or withdrawn): only its history says so. */
         ALREADY_STOPPED
-    }
-
-    static MoveOut none() {
-        return new MoveOut(null, Outcome.NONE);
-    }
-
-    public boolean isNone() {
-        return outcome == Outcome.NONE;
     }
 
     public boolean needsDecision() {

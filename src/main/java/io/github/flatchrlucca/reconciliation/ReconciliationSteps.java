@@ -243,13 +243,11 @@ public final class ReconciliationSteps {
                 .filter(application -> application.sameApplication().filter(held::contains).isPresent()).toList()) {
             HireVerdict verdict = new HireVerdict(HireVerdict.Kind.MOVED_OUT, null, companyId, application.applicant(),
                     List.of(), application.sameApplication().orElse(null));
-            MoveOut moveOut = journal.movedOutSeenInFlatchr(run.getTenant(), verdict.dedupeKey(),
-                    verdict.sameApplication(), "as a search of its API shows ("
-                    + (application.archived() ? "archived" : "now in " + application.column()) + ")",
-                    application.changedAt());
-            if (moveOut.outcome() == MoveOut.Outcome.WITHDRAWN || moveOut.needsDecision()) {
-                changed.add(moveOut);
-            }
+            journal.movedOutSeenInFlatchr(run.getTenant(), verdict.dedupeKey(), verdict.sameApplication(),
+                    "as a search of its API shows (" + (application.archived() ? "archived" : "now in "
+                    + application.column()) + ")", application.changedAt()).stream()
+                    .filter(moveOut -> moveOut.outcome() != MoveOut.Outcome.ALREADY_STOPPED)
+                    .forEach(changed::add);
         }
         reconciliations.renew(run.claim());
         run.countMovedOut(changed.size());

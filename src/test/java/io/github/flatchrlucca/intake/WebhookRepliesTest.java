@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.http.Problem;
+import io.github.flatchrlucca.journal.MoveOut;
+import io.github.flatchrlucca.routes.Variables;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +63,20 @@ class WebhookRepliesTest {
         assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(500);
         assertThat(exchange.getMessage().getBody(String.class)).doesNotContain("secret detail");
         assertThat(counted).containsExactly("acme failed");
+    }
+
+    @Test
+    void aMoveOutOfTwoHiresIsAnsweredForTheOneAPersonDecides() throws Exception {
+        Exchange exchange = ExchangeBuilder.anExchange(camel).build();
+        exchange.setVariable("tenant", tenant("acme"));
+        exchange.setVariable(Variables.MOVE_OUT, List.of(new MoveOut("h-1", MoveOut.Outcome.WITHDRAWN),
+                new MoveOut("h-2", MoveOut.Outcome.NEEDS_DECISION)));
+
+        replies.movedOut(exchange);
+
+        assertThat(JSON.readTree(exchange.getMessage().getBody(String.class)))
+                .isEqualTo(JSON.readTree("{\"status\": \"needs-decision\", \"hireId\": \"h-2\"}"));
+        assertThat(counted).containsExactly("acme needs-decision");
     }
 
     /** An exchange whose route failed with {@code caught}, as the error handler hands it over. */

@@ -31,12 +31,12 @@ public final class Intakes {
     }
 
     /** As the webhook route does for a candidate moved out of hired. */
-    public static MoveOut movedOutOfHired(Journal journal, String tenant, HireVerdict verdict, String how) {
+    public static List<MoveOut> movedOutOfHired(Journal journal, String tenant, HireVerdict verdict, String how) {
         return journal.movedOutOfHired(tenant, verdict.dedupeKey(), verdict.sameApplication(), how);
     }
 
     /** As the reconciliation does for a move its search shows. */
-    public static MoveOut movedOutSeenInFlatchr(Journal journal, String tenant, HireVerdict verdict, String how,
+    public static List<MoveOut> movedOutSeenInFlatchr(Journal journal, String tenant, HireVerdict verdict, String how,
                                                 Instant changedAt) {
         return journal.movedOutSeenInFlatchr(tenant, verdict.dedupeKey(), verdict.sameApplication(), how, changedAt);
     }

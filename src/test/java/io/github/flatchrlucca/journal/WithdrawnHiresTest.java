@@ -36,7 +36,7 @@ class WithdrawnHiresTest {
     void aQueuedHireMovedOutOfHiredIsWithdrawnAndNeverDelivered() {
         String hireId = record("1", Duration.ZERO);
 
-        MoveOut moveOut = Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+        MoveOut moveOut = only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW));
 
         assertThat(moveOut).isEqualTo(new MoveOut(hireId, MoveOut.Outcome.WITHDRAWN));
         HireView hire = reader.find(hireId).orElseThrow();
@@ -57,18 +57,35 @@ class WithdrawnHiresTest {
         String found = Intakes.record(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "z7gWQnjXG77hJRak",
                 List.of(), "jeanne@example.org|5"), TENANT, Origin.FLATCHR_API, List.of(), Duration.ZERO).hireId();
 
-        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("1234", "jeanne@example.org|5"), HOW).hireId())
+        assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1234", "jeanne@example.org|5"), HOW)).hireId())
                 .isEqualTo(found);
         assertThat(reader.find(found).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aMoveOutStopsEveryHireOfTheApplication() {
+        // the webhook's hire, and one a search found after the candidate's e-mail was corrected in Flatchr
+        String webhook = record("1234", Duration.ZERO);
+        clock.advance(Duration.ofMinutes(1));
+        String found = Intakes.record(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
+                "z7gWQnjXG77hJRak", List.of(), "jeanne@example.org|5"), TENANT, Origin.FLATCHR_API, List.of(),
+                Duration.ZERO).hireId();
+
+        List<MoveOut> moveOuts = Intakes.movedOutOfHired(journal, TENANT, movedOut("1234", "jeanne@example.org|5"), HOW);
+
+        assertThat(moveOuts).containsExactly(new MoveOut(webhook, MoveOut.Outcome.WITHDRAWN),
+                new MoveOut(found, MoveOut.Outcome.WITHDRAWN));
+        assertThat(reader.find(found).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+        assertThat(journal.dueHireIds(TENANT, 10)).as("neither reaches Lucca").isEmpty();
     }
 
     @Test
     void aMoveOutOfACandidateNeverHiredChangesNothing() {
         String other = record("1", Duration.ZERO);
 
-        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("2", null), HOW).isNone()).isTrue();
-        assertThat(Intakes.movedOutOfHired(journal, "globex", movedOut("1", null), HOW).isNone())
-                .as("another tenant's hire is not this one's").isTrue();
+        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("2", null), HOW)).isEmpty();
+        assertThat(Intakes.movedOutOfHired(journal, "globex", movedOut("1", null), HOW))
+                .as("another tenant's hire is not this one's").isEmpty();
         assertThat(reader.find(other).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
     }
 
@@ -107,7 +124,7 @@ class WithdrawnHiresTest {
     void aMoveOutAfterACreateWhoseAnswerWasLostWithdrawsTheHireAndAsksAPersonToLookInLucca() {
         String hireId = createAnswerLost("1", T0.plusSeconds(30));
 
-        MoveOut moveOut = Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+        MoveOut moveOut = only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW));
 
         assertThat(moveOut).as("the team is alerted").isEqualTo(new MoveOut(hireId, MoveOut.Outcome.NEEDS_DECISION));
         HireView hire = reader.find(hireId).orElseThrow();
@@ -137,11 +154,11 @@ class WithdrawnHiresTest {
         journal.retryLater(keyRefusedAtTheLookUp, T0.plusSeconds(60),
                 new EventDetail("find-person-by-mail", 401, "", "Lucca answered 401 to find-person-by-mail"));
 
-        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW).outcome())
+        assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW)).outcome())
                 .isEqualTo(MoveOut.Outcome.WITHDRAWN);
         assertThat(journal.cancel(limited)).isTrue();
         assertThat(reader.find(limited).orElseThrow().decisionNeeded()).isNull();
-        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("3", null), HOW).outcome())
+        assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut("3", null), HOW)).outcome())
                 .isEqualTo(MoveOut.Outcome.NEEDS_DECISION);
     }
 
@@ -259,7 +276,7 @@ class WithdrawnHiresTest {
         journal.markDelivered(hireId, 417, List.of());
         clock.advance(Duration.ofHours(1));
 
-        MoveOut moveOut = Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+        MoveOut moveOut = only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW));
 
         assertThat(moveOut.needsDecision()).isTrue();
         HireView hire = reader.find(hireId).orElseThrow();
@@ -290,7 +307,7 @@ class WithdrawnHiresTest {
         journal.retryLater(hireId, T0.plusSeconds(30),
                 new EventDetail("create-work-contract", 503, "", "Lucca answered 503 to create-work-contract"));
 
-        MoveOut moveOut = Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+        MoveOut moveOut = only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW));
 
         assertThat(moveOut.needsDecision()).isTrue();
         HireView hire = reader.find(hireId).orElseThrow();
@@ -309,7 +326,7 @@ class WithdrawnHiresTest {
         journal.claim(hireId);
         assertThat(journal.markAlreadyInLucca(hireId, 12, List.of("already in Lucca"))).isTrue();
 
-        MoveOut moveOut = Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+        MoveOut moveOut = only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW));
 
         assertThat(moveOut.outcome()).isEqualTo(MoveOut.Outcome.ALREADY_STOPPED);
         HireView hire = reader.find(hireId).orElseThrow();
@@ -325,7 +342,7 @@ class WithdrawnHiresTest {
         journal.claim(dead);
         journal.markDead(dead, new EventDetail("create-user", 400, "{}", "refused"));
 
-        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW).outcome())
+        assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW)).outcome())
                 .isEqualTo(MoveOut.Outcome.WITHDRAWN);
         assertThat(reader.find(dead).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
     }
@@ -335,7 +352,7 @@ class WithdrawnHiresTest {
         String hireId = record("1", Duration.ZERO);
         journal.cancel(hireId);
 
-        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW).outcome())
+        assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW)).outcome())
                 .isEqualTo(MoveOut.Outcome.ALREADY_STOPPED);
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
         assertThat(reader.history(hireId)).last().extracting(HireEvent::detail)
@@ -408,12 +425,12 @@ class WithdrawnHiresTest {
         String hireId = record("1", Duration.ZERO);
         Instant changed = T0.plusSeconds(60);
 
-        MoveOut first = Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen", changed);
-        MoveOut again = Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen", changed);
+        MoveOut first = only(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen", changed));
+        List<MoveOut> again = Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen", changed);
 
         assertThat(first.hireId()).isEqualTo(hireId);
         assertThat(first.outcome()).isEqualTo(MoveOut.Outcome.WITHDRAWN);
-        assertThat(again.isNone()).as("the searches overlap: the same move is seen again").isTrue();
+        assertThat(again).as("the searches overlap: the same move is seen again").isEmpty();
         assertThat(reader.history(hireId)).filteredOn(event -> event.detail() != null
                 && event.detail().startsWith("moved out")).hasSize(1);
     }
@@ -423,9 +440,9 @@ class WithdrawnHiresTest {
         String hireId = record("1", Duration.ZERO);
 
         assertThat(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
-                T0.minusSeconds(5)).isNone()).isTrue();
-        assertThat(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
-                T0.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).hireId())
+                T0.minusSeconds(5))).isEmpty();
+        assertThat(only(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
+                T0.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))).hireId())
                 .as("Flatchr counts whole seconds: a change within the hire's second came after it").isEqualTo(hireId);
     }
 
@@ -439,7 +456,7 @@ class WithdrawnHiresTest {
         journal.decided(hireId, "kept");
 
         assertThat(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
-                T0.plusSeconds(50)).isNone()).isTrue();
+                T0.plusSeconds(50))).isEmpty();
         assertThat(reader.find(hireId).orElseThrow().decisionNeeded()).isNull();
     }
 
@@ -450,8 +467,8 @@ class WithdrawnHiresTest {
         clock.advance(Duration.ofMinutes(1));
         Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO);
 
-        assertThat(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
-                T0.plusSeconds(120)).outcome()).isEqualTo(MoveOut.Outcome.WITHDRAWN);
+        assertThat(only(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
+                T0.plusSeconds(120))).outcome()).isEqualTo(MoveOut.Outcome.WITHDRAWN);
     }
 
     // ---- the hold
@@ -526,6 +543,12 @@ class WithdrawnHiresTest {
 
     private static String sameApplication(String applicantId) {
         return "person-" + applicantId + "@example.org|5";
+    }
+
+    /** The move out's only hire: one application, one hire. */
+    private static MoveOut only(List<MoveOut> moveOuts) {
+        assertThat(moveOuts).hasSize(1);
+        return moveOuts.get(0);
     }
 
     private static HireVerdict movedOut(String applicantId, String sameApplication) {
