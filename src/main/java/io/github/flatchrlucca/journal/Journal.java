@@ -120,7 +120,7 @@ public final class Journal {
             });
         } catch (JournalUnavailable e) {
             if (isDuplicateKey(e)) {
-                return alreadyRecorded(dedupeKey, matchKey, status, payload, hold, origin);
+                return alreadyRecorded(dedupeKey, matchKey, status, payload, error, hold, origin);
             }
             throw e;
         }
@@ -702,7 +702,7 @@ public final class Journal {
     }
 
     private IntakeResult alreadyRecorded(String dedupeKey, String matchKey, HireStatus status, String payload,
-                                         Duration hold, Origin origin) {
+                                         String error, Duration hold, Origin origin) {
         List<String[]> existing = jdbc.query("read a recorded hire", hireOfApplication("hire_id, status", ""),
                 row -> new String[] {row.getString(1), row.getString(2)}, dedupeKey, matchKey);
         if (existing.isEmpty()) {
@@ -720,6 +720,15 @@ public final class Journal {
                     && queuedAgain(hireId, was, payload, matchKey, hold, HireStatus.REJECTED.name().equals(was)
                             ? "sent again complete" : "moved back into hired in Flatchr", "")) {
                 return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
+            }
+            // Sent again still incomplete (the recruiter fixed one field, another is missing): refused as the first
+            // was, for what it lacks now, which the hire keeps; its write-back tells the recruiter again.
+            if (status == HireStatus.REJECTED && HireStatus.REJECTED.name().equals(was) && change(hireId,
+                    "UPDATE hire SET payload = ?, last_error = ?, match_key = COALESCE(?, match_key), updated_at = ? "
+                    + "WHERE hire_id = ? AND status = 'REJECTED'", new Object[] {payload, error, matchKey,
+                            at(clock.instant()), hireId}, new EventDetail(null, null, null, "sent again: " + error))) {
+                LOG.info("hire {} sent again: {}", hireId, HireStatus.REJECTED.label());
+                return new IntakeResult(hireId, IntakeResult.Outcome.REJECTED);
             }
         } catch (JournalUnavailable e) {
             if (!isDuplicateKey(e)) {

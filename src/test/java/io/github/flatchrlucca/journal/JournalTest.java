@@ -132,13 +132,20 @@ class JournalTest {
     }
 
     @Test
-    void aSecondRejectionOfTheSameHireIsADuplicate() {
+    void aRejectedHireSentAgainStillIncompleteIsRejectedForWhatItLacksNow() {
         IntakeResult first = Intakes.recordIntake(journal, PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
+        clock.advance(Duration.ofMinutes(1));
 
-        IntakeResult second = Intakes.recordIntake(journal, PAYLOAD, incomplete("1234", "data.candidate.lastname"), TENANT, Duration.ZERO);
+        IntakeResult second = Intakes.recordIntake(journal, "{\"v\":2}", incomplete("1234", "data.candidate.lastname"), TENANT, Duration.ZERO);
 
-        assertThat(second).isEqualTo(new IntakeResult(first.hireId(), Outcome.DUPLICATE));
-        assertThat(reader.find(first.hireId()).orElseThrow().status()).isEqualTo(HireStatus.REJECTED);
+        assertThat(second).as("answered 422, as the first").isEqualTo(new IntakeResult(first.hireId(), Outcome.REJECTED));
+        HireView record = reader.find(first.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.REJECTED);
+        assertThat(record.payload()).isEqualTo("{\"v\":2}");
+        assertThat(record.lastError()).isEqualTo("data.candidate.lastname is missing");
+        assertThat(record.writeBack()).as("the recruiter reads what is missing now").isEqualTo("PENDING");
+        assertThat(reader.history(first.hireId())).last().extracting(HireEvent::detail)
+                .isEqualTo("sent again: data.candidate.lastname is missing");
     }
 
     @Test

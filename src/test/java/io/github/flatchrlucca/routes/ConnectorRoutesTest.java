@@ -240,6 +240,24 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
+    void aRejectedHireSentAgainStillIncompleteIsRefusedForTheFieldItLacksNow() throws IOException {
+        ObjectNode hire = Events.hire(HELD_COMPANY, "incomplete-1");
+        ((ObjectNode) hire.path("data").path("candidate")).remove("email");
+        HttpResponse<String> first = post("held", hire);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(422);
+        ObjectNode fixedOne = hire.deepCopy();
+        ((ObjectNode) fixedOne.path("data").path("candidate")).put("email", Events.mail("incomplete-1"))
+                .remove("lastname");
+
+        HttpResponse<String> again = post("held", fixedOne);
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(again.body());
+        assertThat(problem.path("fields")).extracting(JsonNode::asText).containsExactly("data.candidate.lastname");
+        assertThat(hire(problem.path("hireId").asText()).lastError()).contains("data.candidate.lastname");
+    }
+
+    @Test
     void aCandidateMovedOutOfHiredBeforeLuccaWithdrawsTheHire() throws IOException {
         ObjectNode hire = Events.hire(HELD_COMPANY, "moved-1");
         String hireId = accept("held", hire);
