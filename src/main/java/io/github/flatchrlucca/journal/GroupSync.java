@@ -71,6 +71,8 @@ final class GroupSync {
             if (failed == null) {
                 lastSynced = Math.max(lastSynced, upTo);
             } else {
+                // Those commits are not known to be on disk, yet they stand in the file and may reach it: their
+                // callers hear that the hire may not have been recorded (a 503), never that it was not.
                 lastFailed = upTo;
                 failure = failed;
             }

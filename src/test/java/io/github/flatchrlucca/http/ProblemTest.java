@@ -19,4 +19,11 @@ class ProblemTest {
                 .containsEntry("fields", List.of("data.candidate.firstname", "data.candidate.lastname"))
                 .containsEntry("hireId", "h-1");
     }
+
+    @Test
+    void aJournalThatCannotCommitSaysTheHireMayNotHaveBeenRecorded() {
+        // a commit whose sync to disk failed is kept, and delivered: "nothing was recorded" would not be true
+        assertThat(Problem.unavailable().document()).containsEntry("detail", "The journal cannot commit right now; the "
+                + "hire may not have been recorded. Send it again (a resend is recognised).");
+    }
 }
