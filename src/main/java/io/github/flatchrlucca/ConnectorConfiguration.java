@@ -450,7 +450,9 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         // A webhook waits at most this long for a database that is down, then answers 503.
         pool.setConnectionTimeout(JOURNAL_CONNECT_TIMEOUT.toMillis());
         pool.setMaximumPoolSize(JOURNAL_POOL_SIZE);
-        // Start even while the database is down: webhooks answer 503 and delivery waits until it is back.
+        // The pool makes no connection of its own at start: the schema check right after it (openJournal) is what
+        // stops a start whose database cannot be reached, with its own message. A database that goes down once
+        // started makes webhooks answer 503, and delivery wait until it is back.
         pool.setInitializationFailTimeout(-1);
         pool.setPoolName("journal");
         return new HikariDataSource(pool);

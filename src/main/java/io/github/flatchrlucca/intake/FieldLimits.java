@@ -18,9 +18,9 @@ public final class FieldLimits {
     public static final int TITLE = 200;
 
     /**
-     * Flatchr's ids are integers or 16-character encoded strings. They make the dedupe key, a VARCHAR(300)
-     * column: at 64, its longest form ("other-company:" + company + ":candidate-" + candidate + "-vacancy-"
-     * + vacancy) is 226 characters.
+     * Flatchr's ids are integers or 16-character encoded strings. They make the dedupe key, a VARCHAR(400)
+     * column since V7: at 64, its longest form (tenant + ":other-company:" + company + ":candidate-" + candidate
+     * + "-vacancy-" + vacancy, the tenant's id up to 40 characters) is 267 characters.
      */
     public static final int ID = 64;
 

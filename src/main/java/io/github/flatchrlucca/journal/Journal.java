@@ -82,10 +82,8 @@ public final class Journal {
      * tenant: the same hire sent to two tenants' URLs is two records, and a resend never moves a hire from one
      * tenant to another. Within the tenant it is unique both by Flatchr's id of the application and by the
      * candidate's e-mail and vacancy, so that the webhook's report and the API's are one hire, whichever comes
-     * first, on one instance or several: the database's unique keys decide.
-     */
-    /**
-     * The intake decides what a hire is and passes it as plain values; the journal knows nothing of its verdicts.
+     * first, on one instance or several: the database's unique keys decide. The intake decides what a hire is and
+     * passes it as plain values; the journal knows nothing of its verdicts.
      *
      * @param hireKey         the hire within its tenant (Flatchr's company and applicant), however often it is sent
      * @param sameApplication the candidate's e-mail and vacancy, by which the webhook's report and the API's are one
