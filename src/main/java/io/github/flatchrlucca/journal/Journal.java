@@ -685,6 +685,29 @@ public final class Journal {
         return known;
     }
 
+    /**
+     * The tenant's withdrawn hires, for a search of Flatchr's API to find those moved back into hired: one query,
+     * as hires withdrawn are few (moves out of hired are). Not those erased: nothing is left of them to deliver.
+     */
+    public List<WithdrawnHire> withdrawnHires(String tenant) {
+        return jdbc.query("look for withdrawn hires", "SELECT hire_id, match_key, flatchr_applicant, moved_out_at "
+                + "FROM hire WHERE tenant = ? AND status = 'WITHDRAWN' AND moved_out_at IS NOT NULL AND erased_at IS "
+                + "NULL", row -> new WithdrawnHire(row.getString(1), tenant, row.getString(2), row.getString(3),
+                instant(row, "moved_out_at")), tenant);
+    }
+
+    /**
+     * A search of Flatchr's API shows in hired, by a change at {@code changedAt}, the candidate of a withdrawn hire
+     * ({@link WithdrawnHire#movedBackIn}): moved back into hired while its webhook was lost. Queued again as the
+     * webhook's would have been (held like a new hire, its event kept), unless a move out came after that change
+     * meanwhile; false then.
+     */
+    public boolean movedBackIntoHiredSeenInFlatchr(String hireId, Instant changedAt, Duration hold) {
+        return queuedAgain(hireId, HireStatus.WITHDRAWN.name(), null, null, hold,
+                "moved back into hired in Flatchr, as a search of its API shows", " AND moved_out_at < ? AND "
+                + "erased_at IS NULL", at(changedAt));
+    }
+
     /** One query per few hundred values, so that a search of Flatchr answering with thousands costs no more. */
     private void inChunks(Collection<String> values, String select, List<Object> before,
                           java.util.function.Consumer<String> found) {
@@ -708,9 +731,9 @@ public final class Journal {
         }
         String hireId = existing.get(0)[0];
         // A hire rejected for missing data and sent again complete is accepted: the recruiter fixed it. One withdrawn
-        // and moved back into hired is a hire again, held like a new one. Only the webhook says so: a search's answer
-        // may have been read before the move out. Left withdrawn, it would never be delivered, as a search of
-        // Flatchr's API leaves a withdrawn hire to the webhook.
+        // and moved back into hired is a hire again, held like a new one. Only the webhook says so here: a search's
+        // answer may have been read before the move out, so a search says so by the time of the change it shows
+        // (movedBackIntoHiredSeenInFlatchr).
         String was = existing.get(0)[1];
         try {
             if (status == HireStatus.RECEIVED && (HireStatus.REJECTED.name().equals(was)

@@ -18,6 +18,7 @@ import io.github.flatchrlucca.journal.JournalRefusedValue;
 import io.github.flatchrlucca.journal.MoveOut;
 import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.journal.Reconciliations;
+import io.github.flatchrlucca.journal.WithdrawnHire;
 import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.signals.SearchCounts;
 import io.github.flatchrlucca.signals.SkippedApplicationAlert;
@@ -171,7 +172,10 @@ public final class ReconciliationSteps {
 
     /**
      * The applications the run found that the tenant's journal does not have yet, by e-mail and vacancy or by
-     * Flatchr's id (a webhook's hire whose candidate's e-mail was corrected since): two queries, however many.
+     * Flatchr's id (a webhook's hire whose candidate's e-mail was corrected since): two queries, however many. One
+     * whose hire was withdrawn, shown in hired by a change after its move out, was moved back into hired while its
+     * webhook was lost: its hire is queued again, as the webhook would have done, and counted as recorded (a dry run
+     * lists it instead): one query more.
      */
     public List<FoundApplication> unknown(@Variable(Variables.RUN) ReconciliationRun run) {
         List<FoundApplication> found = run.found();
@@ -179,10 +183,29 @@ public final class ReconciliationSteps {
                 .flatMap(application -> application.sameApplication().stream()).toList());
         Set<String> knownIds = journal.knownApplicants(run.getTenant(), found.stream()
                 .map(FoundApplication::applicant).toList());
-        return found.stream()
+        List<FoundApplication> unknown = new ArrayList<>(found.stream()
                 .filter(application -> application.sameApplication().filter(known::contains).isEmpty())
                 .filter(application -> !knownIds.contains(application.applicant()))
-                .toList();
+                .toList());
+        List<WithdrawnHire> withdrawn = found.isEmpty() ? List.of() : journal.withdrawnHires(run.getTenant());
+        for (FoundApplication application : found) {
+            List<WithdrawnHire> movedBack = withdrawn.stream().filter(hire -> hire.movedBackIn(
+                    application.sameApplication().orElse(null), application.applicant(), application.changedAt()))
+                    .toList();
+            if (run.isDryRun() && !movedBack.isEmpty()) {
+                unknown.add(application);
+                continue;
+            }
+            boolean queued = false;
+            for (WithdrawnHire hire : movedBack) {
+                queued |= journal.movedBackIntoHiredSeenInFlatchr(hire.hireId(), application.changedAt(),
+                        run.tenant().hireHold());
+            }
+            if (queued) {
+                run.recorded(application);
+            }
+        }
+        return unknown;
     }
 
     /**

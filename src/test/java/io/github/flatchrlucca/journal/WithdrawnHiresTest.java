@@ -168,7 +168,7 @@ class WithdrawnHiresTest {
         String withdrawn = createRecordedUnsent("2");
         // the journal cannot tell a create recorded from one sent: the stops take it for one whose answer was lost
         assertThat(journal.cancel(cancelled)).isTrue();
-        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("2", null), HOW).outcome())
+        assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut("2", null), HOW)).outcome())
                 .isEqualTo(MoveOut.Outcome.NEEDS_DECISION);
         clock.advance(Duration.ofSeconds(5));
 
@@ -469,6 +469,26 @@ class WithdrawnHiresTest {
 
         assertThat(only(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
                 T0.plusSeconds(120))).outcome()).isEqualTo(MoveOut.Outcome.WITHDRAWN);
+    }
+
+    @Test
+    void aMoveBackSeenInASearchQueuesTheHireAgainOnlyByAChangeAfterTheMoveOut() {
+        String hireId = record("1", Duration.ZERO);
+        clock.advance(Duration.ofMinutes(1));
+        Instant movedOutAt = clock.instant();
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", sameApplication("1")), HOW);
+
+        WithdrawnHire withdrawn = journal.withdrawnHires(TENANT).get(0);
+        assertThat(withdrawn.movedBackIn(sameApplication("1"), null, movedOutAt))
+                .as("Flatchr counts whole seconds: a change within the move's second may be the move").isFalse();
+        assertThat(withdrawn.movedBackIn(sameApplication("2"), null, movedOutAt.plusSeconds(1)))
+                .as("another application").isFalse();
+        assertThat(withdrawn.movedBackIn(sameApplication("1"), null, movedOutAt.plusSeconds(1))).isTrue();
+        assertThat(journal.movedBackIntoHiredSeenInFlatchr(hireId, movedOutAt, Duration.ZERO))
+                .as("moved out again after the change the search shows").isFalse();
+        assertThat(journal.movedBackIntoHiredSeenInFlatchr(hireId, movedOutAt.plusSeconds(1), Duration.ZERO)).isTrue();
+        assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(journal.withdrawnHires(TENANT)).isEmpty();
     }
 
     // ---- the hold

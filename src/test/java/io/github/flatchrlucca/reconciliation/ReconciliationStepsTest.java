@@ -10,6 +10,7 @@ import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.HireFilter;
+import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Instances;
@@ -136,6 +137,73 @@ class ReconciliationStepsTest {
         assertThat(hires()).isEmpty();
         assertThat(told).singleElement().satisfies(message -> assertThat(message)
                 .startsWith("acme " + tooLong + ": ").contains("data.applicant.id").doesNotContain("zoe"));
+    }
+
+    @Test
+    void aWithdrawnHireMovedBackIntoHiredWhileItsWebhookWasLostIsQueuedAgain() throws Exception {
+        String hireId = withdrawnWebhookHire();
+        // the connector is down; the recruiter moves her back into hired a day later: no webhook reaches it
+        clock.advance(Duration.ofDays(1));
+        ReconciliationRun run = steps.due("acme");
+        run.searches();
+        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+
+        assertThat(steps.unknown(run)).as("one hire of the application: nothing new to record").isEmpty();
+
+        HireView hire = new JournalReader(pool).find(hireId).orElseThrow();
+        assertThat(hire.status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(hire.nextAttemptAt()).as("held like a new hire").isEqualTo(clock.instant().plus(tenant().hireHold()));
+        assertThat(new JournalReader(pool).history(hireId)).last().extracting(HireEvent::detail)
+                .isEqualTo("moved back into hired in Flatchr, as a search of its API shows");
+        assertThat(steps.finished(run).get("recorded")).asList().hasSize(1);
+    }
+
+    @Test
+    void aSearchReadBeforeTheMoveOutShowsNoMoveBack() throws Exception {
+        Instant hiredAt = clock.instant();
+        String hireId = withdrawnWebhookHire();
+        ReconciliationRun run = steps.due("acme");
+        // the answer shows the candidate as the hire left her: in hired, changed before the move out
+        run.searches();
+        steps.found(run, 0, JSON.readTree(foundHired(hiredAt)));
+
+        assertThat(steps.unknown(run)).isEmpty();
+
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aDryRunListsAHireMovedBackIntoHiredAndChangesNothing() throws Exception {
+        String hireId = withdrawnWebhookHire();
+        clock.advance(Duration.ofDays(1));
+        ReconciliationRun run = steps.backfill("acme", LocalDate.of(2026, 12, 1), true);
+        run.searches();
+        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+
+        assertThat(steps.unknown(run)).extracting(FoundApplication::applicant).containsExactly("z7gWQnjXG77hJRak");
+
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    /** A webhook's hire of Jeanne, moved out of hired ten minutes later (its webhook came): withdrawn. */
+    private String withdrawnWebhookHire() {
+        ObjectNode webhook = webhookHire("jeanne@example.org");
+        HireVerdict verdict = classifier.classify(webhook, tenant());
+        String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(),
+                verdict.matchingApplication(), null, tenant().hireHold()).hireId();
+        clock.advance(Duration.ofMinutes(10));
+        journal.movedOutOfHired("acme", verdict.dedupeKey(), verdict.sameApplication(), "to Refused");
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+        return hireId;
+    }
+
+    /** A search's answer: Jeanne's application in hired, last changed at {@code changedAt}. */
+    private static String foundHired(Instant changedAt) {
+        return """
+                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Recruté",
+                  "status": 1, "hired": true, "email": "jeanne@example.org", "firstname": "Jeanne", "lastname": "Exemple",
+                  "updated_at": %d}]
+                """.formatted(changedAt.getEpochSecond());
     }
 
     @Test

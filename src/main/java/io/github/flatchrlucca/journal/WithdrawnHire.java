@@ -1,0 +1,28 @@
+package io.github.flatchrlucca.journal;
+
+import java.time.Instant;
+
+/**
+ * A hire withdrawn when its candidate was moved out of hired, by the keys a search of Flatchr's API finds its
+ * application by: its e-mail and vacancy, or Flatchr's id of it (which the write-back learns).
+ *
+ * @param matchKey   the e-mail-and-vacancy key as the journal keeps it ({@link ApplicationKey}), or null
+ * @param applicant  Flatchr's API's id of the application, or null while it is not known
+ * @param movedOutAt when it was moved out of hired
+ */
+public record WithdrawnHire(String hireId, String tenant, String matchKey, String applicant, Instant movedOutAt) {
+
+    /**
+     * Whether a search shows its candidate in hired by a change after the move out: moved back in. A change from
+     * before is an answer read before the move out, and Flatchr counts whole seconds: a change within the move's own
+     * second is taken for the move's, as it may be.
+     *
+     * @param sameApplication the application's e-mail and vacancy, or null
+     * @param changedAt       the application's last change in Flatchr, or null when the search gave none
+     */
+    public boolean movedBackIn(String sameApplication, String applicantId, Instant changedAt) {
+        return changedAt != null && changedAt.isAfter(movedOutAt)
+                && (matchKey != null && matchKey.equals(ApplicationKey.of(tenant, sameApplication))
+                || applicant != null && applicant.equals(applicantId));
+    }
+}
