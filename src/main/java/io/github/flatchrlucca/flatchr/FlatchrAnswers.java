@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.flatchrlucca.routes.Variables;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.camel.Exchange;
 
 /**
@@ -30,7 +31,11 @@ public final class FlatchrAnswers {
         this.pause = pause;
     }
 
-    public JsonNode check(Exchange exchange) throws IOException {
+    /**
+     * @throws UncheckedIOException when a 2xx body is not JSON: Flatchr answered, so this must not read as a call
+     *                              that got no answer (an {@link IOException}, which pauses the company)
+     */
+    public JsonNode check(Exchange exchange) {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String call = String.valueOf(exchange.getVariable(Variables.FLATCHR_CALL));
         FlatchrConnection flatchr = exchange.getVariable(Variables.FLATCHR, FlatchrConnection.class);
@@ -39,7 +44,11 @@ public final class FlatchrAnswers {
         if (status >= 200 && status < 300) {
             pause.answered(flatchr);
             String body = exchange.getMessage().getBody(String.class);
-            return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
+            try {
+                return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         if (status == 404 && FlatchrRequests.READ_APPLICATION.equals(call)) {
             return MissingNode.getInstance();

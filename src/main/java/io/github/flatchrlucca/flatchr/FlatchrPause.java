@@ -1,6 +1,5 @@
 package io.github.flatchrlucca.flatchr;
 
-import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.http.Backoff;
 import io.github.flatchrlucca.http.RetryAfter;
 import io.github.flatchrlucca.routes.Variables;
@@ -10,7 +9,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
@@ -53,11 +51,15 @@ public final class FlatchrPause {
         return until(flatchr).isPresent();
     }
 
-    /** The call route's first step: a call to a paused company is not sent, whoever makes it. */
-    public void check(@Variable(Variables.FLATCHR) FlatchrConnection flatchr, @Body ApiRequest request) {
+    /**
+     * The call route's step once the company's turn is taken: a call to a paused company is not sent, whoever makes
+     * it, nor one that waited for its turn behind an answer that asked to wait.
+     */
+    public void check(@Variable(Variables.FLATCHR) FlatchrConnection flatchr,
+                      @Variable(Variables.FLATCHR_CALL) String call) {
         Optional<Instant> until = until(flatchr);
         if (until.isPresent()) {
-            throw new FlatchrCallFailed.Paused(request.name(), until.get());
+            throw new FlatchrCallFailed.Paused(call, until.get());
         }
     }
 

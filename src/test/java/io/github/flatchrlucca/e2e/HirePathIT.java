@@ -77,7 +77,11 @@ class HirePathIT {
                                 + "&fields=id,login,mail,personalEmail,dtContractEnd,modifiedAt&paging=0,1000",
                         "POST /api/v3/users contract=true",
                         "GET /api/v3/users modifiedAt=since,...&formerEmployees=true"
-                                + "&fields=id,login,mail,personalEmail,dtContractEnd,modifiedAt&paging=0,1000");
+                                + "&fields=id,login,mail,personalEmail,dtContractEnd,modifiedAt&paging=0,1000",
+                        // someone the read lists is looked up, so that the decision rests on what Lucca says now
+                        "GET /api/v3/users mail=lea.girard@example.org&formerEmployees=true"
+                                + "&fields=id,login,mail,personalEmail,firstName,lastName,dtContractStart,"
+                                + "dtContractEnd");
     }
 
     @Test

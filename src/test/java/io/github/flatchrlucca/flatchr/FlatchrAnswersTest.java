@@ -28,7 +28,7 @@ class FlatchrAnswersTest {
             (tenant, call, status) -> answered.add(tenant + " " + call + " " + status), pause);
 
     @Test
-    void aSuccessIsItsJsonAndSaysTheKeyWorks() throws Exception {
+    void aSuccessIsItsJsonAndSaysTheKeyWorks() {
         assertThat(answers.check(answer("search-applicants", 200, "[{\"applicant\":\"z7gW\"}]")).get(0)
                 .path("applicant").asText()).isEqualTo("z7gW");
         assertThat(answered).containsExactly("acme search-applicants 200");
@@ -36,7 +36,7 @@ class FlatchrAnswersTest {
     }
 
     @Test
-    void anApplicationFlatchrsApiDoesNotHaveIsAnAnswerNotAFailure() throws Exception {
+    void anApplicationFlatchrsApiDoesNotHaveIsAnAnswerNotAFailure() {
         assertThat(answers.check(answer(FlatchrRequests.READ_APPLICATION, 404, "")).isMissingNode()).isTrue();
         assertThat(catchThrowable(() -> answers.check(answer("search-applicants", 404, ""))))
                 .isInstanceOf(FlatchrCallFailed.Refused.class);
@@ -68,6 +68,14 @@ class FlatchrAnswersTest {
         assertThat(pause.paused(flatchr)).as("a refused request is no reason to wait").isFalse();
         catchThrowable(() -> answers.check(answer("search-applicants", 503, "")));
         assertThat(pause.until(flatchr)).as("no Retry-After: the backoff").isPresent();
+    }
+
+    @Test
+    void aSuccessWhoseBodyIsNotJsonFailsAsAnAnswerNotAsACallWithoutOne() {
+        // the call route pauses the company for an IOException: a call that got no answer
+        assertThat(catchThrowable(() -> answers.check(answer("search-applicants", 200, "<html>"))))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        assertThat(pause.paused(flatchr)).isFalse();
     }
 
     @Test

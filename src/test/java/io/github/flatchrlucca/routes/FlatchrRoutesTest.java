@@ -9,10 +9,12 @@ import io.github.flatchrlucca.fake.flatchr.Column;
 import io.github.flatchrlucca.fake.flatchr.FakeFlatchr;
 import io.github.flatchrlucca.fake.flatchr.Tag;
 import io.github.flatchrlucca.fake.flatchr.Vacancy;
+import io.github.flatchrlucca.flatchr.FlatchrCallFailed;
 import io.github.flatchrlucca.flatchr.FlatchrConnection;
 import io.github.flatchrlucca.flatchr.FlatchrPause;
 import io.github.flatchrlucca.flatchr.FlatchrTurns;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
+import io.github.flatchrlucca.http.KeyState;
 import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireFilter;
 import io.github.flatchrlucca.journal.HireView;
@@ -35,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.BeanInject;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.Produce;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
@@ -57,6 +60,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     private static final String COLUMNS_COMPANY_KEY = "Lm4WxY8ZpQ3rTs6N";
     private static final String BUSY_COMPANY_KEY = "Rb5TyU7IoP9aSd2F";
     private static final String GONE_COMPANY_KEY = "Hn6JkL8ZxC1vBn3M";
+    private static final String SLOW_COMPANY_KEY = "Sw3LoP5QrT7vXz9B";
     private static final String MOVING_COMPANY_KEY = "Tz4QwE6RtY8UiO0P";
     private static final String MOVING_APPLICATION = "Ap7MvN3QxR5sTu9W";
     // FlatchrEvents' webhooks name vacancy 5: the API's vacancy is the same one
@@ -365,6 +369,28 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         flatchrTurns.giveBack(other);
     }
 
+    @Test
+    void aCallThatWaitedForItsTurnBehindAnAnswerAskingToWaitIsNotSent() {
+        FakeFlatchr slow = FakeFlatchr.start(FLATCHR_KEY, SLOW_COMPANY_KEY);
+        try {
+            slow.latency(Duration.ofSeconds(1));
+            slow.rateLimitNext(1, 60);
+            FlatchrConnection company = new FlatchrConnection("flatchr-slow", URI.create(slow.baseUrl()), FLATCHR_KEY,
+                    SLOW_COMPANY_KEY, new KeyState(state -> { }));
+            CompletableFuture<Exchange> first = template.asyncSend("direct:call-flatchr", tagsOf(company));
+            // the first call is on its way (the fake logs it as it arrives): the company's turn is taken
+            await().atMost(Duration.ofSeconds(10)).until(() -> slow.requests().size() == 1);
+
+            Exchange second = template.send("direct:call-flatchr", tagsOf(company));
+
+            assertThat(first.join().getException()).isInstanceOf(FlatchrCallFailed.Unavailable.class);
+            assertThat(second.getException()).isInstanceOf(FlatchrCallFailed.Paused.class);
+            assertThat(slow.requests()).as("only the call answered 429 was sent").hasSize(1);
+        } finally {
+            slow.close();
+        }
+    }
+
     // ---- tag-check-failures
 
     @Test
@@ -380,6 +406,13 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     }
 
     // ----
+
+    private Processor tagsOf(FlatchrConnection company) {
+        return exchange -> {
+            exchange.setVariable(Variables.FLATCHR, company);
+            exchange.getMessage().setBody(flatchrRequests.tags(company));
+        };
+    }
 
     private HireView awaitMissedHire(java.util.function.Predicate<HireView> expected) {
         return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
