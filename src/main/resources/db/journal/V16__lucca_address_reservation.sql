@@ -9,3 +9,6 @@ CREATE TABLE lucca_address_reservation (
     hire_id     VARCHAR(36)              NOT NULL,
     reserved_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
+-- A hire holds only its address of now (a reload may give its tenant another work e-mail pattern): the one it held
+-- before is given up as it takes the new one.
+CREATE INDEX lucca_address_reservation_by_hire ON lucca_address_reservation (hire_id);

@@ -5,6 +5,7 @@ import static io.github.flatchrlucca.journal.Jdbc.at;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -56,8 +57,11 @@ public final class AddressReservations {
         Optional<Holder> holder = holder(key);
         if (holder.isEmpty()) {
             try {
-                jdbc.update("reserve the address", "INSERT INTO lucca_address_reservation (address_key, hire_id, "
-                        + "reserved_at) VALUES (?, ?, ?)", key, hireId, at(clock.instant()));
+                jdbc.inTransactionUnsynced("reserve the address", connection -> {
+                    giveUpOthers(connection, hireId, key);
+                    return Jdbc.update(connection, "INSERT INTO lucca_address_reservation (address_key, hire_id, "
+                            + "reserved_at) VALUES (?, ?, ?)", key, hireId, at(clock.instant()));
+                });
                 return new Hold(Outcome.HELD, hireId);
             } catch (JournalUnavailable e) {
                 // another instance's hire reserved it between the read and the insert
@@ -78,11 +82,22 @@ public final class AddressReservations {
             return new Hold(Outcome.BUSY, other.hireId());
         }
         // finished, or erased by retention: whatever it made is in Lucca, and the address passes to this hire
-        int moved = jdbc.update("take the address over", "UPDATE lucca_address_reservation SET hire_id = ?, "
-                + "reserved_at = ? WHERE address_key = ? AND hire_id = ?", hireId, at(clock.instant()), key,
-                other.hireId());
+        int moved = jdbc.inTransactionUnsynced("take the address over", connection -> {
+            giveUpOthers(connection, hireId, key);
+            return Jdbc.update(connection, "UPDATE lucca_address_reservation SET hire_id = ?, reserved_at = ? WHERE "
+                    + "address_key = ? AND hire_id = ?", hireId, at(clock.instant()), key, other.hireId());
+        });
         return moved == 1 ? new Hold(Outcome.TAKEN_OVER, other.hireId())
                 : new Hold(Outcome.BUSY, holder(key).map(Holder::hireId).orElse(other.hireId()));
+    }
+
+    /**
+     * The addresses the hire held before (its tenant's work e-mail pattern changed since): two hires each holding the
+     * other's address of now would otherwise wait for each other until both die of old age.
+     */
+    private static void giveUpOthers(Connection connection, String hireId, String key) throws SQLException {
+        Jdbc.update(connection, "DELETE FROM lucca_address_reservation WHERE hire_id = ? AND address_key <> ?", hireId,
+                key);
     }
 
     private Optional<Holder> holder(String key) {

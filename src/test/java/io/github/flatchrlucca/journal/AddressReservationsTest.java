@@ -56,6 +56,21 @@ class AddressReservationsTest {
     }
 
     @Test
+    void aHireWhoseAddressChangedGivesUpTheOneItHeld() {
+        String first = hire("1");
+        String second = hire("2");
+        one.reserve(ACME, ADDRESS, first);
+        // a reload gave the tenant a work e-mail pattern: the first hire's address is another now
+        one.reserve(ACME, "c.morel@acme.fr", first);
+
+        assertThat(other.reserve(ACME, ADDRESS, second)).isEqualTo(new Hold(Outcome.HELD, second));
+        assertThat(other.reserve(ACME, "c.morel@acme.fr", second)).as("then the second's, the first's of now")
+                .isEqualTo(new Hold(Outcome.BUSY, first));
+        assertThat(one.reserve(ACME, "c.morel@acme.fr", first)).as("no hire waits for one waiting for it")
+                .isEqualTo(new Hold(Outcome.HELD, first));
+    }
+
+    @Test
     void theSameAddressInAnotherLuccaIsAnotherAccount() {
         String first = hire("1");
         String second = hire("2");
