@@ -196,11 +196,16 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         FlatchrPause flatchrPause = new FlatchrPause(clock, settings.retryInitialDelay(), settings.retryMaxDelay());
         registry.bind("flatchrPause", flatchrPause);
         // one call at a time per company: a caller waits for the one making its call and two more ahead of it
-        registry.bind("flatchrTurns", new FlatchrTurns(longestCall.multipliedBy(3)));
+        Duration turnWait = longestCall.multipliedBy(3);
+        registry.bind("flatchrTurns", new FlatchrTurns(turnWait));
+        // An outcome's claim is renewed before each of its calls, which may wait for its turn then take its time:
+        // twice that at least, so that another instance never takes over an outcome whose tag is on its way.
+        Duration outcomeCall = turnWait.plus(longestCall).multipliedBy(2);
+        Duration writeBackLease = outcomeCall.compareTo(RECONCILIATION_LEASE) > 0 ? outcomeCall : RECONCILIATION_LEASE;
         FlatchrRequests flatchrRequests = bindReconciliation(registry, json, tenants, reconciliations, instances,
                 journal, classifier, metrics, flatchrPause, alerts, clock);
         WriteBackSteps writeBack = new WriteBackSteps(json, tenants,
-                new WriteBacks(journalData, clock, RECONCILIATION_LEASE, instance), flatchrRequests,
+                new WriteBacks(journalData, clock, writeBackLease, instance), flatchrRequests,
                 retrySchedule(settings), metrics, flatchrPause, clock);
         registry.bind("writeBack", writeBack);
 
@@ -400,7 +405,6 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         return e.getClass().getSimpleName();
     }
 
-    /** Department pages go through the same route as every Lucca call, to the tenant's Lucca. */
     /** The directories' reads, with Lucca's Date header: the people directory reads "since" on Lucca's clock. */
     private static LuccaCaller luccaCaller(CamelContext camel) {
         ProducerTemplate template = camel.createProducerTemplate();

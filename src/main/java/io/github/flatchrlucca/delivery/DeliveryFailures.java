@@ -96,7 +96,7 @@ public final class DeliveryFailures {
     }
 
     /**
-     * Another hire of ours, still queued, holds the address (the same person hired into another vacancy): later,
+     * Another hire of ours, being delivered now, holds the address (the same person hired into another vacancy): later,
      * further apart each time, as long as that one takes, until RETRY_MAX_AGE_HOURS.
      */
     public void addressBusy(Exchange exchange) {

@@ -122,11 +122,11 @@ public final class DeliverySteps {
 
     /**
      * Before the person is looked for: the address is this hire's to make an account with in its Lucca, unless
-     * another hire of ours has it (the same person hired into another vacancy). While that one is queued it may be
-     * making the account, so this one waits; once it is finished, Lucca itself is asked, since its account may be
-     * newer than the people directory's read.
+     * another hire of ours has it (the same person hired into another vacancy). While that one is being delivered
+     * it may be making the account, so this one waits; otherwise Lucca itself is asked, since that one's account may
+     * be newer than the people directory's read.
      *
-     * @throws AddressBusy when another queued hire holds the address
+     * @throws AddressBusy when another hire being delivered holds the address
      */
     public void holdAddress(@Variable(Variables.DELIVERY) Delivery delivery,
                             @Variable(Variables.LUCCA) LuccaConnection lucca) {

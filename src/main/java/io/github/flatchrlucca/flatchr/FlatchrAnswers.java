@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.flatchrlucca.routes.Variables;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.camel.Exchange;
 
 /**
@@ -31,10 +30,7 @@ public final class FlatchrAnswers {
         this.pause = pause;
     }
 
-    /**
-     * @throws UncheckedIOException when a 2xx body is not JSON: Flatchr answered, so this must not read as a call
-     *                              that got no answer (an {@link IOException}, which pauses the company)
-     */
+    /** @throws FlatchrCallFailed for an error, and for a 2xx whose body is not JSON ({@code Unreadable}) */
     public JsonNode check(Exchange exchange) {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String call = String.valueOf(exchange.getVariable(Variables.FLATCHR_CALL));
@@ -47,7 +43,7 @@ public final class FlatchrAnswers {
             try {
                 return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new FlatchrCallFailed.Unreadable(call, status);
             }
         }
         if (status == 404 && FlatchrRequests.READ_APPLICATION.equals(call)) {

@@ -55,6 +55,17 @@ public abstract class FlatchrCallFailed extends RuntimeException {
     }
 
     /**
+     * A 2xx whose body is not JSON (a proxy's page, say): Flatchr answered, so no pause as for a call without an
+     * answer; tried again later like any failure. Without a cause: the call route pauses a company for an I/O
+     * failure anywhere in what it catches, and a parse error is one.
+     */
+    public static final class Unreadable extends FlatchrCallFailed {
+        Unreadable(String call, int status) {
+            super(call, status, "Flatchr answered " + status + " to " + call + " with a body that is not JSON");
+        }
+    }
+
+    /**
      * Not sent, status 0: the calls to the company made before it by this instance ({@link FlatchrTurns}) did not
      * leave it a turn within {@code waited}; tried again as when Flatchr is unavailable, without pausing it.
      */

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,10 @@ import javax.sql.DataSource;
  * Which hire may make the Lucca account of an address, in each Lucca. The same person hired into two vacancies is
  * two hires with one address: delivered at the same moment by two instances, or by two tenants sharing a Lucca,
  * each would find nobody in a people directory read before the other's create. The first hire to look its person up
- * holds the address; another waits while the holder is queued (it may be making the account), and once the holder
- * is finished takes the address over and asks Lucca itself, since what the holder made may postdate its directory.
+ * holds the address; another waits while the holder is being delivered (claimed: its create may be on its way), and
+ * otherwise takes the address over and asks Lucca itself, since what the holder made, if anything, is there and may
+ * postdate its directory. A holder that is not being delivered (finished, stopped, waiting for a retry, for its
+ * tenant's return or for a key) has nothing on its way: a look-up in Lucca is as good as its own.
  */
 public final class AddressReservations {
 
@@ -27,9 +30,9 @@ public final class AddressReservations {
     public enum Outcome {
         /** No other hire of ours is making this account: the people directory may answer. */
         HELD,
-        /** Another hire had it and is finished: Lucca must be asked, its account may be there. */
+        /** Another hire had it and is not being delivered: Lucca must be asked, its account may be there. */
         TAKEN_OVER,
-        /** Another hire has it and is still queued: this one waits for it. */
+        /** Another hire has it and is being delivered: this one waits for it. */
         BUSY
     }
 
@@ -37,7 +40,7 @@ public final class AddressReservations {
     public record Hold(Outcome outcome, String holder) {
     }
 
-    private record Holder(String hireId, boolean queued) {
+    private record Holder(String hireId, boolean beingDelivered) {
     }
 
     private final Jdbc jdbc;
@@ -49,8 +52,8 @@ public final class AddressReservations {
     }
 
     /**
-     * Holds {@code address} in {@code luccaInstance} for the hire, unless another queued hire holds it. Not waited
-     * for on disk: a reservation lost in a crash is made again by the hire's next attempt, before any create.
+     * Holds {@code address} in {@code luccaInstance} for the hire, unless another hire being delivered holds it. Not
+     * waited for on disk: a reservation lost in a crash is made again by the hire's next attempt, before any create.
      */
     public Hold reserve(String luccaInstance, String address, String hireId) {
         String key = key(luccaInstance, address);
@@ -76,16 +79,25 @@ public final class AddressReservations {
         }
         Holder other = holder.get();
         if (other.hireId().equals(hireId)) {
-            return new Hold(Outcome.HELD, hireId);
+            // confirmed by a write, which waits for a take-over being written at the same moment and then misses
+            if (jdbc.inTransactionUnsynced("keep the address", connection -> Jdbc.update(connection,
+                    "UPDATE lucca_address_reservation SET reserved_at = ? WHERE address_key = ? AND hire_id = ?",
+                    at(clock.instant()), key, hireId)) == 1) {
+                return new Hold(Outcome.HELD, hireId);
+            }
+            return new Hold(Outcome.BUSY, holder(key).map(Holder::hireId).orElse(hireId));
         }
-        if (other.queued()) {
+        if (other.beingDelivered()) {
             return new Hold(Outcome.BUSY, other.hireId());
         }
-        // finished, or erased by retention: whatever it made is in Lucca, and the address passes to this hire
+        // Nothing on its way (or erased by retention): whatever it made is in Lucca, and the address passes on;
+        // unless it was claimed since it was read, which the statement checks again as it writes.
+        Instant now = clock.instant();
         int moved = jdbc.inTransactionUnsynced("take the address over", connection -> {
             giveUpOthers(connection, hireId, key);
             return Jdbc.update(connection, "UPDATE lucca_address_reservation SET hire_id = ?, reserved_at = ? WHERE "
-                    + "address_key = ? AND hire_id = ?", hireId, at(clock.instant()), key, other.hireId());
+                    + "address_key = ? AND hire_id = ? AND NOT EXISTS (SELECT 1 FROM hire h WHERE h.hire_id = ? AND "
+                    + "h.claimed_until > ?)", hireId, at(now), key, other.hireId(), other.hireId(), at(now));
         });
         return moved == 1 ? new Hold(Outcome.TAKEN_OVER, other.hireId())
                 : new Hold(Outcome.BUSY, holder(key).map(Holder::hireId).orElse(other.hireId()));
@@ -101,10 +113,11 @@ public final class AddressReservations {
     }
 
     private Optional<Holder> holder(String key) {
-        List<Holder> holders = jdbc.query("read the address reservation", "SELECT r.hire_id, h.status FROM "
-                + "lucca_address_reservation r LEFT JOIN hire h ON h.hire_id = r.hire_id WHERE r.address_key = ?",
-                row -> new Holder(row.getString(1), HireStatus.RECEIVED.name().equals(row.getString(2))
-                        || HireStatus.RETRYING.name().equals(row.getString(2))), key);
+        // claimed: an attempt holds it, renewed before each Lucca call (a stop keeps it until the attempt ends)
+        List<Holder> holders = jdbc.query("read the address reservation", "SELECT r.hire_id, CASE WHEN "
+                + "h.claimed_until > ? THEN 1 ELSE 0 END FROM lucca_address_reservation r LEFT JOIN hire h "
+                + "ON h.hire_id = r.hire_id WHERE r.address_key = ?",
+                row -> new Holder(row.getString(1), row.getInt(2) == 1), at(clock.instant()), key);
         return holders.stream().findFirst();
     }
 

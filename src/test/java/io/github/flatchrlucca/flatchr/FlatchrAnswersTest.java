@@ -72,9 +72,10 @@ class FlatchrAnswersTest {
 
     @Test
     void aSuccessWhoseBodyIsNotJsonFailsAsAnAnswerNotAsACallWithoutOne() {
-        // the call route pauses the company for an IOException: a call that got no answer
+        // the call route pauses the company for an IOException anywhere among the causes: a call that got no answer
         assertThat(catchThrowable(() -> answers.check(answer("search-applicants", 200, "<html>"))))
-                .isInstanceOf(java.io.UncheckedIOException.class);
+                .isInstanceOf(FlatchrCallFailed.Unreadable.class).hasNoCause()
+                .hasMessage("Flatchr answered 200 to search-applicants with a body that is not JSON");
         assertThat(pause.paused(flatchr)).isFalse();
     }
 

@@ -40,9 +40,10 @@ class AddressReservationsTest {
     }
 
     @Test
-    void anotherHireWithTheAddressWaitsWhileTheHolderIsQueuedAndTakesItOverOnceItIsDelivered() {
+    void anotherHireWithTheAddressWaitsWhileTheHolderIsBeingDeliveredAndTakesItOverOnceItIsDelivered() {
         String first = hire("1");
         String second = hire("2");
+        journal.claim(first);
         one.reserve(ACME, ADDRESS, first);
 
         assertThat(other.reserve(ACME, "  camille.morel@EXAMPLE.org ", second))
@@ -51,23 +52,33 @@ class AddressReservationsTest {
         journal.markDelivered(first, 416, List.of());
         assertThat(other.reserve(ACME, ADDRESS, second)).isEqualTo(new Hold(Outcome.TAKEN_OVER, first));
         assertThat(other.reserve(ACME, ADDRESS, second)).isEqualTo(new Hold(Outcome.HELD, second));
-        assertThat(one.reserve(ACME, ADDRESS, first)).as("replayed, the first waits for the second in turn")
-                .isEqualTo(new Hold(Outcome.BUSY, second));
+        assertThat(one.reserve(ACME, ADDRESS, first)).as("replayed, the first asks Lucca in turn")
+                .isEqualTo(new Hold(Outcome.TAKEN_OVER, second));
     }
 
     @Test
-    void aHireWhoseAddressChangedGivesUpTheOneItHeld() {
+    void aHolderStoppedDuringItsAttemptKeepsTheAddressUntilTheAttemptEnds() {
         String first = hire("1");
         String second = hire("2");
+        journal.claim(first);
         one.reserve(ACME, ADDRESS, first);
-        // a reload gave the tenant a work e-mail pattern: the first hire's address is another now
-        one.reserve(ACME, "c.morel@acme.fr", first);
+        // cancelled while its create may be on its way: the attempt holds the hire until it ends
+        assertThat(journal.cancel(first)).isTrue();
 
-        assertThat(other.reserve(ACME, ADDRESS, second)).isEqualTo(new Hold(Outcome.HELD, second));
-        assertThat(other.reserve(ACME, "c.morel@acme.fr", second)).as("then the second's, the first's of now")
-                .isEqualTo(new Hold(Outcome.BUSY, first));
-        assertThat(one.reserve(ACME, "c.morel@acme.fr", first)).as("no hire waits for one waiting for it")
-                .isEqualTo(new Hold(Outcome.HELD, first));
+        assertThat(other.reserve(ACME, ADDRESS, second)).isEqualTo(new Hold(Outcome.BUSY, first));
+        journal.releaseClaim(first);
+        assertThat(other.reserve(ACME, ADDRESS, second)).isEqualTo(new Hold(Outcome.TAKEN_OVER, first));
+    }
+
+    @Test
+    void aHolderWaitingForItsRetryHasNothingOnItsWayAndLeavesTheAddressToAHireThatAsksLucca() {
+        String first = hire("1");
+        String second = hire("2");
+        journal.claim(first);
+        one.reserve(ACME, ADDRESS, first);
+        journal.releaseClaim(first);
+
+        assertThat(other.reserve(ACME, ADDRESS, second)).isEqualTo(new Hold(Outcome.TAKEN_OVER, first));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flatchrlucca.e2e.FlatchrEvents;
 import io.github.flatchrlucca.fake.FakeLucca;
 import io.github.flatchrlucca.fake.Request;
 import io.github.flatchrlucca.journal.ClaimedHire;
@@ -43,6 +44,8 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     private static final int MOVING_COMPANY = 5050;
     private static final int ROTATING_COMPANY = 5151;
     private static final int RELOCATING_COMPANY = 5252;
+    private static final int WORK_MAIL_COMPANY = 4848;
+    private static final int SISTER_COMPANY = 5454;
     private static final int ORGANISATION_HIDDEN_COMPANY = 5353;
     private static final String ROTATED_KEY = "0d8c7a61-2222-4000-8000-0000000000bb";
 
@@ -78,7 +81,13 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     String moreTenants() {
         return """
                   - id: work-mail
-                    flatchrCompanyIds: [4848]
+                    flatchrCompanyIds: [%d]
+                    webhookToken: %s
+                    lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
+                    contractTypes: { 1: 21 }
+                    workEmailPattern: "{firstname}.{lastname}@acme.test"
+                  - id: sister
+                    flatchrCompanyIds: [%d]
                     webhookToken: %s
                     lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
                     contractTypes: { 1: 21 }
@@ -103,7 +112,9 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                     webhookToken: %s
                     lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
                     contractTypes: { 1: 21 }
-                """.formatted(tokenOf("work-mail"), lucca.baseUrl(), secret("work-mail-lucca-key", LUCCA_KEY),
+                """.formatted(WORK_MAIL_COMPANY, tokenOf("work-mail"), lucca.baseUrl(),
+                secret("work-mail-lucca-key", LUCCA_KEY),
+                SISTER_COMPANY, tokenOf("sister"), lucca.baseUrl(), secret("sister-lucca-key", LUCCA_KEY),
                 MOVING_COMPANY, tokenOf("moving"), movedFromLucca.baseUrl(), secret("moving-lucca-key", LUCCA_KEY),
                 ROTATING_COMPANY, tokenOf("rotating"), rotatingLucca.baseUrl(), secret("rotating-lucca-key", LUCCA_KEY),
                 RELOCATING_COMPANY, tokenOf("relocating"), relocatedFromLucca.baseUrl(),
@@ -370,25 +381,29 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
     @Test
     void thePersonHiredIntoTwoVacanciesIsOneUserTheSecondHireWaitingForTheFirst() {
-        HireView first = createAnswered(503, "twice-1", HireStatus.RETRYING);
-        ObjectNode secondVacancy = Events.hire(LIVE, "twice-2");
-        secondVacancy.with("data").with("candidate").put("email", Events.mail("twice-1"));
-        secondVacancy.with("data").with("vacancy").put("id", 6);
+        // two tenants of one Lucca (two companies of one customer), both making work addresses of the names
+        ObjectNode first = FlatchrEvents.hire("twice-1", "Ines", "Double", "ines.double@example.org");
+        first.put("company_id", WORK_MAIL_COMPANY);
+        ObjectNode second = FlatchrEvents.hire("twice-2", "Ines", "Double", "ines.double@example.org");
+        second.put("company_id", SISTER_COMPANY);
+        CompletableFuture<String> waited = new CompletableFuture<>();
+        // the first's create is recorded, about to be sent, when the other tenant's round delivers the second
+        Advices.whileTheCreateWaits("twice-1", hire -> {
+            String secondId = accept("sister", second);
+            waited.complete(awaitHire(secondId, h -> h.status() == HireStatus.RETRYING).hireId());
+        });
 
-        // the first, queued for its retry, holds the address: the second waits for it rather than make it twice
-        String second = accept(LIVE, secondVacancy);
-        HireView waiting = awaitHire(second, h -> h.status() == HireStatus.RETRYING);
-        assertThat(waiting.lastError()).contains("hire " + first.hireId() + " has the same address in this Lucca")
-                .doesNotContain(Events.mail("twice-1"));
-        assertThat(postsFor("twice-1")).as("the first's create only").isOne();
+        String firstId = accept("work-mail", first);
+        HireView delivered = awaitHire(firstId, h -> h.status() == HireStatus.DELIVERED);
+        String secondId = waited.orTimeout(10, TimeUnit.SECONDS).join();
+        assertThat(hire(secondId).lastError()).contains("hire " + firstId + " has the same address in this Lucca")
+                .doesNotContain("ines.double");
 
-        HireView delivered = nextAttempt(first);
-        assertThat(journalBean.deliverNow(second)).isTrue();
-
-        // the second finds in Lucca itself the user the first made after the round's read of its people
-        HireView found = awaitHire(second, h -> h.status() == HireStatus.ALREADY_IN_LUCCA);
+        // its next attempt finds in Lucca itself the user the first made after the round's read of its people
+        assertThat(journalBean.deliverNow(secondId)).isTrue();
+        HireView found = awaitHire(secondId, h -> h.status() == HireStatus.ALREADY_IN_LUCCA);
         assertThat(found.luccaUserId()).isEqualTo(delivered.luccaUserId());
-        assertThat(usersWithMail("twice-1")).isOne();
+        assertThat(lucca.users()).filteredOn(u -> u.mail().equals("ines.double@acme.test")).hasSize(1);
     }
 
     @Test
@@ -673,7 +688,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                                                                              String lastName, String email) {
         com.fasterxml.jackson.databind.node.ObjectNode event =
                 io.github.flatchrlucca.e2e.FlatchrEvents.hire(applicantId, firstName, lastName, email);
-        event.put("company_id", 4848);
+        event.put("company_id", WORK_MAIL_COMPANY);
         return event;
     }
 

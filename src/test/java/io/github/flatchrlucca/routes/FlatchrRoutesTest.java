@@ -3,6 +3,7 @@ package io.github.flatchrlucca.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import io.github.flatchrlucca.fake.flatchr.ApplicationSeed;
 import io.github.flatchrlucca.fake.flatchr.Candidate;
 import io.github.flatchrlucca.fake.flatchr.Column;
@@ -26,7 +27,9 @@ import io.github.flatchrlucca.reconciliation.ReconciliationSteps;
 import io.github.flatchrlucca.writeback.WriteBackSteps;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -388,6 +391,32 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
             assertThat(slow.requests()).as("only the call answered 429 was sent").hasSize(1);
         } finally {
             slow.close();
+        }
+    }
+
+    @Test
+    void aSuccessWhoseBodyIsNotJsonFailsTheCallWithoutPausingTheCompany() throws IOException {
+        // a proxy's page in front of Flatchr, say: answered, but not JSON
+        HttpServer proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        proxy.createContext("/", exchange -> {
+            byte[] page = "<html>Service</html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        proxy.start();
+        try {
+            FlatchrConnection company = new FlatchrConnection("flatchr-proxied",
+                    URI.create("http://127.0.0.1:" + proxy.getAddress().getPort()), FLATCHR_KEY, "Px2RoX4YpA6sGe8T",
+                    new KeyState(state -> { }));
+
+            Exchange call = template.send("direct:call-flatchr", tagsOf(company));
+
+            assertThat(call.getException()).isInstanceOf(FlatchrCallFailed.Unreadable.class);
+            assertThat(flatchrPause.paused(company)).as("Flatchr answered: no pause as for no answer").isFalse();
+        } finally {
+            proxy.stop(0);
         }
     }
 
