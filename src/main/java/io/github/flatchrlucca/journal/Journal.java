@@ -730,23 +730,17 @@ public final class Journal {
             throw new JournalUnavailable("read a recorded hire", null);
         }
         String hireId = existing.get(0)[0];
-        // A hire rejected for missing data and sent again complete is accepted: the recruiter fixed it. One withdrawn
-        // and moved back into hired is a hire again, held like a new one. Only the webhook says so here: a search's
-        // answer may have been read before the move out, so a search says so by the time of the change it shows
-        // (movedBackIntoHiredSeenInFlatchr).
         String was = existing.get(0)[1];
         try {
-            if (status == HireStatus.RECEIVED && (HireStatus.REJECTED.name().equals(was)
-                    || HireStatus.WITHDRAWN.name().equals(was) && origin == Origin.WEBHOOK)
-                    && queuedAgain(hireId, was, payload, matchKey, hold, HireStatus.REJECTED.name().equals(was)
-                            ? "sent again complete" : "moved back into hired in Flatchr", "")) {
+            if (mayQueueAgain(status, was, origin)
+                    && queuedAgain(hireId, was, payload, matchKey, hold, whyQueuedAgain(was), "")) {
                 return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
             }
             // Sent again still incomplete (the recruiter fixed one field, another is missing): refused as the first
             // was, for what it lacks now, which the hire keeps; its write-back tells the recruiter again.
             if (status == HireStatus.REJECTED && HireStatus.REJECTED.name().equals(was) && change(hireId,
-                    "UPDATE hire SET payload = ?, last_error = ?, match_key = COALESCE(?, match_key), updated_at = ? "
-                    + "WHERE hire_id = ? AND status = 'REJECTED'", new Object[] {payload, error, matchKey,
+                    "UPDATE hire SET payload = ?, last_error = ?, match_key = COALESCE(?, match_key), erased_at = NULL, "
+                    + "updated_at = ? WHERE hire_id = ? AND status = 'REJECTED'", new Object[] {payload, error, matchKey,
                             at(clock.instant()), hireId}, new EventDetail(null, null, null, "sent again: " + error))) {
                 LOG.info("hire {} sent again: {}", hireId, HireStatus.REJECTED.label());
                 return new IntakeResult(hireId, IntakeResult.Outcome.REJECTED);
@@ -756,15 +750,35 @@ public final class Journal {
                 throw e;
             }
             // Its e-mail and vacancy, now given, are another hire's: one a search of Flatchr's API recorded while
-            // this one lacked them. That hire is the application's; this one stays as it was.
-            hireId = jdbc.query("read a recorded hire", "SELECT hire_id FROM hire WHERE match_key = ?",
-                    row -> row.getString(1), matchKey).stream().findFirst()
+            // this one lacked them (or after the candidate's e-mail changed). That hire is the application's, and this
+            // one stays as it was; it is queued again in its place if it was to be (moved back into hired).
+            String[] holder = jdbc.query("read a recorded hire", "SELECT hire_id, status FROM hire WHERE match_key = ?",
+                    row -> new String[] {row.getString(1), row.getString(2)}, matchKey).stream().findFirst()
                     .orElseThrow(() -> new JournalUnavailable("read a recorded hire", null));
+            hireId = holder[0];
+            if (mayQueueAgain(status, holder[1], origin)
+                    && queuedAgain(hireId, holder[1], payload, null, hold, whyQueuedAgain(holder[1]), "")) {
+                return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
+            }
         }
         // the first may still wait for its sync: the duplicate's answer says it is kept, so it must be on disk first
         jdbc.synced();
         LOG.info("hire {} sent again: duplicate", hireId);
         return new IntakeResult(hireId, IntakeResult.Outcome.DUPLICATE);
+    }
+
+    /**
+     * A hire rejected for missing data and sent again complete is accepted: the recruiter fixed it. One withdrawn and
+     * moved back into hired is a hire again. Only the webhook says so here: a search's answer may have been read
+     * before the move out, so a search says so by the time of the change it shows (movedBackIntoHiredSeenInFlatchr).
+     */
+    private static boolean mayQueueAgain(HireStatus sent, String was, Origin origin) {
+        return sent == HireStatus.RECEIVED && (HireStatus.REJECTED.name().equals(was)
+                || HireStatus.WITHDRAWN.name().equals(was) && origin == Origin.WEBHOOK);
+    }
+
+    private static String whyQueuedAgain(String was) {
+        return HireStatus.REJECTED.name().equals(was) ? "sent again complete" : "moved back into hired in Flatchr";
     }
 
     /**

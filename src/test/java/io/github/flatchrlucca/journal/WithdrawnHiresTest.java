@@ -378,6 +378,45 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void aMoveBackIntoHiredOfAnApplicationRecordedTwiceQueuesTheHireWithItsEmailOfNow() {
+        // the webhook's hire, then one a search found once the candidate's e-mail was corrected in Flatchr: a move
+        // out withdrew both
+        String webhook = record("1234", Duration.ZERO);
+        clock.advance(Duration.ofMinutes(1));
+        String found = Intakes.record(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
+                "z7gWQnjXG77hJRak", List.of(), "jeanne@example.org|5"), TENANT, Origin.FLATCHR_API, List.of(),
+                Duration.ZERO).hireId();
+        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("1234", "jeanne@example.org|5"), HOW)).hasSize(2);
+        clock.advance(Duration.ofMinutes(1));
+
+        IntakeResult back = Intakes.recordIntake(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
+                "1234", List.of(), "jeanne@example.org|5"), TENANT, Duration.ZERO);
+
+        assertThat(back).isEqualTo(new IntakeResult(found, Outcome.ACCEPTED));
+        assertThat(journal.dueHireIds(TENANT, 10)).as("one hire of the application reaches Lucca")
+                .containsExactly(found);
+        assertThat(reader.find(webhook).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aRejectedHireErasedByRetentionAndSentAgainIncompleteIsErasedAgainLater() {
+        String rejected = Intakes.recordIntake(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.INCOMPLETE,
+                "data.candidate.lastname is missing", "4242", "1", List.of()), TENANT, Duration.ZERO).hireId();
+        clock.advance(Duration.ofDays(31));
+        assertThat(journal.erasePersonalData(clock.instant().minus(Duration.ofDays(30)), clock.instant(), List.of()))
+                .isOne();
+
+        Intakes.recordIntake(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.INCOMPLETE,
+                "data.candidate.firstname is missing", "4242", "1", List.of()), TENANT, Duration.ZERO);
+        assertThat(reader.find(rejected).orElseThrow().payload()).as("kept again").isEqualTo(PAYLOAD);
+        clock.advance(Duration.ofDays(31));
+
+        assertThat(journal.erasePersonalData(clock.instant().minus(Duration.ofDays(30)), clock.instant(), List.of()))
+                .isOne();
+        assertThat(reader.find(rejected).orElseThrow().payload()).isNull();
+    }
+
+    @Test
     void aHireMovedBackIntoHiredWhileAnAttemptStillHoldsItIsAHireAgain() {
         String hireId = record("1", Duration.ZERO);
         journal.claim(hireId);
