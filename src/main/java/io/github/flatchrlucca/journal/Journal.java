@@ -522,8 +522,10 @@ public final class Journal {
         MoveOut.Outcome outcome;
         String withdraw = "UPDATE hire SET status = 'WITHDRAWN', next_attempt_at = NULL, updated_at = ?";
         String notStopped = " AND status NOT IN ('CANCELLED', 'WITHDRAWN')";
+        // A rejected hire stays rejected: nothing of it was to reach Lucca, and what it lacked stays to be read (moved
+        // back into hired, it is sent again as it is then, by its webhook)
         if (Jdbc.update(connection, withdraw + " WHERE hire_id = ? AND lucca_user_id IS NULL AND create_attempted_at "
-                + "IS NULL" + notStopped, at(now), hireId) == 1) {
+                + "IS NULL AND status <> 'REJECTED'" + notStopped, at(now), hireId) == 1) {
             outcome = MoveOut.Outcome.WITHDRAWN;
             event(connection, hireId, null, null, moved + ": withdrawn, nothing more is sent to Lucca");
             outcomeToWriteBack(connection, hireId);

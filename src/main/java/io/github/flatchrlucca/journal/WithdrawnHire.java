@@ -22,7 +22,11 @@ public record WithdrawnHire(String hireId, String tenant, String matchKey, Strin
      */
     public boolean movedBackIn(String sameApplication, String applicantId, Instant changedAt) {
         return changedAt != null && changedAt.isAfter(movedOutAt)
-                && (matchKey != null && matchKey.equals(ApplicationKey.of(tenant, sameApplication))
-                || applicant != null && applicant.equals(applicantId));
+                && (hasEmailOf(sameApplication) || applicant != null && applicant.equals(applicantId));
+    }
+
+    /** Whether it is kept under this e-mail and vacancy: of two hires of one application, the one of its e-mail now. */
+    public boolean hasEmailOf(String sameApplication) {
+        return matchKey != null && matchKey.equals(ApplicationKey.of(tenant, sameApplication));
     }
 }

@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,10 +197,17 @@ public final class ReconciliationSteps {
                 unknown.add(application);
                 continue;
             }
+            // One hire of the application is queued again, the one of its e-mail now if there are two (a webhook's
+            // and a search's, after the candidate's e-mail was corrected): both would make two accounts.
             boolean queued = false;
-            for (WithdrawnHire hire : movedBack) {
-                queued |= journal.movedBackIntoHiredSeenInFlatchr(hire.hireId(), application.changedAt(),
-                        run.tenant().hireHold());
+            String email = application.sameApplication().orElse(null);
+            for (WithdrawnHire hire : movedBack.stream()
+                    .sorted(Comparator.comparing((WithdrawnHire hire) -> !hire.hasEmailOf(email))).toList()) {
+                if (journal.movedBackIntoHiredSeenInFlatchr(hire.hireId(), application.changedAt(),
+                        run.tenant().hireHold())) {
+                    queued = true;
+                    break;
+                }
             }
             if (queued) {
                 run.recorded(application);

@@ -348,6 +348,17 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void aRejectedHireMovedOutStaysRejected() {
+        String rejected = Intakes.recordIntake(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.INCOMPLETE,
+                "data.candidate.lastname is missing", "4242", "1", List.of()), TENANT, Duration.ZERO).hireId();
+
+        assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW)).outcome())
+                .isEqualTo(MoveOut.Outcome.ALREADY_STOPPED);
+        assertThat(reader.find(rejected).orElseThrow().status())
+                .as("a search that shows it back in hired queues no withdrawn hire").isEqualTo(HireStatus.REJECTED);
+    }
+
+    @Test
     void aCancelledHireStaysCancelledAndItsHistorySaysItWasMoved() {
         String hireId = record("1", Duration.ZERO);
         journal.cancel(hireId);

@@ -9,6 +9,7 @@ import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.intake.SameApplication;
 import io.github.flatchrlucca.journal.HireFilter;
 import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireStatus;
@@ -183,6 +184,34 @@ class ReconciliationStepsTest {
         assertThat(steps.unknown(run)).extracting(FoundApplication::applicant).containsExactly("z7gWQnjXG77hJRak");
 
         assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    @Test
+    void anApplicationRecordedTwiceAndMovedBackIsQueuedOnceByTheHireOfItsEmailNow() throws Exception {
+        // the webhook's hire of Jeanne, whose application the write-back learned; then one a search found once
+        // her e-mail was corrected in Flatchr; a move out withdrew both
+        ObjectNode webhook = webhookHire("jeanne@example.org");
+        HireVerdict verdict = classifier.classify(webhook, tenant());
+        String first = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(),
+                verdict.matchingApplication(), null, Duration.ZERO).hireId();
+        new WriteBacks(pool, clock, LEASE, "instance-a").applicantFound(first, "z7gWQnjXG77hJRak");
+        String corrected = SameApplication.of("jeanne.corrected@example.org", "3003").orElseThrow();
+        String second = journal.record("{}", "acme", Origin.FLATCHR_API, "api:z7gWQnjXG77hJRak", corrected,
+                "z7gWQnjXG77hJRak", null, List.of(), Duration.ZERO).hireId();
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(journal.movedOutOfHired("acme", verdict.dedupeKey(), corrected, "to Refused")).hasSize(2);
+        clock.advance(Duration.ofDays(1));
+        ReconciliationRun run = steps.due("acme");
+        run.searches();
+        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())
+                .replace("jeanne@example.org", "jeanne.corrected@example.org")));
+
+        steps.unknown(run);
+
+        JournalReader reader = new JournalReader(pool);
+        assertThat(reader.find(second).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(reader.find(first).orElseThrow().status()).as("two would make two accounts")
+                .isEqualTo(HireStatus.WITHDRAWN);
     }
 
     /** A webhook's hire of Jeanne, moved out of hired ten minutes later (its webhook came): withdrawn. */
