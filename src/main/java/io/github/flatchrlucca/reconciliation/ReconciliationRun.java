@@ -140,19 +140,29 @@ public final class ReconciliationRun {
     }
 
     /**
+     * How far back a search of moves goes at most, whenever the last successful search was. A large company changes
+     * a few hundred candidates a day: a week stays well under the answer cap, and covers a weekend's outage.
+     */
+    static final Duration LONGEST_MOVES_LOOKBACK = Duration.ofDays(7);
+
+    /**
      * Where the search of moves starts: where a scheduled search would, and never before this run's window. Unlike
      * the search of hires, its answer is every candidate changed, hired or not, in one JSON array (Flatchr does not
      * page it) under the answer cap: over a backfill's window, or a first search's long look-back, a large company's
      * answer would pass the cap, fail the run at every try and keep its window from moving. So a backfill checks no
      * more moves than the scheduled search would (the hires of its window are what it is for), and a first search,
      * which has no last check to go on, looks back at most {@link FlatchrApi#DEFAULT_RECONCILE_LOOKBACK}: moves older
-     * than that, of hires the journal had before any search, were the webhook's to report.
+     * than that, of hires the journal had before any search, were the webhook's to report. After a long outage, it
+     * looks back at most {@link #LONGEST_MOVES_LOOKBACK}.
      */
     LocalDate movesFrom() {
         Duration lookback = lookback(tenant);
         LocalDate scheduled = windowFrom(claim, lookback.compareTo(FlatchrApi.DEFAULT_RECONCILE_LOOKBACK) < 0
                 ? lookback : FlatchrApi.DEFAULT_RECONCILE_LOOKBACK);
-        return scheduled.isAfter(windowFrom) ? scheduled : windowFrom;
+        // after an outage too (the last success weeks ago): a move older than this, in the outage, is not looked for
+        LocalDate longest = LocalDate.ofInstant(claim.startedAt().minus(LONGEST_MOVES_LOOKBACK), FLATCHR_DAYS);
+        LocalDate from = scheduled.isAfter(windowFrom) ? scheduled : windowFrom;
+        return from.isAfter(longest) ? from : longest;
     }
 
     /**

@@ -157,6 +157,17 @@ class ReconciliationRunTest {
     }
 
     @Test
+    void afterAMonthWithoutASuccessfulSearchMovesAreSearchedAWeekBackHiresFromTheLastSuccess() throws Exception {
+        Reconciliations.Run claim = new Reconciliations.Run("acme", NOW,
+                Optional.of(Instant.parse("2026-11-02T08:45:00Z")));
+        ReconciliationRun run = run(Set.of(), Duration.ofDays(3), claim, ReconciliationRun.windowFrom(claim,
+                Duration.ofDays(3)));
+
+        assertThat(JSON.readTree(run.searches().get(0).body()).path("start_update").asText()).isEqualTo("11/01/26");
+        assertThat(JSON.readTree(run.movesSearch().body()).path("start_update").asText()).isEqualTo("11/25/26");
+    }
+
+    @Test
     void outOfHiredAreTheArchivedAndThoseNotHiredWithATimeOfChange() throws Exception {
         ReconciliationRun run = run(Set.of());
 
