@@ -24,6 +24,8 @@ public final class Delivery {
     private boolean contractToCreate;
     private boolean directoryChecked;
     private boolean luccaToAsk;
+    // the address as the people directory says Lucca writes it, when it lists someone with the hire's
+    private String mailInLucca;
     private boolean userCreatedNow;
     // this attempt's create (the user, or a returning employee's contract), recorded in the journal before it is sent
     private ApiRequest createRecorded;
@@ -105,6 +107,15 @@ public final class Delivery {
 
     void askLucca() {
         this.luccaToAsk = true;
+    }
+
+    void lookUpAs(String mail) {
+        this.mailInLucca = mail;
+    }
+
+    /** The address a look-up in Lucca names: as Lucca writes it when the directory knows, else the hire's own. */
+    String mailToLookUp() {
+        return mailInLucca != null ? mailInLucca : draft.mail();
     }
 
     /** A Lucca contract template is known for the vacancy's contract type: the contract is patched. */

@@ -151,14 +151,16 @@ public final class DeliverySteps {
      * have been lost is looked for by e-mail in Lucca itself, as is every hire when the directory cannot answer.
      */
     public void checkInDirectory(@Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.LUCCA) LuccaConnection lucca) {
-        if (!delivery.hire().createAttempted() && !delivery.isLuccaToAsk() && people.answers(lucca)
-                && people.withMail(lucca, delivery.draft().mail()).isEmpty()) {
-            delivery.checkedWithDirectory();
+        if (delivery.hire().createAttempted() || delivery.isLuccaToAsk() || !people.answers(lucca)) {
+            return;
         }
+        // Lucca's mail= is an exact match: someone listed is looked up as Lucca writes their address
+        people.spelledInLucca(lucca, delivery.draft().mail())
+                .ifPresentOrElse(delivery::lookUpAs, delivery::checkedWithDirectory);
     }
 
     public ApiRequest findPerson(@Variable(Variables.DELIVERY) Delivery delivery) {
-        return requests.findPersonByMail(delivery.draft().mail());
+        return requests.findPersonByMail(delivery.mailToLookUp());
     }
 
     public void notePerson(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {

@@ -136,6 +136,17 @@ public final class PeopleDirectory {
         }
     }
 
+    /**
+     * The address as Lucca keeps it, of someone with this e-mail ignoring case: what a look-up by {@code mail=}, an
+     * exact match, must name to find them.
+     */
+    public Optional<String> spelledInLucca(LuccaConnection connection, String mail) {
+        People people = people(connection);
+        synchronized (people) {
+            return Optional.ofNullable(people.byMail.get(lower(mail))).map(Person::mail);
+        }
+    }
+
     /** Every login that contains {@code part}, ignoring case, as {@code login=like,part} would list them. */
     public Set<String> loginsContaining(LuccaConnection connection, String part) {
         String wanted = lower(part);

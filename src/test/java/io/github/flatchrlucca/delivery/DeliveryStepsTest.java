@@ -546,6 +546,8 @@ class DeliveryStepsTest {
 
         assertThat(rehire.isDirectoryChecked()).as("Lucca is asked").isFalse();
         assertThat(rehire.isUserKnown()).isFalse();
+        assertThat(steps.findPerson(rehire).query()).as("by the address as Lucca writes it: mail= is exact")
+                .contains("mail=ELOISE%40gmail.com");
         steps.notePerson(rehire, person(77, "2025-06-30T00:00:00"));
         steps.notePerson(reported, person(77, "2025-06-30T00:00:00"));
         assertThat(rehire.isRehire()).isTrue();
