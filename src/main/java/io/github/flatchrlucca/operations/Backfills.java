@@ -6,6 +6,7 @@ import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.http.QueryParameter;
 import io.github.flatchrlucca.reconciliation.ReconciliationRun;
 import io.github.flatchrlucca.reconciliation.ReconciliationSteps;
+import io.github.flatchrlucca.reconciliation.SearchFailure;
 import io.github.flatchrlucca.tenants.Tenants;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -61,11 +62,20 @@ public final class Backfills {
 
     /** What the run came to, or the problem that stopped it. */
     public void answer(Exchange exchange) {
-        String failure = exchange.getVariable(ReconciliationSteps.FAILURE, String.class);
-        if (failure != null) {
-            throw Problem.badGateway("The search of Flatchr's API failed: " + failure + ".");
+        SearchFailure failure = exchange.getVariable(ReconciliationSteps.FAILURE, SearchFailure.class);
+        if (failure == null) {
+            JsonReply.respond(json, exchange, 200, "application/json", exchange.getMessage().getBody());
+            return;
         }
-        JsonReply.respond(json, exchange, 200, "application/json", exchange.getMessage().getBody());
+        // the tenant's trigger columns are not Flatchr's: its configuration to correct, not Flatchr's failure
+        if ("columns-unknown".equals(failure.outcome())) {
+            throw Problem.conflict("The search of Flatchr's API did not start: " + failure.why() + ".");
+        }
+        if (!failure.ofFlatchr()) {
+            throw Problem.unavailable("The search of Flatchr's API could not be run (" + failure.why()
+                    + "); try again in a moment.");
+        }
+        throw Problem.badGateway("The search of Flatchr's API failed: " + failure + ".");
     }
 
     private String onlyTenant() {

@@ -343,7 +343,7 @@ public final class ReconciliationSteps {
                 ? "key-rejected" : flatchr instanceof FlatchrCallFailed.Refused ? "refused" : "unavailable";
         String why = columns != null ? columns.getMessage() : flatchr != null ? flatchr.getMessage()
                 : rootCause(caught).getClass().getSimpleName();
-        exchange.setVariable(FAILURE, outcome + " (" + why + ")");
+        exchange.setVariable(FAILURE, new SearchFailure(outcome, why, flatchr != null || columns != null));
         if (run.isAsked()) {
             reconciliations.release(run.claim());
             LOG.warn("Tenant {}: an operator's search of Flatchr's API failed ({}), answered to the operator: {}",

@@ -282,7 +282,7 @@ class ReconciliationStepsTest {
         failedRun.setVariable(io.github.flatchrlucca.routes.Variables.RUN, run);
         failedRun.setProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, new IllegalStateException("answer unread"));
         steps.failed(failedRun);
-        return failedRun.getVariable(ReconciliationSteps.FAILURE, String.class);
+        return failedRun.getVariable(ReconciliationSteps.FAILURE, SearchFailure.class).toString();
     }
 
     private void acmeWithTriggerColumns(Set<String> triggerColumns) {

@@ -24,6 +24,7 @@ import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.reconciliation.ReconciliationRun;
 import io.github.flatchrlucca.reconciliation.ReconciliationSteps;
+import io.github.flatchrlucca.reconciliation.SearchFailure;
 import io.github.flatchrlucca.writeback.WriteBackSteps;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -259,7 +260,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         ReconciliationRun run = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
                 .until(() -> reconciliation.backfill("flatchr-columns", LocalDate.now().minusDays(3), false), r -> true);
         String failure = template.send("direct:reconcile-tenant", exchange -> exchange.setVariable("run", run))
-                .getVariable(ReconciliationSteps.FAILURE, String.class);
+                .getVariable(ReconciliationSteps.FAILURE, SearchFailure.class).toString();
 
         assertThat(failure).startsWith("columns-unknown").contains("[9]");
         assertThat(flatchrColumns.count("POST", "/company/" + COLUMNS_COMPANY_KEY + "/search"))

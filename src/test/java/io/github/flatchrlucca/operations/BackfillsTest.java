@@ -1,0 +1,35 @@
+package io.github.flatchrlucca.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.http.Problem;
+import io.github.flatchrlucca.reconciliation.ReconciliationSteps;
+import io.github.flatchrlucca.reconciliation.SearchFailure;
+import java.time.Clock;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+class BackfillsTest {
+
+    private final Backfills backfills = new Backfills(null, null, new ObjectMapper(), Clock.systemUTC());
+
+    @Test
+    void aFailedSearchIsAnsweredByWhoseFailureItWas() {
+        assertThat(answered(new SearchFailure("unavailable", "Flatchr answered 503 to search-applicants", true)))
+                .as("Flatchr's").isEqualTo(502);
+        assertThat(answered(new SearchFailure("columns-unknown", "trigger column(s) [9] are not among Flatchr's "
+                + "columns", true))).as("the tenant's configuration").isEqualTo(409);
+        assertThat(answered(new SearchFailure("unavailable", "JournalUnavailable", false))).as("the connector's")
+                .isEqualTo(503);
+    }
+
+    private int answered(SearchFailure failure) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.setVariable(ReconciliationSteps.FAILURE, failure);
+        return catchThrowableOfType(Problem.class, () -> backfills.answer(exchange)).status();
+    }
+}
