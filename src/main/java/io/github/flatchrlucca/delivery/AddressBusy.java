@@ -9,6 +9,6 @@ public final class AddressBusy extends RuntimeException {
     /** @param holder the hire that holds the address: an id, nothing personal */
     AddressBusy(String holder) {
         super("hire " + holder + " has the same address in this Lucca and is being delivered: this one waits for "
-                + "it, then looks the person up in Lucca", null, false, false);
+                + "it, then looks the person up again", null, false, false);
     }
 }

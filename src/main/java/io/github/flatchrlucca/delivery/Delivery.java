@@ -23,7 +23,6 @@ public final class Delivery {
     private LuccaContract lastContract;
     private boolean contractToCreate;
     private boolean directoryChecked;
-    private boolean luccaToAsk;
     // the address as the people directory says Lucca writes it, when it lists someone with the hire's
     private String mailInLucca;
     private boolean userCreatedNow;
@@ -98,15 +97,6 @@ public final class Delivery {
 
     void checkedWithDirectory() {
         this.directoryChecked = true;
-    }
-
-    /** Another hire of ours had this address: what it made may be newer than the people directory's read. */
-    boolean isLuccaToAsk() {
-        return luccaToAsk;
-    }
-
-    void askLucca() {
-        this.luccaToAsk = true;
     }
 
     void lookUpAs(String mail) {

@@ -123,8 +123,8 @@ public final class DeliverySteps {
     /**
      * Before the person is looked for: the address is this hire's to make an account with in its Lucca, unless
      * another hire of ours has it (the same person hired into another vacancy). While that one is being delivered
-     * it may be making the account, so this one waits; otherwise Lucca itself is asked, since that one's account may
-     * be newer than the people directory's read.
+     * it may be making the account, so this one waits; otherwise Lucca's people are read again now, since that one's
+     * account may be newer than the round's read (and its address in other letters than this hire's).
      *
      * @throws AddressBusy when another hire being delivered holds the address
      */
@@ -137,21 +137,22 @@ public final class DeliverySteps {
         AddressReservations.Hold hold = addresses.reserve(lucca.instance(), mail, delivery.getHireId());
         switch (hold.outcome()) {
             case BUSY -> throw new AddressBusy(hold.holder());
-            case TAKEN_OVER -> delivery.askLucca();
+            // what the other hire made may be newer than the round's read, its address in other letters
+            case TAKEN_OVER -> people.refreshNow(lucca);
             case HELD -> { }
         }
     }
 
     /**
      * The e-mail checked against the people directory, when it can answer: read from Lucca at the start of this
-     * round, successfully, this hire's create was never sent, and no other hire of ours had the address. Only its
-     * "nobody" is taken as it is: someone it lists is looked up in Lucca itself, so that what the hire's decision
+     * round (or again now, when another hire of ours had the address), successfully, and this hire's create was never
+     * sent. Only its "nobody" is taken as it is: someone it lists is looked up in Lucca itself, so that what the hire's decision
      * rests on (still there, the contract's end of now) is what Lucca says, not what the directory kept since its
      * first read (it learns of changes by their modifiedAt, and of a deleted user never). A create whose answer may
      * have been lost is looked for by e-mail in Lucca itself, as is every hire when the directory cannot answer.
      */
     public void checkInDirectory(@Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.LUCCA) LuccaConnection lucca) {
-        if (delivery.hire().createAttempted() || delivery.isLuccaToAsk() || !people.answers(lucca)) {
+        if (delivery.hire().createAttempted() || !people.answers(lucca)) {
             return;
         }
         // Lucca's mail= is an exact match: someone listed is looked up as Lucca writes their address

@@ -72,16 +72,16 @@ public final class Problem extends RuntimeException {
         return new Problem(403, "Forbidden", "The hire was recorded as rejected: " + detail + ".", extensions);
     }
 
-    /**
-     * The journal could not commit, or not sync its commit to disk: Flatchr must not believe the hire is safe, and
-     * may send it again. Not "nothing was recorded": a commit whose sync failed stays in the journal's file, and is
-     * delivered if the file keeps it; the resend is then its duplicate.
-     */
     /** The connector itself cannot do it now (its journal, say): worth trying again in a moment. */
     public static Problem unavailable(String detail) {
         return new Problem(503, "Service Unavailable", detail, Map.of());
     }
 
+    /**
+     * The journal could not commit, or not sync its commit to disk: Flatchr must not believe the hire is safe, and
+     * may send it again. Not "nothing was recorded": a commit whose sync failed stays in the journal's file, and is
+     * delivered if the file keeps it; the resend is then its duplicate.
+     */
     public static Problem unavailable() {
         return new Problem(503, "Service Unavailable", "The journal cannot commit right now; the hire may not have "
                 + "been recorded. Send it again (a resend is recognised).", Map.of());

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,8 @@ public final class AddressReservations {
     public record Hold(Outcome outcome, String holder) {
     }
 
-    private record Holder(String hireId, boolean beingDelivered) {
+    /** @param reservedAt as read: a take-over writes only over the reservation it read, not one kept since */
+    private record Holder(String hireId, boolean beingDelivered, OffsetDateTime reservedAt) {
     }
 
     private final Jdbc jdbc;
@@ -91,13 +93,14 @@ public final class AddressReservations {
             return new Hold(Outcome.BUSY, other.hireId());
         }
         // Nothing on its way (or erased by retention): whatever it made is in Lucca, and the address passes on;
-        // unless it was claimed since it was read, which the statement checks again as it writes.
+        // unless it was claimed since it was read, or its holder kept it since (a write the statement then misses).
         Instant now = clock.instant();
         int moved = jdbc.inTransactionUnsynced("take the address over", connection -> {
             giveUpOthers(connection, hireId, key);
             return Jdbc.update(connection, "UPDATE lucca_address_reservation SET hire_id = ?, reserved_at = ? WHERE "
-                    + "address_key = ? AND hire_id = ? AND NOT EXISTS (SELECT 1 FROM hire h WHERE h.hire_id = ? AND "
-                    + "h.claimed_until > ?)", hireId, at(now), key, other.hireId(), other.hireId(), at(now));
+                    + "address_key = ? AND hire_id = ? AND reserved_at = ? AND NOT EXISTS (SELECT 1 FROM hire h WHERE "
+                    + "h.hire_id = ? AND h.claimed_by IS NOT NULL)", hireId, at(now), key, other.hireId(),
+                    other.reservedAt(), other.hireId());
         });
         return moved == 1 ? new Hold(Outcome.TAKEN_OVER, other.hireId())
                 : new Hold(Outcome.BUSY, holder(key).map(Holder::hireId).orElse(other.hireId()));
@@ -113,11 +116,13 @@ public final class AddressReservations {
     }
 
     private Optional<Holder> holder(String key) {
-        // claimed: an attempt holds it, renewed before each Lucca call (a stop keeps it until the attempt ends)
+        // Claimed: an attempt holds it (a stop keeps it until the attempt ends), even past its lease, as while it
+        // waits long for Lucca's rate limit: it may still send its create. A claim left by an instance that died is
+        // taken by another's round as soon as the hire is due, and given back when that attempt ends.
         List<Holder> holders = jdbc.query("read the address reservation", "SELECT r.hire_id, CASE WHEN "
-                + "h.claimed_until > ? THEN 1 ELSE 0 END FROM lucca_address_reservation r LEFT JOIN hire h "
-                + "ON h.hire_id = r.hire_id WHERE r.address_key = ?",
-                row -> new Holder(row.getString(1), row.getInt(2) == 1), at(clock.instant()), key);
+                + "h.claimed_by IS NOT NULL THEN 1 ELSE 0 END, r.reserved_at FROM lucca_address_reservation r "
+                + "LEFT JOIN hire h ON h.hire_id = r.hire_id WHERE r.address_key = ?",
+                row -> new Holder(row.getString(1), row.getInt(2) == 1, row.getObject(3, OffsetDateTime.class)), key);
         return holders.stream().findFirst();
     }
 

@@ -705,9 +705,13 @@ public final class Journal {
      * meanwhile; false then.
      */
     public boolean movedBackIntoHiredSeenInFlatchr(String hireId, Instant changedAt, Duration hold) {
+        // Not while another hire of the application is not withdrawn: one a webhook or an earlier search queued again
+        // (the one of the candidate's e-mail now), which two would make two accounts of.
         return queuedAgain(hireId, HireStatus.WITHDRAWN.name(), null, null, hold,
                 "moved back into hired in Flatchr, as a search of its API shows", " AND moved_out_at < ? AND "
-                + "erased_at IS NULL", at(changedAt));
+                + "erased_at IS NULL AND NOT EXISTS (SELECT 1 FROM hire other WHERE other.tenant = hire.tenant AND "
+                + "other.hire_id <> hire.hire_id AND other.status <> 'WITHDRAWN' AND (other.match_key = hire.match_key "
+                + "OR other.flatchr_applicant = hire.flatchr_applicant))", at(changedAt));
     }
 
     /** One query per few hundred values, so that a search of Flatchr answering with thousands costs no more. */

@@ -343,7 +343,11 @@ public final class ReconciliationSteps {
                 ? "key-rejected" : flatchr instanceof FlatchrCallFailed.Refused ? "refused" : "unavailable";
         String why = columns != null ? columns.getMessage() : flatchr != null ? flatchr.getMessage()
                 : rootCause(caught).getClass().getSimpleName();
-        exchange.setVariable(FAILURE, new SearchFailure(outcome, why, flatchr != null || columns != null));
+        // Flatchr's too when it did not answer (an I/O failure, an answer over its limits): only the connector's own
+        // parts (its journal) are not
+        boolean ofFlatchr = flatchr != null || columns != null
+                || ObjectHelper.getException(java.io.IOException.class, caught) != null;
+        exchange.setVariable(FAILURE, new SearchFailure(outcome, why, ofFlatchr));
         if (run.isAsked()) {
             reconciliations.release(run.claim());
             LOG.warn("Tenant {}: an operator's search of Flatchr's API failed ({}), answered to the operator: {}",

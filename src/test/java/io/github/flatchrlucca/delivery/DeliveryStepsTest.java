@@ -569,20 +569,33 @@ class DeliveryStepsTest {
     }
 
     @Test
-    void anAddressTakenOverFromAFinishedHireIsLookedUpInLuccaEvenWhenTheDirectoryKnowsNobody() {
+    void anAddressTakenOverFromAnotherHireIsCheckedAgainstLuccaReadAgainNow() {
         luccaPeople.add(people());
         people.refresh(LUCCA);
         addressOutcome = AddressReservations.Outcome.TAKEN_OVER;
         Delivery takenOver = steps.map(hire(MAPPED_CONTRACT), TENANT);
+        // the other hire made the account since the round's read, its address in other letters
+        luccaPeople.add(people("{\"id\":88,\"mail\":\"Eloise@Gmail.com\",\"login\":\"emuller\"}"));
+
         steps.holdAddress(takenOver, LUCCA);
         steps.checkInDirectory(takenOver, LUCCA);
-        addressOutcome = AddressReservations.Outcome.HELD;
+
+        assertThat(luccaPeople).as("Lucca's people read again").isEmpty();
+        assertThat(takenOver.isDirectoryChecked()).isFalse();
+        assertThat(steps.findPerson(takenOver).query()).as("looked up as Lucca writes it")
+                .contains("mail=Eloise%40Gmail.com");
+    }
+
+    @Test
+    void anAddressOfItsOwnIsCheckedAgainstTheRoundsRead() {
+        luccaPeople.add(people());
+        people.refresh(LUCCA);
         Delivery held = steps.map(hire(MAPPED_CONTRACT), TENANT);
+
         steps.holdAddress(held, LUCCA);
         steps.checkInDirectory(held, LUCCA);
 
-        assertThat(takenOver.isDirectoryChecked()).isFalse();
-        assertThat(held.isDirectoryChecked()).as("its own address: the directory's nobody holds").isTrue();
+        assertThat(held.isDirectoryChecked()).as("the directory's nobody holds").isTrue();
     }
 
     @Test

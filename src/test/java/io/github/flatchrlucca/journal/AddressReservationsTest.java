@@ -71,6 +71,18 @@ class AddressReservationsTest {
     }
 
     @Test
+    void aHolderPastItsLeaseMayStillSendItsCreateAndKeepsTheAddress() {
+        String first = hire("1");
+        String second = hire("2");
+        journal.claim(first);
+        one.reserve(ACME, ADDRESS, first);
+        // it waits for Lucca's rate limit longer than its lease, and no other instance has taken it over
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(other.reserve(ACME, ADDRESS, second)).isEqualTo(new Hold(Outcome.BUSY, first));
+    }
+
+    @Test
     void aHolderWaitingForItsRetryHasNothingOnItsWayAndLeavesTheAddressToAHireThatAsksLucca() {
         String first = hire("1");
         String second = hire("2");

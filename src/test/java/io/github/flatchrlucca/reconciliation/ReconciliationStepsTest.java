@@ -212,6 +212,16 @@ class ReconciliationStepsTest {
         assertThat(reader.find(second).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
         assertThat(reader.find(first).orElseThrow().status()).as("two would make two accounts")
                 .isEqualTo(HireStatus.WITHDRAWN);
+
+        // the next search finds the application in hired again: the other stays withdrawn
+        steps.finished(run);
+        clock.advance(Duration.ofMinutes(20));
+        ReconciliationRun next = steps.due("acme");
+        next.searches();
+        steps.found(next, 0, JSON.readTree(foundHired(clock.instant())
+                .replace("jeanne@example.org", "jeanne.corrected@example.org")));
+        steps.unknown(next);
+        assertThat(reader.find(first).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
     }
 
     /** A webhook's hire of Jeanne, moved out of hired ten minutes later (its webhook came): withdrawn. */
@@ -275,14 +285,27 @@ class ReconciliationStepsTest {
                 assertThat(last.nextRunAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1))));
     }
 
+    @Test
+    void aFlatchrThatDoesNotAnswerIsFlatchrsFailureAndAFailureOfItsOwnTheConnectors() {
+        assertThat(failed(steps.due("acme"), new java.net.SocketTimeoutException("Read timed out")).ofFlatchr())
+                .isTrue();
+        clock.advance(Duration.ofDays(1));
+        assertThat(failed(steps.due("acme"), new IllegalStateException("the journal cannot be reached")).ofFlatchr())
+                .isFalse();
+    }
+
     /** The route's catch of a run that failed: what the caller is told. */
     private String failed(ReconciliationRun run) {
+        return failed(run, new IllegalStateException("answer unread")).toString();
+    }
+
+    private SearchFailure failed(ReconciliationRun run, Throwable caught) {
         org.apache.camel.Exchange failedRun = new org.apache.camel.support.DefaultExchange(
                 new org.apache.camel.impl.DefaultCamelContext());
         failedRun.setVariable(io.github.flatchrlucca.routes.Variables.RUN, run);
-        failedRun.setProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, new IllegalStateException("answer unread"));
+        failedRun.setProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, caught);
         steps.failed(failedRun);
-        return failedRun.getVariable(ReconciliationSteps.FAILURE, SearchFailure.class).toString();
+        return failedRun.getVariable(ReconciliationSteps.FAILURE, SearchFailure.class);
     }
 
     private void acmeWithTriggerColumns(Set<String> triggerColumns) {
