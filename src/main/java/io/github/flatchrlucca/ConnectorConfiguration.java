@@ -196,12 +196,10 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         FlatchrPause flatchrPause = new FlatchrPause(clock, settings.retryInitialDelay(), settings.retryMaxDelay());
         registry.bind("flatchrPause", flatchrPause);
         // one call at a time per company: a caller waits for the one making its call and two more ahead of it
-        Duration turnWait = longestCall.multipliedBy(3);
-        registry.bind("flatchrTurns", new FlatchrTurns(turnWait));
-        // An outcome's claim is renewed before each of its calls, which may wait for its turn then take its time:
-        // twice that at least, so that another instance never takes over an outcome whose tag is on its way.
-        Duration outcomeCall = turnWait.plus(longestCall).multipliedBy(2);
-        Duration writeBackLease = outcomeCall.compareTo(RECONCILIATION_LEASE) > 0 ? outcomeCall : RECONCILIATION_LEASE;
+        FlatchrTurns flatchrTurns = new FlatchrTurns(longestCall.multipliedBy(3));
+        registry.bind("flatchrTurns", flatchrTurns);
+        // an outcome's claim is renewed before each of its calls: another instance never takes over one on its way
+        Duration writeBackLease = flatchrTurns.leaseCovering(longestCall, RECONCILIATION_LEASE);
         FlatchrRequests flatchrRequests = bindReconciliation(registry, json, tenants, reconciliations, instances,
                 journal, classifier, metrics, flatchrPause, alerts, clock);
         WriteBackSteps writeBack = new WriteBackSteps(json, tenants,

@@ -43,6 +43,15 @@ public final class FlatchrTurns {
         turn(flatchr).release();
     }
 
+    /**
+     * How long a claim renewed right before a call must last: the call's wait for its turn and the call itself, twice
+     * over, and never less than {@code atLeast}.
+     */
+    public Duration leaseCovering(Duration longestCall, Duration atLeast) {
+        Duration covering = longestWait.plus(longestCall).multipliedBy(2);
+        return covering.compareTo(atLeast) > 0 ? covering : atLeast;
+    }
+
     // one per company at its Flatchr, as its pause: a handful of tenants, never removed
     private Semaphore turn(FlatchrConnection flatchr) {
         return turns.computeIfAbsent(flatchr.company(), company -> new Semaphore(1, true));

@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.flatchr;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,5 +35,15 @@ class FlatchrTurnsTest {
     private static FlatchrConnection connection(String tenant, String companyKey) {
         return new FlatchrConnection(tenant, URI.create("https://api.flatchr.io"), "flatchr-key", companyKey,
                 new KeyState(state -> { }));
+    }
+
+    @Test
+    void aClaimRenewedBeforeACallOutlastsItsWaitForItsTurnAndTheCallTwiceOver() {
+        FlatchrTurns slow = new FlatchrTurns(Duration.ofMinutes(12));
+
+        assertThat(slow.leaseCovering(Duration.ofMinutes(4), Duration.ofMinutes(5)))
+                .as("a long LUCCA_TIMEOUT_MS").isEqualTo(Duration.ofMinutes(32));
+        assertThat(new FlatchrTurns(Duration.ofMinutes(1)).leaseCovering(Duration.ofSeconds(20),
+                Duration.ofMinutes(5))).as("never less than the floor").isEqualTo(Duration.ofMinutes(5));
     }
 }
