@@ -7,7 +7,7 @@ import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.journal.EventDetail;
 import io.github.flatchrlucca.lucca.LuccaCallFailed;
 import io.github.flatchrlucca.lucca.LuccaRateLimited;
-import io.github.flatchrlucca.signals.DeadHireAlert;
+import io.github.flatchrlucca.signals.DeliveryAlerts;
 import io.github.flatchrlucca.signals.DeliveryCounts;
 import io.github.flatchrlucca.tenants.TenantChanged;
 import io.github.flatchrlucca.routes.Variables;
@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.Exchange;
@@ -38,7 +39,7 @@ public final class DeliveryFailures {
     private final Duration keyRejectedDelay;
     private final Clock clock;
     private final DeliveryCounts metrics;
-    private final DeadHireAlert alerts;
+    private final DeliveryAlerts alerts;
     // Failed attempts whose outcome the journal could not take: written at the next round it answers.
     private final Map<String, LeftBehind> leftBehind = new ConcurrentHashMap<>();
 
@@ -46,7 +47,7 @@ public final class DeliveryFailures {
     }
 
     public DeliveryFailures(Journal journal, RetrySchedule schedule, Duration keyRejectedDelay, Clock clock,
-                            DeliveryCounts metrics, DeadHireAlert alerts) {
+                            DeliveryCounts metrics, DeliveryAlerts alerts) {
         this.journal = journal;
         this.schedule = schedule;
         this.keyRejectedDelay = keyRejectedDelay;
@@ -130,7 +131,7 @@ public final class DeliveryFailures {
     public void stopped(Exchange exchange) {
         ClaimedHire hire = hire(exchange);
         if (createUnsent(exchange)) {
-            journal.giveBackStopped(hire.hireId(), hire.createSent());
+            tellIfNoLongerUndecided(hire, journal.giveBackStopped(hire.hireId(), hire.createSent()));
         } else {
             journal.releaseClaim(hire.hireId());
         }
@@ -148,9 +149,17 @@ public final class DeliveryFailures {
         String call = exchange.getVariable(Variables.LUCCA_CALL, String.class);
         // Stopped at its create: the hire goes back without it, or the next attempt (and a cancel) would take it for a
         // create whose answer was lost.
-        journal.handBack(hire(exchange).hireId(), new EventDetail(call, null, null,
+        ClaimedHire hire = hire(exchange);
+        tellIfNoLongerUndecided(hire, journal.handBack(hire.hireId(), new EventDetail(call, null, null,
                 caught(exchange, TenantChanged.class).getMessage() + (call == null ? "" : " before " + call)
-                        + ": handed back, this attempt not counted"), createUnsent(exchange), hire(exchange).createSent());
+                        + ": handed back, this attempt not counted"), createUnsent(exchange), hire.createSent()));
+    }
+
+    /** The team's chat was told a move out needed a decision: it is told the decision is no longer needed. */
+    private void tellIfNoLongerUndecided(ClaimedHire hire, Optional<String> markTakenBack) {
+        if (markTakenBack.filter(Journal.MOVED_OUT_CREATE_UNKNOWN::equals).isPresent()) {
+            alerts.decisionNoLongerNeeded(hire.tenant(), hire.hireId());
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -199,8 +200,9 @@ public final class Journal {
      *
      * @param createUnsent  this attempt's create was recorded ({@link #markCreateAttempted}) but never sent
      * @param earlierCreate what an earlier attempt sent, put back in its place; null when none did
+     * @return as {@link #giveBackStopped}, when a cancel or a move out came during the attempt
      */
-    public void handBack(String hireId, EventDetail why, boolean createUnsent, String earlierCreate) {
+    public Optional<String> handBack(String hireId, EventDetail why, boolean createUnsent, String earlierCreate) {
         String create = createUnsent ? forgetUnsentCreate(earlierCreate) : "";
         Object[] parameters = createUnsent && earlierCreate != null ? new Object[] {earlierCreate, hireId, instanceId}
                 : new Object[] {hireId, instanceId};
@@ -210,11 +212,12 @@ public final class Journal {
             LOG.info("hire {}: {}", hireId, why.error());
         } else if (createUnsent) {
             // cancelled or withdrawn meanwhile, its create still unsent: stopped like any other
-            giveBackStopped(hireId, earlierCreate);
+            return giveBackStopped(hireId, earlierCreate);
         } else {
             // cancelled or withdrawn meanwhile: only the claim is left to give back
             releaseClaim(hireId);
         }
+        return Optional.empty();
     }
 
     /**
@@ -227,27 +230,37 @@ public final class Journal {
      *
      * @param earlierCreate what an earlier attempt sent, put back in its place (its answer is still unknown, and a
      *                      person still looks for the account); null when none did
+     * @return the "needs a decision" mark taken back ({@link #MOVED_OUT_CREATE_UNKNOWN} or
+     *         {@link #CANCELLED_CREATE_UNKNOWN}), so that whoever was told of it can be told it is gone; empty if none
      */
-    public void giveBackStopped(String hireId, String earlierCreate) {
+    public Optional<String> giveBackStopped(String hireId, String earlierCreate) {
         Instant now = clock.instant();
-        boolean nothingMade = jdbc.inTransaction("forget a create the stop came before", connection -> {
-            boolean undecided = earlierCreate == null && Jdbc.update(connection, "UPDATE hire SET decision_needed = NULL, "
-                    + "decision_needed_at = NULL, updated_at = ? WHERE hire_id = ? AND claimed_by = ? AND "
-                    + "lucca_user_id IS NULL AND decision_needed IN (?, ?)", at(now), hireId, instanceId,
-                    CANCELLED_CREATE_UNKNOWN, MOVED_OUT_CREATE_UNKNOWN) == 1;
+        Optional<String> takenBack = jdbc.inTransaction("forget a create the stop came before", connection -> {
+            Optional<String> mark = Optional.empty();
+            if (earlierCreate == null) {
+                for (String undecided : List.of(MOVED_OUT_CREATE_UNKNOWN, CANCELLED_CREATE_UNKNOWN)) {
+                    if (Jdbc.update(connection, "UPDATE hire SET decision_needed = NULL, decision_needed_at = NULL, "
+                            + "updated_at = ? WHERE hire_id = ? AND claimed_by = ? AND lucca_user_id IS NULL AND "
+                            + "decision_needed = ?", at(now), hireId, instanceId, undecided) == 1) {
+                        mark = Optional.of(undecided);
+                        break;
+                    }
+                }
+            }
             Jdbc.update(connection, "UPDATE hire SET claimed_until = NULL, claimed_by = NULL"
                     + forgetUnsentCreate(earlierCreate) + " WHERE hire_id = ? AND claimed_by = ?", earlierCreate == null
                     ? new Object[] {hireId, instanceId} : new Object[] {earlierCreate, hireId, instanceId});
-            if (undecided) {
+            if (mark.isPresent()) {
                 event(connection, hireId, null, null, "its create was stopped before it was sent: nothing was made "
                         + "in Lucca, no person need look for the account");
                 outcomeToWriteBack(connection, hireId);
             }
-            return undecided;
+            return mark;
         });
-        if (nothingMade) {
+        if (takenBack.isPresent()) {
             LOG.info("hire {} stopped before its create was sent: nothing to look for in Lucca", hireId);
         }
+        return takenBack;
     }
 
     /**

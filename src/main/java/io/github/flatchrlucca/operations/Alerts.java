@@ -4,7 +4,7 @@ import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.http.KeyState;
-import io.github.flatchrlucca.signals.DeadHireAlert;
+import io.github.flatchrlucca.signals.DeliveryAlerts;
 import io.github.flatchrlucca.signals.SkippedApplicationAlert;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +26,7 @@ import java.util.Map;
  * not flood the channel, nor run into the chat's own rate limit, whose refusals, tried again a few times only
  * (routeConfiguration alert-failures), would lose the alerts that matter.
  */
-public final class Alerts implements DeadHireAlert, SkippedApplicationAlert {
+public final class Alerts implements DeliveryAlerts, SkippedApplicationAlert {
 
     private final Consumer<String> send;
     private final String statusPage;
@@ -124,6 +124,13 @@ public final class Alerts implements DeadHireAlert, SkippedApplicationAlert {
         send.accept(":warning: Hire " + hireId + " of tenant " + tenant + " was moved out of hired in Flatchr after "
                 + "its create was sent to Lucca (the account was made, or may have been if Lucca's answer was lost): "
                 + "decide what to do in Lucca (the connector changes nothing there), then clear the mark with a note: "
+                + link(hireId));
+    }
+
+    @Override
+    public void decisionNoLongerNeeded(String tenant, String hireId) {
+        send.accept(":information_source: Hire " + hireId + " of tenant " + tenant + " no longer needs a decision: its "
+                + "create was stopped before it was sent to Lucca, so no account was made and nobody need look for one. "
                 + link(hireId));
     }
 

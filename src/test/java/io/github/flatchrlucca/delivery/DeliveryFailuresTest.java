@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.journal.Intakes;
+import io.github.flatchrlucca.journal.MoveOut;
+import io.github.flatchrlucca.mapping.LuccaUserDraft;
+import io.github.flatchrlucca.mapping.MappedHire;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireView;
@@ -33,7 +37,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
@@ -59,6 +65,7 @@ class DeliveryFailuresTest {
     private final JournalReader reader = new JournalReader(pool);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<String> alerts = new ArrayList<>();
+    private final Map<String, Delivery> deliveries = new HashMap<>();
     private final RetrySchedule schedule = new RetrySchedule(Duration.ofSeconds(5), Duration.ofMinutes(30), MAX_AGE,
             () -> 0.5);
     private final DeliveryFailures failures = new DeliveryFailures(journal, schedule, KEY_REJECTED_DELAY, clock,
@@ -249,6 +256,50 @@ class DeliveryFailuresTest {
     }
 
     @Test
+    void aMoveOutThatCameWhileTheCreateWaitedForItsTurnIsToldToTheChatAsNeedingNoDecisionAnyMore() {
+        ClaimedHire hire = claimedHire();
+        ApiRequest create = createRecorded(hire);
+        // the move out took the recorded create for one whose answer was lost, and the chat was told to decide
+        assertThat(Intakes.movedOutOfHired(journal, "acme", new HireVerdict(HireVerdict.Kind.MOVED_OUT, "dragged",
+                "4242", "1234", List.of()), "dragged")).singleElement().extracting(MoveOut::outcome)
+                .isEqualTo(MoveOut.Outcome.NEEDS_DECISION);
+
+        failures.stopped(stoppedAt(create, hire));
+
+        assertThat(reader.find(hire.hireId()).orElseThrow().decisionNeeded()).isNull();
+        assertThat(alerts).singleElement().asString().contains(hire.hireId(), "tenant acme", "no longer needs a decision",
+                "no account was made");
+    }
+
+    @Test
+    void aCancelThatCameWhileTheCreateWaitedForItsTurnTellsTheChatNothingItWasNotToldBefore() {
+        ClaimedHire hire = claimedHire();
+        ApiRequest create = createRecorded(hire);
+        assertThat(journal.cancel(hire.hireId())).isTrue();
+
+        failures.stopped(stoppedAt(create, hire));
+
+        assertThat(reader.find(hire.hireId()).orElseThrow().decisionNeeded()).isNull();
+        assertThat(alerts).as("an operator's cancel is answered on the status page, not in the chat").isEmpty();
+    }
+
+    @Test
+    void aMoveOutBeforeAnUnsentCreateOfAHireWhoseTenantChangedIsToldToTheChatToo() {
+        ClaimedHire hire = claimedHire();
+        ApiRequest create = createRecorded(hire);
+        Intakes.movedOutOfHired(journal, "acme", new HireVerdict(HireVerdict.Kind.MOVED_OUT, "dragged", "4242", "1234",
+                List.of()), "dragged");
+        Exchange exchange = failed(hire, catchThrowable(() -> TestTenants.inForce().forHire(hire)));
+        exchange.setVariable(Variables.DELIVERY, deliveryOf(hire));
+        exchange.getMessage().setBody(create);
+
+        failures.tenantChanged(exchange);
+
+        assertThat(reader.find(hire.hireId()).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+        assertThat(alerts).singleElement().asString().contains(hire.hireId(), "no longer needs a decision");
+    }
+
+    @Test
     void aHireWhoseTenantLeftBeforeItsDeliveryIsHandedBackUncountedUntoldAndDueAsBefore() {
         ClaimedHire hire = claimedHire();
 
@@ -301,6 +352,29 @@ class DeliveryFailuresTest {
         String hireId = Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "1234",
                 List.of()), "acme", Duration.ZERO).hireId();
         return journal.claim(hireId);
+    }
+
+    /** The hire's create, recorded in the journal before it would be sent, as the delivery route does. */
+    private ApiRequest createRecorded(ClaimedHire hire) {
+        ApiRequest create = new ApiRequest("create-user", "POST", "/api/v3/users", "", "{\"login\":\"emuller\"}");
+        new DeliveryRecords(journal, new ConnectorMetrics(meters, reader, clock), clock)
+                .createAttempted(deliveryOf(hire), create);
+        return create;
+    }
+
+    private Delivery deliveryOf(ClaimedHire hire) {
+        return deliveries.computeIfAbsent(hire.hireId(), id -> new Delivery(hire, TestTenants.inForce(
+                TestTenants.tenant("acme", "acme-token-0123456789", "4242")).forHire(hire), new MappedHire(
+                new LuccaUserDraft("Eloise", "Muller", "eloise@example.com", null, null, null, null, "emuller", null,
+                        null, null), List.of(), "emuller", List.of(), null, "1234"), null));
+    }
+
+    /** The attempt stopped in the rate limit's check that it still holds the hire: its create is never sent. */
+    private Exchange stoppedAt(ApiRequest create, ClaimedHire hire) {
+        Exchange exchange = failed(hire, catchThrowable(() -> h2.nextLuccaCall(journal, hire.hireId(), clock.instant())));
+        exchange.setVariable(Variables.DELIVERY, deliveryOf(hire));
+        exchange.getMessage().setBody(create);
+        return exchange;
     }
 
     /** The failure Lucca's answer becomes, as the call route throws it. */

@@ -173,8 +173,9 @@ class WithdrawnHiresTest {
         clock.advance(Duration.ofSeconds(5));
 
         // the attempt stops at the rate limit's check that it still holds the hire: the create is never sent
-        journal.giveBackStopped(cancelled, null);
-        journal.giveBackStopped(withdrawn, null);
+        assertThat(journal.giveBackStopped(cancelled, null)).as("the mark taken back")
+                .contains(Journal.CANCELLED_CREATE_UNKNOWN);
+        assertThat(journal.giveBackStopped(withdrawn, null)).contains(Journal.MOVED_OUT_CREATE_UNKNOWN);
 
         assertThat(reader.find(cancelled).orElseThrow()).satisfies(hire -> {
             assertThat(hire.status()).isEqualTo(HireStatus.CANCELLED);
@@ -203,7 +204,7 @@ class WithdrawnHiresTest {
         journal.markCreateAttempted(hireId, "{\"login\":\"jdupont2\"}", LUCCA);
         journal.cancel(hireId);
 
-        journal.giveBackStopped(hireId, again.createSent());
+        assertThat(journal.giveBackStopped(hireId, again.createSent())).as("no mark taken back").isEmpty();
 
         HireView hire = reader.find(hireId).orElseThrow();
         assertThat(hire.decisionNeeded()).isEqualTo(Journal.CANCELLED_CREATE_UNKNOWN);
@@ -216,8 +217,8 @@ class WithdrawnHiresTest {
         String hireId = createRecordedUnsent("1");
         journal.cancel(hireId);
 
-        journal.handBack(hireId, new EventDetail("create-user", null, null, "tenant acme left the configuration"), true,
-                null);
+        assertThat(journal.handBack(hireId, new EventDetail("create-user", null, null,
+                "tenant acme left the configuration"), true, null)).contains(Journal.CANCELLED_CREATE_UNKNOWN);
 
         HireView hire = reader.find(hireId).orElseThrow();
         assertThat(hire.status()).isEqualTo(HireStatus.CANCELLED);
