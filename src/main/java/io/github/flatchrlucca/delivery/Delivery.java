@@ -23,8 +23,10 @@ public final class Delivery {
     private LuccaContract lastContract;
     private boolean contractToCreate;
     private boolean directoryChecked;
-    // the address as the people directory says Lucca writes it, when it lists someone with the hire's
+    // the address as the people directory says Lucca writes it, when it lists someone with the hire's, or the address
+    // of the one person it lists with the candidate's own e-mail as their personal e-mail
     private String mailInLucca;
+    private boolean byPersonalEmail;
     private boolean userCreatedNow;
     // this attempt's create (the user, or a returning employee's contract), recorded in the journal before it is sent
     private ApiRequest createRecorded;
@@ -101,6 +103,17 @@ public final class Delivery {
 
     void lookUpAs(String mail) {
         this.mailInLucca = mail;
+    }
+
+    /** The person to look up is the one the directory lists with the candidate's own e-mail as personal e-mail. */
+    void lookUpByPersonalEmail(String theirMail) {
+        this.mailInLucca = theirMail;
+        this.byPersonalEmail = true;
+    }
+
+    /** The look-up names someone's address because Lucca had the candidate's own e-mail as their personal one. */
+    boolean isLookedUpByPersonalEmail() {
+        return byPersonalEmail;
     }
 
     /** The address a look-up in Lucca names: as Lucca writes it when the directory knows, else the hire's own. */

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -124,7 +125,10 @@ public final class DeliverySteps {
      * Before the person is looked for: the address is this hire's to make an account with in its Lucca, unless
      * another hire of ours has it (the same person hired into another vacancy). While that one is being delivered
      * it may be making the account, so this one waits; otherwise Lucca's people are read again now, since that one's
-     * account may be newer than the round's read (and its address in other letters than this hire's).
+     * account may be newer than the round's read (and its address in other letters than this hire's). The Lucca
+     * address, not the candidate's own e-mail, is held: two hires of one candidate make the same (that e-mail, or a
+     * work e-mail pattern's of the same names), and someone Lucca knows under another address is found after this,
+     * by their personal e-mail in the directory ({@link #checkInDirectory}).
      *
      * @throws AddressBusy when another hire being delivered holds the address
      */
@@ -148,24 +152,67 @@ public final class DeliverySteps {
      * round (or again now, when another hire of ours had the address), successfully, and this hire's create was never
      * sent. Only its "nobody" is taken as it is: someone it lists is looked up in Lucca itself, so that what the hire's decision
      * rests on (still there, the contract's end of now) is what Lucca says, not what the directory kept since its
-     * first read (it learns of changes by their modifiedAt, and of a deleted user never). A create whose answer may
-     * have been lost is looked for by e-mail in Lucca itself, as is every hire when the directory cannot answer.
+     * first read (it learns of changes by their modifiedAt, and of a deleted user never).
+     * <p>
+     * Nobody with the hire's address, the candidate may still be in Lucca under another: a returning employee whose
+     * account HR made by hand, with a professional address, and the candidate's own e-mail as personal e-mail. The
+     * one person the directory lists with it is looked up by their address; several need a person to say which.
+     * <p>
+     * A create whose answer may have been lost is looked for by e-mail in Lucca itself: a user by the hire's address,
+     * which it was made with; a returning employee's contract by its owner's address, as the directory last read it
+     * (trusted or not: Lucca's answer decides), since they may have been found by their personal e-mail. Every hire
+     * is looked up in Lucca when the directory cannot answer: by the hire's address only, as Lucca documents no
+     * {@code personalEmail=} filter. A returning employee known to Lucca by another address is then not found, and
+     * made a second time (a known limit, in docs/mapping-and-failures.md).
      */
     public void checkInDirectory(@Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.LUCCA) LuccaConnection lucca) {
-        if (delivery.hire().createAttempted() || !people.answers(lucca)) {
+        if (delivery.hire().createAttempted()) {
+            Long owner = SentCreate.of(json, delivery.hire().createSent()).ownerId();
+            if (owner != null) {
+                people.mailOf(lucca, owner).ifPresent(delivery::lookUpAs);
+            }
+            return;
+        }
+        if (!people.answers(lucca)) {
             return;
         }
         // Lucca's mail= is an exact match: someone listed is looked up as Lucca writes their address
-        people.spelledInLucca(lucca, delivery.draft().mail())
-                .ifPresentOrElse(delivery::lookUpAs, delivery::checkedWithDirectory);
+        Optional<String> withTheAddress = people.spelledInLucca(lucca, delivery.draft().mail());
+        if (withTheAddress.isPresent()) {
+            delivery.lookUpAs(withTheAddress.get());
+            return;
+        }
+        // Lucca requires a mail of everyone: one it did not list could not be looked up by it
+        withCandidatesOwnEmail(delivery, lucca).map(PeopleDirectory.Person::mail).filter(Objects::nonNull)
+                .ifPresentOrElse(delivery::lookUpByPersonalEmail, delivery::checkedWithDirectory);
+    }
+
+    /**
+     * The one person the directory lists with the candidate's own e-mail as their personal e-mail.
+     *
+     * @throws HireNeedsAPerson when several have it
+     */
+    private Optional<PeopleDirectory.Person> withCandidatesOwnEmail(Delivery delivery, LuccaConnection lucca) {
+        List<PeopleDirectory.Person> listed = people.withPersonalEmail(lucca, delivery.draft().personalEmail());
+        if (listed.size() > 1) {
+            throw HireNeedsAPerson.sharedPersonalEmail(listed.stream().map(PeopleDirectory.Person::id).toList());
+        }
+        return listed.stream().findFirst();
     }
 
     public ApiRequest findPerson(@Variable(Variables.DELIVERY) Delivery delivery) {
         return requests.findPersonByMail(delivery.mailToLookUp());
     }
 
+    /**
+     * Someone looked up for their personal e-mail is the candidate only while Lucca still has it: changed since the
+     * directory's read, they are nobody to this hire, whose address the directory found nobody with.
+     */
     public void notePerson(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
-        LuccaPerson.first(answer).ifPresent(person -> noteFound(delivery, person));
+        LuccaPerson.first(answer)
+                .filter(person -> !delivery.isLookedUpByPersonalEmail()
+                        || person.hasPersonalEmail(delivery.draft().personalEmail()))
+                .ifPresent(person -> noteFound(delivery, person));
     }
 
     /**
@@ -174,7 +221,8 @@ public final class DeliverySteps {
      * new contract, this is that rehire again, and its contract is looked for. A former employee (no contract left on
      * the start day) comes back with a new contract, or is reported, as the tenant's rehire policy says; anyone else,
      * a user made by hand meanwhile included, is already in Lucca. With a work e-mail pattern, only when Lucca has
-     * the candidate's own e-mail as theirs: the address says nothing of who has it ({@link HireNeedsAPerson}).
+     * the candidate's own e-mail as theirs: the address says nothing of who has it ({@link HireNeedsAPerson}). Someone
+     * found by their personal e-mail has it, whatever their address: they are the candidate.
      */
     private void noteFound(Delivery delivery, LuccaPerson person) {
         boolean former = person.isFormerEmployee(delivery.draft().contractStart());
@@ -216,12 +264,15 @@ public final class DeliverySteps {
 
     /**
      * Lucca refused the create, and the people directory has just been read again: if it now shows someone with
-     * this e-mail, that person is noted as if found before the create; if it shows the login taken, another one is
-     * chosen and the create is sent once more. Anything else is the refusal it was, final.
+     * this e-mail, or else with the candidate's own e-mail as personal e-mail (HR made the account meanwhile, under
+     * another address, with the login the rule gives: taking the next login would make the candidate twice), that
+     * person is noted as if found before the create; several with it need a person. If it shows the login taken,
+     * another one is chosen and the create is sent once more. Anything else is the refusal it was, final.
      */
     public void afterRefusedCreate(@Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.LUCCA) LuccaConnection lucca,
                                    @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) LuccaRefused refusal) {
-        Optional<LuccaPerson> person = people.withMail(lucca, delivery.draft().mail());
+        Optional<LuccaPerson> person = people.withMail(lucca, delivery.draft().mail())
+                .or(() -> withCandidatesOwnEmail(delivery, lucca).map(PeopleDirectory.Person::found));
         String login = delivery.draft().login();
         if (person.isPresent()) {
             noteFound(delivery, person.get());

@@ -3,7 +3,9 @@ package io.github.flatchrlucca.delivery;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.mapping.AsciiName;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A hire the connector cannot deliver without guessing, and that no retry would change: it dies at once, alerted, for
@@ -27,6 +29,18 @@ public final class HireNeedsAPerson extends RuntimeException {
         return new HireNeedsAPerson("namesake", "Lucca user #" + personId + " already has the work address "
                 + "LUCCA_WORK_EMAIL_PATTERN gives this hire, and another personal e-mail (or none): a namesake, or this "
                 + "person; a person decides (make the account by hand, or set their personal e-mail in Lucca and replay)");
+    }
+
+    /**
+     * Nobody in Lucca has the hire's address, but several people have the candidate's own e-mail as their personal
+     * e-mail: the candidate is perhaps one of them (a returning employee), and which one only a person can tell.
+     */
+    static HireNeedsAPerson sharedPersonalEmail(List<Long> personIds) {
+        return new HireNeedsAPerson("personal-email-shared", "Lucca users "
+                + personIds.stream().map(id -> "#" + id).collect(Collectors.joining(", "))
+                + " all have the candidate's own e-mail as their personal e-mail: the candidate may be one of them; "
+                + "a person decides (make the account by hand, or keep that personal e-mail on one of them only, or "
+                + "on none, in Lucca and replay)");
     }
 
     /**

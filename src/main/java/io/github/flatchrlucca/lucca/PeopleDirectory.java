@@ -14,6 +14,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Each Lucca instance's people, former and future employees included (id, e-mail, login, contract end,
- * {@code modifiedAt}), so that a new hire costs its create and its share of the round's read rather than a look-up
+ * Each Lucca instance's people, former and future employees included (id, e-mail, login, contract end, personal
+ * e-mail), so that a new hire costs its create and its share of the round's read rather than a look-up
  * by e-mail and one of taken logins besides. Read once page by page, then brought up to date right before each
  * delivery round by one call listing who changed since the last read, former employees included: the duplicate
  * check and the choice of a login are made against what Lucca said a moment ago.
@@ -60,7 +61,12 @@ public final class PeopleDirectory {
     static final int PAGE_SIZE = 1000;
 
     /** Someone Lucca knows, as the directory keeps them. */
-    record Person(long id, String mail, String login, LocalDate contractEnd, String personalEmail) {
+    public record Person(long id, String mail, String login, LocalDate contractEnd, String personalEmail) {
+
+        /** As a look-up by e-mail would have found them. */
+        public LuccaPerson found() {
+            return new LuccaPerson(id, login, contractEnd, personalEmail);
+        }
 
         /** Without the e-mails and login: a record can end up in a log line, a trace or a test's report. */
         @Override
@@ -130,9 +136,26 @@ public final class PeopleDirectory {
     public Optional<LuccaPerson> withMail(LuccaConnection connection, String mail) {
         People people = people(connection);
         synchronized (people) {
-            Person person = people.byMail.get(lower(mail));
-            return Optional.ofNullable(person).map(found -> new LuccaPerson(found.id(), found.login(), found.contractEnd(),
-                    found.personalEmail()));
+            return Optional.ofNullable(people.byMail.get(lower(mail))).map(Person::found);
+        }
+    }
+
+    /**
+     * Everyone who has this as their personal e-mail (ignoring case and spaces around it, as mails are compared),
+     * employee, future or former: a candidate Lucca knows under another (professional) address. Lucca documents no
+     * {@code personalEmail=} filter, so only the directory can answer this; none for a blank e-mail.
+     */
+    public List<Person> withPersonalEmail(LuccaConnection connection, String personalEmail) {
+        String wanted = lower(personalEmail);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        People people = people(connection);
+        synchronized (people) {
+            return people.byId.values().stream()
+                    .filter(person -> wanted.equals(lower(person.personalEmail())))
+                    .sorted(Comparator.comparingLong(Person::id))
+                    .toList();
         }
     }
 
@@ -144,6 +167,14 @@ public final class PeopleDirectory {
         People people = people(connection);
         synchronized (people) {
             return Optional.ofNullable(people.byMail.get(lower(mail))).map(Person::mail);
+        }
+    }
+
+    /** The address Lucca had for this person at the last read that listed them; empty if none did. */
+    public Optional<String> mailOf(LuccaConnection connection, long id) {
+        People people = people(connection);
+        synchronized (people) {
+            return Optional.ofNullable(people.byId.get(id)).map(Person::mail);
         }
     }
 

@@ -556,6 +556,124 @@ class DeliveryStepsTest {
         assertThat(reported.warnings()).contains(DeliverySteps.REHIRE);
     }
 
+    // ---- the candidate known to Lucca by another address, with their own e-mail as personal e-mail
+
+    /** Someone HR made by hand years ago: a work address of their own, the candidate's e-mail as personal e-mail. */
+    private static final String SANCHEZ_IN_DIRECTORY = "{\"id\":77,\"mail\":\"eloise.sanchez@acme.fr\","
+            + "\"login\":\"esanchez\",\"personalEmail\":\" Eloise@Gmail.com\",\"dtContractEnd\":\"2025-06-30T00:00:00\"}";
+
+    @Test
+    void aFormerEmployeeKnownByTheirPersonalEmailComesBackOnTheirOwnRecordOrIsReported() {
+        luccaPeople.add(people(SANCHEZ_IN_DIRECTORY));
+        people.refresh(LUCCA);
+        Delivery rehire = steps.map(hire(MAPPED_CONTRACT), TENANT);
+        Delivery reported = steps.map(hire(MAPPED_CONTRACT), REPORTING_REHIRES);
+
+        steps.checkInDirectory(rehire, LUCCA);
+        steps.checkInDirectory(reported, LUCCA);
+
+        assertThat(rehire.isDirectoryChecked()).as("not nobody: Lucca is asked").isFalse();
+        assertThat(steps.findPerson(rehire).query()).as("by the address Lucca has for them")
+                .startsWith("mail=eloise.sanchez%40acme.fr&");
+        steps.notePerson(rehire, personWithPersonalEmail(77, "2025-06-30T00:00:00", "eloise@gmail.com"));
+        steps.notePerson(reported, personWithPersonalEmail(77, "2025-06-30T00:00:00", "eloise@gmail.com"));
+        assertThat(rehire.isRehire()).isTrue();
+        assertThat(rehire.luccaUserId()).as("no second person").isEqualTo(77L);
+        assertThat(reported.isAlreadyInLucca()).isTrue();
+        assertThat(reported.warnings()).contains(DeliverySteps.REHIRE);
+    }
+
+    @Test
+    void anEmployeeKnownByTheirPersonalEmailIsAlreadyInLucca() {
+        luccaPeople.add(people(SANCHEZ_IN_DIRECTORY.replace("\"2025-06-30T00:00:00\"", "null")));
+        people.refresh(LUCCA);
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
+
+        steps.checkInDirectory(delivery, LUCCA);
+        steps.notePerson(delivery, personWithPersonalEmail(77, null, "eloise@gmail.com"));
+
+        assertThat(steps.findPerson(delivery).query()).startsWith("mail=eloise.sanchez%40acme.fr&");
+        assertThat(delivery.isAlreadyInLucca()).isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(77L);
+        assertThat(delivery.warnings()).contains(DeliverySteps.ALREADY_EMPLOYED);
+    }
+
+    @Test
+    void withAWorkEmailPatternSomeoneKnownByThePersonalEmailIsTheCandidateNotANamesake() {
+        luccaPeople.add(people(SANCHEZ_IN_DIRECTORY));
+        people.refresh(LUCCA);
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), WORK_MAIL);
+        assertThat(delivery.draft().mail()).as("the pattern's address, nobody's in Lucca").isEqualTo("eloise.muller@acme.fr");
+
+        steps.checkInDirectory(delivery, LUCCA);
+        steps.notePerson(delivery, personWithPersonalEmail(77, "2025-06-30T00:00:00", "eloise@gmail.com"));
+
+        assertThat(steps.findPerson(delivery).query()).startsWith("mail=eloise.sanchez%40acme.fr&");
+        assertThat(delivery.isRehire()).isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(77L);
+    }
+
+    @Test
+    void severalPeopleWithTheCandidatesEmailAsPersonalEmailNeedAPersonToSayWhichWithoutNamingIt() {
+        luccaPeople.add(people(SANCHEZ_IN_DIRECTORY, "{\"id\":78,\"mail\":\"e.muller@acme.fr\",\"login\":\"emuller\","
+                + "\"personalEmail\":\"eloise@gmail.com\"}"));
+        people.refresh(LUCCA);
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
+
+        assertThatExceptionOfType(HireNeedsAPerson.class).isThrownBy(() -> steps.checkInDirectory(delivery, LUCCA))
+                .withMessageContaining("#77, #78").withMessageNotContaining("@").withMessageNotContaining("eloise")
+                .satisfies(why -> assertThat(why.reason()).isEqualTo("personal-email-shared"));
+        assertThat(delivery.isUserKnown()).isFalse();
+    }
+
+    @Test
+    void nobodyWithTheAddressOrThePersonalEmailIsCheckedWithTheDirectoryAndCreatedAsEver() {
+        luccaPeople.add(people("{\"id\":78,\"mail\":\"e.muller@acme.fr\",\"login\":\"emuller\","
+                + "\"personalEmail\":\"eloise.other@gmail.com\"}"));
+        people.refresh(LUCCA);
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
+
+        steps.checkInDirectory(delivery, LUCCA);
+        steps.chooseLoginInDirectory(delivery, LUCCA);
+
+        assertThat(delivery.isDirectoryChecked()).isTrue();
+        assertThat(delivery.isUserKnown()).isFalse();
+        assertThat(delivery.draft().login()).isEqualTo("emuller2");
+    }
+
+    @Test
+    void someoneWhosePersonalEmailLuccaNoLongerHasIsNotTakenForTheCandidate() {
+        luccaPeople.add(people(SANCHEZ_IN_DIRECTORY));
+        people.refresh(LUCCA);
+        Delivery plain = steps.map(hire(MAPPED_CONTRACT), TENANT);
+        Delivery withPattern = steps.map(hire(MAPPED_CONTRACT), WORK_MAIL);
+
+        for (Delivery delivery : List.of(plain, withPattern)) {
+            steps.checkInDirectory(delivery, LUCCA);
+            steps.notePerson(delivery, personWithPersonalEmail(77, "2025-06-30T00:00:00", "e.sanchez@gmail.com"));
+
+            assertThat(delivery.isUserKnown()).as("changed since the read: nobody to this hire").isFalse();
+            assertThat(delivery.isRehire()).isFalse();
+        }
+    }
+
+    @Test
+    void aReturningEmployeesContractWhoseAnswerWasLostIsLookedForOnItsOwnerNotOnASecondPerson() {
+        luccaPeople.add(people(SANCHEZ_IN_DIRECTORY));
+        people.refresh(LUCCA);
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
+                null, "{\"ownerId\":77,\"startsOn\":\"2026-02-02\"}", ACME_LUCCA.toString()), TENANT);
+
+        steps.checkInDirectory(delivery, LUCCA);
+        steps.notePerson(delivery, personWithPersonalEmail(77, "2025-06-30T00:00:00", "eloise@gmail.com"));
+
+        assertThat(delivery.isDirectoryChecked()).isFalse();
+        assertThat(steps.findPerson(delivery).query()).as("the contract's owner, by the address Lucca has for them")
+                .startsWith("mail=eloise.sanchez%40acme.fr&");
+        assertThat(delivery.isRehire()).isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(77L);
+    }
+
     // ---- the address another hire of ours has (the same person hired into another vacancy)
 
     @Test
@@ -644,6 +762,29 @@ class DeliveryStepsTest {
     }
 
     @Test
+    void aLoginRefusedAsTakenBySomeoneWithTheCandidatesEmailAsPersonalEmailIsThatPersonNotANextLogin() {
+        Delivery delivery = refusedThenLuccaReadAgainShows("{\"id\":9,\"mail\":\"e.muller@acme.fr\",\"login\":\"emuller\","
+                + "\"personalEmail\":\"eloise@gmail.com\"}");
+
+        steps.afterRefusedCreate(delivery, LUCCA, refusal());
+
+        assertThat(delivery.isAlreadyInLucca()).isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(9L);
+        assertThat(delivery.draft().login()).as("no second account under the next login").isEqualTo("emuller");
+    }
+
+    @Test
+    void aRefusalAfterWhichSeveralHaveTheCandidatesEmailAsPersonalEmailNeedsAPerson() {
+        Delivery delivery = refusedThenLuccaReadAgainShows(
+                "{\"id\":9,\"mail\":\"e.muller@acme.fr\",\"login\":\"emuller\",\"personalEmail\":\"eloise@gmail.com\"}",
+                "{\"id\":10,\"mail\":\"eloise.m@acme.fr\",\"login\":\"emuller3\",\"personalEmail\":\"Eloise@gmail.com\"}");
+
+        assertThatExceptionOfType(HireNeedsAPerson.class)
+                .isThrownBy(() -> steps.afterRefusedCreate(delivery, LUCCA, refusal()))
+                .withMessageContaining("#9, #10");
+    }
+
+    @Test
     void aRefusalThatLuccaReadAgainDoesNotExplainStaysFinal() {
         Delivery delivery = refusedThenLuccaReadAgainShows("{\"id\":9,\"mail\":\"o@acme.test\",\"login\":\"emuller2\"}");
         LuccaRefused refusal = refusal();
@@ -665,7 +806,7 @@ class DeliveryStepsTest {
     }
 
     /** A hire checked against a directory of nobody, then Lucca read again after its create was refused. */
-    private Delivery refusedThenLuccaReadAgainShows(String person) {
+    private Delivery refusedThenLuccaReadAgainShows(String... person) {
         luccaPeople.add(people());
         people.refresh(LUCCA);
         Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);

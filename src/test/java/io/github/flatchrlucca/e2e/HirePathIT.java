@@ -182,6 +182,26 @@ class HirePathIT {
     }
 
     @Test
+    void aFormerEmployeeKnownToLuccaByAnotherAddressComesBackOnceOnTheSamePerson() throws Exception {
+        // made by hand years ago: a work address, and the candidate's own e-mail kept as personal e-mail
+        int former = app.lucca().addUser("Jeanne", "Dupont", "jdupont@acme.test", "jdupont",
+                LocalDate.of(2019, 1, 1), LocalDate.of(2025, 8, 31), "Jeanne.Dupont@example.org");
+        app.lucca().loseAnswerOfNextContractCreate();
+
+        String hireId = app.connector().accept(FlatchrEvents.hire("former-4", "Jeanne", "Dupont",
+                "jeanne.dupont@example.org"));
+
+        JsonNode hire = app.connector().awaitStatus(hireId, "delivered");
+        assertThat(hire.path("luccaUserId").asInt()).isEqualTo(former);
+        assertThat(hire.path("attempts").asInt()).as("the lost answer cost one attempt, not a second person")
+                .isEqualTo(2);
+        assertThat(app.lucca().users()).filteredOn(u -> "Dupont".equals(u.lastName()) && "Jeanne".equals(u.firstName()))
+                .extracting(User::id).containsExactly(former);
+        assertThat(app.lucca().contracts()).filteredOn(c -> c.ownerId() == former)
+                .extracting(WorkContract::externalId).containsExactly(null, "former-4");
+    }
+
+    @Test
     void aMappedContractTypeCostsTheCreateWithoutContractAndTheContractMadeOnceEvenWhenItsAnswerIsLost()
             throws Exception {
         app.lucca().loseAnswerOfNextContractCreate();

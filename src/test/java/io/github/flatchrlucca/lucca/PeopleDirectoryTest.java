@@ -2,6 +2,7 @@ package io.github.flatchrlucca.lucca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -102,6 +103,34 @@ class PeopleDirectoryTest {
     }
 
     @Test
+    void everyoneWithAPersonalEmailIsListedIgnoringCaseAndSpacesAndAChangeIsFollowed() {
+        answers.add(new LuccaCaller.Answer(items(
+                person(7, "jdupont@acme.test", "jdupont", "2025-08-31T00:00:00").put("personalEmail", " Jeanne.Dupont@Example.org"),
+                person(8, "jeanne.d@acme.test", "jdupont2", null).put("personalEmail", "jeanne.dupont@example.org"),
+                person(9, "paul@acme.test", "pmartin", null).put("personalEmail", "paul@example.org"),
+                person(10, "nobody@acme.test", "nobody", null)), "Tue, 01 Dec 2026 10:30:00 GMT"));
+        directory.refresh(ACME);
+
+        assertThat(directory.withPersonalEmail(ACME, "jeanne.dupont@EXAMPLE.org ")).extracting(PeopleDirectory.Person::id,
+                PeopleDirectory.Person::mail).containsExactly(tuple(7L, "jdupont@acme.test"), tuple(8L, "jeanne.d@acme.test"));
+        assertThat(directory.withPersonalEmail(ACME, "jeanne.dupont@example.org").get(0).found())
+                .isEqualTo(new LuccaPerson(7, "jdupont", LocalDate.of(2025, 8, 31), " Jeanne.Dupont@Example.org"));
+        assertThat(directory.withPersonalEmail(ACME, " ")).as("a blank e-mail is nobody's, not everyone's without one")
+                .isEmpty();
+        assertThat(directory.withPersonalEmail(ACME, null)).isEmpty();
+        assertThat(directory.mailOf(ACME, 8)).contains("jeanne.d@acme.test");
+        assertThat(directory.mailOf(ACME, 11)).isEmpty();
+
+        answers.add(new LuccaCaller.Answer(items(
+                person(8, "jeanne.d@acme.test", "jdupont2", null).put("personalEmail", "jeanne.d@example.org")),
+                "Tue, 01 Dec 2026 10:31:00 GMT"));
+        directory.refresh(ACME);
+
+        assertThat(directory.withPersonalEmail(ACME, "jeanne.dupont@example.org"))
+                .extracting(PeopleDirectory.Person::id).containsExactly(7L);
+    }
+
+    @Test
     void aFailedReadLeavesItUntrustedUntilAReadSucceeds() {
         answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", 1, 1));
         directory.refresh(ACME);
@@ -166,6 +195,8 @@ class PeopleDirectoryTest {
 
         assertThat(directory.withMail(ACME, "new.hire@acme.test")).contains(new LuccaPerson(42, "nhire", null, "new.hire@example.org"));
         assertThat(directory.loginsContaining(ACME, "nhire")).containsExactly("nhire");
+        assertThat(directory.withPersonalEmail(ACME, "new.hire@example.org")).as("the same candidate hired again")
+                .extracting(PeopleDirectory.Person::id).containsExactly(42L);
     }
 
     @Test
