@@ -133,9 +133,10 @@ final class Settings {
             .whenUnset("any column that Flatchr marks as hired").tenantKey("triggerColumns").example("Hired,Offer signed");
     static final Setting<String> DEPARTMENT_POINTER = Setting.of(WEBHOOK, "flatchr.department-pointer",
             "FLATCHR_DEPARTMENT_POINTER", parsed("a JSON pointer", pointer -> JsonPointer.compile(pointer).toString()),
-            "JSON pointer into the webhook body where a department name (or a list of names) may be found. "
-                    + "Flatchr's vacancy has no department field; its folder tags, `/data/vacancy/tags`, are a "
-                    + "common source.")
+            "JSON pointer into the webhook body where the department may be found: a name, an object's `title` "
+                    + "(else its `name`), or a list of either. Flatchr's vacancy has no department field; its folder "
+                    + "tags, `/data/vacancy/tags` (objects with a `title`), are a common source. Something there of "
+                    + "which no name can be read is a warning on the hire.")
             .whenUnset("no department is read from the event: `LUCCA_DEPARTMENT_ID`, or Lucca's own default, applies")
             .example("/data/vacancy/tags");
     static final Setting<Integer> MAX_BODY_BYTES = Setting.of(WEBHOOK, "flatchr.max-body-bytes",

@@ -22,6 +22,8 @@ public final class HireMapper {
     private static final String START_DATE_UNREADABLE = "start date unreadable; start date estimated";
     static final String END_BEFORE_START = "the vacancy's end date is before its start: the contract is left open-ended";
     static final String END_DATE_UNREADABLE = "the vacancy's end date is unreadable: the contract is left open-ended";
+    static final String DEPARTMENT_UNREADABLE = "no department name could be read at FLATCHR_DEPARTMENT_POINTER %s "
+            + "(neither text nor items with a title or name): the default department applies";
 
     private final MappingSettings settings;
     private final PhoneNormalizer phones;
@@ -57,9 +59,10 @@ public final class HireMapper {
 
         LuccaUserDraft draft = new LuccaUserDraft(firstName, lastName, mail, personalEmail, mobile,
                 visible(vacancy.path("title")), contractStart, null, null, null, null, contractEnd);
-        return new MappedHire(draft, warnings, settings.loginRule().base(firstName, lastName, mail),
-                departmentPointer.map(pointer -> departmentNames(root.at(pointer))).orElse(List.of()), text(vacancy.path("contract_type_id")),
-                text(root.path("data").path("applicant").path("id")));
+        List<String> departmentNames = departmentPointer.map(pointer -> departmentNames(root.at(pointer), warnings))
+                .orElse(List.of());
+        return new MappedHire(draft, warnings, settings.loginRule().base(firstName, lastName, mail), departmentNames,
+                text(vacancy.path("contract_type_id")), text(root.path("data").path("applicant").path("id")));
     }
 
     private String mobile(JsonNode phone, List<String> warnings) {
@@ -98,14 +101,34 @@ public final class HireMapper {
         return end.orElse(null);
     }
 
-    private static List<String> departmentNames(JsonNode names) {
-        if (names.isArray()) {
-            return StreamSupport.stream(names.spliterator(), false)
-                    .map(HireMapper::text)
-                    .filter(Objects::nonNull)
-                    .toList();
+    /**
+     * The department names at the pointer: a text, an object's {@code title} (else its {@code name}), or a list of
+     * either: Flatchr's vacancy {@code tags}, the usual source, are objects ({@code {"id", "tag_id", "title", ...}}).
+     * Something there of which no name can be read is said, naming the pointer (not what was found: it is the
+     * customer's data): the hire would otherwise get the default department with nobody knowing why. Nothing there
+     * (absent, null, blank, an empty list: a vacancy without tags) names no department, and is not said.
+     */
+    private List<String> departmentNames(JsonNode found, List<String> warnings) {
+        List<String> names = found.isArray()
+                ? StreamSupport.stream(found.spliterator(), false).map(HireMapper::departmentName)
+                        .filter(Objects::nonNull).toList()
+                : Optional.ofNullable(departmentName(found)).stream().toList();
+        if (names.isEmpty() && !namesNothing(found)) {
+            warnings.add(DEPARTMENT_UNREADABLE.formatted(settings.departmentPointer()));
         }
-        return Optional.ofNullable(text(names)).stream().toList();
+        return names;
+    }
+
+    private static String departmentName(JsonNode item) {
+        if (item.isObject()) {
+            return Optional.ofNullable(text(item.path("title"))).orElseGet(() -> text(item.path("name")));
+        }
+        return text(item);
+    }
+
+    private static boolean namesNothing(JsonNode found) {
+        return found.isMissingNode() || found.isNull() || (found.isTextual() && text(found) == null)
+                || (found.isArray() && found.isEmpty());
     }
 
     /**

@@ -34,7 +34,10 @@ public final class FlatchrEvents {
         vacancy.put("title", "Développeuse Java");
         vacancy.put("contract_type_id", 1);
         vacancy.put("start_date", "2026-01-05T23:30:00.000Z");
-        vacancy.putArray("tags").add("Service IT");
+        // a folder tag, as Flatchr sends a vacancy's tags: objects, whose title names the department
+        vacancy.putArray("tags").addObject().put("id", "7jKJ0Mpz60pXNgxa").put("tag_id", 1174).put("title", "Service IT")
+                .put("type", "vacancies").put("creatable", false).put("values", "").put("multiple", false)
+                .put("visible", false);
         return event;
     }
 

@@ -254,6 +254,7 @@ class HirePathIT {
         ObjectNode event = FlatchrEvents.hire("unmapped-1", "Lina", "Haddad", "lina@example.org");
         ((ObjectNode) event.path("data").path("vacancy")).put("contract_type_id", 7);
         ((ObjectNode) event.path("data").path("vacancy")).putNull("start_date");
+        // plain text at the pointer works too (FlatchrEvents' tags are Flatchr's objects)
         ((ObjectNode) event.path("data").path("vacancy")).putArray("tags").add("Unknown team");
 
         JsonNode hire = app.connector().awaitStatus(app.connector().accept(event), "delivered");

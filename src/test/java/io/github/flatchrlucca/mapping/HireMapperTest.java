@@ -213,18 +213,61 @@ class HireMapperTest {
     }
 
     @Test
-    void departmentNamesCanComeFromAnArray() {
+    void departmentNamesCanComeFromAnArrayOfText() {
         HireMapper fromTags = mapper(null, LoginRule.INITIAL_LASTNAME, "/data/vacancy/tags");
 
         assertThat(fromTags.map(Json.parse(HIRE), RECEIVED_AT).departmentNames()).containsExactly("Service IT", "Paris");
     }
 
+    @Test
+    void departmentNamesAreTheTitlesOfFlatchrsTagObjects() {
+        JsonNode event = Json.parse(HIRE);
+        // Flatchr's vacancy tags, as its API and webhook send them (the fake's Shapes.tag): objects, not text
+        vacancy(event).set("tags", Json.parse("""
+                [{"id": "7jKJ0Mpz60pXNgxa", "tag_id": 1174, "title": " Service IT ", "type": "vacancies",
+                  "creatable": false, "values": "", "multiple": false, "visible": false},
+                 {"id": "Qx9", "tag_id": 1175, "title": "", "name": "Paris"},
+                 {"id": "Zk1", "tag_id": 1176, "title": null}]
+                """));
+        HireMapper fromTags = mapper(null, LoginRule.INITIAL_LASTNAME, "/data/vacancy/tags");
+
+        MappedHire hire = fromTags.map(event, RECEIVED_AT);
+
+        assertThat(hire.departmentNames()).containsExactly("Service IT", "Paris");
+        assertThat(hire.warnings()).isEmpty();
+        assertThat(mapper(null, LoginRule.INITIAL_LASTNAME, "/data/vacancy/tags/0").map(event, RECEIVED_AT)
+                .departmentNames()).as("a pointer to one tag").containsExactly("Service IT");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"/data/vacancy/nothing", "/data/vacancy", "/data/column/hired"})
-    void noDepartmentNamesWhenThePointerFindsNoTextOrArray(String pointer) {
+    @ValueSource(strings = {"/data/column/hired", "/data/candidate", "/data/vacancy/tags"})
+    void somethingAtThePointerOfWhichNoNameCanBeReadIsSaidNamingThePointerNotTheData(String pointer) {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).set("tags", Json.parse("[{\"id\": \"Zk1\", \"tag_id\": 1176}, true, \" \"]"));
         HireMapper elsewhere = mapper(null, LoginRule.INITIAL_LASTNAME, pointer);
 
-        assertThat(elsewhere.map(Json.parse(HIRE), RECEIVED_AT).departmentNames()).isEmpty();
+        MappedHire hire = elsewhere.map(event, RECEIVED_AT);
+
+        assertThat(hire.departmentNames()).isEmpty();
+        assertThat(hire.warnings()).containsExactly("no department name could be read at FLATCHR_DEPARTMENT_POINTER "
+                + pointer + " (neither text nor items with a title or name): the default department applies");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"absent", "null", "\"  \"", "[]"})
+    void nothingAtThePointerNamesNoDepartmentAndIsNotAWarning(String tags) {
+        JsonNode event = Json.parse(HIRE);
+        if ("absent".equals(tags)) {
+            vacancy(event).remove("tags");
+        } else {
+            vacancy(event).set("tags", Json.parse(tags));
+        }
+        HireMapper fromTags = mapper(null, LoginRule.INITIAL_LASTNAME, "/data/vacancy/tags");
+
+        MappedHire hire = fromTags.map(event, RECEIVED_AT);
+
+        assertThat(hire.departmentNames()).isEmpty();
+        assertThat(hire.warnings()).isEmpty();
     }
 
     @Test
