@@ -113,8 +113,6 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     private static final Duration NETWORK_SLACK = Duration.ofMillis(250);
     // Webhook workers and the delivery poller share it; Vert.x runs at most 20 webhook handlers at once.
     private static final int JOURNAL_POOL_SIZE = 10;
-    // Flatchr's candidates are mostly in France; numbers written without +33 are read as French.
-    private static final String PHONE_REGION = "FR";
     /**
      * The zone of Lucca's v3 date-times, which carry no offset (the reference: "the instance's local time"). Lucca's
      * instances, .ilucca.net as .ch, keep the time of Paris, as Zurich's: the people directory turns Lucca's Date
@@ -174,7 +172,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                 settings.alertQueueAge(), clock);
         registry.bind("alerts", alerts);
         registry.bind("chatRefusals", new ChatRefusals(clock));
-        Tenants tenants = new Tenants(PHONE_REGION, settings.departmentPointer(), NETWORK_SLACK,
+        Tenants tenants = new Tenants(settings.departmentPointer(), NETWORK_SLACK,
                 alerts::credentialsChanged, alerts::flatchrKeyChanged);
         registry.bind("tenants", tenants);
         bindTenants(camel, settings, tenants, metrics, alerts);

@@ -32,6 +32,7 @@ public record ConnectorSettings(
         Path dataDir,
         String publicBaseUrl,
         ZoneId zone,
+        String phoneRegion,
         Optional<String> webhookToken,
         Set<String> triggerColumns,
         String departmentPointer,
@@ -85,7 +86,7 @@ public record ConnectorSettings(
     /** What a tenant of the tenants file takes from these settings when it does not say. */
     public TenantDefaults tenantDefaults() {
         return new TenantDefaults(triggerColumns, rateLimitRequests, rateLimitWindow, loginRule, rehire, hireHold,
-                retryMaxAge, zone, flatchrApiBaseUrl, flatchrReconcileInterval, flatchrReconcileLookback);
+                retryMaxAge, zone, phoneRegion, flatchrApiBaseUrl, flatchrReconcileInterval, flatchrReconcileLookback);
     }
 
     /**
@@ -159,6 +160,7 @@ public record ConnectorSettings(
                 in.get(Settings.DATA_DIR),
                 in.optional(Settings.PUBLIC_BASE_URL).map(Object::toString).orElse("http://localhost:" + serverPort),
                 in.get(Settings.TIMEZONE),
+                in.get(Settings.PHONE_REGION),
                 webhookToken,
                 in.optional(Settings.TRIGGER_COLUMNS).orElse(Set.of()),
                 in.optional(Settings.DEPARTMENT_POINTER).orElse(""),

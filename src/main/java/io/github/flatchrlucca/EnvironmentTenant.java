@@ -19,7 +19,8 @@ final class EnvironmentTenant implements SettingProblems {
      * tenant of the file inherits ({@link ConnectorSettings#tenantDefaults()}, the default tenant's too); the webhook
      * token, given apart since the connector may keep one of its own; ADMIN_TOKEN, which opens every tenant.
      */
-    private static final List<Setting<?>> NOT_ITS_OWN = List.of(Settings.TIMEZONE, Settings.WEBHOOK_TOKEN,
+    private static final List<Setting<?>> NOT_ITS_OWN = List.of(Settings.TIMEZONE, Settings.PHONE_REGION,
+            Settings.WEBHOOK_TOKEN,
             Settings.TRIGGER_COLUMNS, Settings.FLATCHR_API_BASE_URL, Settings.FLATCHR_RECONCILE_INTERVAL,
             Settings.FLATCHR_RECONCILE_LOOKBACK, Settings.LOGIN_RULE, Settings.REHIRE, Settings.RATE_LIMIT_REQUESTS,
             Settings.RATE_LIMIT_WINDOW, Settings.HIRE_HOLD, Settings.ADMIN_TOKEN);

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import io.github.flatchrlucca.mapping.ContractTypeTable;
 import io.github.flatchrlucca.mapping.DepartmentTable;
 import io.github.flatchrlucca.mapping.LoginRule;
+import io.github.flatchrlucca.mapping.PhoneNormalizer;
 import io.github.flatchrlucca.mapping.WorkEmailPattern;
 import io.github.flatchrlucca.tenants.ApiKeys;
 import io.github.flatchrlucca.tenants.FlatchrApi;
@@ -115,6 +116,13 @@ final class Settings {
             parsed("a time zone such as Europe/Paris", ZoneId::of),
             "Zone in which Flatchr's dates and the day of reception become calendar days.")
             .defaultValue("Europe/Paris").tenantKey("timezone");
+    static final Setting<String> PHONE_REGION = Setting.of(CONNECTOR, "connector.phone-region",
+            "CANDIDATE_PHONE_REGION", parsed(PhoneNormalizer.REGION_EXPECTED, PhoneNormalizer::region),
+            "Country (two-letter ISO 3166 code) in which a candidate's phone number written without a country code "
+                    + "is read: Flatchr's phone field is free text, and `079 123 45 67` is Swiss (`+41791234567`) "
+                    + "only when read in `CH`. A number with its country code (`+41 ...`) is read as written. With "
+                    + "`FR`, a number that is no mainland French one is read as of France's overseas departments.")
+            .defaultValue("FR").tenantKey("phoneRegion").example("CH");
 
     // ---- Flatchr webhook
 
@@ -411,7 +419,7 @@ final class Settings {
      */
     static final List<Setting<?>> ALL = List.of(
             SERVER_PORT, HTTP_IDLE_TIMEOUT, HTTP_REQUEST_TIMEOUT,
-            DATA_DIR, PUBLIC_BASE_URL, TIMEZONE, CONFIG_FILE, ROUTES_DIR,
+            DATA_DIR, PUBLIC_BASE_URL, TIMEZONE, PHONE_REGION, CONFIG_FILE, ROUTES_DIR,
             WEBHOOK_TOKEN, TRIGGER_COLUMNS, DEPARTMENT_POINTER, MAX_BODY_BYTES,
             FLATCHR_API_KEY, FLATCHR_COMPANY_KEY, FLATCHR_API_BASE_URL, FLATCHR_RECONCILE_INTERVAL,
             FLATCHR_RECONCILE_LOOKBACK, FLATCHR_RESULT_TAG,

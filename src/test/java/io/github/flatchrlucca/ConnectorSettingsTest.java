@@ -112,6 +112,7 @@ class ConnectorSettingsTest {
         ConnectorSettings settings = read();
 
         assertThat(settings.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(settings.defaultTenant(TOKEN).phoneRegion()).as("numbers without +33 read as French").isEqualTo("FR");
         assertThat(settings.rateLimitRequests()).isEqualTo(50);
         assertThat(settings.rateLimitWindow()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.loginRule()).isEqualTo(LoginRule.INITIAL_LASTNAME);
@@ -240,7 +241,7 @@ class ConnectorSettingsTest {
         assertThat(fromTheEnvironment.flatchrApi()).isEqualTo(fromTheFile.flatchrApi()).isPresent();
         assertThat(fromTheEnvironment).usingRecursiveComparison()
                 .comparingOnlyFields("triggerColumns", "rateLimitRequests", "rateLimitWindow", "legalEntityId",
-                        "roleId", "rehire", "hireHold", "loginRule", "zone")
+                        "roleId", "rehire", "hireHold", "loginRule", "zone", "phoneRegion")
                 .isEqualTo(fromTheFile);
     }
 
@@ -288,6 +289,7 @@ class ConnectorSettingsTest {
         properties.put("lucca.contract-types", "1:21");
         properties.put("lucca.login-rule", "email");
         properties.put("connector.timezone", "America/Guadeloupe");
+        properties.put("connector.phone-region", "ch");
         properties.put("lucca.rate-limit.requests", "10");
         properties.put("lucca.work-email-pattern", "{firstname}.{lastname}@acme.fr");
 
@@ -297,11 +299,22 @@ class ConnectorSettingsTest {
         assertThat(settings.contractTypes().luccaTypeFor("1")).contains(21);
         assertThat(settings.loginRule()).isEqualTo(LoginRule.EMAIL);
         assertThat(settings.zone()).isEqualTo(ZoneId.of("America/Guadeloupe"));
+        assertThat(settings.phoneRegion()).isEqualTo("CH");
         assertThat(settings.rateLimitRequests()).isEqualTo(10);
         assertThat(settings.workEmailPattern().apply("Éloïse", "Müller")).isEqualTo("eloise.muller@acme.fr");
     }
 
     // ---- bad values stop the start
+
+    @Test
+    void anUnknownPhoneRegionStopsTheStartWithOneLineNamingIt() {
+        properties.put("connector.phone-region", "Suisse");
+
+        assertThatIllegalArgumentException().isThrownBy(this::start)
+                .withMessage("Invalid setting CANDIDATE_PHONE_REGION (connector.phone-region): 'Suisse' is not a "
+                        + "two-letter region code such as FR or CH (libphonenumber knows no phone numbers of such a "
+                        + "region)");
+    }
 
     @ParameterizedTest(name = "{0}=''{1}'' is refused naming {2}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -319,6 +332,8 @@ class ConnectorSettingsTest {
             lucca.login-rule           | nope          | LUCCA_LOGIN_RULE
             lucca.rehire               | rehire        | LUCCA_REHIRE
             connector.timezone         | Mars/Olympus  | CONNECTOR_TIMEZONE
+            connector.phone-region     | Suisse        | CANDIDATE_PHONE_REGION
+            connector.phone-region     | EU            | CANDIDATE_PHONE_REGION
             lucca.rate-limit.requests  | 0             | LUCCA_RATE_LIMIT_REQUESTS
             lucca.rate-limit.requests  | many          | LUCCA_RATE_LIMIT_REQUESTS
             lucca.rate-limit.window-seconds | 0        | LUCCA_RATE_LIMIT_WINDOW_SECONDS
@@ -347,6 +362,7 @@ class ConnectorSettingsTest {
             Map.entry("connector.data-dir", "data\u0000dir"),
             Map.entry("connector.public-base-url", "hooks.acme.fr"),
             Map.entry("connector.timezone", "Mars/Olympus"),
+            Map.entry("connector.phone-region", "XX"),
             Map.entry("flatchr.webhook-token", "too-short"),
             Map.entry("flatchr.department-pointer", "no-slash"),
             Map.entry("flatchr.max-body-bytes", "0"),

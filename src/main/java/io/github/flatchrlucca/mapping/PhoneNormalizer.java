@@ -19,15 +19,28 @@ public final class PhoneNormalizer {
      */
     private static final List<String> FRENCH_OVERSEAS = List.of("RE", "YT", "GP", "MQ", "GF", "PM", "BL", "MF");
 
+    /** What a region is, for the setting that names one and the tenants file's key. */
+    public static final String REGION_EXPECTED = "a two-letter region code such as FR or CH";
+
     private final String defaultRegion;
 
     /** @param defaultRegion ISO 3166 region assumed for numbers written without a country code, e.g. "FR" */
     public PhoneNormalizer(String defaultRegion) {
-        String region = defaultRegion == null ? "" : defaultRegion.strip().toUpperCase(Locale.ROOT);
+        this.defaultRegion = region(defaultRegion);
+    }
+
+    /**
+     * A region in which numbers without a country code can be read, as libphonenumber names it: "ch" is "CH".
+     *
+     * @throws IllegalArgumentException when libphonenumber knows no numbers of such a region (not a two-letter ISO
+     *                                  3166 code, or one of a region without a numbering plan of its own)
+     */
+    public static String region(String written) {
+        String region = written == null ? "" : written.strip().toUpperCase(Locale.ROOT);
         if (!PHONE_NUMBERS.getSupportedRegions().contains(region)) {
-            throw new IllegalArgumentException("unknown phone region \"" + defaultRegion + "\"; expected a region code such as FR");
+            throw new IllegalArgumentException("libphonenumber knows no phone numbers of such a region");
         }
-        this.defaultRegion = region;
+        return region;
     }
 
     public Optional<String> toE164(String freeText) {

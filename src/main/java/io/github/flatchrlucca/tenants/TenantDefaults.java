@@ -13,6 +13,7 @@ import java.util.Set;
  * settings cannot leak into another's.
  *
  * @param hireHold                 HIRE_HOLD_SECONDS, how long a new hire waits before its first delivery
+ * @param phoneRegion              CANDIDATE_PHONE_REGION, where phone numbers without a country code are read
  * @param retryMaxAge              RETRY_MAX_AGE_HOURS, which a tenant's own hold must stay under (not inherited:
  *                                 the retries are the connector's, for every tenant)
  * @param flatchrApiBaseUrl        FLATCHR_API_BASE_URL, for a tenant whose {@code flatchr} says no {@code apiBaseUrl}
@@ -28,6 +29,7 @@ public record TenantDefaults(
         Duration hireHold,
         Duration retryMaxAge,
         ZoneId zone,
+        String phoneRegion,
         URI flatchrApiBaseUrl,
         Duration flatchrReconcileInterval,
         Duration flatchrReconcileLookback) {

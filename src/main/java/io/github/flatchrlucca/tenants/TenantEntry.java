@@ -4,6 +4,7 @@ import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.mapping.ContractTypeTable;
 import io.github.flatchrlucca.mapping.DepartmentTable;
 import io.github.flatchrlucca.mapping.LoginRule;
+import io.github.flatchrlucca.mapping.PhoneNormalizer;
 import io.github.flatchrlucca.mapping.WorkEmailPattern;
 import java.net.URI;
 import java.time.Duration;
@@ -29,7 +30,7 @@ final class TenantEntry {
     private static final Pattern COMPANY_ID = Pattern.compile("[1-9][0-9]{0,17}");
     private static final List<String> KEYS = List.of("id", "flatchrCompanyIds", "webhookToken", "triggerColumns",
             "flatchr", "lucca", "defaults", "departments", "contractTypes", "rehire", "hireHoldSeconds", "login",
-            "workEmailPattern", "timezone", "adminToken");
+            "workEmailPattern", "timezone", "phoneRegion", "adminToken");
     private static final List<String> FLATCHR_KEYS = List.of("apiKey", "companyKey", "apiBaseUrl",
             "reconcileIntervalSeconds", "reconcileLookbackDays", "resultTag");
     private static final List<String> LUCCA_KEYS = List.of("baseUrl", "instance", "apiKey", "rateLimit");
@@ -146,11 +147,15 @@ final class TenantEntry {
         ZoneId zone = tenant.text("timezone")
                 .flatMap(written -> tenant.parse("timezone", written, "a time zone such as Europe/Paris", ZoneId::of))
                 .orElse(inherited.zone());
+        String phoneRegion = tenant.text("phoneRegion")
+                .flatMap(written -> tenant.parse("phoneRegion", written, PhoneNormalizer.REGION_EXPECTED,
+                        PhoneNormalizer::region))
+                .orElse(inherited.phoneRegion());
         Optional<String> admin = adminToken.get();
         // each value left empty above was reported; the caller uses these settings only when none was
         return new TenantSettings(id, companyIds, token, triggerColumns, baseUrl, apiKey, requests, window,
                 legalEntityId, departmentId, roleId, departments.orElse(null), contractTypes.orElse(null), rehire,
-                hireHold, login, workEmailPattern, zone, admin, flatchrApi);
+                hireHold, login, workEmailPattern, zone, phoneRegion, admin, flatchrApi);
     }
 
     private Optional<String> id() {

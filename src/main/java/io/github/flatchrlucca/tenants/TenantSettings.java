@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * @param rehire            what a hire of a former employee gets: a new work contract, or only a report
  * @param hireHold          how long a new hire waits before its first delivery, so that a drag into hired made by
  *                          mistake and undone within it never reaches Lucca
+ * @param phoneRegion       where a candidate's phone number written without a country code is read ("FR", "CH")
  * @param adminToken        opens the admin API and status page on this tenant's hires only (its HR team's view)
  * @param flatchrApi        the tenant's access to Flatchr's API; empty: no reconciliation, no write-back, the
  *                          tenant works from webhooks alone
@@ -48,6 +49,7 @@ public record TenantSettings(
         LoginRule loginRule,
         WorkEmailPattern workEmailPattern,
         ZoneId zone,
+        String phoneRegion,
         Optional<String> adminToken,
         Optional<FlatchrApi> flatchrApi) {
 

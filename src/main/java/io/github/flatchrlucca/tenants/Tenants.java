@@ -30,7 +30,6 @@ import org.apache.camel.Variable;
  */
 public final class Tenants {
 
-    private final String phoneRegion;
     private final String departmentPointer;
     private final Duration networkSlack;
     private final BiConsumer<String, KeyState.State> credentialsChanged;
@@ -43,16 +42,15 @@ public final class Tenants {
      * @param networkSlack       added to each tenant's rate-limit window: Lucca counts calls when they arrive
      * @param credentialsChanged told which tenant's key Lucca now accepts or rejects
      */
-    public Tenants(String phoneRegion, String departmentPointer, Duration networkSlack,
+    public Tenants(String departmentPointer, Duration networkSlack,
                    BiConsumer<String, KeyState.State> credentialsChanged) {
-        this(phoneRegion, departmentPointer, networkSlack, credentialsChanged, (tenant, state) -> { });
+        this(departmentPointer, networkSlack, credentialsChanged, (tenant, state) -> { });
     }
 
     /** @param flatchrKeyChanged told which tenant's key Flatchr's API now accepts or rejects */
-    public Tenants(String phoneRegion, String departmentPointer, Duration networkSlack,
+    public Tenants(String departmentPointer, Duration networkSlack,
                    BiConsumer<String, KeyState.State> credentialsChanged,
                    BiConsumer<String, KeyState.State> flatchrKeyChanged) {
-        this.phoneRegion = phoneRegion;
         this.departmentPointer = departmentPointer;
         this.networkSlack = networkSlack;
         this.credentialsChanged = credentialsChanged;
@@ -158,7 +156,7 @@ public final class Tenants {
 
     private Tenant build(TenantSettings settings, Map<String, String> tenantByCompanyId) {
         HireMapper mapper = new HireMapper(new MappingSettings(settings.zone(), settings.loginRule(),
-                settings.workEmailPattern(), phoneRegion, departmentPointer));
+                settings.workEmailPattern(), settings.phoneRegion(), departmentPointer));
         LuccaConnection lucca = new LuccaConnection(settings.id(), settings.luccaBaseUrl(), settings.luccaApiKey(),
                 settings.rateLimitRequests(), settings.rateLimitWindow().plus(networkSlack),
                 kept(credentials, settings.id(), settings.luccaBaseUrl() + " " + settings.luccaApiKey(),

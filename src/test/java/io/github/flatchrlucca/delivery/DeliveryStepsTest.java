@@ -982,7 +982,7 @@ class DeliveryStepsTest {
                                  LuccaConnection lucca) {
         return new Tenant(new TenantSettings("acme", Set.of("4242"), WebhookToken.of("token-of-acme-0123456789"),
                 Set.of(), lucca.baseUrl(), "", 50, Duration.ofSeconds(60), 3, 99, 5, DepartmentTable.parse(""),
-                ContractTypeTable.parse("1:21"), rehire, Duration.ZERO, LoginRule.INITIAL_LASTNAME, workMail, PARIS,
+                ContractTypeTable.parse("1:21"), rehire, Duration.ZERO, LoginRule.INITIAL_LASTNAME, workMail, PARIS, "FR",
                 Optional.empty(), Optional.empty()),
                 new HireMapper(new MappingSettings(PARIS, LoginRule.INITIAL_LASTNAME, workMail, "FR",
                         "/data/vacancy/department")),

@@ -48,6 +48,22 @@ class PhoneNormalizerTest {
     void rejectsAnUnknownRegion(String region) {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new PhoneNormalizer(region))
-                .withMessageContaining("phone region");
+                .withMessageContaining("libphonenumber knows no phone numbers of such a region");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            079 123 45 67     | +41791234567
+            044 668 18 00     | +41446681800
+            +33 6 12 34 56 78 | +33612345678
+            """)
+    void aSwissRegionReadsNumbersWithoutACountryCodeAsSwiss(String freeText, String expected) {
+        assertThat(new PhoneNormalizer("CH").toE164(freeText)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ch", " CH ", "Ch"})
+    void aRegionIsReadAsLibphonenumberNamesIt(String written) {
+        assertThat(PhoneNormalizer.region(written)).isEqualTo("CH");
     }
 }

@@ -28,7 +28,7 @@ class AdminTokenCheckTest {
     private static final String ADMIN = "admin-token-of-the-partner";
     private static final String ACME_HR = "admin-token-of-acme-hr-team";
 
-    private final Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
+    private final Tenants tenants = new Tenants("/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
 
     @Test
     void theAdminTokenOpensEveryTenant() {
@@ -103,7 +103,7 @@ class AdminTokenCheckTest {
     private static TenantSettings tenant(String id, String adminToken) {
         return new TenantSettings(id, Set.of("1"), WebhookToken.of("webhook-token-of-" + id + "-0123"), Set.of(),
                 Optional.empty(), "", 50, Duration.ofSeconds(60), null, null, null, DepartmentTable.parse(""),
-                ContractTypeTable.parse(""), RehirePolicy.CONTRACT, Duration.ZERO, LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"),
+                ContractTypeTable.parse(""), RehirePolicy.CONTRACT, Duration.ZERO, LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"), "FR",
                 Optional.ofNullable(adminToken), Optional.empty());
     }
 }

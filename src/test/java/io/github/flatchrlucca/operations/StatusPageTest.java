@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class StatusPageTest {
 
     private static final CamelContext CAMEL = new DefaultCamelContext();
-    private static final Tenants TENANTS = new Tenants("FR", "/data/vacancy/department", Duration.ZERO,
+    private static final Tenants TENANTS = new Tenants("/data/vacancy/department", Duration.ZERO,
             (tenant, state) -> { });
     private final StatusPage page = new StatusPage(new AdminTokenCheck(Optional.of("admin-token-of-the-partner"),
             TENANTS));

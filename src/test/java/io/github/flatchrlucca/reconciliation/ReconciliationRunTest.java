@@ -227,7 +227,7 @@ class ReconciliationRunTest {
 
     private static ReconciliationRun run(Set<String> triggerColumns, Duration lookback, Reconciliations.Run claim,
                                          LocalDate windowFrom) {
-        Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
+        Tenants tenants = new Tenants("/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
         FlatchrApi api = new FlatchrApi(URI.create("https://api.flatchr.io"), "flatchr-key", "Wy3EOp2NP3p1KMq8",
                 Duration.ofMinutes(15), lookback, Optional.empty());
         tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.withTriggerColumns(

@@ -52,7 +52,7 @@ class ReconciliationStepsTest {
     private final Journal journal = new Journal(pool, clock, LEASE, "instance-a");
     private final Reconciliations reconciliations = new Reconciliations(pool, clock, LEASE, "instance-a");
     private final FlatchrEventClassifier classifier = new FlatchrEventClassifier();
-    private final Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
+    private final Tenants tenants = new Tenants("/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
     // what the team's chat is told of skipped applications
     private final List<String> told = new java.util.ArrayList<>();
     private final io.github.flatchrlucca.flatchr.FlatchrPause pause =

@@ -37,7 +37,7 @@ class TenantsFileTest {
     // unlike the connector's built-in defaults, so that inheriting them shows
     private static final TenantDefaults ENVIRONMENT = new TenantDefaults(
             Set.of("recrutés"), 40, Duration.ofSeconds(30), LoginRule.FIRSTNAME_LASTNAME,
-            RehirePolicy.REPORT, Duration.ofSeconds(120), Duration.ofHours(2), ZoneId.of("Europe/Brussels"), URI.create("https://api.demo.flatchr.io"), Duration.ofSeconds(600),
+            RehirePolicy.REPORT, Duration.ofSeconds(120), Duration.ofHours(2), ZoneId.of("Europe/Brussels"), "BE", URI.create("https://api.demo.flatchr.io"), Duration.ofSeconds(600),
             Duration.ofDays(7));
 
     private static final String FULL_EXAMPLE = """
@@ -65,6 +65,7 @@ class TenantsFileTest {
                 login: initial-lastname
                 workEmailPattern: "{firstname}.{lastname}@acme.fr"
                 timezone: Europe/Paris
+                phoneRegion: ch
             """;
 
     @TempDir
@@ -144,6 +145,7 @@ class TenantsFileTest {
         assertThat(acme.loginRule()).isEqualTo(LoginRule.INITIAL_LASTNAME);
         assertThat(acme.workEmailPattern().apply("Éloïse", "Müller")).isEqualTo("eloise.muller@acme.fr");
         assertThat(acme.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(acme.phoneRegion()).isEqualTo("CH");
         FlatchrApi flatchr = acme.flatchrApi().orElseThrow();
         assertThat(flatchr.apiKey()).isEqualTo(ACME_FLATCHR_KEY);
         assertThat(flatchr.companyKey()).isEqualTo(COMPANY_KEY);
@@ -174,6 +176,7 @@ class TenantsFileTest {
         assertThat(acme.rehire()).isEqualTo(RehirePolicy.REPORT);
         assertThat(acme.hireHold()).isEqualTo(Duration.ofSeconds(120));
         assertThat(acme.zone()).isEqualTo(ZoneId.of("Europe/Brussels"));
+        assertThat(acme.phoneRegion()).isEqualTo("BE");
     }
 
     @Test
@@ -503,7 +506,7 @@ class TenantsFileTest {
                         "timezone: Europe/Pariss"),
                 "tenants[0] (acme): unknown key 'webhokToken'; known keys: id, flatchrCompanyIds, webhookToken, "
                         + "triggerColumns, flatchr, lucca, defaults, departments, contractTypes, rehire, hireHoldSeconds, "
-                        + "login, workEmailPattern, timezone, adminToken",
+                        + "login, workEmailPattern, timezone, phoneRegion, adminToken",
                 "tenants[0] (acme): lucca.baseUrl: 'ftp://acme.ilucca.net' is not an http(s) URL with a host",
                 "tenants[0] (acme): lucca.apiKey: environment variable GAMMA_LUCCA_API_KEY is not set, or blank",
                 "tenants[0] (acme): lucca.rateLimit.requests: '0' is not a whole number greater than zero",
@@ -568,7 +571,7 @@ class TenantsFileTest {
         return Stream.of(
                 Arguments.of("webhokToken: x", "tenants[0] (acme): unknown key 'webhokToken'; known keys: id, "
                         + "flatchrCompanyIds, webhookToken, triggerColumns, flatchr, lucca, defaults, departments, "
-                        + "contractTypes, rehire, hireHoldSeconds, login, workEmailPattern, timezone, adminToken"),
+                        + "contractTypes, rehire, hireHoldSeconds, login, workEmailPattern, timezone, phoneRegion, adminToken"),
                 Arguments.of(FLATCHR + ", apikey: x }", "tenants[0] (acme): flatchr: unknown key 'apikey'; known keys: "
                         + "apiKey, companyKey, apiBaseUrl, reconcileIntervalSeconds, reconcileLookbackDays, resultTag"),
                 Arguments.of("flatchr: [x]",
@@ -660,7 +663,12 @@ class TenantsFileTest {
                 Arguments.of("workEmailPattern: '{firstname}.{lastname}'",
                         "tenants[0] (acme): workEmailPattern: work e-mail pattern \"{firstname}.{lastname}\" has no @"),
                 Arguments.of("timezone: Europe/Pariss", "tenants[0] (acme): timezone: 'Europe/Pariss' is not a time "
-                        + "zone such as Europe/Paris (Unknown time-zone ID: Europe/Pariss)"));
+                        + "zone such as Europe/Paris (Unknown time-zone ID: Europe/Pariss)"),
+                // the EU is an ISO reserved code, but no phone numbers are of it
+                Arguments.of("phoneRegion: EU", "tenants[0] (acme): phoneRegion: 'EU' is not a two-letter region "
+                        + "code such as FR or CH (libphonenumber knows no phone numbers of such a region)"),
+                Arguments.of("phoneRegion: Suisse", "tenants[0] (acme): phoneRegion: 'Suisse' is not a two-letter "
+                        + "region code such as FR or CH (libphonenumber knows no phone numbers of such a region)"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class TenantsTest {
 
     private final List<String> credentialChanges = new ArrayList<>();
-    private final Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ofMillis(250),
+    private final Tenants tenants = new Tenants("/data/vacancy/department", Duration.ofMillis(250),
             (tenant, state) -> credentialChanges.add(tenant + " " + state));
 
     @Test
@@ -73,6 +73,18 @@ class TenantsTest {
 
         tenants.replace(List.of(tenant("acme", "key-2"), tenant("globex", "key-g")));
         assertThat(tenants.keysToTry()).extracting(LuccaConnection::tenant).containsExactly("acme");
+    }
+
+    @Test
+    void eachTenantReadsPhoneNumbersWithoutACountryCodeAsOfItsOwnRegion() throws Exception {
+        tenants.replace(List.of(tenant("acme", "key-1"), TestTenants.withPhoneRegion(tenant("geneva", "key-2"), "CH")));
+        JsonNode hire = new ObjectMapper().readTree("""
+                {"data": {"candidate": {"firstname": "Léa", "lastname": "Favre", "phone": "079 123 45 67"}}}""");
+
+        assertThat(tenants.find("geneva").orElseThrow().mapper().map(hire, Instant.EPOCH).draft().personalMobile())
+                .isEqualTo("+41791234567");
+        assertThat(tenants.find("acme").orElseThrow().mapper().map(hire, Instant.EPOCH).draft().personalMobile())
+                .as("the same digits, read in France").isEqualTo("+33791234567");
     }
 
     @Test
@@ -217,7 +229,7 @@ class TenantsTest {
         TenantSettings dry = TestTenants.tenant(id, "token-of-" + id + "-0123456789", "1");
         return new TenantSettings(id, Set.of("1"), dry.webhookToken(), Set.of(),
                 Optional.of(URI.create(luccaBaseUrl)), apiKey, 50, Duration.ofSeconds(60), null, null,
-                null, dry.departments(), dry.contractTypes(), dry.rehire(), dry.hireHold(), dry.loginRule(), null, dry.zone(), Optional.empty(),
+                null, dry.departments(), dry.contractTypes(), dry.rehire(), dry.hireHold(), dry.loginRule(), null, dry.zone(), dry.phoneRegion(), Optional.empty(),
                 Optional.empty());
     }
 }

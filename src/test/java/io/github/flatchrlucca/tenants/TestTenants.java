@@ -19,7 +19,7 @@ public final class TestTenants {
     public static TenantSettings tenant(String id, String token, String... companyIds) {
         return new TenantSettings(id, Set.of(companyIds), WebhookToken.of(token), Set.of(), Optional.empty(), "", 50,
                 Duration.ofSeconds(60), null, null, null, DepartmentTable.parse(""), ContractTypeTable.parse(""),
-                RehirePolicy.CONTRACT, Duration.ZERO, LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"), Optional.empty(),
+                RehirePolicy.CONTRACT, Duration.ZERO, LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"), "FR", Optional.empty(),
                 Optional.empty());
     }
 
@@ -29,7 +29,7 @@ public final class TestTenants {
                 tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(),
                 tenant.rateLimitWindow(), tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(),
                 tenant.departments(), tenant.contractTypes(), tenant.rehire(), tenant.hireHold(), tenant.loginRule(), tenant.workEmailPattern(),
-                tenant.zone(), Optional.of(adminToken), tenant.flatchrApi());
+                tenant.zone(), tenant.phoneRegion(), Optional.of(adminToken), tenant.flatchrApi());
     }
 
     /** A tenant that reconciles with Flatchr's API and writes each outcome back. */
@@ -38,7 +38,7 @@ public final class TestTenants {
                 tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(),
                 tenant.rateLimitWindow(), tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(),
                 tenant.departments(), tenant.contractTypes(), tenant.rehire(), tenant.hireHold(), tenant.loginRule(), tenant.workEmailPattern(),
-                tenant.zone(), tenant.adminToken(), Optional.of(api));
+                tenant.zone(), tenant.phoneRegion(), tenant.adminToken(), Optional.of(api));
     }
 
     /** A tenant whose hires are drags into these columns (ids or titles, in lower case) only. */
@@ -47,7 +47,16 @@ public final class TestTenants {
                 tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(), tenant.rateLimitWindow(),
                 tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(), tenant.departments(),
                 tenant.contractTypes(), tenant.rehire(), tenant.hireHold(), tenant.loginRule(),
-                tenant.workEmailPattern(), tenant.zone(), tenant.adminToken(), tenant.flatchrApi());
+                tenant.workEmailPattern(), tenant.zone(), tenant.phoneRegion(), tenant.adminToken(), tenant.flatchrApi());
+    }
+
+    /** A tenant whose candidates' phone numbers without a country code are of {@code phoneRegion} ("CH"). */
+    public static TenantSettings withPhoneRegion(TenantSettings tenant, String phoneRegion) {
+        return new TenantSettings(tenant.id(), tenant.flatchrCompanyIds(), tenant.webhookToken(),
+                tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(),
+                tenant.rateLimitWindow(), tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(),
+                tenant.departments(), tenant.contractTypes(), tenant.rehire(), tenant.hireHold(), tenant.loginRule(),
+                tenant.workEmailPattern(), tenant.zone(), phoneRegion, tenant.adminToken(), tenant.flatchrApi());
     }
 
     /** A tenant with Flatchr's API that writes each outcome back to {@code resultTag}, when it has one. */
@@ -58,7 +67,7 @@ public final class TestTenants {
     }
 
     public static Tenants inForce(TenantSettings... settings) {
-        Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
+        Tenants tenants = new Tenants("/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
         tenants.replace(java.util.List.of(settings));
         return tenants;
     }

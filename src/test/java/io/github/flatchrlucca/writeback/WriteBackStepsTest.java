@@ -46,7 +46,7 @@ class WriteBackStepsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
     private static final Duration LEASE = Duration.ofMinutes(5);
-    private final Tenants tenants = new Tenants("FR", "/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
+    private final Tenants tenants = new Tenants("/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
     @RegisterExtension
     final TestJournal h2 = TestJournal.inMemory();
     private final DataSource pool = h2.dataSource();
