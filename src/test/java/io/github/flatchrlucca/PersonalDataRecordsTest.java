@@ -10,6 +10,7 @@ import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Origin;
+import io.github.flatchrlucca.mapping.HireWarning;
 import io.github.flatchrlucca.mapping.LuccaUserDraft;
 import io.github.flatchrlucca.mapping.MappedHire;
 import io.github.flatchrlucca.reconciliation.FoundApplication;
@@ -41,7 +42,7 @@ class PersonalDataRecordsTest {
                 new FoundApplication("app-9", "vac-3", "Analyst", "Hired", true, false, "Ada", "Lovelace",
                         "ada@example.org", "+33612345678", AT),
                 DRAFT,
-                new MappedHire(DRAFT, List.of("Ada Lovelace: no department"), "alovelace", List.of("IT"), "1", "app-9"),
+                new MappedHire(DRAFT, List.of(HireWarning.ofNewUser("Ada Lovelace: no department")), "alovelace", List.of("IT"), "1", "app-9"),
                 new HireVerdict(HireVerdict.Kind.INCOMPLETE, "Ada Lovelace has no start date", "42", "app-9",
                         List.of(new UnusableField("data.candidate.email", "is not an e-mail address")),
                         "ada@example.org|vac-3"));

@@ -3,6 +3,7 @@ package io.github.flatchrlucca.delivery;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.lucca.LuccaContract;
+import io.github.flatchrlucca.mapping.HireWarning;
 import io.github.flatchrlucca.mapping.LuccaUserDraft;
 import io.github.flatchrlucca.mapping.MappedHire;
 import io.github.flatchrlucca.tenants.Tenant;
@@ -15,7 +16,7 @@ public final class Delivery {
     private final ClaimedHire hire;
     private final Tenant tenant;
     private final MappedHire mapped;
-    private final List<String> warnings;
+    private final List<HireWarning> warnings;
     private LuccaUserDraft draft;
     private Long luccaUserId;
     private boolean alreadyInLucca;
@@ -137,12 +138,12 @@ public final class Delivery {
 
     /** What a person should know about this hire: estimated dates, unmatched departments, rehires... */
     public List<String> warnings() {
-        return List.copyOf(warnings);
+        return warnings.stream().map(HireWarning::text).toList();
     }
 
     /** A warning that no longer holds: an unmapped contract type, once a rehire takes the former contract's. */
     void withdrawWarning(String warning) {
-        warnings.remove(warning);
+        warnings.removeIf(kept -> kept.text().equals(warning));
     }
 
     ClaimedHire hire() {
@@ -169,8 +170,13 @@ public final class Delivery {
         this.draft = draft;
     }
 
+    /** A warning about the hire itself, which holds whatever is written. */
     void warn(String warning) {
-        if (!warnings.contains(warning)) {
+        warn(HireWarning.ofHire(warning));
+    }
+
+    void warn(HireWarning warning) {
+        if (warnings.stream().noneMatch(kept -> kept.text().equals(warning.text()))) {
             warnings.add(warning);
         }
     }
@@ -183,17 +189,21 @@ public final class Delivery {
         this.luccaUserId = id;
     }
 
+    /** Nothing is written: what the new user and their contract would have been is no longer worth a warning. */
     void foundInLucca(long id) {
         this.luccaUserId = id;
         this.alreadyInLucca = true;
         this.rehire = false;
+        warnings.removeIf(warning -> warning.subject() != HireWarning.Subject.HIRE);
     }
 
     // not named rehire(...) nor contractToCreate(...): the routes' simple expressions read ${variable.delivery.rehire}
     // and would call a method of that name, with a conversion of nothing to its argument
+    // The person is not written, only a contract is made: what a new user would have been is no longer worth a warning.
     void comesBack(long personId) {
         this.luccaUserId = personId;
         this.rehire = true;
+        warnings.removeIf(warning -> warning.subject() == HireWarning.Subject.NEW_USER);
     }
 
     /** @param last the person's latest contract, whose template and establishment a new one may take; null if none */

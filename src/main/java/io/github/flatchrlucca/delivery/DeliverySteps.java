@@ -13,6 +13,7 @@ import io.github.flatchrlucca.lucca.PeopleDirectory;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.lucca.LuccaRequests;
 import io.github.flatchrlucca.mapping.EnrichedHire;
+import io.github.flatchrlucca.mapping.HireWarning;
 import io.github.flatchrlucca.mapping.LoginRule;
 import io.github.flatchrlucca.mapping.LuccaDepartment;
 import io.github.flatchrlucca.mapping.MappedHire;
@@ -97,7 +98,7 @@ public final class DeliverySteps {
                 .flatMap(tenant.contractTypes()::luccaTypeFor).orElse(null);
         Delivery delivery = new Delivery(hire, tenant, mapped, contractType);
         if (contractType == null) {
-            delivery.warn(CONTRACT_TYPE_UNMAPPED);
+            delivery.warn(HireWarning.ofNewContract(CONTRACT_TYPE_UNMAPPED));
         }
         return delivery;
     }
@@ -303,7 +304,7 @@ public final class DeliverySteps {
     /** In dry-run Lucca cannot say which logins are taken: the request shows the one it would start from. */
     public void loginUnchecked(@Variable(Variables.DELIVERY) Delivery delivery) {
         delivery.draft(delivery.draft().withLogin(delivery.mapped().loginBase()));
-        delivery.warn(LOGIN_UNCHECKED);
+        delivery.warn(HireWarning.ofNewUser(LOGIN_UNCHECKED));
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.lucca.LuccaContract;
 import io.github.flatchrlucca.lucca.LuccaRequests;
+import io.github.flatchrlucca.mapping.HireWarning;
 import io.github.flatchrlucca.routes.Variables;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -24,6 +25,9 @@ public final class RehireSteps {
             + "on the person by its externalId";
     static final String TEMPLATE_OF_THE_LAST = "contract type not mapped; the new contract takes the template of "
             + "the former one";
+    // Kept only once Lucca took the contract (a refusal is the hire's error, dead with Lucca's answer), so it says so.
+    static final String WITHOUT_TEMPLATE = "contract type not mapped, and the former contract has no template to take: "
+            + "the new contract was made without one (no typeId sent); give it its type in Lucca";
 
     private final LuccaRequests requests;
 
@@ -55,15 +59,17 @@ public final class RehireSteps {
 
     /**
      * The new contract: the mapped template, else the former contract's (a returning employee most often comes
-     * back to the same kind of job; said in a warning); the tenant's establishment, else the former contract's.
+     * back to the same kind of job; said in a warning), else none, for Lucca to take or refuse (said too: this is no
+     * user created on Lucca's default template, which the unmapped type's warning speaks of); the tenant's
+     * establishment, else the former contract's.
      */
     public ApiRequest createContract(@Variable(Variables.DELIVERY) Delivery delivery) {
         LuccaContract last = delivery.lastContract();
         Integer typeId = delivery.luccaContractTypeId();
-        if (typeId == null && last != null && last.typeId() != null) {
-            typeId = last.typeId();
+        if (typeId == null) {
+            typeId = last == null ? null : last.typeId();
             delivery.withdrawWarning(DeliverySteps.CONTRACT_TYPE_UNMAPPED);
-            delivery.warn(TEMPLATE_OF_THE_LAST);
+            delivery.warn(HireWarning.ofNewContract(typeId != null ? TEMPLATE_OF_THE_LAST : WITHOUT_TEMPLATE));
         }
         Integer establishment = delivery.draft().legalEntityId() != null ? delivery.draft().legalEntityId()
                 : last == null ? null : last.establishmentId();

@@ -45,7 +45,7 @@ public final class HireMapper {
         JsonNode root = Objects.requireNonNullElse(event, MissingNode.getInstance());
         JsonNode candidate = root.path("data").path("candidate");
         JsonNode vacancy = root.path("data").path("vacancy");
-        List<String> warnings = new ArrayList<>();
+        List<HireWarning> warnings = new ArrayList<>();
 
         String firstName = visible(candidate.path("firstname"));
         String lastName = visible(candidate.path("lastname"));
@@ -65,21 +65,22 @@ public final class HireMapper {
                 text(vacancy.path("contract_type_id")), text(root.path("data").path("applicant").path("id")));
     }
 
-    private String mobile(JsonNode phone, List<String> warnings) {
+    private String mobile(JsonNode phone, List<HireWarning> warnings) {
         String written = text(phone);
         if (written == null) {
             return null;
         }
         Optional<String> e164 = phones.toE164(written);
         if (e164.isEmpty()) {
-            warnings.add(PHONE_UNREADABLE);
+            warnings.add(HireWarning.ofNewUser(PHONE_UNREADABLE));
         }
         return e164.orElse(null);
     }
 
-    private LocalDate contractStart(JsonNode startDate, Instant receivedAt, List<String> warnings) {
+    private LocalDate contractStart(JsonNode startDate, Instant receivedAt, List<HireWarning> warnings) {
         return startDates.read(startDate).orElseGet(() -> {
-            warnings.add(StartDateReader.isAbsent(startDate) ? START_DATE_ESTIMATED : START_DATE_UNREADABLE);
+            warnings.add(HireWarning.ofHire(StartDateReader.isAbsent(startDate) ? START_DATE_ESTIMATED
+                    : START_DATE_UNREADABLE));
             return LocalDate.ofInstant(receivedAt, settings.zone());
         });
     }
@@ -89,13 +90,13 @@ public final class HireMapper {
      * start date may take. One before the start cannot be a contract's: the contract is left open-ended, and a
      * person is told.
      */
-    private LocalDate contractEnd(JsonNode endDate, LocalDate start, List<String> warnings) {
+    private LocalDate contractEnd(JsonNode endDate, LocalDate start, List<HireWarning> warnings) {
         Optional<LocalDate> end = startDates.read(endDate);
         if (end.isEmpty() && !StartDateReader.isAbsent(endDate)) {
-            warnings.add(END_DATE_UNREADABLE);
+            warnings.add(HireWarning.ofNewContract(END_DATE_UNREADABLE));
         }
         if (end.isPresent() && end.get().isBefore(start)) {
-            warnings.add(END_BEFORE_START);
+            warnings.add(HireWarning.ofNewContract(END_BEFORE_START));
             return null;
         }
         return end.orElse(null);
@@ -108,13 +109,13 @@ public final class HireMapper {
      * customer's data): the hire would otherwise get the default department with nobody knowing why. Nothing there
      * (absent, null, blank, an empty list: a vacancy without tags) names no department, and is not said.
      */
-    private List<String> departmentNames(JsonNode found, List<String> warnings) {
+    private List<String> departmentNames(JsonNode found, List<HireWarning> warnings) {
         List<String> names = found.isArray()
                 ? StreamSupport.stream(found.spliterator(), false).map(HireMapper::departmentName)
                         .filter(Objects::nonNull).toList()
                 : Optional.ofNullable(departmentName(found)).stream().toList();
         if (names.isEmpty() && !namesNothing(found)) {
-            warnings.add(DEPARTMENT_UNREADABLE.formatted(settings.departmentPointer()));
+            warnings.add(HireWarning.ofNewUser(DEPARTMENT_UNREADABLE.formatted(settings.departmentPointer())));
         }
         return names;
     }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A Flatchr hire read into Lucca's terms, before anything is looked up in Lucca.
  *
- * @param warnings        what could not be carried over as given; free of personal data
+ * @param warnings        what could not be carried over as given, each with what it speaks of
  * @param loginBase       the login before collisions with existing Lucca logins are resolved
  * @param departmentNames the department names the hire carries, to be matched against Lucca's
  * @param contractTypeId  Flatchr's contract type id as text, or null
@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record MappedHire(
         LuccaUserDraft draft,
-        List<String> warnings,
+        List<HireWarning> warnings,
         String loginBase,
         List<String> departmentNames,
         String contractTypeId,
@@ -23,6 +23,11 @@ public record MappedHire(
     public MappedHire {
         warnings = List.copyOf(warnings);
         departmentNames = List.copyOf(departmentNames);
+    }
+
+    /** The warnings as a person reads them. */
+    public List<String> warningTexts() {
+        return warnings.stream().map(HireWarning::text).toList();
     }
 
     /** Without the candidate's personal data: a record can end up in a log line, a trace or a test's report. */

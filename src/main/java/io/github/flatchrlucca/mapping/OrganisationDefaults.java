@@ -33,8 +33,8 @@ public final class OrganisationDefaults {
 
     private EnrichedHire enrich(MappedHire hire, DepartmentMatcher matcher) {
         DepartmentChoice department = matcher.choose(hire.departmentNames());
-        List<String> warnings = new ArrayList<>(hire.warnings());
-        department.warning().ifPresent(warnings::add);
+        List<HireWarning> warnings = new ArrayList<>(hire.warnings());
+        department.warning().map(HireWarning::ofNewUser).ifPresent(warnings::add);
         return new EnrichedHire(
                 hire.draft().withOrganisation(legalEntityId, department.departmentId(), roleId), warnings);
     }

@@ -40,6 +40,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DeliveryStepsTest {
 
@@ -447,6 +449,84 @@ class DeliveryStepsTest {
         assertThat(delivery.isRehire()).isFalse();
         assertThat(delivery.isAlreadyInLucca()).isTrue();
         assertThat(delivery.warnings()).contains(DeliverySteps.ALREADY_EMPLOYED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "{\"id\":5001,\"ownerId\":77,\"typeId\":null,\"startsOn\":\"2018-01-01\",\"endsOn\":\"2021-06-30\"}"})
+    void aRehireWithoutAnyTemplateSaysItsContractWasMadeWithoutOneNotThatLuccasDefaultApplies(String formerContracts) {
+        Delivery delivery = formerEmployee(UNMAPPED_CONTRACT);
+
+        rehires.noteContracts(delivery, contracts(formerContracts));
+        ApiRequest create = rehires.createContract(delivery);
+
+        assertThat(create.body()).doesNotContain("typeId");
+        assertThat(delivery.warnings()).contains(RehireSteps.WITHOUT_TEMPLATE)
+                .doesNotContain(DeliverySteps.CONTRACT_TYPE_UNMAPPED, RehireSteps.TEMPLATE_OF_THE_LAST);
+    }
+
+    // ---- warnings of what is never written
+
+    /** A hire with a warning of each kind: its start day, its contract (type, end), its user (phone, department). */
+    private static ClaimedHire hireWithEveryKindOfWarning() {
+        String payload = PAYLOAD.formatted(UNMAPPED_CONTRACT, "\"Service IT\"")
+                .replace("\"start_date\": \"2026-02-02\"", "\"start_date\": null, \"end_date\": \"someday\"")
+                .replace("\"email\": \"eloise@gmail.com\"", "\"email\": \"eloise@gmail.com\", \"phone\": \"06 12\"");
+        return new ClaimedHire("hire-1", "acme", payload, RECEIVED_AT, RECEIVED_AT, 1, null, null, null);
+    }
+
+    private Delivery enrichedWithEveryKindOfWarning(Tenant tenant) {
+        Delivery delivery = steps.map(hireWithEveryKindOfWarning(), tenant);
+        steps.enrich(delivery, List.of(new LuccaDepartment(13, "Marketing", true)));
+        assertThat(delivery.warnings()).hasSize(5);
+        return delivery;
+    }
+
+    @Test
+    void aHireFoundInLuccaKeepsNoWarningOfAUserOrContractNeverWritten() {
+        Delivery employed = enrichedWithEveryKindOfWarning(TENANT);
+        Delivery reported = enrichedWithEveryKindOfWarning(REPORTING_REHIRES);
+
+        steps.notePerson(employed, person(77, null));
+        steps.notePerson(reported, person(77, "2021-06-30T00:00:00"));
+
+        assertThat(employed.isAlreadyInLucca()).isTrue();
+        assertThat(employed.warnings()).as("the estimated start day is what said they are still employed")
+                .containsExactly("start date estimated", DeliverySteps.ALREADY_EMPLOYED);
+        assertThat(reported.isAlreadyInLucca()).isTrue();
+        assertThat(reported.warnings()).containsExactly("start date estimated", DeliverySteps.REHIRE);
+    }
+
+    @Test
+    void aRehireKeepsTheWarningsOfItsNewContractButNoneOfAUserNeverWritten() {
+        Delivery delivery = enrichedWithEveryKindOfWarning(TENANT);
+
+        steps.notePerson(delivery, person(77, "2021-06-30T00:00:00"));
+
+        assertThat(delivery.isRehire()).isTrue();
+        assertThat(delivery.warnings()).containsExactly("start date estimated",
+                "the vacancy's end date is unreadable: the contract is left open-ended",
+                DeliverySteps.CONTRACT_TYPE_UNMAPPED);
+    }
+
+    @Test
+    void aRehireThatFindsAContractCoveringTheStartDayKeepsNoContractWarningEither() {
+        Delivery delivery = enrichedWithEveryKindOfWarning(TENANT);
+        steps.notePerson(delivery, person(77, "2021-06-30T00:00:00"));
+
+        rehires.noteContracts(delivery, contracts("""
+                {"id":5001,"ownerId":77,"typeId":21,"startsOn":"2025-09-01","endsOn":null}"""));
+
+        assertThat(delivery.isAlreadyInLucca()).isTrue();
+        assertThat(delivery.warnings()).containsExactly("start date estimated", DeliverySteps.ALREADY_EMPLOYED);
+    }
+
+    @Test
+    void aNewUserKeepsEveryWarning() {
+        Delivery delivery = enrichedWithEveryKindOfWarning(TENANT);
+
+        steps.notePerson(delivery, json("{\"data\":{\"items\":[]}}"));
+
+        assertThat(delivery.warnings()).hasSize(5);
     }
 
     private Delivery formerEmployee(String contractTypeId) {

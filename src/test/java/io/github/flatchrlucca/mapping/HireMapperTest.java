@@ -43,7 +43,7 @@ class HireMapperTest {
 
         assertThat(hire.draft()).isEqualTo(new LuccaUserDraft("Éloïse", "Müller-Straße", "eloise.mullerstrasse@acme.fr",
                 "eloise@gmail.com", "+33612345678", "Développeuse Java", LocalDate.of(2026, 1, 6), null, null, null, null));
-        assertThat(hire.warnings()).isEmpty();
+        assertThat(hire.warningTexts()).isEmpty();
         assertThat(hire.loginBase()).isEqualTo("emullerstrasse");
         assertThat(hire.departmentNames()).containsExactly("Service IT");
         assertThat(hire.contractTypeId()).isEqualTo("1");
@@ -109,7 +109,7 @@ class HireMapperTest {
 
         assertThat(fixedTerm.draft().contractEnd()).isEqualTo(LocalDate.of(2026, 6, 30));
         assertThat(fixedTerm.draft().toCreateBody()).containsEntry("dtContractEnd", "2026-06-30T00:00:00");
-        assertThat(fixedTerm.warnings()).isEmpty();
+        assertThat(fixedTerm.warningTexts()).isEmpty();
     }
 
     @Test
@@ -121,7 +121,7 @@ class HireMapperTest {
 
         assertThat(hire.draft().contractEnd()).isNull();
         assertThat(hire.draft().toCreateBody()).doesNotContainKey("dtContractEnd");
-        assertThat(hire.warnings()).containsExactly(HireMapper.END_BEFORE_START);
+        assertThat(hire.warningTexts()).containsExactly(HireMapper.END_BEFORE_START);
     }
 
     @ParameterizedTest
@@ -133,7 +133,7 @@ class HireMapperTest {
         MappedHire hire = mapper.map(event, RECEIVED_AT);
 
         assertThat(hire.draft().contractEnd()).isNull();
-        assertThat(hire.warnings()).isEqualTo(end.contains("sometime") ? java.util.List.of(HireMapper.END_DATE_UNREADABLE)
+        assertThat(hire.warningTexts()).isEqualTo(end.contains("sometime") ? java.util.List.of(HireMapper.END_DATE_UNREADABLE)
                 : java.util.List.of());
     }
 
@@ -145,7 +145,7 @@ class HireMapperTest {
         MappedHire hire = mapper.map(event, RECEIVED_AT);
 
         assertThat(hire.draft().personalMobile()).isNull();
-        assertThat(hire.warnings()).isEmpty();
+        assertThat(hire.warningTexts()).isEmpty();
     }
 
     @ParameterizedTest
@@ -157,7 +157,7 @@ class HireMapperTest {
         MappedHire hire = mapper.map(event, RECEIVED_AT);
 
         assertThat(hire.draft().personalMobile()).isNull();
-        assertThat(hire.warnings()).isEmpty();
+        assertThat(hire.warningTexts()).isEmpty();
     }
 
     @Test
@@ -168,7 +168,7 @@ class HireMapperTest {
         MappedHire hire = mapper.map(event, RECEIVED_AT);
 
         assertThat(hire.draft().personalMobile()).isNull();
-        assertThat(hire.warnings()).containsExactly("phone number could not be read; not sent");
+        assertThat(hire.warningTexts()).containsExactly("phone number could not be read; not sent");
     }
 
     @Test
@@ -179,7 +179,7 @@ class HireMapperTest {
         MappedHire hire = mapper.map(event, RECEIVED_AT);
 
         assertThat(hire.draft().contractStart()).isEqualTo(RECEIVED_DAY_IN_PARIS);
-        assertThat(hire.warnings()).containsExactly("start date estimated");
+        assertThat(hire.warningTexts()).containsExactly("start date estimated");
     }
 
     @Test
@@ -190,7 +190,7 @@ class HireMapperTest {
         MappedHire hire = mapper.map(event, RECEIVED_AT);
 
         assertThat(hire.draft().contractStart()).isEqualTo(RECEIVED_DAY_IN_PARIS);
-        assertThat(hire.warnings()).containsExactly("start date unreadable; start date estimated");
+        assertThat(hire.warningTexts()).containsExactly("start date unreadable; start date estimated");
     }
 
     @Test
@@ -199,7 +199,7 @@ class HireMapperTest {
         candidate(event).put("phone", "abc");
         vacancy(event).putNull("start_date");
 
-        assertThat(mapper.map(event, RECEIVED_AT).warnings())
+        assertThat(mapper.map(event, RECEIVED_AT).warningTexts())
                 .containsExactly("phone number could not be read; not sent", "start date estimated");
     }
 
@@ -234,7 +234,7 @@ class HireMapperTest {
         MappedHire hire = fromTags.map(event, RECEIVED_AT);
 
         assertThat(hire.departmentNames()).containsExactly("Service IT", "Paris");
-        assertThat(hire.warnings()).isEmpty();
+        assertThat(hire.warningTexts()).isEmpty();
         assertThat(mapper(null, LoginRule.INITIAL_LASTNAME, "/data/vacancy/tags/0").map(event, RECEIVED_AT)
                 .departmentNames()).as("a pointer to one tag").containsExactly("Service IT");
     }
@@ -249,8 +249,9 @@ class HireMapperTest {
         MappedHire hire = elsewhere.map(event, RECEIVED_AT);
 
         assertThat(hire.departmentNames()).isEmpty();
-        assertThat(hire.warnings()).containsExactly("no department name could be read at FLATCHR_DEPARTMENT_POINTER "
-                + pointer + " (neither text nor items with a title or name): the default department applies");
+        assertThat(hire.warnings()).as("of the new user's department").containsExactly(HireWarning.ofNewUser(
+                "no department name could be read at FLATCHR_DEPARTMENT_POINTER " + pointer
+                        + " (neither text nor items with a title or name): the default department applies"));
     }
 
     @ParameterizedTest
@@ -267,7 +268,7 @@ class HireMapperTest {
         MappedHire hire = fromTags.map(event, RECEIVED_AT);
 
         assertThat(hire.departmentNames()).isEmpty();
-        assertThat(hire.warnings()).isEmpty();
+        assertThat(hire.warningTexts()).isEmpty();
     }
 
     @Test

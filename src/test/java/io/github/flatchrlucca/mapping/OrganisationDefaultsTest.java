@@ -34,11 +34,13 @@ class OrganisationDefaultsTest {
 
     @Test
     void addsTheDepartmentWarningAfterTheMappingWarnings() {
-        EnrichedHire enriched = defaults.enrich(hire(List.of("Finance"), List.of("start date estimated")), LUCCA);
+        EnrichedHire enriched = defaults.enrich(hire(List.of("Finance"),
+                List.of(HireWarning.ofHire("start date estimated"))), LUCCA);
 
         assertThat(enriched.draft().departmentId()).isEqualTo(99);
-        assertThat(enriched.warnings()).containsExactly("start date estimated",
-                "Department not found: \"Finance\" matches no Lucca department; default department used.");
+        assertThat(enriched.warnings()).containsExactly(HireWarning.ofHire("start date estimated"),
+                HireWarning.ofNewUser("Department not found: \"Finance\" matches no Lucca department; default "
+                        + "department used."));
     }
 
     @Test
@@ -53,7 +55,7 @@ class OrganisationDefaultsTest {
         assertThat(enriched.warnings()).isEmpty();
     }
 
-    private static MappedHire hire(List<String> departmentNames, List<String> warnings) {
+    private static MappedHire hire(List<String> departmentNames, List<HireWarning> warnings) {
         return new MappedHire(DRAFT, warnings, "emuller", departmentNames, "1", "app-1");
     }
 }
