@@ -57,8 +57,9 @@ public final class HireMapper {
         LocalDate contractStart = contractStart(vacancy.path("start_date"), receivedAt, warnings);
         LocalDate contractEnd = contractEnd(vacancy.path("end_date"), contractStart, warnings);
 
-        LuccaUserDraft draft = new LuccaUserDraft(firstName, lastName, mail, personalEmail, mobile,
-                visible(vacancy.path("title")), contractStart, null, null, null, null, contractEnd);
+        String jobTitle = JobTitle.withoutGenderMarker(visible(vacancy.path("title")));
+        LuccaUserDraft draft = new LuccaUserDraft(firstName, lastName, mail, personalEmail, mobile, jobTitle,
+                contractStart, null, null, null, null, contractEnd);
         List<String> departmentNames = departmentPointer.map(pointer -> departmentNames(root.at(pointer), warnings))
                 .orElse(List.of());
         return new MappedHire(draft, warnings, settings.loginRule().base(firstName, lastName, mail), departmentNames,

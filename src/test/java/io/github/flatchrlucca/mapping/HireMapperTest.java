@@ -92,6 +92,14 @@ class HireMapperTest {
     }
 
     @Test
+    void theJobTitleIsTheVacancysWithoutItsGenderMarker() {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).put("title", " Chef de  projet - H/F ");
+
+        assertThat(mapper.map(event, RECEIVED_AT).draft().jobTitle()).isEqualTo("Chef de projet");
+    }
+
+    @Test
     void aTitleOfOnlyInvisibleCharactersIsLeftOut() {
         JsonNode event = Json.parse(HIRE);
         vacancy(event).put("title", "\u200B\u202E");
