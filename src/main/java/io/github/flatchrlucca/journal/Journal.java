@@ -319,11 +319,19 @@ public final class Journal {
 
     /**
      * Once its deliveries are over, a stopping instance gives back what it still holds, so that another
-     * instance delivers it at once instead of waiting for the lease to run out.
+     * instance delivers it at once instead of waiting for the lease to run out: each hire no create of which can be
+     * on its way to Lucca. A delivery the stop's timeout cut short still runs, and so does the Lucca call it was
+     * making: given back, the hire would be looked up by another instance before that call landed, and the person
+     * made twice (a user, a returning employee's contract, a new user's contract). A user's create and a returning
+     * employee's contract are recorded before they are sent ({@link #markCreateAttempted}); a new user's contract is
+     * not, but comes after its user is recorded ({@link #recordLuccaUser}): a hire with either stays claimed until its
+     * lease ends, as after a crash. One with neither has made only look-ups, harmless to make again, and once given
+     * back its next call is refused ({@link #stillHolding}).
      */
     public int releaseOwnClaims() {
         int released = jdbc.update("release this instance's claims", "UPDATE hire SET claimed_until = NULL, "
-                + "claimed_by = NULL WHERE claimed_by = ?", instanceId);
+                + "claimed_by = NULL WHERE claimed_by = ? AND create_attempted_at IS NULL AND lucca_user_id IS NULL",
+                instanceId);
         if (released > 0) {
             LOG.info("released {} hire(s) this instance was delivering", released);
         }

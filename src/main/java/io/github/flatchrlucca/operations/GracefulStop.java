@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
  * How an instance stops (SIGTERM) without losing or doubling a hire: first it says it is not ready, and keeps
  * accepting webhooks while the load balancer notices; it takes no new hire from the journal; Camel then lets
  * the delivery in progress finish (camel.main.shutdown-timeout); whatever it still holds after that is given
- * back to the journal for another instance, it says it is gone (an instance started next knows the connector was
- * down), and the journal's connections are closed last.
+ * back to the journal for another instance, but a hire a create of which may still be on its way to Lucca (the
+ * timeout cut its delivery short, not its call), which waits for its lease as after a crash
+ * ({@link Journal#releaseOwnClaims}); it says it is gone (an instance started next knows the connector was down), and
+ * the journal's connections are closed last.
  */
 public final class GracefulStop extends EventNotifierSupport {
 

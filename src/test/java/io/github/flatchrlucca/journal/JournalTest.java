@@ -622,6 +622,30 @@ class JournalTest {
     }
 
     @Test
+    void aStoppingInstanceKeepsEachHireACreateOfWhichMayStillBeOnItsWayUntilItsLeaseEnds() {
+        String lookingUp = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
+        String creating = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
+        String contracting = Intakes.recordIntake(journal, PAYLOAD, hire("3"), TENANT, Duration.ZERO).hireId();
+        Journal other = new Journal(pool, clock, LEASE, "instance-b");
+        List.of(lookingUp, creating, contracting).forEach(journal::claim);
+        // the stop's timeout cuts these attempts short: one sending its user's create (or a returning employee's
+        // contract), one its new user's contract, which nothing records before it is sent
+        journal.markCreateAttempted(creating, "{\"login\":\"jdupont\"}", LUCCA);
+        journal.markCreateAttempted(contracting, "{\"login\":\"mcurie\"}", LUCCA);
+        journal.recordLuccaUser(contracting, 416, LUCCA);
+        journal.stopClaiming();
+
+        assertThat(journal.releaseOwnClaims()).isOne();
+        assertThat(claimDue(other, 10)).extracting(ClaimedHire::hireId).as("only the one that made only look-ups")
+                .containsExactly(lookingUp);
+        other.markDelivered(lookingUp, 417, List.of());
+
+        clock.advance(LEASE.plusSeconds(1));
+        assertThat(claimDue(other, 10)).extracting(ClaimedHire::hireId).as("taken over as after a crash")
+                .containsExactlyInAnyOrder(creating, contracting);
+    }
+
+    @Test
     void aHireWhoseOutcomeIsStillBeingWrittenBackKeepsItsDataUntilTheWriteBackIsOver() {
         String finished = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         journal.markDelivered(finished, 416, List.of());

@@ -69,6 +69,20 @@ class GracefulStopTest {
     }
 
     @Test
+    void aHireWhoseCreateMayStillBeOnItsWayWhenTheStopTimesOutIsLeftToItsLease() throws Exception {
+        String creating = hire("1");
+        journal.claim(creating);
+        journal.markCreateAttempted(creating, "{\"login\":\"jdupont\"}", "https://acme.ilucca.net");
+
+        stop.notify(new CamelContextStoppingEvent(CAMEL));
+        stop.notify(new CamelContextStoppedEvent(CAMEL));
+
+        assertThat(otherInstance.dueHireIds("acme", 10)).as("its create may land after another's look-up").isEmpty();
+        clock.advance(Duration.ofMinutes(3).plusSeconds(1));
+        assertThat(otherInstance.dueHireIds("acme", 10)).containsExactly(creating);
+    }
+
+    @Test
     void onceStoppedItSaysItIsGoneSoThatAnInstanceStartedNextKnowsTheConnectorWasDown() throws Exception {
         instances.seen();
         assertThat(otherInstances.othersSeenWithin(Duration.ofSeconds(30))).isTrue();
