@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  * Which hire may make the Lucca account of an address, in each Lucca. The same person hired into two vacancies is
  * two hires with one address: delivered at the same moment by two instances, or by two tenants sharing a Lucca,
  * each would find nobody in a people directory read before the other's create. The first hire to look its person up
- * holds the address; another waits while the holder is being delivered (claimed: its create may be on its way), and
+ * holds the address; another waits while the holder is being delivered (its create may be on its way), and
  * otherwise takes the address over and asks Lucca itself, since what the holder made, if anything, is there and may
  * postdate its directory. A holder that is not being delivered (finished, stopped, waiting for a retry, for its
  * tenant's return or for a key) has nothing on its way: a look-up in Lucca is as good as its own.
@@ -44,6 +44,18 @@ public final class AddressReservations {
     /** @param reservedAt as read: a take-over writes only over the reservation it read, not one kept since */
     private record Holder(String hireId, boolean beingDelivered, OffsetDateTime reservedAt) {
     }
+
+    /**
+     * The holder is being delivered (its one parameter: now). A queued hire claimed: an attempt holds it, even past its
+     * lease, as while it waits long for Lucca's rate limit, and may still send its create (a claim left by an instance
+     * that died is taken by another's round as soon as the hire is due, and given back when that attempt ends). A hire
+     * stopped (cancelled, withdrawn) while claimed, only until its lease ends: its attempt sends no call after the stop
+     * ({@link Journal#stillHolding} refuses it, and renews the lease only for a queued hire), and a call sent before
+     * ends within the lease its slot renewed, which outlasts any call (twice LUCCA_TIMEOUT_MS). Past it, whatever its
+     * call made is in Lucca, even if the attempt's instance died and nobody ever takes its claim away.
+     */
+    private static final String BEING_DELIVERED = "h.claimed_by IS NOT NULL AND (h.status IN ('RECEIVED', 'RETRYING') "
+            + "OR h.claimed_until >= ?)";
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -99,8 +111,8 @@ public final class AddressReservations {
             giveUpOthers(connection, hireId, key);
             return Jdbc.update(connection, "UPDATE lucca_address_reservation SET hire_id = ?, reserved_at = ? WHERE "
                     + "address_key = ? AND hire_id = ? AND reserved_at = ? AND NOT EXISTS (SELECT 1 FROM hire h WHERE "
-                    + "h.hire_id = ? AND h.claimed_by IS NOT NULL)", hireId, at(now), key, other.hireId(),
-                    other.reservedAt(), other.hireId());
+                    + "h.hire_id = ? AND " + BEING_DELIVERED + ")", hireId, at(now), key, other.hireId(),
+                    other.reservedAt(), other.hireId(), at(now));
         });
         return moved == 1 ? new Hold(Outcome.TAKEN_OVER, other.hireId())
                 : new Hold(Outcome.BUSY, holder(key).map(Holder::hireId).orElse(other.hireId()));
@@ -116,13 +128,11 @@ public final class AddressReservations {
     }
 
     private Optional<Holder> holder(String key) {
-        // Claimed: an attempt holds it (a stop keeps it until the attempt ends), even past its lease, as while it
-        // waits long for Lucca's rate limit: it may still send its create. A claim left by an instance that died is
-        // taken by another's round as soon as the hire is due, and given back when that attempt ends.
         List<Holder> holders = jdbc.query("read the address reservation", "SELECT r.hire_id, CASE WHEN "
-                + "h.claimed_by IS NOT NULL THEN 1 ELSE 0 END, r.reserved_at FROM lucca_address_reservation r "
+                + BEING_DELIVERED + " THEN 1 ELSE 0 END, r.reserved_at FROM lucca_address_reservation r "
                 + "LEFT JOIN hire h ON h.hire_id = r.hire_id WHERE r.address_key = ?",
-                row -> new Holder(row.getString(1), row.getInt(2) == 1, row.getObject(3, OffsetDateTime.class)), key);
+                row -> new Holder(row.getString(1), row.getInt(2) == 1, row.getObject(3, OffsetDateTime.class)),
+                at(clock.instant()), key);
         return holders.stream().findFirst();
     }
 

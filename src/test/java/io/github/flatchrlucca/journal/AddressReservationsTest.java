@@ -71,6 +71,29 @@ class AddressReservationsTest {
     }
 
     @Test
+    void aHolderStoppedWhenItsInstanceDiedKeepsTheAddressOnlyUntilItsLeaseEnds() {
+        String cancelled = hire("1");
+        String withdrawn = hire("2");
+        String later = hire("3");
+        journal.claim(cancelled);
+        journal.claim(withdrawn);
+        one.reserve(ACME, ADDRESS, cancelled);
+        one.reserve(ACME, "jeanne.dupont@example.org", withdrawn);
+        assertThat(journal.cancel(cancelled)).isTrue();
+        Intakes.movedOutOfHired(journal, "acme", new HireVerdict(HireVerdict.Kind.MOVED_OUT, null, "4242", "2",
+                List.of(), null), "by Marie Curie, to Refused");
+        // the instance delivering them dies: nobody gives their claims back, and a stopped hire is never due again
+        clock.advance(Duration.ofMinutes(5));
+
+        assertThat(other.reserve(ACME, ADDRESS, later)).as("a create sent before the stop may still be on its way")
+                .isEqualTo(new Hold(Outcome.BUSY, cancelled));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(other.reserve(ACME, ADDRESS, later)).isEqualTo(new Hold(Outcome.TAKEN_OVER, cancelled));
+        assertThat(other.reserve(ACME, "jeanne.dupont@example.org", later))
+                .isEqualTo(new Hold(Outcome.TAKEN_OVER, withdrawn));
+    }
+
+    @Test
     void aHolderPastItsLeaseMayStillSendItsCreateAndKeepsTheAddress() {
         String first = hire("1");
         String second = hire("2");
