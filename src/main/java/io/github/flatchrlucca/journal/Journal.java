@@ -36,6 +36,9 @@ public final class Journal {
     private static final int EVENT_DETAIL_CHARS = 1000;
     // Bound parameters per query when looking for known applications: far below every database's limit.
     private static final int KNOWN_CHUNK = 500;
+    // Hires erased in one transaction: as few bound parameters, and a first pass over a long backlog locks a few
+    // hundred hires at a time, not all of them.
+    private static final int ERASED_TOGETHER = 500;
     /** Why a hire waits for a person: said on the status page and in the alert. */
     public static final String MOVED_OUT_AFTER_LUCCA = "moved out of hired in Flatchr after the Lucca account was made";
     // A create was sent and its answer never came (a timeout, a reset, a 5xx): Lucca may hold the account. The hire
@@ -532,6 +535,10 @@ public final class Journal {
             for (String hireId : Jdbc.query(connection, hireOfApplication("hire_id", onlyIf), row -> row.getString(1),
                     values.toArray())) {
                 moveOuts.add(moveOut(connection, hireId, tenant, moved, movedAt, now));
+                // Its history now names the recruiter: a hire erased already is changed since, and erased again once
+                // that change is RETENTION_DAYS old (erasePersonalData).
+                Jdbc.update(connection, "UPDATE hire SET updated_at = ? WHERE hire_id = ? AND erased_at IS NOT NULL",
+                        at(now), hireId);
             }
             return List.copyOf(moveOuts);
         });
@@ -614,7 +621,9 @@ public final class Journal {
      * delivery needs it, and so do hires of {@code tenantsWritingBack} whose outcome is still being written back to
      * Flatchr since {@code writeBacksTriedSince} (the write-back finds the candidate by it; other tenants' outcomes
      * wait for no write-back). A login is made of the person's names: its reservation goes too (Lucca's own list of
-     * logins is what later hires are checked against), and so does its address's. Returns how many hires were erased.
+     * logins is what later hires are checked against), and so does its address's. A hire erased already whose history
+     * has grown since (a person's decision, a move out in Flatchr: each moves {@code updated_at}) is erased again, once
+     * that change is as old. Returns how many hires were erased.
      */
     public int erasePersonalData(Instant finishedBefore, Instant writeBacksTriedSince,
                                  Collection<String> tenantsWritingBack) {
@@ -628,20 +637,49 @@ public final class Journal {
             values.add(at(writeBacksTriedSince));
             values.addAll(tenantsWritingBack);
         }
-        String done = FINISHED + " AND updated_at < ? AND erased_at IS NULL" + writingBack;
-        String expired = "(SELECT hire_id FROM hire WHERE " + done + ")";
-        return jdbc.inTransaction("erase personal data", connection -> {
-            Jdbc.update(connection, "UPDATE hire_event SET detail = NULL WHERE hire_id IN " + expired, values.toArray());
-            Jdbc.update(connection, "DELETE FROM tenant_login_reservation WHERE hire_id IN " + expired,
-                    values.toArray());
-            Jdbc.update(connection, "DELETE FROM lucca_address_reservation WHERE hire_id IN " + expired,
-                    values.toArray());
-            // the match key too: a digest of the candidate's e-mail, which anyone holding a guess could check
-            List<Object> erasedAt = new java.util.ArrayList<>(List.of(at(clock.instant())));
-            erasedAt.addAll(values);
-            return Jdbc.update(connection, "UPDATE hire SET payload = NULL, lucca_request = NULL, last_lucca_body = NULL, "
-                    + "last_error = NULL, match_key = NULL, erased_at = ? WHERE " + done, erasedAt.toArray());
-        });
+        String done = FINISHED + " AND updated_at < ? AND (erased_at IS NULL OR erased_at < updated_at)" + writingBack;
+        // Read once: each statement re-reading which hires are due could find one that came due meanwhile (a write-back
+        // ended, a replay) and erase part of it.
+        List<String> expired = jdbc.query("find the hires to erase", "SELECT hire_id FROM hire WHERE " + done,
+                row -> row.getString(1), values.toArray());
+        // as the database keeps it (to the microsecond at most): the hires this pass erased are found by it
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        int erased = 0;
+        for (int from = 0; from < expired.size(); from += ERASED_TOGETHER) {
+            List<String> chunk = expired.subList(from, Math.min(expired.size(), from + ERASED_TOGETHER));
+            erased += jdbc.inTransaction("erase personal data", connection -> erase(connection, chunk, done, values, now));
+        }
+        return erased;
+    }
+
+    /**
+     * Erases the hires of {@code chunk} still expired, then their history's details and reservations: only of those.
+     * The hire's row first, which it locks until the commit: a change that comes meanwhile (a replay, a move out)
+     * waits, and finds it erased; one that came since the hires were listed made it no longer expired, and it is left
+     * whole.
+     */
+    private static int erase(Connection connection, List<String> chunk, String done, List<Object> expired,
+                             Instant now) throws SQLException {
+        String ids = "hire_id IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+        List<Object> values = new java.util.ArrayList<>();
+        values.add(at(now));
+        values.addAll(chunk);
+        values.addAll(expired);
+        // the match key too: a digest of the candidate's e-mail, which anyone holding a guess could check
+        int count = Jdbc.update(connection, "UPDATE hire SET payload = NULL, lucca_request = NULL, last_lucca_body = NULL, "
+                + "last_error = NULL, match_key = NULL, erased_at = ? WHERE " + ids + " AND " + done, values.toArray());
+        if (count == 0) {
+            return 0;
+        }
+        List<Object> chunkNow = new java.util.ArrayList<>(chunk);
+        chunkNow.add(at(now));
+        Object[] erasedNow = Jdbc.query(connection, "SELECT hire_id FROM hire WHERE " + ids + " AND erased_at = ?",
+                row -> row.getString(1), chunkNow.toArray()).toArray();
+        String erasedIds = "hire_id IN (" + String.join(", ", java.util.Collections.nCopies(erasedNow.length, "?")) + ")";
+        Jdbc.update(connection, "UPDATE hire_event SET detail = NULL WHERE " + erasedIds, erasedNow);
+        Jdbc.update(connection, "DELETE FROM tenant_login_reservation WHERE " + erasedIds, erasedNow);
+        Jdbc.update(connection, "DELETE FROM lucca_address_reservation WHERE " + erasedIds, erasedNow);
+        return count;
     }
 
     private boolean finish(String hireId, HireStatus status, long luccaUserId, List<String> warnings, String guard) {

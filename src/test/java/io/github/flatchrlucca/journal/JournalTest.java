@@ -770,6 +770,55 @@ class JournalTest {
     }
 
     @Test
+    void aHireWhoseWriteBackEndsWhileRetentionErasesOthersIsLeftWholeForTheNextPass() {
+        String due = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
+        String writingBack = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
+        journal.reserveLogin(TENANT, writingBack, "jdupont");
+        journal.markDelivered(due, 416, List.of());
+        journal.markDelivered(writingBack, 417, List.of());
+        WriteBacks writeBacks = new WriteBacks(pool, clock, LEASE, "instance-a");
+        assertThat(writeBacks.claimDue(TENANT, 10)).hasSize(2);
+        writeBacks.written(due, "Lucca: created #416");
+        clock.advance(Duration.ofDays(91));
+        // its write-back ends (not moving updated_at) as the pass has begun erasing the hires it found due
+        Journal erasing = new Journal(beforeStatement("DELETE FROM tenant_login_reservation",
+                () -> writeBacks.written(writingBack, "Lucca: created #417")), clock, LEASE, "instance-a");
+        Instant cut = clock.instant().minus(Duration.ofDays(90));
+
+        assertThat(erasing.erasePersonalData(cut, T0.minusSeconds(1), List.of(TENANT))).isOne();
+
+        assertThat(reader.find(writingBack).orElseThrow().payload()).as("not erased in part").isEqualTo(PAYLOAD);
+        assertThat(reader.history(writingBack)).extracting(HireEvent::detail).contains("Lucca user 417");
+        assertThat(journal.loginsReservedByOthers(TENANT, "someone-else", "jdupont")).containsExactly("jdupont");
+        assertThat(erasing.erasePersonalData(cut, T0.minusSeconds(1), List.of(TENANT))).as("at the next pass").isOne();
+        assertThat(reader.find(writingBack).orElseThrow().payload()).isNull();
+        assertThat(reader.history(writingBack)).allSatisfy(event -> assertThat(event.detail()).isNull());
+        assertThat(journal.loginsReservedByOthers(TENANT, "someone-else", "jdupont")).isEmpty();
+    }
+
+    @Test
+    void aHireReplayedWhileRetentionErasesItKeepsItsDataAndItsHistory() {
+        String erased = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
+        String replayed = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
+        for (String hireId : List.of(erased, replayed)) {
+            journal.claim(hireId);
+            journal.markDead(hireId, new EventDetail("create-user", 500, null, "Lucca failed"));
+        }
+        clock.advance(Duration.ofDays(91));
+        // an operator replays one after the pass found both due, before it erased them
+        Journal erasing = new Journal(beforeStatement("UPDATE hire SET payload = NULL",
+                () -> assertThat(journal.replay(replayed, PAYLOAD, LUCCA)).isTrue()), clock, LEASE, "instance-a");
+        Instant cut = clock.instant().minus(Duration.ofDays(90));
+
+        assertThat(erasing.erasePersonalData(cut, cut, List.of(TENANT))).isOne();
+
+        assertThat(reader.find(erased).orElseThrow().payload()).isNull();
+        assertThat(reader.find(replayed).orElseThrow().payload()).isEqualTo(PAYLOAD);
+        assertThat(reader.history(replayed)).extracting(HireEvent::detail).as("its history whole")
+                .contains("Lucca failed", "replayed by an operator");
+    }
+
+    @Test
     void aLoginReservationIsErasedWithItsFinishedHiresPersonalData() {
         String finished = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         String queued = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
@@ -1210,6 +1259,38 @@ class JournalTest {
                 + version + ";WRITE_DELAY=0", "flatchr-lucca", "");
         Flyway.configure().dataSource(earlier).locations("classpath:db/journal").target(version).load().migrate();
         return earlier;
+    }
+
+    /**
+     * The test's journal, whose connections run {@code meanwhile} once, on a connection of their own, just before the
+     * first statement starting with {@code sql} is prepared: another instance's change in the middle of a transaction.
+     */
+    private DataSource beforeStatement(String sql, Runnable meanwhile) {
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+        ClassLoader loader = getClass().getClassLoader();
+        return (DataSource) java.lang.reflect.Proxy.newProxyInstance(loader, new Class<?>[] {DataSource.class},
+                (dataSource, call, arguments) -> {
+                    Object result = invoke(call, pool, arguments);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    return java.lang.reflect.Proxy.newProxyInstance(loader, new Class<?>[] {Connection.class},
+                            (proxy, method, values) -> {
+                                if (method.getName().equals("prepareStatement") && ((String) values[0]).startsWith(sql)
+                                        && ran.compareAndSet(false, true)) {
+                                    meanwhile.run();
+                                }
+                                return invoke(method, connection, values);
+                            });
+                });
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] arguments) throws Throwable {
+        try {
+            return method.invoke(target, arguments);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     /** As retention erases with RETENTION_DAYS=90, the write-backs given up before. */

@@ -430,6 +430,34 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void whatTheHistoryOfAnErasedHireGainsIsErasedRetentionDaysAfter() {
+        String delivered = record("1", Duration.ZERO);
+        journal.claim(delivered);
+        journal.markDelivered(delivered, 416, List.of());
+        String cancelled = record("2", Duration.ZERO);
+        journal.cancel(cancelled);
+        clock.advance(Duration.ofDays(31));
+        assertThat(eraseAfterThirtyDays()).isEqualTo(2);
+        clock.advance(Duration.ofHours(1));
+
+        // the recruiter moves both out of hired (the history names them), and HR's note on the decision names the person
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("2", null), HOW);
+        assertThat(journal.decided(delivered, "Jeanne Dupont keeps her account")).isTrue();
+        clock.advance(Duration.ofDays(29));
+        assertThat(eraseAfterThirtyDays()).as("kept as long as any history").isZero();
+        assertThat(reader.history(delivered)).extracting(HireEvent::detail)
+                .contains("decided: Jeanne Dupont keeps her account");
+
+        clock.advance(Duration.ofDays(2));
+        assertThat(eraseAfterThirtyDays()).isEqualTo(2);
+        for (String hireId : List.of(delivered, cancelled)) {
+            assertThat(reader.history(hireId)).allSatisfy(event -> assertThat(event.detail()).isNull());
+        }
+        assertThat(eraseAfterThirtyDays()).as("erased once").isZero();
+    }
+
+    @Test
     void aHireMovedBackIntoHiredWhileAnAttemptStillHoldsItIsAHireAgain() {
         String hireId = record("1", Duration.ZERO);
         journal.claim(hireId);
@@ -602,6 +630,11 @@ class WithdrawnHiresTest {
         journal.claim(hireId);
         journal.markCreateAttempted(hireId, "{\"login\":\"jdupont\"}", LUCCA);
         return hireId;
+    }
+
+    /** As retention erases with RETENTION_DAYS=30, for a tenant that writes nothing back. */
+    private int eraseAfterThirtyDays() {
+        return journal.erasePersonalData(clock.instant().minus(Duration.ofDays(30)), clock.instant(), List.of());
     }
 
     private String record(String applicantId, Duration hold) {
