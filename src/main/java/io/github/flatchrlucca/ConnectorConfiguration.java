@@ -105,6 +105,11 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     // The name under which camel-micrometer-prometheus looks for (or binds) its registry.
     private static final String METRICS_REGISTRY = "metricsRegistry";
     private static final Duration JOURNAL_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    // pgjdbc waits for an answer without end by default: a statement under way when the database vanished without a
+    // reset (its host gone, the network cut) held a webhook, or a delivery, until the system's TCP timeout (minutes
+    // to hours). Longer than any statement the journal runs: retention erases a few hundred hires at a time, and a
+    // migration's index of the hire table takes seconds for a million hires.
+    static final Duration JOURNAL_SOCKET_TIMEOUT = Duration.ofSeconds(30);
     // A search of Flatchr is claimed for this long, and renewed with each hire it records: an instance that died
     // mid-search leaves it to another after that.
     private static final Duration RECONCILIATION_LEASE = Duration.ofMinutes(5);
@@ -423,6 +428,11 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     }
 
     private static HikariDataSource journalDataSource(ConnectorSettings settings) {
+        return new HikariDataSource(journalPoolSettings(settings));
+    }
+
+    /** What {@link #journalDataSource} opens: the embedded journal, or the PostgreSQL one with its driver's settings. */
+    static HikariConfig journalPoolSettings(ConnectorSettings settings) {
         DataDirectory dataDir = new DataDirectory(settings.dataDir());
         HikariConfig pool = new HikariConfig();
         if (settings.embeddedJournal()) {
@@ -446,6 +456,11 @@ public final class ConnectorConfiguration implements CamelConfiguration {
             pool.setJdbcUrl(settings.journalJdbcUrl().get());
             pool.setUsername(settings.journalUser());
             pool.setPassword(settings.journalPassword());
+            // The driver's, given with each connection; JOURNAL_JDBC_URL's own win (pgjdbc reads the URL's over them).
+            // Keep-alive probes: a firewall in between does not drop an idle connection unseen, and the system finds
+            // one to a vanished database dead (after its keep-alive time).
+            pool.addDataSourceProperty("socketTimeout", String.valueOf(JOURNAL_SOCKET_TIMEOUT.toSeconds()));
+            pool.addDataSourceProperty("tcpKeepAlive", "true");
         }
         // A webhook waits at most this long for a database that is down, then answers 503.
         pool.setConnectionTimeout(JOURNAL_CONNECT_TIMEOUT.toMillis());
@@ -455,7 +470,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         // started makes webhooks answer 503, and delivery wait until it is back.
         pool.setInitializationFailTimeout(-1);
         pool.setPoolName("journal");
-        return new HikariDataSource(pool);
+        return pool;
     }
 
     /** Opens the journal and brings its schema up to date; a journal that cannot open stops the start. */
