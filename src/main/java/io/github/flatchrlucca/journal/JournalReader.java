@@ -27,6 +27,15 @@ public final class JournalReader {
             + "writeback_status, flatchr_applicant, writeback_attempts, writeback_since, decision_needed, "
             + "decision_needed_at";
 
+    /**
+     * Each tenant's oldest arrival is found once, by grouping, then looked up: a subquery per queued hire read the queue
+     * once per hire (7 minutes for 21,000 queued hires, when an alert is needed most), and so did a join with the
+     * grouping, which H2 ran again for each hire of the table (16 s for 2,000 queued among 200,000 hires, 53 s for
+     * 20,000). Both read the queued hires only, through hire_queued_by_tenant (V19): 2 ms, and 8 ms.
+     */
+    static final String OLDEST_QUEUED_OF_EACH_TENANT = "SELECT * FROM hire WHERE " + QUEUED + " AND (tenant, received_at) "
+            + "IN (SELECT tenant, MIN(received_at) FROM hire WHERE " + QUEUED + " GROUP BY tenant) ORDER BY tenant, hire_id";
+
     private final Jdbc jdbc;
 
     public JournalReader(DataSource dataSource) {
@@ -85,20 +94,17 @@ public final class JournalReader {
 
     /** Each tenant's longest-waiting queued hire, tenants no longer configured included: their hires wait too. */
     public List<HireView> oldestQueuedOfEachTenant() {
-        // Each tenant's oldest arrival is found once, by grouping, then joined: a subquery per queued hire read the
-        // queue once per hire (7 minutes for 21,000 queued hires, when an alert is needed most).
-        return jdbc.query("find each tenant's oldest queued hire", "SELECT h.* FROM hire h JOIN (SELECT tenant, "
-                + "MIN(received_at) AS oldest FROM hire WHERE " + QUEUED + " GROUP BY tenant) o ON h.tenant = o.tenant "
-                + "AND h.received_at = o.oldest WHERE h." + QUEUED + " ORDER BY h.tenant, h.hire_id", JournalReader::record);
+        return jdbc.query("find each tenant's oldest queued hire", OLDEST_QUEUED_OF_EACH_TENANT, JournalReader::record);
     }
 
-    /** The tenant's longest-waiting queued hire (null: of all tenants): how far behind delivery is. */
+    /**
+     * The tenant's longest-waiting queued hire (null: of all tenants): how far behind delivery is. Of all tenants' oldest:
+     * PostgreSQL read a tenant's by arrival through hire_received, from the first hire ever received to the first
+     * queued one.
+     */
     public Optional<HireView> oldestQueued(String tenant) {
-        if (tenant == null) {
-            return oldestQueuedOfEachTenant().stream().min(Comparator.comparing(HireView::receivedAt));
-        }
-        return jdbc.query("find the oldest queued hire", "SELECT * FROM hire WHERE " + QUEUED + " AND tenant = ? "
-                + "ORDER BY received_at FETCH FIRST 1 ROWS ONLY", JournalReader::record, tenant).stream().findFirst();
+        return oldestQueuedOfEachTenant().stream().filter(oldest -> tenant == null || tenant.equals(oldest.tenant()))
+                .min(Comparator.comparing(HireView::receivedAt));
     }
 
     /** Builds the WHERE clause of a filter from fixed text and bound values only, never from input text. */

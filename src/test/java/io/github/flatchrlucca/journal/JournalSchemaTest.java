@@ -5,16 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.flatchrlucca.MutableClock;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.AfterEach;
@@ -35,14 +41,24 @@ class JournalSchemaTest {
 
     @Test
     void theNewestMigrationIsTheNewestFileOfDbJournal() throws Exception {
-        int newest = 0;
+        assertThat(JournalSchema.NEWEST_MIGRATION).isEqualTo(migrations().last());
+    }
+
+    /** The migrations' versions, as their files say: numbers may be left out (each fix of a session takes its own). */
+    private static java.util.SortedSet<Integer> migrations() throws java.io.IOException {
+        java.util.SortedSet<Integer> versions = new java.util.TreeSet<>();
         for (Path folder : new Path[] {Path.of("src/main/resources/db/journal"), Path.of("src/main/java/db/journal")}) {
             try (Stream<Path> files = Files.list(folder)) {
-                newest = Math.max(newest, files.map(file -> file.getFileName().toString())
-                        .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))).max().orElse(0));
+                files.map(file -> file.getFileName().toString())
+                        .forEach(name -> versions.add(Integer.parseInt(name.substring(1, name.indexOf("__")))));
             }
         }
-        assertThat(JournalSchema.NEWEST_MIGRATION).isEqualTo(newest);
+        return versions;
+    }
+
+    /** The migration before the newest: the version the previous release left a journal at. */
+    private static int previousMigration() throws java.io.IOException {
+        return migrations().headSet(JournalSchema.NEWEST_MIGRATION).last();
     }
 
     @Test
@@ -55,20 +71,88 @@ class JournalSchemaTest {
     }
 
     @Test
-    void noIndexOfTheHireTableLeadsWithItsStatus() throws SQLException {
+    void onANewJournalEveryStatementNamingAHireByItsIdFindsItByItsKey() throws SQLException {
         JournalSchema.bringUpToDate(journal);
+        List<String> statements = statementsNamingAHire();
+        assertThat(statements).as("the claim among them").anyMatch(sql -> sql.contains("attempts = attempts + 1"));
 
-        // H2 keeps the plan a statement got when first prepared: on a new (empty) journal it claimed a hire
-        // "WHERE hire_id = ? AND status IN (...)" through such an index, reading every queued hire (V13)
-        try (Connection connection = journal.getConnection(); Statement statement = connection.createStatement();
-             ResultSet leading = statement.executeQuery("SELECT INDEX_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.INDEX_COLUMNS "
-                     + "WHERE TABLE_NAME = 'HIRE' AND ORDINAL_POSITION = 1")) {
-            Map<String, String> firstColumns = new HashMap<>();
-            while (leading.next()) {
-                firstColumns.put(leading.getString(1), leading.getString(2));
+        // H2 keeps the plan a statement got when first prepared: on a new (empty) journal a claim "WHERE hire_id = ?
+        // AND status IN (...) AND next_attempt_at <= ?" went through an index of (status, next_attempt_at), and read
+        // every queued hire at each claim once the journal filled (V13)
+        try (Connection connection = journal.getConnection()) {
+            for (String sql : statements) {
+                assertThat(firstIndex(connection, sql)).as(sql).startsWith("PUBLIC.PRIMARY_KEY");
             }
-            assertThat(firstColumns).as("the hire table's indexes").containsValue("HIRE_ID")
-                    .doesNotContainValue("STATUS");
+        }
+    }
+
+    /** The statements naming a hire by its id that a delivery, an operator, a move out and retention prepare. */
+    private static List<String> statementsNamingAHire() {
+        Set<String> prepared = new LinkedHashSet<>();
+        try (TestJournal other = TestJournal.inMemory()) {
+            DataSource watched = WatchedStatements.of(other.dataSource(), prepared::add);
+            MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
+            Journal journal = new Journal(watched, clock, Duration.ofMinutes(5), "instance-a");
+            String delivered = hire(journal, "1");
+            journal.claim(delivered);
+            new RateLimitStore(watched).takeOrWait("lucca", 10, Duration.ofMinutes(1), clock.instant(),
+                    journal.stillHolding(delivered));
+            journal.markCreateAttempted(delivered, "{}", "lucca");
+            journal.markCreateRefused(delivered);
+            journal.recordLuccaUser(delivered, 416, "lucca");
+            journal.markDelivered(delivered, 416, List.of());
+            journal.movedOutOfHired("acme", "4242:1", null, "by Marie Curie, to Refused");
+            journal.decided(delivered, "kept");
+            String dead = hire(journal, "2");
+            journal.claim(dead);
+            journal.retryLater(dead, clock.instant(), new EventDetail("create-user", 503, null, "down"));
+            journal.deliverNow(dead);
+            journal.claim(dead);
+            journal.handBack(dead, new EventDetail(null, null, null, "tenant left"), false, null);
+            journal.claim(dead);
+            journal.markDead(dead, new EventDetail("create-user", 400, null, "refused"));
+            journal.replay(dead, "{}", "lucca");
+            journal.cancel(dead);
+            String dry = hire(journal, "3");
+            journal.claim(dry);
+            journal.markDryRun(dry, "{}", List.of());
+            String found = hire(journal, "4");
+            journal.claim(found);
+            journal.markAlreadyInLucca(found, 417, List.of());
+            String withdrawn = hire(journal, "5");
+            journal.movedOutOfHired("acme", "4242:5", null, "by Marie Curie, to Refused");
+            hire(journal, "5");
+            journal.claim(withdrawn);
+            journal.releaseClaim(withdrawn);
+            WriteBacks writeBacks = new WriteBacks(watched, clock, Duration.ofMinutes(5), "instance-a");
+            writeBacks.claimDue("acme", 10).forEach(hire -> {
+                writeBacks.renewClaim(hire.hireId());
+                writeBacks.applicantFound(hire.hireId(), "applicant");
+                writeBacks.written(hire.hireId(), "Lucca: written");
+            });
+            clock.advance(Duration.ofDays(100));
+            journal.erasePersonalData(clock.instant(), clock.instant(), List.of());
+        }
+        return prepared.stream().filter(sql -> sql.contains("FROM hire WHERE hire_id")
+                || sql.startsWith("UPDATE hire SET") && sql.contains("WHERE hire_id")).toList();
+    }
+
+    private static String hire(Journal journal, String applicantId) {
+        return journal.recordIntake("{}", "acme", "4242:" + applicantId, null, null, Duration.ZERO).hireId();
+    }
+
+    /** The index H2 reads the statement's first table through, planned now as it would be if prepared now. */
+    private static String firstIndex(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
+            for (int parameter = 1; parameter <= explain.getParameterMetaData().getParameterCount(); parameter++) {
+                explain.setString(parameter, "0");
+            }
+            try (ResultSet plan = explain.executeQuery()) {
+                plan.next();
+                String text = plan.getString(1);
+                int index = text.indexOf("/* ") + 3;
+                return text.substring(index, text.indexOf(" */", index));
+            }
         }
     }
 
@@ -84,11 +168,11 @@ class JournalSchemaTest {
     }
 
     @Test
-    void aJournalOneVersionBehindIsMigrated() {
+    void aJournalOneVersionBehindIsMigrated() throws Exception {
         // the journal as the previous version left it
         Flyway.configure().dataSource(journal).locations(JournalSchema.LOCATION)
-                .target(String.valueOf(JournalSchema.NEWEST_MIGRATION - 1)).load().migrate();
-        assertThat(JournalSchema.appliedVersion(journal)).hasValue(JournalSchema.NEWEST_MIGRATION - 1);
+                .target(String.valueOf(previousMigration())).load().migrate();
+        assertThat(JournalSchema.appliedVersion(journal)).hasValue(previousMigration());
 
         JournalSchema.bringUpToDate(journal);
 
@@ -96,12 +180,12 @@ class JournalSchemaTest {
     }
 
     @Test
-    void aFailedMigrationIsNotCountedAsApplied() throws SQLException {
+    void aFailedMigrationIsNotCountedAsApplied() throws Exception {
         JournalSchema.bringUpToDate(journal);
         execute("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '"
                 + JournalSchema.NEWEST_MIGRATION + "'");
 
-        assertThat(JournalSchema.appliedVersion(journal)).hasValue(JournalSchema.NEWEST_MIGRATION - 1);
+        assertThat(JournalSchema.appliedVersion(journal)).hasValue(previousMigration());
     }
 
     @Test

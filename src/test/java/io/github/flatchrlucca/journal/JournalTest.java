@@ -993,6 +993,40 @@ class JournalTest {
     }
 
     @Test
+    void eachTenantsOldestQueuedHireIsReadFromTheQueueAloneNotFromEveryHireEverReceived() throws Exception {
+        try (Connection connection = pool.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO hire (hire_id, tenant, dedupe_key, status, received_at, queued_at, updated_at, "
+                    + "origin) SELECT 'done-' || X, 'acme', 'acme:4242:done-' || X, 'DELIVERED', TIMESTAMP WITH TIME ZONE "
+                    + "'2025-01-01 00:00:00+00', TIMESTAMP WITH TIME ZONE '2025-01-01 00:00:00+00', TIMESTAMP WITH TIME "
+                    + "ZONE '2025-01-01 00:00:00+00', 'webhook' FROM SYSTEM_RANGE(1, 2000)");
+        }
+        for (int i = 0; i < 40; i++) {
+            Intakes.recordIntake(journal, PAYLOAD, hire(String.valueOf(i)), i % 2 == 0 ? "acme" : "globex", Duration.ZERO);
+            clock.advance(Duration.ofSeconds(1));
+        }
+        try (Connection connection = pool.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+            String plan;
+            try (java.sql.ResultSet row = statement.executeQuery("EXPLAIN " + JournalReader.OLDEST_QUEUED_OF_EACH_TENANT)) {
+                row.next();
+                plan = row.getString(1);
+            }
+            java.util.regex.Matcher reads = java.util.regex.Pattern.compile("/\\* PUBLIC\\.(\\w+)([^*]*)\\*/")
+                    .matcher(plan);
+            List<String> indexes = new ArrayList<>();
+            while (reads.find()) {
+                indexes.add(reads.group(1) + reads.group(2).strip());
+            }
+            // by the queued hires' index, each read naming the statuses of the queue; and the grouping once, not again
+            // for each hire with the hire's values (H2 passes them as ?1, ?2: the query itself has no parameter)
+            assertThat(indexes).as(plan).hasSize(2)
+                    .allSatisfy(read -> assertThat(read).startsWith("HIRE_QUEUED_BY_TENANT: STATUS IN("));
+            assertThat(plan).doesNotContain("?1");
+        }
+        assertThat(reader.oldestQueuedOfEachTenant()).extracting(HireView::tenant).containsExactly("acme", "globex");
+    }
+
+    @Test
     void countsAndTheOldestQueuedHireAreKeptPerTenant() {
         String acmeOld = Intakes.recordIntake(journal, PAYLOAD, hire("1"), "acme", Duration.ZERO).hireId();
         // older than globex's queued hire, but not queued: it never counts as the oldest in the queue
@@ -1267,30 +1301,11 @@ class JournalTest {
      */
     private DataSource beforeStatement(String sql, Runnable meanwhile) {
         java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
-        ClassLoader loader = getClass().getClassLoader();
-        return (DataSource) java.lang.reflect.Proxy.newProxyInstance(loader, new Class<?>[] {DataSource.class},
-                (dataSource, call, arguments) -> {
-                    Object result = invoke(call, pool, arguments);
-                    if (!(result instanceof Connection connection)) {
-                        return result;
-                    }
-                    return java.lang.reflect.Proxy.newProxyInstance(loader, new Class<?>[] {Connection.class},
-                            (proxy, method, values) -> {
-                                if (method.getName().equals("prepareStatement") && ((String) values[0]).startsWith(sql)
-                                        && ran.compareAndSet(false, true)) {
-                                    meanwhile.run();
-                                }
-                                return invoke(method, connection, values);
-                            });
-                });
-    }
-
-    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] arguments) throws Throwable {
-        try {
-            return method.invoke(target, arguments);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            throw e.getCause();
-        }
+        return WatchedStatements.of(pool, prepared -> {
+            if (prepared.startsWith(sql) && ran.compareAndSet(false, true)) {
+                meanwhile.run();
+            }
+        });
     }
 
     /** As retention erases with RETENTION_DAYS=90, the write-backs given up before. */
