@@ -40,7 +40,7 @@ public final class WebhookReplies {
 
     /**
      * A candidate moved out of hired: still 200, as before, with what it meant to the hire the journal holds
-     * (withdrawn, needs-decision, already stopped), or ignored when the journal holds none. Of two hires of one
+     * (withdrawn, needs-decision, already stopped, already moved out), or ignored when the journal holds none. Of two hires of one
      * application (a webhook's and a search's whose e-mails differed), the answer is the most pressing one's.
      */
     public void movedOut(Exchange exchange) {

@@ -492,7 +492,8 @@ public final class Journal {
      * in Lucca is left as it is there, and waits for a person's decision; so does one whose create was sent without
      * an answer (it is withdrawn too: the person may be in Lucca). What the move meant to each hire, oldest first;
      * none when the journal holds no hire of this application: the move concerns a candidate who was never hired.
-     * Each change is conditional, so a delivery recording its user at the same moment is never overwritten:
+     * A hire whose candidate is out of hired already (the move sent again, a drag on between columns that do not
+     * trigger) is only noted in its history, until a webhook shows it back in hired. Each change is conditional, so a delivery recording its user at the same moment is never overwritten:
      * whichever comes second sees the other.
      *
      * @param hireKey         the hire within its tenant, as {@link #record} keeps it
@@ -546,7 +547,15 @@ public final class Journal {
 
     private MoveOut moveOut(Connection connection, String hireId, String tenant, String moved, Instant movedAt,
                             Instant now) throws SQLException {
-        Jdbc.update(connection, "UPDATE hire SET moved_out_at = ? WHERE hire_id = ?", at(movedAt), hireId);
+        // Once per move: the same move sent again (Flatchr may resend), or a later drag between two columns that do
+        // not trigger, finds the candidate out of hired already, and must not ask again for a decision a person took.
+        // A move back into hired clears the mark (queuedAgain, movedBackIn), so the next move out counts.
+        if (Jdbc.update(connection, "UPDATE hire SET moved_out_at = ? WHERE hire_id = ? AND moved_out_at IS NULL",
+                at(movedAt), hireId) == 0) {
+            event(connection, hireId, null, null, moved + ": already moved out, nothing changes");
+            LOG.info("hire {} of tenant {} moved out of hired in Flatchr: already moved out", hireId, tenant);
+            return new MoveOut(hireId, MoveOut.Outcome.ALREADY_MOVED_OUT);
+        }
         MoveOut.Outcome outcome;
         String withdraw = "UPDATE hire SET status = 'WITHDRAWN', next_attempt_at = NULL, updated_at = ?";
         String notStopped = " AND status NOT IN ('CANCELLED', 'WITHDRAWN')";
@@ -807,6 +816,9 @@ public final class Journal {
                     "UPDATE hire SET payload = ?, last_error = ?, match_key = COALESCE(?, match_key), erased_at = NULL, "
                     + "updated_at = ? WHERE hire_id = ? AND status = 'REJECTED'", new Object[] {payload, error, matchKey,
                             at(clock.instant()), hireId}, new EventDetail(null, null, null, "sent again: " + error))) {
+                if (origin == Origin.WEBHOOK) {
+                    movedBackIn(hireId);
+                }
                 LOG.info("hire {} sent again: {}", hireId, HireStatus.REJECTED.label());
                 return new IntakeResult(hireId, IntakeResult.Outcome.REJECTED);
             }
@@ -826,10 +838,33 @@ public final class Journal {
                 return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
             }
         }
+        if (origin == Origin.WEBHOOK) {
+            movedBackIn(hireId);
+        }
         // the first may still wait for its sync: the duplicate's answer says it is kept, so it must be on disk first
         jdbc.synced();
         LOG.info("hire {} sent again: duplicate", hireId);
         return new IntakeResult(hireId, IntakeResult.Outcome.DUPLICATE);
+    }
+
+    /**
+     * A webhook into hired of a hire it does not queue again (delivered, found in Lucca, queued after a replay, still
+     * rejected): if the candidate was moved out, they are back in hired, and their next move out counts again
+     * ({@link #moveOut}). Nothing else changes: a decision asked of a person stays theirs. A withdrawn hire is queued
+     * again instead, or stays withdrawn for the search to bring back ({@link #withdrawnHires}). Not by a search: its
+     * answer may have been read before the move out.
+     */
+    private void movedBackIn(String hireId) {
+        Instant now = clock.instant();
+        // no outcome changes: nothing to write back to Flatchr
+        jdbc.inTransaction("record a move back into hired", connection -> {
+            if (Jdbc.update(connection, "UPDATE hire SET moved_out_at = NULL, updated_at = ? WHERE hire_id = ? AND "
+                    + "moved_out_at IS NOT NULL AND status <> 'WITHDRAWN'", at(now), hireId) == 1) {
+                event(connection, hireId, null, null, "moved back into hired in Flatchr");
+                LOG.info("hire {} moved back into hired in Flatchr", hireId);
+            }
+            return null;
+        });
     }
 
     /**

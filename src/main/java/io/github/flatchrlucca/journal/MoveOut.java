@@ -17,7 +17,12 @@ public record MoveOut(String hireId, Outcome outcome) {
         /** It had not reached Lucca: nothing more is sent. */
         WITHDRAWN,
         /** It was already stopped (cancelled or withdrawn): only its history says so. */
-        ALREADY_STOPPED
+        ALREADY_STOPPED,
+        /**
+         * Its candidate was out of hired already (the same move sent again, or a drag between two columns that do not
+         * trigger): only its history says so, and no decision is asked again.
+         */
+        ALREADY_MOVED_OUT
     }
 
     public boolean needsDecision() {

@@ -301,6 +301,83 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void aMoveOutSentAgainOrADragOnBetweenColumnsAsksForNoSecondDecision() {
+        String delivered = delivered("1");
+        String contractPending = record("2", Duration.ZERO);
+        journal.claim(contractPending);
+        journal.markCreateAttempted(contractPending, "{}", LUCCA);
+        journal.recordLuccaUser(contractPending, 418, LUCCA);
+        journal.retryLater(contractPending, T0.plusSeconds(30), new EventDetail("create-work-contract", 503, "", "down"));
+        for (String applicant : List.of("1", "2")) {
+            assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut(applicant, null), HOW)).needsDecision())
+                    .isTrue();
+        }
+        journal.decided(delivered, "contract ended in Lucca by HR");
+        journal.decided(contractPending, "user archived in Lucca by HR");
+        clock.advance(Duration.ofDays(7));
+
+        for (String applicant : List.of("1", "2")) {
+            assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut(applicant, null),
+                    "by Marie Curie, to Talent pool")).outcome()).isEqualTo(MoveOut.Outcome.ALREADY_MOVED_OUT);
+        }
+
+        for (String hireId : List.of(delivered, contractPending)) {
+            HireView hire = reader.find(hireId).orElseThrow();
+            assertThat(hire.decisionNeeded()).as("the person's decision stands").isNull();
+            assertThat(reader.history(hireId)).last().extracting(HireEvent::detail).isEqualTo(
+                    "moved out of hired in Flatchr by Marie Curie, to Talent pool: already moved out, nothing changes");
+        }
+        assertThat(reader.find(delivered).orElseThrow().status()).isEqualTo(HireStatus.DELIVERED);
+        assertThat(reader.find(contractPending).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aWithdrawnHireMovedOutAgainIsOnlyNoted() {
+        String hireId = record("1", Duration.ZERO);
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+
+        assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW)).outcome())
+                .isEqualTo(MoveOut.Outcome.ALREADY_MOVED_OUT);
+        assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aHireInLuccaMovedBackIntoHiredAsksForADecisionAtItsNextMoveOut() {
+        String hireId = delivered("1");
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+        journal.decided(hireId, "kept: the recruiter's mistake");
+        clock.advance(Duration.ofMinutes(1));
+
+        IntakeResult back = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO);
+
+        assertThat(back).isEqualTo(new IntakeResult(hireId, Outcome.DUPLICATE));
+        HireView hire = reader.find(hireId).orElseThrow();
+        assertThat(hire.status()).as("what Lucca holds").isEqualTo(HireStatus.DELIVERED);
+        assertThat(hire.writeBack()).as("no new outcome to write back").isEqualTo("PENDING");
+        assertThat(reader.history(hireId)).last().extracting(HireEvent::detail)
+                .isEqualTo("moved back into hired in Flatchr");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW)).outcome())
+                .isEqualTo(MoveOut.Outcome.NEEDS_DECISION);
+        assertThat(reader.find(hireId).orElseThrow().decisionNeeded()).isEqualTo(Journal.MOVED_OUT_AFTER_LUCCA);
+    }
+
+    @Test
+    void aSearchShowingAHireMovedOutInHiredIsNoMoveBackIn() {
+        String hireId = delivered("1");
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", sameApplication("1")), HOW);
+        journal.decided(hireId, "kept");
+
+        assertThat(Intakes.record(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "z7gW",
+                List.of(), sameApplication("1")), TENANT, Origin.FLATCHR_API, List.of(), Duration.ZERO).outcome())
+                .isEqualTo(Outcome.DUPLICATE);
+
+        assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW)).outcome())
+                .as("its answer may have been read before the move out").isEqualTo(MoveOut.Outcome.ALREADY_MOVED_OUT);
+        assertThat(reader.find(hireId).orElseThrow().decisionNeeded()).isNull();
+    }
+
+    @Test
     void aMoveOutAfterTheUserWasMadeButBeforeItsContractStopsTheContractToo() {
         String hireId = record("1", Duration.ZERO);
         journal.claim(hireId);
@@ -635,6 +712,14 @@ class WithdrawnHiresTest {
     /** As retention erases with RETENTION_DAYS=30, for a tenant that writes nothing back. */
     private int eraseAfterThirtyDays() {
         return journal.erasePersonalData(clock.instant().minus(Duration.ofDays(30)), clock.instant(), List.of());
+    }
+
+    /** A hire delivered to Lucca as user 417, as its webhook brought it. */
+    private String delivered(String applicantId) {
+        String hireId = record(applicantId, Duration.ZERO);
+        journal.claim(hireId);
+        journal.markDelivered(hireId, 417, List.of());
+        return hireId;
     }
 
     private String record(String applicantId, Duration hold) {

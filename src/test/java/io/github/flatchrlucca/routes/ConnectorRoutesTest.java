@@ -286,6 +286,31 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
                 .anyMatch(alert -> alert.body().contains("moved out of hired")));
     }
 
+    @Test
+    void aMoveOutSentAgainAsksForNoSecondDecisionUntilTheCandidateIsBackInHired() throws IOException {
+        ObjectNode hire = Events.hire(LIVE, "moved-3");
+        String hireId = accept(LIVE, hire);
+        awaitHire(hireId, h -> h.status() == HireStatus.DELIVERED);
+        assertThat(JSON.readTree(post(LIVE, Events.movedOut(hire)).body()).path("status").asText())
+                .isEqualTo("needs-decision");
+        assertThat(postAdmin("/admin/api/hires/" + hireId + "/decision", "{\"note\": \"ended in Lucca\"}")
+                .statusCode()).isEqualTo(200);
+
+        HttpResponse<String> again = post(LIVE, Events.movedOut(hire));
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).path("status").asText()).isEqualTo("already-moved-out");
+        assertThat(hire(hireId).decisionNeeded()).as("the person's decision stands").isNull();
+        // Back into hired, then out again: that move asks again. Its alert is queued after any the resend would have
+        // queued (one queue, posted in order), so once it is in, the resend's would be too.
+        assertThat(post(LIVE, hire).statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(post(LIVE, Events.movedOut(hire)).body()).path("status").asText())
+                .isEqualTo("needs-decision");
+        await().atMost(Duration.ofSeconds(10)).until(() -> chat.triesOf(hireId).size() >= 2);
+        assertThat(chat.triesOf(hireId)).as("the first move and the one after the move back, not the resend")
+                .hasSize(2);
+    }
+
     // ---- http-problems
 
     @Test
