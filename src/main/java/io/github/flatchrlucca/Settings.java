@@ -133,11 +133,12 @@ final class Settings {
             .whenUnset("generated on first start and kept in `DATA_DIR/webhook-token` (never logged)")
             .tenantKey("webhookToken").asSecret();
     static final Setting<Set<String>> TRIGGER_COLUMNS = Setting.of(WEBHOOK, "flatchr.trigger-columns",
-            "FLATCHR_TRIGGER_COLUMNS", Setting.Type.accepting("column ids or titles, comma-separated",
-                    Settings::triggerColumns),
-            "Columns (ids or titles, comma-separated) whose arrival sends a candidate to Lucca. With Flatchr's API, "
-                    + "name each by its title: the API does not show the webhook's column ids, and a search of it that "
-                    + "cannot find a trigger column fails (outcome columns-unknown) rather than guess.")
+            "FLATCHR_TRIGGER_COLUMNS", Setting.Type.accepting("column titles or the webhook's column ids, "
+                    + "comma-separated", Settings::triggerColumns),
+            "Columns (titles, or the webhook's numeric column ids, comma-separated) whose arrival sends a candidate "
+                    + "to Lucca. With Flatchr's API, name each by its title: the API does not show the webhook's "
+                    + "column ids, the webhook does not carry the ids the API lists, and a search of it that cannot "
+                    + "find a trigger column by its title fails (outcome columns-unknown) rather than guess.")
             .whenUnset("any column that Flatchr marks as hired").tenantKey("triggerColumns").example("Hired,Offer signed");
     static final Setting<String> DEPARTMENT_POINTER = Setting.of(WEBHOOK, "flatchr.department-pointer",
             "FLATCHR_DEPARTMENT_POINTER", parsed("a JSON pointer", pointer -> JsonPointer.compile(pointer).toString()),

@@ -11,7 +11,7 @@ public interface IntakeRules {
 
     String id();
 
-    /** Column ids or titles, lower case; empty means any column Flatchr marks as hired. */
+    /** Column titles or the webhook's column ids, lower case; empty means any column Flatchr marks as hired. */
     Set<String> triggerColumns();
 
     boolean acceptsCompany(String companyId);

@@ -37,8 +37,10 @@ public final class ReconciliationRun {
     // an operator's backfill (dry or not), asked through the admin API, rather than the timer's scheduled search
     private final boolean asked;
     private final boolean dryRun;
-    // Flatchr's columns by id and by title, in lower case: a tenant names a trigger column either way
+    // Flatchr's columns by title, in lower case: the name both the webhook and the API know a trigger column by
     private final Map<String, SearchedColumn> columns = new HashMap<>();
+    // and by the API's id, only to tell a tenant who named a trigger column so that the webhook cannot know it
+    private final Map<String, SearchedColumn> columnsByApiId = new HashMap<>();
     // the column each search is for, in the order of searches(): the route's split answers them in that order
     private List<SearchedColumn> searched = List.of();
     private final Map<String, FoundApplication> found = new LinkedHashMap<>();
@@ -98,13 +100,13 @@ public final class ReconciliationRun {
         return !tenant.triggerColumns().isEmpty();
     }
 
-    /** Flatchr's columns: each trigger column (an id or a title, in any case) becomes the title a search takes. */
+    /** Flatchr's columns: each trigger column (a title, in any case) becomes the title a search takes. */
     void columns(JsonNode answer) {
         for (JsonNode item : answer) {
             SearchedColumn column = new SearchedColumn(item.path("id").asText(""), item.path("title").asText(""),
                     item.path("hired").asBoolean(false));
             columns.put(column.title().toLowerCase(Locale.ROOT), column);
-            columns.put(column.id().toLowerCase(Locale.ROOT), column);
+            columnsByApiId.put(column.id().toLowerCase(Locale.ROOT), column);
         }
     }
 
@@ -112,7 +114,9 @@ public final class ReconciliationRun {
      * One search of the hired candidates updated since the window's first day, or, with trigger columns, one per
      * trigger column.
      *
-     * @throws UnknownTriggerColumns when Flatchr does not list a trigger column: the run fails, its window kept
+     * @throws UnusableTriggerColumns when Flatchr does not list a trigger column by its title (a column it does
+     *                                not list at all, or one named by the API's id, which the webhook never
+     *                                carries): the run fails, its window kept
      */
     List<ApiRequest> searches() {
         String since = FLATCHR_DAY.format(windowFrom);
@@ -120,10 +124,12 @@ public final class ReconciliationRun {
             searched = List.of(SearchedColumn.ANY_HIRED);
             return List.of(requests.search(flatchr, Map.of("hired", true, "start_update", since)));
         }
-        List<String> unknown = tenant.triggerColumns().stream().filter(trigger -> !columns.containsKey(trigger))
+        List<String> notByTitle = tenant.triggerColumns().stream().filter(trigger -> !columns.containsKey(trigger))
                 .sorted().toList();
-        if (!unknown.isEmpty()) {
-            throw new UnknownTriggerColumns(unknown);
+        if (!notByTitle.isEmpty()) {
+            throw new UnusableTriggerColumns(notByTitle.stream().filter(id -> !columnsByApiId.containsKey(id)).toList(),
+                    notByTitle.stream().filter(columnsByApiId::containsKey)
+                            .map(id -> id + " (\"" + columnsByApiId.get(id).title() + "\")").toList());
         }
         searched = tenant.triggerColumns().stream().sorted().map(columns::get).toList();
         return searched.stream()

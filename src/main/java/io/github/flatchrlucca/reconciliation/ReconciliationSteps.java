@@ -338,7 +338,7 @@ public final class ReconciliationSteps {
         ReconciliationRun run = exchange.getVariable(Variables.RUN, ReconciliationRun.class);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
-        UnknownTriggerColumns columns = ObjectHelper.getException(UnknownTriggerColumns.class, caught);
+        UnusableTriggerColumns columns = ObjectHelper.getException(UnusableTriggerColumns.class, caught);
         String outcome = columns != null ? "columns-unknown" : flatchr instanceof FlatchrCallFailed.KeyRejected
                 ? "key-rejected" : flatchr instanceof FlatchrCallFailed.Refused ? "refused" : "unavailable";
         String why = columns != null ? columns.getMessage() : flatchr != null ? flatchr.getMessage()

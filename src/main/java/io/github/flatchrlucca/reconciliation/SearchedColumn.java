@@ -2,8 +2,8 @@ package io.github.flatchrlucca.reconciliation;
 
 /**
  * The column a search of hires was for, which becomes the column of the event its applications are recorded with:
- * the classifier then finds the trigger it matched (by the API's id or by title, as the tenant named it), whatever
- * an older answer's items leave out (flatchr-api.md: older docs list fewer fields).
+ * the classifier then finds the trigger it matched (by its title, as the tenant named it), whatever an older
+ * answer's items leave out (flatchr-api.md: older docs list fewer fields).
  *
  * @param id     the API's id of the trigger column; null for the search of every column Flatchr marks as hired
  * @param title  its title; null for that search, whose items say their own column

@@ -51,8 +51,8 @@ class ReconciliationRunTest {
     }
 
     @Test
-    void withTriggerColumnsOneSearchPerColumnTitleWhetherGivenByIdOrTitleInAnyCase() throws Exception {
-        ReconciliationRun run = run(Set.of("jc3rbm9tyf4snod5", "embauché"));
+    void withTriggerColumnsOneSearchPerColumnTitleInAnyCase() throws Exception {
+        ReconciliationRun run = run(Set.of("recruté", "embauché"));
         run.columns(JSON.readTree("""
                 [{"id": "Jc3rBm9TYf4sNoD5", "title": "Recruté", "hired": true},
                  {"id": "Hb2qAl8SXe3rMnC4", "title": "Embauché", "hired": false}]
@@ -73,8 +73,23 @@ class ReconciliationRunTest {
                  {"id": "Hb2qAl8SXe3rMnC4", "title": "Embauché", "hired": false}]
                 """));
 
-        assertThatThrownBy(run::searches).isInstanceOf(UnknownTriggerColumns.class)
-                .hasMessageStartingWith("trigger column(s) [9, nowhere] are not among Flatchr's columns");
+        assertThatThrownBy(run::searches).isInstanceOf(UnusableTriggerColumns.class)
+                .hasMessageStartingWith("trigger column(s) [9, nowhere] are not among Flatchr's columns;");
+    }
+
+    @Test
+    void aTriggerColumnNamedByTheApisIdWhichTheWebhookNeverCarriesStopsTheRunBeforeAnySearch() throws Exception {
+        ReconciliationRun run = run(Set.of("jc3rbm9tyf4snod5", "embauché"));
+        run.columns(JSON.readTree("""
+                [{"id": "Jc3rBm9TYf4sNoD5", "title": "Recruté", "hired": true},
+                 {"id": "Hb2qAl8SXe3rMnC4", "title": "Embauché", "hired": false}]
+                """));
+
+        assertThatThrownBy(run::searches).isInstanceOf(UnusableTriggerColumns.class)
+                .hasMessageStartingWith("trigger column(s) [jc3rbm9tyf4snod5 (\"Recruté\")] are named by the id "
+                        + "Flatchr's API gives, which its webhook does not carry")
+                .hasMessageEndingWith("name each column by its title, the one name both the webhook and Flatchr's "
+                        + "API show");
     }
 
     @Test
@@ -92,7 +107,7 @@ class ReconciliationRunTest {
 
     @Test
     void eachApplicationFoundKeepsTheColumnOfTheSearchThatFoundItFirst() throws Exception {
-        ReconciliationRun run = run(Set.of("jc3rbm9tyf4snod5", "embauché"));
+        ReconciliationRun run = run(Set.of("recruté", "embauché"));
         run.columns(JSON.readTree("""
                 [{"id": "Jc3rBm9TYf4sNoD5", "title": "Recruté", "hired": true},
                  {"id": "Hb2qAl8SXe3rMnC4", "title": "Embauché", "hired": false}]

@@ -94,8 +94,8 @@ class ReconciliationStepsTest {
     }
 
     @Test
-    void hiresFoundInTriggerColumnsNamedByTheApisIdsAreRecordedAsHires() throws Exception {
-        acmeWithTriggerColumns(Set.of("jc3rbm9tyf4snod5", "hb2qal8sxe3rmnc4"));
+    void hiresFoundInTriggerColumnsAreRecordedAsHires() throws Exception {
+        acmeWithTriggerColumns(Set.of("recruté", "embauché"));
         ReconciliationRun run = steps.due("acme");
         steps.columns(run, JSON.readTree("""
                 [{"id": "Jc3rBm9TYf4sNoD5", "title": "Recruté", "hired": true},
