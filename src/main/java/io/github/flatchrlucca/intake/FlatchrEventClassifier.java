@@ -34,7 +34,10 @@ public final class FlatchrEventClassifier {
         JsonNode column = objectAt(data, "column", "data.column");
         if (!isTrigger(column, tenant.triggerColumns())) {
             // with trigger columns at an earlier step, the candidate's next drag is into Flatchr's hired column:
-            // on, not out of hired (flatchr-webhooks.md: a drag into a column marked hired is a hire)
+            // on, not out of hired (flatchr-webhooks.md: a drag into a column marked hired is a hire). Any other
+            // column is out: the event names only the column the candidate went to, not the one they left, so a
+            // drag on into a later column can be told from a step back only by the tenant listing it as a trigger
+            // (docs/settings.md, FLATCHR_TRIGGER_COLUMNS)
             return column.path("hired").asBoolean(false) ? HireVerdict.ignored(HIRED_NOT_A_TRIGGER)
                     : movedOut(event, data, column, tenant);
         }
