@@ -355,7 +355,8 @@ final class Settings {
             between(0, TenantSettings.MAX_HIRE_HOLD_SECONDS, "from 0 (no hold) to "
                     + TenantSettings.MAX_HIRE_HOLD_SECONDS + " (a day): seconds").map(Duration::ofSeconds),
             "How long a hire waits before its first delivery (seconds, 0 to 86400): a candidate dragged into hired "
-                    + "by mistake and moved out again within it never reaches Lucca. The status page shows \"held "
+                    + "by mistake and moved out again within it never reaches Lucca, provided Flatchr's webhook "
+                    + "covers every column, not only the hired one (it then sends the move out). The status page shows \"held "
                     + "until\"; an operator's \"deliver now\" or a replay does not wait.")
             .defaultValue("0").tenantKey("hireHoldSeconds");
     static final Setting<Long> BATCH_SIZE = Setting.of(DELIVERY, "delivery.batch-size", "DELIVERY_BATCH_SIZE",
