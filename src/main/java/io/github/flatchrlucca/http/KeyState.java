@@ -6,7 +6,9 @@ import java.util.function.Consumer;
 
 /**
  * What an API's last answer said of the key the connector shows it (Lucca's, Flatchr's): health, metrics and
- * alerts read it, and a change to "rejected" is announced once, not on every call.
+ * alerts read it. A change to "rejected" is announced once, not on every call, and so is the key accepted again
+ * after one; a key's first success is not: every start, every tenant added and every key rotated would announce
+ * that a key nobody had heard was wrong works "again".
  */
 public final class KeyState {
 
@@ -14,10 +16,26 @@ public final class KeyState {
 
     private final AtomicReference<State> state = new AtomicReference<>(State.UNKNOWN);
     private final AtomicBoolean tried = new AtomicBoolean();
+    // a rejection was announced and no success since, of this key or of the one it replaced: the next one is news
+    private final AtomicBoolean rejectionAnnounced;
     private final Consumer<State> onChange;
 
+    /** @param onChange told REJECTED when the key is rejected, OK when it is accepted after a rejection */
     public KeyState(Consumer<State> onChange) {
+        this(onChange, false);
+    }
+
+    /**
+     * The state of a key that replaces {@code replaced}: untried, and, if the key it replaces was rejected and not
+     * accepted since, announced as accepted at its first success (a rotation is how a rejected key is fixed).
+     */
+    public KeyState(Consumer<State> onChange, KeyState replaced) {
+        this(onChange, replaced != null && replaced.rejectionAnnounced.get());
+    }
+
+    private KeyState(Consumer<State> onChange, boolean rejectionAnnounced) {
         this.onChange = onChange;
+        this.rejectionAnnounced = new AtomicBoolean(rejectionAnnounced);
     }
 
     public State state() {
@@ -46,7 +64,11 @@ public final class KeyState {
         } else {
             return;
         }
-        if (state.getAndSet(now) != now) {
+        State was = state.getAndSet(now);
+        if (now == State.REJECTED && was != State.REJECTED) {
+            rejectionAnnounced.set(true);
+            onChange.accept(now);
+        } else if (now == State.OK && rejectionAnnounced.compareAndSet(true, false)) {
             onChange.accept(now);
         }
     }

@@ -40,14 +40,14 @@ public final class Tenants {
 
     /**
      * @param networkSlack       added to each tenant's rate-limit window: Lucca counts calls when they arrive
-     * @param credentialsChanged told which tenant's key Lucca now accepts or rejects
+     * @param credentialsChanged told which tenant's key Lucca now rejects, or accepts again after a rejection
      */
     public Tenants(String departmentPointer, Duration networkSlack,
                    BiConsumer<String, KeyState.State> credentialsChanged) {
         this(departmentPointer, networkSlack, credentialsChanged, (tenant, state) -> { });
     }
 
-    /** @param flatchrKeyChanged told which tenant's key Flatchr's API now accepts or rejects */
+    /** @param flatchrKeyChanged told which tenant's key Flatchr's API now rejects, or accepts again */
     public Tenants(String departmentPointer, Duration networkSlack,
                    BiConsumer<String, KeyState.State> credentialsChanged,
                    BiConsumer<String, KeyState.State> flatchrKeyChanged) {
@@ -169,7 +169,8 @@ public final class Tenants {
 
     /**
      * What an API said of a tenant's key, kept across reloads while the key (and where it is sent) stays the same;
-     * a new key has not been tried yet: what was said of the old one no longer holds.
+     * a new key has not been tried yet: what was said of the old one no longer holds, but for a rejection, after
+     * which the new key's first success is told as the key accepted again.
      */
     private static KeyState kept(Map<String, KeptCredentials> keptByTenant, String tenant, String keyAndWhere,
                                  BiConsumer<String, KeyState.State> changed) {
@@ -177,7 +178,8 @@ public final class Tenants {
         String key = Fingerprint.of(keyAndWhere);
         KeptCredentials kept = keptByTenant.get(tenant);
         if (kept == null || !kept.matches(key)) {
-            kept = new KeptCredentials(key, new KeyState(state -> changed.accept(tenant, state)));
+            kept = new KeptCredentials(key, new KeyState(state -> changed.accept(tenant, state),
+                    kept == null ? null : kept.credentials()));
             keptByTenant.put(tenant, kept);
         }
         return kept.credentials();

@@ -12,14 +12,41 @@ class KeyStateTest {
     private final KeyState credentials = new KeyState(told::add);
 
     @Test
-    void aSuccessSaysTheKeyWorksAndARejectionThatItDoesNotEachToldOnce() {
+    void aRejectionAndTheKeyAcceptedAfterItAreEachToldOnce() {
         credentials.answered(200);
         credentials.answered(201);
+        assertThat(credentials.state()).isEqualTo(KeyState.State.OK);
+        assertThat(told).as("a key nobody heard was wrong does not work 'again'").isEmpty();
+
         credentials.answered(401);
         credentials.answered(403);
         credentials.answered(200);
+        credentials.answered(200);
 
-        assertThat(told).containsExactly(KeyState.State.OK, KeyState.State.REJECTED,
+        assertThat(told).containsExactly(KeyState.State.REJECTED, KeyState.State.OK);
+    }
+
+    @Test
+    void aKeyRejectedAtItsFirstAnswerIsToldAndSoIsItsAcceptance() {
+        credentials.answered(401);
+        credentials.answered(204);
+
+        assertThat(told).containsExactly(KeyState.State.REJECTED, KeyState.State.OK);
+    }
+
+    @Test
+    void aKeyReplacingARejectedOneIsToldAcceptedAtItsFirstSuccessOnly() {
+        credentials.answered(401);
+        KeyState untried = new KeyState(told::add, credentials);
+        KeyState rotated = new KeyState(told::add, untried);
+        KeyState fine = new KeyState(told::add, new KeyState(told::add));
+
+        assertThat(rotated.state()).isEqualTo(KeyState.State.UNKNOWN);
+        rotated.answered(200);
+        rotated.answered(200);
+        fine.answered(200);
+
+        assertThat(told).as("once, though the key between was never tried").containsExactly(KeyState.State.REJECTED,
                 KeyState.State.OK);
     }
 

@@ -64,6 +64,18 @@ class TenantsTest {
     }
 
     @Test
+    void aKeyRotatedAfterARejectionIsToldAcceptedAtItsFirstSuccessAndAFirstKeyIsNot() {
+        tenants.replace(List.of(tenant("acme", "key-1"), tenant("globex", "key-g")));
+        tenants.find("globex").orElseThrow().lucca().credentials().answered(200);
+        tenants.find("acme").orElseThrow().lucca().credentials().answered(401);
+
+        tenants.replace(List.of(tenant("acme", "key-2"), tenant("globex", "key-g")));
+        tenants.find("acme").orElseThrow().lucca().credentials().answered(200);
+
+        assertThat(credentialChanges).containsExactly("acme REJECTED", "acme OK");
+    }
+
+    @Test
     void eachNewKeyIsToTryOnceADryTenantsNeverAndARotatedOneAgain() {
         tenants.replace(List.of(tenant("acme", "key-1"), tenant("globex", "key-g"),
                 TestTenants.tenant("initech", "initech-token-0123456789", "7")));
