@@ -5,6 +5,7 @@ import io.github.flatchrlucca.http.QueryParameter;
 import io.github.flatchrlucca.routes.Variables;
 import org.apache.camel.Exchange;
 import java.time.Clock;
+import java.util.List;
 import org.apache.camel.Processor;
 
 /**
@@ -18,6 +19,15 @@ public final class WebhookAuthenticator implements Processor {
 
     private final Tenants tenants;
     private final RefusedWebhooks refused;
+
+    /**
+     * The headers that carry the token: the query's parameters as platform-http copies them (and the tenant of the
+     * path, with them), and the URL and query string it copies whole. Nothing after this step reads any of them: the
+     * token and the tenant are read here, the path (Exchange.HTTP_PATH, without the query) stays, and a query string
+     * that is not valid was refused before Camel saw the request (RequestGate).
+     */
+    private static final List<String> URL_HEADERS = List.of("token", "tenant", Exchange.HTTP_URI, Exchange.HTTP_URL,
+            Exchange.HTTP_QUERY, Exchange.HTTP_RAW_QUERY);
 
     /** Where Flatchr's webhooks arrive: the default tenant's, and under it each tenant's own. */
     public static final String PATH = "/webhooks/flatchr";
@@ -35,9 +45,9 @@ public final class WebhookAuthenticator implements Processor {
         String named = path != null ? tenantOfPath(path)
                 : exchange.getIn().getHeader("tenant", TenantSettings.DEFAULT_ID, String.class);
         String given = QueryParameter.of(exchange.getIn(), "token");
-        // The token must not travel further with the message (logs, tracing, error handlers).
-        exchange.getIn().removeHeader("token");
-        exchange.getIn().removeHeader("tenant");
+        // The token must not travel further with the message (logs, tracing, message history, error handlers),
+        // whether the call is let in or not.
+        URL_HEADERS.forEach(exchange.getIn()::removeHeader);
         Tenant tenant = authenticate(named, given);
         exchange.setVariable(Variables.TENANT, tenant);
         exchange.setVariable(Variables.TENANT_ID, tenant.id());

@@ -28,6 +28,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Produce;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Processor;
+import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.processor.ConcurrentRequestsThrottler;
@@ -63,6 +65,9 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     ProducerTemplate template;
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    /** The headers of each webhook marked X-Headers-Test as the step after the token's check finds them. */
+    private final List<java.util.Map<String, Object>> headersAfterTheCheck =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ConnectorRoutesTest() throws IOException {
         log.start();
@@ -309,6 +314,28 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
         await().atMost(Duration.ofSeconds(10)).until(() -> chat.triesOf(hireId).size() >= 2);
         assertThat(chat.triesOf(hireId)).as("the first move and the one after the move back, not the resend")
                 .hasSize(2);
+    }
+
+    @Test
+    void theWebhooksTokenTravelsNoFurtherThanItsCheckInAnyHeader() throws IOException {
+        // (a wrong token is refused before the body is read, by the same check: it never reaches the route)
+        assertThat(post(LIVE, Events.hire(LIVE, "headers-1").toString(), "X-Headers-Test", "1").statusCode())
+                .isEqualTo(202);
+
+        assertThat(headersAfterTheCheck).as("what platform-http set, as the step after the check finds it")
+                .singleElement().satisfies(headers -> {
+                    assertThat(headers).containsKey(Exchange.HTTP_PATH);
+                    assertThat(headers.values()).noneMatch(value -> String.valueOf(value).contains(token(LIVE)));
+                });
+    }
+
+    @Override
+    public void debugBefore(Exchange exchange, Processor processor, ProcessorDefinition<?> definition, String id,
+                            String label) {
+        super.debugBefore(exchange, processor, definition, id, label);
+        if ("parse-json-body".equals(id) && exchange.getIn().getHeader("X-Headers-Test") != null) {
+            headersAfterTheCheck.add(java.util.Map.copyOf(exchange.getIn().getHeaders()));
+        }
     }
 
     // ---- http-problems

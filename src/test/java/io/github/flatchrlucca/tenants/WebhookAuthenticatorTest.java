@@ -88,12 +88,15 @@ class WebhookAuthenticatorTest {
 
     @Test
     void theRightTokenIsRemovedFromTheMessage() {
-        Exchange exchange = exchangeWithToken("s3cret-0123456789");
+        Exchange exchange = asPlatformHttpSetsIt("s3cret-0123456789");
         exchange.getIn().setHeader("X-Other", "kept");
 
         check().process(exchange);
 
-        assertThat(exchange.getIn().getHeaders()).doesNotContainKey("token").containsEntry("X-Other", "kept");
+        assertThat(exchange.getIn().getHeaders()).doesNotContainKey("token").containsEntry("X-Other", "kept")
+                .containsEntry(Exchange.HTTP_PATH, "/webhooks/flatchr");
+        assertThat(exchange.getIn().getHeaders().values()).as("not in the URL nor the query string either")
+                .noneMatch(value -> String.valueOf(value).contains("s3cret-0123456789"));
     }
 
     @Test
@@ -108,11 +111,13 @@ class WebhookAuthenticatorTest {
 
     @Test
     void aWrongTokenIsRemovedFromTheMessageToo() {
-        Exchange exchange = exchangeWithToken("guess");
+        Exchange exchange = asPlatformHttpSetsIt("guess-0123456789");
 
         assertThatExceptionOfType(Problem.class).isThrownBy(() -> check().process(exchange));
 
         assertThat(exchange.getIn().getHeaders()).doesNotContainKey("token");
+        assertThat(exchange.getIn().getHeaders().values())
+                .noneMatch(value -> String.valueOf(value).contains("guess-0123456789"));
     }
 
     @Test
@@ -175,6 +180,17 @@ class WebhookAuthenticatorTest {
 
     private static WebhookAuthenticator check() {
         return new WebhookAuthenticator(TENANTS, Clock.systemUTC());
+    }
+
+    /** The headers platform-http sets for a call of the default tenant's URL with this token. */
+    private static Exchange asPlatformHttpSetsIt(String token) {
+        Exchange exchange = exchangeWithToken(token);
+        exchange.getIn().setHeader(Exchange.HTTP_PATH, "/webhooks/flatchr");
+        exchange.getIn().setHeader(Exchange.HTTP_URI, "/webhooks/flatchr?token=" + token);
+        exchange.getIn().setHeader(Exchange.HTTP_URL, "https://hooks.example/webhooks/flatchr?token=" + token);
+        exchange.getIn().setHeader(Exchange.HTTP_QUERY, "token=" + token);
+        exchange.getIn().setHeader(Exchange.HTTP_RAW_QUERY, "token=" + token);
+        return exchange;
     }
 
     private static Exchange exchangeWithToken(String token) {
