@@ -426,9 +426,10 @@
     const oldest = $("oldest");
     if (stats.oldestQueuedReceivedAt) {
       const age = stats.oldestQueuedAgeSeconds || 0;
+      // its wait counts from when it last entered the queue: a hire replayed a minute ago waits a minute
       oldest.replaceChildren("Oldest hire waiting for Lucca: ", el("button", {
         type: "button", class: "link", onclick: () => openDetail(stats.oldestQueuedHireId),
-      }, `received ${duration(age)} ago`));
+      }, `waiting for ${duration(age)}`));
       oldest.className = age > 3600 ? "oldest late" : "oldest";
     } else {
       oldest.textContent = "No hire is waiting for Lucca.";

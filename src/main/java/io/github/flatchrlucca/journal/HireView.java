@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * Everything the journal knows of one hire, as an operator sees it.
  *
+ * @param queuedAt          when the hire last entered the queue (received, replayed, queued again): its wait for
+ *                          Lucca counts from here, not from its first arrival
  * @param writeBack         where the write-back of its outcome to Flatchr stands: PENDING, WRITTEN, FAILED; null
  *                          while there is none
  * @param flatchrApplicant  Flatchr's encoded id of the application, once known
@@ -14,7 +16,8 @@ import java.util.List;
  * @param decisionNeeded    why the hire waits for a person's decision (moved out of hired after its Lucca account was
  *                          made, or stopped after a create whose answer was lost); null when it does not
  */
-public record HireView(String hireId, String tenant, HireStatus status, Instant receivedAt, Instant updatedAt, int attempts,
+public record HireView(String hireId, String tenant, HireStatus status, Instant receivedAt, Instant queuedAt,
+                         Instant updatedAt, int attempts,
                          Instant nextAttemptAt, Long luccaUserId, Integer lastLuccaStatus, String lastLuccaBody,
                          String lastError, List<String> warnings, String luccaRequest, String payload, Origin origin,
                          String writeBack, String flatchrApplicant, int writeBackAttempts, Instant writeBackSince,

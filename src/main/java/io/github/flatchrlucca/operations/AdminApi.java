@@ -97,11 +97,16 @@ public final class AdminApi {
             }
         });
         stats.put("counts", counts);
+        // its age counts from when it last entered the queue: a replayed hire has waited since its replay
         reader.oldestQueued(tenant).ifPresentOrElse(oldest -> {
             stats.put("oldestQueuedHireId", oldest.hireId());
             stats.put("oldestQueuedReceivedAt", oldest.receivedAt().toString());
-            stats.put("oldestQueuedAgeSeconds", Duration.between(oldest.receivedAt(), clock.instant()).toSeconds());
-        }, () -> stats.put("oldestQueuedReceivedAt", null));
+            stats.put("oldestQueuedSince", oldest.queuedAt().toString());
+            stats.put("oldestQueuedAgeSeconds", Duration.between(oldest.queuedAt(), clock.instant()).toSeconds());
+        }, () -> {
+            stats.put("oldestQueuedReceivedAt", null);
+            stats.put("oldestQueuedSince", null);
+        });
         JsonReply.respond(json, exchange, 200, "application/json", stats);
     }
 

@@ -181,12 +181,13 @@ public final class Alerts implements DeliveryAlerts, SkippedApplicationAlert {
     }
 
     /**
-     * A hire waits for Lucca from its arrival, or, held on purpose (HIRE_HOLD_SECONDS) and not tried yet, from the end
-     * of its hold: a hold longer than ALERT_QUEUE_AGE_SECONDS is no queue that stopped moving.
+     * A hire waits for Lucca from when it last entered the queue (its arrival, an operator's replay, a move back into
+     * hired: a hire dead for a day and replayed has not waited a day), or, held on purpose (HIRE_HOLD_SECONDS) and not
+     * tried yet, from the end of its hold: a hold longer than ALERT_QUEUE_AGE_SECONDS is no queue that stopped moving.
      */
     private static java.time.Instant waitingSince(HireView hire) {
-        return hire.attempts() == 0 && hire.nextAttemptAt() != null && hire.nextAttemptAt().isAfter(hire.receivedAt())
-                ? hire.nextAttemptAt() : hire.receivedAt();
+        return hire.attempts() == 0 && hire.nextAttemptAt() != null && hire.nextAttemptAt().isAfter(hire.queuedAt())
+                ? hire.nextAttemptAt() : hire.queuedAt();
     }
 
     private String link(String hireId) {

@@ -60,10 +60,11 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
     }
 
     @Override
-    public void delivered(String tenant, Instant receivedAt, Instant now) {
-        Timer.builder("flatchr.hire.to.lucca").description("Time from the webhook's 202 to the user in Lucca")
+    public void delivered(String tenant, Instant queuedAt, Instant now) {
+        Timer.builder("flatchr.hire.to.lucca")
+                .description("Time from the webhook's 202 (or the hire's replay) to the user in Lucca")
                 .serviceLevelObjectives(HIRE_TO_LUCCA_BUCKETS).tag("tenant", tenant).register(registry)
-                .record(Duration.between(receivedAt, now));
+                .record(Duration.between(queuedAt, now));
         hire(tenant, "delivered", "none");
     }
 

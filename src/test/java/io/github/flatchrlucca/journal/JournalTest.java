@@ -1047,6 +1047,25 @@ class JournalTest {
     }
 
     @Test
+    void aReplayedHireHasWaitedSinceItsReplayNotSinceItsFirstArrival() {
+        String deadOnMonday = claimedHire();
+        journal.markDead(deadOnMonday, new EventDetail("create-user", 400, "{}", "Lucca answered 400 to create-user"));
+        clock.advance(Duration.ofHours(24));
+        String arrivedOnTuesday = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(journal.replay(deadOnMonday, PAYLOAD, LUCCA)).isTrue();
+
+        assertThat(reader.find(deadOnMonday).orElseThrow()).satisfies(replayed -> {
+            assertThat(replayed.receivedAt()).as("when it first came").isEqualTo(T0);
+            assertThat(replayed.queuedAt()).isEqualTo(T0.plus(Duration.ofHours(25)));
+        });
+        assertThat(reader.oldestQueuedOfEachTenant()).extracting(HireView::hireId).containsExactly(arrivedOnTuesday);
+        assertThat(reader.oldestQueued(TENANT)).map(HireView::hireId).contains(arrivedOnTuesday);
+        assertThat(reader.oldestQueued(null)).map(HireView::hireId).contains(arrivedOnTuesday);
+    }
+
+    @Test
     void aListReadsNoLargeEventNorLuccasTextsWhileTheHireItselfHasThemAll() {
         String small = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         String large = "{\"pad\":\"" + "x".repeat(JournalReader.LISTED_EVENT_CHARS) + "\"}";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.EventDetail;
 import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
@@ -83,6 +84,32 @@ class AlertsTest {
         assertThat(chat).satisfiesExactly(
                 first -> assertThat(first).contains("hire-1"),
                 second -> assertThat(second).contains("hire-2"));
+    }
+
+    @Test
+    void aHireDeadForADayAndReplayedHasWaitedSinceItsReplay() {
+        try (TestJournal h2 = TestJournal.inMemory()) {
+            Journal journal = new Journal(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
+            Alerts watching = new Alerts(chat::add, "https://connector.acme.example",
+                    new JournalReader(h2.dataSource()), Duration.ofHours(1), clock);
+            String hireId = Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
+                    "1", List.of()), "acme", Duration.ZERO).hireId();
+            assertThat(journal.claim(hireId)).isNotNull();
+            journal.markDead(hireId, new EventDetail("create-user", 400, "{}", "Lucca answered 400 to create-user"));
+            clock.advance(Duration.ofHours(25));
+
+            assertThat(journal.replay(hireId, "{}", null)).isTrue();
+            // its first attempt since the replay failed for a passing reason: it waits for its retry
+            assertThat(journal.claim(hireId)).isNotNull();
+            journal.retryLater(hireId, clock.instant().plus(Duration.ofMinutes(5)), new EventDetail("create-user", 503,
+                    "{}", "Lucca answered 503 to create-user"));
+            watching.checkQueueAge();
+            assertThat(chat).as("replayed a moment ago: no queue stopped moving").isEmpty();
+
+            clock.advance(Duration.ofMinutes(61));
+            watching.checkQueueAge();
+            assertThat(chat).singleElement().asString().contains(hireId, "has waited 61 minute(s) for Lucca");
+        }
     }
 
     @Test

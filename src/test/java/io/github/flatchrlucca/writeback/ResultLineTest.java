@@ -74,7 +74,7 @@ class ResultLineTest {
 
     /** A hire with no Lucca user that waits for a person's decision. */
     private static HireView waiting(HireStatus status, String decision) {
-        return new HireView("hire-1", "acme", status, AT, AT, 1, null, null, null, null, null, List.of(),
+        return new HireView("hire-1", "acme", status, AT, AT, AT, 1, null, null, null, null, null, List.of(),
                 null, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, decision, AT);
     }
 
@@ -88,7 +88,7 @@ class ResultLineTest {
 
     private static HireView hire(HireStatus status, Long userId, Integer luccaStatus, String error,
                                    List<String> warnings, String luccaRequest) {
-        return new HireView("hire-1", "acme", status, AT, AT, 1, null, userId, luccaStatus, null, error, warnings,
+        return new HireView("hire-1", "acme", status, AT, AT, AT, 1, null, userId, luccaStatus, null, error, warnings,
                 luccaRequest, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, null, null);
     }
 }

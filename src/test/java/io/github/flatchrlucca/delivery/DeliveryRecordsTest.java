@@ -1,0 +1,65 @@
+package io.github.flatchrlucca.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.journal.ClaimedHire;
+import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.TestJournal;
+import io.github.flatchrlucca.signals.DeliveryCounts;
+import io.github.flatchrlucca.tenants.Tenant;
+import io.github.flatchrlucca.tenants.TestTenants;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** What delivery writes down as each turn ends, and counts. */
+class DeliveryRecordsTest {
+
+    private static final Instant DIED_ON_MONDAY = Instant.parse("2026-01-05T09:00:00Z");
+    private static final Instant REPLAYED_ON_TUESDAY = Instant.parse("2026-01-06T10:00:00Z");
+    private static final String PAYLOAD = """
+            { "event": "drag_applicant", "company_id": 4242,
+              "data": {
+                "candidate": {"id": 77, "firstname": "Éloïse", "lastname": "Müller", "email": "eloise@example.org"},
+                "applicant": {"id": 1234},
+                "column": {"id": 9, "title": "Recruté", "hired": true},
+                "vacancy": {"id": 5, "title": "Développeuse Java", "start_date": "2026-02-02"}
+              } }
+            """;
+
+    @RegisterExtension
+    final TestJournal h2 = TestJournal.inMemory();
+    private final Clock clock = Clock.fixed(REPLAYED_ON_TUESDAY.plusSeconds(30), ZoneOffset.UTC);
+    private final List<Duration> hireToLucca = new ArrayList<>();
+    private final DeliveryRecords records = new DeliveryRecords(new Journal(h2.dataSource(), clock,
+            Duration.ofMinutes(10), "instance-a"), new DeliveryCounts() {
+                @Override
+                public void delivered(String tenant, Instant queuedAt, Instant now) {
+                    hireToLucca.add(Duration.between(queuedAt, now));
+                }
+
+                @Override
+                public void hire(String tenant, String outcome, String reason) {
+                }
+            }, clock);
+
+    @Test
+    void aReplayedHireReachesLuccaInTheTimeSinceItsReplayNotSinceItsFirstArrival() throws Exception {
+        Tenant tenant = TestTenants.inForce(TestTenants.tenant("acme", "acme-token-0123456789", "4242"))
+                .current("acme");
+        ClaimedHire replayed = new ClaimedHire("hire-1", "acme", PAYLOAD, DIED_ON_MONDAY, REPLAYED_ON_TUESDAY, 1,
+                416L, null, null);
+        Delivery delivery = new Delivery(replayed, tenant,
+                tenant.mapper().map(new ObjectMapper().readTree(PAYLOAD), DIED_ON_MONDAY), null);
+
+        records.delivered(delivery);
+
+        assertThat(hireToLucca).containsExactly(Duration.ofSeconds(30));
+    }
+}
