@@ -18,6 +18,10 @@
     { id: "withdrawn", label: "Withdrawn", hint: "Moved out of hired in Flatchr before it reached Lucca" },
   ];
   const LABELS = new Map(STATUSES.map((s) => [s.id, s.label]));
+  // Not a status: the hires of any status that wait for a person's decision (moved out of hired after their Lucca
+  // account was made, stopped after a create whose answer was lost). Chosen like a status, it asks for needsDecision.
+  const DECISIONS = { id: "needs-decision", label: "Needs a decision",
+    hint: "Moved out of hired or stopped after its Lucca account was made, or may have been: a person decides" };
   // The same rules as the admin API: final hires can be replayed (never a delivered one), queued ones cancelled.
   const REPLAYABLE = new Set(["dead", "rejected", "already-in-lucca", "dry-run", "cancelled", "withdrawn"]);
   const CANCELLABLE = new Set(["received", "retrying"]);
@@ -246,7 +250,8 @@
     if (!state.token) return;
     const run = state.run;
     const query = new URLSearchParams({ page: state.page, size: PAGE_SIZE });
-    if (state.status) query.set("status", state.status);
+    if (state.status === DECISIONS.id) query.set("needsDecision", "true");
+    else if (state.status) query.set("status", state.status);
     if (state.tenant) query.set("tenant", state.tenant);
     try {
       const [tenants, stats, list] = await Promise.all([api("GET", "api/tenants"),
@@ -295,11 +300,11 @@
 
   /**
    * A key Lucca refuses holds all of the tenant's hires; a key Flatchr refuses, or a failed search, leaves hires
-   * whose webhook never came unfound; a dead or rejected hire waits for a person.
+   * whose webhook never came unfound; a dead or rejected hire, or one marked "needs a decision", waits for a person.
    */
   function inTrouble(tenant) {
     const counts = tenant.counts || {};
-    return tenant.credentials === "rejected" || flatchrInTrouble(tenant)
+    return tenant.credentials === "rejected" || flatchrInTrouble(tenant) || (tenant.decisionsNeeded || 0) > 0
       || [...NEEDS_A_PERSON].some((status) => (counts[status] || 0) > 0);
   }
 
@@ -331,7 +336,8 @@
       flatchrCell(tenant),
       countCell("queued", (counts.received || 0) + (counts.retrying || 0), false),
       countCell("dead", counts.dead || 0, true),
-      countCell("rejected", counts.rejected || 0, true));
+      countCell("rejected", counts.rejected || 0, true),
+      countCell(DECISIONS.id, tenant.decisionsNeeded || 0, true));
     row.addEventListener("click", (event) => {
       if (!event.target.closest("button")) choose();
     });
@@ -411,18 +417,8 @@
 
   function drawCounts(stats) {
     const counts = stats.counts || {};
-    $("counts").replaceChildren(...STATUSES.map((status) => {
-      const count = counts[status.id] || 0;
-      const classes = ["count", `status-${status.id}`];
-      if (state.status === status.id) classes.push("active");
-      if (NEEDS_A_PERSON.has(status.id) && count > 0) classes.push("alarm");
-      return el("button", {
-        type: "button", class: classes.join(" "), title: `${status.hint}. Click to show only these.`,
-        "aria-pressed": String(state.status === status.id), dataset: { status: status.id },
-        onclick: () => setFilter(state.status === status.id ? "" : status.id),
-      }, el("span", { class: "count-label" }, el("span", { class: "dot", "aria-hidden": "true" }), status.label),
-      el("span", { class: "count-value" }, String(count)));
-    }));
+    $("counts").replaceChildren(...STATUSES.map((status) => countTile(status, counts[status.id] || 0,
+      NEEDS_A_PERSON.has(status.id))), countTile(DECISIONS, stats.decisionsNeeded || 0, true));
     const oldest = $("oldest");
     if (stats.oldestQueuedReceivedAt) {
       const age = stats.oldestQueuedAgeSeconds || 0;
@@ -435,6 +431,19 @@
       oldest.textContent = "No hire is waiting for Lucca.";
       oldest.className = "oldest";
     }
+  }
+
+  /** A count that filters the list by its status (or by the "needs a decision" mark), chosen again to show all. */
+  function countTile(filter, count, alarming) {
+    const classes = ["count", `status-${filter.id}`];
+    if (state.status === filter.id) classes.push("active");
+    if (alarming && count > 0) classes.push("alarm");
+    return el("button", {
+      type: "button", class: classes.join(" "), title: `${filter.hint}. Click to show only these.`,
+      "aria-pressed": String(state.status === filter.id), dataset: { status: filter.id },
+      onclick: () => setFilter(state.status === filter.id ? "" : filter.id),
+    }, el("span", { class: "count-label" }, el("span", { class: "dot", "aria-hidden": "true" }), filter.label),
+    el("span", { class: "count-value" }, String(count)));
   }
 
   function setFilter(status) {
@@ -463,6 +472,7 @@
 
   function emptyText() {
     const of = state.tenant ? ` of ${state.tenant}` : "";
+    if (state.status === DECISIONS.id) return `No hire${of} waits for a decision.`;
     if (state.status) return `No hire${of} with the status “${LABELS.get(state.status)}”.`;
     return state.tenant ? `No hire${of} yet.` : "No hire yet. Hires appear here as soon as Flatchr sends one.";
   }
@@ -923,7 +933,7 @@
 
   function start() {
     const filter = $("status-filter");
-    STATUSES.forEach((status) => filter.append(el("option", { value: status.id }, status.label)));
+    [...STATUSES, DECISIONS].forEach((status) => filter.append(el("option", { value: status.id }, status.label)));
     filter.addEventListener("change", () => setFilter(filter.value));
     $("sign-in-form").addEventListener("submit", signIn);
     $("sign-out").addEventListener("click", () => signOut());

@@ -93,6 +93,17 @@ public final class JournalReader {
     }
 
     /**
+     * How many hires of each tenant wait for a person's decision (a "needs a decision" mark, whatever their status: a
+     * delivered hire moved out of hired, a cancelled one whose create's answer was lost): a count by status hides them.
+     */
+    public Map<String, Long> decisionsNeededByTenant() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("count the hires waiting for a decision", "SELECT tenant, COUNT(*) FROM hire WHERE decision_needed "
+                + "IS NOT NULL GROUP BY tenant", row -> counts.put(row.getString(1), row.getLong(2)));
+        return counts;
+    }
+
+    /**
      * Each tenant's longest-waiting queued hire, tenants no longer configured included: their hires wait too. A hire
      * waits from when it last entered the queue (queued_at): one dead on Monday and replayed on Tuesday has waited
      * since Tuesday, not since its first arrival.
@@ -122,6 +133,9 @@ public final class JournalReader {
         if (filter.status() != null) {
             conditions.add("status = ?");
             values.add(filter.status().name());
+        }
+        if (filter.needsDecision() != null) {
+            conditions.add(filter.needsDecision() ? "decision_needed IS NOT NULL" : "decision_needed IS NULL");
         }
         if (filter.from() != null) {
             conditions.add("received_at >= ?");

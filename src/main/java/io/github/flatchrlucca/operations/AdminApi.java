@@ -73,13 +73,15 @@ public final class AdminApi {
     /** The all-tenants view: every tenant in force, where its hires go, what Lucca says of its key, its counts. */
     public void tenants(Exchange exchange) {
         Map<String, Map<HireStatus, Long>> counts = reader.countsByTenantAndStatus();
+        Map<String, Long> decisions = reader.decisionsNeededByTenant();
         Map<String, Reconciliations.LastRun> searches = new HashMap<>();
         reconciliations.lastRuns().forEach(run -> searches.put(run.tenant(), run));
         String scope = AdminTokenCheck.scope(exchange);
         List<Map<String, Object>> list = tenants.all().stream()
                 .filter(tenant -> scope == null || scope.equals(tenant.id()))
                 .sorted(Comparator.comparing(Tenant::id))
-                .map(tenant -> views.tenant(tenant, counts.getOrDefault(tenant.id(), Map.of()), searches.get(tenant.id())))
+                .map(tenant -> views.tenant(tenant, counts.getOrDefault(tenant.id(), Map.of()),
+                        decisions.getOrDefault(tenant.id(), 0L), searches.get(tenant.id())))
                 .toList();
         JsonReply.respond(json, exchange, 200, "application/json", Map.of("tenants", list));
     }
@@ -97,6 +99,10 @@ public final class AdminApi {
             }
         });
         stats.put("counts", counts);
+        // hires waiting for a person's decision are of any status: counted apart, as no status count shows them
+        stats.put("decisionsNeeded", reader.decisionsNeededByTenant().entrySet().stream()
+                .filter(entry -> tenant == null || tenant.equals(entry.getKey()))
+                .mapToLong(Map.Entry::getValue).sum());
         // its age counts from when it last entered the queue: a replayed hire has waited since its replay
         reader.oldestQueued(tenant).ifPresentOrElse(oldest -> {
             stats.put("oldestQueuedHireId", oldest.hireId());

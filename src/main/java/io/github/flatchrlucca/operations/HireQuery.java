@@ -30,7 +30,8 @@ final class HireQuery {
         if (from != null && to != null && !from.isBefore(to)) {
             throw Problem.badRequest("to", "Expected a day or instant later than from.");
         }
-        return new HireFilter(tenant(request, scope), status(QueryParameter.of(request, "status")), from, to,
+        return new HireFilter(tenant(request, scope), status(QueryParameter.of(request, "status")),
+                needsDecision(QueryParameter.of(request, "needsDecision")), from, to,
                 number(request, "page", 0, 0, Integer.MAX_VALUE), number(request, "size", DEFAULT_SIZE, 1, MAX_SIZE));
     }
 
@@ -56,6 +57,17 @@ final class HireQuery {
             throw Problem.badRequest("status", "Unknown status; use one of " + Arrays.stream(HireStatus.values())
                     .map(HireStatus::label).collect(Collectors.joining(", ")) + ".");
         }
+    }
+
+    /** true: only the hires waiting for a person's decision; false: only the others; absent: either. */
+    private static Boolean needsDecision(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!"true".equals(value) && !"false".equals(value)) {
+            throw Problem.badRequest("needsDecision", "needsDecision is true or false.");
+        }
+        return Boolean.valueOf(value);
     }
 
     /** An instant, or a plain date meaning its start in UTC. */

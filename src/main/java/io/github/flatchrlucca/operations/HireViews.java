@@ -69,10 +69,11 @@ final class HireViews {
     }
 
     /**
-     * A tenant as the all-tenants view shows it, with its last search of Flatchr's API (null when it was never
-     * searched): never its key or token.
+     * A tenant as the all-tenants view shows it, with how many of its hires wait for a person's decision and its last
+     * search of Flatchr's API (null when it was never searched): never its key or token.
      */
-    Map<String, Object> tenant(Tenant tenant, Map<HireStatus, Long> counts, Reconciliations.LastRun lastSearch) {
+    Map<String, Object> tenant(Tenant tenant, Map<HireStatus, Long> counts, long decisionsNeeded,
+                               Reconciliations.LastRun lastSearch) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", tenant.id());
         view.put("flatchrCompanyIds", List.copyOf(new TreeSet<>(tenant.settings().flatchrCompanyIds())));
@@ -84,6 +85,7 @@ final class HireViews {
             byStatus.put(status.label(), counts.getOrDefault(status, 0L));
         }
         view.put("counts", byStatus);
+        view.put("decisionsNeeded", decisionsNeeded);
         view.put("flatchrApi", tenant.flatchr().map(flatchr -> flatchr.credentials().state().name()
                 .toLowerCase(Locale.ROOT)).orElse("not used"));
         view.put("lastSearchOfFlatchr", lastSearch == null ? null : search(lastSearch));

@@ -2,6 +2,7 @@ package io.github.flatchrlucca.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.flatchrlucca.MutableClock;
@@ -1042,7 +1043,7 @@ class JournalTest {
         assertThat(reader.oldestQueuedOfEachTenant()).extracting(HireView::hireId).containsExactly(acmeOld, globexOld);
         assertThat(reader.oldestQueued("globex")).map(HireView::hireId).contains(globexOld);
         assertThat(reader.oldestQueued(null)).map(HireView::hireId).contains(acmeOld);
-        assertThat(reader.list(new HireFilter("globex", null, null, null, 0, 10)))
+        assertThat(reader.list(new HireFilter("globex", null, null, null, null, 0, 10)))
                 .extracting(HireView::tenant).containsOnly("globex").hasSize(3);
     }
 
@@ -1066,13 +1067,40 @@ class JournalTest {
     }
 
     @Test
+    void theHiresWaitingForADecisionAreCountedPerTenantAndListedWhateverTheirStatus() {
+        String cancelledUnanswered = claimedHire();
+        journal.markCreateAttempted(cancelledUnanswered, "{}", LUCCA);
+        journal.cancel(cancelledUnanswered);
+        String movedOutAfterLucca = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
+        journal.claim(movedOutAfterLucca);
+        journal.markDelivered(movedOutAfterLucca, 416, List.of());
+        Intakes.movedOutOfHired(journal, TENANT, hire("2"), "by Marie Curie, to Refused");
+        String plain = Intakes.recordIntake(journal, PAYLOAD, hire("3"), TENANT, Duration.ZERO).hireId();
+        String globex = Intakes.recordIntake(journal, PAYLOAD, hire("4"), "globex", Duration.ZERO).hireId();
+        journal.claim(globex);
+        journal.markCreateAttempted(globex, "{}", LUCCA);
+        journal.cancel(globex);
+
+        assertThat(reader.decisionsNeededByTenant()).containsOnly(entry(TENANT, 2L), entry("globex", 1L));
+        HireFilter waiting = new HireFilter(TENANT, null, true, null, null, 0, 10);
+        assertThat(reader.list(waiting)).extracting(HireView::hireId, HireView::status)
+                .containsExactlyInAnyOrder(tuple(cancelledUnanswered, HireStatus.CANCELLED),
+                        tuple(movedOutAfterLucca, HireStatus.DELIVERED));
+        assertThat(reader.count(waiting)).isEqualTo(2);
+        assertThat(reader.list(new HireFilter(null, HireStatus.CANCELLED, true, null, null, 0, 10)))
+                .extracting(HireView::hireId).containsExactlyInAnyOrder(cancelledUnanswered, globex);
+        assertThat(reader.list(new HireFilter(TENANT, null, false, null, null, 0, 10)))
+                .extracting(HireView::hireId).containsExactly(plain);
+    }
+
+    @Test
     void aListReadsNoLargeEventNorLuccasTextsWhileTheHireItselfHasThemAll() {
         String small = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         String large = "{\"pad\":\"" + "x".repeat(JournalReader.LISTED_EVENT_CHARS) + "\"}";
         String largeId = Intakes.recordIntake(journal, large, hire("2"), TENANT, Duration.ZERO).hireId();
         journal.markCreateAttempted(small, "{\"login\":\"cmorel\"}", LUCCA);
 
-        assertThat(reader.list(new HireFilter(TENANT, null, null, null, 0, 10)))
+        assertThat(reader.list(new HireFilter(TENANT, null, null, null, null, 0, 10)))
                 .extracting(HireView::hireId, HireView::payload, HireView::luccaRequest)
                 .containsExactlyInAnyOrder(tuple(small, PAYLOAD, null), tuple(largeId, null, null));
         assertThat(reader.find(largeId)).map(HireView::payload).contains(large);

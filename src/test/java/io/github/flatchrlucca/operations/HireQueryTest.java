@@ -8,6 +8,7 @@ import io.github.flatchrlucca.journal.HireFilter;
 import org.apache.camel.Message;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultMessage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,6 +23,31 @@ class HireQueryTest {
 
         assertThatExceptionOfType(Problem.class).isThrownBy(() -> HireQuery.filter(request, null))
                 .satisfies(problem -> assertThat(problem.document().get("field")).isEqualTo(name));
+    }
+
+    @ParameterizedTest(name = "needsDecision={0}")
+    @CsvSource({"yes", "TRUE", "1"})
+    void aNeedsDecisionThatIsNotTrueOrFalseIsABadRequestNamingIt(String value) {
+        Message request = new DefaultMessage(new DefaultCamelContext());
+        request.setHeader("needsDecision", value);
+
+        assertThatExceptionOfType(Problem.class).isThrownBy(() -> HireQuery.filter(request, null))
+                .satisfies(problem -> {
+                    assertThat(problem.status()).isEqualTo(400);
+                    assertThat(problem.document().get("field")).isEqualTo("needsDecision");
+                });
+    }
+
+    @Test
+    void needsDecisionNarrowsTheListToTheHiresWaitingForAPersonOrToTheOthers() {
+        Message request = new DefaultMessage(new DefaultCamelContext());
+        assertThat(HireQuery.filter(request, null).needsDecision()).as("absent: either").isNull();
+
+        request.setHeader("needsDecision", "true");
+        assertThat(HireQuery.filter(request, null).needsDecision()).isTrue();
+
+        request.setHeader("needsDecision", "false");
+        assertThat(HireQuery.filter(request, null).needsDecision()).isFalse();
     }
 
     @ParameterizedTest(name = "size={0}")

@@ -315,7 +315,7 @@ class ReconciliationStepsTest {
     }
 
     private List<HireView> hires() {
-        return new JournalReader(pool).list(new HireFilter("acme", null, null, null, 0, 10));
+        return new JournalReader(pool).list(new HireFilter("acme", null, null, null, null, 0, 10));
     }
 
     private static String item(String applicant, String email, String columnAndHired) {

@@ -451,6 +451,6 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     }
 
     private List<HireView> hiresOf(String tenant) {
-        return new JournalReader(journalData()).list(new HireFilter(tenant, null, null, null, 0, 100));
+        return new JournalReader(journalData()).list(new HireFilter(tenant, null, null, null, null, 0, 100));
     }
 }

@@ -278,7 +278,7 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
 
     /** How many hires the journal holds for a tenant. */
     long countOf(String tenant) {
-        return journal.count(new HireFilter(tenant, null, null, null, 0, 1));
+        return journal.count(new HireFilter(tenant, null, null, null, null, 0, 1));
     }
 
     /** The hire once it is as the test expects: deliveries run on Camel's threads. */

@@ -1,0 +1,77 @@
+package io.github.flatchrlucca.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.intake.FlatchrEventClassifier;
+import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.Intakes;
+import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.Reconciliations;
+import io.github.flatchrlucca.journal.TestJournal;
+import io.github.flatchrlucca.tenants.TestTenants;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The admin API's answers, read from a journal, outside any HTTP request. */
+class AdminApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LUCCA = "https://acme.ilucca.net";
+
+    @RegisterExtension
+    final TestJournal h2 = TestJournal.inMemory();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    private final Journal journal = new Journal(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
+    private final AdminApi api = new AdminApi(JSON, journal, new JournalReader(h2.dataSource()),
+            new Reconciliations(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a"),
+            new FlatchrEventClassifier(), TestTenants.inForce(TestTenants.tenant("acme", "acme-token-0123456789", "4242"),
+            TestTenants.tenant("globex", "globex-token-0123456789", "4343")), clock);
+
+    @Test
+    void theHiresWaitingForADecisionAreCountedForEachTenantAndInTheStatsWhateverTheirStatus() throws Exception {
+        cancelledWhileItsCreateWasUnanswered("acme", "1");
+        cancelledWhileItsCreateWasUnanswered("acme", "2");
+        cancelledWhileItsCreateWasUnanswered("globex", "3");
+        Intakes.recordIntake(journal, "{}", hire("4"), "globex", Duration.ZERO);
+
+        JsonNode tenants = answer(api::tenants, null).path("tenants");
+        assertThat(tenants.findValuesAsText("id")).containsExactly("acme", "globex");
+        assertThat(tenants.get(0).path("decisionsNeeded").asLong()).isEqualTo(2);
+        assertThat(tenants.get(0).path("counts").path("cancelled").asLong()).isEqualTo(2);
+        assertThat(tenants.get(1).path("decisionsNeeded").asLong()).isEqualTo(1);
+        assertThat(answer(api::stats, null).path("decisionsNeeded").asLong()).as("every tenant").isEqualTo(3);
+        assertThat(answer(api::stats, "globex").path("decisionsNeeded").asLong()).as("a tenant's token").isEqualTo(1);
+    }
+
+    private void cancelledWhileItsCreateWasUnanswered(String tenant, String applicant) {
+        String hireId = Intakes.recordIntake(journal, "{}", hire(applicant), tenant, Duration.ZERO).hireId();
+        assertThat(journal.claim(hireId)).isNotNull();
+        journal.markCreateAttempted(hireId, "{}", LUCCA);
+        assertThat(journal.cancel(hireId)).isTrue();
+    }
+
+    private static HireVerdict hire(String applicantId) {
+        return new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId, List.of());
+    }
+
+    /** What a call answers, as the caller's token narrows it: null opens every tenant. */
+    private static JsonNode answer(java.util.function.Consumer<Exchange> call, String tenantOfToken) throws Exception {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        if (tenantOfToken != null) {
+            exchange.setVariable(AdminTokenCheck.SCOPE, tenantOfToken);
+        }
+        call.accept(exchange);
+        assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(200);
+        return JSON.readTree(exchange.getMessage().getBody(String.class));
+    }
+}
