@@ -60,6 +60,12 @@ public final class Journal {
     private static final String DECIDE_IF_WITHDRAWN = "decision_needed = CASE WHEN status = 'WITHDRAWN' THEN '"
             + MOVED_OUT_AFTER_LUCCA + "' ELSE decision_needed END, decision_needed_at = CASE WHEN status = 'WITHDRAWN' "
             + "THEN updated_at ELSE decision_needed_at END";
+    // A "needs a decision" mark left by an earlier attempt's create whose answer was lost (the account may exist, a
+    // person looks it up): an attempt since (a replay) that made or found the person in Lucca has looked, and settles
+    // it. Only while the hire is queued: one withdrawn or cancelled meanwhile keeps (or gets, DECIDE_IF_WITHDRAWN) a
+    // mark, as an account made for a candidate no longer to be hired is what a person must decide about.
+    private static final String SETTLE_UNKNOWN_CREATE = "UPDATE hire SET decision_needed = NULL, decision_needed_at = "
+            + "NULL WHERE hire_id = ? AND " + QUEUED + " AND decision_needed IN (?, ?)";
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -361,7 +367,7 @@ public final class Journal {
     public void recordLuccaUser(String hireId, long luccaUserId, String luccaInstance) {
         change(hireId, "UPDATE hire SET lucca_user_id = ?, lucca_instance = ?, " + DECIDE_IF_WITHDRAWN + ", updated_at = ? "
                 + "WHERE hire_id = ?", new Object[] {luccaUserId, luccaInstance, at(clock.instant()), hireId},
-                new EventDetail("create-user", 200, null, "user " + luccaUserId + " created in Lucca"));
+                new EventDetail("create-user", 200, null, "user " + luccaUserId + " created in Lucca"), true);
         LOG.info("hire {} user created in Lucca as {}", hireId, luccaUserId);
     }
 
@@ -696,7 +702,7 @@ public final class Journal {
                 + "warnings = ?, next_attempt_at = NULL, "
                 + "claimed_until = NULL, claimed_by = NULL, last_error = NULL, updated_at = ? WHERE hire_id = ?" + guard,
                 new Object[] {status.name(), luccaUserId, joined(warnings), at(clock.instant()), hireId},
-                new EventDetail(null, null, null, "Lucca user " + luccaUserId));
+                new EventDetail(null, null, null, "Lucca user " + luccaUserId), true);
         if (finished) {
             LOG.info("hire {} {} (Lucca user {}){}", hireId, status.label(), luccaUserId,
                     warnings.isEmpty() ? "" : " with " + warnings.size() + " warning(s)");
@@ -708,14 +714,35 @@ public final class Journal {
 
     /** One state change and its history event, together; false when the hire was not in a state to change. */
     private boolean change(String hireId, String sql, Object[] values, EventDetail what) {
-        return jdbc.inTransaction("update a hire", connection -> {
+        return change(hireId, sql, values, what, false);
+    }
+
+    /**
+     * @param personInLucca the change records the person in Lucca (made or found): it settles the mark of an earlier
+     *                      create whose answer was lost ({@link #SETTLE_UNKNOWN_CREATE}), in the same transaction
+     */
+    private boolean change(String hireId, String sql, Object[] values, EventDetail what, boolean personInLucca) {
+        // empty when the hire was not in a state to change; else whether the change settled a mark
+        Optional<Boolean> changed = jdbc.inTransaction("update a hire", connection -> {
+            // before the change, which may finish the hire: the mark is settled only by an attempt of a queued hire
+            boolean settles = personInLucca && Jdbc.update(connection, SETTLE_UNKNOWN_CREATE, hireId,
+                    MOVED_OUT_CREATE_UNKNOWN, CANCELLED_CREATE_UNKNOWN) == 1;
             if (Jdbc.update(connection, sql, values) == 0) {
-                return false;
+                connection.rollback();
+                return Optional.empty();
             }
             event(connection, hireId, what.call(), what.status(), detail(what));
+            if (settles) {
+                event(connection, hireId, null, null, "the person is in Lucca, made or found by this attempt: the "
+                        + "account an earlier create may have made is known, no person need look for it");
+            }
             outcomeToWriteBack(connection, hireId);
-            return true;
+            return Optional.of(settles);
         });
+        if (changed.orElse(false)) {
+            LOG.info("hire {}: the person is in Lucca, its 'needs a decision' mark is settled", hireId);
+        }
+        return changed.isPresent();
     }
 
     /**

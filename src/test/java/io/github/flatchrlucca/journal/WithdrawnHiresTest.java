@@ -259,6 +259,62 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void aReplayThatMakesThePersonInLuccaSettlesTheLookUpACancelAfterALostAnswerAskedFor() {
+        String hireId = createAnswerLost("1", T0.plusSeconds(30));
+        journal.cancel(hireId);
+        assertThat(journal.replay(hireId, PAYLOAD, LUCCA)).isTrue();
+        journal.claim(hireId);
+
+        journal.recordLuccaUser(hireId, 417, LUCCA);
+
+        HireView replayed = reader.find(hireId).orElseThrow();
+        assertThat(replayed.decisionNeeded()).as("the account is known now").isNull();
+        assertThat(replayed.decisionNeededAt()).isNull();
+        assertThat(reader.history(hireId)).last().extracting(HireEvent::detail).asString()
+                .contains("made or found by this attempt", "no person need look for it");
+        journal.markDelivered(hireId, 417, List.of());
+        assertThat(reader.find(hireId).orElseThrow()).satisfies(delivered -> {
+            assertThat(delivered.status()).isEqualTo(HireStatus.DELIVERED);
+            assertThat(delivered.decisionNeeded()).isNull();
+        });
+    }
+
+    @Test
+    void aReplayThatFindsThePersonInLuccaSettlesTheLookUpAMoveOutAfterALostAnswerAskedFor() {
+        String hireId = createAnswerLost("1", T0.plusSeconds(30));
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+        assertThat(journal.replay(hireId, PAYLOAD, LUCCA)).isTrue();
+        journal.claim(hireId);
+
+        assertThat(journal.markAlreadyInLucca(hireId, 417, List.of())).isTrue();
+
+        HireView found = reader.find(hireId).orElseThrow();
+        assertThat(found.status()).isEqualTo(HireStatus.ALREADY_IN_LUCCA);
+        assertThat(found.decisionNeeded()).isNull();
+        assertThat(reader.history(hireId)).extracting(HireEvent::detail).last().asString()
+                .contains("made or found by this attempt");
+    }
+
+    @Test
+    void anAccountWhoseLostAnswerComesAfterTheStopStillWaitsForAPerson() {
+        String cancelled = createRecordedUnsent("1");
+        journal.cancel(cancelled);
+        String withdrawn = createRecordedUnsent("2");
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("2", null), HOW);
+
+        // the creates were on their way: Lucca answers them after the stops
+        journal.recordLuccaUser(cancelled, 417, LUCCA);
+        journal.recordLuccaUser(withdrawn, 418, LUCCA);
+
+        assertThat(reader.find(cancelled).orElseThrow().decisionNeeded()).as("cancelled, yet the account is made")
+                .isEqualTo(Journal.CANCELLED_CREATE_UNKNOWN);
+        assertThat(reader.find(withdrawn).orElseThrow().decisionNeeded()).as("no longer hired, yet the account is made")
+                .isEqualTo(Journal.MOVED_OUT_AFTER_LUCCA);
+        assertThat(reader.history(cancelled)).extracting(HireEvent::detail)
+                .noneSatisfy(detail -> assertThat(detail).contains("no person need look for it"));
+    }
+
+    @Test
     void aHireDeliveredAfterTheMoveCameWaitsForAPerson() {
         String hireId = record("1", Duration.ZERO);
         journal.claim(hireId);
