@@ -257,6 +257,15 @@
       const [tenants, stats, list] = await Promise.all([api("GET", "api/tenants"),
         api("GET", `api/stats${tenantQuery()}`), api("GET", `api/hires?${query}`)]);
       if (run !== state.run) return;
+      // A page past the end (the list shrank: the last page's hires replayed or cancelled meanwhile) steps back to
+      // the last page with hires, read afresh, rather than showing "51–50 of 50" and no hire.
+      const lastPage = Math.max(0, Math.ceil(list.total / list.size) - 1);
+      if (state.page > lastPage) {
+        state.page = lastPage;
+        state.shown = "";
+        refresh();
+        return;
+      }
       const shown = JSON.stringify([tenants, stats, list]);
       if (shown !== state.shown) {
         state.shown = shown;

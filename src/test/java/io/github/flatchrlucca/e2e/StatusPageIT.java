@@ -362,6 +362,34 @@ class StatusPageIT {
     }
 
     @Test
+    void aPageLeftPastTheEndOfAListThatShrankStepsBackToTheLastPageWithHires(@TempDir Path own) throws Exception {
+        try (FakeLucca ownLucca = FakeLucca.start(API_KEY);
+             ConnectorProcess holding = ConnectorProcess.start(own, Map.of("LUCCA_BASE_URL", ownLucca.baseUrl(),
+                     "LUCCA_API_KEY", API_KEY, "HIRE_HOLD_SECONDS", "3600"))) {
+            // a page and one more, all held: received until an operator acts
+            for (int i = 0; i <= 50; i++) {
+                holding.accept(FlatchrEvents.hire("page-past-" + i, "Page", "Numéro" + i, "page.past-" + i
+                        + "@example.org"));
+            }
+            signIn(holding, "/admin/", ConnectorProcess.ADMIN_TOKEN);
+            wait.until(d -> "51".equals(count("received")));
+            browser.findElement(By.cssSelector(".count[data-status='received']")).click();
+            wait.until(textToBePresentInElementLocated(By.id("page-info"), "1–50 of 51"));
+            browser.findElement(By.id("next-page")).click();
+            wait.until(textToBePresentInElementLocated(By.id("page-info"), "51–51 of 51"));
+            String last = browser.findElement(By.cssSelector("#hire-rows tr")).getDomAttribute("data-hire-id");
+
+            row(last).findElement(By.cssSelector("button[data-action='cancel']")).click();
+
+            // one page is all there is now: the pager is hidden, its text is still there
+            wait.until(d -> "1–50 of 50".equals(d.findElement(By.id("page-info")).getDomProperty("textContent")));
+            assertThat(browser.findElements(By.cssSelector("#hire-rows tr"))).hasSize(50);
+            assertThat(row(last)).as("cancelled: no longer received").isNull();
+            assertThat(browser.findElement(By.id("empty")).isDisplayed()).isFalse();
+        }
+    }
+
+    @Test
     void aTenantWithFlatchrsApiShowsItsLastSearchTheHiresItFoundAndSearchesFromTheForm(@TempDir Path own)
             throws Exception {
         try (FakeLucca ownLucca = FakeLucca.start(API_KEY);
