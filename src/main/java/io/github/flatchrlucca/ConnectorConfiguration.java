@@ -212,7 +212,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
 
         registry.bind("adminTokenCheck", adminTokenCheck);
         registry.bind("statusPage", new StatusPage(adminTokenCheck));
-        registry.bind("adminApi", new AdminApi(json, journal, reader, reconciliations, classifier, tenants, clock));
+        registry.bind("adminApi", new AdminApi(json, journal, reader, reconciliations, classifier, tenants,
+                settings.zone(), clock));
         registry.bind("mappingPreview", new MappingPreview(json, steps, departments, tenants, clock));
         registry.bind("retention", new Retention(journal, settings.retention(), settings.retryMaxAge(),
                 tenants::writingBack, clock));

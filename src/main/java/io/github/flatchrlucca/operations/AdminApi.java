@@ -16,6 +16,7 @@ import io.github.flatchrlucca.lucca.LuccaConnection;
 import java.util.HashMap;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.Tenants;
 import java.util.Comparator;
@@ -41,10 +42,12 @@ public final class AdminApi {
     private final FlatchrEventClassifier classifier;
     private final Tenants tenants;
     private final HireViews views;
+    private final ZoneId connectorZone;
     private final Clock clock;
 
+    /** @param connectorZone CONNECTOR_TIMEZONE: the days of a list of several tenants, or of one not in force */
     public AdminApi(ObjectMapper json, Journal journal, JournalReader reader, Reconciliations reconciliations,
-                    FlatchrEventClassifier classifier, Tenants tenants, Clock clock) {
+                    FlatchrEventClassifier classifier, Tenants tenants, ZoneId connectorZone, Clock clock) {
         this.json = json;
         this.journal = journal;
         this.reader = reader;
@@ -52,11 +55,12 @@ public final class AdminApi {
         this.classifier = classifier;
         this.tenants = tenants;
         this.views = new HireViews(json, tenants, clock);
+        this.connectorZone = connectorZone;
         this.clock = clock;
     }
 
     public void hires(Exchange exchange) {
-        HireFilter filter = HireQuery.filter(exchange.getIn(), AdminTokenCheck.scope(exchange));
+        HireFilter filter = HireQuery.filter(exchange.getIn(), AdminTokenCheck.scope(exchange), this::daysOf);
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("page", filter.page());
         page.put("size", filter.size());
@@ -206,6 +210,11 @@ public final class AdminApi {
             throw Problem.conflict("The hire is still incomplete: " + verdict.rejection()
                     + "; fix it in Flatchr and move the candidate again.");
         }
+    }
+
+    /** The zone a tenant's days are in, as its recruiters see them (its timezone); of several tenants, the connector's. */
+    private ZoneId daysOf(String tenant) {
+        return tenants.find(tenant).map(Tenant::zone).orElse(connectorZone);
     }
 
     /** Another tenant's hire is answered as an unknown one: a tenant's token tells nothing of the others. */

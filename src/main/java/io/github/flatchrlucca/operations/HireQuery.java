@@ -7,9 +7,11 @@ import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.Message;
 
@@ -24,13 +26,20 @@ final class HireQuery {
     private HireQuery() {
     }
 
-    static HireFilter filter(Message request, String scope) {
-        Instant from = instant(request, "from");
-        Instant to = instant(request, "to");
+    /**
+     * @param zoneOf the time zone in which a tenant's days are read (null: no tenant named), as the recruiter sees
+     *               them: a bare day in {@code from} or {@code to} is that tenant's day, not UTC's
+     */
+    static HireFilter filter(Message request, String scope, Function<String, ZoneId> zoneOf) {
+        String tenant = tenant(request, scope);
+        ZoneId zone = zoneOf.apply(tenant);
+        Instant from = instant(request, "from", zone, false);
+        Instant to = instant(request, "to", zone, true);
         if (from != null && to != null && !from.isBefore(to)) {
-            throw Problem.badRequest("to", "Expected a day or instant later than from.");
+            throw Problem.badRequest("to", "Expected a day or instant later than from (a day counts whole: from and "
+                    + "to may name the same one).");
         }
-        return new HireFilter(tenant(request, scope), status(QueryParameter.of(request, "status")),
+        return new HireFilter(tenant, status(QueryParameter.of(request, "status")),
                 needsDecision(QueryParameter.of(request, "needsDecision")), from, to,
                 number(request, "page", 0, 0, Integer.MAX_VALUE), number(request, "size", DEFAULT_SIZE, 1, MAX_SIZE));
     }
@@ -70,23 +79,39 @@ final class HireQuery {
         return Boolean.valueOf(value);
     }
 
-    /** An instant, or a plain date meaning its start in UTC. */
-    private static Instant instant(Message request, String name) {
+    /**
+     * An instant, or a bare day in {@code zone}: from its start, or, for {@code to} ({@code endOfDay}), to its end (the
+     * next day's start, which {@code to} is before), so that from=2026-03-01&to=2026-03-01 is that whole day.
+     */
+    private static Instant instant(Message request, String name, ZoneId zone, boolean endOfDay) {
         String value = QueryParameter.of(request, name);
         if (value == null) {
             return null;
         }
-        Instant instant;
         try {
-            instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                if (day.getYear() < EARLIEST.atZone(ZoneOffset.UTC).getYear()
+                        || day.getYear() > LATEST.atZone(ZoneOffset.UTC).getYear()) {
+                    throw outOfRange(name);
+                }
+                // the journal's timestamps hold 1970 to 9999: a day at either end, in a zone off UTC, stays within
+                Instant start = (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+                return start.isBefore(EARLIEST) ? EARLIEST : start.isAfter(LATEST) ? LATEST : start;
+            }
+            Instant instant = Instant.parse(value);
+            // an instant may name a year beyond what the journal's timestamps hold (+1000000000)
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw outOfRange(name);
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw Problem.badRequest(name, "Expected a date (2026-01-31) or an instant (2026-01-31T09:00:00Z).");
         }
-        // an instant may name a year beyond what the journal's timestamps hold (+1000000000)
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw Problem.badRequest(name, "Expected a day from 1970-01-01 to 9999-12-31.");
-        }
-        return instant;
+    }
+
+    private static Problem outOfRange(String name) {
+        return Problem.badRequest(name, "Expected a day from 1970-01-01 to 9999-12-31.");
     }
 
     private static int number(Message request, String name, int fallback, int min, int max) {

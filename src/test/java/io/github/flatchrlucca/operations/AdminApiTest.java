@@ -15,6 +15,7 @@ import io.github.flatchrlucca.journal.TestJournal;
 import io.github.flatchrlucca.tenants.TestTenants;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -35,7 +36,8 @@ class AdminApiTest {
     private final AdminApi api = new AdminApi(JSON, journal, new JournalReader(h2.dataSource()),
             new Reconciliations(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a"),
             new FlatchrEventClassifier(), TestTenants.inForce(TestTenants.tenant("acme", "acme-token-0123456789", "4242"),
-            TestTenants.tenant("globex", "globex-token-0123456789", "4343")), clock);
+            TestTenants.withZone(TestTenants.tenant("globex", "globex-token-0123456789", "4343"),
+                    ZoneId.of("America/New_York"))), ZoneId.of("Europe/Paris"), clock);
 
     @Test
     void theHiresWaitingForADecisionAreCountedForEachTenantAndInTheStatsWhateverTheirStatus() throws Exception {
@@ -51,6 +53,31 @@ class AdminApiTest {
         assertThat(tenants.get(1).path("decisionsNeeded").asLong()).isEqualTo(1);
         assertThat(answer(api::stats, null).path("decisionsNeeded").asLong()).as("every tenant").isEqualTo(3);
         assertThat(answer(api::stats, "globex").path("decisionsNeeded").asLong()).as("a tenant's token").isEqualTo(1);
+    }
+
+    @Test
+    void aDayOfTheHiresListIsTheTenantsDayAndOfSeveralTenantsTheConnectorsDay() throws Exception {
+        // 04:00 on March 2nd in Paris (acme's days, and the connector's), 22:00 on March 1st in New York (globex's)
+        clock.set(Instant.parse("2026-03-02T03:00:00Z"));
+        String acme = Intakes.recordIntake(journal, "{}", hire("1"), "acme", Duration.ZERO).hireId();
+        String globex = Intakes.recordIntake(journal, "{}", hire("2"), "globex", Duration.ZERO).hireId();
+
+        assertThat(listed("globex", "2026-03-01")).containsExactly(globex);
+        assertThat(listed("acme", "2026-03-01")).isEmpty();
+        assertThat(listed("acme", "2026-03-02")).containsExactly(acme);
+        assertThat(listed(null, "2026-03-02")).containsExactlyInAnyOrder(acme, globex);
+    }
+
+    /** The hires received on one day ({@code from} and {@code to} both naming it), of a tenant or of all. */
+    private List<String> listed(String tenant, String day) throws Exception {
+        return answer(exchange -> {
+            if (tenant != null) {
+                exchange.getIn().setHeader("tenant", tenant);
+            }
+            exchange.getIn().setHeader("from", day);
+            exchange.getIn().setHeader("to", day);
+            api.hires(exchange);
+        }, null).path("hires").findValuesAsText("hireId");
     }
 
     private void cancelledWhileItsCreateWasUnanswered(String tenant, String applicant) {

@@ -32,6 +32,15 @@ public final class TestTenants {
                 tenant.zone(), tenant.phoneRegion(), Optional.of(adminToken), tenant.flatchrApi());
     }
 
+    /** A tenant whose days are those of another time zone (its timezone setting). */
+    public static TenantSettings withZone(TenantSettings tenant, ZoneId zone) {
+        return new TenantSettings(tenant.id(), tenant.flatchrCompanyIds(), tenant.webhookToken(),
+                tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(),
+                tenant.rateLimitWindow(), tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(),
+                tenant.departments(), tenant.contractTypes(), tenant.rehire(), tenant.hireHold(), tenant.loginRule(), tenant.workEmailPattern(),
+                zone, tenant.adminToken(), tenant.flatchrApi());
+    }
+
     /** A tenant that reconciles with Flatchr's API and writes each outcome back. */
     public static TenantSettings withFlatchrApi(TenantSettings tenant, FlatchrApi api) {
         return new TenantSettings(tenant.id(), tenant.flatchrCompanyIds(), tenant.webhookToken(),
