@@ -851,7 +851,16 @@
     } catch (error) {
       if (error.status === 401) return;
       const field = error.problem && error.problem.field ? ` (${error.problem.field})` : "";
-      result.replaceChildren(el("p", { class: "form-error" }, `${error.message}${field}`));
+      result.replaceChildren(el("p", { class: "form-error" }, droppedSearch(error)
+        ? "No answer came: the connection was closed before the search was over; it may still be running (the "
+          + "connector answers once it ends, and closes a connection silent for HTTP_IDLE_TIMEOUT_SECONDS, 65 s "
+          + "unless set, as a proxy may sooner). "
+          + (dryRun ? "A dry run's list is kept nowhere: search fewer days at a time to see it. "
+            : "The hires it records appear in Recent hires, marked API; once it is over, a backfill shows as the "
+              + "tenant's last search above. ")
+          + "Until then a new search is refused as one going on. (If the top of the page says the connector cannot "
+          + "be reached, it stopped instead.)"
+        : `${error.message}${field}`));
     } finally {
       state.searching = false;
       drawSearchHint();
@@ -861,6 +870,16 @@
       state.shown = "";
       refresh();
     }
+  }
+
+  /**
+   * The search runs within the request: a long one (months of a busy company) outlasts the connection, which the
+   * connector (HTTP_IDLE_TIMEOUT_SECONDS) or a proxy closes with no answer, while the search goes on. The connector's
+   * own failures are problem documents; a proxy's 502 or 504 is not.
+   */
+  function droppedSearch(error) {
+    const fromTheConnector = Boolean(error.problem && error.problem.title);
+    return error.status === 0 || ((error.status === 502 || error.status === 504) && !fromTheConnector);
   }
 
   function searchResult(answer) {

@@ -141,9 +141,14 @@ public final class ReconciliationSteps {
             throw Problem.conflict("Tenant " + tenantId + " has no Flatchr API key: set FLATCHR_API_KEY (or the "
                     + "tenant's flatchr.apiKey) to search Flatchr.");
         }
+        // the search going on may be one asked before, whose answer never came: its connection was closed while it
+        // ran (a search longer than HTTP_IDLE_TIMEOUT_SECONDS), and a browser may even have sent the request again
         Reconciliations.Run claim = reconciliations.claim(tenantId, true)
-                .orElseThrow(() -> Problem.conflict("A search of tenant " + tenantId + "'s Flatchr is going on; try "
-                        + "again in a moment."));
+                .orElseThrow(() -> Problem.conflict("A search of tenant " + tenantId + "'s Flatchr is going on: the "
+                        + "scheduled one, or one asked before whose answer never came (a search longer than the "
+                        + "connection's idle timeout goes on without it). The hires it records appear in the hires list, "
+                        + "and a backfill shows as the tenant's last search (lastSearchOfFlatchr) once it is over. Ask "
+                        + "again then."));
         return run(claim, tenant, since, true, dryRun);
     }
 

@@ -476,6 +476,38 @@ class StatusPageIT {
         }
     }
 
+    @Test
+    void aSearchOfFlatchrOutlastingItsConnectionSaysItMayStillBeRunningAndWhereToSeeIt(@TempDir Path own)
+            throws Exception {
+        try (FakeLucca ownLucca = FakeLucca.start(API_KEY);
+             FakeFlatchr flatchr = FakeFlatchr.start(FLATCHR_KEY, FLATCHR_COMPANY)) {
+            flatchr.addColumn(new Column("9", "Recruté", 5, true));
+            flatchr.addVacancy(new Vacancy(VACANCY, 5, "Développeuse Java", "DEV-1", 1, "2026-01-05", null, 1, null,
+                    List.of()));
+            try (ConnectorProcess withFlatchr = ConnectorProcess.start(own, Map.of(
+                    "LUCCA_BASE_URL", ownLucca.baseUrl(), "LUCCA_API_KEY", API_KEY,
+                    "FLATCHR_API_KEY", FLATCHR_KEY, "FLATCHR_COMPANY_KEY", FLATCHR_COMPANY,
+                    "FLATCHR_API_BASE_URL", flatchr.baseUrl(), "FLATCHR_RECONCILE_INTERVAL_SECONDS", "3600",
+                    // a connection silent this long is closed, a request being answered too
+                    "HTTP_IDLE_TIMEOUT_SECONDS", "2"))) {
+                signIn(withFlatchr, "/admin/", ConnectorProcess.ADMIN_TOKEN);
+                wait.until(d -> "succeeded".equals(lastSearchOf("default")));
+                // months of a busy company's hires: the search outlasts the connection that asked for it
+                flatchr.latency(Duration.ofSeconds(3));
+
+                browser.findElement(By.id("flatchr-dry-run")).click();
+                browser.findElement(By.id("flatchr-search-button")).click();
+
+                // Chromium sends a request whose reused connection closed unanswered once more, which finds the first
+                // search going on: the page says either, as the connection it took was new or kept from a refresh
+                WebElement said = wait.until(visibilityOfElementLocated(
+                        By.cssSelector("#flatchr-search-result .form-error")));
+                assertThat(said.getText()).containsAnyOf("closed before the search was over; it may still be running",
+                        "one asked before whose answer never came").contains("the tenant's last search");
+            }
+        }
+    }
+
     private void preview(String payload) {
         WebElement input = browser.findElement(By.id("preview-input"));
         input.clear();
