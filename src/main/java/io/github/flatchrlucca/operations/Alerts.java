@@ -20,11 +20,13 @@ import java.util.Map;
 /**
  * Tells the team's chat (Slack or Mattermost incoming webhook) what needs a person: a dead hire, a rejected
  * API key, a queue that stopped moving. Each message says what happened and links to the hire on the status
- * page, never with the candidate's e-mail or phone, and each is sent at most once per hire and state. Hires that
- * die together (one cause for a whole tenant: a refusing Lucca, a wrong mapping) are told one by one for the first
- * {@link #TOLD_ONE_BY_ONE} of a {@link #BURST}, the others as a count once it is over: a backlog dying at once must
- * not flood the channel, nor run into the chat's own rate limit, whose refusals, tried again a few times only
- * (routeConfiguration alert-failures), would lose the alerts that matter.
+ * page, never with the candidate's e-mail or phone, and each is sent at most once per hire and state by this instance:
+ * what happens to a hire (dead, moved out) happens on one instance, but what each watches for itself (the queue's age,
+ * a skipped application) is remembered in its memory only, so every instance tells it, and again after a restart.
+ * Hires that die together (one cause for a whole tenant: a refusing Lucca, a wrong mapping) are told one by one for
+ * the first {@link #TOLD_ONE_BY_ONE} of a {@link #BURST}, the others as a count once it is over: a backlog dying at
+ * once must not flood the channel, nor run into the chat's own rate limit, whose refusals, tried again a few times
+ * only (routeConfiguration alert-failures), would lose the alerts that matter.
  */
 public final class Alerts implements DeliveryAlerts, SkippedApplicationAlert {
 
@@ -160,7 +162,10 @@ public final class Alerts implements DeliveryAlerts, SkippedApplicationAlert {
                 + why);
     }
 
-    /** A tenant's oldest queued hire waits longer than the limit: said once for that hire. */
+    /**
+     * A tenant's oldest queued hire waits longer than the limit: said once for that hire by this instance (each
+     * instance's timer looks, and remembers in its memory only: docs/operations.md says so).
+     */
     public synchronized void checkQueueAge() {
         List<HireView> oldest;
         try {
