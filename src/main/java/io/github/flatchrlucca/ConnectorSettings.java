@@ -154,7 +154,7 @@ public record ConnectorSettings(
         }
         return new ConnectorSettings(
                 serverPort,
-                in.optional(Settings.MANAGEMENT_PORT).orElse(serverPort),
+                in.get(Settings.MANAGEMENT_PORT),
                 in.get(Settings.HTTP_IDLE_TIMEOUT),
                 in.get(Settings.HTTP_REQUEST_TIMEOUT),
                 in.get(Settings.DATA_DIR),

@@ -4,9 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import io.github.flatchrlucca.tenants.InvalidTenantsFile;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,14 +41,7 @@ public final class FlatchrLucca {
             main.setDefaultPropertyPlaceholderLocation(files.properties());
             main.addOverrideProperty("camel.main.routes-include-pattern", files.routesIncludePattern());
             main.addMainListener(new LaterRoutes(files.laterRoutes()));
-            main.addMainListener(new MainListenerSupport() {
-                // Before Camel Main binds the settings it reads itself (camel.server.*: the port, the body limit): a
-                // wrong one would otherwise stop the start with Camel's stack trace instead of the line naming it.
-                @Override
-                public void beforeConfigure(BaseMainSupport started) {
-                    new SettingsReader(started.getCamelContext().getPropertiesComponent()::resolveProperty).checkAll();
-                }
-            });
+            main.addMainListener(new SettingsAsChecked());
             main.run(args);
         } catch (Exception failure) {
             refuseToStart(failure);

@@ -21,7 +21,8 @@ import java.util.function.Function;
  * @param description  what the setting does: application.properties' comment and the documentation's meaning
  * @param example      a value an operator may copy; empty: none worth giving
  * @param secret       never shown: not in a refusal, the start-up summary or a log
- * @param placeholder  the value application.properties gives the key; empty: {@code {{env:ENV:default}}}
+ * @param unsetAs      the setting whose value this one takes when unset, in place of a default (MANAGEMENT_PORT
+ *                     takes SERVER_PORT's); empty: the default
  */
 public record Setting<T>(
         String key,
@@ -34,7 +35,7 @@ public record Setting<T>(
         String description,
         String example,
         boolean secret,
-        String placeholder) {
+        Optional<Setting<?>> unsetAs) {
 
     /**
      * How a setting's text becomes a value; a refusal's message never quotes a secret. What it accepts is said
@@ -74,6 +75,7 @@ public record Setting<T>(
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(tenantKey, "tenantKey");
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(unsetAs, "unsetAs");
         if (description.isBlank()) {
             throw new IllegalArgumentException(env + " has no description");
         }
@@ -81,32 +83,33 @@ public record Setting<T>(
 
     /** A setting with the usual placeholder, no default and no tenant key: add them with the withers below. */
     static <T> Setting<T> of(String group, String key, String env, Type<T> type, String description) {
-        return new Setting<>(key, env, Optional.empty(), group, type, "", "", description, "", false, "");
+        return new Setting<>(key, env, Optional.empty(), group, type, "", "", description, "", false, Optional.empty());
     }
 
     Setting<T> defaultValue(String value) {
-        return new Setting<>(key, env, tenantKey, group, type, value, whenUnset, description, example, secret, placeholder);
+        return new Setting<>(key, env, tenantKey, group, type, value, whenUnset, description, example, secret, unsetAs);
     }
 
     Setting<T> whenUnset(String meaning) {
-        return new Setting<>(key, env, tenantKey, group, type, defaultValue, meaning, description, example, secret, placeholder);
+        return new Setting<>(key, env, tenantKey, group, type, defaultValue, meaning, description, example, secret, unsetAs);
     }
 
     Setting<T> tenantKey(String tenantsFileKey) {
         return new Setting<>(key, env, Optional.of(tenantsFileKey), group, type, defaultValue, whenUnset, description,
-                example, secret, placeholder);
+                example, secret, unsetAs);
     }
 
     Setting<T> example(String value) {
-        return new Setting<>(key, env, tenantKey, group, type, defaultValue, whenUnset, description, value, secret, placeholder);
+        return new Setting<>(key, env, tenantKey, group, type, defaultValue, whenUnset, description, value, secret, unsetAs);
     }
 
     Setting<T> asSecret() {
-        return new Setting<>(key, env, tenantKey, group, type, defaultValue, whenUnset, description, example, true, placeholder);
+        return new Setting<>(key, env, tenantKey, group, type, defaultValue, whenUnset, description, example, true, unsetAs);
     }
 
-    Setting<T> placeholder(String value) {
-        return new Setting<>(key, env, tenantKey, group, type, defaultValue, whenUnset, description, example, secret, value);
+    Setting<T> unsetAs(Setting<?> other) {
+        return new Setting<>(key, env, tenantKey, group, type, defaultValue, whenUnset, description, example, secret,
+                Optional.of(other));
     }
 
     /** Read from the environment alone, before application.properties is. */
@@ -120,7 +123,12 @@ public record Setting<T>(
 
     /** The line of application.properties that gives this setting its value. */
     String propertyLine() {
-        return key + " = " + (placeholder.isEmpty() ? "{{env:" + env + ":" + defaultValue + "}}" : placeholder);
+        return key + " = " + placeholder();
+    }
+
+    /** {@code {{env:ENV:default}}}; unset as another setting, that setting's placeholder is the default. */
+    private String placeholder() {
+        return "{{env:" + env + ":" + unsetAs.map(Setting::placeholder).orElse(defaultValue) + "}}";
     }
 
     /** The value of {@code text}, or the refusal that names this setting. */

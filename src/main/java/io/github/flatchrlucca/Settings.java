@@ -379,7 +379,7 @@ final class Settings {
                     + "the metrics (whose labels name every tenant) need `Authorization: Bearer <ADMIN_TOKEN>`, and "
                     + "health details count tenants without naming them; on a port of their own, kept off the "
                     + "internet, both are open and name each tenant (see docs/operations.md).")
-            .whenUnset("`SERVER_PORT`").placeholder("{{env:MANAGEMENT_PORT:{{env:SERVER_PORT:8080}}}}");
+            .whenUnset("`SERVER_PORT`").unsetAs(SERVER_PORT);
     static final Setting<String> ADMIN_TOKEN = Setting.of(OPERATIONS, "admin.token", "ADMIN_TOKEN", token(),
             "Bearer token of `/admin/api/*` (which the status page calls), for every tenant, and, on the webhook's "
                     + "port, of `/observe/metrics`; 16 characters at least, and no other token of the connector "

@@ -1,5 +1,7 @@
 package io.github.flatchrlucca;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -35,12 +37,35 @@ final class SettingsReader {
         return text(setting).map(setting::read);
     }
 
-    /** The value set, else the declared default, which is checked like any value. */
+    /**
+     * The value set, else the declared default (or the value of the setting it is unset as), which is checked like
+     * any value.
+     */
     <T> T get(Setting<T> setting) {
-        if (!setting.hasDefault()) {
+        if (!setting.hasDefault() && setting.unsetAs().isEmpty()) {
             throw new IllegalStateException(setting.env() + " declares no default: read it as optional");
         }
-        return setting.read(text(setting).orElse(setting.defaultValue()));
+        return setting.read(textOrDefault(setting).orElseThrow());
+    }
+
+    /** The text set, else the default, else the text of the setting it is unset as; empty when none of them is. */
+    private Optional<String> textOrDefault(Setting<?> setting) {
+        return text(setting)
+                .or(() -> Optional.of(setting.defaultValue()).filter(value -> !value.isEmpty()))
+                .or(() -> setting.unsetAs().flatMap(this::textOrDefault));
+    }
+
+    /**
+     * Each setting of application.properties left unset (blank or missing), by key, with what it means: its default,
+     * the value of the setting it is unset as, or nothing. Camel's {@code {{env:NAME:default}}} takes the default only
+     * when the variable is missing, not when it is blank: without these, Camel and the routes would read a blank
+     * port, batch size or timeout where the connector checked the default.
+     */
+    Map<String, String> unsetMeanings() {
+        Map<String, String> meanings = new LinkedHashMap<>();
+        Settings.inProperties().stream().filter(setting -> text(setting).isEmpty())
+                .forEach(setting -> meanings.put(setting.key(), textOrDefault(setting).orElse("")));
+        return meanings;
     }
 
     /** Checks every declared setting that is set, so that one only the routes read stops the start too. */

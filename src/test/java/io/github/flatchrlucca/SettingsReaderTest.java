@@ -43,6 +43,25 @@ class SettingsReaderTest {
     }
 
     @Test
+    void aSettingUnsetAsAnotherTakesThatOnesValue() {
+        Setting<Long> follower = Setting.of("Test", "f", "F", SettingTypes.positive(), "Follows K.").unsetAs(COUNT);
+
+        assertThat(reader(Map.of("f", " ", "k", "12")).get(follower)).isEqualTo(12L);
+        assertThat(reader(Map.of()).get(follower)).as("K's default").isEqualTo(7L);
+        assertThat(reader(Map.of("f", "3", "k", "12")).get(follower)).isEqualTo(3L);
+        assertThat(follower.propertyLine()).isEqualTo("f = {{env:F:{{env:K:7}}}}");
+    }
+
+    @Test
+    void eachSettingLeftUnsetMeansItsDefaultOrTheSettingItFollows() {
+        Map<String, String> meanings = reader(Map.of("camel.server.port", "9090", "camel.management.port", " ",
+                "delivery.batch-size", "", "lucca.timeout-ms", "500")).unsetMeanings();
+
+        assertThat(meanings).containsEntry("camel.management.port", "9090").containsEntry("delivery.batch-size", "20")
+                .containsEntry("lucca.api-key", "").doesNotContainKeys("camel.server.port", "lucca.timeout-ms");
+    }
+
+    @Test
     void aSettingWithoutADefaultIsReadAsOptional() {
         assertThat(reader(Map.of("n", "3")).optional(NONE)).contains(3L);
         assertThatIllegalStateException().isThrownBy(() -> reader(Map.of("n", "3")).get(NONE));

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,7 +47,9 @@ final class ConnectorProcess implements AutoCloseable {
         this.env = new HashMap<>(env);
         // a test of SERVER_PORT itself gives its own
         this.env.putIfAbsent("SERVER_PORT", String.valueOf(port));
-        this.managementPort = env.getOrDefault("MANAGEMENT_PORT", String.valueOf(port));
+        // blank, as unset, is the webhook's port
+        this.managementPort = Optional.ofNullable(env.get("MANAGEMENT_PORT")).filter(value -> !value.isBlank())
+                .orElse(String.valueOf(port));
         this.env.put("DATA_DIR", dataDir.toString());
         this.env.putIfAbsent("ADMIN_TOKEN", ADMIN_TOKEN);
         this.env.putIfAbsent("FLATCHR_WEBHOOK_TOKEN", WEBHOOK_TOKEN);

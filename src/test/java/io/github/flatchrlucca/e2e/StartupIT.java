@@ -108,6 +108,24 @@ class StartupIT {
     }
 
     @Test
+    void aBlankVariableIsItsDefaultForCamelAndTheRoutesAsForTheChecks(@TempDir Path temp) throws Exception {
+        // Camel's {{env:NAME:default}} reads a blank variable as blank text: each of these once broke the connector
+        // while the checks took the default (a null batch size in every delivery round, every Lucca call refused,
+        // health and metrics on a random port)
+        try (FakeLucca lucca = FakeLucca.start("0d8c7a61-3333-4000-8000-0000000000bb");
+             ConnectorProcess connector = ConnectorProcess.start(temp, Map.of("LUCCA_BASE_URL", lucca.baseUrl(),
+                     "LUCCA_API_KEY", "0d8c7a61-3333-4000-8000-0000000000bb",
+                     "DELIVERY_BATCH_SIZE", "", "LUCCA_TIMEOUT_MS", "", "MANAGEMENT_PORT", ""))) {
+            connector.awaitStatus(connector.accept("blank-settings-1"), "delivered");
+
+            assertThat(connector.get("/observe/health/ready", null).statusCode()).as("health on the webhook's port")
+                    .isEqualTo(200);
+            assertThat(connector.get("/observe/metrics", null).statusCode())
+                    .as("there, the metrics need the admin token").isEqualTo(401);
+        }
+    }
+
+    @Test
     void aPortInUseStopsTheStartInsteadOfServingNothing(@TempDir Path temp) throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp,

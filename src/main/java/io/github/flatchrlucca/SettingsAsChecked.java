@@ -1,0 +1,37 @@
+package io.github.flatchrlucca;
+
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * Camel and the routes read the settings as the connector checked them. Camel Main binds the settings it reads
+ * itself (the ports, the body limit) and the routes read theirs ({@code {{delivery.batch-size}}}) through Camel's
+ * properties, where a blank variable stays blank: Camel's {@code {{env:NAME:default}}} takes the default only when
+ * the variable is missing. For the connector a blank value is unset (its default, or for MANAGEMENT_PORT the
+ * webhook's port): each setting left unset is given that value in Camel's properties, before Camel Main binds
+ * anything, so that what is checked is what runs (not a random port, nor a null batch size in every delivery round).
+ */
+final class SettingsAsChecked extends MainListenerSupport {
+
+    @Override
+    public void beforeConfigure(BaseMainSupport main) {
+        apply(main.getCamelContext().getPropertiesComponent());
+    }
+
+    /**
+     * Checks every setting, so that a wrong one, even one only Camel or the routes read, stops the start with the
+     * line naming it rather than Camel's stack trace; then gives each setting left unset the value it means.
+     */
+    static void apply(PropertiesComponent properties) {
+        // Camel looks a key up in the environment before anything else by default (delivery.batch-size as
+        // DELIVERY_BATCH_SIZE): a blank variable named like its key would hide the value given below. The environment
+        // then answers only for a key nothing else gives; application.properties' {{env:NAME:default}} still reads
+        // every variable the settings name.
+        ((org.apache.camel.component.properties.PropertiesComponent) properties).setEnvironmentVariableMode(
+                org.apache.camel.component.properties.PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_FALLBACK);
+        SettingsReader in = new SettingsReader(properties::resolveProperty);
+        in.checkAll();
+        in.unsetMeanings().forEach(properties::addOverrideProperty);
+    }
+}
