@@ -65,6 +65,23 @@ class DeploymentFilesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void kubernetesDataDirIsAFolderInsideItsVolumeThatTheConnectorCreatesAndOwns() throws Exception {
+        // The kubelet makes an emptyDir's mount point root's (group fsGroup, mode 2777): the connector's user cannot
+        // make it its own only (0700, DataDirectory), and every start would stop there. A folder inside the volume,
+        // the connector creates, owns and closes.
+        Path dataDir = Path.of(DeploymentFiles.containerEnvironment().get("DATA_DIR"));
+        List<Map<String, Object>> mounts = (List<Map<String, Object>>) DeploymentFiles.container().get("volumeMounts");
+        Map<String, Object> volume = mounts.stream()
+                .filter(mount -> dataDir.startsWith(Path.of((String) mount.get("mountPath")))).findFirst()
+                .orElseThrow(() -> new AssertionError("DATA_DIR " + dataDir + " is on no volume"));
+
+        assertThat(dataDir).as("a folder inside the volume, not its mount point")
+                .isNotEqualTo(Path.of((String) volume.get("mountPath")));
+        assertThat(volume.get("readOnly")).as("written").isNotEqualTo(true);
+    }
+
+    @Test
     void theDrainAndTheLastDeliveryFitInTheGracePeriod() throws Exception {
         Properties properties = new Properties();
         try (var reader = Files.newBufferedReader(Path.of("application.properties"),

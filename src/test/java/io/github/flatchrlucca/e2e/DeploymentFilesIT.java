@@ -68,7 +68,8 @@ class DeploymentFilesIT {
                     : secrets.get((String) secretRef.get("key")));
         }
         // What only a cluster has is replaced: the PostgreSQL journal by the embedded one, the folders, ports and
-        // admin token by the test's own; the drain, for a quick stop. The launcher's JAVA_OPTS are not the jar's.
+        // admin token by the test's own (DATA_DIR, a folder the connector creates inside its volume, as here:
+        // DeploymentFilesTest); the drain, for a quick stop. The launcher's JAVA_OPTS are not the jar's.
         List.of("JOURNAL_JDBC_URL", "JOURNAL_USER", "JOURNAL_PASSWORD", "DATA_DIR", "JAVA_OPTS", "SERVER_PORT",
                 "ADMIN_TOKEN").forEach(env::remove);
         env.put("TENANTS_FILE", tenants.toString());
