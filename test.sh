@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh Debian machine too: installs what the tests need and is missing or too old (a
-# JDK 17.0.9 or later, and Maven; Debian's headless Chromium and its driver, in which the status page is tested),
+# JDK 17.0.9 or later, and Maven; Debian's headless Chromium and its driver, in which the status page is tested;
+# promtool, of Debian's prometheus package, which tests the alert rules),
 # then runs the unit tests and the end-to-end tests (`mvn -B verify`). About 18 minutes on 2 cores. Installing
 # needs root, or sudo.
 set -euo pipefail
@@ -47,6 +48,10 @@ if ! command -v mvn >/dev/null; then
 fi
 if [[ ! -x /usr/bin/chromium ]] || [[ ! -x /usr/bin/chromedriver ]]; then
   missing+=(chromium chromium-driver)
+fi
+# promtool, which runs the alert rules' tests (deploy/prometheus/flatchr-lucca-rules.test.yaml)
+if ! command -v promtool >/dev/null; then
+  missing+=(prometheus)
 fi
 if (( ${#missing[@]} )); then
   echo "test.sh: installing ${missing[*]}" >&2

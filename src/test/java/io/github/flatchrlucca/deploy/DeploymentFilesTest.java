@@ -3,6 +3,7 @@ package io.github.flatchrlucca.deploy;
 import static io.github.flatchrlucca.deploy.DeploymentFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.flatchrlucca.intake.WebhookReplies;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -132,6 +133,49 @@ class DeploymentFilesTest {
         assertThat(DeploymentFiles.dockerfileEnvironment()).containsEntry("SERVER_PORT", serverPort);
         assertThat(Files.readString(Path.of("Dockerfile"))).contains("EXPOSE " + serverPort + " "
                 + DeploymentFiles.dockerfileEnvironment().get("MANAGEMENT_PORT"), "USER 10001");
+    }
+
+    @Test
+    void everyAlertRuleHasItsTest() throws Exception {
+        // the tests make each alert fire, as DeploymentFilesIT has promtool check: a rule written so that it can
+        // never fire (and pairing series on all their labels) fails there
+        String tests = Files.readString(Path.of("deploy/prometheus/flatchr-lucca-rules.test.yaml"));
+
+        assertThat(alertRules().keySet()).isNotEmpty()
+                .allSatisfy(alert -> assertThat(tests).contains("alertname: " + alert + "\n        exp_alerts:"));
+    }
+
+    @Test
+    void theRefusedWebhooksAlertCountsEveryRefusalThatIsNotTheSendersMistake() throws Exception {
+        java.util.regex.Matcher outcomes = Pattern.compile("outcome=~\"([^\"]+)\"")
+                .matcher(alertRules().get("FlatchrLuccaWebhooksRefused"));
+        assertThat(outcomes.find()).isTrue();
+        Pattern refused = Pattern.compile(outcomes.group(1));
+        String documented = Files.readString(Path.of("docs/operations.md")).replaceAll("\\s+", " ");
+        documented = documented.substring(documented.indexOf("`flatchr_webhooks_total{tenant,outcome}`"));
+
+        // a body that cannot be read (400), the journal down (503), a failure of the connector itself (500):
+        // Flatchr does not send any of them again
+        for (int status : new int[] {400, 500, 503}) {
+            assertThat(WebhookReplies.outcome(status)).as(String.valueOf(status)).matches(refused);
+        }
+        for (int status : new int[] {400, 401, 403, 422, 500, 503}) {
+            assertThat(documented.substring(0, documented.indexOf(')'))).as("docs/operations.md")
+                    .contains(WebhookReplies.outcome(status));
+        }
+    }
+
+    /** Each alert rule's expression, by its name. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> alertRules() throws Exception {
+        Map<String, String> rules = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> group : (List<Map<String, Object>>) DeploymentFiles.yaml(
+                Path.of("deploy/prometheus/flatchr-lucca-rules.yaml")).get("groups")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                rules.put((String) rule.get("alert"), (String) rule.get("expr"));
+            }
+        }
+        return rules;
     }
 
     @SuppressWarnings("unchecked")

@@ -34,7 +34,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /**
  * The deployment files against a started jar: the Kubernetes Deployment's settings, tenants file and secrets start
  * it, its probes answer where they look, the webhook port serves no health; the Prometheus rules and the Grafana
- * dashboard use only metrics a running connector exports. DeploymentFilesTest checks what needs no process.
+ * dashboard use only metrics a running connector exports, and the rules pass their promtool tests. DeploymentFilesTest checks what needs no process.
  */
 class DeploymentFilesIT {
 
@@ -126,6 +126,17 @@ class DeploymentFilesIT {
                 "flatchr_webhooks_total", "flatchr_hires_by_status", "flatchr_hire_to_lucca_seconds_bucket");
         assertThat(JSON.readTree(Files.readString(Path.of("deploy/grafana/flatchr-lucca-dashboard.json")))
                 .path("panels").size()).isPositive();
+    }
+
+    @Test
+    void theAlertRulesFireWhenTheirTestsSayAndOnlyThen() throws Exception {
+        // promtool, of Debian's prometheus package, which test.sh installs
+        Process promtool = new ProcessBuilder("promtool", "test", "rules", "flatchr-lucca-rules.test.yaml")
+                .directory(Path.of("deploy/prometheus").toFile()).redirectErrorStream(true).start();
+        String output = new String(promtool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(promtool.waitFor(1, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(promtool.exitValue()).as(output).isZero();
     }
 
     @Test
