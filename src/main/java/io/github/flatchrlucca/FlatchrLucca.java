@@ -15,6 +15,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlatchrLucca {
 
+    /**
+     * The exit code of a start refused by a wrong setting or tenants file: sysexits.h's EX_CONFIG, which a supervisor
+     * need not restart (the systemd unit's RestartPreventExitStatus): the same start would fail the same way.
+     */
+    public static final int WRONG_SETTING = 78;
+    /** Any other failed start (a PostgreSQL not reachable yet after a reboot, say): worth starting again. */
+    static final int FAILED = 1;
+
     private FlatchrLucca() {
     }
 
@@ -28,7 +36,7 @@ public final class FlatchrLucca {
             Settings.LOG_FORMAT.read(logFormat);
         } catch (InvalidSetting refused) {
             System.err.println("The connector did not start. " + refused.getMessage());
-            System.exit(1);
+            System.exit(WRONG_SETTING);
         }
         System.setProperty("LOG_FORMAT", logFormat);
         try {
@@ -50,20 +58,27 @@ public final class FlatchrLucca {
 
     /**
      * A start refused by a wrong setting (or tenants file) says so in one line that names it, and the process ends
-     * with a non-zero exit code, without running the shutdown hooks: Camel's would log "triggered by SIGTERM",
-     * which nobody sent. Any other failure keeps its stack trace, for whoever must find out.
+     * with {@link #WRONG_SETTING}, without running the shutdown hooks: Camel's would log "triggered by SIGTERM",
+     * which nobody sent. Any other failure keeps its stack trace, for whoever must find out, and ends with
+     * {@link #FAILED}.
      */
     static void refuseToStart(Exception failure) {
         Logger log = LoggerFactory.getLogger(FlatchrLucca.class);
-        IllegalArgumentException setting = Optional.<IllegalArgumentException>ofNullable(
-                ObjectHelper.getException(InvalidSetting.class, failure))
-                .orElseGet(() -> ObjectHelper.getException(InvalidTenantsFile.class, failure));
-        if (setting != null) {
-            log.error("The connector did not start. {}", setting.getMessage());
-        } else {
-            log.error("The connector did not start.", failure);
-        }
+        wrongSetting(failure).ifPresentOrElse(
+                setting -> log.error("The connector did not start. {}", setting.getMessage()),
+                () -> log.error("The connector did not start.", failure));
         ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
-        Runtime.getRuntime().halt(1);
+        Runtime.getRuntime().halt(exitCode(failure));
+    }
+
+    /** The exit code of a start that failed so. */
+    static int exitCode(Exception failure) {
+        return wrongSetting(failure).isPresent() ? WRONG_SETTING : FAILED;
+    }
+
+    /** The wrong setting or tenants file among the failure's causes, if one is why the start failed. */
+    private static Optional<IllegalArgumentException> wrongSetting(Exception failure) {
+        return Optional.<IllegalArgumentException>ofNullable(ObjectHelper.getException(InvalidSetting.class, failure))
+                .or(() -> Optional.ofNullable(ObjectHelper.getException(InvalidTenantsFile.class, failure)));
     }
 }

@@ -3,6 +3,7 @@ package io.github.flatchrlucca.deploy;
 import static io.github.flatchrlucca.deploy.DeploymentFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.flatchrlucca.FlatchrLucca;
 import io.github.flatchrlucca.intake.WebhookReplies;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,14 @@ class DeploymentFilesTest {
         assertThat(dataDir).as("a folder inside the volume, not its mount point")
                 .isNotEqualTo(Path.of((String) volume.get("mountPath")));
         assertThat(volume.get("readOnly")).as("written").isNotEqualTo(true);
+    }
+
+    @Test
+    void systemdRestartsEveryFailedStartButOneAWrongSettingWouldRepeat() throws Exception {
+        String unit = Files.readString(Path.of("deploy/systemd/flatchr-lucca.service"));
+
+        assertThat(unit).contains("Restart=on-failure")
+                .containsPattern("(?m)^RestartPreventExitStatus=" + FlatchrLucca.WRONG_SETTING + "$");
     }
 
     @Test

@@ -22,6 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StartupIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** A wrong setting or tenants file ends the process with EX_CONFIG, which the systemd unit does not restart. */
+    private static final int WRONG_SETTING = 78;
+    /** Any other failed start ends it with 1, which a supervisor restarts. */
+    private static final int FAILED = 1;
 
     @Test
     void withoutLuccaItRunsDryAndRecordsTheRequestsItWouldSend(@TempDir Path temp) throws Exception {
@@ -102,7 +106,7 @@ class StartupIT {
             throws Exception {
         ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp, Map.of(variable, value));
 
-        assertThat(exit.code()).isNotZero();
+        assertThat(exit.code()).isEqualTo(WRONG_SETTING);
         assertThat(exit.output().lines().filter(line -> line.contains("Invalid setting " + variable))).hasSize(1);
         assertThat(exit.output()).doesNotContain("\tat ", "Exception", "SIGTERM");
     }
@@ -126,12 +130,26 @@ class StartupIT {
     }
 
     @Test
+    void aJournalNotReachableYetStopsTheStartWithAnExitCodeASupervisorRestarts(@TempDir Path temp) throws Exception {
+        int nothingListens;
+        try (ServerSocket free = new ServerSocket(0)) {
+            nothingListens = free.getLocalPort();
+        }
+        // PostgreSQL still starting after a reboot: not the setting's fault, the next start may well find it
+        ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp, Map.of("JOURNAL_JDBC_URL",
+                "jdbc:postgresql://127.0.0.1:" + nothingListens + "/flatchr_lucca"));
+
+        assertThat(exit.code()).as(exit.output()).isEqualTo(FAILED);
+        assertThat(exit.output()).contains("The connector did not start.").doesNotContain("Invalid setting");
+    }
+
+    @Test
     void aPortInUseStopsTheStartInsteadOfServingNothing(@TempDir Path temp) throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp,
                     Map.of("MANAGEMENT_PORT", String.valueOf(taken.getLocalPort())));
 
-            assertThat(exit.code()).isNotZero();
+            assertThat(exit.code()).isEqualTo(WRONG_SETTING);
             assertThat(exit.output()).contains("Invalid setting MANAGEMENT_PORT", "already in use")
                     .doesNotContain("webhook URL", "SIGTERM");
         }
@@ -153,7 +171,7 @@ class StartupIT {
 
         ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp, Map.of("TENANTS_FILE", tenants.toString()));
 
-        assertThat(exit.code()).isNotZero();
+        assertThat(exit.code()).isEqualTo(WRONG_SETTING);
         assertThat(exit.output()).contains("4 problem(s)", "ACME_WEBHOOK_TOKEN", "/run/secrets/acme-lucca",
                 "BETA_WEBHOOK_TOKEN", "BETA_LUCCA_API_KEY").doesNotContain("\tat ");
     }
@@ -170,7 +188,7 @@ class StartupIT {
         ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp, Map.of("TENANTS_FILE", tenants.toString(),
                 "ACME_WEBHOOK_TOKEN", ConnectorProcess.ADMIN_TOKEN));
 
-        assertThat(exit.code()).isNotZero();
+        assertThat(exit.code()).isEqualTo(WRONG_SETTING);
         assertThat(exit.output()).contains("tenants[0] (acme): webhookToken", "ADMIN_TOKEN")
                 .doesNotContain(ConnectorProcess.ADMIN_TOKEN);
     }
@@ -274,7 +292,7 @@ class StartupIT {
     void luccaWithoutAnApiKeyDoesNotStart(@TempDir Path temp) throws Exception {
         ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp, Map.of("LUCCA_INSTANCE", "acme"));
 
-        assertThat(exit.code()).isNotZero();
+        assertThat(exit.code()).isEqualTo(WRONG_SETTING);
         assertThat(exit.output()).contains("Invalid setting LUCCA_API_KEY");
     }
 
@@ -291,7 +309,7 @@ class StartupIT {
         ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp, Map.of("TENANTS_FILE", tenants.toString(),
                 "ACME_TOKEN", "acme-token-0123456789"));
 
-        assertThat(exit.code()).isNotZero();
+        assertThat(exit.code()).isEqualTo(WRONG_SETTING);
         assertThat(exit.output()).contains("Invalid tenants file", "(acme)", "lucca.apiKey")
                 .doesNotContain("written-in-clear");
     }
@@ -357,7 +375,7 @@ class StartupIT {
 
             ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(second, Map.of());
 
-            assertThat(exit.code()).isNotZero();
+            assertThat(exit.code()).isEqualTo(WRONG_SETTING);
             assertThat(exit.output()).contains("Invalid setting DATA_DIR", "another connector is using")
                     .doesNotContain("server mode", "\tat ", "SIGTERM");
             assertThat(first.postWebhook(FlatchrEvents.hire("still-served-1").toString()).statusCode())
@@ -379,7 +397,7 @@ class StartupIT {
         ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp,
                 Map.of("ROUTES_DIR", install.resolve("routes").toString()));
 
-        assertThat(exit.code()).isNotZero();
+        assertThat(exit.code()).isEqualTo(FAILED);
         assertThat(exit.output()).as("it failed once the webhook's routes had started")
                 .contains("(flatchr-lucca) started in", "The connector did not start.", "no-such-component")
                 .doesNotContain("Webhooks are taken");
