@@ -92,6 +92,30 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void composeRestartsEachConnectorThatEnds() throws Exception {
+        // out of memory the JVM ends rather than limp on (docs/deployment.md): someone must start it again
+        Map<String, Object> services = map(DeploymentFiles.yaml(Path.of("compose.yaml")), "services");
+
+        assertThat(services.keySet()).filteredOn(service -> service.startsWith("connector")).hasSize(2)
+                .allSatisfy(service -> assertThat(map(services, service)).containsEntry("restart", "unless-stopped"));
+    }
+
+    @Test
+    void theImagesBuildGetsWhatTheDockerfileCopiesAndNoSecret() throws Exception {
+        List<String> copied = Files.readAllLines(Path.of("Dockerfile")).stream()
+                .filter(line -> line.startsWith("COPY ")).map(line -> line.split("\\s+")[1]).toList();
+        List<String> ignore = Files.readAllLines(Path.of(".dockerignore")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+
+        // everything is left out of the build context but what the Dockerfile copies: the .env of secrets too
+        assertThat(copied).isNotEmpty();
+        assertThat(ignore).first().isEqualTo("*");
+        assertThat(ignore.subList(1, ignore.size())).containsExactlyInAnyOrderElementsOf(
+                copied.stream().map(source -> "!" + source).toList());
+        assertThat(Files.readAllLines(Path.of(".gitignore"))).as("the secrets compose.yaml reads").contains(".env");
+    }
+
+    @Test
     void theDrainAndTheLastDeliveryFitInTheGracePeriod() throws Exception {
         Properties properties = new Properties();
         try (var reader = Files.newBufferedReader(Path.of("application.properties"),
