@@ -26,6 +26,8 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
             + "taken from its search";
     static final String VACANCY_FROM_LIST = "the vacancy (start date, contract type) is taken from Flatchr's list "
             + "of vacancies";
+    // a column's title as a hire's history says it: a bounded line, whatever Flatchr sent
+    private static final int COLUMN_SAID = 100;
     static final String VACANCY_MISSING = "the vacancy is in no list of Flatchr's: no start date, contract type or "
             + "department";
 
@@ -66,6 +68,7 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
      * @param vacancy   the vacancy from Flatchr's list of vacancies when the details lack it, or null
      * @param companyId the tenant's Flatchr company, for the event's company_id
      * @param foundIn   the column the search that found it was for: the event's column, as the trigger it matched
+     *                  (or, found in a hired column past the triggers, the trigger it is taken to have passed)
      * @param notes     told what Flatchr's API could not give, for the hire's history
      */
     ObjectNode toEvent(ObjectMapper json, JsonNode details, JsonNode vacancy, String companyId, SearchedColumn foundIn,
@@ -83,12 +86,27 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
             candidate.put("firstname", firstname).put("lastname", lastname).put("email", email).put("phone", phone);
         }
         data.set("vacancy", vacancy(json, details.path("vacancy"), vacancy, notes));
+        if (foundIn.pastTheTriggers()) {
+            notes.add(pastTheTriggers(foundIn));
+        }
         ObjectNode eventColumn = data.putObject("column");
         if (foundIn.id() != null) {
             eventColumn.put("id", foundIn.id());
         }
         eventColumn.put("title", foundIn.title() != null ? foundIn.title() : column).put("hired", foundIn.hired());
         return event;
+    }
+
+    /**
+     * Why a hire found in a hired column that is not a trigger is recorded as a drag into a trigger column: what the
+     * search saw, and what the event says of it.
+     */
+    private String pastTheTriggers(SearchedColumn trigger) {
+        String where = column == null ? "a column" : "column " + (column.length() <= COLUMN_SAID ? column
+                : column.substring(0, COLUMN_SAID) + "...") + ",";
+        return "found by the search of Flatchr's hired candidates in " + where + " which Flatchr marks as hired and "
+                + "is not a trigger column: recorded as its drag into trigger column " + trigger.title()
+                + ", whose webhook never came";
     }
 
     /** The vacancy keyed by its plain id, as a webhook's: the id that makes one hire of both reports. */

@@ -112,7 +112,10 @@ public final class ReconciliationRun {
 
     /**
      * One search of the hired candidates updated since the window's first day, or, with trigger columns, one per
-     * trigger column.
+     * trigger column and then that one: Flatchr's filter by column is by the column a candidate is in now, and one
+     * moved on from a trigger column into a hired one (whose webhook the classifier ignores, as still hired) is in
+     * no trigger column any more ({@link SearchedColumn#anyHiredPast}). An application both find keeps the trigger
+     * column's search, the first.
      *
      * @throws UnusableTriggerColumns when Flatchr does not list a trigger column by its title (a column it does
      *                                not list at all, or one named by the API's id, which the webhook never
@@ -120,9 +123,10 @@ public final class ReconciliationRun {
      */
     List<ApiRequest> searches() {
         String since = FLATCHR_DAY.format(windowFrom);
+        Map<String, Object> anyHired = Map.of("hired", true, "start_update", since);
         if (tenant.triggerColumns().isEmpty()) {
             searched = List.of(SearchedColumn.ANY_HIRED);
-            return List.of(requests.search(flatchr, Map.of("hired", true, "start_update", since)));
+            return List.of(requests.search(flatchr, anyHired));
         }
         List<String> notByTitle = tenant.triggerColumns().stream().filter(trigger -> !columns.containsKey(trigger))
                 .sorted().toList();
@@ -131,10 +135,16 @@ public final class ReconciliationRun {
                     notByTitle.stream().filter(columnsByApiId::containsKey)
                             .map(id -> id + " (\"" + columnsByApiId.get(id).title() + "\")").toList());
         }
-        searched = tenant.triggerColumns().stream().sorted().map(columns::get).toList();
-        return searched.stream()
-                .map(column -> requests.search(flatchr, Map.of("column", column.title(), "start_update", since)))
+        List<SearchedColumn> triggers = tenant.triggerColumns().stream().sorted().map(columns::get).distinct()
                 .toList();
+        List<ApiRequest> searches = new ArrayList<>(triggers.stream()
+                .map(column -> requests.search(flatchr, Map.of("column", column.title(), "start_update", since)))
+                .toList());
+        searches.add(requests.search(flatchr, anyHired));
+        List<SearchedColumn> columnsSearched = new ArrayList<>(triggers);
+        columnsSearched.add(SearchedColumn.anyHiredPast(triggers.get(0)));
+        searched = List.copyOf(columnsSearched);
+        return List.copyOf(searches);
     }
 
     /**

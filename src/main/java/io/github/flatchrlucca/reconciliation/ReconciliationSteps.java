@@ -234,7 +234,8 @@ public final class ReconciliationSteps {
         try {
             HireVerdict verdict = classifier.classify(event, run.tenant());
             if (verdict.kind() != HireVerdict.Kind.HIRE && verdict.kind() != HireVerdict.Kind.INCOMPLETE) {
-                // The search found it in a trigger column, so the classifier should see a hire; anything else is a
+                // The search found it in a trigger column (or in a hired one past them, recorded as a drag into the
+                // first trigger column), so the classifier should see a hire; anything else is a
                 // mismatch between the two (a column the tenant names differently, an answer read wrongly), and
                 // recorded it would be a rejected row with no reason, or one keyed by no ids that every later
                 // hire would be taken for a duplicate of

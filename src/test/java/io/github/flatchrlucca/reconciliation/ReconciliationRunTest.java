@@ -58,10 +58,33 @@ class ReconciliationRunTest {
                  {"id": "Hb2qAl8SXe3rMnC4", "title": "Embauché", "hired": false}]
                 """));
 
-        List<String> columns = run.searches().stream().map(search -> text(search.body(), "column")).toList();
+        List<ApiRequest> searches = run.searches();
+        List<String> columns = searches.stream().map(search -> text(search.body(), "column")).toList();
 
         assertThat(run.isColumnsNeeded()).isTrue();
-        assertThat(columns).containsExactlyInAnyOrder("Recruté", "Embauché");
+        assertThat(columns.subList(0, 2)).containsExactlyInAnyOrder("Recruté", "Embauché");
+        // and, last, the search of every hired column: a candidate moved on past the triggers is in none of them
+        assertThat(JSON.readTree(searches.get(2).body()).path("hired").asBoolean()).isTrue();
+        assertThat(JSON.readTree(searches.get(2).body()).path("start_update").asText()).isEqualTo("11/29/26");
+        assertThat(searches).hasSize(3);
+    }
+
+    @Test
+    void withTriggerColumnsWhatOnlyTheSearchOfTheHiredFindsIsTakenAsPastTheFirstTrigger() throws Exception {
+        ReconciliationRun run = run(Set.of("promesse signée"));
+        run.columns(JSON.readTree("""
+                [{"id": "Ps4kQ", "title": "Promesse signée", "hired": false},
+                 {"id": "Em7bH", "title": "Embauché", "hired": true}]
+                """));
+        List<ApiRequest> searches = run.searches();
+
+        run.found(0, JSON.readTree("[{\"applicant\": \"in\", \"column\": \"Promesse signée\", \"hired\": false}]"));
+        run.found(1, JSON.readTree("[{\"applicant\": \"on\", \"column\": \"Embauché\", \"hired\": true}]"));
+
+        assertThat(searches).hasSize(2);
+        assertThat(run.found()).extracting(run::foundIn).containsExactly(
+                new SearchedColumn("Ps4kQ", "Promesse signée", false),
+                new SearchedColumn("Ps4kQ", "Promesse signée", false, true));
     }
 
     @Test

@@ -117,6 +117,32 @@ class ReconciliationStepsTest {
     }
 
     @Test
+    void withATriggerColumnAHireMovedOnIntoAHiredColumnThatIsNotATriggerIsFoundAndRecorded() throws Exception {
+        // Jeanne was dragged into Promesse signée while the connector was down (its webhook lost), then into
+        // Embauché, which Flatchr marks as hired (a webhook the classifier ignores): no trigger column holds her
+        acmeWithTriggerColumns(Set.of("promesse signée"));
+        ReconciliationRun run = steps.due("acme");
+        steps.columns(run, JSON.readTree("""
+                [{"id": "Ps4kQaaaaaaaaaaa", "title": "Promesse signée", "hired": false},
+                 {"id": "Em7bHaaaaaaaaaaa", "title": "Embauché", "hired": true}]"""));
+        List<String> searched = run.searches().stream().map(search -> column(search.body())).toList();
+        steps.found(run, searched.indexOf("Promesse signée"), JSON.readTree("[]"));
+        steps.found(run, searched.indexOf(""), JSON.readTree("[" + item("E5eeeeeeeeeeeeee", "jeanne@example.org",
+                "\"column\": \"Embauché\", \"hired\": true,") + "]"));
+
+        assertThat(steps.unknown(run)).singleElement().satisfies(application ->
+                assertThat(steps.record(run, application, MissingNode.getInstance())).isTrue());
+        assertThat(told).as("not skipped").isEmpty();
+        HireView hire = hires().get(0);
+        assertThat(hire.status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(JSON.readTree(hire.payload()).at("/data/column/title").asText()).isEqualTo("Promesse signée");
+        assertThat(new JournalReader(pool).history(hire.hireId())).first().extracting(HireEvent::detail).asString()
+                .contains("found by the search of Flatchr's hired candidates in column Embauché, which Flatchr marks "
+                        + "as hired and is not a trigger column: recorded as its drag into trigger column Promesse "
+                        + "signée");
+    }
+
+    @Test
     void hiresFoundByTheSearchOfTheHiredAreRecordedEvenWhenItsItemsDoNotSayHired() throws Exception {
         ReconciliationRun run = steps.due("acme");
         run.searches();
