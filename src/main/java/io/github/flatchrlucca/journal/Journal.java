@@ -783,6 +783,16 @@ public final class Journal {
     }
 
     /**
+     * A search of Flatchr's API found again the application of a hire the journal holds: Flatchr's API's id of it is
+     * kept, unless the hire has one (the write-back learns the same id the same way, by the candidate's e-mail and
+     * vacancy).
+     */
+    public void applicantFoundBySearch(String hireId, String applicant) {
+        jdbc.update("keep Flatchr's id of an application", "UPDATE hire SET flatchr_applicant = ? WHERE hire_id = ? "
+                + "AND flatchr_applicant IS NULL", applicant, hireId);
+    }
+
+    /**
      * The tenant's withdrawn hires, for a search of Flatchr's API to find those moved back into hired: one query,
      * as hires withdrawn are few (moves out of hired are). Not those erased: nothing is left of them to deliver.
      */

@@ -109,20 +109,32 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
                 + ", whose webhook never came";
     }
 
-    /** The vacancy keyed by its plain id, as a webhook's: the id that makes one hire of both reports. */
+    /**
+     * The vacancy keyed by its plain id, as a webhook's: the id that makes one hire of both reports. An item of an
+     * older answer may give none (flatchr-api.md: older docs list fewer fields): the details' own id is then the
+     * webhook's, and the list's is its plain {@code vacancy_id} (its {@code id} is the API's encoded one, which would
+     * key the hire apart from its webhook's).
+     */
     private ObjectNode vacancy(ObjectMapper json, JsonNode fromDetails, JsonNode fromList, List<String> notes) {
         ObjectNode vacancy;
+        String plainId = vacancyId;
         if (fromDetails.isObject()) {
             vacancy = fromDetails.deepCopy();
+            plainId = plainId != null ? plainId : text(fromDetails.path("id"));
         } else if (fromList != null && fromList.isObject()) {
             notes.add(VACANCY_FROM_LIST);
             vacancy = fromList.deepCopy();
+            plainId = plainId != null ? plainId : text(fromList.path("vacancy_id"));
         } else {
             notes.add(VACANCY_MISSING);
             vacancy = json.createObjectNode();
             vacancy.put("title", vacancyTitle);
         }
-        vacancy.put("id", vacancyId);
+        if (plainId != null) {
+            vacancy.put("id", plainId);
+        } else {
+            vacancy.remove("id");
+        }
         return vacancy;
     }
 

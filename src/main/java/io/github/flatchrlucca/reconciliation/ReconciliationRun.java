@@ -46,6 +46,8 @@ public final class ReconciliationRun {
     private final Map<String, FoundApplication> found = new LinkedHashMap<>();
     private final Map<String, SearchedColumn> foundIn = new HashMap<>();
     private final Map<String, JsonNode> vacanciesById = new HashMap<>();
+    // in lower case, only the titles one vacancy has
+    private final Map<String, JsonNode> vacanciesByTitle = new HashMap<>();
     private boolean vacanciesRead;
     private final List<FoundApplication> recorded = new ArrayList<>();
     private int movedOut;
@@ -239,13 +241,31 @@ public final class ReconciliationRun {
 
     void vacancies(JsonNode answer) {
         vacanciesRead = true;
+        Map<String, List<JsonNode>> byTitle = new HashMap<>();
         for (JsonNode vacancy : answer) {
             vacanciesById.put(vacancy.path("vacancy_id").asText(""), vacancy);
+            String title = vacancy.path("title").asText("").strip().toLowerCase(Locale.ROOT);
+            if (!title.isEmpty()) {
+                byTitle.computeIfAbsent(title, any -> new ArrayList<>()).add(vacancy);
+            }
         }
+        byTitle.forEach((title, vacancies) -> {
+            if (vacancies.size() == 1) {
+                vacanciesByTitle.put(title, vacancies.get(0));
+            }
+        });
     }
 
-    JsonNode vacancy(String vacancyId) {
-        return vacancyId == null ? null : vacanciesById.get(vacancyId);
+    /**
+     * The application's vacancy in Flatchr's list: by the plain id its item gives, or, from an older answer's item
+     * that gives none, by its title when no other vacancy has it (two of one title cannot be told apart).
+     */
+    JsonNode vacancy(FoundApplication application) {
+        if (application.vacancyId() != null) {
+            return vacanciesById.get(application.vacancyId());
+        }
+        return application.vacancyTitle() == null ? null
+                : vacanciesByTitle.get(application.vacancyTitle().toLowerCase(Locale.ROOT));
     }
 
     void recorded(FoundApplication application) {

@@ -228,7 +228,7 @@ public final class ReconciliationSteps {
     public boolean record(@Variable(Variables.RUN) ReconciliationRun run, @Variable(Variables.ITEM) FoundApplication application,
                           @Variable(Variables.DETAILS) JsonNode details) {
         List<String> notes = new ArrayList<>();
-        ObjectNode event = application.toEvent(json, details, run.vacancy(application.vacancyId()),
+        ObjectNode event = application.toEvent(json, details, run.vacancy(application),
                 companyId(run.tenant()), run.foundIn(application), notes);
         IntakeResult result;
         try {
@@ -251,6 +251,10 @@ public final class ReconciliationSteps {
         }
         reconciliations.renew(run.claim());
         if (result.outcome() == IntakeResult.Outcome.DUPLICATE) {
+            // the hire of this application the journal had (its webhook's, found by e-mail and vacancy when an older
+            // answer's item did not give the vacancy) now knows Flatchr's id of it: the next searches know it by that
+            // id without reading its details again, and its write-back needs no search by e-mail
+            journal.applicantFoundBySearch(result.hireId(), application.applicant());
             return false;
         }
         run.recorded(application);

@@ -216,18 +216,43 @@ public final class WriteBackSteps {
         return requests.searchByEmail(flatchr, email);
     }
 
-    /** The candidate's application for the hire's vacancy, among the candidates with its e-mail. */
+    /**
+     * The candidate's application for the hire's vacancy, among the candidates with its e-mail: by the vacancy's
+     * plain id, or, for an older answer's items that do not give it (flatchr-api.md: older docs list fewer fields),
+     * by the vacancy's title when only one of the candidate's applications has it. Two of one title cannot be told
+     * apart: neither is taken, rather than write one hire's outcome on the other.
+     */
     public String applicantFound(@Variable(Variables.HIRE) HireView hire, @Body JsonNode answer) {
-        String wanted = SameApplication.ofEvent(event(hire)).orElse("");
+        JsonNode event = event(hire);
+        String wanted = SameApplication.ofEvent(event).orElse("");
+        String email = event.path("data").path("candidate").path("email").asText("").strip();
+        String title = event.path("data").path("vacancy").path("title").asText("").strip();
+        List<String> sameTitle = new java.util.ArrayList<>();
         for (JsonNode item : answer) {
             String applicant = item.path("applicant").asText("");
-            if (!applicant.isEmpty() && SameApplication.of(item.path("email").asText(null),
-                    item.path("vacancy_id").asText(null)).orElse("-").equals(wanted)) {
-                writeBacks.applicantFound(hire.hireId(), applicant);
-                return applicant;
+            JsonNode vacancyId = item.path("vacancy_id");
+            if (applicant.isEmpty()) {
+                continue;
+            }
+            if (vacancyId.isValueNode() && !vacancyId.isNull()) {
+                if (SameApplication.of(item.path("email").asText(null), vacancyId.asText()).orElse("-")
+                        .equals(wanted)) {
+                    return found(hire, applicant);
+                }
+            } else if (!title.isEmpty() && title.equalsIgnoreCase(item.path("vacancy").asText("").strip())
+                    && email.equalsIgnoreCase(item.path("email").asText("").strip())) {
+                sameTitle.add(applicant);
             }
         }
+        if (sameTitle.size() == 1) {
+            return found(hire, sameTitle.get(0));
+        }
         throw new ApplicantNotFound();
+    }
+
+    private String found(HireView hire, String applicant) {
+        writeBacks.applicantFound(hire.hireId(), applicant);
+        return applicant;
     }
 
     /** The outcome's line, in its tenant's time zone. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flatchrlucca.intake.SameApplication;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,32 @@ class FoundApplicationTest {
         assertThat(event.at("/data/vacancy/start_date").asText()).isEqualTo("2027-01-04");
         assertThat(event.at("/data/vacancy/id").asText()).as("the plain id, as a webhook's").isEqualTo("3003");
         assertThat(notes).containsExactly(FoundApplication.DETAILS_MISSING, FoundApplication.VACANCY_FROM_LIST);
+    }
+
+    @Test
+    void anOlderItemWithoutVacancyIdKeepsTheDetailsIdOfTheVacancyOrTakesTheListsPlainOne() throws Exception {
+        // older docs list fewer fields: the item gives the vacancy's title only
+        FoundApplication older = FoundApplication.of(JSON.readTree(ITEM.replace("\"vacancy_id\": 3003,", "")))
+                .orElseThrow();
+        JsonNode details = JSON.readTree("""
+                {"candidate": {"firstname": "Jeanne", "lastname": "Exemple", "email": "jeanne@example.org"},
+                 "vacancy": {"id": 3003, "title": "Comptable H/F"}}
+                """);
+        JsonNode fromList = JSON.readTree("""
+                {"id": "Vk3mP0qA9sLx2BcD", "vacancy_id": 3003, "title": "Comptable H/F"}
+                """);
+
+        ObjectNode withDetails = older.toEvent(JSON, details, null, "4242", SearchedColumn.ANY_HIRED, notes);
+        ObjectNode withList = older.toEvent(JSON, MissingNode.getInstance(), fromList, "4242",
+                SearchedColumn.ANY_HIRED, notes);
+        ObjectNode withNeither = older.toEvent(JSON, MissingNode.getInstance(), null, "4242",
+                SearchedColumn.ANY_HIRED, notes);
+
+        assertThat(older.sameApplication()).isEmpty();
+        assertThat(SameApplication.ofEvent(withDetails)).as("the webhook's key").contains("jeanne@example.org|3003");
+        assertThat(SameApplication.ofEvent(withList)).as("the plain id, not the list's encoded one")
+                .contains("jeanne@example.org|3003");
+        assertThat(withNeither.at("/data/vacancy").has("id")).isFalse();
     }
 
     @Test

@@ -246,7 +246,26 @@ class ReconciliationRunTest {
         assertThat(run.vacanciesNeeded(JSON.missingNode())).isTrue();
         run.vacancies(JSON.readTree("[{\"id\": \"Vk3m\", \"vacancy_id\": 5, \"title\": \"Dev\"}]"));
         assertThat(run.vacanciesNeeded(JSON.missingNode())).isFalse();
-        assertThat(run.vacancy("5").path("title").asText()).isEqualTo("Dev");
+        assertThat(run.vacancy(FoundApplication.of(JSON.readTree("{\"applicant\": \"a1\", \"vacancy_id\": 5}"))
+                .orElseThrow()).path("title").asText()).isEqualTo("Dev");
+    }
+
+    @Test
+    void anOlderItemWithoutVacancyIdFindsItsVacancyInTheListByATitleNoOtherHas() throws Exception {
+        ReconciliationRun run = run(Set.of());
+        run.vacancies(JSON.readTree("""
+                [{"id": "Vk3m", "vacancy_id": 5, "title": "Dev"},
+                 {"id": "Ab1c", "vacancy_id": 6, "title": "Comptable H/F"},
+                 {"id": "Cd2e", "vacancy_id": 7, "title": "Comptable H/F"}]
+                """));
+
+        assertThat(run.vacancy(older("DEV")).path("vacancy_id").asInt()).isEqualTo(5);
+        assertThat(run.vacancy(older("Comptable H/F"))).as("two of one title cannot be told apart").isNull();
+    }
+
+    private static FoundApplication older(String vacancyTitle) throws Exception {
+        return FoundApplication.of(JSON.createObjectNode().put("applicant", "a1").put("vacancy", vacancyTitle))
+                .orElseThrow();
     }
 
     @Test

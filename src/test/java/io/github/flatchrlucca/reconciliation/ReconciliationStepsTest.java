@@ -2,6 +2,7 @@ package io.github.flatchrlucca.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -91,6 +92,36 @@ class ReconciliationStepsTest {
                 """.formatted(clock.instant().getEpochSecond(), clock.instant().getEpochSecond())));
 
         assertThat(steps.unknown(run)).extracting(FoundApplication::applicant).containsExactly("Qx8mB2nL5pR7sT1v");
+    }
+
+    @Test
+    void aWebhooksHireFoundByAnOlderAnswerWithoutVacancyIdIsOneHireAndLearnsFlatchrsIdOfIt() throws Exception {
+        ObjectNode webhook = webhookHire("jeanne@example.org");
+        HireVerdict verdict = classifier.classify(webhook, tenant());
+        String hireId = journal.record(webhook.toString(), "acme", Origin.WEBHOOK, verdict.dedupeKey(),
+                verdict.matchingApplication(), verdict.applicantId(), null, List.of(), Duration.ZERO).hireId();
+        clock.advance(Duration.ofHours(1));
+        ReconciliationRun run = steps.due("acme");
+        run.searches();
+        // older docs list fewer fields: no vacancy_id; the application's details give the webhook's vacancy id
+        String olderAnswer = foundHired(clock.instant()).replace("\"vacancy_id\": 3003,", "");
+        steps.found(run, 0, JSON.readTree(olderAnswer));
+        JsonNode details = JSON.readTree("""
+                {"candidate": {"firstname": "Jeanne", "lastname": "Exemple", "email": "jeanne@example.org"},
+                 "vacancy": {"id": 3003, "title": "Comptable H/F", "start_date": "2027-01-04"}}""");
+
+        assertThat(steps.unknown(run)).singleElement().satisfies(application ->
+                assertThat(steps.record(run, application, details)).as("a duplicate").isFalse());
+        assertThat(hires()).as("one hire of the application").singleElement().satisfies(hire -> {
+            assertThat(hire.hireId()).isEqualTo(hireId);
+            assertThat(hire.flatchrApplicant()).as("for its write-back").isEqualTo("z7gWQnjXG77hJRak");
+        });
+        steps.finished(run);
+        clock.advance(Duration.ofMinutes(20));
+        ReconciliationRun next = steps.due("acme");
+        next.searches();
+        steps.found(next, 0, JSON.readTree(olderAnswer));
+        assertThat(steps.unknown(next)).as("known by Flatchr's id: its details are not read again").isEmpty();
     }
 
     @Test

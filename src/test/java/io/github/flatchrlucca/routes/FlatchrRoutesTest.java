@@ -67,6 +67,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     private static final String SLOW_COMPANY_KEY = "Sw3LoP5QrT7vXz9B";
     private static final String MOVING_COMPANY_KEY = "Tz4QwE6RtY8UiO0P";
     private static final String MOVING_APPLICATION = "Ap7MvN3QxR5sTu9W";
+    private static final String OLDER_COMPANY_KEY = "Od5RcS7TuV9wXy1Z";
+    private static final String OLDER_APPLICATION = "Ol8DeR2SrC4hIt6M";
     // FlatchrEvents' webhooks name vacancy 5: the API's vacancy is the same one
     private static final String VACANCY = "Vk3mP0qA9sLx2BcD";
     private static final String MISSED_MAIL = "jeanne.missed@example.org";
@@ -109,6 +111,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
      */
     private final FakeFlatchr flatchrMoving = company(MOVING_COMPANY_KEY);
     private final FakeFlatchr flatchrMoved = company(MOVING_COMPANY_KEY);
+    /** Tenant flatchr-older's: its search items are of the older docs' shape, without vacancy_id. */
+    private final FakeFlatchr flatchrOlder = company(OLDER_COMPANY_KEY);
     /** Tenant flatchr-gone's Flatchr: nothing listens at its address, so no call to it gets an answer. */
     private final String goneFlatchr = "http://127.0.0.1:" + freePort();
     private final String missed;
@@ -122,6 +126,9 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         // refused, not unavailable: a 503 would pause this company's calls, the searches of the tests below too
         flatchr.failNext("POST", "/company/" + COMPANY_KEY + "/applicant", 400, 1);
         flatchrDown.failNext("GET", "/company/" + DOWN_COMPANY_KEY + "/tags", 503, 1);
+        flatchrOlder.answerSearchesAsOlderDocs();
+        flatchrOlder.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel", Events.mail("older-1"),
+                "06 12 34 56 78"), VACANCY, "Recruté").id(OLDER_APPLICATION));
         for (FakeFlatchr company : List.of(flatchrMoving, flatchrMoved)) {
             company.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel", Events.mail("moving-1"),
                     "06 12 34 56 78"), VACANCY, "Recruté").id(MOVING_APPLICATION));
@@ -177,6 +184,11 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                     webhookToken: %s
                     flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", resultTag: Lucca, reconcileIntervalSeconds: 0 }
                     lucca: { baseUrl: %s, apiKey: "%s" }
+                  - id: flatchr-older
+                    flatchrCompanyIds: [5151]
+                    webhookToken: %s
+                    flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", resultTag: Lucca, reconcileIntervalSeconds: 0 }
+                    lucca: { baseUrl: %s, apiKey: "%s" }
                   - id: flatchr-gone
                     flatchrCompanyIds: [4949]
                     webhookToken: %s
@@ -187,7 +199,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                 luccaKey, tokenOf("flatchr-busy"), flatchrKey, BUSY_COMPANY_KEY, flatchrBusy.baseUrl(), lucca.baseUrl(),
                 luccaKey, tokenOf("flatchr-columns"), flatchrKey, COLUMNS_COMPANY_KEY, flatchrColumns.baseUrl(),
                 lucca.baseUrl(), luccaKey, tokenOf("flatchr-moving"), flatchrKey, MOVING_COMPANY_KEY,
-                flatchrMoving.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-gone"), flatchrKey, GONE_COMPANY_KEY, goneFlatchr,
+                flatchrMoving.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-older"), flatchrKey,
+                OLDER_COMPANY_KEY, flatchrOlder.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-gone"), flatchrKey, GONE_COMPANY_KEY, goneFlatchr,
                 lucca.baseUrl(), luccaKey);
     }
 
@@ -199,6 +212,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         flatchrBusy.close();
         flatchrMoving.close();
         flatchrMoved.close();
+        flatchrOlder.close();
     }
 
     @AfterEach
@@ -267,6 +281,24 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                 .as("nothing searched").isZero();
         assertThat(hire(hireId).decisionNeeded()).as("not taken for moved out of hired").isNull();
         assertThat(hire(hireId).status()).isEqualTo(HireStatus.DELIVERED);
+    }
+
+    @Test
+    void aWebhooksHireThatAnOlderAnswerWithoutVacancyIdShowsIsOneHireWhoseOutcomeIsWrittenOnItsApplication() {
+        String hireId = accept("flatchr-older", Events.hire(5151, "older-1"));
+
+        ReconciliationRun run = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> reconciliation.backfill("flatchr-older", LocalDate.now().minusDays(3), false), r -> true);
+        Map<?, ?> summary = template.send("direct:reconcile-tenant", exchange -> exchange.setVariable("run", run))
+                .getMessage().getBody(Map.class);
+
+        assertThat((List<?>) summary.get("recorded")).as("the webhook's hire, found by e-mail and vacancy").isEmpty();
+        assertThat(hiresOf("flatchr-older")).singleElement().extracting(HireView::hireId).isEqualTo(hireId);
+        // the write-back's timer takes the delivered hire's outcome and finds its application by e-mail and title
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> hire(hireId), hire -> "WRITTEN".equals(hire.writeBack()));
+        assertThat(flatchrOlder.traits(OLDER_APPLICATION)).singleElement()
+                .satisfies(trait -> assertThat(trait.value()).startsWith("Lucca: created"));
     }
 
     // ---- write-back-failures

@@ -143,6 +143,30 @@ class WriteBackStepsTest {
     }
 
     @Test
+    void itemsOfAnOlderAnswerWithoutVacancyIdAreTheHiresApplicationByTheVacancysTitleWhenOnlyOneHasIt()
+            throws Exception {
+        Intakes.recordIntake(journal, """
+                {"event": "drag_applicant", "company_id": 4242, "data": {"applicant": {"id": 77},
+                 "candidate": {"id": 12, "firstname": "Jeanne", "lastname": "Exemple", "email": "Jeanne@Example.org"},
+                 "vacancy": {"id": 5, "title": "Comptable H/F"}, "column": {"id": 9, "title": "Recruté", "hired": true}}}
+                """, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "77", List.of()), "acme", Duration.ZERO);
+        HireView hire = new JournalReader(pool).list(new io.github.flatchrlucca.journal.HireFilter("acme", null, null,
+                null, 0, 10)).get(0);
+
+        // older docs list fewer fields: no vacancy_id, the vacancy's title only
+        assertThat(steps.applicantFound(hire, tags("""
+                [{"applicant": "other", "email": "jeanne@example.org", "vacancy": "Développeuse Java"},
+                 {"applicant": "z7gWQnjXG77hJRak", "email": "jeanne@example.org", "vacancy": "comptable h/f"}]
+                """))).isEqualTo("z7gWQnjXG77hJRak");
+        assertThat(new JournalReader(pool).find(hire.hireId()).orElseThrow().flatchrApplicant())
+                .isEqualTo("z7gWQnjXG77hJRak");
+        assertThat(catchThrowable(() -> steps.applicantFound(hire, tags("""
+                [{"applicant": "one", "email": "jeanne@example.org", "vacancy": "Comptable H/F"},
+                 {"applicant": "two", "email": "jeanne@example.org", "vacancy": "Comptable H/F"}]
+                """)))).as("two of one title cannot be told apart").isInstanceOf(WriteBackSteps.ApplicantNotFound.class);
+    }
+
+    @Test
     void aWebhookHireWithoutEmailIsNotSearchedForAndItsWriteBackEndsAtOnce() throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         Intakes.recordIntake(journal, """

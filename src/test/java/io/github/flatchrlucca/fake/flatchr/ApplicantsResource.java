@@ -8,15 +8,19 @@ import io.github.flatchrlucca.fake.Json;
 import io.github.flatchrlucca.fake.Reply;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /** {@code search/applicants} and {@code applicant/{id}}: how a connector finds hires and reads one. */
 final class ApplicantsResource {
 
     private final Company company;
+    private final BooleanSupplier olderItems;
 
-    ApplicantsResource(Company company) {
+    /** @param olderItems whether search items are of the older docs' shape, without {@code vacancy_id} */
+    ApplicantsResource(Company company, BooleanSupplier olderItems) {
         this.company = company;
+        this.olderItems = olderItems;
     }
 
     /**
@@ -28,7 +32,8 @@ final class ApplicantsResource {
         Predicate<Application> filter = ApplicantSearch.read(body, company.key());
         List<Map<String, Object>> items = company.applications().stream()
                 .filter(filter)
-                .map(application -> Shapes.searchItem(application, company.vacancy(application.vacancyId()).orElseThrow()))
+                .map(application -> Shapes.searchItem(application, company.vacancy(application.vacancyId()).orElseThrow(),
+                        olderItems.getAsBoolean()))
                 .toList();
         return Reply.ok(items);
     }

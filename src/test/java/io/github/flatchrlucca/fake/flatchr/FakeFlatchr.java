@@ -45,6 +45,7 @@ public final class FakeFlatchr implements AutoCloseable {
     private final Faults faults = new Faults();
     private final RequestLog log = new RequestLog();
     private final FlatchrDialect dialect = new FlatchrDialect();
+    private volatile boolean olderSearchItems;
 
     private FakeFlatchr(HttpServer server, String apiKey, String companyKey) {
         this.server = server;
@@ -70,7 +71,7 @@ public final class FakeFlatchr implements AutoCloseable {
 
     /** The whole API the fake knows; every other method and path gets a 404. */
     private Router routes() {
-        ApplicantsResource applicants = new ApplicantsResource(company);
+        ApplicantsResource applicants = new ApplicantsResource(company, () -> olderSearchItems);
         TraitsResource traits = new TraitsResource(company);
         VacanciesResource vacancies = new VacanciesResource(company);
         return new Router()
@@ -114,6 +115,14 @@ public final class FakeFlatchr implements AutoCloseable {
     /** The encoded company key every {@code /company/{companyKey}/...} path must name. */
     public String companyKey() {
         return company.key();
+    }
+
+    /**
+     * From now on the search's items leave {@code vacancy_id} out, as the older docs' shorter item does (the
+     * reference: "older docs list fewer fields"): the vacancy is then named by its title only.
+     */
+    public void answerSearchesAsOlderDocs() {
+        olderSearchItems = true;
     }
 
     /** From now on only this key is accepted, as after an admin made a new key in Flatchr. */

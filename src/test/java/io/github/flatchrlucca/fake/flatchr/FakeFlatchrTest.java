@@ -144,6 +144,17 @@ class FakeFlatchrTest {
     }
 
     @Test
+    void answersSearchItemsWithoutVacancyIdAsTheOlderDocsWhenAsked() throws Exception {
+        flatchr.answerSearchesAsOlderDocs();
+
+        JsonNode item = body(post(SEARCH, "{\"email\": \"jeanne@example.org\"}")).get(0);
+
+        assertThat(item.has("vacancy_id")).isFalse();
+        assertThat(item.path("vacancy").asText()).isEqualTo("Comptable H/F");
+        assertThat(item.path("applicant").asText()).isEqualTo("z7gWQnjXG77hJRak");
+    }
+
+    @Test
     void filtersOnHiredAndOnTheColumnTitle() throws Exception {
         applicant("Paul", ACCOUNTANT, "Entretien", Instant.parse("2025-11-20T10:00:00Z"));
         applicant("Lina", DEVELOPER, "Nouveau", Instant.parse("2025-11-20T10:00:00Z"));

@@ -21,12 +21,17 @@ final class Shapes {
                 .collect(Collectors.toSet());
     }
 
-    /** One item of {@code search/applicants}, as the reference's example item. */
-    static Map<String, Object> searchItem(Application application, Vacancy vacancy) {
+    /**
+     * One item of {@code search/applicants}, as the reference's example item; {@code older}: without
+     * {@code vacancy_id}, which the current docs list and older ones do not ("older docs list fewer fields").
+     */
+    static Map<String, Object> searchItem(Application application, Vacancy vacancy, boolean older) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("applicant", application.id());
         json.put("vacancy", vacancy.title());
-        json.put("vacancy_id", vacancy.vacancyId());
+        if (!older) {
+            json.put("vacancy_id", vacancy.vacancyId());
+        }
         json.put("column", application.column());
         json.put("status", application.status());
         json.put("hired", application.hired());
