@@ -84,7 +84,8 @@ public final class Journal {
     /** Records a hire Flatchr's webhook sent: see {@link #record}. */
     public IntakeResult recordIntake(String payload, String tenant, String hireKey, String sameApplication,
                                      String rejection, Duration hold) {
-        return record(payload, tenant, Origin.WEBHOOK, hireKey, sameApplication, null, rejection, List.of(), hold);
+        return record(payload, tenant, Origin.WEBHOOK, hireKey, sameApplication, null, rejection, List.of(), hold,
+                null);
     }
 
     /**
@@ -105,9 +106,13 @@ public final class Journal {
      * @param notes           what the hire's history should say of its arrival besides its origin (what was missing)
      * @param hold            how long the hire waits before its first attempt (HIRE_HOLD_SECONDS), so that a drag into
      *                        hired undone within it never reaches Lucca
+     * @param seenInHiredAt   for a hire a search of Flatchr's API found, when its answer showed it in hired: a move
+     *                        out seen after it is the candidate's ({@link #movedOutSeenInFlatchr}), however long the
+     *                        search took to record it; null for the webhook's, in hired as it is recorded
      */
     public IntakeResult record(String payload, String tenant, Origin origin, String hireKey, String sameApplication,
-                               String applicantId, String rejection, List<String> notes, Duration hold) {
+                               String applicantId, String rejection, List<String> notes, Duration hold,
+                               Instant seenInHiredAt) {
         HireStatus status = rejection == null ? HireStatus.RECEIVED : HireStatus.REJECTED;
         String error = rejection;
         String hireId = HireIds.at(clock.millis());
@@ -117,7 +122,7 @@ public final class Journal {
             jdbc.inTransaction("record a hire", connection -> {
                 // a hire Flatchr's API found is named by the API's own id of the application, which the write-back needs
                 insert(connection, hireId, tenant, dedupeKey, matchKey, origin,
-                        origin == Origin.FLATCHR_API ? applicantId : null, status, payload, error, hold);
+                        origin == Origin.FLATCHR_API ? applicantId : null, status, payload, error, hold, seenInHiredAt);
                 event(connection, hireId, null, null, arrival(origin, error, notes, status == HireStatus.RECEIVED
                         ? hold : Duration.ZERO));
                 // a hire to deliver has no outcome yet: one statement less on every webhook
@@ -446,7 +451,8 @@ public final class Journal {
         // Unclaimed only: a hire cancelled during an attempt is replayed once that attempt has stopped, never while
         // it still runs next to the new one.
         boolean replayed = change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = ?, attempts = 0, "
-                + "queued_at = ?, next_attempt_at = ?, claimed_until = NULL, claimed_by = NULL, last_error = NULL, updated_at = ?, "
+                + "queued_at = ?, seen_in_hired_at = NULL, next_attempt_at = ?, claimed_until = NULL, claimed_by = NULL, "
+                + "last_error = NULL, updated_at = ?, "
                 + "lucca_user_id = CASE WHEN status = 'ALREADY_IN_LUCCA' OR " + MADE_ELSEWHERE + " THEN NULL ELSE "
                 + "lucca_user_id END, create_attempted_at = CASE WHEN " + MADE_ELSEWHERE + " THEN NULL ELSE "
                 + "create_attempted_at END, lucca_instance = CASE WHEN " + MADE_ELSEWHERE + " THEN NULL ELSE "
@@ -513,15 +519,16 @@ public final class Journal {
     /**
      * A search of Flatchr's API shows a candidate the journal holds as a hire archived or out of hired, changed at
      * {@code changedAt}: a move whose webhook never came, taken as {@link #movedOutOfHired} takes one. Only a move
-     * after the hire was recorded (or moved back into hired), and seen for the first time: the searches overlap,
-     * and a move already known (from its webhook, or an earlier search) must not withdraw a replayed hire or ask
-     * again for a decision a person took.
+     * after the hire was last known in hired (recorded, moved back into hired, replayed; for a hire a search
+     * recorded, its answer, which came before the calls that completed the hire), and seen for the first time: the
+     * searches overlap, and a move already known (from its webhook, or an earlier search) must not withdraw a
+     * replayed hire or ask again for a decision a person took.
      */
     public List<MoveOut> movedOutSeenInFlatchr(String tenant, String hireKey, String sameApplication, String how,
                                          Instant changedAt) {
         // Flatchr counts whole seconds: a hire recorded within the second of the change was hired before it
-        return moveOut(tenant, hireKey, sameApplication, how, changedAt, " AND moved_out_at IS NULL AND queued_at < ?",
-                at(changedAt.plusSeconds(1)));
+        return moveOut(tenant, hireKey, sameApplication, how, changedAt, " AND moved_out_at IS NULL AND "
+                + "COALESCE(seen_in_hired_at, queued_at) < ?", at(changedAt.plusSeconds(1)));
     }
 
     private List<MoveOut> moveOut(String tenant, String hireKey, String sameApplication, String how, Instant movedAt,
@@ -939,7 +946,8 @@ public final class Journal {
                 + "match_key = COALESCE(?, match_key), last_error = NULL, attempts = 0, "
                 + "erased_at = NULL, moved_out_at = NULL, decision_needed = CASE WHEN lucca_user_id IS NULL THEN NULL "
                 + "ELSE decision_needed END, decision_needed_at = CASE WHEN lucca_user_id IS NULL THEN NULL ELSE "
-                + "decision_needed_at END, received_at = ?, queued_at = ?, next_attempt_at = ?, updated_at = ? "
+                + "decision_needed_at END, received_at = ?, queued_at = ?, seen_in_hired_at = NULL, next_attempt_at = ?, "
+                + "updated_at = ? "
                 + "WHERE hire_id = ? AND status = ?" + onlyIf, values.toArray(), new EventDetail(null, null, null, why));
         if (queued) {
             LOG.info("hire {} {} after being {}", hireId, HireStatus.RECEIVED.label(), was.toLowerCase(Locale.ROOT));
@@ -959,13 +967,14 @@ public final class Journal {
 
     private void insert(Connection connection, String hireId, String tenant, String dedupeKey, String matchKey,
                         Origin origin, String flatchrApplicant, HireStatus status, String payload, String error,
-                        Duration hold) throws SQLException {
+                        Duration hold, Instant seenInHiredAt) throws SQLException {
         Instant now = clock.instant();
         Jdbc.update(connection, "INSERT INTO hire (hire_id, tenant, dedupe_key, match_key, origin, flatchr_applicant, "
-                + "status, payload, received_at, queued_at, updated_at, next_attempt_at, last_error) VALUES (?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?)", hireId, tenant, dedupeKey, matchKey, origin.label(), flatchrApplicant,
-                status.name(), payload, at(now), at(now), at(now), status == HireStatus.RECEIVED ? at(now.plus(hold)) : null,
-                error);
+                + "status, payload, received_at, queued_at, updated_at, next_attempt_at, last_error, seen_in_hired_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", hireId, tenant, dedupeKey, matchKey, origin.label(),
+                flatchrApplicant, status.name(), payload, at(now), at(now), at(now),
+                status == HireStatus.RECEIVED ? at(now.plus(hold)) : null, error,
+                seenInHiredAt == null ? null : at(seenInHiredAt));
     }
 
     /** What the first event of a hire's history says: why it was rejected, or how it came, with what it lacked. */

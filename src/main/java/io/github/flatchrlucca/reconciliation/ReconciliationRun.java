@@ -45,6 +45,7 @@ public final class ReconciliationRun {
     private List<SearchedColumn> searched = List.of();
     private final Map<String, FoundApplication> found = new LinkedHashMap<>();
     private final Map<String, SearchedColumn> foundIn = new HashMap<>();
+    private final Map<String, Instant> seenInHiredAt = new HashMap<>();
     private final Map<String, JsonNode> vacanciesById = new HashMap<>();
     // in lower case, only the titles one vacancy has
     private final Map<String, JsonNode> vacanciesByTitle = new HashMap<>();
@@ -213,21 +214,34 @@ public final class ReconciliationRun {
     }
 
     /**
-     * The answer of search number {@code index} of {@link #searches()}: its active applications, each once whatever
-     * searches found it, with the column that search was for.
+     * The answer of search number {@code index} of {@link #searches()}, come at {@code answeredAt}: its active
+     * applications, each once whatever searches found it, with the column that search was for and when it showed
+     * them in hired.
      */
-    void found(int index, JsonNode answer) {
+    void found(int index, JsonNode answer, Instant answeredAt) {
         SearchedColumn column = searched.get(index);
         for (JsonNode item : answer) {
             FoundApplication.of(item).filter(application -> !application.archived())
                     .filter(application -> found.putIfAbsent(application.applicant(), application) == null)
-                    .ifPresent(application -> foundIn.put(application.applicant(), column));
+                    .ifPresent(application -> {
+                        foundIn.put(application.applicant(), column);
+                        seenInHiredAt.put(application.applicant(), answeredAt);
+                    });
         }
     }
 
     /** The column of the search that found the application, which its event is recorded in. */
     SearchedColumn foundIn(FoundApplication application) {
         return foundIn.get(application.applicant());
+    }
+
+    /**
+     * When the answer that found the application came: the last moment it is known in hired, before the calls that
+     * complete it (its details, the list of vacancies), which can take minutes in a backfill. A move out after it is
+     * the candidate's, even one made before the hire is recorded.
+     */
+    Instant seenInHiredAt(FoundApplication application) {
+        return seenInHiredAt.get(application.applicant());
     }
 
     List<FoundApplication> found() {

@@ -164,7 +164,7 @@ public final class ReconciliationSteps {
     /** One search's answer; the split's index says which search of {@link #searches} it answers. */
     public void found(@Variable(Variables.RUN) ReconciliationRun run,
                       @ExchangeProperty(Exchange.SPLIT_INDEX) int search, @Body JsonNode answer) {
-        run.found(search, answer);
+        run.found(search, answer, clock.instant());
     }
 
     /** Whether the details just read lack the vacancy, and Flatchr's list of vacancies is still to be read. */
@@ -243,7 +243,7 @@ public final class ReconciliationSteps {
             }
             result = journal.record(event.toString(), run.getTenant(), Origin.FLATCHR_API, verdict.dedupeKey(),
                     verdict.matchingApplication(), verdict.applicantId(), verdict.recordedRejection(), notes,
-                    run.tenant().hireHold());
+                    run.tenant().hireHold(), run.seenInHiredAt(application));
         } catch (Problem | JournalRefusedValue unusable) {
             // Its own data is at fault (an id too long to be one, a value the journal refuses): it would be refused
             // at every run, and would stop every run, so every other hire with it. Skipped, and said.

@@ -27,7 +27,7 @@ public final class Intakes {
     public static IntakeResult record(Journal journal, String payload, HireVerdict verdict, String tenant,
                                       Origin origin, List<String> notes, Duration hold) {
         return journal.record(payload, tenant, origin, verdict.dedupeKey(), verdict.matchingApplication(),
-                verdict.applicantId(), verdict.recordedRejection(), notes, hold);
+                verdict.applicantId(), verdict.recordedRejection(), notes, hold, null);
     }
 
     /** As the webhook route does for a candidate moved out of hired. */

@@ -685,6 +685,27 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void aHireASearchRecordedIsOutOfHiredByAMoveAfterTheAnswerThatShowedItInHiredUntilItIsQueuedAgain() {
+        Instant answered = T0;
+        clock.advance(Duration.ofMinutes(5));
+        String hireId = journal.record(PAYLOAD, TENANT, Origin.FLATCHR_API, "4242:z7gW", sameApplication("1"), "z7gW",
+                null, List.of(), Duration.ZERO, answered).hireId();
+
+        assertThat(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
+                answered.minusSeconds(5))).as("before the answer: it showed her in hired after").isEmpty();
+        assertThat(only(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
+                answered.plus(Duration.ofMinutes(2)))).outcome()).as("after the answer, before the hire was recorded")
+                .isEqualTo(MoveOut.Outcome.WITHDRAWN);
+
+        // moved back into hired: from now on, only a move after it is one
+        assertThat(journal.movedBackIntoHiredSeenInFlatchr(hireId, answered.plus(Duration.ofMinutes(3)),
+                Duration.ZERO)).isTrue();
+        assertThat(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
+                answered.plus(Duration.ofMinutes(2)))).as("the move out before it, in an answer read before").isEmpty();
+        assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+    }
+
+    @Test
     void aMoveBackSeenInASearchQueuesTheHireAgainOnlyByAChangeAfterTheMoveOut() {
         String hireId = record("1", Duration.ZERO);
         clock.advance(Duration.ofMinutes(1));

@@ -78,8 +78,8 @@ class ReconciliationRunTest {
                 """));
         List<ApiRequest> searches = run.searches();
 
-        run.found(0, JSON.readTree("[{\"applicant\": \"in\", \"column\": \"Promesse signée\", \"hired\": false}]"));
-        run.found(1, JSON.readTree("[{\"applicant\": \"on\", \"column\": \"Embauché\", \"hired\": true}]"));
+        run.found(0, JSON.readTree("[{\"applicant\": \"in\", \"column\": \"Promesse signée\", \"hired\": false}]"), NOW);
+        run.found(1, JSON.readTree("[{\"applicant\": \"on\", \"column\": \"Embauché\", \"hired\": true}]"), NOW);
 
         assertThat(searches).hasSize(2);
         assertThat(run.found()).extracting(run::foundIn).containsExactly(
@@ -122,8 +122,8 @@ class ReconciliationRunTest {
         run.found(0, JSON.readTree("""
                 [{"applicant": "a1", "vacancy_id": 5, "email": "a@example.org", "status": 1, "hired": true},
                  {"applicant": "a2", "vacancy_id": 5, "email": "b@example.org", "status": 0, "hired": true}]
-                """));
-        run.found(0, JSON.readTree("[{\"applicant\": \"a1\", \"vacancy_id\": 5, \"status\": 1, \"hired\": true}]"));
+                """), NOW);
+        run.found(0, JSON.readTree("[{\"applicant\": \"a1\", \"vacancy_id\": 5, \"status\": 1, \"hired\": true}]"), NOW);
 
         assertThat(run.found()).extracting(FoundApplication::applicant).containsExactly("a1");
     }
@@ -138,8 +138,8 @@ class ReconciliationRunTest {
         List<String> searched = run.searches().stream().map(search -> text(search.body(), "column")).toList();
 
         // the items of an older answer say neither their column nor whether it is hired
-        run.found(searched.indexOf("Recruté"), JSON.readTree("[{\"applicant\": \"a1\"}, {\"applicant\": \"a2\"}]"));
-        run.found(searched.indexOf("Embauché"), JSON.readTree("[{\"applicant\": \"a2\"}, {\"applicant\": \"a3\"}]"));
+        run.found(searched.indexOf("Recruté"), JSON.readTree("[{\"applicant\": \"a1\"}, {\"applicant\": \"a2\"}]"), NOW);
+        run.found(searched.indexOf("Embauché"), JSON.readTree("[{\"applicant\": \"a2\"}, {\"applicant\": \"a3\"}]"), NOW);
 
         assertThat(run.found()).extracting(run::foundIn).containsExactly(
                 new SearchedColumn("Jc3rBm9TYf4sNoD5", "Recruté", true),

@@ -74,7 +74,7 @@ class ReconciliationStepsTest {
         ObjectNode webhook = webhookHire("jeanne@exemple.org");
         HireVerdict verdict = classifier.classify(webhook, tenant());
         String hireId = journal.record(webhook.toString(), "acme", Origin.WEBHOOK, verdict.dedupeKey(),
-                verdict.matchingApplication(), verdict.applicantId(), null, List.of(), Duration.ZERO).hireId();
+                verdict.matchingApplication(), verdict.applicantId(), null, List.of(), Duration.ZERO, null).hireId();
         journal.markDelivered(hireId, 416, List.of());
         // the write-back found the candidate, by the e-mail of then
         new WriteBacks(pool, clock, LEASE, "instance-a").applicantFound(hireId, "z7gWQnjXG77hJRak");
@@ -89,7 +89,7 @@ class ReconciliationStepsTest {
                  {"applicant": "Qx8mB2nL5pR7sT1v", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Recruté",
                   "status": 1, "hired": true, "email": "paul@example.org", "firstname": "Paul", "lastname": "Neuf",
                   "updated_at": %d}]
-                """.formatted(clock.instant().getEpochSecond(), clock.instant().getEpochSecond())));
+                """.formatted(clock.instant().getEpochSecond(), clock.instant().getEpochSecond())), clock.instant());
 
         assertThat(steps.unknown(run)).extracting(FoundApplication::applicant).containsExactly("Qx8mB2nL5pR7sT1v");
     }
@@ -99,7 +99,7 @@ class ReconciliationStepsTest {
         ObjectNode webhook = webhookHire("jeanne@example.org");
         HireVerdict verdict = classifier.classify(webhook, tenant());
         String hireId = journal.record(webhook.toString(), "acme", Origin.WEBHOOK, verdict.dedupeKey(),
-                verdict.matchingApplication(), verdict.applicantId(), null, List.of(), Duration.ZERO).hireId();
+                verdict.matchingApplication(), verdict.applicantId(), null, List.of(), Duration.ZERO, null).hireId();
         clock.advance(Duration.ofHours(1));
         ReconciliationRun run = steps.due("acme");
         run.searches();
@@ -122,6 +122,44 @@ class ReconciliationStepsTest {
         next.searches();
         steps.found(next, 0, JSON.readTree(olderAnswer));
         assertThat(steps.unknown(next)).as("known by Flatchr's id: its details are not read again").isEmpty();
+    }
+
+    @Test
+    void aMoveOutAfterTheSearchAnsweredWithdrawsItsHireThoughMadeBeforeTheHireWasRecorded() throws Exception {
+        ReconciliationRun run = steps.due("acme");
+        run.searches();
+        Instant answered = clock.instant();
+        steps.found(run, 0, JSON.readTree(foundHired(answered.minus(Duration.ofHours(2)))));
+        // a backfill reads each new application's details in turn: this one's come minutes after the answer
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(steps.record(run, steps.unknown(run).get(0), MissingNode.getInstance())).isTrue();
+
+        // the recruiter moved her out two minutes after the answer, before the hire was recorded: no webhook came
+        List<io.github.flatchrlucca.journal.MoveOut> moved = steps.movedOut(run, JSON.readTree("""
+                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
+                  "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
+                """.formatted(answered.plus(Duration.ofMinutes(2)).getEpochSecond())));
+
+        assertThat(moved).singleElement().extracting(io.github.flatchrlucca.journal.MoveOut::outcome)
+                .isEqualTo(io.github.flatchrlucca.journal.MoveOut.Outcome.WITHDRAWN);
+        assertThat(hires()).singleElement().extracting(HireView::status).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aMoveOutTheSearchsAnswerAlreadyShowedInHiredIsNoMoveOfItsHire() throws Exception {
+        ReconciliationRun run = steps.due("acme");
+        run.searches();
+        Instant answered = clock.instant();
+        steps.found(run, 0, JSON.readTree(foundHired(answered.minus(Duration.ofHours(2)))));
+        clock.advance(Duration.ofMinutes(5));
+        steps.record(run, steps.unknown(run).get(0), MissingNode.getInstance());
+
+        // changed an hour before the answer that showed her in hired: a move out before she was hired again
+        assertThat(steps.movedOut(run, JSON.readTree("""
+                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
+                  "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
+                """.formatted(answered.minus(Duration.ofHours(1)).getEpochSecond())))).isEmpty();
+        assertThat(hires()).singleElement().extracting(HireView::status).isEqualTo(HireStatus.RECEIVED);
     }
 
     @Test
@@ -254,7 +292,7 @@ class ReconciliationStepsTest {
         new WriteBacks(pool, clock, LEASE, "instance-a").applicantFound(first, "z7gWQnjXG77hJRak");
         String corrected = SameApplication.of("jeanne.corrected@example.org", "3003").orElseThrow();
         String second = journal.record("{}", "acme", Origin.FLATCHR_API, "api:z7gWQnjXG77hJRak", corrected,
-                "z7gWQnjXG77hJRak", null, List.of(), Duration.ZERO).hireId();
+                "z7gWQnjXG77hJRak", null, List.of(), Duration.ZERO, null).hireId();
         clock.advance(Duration.ofMinutes(10));
         assertThat(journal.movedOutOfHired("acme", verdict.dedupeKey(), corrected, "to Refused")).hasSize(2);
         clock.advance(Duration.ofDays(1));
