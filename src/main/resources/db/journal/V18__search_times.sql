@@ -3,3 +3,9 @@
 -- move of the hire's candidate, and withdraws it. Null for a hire the webhook sent, or queued again since (a replay,
 -- moved back into hired): the time it was queued is then when it was last known in hired.
 ALTER TABLE hire ADD COLUMN seen_in_hired_at TIMESTAMP WITH TIME ZONE;
+
+-- When the tenant's searches of Flatchr's API were first tried: until one succeeds, each try looks back from then,
+-- not from its own start (a week of failures would leave that week's hires unsearched). Tenants searched before
+-- this version count from now.
+ALTER TABLE reconciliation ADD COLUMN first_tried_at TIMESTAMP WITH TIME ZONE;
+UPDATE reconciliation SET first_tried_at = CURRENT_TIMESTAMP;

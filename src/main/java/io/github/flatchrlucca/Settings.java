@@ -193,8 +193,9 @@ final class Settings {
             "flatchr.reconcile-lookback-days", "FLATCHR_RECONCILE_LOOKBACK_DAYS",
             between(1, FlatchrApi.MAX_RECONCILE_LOOKBACK_DAYS, "a number of days from 1 to "
                     + FlatchrApi.MAX_RECONCILE_LOOKBACK_DAYS).map(Duration::ofDays),
-            "How far back the first search after install looks (days, 1 to 365); later ones start the day before "
-                    + "the last successful one.")
+            "How far back the first search after install looks (days, 1 to 365), from its first try: tries that "
+                    + "fail (a wrong key) keep that window until one succeeds; later ones start the day before the "
+                    + "last successful one.")
             .defaultValue(String.valueOf(FlatchrApi.DEFAULT_RECONCILE_LOOKBACK.toDays()))
             .tenantKey("flatchr.reconcileLookbackDays");
     static final Setting<String> FLATCHR_RESULT_TAG = Setting.of(FLATCHR_API, "flatchr.result-tag",

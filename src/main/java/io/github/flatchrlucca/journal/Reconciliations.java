@@ -36,8 +36,10 @@ public final class Reconciliations {
      * A run of one tenant's search, claimed by this instance.
      *
      * @param lastSuccessAt when the last search that succeeded began; empty before the first one
+     * @param firstTriedAt  when the tenant's searches were first tried (its row made): until one succeeds, where
+     *                      their window starts from, whatever failed since
      */
-    public record Run(String tenant, Instant startedAt, Optional<Instant> lastSuccessAt) {
+    public record Run(String tenant, Instant startedAt, Optional<Instant> lastSuccessAt, Instant firstTriedAt) {
     }
 
     /** What a tenant's last run came to, for the admin API and the status page. */
@@ -81,9 +83,11 @@ public final class Reconciliations {
             if (claimed == 0) {
                 return Optional.<Run>empty();
             }
-            Instant lastSuccess = Jdbc.query(connection, "SELECT last_success_at FROM reconciliation WHERE tenant = ?",
-                    row -> instant(row, "last_success_at"), tenant).get(0);
-            return Optional.of(new Run(tenant, start, Optional.ofNullable(lastSuccess)));
+            Instant[] times = Jdbc.query(connection, "SELECT last_success_at, first_tried_at FROM reconciliation "
+                    + "WHERE tenant = ?", row -> new Instant[] {instant(row, "last_success_at"),
+                    instant(row, "first_tried_at")}, tenant).get(0);
+            return Optional.of(new Run(tenant, start, Optional.ofNullable(times[0]),
+                    times[1] == null ? start : times[1]));
         });
     }
 
@@ -137,12 +141,16 @@ public final class Reconciliations {
                 row.getInt("failures"));
     }
 
-    /** The tenant's row, created the first time; two instances may both try, and the second finds it there. */
+    /**
+     * The tenant's row, created the first time, which says when its searches were first tried; two instances may
+     * both try, and the second finds it there.
+     */
     private void ensureRow(String tenant) {
         if (jdbc.query("find a tenant's searches", "SELECT tenant FROM reconciliation WHERE tenant = ?",
                 row -> row.getString(1), tenant).isEmpty()) {
             try {
-                jdbc.update("start a tenant's searches", "INSERT INTO reconciliation (tenant) VALUES (?)", tenant);
+                jdbc.update("start a tenant's searches", "INSERT INTO reconciliation (tenant, first_tried_at) VALUES "
+                        + "(?, ?)", tenant, at(clock.instant()));
             } catch (JournalUnavailable e) {
                 if (!(e.getCause() instanceof SQLException sql && Jdbc.DUPLICATE_KEY.equals(sql.getSQLState()))) {
                     throw e;

@@ -66,13 +66,45 @@ public final class ReconciliationRun {
     }
 
     /**
+     * How far back a search looks at most until one has succeeded, however long ago the first was tried: as far as
+     * the longest look-back a setting may give (its answer lists the hired only, and a year of them is what such a
+     * setting asks for). Older days are for an operator's backfill ({@link #firstWindowCut}).
+     */
+    static final Duration LONGEST_FIRST_LOOKBACK = Duration.ofDays(FlatchrApi.MAX_RECONCILE_LOOKBACK_DAYS);
+
+    /**
      * Where a search starts: the day before the last one that succeeded began, so that windows overlap by a day
-     * (Flatchr filters by days without a time), or {@code lookback} days before now for the first one.
+     * (Flatchr filters by days without a time), or, until one has succeeded, {@code lookback} days before the first
+     * was tried: each failed try (a wrong key for a week, say) leaves the window where it was, so the hires of those
+     * days are searched once a try succeeds. Never more than {@link #LONGEST_FIRST_LOOKBACK} back.
      */
     static LocalDate windowFrom(Reconciliations.Run claim, Duration lookback) {
         Instant from = claim.lastSuccessAt().map(last -> last.minus(Duration.ofDays(1)))
-                .orElse(claim.startedAt().minus(lookback));
+                .orElseGet(() -> latest(firstFrom(claim, lookback), longestFirstFrom(claim)));
         return LocalDate.ofInstant(from, FLATCHR_DAYS);
+    }
+
+    /**
+     * Until a search has succeeded, the first day the window would start at were it not cut at
+     * {@link #LONGEST_FIRST_LOOKBACK}; empty when it is not cut: the days before are in no search, for the operator
+     * to backfill.
+     */
+    static java.util.Optional<LocalDate> firstWindowCut(Reconciliations.Run claim, Duration lookback) {
+        Instant first = firstFrom(claim, lookback);
+        return claim.lastSuccessAt().isEmpty() && first.isBefore(longestFirstFrom(claim))
+                ? java.util.Optional.of(LocalDate.ofInstant(first, FLATCHR_DAYS)) : java.util.Optional.empty();
+    }
+
+    private static Instant firstFrom(Reconciliations.Run claim, Duration lookback) {
+        return claim.firstTriedAt().minus(lookback);
+    }
+
+    private static Instant longestFirstFrom(Reconciliations.Run claim) {
+        return claim.startedAt().minus(LONGEST_FIRST_LOOKBACK);
+    }
+
+    private static Instant latest(Instant one, Instant other) {
+        return one.isAfter(other) ? one : other;
     }
 
     /** How far back the tenant's first search looks (FLATCHR_RECONCILE_LOOKBACK_DAYS). */
@@ -170,7 +202,8 @@ public final class ReconciliationRun {
      * page it) under the answer cap: over a backfill's window, or a first search's long look-back, a large company's
      * answer would pass the cap, fail the run at every try and keep its window from moving. So a backfill checks no
      * more moves than the scheduled search would (the hires of its window are what it is for), and a first search,
-     * which has no last check to go on, looks back at most {@link FlatchrApi#DEFAULT_RECONCILE_LOOKBACK}: moves older
+     * which has no last check to go on, looks back at most {@link FlatchrApi#DEFAULT_RECONCILE_LOOKBACK} before the
+     * first try: moves older
      * than that, of hires the journal had before any search, were the webhook's to report. After a long outage, it
      * looks back at most {@link #LONGEST_MOVES_LOOKBACK}.
      */

@@ -126,8 +126,14 @@ public final class ReconciliationSteps {
         Optional<Reconciliations.Run> claim = Boolean.TRUE.equals(allWereDown)
                 ? reconciliations.claimDueOrNotSearchedSince(tenantId, startedAt)
                 : reconciliations.claim(tenantId, false);
-        return claim.map(run -> run(run, tenant, ReconciliationRun.windowFrom(run, ReconciliationRun.lookback(tenant)),
-                false, false)).orElse(null);
+        Duration lookback = ReconciliationRun.lookback(tenant);
+        claim.flatMap(run -> ReconciliationRun.firstWindowCut(run, lookback)).ifPresent(cut -> LOG.warn(
+                "Tenant {}: no search of Flatchr's API has succeeded since the first was tried: this one looks back "
+                + "{} days at most, and the hires of the days from {} are searched only by a backfill "
+                + "(POST /admin/api/reconcile?tenant={}&since={})", tenantId,
+                ReconciliationRun.LONGEST_FIRST_LOOKBACK.toDays(), cut, tenantId, cut));
+        return claim.map(run -> run(run, tenant, ReconciliationRun.windowFrom(run, lookback), false, false))
+                .orElse(null);
     }
 
     /**

@@ -27,12 +27,36 @@ class ReconciliationRunTest {
 
     @Test
     void theFirstSearchLooksBackItsDaysAndTheNextFromTheDayBeforeTheLastSuccess() {
-        Reconciliations.Run first = new Reconciliations.Run("acme", NOW, Optional.empty());
-        Reconciliations.Run next = new Reconciliations.Run("acme", NOW, Optional.of(Instant.parse("2026-12-01T23:30:00Z")));
+        Reconciliations.Run first = new Reconciliations.Run("acme", NOW, Optional.empty(), NOW);
+        Reconciliations.Run next = new Reconciliations.Run("acme", NOW, Optional.of(Instant.parse("2026-12-01T23:30:00Z")),
+                NOW.minus(Duration.ofDays(30)));
 
         assertThat(ReconciliationRun.windowFrom(first, Duration.ofDays(3))).isEqualTo(LocalDate.of(2026, 11, 29));
         // 23:30 UTC on the 1st is the 2nd in Paris: the day before is the 1st
         assertThat(ReconciliationRun.windowFrom(next, Duration.ofDays(3))).isEqualTo(LocalDate.of(2026, 12, 1));
+    }
+
+    @Test
+    void untilASearchSucceedsTheWindowStartsTheLookBackBeforeTheFirstTryWhateverFailedSince() {
+        // a wrong key since the install ten days ago: every try failed
+        Reconciliations.Run tenth = new Reconciliations.Run("acme", NOW, Optional.empty(),
+                NOW.minus(Duration.ofDays(10)));
+
+        assertThat(ReconciliationRun.windowFrom(tenth, Duration.ofDays(3))).isEqualTo(LocalDate.of(2026, 11, 19));
+        assertThat(ReconciliationRun.firstWindowCut(tenth, Duration.ofDays(3))).isEmpty();
+    }
+
+    @Test
+    void aFirstWindowLongerThanTheLongestLookBackIsCutThereAndTheDaysBeforeAreForABackfill() throws Exception {
+        Reconciliations.Run late = new Reconciliations.Run("acme", NOW, Optional.empty(),
+                NOW.minus(Duration.ofDays(400)));
+        ReconciliationRun run = run(Set.of(), Duration.ofDays(3), late, ReconciliationRun.windowFrom(late,
+                Duration.ofDays(3)));
+
+        assertThat(run.windowFrom()).isEqualTo(LocalDate.of(2025, 12, 2));
+        assertThat(ReconciliationRun.firstWindowCut(late, Duration.ofDays(3))).contains(LocalDate.of(2025, 10, 25));
+        assertThat(JSON.readTree(run.movesSearch().body()).path("start_update").asText())
+                .as("moves no further back than a week, as after an outage").isEqualTo("11/25/26");
     }
 
     @Test
@@ -174,7 +198,7 @@ class ReconciliationRunTest {
 
     @Test
     void aFirstSearchsLongLookBackSearchesHiresThatFarButMovesNoFurtherThanTheDefaultLookBack() throws Exception {
-        Reconciliations.Run first = new Reconciliations.Run("acme", NOW, Optional.empty());
+        Reconciliations.Run first = new Reconciliations.Run("acme", NOW, Optional.empty(), NOW);
         ReconciliationRun run = run(Set.of(), Duration.ofDays(365), first, ReconciliationRun.windowFrom(first,
                 Duration.ofDays(365)));
 
@@ -185,7 +209,7 @@ class ReconciliationRunTest {
     @Test
     void aBackfillFromFarBackSearchesMovesOnlyFromWhereTheScheduledSearchWould() throws Exception {
         Reconciliations.Run claim = new Reconciliations.Run("acme", NOW,
-                Optional.of(Instant.parse("2026-12-02T08:45:00Z")));
+                Optional.of(Instant.parse("2026-12-02T08:45:00Z")), NOW.minus(Duration.ofDays(30)));
         ReconciliationRun backfill = run(Set.of(), Duration.ofDays(3), claim, LocalDate.of(2026, 1, 1));
         ReconciliationRun later = run(Set.of(), Duration.ofDays(3), claim, LocalDate.of(2026, 12, 2));
 
@@ -197,7 +221,7 @@ class ReconciliationRunTest {
     @Test
     void afterAMonthWithoutASuccessfulSearchMovesAreSearchedAWeekBackHiresFromTheLastSuccess() throws Exception {
         Reconciliations.Run claim = new Reconciliations.Run("acme", NOW,
-                Optional.of(Instant.parse("2026-11-02T08:45:00Z")));
+                Optional.of(Instant.parse("2026-11-02T08:45:00Z")), NOW.minus(Duration.ofDays(60)));
         ReconciliationRun run = run(Set.of(), Duration.ofDays(3), claim, ReconciliationRun.windowFrom(claim,
                 Duration.ofDays(3)));
 
@@ -278,7 +302,7 @@ class ReconciliationRunTest {
     }
 
     private static ReconciliationRun run(Set<String> triggerColumns) {
-        Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.empty());
+        Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.empty(), NOW);
         return run(triggerColumns, Duration.ofDays(3), claim, ReconciliationRun.windowFrom(claim, Duration.ofDays(3)));
     }
 

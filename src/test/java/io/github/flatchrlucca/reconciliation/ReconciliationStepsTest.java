@@ -341,6 +341,22 @@ class ReconciliationStepsTest {
     }
 
     @Test
+    void theFirstWindowStaysWhereTheFirstTryPutItThroughDaysOfFailedTries() {
+        // installed with a wrong key (and a wrong webhook URL): every try fails, for ten days
+        for (int day = 0; day < 10; day++) {
+            ReconciliationRun run = steps.due("acme");
+            assertThat(run.windowFrom()).as("day " + day).isEqualTo(LocalDate.of(2026, 11, 29));
+            reconciliations.failed(run.claim(), "key-rejected", "401", failures -> clock.instant());
+            clock.advance(Duration.ofDays(1));
+        }
+
+        steps.finished(steps.due("acme"));
+
+        assertThat(reconciliations.lastRuns()).singleElement().satisfies(last -> assertThat(last.windowFrom())
+                .isEqualTo(LocalDate.of(2026, 11, 29).atStartOfDay(ReconciliationRun.FLATCHR_DAYS).toInstant()));
+    }
+
+    @Test
     void aBackfillFromALaterDayLeavesTheScheduledSearchsWindowWhereItWas() {
         clock.set(Instant.parse("2026-11-20T09:00:00Z"));
         steps.finished(steps.due("acme"));
