@@ -91,6 +91,13 @@ final class TenantEntry {
         // a wrong id, company list or token was reported: the rest is read all the same, to name every problem
         TenantSettings settings = settings(id.orElse(""), companyIds.orElse(Set.of()), token.orElse(null), adminToken,
                 owner);
+        if (settings.flatchrApi().isPresent() && companyIds.filter(ids -> ids.size() > 1).isPresent()) {
+            // Flatchr's API is one company's (its companyKey in every path): the others' hires would never be
+            // searched, and a hire found would be written as the smallest company's
+            tenant.report("flatchrCompanyIds", "lists " + companyIds.get().size() + " companies, and the flatchr "
+                    + "section (one companyKey) searches and writes back to one company only; give each company a "
+                    + "tenant of its own, or leave flatchr out");
+        }
         return problems.count() > before ? Optional.empty() : Optional.of(settings);
     }
 

@@ -231,6 +231,16 @@ class TenantsFileTest {
     }
 
     @Test
+    void aTenantWithFlatchrsApiHasOneCompany() {
+        assertInvalid(acme(FLATCHR + " }").replace("flatchrCompanyIds: [4242]", "flatchrCompanyIds: [4242, 4243]"),
+                "tenants[0] (acme): flatchrCompanyIds: lists 2 companies, and the flatchr section (one companyKey) "
+                + "searches and writes back to one company only; give each company a tenant of its own, or leave "
+                + "flatchr out");
+        assertThat(onlyTenant(acme().replace("flatchrCompanyIds: [4242]", "flatchrCompanyIds: [4242, 4243]"))
+                .flatchrCompanyIds()).as("without flatchr, any number").hasSize(2);
+    }
+
+    @Test
     void twoTenantsDoNotSearchOneCompany() {
         environment.put("BETA_FLATCHR_API_KEY", "betaFLATCHRkey0123456789");
 
