@@ -74,6 +74,16 @@ final class SettingTypes {
         }));
     }
 
+    /** Zero (none, never), or a whole number from {@code min} to {@code max}. */
+    static Setting.Type<Long> zeroOrBetween(long min, long max, String range) {
+        return Setting.Type.accepting(range, parsed("a whole number", Long::valueOf).map(value -> {
+            if (value != 0 && (value < min || value > max)) {
+                throw new IllegalArgumentException("'" + value + "' is not " + range);
+            }
+            return value;
+        }));
+    }
+
     /** A TCP port the server can listen on. */
     static Setting.Type<Integer> port() {
         return Setting.Type.accepting("a port number, 1 to 65535",

@@ -8,6 +8,7 @@ import static io.github.flatchrlucca.SettingTypes.positive;
 import static io.github.flatchrlucca.SettingTypes.positiveInt;
 import static io.github.flatchrlucca.SettingTypes.text;
 import static io.github.flatchrlucca.SettingTypes.token;
+import static io.github.flatchrlucca.SettingTypes.zeroOrBetween;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import io.github.flatchrlucca.mapping.ContractTypeTable;
@@ -182,11 +183,11 @@ final class Settings {
             .defaultValue(FlatchrApi.DEFAULT_BASE_URL.toString()).tenantKey("flatchr.apiBaseUrl");
     static final Setting<Duration> FLATCHR_RECONCILE_INTERVAL = Setting.of(FLATCHR_API,
             "flatchr.reconcile-interval-seconds", "FLATCHR_RECONCILE_INTERVAL_SECONDS",
-            between(0, FlatchrApi.MAX_RECONCILE_INTERVAL_SECONDS, "from 0 (never) to "
-                    + FlatchrApi.MAX_RECONCILE_INTERVAL_SECONDS + " (a week): seconds, not milliseconds")
-                    .map(Duration::ofSeconds),
-            "How often Flatchr is asked for hires (seconds, at most 604800: a week); `0`: never, the key then only "
-                    + "serves the write-back.")
+            zeroOrBetween(FlatchrApi.MIN_RECONCILE_INTERVAL_SECONDS, FlatchrApi.MAX_RECONCILE_INTERVAL_SECONDS,
+                    FlatchrApi.RECONCILE_INTERVAL_RANGE).map(Duration::ofSeconds),
+            "How often Flatchr is asked for hires (seconds, from 60 to 604800: a week; each run searches every "
+                    + "candidate changed since the day before, in one answer); `0`: never, the key then only serves "
+                    + "the write-back.")
             .defaultValue(String.valueOf(FlatchrApi.DEFAULT_RECONCILE_INTERVAL.getSeconds()))
             .tenantKey("flatchr.reconcileIntervalSeconds");
     static final Setting<Duration> FLATCHR_RECONCILE_LOOKBACK = Setting.of(FLATCHR_API,

@@ -721,7 +721,9 @@ class ConnectorSettingsTest {
     @CsvSource(delimiter = '|', textBlock = """
             flatchr.api-base-url               | api.flatchr.io | is not an http(s) URL
             flatchr.api-base-url               | https://       | is not a URL
-            flatchr.reconcile-interval-seconds | -1             | is not from 0 (never) to 604800
+            flatchr.reconcile-interval-seconds | -1             | is not 0 (never), or from 60 (a minute) to 604800
+            flatchr.reconcile-interval-seconds | 1              | is not 0 (never), or from 60 (a minute) to 604800
+            flatchr.reconcile-interval-seconds | 59             | is not 0 (never), or from 60 (a minute) to 604800
             flatchr.reconcile-interval-seconds | 900000         | seconds, not milliseconds
             flatchr.reconcile-interval-seconds | 15m            | is not a whole number
             flatchr.reconcile-lookback-days    | 0              | is not a number of days from 1 to 365

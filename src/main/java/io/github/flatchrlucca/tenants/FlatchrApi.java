@@ -44,6 +44,14 @@ public record FlatchrApi(
      * before their first day, and a larger number is more likely milliseconds written as seconds.
      */
     public static final int MAX_RECONCILE_INTERVAL_SECONDS = 7 * 24 * 3600;
+    /**
+     * The shortest interval but zero (never), in seconds: each run makes a search of every candidate changed, in
+     * one answer of up to 8 MiB, which a run every few seconds would ask of Flatchr over and over.
+     */
+    public static final int MIN_RECONCILE_INTERVAL_SECONDS = 60;
+    /** What an interval setting accepts, as its refusal says it. */
+    public static final String RECONCILE_INTERVAL_RANGE = "0 (never), or from " + MIN_RECONCILE_INTERVAL_SECONDS
+            + " (a minute) to " + MAX_RECONCILE_INTERVAL_SECONDS + " (a week): seconds, not milliseconds";
     /** The longest look-back a setting may give, in days: older hires are for a backfill, with a window of its own. */
     public static final int MAX_RECONCILE_LOOKBACK_DAYS = 365;
     /** How a company key is described to an operator who wrote a wrong one. */
@@ -74,8 +82,10 @@ public record FlatchrApi(
         sameKeysProblem(companyKey, apiKey, "the API key").ifPresent(problem -> {
             throw new IllegalArgumentException("the Flatchr company key " + problem);
         });
-        if (reconcileInterval.isNegative()) {
-            throw new IllegalArgumentException("the reconcile interval must not be negative (zero: never)");
+        if (reconcileInterval.isNegative() || !reconcileInterval.isZero()
+                && reconcileInterval.compareTo(Duration.ofSeconds(MIN_RECONCILE_INTERVAL_SECONDS)) < 0) {
+            throw new IllegalArgumentException("the reconcile interval " + reconcileInterval.toSeconds()
+                    + " s is not " + RECONCILE_INTERVAL_RANGE);
         }
         if (reconcileLookback.toDays() < 1 || !reconcileLookback.equals(Duration.ofDays(reconcileLookback.toDays()))) {
             throw new IllegalArgumentException("the reconcile look-back " + reconcileLookback

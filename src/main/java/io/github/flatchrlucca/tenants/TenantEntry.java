@@ -236,6 +236,14 @@ final class TenantEntry {
         URI baseUrl = flatchr.text("apiBaseUrl").flatMap(written -> httpUrl(flatchr, "apiBaseUrl", written))
                 .orElse(inherited.flatchrApiBaseUrl());
         Duration interval = flatchr.intBetween("reconcileIntervalSeconds", 0, FlatchrApi.MAX_RECONCILE_INTERVAL_SECONDS)
+                .filter(seconds -> {
+                    if (seconds != 0 && seconds < FlatchrApi.MIN_RECONCILE_INTERVAL_SECONDS) {
+                        flatchr.report("reconcileIntervalSeconds", "'" + seconds + "' is not "
+                                + FlatchrApi.RECONCILE_INTERVAL_RANGE);
+                        return false;
+                    }
+                    return true;
+                })
                 .map(Duration::ofSeconds).orElse(inherited.flatchrReconcileInterval());
         Duration lookback = flatchr.intBetween("reconcileLookbackDays", 1, FlatchrApi.MAX_RECONCILE_LOOKBACK_DAYS)
                 .map(Duration::ofDays).orElse(inherited.flatchrReconcileLookback());

@@ -74,6 +74,10 @@ class FlatchrApiTest {
                 Duration.ZERO, Duration.ofDays(3), Optional.empty())).withMessageContaining("http(s)");
         assertThatIllegalArgumentException().isThrownBy(() -> api(Duration.ofSeconds(-1), Optional.empty()))
                 .withMessageContaining("interval");
+        assertThatIllegalArgumentException().isThrownBy(() -> api(Duration.ofSeconds(59), Optional.empty()))
+                .withMessage("the reconcile interval 59 s is not 0 (never), or from 60 (a minute) to 604800 (a week): "
+                        + "seconds, not milliseconds");
+        assertThat(api(Duration.ofSeconds(60), Optional.empty()).reconciles()).isTrue();
         assertThatIllegalArgumentException().isThrownBy(() -> api("https://api.flatchr.io", KEY, COMPANY,
                 Duration.ZERO, Duration.ofHours(36), Optional.empty())).withMessageContaining("whole number of days");
         assertThatIllegalArgumentException().isThrownBy(() -> api("https://api.flatchr.io", KEY, COMPANY,

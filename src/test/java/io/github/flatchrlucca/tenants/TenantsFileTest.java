@@ -603,6 +603,9 @@ class TenantsFileTest {
                         + "flatchr.apiBaseUrl: 'ftp://api.flatchr.io' is not an http(s) URL with a host"),
                 Arguments.of(FLATCHR + ", reconcileIntervalSeconds: -1 }", "tenants[0] (acme): "
                         + "flatchr.reconcileIntervalSeconds: '-1' is not a whole number from 0 to 604800"),
+                Arguments.of(FLATCHR + ", reconcileIntervalSeconds: 5 }", "tenants[0] (acme): "
+                        + "flatchr.reconcileIntervalSeconds: '5' is not 0 (never), or from 60 (a minute) to 604800 "
+                        + "(a week): seconds, not milliseconds"),
                 Arguments.of(FLATCHR + ", reconcileIntervalSeconds: 900000 }", "tenants[0] (acme): "
                         + "flatchr.reconcileIntervalSeconds: '900000' is not a whole number from 0 to 604800"),
                 Arguments.of(FLATCHR + ", reconcileIntervalSeconds: 15m }", "tenants[0] (acme): "
