@@ -129,7 +129,7 @@ class HirePathIT {
         assertThat(JSON.readTree(second.body()).path("status").asText()).isEqualTo("duplicate");
         assertThat(JSON.readTree(second.body()).path("hireId").asText()).isEqualTo(hireId);
         app.connector().awaitStatus(hireId, "delivered");
-        assertThat(app.lucca().users()).filteredOn(u -> "jean.dupont@example.org".equals(u.mail())).hasSize(1);
+        OnceInLucca.withMail(app.lucca(), "jean.dupont@example.org");
     }
 
     @Test

@@ -11,7 +11,6 @@ import io.github.flatchrlucca.fake.flatchr.Candidate;
 import io.github.flatchrlucca.fake.flatchr.Column;
 import io.github.flatchrlucca.fake.flatchr.FakeFlatchr;
 import io.github.flatchrlucca.fake.flatchr.Vacancy;
-import io.github.flatchrlucca.fake.User;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,7 +198,7 @@ class SeveralInstancesIT {
                     both.get(0).exchangesOf("reconcile-with-flatchr") >= looked[0] + 2
                     && both.get(1).exchangesOf("reconcile-with-flatchr") >= looked[1] + 2);
             assertThat(flatchr.searchesFilteredOn("hired")).isEqualTo(1);
-            assertThat(lucca.users()).filteredOn(user -> mail.equals(user.mail())).hasSize(1);
+            OnceInLucca.withMail(lucca, mail);
         }
     }
 
@@ -248,10 +245,7 @@ class SeveralInstancesIT {
     }
 
     private void assertEveryHireOnceInLucca(int expected) {
-        List<User> users = lucca.users();
-        Set<String> mails = users.stream().map(User::mail).collect(Collectors.toSet());
-        assertThat(users).hasSize(expected);
-        assertThat(mails).hasSize(expected);
+        OnceInLucca.everyHire(lucca, expected);
     }
 
     private static long retrying(ConnectorProcess any) throws Exception {

@@ -92,7 +92,7 @@ public final class FakeLucca implements AutoCloseable {
 
     /**
      * A person already in Lucca, with the work contract their dates say (a former employee's ended). A duplicate
-     * login or mail is refused.
+     * login is refused, a duplicate mail only after {@link #refuseDuplicateMails}.
      */
     public int addUser(String firstName, String lastName, String mail, String login,
                        LocalDate contractStart, LocalDate contractEndOrNull) {
@@ -106,6 +106,15 @@ public final class FakeLucca implements AutoCloseable {
                 contractEndOrNull == null ? null : Dates.dateTime(contractEndOrNull),
                 null, null, null, null, personalEmail, null, null);
         return directory.add(user, true).id();
+    }
+
+    /**
+     * From now on a user whose mail another one has, ignoring case, is refused with a 400, as the login always is.
+     * Off by default: Lucca documents the login as unique and says nothing of the mail, and a fake that refused a
+     * second create of one person would make a connector that sent it look right (its refused create finds the first).
+     */
+    public void refuseDuplicateMails() {
+        directory.refuseDuplicateMails();
     }
 
     public int addDepartment(String name, boolean active) {
@@ -177,6 +186,12 @@ public final class FakeLucca implements AutoCloseable {
 
     public List<Request> requests() {
         return log.all();
+    }
+
+    /** Every {@code POST /api/v3/users} received, in the order they came: refused and unanswered ones too. */
+    public List<Request> userCreates() {
+        return log.all().stream().filter(request -> "POST".equals(request.method())
+                && "/api/v3/users".equals(request.path())).toList();
     }
 
     /** Requests received with this method and a path starting with {@code pathPrefix}, refused ones too. */

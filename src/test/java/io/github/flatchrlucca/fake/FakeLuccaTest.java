@@ -233,6 +233,7 @@ class FakeLuccaTest {
 
     @Test
     void refusesDuplicatesAndMissingFieldsWith400() throws Exception {
+        lucca.refuseDuplicateMails();
         lucca.addUser("Jules", "Muller", "jules@acme.test", "jmuller", LocalDate.of(2020, 1, 6), null);
 
         HttpResponse<String> duplicateLogin = post(USERS, JANE);
@@ -246,6 +247,18 @@ class FakeLuccaTest {
         assertThat(missingMail.statusCode()).isEqualTo(400);
         assertThat(body(missingMail).path("Message").asText()).isEqualTo("mail is required");
         assertThat(lucca.users()).hasSize(1);
+    }
+
+    @Test
+    void takesASecondUserOfOneMailUnlessAskedNotTo() throws Exception {
+        lucca.addUser("Jules", "Muller", "jules@acme.test", "jmuller", LocalDate.of(2020, 1, 6), null);
+
+        HttpResponse<String> sameMail = post(USERS, newUser("jules@acme.test", "jmuller2"));
+
+        // Lucca documents the login as unique, not the mail: a second create of one person must show as two users
+        assertThat(sameMail.statusCode()).as(sameMail.body()).isEqualTo(200);
+        assertThat(lucca.users()).extracting(User::login).containsExactly("jmuller", "jmuller2");
+        assertThat(lucca.userCreates()).extracting(Request::status).containsExactly(200);
     }
 
     @Test

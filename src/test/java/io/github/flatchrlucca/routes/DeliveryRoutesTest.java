@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.e2e.FlatchrEvents;
+import io.github.flatchrlucca.e2e.OnceInLucca;
 import io.github.flatchrlucca.fake.FakeLucca;
 import io.github.flatchrlucca.fake.Request;
 import io.github.flatchrlucca.journal.ClaimedHire;
@@ -403,7 +404,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         assertThat(journalBean.deliverNow(secondId)).isTrue();
         HireView found = awaitHire(secondId, h -> h.status() == HireStatus.ALREADY_IN_LUCCA);
         assertThat(found.luccaUserId()).isEqualTo(delivered.luccaUserId());
-        assertThat(lucca.users()).filteredOn(u -> u.mail().equals("ines.double@acme.test")).hasSize(1);
+        OnceInLucca.withMail(lucca, "ines.double@acme.test");
     }
 
     @Test
