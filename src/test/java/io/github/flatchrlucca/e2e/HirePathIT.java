@@ -31,6 +31,8 @@ class HirePathIT {
             .withLucca(lucca -> {
                 serviceIt = lucca.addDepartment("Service IT", true);
                 lucca.addDepartment("Marketing", true);
+                // LUCCA_DEPARTMENT_ID's: Lucca refuses a user of a department it does not have
+                lucca.addDepartment(99, "Direction", true);
             });
 
     @Test

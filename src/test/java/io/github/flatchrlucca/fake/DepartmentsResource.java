@@ -20,9 +20,22 @@ final class DepartmentsResource {
     }
 
     synchronized int add(String name, boolean active) {
-        Department department = new Department(++lastId, name, active);
-        departments.add(department);
-        return department.id();
+        return add(lastId + 1, name, active);
+    }
+
+    /** @throws IllegalArgumentException when a department already has this id */
+    synchronized int add(int id, String name, boolean active) {
+        if (has(id)) {
+            throw new IllegalArgumentException("department " + id + " already exists");
+        }
+        lastId = Math.max(lastId, id);
+        departments.add(new Department(id, name, active));
+        return id;
+    }
+
+    /** Whether this id is a department of the instance, active or not. */
+    synchronized boolean has(int id) {
+        return departments.stream().anyMatch(department -> department.id() == id);
     }
 
     /** Pages start at 1; {@code next} is the absolute URL of the following page, null on the last one. */

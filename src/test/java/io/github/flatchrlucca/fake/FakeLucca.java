@@ -37,8 +37,8 @@ public final class FakeLucca implements AutoCloseable {
         this.server = server;
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         this.departments = new DepartmentsResource(baseUrl);
-        this.front = new Front(routes(new UsersResource(directory, baseUrl, clock), new WorkContractsResource(directory)),
-                faults, log, new LuccaDialect(), apiKey);
+        this.front = new Front(routes(new UsersResource(directory, departments, baseUrl, clock),
+                new WorkContractsResource(directory)), faults, log, new LuccaDialect(), apiKey);
         this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", front);
@@ -117,8 +117,14 @@ public final class FakeLucca implements AutoCloseable {
         directory.refuseDuplicateMails();
     }
 
+    /** A department of the instance, under the next free id (the first is 101); a create may name it. */
     public int addDepartment(String name, boolean active) {
         return departments.add(name, active);
+    }
+
+    /** The same under this id, for a setting that names it before the fake starts; a taken id is refused. */
+    public int addDepartment(int id, String name, boolean active) {
+        return departments.add(id, name, active);
     }
 
     // ---- fault injection: each consumed in the order asked, before the fake acts

@@ -250,6 +250,25 @@ class FakeLuccaTest {
     }
 
     @Test
+    void refusesADepartmentTheInstanceDoesNotList() throws Exception {
+        int sales = lucca.addDepartment("Ventes", true);
+        int seeded = lucca.addDepartment(99, "Direction", true);
+
+        HttpResponse<String> unknown = post(USERS, newUser("jane.muller@acme.test", "jmuller")
+                .replace("\"legalEntityId\"", "\"departmentId\":42,\"legalEntityId\""));
+        HttpResponse<String> listed = post(USERS, newUser("jane.muller@acme.test", "jmuller")
+                .replace("\"legalEntityId\"", "\"departmentId\":" + sales + ",\"legalEntityId\""));
+
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(body(unknown).path("Message").asText()).contains("departmentId 42");
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        assertThat(lucca.users()).extracting(User::departmentId).containsExactly(sales);
+        assertThat(seeded).isEqualTo(99);
+        assertThat(lucca.addDepartment("Achats", true)).as("the next id after the highest").isEqualTo(sales + 1);
+        assertThatThrownBy(() -> lucca.addDepartment(99, "Autre", true)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void takesASecondUserOfOneMailUnlessAskedNotTo() throws Exception {
         lucca.addUser("Jules", "Muller", "jules@acme.test", "jmuller", LocalDate.of(2020, 1, 6), null);
 
