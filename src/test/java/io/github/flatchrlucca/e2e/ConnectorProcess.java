@@ -97,6 +97,11 @@ final class ConnectorProcess implements AutoCloseable {
         awaitReady();
     }
 
+    /** Whether the process still runs: with the deployment's options, one out of memory exits at once. */
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
     /** kill -9: no shutdown hook, no flush, nothing finished. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
