@@ -69,17 +69,21 @@ final class ConnectorProcess implements AutoCloseable {
     }
 
     static ConnectorProcess startIn(Path workDir, Path tempDir, Map<String, String> env) throws Exception {
-        ConnectorProcess connector = new ConnectorProcess(workDir, tempDir.resolve("data"),
-                tempDir.resolve("connector.log"), env);
+        ConnectorProcess connector = new ConnectorProcess(workDir, tempDir.resolve("data"), logIn(tempDir), env);
         connector.launch();
         connector.awaitReady();
         return connector;
     }
 
+    /** Where a connector started in {@code tempDir} writes its output, every run of it one after the other. */
+    static Path logIn(Path tempDir) {
+        return tempDir.resolve("connector.log");
+    }
+
     /** Runs the jar until it stops by itself (a refused setting): its exit code and output. */
     static Exit runUntilExit(Path tempDir, Map<String, String> env) throws Exception {
         ConnectorProcess connector = new ConnectorProcess(Path.of("").toAbsolutePath(), tempDir.resolve("data"),
-                tempDir.resolve("connector.log"), env);
+                logIn(tempDir), env);
         connector.launch();
         if (!connector.process.waitFor(60, TimeUnit.SECONDS)) {
             connector.process.destroyForcibly();

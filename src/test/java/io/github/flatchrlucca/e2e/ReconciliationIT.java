@@ -13,7 +13,9 @@ import io.github.flatchrlucca.fake.flatchr.Column;
 import io.github.flatchrlucca.fake.flatchr.FakeFlatchr;
 import io.github.flatchrlucca.fake.flatchr.Tag;
 import io.github.flatchrlucca.fake.flatchr.Vacancy;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,9 +56,28 @@ class ReconciliationIT {
     }
 
     @AfterEach
-    void stop() {
-        lucca.close();
-        flatchr.close();
+    void stop() throws IOException {
+        try {
+            theFlatchrKeyWentOnlyAsABearerToken();
+        } finally {
+            lucca.close();
+            flatchr.close();
+        }
+    }
+
+    /**
+     * flatchr-api.md: the key goes as {@code Authorization: Bearer <key>}. Flatchr also takes {@code ?token=}, which
+     * would write the key into every proxy's and server's access log; and the connector's own log never holds it,
+     * a rejected key's included.
+     */
+    private void theFlatchrKeyWentOnlyAsABearerToken() throws IOException {
+        assertThat(flatchr.requests()).as("the requests Flatchr received").isNotEmpty().allSatisfy(request -> {
+            assertThat(request.authorization()).isEqualTo("Bearer " + FLATCHR_KEY);
+            assertThat(request.query()).doesNotContain("token=").doesNotContain(FLATCHR_KEY);
+            assertThat(request.path() + request.body()).doesNotContain(FLATCHR_KEY);
+        });
+        assertThat(Files.readString(ConnectorProcess.logIn(temp))).as("the connector's log").isNotBlank()
+                .doesNotContain(FLATCHR_KEY);
     }
 
     @Test
