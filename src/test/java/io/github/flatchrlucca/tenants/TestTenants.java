@@ -38,7 +38,7 @@ public final class TestTenants {
                 tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(),
                 tenant.rateLimitWindow(), tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(),
                 tenant.departments(), tenant.contractTypes(), tenant.rehire(), tenant.hireHold(), tenant.loginRule(), tenant.workEmailPattern(),
-                zone, tenant.adminToken(), tenant.flatchrApi());
+                zone, tenant.phoneRegion(), tenant.adminToken(), tenant.flatchrApi());
     }
 
     /** A tenant that reconciles with Flatchr's API and writes each outcome back. */

@@ -151,7 +151,7 @@ class WriteBackStepsTest {
                  "vacancy": {"id": 5, "title": "Comptable H/F"}, "column": {"id": 9, "title": "Recruté", "hired": true}}}
                 """, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "77", List.of()), "acme", Duration.ZERO);
         HireView hire = new JournalReader(pool).list(new io.github.flatchrlucca.journal.HireFilter("acme", null, null,
-                null, 0, 10)).get(0);
+                null, null, 0, 10)).get(0);
 
         // older docs list fewer fields: no vacancy_id, the vacancy's title only
         assertThat(steps.applicantFound(hire, tags("""
