@@ -14,13 +14,14 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.camel.Variable;
@@ -152,10 +153,8 @@ public final class PeopleDirectory {
         }
         People people = people(connection);
         synchronized (people) {
-            return people.byId.values().stream()
-                    .filter(person -> wanted.equals(lower(person.personalEmail())))
-                    .sorted(Comparator.comparingLong(Person::id))
-                    .toList();
+            Map<Long, Person> withIt = people.byPersonalEmail.get(wanted);
+            return withIt == null ? List.of() : List.copyOf(withIt.values());
         }
     }
 
@@ -207,6 +206,11 @@ public final class PeopleDirectory {
     private final class People {
         private final Map<Long, Person> byId = new HashMap<>();
         private final Map<String, Person> byMail = new HashMap<>();
+        /**
+         * Everyone by their personal e-mail (several may share one), in the order of their ids: a hire that finds
+         * nobody with its address looks here, so the look-up costs the same with 30 people or 30,000.
+         */
+        private final Map<String, SortedMap<Long, Person>> byPersonalEmail = new HashMap<>();
         private Instant lastRead; // Lucca's clock at the last successful read; null: never read
         private Instant readAt = Instant.MIN; // ours, at the same moment
         private boolean trusted;
@@ -243,6 +247,18 @@ public final class PeopleDirectory {
             }
             if (person.mail() != null) {
                 byMail.put(lower(person.mail()), person);
+            }
+            // a personal e-mail changed or removed in Lucca no longer finds them
+            if (before != null) {
+                String was = lower(before.personalEmail());
+                SortedMap<Long, Person> withIt = byPersonalEmail.get(was);
+                if (withIt != null && withIt.remove(before.id()) != null && withIt.isEmpty()) {
+                    byPersonalEmail.remove(was);
+                }
+            }
+            String personalEmail = lower(person.personalEmail());
+            if (!personalEmail.isEmpty()) {
+                byPersonalEmail.computeIfAbsent(personalEmail, key -> new TreeMap<>()).put(person.id(), person);
             }
         }
     }

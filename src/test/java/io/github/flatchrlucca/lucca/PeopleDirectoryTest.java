@@ -19,9 +19,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PeopleDirectoryTest {
@@ -128,6 +134,77 @@ class PeopleDirectoryTest {
 
         assertThat(directory.withPersonalEmail(ACME, "jeanne.dupont@example.org"))
                 .extracting(PeopleDirectory.Person::id).containsExactly(7L);
+    }
+
+    @Test
+    void aPersonalEmailChangedOrRemovedInLuccaNoLongerFindsItsOldOwner() {
+        answers.add(new LuccaCaller.Answer(items(
+                person(7, "jdupont@acme.test", "jdupont", null).put("personalEmail", "jeanne.dupont@example.org"),
+                person(8, "jeanne.d@acme.test", "jdupont2", null).put("personalEmail", "Jeanne.Dupont@example.org"),
+                person(9, "paul@acme.test", "pmartin", null).put("personalEmail", "paul@example.org")),
+                "Tue, 01 Dec 2026 10:30:00 GMT"));
+        directory.refresh(ACME);
+
+        answers.add(new LuccaCaller.Answer(items(
+                person(7, "jdupont@acme.test", "jdupont", null).put("personalEmail", " JEANNE@example.org"),
+                person(9, "paul@acme.test", "pmartin", null)), "Tue, 01 Dec 2026 10:31:00 GMT"));
+        directory.refresh(ACME);
+
+        assertThat(directory.withPersonalEmail(ACME, "jeanne.dupont@example.org")).as("changed: only 8 still has it")
+                .extracting(PeopleDirectory.Person::id).containsExactly(8L);
+        assertThat(directory.withPersonalEmail(ACME, "jeanne@example.org")).extracting(PeopleDirectory.Person::id)
+                .containsExactly(7L);
+        assertThat(directory.withPersonalEmail(ACME, "paul@example.org")).as("removed").isEmpty();
+
+        answers.add(new LuccaCaller.Answer(items(
+                person(8, "jeanne.d@acme.test", "jdupont2", null).put("personalEmail", " ")),
+                "Tue, 01 Dec 2026 10:32:00 GMT"));
+        directory.refresh(ACME);
+        assertThat(directory.withPersonalEmail(ACME, "jeanne.dupont@example.org")).as("made blank").isEmpty();
+    }
+
+    /**
+     * The look-up by personal e-mail answers what a scan of everyone the directory was told of would: the same people
+     * in the same order, through reads that add, change and remove personal e-mails and creates of our own.
+     */
+    @Test
+    void theLookUpByPersonalEmailFindsWhatAScanOfEveryoneWould() {
+        Random random = new Random(20);
+        String[] emails = {"a@example.org", " A@Example.org", "b@example.org", "B@EXAMPLE.ORG ", "c@example.org", " ",
+                null};
+        Map<Long, PeopleDirectory.Person> told = new HashMap<>();
+        for (int read = 0; read < 40; read++) {
+            List<ObjectNode> changed = new ArrayList<>();
+            for (int i = 0; i < 1 + random.nextInt(5); i++) {
+                long id = 1 + random.nextInt(12);
+                String email = emails[random.nextInt(emails.length)];
+                changed.add(person(id, "p" + id + "@acme.test", "p" + id, null).put("personalEmail", email));
+                told.put(id, new PeopleDirectory.Person(id, "p" + id + "@acme.test", "p" + id, null, email));
+            }
+            answers.add(new LuccaCaller.Answer(items(changed.toArray(ObjectNode[]::new)),
+                    "Tue, 01 Dec 2026 10:" + (10 + read) + ":00 GMT"));
+            directory.refresh(ACME);
+            if (random.nextInt(4) == 0) {
+                long id = 1 + random.nextInt(12);
+                String email = emails[random.nextInt(emails.length)];
+                directory.created(ACME, id, "p" + id + "@acme.test", "p" + id, null, email);
+                told.put(id, new PeopleDirectory.Person(id, "p" + id + "@acme.test", "p" + id, null, email));
+            }
+            for (String email : List.of("a@example.org", "B@example.org ", "c@example.org", "d@example.org")) {
+                assertThat(directory.withPersonalEmail(ACME, email)).as("read %d, %s", read, email)
+                        .isEqualTo(scan(told.values(), email));
+            }
+        }
+    }
+
+    /** The look-up as it was made before the directory kept an index: everyone, one by one. */
+    private static List<PeopleDirectory.Person> scan(Collection<PeopleDirectory.Person> everyone, String email) {
+        String wanted = email.strip().toLowerCase(Locale.ROOT);
+        return everyone.stream()
+                .filter(person -> person.personalEmail() != null
+                        && wanted.equals(person.personalEmail().strip().toLowerCase(Locale.ROOT)))
+                .sorted(Comparator.comparingLong(PeopleDirectory.Person::id))
+                .toList();
     }
 
     @Test
