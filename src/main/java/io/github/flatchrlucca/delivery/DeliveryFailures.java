@@ -97,8 +97,8 @@ public final class DeliveryFailures {
     }
 
     /**
-     * Another hire of ours, being delivered now, holds the address (the same person hired into another vacancy): later,
-     * further apart each time, as long as that one takes, until RETRY_MAX_AGE_HOURS.
+     * Another hire of ours, being delivered now, holds the address or the candidate's own e-mail (the same person hired
+     * into another vacancy): later, further apart each time, as long as that one takes, until RETRY_MAX_AGE_HOURS.
      */
     public void addressBusy(Exchange exchange) {
         ClaimedHire hire = hire(exchange);

@@ -59,10 +59,14 @@ public final class DeliverySteps {
         boolean reserve(String tenant, String hireId, String login);
     }
 
-    /** Which hire may make the Lucca account of an address ({@link AddressReservations}). */
+    /**
+     * Which hire may make the Lucca account of an address, or of a candidate's own e-mail
+     * ({@link AddressReservations}).
+     */
     @FunctionalInterface
     public interface AddressHolds {
-        AddressReservations.Hold reserve(String luccaInstance, String address, String hireId);
+        AddressReservations.Hold reserve(AddressReservations.Kind kind, String luccaInstance, String address,
+                                         String hireId);
     }
 
     public DeliverySteps(ObjectMapper json, LuccaRequests requests, LoginReservations logins, AddressHolds addresses,
@@ -126,26 +130,41 @@ public final class DeliverySteps {
      * Before the person is looked for: the address is this hire's to make an account with in its Lucca, unless
      * another hire of ours has it (the same person hired into another vacancy). While that one is being delivered
      * it may be making the account, so this one waits; otherwise Lucca's people are read again now, since that one's
-     * account may be newer than the round's read (and its address in other letters than this hire's). The Lucca
-     * address, not the candidate's own e-mail, is held: two hires of one candidate make the same (that e-mail, or a
-     * work e-mail pattern's of the same names), and someone Lucca knows under another address is found after this,
-     * by their personal e-mail in the directory ({@link #checkInDirectory}).
+     * account may be newer than the round's read (and its address in other letters than this hire's).
+     * <p>
+     * The candidate's own e-mail is held the same way: two hires of one candidate whose names are written differently
+     * ("Zoé Martin", "Zoé Martin-Leroy") make two addresses under a work e-mail pattern, and each would hold its own.
+     * Held, the second waits for the first, then finds the account the first made by its personal e-mail in the
+     * directory read again ({@link #checkInDirectory}): already in Lucca, or a rehire, as anyone found by it. Within
+     * one instance and one tenant the round's one-by-one delivery and the directory already did that; this is for two
+     * instances, or two tenants of one Lucca, at the same moment.
      *
-     * @throws AddressBusy when another hire being delivered holds the address
+     * @throws AddressBusy when another hire being delivered holds the address or the candidate's own e-mail
      */
     public void holdAddress(@Variable(Variables.DELIVERY) Delivery delivery,
                             @Variable(Variables.LUCCA) LuccaConnection lucca) {
-        String mail = delivery.draft().mail();
-        if (mail == null || mail.isBlank()) {
-            return;
-        }
-        AddressReservations.Hold hold = addresses.reserve(lucca.instance(), mail, delivery.getHireId());
-        switch (hold.outcome()) {
-            case BUSY -> throw new AddressBusy(hold.holder());
+        boolean takenOver = hold(AddressReservations.Kind.LUCCA_MAIL, delivery.draft().mail(), delivery, lucca);
+        takenOver |= hold(AddressReservations.Kind.PERSONAL_EMAIL, delivery.draft().personalEmail(), delivery, lucca);
+        if (takenOver) {
             // what the other hire made may be newer than the round's read, its address in other letters
-            case TAKEN_OVER -> people.refreshNow(lucca);
-            case HELD -> { }
+            people.refreshNow(lucca);
         }
+    }
+
+    /**
+     * @return whether another hire had it, and is not being delivered: what it made must be read again
+     * @throws AddressBusy when another hire being delivered holds it
+     */
+    private boolean hold(AddressReservations.Kind kind, String address, Delivery delivery, LuccaConnection lucca) {
+        if (address == null || address.isBlank()) {
+            return false;
+        }
+        AddressReservations.Hold hold = addresses.reserve(kind, lucca.instance(), address, delivery.getHireId());
+        return switch (hold.outcome()) {
+            case BUSY -> throw new AddressBusy(kind, hold.holder());
+            case TAKEN_OVER -> true;
+            case HELD -> false;
+        };
     }
 
     /**

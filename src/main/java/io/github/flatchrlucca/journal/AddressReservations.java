@@ -24,8 +24,21 @@ import javax.sql.DataSource;
  * otherwise takes the address over and asks Lucca itself, since what the holder made, if anything, is there and may
  * postdate its directory. A holder that is not being delivered (finished, stopped, waiting for a retry, for its
  * tenant's return or for a key) has nothing on its way: a look-up in Lucca is as good as its own.
+ * <p>
+ * A hire holds two addresses ({@link Kind}): its account's, and the candidate's own e-mail. Under a work e-mail
+ * pattern, the same candidate hired twice with names written differently ("Zoé Martin", "Zoé Martin-Leroy") makes two
+ * account addresses; only their own e-mail, which Lucca keeps as the person's {@code personalEmail}, is common to
+ * both.
  */
 public final class AddressReservations {
+
+    /** Which of a hire's addresses a reservation holds: a hire holds one of each, and gives up only its own kind. */
+    public enum Kind {
+        /** The address its Lucca account is made with (the candidate's e-mail, or a work e-mail pattern's). */
+        LUCCA_MAIL,
+        /** The candidate's own e-mail, which the account is made with as its personal e-mail. */
+        PERSONAL_EMAIL
+    }
 
     /** What a hire may do with its address. */
     public enum Outcome {
@@ -69,15 +82,15 @@ public final class AddressReservations {
      * Holds {@code address} in {@code luccaInstance} for the hire, unless another hire being delivered holds it. Not
      * waited for on disk: a reservation lost in a crash is made again by the hire's next attempt, before any create.
      */
-    public Hold reserve(String luccaInstance, String address, String hireId) {
-        String key = key(luccaInstance, address);
+    public Hold reserve(Kind kind, String luccaInstance, String address, String hireId) {
+        String key = key(kind, luccaInstance, address);
         Optional<Holder> holder = holder(key);
         if (holder.isEmpty()) {
             try {
                 jdbc.inTransactionUnsynced("reserve the address", connection -> {
-                    giveUpOthers(connection, hireId, key);
-                    return Jdbc.update(connection, "INSERT INTO lucca_address_reservation (address_key, hire_id, "
-                            + "reserved_at) VALUES (?, ?, ?)", key, hireId, at(clock.instant()));
+                    giveUpOthers(connection, hireId, kind, key);
+                    return Jdbc.update(connection, "INSERT INTO lucca_address_reservation (address_key, kind, hire_id, "
+                            + "reserved_at) VALUES (?, ?, ?, ?)", key, kind.name(), hireId, at(clock.instant()));
                 });
                 return new Hold(Outcome.HELD, hireId);
             } catch (JournalUnavailable e) {
@@ -108,7 +121,7 @@ public final class AddressReservations {
         // unless it was claimed since it was read, or its holder kept it since (a write the statement then misses).
         Instant now = clock.instant();
         int moved = jdbc.inTransactionUnsynced("take the address over", connection -> {
-            giveUpOthers(connection, hireId, key);
+            giveUpOthers(connection, hireId, kind, key);
             return Jdbc.update(connection, "UPDATE lucca_address_reservation SET hire_id = ?, reserved_at = ? WHERE "
                     + "address_key = ? AND hire_id = ? AND reserved_at = ? AND NOT EXISTS (SELECT 1 FROM hire h WHERE "
                     + "h.hire_id = ? AND " + BEING_DELIVERED + ")", hireId, at(now), key, other.hireId(),
@@ -119,12 +132,13 @@ public final class AddressReservations {
     }
 
     /**
-     * The addresses the hire held before (its tenant's work e-mail pattern changed since): two hires each holding the
-     * other's address of now would otherwise wait for each other until both die of old age.
+     * The addresses of this kind the hire held before (its tenant's work e-mail pattern changed since): two hires each
+     * holding the other's address of now would otherwise wait for each other until both die of old age. Its address
+     * of the other kind it keeps.
      */
-    private static void giveUpOthers(Connection connection, String hireId, String key) throws SQLException {
-        Jdbc.update(connection, "DELETE FROM lucca_address_reservation WHERE hire_id = ? AND address_key <> ?", hireId,
-                key);
+    private static void giveUpOthers(Connection connection, String hireId, Kind kind, String key) throws SQLException {
+        Jdbc.update(connection, "DELETE FROM lucca_address_reservation WHERE hire_id = ? AND kind = ? "
+                + "AND address_key <> ?", hireId, kind.name(), key);
     }
 
     private Optional<Holder> holder(String key) {
@@ -136,12 +150,20 @@ public final class AddressReservations {
         return holders.stream().findFirst();
     }
 
-    /** A digest: the address is personal data, and this key outlives nothing of the hire's (retention erases it). */
-    static String key(String luccaInstance, String address) {
+    /**
+     * A digest: the address is personal data, and this key outlives nothing of the hire's (retention erases it). The
+     * kind is in it (an account's address is digested as it always was), so that a candidate's own e-mail and an
+     * account's address that happen to be the same are two reservations, each held by its own kind.
+     */
+    static String key(Kind kind, String luccaInstance, String address) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(luccaInstance.getBytes(StandardCharsets.UTF_8));
             sha256.update((byte) '\n');
+            if (kind == Kind.PERSONAL_EMAIL) {
+                // an address holds no whitespace (intake refuses it): no account address digests as this
+                sha256.update("personalEmail\n".getBytes(StandardCharsets.UTF_8));
+            }
             return HexFormat.of().formatHex(sha256.digest(address.strip().toLowerCase(Locale.ROOT)
                     .getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

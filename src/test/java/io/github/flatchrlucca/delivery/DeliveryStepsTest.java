@@ -76,8 +76,16 @@ class DeliveryStepsTest {
             ZoneId.of("Europe/Paris"), Clock.systemUTC());
     /** What the journal's address reservations say next; by default, that the hire holds its address. */
     private AddressReservations.Outcome addressOutcome = AddressReservations.Outcome.HELD;
-    private final DeliverySteps.AddressHolds addresses = (lucca, address, hireId) -> new AddressReservations.Hold(
-            addressOutcome, addressOutcome == AddressReservations.Outcome.HELD ? hireId : "hire-9");
+    /** The same, of the candidate's own e-mail. */
+    private AddressReservations.Outcome ownEmailOutcome = AddressReservations.Outcome.HELD;
+    /** What the hire asked to hold, kind and address, in order. */
+    private final List<String> held = new java.util.ArrayList<>();
+    private final DeliverySteps.AddressHolds addresses = (kind, lucca, address, hireId) -> {
+        held.add(kind + " " + address);
+        AddressReservations.Outcome outcome = kind == AddressReservations.Kind.LUCCA_MAIL ? addressOutcome
+                : ownEmailOutcome;
+        return new AddressReservations.Hold(outcome, outcome == AddressReservations.Outcome.HELD ? hireId : "hire-9");
+    };
     private final DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON),
             reservations, addresses, people);
 
@@ -788,12 +796,47 @@ class DeliveryStepsTest {
     void anAddressOfItsOwnIsCheckedAgainstTheRoundsRead() {
         luccaPeople.add(people());
         people.refresh(LUCCA);
-        Delivery held = steps.map(hire(MAPPED_CONTRACT), TENANT);
+        Delivery own = steps.map(hire(MAPPED_CONTRACT), WORK_MAIL);
 
-        steps.holdAddress(held, LUCCA);
-        steps.checkInDirectory(held, LUCCA);
+        steps.holdAddress(own, LUCCA);
+        steps.checkInDirectory(own, LUCCA);
 
-        assertThat(held.isDirectoryChecked()).as("the directory's nobody holds").isTrue();
+        assertThat(held).as("its account's address, and the candidate's own e-mail")
+                .containsExactly("LUCCA_MAIL eloise.muller@acme.fr", "PERSONAL_EMAIL eloise@gmail.com");
+        assertThat(own.isDirectoryChecked()).as("the directory's nobody holds").isTrue();
+    }
+
+    @Test
+    void theCandidatesOwnEmailAnotherHireHoldsMakesThisOneWaitWhateverItsAddress() {
+        ownEmailOutcome = AddressReservations.Outcome.BUSY;
+        // the same candidate, their names written otherwise in the other hire: another work address
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), WORK_MAIL);
+
+        assertThatExceptionOfType(AddressBusy.class).isThrownBy(() -> steps.holdAddress(delivery, LUCCA))
+                .withMessageContaining("hire hire-9 has the same candidate (their own e-mail) in this Lucca")
+                .withMessageNotContaining("eloise");
+    }
+
+    @Test
+    void theCandidatesOwnEmailTakenOverFindsTheAccountTheOtherHireMadeUnderAnotherAddress() {
+        luccaPeople.add(people());
+        people.refresh(LUCCA);
+        ownEmailOutcome = AddressReservations.Outcome.TAKEN_OVER;
+        Delivery takenOver = steps.map(hire(MAPPED_CONTRACT), WORK_MAIL);
+        // the other hire, "Éloïse Müller-Sanchez", made the account since the round's read
+        luccaPeople.add(people("{\"id\":88,\"mail\":\"eloise.mullersanchez@acme.fr\",\"login\":\"emullersanchez\","
+                + "\"personalEmail\":\"eloise@gmail.com\"}"));
+
+        steps.holdAddress(takenOver, LUCCA);
+        steps.checkInDirectory(takenOver, LUCCA);
+        steps.notePerson(takenOver, json("{\"data\":{\"items\":[{\"id\":88,\"login\":\"emullersanchez\","
+                + "\"mail\":\"eloise.mullersanchez@acme.fr\",\"personalEmail\":\"eloise@gmail.com\"}]}}"));
+
+        assertThat(luccaPeople).as("Lucca's people read again").isEmpty();
+        assertThat(steps.findPerson(takenOver).query()).as("by the address Lucca has for them")
+                .startsWith("mail=eloise.mullersanchez%40acme.fr&");
+        assertThat(takenOver.isAlreadyInLucca()).as("no second account").isTrue();
+        assertThat(takenOver.luccaUserId()).isEqualTo(88L);
     }
 
     @Test

@@ -408,6 +408,38 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
+    void theSameCandidateWhoseNamesAreWrittenOtherwiseIsOneUserTheSecondHireWaitingForTheFirst() {
+        // the same tenants; the second hire writes the candidate's last name otherwise: another work address
+        ObjectNode first = FlatchrEvents.hire("otherwise-1", "Zoé", "Martin", "zoe.otherwise@example.org");
+        first.put("company_id", WORK_MAIL_COMPANY);
+        ObjectNode second = FlatchrEvents.hire("otherwise-2", "Zoé", "Martin-Leroy", "Zoe.Otherwise@example.org");
+        second.put("company_id", SISTER_COMPANY);
+        CompletableFuture<HireView> waited = new CompletableFuture<>();
+        Advices.whileTheCreateWaits("otherwise-1", hire -> {
+            String secondId = accept("sister", second);
+            waited.complete(awaitHire(secondId, h -> h.status() == HireStatus.RETRYING
+                    || h.status() == HireStatus.DELIVERED));
+        });
+
+        String firstId = accept("work-mail", first);
+        HireView delivered = awaitHire(firstId, h -> h.status() == HireStatus.DELIVERED);
+        HireView secondWaited = waited.orTimeout(10, TimeUnit.SECONDS).join();
+        assertThat(secondWaited.status()).as("it must not create while the first's create is on its way")
+                .isEqualTo(HireStatus.RETRYING);
+        assertThat(secondWaited.lastError())
+                .contains("hire " + firstId + " has the same candidate (their own e-mail) in this Lucca")
+                .doesNotContainIgnoringCase("zoe");
+
+        // its next attempt finds the user the first made by their personal e-mail: the candidate, already in Lucca
+        assertThat(journalBean.deliverNow(secondWaited.hireId())).isTrue();
+        HireView found = awaitHire(secondWaited.hireId(), h -> h.status() == HireStatus.ALREADY_IN_LUCCA);
+        assertThat(found.luccaUserId()).isEqualTo(delivered.luccaUserId());
+        OnceInLucca.withMail(lucca, "zoe.martin@acme.test");
+        assertThat(lucca.users()).filteredOn(user -> "zoe.otherwise@example.org".equals(user.personalEmail()))
+                .as("one account of the candidate").hasSize(1);
+    }
+
+    @Test
     void aCreateWhoseAnswerIsLostIsTriedAgainAndMakesExactlyOneUser() {
         lucca.loseAnswerOfNextCreate();
 
