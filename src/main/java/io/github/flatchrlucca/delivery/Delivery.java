@@ -141,7 +141,10 @@ public final class Delivery {
         return warnings.stream().map(HireWarning::text).toList();
     }
 
-    /** A warning that no longer holds: an unmapped contract type, once a rehire takes the former contract's. */
+    /**
+     * A warning that no longer holds: an unmapped contract type, once a rehire takes the former contract's, or once
+     * the contract of a user made without one is made without a type.
+     */
     void withdrawWarning(String warning) {
         warnings.removeIf(kept -> kept.text().equals(warning));
     }

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -40,11 +41,17 @@ import org.apache.camel.Variable;
 public final class DeliverySteps {
 
     static final String CONTRACT_TYPE_UNMAPPED = "contract type not mapped; Lucca's default contract template applies";
+    static final String CONTRACT_TYPE_NO_LONGER_MAPPED = "%s (LUCCA_CONTRACT_TYPES, or the tenant's "
+            + "contractTypes): an earlier attempt created the user without a contract, for the type mapped then, so "
+            + "Lucca's default template was not applied; the contract was made without a type (no typeId): check its "
+            + "type in Lucca";
     static final String REHIRE = "rehire: a former employee with this e-mail is in Lucca; no new user was created "
             + "and nothing was written (LUCCA_REHIRE=report)";
     static final String ALREADY_EMPLOYED = "a user with this e-mail is already in Lucca; no new user was created";
     static final String LOGIN_UNCHECKED = "dry-run: the login was not checked against Lucca's existing logins";
     static final String ANSWER_LOST = "Lucca's answer to the create was lost; the user it created was found by e-mail";
+    // Flatchr's contract_type_id, as the contract type tables take it
+    private static final Pattern FLATCHR_ID = Pattern.compile("[0-9]{1,18}");
 
     private final ObjectMapper json;
     private final LuccaRequests requests;
@@ -368,12 +375,31 @@ public final class DeliverySteps {
         if (!contracts.isEmpty() && !delivery.isContractTypeMapped()) {
             return null;
         }
+        if (contracts.isEmpty() && !delivery.isContractTypeMapped()) {
+            // The user was created for a type mapped then (contract=false), and the operator changed the mapping
+            // before this attempt (a replay, a retry): the unmapped type's warning, about Lucca's default template,
+            // would tell HR of a template this person never got.
+            delivery.withdrawWarning(CONTRACT_TYPE_UNMAPPED);
+            delivery.warn(HireWarning.ofNewContract(noLongerMapped(delivery.mapped().contractTypeId())));
+        }
         return LuccaEnvelopes.v4Items(answer).stream()
                 .map(item -> item.path("id").asLong())
                 .max(Comparator.naturalOrder())
                 .map(newest -> requests.patchWorkContract(newest, delivery.luccaContractTypeId(),
                         delivery.draft().contractStart(), delivery.draft().contractEnd(), delivery.mapped().applicationId()))
                 .orElseGet(() -> workContractFor(delivery, delivery.luccaUserId()));
+    }
+
+    /**
+     * Names the vacancy's contract type by Flatchr's id when it is one (digits: the ids the mapping takes); a value
+     * that is not one is not quoted, as whatever the payload holds there is not known to be free of personal data.
+     */
+    static String noLongerMapped(String flatchrContractTypeId) {
+        String what = flatchrContractTypeId == null ? "the vacancy no longer names a mapped contract type"
+                : FLATCHR_ID.matcher(flatchrContractTypeId.strip()).matches()
+                ? "Flatchr contract type " + flatchrContractTypeId.strip() + " is no longer mapped"
+                : "the vacancy's Flatchr contract type is no longer mapped";
+        return CONTRACT_TYPE_NO_LONGER_MAPPED.formatted(what);
     }
 
     /** The contract call a mapped contract type leads to, before Lucca has said who the new user is. */

@@ -1054,10 +1054,34 @@ class DeliveryStepsTest {
 
         assertThat(steps.completeWorkContract(delivery, json("{\"items\":[{\"id\":7001}]}")))
                 .as("Lucca's default contract is kept").isNull();
+        assertThat(delivery.warnings()).as("that default is the contract the person has")
+                .contains(DeliverySteps.CONTRACT_TYPE_UNMAPPED);
         ApiRequest contract = steps.completeWorkContract(delivery, json("{\"items\":[]}"));
         assertThat(contract.method()).isEqualTo("POST");
         assertThat(json(contract.body()).path("ownerId").asLong()).isEqualTo(416);
         assertThat(json(contract.body()).has("typeId")).as("Lucca says whether it takes it").isFalse();
+    }
+
+    @Test
+    void aReplayedHireWhoseTypeIsNoLongerMappedSaysSoAndWhatWasDoneInsteadNotLuccasDefaultTemplate() {
+        // the user was made without a contract for type 2, mapped then; the operator removed it and replays the hire
+        Delivery delivery = userMadeEarlier(UNMAPPED_CONTRACT);
+
+        steps.completeWorkContract(delivery, json("{\"items\":[]}"));
+
+        assertThat(delivery.warnings()).doesNotContain(DeliverySteps.CONTRACT_TYPE_UNMAPPED)
+                .contains("Flatchr contract type 2 is no longer mapped (LUCCA_CONTRACT_TYPES, or the tenant's "
+                        + "contractTypes): an earlier attempt created the user without a contract, for the type mapped "
+                        + "then, so Lucca's default template was not applied; the contract was made without a type (no "
+                        + "typeId): check its type in Lucca");
+    }
+
+    @Test
+    void aContractTypeNoLongerMappedIsNamedOnlyWhenItIsOneOfFlatchrsIds() {
+        assertThat(DeliverySteps.noLongerMapped(" 12 ")).startsWith("Flatchr contract type 12 is no longer mapped (");
+        assertThat(DeliverySteps.noLongerMapped("eloise@gmail.com"))
+                .startsWith("the vacancy's Flatchr contract type is no longer mapped (").doesNotContain("eloise");
+        assertThat(DeliverySteps.noLongerMapped(null)).startsWith("the vacancy no longer names a mapped contract type (");
     }
 
     private Delivery userMadeEarlier() {
