@@ -23,10 +23,12 @@ public record ClaimedHire(String hireId, String tenant, String payload, Instant 
 
     /**
      * Its user, or a create whose answer may have been lost, was made in another Lucca than {@code luccaNow}: a user
-     * id means nothing there (or someone else), and a look-up there does not find what the create made.
+     * id means nothing there (or someone else), and a look-up there does not find what the create made. One kept in
+     * another spelling of the same Lucca (before keys were written one way) was made in it.
      */
     public boolean madeElsewhereThan(String luccaNow) {
-        return (luccaUserId != null || createAttempted()) && luccaInstance != null && !luccaInstance.equals(luccaNow);
+        return (luccaUserId != null || createAttempted()) && luccaInstance != null
+                && !LuccaKey.same(luccaInstance, luccaNow);
     }
 
     /** Without the candidate's personal data: a record can end up in a log line, a trace or a test's report. */

@@ -52,8 +52,9 @@ public final class Journal {
     // no longer one whose answer was lost: neither the next attempt nor a person need look for what it made.
     private static final String CREATE_ANSWERED = "create_attempted_at = CASE WHEN ? THEN NULL ELSE create_attempted_at "
             + "END";
+    // Against the Lucca of now, and its spelling as the hire kept it when that is the same Lucca (LuccaKey.same).
     // Null (a tenant not in force, a hire from before V15) compares as unknown: nothing is forgotten.
-    private static final String MADE_ELSEWHERE = "lucca_instance <> ?";
+    private static final String MADE_ELSEWHERE = "lucca_instance NOT IN (?, ?)";
     private static final Set<String> CREATE_CALLS = Set.of("create-user", "create-work-contract");
     // A Lucca user recorded, or a hire delivered, after the candidate was moved out of hired (the create was on its
     // way): the account exists, so the hire waits for a person as if the move had come after it.
@@ -448,6 +449,12 @@ public final class Journal {
      */
     public boolean replay(String hireId, String payload, String luccaNow) {
         Instant now = clock.instant();
+        // The Lucca of now as the hire kept it, when it kept it in another spelling (before keys were written one
+        // way, LuccaKey): that user was made in this Lucca, and is kept. Whatever an attempt writes meanwhile is
+        // written as luccaNow, which the update compares too.
+        String kept = luccaNow == null ? null : jdbc.query("read the Lucca of a hire", "SELECT lucca_instance FROM hire "
+                + "WHERE hire_id = ? AND lucca_instance IS NOT NULL", row -> row.getString(1), hireId).stream()
+                .filter(instance -> LuccaKey.same(instance, luccaNow)).findFirst().orElse(luccaNow);
         // Unclaimed only: a hire cancelled during an attempt is replayed once that attempt has stopped, never while
         // it still runs next to the new one.
         boolean replayed = change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = ?, attempts = 0, "
@@ -459,8 +466,8 @@ public final class Journal {
                 + "lucca_instance END "
                 + "WHERE hire_id = ? AND status IN ('DEAD', 'REJECTED', 'ALREADY_IN_LUCCA', 'DRY_RUN', 'CANCELLED', 'WITHDRAWN') AND "
                 // erased meanwhile: the payload the caller read would be put back, and never erased again
-                + "erased_at IS NULL AND " + UNCLAIMED, new Object[] {payload, at(now), at(now), at(now), luccaNow, luccaNow,
-                luccaNow, hireId, at(now)}, new EventDetail(null, null, null, "replayed by an operator"));
+                + "erased_at IS NULL AND " + UNCLAIMED, new Object[] {payload, at(now), at(now), at(now), luccaNow, kept,
+                luccaNow, kept, luccaNow, kept, hireId, at(now)}, new EventDetail(null, null, null, "replayed by an operator"));
         if (replayed) {
             LOG.info("hire {} replayed by an operator", hireId);
         }

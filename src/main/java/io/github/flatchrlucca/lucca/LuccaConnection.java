@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.lucca;
 
 import io.github.flatchrlucca.http.KeyState;
+import io.github.flatchrlucca.journal.LuccaKey;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,12 +27,13 @@ public record LuccaConnection(String tenant, Optional<URI> baseUrl, String apiKe
     }
 
     /**
-     * Which Lucca instance this is: its base URL. Lucca's limit is per instance (tenants on the same one share one
-     * budget), and so are its people, a hire's user id among them (the journal keeps it with the user). A dry run's
-     * is its tenant's own, which no Lucca's ever equals.
+     * Which Lucca instance this is: its base URL, written one way ({@link LuccaKey}) however the operator wrote it.
+     * Lucca's limit is per instance (tenants on the same one share one budget), and so are its people, a hire's user
+     * id among them (the journal keeps it with the user). A dry run's is its tenant's own, which no Lucca's ever
+     * equals.
      */
     public String instance() {
-        return baseUrl.map(Object::toString).orElse("dry-run:" + tenant);
+        return baseUrl.map(LuccaKey::of).orElse("dry-run:" + tenant);
     }
 
     /** Never with the key: a connection may end up in a log or a debugger. */

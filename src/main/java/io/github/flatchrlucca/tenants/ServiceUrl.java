@@ -1,8 +1,6 @@
 package io.github.flatchrlucca.tenants;
 
 import java.net.URI;
-import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The rule for a URL the settings give (a Lucca, Flatchr's API, the connector's own address), written once for
@@ -15,7 +13,7 @@ public final class ServiceUrl {
     }
 
     /**
-     * The URL, its host in lower case and without its trailing slashes.
+     * The URL, without its trailing slashes.
      *
      * @throws IllegalArgumentException when it is not http(s) or has no host, quoting it as written; when it holds a
      *                                  user's name and password, or a query or a fragment (which the paths appended
@@ -35,10 +33,9 @@ public final class ServiceUrl {
         if (!isHttpWithHost(uri)) {
             throw new IllegalArgumentException("'" + uri + "' is not an http(s) URL with a host");
         }
-        // A host is the same whatever its case: written one way or another, it names the one Lucca that the rate
-        // budget, the directories and the journal (a hire's lucca_instance) know it by.
-        return withoutTrailingSlashes(URI.create(uri.getScheme() + "://"
-                + uri.getRawAuthority().toLowerCase(Locale.ROOT) + Objects.requireNonNullElse(uri.getRawPath(), "")));
+        // Its host is left as written: the one name of a Lucca, whatever the case of its host or a default port
+        // written out, is LuccaKey's, which everything kept for a Lucca is keyed by.
+        return withoutTrailingSlashes(uri);
     }
 
     public static boolean isHttpWithHost(URI uri) {

@@ -474,6 +474,24 @@ class JournalTest {
     }
 
     @Test
+    void aUserKeptUnderAnEarlierSpellingOfTheSameLuccaIsKeptByTheNextAttemptAndByAReplay() {
+        // kept before keys were written one way: a host in capitals, a default port written out
+        String hireId = claimedHire();
+        journal.markCreateAttempted(hireId, "{}", "https://Acme.ilucca.net:443");
+        journal.recordLuccaUser(hireId, 416, "https://Acme.ilucca.net:443");
+        journal.markDead(hireId, new EventDetail(null, null, null, "the contract was refused"));
+
+        assertThat(journal.replay(hireId, PAYLOAD, LUCCA)).isTrue();
+
+        assertThat(claimDue(1)).singleElement().satisfies(hire -> {
+            assertThat(hire.luccaUserId()).as("made in this Lucca: not made again").isEqualTo(416L);
+            assertThat(hire.createAttempted()).isTrue();
+            assertThat(hire.madeElsewhereThan(LUCCA)).isFalse();
+            assertThat(hire.madeElsewhereThan("https://acme-new.ilucca.net")).isTrue();
+        });
+    }
+
+    @Test
     void anUnknownHireIsNotFound() {
         assertThat(reader.find("no-such-hire")).isEmpty();
     }

@@ -46,6 +46,20 @@ class DepartmentDirectoryTest {
     }
 
     @Test
+    void oneLuccaWrittenInCapitalsByAnotherTenantHasTheSameListReadOnce() {
+        List<LuccaConnection> asked = new ArrayList<>();
+        DepartmentDirectory directory = new DepartmentDirectory((connection, request) -> {
+            asked.add(connection);
+            return answer("{\"items\":[{\"id\":1,\"name\":\"IT\"}]}");
+        }, new LuccaRequests(JSON), clock, TTL);
+
+        directory.departments(LUCCA);
+        directory.departments(connection("https://Acme.ilucca.net:443/"));
+
+        assertThat(asked).containsExactly(LUCCA);
+    }
+
+    @Test
     void aHireThatNamesNoDepartmentHasNoneToMatchAndLuccaIsNotAsked() {
         List<String> asked = new ArrayList<>();
         DepartmentDirectory directory = new DepartmentDirectory((connection, request) -> {

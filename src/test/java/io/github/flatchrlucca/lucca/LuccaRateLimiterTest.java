@@ -98,6 +98,18 @@ class LuccaRateLimiterTest {
     }
 
     @Test
+    void aLuccaWrittenInCapitalsOrWithItsDefaultPortSharesOneKeyAndOneWindowWithItsLowerCaseSpelling()
+            throws InterruptedException {
+        Budget capitals = limiter("https://Acme.ILucca.net:443/");
+        assertThat(capitals.lucca().instance()).isEqualTo(limiter.lucca().instance());
+        acquireTimes(3);
+
+        capitals.acquire();
+
+        assertThat(sleeps).as("the window the lower-case spelling filled").containsExactly(WINDOW);
+    }
+
+    @Test
     void anotherLuccaInstanceHasItsOwnBudget() throws InterruptedException {
         acquireTimes(3);
 

@@ -3,6 +3,7 @@ package io.github.flatchrlucca.tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.github.flatchrlucca.journal.LuccaKey;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,11 +18,12 @@ class ServiceUrlTest {
     }
 
     @Test
-    void theHostIsInLowerCaseSoThatOneLuccaHasOneNameWhateverItsCaseThePathKeepsItsOwn() {
-        // URI.equals ignores a host's case: the text is what the budget and the journal compare
-        assertThat(ServiceUrl.of(URI.create("https://Acme.ILucca.net:8443/Api/")).toString())
-                .isEqualTo("https://acme.ilucca.net:8443/Api");
-        assertThat(ServiceUrl.of(URI.create("http://127.0.0.1:8089")).toString()).isEqualTo("http://127.0.0.1:8089");
+    void theUrlIsLeftAsWrittenItsLuccaHasOneKeyWhateverItsCaseOrDefaultPort() {
+        URI capitals = ServiceUrl.of(URI.create("https://Acme.ILucca.net:443/"));
+        URI lowerCase = ServiceUrl.of(URI.create("https://acme.ilucca.net"));
+
+        assertThat(capitals.toString()).isEqualTo("https://Acme.ILucca.net:443");
+        assertThat(LuccaKey.of(capitals)).isEqualTo(LuccaKey.of(lowerCase));
     }
 
     @ParameterizedTest
