@@ -3,6 +3,7 @@ package io.github.flatchrlucca.delivery;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.lucca.LuccaContract;
+import io.github.flatchrlucca.mapping.DepartmentNames;
 import io.github.flatchrlucca.mapping.HireWarning;
 import io.github.flatchrlucca.mapping.LuccaUserDraft;
 import io.github.flatchrlucca.mapping.MappedHire;
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One attempt at delivering one hire: what was mapped, what Lucca said so far, what to warn about. */
-public final class Delivery {
+public final class Delivery implements DepartmentNames {
 
     private final ClaimedHire hire;
     private final Tenant tenant;
@@ -62,6 +63,7 @@ public final class Delivery {
     }
 
     /** The department names the hire carries, to match against Lucca's: none without FLATCHR_DEPARTMENT_POINTER. */
+    @Override
     public List<String> departmentNames() {
         return mapped.departmentNames();
     }

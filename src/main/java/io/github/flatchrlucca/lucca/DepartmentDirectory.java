@@ -1,7 +1,9 @@
 package io.github.flatchrlucca.lucca;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.flatchrlucca.mapping.DepartmentNames;
 import io.github.flatchrlucca.mapping.LuccaDepartment;
+import io.github.flatchrlucca.routes.Variables;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Variable;
 
 /**
  * Each Lucca instance's departments, read page by page and kept for a while: they change rarely, and reading
@@ -33,9 +36,11 @@ public final class DepartmentDirectory {
      * Lucca's departments to match a hire's department names against; none, without asking Lucca, when it names none
      * (FLATCHR_DEPARTMENT_POINTER unset, or an event without any): its department is then the default whatever Lucca
      * lists, and a key whose role may not read the organisation (403) would hold up every hire of its tenant for it.
+     * The delivery route's bean step: the hire's Lucca and the hire are its variables.
      */
-    public List<LuccaDepartment> toMatch(LuccaConnection connection, List<String> names) {
-        return names.isEmpty() ? List.of() : departments(connection);
+    public List<LuccaDepartment> toMatch(@Variable(Variables.LUCCA) LuccaConnection connection,
+                                         @Variable(Variables.DELIVERY) DepartmentNames hire) {
+        return hire.departmentNames().isEmpty() ? List.of() : departments(connection);
     }
 
     /** One tenant's wait for its list never holds up another tenant's: each Lucca instance has its own. */

@@ -93,7 +93,7 @@ public final class MappingPreview {
             return false;
         }
         try {
-            steps.enrich(delivery, departments.toMatch(tenant.lucca(), delivery.departmentNames()));
+            steps.enrich(delivery, departments.toMatch(tenant.lucca(), delivery));
             return true;
         } catch (RuntimeException unreachable) {
             LOG.warn("preview of tenant {}: Lucca's departments could not be read ({})", tenant.id(),
