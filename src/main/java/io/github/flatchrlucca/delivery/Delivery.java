@@ -33,9 +33,12 @@ public final class Delivery implements DepartmentNames {
     // this attempt's create (the user, or a returning employee's contract), recorded in the journal before it is sent
     private ApiRequest createRecorded;
     private final Integer luccaContractTypeId;
+    // what an earlier attempt sent and never heard the answer of; null when no create was sent
+    private final SentCreate sent;
 
-    Delivery(ClaimedHire hire, Tenant tenant, MappedHire mapped, Integer luccaContractTypeId) {
+    Delivery(ClaimedHire hire, Tenant tenant, MappedHire mapped, Integer luccaContractTypeId, SentCreate sent) {
         this.hire = hire;
+        this.sent = sent;
         this.tenant = tenant;
         this.mapped = mapped;
         this.luccaContractTypeId = luccaContractTypeId;
@@ -60,6 +63,19 @@ public final class Delivery implements DepartmentNames {
     /** Whether {@code stopped}, a call that was never sent, is this attempt's create, recorded before it. */
     boolean isRecordedCreate(Object stopped) {
         return createRecorded != null && createRecorded == stopped;
+    }
+
+    /**
+     * An earlier attempt sent a user's create, with its login, and never heard the answer: the user it may have made is
+     * looked up by that login before anything else, and is this hire's if Lucca has them.
+     */
+    public boolean isSentUserToFind() {
+        return luccaUserId == null && sent != null && sent.isUserWithLogin();
+    }
+
+    /** The create an earlier attempt sent, whose answer may have been lost; null when none was sent. */
+    SentCreate sent() {
+        return sent;
     }
 
     /** The department names the hire carries, to match against Lucca's: none without FLATCHR_DEPARTMENT_POINTER. */

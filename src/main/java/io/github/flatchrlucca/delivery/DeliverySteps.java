@@ -49,7 +49,7 @@ public final class DeliverySteps {
             + "and nothing was written (LUCCA_REHIRE=report)";
     static final String ALREADY_EMPLOYED = "a user with this e-mail is already in Lucca; no new user was created";
     static final String LOGIN_UNCHECKED = "dry-run: the login was not checked against Lucca's existing logins";
-    static final String ANSWER_LOST = "Lucca's answer to the create was lost; the user it created was found by e-mail";
+    static final String ANSWER_LOST = "Lucca's answer to the create was lost; the user it created was found in Lucca";
     // Flatchr's contract_type_id, as the contract type tables take it
     private static final Pattern FLATCHR_ID = Pattern.compile("[0-9]{1,18}");
 
@@ -107,7 +107,8 @@ public final class DeliverySteps {
         }
         Integer contractType = Optional.ofNullable(mapped.contractTypeId())
                 .flatMap(tenant.contractTypes()::luccaTypeFor).orElse(null);
-        Delivery delivery = new Delivery(hire, tenant, mapped, contractType);
+        Delivery delivery = new Delivery(hire, tenant, mapped, contractType,
+                hire.createAttempted() ? SentCreate.of(json, hire.createSent()) : null);
         if (contractType == null) {
             delivery.warn(HireWarning.ofNewContract(CONTRACT_TYPE_UNMAPPED));
         }
@@ -185,19 +186,22 @@ public final class DeliverySteps {
      * account HR made by hand, with a professional address, and the candidate's own e-mail as personal e-mail. The
      * one person the directory lists with it is looked up by their address; several need a person to say which.
      * <p>
-     * A create whose answer may have been lost is looked for by e-mail in Lucca itself: a user by the hire's address,
-     * which it was made with; a returning employee's contract by its owner's address, as the directory last read it
-     * (trusted or not: Lucca's answer decides), since they may have been found by their personal e-mail. Every hire
-     * is looked up in Lucca when the directory cannot answer: by the hire's address only, as Lucca documents no
-     * {@code personalEmail=} filter. A returning employee known to Lucca by another address is then not found, and
-     * made a second time (a known limit, in docs/mapping-and-failures.md).
+     * A create whose answer may have been lost is looked for in Lucca itself. A user's, by the login it gave, before
+     * this ({@link #findSentUser}): not found there, Lucca made nothing, and the hire is checked as if it had never
+     * been sent. One kept without its login (before the journal kept what was sent, or erased by retention), by the
+     * hire's address, all that is left to look by. A returning employee's contract by its owner's address, as the
+     * directory last read it (trusted or not: Lucca's answer decides), since they may have been found by their
+     * personal e-mail. Every hire is looked up in Lucca when the directory cannot answer: by the hire's address only,
+     * as Lucca documents no {@code personalEmail=} filter. A returning employee known to Lucca by another address is
+     * then not found, and made a second time (a known limit, in docs/mapping-and-failures.md).
      */
     public void checkInDirectory(@Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.LUCCA) LuccaConnection lucca) {
-        if (delivery.hire().createAttempted()) {
-            Long owner = SentCreate.of(json, delivery.hire().createSent()).ownerId();
-            if (owner != null) {
-                people.mailOf(lucca, owner).ifPresent(delivery::lookUpAs);
-            }
+        SentCreate sent = delivery.sent();
+        if (sent != null && sent.ownerId() != null) {
+            people.mailOf(lucca, sent.ownerId()).ifPresent(delivery::lookUpAs);
+            return;
+        }
+        if (sent != null && !sent.isUserWithLogin()) {
             return;
         }
         if (!people.answers(lucca)) {
@@ -232,6 +236,25 @@ public final class DeliverySteps {
     }
 
     /**
+     * The user an earlier attempt's create may have made, whose answer was lost: by the login it gave, not by the
+     * hire's address of now, which a reload's work e-mail pattern or a corrected e-mail may have changed since.
+     */
+    public ApiRequest findSentUser(@Variable(Variables.DELIVERY) Delivery delivery) {
+        return requests.findPersonByLogin(delivery.sent().login());
+    }
+
+    /**
+     * Lucca has the user with the login the lost create gave: that create made them (Lucca keeps logins unique), and
+     * the hire goes on to their contract. Nobody: Lucca made nothing, and the person is looked for as for any hire.
+     */
+    public void noteSentUser(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
+        LuccaPerson.first(answer).filter(delivery.sent()::madeUser).ifPresent(person -> {
+            delivery.luccaUser(person.id());
+            delivery.warn(ANSWER_LOST);
+        });
+    }
+
+    /**
      * Someone looked up for their personal e-mail is the candidate only while Lucca still has it: changed since the
      * directory's read, they are nobody to this hire, whose address the directory found nobody with.
      */
@@ -253,7 +276,7 @@ public final class DeliverySteps {
      */
     private void noteFound(Delivery delivery, LuccaPerson person) {
         boolean former = person.isFormerEmployee(delivery.draft().contractStart());
-        SentCreate sent = delivery.hire().createAttempted() ? SentCreate.of(json, delivery.hire().createSent()) : null;
+        SentCreate sent = delivery.sent();
         if (sent != null && sent.madeContractOf(person)) {
             delivery.comesBack(person.id());
         } else if (sent != null && !former && sent.madeUser(person)) {

@@ -7,9 +7,11 @@ import java.io.IOException;
 
 /**
  * The create an earlier attempt sent and never heard the answer of: a user, with the login it gave, or a returning
- * employee's new contract, with its owner. It tells whether the person now found by e-mail is what that create made,
- * or someone else: a user made by hand in Lucca meanwhile (whose contract is then not ours to change), or the former
- * employee whose new contract it was (a rehire, not a user created).
+ * employee's new contract, with its owner. What it made is looked for by what it sent, not by what the hire says now:
+ * the address a hire is mapped to may have changed since (a reload's work e-mail pattern, a corrected e-mail), the
+ * login the create gave has not, and Lucca keeps logins unique. It tells whether the person found is what that create
+ * made, or someone else: a user made by hand in Lucca meanwhile (whose contract is then not ours to change), or the
+ * former employee whose new contract it was (a rehire, not a user created).
  *
  * @param login   the login of the user it created; null for a contract, or a body that says neither
  * @param ownerId the person a contract was for; null for a user
@@ -25,6 +27,15 @@ record SentCreate(String login, Long ownerId) {
         }
         return new SentCreate(sent.path("login").isTextual() ? sent.path("login").asText() : null,
                 sent.path("ownerId").canConvertToLong() ? sent.path("ownerId").asLong() : null);
+    }
+
+    /**
+     * A user's create whose login is known: the user it may have made is looked up by that login (strict equality in
+     * Lucca), whatever address the hire has now. A body kept without one (before the journal kept them, or erased by
+     * retention) leaves only the hire's address to look by.
+     */
+    boolean isUserWithLogin() {
+        return ownerId == null && login != null;
     }
 
     /** The returning employee's new contract was this create. */

@@ -34,6 +34,15 @@ public final class LuccaRequests {
                 "mail=" + encode(mail) + "&formerEmployees=true&fields=" + PERSON_FIELDS);
     }
 
+    /**
+     * The user who has this login, former and future employees included. {@code login=} is strict equality, and
+     * logins are unique within a Lucca: what a create sent with it made, whatever its address is now.
+     */
+    public ApiRequest findPersonByLogin(String login) {
+        return get("find-person-by-login", "/api/v3/users",
+                "login=" + encode(login) + "&formerEmployees=true&fields=" + PERSON_FIELDS);
+    }
+
     /** Every login containing the base: one call tells which of base, base2, base3... is free. */
     public ApiRequest loginsLike(String loginBase) {
         return get("find-taken-logins", "/api/v3/users",

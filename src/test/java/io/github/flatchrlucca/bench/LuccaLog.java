@@ -95,8 +95,11 @@ final class LuccaLog {
         if (query.contains("mail=")) {
             return "find-person-by-mail";
         }
-        if (query.contains("login=")) {
+        if (query.contains("login=like")) {
             return "find-taken-logins";
+        }
+        if (query.contains("login=")) {
+            return "find-person-by-login";
         }
         return query.startsWith("fields=id&paging=0,1") ? "try-api-key" : "list-people";
     }

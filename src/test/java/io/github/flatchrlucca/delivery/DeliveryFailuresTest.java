@@ -366,7 +366,7 @@ class DeliveryFailuresTest {
         return deliveries.computeIfAbsent(hire.hireId(), id -> new Delivery(hire, TestTenants.inForce(
                 TestTenants.tenant("acme", "acme-token-0123456789", "4242")).forHire(hire), new MappedHire(
                 new LuccaUserDraft("Eloise", "Muller", "eloise@example.com", null, null, null, null, "emuller", null,
-                        null, null), List.of(), "emuller", List.of(), null, "1234"), null));
+                        null, null), List.of(), "emuller", List.of(), null, "1234"), null, null));
     }
 
     /** The attempt stopped in the rate limit's check that it still holds the hire: its create is never sent. */

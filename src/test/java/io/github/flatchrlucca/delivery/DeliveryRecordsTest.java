@@ -56,7 +56,7 @@ class DeliveryRecordsTest {
         ClaimedHire replayed = new ClaimedHire("hire-1", "acme", PAYLOAD, DIED_ON_MONDAY, REPLAYED_ON_TUESDAY, 1,
                 416L, null, null);
         Delivery delivery = new Delivery(replayed, tenant,
-                tenant.mapper().map(new ObjectMapper().readTree(PAYLOAD), DIED_ON_MONDAY), null);
+                tenant.mapper().map(new ObjectMapper().readTree(PAYLOAD), DIED_ON_MONDAY), null, null);
 
         records.delivered(delivery);
 

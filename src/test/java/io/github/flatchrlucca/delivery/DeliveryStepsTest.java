@@ -840,7 +840,7 @@ class DeliveryStepsTest {
     }
 
     @Test
-    void aCreateWhoseAnswerMayHaveBeenLostIsLookedUpInLuccaNotInTheDirectory() {
+    void aCreateKeptWithoutItsLoginIsLookedUpInLuccaByTheHiresAddressNotInTheDirectory() {
         luccaPeople.add(people());
         people.refresh(LUCCA);
         Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
@@ -848,7 +848,69 @@ class DeliveryStepsTest {
 
         steps.checkInDirectory(delivery, LUCCA);
 
+        assertThat(delivery.isSentUserToFind()).as("no login to look by").isFalse();
         assertThat(delivery.isDirectoryChecked()).isFalse();
+        assertThat(steps.findPerson(delivery).query()).startsWith("mail=eloise%40gmail.com&");
+    }
+
+    /** What an attempt sent before a reload gave the tenant a work e-mail pattern: the address it had then. */
+    private static final String SENT_BEFORE_THE_PATTERN = "{\"firstName\":\"Éloïse\",\"lastName\":\"Müller\","
+            + "\"mail\":\"eloise@gmail.com\",\"login\":\"emuller\",\"dtContractStart\":\"2026-02-02T00:00:00\"}";
+
+    @Test
+    void aUserCreateWhoseAnswerWasLostIsLookedForByTheLoginItGaveNotByTheAddressOfNow() {
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
+                RECEIVED_AT, 2, null, SENT_BEFORE_THE_PATTERN, ACME_LUCCA.toString()), WORK_MAIL);
+        assertThat(delivery.draft().mail()).as("the address of now").isEqualTo("eloise.muller@acme.fr");
+
+        assertThat(delivery.isSentUserToFind()).isTrue();
+        ApiRequest request = steps.findSentUser(delivery);
+        steps.noteSentUser(delivery, person(416, "emuller", null));
+
+        assertThat(request.name()).isEqualTo("find-person-by-login");
+        assertThat(request.query()).startsWith("login=emuller&formerEmployees=true&");
+        assertThat(delivery.luccaUserId()).as("the user the lost create made, not a second one").isEqualTo(416L);
+        assertThat(delivery.isAlreadyInLucca()).isFalse();
+        assertThat(delivery.isSentUserToFind()).as("found").isFalse();
+        assertThat(delivery.warnings()).contains(DeliverySteps.ANSWER_LOST);
+    }
+
+    @Test
+    void aLostCreateWhoseUserLuccaHasNotMadeNothingAndTheHireIsCheckedAsEver() {
+        luccaPeople.add(people("{\"id\":5,\"mail\":\"someone@acme.test\",\"login\":\"emuller\"}"));
+        people.refresh(LUCCA);
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
+                RECEIVED_AT, 2, null, SENT_BEFORE_THE_PATTERN.replace("emuller", "emuller2"), ACME_LUCCA.toString()),
+                WORK_MAIL);
+
+        steps.noteSentUser(delivery, json("{\"data\":{\"items\":[]}}"));
+        steps.checkInDirectory(delivery, LUCCA);
+        steps.chooseLoginInDirectory(delivery, LUCCA);
+
+        assertThat(delivery.isUserKnown()).isFalse();
+        assertThat(delivery.isDirectoryChecked()).as("nobody has the address of now").isTrue();
+        assertThat(delivery.draft().login()).as("the same login: Lucca did not take it").isEqualTo("emuller2");
+    }
+
+    @Test
+    void someoneMadeByHandWithTheAddressOfNowIsNotTakenForTheUserALostCreateMade() {
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
+                RECEIVED_AT, 2, null, SENT_BEFORE_THE_PATTERN, ACME_LUCCA.toString()), TENANT);
+
+        steps.noteSentUser(delivery, json("{\"data\":{\"items\":[]}}"));
+        steps.notePerson(delivery, person(417, "eloise.muller", null));
+
+        assertThat(delivery.isAlreadyInLucca()).isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(417L);
+        assertThat(delivery.warnings()).contains(DeliverySteps.ALREADY_EMPLOYED).doesNotContain(DeliverySteps.ANSWER_LOST);
+    }
+
+    @Test
+    void aReturningEmployeesLostContractIsNoUserToLookForByLogin() {
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
+                RECEIVED_AT, 2, null, "{\"ownerId\":77,\"startsOn\":\"2026-02-02\"}", null), TENANT);
+
+        assertThat(delivery.isSentUserToFind()).isFalse();
     }
 
     @Test

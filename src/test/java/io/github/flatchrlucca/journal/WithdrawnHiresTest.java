@@ -229,7 +229,10 @@ class WithdrawnHiresTest {
 
     @Test
     void aHireMovedBackIntoHiredNoLongerWaitsForADecisionAboutAnAccountThatMayExist() {
-        String hireId = createAnswerLost("1", T0);
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        journal.markCreateAttempted(hireId, "{\"login\":\"cmorel\"}", LUCCA);
+        journal.retryLater(hireId, T0, new EventDetail("create-user", 504, "", "timed out"));
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
 
         Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO);
@@ -238,6 +241,8 @@ class WithdrawnHiresTest {
         assertThat(hire.status()).isEqualTo(HireStatus.RECEIVED);
         assertThat(hire.decisionNeeded()).as("its delivery looks the person up in Lucca first").isNull();
         assertThat(hire.decisionNeededAt()).isNull();
+        assertThat(journal.claim(hireId).createSent()).as("by what the lost create sent, whatever the event is now")
+                .isEqualTo("{\"login\":\"cmorel\"}");
     }
 
     @Test

@@ -26,6 +26,15 @@ class LuccaRequestsTest {
     }
 
     @Test
+    void findsAPersonByTheirExactLoginAmongFormerEmployeesToo() {
+        ApiRequest request = requests.findPersonByLogin("jean-marc.o'neil");
+
+        assertThat(request).isEqualTo(new ApiRequest("find-person-by-login", "GET", "/api/v3/users",
+                "login=jean-marc.o%27neil&formerEmployees=true"
+                        + "&fields=id,login,mail,personalEmail,firstName,lastName,dtContractStart,dtContractEnd", null));
+    }
+
+    @Test
     void aPlusInTheMailIsEncodedSoItIsNotReadAsASpace() {
         String query = requests.findPersonByMail("a+b@x.fr").query();
 

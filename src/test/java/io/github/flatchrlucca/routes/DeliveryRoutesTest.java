@@ -460,6 +460,27 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
+    void aCreateWhoseAnswerIsLostIsFoundByItsLoginAfterTheHiresAddressChanged() {
+        lucca.loseAnswerOfNextCreate();
+        String hireId = accept(LIVE, Events.hire(LIVE, "lost-2"));
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        int made = lucca.users().stream().filter(u -> u.mail().equals(Events.mail("lost-2"))).findFirst()
+                .orElseThrow().id();
+        // the recruiter corrects the candidate's e-mail (or a reload gives the tenant a work e-mail pattern): the next
+        // attempt maps the hire to another address than the one the lost create was sent with
+        changePayload(hireId, Events.mail("lost-2"), Events.mail("lost-2-corrected"));
+
+        HireView delivered = nextAttempt(hire);
+
+        assertThat(delivered.luccaUserId()).as("the user the lost create made").isEqualTo((long) made);
+        assertThat(delivered.warnings().toString()).contains("answer to the create was lost");
+        assertThat(usersWithMail("lost-2-corrected")).as("no second user").isZero();
+        assertThat(postsFor("lost-2-corrected")).isZero();
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == made).singleElement()
+                .satisfies(contract -> assertThat(contract.typeId()).isEqualTo(21));
+    }
+
+    @Test
     void aContractStepThatFailsIsTriedAgainWithoutCreatingTheUserAgain() {
         // the user is made without a contract, then the contract with its type: that second call fails
         lucca.failNext("POST", "/directory/api/4.0/work-contracts", 502, 1);
