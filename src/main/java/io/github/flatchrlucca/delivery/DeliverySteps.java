@@ -248,7 +248,7 @@ public final class DeliverySteps {
      * the hire goes on to their contract. Nobody: Lucca made nothing, and the person is looked for as for any hire.
      */
     public void noteSentUser(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
-        LuccaPerson.first(answer).filter(delivery.sent()::madeUser).ifPresent(person -> {
+        LuccaPerson.first(LuccaRequests.FIND_PERSON_BY_LOGIN, answer).filter(delivery.sent()::madeUser).ifPresent(person -> {
             delivery.luccaUser(person.id());
             delivery.warn(ANSWER_LOST);
         });
@@ -259,7 +259,7 @@ public final class DeliverySteps {
      * directory's read, they are nobody to this hire, whose address the directory found nobody with.
      */
     public void notePerson(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
-        LuccaPerson.first(answer)
+        LuccaPerson.first(LuccaRequests.FIND_PERSON_BY_MAIL, answer)
                 .filter(person -> !delivery.isLookedUpByPersonalEmail()
                         || person.hasPersonalEmail(delivery.draft().personalEmail()))
                 .ifPresent(person -> noteFound(delivery, person));
@@ -302,7 +302,7 @@ public final class DeliverySteps {
     /** The first login free among those Lucca answered, and not given by this connector to another hire. */
     public void chooseLogin(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
         Set<String> taken = new HashSet<>();
-        LuccaEnvelopes.v3Items(answer).forEach(item -> taken.add(item.path("login").asText("")));
+        LuccaEnvelopes.v3Items(LuccaRequests.FIND_TAKEN_LOGINS, answer).forEach(item -> taken.add(item.path("login").asText("")));
         chooseLoginAmong(delivery, taken);
     }
 
@@ -405,7 +405,7 @@ public final class DeliverySteps {
             delivery.withdrawWarning(CONTRACT_TYPE_UNMAPPED);
             delivery.warn(HireWarning.ofNewContract(noLongerMapped(delivery.mapped().contractTypeId())));
         }
-        return LuccaEnvelopes.v4Items(answer).stream()
+        return LuccaEnvelopes.v4Items(LuccaRequests.FIND_WORK_CONTRACT, answer).stream()
                 .map(item -> item.path("id").asLong())
                 .max(Comparator.naturalOrder())
                 .map(newest -> requests.patchWorkContract(newest, delivery.luccaContractTypeId(),

@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.lucca;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.mapping.DepartmentNames;
 import io.github.flatchrlucca.mapping.LuccaDepartment;
 import io.github.flatchrlucca.routes.Variables;
@@ -67,8 +68,9 @@ public final class DepartmentDirectory {
         List<LuccaDepartment> departments = new ArrayList<>();
         PagesWithoutEnd pages = new PagesWithoutEnd("list-departments");
         for (int number = 1; ; number++) {
-            JsonNode page = lucca.call(connection, requests.departmentsPage(number)).body();
-            List<JsonNode> items = LuccaEnvelopes.v4Items(page);
+            ApiRequest request = requests.departmentsPage(number);
+            JsonNode page = lucca.call(connection, request).body();
+            List<JsonNode> items = LuccaEnvelopes.v4Items(request.name(), page);
             items.forEach(item -> departments.add(new LuccaDepartment(
                     item.path("id").asInt(), item.path("name").asText(""), item.path("isActive").asBoolean(true))));
             if (!LuccaEnvelopes.hasNextPage(page)) {

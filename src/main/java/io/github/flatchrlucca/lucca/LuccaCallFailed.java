@@ -11,7 +11,12 @@ public abstract class LuccaCallFailed extends RuntimeException {
     private final String body;
 
     LuccaCallFailed(String call, int status, String body) {
-        super("Lucca answered " + status + " to " + call, null, false, false);
+        this(call, status, body, null);
+    }
+
+    /** @param how what was wrong with the answer besides its status; null when its status says it all */
+    LuccaCallFailed(String call, int status, String body, String how) {
+        super("Lucca answered " + status + " to " + call + (how == null ? "" : " " + how), null, false, false);
         this.call = call;
         this.status = status;
         this.body = body;

@@ -14,9 +14,13 @@ import java.util.List;
 public record LuccaContract(long id, Integer typeId, LocalDate startsOn, LocalDate endsOn, Integer establishmentId,
                             String externalId) {
 
-    /** The contracts of a {@code GET /directory/api/4.0/work-contracts} answer. */
+    /**
+     * The contracts of a {@code GET /directory/api/4.0/work-contracts} answer.
+     *
+     * @throws LuccaUnavailable when it lists none the way Lucca documents: "none" would make a second contract
+     */
     public static List<LuccaContract> of(JsonNode answer) {
-        return LuccaEnvelopes.v4Items(answer).stream().map(LuccaContract::read).toList();
+        return LuccaEnvelopes.v4Items(LuccaRequests.FIND_WORK_CONTRACT, answer).stream().map(LuccaContract::read).toList();
     }
 
     /** Whether the person works under this contract on that day: it has started, and not ended. */

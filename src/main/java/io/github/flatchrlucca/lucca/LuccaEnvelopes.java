@@ -5,18 +5,32 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Lucca wraps answers differently per API generation: v3 in {data:{items}}, v4 in {items, next}. */
+/**
+ * Lucca wraps answers differently per API generation: v3 in {data:{items}}, v4 in {items, next} (lucca-api.md). A
+ * list is read only from the envelope its generation documents: a 2xx answer without it (a blank body, {}, the other
+ * generation's envelope: a proxy's page, an API changed under us) says nothing of who Lucca has. Read as an empty
+ * list it would be "nobody": the people directory would list no one until a restart, and each hire's duplicate check,
+ * look-up or contract search pass. It fails instead as an unavailable Lucca does, retried with backoff.
+ */
 public final class LuccaEnvelopes {
 
     private LuccaEnvelopes() {
     }
 
-    public static List<JsonNode> v3Items(JsonNode answer) {
-        return list(answer.path("data").path("items"));
+    /**
+     * @param call the call this answers, named in the failure
+     * @throws LuccaUnavailable when the answer has no {@code data.items} list
+     */
+    public static List<JsonNode> v3Items(String call, JsonNode answer) {
+        return list(call, answer, answer.path("data").path("items"), "data.items");
     }
 
-    public static List<JsonNode> v4Items(JsonNode answer) {
-        return list(answer.path("items"));
+    /**
+     * @param call the call this answers, named in the failure
+     * @throws LuccaUnavailable when the answer has no {@code items} list
+     */
+    public static List<JsonNode> v4Items(String call, JsonNode answer) {
+        return list(call, answer, answer.path("items"), "items");
     }
 
     /** The id of the user a v3 create returned; without one the create cannot be trusted. */
@@ -42,7 +56,13 @@ public final class LuccaEnvelopes {
         return text.length() >= 10 ? LocalDate.parse(text.substring(0, 10)) : null;
     }
 
-    private static List<JsonNode> list(JsonNode items) {
+    private static List<JsonNode> list(String call, JsonNode answer, JsonNode items, String envelope) {
+        if (!items.isArray()) {
+            // the body as a failed call's is kept, for the operator; a blank one was read as no JSON at all
+            String body = answer.isMissingNode() || answer.isNull() ? "" : answer.toString();
+            throw new LuccaUnavailable(call, 200, LuccaAnswers.kept(body), "without the " + envelope
+                    + " list Lucca documents");
+        }
         List<JsonNode> list = new ArrayList<>();
         items.forEach(list::add);
         return list;

@@ -14,8 +14,12 @@ import java.util.Optional;
  */
 public record LuccaPerson(long id, String login, LocalDate contractEnd, String personalEmail) {
 
-    public static Optional<LuccaPerson> first(JsonNode findAnswer) {
-        return LuccaEnvelopes.v3Items(findAnswer).stream().findFirst().map(item -> new LuccaPerson(
+    /**
+     * @param call the look-up this answers ({@link LuccaRequests#FIND_PERSON_BY_MAIL}, ...)
+     * @throws LuccaUnavailable when it lists nobody the way Lucca documents: "nobody" would make a second person
+     */
+    public static Optional<LuccaPerson> first(String call, JsonNode findAnswer) {
+        return LuccaEnvelopes.v3Items(call, findAnswer).stream().findFirst().map(item -> new LuccaPerson(
                 item.path("id").asLong(), text(item.path("login")), LuccaEnvelopes.day(item.path("dtContractEnd")),
                 text(item.path("personalEmail"))));
     }

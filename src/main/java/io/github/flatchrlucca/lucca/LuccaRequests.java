@@ -12,6 +12,12 @@ import java.util.Map;
 /** The Lucca endpoints the connector uses, as documented, in one place. */
 public final class LuccaRequests {
 
+    /** The reads whose answers are read outside this class, named in the failure an unexpected answer is. */
+    public static final String FIND_PERSON_BY_MAIL = "find-person-by-mail";
+    public static final String FIND_PERSON_BY_LOGIN = "find-person-by-login";
+    public static final String FIND_TAKEN_LOGINS = "find-taken-logins";
+    public static final String FIND_WORK_CONTRACT = "find-work-contract";
+
     static final String PERSON_FIELDS = "id,login,mail,personalEmail,firstName,lastName,dtContractStart,dtContractEnd";
 
     /** What the people directory keeps of each person. */
@@ -30,7 +36,7 @@ public final class LuccaRequests {
 
     /** Former and future employees included, or a rehire would be created a second time. */
     public ApiRequest findPersonByMail(String mail) {
-        return get("find-person-by-mail", "/api/v3/users",
+        return get(FIND_PERSON_BY_MAIL, "/api/v3/users",
                 "mail=" + encode(mail) + "&formerEmployees=true&fields=" + PERSON_FIELDS);
     }
 
@@ -39,13 +45,13 @@ public final class LuccaRequests {
      * logins are unique within a Lucca: what a create sent with it made, whatever its address is now.
      */
     public ApiRequest findPersonByLogin(String login) {
-        return get("find-person-by-login", "/api/v3/users",
+        return get(FIND_PERSON_BY_LOGIN, "/api/v3/users",
                 "login=" + encode(login) + "&formerEmployees=true&fields=" + PERSON_FIELDS);
     }
 
     /** Every login containing the base: one call tells which of base, base2, base3... is free. */
     public ApiRequest loginsLike(String loginBase) {
-        return get("find-taken-logins", "/api/v3/users",
+        return get(FIND_TAKEN_LOGINS, "/api/v3/users",
                 "login=" + encode("like," + loginBase) + "&formerEmployees=true&fields=id,login&paging=0,1000");
     }
 
@@ -70,7 +76,7 @@ public final class LuccaRequests {
     }
 
     public ApiRequest workContractsOf(long userId) {
-        return get("find-work-contract", "/directory/api/4.0/work-contracts", encode("ownerId[]") + "=" + userId);
+        return get(FIND_WORK_CONTRACT, "/directory/api/4.0/work-contracts", encode("ownerId[]") + "=" + userId);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.lucca;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.routes.Variables;
 import java.time.Clock;
 import java.time.Duration;
@@ -221,12 +222,13 @@ public final class PeopleDirectory {
             Instant answeredAt = null;
             PagesWithoutEnd pages = new PagesWithoutEnd(since == null ? "list-people" : "list-people-changed");
             for (int offset = 0; ; offset += PAGE_SIZE) {
-                LuccaCaller.Answer answer = lucca.call(connection, since == null ? requests.everyone(offset, PAGE_SIZE)
-                        : requests.changedSince(since, offset, PAGE_SIZE));
+                ApiRequest request = since == null ? requests.everyone(offset, PAGE_SIZE)
+                        : requests.changedSince(since, offset, PAGE_SIZE);
+                LuccaCaller.Answer answer = lucca.call(connection, request);
                 if (answeredAt == null) {
                     answeredAt = luccaTime(answer.date());
                 }
-                List<JsonNode> items = LuccaEnvelopes.v3Items(answer.body());
+                List<JsonNode> items = LuccaEnvelopes.v3Items(request.name(), answer.body());
                 items.forEach(item -> put(new Person(item.path("id").asLong(), text(item, "mail"), text(item, "login"),
                         LuccaEnvelopes.day(item.path("dtContractEnd")), text(item, "personalEmail"))));
                 if (items.size() < PAGE_SIZE) {

@@ -262,6 +262,27 @@ class DeliveryStepsTest {
         assertThat(delivery.warnings()).isEqualTo(warningsBefore);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"null", "{}", "{\"items\":[]}"})
+    void aLookUpAnsweredWithoutTheListLuccaDocumentsIsAnUnavailableLuccaNotNobody(String answer) {
+        // "null": a blank body, as LuccaAnswers reads it; taken for nobody, a second person would be created
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
+
+        assertThatExceptionOfType(io.github.flatchrlucca.lucca.LuccaUnavailable.class)
+                .isThrownBy(() -> steps.notePerson(delivery, json(answer)))
+                .withMessageContaining("200 to find-person-by-mail");
+        assertThat(delivery.isUserKnown()).isFalse();
+    }
+
+    @Test
+    void aContractSearchAnsweredWithoutTheListLuccaDocumentsMakesNoSecondContract() {
+        Delivery delivery = userMadeEarlier();
+
+        assertThatExceptionOfType(io.github.flatchrlucca.lucca.LuccaUnavailable.class)
+                .isThrownBy(() -> steps.completeWorkContract(delivery, json("{}")))
+                .withMessageContaining("200 to find-work-contract");
+    }
+
     @Test
     void aCurrentEmployeeWithTheMailIsAlreadyInLucca() {
         Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);

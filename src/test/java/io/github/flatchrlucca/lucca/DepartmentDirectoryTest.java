@@ -154,9 +154,17 @@ class DepartmentDirectoryTest {
 
     @Test
     void noDepartmentsIsAnEmptyList() {
-        DepartmentDirectory directory = directory(pages(Map.of("page=1&limit=100", "{}")));
+        DepartmentDirectory directory = directory(pages(Map.of("page=1&limit=100", "{\"items\":[],\"next\":null}")));
 
         assertThat(directory.departments(LUCCA)).isEmpty();
+    }
+
+    @Test
+    void anAnswerWithoutTheItemsListIsNoListOfNoDepartmentsButAnUnavailableLucca() {
+        DepartmentDirectory directory = directory(pages(Map.of("page=1&limit=100", "{}")));
+
+        assertThatExceptionOfType(LuccaUnavailable.class)
+                .isThrownBy(() -> directory.departments(LUCCA)).withMessageContaining("list-departments");
     }
 
     @Test

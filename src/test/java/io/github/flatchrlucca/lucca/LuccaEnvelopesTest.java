@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.lucca;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,28 +18,61 @@ class LuccaEnvelopesTest {
 
     @Test
     void v3ItemsAreUnderDataItems() {
-        List<JsonNode> items = LuccaEnvelopes.v3Items(json("{\"data\":{\"items\":[{\"id\":1},{\"id\":2}]}}"));
+        List<JsonNode> items = LuccaEnvelopes.v3Items("list-people", json("{\"data\":{\"items\":[{\"id\":1},{\"id\":2}]}}"));
 
         assertThat(items).extracting(item -> item.path("id").asInt()).containsExactly(1, 2);
     }
 
+    @Test
+    void av3ListOfNobodyIsEmpty() {
+        assertThat(LuccaEnvelopes.v3Items("find-person-by-mail", json("{\"data\":{\"items\":[]}}"))).isEmpty();
+    }
+
+    /**
+     * Only an empty data.items says "nobody": a blank body (read as JSON null), {}, or v4's envelope is not Lucca's
+     * documented answer (a proxy's, an API changed under us), and taken for nobody it would make a second person.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"data\":{}}", "{\"data\":{\"items\":[]}}", "{\"items\":[{\"id\":1}]}", "null"})
-    void av3AnswerWithoutItemsListsNone(String answer) {
-        assertThat(LuccaEnvelopes.v3Items(json(answer))).isEmpty();
+    @ValueSource(strings = {"{}", "{\"data\":{}}", "{\"data\":{\"items\":null}}", "{\"items\":[{\"id\":1}]}", "null"})
+    void av3AnswerWithoutItsListIsAnUnavailableLuccaNotNobody(String answer) {
+        assertThatExceptionOfType(LuccaUnavailable.class)
+                .isThrownBy(() -> LuccaEnvelopes.v3Items("find-person-by-mail", json(answer)))
+                .withMessage("Lucca answered 200 to find-person-by-mail without the data.items list Lucca documents")
+                .satisfies(failure -> {
+                    assertThat(failure.call()).isEqualTo("find-person-by-mail");
+                    assertThat(failure.status()).isEqualTo(200);
+                    assertThat(failure.body()).as("kept for the operator, as a failed call's")
+                            .isEqualTo("null".equals(answer) ? "" : answer);
+                });
     }
 
     @Test
     void v4ItemsAreAtTheTop() {
-        List<JsonNode> items = LuccaEnvelopes.v4Items(json("{\"items\":[{\"id\":7}],\"next\":null}"));
+        List<JsonNode> items = LuccaEnvelopes.v4Items("find-work-contract", json("{\"items\":[{\"id\":7}],\"next\":null}"));
 
         assertThat(items).extracting(item -> item.path("id").asInt()).containsExactly(7);
     }
 
+    @Test
+    void av4ListOfNothingIsEmpty() {
+        assertThat(LuccaEnvelopes.v4Items("find-work-contract", json("{\"items\":[],\"count\":0}"))).isEmpty();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"items\":[]}", "{\"data\":{\"items\":[{\"id\":1}]}}"})
-    void av4AnswerWithoutItemsListsNone(String answer) {
-        assertThat(LuccaEnvelopes.v4Items(json(answer))).isEmpty();
+    @ValueSource(strings = {"{}", "{\"items\":{}}", "{\"data\":{\"items\":[{\"id\":1}]}}", "null"})
+    void av4AnswerWithoutItsListIsAnUnavailableLuccaNotNothing(String answer) {
+        assertThatExceptionOfType(LuccaUnavailable.class)
+                .isThrownBy(() -> LuccaEnvelopes.v4Items("find-work-contract", json(answer)))
+                .withMessageContaining("200 to find-work-contract without the items list");
+    }
+
+    @Test
+    void aLongUnexpectedAnswerIsKeptAsAFailedCallsBodyIs() {
+        String answer = "{\"html\":\"" + "x".repeat(5000) + "\"}";
+
+        assertThatExceptionOfType(LuccaUnavailable.class)
+                .isThrownBy(() -> LuccaEnvelopes.v3Items("list-people", json(answer)))
+                .satisfies(failure -> assertThat(failure.body()).hasSize(4003).endsWith("..."));
     }
 
     @Test

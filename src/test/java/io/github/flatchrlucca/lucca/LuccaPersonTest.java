@@ -18,7 +18,7 @@ class LuccaPersonTest {
 
     @Test
     void readsTheFirstPersonFound() {
-        Optional<LuccaPerson> person = LuccaPerson.first(json("""
+        Optional<LuccaPerson> person = LuccaPerson.first("find-person-by-mail", json("""
                 {"data":{"items":[
                   {"id":416,"login":"eschmidt","mail":"eloise@gmail.com","dtContractEnd":"2025-06-30T00:00:00"},
                   {"id":417,"mail":"eloise@gmail.com","dtContractEnd":null}]}}
@@ -29,7 +29,7 @@ class LuccaPersonTest {
 
     @Test
     void noItemsMeansNobodyFound() {
-        assertThat(LuccaPerson.first(json("{\"data\":{\"items\":[]}}"))).isEmpty();
+        assertThat(LuccaPerson.first("find-person-by-mail", json("{\"data\":{\"items\":[]}}"))).isEmpty();
     }
 
     @ParameterizedTest
@@ -39,7 +39,7 @@ class LuccaPersonTest {
             "{\"id\":416,\"dtContractEnd\":\"\"}",
             "{\"id\":416,\"dtContractEnd\":20250630}"})
     void aPersonWithoutReadableContractEndHasNone(String item) {
-        LuccaPerson person = LuccaPerson.first(json("{\"data\":{\"items\":[" + item + "]}}")).orElseThrow();
+        LuccaPerson person = LuccaPerson.first("find-person-by-mail", json("{\"data\":{\"items\":[" + item + "]}}")).orElseThrow();
 
         assertThat(person.contractEnd()).isNull();
         assertThat(person.isFormerEmployee(TODAY)).isFalse();
@@ -62,7 +62,7 @@ class LuccaPersonTest {
 
     @Test
     void aDateWithoutTimeIsReadToo() {
-        LuccaPerson person = LuccaPerson.first(json("{\"data\":{\"items\":[{\"id\":416,\"dtContractEnd\":\"2025-06-30\"}]}}"))
+        LuccaPerson person = LuccaPerson.first("find-person-by-mail", json("{\"data\":{\"items\":[{\"id\":416,\"dtContractEnd\":\"2025-06-30\"}]}}"))
                 .orElseThrow();
 
         assertThat(person.contractEnd()).isEqualTo(LocalDate.of(2025, 6, 30));

@@ -223,6 +223,24 @@ class PeopleDirectoryTest {
     }
 
     @Test
+    void aFirstReadAnsweredWithoutTheListLuccaDocumentsIsAFailedReadNotANobody() {
+        // a proxy's 200: an empty body (read as JSON null), or {}
+        answers.add(new LuccaCaller.Answer(JSON.nullNode(), "Tue, 01 Dec 2026 10:30:00 GMT"));
+        directory.refresh(ACME);
+        assertThat(directory.answers(ACME)).as("no one listed is not \"nobody\"").isFalse();
+        answers.add(new LuccaCaller.Answer(JSON.createObjectNode(), "Tue, 01 Dec 2026 10:31:00 GMT"));
+        directory.refresh(ACME);
+        assertThat(directory.answers(ACME)).isFalse();
+
+        answers.add(page("Tue, 01 Dec 2026 10:35:00 GMT", 1, 1));
+        directory.refresh(ACME);
+
+        assertThat(directory.answers(ACME)).isTrue();
+        assertThat(sent.get(2).name()).as("everyone is read again, not only who changed since").isEqualTo("list-people");
+        assertThat(directory.withMail(ACME, "person1@acme.test")).isPresent();
+    }
+
+    @Test
     void aLuccaThatAnswersTheSameFullPageWhateverIsAskedIsReadTwiceNotForEver() {
         for (int i = 0; i < 5; i++) {
             answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, 1));

@@ -213,6 +213,25 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         assertThat(usersWithMail("unread-1")).isOne();
     }
 
+    @Test
+    void aSuccessWithoutTheListLuccaDocumentsIsRetriedNotTakenForNobody() {
+        int person = personInLucca("proxied-1", null);
+        // a proxy before Lucca answers 200 with a body of its own: the round's read of who changed, then the look-up
+        lucca.failNext("GET", "/api/v3/users", 200, 2);
+
+        String hireId = accept(LIVE, Events.hire(LIVE, "proxied-1"));
+
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        assertThat(hire.lastLuccaStatus()).isEqualTo(200);
+        assertThat(hire.lastError()).contains("find-person-by-mail", "data.items");
+        assertThat(hire.lastLuccaBody()).contains("Injected failure");
+        assertThat(postsFor("proxied-1")).as("nobody was made").isZero();
+        // Lucca answers again: the person is found
+        assertThat(journalBean.deliverNow(hireId)).isTrue();
+        assertThat(awaitHire(hireId, h -> h.status() == HireStatus.ALREADY_IN_LUCCA).luccaUserId())
+                .isEqualTo((long) person);
+    }
+
     // ---- each onException of delivery-failures
 
     @Test
