@@ -26,9 +26,11 @@ public final class Delivery implements DepartmentNames {
     private boolean contractToCreate;
     private boolean directoryChecked;
     // the address as the people directory says Lucca writes it, when it lists someone with the hire's, or the address
-    // of the one person it lists with the candidate's own e-mail as their personal e-mail
+    // of the one person it lists with the candidate's own e-mail (as their personal e-mail, or as their address)
     private String mailInLucca;
     private boolean byPersonalEmail;
+    // the one person it lists with the candidate's own e-mail as their address (another than the hire's)
+    private boolean byOwnEmail;
     private boolean userCreatedNow;
     // this attempt's create (the user, or a returning employee's contract), recorded in the journal before it is sent
     private ApiRequest createRecorded;
@@ -128,6 +130,20 @@ public final class Delivery implements DepartmentNames {
     void lookUpByPersonalEmail(String theirMail) {
         this.mailInLucca = theirMail;
         this.byPersonalEmail = true;
+    }
+
+    /**
+     * The person to look up is the one the directory lists with the candidate's own e-mail as their address, when the
+     * hire's is another (a work e-mail pattern's): whoever Lucca has with it (mail= is exact) is the candidate.
+     */
+    void lookUpByOwnEmail(String theirMail) {
+        this.mailInLucca = theirMail;
+        this.byOwnEmail = true;
+    }
+
+    /** The look-up names the candidate's own e-mail, which Lucca has as someone's address. */
+    boolean isLookedUpByOwnEmail() {
+        return byOwnEmail;
     }
 
     /** The look-up names someone's address because Lucca had the candidate's own e-mail as their personal one. */

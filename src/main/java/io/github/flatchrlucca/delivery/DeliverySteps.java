@@ -26,9 +26,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -178,13 +178,14 @@ public final class DeliverySteps {
     /**
      * The e-mail checked against the people directory, when it can answer: read from Lucca at the start of this
      * round (or again now, when another hire of ours had the address), successfully, and this hire's create was never
-     * sent. Only its "nobody" is taken as it is: someone it lists is looked up in Lucca itself, so that what the hire's decision
+     * sent (or its user was not found by the login it gave). Only its "nobody" is taken as it is: someone it lists is looked up in Lucca itself, so that what the hire's decision
      * rests on (still there, the contract's end of now) is what Lucca says, not what the directory kept since its
      * first read (it learns of changes by their modifiedAt, and of a deleted user never).
      * <p>
      * Nobody with the hire's address, the candidate may still be in Lucca under another: a returning employee whose
-     * account HR made by hand, with a professional address, and the candidate's own e-mail as personal e-mail. The
-     * one person the directory lists with it is looked up by their address; several need a person to say which.
+     * account HR made by hand, with a professional address, and the candidate's own e-mail as personal e-mail; or,
+     * with a work e-mail pattern, one made by hand with the candidate's own e-mail as their address (a former intern).
+     * The one person the directory lists with it is looked up by their address; several need a person to say which.
      * <p>
      * A create whose answer may have been lost is looked for in Lucca itself. A user's, by the login it gave, before
      * this ({@link #findSentUser}): not found there, Lucca made nothing, and the hire is checked as if it had never
@@ -214,21 +215,51 @@ public final class DeliverySteps {
             return;
         }
         // Lucca requires a mail of everyone: one it did not list could not be looked up by it
-        withCandidatesOwnEmail(delivery, lucca).map(PeopleDirectory.Person::mail).filter(Objects::nonNull)
-                .ifPresentOrElse(delivery::lookUpByPersonalEmail, delivery::checkedWithDirectory);
+        withCandidatesOwnEmail(delivery, lucca).filter(holder -> holder.mail() != null)
+                .ifPresentOrElse(holder -> holder.lookedUpOn(delivery), delivery::checkedWithDirectory);
     }
 
     /**
-     * The one person the directory lists with the candidate's own e-mail as their personal e-mail.
+     * Someone the directory lists with the candidate's own e-mail, whatever the hire's address: as their personal
+     * e-mail, or as their address (which differs from the hire's only with a work e-mail pattern).
      *
-     * @throws HireNeedsAPerson when several have it
+     * @param person    as a look-up by e-mail would have found them
+     * @param mail      their address as Lucca writes it, which a look-up names
+     * @param asAddress the candidate's own e-mail is their address, not their personal e-mail
      */
-    private Optional<PeopleDirectory.Person> withCandidatesOwnEmail(Delivery delivery, LuccaConnection lucca) {
-        List<PeopleDirectory.Person> listed = people.withPersonalEmail(lucca, delivery.draft().personalEmail());
-        if (listed.size() > 1) {
-            throw HireNeedsAPerson.sharedPersonalEmail(listed.stream().map(PeopleDirectory.Person::id).toList());
+    private record OwnEmailHolder(LuccaPerson person, String mail, boolean asAddress) {
+
+        /** The person to look up, and why they would be the candidate. */
+        void lookedUpOn(Delivery delivery) {
+            if (asAddress) {
+                delivery.lookUpByOwnEmail(mail);
+            } else {
+                delivery.lookUpByPersonalEmail(mail);
+            }
         }
-        return listed.stream().findFirst();
+    }
+
+    /**
+     * The one person the directory lists with the candidate's own e-mail as their personal e-mail, or else as their
+     * address: with a work e-mail pattern, someone HR made by hand under the candidate's own e-mail (a former intern,
+     * a personal e-mail left empty) has neither the hire's address nor that personal e-mail, and would be made twice.
+     *
+     * @throws HireNeedsAPerson when several have it, either way
+     */
+    private Optional<OwnEmailHolder> withCandidatesOwnEmail(Delivery delivery, LuccaConnection lucca) {
+        String own = delivery.draft().personalEmail();
+        List<PeopleDirectory.Person> byPersonalEmail = people.withPersonalEmail(lucca, own);
+        Optional<LuccaPerson> byAddress = own == null || own.isBlank() ? Optional.empty() : people.withMail(lucca, own);
+        List<Long> holders = Stream.concat(byPersonalEmail.stream().map(PeopleDirectory.Person::id),
+                byAddress.stream().map(LuccaPerson::id)).distinct().sorted().toList();
+        if (holders.size() > 1) {
+            throw HireNeedsAPerson.sharedPersonalEmail(holders);
+        }
+        if (!byPersonalEmail.isEmpty()) {
+            PeopleDirectory.Person person = byPersonalEmail.get(0);
+            return Optional.of(new OwnEmailHolder(person.found(), person.mail(), false));
+        }
+        return byAddress.map(person -> new OwnEmailHolder(person, people.spelledInLucca(lucca, own).orElse(own), true));
     }
 
     public ApiRequest findPerson(@Variable(Variables.DELIVERY) Delivery delivery) {
@@ -272,7 +303,8 @@ public final class DeliverySteps {
      * the start day) comes back with a new contract, or is reported, as the tenant's rehire policy says; anyone else,
      * a user made by hand meanwhile included, is already in Lucca. With a work e-mail pattern, only when Lucca has
      * the candidate's own e-mail as theirs: the address says nothing of who has it ({@link HireNeedsAPerson}). Someone
-     * found by their personal e-mail has it, whatever their address: they are the candidate.
+     * found by the candidate's own e-mail, as their personal e-mail or as their address, has it: they are the
+     * candidate.
      */
     private void noteFound(Delivery delivery, LuccaPerson person) {
         boolean former = person.isFormerEmployee(delivery.draft().contractStart());
@@ -282,7 +314,7 @@ public final class DeliverySteps {
         } else if (sent != null && !former && sent.madeUser(person)) {
             delivery.luccaUser(person.id());
             delivery.warn(ANSWER_LOST);
-        } else if (delivery.tenant().settings().workEmailPattern() != null
+        } else if (delivery.tenant().settings().workEmailPattern() != null && !delivery.isLookedUpByOwnEmail()
                 && !person.hasPersonalEmail(delivery.draft().personalEmail())) {
             // the work address is made of the names alone: someone of the same names holds it, or this person,
             // whose personal e-mail Lucca lacks; neither is taken for the other without a person
@@ -314,15 +346,19 @@ public final class DeliverySteps {
 
     /**
      * Lucca refused the create, and the people directory has just been read again: if it now shows someone with
-     * this e-mail, or else with the candidate's own e-mail as personal e-mail (HR made the account meanwhile, under
-     * another address, with the login the rule gives: taking the next login would make the candidate twice), that
+     * this e-mail, or else with the candidate's own e-mail as personal e-mail or address (HR made the account
+     * meanwhile, under another address, with the login the rule gives: taking the next login would make the candidate
+     * twice), that
      * person is noted as if found before the create; several with it need a person. If it shows the login taken,
      * another one is chosen and the create is sent once more. Anything else is the refusal it was, final.
      */
     public void afterRefusedCreate(@Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.LUCCA) LuccaConnection lucca,
                                    @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) LuccaRefused refusal) {
         Optional<LuccaPerson> person = people.withMail(lucca, delivery.draft().mail())
-                .or(() -> withCandidatesOwnEmail(delivery, lucca).map(PeopleDirectory.Person::found));
+                .or(() -> withCandidatesOwnEmail(delivery, lucca).map(holder -> {
+                    holder.lookedUpOn(delivery);
+                    return holder.person();
+                }));
         String login = delivery.draft().login();
         if (person.isPresent()) {
             noteFound(delivery, person.get());

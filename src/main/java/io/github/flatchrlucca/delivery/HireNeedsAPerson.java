@@ -32,15 +32,16 @@ public final class HireNeedsAPerson extends RuntimeException {
     }
 
     /**
-     * Nobody in Lucca has the hire's address, but several people have the candidate's own e-mail as their personal
-     * e-mail: the candidate is perhaps one of them (a returning employee), and which one only a person can tell.
+     * Nobody in Lucca has the hire's address, but several people have the candidate's own e-mail, as their personal
+     * e-mail or one as their address: the candidate is perhaps one of them (a returning employee), and which one only
+     * a person can tell.
      */
     static HireNeedsAPerson sharedPersonalEmail(List<Long> personIds) {
         return new HireNeedsAPerson("personal-email-shared", "Lucca users "
                 + personIds.stream().map(id -> "#" + id).collect(Collectors.joining(", "))
-                + " all have the candidate's own e-mail as their personal e-mail: the candidate may be one of them; "
-                + "a person decides (make the account by hand, or keep that personal e-mail on one of them only, or "
-                + "on none, in Lucca and replay)");
+                + " all have the candidate's own e-mail, as their personal e-mail or their address: the candidate may "
+                + "be one of them; a person decides (make the account by hand, or keep that e-mail on one of them "
+                + "only, or on none, in Lucca and replay)");
     }
 
     /**

@@ -735,6 +735,60 @@ class DeliveryStepsTest {
         assertThat(delivery.isUserKnown()).isFalse();
     }
 
+    /** A former intern HR made by hand under the candidate's own e-mail, with no personal e-mail. */
+    private static final String INTERN_IN_DIRECTORY = "{\"id\":77,\"mail\":\"Eloise@Gmail.com\",\"login\":\"emuller\","
+            + "\"dtContractEnd\":\"2025-06-30T00:00:00\"}";
+
+    @Test
+    void withAWorkEmailPatternSomeoneWhoseAddressIsTheCandidatesOwnEmailIsTheCandidateNotASecondPerson() {
+        luccaPeople.add(people(INTERN_IN_DIRECTORY));
+        people.refresh(LUCCA);
+        Delivery rehire = steps.map(hire(MAPPED_CONTRACT), WORK_MAIL);
+        Delivery employed = steps.map(hire(MAPPED_CONTRACT), WORK_MAIL);
+        assertThat(rehire.draft().mail()).as("the pattern's address, nobody's in Lucca").isEqualTo("eloise.muller@acme.fr");
+
+        steps.checkInDirectory(rehire, LUCCA);
+        steps.checkInDirectory(employed, LUCCA);
+
+        assertThat(rehire.isDirectoryChecked()).as("not nobody: Lucca is asked").isFalse();
+        assertThat(steps.findPerson(rehire).query()).as("by the candidate's own e-mail, as Lucca writes it")
+                .startsWith("mail=Eloise%40Gmail.com&");
+        // Lucca has no personal e-mail for them: found by the candidate's own e-mail, they are no namesake
+        steps.notePerson(rehire, person(77, "emuller", "2025-06-30T00:00:00"));
+        steps.notePerson(employed, person(77, "emuller", null));
+        assertThat(rehire.isRehire()).isTrue();
+        assertThat(rehire.luccaUserId()).as("no second person").isEqualTo(77L);
+        assertThat(employed.isAlreadyInLucca()).isTrue();
+        assertThat(employed.warnings()).contains(DeliverySteps.ALREADY_EMPLOYED);
+    }
+
+    @Test
+    void someoneWithTheCandidatesEmailAsPersonalEmailAndAnotherWithItAsAddressNeedAPersonToSayWhich() {
+        luccaPeople.add(people(INTERN_IN_DIRECTORY, "{\"id\":78,\"mail\":\"e.muller@acme.fr\",\"login\":\"emuller2\","
+                + "\"personalEmail\":\"eloise@gmail.com\"}"));
+        people.refresh(LUCCA);
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), WORK_MAIL);
+
+        assertThatExceptionOfType(HireNeedsAPerson.class).isThrownBy(() -> steps.checkInDirectory(delivery, LUCCA))
+                .withMessageContaining("#77, #78").withMessageNotContaining("eloise");
+    }
+
+    @Test
+    void aRefusalAfterWhichLuccaShowsTheCandidatesOwnEmailAsSomeonesAddressIsThatPersonNotANamesake() {
+        luccaPeople.add(people());
+        people.refresh(LUCCA);
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), WORK_MAIL);
+        steps.checkInDirectory(delivery, LUCCA);
+        steps.chooseLoginInDirectory(delivery, LUCCA);
+        luccaPeople.add(people(INTERN_IN_DIRECTORY.replace("\"2025-06-30T00:00:00\"", "null")));
+        people.refreshNow(LUCCA);
+
+        steps.afterRefusedCreate(delivery, LUCCA, refusal());
+
+        assertThat(delivery.isAlreadyInLucca()).isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(77L);
+    }
+
     @Test
     void nobodyWithTheAddressOrThePersonalEmailIsCheckedWithTheDirectoryAndCreatedAsEver() {
         luccaPeople.add(people("{\"id\":78,\"mail\":\"e.muller@acme.fr\",\"login\":\"emuller\","

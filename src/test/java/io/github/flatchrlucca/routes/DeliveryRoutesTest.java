@@ -289,6 +289,21 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
+    void aFormerInternMadeByHandUnderTheirOwnEmailComesBackOnTheirRecordUnderAWorkEmailPattern() {
+        // made by hand before the tenant had a work e-mail pattern: the candidate's own e-mail, no personal e-mail
+        int former = lucca.addUser("Paul", "Stagiaire", "paul.stagiaire@example.org", "pstagiaire",
+                LocalDate.of(2020, 1, 1), LocalDate.of(2024, 3, 31));
+
+        String hireId = accept("work-mail", workMailHire("intern-1", "Paul", "Stagiaire", "Paul.Stagiaire@example.org"));
+
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.DELIVERED);
+        assertThat(hire.luccaUserId()).isEqualTo((long) former);
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == former).hasSize(2);
+        assertThat(lucca.users()).filteredOn(u -> "Stagiaire".equals(u.lastName())).extracting(u -> u.id())
+                .containsExactly(former);
+    }
+
+    @Test
     void aRejectedKeyKeepsTheHireQueuedForAtLeastTheKeyDelayThenItIsDelivered() {
         HireView hire = createAnswered(401, "key-1", HireStatus.RETRYING);
         assertThat(hire.lastLuccaStatus()).isEqualTo(401);
