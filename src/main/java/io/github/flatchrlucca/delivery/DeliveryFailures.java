@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.apache.camel.Exchange;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -190,13 +190,13 @@ public final class DeliveryFailures {
     private void retryOrDie(ClaimedHire hire, EventDetail failure, Instant next, String reason) {
         if (schedule.expired(hire.queuedAt(), next)) {
             die(hire, failure, "expired");
-        } else if (recorded(hire, failure, () -> journal.retryLater(hire.hireId(), next, failure))) {
+        } else if (recorded(hire, failure, written -> journal.retryLater(hire.hireId(), next, written))) {
             metrics.hire(hire.tenant(), "retried", reason);
         }
     }
 
     private void die(ClaimedHire hire, EventDetail failure, String reason) {
-        if (recorded(hire, failure, () -> journal.markDead(hire.hireId(), failure))) {
+        if (recorded(hire, failure, written -> journal.markDead(hire.hireId(), written))) {
             metrics.hire(hire.tenant(), "dead", reason);
             alerts.hireDead(hire.tenant(), hire.hireId(), failure.error());
         }
@@ -204,20 +204,25 @@ public final class DeliveryFailures {
 
     /**
      * Writes an outcome: true when it was written, false when the hire was cancelled or taken over meanwhile (the
-     * write changed nothing) or the journal is down (the hire is left behind, to be written once it answers).
+     * write changed nothing) or the journal is down (the hire is left behind, to be written once it answers). Lucca's
+     * answer the journal refuses (a NUL PostgreSQL will not store, say) is left out, and the same outcome written
+     * without it: a retry stays a retry, counted as one, and a death is still alerted. What is left is the
+     * connector's own words (the call, the status, the error), which are no candidate's data for the journal to refuse.
      */
-    private boolean recorded(ClaimedHire hire, EventDetail failure, BooleanSupplier write) {
+    private boolean recorded(ClaimedHire hire, EventDetail failure, Predicate<EventDetail> write) {
         try {
-            return write.getAsBoolean();
+            return write.test(failure);
         } catch (JournalUnavailable e) {
             LOG.warn("the outcome of an attempt could not be written: the journal cannot be reached");
             leaveBehind(hire, failure);
             return false;
         } catch (JournalRefusedValue e) {
-            // Lucca's answer itself does not fit (a NUL PostgreSQL refuses, say): the hire ends with our own words.
-            LOG.warn("hire {}: {}", hire.hireId(), e.getMessage());
-            return journal.markDead(hire.hireId(), new EventDetail(failure.call(), failure.status(), null,
-                    "its outcome could not be written (" + e.getMessage() + ")"));
+            if (failure.body() == null) {
+                throw e; // nothing of Lucca's left to leave out
+            }
+            LOG.warn("hire {}: {}; written without Lucca's answer", hire.hireId(), e.getMessage());
+            return recorded(hire, new EventDetail(failure.call(), failure.status(), null, failure.error()
+                    + " (Lucca's answer was dropped: the journal could not store it)"), write);
         }
     }
 

@@ -230,6 +230,41 @@ class DeliveryFailuresTest {
     }
 
     @Test
+    void aLuccaAnswerTheJournalRefusesIsLeftOutAndTheHireIsRetriedAsAnyOther() throws SQLException {
+        ClaimedHire hire = claimedHire();
+        // stands in for PostgreSQL's refusal of a NUL in a proxy's 502 page (SQLState 22021): H2 stores a NUL
+        journalRefusesLongLuccaAnswers();
+
+        failures.retryLater(failed(hire, luccaAnswered(502, "<html>Bad Gateway, from the proxy</html>", null)));
+
+        HireView record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.RETRYING);
+        assertThat(record.nextAttemptAt()).isEqualTo(schedule.next(hire.attempts(), NOW));
+        assertThat(record.lastLuccaStatus()).isEqualTo(502);
+        assertThat(record.lastLuccaBody()).isNull();
+        assertThat(record.lastError()).isEqualTo("Lucca answered 502 to create-user (Lucca's answer was dropped: the "
+                + "journal could not store it)");
+        assertThat(count("retried", "lucca-unavailable")).isEqualTo(1);
+        assertThat(meters.find("flatchr.hires").tag("outcome", "dead").counters()).isEmpty();
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void aRefusalWhoseAnswerTheJournalRefusesIsDeadCountedAndAlertedAsAnyOther() throws SQLException {
+        ClaimedHire hire = claimedHire();
+        journalRefusesLongLuccaAnswers();
+
+        failures.refused(failed(hire, luccaAnswered(422, "{\"message\":\"the mail is not a valid address\"}", null)));
+
+        HireView record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.DEAD);
+        assertThat(record.lastLuccaStatus()).isEqualTo(422);
+        assertThat(record.lastError()).contains("Lucca answered 422 to create-user", "dropped");
+        assertThat(count("dead", "lucca-refused")).isEqualTo(1);
+        assertThat(alerts).singleElement().asString().contains(hire.hireId(), "dead");
+    }
+
+    @Test
     void aCancelDuringAnAttemptWinsOverItsRetry() {
         ClaimedHire hire = claimedHire();
         assertThat(journal.cancel(hire.hireId())).isTrue();
@@ -331,6 +366,11 @@ class DeliveryFailuresTest {
             assertThat(event.detail()).isEqualTo("tenant acme has another Lucca now before create-user: handed back, "
                     + "this attempt not counted");
         });
+    }
+
+    /** The journal refuses Lucca's answers longer than a few characters (SQLState 22001), as a value it cannot store. */
+    private void journalRefusesLongLuccaAnswers() throws SQLException {
+        execute("ALTER TABLE hire ALTER COLUMN last_lucca_body VARCHAR(16)");
     }
 
     /** Every write to the hires fails from now on, as when the database goes away mid-delivery. */
