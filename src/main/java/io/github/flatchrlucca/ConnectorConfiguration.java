@@ -12,6 +12,7 @@ import io.github.flatchrlucca.delivery.RehireSteps;
 import io.github.flatchrlucca.delivery.DueHires;
 import io.github.flatchrlucca.delivery.RetrySchedule;
 import io.github.flatchrlucca.http.AnswerLimits;
+import io.github.flatchrlucca.http.Backoff;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.http.ProblemReplies;
 import io.github.flatchrlucca.http.BodyBudget;
@@ -332,8 +333,10 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         LuccaRateLimiter limiter = new LuccaRateLimiter(budget, clock, duration -> Thread.sleep(duration.toMillis()),
                 metrics::limiterWaited);
         LuccaCaller caller = luccaCaller(camel);
+        // a read Lucca refused (a key whose role may not read the organisation) or could not answer is made again
+        // as a hire's retry would be, not at each hire or preview that asks meanwhile
         DepartmentDirectory departments = new DepartmentDirectory(caller, requests, clock,
-                settings.departmentCacheTtl());
+                settings.departmentCacheTtl(), new Backoff(settings.retryInitialDelay(), settings.retryMaxDelay()));
         camel.getRegistry().bind("luccaRateLimiter", limiter);
         camel.getRegistry().bind("luccaAnswers", new LuccaAnswers(json, limiter, metrics::luccaCall, clock));
         camel.getRegistry().bind("departmentDirectory", departments);

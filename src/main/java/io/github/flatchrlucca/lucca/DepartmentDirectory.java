@@ -2,6 +2,7 @@ package io.github.flatchrlucca.lucca;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flatchrlucca.http.ApiRequest;
+import io.github.flatchrlucca.http.Backoff;
 import io.github.flatchrlucca.mapping.DepartmentNames;
 import io.github.flatchrlucca.mapping.LuccaDepartment;
 import io.github.flatchrlucca.routes.Variables;
@@ -16,7 +17,9 @@ import org.apache.camel.Variable;
 
 /**
  * Each Lucca instance's departments, read page by page and kept for a while: they change rarely, and reading
- * them for every hire would spend the customer's small API budget on the same answer.
+ * them for every hire would spend the customer's small API budget on the same answer. A read that failed is not
+ * made again before its backoff is over (a key whose role may not read the organisation, a Lucca that is down):
+ * until then its failure is given again, without a call, to every hire and preview that asks.
  */
 public final class DepartmentDirectory {
 
@@ -24,13 +27,17 @@ public final class DepartmentDirectory {
     private final LuccaRequests requests;
     private final Clock clock;
     private final Duration ttl;
+    private final Backoff afterFailure;
     private final Map<String, Cached> byInstance = new ConcurrentHashMap<>();
 
-    public DepartmentDirectory(LuccaCaller lucca, LuccaRequests requests, Clock clock, Duration ttl) {
+    /** @param afterFailure how long after failed reads in a row the list is read again */
+    public DepartmentDirectory(LuccaCaller lucca, LuccaRequests requests, Clock clock, Duration ttl,
+                               Backoff afterFailure) {
         this.lucca = lucca;
         this.requests = requests;
         this.clock = clock;
         this.ttl = ttl;
+        this.afterFailure = afterFailure;
     }
 
     /**
@@ -51,17 +58,49 @@ public final class DepartmentDirectory {
         }
         Cached cached = byInstance.computeIfAbsent(connection.instance(), key -> new Cached());
         synchronized (cached) {
-            if (cached.departments == null || !clock.instant().isBefore(cached.readAt.plus(ttl))) {
-                cached.departments = readAll(connection);
-                cached.readAt = clock.instant();
+            if (!cached.fresh()) {
+                read(cached, connection);
             }
             return cached.departments;
         }
     }
 
-    private static final class Cached {
+    /**
+     * Reads the list into the cache, unless a read with the same key failed and its backoff is not over: that
+     * failure is then thrown again, and Lucca is not called. Another key (a rotated one, another tenant's on the
+     * same instance) is tried at once.
+     */
+    private void read(Cached cached, LuccaConnection connection) {
+        Instant now = clock.instant();
+        if (cached.failure != null && connection.apiKey().equals(cached.failedWith) && now.isBefore(cached.retryAt)) {
+            throw cached.failure;
+        }
+        try {
+            cached.departments = readAll(connection);
+        } catch (RuntimeException failure) {
+            cached.failures = connection.apiKey().equals(cached.failedWith) ? cached.failures + 1 : 1;
+            cached.failure = failure;
+            cached.failedWith = connection.apiKey();
+            cached.retryAt = clock.instant().plus(afterFailure.after(cached.failures));
+            throw failure;
+        }
+        cached.readAt = clock.instant();
+        cached.failure = null;
+        cached.failedWith = null;
+        cached.failures = 0;
+    }
+
+    private final class Cached {
         private List<LuccaDepartment> departments;
         private Instant readAt = Instant.MIN;
+        private RuntimeException failure;
+        private String failedWith;
+        private int failures;
+        private Instant retryAt = Instant.MIN;
+
+        boolean fresh() {
+            return departments != null && clock.instant().isBefore(readAt.plus(ttl));
+        }
     }
 
     private List<LuccaDepartment> readAll(LuccaConnection connection) {

@@ -85,7 +85,9 @@ public final class MappingPreview {
     /**
      * Defaults and departments as delivery would set them: a dry-run tenant's as its dry-run does, another's with
      * Lucca's departments when Lucca can be asked; otherwise the mapping is still shown, its departments "not
-     * checked": a preview is most needed while something is wrong. False when they were not checked.
+     * checked": a preview is most needed while something is wrong. While Lucca refuses the list (or cannot give it),
+     * the directory gives its last failure again until its backoff is over: previews made meanwhile cost the
+     * customer's budget no call. False when they were not checked.
      */
     public boolean enrich(@Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.TENANT) Tenant tenant) {
         if (tenant.dryRun()) {

@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.lucca;
 
+import io.github.flatchrlucca.http.Backoff;
 import io.github.flatchrlucca.http.KeyState;
 import io.github.flatchrlucca.http.ApiRequest;
 import java.util.Optional;
@@ -36,7 +37,7 @@ class DepartmentDirectoryTest {
         DepartmentDirectory directory = new DepartmentDirectory((connection, request) -> {
             asked.add(connection);
             return answer("{\"items\":[{\"id\":" + (connection == LUCCA ? 1 : 2) + ",\"name\":\"IT\"}]}");
-        }, new LuccaRequests(JSON), clock, TTL);
+        }, new LuccaRequests(JSON), clock, TTL, BACKOFF);
         LuccaConnection other = connection("https://globex.ilucca.net");
 
         assertThat(directory.departments(LUCCA)).containsExactly(new LuccaDepartment(1, "IT", true));
@@ -51,7 +52,7 @@ class DepartmentDirectoryTest {
         DepartmentDirectory directory = new DepartmentDirectory((connection, request) -> {
             asked.add(connection);
             return answer("{\"items\":[{\"id\":1,\"name\":\"IT\"}]}");
-        }, new LuccaRequests(JSON), clock, TTL);
+        }, new LuccaRequests(JSON), clock, TTL, BACKOFF);
 
         directory.departments(LUCCA);
         directory.departments(connection("https://Acme.ilucca.net:443/"));
@@ -65,7 +66,7 @@ class DepartmentDirectoryTest {
         DepartmentDirectory directory = new DepartmentDirectory((connection, request) -> {
             asked.add(request.name());
             return answer("{\"items\":[{\"id\":1,\"name\":\"IT\"}]}");
-        }, new LuccaRequests(JSON), clock, TTL);
+        }, new LuccaRequests(JSON), clock, TTL, BACKOFF);
 
         assertThat(directory.toMatch(LUCCA, List::of)).isEmpty();
         assertThat(asked).as("a key that may not read the organisation holds up no such hire").isEmpty();
@@ -77,7 +78,7 @@ class DepartmentDirectoryTest {
     void aDryRunTenantHasNoDepartmentsAndCallsNothing() {
         DepartmentDirectory directory = new DepartmentDirectory((connection, request) -> {
             throw new AssertionError("called Lucca");
-        }, new LuccaRequests(JSON), clock, TTL);
+        }, new LuccaRequests(JSON), clock, TTL, BACKOFF);
 
         assertThat(directory.departments(new LuccaConnection("dry", Optional.empty(), "", 50, Duration.ofSeconds(60),
                 new KeyState(state -> { })))).isEmpty();
@@ -85,6 +86,7 @@ class DepartmentDirectoryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TTL = Duration.ofMinutes(60);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(30));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
     private final List<ApiRequest> calls = new ArrayList<>();
@@ -203,7 +205,7 @@ class DepartmentDirectoryTest {
     }
 
     @Test
-    void aFailedReadIsTriedAgainOnTheNextCall() {
+    void aFailedReadIsTriedAgainOnceItsBackoffIsOver() {
         List<String> answers = new ArrayList<>(List.of("fail", "{\"items\":[{\"id\":1,\"name\":\"IT\"}]}"));
         DepartmentDirectory directory = directory(request -> {
             calls.add(request);
@@ -215,13 +217,74 @@ class DepartmentDirectoryTest {
         });
 
         assertThatIllegalStateException().isThrownBy(() -> directory.departments(LUCCA));
+        clock.advance(BACKOFF.first());
         assertThat(directory.departments(LUCCA)).containsExactly(new LuccaDepartment(1, "IT", true));
+        assertThat(calls).hasSize(2);
+    }
+
+    @Test
+    void whileLuccaRefusesTheListItsRefusalIsGivenAgainWithoutACallUntilTheBackoffIsOver() {
+        DepartmentDirectory directory = directory(request -> {
+            calls.add(request);
+            throw new LuccaKeyRejected("list-departments", 403, "{\"Message\":\"forbidden\"}");
+        });
+
+        for (int preview = 0; preview < 5; preview++) {
+            assertThatExceptionOfType(LuccaKeyRejected.class).isThrownBy(() -> directory.toMatch(LUCCA, () -> List.of("IT")))
+                    .satisfies(refusal -> assertThat(refusal.status()).isEqualTo(403));
+        }
+        assertThat(calls).as("Lucca asked while it refuses the list").hasSize(1);
+
+        clock.advance(BACKOFF.first().minusMillis(1));
+        assertThatExceptionOfType(LuccaKeyRejected.class).isThrownBy(() -> directory.toMatch(LUCCA, () -> List.of("IT")));
+        assertThat(calls).hasSize(1);
+        clock.advance(Duration.ofMillis(1));
+        assertThatExceptionOfType(LuccaKeyRejected.class).isThrownBy(() -> directory.toMatch(LUCCA, () -> List.of("IT")));
+        assertThat(calls).as("asked again once the first wait is over").hasSize(2);
+    }
+
+    @Test
+    void eachFailedReadInARowWaitsLongerBeforeTheNext() {
+        DepartmentDirectory directory = directory(request -> {
+            calls.add(request);
+            throw new LuccaUnavailable("list-departments", 503, null);
+        });
+        assertThatExceptionOfType(LuccaUnavailable.class).isThrownBy(() -> directory.departments(LUCCA));
+        clock.advance(BACKOFF.after(1));
+        assertThatExceptionOfType(LuccaUnavailable.class).isThrownBy(() -> directory.departments(LUCCA));
+        assertThat(calls).hasSize(2);
+
+        clock.advance(BACKOFF.after(1));
+        assertThatExceptionOfType(LuccaUnavailable.class).isThrownBy(() -> directory.departments(LUCCA));
+        assertThat(calls).as("the second wait is twice the first").hasSize(2);
+        clock.advance(BACKOFF.after(2).minus(BACKOFF.after(1)));
+        assertThatExceptionOfType(LuccaUnavailable.class).isThrownBy(() -> directory.departments(LUCCA));
+        assertThat(calls).hasSize(3);
+    }
+
+    @Test
+    void anotherKeyIsNotHeldBackByTheFailureOfTheKeyItReplaced() {
+        DepartmentDirectory directory = directory(request -> {
+            calls.add(request);
+            if (calls.size() == 1) {
+                throw new LuccaKeyRejected("list-departments", 401, null);
+            }
+            return json("{\"items\":[{\"id\":1,\"name\":\"IT\"}]}");
+        });
+        LuccaConnection rotated = new LuccaConnection("acme", LUCCA.baseUrl(), "rotated-key", 50,
+                Duration.ofSeconds(60), new KeyState(state -> { }));
+
+        assertThatExceptionOfType(LuccaKeyRejected.class).isThrownBy(() -> directory.departments(LUCCA));
+
+        assertThat(directory.departments(rotated)).containsExactly(new LuccaDepartment(1, "IT", true));
+        assertThat(directory.departments(LUCCA)).as("the list read is the instance's, whoever read it")
+                .containsExactly(new LuccaDepartment(1, "IT", true));
         assertThat(calls).hasSize(2);
     }
 
     private DepartmentDirectory directory(Function<ApiRequest, JsonNode> lucca) {
         return new DepartmentDirectory((connection, request) -> new LuccaCaller.Answer(lucca.apply(request), null),
-                new LuccaRequests(JSON), clock, TTL);
+                new LuccaRequests(JSON), clock, TTL, BACKOFF);
     }
 
     private Function<ApiRequest, JsonNode> onePage() {

@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.fake.FakeChat;
+import io.github.flatchrlucca.fake.FakeLucca;
 import io.github.flatchrlucca.http.AnswerLimits;
 import io.github.flatchrlucca.http.KeyState;
 import io.github.flatchrlucca.journal.HireView;
@@ -51,6 +52,9 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     private static final int HELD_COMPANY = 5151;
     private static final int WRONG_KEY_COMPANY = 5252;
     private static final int UNREACHABLE_COMPANY = 5353;
+    private static final int ORGANISATION_REFUSED_COMPANY = 5454;
+    private static final String ORGANISATION_REFUSED = "organisation-refused";
+    private static final String DEPARTMENTS = "/organization/structure/api/departments";
 
     @BeanInject("tenants")
     Tenants tenants;
@@ -65,6 +69,8 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     ProducerTemplate template;
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    /** Tenant organisation-refused's Lucca, which refuses its key the list of departments. */
+    private final FakeLucca organisationRefusedLucca = FakeLucca.start(LUCCA_KEY);
     /** The headers of each webhook marked X-Headers-Test as the step after the token's check finds them. */
     private final List<java.util.Map<String, Object>> headersAfterTheCheck =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -101,9 +107,15 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
                         flatchrCompanyIds: [%d]
                         webhookToken: %s
                         lucca: { baseUrl: "http://127.0.0.1:%d", apiKey: "%s" }
+                      - id: %s
+                        flatchrCompanyIds: [%d]
+                        webhookToken: %s
+                        lucca: { baseUrl: %s, apiKey: "%s" }
                     """.formatted(HELD_COMPANY, tokenOf("held"), lucca.baseUrl(), secret("held-key", LUCCA_KEY),
                     WRONG_KEY_COMPANY, tokenOf("wrong-key"), lucca.baseUrl(), secret("wrong-key", "not-" + LUCCA_KEY),
-                    UNREACHABLE_COMPANY, tokenOf("unreachable"), freePort(), secret("unreachable-key", LUCCA_KEY));
+                    UNREACHABLE_COMPANY, tokenOf("unreachable"), freePort(), secret("unreachable-key", LUCCA_KEY),
+                    ORGANISATION_REFUSED, ORGANISATION_REFUSED_COMPANY, tokenOf(ORGANISATION_REFUSED),
+                    organisationRefusedLucca.baseUrl(), secret("organisation-refused-key", LUCCA_KEY));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -117,6 +129,7 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     @AfterAll
     void stopListening() {
         root().detachAppender(log);
+        organisationRefusedLucca.close();
     }
 
     // ---- the choice of admin-preview, and the admin API's problems (http-problems)
@@ -133,6 +146,27 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
         assertThat(preview.has("reason")).isFalse();
         assertThat(preview.path("requests").get(0).path("body").path("lastName").asText()).isNotEmpty();
         assertThat(countOf(DRY)).as("a preview is recorded nowhere").isEqualTo(recorded);
+    }
+
+    @Test
+    void previewsWhileLuccaRefusesTheDepartmentsListCostOneCallNotOneEach() throws IOException {
+        // a key whose role may not read the organisation: Lucca answers 403 to the list as long as it is not changed
+        organisationRefusedLucca.failNext("GET", DEPARTMENTS, 403, 100);
+        String event = Events.inDepartment(Events.hire(ORGANISATION_REFUSED_COMPANY, "preview-refused"), "Service IT")
+                .toString();
+
+        for (int preview = 0; preview < 3; preview++) {
+            HttpResponse<String> response = postAdmin("/admin/api/preview?tenant=" + ORGANISATION_REFUSED, event);
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode answer = JSON.readTree(response.body());
+            assertThat(answer.path("departmentsChecked").asBoolean(true)).as("preview %d", preview).isFalse();
+            assertThat(answer.path("warnings")).extracting(JsonNode::asText).anySatisfy(warning -> assertThat(warning)
+                    .contains("\"Service IT\" not checked (Lucca's departments could not be read)"));
+            assertThat(answer.path("requests").get(0).path("body").path("lastName").asText()).isEqualTo("Morel");
+        }
+        assertThat(organisationRefusedLucca.count("GET", DEPARTMENTS))
+                .as("Lucca asked for its departments while it refuses them").isEqualTo(1);
     }
 
     @Test

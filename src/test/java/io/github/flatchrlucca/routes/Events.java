@@ -22,6 +22,12 @@ final class Events {
         return FlatchrEvents.hire(applicantId, company);
     }
 
+    /** The hire naming its department where the route tests' FLATCHR_DEPARTMENT_POINTER reads it. */
+    static ObjectNode inDepartment(ObjectNode hire, String department) {
+        ((ObjectNode) hire.path("data").path("vacancy")).put("department", department);
+        return hire;
+    }
+
     static ObjectNode movedOut(ObjectNode hire) {
         return FlatchrEvents.movedOut(hire, "Refusé");
     }

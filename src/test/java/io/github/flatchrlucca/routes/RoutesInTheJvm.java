@@ -72,6 +72,9 @@ import org.junit.jupiter.api.TestMethodOrder;
                 "retry.initial-delay-ms=600000",
                 "retry.key-rejected-delay-ms=900000",
                 "delivery.poll-interval-ms=100",
+                // a field Flatchr never sends: a hire names a department (and Lucca's list is read for it) only when
+                // a test puts one there, so that no other test spends a call on Lucca's departments
+                "flatchr.department-pointer=/data/vacancy/department",
                 "shutdown.drain-seconds=0",
                 // the class's tests are over: no need to wait, a second for each, for every queue's consumer to stop
                 "camel.main.shutdown-timeout=1",
