@@ -308,13 +308,19 @@
   }
 
   /**
-   * A key Lucca refuses holds all of the tenant's hires; a key Flatchr refuses, or a failed search, leaves hires
-   * whose webhook never came unfound; a dead or rejected hire, or one marked "needs a decision", waits for a person.
+   * A key Lucca refuses holds all of the tenant's hires; a default department Lucca does not list stops those that
+   * fall back to it; a key Flatchr refuses, or a failed search, leaves hires whose webhook never came unfound; a dead
+   * or rejected hire, or one marked "needs a decision", waits for a person.
    */
   function inTrouble(tenant) {
     const counts = tenant.counts || {};
-    return tenant.credentials === "rejected" || flatchrInTrouble(tenant) || (tenant.decisionsNeeded || 0) > 0
-      || [...NEEDS_A_PERSON].some((status) => (counts[status] || 0) > 0);
+    return tenant.credentials === "rejected" || defaultDepartmentWrong(tenant) || flatchrInTrouble(tenant)
+      || (tenant.decisionsNeeded || 0) > 0 || [...NEEDS_A_PERSON].some((status) => (counts[status] || 0) > 0);
+  }
+
+  /** Null until checked, "ok", or what is wrong with it (the setting and its id). */
+  function defaultDepartmentWrong(tenant) {
+    return Boolean(tenant.defaultDepartment) && tenant.defaultDepartment !== "ok";
   }
 
   function usesFlatchr(tenant) {
@@ -340,7 +346,11 @@
       }, tenant.id)),
       el("td", { class: "lucca" }, tenant.lucca === "dry-run"
         ? el("span", { class: "muted" }, "Dry run: nothing is sent")
-        : el("span", { class: "mono" }, tenant.lucca)),
+        : el("span", { class: "mono" }, tenant.lucca),
+        defaultDepartmentWrong(tenant)
+          ? el("div", { class: "sub default-department" }, `${tenant.defaultDepartment}: hires that fall back `
+            + "to it stop, dead; fix it, then replay them")
+          : null),
       el("td", { class: "key" }, keyState(tenant.credentials)),
       flatchrCell(tenant),
       countCell("queued", (counts.received || 0) + (counts.retrying || 0), false),

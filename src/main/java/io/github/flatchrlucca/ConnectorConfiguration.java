@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.flatchrlucca.delivery.DefaultDepartments;
 import io.github.flatchrlucca.delivery.DeliveryFailures;
 import io.github.flatchrlucca.delivery.DeliveryRecords;
 import io.github.flatchrlucca.delivery.DeliverySteps;
@@ -195,6 +196,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                 new RateLimitStore(journalData));
         DeliverySteps steps = bindDelivery(registry, settings, json, journal, new AddressReservations(journalData, clock),
                 requests, clock, metrics, alerts);
+        DefaultDepartments defaultDepartments = new DefaultDepartments(departments, tenants, alerts);
+        registry.bind("defaultDepartments", defaultDepartments);
         Reconciliations reconciliations = new Reconciliations(journalData, clock, RECONCILIATION_LEASE, instance);
         // one pause per Flatchr company, honoured by every call to it: search, tag look-up, write-back
         FlatchrPause flatchrPause = new FlatchrPause(clock, settings.retryInitialDelay(), settings.retryMaxDelay());
@@ -214,13 +217,14 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("adminTokenCheck", adminTokenCheck);
         registry.bind("statusPage", new StatusPage(adminTokenCheck));
         registry.bind("adminApi", new AdminApi(json, journal, reader, reconciliations, classifier, tenants,
-                settings.zone(), clock));
-        registry.bind("mappingPreview", new MappingPreview(json, steps, departments, tenants, clock));
+                settings.zone(), clock, defaultDepartments::health));
+        registry.bind("mappingPreview", new MappingPreview(json, steps, departments, defaultDepartments, tenants,
+                clock));
         registry.bind("retention", new Retention(journal, settings.retention(), settings.retryMaxAge(),
                 tenants::writingBack, clock));
         registry.bind("journalHealth", new JournalHealthCheck(reader));
         registry.bind("luccaHealth", new LuccaHealthCheck(tenants, !settings.managementOnServerPort(),
-                writeBack::tagHealth));
+                writeBack::tagHealth, defaultDepartments::health));
         announce(settings, tenants);
     }
 

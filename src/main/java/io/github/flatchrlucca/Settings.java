@@ -229,7 +229,10 @@ final class Settings {
             .whenUnset("left out: Lucca's own default (Employees > Configuration > Default values) applies")
             .tenantKey("defaults.legalEntityId");
     static final Setting<Integer> DEPARTMENT_ID = Setting.of(LUCCA, "lucca.department-id", "LUCCA_DEPARTMENT_ID",
-            positiveInt(), "Department of a new user when none is matched by name.")
+            positiveInt(), "Department of a new user when none is matched by name. Checked against Lucca's "
+                    + "departments once the connector holds their list: one Lucca does not list stops the hires that "
+                    + "fall back to it (dead, nothing sent, replayable once fixed), and is shown in health, the "
+                    + "status page and an alert.")
             .whenUnset("left out: Lucca's own default applies").tenantKey("defaults.departmentId");
     static final Setting<Integer> ROLE_ID = Setting.of(LUCCA, "lucca.role-id", "LUCCA_ROLE_ID", positiveInt(),
             "Main role (`rolePrincipalId`) of every new user.")

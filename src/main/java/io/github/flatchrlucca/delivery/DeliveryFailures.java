@@ -76,6 +76,15 @@ public final class DeliveryFailures {
     }
 
     /**
+     * The hire falls back to a default department Lucca does not list: every attempt would be refused until the
+     * setting is fixed. Dead at once, nothing sent, for a replay once it is.
+     */
+    public void defaultDepartmentUnlisted(Exchange exchange) {
+        die(hire(exchange), new EventDetail(null, null, null, caught(exchange, DefaultDepartmentUnlisted.class)
+                .getMessage()), "default-department-unlisted");
+    }
+
+    /**
      * 401, 403: no hire is at fault, but the key is nobody else's to fix: every hire of the tenant waits, at least
      * RETRY_KEY_REJECTED_DELAY_MS and longer as its attempts grow, and dies of old age like any other, so that a
      * key left broken comes to a person through the dead hires' alerts too.

@@ -10,8 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Variable;
 
@@ -51,6 +54,41 @@ public final class DepartmentDirectory {
         return hire.departmentNames().isEmpty() ? List.of() : departments(connection);
     }
 
+    /**
+     * Whether Lucca lists this department, when that can be told without reading the organisation for it alone:
+     * empty when no list was read with this connection's key (its role may not be allowed to read it: a 403 would
+     * read as a rejected key) or when a read fails. A list that lacks the department is read once more before it is
+     * believed, a department made in Lucca since the list was read (its id just set) is then found; the answer
+     * read again is kept with the list, so that the next hires ask Lucca nothing more until the list is old.
+     */
+    public Optional<Boolean> lists(LuccaConnection connection, int departmentId) {
+        Cached cached = connection.baseUrl().isEmpty() ? null : byInstance.get(connection.instance());
+        if (cached == null) {
+            return Optional.empty();
+        }
+        synchronized (cached) {
+            if (cached.departments == null || !connection.apiKey().equals(cached.readWith)) {
+                return Optional.empty();
+            }
+            if (cached.fresh() && (listed(cached, departmentId) || cached.confirmedMissing.contains(departmentId))) {
+                return Optional.of(listed(cached, departmentId));
+            }
+            try {
+                read(cached, connection);
+            } catch (RuntimeException unread) {
+                return Optional.empty();
+            }
+            if (!listed(cached, departmentId)) {
+                cached.confirmedMissing.add(departmentId);
+            }
+            return Optional.of(listed(cached, departmentId));
+        }
+    }
+
+    private static boolean listed(Cached cached, int departmentId) {
+        return cached.departments.stream().anyMatch(department -> department.id() == departmentId);
+    }
+
     /** One tenant's wait for its list never holds up another tenant's: each Lucca instance has its own. */
     List<LuccaDepartment> departments(LuccaConnection connection) {
         if (connection.baseUrl().isEmpty()) {
@@ -85,6 +123,8 @@ public final class DepartmentDirectory {
             throw failure;
         }
         cached.readAt = clock.instant();
+        cached.readWith = connection.apiKey();
+        cached.confirmedMissing.clear();
         cached.failure = null;
         cached.failedWith = null;
         cached.failures = 0;
@@ -93,6 +133,11 @@ public final class DepartmentDirectory {
     private final class Cached {
         private List<LuccaDepartment> departments;
         private Instant readAt = Instant.MIN;
+        // the key the list was read with: the departments are the instance's, but only a key seen reading them is
+        // used to read them again for a check
+        private String readWith;
+        // departments the list lacked when read once more for them: not read again for them while it is kept
+        private final Set<Integer> confirmedMissing = new HashSet<>();
         private RuntimeException failure;
         private String failedWith;
         private int failures;

@@ -23,6 +23,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 
@@ -45,16 +47,20 @@ public final class AdminApi {
     private final ZoneId connectorZone;
     private final Clock clock;
 
-    /** @param connectorZone CONNECTOR_TIMEZONE: the days of a list of several tenants, or of one not in force */
+    /**
+     * @param connectorZone     CONNECTOR_TIMEZONE: the days of a list of several tenants, or of one not in force
+     * @param defaultDepartment what is known of a tenant's default department in its Lucca: "ok", or what is wrong
+     */
     public AdminApi(ObjectMapper json, Journal journal, JournalReader reader, Reconciliations reconciliations,
-                    FlatchrEventClassifier classifier, Tenants tenants, ZoneId connectorZone, Clock clock) {
+                    FlatchrEventClassifier classifier, Tenants tenants, ZoneId connectorZone, Clock clock,
+                    Function<String, Optional<String>> defaultDepartment) {
         this.json = json;
         this.journal = journal;
         this.reader = reader;
         this.reconciliations = reconciliations;
         this.classifier = classifier;
         this.tenants = tenants;
-        this.views = new HireViews(json, tenants, clock);
+        this.views = new HireViews(json, tenants, clock, defaultDepartment);
         this.connectorZone = connectorZone;
         this.clock = clock;
     }

@@ -136,6 +136,19 @@ public final class Alerts implements DeliveryAlerts, SkippedApplicationAlert {
                 + link(hireId));
     }
 
+    @Override
+    public void defaultDepartmentUnlisted(String tenant, String problem) {
+        send.accept(":warning: Tenant " + tenant + ": " + problem + ", so Lucca would refuse every new user placed "
+                + "there: its hires that match no department by name stop, dead, with nothing sent to Lucca. Set it to a "
+                + "department Lucca lists (or unset it, for Lucca's own default), then replay them. " + statusPage);
+    }
+
+    @Override
+    public void defaultDepartmentListed(String tenant, String setting) {
+        send.accept(":white_check_mark: Tenant " + tenant + ": " + setting + " is among Lucca's departments; its "
+                + "hires that fall back to it go to Lucca again (replay those that died meanwhile). " + statusPage);
+    }
+
     public void credentialsChanged(String tenant, KeyState.State state) {
         if (state == KeyState.State.REJECTED) {
             send.accept(":warning: Lucca rejects the API key of tenant " + tenant + ". Its hires are kept and will be "

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** How a hire is shown to an operator: a summary for lists, the whole story for one hire. */
 final class HireViews {
@@ -23,11 +25,14 @@ final class HireViews {
     private final ObjectMapper json;
     private final Tenants tenants;
     private final Clock clock;
+    private final Function<String, Optional<String>> defaultDepartment;
 
-    HireViews(ObjectMapper json, Tenants tenants, Clock clock) {
+    /** @param defaultDepartment what is known of a tenant's default department in its Lucca: "ok", or what is wrong */
+    HireViews(ObjectMapper json, Tenants tenants, Clock clock, Function<String, Optional<String>> defaultDepartment) {
         this.json = json;
         this.tenants = tenants;
         this.clock = clock;
+        this.defaultDepartment = defaultDepartment;
     }
 
     Map<String, Object> summary(HireView hire) {
@@ -89,6 +94,8 @@ final class HireViews {
         view.put("flatchrApi", tenant.flatchr().map(flatchr -> flatchr.credentials().state().name()
                 .toLowerCase(Locale.ROOT)).orElse("not used"));
         view.put("lastSearchOfFlatchr", lastSearch == null ? null : search(lastSearch));
+        // null until a hire that falls back to it has been checked against Lucca's departments
+        view.put("defaultDepartment", defaultDepartment.apply(tenant.id()).orElse(null));
         return view;
     }
 

@@ -11,8 +11,8 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Says, for each tenant, what Lucca's last answer made of its API key, or that it runs dry, and what Flatchr's API
- * made of its key when it has one. It stays UP on
+ * Says, for each tenant, what Lucca's last answer made of its API key, or that it runs dry, what Flatchr's API
+ * made of its key when it has one, and whether Lucca lists its default department once that is known. It stays UP on
  * purpose: while Lucca refuses a key, hires must still be accepted and kept, so readiness must not turn
  * Flatchr's calls away (nor one customer's key turn away every customer's hires). A rejected key is
  * reported here, in the metrics and by an alert. On the public port the details are counts ("2 tenants whose key
@@ -23,21 +23,27 @@ public final class LuccaHealthCheck extends AbstractHealthCheck {
     private final Tenants tenants;
     private final boolean perTenant;
     private final Function<String, Optional<String>> resultTag;
+    private final Function<String, Optional<String>> defaultDepartment;
 
     /**
      * @param perTenant whether details may name each tenant: only where health is off the public port
      *                  (MANAGEMENT_PORT), since tenant ids are customer names; otherwise details are counts
      */
     public LuccaHealthCheck(Tenants tenants, boolean perTenant) {
-        this(tenants, perTenant, tenant -> Optional.empty());
+        this(tenants, perTenant, tenant -> Optional.empty(), tenant -> Optional.empty());
     }
 
-    /** @param resultTag what the tenant's result tag in Flatchr is to the write-back: "ok", or why it is not */
-    public LuccaHealthCheck(Tenants tenants, boolean perTenant, Function<String, Optional<String>> resultTag) {
+    /**
+     * @param resultTag         what the tenant's result tag in Flatchr is to the write-back: "ok", or why it is not
+     * @param defaultDepartment what the tenant's default department is in its Lucca: "ok", or what is wrong with it
+     */
+    public LuccaHealthCheck(Tenants tenants, boolean perTenant, Function<String, Optional<String>> resultTag,
+                            Function<String, Optional<String>> defaultDepartment) {
         super("flatchr-lucca", "lucca");
         this.tenants = tenants;
         this.perTenant = perTenant;
         this.resultTag = resultTag;
+        this.defaultDepartment = defaultDepartment;
     }
 
     @Override
@@ -71,6 +77,12 @@ public final class LuccaHealthCheck extends AbstractHealthCheck {
             }
             tag.ifPresent(state -> counts.merge("tenants.resultTag." + ("ok".equals(state) ? "ok" : "unusable"), 1L,
                     Long::sum));
+            Optional<String> department = defaultDepartment.apply(tenant.id());
+            if (perTenant) {
+                department.ifPresent(state -> builder.detail(tenant.id() + ".defaultDepartment", state));
+            }
+            department.ifPresent(state -> counts.merge("tenants.defaultDepartment." + ("ok".equals(state) ? "ok"
+                    : "not-in-lucca"), 1L, Long::sum));
         }
         counts.forEach(builder::detail);
     }

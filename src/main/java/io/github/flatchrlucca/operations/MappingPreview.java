@@ -2,6 +2,7 @@ package io.github.flatchrlucca.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.delivery.DefaultDepartments;
 import io.github.flatchrlucca.delivery.Delivery;
 import io.github.flatchrlucca.delivery.DeliverySteps;
 import io.github.flatchrlucca.delivery.HireNeedsAPerson;
@@ -40,15 +41,17 @@ public final class MappingPreview {
     private final ObjectMapper json;
     private final DeliverySteps steps;
     private final DepartmentDirectory departments;
+    private final DefaultDepartments defaultDepartments;
     private final Tenants tenants;
     private final Clock clock;
 
-    public MappingPreview(ObjectMapper json, DeliverySteps steps, DepartmentDirectory departments, Tenants tenants,
-                          Clock clock) {
+    public MappingPreview(ObjectMapper json, DeliverySteps steps, DepartmentDirectory departments,
+                          DefaultDepartments defaultDepartments, Tenants tenants, Clock clock) {
         this.json = json;
         this.steps = steps;
         this.tenants = tenants;
         this.departments = departments;
+        this.defaultDepartments = defaultDepartments;
         this.clock = clock;
     }
 
@@ -96,6 +99,8 @@ public final class MappingPreview {
         }
         try {
             steps.enrich(delivery, departments.toMatch(tenant.lucca(), delivery));
+            // a default department Lucca does not list would stop the delivery: the preview says so
+            defaultDepartments.checkInPreview(delivery, tenant.lucca());
             return true;
         } catch (RuntimeException unreachable) {
             LOG.warn("preview of tenant {}: Lucca's departments could not be read ({})", tenant.id(),

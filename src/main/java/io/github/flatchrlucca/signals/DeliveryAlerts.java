@@ -11,4 +11,15 @@ public interface DeliveryAlerts {
      * and its create turns out never to have been sent: nothing is in Lucca, nobody need look.
      */
     void decisionNoLongerNeeded(String tenant, String hireId);
+
+    /**
+     * The tenant's default department is not among its Lucca's departments: its hires that fall back to it stop, dead,
+     * until the setting is fixed. Told once, not for each hire.
+     *
+     * @param problem the setting and its id, and what is wrong with it
+     */
+    void defaultDepartmentUnlisted(String tenant, String problem);
+
+    /** The tenant's default department, said not to be Lucca's, is now one Lucca lists. @param setting and its id */
+    void defaultDepartmentListed(String tenant, String setting);
 }

@@ -282,6 +282,35 @@ class DepartmentDirectoryTest {
         assertThat(calls).hasSize(2);
     }
 
+    @Test
+    void whetherLuccaListsADepartmentIsUnknownUntilTheListIsReadWithThatKey() {
+        DepartmentDirectory directory = directory(onePage());
+        LuccaConnection anotherKey = new LuccaConnection("globex", LUCCA.baseUrl(), "another-key", 50,
+                Duration.ofSeconds(60), new KeyState(state -> { }));
+
+        assertThat(directory.lists(LUCCA, 1)).as("never read").isEmpty();
+        assertThat(calls).as("the organisation is not read for this alone: the key may not be allowed to").isEmpty();
+        directory.departments(LUCCA);
+
+        assertThat(directory.lists(LUCCA, 1)).hasValue(true);
+        assertThat(directory.lists(anotherKey, 1)).as("read with another key, which may not read it again").isEmpty();
+        assertThat(calls).hasSize(1);
+    }
+
+    @Test
+    void aListThatLacksTheDepartmentIsReadOnceMoreThenBelievedUntilItIsOld() {
+        DepartmentDirectory directory = directory(onePage());
+        directory.departments(LUCCA);
+
+        assertThat(directory.lists(LUCCA, 7)).hasValue(false);
+        assertThat(directory.lists(LUCCA, 7)).hasValue(false);
+        assertThat(calls).as("the first read, and once more for 7").hasSize(2);
+
+        clock.advance(TTL);
+        assertThat(directory.lists(LUCCA, 1)).as("an old list is read again with the key that read it").hasValue(true);
+        assertThat(calls).hasSize(3);
+    }
+
     private DepartmentDirectory directory(Function<ApiRequest, JsonNode> lucca) {
         return new DepartmentDirectory((connection, request) -> new LuccaCaller.Answer(lucca.apply(request), null),
                 new LuccaRequests(JSON), clock, TTL, BACKOFF);

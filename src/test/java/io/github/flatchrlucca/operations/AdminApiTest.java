@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -37,7 +38,9 @@ class AdminApiTest {
             new Reconciliations(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a"),
             new FlatchrEventClassifier(), TestTenants.inForce(TestTenants.tenant("acme", "acme-token-0123456789", "4242"),
             TestTenants.withZone(TestTenants.tenant("globex", "globex-token-0123456789", "4343"),
-                    ZoneId.of("America/New_York"))), ZoneId.of("Europe/Paris"), clock);
+                    ZoneId.of("America/New_York"))), ZoneId.of("Europe/Paris"), clock,
+            tenant -> tenant.equals("globex") ? Optional.of("LUCCA_DEPARTMENT_ID 999 is not among Lucca's departments")
+                    : Optional.empty());
 
     @Test
     void theHiresWaitingForADecisionAreCountedForEachTenantAndInTheStatsWhateverTheirStatus() throws Exception {
@@ -53,6 +56,15 @@ class AdminApiTest {
         assertThat(tenants.get(1).path("decisionsNeeded").asLong()).isEqualTo(1);
         assertThat(answer(api::stats, null).path("decisionsNeeded").asLong()).as("every tenant").isEqualTo(3);
         assertThat(answer(api::stats, "globex").path("decisionsNeeded").asLong()).as("a tenant's token").isEqualTo(1);
+    }
+
+    @Test
+    void eachTenantShowsWhatIsKnownOfItsDefaultDepartmentInLucca() throws Exception {
+        JsonNode tenants = answer(api::tenants, null).path("tenants");
+
+        assertThat(tenants.get(0).path("defaultDepartment").isNull()).as("not known yet").isTrue();
+        assertThat(tenants.get(1).path("defaultDepartment").asText())
+                .isEqualTo("LUCCA_DEPARTMENT_ID 999 is not among Lucca's departments");
     }
 
     @Test

@@ -49,6 +49,19 @@ class AlertsTest {
     }
 
     @Test
+    void aDefaultDepartmentLuccaDoesNotListIsToldWithWhatToDoAndSoIsItsFix() {
+        alerts.defaultDepartmentUnlisted("acme", "LUCCA_DEPARTMENT_ID 999 is not among Lucca's departments");
+        alerts.defaultDepartmentListed("acme", "LUCCA_DEPARTMENT_ID 14");
+
+        assertThat(chat).satisfiesExactly(
+                unlisted -> assertThat(unlisted).contains("Tenant acme: LUCCA_DEPARTMENT_ID 999 is not among Lucca's "
+                        + "departments", "stop, dead, with nothing sent", "then replay them",
+                        "https://connector.acme.example/admin/"),
+                listed -> assertThat(listed).contains("Tenant acme: LUCCA_DEPARTMENT_ID 14 is among Lucca's "
+                        + "departments", "replay those that died meanwhile"));
+    }
+
+    @Test
     void aHireDyingAfterTheBurstIsToldAtOnceAndTheCountOfTheBurstBeforeIt() {
         for (int i = 0; i < Alerts.TOLD_ONE_BY_ONE + 2; i++) {
             alerts.hireDead("acme", "hire-" + i, "Lucca answered 400 to create-user");

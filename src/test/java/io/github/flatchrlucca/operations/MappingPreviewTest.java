@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class MappingPreviewTest {
 
     private static final JsonNode JEANNE = event("Jeanne", "Exemple");
-    private final MappingPreview preview = new MappingPreview(new ObjectMapper(), null, null, null, Clock.systemUTC());
+    private final MappingPreview preview = new MappingPreview(new ObjectMapper(), null, null, null, null, Clock.systemUTC());
 
     @Test
     void aCompleteHireGoesOnToTheRequests() {

@@ -55,6 +55,8 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     private static final int ORGANISATION_REFUSED_COMPANY = 5454;
     private static final String ORGANISATION_REFUSED = "organisation-refused";
     private static final String DEPARTMENTS = "/organization/structure/api/departments";
+    private static final int DEPARTMENT_GONE_COMPANY = 5555;
+    private static final String DEPARTMENT_GONE = "department-gone";
 
     @BeanInject("tenants")
     Tenants tenants;
@@ -71,6 +73,8 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     /** Tenant organisation-refused's Lucca, which refuses its key the list of departments. */
     private final FakeLucca organisationRefusedLucca = FakeLucca.start(LUCCA_KEY);
+    /** Tenant department-gone's Lucca, which has no department 999, the tenant's default. */
+    private final FakeLucca departmentGoneLucca = FakeLucca.start(LUCCA_KEY);
     /** The headers of each webhook marked X-Headers-Test as the step after the token's check finds them. */
     private final List<java.util.Map<String, Object>> headersAfterTheCheck =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -111,11 +115,18 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
                         flatchrCompanyIds: [%d]
                         webhookToken: %s
                         lucca: { baseUrl: %s, apiKey: "%s" }
+                      - id: %s
+                        flatchrCompanyIds: [%d]
+                        webhookToken: %s
+                        lucca: { baseUrl: %s, apiKey: "%s" }
+                        defaults: { departmentId: 999 }
                     """.formatted(HELD_COMPANY, tokenOf("held"), lucca.baseUrl(), secret("held-key", LUCCA_KEY),
                     WRONG_KEY_COMPANY, tokenOf("wrong-key"), lucca.baseUrl(), secret("wrong-key", "not-" + LUCCA_KEY),
                     UNREACHABLE_COMPANY, tokenOf("unreachable"), freePort(), secret("unreachable-key", LUCCA_KEY),
                     ORGANISATION_REFUSED, ORGANISATION_REFUSED_COMPANY, tokenOf(ORGANISATION_REFUSED),
-                    organisationRefusedLucca.baseUrl(), secret("organisation-refused-key", LUCCA_KEY));
+                    organisationRefusedLucca.baseUrl(), secret("organisation-refused-key", LUCCA_KEY),
+                    DEPARTMENT_GONE, DEPARTMENT_GONE_COMPANY, tokenOf(DEPARTMENT_GONE), departmentGoneLucca.baseUrl(),
+                    secret("department-gone-key", LUCCA_KEY));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -130,6 +141,7 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     void stopListening() {
         root().detachAppender(log);
         organisationRefusedLucca.close();
+        departmentGoneLucca.close();
     }
 
     // ---- the choice of admin-preview, and the admin API's problems (http-problems)
@@ -167,6 +179,27 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
         }
         assertThat(organisationRefusedLucca.count("GET", DEPARTMENTS))
                 .as("Lucca asked for its departments while it refuses them").isEqualTo(1);
+    }
+
+    @Test
+    void aPreviewOfAHireThatFallsBackToADefaultDepartmentLuccaDoesNotListSaysTheDeliveryWouldStopIt()
+            throws IOException {
+        departmentGoneLucca.addDepartment("Service IT", true);
+        String named = Events.inDepartment(Events.hire(DEPARTMENT_GONE_COMPANY, "preview-gone-1"), "Service IT")
+                .toString();
+        assertThat(JSON.readTree(postAdmin("/admin/api/preview?tenant=" + DEPARTMENT_GONE, named).body())
+                .path("warnings").toString()).as("matched by name: the default is not used").doesNotContain("999");
+
+        HttpResponse<String> response = postAdmin("/admin/api/preview?tenant=" + DEPARTMENT_GONE,
+                Events.hire(DEPARTMENT_GONE_COMPANY, "preview-gone-2").toString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode preview = JSON.readTree(response.body());
+        assertThat(preview.path("requests").get(0).path("body").path("departmentId").asInt()).isEqualTo(999);
+        assertThat(preview.path("warnings")).extracting(JsonNode::asText).anySatisfy(warning -> assertThat(warning)
+                .startsWith("the delivery would stop this hire, dead: defaults.departmentId (tenants file) 999 is "
+                        + "not among Lucca's departments"));
+        assertThat(departmentGoneLucca.count("POST", "/api/v3/users")).as("a preview sends nothing").isZero();
     }
 
     @Test

@@ -48,6 +48,8 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     private static final int WORK_MAIL_COMPANY = 4848;
     private static final int SISTER_COMPANY = 5454;
     private static final int ORGANISATION_HIDDEN_COMPANY = 5353;
+    private static final int DEPARTMENT_GONE_COMPANY = 5555;
+    private static final String DEPARTMENT_GONE = "department-gone";
     private static final String ROTATED_KEY = "0d8c7a61-2222-4000-8000-0000000000bb";
 
     @BeanInject("journal")
@@ -63,6 +65,8 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     private final FakeLucca relocatedFromLucca = FakeLucca.start(LUCCA_KEY);
     /** Tenant organisation-hidden's Lucca, whose key's role may not read the organisation (its departments). */
     private final FakeLucca organisationHiddenLucca = FakeLucca.start(LUCCA_KEY);
+    /** Tenant department-gone's Lucca: it has a Service IT, and no department 999, the tenant's default. */
+    private final FakeLucca departmentGoneLucca = FakeLucca.start(LUCCA_KEY);
     private String leavingTenant;
 
     DeliveryRoutesTest() throws IOException {
@@ -113,6 +117,12 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                     webhookToken: %s
                     lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
                     contractTypes: { 1: 21 }
+                  - id: %s
+                    flatchrCompanyIds: [%d]
+                    webhookToken: %s
+                    lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
+                    contractTypes: { 1: 21 }
+                    defaults: { departmentId: 999 }
                 """.formatted(WORK_MAIL_COMPANY, tokenOf("work-mail"), lucca.baseUrl(),
                 secret("work-mail-lucca-key", LUCCA_KEY),
                 SISTER_COMPANY, tokenOf("sister"), lucca.baseUrl(), secret("sister-lucca-key", LUCCA_KEY),
@@ -120,7 +130,9 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                 ROTATING_COMPANY, tokenOf("rotating"), rotatingLucca.baseUrl(), secret("rotating-lucca-key", LUCCA_KEY),
                 RELOCATING_COMPANY, tokenOf("relocating"), relocatedFromLucca.baseUrl(),
                 secret("relocating-lucca-key", LUCCA_KEY), ORGANISATION_HIDDEN_COMPANY, tokenOf("organisation-hidden"),
-                organisationHiddenLucca.baseUrl(), secret("organisation-hidden-lucca-key", LUCCA_KEY))
+                organisationHiddenLucca.baseUrl(), secret("organisation-hidden-lucca-key", LUCCA_KEY),
+                DEPARTMENT_GONE, DEPARTMENT_GONE_COMPANY, tokenOf(DEPARTMENT_GONE), departmentGoneLucca.baseUrl(),
+                secret("department-gone-lucca-key", LUCCA_KEY))
                 + leavingTenant();
     }
 
@@ -153,6 +165,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         rotatingLucca.close();
         relocatedFromLucca.close();
         organisationHiddenLucca.close();
+        departmentGoneLucca.close();
     }
 
     // ---- the choices of deliver-hire
@@ -364,6 +377,44 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
         assertThat(awaitHire(hireId, h -> h.status() != HireStatus.RECEIVED).status()).isEqualTo(HireStatus.DELIVERED);
         assertThat(organisationHiddenLucca.count("GET", "/organization")).as("departments asked for").isZero();
+    }
+
+    @Test
+    void aDefaultDepartmentLuccaDoesNotListStopsTheHiresThatFallBackToItBeforeAnythingIsSentAndIsToldOnce()
+            throws IOException {
+        departmentGoneLucca.addDepartment("Service IT", true);
+        // a hire that names a department Lucca has is delivered there, and Lucca's list is then known
+        String named = accept(DEPARTMENT_GONE,
+                Events.inDepartment(Events.hire(DEPARTMENT_GONE_COMPANY, "gone-1"), "Service IT"));
+        assertThat(awaitHire(named, h -> h.status() != HireStatus.RECEIVED).status()).isEqualTo(HireStatus.DELIVERED);
+
+        // two that name none fall back to the default, 999, which Lucca would refuse
+        List<String> fallingBack = List.of(accept(DEPARTMENT_GONE, Events.hire(DEPARTMENT_GONE_COMPANY, "gone-2")),
+                accept(DEPARTMENT_GONE, Events.hire(DEPARTMENT_GONE_COMPANY, "gone-3")));
+
+        for (String hireId : fallingBack) {
+            HireView hire = awaitHire(hireId, h -> h.status() != HireStatus.RECEIVED);
+            assertThat(hire.status()).isEqualTo(HireStatus.DEAD);
+            assertThat(hire.lastError())
+                    .startsWith("defaults.departmentId (tenants file) 999 is not among Lucca's departments")
+                    .contains("nothing was sent", "then replay the hire").doesNotContain("camille", "example.org");
+            assertThat(hire.luccaUserId()).isNull();
+        }
+        assertThat(departmentGoneLucca.count("POST", "/api/v3/users")).as("creates sent").isEqualTo(1);
+        assertThat(departmentGoneLucca.count("GET", "/organization/structure/api/departments"))
+                .as("the read for the hire that named one, and once more before 999 was believed").isEqualTo(2);
+
+        // the tenant, told once to the chat, shows it in health and in the tenants view
+        String told = "Tenant " + DEPARTMENT_GONE + ": defaults.departmentId (tenants file) 999 is not among";
+        await().atMost(Duration.ofSeconds(10)).until(() -> chat.messages().stream().anyMatch(m -> m.contains(told)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chat.triesOf(fallingBack.get(1)).isEmpty());
+        assertThat(chat.messages()).filteredOn(m -> m.contains(told)).hasSize(1);
+        assertThat(getAdmin("/observe/health/ready?data=true").body())
+                .contains("\"tenants.defaultDepartment.not-in-lucca\":1");
+        assertThat(JSON.readTree(getAdmin("/admin/api/tenants").body()).path("tenants").findParents("id").stream()
+                .filter(tenant -> tenant.path("id").asText().equals(DEPARTMENT_GONE)).findFirst().orElseThrow()
+                .path("defaultDepartment").asText())
+                .isEqualTo("defaults.departmentId (tenants file) 999 is not among Lucca's departments");
     }
 
     @Test

@@ -253,6 +253,12 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         return send(request.build());
     }
 
+    /** Gets a path of the connector with the admin token (health, on the webhook's port here, needs none). */
+    HttpResponse<String> getAdmin(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).GET().build());
+    }
+
     private static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

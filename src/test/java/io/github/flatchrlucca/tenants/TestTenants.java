@@ -75,6 +75,16 @@ public final class TestTenants {
                 Duration.ofDays(3), resultTag));
     }
 
+    /** A tenant delivering to the Lucca at {@code luccaBaseUrl}, whose hires matched to no department go to this one. */
+    public static TenantSettings withDefaultDepartment(TenantSettings tenant, URI luccaBaseUrl, String apiKey,
+                                                       Integer departmentId) {
+        return new TenantSettings(tenant.id(), tenant.flatchrCompanyIds(), tenant.webhookToken(),
+                tenant.triggerColumns(), Optional.of(luccaBaseUrl), apiKey, tenant.rateLimitRequests(),
+                tenant.rateLimitWindow(), tenant.legalEntityId(), departmentId, tenant.roleId(),
+                tenant.departments(), tenant.contractTypes(), tenant.rehire(), tenant.hireHold(), tenant.loginRule(),
+                tenant.workEmailPattern(), tenant.zone(), tenant.phoneRegion(), tenant.adminToken(), tenant.flatchrApi());
+    }
+
     public static Tenants inForce(TenantSettings... settings) {
         Tenants tenants = new Tenants("/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
         tenants.replace(java.util.List.of(settings));
