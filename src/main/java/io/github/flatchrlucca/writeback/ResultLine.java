@@ -37,7 +37,7 @@ public final class ResultLine {
                     + (hire.warnings().stream().anyMatch(warning -> warning.startsWith(REHIRE))
                     ? "a former employee with this e-mail is #" + hire.luccaUserId() + " (rehire)"
                     : "already in Lucca as #" + hire.luccaUserId()) + " (" + day + ")";
-            case DEAD -> "Lucca: not created - " + whyDead(hire) + "; see the connector's status page (" + day + ")";
+            case DEAD -> dead(hire, day);
             case REJECTED -> "Lucca: not created - " + recruiterWords(hire.lastError()) + " (" + day + ")";
             case CANCELLED -> stopped(hire, "cancelled by an operator", "the cancel", day);
             case WITHDRAWN -> stopped(hire, "moved out of hired", "the move out of hired", day);
@@ -53,11 +53,35 @@ public final class ResultLine {
      */
     private static String stopped(HireView hire, String why, String stop, String day) {
         if (hire.luccaUserId() != null) {
-            return "Lucca: #" + hire.luccaUserId() + " was made before " + stop + "; HR decides (" + day + ")";
+            return made(hire, " before " + stop, "", day);
         }
         return hire.decisionNeeded() != null
                 ? "Lucca: perhaps created before " + stop + " (its answer was lost); HR checks in Lucca (" + day + ")"
                 : "Lucca: not created - " + why + " (" + day + ")";
+    }
+
+    /**
+     * The user the connector made, with what was left undone when the hire stopped: a person who read "not created"
+     * would make the person again by hand, a duplicate.
+     */
+    private static String made(HireView hire, String left, String more, String day) {
+        return "Lucca: #" + hire.luccaUserId() + " was made" + left + "; HR decides" + more + " (" + day + ")";
+    }
+
+    /**
+     * A hire that will not reach Lucca by itself. Its user may have been made already (its work contract refused, or
+     * its tenant's Lucca changed since): then said. A death recorded without Lucca's status is no failure of Lucca's
+     * (a namesake, names without Latin letters, a value the journal refused, a wait for another hire's address):
+     * its reason, which may name Lucca users, is on the status page only.
+     */
+    private static String dead(HireView hire, String day) {
+        String why = whyDead(hire.lastLuccaStatus());
+        if (hire.luccaUserId() != null) {
+            return made(hire, ", not its work contract" + (why == null ? "" : " - " + why),
+                    ", see the connector's status page", day);
+        }
+        return why == null ? "Lucca: needs a person; see the connector's status page (" + day + ")"
+                : "Lucca: not created - " + why + "; see the connector's status page (" + day + ")";
     }
 
     private static String created(HireView hire) {
@@ -74,13 +98,20 @@ public final class ResultLine {
                 + (start.length() < 10 ? "" : ", starts " + start.substring(0, 10));
     }
 
-    private static String whyDead(HireView hire) {
-        Integer status = hire.lastLuccaStatus();
-        if (status != null && status >= 400 && status < 500 && status != 401 && status != 403) {
-            return "Lucca refused it (" + status + ")";
+    /** Lucca's last answer in words; null when the death was recorded without one. */
+    private static String whyDead(Integer status) {
+        if (status == null) {
+            return null;
         }
-        if (status != null && (status == 401 || status == 403)) {
+        if (status == 401 || status == 403) {
             return "Lucca refused the connector's key";
+        }
+        if (status == 429) {
+            // Lucca's rate limit outlasted RETRY_MAX_AGE_HOURS: nothing about the hire was refused
+            return "Lucca could not be reached in time (rate limited)";
+        }
+        if (status >= 400 && status < 500 && status != 408) {
+            return "Lucca refused it (" + status + ")";
         }
         return "Lucca could not be reached in time";
     }

@@ -72,6 +72,37 @@ class ResultLineTest {
                         + "Lucca (2026-12-02)");
     }
 
+    @Test
+    void aDeadHireWhoseUserWasMadeSaysSoAndWhatIsLeft() {
+        // the user made (recordLuccaUser), then POST /work-contracts refused: "not created" would have HR make a twin
+        assertThat(ResultLine.of(hire(HireStatus.DEAD, 416L, 400, "Lucca answered 400 to create-work-contract",
+                List.of(), null), PARIS)).isEqualTo("Lucca: #416 was made, not its work contract - Lucca refused it "
+                + "(400); HR decides, see the connector's status page (2026-12-02)");
+        // made in the Lucca the tenant had before a reload (HireNeedsAPerson.ofLucca): dead with no status
+        assertThat(ResultLine.of(hire(HireStatus.DEAD, 416L, null, "its Lucca user (or a create whose answer was "
+                + "lost) was made in the Lucca its tenant used before", List.of(), null), PARIS))
+                .isEqualTo("Lucca: #416 was made, not its work contract; HR decides, see the connector's status page "
+                        + "(2026-12-02)");
+    }
+
+    @Test
+    void aDeathWithoutLuccasStatusIsNotBlamedOnLuccaAndNamesNobody() {
+        // a namesake, names without Latin letters, a value the journal refused, an expired wait for an address
+        String namesake = "Lucca user #12 already has the work address LUCCA_WORK_EMAIL_PATTERN gives this hire";
+
+        assertThat(ResultLine.of(hire(HireStatus.DEAD, null, null, namesake, List.of(), null), PARIS))
+                .isEqualTo("Lucca: needs a person; see the connector's status page (2026-12-02)");
+    }
+
+    @Test
+    void aRateLimitThatOutlastedTheRetriesIsNoRefusal() {
+        assertThat(ResultLine.of(hire(HireStatus.DEAD, null, 429, "expired", List.of(), null), PARIS))
+                .isEqualTo("Lucca: not created - Lucca could not be reached in time (rate limited); see the "
+                        + "connector's status page (2026-12-02)");
+        assertThat(ResultLine.of(hire(HireStatus.DEAD, null, 401, "expired", List.of(), null), PARIS))
+                .contains("Lucca refused the connector's key");
+    }
+
     /** A hire with no Lucca user that waits for a person's decision. */
     private static HireView waiting(HireStatus status, String decision) {
         return new HireView("hire-1", "acme", status, AT, AT, AT, 1, null, null, null, null, null, List.of(),
