@@ -156,9 +156,11 @@ public final class WriteBackSteps {
         }
         TagState before = tags.get(tenantId);
         String company = flatchr.company();
-        // what was learned of another company's tags says nothing of this one's
-        boolean same = before != null && before.company().equals(company);
-        tags.put(tenantId, new TagState(tenant.get().resultTag().orElse(""), company, same ? before.tagId() : null,
+        String written = tenant.get().resultTag().orElse("");
+        // what was learned of another company's tags, or of another tag (FLATCHR_RESULT_TAG changed), says nothing of
+        // this one: kept, the outcomes would go on being written in the tag the tenant no longer names
+        boolean same = before != null && before.company().equals(company) && before.written().equals(written);
+        tags.put(tenantId, new TagState(written, company, same ? before.tagId() : null,
                 same ? before.problem() : null, clock.instant(), TAG_RETRY));
     }
 
@@ -171,9 +173,14 @@ public final class WriteBackSteps {
         return state != null && state.tagId() != null;
     }
 
-    /** What the tenant's tag is to health: "ok", or why it cannot take the outcomes; empty before it is looked up. */
+    /**
+     * What the tenant's tag is to health: "ok", or why it cannot take the outcomes; empty before it is looked up, and
+     * once the tenant names no tag or another one (a reload): what was learned is of a tag it no longer writes in.
+     */
     public Optional<String> tagHealth(String tenantId) {
-        return Optional.ofNullable(tags.get(tenantId)).filter(state -> state.tagId() != null || state.problem() != null)
+        Optional<String> named = tenants.find(tenantId).flatMap(Tenant::resultTag);
+        return Optional.ofNullable(tags.get(tenantId)).filter(state -> named.filter(state.written()::equals).isPresent())
+                .filter(state -> state.tagId() != null || state.problem() != null)
                 .map(state -> state.problem() == null ? "ok" : state.problem());
     }
 

@@ -417,6 +417,35 @@ class WriteBackStepsTest {
         assertThat(steps.tagToCheck("acme")).isTrue();
     }
 
+    @Test
+    void aTagTheTenantNoLongerNamesIsNeitherWrittenInNorReportedByHealth() throws Exception {
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Notes"))));
+        tagsOf("acme", tags("[{\"id\": \"Nt1\", \"title\": \"Notes\", \"type\": \"candidates\", "
+                + "\"creatable\": true}]"));
+        assertThat(steps.tagUsable("acme")).isTrue();
+
+        // FLATCHR_RESULT_TAG changed to "Lucca" while Flatchr's tags cannot be read
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
+        assertThat(steps.tagToCheck("acme")).isTrue();
+        steps.tagsUnread("acme", steps.connection("acme"));
+
+        assertThat(steps.tagUsable("acme")).as("nothing more written in 'Notes'").isFalse();
+        assertThat(steps.tagHealth("acme")).as("'Lucca' is not looked up yet").isEmpty();
+    }
+
+    @Test
+    void aResultTagRemovedWithAReloadIsNoLongerReportedUnusable() throws Exception {
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
+        tagsOf("acme", tags("[]"));
+        assertThat(steps.tagHealth("acme")).contains("there is no tag 'Lucca' in Flatchr");
+
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.empty())));
+
+        assertThat(steps.tagHealth("acme")).isEmpty();
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Notes"))));
+        assertThat(steps.tagHealth("acme")).as("what was learned of 'Lucca' says nothing of 'Notes'").isEmpty();
+    }
+
     private void recordRejected(String applicantId) {
         Intakes.recordIntake(journal, """
                 {"event": "drag_applicant", "company_id": 4242, "data": {"applicant": {"id": %s},
