@@ -201,8 +201,8 @@ final class Settings {
             .tenantKey("flatchr.reconcileLookbackDays");
     static final Setting<String> FLATCHR_RESULT_TAG = Setting.of(FLATCHR_API, "flatchr.result-tag",
             "FLATCHR_RESULT_TAG", text(),
-            "Title or id of a candidate tag (a free-text, creatable one) that receives each hire's outcome for the "
-                    + "recruiter, such as \"Lucca: created #416 jdupont, starts 2027-01-04\". Set only with the key; "
+            "Title or id of a candidate tag (a free-text, creatable one, not multiple) that receives each hire's "
+                    + "outcome for the recruiter, such as \"Lucca: created #416 jdupont, starts 2027-01-04\". Set only with the key; "
                     + "never inherited.")
             .whenUnset("nothing is written to Flatchr").tenantKey("flatchr.resultTag").example("Lucca");
 

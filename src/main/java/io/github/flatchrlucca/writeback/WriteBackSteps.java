@@ -106,33 +106,45 @@ public final class WriteBackSteps {
     }
 
     /**
-     * Flatchr's tags: the result tag (by title, in any case, or by id) must be a candidate tag that takes free text.
-     * Tag titles are unique only within a type, so a vacancy tag of the same title is passed over for the candidate
-     * tag: what is wrong with a vacancy tag is said only when no candidate tag matches.
-     * What is wrong is said once in the log, and in health, until it is fixed.
+     * Flatchr's tags: the result tag (by title, in any case, or by id) must be a candidate tag that takes free text and
+     * holds one value on a candidate. Tag titles are unique only within a type, so a vacancy tag of the same title is
+     * passed over for the candidate tag; and a tag of several values on a candidate ({@code multiple}) for one of a
+     * single value: a multiple tag would gain each outcome beside the last instead of replacing it ("not created", then
+     * "created #416"), on a candidate whose hire was replayed. When none fits, what is wrong with the nearest is said,
+     * once in the log, and in health, until it is fixed.
      */
     public void tags(@Body String tenantId, @Variable(Variables.TAGS_ANSWER) JsonNode answer,
                      @Variable(Variables.FLATCHR) FlatchrConnection flatchr) {
         String written = tenants.current(tenantId).resultTag().orElse("");
         String tagId = null;
         String problem = "there is no tag '" + written + "' in Flatchr";
-        boolean candidateTagSeen = false;
+        // how near the nearest matching tag came to fit: its problem is the one said
+        int nearest = 0;
         for (JsonNode tag : answer) {
             if (!written.equalsIgnoreCase(tag.path("title").asText()) && !written.equals(tag.path("id").asText())
                     && !written.equals(tag.path("tag_id").asText())) {
                 continue;
             }
             if (!"candidates".equals(tag.path("type").asText())) {
-                if (!candidateTagSeen) {
+                if (nearest < 1) {
+                    nearest = 1;
                     problem = "tag '" + written + "' is a tag of vacancies, not of candidates";
                 }
-            } else if (tag.path("creatable").asBoolean(false)) {
+            } else if (!tag.path("creatable").asBoolean(false)) {
+                if (nearest < 2) {
+                    nearest = 2;
+                    problem = "tag '" + written + "' takes only its listed values, not free text";
+                }
+            } else if (tag.path("multiple").asBoolean(false)) {
+                if (nearest < 3) {
+                    nearest = 3;
+                    problem = "tag '" + written + "' takes several values on a candidate ('multiple'): each outcome "
+                            + "would be added beside the last one instead of replacing it";
+                }
+            } else {
                 tagId = tag.path("id").asText();
                 problem = null;
                 break;
-            } else {
-                candidateTagSeen = true;
-                problem = "tag '" + written + "' takes only its listed values, not free text";
             }
         }
         // the company whose tags these are: a reload during the call may have given the tenant another
@@ -140,7 +152,7 @@ public final class WriteBackSteps {
                 TAG_CHECK));
         if (problem != null && (before == null || !problem.equals(before.problem()))) {
             LOG.warn("Tenant {}: FLATCHR_RESULT_TAG: {}; outcomes are not written back to Flatchr until it is fixed "
-                    + "(a candidate tag with free values, 'creatable')", tenantId, problem);
+                    + "(a candidate tag with free values, 'creatable', of one value, not 'multiple')", tenantId, problem);
         } else if (problem == null && (before == null || before.problem() != null)) {
             LOG.info("Tenant {}: outcomes are written back to Flatchr in candidate tag '{}'", tenantId, written);
         }

@@ -130,6 +130,38 @@ class WriteBackStepsTest {
     }
 
     @Test
+    void aTagOfOneValueOnACandidateIsPreferredToAMultipleOneOfTheSameTitle() throws Exception {
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
+
+        tagsOf("acme", tags("""
+                [{"id": "Mt1", "tag_id": 3, "title": "Lucca", "type": "candidates", "creatable": true, "multiple": true},
+                 {"id": "Ct2", "tag_id": 4, "title": "Lucca", "type": "candidates", "creatable": true, "multiple": false}]
+                """));
+
+        assertThat(steps.tagHealth("acme")).contains("ok");
+        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(),
+                clock.instant(), 1, null, 416L, null, null, null, List.of(), null, null, Origin.WEBHOOK, "PENDING",
+                "z7gW", 0, clock.instant(), null, null);
+        assertThat(JSON.readTree(steps.writeTag(steps.connection("acme"), hire, "z7gW", steps.resultLine(hire)).body())
+                .path("tag").asText()).isEqualTo("Ct2");
+    }
+
+    @Test
+    void aTagThatTakesSeveralValuesOnACandidateIsUnusableAndSaysWhy() throws Exception {
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
+
+        // a second outcome of the candidate's (a replay) would be added beside the first: two contradictory lines
+        tagsOf("acme", tags("""
+                [{"id": "Mt1", "tag_id": 3, "title": "Lucca", "type": "candidates", "creatable": true, "multiple": true},
+                 {"id": "Ct2", "tag_id": 4, "title": "Lucca", "type": "candidates", "creatable": false}]
+                """));
+
+        assertThat(steps.tagUsable("acme")).isFalse();
+        assertThat(steps.tagHealth("acme")).contains("tag 'Lucca' takes several values on a candidate ('multiple'): "
+                + "each outcome would be added beside the last one instead of replacing it");
+    }
+
+    @Test
     void aCandidateWithTheEmailButForAnotherVacancyIsNotTheHiresApplication() throws Exception {
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
