@@ -304,17 +304,45 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     // ---- write-back-failures
 
     @Test
-    void anOutcomeFlatchrCannotTakeIsWrittenLaterAndTheHireKeepsItsOutcome() {
+    void anOutcomeFlatchrRefusedIsWrittenAtItsRetryAndTheHireKeepsItsOutcome() {
         awaitMissedHire(hire -> hire.status() == HireStatus.DELIVERED);
 
-        // a write-back round, as its timer asks for one; the first write fails (503)
+        // a write-back round, as its timer asks for one; the first write fails (400)
         template.sendBody("direct:write-back-tenant", "flatchr");
 
         HireView hire = awaitMissedHire(h -> h.writeBackAttempts() >= 1);
         assertThat(hire.status()).isEqualTo(HireStatus.DELIVERED);
-        assertThat(hire.writeBack()).isNotEqualTo("WRITTEN");
+        assertThat(hire.writeBack()).isEqualTo("PENDING");
         assertThat(flatchr.traits(missed)).isEmpty();
         assertThat(flatchr.count("POST", "/company/" + COMPANY_KEY + "/applicant")).isEqualTo(1);
+        // its retry waits (RETRY_INITIAL_DELAY_MS, 10 minutes here): a round before it tries nothing
+        List<HireEvent> history = new JournalReader(journalData()).history(hire.hireId());
+        String retry = history.get(history.size() - 1).detail();
+        assertThat(Instant.parse(retry.substring(retry.lastIndexOf("tried again at ") + 15))).isAfter(Instant.now());
+        template.sendBody("direct:write-back-tenant", "flatchr");
+        assertThat(flatchr.count("POST", "/company/" + COMPANY_KEY + "/applicant")).isEqualTo(1);
+
+        // the connector's clock is the system's: its retry's time is brought to now instead, as if it had come
+        retryTheWriteBackNow(hire.hireId());
+        template.sendBody("direct:write-back-tenant", "flatchr");
+
+        HireView written = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> hire(hire.hireId()), h -> "WRITTEN".equals(h.writeBack()));
+        assertThat(written.status()).as("the outcome itself unchanged").isEqualTo(HireStatus.DELIVERED);
+        assertThat(flatchr.traits(missed)).singleElement()
+                .satisfies(trait -> assertThat(trait.value()).startsWith("Lucca: created #"));
+    }
+
+    private void retryTheWriteBackNow(String hireId) {
+        try (java.sql.Connection connection = journalData().getConnection();
+             java.sql.PreparedStatement update = connection.prepareStatement(
+                     "UPDATE hire SET writeback_next_at = writeback_since WHERE hire_id = ? "
+                             + "AND writeback_status = 'PENDING'")) {
+            update.setString(1, hireId);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- write-back-tenant
