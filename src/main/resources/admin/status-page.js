@@ -55,6 +55,9 @@
     ["written", { label: "written", hint: "The outcome is written on the candidate in Flatchr" }],
     ["failed", { label: "failed",
       hint: "The outcome could not be written on the candidate in Flatchr: see the hire's history" }],
+    ["skipped", { label: "not written",
+      hint: "The outcome was older than the write-back's window (RETRY_MAX_AGE_HOURS) when it could first be "
+        + "written: it was not written on the candidate in Flatchr" }],
   ]);
   const FOUND_BY_SEARCH = "Found by a search of Flatchr's API: its webhook never came";
   // The connector's rule for a tenant id: anything else in the address is ignored rather than asked for.

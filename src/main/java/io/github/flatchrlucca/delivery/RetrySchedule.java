@@ -30,6 +30,11 @@ public final class RetrySchedule {
         return now.plusMillis(Math.max(1, Math.min(backoff.longest().toMillis(), Math.round(base * factor))));
     }
 
+    /** The earliest start of what is still within the maximum age at {@code now}: anything older has expired. */
+    public Instant windowStart(Instant now) {
+        return now.minus(maxAge);
+    }
+
     /** Past its maximum age a hire stops being retried and is dead, for a person to look at. */
     public boolean expired(Instant receivedAt, Instant at) {
         return at.isAfter(receivedAt.plus(maxAge));

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param queuedAt          when the hire last entered the queue (received, replayed, queued again): its wait for
  *                          Lucca counts from here, not from its first arrival
- * @param writeBack         where the write-back of its outcome to Flatchr stands: PENDING, WRITTEN, FAILED; null
- *                          while there is none
+ * @param writeBack         where the write-back of its outcome to Flatchr stands: PENDING, WRITTEN, FAILED, SKIPPED
+ *                          (older than the write-back window, never tried); null while there is none
  * @param flatchrApplicant  Flatchr's encoded id of the application, once known
  * @param writeBackAttempts the write-back's attempts so far
  * @param writeBackSince    when its outcome became known, from which the write-back's age counts

@@ -18,6 +18,13 @@ public final class WriteBacks {
 
     private static final String DUE = "writeback_status = 'PENDING' AND status NOT IN ('RECEIVED', 'RETRYING') "
             + "AND writeback_next_at <= ? AND (writeback_claimed_until IS NULL OR writeback_claimed_until < ?)";
+    // Never tried, and known since before the window: the write-back was off (no result tag, or an unusable one) or
+    // could not run when it came, and no attempt of it failed.
+    private static final String UNTRIED_BEFORE = DUE + " AND writeback_attempts = 0 AND writeback_since < ?";
+    // Outcomes ended together, a transaction each: a tenant that turns the write-back on after months has thousands.
+    private static final int ENDED_TOGETHER = 500;
+    private static final String TOO_OLD = "outcome not written to Flatchr: older than the write-back window "
+            + "(RETRY_MAX_AGE_HOURS) when it could first be written";
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -31,7 +38,10 @@ public final class WriteBacks {
         this.instanceId = instanceId;
     }
 
-    /** Up to {@code max} of the tenant's due write-backs, each claimed for this instance, the longest waiting first. */
+    /**
+     * Up to {@code max} of the tenant's due write-backs, each claimed for this instance, the longest waiting first
+     * (those older than the write-back window were ended before, {@link #endUntriedBefore}).
+     */
     public List<HireView> claimDue(String tenant, int max) {
         Instant now = clock.instant();
         List<String> due = jdbc.query("list due write-backs", "SELECT hire_id FROM hire WHERE tenant = ? AND " + DUE
@@ -51,6 +61,46 @@ public final class WriteBacks {
             });
         }
         return claimed;
+    }
+
+    /**
+     * Ends, untried, the tenant's due outcomes that no attempt was ever made to write and that became known before
+     * {@code windowStart} (RETRY_MAX_AGE_HOURS ago): a tenant that turns its result tag on, or fixes it, has the
+     * outcomes of the window written, its newest first among them, not months of old ones written on candidates HR has
+     * long dealt with (and those past RETENTION_DAYS, whose candidate can no longer be found, given up and alerted
+     * one by one). Said in each hire's history; no failure: none was tried.
+     *
+     * @return how many were ended
+     */
+    public int endUntriedBefore(String tenant, Instant windowStart) {
+        int ended = 0;
+        while (true) {
+            Instant now = clock.instant();
+            List<String> old = jdbc.query("list write-backs older than their window", "SELECT hire_id FROM hire "
+                    + "WHERE tenant = ? AND " + UNTRIED_BEFORE + " FETCH FIRST " + ENDED_TOGETHER + " ROWS ONLY",
+                    row -> row.getString(1), tenant, at(now), at(now), at(windowStart));
+            if (old.isEmpty()) {
+                // the usual turn: no transaction, no sync
+                return ended;
+            }
+            int chunk = jdbc.inTransaction("end write-backs older than their window", connection -> {
+                int count = 0;
+                for (String hireId : old) {
+                    // still untried and unclaimed: another instance may have claimed it since the list was read
+                    if (Jdbc.update(connection, "UPDATE hire SET writeback_status = 'SKIPPED', writeback_next_at = "
+                            + "NULL WHERE hire_id = ? AND " + UNTRIED_BEFORE, hireId, at(now), at(now),
+                            at(windowStart)) == 1) {
+                        Journal.event(connection, now, hireId, "write-tag", null, TOO_OLD);
+                        count++;
+                    }
+                }
+                return count;
+            });
+            ended += chunk;
+            if (old.size() < ENDED_TOGETHER || chunk == 0) {
+                return ended;
+            }
+        }
     }
 
     /**

@@ -88,8 +88,13 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
 
     /** An outcome's write-back to Flatchr: written, retried, given-up. */
     public void writeBack(String tenant, String outcome) {
+        writeBacks(tenant, outcome, 1);
+    }
+
+    /** Outcomes' write-backs ended together: too-old (never tried, older than the window). */
+    public void writeBacks(String tenant, String outcome, int count) {
         Counter.builder("flatchr.writebacks").description("Outcomes written back to candidates in Flatchr, by tenant "
-                + "and outcome").tags("tenant", tenant, "outcome", outcome).register(registry).increment();
+                + "and outcome").tags("tenant", tenant, "outcome", outcome).register(registry).increment(count);
     }
 
     /** A client went away before its request was answered (an upload cut short): counted, it is no error of ours. */

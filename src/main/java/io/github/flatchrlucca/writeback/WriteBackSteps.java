@@ -196,9 +196,22 @@ public final class WriteBackSteps {
                 .map(state -> state.problem() == null ? "ok" : state.problem());
     }
 
-    /** The tenant's outcomes due for writing, each claimed for this instance; none while its Flatchr is paused. */
+    /**
+     * The tenant's outcomes due for writing, each claimed for this instance; none while its Flatchr is paused. Those
+     * never tried and older than RETRY_MAX_AGE_HOURS (the write-back was off, or its tag unusable, when they came) are
+     * ended first, unwritten: counted apart ({@code too-old}), no failure, no alert.
+     */
     public List<HireView> due(@Body String tenantId) {
-        return pause.paused(connection(tenantId)) ? List.of() : writeBacks.claimDue(tenantId, BATCH);
+        if (pause.paused(connection(tenantId))) {
+            return List.of();
+        }
+        int tooOld = writeBacks.endUntriedBefore(tenantId, schedule.windowStart(clock.instant()));
+        if (tooOld > 0) {
+            metrics.writeBacks(tenantId, "too-old", tooOld);
+            LOG.info("Tenant {}: {} outcome(s) older than RETRY_MAX_AGE_HOURS were not written to Flatchr (the "
+                    + "write-back's window): each hire's history says so", tenantId, tooOld);
+        }
+        return writeBacks.claimDue(tenantId, BATCH);
     }
 
     /**

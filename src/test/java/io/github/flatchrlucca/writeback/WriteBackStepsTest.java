@@ -300,6 +300,50 @@ class WriteBackStepsTest {
     }
 
     @Test
+    void outcomesNeverTriedAndOlderThanTheWindowAreEndedQuietlyAndTheWindowsAreWritten() {
+        // outcomes of months before the tenant turned its result tag on, and of the day before, and of today
+        clock.advance(Duration.ofDays(-180));
+        recordRejected("1");
+        clock.advance(Duration.ofDays(179));
+        recordRejected("2");
+        clock.advance(Duration.ofHours(20));
+        recordRejected("3");
+        clock.advance(Duration.ofHours(4).plusMinutes(1));
+        List<String> hires = new JournalReader(pool).list(new io.github.flatchrlucca.journal.HireFilter("acme", null,
+                null, null, null, 0, 10)).stream().sorted(java.util.Comparator.comparing(HireView::receivedAt))
+                .map(HireView::hireId).toList();
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
+
+        List<HireView> due = steps.due("acme");
+
+        assertThat(due).extracting(HireView::hireId).as("within RETRY_MAX_AGE_HOURS (24 h)")
+                .containsExactly(hires.get(2));
+        for (String old : hires.subList(0, 2)) {
+            assertThat(new JournalReader(pool).find(old).orElseThrow().writeBack()).isEqualTo("SKIPPED");
+            assertThat(new JournalReader(pool).history(old)).last().satisfies(event -> assertThat(event.detail())
+                    .isEqualTo("outcome not written to Flatchr: older than the write-back window (RETRY_MAX_AGE_HOURS) "
+                            + "when it could first be written"));
+        }
+        assertThat(givenUp("acme")).as("no failure, no alert").isZero();
+        assertThat(registry.counter("flatchr.writebacks", "tenant", "acme", "outcome", "too-old").count())
+                .isEqualTo(2);
+        assertThat(steps.due("acme")).as("ended, not claimed again").isEmpty();
+    }
+
+    @Test
+    void anOutcomeTriedAndPutOffIsNotEndedQuietlyPastTheWindow() {
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
+        recordRejected("1");
+        HireView hire = steps.due("acme").get(0);
+        // Flatchr refused its tag: tried again later
+        steps.failed(failure(hire, new WriteBackSteps.ApplicantNotFound()));
+        clock.advance(Duration.ofHours(25));
+
+        assertThat(steps.due("acme")).as("its last attempt, whose failure is given up and alerted")
+                .extracting(HireView::hireId).containsExactly(hire.hireId());
+    }
+
+    @Test
     void anOutcomeFlatchrTookIsRecordedWrittenWithItsLineEvenIfItsTenantLeftMeanwhile() throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         tagsOf("acme", tags("[{\"id\": \"Tg8\", \"title\": \"Lucca\", \"type\": \"candidates\", "
