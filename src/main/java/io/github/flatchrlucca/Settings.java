@@ -176,6 +176,16 @@ final class Settings {
                     + "never inherited, and no tenant of the file may use it too.")
             // masked in the start-up summary like the key: it names the customer, in every API path
             .tenantKey("flatchr.companyKey").example("Wy3EOp2NP3p1KMq8").asSecret();
+    static final Setting<String> FLATCHR_COMPANY_ID = Setting.of(FLATCHR_API, "flatchr.company-id",
+            "FLATCHR_COMPANY_ID", problemOr("a whole number such as 4242", TenantSettings::companyIdProblem),
+            "The numeric `company_id` Flatchr's webhooks carry for the company `FLATCHR_COMPANY_KEY` names: the "
+                    + "default tenant then takes that company's hires only, and refuses another company's webhook "
+                    + "(`403`, recorded as another company's) as a tenant of `TENANTS_FILE` does for a company it does "
+                    + "not list. Required with the key: Flatchr's API is that one company's, where another's hires "
+                    + "would never be searched for, and their outcomes never found. No tenant of the file may list it "
+                    + "too.")
+            .whenUnset("the default tenant takes any company's webhooks (refused with `FLATCHR_API_KEY`)")
+            .tenantKey("flatchrCompanyIds").example("4242");
     static final Setting<URI> FLATCHR_API_BASE_URL = Setting.of(FLATCHR_API, "flatchr.api-base-url",
             "FLATCHR_API_BASE_URL", httpUrl(),
             "Where Flatchr's API answers, an http or https URL with a host (Flatchr also has a demo host, "
@@ -431,7 +441,7 @@ final class Settings {
             SERVER_PORT, HTTP_IDLE_TIMEOUT, HTTP_REQUEST_TIMEOUT,
             DATA_DIR, PUBLIC_BASE_URL, TIMEZONE, PHONE_REGION, CONFIG_FILE, ROUTES_DIR,
             WEBHOOK_TOKEN, TRIGGER_COLUMNS, DEPARTMENT_POINTER, MAX_BODY_BYTES,
-            FLATCHR_API_KEY, FLATCHR_COMPANY_KEY, FLATCHR_API_BASE_URL, FLATCHR_RECONCILE_INTERVAL,
+            FLATCHR_API_KEY, FLATCHR_COMPANY_KEY, FLATCHR_COMPANY_ID, FLATCHR_API_BASE_URL, FLATCHR_RECONCILE_INTERVAL,
             FLATCHR_RECONCILE_LOOKBACK, FLATCHR_RESULT_TAG,
             LUCCA_BASE_URL, LUCCA_INSTANCE, LUCCA_API_KEY, LEGAL_ENTITY_ID, DEPARTMENT_ID, ROLE_ID, DEPARTMENTS,
             DEPARTMENT_CACHE, WORK_EMAIL_PATTERN, LOGIN_RULE, CONTRACT_TYPES, REHIRE, RATE_LIMIT_REQUESTS,

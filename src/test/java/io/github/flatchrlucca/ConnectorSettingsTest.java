@@ -209,6 +209,7 @@ class ConnectorSettingsTest {
         properties.put("lucca.work-email-pattern", "{firstname}.{lastname}@acme.fr");
         properties.put("flatchr.api-key", FLATCHR_KEY);
         properties.put("flatchr.company-key", COMPANY_KEY);
+        properties.put("flatchr.company-id", "4242");
         properties.put("flatchr.result-tag", "Lucca");
         Path file = Files.writeString(dir.resolve("tenants.yaml"), """
                 tenants:
@@ -368,6 +369,7 @@ class ConnectorSettingsTest {
             Map.entry("flatchr.max-body-bytes", "0"),
             Map.entry("flatchr.api-key", "a key with spaces"),
             Map.entry("flatchr.company-key", "4242"),
+            Map.entry("flatchr.company-id", "04242"),
             Map.entry("flatchr.api-base-url", "ftp://api.flatchr.io"),
             Map.entry("flatchr.reconcile-interval-seconds", "-1"),
             Map.entry("flatchr.reconcile-lookback-days", "0"),
@@ -604,6 +606,7 @@ class ConnectorSettingsTest {
     void aFlatchrKeyAndItsCompanyKeyGiveTheDefaultTenantFlatchrsApiWithTheDefaults() {
         properties.put("flatchr.api-key", FLATCHR_KEY);
         properties.put("flatchr.company-key", COMPANY_KEY);
+        properties.put("flatchr.company-id", "4242");
 
         FlatchrApi api = read().defaultTenant(TOKEN).flatchrApi().orElseThrow();
 
@@ -621,6 +624,7 @@ class ConnectorSettingsTest {
     void everyFlatchrSettingIsRead() {
         properties.put("flatchr.api-key", FLATCHR_KEY);
         properties.put("flatchr.company-key", COMPANY_KEY);
+        properties.put("flatchr.company-id", "4242");
         properties.put("flatchr.api-base-url", "https://api.demo.flatchr.io//");
         properties.put("flatchr.reconcile-interval-seconds", "0");
         properties.put("flatchr.reconcile-lookback-days", "30");
@@ -661,6 +665,33 @@ class ConnectorSettingsTest {
                 .withMessageStartingWith("Invalid setting FLATCHR_COMPANY_KEY (flatchr.company-key): is required when "
                         + "FLATCHR_API_KEY is set; expected 8 to 64 letters and digits")
                 .withMessageNotContaining(FLATCHR_KEY);
+    }
+
+    @Test
+    void aFlatchrKeyWithoutTheCompanysIdIsRefusedNamingIt() {
+        properties.put("flatchr.api-key", FLATCHR_KEY);
+        properties.put("flatchr.company-key", COMPANY_KEY);
+
+        assertThatIllegalArgumentException().isThrownBy(this::start)
+                .withMessageStartingWith("Invalid setting FLATCHR_COMPANY_ID (flatchr.company-id): is required when "
+                        + "FLATCHR_API_KEY is set: the webhook's company_id of the company FLATCHR_COMPANY_KEY names")
+                .withMessageNotContaining(FLATCHR_KEY).withMessageNotContaining(COMPANY_KEY);
+    }
+
+    @Test
+    void theDefaultTenantWithACompanyIdTakesThatCompanysWebhooksOnly() {
+        // without: any company's, as before tenants existed
+        assertThat(read().defaultTenant(TOKEN).acceptsCompany("4343")).isTrue();
+        properties.put("flatchr.api-key", FLATCHR_KEY);
+        properties.put("flatchr.company-key", COMPANY_KEY);
+        properties.put("flatchr.company-id", "4242");
+
+        TenantSettings tenant = read().defaultTenant(TOKEN);
+
+        assertThat(tenant.flatchrCompanyIds()).containsExactly("4242");
+        assertThat(tenant.acceptsCompany("4242")).isTrue();
+        assertThat(tenant.acceptsCompany("4343")).as("another company's webhook, refused as a file tenant does")
+                .isFalse();
     }
 
     @ParameterizedTest(name = "{0}=''{1}'' is refused without the key")
@@ -711,6 +742,7 @@ class ConnectorSettingsTest {
         String key = written.replace("\\t", "\t").replace("\\n", "\n");
         properties.put("flatchr.api-key", key);
         properties.put("flatchr.company-key", COMPANY_KEY);
+        properties.put("flatchr.company-id", "4242");
 
         assertThatIllegalArgumentException().isThrownBy(this::start)
                 .withMessageStartingWith("Invalid setting FLATCHR_API_KEY (flatchr.api-key): contains a space")
@@ -734,6 +766,7 @@ class ConnectorSettingsTest {
         String variable = key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
         properties.put("flatchr.api-key", FLATCHR_KEY);
         properties.put("flatchr.company-key", COMPANY_KEY);
+        properties.put("flatchr.company-id", "4242");
         properties.put(key, value);
 
         assertThatIllegalArgumentException().isThrownBy(this::start)
@@ -747,6 +780,7 @@ class ConnectorSettingsTest {
         properties.put("tenants.file", "/etc/flatchr-lucca/tenants.yaml");
         properties.put("flatchr.api-key", FLATCHR_KEY);
         properties.put("flatchr.company-key", COMPANY_KEY);
+        properties.put("flatchr.company-id", "4242");
 
         assertThatIllegalArgumentException().isThrownBy(this::start)
                 .withMessageStartingWith("Invalid setting FLATCHR_API_KEY (flatchr.api-key): is set, but the "
@@ -762,6 +796,7 @@ class ConnectorSettingsTest {
     void theSettingsDoNotPrintTheFlatchrKey() {
         properties.put("flatchr.api-key", FLATCHR_KEY);
         properties.put("flatchr.company-key", COMPANY_KEY);
+        properties.put("flatchr.company-id", "4242");
         properties.put("flatchr.result-tag", "Lucca");
 
         ConnectorSettings settings = read();

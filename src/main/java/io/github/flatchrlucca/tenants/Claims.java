@@ -21,14 +21,17 @@ final class Claims {
     private final Map<String, String> tenantByCompanyKey = new HashMap<>();
 
     /**
-     * @param environmentTokens     each token the environment settings use, by the setting's name
-     * @param environmentCompanyKey FLATCHR_COMPANY_KEY of the default tenant in force, when it uses Flatchr's API
+     * @param environmentTokens each token the environment settings use, by the setting's name
+     * @param defaultTenant     the default tenant, when it is in force next to the file: its company (FLATCHR_COMPANY_ID)
+     *                          and its Flatchr API's (FLATCHR_COMPANY_KEY) are its own
      */
-    Claims(Map<String, String> environmentTokens, Optional<String> environmentCompanyKey) {
+    Claims(Map<String, String> environmentTokens, Optional<TenantSettings> defaultTenant) {
         // two settings with one token are the environment settings' to refuse, not the file's
         environmentTokens.forEach((setting, token) -> settingByToken.putIfAbsent(token, setting));
-        environmentCompanyKey.ifPresent(key -> tenantByCompanyKey.put(key, "the default tenant "
-                + "(FLATCHR_COMPANY_KEY)"));
+        defaultTenant.flatMap(TenantSettings::flatchrApi).ifPresent(api -> tenantByCompanyKey.put(api.companyKey(),
+                "the default tenant (FLATCHR_COMPANY_KEY)"));
+        defaultTenant.ifPresent(tenant -> tenant.flatchrCompanyIds().forEach(companyId ->
+                tenantByCompanyId.put(companyId, "the default tenant (FLATCHR_COMPANY_ID)")));
     }
 
     void id(YamlMapping tenant, String id) {

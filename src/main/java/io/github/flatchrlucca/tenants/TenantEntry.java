@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,7 +26,6 @@ import java.util.stream.Collectors;
  */
 final class TenantEntry {
 
-    private static final Pattern COMPANY_ID = Pattern.compile("[1-9][0-9]{0,17}");
     private static final List<String> KEYS = List.of("id", "flatchrCompanyIds", "webhookToken", "triggerColumns",
             "flatchr", "lucca", "defaults", "departments", "contractTypes", "rehire", "hireHoldSeconds", "login",
             "workEmailPattern", "timezone", "phoneRegion", "adminToken");
@@ -56,17 +54,29 @@ final class TenantEntry {
     }
 
     /**
-     * The default tenant: it takes any company (once in force, any that no tenant of the file lists), its token is
-     * given (the environment's, or one the connector keeps), and it has no admin token of its own (ADMIN_TOKEN
-     * opens every tenant). Empty when a key is wrong, reported to {@code problems}.
+     * The default tenant: its token is given (the environment's, or one the connector keeps), and it has no admin
+     * token of its own (ADMIN_TOKEN opens every tenant). Its company is the one FLATCHR_COMPANY_ID names, which it
+     * needs with Flatchr's API (FLATCHR_COMPANY_KEY is one company's: another's hires would be searched for and
+     * written back to in the wrong company, and never searched in their own); without it, it takes any company (once
+     * in force, any that no tenant of the file lists). Empty when a key is wrong, reported to {@code problems}.
      */
     static Optional<TenantSettings> readDefault(YamlMapping environment, TenantDefaults inherited, WebhookToken token,
                                                 SettingProblems problems) {
         TenantEntry entry = new TenantEntry(environment, inherited, new Claims(Map.of(), Optional.empty()), problems);
         int before = problems.count();
         environment.allowOnly(KEYS);
-        TenantSettings settings = entry.settings(TenantSettings.DEFAULT_ID, Set.of(), token, Optional::empty,
-                "the default tenant");
+        // the environment names one company: a value, where the file lists them
+        Optional<String> companyId = environment.text("flatchrCompanyIds");
+        companyId.flatMap(TenantSettings::companyIdProblem)
+                .ifPresent(problem -> environment.report("flatchrCompanyIds", problem));
+        TenantSettings settings = entry.settings(TenantSettings.DEFAULT_ID,
+                companyId.filter(id -> TenantSettings.companyIdProblem(id).isEmpty()).map(Set::of).orElse(Set.of()),
+                token, Optional::empty, "the default tenant");
+        if (settings.flatchrApi().isPresent() && companyId.isEmpty()) {
+            environment.report("flatchrCompanyIds", "is required when " + environment.nameOf("flatchr.apiKey")
+                    + " is set: the webhook's company_id of the company " + environment.nameOf("flatchr.companyKey")
+                    + " names, such as 4242 (Flatchr's webhooks carry it as company_id)");
+        }
         return problems.count() > before ? Optional.empty() : Optional.of(settings);
     }
 
@@ -189,10 +199,9 @@ final class TenantEntry {
         }
         boolean allIds = true;
         for (int i = 0; ids.isPresent() && i < ids.get().size(); i++) {
-            // the webhook's company_id is a plain integer (flatchr-webhooks.md): -1, 4242.0 or 04242 never matches it,
-            // and every hire of the company would be refused as another company's
-            if (!COMPANY_ID.matcher(ids.get().get(i)).matches()) {
-                tenant.report("flatchrCompanyIds[" + i + "]", "is not a Flatchr company id: a whole number such as 4242");
+            Optional<String> problem = TenantSettings.companyIdProblem(ids.get().get(i));
+            if (problem.isPresent()) {
+                tenant.report("flatchrCompanyIds[" + i + "]", problem.get());
                 allIds = false;
             }
         }

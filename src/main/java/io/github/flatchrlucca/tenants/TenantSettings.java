@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * instance, key, budget and mapping its hires go to. Read from TENANTS_FILE, or from the environment for the
  * single-tenant connector ({@link #DEFAULT_ID}).
  *
- * @param flatchrCompanyIds Flatchr {@code company_id}s this tenant accepts; empty accepts any (the default tenant),
- *                          once in force any that no other tenant lists ({@link Tenant#acceptsCompany})
+ * @param flatchrCompanyIds Flatchr {@code company_id}s this tenant accepts; empty accepts any (the default tenant
+ *                          without FLATCHR_COMPANY_ID), once in force any that no other tenant lists
+ *                          ({@link Tenant#acceptsCompany})
  * @param luccaBaseUrl      empty: dry-run, nothing is sent to Lucca
  * @param workEmailPattern  null: the candidate's own e-mail is sent as mail
  * @param legalEntityId     null (like departmentId and roleId): left out, Lucca's own default applies
@@ -59,6 +60,17 @@ public record TenantSettings(
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     /** A day: a hold is for a drag made by mistake, and must stay well within RETRY_MAX_AGE_HOURS. */
     public static final int MAX_HIRE_HOLD_SECONDS = 86_400;
+    private static final Pattern COMPANY_ID = Pattern.compile("[1-9][0-9]{0,17}");
+
+    /**
+     * Why {@code written} is not a Flatchr {@code company_id}, as the end of a sentence naming the setting; empty when
+     * it is. The webhook's company_id is a plain integer (flatchr-webhooks.md): -1, 4242.0 or 04242 never matches it,
+     * and every hire of the company would be refused as another company's.
+     */
+    public static Optional<String> companyIdProblem(String written) {
+        return COMPANY_ID.matcher(written).matches() ? Optional.empty()
+                : Optional.of("is not a Flatchr company id: a whole number such as 4242");
+    }
 
     public boolean dryRun() {
         return luccaBaseUrl.isEmpty();

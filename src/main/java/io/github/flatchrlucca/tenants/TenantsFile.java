@@ -27,15 +27,15 @@ public final class TenantsFile {
     private final SecretReference secrets;
     private final TenantDefaults inherited;
     private final Map<String, String> environmentTokens;
-    private final Optional<String> environmentCompanyKey;
+    private final Optional<TenantSettings> defaultTenant;
 
     private TenantsFile(Path file, SecretReference secrets, TenantDefaults inherited,
-                        Map<String, String> environmentTokens, Optional<String> environmentCompanyKey) {
+                        Map<String, String> environmentTokens, Optional<TenantSettings> defaultTenant) {
         this.file = file;
         this.secrets = secrets;
         this.inherited = inherited;
         this.environmentTokens = environmentTokens;
-        this.environmentCompanyKey = environmentCompanyKey;
+        this.defaultTenant = defaultTenant;
     }
 
     /**
@@ -45,26 +45,26 @@ public final class TenantsFile {
      * @param inherited         what a tenant takes from the environment settings when it does not say
      * @param environmentTokens each token the environment settings use, by the setting's name ("ADMIN_TOKEN",
      *                          "FLATCHR_WEBHOOK_TOKEN"): no token of the file may be one of them
-     * @param environmentCompanyKey the default tenant's FLATCHR_COMPANY_KEY, when that tenant is in force and uses
-     *                          Flatchr's API: no tenant of the file may search that company too
+     * @param defaultTenant     the default tenant, when it is in force next to the file: no tenant of the file may
+     *                          list its company (FLATCHR_COMPANY_ID) nor search its Flatchr API's (FLATCHR_COMPANY_KEY)
      * @throws InvalidTenantsFile when the file cannot be read or is wrong anywhere; it names every problem found
      */
     public static LoadedTenants read(Path file, Function<String, Optional<String>> environment, TenantDefaults inherited,
-                                     Map<String, String> environmentTokens, Optional<String> environmentCompanyKey) {
+                                     Map<String, String> environmentTokens, Optional<TenantSettings> defaultTenant) {
         String yaml;
         try {
             yaml = Files.readString(file);
         } catch (IOException e) {
             throw new Problems(file).fatal("", "cannot be read (" + ReadFailure.describe(e) + ")");
         }
-        return read(yaml, file, environment, inherited, environmentTokens, environmentCompanyKey);
+        return read(yaml, file, environment, inherited, environmentTokens, defaultTenant);
     }
 
     /** The file's text, as read from {@code file}, which names it in messages and locates relative secrets. */
     static LoadedTenants read(String yaml, Path file, Function<String, Optional<String>> environment,
-            TenantDefaults inherited, Map<String, String> environmentTokens, Optional<String> environmentCompanyKey) {
+            TenantDefaults inherited, Map<String, String> environmentTokens, Optional<TenantSettings> defaultTenant) {
         SecretReference secrets = new SecretReference(environment, file.toAbsolutePath().getParent());
-        return new TenantsFile(file, secrets, inherited, environmentTokens, environmentCompanyKey).tenants(yaml);
+        return new TenantsFile(file, secrets, inherited, environmentTokens, defaultTenant).tenants(yaml);
     }
 
     private LoadedTenants tenants(String yaml) {
@@ -78,7 +78,7 @@ public final class TenantsFile {
             throw problems.fatal("tenants", "lists no tenant; write one item (- id: ...) per tenant");
         }
         List<TenantSettings> tenants = new ArrayList<>();
-        Claims claims = new Claims(environmentTokens, environmentCompanyKey);
+        Claims claims = new Claims(environmentTokens, defaultTenant);
         for (int i = 0; i < entries.size(); i++) {
             String where = where(i, entries.get(i));
             if (entries.get(i) instanceof Map<?, ?> entry) {

@@ -25,7 +25,6 @@ public final class TenantsFileWatch {
     private final Optional<Path> file;
     private final Optional<TenantSettings> defaultTenant;
     private final Map<String, String> environmentTokens;
-    private final Optional<String> environmentCompanyKey;
     private final Function<String, Optional<String>> env;
     private final TenantDefaults defaults;
     private final Tenants tenants;
@@ -37,7 +36,7 @@ public final class TenantsFileWatch {
     /**
      * @param defaultTenant the tenant of the environment settings, served next to the file's when there is one
      * @param adminToken    ADMIN_TOKEN, which opens every tenant: the file may use neither it nor the default
-     *                      tenant's webhook token (nor the default tenant's Flatchr company key)
+     *                      tenant's webhook token (nor the default tenant's Flatchr company, by its id or its key)
      * @param inForce       told the tenant ids every time a configuration comes into force
      * @param refused       told why a changed file was refused (once per distinct reason)
      */
@@ -50,7 +49,6 @@ public final class TenantsFileWatch {
         adminToken.ifPresent(token -> tokens.put("ADMIN_TOKEN", token));
         defaultTenant.ifPresent(tenant -> tokens.put("FLATCHR_WEBHOOK_TOKEN", tenant.webhookToken().reveal()));
         this.environmentTokens = tokens;
-        this.environmentCompanyKey = defaultTenant.flatMap(TenantSettings::flatchrApi).map(FlatchrApi::companyKey);
         this.env = env;
         this.defaults = defaults;
         this.tenants = tenants;
@@ -63,8 +61,7 @@ public final class TenantsFileWatch {
         List<TenantSettings> all = new ArrayList<>();
         defaultTenant.ifPresent(all::add);
         if (file.isPresent()) {
-            LoadedTenants loaded = TenantsFile.read(file.get(), env, defaults, environmentTokens,
-                    environmentCompanyKey);
+            LoadedTenants loaded = TenantsFile.read(file.get(), env, defaults, environmentTokens, defaultTenant);
             all.addAll(loaded.tenants());
             fingerprint = loaded.fingerprint();
         }
@@ -82,7 +79,7 @@ public final class TenantsFileWatch {
         }
         LoadedTenants loaded;
         try {
-            loaded = TenantsFile.read(file.get(), env, defaults, environmentTokens, environmentCompanyKey);
+            loaded = TenantsFile.read(file.get(), env, defaults, environmentTokens, defaultTenant);
         } catch (IllegalArgumentException e) {
             if (!e.getMessage().equals(lastRefusal)) {
                 lastRefusal = e.getMessage();

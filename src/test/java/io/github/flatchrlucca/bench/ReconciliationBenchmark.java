@@ -58,7 +58,7 @@ final class ReconciliationBenchmark {
                 flatchr.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel" + i,
                         "camille.known-" + i + "@example.org", ""), VACANCY, "Recruté"));
             }
-            Map<String, String> env = new HashMap<>(Map.of("FLATCHR_API_KEY", KEY, "FLATCHR_COMPANY_KEY", COMPANY,
+            Map<String, String> env = new HashMap<>(Map.of("FLATCHR_API_KEY", KEY, "FLATCHR_COMPANY_KEY", COMPANY, "FLATCHR_COMPANY_ID", "4242",
                     "FLATCHR_API_BASE_URL", flatchr.baseUrl(),
                     "FLATCHR_RECONCILE_INTERVAL_SECONDS", String.valueOf(interval.toSeconds()),
                     "ADMIN_TOKEN", ADMIN_TOKEN));

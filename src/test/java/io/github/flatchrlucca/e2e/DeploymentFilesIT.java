@@ -108,6 +108,7 @@ class DeploymentFilesIT {
                     ""), "Vd3mP0qA9sLx2BcD", "Recruté"));
             Map<String, String> env = Map.of("LUCCA_BASE_URL", lucca.baseUrl(), "LUCCA_API_KEY", luccaKey,
                     "FLATCHR_API_KEY", "flatchr-key-for-dashboard", "FLATCHR_COMPANY_KEY", "Db4kQ7mN2xR8vT1w",
+                    "FLATCHR_COMPANY_ID", "4242",
                     "FLATCHR_API_BASE_URL", flatchr.baseUrl(), "FLATCHR_RESULT_TAG", "Lucca",
                     "MANAGEMENT_PORT", String.valueOf(freePort()));
             try (ConnectorProcess connector = ConnectorProcess.start(temp, env)) {

@@ -315,7 +315,7 @@ class ReconciliationIT {
     private Map<String, String> settings(Map<String, String> more) {
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "LUCCA_BASE_URL", lucca.baseUrl(), "LUCCA_API_KEY", LUCCA_KEY,
-                "FLATCHR_API_KEY", FLATCHR_KEY, "FLATCHR_COMPANY_KEY", COMPANY_KEY,
+                "FLATCHR_API_KEY", FLATCHR_KEY, "FLATCHR_COMPANY_KEY", COMPANY_KEY, "FLATCHR_COMPANY_ID", "4242",
                 "FLATCHR_API_BASE_URL", flatchr.baseUrl(), "FLATCHR_RECONCILE_INTERVAL_SECONDS", "60"));
         env.putAll(more);
         return env;

@@ -185,7 +185,8 @@ class SeveralInstancesIT {
             flatchr.addApplication(ApplicationSeed.of(new Candidate("Jeanne", "Exemple", mail, ""), "Vk3mP0qA9sLx2BcD",
                     "Recruté"));
             List<ConnectorProcess> both = startInstances(2, Map.of("FLATCHR_API_KEY", "flatchr-key-for-instances",
-                    "FLATCHR_COMPANY_KEY", "Wy3EOp2NP3p1KMq8", "FLATCHR_API_BASE_URL", flatchr.baseUrl(),
+                    "FLATCHR_COMPANY_KEY", "Wy3EOp2NP3p1KMq8", "FLATCHR_COMPANY_ID", "4242",
+                    "FLATCHR_API_BASE_URL", flatchr.baseUrl(),
                     "FLATCHR_RECONCILE_INTERVAL_SECONDS", "3600"));
 
             await().atMost(Duration.ofSeconds(60)).until(() -> lucca.users().stream()

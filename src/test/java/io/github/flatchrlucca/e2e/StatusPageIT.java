@@ -407,7 +407,7 @@ class StatusPageIT {
 
             try (ConnectorProcess withFlatchr = ConnectorProcess.start(own, Map.of(
                     "LUCCA_BASE_URL", ownLucca.baseUrl(), "LUCCA_API_KEY", API_KEY,
-                    "FLATCHR_API_KEY", FLATCHR_KEY, "FLATCHR_COMPANY_KEY", FLATCHR_COMPANY,
+                    "FLATCHR_API_KEY", FLATCHR_KEY, "FLATCHR_COMPANY_KEY", FLATCHR_COMPANY, "FLATCHR_COMPANY_ID", "4242",
                     "FLATCHR_API_BASE_URL", flatchr.baseUrl(), "FLATCHR_RESULT_TAG", "Lucca",
                     // one search at start, none while the form's runs: a search going on would answer 409
                     "FLATCHR_RECONCILE_INTERVAL_SECONDS", "3600"))) {
@@ -486,7 +486,7 @@ class StatusPageIT {
                     List.of()));
             try (ConnectorProcess withFlatchr = ConnectorProcess.start(own, Map.of(
                     "LUCCA_BASE_URL", ownLucca.baseUrl(), "LUCCA_API_KEY", API_KEY,
-                    "FLATCHR_API_KEY", FLATCHR_KEY, "FLATCHR_COMPANY_KEY", FLATCHR_COMPANY,
+                    "FLATCHR_API_KEY", FLATCHR_KEY, "FLATCHR_COMPANY_KEY", FLATCHR_COMPANY, "FLATCHR_COMPANY_ID", "4242",
                     "FLATCHR_API_BASE_URL", flatchr.baseUrl(), "FLATCHR_RECONCILE_INTERVAL_SECONDS", "3600",
                     // a connection silent this long is closed, a request being answered too
                     "HTTP_IDLE_TIMEOUT_SECONDS", "2"))) {

@@ -75,7 +75,7 @@ class TenantsFileTest {
             "ACME_WEBHOOK_TOKEN", ACME_TOKEN, "ACME_LUCCA_API_KEY", ACME_KEY, "BETA_WEBHOOK_TOKEN", BETA_TOKEN,
             "ACME_FLATCHR_API_KEY", ACME_FLATCHR_KEY));
     private final Map<String, String> environmentTokens = new HashMap<>();
-    private Optional<String> environmentCompanyKey = Optional.empty();
+    private Optional<TenantSettings> defaultTenant = Optional.empty();
 
     private Path file() {
         return dir.resolve("tenants.yaml");
@@ -83,7 +83,7 @@ class TenantsFileTest {
 
     private LoadedTenants read(String yaml) {
         return TenantsFile.read(yaml, file(), name -> Optional.ofNullable(environment.get(name)), ENVIRONMENT,
-                environmentTokens, environmentCompanyKey);
+                environmentTokens, defaultTenant);
     }
 
     private TenantSettings onlyTenant(String yaml) {
@@ -255,11 +255,25 @@ class TenantsFileTest {
 
     @Test
     void noTenantSearchesTheCompanyOfTheDefaultTenant() {
-        environmentCompanyKey = Optional.of(COMPANY_KEY);
+        defaultTenant = Optional.of(TestTenants.withFlatchrApi(TestTenants.tenant(TenantSettings.DEFAULT_ID,
+                "default-token-0123456789", "4545"), new FlatchrApi(URI.create("https://api.flatchr.io"),
+                "defaultFlatchrKey0123456789", COMPANY_KEY, Duration.ofMinutes(15), Duration.ofDays(3),
+                Optional.empty())));
 
         assertInvalid(acme(FLATCHR + " }"), "tenants[0] (acme): flatchr.companyKey: is already used by the default "
                 + "tenant (FLATCHR_COMPANY_KEY); a Flatchr company's hires go to one tenant");
         assertThat(read(acme(FLATCHR.replace(COMPANY_KEY, "Zq8pX2mN7rT4vB1k") + " }")).tenants())
+                .as("another company is free").hasSize(1);
+    }
+
+    @Test
+    void noTenantListsTheCompanyOfTheDefaultTenant() {
+        defaultTenant = Optional.of(TestTenants.tenant(TenantSettings.DEFAULT_ID, "default-token-0123456789",
+                "4242"));
+
+        assertInvalid(acme(), "tenants[0] (acme): flatchrCompanyIds: company 4242 is already the default tenant "
+                + "(FLATCHR_COMPANY_ID)'s; a Flatchr company's hires go to one tenant");
+        assertThat(read(acme().replace("flatchrCompanyIds: [4242]", "flatchrCompanyIds: [4243]")).tenants())
                 .as("another company is free").hasSize(1);
     }
 
