@@ -330,10 +330,12 @@
     return Boolean(tenant.flatchrApi) && tenant.flatchrApi !== "not used";
   }
 
+  /** A rejected key, a failed search, or days no search covers (a backfill's to search) leave hires unfound. */
   function flatchrInTrouble(tenant) {
     const search = tenant.lastSearchOfFlatchr;
     return usesFlatchr(tenant) && (tenant.flatchrApi === "rejected"
-      || Boolean(search && search.outcome && search.outcome !== "succeeded"));
+      || Boolean(search && search.outcome && search.outcome !== "succeeded")
+      || Boolean(search && search.daysNotSearched));
   }
 
   function tenantRow(tenant) {
@@ -388,6 +390,10 @@
   function lastSearch(search) {
     if (!search) return el("div", { class: "sub last-search" }, "not searched yet");
     if (!search.outcome) return el("div", { class: "sub last-search" }, "no search finished yet");
+    return [lastOutcome(search), daysNotSearched(search.daysNotSearched)];
+  }
+
+  function lastOutcome(search) {
     const next = search.nextAt ? `; next ${moment(search.nextAt)}` : "";
     if (search.outcome === "succeeded") {
       const counts = [`${search.found ?? 0} found`, `${search.recorded ?? 0} recorded`];
@@ -401,6 +407,19 @@
       el("div", {}, `search failed ${moment(search.at)}: `
         + `${SEARCH_FAILURES.get(search.outcome) || search.outcome}${next}`),
       search.error ? el("div", { class: "clamp", title: search.error }, search.error) : null);
+  }
+
+  /**
+   * The days no search covers: no search succeeded since the first try, and a search looks back a year at most.
+   * Their hires, if their webhook never came, are found by a backfill from the first of them only.
+   */
+  function daysNotSearched(days) {
+    if (!days) return null;
+    return el("div", {
+      class: "sub days-not-searched", dataset: { from: days.from },
+      title: "No search succeeded since the first was tried, and a search looks back a year at most: once "
+        + "searches succeed, search these days with Search Flatchr, from their first (a few weeks at a time)",
+    }, `not searched: ${day(days.from)} to ${day(days.to)}; backfill from ${day(days.from)}`);
   }
 
   function countCell(name, count, alarming) {

@@ -319,7 +319,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("flatchrRequests", requests);
         registry.bind("flatchrAnswers", new FlatchrAnswers(json, metrics::flatchrCall, pause));
         ReconciliationSteps reconciliation = new ReconciliationSteps(tenants, reconciliations, instances, journal,
-                classifier, requests, json, metrics, pause, alerts, clock);
+                classifier, requests, json, metrics, pause, alerts, alerts, clock);
         registry.bind("reconciliation", reconciliation);
         registry.bind("backfills", new Backfills(reconciliation, tenants, json, clock));
         return requests;

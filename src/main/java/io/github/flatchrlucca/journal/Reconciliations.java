@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -42,10 +43,15 @@ public final class Reconciliations {
     public record Run(String tenant, Instant startedAt, Optional<Instant> lastSuccessAt, Instant firstTriedAt) {
     }
 
-    /** What a tenant's last run came to, for the admin API and the status page. */
+    /**
+     * What a tenant's last run came to, for the admin API and the status page.
+     *
+     * @param notSearchedFrom   the first of the days no search covers ({@link #firstWindowLeavesOut}), or null
+     * @param notSearchedBefore the first day after them, which a search covers, or null
+     */
     public record LastRun(String tenant, Instant ranAt, String outcome, Instant windowFrom, Integer found,
                           Integer recorded, Integer failed, String error, Instant lastSuccessAt, Instant nextRunAt,
-                          int failures) {
+                          int failures, LocalDate notSearchedFrom, LocalDate notSearchedBefore) {
     }
 
     /**
@@ -127,6 +133,36 @@ public final class Reconciliations {
         });
     }
 
+    /**
+     * Before the tenant's first search succeeded: the days its window leaves out, cut at the longest look-back (from
+     * {@code from}, before {@code before}), or none (both null). True when the journal did not have such days yet:
+     * the operators are then told, once for the tenant, by the instance whose run recorded them, and not again at
+     * every run that finds the window cut (each, until one succeeds, leaves a day more out).
+     */
+    public boolean firstWindowLeavesOut(Run run, LocalDate from, LocalDate before) {
+        return jdbc.inTransaction("record the days no search of Flatchr covers", connection -> {
+            boolean known = Jdbc.query(connection, "SELECT not_searched_from FROM reconciliation WHERE tenant = ?",
+                    row -> row.getObject(1, LocalDate.class) != null, run.tenant()).get(0);
+            int recorded = Jdbc.update(connection, "UPDATE reconciliation SET not_searched_from = ?, "
+                    + "not_searched_before = ? WHERE tenant = ? AND claimed_by = ?", from, before, run.tenant(),
+                    instanceId);
+            return recorded == 1 && from != null && !known;
+        });
+    }
+
+    /**
+     * A search went through from {@code from} to now (a scheduled one, or an operator's backfill, dry runs aside):
+     * the days left out that it covers are no longer said to be; those before {@code from} still are.
+     */
+    public void searchedFrom(String tenant, LocalDate from) {
+        jdbc.inTransaction("record the days a search of Flatchr covered", connection -> {
+            Jdbc.update(connection, "UPDATE reconciliation SET not_searched_from = NULL, not_searched_before = NULL "
+                    + "WHERE tenant = ? AND not_searched_from >= ?", tenant, from);
+            return Jdbc.update(connection, "UPDATE reconciliation SET not_searched_before = ? WHERE tenant = ? AND "
+                    + "not_searched_before > ?", from, tenant, from);
+        });
+    }
+
     /** Every tenant's last run, tenants never searched left out. */
     public List<LastRun> lastRuns() {
         return jdbc.query("read the searches of Flatchr", "SELECT * FROM reconciliation WHERE last_run_at IS NOT NULL "
@@ -138,7 +174,8 @@ public final class Reconciliations {
                 instant(row, "last_window_from"), row.getObject("last_found", Integer.class),
                 row.getObject("last_recorded", Integer.class), row.getObject("last_failed", Integer.class),
                 row.getString("last_error"), instant(row, "last_success_at"), instant(row, "next_run_at"),
-                row.getInt("failures"));
+                row.getInt("failures"), row.getObject("not_searched_from", LocalDate.class),
+                row.getObject("not_searched_before", LocalDate.class));
     }
 
     /**

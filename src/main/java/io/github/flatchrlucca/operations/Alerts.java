@@ -4,10 +4,12 @@ import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.http.KeyState;
+import io.github.flatchrlucca.signals.DaysNotSearchedAlert;
 import io.github.flatchrlucca.signals.DeliveryAlerts;
 import io.github.flatchrlucca.signals.SkippedApplicationAlert;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Objects;
@@ -28,7 +30,7 @@ import java.util.Map;
  * once must not flood the channel, nor run into the chat's own rate limit, whose refusals, tried again a few times
  * only (routeConfiguration alert-failures), would lose the alerts that matter.
  */
-public final class Alerts implements DeliveryAlerts, SkippedApplicationAlert {
+public final class Alerts implements DeliveryAlerts, SkippedApplicationAlert, DaysNotSearchedAlert {
 
     private final Consumer<String> send;
     private final String statusPage;
@@ -119,6 +121,21 @@ public final class Alerts implements DeliveryAlerts, SkippedApplicationAlert {
                     + ", which no hire can be recorded from (" + why + "): it will not reach Lucca by itself. Look at "
                     + "it in Flatchr, and create its user in Lucca by hand if it is a hire. " + statusPage);
         }
+    }
+
+    /**
+     * A tenant's first search of Flatchr's API leaves days out (no search succeeded since the first try, which looks
+     * further back than a year): their hires are found by a backfill only. Told once per tenant: the journal keeps the days, and the instance that recorded
+     * them is the one that tells.
+     */
+    @Override
+    public void daysNotSearched(String tenant, LocalDate from, LocalDate before) {
+        send.accept(":warning: No search of tenant " + tenant + "'s Flatchr has succeeded since the first was tried, "
+                + "and a search looks back a year at most: the hires made from " + from + " to " + before.minusDays(1) + " (a day "
+                + "more each day until one succeeds) are in no search, and will not reach Lucca by themselves if "
+                + "their webhook never came. Once searches succeed, backfill from " + from + " (POST /admin/api/"
+                + "reconcile?tenant=" + tenant + "&since=" + from + ", a few weeks at a time, or from the status page). "
+                + statusPage);
     }
 
     /** The candidate was moved out of hired in Flatchr after the connector made their Lucca account. */

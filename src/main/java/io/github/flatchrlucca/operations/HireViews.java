@@ -109,7 +109,19 @@ final class HireViews {
         view.put("failed", run.failed());
         view.put("error", run.error());
         view.put("nextAt", text(run.nextRunAt()));
+        view.put("daysNotSearched", run.notSearchedFrom() == null ? null : daysNotSearched(run));
         return view;
+    }
+
+    /**
+     * The days no search covers, Flatchr's (Paris) days, both included: a backfill from the first ({@code since})
+     * searches them.
+     */
+    private static Map<String, Object> daysNotSearched(Reconciliations.LastRun run) {
+        Map<String, Object> days = new LinkedHashMap<>();
+        days.put("from", run.notSearchedFrom().toString());
+        days.put("to", run.notSearchedBefore().minusDays(1).toString());
+        return days;
     }
 
     Map<String, Object> detail(HireView hire, List<HireEvent> history) {

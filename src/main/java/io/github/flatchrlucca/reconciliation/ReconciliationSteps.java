@@ -20,6 +20,7 @@ import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.journal.WithdrawnHire;
 import io.github.flatchrlucca.routes.Variables;
+import io.github.flatchrlucca.signals.DaysNotSearchedAlert;
 import io.github.flatchrlucca.signals.SearchCounts;
 import io.github.flatchrlucca.signals.SkippedApplicationAlert;
 import io.github.flatchrlucca.tenants.FlatchrApi;
@@ -74,6 +75,7 @@ public final class ReconciliationSteps {
     private final SearchCounts metrics;
     private final FlatchrPause pause;
     private final SkippedApplicationAlert alert;
+    private final DaysNotSearchedAlert daysNotSearched;
     private final Clock clock;
     private final Instant startedAt;
     // Decided at the first check: were all instances down before this one started? Null until then.
@@ -82,7 +84,7 @@ public final class ReconciliationSteps {
     public ReconciliationSteps(Tenants tenants, Reconciliations reconciliations, Instances instances, Journal journal,
                                FlatchrEventClassifier classifier, FlatchrRequests requests, ObjectMapper json,
                                SearchCounts metrics, FlatchrPause pause, SkippedApplicationAlert alert,
-                               Clock clock) {
+                               DaysNotSearchedAlert daysNotSearched, Clock clock) {
         this.tenants = tenants;
         this.reconciliations = reconciliations;
         this.instances = instances;
@@ -93,6 +95,7 @@ public final class ReconciliationSteps {
         this.metrics = metrics;
         this.pause = pause;
         this.alert = alert;
+        this.daysNotSearched = daysNotSearched;
         this.clock = clock;
         this.startedAt = clock.instant();
     }
@@ -127,13 +130,27 @@ public final class ReconciliationSteps {
                 ? reconciliations.claimDueOrNotSearchedSince(tenantId, startedAt)
                 : reconciliations.claim(tenantId, false);
         Duration lookback = ReconciliationRun.lookback(tenant);
-        claim.flatMap(run -> ReconciliationRun.firstWindowCut(run, lookback)).ifPresent(cut -> LOG.warn(
-                "Tenant {}: no search of Flatchr's API has succeeded since the first was tried: this one looks back "
-                + "{} days at most, and the hires of the days from {} are searched only by a backfill "
-                + "(POST /admin/api/reconcile?tenant={}&since={})", tenantId,
-                ReconciliationRun.LONGEST_FIRST_LOOKBACK.toDays(), cut, tenantId, cut));
+        claim.filter(run -> run.lastSuccessAt().isEmpty()).ifPresent(run -> daysLeftOut(run, lookback));
         return claim.map(run -> run(run, tenant, ReconciliationRun.windowFrom(run, lookback), false, false))
                 .orElse(null);
+    }
+
+    /**
+     * Until a search has succeeded, the days its window leaves out ({@link ReconciliationRun#firstWindowCut}) are
+     * kept in the journal, for the admin API and the status page; the first run to leave any out tells the log and
+     * the team's chat, once for the tenant, not at every run that fails meanwhile.
+     */
+    private void daysLeftOut(Reconciliations.Run run, Duration lookback) {
+        Optional<LocalDate> cut = ReconciliationRun.firstWindowCut(run, lookback);
+        LocalDate windowFrom = ReconciliationRun.windowFrom(run, lookback);
+        if (reconciliations.firstWindowLeavesOut(run, cut.orElse(null), cut.isPresent() ? windowFrom : null)) {
+            LOG.warn("Tenant {}: no search of Flatchr's API has succeeded since the first was tried: a search looks "
+                    + "back {} days at most, and the hires of the days from {} to {} (a day more each day until one "
+                    + "succeeds) are searched only by a backfill (POST /admin/api/reconcile?tenant={}&since={})",
+                    run.tenant(), ReconciliationRun.LONGEST_FIRST_LOOKBACK.toDays(), cut.get(),
+                    windowFrom.minusDays(1), run.tenant(), cut.get());
+            daysNotSearched.daysNotSearched(run.tenant(), cut.get(), windowFrom);
+        }
     }
 
     /**
@@ -310,6 +327,10 @@ public final class ReconciliationSteps {
     public Map<String, Object> finished(@Variable(Variables.RUN) ReconciliationRun run) {
         int found = run.found().size();
         int recorded = run.recorded().size();
+        if (!run.isDryRun()) {
+            // the days its window covers are searched, those left out before the first success among them
+            reconciliations.searchedFrom(run.getTenant(), run.windowFrom());
+        }
         if (run.isDryRun()) {
             // a dry run moves nothing: neither the window of the next search nor its time
             reconciliations.release(run.claim());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.flatchrlucca.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,31 @@ class ReconciliationsTest {
             assertThat(last.recorded()).isEqualTo(2);
             assertThat(last.windowFrom()).isEqualTo(T0.minus(Duration.ofDays(3)));
         });
+    }
+
+    @Test
+    void theDaysAFirstWindowLeavesOutAreNewOnceAndKeptUntilASearchCoversThem() {
+        LocalDate from = LocalDate.of(2025, 10, 25);
+        Reconciliations.Run first = one.claim("acme", false).orElseThrow();
+        assertThat(one.firstWindowLeavesOut(first, from, LocalDate.of(2025, 12, 2))).as("new").isTrue();
+        one.failed(first, "key-rejected", "401", failures -> clock.instant());
+        Reconciliations.Run second = other.claim("acme", false).orElseThrow();
+        assertThat(other.firstWindowLeavesOut(second, from, LocalDate.of(2025, 12, 3)))
+                .as("known already, by another instance too: a day more").isFalse();
+        other.succeeded(second, T0, 0, 0, 0, T0);
+
+        one.searchedFrom("acme", LocalDate.of(2025, 12, 10));
+        assertThat(one.lastRuns()).singleElement().satisfies(last -> {
+            assertThat(last.notSearchedFrom()).isEqualTo(from);
+            assertThat(last.notSearchedBefore()).as("a search from after them covers none").isEqualTo(
+                    LocalDate.of(2025, 12, 3));
+        });
+        one.searchedFrom("acme", LocalDate.of(2025, 11, 1));
+        assertThat(one.lastRuns().get(0).notSearchedBefore()).as("those before it are left")
+                .isEqualTo(LocalDate.of(2025, 11, 1));
+        one.searchedFrom("acme", from);
+        assertThat(one.lastRuns().get(0).notSearchedFrom()).isNull();
+        assertThat(one.lastRuns().get(0).notSearchedBefore()).isNull();
     }
 
     @Test

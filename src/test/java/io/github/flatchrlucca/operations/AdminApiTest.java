@@ -15,6 +15,7 @@ import io.github.flatchrlucca.journal.TestJournal;
 import io.github.flatchrlucca.tenants.TestTenants;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +66,23 @@ class AdminApiTest {
         assertThat(tenants.get(0).path("defaultDepartment").isNull()).as("not known yet").isTrue();
         assertThat(tenants.get(1).path("defaultDepartment").asText())
                 .isEqualTo("LUCCA_DEPARTMENT_ID 999 is not among Lucca's departments");
+    }
+
+    @Test
+    void theDaysNoSearchOfFlatchrCoversAreInTheTenantsLastSearchAsTheBackfillTakesThem() throws Exception {
+        Reconciliations reconciliations = new Reconciliations(h2.dataSource(), clock, Duration.ofMinutes(10),
+                "instance-a");
+        Reconciliations.Run run = reconciliations.claim("acme", false).orElseThrow();
+        reconciliations.firstWindowLeavesOut(run, LocalDate.of(2025, 10, 25), LocalDate.of(2025, 12, 2));
+        reconciliations.failed(run, "key-rejected", "401", failures -> clock.instant());
+        Reconciliations.Run globex = reconciliations.claim("globex", false).orElseThrow();
+        reconciliations.failed(globex, "key-rejected", "401", failures -> clock.instant());
+
+        JsonNode tenants = answer(api::tenants, null).path("tenants");
+
+        assertThat(tenants.get(0).at("/lastSearchOfFlatchr/daysNotSearched").toString())
+                .isEqualTo("{\"from\":\"2025-10-25\",\"to\":\"2025-12-01\"}");
+        assertThat(tenants.get(1).at("/lastSearchOfFlatchr/daysNotSearched").isNull()).as("globex's: none").isTrue();
     }
 
     @Test

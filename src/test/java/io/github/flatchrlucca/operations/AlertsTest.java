@@ -88,6 +88,15 @@ class AlertsTest {
     }
 
     @Test
+    void daysNoSearchCoversAreToldWithTheBackfillThatSearchesThem() {
+        alerts.daysNotSearched("acme", java.time.LocalDate.of(2025, 10, 25), java.time.LocalDate.of(2025, 12, 2));
+
+        assertThat(chat).singleElement().satisfies(message -> assertThat(message).contains("tenant acme",
+                "from 2025-10-25 to 2025-12-01", "POST /admin/api/reconcile?tenant=acme&since=2025-10-25",
+                "https://connector.acme.example/admin/"));
+    }
+
+    @Test
     void aFewHiresDyingApartAreEachToldAndNeverCounted() {
         alerts.hireDead("acme", "hire-1", "Lucca answered 400 to create-user");
         clock.advance(Duration.ofMinutes(5));

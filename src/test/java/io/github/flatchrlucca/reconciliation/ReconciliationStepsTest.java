@@ -61,7 +61,8 @@ class ReconciliationStepsTest {
     private final ReconciliationSteps steps = new ReconciliationSteps(tenants, reconciliations,
             new Instances(pool, clock, "instance-a"), journal, classifier, new FlatchrRequests(JSON), JSON,
             new ConnectorMetrics(new SimpleMeterRegistry(), new JournalReader(pool), clock), pause,
-            (tenant, applicant, why) -> told.add(tenant + " " + applicant + ": " + why), clock);
+            (tenant, applicant, why) -> told.add(tenant + " " + applicant + ": " + why),
+            (tenant, from, before) -> told.add(tenant + " days from " + from + " before " + before), clock);
 
     ReconciliationStepsTest() {
         tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.tenant("acme", "acme-token-0123456789", "4242"),
@@ -354,6 +355,53 @@ class ReconciliationStepsTest {
 
         assertThat(reconciliations.lastRuns()).singleElement().satisfies(last -> assertThat(last.windowFrom())
                 .isEqualTo(LocalDate.of(2026, 11, 29).atStartOfDay(ReconciliationRun.FLATCHR_DAYS).toInstant()));
+    }
+
+    @Test
+    void daysAFirstWindowLeavesOutAreToldOnceAndShownUntilABackfillSearchesThem() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(ReconciliationSteps.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        ReconciliationRun succeeding;
+        try {
+            // a wrong key since the install, for over a year: a try a day, each failed; from the 363rd, the window
+            // (three days before the first try) is cut at a year back
+            for (int day = 0; day < 370; day++) {
+                failed(steps.due("acme"));
+                clock.advance(Duration.ofDays(1));
+            }
+            // the key is fixed: the next search succeeds, from a year back
+            succeeding = steps.due("acme");
+            steps.finished(succeeding);
+
+            assertThat(log.list).filteredOn(event -> event.getFormattedMessage().contains("no search of Flatchr's "
+                    + "API has succeeded")).as("logged once, not at every run").singleElement()
+                    .satisfies(event -> assertThat(event.getFormattedMessage()).contains("from 2026-11-29 to "
+                            + "2026-11-29", "since=2026-11-29"));
+        } finally {
+            logger.detachAppender(log);
+        }
+        assertThat(told).as("the team's chat, once").containsExactly("acme days from 2026-11-29 before 2026-11-30");
+        assertThat(succeeding.windowFrom()).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(reconciliations.lastRuns()).singleElement().satisfies(last -> {
+            assertThat(last.outcome()).isEqualTo("succeeded");
+            assertThat(last.notSearchedFrom()).isEqualTo(LocalDate.of(2026, 11, 29));
+            assertThat(last.notSearchedBefore()).as("until the first day the succeeding search covered")
+                    .isEqualTo(succeeding.windowFrom());
+        });
+
+        steps.finished(steps.backfill("acme", LocalDate.of(2026, 12, 1), false));
+        assertThat(reconciliations.lastRuns().get(0).notSearchedBefore()).as("the days before the backfill's")
+                .isEqualTo(LocalDate.of(2026, 12, 1));
+        steps.finished(steps.backfill("acme", LocalDate.of(2026, 11, 29), true));
+        assertThat(reconciliations.lastRuns().get(0).notSearchedFrom()).as("a dry run searches nothing")
+                .isEqualTo(LocalDate.of(2026, 11, 29));
+        steps.finished(steps.backfill("acme", LocalDate.of(2026, 11, 29), false));
+        assertThat(reconciliations.lastRuns().get(0).notSearchedFrom()).isNull();
+        assertThat(reconciliations.lastRuns().get(0).notSearchedBefore()).isNull();
     }
 
     @Test
