@@ -520,7 +520,7 @@ public final class Journal {
      * @param how             who moved the candidate and where to, for the history: "by Marie Curie, to Refused"
      */
     public List<MoveOut> movedOutOfHired(String tenant, String hireKey, String sameApplication, String how) {
-        return moveOut(tenant, hireKey, sameApplication, how, clock.instant(), "");
+        return moveOut(tenant, hireKey, sameApplication, how, clock.instant(), null, "");
     }
 
     /**
@@ -529,17 +529,30 @@ public final class Journal {
      * after the hire was last known in hired (recorded, moved back into hired, replayed; for a hire a search
      * recorded, its answer, which came before the calls that completed the hire), and seen for the first time: the
      * searches overlap, and a move already known (from its webhook, or an earlier search) must not withdraw a
-     * replayed hire or ask again for a decision a person took.
+     * replayed hire or ask again for a decision a person took. And only to a hire the journal has learnt nothing of
+     * since the answer was asked for ({@code askedAt}): the answer is minutes old when it is applied, and a webhook
+     * meanwhile (the candidate moved back into hired, the move undone) is newer than what it shows.
      */
     public List<MoveOut> movedOutSeenInFlatchr(String tenant, String hireKey, String sameApplication, String how,
-                                         Instant changedAt) {
+                                               Instant changedAt, Instant askedAt) {
         // Flatchr counts whole seconds: a hire recorded within the second of the change was hired before it
-        return moveOut(tenant, hireKey, sameApplication, how, changedAt, " AND moved_out_at IS NULL AND "
-                + "COALESCE(seen_in_hired_at, queued_at) < ?", at(changedAt.plusSeconds(1)));
+        return moveOut(tenant, hireKey, sameApplication, how, changedAt, askedAt, " AND moved_out_at IS NULL AND "
+                + "COALESCE(seen_in_hired_at, queued_at) < ? AND " + LEARNT_NOTHING_SINCE,
+                at(changedAt.plusSeconds(1)), at(askedAt));
     }
 
+    /**
+     * A hire the journal has learnt nothing of since the moment bound to it: what a search's answer asked for then
+     * says of its candidate is not older than what the journal knows ({@code column_learnt_at}).
+     */
+    private static final String LEARNT_NOTHING_SINCE = "(column_learnt_at IS NULL OR column_learnt_at < ?)";
+
+    /**
+     * @param askedAt for a move a search's answer shows, when that answer was asked for; null for a webhook's, which
+     *                the journal learns now
+     */
     private List<MoveOut> moveOut(String tenant, String hireKey, String sameApplication, String how, Instant movedAt,
-                            String onlyIf, Object... onlyIfValues) {
+                                  Instant askedAt, String onlyIf, Object... onlyIfValues) {
         String dedupeKey = tenant + ":" + hireKey;
         String matchKey = ApplicationKey.of(tenant, sameApplication);
         Instant now = clock.instant();
@@ -555,7 +568,11 @@ public final class Journal {
             // Lucca.
             for (String hireId : Jdbc.query(connection, hireOfApplication("hire_id", onlyIf), row -> row.getString(1),
                     values.toArray())) {
-                moveOuts.add(moveOut(connection, hireId, tenant, moved, movedAt, now));
+                MoveOut moveOut = moveOut(connection, hireId, tenant, moved, movedAt, askedAt, now);
+                if (moveOut == null) {
+                    continue;
+                }
+                moveOuts.add(moveOut);
                 // Its history now names the recruiter: a hire erased already is changed since, and erased again once
                 // that change is RETENTION_DAYS old (erasePersonalData).
                 Jdbc.update(connection, "UPDATE hire SET updated_at = ? WHERE hire_id = ? AND erased_at IS NOT NULL",
@@ -565,13 +582,22 @@ public final class Journal {
         });
     }
 
+    /** What the move meant to the hire; null when a search's answer is older than what the journal learnt since. */
     private MoveOut moveOut(Connection connection, String hireId, String tenant, String moved, Instant movedAt,
-                            Instant now) throws SQLException {
+                            Instant askedAt, Instant now) throws SQLException {
         // Once per move: the same move sent again (Flatchr may resend), or a later drag between two columns that do
         // not trigger, finds the candidate out of hired already, and must not ask again for a decision a person took.
         // A move back into hired clears the mark (queuedAgain, movedBackIn), so the next move out counts.
-        if (Jdbc.update(connection, "UPDATE hire SET moved_out_at = ? WHERE hire_id = ? AND moved_out_at IS NULL",
-                at(movedAt), hireId) == 0) {
+        String mark = "UPDATE hire SET moved_out_at = ?, column_learnt_at = ? WHERE hire_id = ? AND moved_out_at IS NULL";
+        if (askedAt != null) {
+            // a search's, checked again as it is marked: a webhook may have come since the hire was looked up
+            if (Jdbc.update(connection, mark + " AND " + LEARNT_NOTHING_SINCE, at(movedAt), at(askedAt), hireId,
+                    at(askedAt)) == 0) {
+                return null;
+            }
+        } else if (Jdbc.update(connection, mark, at(movedAt), at(now), hireId) == 0) {
+            // known already, and told again now: a search's answer asked for before says nothing newer
+            Jdbc.update(connection, "UPDATE hire SET column_learnt_at = ? WHERE hire_id = ?", at(now), hireId);
             event(connection, hireId, null, null, moved + ": already moved out, nothing changes");
             LOG.info("hire {} of tenant {} moved out of hired in Flatchr: already moved out", hireId, tenant);
             return new MoveOut(hireId, MoveOut.Outcome.ALREADY_MOVED_OUT);
@@ -821,16 +847,23 @@ public final class Journal {
      * A search of Flatchr's API shows in hired, by a change at {@code changedAt}, the candidate of a withdrawn hire
      * ({@link WithdrawnHire#movedBackIn}): moved back into hired while its webhook was lost. Queued again as the
      * webhook's would have been (held like a new hire, its event kept), unless a move out came after that change
-     * meanwhile; false then.
+     * meanwhile, or the journal learnt anything of the candidate since the answer was asked for (a webhook's move
+     * out, even one it knew: newer than the answer); false then.
+     *
+     * @param seenInHiredAt when the answer came: the last moment the candidate is known in hired, as for a hire a
+     *                      search records ({@link #record}), not the later moment it is queued again
+     * @param askedAt       when the answer was asked for
      */
-    public boolean movedBackIntoHiredSeenInFlatchr(String hireId, Instant changedAt, Duration hold) {
+    public boolean movedBackIntoHiredSeenInFlatchr(String hireId, Instant changedAt, Duration hold,
+                                                   Instant seenInHiredAt, Instant askedAt) {
         // Not while another hire of the application is not withdrawn: one a webhook or an earlier search queued again
         // (the one of the candidate's e-mail now), which two would make two accounts of.
-        return queuedAgain(hireId, HireStatus.WITHDRAWN.name(), null, null, hold,
+        return queuedAgain(hireId, HireStatus.WITHDRAWN.name(), null, null, hold, seenInHiredAt, askedAt,
                 "moved back into hired in Flatchr, as a search of its API shows", " AND moved_out_at < ? AND "
-                + "erased_at IS NULL AND NOT EXISTS (SELECT 1 FROM hire other WHERE other.tenant = hire.tenant AND "
-                + "other.hire_id <> hire.hire_id AND other.status <> 'WITHDRAWN' AND (other.match_key = hire.match_key "
-                + "OR other.flatchr_applicant = hire.flatchr_applicant))", at(changedAt));
+                + LEARNT_NOTHING_SINCE + " AND erased_at IS NULL AND NOT EXISTS (SELECT 1 FROM hire other WHERE "
+                + "other.tenant = hire.tenant AND other.hire_id <> hire.hire_id AND other.status <> 'WITHDRAWN' AND "
+                + "(other.match_key = hire.match_key OR other.flatchr_applicant = hire.flatchr_applicant))",
+                at(changedAt), at(askedAt));
     }
 
     /** One query per few hundred values, so that a search of Flatchr answering with thousands costs no more. */
@@ -858,7 +891,7 @@ public final class Journal {
         String was = existing.get(0)[1];
         try {
             if (mayQueueAgain(status, was, origin)
-                    && queuedAgain(hireId, was, payload, matchKey, hold, whyQueuedAgain(was), "")) {
+                    && queuedAgain(hireId, was, payload, matchKey, hold, null, clock.instant(), whyQueuedAgain(was), "")) {
                 return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
             }
             // Sent again still incomplete (the recruiter fixed one field, another is missing): refused as the first
@@ -884,8 +917,8 @@ public final class Journal {
                     row -> new String[] {row.getString(1), row.getString(2)}, matchKey).stream().findFirst()
                     .orElseThrow(() -> new JournalUnavailable("read a recorded hire", null));
             hireId = holder[0];
-            if (mayQueueAgain(status, holder[1], origin)
-                    && queuedAgain(hireId, holder[1], payload, null, hold, whyQueuedAgain(holder[1]), "")) {
+            if (mayQueueAgain(status, holder[1], origin) && queuedAgain(hireId, holder[1], payload, null, hold, null,
+                    clock.instant(), whyQueuedAgain(holder[1]), "")) {
                 return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
             }
         }
@@ -903,12 +936,14 @@ public final class Journal {
      * rejected): if the candidate was moved out, they are back in hired, and their next move out counts again
      * ({@link #moveOut}). Nothing else changes: a decision asked of a person stays theirs. A withdrawn hire is queued
      * again instead, or stays withdrawn for the search to bring back ({@link #withdrawnHires}). Not by a search: its
-     * answer may have been read before the move out.
+     * answer may have been read before the move out. Learnt now, whatever it changes: a search's answer asked for
+     * before (that shows the candidate out of hired, the move this webhook undoes) says nothing newer.
      */
     private void movedBackIn(String hireId) {
         Instant now = clock.instant();
         // no outcome changes: nothing to write back to Flatchr
         jdbc.inTransaction("record a move back into hired", connection -> {
+            Jdbc.update(connection, "UPDATE hire SET column_learnt_at = ? WHERE hire_id = ?", at(now), hireId);
             if (Jdbc.update(connection, "UPDATE hire SET moved_out_at = NULL, updated_at = ? WHERE hire_id = ? AND "
                     + "moved_out_at IS NOT NULL AND status <> 'WITHDRAWN'", at(now), hireId) == 1) {
                 event(connection, hireId, null, null, "moved back into hired in Flatchr");
@@ -940,21 +975,24 @@ public final class Journal {
      * may have its Lucca user (moved out before the rest of its delivery): the decision asked of a person stays.
      * Throws a duplicate key when another hire has that e-mail and vacancy.
      *
-     * @param payload  the event to deliver, or null to keep the one recorded
-     * @param matchKey the hire's e-mail-and-vacancy key now, or null to keep the one recorded
+     * @param payload       the event to deliver, or null to keep the one recorded
+     * @param matchKey      the hire's e-mail-and-vacancy key now, or null to keep the one recorded
+     * @param seenInHiredAt when a search's answer showed it in hired, or null: it is now
+     * @param learntAt      when what it is queued again for was learnt ({@code column_learnt_at})
      */
-    private boolean queuedAgain(String hireId, String was, String payload, String matchKey, Duration hold, String why,
-                                String onlyIf, Object... onlyIfValues) {
+    private boolean queuedAgain(String hireId, String was, String payload, String matchKey, Duration hold,
+                                Instant seenInHiredAt, Instant learntAt, String why, String onlyIf,
+                                Object... onlyIfValues) {
         Instant now = clock.instant();
         List<Object> values = new java.util.ArrayList<>(java.util.Arrays.asList(payload, matchKey, at(now), at(now),
-                at(now.plus(hold)), at(now), hireId, was));
+                at(seenInHiredAt), at(learntAt), at(now.plus(hold)), at(now), hireId, was));
         values.addAll(List.of(onlyIfValues));
         boolean queued = change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = COALESCE(?, payload), "
                 + "match_key = COALESCE(?, match_key), last_error = NULL, attempts = 0, "
                 + "erased_at = NULL, moved_out_at = NULL, decision_needed = CASE WHEN lucca_user_id IS NULL THEN NULL "
                 + "ELSE decision_needed END, decision_needed_at = CASE WHEN lucca_user_id IS NULL THEN NULL ELSE "
-                + "decision_needed_at END, received_at = ?, queued_at = ?, seen_in_hired_at = NULL, next_attempt_at = ?, "
-                + "updated_at = ? "
+                + "decision_needed_at END, received_at = ?, queued_at = ?, seen_in_hired_at = ?, column_learnt_at = ?, "
+                + "next_attempt_at = ?, updated_at = ? "
                 + "WHERE hire_id = ? AND status = ?" + onlyIf, values.toArray(), new EventDetail(null, null, null, why));
         if (queued) {
             LOG.info("hire {} {} after being {}", hireId, HireStatus.RECEIVED.label(), was.toLowerCase(Locale.ROOT));
@@ -976,12 +1014,13 @@ public final class Journal {
                         Origin origin, String flatchrApplicant, HireStatus status, String payload, String error,
                         Duration hold, Instant seenInHiredAt) throws SQLException {
         Instant now = clock.instant();
+        // what it says of its candidate's column is learnt now, or, found by a search, when its answer came
         Jdbc.update(connection, "INSERT INTO hire (hire_id, tenant, dedupe_key, match_key, origin, flatchr_applicant, "
-                + "status, payload, received_at, queued_at, updated_at, next_attempt_at, last_error, seen_in_hired_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", hireId, tenant, dedupeKey, matchKey, origin.label(),
-                flatchrApplicant, status.name(), payload, at(now), at(now), at(now),
+                + "status, payload, received_at, queued_at, updated_at, next_attempt_at, last_error, seen_in_hired_at, "
+                + "column_learnt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", hireId, tenant, dedupeKey,
+                matchKey, origin.label(), flatchrApplicant, status.name(), payload, at(now), at(now), at(now),
                 status == HireStatus.RECEIVED ? at(now.plus(hold)) : null, error,
-                seenInHiredAt == null ? null : at(seenInHiredAt));
+                seenInHiredAt == null ? null : at(seenInHiredAt), at(seenInHiredAt == null ? now : seenInHiredAt));
     }
 
     /** What the first event of a hire's history says: why it was rejected, or how it came, with what it lacked. */

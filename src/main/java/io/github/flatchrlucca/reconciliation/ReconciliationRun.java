@@ -46,6 +46,10 @@ public final class ReconciliationRun {
     private final Map<String, FoundApplication> found = new LinkedHashMap<>();
     private final Map<String, SearchedColumn> foundIn = new HashMap<>();
     private final Map<String, Instant> seenInHiredAt = new HashMap<>();
+    // when the searches of the hired, then the search of moves, were asked for (just before they were sent, perhaps
+    // after waiting for the company's turn: never later than sent): what the journal learns after it is newer
+    private Instant searchesAskedAt;
+    private Instant movesAskedAt;
     private final Map<String, JsonNode> vacanciesById = new HashMap<>();
     // in lower case, only the titles one vacancy has
     private final Map<String, JsonNode> vacanciesByTitle = new HashMap<>();
@@ -156,7 +160,8 @@ public final class ReconciliationRun {
      *                                not list at all, or one named by the API's id, which the webhook never
      *                                carries): the run fails, its window kept
      */
-    List<ApiRequest> searches() {
+    List<ApiRequest> searches(Instant askedAt) {
+        searchesAskedAt = askedAt;
         String since = FLATCHR_DAY.format(windowFrom);
         Map<String, Object> anyHired = Map.of("hired", true, "start_update", since);
         if (tenant.triggerColumns().isEmpty()) {
@@ -186,8 +191,19 @@ public final class ReconciliationRun {
      * Every application changed since the window's first day, hired or not: where a move out of hired whose webhook
      * never came shows.
      */
-    ApiRequest movesSearch() {
+    ApiRequest movesSearch(Instant askedAt) {
+        movesAskedAt = askedAt;
         return requests.search(flatchr, Map.of("start_update", FLATCHR_DAY.format(movesFrom())));
+    }
+
+    /** When the searches of {@link #searches} were asked for: what they show is as of then at the latest. */
+    Instant searchesAskedAt() {
+        return searchesAskedAt;
+    }
+
+    /** When the search of moves was asked for. */
+    Instant movesAskedAt() {
+        return movesAskedAt;
     }
 
     /**
@@ -247,7 +263,7 @@ public final class ReconciliationRun {
     }
 
     /**
-     * The answer of search number {@code index} of {@link #searches()}, come at {@code answeredAt}: its active
+     * The answer of search number {@code index} of {@link #searches}, come at {@code answeredAt}: its active
      * applications, each once whatever searches found it, with the column that search was for and when it showed
      * them in hired.
      */

@@ -181,7 +181,7 @@ public final class ReconciliationSteps {
     }
 
     public List<ApiRequest> searches(@Variable(Variables.RUN) ReconciliationRun run) {
-        return run.searches();
+        return run.searches(clock.instant());
     }
 
     /** One search's answer; the split's index says which search of {@link #searches} it answers. */
@@ -232,7 +232,7 @@ public final class ReconciliationSteps {
             for (WithdrawnHire hire : movedBack.stream()
                     .sorted(Comparator.comparing((WithdrawnHire hire) -> !hire.hasEmailOf(email))).toList()) {
                 if (journal.movedBackIntoHiredSeenInFlatchr(hire.hireId(), application.changedAt(),
-                        run.tenant().hireHold())) {
+                        run.tenant().hireHold(), run.seenInHiredAt(application), run.searchesAskedAt())) {
                     queued = true;
                     break;
                 }
@@ -287,7 +287,7 @@ public final class ReconciliationSteps {
 
     /** The search of every candidate changed since the run's moves start ({@link ReconciliationRun#movesFrom}). */
     public ApiRequest movesSearch(@Variable(Variables.RUN) ReconciliationRun run) {
-        return run.movesSearch();
+        return run.movesSearch(clock.instant());
     }
 
     /**
@@ -309,7 +309,7 @@ public final class ReconciliationSteps {
                     List.of(), application.sameApplication().orElse(null));
             journal.movedOutSeenInFlatchr(run.getTenant(), verdict.dedupeKey(), verdict.sameApplication(),
                     "as a search of its API shows (" + (application.archived() ? "archived" : "now in "
-                    + application.column()) + ")", application.changedAt()).stream()
+                    + application.column()) + ")", application.changedAt(), run.movesAskedAt()).stream()
                     .filter(moveOut -> moveOut.outcome() != MoveOut.Outcome.ALREADY_STOPPED)
                     .forEach(changed::add);
         }

@@ -35,9 +35,10 @@ public final class Intakes {
         return journal.movedOutOfHired(tenant, verdict.dedupeKey(), verdict.sameApplication(), how);
     }
 
-    /** As the reconciliation does for a move its search shows. */
+    /** As the reconciliation does for a move its search shows, in an answer asked for at {@code askedAt}. */
     public static List<MoveOut> movedOutSeenInFlatchr(Journal journal, String tenant, HireVerdict verdict, String how,
-                                                Instant changedAt) {
-        return journal.movedOutSeenInFlatchr(tenant, verdict.dedupeKey(), verdict.sameApplication(), how, changedAt);
+                                                      Instant changedAt, Instant askedAt) {
+        return journal.movedOutSeenInFlatchr(tenant, verdict.dedupeKey(), verdict.sameApplication(), how, changedAt,
+                askedAt);
     }
 }

@@ -642,9 +642,10 @@ class WithdrawnHiresTest {
     void aMoveSeenInASearchAfterTheHireWithdrawsItOnceOnly() {
         String hireId = record("1", Duration.ZERO);
         Instant changed = T0.plusSeconds(60);
+        clock.advance(Duration.ofMinutes(2));
 
-        MoveOut first = only(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen", changed));
-        List<MoveOut> again = Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen", changed);
+        MoveOut first = only(seenMovedOut("1", changed));
+        List<MoveOut> again = seenMovedOut("1", changed);
 
         assertThat(first.hireId()).isEqualTo(hireId);
         assertThat(first.outcome()).isEqualTo(MoveOut.Outcome.WITHDRAWN);
@@ -656,11 +657,10 @@ class WithdrawnHiresTest {
     @Test
     void aSearchShowingAChangeBeforeTheHireWasRecordedChangesNothing() {
         String hireId = record("1", Duration.ZERO);
+        clock.advance(Duration.ofMinutes(1));
 
-        assertThat(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
-                T0.minusSeconds(5))).isEmpty();
-        assertThat(only(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
-                T0.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))).hireId())
+        assertThat(seenMovedOut("1", T0.minusSeconds(5))).isEmpty();
+        assertThat(only(seenMovedOut("1", T0.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))).hireId())
                 .as("Flatchr counts whole seconds: a change within the hire's second came after it").isEqualTo(hireId);
     }
 
@@ -672,21 +672,23 @@ class WithdrawnHiresTest {
         clock.advance(Duration.ofMinutes(1));
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", sameApplication("1")), HOW);
         journal.decided(hireId, "kept");
+        clock.advance(Duration.ofMinutes(1));
 
-        assertThat(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
-                T0.plusSeconds(50))).isEmpty();
+        assertThat(seenMovedOut("1", T0.plusSeconds(50))).isEmpty();
         assertThat(reader.find(hireId).orElseThrow().decisionNeeded()).isNull();
     }
 
     @Test
     void aHireMovedBackIntoHiredCanBeSeenMovedOutAgain() {
         String hireId = record("1", Duration.ZERO);
-        Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen", T0.plusSeconds(10));
+        clock.advance(Duration.ofSeconds(30));
+        seenMovedOut("1", T0.plusSeconds(10));
         clock.advance(Duration.ofMinutes(1));
         Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO);
+        clock.advance(Duration.ofMinutes(1));
 
-        assertThat(only(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
-                T0.plusSeconds(120))).outcome()).isEqualTo(MoveOut.Outcome.WITHDRAWN);
+        assertThat(only(seenMovedOut("1", T0.plusSeconds(120))).outcome()).isEqualTo(MoveOut.Outcome.WITHDRAWN);
+        assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
     }
 
     @Test
@@ -695,19 +697,25 @@ class WithdrawnHiresTest {
         clock.advance(Duration.ofMinutes(5));
         String hireId = journal.record(PAYLOAD, TENANT, Origin.FLATCHR_API, "4242:z7gW", sameApplication("1"), "z7gW",
                 null, List.of(), Duration.ZERO, answered).hireId();
+        clock.advance(Duration.ofMinutes(1));
 
-        assertThat(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
-                answered.minusSeconds(5))).as("before the answer: it showed her in hired after").isEmpty();
-        assertThat(only(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
-                answered.plus(Duration.ofMinutes(2)))).outcome()).as("after the answer, before the hire was recorded")
-                .isEqualTo(MoveOut.Outcome.WITHDRAWN);
+        assertThat(seenMovedOut("1", answered.minusSeconds(5))).as("before the answer: it showed her in hired after")
+                .isEmpty();
+        assertThat(only(seenMovedOut("1", answered.plus(Duration.ofMinutes(2)))).outcome())
+                .as("after the answer, before the hire was recorded").isEqualTo(MoveOut.Outcome.WITHDRAWN);
 
-        // moved back into hired: from now on, only a move after it is one
+        // a later search shows her moved back into hired: from its answer on, only a move after it is one
+        clock.advance(Duration.ofMinutes(1));
+        Instant movedBackAnswer = clock.instant();
+        clock.advance(Duration.ofMinutes(1));
         assertThat(journal.movedBackIntoHiredSeenInFlatchr(hireId, answered.plus(Duration.ofMinutes(3)),
-                Duration.ZERO)).isTrue();
-        assertThat(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
-                answered.plus(Duration.ofMinutes(2)))).as("the move out before it, in an answer read before").isEmpty();
+                Duration.ZERO, movedBackAnswer, movedBackAnswer)).isTrue();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(seenMovedOut("1", answered.plus(Duration.ofMinutes(2)))).as("the move out before it").isEmpty();
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(only(seenMovedOut("1", movedBackAnswer.plusSeconds(30))).outcome())
+                .as("a move after the answer that showed her back, before she was queued again")
+                .isEqualTo(MoveOut.Outcome.WITHDRAWN);
     }
 
     @Test
@@ -716,6 +724,7 @@ class WithdrawnHiresTest {
         clock.advance(Duration.ofMinutes(1));
         Instant movedOutAt = clock.instant();
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", sameApplication("1")), HOW);
+        clock.advance(Duration.ofMinutes(1));
 
         WithdrawnHire withdrawn = journal.withdrawnHires(TENANT).get(0);
         assertThat(withdrawn.movedBackIn(sameApplication("1"), null, movedOutAt))
@@ -723,11 +732,92 @@ class WithdrawnHiresTest {
         assertThat(withdrawn.movedBackIn(sameApplication("2"), null, movedOutAt.plusSeconds(1)))
                 .as("another application").isFalse();
         assertThat(withdrawn.movedBackIn(sameApplication("1"), null, movedOutAt.plusSeconds(1))).isTrue();
-        assertThat(journal.movedBackIntoHiredSeenInFlatchr(hireId, movedOutAt, Duration.ZERO))
-                .as("moved out again after the change the search shows").isFalse();
-        assertThat(journal.movedBackIntoHiredSeenInFlatchr(hireId, movedOutAt.plusSeconds(1), Duration.ZERO)).isTrue();
+        assertThat(journal.movedBackIntoHiredSeenInFlatchr(hireId, movedOutAt, Duration.ZERO, clock.instant(),
+                clock.instant())).as("moved out again after the change the search shows").isFalse();
+        assertThat(journal.movedBackIntoHiredSeenInFlatchr(hireId, movedOutAt.plusSeconds(1), Duration.ZERO,
+                clock.instant(), clock.instant())).isTrue();
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
         assertThat(journal.withdrawnHires(TENANT)).isEmpty();
+    }
+
+    // ---- a search's answer and the webhooks that come between its asking and its use: the later webhook wins
+
+    @Test
+    void aMoveOutAnAnswerShowsIsNotTakenWhenAWebhookAfterItWasAskedForShowsTheCandidateBackInHired() {
+        // held: the hold is what lets a drag into hired be undone before it reaches Lucca
+        String hireId = record("1", Duration.ofHours(1));
+        // the recruiter drags her out at 09:10: that webhook is lost
+        Instant movedOutAt = T0.plus(Duration.ofMinutes(10));
+        // 09:20: a search asks for the candidates changed, and is answered: out of hired since 09:10
+        clock.set(T0.plus(Duration.ofMinutes(20)));
+        Instant asked = clock.instant();
+        // 09:21: the recruiter drags her back into hired, and that webhook comes
+        clock.set(T0.plus(Duration.ofMinutes(21)));
+        assertThat(Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ofHours(1)).outcome())
+                .isEqualTo(Outcome.DUPLICATE);
+        // 09:22: the search gets to its answer
+        clock.set(T0.plus(Duration.ofMinutes(22)));
+
+        assertThat(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
+                movedOutAt, asked)).as("the answer is older than the webhook").isEmpty();
+        HireView hire = reader.find(hireId).orElseThrow();
+        assertThat(hire.status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(hire.nextAttemptAt()).as("still held as it was").isEqualTo(T0.plus(Duration.ofHours(1)));
+
+        // a search asked for after the webhook, that shows her moved out again (09:25), withdraws her
+        clock.set(T0.plus(Duration.ofMinutes(30)));
+        assertThat(only(seenMovedOut("1", T0.plus(Duration.ofMinutes(25)))).outcome())
+                .isEqualTo(MoveOut.Outcome.WITHDRAWN);
+    }
+
+    @Test
+    void aMoveOutTheRecruiterUndidAfterTheSearchWasAnsweredAsksForNoDecisionAgain() {
+        String hireId = delivered("1");
+        clock.advance(Duration.ofMinutes(1));
+        // moved out, its webhook came: a person decided to keep the account
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", sameApplication("1")), HOW);
+        Instant movedOutAt = clock.instant();
+        journal.decided(hireId, "kept: a mistake in Flatchr");
+        // a search's answer shows her out; then she is dragged back into hired, and that webhook comes
+        clock.advance(Duration.ofMinutes(1));
+        Instant asked = clock.instant();
+        clock.advance(Duration.ofMinutes(1));
+        Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO);
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1")), "seen",
+                movedOutAt, asked)).isEmpty();
+        HireView hire = reader.find(hireId).orElseThrow();
+        assertThat(hire.decisionNeeded()).as("no second decision for the move undone").isNull();
+        assertThat(hire.status()).isEqualTo(HireStatus.DELIVERED);
+    }
+
+    @Test
+    void aMoveBackAnAnswerShowsIsNotTakenWhenAWebhookAfterItWasAskedForShowsTheCandidateOutAgain() {
+        String hireId = record("1", Duration.ZERO);
+        clock.advance(Duration.ofMinutes(1));
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", sameApplication("1")), HOW);
+        // dragged back into hired (that webhook lost), then a search asks and is answered: in hired since then
+        Instant movedBackAt = clock.instant().plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(2));
+        Instant asked = clock.instant();
+        // dragged out again, and that webhook comes: the hire was withdrawn already, only its history says so
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", sameApplication("1")), HOW)).outcome())
+                .isEqualTo(MoveOut.Outcome.ALREADY_MOVED_OUT);
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(journal.withdrawnHires(TENANT).get(0).movedBackIn(sameApplication("1"), null, movedBackAt))
+                .as("by the change alone, a move back").isTrue();
+        assertThat(journal.movedBackIntoHiredSeenInFlatchr(hireId, movedBackAt, Duration.ZERO, asked, asked))
+                .as("the answer is older than the webhook").isFalse();
+        assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    /** A search's answer, asked for now, shows the candidate of application {@code applicantId} out of hired. */
+    private List<MoveOut> seenMovedOut(String applicantId, Instant changedAt) {
+        return Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication(applicantId)), "seen",
+                changedAt, clock.instant());
     }
 
     // ---- the hold

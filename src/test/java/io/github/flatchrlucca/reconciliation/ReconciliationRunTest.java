@@ -55,7 +55,7 @@ class ReconciliationRunTest {
 
         assertThat(run.windowFrom()).isEqualTo(LocalDate.of(2025, 12, 2));
         assertThat(ReconciliationRun.firstWindowCut(late, Duration.ofDays(3))).contains(LocalDate.of(2025, 10, 25));
-        assertThat(JSON.readTree(run.movesSearch().body()).path("start_update").asText())
+        assertThat(JSON.readTree(run.movesSearch(NOW).body()).path("start_update").asText())
                 .as("moves no further back than a week, as after an outage").isEqualTo("11/25/26");
     }
 
@@ -63,7 +63,7 @@ class ReconciliationRunTest {
     void withoutTriggerColumnsOneSearchOfTheHiredSinceTheFirstDayInFlatchrsDayFormat() throws Exception {
         ReconciliationRun run = run(Set.of());
 
-        List<ApiRequest> searches = run.searches();
+        List<ApiRequest> searches = run.searches(NOW);
 
         assertThat(run.isColumnsNeeded()).isFalse();
         assertThat(searches).singleElement().satisfies(search -> {
@@ -82,7 +82,7 @@ class ReconciliationRunTest {
                  {"id": "Hb2qAl8SXe3rMnC4", "title": "Embauché", "hired": false}]
                 """));
 
-        List<ApiRequest> searches = run.searches();
+        List<ApiRequest> searches = run.searches(NOW);
         List<String> columns = searches.stream().map(search -> text(search.body(), "column")).toList();
 
         assertThat(run.isColumnsNeeded()).isTrue();
@@ -100,7 +100,7 @@ class ReconciliationRunTest {
                 [{"id": "Ps4kQ", "title": "Promesse signée", "hired": false},
                  {"id": "Em7bH", "title": "Embauché", "hired": true}]
                 """));
-        List<ApiRequest> searches = run.searches();
+        List<ApiRequest> searches = run.searches(NOW);
 
         run.found(0, JSON.readTree("[{\"applicant\": \"in\", \"column\": \"Promesse signée\", \"hired\": false}]"), NOW);
         run.found(1, JSON.readTree("[{\"applicant\": \"on\", \"column\": \"Embauché\", \"hired\": true}]"), NOW);
@@ -120,7 +120,7 @@ class ReconciliationRunTest {
                  {"id": "Hb2qAl8SXe3rMnC4", "title": "Embauché", "hired": false}]
                 """));
 
-        assertThatThrownBy(run::searches).isInstanceOf(UnusableTriggerColumns.class)
+        assertThatThrownBy(() -> run.searches(NOW)).isInstanceOf(UnusableTriggerColumns.class)
                 .hasMessageStartingWith("trigger column(s) [9, nowhere] are not among Flatchr's columns;");
     }
 
@@ -132,7 +132,7 @@ class ReconciliationRunTest {
                  {"id": "Hb2qAl8SXe3rMnC4", "title": "Embauché", "hired": false}]
                 """));
 
-        assertThatThrownBy(run::searches).isInstanceOf(UnusableTriggerColumns.class)
+        assertThatThrownBy(() -> run.searches(NOW)).isInstanceOf(UnusableTriggerColumns.class)
                 .hasMessageStartingWith("trigger column(s) [jc3rbm9tyf4snod5 (\"Recruté\")] are named by the id "
                         + "Flatchr's API gives, which its webhook does not carry")
                 .hasMessageEndingWith("name each column by its title, the one name both the webhook and Flatchr's "
@@ -142,7 +142,7 @@ class ReconciliationRunTest {
     @Test
     void archivedCandidatesAreSkippedAndOneApplicationFoundTwiceIsOne() throws Exception {
         ReconciliationRun run = run(Set.of());
-        run.searches();
+        run.searches(NOW);
         run.found(0, JSON.readTree("""
                 [{"applicant": "a1", "vacancy_id": 5, "email": "a@example.org", "status": 1, "hired": true},
                  {"applicant": "a2", "vacancy_id": 5, "email": "b@example.org", "status": 0, "hired": true}]
@@ -159,7 +159,7 @@ class ReconciliationRunTest {
                 [{"id": "Jc3rBm9TYf4sNoD5", "title": "Recruté", "hired": true},
                  {"id": "Hb2qAl8SXe3rMnC4", "title": "Embauché", "hired": false}]
                 """));
-        List<String> searched = run.searches().stream().map(search -> text(search.body(), "column")).toList();
+        List<String> searched = run.searches(NOW).stream().map(search -> text(search.body(), "column")).toList();
 
         // the items of an older answer say neither their column nor whether it is hired
         run.found(searched.indexOf("Recruté"), JSON.readTree("[{\"applicant\": \"a1\"}, {\"applicant\": \"a2\"}]"), NOW);
@@ -189,7 +189,7 @@ class ReconciliationRunTest {
 
     @Test
     void theSearchOfMovesIsOfEveryCandidateChangedSinceTheFirstDay() throws Exception {
-        ApiRequest search = run(Set.of()).movesSearch();
+        ApiRequest search = run(Set.of()).movesSearch(NOW);
 
         assertThat(JSON.readTree(search.body()).properties()).extracting(java.util.Map.Entry::getKey)
                 .containsExactly("start_update");
@@ -202,8 +202,8 @@ class ReconciliationRunTest {
         ReconciliationRun run = run(Set.of(), Duration.ofDays(365), first, ReconciliationRun.windowFrom(first,
                 Duration.ofDays(365)));
 
-        assertThat(JSON.readTree(run.searches().get(0).body()).path("start_update").asText()).isEqualTo("12/02/25");
-        assertThat(JSON.readTree(run.movesSearch().body()).path("start_update").asText()).isEqualTo("11/29/26");
+        assertThat(JSON.readTree(run.searches(NOW).get(0).body()).path("start_update").asText()).isEqualTo("12/02/25");
+        assertThat(JSON.readTree(run.movesSearch(NOW).body()).path("start_update").asText()).isEqualTo("11/29/26");
     }
 
     @Test
@@ -213,8 +213,8 @@ class ReconciliationRunTest {
         ReconciliationRun backfill = run(Set.of(), Duration.ofDays(3), claim, LocalDate.of(2026, 1, 1));
         ReconciliationRun later = run(Set.of(), Duration.ofDays(3), claim, LocalDate.of(2026, 12, 2));
 
-        assertThat(JSON.readTree(backfill.movesSearch().body()).path("start_update").asText()).isEqualTo("12/01/26");
-        assertThat(JSON.readTree(later.movesSearch().body()).path("start_update").asText())
+        assertThat(JSON.readTree(backfill.movesSearch(NOW).body()).path("start_update").asText()).isEqualTo("12/01/26");
+        assertThat(JSON.readTree(later.movesSearch(NOW).body()).path("start_update").asText())
                 .as("nor before the backfill's own window").isEqualTo("12/02/26");
     }
 
@@ -225,8 +225,8 @@ class ReconciliationRunTest {
         ReconciliationRun run = run(Set.of(), Duration.ofDays(3), claim, ReconciliationRun.windowFrom(claim,
                 Duration.ofDays(3)));
 
-        assertThat(JSON.readTree(run.searches().get(0).body()).path("start_update").asText()).isEqualTo("11/01/26");
-        assertThat(JSON.readTree(run.movesSearch().body()).path("start_update").asText()).isEqualTo("11/25/26");
+        assertThat(JSON.readTree(run.searches(NOW).get(0).body()).path("start_update").asText()).isEqualTo("11/01/26");
+        assertThat(JSON.readTree(run.movesSearch(NOW).body()).path("start_update").asText()).isEqualTo("11/25/26");
     }
 
     @Test

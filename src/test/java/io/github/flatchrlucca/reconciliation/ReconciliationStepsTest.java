@@ -81,7 +81,7 @@ class ReconciliationStepsTest {
         new WriteBacks(pool, clock, LEASE, "instance-a").applicantFound(hireId, "z7gWQnjXG77hJRak");
         clock.advance(Duration.ofHours(1));
         ReconciliationRun run = steps.due("acme");
-        run.searches();
+        run.searches(clock.instant());
         // the recruiter corrected the e-mail's typo since
         run.found(0, JSON.readTree("""
                 [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Recruté",
@@ -103,7 +103,7 @@ class ReconciliationStepsTest {
                 verdict.matchingApplication(), verdict.applicantId(), null, List.of(), Duration.ZERO, null).hireId();
         clock.advance(Duration.ofHours(1));
         ReconciliationRun run = steps.due("acme");
-        run.searches();
+        run.searches(clock.instant());
         // older docs list fewer fields: no vacancy_id; the application's details give the webhook's vacancy id
         String olderAnswer = foundHired(clock.instant()).replace("\"vacancy_id\": 3003,", "");
         steps.found(run, 0, JSON.readTree(olderAnswer));
@@ -120,7 +120,7 @@ class ReconciliationStepsTest {
         steps.finished(run);
         clock.advance(Duration.ofMinutes(20));
         ReconciliationRun next = steps.due("acme");
-        next.searches();
+        next.searches(clock.instant());
         steps.found(next, 0, JSON.readTree(olderAnswer));
         assertThat(steps.unknown(next)).as("known by Flatchr's id: its details are not read again").isEmpty();
     }
@@ -128,7 +128,7 @@ class ReconciliationStepsTest {
     @Test
     void aMoveOutAfterTheSearchAnsweredWithdrawsItsHireThoughMadeBeforeTheHireWasRecorded() throws Exception {
         ReconciliationRun run = steps.due("acme");
-        run.searches();
+        run.searches(clock.instant());
         Instant answered = clock.instant();
         steps.found(run, 0, JSON.readTree(foundHired(answered.minus(Duration.ofHours(2)))));
         // a backfill reads each new application's details in turn: this one's come minutes after the answer
@@ -136,6 +136,7 @@ class ReconciliationStepsTest {
         assertThat(steps.record(run, steps.unknown(run).get(0), MissingNode.getInstance())).isTrue();
 
         // the recruiter moved her out two minutes after the answer, before the hire was recorded: no webhook came
+        steps.movesSearch(run);
         List<io.github.flatchrlucca.journal.MoveOut> moved = steps.movedOut(run, JSON.readTree("""
                 [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
                   "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
@@ -149,13 +150,14 @@ class ReconciliationStepsTest {
     @Test
     void aMoveOutTheSearchsAnswerAlreadyShowedInHiredIsNoMoveOfItsHire() throws Exception {
         ReconciliationRun run = steps.due("acme");
-        run.searches();
+        run.searches(clock.instant());
         Instant answered = clock.instant();
         steps.found(run, 0, JSON.readTree(foundHired(answered.minus(Duration.ofHours(2)))));
         clock.advance(Duration.ofMinutes(5));
         steps.record(run, steps.unknown(run).get(0), MissingNode.getInstance());
 
         // changed an hour before the answer that showed her in hired: a move out before she was hired again
+        steps.movesSearch(run);
         assertThat(steps.movedOut(run, JSON.readTree("""
                 [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
                   "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
@@ -170,7 +172,7 @@ class ReconciliationStepsTest {
         steps.columns(run, JSON.readTree("""
                 [{"id": "Jc3rBm9TYf4sNoD5", "title": "Recruté", "hired": true},
                  {"id": "Hb2qAl8SXe3rMnC4", "title": "Embauché", "hired": false}]"""));
-        List<String> searched = run.searches().stream().map(search -> column(search.body())).toList();
+        List<String> searched = run.searches(clock.instant()).stream().map(search -> column(search.body())).toList();
         steps.found(run, searched.indexOf("Recruté"), JSON.readTree("[" + item("A1aaaaaaaaaaaaaa", "a@example.org",
                 "\"column\": \"Recruté\", \"hired\": true,") + "," + item("B2bbbbbbbbbbbbbb", "b@example.org",
                 "\"column\": \"Recruté\", \"hired\": true,") + "]"));
@@ -195,7 +197,7 @@ class ReconciliationStepsTest {
         steps.columns(run, JSON.readTree("""
                 [{"id": "Ps4kQaaaaaaaaaaa", "title": "Promesse signée", "hired": false},
                  {"id": "Em7bHaaaaaaaaaaa", "title": "Embauché", "hired": true}]"""));
-        List<String> searched = run.searches().stream().map(search -> column(search.body())).toList();
+        List<String> searched = run.searches(clock.instant()).stream().map(search -> column(search.body())).toList();
         steps.found(run, searched.indexOf("Promesse signée"), JSON.readTree("[]"));
         steps.found(run, searched.indexOf(""), JSON.readTree("[" + item("E5eeeeeeeeeeeeee", "jeanne@example.org",
                 "\"column\": \"Embauché\", \"hired\": true,") + "]"));
@@ -215,7 +217,7 @@ class ReconciliationStepsTest {
     @Test
     void hiresFoundByTheSearchOfTheHiredAreRecordedEvenWhenItsItemsDoNotSayHired() throws Exception {
         ReconciliationRun run = steps.due("acme");
-        run.searches();
+        run.searches(clock.instant());
         // older docs list fewer fields: no 'hired', no 'column'
         steps.found(run, 0, JSON.readTree("[" + item("D4dddddddddddddd", "d@example.org", "") + "]"));
 
@@ -226,7 +228,7 @@ class ReconciliationStepsTest {
     @Test
     void anApplicationNoHireCanBeRecordedFromIsToldToTheTeamByTenantAndFlatchrsIdOnly() throws Exception {
         ReconciliationRun run = steps.due("acme");
-        run.searches();
+        run.searches(clock.instant());
         String tooLong = "x".repeat(65);
         steps.found(run, 0, JSON.readTree("[" + item(tooLong, "zoe@example.org", "\"hired\": true,") + "]"));
 
@@ -242,7 +244,7 @@ class ReconciliationStepsTest {
         // the connector is down; the recruiter moves her back into hired a day later: no webhook reaches it
         clock.advance(Duration.ofDays(1));
         ReconciliationRun run = steps.due("acme");
-        run.searches();
+        run.searches(clock.instant());
         steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
 
         assertThat(steps.unknown(run)).as("one hire of the application: nothing new to record").isEmpty();
@@ -256,12 +258,64 @@ class ReconciliationStepsTest {
     }
 
     @Test
+    void aWebhookThatComesBetweenTheSearchOfMovesAndItsUseWinsOverItsAnswer() throws Exception {
+        // the webhook's hire of Jeanne, held an hour; the recruiter drags her out (that webhook is lost)
+        ObjectNode webhook = webhookHire("jeanne@example.org");
+        HireVerdict verdict = classifier.classify(webhook, tenant());
+        String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(),
+                verdict.matchingApplication(), null, Duration.ofHours(1)).hireId();
+        Instant movedOut = clock.instant().plus(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(10));
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree("[]"));
+        steps.unknown(run);
+        // the search of moves is sent, and answers: out of hired since the drag
+        steps.movesSearch(run);
+        String answer = """
+                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
+                  "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
+                """.formatted(movedOut.getEpochSecond());
+        // meanwhile the recruiter drags her back into hired, and that webhook comes
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.matchingApplication(),
+                null, Duration.ofHours(1)).outcome()).isEqualTo(io.github.flatchrlucca.journal.IntakeResult.Outcome.DUPLICATE);
+        clock.advance(Duration.ofSeconds(2));
+
+        assertThat(steps.movedOut(run, JSON.readTree(answer))).as("the webhook is newer than the answer").isEmpty();
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+    }
+
+    @Test
+    void aHireASearchQueuedAgainIsOutOfHiredByAMoveAfterTheAnswerThatShowedItBackInHired() throws Exception {
+        String hireId = withdrawnWebhookHire();
+        clock.advance(Duration.ofDays(1));
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        Instant answered = clock.instant();
+        steps.found(run, 0, JSON.readTree(foundHired(answered.minus(Duration.ofHours(1)))));
+        // queued again five minutes after the answer (a backfill reads other applications' details first)
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(steps.unknown(run)).isEmpty();
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+
+        // the recruiter dragged her out again two minutes after the answer: that webhook is lost
+        steps.movesSearch(run);
+        assertThat(steps.movedOut(run, JSON.readTree("""
+                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
+                  "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
+                """.formatted(answered.plus(Duration.ofMinutes(2)).getEpochSecond()))))
+                .extracting(io.github.flatchrlucca.journal.MoveOut::outcome)
+                .containsExactly(io.github.flatchrlucca.journal.MoveOut.Outcome.WITHDRAWN);
+    }
+
+    @Test
     void aSearchReadBeforeTheMoveOutShowsNoMoveBack() throws Exception {
         Instant hiredAt = clock.instant();
         String hireId = withdrawnWebhookHire();
         ReconciliationRun run = steps.due("acme");
         // the answer shows the candidate as the hire left her: in hired, changed before the move out
-        run.searches();
+        run.searches(clock.instant());
         steps.found(run, 0, JSON.readTree(foundHired(hiredAt)));
 
         assertThat(steps.unknown(run)).isEmpty();
@@ -274,7 +328,7 @@ class ReconciliationStepsTest {
         String hireId = withdrawnWebhookHire();
         clock.advance(Duration.ofDays(1));
         ReconciliationRun run = steps.backfill("acme", LocalDate.of(2026, 12, 1), true);
-        run.searches();
+        run.searches(clock.instant());
         steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
 
         assertThat(steps.unknown(run)).extracting(FoundApplication::applicant).containsExactly("z7gWQnjXG77hJRak");
@@ -298,7 +352,7 @@ class ReconciliationStepsTest {
         assertThat(journal.movedOutOfHired("acme", verdict.dedupeKey(), corrected, "to Refused")).hasSize(2);
         clock.advance(Duration.ofDays(1));
         ReconciliationRun run = steps.due("acme");
-        run.searches();
+        run.searches(clock.instant());
         steps.found(run, 0, JSON.readTree(foundHired(clock.instant())
                 .replace("jeanne@example.org", "jeanne.corrected@example.org")));
 
@@ -313,7 +367,7 @@ class ReconciliationStepsTest {
         steps.finished(run);
         clock.advance(Duration.ofMinutes(20));
         ReconciliationRun next = steps.due("acme");
-        next.searches();
+        next.searches(clock.instant());
         steps.found(next, 0, JSON.readTree(foundHired(clock.instant())
                 .replace("jeanne@example.org", "jeanne.corrected@example.org")));
         steps.unknown(next);

@@ -5,3 +5,10 @@
 -- days, before the first day a search covers. Null when no day is left out.
 ALTER TABLE reconciliation ADD COLUMN not_searched_from DATE;
 ALTER TABLE reconciliation ADD COLUMN not_searched_before DATE;
+
+-- When the journal last learnt, by its own clock, where a hire's candidate is in Flatchr: a webhook's drag into
+-- hired (a new hire, one sent again) or out of it (even one it knew), or a search's conclusion (then when its answer
+-- was asked for). A search's answer is read minutes before what it shows is applied: what it says of a candidate is
+-- applied only to a hire the journal learnt nothing of since that answer was asked for, so that a later webhook
+-- (the recruiter undoing a move) always wins. Null for hires of before this version: nothing learnt since.
+ALTER TABLE hire ADD COLUMN column_learnt_at TIMESTAMP WITH TIME ZONE;
