@@ -843,27 +843,51 @@ public final class Journal {
                 instant(row, "moved_out_at")), tenant);
     }
 
+    /** The event a hire is to be delivered with (as recorded, or as last queued again); empty once erased. */
+    public Optional<String> payload(String hireId) {
+        return jdbc.query("read a hire's event", "SELECT payload FROM hire WHERE hire_id = ?", row -> row.getString(1),
+                hireId).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /**
      * A search of Flatchr's API shows in hired, by a change at {@code changedAt}, the candidate of a withdrawn hire
      * ({@link WithdrawnHire#movedBackIn}): moved back into hired while its webhook was lost. Queued again as the
-     * webhook's would have been (held like a new hire, its event kept), unless a move out came after that change
-     * meanwhile, or the journal learnt anything of the candidate since the answer was asked for (a webhook's move
-     * out, even one it knew: newer than the answer); false then.
+     * webhook's would have been (held like a new hire, with the event and e-mail-and-vacancy key of now, {@code
+     * event}), unless a move out came after that change meanwhile, or the journal learnt anything of the candidate
+     * since the answer was asked for (a webhook's move out, even one it knew: newer than the answer); false then.
      *
      * @param seenInHiredAt when the answer came: the last moment the candidate is known in hired, as for a hire a
      *                      search records ({@link #record}), not the later moment it is queued again
      * @param askedAt       when the answer was asked for
      */
-    public boolean movedBackIntoHiredSeenInFlatchr(String hireId, Instant changedAt, Duration hold,
-                                                   Instant seenInHiredAt, Instant askedAt) {
+    public boolean movedBackIntoHiredSeenInFlatchr(WithdrawnHire hire, Instant changedAt, Duration hold,
+                                                   Instant seenInHiredAt, Instant askedAt, CurrentEvent event) {
+        String matchKey = ApplicationKey.of(hire.tenant(), event.sameApplication());
+        try {
+            return movedBackIntoHired(hire, changedAt, hold, seenInHiredAt, askedAt, event, matchKey);
+        } catch (JournalUnavailable e) {
+            if (matchKey == null || !isDuplicateKey(e)) {
+                throw e;
+            }
+            // Another withdrawn hire is kept under the e-mail and vacancy of now (a webhook's and a search's of one
+            // application, recorded under two e-mails): it keeps the key, and this one its own.
+            return movedBackIntoHired(hire, changedAt, hold, seenInHiredAt, askedAt, event, null);
+        }
+    }
+
+    private boolean movedBackIntoHired(WithdrawnHire hire, Instant changedAt, Duration hold, Instant seenInHiredAt,
+                                       Instant askedAt, CurrentEvent event, String newMatchKey) {
+        String why = "moved back into hired in Flatchr, as a search of its API shows"
+                + (event.note() == null ? "" : "; " + event.note());
         // Not while another hire of the application is not withdrawn: one a webhook or an earlier search queued again
         // (the one of the candidate's e-mail now), which two would make two accounts of.
-        return queuedAgain(hireId, HireStatus.WITHDRAWN.name(), null, null, hold, seenInHiredAt, askedAt,
-                "moved back into hired in Flatchr, as a search of its API shows", " AND moved_out_at < ? AND "
-                + LEARNT_NOTHING_SINCE + " AND erased_at IS NULL AND NOT EXISTS (SELECT 1 FROM hire other WHERE "
-                + "other.tenant = hire.tenant AND other.hire_id <> hire.hire_id AND other.status <> 'WITHDRAWN' AND "
-                + "(other.match_key = hire.match_key OR other.flatchr_applicant = hire.flatchr_applicant))",
-                at(changedAt), at(askedAt));
+        return queuedAgain(hire.hireId(), HireStatus.WITHDRAWN.name(), event.payload(), newMatchKey, hold,
+                seenInHiredAt, askedAt, why, " AND moved_out_at < ? AND " + LEARNT_NOTHING_SINCE + " AND erased_at IS "
+                + "NULL AND NOT EXISTS (SELECT 1 FROM hire other WHERE other.tenant = hire.tenant AND other.hire_id <> "
+                + "hire.hire_id AND other.status <> 'WITHDRAWN' AND (other.match_key = hire.match_key OR "
+                + "other.match_key = COALESCE(?, hire.match_key) OR other.flatchr_applicant = hire.flatchr_applicant))",
+                at(changedAt),
+                at(askedAt), ApplicationKey.of(hire.tenant(), event.sameApplication()));
     }
 
     /** One query per few hundred values, so that a search of Flatchr answering with thousands costs no more. */
@@ -986,7 +1010,7 @@ public final class Journal {
         Instant now = clock.instant();
         List<Object> values = new java.util.ArrayList<>(java.util.Arrays.asList(payload, matchKey, at(now), at(now),
                 at(seenInHiredAt), at(learntAt), at(now.plus(hold)), at(now), hireId, was));
-        values.addAll(List.of(onlyIfValues));
+        values.addAll(java.util.Arrays.asList(onlyIfValues));
         boolean queued = change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = COALESCE(?, payload), "
                 + "match_key = COALESCE(?, match_key), last_error = NULL, attempts = 0, "
                 + "erased_at = NULL, moved_out_at = NULL, decision_needed = CASE WHEN lucca_user_id IS NULL THEN NULL "

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.intake.SameApplication;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,6 +96,35 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
         }
         eventColumn.put("title", foundIn.title() != null ? foundIn.title() : column).put("hired", foundIn.hired());
         return event;
+    }
+
+    /**
+     * The recorded event of a hire of this application, with what this item says now in place of what it said: the
+     * candidate's first and last names, e-mail and phone, and the vacancy's title, as the webhook of a move back into
+     * hired would carry them. The rest (the vacancy's dates, contract type, tags) no item gives: it stays as
+     * recorded (the application's details would give the vacancy, a call per hire, but are not documented to carry
+     * its tags, which the department is often read from). A field the item does not give (older answers list fewer fields) is left as recorded. Changed in
+     * place; the fields changed, by their paths in the event, none when the event is not one to change (erased).
+     */
+    List<String> refresh(ObjectNode event) {
+        List<String> changed = new ArrayList<>();
+        if (event.path("data").path("candidate") instanceof ObjectNode candidate) {
+            put(candidate, "firstname", firstname, "data.candidate.", changed);
+            put(candidate, "lastname", lastname, "data.candidate.", changed);
+            put(candidate, "email", email, "data.candidate.", changed);
+            put(candidate, "phone", phone, "data.candidate.", changed);
+        }
+        if (event.path("data").path("vacancy") instanceof ObjectNode vacancy) {
+            put(vacancy, "title", vacancyTitle, "data.vacancy.", changed);
+        }
+        return changed;
+    }
+
+    private static void put(ObjectNode object, String field, String now, String path, List<String> changed) {
+        if (now != null && !now.equals(text(object.path(field)))) {
+            object.put(field, now);
+            changed.add(path + field);
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import io.github.flatchrlucca.http.Backoff;
 import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.CurrentEvent;
 import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.IntakeResult;
 import io.github.flatchrlucca.journal.Journal;
@@ -203,8 +204,8 @@ public final class ReconciliationSteps {
      * The applications the run found that the tenant's journal does not have yet, by e-mail and vacancy or by
      * Flatchr's id (a webhook's hire whose candidate's e-mail was corrected since): two queries, however many. One
      * whose hire was withdrawn, shown in hired by a change after its move out, was moved back into hired while its
-     * webhook was lost: its hire is queued again, as the webhook would have done, and counted as recorded (a dry run
-     * lists it instead): one query more.
+     * webhook was lost: its hire is queued again, as the webhook would have done (with what the search shows now of
+     * the candidate, {@link #currentEvent}), and counted as recorded (a dry run lists it instead): one query more.
      */
     public List<FoundApplication> unknown(@Variable(Variables.RUN) ReconciliationRun run) {
         List<FoundApplication> found = run.found();
@@ -231,8 +232,8 @@ public final class ReconciliationSteps {
             String email = application.sameApplication().orElse(null);
             for (WithdrawnHire hire : movedBack.stream()
                     .sorted(Comparator.comparing((WithdrawnHire hire) -> !hire.hasEmailOf(email))).toList()) {
-                if (journal.movedBackIntoHiredSeenInFlatchr(hire.hireId(), application.changedAt(),
-                        run.tenant().hireHold(), run.seenInHiredAt(application), run.searchesAskedAt())) {
+                if (journal.movedBackIntoHiredSeenInFlatchr(hire, application.changedAt(), run.tenant().hireHold(),
+                        run.seenInHiredAt(application), run.searchesAskedAt(), currentEvent(run, application, hire))) {
                     queued = true;
                     break;
                 }
@@ -242,6 +243,47 @@ public final class ReconciliationSteps {
             }
         }
         return unknown;
+    }
+
+    /**
+     * The event a withdrawn hire moved back into hired is queued again with: the recorded one, with what the search's
+     * item says now of the candidate and the vacancy's title ({@link FoundApplication#refresh}), the newer truth,
+     * as the webhook of the move back would have carried it (the recruiter may have corrected the e-mail while the
+     * candidate was out). Still the recorded one, said in the hire's history, when what the item says now would not
+     * be a hire to the webhook's rules (an e-mail the intake refuses, say): it was one when recorded, and the search
+     * cannot ask the recruiter.
+     */
+    private CurrentEvent currentEvent(ReconciliationRun run, FoundApplication application, WithdrawnHire hire) {
+        ObjectNode event;
+        try {
+            if (!(json.readTree(journal.payload(hire.hireId()).orElse("null")) instanceof ObjectNode recorded)) {
+                return CurrentEvent.RECORDED;
+            }
+            event = recorded;
+        } catch (java.io.IOException unreadable) {
+            return CurrentEvent.RECORDED;
+        }
+        List<String> changed = application.refresh(event);
+        if (changed.isEmpty()) {
+            return CurrentEvent.RECORDED;
+        }
+        String fields = String.join(", ", changed);
+        try {
+            HireVerdict verdict = classifier.classify(event, run.tenant());
+            if (verdict.kind() == HireVerdict.Kind.HIRE) {
+                return new CurrentEvent(event.toString(), verdict.matchingApplication(),
+                        "its " + fields + " as the search shows them now");
+            }
+            return CurrentEvent.recorded(notUsed(fields, verdict.kind() == HireVerdict.Kind.INCOMPLETE
+                    ? verdict.rejection() : "not a hire to the webhook's rules (" + verdict.kind() + ")"));
+        } catch (Problem unusable) {
+            return CurrentEvent.recorded(notUsed(fields, unusable.getMessage()));
+        }
+    }
+
+    private static String notUsed(String fields, String why) {
+        return "its " + fields + " as the search shows them now are not used (" + why + "): it is delivered as "
+                + "recorded";
     }
 
     /**

@@ -708,8 +708,8 @@ class WithdrawnHiresTest {
         clock.advance(Duration.ofMinutes(1));
         Instant movedBackAnswer = clock.instant();
         clock.advance(Duration.ofMinutes(1));
-        assertThat(journal.movedBackIntoHiredSeenInFlatchr(hireId, answered.plus(Duration.ofMinutes(3)),
-                Duration.ZERO, movedBackAnswer, movedBackAnswer)).isTrue();
+        assertThat(journal.movedBackIntoHiredSeenInFlatchr(withdrawn(hireId), answered.plus(Duration.ofMinutes(3)),
+                Duration.ZERO, movedBackAnswer, movedBackAnswer, CurrentEvent.RECORDED)).isTrue();
         clock.advance(Duration.ofMinutes(1));
         assertThat(seenMovedOut("1", answered.plus(Duration.ofMinutes(2)))).as("the move out before it").isEmpty();
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
@@ -732,10 +732,11 @@ class WithdrawnHiresTest {
         assertThat(withdrawn.movedBackIn(sameApplication("2"), null, movedOutAt.plusSeconds(1)))
                 .as("another application").isFalse();
         assertThat(withdrawn.movedBackIn(sameApplication("1"), null, movedOutAt.plusSeconds(1))).isTrue();
-        assertThat(journal.movedBackIntoHiredSeenInFlatchr(hireId, movedOutAt, Duration.ZERO, clock.instant(),
-                clock.instant())).as("moved out again after the change the search shows").isFalse();
-        assertThat(journal.movedBackIntoHiredSeenInFlatchr(hireId, movedOutAt.plusSeconds(1), Duration.ZERO,
-                clock.instant(), clock.instant())).isTrue();
+        assertThat(journal.movedBackIntoHiredSeenInFlatchr(withdrawn, movedOutAt, Duration.ZERO, clock.instant(),
+                clock.instant(), CurrentEvent.RECORDED)).as("moved out again after the change the search shows")
+                .isFalse();
+        assertThat(journal.movedBackIntoHiredSeenInFlatchr(withdrawn, movedOutAt.plusSeconds(1), Duration.ZERO,
+                clock.instant(), clock.instant(), CurrentEvent.RECORDED)).isTrue();
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
         assertThat(journal.withdrawnHires(TENANT)).isEmpty();
     }
@@ -809,9 +810,53 @@ class WithdrawnHiresTest {
 
         assertThat(journal.withdrawnHires(TENANT).get(0).movedBackIn(sameApplication("1"), null, movedBackAt))
                 .as("by the change alone, a move back").isTrue();
-        assertThat(journal.movedBackIntoHiredSeenInFlatchr(hireId, movedBackAt, Duration.ZERO, asked, asked))
-                .as("the answer is older than the webhook").isFalse();
+        assertThat(journal.movedBackIntoHiredSeenInFlatchr(withdrawn(hireId), movedBackAt, Duration.ZERO, asked, asked,
+                CurrentEvent.RECORDED)).as("the answer is older than the webhook").isFalse();
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aHireMovedBackWithTheEmailOfAnotherWithdrawnHireOfItsApplicationKeepsItsOwnKey() {
+        // the webhook's hire, and one a search recorded once the candidate's e-mail was corrected: both withdrawn
+        String webhook = record("1", Duration.ZERO);
+        String found = journal.record(PAYLOAD, TENANT, Origin.FLATCHR_API, "4242:z7gW", sameApplication("1b"), "z7gW",
+                null, List.of(), Duration.ZERO, T0).hireId();
+        clock.advance(Duration.ofMinutes(1));
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", sameApplication("1")), HOW);
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("z7gW", sameApplication("1b")), HOW);
+        clock.advance(Duration.ofMinutes(1));
+
+        // the webhook's is queued again with the search's event of now, whose e-mail the other hire is kept under
+        assertThat(journal.movedBackIntoHiredSeenInFlatchr(withdrawn(webhook), clock.instant(), Duration.ZERO,
+                clock.instant(), clock.instant(), new CurrentEvent("{\"now\": true}", sameApplication("1b"),
+                "its data.candidate.email as the search shows them now"))).isTrue();
+
+        assertThat(reader.find(webhook).orElseThrow().payload()).isEqualTo("{\"now\": true}");
+        assertThat(journal.knownApplications(TENANT, List.of(sameApplication("1"), sameApplication("1b"))))
+                .as("each keeps its own key").containsExactlyInAnyOrder(sameApplication("1"), sameApplication("1b"));
+        assertThat(reader.find(found).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aHireIsNotMovedBackWhenAnotherHireOfItsApplicationIsQueuedUnderTheEmailOfNow() {
+        String old = record("1", Duration.ZERO);
+        new WriteBacks(pool, clock, Duration.ofMinutes(10), "instance-a").applicantFound(old, "z7gW");
+        clock.advance(Duration.ofMinutes(1));
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", sameApplication("1")), HOW);
+        // a webhook's hire under the corrected e-mail (Flatchr's id of it not learnt yet), queued
+        String now = record("1b", Duration.ZERO);
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(journal.movedBackIntoHiredSeenInFlatchr(withdrawn(old), clock.instant(), Duration.ZERO,
+                clock.instant(), clock.instant(), new CurrentEvent("{}", sameApplication("1b"), null)))
+                .as("two would make two accounts").isFalse();
+        assertThat(reader.find(old).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+        assertThat(reader.find(now).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+    }
+
+    private WithdrawnHire withdrawn(String hireId) {
+        return journal.withdrawnHires(TENANT).stream().filter(hire -> hire.hireId().equals(hireId)).findFirst()
+                .orElseThrow();
     }
 
     /** A search's answer, asked for now, shows the candidate of application {@code applicantId} out of hired. */

@@ -35,6 +35,31 @@ class FoundApplicationTest {
     }
 
     @Test
+    void aRecordedEventTakesWhatTheItemSaysNowOfTheCandidateAndTheVacancysTitleAndKeepsTheRest() throws Exception {
+        ObjectNode recorded = (ObjectNode) JSON.readTree("""
+                {"event": "drag_applicant", "company_id": 4242,
+                 "data": {"candidate": {"id": 77, "firstname": "Jeanne", "lastname": "Exemple", "email": "jeanne@exemple.org",
+                                        "phone": "+33 6 12 34 56 78", "consent": true},
+                          "vacancy": {"id": 3003, "title": "Comptable", "start_date": "2027-01-04", "tags": [{"title": "Finance"}]},
+                          "applicant": {"id": 77}, "column": {"id": 9, "title": "Recruté", "hired": true}}}
+                """);
+        // an older answer's item gives no phone
+        FoundApplication found = FoundApplication.of(JSON.readTree(ITEM.replace("\"phone\": \"+33 6 12 34 56 78\",", "")))
+                .orElseThrow();
+
+        assertThat(found.refresh(recorded)).containsExactly("data.candidate.email", "data.vacancy.title");
+
+        assertThat(recorded.at("/data/candidate/email").asText()).isEqualTo("jeanne@example.org");
+        assertThat(recorded.at("/data/candidate/phone").asText()).as("not given: as recorded")
+                .isEqualTo("+33 6 12 34 56 78");
+        assertThat(recorded.at("/data/vacancy/title").asText()).isEqualTo("Comptable H/F");
+        assertThat(recorded.at("/data/vacancy/start_date").asText()).isEqualTo("2027-01-04");
+        assertThat(recorded.at("/data/vacancy/tags/0/title").asText()).isEqualTo("Finance");
+        assertThat(recorded.at("/data/candidate/consent").asBoolean()).isTrue();
+        assertThat(found.refresh((ObjectNode) JSON.readTree("{}"))).as("an erased event").isEmpty();
+    }
+
+    @Test
     void anItemWithoutApplicantIsNoApplication() throws Exception {
         assertThat(FoundApplication.of(JSON.readTree("{\"firstname\": \"Jeanne\"}"))).isEmpty();
     }

@@ -310,6 +310,60 @@ class ReconciliationStepsTest {
     }
 
     @Test
+    void aWithdrawnHireMovedBackIsDeliveredWithWhatTheSearchShowsOfTheCandidateNow() throws Exception {
+        // the webhook's hire, with a typo in the e-mail; the write-back found its application in Flatchr
+        ObjectNode webhook = webhookHire("jeanne@exemple.org");
+        ((ObjectNode) webhook.path("data").path("vacancy")).put("start_date", "2027-01-04");
+        HireVerdict verdict = classifier.classify(webhook, tenant());
+        String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(),
+                verdict.matchingApplication(), null, tenant().hireHold()).hireId();
+        new WriteBacks(pool, clock, LEASE, "instance-a").applicantFound(hireId, "z7gWQnjXG77hJRak");
+        clock.advance(Duration.ofMinutes(10));
+        journal.movedOutOfHired("acme", verdict.dedupeKey(), verdict.sameApplication(), "to Refused");
+        // while she is out, the recruiter corrects her e-mail and last name, then moves her back: no webhook comes
+        clock.advance(Duration.ofDays(1));
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        String now = foundHired(clock.instant()).replace("\"Exemple\"", "\"Exemple-Durand\"");
+        steps.found(run, 0, JSON.readTree(now));
+
+        assertThat(steps.unknown(run)).isEmpty();
+
+        HireView hire = new JournalReader(pool).find(hireId).orElseThrow();
+        assertThat(hire.status()).isEqualTo(HireStatus.RECEIVED);
+        JsonNode event = JSON.readTree(hire.payload());
+        assertThat(event.at("/data/candidate/email").asText()).isEqualTo("jeanne@example.org");
+        assertThat(event.at("/data/candidate/lastname").asText()).isEqualTo("Exemple-Durand");
+        assertThat(event.at("/data/vacancy/start_date").asText()).as("which no search item gives")
+                .isEqualTo("2027-01-04");
+        assertThat(new JournalReader(pool).history(hireId)).last().extracting(HireEvent::detail)
+                .isEqualTo("moved back into hired in Flatchr, as a search of its API shows; its "
+                        + "data.candidate.lastname, data.candidate.email as the search shows them now");
+        assertThat(journal.knownApplications("acme", List.of(SameApplication.of("jeanne@example.org", "3003")
+                .orElseThrow()))).as("known by its e-mail of now").hasSize(1);
+    }
+
+    @Test
+    void aWithdrawnHireMovedBackWhoseCandidateTheSearchShowsUnusableIsDeliveredAsRecordedAndSaysSo() throws Exception {
+        String hireId = withdrawnWebhookHire();
+        new WriteBacks(pool, clock, LEASE, "instance-a").applicantFound(hireId, "z7gWQnjXG77hJRak");
+        clock.advance(Duration.ofDays(1));
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree(foundHired(clock.instant()).replace("jeanne@example.org",
+                "jeanne.example.org")));
+
+        assertThat(steps.unknown(run)).isEmpty();
+
+        HireView hire = new JournalReader(pool).find(hireId).orElseThrow();
+        assertThat(hire.status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(JSON.readTree(hire.payload()).at("/data/candidate/email").asText()).isEqualTo("jeanne@example.org");
+        assertThat(new JournalReader(pool).history(hireId)).last().extracting(HireEvent::detail).asString()
+                .contains("data.candidate.email is not an e-mail address", "delivered as recorded")
+                .doesNotContain("jeanne.example.org");
+    }
+
+    @Test
     void aSearchReadBeforeTheMoveOutShowsNoMoveBack() throws Exception {
         Instant hiredAt = clock.instant();
         String hireId = withdrawnWebhookHire();
