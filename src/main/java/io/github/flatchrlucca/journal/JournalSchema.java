@@ -3,10 +3,14 @@ package io.github.flatchrlucca.journal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings the journal's tables to this version's schema. Flyway does the migrating; but asking it costs a good part of
@@ -20,6 +24,14 @@ public final class JournalSchema {
     /** The newest migration this version carries (db/journal); a test keeps it in step with the files. */
     static final int NEWEST_MIGRATION = 21;
     static final String LOCATION = "classpath:db/journal";
+    /**
+     * How long a start waits for a journal that is still opening. The pool gives a connection up after a few
+     * seconds, so that a webhook gets its 503 soon when the database is down; but the embedded journal's first
+     * connection opens its file, which on a loaded machine or a slow disk (a large journal, after a crash) can
+     * take longer, and a start that gave up then never started.
+     */
+    static final Duration OPENING_PATIENCE = Duration.ofSeconds(60);
+    private static final Logger LOG = LoggerFactory.getLogger(JournalSchema.class);
 
     private JournalSchema() {
     }
@@ -37,7 +49,11 @@ public final class JournalSchema {
      * @throws JournalUnavailable when the journal cannot be reached at all (in use by another process, down)
      */
     static OptionalInt appliedVersion(DataSource journal) {
-        try (Connection connection = connect(journal); Statement statement = connection.createStatement()) {
+        return appliedVersion(journal, OPENING_PATIENCE);
+    }
+
+    static OptionalInt appliedVersion(DataSource journal, Duration patience) {
+        try (Connection connection = connect(journal, patience); Statement statement = connection.createStatement()) {
             // Flyway's history table and columns are lower case and quoted, on H2 as on PostgreSQL.
             try (ResultSet versions = statement.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
                     + " WHERE \"success\" AND \"version\" IS NOT NULL")) {
@@ -55,11 +71,23 @@ public final class JournalSchema {
         }
     }
 
-    private static Connection connect(DataSource journal) {
-        try {
-            return journal.getConnection();
-        } catch (SQLException unreachable) {
-            throw new JournalUnavailable("be reached", unreachable);
+    private static Connection connect(DataSource journal, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                return journal.getConnection();
+            } catch (SQLTransientConnectionException timedOut) {
+                // The pool's time-out with no failure behind it: the first connection is still being made (the
+                // file opening), not refused (a database down, a file locked by another connector: a cause).
+                // Each try waits the pool's own time-out, so this loop does not spin.
+                if (timedOut.getCause() != null || System.nanoTime() - deadline >= 0) {
+                    throw new JournalUnavailable("be reached", timedOut);
+                }
+                LOG.info("The journal is still opening; the start waits for it (at most {} s)",
+                        patience.toSeconds());
+            } catch (SQLException unreachable) {
+                throw new JournalUnavailable("be reached", unreachable);
+            }
         }
     }
 }

@@ -197,6 +197,63 @@ class JournalSchemaTest {
                 .withMessageContaining("could not be reached");
     }
 
+    @Test
+    void aJournalStillOpeningIsWaitedForWithinThePatienceOfAStart() {
+        TimingOut opening = new TimingOut(journal, 2, null);
+
+        assertThat(JournalSchema.appliedVersion(opening.source(), Duration.ofMinutes(1))).isEmpty();
+        assertThat(opening.asked).as("two time-outs, then the connection").isEqualTo(3);
+    }
+
+    @Test
+    void aJournalStillOpeningPastThePatienceOfAStartStopsIt() {
+        TimingOut opening = new TimingOut(journal, 5, null);
+
+        assertThatExceptionOfType(JournalUnavailable.class)
+                .isThrownBy(() -> JournalSchema.appliedVersion(opening.source(), Duration.ZERO))
+                .withMessageContaining("could not be reached");
+        assertThat(opening.asked).isEqualTo(1);
+    }
+
+    @Test
+    void aTimeOutWithAFailureBehindItIsADatabaseDownNotOneOpening() {
+        TimingOut refused = new TimingOut(journal, 5, new SQLException("Connection refused"));
+
+        assertThatExceptionOfType(JournalUnavailable.class)
+                .isThrownBy(() -> JournalSchema.appliedVersion(refused.source(), Duration.ofMinutes(1)))
+                .withMessageContaining("could not be reached");
+        assertThat(refused.asked).isEqualTo(1);
+    }
+
+    /** A pool's answers: a time-out (HikariCP's, with its last failure as the cause, if any) a few times, then the journal. */
+    private static final class TimingOut {
+        private final DataSource journal;
+        private final SQLException failure;
+        private int timeOuts;
+        int asked;
+
+        TimingOut(DataSource journal, int timeOuts, SQLException failure) {
+            this.journal = journal;
+            this.timeOuts = timeOuts;
+            this.failure = failure;
+        }
+
+        DataSource source() {
+            return (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+                        if (!method.getName().equals("getConnection") || method.getParameterCount() != 0) {
+                            throw new UnsupportedOperationException(method.getName());
+                        }
+                        asked++;
+                        if (timeOuts-- > 0) {
+                            throw new java.sql.SQLTransientConnectionException("journal - Connection is not "
+                                    + "available, request timed out after 3000ms", null, failure);
+                        }
+                        return journal.getConnection();
+                    });
+        }
+    }
+
     private void execute(String sql) throws SQLException {
         try (Connection connection = journal.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
