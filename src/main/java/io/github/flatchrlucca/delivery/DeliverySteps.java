@@ -275,11 +275,18 @@ public final class DeliverySteps {
     }
 
     /**
-     * Lucca has the user with the login the lost create gave: that create made them (Lucca keeps logins unique), and
-     * the hire goes on to their contract. Nobody: Lucca made nothing, and the person is looked for as for any hire.
+     * Lucca has the user with the login the lost create gave, and an address it sent: that create made them (Lucca
+     * keeps logins unique), and the hire goes on to their contract. Nobody: Lucca made nothing, and the person is
+     * looked for as for any hire.
+     *
+     * @throws HireNeedsAPerson when whoever has the login has none of the addresses it sent: the create never landed,
+     *                          and someone else took the login since; their contract is not this hire's to change
      */
     public void noteSentUser(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
-        LuccaPerson.first(LuccaRequests.FIND_PERSON_BY_LOGIN, answer).filter(delivery.sent()::madeUser).ifPresent(person -> {
+        LuccaPerson.first(LuccaRequests.FIND_PERSON_BY_LOGIN, answer).ifPresent(person -> {
+            if (!delivery.sent().madeUser(person)) {
+                throw HireNeedsAPerson.loginTakenSince(person.id());
+            }
             delivery.luccaUser(person.id());
             delivery.warn(ANSWER_LOST);
         });

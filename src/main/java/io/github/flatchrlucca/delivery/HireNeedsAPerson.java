@@ -32,6 +32,20 @@ public final class HireNeedsAPerson extends RuntimeException {
     }
 
     /**
+     * An earlier attempt's create lost its answer, and whoever has the login it gave has none of the addresses it
+     * sent: the create never landed, and someone else took the login since (a hire of another tenant of the same
+     * Lucca, a namesake made by hand), or HR changed the address of the user it made. Taken for the candidate, their
+     * contract would be changed and the hire called delivered with their id; a new create would be refused for the
+     * login, or make a second account if they are the candidate after all: a person tells.
+     */
+    static HireNeedsAPerson loginTakenSince(long personId) {
+        return new HireNeedsAPerson("login-taken", "the login the lost create gave is held by another Lucca user #"
+                + personId + ", who has none of the addresses it sent: the create never landed and someone else took "
+                + "the login, or HR changed that user's address since; a person decides (make the candidate's account "
+                + "by hand, or finish that user's contract by hand if they are the candidate)");
+    }
+
+    /**
      * Nobody in Lucca has the hire's address, but several people have the candidate's own e-mail, as their personal
      * e-mail or one as their address: the candidate is perhaps one of them (a returning employee), and which one only
      * a person can tell.

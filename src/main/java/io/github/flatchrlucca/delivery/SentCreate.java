@@ -6,17 +6,23 @@ import io.github.flatchrlucca.lucca.LuccaPerson;
 import java.io.IOException;
 
 /**
- * The create an earlier attempt sent and never heard the answer of: a user, with the login it gave, or a returning
- * employee's new contract, with its owner. What it made is looked for by what it sent, not by what the hire says now:
- * the address a hire is mapped to may have changed since (a reload's work e-mail pattern, a corrected e-mail), the
- * login the create gave has not, and Lucca keeps logins unique. It tells whether the person found is what that create
- * made, or someone else: a user made by hand in Lucca meanwhile (whose contract is then not ours to change), or the
- * former employee whose new contract it was (a rehire, not a user created).
+ * The create an earlier attempt sent and never heard the answer of: a user, with the login and the addresses it gave,
+ * or a returning employee's new contract, with its owner. What it made is looked for by what it sent, not by what the
+ * hire says now: the address a hire is mapped to may have changed since (a reload's work e-mail pattern, a corrected
+ * e-mail), the login the create gave has not. It tells whether the person found is what that create made, or someone
+ * else: a user made by hand in Lucca meanwhile (whose contract is then not ours to change), or the former employee
+ * whose new contract it was (a rehire, not a user created).
+ * <p>
+ * The login alone does not tell: a create that never landed (a 502 at a proxy) left it free, and someone else may
+ * have taken it before the retry (a hire of another tenant of the same Lucca, whose login reservations are its own;
+ * a namesake HR made by hand). The user it made also has an address it sent.
  *
- * @param login   the login of the user it created; null for a contract, or a body that says neither
- * @param ownerId the person a contract was for; null for a user
+ * @param login         the login of the user it created; null for a contract, or a body that says neither
+ * @param mail          the address it gave the user; null for a contract, or a body kept without it
+ * @param personalEmail the personal e-mail it gave the user; null when it gave none
+ * @param ownerId       the person a contract was for; null for a user
  */
-record SentCreate(String login, Long ownerId) {
+record SentCreate(String login, String mail, String personalEmail, Long ownerId) {
 
     static SentCreate of(ObjectMapper json, String body) {
         JsonNode sent;
@@ -25,8 +31,12 @@ record SentCreate(String login, Long ownerId) {
         } catch (IOException e) {
             sent = json.missingNode();
         }
-        return new SentCreate(sent.path("login").isTextual() ? sent.path("login").asText() : null,
+        return new SentCreate(text(sent.path("login")), text(sent.path("mail")), text(sent.path("personalEmail")),
                 sent.path("ownerId").canConvertToLong() ? sent.path("ownerId").asLong() : null);
+    }
+
+    private static String text(JsonNode value) {
+        return value.isTextual() ? value.asText() : null;
     }
 
     /**
@@ -44,10 +54,14 @@ record SentCreate(String login, Long ownerId) {
     }
 
     /**
-     * The user this create made is that person: the same login, which Lucca keeps unique. A create whose body or
-     * answer names no login (kept before it was) is taken as theirs, as it always was.
+     * The user this create made is that person: the same login, which Lucca keeps unique, and an address it sent
+     * (their address, or their personal e-mail), since the login may have been free for someone else to take. A
+     * create whose body or answer names no login (kept before it was) is told by the address alone; one kept without
+     * any address (erased by retention, then moved back into hired) tells nothing: whoever is found is not taken for
+     * what it made.
      */
     boolean madeUser(LuccaPerson person) {
-        return ownerId == null && (login == null || person.login() == null || login.equalsIgnoreCase(person.login()));
+        return ownerId == null && (login == null || person.login() == null || login.equalsIgnoreCase(person.login()))
+                && (person.hasMail(mail) || person.hasPersonalEmail(personalEmail));
     }
 }

@@ -9,10 +9,13 @@ import java.util.Optional;
  *
  * @param login         their login, by which a user this connector created is told from one made by someone else;
  *                      null when Lucca did not say
+ * @param mail          their address; with the personal e-mail, what tells a user a lost create made from someone
+ *                      else who took its login since (another tenant of the same Lucca, HR by hand); null when Lucca
+ *                      did not say
  * @param personalEmail the personal e-mail Lucca has of them, by which a work address made from names alone is told
  *                      from a namesake's; null when Lucca has none
  */
-public record LuccaPerson(long id, String login, LocalDate contractEnd, String personalEmail) {
+public record LuccaPerson(long id, String login, String mail, LocalDate contractEnd, String personalEmail) {
 
     /**
      * @param call the look-up this answers ({@link LuccaRequests#FIND_PERSON_BY_MAIL}, ...)
@@ -20,14 +23,23 @@ public record LuccaPerson(long id, String login, LocalDate contractEnd, String p
      */
     public static Optional<LuccaPerson> first(String call, JsonNode findAnswer) {
         return LuccaEnvelopes.v3Items(call, findAnswer).stream().findFirst().map(item -> new LuccaPerson(
-                item.path("id").asLong(), text(item.path("login")), LuccaEnvelopes.day(item.path("dtContractEnd")),
+                item.path("id").asLong(), text(item.path("login")), text(item.path("mail")),
+                LuccaEnvelopes.day(item.path("dtContractEnd")),
                 text(item.path("personalEmail"))));
     }
 
     /** Whether Lucca has this personal e-mail for them, ignoring case and spaces around it. */
     public boolean hasPersonalEmail(String email) {
-        return personalEmail != null && email != null && !email.isBlank()
-                && personalEmail.trim().equalsIgnoreCase(email.trim());
+        return same(personalEmail, email);
+    }
+
+    /** Whether this is their address, ignoring case and spaces around it, as the people directory does. */
+    public boolean hasMail(String email) {
+        return same(mail, email);
+    }
+
+    private static boolean same(String theirs, String email) {
+        return theirs != null && email != null && !email.isBlank() && theirs.trim().equalsIgnoreCase(email.trim());
     }
 
     /** Without their login and e-mail: a record can end up in a log line, a trace or a test's report. */

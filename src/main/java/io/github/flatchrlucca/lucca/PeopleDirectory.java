@@ -67,7 +67,7 @@ public final class PeopleDirectory {
 
         /** As a look-up by e-mail would have found them. */
         public LuccaPerson found() {
-            return new LuccaPerson(id, login, contractEnd, personalEmail);
+            return new LuccaPerson(id, login, mail, contractEnd, personalEmail);
         }
 
         /** Without the e-mails and login: a record can end up in a log line, a trace or a test's report. */

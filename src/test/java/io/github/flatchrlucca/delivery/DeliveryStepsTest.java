@@ -366,8 +366,9 @@ class DeliveryStepsTest {
     }
 
     @Test
-    void aPersonFoundAfterALostCreateAnswerIsOurOwnUser() {
-        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, "{}", null), TENANT);
+    void aPersonFoundAfterALostCreateWithoutItsLoginIsOurOwnUserByTheAddressItSent() {
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
+                null, "{\"mail\":\"Eloise@Gmail.com\"}", null), TENANT);
 
         steps.notePerson(delivery, person(416, null));
 
@@ -375,6 +376,19 @@ class DeliveryStepsTest {
         assertThat(delivery.luccaUserId()).isEqualTo(416L);
         assertThat(delivery.isAlreadyInLucca()).isFalse();
         assertThat(delivery.warnings()).contains(DeliverySteps.ANSWER_LOST).doesNotContain(DeliverySteps.ALREADY_EMPLOYED);
+    }
+
+    @Test
+    void aPersonFoundAfterALostCreateKeptWithoutWhatItSentIsNotTakenForWhatItMade() {
+        // erased by retention, then moved back into hired: nothing tells that create's user from one made by hand
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
+                null, "{}", null), TENANT);
+
+        steps.notePerson(delivery, person(416, null));
+
+        assertThat(delivery.isAlreadyInLucca()).as("their contract untouched").isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(416L);
+        assertThat(delivery.warnings()).contains(DeliverySteps.ALREADY_EMPLOYED).doesNotContain(DeliverySteps.ANSWER_LOST);
     }
 
     @Test
@@ -947,6 +961,35 @@ class DeliveryStepsTest {
         assertThat(delivery.luccaUserId()).as("the user the lost create made, not a second one").isEqualTo(416L);
         assertThat(delivery.isAlreadyInLucca()).isFalse();
         assertThat(delivery.isSentUserToFind()).as("found").isFalse();
+        assertThat(delivery.warnings()).contains(DeliverySteps.ANSWER_LOST);
+    }
+
+    @Test
+    void someoneWhoTookTheLoginALostCreateGaveIsNotTakenForItsUser() {
+        // the create never landed (a 502 at a proxy); a hire of another tenant of the same Lucca took the login since
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
+                RECEIVED_AT, 2, null, SENT_BEFORE_THE_PATTERN, ACME_LUCCA.toString()), WORK_MAIL);
+        JsonNode loginHolder = json("{\"data\":{\"items\":[{\"id\":418,\"login\":\"emuller\","
+                + "\"mail\":\"emile.muller@acme.fr\",\"personalEmail\":\"emile@example.org\",\"dtContractEnd\":null}]}}");
+
+        assertThatExceptionOfType(HireNeedsAPerson.class).isThrownBy(() -> steps.noteSentUser(delivery, loginHolder))
+                .satisfies(why -> assertThat(why.reason()).isEqualTo("login-taken"))
+                .satisfies(why -> assertThat(why.getMessage()).contains("#418").doesNotContain("@"));
+        assertThat(delivery.isUserKnown()).as("not their contract to change").isFalse();
+        assertThat(delivery.warnings()).doesNotContain(DeliverySteps.ANSWER_LOST);
+    }
+
+    @Test
+    void theUserALostCreateMadeIsKnownByItsPersonalEmailToo() {
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
+                RECEIVED_AT, 2, null, "{\"login\":\"emuller\",\"mail\":\"eloise.muller@acme.fr\","
+                + "\"personalEmail\":\"eloise@gmail.com\"}", ACME_LUCCA.toString()), WORK_MAIL);
+
+        // HR corrected the work address since; the personal e-mail the create gave is still theirs
+        steps.noteSentUser(delivery, json("{\"data\":{\"items\":[{\"id\":416,\"login\":\"emuller\","
+                + "\"mail\":\"e.muller@acme.fr\",\"personalEmail\":\" ELOISE@gmail.com\",\"dtContractEnd\":null}]}}"));
+
+        assertThat(delivery.luccaUserId()).isEqualTo(416L);
         assertThat(delivery.warnings()).contains(DeliverySteps.ANSWER_LOST);
     }
 

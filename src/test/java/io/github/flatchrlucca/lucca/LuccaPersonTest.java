@@ -24,7 +24,7 @@ class LuccaPersonTest {
                   {"id":417,"mail":"eloise@gmail.com","dtContractEnd":null}]}}
                 """));
 
-        assertThat(person).contains(new LuccaPerson(416, "eschmidt", LocalDate.of(2025, 6, 30), null));
+        assertThat(person).contains(new LuccaPerson(416, "eschmidt", "eloise@gmail.com", LocalDate.of(2025, 6, 30), null));
     }
 
     @Test
@@ -47,17 +47,17 @@ class LuccaPersonTest {
 
     @Test
     void aContractEndedBeforeTodayMakesAFormerEmployee() {
-        assertThat(new LuccaPerson(416, null, TODAY.minusDays(1), null).isFormerEmployee(TODAY)).isTrue();
+        assertThat(new LuccaPerson(416, null, null, TODAY.minusDays(1), null).isFormerEmployee(TODAY)).isTrue();
     }
 
     @Test
     void aContractEndingTodayIsStillAnEmployee() {
-        assertThat(new LuccaPerson(416, null, TODAY, null).isFormerEmployee(TODAY)).isFalse();
+        assertThat(new LuccaPerson(416, null, null, TODAY, null).isFormerEmployee(TODAY)).isFalse();
     }
 
     @Test
     void aContractEndingLaterIsStillAnEmployee() {
-        assertThat(new LuccaPerson(416, null, TODAY.plusMonths(3), null).isFormerEmployee(TODAY)).isFalse();
+        assertThat(new LuccaPerson(416, null, null, TODAY.plusMonths(3), null).isFormerEmployee(TODAY)).isFalse();
     }
 
     @Test

@@ -69,7 +69,7 @@ class PeopleDirectoryTest {
                 "formerEmployees=true&fields=id,login,mail,personalEmail,dtContractEnd,modifiedAt&paging=0,1000",
                 "formerEmployees=true&fields=id,login,mail,personalEmail,dtContractEnd,modifiedAt&paging=1000,1000");
         assertThat(directory.answers(ACME)).isTrue();
-        assertThat(directory.withMail(ACME, " Person1001@ACME.test")).contains(new LuccaPerson(1001, "person1001", null, null));
+        assertThat(directory.withMail(ACME, " Person1001@ACME.test")).contains(new LuccaPerson(1001, "person1001", "person1001@acme.test", null, null));
         assertThat(directory.loginsContaining(ACME, "person100")).containsExactlyInAnyOrder(
                 "person100", "person1000", "person1001", "person1002");
     }
@@ -89,7 +89,7 @@ class PeopleDirectoryTest {
         assertThat(decoded(sent.get(1))).isEqualTo("modifiedAt=since,2026-12-01T11:20:00&formerEmployees=true"
                 + "&fields=id,login,mail,personalEmail,dtContractEnd,modifiedAt&paging=0,1000");
         assertThat(decoded(sent.get(2))).startsWith("modifiedAt=since,2026-12-01T11:21:00&");
-        assertThat(directory.withMail(ACME, "new@acme.test")).contains(new LuccaPerson(7, "jdoe", null, null));
+        assertThat(directory.withMail(ACME, "new@acme.test")).contains(new LuccaPerson(7, "jdoe", "new@acme.test", null, null));
     }
 
     @Test
@@ -103,7 +103,7 @@ class PeopleDirectoryTest {
 
         assertThat(directory.withMail(ACME, "old@acme.test")).isEmpty();
         LuccaPerson jane = directory.withMail(ACME, "jane@acme.test").orElseThrow();
-        assertThat(jane).isEqualTo(new LuccaPerson(7, "jdoe", LocalDate.of(2025, 6, 30), null));
+        assertThat(jane).isEqualTo(new LuccaPerson(7, "jdoe", "jane@acme.test", LocalDate.of(2025, 6, 30), null));
         assertThat(jane.isFormerEmployee(LocalDate.of(2027, 1, 4))).isTrue();
         assertThat(directory.loginsContaining(ACME, "JDO")).containsExactly("jdoe");
     }
@@ -120,7 +120,7 @@ class PeopleDirectoryTest {
         assertThat(directory.withPersonalEmail(ACME, "jeanne.dupont@EXAMPLE.org ")).extracting(PeopleDirectory.Person::id,
                 PeopleDirectory.Person::mail).containsExactly(tuple(7L, "jdupont@acme.test"), tuple(8L, "jeanne.d@acme.test"));
         assertThat(directory.withPersonalEmail(ACME, "jeanne.dupont@example.org").get(0).found())
-                .isEqualTo(new LuccaPerson(7, "jdupont", LocalDate.of(2025, 8, 31), " Jeanne.Dupont@Example.org"));
+                .isEqualTo(new LuccaPerson(7, "jdupont", "jdupont@acme.test", LocalDate.of(2025, 8, 31), " Jeanne.Dupont@Example.org"));
         assertThat(directory.withPersonalEmail(ACME, " ")).as("a blank e-mail is nobody's, not everyone's without one")
                 .isEmpty();
         assertThat(directory.withPersonalEmail(ACME, null)).isEmpty();
@@ -288,7 +288,7 @@ class PeopleDirectoryTest {
 
         directory.created(ACME, 42, "New.Hire@acme.test", "nhire", null, "new.hire@example.org");
 
-        assertThat(directory.withMail(ACME, "new.hire@acme.test")).contains(new LuccaPerson(42, "nhire", null, "new.hire@example.org"));
+        assertThat(directory.withMail(ACME, "new.hire@acme.test")).contains(new LuccaPerson(42, "nhire", "New.Hire@acme.test", null, "new.hire@example.org"));
         assertThat(directory.loginsContaining(ACME, "nhire")).containsExactly("nhire");
         assertThat(directory.withPersonalEmail(ACME, "new.hire@example.org")).as("the same candidate hired again")
                 .extracting(PeopleDirectory.Person::id).containsExactly(42L);
