@@ -15,13 +15,15 @@ import java.util.List;
  * @param writeBackSince    when its outcome became known, from which the write-back's age counts
  * @param decisionNeeded    why the hire waits for a person's decision (moved out of hired after its Lucca account was
  *                          made, or stopped after a create whose answer was lost); null when it does not
+ * @param createUnanswered  a create (the user, or a returning employee's new contract) was sent and its answer never
+ *                          heard: what it made may be in Lucca, though the hire names no Lucca user
  */
 public record HireView(String hireId, String tenant, HireStatus status, Instant receivedAt, Instant queuedAt,
                          Instant updatedAt, int attempts,
                          Instant nextAttemptAt, Long luccaUserId, Integer lastLuccaStatus, String lastLuccaBody,
                          String lastError, List<String> warnings, String luccaRequest, String payload, Origin origin,
                          String writeBack, String flatchrApplicant, int writeBackAttempts, Instant writeBackSince,
-                         String decisionNeeded, Instant decisionNeededAt) {
+                         String decisionNeeded, Instant decisionNeededAt, boolean createUnanswered) {
 
     /** Without the candidate's personal data: a record can end up in a log line, a trace or a test's report. */
     @Override

@@ -70,7 +70,9 @@ public final class ResultLine {
 
     /**
      * A hire that will not reach Lucca by itself. Its user may have been made already (its work contract refused, or
-     * its tenant's Lucca changed since): then said. A death recorded without Lucca's status is no failure of Lucca's
+     * its tenant's Lucca changed since): then said. So is a create whose answer was lost (a timeout after Lucca made
+     * the user, then Lucca unreachable until the retries ended): "not created" would have HR make a twin by hand.
+     * A death recorded without Lucca's status is no failure of Lucca's
      * (a namesake, names without Latin letters, a value the journal refused, a wait for another hire's address):
      * its reason, which may name Lucca users, is on the status page only.
      */
@@ -79,6 +81,10 @@ public final class ResultLine {
         if (hire.luccaUserId() != null) {
             return made(hire, ", not its work contract" + (why == null ? "" : " - " + why),
                     ", see the connector's status page", day);
+        }
+        if (hire.createUnanswered()) {
+            return "Lucca: perhaps created (its answer was lost); HR checks in Lucca; see the connector's status page ("
+                    + day + ")";
         }
         return why == null ? "Lucca: needs a person; see the connector's status page (" + day + ")"
                 : "Lucca: not created - " + why + "; see the connector's status page (" + day + ")";

@@ -408,6 +408,23 @@ class JournalTest {
     }
 
     @Test
+    void aDeadHireWhoseCreateWentUnansweredSaysTheUserMayExist() {
+        String lost = claimedHire();
+        journal.markCreateAttempted(lost, "{\"login\":\"emuller\"}", LUCCA);
+        journal.markDead(lost, new EventDetail("find-person-by-login", 503, null, "Lucca could not be reached in time"));
+        String refused = Intakes.recordIntake(journal, PAYLOAD, hire("5678"), TENANT, Duration.ZERO).hireId();
+        assertThat(claimDue(10)).extracting(ClaimedHire::hireId).containsExactly(refused);
+        journal.markCreateAttempted(refused, "{\"login\":\"jdoe\"}", LUCCA);
+        journal.markDead(refused, new EventDetail("create-user", 422, null, "Lucca answered 422 to create-user"));
+
+        assertThat(reader.find(lost).orElseThrow().createUnanswered()).isTrue();
+        assertThat(reader.find(refused).orElseThrow().createUnanswered()).as("Lucca made nothing").isFalse();
+        assertThat(reader.list(new HireFilter(null, HireStatus.DEAD, null, null, null, 0, 10)))
+                .extracting(HireView::hireId, HireView::createUnanswered)
+                .containsExactlyInAnyOrder(tuple(lost, true), tuple(refused, false));
+    }
+
+    @Test
     void aDryRunKeepsTheRequestThatWouldHaveBeenSent() {
         String hireId = claimedHire();
 

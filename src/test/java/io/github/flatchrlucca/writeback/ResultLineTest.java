@@ -86,6 +86,17 @@ class ResultLineTest {
     }
 
     @Test
+    void aDeadHireWhoseCreateAnswerWasLostIsNeverSaidNotCreated() {
+        // the create timed out after Lucca made the user, then Lucca answered 503 until RETRY_MAX_AGE_HOURS
+        assertThat(ResultLine.of(deadAfterALostCreate(503, "expired"), PARIS))
+                .isEqualTo("Lucca: perhaps created (its answer was lost); HR checks in Lucca; see the connector's "
+                        + "status page (2026-12-02)");
+        // stopped for a person (the login the lost create gave is someone else's now): perhaps made all the same
+        assertThat(ResultLine.of(deadAfterALostCreate(null, "the login the lost create gave is held by another "
+                + "Lucca user #418"), PARIS)).startsWith("Lucca: perhaps created (its answer was lost)");
+    }
+
+    @Test
     void aDeathWithoutLuccasStatusIsNotBlamedOnLuccaAndNamesNobody() {
         // a namesake, names without Latin letters, a value the journal refused, an expired wait for an address
         String namesake = "Lucca user #12 already has the work address LUCCA_WORK_EMAIL_PATTERN gives this hire";
@@ -106,7 +117,7 @@ class ResultLineTest {
     /** A hire with no Lucca user that waits for a person's decision. */
     private static HireView waiting(HireStatus status, String decision) {
         return new HireView("hire-1", "acme", status, AT, AT, AT, 1, null, null, null, null, null, List.of(),
-                null, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, decision, AT);
+                null, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, decision, AT, true);
     }
 
     @Test
@@ -120,6 +131,12 @@ class ResultLineTest {
     private static HireView hire(HireStatus status, Long userId, Integer luccaStatus, String error,
                                    List<String> warnings, String luccaRequest) {
         return new HireView("hire-1", "acme", status, AT, AT, AT, 1, null, userId, luccaStatus, null, error, warnings,
-                luccaRequest, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, null, null);
+                luccaRequest, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, null, null, false);
+    }
+
+    /** A hire that died after a create whose answer never came: Lucca may have made the user. */
+    private static HireView deadAfterALostCreate(Integer luccaStatus, String error) {
+        return new HireView("hire-1", "acme", HireStatus.DEAD, AT, AT, AT, 1, null, null, luccaStatus, null, error,
+                List.of(), "{\"login\":\"jdupont\"}", "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, null, null, true);
     }
 }
