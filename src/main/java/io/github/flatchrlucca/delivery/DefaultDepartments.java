@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Each tenant's default department (LUCCA_DEPARTMENT_ID, or a tenants file's {@code defaults.departmentId}) checked
  * against the departments Lucca lists, for the hires that fall back to it. Lucca refuses a user of a department it
- * does not have (400): such a hire is stopped before anything of it is sent, dead, to be replayed once the setting is
+ * does not have (400): such a hire is stopped just before its user's create, dead, to be replayed once the setting is
  * fixed, rather than spend the customer's budget on a create (and a second one, after the refusal's new read) that
- * Lucca refuses. The check needs Lucca's list as the department directory holds it ({@link DepartmentDirectory#lists}):
+ * Lucca refuses. Only then: a former employee's new contract (a rehire) names no department, nor does a hire whose
+ * person is already in Lucca or whose user an earlier attempt made, and those go on. The check needs Lucca's list as the department directory holds it ({@link DepartmentDirectory#lists}):
  * while it is not known (never read with the tenant's key, or its read fails) the hire goes on as before.
  * <p>
  * What is found is said once per tenant and default department (a warning in the log and an alert; its fix the same
@@ -48,8 +49,8 @@ public final class DefaultDepartments {
     }
 
     /**
-     * The delivery's step once the hire is enriched: a hire that falls back to a default department Lucca does not
-     * list goes no further.
+     * The delivery's step just before a user is created (nobody in Lucca is the candidate): a hire that falls back to
+     * a default department Lucca does not list goes no further.
      *
      * @throws DefaultDepartmentUnlisted when it does, and Lucca's list is known
      */

@@ -109,7 +109,7 @@ class DefaultDepartmentsTest {
         assertThatExceptionOfType(DefaultDepartmentUnlisted.class)
                 .isThrownBy(() -> defaults.check(tenant(), tenant().lucca(), GONE))
                 .withMessage("LUCCA_DEPARTMENT_ID 999 is not among Lucca's departments: Lucca would refuse the user, "
-                        + "so nothing was sent. Set it to a department Lucca lists (or unset it, for Lucca's own "
+                        + "so its create was not sent. Set it to a department Lucca lists (or unset it, for Lucca's own "
                         + "default), then replay the hire");
         assertThat(reads).as("the list read for the hire, and once more before it is believed").hasSize(2);
     }

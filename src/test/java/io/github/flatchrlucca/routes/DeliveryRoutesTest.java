@@ -380,7 +380,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
-    void aDefaultDepartmentLuccaDoesNotListStopsTheHiresThatFallBackToItBeforeAnythingIsSentAndIsToldOnce()
+    void aDefaultDepartmentLuccaDoesNotListStopsTheCreatesOfTheHiresThatFallBackToItIsToldOnceAndSparesARehire()
             throws IOException {
         departmentGoneLucca.addDepartment("Service IT", true);
         // a hire that names a department Lucca has is delivered there, and Lucca's list is then known
@@ -397,7 +397,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
             assertThat(hire.status()).isEqualTo(HireStatus.DEAD);
             assertThat(hire.lastError())
                     .startsWith("defaults.departmentId (tenants file) 999 is not among Lucca's departments")
-                    .contains("nothing was sent", "then replay the hire").doesNotContain("camille", "example.org");
+                    .contains("its create was not sent", "then replay the hire").doesNotContain("camille", "example.org");
             assertThat(hire.luccaUserId()).isNull();
         }
         assertThat(departmentGoneLucca.count("POST", "/api/v3/users")).as("creates sent").isEqualTo(1);
@@ -415,6 +415,16 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                 .filter(tenant -> tenant.path("id").asText().equals(DEPARTMENT_GONE)).findFirst().orElseThrow()
                 .path("defaultDepartment").asText())
                 .isEqualTo("defaults.departmentId (tenants file) 999 is not among Lucca's departments");
+
+        // a former employee comes back under it: their new contract names no department, Lucca takes it
+        int former = departmentGoneLucca.addUser("Camille", "Morel", Events.mail("gone-4"), "cmorel-gone-4",
+                LocalDate.of(2020, 1, 1), LocalDate.of(2023, 12, 31));
+        String rehire = accept(DEPARTMENT_GONE, Events.hire(DEPARTMENT_GONE_COMPANY, "gone-4"));
+        HireView rehired = awaitHire(rehire, h -> h.status() != HireStatus.RECEIVED);
+        assertThat(rehired.status()).as(rehired.lastError()).isEqualTo(HireStatus.DELIVERED);
+        assertThat(rehired.luccaUserId()).isEqualTo((long) former);
+        assertThat(departmentGoneLucca.contracts()).filteredOn(c -> c.ownerId() == former).hasSize(2);
+        assertThat(departmentGoneLucca.count("POST", "/api/v3/users")).as("no user created").isEqualTo(1);
     }
 
     @Test
