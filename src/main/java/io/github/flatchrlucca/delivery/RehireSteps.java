@@ -9,6 +9,8 @@ import io.github.flatchrlucca.routes.Variables;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
 
@@ -43,17 +45,42 @@ public final class RehireSteps {
         List<LuccaContract> contracts = LuccaContract.of(answer);
         String application = delivery.mapped().applicationId();
         LocalDate start = delivery.draft().contractStart();
-        if (application != null && contracts.stream().anyMatch(contract -> application.equals(contract.externalId()))) {
+        Optional<LuccaContract> made = application == null ? Optional.empty()
+                : contracts.stream().filter(contract -> application.equals(contract.externalId())).findFirst();
+        if (made.isPresent()) {
+            if (delivery.luccaContractTypeId() == null) {
+                long madeId = made.get().id();
+                LuccaContract former = newest(contracts.stream().filter(contract -> contract.id() != madeId));
+                saidOfTemplate(delivery, made.get(), former);
+            }
             delivery.warn(CONTRACT_ANSWER_LOST);
             delivery.warn(REHIRED);
         } else if (contracts.stream().anyMatch(contract -> contract.covers(start))) {
             delivery.foundInLucca(delivery.luccaUserId());
             delivery.warn(DeliverySteps.ALREADY_EMPLOYED);
         } else {
-            delivery.makeContract(contracts.stream()
-                    .filter(contract -> contract.startsOn() != null)
-                    .max(Comparator.comparing(LuccaContract::startsOn))
-                    .orElse(null));
+            delivery.makeContract(newest(contracts.stream()));
+        }
+    }
+
+    private static LuccaContract newest(Stream<LuccaContract> contracts) {
+        return contracts.filter(contract -> contract.startsOn() != null)
+                .max(Comparator.comparing(LuccaContract::startsOn))
+                .orElse(null);
+    }
+
+    /**
+     * The contract an earlier attempt made, its type unmapped: made as {@link #createContract} makes it, with the
+     * former contract's template or with none, not on Lucca's default template, which the unmapped type's warning
+     * speaks of. Said as a contract made now would be; a template other than the former one's (a type mapped then)
+     * is said by nothing more.
+     */
+    private static void saidOfTemplate(Delivery delivery, LuccaContract made, LuccaContract former) {
+        delivery.withdrawWarning(DeliverySteps.CONTRACT_TYPE_UNMAPPED);
+        if (made.typeId() == null) {
+            delivery.warn(HireWarning.ofNewContract(WITHOUT_TEMPLATE));
+        } else if (former != null && made.typeId().equals(former.typeId())) {
+            delivery.warn(HireWarning.ofNewContract(TEMPLATE_OF_THE_LAST));
         }
     }
 

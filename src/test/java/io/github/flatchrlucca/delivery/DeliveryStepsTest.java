@@ -482,6 +482,25 @@ class DeliveryStepsTest {
     }
 
     @Test
+    void aContractAnEarlierAttemptMadeOfAnUnmappedTypeIsSaidToHaveTheFormerTemplateNotLuccasDefault() {
+        Delivery delivery = formerEmployee(UNMAPPED_CONTRACT);
+        Delivery withoutTemplate = formerEmployee(UNMAPPED_CONTRACT);
+
+        rehires.noteContracts(delivery, contracts("""
+                {"id":5001,"ownerId":77,"typeId":31,"startsOn":"2018-01-01","endsOn":"2021-06-30"},
+                {"id":5009,"ownerId":77,"typeId":31,"startsOn":"2026-02-02","endsOn":null,"externalId":"1234"}"""));
+        rehires.noteContracts(withoutTemplate, contracts("""
+                {"id":5001,"ownerId":77,"typeId":null,"startsOn":"2018-01-01","endsOn":"2021-06-30"},
+                {"id":5009,"ownerId":77,"typeId":null,"startsOn":"2026-02-02","endsOn":null,"externalId":"1234"}"""));
+
+        assertThat(delivery.isContractToCreate()).isFalse();
+        assertThat(delivery.warnings()).contains(RehireSteps.TEMPLATE_OF_THE_LAST, RehireSteps.CONTRACT_ANSWER_LOST)
+                .doesNotContain(DeliverySteps.CONTRACT_TYPE_UNMAPPED);
+        assertThat(withoutTemplate.warnings()).contains(RehireSteps.WITHOUT_TEMPLATE)
+                .doesNotContain(DeliverySteps.CONTRACT_TYPE_UNMAPPED, RehireSteps.TEMPLATE_OF_THE_LAST);
+    }
+
+    @Test
     void someoneAContractAlreadyCoversOnTheStartDayIsReportedAndNothingIsMade() {
         Delivery delivery = formerEmployee(MAPPED_CONTRACT);
 
