@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.intake;
 
 import io.github.flatchrlucca.http.Problem;
+import io.github.flatchrlucca.mapping.ApplicationId;
 import io.github.flatchrlucca.mapping.VisibleText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -97,15 +98,13 @@ public final class FlatchrEventClassifier {
     /** The application id; an old payload without one falls back to candidate and vacancy. */
     private static Optional<String> applicantIdOf(JsonNode data) {
         // Every id is checked, used or not: one longer than Flatchr ever makes is not Flatchr's.
-        String applicant = id(data.path("applicant").path("id"), "data.applicant.id");
-        String plainApplicant = id(data.path("applicant_id"), "data.applicant_id");
+        id(data.path("applicant").path("id"), "data.applicant.id");
+        id(data.path("applicant_id"), "data.applicant_id");
         String candidate = id(data.path("candidate").path("id"), "data.candidate.id");
         String vacancy = id(data.path("vacancy").path("id"), "data.vacancy.id");
-        if (!applicant.isEmpty()) {
-            return Optional.of(applicant);
-        }
-        if (!plainApplicant.isEmpty()) {
-            return Optional.of(plainApplicant);
+        Optional<String> application = ApplicationId.of(data);
+        if (application.isPresent()) {
+            return application;
         }
         if (candidate.isEmpty() || vacancy.isEmpty()) {
             return Optional.empty();

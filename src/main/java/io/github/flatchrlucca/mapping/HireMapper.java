@@ -63,7 +63,7 @@ public final class HireMapper {
         List<String> departmentNames = departmentPointer.map(pointer -> departmentNames(root.at(pointer), warnings))
                 .orElse(List.of());
         return new MappedHire(draft, warnings, settings.loginRule().base(firstName, lastName, mail), departmentNames,
-                text(vacancy.path("contract_type_id")), text(root.path("data").path("applicant").path("id")));
+                text(vacancy.path("contract_type_id")), ApplicationId.of(root.path("data")).orElse(null));
     }
 
     private String mobile(JsonNode phone, List<HireWarning> warnings) {

@@ -50,6 +50,20 @@ class HireMapperTest {
     }
 
     @Test
+    void theContractCarriesTheApplicationIdTheIntakeKeysTheHireBy() {
+        JsonNode plain = Json.parse(HIRE);
+        ((ObjectNode) plain.path("data")).remove("applicant");
+        ((ObjectNode) plain.path("data")).put("applicant_id", 5678);
+        JsonNode both = Json.parse(HIRE);
+        ((ObjectNode) both.path("data")).put("applicant_id", "5678");
+
+        assertThat(mapper.map(Json.parse(HIRE), RECEIVED_AT).applicationId()).isEqualTo("1234");
+        assertThat(mapper.map(plain, RECEIVED_AT).applicationId()).as("data.applicant_id, as the intake reads it")
+                .isEqualTo("5678");
+        assertThat(mapper.map(both, RECEIVED_AT).applicationId()).as("data.applicant.id first").isEqualTo("1234");
+    }
+
+    @Test
     void withoutWorkEmailPatternTheCandidateEmailIsTheMail() {
         LuccaUserDraft draft = mapper.map(Json.parse(HIRE), RECEIVED_AT).draft();
 

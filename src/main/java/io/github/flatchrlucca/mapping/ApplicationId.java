@@ -1,0 +1,27 @@
+package io.github.flatchrlucca.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/**
+ * Flatchr's id of the application a {@code drag_applicant} event is about: {@code data.applicant.id}, else the plain
+ * {@code data.applicant_id} (both documented; an id is an int in one sample and a string in another, read as text).
+ * One reading for the intake, which keys the hire by it, and for the mapping, which gives it to a work contract as
+ * its {@code externalId}: read two ways, a hire keyed by the one a contract does not carry would have a contract a
+ * retry cannot find (a rehire whose contract's answer was lost would be reported as already in Lucca).
+ */
+public final class ApplicationId {
+
+    private ApplicationId() {
+    }
+
+    /** @param data the event's {@code data} */
+    public static Optional<String> of(JsonNode data) {
+        return text(data.path("applicant").path("id")).or(() -> text(data.path("applicant_id")));
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        String text = node.isValueNode() && !node.isNull() ? node.asText().strip() : "";
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+}

@@ -1,0 +1,16 @@
+package io.github.flatchrlucca.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ApplicationIdTest {
+
+    @Test
+    void theApplicationsIdIsReadAsTextFromEitherDocumentedField() {
+        assertThat(ApplicationId.of(Json.parse("{\"applicant\":{\"id\":1234},\"applicant_id\":5678}"))).contains("1234");
+        assertThat(ApplicationId.of(Json.parse("{\"applicant\":{\"id\":\" \"},\"applicant_id\":\" 5678 \"}")))
+                .as("a blank id is none").contains("5678");
+        assertThat(ApplicationId.of(Json.parse("{\"applicant\":{\"id\":null},\"candidate\":{\"id\":77}}"))).isEmpty();
+    }
+}
