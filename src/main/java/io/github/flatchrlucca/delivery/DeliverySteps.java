@@ -49,6 +49,9 @@ public final class DeliverySteps {
             + "and nothing was written (LUCCA_REHIRE=report)";
     static final String ALREADY_EMPLOYED = "a user with this e-mail is already in Lucca; no new user was created";
     static final String LOGIN_UNCHECKED = "dry-run: the login was not checked against Lucca's existing logins";
+    static final String CONTRACT_OF_ANOTHER_APPLICATION = "the user's work contract carries another Flatchr "
+            + "application's id (another hire of this candidate made that user): it was left as it is and this "
+            + "hire's contract was not written; HR decides";
     static final String ANSWER_LOST = "Lucca's answer to the create was lost; the user it created was found in Lucca";
     // Flatchr's contract_type_id, as the contract type tables take it
     private static final Pattern FLATCHR_ID = Pattern.compile("[0-9]{1,18}");
@@ -448,10 +451,15 @@ public final class DeliverySteps {
             delivery.withdrawWarning(CONTRACT_TYPE_UNMAPPED);
             delivery.warn(HireWarning.ofNewContract(noLongerMapped(delivery.mapped().contractTypeId())));
         }
-        return LuccaEnvelopes.v4Items(LuccaRequests.FIND_WORK_CONTRACT, answer).stream()
-                .map(item -> item.path("id").asLong())
-                .max(Comparator.naturalOrder())
-                .map(newest -> requests.patchWorkContract(newest, delivery.luccaContractTypeId(),
+        Optional<LuccaContract> newest = contracts.stream().max(Comparator.comparingLong(LuccaContract::id));
+        if (newest.isPresent() && newest.get().externalId() != null) {
+            // Another hire's contract (its application's id): the user was made by that hire, of the same candidate
+            // (a lost create's login and address are this hire's, see SentCreate), so patching it would write this
+            // vacancy over that one's contract. It is left as it is, for HR to decide.
+            delivery.warn(HireWarning.ofNewContract(CONTRACT_OF_ANOTHER_APPLICATION));
+            return null;
+        }
+        return newest.map(contract -> requests.patchWorkContract(contract.id(), delivery.luccaContractTypeId(),
                         delivery.draft().contractStart(), delivery.draft().contractEnd(), delivery.mapped().applicationId()))
                 .orElseGet(() -> workContractFor(delivery, delivery.luccaUserId()));
     }

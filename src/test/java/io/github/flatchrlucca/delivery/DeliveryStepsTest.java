@@ -1236,6 +1236,18 @@ class DeliveryStepsTest {
     }
 
     @Test
+    void aContractOfAnotherApplicationIsNeverPatchedWithThisHiresVacancy() {
+        // the lost create's login and addresses matched a user another hire of the same candidate made (another
+        // tenant of this Lucca): its contract carries that hire's application id
+        Delivery delivery = userMadeEarlier();
+
+        assertThat(steps.completeWorkContract(delivery, json(
+                "{\"items\":[{\"id\":7001,\"ownerId\":416,\"startsOn\":\"2026-01-05\",\"externalId\":\"9876\"}]}")))
+                .as("nothing written over it").isNull();
+        assertThat(delivery.warnings()).contains(DeliverySteps.CONTRACT_OF_ANOTHER_APPLICATION);
+    }
+
+    @Test
     void aUserAnEarlierAttemptMadeWithoutContractGetsItNow() {
         Delivery delivery = userMadeEarlier();
 
