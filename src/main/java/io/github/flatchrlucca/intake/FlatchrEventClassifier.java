@@ -4,6 +4,7 @@ import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.mapping.ApplicationId;
 import io.github.flatchrlucca.mapping.VisibleText;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +21,44 @@ public final class FlatchrEventClassifier {
     static final String NOT_A_TRIGGER = "the candidate was moved to a column that does not trigger a hire";
     static final String HIRED_NOT_A_TRIGGER = "the candidate was moved to a column Flatchr marks as hired, which is "
             + "not one of the trigger columns";
+
+    /**
+     * The company_id a search of Flatchr's API gave the hires it recorded for a tenant that named no company (the
+     * environment's tenant, before FLATCHR_COMPANY_ID): they were found in that tenant's own Flatchr.
+     */
+    public static final String SEARCHED_WITHOUT_COMPANY = "flatchr-api";
+
+    /**
+     * A hire's recorded event classified again (an operator's replay, a search's refresh): one a search recorded
+     * with {@link #SEARCHED_WITHOUT_COMPANY} is the tenant's own, whatever companies the tenant names now; otherwise
+     * such hires, recorded before FLATCHR_COMPANY_ID was required, would read as another company's.
+     */
+    public HireVerdict classifyRecorded(JsonNode event, IntakeRules tenant) {
+        return classify(event, SEARCHED_WITHOUT_COMPANY.equals(event.path("company_id").asText())
+                ? new SearchedInItsFlatchr(tenant) : tenant);
+    }
+
+    private record SearchedInItsFlatchr(IntakeRules tenant) implements IntakeRules {
+        @Override
+        public String id() {
+            return tenant.id();
+        }
+
+        @Override
+        public Set<String> triggerColumns() {
+            return tenant.triggerColumns();
+        }
+
+        @Override
+        public boolean acceptsCompany(String companyId) {
+            return SEARCHED_WITHOUT_COMPANY.equals(companyId) || tenant.acceptsCompany(companyId);
+        }
+
+        @Override
+        public Duration hireHold() {
+            return tenant.hireHold();
+        }
+    }
 
     /** Each tenant has its own trigger columns and companies: the rules come with each event. */
     public HireVerdict classify(JsonNode event, IntakeRules tenant) {

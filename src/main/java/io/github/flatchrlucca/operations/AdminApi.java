@@ -202,7 +202,7 @@ public final class AdminApi {
             JsonNode event = json.readTree(hire.payload());
             Tenant tenant = tenants.find(hire.tenant()).orElseThrow(() -> Problem.conflict("The hire's tenant "
                     + hire.tenant() + " is not in the configuration any more."));
-            verdict = classifier.classify(event, tenant);
+            verdict = classifier.classifyRecorded(event, tenant);
         } catch (java.io.IOException e) {
             throw Problem.conflict("The recorded event is not readable JSON.");
         }

@@ -61,7 +61,6 @@ public final class ReconciliationSteps {
     // After failures the next run waits longer each time, but never more than a day.
     private static final Duration LONGEST_WAIT = Duration.ofHours(24);
     // The event's company_id when the tenant lists no company (the default tenant takes any).
-    private static final String NO_COMPANY = "flatchr-api";
 
     // The timer checks every 5 s, and each check says this instance is up: one not seen for this long is down.
     private static final Duration OTHERS_UP_WITHIN = Duration.ofSeconds(30);
@@ -269,7 +268,7 @@ public final class ReconciliationSteps {
         }
         String fields = String.join(", ", changed);
         try {
-            HireVerdict verdict = classifier.classify(event, run.tenant());
+            HireVerdict verdict = classifier.classifyRecorded(event, run.tenant());
             if (verdict.kind() == HireVerdict.Kind.HIRE) {
                 return new CurrentEvent(event.toString(), verdict.matchingApplication(),
                         "its " + fields + " as the search shows them now");
@@ -486,7 +485,7 @@ public final class ReconciliationSteps {
 
     private static String companyId(Tenant tenant) {
         TenantSettings settings = tenant.settings();
-        return settings.flatchrCompanyIds().stream().sorted().findFirst().orElse(NO_COMPANY);
+        return settings.flatchrCompanyIds().stream().sorted().findFirst().orElse(FlatchrEventClassifier.SEARCHED_WITHOUT_COMPANY);
     }
 
     private static Throwable rootCause(Throwable caught) {

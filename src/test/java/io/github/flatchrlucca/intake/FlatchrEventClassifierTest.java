@@ -69,6 +69,21 @@ class FlatchrEventClassifierTest {
     }
 
     @Test
+    void aHireASearchRecordedWithoutACompanyIsTheTenantsWhenItsEventIsClassifiedAgain() {
+        // recorded by a search for the environment's tenant before FLATCHR_COMPANY_ID, which it now names (4242)
+        ObjectNode event = hire();
+        event.put("company_id", FlatchrEventClassifier.SEARCHED_WITHOUT_COMPANY);
+        FlatchrEventClassifier classifier = new FlatchrEventClassifier();
+        Rules acme = new Rules("acme", Set.of());
+
+        assertThat(classifier.classify(event, acme).isOtherCompany()).as("a webhook's rule").isTrue();
+        HireVerdict again = classifier.classifyRecorded(event, acme);
+        assertThat(again.kind()).isEqualTo(HireVerdict.Kind.HIRE);
+        assertThat(classifier.classifyRecorded(hire().put("company_id", 999), acme).isOtherCompany())
+                .as("any other company is still another's").isTrue();
+    }
+
+    @Test
     void anotherCompanysDragIntoAColumnThatTriggersNothingIsOnlyIgnored() {
         ObjectNode event = hire();
         event.put("company_id", 999);
