@@ -418,7 +418,8 @@
     return el("div", {
       class: "sub days-not-searched", dataset: { from: days.from },
       title: "No search succeeded since the first was tried, and a search looks back a year at most: once "
-        + "searches succeed, search these days with Search Flatchr, from their first (a few weeks at a time)",
+        + "searches succeed, search these days with Search Flatchr from their first; each search covers its day to "
+        + "today, so a large company moves that day back a few weeks at a time",
     }, `not searched: ${day(days.from)} to ${day(days.to)}; backfill from ${day(days.from)}`);
   }
 

@@ -133,8 +133,9 @@ public final class Alerts implements DeliveryAlerts, SkippedApplicationAlert, Da
         send.accept(":warning: No search of tenant " + tenant + "'s Flatchr has succeeded since the first was tried, "
                 + "and a search looks back a year at most: the hires made from " + from + " to " + before.minusDays(1) + " (a day "
                 + "more each day until one succeeds) are in no search, and will not reach Lucca by themselves if "
-                + "their webhook never came. Once searches succeed, backfill from " + from + " (POST /admin/api/"
-                + "reconcile?tenant=" + tenant + "&since=" + from + ", a few weeks at a time, or from the status page). "
+                + "their webhook never came. Once searches succeed, backfill them (POST /admin/api/reconcile?tenant="
+                + tenant + "&since=" + from + ", or from the status page; each search covers its since to today, so "
+                + "a large company moves since back a few weeks at a time, down to " + from + "). "
                 + statusPage);
     }
 
