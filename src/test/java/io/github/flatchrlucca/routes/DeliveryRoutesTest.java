@@ -16,6 +16,7 @@ import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalFaults;
 import io.github.flatchrlucca.journal.JournalReader;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.camel.BeanInject;
@@ -50,6 +52,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     private static final int ORGANISATION_HIDDEN_COMPANY = 5353;
     private static final int DEPARTMENT_GONE_COMPANY = 5555;
     private static final String DEPARTMENT_GONE = "department-gone";
+    private static final int ROUND_COMPANY = 5656;
     private static final String ROTATED_KEY = "0d8c7a61-2222-4000-8000-0000000000bb";
 
     @BeanInject("journal")
@@ -123,6 +126,12 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                     lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
                     contractTypes: { 1: 21 }
                     defaults: { departmentId: 999 }
+                  - id: round
+                    flatchrCompanyIds: [%d]
+                    webhookToken: %s
+                    lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
+                    contractTypes: { 1: 21 }
+                    hireHoldSeconds: 3600
                 """.formatted(WORK_MAIL_COMPANY, tokenOf("work-mail"), lucca.baseUrl(),
                 secret("work-mail-lucca-key", LUCCA_KEY),
                 SISTER_COMPANY, tokenOf("sister"), lucca.baseUrl(), secret("sister-lucca-key", LUCCA_KEY),
@@ -132,7 +141,8 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                 secret("relocating-lucca-key", LUCCA_KEY), ORGANISATION_HIDDEN_COMPANY, tokenOf("organisation-hidden"),
                 organisationHiddenLucca.baseUrl(), secret("organisation-hidden-lucca-key", LUCCA_KEY),
                 DEPARTMENT_GONE, DEPARTMENT_GONE_COMPANY, tokenOf(DEPARTMENT_GONE), departmentGoneLucca.baseUrl(),
-                secret("department-gone-lucca-key", LUCCA_KEY))
+                secret("department-gone-lucca-key", LUCCA_KEY),
+                ROUND_COMPANY, tokenOf("round"), lucca.baseUrl(), secret("round-lucca-key", LUCCA_KEY))
                 + leavingTenant();
     }
 
@@ -607,6 +617,46 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         assertThat(replayed.lastError()).contains("create-work-contract");
         assertThat(replayed.lastLuccaBody()).contains("typeId");
         assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == dead.luccaUserId()).isEmpty();
+    }
+
+    // ---- a round
+
+    /**
+     * A round delivers its hires one after the other, and each hire's event (up to FLATCHR_MAX_BODY_BYTES) is read when
+     * its turn comes: a hire delivered is let go before the next one's turn. A round that held every hire it delivered
+     * until its end held DELIVERY_BATCH_SIZE events (20 of 1 MiB in a 128 MiB heap, up to 1,000 as the setting allows).
+     */
+    @Test
+    void aRoundLetsGoOfEachHireItDeliveredBeforeTheNextOnesTurn() {
+        AtomicReference<WeakReference<ClaimedHire>> earlier = new AtomicReference<>();
+        CompletableFuture<Boolean> earlierStillHeld = new CompletableFuture<>();
+        Consumer<ClaimedHire> eachTurn = hire -> {
+            WeakReference<ClaimedHire> first = earlier.getAndSet(new WeakReference<>(hire));
+            if (first != null) {
+                earlierStillHeld.complete(reachableAfterCollections(first));
+            }
+        };
+        Advices.beforeFindOrCreate("round-a", eachTurn);
+        Advices.beforeFindOrCreate("round-b", eachTurn);
+        String first = accept("round", Events.hire(ROUND_COMPANY, "round-a"));
+        String second = accept("round", Events.hire(ROUND_COMPANY, "round-b"));
+
+        // one round takes both
+        dueNow(first, second);
+
+        for (String hireId : List.of(first, second)) {
+            awaitHire(hireId, h -> h.status() == HireStatus.DELIVERED);
+        }
+        assertThat(earlierStillHeld.orTimeout(10, TimeUnit.SECONDS).join())
+                .as("the hire delivered first, still held by its round at the second one's turn").isFalse();
+    }
+
+    /** Whether anything still holds what the reference names once the collector has run (it clears it otherwise). */
+    private static boolean reachableAfterCollections(WeakReference<?> reference) {
+        for (int collection = 0; collection < 10 && reference.get() != null; collection++) {
+            System.gc();
+        }
+        return reference.get() != null;
     }
 
     // ---- a reload of TENANTS_FILE during a round
