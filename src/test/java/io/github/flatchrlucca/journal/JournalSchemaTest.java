@@ -180,6 +180,23 @@ class JournalSchemaTest {
     }
 
     @Test
+    void theEventsOfHiresRecordedBeforeV23AreReadWholeAfterIt() throws Exception {
+        // the journal as the versions before V23 left it, the event in the hire's row
+        Flyway.configure().dataSource(journal).locations(JournalSchema.LOCATION)
+                .target(String.valueOf(migrations().headSet(23).last())).load().migrate();
+        Journal before = new Journal(journal, new MutableClock(Instant.parse("2026-12-05T09:00:00Z")),
+                Duration.ofMinutes(10), "instance-a");
+        String event = "{\"data\":{\"vacancy\":{\"description\":\"" + "Équipe 🚀 ".repeat(50_000) + "\"}}}";
+        String large = before.recordIntake(event, "acme", "4242:1", null, null, Duration.ZERO).hireId();
+        String small = before.recordIntake("{}", "acme", "4242:2", null, null, Duration.ZERO).hireId();
+
+        JournalSchema.bringUpToDate(journal);
+
+        assertThat(before.claim(large).payload()).isEqualTo(event);
+        assertThat(before.claim(small).payload()).isEqualTo("{}");
+    }
+
+    @Test
     void aFailedMigrationIsNotCountedAsApplied() throws Exception {
         JournalSchema.bringUpToDate(journal);
         execute("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '"
