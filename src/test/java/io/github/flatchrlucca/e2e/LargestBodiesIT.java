@@ -13,9 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -25,7 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The heap the deployment files give holds the largest bodies the connector accepts, as many at once as clients
  * send: a connector stopped by running out of memory loses the webhooks it was answering, which Flatchr does not
  * resend. Only a process with that heap can show it. 32 such webhooks at once stopped a 128 MiB connector before the
- * body budget; two from each of 32 clients are now all accepted and delivered, and the connector goes on.
+ * body budget; two from each of 32 clients are now all accepted and delivered, and the connector goes on. They are
+ * delivered while an operator's pages ask for the counts and the list of hires every second: that stopped it too,
+ * before each event was kept out of its hire's row in the journal and a delivery round held one hire at a time.
  */
 class LargestBodiesIT {
 
@@ -42,6 +47,46 @@ class LargestBodiesIT {
 
     @Test
     void webhooksOfTheLargestAcceptedSizeAllAtOnceAreAllAcceptedAndDelivered() throws Exception {
+        // an operator watches the status page and the list of hires all along, each refreshed every second (more
+        // often than the page itself does)
+        List<Integer> operatorAnswers = new CopyOnWriteArrayList<>();
+        ScheduledExecutorService operator = Executors.newSingleThreadScheduledExecutor();
+        operator.scheduleWithFixedDelay(() -> {
+            for (String page : List.of("/admin/api/stats", "/admin/api/hires")) {
+                try {
+                    operatorAnswers.add(app.connector().get(page, "Bearer " + ConnectorProcess.ADMIN_TOKEN).statusCode());
+                } catch (InterruptedException watchOver) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception noAnswer) {
+                    operatorAnswers.add(0);
+                }
+            }
+        }, 0, 1, TimeUnit.SECONDS);
+        List<String> hireIds = new ArrayList<>();
+        try {
+            hireIds.addAll(sendTheLargestAllAtOnce());
+            assertThat(hireIds).hasSize(CLIENTS * EACH).doesNotHaveDuplicates();
+            // each 202 came after its hire was on disk: each is read back whole and delivered, with the same heap, and
+            // the connector goes on with the next hire as usual
+            hireIds.add(app.connector().accept("after-the-largest"));
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                    .failFast("the connector stopped (out of memory?)", () -> !app.connector().alive())
+                    .until(() -> app.lucca().users().size() >= hireIds.size());
+        } finally {
+            operator.shutdownNow();
+            assertThat(operator.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(operatorAnswers).as("the operator's pages").isNotEmpty().containsOnly(200);
+        for (String hireId : hireIds) {
+            assertThat(app.connector().hire(hireId).path("status").asText()).as(hireId).isEqualTo("delivered");
+        }
+        OnceInLucca.everyHire(app.lucca(), hireIds.size());
+        assertThat(app.connector().log()).doesNotContain("java.lang.OutOfMemoryError");
+    }
+
+    /** Each of the clients sends its webhooks one after the other, all clients at once: the ids of the hires accepted. */
+    private static List<String> sendTheLargestAllAtOnce() throws Exception {
         List<Future<List<String>>> answers = new ArrayList<>();
         List<String> hireIds = new ArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -63,22 +108,10 @@ class LargestBodiesIT {
             for (Future<List<String>> answer : answers) {
                 hireIds.addAll(answer.get());
             }
-            assertThat(hireIds).hasSize(CLIENTS * EACH).doesNotHaveDuplicates();
+            return hireIds;
         } finally {
             clients.shutdownNow();
         }
-        // each 202 came after its hire was on disk: each is read back whole and delivered, with the same heap, and
-        // the connector goes on with the next hire as usual. Awaited in Lucca, not by asking the connector over and
-        // over: a hire's view carries its megabyte of event, and the counts by status read every queued hire whole.
-        hireIds.add(app.connector().accept("after-the-largest"));
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-                .failFast("the connector stopped (out of memory?)", () -> !app.connector().alive())
-                .until(() -> app.lucca().users().size() >= hireIds.size());
-        for (String hireId : hireIds) {
-            assertThat(app.connector().hire(hireId).path("status").asText()).as(hireId).isEqualTo("delivered");
-        }
-        OnceInLucca.everyHire(app.lucca(), hireIds.size());
-        assertThat(app.connector().log()).doesNotContain("java.lang.OutOfMemoryError");
     }
 
     private static String deploymentJavaOptions() {
