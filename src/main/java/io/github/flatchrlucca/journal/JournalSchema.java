@@ -73,6 +73,7 @@ public final class JournalSchema {
 
     private static Connection connect(DataSource journal, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
+        boolean told = false;
         while (true) {
             try {
                 return journal.getConnection();
@@ -83,8 +84,11 @@ public final class JournalSchema {
                 if (timedOut.getCause() != null || System.nanoTime() - deadline >= 0) {
                     throw new JournalUnavailable("be reached", timedOut);
                 }
-                LOG.info("The journal is still opening; the start waits for it (at most {} s)",
-                        patience.toSeconds());
+                if (!told) {
+                    LOG.info("The journal is still opening; the start waits for it (at most {} s)",
+                            patience.toSeconds());
+                    told = true;
+                }
             } catch (SQLException unreachable) {
                 throw new JournalUnavailable("be reached", unreachable);
             }
