@@ -5,7 +5,6 @@ import static io.github.flatchrlucca.journal.Jdbc.at;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -39,28 +38,28 @@ public final class WriteBacks {
     }
 
     /**
-     * Up to {@code max} of the tenant's due write-backs, each claimed for this instance, the longest waiting first
-     * (those older than the write-back window were ended before, {@link #endUntriedBefore}).
+     * Up to {@code max} of the tenant's due write-backs, the longest waiting first (those older than the write-back
+     * window were ended before, {@link #endUntriedBefore}). Only their ids: a turn claims each when its turn comes
+     * ({@link #claim}), so it holds one hire, and its event of up to FLATCHR_MAX_BODY_BYTES, at a time.
      */
-    public List<HireView> claimDue(String tenant, int max) {
+    public List<String> dueHireIds(String tenant, int max) {
         Instant now = clock.instant();
-        List<String> due = jdbc.query("list due write-backs", "SELECT hire_id FROM hire WHERE tenant = ? AND " + DUE
+        return jdbc.query("list due write-backs", "SELECT hire_id FROM hire WHERE tenant = ? AND " + DUE
                 // ordered as hire_writeback_due is, so the read stops at the first rows instead of sorting them all
                 + " ORDER BY tenant, writeback_status, writeback_next_at FETCH FIRST " + max + " ROWS ONLY",
                 row -> row.getString(1), tenant, at(now), at(now));
-        List<HireView> claimed = new ArrayList<>();
-        for (String hireId : due) {
-            jdbc.inTransaction("claim a write-back", connection -> {
-                if (Jdbc.update(connection, "UPDATE hire SET writeback_claimed_until = ?, writeback_claimed_by = ?, "
-                        + "writeback_attempts = writeback_attempts + 1 WHERE hire_id = ? AND " + DUE,
-                        at(now.plus(lease)), instanceId, hireId, at(now), at(now)) == 1) {
-                    claimed.addAll(Jdbc.query(connection, "SELECT * FROM hire WHERE hire_id = ?", JournalReader::record,
-                            hireId));
-                }
-                return null;
-            });
-        }
-        return claimed;
+    }
+
+    /**
+     * Takes one due write-back for this instance, just before its calls, or null when another instance took it first
+     * or it is no longer due (written meanwhile, or a new outcome of the hire put off).
+     */
+    public HireView claim(String hireId) {
+        Instant now = clock.instant();
+        return jdbc.inTransaction("claim a write-back", connection -> Jdbc.update(connection, "UPDATE hire SET "
+                + "writeback_claimed_until = ?, writeback_claimed_by = ?, writeback_attempts = writeback_attempts + 1 "
+                + "WHERE hire_id = ? AND " + DUE, at(now.plus(lease)), instanceId, hireId, at(now), at(now)) == 0 ? null
+                : Jdbc.query(connection, "SELECT * FROM hire WHERE hire_id = ?", JournalReader::record, hireId).get(0));
     }
 
     /**
@@ -104,10 +103,9 @@ public final class WriteBacks {
     }
 
     /**
-     * Before an outcome's calls: this instance still holds its write-back, for one more lease. A turn claims its
-     * outcomes together and writes them one after another: with a slow Flatchr the last ones' lease runs out before
-     * their turn, and another instance may have claimed them since (or a new outcome of the hire replaced the one
-     * claimed), which writes them itself.
+     * Before an outcome's last call: this instance still holds its write-back, for one more lease. With a slow Flatchr
+     * the lease runs out during the search of the candidate, and another instance may have claimed it since (or a new
+     * outcome of the hire replaced the one claimed), which writes it itself.
      *
      * @throws ClaimLost when this instance no longer holds it: this turn must send nothing for it
      */
@@ -153,14 +151,14 @@ public final class WriteBacks {
     }
 
     /**
-     * The claim was not tried (Flatchr asked to wait): given back for {@code next}, its attempt not counted, nothing
-     * in the history, as no call was made.
+     * The attempt is no attempt of the outcome's (its tenant went away or got another Flatchr during the turn): given
+     * back, due at once, its attempt not counted, nothing in the history.
      */
-    public void putBack(String hireId, Instant next) {
+    public void putBack(String hireId) {
         jdbc.update("give back an untried write-back", "UPDATE hire SET writeback_next_at = ?, "
                 + "writeback_attempts = writeback_attempts - 1, writeback_claimed_until = NULL, "
-                + "writeback_claimed_by = NULL WHERE hire_id = ? AND writeback_claimed_by = ?", at(next), hireId,
-                instanceId);
+                + "writeback_claimed_by = NULL WHERE hire_id = ? AND writeback_claimed_by = ?", at(clock.instant()),
+                hireId, instanceId);
     }
 
     private void end(String hireId, String status, String detail) {

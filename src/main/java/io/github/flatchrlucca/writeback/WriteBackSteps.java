@@ -197,11 +197,12 @@ public final class WriteBackSteps {
     }
 
     /**
-     * The tenant's outcomes due for writing, each claimed for this instance; none while its Flatchr is paused. Those
+     * The tenant's outcomes due for writing, by id, each claimed when its turn comes ({@link #claim}); none while its
+     * Flatchr is paused. Those
      * never tried and older than RETRY_MAX_AGE_HOURS (the write-back was off, or its tag unusable, when they came) are
      * ended first, unwritten: counted apart ({@code too-old}), no failure, no alert.
      */
-    public List<HireView> due(@Body String tenantId) {
+    public List<String> due(@Body String tenantId) {
         if (pause.paused(connection(tenantId))) {
             return List.of();
         }
@@ -211,15 +212,17 @@ public final class WriteBackSteps {
             LOG.info("Tenant {}: {} outcome(s) older than RETRY_MAX_AGE_HOURS were not written to Flatchr (the "
                     + "write-back's window): each hire's history says so", tenantId, tooOld);
         }
-        return writeBacks.claimDue(tenantId, BATCH);
+        return writeBacks.dueHireIds(tenantId, BATCH);
     }
 
-    /**
-     * Flatchr asked to wait during the turn: the outcomes claimed for it but not tried are given back for when the
-     * pause ends, no attempt counted, and no call made.
-     */
-    public void putBack(@Body HireView hire, @Variable(Variables.FLATCHR) FlatchrConnection flatchr) {
-        writeBacks.putBack(hire.hireId(), pause.until(flatchr).orElse(clock.instant()));
+    /** The outcome, claimed for this instance, or null when another instance has it (the route then skips it). */
+    public HireView claim(@Body String hireId) {
+        return writeBacks.claim(hireId);
+    }
+
+    /** Flatchr has not asked to wait since the turn began: a 429, a 5xx or no answer ends the turn. */
+    public boolean takesCalls(@Variable(Variables.FLATCHR) FlatchrConnection flatchr) {
+        return !pause.paused(flatchr);
     }
 
     /** A webhook's hire is named by the webhook's id: the API's is looked up by e-mail the first time. */
@@ -323,7 +326,7 @@ public final class WriteBackSteps {
         }
         if (ObjectHelper.getException(TenantChanged.class, caught) != null) {
             // no fault of the outcome's: given back as it was, for its tenant's return or the next turn's Flatchr
-            writeBacks.putBack(hire.hireId(), clock.instant());
+            writeBacks.putBack(hire.hireId());
             return;
         }
         FlatchrCallFailed failure = ObjectHelper.getException(FlatchrCallFailed.class, caught);

@@ -125,7 +125,7 @@ class JournalSchemaTest {
             journal.claim(withdrawn);
             journal.releaseClaim(withdrawn);
             WriteBacks writeBacks = new WriteBacks(watched, clock, Duration.ofMinutes(5), "instance-a");
-            writeBacks.claimDue("acme", 10).forEach(hire -> {
+            ClaimedWriteBacks.claimDue(writeBacks, "acme", 10).forEach(hire -> {
                 writeBacks.renewClaim(hire.hireId());
                 writeBacks.applicantFound(hire.hireId(), "applicant");
                 writeBacks.written(hire.hireId(), "Lucca: written");

@@ -836,7 +836,7 @@ class JournalTest {
         journal.markDelivered(due, 416, List.of());
         journal.markDelivered(writingBack, 417, List.of());
         WriteBacks writeBacks = new WriteBacks(pool, clock, LEASE, "instance-a");
-        assertThat(writeBacks.claimDue(TENANT, 10)).hasSize(2);
+        assertThat(ClaimedWriteBacks.claimDue(writeBacks, TENANT, 10)).hasSize(2);
         writeBacks.written(due, "Lucca: created #416");
         clock.advance(Duration.ofDays(91));
         // its write-back ends (not moving updated_at) as the pass has begun erasing the hires it found due

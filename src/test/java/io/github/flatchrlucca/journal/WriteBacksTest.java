@@ -33,7 +33,7 @@ class WriteBacksTest {
         String queued = hire("2");
         journal.markDelivered(delivered, 416, List.of());
 
-        assertThat(one.claimDue("acme", 10)).extracting(HireView::hireId).containsExactly(delivered);
+        assertThat(ClaimedWriteBacks.claimDue(one, "acme", 10)).extracting(HireView::hireId).containsExactly(delivered);
         assertThat(reader.find(queued).orElseThrow().writeBack()).isNull();
     }
 
@@ -42,17 +42,17 @@ class WriteBacksTest {
         String rejected = Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.INCOMPLETE,
                 "the candidate's e-mail is missing", "4242", "1", List.of()), "acme", Duration.ZERO).hireId();
 
-        assertThat(one.claimDue("acme", 10)).extracting(HireView::hireId).containsExactly(rejected);
+        assertThat(ClaimedWriteBacks.claimDue(one, "acme", 10)).extracting(HireView::hireId).containsExactly(rejected);
     }
 
     @Test
     void aDueWriteBackIsClaimedByOneInstanceOnly() {
         journal.markDelivered(hire("1"), 416, List.of());
 
-        assertThat(one.claimDue("acme", 10)).hasSize(1);
-        assertThat(other.claimDue("acme", 10)).isEmpty();
+        assertThat(ClaimedWriteBacks.claimDue(one, "acme", 10)).hasSize(1);
+        assertThat(ClaimedWriteBacks.claimDue(other, "acme", 10)).isEmpty();
         clock.advance(LEASE.plusSeconds(1));
-        assertThat(other.claimDue("acme", 10)).as("left by an instance that died").hasSize(1);
+        assertThat(ClaimedWriteBacks.claimDue(other, "acme", 10)).as("left by an instance that died").hasSize(1);
     }
 
     @Test
@@ -61,14 +61,14 @@ class WriteBacksTest {
         String second = hire("2");
         journal.markDelivered(first, 416, List.of());
         journal.markDelivered(second, 417, List.of());
-        assertThat(one.claimDue("acme", 10)).hasSize(2);
+        assertThat(ClaimedWriteBacks.claimDue(one, "acme", 10)).hasSize(2);
         // a slow Flatchr: the first outcome's calls outlast the lease the turn claimed both under
         one.renewClaim(first);
         clock.advance(LEASE.minusSeconds(1));
         one.renewClaim(first);
         clock.advance(Duration.ofSeconds(2));
 
-        assertThat(other.claimDue("acme", 10)).as("the renewed one is still held").extracting(HireView::hireId)
+        assertThat(ClaimedWriteBacks.claimDue(other, "acme", 10)).as("the renewed one is still held").extracting(HireView::hireId)
                 .containsExactly(second);
         one.written(first, "Lucca: created #416");
         assertThatExceptionOfType(ClaimLost.class).isThrownBy(() -> one.renewClaim(second))
@@ -85,7 +85,7 @@ class WriteBacksTest {
     void aWrittenOutcomeIsInTheHistoryAndNotWrittenAgain() {
         String hireId = hire("1");
         journal.markDelivered(hireId, 416, List.of());
-        one.claimDue("acme", 10);
+        ClaimedWriteBacks.claimDue(one, "acme", 10);
 
         one.written(hireId, "Lucca: created #416 cmorel, starts 2027-01-04");
 
@@ -94,20 +94,20 @@ class WriteBacksTest {
         assertThat(record.status()).as("the outcome itself is untouched").isEqualTo(HireStatus.DELIVERED);
         assertThat(reader.history(hireId)).last().satisfies(event ->
                 assertThat(event.detail()).contains("written to the candidate in Flatchr: Lucca: created #416"));
-        assertThat(one.claimDue("acme", 10)).isEmpty();
+        assertThat(ClaimedWriteBacks.claimDue(one, "acme", 10)).isEmpty();
     }
 
     @Test
     void aFailedAttemptWaitsItsTimeAndCountsTheAttempts() {
         String hireId = hire("1");
         journal.markDelivered(hireId, 416, List.of());
-        one.claimDue("acme", 10);
+        ClaimedWriteBacks.claimDue(one, "acme", 10);
 
         one.retryLater(hireId, T0.plusSeconds(30), "Flatchr answered 503 to write-tag");
 
-        assertThat(one.claimDue("acme", 10)).isEmpty();
+        assertThat(ClaimedWriteBacks.claimDue(one, "acme", 10)).isEmpty();
         clock.advance(Duration.ofSeconds(30));
-        assertThat(one.claimDue("acme", 10)).singleElement()
+        assertThat(ClaimedWriteBacks.claimDue(one, "acme", 10)).singleElement()
                 .satisfies(record -> assertThat(record.writeBackAttempts()).isEqualTo(2));
     }
 

@@ -651,14 +651,6 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                 .as("the hire delivered first, still held by its round at the second one's turn").isFalse();
     }
 
-    /** Whether anything still holds what the reference names once the collector has run (it clears it otherwise). */
-    private static boolean reachableAfterCollections(WeakReference<?> reference) {
-        for (int collection = 0; collection < 10 && reference.get() != null; collection++) {
-            System.gc();
-        }
-        return reference.get() != null;
-    }
-
     // ---- a reload of TENANTS_FILE during a round
 
     @Test

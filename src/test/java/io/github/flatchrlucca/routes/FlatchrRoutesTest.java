@@ -27,6 +27,7 @@ import io.github.flatchrlucca.reconciliation.ReconciliationSteps;
 import io.github.flatchrlucca.reconciliation.SearchFailure;
 import io.github.flatchrlucca.writeback.WriteBackSteps;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -39,6 +40,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.camel.BeanInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -56,7 +59,7 @@ import org.junit.jupiter.api.Test;
  */
 class FlatchrRoutesTest extends RoutesInTheJvm {
 
-    static final List<String> OWNERS = List.of("search-flatchr", "write-back-tenant", "write-back-failures",
+    static final List<String> OWNERS = List.of("search-flatchr", "write-back-failures",
             "tag-check-failures");
     private static final String FLATCHR_KEY = "flatchr-api-key-for-route-tests-01";
     private static final String COMPANY_KEY = "Wy3EOp2NP3p1KMq8";
@@ -68,6 +71,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     private static final String MOVING_COMPANY_KEY = "Tz4QwE6RtY8UiO0P";
     private static final String MOVING_APPLICATION = "Ap7MvN3QxR5sTu9W";
     private static final String OLDER_COMPANY_KEY = "Od5RcS7TuV9wXy1Z";
+    private static final String TURN_COMPANY_KEY = "Tn3WbX5YcZ7aBd9E";
+    private static final Tag RESULT_TAG = Tag.freeText("Tg8kLm2NpQ4rSt6u", 71, "Lucca");
     private static final String OLDER_APPLICATION = "Ol8DeR2SrC4hIt6M";
     // FlatchrEvents' webhooks name vacancy 5: the API's vacancy is the same one
     private static final String VACANCY = "Vk3mP0qA9sLx2BcD";
@@ -113,6 +118,11 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     private final FakeFlatchr flatchrMoved = company(MOVING_COMPANY_KEY);
     /** Tenant flatchr-older's: its search items are of the older docs' shape, without vacancy_id. */
     private final FakeFlatchr flatchrOlder = company(OLDER_COMPANY_KEY);
+    /**
+     * Tenant flatchr-turn's: two candidates whose outcomes one write-back turn writes, and without the result tag at
+     * first, so that the outcomes wait for the test to add it.
+     */
+    private final FakeFlatchr flatchrTurn = companyWithoutTag(TURN_COMPANY_KEY, "9");
     /** Tenant flatchr-gone's Flatchr: nothing listens at its address, so no call to it gets an answer. */
     private final String goneFlatchr = "http://127.0.0.1:" + freePort();
     private final String missed;
@@ -129,6 +139,10 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         flatchrOlder.answerSearchesAsOlderDocs();
         flatchrOlder.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel", Events.mail("older-1"),
                 "06 12 34 56 78"), VACANCY, "Recruté").id(OLDER_APPLICATION));
+        for (String marker : List.of("turn-a", "turn-b")) {
+            flatchrTurn.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel", Events.mail(marker),
+                    "06 12 34 56 78"), VACANCY, "Recruté"));
+        }
         for (FakeFlatchr company : List.of(flatchrMoving, flatchrMoved)) {
             company.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel", Events.mail("moving-1"),
                     "06 12 34 56 78"), VACANCY, "Recruté").id(MOVING_APPLICATION));
@@ -140,11 +154,16 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     }
 
     private static FakeFlatchr company(String companyKey, String hiredColumnId) {
+        FakeFlatchr company = companyWithoutTag(companyKey, hiredColumnId);
+        company.addTag(RESULT_TAG);
+        return company;
+    }
+
+    private static FakeFlatchr companyWithoutTag(String companyKey, String hiredColumnId) {
         FakeFlatchr company = FakeFlatchr.start(FLATCHR_KEY, companyKey);
         company.addColumn(new Column(hiredColumnId, "Recruté", 5, true));
         company.addVacancy(new Vacancy(VACANCY, 5, "Développeuse Java", "DEV-1", 1, "2026-01-05", null, 1, null,
                 List.of()));
-        company.addTag(Tag.freeText("Tg8kLm2NpQ4rSt6u", 71, "Lucca"));
         return company;
     }
 
@@ -189,6 +208,11 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                     webhookToken: %s
                     flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", resultTag: Lucca, reconcileIntervalSeconds: 0 }
                     lucca: { baseUrl: %s, apiKey: "%s" }
+                  - id: flatchr-turn
+                    flatchrCompanyIds: [5252]
+                    webhookToken: %s
+                    flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", resultTag: Lucca, reconcileIntervalSeconds: 0 }
+                    lucca: { baseUrl: %s, apiKey: "%s" }
                   - id: flatchr-gone
                     flatchrCompanyIds: [4949]
                     webhookToken: %s
@@ -200,7 +224,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                 luccaKey, tokenOf("flatchr-columns"), flatchrKey, COLUMNS_COMPANY_KEY, flatchrColumns.baseUrl(),
                 lucca.baseUrl(), luccaKey, tokenOf("flatchr-moving"), flatchrKey, MOVING_COMPANY_KEY,
                 flatchrMoving.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-older"), flatchrKey,
-                OLDER_COMPANY_KEY, flatchrOlder.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-gone"), flatchrKey, GONE_COMPANY_KEY, goneFlatchr,
+                OLDER_COMPANY_KEY, flatchrOlder.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-turn"), flatchrKey,
+                TURN_COMPANY_KEY, flatchrTurn.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-gone"), flatchrKey, GONE_COMPANY_KEY, goneFlatchr,
                 lucca.baseUrl(), luccaKey);
     }
 
@@ -213,6 +238,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         flatchrMoving.close();
         flatchrMoved.close();
         flatchrOlder.close();
+        flatchrTurn.close();
     }
 
     @AfterEach
@@ -380,6 +406,41 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         assertThat(reconciliation.due("flatchr-busy")).as("nor a search").isNull();
         assertThat(flatchrPause.until(writeBack.connection("flatchr-busy"))).get()
                 .satisfies(until -> assertThat(until).isAfterOrEqualTo(before.plusSeconds(60)));
+    }
+
+    /**
+     * A turn writes its outcomes one after the other, and each hire (its event up to FLATCHR_MAX_BODY_BYTES) is claimed
+     * when its turn comes and let go once written: a turn that claimed all first and kept each part until its end held
+     * up to 20 events, as a delivery round once did (DeliveryRoutesTest).
+     */
+    @Test
+    void aTurnLetsGoOfEachOutcomeItWroteBeforeTheNextOnesTurn() throws IOException {
+        AtomicReference<WeakReference<HireView>> earlier = new AtomicReference<>();
+        CompletableFuture<Boolean> earlierStillHeld = new CompletableFuture<>();
+        Consumer<HireView> eachTag = hire -> {
+            WeakReference<HireView> first = earlier.getAndSet(new WeakReference<>(hire));
+            if (first != null) {
+                earlierStillHeld.complete(reachableAfterCollections(first));
+            }
+        };
+        Advices.beforeTheTag("turn-a", eachTag);
+        Advices.beforeTheTag("turn-b", eachTag);
+        List<String> hires = List.of(accept("flatchr-turn", Events.hire(5252, "turn-a")),
+                accept("flatchr-turn", Events.hire(5252, "turn-b")));
+        hires.forEach(hireId -> awaitHire(hireId, hire -> hire.status() == HireStatus.DELIVERED));
+        // the tag was missing at the first look: both outcomes wait, and the next turn after it is found takes both
+        await().atMost(Duration.ofSeconds(10)).until(() -> !writeBack.tagToCheck("flatchr-turn"));
+        flatchrTurn.addTag(RESULT_TAG);
+        writeBack.tags("flatchr-turn", JSON.readTree("[{\"id\": \"Tg8kLm2NpQ4rSt6u\", \"tag_id\": 71, "
+                + "\"title\": \"Lucca\", \"type\": \"candidates\", \"creatable\": true}]"),
+                writeBack.connection("flatchr-turn"));
+
+        for (String hireId : hires) {
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> hire(hireId), hire -> "WRITTEN".equals(hire.writeBack()));
+        }
+        assertThat(earlierStillHeld.orTimeout(10, TimeUnit.SECONDS).join())
+                .as("the outcome written first, still held by its turn at the second one's tag").isFalse();
     }
 
     @Test

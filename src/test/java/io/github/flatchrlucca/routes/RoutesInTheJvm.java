@@ -15,6 +15,7 @@ import io.github.flatchrlucca.tenants.Tenants;
 import io.github.flatchrlucca.tenants.TenantsFileWatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -350,5 +351,13 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** Whether anything still holds what the reference names once the collector has run (it clears it otherwise). */
+    static boolean reachableAfterCollections(WeakReference<?> reference) {
+        for (int collection = 0; collection < 10 && reference.get() != null; collection++) {
+            System.gc();
+        }
+        return reference.get() != null;
     }
 }

@@ -12,6 +12,7 @@ import io.github.flatchrlucca.flatchr.FlatchrConnection;
 import io.github.flatchrlucca.flatchr.FlatchrPause;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.ClaimedWriteBacks;
 import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Intakes;
@@ -207,7 +208,7 @@ class WriteBackStepsTest {
                  "vacancy": {"id": 5, "title": "Dev"}, "column": {"id": 9, "title": "Recruté", "hired": true}}}
                 """, new HireVerdict(HireVerdict.Kind.INCOMPLETE, "data.candidate.email is missing", "4242", "77",
                 List.of()), "acme", Duration.ZERO);
-        HireView hire = writeBacks.claimDue("acme", 10).get(0);
+        HireView hire = ClaimedWriteBacks.claimDue(writeBacks, "acme", 10).get(0);
         assertThat(steps.applicantNeeded(hire)).isTrue();
 
         Throwable noSearch = catchThrowable(() -> steps.searchByEmail(steps.connection("acme"), hire));
@@ -220,7 +221,7 @@ class WriteBackStepsTest {
                 event.detail()).isEqualTo("outcome not written to Flatchr, given up: the hire has no candidate "
                 + "e-mail to find its application in Flatchr by"));
         assertThat(givenUp("acme")).isEqualTo(1);
-        assertThat(writeBacks.claimDue("acme", 10)).isEmpty();
+        assertThat(ClaimedWriteBacks.claimDue(writeBacks, "acme", 10)).isEmpty();
     }
 
     @Test
@@ -262,7 +263,7 @@ class WriteBackStepsTest {
     void afterA429NoWriteBackCallIsMadeToTheCompanyAndTheHiresRetryWaitsUntilRetryAfterHasPassed() throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         recordRejected("1");
-        HireView hire = writeBacks.claimDue("acme", 10).get(0);
+        HireView hire = ClaimedWriteBacks.claimDue(writeBacks, "acme", 10).get(0);
         Exchange tooMany = flatchrAnswer("write-tag", 429, "60");
 
         steps.failed(failure(hire, catchThrowable(() -> answers.check(tooMany))));
@@ -273,30 +274,29 @@ class WriteBackStepsTest {
                 event.detail()).endsWith("tried again at 2026-12-02T09:01:00Z"));
         clock.advance(Duration.ofSeconds(59));
         assertThat(steps.tenants()).isEmpty();
-        assertThat(writeBacks.claimDue("acme", 10)).as("its own backoff would have been 5 s").isEmpty();
+        assertThat(ClaimedWriteBacks.claimDue(writeBacks, "acme", 10)).as("its own backoff would have been 5 s").isEmpty();
         clock.advance(Duration.ofSeconds(1));
         assertThat(steps.tenants()).containsExactly("acme");
-        assertThat(steps.due("acme")).extracting(HireView::hireId).containsExactly(hire.hireId());
+        assertThat(steps.due("acme")).containsExactly(hire.hireId());
     }
 
     @Test
-    void theOutcomesOfATurnNotTriedOnceFlatchrAskedToWaitAreGivenBackUncounted() throws Exception {
+    void theOutcomesOfATurnNotTriedOnceFlatchrAskedToWaitAreNotClaimedAndStayDueUncounted() throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         recordRejected("1");
         recordRejected("2");
-        List<HireView> turn = writeBacks.claimDue("acme", 10);
-        catchThrowable(() -> answers.check(flatchrAnswer("write-tag", 503, "600")));
+        List<String> turn = steps.due("acme");
+        assertThat(steps.takesCalls(steps.connection("acme"))).isTrue();
+        HireView first = steps.claim(turn.get(0));
+        steps.failed(failure(first, catchThrowable(() -> answers.check(flatchrAnswer("write-tag", 503, "600")))));
 
-        steps.putBack(turn.get(1), steps.connection("acme"));
-
-        HireView untried = new JournalReader(pool).find(turn.get(1).hireId()).orElseThrow();
+        assertThat(steps.takesCalls(steps.connection("acme"))).as("the turn ends here").isFalse();
+        HireView untried = new JournalReader(pool).find(turn.get(1)).orElseThrow();
         assertThat(untried.writeBackAttempts()).as("no attempt was made").isZero();
         assertThat(untried.writeBack()).isEqualTo("PENDING");
-        clock.advance(LEASE.plusSeconds(1));
-        assertThat(writeBacks.claimDue("acme", 10)).as("not before the pause ends, past its claim's lease too")
-                .extracting(HireView::hireId).doesNotContain(untried.hireId());
-        clock.advance(Duration.ofSeconds(600).minus(LEASE));
-        assertThat(writeBacks.claimDue("acme", 10)).extracting(HireView::hireId).contains(untried.hireId());
+        assertThat(steps.due("acme")).as("no turn before the pause ends").isEmpty();
+        clock.advance(Duration.ofSeconds(600));
+        assertThat(steps.due("acme")).containsExactlyInAnyOrder(first.hireId(), untried.hireId());
     }
 
     @Test
@@ -314,9 +314,9 @@ class WriteBackStepsTest {
                 .map(HireView::hireId).toList();
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
 
-        List<HireView> due = steps.due("acme");
+        List<String> due = steps.due("acme");
 
-        assertThat(due).extracting(HireView::hireId).as("within RETRY_MAX_AGE_HOURS (24 h)")
+        assertThat(due).as("within RETRY_MAX_AGE_HOURS (24 h)")
                 .containsExactly(hires.get(2));
         for (String old : hires.subList(0, 2)) {
             assertThat(new JournalReader(pool).find(old).orElseThrow().writeBack()).isEqualTo("SKIPPED");
@@ -327,20 +327,20 @@ class WriteBackStepsTest {
         assertThat(givenUp("acme")).as("no failure, no alert").isZero();
         assertThat(registry.counter("flatchr.writebacks", "tenant", "acme", "outcome", "too-old").count())
                 .isEqualTo(2);
-        assertThat(steps.due("acme")).as("ended, not claimed again").isEmpty();
+        assertThat(steps.due("acme")).as("the ended ones are not due again").containsExactly(hires.get(2));
     }
 
     @Test
     void anOutcomeTriedAndPutOffIsNotEndedQuietlyPastTheWindow() {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         recordRejected("1");
-        HireView hire = steps.due("acme").get(0);
+        HireView hire = steps.claim(steps.due("acme").get(0));
         // Flatchr refused its tag: tried again later
         steps.failed(failure(hire, new WriteBackSteps.ApplicantNotFound()));
         clock.advance(Duration.ofHours(25));
 
         assertThat(steps.due("acme")).as("its last attempt, whose failure is given up and alerted")
-                .extracting(HireView::hireId).containsExactly(hire.hireId());
+                .containsExactly(hire.hireId());
     }
 
     @Test
@@ -349,7 +349,7 @@ class WriteBackStepsTest {
         tagsOf("acme", tags("[{\"id\": \"Tg8\", \"title\": \"Lucca\", \"type\": \"candidates\", "
                 + "\"creatable\": true}]"));
         recordRejected("1");
-        HireView hire = writeBacks.claimDue("acme", 10).get(0);
+        HireView hire = ClaimedWriteBacks.claimDue(writeBacks, "acme", 10).get(0);
         String line = steps.resultLine(hire);
         String sent = JSON.readTree(steps.writeTag(steps.connection("acme"), hire, "applicant-1", line).body())
                 .path("value").asText();
@@ -370,7 +370,7 @@ class WriteBackStepsTest {
                 + "\"creatable\": true}]"));
         recordRejected("1");
         FlatchrConnection turns = steps.connection("acme");
-        HireView hire = writeBacks.claimDue("acme", 10).get(0);
+        HireView hire = ClaimedWriteBacks.claimDue(writeBacks, "acme", 10).get(0);
 
         tenants.replace(List.of(TestTenants.withResultTag("globex", Optional.of("Lucca"))));
         Throwable left = catchThrowable(() -> steps.stillTheTenants(turns));
@@ -384,7 +384,7 @@ class WriteBackStepsTest {
                 .noneMatch(detail -> detail != null && detail.contains("not written"));
         assertThat(pause.paused(turns)).isFalse();
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
-        assertThat(writeBacks.claimDue("acme", 10)).as("due at once on its return").extracting(HireView::hireId)
+        assertThat(ClaimedWriteBacks.claimDue(writeBacks, "acme", 10)).as("due at once on its return").extracting(HireView::hireId)
                 .containsExactly(hire.hireId());
     }
 
@@ -392,23 +392,20 @@ class WriteBackStepsTest {
     void anOutcomeAnotherInstanceClaimedOnceThisOnesLeaseRanOutIsNeitherTaggedNorRecordedByThisOne() throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         recordRejected("1");
-        recordRejected("2");
-        List<HireView> turn = steps.due("acme");
+        HireView mine = steps.claim(steps.due("acme").get(0));
         WriteBacks otherInstance = new WriteBacks(pool, clock, LEASE, "instance-b");
-        // the first outcome's calls outlast the lease the turn claimed both under: another instance takes the second
-        steps.stillHolding(turn.get(0));
+        // the search of its candidate outlasts the lease it was claimed under: another instance takes it
         clock.advance(LEASE.plusSeconds(1));
-        steps.stillHolding(turn.get(0));
-        assertThat(otherInstance.claimDue("acme", 10)).extracting(HireView::hireId)
-                .containsExactly(turn.get(1).hireId());
+        assertThat(ClaimedWriteBacks.claimDue(otherInstance, "acme", 10)).extracting(HireView::hireId)
+                .containsExactly(mine.hireId());
 
-        Throwable lost = catchThrowable(() -> steps.stillHolding(turn.get(1)));
-        steps.failed(failure(turn.get(1), lost));
+        Throwable lost = catchThrowable(() -> steps.stillHolding(mine));
+        steps.failed(failure(mine, lost));
 
         assertThat(lost).isInstanceOf(ClaimLost.class);
         assertThat(registry.find("flatchr.writebacks").counters()).as("no turn of this instance's counted")
                 .isEmpty();
-        HireView left = new JournalReader(pool).find(turn.get(1).hireId()).orElseThrow();
+        HireView left = new JournalReader(pool).find(mine.hireId()).orElseThrow();
         assertThat(left.writeBack()).isEqualTo("PENDING");
         assertThat(left.writeBackAttempts()).as("the other instance's turn").isEqualTo(2);
         assertThat(new JournalReader(pool).history(left.hireId())).extracting(HireEvent::detail)
