@@ -18,6 +18,12 @@ import javax.sql.DataSource;
 public final class JournalReader {
 
     private static final String QUEUED = "status IN ('RECEIVED', 'RETRYING')";
+    /**
+     * A hire waiting for a person's decision: its mark's date is set with the mark, and read as a range through
+     * hire_decision_needed (V26). "decision_needed IS NOT NULL" read every hire's row (1.2 to 4.9 s at 200,000 hires,
+     * on H2), and H2 walks the whole index for an IS NOT NULL, where a range starts at the first marked hire.
+     */
+    static final String NEEDS_DECISION = "decision_needed_at >= TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00'";
     // An event larger than this is left out of a list (its hire is listed without a name). Flatchr's events are a
     // few KiB, a long vacancy description included.
     static final int LISTED_EVENT_CHARS = 65_536;
@@ -98,8 +104,8 @@ public final class JournalReader {
      */
     public Map<String, Long> decisionsNeededByTenant() {
         Map<String, Long> counts = new HashMap<>();
-        jdbc.query("count the hires waiting for a decision", "SELECT tenant, COUNT(*) FROM hire WHERE decision_needed "
-                + "IS NOT NULL GROUP BY tenant", row -> counts.put(row.getString(1), row.getLong(2)));
+        jdbc.query("count the hires waiting for a decision", "SELECT tenant, COUNT(*) FROM hire WHERE " + NEEDS_DECISION
+                + " GROUP BY tenant", row -> counts.put(row.getString(1), row.getLong(2)));
         return counts;
     }
 
@@ -135,7 +141,7 @@ public final class JournalReader {
             values.add(filter.status().name());
         }
         if (filter.needsDecision() != null) {
-            conditions.add(filter.needsDecision() ? "decision_needed IS NOT NULL" : "decision_needed IS NULL");
+            conditions.add(filter.needsDecision() ? NEEDS_DECISION : "decision_needed_at IS NULL");
         }
         if (filter.from() != null) {
             conditions.add("received_at >= ?");

@@ -1086,6 +1086,29 @@ class JournalTest {
     }
 
     @Test
+    void theHiresWaitingForADecisionAreReadThroughTheirIndexNotFromEveryHireEverReceived() throws Exception {
+        try (Connection connection = pool.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO hire (hire_id, tenant, dedupe_key, status, received_at, queued_at, updated_at, "
+                    + "origin) SELECT 'done-' || X, 'acme', 'acme:4242:done-' || X, 'DELIVERED', TIMESTAMP WITH TIME ZONE "
+                    + "'2025-01-01 00:00:00+00', TIMESTAMP WITH TIME ZONE '2025-01-01 00:00:00+00', TIMESTAMP WITH TIME "
+                    + "ZONE '2025-01-01 00:00:00+00', 'webhook' FROM SYSTEM_RANGE(1, 2000)");
+            statement.execute("ANALYZE");
+            try (java.sql.ResultSet row = statement.executeQuery("EXPLAIN SELECT tenant, COUNT(*) FROM hire WHERE "
+                    + JournalReader.NEEDS_DECISION + " GROUP BY tenant")) {
+                row.next();
+                // a range of the index, not a walk of it (IS NOT NULL) nor of every row (the mark itself)
+                assertThat(row.getString(1)).contains("/* PUBLIC.HIRE_DECISION_NEEDED: DECISION_NEEDED_AT >=");
+            }
+        }
+        String cancelledUnanswered = claimedHire();
+        journal.markCreateAttempted(cancelledUnanswered, "{}", LUCCA);
+        journal.cancel(cancelledUnanswered);
+
+        assertThat(reader.decisionsNeededByTenant()).containsOnly(entry(TENANT, 1L));
+        assertThat(reader.count(new HireFilter(TENANT, null, false, null, null, 0, 10))).isEqualTo(2000);
+    }
+
+    @Test
     void countsAndTheOldestQueuedHireAreKeptPerTenant() {
         String acmeOld = Intakes.recordIntake(journal, PAYLOAD, hire("1"), "acme", Duration.ZERO).hireId();
         // older than globex's queued hire, but not queued: it never counts as the oldest in the queue
