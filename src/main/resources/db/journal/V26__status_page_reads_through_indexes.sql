@@ -7,3 +7,9 @@
 -- Every change sets both columns together; a hire marked before that was so is given its last change's date.
 UPDATE hire SET decision_needed_at = updated_at WHERE decision_needed IS NOT NULL AND decision_needed_at IS NULL;
 CREATE INDEX hire_decision_needed ON hire (decision_needed_at);
+-- One tenant's hires, newest first: a page of the status page opened for a tenant (a tenant's own admin token always
+-- is), at each refresh. H2 read them through the first index led by the tenant and sorted them all (0.3 to 1.6 s for
+-- 40,000 of a tenant's hires among 200,000); through this one, in its order, it reads the page alone. The list
+-- orders by the tenant first when it names one (JournalReader.list), as H2 takes an index for a sort only when the
+-- sort begins with the index's first column.
+CREATE INDEX hire_by_tenant_newest ON hire (tenant, received_at DESC);
