@@ -107,7 +107,8 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
     final FakeLucca pausedLucca;
     /** The team's chat: every alert, each try of it. */
     final FakeChat chat;
-    final int port;
+    /** The connector's port, chosen once every fake of the class listens: one started after could be given it. */
+    int port;
     private final JdbcDataSource journalData;
     private final JournalReader journal;
     private final Set<String> ranSteps = ConcurrentHashMap.newKeySet();
@@ -124,7 +125,6 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         lucca = FakeLucca.start(LUCCA_KEY);
         pausedLucca = FakeLucca.start(LUCCA_KEY);
         chat = FakeChat.start();
-        port = freePort();
         JdbcDataSource h2 = new JdbcDataSource();
         // the connector's own URL: in one JVM, H2 opens the same database for both
         h2.setURL("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("journal")
@@ -141,6 +141,7 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
     @BeforeAll
     void settingsOfThisRun() throws IOException {
         Path tenants = writeTenantsFile();
+        port = freePort();
         System.setProperty("camel.server.port", String.valueOf(port));
         System.setProperty("camel.management.port", String.valueOf(port));
         System.setProperty("connector.data-dir", dataDir.toString());
