@@ -151,6 +151,13 @@ public record ConnectorSettings(
         Map<String, String> defaultTenantValues = EnvironmentTenant.values(in);
         if (!describesTenant(tenantsFile, webhookToken, defaultTenantValues)) {
             onlyWithTheDefaultTenant(in);
+        } else if (journalUrl.isPresent() && webhookToken.isEmpty()) {
+            // A generated token is kept in the instance's own DATA_DIR: each instance sharing the journal would make
+            // its own, and a DATA_DIR that does not outlive its pod a new one at each restart; Flatchr's one URL
+            // would then be answered 401 by every instance but one, and those hires lost.
+            throw Settings.WEBHOOK_TOKEN.refusal("is unset while JOURNAL_JDBC_URL is: instances sharing a journal "
+                    + "must share the default tenant's token, and one generated into each DATA_DIR would differ; set "
+                    + "the same one on every instance (one generated before is in DATA_DIR/webhook-token)");
         }
         return new ConnectorSettings(
                 serverPort,

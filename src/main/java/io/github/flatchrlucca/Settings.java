@@ -131,7 +131,8 @@ final class Settings {
             SettingTypes.webhookToken(),
             "Secret carried in the webhook URL (Flatchr can send neither a header nor a signature), 16 characters "
                     + "at least: letters, digits and `. _ ~ -`, which a URL carries as they are.")
-            .whenUnset("generated on first start and kept in `DATA_DIR/webhook-token` (never logged)")
+            .whenUnset("generated on first start and kept in `DATA_DIR/webhook-token` (never logged); refused with "
+                    + "`JOURNAL_JDBC_URL` while there is a default tenant, as each instance would generate its own")
             .tenantKey("webhookToken").asSecret();
     static final Setting<Set<String>> TRIGGER_COLUMNS = Setting.of(WEBHOOK, "flatchr.trigger-columns",
             "FLATCHR_TRIGGER_COLUMNS", Setting.Type.accepting("column titles or the webhook's column ids, "

@@ -101,10 +101,32 @@ class ConnectorSettingsTest {
         assertThat(read().shutdownDrain()).as("the embedded journal: one instance").isZero();
 
         properties.put("journal.jdbc-url", "jdbc:postgresql://db:5432/flatchr_lucca");
+        properties.put("flatchr.webhook-token", "token-of-every-instance");
         assertThat(read().shutdownDrain()).isEqualTo(Duration.ofSeconds(5));
 
         properties.put("shutdown.drain-seconds", "2");
         assertThat(read().shutdownDrain()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/etc/flatchr-lucca/tenants.yaml"})
+    void instancesSharingAJournalWithADefaultTenantMustShareItsWebhookTokenRatherThanEachGenerateOne(String file) {
+        properties.put("journal.jdbc-url", "jdbc:postgresql://db:5432/flatchr_lucca");
+        properties.put("tenants.file", file);
+        // with a tenants file, a Lucca keeps the default tenant
+        properties.put("lucca.instance", "acme");
+        properties.put("lucca.api-key", API_KEY);
+
+        assertThatIllegalArgumentException().isThrownBy(this::start).withMessageStartingWith(
+                "Invalid setting FLATCHR_WEBHOOK_TOKEN (flatchr.webhook-token): is unset while JOURNAL_JDBC_URL is");
+    }
+
+    @Test
+    void instancesSharingAJournalWithoutADefaultTenantNeedNoWebhookTokenOfTheirOwn() {
+        properties.put("journal.jdbc-url", "jdbc:postgresql://db:5432/flatchr_lucca");
+        properties.put("tenants.file", "/etc/flatchr-lucca/tenants.yaml");
+
+        assertThat(read().hasDefaultTenant()).isFalse();
     }
 
     @Test

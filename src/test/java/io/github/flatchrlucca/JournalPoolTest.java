@@ -43,6 +43,7 @@ class JournalPoolTest {
 
     private HikariConfig pool() {
         properties.put("connector.data-dir", dataDir.toString());
+        properties.put("flatchr.webhook-token", "token-of-every-instance");
         return ConnectorConfiguration.journalPoolSettings(ConnectorSettings.read(new SettingsReader(
                 key -> Optional.ofNullable(properties.get(key)))));
     }
