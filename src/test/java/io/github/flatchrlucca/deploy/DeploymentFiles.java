@@ -3,6 +3,7 @@ package io.github.flatchrlucca.deploy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ final class DeploymentFiles {
     static final Path KUBERNETES = Path.of("deploy/kubernetes");
     private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\{\\{env:([A-Z0-9_]+)");
     private static final Pattern FILE_REFERENCE = Pattern.compile("\\$\\{file:([^}]+)}");
+    private static final Pattern SYSTEMD_ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
     /** Read by the code itself rather than through application.properties. */
     private static final Set<String> READ_BY_THE_LAUNCHER = Set.of("LOG_FORMAT", "CONFIG_FILE", "ROUTES_DIR",
             "JAVA_OPTS");
@@ -94,14 +96,80 @@ final class DeploymentFiles {
         return environment;
     }
 
-    /** The variables a systemd unit's Environment= lines set, and their values. */
+    /** The variables the systemd unit's Environment= lines set, and their values, as systemd reads them. */
     static Map<String, String> systemdEnvironment() throws IOException {
         Map<String, String> environment = new LinkedHashMap<>();
         Files.readString(Path.of("deploy/systemd/flatchr-lucca.service")).lines()
                 .filter(line -> line.startsWith("Environment="))
-                .map(line -> line.substring("Environment=".length()).split("=", 2))
-                .forEach(pair -> environment.put(pair[0], pair[1]));
+                .forEach(line -> environment.putAll(systemdAssignments(line.substring("Environment=".length()))));
         return environment;
+    }
+
+    /**
+     * One Environment= line's assignments as systemd.exec(5) reads them: a list separated by spaces, where a value
+     * with spaces is quoted ({@code "JAVA_OPTS=-Xms32m -Xmx128m"}). systemd ignores, with a warning in its journal
+     * alone, every word that is no NAME=value: {@code JAVA_OPTS=-Xms32m -Xmx128m} sets -Xms32m alone.
+     *
+     * @throws IllegalArgumentException naming the word systemd would ignore
+     */
+    static Map<String, String> systemdAssignments(String line) {
+        Map<String, String> assignments = new LinkedHashMap<>();
+        for (String word : systemdWords(line)) {
+            Matcher assignment = SYSTEMD_ASSIGNMENT.matcher(word);
+            if (!assignment.matches()) {
+                throw new IllegalArgumentException("systemd ignores '" + word + "' (\"Invalid environment assignment\"):"
+                        + " quote an assignment whose value has spaces whole, \"NAME=a b\"");
+            }
+            assignments.put(assignment.group(1), assignment.group(2));
+        }
+        return assignments;
+    }
+
+    /**
+     * The words of a line as systemd splits it (its extract_first_word, unquoting and unescaping): separated by
+     * spaces, except within single or double quotes, which are removed; a backslash escapes the next character.
+     */
+    static List<String> systemdWords(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\') {
+                if (++i == line.length()) {
+                    throw new IllegalArgumentException("a backslash ends the line: " + line);
+                }
+                char escaped = line.charAt(i);
+                word.append(escaped == 'n' ? '\n' : escaped == 't' ? '\t' : escaped);
+                inWord = true;
+            } else if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                inWord = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (quote != 0) {
+            throw new IllegalArgumentException("a quote is not closed: " + line);
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return words;
     }
 
     /** The JVM options {@code ./run.sh} gives when {@code JAVA_OPTS} is not set: {@code ${JAVA_OPTS-<options>}}. */

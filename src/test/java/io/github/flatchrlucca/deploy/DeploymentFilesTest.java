@@ -2,6 +2,7 @@ package io.github.flatchrlucca.deploy;
 
 import static io.github.flatchrlucca.deploy.DeploymentFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.github.flatchrlucca.FlatchrLucca;
 import io.github.flatchrlucca.intake.WebhookReplies;
@@ -81,6 +82,21 @@ class DeploymentFilesTest {
         assertThat(dataDir).as("a folder inside the volume, not its mount point")
                 .isNotEqualTo(Path.of((String) volume.get("mountPath")));
         assertThat(volume.get("readOnly")).as("written").isNotEqualTo(true);
+    }
+
+    @Test
+    void systemdsEnvironmentLinesAreReadAsSystemdReadsThem() {
+        assertThat(DeploymentFiles.systemdAssignments("\"JAVA_OPTS=-Xms32m -Xmx128m\" DATA_DIR=/var/lib/x"))
+                .containsExactly(Map.entry("JAVA_OPTS", "-Xms32m -Xmx128m"), Map.entry("DATA_DIR", "/var/lib/x"));
+        assertThat(DeploymentFiles.systemdAssignments("NAME='a \\\"b\\\"' OTHER=\"\""))
+                .containsExactly(Map.entry("NAME", "a \"b\""), Map.entry("OTHER", ""));
+        // unquoted, systemd keeps -Xms32m and ignores the rest of the options, with a warning no operator sees
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DeploymentFiles.systemdAssignments("JAVA_OPTS=-Xms32m -Xmx128m"))
+                .withMessageContaining("systemd ignores '-Xmx128m'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DeploymentFiles.systemdAssignments("\"JAVA_OPTS=-Xms32m -Xmx128m"))
+                .withMessageContaining("not closed");
     }
 
     @Test
