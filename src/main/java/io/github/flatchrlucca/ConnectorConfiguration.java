@@ -93,7 +93,6 @@ import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
-import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -481,19 +480,16 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         return pool;
     }
 
-    /** Opens the journal and brings its schema up to date; a journal that cannot open stops the start. */
+    /**
+     * Opens the journal and brings its schema up to date; a journal that cannot open stops the start, with the line
+     * naming the setting at fault when one is.
+     */
     private static void openJournal(ConnectorSettings settings, HikariDataSource journalPool) {
         try {
             JournalSchema.bringUpToDate(journalPool);
         } catch (RuntimeException failure) {
             journalPool.close();
-            // H2's own advice, to use its server mode, is not the operator's way out
-            if (settings.embeddedJournal() && inUse(failure)) {
-                throw Settings.DATA_DIR.refusal("another connector is using "
-                        + settings.dataDir().toAbsolutePath() + ": stop it, or give this one a DATA_DIR of its own "
-                        + "(several instances share a PostgreSQL journal, JOURNAL_JDBC_URL)");
-            }
-            throw failure;
+            throw JournalSettingFault.of(failure, settings).<RuntimeException>map(refusal -> refusal).orElse(failure);
         }
     }
 
@@ -509,16 +505,6 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     private static InvalidSetting dataDirRefused(UncheckedIOException dataDir) {
         return Settings.DATA_DIR.refusal(dataDir.getMessage() + " (" + dataDir.getCause().getClass().getSimpleName()
                 + ")");
-    }
-
-    /** H2 refuses a journal file another process holds open with DATABASE_ALREADY_OPEN, somewhere in the causes. */
-    private static boolean inUse(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void announce(ConnectorSettings settings, Tenants tenants) {
