@@ -1,6 +1,7 @@
 package io.github.flatchrlucca;
 
 import io.github.flatchrlucca.intake.WebhookToken;
+import io.github.flatchrlucca.tenants.AdminTokens;
 import io.github.flatchrlucca.tenants.ServiceUrl;
 import java.net.URI;
 import java.time.DateTimeException;
@@ -96,19 +97,14 @@ final class SettingTypes {
     }
 
     /**
-     * A token a URL or a header carries: as long as every token of the connector (a guesser cannot walk through
-     * 16 characters).
+     * An admin token, which a header carries: as long as every token of the connector (a guesser cannot walk through
+     * 16 characters); a tenant's {@code adminToken} follows the same rule ({@link AdminTokens}).
      */
-    static Setting.Type<String> token() {
-        return Setting.Type.accepting("at least " + WebhookToken.MIN_LENGTH + " characters", text -> {
-            if (text.length() < WebhookToken.MIN_LENGTH) {
-                throw new IllegalArgumentException("must be at least " + WebhookToken.MIN_LENGTH + " characters long");
-            }
-            return text;
-        });
+    static Setting.Type<String> adminToken() {
+        return Setting.Type.accepting("at least " + WebhookToken.MIN_LENGTH + " characters", AdminTokens::checked);
     }
 
-    /** A webhook token: a {@link #token()} that a URL's query string carries unchanged ({@link WebhookToken#of}). */
+    /** A webhook token: as long as an admin token, and one a URL's query string carries unchanged ({@link WebhookToken#of}). */
     static Setting.Type<String> webhookToken() {
         return Setting.Type.accepting("at least " + WebhookToken.MIN_LENGTH + " letters, digits and `. _ ~ -`",
                 text -> {

@@ -1,5 +1,6 @@
 package io.github.flatchrlucca;
 
+import static io.github.flatchrlucca.SettingTypes.adminToken;
 import static io.github.flatchrlucca.SettingTypes.between;
 import static io.github.flatchrlucca.SettingTypes.httpUrl;
 import static io.github.flatchrlucca.SettingTypes.parsed;
@@ -7,7 +8,6 @@ import static io.github.flatchrlucca.SettingTypes.port;
 import static io.github.flatchrlucca.SettingTypes.positive;
 import static io.github.flatchrlucca.SettingTypes.positiveInt;
 import static io.github.flatchrlucca.SettingTypes.text;
-import static io.github.flatchrlucca.SettingTypes.token;
 import static io.github.flatchrlucca.SettingTypes.zeroOrBetween;
 
 import com.fasterxml.jackson.core.JsonPointer;
@@ -396,7 +396,7 @@ final class Settings {
                     + "health details count tenants without naming them; on a port of their own, kept off the "
                     + "internet, both are open and name each tenant (see docs/operations.md).")
             .whenUnset("`SERVER_PORT`").unsetAs(SERVER_PORT);
-    static final Setting<String> ADMIN_TOKEN = Setting.of(OPERATIONS, "admin.token", "ADMIN_TOKEN", token(),
+    static final Setting<String> ADMIN_TOKEN = Setting.of(OPERATIONS, "admin.token", "ADMIN_TOKEN", adminToken(),
             "Bearer token of `/admin/api/*` (which the status page calls), for every tenant, and, on the webhook's "
                     + "port, of `/observe/metrics`; 16 characters at least, and no other token of the connector "
                     + "(webhook, tenant) may be the same.")

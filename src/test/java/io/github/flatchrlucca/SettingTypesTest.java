@@ -86,8 +86,8 @@ class SettingTypesTest {
 
     @Test
     void aTokenIsSixteenCharactersAtLeastAndNeverRepeated() {
-        assertThat(SettingTypes.token().read("0123456789abcdef")).hasSize(16);
-        assertThatIllegalArgumentException().isThrownBy(() -> SettingTypes.token().read("s3cret"))
+        assertThat(SettingTypes.adminToken().read("0123456789abcdef")).hasSize(16);
+        assertThatIllegalArgumentException().isThrownBy(() -> SettingTypes.adminToken().read("s3cret"))
                 .withMessage("must be at least 16 characters long");
     }
 

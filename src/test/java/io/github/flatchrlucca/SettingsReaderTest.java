@@ -14,7 +14,7 @@ class SettingsReaderTest {
     private static final Setting<Long> COUNT = Setting.of("Test", "k", "K", SettingTypes.positive(), "A count.")
             .defaultValue("7");
     private static final Setting<Long> NONE = Setting.of("Test", "n", "N", SettingTypes.positive(), "A count.");
-    private static final Setting<String> TOKEN = Setting.of("Test", "t", "T", SettingTypes.token(), "A token.")
+    private static final Setting<String> TOKEN = Setting.of("Test", "t", "T", SettingTypes.adminToken(), "A token.")
             .asSecret();
 
     @Test

@@ -94,7 +94,7 @@ final class TenantEntry {
         token.ifPresent(valid -> claims.webhookToken(tenant, owner, valid.reveal()));
         Supplier<Optional<String>> adminToken = () -> {
             Optional<String> valid = tenant.secret("adminToken").flatMap(secret -> tenant.check("adminToken",
-                    () -> WebhookToken.of(secret).reveal()));
+                    () -> AdminTokens.checked(secret)));
             valid.ifPresent(claimed -> claims.adminToken(tenant, owner, claimed));
             return valid;
         };

@@ -896,6 +896,20 @@ class TenantsFileTest {
     }
 
     @Test
+    void aTenantsAdminTokenFollowsAdminTokensRuleAndNotTheWebhooksWhichAUrlCarries() {
+        // base64, as `openssl rand -base64 24` makes it: a header carries + / = as they are
+        environment.put("ACME_ADMIN_TOKEN", "k3+Vq/Zx9PmL0aTw7uYbRc2d+Nf/==");
+
+        assertThat(onlyTenant(acme("adminToken: ${env:ACME_ADMIN_TOKEN}")).adminToken())
+                .contains("k3+Vq/Zx9PmL0aTw7uYbRc2d+Nf/==");
+
+        environment.put("ACME_ADMIN_TOKEN", "short+admin/tok");
+        assertInvalid(acme("adminToken: ${env:ACME_ADMIN_TOKEN}"),
+                "tenants[0] (acme): adminToken: must be at least 16 characters long")
+                .hasMessageNotContaining("short+admin/tok");
+    }
+
+    @Test
     void anAdminTokenIsNeverAWebhookToken() {
         environment.put("ACME_ADMIN_TOKEN", BETA_TOKEN);
 
