@@ -338,6 +338,17 @@ final class Settings {
                     + "balancer moves traffic away (seconds).")
             .whenUnset("`5` with a PostgreSQL journal (several instances behind a balancer), `0` with the embedded "
                     + "one (a single instance stops at once)");
+    static final Setting<Long> SHUTDOWN_TIMEOUT = Setting.of(JOURNAL, "camel.main.shutdown-timeout",
+            "CAMEL_MAIN_SHUTDOWNTIMEOUT", between(1, 300, "from 1 to 300 (five minutes): seconds"),
+            "On stop, after the drain, how long in-flight work (a Lucca call, an alert waiting for its next try) has "
+                    + "to finish before Camel stops it (seconds); an unfinished hire stays in the journal and is "
+                    + "delivered after the restart. Camel's own setting, which Camel Main reads. The deployment files "
+                    + "give a connector 30 s to stop (compose's `stop_grace_period`, Kubernetes' "
+                    + "`terminationGracePeriodSeconds`, systemd's `TimeoutStopSec`), for `SHUTDOWN_DRAIN_SECONDS` and "
+                    + "this together: raise theirs with it, else the process is killed before it has given back "
+                    + "what it holds. Camel Main reads the variable itself too: set blank, it is refused, not "
+                    + "taken as unset.")
+            .defaultValue("15");
 
     // ---- Delivery and retries
 
@@ -448,7 +459,7 @@ final class Settings {
             DEPARTMENT_CACHE, WORK_EMAIL_PATTERN, LOGIN_RULE, CONTRACT_TYPES, REHIRE, RATE_LIMIT_REQUESTS,
             RATE_LIMIT_WINDOW, LUCCA_TIMEOUT,
             TENANTS_FILE, TENANTS_RELOAD_INTERVAL,
-            JOURNAL_JDBC_URL, JOURNAL_USER, JOURNAL_PASSWORD, SHUTDOWN_DRAIN,
+            JOURNAL_JDBC_URL, JOURNAL_USER, JOURNAL_PASSWORD, SHUTDOWN_DRAIN, SHUTDOWN_TIMEOUT,
             RETRY_INITIAL_DELAY, RETRY_MAX_DELAY, RETRY_MAX_AGE, KEY_REJECTED_DELAY, DELIVERY_POLL_INTERVAL, HIRE_HOLD,
             BATCH_SIZE, LEASE,
             MANAGEMENT_PORT, ADMIN_TOKEN, ALERT_WEBHOOK_URL, ALERT_QUEUE_AGE, ALERT_CHECK_INTERVAL, ALERT_RETRY_DELAY,

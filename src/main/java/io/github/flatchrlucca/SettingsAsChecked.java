@@ -32,6 +32,14 @@ final class SettingsAsChecked extends MainListenerSupport {
                 org.apache.camel.component.properties.PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_FALLBACK);
         SettingsReader in = new SettingsReader(properties::resolveProperty);
         in.checkAll();
+        // Camel Main also reads a CAMEL_MAIN_* variable itself, over the properties, and stops the start on a blank
+        // one with a stack trace: such a setting cannot be left blank for its default, as the others are.
+        Settings.inProperties().stream().filter(setting -> setting.env().startsWith("CAMEL_MAIN_"))
+                .filter(setting -> properties.resolveProperty(setting.key()).filter(String::isBlank).isPresent())
+                .findFirst().ifPresent(setting -> {
+                    throw setting.refusal("is blank, which Camel Main, reading " + setting.env() + " itself, refuses; "
+                            + "unset it for its default, " + setting.defaultValue());
+                });
         in.unsetMeanings().forEach(properties::addOverrideProperty);
     }
 }

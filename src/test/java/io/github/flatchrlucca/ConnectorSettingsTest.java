@@ -366,6 +366,7 @@ class ConnectorSettingsTest {
             flatchr.department-pointer | no-slash      | FLATCHR_DEPARTMENT_POINTER
             retry.max-age-hours        | -1            | RETRY_MAX_AGE_HOURS
             delivery.hire-hold-seconds | -5            | HIRE_HOLD_SECONDS
+            camel.main.shutdown-timeout | 0            | CAMEL_MAIN_SHUTDOWNTIMEOUT
             """)
     void aBadValueIsRefusedNamingItsVariable(String key, String value, String variable) {
         properties.put(key, value);
@@ -417,6 +418,7 @@ class ConnectorSettingsTest {
             Map.entry("journal.user", "flatchr-lucca"),
             Map.entry("journal.password", "a-password-but-no-database"),
             Map.entry("shutdown.drain-seconds", "-1"),
+            Map.entry("camel.main.shutdown-timeout", "soon"),
             Map.entry("retry.initial-delay-ms", "0"),
             Map.entry("retry.max-delay-ms", "soon"),
             Map.entry("retry.max-age-hours", "-1"),
@@ -460,7 +462,8 @@ class ConnectorSettingsTest {
         "retention.days              | 36501            | RETENTION_DAYS              | '36501' is not from 0 to 36500",
         "delivery.batch-size         | 3000000000       | DELIVERY_BATCH_SIZE         | is not from 1 to 1000",
         "server.request-timeout-seconds | 10000000000000000 | HTTP_REQUEST_TIMEOUT_SECONDS | is not from 1 to 3600",
-        "delivery.lease-seconds      | 31536000000      | DELIVERY_LEASE_SECONDS      | is not from 1 to 86400"})
+        "delivery.lease-seconds      | 31536000000      | DELIVERY_LEASE_SECONDS      | is not from 1 to 86400",
+        "camel.main.shutdown-timeout | 301              | CAMEL_MAIN_SHUTDOWNTIMEOUT  | '301' is not from 1 to 300"})
     void aValueTooLargeForWhatItMeansIsRefusedAtTheStart(String key, String value, String variable, String problem) {
         properties.put(key, value);
 

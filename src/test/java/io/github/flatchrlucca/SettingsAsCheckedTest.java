@@ -70,6 +70,15 @@ class SettingsAsCheckedTest {
                 .withMessageStartingWith("Invalid setting DELIVERY_BATCH_SIZE (delivery.batch-size)");
     }
 
+    @Test
+    void aBlankShutdownTimeoutIsRefusedSinceCamelMainReadsItsVariableItselfAndFailsOnABlankOne() {
+        PropertiesComponent properties = properties(Map.of("camel.main.shutdown-timeout", " "));
+
+        assertThatExceptionOfType(InvalidSetting.class).isThrownBy(() -> SettingsAsChecked.apply(properties))
+                .withMessageStartingWith("Invalid setting CAMEL_MAIN_SHUTDOWNTIMEOUT (camel.main.shutdown-timeout): "
+                        + "is blank");
+    }
+
     private static PropertiesComponent properties(Map<String, String> values) {
         PropertiesComponent properties = new DefaultCamelContext().getPropertiesComponent();
         Properties initial = new Properties();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -139,7 +140,10 @@ class DeploymentFilesTest {
             properties.load(reader);
         }
         int drain = Integer.parseInt(DeploymentFiles.containerEnvironment().get("SHUTDOWN_DRAIN_SECONDS"));
-        int lastDelivery = Integer.parseInt(properties.getProperty("camel.main.shutdown-timeout"));
+        // the deployment's own, else the default of application.properties' {{env:CAMEL_MAIN_SHUTDOWNTIMEOUT:15}}
+        int lastDelivery = Integer.parseInt(Optional.ofNullable(DeploymentFiles.containerEnvironment()
+                .get("CAMEL_MAIN_SHUTDOWNTIMEOUT")).orElseGet(() -> properties.getProperty("camel.main.shutdown-timeout")
+                .replaceFirst("^\\{\\{env:CAMEL_MAIN_SHUTDOWNTIMEOUT:(\\d+)}}$", "$1")));
         Object grace = map(map(map(DeploymentFiles.kubernetes("deployment.yaml"), "spec"), "template"), "spec")
                 .get("terminationGracePeriodSeconds");
 
