@@ -111,7 +111,9 @@ final class Settings {
     static final Setting<URI> PUBLIC_BASE_URL = Setting.of(CONNECTOR, "connector.public-base-url", "PUBLIC_BASE_URL",
             httpUrl(),
             "The address Flatchr reaches this connector at (http or https URL), used to print the webhook URL to "
-                    + "paste in Flatchr and to link alerts to the status page.")
+                    + "paste in Flatchr and to link alerts to the status page. The shipped proxy (deploy/nginx) lets "
+                    + "only `/webhooks/` through, so those links answer `404` until it lets operators reach "
+                    + "`/admin/` (see docs/deployment.md, \"Reaching the status page\").")
             .whenUnset("`http://localhost:<SERVER_PORT>`").example("https://hr-hooks.acme.fr");
     static final Setting<ZoneId> TIMEZONE = Setting.of(CONNECTOR, "connector.timezone", "CONNECTOR_TIMEZONE",
             parsed("a time zone such as Europe/Paris", ZoneId::of),
