@@ -27,14 +27,12 @@ public final class HireMapper {
 
     private final MappingSettings settings;
     private final PhoneNormalizer phones;
-    private final StartDateReader startDates;
     // empty: no department is read from the event (Flatchr's vacancy has none of its own)
     private final Optional<JsonPointer> departmentPointer;
 
     public HireMapper(MappingSettings settings) {
         this.settings = settings;
         this.phones = new PhoneNormalizer(settings.phoneRegion());
-        this.startDates = new StartDateReader(settings.zone());
         this.departmentPointer = Optional.of(settings.departmentPointer()).filter(pointer -> !pointer.isEmpty())
                 .map(JsonPointer::compile);
     }
@@ -79,9 +77,10 @@ public final class HireMapper {
     }
 
     private LocalDate contractStart(JsonNode startDate, Instant receivedAt, List<HireWarning> warnings) {
-        return startDates.read(startDate).orElseGet(() -> {
+        return StartDateReader.read(startDate).orElseGet(() -> {
             warnings.add(HireWarning.ofHire(StartDateReader.isAbsent(startDate) ? START_DATE_ESTIMATED
                     : START_DATE_UNREADABLE));
+            // the day it reached us where the employee starts: the tenant's zone, unlike Flatchr's own dates
             return LocalDate.ofInstant(receivedAt, settings.zone());
         });
     }
@@ -92,7 +91,7 @@ public final class HireMapper {
      * person is told.
      */
     private LocalDate contractEnd(JsonNode endDate, LocalDate start, List<HireWarning> warnings) {
-        Optional<LocalDate> end = startDates.read(endDate);
+        Optional<LocalDate> end = StartDateReader.read(endDate);
         if (end.isEmpty() && !StartDateReader.isAbsent(endDate)) {
             warnings.add(HireWarning.ofNewContract(END_DATE_UNREADABLE));
         }

@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalQuery;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -18,8 +17,18 @@ import java.util.regex.Pattern;
  * Reads the contract start day from Flatchr's {@code vacancy.start_date}, which arrives as an ISO-8601
  * UTC date-time, epoch seconds (number or text), "YYYY-MM-DD", "YYYYMMDD", "DD/MM/YYYY" or "DD/MM/YY". A day
  * outside the years 2000 to 2099 is no contract's: it is taken as unreadable (then estimated, and said), not sent.
+ * An instant is the day it falls on in {@link #FLATCHR_ZONE}, whatever the tenant's time zone.
  */
 public final class StartDateReader {
+
+    /*
+     * Flatchr's dates name a day, not a moment: the recruiter picked a day, which Flatchr stores as some instant of
+     * it. Flatchr documents no time zone for them, and is French: flatchr-api.md says to read them as Europe/Paris
+     * days. Read in the tenant's zone instead, a day stored as its midnight UTC ("2027-01-04T00:00:00.000Z") would be
+     * the day before in any zone west of Greenwich (America/Martinique: 2027-01-03), and the contract would start a
+     * day early; a day stored as its Paris midnight (23:00 UTC the day before) is its own day only in Paris time.
+     */
+    private static final ZoneId FLATCHR_ZONE = ZoneId.of("Europe/Paris");
 
     /*
      * 10^11 epoch seconds is the year 5138, while 10^11 epoch milliseconds is 1973: every plausible
@@ -41,11 +50,7 @@ public final class StartDateReader {
             strict("d/M/uuuu"),
             strict("d/M/uu")); // two-digit years are read as 20YY
 
-    private final ZoneId zone;
-
-    /** @param zone where the employee starts: an instant becomes the calendar day it falls on there */
-    public StartDateReader(ZoneId zone) {
-        this.zone = Objects.requireNonNull(zone, "zone");
+    private StartDateReader() {
     }
 
     /** True when there is no start date at all (missing, null or blank), as opposed to one that cannot be read. */
@@ -55,7 +60,7 @@ public final class StartDateReader {
     }
 
     /** The start day, or empty when it is absent or unreadable; {@link #isAbsent} tells the two apart. */
-    public Optional<LocalDate> read(JsonNode startDate) {
+    public static Optional<LocalDate> read(JsonNode startDate) {
         if (isAbsent(startDate)) {
             return Optional.empty();
         }
@@ -68,7 +73,7 @@ public final class StartDateReader {
         return day.filter(read -> read.getYear() >= FIRST_YEAR && read.getYear() <= LAST_YEAR);
     }
 
-    private Optional<LocalDate> readText(String text) {
+    private static Optional<LocalDate> readText(String text) {
         if (BASIC_DAY.matcher(text).matches()) {
             Optional<LocalDate> day = parse(text, BASIC_DAY_FORMAT, LocalDate::from);
             if (day.isPresent()) {
@@ -79,11 +84,11 @@ public final class StartDateReader {
             return dayOfEpoch(Long.parseLong(text));
         }
         return parse(text, DateTimeFormatter.ISO_INSTANT, Instant::from)
-                .flatMap(this::dayOf)
+                .flatMap(StartDateReader::dayOf)
                 .or(() -> parseDay(text));
     }
 
-    private Optional<LocalDate> dayOfEpoch(long epoch) {
+    private static Optional<LocalDate> dayOfEpoch(long epoch) {
         if (epoch < 0) {
             return Optional.empty();
         }
@@ -92,9 +97,9 @@ public final class StartDateReader {
     }
 
     /** Empty for an instant past the last day a date can hold (an ISO instant reaches the year 1,000,000,000). */
-    private Optional<LocalDate> dayOf(Instant instant) {
+    private static Optional<LocalDate> dayOf(Instant instant) {
         try {
-            return Optional.of(LocalDate.ofInstant(instant, zone));
+            return Optional.of(LocalDate.ofInstant(instant, FLATCHR_ZONE));
         } catch (DateTimeException beyondTheCalendar) {
             return Optional.empty();
         }

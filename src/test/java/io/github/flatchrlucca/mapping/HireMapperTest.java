@@ -194,6 +194,32 @@ class HireMapperTest {
     }
 
     @Test
+    void flatchrsDatesAreParisDaysWhateverTheTenantsZone() {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).put("start_date", "2027-01-04T00:00:00.000Z");
+        vacancy(event).put("end_date", "2027-06-30T00:00:00.000Z");
+        HireMapper martinique = new HireMapper(new MappingSettings(ZoneId.of("America/Martinique"),
+                LoginRule.INITIAL_LASTNAME, null, "FR", ""));
+
+        MappedHire hire = martinique.map(event, RECEIVED_AT);
+
+        // in Martinique's time (UTC-4) both instants fall on the evening before
+        assertThat(hire.draft().contractStart()).isEqualTo(LocalDate.of(2027, 1, 4));
+        assertThat(hire.draft().contractEnd()).isEqualTo(LocalDate.of(2027, 6, 30));
+    }
+
+    @Test
+    void anEstimatedStartIsTheDayTheHireArrivedInTheTenantsZone() {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).remove("start_date");
+        HireMapper martinique = new HireMapper(new MappingSettings(ZoneId.of("America/Martinique"),
+                LoginRule.INITIAL_LASTNAME, null, "FR", ""));
+
+        // 23:30 UTC is 19:30 in Martinique, 00:30 the next day in Paris
+        assertThat(martinique.map(event, RECEIVED_AT).draft().contractStart()).isEqualTo(LocalDate.of(2026, 3, 1));
+    }
+
+    @Test
     void aMissingStartDateIsEstimatedAsTheDayTheHireArrived() {
         JsonNode event = Json.parse(HIRE);
         vacancy(event).remove("start_date");

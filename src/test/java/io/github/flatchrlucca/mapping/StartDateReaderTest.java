@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StartDateReaderTest {
-
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
-    private final StartDateReader paris = new StartDateReader(PARIS);
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
@@ -36,26 +30,19 @@ class StartDateReaderTest {
     void readsEveryShapeFlatchrSends(String json, LocalDate expected) {
         JsonNode startDate = Json.parse(json);
 
-        assertThat(paris.read(startDate)).contains(expected);
+        assertThat(StartDateReader.read(startDate)).contains(expected);
         assertThat(StartDateReader.isAbsent(startDate)).isFalse();
     }
 
     @Test
-    void anInstantFallsOnTheDayOfTheConfiguredZone() {
-        JsonNode lateEvening = Json.parse("\"2026-01-05T23:30:00Z\"");
-
-        assertThat(new StartDateReader(ZoneOffset.UTC).read(lateEvening)).contains(LocalDate.of(2026, 1, 5));
-        assertThat(new StartDateReader(PARIS).read(lateEvening)).contains(LocalDate.of(2026, 1, 6));
-        assertThat(new StartDateReader(ZoneId.of("America/New_York")).read(Json.parse("\"2026-01-06T02:00:00Z\"")))
-                .contains(LocalDate.of(2026, 1, 5));
-    }
-
-    @Test
-    void aPlainDateIsNeverShiftedByTheZone() {
-        StartDateReader farEast = new StartDateReader(ZoneId.of("Pacific/Kiritimati"));
-
-        assertThat(farEast.read(Json.parse("\"2026-01-05\""))).contains(LocalDate.of(2026, 1, 5));
-        assertThat(farEast.read(Json.parse("\"05/01/2026\""))).contains(LocalDate.of(2026, 1, 5));
+    void anInstantIsTheDayItFallsOnInParisWhereFlatchrsDatesAreDays() {
+        // flatchr-api.md: no documented time zone, read as Europe/Paris days; Paris is UTC+1 in winter, +2 in summer
+        assertThat(StartDateReader.read(Json.parse("\"2027-01-04T00:00:00.000Z\""))).contains(LocalDate.of(2027, 1, 4));
+        assertThat(StartDateReader.read(Json.parse("\"2027-01-03T23:00:00.000Z\""))).as("Paris midnight")
+                .contains(LocalDate.of(2027, 1, 4));
+        assertThat(StartDateReader.read(Json.parse("\"2027-01-03T22:59:59Z\""))).contains(LocalDate.of(2027, 1, 3));
+        assertThat(StartDateReader.read(Json.parse("\"2027-07-04T22:00:00Z\""))).as("Paris midnight in summer")
+                .contains(LocalDate.of(2027, 7, 5));
     }
 
     @ParameterizedTest
@@ -63,14 +50,14 @@ class StartDateReaderTest {
     void nullOrBlankIsAbsent(String json) {
         JsonNode startDate = Json.parse(json);
 
-        assertThat(paris.read(startDate)).isEmpty();
+        assertThat(StartDateReader.read(startDate)).isEmpty();
         assertThat(StartDateReader.isAbsent(startDate)).isTrue();
     }
 
     @Test
     void eightDigitsAreADayWrittenWithoutSeparators() {
-        assertThat(paris.read(Json.parse("\"20260302\""))).contains(LocalDate.of(2026, 3, 2));
-        assertThat(paris.read(Json.parse("20260302"))).contains(LocalDate.of(2026, 3, 2));
+        assertThat(StartDateReader.read(Json.parse("\"20260302\""))).contains(LocalDate.of(2026, 3, 2));
+        assertThat(StartDateReader.read(Json.parse("20260302"))).contains(LocalDate.of(2026, 3, 2));
     }
 
     @Test
@@ -78,16 +65,16 @@ class StartDateReaderTest {
         // epoch seconds of 1970, a year alone, a day past the calendar's years a contract has
         for (String odd : new String[] {"\"2026\"", "86400", "\"99999999\"", "\"+1000000-01-01T00:00:00Z\"",
             "\"1999-12-31\""}) {
-            assertThat(paris.read(Json.parse(odd))).as(odd).isEmpty();
+            assertThat(StartDateReader.read(Json.parse(odd))).as(odd).isEmpty();
             assertThat(StartDateReader.isAbsent(Json.parse(odd))).as(odd).isFalse();
         }
     }
 
     @Test
     void aMissingFieldIsAbsent() {
-        assertThat(paris.read(MissingNode.getInstance())).isEmpty();
+        assertThat(StartDateReader.read(MissingNode.getInstance())).isEmpty();
         assertThat(StartDateReader.isAbsent(MissingNode.getInstance())).isTrue();
-        assertThat(paris.read(null)).isEmpty();
+        assertThat(StartDateReader.read(null)).isEmpty();
         assertThat(StartDateReader.isAbsent(null)).isTrue();
     }
 
@@ -100,7 +87,7 @@ class StartDateReaderTest {
     void unreadableIsEmptyButNotAbsent(String json) {
         JsonNode startDate = Json.parse(json);
 
-        assertThat(paris.read(startDate)).isEmpty();
+        assertThat(StartDateReader.read(startDate)).isEmpty();
         assertThat(StartDateReader.isAbsent(startDate)).isFalse();
     }
 }
