@@ -267,7 +267,7 @@ final class Settings {
             parsed("an e-mail pattern such as {firstname}.{lastname}@acme.fr", WorkEmailPattern::parse),
             "Builds the work e-mail (`{initial}` also works), parts transliterated like the login. Someone in Lucca "
                     + "with that address is taken for the candidate only when Lucca has the candidate's own e-mail as "
-                    + "their personal e-mail; otherwise (a namesake, or the same person without it) the hire is dead "
+                    + "their personal e-mail, or as that address (an internal candidate); otherwise (a namesake, or the same person without it) the hire is dead "
                     + "at once, for a person to decide.")
             .whenUnset("the candidate's own e-mail is sent as mail (Flatchr knows no work address)")
             .tenantKey("workEmailPattern").example("{firstname}.{lastname}@acme.fr");

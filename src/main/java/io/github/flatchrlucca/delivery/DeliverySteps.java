@@ -325,9 +325,12 @@ public final class DeliverySteps {
             delivery.luccaUser(person.id());
             delivery.warn(ANSWER_LOST);
         } else if (delivery.tenant().settings().workEmailPattern() != null && !delivery.isLookedUpByOwnEmail()
-                && !person.hasPersonalEmail(delivery.draft().personalEmail())) {
+                && !person.hasPersonalEmail(delivery.draft().personalEmail())
+                && !person.hasMail(delivery.draft().personalEmail())) {
             // the work address is made of the names alone: someone of the same names holds it, or this person,
-            // whose personal e-mail Lucca lacks; neither is taken for the other without a person
+            // whose personal e-mail Lucca lacks; neither is taken for the other without a person. One whose address
+            // is the candidate's own e-mail (an internal candidate, whose own address is the one the pattern makes)
+            // has it: they are the candidate
             throw HireNeedsAPerson.namesake(person.id());
         } else if (former && delivery.tenant().settings().rehire() == RehirePolicy.CONTRACT) {
             delivery.comesBack(person.id());

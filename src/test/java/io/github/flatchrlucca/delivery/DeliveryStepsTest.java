@@ -360,9 +360,29 @@ class DeliveryStepsTest {
         assertThatExceptionOfType(HireNeedsAPerson.class).isThrownBy(() -> steps.notePerson(employed,
                 personWithPersonalEmail(78, null, "eloise.other@gmail.com")));
         assertThatExceptionOfType(HireNeedsAPerson.class).as("Lucca has no personal e-mail to tell them apart")
-                .isThrownBy(() -> steps.notePerson(unknown, person(79, "2025-06-30T00:00:00")));
+                .isThrownBy(() -> steps.notePerson(unknown, json("{\"data\":{\"items\":[{\"id\":79,\"login\":"
+                        + "\"emuller\",\"mail\":\"eloise.muller@acme.fr\",\"dtContractEnd\":\"2025-06-30T00:00:00\"}]}}")));
         assertThat(former.isRehire()).isFalse();
         assertThat(former.luccaUserId()).isNull();
+    }
+
+    @Test
+    void withAWorkEmailPatternSomeoneWhoseAddressIsTheCandidatesOwnEmailIsTheCandidateWhateverTheirPersonalEmail() {
+        // an internal candidate: their own e-mail is the very address the pattern makes, and Lucca has a gmail one
+        ClaimedHire internal = new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT)
+                .replace("eloise@gmail.com", "Eloise.Muller@acme.fr"), RECEIVED_AT, RECEIVED_AT, 1, null, null, null);
+        luccaPeople.add(people("{\"id\":77,\"mail\":\"eloise.muller@acme.fr\",\"login\":\"emuller\","
+                + "\"personalEmail\":\"eloise@gmail.com\"}"));
+        people.refresh(LUCCA);
+        Delivery delivery = steps.map(internal, WORK_MAIL);
+        assertThat(delivery.draft().mail()).isEqualTo("eloise.muller@acme.fr");
+
+        steps.checkInDirectory(delivery, LUCCA);
+        steps.notePerson(delivery, json("{\"data\":{\"items\":[{\"id\":77,\"login\":\"emuller\","
+                + "\"mail\":\"eloise.muller@acme.fr\",\"personalEmail\":\"eloise@gmail.com\",\"dtContractEnd\":null}]}}"));
+
+        assertThat(delivery.isAlreadyInLucca()).as("no namesake: Lucca has their own e-mail as their address").isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(77L);
     }
 
     @Test
