@@ -278,8 +278,9 @@ final class Settings {
             .defaultValue("initial-lastname").tenantKey("login");
     static final Setting<ContractTypeTable> CONTRACT_TYPES = Setting.of(LUCCA, "lucca.contract-types",
             "LUCCA_CONTRACT_TYPES", parsed("a contract type table such as '1:21,2:22'", ContractTypeTable::parse),
-            "Flatchr `contract_type_id` to Lucca work-contract `typeId`. Unmapped types are left to Lucca's default "
-                    + "template, with a warning on the hire.")
+            "Flatchr `contract_type_id` (a number from 1, without leading zeros, as the webhook sends it) to Lucca "
+                    + "work-contract `typeId`. Unmapped types are left to Lucca's default template, with a warning on the "
+                    + "hire.")
             .tenantKey("contractTypes").example("1:21,2:22");
     static final Setting<RehirePolicy> REHIRE = Setting.of(LUCCA, "lucca.rehire", "LUCCA_REHIRE",
             parsed(RehirePolicy.EXPECTED, RehirePolicy::parse),

@@ -351,6 +351,7 @@ class ConnectorSettingsTest {
             lucca.department-id        | 0             | LUCCA_DEPARTMENT_ID
             lucca.legal-entity-id      | 1.5           | LUCCA_LEGAL_ENTITY_ID
             lucca.contract-types       | 1-21          | LUCCA_CONTRACT_TYPES
+            lucca.contract-types       | 01:21,1:22    | LUCCA_CONTRACT_TYPES
             lucca.departments          | IT            | LUCCA_DEPARTMENTS
             lucca.login-rule           | nope          | LUCCA_LOGIN_RULE
             lucca.rehire               | rehire        | LUCCA_REHIRE

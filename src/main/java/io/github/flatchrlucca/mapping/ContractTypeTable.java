@@ -11,10 +11,14 @@ import java.util.regex.Pattern;
  */
 public final class ContractTypeTable {
 
-    // ids of at most 9 digits always fit in an int
-    private static final IdTableSyntax SYNTAX = new IdTableSyntax(
-            "contract type table", ",", Pattern.compile("(\\d{1,9})\\s*:\\s*([1-9]\\d{0,8})"), "flatchrId:luccaTypeId");
-    private static final Pattern FLATCHR_ID = Pattern.compile("\\s*\\d{1,9}\\s*");
+    /*
+     * Flatchr's id as the webhook's integer reads ("1"): from 1, without a leading zero, which no key could then match
+     * ("01" would never map a hire, nor be seen to repeat "1"); at most 9 digits, which always fit in an int.
+     */
+    private static final String FLATCHR_ID_DIGITS = "[1-9]\\d{0,8}";
+    private static final IdTableSyntax SYNTAX = new IdTableSyntax("contract type table", ",",
+            Pattern.compile("(" + FLATCHR_ID_DIGITS + ")\\s*:\\s*([1-9]\\d{0,8})"), "flatchrId:luccaTypeId");
+    private static final Pattern FLATCHR_ID = Pattern.compile("\\s*" + FLATCHR_ID_DIGITS + "\\s*");
 
     private final Map<String, Integer> luccaTypeByFlatchrId;
 
@@ -28,14 +32,15 @@ public final class ContractTypeTable {
     }
 
     /**
-     * The table given as Flatchr id -> Lucca type id pairs (a YAML mapping): ids of digits, as in {@link #parse},
+     * The table given as Flatchr id -> Lucca type id pairs (a YAML mapping): ids as in {@link #parse},
      * each key once, Lucca ids greater than zero.
      */
     public static ContractTypeTable of(Map<String, Integer> luccaTypeByFlatchrId) {
         for (String flatchrId : luccaTypeByFlatchrId.keySet()) {
             if (flatchrId == null || !FLATCHR_ID.matcher(flatchrId).matches()) {
                 throw new IllegalArgumentException(
-                        "contract type table: key \"" + flatchrId + "\" is not a Flatchr contract type id (digits)");
+                        "contract type table: key \"" + flatchrId + "\" is not a Flatchr contract type id (a number from "
+                                + "1, without leading zeros)");
             }
         }
         return new ContractTypeTable(SYNTAX.fromPairs(luccaTypeByFlatchrId, UnaryOperator.identity()));

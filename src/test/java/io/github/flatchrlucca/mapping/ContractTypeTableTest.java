@@ -58,6 +58,9 @@ class ContractTypeTableTest {
             1:99999999999  | 1:99999999999
             1:0            | 1:0
             1:021          | 1:021
+            01:21          | 01:21
+            0:21           | 0:21
+            01:21,1:22     | 01:21
             """)
     void rejectsAMalformedOrRepeatedItemNamingIt(String text, String badItem) {
         assertThatIllegalArgumentException()
@@ -83,7 +86,7 @@ class ContractTypeTableTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CDI", "1a", "", "1234567890"})
+    @ValueSource(strings = {"CDI", "1a", "", "1234567890", "01", "0", " 007 "})
     void aKeyThatIsNotAFlatchrIdIsRejectedNamingIt(String key) {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> ContractTypeTable.of(Map.of(key, 21)))

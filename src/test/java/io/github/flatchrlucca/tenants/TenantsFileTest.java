@@ -677,7 +677,9 @@ class TenantsFileTest {
                         "tenants[0] (acme): departments.Service IT: '0' is not a whole number greater than zero"),
                 Arguments.of("departments: { Service IT: }", "tenants[0] (acme): departments.Service IT: needs a Lucca id"),
                 Arguments.of("contractTypes: { CDI: 21 }", "tenants[0] (acme): contractTypes: contract type table: "
-                        + "key \"CDI\" is not a Flatchr contract type id (digits)"),
+                        + "key \"CDI\" is not a Flatchr contract type id (a number from 1, without leading zeros)"),
+                Arguments.of("contractTypes: { '01': 21, 1: 22 }", "tenants[0] (acme): contractTypes: contract type "
+                        + "table: key \"01\" is not a Flatchr contract type id (a number from 1, without leading zeros)"),
                 Arguments.of("contractTypes: { 1: 21, '1': 22 }",
                         "tenants[0] (acme): contractTypes.1: the key is written twice"),
                 Arguments.of("rehire: always", "tenants[0] (acme): rehire: 'always' is not 'contract' or 'report'"),
