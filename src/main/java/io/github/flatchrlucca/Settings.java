@@ -265,10 +265,12 @@ final class Settings {
     static final Setting<WorkEmailPattern> WORK_EMAIL_PATTERN = Setting.of(LUCCA, "lucca.work-email-pattern",
             "LUCCA_WORK_EMAIL_PATTERN",
             parsed("an e-mail pattern such as {firstname}.{lastname}@acme.fr", WorkEmailPattern::parse),
-            "Builds the work e-mail (`{initial}` also works), parts transliterated like the login. Someone in Lucca "
-                    + "with that address is taken for the candidate only when Lucca has the candidate's own e-mail as "
-                    + "their personal e-mail, or as that address (an internal candidate); otherwise (a namesake, or the same person without it) the hire is dead "
-                    + "at once, for a person to decide.")
+            "Builds the work e-mail (`{initial}` also works), parts transliterated like the login, placeholders only "
+                    + "before the `@`; it must make an address (one `@`, a domain with a dot, no space), as tried at "
+                    + "start on a sample name. Someone in Lucca with that address is taken for the candidate only when "
+                    + "Lucca has the candidate's own e-mail as their personal e-mail, or as that address (an internal "
+                    + "candidate); otherwise (a namesake, or the same person without it) the hire is dead at once, for a "
+                    + "person to decide.")
             .whenUnset("the candidate's own e-mail is sent as mail (Flatchr knows no work address)")
             .tenantKey("workEmailPattern").example("{firstname}.{lastname}@acme.fr");
     static final Setting<LoginRule> LOGIN_RULE = Setting.of(LUCCA, "lucca.login-rule", "LUCCA_LOGIN_RULE",

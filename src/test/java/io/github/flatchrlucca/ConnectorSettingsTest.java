@@ -364,6 +364,8 @@ class ConnectorSettingsTest {
             lucca.rate-limit.window-seconds | 60000    | LUCCA_RATE_LIMIT_WINDOW_SECONDS
             flatchr.trigger-columns    | ' , '         | FLATCHR_TRIGGER_COLUMNS
             lucca.work-email-pattern   | nobody        | LUCCA_WORK_EMAIL_PATTERN
+            lucca.work-email-pattern   | {firstname}.{lastname}@acme | LUCCA_WORK_EMAIL_PATTERN
+            lucca.work-email-pattern   | {firstname} {lastname}@acme.fr | LUCCA_WORK_EMAIL_PATTERN
             flatchr.department-pointer | no-slash      | FLATCHR_DEPARTMENT_POINTER
             retry.max-age-hours        | -1            | RETRY_MAX_AGE_HOURS
             delivery.hire-hold-seconds | -5            | HIRE_HOLD_SECONDS

@@ -1,5 +1,7 @@
 package io.github.flatchrlucca.intake;
 
+import io.github.flatchrlucca.mapping.EmailAddress;
+
 /**
  * The longest text the connector takes in each field of a hire, checked at intake: what passes them is
  * answered at once, instead of being accepted and then failing in delivery again and again. Lengths are
@@ -11,8 +13,8 @@ public final class FieldLimits {
     /** Far above any real first or last name; Lucca documents no limit of its own. */
     public static final int NAME = 100;
 
-    /** The longest address SMTP can carry (RFC 5321: a 256-octet path, less its angle brackets). */
-    public static final int EMAIL = 254;
+    /** The longest address SMTP can carry: {@link EmailAddress#MAX_LENGTH}. */
+    public static final int EMAIL = EmailAddress.MAX_LENGTH;
 
     /** Far above any real job title; Lucca documents no limit of its own. */
     public static final int TITLE = 200;

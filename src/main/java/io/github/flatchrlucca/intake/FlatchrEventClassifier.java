@@ -2,6 +2,7 @@ package io.github.flatchrlucca.intake;
 
 import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.mapping.ApplicationId;
+import io.github.flatchrlucca.mapping.EmailAddress;
 import io.github.flatchrlucca.mapping.VisibleText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;

@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 public final class WorkEmailPattern {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    // whose address the pattern is tried on at start: what it gives any employee is of that shape
+    private static final String SAMPLE_FIRST_NAME = "Jeanne";
+    private static final String SAMPLE_LAST_NAME = "Dupont";
 
     private enum Placeholder {
         FIRSTNAME {
@@ -50,11 +53,20 @@ public final class WorkEmailPattern {
         this.pattern = pattern;
     }
 
-    /** Checks the pattern once, at configuration time, so a typo fails at start-up rather than on a hire. */
+    /**
+     * Checks the pattern once, at configuration time, so a typo fails at start-up rather than on every hire, or as
+     * addresses Lucca stores that reach nobody: the pattern must make an address the intake would take for a
+     * candidate's ({@link EmailAddress}), its names only before the "@".
+     */
     public static WorkEmailPattern parse(String pattern) {
         String trimmed = pattern == null ? "" : pattern.strip();
-        if (!trimmed.contains("@")) {
+        int at = trimmed.indexOf('@');
+        if (at < 0) {
             throw new IllegalArgumentException("work e-mail pattern \"" + trimmed + "\" has no @");
+        }
+        if (trimmed.codePoints().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("work e-mail pattern \"" + trimmed
+                    + "\" has a space in it, which no address has");
         }
         List<String> placeholders = PLACEHOLDER.matcher(trimmed).results().map(MatchResult::group).toList();
         if (placeholders.isEmpty()) {
@@ -65,7 +77,19 @@ public final class WorkEmailPattern {
             throw new IllegalArgumentException(
                     "work e-mail pattern has unknown placeholder " + unknown + "; known placeholders: " + knownPlaceholders());
         });
-        return new WorkEmailPattern(trimmed);
+        if (PLACEHOLDER.matcher(trimmed.substring(at)).find()) {
+            // a name in the domain would send each employee's mail to a domain of its own
+            throw new IllegalArgumentException("work e-mail pattern \"" + trimmed
+                    + "\" has a placeholder after the @; the domain is written out, as in {firstname}@acme.fr");
+        }
+        WorkEmailPattern parsed = new WorkEmailPattern(trimmed);
+        String sample = parsed.apply(SAMPLE_FIRST_NAME, SAMPLE_LAST_NAME);
+        if (!EmailAddress.isPlausible(sample)) {
+            throw new IllegalArgumentException("work e-mail pattern \"" + trimmed + "\" makes no e-mail address: for "
+                    + SAMPLE_FIRST_NAME + " " + SAMPLE_LAST_NAME + " it gives \"" + sample
+                    + "\" (one @, then a domain with a dot, as in {firstname}.{lastname}@acme.fr)");
+        }
+        return parsed;
     }
 
     /** The address with each placeholder replaced by the ASCII form of the name part it stands for. */

@@ -57,4 +57,35 @@ class WorkEmailPatternTest {
                 .isThrownBy(() -> WorkEmailPattern.parse("rh@acme.fr"))
                 .withMessageContaining("has no placeholder");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{firstname} {lastname}@acme.fr", "{firstname}.{lastname}@acme .fr",
+        "{firstname}\t{lastname}@acme.fr"})
+    void rejectsAPatternWithASpace(String pattern) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WorkEmailPattern.parse(pattern))
+                .withMessageContaining("has a space");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{firstname}@{lastname}.fr", "{initial}.{lastname}@acme.{firstname}.fr"})
+    void rejectsAPlaceholderInTheDomain(String pattern) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WorkEmailPattern.parse(pattern))
+                .withMessageContaining("placeholder after the @");
+    }
+
+    @ParameterizedTest(name = "{0} gives {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {firstname}.{lastname}@acme      | jeanne.dupont@acme
+            {firstname}@@acme.fr             | jeanne@@acme.fr
+            {firstname}@acme.fr@rh.acme.fr   | jeanne@acme.fr@rh.acme.fr
+            {firstname}@.fr                  | jeanne@.fr
+            {firstname}@acme.                | jeanne@acme.
+            """)
+    void rejectsAPatternThatMakesNoAddressTheIntakeWouldTake(String pattern, String sample) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WorkEmailPattern.parse(pattern))
+                .withMessageContainingAll("makes no e-mail address", "\"" + sample + "\"");
+    }
 }

@@ -691,6 +691,9 @@ class TenantsFileTest {
                         + "accepted values: initial-lastname, firstname.lastname, email"),
                 Arguments.of("workEmailPattern: '{firstname}.{lastname}'",
                         "tenants[0] (acme): workEmailPattern: work e-mail pattern \"{firstname}.{lastname}\" has no @"),
+                Arguments.of("workEmailPattern: '{firstname}@@acme.fr'", "tenants[0] (acme): workEmailPattern: work "
+                        + "e-mail pattern \"{firstname}@@acme.fr\" makes no e-mail address: for Jeanne Dupont it gives "
+                        + "\"jeanne@@acme.fr\" (one @, then a domain with a dot, as in {firstname}.{lastname}@acme.fr)"),
                 Arguments.of("timezone: Europe/Pariss", "tenants[0] (acme): timezone: 'Europe/Pariss' is not a time "
                         + "zone such as Europe/Paris (Unknown time-zone ID: Europe/Pariss)"),
                 // the EU is an ISO reserved code, but no phone numbers are of it

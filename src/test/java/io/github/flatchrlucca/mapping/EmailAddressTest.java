@@ -1,4 +1,4 @@
-package io.github.flatchrlucca.intake;
+package io.github.flatchrlucca.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,16 +32,16 @@ class EmailAddressTest {
 
     @Test
     void anAddressOfExactlyTheLimitIsPlausible() {
-        assertThat(EmailAddress.isPlausible("a".repeat(FieldLimits.EMAIL - 10) + "@gmail.com")).isTrue();
+        assertThat(EmailAddress.isPlausible("a".repeat(EmailAddress.MAX_LENGTH - 10) + "@gmail.com")).isTrue();
     }
 
     @Test
     void aTextOverTheLimitIsNoAddressHoweverWellFormed() {
-        assertThat(EmailAddress.isPlausible("a".repeat(FieldLimits.EMAIL - 9) + "@gmail.com")).isFalse();
+        assertThat(EmailAddress.isPlausible("a".repeat(EmailAddress.MAX_LENGTH - 9) + "@gmail.com")).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {100, FieldLimits.EMAIL, 200_000})
+    @ValueSource(ints = {100, EmailAddress.MAX_LENGTH, 200_000})
     void aTextOfAtSignsIsNoAddress(int length) {
         assertThat(EmailAddress.isPlausible("@".repeat(length))).isFalse();
     }

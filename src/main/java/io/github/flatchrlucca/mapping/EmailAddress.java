@@ -1,10 +1,14 @@
-package io.github.flatchrlucca.intake;
+package io.github.flatchrlucca.mapping;
 
 /**
  * Whether a text could be an e-mail address. Deliberately loose: Lucca is the judge of an address; this only
- * catches what cannot be one.
+ * catches what cannot be one. The intake checks a candidate's e-mail with it, and the configuration a work e-mail
+ * pattern's addresses ({@link WorkEmailPattern}), so both hold to one rule.
  */
-final class EmailAddress {
+public final class EmailAddress {
+
+    /** The longest address SMTP can carry (RFC 5321: a 256-octet path, less its angle brackets). */
+    public static final int MAX_LENGTH = 254;
 
     private EmailAddress() {
     }
@@ -12,15 +16,15 @@ final class EmailAddress {
     /**
      * True for exactly one '@' with something before it, a domain holding a dot that is neither its first nor
      * its last character, no whitespace and no control or invisible formatting character (Cc, Cf), in at most
-     * {@link FieldLimits#EMAIL} characters.
+     * {@link #MAX_LENGTH} characters.
      *
      * <p>Written by hand rather than as a regular expression: the pattern this replaces,
      * {@code [^@\s]+@[^@\s]+\.[^@\s]+}, backtracked quadratically on a long hostile address (seconds for
      * 40 KB). This refuses a text over the limit before reading it, then reads it once: bounded work whatever
      * a caller sends.
      */
-    static boolean isPlausible(String text) {
-        if (text.length() > FieldLimits.EMAIL) {
+    public static boolean isPlausible(String text) {
+        if (text.length() > MAX_LENGTH) {
             return false;
         }
         int at = -1;
