@@ -276,7 +276,9 @@ final class Settings {
     static final Setting<LoginRule> LOGIN_RULE = Setting.of(LUCCA, "lucca.login-rule", "LUCCA_LOGIN_RULE",
             parsed("a login rule", LoginRule::parse),
             "Login rule: `initial-lastname` (Lucca's default), `firstname.lastname`, or `email`. A login is at most "
-                    + "100 characters (Lucca documents no limit: the connector's cap), cut before its number.")
+                    + "100 characters (Lucca documents no limit: the connector's cap), cut before its number. An "
+                    + "`email` login is never numbered: someone Lucca has with the hire's address as their login is "
+                    + "looked up and taken as found by e-mail.")
             .defaultValue("initial-lastname").tenantKey("login");
     static final Setting<ContractTypeTable> CONTRACT_TYPES = Setting.of(LUCCA, "lucca.contract-types",
             "LUCCA_CONTRACT_TYPES", parsed("a contract type table such as '1:21,2:22'", ContractTypeTable::parse),

@@ -32,6 +32,8 @@ public final class Delivery implements DepartmentNames {
     // the one person it lists with the candidate's own e-mail as their address (another than the hire's)
     private boolean byOwnEmail;
     private boolean userCreatedNow;
+    // the login rule makes the hire's address its login, and Lucca has someone with it as their login, spelled so
+    private String loginHolder;
     // this attempt's create (the user, or a returning employee's contract), recorded in the journal before it is sent
     private ApiRequest createRecorded;
     private final Integer luccaContractTypeId;
@@ -154,6 +156,23 @@ public final class Delivery implements DepartmentNames {
     /** The address a look-up in Lucca names: as Lucca writes it when the directory knows, else the hire's own. */
     String mailToLookUp() {
         return mailInLucca != null ? mailInLucca : draft.mail();
+    }
+
+    /**
+     * The login is the hire's address ({@code LUCCA_LOGIN_RULE=email}), and Lucca has someone with it as their login:
+     * they are looked up by it before anything is created, instead of a numbered login beside them.
+     */
+    public boolean isLoginHolderToFind() {
+        return loginHolder != null;
+    }
+
+    /** @param theirLogin as Lucca writes it, which the look-up names */
+    void lookUpLoginHolder(String theirLogin) {
+        this.loginHolder = theirLogin;
+    }
+
+    String loginHolder() {
+        return loginHolder;
     }
 
     /** A Lucca contract template is known for the vacancy's contract type: the contract is patched. */

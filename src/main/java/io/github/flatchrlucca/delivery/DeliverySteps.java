@@ -53,6 +53,8 @@ public final class DeliverySteps {
             + "application's id (another hire of this candidate made that user): it was left as it is and this "
             + "hire's contract was not written; HR decides";
     static final String ANSWER_LOST = "Lucca's answer to the create was lost; the user it created was found in Lucca";
+    static final String FOUND_BY_LOGIN = "found in Lucca by their login, which is this hire's e-mail "
+            + "(LUCCA_LOGIN_RULE=email); Lucca has another address for them";
     // Flatchr's contract_type_id, as the contract type tables take it
     private static final Pattern FLATCHR_ID = Pattern.compile("[0-9]{1,18}");
 
@@ -361,9 +363,10 @@ public final class DeliverySteps {
      * Lucca refused the create, and the people directory has just been read again: if it now shows someone with
      * this e-mail, or else with the candidate's own e-mail as personal e-mail or address (HR made the account
      * meanwhile, under another address, with the login the rule gives: taking the next login would make the candidate
-     * twice), that
-     * person is noted as if found before the create; several with it need a person. If it shows the login taken,
-     * another one is chosen and the create is sent once more. Anything else is the refusal it was, final.
+     * twice), that person is noted as if found before the create; several with it need a person. Under a login rule
+     * that makes the address the login, so is whoever now has it as their login ({@link #noteLoginHolder}). If it shows
+     * the login taken, another one is chosen and the create is sent once more. Anything else is the refusal it was,
+     * final.
      */
     public void afterRefusedCreate(@Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.LUCCA) LuccaConnection lucca,
                                    @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) LuccaRefused refusal) {
@@ -372,9 +375,13 @@ public final class DeliverySteps {
                     holder.lookedUpOn(delivery);
                     return holder.person();
                 }));
+        Optional<LuccaPerson> loginHolder = delivery.tenant().settings().loginRule().isAnAddress()
+                ? people.withLogin(lucca, delivery.mapped().loginBase()) : Optional.empty();
         String login = delivery.draft().login();
         if (person.isPresent()) {
             noteFound(delivery, person.get());
+        } else if (loginHolder.isPresent()) {
+            noteLoginHolder(delivery, loginHolder.get());
         } else if (people.loginsContaining(lucca, login).stream().anyMatch(login::equalsIgnoreCase)) {
             chooseLoginInDirectory(delivery, lucca);
         } else {
@@ -384,10 +391,17 @@ public final class DeliverySteps {
 
     /**
      * The first login free in Lucca and not being given by this connector to another hire (a namesake that
-     * another instance delivers at the same moment): reserved in the journal before it is sent.
+     * another instance delivers at the same moment): reserved in the journal before it is sent. A login that is the
+     * hire's address, and that Lucca has, is not numbered: whoever has it is looked up ({@link #noteLoginHolder}).
      */
     private void chooseLoginAmong(Delivery delivery, Set<String> takenInLucca) {
         String base = delivery.mapped().loginBase();
+        Optional<String> holdersLogin = delivery.tenant().settings().loginRule().isAnAddress()
+                ? takenInLucca.stream().filter(base::equalsIgnoreCase).findFirst() : Optional.empty();
+        if (holdersLogin.isPresent()) {
+            delivery.lookUpLoginHolder(holdersLogin.get());
+            return;
+        }
         String tenant = delivery.tenant().id();
         Set<String> taken = new HashSet<>(takenInLucca);
         String login;
@@ -397,6 +411,45 @@ public final class DeliverySteps {
             taken.add(login);
         } while (!logins.reserve(tenant, delivery.getHireId(), login));
         delivery.draft(delivery.draft().withLogin(login));
+    }
+
+    /**
+     * Whoever Lucca has with the login the hire's address makes, named as Lucca writes it: {@code login=} is strict
+     * equality.
+     */
+    public ApiRequest findLoginHolder(@Variable(Variables.DELIVERY) Delivery delivery) {
+        return requests.findPersonByLogin(delivery.loginHolder());
+    }
+
+    /**
+     * Lucca's answer for the login the hire's address makes: whoever has it is decided on ({@link #noteLoginHolder});
+     * nobody (gone since the directory's read), the login is free, and the hire's.
+     */
+    public void noteLoginHolder(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
+        LuccaPerson.first(LuccaRequests.FIND_PERSON_BY_LOGIN, answer).ifPresentOrElse(
+                holder -> noteLoginHolder(delivery, holder), () -> chooseLoginAmong(delivery, Set.of()));
+    }
+
+    /**
+     * Someone Lucca has with the hire's address as their login, under another address (HR made their account by
+     * hand, with the login {@code LUCCA_LOGIN_RULE=email} would give, and a professional address): an address is one
+     * person's, so they are taken as found by it, already in Lucca or a rehire as anyone found. Under a work e-mail
+     * pattern the address is made of the names alone, and says no more of who has it as a login than as an address:
+     * they are the candidate only when Lucca has the candidate's own e-mail as theirs.
+     *
+     * @throws HireNeedsAPerson when, under a work e-mail pattern, Lucca does not have the candidate's own e-mail as
+     *                          theirs: a namesake, or the candidate without it
+     */
+    private void noteLoginHolder(Delivery delivery, LuccaPerson holder) {
+        String own = delivery.draft().personalEmail();
+        if (delivery.tenant().settings().workEmailPattern() != null && !holder.hasPersonalEmail(own)
+                && !holder.hasMail(own)) {
+            throw HireNeedsAPerson.addressIsTheirLogin(holder.id());
+        }
+        noteFound(delivery, holder);
+        if (delivery.isAlreadyInLucca() || delivery.isRehire()) {
+            delivery.warn(FOUND_BY_LOGIN);
+        }
     }
 
     /** In dry-run Lucca cannot say which logins are taken: the request shows the one it would start from. */

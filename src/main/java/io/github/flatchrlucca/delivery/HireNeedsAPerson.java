@@ -32,6 +32,19 @@ public final class HireNeedsAPerson extends RuntimeException {
     }
 
     /**
+     * Under {@code LUCCA_LOGIN_RULE=email} with a work e-mail pattern, someone in Lucca has the address the pattern
+     * gives this hire as their login, under another address, and Lucca does not have the candidate's own e-mail as
+     * theirs: a namesake whose account was made with that login, or this person; a numbered login beside theirs would
+     * make a second account if it is the candidate, and that address is theirs if not.
+     */
+    static HireNeedsAPerson addressIsTheirLogin(long personId) {
+        return new HireNeedsAPerson("address-is-their-login", "Lucca user #" + personId + " has as their login the "
+                + "work address LUCCA_WORK_EMAIL_PATTERN gives this hire (LUCCA_LOGIN_RULE=email), and another address "
+                + "and personal e-mail (or none): a namesake, or this person; a person decides (make the account by "
+                + "hand, or set their personal e-mail in Lucca and replay)");
+    }
+
+    /**
      * An earlier attempt's create lost its answer, and whoever has the login it gave has none of the addresses it
      * sent: the create never landed, and someone else took the login since (a hire of another tenant of the same
      * Lucca, a namesake made by hand), or HR changed the address of the user it made. Taken for the candidate, their

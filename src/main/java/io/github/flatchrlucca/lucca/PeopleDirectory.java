@@ -178,6 +178,16 @@ public final class PeopleDirectory {
         }
     }
 
+    /** Who has this login, ignoring case as Lucca compares logins, employee, future or former. */
+    public Optional<LuccaPerson> withLogin(LuccaConnection connection, String login) {
+        People people = people(connection);
+        synchronized (people) {
+            return people.byId.values().stream()
+                    .filter(person -> person.login() != null && person.login().equalsIgnoreCase(login))
+                    .findFirst().map(Person::found);
+        }
+    }
+
     /** Every login that contains {@code part}, ignoring case, as {@code login=like,part} would list them. */
     public Set<String> loginsContaining(LuccaConnection connection, String part) {
         String wanted = lower(part);

@@ -56,6 +56,15 @@ public enum LoginRule {
     /** The login as the rule writes it, whatever its length. */
     abstract String written(String firstName, String lastName, String mail);
 
+    /**
+     * The login is the hire's e-mail address, and an address is one person's: someone Lucca has with it as their
+     * login is who has that address, to be looked up, never given a numbered login beside them
+     * ("jeanne@gmail.com2"), as names are.
+     */
+    public boolean isAnAddress() {
+        return this == EMAIL;
+    }
+
     /** Reads the rule as written in the configuration: "initial-lastname", "firstname.lastname" or "email". */
     public static LoginRule parse(String text) {
         String wanted = text == null ? "" : text.strip();

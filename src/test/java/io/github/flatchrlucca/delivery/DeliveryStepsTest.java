@@ -69,6 +69,11 @@ class DeliveryStepsTest {
     private static final Tenant REPORTING_REHIRES = tenant(RehirePolicy.REPORT);
     private static final Tenant WORK_MAIL = tenant(RehirePolicy.CONTRACT,
             io.github.flatchrlucca.mapping.WorkEmailPattern.parse("{firstname}.{lastname}@acme.fr"));
+    /** Logins are the hire's address: the candidate's own e-mail, or the pattern's. */
+    private static final Tenant EMAIL_LOGIN = tenant(RehirePolicy.CONTRACT, null, LUCCA, LoginRule.EMAIL);
+    private static final Tenant EMAIL_LOGIN_WORK_MAIL = tenant(RehirePolicy.CONTRACT,
+            io.github.flatchrlucca.mapping.WorkEmailPattern.parse("{firstname}.{lastname}@acme.fr"), LUCCA,
+            LoginRule.EMAIL);
     /** What the people directory's next reads of Lucca answer, in order: {"data":{"items":[...]}} bodies. */
     private final Deque<String> luccaPeople = new ArrayDeque<>();
     private final PeopleDirectory people = new PeopleDirectory((lucca, request) -> new LuccaCaller.Answer(
@@ -677,6 +682,113 @@ class DeliveryStepsTest {
         steps.chooseLogin(retry, logins());
 
         assertThat(retry.draft().login()).isEqualTo(first.draft().login()).isEqualTo("emuller");
+    }
+
+    // ---- a login that is the hire's address (LUCCA_LOGIN_RULE=email)
+
+    /** HR made her account by hand: her own e-mail as login, a work address, no personal e-mail. */
+    private static final String LOGIN_IS_HER_EMAIL = "{\"id\":77,\"mail\":\"e.muller@acme.fr\","
+            + "\"login\":\"Eloise@Gmail.com\"}";
+
+    @Test
+    void underTheEmailRuleSomeoneWhoseLoginIsTheCandidatesEmailIsLookedUpNotGivenANumberedLogin() {
+        luccaPeople.add(people(LOGIN_IS_HER_EMAIL));
+        people.refresh(LUCCA);
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), EMAIL_LOGIN);
+        steps.checkInDirectory(delivery, LUCCA);
+        assertThat(delivery.isDirectoryChecked()).as("nobody with her e-mail as address").isTrue();
+
+        steps.chooseLoginInDirectory(delivery, LUCCA);
+
+        assertThat(delivery.isLoginHolderToFind()).isTrue();
+        assertThat(delivery.draft().login()).as("never eloise@gmail.com2").isNull();
+        assertThat(steps.findLoginHolder(delivery).query()).as("as Lucca writes it: login= is exact")
+                .startsWith("login=Eloise%40Gmail.com&");
+        steps.noteLoginHolder(delivery, loginHolder(null, null));
+        assertThat(delivery.isAlreadyInLucca()).isTrue();
+        assertThat(delivery.luccaUserId()).as("no second person").isEqualTo(77L);
+        assertThat(delivery.warnings()).contains(DeliverySteps.ALREADY_EMPLOYED, DeliverySteps.FOUND_BY_LOGIN);
+    }
+
+    @Test
+    void underTheEmailRuleAFormerEmployeeFoundByTheirLoginComesBack() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), EMAIL_LOGIN);
+
+        steps.chooseLogin(delivery, logins("ELOISE@gmail.com", "eloise@gmail.com.old"));
+        steps.noteLoginHolder(delivery, loginHolder("2025-06-30T00:00:00", null));
+
+        assertThat(delivery.isLoginHolderToFind()).as("Lucca's taken logins say it too").isTrue();
+        assertThat(delivery.isRehire()).isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(77L);
+    }
+
+    @Test
+    void underTheEmailRuleALoginHolderGoneSinceTheReadLeavesTheLoginFree() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), EMAIL_LOGIN);
+        steps.chooseLogin(delivery, logins("eloise@gmail.com"));
+
+        steps.noteLoginHolder(delivery, json("{\"data\":{\"items\":[]}}"));
+
+        assertThat(delivery.isUserKnown()).isFalse();
+        assertThat(delivery.draft().login()).isEqualTo("eloise@gmail.com");
+        assertThat(reservations.byLogin).containsEntry("acme/eloise@gmail.com", delivery.getHireId());
+    }
+
+    @Test
+    void underTheEmailRuleAFreeAddressIsTheLoginAsEver() {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), EMAIL_LOGIN);
+
+        steps.chooseLogin(delivery, logins("eloise@gmail.co"));
+
+        assertThat(delivery.isLoginHolderToFind()).isFalse();
+        assertThat(delivery.draft().login()).isEqualTo("eloise@gmail.com");
+    }
+
+    @Test
+    void underTheEmailRuleAndAWorkEmailPatternTheLoginsHolderIsTheCandidateOnlyWithTheCandidatesOwnEmail() {
+        Delivery namesake = steps.map(hire(MAPPED_CONTRACT), EMAIL_LOGIN_WORK_MAIL);
+        Delivery candidate = steps.map(hire(MAPPED_CONTRACT), EMAIL_LOGIN_WORK_MAIL);
+        steps.chooseLogin(namesake, logins("eloise.muller@acme.fr"));
+        steps.chooseLogin(candidate, logins("eloise.muller@acme.fr"));
+        assertThat(steps.findLoginHolder(namesake).query()).startsWith("login=eloise.muller%40acme.fr&");
+
+        assertThatExceptionOfType(HireNeedsAPerson.class)
+                .isThrownBy(() -> steps.noteLoginHolder(namesake,
+                        loginHolder("eloise.muller@acme.fr", null, "eloise.other@gmail.com")))
+                .withMessageContaining("#77").withMessageNotContaining("@acme").withMessageNotContaining("gmail")
+                .satisfies(why -> assertThat(why.reason()).isEqualTo("address-is-their-login"));
+        steps.noteLoginHolder(candidate, loginHolder("eloise.muller@acme.fr", null, " Eloise@Gmail.com"));
+        assertThat(candidate.isAlreadyInLucca()).isTrue();
+        assertThat(candidate.luccaUserId()).isEqualTo(77L);
+    }
+
+    @Test
+    void underTheEmailRuleARefusalAfterWhichLuccaShowsTheAddressAsSomeonesLoginIsThatPerson() {
+        luccaPeople.add(people());
+        people.refresh(LUCCA);
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), EMAIL_LOGIN);
+        steps.checkInDirectory(delivery, LUCCA);
+        steps.chooseLoginInDirectory(delivery, LUCCA);
+        luccaPeople.add(people(LOGIN_IS_HER_EMAIL));
+        people.refreshNow(LUCCA);
+
+        steps.afterRefusedCreate(delivery, LUCCA, refusal());
+
+        assertThat(delivery.isAlreadyInLucca()).isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(77L);
+        assertThat(delivery.draft().login()).as("no second account under a numbered login").isEqualTo("eloise@gmail.com");
+    }
+
+    /** Lucca's answer to {@code login=eloise@gmail.com}: HR's account of her, under a work address. */
+    private static JsonNode loginHolder(String contractEnd, String personalEmail) {
+        return loginHolder("Eloise@Gmail.com", contractEnd, personalEmail);
+    }
+
+    private static JsonNode loginHolder(String login, String contractEnd, String personalEmail) {
+        String end = contractEnd == null ? "null" : "\"" + contractEnd + "\"";
+        String personal = personalEmail == null ? "null" : "\"" + personalEmail + "\"";
+        return json("{\"data\":{\"items\":[{\"id\":77,\"login\":\"" + login + "\",\"mail\":\"e.muller@acme.fr\","
+                + "\"personalEmail\":" + personal + ",\"dtContractEnd\":" + end + "}]}}");
     }
 
     // ---- the people directory
@@ -1358,12 +1470,16 @@ class DeliveryStepsTest {
 
     private static Tenant tenant(RehirePolicy rehire, io.github.flatchrlucca.mapping.WorkEmailPattern workMail,
                                  LuccaConnection lucca) {
+        return tenant(rehire, workMail, lucca, LoginRule.INITIAL_LASTNAME);
+    }
+
+    private static Tenant tenant(RehirePolicy rehire, io.github.flatchrlucca.mapping.WorkEmailPattern workMail,
+                                 LuccaConnection lucca, LoginRule login) {
         return new Tenant(new TenantSettings("acme", Set.of("4242"), WebhookToken.of("token-of-acme-0123456789"),
                 Set.of(), lucca.baseUrl(), "", 50, Duration.ofSeconds(60), 3, 99, 5, DepartmentTable.parse(""),
-                ContractTypeTable.parse("1:21"), rehire, Duration.ZERO, LoginRule.INITIAL_LASTNAME, workMail, PARIS, "FR",
+                ContractTypeTable.parse("1:21"), rehire, Duration.ZERO, login, workMail, PARIS, "FR",
                 Optional.empty(), Optional.empty()),
-                new HireMapper(new MappingSettings(PARIS, LoginRule.INITIAL_LASTNAME, workMail, "FR",
-                        "/data/vacancy/department")),
+                new HireMapper(new MappingSettings(PARIS, login, workMail, "FR", "/data/vacancy/department")),
                 lucca);
     }
 

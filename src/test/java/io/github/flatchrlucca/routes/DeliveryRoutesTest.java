@@ -53,6 +53,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     private static final int DEPARTMENT_GONE_COMPANY = 5555;
     private static final String DEPARTMENT_GONE = "department-gone";
     private static final int ROUND_COMPANY = 5656;
+    private static final int EMAIL_LOGIN_COMPANY = 5757;
     private static final String ROTATED_KEY = "0d8c7a61-2222-4000-8000-0000000000bb";
 
     @BeanInject("journal")
@@ -132,6 +133,12 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                     lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
                     contractTypes: { 1: 21 }
                     hireHoldSeconds: 3600
+                  - id: email-login
+                    flatchrCompanyIds: [%d]
+                    webhookToken: %s
+                    lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
+                    contractTypes: { 1: 21 }
+                    login: email
                 """.formatted(WORK_MAIL_COMPANY, tokenOf("work-mail"), lucca.baseUrl(),
                 secret("work-mail-lucca-key", LUCCA_KEY),
                 SISTER_COMPANY, tokenOf("sister"), lucca.baseUrl(), secret("sister-lucca-key", LUCCA_KEY),
@@ -142,7 +149,8 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                 organisationHiddenLucca.baseUrl(), secret("organisation-hidden-lucca-key", LUCCA_KEY),
                 DEPARTMENT_GONE, DEPARTMENT_GONE_COMPANY, tokenOf(DEPARTMENT_GONE), departmentGoneLucca.baseUrl(),
                 secret("department-gone-lucca-key", LUCCA_KEY),
-                ROUND_COMPANY, tokenOf("round"), lucca.baseUrl(), secret("round-lucca-key", LUCCA_KEY))
+                ROUND_COMPANY, tokenOf("round"), lucca.baseUrl(), secret("round-lucca-key", LUCCA_KEY),
+                EMAIL_LOGIN_COMPANY, tokenOf("email-login"), lucca.baseUrl(), secret("email-login-lucca-key", LUCCA_KEY))
                 + leavingTenant();
     }
 
@@ -324,6 +332,20 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == former).hasSize(2);
         assertThat(lucca.users()).filteredOn(u -> "Stagiaire".equals(u.lastName())).extracting(u -> u.id())
                 .containsExactly(former);
+    }
+
+    @Test
+    void underTheEmailLoginRuleSomeoneWhoseLoginIsTheCandidatesEmailIsNotMadeASecondTime() {
+        // HR made her account by hand: her own e-mail as login, a work address, no personal e-mail
+        int existing = lucca.addUser("Camille", "Morel", "c.morel@acme.test", Events.mail("login-holder-1"),
+                LocalDate.of(2020, 1, 1), null);
+
+        String hireId = accept("email-login", Events.hire(EMAIL_LOGIN_COMPANY, "login-holder-1"));
+
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.ALREADY_IN_LUCCA);
+        assertThat(hire.luccaUserId()).isEqualTo((long) existing);
+        assertThat(postsFor("login-holder-1")).as("no user with a numbered login beside hers").isZero();
+        assertThat(lucca.users()).filteredOn(u -> u.login().startsWith(Events.mail("login-holder-1"))).hasSize(1);
     }
 
     @Test
