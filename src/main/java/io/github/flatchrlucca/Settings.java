@@ -142,7 +142,8 @@ final class Settings {
             "FLATCHR_TRIGGER_COLUMNS", Setting.Type.accepting("column titles or the webhook's column ids, "
                     + "comma-separated", Settings::triggerColumns),
             "Columns (titles, or the webhook's numeric column ids, comma-separated) whose arrival sends a candidate "
-                    + "to Lucca. List the trigger column and every later column that Flatchr does not mark as hired: "
+                    + "to Lucca, besides any column Flatchr marks as hired, whose arrival always does (the candidate "
+                    + "dragged on into it is the same hire, not a second one). List the trigger column and every later column that Flatchr does not mark as hired: "
                     + "a drag into a column neither listed nor marked hired counts as a move out of hired (a hire not "
                     + "yet in Lucca is withdrawn, one in Lucca waits for a person's decision), as the webhook names only "
                     + "the column the candidate went to, not the one they left. With Flatchr's API, name each by its title: the API does not show the webhook's "

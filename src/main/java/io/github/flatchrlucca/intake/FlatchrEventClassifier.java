@@ -14,14 +14,12 @@ import java.util.stream.Stream;
 
 /**
  * Decides what a Flatchr event is. Flatchr has no "hired" event: a hire is a {@code drag_applicant}
- * into a trigger column (by default any column Flatchr marks as hired). Ids are read as text because
+ * into a column Flatchr marks as hired, or into one of the tenant's trigger columns. Ids are read as text because
  * Flatchr sends the same id as a number in one event and a string in another.
  */
 public final class FlatchrEventClassifier {
 
     static final String NOT_A_TRIGGER = "the candidate was moved to a column that does not trigger a hire";
-    static final String HIRED_NOT_A_TRIGGER = "the candidate was moved to a column Flatchr marks as hired, which is "
-            + "not one of the trigger columns";
 
     /**
      * The company_id a search of Flatchr's API gave the hires it recorded for a tenant that named no company (the
@@ -74,13 +72,10 @@ public final class FlatchrEventClassifier {
         JsonNode candidate = objectAt(data, "candidate", "data.candidate");
         JsonNode column = objectAt(data, "column", "data.column");
         if (!isTrigger(column, tenant.triggerColumns())) {
-            // with trigger columns at an earlier step, the candidate's next drag is into Flatchr's hired column:
-            // on, not out of hired (flatchr-webhooks.md: a drag into a column marked hired is a hire). Any other
-            // column is out: the event names only the column the candidate went to, not the one they left, so a
-            // drag on into a later column can be told from a step back only by the tenant listing it as a trigger
+            // The event names only the column the candidate went to, not the one they left, so a drag on into a
+            // later column can be told from a step back only by the tenant listing it as a trigger
             // (docs/settings.md, FLATCHR_TRIGGER_COLUMNS)
-            return column.path("hired").asBoolean(false) ? HireVerdict.ignored(HIRED_NOT_A_TRIGGER)
-                    : movedOut(event, data, column, tenant);
+            return movedOut(event, data, column, tenant);
         }
         String companyId = companyId(event);
         if (!tenant.acceptsCompany(companyId)) {
@@ -114,9 +109,16 @@ public final class FlatchrEventClassifier {
         return text.length() <= FieldLimits.NAME ? text : text.substring(0, FieldLimits.NAME) + "...";
     }
 
+    /**
+     * A column Flatchr marks as hired always triggers, trigger columns or not (flatchr-webhooks.md: a drag into it is
+     * a hire): it is often the candidate's first and only drag into hired (straight from an interview, past the
+     * trigger columns), which a search of Flatchr's API records as a hire too, so a tenant without an API key would
+     * otherwise lose it. A drag on from a trigger column into it is the same hire sent again, which the journal
+     * answers as a duplicate (or queues again, withdrawn meanwhile).
+     */
     private static boolean isTrigger(JsonNode column, Set<String> triggerColumns) {
-        if (triggerColumns.isEmpty()) {
-            return column.path("hired").asBoolean(false);
+        if (column.path("hired").asBoolean(false)) {
+            return true;
         }
         return triggerColumns.contains(text(column.path("id")).toLowerCase(Locale.ROOT))
                 || triggerColumns.contains(text(column.path("title")).toLowerCase(Locale.ROOT));

@@ -11,7 +11,10 @@ public interface IntakeRules {
 
     String id();
 
-    /** Column titles or the webhook's column ids, lower case; empty means any column Flatchr marks as hired. */
+    /**
+     * Column titles or the webhook's column ids, lower case, whose drags are hires besides those into any column
+     * Flatchr marks as hired (which always are); empty for those only.
+     */
     Set<String> triggerColumns();
 
     boolean acceptsCompany(String companyId);

@@ -24,9 +24,8 @@ record SearchedColumn(String id, String title, boolean hired, boolean pastTheTri
 
     /**
      * With trigger columns, the search of every column Flatchr marks as hired: a candidate dragged into a trigger
-     * column while the connector was down (its webhook lost), then on into a hired column that is not a trigger (a
-     * webhook the classifier ignores, as still hired), is in no trigger column any more, and only this search finds
-     * them. What it finds that the journal does not know is recorded as the drag into {@code trigger} whose webhook
+     * column while the connector was down (its webhook lost), then on into a hired column that is not a trigger (that
+     * webhook lost too), is in no trigger column any more, and only this search finds them. What it finds that the journal does not know is recorded as the drag into {@code trigger} whose webhook
      * never came, and its history says where it was found.
      */
     static SearchedColumn anyHiredPast(SearchedColumn trigger) {

@@ -163,7 +163,7 @@ class FlatchrEventClassifierTest {
     }
 
     @Test
-    void withTriggerColumnsADragOnIntoFlatchrsHiredColumnIsNoMoveOutOfHired() {
+    void withTriggerColumnsADragIntoFlatchrsHiredColumnIsTheSameHireNoMoveOutOfHired() {
         TenantClassifier earlierStep = classifierFor(Set.of("promesse signée"));
         ObjectNode signed = hire();
         column(signed).put("id", 8).put("title", "Promesse signée").put("hired", false);
@@ -173,9 +173,19 @@ class FlatchrEventClassifierTest {
         column(refused).put("id", 11).put("title", "Refusé").put("hired", false);
 
         assertThat(earlierStep.classify(signed).kind()).isEqualTo(HireVerdict.Kind.HIRE);
-        assertThat(earlierStep.classify(hired).isIgnored()).as("moved on, not out").isTrue();
-        assertThat(earlierStep.classify(hired).reason()).contains("marks as hired");
+        // moved on from the trigger column, or straight into hired past it: a hire either way, and the same one
+        // (the journal answers the second a duplicate: IntakeStepsTest)
+        assertThat(earlierStep.classify(hired).kind()).as("a hire, not a move out").isEqualTo(HireVerdict.Kind.HIRE);
+        assertThat(earlierStep.classify(hired).dedupeKey()).isEqualTo(earlierStep.classify(signed).dedupeKey());
         assertThat(earlierStep.classify(refused).isMovedOut()).isTrue();
+    }
+
+    @Test
+    void withTriggerColumnsADragIntoFlatchrsHiredColumnOfAnotherCompanyIsRefusedLikeAnyHire() {
+        ObjectNode hired = hire();
+        hired.put("company_id", 9999);
+
+        assertThat(classifierFor(Set.of("promesse signée")).classify(hired).isOtherCompany()).isTrue();
     }
 
     @Test
@@ -344,10 +354,10 @@ class FlatchrEventClassifierTest {
     }
 
     @Test
-    void withConfiguredColumnsAColumnMarkedHiredButNotListedIsNeitherAHireNorAMoveOut() {
+    void withConfiguredColumnsAColumnMarkedHiredButNotListedIsStillAHire() {
         TenantClassifier classifier = classifierFor(Set.of("12", "embauché"));
 
-        assertThat(classifier.classify(hire()).isIgnored()).isTrue();
+        assertThat(classifier.classify(hire()).kind()).isEqualTo(HireVerdict.Kind.HIRE);
     }
 
     @Test

@@ -108,11 +108,82 @@ class IntakeStepsTest {
                 .isEqualTo(HireStatus.WITHDRAWN);
     }
 
+    @Test
+    void withTriggerColumnsADragOnIntoFlatchrsHiredColumnIsTheSameHireNotASecondNorAMoveOut() throws Exception {
+        assertThat(SIGNED).contains("Promesse signée");
+        IntakeResult signed = recorded(parsed(SIGNED, EARLIER_STEP));
+
+        IntakeResult hired = recorded(parsed(HIRE, EARLIER_STEP));
+
+        assertThat(hired).isEqualTo(new IntakeResult(signed.hireId(), IntakeResult.Outcome.DUPLICATE));
+        assertThat(new JournalReader(h2.dataSource()).find(signed.hireId()).orElseThrow().status())
+                .isEqualTo(HireStatus.RECEIVED);
+    }
+
+    @Test
+    void withTriggerColumnsADragStraightIntoFlatchrsHiredColumnIsAHire() throws Exception {
+        IntakeResult hired = recorded(parsed(HIRE, EARLIER_STEP));
+
+        assertThat(hired.outcome()).isEqualTo(IntakeResult.Outcome.ACCEPTED);
+        assertThat(new JournalReader(h2.dataSource()).find(hired.hireId()).orElseThrow().payload()).isEqualTo(HIRE);
+    }
+
+    @Test
+    void withTriggerColumnsAWithdrawnHireDraggedBackIntoFlatchrsHiredColumnIsQueuedAgain() throws Exception {
+        IntakeResult signed = recorded(parsed(SIGNED, EARLIER_STEP));
+        Exchange movedOut = parsed(HIRE.replace("\"hired\": true", "\"hired\": false"), EARLIER_STEP);
+        steps.classify(movedOut);
+        steps.movedOut(movedOut);
+
+        IntakeResult back = recorded(parsed(HIRE, EARLIER_STEP));
+
+        assertThat(back).isEqualTo(new IntakeResult(signed.hireId(), IntakeResult.Outcome.ACCEPTED));
+        assertThat(new JournalReader(h2.dataSource()).find(signed.hireId()).orElseThrow().status())
+                .isEqualTo(HireStatus.RECEIVED);
+    }
+
+    /** A tenant whose hires are made at an earlier step than Flatchr's hired column. */
+    private static final IntakeRules EARLIER_STEP = new IntakeRules() {
+        @Override
+        public String id() {
+            return "acme";
+        }
+
+        @Override
+        public java.util.Set<String> triggerColumns() {
+            return java.util.Set.of("promesse signée");
+        }
+
+        @Override
+        public boolean acceptsCompany(String companyId) {
+            return true;
+        }
+
+        @Override
+        public Duration hireHold() {
+            return Duration.ZERO;
+        }
+    };
+
+    /** The hire's drag into that earlier step, a column Flatchr does not mark as hired. */
+    private static final String SIGNED = HIRE.replace("{\"id\": 9, \"title\": \"Recruté\", \"hired\": true}",
+            "{\"id\": 8, \"title\": \"Promesse signée\", \"hired\": false}");
+
+    private IntakeResult recorded(Exchange exchange) {
+        steps.classify(exchange);
+        steps.record(exchange);
+        return exchange.getVariable(Variables.INTAKE, IntakeResult.class);
+    }
+
     /** An exchange as the route hands it to the classifier: the tenant found, the body parsed, its text kept. */
     private Exchange parsed(String body) throws Exception {
+        return parsed(body, new AnyCompanyRules("acme", Duration.ZERO));
+    }
+
+    private Exchange parsed(String body, IntakeRules tenant) throws Exception {
         Exchange exchange = ExchangeBuilder.anExchange(camel).withBody(JSON.readTree(body)).build();
         exchange.setVariable(Variables.RAW_BODY, body);
-        exchange.setVariable(Variables.TENANT, new AnyCompanyRules("acme", Duration.ZERO));
+        exchange.setVariable(Variables.TENANT, tenant);
         return exchange;
     }
 }

@@ -191,7 +191,7 @@ class ReconciliationStepsTest {
     @Test
     void withATriggerColumnAHireMovedOnIntoAHiredColumnThatIsNotATriggerIsFoundAndRecorded() throws Exception {
         // Jeanne was dragged into Promesse signée while the connector was down (its webhook lost), then into
-        // Embauché, which Flatchr marks as hired (a webhook the classifier ignores): no trigger column holds her
+        // Embauché, which Flatchr marks as hired (that webhook lost too): no trigger column holds her
         acmeWithTriggerColumns(Set.of("promesse signée"));
         ReconciliationRun run = steps.due("acme");
         steps.columns(run, JSON.readTree("""
