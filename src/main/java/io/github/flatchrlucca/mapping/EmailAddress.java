@@ -15,7 +15,8 @@ public final class EmailAddress {
 
     /**
      * True for exactly one '@' with something before it, a domain holding a dot that is neither its first nor
-     * its last character, no whitespace and no control or invisible formatting character (Cc, Cf), in at most
+     * its last character, no whitespace, no control or invisible formatting character (Cc, Cf) and no half of a
+     * UTF-16 surrogate pair on its own (Cs: no character at all, which Lucca would get as "?"), in at most
      * {@link #MAX_LENGTH} characters.
      *
      * <p>Written by hand rather than as a regular expression: the pattern this replaces,
@@ -51,6 +52,6 @@ public final class EmailAddress {
     private static boolean isBlankOrInvisible(int c) {
         int type = Character.getType(c);
         return Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || type == Character.CONTROL || type == Character.FORMAT;
+                || type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE;
     }
 }

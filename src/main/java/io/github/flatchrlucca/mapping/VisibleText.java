@@ -13,9 +13,11 @@ public final class VisibleText {
      * bidirectional overrides that make a name read backwards on screen (U+202E). Typed by nobody, they
      * come from pastes or from someone who means harm. The whitespace among them (tab, newline) is not lost:
      * it becomes a space with the rest. The zero-width non-joiner and joiner (U+200C, U+200D) stay: they belong to
-     * the spelling of Persian, Kurdish or Sinhala names, which would read differently without them.
+     * the spelling of Persian, Kurdish or Sinhala names, which would read differently without them. Half a UTF-16
+     * surrogate pair on its own (Cs: a JSON escape "\\ud83d" without its other half, from a text cut in the middle of
+     * an emoji) is no character at all, which Lucca would get as "?"; a whole pair is one code point, not Cs, and stays.
      */
-    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}&&\\S&&[^\\u200C\\u200D]]",
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}&&\\S&&[^\\u200C\\u200D]]",
             Pattern.UNICODE_CHARACTER_CLASS);
 
     // No-break spaces count too: names pasted from documents carry them, and String#strip keeps them.

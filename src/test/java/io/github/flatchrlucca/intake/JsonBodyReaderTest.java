@@ -83,6 +83,33 @@ class JsonBodyReaderTest {
         assertThat(exchange.getVariable(Variables.RAW_BODY)).isNull();
     }
 
+    // a high half without its low one, at the end or before another letter, a low half alone, in a list
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"data\":{\"candidate\":{\"firstname\":\"Zoé \\ud83d\"}}} | data.candidate.firstname",
+        "{\"data\":{\"candidate\":{\"lastname\":\"\\uD83Dx\"}}}   | data.candidate.lastname",
+        "{\"email\":\"z\\ude00@acme.fr\"}                         | email",
+        "{\"tags\":[\"IT\",[\"\\udfff\"]]}                           | tags[1][0]"})
+    void halfASurrogatePairEscapedOnItsOwnIsABadRequestNamingItsField(String body, String field) {
+        JsonBodyReader roomy = roomyReader();
+        Exchange exchange = exchange(body);
+
+        assertThatExceptionOfType(Problem.class).isThrownBy(() -> roomy.process(exchange)).satisfies(problem -> {
+            assertThat(problem.status()).isEqualTo(400);
+            assertThat(problem.document().get("field")).isEqualTo(field);
+        });
+        assertThat(exchange.getVariable(Variables.RAW_BODY)).isNull();
+    }
+
+    @Test
+    void aWholeSurrogatePairEscapedIsOneCharacterAndRead() {
+        Exchange exchange = exchange("{\"firstname\":\"Zoé \\ud83d\\ude00\"}");
+
+        reader.process(exchange);
+
+        assertThat(exchange.getIn().getBody(JsonNode.class).path("firstname").asText()).isEqualTo("Zoé 😀");
+    }
+
     @Test
     void aMissingBodyIsABadRequest() {
         Exchange exchange = new DefaultExchange(CAMEL);

@@ -25,7 +25,7 @@ class EmailAddressTest {
     @ParameterizedTest
     @ValueSource(strings = {"eloise @gmail.com", "eloise@gmail.com\t", "eloise\n@gmail.com", "eloise\u00A0@gmail.com",
         "eloise\u0000@gmail.com", "eloise\u001B@gmail.com", "eloise\u200B@gmail.com", "eloise@gmail.com\u202E",
-        "elo\u00ADise@gmail.com", "eloise\uDB40\uDC01@gmail.com"})
+        "elo\u00ADise@gmail.com", "eloise\uDB40\uDC01@gmail.com", "eloise\uD83D@gmail.com", "eloise@gmail.com\uDE00"})
     void whitespaceOrAnInvisibleCharacterMakesNoAddress(String text) {
         assertThat(EmailAddress.isPlausible(text)).isFalse();
     }

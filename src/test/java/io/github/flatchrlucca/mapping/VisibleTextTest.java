@@ -16,6 +16,18 @@ class VisibleTextTest {
         assertThat(VisibleText.of(text)).isEqualTo("Müller");
     }
 
+    // half a surrogate pair on its own (a JSON escape "\\ud83d" alone), high or low, is no character: Lucca gets "?"
+    @ParameterizedTest
+    @ValueSource(strings = {"Müller\uD83D", "\uDE00Müller", "Mül\uD83Dler"})
+    void halfASurrogatePairOnItsOwnIsRemoved(String text) {
+        assertThat(VisibleText.of(text)).isEqualTo("Müller");
+    }
+
+    @Test
+    void aWholeSurrogatePairIsOneCharacterAndStays() {
+        assertThat(VisibleText.of("Zoé \uD83D\uDE00")).isEqualTo("Zoé 😀");
+    }
+
     @Test
     void whitespaceRunsOfAnyKindBecomeOneSpace() {
         assertThat(VisibleText.of("  Jean \t\n Pierre\u00A0de\u2028La  Tour\r\n")).isEqualTo("Jean Pierre de La Tour");
@@ -34,7 +46,7 @@ class VisibleTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "\u200B\u200B", "\u0000\t\u202E", "\u00AD \uFEFF"})
+    @ValueSource(strings = {"", "   ", "\u200B\u200B", "\u0000\t\u202E", "\u00AD \uFEFF", "\uD83D"})
     void aTextOfOnlyInvisibleCharactersIsEmpty(String text) {
         assertThat(VisibleText.of(text)).isEmpty();
     }
