@@ -1,7 +1,18 @@
 package io.github.flatchrlucca.journal;
 
-/** What the journal made of a webhook: a new hire, one it already had, or a rejected one. */
-public record IntakeResult(String hireId, Outcome outcome) {
+/**
+ * What the journal made of a webhook: a new hire, one it already had, or a rejected one.
+ *
+ * @param newRejection for a rejected hire, whether its rejection is news: the hire was not rejected before (a new one,
+ *                     or one withdrawn and now shown back in hired), or was for another reason. The team is told of
+ *                     each such rejection once, not of a resend for the same reason. False for any other outcome.
+ */
+public record IntakeResult(String hireId, Outcome outcome, boolean newRejection) {
 
     public enum Outcome { ACCEPTED, DUPLICATE, REJECTED }
+
+    /** A hire accepted, or one the journal had: no rejection. */
+    public IntakeResult(String hireId, Outcome outcome) {
+        this(hireId, outcome, false);
+    }
 }

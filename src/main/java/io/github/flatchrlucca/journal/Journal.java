@@ -140,8 +140,8 @@ public final class Journal {
         }
         LOG.info("hire {} of tenant {} {}{}", hireId, tenant, status.label(),
                 origin == Origin.WEBHOOK ? "" : " (" + origin.label() + ")");
-        return new IntakeResult(hireId, status == HireStatus.RECEIVED
-                ? IntakeResult.Outcome.ACCEPTED : IntakeResult.Outcome.REJECTED);
+        return status == HireStatus.RECEIVED ? new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED)
+                : new IntakeResult(hireId, IntakeResult.Outcome.REJECTED, true);
     }
 
     /** Up to {@code max} hires of a tenant due for an attempt that nobody holds, the longest waiting first. */
@@ -197,7 +197,8 @@ public final class Journal {
                     + QUEUED, at(now.plus(lease)), hireId, instanceId) == 0) {
                 HireStatus status = Jdbc.query(connection, "SELECT status FROM hire WHERE hire_id = ?",
                         row -> HireStatus.valueOf(row.getString(1)), hireId).stream().findFirst().orElse(null);
-                throw status == HireStatus.CANCELLED || status == HireStatus.WITHDRAWN
+                // rejected: withdrawn during the attempt, then shown back in hired with data it cannot be sent with
+                throw status == HireStatus.CANCELLED || status == HireStatus.WITHDRAWN || status == HireStatus.REJECTED
                         ? new HireStopped(hireId, status) : ClaimLost.delivery(hireId);
             }
         };
@@ -906,8 +907,8 @@ public final class Journal {
 
     private IntakeResult alreadyRecorded(String dedupeKey, String matchKey, HireStatus status, String payload,
                                          String error, Duration hold, Origin origin) {
-        List<String[]> existing = jdbc.query("read a recorded hire", hireOfApplication("hire_id, status", ""),
-                row -> new String[] {row.getString(1), row.getString(2)}, dedupeKey, matchKey);
+        List<String[]> existing = jdbc.query("read a recorded hire", hireOfApplication("hire_id, status, last_error",
+                ""), row -> new String[] {row.getString(1), row.getString(2), row.getString(3)}, dedupeKey, matchKey);
         if (existing.isEmpty()) {
             throw new JournalUnavailable("read a recorded hire", null);
         }
@@ -919,7 +920,8 @@ public final class Journal {
                 return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
             }
             // Sent again still incomplete (the recruiter fixed one field, another is missing): refused as the first
-            // was, for what it lacks now, which the hire keeps; its write-back tells the recruiter again.
+            // was, for what it lacks now, which the hire keeps; its write-back tells the recruiter again, and the
+            // team hears of it again only if the reason changed (a resend is no news).
             if (status == HireStatus.REJECTED && HireStatus.REJECTED.name().equals(was) && change(hireId,
                     "UPDATE hire SET payload = ?, last_error = ?, match_key = COALESCE(?, match_key), erased_at = NULL, "
                     + "updated_at = ? WHERE hire_id = ? AND status = 'REJECTED'", new Object[] {payload, error, matchKey,
@@ -928,7 +930,11 @@ public final class Journal {
                     movedBackIn(hireId);
                 }
                 LOG.info("hire {} sent again: {}", hireId, HireStatus.REJECTED.label());
-                return new IntakeResult(hireId, IntakeResult.Outcome.REJECTED);
+                return new IntakeResult(hireId, IntakeResult.Outcome.REJECTED, !error.equals(existing.get(0)[2]));
+            }
+            if (status == HireStatus.REJECTED && mayRejectAgain(was, origin) && rejectedAgain(hireId, payload, error,
+                    matchKey)) {
+                return new IntakeResult(hireId, IntakeResult.Outcome.REJECTED, true);
             }
         } catch (JournalUnavailable e) {
             if (!isDuplicateKey(e)) {
@@ -985,6 +991,36 @@ public final class Journal {
     private static boolean mayQueueAgain(HireStatus sent, String was, Origin origin) {
         return sent == HireStatus.RECEIVED && (HireStatus.REJECTED.name().equals(was)
                 || HireStatus.WITHDRAWN.name().equals(was) && origin == Origin.WEBHOOK);
+    }
+
+    /**
+     * A withdrawn hire the webhook shows back in hired, but with data it cannot be delivered with (its e-mail edited
+     * into one that is none while the candidate was out): rejected as a new hire so sent would be, rather than
+     * answered a duplicate and left withdrawn with no trace. Only the webhook says so: a search says so by the time of
+     * the change it shows ({@link #movedBackIntoHiredSeenInFlatchr}).
+     */
+    private static boolean mayRejectAgain(String was, Origin origin) {
+        return HireStatus.WITHDRAWN.name().equals(was) && origin == Origin.WEBHOOK;
+    }
+
+    /**
+     * Records the withdrawn hire rejected, with the payload, reason and e-mail-and-vacancy key it has now, as a
+     * rejected one sent again keeps them: the recruiter reads why in Flatchr (its write-back), the team in its chat,
+     * and the hire is accepted once sent complete. Back in hired: the next move out counts again. A decision asked of a
+     * person stays theirs (an account may have been made before the move out), and an attempt still holding it stops
+     * before its next call ({@link #stillHolding}). Throws a duplicate key when another hire has that e-mail and vacancy.
+     */
+    private boolean rejectedAgain(String hireId, String payload, String error, String matchKey) {
+        Instant now = clock.instant();
+        boolean rejected = change(hireId, "UPDATE hire SET status = 'REJECTED', payload = ?, last_error = ?, "
+                + "match_key = COALESCE(?, match_key), erased_at = NULL, moved_out_at = NULL, next_attempt_at = NULL, "
+                + "column_learnt_at = ?, updated_at = ? WHERE hire_id = ? AND status = 'WITHDRAWN'", new Object[] {
+                        payload, error, matchKey, at(now), at(now), hireId},
+                new EventDetail(null, null, null, "moved back into hired in Flatchr, rejected: " + error));
+        if (rejected) {
+            LOG.info("hire {} {} after being withdrawn", hireId, HireStatus.REJECTED.label());
+        }
+        return rejected;
     }
 
     private static String whyQueuedAgain(String was) {

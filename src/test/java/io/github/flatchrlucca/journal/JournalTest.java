@@ -139,7 +139,8 @@ class JournalTest {
 
         IntakeResult second = Intakes.recordIntake(journal, "{\"v\":2}", incomplete("1234", "data.candidate.lastname"), TENANT, Duration.ZERO);
 
-        assertThat(second).as("answered 422, as the first").isEqualTo(new IntakeResult(first.hireId(), Outcome.REJECTED));
+        assertThat(second).as("answered 422, as the first, and told: its reason changed")
+                .isEqualTo(new IntakeResult(first.hireId(), Outcome.REJECTED, true));
         HireView record = reader.find(first.hireId()).orElseThrow();
         assertThat(record.status()).isEqualTo(HireStatus.REJECTED);
         assertThat(record.payload()).isEqualTo("{\"v\":2}");
@@ -147,6 +148,19 @@ class JournalTest {
         assertThat(record.writeBack()).as("the recruiter reads what is missing now").isEqualTo("PENDING");
         assertThat(reader.history(first.hireId())).last().extracting(HireEvent::detail)
                 .isEqualTo("sent again: data.candidate.lastname is missing");
+    }
+
+    @Test
+    void aRejectionIsNewsOnceForEachReason() {
+        IntakeResult first = Intakes.recordIntake(journal, PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
+        clock.advance(Duration.ofMinutes(1));
+
+        IntakeResult again = Intakes.recordIntake(journal, PAYLOAD, incomplete("1234", "data.candidate.email"), TENANT, Duration.ZERO);
+
+        assertThat(first.newRejection()).as("a new hire rejected").isTrue();
+        assertThat(again).as("the same reason sent again: still 422, no news")
+                .isEqualTo(new IntakeResult(first.hireId(), Outcome.REJECTED, false));
+        assertThat(Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO).newRejection()).isFalse();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.intake.UnusableField;
 import io.github.flatchrlucca.journal.IntakeResult.Outcome;
 import io.github.flatchrlucca.writeback.ResultLine;
 import java.time.Duration;
@@ -610,6 +611,45 @@ class WithdrawnHiresTest {
         assertThat(journal.retryLater(hireId, T0, new EventDetail("create-user", 503, "", "down")))
                 .as("the attempt carries on with the hire it holds").isTrue();
         assertThat(journal.dueHireIds(TENANT, 10)).containsExactly(hireId);
+    }
+
+    @Test
+    void aWithdrawnHireMovedBackIntoHiredWithDataItCannotBeSentWithIsRejectedForIt() {
+        String hireId = record("1", Duration.ZERO);
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+        clock.advance(Duration.ofMinutes(1));
+
+        // its e-mail edited, while it was out, into one that is none
+        IntakeResult back = Intakes.recordIntake(journal, "{\"v\":2}", new HireVerdict(HireVerdict.Kind.INCOMPLETE, null,
+                "4242", "1", List.of(new UnusableField("data.candidate.email", "not an e-mail address"))), TENANT,
+                Duration.ZERO);
+
+        assertThat(back).as("answered 422, told to the team").isEqualTo(new IntakeResult(hireId, Outcome.REJECTED, true));
+        HireView hire = reader.find(hireId).orElseThrow();
+        assertThat(hire.status()).isEqualTo(HireStatus.REJECTED);
+        assertThat(hire.payload()).isEqualTo("{\"v\":2}");
+        assertThat(hire.lastError()).isEqualTo("data.candidate.email is not an e-mail address");
+        assertThat(hire.writeBack()).as("the recruiter reads why on the candidate").isEqualTo("PENDING");
+        assertThat(reader.history(hireId)).last().extracting(HireEvent::detail)
+                .isEqualTo("moved back into hired in Flatchr, rejected: data.candidate.email is not an e-mail address");
+        assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW)).outcome())
+                .as("back in hired: the next move out is one (not already moved out)")
+                .isEqualTo(MoveOut.Outcome.ALREADY_STOPPED);
+        assertThat(Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO))
+                .as("sent complete, a hire again").isEqualTo(new IntakeResult(hireId, Outcome.ACCEPTED));
+    }
+
+    @Test
+    void aWithdrawnHireAnAttemptStillHoldsRejectedStopsThatAttempt() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+
+        Intakes.recordIntake(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.INCOMPLETE, null, "4242", "1",
+                List.of(new UnusableField("data.candidate.email", "missing"))), TENANT, Duration.ZERO);
+
+        assertThatExceptionOfType(HireStopped.class).isThrownBy(() -> h2.nextLuccaCall(journal, hireId,
+                clock.instant())).withMessageContaining("rejected");
     }
 
     @Test
