@@ -185,7 +185,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
 
         FlatchrEventClassifier classifier = new FlatchrEventClassifier();
         WebhookAuthenticator webhookAuthenticator = new WebhookAuthenticator(tenants, clock);
-        bindIntake(registry, settings, json, journal, webhookAuthenticator, classifier, metrics);
+        bindIntake(registry, settings, json, journal, webhookAuthenticator, classifier, metrics, alerts);
         AdminTokenCheck adminTokenCheck = new AdminTokenCheck(settings.adminToken(), tenants);
         bindHttpServer(camel, settings, server.join(), json, webhookAuthenticator, adminTokenCheck, metrics);
 
@@ -252,12 +252,12 @@ public final class ConnectorConfiguration implements CamelConfiguration {
 
     private static void bindIntake(Registry registry, ConnectorSettings settings, ObjectMapper json, Journal journal,
                                    WebhookAuthenticator webhookAuthenticator, FlatchrEventClassifier classifier,
-                                   ConnectorMetrics metrics) {
+                                   ConnectorMetrics metrics, Alerts alerts) {
         registry.bind("webhookAuthenticator", webhookAuthenticator);
         registry.bind("jsonBodyReader", new JsonBodyReader(json, settings.maxBodyBytes()));
         registry.bind("flatchrEventClassifier", classifier);
         registry.bind("webhookReplies", new WebhookReplies(json, metrics));
-        registry.bind("intakeSteps", new IntakeSteps(classifier, new VerdictRecorder(journal)));
+        registry.bind("intakeSteps", new IntakeSteps(classifier, new VerdictRecorder(journal), alerts));
         registry.bind("problemReplies", new ProblemReplies(json));
     }
 
@@ -318,7 +318,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("flatchrRequests", requests);
         registry.bind("flatchrAnswers", new FlatchrAnswers(json, metrics::flatchrCall, pause));
         ReconciliationSteps reconciliation = new ReconciliationSteps(tenants, reconciliations, instances, journal,
-                classifier, requests, json, metrics, pause, alerts, alerts, clock);
+                classifier, requests, json, metrics, pause, alerts, alerts, alerts, clock);
         registry.bind("reconciliation", reconciliation);
         registry.bind("backfills", new Backfills(reconciliation, tenants, json, clock));
         return requests;

@@ -1,7 +1,9 @@
 package io.github.flatchrlucca.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.flatchrlucca.journal.IntakeResult;
 import io.github.flatchrlucca.routes.Variables;
+import io.github.flatchrlucca.signals.RejectedHireAlert;
 import org.apache.camel.Exchange;
 
 /**
@@ -15,10 +17,12 @@ public final class IntakeSteps {
 
     private final FlatchrEventClassifier classifier;
     private final VerdictRecorder recorder;
+    private final RejectedHireAlert alert;
 
-    public IntakeSteps(FlatchrEventClassifier classifier, VerdictRecorder recorder) {
+    public IntakeSteps(FlatchrEventClassifier classifier, VerdictRecorder recorder, RejectedHireAlert alert) {
         this.classifier = classifier;
         this.recorder = recorder;
+        this.alert = alert;
     }
 
     /** Sets the verdict on the parsed event, and its kind as plain text for the route's choice. */
@@ -29,11 +33,19 @@ public final class IntakeSteps {
         exchange.setVariable(Variables.VERDICT_KIND, verdict.kind().name());
     }
 
-    /** Records the hire as received, and sets what the journal did with it. */
+    /**
+     * Records the hire as received, and sets what the journal did with it. A rejection that is news is told to the
+     * team's chat, once committed: Flatchr neither sends a webhook again nor shows one refused, so a hire refused
+     * unseen (a wrong FLATCHR_COMPANY_ID refuses them all) would be lost to everyone.
+     */
     public void record(Exchange exchange) {
-        exchange.setVariable(Variables.INTAKE, recorder.record(exchange.getVariable(Variables.RAW_BODY, String.class),
-                exchange.getVariable(Variables.TENANT, IntakeRules.class),
-                exchange.getVariable(Variables.VERDICT, HireVerdict.class)));
+        IntakeRules tenant = exchange.getVariable(Variables.TENANT, IntakeRules.class);
+        HireVerdict verdict = exchange.getVariable(Variables.VERDICT, HireVerdict.class);
+        IntakeResult result = recorder.record(exchange.getVariable(Variables.RAW_BODY, String.class), tenant, verdict);
+        exchange.setVariable(Variables.INTAKE, result);
+        if (result.newRejection()) {
+            alert.hireRejected(tenant.id(), result.hireId(), verdict.rejection());
+        }
     }
 
     /** Withdraws the hire of a candidate moved out of hired (or asks a person), and sets what it meant to it. */

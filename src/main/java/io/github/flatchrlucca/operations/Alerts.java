@@ -6,6 +6,7 @@ import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.http.KeyState;
 import io.github.flatchrlucca.signals.DaysNotSearchedAlert;
 import io.github.flatchrlucca.signals.DeliveryAlerts;
+import io.github.flatchrlucca.signals.RejectedHireAlert;
 import io.github.flatchrlucca.signals.SkippedApplicationAlert;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,12 +26,13 @@ import java.util.Map;
  * page, never with the candidate's e-mail or phone, and each is sent at most once per hire and state by this instance:
  * what happens to a hire (dead, moved out) happens on one instance, but what each watches for itself (the queue's age,
  * a skipped application) is remembered in its memory only, so every instance tells it, and again after a restart.
- * Hires that die together (one cause for a whole tenant: a refusing Lucca, a wrong mapping) are told one by one for
- * the first {@link #TOLD_ONE_BY_ONE} of a {@link #BURST}, the others as a count once it is over: a backlog dying at
- * once must not flood the channel, nor run into the chat's own rate limit, whose refusals, tried again a few times
- * only (routeConfiguration alert-failures), would lose the alerts that matter.
+ * Hires that die together (one cause for a whole tenant: a refusing Lucca, a wrong mapping), or are rejected together
+ * as they come (a wrong FLATCHR_COMPANY_ID refuses every one), are told one by one for the first
+ * {@link #TOLD_ONE_BY_ONE} of a {@link #BURST}, the others as a count once it is over, the dead and the rejected
+ * counted apart: a backlog dying at once must not flood the channel, nor run into the chat's own rate limit, whose
+ * refusals, tried again a few times only (routeConfiguration alert-failures), would lose the alerts that matter.
  */
-public final class Alerts implements DeliveryAlerts, SkippedApplicationAlert, DaysNotSearchedAlert {
+public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedApplicationAlert, DaysNotSearchedAlert {
 
     private final Consumer<String> send;
     private final String statusPage;
@@ -38,7 +40,7 @@ public final class Alerts implements DeliveryAlerts, SkippedApplicationAlert, Da
     private final Duration queueAgeLimit;
     private final Clock clock;
     private final Map<String, String> lastSlowHire = new HashMap<>();
-    private final Map<String, DeadBurst> deadBursts = new HashMap<>();
+    private final Map<BurstOf, Burst> bursts = new HashMap<>();
     // The skipped applications already told, oldest first: each search of the next day or so finds the same one
     // again (the windows overlap), and it is told once. Bounded, so that it cannot grow without end: one forgotten
     // after this many others is told again at most, which is no flood.
@@ -49,15 +51,19 @@ public final class Alerts implements DeliveryAlerts, SkippedApplicationAlert, Da
         }
     });
 
-    /** How long after a tenant's first dead hire the next ones belong to the same burst. */
+    /** How long after a tenant's first dead (or rejected) hire the next ones belong to the same burst. */
     static final Duration BURST = Duration.ofMinutes(1);
-    /** How many of a burst's dead hires are told one by one, each with its link. */
+    /** How many of a burst's hires are told one by one, each with its link. */
     static final int TOLD_ONE_BY_ONE = 5;
     /** How many skipped applications are remembered as told. */
     static final int SKIPPED_REMEMBERED = 1000;
 
-    /** A tenant's hires dead since {@code since}: {@code told} of them told, {@code more} counted, the last cause. */
-    private record DeadBurst(java.time.Instant since, int told, int more, String lastWhy) {
+    /** What a burst is of: one tenant's hires dead in delivery, or rejected as they came. */
+    private record BurstOf(String tenant, boolean rejected) {
+    }
+
+    /** Hires since {@code since}: {@code told} of them told, {@code more} counted, the last cause. */
+    private record Burst(java.time.Instant since, int told, int more, String lastWhy) {
     }
 
     /** @param send posts one message without waiting; it must never block delivery or throw */
@@ -72,24 +78,48 @@ public final class Alerts implements DeliveryAlerts, SkippedApplicationAlert, Da
 
     @Override
     public synchronized void hireDead(String tenant, String hireId, String why) {
-        DeadBurst burst = deadBursts.get(tenant);
-        if (burst != null && isOpen(burst) && burst.told() >= TOLD_ONE_BY_ONE) {
-            deadBursts.put(tenant, new DeadBurst(burst.since(), burst.told(), burst.more() + 1, why));
-            return;
+        if (toldOneByOne(new BurstOf(tenant, false), why)) {
+            send.accept(":red_circle: Hire " + hireId + " of tenant " + tenant + " is dead and will not reach Lucca by "
+                    + "itself: " + why + ". Fix the cause, then replay it: " + link(hireId));
         }
-        if (burst != null && isOpen(burst)) {
-            deadBursts.put(tenant, new DeadBurst(burst.since(), burst.told() + 1, 0, why));
-        } else {
-            summarise(tenant, burst);
-            deadBursts.put(tenant, new DeadBurst(clock.instant(), 1, 0, why));
-        }
-        send.accept(":red_circle: Hire " + hireId + " of tenant " + tenant + " is dead and will not reach Lucca by "
-                + "itself: " + why + ". Fix the cause, then replay it: " + link(hireId));
     }
 
-    /** The timer's: each tenant's burst of dead hires, once over, told as a count (none when only one died). */
-    public synchronized void summariseDeadHires() {
-        deadBursts.entrySet().removeIf(entry -> {
+    /**
+     * A hire refused as it came and recorded as rejected: Flatchr shows its recruiters no webhook it was refused, and
+     * sends none again, so without this nobody would know until the new employee is missing from Lucca.
+     */
+    @Override
+    public synchronized void hireRejected(String tenant, String hireId, String why) {
+        if (toldOneByOne(new BurstOf(tenant, true), why)) {
+            send.accept(":no_entry: Hire " + hireId + " of tenant " + tenant + " was rejected as it came and will not "
+                    + "reach Lucca by itself: " + why + ". Flatchr shows no refused webhook: complete the candidate "
+                    + "in Flatchr and drag them into hired again, or, if the tenant's Flatchr company ids are what is "
+                    + "wrong, correct them and replay it: " + link(hireId));
+        }
+    }
+
+    /** Whether a hire of the burst is told by itself, or only counted, its burst being told enough already. */
+    private boolean toldOneByOne(BurstOf of, String why) {
+        Burst burst = bursts.get(of);
+        if (burst != null && isOpen(burst) && burst.told() >= TOLD_ONE_BY_ONE) {
+            bursts.put(of, new Burst(burst.since(), burst.told(), burst.more() + 1, why));
+            return false;
+        }
+        if (burst != null && isOpen(burst)) {
+            bursts.put(of, new Burst(burst.since(), burst.told() + 1, 0, why));
+        } else {
+            summarise(of, burst);
+            bursts.put(of, new Burst(clock.instant(), 1, 0, why));
+        }
+        return true;
+    }
+
+    /**
+     * The timer's: each tenant's burst of dead hires, and of rejected ones, once over, told as a count (none when
+     * no more than were told one by one).
+     */
+    public synchronized void summariseBursts() {
+        bursts.entrySet().removeIf(entry -> {
             if (isOpen(entry.getValue())) {
                 return false;
             }
@@ -98,13 +128,21 @@ public final class Alerts implements DeliveryAlerts, SkippedApplicationAlert, Da
         });
     }
 
-    private boolean isOpen(DeadBurst burst) {
+    private boolean isOpen(Burst burst) {
         return clock.instant().isBefore(burst.since().plus(BURST));
     }
 
-    private void summarise(String tenant, DeadBurst burst) {
-        if (burst != null && burst.more() > 0) {
-            send.accept(":red_circle: " + burst.more() + " more hire(s) of tenant " + tenant + " died within "
+    private void summarise(BurstOf of, Burst burst) {
+        if (burst == null || burst.more() == 0) {
+            return;
+        }
+        if (of.rejected()) {
+            send.accept(":no_entry: " + burst.more() + " more hire(s) of tenant " + of.tenant() + " were rejected "
+                    + "within " + BURST.toMinutes() + " minute(s) of the ones above (the last: " + burst.lastWhy()
+                    + "). Complete them in Flatchr and drag them into hired again, or, if the tenant's Flatchr company "
+                    + "ids are what is wrong, correct them and replay them from the status page: " + statusPage);
+        } else {
+            send.accept(":red_circle: " + burst.more() + " more hire(s) of tenant " + of.tenant() + " died within "
                     + BURST.toMinutes() + " minute(s) of the ones above (the last: " + burst.lastWhy() + "). Fix the "
                     + "cause, then replay them from the status page: " + statusPage);
         }

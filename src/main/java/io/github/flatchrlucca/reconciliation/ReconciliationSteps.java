@@ -23,6 +23,7 @@ import io.github.flatchrlucca.journal.WithdrawnHire;
 import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.signals.DaysNotSearchedAlert;
 import io.github.flatchrlucca.signals.SearchCounts;
+import io.github.flatchrlucca.signals.RejectedHireAlert;
 import io.github.flatchrlucca.signals.SkippedApplicationAlert;
 import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.Tenant;
@@ -75,6 +76,7 @@ public final class ReconciliationSteps {
     private final SearchCounts metrics;
     private final FlatchrPause pause;
     private final SkippedApplicationAlert alert;
+    private final RejectedHireAlert rejected;
     private final DaysNotSearchedAlert daysNotSearched;
     private final Clock clock;
     private final Instant startedAt;
@@ -84,7 +86,7 @@ public final class ReconciliationSteps {
     public ReconciliationSteps(Tenants tenants, Reconciliations reconciliations, Instances instances, Journal journal,
                                FlatchrEventClassifier classifier, FlatchrRequests requests, ObjectMapper json,
                                SearchCounts metrics, FlatchrPause pause, SkippedApplicationAlert alert,
-                               DaysNotSearchedAlert daysNotSearched, Clock clock) {
+                               RejectedHireAlert rejected, DaysNotSearchedAlert daysNotSearched, Clock clock) {
         this.tenants = tenants;
         this.reconciliations = reconciliations;
         this.instances = instances;
@@ -95,6 +97,7 @@ public final class ReconciliationSteps {
         this.metrics = metrics;
         this.pause = pause;
         this.alert = alert;
+        this.rejected = rejected;
         this.daysNotSearched = daysNotSearched;
         this.clock = clock;
         this.startedAt = clock.instant();
@@ -295,8 +298,9 @@ public final class ReconciliationSteps {
         ObjectNode event = application.toEvent(json, details, run.vacancy(application),
                 companyId(run.tenant()), run.foundIn(application), notes);
         IntakeResult result;
+        HireVerdict verdict;
         try {
-            HireVerdict verdict = classifier.classify(event, run.tenant());
+            verdict = classifier.classify(event, run.tenant());
             if (verdict.kind() != HireVerdict.Kind.HIRE && verdict.kind() != HireVerdict.Kind.INCOMPLETE) {
                 // The search found it in a trigger column (or in a hired one past them, recorded as a drag into the
                 // first trigger column), so the classifier should see a hire; anything else is a
@@ -314,6 +318,10 @@ public final class ReconciliationSteps {
             return skipped(run, application, unusable.getMessage());
         }
         reconciliations.renew(run.claim());
+        if (result.newRejection()) {
+            // recorded, but to reach Lucca only once a person completes it in Flatchr: told as the webhook's is
+            rejected.hireRejected(run.getTenant(), result.hireId(), verdict.rejection());
+        }
         if (result.outcome() == IntakeResult.Outcome.DUPLICATE) {
             // the hire of this application the journal had (its webhook's, found by e-mail and vacancy when an older
             // answer's item did not give the vacancy) now knows Flatchr's id of it: the next searches know it by that

@@ -34,12 +34,15 @@ class IntakeStepsTest {
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private TestJournal h2;
     private IntakeSteps steps;
+    // what the team's chat is told of rejected hires
+    private final List<String> told = new java.util.ArrayList<>();
 
     @BeforeEach
     void openJournal() {
         h2 = TestJournal.inFolder(dir);
         steps = new IntakeSteps(new FlatchrEventClassifier(), new VerdictRecorder(new Journal(h2.dataSource(),
-                Clock.systemUTC(), Duration.ofMinutes(10), "instance-a")));
+                Clock.systemUTC(), Duration.ofMinutes(10), "instance-a")),
+                (tenant, hireId, why) -> told.add(tenant + " " + hireId + ": " + why));
     }
 
     @AfterEach
@@ -64,6 +67,59 @@ class IntakeStepsTest {
             assertThat(hire.status()).isEqualTo(HireStatus.RECEIVED);
             assertThat(hire.payload()).isEqualTo(HIRE);
         });
+    }
+
+    @Test
+    void aRejectedHireIsToldToTheTeamOnceForEachReasonItIsRejectedFor() throws Exception {
+        String noEmail = HIRE.replace("\"email\": \"eloise@gmail.com\"", "\"email\": \"\"");
+        String noEmailNorName = noEmail.replace("\"lastname\": \"Müller\"", "\"lastname\": \"\"");
+
+        IntakeResult first = recorded(parsed(noEmail));
+        recorded(parsed(noEmail));
+        recorded(parsed(noEmailNorName));
+
+        assertThat(first.outcome()).isEqualTo(IntakeResult.Outcome.REJECTED);
+        assertThat(told).as("the resend for the same reason is no news").containsExactly(
+                "acme " + first.hireId() + ": data.candidate.email is missing",
+                "acme " + first.hireId() + ": data.candidate.lastname is missing, data.candidate.email is missing");
+    }
+
+    @Test
+    void aHireOfAnotherCompanyIsToldToTheTeamWithTheCompanyNeverTheCandidate() throws Exception {
+        Exchange exchange = parsed(HIRE, new IntakeRules() {
+            @Override
+            public String id() {
+                return "acme";
+            }
+
+            @Override
+            public java.util.Set<String> triggerColumns() {
+                return java.util.Set.of();
+            }
+
+            @Override
+            public boolean acceptsCompany(String companyId) {
+                return false;
+            }
+
+            @Override
+            public Duration hireHold() {
+                return Duration.ZERO;
+            }
+        });
+
+        IntakeResult refused = recorded(exchange);
+
+        assertThat(told).singleElement().isEqualTo("acme " + refused.hireId()
+                + ": company_id 4242 is not one of tenant acme's Flatchr companies");
+    }
+
+    @Test
+    void anAcceptedHireIsToldNothing() throws Exception {
+        recorded(parsed(HIRE));
+        recorded(parsed(HIRE));
+
+        assertThat(told).isEmpty();
     }
 
     @Test

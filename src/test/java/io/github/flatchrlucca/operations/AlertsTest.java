@@ -35,17 +35,39 @@ class AlertsTest {
                 assertThat(message).contains("of tenant acme is dead", "#hire=hire-"));
         assertThat(chat.get(Alerts.TOLD_ONE_BY_ONE)).as("another tenant's first").contains("hire-g", "tenant globex");
 
-        alerts.summariseDeadHires();
+        alerts.summariseBursts();
         assertThat(chat).as("the burst is not over").hasSize(Alerts.TOLD_ONE_BY_ONE + 1);
 
         clock.advance(Alerts.BURST);
-        alerts.summariseDeadHires();
+        alerts.summariseBursts();
         assertThat(chat).hasSize(Alerts.TOLD_ONE_BY_ONE + 2);
         assertThat(chat.get(Alerts.TOLD_ONE_BY_ONE + 1)).contains("45 more hire(s) of tenant acme",
                 "Lucca answered 400 to list-departments", "https://connector.acme.example/admin/");
 
-        alerts.summariseDeadHires();
+        alerts.summariseBursts();
         assertThat(chat).as("told once").hasSize(Alerts.TOLD_ONE_BY_ONE + 2);
+    }
+
+    @Test
+    void hiresRejectedTogetherAreToldAsAFewLinksThenOneCountApartFromTheDeadOnes() {
+        // a wrong FLATCHR_COMPANY_ID: every hire of the tenant is refused as it comes
+        for (int i = 0; i < 20; i++) {
+            alerts.hireRejected("acme", "hire-" + i, "company_id 4242 is not one of tenant acme's Flatchr companies");
+        }
+        alerts.hireDead("acme", "hire-d", "Lucca answered 400 to create-user");
+
+        assertThat(chat).hasSize(Alerts.TOLD_ONE_BY_ONE + 1);
+        assertThat(chat.subList(0, Alerts.TOLD_ONE_BY_ONE)).allSatisfy(message -> assertThat(message).contains(
+                "of tenant acme was rejected", "company_id 4242 is not one of tenant acme's Flatchr companies",
+                "drag them into hired again", "https://connector.acme.example/admin/#hire=hire-"));
+        assertThat(chat.get(Alerts.TOLD_ONE_BY_ONE)).as("a dead hire is told in its own burst")
+                .contains("hire-d", "is dead");
+
+        clock.advance(Alerts.BURST);
+        alerts.summariseBursts();
+        assertThat(chat).hasSize(Alerts.TOLD_ONE_BY_ONE + 2);
+        assertThat(chat.get(Alerts.TOLD_ONE_BY_ONE + 1)).contains("15 more hire(s) of tenant acme were rejected",
+                "company_id 4242", "https://connector.acme.example/admin/");
     }
 
     @Test
@@ -100,7 +122,7 @@ class AlertsTest {
     void aFewHiresDyingApartAreEachToldAndNeverCounted() {
         alerts.hireDead("acme", "hire-1", "Lucca answered 400 to create-user");
         clock.advance(Duration.ofMinutes(5));
-        alerts.summariseDeadHires();
+        alerts.summariseBursts();
         alerts.hireDead("acme", "hire-2", "Lucca answered 400 to create-user");
 
         assertThat(chat).satisfiesExactly(

@@ -54,7 +54,7 @@ class ReconciliationStepsTest {
     private final Reconciliations reconciliations = new Reconciliations(pool, clock, LEASE, "instance-a");
     private final FlatchrEventClassifier classifier = new FlatchrEventClassifier();
     private final Tenants tenants = new Tenants("/data/vacancy/department", Duration.ZERO, (tenant, state) -> { });
-    // what the team's chat is told of skipped applications
+    // what the team's chat is told of skipped applications, and of hires recorded rejected
     private final List<String> told = new java.util.ArrayList<>();
     private final io.github.flatchrlucca.flatchr.FlatchrPause pause =
             new io.github.flatchrlucca.flatchr.FlatchrPause(clock, Duration.ofSeconds(30), Duration.ofMinutes(15));
@@ -62,6 +62,7 @@ class ReconciliationStepsTest {
             new Instances(pool, clock, "instance-a"), journal, classifier, new FlatchrRequests(JSON), JSON,
             new ConnectorMetrics(new SimpleMeterRegistry(), new JournalReader(pool), clock), pause,
             (tenant, applicant, why) -> told.add(tenant + " " + applicant + ": " + why),
+            (tenant, hireId, why) -> told.add(tenant + " rejected " + hireId + ": " + why),
             (tenant, from, before) -> told.add(tenant + " days from " + from + " before " + before), clock);
 
     ReconciliationStepsTest() {
@@ -236,6 +237,21 @@ class ReconciliationStepsTest {
         assertThat(hires()).isEmpty();
         assertThat(told).singleElement().satisfies(message -> assertThat(message)
                 .startsWith("acme " + tooLong + ": ").contains("data.applicant.id").doesNotContain("zoe"));
+    }
+
+    @Test
+    void aHireFoundThatIsRecordedRejectedIsToldToTheTeamWithoutItsEmail() throws Exception {
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree("[" + item("R5rrrrrrrrrrrrrr", "jeanne.at.example.org", "\"hired\": true,")
+                + "]"));
+
+        assertThat(steps.record(run, steps.unknown(run).get(0), MissingNode.getInstance())).isFalse();
+
+        HireView rejected = hires().get(0);
+        assertThat(rejected.status()).isEqualTo(HireStatus.REJECTED);
+        assertThat(told).containsExactly("acme rejected " + rejected.hireId()
+                + ": data.candidate.email is not an e-mail address");
     }
 
     @Test

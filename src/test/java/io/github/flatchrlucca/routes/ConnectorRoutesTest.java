@@ -330,6 +330,27 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
+    void aHireRefusedAsItComesIsToldToTheTeamOnceNotAtEachResend() throws IOException {
+        // a wrong FLATCHR_COMPANY_ID: the tenant's own hires come from a company it does not name
+        ObjectNode otherCompany = Events.hire(HELD_COMPANY, "refused-1");
+        HttpResponse<String> first = post(LIVE, otherCompany);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(403);
+        String hireId = JSON.readTree(first.body()).path("hireId").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chat.triesOf(hireId).isEmpty());
+        assertThat(chat.triesOf(hireId).get(0).body()).contains("tenant " + LIVE, "was rejected",
+                "company_id " + HELD_COMPANY).doesNotContain(Events.mail("refused-1"));
+
+        assertThat(post(LIVE, otherCompany).statusCode()).as("sent again").isEqualTo(403);
+        // Told after any alert the resend would have queued (one queue, posted in order): once it is in, so is that.
+        ObjectNode incomplete = Events.hire(LIVE, "refused-2");
+        ((ObjectNode) incomplete.path("data").path("candidate")).remove("email");
+        String later = JSON.readTree(post(LIVE, incomplete).body()).path("hireId").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !chat.triesOf(later).isEmpty());
+        assertThat(chat.triesOf(later).get(0).body()).contains("data.candidate.email is missing");
+        assertThat(chat.triesOf(hireId)).as("the resend for the same reason is no news").hasSize(1);
+    }
+
+    @Test
     void aCandidateMovedOutOfHiredBeforeLuccaWithdrawsTheHire() throws IOException {
         ObjectNode hire = Events.hire(HELD_COMPANY, "moved-1");
         String hireId = accept("held", hire);
