@@ -56,9 +56,10 @@ import io.github.flatchrlucca.operations.Backfills;
 import io.github.flatchrlucca.operations.ChatRefusals;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import io.github.flatchrlucca.operations.GracefulStop;
-import io.github.flatchrlucca.operations.JournalHealthCheck;
+import io.github.flatchrlucca.operations.JournalWatch;
 import io.github.flatchrlucca.operations.LuccaHealthCheck;
 import io.github.flatchrlucca.operations.MappingPreview;
+import io.github.flatchrlucca.operations.ReadinessCheck;
 import io.github.flatchrlucca.operations.Retention;
 import io.github.flatchrlucca.operations.StatusPage;
 import io.github.flatchrlucca.tenants.Tenant;
@@ -221,7 +222,10 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                 clock));
         registry.bind("retention", new Retention(journal, settings.retention(), settings.retryMaxAge(),
                 tenants::writingBack, clock));
-        registry.bind("journalHealth", new JournalHealthCheck(reader));
+        // asked by a timer (route watch-journal): a health request never waits for a journal that is down
+        JournalWatch journalWatch = new JournalWatch(reader);
+        registry.bind("journalWatch", journalWatch);
+        registry.bind("journalHealth", new ReadinessCheck("journal", journalWatch::answers, JournalWatch.DOWN));
         registry.bind("luccaHealth", new LuccaHealthCheck(tenants, !settings.managementOnServerPort(),
                 writeBack::tagHealth, defaultDepartments::health));
         announce(settings, tenants);

@@ -61,6 +61,12 @@ class DeploymentFilesTest {
                 .containsEntry("path", "/observe/health/ready").containsEntry("port", "management");
         assertThat(map(map(container, "livenessProbe"), "httpGet"))
                 .containsEntry("path", "/observe/health/live").containsEntry("port", "management");
+        // the management port answers one request after the other: a probe waits for the one before it (a scrape, a
+        // readiness probe) longer than the kubelet's default of one second, and a liveness probe timing out restarts
+        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+            assertThat(map(container, probe).get("timeoutSeconds")).as(probe + ".timeoutSeconds")
+                    .isInstanceOfSatisfying(Integer.class, seconds -> assertThat(seconds).isGreaterThanOrEqualTo(5));
+        }
         List<Map<String, Object>> servicePorts = (List<Map<String, Object>>) map(DeploymentFiles.kubernetes(
                 "service.yaml"), "spec").get("ports");
         assertThat(servicePorts).extracting(port -> port.get("targetPort")).containsExactly("webhooks");

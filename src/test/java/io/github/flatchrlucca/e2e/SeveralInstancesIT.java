@@ -143,8 +143,12 @@ class SeveralInstancesIT {
                 assertThat(refused.statusCode()).isEqualTo(503);
                 assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             }
+            // the readiness check tells what the journal answered when a timer last asked it (every two seconds)
             for (ConnectorProcess instance : both) {
-                assertThat(instance.get("/observe/health/ready", null).statusCode()).isEqualTo(503);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> instance.get("/observe/health/ready", null).statusCode() == 503);
+                assertThat(instance.get("/observe/health/live", null).statusCode()).as("restarting does not bring a "
+                        + "database back").isEqualTo(200);
             }
         } finally {
             postgres.start();
