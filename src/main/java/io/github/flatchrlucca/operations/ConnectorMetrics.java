@@ -2,6 +2,7 @@ package io.github.flatchrlucca.operations;
 
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.signals.DeliveryCounts;
 import io.github.flatchrlucca.signals.SearchCounts;
 import io.github.flatchrlucca.signals.WebhookCounts;
@@ -118,11 +119,16 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
                 + "rate limiter, by tenant").tag("tenant", tenant).register(registry).record(wait);
     }
 
-    /** Counts by tenant and status, read from the journal at most once per TTL. */
+    /**
+     * Counts by tenant and status, read from the journal at most once per TTL, a failed read too: each of a scrape's
+     * gauges (nine per tenant) asked again a journal that is down, and waited for it (3 s, the pool's connection
+     * timeout), so that Prometheus gave up on the scrape, and no metric was collected during the outage.
+     */
     private static final class QueueCounts {
 
         private final JournalReader reader;
         private final Clock clock;
+        // null while the journal could not be read: the counts are unknown
         private Map<String, Map<HireStatus, Long>> counts = Map.of();
         private Instant readAt = Instant.MIN;
 
@@ -131,12 +137,22 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
             this.clock = clock;
         }
 
-        synchronized long count(String tenant, HireStatus status) {
+        /**
+         * NaN (Prometheus' "no value") while the journal cannot be read, rather than the last counts: the queue may
+         * move meanwhile (another instance may still reach the journal), and counts frozen at their last values would
+         * pass for a queue that stopped moving, or one that emptied; the outage itself is told by the readiness check
+         * and by the webhooks refused (flatchr_webhooks_total{outcome="unavailable"}).
+         */
+        synchronized double count(String tenant, HireStatus status) {
             if (clock.instant().isAfter(readAt.plus(QUEUE_COUNTS_TTL))) {
-                counts = reader.countsByTenantAndStatus();
+                try {
+                    counts = reader.countsByTenantAndStatus();
+                } catch (JournalUnavailable e) {
+                    counts = null;
+                }
                 readAt = clock.instant();
             }
-            return counts.getOrDefault(tenant, Map.of()).getOrDefault(status, 0L);
+            return counts == null ? Double.NaN : counts.getOrDefault(tenant, Map.of()).getOrDefault(status, 0L);
         }
     }
 }

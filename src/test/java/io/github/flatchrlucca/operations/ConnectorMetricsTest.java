@@ -1,0 +1,60 @@
+package io.github.flatchrlucca.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.HireStatus;
+import io.github.flatchrlucca.journal.Intakes;
+import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.TestJournal;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The hires by status as a scrape reads them: from the journal at most once per few seconds, while it is down too. */
+class ConnectorMetricsTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T09:00:00Z"));
+    @RegisterExtension
+    final TestJournal h2 = TestJournal.inMemory();
+    private final JournalThatStops journal = new JournalThatStops(h2.dataSource());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ConnectorMetrics metrics = new ConnectorMetrics(registry, new JournalReader(journal), clock);
+
+    @Test
+    void aScrapeWhileTheJournalIsDownAsksItOnceAndReadsNoCountRatherThanOnceForEachGauge() {
+        Intakes.recordIntake(new Journal(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a"), "{}",
+                new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "1", List.of()), "acme", Duration.ZERO);
+        metrics.tenantsAre(List.of("acme", "globex"));
+        assertThat(received("acme")).isEqualTo(1.0);
+        journal.askedSinceLastTime();
+        clock.advance(Duration.ofSeconds(6));
+        journal.stop();
+
+        Collection<Gauge> gauges = registry.find("flatchr.hires.by.status").gauges();
+        assertThat(gauges).hasSize(2 * HireStatus.values().length);
+        assertThat(gauges).as("unknown while the journal cannot be read").allSatisfy(gauge ->
+                assertThat(gauge.value()).isNaN());
+        assertThat(journal.askedSinceLastTime()).as("each ask waits the pool's 3 s: once per scrape, not per gauge")
+                .isEqualTo(1);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(received("acme")).isNaN();
+        assertThat(journal.askedSinceLastTime()).as("within the few seconds the counts are kept for").isZero();
+
+        journal.start();
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(received("acme")).isEqualTo(1.0);
+        assertThat(received("globex")).isEqualTo(0.0);
+    }
+
+    private double received(String tenant) {
+        return registry.get("flatchr.hires.by.status").tags("tenant", tenant, "status", "received").gauge().value();
+    }
+}
