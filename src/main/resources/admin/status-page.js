@@ -464,14 +464,19 @@
     const oldest = $("oldest");
     if (stats.oldestQueuedReceivedAt) {
       const age = stats.oldestQueuedAgeSeconds || 0;
-      // its wait counts from when it last entered the queue: a hire replayed a minute ago waits a minute
+      // its wait as the alert reckons it: from when it last entered the queue (a hire replayed a minute ago waits a
+      // minute), or from the end of its hold; late past the alert's limit (ALERT_QUEUE_AGE_SECONDS)
+      const held = stats.oldestQueuedHeldUntil;
       oldest.replaceChildren("Oldest hire waiting for Lucca: ", el("button", {
         type: "button", class: "link", onclick: () => openDetail(stats.oldestQueuedHireId),
-      }, `waiting for ${duration(age)}`));
-      oldest.className = age > 3600 ? "oldest late" : "oldest";
+      }, held ? `held until ${clock.format(new Date(held))}` : `waiting for ${duration(age)}`));
+      const late = age > stats.queueAgeLimitSeconds;
+      oldest.className = late ? "oldest late" : "oldest";
+      oldest.title = late ? `Waiting longer than ${duration(stats.queueAgeLimitSeconds)} (ALERT_QUEUE_AGE_SECONDS)` : "";
     } else {
       oldest.textContent = "No hire is waiting for Lucca.";
       oldest.className = "oldest";
+      oldest.title = "";
     }
   }
 

@@ -217,7 +217,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("adminTokenCheck", adminTokenCheck);
         registry.bind("statusPage", new StatusPage(adminTokenCheck));
         registry.bind("adminApi", new AdminApi(json, journal, reader, reconciliations, classifier, tenants,
-                settings.zone(), clock, defaultDepartments::health));
+                settings.zone(), settings.alertQueueAge(), clock, defaultDepartments::health));
         registry.bind("mappingPreview", new MappingPreview(json, steps, departments, defaultDepartments, tenants,
                 clock));
         registry.bind("retention", new Retention(journal, settings.retention(), settings.retryMaxAge(),

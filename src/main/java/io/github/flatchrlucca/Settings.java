@@ -431,7 +431,8 @@ final class Settings {
     static final Setting<Duration> ALERT_QUEUE_AGE = Setting.of(OPERATIONS, "alert.queue-age-seconds",
             "ALERT_QUEUE_AGE_SECONDS",
             between(1, 604_800, "from 1 to 604800 (a week): seconds").map(Duration::ofSeconds),
-            "How long the oldest queued hire may wait for Lucca before someone is told (seconds).")
+            "How long the oldest queued hire may wait for Lucca before someone is told, and the status page shows "
+                    + "it late (seconds; a held hire waits from the end of its hold).")
             .defaultValue("3600");
     static final Setting<Long> ALERT_CHECK_INTERVAL = Setting.of(OPERATIONS, "alert.check-interval-ms",
             "ALERT_CHECK_INTERVAL_MS", PERIOD_MILLIS,

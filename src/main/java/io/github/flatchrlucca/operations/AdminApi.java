@@ -16,6 +16,7 @@ import io.github.flatchrlucca.lucca.LuccaConnection;
 import java.util.HashMap;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.Tenants;
@@ -45,15 +46,17 @@ public final class AdminApi {
     private final Tenants tenants;
     private final HireViews views;
     private final ZoneId connectorZone;
+    private final QueueWait queueWait;
     private final Clock clock;
 
     /**
      * @param connectorZone     CONNECTOR_TIMEZONE: the days of a list of several tenants, or of one not in force
+     * @param queueAgeLimit     ALERT_QUEUE_AGE_SECONDS: the oldest queued hire's wait past which the page shows it late
      * @param defaultDepartment what is known of a tenant's default department in its Lucca: "ok", or what is wrong
      */
     public AdminApi(ObjectMapper json, Journal journal, JournalReader reader, Reconciliations reconciliations,
-                    FlatchrEventClassifier classifier, Tenants tenants, ZoneId connectorZone, Clock clock,
-                    Function<String, Optional<String>> defaultDepartment) {
+                    FlatchrEventClassifier classifier, Tenants tenants, ZoneId connectorZone, Duration queueAgeLimit,
+                    Clock clock, Function<String, Optional<String>> defaultDepartment) {
         this.json = json;
         this.journal = journal;
         this.reader = reader;
@@ -62,6 +65,7 @@ public final class AdminApi {
         this.tenants = tenants;
         this.views = new HireViews(json, tenants, clock, defaultDepartment);
         this.connectorZone = connectorZone;
+        this.queueWait = new QueueWait(queueAgeLimit, clock);
         this.clock = clock;
     }
 
@@ -113,16 +117,21 @@ public final class AdminApi {
         stats.put("decisionsNeeded", reader.decisionsNeededByTenant().entrySet().stream()
                 .filter(entry -> tenant == null || tenant.equals(entry.getKey()))
                 .mapToLong(Map.Entry::getValue).sum());
-        // its age counts from when it last entered the queue: a replayed hire has waited since its replay
+        // its wait as the alert reckons it (QueueWait): from when it last entered the queue (a replayed hire has
+        // waited since its replay), or from the end of its hold; the page shows it late past the alert's limit
         reader.oldestQueued(tenant).ifPresentOrElse(oldest -> {
+            Instant since = queueWait.since(oldest);
+            boolean held = since.isAfter(clock.instant());
             stats.put("oldestQueuedHireId", oldest.hireId());
             stats.put("oldestQueuedReceivedAt", oldest.receivedAt().toString());
             stats.put("oldestQueuedSince", oldest.queuedAt().toString());
-            stats.put("oldestQueuedAgeSeconds", Duration.between(oldest.queuedAt(), clock.instant()).toSeconds());
+            stats.put("oldestQueuedHeldUntil", held ? since.toString() : null);
+            stats.put("oldestQueuedAgeSeconds", held ? 0 : queueWait.of(oldest).toSeconds());
         }, () -> {
             stats.put("oldestQueuedReceivedAt", null);
             stats.put("oldestQueuedSince", null);
         });
+        stats.put("queueAgeLimitSeconds", queueWait.limit().toSeconds());
         JsonReply.respond(json, exchange, 200, "application/json", stats);
     }
 

@@ -37,7 +37,7 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
     private final Consumer<String> send;
     private final String statusPage;
     private final JournalReader reader;
-    private final Duration queueAgeLimit;
+    private final QueueWait queueWait;
     private final Clock clock;
     private final Map<String, String> lastSlowHire = new HashMap<>();
     private final Map<BurstOf, Burst> bursts = new HashMap<>();
@@ -72,7 +72,7 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
         this.send = send;
         this.statusPage = publicBaseUrl + "/admin/";
         this.reader = reader;
-        this.queueAgeLimit = queueAgeLimit;
+        this.queueWait = new QueueWait(queueAgeLimit, clock);
         this.clock = clock;
     }
 
@@ -246,22 +246,12 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
     }
 
     private void checkAge(HireView oldest) {
-        Duration age = Duration.between(waitingSince(oldest), clock.instant());
-        if (age.compareTo(queueAgeLimit) > 0 && !Objects.equals(lastSlowHire.get(oldest.tenant()), oldest.hireId())) {
+        Duration age = queueWait.of(oldest);
+        if (queueWait.tooLong(age) && !Objects.equals(lastSlowHire.get(oldest.tenant()), oldest.hireId())) {
             lastSlowHire.put(oldest.tenant(), oldest.hireId());
             send.accept(":hourglass: Hire " + oldest.hireId() + " of tenant " + oldest.tenant() + " has waited "
                     + age.toMinutes() + " minute(s) for Lucca (" + lastError(oldest) + "). " + link(oldest.hireId()));
         }
-    }
-
-    /**
-     * A hire waits for Lucca from when it last entered the queue (its arrival, an operator's replay, a move back into
-     * hired: a hire dead for a day and replayed has not waited a day), or, held on purpose (HIRE_HOLD_SECONDS) and not
-     * tried yet, from the end of its hold: a hold longer than ALERT_QUEUE_AGE_SECONDS is no queue that stopped moving.
-     */
-    private static java.time.Instant waitingSince(HireView hire) {
-        return hire.attempts() == 0 && hire.nextAttemptAt() != null && hire.nextAttemptAt().isAfter(hire.queuedAt())
-                ? hire.nextAttemptAt() : hire.queuedAt();
     }
 
     private String link(String hireId) {

@@ -30,6 +30,8 @@ class AdminApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LUCCA = "https://acme.ilucca.net";
+    // ALERT_QUEUE_AGE_SECONDS=600
+    private static final Duration QUEUE_AGE_LIMIT = Duration.ofMinutes(10);
 
     @RegisterExtension
     final TestJournal h2 = TestJournal.inMemory();
@@ -39,7 +41,7 @@ class AdminApiTest {
             new Reconciliations(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a"),
             new FlatchrEventClassifier(), TestTenants.inForce(TestTenants.tenant("acme", "acme-token-0123456789", "4242"),
             TestTenants.withZone(TestTenants.tenant("globex", "globex-token-0123456789", "4343"),
-                    ZoneId.of("America/New_York"))), ZoneId.of("Europe/Paris"), clock,
+                    ZoneId.of("America/New_York"))), ZoneId.of("Europe/Paris"), QUEUE_AGE_LIMIT, clock,
             tenant -> tenant.equals("globex") ? Optional.of("LUCCA_DEPARTMENT_ID 999 is not among Lucca's departments")
                     : Optional.empty());
 
@@ -57,6 +59,37 @@ class AdminApiTest {
         assertThat(tenants.get(1).path("decisionsNeeded").asLong()).isEqualTo(1);
         assertThat(answer(api::stats, null).path("decisionsNeeded").asLong()).as("every tenant").isEqualTo(3);
         assertThat(answer(api::stats, "globex").path("decisionsNeeded").asLong()).as("a tenant's token").isEqualTo(1);
+    }
+
+    @Test
+    void theOldestQueuedHireIsLateOnThePageWhenTheAlertTellsItFromTheEndOfItsHold() throws Exception {
+        List<String> chat = new java.util.ArrayList<>();
+        Alerts alerts = new Alerts(chat::add, "https://connector.acme.example", new JournalReader(h2.dataSource()),
+                QUEUE_AGE_LIMIT, clock);
+        // HIRE_HOLD_SECONDS=7200: two hours to move the candidate out of hired before anything reaches Lucca
+        String held = Intakes.recordIntake(journal, "{}", hire("1"), "acme", Duration.ofHours(2)).hireId();
+
+        clock.advance(Duration.ofMinutes(61));
+        JsonNode holding = answer(api::stats, null);
+        clock.advance(Duration.ofMinutes(59 + 9));
+        alerts.checkQueueAge();
+        JsonNode nineMinutesAfter = answer(api::stats, null);
+        clock.advance(Duration.ofMinutes(2));
+        alerts.checkQueueAge();
+        JsonNode elevenMinutesAfter = answer(api::stats, null);
+
+        assertThat(holding.path("oldestQueuedHireId").asText()).isEqualTo(held);
+        assertThat(holding.path("oldestQueuedHeldUntil").asText()).isEqualTo("2026-03-02T11:00:00Z");
+        assertThat(holding.path("oldestQueuedAgeSeconds").asLong()).as("held on purpose: not waiting").isZero();
+        assertThat(holding.path("queueAgeLimitSeconds").asLong()).isEqualTo(600);
+        assertThat(nineMinutesAfter.path("oldestQueuedHeldUntil").isNull()).isTrue();
+        assertThat(nineMinutesAfter.path("oldestQueuedAgeSeconds").asLong()).as("since its hold ended").isEqualTo(540);
+        assertThat(elevenMinutesAfter.path("oldestQueuedAgeSeconds").asLong()).isEqualTo(660)
+                .isGreaterThan(elevenMinutesAfter.path("queueAgeLimitSeconds").asLong());
+        assertThat(chat).as("the alert, at the same moment as the page").singleElement().asString()
+                .contains(held, "has waited 11 minute(s)");
+        assertThat(elevenMinutesAfter.path("oldestQueuedSince").asText()).as("when it entered the queue")
+                .isEqualTo("2026-03-02T09:00:00Z");
     }
 
     @Test
