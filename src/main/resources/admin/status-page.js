@@ -528,7 +528,7 @@
     const row = el("tr", { dataset: { hireId: hire.hireId } },
       el("td", { class: "candidate" },
         el("button", { type: "button", class: "link", onclick: () => openDetail(hire.hireId) },
-          candidateName(hire)), originBadge(hire)),
+          candidateName(hire, true)), originBadge(hire)),
       el("td", { class: "tenant tenant-only" }, hire.tenant || dash()),
       el("td", {}, badge(hire.status), hire.status === "retrying" && hire.nextAttemptAt
         ? el("div", { class: "sub" }, `next try ${clock.format(new Date(hire.nextAttemptAt))}`) : null,
@@ -548,8 +548,14 @@
     return row;
   }
 
-  function candidateName(hire) {
-    return hire.candidate || el("span", { class: "muted" }, "Name not kept");
+  /**
+   * The candidate's name, or why it is not shown: erased by retention, or left out of the list with an event too large
+   * for it (the hire's own view has it). Read as erased, a kept name would pass for gone.
+   */
+  function candidateName(hire, inList) {
+    if (hire.candidate) return hire.candidate;
+    const why = hire.personalDataErased ? "Name not kept" : inList ? "Open to see the name" : "Name not given";
+    return el("span", { class: "muted" }, why);
   }
 
   function badge(status) {
@@ -659,7 +665,7 @@
       return false;
     }
     if (state.openHireId !== hireId) return false;
-    $("detail-title").replaceChildren(candidateName(hire), " ", badge(hire.status));
+    $("detail-title").replaceChildren(candidateName(hire, false), " ", badge(hire.status));
     $("detail-id").textContent = `Hire ${hire.hireId}`;
     $("detail-body").replaceChildren(...detailSections(hire));
     return true;

@@ -17,13 +17,16 @@ import java.util.List;
  *                          made, or stopped after a create whose answer was lost); null when it does not
  * @param createUnanswered  a create (the user, or a returning employee's new contract) was sent and its answer never
  *                          heard: what it made may be in Lucca, though the hire names no Lucca user
+ * @param erased            retention erased its personal data (its event among them): its name is not kept. A list
+ *                          leaves out a large event too ({@link JournalReader#list}), of a hire whose name is kept
  */
 public record HireView(String hireId, String tenant, HireStatus status, Instant receivedAt, Instant queuedAt,
                          Instant updatedAt, int attempts,
                          Instant nextAttemptAt, Long luccaUserId, Integer lastLuccaStatus, String lastLuccaBody,
                          String lastError, List<String> warnings, String luccaRequest, String payload, Origin origin,
                          String writeBack, String flatchrApplicant, int writeBackAttempts, Instant writeBackSince,
-                         String decisionNeeded, Instant decisionNeededAt, boolean createUnanswered) {
+                         String decisionNeeded, Instant decisionNeededAt, boolean createUnanswered,
+                         boolean erased) {
 
     /** Without the candidate's personal data: a record can end up in a log line, a trace or a test's report. */
     @Override

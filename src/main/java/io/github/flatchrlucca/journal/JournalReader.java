@@ -31,7 +31,7 @@ public final class JournalReader {
             + "attempts, next_attempt_at, lucca_user_id, last_lucca_status, NULL AS last_lucca_body, last_error, "
             + "warnings, NULL AS lucca_request, CASE WHEN LENGTH(payload) <= ? THEN payload END AS payload, origin, "
             + "writeback_status, flatchr_applicant, writeback_attempts, writeback_since, decision_needed, "
-            + "decision_needed_at, create_attempted_at";
+            + "decision_needed_at, create_attempted_at, erased_at";
 
     /**
      * Each tenant's oldest arrival is found once, by grouping, then looked up: a subquery per queued hire read the queue
@@ -181,6 +181,6 @@ public final class JournalReader {
                 Origin.ofLabel(row.getString("origin")), row.getString("writeback_status"),
                 row.getString("flatchr_applicant"), row.getInt("writeback_attempts"), instant(row, "writeback_since"),
                 row.getString("decision_needed"), instant(row, "decision_needed_at"),
-                row.getObject("create_attempted_at") != null);
+                row.getObject("create_attempted_at") != null, row.getObject("erased_at") != null);
     }
 }

@@ -43,6 +43,8 @@ final class HireViews {
         view.put("origin", hire.origin().label());
         view.put("writeBack", writeBack(hire));
         view.put("candidate", candidateName(hire.payload()));
+        // a hire listed without its name (its event too large for a list) is not one whose name is gone
+        view.put("personalDataErased", hire.erased());
         view.put("receivedAt", text(hire.receivedAt()));
         view.put("updatedAt", text(hire.updatedAt()));
         view.put("attempts", hire.attempts());
@@ -143,7 +145,7 @@ final class HireViews {
         return view;
     }
 
-    /** The name HR knows the hire by; null once retention has erased the payload. */
+    /** The name HR knows the hire by; null once retention has erased the payload, or when a list left it out. */
     private String candidateName(String payload) {
         JsonNode candidate = parsed(payload).path("data").path("candidate");
         String name = (candidate.path("firstname").asText("") + " " + candidate.path("lastname").asText("")).trim();

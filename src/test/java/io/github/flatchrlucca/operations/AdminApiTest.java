@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,6 +91,28 @@ class AdminApiTest {
                 .contains(held, "has waited 11 minute(s)");
         assertThat(elevenMinutesAfter.path("oldestQueuedSince").asText()).as("when it entered the queue")
                 .isEqualTo("2026-03-02T09:00:00Z");
+    }
+
+    @Test
+    void aHireListedWithoutItsNameIsSaidErasedOnlyWhenRetentionErasedIt() throws Exception {
+        String named = "\"data\":{\"candidate\":{\"firstname\":\"Camille\",\"lastname\":\"Morel\"}}";
+        // a long vacancy description: more than a list reads of an event (JournalReader.LISTED_EVENT_CHARS)
+        String large = Intakes.recordIntake(journal, "{" + named + ",\"pad\":\"" + "x".repeat(70_000) + "\"}",
+                hire("1"), "acme", Duration.ZERO).hireId();
+        String erased = Intakes.recordIntake(journal, "{" + named + "}", hire("2"), "acme", Duration.ZERO).hireId();
+        assertThat(journal.claim(erased)).isNotNull();
+        journal.markDelivered(erased, 416, List.of());
+        clock.advance(Duration.ofDays(1));
+        assertThat(journal.erasePersonalData(clock.instant(), clock.instant(), List.of())).isEqualTo(1);
+
+        JsonNode hires = answer(api::hires, null).path("hires");
+
+        assertThat(hires).extracting(summary -> summary.path("hireId").asText(),
+                        summary -> summary.path("candidate").isNull(),
+                        summary -> summary.path("personalDataErased").asBoolean())
+                .containsExactlyInAnyOrder(tuple(large, true, false), tuple(erased, true, true));
+        assertThat(answer(exchange -> api.hire(large, exchange), null).path("candidate").asText())
+                .as("its name is kept").isEqualTo("Camille Morel");
     }
 
     @Test

@@ -100,7 +100,7 @@ class WriteBackStepsTest {
         assertThat(steps.tagUsable("acme")).isTrue();
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, null, Origin.WEBHOOK, "PENDING", "z7gW", 0,
-                clock.instant(), null, null, false);
+                clock.instant(), null, null, false, false);
         assertThat(JSON.readTree(steps.writeTag(steps.connection("acme"), hire, "z7gW", steps.resultLine(hire)).body()).path("tag").asText())
                 .isEqualTo("Ct2");
     }
@@ -142,7 +142,7 @@ class WriteBackStepsTest {
         assertThat(steps.tagHealth("acme")).contains("ok");
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(),
                 clock.instant(), 1, null, 416L, null, null, null, List.of(), null, null, Origin.WEBHOOK, "PENDING",
-                "z7gW", 0, clock.instant(), null, null, false);
+                "z7gW", 0, clock.instant(), null, null, false, false);
         assertThat(JSON.readTree(steps.writeTag(steps.connection("acme"), hire, "z7gW", steps.resultLine(hire)).body())
                 .path("tag").asText()).isEqualTo("Ct2");
     }
@@ -167,7 +167,7 @@ class WriteBackStepsTest {
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
                 {"data": {"candidate": {"email": "Jeanne@Example.org"}, "vacancy": {"id": 5}}}
-                """, Origin.WEBHOOK, "PENDING", "unused", 0, clock.instant(), null, null, false);
+                """, Origin.WEBHOOK, "PENDING", "unused", 0, clock.instant(), null, null, false, false);
 
         Throwable none = catchThrowable(() -> steps.applicantFound(hire, tags(
                 "[{\"applicant\": \"other\", \"email\": \"jeanne@example.org\", \"vacancy_id\": 6}]")));
@@ -229,7 +229,7 @@ class WriteBackStepsTest {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         HireView erased = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, null, Origin.WEBHOOK, "PENDING", null, 0,
-                clock.instant(), null, null, false);
+                clock.instant(), null, null, false, true);
 
         assertThat(catchThrowable(() -> steps.searchByEmail(steps.connection("acme"), erased)))
                 .isInstanceOf(WriteBackSteps.ApplicantUnfindable.class).hasMessageContaining("retention");
@@ -241,7 +241,7 @@ class WriteBackStepsTest {
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
                 {"data": {"candidate": {"email": "jeanne@example.org"}, "vacancy": {"title": "Dev"}}}
-                """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null, false);
+                """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null, false, false);
 
         assertThat(catchThrowable(() -> steps.searchByEmail(steps.connection("acme"), hire)))
                 .isInstanceOf(WriteBackSteps.ApplicantUnfindable.class).hasMessageContaining("no vacancy id");
@@ -253,7 +253,7 @@ class WriteBackStepsTest {
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
                 {"data": {"candidate": {"email": "jeanne@example.org"}, "vacancy": {"id": 5}}}
-                """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null, false);
+                """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null, false, false);
 
         assertThat(JSON.readTree(steps.searchByEmail(steps.connection("acme"), hire).body()).path("email").asText())
                 .isEqualTo("jeanne@example.org");
@@ -421,7 +421,7 @@ class WriteBackStepsTest {
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
                 {"data": {"candidate": {"email": "jeanne@example.org"}, "vacancy": {"id": 5}}}
-                """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null, false);
+                """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null, false, false);
 
         tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.tenant("acme", "acme-token-0123456789", "1"),
                 new FlatchrApi(URI.create("https://api.flatchr.io"), "rotated-flatchr-key", "Wy3EOp2NP3p1KMq8",
