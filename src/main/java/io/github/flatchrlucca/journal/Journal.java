@@ -47,6 +47,11 @@ public final class Journal {
             + "create was unknown: the account may exist, look the person up in Lucca";
     public static final String CANCELLED_CREATE_UNKNOWN = "cancelled while Lucca's answer to its create was unknown: "
             + "the account may exist, look the person up in Lucca";
+    // Such a hire replayed into another Lucca (its tenant's changed): the replay forgets the earlier Lucca's create, and
+    // no attempt in this one looks for, nor settles, the account it may have made there. A person still does.
+    public static final String CREATE_UNKNOWN_IN_EARLIER_LUCCA = "stopped while Lucca's answer to its create was "
+            + "unknown, then replayed into its tenant's Lucca of now: the account may exist in the Lucca the tenant had "
+            + "before, look the person up there";
     private static final String CREATE_UNKNOWN = "create_attempted_at IS NOT NULL AND lucca_user_id IS NULL";
     // Lucca answered the create, and made nothing: refused (4xx), the key refused, the rate limit. The create is then
     // no longer one whose answer was lost: neither the next attempt nor a person need look for what it made.
@@ -456,19 +461,39 @@ public final class Journal {
         String kept = luccaNow == null ? null : jdbc.query("read the Lucca of a hire", "SELECT lucca_instance FROM hire "
                 + "WHERE hire_id = ? AND lucca_instance IS NOT NULL", row -> row.getString(1), hireId).stream()
                 .filter(instance -> LuccaKey.same(instance, luccaNow)).findFirst().orElse(luccaNow);
-        // Unclaimed only: a hire cancelled during an attempt is replayed once that attempt has stopped, never while
-        // it still runs next to the new one.
-        boolean replayed = change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = ?, attempts = 0, "
-                + "queued_at = ?, seen_in_hired_at = NULL, next_attempt_at = ?, claimed_until = NULL, claimed_by = NULL, "
-                + "last_error = NULL, updated_at = ?, "
-                + "lucca_user_id = CASE WHEN status = 'ALREADY_IN_LUCCA' OR " + MADE_ELSEWHERE + " THEN NULL ELSE "
-                + "lucca_user_id END, create_attempted_at = CASE WHEN " + MADE_ELSEWHERE + " THEN NULL ELSE "
-                + "create_attempted_at END, lucca_instance = CASE WHEN " + MADE_ELSEWHERE + " THEN NULL ELSE "
-                + "lucca_instance END "
-                + "WHERE hire_id = ? AND status IN ('DEAD', 'REJECTED', 'ALREADY_IN_LUCCA', 'DRY_RUN', 'CANCELLED', 'WITHDRAWN') AND "
-                // erased meanwhile: the payload the caller read would be put back, and never erased again
-                + "erased_at IS NULL AND " + UNCLAIMED, new Object[] {payload, at(now), at(now), at(now), luccaNow, kept,
-                luccaNow, kept, luccaNow, kept, hireId, at(now)}, new EventDetail(null, null, null, "replayed by an operator"));
+        boolean replayed = jdbc.inTransaction("replay a hire", connection -> {
+            // A person was to look for the account a lost create may have made (a stop came meanwhile), in a Lucca the
+            // tenant has left: the create is forgotten below, and an attempt that makes or finds the person in this
+            // Lucca would settle that look-up (SETTLE_UNKNOWN_CREATE), which it never made. The mark stays, saying where.
+            boolean lookUpElsewhere = Jdbc.update(connection, "UPDATE hire SET decision_needed = ? WHERE hire_id = ? "
+                    + "AND decision_needed IN (?, ?) AND " + CREATE_UNKNOWN + " AND " + MADE_ELSEWHERE,
+                    CREATE_UNKNOWN_IN_EARLIER_LUCCA, hireId, MOVED_OUT_CREATE_UNKNOWN, CANCELLED_CREATE_UNKNOWN, luccaNow,
+                    kept) == 1;
+            // Unclaimed only: a hire cancelled during an attempt is replayed once that attempt has stopped, never while
+            // it still runs next to the new one.
+            if (Jdbc.update(connection, "UPDATE hire SET status = 'RECEIVED', payload = ?, attempts = 0, "
+                    + "queued_at = ?, seen_in_hired_at = NULL, next_attempt_at = ?, claimed_until = NULL, "
+                    + "claimed_by = NULL, last_error = NULL, updated_at = ?, "
+                    + "lucca_user_id = CASE WHEN status = 'ALREADY_IN_LUCCA' OR " + MADE_ELSEWHERE + " THEN NULL ELSE "
+                    + "lucca_user_id END, create_attempted_at = CASE WHEN " + MADE_ELSEWHERE + " THEN NULL ELSE "
+                    + "create_attempted_at END, lucca_instance = CASE WHEN " + MADE_ELSEWHERE + " THEN NULL ELSE "
+                    + "lucca_instance END "
+                    + "WHERE hire_id = ? AND status IN ('DEAD', 'REJECTED', 'ALREADY_IN_LUCCA', 'DRY_RUN', 'CANCELLED', "
+                    + "'WITHDRAWN') AND "
+                    // erased meanwhile: the payload the caller read would be put back, and never erased again
+                    + "erased_at IS NULL AND " + UNCLAIMED, payload, at(now), at(now), at(now), luccaNow, kept,
+                    luccaNow, kept, luccaNow, kept, hireId, at(now)) == 0) {
+                connection.rollback();
+                return false;
+            }
+            event(connection, hireId, null, null, "replayed by an operator");
+            if (lookUpElsewhere) {
+                event(connection, hireId, null, null, "its create in the Lucca its tenant had before got no answer: "
+                        + "the account may exist there, which no attempt in this Lucca looks for; the mark stays until "
+                        + "a person has looked");
+            }
+            return true;
+        });
         if (replayed) {
             LOG.info("hire {} replayed by an operator", hireId);
         }

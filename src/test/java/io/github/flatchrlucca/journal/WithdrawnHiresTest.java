@@ -286,6 +286,26 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void aReplayIntoTheTenantsNewLuccaKeepsTheLookUpForTheAccountTheEarlierLuccaMayHold() {
+        String hireId = createAnswerLost("1", T0.plusSeconds(30));
+        journal.cancel(hireId);
+        // the tenant now delivers to another Lucca: the replay forgets what was sent to the earlier one
+        assertThat(journal.replay(hireId, PAYLOAD, "https://acme-new.ilucca.net")).isTrue();
+        assertThat(journal.claim(hireId).createAttempted()).isFalse();
+
+        journal.recordLuccaUser(hireId, 417, "https://acme-new.ilucca.net");
+
+        HireView replayed = reader.find(hireId).orElseThrow();
+        assertThat(replayed.decisionNeeded()).as("made in the new Lucca: the earlier one's account is still unknown")
+                .isEqualTo(Journal.CREATE_UNKNOWN_IN_EARLIER_LUCCA);
+        assertThat(replayed.decisionNeededAt()).isNotNull();
+        assertThat(reader.history(hireId)).extracting(HireEvent::detail)
+                .anySatisfy(detail -> assertThat(detail).contains("its create in the Lucca its tenant had before got "
+                        + "no answer", "the mark stays"))
+                .noneSatisfy(detail -> assertThat(detail).contains("no person need look for it"));
+    }
+
+    @Test
     void aReplayThatFindsThePersonInLuccaSettlesTheLookUpAMoveOutAfterALostAnswerAskedFor() {
         String hireId = createAnswerLost("1", T0.plusSeconds(30));
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
