@@ -61,6 +61,18 @@ public final class DeliveryFailures {
         die(hire(exchange), failure(exchange), "lucca-refused");
     }
 
+    /**
+     * Lucca refused the create (a 4xx) and the route reads Lucca again to understand why: it made nothing, whatever
+     * fails next (the read, a namesake) and names its own call, so that neither the next attempt nor a stop takes it
+     * for a create whose answer was lost. A stop that came while it was on its way took it for one: its mark is taken
+     * back now, and the team's chat, told of a move out's, told it is gone.
+     */
+    public void createRefused(Exchange exchange) {
+        ClaimedHire hire = hire(exchange);
+        journal.markCreateRefused(hire.hireId());
+        tellIfNoLongerUndecided(hire, journal.createAnsweredAfterStop(hire.hireId(), failure(exchange)));
+    }
+
     /** The journal refuses a value of this hire (too long, malformed): it would refuse it at every attempt. */
     public void valueRefused(Exchange exchange) {
         JournalRefusedValue refused = caught(exchange, JournalRefusedValue.class);
@@ -199,16 +211,29 @@ public final class DeliveryFailures {
     private void retryOrDie(ClaimedHire hire, EventDetail failure, Instant next, String reason) {
         if (schedule.expired(hire.queuedAt(), next)) {
             die(hire, failure, "expired");
-        } else if (recorded(hire, failure, written -> journal.retryLater(hire.hireId(), next, written))) {
+        } else if (recorded(hire, failure, afterAStop(hire, written -> journal.retryLater(hire.hireId(), next,
+                written)))) {
             metrics.hire(hire.tenant(), "retried", reason);
         }
     }
 
     private void die(ClaimedHire hire, EventDetail failure, String reason) {
-        if (recorded(hire, failure, written -> journal.markDead(hire.hireId(), written))) {
+        if (recorded(hire, failure, afterAStop(hire, written -> journal.markDead(hire.hireId(), written)))) {
             metrics.hire(hire.tenant(), "dead", reason);
             alerts.hireDead(hire.tenant(), hire.hireId(), failure.error());
         }
+    }
+
+    /**
+     * The outcome's write, after what Lucca's answer to a create settles of a stop (a cancel, a move out of hired) that
+     * came while it was on its way: one that made nothing (a 4xx, a 429) takes back the "the account may exist" mark
+     * ({@link Journal#createAnsweredAfterStop}), before the write finds the hire stopped and gives it back.
+     */
+    private Predicate<EventDetail> afterAStop(ClaimedHire hire, Predicate<EventDetail> write) {
+        return written -> {
+            tellIfNoLongerUndecided(hire, journal.createAnsweredAfterStop(hire.hireId(), written));
+            return write.test(written);
+        };
     }
 
     /**

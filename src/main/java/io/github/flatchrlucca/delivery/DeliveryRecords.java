@@ -27,11 +27,6 @@ public final class DeliveryRecords {
         delivery.createRecorded(create);
     }
 
-    /** Lucca refused the create (a 4xx): it made nothing, so the create is no longer one whose answer is unknown. */
-    public void createRefused(@Variable(Variables.DELIVERY) Delivery delivery) {
-        journal.markCreateRefused(delivery.getHireId());
-    }
-
     /** Right after the create: a retry of the contract step must never create the user again. */
     public void userCreated(@Variable(Variables.DELIVERY) Delivery delivery) {
         journal.recordLuccaUser(delivery.getHireId(), delivery.luccaUserId(), delivery.tenant().lucca().instance());

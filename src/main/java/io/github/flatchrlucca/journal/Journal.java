@@ -52,6 +52,9 @@ public final class Journal {
     public static final String CREATE_UNKNOWN_IN_EARLIER_LUCCA = "stopped while Lucca's answer to its create was "
             + "unknown, then replayed into its tenant's Lucca of now: the account may exist in the Lucca the tenant had "
             + "before, look the person up there";
+    // Lucca's answer to the create came after the cancel, and it made the account: no longer a "may exist".
+    public static final String CANCELLED_AFTER_LUCCA = "cancelled while its create was on its way, and Lucca made the "
+            + "account: a person decides";
     private static final String CREATE_UNKNOWN = "create_attempted_at IS NOT NULL AND lucca_user_id IS NULL";
     // Lucca answered the create, and made nothing: refused (4xx), the key refused, the rate limit. The create is then
     // no longer one whose answer was lost: neither the next attempt nor a person need look for what it made.
@@ -62,13 +65,16 @@ public final class Journal {
     private static final String MADE_ELSEWHERE = "lucca_instance NOT IN (?, ?)";
     private static final Set<String> CREATE_CALLS = Set.of("create-user", "create-work-contract");
     // A Lucca user recorded, or a hire delivered, after the candidate was moved out of hired (the create was on its
-    // way): the account exists, so the hire waits for a person as if the move had come after it.
-    private static final String DECIDE_IF_WITHDRAWN = "decision_needed = CASE WHEN status = 'WITHDRAWN' THEN '"
-            + MOVED_OUT_AFTER_LUCCA + "' ELSE decision_needed END, decision_needed_at = CASE WHEN status = 'WITHDRAWN' "
-            + "THEN updated_at ELSE decision_needed_at END";
+    // way): the account exists, so the hire waits for a person as if the move had come after it. After a cancel that
+    // took the create for one whose answer was unknown, the mark says the account is made, no longer that it may be.
+    private static final String DECIDE_IF_STOPPED = "decision_needed = CASE WHEN status = 'WITHDRAWN' THEN '"
+            + MOVED_OUT_AFTER_LUCCA + "' WHEN status = 'CANCELLED' AND decision_needed = '"
+            + CANCELLED_CREATE_UNKNOWN.replace("'", "''") + "' THEN '" + CANCELLED_AFTER_LUCCA + "' ELSE "
+            + "decision_needed END, decision_needed_at = CASE WHEN status = 'WITHDRAWN' THEN updated_at ELSE "
+            + "decision_needed_at END";
     // A "needs a decision" mark left by an earlier attempt's create whose answer was lost (the account may exist, a
     // person looks it up): an attempt since (a replay) that made or found the person in Lucca has looked, and settles
-    // it. Only while the hire is queued: one withdrawn or cancelled meanwhile keeps (or gets, DECIDE_IF_WITHDRAWN) a
+    // it. Only while the hire is queued: one withdrawn or cancelled meanwhile keeps (or gets, DECIDE_IF_STOPPED) a
     // mark, as an account made for a candidate no longer to be hired is what a person must decide about.
     private static final String SETTLE_UNKNOWN_CREATE = "UPDATE hire SET decision_needed = NULL, decision_needed_at = "
             + "NULL WHERE hire_id = ? AND " + QUEUED + " AND decision_needed IN (?, ?)";
@@ -375,9 +381,49 @@ public final class Journal {
                 + "hire_id = ? AND claimed_by = ?", at(clock.instant()), hireId, instanceId);
     }
 
+    /**
+     * Lucca answered, and made nothing ({@link #createRefused}: refused, the key refused, the rate limit), the create
+     * this instance sent for a hire an operator cancelled, or the recruiter moved out of hired, while it was on its
+     * way: the stop took it for a create whose answer was unknown, and marked the hire for a person to look the account
+     * up. Now known, as {@link #giveBackStopped} does for a create never sent: the mark is taken back, the history says
+     * what Lucca answered, and the outcome is written back again ("not created" rather than "perhaps created"). A hire
+     * still queued is left to {@link #markCreateRefused}, {@link #retryLater} and {@link #markDead}; one whose user is
+     * known keeps its mark.
+     *
+     * @return the mark taken back ({@link #MOVED_OUT_CREATE_UNKNOWN} or {@link #CANCELLED_CREATE_UNKNOWN}), so that
+     *         whoever was told of it can be told it is gone; empty if none
+     */
+    public Optional<String> createAnsweredAfterStop(String hireId, EventDetail answer) {
+        if (!createRefused(answer)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<String> takenBack = jdbc.inTransaction("forget a create Lucca answered after a stop", connection -> {
+            for (String undecided : List.of(MOVED_OUT_CREATE_UNKNOWN, CANCELLED_CREATE_UNKNOWN)) {
+                // still claimed by this instance: the stop came during this attempt, whose create Lucca answered
+                if (Jdbc.update(connection, "UPDATE hire SET decision_needed = NULL, decision_needed_at = NULL, "
+                        + "create_attempted_at = NULL, updated_at = ? WHERE hire_id = ? AND claimed_by = ? AND status IN "
+                        + "('CANCELLED', 'WITHDRAWN') AND lucca_user_id IS NULL AND decision_needed = ?", at(now),
+                        hireId, instanceId, undecided) == 1) {
+                    event(connection, hireId, answer.call(), answer.status(), detail(new EventDetail(answer.call(),
+                            answer.status(), answer.body(), "Lucca answered " + answer.status() + " to its create, "
+                            + "sent before the stop: nothing was made in Lucca, no person need look for the account")));
+                    outcomeToWriteBack(connection, hireId);
+                    return Optional.of(undecided);
+                }
+            }
+            return Optional.<String>empty();
+        });
+        if (takenBack.isPresent()) {
+            LOG.info("hire {}: Lucca made nothing of the create the stop came after: nothing to look for in Lucca",
+                    hireId);
+        }
+        return takenBack;
+    }
+
     /** @param luccaInstance the Lucca the user was made in ({@code LuccaConnection.instance}) */
     public void recordLuccaUser(String hireId, long luccaUserId, String luccaInstance) {
-        change(hireId, "UPDATE hire SET lucca_user_id = ?, lucca_instance = ?, " + DECIDE_IF_WITHDRAWN + ", updated_at = ? "
+        change(hireId, "UPDATE hire SET lucca_user_id = ?, lucca_instance = ?, " + DECIDE_IF_STOPPED + ", updated_at = ? "
                 + "WHERE hire_id = ?", new Object[] {luccaUserId, luccaInstance, at(clock.instant()), hireId},
                 new EventDetail("create-user", 200, null, "user " + luccaUserId + " created in Lucca"), true);
         LOG.info("hire {} user created in Lucca as {}", hireId, luccaUserId);
@@ -764,7 +810,7 @@ public final class Journal {
     }
 
     private boolean finish(String hireId, HireStatus status, long luccaUserId, List<String> warnings, String guard) {
-        boolean finished = change(hireId, "UPDATE hire SET " + DECIDE_IF_WITHDRAWN + ", status = ?, lucca_user_id = ?, "
+        boolean finished = change(hireId, "UPDATE hire SET " + DECIDE_IF_STOPPED + ", status = ?, lucca_user_id = ?, "
                 + "warnings = ?, next_attempt_at = NULL, "
                 + "claimed_until = NULL, claimed_by = NULL, last_error = NULL, updated_at = ? WHERE hire_id = ?" + guard,
                 new Object[] {status.name(), luccaUserId, joined(warnings), at(clock.instant()), hireId},

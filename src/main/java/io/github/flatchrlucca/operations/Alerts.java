@@ -187,8 +187,9 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
 
     @Override
     public void decisionNoLongerNeeded(String tenant, String hireId) {
-        send.accept(":information_source: Hire " + hireId + " of tenant " + tenant + " no longer needs a decision: its "
-                + "create was stopped before it was sent to Lucca, so no account was made and nobody need look for one. "
+        send.accept(":information_source: Hire " + hireId + " of tenant " + tenant + " no longer needs a decision: Lucca "
+                + "made nothing of its create (stopped before it was sent, or refused by Lucca), so no account was made "
+                + "and nobody need look for one. "
                 + link(hireId));
     }
 

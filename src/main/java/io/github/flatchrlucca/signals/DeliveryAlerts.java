@@ -8,7 +8,8 @@ public interface DeliveryAlerts {
 
     /**
      * The hire's move out of hired was said to need a decision (its create's answer unknown: the account may exist),
-     * and its create turns out never to have been sent: nothing is in Lucca, nobody need look.
+     * and its create turns out never to have been sent, or Lucca to have made nothing of it (a 4xx, a 429): nothing is
+     * in Lucca, nobody need look.
      */
     void decisionNoLongerNeeded(String tenant, String hireId);
 

@@ -28,6 +28,7 @@ import io.github.flatchrlucca.operations.ConnectorMetrics;
 import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.tenants.Tenants;
 import io.github.flatchrlucca.tenants.TestTenants;
+import io.github.flatchrlucca.writeback.ResultLine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ConnectException;
 import java.net.URI;
@@ -36,6 +37,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -319,6 +321,78 @@ class DeliveryFailuresTest {
     }
 
     @Test
+    void aMoveOutWhileTheCreateWasOnItsWayThatLuccaRefusedAsksNobodyToLookAndTellsTheChatSo() {
+        ClaimedHire hire = claimedHire();
+        createSent(hire);
+        assertThat(Intakes.movedOutOfHired(journal, "acme", new HireVerdict(HireVerdict.Kind.MOVED_OUT, "dragged",
+                "4242", "1234", List.of()), "dragged")).singleElement().extracting(MoveOut::outcome)
+                .isEqualTo(MoveOut.Outcome.NEEDS_DECISION);
+        clock.advance(Duration.ofSeconds(5));
+
+        failures.refused(failed(hire, luccaAnswered(400, "{\"message\":\"unknown department\"}", null)));
+
+        HireView record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.WITHDRAWN);
+        assertThat(record.decisionNeeded()).as("Lucca made nothing: no account to look for").isNull();
+        assertThat(record.createUnanswered()).isFalse();
+        assertThat(record.writeBackSince()).as("written back again, as not created").isEqualTo(NOW.plusSeconds(5));
+        assertThat(reader.history(hire.hireId())).last().satisfies(event -> {
+            assertThat(event.luccaCall()).isEqualTo("create-user");
+            assertThat(event.luccaStatus()).isEqualTo(400);
+            assertThat(event.detail()).contains("nothing was made in Lucca", "unknown department");
+        });
+        assertThat(alerts).singleElement().asString().contains(hire.hireId(), "no longer needs a decision",
+                "refused by Lucca");
+        assertThat(journal.replay(hire.hireId(), "{}", null)).as("its claim given back").isTrue();
+    }
+
+    @Test
+    void aCancelWhileTheCreateWasOnItsWayThatLuccaRefusedAsksNobodyToLookBeforeLuccaIsReadAgain() {
+        ClaimedHire hire = claimedHire();
+        createSent(hire);
+        assertThat(journal.cancel(hire.hireId())).isTrue();
+
+        // the delivery route's first step once Lucca refused the create, before it reads Lucca again
+        failures.createRefused(failed(hire, luccaAnswered(409, "{\"message\":\"login taken\"}", null)));
+
+        HireView record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.CANCELLED);
+        assertThat(record.decisionNeeded()).isNull();
+        assertThat(record.createUnanswered()).isFalse();
+        assertThat(ResultLine.of(record, ZoneOffset.UTC)).as("what the recruiter reads on the candidate")
+                .isEqualTo("Lucca: not created - cancelled by an operator (2026-01-05)");
+        assertThat(alerts).as("an operator's cancel is answered on the status page, not in the chat").isEmpty();
+    }
+
+    @Test
+    void aCancelWhileTheCreateWasOnItsWayThatLuccaRateLimitedAsksNobodyToLook() {
+        ClaimedHire hire = claimedHire();
+        createSent(hire);
+        journal.cancel(hire.hireId());
+
+        failures.rateLimited(failed(hire, luccaAnswered(429, "", "60")));
+
+        HireView record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.CANCELLED);
+        assertThat(record.decisionNeeded()).isNull();
+        assertThat(record.createUnanswered()).isFalse();
+        assertThat(reader.history(hire.hireId())).last().extracting(HireEvent::luccaStatus).isEqualTo(429);
+    }
+
+    @Test
+    void aCancelWhileTheCreateWasOnItsWayThatLuccaNeverAnsweredStillAsksAPersonToLook() {
+        ClaimedHire hire = claimedHire();
+        createSent(hire);
+        journal.cancel(hire.hireId());
+
+        failures.retryLater(failed(hire, luccaAnswered(504, "", null)));
+
+        HireView record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.decisionNeeded()).isEqualTo(Journal.CANCELLED_CREATE_UNKNOWN);
+        assertThat(record.createUnanswered()).isTrue();
+    }
+
+    @Test
     void aMoveOutBeforeAnUnsentCreateOfAHireWhoseTenantChangedIsToldToTheChatToo() {
         ClaimedHire hire = claimedHire();
         ApiRequest create = createRecorded(hire);
@@ -400,6 +474,12 @@ class DeliveryFailuresTest {
         new DeliveryRecords(journal, new ConnectorMetrics(meters, reader, clock), clock)
                 .createAttempted(deliveryOf(hire), create);
         return create;
+    }
+
+    /** The hire's create, recorded, then sent: the rate limit's check that this instance still holds it passed. */
+    private void createSent(ClaimedHire hire) {
+        createRecorded(hire);
+        h2.nextLuccaCall(journal, hire.hireId(), clock.instant());
     }
 
     private Delivery deliveryOf(ClaimedHire hire) {

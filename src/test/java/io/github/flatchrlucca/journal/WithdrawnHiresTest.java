@@ -333,7 +333,7 @@ class WithdrawnHiresTest {
         journal.recordLuccaUser(withdrawn, 418, LUCCA);
 
         assertThat(reader.find(cancelled).orElseThrow().decisionNeeded()).as("cancelled, yet the account is made")
-                .isEqualTo(Journal.CANCELLED_CREATE_UNKNOWN);
+                .isEqualTo(Journal.CANCELLED_AFTER_LUCCA);
         assertThat(reader.find(withdrawn).orElseThrow().decisionNeeded()).as("no longer hired, yet the account is made")
                 .isEqualTo(Journal.MOVED_OUT_AFTER_LUCCA);
         assertThat(reader.history(cancelled)).extracting(HireEvent::detail)
