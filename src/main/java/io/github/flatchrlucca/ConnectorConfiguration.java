@@ -338,7 +338,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                                                  LuccaRequests requests, Clock clock, ConnectorMetrics metrics,
                                                  RateLimitStore budget) {
         LuccaRateLimiter limiter = new LuccaRateLimiter(budget, clock, duration -> Thread.sleep(duration.toMillis()),
-                metrics::limiterWaited);
+                metrics::limiterWaited, settings.lease());
         LuccaCaller caller = luccaCaller(camel);
         // a read Lucca refused (a key whose role may not read the organisation) or could not answer is made again
         // as a hire's retry would be, not at each hire or preview that asks meanwhile

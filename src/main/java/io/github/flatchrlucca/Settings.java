@@ -403,8 +403,9 @@ final class Settings {
     static final Setting<Duration> LEASE = Setting.of(DELIVERY, "delivery.lease-seconds", "DELIVERY_LEASE_SECONDS",
             SECONDS_UP_TO_A_DAY.map(Duration::ofSeconds),
             "A claim not renewed for this long (seconds) is considered abandoned (its instance died) and the hire "
-                    + "is taken again. Renewed before every Lucca call, so it only needs to outlast one wait for "
-                    + "the rate limiter and one call: longer than twice `LUCCA_TIMEOUT_MS` (the call's connection "
+                    + "is taken again. Renewed before every Lucca call, and every third of it while a call waits for "
+                    + "its turn in the rate limit (a 429's Retry-After, a full window, up to an hour), so it only needs "
+                    + "to outlast one call: longer than twice `LUCCA_TIMEOUT_MS` (the call's connection "
                     + "and its answer), else another instance could take a hire over while its create is on its way.")
             .defaultValue("180");
 

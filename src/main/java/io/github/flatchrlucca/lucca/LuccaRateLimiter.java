@@ -27,17 +27,25 @@ public final class LuccaRateLimiter {
     private final Clock clock;
     private final Sleeper sleeper;
     private final BiConsumer<String, Duration> waited;
+    private final Duration longestSleep;
 
-    /** @param waited told, with the tenant, how long each call waited for its turn (zero when it did not) */
-    public LuccaRateLimiter(RateLimitStore store, Clock clock, Sleeper sleeper, BiConsumer<String, Duration> waited) {
+    /**
+     * @param waited told, with the tenant, how long each call waited for its turn (zero when it did not)
+     * @param lease  how long a hire's claim lasts unrenewed (DELIVERY_LEASE_SECONDS): a call made for a hire waits
+     *               for its turn a third of it at a time, asking again (which renews the claim) in between
+     */
+    public LuccaRateLimiter(RateLimitStore store, Clock clock, Sleeper sleeper, BiConsumer<String, Duration> waited,
+                            Duration lease) {
         this.store = store;
         this.clock = clock;
         this.sleeper = sleeper;
         this.waited = waited;
+        this.longestSleep = lease.dividedBy(3);
     }
 
     /**
-     * Blocks until one more call may be sent, then counts it: returns its slot, for {@link #answered}.
+     * Blocks until one more call may be sent, then counts it: returns its slot, for {@link #answered}. A long wait (a
+     * 429's Retry-After, a full window of an hour) asks again every third of the lease.
      *
      * @param stillHolding when the call is made for a hire: that this instance still holds it, checked (and its
      *                     claim renewed) in the commit that takes the slot; null for a call made for no hire
@@ -54,7 +62,10 @@ public final class LuccaRateLimiter {
                 waited.accept(lucca.tenant(), Duration.between(start, clock.instant()));
                 return turn.slot();
             }
-            sleeper.sleep(turn.delay());
+            // A Retry-After or a tenant's window can be an hour: slept at once, the hire's claim, renewed only when
+            // the turn is asked for again, would run out, and another instance take the hire over as if this one had
+            // died. Each ask checks the claim and renews it.
+            sleeper.sleep(turn.delay().compareTo(longestSleep) > 0 ? longestSleep : turn.delay());
         }
     }
 

@@ -76,7 +76,8 @@ class DeliveryFailuresTest {
     private final LuccaConnection lucca = new LuccaConnection("acme", Optional.of(URI.create("https://acme.ilucca.net")),
             "key", 50, Duration.ofSeconds(60), new KeyState(state -> { }));
     private final LuccaAnswers answers = new LuccaAnswers(new ObjectMapper(),
-            new LuccaRateLimiter(new RateLimitStore(pool), clock, duration -> { }, (tenant, wait) -> { }),
+            new LuccaRateLimiter(new RateLimitStore(pool), clock, duration -> { }, (tenant, wait) -> { },
+                    Duration.ofMinutes(3)),
             (tenant, call, status) -> { }, clock);
 
     @Test

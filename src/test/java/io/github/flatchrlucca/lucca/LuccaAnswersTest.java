@@ -39,7 +39,7 @@ class LuccaAnswersTest {
     private final LuccaRateLimiter limiter = new LuccaRateLimiter(new RateLimitStore(h2.dataSource()), clock, duration -> {
         sleeps.add(duration);
         clock.advance(duration);
-    }, (tenant, wait) -> { });
+    }, (tenant, wait) -> { }, Duration.ofMinutes(3));
     private final List<KeyState.State> credentialChanges = new ArrayList<>();
     private final KeyState credentials = new KeyState(credentialChanges::add);
     private final List<String> calls = new ArrayList<>();

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.Intakes;
+import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.RateLimitStore;
 import io.github.flatchrlucca.journal.TestJournal;
 import java.net.URI;
@@ -29,6 +32,8 @@ class LuccaRateLimiterTest {
     // The budget of one Lucca instance that several tenants call, as the store is given it (LuccaConnection.instance)
     private static final String SHARED_LUCCA = "https://acme.ilucca.net";
     private static final Instant T0 = START;
+    // DELIVERY_LEASE_SECONDS' default: a call for a hire asks for its turn again at least every minute
+    private static final Duration LEASE = Duration.ofMinutes(3);
 
     private final MutableClock clock = new MutableClock(START);
     private final List<Duration> sleeps = new ArrayList<>();
@@ -43,7 +48,8 @@ class LuccaRateLimiterTest {
     final TestJournal h2 = TestJournal.inMemory();
     private final DataSource journal = h2.dataSource();
     private final RateLimitStore store = new RateLimitStore(journal);
-    private final LuccaRateLimiter shared = new LuccaRateLimiter(store, clock, sleeper, (tenant, wait) -> waits.add(wait));
+    private final LuccaRateLimiter shared = new LuccaRateLimiter(store, clock, sleeper, (tenant, wait) -> waits.add(wait),
+            LEASE);
     private final Budget limiter = limiter("https://acme.ilucca.net");
 
     private Budget limiter(String luccaBaseUrl) {
@@ -173,6 +179,32 @@ class LuccaRateLimiterTest {
     }
 
     @Test
+    void aHireWaitingOutALongPauseKeepsItsClaimSoNoOtherInstanceTakesItOver() throws InterruptedException {
+        Journal instanceA = new Journal(journal, clock, LEASE, "instance-a");
+        Journal instanceB = new Journal(journal, clock, LEASE, "instance-b");
+        String hireId = Intakes.recordIntake(instanceA, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
+                "1234", List.of()), "acme", Duration.ZERO).hireId();
+        assertThat(instanceA.claim(hireId)).isNotNull();
+        // Lucca answered another call with a 429 and Retry-After: 600, over three times the lease
+        limiter.pauseFor(Duration.ofSeconds(600));
+        List<String> takenOver = new ArrayList<>();
+        LuccaRateLimiter waiting = new LuccaRateLimiter(store, clock, duration -> {
+            sleeper.sleep(duration);
+            // the other instance's next round, after each wait
+            if (instanceB.claim(hireId) != null) {
+                takenOver.add(hireId);
+            }
+        }, (tenant, wait) -> { }, LEASE);
+
+        waiting.acquire(limiter.lucca(), instanceA.stillHolding(hireId));
+
+        assertThat(takenOver).as("claimed by instance A all along").isEmpty();
+        assertThat(sleeps).as("a third of the lease at a time").allSatisfy(sleep ->
+                assertThat(sleep).isLessThanOrEqualTo(Duration.ofMinutes(1)));
+        assertThat(clock.instant()).as("the call still waits for the pause's end").isEqualTo(START.plusSeconds(600));
+    }
+
+    @Test
     void aPauseHoldsEveryCallEvenWithBudgetLeft() throws InterruptedException {
         limiter.acquire();
         limiter.pauseFor(Duration.ofSeconds(30));
@@ -255,7 +287,7 @@ class LuccaRateLimiterTest {
         Budget interrupted = new Budget(new LuccaRateLimiter(store, clock,
                 duration -> {
                     throw new InterruptedException("stopping");
-                }, (tenant, wait) -> waits.add(wait)), connection("https://acme.ilucca.net", 1));
+                }, (tenant, wait) -> waits.add(wait), LEASE), connection("https://acme.ilucca.net", 1));
         interrupted.acquire();
 
         assertThatExceptionOfType(InterruptedException.class)
