@@ -161,15 +161,17 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         String instance = UUID.randomUUID().toString();
         Journal journal = new Journal(journalData, clock, settings.lease(), instance);
         JournalReader reader = new JournalReader(journalData);
+        Instances instances = new Instances(journalData, clock, instance);
         camel.addStartupListener(new JournalOpening(() -> openJournal(settings, journalPool), () -> {
             ownerOnly(settings.dataDir());
             if (settings.embeddedJournal()) {
+                // this process alone uses it: whatever an earlier one (crashed, killed) held or said is stale
                 journal.releaseClaims();
+                instances.forgetOthers();
             }
         }, FlatchrLucca::refuseToStart));
         registry.bind("journal", journal);
 
-        Instances instances = new Instances(journalData, clock, instance);
         GracefulStop stop = new GracefulStop(journal, instances, settings.shutdownDrain(), journalPool);
         camel.getManagementStrategy().addEventNotifier(stop);
         registry.bind("acceptingHealth", stop.readiness());

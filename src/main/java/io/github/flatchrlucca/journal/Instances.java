@@ -48,6 +48,16 @@ public final class Instances {
                 at(clock.instant().minus(within))).isEmpty();
     }
 
+    /**
+     * At the start of the only process using an embedded journal (its file is locked to it), no other instance is up:
+     * what an earlier process left (one killed, or crashed, never said it was gone) is forgotten, so that a restart
+     * within seconds of a crash still finds the connector was down, and searches Flatchr at once.
+     */
+    public void forgetOthers() {
+        jdbc.update("forget the instances of earlier processes", "DELETE FROM connector_instance WHERE instance_id <> ?",
+                instanceId);
+    }
+
     /** A stopping instance says it is gone, so that one started right after it knows the connector was down. */
     public void gone() {
         jdbc.update("say this instance is gone", "DELETE FROM connector_instance WHERE instance_id = ?", instanceId);

@@ -48,6 +48,21 @@ class InstancesTest {
     }
 
     @Test
+    void aProcessRestartedOnTheEmbeddedJournalSecondsAfterACrashFindsTheConnectorWasDown() {
+        one.seen();
+        // killed: it never said it was gone; systemd starts the next process five seconds later
+        clock.advance(Duration.ofSeconds(5));
+        Instances restarted = new Instances(pool, clock, "instance-c");
+        assertThat(restarted.othersSeenWithin(UP_WITHIN)).as("the crashed process looks up").isTrue();
+
+        restarted.forgetOthers();
+        restarted.seen();
+
+        assertThat(restarted.othersSeenWithin(UP_WITHIN)).isFalse();
+        assertThat(one.othersSeenWithin(UP_WITHIN)).as("its own row kept").isTrue();
+    }
+
+    @Test
     void anInstanceKilledWithoutAWordIsForgottenAfterADay() throws Exception {
         one.seen();
         clock.advance(Duration.ofDays(1).plusSeconds(1));
