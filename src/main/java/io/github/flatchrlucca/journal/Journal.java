@@ -36,8 +36,8 @@ public final class Journal {
     private static final int EVENT_DETAIL_CHARS = 1000;
     // Bound parameters per query when looking for known applications: far below every database's limit.
     private static final int KNOWN_CHUNK = 500;
-    // Hires erased in one transaction: as few bound parameters, and a first pass over a long backlog locks a few
-    // hundred hires at a time, not all of them.
+    // Hires read and erased in one transaction: as few bound parameters, and a first pass over a long backlog holds and
+    // locks a few hundred hires at a time, not all of them.
     private static final int ERASED_TOGETHER = 500;
     /** Why a hire waits for a person: said on the status page and in the alert. */
     public static final String MOVED_OUT_AFTER_LUCCA = "moved out of hired in Flatchr after the Lucca account was made";
@@ -765,18 +765,24 @@ public final class Journal {
             values.addAll(tenantsWritingBack);
         }
         String done = FINISHED + " AND updated_at < ? AND (erased_at IS NULL OR erased_at < updated_at)" + writingBack;
-        // Read once: each statement re-reading which hires are due could find one that came due meanwhile (a write-back
-        // ended, a replay) and erase part of it.
-        List<String> expired = jdbc.query("find the hires to erase", "SELECT hire_id FROM hire WHERE " + done,
-                row -> row.getString(1), values.toArray());
         // as the database keeps it (to the microsecond at most): the hires this pass erased are found by it
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         int erased = 0;
-        for (int from = 0; from < expired.size(); from += ERASED_TOGETHER) {
-            List<String> chunk = expired.subList(from, Math.min(expired.size(), from + ERASED_TOGETHER));
-            erased += jdbc.inTransaction("erase personal data", connection -> erase(connection, chunk, done, values, now));
+        while (true) {
+            // A page at a time: once RETENTION_DAYS is lowered, the first pass finds the hires of years, whose ids
+            // would all be held at once. Each page is read once, its hires erased by one transaction: each statement
+            // re-reading which hires are due could find one that came due meanwhile (a write-back ended, a replay) and
+            // erase part of it. A hire erased no longer matches, so the next page is the next hires.
+            List<String> page = jdbc.query("find the hires to erase", "SELECT hire_id FROM hire WHERE " + done
+                    + " FETCH FIRST " + ERASED_TOGETHER + " ROWS ONLY", row -> row.getString(1), values.toArray());
+            int erasedNow = page.isEmpty() ? 0
+                    : jdbc.inTransaction("erase personal data", connection -> erase(connection, page, done, values, now));
+            erased += erasedNow;
+            // none of a page erased: each changed since it was read, and is left to the next pass
+            if (page.size() < ERASED_TOGETHER || erasedNow == 0) {
+                return erased;
+            }
         }
-        return erased;
     }
 
     /**

@@ -736,6 +736,46 @@ class JournalTest {
     }
 
     @Test
+    void aLongBacklogIsFoundAndErasedAPageAtATimeNotHeldAllAtOnce() throws Exception {
+        List<String> finished = new java.util.ArrayList<>();
+        // a thousand and one hires delivered, written as the journal would (one by one through it takes seconds)
+        try (java.sql.Connection connection = pool.getConnection(); java.sql.PreparedStatement insert = connection
+                .prepareStatement("INSERT INTO hire (hire_id, tenant, dedupe_key, status, payload, received_at, "
+                        + "queued_at, updated_at, lucca_user_id) VALUES (?, ?, ?, 'DELIVERED', ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < 1_001; i++) {
+                String hireId = HireIds.at(T0.toEpochMilli());
+                java.sql.Timestamp at = java.sql.Timestamp.from(T0);
+                insert.setString(1, hireId);
+                insert.setString(2, TENANT);
+                insert.setString(3, TENANT + ":4242:" + i);
+                insert.setString(4, PAYLOAD);
+                insert.setTimestamp(5, at);
+                insert.setTimestamp(6, at);
+                insert.setTimestamp(7, at);
+                insert.setLong(8, 416 + i);
+                insert.addBatch();
+                finished.add(hireId);
+            }
+            insert.executeBatch();
+        }
+        clock.advance(Duration.ofHours(1));
+        List<String> searches = new java.util.ArrayList<>();
+        Journal erasing = new Journal(WatchedStatements.of(pool, prepared -> {
+            if (prepared.startsWith("SELECT hire_id FROM hire WHERE status NOT IN")) {
+                searches.add(prepared);
+            }
+        }), clock, LEASE, "instance-a");
+
+        // RETENTION_DAYS lowered to 0: every hire is due at once
+        assertThat(erasing.erasePersonalData(clock.instant(), clock.instant(), List.of())).isEqualTo(1_001);
+
+        assertThat(searches).as("500, 500, then the last one").hasSize(3);
+        assertThat(List.of(finished.get(0), finished.get(500), finished.get(1_000))).allSatisfy(hireId ->
+                assertThat(reader.find(hireId).orElseThrow().payload()).isNull());
+        assertThat(erasing.erasePersonalData(clock.instant(), clock.instant(), List.of())).as("nothing left").isZero();
+    }
+
+    @Test
     void aHireOfATenantThatWritesNothingBackWaitsForNoWriteBack() {
         String finished = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         journal.markDelivered(finished, 416, List.of());
