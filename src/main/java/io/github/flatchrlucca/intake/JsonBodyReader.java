@@ -73,13 +73,6 @@ public final class JsonBodyReader implements Processor {
         if (!event.isObject()) {
             throw Problem.badRequest("body", "The body is JSON but not an object.");
         }
-        String halfPair = withLoneSurrogate(event);
-        if (halfPair != null) {
-            // a webhook's fields have short names; a path of the longest the parser takes is not echoed whole
-            throw Problem.badRequest(halfPair.length() <= FieldLimits.NAME ? halfPair : "body", "A text holds half "
-                    + "a UTF-16 surrogate pair on its own (a \\u escape from D800 to DFFF without its other half), "
-                    + "which is no character: a JSON object of UTF-8 text is expected.");
-        }
         exchange.setVariable(Variables.RAW_BODY, text);
         exchange.getIn().setBody(event);
     }
@@ -101,34 +94,6 @@ public final class JsonBodyReader implements Processor {
         } catch (CharacterCodingException e) {
             throw Problem.badRequest("body", "The body is not UTF-8 text; a JSON object in UTF-8 is expected.");
         }
-    }
-
-    /**
-     * The field of the first text holding half a surrogate pair on its own, or null. The UTF-8 check above refuses
-     * one encoded in the body's bytes; JSON also writes one as an escape ("\\ud83d"), which Jackson reads into the
-     * text as it is, and which no encoding of text holds: Lucca would get a "?" in the candidate's name. Refused the
-     * same way, so the journal keeps no hire delivery would send garbled. Once over the tree, which the token limit
-     * keeps small.
-     */
-    private static String withLoneSurrogate(JsonNode node) {
-        if (node.isTextual()) {
-            return node.textValue().codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE) ? "" : null;
-        }
-        for (java.util.Map.Entry<String, JsonNode> field : node.properties()) {
-            String inner = withLoneSurrogate(field.getValue());
-            if (inner != null) {
-                return field.getKey() + (inner.isEmpty() || inner.startsWith("[") ? "" : ".") + inner;
-            }
-        }
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                String inner = withLoneSurrogate(node.get(i));
-                if (inner != null) {
-                    return "[" + i + "]" + (inner.isEmpty() || inner.startsWith("[") ? "" : ".") + inner;
-                }
-            }
-        }
-        return null;
     }
 
     private JsonNode parse(String body) {

@@ -83,22 +83,24 @@ class JsonBodyReaderTest {
         assertThat(exchange.getVariable(Variables.RAW_BODY)).isNull();
     }
 
-    // a high half without its low one, at the end or before another letter, a low half alone, in a list
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"data\":{\"candidate\":{\"firstname\":\"Zoé \\ud83d\"}}} | data.candidate.firstname",
-        "{\"data\":{\"candidate\":{\"lastname\":\"\\uD83Dx\"}}}   | data.candidate.lastname",
-        "{\"email\":\"z\\ude00@acme.fr\"}                         | email",
-        "{\"tags\":[\"IT\",[\"\\udfff\"]]}                           | tags[1][0]"})
-    void halfASurrogatePairEscapedOnItsOwnIsABadRequestNamingItsField(String body, String field) {
+    /**
+     * Half a surrogate pair escaped on its own is valid JSON (a text cut in the middle of an emoji): read, never the
+     * whole hire refused for it, as Flatchr does not send a refused webhook again. What goes to Lucca drops it (names,
+     * VisibleText) or is refused for it as a field (an e-mail, EmailAddress): a hire incomplete, recorded and told.
+     */
+    @Test
+    void halfASurrogatePairEscapedOnItsOwnIsReadNotRefused() {
         JsonBodyReader roomy = roomyReader();
-        Exchange exchange = exchange(body);
+        Exchange highHalf = exchange("{\"data\":{\"vacancy\":{\"description\":\"Rejoignez-nous \\ud83d\"}}}");
+        Exchange lowHalf = exchange("{\"data\":{\"candidate\":{\"firstname\":\"\\udfffZo\u00e9\"}}}");
 
-        assertThatExceptionOfType(Problem.class).isThrownBy(() -> roomy.process(exchange)).satisfies(problem -> {
-            assertThat(problem.status()).isEqualTo(400);
-            assertThat(problem.document().get("field")).isEqualTo(field);
-        });
-        assertThat(exchange.getVariable(Variables.RAW_BODY)).isNull();
+        roomy.process(highHalf);
+        roomy.process(lowHalf);
+
+        assertThat(highHalf.getIn().getBody(JsonNode.class).at("/data/vacancy/description").textValue())
+                .isEqualTo("Rejoignez-nous \ud83d");
+        assertThat(lowHalf.getIn().getBody(JsonNode.class).at("/data/candidate/firstname").textValue())
+                .isEqualTo("\udfffZo\u00e9");
     }
 
     @Test

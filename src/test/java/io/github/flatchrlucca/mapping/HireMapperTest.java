@@ -106,6 +106,20 @@ class HireMapperTest {
     }
 
     @Test
+    void namesAndTitleLoseHalfASurrogatePairOnItsOwnWhichTheWebhookReadsAsItCame() {
+        JsonNode event = Json.parse(HIRE);
+        candidate(event).put("firstname", "Zo\u00e9 \ud83d");
+        candidate(event).put("lastname", "\ude00Martin");
+        vacancy(event).put("title", "D\u00e9veloppeuse \ud83d\ude00");
+
+        MappedHire hire = mapper.map(event, RECEIVED_AT);
+
+        assertThat(hire.draft().firstName()).isEqualTo("Zo\u00e9");
+        assertThat(hire.draft().lastName()).isEqualTo("Martin");
+        assertThat(hire.draft().jobTitle()).as("a whole pair is one character, kept").isEqualTo("D\u00e9veloppeuse \ud83d\ude00");
+    }
+
+    @Test
     void theJobTitleIsTheVacancysWithoutItsGenderMarker() {
         JsonNode event = Json.parse(HIRE);
         vacancy(event).put("title", " Chef de  projet - H/F ");
