@@ -36,7 +36,7 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
     static final String TEXT_PATTERN =
             "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0} - %maskedMessage%n%maskedException";
     // MainHttpServerUtil: Camel's table of the server's paths, printed again whole for each route added after the
-    // start (LaterRoutes adds 29); the connector says itself where its webhooks, health and metrics are.
+    // start (LaterRoutes adds most of them); the connector says itself where its webhooks, health and metrics are.
     private static final List<String> QUIET = List.of("org.flywaydb", "org.apache.hc", "io.netty", "io.vertx",
             "org.apache.camel.component.platform.http.main.MainHttpServerUtil");
 
