@@ -528,7 +528,7 @@
     const row = el("tr", { dataset: { hireId: hire.hireId } },
       el("td", { class: "candidate" },
         el("button", { type: "button", class: "link", onclick: () => openDetail(hire.hireId) },
-          candidateName(hire, true)), originBadge(hire)),
+          candidateName(hire)), originBadge(hire)),
       el("td", { class: "tenant tenant-only" }, hire.tenant || dash()),
       el("td", {}, badge(hire.status), hire.status === "retrying" && hire.nextAttemptAt
         ? el("div", { class: "sub" }, `next try ${clock.format(new Date(hire.nextAttemptAt))}`) : null,
@@ -549,12 +549,12 @@
   }
 
   /**
-   * The candidate's name, or why it is not shown: erased by retention, or left out of the list with an event too large
-   * for it (the hire's own view has it). Read as erased, a kept name would pass for gone.
+   * The candidate's name, or why it is not shown: erased by retention, left out of the list with an event too large
+   * for it (the hire's own view has it), or not in what Flatchr sent. Read as erased, a kept name would pass for gone.
    */
-  function candidateName(hire, inList) {
+  function candidateName(hire) {
     if (hire.candidate) return hire.candidate;
-    const why = hire.personalDataErased ? "Name not kept" : inList ? "Open to see the name" : "Name not given";
+    const why = hire.personalDataErased ? "Name not kept" : hire.eventLeftOut ? "Open to see the name" : "Name not given";
     return el("span", { class: "muted" }, why);
   }
 
@@ -665,7 +665,7 @@
       return false;
     }
     if (state.openHireId !== hireId) return false;
-    $("detail-title").replaceChildren(candidateName(hire, false), " ", badge(hire.status));
+    $("detail-title").replaceChildren(candidateName(hire), " ", badge(hire.status));
     $("detail-id").textContent = `Hire ${hire.hireId}`;
     $("detail-body").replaceChildren(...detailSections(hire));
     return true;

@@ -43,8 +43,10 @@ final class HireViews {
         view.put("origin", hire.origin().label());
         view.put("writeBack", writeBack(hire));
         view.put("candidate", candidateName(hire.payload()));
-        // a hire listed without its name (its event too large for a list) is not one whose name is gone
+        // a hire listed without its name (its event too large for a list) is not one whose name is gone, nor one whose
+        // event names nobody (a rejected hire without a name): the page says which
         view.put("personalDataErased", hire.erased());
+        view.put("eventLeftOut", hire.payload() == null && !hire.erased());
         view.put("receivedAt", text(hire.receivedAt()));
         view.put("updatedAt", text(hire.updatedAt()));
         view.put("attempts", hire.attempts());

@@ -94,12 +94,14 @@ class AdminApiTest {
     }
 
     @Test
-    void aHireListedWithoutItsNameIsSaidErasedOnlyWhenRetentionErasedIt() throws Exception {
+    void aHireListedWithoutItsNameIsSaidErasedOnlyWhenRetentionErasedItAndLeftOutOnlyWhenItsEventWas() throws Exception {
         String named = "\"data\":{\"candidate\":{\"firstname\":\"Camille\",\"lastname\":\"Morel\"}}";
         // a long vacancy description: more than a list reads of an event (JournalReader.LISTED_EVENT_CHARS)
         String large = Intakes.recordIntake(journal, "{" + named + ",\"pad\":\"" + "x".repeat(70_000) + "\"}",
                 hire("1"), "acme", Duration.ZERO).hireId();
         String erased = Intakes.recordIntake(journal, "{" + named + "}", hire("2"), "acme", Duration.ZERO).hireId();
+        String nameless = Intakes.recordIntake(journal, "{\"data\":{\"candidate\":{}}}", hire("3"), "acme",
+                Duration.ZERO).hireId();
         assertThat(journal.claim(erased)).isNotNull();
         journal.markDelivered(erased, 416, List.of());
         clock.advance(Duration.ofDays(1));
@@ -109,8 +111,10 @@ class AdminApiTest {
 
         assertThat(hires).extracting(summary -> summary.path("hireId").asText(),
                         summary -> summary.path("candidate").isNull(),
-                        summary -> summary.path("personalDataErased").asBoolean())
-                .containsExactlyInAnyOrder(tuple(large, true, false), tuple(erased, true, true));
+                        summary -> summary.path("personalDataErased").asBoolean(),
+                        summary -> summary.path("eventLeftOut").asBoolean())
+                .containsExactlyInAnyOrder(tuple(large, true, false, true), tuple(erased, true, true, false),
+                        tuple(nameless, true, false, false));
         assertThat(answer(exchange -> api.hire(large, exchange), null).path("candidate").asText())
                 .as("its name is kept").isEqualTo("Camille Morel");
     }
