@@ -24,7 +24,8 @@
     hint: "Moved out of hired or stopped after its Lucca account was made, or may have been: a person decides" };
   // The same rules as the admin API: final hires can be replayed (never a delivered one), queued ones cancelled.
   const REPLAYABLE = new Set(["dead", "rejected", "already-in-lucca", "dry-run", "cancelled", "withdrawn"]);
-  const CANCELLABLE = new Set(["received", "retrying"]);
+  // A dead or rejected hire is cancelled to close it: it then no longer counts as waiting for a person.
+  const CANCELLABLE = new Set(["received", "retrying", "dead", "rejected"]);
   const NEEDS_A_PERSON = new Set(["dead", "rejected"]);
   // What Lucca's last answer made of a tenant's API key, in the admin API's words.
   const KEY_STATES = new Map([
@@ -593,7 +594,8 @@
 
   function actionButtons(hire) {
     const buttons = [];
-    if (REPLAYABLE.has(hire.status)) {
+    // a hire whose data retention erased cannot be replayed (the API answers 409): no button that always fails
+    if (REPLAYABLE.has(hire.status) && !hire.personalDataErased) {
       buttons.push(el("button", {
         type: "button", class: "button small", dataset: { action: "replay" },
         title: "Send this hire to Lucca again (it is looked up first, so nobody is created twice)",
@@ -603,7 +605,9 @@
     if (CANCELLABLE.has(hire.status)) {
       buttons.push(el("button", {
         type: "button", class: "button small danger", dataset: { action: "cancel" },
-        title: "Stop sending this hire to Lucca (it can be replayed later)",
+        title: hire.status === "dead" || hire.status === "rejected"
+          ? "Close this hire: it will not be sent to Lucca, and no longer waits for a person"
+          : "Stop sending this hire to Lucca (it can be replayed later)",
         onclick: (event) => act(event.currentTarget, hire, "cancel"),
       }, "Cancel"));
     }

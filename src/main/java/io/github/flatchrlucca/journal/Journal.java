@@ -31,6 +31,8 @@ public final class Journal {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private static final String QUEUED = "status IN ('RECEIVED', 'RETRYING')";
     private static final String FINISHED = "status NOT IN ('RECEIVED', 'RETRYING')";
+    // Queued (waiting or being delivered), or stopped for a person's look: dead, or rejected as it came.
+    private static final String CANCELLABLE = "status IN ('RECEIVED', 'RETRYING', 'DEAD', 'REJECTED')";
     private static final String UNCLAIMED = "(claimed_until IS NULL OR claimed_until < ?)";
     // History keeps Lucca's answer for a person to read, not whole pages of it.
     private static final int EVENT_DETAIL_CHARS = 1000;
@@ -551,17 +553,20 @@ public final class Journal {
      * "already in Lucca". An attempt in progress stops before its next Lucca call ({@link #stillHolding}), so no user
      * is created after the cancel. One whose create Lucca had already received when the cancel came keeps that
      * user: the hire is delivered when nothing else was left to do, and stays cancelled, with the user's id,
-     * when its contract was still to be set.
+     * when its contract was still to be set. An operator also closes a dead or rejected hire that will not be
+     * replayed (HR made the person by hand, or its data is erased and a replay is refused): it no longer counts among
+     * the hires waiting for a person, and stays replayable while its data is kept.
      */
     public boolean cancel(String hireId) {
         Instant now = clock.instant();
         String cancel = "UPDATE hire SET status = 'CANCELLED', next_attempt_at = NULL, updated_at = ?";
         boolean cancelled = jdbc.inTransaction("cancel a hire", connection -> {
-            if (Jdbc.update(connection, cancel + " WHERE hire_id = ? AND " + QUEUED + " AND NOT (" + CREATE_UNKNOWN
+            if (Jdbc.update(connection, cancel + " WHERE hire_id = ? AND " + CANCELLABLE + " AND NOT (" + CREATE_UNKNOWN
                     + ")", at(now), hireId) == 1) {
                 event(connection, hireId, null, null, "cancelled by an operator");
-            } else if (Jdbc.update(connection, cancel + ", decision_needed = ?, decision_needed_at = ? WHERE hire_id = ? "
-                    + "AND " + QUEUED + " AND " + CREATE_UNKNOWN, at(now), CANCELLED_CREATE_UNKNOWN, at(now), hireId) == 1) {
+            } else if (Jdbc.update(connection, cancel + ", decision_needed = COALESCE(decision_needed, ?), "
+                    + "decision_needed_at = COALESCE(decision_needed_at, ?) WHERE hire_id = ? AND " + CANCELLABLE + " AND "
+                    + CREATE_UNKNOWN, at(now), CANCELLED_CREATE_UNKNOWN, at(now), hireId) == 1) {
                 event(connection, hireId, null, null, "cancelled by an operator while Lucca's answer to its create was "
                         + "unknown: the account may exist, a person checks");
             } else {

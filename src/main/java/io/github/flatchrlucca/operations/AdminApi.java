@@ -158,10 +158,15 @@ public final class AdminApi {
         JsonReply.respond(json, exchange, 202, "application/json", views.summary(found(hireId, exchange)));
     }
 
+    /**
+     * A queued hire is stopped; a dead or rejected one is closed (HR dealt with it another way, or its data is erased):
+     * it stops counting among the hires waiting for a person.
+     */
     public void cancel(@Header("hireId") String hireId, Exchange exchange) {
         HireView hire = found(hireId, exchange);
-        if (!hire.status().isQueued()) {
-            throw Problem.conflict("Only a queued hire can be cancelled; this one is " + hire.status().label() + ".");
+        if (!hire.status().isQueued() && hire.status() != HireStatus.DEAD && hire.status() != HireStatus.REJECTED) {
+            throw Problem.conflict("Only a queued, dead or rejected hire can be cancelled; this one is "
+                    + hire.status().label() + ".");
         }
         // A hire being delivered is cancelled too: its attempt stops before its next Lucca call.
         if (!journal.cancel(hireId)) {

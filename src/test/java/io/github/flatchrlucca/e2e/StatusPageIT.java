@@ -136,7 +136,7 @@ class StatusPageIT {
         assertThat(row(deliveredHire).getText()).contains("Éloïse Müller-Straße", "Delivered");
         assertThat(row(deadHire).getText()).contains("Jean Refusé", "Dead", "400");
         assertThat(actions(deliveredHire)).as("a delivered hire cannot be replayed").isEmpty();
-        assertThat(actions(deadHire)).containsExactly("replay");
+        assertThat(actions(deadHire)).as("replayed, or closed").containsExactly("replay", "cancel");
         assertThat(count("dead")).isEqualTo("1");
         // One customer: the tenants table names it, and no tenant column nor choice takes room.
         assertThat(tenantRow("default").getText()).contains(lucca.baseUrl(), "Accepted");

@@ -1391,6 +1391,29 @@ class JournalTest {
     }
 
     @Test
+    void aDeadOrRejectedHireIsClosedByACancelAndNoLongerWaitsForAPersonButADeliveredOneIsNot() {
+        String dead = claimedHire();
+        journal.markCreateAttempted(dead, "{}", LUCCA);
+        assertThat(journal.markDead(dead, new EventDetail("create-user", 504, "", "no answer"))).isTrue();
+        String rejected = Intakes.recordIntake(journal, PAYLOAD, incomplete("2", "data.candidate.email"), TENANT,
+                Duration.ZERO).hireId();
+        String delivered = Intakes.recordIntake(journal, PAYLOAD, hire("3"), TENANT, Duration.ZERO).hireId();
+        journal.claim(delivered);
+        journal.markDelivered(delivered, 416, List.of());
+
+        assertThat(journal.cancel(dead)).isTrue();
+        assertThat(journal.cancel(rejected)).isTrue();
+        assertThat(journal.cancel(delivered)).as("what Lucca holds").isFalse();
+
+        assertThat(reader.countsByTenantAndStatus().get(TENANT)).doesNotContainKeys(HireStatus.DEAD, HireStatus.REJECTED)
+                .containsEntry(HireStatus.CANCELLED, 2L);
+        assertThat(reader.find(dead).orElseThrow().decisionNeeded()).as("its create's answer was lost: a person looks")
+                .isEqualTo(Journal.CANCELLED_CREATE_UNKNOWN);
+        assertThat(reader.find(rejected).orElseThrow().decisionNeeded()).isNull();
+        assertThat(reader.history(rejected)).last().extracting(HireEvent::detail).isEqualTo("cancelled by an operator");
+    }
+
+    @Test
     void aCancelWinsOverADryRunAndAnAlreadyInLuccaButNotOverAUserLuccaCreated() {
         String dry = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         String found = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
