@@ -1014,9 +1014,11 @@ public final class Journal {
                 LOG.info("hire {} sent again: {}", hireId, HireStatus.REJECTED.label());
                 return new IntakeResult(hireId, IntakeResult.Outcome.REJECTED, !error.equals(existing.get(0)[2]));
             }
-            if (status == HireStatus.REJECTED && mayRejectAgain(was, origin) && rejectedAgain(hireId, payload, error,
-                    matchKey)) {
-                return new IntakeResult(hireId, IntakeResult.Outcome.REJECTED, true);
+            if (status == HireStatus.REJECTED && mayRejectAgain(was, origin)) {
+                if (rejectedAgain(hireId, payload, error, matchKey)) {
+                    return new IntakeResult(hireId, IntakeResult.Outcome.REJECTED, true);
+                }
+                refusedWhileWithdrawn(hireId, error);
             }
         } catch (JournalUnavailable e) {
             if (!isDuplicateKey(e)) {
@@ -1088,21 +1090,41 @@ public final class Journal {
     /**
      * Records the withdrawn hire rejected, with the payload, reason and e-mail-and-vacancy key it has now, as a
      * rejected one sent again keeps them: the recruiter reads why in Flatchr (its write-back), the team in its chat,
-     * and the hire is accepted once sent complete. Back in hired: the next move out counts again. A decision asked of a
-     * person stays theirs (an account may have been made before the move out), and an attempt still holding it stops
-     * before its next call ({@link #stillHolding}). Throws a duplicate key when another hire has that e-mail and vacancy.
+     * and the hire is accepted once sent complete. Back in hired: the next move out counts again. An
+     * attempt still holding it stops before its next call ({@link #stillHolding}). Only a hire of which nothing may be
+     * in Lucca: one whose account was made, or may have been (its create's answer was lost), or that waits for a
+     * person's decision, stays withdrawn ({@link #refusedWhileWithdrawn}), for "not created" would have HR make a twin.
+     * Throws a duplicate key when another hire has that e-mail and vacancy.
      */
     private boolean rejectedAgain(String hireId, String payload, String error, String matchKey) {
         Instant now = clock.instant();
         boolean rejected = change(hireId, "UPDATE hire SET status = 'REJECTED', payload = ?, last_error = ?, "
                 + "match_key = COALESCE(?, match_key), erased_at = NULL, moved_out_at = NULL, next_attempt_at = NULL, "
-                + "column_learnt_at = ?, updated_at = ? WHERE hire_id = ? AND status = 'WITHDRAWN'", new Object[] {
+                + "column_learnt_at = ?, updated_at = ? WHERE hire_id = ? AND status = 'WITHDRAWN' AND lucca_user_id "
+                + "IS NULL AND create_attempted_at IS NULL AND decision_needed IS NULL", new Object[] {
                         payload, error, matchKey, at(now), at(now), hireId},
                 new EventDetail(null, null, null, "moved back into hired in Flatchr, rejected: " + error));
         if (rejected) {
             LOG.info("hire {} {} after being withdrawn", hireId, HireStatus.REJECTED.label());
         }
         return rejected;
+    }
+
+    /**
+     * A withdrawn hire whose Lucca account was made or may have been, shown back in hired with data it cannot be sent
+     * with: it stays withdrawn, its mark and write-back as they are (what is in Lucca is a person's to decide, and its
+     * candidate's tag says so), answered as the duplicate it is; its history keeps what the webhook lacked, so the
+     * person deciding reads it. Not when it changed meanwhile: it is no longer withdrawn.
+     */
+    private void refusedWhileWithdrawn(String hireId, String error) {
+        jdbc.inTransaction("note a move back into hired", connection -> {
+            if (!Jdbc.query(connection, "SELECT 1 FROM hire WHERE hire_id = ? AND status = 'WITHDRAWN'",
+                    row -> row.getInt(1), hireId).isEmpty()) {
+                event(connection, hireId, null, null, "moved back into hired in Flatchr with data it cannot be sent "
+                        + "with (" + error + "): stays withdrawn, as its Lucca account was made or may have been");
+            }
+            return null;
+        });
     }
 
     private static String whyQueuedAgain(String was) {

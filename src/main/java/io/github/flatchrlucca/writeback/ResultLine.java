@@ -38,13 +38,24 @@ public final class ResultLine {
                     ? "a former employee with this e-mail is #" + hire.luccaUserId() + " (rehire)"
                     : "already in Lucca as #" + hire.luccaUserId()) + " (" + day + ")";
             case DEAD -> dead(hire, day);
-            case REJECTED -> "Lucca: not created - " + recruiterWords(hire.lastError()) + " (" + day + ")";
+            case REJECTED -> rejected(hire, day);
             case CANCELLED -> stopped(hire, "cancelled by an operator", "the cancel", day);
             case WITHDRAWN -> stopped(hire, "moved out of hired", "the move out of hired", day);
             case DRY_RUN -> "Lucca: not sent - the connector runs without Lucca (" + day + ")";
             case RECEIVED, RETRYING -> throw new IllegalArgumentException("a queued hire has no outcome yet");
         };
         return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 3) + "...";
+    }
+
+    /**
+     * A hire refused for its data. One rejected after a move out with its account made or perhaps made (recorded so
+     * before the journal kept such a hire withdrawn) says so as a withdrawn one does: "not created" would have HR make a
+     * twin by hand.
+     */
+    private static String rejected(HireView hire, String day) {
+        return hire.luccaUserId() != null || hire.decisionNeeded() != null
+                ? stopped(hire, "moved out of hired", "the move out of hired", day)
+                : "Lucca: not created - " + recruiterWords(hire.lastError()) + " (" + day + ")";
     }
 
     /**

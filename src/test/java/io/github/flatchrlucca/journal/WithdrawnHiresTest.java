@@ -660,6 +660,45 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void aWithdrawnHireWhoseAccountWasMadeStaysWithdrawnWhenMovedBackWithDataItCannotBeSentWith() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        journal.markCreateAttempted(hireId, "{}", LUCCA);
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+        journal.recordLuccaUser(hireId, 416, LUCCA);
+        String line = ResultLine.of(reader.find(hireId).orElseThrow(), ZoneOffset.UTC);
+        clock.advance(Duration.ofMinutes(1));
+
+        IntakeResult back = Intakes.recordIntake(journal, "{\"v\":2}", new HireVerdict(HireVerdict.Kind.INCOMPLETE,
+                null, "4242", "1", List.of(new UnusableField("data.candidate.email", "not an e-mail address"))), TENANT,
+                Duration.ZERO);
+
+        assertThat(back).as("the hire it is, not a new rejection").isEqualTo(new IntakeResult(hireId, Outcome.DUPLICATE));
+        HireView hire = reader.find(hireId).orElseThrow();
+        assertThat(hire.status()).isEqualTo(HireStatus.WITHDRAWN);
+        assertThat(hire.decisionNeeded()).as("still a person's to decide").isEqualTo(Journal.MOVED_OUT_AFTER_LUCCA);
+        assertThat(hire.payload()).isEqualTo(PAYLOAD);
+        assertThat(ResultLine.of(hire, ZoneOffset.UTC)).as("the tag still says #416 was made").isEqualTo(line)
+                .contains("#416");
+        assertThat(reader.history(hireId)).last().extracting(HireEvent::detail).asString()
+                .contains("data.candidate.email is not an e-mail address", "stays withdrawn");
+    }
+
+    @Test
+    void aWithdrawnHireWhoseCreateWasUnansweredStaysWithdrawnWhenMovedBackWithDataItCannotBeSentWith() {
+        String hireId = createAnswerLost("1", T0.plusSeconds(30));
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+        // decided, the account still unknown to the journal: the lost create's mark is all that says it may exist
+        journal.decided(hireId, "looked in Lucca");
+
+        IntakeResult back = Intakes.recordIntake(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.INCOMPLETE, null,
+                "4242", "1", List.of(new UnusableField("data.candidate.email", "missing"))), TENANT, Duration.ZERO);
+
+        assertThat(back).isEqualTo(new IntakeResult(hireId, Outcome.DUPLICATE));
+        assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    @Test
     void aWithdrawnHireAnAttemptStillHoldsRejectedStopsThatAttempt() {
         String hireId = record("1", Duration.ZERO);
         journal.claim(hireId);

@@ -73,6 +73,15 @@ class ResultLineTest {
     }
 
     @Test
+    void aRejectedHireWhoseAccountWasMadeOrPerhapsMadeNeverSaysNotCreated() {
+        // rejected after its move out, by a release that rejected such a hire again when moved back incomplete
+        assertThat(ResultLine.of(hire(HireStatus.REJECTED, 416L, null, "data.candidate.email is missing", List.of(),
+                null), PARIS)).isEqualTo("Lucca: #416 was made before the move out of hired; HR decides (2026-12-02)");
+        assertThat(ResultLine.of(waiting(HireStatus.REJECTED, Journal.MOVED_OUT_CREATE_UNKNOWN), PARIS))
+                .startsWith("Lucca: perhaps created before the move out of hired (its answer was lost)");
+    }
+
+    @Test
     void aDeadHireWhoseUserWasMadeSaysSoAndWhatIsLeft() {
         // the user made (recordLuccaUser), then POST /work-contracts refused: "not created" would have HR make a twin
         assertThat(ResultLine.of(hire(HireStatus.DEAD, 416L, 400, "Lucca answered 400 to create-work-contract",
