@@ -326,13 +326,7 @@ public final class DeliverySteps {
         } else if (sent != null && !former && sent.madeUser(person)) {
             delivery.luccaUser(person.id());
             delivery.warn(ANSWER_LOST);
-        } else if (delivery.tenant().settings().workEmailPattern() != null && !delivery.isLookedUpByOwnEmail()
-                && !person.hasPersonalEmail(delivery.draft().personalEmail())
-                && !person.hasMail(delivery.draft().personalEmail())) {
-            // the work address is made of the names alone: someone of the same names holds it, or this person,
-            // whose personal e-mail Lucca lacks; neither is taken for the other without a person. One whose address
-            // is the candidate's own e-mail (an internal candidate, whose own address is the one the pattern makes)
-            // has it: they are the candidate
+        } else if (!delivery.isLookedUpByOwnEmail() && mayBeANamesake(delivery, person)) {
             throw HireNeedsAPerson.namesake(person.id());
         } else if (former && delivery.tenant().settings().rehire() == RehirePolicy.CONTRACT) {
             delivery.comesBack(person.id());
@@ -441,15 +435,26 @@ public final class DeliverySteps {
      *                          theirs: a namesake, or the candidate without it
      */
     private void noteLoginHolder(Delivery delivery, LuccaPerson holder) {
-        String own = delivery.draft().personalEmail();
-        if (delivery.tenant().settings().workEmailPattern() != null && !holder.hasPersonalEmail(own)
-                && !holder.hasMail(own)) {
+        if (mayBeANamesake(delivery, holder)) {
             throw HireNeedsAPerson.addressIsTheirLogin(holder.id());
         }
         noteFound(delivery, holder);
         if (delivery.isAlreadyInLucca() || delivery.isRehire()) {
             delivery.warn(FOUND_BY_LOGIN);
         }
+    }
+
+    /**
+     * Whether someone found by the address a work e-mail pattern gives the hire (as their address, or as their login)
+     * may be another person: the address is made of the names alone, so someone of the same names holds it, or this
+     * person, whose personal e-mail Lucca lacks; neither is taken for the other without a person. One whose personal
+     * e-mail, or address, is the candidate's own e-mail (an internal candidate, whose own address is the one the
+     * pattern makes) has it: they are the candidate.
+     */
+    private static boolean mayBeANamesake(Delivery delivery, LuccaPerson person) {
+        String own = delivery.draft().personalEmail();
+        return delivery.tenant().settings().workEmailPattern() != null && !person.hasPersonalEmail(own)
+                && !person.hasMail(own);
     }
 
     /** In dry-run Lucca cannot say which logins are taken: the request shows the one it would start from. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -17,18 +16,13 @@ import java.util.regex.Pattern;
  * Reads the contract start day from Flatchr's {@code vacancy.start_date}, which arrives as an ISO-8601
  * UTC date-time, epoch seconds (number or text), "YYYY-MM-DD", "YYYYMMDD", "DD/MM/YYYY" or "DD/MM/YY". A day
  * outside the years 2000 to 2099 is no contract's: it is taken as unreadable (then estimated, and said), not sent.
- * An instant is the day it falls on in {@link #FLATCHR_ZONE}, whatever the tenant's time zone.
+ * An instant is the day it falls on in {@link FlatchrDays#ZONE}, whatever the tenant's time zone: the recruiter picked
+ * a day, which Flatchr stores as some instant of it. Read in the tenant's zone instead, a day stored as its midnight UTC
+ * ("2027-01-04T00:00:00.000Z") would be the day before in any zone west of Greenwich (America/Martinique: 2027-01-03),
+ * and the contract would start a day early; a day stored as its Paris midnight (23:00 UTC the day before) is its own day
+ * only in Paris time.
  */
 public final class StartDateReader {
-
-    /*
-     * Flatchr's dates name a day, not a moment: the recruiter picked a day, which Flatchr stores as some instant of
-     * it. Flatchr documents no time zone for them, and is French: flatchr-api.md says to read them as Europe/Paris
-     * days. Read in the tenant's zone instead, a day stored as its midnight UTC ("2027-01-04T00:00:00.000Z") would be
-     * the day before in any zone west of Greenwich (America/Martinique: 2027-01-03), and the contract would start a
-     * day early; a day stored as its Paris midnight (23:00 UTC the day before) is its own day only in Paris time.
-     */
-    private static final ZoneId FLATCHR_ZONE = ZoneId.of("Europe/Paris");
 
     /*
      * 10^11 epoch seconds is the year 5138, while 10^11 epoch milliseconds is 1973: every plausible
@@ -99,7 +93,7 @@ public final class StartDateReader {
     /** Empty for an instant past the last day a date can hold (an ISO instant reaches the year 1,000,000,000). */
     private static Optional<LocalDate> dayOf(Instant instant) {
         try {
-            return Optional.of(LocalDate.ofInstant(instant, FLATCHR_ZONE));
+            return Optional.of(LocalDate.ofInstant(instant, FlatchrDays.ZONE));
         } catch (DateTimeException beyondTheCalendar) {
             return Optional.empty();
         }

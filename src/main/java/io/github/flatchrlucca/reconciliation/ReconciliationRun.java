@@ -5,12 +5,12 @@ import io.github.flatchrlucca.flatchr.FlatchrConnection;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.journal.Reconciliations;
+import io.github.flatchrlucca.mapping.FlatchrDays;
 import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.Tenant;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +25,6 @@ import java.util.Map;
  */
 public final class ReconciliationRun {
 
-    /** Flatchr's days have no documented zone; Flatchr is French, so they are read as Paris days. */
-    static final ZoneId FLATCHR_DAYS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter FLATCHR_DAY = DateTimeFormatter.ofPattern("MM/dd/yy");
 
     private final Reconciliations.Run claim;
@@ -85,7 +83,7 @@ public final class ReconciliationRun {
     static LocalDate windowFrom(Reconciliations.Run claim, Duration lookback) {
         Instant from = claim.lastSuccessAt().map(last -> last.minus(Duration.ofDays(1)))
                 .orElseGet(() -> latest(firstFrom(claim, lookback), longestFirstFrom(claim)));
-        return LocalDate.ofInstant(from, FLATCHR_DAYS);
+        return LocalDate.ofInstant(from, FlatchrDays.ZONE);
     }
 
     /**
@@ -96,7 +94,7 @@ public final class ReconciliationRun {
     static java.util.Optional<LocalDate> firstWindowCut(Reconciliations.Run claim, Duration lookback) {
         Instant first = firstFrom(claim, lookback);
         return claim.lastSuccessAt().isEmpty() && first.isBefore(longestFirstFrom(claim))
-                ? java.util.Optional.of(LocalDate.ofInstant(first, FLATCHR_DAYS)) : java.util.Optional.empty();
+                ? java.util.Optional.of(LocalDate.ofInstant(first, FlatchrDays.ZONE)) : java.util.Optional.empty();
     }
 
     private static Instant firstFrom(Reconciliations.Run claim, Duration lookback) {
@@ -228,7 +226,7 @@ public final class ReconciliationRun {
         LocalDate scheduled = windowFrom(claim, lookback.compareTo(FlatchrApi.DEFAULT_RECONCILE_LOOKBACK) < 0
                 ? lookback : FlatchrApi.DEFAULT_RECONCILE_LOOKBACK);
         // after an outage too (the last success weeks ago): a move older than this, in the outage, is not looked for
-        LocalDate longest = LocalDate.ofInstant(claim.startedAt().minus(LONGEST_MOVES_LOOKBACK), FLATCHR_DAYS);
+        LocalDate longest = LocalDate.ofInstant(claim.startedAt().minus(LONGEST_MOVES_LOOKBACK), FlatchrDays.ZONE);
         LocalDate from = scheduled.isAfter(windowFrom) ? scheduled : windowFrom;
         return from.isAfter(longest) ? from : longest;
     }

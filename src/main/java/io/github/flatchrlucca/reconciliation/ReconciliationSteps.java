@@ -20,6 +20,7 @@ import io.github.flatchrlucca.journal.MoveOut;
 import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.journal.WithdrawnHire;
+import io.github.flatchrlucca.mapping.FlatchrDays;
 import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.signals.DaysNotSearchedAlert;
 import io.github.flatchrlucca.signals.SearchCounts;
@@ -390,7 +391,7 @@ public final class ReconciliationSteps {
             reconciliations.release(run.claim());
             metrics.reconciliation(run.getTenant(), "succeeded");
         } else {
-            reconciliations.succeeded(run.claim(), run.windowFrom().atStartOfDay(ReconciliationRun.FLATCHR_DAYS)
+            reconciliations.succeeded(run.claim(), run.windowFrom().atStartOfDay(FlatchrDays.ZONE)
                     .toInstant(), found, recorded, 0, clock.instant().plus(interval(run.tenant())));
             metrics.reconciliation(run.getTenant(), "succeeded");
         }

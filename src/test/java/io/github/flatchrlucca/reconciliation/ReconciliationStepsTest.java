@@ -22,6 +22,7 @@ import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.journal.TestJournal;
 import io.github.flatchrlucca.journal.WriteBacks;
+import io.github.flatchrlucca.mapping.FlatchrDays;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.Tenant;
@@ -478,7 +479,7 @@ class ReconciliationStepsTest {
         steps.finished(steps.due("acme"));
 
         assertThat(reconciliations.lastRuns()).singleElement().satisfies(last -> assertThat(last.windowFrom())
-                .isEqualTo(LocalDate.of(2026, 11, 29).atStartOfDay(ReconciliationRun.FLATCHR_DAYS).toInstant()));
+                .isEqualTo(LocalDate.of(2026, 11, 29).atStartOfDay(FlatchrDays.ZONE).toInstant()));
     }
 
     @Test
