@@ -150,8 +150,9 @@ public final class ReconciliationRun {
     /**
      * One search of the hired candidates updated since the window's first day, or, with trigger columns, one per
      * trigger column and then that one: Flatchr's filter by column is by the column a candidate is in now, and one
-     * moved on from a trigger column into a hired one (whose webhook the classifier ignores, as still hired) is in
-     * no trigger column any more ({@link SearchedColumn#anyHiredPast}). An application both find keeps the trigger
+     * moved on from a trigger column into a hired one, or dragged straight into it (a webhook the classifier takes
+     * for a hire, as any drag into a column marked hired: the same hire when it came by a trigger column), is in no
+     * trigger column any more ({@link SearchedColumn#anyHiredPast}). An application both find keeps the trigger
      * column's search, the first.
      *
      * @throws UnusableTriggerColumns when Flatchr does not list a trigger column by its title (a column it does
