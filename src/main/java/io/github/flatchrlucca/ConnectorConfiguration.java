@@ -369,6 +369,11 @@ public final class ConnectorConfiguration implements CamelConfiguration {
             public boolean reserve(String tenant, String hireId, String login) {
                 return journal.reserveLogin(tenant, hireId, login);
             }
+
+            @Override
+            public void takeOver(String tenant, String hireId, String login) {
+                journal.takeOverLogin(tenant, hireId, login);
+            }
         }, addresses::reserve, people);
         registry.bind("deliverySteps", steps);
         registry.bind("rehireSteps", new RehireSteps(requests));

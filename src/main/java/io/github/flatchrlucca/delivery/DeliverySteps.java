@@ -69,6 +69,9 @@ public final class DeliverySteps {
         List<String> reservedByOthers(String tenant, String hireId, String base);
 
         boolean reserve(String tenant, String hireId, String login);
+
+        /** Makes the login this hire's, whichever hire of the tenant held it. */
+        void takeOver(String tenant, String hireId, String login);
     }
 
     /**
@@ -387,16 +390,26 @@ public final class DeliverySteps {
      * The first login free in Lucca and not being given by this connector to another hire (a namesake that
      * another instance delivers at the same moment): reserved in the journal before it is sent. A login that is the
      * hire's address, and that Lucca has, is not numbered: whoever has it is looked up ({@link #noteLoginHolder}).
+     * Nor is it when another hire of ours holds it, which is a hire of that address (the same candidate in another
+     * vacancy, whose delivery stopped before its create): this hire holds the address now ({@link #holdAddress}), so
+     * the other is not making its account, and the login is taken over with the address. Not an address cut to the
+     * login's length, which other addresses may share.
      */
     private void chooseLoginAmong(Delivery delivery, Set<String> takenInLucca) {
         String base = delivery.mapped().loginBase();
-        Optional<String> holdersLogin = delivery.tenant().settings().loginRule().isAnAddress()
+        String tenant = delivery.tenant().id();
+        boolean anAddress = delivery.tenant().settings().loginRule().isAnAddress();
+        Optional<String> holdersLogin = anAddress
                 ? takenInLucca.stream().filter(base::equalsIgnoreCase).findFirst() : Optional.empty();
         if (holdersLogin.isPresent()) {
             delivery.lookUpLoginHolder(holdersLogin.get());
             return;
         }
-        String tenant = delivery.tenant().id();
+        if (anAddress && base.equalsIgnoreCase(delivery.draft().mail().strip())) {
+            logins.takeOver(tenant, delivery.getHireId(), base);
+            delivery.draft(delivery.draft().withLogin(base));
+            return;
+        }
         Set<String> taken = new HashSet<>(takenInLucca);
         String login;
         do {

@@ -341,6 +341,20 @@ public final class Journal {
         }
     }
 
+    /**
+     * Makes the login this hire's, whichever hire of the tenant held it. Under {@code LUCCA_LOGIN_RULE=email} the login
+     * is the hire's address, and the hire holds that address ({@link AddressReservations}): another hire that reserved
+     * it, a hire of the same address, is not making an account with it.
+     */
+    public void takeOverLogin(String tenant, String hireId, String login) {
+        if (!reserveLogin(tenant, hireId, login)) {
+            jdbc.update("take over a login", "UPDATE tenant_login_reservation SET hire_id = ?, reserved_at = ? WHERE "
+                    + "tenant = ? AND login = ?", hireId, at(clock.instant()), tenant, login);
+            LOG.info("hire {} of tenant {} took over the login another hire of its address had reserved", hireId,
+                    tenant);
+        }
+    }
+
     /** A stopping instance takes no new hire; the ones in progress go on. */
     public void stopClaiming() {
         claiming = false;

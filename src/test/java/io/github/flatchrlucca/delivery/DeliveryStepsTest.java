@@ -110,6 +110,11 @@ class DeliveryStepsTest {
             String key = tenant + "/" + login;
             return byLogin.putIfAbsent(key, hireId) == null || hireId.equals(byLogin.get(key));
         }
+
+        @Override
+        public void takeOver(String tenant, String hireId, String login) {
+            byLogin.put(tenant + "/" + login, hireId);
+        }
     }
 
     // ---- map
@@ -742,6 +747,35 @@ class DeliveryStepsTest {
 
         assertThat(delivery.isLoginHolderToFind()).isFalse();
         assertThat(delivery.draft().login()).isEqualTo("eloise@gmail.com");
+    }
+
+    @Test
+    void underTheEmailRuleAnotherHireOfTheAddressHoldingItsLoginGivesItUp() {
+        // the same candidate hired into another vacancy, whose delivery died after it chose its login, before its
+        // create; this hire holds the address now (holdAddress), Lucca has nobody with it
+        reservations.reserve("acme", "earlier-hire", "eloise@gmail.com");
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), EMAIL_LOGIN);
+
+        steps.chooseLogin(delivery, logins());
+
+        assertThat(delivery.draft().login()).as("never eloise@gmail.com2").isEqualTo("eloise@gmail.com");
+        assertThat(reservations.byLogin).containsEntry("acme/eloise@gmail.com", delivery.getHireId());
+    }
+
+    @Test
+    void underTheEmailRuleAnAddressCutToTheLoginsLengthIsNumberedBesideAnotherHiresReservation() {
+        // 101 characters: its login is cut to 100, which another address may make too
+        String address = "e".repeat(91) + "@gmail.com";
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT)
+                .replace("eloise@gmail.com", address), RECEIVED_AT, RECEIVED_AT, 1, null, null, null), EMAIL_LOGIN);
+        String cut = delivery.mapped().loginBase();
+        assertThat(cut).hasSize(LoginRule.MAX_LENGTH);
+        reservations.reserve("acme", "other-address", cut);
+
+        steps.chooseLogin(delivery, logins());
+
+        assertThat(delivery.draft().login()).isNotEqualTo(cut).endsWith("2");
+        assertThat(reservations.byLogin).containsEntry("acme/" + cut, "other-address");
     }
 
     @Test

@@ -995,6 +995,19 @@ class JournalTest {
         assertThat(journal.loginsReservedByOthers(TENANT, "hire-2", "amartin")).isEmpty();
     }
 
+    @Test
+    void aLoginTakenOverIsTheTakersAlone() {
+        journal.reserveLogin(TENANT, "hire-1", "eloise@gmail.com");
+
+        journal.takeOverLogin(TENANT, "hire-2", "eloise@gmail.com");
+        journal.takeOverLogin(TENANT, "hire-3", "jeanne@gmail.com");
+
+        assertThat(journal.loginsReservedByOthers(TENANT, "hire-1", "eloise")).containsExactly("eloise@gmail.com");
+        assertThat(journal.loginsReservedByOthers(TENANT, "hire-2", "eloise")).isEmpty();
+        assertThat(journal.reserveLogin(TENANT, "hire-1", "eloise@gmail.com")).as("no longer the first's").isFalse();
+        assertThat(journal.reserveLogin(TENANT, "hire-3", "jeanne@gmail.com")).as("free: reserved").isTrue();
+    }
+
     // ---- tenants
 
     @Test
