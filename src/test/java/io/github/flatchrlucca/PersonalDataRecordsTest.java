@@ -36,7 +36,7 @@ class PersonalDataRecordsTest {
                 new EventDetail("create-user", 400, "{\"error\":\"ada@example.org is taken by Ada Lovelace\"}",
                         "Lucca refused alovelace"),
                 new HireEvent(AT, HireStatus.DEAD, "create-user", 400, "Lucca: ada@example.org is taken by Ada Lovelace"),
-                new HireView("hire-1", "acme", HireStatus.RETRYING, AT, AT, AT, 2, AT, null, 503, "{\"mail\":"
+                new HireView("hire-1", "acme", HireStatus.RETRYING, AT, AT, null, AT, 2, AT, null, 503, "{\"mail\":"
                         + "\"ada@example.org\"}", "Lovelace's create failed", List.of("Ada: no department"),
                         "{\"login\":\"alovelace\"}", PAYLOAD, Origin.WEBHOOK, null, null, 0, null, null, null, false, false),
                 new FoundApplication("app-9", "vac-3", "Analyst", "Hired", true, false, "Ada", "Lovelace",

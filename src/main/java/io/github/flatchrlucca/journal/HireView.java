@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param queuedAt          when the hire last entered the queue (received, replayed, queued again): its wait for
  *                          Lucca counts from here, not from its first arrival
+ * @param heldUntil         when the hold it entered the queue with (HIRE_HOLD_SECONDS) ends, or ended; null when it had
+ *                          none (a replay, a hire queued before the journal kept it)
  * @param writeBack         where the write-back of its outcome to Flatchr stands: PENDING, WRITTEN, FAILED, SKIPPED
  *                          (older than the write-back window, never tried); null while there is none
  * @param flatchrApplicant  Flatchr's encoded id of the application, once known
@@ -21,12 +23,21 @@ import java.util.List;
  *                          leaves out a large event too ({@link JournalReader#list}), of a hire whose name is kept
  */
 public record HireView(String hireId, String tenant, HireStatus status, Instant receivedAt, Instant queuedAt,
-                         Instant updatedAt, int attempts,
+                         Instant heldUntil, Instant updatedAt, int attempts,
                          Instant nextAttemptAt, Long luccaUserId, Integer lastLuccaStatus, String lastLuccaBody,
                          String lastError, List<String> warnings, String luccaRequest, String payload, Origin origin,
                          String writeBack, String flatchrApplicant, int writeBackAttempts, Instant writeBackSince,
                          String decisionNeeded, Instant decisionNeededAt, boolean createUnanswered,
                          boolean erased) {
+
+    /**
+     * When its wait for Lucca began: when it entered the queue, or the end of its hold, whichever is later, however
+     * often it was tried since (a hire held two hours whose first attempt got a 429 has not waited two hours). Later
+     * than now while it is held.
+     */
+    public Instant waitingSince() {
+        return heldUntil != null && heldUntil.isAfter(queuedAt) ? heldUntil : queuedAt;
+    }
 
     /** Without the candidate's personal data: a record can end up in a log line, a trace or a test's report. */
     @Override

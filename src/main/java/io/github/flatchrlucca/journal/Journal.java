@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -532,10 +533,10 @@ public final class Journal {
                     CREATE_UNKNOWN_IN_EARLIER_LUCCA, hireId, MOVED_OUT_CREATE_UNKNOWN, CANCELLED_CREATE_UNKNOWN, luccaNow,
                     kept) == 1;
             // Unclaimed only: a hire cancelled during an attempt is replayed once that attempt has stopped, never while
-            // it still runs next to the new one.
+            // it still runs next to the new one. Not held: an operator asks for it now.
             if (Jdbc.update(connection, "UPDATE hire SET status = 'RECEIVED', payload = ?, attempts = 0, "
-                    + "queued_at = ?, seen_in_hired_at = NULL, next_attempt_at = ?, claimed_until = NULL, "
-                    + "claimed_by = NULL, last_error = NULL, updated_at = ?, "
+                    + "queued_at = ?, seen_in_hired_at = NULL, next_attempt_at = ?, held_until = NULL, "
+                    + "claimed_until = NULL, claimed_by = NULL, last_error = NULL, updated_at = ?, "
                     + "lucca_user_id = CASE WHEN status = 'ALREADY_IN_LUCCA' OR " + MADE_ELSEWHERE + " THEN NULL ELSE "
                     + "lucca_user_id END, create_attempted_at = CASE WHEN " + MADE_ELSEWHERE + " THEN NULL ELSE "
                     + "create_attempted_at END, lucca_instance = CASE WHEN " + MADE_ELSEWHERE + " THEN NULL ELSE "
@@ -753,8 +754,10 @@ public final class Journal {
     /** An operator's "deliver now": a queued hire waiting out its hold or a retry's backoff is due at once. */
     public boolean deliverNow(String hireId) {
         Instant now = clock.instant();
-        boolean due = change(hireId, "UPDATE hire SET next_attempt_at = ?, updated_at = ? WHERE hire_id = ? AND "
-                + QUEUED + " AND next_attempt_at > ?", new Object[] {at(now), at(now), hireId, at(now)},
+        // a hold it cut short ends now, and its wait for Lucca counts from now
+        boolean due = change(hireId, "UPDATE hire SET next_attempt_at = ?, held_until = CASE WHEN held_until > ? "
+                + "THEN ? ELSE held_until END, updated_at = ? WHERE hire_id = ? AND " + QUEUED
+                + " AND next_attempt_at > ?", new Object[] {at(now), at(now), at(now), at(now), hireId, at(now)},
                 new EventDetail(null, null, null, "to be delivered now, asked by an operator"));
         if (due) {
             LOG.info("hire {} to be delivered now, asked by an operator", hireId);
@@ -1163,14 +1166,14 @@ public final class Journal {
                                 Object... onlyIfValues) {
         Instant now = clock.instant();
         List<Object> values = new java.util.ArrayList<>(java.util.Arrays.asList(payload, matchKey, at(now), at(now),
-                at(seenInHiredAt), at(learntAt), at(now.plus(hold)), at(now), hireId, was));
+                at(seenInHiredAt), at(learntAt), at(now.plus(hold)), at(now.plus(hold)), at(now), hireId, was));
         values.addAll(java.util.Arrays.asList(onlyIfValues));
         boolean queued = change(hireId, "UPDATE hire SET status = 'RECEIVED', payload = COALESCE(?, payload), "
                 + "match_key = COALESCE(?, match_key), last_error = NULL, attempts = 0, "
                 + "erased_at = NULL, moved_out_at = NULL, decision_needed = CASE WHEN lucca_user_id IS NULL THEN NULL "
                 + "ELSE decision_needed END, decision_needed_at = CASE WHEN lucca_user_id IS NULL THEN NULL ELSE "
                 + "decision_needed_at END, received_at = ?, queued_at = ?, seen_in_hired_at = ?, column_learnt_at = ?, "
-                + "next_attempt_at = ?, updated_at = ? "
+                + "next_attempt_at = ?, held_until = ?, updated_at = ? "
                 + "WHERE hire_id = ? AND status = ?" + onlyIf, values.toArray(), new EventDetail(null, null, null, why));
         if (queued) {
             LOG.info("hire {} {} after being {}", hireId, HireStatus.RECEIVED.label(), was.toLowerCase(Locale.ROOT));
@@ -1192,12 +1195,14 @@ public final class Journal {
                         Origin origin, String flatchrApplicant, HireStatus status, String payload, String error,
                         Duration hold, Instant seenInHiredAt) throws SQLException {
         Instant now = clock.instant();
+        // a hire to deliver is due at the end of its hold, and waits for Lucca from then; a rejected one is not queued
+        OffsetDateTime holdEnd = status == HireStatus.RECEIVED ? at(now.plus(hold)) : null;
         // what it says of its candidate's column is learnt now, or, found by a search, when its answer came
         Jdbc.update(connection, "INSERT INTO hire (hire_id, tenant, dedupe_key, match_key, origin, flatchr_applicant, "
-                + "status, payload, received_at, queued_at, updated_at, next_attempt_at, last_error, seen_in_hired_at, "
-                + "column_learnt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", hireId, tenant, dedupeKey,
-                matchKey, origin.label(), flatchrApplicant, status.name(), payload, at(now), at(now), at(now),
-                status == HireStatus.RECEIVED ? at(now.plus(hold)) : null, error,
+                + "status, payload, received_at, queued_at, updated_at, next_attempt_at, held_until, last_error, "
+                + "seen_in_hired_at, column_learnt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", hireId,
+                tenant, dedupeKey, matchKey, origin.label(), flatchrApplicant, status.name(), payload, at(now), at(now),
+                at(now), holdEnd, holdEnd, error,
                 seenInHiredAt == null ? null : at(seenInHiredAt), at(seenInHiredAt == null ? now : seenInHiredAt));
     }
 

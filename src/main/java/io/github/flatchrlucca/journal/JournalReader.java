@@ -27,20 +27,24 @@ public final class JournalReader {
     // An event larger than this is left out of a list (its hire is listed without a name). Flatchr's events are a
     // few KiB, a long vacancy description included.
     static final int LISTED_EVENT_CHARS = 65_536;
-    private static final String LISTED_COLUMNS = "hire_id, tenant, status, received_at, queued_at, updated_at, "
-            + "attempts, next_attempt_at, lucca_user_id, last_lucca_status, NULL AS last_lucca_body, last_error, "
-            + "warnings, NULL AS lucca_request, CASE WHEN LENGTH(payload) <= ? THEN payload END AS payload, origin, "
-            + "writeback_status, flatchr_applicant, writeback_attempts, writeback_since, decision_needed, "
-            + "decision_needed_at, create_attempted_at, erased_at";
+    private static final String LISTED_COLUMNS = "hire_id, tenant, status, received_at, queued_at, held_until, "
+            + "updated_at, attempts, next_attempt_at, lucca_user_id, last_lucca_status, NULL AS last_lucca_body, "
+            + "last_error, warnings, NULL AS lucca_request, "
+            + "CASE WHEN LENGTH(payload) <= ? THEN payload END AS payload, origin, writeback_status, flatchr_applicant, "
+            + "writeback_attempts, writeback_since, decision_needed, decision_needed_at, create_attempted_at, erased_at";
 
+    /** When a queued hire's wait for Lucca began, as {@link HireView#waitingSince} reckons it. */
+    private static final String WAITING_SINCE = "GREATEST(queued_at, COALESCE(held_until, queued_at))";
     /**
-     * Each tenant's oldest arrival is found once, by grouping, then looked up: a subquery per queued hire read the queue
-     * once per hire (7 minutes for 21,000 queued hires, when an alert is needed most), and so did a join with the
-     * grouping, which H2 ran again for each hire of the table (16 s for 2,000 queued among 200,000 hires, 53 s for
-     * 20,000). Both read the queued hires only, through hire_queued_by_tenant (V19): 2 ms, and 8 ms.
+     * Each tenant's longest-waiting hire is found once, by grouping, then looked up: a subquery per queued hire read
+     * the queue once per hire (7 minutes for 21,000 queued hires, when an alert is needed most), and so did a join with
+     * the grouping, which H2 ran again for each hire of the table (16 s for 2,000 queued among 200,000 hires, 53 s for
+     * 20,000). Both read the queued hires only, through hire_queued_by_tenant (V19; V27 added the hold's end, so that
+     * the grouping reads the index alone): 2 ms, and 8 ms.
      */
-    static final String OLDEST_QUEUED_OF_EACH_TENANT = "SELECT * FROM hire WHERE " + QUEUED + " AND (tenant, queued_at) "
-            + "IN (SELECT tenant, MIN(queued_at) FROM hire WHERE " + QUEUED + " GROUP BY tenant) ORDER BY tenant, hire_id";
+    static final String OLDEST_QUEUED_OF_EACH_TENANT = "SELECT * FROM hire WHERE " + QUEUED + " AND (tenant, "
+            + WAITING_SINCE + ") IN (SELECT tenant, MIN(" + WAITING_SINCE + ") FROM hire WHERE " + QUEUED
+            + " GROUP BY tenant) ORDER BY tenant, hire_id";
 
     private final Jdbc jdbc;
 
@@ -124,8 +128,9 @@ public final class JournalReader {
 
     /**
      * Each tenant's longest-waiting queued hire, tenants no longer configured included: their hires wait too. A hire
-     * waits from when it last entered the queue (queued_at): one dead on Monday and replayed on Tuesday has waited
-     * since Tuesday, not since its first arrival.
+     * waits from when it last entered the queue (queued_at), or from the end of its hold
+     * ({@link HireView#waitingSince}): one dead on Monday and replayed on Tuesday has waited since Tuesday, not since
+     * its first arrival, and one still held waits behind a replayed one retrying for an hour.
      */
     public List<HireView> oldestQueuedOfEachTenant() {
         return jdbc.query("find each tenant's oldest queued hire", OLDEST_QUEUED_OF_EACH_TENANT, JournalReader::record);
@@ -138,7 +143,7 @@ public final class JournalReader {
      */
     public Optional<HireView> oldestQueued(String tenant) {
         return oldestQueuedOfEachTenant().stream().filter(oldest -> tenant == null || tenant.equals(oldest.tenant()))
-                .min(Comparator.comparing(HireView::queuedAt));
+                .min(Comparator.comparing(HireView::waitingSince));
     }
 
     /** Builds the WHERE clause of a filter from fixed text and bound values only, never from input text. */
@@ -173,7 +178,8 @@ public final class JournalReader {
     static HireView record(ResultSet row) throws SQLException {
         String warnings = row.getString("warnings");
         return new HireView(row.getString("hire_id"), row.getString("tenant"), HireStatus.valueOf(row.getString("status")),
-                instant(row, "received_at"), instant(row, "queued_at"), instant(row, "updated_at"), row.getInt("attempts"),
+                instant(row, "received_at"), instant(row, "queued_at"), instant(row, "held_until"),
+                instant(row, "updated_at"), row.getInt("attempts"),
                 instant(row, "next_attempt_at"), row.getObject("lucca_user_id", Long.class),
                 row.getObject("last_lucca_status", Integer.class), row.getString("last_lucca_body"),
                 row.getString("last_error"), warnings == null || warnings.isEmpty() ? List.of()

@@ -27,13 +27,12 @@ final class QueueWait {
 
     /**
      * A hire waits for Lucca from when it last entered the queue (its arrival, an operator's replay, a move back into
-     * hired: a hire dead for a day and replayed has not waited a day), or, held on purpose (HIRE_HOLD_SECONDS) and not
-     * tried yet, from the end of its hold: a hold longer than ALERT_QUEUE_AGE_SECONDS is no queue that stopped moving.
-     * Later than now while it is held.
+     * hired: a hire dead for a day and replayed has not waited a day), or, held on purpose (HIRE_HOLD_SECONDS), from
+     * the end of its hold, tried since or not: a hold longer than ALERT_QUEUE_AGE_SECONDS is no queue that stopped
+     * moving. Later than now while it is held. The journal picks each tenant's oldest by the same time.
      */
     Instant since(HireView hire) {
-        return hire.attempts() == 0 && hire.nextAttemptAt() != null && hire.nextAttemptAt().isAfter(hire.queuedAt())
-                ? hire.nextAttemptAt() : hire.queuedAt();
+        return hire.waitingSince();
     }
 
     /** How long the hire has waited: negative while it is held. */

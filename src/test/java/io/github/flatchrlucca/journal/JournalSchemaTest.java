@@ -184,16 +184,33 @@ class JournalSchemaTest {
         // the journal as the versions before V23 left it, the event in the hire's row
         Flyway.configure().dataSource(journal).locations(JournalSchema.LOCATION)
                 .target(String.valueOf(migrations().headSet(23).last())).load().migrate();
-        Journal before = new Journal(journal, new MutableClock(Instant.parse("2026-12-05T09:00:00Z")),
-                Duration.ofMinutes(10), "instance-a");
+        Instant now = Instant.parse("2026-12-05T09:00:00Z");
         String event = "{\"data\":{\"vacancy\":{\"description\":\"" + "Équipe 🚀 ".repeat(50_000) + "\"}}}";
-        String large = before.recordIntake(event, "acme", "4242:1", null, null, Duration.ZERO).hireId();
-        String small = before.recordIntake("{}", "acme", "4242:2", null, null, Duration.ZERO).hireId();
+        recordAsBefore("large", event, 0, now, now);
+        recordAsBefore("small", "{}", 0, now, now);
 
         JournalSchema.bringUpToDate(journal);
 
-        assertThat(before.claim(large).payload()).isEqualTo(event);
-        assertThat(before.claim(small).payload()).isEqualTo("{}");
+        Journal after = new Journal(journal, new MutableClock(now), Duration.ofMinutes(10), "instance-a");
+        assertThat(after.claim("large").payload()).isEqualTo(event);
+        assertThat(after.claim("small").payload()).isEqualTo("{}");
+    }
+
+    @Test
+    void aHireHeldBeforeV27WaitsFromTheEndOfItsHoldAfterIt() throws Exception {
+        Flyway.configure().dataSource(journal).locations(JournalSchema.LOCATION)
+                .target(String.valueOf(migrations().headSet(27).last())).load().migrate();
+        Instant arrival = Instant.parse("2026-12-05T09:00:00Z");
+        Instant holdEnd = arrival.plus(Duration.ofHours(2));
+        recordAsBefore("held", "{}", 0, arrival, holdEnd);
+        // tried already: the end of its hold was not kept, and its wait counts from its arrival
+        recordAsBefore("tried", "{}", 1, arrival, holdEnd.plus(Duration.ofMinutes(5)));
+
+        JournalSchema.bringUpToDate(journal);
+
+        JournalReader reader = new JournalReader(journal);
+        assertThat(reader.find("held").orElseThrow().waitingSince()).isEqualTo(holdEnd);
+        assertThat(reader.find("tried").orElseThrow().waitingSince()).isEqualTo(arrival);
     }
 
     @Test
@@ -268,6 +285,25 @@ class JournalSchemaTest {
                         }
                         return journal.getConnection();
                     });
+        }
+    }
+
+    /** A queued hire of tenant acme, written as an earlier version wrote one (today's Journal writes today's columns). */
+    private void recordAsBefore(String hireId, String event, int attempts, Instant queuedAt, Instant nextAttemptAt)
+            throws SQLException {
+        try (Connection connection = journal.getConnection(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO hire (hire_id, tenant, dedupe_key, origin, status, payload, received_at, queued_at, "
+                + "updated_at, attempts, next_attempt_at) VALUES (?, 'acme', ?, 'webhook', ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, hireId);
+            insert.setString(2, "acme:4242:" + hireId);
+            insert.setString(3, attempts == 0 ? "RECEIVED" : "RETRYING");
+            insert.setString(4, event);
+            insert.setObject(5, Jdbc.at(queuedAt));
+            insert.setObject(6, Jdbc.at(queuedAt));
+            insert.setObject(7, Jdbc.at(queuedAt));
+            insert.setInt(8, attempts);
+            insert.setObject(9, Jdbc.at(nextAttemptAt));
+            insert.executeUpdate();
         }
     }
 

@@ -1234,6 +1234,36 @@ class JournalTest {
     }
 
     @Test
+    void aHireWaitsFromTheEndOfItsHoldHoweverItEnteredTheQueueAndHoweverOftenItWasTriedSince() {
+        String held = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ofHours(2)).hireId();
+        String requeued = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ofHours(2)).hireId();
+        String replayed = claimedHire();
+        journal.markDead(replayed, new EventDetail("create-user", 400, "{}", "Lucca answered 400 to create-user"));
+        Intakes.movedOutOfHired(journal, TENANT, hire("2"), "by Marie Curie, to Refused");
+        clock.advance(Duration.ofHours(2));
+        assertThat(claimDue(10)).extracting(ClaimedHire::hireId).containsExactly(held);
+        journal.retryLater(held, clock.instant().plusSeconds(5), new EventDetail("create-user", 503, "", "Lucca 503"));
+        clock.advance(Duration.ofMinutes(10));
+        // moved back into hired: held again, as a new hire is
+        assertThat(Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ofHours(1)).hireId())
+                .isEqualTo(requeued);
+        assertThat(journal.replay(replayed, PAYLOAD, LUCCA)).isTrue();
+
+        assertThat(reader.find(held).orElseThrow().waitingSince()).as("tried once past its hold")
+                .isEqualTo(T0.plus(Duration.ofHours(2)));
+        assertThat(reader.find(requeued).orElseThrow().waitingSince()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
+        assertThat(reader.find(replayed).orElseThrow()).satisfies(hire -> {
+            assertThat(hire.heldUntil()).as("an operator's replay holds nothing").isNull();
+            assertThat(hire.waitingSince()).isEqualTo(clock.instant());
+        });
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(journal.deliverNow(requeued)).isTrue();
+        assertThat(reader.find(requeued).orElseThrow().waitingSince()).as("its hold cut short")
+                .isEqualTo(clock.instant());
+        assertThat(reader.oldestQueuedOfEachTenant()).extracting(HireView::hireId).containsExactly(held);
+    }
+
+    @Test
     void theHiresWaitingForADecisionAreCountedPerTenantAndListedWhateverTheirStatus() {
         String cancelledUnanswered = claimedHire();
         journal.markCreateAttempted(cancelledUnanswered, "{}", LUCCA);

@@ -2,6 +2,7 @@ package io.github.flatchrlucca.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import db.journal.V23__Events_out_of_the_hire_row;
 import db.journal.V9__Match_keys_of_earlier_hires;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ class RollbackTest {
     @Test
     void thePreviousVersionStartsOnAJournalTheNewOneMigrated() throws Exception {
         try (TestJournal journal = TestJournal.inMemory()) {
-            // the previous version's migrations: all of today's but the newest (a file of SQL, or a class like V23's)
+            // the previous version's migrations: all of today's but the newest, a file of SQL (the classes, V9's and
+            // V23's, are older)
             Path sql = Path.of("src/main/resources/db/journal");
             int newest = JournalSchema.NEWEST_MIGRATION;
             try (Stream<Path> files = Files.list(sql)) {
@@ -33,7 +35,7 @@ class RollbackTest {
 
             Flyway previous = Flyway.configure().dataSource(journal.dataSource())
                     .locations("filesystem:" + previousVersion)
-                    .javaMigrations(new V9__Match_keys_of_earlier_hires()).load();
+                    .javaMigrations(new V9__Match_keys_of_earlier_hires(), new V23__Events_out_of_the_hire_row()).load();
 
             assertThat(previous.migrate().success).isTrue();
             previous.validate();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.EventDetail;
 import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
@@ -91,6 +92,60 @@ class AdminApiTest {
                 .contains(held, "has waited 11 minute(s)");
         assertThat(elevenMinutesAfter.path("oldestQueuedSince").asText()).as("when it entered the queue")
                 .isEqualTo("2026-03-02T09:00:00Z");
+    }
+
+    @Test
+    void aHireWhoseFirstAttemptPastItsHoldFailedHasWaitedFromTheEndOfItsHoldNotFromItsArrival() throws Exception {
+        List<String> chat = new java.util.ArrayList<>();
+        Alerts alerts = new Alerts(chat::add, "https://connector.acme.example", new JournalReader(h2.dataSource()),
+                QUEUE_AGE_LIMIT, clock);
+        // HIRE_HOLD_SECONDS=7200, longer than ALERT_QUEUE_AGE_SECONDS
+        String held = Intakes.recordIntake(journal, "{}", hire("1"), "acme", Duration.ofHours(2)).hireId();
+        clock.advance(Duration.ofHours(2));
+        assertThat(journal.claim(held)).isNotNull();
+        JsonNode duringItsFirstAttempt = answer(api::stats, null);
+        // Lucca's 503: tried again 5 s later
+        assertThat(journal.retryLater(held, clock.instant().plusSeconds(5), new EventDetail("create-user", 503, "",
+                "Lucca answered 503 to create-user"))).isTrue();
+        clock.advance(Duration.ofSeconds(5));
+        alerts.checkQueueAge();
+        JsonNode retrying = answer(api::stats, null);
+        List<String> toldAtItsRetry = List.copyOf(chat);
+        clock.advance(Duration.ofMinutes(11).minusSeconds(5));
+        alerts.checkQueueAge();
+
+        assertThat(duringItsFirstAttempt.path("oldestQueuedAgeSeconds").asLong()).as("not late").isZero();
+        assertThat(retrying.path("oldestQueuedAgeSeconds").asLong()).as("5 s past its hold, not 2 hours").isEqualTo(5);
+        assertThat(toldAtItsRetry).isEmpty();
+        assertThat(chat).as("its wait past its hold over the limit").singleElement().asString()
+                .contains(held, "has waited 11 minute(s)", "last: Lucca answered 503");
+        assertThat(answer(api::stats, null).path("oldestQueuedAgeSeconds").asLong()).isEqualTo(660);
+    }
+
+    @Test
+    void aReplayedHireRetryingLongIsTheOldestAheadOfAnEarlierHireStillHeld() throws Exception {
+        List<String> chat = new java.util.ArrayList<>();
+        Alerts alerts = new Alerts(chat::add, "https://connector.acme.example", new JournalReader(h2.dataSource()),
+                QUEUE_AGE_LIMIT, clock);
+        String replayed = Intakes.recordIntake(journal, "{}", hire("1"), "acme", Duration.ZERO).hireId();
+        assertThat(journal.claim(replayed)).isNotNull();
+        assertThat(journal.markDead(replayed, new EventDetail("create-user", 400, "{}", "Lucca answered 400"))).isTrue();
+        String held = Intakes.recordIntake(journal, "{}", hire("2"), "acme", Duration.ofHours(2)).hireId();
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(journal.replay(replayed, "{}", LUCCA)).isTrue();
+        assertThat(journal.claim(replayed)).isNotNull();
+        assertThat(journal.retryLater(replayed, clock.instant().plus(Duration.ofHours(1)), new EventDetail(
+                "create-user", 503, "", "Lucca answered 503 to create-user"))).isTrue();
+
+        clock.advance(Duration.ofMinutes(75));
+        alerts.checkQueueAge();
+        JsonNode stats = answer(api::stats, null);
+
+        assertThat(stats.path("oldestQueuedHireId").asText()).as("not " + held + ", held for 40 more minutes")
+                .isEqualTo(replayed);
+        assertThat(stats.path("oldestQueuedHeldUntil").isNull()).isTrue();
+        assertThat(stats.path("oldestQueuedAgeSeconds").asLong()).isEqualTo(75 * 60);
+        assertThat(chat).singleElement().asString().contains(replayed, "has waited 75 minute(s)");
     }
 
     @Test

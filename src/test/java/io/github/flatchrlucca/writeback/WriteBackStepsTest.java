@@ -98,7 +98,7 @@ class WriteBackStepsTest {
 
         assertThat(steps.tagHealth("acme")).contains("ok");
         assertThat(steps.tagUsable("acme")).isTrue();
-        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), clock.instant(), 1,
+        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), null, clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, null, Origin.WEBHOOK, "PENDING", "z7gW", 0,
                 clock.instant(), null, null, false, false);
         assertThat(JSON.readTree(steps.writeTag(steps.connection("acme"), hire, "z7gW", steps.resultLine(hire)).body()).path("tag").asText())
@@ -140,7 +140,7 @@ class WriteBackStepsTest {
                 """));
 
         assertThat(steps.tagHealth("acme")).contains("ok");
-        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(),
+        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), null,
                 clock.instant(), 1, null, 416L, null, null, null, List.of(), null, null, Origin.WEBHOOK, "PENDING",
                 "z7gW", 0, clock.instant(), null, null, false, false);
         assertThat(JSON.readTree(steps.writeTag(steps.connection("acme"), hire, "z7gW", steps.resultLine(hire)).body())
@@ -164,7 +164,7 @@ class WriteBackStepsTest {
 
     @Test
     void aCandidateWithTheEmailButForAnotherVacancyIsNotTheHiresApplication() throws Exception {
-        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), clock.instant(), 1,
+        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), null, clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
                 {"data": {"candidate": {"email": "Jeanne@Example.org"}, "vacancy": {"id": 5}}}
                 """, Origin.WEBHOOK, "PENDING", "unused", 0, clock.instant(), null, null, false, false);
@@ -227,7 +227,7 @@ class WriteBackStepsTest {
     @Test
     void aHireWhosePayloadWasErasedIsNotSearchedFor() {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
-        HireView erased = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), clock.instant(), 1,
+        HireView erased = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), null, clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, null, Origin.WEBHOOK, "PENDING", null, 0,
                 clock.instant(), null, null, false, true);
 
@@ -238,7 +238,7 @@ class WriteBackStepsTest {
     @Test
     void aHireWithoutVacancyIdIsNotSearchedFor() {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
-        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), clock.instant(), 1,
+        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), null, clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
                 {"data": {"candidate": {"email": "jeanne@example.org"}, "vacancy": {"title": "Dev"}}}
                 """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null, false, false);
@@ -250,7 +250,7 @@ class WriteBackStepsTest {
     @Test
     void aHireWithAnEmailIsSearchedForByIt() throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
-        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), clock.instant(), 1,
+        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), null, clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
                 {"data": {"candidate": {"email": "jeanne@example.org"}, "vacancy": {"id": 5}}}
                 """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null, false, false);
@@ -418,7 +418,7 @@ class WriteBackStepsTest {
     void aTurnWhoseTenantGotAnotherFlatchrKeySendsNothingMoreWithTheOldOne() throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         FlatchrConnection turns = steps.connection("acme");
-        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), clock.instant(), 1,
+        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), null, clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
                 {"data": {"candidate": {"email": "jeanne@example.org"}, "vacancy": {"id": 5}}}
                 """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null, false, false);
