@@ -6,7 +6,7 @@ import org.h2.api.ErrorCode;
 
 /**
  * The setting to blame when the journal would not open, if one is: another connector on the embedded journal's
- * DATA_DIR, or a PostgreSQL that refuses the user, the password or the database. The start then stops with one
+ * DATA_DIR, or a PostgreSQL that refuses the user, the password (or asks for one none was given) or the database. The start then stops with one
  * line naming it and exit code 78, which a supervisor does not restart: starting again would fail the same way,
  * every few seconds, for good. A database not reachable (yet) is nobody's setting: that start fails with exit code 1
  * and is tried again.
@@ -17,6 +17,8 @@ final class JournalSettingFault {
     private static final String INVALID_PASSWORD = "28P01";
     private static final String INVALID_AUTHORIZATION = "28000";
     private static final String NO_SUCH_DATABASE = "3D000";
+    // pgjdbc's own, for a server that asks for a password the driver was not given (and a few other refusals)
+    private static final String CONNECTION_REJECTED = "08004";
 
     private JournalSettingFault() {
     }
@@ -29,7 +31,7 @@ final class JournalSettingFault {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 Optional<InvalidSetting> fault = settings.embeddedJournal() ? embedded(sql, settings)
-                        : postgresql(sql.getSQLState());
+                        : postgresql(sql.getSQLState(), settings);
                 if (fault.isPresent()) {
                     return fault;
                 }
@@ -48,7 +50,12 @@ final class JournalSettingFault {
                 + "instances share a PostgreSQL journal, JOURNAL_JDBC_URL)"));
     }
 
-    private static Optional<InvalidSetting> postgresql(String sqlState) {
+    private static Optional<InvalidSetting> postgresql(String sqlState, ConnectorSettings settings) {
+        if (CONNECTION_REJECTED.equals(sqlState) && settings.journalPassword().isEmpty()) {
+            // Without a password pgjdbc cannot answer a server that asks for one: no start will, until one is set
+            return Optional.of(Settings.JOURNAL_PASSWORD.refusal("PostgreSQL asks JOURNAL_USER for a password and "
+                    + "none is set (SQL state 08004); set the one PostgreSQL knows"));
+        }
         if (INVALID_PASSWORD.equals(sqlState)) {
             // PostgreSQL says the same of a user it does not know, so that the error does not tell who exists
             return Optional.of(Settings.JOURNAL_PASSWORD.refusal("PostgreSQL refused JOURNAL_USER with this password "

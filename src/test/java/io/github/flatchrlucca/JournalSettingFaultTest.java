@@ -46,6 +46,29 @@ class JournalSettingFaultTest {
                 .isEqualTo(FlatchrLucca.WRONG_SETTING);
     }
 
+    @Test
+    void aPostgresqlThatAsksForAPasswordNoneWasGivenIsJournalPasswordsFault() {
+        properties.remove("journal.password");
+        Exception failure = opening(new SQLException("The server requested SCRAM-based authentication, but no password "
+                + "was provided.", "08004"));
+
+        Optional<InvalidSetting> fault = JournalSettingFault.of(failure, settings());
+
+        assertThat(fault).get().extracting(InvalidSetting::getMessage).asString()
+                .startsWith("Invalid setting JOURNAL_PASSWORD (journal.password): PostgreSQL asks JOURNAL_USER for a "
+                        + "password and none is set").doesNotContain("db:5432", "\n");
+        assertThat(FlatchrLucca.exitCode(new IllegalStateException(fault.get())))
+                .isEqualTo(FlatchrLucca.WRONG_SETTING);
+    }
+
+    @Test
+    void aConnectionRejectedDespiteAPasswordIsNobodysSettingWeCanName() {
+        // pgjdbc says 08004 of other refusals too (an SSL the server does not offer): no setting is sure to be at fault
+        Exception failure = opening(new SQLException("The server does not support SSL.", "08004"));
+
+        assertThat(JournalSettingFault.of(failure, settings())).isEmpty();
+    }
+
     @ParameterizedTest
     // refused (nothing listens yet), the server starting up or shutting down, too many connections
     @ValueSource(strings = {"08001", "57P03", "57P01", "53300"})
