@@ -460,15 +460,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
             // memory) and each was hashed on its way in. Read by H2 when it is first used, which is here; an
             // operator's -Dh2.objectCache wins.
             System.getProperties().putIfAbsent("h2.objectCache", "false");
-            // WRITE_DELAY=500 (H2's default): a commit stays in memory until the sync it waits for (SyncedJournal)
-            // writes it, with the others of its group, as one chunk of the file, and forces the file to the disk
-            // before the webhook answers 202; with 0, each commit wrote a chunk of its own, the intake's largest
-            // cost. A commit that waits for no sync is written within the delay, or by the next sync. H2 keeps
-            // each commit whole across a crash whenever it is written (its undo log). TRACE_LEVEL_FILE=0: H2's
-            // trace file would keep pieces of refused values (names, logins) that retention never erases.
-            // DB_CLOSE_ON_EXIT=FALSE: the journal closes when the connector has stopped using it, not before.
-            pool.setJdbcUrl("jdbc:h2:file:" + dataDir.ownerOnly().toAbsolutePath().resolve("journal")
-                    + ";WRITE_DELAY=500;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE");
+            pool.setJdbcUrl(embeddedJournalUrl(dataDir.ownerOnly()));
             pool.setUsername("flatchr-lucca");
         } else {
             pool.setJdbcUrl(settings.journalJdbcUrl().get());
@@ -489,6 +481,27 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         pool.setInitializationFailTimeout(-1);
         pool.setPoolName("journal");
         return pool;
+    }
+
+    /**
+     * The embedded journal's JDBC URL, in {@code dataDir} (a test opening the same file in the same JVM must give
+     * the same settings).
+     *
+     * <p>WRITE_DELAY=500 (H2's default): a commit stays in memory until the sync it waits for (SyncedJournal)
+     * writes it, with the others of its group, as one chunk of the file, and forces the file to the disk
+     * before the webhook answers 202; with 0, each commit wrote a chunk of its own, the intake's largest
+     * cost. A commit that waits for no sync is written within the delay, or by the next sync. H2 keeps
+     * each commit whole across a crash whenever it is written (its undo log). TRACE_LEVEL_FILE=0: H2's
+     * trace file would keep pieces of refused values (names, logins) that retention never erases.
+     * DB_CLOSE_ON_EXIT=FALSE: the journal closes when the connector has stopped using it, not before.
+     *
+     * <p>CACHE_SIZE=8192 (KiB; H2's default is 16 MiB whatever the heap): pages read back cost little next to the
+     * memory a full cache keeps in a 128 MiB heap, whose old generation keeps 40% free (BENCHMARKS.md, "Issue
+     * #13: the journal's page cache": 5 to 6 MiB less resident after a burst).
+     */
+    public static String embeddedJournalUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("journal")
+                + ";WRITE_DELAY=500;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=8192";
     }
 
     /**

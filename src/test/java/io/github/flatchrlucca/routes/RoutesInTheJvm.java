@@ -127,8 +127,7 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         chat = FakeChat.start();
         JdbcDataSource h2 = new JdbcDataSource();
         // the connector's own URL: in one JVM, H2 opens the same database for both
-        h2.setURL("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("journal")
-                + ";WRITE_DELAY=500;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE");
+        h2.setURL(ConnectorConfiguration.embeddedJournalUrl(dataDir));
         h2.setUser("flatchr-lucca");
         journalData = h2;
         journal = new JournalReader(h2);
