@@ -373,7 +373,8 @@ final class Settings {
             .defaultValue("1800000");
     static final Setting<Duration> RETRY_MAX_AGE = Setting.of(DELIVERY, "retry.max-age-hours", "RETRY_MAX_AGE_HOURS",
             between(1, 8_760, "from 1 to 8760 (a year): hours").map(Duration::ofHours),
-            "How long a hire keeps being retried after it was received (hours); then it is dead (and replayable). "
+            "How long a hire keeps being retried after it entered the queue (its arrival, its replay), or after its "
+                    + "hold (HIRE_HOLD_SECONDS) ended (hours); then it is dead (and replayable). "
                     + "Longer than RETRY_INITIAL_DELAY_MS, RETRY_KEY_REJECTED_DELAY_MS and HIRE_HOLD_SECONDS.")
             .defaultValue("24");
     static final Setting<Duration> KEY_REJECTED_DELAY = Setting.of(DELIVERY, "retry.key-rejected-delay-ms",

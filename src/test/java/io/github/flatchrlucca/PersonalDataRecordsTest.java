@@ -32,7 +32,7 @@ class PersonalDataRecordsTest {
 
     static Stream<Object> records() {
         return Stream.of(
-                new ClaimedHire("hire-1", "acme", PAYLOAD, AT, AT, 2, 1001L, "{}", null),
+                new ClaimedHire("hire-1", "acme", PAYLOAD, AT, AT, null, 2, 1001L, "{}", null),
                 new EventDetail("create-user", 400, "{\"error\":\"ada@example.org is taken by Ada Lovelace\"}",
                         "Lucca refused alovelace"),
                 new HireEvent(AT, HireStatus.DEAD, "create-user", 400, "Lucca: ada@example.org is taken by Ada Lovelace"),

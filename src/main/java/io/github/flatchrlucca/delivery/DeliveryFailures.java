@@ -209,7 +209,8 @@ public final class DeliveryFailures {
     }
 
     private void retryOrDie(ClaimedHire hire, EventDetail failure, Instant next, String reason) {
-        if (schedule.expired(hire.queuedAt(), next)) {
+        // from the end of its hold, as its wait for Lucca: a hire held a day has the whole window for its retries
+        if (schedule.expired(hire.waitingSince(), next)) {
             die(hire, failure, "expired");
         } else if (recorded(hire, failure, afterAStop(hire, written -> journal.retryLater(hire.hireId(), next,
                 written)))) {

@@ -35,8 +35,11 @@ public final class RetrySchedule {
         return now.minus(maxAge);
     }
 
-    /** Past its maximum age a hire stops being retried and is dead, for a person to look at. */
-    public boolean expired(Instant receivedAt, Instant at) {
-        return at.isAfter(receivedAt.plus(maxAge));
+    /**
+     * Past its maximum age, counted from {@code since} (a hire's wait for Lucca began, an outcome became known), it
+     * stops being retried and is dead, for a person to look at.
+     */
+    public boolean expired(Instant since, Instant at) {
+        return at.isAfter(since.plus(maxAge));
     }
 }

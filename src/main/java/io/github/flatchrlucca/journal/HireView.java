@@ -36,7 +36,7 @@ public record HireView(String hireId, String tenant, HireStatus status, Instant 
      * than now while it is held.
      */
     public Instant waitingSince() {
-        return heldUntil != null && heldUntil.isAfter(queuedAt) ? heldUntil : queuedAt;
+        return WaitingSince.of(queuedAt, heldUntil);
     }
 
     /** Without the candidate's personal data: a record can end up in a log line, a trace or a test's report. */

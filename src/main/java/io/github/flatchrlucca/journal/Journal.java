@@ -190,8 +190,8 @@ public final class Journal {
                     + "next_attempt_at <= ? AND " + UNCLAIMED, at(now.plus(lease)), instanceId, at(now), hireId,
                     at(now), at(now));
             return updated == 0 ? null : Jdbc.query(connection, "SELECT hire_id, tenant, payload, received_at, "
-                    + "queued_at, attempts, lucca_user_id, create_attempted_at, lucca_request, lucca_instance FROM hire "
-                    + "WHERE hire_id = ?",
+                    + "queued_at, held_until, attempts, lucca_user_id, create_attempted_at, lucca_request, lucca_instance "
+                    + "FROM hire WHERE hire_id = ?",
                     Journal::hire, hireId)
                     .get(0);
         });
@@ -1255,7 +1255,8 @@ public final class Journal {
 
     private static ClaimedHire hire(java.sql.ResultSet row) throws SQLException {
         return new ClaimedHire(row.getString("hire_id"), row.getString("tenant"), row.getString("payload"), instant(row, "received_at"),
-                instant(row, "queued_at"), row.getInt("attempts"), row.getObject("lucca_user_id", Long.class),
+                instant(row, "queued_at"), instant(row, "held_until"), row.getInt("attempts"),
+                row.getObject("lucca_user_id", Long.class),
                 row.getObject("create_attempted_at") == null ? null
                         : java.util.Objects.requireNonNullElse(row.getString("lucca_request"), "{}"),
                 row.getString("lucca_instance"));

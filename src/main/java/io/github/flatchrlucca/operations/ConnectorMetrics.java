@@ -61,11 +61,12 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
     }
 
     @Override
-    public void delivered(String tenant, Instant queuedAt, Instant now) {
+    public void delivered(String tenant, Instant waitingSince, Instant now) {
         Timer.builder("flatchr.hire.to.lucca")
-                .description("Time from the webhook's 202 (or the hire's replay) to the user in Lucca")
+                .description("Time from the webhook's 202 (or the hire's replay, or the end of its hold) to the user in "
+                        + "Lucca")
                 .serviceLevelObjectives(HIRE_TO_LUCCA_BUCKETS).tag("tenant", tenant).register(registry)
-                .record(Duration.between(queuedAt, now));
+                .record(Duration.between(waitingSince, now));
         hire(tenant, "delivered", "none");
     }
 

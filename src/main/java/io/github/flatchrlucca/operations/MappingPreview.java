@@ -82,7 +82,8 @@ public final class MappingPreview {
 
     /** The payload as delivery reads a hire from the journal; it is recorded nowhere. */
     public ClaimedHire asHire(@Body JsonNode event, @Variable(Variables.TENANT) Tenant tenant) {
-        return new ClaimedHire("preview", tenant.id(), event.toString(), clock.instant(), clock.instant(), 0, null, null, null);
+        return new ClaimedHire("preview", tenant.id(), event.toString(), clock.instant(), clock.instant(), null, 0, null,
+                null, null);
     }
 
     /**

@@ -6,10 +6,10 @@ import java.time.Instant;
 public interface DeliveryCounts {
 
     /**
-     * The hire's user is in Lucca: counted, with the time since it last entered the queue (its webhook answered, or
-     * an operator's replay).
+     * The hire's user is in Lucca: counted, with the time since its wait for Lucca began (its webhook answered, an
+     * operator's replay, or the end of its hold).
      */
-    void delivered(String tenant, Instant queuedAt, Instant now);
+    void delivered(String tenant, Instant waitingSince, Instant now);
 
     /** How a delivery attempt ended: delivered, already-in-lucca, dry-run, retried or dead, and why. */
     void hire(String tenant, String outcome, String reason);

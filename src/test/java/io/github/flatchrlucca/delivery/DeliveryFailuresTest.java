@@ -110,8 +110,8 @@ class DeliveryFailuresTest {
     @Test
     void aKeyStillRejectedAfterManyAttemptsWaitsLongerEachTime() {
         ClaimedHire hire = claimedHire();
-        ClaimedHire laterAttempt = new ClaimedHire(hire.hireId(), hire.tenant(), hire.payload(), hire.receivedAt(), hire.queuedAt(),
-                10, null, null, null);
+        ClaimedHire laterAttempt = new ClaimedHire(hire.hireId(), hire.tenant(), hire.payload(), hire.receivedAt(),
+                hire.queuedAt(), hire.heldUntil(), 10, null, null, null);
 
         failures.keyRejected(failed(laterAttempt, luccaAnswered(401, "", null)));
 
@@ -149,6 +149,25 @@ class DeliveryFailuresTest {
         failures.rateLimited(failed(hire, luccaAnswered(429, "slow down", "30")));
 
         assertThat(reader.find(hire.hireId()).orElseThrow().status()).isEqualTo(HireStatus.DEAD);
+        assertThat(count("dead", "expired")).isEqualTo(1);
+    }
+
+    @Test
+    void aHeldHireHasTheWholeMaximumAgeForItsRetriesCountedFromTheEndOfItsHold() {
+        Duration hold = Duration.ofHours(6);
+        ClaimedHire hire = claimedHire(hold);
+        clock.advance(MAX_AGE.minusMinutes(1));
+
+        failures.rateLimited(failed(hire, luccaAnswered(429, "slow down", "30")));
+
+        assertThat(reader.find(hire.hireId()).orElseThrow().status()).as("a day after it entered the queue, 18 h "
+                + "after its hold").isEqualTo(HireStatus.RETRYING);
+        clock.advance(hold.minusMinutes(1));
+
+        failures.rateLimited(failed(journal.claim(hire.hireId()), luccaAnswered(429, "slow down", "30")));
+
+        assertThat(reader.find(hire.hireId()).orElseThrow().status()).as("its window after its hold over")
+                .isEqualTo(HireStatus.DEAD);
         assertThat(count("dead", "expired")).isEqualTo(1);
     }
 
@@ -464,8 +483,14 @@ class DeliveryFailuresTest {
     }
 
     private ClaimedHire claimedHire() {
+        return claimedHire(Duration.ZERO);
+    }
+
+    /** A hire entered the queue with a hold (HIRE_HOLD_SECONDS), claimed once its hold is over. */
+    private ClaimedHire claimedHire(Duration hold) {
         String hireId = Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "1234",
-                List.of()), "acme", Duration.ZERO).hireId();
+                List.of()), "acme", hold).hireId();
+        clock.advance(hold);
         return journal.claim(hireId);
     }
 

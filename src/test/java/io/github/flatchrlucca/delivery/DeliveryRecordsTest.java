@@ -40,8 +40,8 @@ class DeliveryRecordsTest {
     private final DeliveryRecords records = new DeliveryRecords(new Journal(h2.dataSource(), clock,
             Duration.ofMinutes(10), "instance-a"), new DeliveryCounts() {
                 @Override
-                public void delivered(String tenant, Instant queuedAt, Instant now) {
-                    hireToLucca.add(Duration.between(queuedAt, now));
+                public void delivered(String tenant, Instant waitingSince, Instant now) {
+                    hireToLucca.add(Duration.between(waitingSince, now));
                 }
 
                 @Override
@@ -51,15 +51,26 @@ class DeliveryRecordsTest {
 
     @Test
     void aReplayedHireReachesLuccaInTheTimeSinceItsReplayNotSinceItsFirstArrival() throws Exception {
-        Tenant tenant = TestTenants.inForce(TestTenants.tenant("acme", "acme-token-0123456789", "4242"))
-                .current("acme");
-        ClaimedHire replayed = new ClaimedHire("hire-1", "acme", PAYLOAD, DIED_ON_MONDAY, REPLAYED_ON_TUESDAY, 1,
-                416L, null, null);
-        Delivery delivery = new Delivery(replayed, tenant,
-                tenant.mapper().map(new ObjectMapper().readTree(PAYLOAD), DIED_ON_MONDAY), null, null);
-
-        records.delivered(delivery);
+        records.delivered(delivery(new ClaimedHire("hire-1", "acme", PAYLOAD, DIED_ON_MONDAY, REPLAYED_ON_TUESDAY, null,
+                1, 416L, null, null)));
 
         assertThat(hireToLucca).containsExactly(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aHeldHireReachesLuccaInTheTimeSinceItsHoldEndedNotSinceItEnteredTheQueue() throws Exception {
+        Instant received = REPLAYED_ON_TUESDAY.minus(Duration.ofHours(2));
+
+        records.delivered(delivery(new ClaimedHire("hire-1", "acme", PAYLOAD, received, received, REPLAYED_ON_TUESDAY,
+                1, 416L, null, null)));
+
+        assertThat(hireToLucca).containsExactly(Duration.ofSeconds(30));
+    }
+
+    private static Delivery delivery(ClaimedHire hire) throws Exception {
+        Tenant tenant = TestTenants.inForce(TestTenants.tenant("acme", "acme-token-0123456789", "4242"))
+                .current("acme");
+        return new Delivery(hire, tenant, tenant.mapper().map(new ObjectMapper().readTree(PAYLOAD), hire.receivedAt()),
+                null, null);
     }
 }

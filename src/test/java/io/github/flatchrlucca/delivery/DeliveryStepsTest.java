@@ -164,7 +164,7 @@ class DeliveryStepsTest {
 
     @Test
     void aUserCreatedByAnEarlierAttemptIsKnownFromTheStart() {
-        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, 416L, "{}", null), TENANT);
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, null, 2, 416L, "{}", null), TENANT);
 
         assertThat(delivery.isUserKnown()).isTrue();
         assertThat(delivery.luccaUserId()).isEqualTo(416L);
@@ -173,9 +173,9 @@ class DeliveryStepsTest {
     @Test
     void namesWithNoLatinLettersToMakeALoginOfNeedAPerson() {
         ClaimedHire khmer = new ClaimedHire("hire-1", "acme", PAYLOAD.formatted("1", "null")
-                .replace("Éloïse", "សុខ"), RECEIVED_AT, RECEIVED_AT, 1, null, null, null);
+                .replace("Éloïse", "សុខ"), RECEIVED_AT, RECEIVED_AT, null, 1, null, null, null);
         ClaimedHire styled = new ClaimedHire("hire-2", "acme", PAYLOAD.formatted("1", "null")
-                .replace("Müller", "𝐌𝐮𝐥𝐥𝐞𝐫"), RECEIVED_AT, RECEIVED_AT, 1, null, null, null);
+                .replace("Müller", "𝐌𝐮𝐥𝐥𝐞𝐫"), RECEIVED_AT, RECEIVED_AT, null, 1, null, null, null);
 
         assertThatExceptionOfType(HireNeedsAPerson.class).isThrownBy(() -> steps.map(khmer, TENANT))
                 .withMessageContaining("nothing of the first or last name reads in Latin letters");
@@ -210,7 +210,7 @@ class DeliveryStepsTest {
 
     @Test
     void aPayloadThatIsNotJsonCannotBeMapped() {
-        ClaimedHire broken = new ClaimedHire("hire-1", "acme", "{not json", RECEIVED_AT, RECEIVED_AT, 1, null, null, null);
+        ClaimedHire broken = new ClaimedHire("hire-1", "acme", "{not json", RECEIVED_AT, RECEIVED_AT, null, 1, null, null, null);
 
         assertThatExceptionOfType(UncheckedIOException.class)
                 .isThrownBy(() -> steps.map(broken, TENANT));
@@ -380,7 +380,7 @@ class DeliveryStepsTest {
     void withAWorkEmailPatternSomeoneWhoseAddressIsTheCandidatesOwnEmailIsTheCandidateWhateverTheirPersonalEmail() {
         // an internal candidate: their own e-mail is the very address the pattern makes, and Lucca has a gmail one
         ClaimedHire internal = new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT)
-                .replace("eloise@gmail.com", "Eloise.Muller@acme.fr"), RECEIVED_AT, RECEIVED_AT, 1, null, null, null);
+                .replace("eloise@gmail.com", "Eloise.Muller@acme.fr"), RECEIVED_AT, RECEIVED_AT, null, 1, null, null, null);
         luccaPeople.add(people("{\"id\":77,\"mail\":\"eloise.muller@acme.fr\",\"login\":\"emuller\","
                 + "\"personalEmail\":\"eloise@gmail.com\"}"));
         people.refresh(LUCCA);
@@ -397,7 +397,7 @@ class DeliveryStepsTest {
 
     @Test
     void aPersonFoundAfterALostCreateWithoutItsLoginIsOurOwnUserByTheAddressItSent() {
-        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, null, 2,
                 null, "{\"mail\":\"Eloise@Gmail.com\"}", null), TENANT);
 
         steps.notePerson(delivery, person(416, null));
@@ -411,7 +411,7 @@ class DeliveryStepsTest {
     @Test
     void aPersonFoundAfterALostCreateKeptWithoutWhatItSentIsNotTakenForWhatItMade() {
         // erased by retention, then moved back into hired: nothing tells that create's user from one made by hand
-        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, null, 2,
                 null, "{}", null), TENANT);
 
         steps.notePerson(delivery, person(416, null));
@@ -424,7 +424,7 @@ class DeliveryStepsTest {
     @Test
     void aFormerEmployeeFoundAfterALostCreateAnswerIsStillARehire() {
         // the earlier attempt's contract did not reach Lucca: the person still has none on the start day
-        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, null, "{}", null), TENANT);
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, null, 2, null, "{}", null), TENANT);
 
         steps.notePerson(delivery, person(77, "2025-06-30T00:00:00"));
 
@@ -434,7 +434,7 @@ class DeliveryStepsTest {
 
     @Test
     void aPersonFoundAfterALostCreateIsOursOnlyIfTheyHaveTheLoginItGave() {
-        ClaimedHire sentUser = new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
+        ClaimedHire sentUser = new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, null, 2,
                 null, "{\"login\":\"eschmidt\",\"mail\":\"eloise@gmail.com\"}", null);
         Delivery ours = steps.map(sentUser, TENANT);
         Delivery madeByHand = steps.map(sentUser, TENANT);
@@ -454,7 +454,7 @@ class DeliveryStepsTest {
     void aReturningEmployeeFoundAfterTheirNewContractsAnswerWasLostIsARehireNotAUserCreated() {
         // the new contract was made: the person is no longer a former employee, and is no user of this hire's
         Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
-                RECEIVED_AT, 2, null, "{\"ownerId\":77,\"startsOn\":\"2026-02-02\",\"externalId\":\"1234\"}", null), TENANT);
+                RECEIVED_AT, null, 2, null, "{\"ownerId\":77,\"startsOn\":\"2026-02-02\",\"externalId\":\"1234\"}", null), TENANT);
 
         steps.notePerson(delivery, person(77, "cmorel", null));
 
@@ -563,7 +563,7 @@ class DeliveryStepsTest {
         String payload = PAYLOAD.formatted(UNMAPPED_CONTRACT, "\"Service IT\"")
                 .replace("\"start_date\": \"2026-02-02\"", "\"start_date\": null, \"end_date\": \"someday\"")
                 .replace("\"email\": \"eloise@gmail.com\"", "\"email\": \"eloise@gmail.com\", \"phone\": \"06 12\"");
-        return new ClaimedHire("hire-1", "acme", payload, RECEIVED_AT, RECEIVED_AT, 1, null, null, null);
+        return new ClaimedHire("hire-1", "acme", payload, RECEIVED_AT, RECEIVED_AT, null, 1, null, null, null);
     }
 
     private Delivery enrichedWithEveryKindOfWarning(Tenant tenant) {
@@ -767,7 +767,7 @@ class DeliveryStepsTest {
         // 101 characters: its login is cut to 100, which another address may make too
         String address = "e".repeat(91) + "@gmail.com";
         Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT)
-                .replace("eloise@gmail.com", address), RECEIVED_AT, RECEIVED_AT, 1, null, null, null), EMAIL_LOGIN);
+                .replace("eloise@gmail.com", address), RECEIVED_AT, RECEIVED_AT, null, 1, null, null, null), EMAIL_LOGIN);
         String cut = delivery.mapped().loginBase();
         assertThat(cut).hasSize(LoginRule.MAX_LENGTH);
         reservations.reserve("acme", "other-address", cut);
@@ -1023,7 +1023,7 @@ class DeliveryStepsTest {
     void aReturningEmployeesContractWhoseAnswerWasLostIsLookedForOnItsOwnerNotOnASecondPerson() {
         luccaPeople.add(people(SANCHEZ_IN_DIRECTORY));
         people.refresh(LUCCA);
-        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, null, 2,
                 null, "{\"ownerId\":77,\"startsOn\":\"2026-02-02\"}", ACME_LUCCA.toString()), TENANT);
 
         steps.checkInDirectory(delivery, LUCCA);
@@ -1117,7 +1117,7 @@ class DeliveryStepsTest {
     void aCreateKeptWithoutItsLoginIsLookedUpInLuccaByTheHiresAddressNotInTheDirectory() {
         luccaPeople.add(people());
         people.refresh(LUCCA);
-        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2,
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, null, 2,
                 null, "{}", null), TENANT);
 
         steps.checkInDirectory(delivery, LUCCA);
@@ -1134,7 +1134,7 @@ class DeliveryStepsTest {
     @Test
     void aUserCreateWhoseAnswerWasLostIsLookedForByTheLoginItGaveNotByTheAddressOfNow() {
         Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
-                RECEIVED_AT, 2, null, SENT_BEFORE_THE_PATTERN, ACME_LUCCA.toString()), WORK_MAIL);
+                RECEIVED_AT, null, 2, null, SENT_BEFORE_THE_PATTERN, ACME_LUCCA.toString()), WORK_MAIL);
         assertThat(delivery.draft().mail()).as("the address of now").isEqualTo("eloise.muller@acme.fr");
 
         assertThat(delivery.isSentUserToFind()).isTrue();
@@ -1153,7 +1153,7 @@ class DeliveryStepsTest {
     void someoneWhoTookTheLoginALostCreateGaveIsNotTakenForItsUser() {
         // the create never landed (a 502 at a proxy); a hire of another tenant of the same Lucca took the login since
         Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
-                RECEIVED_AT, 2, null, SENT_BEFORE_THE_PATTERN, ACME_LUCCA.toString()), WORK_MAIL);
+                RECEIVED_AT, null, 2, null, SENT_BEFORE_THE_PATTERN, ACME_LUCCA.toString()), WORK_MAIL);
         JsonNode loginHolder = json("{\"data\":{\"items\":[{\"id\":418,\"login\":\"emuller\","
                 + "\"mail\":\"emile.muller@acme.fr\",\"personalEmail\":\"emile@example.org\",\"dtContractEnd\":null}]}}");
 
@@ -1167,7 +1167,7 @@ class DeliveryStepsTest {
     @Test
     void theUserALostCreateMadeIsKnownByItsPersonalEmailToo() {
         Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
-                RECEIVED_AT, 2, null, "{\"login\":\"emuller\",\"mail\":\"eloise.muller@acme.fr\","
+                RECEIVED_AT, null, 2, null, "{\"login\":\"emuller\",\"mail\":\"eloise.muller@acme.fr\","
                 + "\"personalEmail\":\"eloise@gmail.com\"}", ACME_LUCCA.toString()), WORK_MAIL);
 
         // HR corrected the work address since; the personal e-mail the create gave is still theirs
@@ -1183,7 +1183,7 @@ class DeliveryStepsTest {
         luccaPeople.add(people("{\"id\":5,\"mail\":\"someone@acme.test\",\"login\":\"emuller\"}"));
         people.refresh(LUCCA);
         Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
-                RECEIVED_AT, 2, null, SENT_BEFORE_THE_PATTERN.replace("emuller", "emuller2"), ACME_LUCCA.toString()),
+                RECEIVED_AT, null, 2, null, SENT_BEFORE_THE_PATTERN.replace("emuller", "emuller2"), ACME_LUCCA.toString()),
                 WORK_MAIL);
 
         steps.noteSentUser(delivery, json("{\"data\":{\"items\":[]}}"));
@@ -1198,7 +1198,7 @@ class DeliveryStepsTest {
     @Test
     void someoneMadeByHandWithTheAddressOfNowIsNotTakenForTheUserALostCreateMade() {
         Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
-                RECEIVED_AT, 2, null, SENT_BEFORE_THE_PATTERN, ACME_LUCCA.toString()), TENANT);
+                RECEIVED_AT, null, 2, null, SENT_BEFORE_THE_PATTERN, ACME_LUCCA.toString()), TENANT);
 
         steps.noteSentUser(delivery, json("{\"data\":{\"items\":[]}}"));
         steps.notePerson(delivery, person(417, "eloise.muller", null));
@@ -1211,7 +1211,7 @@ class DeliveryStepsTest {
     @Test
     void aReturningEmployeesLostContractIsNoUserToLookForByLogin() {
         Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
-                RECEIVED_AT, 2, null, "{\"ownerId\":77,\"startsOn\":\"2026-02-02\"}", null), TENANT);
+                RECEIVED_AT, null, 2, null, "{\"ownerId\":77,\"startsOn\":\"2026-02-02\"}", null), TENANT);
 
         assertThat(delivery.isSentUserToFind()).isFalse();
     }
@@ -1466,7 +1466,7 @@ class DeliveryStepsTest {
     }
 
     private Delivery userMadeEarlier(String contractTypeId) {
-        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(contractTypeId), RECEIVED_AT, RECEIVED_AT, 2,
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(contractTypeId), RECEIVED_AT, RECEIVED_AT, null, 2,
                 416L, "{}", null), TENANT);
         steps.enrich(delivery, List.of());
         assertThat(delivery.isUserCreatedNow()).isFalse();
@@ -1478,7 +1478,7 @@ class DeliveryStepsTest {
     }
 
     private static ClaimedHire hire(String contractTypeId, String department) {
-        return new ClaimedHire("hire-1", "acme", PAYLOAD.formatted(contractTypeId, department), RECEIVED_AT, RECEIVED_AT, 1, null, null, null);
+        return new ClaimedHire("hire-1", "acme", PAYLOAD.formatted(contractTypeId, department), RECEIVED_AT, RECEIVED_AT, null, 1, null, null, null);
     }
 
     private static String payload(String contractTypeId) {
@@ -1518,7 +1518,7 @@ class DeliveryStepsTest {
     }
 
     private static ClaimedHire claimed(Long luccaUserId, String createSent, String luccaInstance) {
-        return new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, 2, luccaUserId,
+        return new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, null, 2, luccaUserId,
                 createSent, luccaInstance);
     }
 

@@ -255,8 +255,25 @@ class JournalTest {
 
         List<ClaimedHire> claimed = claimDue(10);
 
-        assertThat(claimed).containsExactly(new ClaimedHire(hireId, TENANT, PAYLOAD, T0, T0, 1, null, null, null));
+        assertThat(claimed).containsExactly(new ClaimedHire(hireId, TENANT, PAYLOAD, T0, T0, T0, 1, null, null, null));
         assertThat(reader.find(hireId).orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aHeldHireIsClaimedWithTheEndOfItsHoldFromWhichItsWaitForLuccaCounts() {
+        String held = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ofHours(2)).hireId();
+        String cutShort = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ofHours(2)).hireId();
+        clock.advance(Duration.ofMinutes(30));
+        journal.deliverNow(cutShort);
+        clock.advance(Duration.ofMinutes(90));
+
+        ClaimedHire heldClaimed = journal.claim(held);
+        ClaimedHire cutShortClaimed = journal.claim(cutShort);
+
+        assertThat(heldClaimed.heldUntil()).isEqualTo(T0.plus(Duration.ofHours(2)));
+        assertThat(heldClaimed.waitingSince()).as("its hold over").isEqualTo(T0.plus(Duration.ofHours(2)));
+        assertThat(cutShortClaimed.waitingSince()).as("an operator's deliver-now ended its hold")
+                .isEqualTo(T0.plus(Duration.ofMinutes(30)));
     }
 
     @Test

@@ -230,7 +230,7 @@ class TenantsTest {
     }
 
     private static ClaimedHire hire(String tenant) {
-        return new ClaimedHire("hire-1", tenant, "{}", Instant.EPOCH, Instant.EPOCH, 0, null, null, null);
+        return new ClaimedHire("hire-1", tenant, "{}", Instant.EPOCH, Instant.EPOCH, null, 0, null, null, null);
     }
 
     private static TenantSettings tenant(String id, String apiKey) {
