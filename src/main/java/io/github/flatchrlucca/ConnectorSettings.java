@@ -86,7 +86,7 @@ public record ConnectorSettings(
     /** What a tenant of the tenants file takes from these settings when it does not say. */
     public TenantDefaults tenantDefaults() {
         return new TenantDefaults(triggerColumns, rateLimitRequests, rateLimitWindow, loginRule, rehire, hireHold,
-                retryMaxAge, zone, phoneRegion, flatchrApiBaseUrl, flatchrReconcileInterval, flatchrReconcileLookback);
+                zone, phoneRegion, flatchrApiBaseUrl, flatchrReconcileInterval, flatchrReconcileLookback);
     }
 
     /**
@@ -133,10 +133,6 @@ public record ConnectorSettings(
         if (in.get(Settings.KEY_REJECTED_DELAY).compareTo(in.get(Settings.RETRY_MAX_AGE)) >= 0) {
             throw Settings.RETRY_MAX_AGE.refusal("is not longer than RETRY_KEY_REJECTED_DELAY_MS: every hire would be "
                     + "dead at the first refusal of the key, though no hire is at fault");
-        }
-        if (in.get(Settings.HIRE_HOLD).compareTo(in.get(Settings.RETRY_MAX_AGE)) >= 0) {
-            throw Settings.RETRY_MAX_AGE.refusal("is not longer than HIRE_HOLD_SECONDS: a held hire would have no "
-                    + "time left for its retries");
         }
         Duration lease = in.get(Settings.LEASE);
         if (lease.toMillis() <= 2 * in.get(Settings.LUCCA_TIMEOUT)) {

@@ -375,7 +375,7 @@ final class Settings {
             between(1, 8_760, "from 1 to 8760 (a year): hours").map(Duration::ofHours),
             "How long a hire keeps being retried after it entered the queue (its arrival, its replay), or after its "
                     + "hold (HIRE_HOLD_SECONDS) ended (hours); then it is dead (and replayable). "
-                    + "Longer than RETRY_INITIAL_DELAY_MS, RETRY_KEY_REJECTED_DELAY_MS and HIRE_HOLD_SECONDS.")
+                    + "Longer than RETRY_INITIAL_DELAY_MS and RETRY_KEY_REJECTED_DELAY_MS.")
             .defaultValue("24");
     static final Setting<Duration> KEY_REJECTED_DELAY = Setting.of(DELIVERY, "retry.key-rejected-delay-ms",
             "RETRY_KEY_REJECTED_DELAY_MS", MILLIS_UP_TO_A_DAY.map(Duration::ofMillis),

@@ -553,12 +553,14 @@ class ConnectorSettingsTest {
     }
 
     @Test
-    void aHoldThatLeavesNoTimeForRetriesIsRefused() {
+    void aHoldNoShorterThanTheRetriesIsTakenAsTheyCountFromItsEnd() {
         properties.put("delivery.hire-hold-seconds", "86400");
-        properties.put("retry.max-age-hours", "24");
+        properties.put("retry.max-age-hours", "1");
 
-        assertThatIllegalArgumentException().isThrownBy(this::start).withMessageStartingWith(
-                "Invalid setting RETRY_MAX_AGE_HOURS (retry.max-age-hours): is not longer than HIRE_HOLD_SECONDS");
+        ConnectorSettings settings = start();
+
+        assertThat(settings.hireHold()).isEqualTo(Duration.ofDays(1));
+        assertThat(settings.retryMaxAge()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test

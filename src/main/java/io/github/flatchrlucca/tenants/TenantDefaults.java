@@ -14,8 +14,6 @@ import java.util.Set;
  *
  * @param hireHold                 HIRE_HOLD_SECONDS, how long a new hire waits before its first delivery
  * @param phoneRegion              CANDIDATE_PHONE_REGION, where phone numbers without a country code are read
- * @param retryMaxAge              RETRY_MAX_AGE_HOURS, which a tenant's own hold must stay under (not inherited:
- *                                 the retries are the connector's, for every tenant)
  * @param flatchrApiBaseUrl        FLATCHR_API_BASE_URL, for a tenant whose {@code flatchr} says no {@code apiBaseUrl}
  * @param flatchrReconcileInterval FLATCHR_RECONCILE_INTERVAL_SECONDS; zero: never
  * @param flatchrReconcileLookback FLATCHR_RECONCILE_LOOKBACK_DAYS, in whole days
@@ -27,7 +25,6 @@ public record TenantDefaults(
         LoginRule loginRule,
         RehirePolicy rehire,
         Duration hireHold,
-        Duration retryMaxAge,
         ZoneId zone,
         String phoneRegion,
         URI flatchrApiBaseUrl,

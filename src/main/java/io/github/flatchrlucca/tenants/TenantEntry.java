@@ -151,11 +151,6 @@ final class TenantEntry {
                 .orElse(inherited.rehire());
         Duration hireHold = tenant.intBetween("hireHoldSeconds", 0, TenantSettings.MAX_HIRE_HOLD_SECONDS)
                 .map(Duration::ofSeconds).orElse(inherited.hireHold());
-        if (hireHold.compareTo(inherited.retryMaxAge()) >= 0) {
-            // the environment's HIRE_HOLD_SECONDS was checked against it at start; only a tenant's own can be here
-            tenant.report("hireHoldSeconds", hireHold.toSeconds() + " s is not shorter than RETRY_MAX_AGE_HOURS ("
-                    + inherited.retryMaxAge().toHours() + " h): a held hire would have no time left for its retries");
-        }
         LoginRule login = tenant.text("login").flatMap(rule -> tenant.check("login", () -> LoginRule.parse(rule)))
                 .orElse(inherited.loginRule());
         WorkEmailPattern workEmailPattern = tenant.text("workEmailPattern")

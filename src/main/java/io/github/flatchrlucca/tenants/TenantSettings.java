@@ -58,7 +58,10 @@ public record TenantSettings(
     public static final String DEFAULT_ID = "default";
     /** Tenant ids appear in URLs, route ids, metric labels and logs: short, lower-case, nothing to escape. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
-    /** A day: a hold is for a drag made by mistake, and must stay well within RETRY_MAX_AGE_HOURS. */
+    /**
+     * A day: a hold is for a drag made by mistake. Its retries (RETRY_MAX_AGE_HOURS) count from its end, however long
+     * it is.
+     */
     public static final int MAX_HIRE_HOLD_SECONDS = 86_400;
     private static final Pattern COMPANY_ID = Pattern.compile("[1-9][0-9]{0,17}");
 

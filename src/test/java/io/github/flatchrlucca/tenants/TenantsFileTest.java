@@ -37,7 +37,7 @@ class TenantsFileTest {
     // unlike the connector's built-in defaults, so that inheriting them shows
     private static final TenantDefaults ENVIRONMENT = new TenantDefaults(
             Set.of("recrutés"), 40, Duration.ofSeconds(30), LoginRule.FIRSTNAME_LASTNAME,
-            RehirePolicy.REPORT, Duration.ofSeconds(120), Duration.ofHours(2), ZoneId.of("Europe/Brussels"), "BE", URI.create("https://api.demo.flatchr.io"), Duration.ofSeconds(600),
+            RehirePolicy.REPORT, Duration.ofSeconds(120), ZoneId.of("Europe/Brussels"), "BE", URI.create("https://api.demo.flatchr.io"), Duration.ofSeconds(600),
             Duration.ofDays(7));
 
     private static final String FULL_EXAMPLE = """
@@ -154,6 +154,13 @@ class TenantsFileTest {
         assertThat(flatchr.reconcileLookback()).isEqualTo(Duration.ofDays(14));
         assertThat(flatchr.resultTag()).contains("Lucca");
         assertThat(acme.toString()).doesNotContain(COMPANY_KEY, ACME_FLATCHR_KEY, ACME_KEY, ACME_TOKEN);
+    }
+
+    @Test
+    void aTenantsHoldMayOutlastTheRetriesAsTheyCountFromItsEnd() {
+        TenantSettings acme = onlyTenant(acme("hireHoldSeconds: 86400"));
+
+        assertThat(acme.hireHold()).isEqualTo(Duration.ofDays(1));
     }
 
     @Test
@@ -685,8 +692,6 @@ class TenantsFileTest {
                 Arguments.of("rehire: always", "tenants[0] (acme): rehire: 'always' is not 'contract' or 'report'"),
                 Arguments.of("hireHoldSeconds: 86401",
                         "tenants[0] (acme): hireHoldSeconds: '86401' is not a whole number from 0 to 86400"),
-                Arguments.of("hireHoldSeconds: 7200", "tenants[0] (acme): hireHoldSeconds: 7200 s is not shorter "
-                        + "than RETRY_MAX_AGE_HOURS (2 h): a held hire would have no time left for its retries"),
                 Arguments.of("login: first.last", "tenants[0] (acme): login: unknown login rule \"first.last\"; "
                         + "accepted values: initial-lastname, firstname.lastname, email"),
                 Arguments.of("workEmailPattern: '{firstname}.{lastname}'",

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TenantsFileWatchTest {
 
     private static final TenantDefaults INHERITED = new TenantDefaults(Set.of(), 50, Duration.ofSeconds(60),
-            LoginRule.INITIAL_LASTNAME, RehirePolicy.CONTRACT, Duration.ZERO, Duration.ofHours(24), ZoneId.of("Europe/Paris"), "FR", FlatchrApi.DEFAULT_BASE_URL,
+            LoginRule.INITIAL_LASTNAME, RehirePolicy.CONTRACT, Duration.ZERO, ZoneId.of("Europe/Paris"), "FR", FlatchrApi.DEFAULT_BASE_URL,
             FlatchrApi.DEFAULT_RECONCILE_INTERVAL, FlatchrApi.DEFAULT_RECONCILE_LOOKBACK);
     private static final String DEFAULT_TOKEN = "default-token-0123456789";
     private static final Map<String, String> ENV = Map.of("ACME_TOKEN", "acme-token-0123456789",
