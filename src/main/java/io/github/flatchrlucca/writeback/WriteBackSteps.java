@@ -130,7 +130,8 @@ public final class WriteBackSteps {
                     nearest = 1;
                     problem = "tag '" + written + "' is a tag of vacancies, not of candidates";
                 }
-            } else if (!tag.path("creatable").asBoolean(false)) {
+            // leniently, as the reference asks: true, 1, "true" or "1"
+            } else if (!List.of("true", "1").contains(tag.path("creatable").asText().strip())) {
                 if (nearest < 2) {
                     nearest = 2;
                     problem = "tag '" + written + "' takes only its listed values, not free text";

@@ -119,6 +119,22 @@ class WriteBackStepsTest {
     }
 
     @Test
+    void aTagSaidCreatableAsTextOrAsOneTakesFreeText() throws Exception {
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
+
+        for (String creatable : List.of("\"true\"", "\"1\"", "1")) {
+            clock.advance(Duration.ofHours(2));
+            tagsOf("acme", tags("[{\"id\": \"Ct2\", \"title\": \"Lucca\", \"type\": \"candidates\", "
+                    + "\"creatable\": " + creatable + "}]"));
+            assertThat(steps.tagHealth("acme")).as(creatable).contains("ok");
+        }
+        clock.advance(Duration.ofHours(2));
+        tagsOf("acme", tags("[{\"id\": \"Ct2\", \"title\": \"Lucca\", \"type\": \"candidates\", "
+                + "\"creatable\": \"0\"}]"));
+        assertThat(steps.tagHealth("acme")).contains("tag 'Lucca' takes only its listed values, not free text");
+    }
+
+    @Test
     void aTagThatTakesOnlyItsValuesOrThatIsNotThereIsSaid() throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
 
