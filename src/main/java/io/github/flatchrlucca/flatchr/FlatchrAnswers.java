@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.flatchrlucca.routes.Variables;
 import java.io.IOException;
+import java.util.List;
 import org.apache.camel.Exchange;
 
 /**
@@ -20,6 +21,9 @@ public final class FlatchrAnswers {
         void answered(String tenant, String call, int status);
     }
 
+    /** The fields an API commonly wraps a list in: a search's answer so wrapped is read as its list. */
+    private static final List<String> LIST_FIELDS = List.of("data", "items", "results", "applicants");
+
     private final ObjectMapper json;
     private final CallObserver observer;
     private final FlatchrPause pause;
@@ -30,7 +34,10 @@ public final class FlatchrAnswers {
         this.pause = pause;
     }
 
-    /** @throws FlatchrCallFailed for an error, and for a 2xx whose body is not JSON ({@code Unreadable}) */
+    /**
+     * @throws FlatchrCallFailed for an error, and for a 2xx whose body is not JSON, or a search's that holds no list
+     *                           ({@code Unreadable})
+     */
     public JsonNode check(Exchange exchange) {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String call = String.valueOf(exchange.getVariable(Variables.FLATCHR_CALL));
@@ -40,11 +47,13 @@ public final class FlatchrAnswers {
         if (status >= 200 && status < 300) {
             pause.answered(flatchr);
             String body = exchange.getMessage().getBody(String.class);
+            JsonNode answer;
             try {
-                return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
+                answer = body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
             } catch (IOException e) {
-                throw new FlatchrCallFailed.Unreadable(call, status);
+                throw new FlatchrCallFailed.Unreadable(call, status, "a body that is not JSON");
             }
+            return FlatchrRequests.SEARCH.equals(call) ? applications(call, status, answer) : answer;
         }
         if (status == 404 && FlatchrRequests.READ_APPLICATION.equals(call)) {
             return MissingNode.getInstance();
@@ -54,6 +63,24 @@ public final class FlatchrAnswers {
             pause.pause(flatchr, exchange.getMessage().getHeader("Retry-After", String.class));
         }
         throw failure;
+    }
+
+    /**
+     * A search's answer as the list it is, whoever reads it (the search for hires, for moves, the write-back's search
+     * by e-mail): the reference documents one JSON array and asks for a lenient client, so an object that holds the
+     * list under one of {@link #LIST_FIELDS} (exactly one of them a list) is read as that list too. Anything else (an
+     * object holding no such list, a scalar, an empty body) is unreadable: read as "nothing found", it would move the
+     * search's window past days never searched.
+     */
+    private static JsonNode applications(String call, int status, JsonNode answer) {
+        if (answer.isArray()) {
+            return answer;
+        }
+        List<JsonNode> lists = LIST_FIELDS.stream().map(answer::path).filter(JsonNode::isArray).toList();
+        if (answer.isObject() && lists.size() == 1) {
+            return lists.get(0);
+        }
+        throw new FlatchrCallFailed.Unreadable(call, status, "a body that is not a list of applications");
     }
 
     static FlatchrCallFailed failure(String call, int status) {

@@ -55,13 +55,16 @@ public abstract class FlatchrCallFailed extends RuntimeException {
     }
 
     /**
-     * A 2xx whose body is not JSON (a proxy's page, say): Flatchr answered, so no pause as for a call without an
-     * answer; tried again later like any failure. Without a cause: the call route pauses a company for an I/O
-     * failure anywhere in what it catches, and a parse error is one.
+     * A 2xx whose body is not JSON (a proxy's page, say), or not of the shape the call answers (a search's answer
+     * that holds no list): Flatchr answered, so no pause as for a call without an answer; tried again later like any
+     * failure. Without a cause: the call route pauses a company for an I/O failure anywhere in what it catches, and
+     * a parse error is one.
+     *
+     * @param body what the body is, as "a body that is not JSON"
      */
     public static final class Unreadable extends FlatchrCallFailed {
-        Unreadable(String call, int status) {
-            super(call, status, "Flatchr answered " + status + " to " + call + " with a body that is not JSON");
+        Unreadable(String call, int status, String body) {
+            super(call, status, "Flatchr answered " + status + " to " + call + " with " + body);
         }
     }
 

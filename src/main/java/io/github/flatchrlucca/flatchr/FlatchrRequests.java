@@ -14,6 +14,8 @@ public final class FlatchrRequests {
 
     /** The call of an application whose absence is an answer ("this API does not have it"), not a failure. */
     static final String READ_APPLICATION = "read-application";
+    /** The call whose answer is a list of applications, however it is wrapped ({@link FlatchrAnswers}). */
+    static final String SEARCH = "search-applicants";
 
     private final ObjectMapper json;
 
@@ -23,7 +25,7 @@ public final class FlatchrRequests {
 
     /** Candidates by filters (hired, column, start_update...): one JSON array, no paging. */
     public ApiRequest search(FlatchrConnection flatchr, Map<String, Object> filters) {
-        return new ApiRequest("search-applicants", "POST", company(flatchr) + "/search/applicants", null, write(filters));
+        return new ApiRequest(SEARCH, "POST", company(flatchr) + "/search/applicants", null, write(filters));
     }
 
     /** One application with the candidate and the vacancy as a webhook carries them. */

@@ -81,6 +81,23 @@ class FlatchrAnswersTest {
     }
 
     @Test
+    void aSearchsAnswerIsItsListEvenWrappedAndAnythingElseIsUnreadableNotNothingFound() {
+        assertThat(answers.check(answer("search-applicants", 200, "[]")).isArray()).isTrue();
+        assertThat(answers.check(answer("search-applicants", 200,
+                "{\"data\": [{\"applicant\": \"z7gW\"}], \"total\": 1}")).get(0).path("applicant").asText())
+                .as("lenient, as the reference asks: a list under a wrapper field").isEqualTo("z7gW");
+        for (String body : new String[] {"", "null", "{}", "{\"total\": 0}", "{\"z7gW\": {\"applicant\": \"z7gW\"}}",
+                "{\"data\": [], \"items\": []}", "{\"data\": {}}", "\"none\"", "0"}) {
+            assertThat(catchThrowable(() -> answers.check(answer("search-applicants", 200, body))))
+                    .as(body).isInstanceOf(FlatchrCallFailed.Unreadable.class).hasNoCause()
+                    .hasMessage("Flatchr answered 200 to search-applicants with a body that is not a list of "
+                            + "applications");
+        }
+        assertThat(pause.paused(flatchr)).as("Flatchr answered").isFalse();
+        assertThat(answers.check(answer("write-tag", 200, "")).isNull()).as("other calls: whatever JSON").isTrue();
+    }
+
+    @Test
     void theKeyIsNeverInTheConnectionsText() {
         assertThat(flatchr.toString()).doesNotContain("flatchr-key");
         assertThat(flatchr.authorization()).isEqualTo("Bearer flatchr-key");
