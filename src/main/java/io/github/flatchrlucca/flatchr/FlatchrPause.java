@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.flatchr;
 
+import io.github.flatchrlucca.http.AnswerLimits;
 import io.github.flatchrlucca.http.Backoff;
 import io.github.flatchrlucca.http.RetryAfter;
 import io.github.flatchrlucca.routes.Variables;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
+import org.apache.camel.util.ObjectHelper;
 
 /**
  * When each Flatchr company may be called again. Flatchr documents no rate limit but asks for 429 and Retry-After
@@ -82,11 +84,16 @@ public final class FlatchrPause {
 
     /**
      * The call route's catch of a call that got no answer (refused, reset, timed out): Flatchr is paused as after a
-     * 5xx without Retry-After, and the call fails all the same, with what was caught, for its caller to handle.
+     * 5xx without Retry-After, and the call fails all the same, with what was caught, for its caller to handle. Not
+     * for an answer over the connector's size cap: Flatchr answered, the cap is ours, and pausing the company would
+     * hold up its other calls (the write-back's) for nothing.
      */
     public void unanswered(@Variable(Variables.FLATCHR) FlatchrConnection flatchr,
                            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught) throws Exception {
-        pause(flatchr, null);
+        AnswerLimits.AnswerBeyondLimits beyond = ObjectHelper.getException(AnswerLimits.AnswerBeyondLimits.class, caught);
+        if (beyond == null || !beyond.tooLarge()) {
+            pause(flatchr, null);
+        }
         throw caught;
     }
 

@@ -84,7 +84,7 @@ public final class AnswerLimits implements HttpClientConfigurer {
             deadline.cancel();
         } else if (answer.getContentLength() > maxBytes) {
             deadline.closeNow();
-            throw new AnswerBeyondLimits("the answer declares " + answer.getContentLength() + " bytes, over the "
+            throw new AnswerBeyondLimits(true, "the answer declares " + answer.getContentLength() + " bytes, over the "
                     + maxBytes + " the connector reads");
         } else {
             response.setEntity(new Limited(answer, deadline));
@@ -94,8 +94,17 @@ public final class AnswerLimits implements HttpClientConfigurer {
 
     /** Past either limit. An IOException, as a connection cut short is: the callers already retry those. */
     public static final class AnswerBeyondLimits extends IOException {
-        AnswerBeyondLimits(String message) {
+
+        private final boolean tooLarge;
+
+        AnswerBeyondLimits(boolean tooLarge, String message) {
             super(message);
+            this.tooLarge = tooLarge;
+        }
+
+        /** Over the size the connector reads, rather than late: the service answered, the cap is ours. */
+        public boolean tooLarge() {
+            return tooLarge;
         }
     }
 
@@ -125,7 +134,7 @@ public final class AnswerLimits implements HttpClientConfigurer {
         }
 
         AnswerBeyondLimits passed() {
-            return new AnswerBeyondLimits("the call took more than " + within.toMillis() + " ms, its answer unread");
+            return new AnswerBeyondLimits(false, "the call took more than " + within.toMillis() + " ms, its answer unread");
         }
     }
 
@@ -167,7 +176,7 @@ public final class AnswerLimits implements HttpClientConfigurer {
                     } else if ((read += n) > maxBytes) {
                         cut = true;
                         deadline.closeNow();
-                        throw new AnswerBeyondLimits("the answer is over the " + maxBytes + " bytes the connector "
+                        throw new AnswerBeyondLimits(true, "the answer is over the " + maxBytes + " bytes the connector "
                                 + "reads");
                     }
                     return n;

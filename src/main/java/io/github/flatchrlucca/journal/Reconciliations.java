@@ -39,8 +39,11 @@ public final class Reconciliations {
      * @param lastSuccessAt when the last search that succeeded began; empty before the first one
      * @param firstTriedAt  when the tenant's searches were first tried (its row made): until one succeeds, where
      *                      their window starts from, whatever failed since
+     * @param movesSearchedAt when the last search of moves out of hired that succeeded began ({@link #movesSearched});
+     *                        empty before the first one
      */
-    public record Run(String tenant, Instant startedAt, Optional<Instant> lastSuccessAt, Instant firstTriedAt) {
+    public record Run(String tenant, Instant startedAt, Optional<Instant> lastSuccessAt, Instant firstTriedAt,
+                      Optional<Instant> movesSearchedAt) {
     }
 
     /**
@@ -89,11 +92,11 @@ public final class Reconciliations {
             if (claimed == 0) {
                 return Optional.<Run>empty();
             }
-            Instant[] times = Jdbc.query(connection, "SELECT last_success_at, first_tried_at FROM reconciliation "
-                    + "WHERE tenant = ?", row -> new Instant[] {instant(row, "last_success_at"),
-                    instant(row, "first_tried_at")}, tenant).get(0);
+            Instant[] times = Jdbc.query(connection, "SELECT last_success_at, first_tried_at, moves_searched_at "
+                    + "FROM reconciliation WHERE tenant = ?", row -> new Instant[] {instant(row, "last_success_at"),
+                    instant(row, "first_tried_at"), instant(row, "moves_searched_at")}, tenant).get(0);
             return Optional.of(new Run(tenant, start, Optional.ofNullable(times[0]),
-                    times[1] == null ? start : times[1]));
+                    times[1] == null ? start : times[1], Optional.ofNullable(times[2])));
         });
     }
 
@@ -116,6 +119,15 @@ public final class Reconciliations {
                 + "last_outcome = 'succeeded', last_error = NULL, last_found = ?, last_recorded = ?, last_failed = ?, "
                 + "failures = 0 WHERE tenant = ? AND claimed_by = ?", at(next), at(run.startedAt()),
                 at(run.startedAt()), at(windowFrom), found, recorded, failed, run.tenant(), instanceId);
+    }
+
+    /**
+     * The run's search of moves out of hired, asked for at {@code askedAt}, went through from where the next one
+     * would have started: the next starts the day before, whether the run itself succeeds or not.
+     */
+    public void movesSearched(Run run, Instant askedAt) {
+        jdbc.update("record a search of moves in Flatchr", "UPDATE reconciliation SET moves_searched_at = ? "
+                + "WHERE tenant = ? AND claimed_by = ?", at(askedAt), run.tenant(), instanceId);
     }
 
     /**

@@ -83,6 +83,13 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
     }
 
     @Override
+    public void movesSearchFailed(String tenant, String outcome) {
+        Counter.builder("flatchr.reconciliations.moves.failed").description("Searches of Flatchr's API for moves out "
+                + "of hired that failed, by tenant and outcome").tags("tenant", tenant, "outcome", outcome)
+                .register(registry).increment();
+    }
+
+    @Override
     public void hireFound(String tenant, String outcome) {
         Counter.builder("flatchr.hires.found").description("Hires recorded from a search of Flatchr's API, by tenant "
                 + "and outcome").tags("tenant", tenant, "outcome", outcome).register(registry).increment();

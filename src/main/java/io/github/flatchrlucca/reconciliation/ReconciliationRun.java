@@ -54,6 +54,7 @@ public final class ReconciliationRun {
     private boolean vacanciesRead;
     private final List<FoundApplication> recorded = new ArrayList<>();
     private int movedOut;
+    private String movesFailure;
     private int skipped;
 
     ReconciliationRun(Reconciliations.Run claim, Tenant tenant, FlatchrConnection flatchr, FlatchrRequests requests,
@@ -81,7 +82,12 @@ public final class ReconciliationRun {
      * days are searched once a try succeeds. Never more than {@link #LONGEST_FIRST_LOOKBACK} back.
      */
     static LocalDate windowFrom(Reconciliations.Run claim, Duration lookback) {
-        Instant from = claim.lastSuccessAt().map(last -> last.minus(Duration.ofDays(1)))
+        return from(claim.lastSuccessAt(), claim, lookback);
+    }
+
+    private static LocalDate from(java.util.Optional<Instant> lastSuccess, Reconciliations.Run claim,
+                                  Duration lookback) {
+        Instant from = lastSuccess.map(last -> last.minus(Duration.ofDays(1)))
                 .orElseGet(() -> latest(firstFrom(claim, lookback), longestFirstFrom(claim)));
         return LocalDate.ofInstant(from, FlatchrDays.ZONE);
     }
@@ -212,24 +218,50 @@ public final class ReconciliationRun {
     static final Duration LONGEST_MOVES_LOOKBACK = Duration.ofDays(7);
 
     /**
-     * Where the search of moves starts: where a scheduled search would, and never before this run's window. Unlike
-     * the search of hires, its answer is every candidate changed, hired or not, in one JSON array (Flatchr does not
-     * page it) under the answer cap: over a backfill's window, or a first search's long look-back, a large company's
-     * answer would pass the cap, fail the run at every try and keep its window from moving. So a backfill checks no
-     * more moves than the scheduled search would (the hires of its window are what it is for), and a first search,
-     * which has no last check to go on, looks back at most {@link FlatchrApi#DEFAULT_RECONCILE_LOOKBACK} before the
-     * first try: moves older
-     * than that, of hires the journal had before any search, were the webhook's to report. After a long outage, it
+     * Where the search of moves starts: where a scheduled search of moves would, and for a backfill from a later day
+     * than the scheduled search's, never before its window.
+     * Unlike the search of hires, its answer is every candidate changed, hired or not, in one JSON array (Flatchr
+     * does not page it) under the answer cap. So it keeps its own last success ({@link Reconciliations#movesSearched}):
+     * one that fails (a day of bulk changes over the cap) fails neither the run nor the hires' window, and is tried
+     * again from where it was. A backfill checks no more moves than the scheduled search would (the hires of its
+     * window are what it is for), and a first search, which has no last check to go on, looks back at most
+     * {@link FlatchrApi#DEFAULT_RECONCILE_LOOKBACK} before the first try: moves older than that, of hires the journal
+     * had before any search, were the webhook's to report. After a long outage, or while a search of moves fails, it
      * looks back at most {@link #LONGEST_MOVES_LOOKBACK}.
      */
     LocalDate movesFrom() {
+        LocalDate scheduled = movesScheduledFrom();
+        // a backfill from a later day than the scheduled search's: no further back than its own window
+        boolean laterBackfill = windowFrom.isAfter(windowFrom(claim, lookback(tenant)));
+        return laterBackfill && windowFrom.isAfter(scheduled) ? windowFrom : scheduled;
+    }
+
+    private LocalDate movesScheduledFrom() {
         Duration lookback = lookback(tenant);
-        LocalDate scheduled = windowFrom(claim, lookback.compareTo(FlatchrApi.DEFAULT_RECONCILE_LOOKBACK) < 0
-                ? lookback : FlatchrApi.DEFAULT_RECONCILE_LOOKBACK);
+        LocalDate scheduled = from(claim.movesSearchedAt(), claim,
+                lookback.compareTo(FlatchrApi.DEFAULT_RECONCILE_LOOKBACK) < 0 ? lookback
+                        : FlatchrApi.DEFAULT_RECONCILE_LOOKBACK);
         // after an outage too (the last success weeks ago): a move older than this, in the outage, is not looked for
         LocalDate longest = LocalDate.ofInstant(claim.startedAt().minus(LONGEST_MOVES_LOOKBACK), FlatchrDays.ZONE);
-        LocalDate from = scheduled.isAfter(windowFrom) ? scheduled : windowFrom;
-        return from.isAfter(longest) ? from : longest;
+        return scheduled.isAfter(longest) ? scheduled : longest;
+    }
+
+    /**
+     * Whether the search of moves started where the scheduled one would: only then does its success move the next
+     * one's start (a backfill from a later day leaves the days between unsearched).
+     */
+    boolean movesFromScheduled() {
+        return movesFrom().equals(movesScheduledFrom());
+    }
+
+    /** The run's search of moves failed ({@code outcome}): the run goes on, and says so. */
+    void movesFailed(String outcome) {
+        movesFailure = outcome;
+    }
+
+    /** Why the run's search of moves failed, or null. */
+    String movesFailure() {
+        return movesFailure;
     }
 
     /**

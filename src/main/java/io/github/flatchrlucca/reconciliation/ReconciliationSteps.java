@@ -7,6 +7,7 @@ import io.github.flatchrlucca.flatchr.FlatchrCallFailed;
 import io.github.flatchrlucca.flatchr.FlatchrConnection;
 import io.github.flatchrlucca.flatchr.FlatchrPause;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
+import io.github.flatchrlucca.http.AnswerLimits;
 import io.github.flatchrlucca.http.Backoff;
 import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
@@ -364,8 +365,30 @@ public final class ReconciliationSteps {
                     .forEach(changed::add);
         }
         reconciliations.renew(run.claim());
+        if (run.movesFromScheduled()) {
+            reconciliations.movesSearched(run.claim(), run.movesAskedAt());
+        }
         run.countMovedOut(changed.size());
         return changed;
+    }
+
+    /**
+     * The search of moves failed (Flatchr unavailable, an answer over the cap on a day of bulk changes): the run goes
+     * on and succeeds with the hires it found, so their window moves on and Flatchr's company is not paused for our
+     * cap; the moves' own window stays, and the next run searches those days again. Said in the log, the metrics and
+     * the run's summary, naming no candidate.
+     */
+    public void movesFailed(Exchange exchange) {
+        ReconciliationRun run = exchange.getVariable(Variables.RUN, ReconciliationRun.class);
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        AnswerLimits.AnswerBeyondLimits beyond = ObjectHelper.getException(AnswerLimits.AnswerBeyondLimits.class,
+                caught);
+        String outcome = beyond != null && beyond.tooLarge() ? "too-large" : outcome(caught);
+        run.movesFailed(outcome);
+        metrics.movesSearchFailed(run.getTenant(), outcome);
+        LOG.warn("Tenant {}: the search of Flatchr's API for moves out of hired since {} failed ({}): {}; the hires "
+                + "found are recorded, and those days' moves are searched again at the next run", run.getTenant(),
+                run.movesFrom(), outcome, why(caught));
     }
 
     /** In a dry run, what would be recorded: the application, not its details (no call per candidate). */
@@ -410,6 +433,9 @@ public final class ReconciliationSteps {
         summary.put("found", found);
         summary.put(run.isDryRun() ? "wouldRecord" : "recorded", run.recorded().stream().map(this::view).toList());
         summary.put("movedOutOfHired", run.movedOutCount());
+        if (run.movesFailure() != null) {
+            summary.put("movesSearchFailed", run.movesFailure());
+        }
         summary.put("skipped", run.skippedCount());
         return summary;
     }
@@ -426,10 +452,8 @@ public final class ReconciliationSteps {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
         UnusableTriggerColumns columns = ObjectHelper.getException(UnusableTriggerColumns.class, caught);
-        String outcome = columns != null ? "columns-unknown" : flatchr instanceof FlatchrCallFailed.KeyRejected
-                ? "key-rejected" : flatchr instanceof FlatchrCallFailed.Refused ? "refused" : "unavailable";
-        String why = columns != null ? columns.getMessage() : flatchr != null ? flatchr.getMessage()
-                : rootCause(caught).getClass().getSimpleName();
+        String outcome = outcome(caught);
+        String why = why(caught);
         // Flatchr's too when it did not answer (an I/O failure, an answer over its limits): only the connector's own
         // parts (its journal) are not
         boolean ofFlatchr = flatchr != null || columns != null
@@ -495,6 +519,22 @@ public final class ReconciliationSteps {
     private static String companyId(Tenant tenant) {
         TenantSettings settings = tenant.settings();
         return settings.flatchrCompanyIds().stream().sorted().findFirst().orElse(FlatchrEventClassifier.SEARCHED_WITHOUT_COMPANY);
+    }
+
+    /** What a failed search came to: columns-unknown, key-rejected, refused or unavailable. */
+    private static String outcome(Throwable caught) {
+        FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
+        return ObjectHelper.getException(UnusableTriggerColumns.class, caught) != null ? "columns-unknown"
+                : flatchr instanceof FlatchrCallFailed.KeyRejected ? "key-rejected"
+                : flatchr instanceof FlatchrCallFailed.Refused ? "refused" : "unavailable";
+    }
+
+    /** Why, naming no person: Flatchr's call and status, the columns, or the kind of failure. */
+    private static String why(Throwable caught) {
+        FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
+        UnusableTriggerColumns columns = ObjectHelper.getException(UnusableTriggerColumns.class, caught);
+        return columns != null ? columns.getMessage() : flatchr != null ? flatchr.getMessage()
+                : rootCause(caught).getClass().getSimpleName();
     }
 
     private static Throwable rootCause(Throwable caught) {

@@ -27,9 +27,9 @@ class ReconciliationRunTest {
 
     @Test
     void theFirstSearchLooksBackItsDaysAndTheNextFromTheDayBeforeTheLastSuccess() {
-        Reconciliations.Run first = new Reconciliations.Run("acme", NOW, Optional.empty(), NOW);
+        Reconciliations.Run first = new Reconciliations.Run("acme", NOW, Optional.empty(), NOW, Optional.empty());
         Reconciliations.Run next = new Reconciliations.Run("acme", NOW, Optional.of(Instant.parse("2026-12-01T23:30:00Z")),
-                NOW.minus(Duration.ofDays(30)));
+                NOW.minus(Duration.ofDays(30)), Optional.of(Instant.parse("2026-12-01T23:30:00Z")));
 
         assertThat(ReconciliationRun.windowFrom(first, Duration.ofDays(3))).isEqualTo(LocalDate.of(2026, 11, 29));
         // 23:30 UTC on the 1st is the 2nd in Paris: the day before is the 1st
@@ -40,7 +40,7 @@ class ReconciliationRunTest {
     void untilASearchSucceedsTheWindowStartsTheLookBackBeforeTheFirstTryWhateverFailedSince() {
         // a wrong key since the install ten days ago: every try failed
         Reconciliations.Run tenth = new Reconciliations.Run("acme", NOW, Optional.empty(),
-                NOW.minus(Duration.ofDays(10)));
+                NOW.minus(Duration.ofDays(10)), Optional.empty());
 
         assertThat(ReconciliationRun.windowFrom(tenth, Duration.ofDays(3))).isEqualTo(LocalDate.of(2026, 11, 19));
         assertThat(ReconciliationRun.firstWindowCut(tenth, Duration.ofDays(3))).isEmpty();
@@ -49,7 +49,7 @@ class ReconciliationRunTest {
     @Test
     void aFirstWindowLongerThanTheLongestLookBackIsCutThereAndTheDaysBeforeAreForABackfill() throws Exception {
         Reconciliations.Run late = new Reconciliations.Run("acme", NOW, Optional.empty(),
-                NOW.minus(Duration.ofDays(400)));
+                NOW.minus(Duration.ofDays(400)), Optional.empty());
         ReconciliationRun run = run(Set.of(), Duration.ofDays(3), late, ReconciliationRun.windowFrom(late,
                 Duration.ofDays(3)));
 
@@ -198,7 +198,7 @@ class ReconciliationRunTest {
 
     @Test
     void aFirstSearchsLongLookBackSearchesHiresThatFarButMovesNoFurtherThanTheDefaultLookBack() throws Exception {
-        Reconciliations.Run first = new Reconciliations.Run("acme", NOW, Optional.empty(), NOW);
+        Reconciliations.Run first = new Reconciliations.Run("acme", NOW, Optional.empty(), NOW, Optional.empty());
         ReconciliationRun run = run(Set.of(), Duration.ofDays(365), first, ReconciliationRun.windowFrom(first,
                 Duration.ofDays(365)));
 
@@ -209,7 +209,7 @@ class ReconciliationRunTest {
     @Test
     void aBackfillFromFarBackSearchesMovesOnlyFromWhereTheScheduledSearchWould() throws Exception {
         Reconciliations.Run claim = new Reconciliations.Run("acme", NOW,
-                Optional.of(Instant.parse("2026-12-02T08:45:00Z")), NOW.minus(Duration.ofDays(30)));
+                Optional.of(Instant.parse("2026-12-02T08:45:00Z")), NOW.minus(Duration.ofDays(30)), Optional.of(Instant.parse("2026-12-02T08:45:00Z")));
         ReconciliationRun backfill = run(Set.of(), Duration.ofDays(3), claim, LocalDate.of(2026, 1, 1));
         ReconciliationRun later = run(Set.of(), Duration.ofDays(3), claim, LocalDate.of(2026, 12, 2));
 
@@ -221,12 +221,24 @@ class ReconciliationRunTest {
     @Test
     void afterAMonthWithoutASuccessfulSearchMovesAreSearchedAWeekBackHiresFromTheLastSuccess() throws Exception {
         Reconciliations.Run claim = new Reconciliations.Run("acme", NOW,
-                Optional.of(Instant.parse("2026-11-02T08:45:00Z")), NOW.minus(Duration.ofDays(60)));
+                Optional.of(Instant.parse("2026-11-02T08:45:00Z")), NOW.minus(Duration.ofDays(60)), Optional.of(Instant.parse("2026-11-02T08:45:00Z")));
         ReconciliationRun run = run(Set.of(), Duration.ofDays(3), claim, ReconciliationRun.windowFrom(claim,
                 Duration.ofDays(3)));
 
         assertThat(JSON.readTree(run.searches(NOW).get(0).body()).path("start_update").asText()).isEqualTo("11/01/26");
         assertThat(JSON.readTree(run.movesSearch(NOW).body()).path("start_update").asText()).isEqualTo("11/25/26");
+    }
+
+    @Test
+    void movesAreSearchedFromTheirOwnLastSuccessNotTheHiresOne() throws Exception {
+        // the hires searched an hour ago; the moves' search failed since the 28th (a day of bulk changes over the cap)
+        Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.of(Instant.parse("2026-12-02T08:00:00Z")),
+                NOW.minus(Duration.ofDays(60)), Optional.of(Instant.parse("2026-11-28T08:00:00Z")));
+        ReconciliationRun run = run(Set.of(), Duration.ofDays(3), claim, ReconciliationRun.windowFrom(claim,
+                Duration.ofDays(3)));
+
+        assertThat(JSON.readTree(run.searches(NOW).get(0).body()).path("start_update").asText()).isEqualTo("12/01/26");
+        assertThat(JSON.readTree(run.movesSearch(NOW).body()).path("start_update").asText()).isEqualTo("11/27/26");
     }
 
     @Test
@@ -302,7 +314,7 @@ class ReconciliationRunTest {
     }
 
     private static ReconciliationRun run(Set<String> triggerColumns) {
-        Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.empty(), NOW);
+        Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.empty(), NOW, Optional.empty());
         return run(triggerColumns, Duration.ofDays(3), claim, ReconciliationRun.windowFrom(claim, Duration.ofDays(3)));
     }
 

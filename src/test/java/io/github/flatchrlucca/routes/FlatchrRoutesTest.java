@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.flatchrlucca.fake.Reply;
 import io.github.flatchrlucca.fake.flatchr.ApplicationSeed;
 import io.github.flatchrlucca.fake.flatchr.Candidate;
 import io.github.flatchrlucca.fake.flatchr.Column;
@@ -287,6 +288,39 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         assertThat(summary.get("dryRun")).isEqualTo(true);
         assertThat(summary.get("wouldRecord").toString()).contains(later).doesNotContain(missed);
         assertThat(hiresOf("flatchr")).noneMatch(hire -> later.equals(hire.flatchrApplicant()));
+    }
+
+    @Test
+    void aSearchAnsweredWithSomethingElseThanAListFailsTheRunRatherThanFindingNothing() {
+        awaitMissedHire(hire -> true);
+
+        ReconciliationRun run = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> reconciliation.backfill("flatchr", LocalDate.now().minusDays(3), true), r -> true);
+        flatchr.answerNextSearchWith(Map.of("total", 1, "candidates", Map.of("applicant", missed)));
+        Exchange done = template.send("direct:reconcile-tenant", exchange -> exchange.setVariable("run", run));
+
+        assertThat(done.getVariable(ReconciliationSteps.FAILURE, SearchFailure.class))
+                .as("not a success that found nothing").hasToString("unavailable (Flatchr answered 200 to "
+                        + "search-applicants with a body that is not a list of applications)");
+    }
+
+    @Test
+    void aSearchOfMovesOverTheAnswerCapFailsNeitherTheRunNorPausesTheCompany() {
+        awaitMissedHire(hire -> true);
+
+        ReconciliationRun run = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> reconciliation.backfill("flatchr", LocalDate.now().minusDays(3), false), r -> true);
+        // a day of bulk changes: every candidate changed since, over the 8 MiB the connector reads
+        flatchr.answerSearchesOfEveryChangeWith(new Reply(200, "[" + " ".repeat(9 * 1024 * 1024) + "]", Map.of()));
+        try {
+            Exchange done = template.send("direct:reconcile-tenant", exchange -> exchange.setVariable("run", run));
+
+            assertThat(done.getVariable(ReconciliationSteps.FAILURE, SearchFailure.class)).isNull();
+            assertThat(done.getMessage().getBody(Map.class)).containsEntry("movesSearchFailed", "too-large");
+            assertThat(flatchrPause.paused(writeBack.connection("flatchr"))).as("the cap is ours").isFalse();
+        } finally {
+            flatchr.answerSearchesOfEveryChangeWith(null);
+        }
     }
 
     @Test

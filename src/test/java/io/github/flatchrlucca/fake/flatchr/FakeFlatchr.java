@@ -46,6 +46,7 @@ public final class FakeFlatchr implements AutoCloseable {
     private final RequestLog log = new RequestLog();
     private final FlatchrDialect dialect = new FlatchrDialect();
     private volatile boolean olderSearchItems;
+    private volatile Reply everyChangeAnswer;
 
     private FakeFlatchr(HttpServer server, String apiKey, String companyKey) {
         this.server = server;
@@ -71,7 +72,7 @@ public final class FakeFlatchr implements AutoCloseable {
 
     /** The whole API the fake knows; every other method and path gets a 404. */
     private Router routes() {
-        ApplicantsResource applicants = new ApplicantsResource(company, () -> olderSearchItems);
+        ApplicantsResource applicants = new ApplicantsResource(company, () -> olderSearchItems, () -> everyChangeAnswer);
         TraitsResource traits = new TraitsResource(company);
         VacanciesResource vacancies = new VacanciesResource(company);
         return new Router()
@@ -197,6 +198,19 @@ public final class FakeFlatchr implements AutoCloseable {
     public void rateLimitNext(int times, int retryAfterSeconds) {
         faults.inject(Faults.ANY_METHOD, "/", dialect.error(429, "Too Many Requests")
                 .withHeader("Retry-After", Integer.toString(retryAfterSeconds)), times);
+    }
+
+    /** The next search is answered 200 with this JSON, whatever it asks for. */
+    public void answerNextSearchWith(Object json) {
+        faults.inject("POST", "/company/" + companyKey() + "/search", Reply.ok(json), 1);
+    }
+
+    /**
+     * From now on a search of every change (one filtered by no hired flag, column or e-mail) gets this reply, as a
+     * Flatchr whose answer is over the connector's cap would; null: answered as any other again.
+     */
+    public void answerSearchesOfEveryChangeWith(Reply reply) {
+        everyChangeAnswer = reply;
     }
 
     /** Drops every failure still pending, as when Flatchr recovers from an outage (the latency stays). */
