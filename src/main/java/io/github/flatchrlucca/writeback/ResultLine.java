@@ -3,6 +3,7 @@ package io.github.flatchrlucca.writeback;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.journal.HireView;
+import io.github.flatchrlucca.journal.Journal;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,7 +33,7 @@ public final class ResultLine {
     public static String of(HireView hire, ZoneId zone) {
         String day = LocalDate.ofInstant(hire.updatedAt(), zone).toString();
         String line = switch (hire.status()) {
-            case DELIVERED -> created(hire);
+            case DELIVERED -> created(hire, day);
             case ALREADY_IN_LUCCA -> "Lucca: not created - "
                     + (hire.warnings().stream().anyMatch(warning -> warning.startsWith(REHIRE))
                     ? "a former employee with this e-mail is #" + hire.luccaUserId() + " (rehire)"
@@ -101,18 +102,39 @@ public final class ResultLine {
                 : "Lucca: not created - " + why + "; see the connector's status page (" + day + ")";
     }
 
-    private static String created(HireView hire) {
+    /**
+     * A hire delivered though stopped while its last call was on its way (the journal records what Lucca holds, and
+     * marks it for a person): the stop is said as for a hire stopped a moment after, not "created" alone, which would
+     * tell the recruiter nothing of the decision HR must make.
+     */
+    private static String created(HireView hire, String day) {
         JsonNode request = parsed(hire.luccaRequest());
+        String stop = stopBeforeDelivery(hire.decisionNeeded());
         if (hire.warnings().stream().anyMatch(warning -> warning.startsWith(REHIRE))) {
             // the request was the new work contract (v4, a plain day) on the former employee
             String startsOn = request.path("startsOn").asText("");
-            return "Lucca: rehired #" + hire.luccaUserId() + ", a new contract"
+            String rehired = "Lucca: rehired #" + hire.luccaUserId() + ", a new contract"
                     + (startsOn.length() < 10 ? "" : " from " + startsOn.substring(0, 10));
+            return stop == null ? rehired : rehired + ", before " + stop + "; HR decides (" + day + ")";
+        }
+        if (stop != null) {
+            return made(hire, " before " + stop, "", day);
         }
         String login = request.path("login").asText("");
         String start = request.path("dtContractStart").asText("");
         return "Lucca: created #" + hire.luccaUserId() + (login.isEmpty() ? "" : " " + login)
                 + (start.length() < 10 ? "" : ", starts " + start.substring(0, 10));
+    }
+
+    /**
+     * The stop a delivered hire's decision mark says came before its delivery finished, or null. The mark of a
+     * create whose answer an earlier Lucca lost concerns that Lucca, not the user made in this one.
+     */
+    private static String stopBeforeDelivery(String decisionNeeded) {
+        if (Journal.MOVED_OUT_AFTER_LUCCA.equals(decisionNeeded)) {
+            return "the move out of hired";
+        }
+        return Journal.CANCELLED_AFTER_LUCCA.equals(decisionNeeded) ? "the cancel" : null;
     }
 
     /** Lucca's last answer in words; null when the death was recorded without one. */

@@ -35,6 +35,23 @@ class ResultLineTest {
     }
 
     @Test
+    void aHireDeliveredThoughStoppedWhileItsLastCallWasOnItsWaySaysHrDecides() {
+        // moved out of hired while the contract's POST was on its way, which Lucca then made (Journal.markDelivered)
+        String created = "{\"login\":\"jdupont\",\"dtContractStart\":\"2027-01-04T00:00:00\"}";
+        assertThat(ResultLine.of(delivered(416L, List.of(), created, Journal.MOVED_OUT_AFTER_LUCCA), PARIS))
+                .isEqualTo("Lucca: #416 was made before the move out of hired; HR decides (2026-12-02)");
+        assertThat(ResultLine.of(delivered(416L, List.of(), created, Journal.CANCELLED_AFTER_LUCCA), PARIS))
+                .isEqualTo("Lucca: #416 was made before the cancel; HR decides (2026-12-02)");
+        assertThat(ResultLine.of(delivered(77L, List.of("rehire: a former employee with this e-mail is in Lucca"),
+                "{\"ownerId\":77,\"startsOn\":\"2027-01-04\"}", Journal.MOVED_OUT_AFTER_LUCCA), PARIS))
+                .isEqualTo("Lucca: rehired #77, a new contract from 2027-01-04, before the move out of hired; HR "
+                        + "decides (2026-12-02)");
+        // the mark concerns what the tenant's earlier Lucca may hold: this one's user was made as asked
+        assertThat(ResultLine.of(delivered(416L, List.of(), created, Journal.CREATE_UNKNOWN_IN_EARLIER_LUCCA), PARIS))
+                .isEqualTo("Lucca: created #416 jdupont, starts 2027-01-04");
+    }
+
+    @Test
     void eachOtherOutcomeSaysWhyNoUserWasCreatedAndWhen() {
         assertThat(ResultLine.of(hire(HireStatus.ALREADY_IN_LUCCA, 12L, null, null,
                 List.of("rehire: a former employee with this e-mail is in Lucca; no new user was created"), null), PARIS))
@@ -141,6 +158,12 @@ class ResultLineTest {
                                    List<String> warnings, String luccaRequest) {
         return new HireView("hire-1", "acme", status, AT, AT, null, AT, 1, null, userId, luccaStatus, null, error, warnings,
                 luccaRequest, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, null, null, false, false);
+    }
+
+    /** A delivered hire that waits for a person's decision. */
+    private static HireView delivered(Long userId, List<String> warnings, String luccaRequest, String decision) {
+        return new HireView("hire-1", "acme", HireStatus.DELIVERED, AT, AT, null, AT, 1, null, userId, null, null, null,
+                warnings, luccaRequest, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, decision, AT, false, false);
     }
 
     /** A hire that died after a create whose answer never came: Lucca may have made the user. */
