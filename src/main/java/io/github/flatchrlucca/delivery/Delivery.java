@@ -3,6 +3,7 @@ package io.github.flatchrlucca.delivery;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.lucca.LuccaContract;
+import io.github.flatchrlucca.lucca.WorkContractPages;
 import io.github.flatchrlucca.mapping.DepartmentNames;
 import io.github.flatchrlucca.mapping.HireWarning;
 import io.github.flatchrlucca.mapping.LuccaUserDraft;
@@ -23,6 +24,8 @@ public final class Delivery implements DepartmentNames {
     private boolean alreadyInLucca;
     private boolean rehire;
     private LuccaContract lastContract;
+    // the person's work contracts as read so far, page by page
+    private WorkContractPages contractPages;
     private boolean contractToCreate;
     private boolean directoryChecked;
     // the address as the people directory says Lucca writes it, when it lists someone with the hire's, or the address
@@ -266,6 +269,16 @@ public final class Delivery implements DepartmentNames {
     void makeContract(LuccaContract last) {
         this.contractToCreate = true;
         this.lastContract = last;
+    }
+
+    /** A read of the person's work contracts begins: the pages of an earlier read are forgotten. */
+    WorkContractPages startContractsRead() {
+        contractPages = new WorkContractPages();
+        return contractPages;
+    }
+
+    WorkContractPages contractPages() {
+        return contractPages;
     }
 
     LuccaContract lastContract() {

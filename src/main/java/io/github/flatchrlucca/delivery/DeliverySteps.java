@@ -497,8 +497,20 @@ public final class DeliverySteps {
         return workContractFor(delivery, delivery.luccaUserId());
     }
 
+    /** The first page of the person's work contracts (a returning employee's, or a user an earlier attempt made). */
     public ApiRequest findWorkContract(@Variable(Variables.DELIVERY) Delivery delivery) {
+        delivery.startContractsRead();
         return requests.workContractsOf(delivery.luccaUserId());
+    }
+
+    /** Keeps a page of the person's work contracts: the request for the next one, or null when all are read. */
+    public ApiRequest workContractsPage(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode page) {
+        return delivery.contractPages().add(page);
+    }
+
+    /** The person's work contracts, their pages read as one answer. */
+    public JsonNode workContractsRead(@Variable(Variables.DELIVERY) Delivery delivery) {
+        return delivery.contractPages().whole();
     }
 
     /**

@@ -37,10 +37,6 @@ public final class RehireSteps {
         this.requests = requests;
     }
 
-    public ApiRequest findContracts(@Variable(Variables.DELIVERY) Delivery delivery) {
-        return requests.workContractsOf(delivery.luccaUserId());
-    }
-
     public void noteContracts(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
         List<LuccaContract> contracts = LuccaContract.of(answer);
         String application = delivery.mapped().applicationId();

@@ -17,6 +17,7 @@ public final class LuccaRequests {
     public static final String FIND_PERSON_BY_LOGIN = "find-person-by-login";
     public static final String FIND_TAKEN_LOGINS = "find-taken-logins";
     public static final String FIND_WORK_CONTRACT = "find-work-contract";
+    static final String WORK_CONTRACTS = "/directory/api/4.0/work-contracts";
 
     static final String PERSON_FIELDS = "id,login,mail,personalEmail,firstName,lastName,dtContractStart,dtContractEnd";
 
@@ -76,7 +77,7 @@ public final class LuccaRequests {
     }
 
     public ApiRequest workContractsOf(long userId) {
-        return get(FIND_WORK_CONTRACT, "/directory/api/4.0/work-contracts", encode("ownerId[]") + "=" + userId);
+        return get(FIND_WORK_CONTRACT, WORK_CONTRACTS, encode("ownerId[]") + "=" + userId);
     }
 
     /**

@@ -19,6 +19,7 @@ import io.github.flatchrlucca.http.KeyState;
 import io.github.flatchrlucca.lucca.LuccaCaller;
 import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.lucca.LuccaRefused;
+import io.github.flatchrlucca.lucca.LuccaUnavailable;
 import io.github.flatchrlucca.lucca.LuccaRequests;
 import io.github.flatchrlucca.lucca.PeopleDirectory;
 import java.net.URI;
@@ -482,6 +483,18 @@ class DeliveryStepsTest {
                 + "\"establishmentId\":3,\"externalId\":\"1234\"}");
         rehires.contractCreated(delivery);
         assertThat(delivery.warnings()).contains(RehireSteps.REHIRED);
+    }
+
+    @Test
+    void aRehireIsNotDecidedOnAListOfContractsThatLacksSomeItCounts() {
+        Delivery delivery = formerEmployee(MAPPED_CONTRACT);
+        steps.enrich(delivery, List.of());
+
+        // the one read names a former contract; the one it does not list may be the current one, or this hire's
+        assertThatExceptionOfType(LuccaUnavailable.class).isThrownBy(() -> rehires.noteContracts(delivery, json("""
+                {"items":[{"id":5001,"ownerId":77,"typeId":30,"startsOn":"2018-01-01","endsOn":"2021-06-30"}],
+                 "count":2}""")));
+        assertThat(delivery.isContractToCreate()).isFalse();
     }
 
     @Test

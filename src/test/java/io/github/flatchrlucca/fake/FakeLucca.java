@@ -137,6 +137,15 @@ public final class FakeLucca implements AutoCloseable {
         faults.inject(method, pathPrefix, Reply.error(status, "Injected failure"), times);
     }
 
+    /**
+     * The next request whose method matches and whose path starts with {@code pathPrefix} gets this 200 answer, and
+     * nothing is done: an answer the reference leaves room for, such as a page of a list whose paging it does not
+     * document (lucca-api.md gives the work contracts' list a {@code count}, and no paging).
+     */
+    public void answerNext(String method, String pathPrefix, Object json) {
+        faults.inject(method, pathPrefix, Reply.ok(json), 1);
+    }
+
     /** Drops every failure still pending, as when Lucca recovers from an outage. */
     public void recover() {
         faults.clear();

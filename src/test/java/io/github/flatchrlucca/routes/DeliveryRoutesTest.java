@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -215,6 +216,22 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
         deliveredToPerson("former-1", former, HireStatus.DELIVERED);
 
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == former).hasSize(2);
+    }
+
+    @Test
+    void aRehireIsNotDecidedOnAListOfContractsThatLacksSomeItCounts() {
+        int former = personInLucca("paged-1", LocalDate.of(2023, 12, 31));
+        // Lucca counts the former contract and lists none of it, with no next page: read as "no contract", the new
+        // one would be made without the former's template
+        lucca.answerNext("GET", "/directory/api/4.0/work-contracts", Map.of("items", List.of(), "count", 1));
+
+        String hireId = accept(LIVE, Events.hire(LIVE, "paged-1"));
+
+        HireView waiting = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        assertThat(waiting.lastError()).contains("listing 0 of the 1 contracts it counts");
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == former).hasSize(1);
+        assertThat(nextAttempt(waiting).luccaUserId()).isEqualTo((long) former);
         assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == former).hasSize(2);
     }
 
