@@ -107,7 +107,7 @@ public final class DeliverySteps {
 
     /** The hire, mapped the way its tenant wants it. */
     public Delivery map(@Body ClaimedHire hire, @Variable(Variables.TENANT) Tenant tenant) {
-        MappedHire mapped = tenant.mapper().map(read(hire.payload()), hire.receivedAt());
+        MappedHire mapped = tenant.mapper().map(read(hire.payload()), hire.queuedAt());
         Optional<HireNeedsAPerson> unreadable = HireNeedsAPerson.ofNames(mapped.draft().firstName(),
                 mapped.draft().lastName());
         if (unreadable.isPresent()) {

@@ -37,9 +37,13 @@ public final class HireMapper {
                 .map(JsonPointer::compile);
     }
 
-    /** @param receivedAt when the hire reached the connector: the start day when Flatchr gives none */
-    public MappedHire map(JsonNode event, Instant receivedAt) {
-        Objects.requireNonNull(receivedAt, "receivedAt");
+    /**
+     * @param queuedAt when the hire last entered the queue (received, moved back into hired, replayed): the start day
+     *                 when Flatchr gives none. Not its first arrival: a hire replayed two weeks after it died would
+     *                 start two weeks back. Its retries keep it, and so send the same day.
+     */
+    public MappedHire map(JsonNode event, Instant queuedAt) {
+        Objects.requireNonNull(queuedAt, "queuedAt");
         JsonNode root = Objects.requireNonNullElse(event, MissingNode.getInstance());
         JsonNode candidate = root.path("data").path("candidate");
         JsonNode vacancy = root.path("data").path("vacancy");
@@ -52,7 +56,7 @@ public final class HireMapper {
                 ? personalEmail
                 : settings.workEmailPattern().apply(firstName, lastName);
         String mobile = mobile(candidate.path("phone"), warnings);
-        LocalDate contractStart = contractStart(vacancy.path("start_date"), receivedAt, warnings);
+        LocalDate contractStart = contractStart(vacancy.path("start_date"), queuedAt, warnings);
         LocalDate contractEnd = contractEnd(vacancy.path("end_date"), contractStart, warnings);
 
         String jobTitle = JobTitle.withoutGenderMarker(visible(vacancy.path("title")));
@@ -76,12 +80,12 @@ public final class HireMapper {
         return e164.orElse(null);
     }
 
-    private LocalDate contractStart(JsonNode startDate, Instant receivedAt, List<HireWarning> warnings) {
+    private LocalDate contractStart(JsonNode startDate, Instant queuedAt, List<HireWarning> warnings) {
         return StartDateReader.read(startDate).orElseGet(() -> {
             warnings.add(HireWarning.ofHire(StartDateReader.isAbsent(startDate) ? START_DATE_ESTIMATED
                     : START_DATE_UNREADABLE));
-            // the day it reached us where the employee starts: the tenant's zone, unlike Flatchr's own dates
-            return LocalDate.ofInstant(receivedAt, settings.zone());
+            // the day it entered the queue where the employee starts: the tenant's zone, unlike Flatchr's own dates
+            return LocalDate.ofInstant(queuedAt, settings.zone());
         });
     }
 

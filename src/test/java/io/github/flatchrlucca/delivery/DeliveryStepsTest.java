@@ -164,6 +164,19 @@ class DeliveryStepsTest {
     }
 
     @Test
+    void aStartDayFlatchrDoesNotGiveIsTheDayTheHireLastEnteredTheQueue() {
+        String withoutStart = payload(MAPPED_CONTRACT).replace("\"start_date\": \"2026-02-02\"", "\"start_date\": null");
+        // dead, then replayed by an operator two weeks after it was received
+        Instant replayedAt = RECEIVED_AT.plus(Duration.ofDays(14));
+
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", withoutStart, RECEIVED_AT, replayedAt, null, 1,
+                null, null, null), TENANT);
+
+        assertThat(delivery.draft().contractStart()).hasToString("2026-01-18");
+        assertThat(delivery.warnings()).contains("start date estimated");
+    }
+
+    @Test
     void aUserCreatedByAnEarlierAttemptIsKnownFromTheStart() {
         Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT, null, 2, 416L, "{}", null), TENANT);
 
