@@ -69,12 +69,14 @@ public final class Journal {
     private static final Set<String> CREATE_CALLS = Set.of("create-user", "create-work-contract");
     // A Lucca user recorded, or a hire delivered, after the candidate was moved out of hired (the create was on its
     // way): the account exists, so the hire waits for a person as if the move had come after it. After a cancel that
-    // took the create for one whose answer was unknown, the mark says the account is made, no longer that it may be.
+    // took the create for one whose answer was unknown, the mark says the account is made, no longer that it may be;
+    // after a cancel while the new user's contract call was on its way (no mark then: the user was recorded), a person
+    // decides too, from the cancel's time, rather than the hire reading as delivered as asked.
     private static final String DECIDE_IF_STOPPED = "decision_needed = CASE WHEN status = 'WITHDRAWN' THEN '"
-            + MOVED_OUT_AFTER_LUCCA + "' WHEN status = 'CANCELLED' AND decision_needed = '"
-            + CANCELLED_CREATE_UNKNOWN.replace("'", "''") + "' THEN '" + CANCELLED_AFTER_LUCCA + "' ELSE "
-            + "decision_needed END, decision_needed_at = CASE WHEN status = 'WITHDRAWN' THEN updated_at ELSE "
-            + "decision_needed_at END";
+            + MOVED_OUT_AFTER_LUCCA + "' WHEN status = 'CANCELLED' AND (decision_needed IS NULL OR decision_needed = '"
+            + CANCELLED_CREATE_UNKNOWN.replace("'", "''") + "') THEN '" + CANCELLED_AFTER_LUCCA + "' ELSE "
+            + "decision_needed END, decision_needed_at = CASE WHEN status = 'WITHDRAWN' THEN updated_at WHEN status = "
+            + "'CANCELLED' AND decision_needed IS NULL THEN updated_at ELSE decision_needed_at END";
     // A "needs a decision" mark left by an earlier attempt's create whose answer was lost (the account may exist, a
     // person looks it up): an attempt since (a replay) that made or found the person in Lucca has looked, and settles
     // it. Only while the hire is queued: one withdrawn or cancelled meanwhile keeps (or gets, DECIDE_IF_STOPPED) a
@@ -567,8 +569,9 @@ public final class Journal {
      * An operator stops a queued hire, waiting or being delivered: the cancel wins over any retry, a dry-run and an
      * "already in Lucca". An attempt in progress stops before its next Lucca call ({@link #stillHolding}), so no user
      * is created after the cancel. One whose create Lucca had already received when the cancel came keeps that
-     * user: the hire is delivered when nothing else was left to do, and stays cancelled, with the user's id,
-     * when its contract was still to be set. An operator also closes a dead or rejected hire that will not be
+     * user: the hire is delivered when its last call was on its way, with a "needs a decision" mark (an account made
+     * for a hire stopped is a person's to decide about), and stays cancelled, with the user's id, when its contract
+     * was still to be set. An operator also closes a dead or rejected hire that will not be
      * replayed (HR made the person by hand, or its data is erased and a replay is refused): it no longer counts among
      * the hires waiting for a person, and stays replayable while its data is kept.
      */

@@ -1480,6 +1480,7 @@ class JournalTest {
         String created = Intakes.recordIntake(journal, PAYLOAD, hire("3"), TENANT, Duration.ZERO).hireId();
         List.of(dry, found, created).forEach(journal::claim);
         List.of(dry, found, created).forEach(journal::cancel);
+        clock.advance(Duration.ofSeconds(5));
 
         assertThat(journal.markDryRun(dry, "{}", List.of())).isFalse();
         assertThat(journal.markAlreadyInLucca(found, 416, List.of())).isFalse();
@@ -1487,7 +1488,11 @@ class JournalTest {
 
         assertThat(reader.find(dry).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
         assertThat(reader.find(found).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
-        assertThat(reader.find(created).orElseThrow().status()).as("what Lucca holds").isEqualTo(HireStatus.DELIVERED);
+        HireView delivered = reader.find(created).orElseThrow();
+        assertThat(delivered.status()).as("what Lucca holds").isEqualTo(HireStatus.DELIVERED);
+        assertThat(delivered.decisionNeeded()).as("cancelled, yet the account is made").isEqualTo(
+                Journal.CANCELLED_AFTER_LUCCA);
+        assertThat(delivered.decisionNeededAt()).as("from the cancel").isEqualTo(T0);
     }
 
     @Test
