@@ -17,7 +17,9 @@ final class JournalSettingFault {
     private static final String INVALID_PASSWORD = "28P01";
     private static final String INVALID_AUTHORIZATION = "28000";
     private static final String NO_SUCH_DATABASE = "3D000";
-    // pgjdbc's own, for a server that asks for a password the driver was not given (and a few other refusals)
+    // pgjdbc's own, for a server that asks for a password the driver was not given ("... but no password was
+    // provided"), and for other refusals (a server without the SSL sslmode=require asks for): told apart by the message,
+    // in English unless the JVM's language is one pgjdbc translates (the start is then tried again, as any other)
     private static final String CONNECTION_REJECTED = "08004";
 
     private JournalSettingFault() {
@@ -31,7 +33,7 @@ final class JournalSettingFault {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 Optional<InvalidSetting> fault = settings.embeddedJournal() ? embedded(sql, settings)
-                        : postgresql(sql.getSQLState(), settings);
+                        : postgresql(sql.getSQLState(), sql.getMessage(), settings);
                 if (fault.isPresent()) {
                     return fault;
                 }
@@ -50,8 +52,9 @@ final class JournalSettingFault {
                 + "instances share a PostgreSQL journal, JOURNAL_JDBC_URL)"));
     }
 
-    private static Optional<InvalidSetting> postgresql(String sqlState, ConnectorSettings settings) {
-        if (CONNECTION_REJECTED.equals(sqlState) && settings.journalPassword().isEmpty()) {
+    private static Optional<InvalidSetting> postgresql(String sqlState, String message, ConnectorSettings settings) {
+        if (CONNECTION_REJECTED.equals(sqlState) && settings.journalPassword().isEmpty() && message != null
+                && message.contains("password")) {
             // Without a password pgjdbc cannot answer a server that asks for one: no start will, until one is set
             return Optional.of(Settings.JOURNAL_PASSWORD.refusal("PostgreSQL asks JOURNAL_USER for a password and "
                     + "none is set (SQL state 08004); set the one PostgreSQL knows"));

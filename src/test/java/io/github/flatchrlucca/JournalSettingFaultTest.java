@@ -62,10 +62,12 @@ class JournalSettingFaultTest {
     }
 
     @Test
-    void aConnectionRejectedDespiteAPasswordIsNobodysSettingWeCanName() {
-        // pgjdbc says 08004 of other refusals too (an SSL the server does not offer): no setting is sure to be at fault
+    void aConnectionRejectedForAnotherReasonThanAPasswordIsNotBlamedOnJournalPassword() {
+        // pgjdbc says 08004 of other refusals too (an SSL the server does not offer), with a password or without
         Exception failure = opening(new SQLException("The server does not support SSL.", "08004"));
 
+        assertThat(JournalSettingFault.of(failure, settings())).isEmpty();
+        properties.remove("journal.password");
         assertThat(JournalSettingFault.of(failure, settings())).isEmpty();
     }
 
