@@ -17,6 +17,7 @@ import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.IntakeResult;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalRefusedValue;
+import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.journal.MoveOut;
 import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.journal.Reconciliations;
@@ -378,9 +379,14 @@ public final class ReconciliationSteps {
      * cap; the moves' own window stays, and the next run searches those days again. Said in the log, the metrics and
      * the run's summary, naming no candidate.
      */
-    public void movesFailed(Exchange exchange) {
+    public void movesFailed(Exchange exchange) throws Exception {
         ReconciliationRun run = exchange.getVariable(Variables.RUN, ReconciliationRun.class);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (ofTheJournal(caught)) {
+            // the route's catch matches an I/O failure among the causes, which a database's connection lost has too:
+            // the journal's failures fail the run, as anywhere else in it (a backfill answers 503)
+            throw (Exception) caught;
+        }
         AnswerLimits.AnswerBeyondLimits beyond = ObjectHelper.getException(AnswerLimits.AnswerBeyondLimits.class,
                 caught);
         String outcome = beyond != null && beyond.tooLarge() ? "too-large" : outcome(caught);
@@ -456,8 +462,8 @@ public final class ReconciliationSteps {
         String why = why(caught);
         // Flatchr's too when it did not answer (an I/O failure, an answer over its limits): only the connector's own
         // parts (its journal) are not
-        boolean ofFlatchr = flatchr != null || columns != null
-                || ObjectHelper.getException(java.io.IOException.class, caught) != null;
+        boolean ofFlatchr = !ofTheJournal(caught) && (flatchr != null || columns != null
+                || ObjectHelper.getException(java.io.IOException.class, caught) != null);
         exchange.setVariable(FAILURE, new SearchFailure(outcome, why, ofFlatchr));
         if (run.isAsked()) {
             reconciliations.release(run.claim());
@@ -522,6 +528,12 @@ public final class ReconciliationSteps {
     }
 
     /** What a failed search came to: columns-unknown, key-rejected, refused or unavailable. */
+    /** The journal failed (its database's connection lost carries an I/O failure among its causes too). */
+    private static boolean ofTheJournal(Throwable caught) {
+        return ObjectHelper.getException(JournalUnavailable.class, caught) != null
+                || ObjectHelper.getException(JournalRefusedValue.class, caught) != null;
+    }
+
     private static String outcome(Throwable caught) {
         FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
         return ObjectHelper.getException(UnusableTriggerColumns.class, caught) != null ? "columns-unknown"

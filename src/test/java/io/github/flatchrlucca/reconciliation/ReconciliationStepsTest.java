@@ -1,6 +1,8 @@
 package io.github.flatchrlucca.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +19,7 @@ import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalFaults;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.journal.Reconciliations;
@@ -24,6 +27,7 @@ import io.github.flatchrlucca.journal.TestJournal;
 import io.github.flatchrlucca.journal.WriteBacks;
 import io.github.flatchrlucca.mapping.FlatchrDays;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.Tenants;
@@ -37,6 +41,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -59,9 +66,10 @@ class ReconciliationStepsTest {
     private final List<String> told = new java.util.ArrayList<>();
     private final io.github.flatchrlucca.flatchr.FlatchrPause pause =
             new io.github.flatchrlucca.flatchr.FlatchrPause(clock, Duration.ofSeconds(30), Duration.ofMinutes(15));
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ReconciliationSteps steps = new ReconciliationSteps(tenants, reconciliations,
             new Instances(pool, clock, "instance-a"), journal, classifier, new FlatchrRequests(JSON), JSON,
-            new ConnectorMetrics(new SimpleMeterRegistry(), new JournalReader(pool), clock), pause,
+            new ConnectorMetrics(registry, new JournalReader(pool), clock), pause,
             (tenant, applicant, why) -> told.add(tenant + " " + applicant + ": " + why),
             (tenant, hireId, why) -> told.add(tenant + " rejected " + hireId + ": " + why),
             (tenant, from, before) -> told.add(tenant + " days from " + from + " before " + before), clock);
@@ -70,6 +78,28 @@ class ReconciliationStepsTest {
         tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.tenant("acme", "acme-token-0123456789", "4242"),
                 new FlatchrApi(URI.create("https://api.flatchr.io"), "flatchr-key", "Wy3EOp2NP3p1KMq8",
                         Duration.ofMinutes(15), Duration.ofDays(3), Optional.empty()))));
+    }
+
+    @Test
+    void aJournalFailureDuringTheSearchOfMovesFailsTheRunThoughItsConnectionLostCarriesAnIoFailure() {
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        RuntimeException lost = JournalFaults.unavailable("read the hires moved out");
+        lost.getCause().initCause(new java.io.IOException("test: connection reset"));
+        Exchange searching = new DefaultExchange(new DefaultCamelContext());
+        searching.setVariable(Variables.RUN, run);
+        searching.setProperty(Exchange.EXCEPTION_CAUGHT, lost);
+
+        assertThatThrownBy(() -> steps.movesFailed(searching)).isSameAs(lost);
+        assertThat(registry.find("flatchr.reconciliations.moves.failed").counters())
+                .allSatisfy(counter -> assertThat(counter.count()).as("not taken for Flatchr's").isZero());
+
+        Exchange refused = new DefaultExchange(new DefaultCamelContext());
+        refused.setVariable(Variables.RUN, run);
+        refused.setProperty(Exchange.EXCEPTION_CAUGHT, new java.io.IOException("test: Flatchr did not answer"));
+        assertThatCode(() -> steps.movesFailed(refused)).doesNotThrowAnyException();
+        assertThat(registry.get("flatchr.reconciliations.moves.failed").tags("tenant", "acme", "outcome", "unavailable")
+                .counter().count()).isEqualTo(1);
     }
 
     @Test
