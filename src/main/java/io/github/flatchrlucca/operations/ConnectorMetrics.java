@@ -41,7 +41,11 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
         this.queue = new QueueCounts(reader, clock);
     }
 
-    /** Each tenant's hires by status; a tenant that leaves keeps its gauges, its hires are still counted. */
+    /**
+     * Each tenant's hires by status; a tenant that leaves keeps its gauges, its hires are still counted. Its failed
+     * searches of moves are counted from 0 at once: a counter first seen at 1 shows Prometheus no increase, and its
+     * alert would miss the first failure.
+     */
     public void tenantsAre(Collection<String> tenants) {
         for (String tenant : tenants) {
             if (tenantsWithGauges.add(tenant)) {
@@ -50,6 +54,7 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
                             .description("Hires in the journal by tenant and status (received and retrying are the queue)")
                             .tags("tenant", tenant, "status", status.label()).register(registry);
                 }
+                MOVES_FAILURES.forEach(outcome -> movesFailed(tenant, outcome));
             }
         }
     }
@@ -84,9 +89,13 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
 
     @Override
     public void movesSearchFailed(String tenant, String outcome) {
-        Counter.builder("flatchr.reconciliations.moves.failed").description("Searches of Flatchr's API for moves out "
-                + "of hired that failed, by tenant and outcome").tags("tenant", tenant, "outcome", outcome)
-                .register(registry).increment();
+        movesFailed(tenant, outcome).increment();
+    }
+
+    private Counter movesFailed(String tenant, String outcome) {
+        return Counter.builder("flatchr.reconciliations.moves.failed").description("Searches of Flatchr's API for "
+                + "moves out of hired that failed, by tenant and outcome").tags("tenant", tenant, "outcome", outcome)
+                .register(registry);
     }
 
     @Override

@@ -18,7 +18,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The hires by status as a scrape reads them: from the journal at most once per few seconds, while it is down too. */
+/**
+ * The hires by status as a scrape reads them: from the journal at most once per few seconds, while it is down too;
+ * the counters an alert reads the first increase of.
+ */
 class ConnectorMetricsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T09:00:00Z"));
@@ -52,6 +55,20 @@ class ConnectorMetricsTest {
         clock.advance(Duration.ofSeconds(6));
         assertThat(received("acme")).isEqualTo(1.0);
         assertThat(received("globex")).isEqualTo(0.0);
+    }
+
+    @Test
+    void eachTenantsFailedSearchesOfMovesAreExportedFromZeroSoThatTheFirstFailureIsAnIncrease() {
+        metrics.tenantsAre(List.of("acme"));
+
+        assertThat(registry.find("flatchr.reconciliations.moves.failed").tag("tenant", "acme").counters())
+                .extracting(counter -> counter.getId().getTag("outcome"))
+                .containsExactlyInAnyOrder("too-large", "key-rejected", "refused", "unavailable");
+        assertThat(registry.find("flatchr.reconciliations.moves.failed").counters())
+                .allSatisfy(counter -> assertThat(counter.count()).isZero());
+        metrics.movesSearchFailed("acme", "too-large");
+        assertThat(registry.get("flatchr.reconciliations.moves.failed").tags("tenant", "acme", "outcome", "too-large")
+                .counter().count()).isEqualTo(1);
     }
 
     private double received(String tenant) {
