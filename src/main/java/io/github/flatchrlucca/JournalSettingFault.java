@@ -6,10 +6,10 @@ import org.h2.api.ErrorCode;
 
 /**
  * The setting to blame when the journal would not open, if one is: another connector on the embedded journal's
- * DATA_DIR, or a PostgreSQL that refuses the user, the password (or asks for one none was given) or the database. The start then stops with one
- * line naming it and exit code 78, which a supervisor does not restart: starting again would fail the same way,
- * every few seconds, for good. A database not reachable (yet) is nobody's setting: that start fails with exit code 1
- * and is tried again.
+ * DATA_DIR, or a PostgreSQL that refuses the user, the password (or asks for one none was given) or the database.
+ * The start then stops with one line naming it and exit code 78, which a supervisor does not restart: starting again
+ * would fail the same way, every few seconds, for good. A database not reachable (yet) is nobody's setting: that start
+ * fails with exit code 1 and is tried again.
  */
 final class JournalSettingFault {
 
@@ -18,8 +18,9 @@ final class JournalSettingFault {
     private static final String INVALID_AUTHORIZATION = "28000";
     private static final String NO_SUCH_DATABASE = "3D000";
     // pgjdbc's own, for a server that asks for a password the driver was not given ("... but no password was
-    // provided"), and for other refusals (a server without the SSL sslmode=require asks for): told apart by the message,
-    // in English unless the JVM's language is one pgjdbc translates (the start is then tried again, as any other)
+    // provided"), and for other refusals (a server without the SSL sslmode=require asks for): told apart by the
+    // message, in English unless the JVM's language is one pgjdbc translates (the start is then tried again, as any
+    // other)
     private static final String CONNECTION_REJECTED = "08004";
 
     private JournalSettingFault() {

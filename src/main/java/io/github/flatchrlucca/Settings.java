@@ -118,8 +118,9 @@ final class Settings {
     static final Setting<ZoneId> TIMEZONE = Setting.of(CONNECTOR, "connector.timezone", "CONNECTOR_TIMEZONE",
             parsed("a time zone such as Europe/Paris", ZoneId::of),
             "Zone of the days the connector dates itself: the day a hire last entered the queue (its start day "
-                    + "when Flatchr gives none), the day of an outcome written back on Flatchr, the days of the hires list. "
-                    + "Flatchr's own dates (a vacancy's start and end) are read as Europe/Paris days, whatever this zone is.")
+                    + "when Flatchr gives none), the day of an outcome written back on Flatchr, the days of the hires "
+                    + "list. Flatchr's own dates (a vacancy's start and end) are read as Europe/Paris days, whatever "
+                    + "this zone is.")
             .defaultValue("Europe/Paris").tenantKey("timezone");
     static final Setting<String> PHONE_REGION = Setting.of(CONNECTOR, "connector.phone-region",
             "CANDIDATE_PHONE_REGION", parsed(PhoneNormalizer.REGION_EXPECTED, PhoneNormalizer::region),

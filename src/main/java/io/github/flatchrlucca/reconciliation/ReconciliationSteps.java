@@ -527,13 +527,13 @@ public final class ReconciliationSteps {
         return settings.flatchrCompanyIds().stream().sorted().findFirst().orElse(FlatchrEventClassifier.SEARCHED_WITHOUT_COMPANY);
     }
 
-    /** What a failed search came to: columns-unknown, key-rejected, refused or unavailable. */
     /** The journal failed (its database's connection lost carries an I/O failure among its causes too). */
     private static boolean ofTheJournal(Throwable caught) {
         return ObjectHelper.getException(JournalUnavailable.class, caught) != null
                 || ObjectHelper.getException(JournalRefusedValue.class, caught) != null;
     }
 
+    /** What a failed search came to: columns-unknown, key-rejected, refused or unavailable. */
     private static String outcome(Throwable caught) {
         FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
         return ObjectHelper.getException(UnusableTriggerColumns.class, caught) != null ? "columns-unknown"
