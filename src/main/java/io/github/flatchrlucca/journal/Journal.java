@@ -569,9 +569,9 @@ public final class Journal {
      * An operator stops a queued hire, waiting or being delivered: the cancel wins over any retry, a dry-run and an
      * "already in Lucca". An attempt in progress stops before its next Lucca call ({@link #stillHolding}), so no user
      * is created after the cancel. One whose create Lucca had already received when the cancel came keeps that
-     * user: the hire is delivered when its last call was on its way, with a "needs a decision" mark (an account made
-     * for a hire stopped is a person's to decide about), and stays cancelled, with the user's id, when its contract
-     * was still to be set. An operator also closes a dead or rejected hire that will not be
+     * user, and a "needs a decision" mark (an account made for a hire stopped is a person's to decide about): the hire
+     * is delivered when its last call was on its way, and stays cancelled, with the user's id, when its contract was
+     * still to be set. An operator also closes a dead or rejected hire that will not be
      * replayed (HR made the person by hand, or its data is erased and a replay is refused): it no longer counts among
      * the hires waiting for a person, and stays replayable while its data is kept.
      */
@@ -579,9 +579,16 @@ public final class Journal {
         Instant now = clock.instant();
         String cancel = "UPDATE hire SET status = 'CANCELLED', next_attempt_at = NULL, updated_at = ?";
         boolean cancelled = jdbc.inTransaction("cancel a hire", connection -> {
-            if (Jdbc.update(connection, cancel + " WHERE hire_id = ? AND " + CANCELLABLE + " AND NOT (" + CREATE_UNKNOWN
-                    + ")", at(now), hireId) == 1) {
+            if (Jdbc.update(connection, cancel + " WHERE hire_id = ? AND " + CANCELLABLE + " AND create_attempted_at IS "
+                    + "NULL AND lucca_user_id IS NULL", at(now), hireId) == 1) {
                 event(connection, hireId, null, null, "cancelled by an operator");
+            } else if (Jdbc.update(connection, cancel + ", decision_needed = COALESCE(decision_needed, ?), "
+                    + "decision_needed_at = COALESCE(decision_needed_at, ?) WHERE hire_id = ? AND " + CANCELLABLE
+                    + " AND lucca_user_id IS NOT NULL", at(now), CANCELLED_AFTER_LUCCA, at(now), hireId) == 1) {
+                // its contract still to be set: the account stays in Lucca, which a person decides about, as after a
+                // move out of hired (and as the candidate's line in Flatchr says)
+                event(connection, hireId, null, null, "cancelled by an operator after its Lucca account was made: a "
+                        + "person decides what becomes of it");
             } else if (Jdbc.update(connection, cancel + ", decision_needed = COALESCE(decision_needed, ?), "
                     + "decision_needed_at = COALESCE(decision_needed_at, ?) WHERE hire_id = ? AND " + CANCELLABLE + " AND "
                     + CREATE_UNKNOWN, at(now), CANCELLED_CREATE_UNKNOWN, at(now), hireId) == 1) {

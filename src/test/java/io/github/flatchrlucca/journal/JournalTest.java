@@ -1474,6 +1474,31 @@ class JournalTest {
     }
 
     @Test
+    void aHireCancelledAfterItsLuccaUserWasMadeWaitsForAPersonWhetherQueuedOrDead() {
+        String queued = claimedHire();
+        journal.recordLuccaUser(queued, 417, LUCCA);
+        journal.retryLater(queued, T0.plusSeconds(60), new EventDetail("create-work-contract", 503, "", "unavailable"));
+        String dead = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
+        journal.claim(dead);
+        journal.recordLuccaUser(dead, 418, LUCCA);
+        assertThat(journal.markDead(dead, new EventDetail("create-work-contract", 400, "", "refused"))).isTrue();
+        clock.advance(Duration.ofMinutes(5));
+
+        assertThat(journal.cancel(queued)).isTrue();
+        assertThat(journal.cancel(dead)).isTrue();
+
+        for (String hireId : List.of(queued, dead)) {
+            HireView cancelled = reader.find(hireId).orElseThrow();
+            assertThat(cancelled.status()).isEqualTo(HireStatus.CANCELLED);
+            assertThat(cancelled.decisionNeeded()).as("its account stays in Lucca").isEqualTo(
+                    Journal.CANCELLED_AFTER_LUCCA);
+            assertThat(cancelled.decisionNeededAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+            assertThat(reader.history(hireId)).last().extracting(HireEvent::detail).asString()
+                    .contains("after its Lucca account was made");
+        }
+    }
+
+    @Test
     void aCancelWinsOverADryRunAndAnAlreadyInLuccaButNotOverAUserLuccaCreated() {
         String dry = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         String found = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
