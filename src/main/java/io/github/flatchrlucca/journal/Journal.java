@@ -70,8 +70,8 @@ public final class Journal {
     // A Lucca user recorded, or a hire delivered, after the candidate was moved out of hired (the create was on its
     // way): the account exists, so the hire waits for a person as if the move had come after it. After a cancel that
     // took the create for one whose answer was unknown, the mark says the account is made, no longer that it may be;
-    // after a cancel while the new user's contract call was on its way (no mark then: the user was recorded), a person
-    // decides too, from the cancel's time, rather than the hire reading as delivered as asked.
+    // a cancelled hire left without a mark by anything before gets one too, from the cancel's time, rather than reading
+    // as delivered as asked (a cancel after the user was recorded marks the hire itself: see cancel).
     private static final String DECIDE_IF_STOPPED = "decision_needed = CASE WHEN status = 'WITHDRAWN' THEN '"
             + MOVED_OUT_AFTER_LUCCA + "' WHEN status = 'CANCELLED' AND (decision_needed IS NULL OR decision_needed = '"
             + CANCELLED_CREATE_UNKNOWN.replace("'", "''") + "') THEN '" + CANCELLED_AFTER_LUCCA + "' ELSE "
