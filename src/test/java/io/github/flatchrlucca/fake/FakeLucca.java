@@ -30,6 +30,7 @@ public final class FakeLucca implements AutoCloseable {
     private final LuccaClock clock = new LuccaClock();
     private final Directory directory = new Directory(clock);
     private final DepartmentsResource departments;
+    private final WorkContractsResource contracts;
     private final Faults faults = new Faults();
     private final RequestLog log = new RequestLog();
 
@@ -37,8 +38,9 @@ public final class FakeLucca implements AutoCloseable {
         this.server = server;
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         this.departments = new DepartmentsResource(baseUrl);
-        this.front = new Front(routes(new UsersResource(directory, departments, baseUrl, clock),
-                new WorkContractsResource(directory)), faults, log, new LuccaDialect(), apiKey);
+        this.contracts = new WorkContractsResource(directory, baseUrl);
+        this.front = new Front(routes(new UsersResource(directory, departments, baseUrl, clock), contracts), faults,
+                log, new LuccaDialect(), apiKey);
         this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", front);
@@ -117,6 +119,15 @@ public final class FakeLucca implements AutoCloseable {
         directory.refuseDuplicateMails();
     }
 
+    /**
+     * A later (or earlier) work contract of someone already in Lucca, under the next contract id: a person's contracts
+     * are listed in the order of their ids. Refused as Lucca refuses one that overlaps another of theirs.
+     */
+    public int addContract(int ownerId, int typeId, LocalDate startsOn, LocalDate endsOnOrNull) {
+        return directory.addContract(new WorkContract(0, ownerId, typeId, startsOn.toString(),
+                endsOnOrNull == null ? null : endsOnOrNull.toString(), null, null)).id();
+    }
+
     /** A department of the instance, under the next free id (the first is 101); a create may name it. */
     public int addDepartment(String name, boolean active) {
         return departments.add(name, active);
@@ -144,6 +155,16 @@ public final class FakeLucca implements AutoCloseable {
      */
     public void answerNext(String method, String pathPrefix, Object json) {
         faults.inject(method, pathPrefix, Reply.ok(json), 1);
+    }
+
+    /**
+     * From now on the work contracts' list answers {@code perPage} contracts a page (0: all on one page, as by
+     * default), each page with the list's {@code count} and the absolute URL of the {@code next} one (null on the
+     * last), as the departments' list pages: lucca-api.md documents the envelope {@code {"items", "count"}} and no
+     * paging, which a connector must not take for a list that never pages.
+     */
+    public void pageWorkContracts(int perPage) {
+        contracts.pageBy(perPage);
     }
 
     /** Drops every failure still pending, as when Lucca recovers from an outage. */

@@ -151,6 +151,33 @@ class FakeLuccaTest {
     }
 
     @Test
+    void pagesAPersonsWorkContractsOnlyWhenAsked() throws Exception {
+        int paul = lucca.addUser("Paul", "Martin", "paul@example.org", "pmartin", LocalDate.of(2018, 1, 1),
+                LocalDate.of(2019, 12, 31));
+        lucca.addContract(paul, 22, LocalDate.of(2021, 1, 1), LocalDate.of(2022, 12, 31));
+        int later = lucca.addContract(paul, 23, LocalDate.of(2024, 1, 1), null);
+        lucca.addUser("Other", "Person", "other@example.org", "operson", LocalDate.of(2018, 1, 1), null);
+        String ofPaul = CONTRACTS + "?ownerId%5B%5D=" + paul;
+        JsonNode whole = body(get(ofPaul));
+        assertThat(whole.path("items")).extracting(item -> item.path("typeId").asInt()).containsExactly(1, 22, 23);
+        assertThat(whole.has("next")).as("no paging unless asked").isFalse();
+
+        lucca.pageWorkContracts(2);
+        JsonNode first = body(get(ofPaul));
+        JsonNode second = body(get(first.path("next").asText().substring(lucca.baseUrl().length())));
+
+        assertThat(first.path("items")).extracting(item -> item.path("typeId").asInt()).containsExactly(1, 22);
+        assertThat(first.path("count").asInt()).isEqualTo(3);
+        assertThat(first.path("next").asText()).isEqualTo(lucca.baseUrl() + ofPaul + "&page=2&limit=2");
+        assertThat(second.path("items")).singleElement()
+                .satisfies(item -> assertThat(item.path("id").asInt()).isEqualTo(later));
+        assertThat(second.path("count").asInt()).isEqualTo(3);
+        assertThat(second.path("next").isNull()).isTrue();
+        lucca.pageWorkContracts(0);
+        assertThat(body(get(ofPaul)).path("items")).hasSize(3);
+    }
+
+    @Test
     void failNextAnswersTheStatusWithoutActing() throws Exception {
         lucca.failNext("POST", USERS, 503, 2);
 

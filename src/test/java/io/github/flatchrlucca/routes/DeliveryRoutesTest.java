@@ -8,6 +8,7 @@ import io.github.flatchrlucca.e2e.FlatchrEvents;
 import io.github.flatchrlucca.e2e.OnceInLucca;
 import io.github.flatchrlucca.fake.FakeLucca;
 import io.github.flatchrlucca.fake.Request;
+import io.github.flatchrlucca.fake.WorkContract;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireView;
@@ -174,6 +175,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     @AfterEach
     void luccaIsWellAgain() {
         lucca.recover();
+        lucca.pageWorkContracts(0);
         Advices.clear();
     }
 
@@ -233,6 +235,27 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == former).hasSize(1);
         assertThat(nextAttempt(waiting).luccaUserId()).isEqualTo((long) former);
         assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == former).hasSize(2);
+    }
+
+    @Test
+    void aRehireOfAnUnmappedTypeTakesTheTemplateOfTheNewestContractFromTheSecondPage() {
+        int former = personInLucca("paged-2", LocalDate.of(2019, 12, 31));
+        lucca.addContract(former, 22, LocalDate.of(2021, 1, 1), LocalDate.of(2023, 12, 31));
+        // one contract a page: the first holds the oldest (Lucca's default template), the second the newest
+        lucca.pageWorkContracts(1);
+        ObjectNode event = Events.hire(LIVE, "paged-2");
+        ((ObjectNode) event.path("data").path("vacancy")).put("contract_type_id", 2);
+
+        String hireId = accept(LIVE, event);
+
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.DELIVERED);
+        assertThat(hire.luccaUserId()).isEqualTo((long) former);
+        assertThat(hire.warnings().toString()).contains("takes the template of the former one");
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == former)
+                .extracting(WorkContract::typeId).containsExactly(1, 22, 22);
+        assertThat(lucca.requests()).as("the second page, asked of the tenant's Lucca")
+                .anyMatch(r -> r.path().equals("/directory/api/4.0/work-contracts")
+                        && r.query().equals("ownerId[]=" + former + "&page=2&limit=1"));
     }
 
     @Test
