@@ -41,9 +41,11 @@ public final class Reconciliations {
      *                      their window starts from, whatever failed since
      * @param movesSearchedAt when the last search of moves out of hired that succeeded began ({@link #movesSearched});
      *                        empty before the first one
+     * @param movesNotBefore  after searches of moves that failed in a row ({@link #movesFailed}), the time before
+     *                        which a scheduled run does not search them again; empty when the last one succeeded
      */
     public record Run(String tenant, Instant startedAt, Optional<Instant> lastSuccessAt, Instant firstTriedAt,
-                      Optional<Instant> movesSearchedAt) {
+                      Optional<Instant> movesSearchedAt, Optional<Instant> movesNotBefore) {
     }
 
     /**
@@ -92,11 +94,12 @@ public final class Reconciliations {
             if (claimed == 0) {
                 return Optional.<Run>empty();
             }
-            Instant[] times = Jdbc.query(connection, "SELECT last_success_at, first_tried_at, moves_searched_at "
-                    + "FROM reconciliation WHERE tenant = ?", row -> new Instant[] {instant(row, "last_success_at"),
-                    instant(row, "first_tried_at"), instant(row, "moves_searched_at")}, tenant).get(0);
+            Instant[] times = Jdbc.query(connection, "SELECT last_success_at, first_tried_at, moves_searched_at, "
+                    + "moves_not_before FROM reconciliation WHERE tenant = ?", row -> new Instant[] {
+                    instant(row, "last_success_at"), instant(row, "first_tried_at"), instant(row, "moves_searched_at"),
+                    instant(row, "moves_not_before")}, tenant).get(0);
             return Optional.of(new Run(tenant, start, Optional.ofNullable(times[0]),
-                    times[1] == null ? start : times[1], Optional.ofNullable(times[2])));
+                    times[1] == null ? start : times[1], Optional.ofNullable(times[2]), Optional.ofNullable(times[3])));
         });
     }
 
@@ -123,11 +126,28 @@ public final class Reconciliations {
 
     /**
      * The run's search of moves out of hired, asked for at {@code askedAt}, went through from where the next one
-     * would have started: the next starts the day before, whether the run itself succeeds or not.
+     * would have started: the next starts the day before, whether the run itself succeeds or not, and at the next
+     * run: the failures in a row before it are over.
      */
     public void movesSearched(Run run, Instant askedAt) {
-        jdbc.update("record a search of moves in Flatchr", "UPDATE reconciliation SET moves_searched_at = ? "
-                + "WHERE tenant = ? AND claimed_by = ?", at(askedAt), run.tenant(), instanceId);
+        jdbc.update("record a search of moves in Flatchr", "UPDATE reconciliation SET moves_searched_at = ?, "
+                + "moves_failures = 0, moves_not_before = NULL WHERE tenant = ? AND claimed_by = ?", at(askedAt),
+                run.tenant(), instanceId);
+    }
+
+    /**
+     * The run's search of moves out of hired failed: no scheduled run searches them again before what
+     * {@code notBefore} makes of the failures in a row so far, the one counted now included; that time is returned.
+     */
+    public Instant movesFailed(Run run, java.util.function.IntFunction<Instant> notBefore) {
+        return jdbc.inTransaction("record a failed search of moves in Flatchr", connection -> {
+            int failures = Jdbc.query(connection, "SELECT moves_failures FROM reconciliation WHERE tenant = ?",
+                    row -> row.getInt(1), run.tenant()).get(0) + 1;
+            Instant until = notBefore.apply(failures);
+            Jdbc.update(connection, "UPDATE reconciliation SET moves_failures = ?, moves_not_before = ? "
+                    + "WHERE tenant = ? AND claimed_by = ?", failures, at(until), run.tenant(), instanceId);
+            return until;
+        });
     }
 
     /**

@@ -55,6 +55,7 @@ public final class ReconciliationRun {
     private final List<FoundApplication> recorded = new ArrayList<>();
     private int movedOut;
     private String movesFailure;
+    private Instant movesPutOffUntil;
     private int skipped;
 
     ReconciliationRun(Reconciliations.Run claim, Tenant tenant, FlatchrConnection flatchr, FlatchrRequests requests,
@@ -252,6 +253,27 @@ public final class ReconciliationRun {
      */
     boolean movesFromScheduled() {
         return movesFrom().equals(movesScheduledFrom());
+    }
+
+    /**
+     * Whether the run searches the moves: not when a scheduled run comes before the time the searches of moves that
+     * failed in a row put the next one off to ({@link Reconciliations.Run#movesNotBefore}). An operator's backfill
+     * searches them all the same: one search, when a person asks (who may know the day of bulk changes is past),
+     * which its answer tells the outcome of; its failure leaves the scheduled searches' delay as it was, as its
+     * run's failure leaves their next run.
+     */
+    boolean movesDue() {
+        return asked || claim.movesNotBefore().filter(claim.startedAt()::isBefore).isEmpty();
+    }
+
+    /** The run did not search the moves ({@link #movesDue}): not before that time. */
+    void movesPutOff() {
+        movesPutOffUntil = claim.movesNotBefore().orElseThrow();
+    }
+
+    /** Until when the run's search of moves was put off, or null when it was made. */
+    Instant movesPutOffUntil() {
+        return movesPutOffUntil;
     }
 
     /** The run's search of moves failed ({@code outcome}): the run goes on, and says so. */

@@ -64,6 +64,12 @@ public final class ReconciliationSteps {
     public static final String FAILURE = "reconciliationFailure";
     // After failures the next run waits longer each time, but never more than a day.
     private static final Duration LONGEST_WAIT = Duration.ofHours(24);
+    // After searches of moves that failed in a row, the next is put off longer each time, but never more than this.
+    // A day of bulk changes answers over the cap until it is out of the moves' window, a week later: uncapped, the
+    // doubling would reach days, and a move the webhook lost would be found days after the bulk day left the window.
+    // Six hours: at most four reads of up to the cap a day instead of one per run (96 a day at 15 min), and a lost
+    // move found within six hours once the searches answer again; the alert on these failures looks back longer.
+    private static final Duration LONGEST_MOVES_WAIT = Duration.ofHours(6);
     // The event's company_id when the tenant lists no company (the default tenant takes any).
 
     // The timer checks every 5 s, and each check says this instance is up: one not seen for this long is down.
@@ -337,6 +343,21 @@ public final class ReconciliationSteps {
         return result.outcome() == IntakeResult.Outcome.ACCEPTED;
     }
 
+    /** Whether the run searches the moves, or they are put off after failures ({@link ReconciliationRun#movesDue}). */
+    public boolean movesDue(@Variable(Variables.RUN) ReconciliationRun run) {
+        return run.movesDue();
+    }
+
+    /**
+     * The search of moves is put off after failures in a row: said in the log and the run's answer, not counted as a
+     * failure (no call was made); the moves' window stays, and the search after the delay starts from it.
+     */
+    public void movesPutOff(@Variable(Variables.RUN) ReconciliationRun run) {
+        run.movesPutOff();
+        LOG.info("Tenant {}: the search of Flatchr's API for moves out of hired is put off until {}, as it failed "
+                + "lately; from {} then", run.getTenant(), run.movesPutOffUntil(), run.movesFrom());
+    }
+
     /** The search of every candidate changed since the run's moves start ({@link ReconciliationRun#movesFrom}). */
     public ApiRequest movesSearch(@Variable(Variables.RUN) ReconciliationRun run) {
         return run.movesSearch(clock.instant());
@@ -376,8 +397,9 @@ public final class ReconciliationSteps {
     /**
      * The search of moves failed (Flatchr unavailable, an answer over the cap on a day of bulk changes): the run goes
      * on and succeeds with the hires it found, so their window moves on and Flatchr's company is not paused for our
-     * cap; the moves' own window stays, and the next run searches those days again. Said in the log, the metrics and
-     * the run's summary, naming no candidate.
+     * cap; the moves' own window stays, and a scheduled run searches those days again once the delay after this
+     * failure is over: the interval, doubled for each failure in a row ({@link #movesBackoff}), so that an answer over
+     * the cap is not read again at every run. Said in the log, the metrics and the run's summary, naming no candidate.
      */
     public void movesFailed(Exchange exchange) throws Exception {
         ReconciliationRun run = exchange.getVariable(Variables.RUN, ReconciliationRun.class);
@@ -392,9 +414,12 @@ public final class ReconciliationSteps {
         String outcome = beyond != null && beyond.tooLarge() ? "too-large" : outcome(caught);
         run.movesFailed(outcome);
         metrics.movesSearchFailed(run.getTenant(), outcome);
+        // an operator's backfill leaves the scheduled searches' delay as it was (ReconciliationRun#movesDue)
+        String again = run.isAsked() ? "by the scheduled searches as before" : "from " + reconciliations.movesFailed(
+                run.claim(), failures -> clock.instant().plus(movesBackoff(interval(run.tenant()), failures)));
         LOG.warn("Tenant {}: the search of Flatchr's API for moves out of hired since {} failed ({}): {}; the hires "
-                + "found are recorded, and those days' moves are searched again at the next run", run.getTenant(),
-                run.movesFrom(), outcome, why(caught));
+                + "found are recorded, and those days' moves are searched again {}", run.getTenant(), run.movesFrom(),
+                outcome, why(caught), again);
     }
 
     /** In a dry run, what would be recorded: the application, not its details (no call per candidate). */
@@ -441,6 +466,9 @@ public final class ReconciliationSteps {
         summary.put("movedOutOfHired", run.movedOutCount());
         if (run.movesFailure() != null) {
             summary.put("movesSearchFailed", run.movesFailure());
+        }
+        if (run.movesPutOffUntil() != null) {
+            summary.put("movesSearchPutOffUntil", run.movesPutOffUntil().toString());
         }
         summary.put("skipped", run.skippedCount());
         return summary;
@@ -511,7 +539,20 @@ public final class ReconciliationSteps {
 
     /** The wait after {@code failures} failed runs: the interval, doubled for each failure after the first. */
     static Duration backoff(Duration interval, int failures) {
-        return new Backoff(interval.isZero() ? Duration.ofMinutes(15) : interval, LONGEST_WAIT).after(failures);
+        return new Backoff(firstWait(interval), LONGEST_WAIT).after(failures);
+    }
+
+    /**
+     * The delay after {@code failures} searches of moves failed in a row: as {@link #backoff}, never more than
+     * {@link #LONGEST_MOVES_WAIT}.
+     */
+    static Duration movesBackoff(Duration interval, int failures) {
+        return new Backoff(firstWait(interval), LONGEST_MOVES_WAIT).after(failures);
+    }
+
+    /** One interval; a tenant searched only when an operator asks (no interval) waits as a default one would. */
+    private static Duration firstWait(Duration interval) {
+        return interval.isZero() ? FlatchrApi.DEFAULT_RECONCILE_INTERVAL : interval;
     }
 
     private static Instant latest(Instant one, Instant other) {

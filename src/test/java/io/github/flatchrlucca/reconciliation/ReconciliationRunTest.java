@@ -27,9 +27,10 @@ class ReconciliationRunTest {
 
     @Test
     void theFirstSearchLooksBackItsDaysAndTheNextFromTheDayBeforeTheLastSuccess() {
-        Reconciliations.Run first = new Reconciliations.Run("acme", NOW, Optional.empty(), NOW, Optional.empty());
+        Reconciliations.Run first = new Reconciliations.Run("acme", NOW, Optional.empty(), NOW, Optional.empty(),
+                Optional.empty());
         Reconciliations.Run next = new Reconciliations.Run("acme", NOW, Optional.of(Instant.parse("2026-12-01T23:30:00Z")),
-                NOW.minus(Duration.ofDays(30)), Optional.of(Instant.parse("2026-12-01T23:30:00Z")));
+                NOW.minus(Duration.ofDays(30)), Optional.of(Instant.parse("2026-12-01T23:30:00Z")), Optional.empty());
 
         assertThat(ReconciliationRun.windowFrom(first, Duration.ofDays(3))).isEqualTo(LocalDate.of(2026, 11, 29));
         // 23:30 UTC on the 1st is the 2nd in Paris: the day before is the 1st
@@ -40,7 +41,7 @@ class ReconciliationRunTest {
     void untilASearchSucceedsTheWindowStartsTheLookBackBeforeTheFirstTryWhateverFailedSince() {
         // a wrong key since the install ten days ago: every try failed
         Reconciliations.Run tenth = new Reconciliations.Run("acme", NOW, Optional.empty(),
-                NOW.minus(Duration.ofDays(10)), Optional.empty());
+                NOW.minus(Duration.ofDays(10)), Optional.empty(), Optional.empty());
 
         assertThat(ReconciliationRun.windowFrom(tenth, Duration.ofDays(3))).isEqualTo(LocalDate.of(2026, 11, 19));
         assertThat(ReconciliationRun.firstWindowCut(tenth, Duration.ofDays(3))).isEmpty();
@@ -49,7 +50,7 @@ class ReconciliationRunTest {
     @Test
     void aFirstWindowLongerThanTheLongestLookBackIsCutThereAndTheDaysBeforeAreForABackfill() throws Exception {
         Reconciliations.Run late = new Reconciliations.Run("acme", NOW, Optional.empty(),
-                NOW.minus(Duration.ofDays(400)), Optional.empty());
+                NOW.minus(Duration.ofDays(400)), Optional.empty(), Optional.empty());
         ReconciliationRun run = run(Set.of(), Duration.ofDays(3), late, ReconciliationRun.windowFrom(late,
                 Duration.ofDays(3)));
 
@@ -198,7 +199,8 @@ class ReconciliationRunTest {
 
     @Test
     void aFirstSearchsLongLookBackSearchesHiresThatFarButMovesNoFurtherThanTheDefaultLookBack() throws Exception {
-        Reconciliations.Run first = new Reconciliations.Run("acme", NOW, Optional.empty(), NOW, Optional.empty());
+        Reconciliations.Run first = new Reconciliations.Run("acme", NOW, Optional.empty(), NOW, Optional.empty(),
+                Optional.empty());
         ReconciliationRun run = run(Set.of(), Duration.ofDays(365), first, ReconciliationRun.windowFrom(first,
                 Duration.ofDays(365)));
 
@@ -209,7 +211,7 @@ class ReconciliationRunTest {
     @Test
     void aBackfillFromFarBackSearchesMovesOnlyFromWhereTheScheduledSearchWould() throws Exception {
         Reconciliations.Run claim = new Reconciliations.Run("acme", NOW,
-                Optional.of(Instant.parse("2026-12-02T08:45:00Z")), NOW.minus(Duration.ofDays(30)), Optional.of(Instant.parse("2026-12-02T08:45:00Z")));
+                Optional.of(Instant.parse("2026-12-02T08:45:00Z")), NOW.minus(Duration.ofDays(30)), Optional.of(Instant.parse("2026-12-02T08:45:00Z")), Optional.empty());
         ReconciliationRun backfill = run(Set.of(), Duration.ofDays(3), claim, LocalDate.of(2026, 1, 1));
         ReconciliationRun later = run(Set.of(), Duration.ofDays(3), claim, LocalDate.of(2026, 12, 2));
 
@@ -221,7 +223,7 @@ class ReconciliationRunTest {
     @Test
     void afterAMonthWithoutASuccessfulSearchMovesAreSearchedAWeekBackHiresFromTheLastSuccess() throws Exception {
         Reconciliations.Run claim = new Reconciliations.Run("acme", NOW,
-                Optional.of(Instant.parse("2026-11-02T08:45:00Z")), NOW.minus(Duration.ofDays(60)), Optional.of(Instant.parse("2026-11-02T08:45:00Z")));
+                Optional.of(Instant.parse("2026-11-02T08:45:00Z")), NOW.minus(Duration.ofDays(60)), Optional.of(Instant.parse("2026-11-02T08:45:00Z")), Optional.empty());
         ReconciliationRun run = run(Set.of(), Duration.ofDays(3), claim, ReconciliationRun.windowFrom(claim,
                 Duration.ofDays(3)));
 
@@ -233,7 +235,7 @@ class ReconciliationRunTest {
     void movesAreSearchedFromTheirOwnLastSuccessNotTheHiresOne() throws Exception {
         // the hires searched an hour ago; the moves' search failed since the 28th (a day of bulk changes over the cap)
         Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.of(Instant.parse("2026-12-02T08:00:00Z")),
-                NOW.minus(Duration.ofDays(60)), Optional.of(Instant.parse("2026-11-28T08:00:00Z")));
+                NOW.minus(Duration.ofDays(60)), Optional.of(Instant.parse("2026-11-28T08:00:00Z")), Optional.empty());
         ReconciliationRun run = run(Set.of(), Duration.ofDays(3), claim, ReconciliationRun.windowFrom(claim,
                 Duration.ofDays(3)));
 
@@ -313,8 +315,47 @@ class ReconciliationRunTest {
         assertThat(ReconciliationSteps.backoff(interval, 40)).isEqualTo(Duration.ofHours(24));
     }
 
+    @Test
+    void aScheduledRunBeforeTheDelayAfterFailedSearchesOfMovesPutsThemOffAndABackfillSearchesThemAllTheSame() {
+        Instant notBefore = NOW.plus(Duration.ofMinutes(30));
+        Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.of(NOW.minus(Duration.ofHours(1))),
+                NOW.minus(Duration.ofDays(60)), Optional.of(NOW.minus(Duration.ofDays(2))), Optional.of(notBefore));
+        ReconciliationRun scheduled = run(Set.of(), Duration.ofDays(3), claim, ReconciliationRun.windowFrom(claim,
+                Duration.ofDays(3)));
+
+        assertThat(scheduled.movesDue()).isFalse();
+        scheduled.movesPutOff();
+        assertThat(scheduled.movesPutOffUntil()).isEqualTo(notBefore);
+        assertThat(backfill(claim, LocalDate.of(2026, 11, 1)).movesDue()).as("an operator's, asked now").isTrue();
+
+        Reconciliations.Run later = new Reconciliations.Run("acme", notBefore, claim.lastSuccessAt(),
+                claim.firstTriedAt(), claim.movesSearchedAt(), Optional.of(notBefore));
+        assertThat(run(Set.of(), Duration.ofDays(3), later, ReconciliationRun.windowFrom(later, Duration.ofDays(3)))
+                .movesDue()).as("the delay is over").isTrue();
+    }
+
+    @Test
+    void afterFailedSearchesOfMovesTheNextIsPutOffAnIntervalThenLongerEachTimeButNeverMoreThanSixHours() {
+        Duration interval = Duration.ofMinutes(15);
+
+        assertThat(ReconciliationSteps.movesBackoff(interval, 1)).isEqualTo(interval);
+        assertThat(ReconciliationSteps.movesBackoff(interval, 2)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(ReconciliationSteps.movesBackoff(interval, 5)).isEqualTo(Duration.ofHours(4));
+        assertThat(ReconciliationSteps.movesBackoff(interval, 6)).isEqualTo(Duration.ofHours(6));
+        assertThat(ReconciliationSteps.movesBackoff(interval, 40)).isEqualTo(Duration.ofHours(6));
+        assertThat(ReconciliationSteps.movesBackoff(Duration.ZERO, 1)).as("searched only when asked: as by default")
+                .isEqualTo(FlatchrApi.DEFAULT_RECONCILE_INTERVAL);
+    }
+
+    private static ReconciliationRun backfill(Reconciliations.Run claim, LocalDate since) {
+        ReconciliationRun scheduled = run(Set.of(), Duration.ofDays(3), claim, since);
+        return new ReconciliationRun(claim, scheduled.tenant(), scheduled.getFlatchr(), new FlatchrRequests(JSON),
+                since, true, false);
+    }
+
     private static ReconciliationRun run(Set<String> triggerColumns) {
-        Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.empty(), NOW, Optional.empty());
+        Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.empty(), NOW, Optional.empty(),
+                Optional.empty());
         return run(triggerColumns, Duration.ofDays(3), claim, ReconciliationRun.windowFrom(claim, Duration.ofDays(3)));
     }
 

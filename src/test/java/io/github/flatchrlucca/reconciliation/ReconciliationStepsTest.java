@@ -103,6 +103,61 @@ class ReconciliationStepsTest {
     }
 
     @Test
+    void aSearchOfMovesThatKeepsFailingIsPutOffLongerEachTimeCountedOnlyWhenMadeAndASuccessEndsTheDelay()
+            throws Exception {
+        // the moves fail at T0 and at +15 min: put off an interval, then two (to +45 min)
+        assertThat(movesOfTheNextRun(this::movesFail)).as("T0").isNull();
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(movesOfTheNextRun(this::movesFail)).as("+15 min: the first delay is one interval").isNull();
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(movesOfTheNextRun(run -> { })).as("+30 min: not searched")
+                .isEqualTo(T0.plus(Duration.ofMinutes(45)).toString());
+        ReconciliationRun backfill = steps.backfill("acme", LocalDate.of(2026, 11, 30), false);
+        assertThat(backfill.movesDue()).as("an operator's, asked now").isTrue();
+        movesFail(backfill);
+        steps.finished(backfill);
+        assertThat(registry.get("flatchr.reconciliations.moves.failed").tags("tenant", "acme", "outcome",
+                "unavailable").counter().count()).as("searches made and failed, not those put off").isEqualTo(3);
+
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(movesOfTheNextRun(run -> steps.movedOut(run, JSON.readTree("[]")))).as("+45 min: the backfill's "
+                + "failure put nothing off, the delay is over").isNull();
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(movesOfTheNextRun(this::movesFail)).as("+60 min: searched, the failures in a row ended").isNull();
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(steps.due("acme").claim().movesNotBefore()).as("put off one interval again, not four")
+                .contains(T0.plus(Duration.ofMinutes(75)));
+    }
+
+    /**
+     * The next scheduled run, whose search of moves, when made, comes to what {@code moves} does: until when it was
+     * put off, as the run's answer says, or null when it was made.
+     */
+    private Object movesOfTheNextRun(MovesSearch moves) throws Exception {
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        if (steps.movesDue(run)) {
+            steps.movesSearch(run);
+            moves.of(run);
+        } else {
+            steps.movesPutOff(run);
+        }
+        return steps.finished(run).get("movesSearchPutOffUntil");
+    }
+
+    private interface MovesSearch {
+        void of(ReconciliationRun run) throws Exception;
+    }
+
+    /** The route's catch of a search of moves that failed: Flatchr did not answer. */
+    private void movesFail(ReconciliationRun run) throws Exception {
+        Exchange searching = new DefaultExchange(new DefaultCamelContext());
+        searching.setVariable(Variables.RUN, run);
+        searching.setProperty(Exchange.EXCEPTION_CAUGHT, new java.io.IOException("test: Flatchr did not answer"));
+        steps.movesFailed(searching);
+    }
+
+    @Test
     void aWebhooksHireWhoseEmailWasCorrectedSinceIsKnownByFlatchrsIdOfIt() throws Exception {
         ObjectNode webhook = webhookHire("jeanne@exemple.org");
         HireVerdict verdict = classifier.classify(webhook, tenant());

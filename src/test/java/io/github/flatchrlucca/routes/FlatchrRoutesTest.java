@@ -73,6 +73,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     private static final String MOVING_APPLICATION = "Ap7MvN3QxR5sTu9W";
     private static final String OLDER_COMPANY_KEY = "Od5RcS7TuV9wXy1Z";
     private static final String TURN_COMPANY_KEY = "Tn3WbX5YcZ7aBd9E";
+    private static final String BULK_COMPANY_KEY = "Bk2VcX4ZnM6qWe8R";
     private static final Tag RESULT_TAG = Tag.freeText("Tg8kLm2NpQ4rSt6u", 71, "Lucca");
     private static final String OLDER_APPLICATION = "Ol8DeR2SrC4hIt6M";
     // FlatchrEvents' webhooks name vacancy 5: the API's vacancy is the same one
@@ -124,6 +125,11 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
      * first, so that the outcomes wait for the test to add it.
      */
     private final FakeFlatchr flatchrTurn = companyWithoutTag(TURN_COMPANY_KEY, "9");
+    /**
+     * Tenant flatchr-bulk's: searched only when a test asks (its interval 0, the timer leaves it alone), as a
+     * scheduled run would be, so that the delay of its searches of moves is the test's to see.
+     */
+    private final FakeFlatchr flatchrBulk = company(BULK_COMPANY_KEY);
     /** Tenant flatchr-gone's Flatchr: nothing listens at its address, so no call to it gets an answer. */
     private final String goneFlatchr = "http://127.0.0.1:" + freePort();
     private final String missed;
@@ -214,6 +220,11 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                     webhookToken: %s
                     flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", resultTag: Lucca, reconcileIntervalSeconds: 0 }
                     lucca: { baseUrl: %s, apiKey: "%s" }
+                  - id: flatchr-bulk
+                    flatchrCompanyIds: [5353]
+                    webhookToken: %s
+                    flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", reconcileIntervalSeconds: 0 }
+                    lucca: { baseUrl: %s, apiKey: "%s" }
                   - id: flatchr-gone
                     flatchrCompanyIds: [4949]
                     webhookToken: %s
@@ -226,7 +237,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                 lucca.baseUrl(), luccaKey, tokenOf("flatchr-moving"), flatchrKey, MOVING_COMPANY_KEY,
                 flatchrMoving.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-older"), flatchrKey,
                 OLDER_COMPANY_KEY, flatchrOlder.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-turn"), flatchrKey,
-                TURN_COMPANY_KEY, flatchrTurn.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-gone"), flatchrKey, GONE_COMPANY_KEY, goneFlatchr,
+                TURN_COMPANY_KEY, flatchrTurn.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-bulk"), flatchrKey,
+                BULK_COMPANY_KEY, flatchrBulk.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-gone"), flatchrKey, GONE_COMPANY_KEY, goneFlatchr,
                 lucca.baseUrl(), luccaKey);
     }
 
@@ -240,6 +252,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         flatchrMoved.close();
         flatchrOlder.close();
         flatchrTurn.close();
+        flatchrBulk.close();
     }
 
     @AfterEach
@@ -320,6 +333,59 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
             assertThat(flatchrPause.paused(writeBack.connection("flatchr"))).as("the cap is ours").isFalse();
         } finally {
             flatchr.answerSearchesOfEveryChangeWith(null);
+        }
+    }
+
+    @Test
+    void aSearchOfMovesOverTheCapIsNotAskedAgainUntilItsDelayIsOverThenIsAndASuccessEndsTheDelay() {
+        // a day of bulk changes: every candidate changed since, over the 8 MiB the connector reads
+        flatchrBulk.answerSearchesOfEveryChangeWith(new Reply(200, "[" + " ".repeat(9 * 1024 * 1024) + "]", Map.of()));
+        try {
+            assertThat(scheduledRun("flatchr-bulk")).containsEntry("movesSearchFailed", "too-large");
+            assertThat(flatchrBulk.searchesOfEveryChange()).isEqualTo(1);
+
+            Map<String, Object> putOff = scheduledRun("flatchr-bulk");
+            assertThat(putOff).doesNotContainKey("movesSearchFailed").containsKey("movesSearchPutOffUntil");
+            assertThat(flatchrBulk.searchesOfEveryChange()).as("not asked again before its delay").isEqualTo(1);
+
+            movesDelayOver("flatchr-bulk");
+            assertThat(scheduledRun("flatchr-bulk")).containsEntry("movesSearchFailed", "too-large");
+            assertThat(flatchrBulk.searchesOfEveryChange()).as("asked again after it").isEqualTo(2);
+        } finally {
+            flatchrBulk.answerSearchesOfEveryChangeWith(null);
+        }
+        assertThat(scheduledRun("flatchr-bulk")).as("put off longer after two failures")
+                .containsKey("movesSearchPutOffUntil");
+
+        movesDelayOver("flatchr-bulk");
+        Map<String, Object> answered = scheduledRun("flatchr-bulk");
+        assertThat(answered).doesNotContainKeys("movesSearchFailed", "movesSearchPutOffUntil");
+        assertThat(flatchrBulk.searchesOfEveryChange()).isEqualTo(3);
+        assertThat(scheduledRun("flatchr-bulk")).as("the success ended the delay")
+                .doesNotContainKeys("movesSearchFailed", "movesSearchPutOffUntil");
+        assertThat(flatchrBulk.searchesOfEveryChange()).isEqualTo(4);
+    }
+
+    /** The tenant's scheduled run, now, and what it came to. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> scheduledRun(String tenant) {
+        ReconciliationRun run = await().atMost(Duration.ofSeconds(10)).until(() -> reconciliation.due(tenant),
+                java.util.Objects::nonNull);
+        Exchange done = template.send("direct:reconcile-tenant", exchange -> exchange.setVariable("run", run));
+        assertThat(done.getVariable(ReconciliationSteps.FAILURE, SearchFailure.class)).as("the run succeeds").isNull();
+        return (Map<String, Object>) done.getMessage().getBody(Map.class);
+    }
+
+    /** The delay after the tenant's failed searches of moves is over, as it is once its time has come. */
+    private void movesDelayOver(String tenant) {
+        try (java.sql.Connection connection = journalData().getConnection();
+             java.sql.PreparedStatement over = connection.prepareStatement("UPDATE reconciliation SET "
+                     + "moves_not_before = ? WHERE tenant = ? AND moves_not_before IS NOT NULL")) {
+            over.setObject(1, java.time.OffsetDateTime.now().minusSeconds(1));
+            over.setString(2, tenant);
+            assertThat(over.executeUpdate()).as("a delay to end").isEqualTo(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

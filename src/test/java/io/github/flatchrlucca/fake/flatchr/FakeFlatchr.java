@@ -253,6 +253,14 @@ public final class FakeFlatchr implements AutoCloseable {
                 && request.body().contains("\"" + field + "\"")).count();
     }
 
+    /** Searches of every change received (filtered by no hired flag, column or e-mail), refused ones too. */
+    public long searchesOfEveryChange() {
+        return log.all().stream().filter(request -> "POST".equals(request.method())
+                && request.path().endsWith("/search/applicants") && request.body() != null
+                && List.of("hired", "column", "email").stream()
+                        .noneMatch(field -> request.body().contains("\"" + field + "\""))).count();
+    }
+
     /** Requests received with this method and a path starting with {@code pathPrefix}, refused ones too. */
     public long count(String method, String pathPrefix) {
         return log.count(method, pathPrefix);
