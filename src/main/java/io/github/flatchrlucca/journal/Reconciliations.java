@@ -136,6 +136,15 @@ public final class Reconciliations {
     }
 
     /**
+     * The run's search of moves out of hired, made day by day, read the days before a day that failed: the next one
+     * starts the day before {@code searchedAt}, which the caller puts no later than the day after the day that failed.
+     */
+    public void movesSearchedUpTo(Run run, Instant searchedAt) {
+        jdbc.update("record a search of moves in Flatchr up to a day", "UPDATE reconciliation SET moves_searched_at = ? "
+                + "WHERE tenant = ? AND claimed_by = ?", at(searchedAt), run.tenant(), instanceId);
+    }
+
+    /**
      * The run's search of moves out of hired failed: no scheduled run searches them again before what
      * {@code notBefore} makes of the failures in a row so far, the one counted now included; that time is returned.
      */

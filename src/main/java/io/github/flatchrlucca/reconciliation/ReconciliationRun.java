@@ -48,6 +48,11 @@ public final class ReconciliationRun {
     // after waiting for the company's turn: never later than sent): what the journal learns after it is newer
     private Instant searchesAskedAt;
     private Instant movesAskedAt;
+    // when the first search of moves of the run was asked for: by day after it, what their window may move to
+    private Instant movesBegan;
+    // searched by day: the day being searched, and the first that failed with what (null while none has)
+    private LocalDate movesDay;
+    private LocalDate movesFirstFailedDay;
     private final Map<String, JsonNode> vacanciesById = new HashMap<>();
     // in lower case, only the titles one vacancy has
     private final Map<String, JsonNode> vacanciesByTitle = new HashMap<>();
@@ -198,8 +203,67 @@ public final class ReconciliationRun {
      * never came shows.
      */
     ApiRequest movesSearch(Instant askedAt) {
-        movesAskedAt = askedAt;
+        movesAsked(askedAt);
         return requests.search(flatchr, Map.of("start_update", FLATCHR_DAY.format(movesFrom())));
+    }
+
+    private void movesAsked(Instant askedAt) {
+        movesAskedAt = askedAt;
+        movesBegan = movesBegan == null ? askedAt : movesBegan;
+    }
+
+    /**
+     * The days of the moves' window, from {@link #movesFrom} to today ({@code now}'s day), each searched alone once
+     * the whole window answered over the cap: one day of bulk changes then fails alone, the others are read. Empty
+     * when the window is one day: that day is what answered over the cap.
+     */
+    List<LocalDate> movesDays(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, FlatchrDays.ZONE);
+        return movesFrom().isBefore(today) ? movesFrom().datesUntil(today.plusDays(1)).toList() : List.of();
+    }
+
+    /**
+     * The search of every candidate changed on {@code day} ({@link #movesDays}): from that day, and before the next
+     * one, but for today, searched to whenever (a change stamped a moment past midnight is not left out). Flatchr's
+     * {@code end_update} is "before that day": were it that day included, the days would overlap, never leave a gap,
+     * the only cost a day of bulk changes failing the day before it too, which the window then stops at.
+     */
+    ApiRequest movesSearch(LocalDate day, Instant askedAt) {
+        movesAsked(askedAt);
+        movesDay = day;
+        Map<String, Object> filter = new HashMap<>(Map.of("start_update", FLATCHR_DAY.format(day)));
+        if (day.isBefore(LocalDate.ofInstant(askedAt, FlatchrDays.ZONE))) {
+            filter.put("end_update", FLATCHR_DAY.format(day.plusDays(1)));
+        }
+        return requests.search(flatchr, Map.copyOf(filter));
+    }
+
+    /** The search of the day being searched ({@link #movesSearch(LocalDate, Instant)}) failed ({@code outcome}). */
+    void movesDayFailed(String outcome) {
+        if (movesFirstFailedDay == null) {
+            movesFirstFailedDay = movesDay;
+            movesFailure = outcome;
+        }
+    }
+
+    /** The first day of the moves searched by day that failed, or null: the moves' window goes no further. */
+    LocalDate movesFirstFailedDay() {
+        return movesFirstFailedDay;
+    }
+
+    /**
+     * Searched by day, where the next search of moves starts from: the day before this, as after any search of moves
+     * ({@link #movesFrom}), so the first day that failed ({@code failedDay}) and never a later one; that is when this
+     * run's first search of moves began, unless it is past the start of the day after {@code failedDay}.
+     */
+    Instant movesSearchedUpTo(LocalDate failedDay) {
+        Instant dayAfter = failedDay.plusDays(1).atStartOfDay(FlatchrDays.ZONE).toInstant();
+        return dayAfter.isBefore(movesBegan) ? dayAfter : movesBegan;
+    }
+
+    /** When the run's first search of moves was asked for: what a success of them all is as of. */
+    Instant movesBegan() {
+        return movesBegan;
     }
 
     /** When the searches of {@link #searches} were asked for: what they show is as of then at the latest. */
@@ -401,9 +465,12 @@ public final class ReconciliationRun {
         return skipped;
     }
 
-    /** How many of the journal's hires this run found moved out of hired: withdrawn, or waiting for a decision. */
+    /**
+     * How many more of the journal's hires this run found moved out of hired (withdrawn, or waiting for a decision),
+     * in the answer of one search of moves.
+     */
     void countMovedOut(int hires) {
-        movedOut = hires;
+        movedOut += hires;
     }
 
     int movedOutCount() {

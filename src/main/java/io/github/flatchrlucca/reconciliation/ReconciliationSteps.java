@@ -387,11 +387,72 @@ public final class ReconciliationSteps {
                     .forEach(changed::add);
         }
         reconciliations.renew(run.claim());
-        if (run.movesFromScheduled()) {
-            reconciliations.movesSearched(run.claim(), run.movesAskedAt());
-        }
         run.countMovedOut(changed.size());
         return changed;
+    }
+
+    /**
+     * The search of moves went through, at once or each of its days: the next starts the day before this one's first
+     * search began, when this one started where the scheduled search would (a backfill from a later day leaves the
+     * days between unsearched); the failures in a row before it are over.
+     */
+    public void movesSearched(@Variable(Variables.RUN) ReconciliationRun run) {
+        if (run.movesFromScheduled()) {
+            reconciliations.movesSearched(run.claim(), run.movesBegan());
+        }
+    }
+
+    /**
+     * Whether the search of moves that failed answered over the cap for a window of more than a day: its days are
+     * then searched one by one ({@link ReconciliationRun#movesDays}), so that one day of bulk changes hides the moves
+     * of no other. Not a failure of the journal, which fails the run ({@link #movesFailed}).
+     */
+    public boolean movesTooLargeForOneSearch(Exchange exchange) {
+        ReconciliationRun run = exchange.getVariable(Variables.RUN, ReconciliationRun.class);
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return !ofTheJournal(caught) && "too-large".equals(movesOutcome(caught))
+                && !run.movesDays(clock.instant()).isEmpty();
+    }
+
+    /** The days of the moves' window, searched one at a time, in order. */
+    public List<LocalDate> movesDays(@Variable(Variables.RUN) ReconciliationRun run) {
+        return run.movesDays(clock.instant());
+    }
+
+    /** The search of every candidate changed on one of those days. */
+    public ApiRequest movesDaySearch(@Variable(Variables.RUN) ReconciliationRun run, @Body LocalDate day) {
+        return run.movesSearch(day, clock.instant());
+    }
+
+    /**
+     * The search of one day's moves failed (that day's bulk changes over the cap, say): the next days are searched
+     * all the same, one call each; the journal's failures fail the run, as anywhere else in it.
+     */
+    public void movesDayFailed(Exchange exchange) throws Exception {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (ofTheJournal(caught)) {
+            throw (Exception) caught;
+        }
+        exchange.getVariable(Variables.RUN, ReconciliationRun.class).movesDayFailed(movesOutcome(caught));
+    }
+
+    /**
+     * Every day of the moves searched alone: when each went through, as a search of moves that succeeded
+     * ({@link #movesSearched}); otherwise a failed one, whose window moves on only to the first day that failed (its
+     * days before were read), never past it, and which puts the next off as any failure does.
+     */
+    public void movesSearchedByDay(@Variable(Variables.RUN) ReconciliationRun run) {
+        LocalDate failed = run.movesFirstFailedDay();
+        if (failed == null) {
+            movesSearched(run);
+            return;
+        }
+        if (run.movesFromScheduled() && failed.isAfter(run.movesFrom())) {
+            reconciliations.movesSearchedUpTo(run.claim(), run.movesSearchedUpTo(failed));
+        }
+        movesSearchFailed(run, run.movesFailure(), "searched day by day after the whole window answered over the "
+                + "cap, " + failed + " failed first: the days before it were read, and the moves' window goes no "
+                + "further");
     }
 
     /**
@@ -409,9 +470,14 @@ public final class ReconciliationSteps {
             // the journal's failures fail the run, as anywhere else in it (a backfill answers 503)
             throw (Exception) caught;
         }
-        AnswerLimits.AnswerBeyondLimits beyond = ObjectHelper.getException(AnswerLimits.AnswerBeyondLimits.class,
-                caught);
-        String outcome = beyond != null && beyond.tooLarge() ? "too-large" : outcome(caught);
+        movesSearchFailed(run, movesOutcome(caught), why(caught));
+    }
+
+    /**
+     * The run's search of moves failed ({@code outcome}, {@code why}): said in the run's answer, counted and logged,
+     * and, unless an operator asked for it, the next is put off.
+     */
+    private void movesSearchFailed(ReconciliationRun run, String outcome, String why) {
         run.movesFailed(outcome);
         metrics.movesSearchFailed(run.getTenant(), outcome);
         // an operator's backfill leaves the scheduled searches' delay as it was (ReconciliationRun#movesDue)
@@ -419,7 +485,14 @@ public final class ReconciliationSteps {
                 run.claim(), failures -> clock.instant().plus(movesBackoff(interval(run.tenant()), failures)));
         LOG.warn("Tenant {}: the search of Flatchr's API for moves out of hired since {} failed ({}): {}; the hires "
                 + "found are recorded, and those days' moves are searched again {}", run.getTenant(), run.movesFrom(),
-                outcome, why(caught), again);
+                outcome, why, again);
+    }
+
+    /** What a search of moves that failed came to: too-large (an answer over the cap), or as a run's. */
+    private static String movesOutcome(Throwable caught) {
+        AnswerLimits.AnswerBeyondLimits beyond = ObjectHelper.getException(AnswerLimits.AnswerBeyondLimits.class,
+                caught);
+        return beyond != null && beyond.tooLarge() ? "too-large" : outcome(caught);
     }
 
     /** In a dry run, what would be recorded: the application, not its details (no call per candidate). */

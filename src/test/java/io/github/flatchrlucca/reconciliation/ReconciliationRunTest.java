@@ -347,6 +347,50 @@ class ReconciliationRunTest {
                 .isEqualTo(FlatchrApi.DEFAULT_RECONCILE_INTERVAL);
     }
 
+    @Test
+    void searchedByDayEachDayOfTheMovesWindowIsFromItselfAndBeforeTheNextButTodayToWhenever() throws Exception {
+        // the moves searched last on 11-28 (Paris): their window from 11-27 to today, 12-02
+        Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.of(Instant.parse("2026-12-02T08:00:00Z")),
+                NOW.minus(Duration.ofDays(60)), Optional.of(Instant.parse("2026-11-28T08:00:00Z")), Optional.empty());
+        ReconciliationRun run = run(Set.of(), Duration.ofDays(3), claim, ReconciliationRun.windowFrom(claim,
+                Duration.ofDays(3)));
+
+        assertThat(run.movesDays(NOW)).containsExactly(LocalDate.of(2026, 11, 27), LocalDate.of(2026, 11, 28),
+                LocalDate.of(2026, 11, 29), LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 1),
+                LocalDate.of(2026, 12, 2));
+        String november30 = run.movesSearch(LocalDate.of(2026, 11, 30), NOW).body();
+        assertThat(text(november30, "start_update")).as("MM/DD/YY").isEqualTo("11/30/26");
+        assertThat(text(november30, "end_update")).as("before that day").isEqualTo("12/01/26");
+        assertThat(JSON.readTree(run.movesSearch(LocalDate.of(2026, 12, 2), NOW).body()).has("end_update")).isFalse();
+        assertThat(backfill(claim, LocalDate.of(2026, 12, 2)).movesDays(NOW)).as("one day: nothing to split")
+                .isEmpty();
+    }
+
+    @Test
+    void searchedByDayTheMovesWindowMovesUpToTheFirstDayThatFailedNeverPastIt() {
+        Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.of(Instant.parse("2026-12-02T08:00:00Z")),
+                NOW.minus(Duration.ofDays(60)), Optional.of(Instant.parse("2026-11-28T08:00:00Z")), Optional.empty());
+        ReconciliationRun run = run(Set.of(), Duration.ofDays(3), claim, ReconciliationRun.windowFrom(claim,
+                Duration.ofDays(3)));
+        run.movesSearch(NOW);
+        for (LocalDate day : run.movesDays(NOW)) {
+            run.movesSearch(day, NOW.plusSeconds(1));
+            if (day.isAfter(LocalDate.of(2026, 11, 28)) && day.isBefore(LocalDate.of(2026, 12, 1))) {
+                run.movesDayFailed(day.getDayOfMonth() == 29 ? "too-large" : "unavailable");
+            }
+        }
+
+        assertThat(run.movesFirstFailedDay()).isEqualTo(LocalDate.of(2026, 11, 29));
+        assertThat(run.movesFailure()).isEqualTo("too-large");
+        Instant upTo = run.movesSearchedUpTo(LocalDate.of(2026, 11, 29));
+        Reconciliations.Run next = new Reconciliations.Run("acme", NOW.plus(Duration.ofHours(1)), claim.lastSuccessAt(),
+                claim.firstTriedAt(), Optional.of(upTo), Optional.empty());
+        assertThat(run(Set.of(), Duration.ofDays(3), next, ReconciliationRun.windowFrom(next, Duration.ofDays(3)))
+                .movesFrom()).isEqualTo(LocalDate.of(2026, 11, 29));
+        assertThat(run.movesSearchedUpTo(LocalDate.of(2026, 12, 2))).as("today failed: never past when it began")
+                .isEqualTo(NOW);
+    }
+
     private static ReconciliationRun backfill(Reconciliations.Run claim, LocalDate since) {
         ReconciliationRun scheduled = run(Set.of(), Duration.ofDays(3), claim, since);
         return new ReconciliationRun(claim, scheduled.tenant(), scheduled.getFlatchr(), new FlatchrRequests(JSON),

@@ -120,8 +120,8 @@ class ReconciliationStepsTest {
                 "unavailable").counter().count()).as("searches made and failed, not those put off").isEqualTo(3);
 
         clock.advance(Duration.ofMinutes(15));
-        assertThat(movesOfTheNextRun(run -> steps.movedOut(run, JSON.readTree("[]")))).as("+45 min: the backfill's "
-                + "failure put nothing off, the delay is over").isNull();
+        assertThat(movesOfTheNextRun(this::movesFound)).as("+45 min: the backfill's failure put nothing off, the "
+                + "delay is over").isNull();
         clock.advance(Duration.ofMinutes(15));
         assertThat(movesOfTheNextRun(this::movesFail)).as("+60 min: searched, the failures in a row ended").isNull();
         clock.advance(Duration.ofMinutes(15));
@@ -147,6 +147,59 @@ class ReconciliationStepsTest {
 
     private interface MovesSearch {
         void of(ReconciliationRun run) throws Exception;
+    }
+
+    @Test
+    void searchedByDayTheMovesWindowMovesUpToTheFirstDayThatFailedAndAllDaysReadEndTheDelay() throws Exception {
+        clock.set(Instant.parse("2026-12-02T09:00:00Z"));
+        // the first run: its moves from three days back, 11-29 to 12-02; 11-30 a day of bulk changes
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.movesSearch(run);
+        for (LocalDate day : steps.movesDays(run)) {
+            steps.movesDaySearch(run, day);
+            if (day.equals(LocalDate.of(2026, 11, 30))) {
+                movesDayFails(run);
+            } else {
+                steps.movedOut(run, JSON.readTree("[]"));
+            }
+        }
+        steps.movesSearchedByDay(run);
+
+        assertThat(steps.finished(run)).containsEntry("movesSearchFailed", "unavailable");
+        assertThat(registry.get("flatchr.reconciliations.moves.failed").tags("tenant", "acme", "outcome",
+                "unavailable").counter().count()).as("one search of moves failed").isEqualTo(1);
+        clock.advance(Duration.ofMinutes(15));
+        ReconciliationRun next = steps.due("acme");
+        assertThat(next.movesFrom()).as("from the day that failed").isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(steps.movesDue(next)).isTrue();
+        next.searches(clock.instant());
+        steps.movesSearch(next);
+        for (LocalDate day : steps.movesDays(next)) {
+            steps.movesDaySearch(next, day);
+            steps.movedOut(next, JSON.readTree("[]"));
+        }
+        steps.movesSearchedByDay(next);
+        steps.finished(next);
+
+        clock.advance(Duration.ofMinutes(15));
+        ReconciliationRun after = steps.due("acme");
+        assertThat(after.claim().movesNotBefore()).as("every day read: the delay is over").isEmpty();
+        assertThat(after.movesFrom()).isEqualTo(LocalDate.of(2026, 12, 1));
+    }
+
+    /** The moves the search found, none here: applied, and the search recorded as the route does. */
+    private void movesFound(ReconciliationRun run) throws Exception {
+        steps.movedOut(run, JSON.readTree("[]"));
+        steps.movesSearched(run);
+    }
+
+    /** The route's catch of one day's search of moves that failed: Flatchr did not answer. */
+    private void movesDayFails(ReconciliationRun run) throws Exception {
+        Exchange searching = new DefaultExchange(new DefaultCamelContext());
+        searching.setVariable(Variables.RUN, run);
+        searching.setProperty(Exchange.EXCEPTION_CAUGHT, new java.io.IOException("test: Flatchr did not answer"));
+        steps.movesDayFailed(searching);
     }
 
     /** The route's catch of a search of moves that failed: Flatchr did not answer. */

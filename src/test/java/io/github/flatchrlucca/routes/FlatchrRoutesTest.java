@@ -74,6 +74,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     private static final String OLDER_COMPANY_KEY = "Od5RcS7TuV9wXy1Z";
     private static final String TURN_COMPANY_KEY = "Tn3WbX5YcZ7aBd9E";
     private static final String BULK_COMPANY_KEY = "Bk2VcX4ZnM6qWe8R";
+    private static final String DAYS_COMPANY_KEY = "Dy7HgF5DsA3pOi1U";
     private static final Tag RESULT_TAG = Tag.freeText("Tg8kLm2NpQ4rSt6u", 71, "Lucca");
     private static final String OLDER_APPLICATION = "Ol8DeR2SrC4hIt6M";
     // FlatchrEvents' webhooks name vacancy 5: the API's vacancy is the same one
@@ -130,6 +131,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
      * scheduled run would be, so that the delay of its searches of moves is the test's to see.
      */
     private final FakeFlatchr flatchrBulk = company(BULK_COMPANY_KEY);
+    /** Tenant flatchr-days': searched only when a test asks too, its searches of moves answered over the cap a day. */
+    private final FakeFlatchr flatchrDays = company(DAYS_COMPANY_KEY);
     /** Tenant flatchr-gone's Flatchr: nothing listens at its address, so no call to it gets an answer. */
     private final String goneFlatchr = "http://127.0.0.1:" + freePort();
     private final String missed;
@@ -225,6 +228,11 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                     webhookToken: %s
                     flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", reconcileIntervalSeconds: 0 }
                     lucca: { baseUrl: %s, apiKey: "%s" }
+                  - id: flatchr-days
+                    flatchrCompanyIds: [5454]
+                    webhookToken: %s
+                    flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", reconcileIntervalSeconds: 0 }
+                    lucca: { baseUrl: %s, apiKey: "%s" }
                   - id: flatchr-gone
                     flatchrCompanyIds: [4949]
                     webhookToken: %s
@@ -238,7 +246,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                 flatchrMoving.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-older"), flatchrKey,
                 OLDER_COMPANY_KEY, flatchrOlder.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-turn"), flatchrKey,
                 TURN_COMPANY_KEY, flatchrTurn.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-bulk"), flatchrKey,
-                BULK_COMPANY_KEY, flatchrBulk.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-gone"), flatchrKey, GONE_COMPANY_KEY, goneFlatchr,
+                BULK_COMPANY_KEY, flatchrBulk.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-days"), flatchrKey,
+                DAYS_COMPANY_KEY, flatchrDays.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-gone"), flatchrKey, GONE_COMPANY_KEY, goneFlatchr,
                 lucca.baseUrl(), luccaKey);
     }
 
@@ -253,6 +262,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         flatchrOlder.close();
         flatchrTurn.close();
         flatchrBulk.close();
+        flatchrDays.close();
     }
 
     @AfterEach
@@ -337,20 +347,20 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
-    void aSearchOfMovesOverTheCapIsNotAskedAgainUntilItsDelayIsOverThenIsAndASuccessEndsTheDelay() {
-        // a day of bulk changes: every candidate changed since, over the 8 MiB the connector reads
-        flatchrBulk.answerSearchesOfEveryChangeWith(new Reply(200, "[" + " ".repeat(9 * 1024 * 1024) + "]", Map.of()));
+    void aFailingSearchOfMovesIsNotAskedAgainUntilItsDelayIsOverThenIsAndASuccessEndsTheDelay() {
+        // an answer that is no list of applications: the search of moves fails, and is not searched by day
+        flatchrBulk.answerSearchesOfEveryChangeWith(new Reply(200, "{\"total\": 1}", Map.of()));
         try {
-            assertThat(scheduledRun("flatchr-bulk")).containsEntry("movesSearchFailed", "too-large");
-            assertThat(flatchrBulk.searchesOfEveryChange()).isEqualTo(1);
+            assertThat(scheduledRun("flatchr-bulk")).containsEntry("movesSearchFailed", "unavailable");
+            assertThat(flatchrBulk.searchesOfEveryChange()).hasSize(1);
 
             Map<String, Object> putOff = scheduledRun("flatchr-bulk");
             assertThat(putOff).doesNotContainKey("movesSearchFailed").containsKey("movesSearchPutOffUntil");
-            assertThat(flatchrBulk.searchesOfEveryChange()).as("not asked again before its delay").isEqualTo(1);
+            assertThat(flatchrBulk.searchesOfEveryChange()).as("not asked again before its delay").hasSize(1);
 
             movesDelayOver("flatchr-bulk");
-            assertThat(scheduledRun("flatchr-bulk")).containsEntry("movesSearchFailed", "too-large");
-            assertThat(flatchrBulk.searchesOfEveryChange()).as("asked again after it").isEqualTo(2);
+            assertThat(scheduledRun("flatchr-bulk")).containsEntry("movesSearchFailed", "unavailable");
+            assertThat(flatchrBulk.searchesOfEveryChange()).as("asked again after it").hasSize(2);
         } finally {
             flatchrBulk.answerSearchesOfEveryChangeWith(null);
         }
@@ -360,10 +370,40 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         movesDelayOver("flatchr-bulk");
         Map<String, Object> answered = scheduledRun("flatchr-bulk");
         assertThat(answered).doesNotContainKeys("movesSearchFailed", "movesSearchPutOffUntil");
-        assertThat(flatchrBulk.searchesOfEveryChange()).isEqualTo(3);
+        assertThat(flatchrBulk.searchesOfEveryChange()).hasSize(3);
         assertThat(scheduledRun("flatchr-bulk")).as("the success ended the delay")
                 .doesNotContainKeys("movesSearchFailed", "movesSearchPutOffUntil");
-        assertThat(flatchrBulk.searchesOfEveryChange()).isEqualTo(4);
+        assertThat(flatchrBulk.searchesOfEveryChange()).hasSize(4);
+    }
+
+    @Test
+    void aDayOfBulkChangesOverTheCapFailsAloneTheOtherDaysAreSearchedAndTheMovesWindowStopsAtIt() {
+        java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+        java.time.format.DateTimeFormatter flatchrDay = java.time.format.DateTimeFormatter.ofPattern("MM/dd/yy");
+        LocalDate today = LocalDate.now(paris);
+        LocalDate bulk = today.minusDays(1);
+        flatchrDays.answerSearchesOfEveryChangeCovering(bulk, new Reply(200, "[" + " ".repeat(9 * 1024 * 1024) + "]",
+                Map.of()));
+        try {
+            assertThat(scheduledRun("flatchr-days")).containsEntry("movesSearchFailed", "too-large");
+        } finally {
+            flatchrDays.answerSearchesOfEveryChangeWith(null);
+        }
+
+        // a first search looks three days back: the whole window, then each day alone, today's to whenever
+        assertThat(flatchrDays.searchesOfEveryChange()).map(body -> JSON.readTree(body)).map(search ->
+                search.path("start_update").asText() + "-" + search.path("end_update").asText()).containsExactly(
+                flatchrDay.format(today.minusDays(3)) + "-",
+                flatchrDay.format(today.minusDays(3)) + "-" + flatchrDay.format(today.minusDays(2)),
+                flatchrDay.format(today.minusDays(2)) + "-" + flatchrDay.format(bulk),
+                flatchrDay.format(bulk) + "-" + flatchrDay.format(today),
+                flatchrDay.format(today) + "-");
+
+        movesDelayOver("flatchr-days");
+        assertThat(scheduledRun("flatchr-days")).doesNotContainKey("movesSearchFailed");
+        assertThat(flatchrDays.searchesOfEveryChange()).last().satisfies(body -> assertThat(JSON.readTree(body)
+                .path("start_update").asText()).as("from the day that failed, not past it")
+                .isEqualTo(flatchrDay.format(bulk)));
     }
 
     /** The tenant's scheduled run, now, and what it came to. */

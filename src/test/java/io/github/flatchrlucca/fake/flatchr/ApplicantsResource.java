@@ -9,7 +9,7 @@ import io.github.flatchrlucca.fake.Reply;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** {@code search/applicants} and {@code applicant/{id}}: how a connector finds hires and reads one. */
@@ -17,14 +17,14 @@ final class ApplicantsResource {
 
     private final Company company;
     private final BooleanSupplier olderItems;
-    private final Supplier<Reply> everyChangeAnswer;
+    private final Function<JsonNode, Reply> everyChangeAnswer;
 
     /**
      * @param olderItems        whether search items are of the older docs' shape, without {@code vacancy_id}
      * @param everyChangeAnswer the reply a test gives a search of every change (no hired flag, column or e-mail),
-     *                          or null
+     *                          given its body, or null
      */
-    ApplicantsResource(Company company, BooleanSupplier olderItems, Supplier<Reply> everyChangeAnswer) {
+    ApplicantsResource(Company company, BooleanSupplier olderItems, Function<JsonNode, Reply> everyChangeAnswer) {
         this.company = company;
         this.olderItems = olderItems;
         this.everyChangeAnswer = everyChangeAnswer;
@@ -36,9 +36,11 @@ final class ApplicantsResource {
      */
     Reply search(Call call) {
         JsonNode body = call.body().isBlank() ? JsonNodeFactory.instance.objectNode() : Json.object(call.body());
-        Reply everyChange = everyChangeAnswer.get();
-        if (everyChange != null && !body.has("hired") && !body.has("column") && !body.has("email")) {
-            return everyChange;
+        if (!body.has("hired") && !body.has("column") && !body.has("email")) {
+            Reply everyChange = everyChangeAnswer.apply(body);
+            if (everyChange != null) {
+                return everyChange;
+            }
         }
         Predicate<Application> filter = ApplicantSearch.read(body, company.key());
         List<Map<String, Object>> items = company.applications().stream()

@@ -1,9 +1,11 @@
 package io.github.flatchrlucca.fake.flatchr;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.github.flatchrlucca.fake.ApiError;
 import io.github.flatchrlucca.fake.Faults;
 import io.github.flatchrlucca.fake.Front;
+import io.github.flatchrlucca.fake.Json;
 import io.github.flatchrlucca.fake.Reply;
 import io.github.flatchrlucca.fake.Request;
 import io.github.flatchrlucca.fake.RequestLog;
@@ -14,7 +16,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -46,7 +50,7 @@ public final class FakeFlatchr implements AutoCloseable {
     private final RequestLog log = new RequestLog();
     private final FlatchrDialect dialect = new FlatchrDialect();
     private volatile boolean olderSearchItems;
-    private volatile Reply everyChangeAnswer;
+    private volatile Function<JsonNode, Reply> everyChangeAnswer = body -> null;
 
     private FakeFlatchr(HttpServer server, String apiKey, String companyKey) {
         this.server = server;
@@ -72,7 +76,8 @@ public final class FakeFlatchr implements AutoCloseable {
 
     /** The whole API the fake knows; every other method and path gets a 404. */
     private Router routes() {
-        ApplicantsResource applicants = new ApplicantsResource(company, () -> olderSearchItems, () -> everyChangeAnswer);
+        ApplicantsResource applicants = new ApplicantsResource(company, () -> olderSearchItems,
+                body -> everyChangeAnswer.apply(body));
         TraitsResource traits = new TraitsResource(company);
         VacanciesResource vacancies = new VacanciesResource(company);
         return new Router()
@@ -210,7 +215,23 @@ public final class FakeFlatchr implements AutoCloseable {
      * Flatchr whose answer is over the connector's cap would; null: answered as any other again.
      */
     public void answerSearchesOfEveryChangeWith(Reply reply) {
-        everyChangeAnswer = reply;
+        everyChangeAnswer = body -> reply;
+    }
+
+    /**
+     * From now on a search of every change whose days include {@code day} (from its {@code start_update}, before its
+     * {@code end_update}, Paris days as the search's filters read them) gets this reply, as one that takes in a day
+     * of bulk changes over the connector's cap would; the others are answered as any search.
+     */
+    public void answerSearchesOfEveryChangeCovering(LocalDate day, Reply reply) {
+        Instant start = day.atStartOfDay(FlatchrDays.PARIS).toInstant();
+        everyChangeAnswer = body -> {
+            String from = Json.text(body, "start_update");
+            String before = Json.text(body, "end_update");
+            boolean covers = (from == null || !FlatchrDays.startOfRequestDay(from, "start_update").isAfter(start))
+                    && (before == null || start.isBefore(FlatchrDays.startOfRequestDay(before, "end_update")));
+            return covers ? reply : null;
+        };
     }
 
     /** Drops every failure still pending, as when Flatchr recovers from an outage (the latency stays). */
@@ -253,12 +274,13 @@ public final class FakeFlatchr implements AutoCloseable {
                 && request.body().contains("\"" + field + "\"")).count();
     }
 
-    /** Searches of every change received (filtered by no hired flag, column or e-mail), refused ones too. */
-    public long searchesOfEveryChange() {
+    /** The bodies of the searches of every change received (filtered by no hired flag, column or e-mail), in turn. */
+    public List<String> searchesOfEveryChange() {
         return log.all().stream().filter(request -> "POST".equals(request.method())
                 && request.path().endsWith("/search/applicants") && request.body() != null
                 && List.of("hired", "column", "email").stream()
-                        .noneMatch(field -> request.body().contains("\"" + field + "\""))).count();
+                        .noneMatch(field -> request.body().contains("\"" + field + "\"")))
+                .map(Request::body).toList();
     }
 
     /** Requests received with this method and a path starting with {@code pathPrefix}, refused ones too. */
