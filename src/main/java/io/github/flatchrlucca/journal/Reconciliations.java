@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import javax.sql.DataSource;
 
 /**
@@ -148,7 +149,7 @@ public final class Reconciliations {
      * The run's search of moves out of hired failed: no scheduled run searches them again before what
      * {@code notBefore} makes of the failures in a row so far, the one counted now included; that time is returned.
      */
-    public Instant movesFailed(Run run, java.util.function.IntFunction<Instant> notBefore) {
+    public Instant movesFailed(Run run, IntFunction<Instant> notBefore) {
         return jdbc.inTransaction("record a failed search of moves in Flatchr", connection -> {
             int failures = Jdbc.query(connection, "SELECT moves_failures FROM reconciliation WHERE tenant = ?",
                     row -> row.getInt(1), run.tenant()).get(0) + 1;
@@ -163,7 +164,7 @@ public final class Reconciliations {
      * The run failed ({@code outcome}: "key-rejected", "unavailable"...); the next one is due at what
      * {@code next} makes of the failures so far, the one counted now included.
      */
-    public void failed(Run run, String outcome, String error, java.util.function.IntFunction<Instant> next) {
+    public void failed(Run run, String outcome, String error, IntFunction<Instant> next) {
         jdbc.inTransaction("record a failed search of Flatchr", connection -> {
             int failures = Jdbc.query(connection, "SELECT failures FROM reconciliation WHERE tenant = ?",
                     row -> row.getInt(1), run.tenant()).get(0) + 1;

@@ -33,6 +33,7 @@ import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.Tenants;
 import io.github.flatchrlucca.tenants.TestTenants;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +86,7 @@ class ReconciliationStepsTest {
         ReconciliationRun run = steps.due("acme");
         run.searches(clock.instant());
         RuntimeException lost = JournalFaults.unavailable("read the hires moved out");
-        lost.getCause().initCause(new java.io.IOException("test: connection reset"));
+        lost.getCause().initCause(new IOException("test: connection reset"));
         Exchange searching = new DefaultExchange(new DefaultCamelContext());
         searching.setVariable(Variables.RUN, run);
         searching.setProperty(Exchange.EXCEPTION_CAUGHT, lost);
@@ -96,7 +97,7 @@ class ReconciliationStepsTest {
 
         Exchange refused = new DefaultExchange(new DefaultCamelContext());
         refused.setVariable(Variables.RUN, run);
-        refused.setProperty(Exchange.EXCEPTION_CAUGHT, new java.io.IOException("test: Flatchr did not answer"));
+        refused.setProperty(Exchange.EXCEPTION_CAUGHT, new IOException("test: Flatchr did not answer"));
         assertThatCode(() -> steps.movesFailed(refused)).doesNotThrowAnyException();
         assertThat(registry.get("flatchr.reconciliations.moves.failed").tags("tenant", "acme", "outcome", "unavailable")
                 .counter().count()).isEqualTo(1);
@@ -198,7 +199,7 @@ class ReconciliationStepsTest {
     private void movesDayFails(ReconciliationRun run) throws Exception {
         Exchange searching = new DefaultExchange(new DefaultCamelContext());
         searching.setVariable(Variables.RUN, run);
-        searching.setProperty(Exchange.EXCEPTION_CAUGHT, new java.io.IOException("test: Flatchr did not answer"));
+        searching.setProperty(Exchange.EXCEPTION_CAUGHT, new IOException("test: Flatchr did not answer"));
         steps.movesDayFailed(searching);
     }
 
@@ -206,7 +207,7 @@ class ReconciliationStepsTest {
     private void movesFail(ReconciliationRun run) throws Exception {
         Exchange searching = new DefaultExchange(new DefaultCamelContext());
         searching.setVariable(Variables.RUN, run);
-        searching.setProperty(Exchange.EXCEPTION_CAUGHT, new java.io.IOException("test: Flatchr did not answer"));
+        searching.setProperty(Exchange.EXCEPTION_CAUGHT, new IOException("test: Flatchr did not answer"));
         steps.movesFailed(searching);
     }
 
@@ -750,7 +751,7 @@ class ReconciliationStepsTest {
     private static String column(String searchBody) {
         try {
             return JSON.readTree(searchBody).path("column").asText();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -33,11 +33,18 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -378,8 +385,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
 
     @Test
     void aDayOfBulkChangesOverTheCapFailsAloneTheOtherDaysAreSearchedAndTheMovesWindowStopsAtIt() {
-        java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
-        java.time.format.DateTimeFormatter flatchrDay = java.time.format.DateTimeFormatter.ofPattern("MM/dd/yy");
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        DateTimeFormatter flatchrDay = DateTimeFormatter.ofPattern("MM/dd/yy");
         LocalDate today = LocalDate.now(paris);
         LocalDate bulk = today.minusDays(1);
         flatchrDays.answerSearchesOfEveryChangeCovering(bulk, new Reply(200, "[" + " ".repeat(9 * 1024 * 1024) + "]",
@@ -410,7 +417,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     @SuppressWarnings("unchecked")
     private Map<String, Object> scheduledRun(String tenant) {
         ReconciliationRun run = await().atMost(Duration.ofSeconds(10)).until(() -> reconciliation.due(tenant),
-                java.util.Objects::nonNull);
+                Objects::nonNull);
         Exchange done = template.send("direct:reconcile-tenant", exchange -> exchange.setVariable("run", run));
         assertThat(done.getVariable(ReconciliationSteps.FAILURE, SearchFailure.class)).as("the run succeeds").isNull();
         return (Map<String, Object>) done.getMessage().getBody(Map.class);
@@ -418,13 +425,13 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
 
     /** The delay after the tenant's failed searches of moves is over, as it is once its time has come. */
     private void movesDelayOver(String tenant) {
-        try (java.sql.Connection connection = journalData().getConnection();
-             java.sql.PreparedStatement over = connection.prepareStatement("UPDATE reconciliation SET "
+        try (Connection connection = journalData().getConnection();
+             PreparedStatement over = connection.prepareStatement("UPDATE reconciliation SET "
                      + "moves_not_before = ? WHERE tenant = ? AND moves_not_before IS NOT NULL")) {
-            over.setObject(1, java.time.OffsetDateTime.now().minusSeconds(1));
+            over.setObject(1, OffsetDateTime.now().minusSeconds(1));
             over.setString(2, tenant);
             assertThat(over.executeUpdate()).as("a delay to end").isEqualTo(1);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -500,13 +507,13 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     }
 
     private void retryTheWriteBackNow(String hireId) {
-        try (java.sql.Connection connection = journalData().getConnection();
-             java.sql.PreparedStatement update = connection.prepareStatement(
+        try (Connection connection = journalData().getConnection();
+             PreparedStatement update = connection.prepareStatement(
                      "UPDATE hire SET writeback_next_at = writeback_since WHERE hire_id = ? "
                              + "AND writeback_status = 'PENDING'")) {
             update.setString(1, hireId);
             assertThat(update.executeUpdate()).isEqualTo(1);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
