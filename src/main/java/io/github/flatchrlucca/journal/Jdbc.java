@@ -121,6 +121,17 @@ final class Jdbc {
         }
     }
 
+    /** One statement run once for each row of values, sent to the database together. */
+    static void batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] values : rows) {
+                bind(statement, values);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
     /** Inserts one row and returns the number the database gave its {@code keyColumn}. */
     static long insert(Connection connection, String sql, String keyColumn, Object... values) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {keyColumn})) {

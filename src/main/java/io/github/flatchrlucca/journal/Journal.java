@@ -622,7 +622,7 @@ public final class Journal {
      * @param how             who moved the candidate and where to, for the history: "by Marie Curie, to Refused"
      */
     public List<MoveOut> movedOutOfHired(String tenant, String hireKey, String sameApplication, String how) {
-        return moveOut(tenant, hireKey, sameApplication, how, clock.instant(), null, "");
+        return moveOut(tenant, hireKey, sameApplication, null, how, clock.instant(), null, "");
     }
 
     /**
@@ -633,13 +633,15 @@ public final class Journal {
      * searches overlap, and a move already known (from its webhook, or an earlier search) must not withdraw a
      * replayed hire or ask again for a decision a person took. And only to a hire the journal has learnt nothing of
      * since the answer was asked for ({@code askedAt}): the answer is minutes old when it is applied, and a webhook
-     * meanwhile (the candidate moved back into hired, the move undone) is newer than what it shows.
+     * meanwhile (the candidate moved back into hired, the move undone) is newer than what it shows. A hire is found
+     * by Flatchr's API's id of the application too ({@code applicant}): a webhook's hire whose candidate's e-mail was
+     * corrected in Flatchr since a search found it is known by that id only ({@link #applicationsFoundBySearch}).
      */
-    public List<MoveOut> movedOutSeenInFlatchr(String tenant, String hireKey, String sameApplication, String how,
-                                               Instant changedAt, Instant askedAt) {
+    public List<MoveOut> movedOutSeenInFlatchr(String tenant, String hireKey, String sameApplication, String applicant,
+                                               String how, Instant changedAt, Instant askedAt) {
         // Flatchr counts whole seconds: a hire recorded within the second of the change was hired before it
-        return moveOut(tenant, hireKey, sameApplication, how, changedAt, askedAt, " AND moved_out_at IS NULL AND "
-                + "COALESCE(seen_in_hired_at, queued_at) < ? AND " + LEARNT_NOTHING_SINCE,
+        return moveOut(tenant, hireKey, sameApplication, applicant, how, changedAt, askedAt, " AND moved_out_at IS "
+                + "NULL AND COALESCE(seen_in_hired_at, queued_at) < ? AND " + LEARNT_NOTHING_SINCE,
                 at(changedAt.plusSeconds(1)), at(askedAt));
     }
 
@@ -650,11 +652,13 @@ public final class Journal {
     private static final String LEARNT_NOTHING_SINCE = "(column_learnt_at IS NULL OR column_learnt_at < ?)";
 
     /**
-     * @param askedAt for a move a search's answer shows, when that answer was asked for; null for a webhook's, which
-     *                the journal learns now
+     * @param applicant Flatchr's API's id of the application, for a move a search's answer shows; null for a
+     *                  webhook's, which names the application by its own ids (the hire key)
+     * @param askedAt   for a move a search's answer shows, when that answer was asked for; null for a webhook's, which
+     *                  the journal learns now
      */
-    private List<MoveOut> moveOut(String tenant, String hireKey, String sameApplication, String how, Instant movedAt,
-                                  Instant askedAt, String onlyIf, Object... onlyIfValues) {
+    private List<MoveOut> moveOut(String tenant, String hireKey, String sameApplication, String applicant, String how,
+                                  Instant movedAt, Instant askedAt, String onlyIf, Object... onlyIfValues) {
         String dedupeKey = tenant + ":" + hireKey;
         String matchKey = ApplicationKey.of(tenant, sameApplication);
         Instant now = clock.instant();
@@ -663,13 +667,17 @@ public final class Journal {
         values.addAll(List.of(onlyIfValues));
         values.add(matchKey == null ? "" : matchKey);
         values.addAll(List.of(onlyIfValues));
+        if (applicant != null) {
+            values.addAll(List.of(tenant, applicant));
+            values.addAll(List.of(onlyIfValues));
+        }
         return jdbc.inTransaction("record a move out of hired", connection -> {
             List<MoveOut> moveOuts = new java.util.ArrayList<>();
             // Each hire of the application, though there should be one: a webhook's and a search's of one candidate
             // whose e-mail changed between them are two, and a move out that stopped one would let the other reach
             // Lucca.
-            for (String hireId : Jdbc.query(connection, hireOfApplication("hire_id", onlyIf), row -> row.getString(1),
-                    values.toArray())) {
+            for (String hireId : Jdbc.query(connection, hireOfApplication("hire_id", onlyIf, applicant != null),
+                    row -> row.getString(1), values.toArray())) {
                 MoveOut moveOut = moveOut(connection, hireId, tenant, moved, movedAt, askedAt, now);
                 if (moveOut == null) {
                     continue;
@@ -922,14 +930,38 @@ public final class Journal {
     }
 
     /**
-     * Which of Flatchr's application ids the tenant's journal already holds: a webhook's hire has its id once the
-     * write-back looked it up, whatever the candidate's e-mail has become since.
+     * Which of Flatchr's application ids the tenant's journal already holds: a webhook's hire has its id once a search
+     * found its application by e-mail and vacancy ({@link #applicationsFoundBySearch}) or the write-back looked it
+     * up, whatever the candidate's e-mail has become since.
      */
     public Set<String> knownApplicants(String tenant, Collection<String> applicants) {
         Set<String> known = new HashSet<>();
         inChunks(Set.copyOf(applicants), "SELECT flatchr_applicant FROM hire WHERE tenant = ? AND flatchr_applicant IN",
                 List.of(tenant), known::add);
         return known;
+    }
+
+    /**
+     * A search of Flatchr's API found applications of hires the journal holds by their e-mail and vacancy
+     * ({@code applicantBySameApplication}: Flatchr's API's id of each, by its {@link
+     * io.github.flatchrlucca.intake.SameApplication}): each such hire without Flatchr's id keeps it. The webhook names
+     * an application by ids the API does not know, and its e-mail and vacancy stop matching once a recruiter corrects
+     * the candidate's e-mail in Flatchr (no webhook tells of it): from now on the id does, so that a later search
+     * neither records the application as a new hire, made a second time in Lucca, nor misses its move out of hired.
+     * A few hundred at a time, each in one transaction; a hire that has an id keeps it, so instances running the
+     * same search, or a search and the write-back, agree.
+     */
+    public void applicationsFoundBySearch(String tenant, Map<String, String> applicantBySameApplication) {
+        List<Object[]> rows = applicantBySameApplication.entrySet().stream()
+                .map(found -> new Object[] {found.getValue(), ApplicationKey.of(tenant, found.getKey())}).toList();
+        for (int from = 0; from < rows.size(); from += KNOWN_CHUNK) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + KNOWN_CHUNK));
+            jdbc.inTransaction("keep Flatchr's ids of applications", connection -> {
+                Jdbc.batch(connection, "UPDATE hire SET flatchr_applicant = ? WHERE match_key = ? AND "
+                        + "flatchr_applicant IS NULL", chunk);
+                return null;
+            });
+        }
     }
 
     /**
@@ -1197,8 +1229,18 @@ public final class Journal {
      * read the whole table, in order, at every drag out of hired and every duplicate.
      */
     static String hireOfApplication(String columns, String onlyIf) {
-        return "SELECT " + columns + ", received_at FROM hire WHERE dedupe_key = ?" + onlyIf + " UNION SELECT "
-                + columns + ", received_at FROM hire WHERE match_key = ?" + onlyIf + " ORDER BY received_at";
+        return hireOfApplication(columns, onlyIf, false);
+    }
+
+    /**
+     * {@link #hireOfApplication(String, String)}, and, {@code byApplicant}, by Flatchr's API's id of it too (the
+     * tenant and the id, followed by the values of {@code onlyIf}), a third look-up joined.
+     */
+    static String hireOfApplication(String columns, String onlyIf, boolean byApplicant) {
+        String select = "SELECT " + columns + ", received_at FROM hire WHERE ";
+        return select + "dedupe_key = ?" + onlyIf + " UNION " + select + "match_key = ?" + onlyIf
+                + (byApplicant ? " UNION " + select + "tenant = ? AND flatchr_applicant = ?" + onlyIf : "")
+                + " ORDER BY received_at";
     }
 
     private void insert(Connection connection, String hireId, String tenant, String dedupeKey, String matchKey,

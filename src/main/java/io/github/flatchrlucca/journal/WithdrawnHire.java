@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A hire withdrawn when its candidate was moved out of hired, by the keys a search of Flatchr's API finds its
- * application by: its e-mail and vacancy, or Flatchr's id of it (which the write-back learns).
+ * application by: its e-mail and vacancy, or Flatchr's id of it (which a search that found it by those, or the
+ * write-back, learns).
  *
  * @param matchKey   the e-mail-and-vacancy key as the journal keeps it ({@link ApplicationKey}), or null
  * @param applicant  Flatchr's API's id of the application, or null while it is not known

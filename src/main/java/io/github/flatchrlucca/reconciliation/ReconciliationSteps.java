@@ -213,8 +213,9 @@ public final class ReconciliationSteps {
 
     /**
      * The applications the run found that the tenant's journal does not have yet, by e-mail and vacancy or by
-     * Flatchr's id (a webhook's hire whose candidate's e-mail was corrected since): two queries, however many. One
-     * whose hire was withdrawn, shown in hired by a change after its move out, was moved back into hired while its
+     * Flatchr's id (a webhook's hire whose candidate's e-mail was corrected since): two queries, however many. A hire
+     * found by e-mail and vacancy keeps Flatchr's id ({@link #keepFlatchrsIds}), by which the next searches know it
+     * whatever its e-mail becomes. One whose hire was withdrawn, shown in hired by a change after its move out, was moved back into hired while its
      * webhook was lost: its hire is queued again, as the webhook would have done (with what the search shows now of
      * the candidate, {@link #currentEvent}), and counted as recorded (a dry run lists it instead): one query more.
      */
@@ -224,6 +225,7 @@ public final class ReconciliationSteps {
                 .flatMap(application -> application.sameApplication().stream()).toList());
         Set<String> knownIds = journal.knownApplicants(run.getTenant(), found.stream()
                 .map(FoundApplication::applicant).toList());
+        keepFlatchrsIds(run, found, known, knownIds);
         List<FoundApplication> unknown = new ArrayList<>(found.stream()
                 .filter(application -> application.sameApplication().filter(known::contains).isEmpty())
                 .filter(application -> !knownIds.contains(application.applicant()))
@@ -254,6 +256,26 @@ public final class ReconciliationSteps {
             }
         }
         return unknown;
+    }
+
+    /**
+     * The applications found by e-mail and vacancy ({@code known}) and not yet by Flatchr's API's id ({@code
+     * knownIds}): their hires keep the id ({@link Journal#applicationsFoundBySearch}), which the webhook does not
+     * give. A recruiter who corrects the candidate's e-mail in Flatchr afterwards (no webhook tells of it) changes
+     * neither that id nor the hire it names: neither a second hire, made a second time in Lucca, nor a move out of
+     * hired that goes unseen. Once per hire: the next searches find it by both. Not in a dry run, which changes
+     * nothing.
+     */
+    private void keepFlatchrsIds(ReconciliationRun run, List<FoundApplication> found, Set<String> known,
+                                 Set<String> knownIds) {
+        if (run.isDryRun()) {
+            return;
+        }
+        Map<String, String> byEmailOnly = new LinkedHashMap<>();
+        found.stream().filter(application -> !knownIds.contains(application.applicant()))
+                .forEach(application -> application.sameApplication().filter(known::contains)
+                        .ifPresent(same -> byEmailOnly.putIfAbsent(same, application.applicant())));
+        journal.applicationsFoundBySearch(run.getTenant(), byEmailOnly);
     }
 
     /**
@@ -371,18 +393,22 @@ public final class ReconciliationSteps {
     public List<MoveOut> movedOut(@Variable(Variables.RUN) ReconciliationRun run, @Body JsonNode answer) {
         String companyId = companyId(run.tenant());
         List<FoundApplication> outOfHired = run.outOfHired(answer);
-        // most candidates changed in a day were never hired: the journal is asked once per few hundred, and only
-        // the applications it holds cost a transaction of their own
+        // most candidates changed in a day were never hired: the journal is asked once per few hundred (by e-mail
+        // and vacancy, then by Flatchr's id), and only the applications it holds cost a transaction of their own
         Set<String> held = journal.knownApplications(run.getTenant(), outOfHired.stream()
                 .flatMap(application -> application.sameApplication().stream()).toList());
+        Set<String> heldByIds = journal.knownApplicants(run.getTenant(), outOfHired.stream()
+                .map(FoundApplication::applicant).toList());
+        keepFlatchrsIds(run, outOfHired, held, heldByIds);
         List<MoveOut> changed = new ArrayList<>();
         for (FoundApplication application : outOfHired.stream()
-                .filter(application -> application.sameApplication().filter(held::contains).isPresent()).toList()) {
+                .filter(application -> application.sameApplication().filter(held::contains).isPresent()
+                        || heldByIds.contains(application.applicant())).toList()) {
             HireVerdict verdict = new HireVerdict(HireVerdict.Kind.MOVED_OUT, null, companyId, application.applicant(),
                     List.of(), application.sameApplication().orElse(null));
             journal.movedOutSeenInFlatchr(run.getTenant(), verdict.dedupeKey(), verdict.sameApplication(),
-                    "as a search of its API shows (" + (application.archived() ? "archived" : "now in "
-                    + application.column()) + ")", application.changedAt(), run.movesAskedAt()).stream()
+                    application.applicant(), "as a search of its API shows (" + (application.archived() ? "archived"
+                    : "now in " + application.column()) + ")", application.changedAt(), run.movesAskedAt()).stream()
                     .filter(moveOut -> moveOut.outcome() != MoveOut.Outcome.ALREADY_STOPPED)
                     .forEach(changed::add);
         }

@@ -38,7 +38,7 @@ public final class Intakes {
     /** As the reconciliation does for a move its search shows, in an answer asked for at {@code askedAt}. */
     public static List<MoveOut> movedOutSeenInFlatchr(Journal journal, String tenant, HireVerdict verdict, String how,
                                                       Instant changedAt, Instant askedAt) {
-        return journal.movedOutSeenInFlatchr(tenant, verdict.dedupeKey(), verdict.sameApplication(), how, changedAt,
-                askedAt);
+        return journal.movedOutSeenInFlatchr(tenant, verdict.dedupeKey(), verdict.sameApplication(),
+                verdict.applicantId(), how, changedAt, askedAt);
     }
 }

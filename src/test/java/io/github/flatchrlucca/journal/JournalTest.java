@@ -896,6 +896,19 @@ class JournalTest {
                 // a whole-table read in received_at's order (its index) was the plan of a look-up with OR
                 assertThat(plan).as(plan).doesNotContain("tableScan").doesNotContain("HIRE_RECEIVED");
             }
+            // a search's move out looks for it by Flatchr's API's id too
+            try (java.sql.PreparedStatement explain = connection.prepareStatement("EXPLAIN "
+                    + Journal.hireOfApplication("hire_id", "", true))) {
+                int at = 1;
+                for (String key : List.of("acme:4242:7", "acme|p7@example.org|5", TENANT, "z7gW")) {
+                    explain.setString(at++, key);
+                }
+                try (java.sql.ResultSet row = explain.executeQuery()) {
+                    row.next();
+                    assertThat(row.getString(1)).as(row.getString(1)).doesNotContain("tableScan")
+                            .doesNotContain("HIRE_RECEIVED").contains("HIRE_FLATCHR_APPLICANT");
+                }
+            }
         }
     }
 
@@ -1097,6 +1110,33 @@ class JournalTest {
         assertThat(journal.knownApplications(TENANT, asked))
                 .containsExactlyInAnyOrder("known-1@example.org|5", "known-2@example.org|5");
         assertThat(journal.knownApplications("globex", asked)).isEmpty();
+    }
+
+    @Test
+    void theApplicationsASearchFoundByEmailAndVacancyKeepFlatchrsIdsUnlessTheirHiresHaveOne() {
+        // a webhook's hire of each application, more than a chunk of them, and one of another tenant
+        java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
+        List<String> hires = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            hires.add(Intakes.recordIntake(journal, PAYLOAD, sameApplication(String.valueOf(i),
+                    "p" + i + "@example.org|5"), TENANT, Duration.ZERO).hireId());
+            found.put("p" + i + "@example.org|5", "api-" + i);
+        }
+        String globex = Intakes.recordIntake(journal, PAYLOAD, sameApplication("0", "p0@example.org|5"), "globex",
+                Duration.ZERO).hireId();
+        // the write-back learnt the first one's id already: it keeps its own
+        new WriteBacks(pool, clock, LEASE, "instance-a").applicantFound(hires.get(0), "from-the-write-back");
+        found.put("nobody@example.org|5", "api-unknown");
+
+        journal.applicationsFoundBySearch(TENANT, found);
+        journal.applicationsFoundBySearch(TENANT, found);
+
+        assertThat(reader.find(hires.get(0)).orElseThrow().flatchrApplicant()).isEqualTo("from-the-write-back");
+        assertThat(reader.find(hires.get(1)).orElseThrow().flatchrApplicant()).isEqualTo("api-1");
+        assertThat(reader.find(hires.get(500)).orElseThrow().flatchrApplicant()).as("of the second chunk")
+                .isEqualTo("api-500");
+        assertThat(journal.knownApplicants(TENANT, found.values())).hasSize(500).doesNotContain("api-0", "api-unknown");
+        assertThat(reader.find(globex).orElseThrow().flatchrApplicant()).as("another tenant's").isNull();
     }
 
     @Test

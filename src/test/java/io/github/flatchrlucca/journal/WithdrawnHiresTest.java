@@ -953,6 +953,19 @@ class WithdrawnHiresTest {
         assertThat(reader.find(now).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
     }
 
+    @Test
+    void aMoveOutASearchShowsIsTheMoveOfTheHireThatKeptFlatchrsIdWhateverItsEmailHasBecome() {
+        // the webhook's hire, delivered; a search found its application by e-mail and vacancy, and kept its id
+        String hireId = delivered("1");
+        journal.applicationsFoundBySearch(TENANT, java.util.Map.of(sameApplication("1"), "z7gW"));
+        clock.advance(Duration.ofMinutes(1));
+
+        // the recruiter corrected the e-mail, then moved the candidate out of hired: no webhook for either
+        assertThat(only(Intakes.movedOutSeenInFlatchr(journal, TENANT, movedOut("z7gW", sameApplication("1b")),
+                "seen", clock.instant(), clock.instant())).outcome()).isEqualTo(MoveOut.Outcome.NEEDS_DECISION);
+        assertThat(reader.find(hireId).orElseThrow().decisionNeeded()).isEqualTo(Journal.MOVED_OUT_AFTER_LUCCA);
+    }
+
     private WithdrawnHire withdrawn(String hireId) {
         return journal.withdrawnHires(TENANT).stream().filter(hire -> hire.hireId().equals(hireId)).findFirst()
                 .orElseThrow();

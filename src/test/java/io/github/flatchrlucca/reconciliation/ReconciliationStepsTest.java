@@ -237,6 +237,96 @@ class ReconciliationStepsTest {
     }
 
     @Test
+    void aWebhooksHireASearchFindsByEmailAndVacancyKeepsFlatchrsIdAndIsKnownByItOnceItsEmailIsCorrected()
+            throws Exception {
+        String hireId = webhookHireRecorded();
+        clock.advance(Duration.ofHours(1));
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+
+        assertThat(steps.unknown(run)).as("by e-mail and vacancy").isEmpty();
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().flatchrApplicant()).isEqualTo("z7gWQnjXG77hJRak");
+
+        // the recruiter corrects the e-mail in Flatchr: no webhook tells of it
+        steps.finished(run);
+        clock.advance(Duration.ofMinutes(20));
+        ReconciliationRun next = steps.due("acme");
+        next.searches(clock.instant());
+        steps.found(next, 0, JSON.readTree(foundHired(clock.instant()).replace("jeanne@example.org",
+                "jeanne.durand@example.org")));
+        assertThat(steps.unknown(next)).as("by Flatchr's id").isEmpty();
+    }
+
+    @Test
+    void aDryRunDoesNotKeepFlatchrsIdOfTheHiresItFindsByEmailAndVacancy() throws Exception {
+        String hireId = webhookHireRecorded();
+        clock.advance(Duration.ofHours(1));
+        ReconciliationRun run = steps.backfill("acme", LocalDate.of(2026, 12, 1), true);
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+
+        assertThat(steps.unknown(run)).isEmpty();
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().flatchrApplicant()).isNull();
+    }
+
+    @Test
+    void theSearchOfMovesFindsAHireByFlatchrsIdOnceItsEmailIsCorrectedAndKeepsTheIdItFindsByEmail()
+            throws Exception {
+        String hireId = webhookHireRecorded();
+        clock.advance(Duration.ofHours(1));
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree("[]"));
+        steps.unknown(run);
+        // another candidate's application out of hired: no hire of Jeanne's keeps its id
+        steps.movesSearch(run);
+        steps.movedOut(run, JSON.readTree("""
+                [{"applicant": "Qx8mB2nL5pR7sT1v", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
+                  "status": 1, "hired": false, "email": "paul@example.org", "updated_at": %d}]
+                """.formatted(clock.instant().getEpochSecond())));
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().flatchrApplicant()).isNull();
+        steps.finished(run);
+
+        // a search finds her in hired and keeps her application's id; the recruiter then corrects her e-mail and
+        // moves her out of hired, which no webhook tells
+        clock.advance(Duration.ofMinutes(20));
+        ReconciliationRun next = steps.due("acme");
+        next.searches(clock.instant());
+        steps.found(next, 0, JSON.readTree(foundHired(clock.instant())));
+        steps.unknown(next);
+        clock.advance(Duration.ofMinutes(1));
+        steps.movesSearch(next);
+        List<io.github.flatchrlucca.journal.MoveOut> moved = steps.movedOut(next, JSON.readTree("""
+                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
+                  "status": 1, "hired": false, "email": "jeanne.durand@example.org", "updated_at": %d}]
+                """.formatted(clock.instant().getEpochSecond())));
+
+        assertThat(moved).singleElement().extracting(io.github.flatchrlucca.journal.MoveOut::hireId).isEqualTo(hireId);
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aMoveOutOfHiredFoundByEmailAndVacancyKeepsFlatchrsIdOfTheApplicationOnItsHire() throws Exception {
+        String hireId = webhookHireRecorded();
+        clock.advance(Duration.ofHours(1));
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree("[]"));
+        steps.unknown(run);
+        steps.movesSearch(run);
+        steps.movedOut(run, JSON.readTree("""
+                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
+                  "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
+                """.formatted(clock.instant().getEpochSecond())));
+
+        HireView hire = new JournalReader(pool).find(hireId).orElseThrow();
+        assertThat(hire.status()).isEqualTo(HireStatus.WITHDRAWN);
+        assertThat(hire.flatchrApplicant()).as("known by it when moved back in under another e-mail")
+                .isEqualTo("z7gWQnjXG77hJRak");
+    }
+
+    @Test
     void aWebhooksHireFoundByAnOlderAnswerWithoutVacancyIdIsOneHireAndLearnsFlatchrsIdOfIt() throws Exception {
         ObjectNode webhook = webhookHire("jeanne@example.org");
         HireVerdict verdict = classifier.classify(webhook, tenant());
@@ -585,6 +675,14 @@ class ReconciliationStepsTest {
     }
 
     /** A webhook's hire of Jeanne, moved out of hired ten minutes later (its webhook came): withdrawn. */
+    /** Jeanne's hire, as her webhook recorded it: held an hour, Flatchr's API's id of her application unknown. */
+    private String webhookHireRecorded() {
+        ObjectNode webhook = webhookHire("jeanne@example.org");
+        HireVerdict verdict = classifier.classify(webhook, tenant());
+        return journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.matchingApplication(),
+                null, Duration.ofHours(1)).hireId();
+    }
+
     private String withdrawnWebhookHire() {
         ObjectNode webhook = webhookHire("jeanne@example.org");
         HireVerdict verdict = classifier.classify(webhook, tenant());

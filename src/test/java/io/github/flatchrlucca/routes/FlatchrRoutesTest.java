@@ -82,6 +82,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     private static final String TURN_COMPANY_KEY = "Tn3WbX5YcZ7aBd9E";
     private static final String BULK_COMPANY_KEY = "Bk2VcX4ZnM6qWe8R";
     private static final String DAYS_COMPANY_KEY = "Dy7HgF5DsA3pOi1U";
+    private static final String CORRECTED_COMPANY_KEY = "Cr6EmA8iLx2CoR4d";
     private static final Tag RESULT_TAG = Tag.freeText("Tg8kLm2NpQ4rSt6u", 71, "Lucca");
     private static final String OLDER_APPLICATION = "Ol8DeR2SrC4hIt6M";
     // FlatchrEvents' webhooks name vacancy 5: the API's vacancy is the same one
@@ -140,6 +141,11 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     private final FakeFlatchr flatchrBulk = company(BULK_COMPANY_KEY);
     /** Tenant flatchr-days': searched only when a test asks too, its searches of moves answered over the cap a day. */
     private final FakeFlatchr flatchrDays = company(DAYS_COMPANY_KEY);
+    /**
+     * Tenant flatchr-corrected's: its recruiter corrects candidates' e-mails after their webhook came. It writes no
+     * outcome back, so a hire's application is known by Flatchr's API's id only as a search finds it.
+     */
+    private final FakeFlatchr flatchrCorrected = company(CORRECTED_COMPANY_KEY);
     /** Tenant flatchr-gone's Flatchr: nothing listens at its address, so no call to it gets an answer. */
     private final String goneFlatchr = "http://127.0.0.1:" + freePort();
     private final String missed;
@@ -160,6 +166,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
             flatchrTurn.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel", Events.mail(marker),
                     "06 12 34 56 78"), VACANCY, "Recruté"));
         }
+        flatchrCorrected.addColumn(new Column("10", "Refusé", 6, false));
         for (FakeFlatchr company : List.of(flatchrMoving, flatchrMoved)) {
             company.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel", Events.mail("moving-1"),
                     "06 12 34 56 78"), VACANCY, "Recruté").id(MOVING_APPLICATION));
@@ -240,6 +247,11 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                     webhookToken: %s
                     flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", reconcileIntervalSeconds: 0 }
                     lucca: { baseUrl: %s, apiKey: "%s" }
+                  - id: flatchr-corrected
+                    flatchrCompanyIds: [5555]
+                    webhookToken: %s
+                    flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", reconcileIntervalSeconds: 0 }
+                    lucca: { baseUrl: %s, apiKey: "%s" }
                   - id: flatchr-gone
                     flatchrCompanyIds: [4949]
                     webhookToken: %s
@@ -254,7 +266,9 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                 OLDER_COMPANY_KEY, flatchrOlder.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-turn"), flatchrKey,
                 TURN_COMPANY_KEY, flatchrTurn.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-bulk"), flatchrKey,
                 BULK_COMPANY_KEY, flatchrBulk.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-days"), flatchrKey,
-                DAYS_COMPANY_KEY, flatchrDays.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-gone"), flatchrKey, GONE_COMPANY_KEY, goneFlatchr,
+                DAYS_COMPANY_KEY, flatchrDays.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-corrected"),
+                flatchrKey, CORRECTED_COMPANY_KEY, flatchrCorrected.baseUrl(), lucca.baseUrl(), luccaKey,
+                tokenOf("flatchr-gone"), flatchrKey, GONE_COMPANY_KEY, goneFlatchr,
                 lucca.baseUrl(), luccaKey);
     }
 
@@ -270,6 +284,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         flatchrTurn.close();
         flatchrBulk.close();
         flatchrDays.close();
+        flatchrCorrected.close();
     }
 
     @AfterEach
@@ -472,6 +487,45 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                 .until(() -> hire(hireId), hire -> "WRITTEN".equals(hire.writeBack()));
         assertThat(flatchrOlder.traits(OLDER_APPLICATION)).singleElement()
                 .satisfies(trait -> assertThat(trait.value()).startsWith("Lucca: created"));
+    }
+
+    @Test
+    void aWebhooksHireWhoseEmailIsCorrectedInFlatchrAfterASearchFoundItIsNoSecondHire() {
+        String hireId = accept("flatchr-corrected", Events.hire(5555, "corrected-1"));
+        awaitHire(hireId, hire -> hire.status() == HireStatus.DELIVERED);
+        String application = flatchrCorrected.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel",
+                Events.mail("corrected-1"), "06 12 34 56 78"), VACANCY, "Recruté"));
+        assertThat(backfill("flatchr-corrected").get("recorded")).as("the webhook's hire, by e-mail and vacancy")
+                .asList().isEmpty();
+        assertThat(hire(hireId).flatchrApplicant()).as("known from now on by Flatchr's API's id")
+                .isEqualTo(application);
+
+        // the recruiter corrects the address in Flatchr: no webhook, its updated_at moves
+        flatchrCorrected.editCandidate(application, new Candidate("Camille", "Morel", "camille.corrigee@example.org",
+                "06 12 34 56 78"));
+        Map<?, ?> summary = backfill("flatchr-corrected");
+
+        assertThat(summary.get("recorded")).as("the same application, by Flatchr's id").asList().isEmpty();
+        assertThat(hiresOf("flatchr-corrected")).singleElement().extracting(HireView::hireId).isEqualTo(hireId);
+        assertThat(lucca.users()).noneMatch(user -> "camille.corrigee@example.org".equals(user.mail()));
+    }
+
+    @Test
+    void aMoveOutOfHiredOfAWebhooksHireWhoseEmailWasCorrectedIsFoundByFlatchrsId() {
+        String hireId = accept("flatchr-corrected", Events.hire(5555, "corrected-2"));
+        awaitHire(hireId, hire -> hire.status() == HireStatus.DELIVERED);
+        String application = flatchrCorrected.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel",
+                Events.mail("corrected-2"), "06 12 34 56 78"), VACANCY, "Recruté"));
+        backfill("flatchr-corrected");
+
+        flatchrCorrected.editCandidate(application, new Candidate("Camille", "Morel", "camille.deux@example.org",
+                "06 12 34 56 78"));
+        flatchrCorrected.moveTo(application, "Refusé");
+        Map<?, ?> summary = backfill("flatchr-corrected");
+
+        assertThat(summary.get("movedOutOfHired")).isEqualTo(1);
+        assertThat(hire(hireId).decisionNeeded()).as("its account was made: a person decides")
+                .isEqualTo(io.github.flatchrlucca.journal.Journal.MOVED_OUT_AFTER_LUCCA);
     }
 
     // ---- write-back-failures
@@ -716,6 +770,15 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
                 .until(() -> hiresOf("flatchr").stream().filter(hire -> missed.equals(hire.flatchrApplicant()))
                         .filter(expected).findFirst(), java.util.Optional::isPresent).orElseThrow();
+    }
+
+    /** A backfill of the tenant from three days back, run to its end: what it came to. */
+    private Map<?, ?> backfill(String tenant) {
+        ReconciliationRun run = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> reconciliation.backfill(tenant, LocalDate.now().minusDays(3), false), r -> true);
+        Exchange done = template.send("direct:reconcile-tenant", exchange -> exchange.setVariable("run", run));
+        assertThat(done.getVariable(ReconciliationSteps.FAILURE, SearchFailure.class)).isNull();
+        return done.getMessage().getBody(Map.class);
     }
 
     private List<HireView> hiresOf(String tenant) {

@@ -29,6 +29,11 @@ public record Application(String id, int candidateId, Candidate candidate, Strin
                 source, externalId);
     }
 
+    Application withCandidate(Candidate edited, Instant at) {
+        return new Application(id, candidateId, edited, vacancyId, column, hired, status, score, createdAt, at, source,
+                externalId);
+    }
+
     Application updatedAt(Instant at) {
         return new Application(id, candidateId, candidate, vacancyId, column, hired, status, score, createdAt, at,
                 source, externalId);

@@ -96,6 +96,10 @@ final class Company {
         applications.put(applicationId, requireApplication(applicationId).archived(at));
     }
 
+    synchronized void edit(String applicationId, Candidate edited, Instant at) {
+        applications.put(applicationId, requireApplication(applicationId).withCandidate(edited, at));
+    }
+
     synchronized void updatedAt(String applicationId, Instant at) {
         applications.put(applicationId, requireApplication(applicationId).updatedAt(at));
     }

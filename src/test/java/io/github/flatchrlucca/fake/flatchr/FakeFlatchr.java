@@ -176,6 +176,14 @@ public final class FakeFlatchr implements AutoCloseable {
         company.archive(applicantId, Instant.now());
     }
 
+    /**
+     * A recruiter edits the candidate (corrects their e-mail, say), now: the application counts as updated now, as
+     * the search's {@code updated_at} shows (a last change), and no webhook is sent (Flatchr has no event for an edit).
+     */
+    public void editCandidate(String applicantId, Candidate edited) {
+        company.edit(applicantId, edited, Instant.now());
+    }
+
     /** The application's last change, as the search's {@code updated_at} and update window see it. */
     public void updatedAt(String applicantId, Instant at) {
         company.updatedAt(applicantId, at);

@@ -271,6 +271,19 @@ class FakeFlatchrTest {
         assertThatThrownBy(() -> flatchr.moveTo(paul, "Embauché")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void anEditOfTheCandidateKeepsTheApplicationsIdAndCountsAsAnUpdate() throws Exception {
+        Instant seeded = Instant.parse("2025-11-20T10:00:00Z");
+        String paul = applicant("Paul", ACCOUNTANT, "Recruté", seeded);
+
+        flatchr.editCandidate(paul, new Candidate("Paul", "Martin", "paul.corrige@example.org", ""));
+
+        JsonNode found = body(post(SEARCH, "{\"email\": \"paul.corrige@example.org\"}"));
+        assertThat(found).singleElement().satisfies(item -> assertThat(item.path("applicant").asText()).isEqualTo(paul));
+        assertThat(flatchr.application(paul).updatedAt()).isAfter(seeded);
+        assertThat(flatchr.application(paul).column()).isEqualTo("Recruté");
+    }
+
     // ---- one application
 
     @Test
