@@ -45,6 +45,7 @@ import io.github.flatchrlucca.journal.SyncedJournal;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
 import io.github.flatchrlucca.lucca.LuccaCaller;
 import io.github.flatchrlucca.lucca.LuccaConnection;
+import io.github.flatchrlucca.lucca.PeopleBudget;
 import io.github.flatchrlucca.lucca.PeopleDirectory;
 import io.github.flatchrlucca.lucca.LuccaAnswers;
 import io.github.flatchrlucca.lucca.LuccaRateLimiter;
@@ -184,7 +185,10 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         Tenants tenants = new Tenants(settings.departmentPointer(), NETWORK_SLACK,
                 alerts::credentialsChanged, alerts::flatchrKeyChanged);
         registry.bind("tenants", tenants);
-        bindTenants(camel, settings, tenants, metrics, alerts);
+        LuccaRequests requests = new LuccaRequests(json);
+        registry.bind("luccaRequests", requests);
+        PeopleDirectory people = peopleDirectory(camel, requests, tenants, clock, metrics);
+        bindTenants(camel, settings, tenants, metrics, alerts, people);
 
         FlatchrEventClassifier classifier = new FlatchrEventClassifier();
         WebhookAuthenticator webhookAuthenticator = new WebhookAuthenticator(tenants, clock);
@@ -192,8 +196,6 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         AdminTokenCheck adminTokenCheck = new AdminTokenCheck(settings.adminToken(), tenants);
         bindHttpServer(camel, settings, server.join(), json, webhookAuthenticator, adminTokenCheck, metrics);
 
-        LuccaRequests requests = new LuccaRequests(json);
-        registry.bind("luccaRequests", requests);
         DepartmentDirectory departments = bindLucca(camel, settings, json, requests, clock, metrics,
                 new RateLimitStore(journalData));
         DeliverySteps steps = bindDelivery(registry, settings, json, journal, new AddressReservations(journalData, clock),
@@ -238,7 +240,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
      * bad file stops the start, then polled; each tenant in force gets its own delivery route.
      */
     private static void bindTenants(CamelContext camel, ConnectorSettings settings, Tenants tenants,
-                                    ConnectorMetrics metrics, Alerts alerts) throws Exception {
+                                    ConnectorMetrics metrics, Alerts alerts, PeopleDirectory people) throws Exception {
         TenantRoutes routes = new TenantRoutes(camel, tenants);
         camel.addStartupListener(routes);
         camel.getRegistry().bind("tenantRoutes", routes);
@@ -251,6 +253,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                 ids -> {
                     metrics.tenantsAre(ids);
                     routes.sync(ids);
+                    people.forgetUnused();
                 }, alerts::tenantsRefused);
         watch.loadAtStart();
         camel.getRegistry().bind("tenantsFileWatch", watch);
@@ -349,9 +352,22 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         camel.getRegistry().bind("luccaRateLimiter", limiter);
         camel.getRegistry().bind("luccaAnswers", new LuccaAnswers(json, limiter, metrics::luccaCall, clock));
         camel.getRegistry().bind("departmentDirectory", departments);
-        camel.getRegistry().bind("peopleDirectory", new PeopleDirectory(caller, requests,
-                LUCCA_INSTANCE_ZONE, clock));
         return departments;
+    }
+
+    /**
+     * Every Lucca's people, within one budget for all, a share of the heap (see PeopleBudget): one Lucca too large
+     * for it has its hires looked up one by one rather than end the process out of memory. A Lucca no tenant uses any
+     * more after a reload is forgotten.
+     */
+    private static PeopleDirectory peopleDirectory(CamelContext camel, LuccaRequests requests, Tenants tenants,
+                                                   Clock clock, ConnectorMetrics metrics) {
+        PeopleBudget budget = PeopleBudget.ofHeap(Runtime.getRuntime().maxMemory());
+        PeopleDirectory people = new PeopleDirectory(luccaCaller(camel), requests, LUCCA_INSTANCE_ZONE, clock, budget,
+                tenants::usesLucca);
+        camel.getRegistry().bind("peopleDirectory", people);
+        metrics.peopleDirectories(budget::held, budget.capacity(), people::overBudget);
+        return people;
     }
 
     private static DeliverySteps bindDelivery(Registry registry, ConnectorSettings settings, ObjectMapper json,

@@ -12,7 +12,10 @@ import java.util.Set;
  */
 final class PagesWithoutEnd {
 
-    /** A million people at a thousand a page; a hundred thousand departments at a hundred. */
+    /**
+     * A million people at a thousand a page; a hundred thousand departments at a hundred. A read of people stops
+     * long before in memory: at the {@link PeopleBudget}.
+     */
     static final int MAX_PAGES = 1_000;
 
     private final String call;

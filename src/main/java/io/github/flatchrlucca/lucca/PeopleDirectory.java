@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
@@ -44,6 +45,13 @@ import org.slf4j.LoggerFactory;
  * delivery falls back to asking Lucca for each hire, as it did before the directory existed. Each connector
  * instance keeps its own directory in memory: see docs/several-instances.md for why that costs fewer calls than
  * sharing it through the journal.
+ * <p>
+ * The directories of every Lucca hold at most their {@link PeopleBudget} together. One that would go past it while
+ * it is filled is dropped, said once in the log, and cannot answer: its Lucca's hires are looked up in Lucca one by
+ * one, as when its read fails. It is not read again (a read costs a call per thousand people, out of the rate limit
+ * every integration of the customer shares) until the budget has more room than it had then: another Lucca's
+ * directory was forgotten. A Lucca no tenant in force uses any more is forgotten at the next reload or delivery
+ * round, its people given back to the budget.
  */
 public final class PeopleDirectory {
 
@@ -81,31 +89,43 @@ public final class PeopleDirectory {
     private final LuccaRequests requests;
     private final ZoneId instanceZone;
     private final Clock clock;
+    private final PeopleBudget budget;
+    private final Predicate<String> inUse;
     private final Map<String, People> byInstance = new ConcurrentHashMap<>();
 
     /**
      * @param instanceZone the zone of Lucca's v3 date-times, which carry no offset
      * @param clock        ours: only for how old a read is, and which of the zone's offsets were in force since
+     * @param budget       the people every directory holds together, at most
+     * @param inUse        whether a tenant in force uses this Lucca instance ({@link LuccaConnection#instance})
      */
-    public PeopleDirectory(LuccaCaller lucca, LuccaRequests requests, ZoneId instanceZone, Clock clock) {
+    public PeopleDirectory(LuccaCaller lucca, LuccaRequests requests, ZoneId instanceZone, Clock clock,
+                           PeopleBudget budget, Predicate<String> inUse) {
         this.lucca = lucca;
         this.requests = requests;
         this.instanceZone = instanceZone;
         this.clock = clock;
+        this.budget = budget;
+        this.inUse = inUse;
     }
 
     /**
      * Reads who changed in Lucca since the last read (everyone, the first time). A failure is logged and leaves the
-     * directory untrusted until a read succeeds: the hires of this round are then checked one by one, as before.
+     * directory untrusted until a read succeeds: the hires of this round are then checked one by one, as before. So
+     * are they while the directory is dropped over its budget (logged when it is dropped). Luccas no tenant uses
+     * any more are forgotten first: their people make room for this read.
      */
     public void refresh(@Variable(Variables.LUCCA) LuccaConnection connection) {
         if (connection == null || connection.baseUrl().isEmpty()) {
             return;
         }
+        forgetUnused();
         People people = people(connection);
         synchronized (people) {
             try {
-                people.read(connection);
+                people.readWithinBudget(connection);
+            } catch (PeopleOverBudget e) {
+                // told once, when it was dropped
             } catch (RuntimeException e) {
                 people.trusted = false;
                 LOG.warn("Tenant {}: Lucca's people could not be read ({}); this round looks each hire up in Lucca",
@@ -116,14 +136,35 @@ public final class PeopleDirectory {
 
     /**
      * The same read, for a create that Lucca refused: its failure goes to the caller, since the refusal cannot be
-     * understood without it.
+     * understood without it. A directory dropped over its budget fails so too ({@link PeopleOverBudget}), without a
+     * call: the attempt is tried again later, and looks its hire up in Lucca.
      */
     public void refreshNow(@Variable(Variables.LUCCA) LuccaConnection connection) {
         People people = people(connection);
         synchronized (people) {
             people.trusted = false;
-            people.read(connection);
+            people.readWithinBudget(connection);
         }
+    }
+
+    /**
+     * Forgets the people of every Lucca no tenant in force uses any more (a reload took its tenants away, or gave
+     * them another Lucca), and gives them back to the budget. Waits for a read of such a Lucca under way to end.
+     */
+    public void forgetUnused() {
+        byInstance.forEach((instance, people) -> {
+            if (!inUse.test(instance) && byInstance.remove(instance, people)) {
+                synchronized (people) {
+                    people.forget();
+                    people.forgotten = true;
+                }
+            }
+        });
+    }
+
+    /** How many Luccas' directories are dropped over the budget: their hires are looked up one by one. */
+    public long overBudget() {
+        return byInstance.values().stream().filter(People::dropped).count();
     }
 
     /** Whether the last read succeeded, a moment ago: what this directory says is what Lucca said then. */
@@ -200,12 +241,22 @@ public final class PeopleDirectory {
         }
     }
 
-    /** A user this connector has just created: known at once, before the next read lists them. */
+    /**
+     * A user this connector has just created: known at once, before the next read lists them. Not to a directory
+     * dropped over its budget, which holds nobody; one that this user would take past it is dropped.
+     */
     public void created(LuccaConnection connection, long id, String mail, String login, LocalDate contractEnd,
                         String personalEmail) {
         People people = people(connection);
         synchronized (people) {
-            people.put(new Person(id, mail, login, contractEnd, personalEmail));
+            if (people.dropped()) {
+                return;
+            }
+            try {
+                people.put(new Person(id, mail, login, contractEnd, personalEmail));
+            } catch (PeopleOverBudget e) {
+                people.drop(connection);
+            }
         }
     }
 
@@ -215,16 +266,65 @@ public final class PeopleDirectory {
     }
 
     private final class People {
-        private final Map<Long, Person> byId = new HashMap<>();
-        private final Map<String, Person> byMail = new HashMap<>();
+        // made anew when the people are let go: a map emptied keeps the table it grew to
+        private Map<Long, Person> byId = new HashMap<>();
+        private Map<String, Person> byMail = new HashMap<>();
         /**
          * Everyone by their personal e-mail (several may share one), in the order of their ids: a hire that finds
          * nobody with its address looks here, so the look-up costs the same with 30 people or 30,000.
          */
-        private final Map<String, SortedMap<Long, Person>> byPersonalEmail = new HashMap<>();
+        private Map<String, SortedMap<Long, Person>> byPersonalEmail = new HashMap<>();
         private Instant lastRead; // Lucca's clock at the last successful read; null: never read
         private Instant readAt = Instant.MIN; // ours, at the same moment
         private boolean trusted;
+        // the budget's room once this directory was dropped over it: it is read again only when the budget has more;
+        // -1 while it is not dropped. Read without the lock by the metric.
+        private volatile long roomWhenDropped = -1;
+        // its Lucca was forgotten: whoever still holds it adds nobody, whom the budget would never get back
+        private boolean forgotten;
+
+        boolean dropped() {
+            return roomWhenDropped >= 0;
+        }
+
+        /**
+         * Reads Lucca, unless the directory was dropped and the budget has no more room for it than then; a read
+         * that goes past the budget drops it. Either way, fails as a read that could not be made.
+         */
+        void readWithinBudget(LuccaConnection connection) {
+            if (dropped() && budget.room() <= roomWhenDropped) {
+                throw new PeopleOverBudget(budget.capacity());
+            }
+            // read again: a failure halfway leaves it untrusted, as any failed read, and read again next time
+            roomWhenDropped = -1;
+            try {
+                read(connection);
+            } catch (PeopleOverBudget e) {
+                drop(connection);
+                throw e;
+            }
+        }
+
+        /** Lets everyone go, untrusted, and said once: the next read, if any, reads everyone again. */
+        void drop(LuccaConnection connection) {
+            forget();
+            roomWhenDropped = budget.room();
+            LOG.warn("Tenant {}: Lucca lists more people than the people directories may hold ({} in all, a share of "
+                    + "the heap): its hires are looked up in Lucca one by one, as when its people cannot be read, until "
+                    + "-Xmx is raised (docs/deployment.md) or another Lucca is forgotten", connection.tenant(),
+                    budget.capacity());
+        }
+
+        /** Gives everyone back to the budget: the directory is as if never read. */
+        void forget() {
+            budget.giveBack(byId.size());
+            byId = new HashMap<>();
+            byMail = new HashMap<>();
+            byPersonalEmail = new HashMap<>();
+            lastRead = null;
+            readAt = Instant.MIN;
+            trusted = false;
+        }
 
         void read(LuccaConnection connection) {
             String since = lastRead == null ? null : since(lastRead);
@@ -252,7 +352,14 @@ public final class PeopleDirectory {
             trusted = true;
         }
 
+        /** @throws PeopleOverBudget when they are new here and the budget has no room left for them */
         void put(Person person) {
+            if (forgotten) {
+                return;
+            }
+            if (!byId.containsKey(person.id()) && !budget.take()) {
+                throw new PeopleOverBudget(budget.capacity());
+            }
             Person before = byId.put(person.id(), person);
             if (before != null && before.mail() != null) {
                 byMail.remove(lower(before.mail()), before);

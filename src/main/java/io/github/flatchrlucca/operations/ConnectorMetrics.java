@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The connector's own metrics, next to Camel's route metrics on /observe/metrics. Labels carry the tenant id,
@@ -57,6 +58,21 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
                 MOVES_FAILURES.forEach(outcome -> movesFailed(tenant, outcome));
             }
         }
+    }
+
+    /**
+     * The people directories' memory, every Lucca together: the people held, the most they may hold (a share of the
+     * heap), and how many Luccas' directories were dropped for going past it, whose hires are looked up one by one.
+     */
+    public void peopleDirectories(LongSupplier held, long budget, LongSupplier overBudget) {
+        Gauge.builder("flatchr.lucca.people.held", held::getAsLong)
+                .description("People the people directories hold, every Lucca together").register(registry);
+        Gauge.builder("flatchr.lucca.people.budget", () -> budget)
+                .description("The most people the people directories may hold together, a share of the heap")
+                .register(registry);
+        Gauge.builder("flatchr.lucca.people.directories.over.budget", overBudget::getAsLong)
+                .description("Luccas whose people directory went past the budget and was dropped: their hires are "
+                        + "looked up in Lucca one by one").register(registry);
     }
 
     @Override

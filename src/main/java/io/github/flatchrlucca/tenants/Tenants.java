@@ -94,6 +94,14 @@ public final class Tenants {
         return find(id).map(Tenant::lucca).orElse(null);
     }
 
+    /**
+     * Whether a tenant in force has this Lucca instance ({@link LuccaConnection#instance}): the people directory
+     * forgets the people of one that none has any more.
+     */
+    public boolean usesLucca(String instance) {
+        return byId.values().stream().anyMatch(tenant -> tenant.lucca().instance().equals(instance));
+    }
+
     /** @throws TenantChanged when the tenant left the configuration since the caller found it (a reload) */
     public Tenant current(String id) {
         return find(id).orElseThrow(() -> TenantChanged.left(id));

@@ -21,7 +21,9 @@ import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.lucca.LuccaRefused;
 import io.github.flatchrlucca.lucca.LuccaUnavailable;
 import io.github.flatchrlucca.lucca.LuccaRequests;
+import io.github.flatchrlucca.lucca.PeopleBudget;
 import io.github.flatchrlucca.lucca.PeopleDirectory;
+import io.github.flatchrlucca.lucca.PeopleOverBudget;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -77,9 +79,7 @@ class DeliveryStepsTest {
             LoginRule.EMAIL);
     /** What the people directory's next reads of Lucca answer, in order: {"data":{"items":[...]}} bodies. */
     private final Deque<String> luccaPeople = new ArrayDeque<>();
-    private final PeopleDirectory people = new PeopleDirectory((lucca, request) -> new LuccaCaller.Answer(
-            json(luccaPeople.removeFirst()), "Mon, 05 Jan 2026 09:00:00 GMT"), new LuccaRequests(JSON),
-            ZoneId.of("Europe/Paris"), Clock.systemUTC());
+    private final PeopleDirectory people = directoryWithin(new PeopleBudget(1_000));
     /** What the journal's address reservations say next; by default, that the hire holds its address. */
     private AddressReservations.Outcome addressOutcome = AddressReservations.Outcome.HELD;
     /** The same, of the candidate's own e-mail. */
@@ -839,6 +839,13 @@ class DeliveryStepsTest {
         assertThat(delivery.draft().login()).as("no second account under a numbered login").isEqualTo("eloise@gmail.com");
     }
 
+    /** The people directory, its reads answered from {@link #luccaPeople}, every Lucca used. */
+    private PeopleDirectory directoryWithin(PeopleBudget budget) {
+        return new PeopleDirectory((lucca, request) -> new LuccaCaller.Answer(json(luccaPeople.removeFirst()),
+                "Mon, 05 Jan 2026 09:00:00 GMT"), new LuccaRequests(JSON), ZoneId.of("Europe/Paris"),
+                Clock.systemUTC(), budget, instance -> true);
+    }
+
     /** Lucca's answer to {@code login=eloise@gmail.com}: HR's account of her, under a work address. */
     private static JsonNode loginHolder(String contractEnd, String personalEmail) {
         return loginHolder("Eloise@Gmail.com", contractEnd, personalEmail);
@@ -865,6 +872,23 @@ class DeliveryStepsTest {
         assertThat(delivery.isDirectoryChecked()).isTrue();
         assertThat(delivery.isUserKnown()).isFalse();
         assertThat(delivery.draft().login()).isEqualTo("emuller2");
+    }
+
+    @Test
+    void aLuccaWithMorePeopleThanTheDirectoriesMayHoldHasEachHireLookedUpInLuccaAsWhenItCannotBeRead() {
+        PeopleDirectory overBudget = directoryWithin(new PeopleBudget(1));
+        DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, addresses, overBudget);
+        luccaPeople.add(people("{\"id\":5,\"mail\":\"someone@acme.test\",\"login\":\"emuller\"}",
+                "{\"id\":6,\"mail\":\"someone.else@acme.test\",\"login\":\"selse\"}"));
+        overBudget.refresh(LUCCA);
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
+
+        steps.checkInDirectory(delivery, LUCCA);
+
+        assertThat(delivery.isDirectoryChecked()).as("its \"nobody\" is not taken: Lucca is asked").isFalse();
+        assertThat(steps.findPerson(delivery).query()).startsWith("mail=eloise%40gmail.com&");
+        assertThatExceptionOfType(PeopleOverBudget.class).as("a refused create is understood at the next attempt")
+                .isThrownBy(() -> overBudget.refreshNow(LUCCA));
     }
 
     @Test

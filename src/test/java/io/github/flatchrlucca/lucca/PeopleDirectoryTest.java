@@ -28,6 +28,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.HashSet;
 import org.junit.jupiter.api.Test;
 
 class PeopleDirectoryTest {
@@ -40,13 +42,9 @@ class PeopleDirectoryTest {
     private final MutableClock ours = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
     private final Deque<LuccaCaller.Answer> answers = new ArrayDeque<>();
     private final List<ApiRequest> sent = new ArrayList<>();
-    private final PeopleDirectory directory = new PeopleDirectory((lucca, request) -> {
-        sent.add(request);
-        if (answers.isEmpty()) {
-            throw new LuccaUnavailable(request.name(), 503, "down");
-        }
-        return answers.removeFirst();
-    }, new LuccaRequests(JSON), PARIS, ours);
+    /** Lucca instances no tenant in force uses any more (a reload took them away). */
+    private final Set<String> unused = new HashSet<>();
+    private final PeopleDirectory directory = directoryWithin(new PeopleBudget(1_000_000));
 
     @Test
     void aPersonSaysWhoItIsWithoutTheirMailOrLogin() {
@@ -321,6 +319,104 @@ class PeopleDirectoryTest {
         String since = directory.since(Instant.parse("2026-10-25T00:55:00Z"));
 
         assertThat(since).isEqualTo("2026-10-25T01:45:00");
+    }
+
+    // ---- the budget every Lucca's directory shares
+
+    @Test
+    void aLuccaListingMorePeopleThanTheBudgetIsDroppedAndItsHiresAreLookedUpInLuccaOneByOne() {
+        PeopleBudget budget = new PeopleBudget(2_500);
+        PeopleDirectory small = directoryWithin(budget);
+        for (int first = 1; first <= 10_000; first += PeopleDirectory.PAGE_SIZE) {
+            answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, first));
+        }
+
+        small.refresh(ACME);
+
+        assertThat(sent).as("the read stops at the page that goes past the budget").hasSize(3);
+        assertThat(small.answers(ACME)).as("each hire is looked up in Lucca, as when the read fails").isFalse();
+        assertThat(small.withMail(ACME, "person1@acme.test")).isEmpty();
+        assertThat(budget.held()).as("its people are let go").isZero();
+        assertThat(small.overBudget()).isEqualTo(1);
+
+        small.refresh(ACME);
+        assertThatThrownBy(() -> small.refreshNow(ACME)).isInstanceOf(PeopleOverBudget.class)
+                .hasMessageNotContaining("@");
+        assertThat(sent).as("not read again at each round, nor for a refused create").hasSize(3);
+        small.created(ACME, 42, "new.hire@acme.test", "nhire", null, null);
+        assertThat(small.withMail(ACME, "new.hire@acme.test")).as("a dropped directory holds nobody").isEmpty();
+        assertThat(budget.held()).isZero();
+    }
+
+    @Test
+    void aDirectoryThatAUserWeCreatedTakesPastTheBudgetIsDropped() {
+        PeopleBudget budget = new PeopleBudget(2);
+        PeopleDirectory small = directoryWithin(budget);
+        answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", 2, 1));
+        small.refresh(ACME);
+        assertThat(small.answers(ACME)).isTrue();
+
+        small.created(ACME, 42, "new.hire@acme.test", "nhire", null, null);
+
+        assertThat(small.answers(ACME)).isFalse();
+        assertThat(small.withMail(ACME, "person1@acme.test")).isEmpty();
+        assertThat(budget.held()).isZero();
+    }
+
+    @Test
+    void theDirectoryOfALuccaNoTenantUsesAnyMoreIsForgottenAndItsPeopleGivenBack() {
+        PeopleBudget budget = new PeopleBudget(1_000);
+        PeopleDirectory shared = directoryWithin(budget);
+        LuccaConnection globex = connection("globex", "https://globex.ilucca.net");
+        answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", 3, 1));
+        shared.refresh(ACME);
+        answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", 2, 100));
+        shared.refresh(globex);
+        assertThat(budget.held()).isEqualTo(5);
+
+        unused.add(ACME.instance()); // a reload took away the tenants of acme's Lucca
+        shared.forgetUnused();
+
+        assertThat(budget.held()).isEqualTo(2);
+        assertThat(shared.answers(ACME)).isFalse();
+        assertThat(shared.withMail(ACME, "person1@acme.test")).isEmpty();
+        assertThat(shared.withMail(globex, "person100@acme.test")).as("globex's Lucca is still used").isPresent();
+    }
+
+    @Test
+    void aDroppedDirectoryIsReadAgainOnceAForgottenLuccaLeftItMoreRoom() {
+        PeopleBudget budget = new PeopleBudget(2_500);
+        PeopleDirectory shared = directoryWithin(budget);
+        LuccaConnection globex = connection("globex", "https://globex.ilucca.net");
+        answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, 5_001));
+        answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", 1, 6_001));
+        shared.refresh(globex);
+        answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, 1));
+        answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, 1_001));
+        shared.refresh(ACME);
+        assertThat(shared.answers(ACME)).as("1,001 and 2,000 people do not fit in 2,500").isFalse();
+        assertThat(budget.held()).isEqualTo(1_001);
+
+        unused.add(globex.instance());
+        answers.add(page("Tue, 01 Dec 2026 10:31:00 GMT", PeopleDirectory.PAGE_SIZE, 1));
+        answers.add(page("Tue, 01 Dec 2026 10:31:00 GMT", PeopleDirectory.PAGE_SIZE, 1_001));
+        answers.add(page("Tue, 01 Dec 2026 10:31:00 GMT", 0, 2_001));
+        shared.refresh(ACME);
+
+        assertThat(shared.answers(ACME)).isTrue();
+        assertThat(shared.withMail(ACME, "person2000@acme.test")).isPresent();
+        assertThat(budget.held()).isEqualTo(2_000);
+        assertThat(shared.overBudget()).isZero();
+    }
+
+    private PeopleDirectory directoryWithin(PeopleBudget budget) {
+        return new PeopleDirectory((lucca, request) -> {
+            sent.add(request);
+            if (answers.isEmpty()) {
+                throw new LuccaUnavailable(request.name(), 503, "down");
+            }
+            return answers.removeFirst();
+        }, new LuccaRequests(JSON), PARIS, ours, budget, instance -> !unused.contains(instance));
     }
 
     private static LuccaCaller.Answer page(String date, int size, int firstId) {

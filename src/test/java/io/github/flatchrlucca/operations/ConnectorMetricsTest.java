@@ -71,6 +71,20 @@ class ConnectorMetricsTest {
                 .counter().count()).isEqualTo(1);
     }
 
+    @Test
+    void thePeopleDirectoriesShowWhatTheyHoldTheirBudgetAndTheLuccasDroppedOverIt() {
+        long[] held = {1_200};
+        long[] overBudget = {0};
+        metrics.peopleDirectories(() -> held[0], 64_736, () -> overBudget[0]);
+        held[0] = 0;
+        overBudget[0] = 1;
+
+        assertThat(registry.get("flatchr.lucca.people.held").gauge().value()).isZero();
+        assertThat(registry.get("flatchr.lucca.people.budget").gauge().value()).isEqualTo(64_736);
+        assertThat(registry.get("flatchr.lucca.people.directories.over.budget").gauge().value())
+                .as("read at each scrape").isEqualTo(1);
+    }
+
     private double received(String tenant) {
         return registry.get("flatchr.hires.by.status").tags("tenant", tenant, "status", "received").gauge().value();
     }

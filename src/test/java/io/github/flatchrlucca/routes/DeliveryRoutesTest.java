@@ -767,8 +767,10 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         assertThat(lucca.users()).filteredOn(u -> u.mail().equals(Events.mail("moving-1"))).singleElement()
                 .satisfies(user -> assertThat(hire.luccaUserId()).isEqualTo((long) user.id()));
         assertThat(hire.attempts()).as("the attempt the move stopped does not count").isOne();
-        assertThat(history(hireId)).extracting(HireEvent::detail).asString()
-                .contains("tenant moving has another Lucca now before create-user: handed back");
+        // stopped at its next call: its create, or its look-up by e-mail once the reload has forgotten the people of
+        // the Lucca no tenant uses any more (the attempt goes on as the reload ends, before or after that)
+        assertThat(history(hireId)).extracting(HireEvent::detail).asString().containsPattern(
+                "tenant moving has another Lucca now before (create-user|find-person-by-mail): handed back");
     }
 
     @Test

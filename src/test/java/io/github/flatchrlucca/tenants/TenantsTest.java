@@ -155,6 +155,20 @@ class TenantsTest {
     }
 
     @Test
+    void aLuccaIsUsedWhileATenantInForceHasIt() {
+        tenants.replace(List.of(tenant("acme", "key-1"), tenantAt("acme-retail", "https://acme.ilucca-test.net",
+                "key-2")));
+        String acmes = tenants.luccaOf("acme").instance();
+        String retails = tenants.luccaOf("acme-retail").instance();
+        assertThat(tenants.usesLucca(acmes)).isTrue();
+
+        tenants.replace(List.of(tenantAt("acme-retail", "https://acme.ilucca-test.net", "key-2")));
+
+        assertThat(tenants.usesLucca(acmes)).as("no tenant has it any more").isFalse();
+        assertThat(tenants.usesLucca(retails)).isTrue();
+    }
+
+    @Test
     void theDefaultTenantAcceptsAnyCompanyButOneAnotherTenantLists() {
         tenants.replace(List.of(anyCompany(), TestTenants.tenant("acme", "acme-token-0123456789", "4242")));
 
