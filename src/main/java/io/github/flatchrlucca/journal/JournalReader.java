@@ -116,6 +116,17 @@ public final class JournalReader {
     }
 
     /**
+     * Each tenant's searches of moves out of hired that failed in a row since the last that succeeded: as the journal
+     * holds them (Reconciliations), the same for every instance, whichever made the searches.
+     */
+    public Map<String, Integer> movesFailuresInARow() {
+        Map<String, Integer> failures = new HashMap<>();
+        jdbc.query("count the failed searches of moves", "SELECT tenant, moves_failures FROM reconciliation",
+                row -> failures.put(row.getString(1), row.getInt(2)));
+        return failures;
+    }
+
+    /**
      * How many hires of each tenant wait for a person's decision (a "needs a decision" mark, whatever their status: a
      * delivered hire moved out of hired, a cancelled one whose create's answer was lost): a count by status hides them.
      */

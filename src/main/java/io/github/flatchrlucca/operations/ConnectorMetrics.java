@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The connector's own metrics, next to Camel's route metrics on /observe/metrics. Labels carry the tenant id,
@@ -26,38 +28,52 @@ import java.util.function.LongSupplier;
  */
 public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, SearchCounts {
 
-    // A scrape every few seconds must not become a journal query per status each time.
-    private static final Duration QUEUE_COUNTS_TTL = Duration.ofSeconds(5);
+    // A scrape every few seconds must not become a journal query per gauge each time.
+    private static final Duration JOURNAL_READ_TTL = Duration.ofSeconds(5);
     // A hire reaches Lucca in seconds when all is well, in minutes to hours through an outage.
     private static final Duration[] HIRE_TO_LUCCA_BUCKETS = {Duration.ofSeconds(1), Duration.ofSeconds(5),
         Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(1),
         Duration.ofHours(6), Duration.ofHours(24)};
 
     private final MeterRegistry registry;
-    private final QueueCounts queue;
+    private final JournalRead<Map<String, Map<HireStatus, Long>>> queue;
+    private final JournalRead<Map<String, Integer>> movesFailuresInARow;
     private final Set<String> tenantsWithGauges = ConcurrentHashMap.newKeySet();
 
     public ConnectorMetrics(MeterRegistry registry, JournalReader reader, Clock clock) {
         this.registry = registry;
-        this.queue = new QueueCounts(reader, clock);
+        this.queue = new JournalRead<>(reader::countsByTenantAndStatus, clock);
+        this.movesFailuresInARow = new JournalRead<>(reader::movesFailuresInARow, clock);
     }
 
     /**
      * Each tenant's hires by status; a tenant that leaves keeps its gauges, its hires are still counted. Its failed
-     * searches of moves are counted from 0 at once: a counter first seen at 1 shows Prometheus no increase, and its
-     * alert would miss the first failure.
+     * searches of moves are counted from 0 at once (a counter first seen at 1 shows Prometheus no increase), and the
+     * failures in a row the journal holds are its alert's measure: put off up to hours apart, and shared by every
+     * instance, failures would escape a window of the counter's increase, or keep it on long after a success.
      */
     public void tenantsAre(Collection<String> tenants) {
         for (String tenant : tenants) {
             if (tenantsWithGauges.add(tenant)) {
                 for (HireStatus status : HireStatus.values()) {
-                    Gauge.builder("flatchr.hires.by.status", () -> queue.count(tenant, status))
+                    Gauge.builder("flatchr.hires.by.status", () -> known(queue.value(),
+                                    counts -> counts.getOrDefault(tenant, Map.of()).getOrDefault(status, 0L)))
                             .description("Hires in the journal by tenant and status (received and retrying are the queue)")
                             .tags("tenant", tenant, "status", status.label()).register(registry);
                 }
                 MOVES_FAILURES.forEach(outcome -> movesFailed(tenant, outcome));
+                Gauge.builder("flatchr.reconciliations.moves.failures.in.a.row", () -> known(movesFailuresInARow
+                                .value(), failures -> failures.getOrDefault(tenant, 0)))
+                        .description("Searches of Flatchr's API for moves out of hired that failed in a row since the "
+                                + "last that succeeded, as the journal holds them (every instance tells the same)")
+                        .tag("tenant", tenant).register(registry);
             }
         }
+    }
+
+    /** A figure of what the journal holds, or NaN (Prometheus' "no value") while it cannot be read. */
+    private static <T> double known(T read, ToDoubleFunction<T> figure) {
+        return read == null ? Double.NaN : figure.applyAsDouble(read);
     }
 
     /**
@@ -153,39 +169,39 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
     }
 
     /**
-     * Counts by tenant and status, read from the journal at most once per TTL, a failed read too: each of a scrape's
-     * gauges (nine per tenant) asked again a journal that is down, and waited for it (3 s, the pool's connection
-     * timeout), so that Prometheus gave up on the scrape, and no metric was collected during the outage.
+     * What the journal holds, read at most once per TTL, a failed read too: each of a scrape's gauges (ten per tenant)
+     * asked again a journal that is down, and waited for it (3 s, the pool's connection timeout), so that Prometheus
+     * gave up on the scrape, and no metric was collected during the outage.
      */
-    private static final class QueueCounts {
+    private static final class JournalRead<T> {
 
-        private final JournalReader reader;
+        private final Supplier<T> read;
         private final Clock clock;
-        // null while the journal could not be read: the counts are unknown
-        private Map<String, Map<HireStatus, Long>> counts = Map.of();
+        // null while the journal could not be read: unknown
+        private T value;
         private Instant readAt = Instant.MIN;
 
-        QueueCounts(JournalReader reader, Clock clock) {
-            this.reader = reader;
+        JournalRead(Supplier<T> read, Clock clock) {
+            this.read = read;
             this.clock = clock;
         }
 
         /**
-         * NaN (Prometheus' "no value") while the journal cannot be read, rather than the last counts: the queue may
-         * move meanwhile (another instance may still reach the journal), and counts frozen at their last values would
-         * pass for a queue that stopped moving, or one that emptied; the outage itself is told by the readiness check
-         * and by the webhooks refused (flatchr_webhooks_total{outcome="unavailable"}).
+         * Null while the journal cannot be read, which the gauges give as NaN (Prometheus' "no value") rather than the
+         * last value: the queue may move meanwhile (another instance may still reach the journal), and counts frozen at
+         * their last values would pass for a queue that stopped moving, or one that emptied; the outage itself is told
+         * by the readiness check and by the webhooks refused (flatchr_webhooks_total{outcome="unavailable"}).
          */
-        synchronized double count(String tenant, HireStatus status) {
-            if (clock.instant().isAfter(readAt.plus(QUEUE_COUNTS_TTL))) {
+        synchronized T value() {
+            if (clock.instant().isAfter(readAt.plus(JOURNAL_READ_TTL))) {
                 try {
-                    counts = reader.countsByTenantAndStatus();
+                    value = read.get();
                 } catch (JournalUnavailable e) {
-                    counts = null;
+                    value = null;
                 }
                 readAt = clock.instant();
             }
-            return counts == null ? Double.NaN : counts.getOrDefault(tenant, Map.of()).getOrDefault(status, 0L);
+            return value;
         }
     }
 }

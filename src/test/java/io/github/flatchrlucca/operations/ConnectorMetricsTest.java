@@ -8,6 +8,7 @@ import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.journal.TestJournal;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The hires by status as a scrape reads them: from the journal at most once per few seconds, while it is down too;
- * the counters an alert reads the first increase of.
+ * the counters an alert reads the first increase of; the searches of moves failed in a row, as the journal holds them.
  */
 class ConnectorMetricsTest {
 
@@ -72,6 +73,28 @@ class ConnectorMetricsTest {
     }
 
     @Test
+    void eachTenantsSearchesOfMovesFailedInARowAreReadFromTheJournalUntilOneSucceeds() {
+        Reconciliations searches = new Reconciliations(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
+        metrics.tenantsAre(List.of("acme", "globex"));
+        Reconciliations.Run run = searches.claim("acme", true).orElseThrow();
+        searches.movesFailed(run, failures -> clock.instant().plus(Duration.ofMinutes(15L * failures)));
+        searches.movesFailed(run, failures -> clock.instant().plus(Duration.ofMinutes(15L * failures)));
+
+        assertThat(movesFailuresInARow("acme")).as("as the journal holds them, whichever instance failed")
+                .isEqualTo(2);
+        assertThat(movesFailuresInARow("globex")).as("never searched").isZero();
+        searches.movesSearched(run, clock.instant());
+        assertThat(movesFailuresInARow("acme")).as("kept for a few seconds, as the queue's counts").isEqualTo(2);
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(movesFailuresInARow("acme")).as("a search that succeeds sets it back").isZero();
+
+        journal.stop();
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(movesFailuresInARow("acme")).as("unknown while the journal cannot be read").isNaN();
+        journal.start();
+    }
+
+    @Test
     void thePeopleDirectoriesShowWhatTheyHoldTheirBudgetAndTheLuccasDroppedOverIt() {
         long[] held = {1_200};
         long[] overBudget = {0};
@@ -83,6 +106,10 @@ class ConnectorMetricsTest {
         assertThat(registry.get("flatchr.lucca.people.budget").gauge().value()).isEqualTo(64_736);
         assertThat(registry.get("flatchr.lucca.people.directories.over.budget").gauge().value())
                 .as("read at each scrape").isEqualTo(1);
+    }
+
+    private double movesFailuresInARow(String tenant) {
+        return registry.get("flatchr.reconciliations.moves.failures.in.a.row").tag("tenant", tenant).gauge().value();
     }
 
     private double received(String tenant) {
