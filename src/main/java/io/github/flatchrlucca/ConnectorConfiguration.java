@@ -251,7 +251,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         TenantsFileWatch watch = new TenantsFileWatch(settings.tenantsFile(), defaultTenant, settings.adminToken(),
                 name -> Optional.ofNullable(System.getenv(name)), inherited, tenants,
                 ids -> {
-                    metrics.tenantsAre(ids);
+                    metrics.tenantsAre(ids, id -> tenants.find(id).flatMap(Tenant::flatchr).isPresent());
                     routes.sync(ids);
                     people.forgetUnused();
                 }, alerts::tenantsRefused);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -50,9 +51,13 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
      * Each tenant's hires by status; a tenant that leaves keeps its gauges, its hires are still counted. Its failed
      * searches of moves are counted from 0 at once (a counter first seen at 1 shows Prometheus no increase), and the
      * failures in a row the journal holds are its alert's measure: put off up to hours apart, and shared by every
-     * instance, failures would escape a window of the counter's increase, or keep it on long after a success.
+     * instance, failures would escape a window of the counter's increase, or keep it on long after a success. They
+     * are 0 for a tenant whose Flatchr is not searched now (its key removed, or the tenant by a reload): no search can
+     * set them back, and they would tell a failure for ever.
+     *
+     * @param searched whether a tenant's Flatchr is searched now, asked at each scrape
      */
-    public void tenantsAre(Collection<String> tenants) {
+    public void tenantsAre(Collection<String> tenants, Predicate<String> searched) {
         for (String tenant : tenants) {
             if (tenantsWithGauges.add(tenant)) {
                 for (HireStatus status : HireStatus.values()) {
@@ -62,8 +67,8 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
                             .tags("tenant", tenant, "status", status.label()).register(registry);
                 }
                 MOVES_FAILURES.forEach(outcome -> movesFailed(tenant, outcome));
-                Gauge.builder("flatchr.reconciliations.moves.failures.in.a.row", () -> known(movesFailuresInARow
-                                .value(), failures -> failures.getOrDefault(tenant, 0)))
+                Gauge.builder("flatchr.reconciliations.moves.failures.in.a.row", () -> searched.test(tenant)
+                                ? known(movesFailuresInARow.value(), failures -> failures.getOrDefault(tenant, 0)) : 0)
                         .description("Searches of Flatchr's API for moves out of hired that failed in a row since the "
                                 + "last that succeeded, as the journal holds them (every instance tells the same)")
                         .tag("tenant", tenant).register(registry);

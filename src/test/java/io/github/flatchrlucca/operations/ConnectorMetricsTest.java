@@ -15,7 +15,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,7 +38,7 @@ class ConnectorMetricsTest {
     void aScrapeWhileTheJournalIsDownAsksItOnceAndReadsNoCountRatherThanOnceForEachGauge() {
         Intakes.recordIntake(new Journal(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a"), "{}",
                 new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "1", List.of()), "acme", Duration.ZERO);
-        metrics.tenantsAre(List.of("acme", "globex"));
+        metrics.tenantsAre(List.of("acme", "globex"), tenant -> true);
         assertThat(received("acme")).isEqualTo(1.0);
         journal.askedSinceLastTime();
         clock.advance(Duration.ofSeconds(6));
@@ -60,7 +62,7 @@ class ConnectorMetricsTest {
 
     @Test
     void eachTenantsFailedSearchesOfMovesAreExportedFromZeroSoThatTheFirstFailureIsAnIncrease() {
-        metrics.tenantsAre(List.of("acme"));
+        metrics.tenantsAre(List.of("acme"), tenant -> true);
 
         assertThat(registry.find("flatchr.reconciliations.moves.failed").tag("tenant", "acme").counters())
                 .extracting(counter -> counter.getId().getTag("outcome"))
@@ -75,7 +77,8 @@ class ConnectorMetricsTest {
     @Test
     void eachTenantsSearchesOfMovesFailedInARowAreReadFromTheJournalUntilOneSucceeds() {
         Reconciliations searches = new Reconciliations(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
-        metrics.tenantsAre(List.of("acme", "globex"));
+        Set<String> searched = new HashSet<>(Set.of("acme", "globex"));
+        metrics.tenantsAre(List.of("acme", "globex"), searched::contains);
         Reconciliations.Run run = searches.claim("acme", true).orElseThrow();
         searches.movesFailed(run, failures -> clock.instant().plus(Duration.ofMinutes(15L * failures)));
         searches.movesFailed(run, failures -> clock.instant().plus(Duration.ofMinutes(15L * failures)));
@@ -83,6 +86,9 @@ class ConnectorMetricsTest {
         assertThat(movesFailuresInARow("acme")).as("as the journal holds them, whichever instance failed")
                 .isEqualTo(2);
         assertThat(movesFailuresInARow("globex")).as("never searched").isZero();
+        searched.remove("acme");
+        assertThat(movesFailuresInARow("acme")).as("its key removed: no search can set them back").isZero();
+        searched.add("acme");
         searches.movesSearched(run, clock.instant());
         assertThat(movesFailuresInARow("acme")).as("kept for a few seconds, as the queue's counts").isEqualTo(2);
         clock.advance(Duration.ofSeconds(6));
