@@ -12,7 +12,8 @@
     { id: "delivered", label: "Delivered", hint: "Created in Lucca" },
     { id: "already-in-lucca", label: "Already in Lucca", hint: "Found in Lucca, so not created again" },
     { id: "dead", label: "Dead", hint: "Lucca refused it or retries ran out: needs a person" },
-    { id: "rejected", label: "Rejected", hint: "Flatchr sent an incomplete candidate: needs a person" },
+    { id: "rejected", label: "Rejected", hint: "Flatchr sent an incomplete candidate, or a search found the names "
+      + "and vacancy of a webhook's hire under another e-mail: needs a person" },
     { id: "dry-run", label: "Dry run", hint: "Recorded only: no Lucca was configured" },
     { id: "cancelled", label: "Cancelled", hint: "Stopped by an operator" },
     { id: "withdrawn", label: "Withdrawn", hint: "Moved out of hired in Flatchr before it reached Lucca" },

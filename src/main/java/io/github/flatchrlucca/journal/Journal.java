@@ -975,6 +975,19 @@ public final class Journal {
     }
 
     /**
+     * The tenant's hires sent by the webhook since {@code since} whose application Flatchr's API has not named yet,
+     * newest first, at most {@code max}: a search about to record an application it cannot match checks that none of
+     * them is that application under a corrected e-mail. One query through the tenant's newest hires, not the whole
+     * journal; not those erased, which have nothing left to compare.
+     */
+    public List<WebhookHire> webhookHiresWithoutApplicant(String tenant, Instant since, int max) {
+        return jdbc.query("look for the webhook's hires a search has not found", "SELECT hire_id, payload FROM hire "
+                + "WHERE tenant = ? AND received_at >= ? AND origin = ? AND flatchr_applicant IS NULL AND erased_at IS "
+                + "NULL AND payload IS NOT NULL ORDER BY received_at DESC FETCH FIRST " + max + " ROWS ONLY",
+                row -> new WebhookHire(row.getString(1), row.getString(2)), tenant, at(since), Origin.WEBHOOK.label());
+    }
+
+    /**
      * The tenant's withdrawn hires, for a search of Flatchr's API to find those moved back into hired: one query,
      * as hires withdrawn are few (moves out of hired are). Not those erased: nothing is left of them to deliver.
      */

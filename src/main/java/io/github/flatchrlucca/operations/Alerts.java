@@ -98,6 +98,18 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
         }
     }
 
+    /**
+     * A hire a search found, of the names and vacancy of a webhook's hire under another e-mail: rejected until a
+     * person decides whether the recruiter corrected the e-mail (one person, in Lucca already) or it is a namesake.
+     */
+    @Override
+    public synchronized void namesakeHeld(String tenant, String hireId, String why) {
+        if (toldOneByOne(new BurstOf(tenant, true), why)) {
+            send.accept(":no_entry: Hire " + hireId + " of tenant " + tenant + ", found by a search of Flatchr's API, "
+                    + "waits for a person and will not reach Lucca by itself: " + why + ": " + link(hireId));
+        }
+    }
+
     /** Whether a hire of the burst is told by itself, or only counted, its burst being told enough already. */
     private boolean toldOneByOne(BurstOf of, String why) {
         Burst burst = bursts.get(of);

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One run of one tenant's search of Flatchr's API: which searches it makes, what they found, and what became of
@@ -62,6 +63,8 @@ public final class ReconciliationRun {
     private String movesFailure;
     private Instant movesPutOffUntil;
     private int skipped;
+    // the webhook's hires an application to record may be under a corrected e-mail: read at the first one, if any
+    private WebhookNamesakes namesakes;
 
     ReconciliationRun(Reconciliations.Run claim, Tenant tenant, FlatchrConnection flatchr, FlatchrRequests requests,
                       LocalDate windowFrom, boolean asked, boolean dryRun) {
@@ -454,6 +457,17 @@ public final class ReconciliationRun {
 
     List<FoundApplication> recorded() {
         return List.copyOf(recorded);
+    }
+
+    /**
+     * The webhook's hires the run's applications to record are compared with ({@link WebhookNamesakes}), read by
+     * {@code read} once, when the first is about to be recorded: most runs record none, and read nothing.
+     */
+    WebhookNamesakes namesakes(Supplier<WebhookNamesakes> read) {
+        if (namesakes == null) {
+            namesakes = read.get();
+        }
+        return namesakes;
     }
 
     /** An application no hire can be recorded from (its own data is at fault): the run goes on without it. */

@@ -72,6 +72,10 @@ public final class ReconciliationSteps {
     private static final Duration LONGEST_MOVES_WAIT = Duration.ofHours(6);
     // The event's company_id when the tenant lists no company (the default tenant takes any).
 
+    // The webhook's hires a run compares the applications it records with, at most (the newest): a window's
+    // webhook hires are a few dozen, and a backfill of months reads no more than these, a few hundred kilobytes.
+    private static final int NAMESAKES_READ = 500;
+
     // The timer checks every 5 s, and each check says this instance is up: one not seen for this long is down.
     private static final Duration OTHERS_UP_WITHIN = Duration.ofSeconds(30);
 
@@ -330,6 +334,7 @@ public final class ReconciliationSteps {
                 companyId(run.tenant()), run.foundIn(application), notes);
         IntakeResult result;
         HireVerdict verdict;
+        Optional<String> namesake;
         try {
             verdict = classifier.classify(event, run.tenant());
             if (verdict.kind() != HireVerdict.Kind.HIRE && verdict.kind() != HireVerdict.Kind.INCOMPLETE) {
@@ -340,8 +345,10 @@ public final class ReconciliationSteps {
                 // hire would be taken for a duplicate of
                 return skipped(run, application, "it is not a hire to the webhook's rules (" + verdict.kind() + ")");
             }
+            namesake = verdict.kind() == HireVerdict.Kind.HIRE ? namesakeOf(run, event) : Optional.empty();
             result = journal.record(event.toString(), run.getTenant(), Origin.FLATCHR_API, verdict.dedupeKey(),
-                    verdict.matchingApplication(), verdict.applicantId(), verdict.recordedRejection(), notes,
+                    verdict.matchingApplication(), verdict.applicantId(),
+                    namesake.map(WebhookNamesakes::reason).orElse(verdict.recordedRejection()), notes,
                     run.tenant().hireHold(), run.seenInHiredAt(application));
         } catch (Problem | JournalRefusedValue unusable) {
             // Its own data is at fault (an id too long to be one, a value the journal refuses): it would be refused
@@ -349,7 +356,12 @@ public final class ReconciliationSteps {
             return skipped(run, application, unusable.getMessage());
         }
         reconciliations.renew(run.claim());
-        if (result.newRejection()) {
+        if (result.newRejection() && namesake.isPresent()) {
+            LOG.warn("Tenant {}: application {} found in Flatchr's API has the names and vacancy of webhook hire {} "
+                    + "under another e-mail: recorded as hire {}, rejected until a person decides", run.getTenant(),
+                    application.applicant(), namesake.get(), result.hireId());
+            rejected.namesakeHeld(run.getTenant(), result.hireId(), WebhookNamesakes.reason(namesake.get()));
+        } else if (result.newRejection()) {
             // recorded, but to reach Lucca only once a person completes it in Flatchr: told as the webhook's is
             rejected.hireRejected(run.getTenant(), result.hireId(), verdict.rejection());
         }
@@ -363,6 +375,16 @@ public final class ReconciliationSteps {
         run.recorded(application);
         metrics.hireFound(run.getTenant(), result.outcome() == IntakeResult.Outcome.ACCEPTED ? "accepted" : "rejected");
         return result.outcome() == IntakeResult.Outcome.ACCEPTED;
+    }
+
+    /**
+     * The webhook's hire the event may be under a corrected e-mail ({@link WebhookNamesakes}): one received since the
+     * run's window began (a hire whose application the search finds in it came then), and not found by any search
+     * yet. The newest {@link #NAMESAKES_READ} of them, read once per run.
+     */
+    private Optional<String> namesakeOf(ReconciliationRun run, ObjectNode event) {
+        return run.namesakes(() -> new WebhookNamesakes(journal.webhookHiresWithoutApplicant(run.getTenant(),
+                run.windowFrom().atStartOfDay(FlatchrDays.ZONE).toInstant(), NAMESAKES_READ), json)).of(event);
     }
 
     /** Whether the run searches the moves, or they are put off after failures ({@link ReconciliationRun#movesDue}). */

@@ -13,4 +13,12 @@ public interface RejectedHireAlert {
      *            the candidate's e-mail or phone
      */
     void hireRejected(String tenant, String hireId, String why);
+
+    /**
+     * A search's hire recorded as rejected for a person to decide: the names and vacancy of a webhook's hire under
+     * another e-mail (the candidate's corrected, or a namesake). Told once for each such hire.
+     *
+     * @param why the other hire's id and what to do, never the candidate's names or e-mail
+     */
+    void namesakeHeld(String tenant, String hireId, String why);
 }

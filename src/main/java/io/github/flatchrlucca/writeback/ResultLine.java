@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.reconciliation.WebhookNamesakes;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -54,8 +55,13 @@ public final class ResultLine {
      * twin by hand.
      */
     private static String rejected(HireView hire, String day) {
-        return hire.luccaUserId() != null || hire.decisionNeeded() != null
-                ? stopped(hire, "moved out of hired", "the move out of hired", day)
+        if (hire.luccaUserId() != null || hire.decisionNeeded() != null) {
+            return stopped(hire, "moved out of hired", "the move out of hired", day);
+        }
+        // the reason names another hire and tells an operator what to do: the recruiter is told what HR decides
+        return hire.lastError() != null && hire.lastError().startsWith(WebhookNamesakes.REASON_START)
+                ? "Lucca: not created - the same names and vacancy as another hire, under another e-mail (corrected?); "
+                + "HR decides (" + day + ")"
                 : "Lucca: not created - " + recruiterWords(hire.lastError()) + " (" + day + ")";
     }
 

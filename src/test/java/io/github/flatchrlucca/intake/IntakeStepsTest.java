@@ -10,6 +10,7 @@ import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.MoveOut;
 import io.github.flatchrlucca.journal.TestJournal;
 import io.github.flatchrlucca.routes.Variables;
+import io.github.flatchrlucca.signals.RejectedHireAlert;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +43,17 @@ class IntakeStepsTest {
         h2 = TestJournal.inFolder(dir);
         steps = new IntakeSteps(new FlatchrEventClassifier(), new VerdictRecorder(new Journal(h2.dataSource(),
                 Clock.systemUTC(), Duration.ofMinutes(10), "instance-a")),
-                (tenant, hireId, why) -> told.add(tenant + " " + hireId + ": " + why));
+                new RejectedHireAlert() {
+                    @Override
+                    public void hireRejected(String tenant, String hireId, String why) {
+                        told.add(tenant + " " + hireId + ": " + why);
+                    }
+
+                    @Override
+                    public void namesakeHeld(String tenant, String hireId, String why) {
+                        throw new AssertionError("only a search holds a namesake");
+                    }
+                });
     }
 
     @AfterEach

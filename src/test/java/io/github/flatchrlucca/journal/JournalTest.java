@@ -1140,6 +1140,32 @@ class JournalTest {
     }
 
     @Test
+    void theWebhooksHiresASearchMayFindUnderACorrectedEmailAreTheNewestOfTheTenantSinceTheWindowWithoutFlatchrsId() {
+        String before = Intakes.recordIntake(journal, PAYLOAD, sameApplication("1", "p1@example.org|5"), TENANT,
+                Duration.ZERO).hireId();
+        clock.advance(Duration.ofHours(1));
+        Instant since = clock.instant();
+        String found = Intakes.recordIntake(journal, PAYLOAD, sameApplication("2", "p2@example.org|5"), TENANT,
+                Duration.ZERO).hireId();
+        journal.applicantFoundBySearch(found, "api-2");
+        Intakes.record(journal, PAYLOAD, sameApplication("3", "p3@example.org|5"), TENANT, Origin.FLATCHR_API,
+                List.of(), Duration.ZERO);
+        Intakes.recordIntake(journal, PAYLOAD, sameApplication("4", "p4@example.org|5"), "globex", Duration.ZERO);
+        List<String> webhooks = new ArrayList<>();
+        for (int i = 5; i < 8; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            webhooks.add(Intakes.recordIntake(journal, PAYLOAD, sameApplication(String.valueOf(i),
+                    "p" + i + "@example.org|5"), TENANT, Duration.ZERO).hireId());
+        }
+
+        assertThat(journal.webhookHiresWithoutApplicant(TENANT, since, 2)).as("the newest, at most 2")
+                .containsExactly(new WebhookHire(webhooks.get(2), PAYLOAD), new WebhookHire(webhooks.get(1), PAYLOAD));
+        assertThat(journal.webhookHiresWithoutApplicant(TENANT, since, 10)).extracting(WebhookHire::hireId)
+                .as("not before the window, nor known by Flatchr's id, nor a search's, nor another tenant's")
+                .containsExactly(webhooks.get(2), webhooks.get(1), webhooks.get(0)).doesNotContain(before, found);
+    }
+
+    @Test
     void hiresRecordedBeforeTheApplicationKeyGetItFromTheirPayload() throws SQLException {
         older = olderJournal("8");
         try (Connection connection = older.getConnection()) {

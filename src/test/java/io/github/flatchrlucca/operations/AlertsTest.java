@@ -49,6 +49,17 @@ class AlertsTest {
     }
 
     @Test
+    void aSearchsHireHeldAsANamesakeIsToldWithItsReasonAndNotAsAnIncompleteOne() {
+        alerts.namesakeHeld("acme", "hire-1", "same name and vacancy as hire hire-0, another e-mail: if the e-mail was "
+                + "corrected in Flatchr, cancel this one and correct the employee in Lucca; if it is another person, "
+                + "replay it");
+
+        assertThat(chat).singleElement().satisfies(message -> assertThat(message).contains("Hire hire-1 of tenant acme",
+                "found by a search of Flatchr's API", "waits for a person", "same name and vacancy as hire hire-0",
+                "https://connector.acme.example/admin/#hire=hire-1").doesNotContain("drag them into hired again"));
+    }
+
+    @Test
     void hiresRejectedTogetherAreToldAsAFewLinksThenOneCountApartFromTheDeadOnes() {
         // a wrong FLATCHR_COMPANY_ID: every hire of the tenant is refused as it comes
         for (int i = 0; i < 20; i++) {

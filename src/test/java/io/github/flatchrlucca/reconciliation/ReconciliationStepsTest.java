@@ -28,6 +28,7 @@ import io.github.flatchrlucca.journal.WriteBacks;
 import io.github.flatchrlucca.mapping.FlatchrDays;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import io.github.flatchrlucca.routes.Variables;
+import io.github.flatchrlucca.signals.RejectedHireAlert;
 import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.Tenants;
@@ -72,7 +73,17 @@ class ReconciliationStepsTest {
             new Instances(pool, clock, "instance-a"), journal, classifier, new FlatchrRequests(JSON), JSON,
             new ConnectorMetrics(registry, new JournalReader(pool), clock), pause,
             (tenant, applicant, why) -> told.add(tenant + " " + applicant + ": " + why),
-            (tenant, hireId, why) -> told.add(tenant + " rejected " + hireId + ": " + why),
+            new RejectedHireAlert() {
+                @Override
+                public void hireRejected(String tenant, String hireId, String why) {
+                    told.add(tenant + " rejected " + hireId + ": " + why);
+                }
+
+                @Override
+                public void namesakeHeld(String tenant, String hireId, String why) {
+                    told.add(tenant + " held " + hireId + ": " + why);
+                }
+            },
             (tenant, from, before) -> told.add(tenant + " days from " + from + " before " + before), clock);
 
     ReconciliationStepsTest() {

@@ -3,7 +3,9 @@ package io.github.flatchrlucca.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.github.flatchrlucca.e2e.FlatchrEvents;
 import io.github.flatchrlucca.fake.Reply;
 import io.github.flatchrlucca.fake.flatchr.ApplicationSeed;
 import io.github.flatchrlucca.fake.flatchr.Candidate;
@@ -87,6 +89,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     private static final String OLDER_APPLICATION = "Ol8DeR2SrC4hIt6M";
     // FlatchrEvents' webhooks name vacancy 5: the API's vacancy is the same one
     private static final String VACANCY = "Vk3mP0qA9sLx2BcD";
+    // vacancy 6, of tenant flatchr-corrected's Flatchr only
+    private static final String OTHER_VACANCY = "Vo6nQ1rB8tMy3CdE";
     private static final String MISSED_MAIL = "jeanne.missed@example.org";
 
     @BeanInject("reconciliation")
@@ -167,6 +171,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                     "06 12 34 56 78"), VACANCY, "Recruté"));
         }
         flatchrCorrected.addColumn(new Column("10", "Refusé", 6, false));
+        flatchrCorrected.addVacancy(new Vacancy(OTHER_VACANCY, 6, "Développeuse Python", "DEV-2", 1, "2026-01-05",
+                null, 1, null, List.of()));
         for (FakeFlatchr company : List.of(flatchrMoving, flatchrMoved)) {
             company.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel", Events.mail("moving-1"),
                     "06 12 34 56 78"), VACANCY, "Recruté").id(MOVING_APPLICATION));
@@ -528,6 +534,49 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                 .isEqualTo(io.github.flatchrlucca.journal.Journal.MOVED_OUT_AFTER_LUCCA);
     }
 
+    @Test
+    void anEmailCorrectedBeforeAnySearchSawTheApplicationWaitsForAPersonAndIsDeliveredWhenReplayed() {
+        String hireId = accept("flatchr-corrected", namedHire("corrected-3", "Lou", "Homonyme"));
+        awaitHire(hireId, hire -> hire.status() == HireStatus.DELIVERED);
+        String application = flatchrCorrected.addApplication(ApplicationSeed.of(new Candidate("Lou", "Homonyme",
+                Events.mail("corrected-3"), "06 12 34 56 78"), VACANCY, "Recruté"));
+        // corrected before any search: no search ever saw the application under the webhook's e-mail
+        flatchrCorrected.editCandidate(application, new Candidate("LOU", "Homonymé", "lou.corrige@example.org",
+                "06 12 34 56 78"));
+
+        backfill("flatchr-corrected");
+
+        HireView found = hiresOf("flatchr-corrected").stream().filter(hire -> application.equals(
+                hire.flatchrApplicant())).findFirst().orElseThrow();
+        assertThat(found.hireId()).isNotEqualTo(hireId);
+        assertThat(found.status()).as("not delivered blindly").isEqualTo(HireStatus.REJECTED);
+        assertThat(found.lastError()).isEqualTo("same name and vacancy as hire " + hireId + ", another e-mail: if the "
+                + "e-mail was corrected in Flatchr, cancel this one and correct the employee in Lucca; if it is another "
+                + "person, replay it");
+        assertThat(lucca.users()).noneMatch(user -> "lou.corrige@example.org".equals(user.mail()));
+        assertThat(backfill("flatchr-corrected").get("recorded")).as("known by Flatchr's id from now on").asList()
+                .isEmpty();
+
+        // a person finds it is another Lou Homonyme: the replay delivers it, no search's check in its way
+        assertThat(postAdmin("/admin/api/hires/" + found.hireId() + "/replay", "").statusCode()).isEqualTo(202);
+        awaitHire(found.hireId(), hire -> hire.status() == HireStatus.DELIVERED);
+        assertThat(lucca.users()).anyMatch(user -> "lou.corrige@example.org".equals(user.mail()));
+    }
+
+    @Test
+    void aNamesakeOfAWebhooksHireOnAnotherVacancyIsDelivered() {
+        String hireId = accept("flatchr-corrected", namedHire("corrected-4", "Noa", "Ailleurs"));
+        awaitHire(hireId, hire -> hire.status() == HireStatus.DELIVERED);
+        String application = flatchrCorrected.addApplication(ApplicationSeed.of(new Candidate("Noa", "Ailleurs",
+                "noa.ailleurs@example.org", "06 12 34 56 78"), OTHER_VACANCY, "Recruté"));
+
+        backfill("flatchr-corrected");
+
+        HireView found = hiresOf("flatchr-corrected").stream().filter(hire -> application.equals(
+                hire.flatchrApplicant())).findFirst().orElseThrow();
+        awaitHire(found.hireId(), hire -> hire.status() == HireStatus.DELIVERED);
+    }
+
     // ---- write-back-failures
 
     @Test
@@ -770,6 +819,13 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
                 .until(() -> hiresOf("flatchr").stream().filter(hire -> missed.equals(hire.flatchrApplicant()))
                         .filter(expected).findFirst(), java.util.Optional::isPresent).orElseThrow();
+    }
+
+    /** A hire of tenant flatchr-corrected's company, of a candidate of these names. */
+    private static ObjectNode namedHire(String applicantId, String firstName, String lastName) {
+        ObjectNode hire = FlatchrEvents.hire(applicantId, firstName, lastName, Events.mail(applicantId));
+        hire.put("company_id", 5555);
+        return hire;
     }
 
     /** A backfill of the tenant from three days back, run to its end: what it came to. */

@@ -6,6 +6,7 @@ import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Origin;
+import io.github.flatchrlucca.reconciliation.WebhookNamesakes;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -144,6 +145,13 @@ class ResultLineTest {
     private static HireView waiting(HireStatus status, String decision) {
         return new HireView("hire-1", "acme", status, AT, AT, null, AT, 1, null, null, null, null, null, List.of(),
                 null, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, decision, AT, true, false);
+    }
+
+    @Test
+    void aSearchsHireOfTheNamesAndVacancyOfAWebhooksOneTellsTheRecruiterHrDecides() {
+        assertThat(ResultLine.of(hire(HireStatus.REJECTED, null, null, WebhookNamesakes.REASON_START
+                + "hire-0, another e-mail: if the e-mail was corrected in Flatchr, cancel this one", List.of(), null), PARIS)).isEqualTo("Lucca: not created - the same names and vacancy as another hire, under "
+                + "another e-mail (corrected?); HR decides (2026-12-02)");
     }
 
     @Test

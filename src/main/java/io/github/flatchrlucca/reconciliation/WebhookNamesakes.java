@@ -1,0 +1,72 @@
+package io.github.flatchrlucca.reconciliation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.journal.WebhookHire;
+import io.github.flatchrlucca.mapping.AsciiName;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The webhook's hires a search's new application may be under a corrected e-mail: the webhook names an application
+ * by ids the API does not know, so a recruiter who corrects the candidate's e-mail before any search saw the
+ * application leaves the search nothing to match it by but the candidate's names and the vacancy. An application of
+ * the same vacancy and names (as logins compare them: case, accents and spaces aside) as one of these hires is not
+ * delivered blindly, which would make a second Lucca employee: a person decides ({@link #reason}).
+ */
+public final class WebhookNamesakes {
+
+    /** How the reason a hire waits for a person begins, which the write-back tells the recruiter in its own words. */
+    public static final String REASON_START = "same name and vacancy as hire ";
+
+    private final List<Known> hires;
+
+    private record Known(String hireId, Names names) {
+    }
+
+    /** A vacancy's plain id (the webhook's data.vacancy.id) and the candidate's first and last names, normalised. */
+    private record Names(String vacancy, String firstname, String lastname) {
+
+        /** Empty when the event lacks any of them, or a name has nothing {@link AsciiName} reads: nothing to compare. */
+        static Optional<Names> of(JsonNode event) {
+            JsonNode data = event.path("data");
+            String vacancy = data.path("vacancy").path("id").isValueNode()
+                    ? data.path("vacancy").path("id").asText().strip() : "";
+            String firstname = AsciiName.of(text(data.path("candidate").path("firstname")));
+            String lastname = AsciiName.of(text(data.path("candidate").path("lastname")));
+            return vacancy.isEmpty() || firstname.isEmpty() || lastname.isEmpty() ? Optional.empty()
+                    : Optional.of(new Names(vacancy, firstname, lastname));
+        }
+
+        private static String text(JsonNode node) {
+            return node.isValueNode() && !node.isNull() ? node.asText() : null;
+        }
+    }
+
+    /** @param hires the webhook's hires not found by any search yet; one whose event is unreadable is left out */
+    WebhookNamesakes(List<WebhookHire> hires, ObjectMapper json) {
+        this.hires = hires.stream().map(hire -> known(hire, json)).filter(Objects::nonNull).toList();
+    }
+
+    private static Known known(WebhookHire hire, ObjectMapper json) {
+        try {
+            return Names.of(json.readTree(hire.payload())).map(names -> new Known(hire.hireId(), names)).orElse(null);
+        } catch (IOException unreadable) {
+            return null;
+        }
+    }
+
+    /** The webhook's hire, newest first, of the event's vacancy and candidate's names; empty when there is none. */
+    Optional<String> of(JsonNode event) {
+        return Names.of(event).flatMap(names -> hires.stream().filter(hire -> hire.names().equals(names))
+                .map(Known::hireId).findFirst());
+    }
+
+    /** Why the application waits for a person: the other hire's id, never the candidate's names or e-mail. */
+    static String reason(String otherHireId) {
+        return REASON_START + otherHireId + ", another e-mail: if the e-mail was corrected in Flatchr, cancel this one "
+                + "and correct the employee in Lucca; if it is another person, replay it";
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.flatchrlucca.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flatchrlucca.journal.WebhookHire;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WebhookNamesakesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void anEventOfTheVacancyAndNamesOfAWebhooksHireNamesItWhateverTheirCaseAccentsAndSpaces() {
+        WebhookNamesakes namesakes = new WebhookNamesakes(List.of(
+                new WebhookHire("hire-other", webhook("Camille", "Morel", 7).toString()),
+                new WebhookHire("hire-1", webhook("Zoé", "Le Gall", 5).toString()),
+                new WebhookHire("hire-2", webhook("Zoe", "Le Gall", 5).toString())), JSON);
+
+        // the search's event: the vacancy's plain id as its item gives it, a number
+        assertThat(namesakes.of(found(" ZOE ", "le-gall", 5))).as("the first, newest").contains("hire-1");
+        assertThat(namesakes.of(found("Zoé", "Le Gall", 6))).as("another vacancy").isEmpty();
+        assertThat(namesakes.of(found("Zoé", "Gall", 5))).as("another last name").isEmpty();
+        assertThat(namesakes.of(found("Chloé", "Le Gall", 5))).as("another first name").isEmpty();
+    }
+
+    @Test
+    void namesWithNothingToCompareAndUnreadableEventsNameNoHire() {
+        WebhookNamesakes namesakes = new WebhookNamesakes(List.of(
+                new WebhookHire("hire-1", webhook("😀", "—", 5).toString()),
+                new WebhookHire("hire-2", "not json"),
+                new WebhookHire("hire-3", webhook("Zoé", "Le Gall", 5).toString())), JSON);
+
+        assertThat(namesakes.of(found("😀", "—", 5))).as("no name to compare").isEmpty();
+        assertThat(namesakes.of(found("Zoé", "Le Gall", 5))).contains("hire-3");
+        ObjectNode noVacancy = found("Zoé", "Le Gall", 5);
+        ((ObjectNode) noVacancy.path("data")).remove("vacancy");
+        assertThat(namesakes.of(noVacancy)).as("no vacancy to compare").isEmpty();
+    }
+
+    @Test
+    void theReasonNamesTheOtherHireAndWhatToDoAndNoCandidate() {
+        assertThat(WebhookNamesakes.reason("hire-1")).isEqualTo("same name and vacancy as hire hire-1, another e-mail: "
+                + "if the e-mail was corrected in Flatchr, cancel this one and correct the employee in Lucca; if it is "
+                + "another person, replay it").startsWith(WebhookNamesakes.REASON_START);
+    }
+
+    /** A webhook's event: the vacancy's plain id as text, its encoded one apart (flatchr-webhooks.md). */
+    private static ObjectNode webhook(String firstname, String lastname, int vacancy) {
+        ObjectNode event = found(firstname, lastname, vacancy);
+        ((ObjectNode) event.path("data").path("vacancy")).put("id", String.valueOf(vacancy));
+        ((ObjectNode) event.path("data")).put("vacancy_id", "Vk3mP0qA9sLx2BcD");
+        return event;
+    }
+
+    /** The event a search makes of an application it found, its vacancy keyed by the item's plain vacancy_id. */
+    private static ObjectNode found(String firstname, String lastname, int vacancy) {
+        ObjectNode event = JSON.createObjectNode().put("event", "drag_applicant");
+        ObjectNode data = event.putObject("data");
+        data.putObject("candidate").put("firstname", firstname).put("lastname", lastname)
+                .put("email", firstname + "@example.org");
+        data.putObject("vacancy").put("id", vacancy).put("title", "Développeuse Java");
+        return event;
+    }
+}
