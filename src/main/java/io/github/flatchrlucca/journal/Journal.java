@@ -981,10 +981,19 @@ public final class Journal {
      * journal; not those erased, which have nothing left to compare.
      */
     public List<WebhookHire> webhookHiresWithoutApplicant(String tenant, Instant since, int max) {
-        return jdbc.query("look for the webhook's hires a search has not found", "SELECT hire_id, payload FROM hire "
-                + "WHERE tenant = ? AND received_at >= ? AND origin = ? AND flatchr_applicant IS NULL AND erased_at IS "
-                + "NULL AND payload IS NOT NULL ORDER BY received_at DESC FETCH FIRST " + max + " ROWS ONLY",
+        return jdbc.query("look for the webhook's hires a search has not found", webhookHiresWithoutApplicant(max),
                 row -> new WebhookHire(row.getString(1), row.getString(2)), tenant, at(since), Origin.WEBHOOK.label());
+    }
+
+    /**
+     * Its query: along the tenant's newest hires, up to {@code max} of them. Ordered as their index is (by tenant
+     * first, a single one here), so that the database reads the index in order and stops there, where by received_at
+     * alone it would read and sort every hire of the window (a backfill's, of months) first.
+     */
+    static String webhookHiresWithoutApplicant(int max) {
+        return "SELECT hire_id, payload FROM hire WHERE tenant = ? AND received_at >= ? AND origin = ? AND "
+                + "flatchr_applicant IS NULL AND erased_at IS NULL AND payload IS NOT NULL "
+                + "ORDER BY tenant, received_at DESC FETCH FIRST " + max + " ROWS ONLY";
     }
 
     /**

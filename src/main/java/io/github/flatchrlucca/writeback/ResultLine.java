@@ -41,7 +41,9 @@ public final class ResultLine {
                     : "already in Lucca as #" + hire.luccaUserId()) + " (" + day + ")";
             case DEAD -> dead(hire, day);
             case REJECTED -> rejected(hire, day);
-            case CANCELLED -> stopped(hire, "cancelled by an operator", "the cancel", day);
+            case CANCELLED -> heldAsNamesake(hire) && hire.luccaUserId() == null
+                    ? "Lucca: not created again - cancelled as the same person as another hire (" + day + ")"
+                    : stopped(hire, "cancelled by an operator", "the cancel", day);
             case WITHDRAWN -> stopped(hire, "moved out of hired", "the move out of hired", day);
             case DRY_RUN -> "Lucca: not sent - the connector runs without Lucca (" + day + ")";
             case RECEIVED, RETRYING -> throw new IllegalArgumentException("a queued hire has no outcome yet");
@@ -59,10 +61,19 @@ public final class ResultLine {
             return stopped(hire, "moved out of hired", "the move out of hired", day);
         }
         // the reason names another hire and tells an operator what to do: the recruiter is told what HR decides
-        return hire.lastError() != null && hire.lastError().startsWith(WebhookNamesakes.REASON_START)
+        return heldAsNamesake(hire)
                 ? "Lucca: not created - the same names and vacancy as another hire, under another e-mail (corrected?); "
                 + "HR decides (" + day + ")"
                 : "Lucca: not created - " + recruiterWords(hire.lastError()) + " (" + day + ")";
+    }
+
+    /**
+     * Whether a search recorded the hire rejected for the names and vacancy of a webhook's hire under another e-mail
+     * (its reason kept until a replay): cancelled so, it is that hire's candidate, whose e-mail was corrected and
+     * whose account is the other hire's; "not created" alone would have HR make them by hand.
+     */
+    private static boolean heldAsNamesake(HireView hire) {
+        return hire.lastError() != null && hire.lastError().startsWith(WebhookNamesakes.REASON_START);
     }
 
     /**

@@ -1255,6 +1255,9 @@ class JournalTest {
                     .doesNotContain("HIRE_BY_TENANT_NEWEST");
             assertThat(plan(connection, JournalReader.pageOf(new HireFilter(TENANT, HireStatus.DEAD, null, null, null, 0,
                     50)))).as("the few of a status, likewise").doesNotContain("HIRE_BY_TENANT_NEWEST");
+            // a search's look for the webhook's hires an application may be under a corrected e-mail: the newest
+            assertThat(plan(connection, Journal.webhookHiresWithoutApplicant(500)))
+                    .contains("/* PUBLIC.HIRE_BY_TENANT_NEWEST: TENANT = ?1").contains("/* index sorted");
         }
         String cancelledUnanswered = claimedHire();
         journal.markCreateAttempted(cancelledUnanswered, "{}", LUCCA);

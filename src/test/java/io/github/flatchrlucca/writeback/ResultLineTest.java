@@ -152,6 +152,10 @@ class ResultLineTest {
         assertThat(ResultLine.of(hire(HireStatus.REJECTED, null, null, WebhookNamesakes.REASON_START
                 + "hire-0, another e-mail: if the e-mail was corrected in Flatchr, cancel this one", List.of(), null), PARIS)).isEqualTo("Lucca: not created - the same names and vacancy as another hire, under "
                 + "another e-mail (corrected?); HR decides (2026-12-02)");
+        // the operator found the e-mail corrected: the candidate is the other hire's
+        assertThat(ResultLine.of(hire(HireStatus.CANCELLED, null, null, WebhookNamesakes.REASON_START + "hire-0",
+                List.of(), null), PARIS)).isEqualTo("Lucca: not created again - cancelled as the same person as another "
+                + "hire (2026-12-02)");
     }
 
     @Test
