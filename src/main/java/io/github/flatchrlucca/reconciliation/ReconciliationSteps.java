@@ -383,8 +383,9 @@ public final class ReconciliationSteps {
      * yet. The newest {@link #NAMESAKES_READ} of them, read once per run.
      */
     private Optional<String> namesakeOf(ReconciliationRun run, ObjectNode event) {
-        return run.namesakes(() -> new WebhookNamesakes(journal.webhookHiresWithoutApplicant(run.getTenant(),
-                run.windowFrom().atStartOfDay(FlatchrDays.ZONE).toInstant(), NAMESAKES_READ), json)).of(event);
+        return run.namesakes(() -> WebhookNamesakes.of(journal.webhookHiresWithoutApplicant(run.getTenant(),
+                run.windowFrom().atStartOfDay(FlatchrDays.ZONE).toInstant(), NAMESAKES_READ), journal::payload, json))
+                .of(event);
     }
 
     /** Whether the run searches the moves, or they are put off after failures ({@link ReconciliationRun#movesDue}). */

@@ -2,12 +2,12 @@ package io.github.flatchrlucca.reconciliation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.flatchrlucca.journal.WebhookHire;
 import io.github.flatchrlucca.mapping.AsciiName;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The webhook's hires a search's new application may be under a corrected e-mail: the webhook names an application
@@ -45,16 +45,27 @@ public final class WebhookNamesakes {
         }
     }
 
-    /** @param hires the webhook's hires not found by any search yet; one whose event is unreadable is left out */
-    WebhookNamesakes(List<WebhookHire> hires, ObjectMapper json) {
-        this.hires = hires.stream().map(hire -> known(hire, json)).filter(Objects::nonNull).toList();
+    private WebhookNamesakes(List<Known> hires) {
+        this.hires = hires;
     }
 
-    private static Known known(WebhookHire hire, ObjectMapper json) {
+    /**
+     * @param hireIds the webhook's hires not found by any search yet, newest first
+     * @param events  each one's event as recorded, read one at a time and kept only as its vacancy and names: events
+     *                of up to FLATCHR_MAX_BODY_BYTES each are never held together; one gone meanwhile (erased), or
+     *                unreadable, is left out
+     */
+    static WebhookNamesakes of(List<String> hireIds, Function<String, Optional<String>> events, ObjectMapper json) {
+        return new WebhookNamesakes(hireIds.stream().map(hireId -> events.apply(hireId)
+                .flatMap(event -> names(event, json)).map(names -> new Known(hireId, names)).orElse(null))
+                .filter(Objects::nonNull).toList());
+    }
+
+    private static Optional<Names> names(String event, ObjectMapper json) {
         try {
-            return Names.of(json.readTree(hire.payload())).map(names -> new Known(hire.hireId(), names)).orElse(null);
+            return Names.of(json.readTree(event));
         } catch (IOException unreadable) {
-            return null;
+            return Optional.empty();
         }
     }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.flatchrlucca.journal.WebhookHire;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class WebhookNamesakesTest {
@@ -14,10 +16,10 @@ class WebhookNamesakesTest {
 
     @Test
     void anEventOfTheVacancyAndNamesOfAWebhooksHireNamesItWhateverTheirCaseAccentsAndSpaces() {
-        WebhookNamesakes namesakes = new WebhookNamesakes(List.of(
-                new WebhookHire("hire-other", webhook("Camille", "Morel", 7).toString()),
-                new WebhookHire("hire-1", webhook("Zoé", "Le Gall", 5).toString()),
-                new WebhookHire("hire-2", webhook("Zoe", "Le Gall", 5).toString())), JSON);
+        WebhookNamesakes namesakes = WebhookNamesakes.of(List.of("hire-other", "hire-1", "hire-2"), events(Map.of(
+                "hire-other", webhook("Camille", "Morel", 7).toString(),
+                "hire-1", webhook("Zoé", "Le Gall", 5).toString(),
+                "hire-2", webhook("Zoe", "Le Gall", 5).toString())), JSON);
 
         // the search's event: the vacancy's plain id as its item gives it, a number
         assertThat(namesakes.of(found(" ZOE ", "le-gall", 5))).as("the first, newest").contains("hire-1");
@@ -27,11 +29,12 @@ class WebhookNamesakesTest {
     }
 
     @Test
-    void namesWithNothingToCompareAndUnreadableEventsNameNoHire() {
-        WebhookNamesakes namesakes = new WebhookNamesakes(List.of(
-                new WebhookHire("hire-1", webhook("😀", "—", 5).toString()),
-                new WebhookHire("hire-2", "not json"),
-                new WebhookHire("hire-3", webhook("Zoé", "Le Gall", 5).toString())), JSON);
+    void namesWithNothingToCompareAndUnreadableOrErasedEventsNameNoHire() {
+        WebhookNamesakes namesakes = WebhookNamesakes.of(List.of("hire-1", "hire-2", "hire-erased", "hire-3"),
+                events(Map.of(
+                        "hire-1", webhook("😀", "—", 5).toString(),
+                        "hire-2", "not json",
+                        "hire-3", webhook("Zoé", "Le Gall", 5).toString())), JSON);
 
         assertThat(namesakes.of(found("😀", "—", 5))).as("no name to compare").isEmpty();
         assertThat(namesakes.of(found("Zoé", "Le Gall", 5))).contains("hire-3");
@@ -63,5 +66,10 @@ class WebhookNamesakesTest {
                 .put("email", firstname + "@example.org");
         data.putObject("vacancy").put("id", vacancy).put("title", "Développeuse Java");
         return event;
+    }
+
+    /** The events as the journal gives them, one hire at a time; a hire not there was erased meanwhile. */
+    private static Function<String, Optional<String>> events(Map<String, String> byHire) {
+        return hireId -> Optional.ofNullable(byHire.get(hireId));
     }
 }
