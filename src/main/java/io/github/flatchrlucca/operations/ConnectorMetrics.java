@@ -43,8 +43,9 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
 
     public ConnectorMetrics(MeterRegistry registry, JournalReader reader, Clock clock) {
         this.registry = registry;
-        this.queue = new JournalRead<>(reader::countsByTenantAndStatus, clock);
-        this.movesFailuresInARow = new JournalRead<>(reader::movesFailuresInARow, clock);
+        // lambdas, not method references: the reader is asked at the first scrape, and may be absent until then
+        this.queue = new JournalRead<>(() -> reader.countsByTenantAndStatus(), clock);
+        this.movesFailuresInARow = new JournalRead<>(() -> reader.movesFailuresInARow(), clock);
     }
 
     /**
