@@ -39,6 +39,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -267,18 +268,27 @@ public final class ReconciliationSteps {
      * knownIds}): their hires keep the id ({@link Journal#applicationsFoundBySearch}), which the webhook does not
      * give. A recruiter who corrects the candidate's e-mail in Flatchr afterwards (no webhook tells of it) changes
      * neither that id nor the hire it names: neither a second hire, made a second time in Lucca, nor a move out of
-     * hired that goes unseen. Once per hire: the next searches find it by both. Not in a dry run, which changes
-     * nothing.
+     * hired that goes unseen. Once per hire: the next searches find it by both, and the journal never replaces it.
+     * Only from the search of hires, whose applications are in hired now: the search of moves lists the candidate's
+     * other applications too (an older one archived, of the same e-mail and vacancy, whose change predates the hire),
+     * and one of them would name the hire for good. Not for an e-mail and vacancy that two applications of the answer
+     * share: which is the hire's cannot be told, so neither is kept. Not in a dry run, which changes nothing.
      */
     private void keepFlatchrsIds(ReconciliationRun run, List<FoundApplication> found, Set<String> known,
                                  Set<String> knownIds) {
         if (run.isDryRun()) {
             return;
         }
+        Map<String, Set<String>> applicantsBySame = new LinkedHashMap<>();
+        found.forEach(application -> application.sameApplication().ifPresent(same -> applicantsBySame
+                .computeIfAbsent(same, any -> new LinkedHashSet<>()).add(application.applicant())));
         Map<String, String> byEmailOnly = new LinkedHashMap<>();
-        found.stream().filter(application -> !knownIds.contains(application.applicant()))
-                .forEach(application -> application.sameApplication().filter(known::contains)
-                        .ifPresent(same -> byEmailOnly.putIfAbsent(same, application.applicant())));
+        applicantsBySame.forEach((same, applicants) -> {
+            String applicant = applicants.iterator().next();
+            if (applicants.size() == 1 && known.contains(same) && !knownIds.contains(applicant)) {
+                byEmailOnly.put(same, applicant);
+            }
+        });
         journal.applicationsFoundBySearch(run.getTenant(), byEmailOnly);
     }
 
@@ -422,7 +432,6 @@ public final class ReconciliationSteps {
                 .flatMap(application -> application.sameApplication().stream()).toList());
         Set<String> heldByIds = journal.knownApplicants(run.getTenant(), outOfHired.stream()
                 .map(FoundApplication::applicant).toList());
-        keepFlatchrsIds(run, outOfHired, held, heldByIds);
         List<MoveOut> changed = new ArrayList<>();
         for (FoundApplication application : outOfHired.stream()
                 .filter(application -> application.sameApplication().filter(held::contains).isPresent()

@@ -318,7 +318,8 @@ class ReconciliationStepsTest {
     }
 
     @Test
-    void aMoveOutOfHiredFoundByEmailAndVacancyKeepsFlatchrsIdOfTheApplicationOnItsHire() throws Exception {
+    void theSearchOfMovesKeepsNoFlatchrsIdAnOlderArchivedApplicationOfTheSameEmailAndVacancyIsNotTheHires()
+            throws Exception {
         String hireId = webhookHireRecorded();
         clock.advance(Duration.ofHours(1));
         ReconciliationRun run = steps.due("acme");
@@ -326,15 +327,30 @@ class ReconciliationStepsTest {
         steps.found(run, 0, JSON.readTree("[]"));
         steps.unknown(run);
         steps.movesSearch(run);
-        steps.movedOut(run, JSON.readTree("""
-                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
-                  "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
-                """.formatted(clock.instant().getEpochSecond())));
+        // her application of last year on this vacancy, archived before this hire: its change is no move of it
+        List<io.github.flatchrlucca.journal.MoveOut> moved = steps.movedOut(run, JSON.readTree("""
+                [{"applicant": "Ar4cHv3dA1pL9xQe", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
+                  "status": 0, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
+                """.formatted(T0.minus(Duration.ofDays(2)).getEpochSecond())));
 
         HireView hire = new JournalReader(pool).find(hireId).orElseThrow();
-        assertThat(hire.status()).isEqualTo(HireStatus.WITHDRAWN);
-        assertThat(hire.flatchrApplicant()).as("known by it when moved back in under another e-mail")
-                .isEqualTo("z7gWQnjXG77hJRak");
+        assertThat(moved).isEmpty();
+        assertThat(hire.flatchrApplicant()).as("another application's id would name the hire for good").isNull();
+    }
+
+    @Test
+    void twoApplicationsInHiredOfOneEmailAndVacancyKeepNeitherIdOnTheHire() throws Exception {
+        String hireId = webhookHireRecorded();
+        clock.advance(Duration.ofHours(1));
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        String her = foundHired(clock.instant());
+        steps.found(run, 0, JSON.readTree(her.replace("}]", "}, " + her.substring(her.indexOf('{'))
+                .replace("z7gWQnjXG77hJRak", "Tw0aPpL1cAt10nZz"))));
+
+        assertThat(steps.unknown(run)).as("both known by e-mail and vacancy").isEmpty();
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().flatchrApplicant())
+                .as("which is the hire's cannot be told").isNull();
     }
 
     @Test
