@@ -1,8 +1,8 @@
 package io.github.flatchrlucca.journal;
 
 /**
- * Another instance took the hire's delivery (or the write-back of its outcome) over after this one's lease ran out:
- * this attempt must not go on.
+ * Another instance took the hire's delivery (or the write-back of its outcome, or a tenant's search of Flatchr) over
+ * after this one's lease ran out: this attempt must not go on.
  */
 public final class ClaimLost extends RuntimeException {
 
@@ -16,5 +16,9 @@ public final class ClaimLost extends RuntimeException {
 
     static ClaimLost writeBack(String hireId) {
         return new ClaimLost("the write-back of hire " + hireId);
+    }
+
+    static ClaimLost reconciliation(String tenant) {
+        return new ClaimLost("the search of tenant " + tenant + "'s Flatchr");
     }
 }

@@ -131,9 +131,9 @@ public final class Reconciliations {
      * run: the failures in a row before it are over.
      */
     public void movesSearched(Run run, Instant askedAt) {
-        jdbc.update("record a search of moves in Flatchr", "UPDATE reconciliation SET moves_searched_at = ?, "
+        held(run, jdbc.update("record a search of moves in Flatchr", "UPDATE reconciliation SET moves_searched_at = ?, "
                 + "moves_failures = 0, moves_not_before = NULL WHERE tenant = ? AND claimed_by = ?", at(askedAt),
-                run.tenant(), instanceId);
+                run.tenant(), instanceId));
     }
 
     /**
@@ -141,8 +141,8 @@ public final class Reconciliations {
      * starts the day before {@code searchedAt}, which the caller puts no later than the day after the day that failed.
      */
     public void movesSearchedUpTo(Run run, Instant searchedAt) {
-        jdbc.update("record a search of moves in Flatchr up to a day", "UPDATE reconciliation SET moves_searched_at = ? "
-                + "WHERE tenant = ? AND claimed_by = ?", at(searchedAt), run.tenant(), instanceId);
+        held(run, jdbc.update("record a search of moves in Flatchr up to a day", "UPDATE reconciliation SET "
+                + "moves_searched_at = ? WHERE tenant = ? AND claimed_by = ?", at(searchedAt), run.tenant(), instanceId));
     }
 
     /**
@@ -154,10 +154,23 @@ public final class Reconciliations {
             int failures = Jdbc.query(connection, "SELECT moves_failures FROM reconciliation WHERE tenant = ?",
                     row -> row.getInt(1), run.tenant()).get(0) + 1;
             Instant until = notBefore.apply(failures);
-            Jdbc.update(connection, "UPDATE reconciliation SET moves_failures = ?, moves_not_before = ? "
-                    + "WHERE tenant = ? AND claimed_by = ?", failures, at(until), run.tenant(), instanceId);
+            held(run, Jdbc.update(connection, "UPDATE reconciliation SET moves_failures = ?, moves_not_before = ? "
+                    + "WHERE tenant = ? AND claimed_by = ?", failures, at(until), run.tenant(), instanceId));
             return until;
         });
+    }
+
+    /**
+     * The run's update of the moves changed its row: this instance still holds the claim. A run whose lease ran out
+     * (a slow Flatchr over several days) and that another instance took over records nothing more, and says so
+     * rather than a put-off or a progress the journal does not hold.
+     *
+     * @throws ClaimLost when it changed none
+     */
+    private static void held(Run run, int updated) {
+        if (updated == 0) {
+            throw ClaimLost.reconciliation(run.tenant());
+        }
     }
 
     /**

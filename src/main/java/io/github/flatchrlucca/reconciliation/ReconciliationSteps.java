@@ -12,6 +12,7 @@ import io.github.flatchrlucca.http.Backoff;
 import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.ClaimLost;
 import io.github.flatchrlucca.journal.CurrentEvent;
 import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.IntakeResult;
@@ -484,14 +485,17 @@ public final class ReconciliationSteps {
 
     /**
      * The search of one day's moves failed (that day's bulk changes over the cap, say): the next days are searched
-     * all the same, one call each; the journal's failures fail the run, as anywhere else in it.
+     * all the same, one call each; the journal's failures fail the run, as anywhere else in it. The run keeps its
+     * claim, as after a day that went through: a slow Flatchr failing day after day would let its lease run out.
      */
     public void movesDayFailed(Exchange exchange) throws Exception {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (ofTheJournal(caught)) {
             throw (Exception) caught;
         }
-        exchange.getVariable(Variables.RUN, ReconciliationRun.class).movesDayFailed(movesOutcome(caught));
+        ReconciliationRun run = exchange.getVariable(Variables.RUN, ReconciliationRun.class);
+        run.movesDayFailed(movesOutcome(caught));
+        reconciliations.renew(run.claim());
     }
 
     /**
@@ -610,7 +614,7 @@ public final class ReconciliationSteps {
      * the alert says so); Flatchr unavailable, a refused request or anything else, later each time. An operator's
      * backfill or dry run that fails is the operator's to see, in the admin API's answer: it is given back
      * unrecorded, so that trying one during a Flatchr outage neither counts a failure of the scheduled search nor
-     * puts its next run off (by up to a day).
+     * puts its next run off (by up to a day). A scheduled run whose claim another instance took over records nothing.
      */
     public void failed(Exchange exchange) {
         ReconciliationRun run = exchange.getVariable(Variables.RUN, ReconciliationRun.class);
@@ -628,6 +632,12 @@ public final class ReconciliationSteps {
             reconciliations.release(run.claim());
             LOG.warn("Tenant {}: an operator's search of Flatchr's API failed ({}), answered to the operator: {}",
                     run.getTenant(), outcome, why);
+            return;
+        }
+        if (ObjectHelper.getException(ClaimLost.class, caught) != null) {
+            // its lease ran out and another instance runs the tenant's search now: that run is the one that counts
+            LOG.info("Tenant {}: {}: this instance's run ends here, recording nothing more", run.getTenant(),
+                    caught.getMessage());
             return;
         }
         Duration interval = interval(run.tenant());

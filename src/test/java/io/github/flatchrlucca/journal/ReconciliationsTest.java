@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flatchrlucca.MutableClock;
 import java.time.Duration;
@@ -133,6 +134,23 @@ class ReconciliationsTest {
         clock.advance(Duration.ofSeconds(2));
 
         assertThat(other.claim("acme", false)).isEmpty();
+    }
+
+    @Test
+    void aRunWhoseClaimAnotherInstanceTookOverRecordsNoSearchOfMovesNorPutOffAndSaysSo() {
+        Reconciliations.Run slow = one.claim("acme", false).orElseThrow();
+        clock.advance(LEASE.plusSeconds(1));
+        Reconciliations.Run takenOver = other.claim("acme", false).orElseThrow();
+
+        assertThatThrownBy(() -> one.movesFailed(slow, failures -> T0.plus(Duration.ofHours(6))))
+                .isInstanceOf(ClaimLost.class);
+        assertThatThrownBy(() -> one.movesSearchedUpTo(slow, T0)).isInstanceOf(ClaimLost.class);
+        assertThatThrownBy(() -> one.movesSearched(slow, T0)).isInstanceOf(ClaimLost.class);
+        other.release(takenOver);
+        assertThat(other.claim("acme", true)).hasValueSatisfying(next -> {
+            assertThat(next.movesNotBefore()).as("no put-off the journal holds").isEmpty();
+            assertThat(next.movesSearchedAt()).isEmpty();
+        });
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.flatchrlucca.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.intake.SameApplication;
+import io.github.flatchrlucca.journal.ClaimLost;
 import io.github.flatchrlucca.journal.HireFilter;
 import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireStatus;
@@ -198,6 +200,46 @@ class ReconciliationStepsTest {
         ReconciliationRun after = steps.due("acme");
         assertThat(after.claim().movesNotBefore()).as("every day read: the delay is over").isEmpty();
         assertThat(after.movesFrom()).isEqualTo(LocalDate.of(2026, 12, 1));
+    }
+
+    @Test
+    void aDayOfMovesThatFailsRenewsTheClaimAsADayThatWentThrough() throws Exception {
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.movesSearch(run);
+        LocalDate first = steps.movesDays(run).get(0);
+        clock.advance(LEASE.minusSeconds(1));
+        steps.movesDaySearch(run, first);
+        movesDayFails(run);
+        clock.advance(Duration.ofSeconds(2));
+
+        assertThat(new Reconciliations(pool, clock, LEASE, "instance-b").claim("acme", true))
+                .as("still this run's").isEmpty();
+    }
+
+    @Test
+    void aScheduledRunWhoseClaimAnotherInstanceTookOverEndsRecordingNothing() throws Exception {
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.movesSearch(run);
+        clock.advance(LEASE.plusSeconds(1));
+        Reconciliations other = new Reconciliations(pool, clock, LEASE, "instance-b");
+        Reconciliations.Run takenOver = other.claim("acme", false).orElseThrow();
+        Exchange searching = new DefaultExchange(new DefaultCamelContext());
+        searching.setVariable(Variables.RUN, run);
+        searching.setProperty(Exchange.EXCEPTION_CAUGHT, new IOException("test: Flatchr did not answer"));
+
+        Throwable lost = catchThrowable(() -> steps.movesFailed(searching));
+        assertThat(lost).as("no put-off the journal does not hold").isInstanceOf(ClaimLost.class);
+        searching.setProperty(Exchange.EXCEPTION_CAUGHT, lost);
+        steps.failed(searching);
+        assertThat(registry.find("flatchr.reconciliations").counters()).as("the run that counts is the other's")
+                .allSatisfy(counter -> assertThat(counter.count()).isZero());
+        other.succeeded(takenOver, T0, 0, 0, 0, clock.instant());
+        assertThat(reconciliations.lastRuns()).singleElement().satisfies(last -> {
+            assertThat(last.outcome()).isEqualTo("succeeded");
+            assertThat(last.failures()).isZero();
+        });
     }
 
     /** The moves the search found, none here: applied, and the search recorded as the route does. */
