@@ -27,6 +27,8 @@ import java.util.function.Supplier;
 public final class ReconciliationRun {
 
     private static final DateTimeFormatter FLATCHR_DAY = DateTimeFormatter.ofPattern("MM/dd/yy");
+    /** The outcome of a search whose answer is over the cap. */
+    static final String TOO_LARGE = "too-large";
 
     private final Reconciliations.Run claim;
     private final Tenant tenant;
@@ -54,6 +56,8 @@ public final class ReconciliationRun {
     // searched by day: the day being searched, and the first that failed with what (null while none has)
     private LocalDate movesDay;
     private LocalDate movesFirstFailedDay;
+    // searched by day: a day failed as the whole Flatchr does (not over the cap), and the days after wait for a run
+    private boolean movesDaysStopped;
     private final Map<String, JsonNode> vacanciesById = new HashMap<>();
     // in lower case, only the titles one vacancy has
     private final Map<String, JsonNode> vacanciesByTitle = new HashMap<>();
@@ -215,14 +219,32 @@ public final class ReconciliationRun {
         movesBegan = movesBegan == null ? askedAt : movesBegan;
     }
 
+    /** Whether the moves' window, from {@link #movesFrom} to today ({@code now}'s day), is of more than one day. */
+    boolean movesOfSeveralDays(Instant now) {
+        return movesFrom().isBefore(LocalDate.ofInstant(now, FlatchrDays.ZONE));
+    }
+
     /**
-     * The days of the moves' window, from {@link #movesFrom} to today ({@code now}'s day), each searched alone once
-     * the whole window answered over the cap: one day of bulk changes then fails alone, the others are read. Empty
-     * when the window is one day: that day is what answered over the cap.
+     * Whether the last search of moves failed: the journal holds a delay after it ({@link
+     * Reconciliations.Run#movesNotBefore}, set with each failure in a row and cleared by a success). Their window
+     * then starts at the day that failed first (it moves up to that day, never past it), so one search of the whole
+     * window would read that day's answer again: this run searches day by day at once ({@link #movesDays}).
+     */
+    boolean movesLastFailed() {
+        return claim.movesNotBefore().isPresent();
+    }
+
+    /**
+     * The days of the moves' window searched one at a time, in order, to today ({@code now}'s day): each alone, so
+     * that one day of bulk changes fails alone and the others are read. From {@link #movesFrom} when the moves are
+     * due ({@link #movesDue}); while their delay is not over, from the day after it: the window's first day, the one
+     * that failed, waits for the delay, the days after it are read at every run. At most the days of {@link
+     * #LONGEST_MOVES_LOOKBACK} and today.
      */
     List<LocalDate> movesDays(Instant now) {
         LocalDate today = LocalDate.ofInstant(now, FlatchrDays.ZONE);
-        return movesFrom().isBefore(today) ? movesFrom().datesUntil(today.plusDays(1)).toList() : List.of();
+        LocalDate first = movesDue() ? movesFrom() : movesFrom().plusDays(1);
+        return first.isAfter(today) ? List.of() : first.datesUntil(today.plusDays(1)).toList();
     }
 
     /**
@@ -241,12 +263,22 @@ public final class ReconciliationRun {
         return requests.search(flatchr, Map.copyOf(filter));
     }
 
-    /** The search of the day being searched ({@link #movesSearch(LocalDate, Instant)}) failed ({@code outcome}). */
+    /**
+     * The search of the day being searched ({@link #movesSearch(LocalDate, Instant)}) failed ({@code outcome}). Any
+     * failure but an answer over the cap (Flatchr down, refusing, answering what cannot be read) is the whole
+     * Flatchr's, not the day's: the days after it are not searched in this run ({@link #movesDaysGoOn}).
+     */
     void movesDayFailed(String outcome) {
         if (movesFirstFailedDay == null) {
             movesFirstFailedDay = movesDay;
             movesFailure = outcome;
         }
+        movesDaysStopped |= !TOO_LARGE.equals(outcome);
+    }
+
+    /** Whether the next day of the moves is searched: not once a day failed as the whole Flatchr does. */
+    boolean movesDaysGoOn() {
+        return !movesDaysStopped;
     }
 
     /** The first day of the moves searched by day that failed, or null: the moves' window goes no further. */
@@ -323,17 +355,17 @@ public final class ReconciliationRun {
     }
 
     /**
-     * Whether the run searches the moves: not when a scheduled run comes before the time the searches of moves that
-     * failed in a row put the next one off to ({@link Reconciliations.Run#movesNotBefore}). An operator's backfill
-     * searches them all the same: one search, when a person asks (who may know the day of bulk changes is past),
-     * which its answer tells the outcome of; its failure leaves the scheduled searches' delay as it was, as its
-     * run's failure leaves their next run.
+     * Whether the run searches the moves from their window's first day: not when a scheduled run comes before the
+     * time the searches of moves that failed in a row put that day off to ({@link Reconciliations.Run#movesNotBefore}):
+     * such a run searches only the days after it ({@link #movesDays}). An operator's backfill searches them all the
+     * same, when a person asks (who may know the day of bulk changes is past), which its answer tells the outcome
+     * of; its failure leaves the scheduled searches' delay as it was, as its run's failure leaves their next run.
      */
     boolean movesDue() {
         return asked || claim.movesNotBefore().filter(claim.startedAt()::isBefore).isEmpty();
     }
 
-    /** The run did not search the moves ({@link #movesDue}): not before that time. */
+    /** The run did not search the moves' first day ({@link #movesDue}): not before that time. */
     void movesPutOff() {
         movesPutOffUntil = claim.movesNotBefore().orElseThrow();
     }

@@ -399,19 +399,13 @@ public final class ReconciliationSteps {
                 .of(event);
     }
 
-    /** Whether the run searches the moves, or they are put off after failures ({@link ReconciliationRun#movesDue}). */
-    public boolean movesDue(@Variable(Variables.RUN) ReconciliationRun run) {
-        return run.movesDue();
-    }
-
     /**
-     * The search of moves is put off after failures in a row: said in the log and the run's answer, not counted as a
-     * failure (no call was made); the moves' window stays, and the search after the delay starts from it.
+     * Whether the run searches the moves day by day straight away, with no search of their whole window: when the
+     * last one failed ({@link ReconciliationRun#movesLastFailed}). Their window's first day once the delay after the
+     * failures is over, the days after it at every run ({@link ReconciliationRun#movesDays}).
      */
-    public void movesPutOff(@Variable(Variables.RUN) ReconciliationRun run) {
-        run.movesPutOff();
-        LOG.info("Tenant {}: the search of Flatchr's API for moves out of hired is put off until {}, as it failed "
-                + "lately; from {} then", run.getTenant(), run.movesPutOffUntil(), run.movesFrom());
+    public boolean movesByDay(@Variable(Variables.RUN) ReconciliationRun run) {
+        return run.movesLastFailed();
     }
 
     /** The search of every candidate changed since the run's moves start ({@link ReconciliationRun#movesFrom}). */
@@ -469,13 +463,18 @@ public final class ReconciliationSteps {
     public boolean movesTooLargeForOneSearch(Exchange exchange) {
         ReconciliationRun run = exchange.getVariable(Variables.RUN, ReconciliationRun.class);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        return !ofTheJournal(caught) && "too-large".equals(movesOutcome(caught))
-                && !run.movesDays(clock.instant()).isEmpty();
+        return !ofTheJournal(caught) && ReconciliationRun.TOO_LARGE.equals(movesOutcome(caught))
+                && run.movesOfSeveralDays(clock.instant());
     }
 
-    /** The days of the moves' window, searched one at a time, in order. */
+    /** The days of the moves' window, searched one at a time, in order ({@link ReconciliationRun#movesDays}). */
     public List<LocalDate> movesDays(@Variable(Variables.RUN) ReconciliationRun run) {
         return run.movesDays(clock.instant());
+    }
+
+    /** Whether the next day is searched: not after a day failed as the whole Flatchr does (down, refusing). */
+    public boolean movesDaysGoOn(@Variable(Variables.RUN) ReconciliationRun run) {
+        return run.movesDaysGoOn();
     }
 
     /** The search of every candidate changed on one of those days. */
@@ -484,9 +483,11 @@ public final class ReconciliationSteps {
     }
 
     /**
-     * The search of one day's moves failed (that day's bulk changes over the cap, say): the next days are searched
-     * all the same, one call each; the journal's failures fail the run, as anywhere else in it. The run keeps its
-     * claim, as after a day that went through: a slow Flatchr failing day after day would let its lease run out.
+     * The search of one day's moves failed: after that day's bulk changes over the cap the next days are searched
+     * all the same, one call each; after any other failure (Flatchr down or refusing) none is, in this run
+     * ({@link ReconciliationRun#movesDayFailed}); the journal's failures fail the run, as anywhere else in it. The
+     * run keeps its claim, as after a day that went through: a slow Flatchr failing day after day would let its
+     * lease run out.
      */
     public void movesDayFailed(Exchange exchange) throws Exception {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
@@ -501,10 +502,15 @@ public final class ReconciliationSteps {
     /**
      * Every day of the moves searched alone: when each went through, as a search of moves that succeeded
      * ({@link #movesSearched}); otherwise a failed one, whose window moves on only to the first day that failed (its
-     * days before were read), never past it, and which puts the next off as any failure does.
+     * days before were read), never past it, and which puts the next off as any failure does. While the delay is
+     * not over, only the days after the window's first were searched ({@link #movesFirstDayPutOff}).
      */
     public void movesSearchedByDay(@Variable(Variables.RUN) ReconciliationRun run) {
         LocalDate failed = run.movesFirstFailedDay();
+        if (!run.movesDue()) {
+            movesFirstDayPutOff(run);
+            return;
+        }
         if (failed == null) {
             movesSearched(run);
             return;
@@ -512,9 +518,29 @@ public final class ReconciliationSteps {
         if (run.movesFromScheduled() && failed.isAfter(run.movesFrom())) {
             reconciliations.movesSearchedUpTo(run.claim(), run.movesSearchedUpTo(failed));
         }
-        movesSearchFailed(run, run.movesFailure(), "searched day by day after the whole window answered over the "
-                + "cap, " + failed + " failed first: the days before it were read, and the moves' window goes no "
-                + "further");
+        movesSearchFailed(run, run.movesFailure(), "searched day by day, " + failed + " failed first: the days "
+                + "before it were read, and the moves' window goes no further");
+    }
+
+    /**
+     * While the delay after failures is not over, the run searched the days after the window's first day only (that
+     * day failed): their moves are applied, and neither the window, which never moves past an unsearched day, nor the
+     * delay, which is that day's, changes. A day that failed among them is said in the answer, counted and logged;
+     * the journal's failures in a row stay those of the searches of that first day.
+     */
+    private void movesFirstDayPutOff(ReconciliationRun run) {
+        run.movesPutOff();
+        if (run.movesFirstFailedDay() == null) {
+            LOG.info("Tenant {}: the search of Flatchr's API for moves out of hired on {} is put off until {}, as it "
+                    + "failed lately; the days after it were searched", run.getTenant(), run.movesFrom(),
+                    run.movesPutOffUntil());
+            return;
+        }
+        metrics.movesSearchFailed(run.getTenant(), run.movesFailure());
+        LOG.warn("Tenant {}: the search of Flatchr's API for moves out of hired on {} failed ({}), searched day by day "
+                + "after {}, which is put off until {}; the moves' window stays at {}", run.getTenant(),
+                run.movesFirstFailedDay(), run.movesFailure(), run.movesFrom(), run.movesPutOffUntil(),
+                run.movesFrom());
     }
 
     /**
@@ -554,7 +580,7 @@ public final class ReconciliationSteps {
     private static String movesOutcome(Throwable caught) {
         AnswerLimits.AnswerBeyondLimits beyond = ObjectHelper.getException(AnswerLimits.AnswerBeyondLimits.class,
                 caught);
-        return beyond != null && beyond.tooLarge() ? "too-large" : outcome(caught);
+        return beyond != null && beyond.tooLarge() ? ReconciliationRun.TOO_LARGE : outcome(caught);
     }
 
     /** In a dry run, what would be recorded: the application, not its details (no call per candidate). */

@@ -362,8 +362,49 @@ class ReconciliationRunTest {
         assertThat(text(november30, "start_update")).as("MM/DD/YY").isEqualTo("11/30/26");
         assertThat(text(november30, "end_update")).as("before that day").isEqualTo("12/01/26");
         assertThat(JSON.readTree(run.movesSearch(LocalDate.of(2026, 12, 2), NOW).body()).has("end_update")).isFalse();
-        assertThat(backfill(claim, LocalDate.of(2026, 12, 2)).movesDays(NOW)).as("one day: nothing to split")
-                .isEmpty();
+        assertThat(run.movesOfSeveralDays(NOW)).isTrue();
+        assertThat(backfill(claim, LocalDate.of(2026, 12, 2)).movesOfSeveralDays(NOW)).as("one day: nothing to split")
+                .isFalse();
+    }
+
+    @Test
+    void afterAFailedSearchOfMovesItsDaysAreSearchedAtOnceTheFirstOnlyOnceTheDelayIsOver() {
+        // the last search of moves failed: their window stays at 11-27, put off until half an hour from now
+        Instant notBefore = NOW.plus(Duration.ofMinutes(30));
+        Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.of(Instant.parse("2026-12-02T08:00:00Z")),
+                NOW.minus(Duration.ofDays(60)), Optional.of(Instant.parse("2026-11-28T08:00:00Z")), Optional.of(notBefore));
+        ReconciliationRun delayed = run(Set.of(), Duration.ofDays(3), claim, ReconciliationRun.windowFrom(claim,
+                Duration.ofDays(3)));
+
+        assertThat(delayed.movesLastFailed()).isTrue();
+        assertThat(delayed.movesDays(NOW)).as("the days after the first, at every run").containsExactly(
+                LocalDate.of(2026, 11, 28), LocalDate.of(2026, 11, 29), LocalDate.of(2026, 11, 30),
+                LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2));
+        assertThat(backfill(claim, LocalDate.of(2026, 11, 1)).movesDays(NOW)).as("an operator's: every day")
+                .startsWith(LocalDate.of(2026, 11, 27)).hasSize(6);
+        Reconciliations.Run later = new Reconciliations.Run("acme", notBefore, claim.lastSuccessAt(),
+                claim.firstTriedAt(), claim.movesSearchedAt(), Optional.of(notBefore));
+        assertThat(run(Set.of(), Duration.ofDays(3), later, ReconciliationRun.windowFrom(later, Duration.ofDays(3)))
+                .movesDays(notBefore)).as("the delay over: the first too").startsWith(LocalDate.of(2026, 11, 27))
+                .hasSize(6);
+        Reconciliations.Run today = new Reconciliations.Run("acme", NOW, claim.lastSuccessAt(), claim.firstTriedAt(),
+                Optional.of(Instant.parse("2026-12-02T08:00:00Z")), Optional.of(notBefore));
+        assertThat(run(Set.of(), Duration.ofDays(3), today, ReconciliationRun.windowFrom(today, Duration.ofDays(3)))
+                .movesDays(NOW)).as("a window of today after 12-01, put off: 12-02 alone").containsExactly(
+                LocalDate.of(2026, 12, 2));
+    }
+
+    @Test
+    void searchedByDayADayThatFailsAsTheWholeFlatchrEndsTheDaysOfTheRunOneOverTheCapDoesNot() {
+        ReconciliationRun run = run(Set.of());
+        run.movesSearch(LocalDate.of(2026, 11, 29), NOW);
+        run.movesDayFailed(ReconciliationRun.TOO_LARGE);
+        assertThat(run.movesDaysGoOn()).as("that day's bulk changes").isTrue();
+        run.movesSearch(LocalDate.of(2026, 11, 30), NOW);
+        run.movesDayFailed("unavailable");
+
+        assertThat(run.movesDaysGoOn()).as("no more calls to a Flatchr that is down").isFalse();
+        assertThat(run.movesFirstFailedDay()).isEqualTo(LocalDate.of(2026, 11, 29));
     }
 
     @Test

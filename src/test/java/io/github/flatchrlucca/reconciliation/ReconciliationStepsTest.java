@@ -119,48 +119,66 @@ class ReconciliationStepsTest {
     @Test
     void aSearchOfMovesThatKeepsFailingIsPutOffLongerEachTimeCountedOnlyWhenMadeAndASuccessEndsTheDelay()
             throws Exception {
-        // the moves fail at T0 and at +15 min: put off an interval, then two (to +45 min)
-        assertThat(movesOfTheNextRun(this::movesFail)).as("T0").isNull();
+        // the moves fail at T0 and at +15 min: their first day put off an interval, then two (to +45 min)
+        assertThat(movesOfTheNextRun(true)).as("T0").isNull();
         clock.advance(Duration.ofMinutes(15));
-        assertThat(movesOfTheNextRun(this::movesFail)).as("+15 min: the first delay is one interval").isNull();
+        assertThat(movesOfTheNextRun(true)).as("+15 min: the first delay is one interval").isNull();
         clock.advance(Duration.ofMinutes(15));
-        assertThat(movesOfTheNextRun(run -> { })).as("+30 min: not searched")
+        assertThat(movesOfTheNextRun(false)).as("+30 min: the days after the first only")
                 .isEqualTo(T0.plus(Duration.ofMinutes(45)).toString());
         ReconciliationRun backfill = steps.backfill("acme", LocalDate.of(2026, 11, 30), false);
         assertThat(backfill.movesDue()).as("an operator's, asked now").isTrue();
-        movesFail(backfill);
+        movesAsTheRouteSearchesThem(backfill, true);
         steps.finished(backfill);
         assertThat(registry.get("flatchr.reconciliations.moves.failed").tags("tenant", "acme", "outcome",
-                "unavailable").counter().count()).as("searches made and failed, not those put off").isEqualTo(3);
+                "unavailable").counter().count()).as("searches made and failed only").isEqualTo(3);
 
         clock.advance(Duration.ofMinutes(15));
-        assertThat(movesOfTheNextRun(this::movesFound)).as("+45 min: the backfill's failure put nothing off, the "
+        assertThat(movesOfTheNextRun(false)).as("+45 min: the backfill's failure put nothing off, the "
                 + "delay is over").isNull();
         clock.advance(Duration.ofMinutes(15));
-        assertThat(movesOfTheNextRun(this::movesFail)).as("+60 min: searched, the failures in a row ended").isNull();
+        assertThat(movesOfTheNextRun(true)).as("+60 min: searched, the failures in a row ended").isNull();
         clock.advance(Duration.ofMinutes(15));
         assertThat(steps.due("acme").claim().movesNotBefore()).as("put off one interval again, not four")
                 .contains(T0.plus(Duration.ofMinutes(75)));
     }
 
     /**
-     * The next scheduled run, whose search of moves, when made, comes to what {@code moves} does: until when it was
-     * put off, as the run's answer says, or null when it was made.
+     * The next scheduled run, whose searches of moves each fail ({@code fail}, Flatchr not answering) or find none:
+     * until when their first day was put off, as the run's answer says, or null when it was searched.
      */
-    private Object movesOfTheNextRun(MovesSearch moves) throws Exception {
+    private Object movesOfTheNextRun(boolean fail) throws Exception {
         ReconciliationRun run = steps.due("acme");
         run.searches(clock.instant());
-        if (steps.movesDue(run)) {
-            steps.movesSearch(run);
-            moves.of(run);
-        } else {
-            steps.movesPutOff(run);
-        }
+        movesAsTheRouteSearchesThem(run, fail);
         return steps.finished(run).get("movesSearchPutOffUntil");
     }
 
-    private interface MovesSearch {
-        void of(ReconciliationRun run) throws Exception;
+    /**
+     * The run's search of moves as the route makes it, each call failing ({@code fail}, Flatchr not answering) or
+     * finding none: of the whole window after one that went through, day by day after one that failed.
+     */
+    private void movesAsTheRouteSearchesThem(ReconciliationRun run, boolean fail) throws Exception {
+        if (!steps.movesByDay(run)) {
+            steps.movesSearch(run);
+            if (fail) {
+                movesFail(run);
+            } else {
+                movesFound(run);
+            }
+            return;
+        }
+        for (LocalDate day : steps.movesDays(run)) {
+            if (steps.movesDaysGoOn(run)) {
+                steps.movesDaySearch(run, day);
+                if (fail) {
+                    movesDayFails(run);
+                } else {
+                    steps.movedOut(run, JSON.readTree("[]"));
+                }
+            }
+        }
+        steps.movesSearchedByDay(run);
     }
 
     @Test
@@ -186,9 +204,9 @@ class ReconciliationStepsTest {
         clock.advance(Duration.ofMinutes(15));
         ReconciliationRun next = steps.due("acme");
         assertThat(next.movesFrom()).as("from the day that failed").isEqualTo(LocalDate.of(2026, 11, 30));
-        assertThat(steps.movesDue(next)).isTrue();
+        assertThat(next.movesDue()).isTrue();
+        assertThat(steps.movesByDay(next)).as("by day at once, the whole window not searched again").isTrue();
         next.searches(clock.instant());
-        steps.movesSearch(next);
         for (LocalDate day : steps.movesDays(next)) {
             steps.movesDaySearch(next, day);
             steps.movedOut(next, JSON.readTree("[]"));
@@ -240,6 +258,47 @@ class ReconciliationStepsTest {
             assertThat(last.outcome()).isEqualTo("succeeded");
             assertThat(last.failures()).isZero();
         });
+    }
+
+    @Test
+    void whileTheDelayIsNotOverTheDaysAfterTheFailedFirstAreSearchedAndNeitherTheWindowNorTheDelayMoves()
+            throws Exception {
+        // 11-30 fails at T0 and, its delay over, at +15 min: put off two intervals, to +45 min
+        clock.set(Instant.parse("2026-12-02T09:00:00Z"));
+        for (int run = 0; run < 2; run++) {
+            ReconciliationRun searched = steps.due("acme");
+            searched.searches(clock.instant());
+            for (LocalDate day : steps.movesDays(searched)) {
+                steps.movesDaySearch(searched, day);
+                if (day.equals(LocalDate.of(2026, 11, 30))) {
+                    movesDayFails(searched);
+                } else {
+                    steps.movedOut(searched, JSON.readTree("[]"));
+                }
+            }
+            steps.movesSearchedByDay(searched);
+            steps.finished(searched);
+            clock.advance(Duration.ofMinutes(15));
+        }
+        Instant notBefore = clock.instant().plus(Duration.ofMinutes(15));
+
+        ReconciliationRun delayed = steps.due("acme");
+        assertThat(steps.movesByDay(delayed)).isTrue();
+        assertThat(steps.movesDays(delayed)).as("11-30 waits for its delay").containsExactly(LocalDate.of(2026, 12, 1),
+                LocalDate.of(2026, 12, 2));
+        delayed.searches(clock.instant());
+        steps.movesDaySearch(delayed, LocalDate.of(2026, 12, 1));
+        movesDayFails(delayed);
+        steps.movesDaySearch(delayed, LocalDate.of(2026, 12, 2));
+        steps.movedOut(delayed, JSON.readTree("[]"));
+        steps.movesSearchedByDay(delayed);
+
+        assertThat(steps.finished(delayed)).containsEntry("movesSearchFailed", "unavailable")
+                .containsEntry("movesSearchPutOffUntil", notBefore.toString());
+        clock.advance(Duration.ofMinutes(15));
+        ReconciliationRun after = steps.due("acme");
+        assertThat(after.movesFrom()).as("never past the day not searched").isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(after.claim().movesNotBefore()).as("11-30's delay, as it was").contains(notBefore);
     }
 
     /** The moves the search found, none here: applied, and the search recorded as the route does. */

@@ -375,33 +375,56 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
-    void aFailingSearchOfMovesIsNotAskedAgainUntilItsDelayIsOverThenIsAndASuccessEndsTheDelay() {
-        // an answer that is no list of applications: the search of moves fails, and is not searched by day
+    void afterAFailedSearchOfMovesItsDaysAreSearchedAtOnceTheFirstAfterItsDelayAndAFlatchrDownEndsTheDays() {
+        // an answer that is no list of applications: Flatchr's failure as a whole, not a day's bulk changes
         flatchrBulk.answerSearchesOfEveryChangeWith(new Reply(200, "{\"total\": 1}", Map.of()));
         try {
             assertThat(scheduledRun("flatchr-bulk")).containsEntry("movesSearchFailed", "unavailable");
-            assertThat(flatchrBulk.searchesOfEveryChange()).hasSize(1);
+            assertThat(flatchrBulk.searchesOfEveryChange()).as("the whole window").hasSize(1);
+            LocalDate first = startUpdate(flatchrBulk.searchesOfEveryChange().get(0));
 
-            Map<String, Object> putOff = scheduledRun("flatchr-bulk");
-            assertThat(putOff).doesNotContainKey("movesSearchFailed").containsKey("movesSearchPutOffUntil");
-            assertThat(flatchrBulk.searchesOfEveryChange()).as("not asked again before its delay").hasSize(1);
+            Map<String, Object> delayed = scheduledRun("flatchr-bulk");
+            assertThat(delayed).containsKey("movesSearchPutOffUntil").containsEntry("movesSearchFailed", "unavailable");
+            assertThat(flatchrBulk.searchesOfEveryChange()).as("the day after the first, and no more once it failed")
+                    .hasSize(2).last().satisfies(search -> assertThat(startUpdate(search)).isEqualTo(first.plusDays(1)));
 
             movesDelayOver("flatchr-bulk");
-            assertThat(scheduledRun("flatchr-bulk")).containsEntry("movesSearchFailed", "unavailable");
-            assertThat(flatchrBulk.searchesOfEveryChange()).as("asked again after it").hasSize(2);
+            assertThat(scheduledRun("flatchr-bulk")).containsEntry("movesSearchFailed", "unavailable")
+                    .doesNotContainKey("movesSearchPutOffUntil");
+            assertThat(flatchrBulk.searchesOfEveryChange()).as("the first day alone, not the whole window again")
+                    .hasSize(3).last().satisfies(search -> {
+                        assertThat(startUpdate(search)).isEqualTo(first);
+                        assertThat(JSON.readTree(search).has("end_update")).isTrue();
+                    });
         } finally {
             flatchrBulk.answerSearchesOfEveryChangeWith(null);
         }
-        assertThat(scheduledRun("flatchr-bulk")).as("put off longer after two failures")
-                .containsKey("movesSearchPutOffUntil");
+        int days = (int) first(flatchrBulk).until(LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1),
+                java.time.temporal.ChronoUnit.DAYS);
+        assertThat(scheduledRun("flatchr-bulk")).as("the days after the first, put off longer after two failures")
+                .containsKey("movesSearchPutOffUntil").doesNotContainKey("movesSearchFailed");
+        assertThat(flatchrBulk.searchesOfEveryChange()).hasSize(3 + days - 1);
 
         movesDelayOver("flatchr-bulk");
-        Map<String, Object> answered = scheduledRun("flatchr-bulk");
-        assertThat(answered).doesNotContainKeys("movesSearchFailed", "movesSearchPutOffUntil");
-        assertThat(flatchrBulk.searchesOfEveryChange()).hasSize(3);
+        assertThat(scheduledRun("flatchr-bulk")).doesNotContainKeys("movesSearchFailed", "movesSearchPutOffUntil");
+        assertThat(flatchrBulk.searchesOfEveryChange()).as("every day, the first too").hasSize(3 + 2 * days - 1);
         assertThat(scheduledRun("flatchr-bulk")).as("the success ended the delay")
                 .doesNotContainKeys("movesSearchFailed", "movesSearchPutOffUntil");
-        assertThat(flatchrBulk.searchesOfEveryChange()).hasSize(4);
+        assertThat(flatchrBulk.searchesOfEveryChange()).as("the whole window, in one search").hasSize(3 + 2 * days)
+                .last().satisfies(search -> assertThat(JSON.readTree(search).has("end_update")).isFalse());
+    }
+
+    private static LocalDate first(FakeFlatchr company) {
+        return startUpdate(company.searchesOfEveryChange().get(0));
+    }
+
+    private static LocalDate startUpdate(String search) {
+        try {
+            return LocalDate.parse(JSON.readTree(search).path("start_update").asText(),
+                    DateTimeFormatter.ofPattern("MM/dd/yy"));
+        } catch (java.io.IOException unreadable) {
+            throw new IllegalStateException(unreadable);
+        }
     }
 
     @Test
@@ -414,23 +437,34 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                 Map.of()));
         try {
             assertThat(scheduledRun("flatchr-days")).containsEntry("movesSearchFailed", "too-large");
+            // a first search looks three days back: the whole window, then each day alone, today's to whenever
+            assertThat(flatchrDays.searchesOfEveryChange()).map(body -> JSON.readTree(body)).map(search ->
+                    search.path("start_update").asText() + "-" + search.path("end_update").asText()).containsExactly(
+                    flatchrDay.format(today.minusDays(3)) + "-",
+                    flatchrDay.format(today.minusDays(3)) + "-" + flatchrDay.format(today.minusDays(2)),
+                    flatchrDay.format(today.minusDays(2)) + "-" + flatchrDay.format(bulk),
+                    flatchrDay.format(bulk) + "-" + flatchrDay.format(today),
+                    flatchrDay.format(today) + "-");
+
+            // the moves' window now starts at the bulk day: while its delay lasts, the days after it are searched
+            assertThat(scheduledRun("flatchr-days")).doesNotContainKey("movesSearchFailed")
+                    .containsKey("movesSearchPutOffUntil");
+            assertThat(flatchrDays.searchesOfEveryChange()).hasSize(6).last().isEqualTo(
+                    flatchrDays.searchesOfEveryChange().get(4));
+
+            movesDelayOver("flatchr-days");
+            assertThat(scheduledRun("flatchr-days")).containsEntry("movesSearchFailed", "too-large");
+            assertThat(flatchrDays.searchesOfEveryChange()).as("by day at once, the day after the bulk one too")
+                    .hasSize(8).map(body -> JSON.readTree(body).path("start_update").asText()).endsWith(
+                            flatchrDay.format(bulk), flatchrDay.format(today));
         } finally {
             flatchrDays.answerSearchesOfEveryChangeWith(null);
         }
 
-        // a first search looks three days back: the whole window, then each day alone, today's to whenever
-        assertThat(flatchrDays.searchesOfEveryChange()).map(body -> JSON.readTree(body)).map(search ->
-                search.path("start_update").asText() + "-" + search.path("end_update").asText()).containsExactly(
-                flatchrDay.format(today.minusDays(3)) + "-",
-                flatchrDay.format(today.minusDays(3)) + "-" + flatchrDay.format(today.minusDays(2)),
-                flatchrDay.format(today.minusDays(2)) + "-" + flatchrDay.format(bulk),
-                flatchrDay.format(bulk) + "-" + flatchrDay.format(today),
-                flatchrDay.format(today) + "-");
-
         movesDelayOver("flatchr-days");
-        assertThat(scheduledRun("flatchr-days")).doesNotContainKey("movesSearchFailed");
-        assertThat(flatchrDays.searchesOfEveryChange()).last().satisfies(body -> assertThat(JSON.readTree(body)
-                .path("start_update").asText()).as("from the day that failed, not past it")
+        assertThat(scheduledRun("flatchr-days")).doesNotContainKeys("movesSearchFailed", "movesSearchPutOffUntil");
+        assertThat(flatchrDays.searchesOfEveryChange()).hasSize(10).element(8).satisfies(body -> assertThat(
+                JSON.readTree(body).path("start_update").asText()).as("from the day that failed, not past it")
                 .isEqualTo(flatchrDay.format(bulk)));
     }
 
