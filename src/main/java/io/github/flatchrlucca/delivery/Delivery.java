@@ -123,6 +123,14 @@ public final class Delivery implements DepartmentNames {
         this.userCreatedNow = true;
     }
 
+    /**
+     * The person is still to be looked up in Lucca by e-mail: neither checked against the people directory, nor known
+     * already (a returning employee whose new contract an earlier attempt sent).
+     */
+    public boolean isPersonToLookUp() {
+        return !directoryChecked && luccaUserId == null;
+    }
+
     void checkedWithDirectory() {
         this.directoryChecked = true;
     }

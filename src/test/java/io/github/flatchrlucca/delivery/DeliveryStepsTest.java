@@ -1086,6 +1086,27 @@ class DeliveryStepsTest {
         assertThat(delivery.luccaUserId()).isEqualTo(77L);
     }
 
+    @Test
+    void aReturningEmployeesLostContractWhoseOwnerTheDirectoryNoLongerListsGoesOnWithThatOwnerNotASecondPerson() {
+        // dropped over its budget since the attempt that found her by her personal e-mail (or not read since a restart)
+        PeopleDirectory overBudget = directoryWithin(new PeopleBudget(1));
+        DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, addresses, overBudget);
+        luccaPeople.add(people(SANCHEZ_IN_DIRECTORY,
+                "{\"id\":6,\"mail\":\"someone.else@acme.test\",\"login\":\"selse\"}"));
+        overBudget.refresh(LUCCA);
+        Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
+                RECEIVED_AT, null, 2, null, "{\"ownerId\":77,\"startsOn\":\"2026-02-02\"}", ACME_LUCCA.toString()),
+                TENANT);
+
+        steps.checkInDirectory(delivery, LUCCA);
+
+        assertThat(delivery.isPersonToLookUp()).as("not by the hire's own address, which Lucca has for nobody")
+                .isFalse();
+        assertThat(delivery.isRehire()).as("her contracts are read for the one the lost create made").isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(77L);
+        assertThat(steps.findWorkContract(delivery).query()).contains("ownerId").endsWith("=77");
+    }
+
     // ---- the address another hire of ours has (the same person hired into another vacancy)
 
     @Test
