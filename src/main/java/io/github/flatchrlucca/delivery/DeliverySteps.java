@@ -362,6 +362,22 @@ public final class DeliverySteps {
     }
 
     /**
+     * Lucca refused the create: its people are read again, to understand why ({@link #afterRefusedCreate}); a read
+     * that fails goes to the caller, and the refusal is understood at the next attempt. Not when the directory is
+     * dropped over its budget and this attempt looked the hire up in Lucca one by one: no read can be made, and the
+     * look-up said what Lucca had a moment ago; the refusal is final, with Lucca's answer, as it was before the
+     * directory (one of a field would otherwise be sent again at every attempt, then expire without its answer).
+     */
+    public void readPeopleAfterRefusal(@Variable(Variables.DELIVERY) Delivery delivery,
+                                       @Variable(Variables.LUCCA) LuccaConnection lucca,
+                                       @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) LuccaRefused refusal) {
+        if (!delivery.isDirectoryChecked() && people.dropped(lucca)) {
+            throw refusal;
+        }
+        people.refreshNow(lucca);
+    }
+
+    /**
      * Lucca refused the create, and the people directory has just been read again: if it now shows someone with
      * this e-mail, or else with the candidate's own e-mail as personal e-mail or address (HR made the account
      * meanwhile, under another address, with the login the rule gives: taking the next login would make the candidate

@@ -137,7 +137,7 @@ public final class PeopleDirectory {
     /**
      * The same read, for a create that Lucca refused: its failure goes to the caller, since the refusal cannot be
      * understood without it. A directory dropped over its budget fails so too ({@link PeopleOverBudget}), without a
-     * call: the attempt is tried again later, and looks its hire up in Lucca.
+     * call: the attempt is tried again later, and looks its hire up in Lucca (whose refusal is then final).
      */
     public void refreshNow(@Variable(Variables.LUCCA) LuccaConnection connection) {
         People people = people(connection);
@@ -160,6 +160,11 @@ public final class PeopleDirectory {
                 }
             }
         });
+    }
+
+    /** Whether this Lucca's directory is dropped over the budget: its hires are looked up one by one. */
+    public boolean dropped(LuccaConnection connection) {
+        return people(connection).dropped();
     }
 
     /** How many Luccas' directories are dropped over the budget: their hires are looked up one by one. */

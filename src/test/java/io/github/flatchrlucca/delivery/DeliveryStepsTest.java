@@ -887,8 +887,23 @@ class DeliveryStepsTest {
 
         assertThat(delivery.isDirectoryChecked()).as("its \"nobody\" is not taken: Lucca is asked").isFalse();
         assertThat(steps.findPerson(delivery).query()).startsWith("mail=eloise%40gmail.com&");
-        assertThatExceptionOfType(PeopleOverBudget.class).as("a refused create is understood at the next attempt")
+        assertThatExceptionOfType(PeopleOverBudget.class).as("no read can be made for a refused create")
                 .isThrownBy(() -> overBudget.refreshNow(LUCCA));
+    }
+
+    @Test
+    void aCreateRefusedForAHireLookedUpOneByOneOverTheBudgetIsFinalWithLuccasAnswer() {
+        PeopleDirectory overBudget = directoryWithin(new PeopleBudget(1));
+        DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, addresses, overBudget);
+        luccaPeople.add(people("{\"id\":5,\"mail\":\"someone@acme.test\",\"login\":\"emuller\"}",
+                "{\"id\":6,\"mail\":\"someone.else@acme.test\",\"login\":\"selse\"}"));
+        overBudget.refresh(LUCCA);
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
+        steps.checkInDirectory(delivery, LUCCA);
+        LuccaRefused refusal = new LuccaRefused("create-user", 400, "{\"Message\":\"jobTitle is too long\"}");
+
+        assertThatExceptionOfType(LuccaRefused.class).as("not put off to an attempt that could read no more")
+                .isThrownBy(() -> steps.readPeopleAfterRefusal(delivery, LUCCA, refusal)).isSameAs(refusal);
     }
 
     @Test
