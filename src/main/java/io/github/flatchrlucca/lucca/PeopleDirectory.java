@@ -297,23 +297,37 @@ public final class PeopleDirectory {
          * that goes past the budget drops it. Either way, fails as a read that could not be made.
          */
         void readWithinBudget(LuccaConnection connection) {
-            if (dropped() && budget.room() <= roomWhenDropped) {
+            boolean wasDropped = dropped();
+            if (wasDropped && budget.room() <= roomWhenDropped) {
                 throw new PeopleOverBudget(budget.capacity());
             }
-            // read again: a failure halfway leaves it untrusted, as any failed read, and read again next time
-            roomWhenDropped = -1;
+            // Read again, a dropped directory stays dropped until the read succeeds: the metric, and its alert, do not
+            // end for the time of a read that may go past the budget once more.
             try {
                 read(connection);
             } catch (PeopleOverBudget e) {
                 drop(connection);
                 throw e;
+            } catch (RuntimeException e) {
+                if (wasDropped) {
+                    forget(); // a dropped directory holds nobody; the next round reads it again, in full
+                }
+                throw e;
             }
+            roomWhenDropped = -1;
         }
 
-        /** Lets everyone go, untrusted, and said once: the next read, if any, reads everyone again. */
+        /**
+         * Lets everyone go, untrusted, and said once (not again when a read of it goes past the budget once more): the
+         * next read, if any, reads everyone again.
+         */
         void drop(LuccaConnection connection) {
+            boolean told = dropped();
             forget();
             roomWhenDropped = budget.room();
+            if (told) {
+                return;
+            }
             LOG.warn("Tenant {}: Lucca lists more people than the people directories may hold ({} in all, a share of "
                     + "the heap): its hires are looked up in Lucca one by one, as when its people cannot be read, until "
                     + "-Xmx is raised (docs/deployment.md) or another Lucca is forgotten", connection.tenant(),

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +34,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.HashSet;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class PeopleDirectoryTest {
 
@@ -45,6 +49,9 @@ class PeopleDirectoryTest {
     /** Lucca instances no tenant in force uses any more (a reload took them away). */
     private final Set<String> unused = new HashSet<>();
     private final PeopleDirectory directory = directoryWithin(new PeopleBudget(1_000_000));
+    /** A directory whose Luccas over the budget each call to Lucca notes, in {@link #overBudgetAtEachCall}. */
+    private PeopleDirectory observed;
+    private final List<Long> overBudgetAtEachCall = new ArrayList<>();
 
     @Test
     void aPersonSaysWhoItIsWithoutTheirMailOrLogin() {
@@ -409,9 +416,49 @@ class PeopleDirectoryTest {
         assertThat(shared.overBudget()).isZero();
     }
 
+    @Test
+    void aDroppedDirectoryReadAgainStaysDroppedUntilTheReadSucceedsAndIsSaidOnce() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(PeopleDirectory.class);
+        logger.addAppender(log);
+        try {
+            PeopleBudget budget = new PeopleBudget(2_500);
+            PeopleDirectory shared = directoryWithin(budget);
+            LuccaConnection globex = connection("globex", "https://globex.ilucca.net");
+            answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, 5_001));
+            answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", 1, 6_001));
+            shared.refresh(globex);
+            answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, 1));
+            answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, 1_001));
+            shared.refresh(ACME);
+            unused.add(globex.instance());
+            observed = shared;
+            // read again with globex's room, and past it once more
+            for (int first = 1; first <= 2_001; first += PeopleDirectory.PAGE_SIZE) {
+                answers.add(page("Tue, 01 Dec 2026 10:31:00 GMT", PeopleDirectory.PAGE_SIZE, first));
+            }
+
+            shared.refresh(ACME);
+
+            assertThat(overBudgetAtEachCall).as("the alert does not end for the time of the read").containsOnly(1L)
+                    .hasSize(3);
+            assertThat(shared.overBudget()).isEqualTo(1);
+            assertThat(budget.held()).isZero();
+            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .filteredOn(message -> message.contains("more people than the people directories may hold"))
+                    .as("said once, when it was dropped").hasSize(1);
+        } finally {
+            logger.detachAppender(log);
+        }
+    }
+
     private PeopleDirectory directoryWithin(PeopleBudget budget) {
         return new PeopleDirectory((lucca, request) -> {
             sent.add(request);
+            if (observed != null) {
+                overBudgetAtEachCall.add(observed.overBudget());
+            }
             if (answers.isEmpty()) {
                 throw new LuccaUnavailable(request.name(), 503, "down");
             }
