@@ -52,6 +52,11 @@ import org.slf4j.LoggerFactory;
  * every integration of the customer shares) until the budget has more room than it had then: another Lucca's
  * directory was forgotten. A Lucca no tenant in force uses any more is forgotten at the next reload or delivery
  * round, its people given back to the budget.
+ * <p>
+ * A known limit: the budget is shared, so a read of a small Lucca that goes past it while a large one's read fills it
+ * (two tenants' rounds at the same moment) drops the small one, which then waits, as any dropped one, for more room
+ * than it had: the large one's drop in turn, or a forgotten Lucca. A user this connector creates never drops a
+ * directory ({@link #created}).
  */
 public final class PeopleDirectory {
 
@@ -248,7 +253,10 @@ public final class PeopleDirectory {
 
     /**
      * A user this connector has just created: known at once, before the next read lists them. Not to a directory
-     * dropped over its budget, which holds nobody; one that this user would take past it is dropped.
+     * dropped over its budget, which holds nobody. One the budget has no room for is left out, and the directory is
+     * not trusted until the next round reads it again (the read, not this, drops it if Lucca's people still do not
+     * fit): the budget may be full only for the time another Lucca's read fills it, and a small Lucca is not dropped
+     * for a large one.
      */
     public void created(LuccaConnection connection, long id, String mail, String login, LocalDate contractEnd,
                         String personalEmail) {
@@ -260,7 +268,7 @@ public final class PeopleDirectory {
             try {
                 people.put(new Person(id, mail, login, contractEnd, personalEmail));
             } catch (PeopleOverBudget e) {
-                people.drop(connection);
+                people.trusted = false; // the next hire of the round would take their login: looked up in Lucca
             }
         }
     }
