@@ -154,14 +154,20 @@ public final class PeopleDirectory {
 
     /**
      * Forgets the people of every Lucca no tenant in force uses any more (a reload took its tenants away, or gave
-     * them another Lucca), and gives them back to the budget. Waits for a read of such a Lucca under way to end.
+     * them another Lucca), and gives them back to the budget. A read of such a Lucca under way is not waited for
+     * (its pages, perhaps an hour's wait for Lucca's rate limit, would hold up a reload, or another tenant's round):
+     * it stops at its next page, and gives its people back itself.
      */
     public void forgetUnused() {
         byInstance.forEach((instance, people) -> {
             if (!inUse.test(instance) && byInstance.remove(instance, people)) {
-                synchronized (people) {
-                    people.forget();
-                    people.forgotten = true;
+                // Set before the read's flag is looked at, as the read clears its flag before it looks at this one:
+                // either the read sees it, or this sees the read under way.
+                people.forgotten = true;
+                if (!people.reading) {
+                    synchronized (people) {
+                        people.forget();
+                    }
                 }
             }
         });
@@ -293,8 +299,11 @@ public final class PeopleDirectory {
         // the budget's room once this directory was dropped over it: it is read again only when the budget has more;
         // -1 while it is not dropped. Read without the lock by the metric.
         private volatile long roomWhenDropped = -1;
-        // its Lucca was forgotten: whoever still holds it adds nobody, whom the budget would never get back
-        private boolean forgotten;
+        // its Lucca was forgotten: whoever still holds it adds nobody, whom the budget would never get back, and a read
+        // stops at its next page. Set without the lock, which a read holds for as long as its pages take.
+        private volatile boolean forgotten;
+        // a read of Lucca is under way: a forget leaves the people to it
+        private volatile boolean reading;
 
         boolean dropped() {
             return roomWhenDropped >= 0;
@@ -353,12 +362,28 @@ public final class PeopleDirectory {
             trusted = false;
         }
 
+        /** Reads Lucca, unless its Lucca is forgotten meanwhile: the read then stops, and lets everyone go. */
         void read(LuccaConnection connection) {
+            reading = true;
+            try {
+                readPages(connection);
+            } finally {
+                reading = false; // before forgotten is looked at: see forgetUnused
+                if (forgotten) {
+                    forget();
+                }
+            }
+        }
+
+        private void readPages(LuccaConnection connection) {
             String since = lastRead == null ? null : since(lastRead);
             Instant sentAt = clock.instant();
             Instant answeredAt = null;
             PagesWithoutEnd pages = new PagesWithoutEnd(since == null ? "list-people" : "list-people-changed");
             for (int offset = 0; ; offset += PAGE_SIZE) {
+                if (forgotten) {
+                    return;
+                }
                 ApiRequest request = since == null ? requests.everyone(offset, PAGE_SIZE)
                         : requests.changedSince(since, offset, PAGE_SIZE);
                 LuccaCaller.Answer answer = lucca.call(connection, request);

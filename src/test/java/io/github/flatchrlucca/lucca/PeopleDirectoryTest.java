@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.HashSet;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -394,6 +395,45 @@ class PeopleDirectoryTest {
         assertThat(shared.answers(ACME)).isFalse();
         assertThat(shared.withMail(ACME, "person1@acme.test")).isEmpty();
         assertThat(shared.withMail(globex, "person100@acme.test")).as("globex's Lucca is still used").isPresent();
+    }
+
+    @Test
+    void aLuccaForgottenWhileItsReadWaitsOnLuccaDoesNotHoldUpTheReloadAndTheReadStopsAtItsNextPage() throws Exception {
+        PeopleBudget budget = new PeopleBudget(10_000);
+        CountDownLatch waiting = new CountDownLatch(1);
+        CountDownLatch answered = new CountDownLatch(1);
+        PeopleDirectory shared = new PeopleDirectory((lucca, request) -> {
+            sent.add(request);
+            if (sent.size() == 2) { // the second page waits, as for Lucca's rate limit
+                waiting.countDown();
+                try {
+                    answered.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, sent.size() * 10_000);
+        }, new LuccaRequests(JSON), PARIS, ours, budget, instance -> !unused.contains(instance));
+        Thread round = new Thread(() -> shared.refresh(ACME));
+        round.start();
+        waiting.await();
+        unused.add(ACME.instance());
+        Thread reload = new Thread(shared::forgetUnused);
+        try {
+            reload.start();
+            while (reload.getState() != Thread.State.TERMINATED && reload.getState() != Thread.State.BLOCKED) {
+                Thread.onSpinWait();
+            }
+
+            assertThat(reload.getState()).as("not waiting for the read to end").isEqualTo(Thread.State.TERMINATED);
+        } finally {
+            answered.countDown();
+            round.join();
+            reload.join();
+        }
+        assertThat(sent).as("no page after the one under way").hasSize(2);
+        assertThat(budget.held()).as("its people given back").isZero();
+        assertThat(shared.answers(ACME)).isFalse();
     }
 
     @Test
