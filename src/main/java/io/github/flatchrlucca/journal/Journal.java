@@ -978,7 +978,9 @@ public final class Journal {
      * The tenant's hires sent by the webhook since {@code since} whose application Flatchr's API has not named yet,
      * newest first, at most {@code max}: a search about to record an application it cannot match checks that none of
      * them is that application under a corrected e-mail. One query through the tenant's newest hires, not the whole
-     * journal; not those erased, which have nothing left to compare. Their ids only: their events, of up to
+     * journal; not those erased, which have nothing left to compare, nor those rejected, which made nobody in Lucca
+     * (another company's, with a wrong company id, or one without an e-mail that the recruiter then completed: the
+     * search's application is that hire, and to deliver). Their ids only: their events, of up to
      * FLATCHR_MAX_BODY_BYTES each, are read one at a time ({@link #payload}), never hundreds of them together.
      */
     public List<String> webhookHiresWithoutApplicant(String tenant, Instant since, int max) {
@@ -992,8 +994,8 @@ public final class Journal {
      * alone it would read and sort every hire of the window (a backfill's, of months) first.
      */
     static String webhookHiresWithoutApplicant(int max) {
-        return "SELECT hire_id FROM hire WHERE tenant = ? AND received_at >= ? AND origin = ? AND "
-                + "flatchr_applicant IS NULL AND erased_at IS NULL AND payload IS NOT NULL "
+        return "SELECT hire_id FROM hire WHERE tenant = ? AND received_at >= ? AND origin = ? AND status <> 'REJECTED' "
+                + "AND flatchr_applicant IS NULL AND erased_at IS NULL AND payload IS NOT NULL "
                 + "ORDER BY tenant, received_at DESC FETCH FIRST " + max + " ROWS ONLY";
     }
 

@@ -1151,6 +1151,8 @@ class JournalTest {
         Intakes.record(journal, PAYLOAD, sameApplication("3", "p3@example.org|5"), TENANT, Origin.FLATCHR_API,
                 List.of(), Duration.ZERO);
         Intakes.recordIntake(journal, PAYLOAD, sameApplication("4", "p4@example.org|5"), "globex", Duration.ZERO);
+        String rejected = Intakes.recordIntake(journal, PAYLOAD, incomplete("9", "candidate.email"), TENANT,
+                Duration.ZERO).hireId();
         List<String> webhooks = new ArrayList<>();
         for (int i = 5; i < 8; i++) {
             clock.advance(Duration.ofMinutes(1));
@@ -1161,8 +1163,10 @@ class JournalTest {
         assertThat(journal.webhookHiresWithoutApplicant(TENANT, since, 2)).as("the newest, at most 2")
                 .containsExactly(webhooks.get(2), webhooks.get(1));
         assertThat(journal.webhookHiresWithoutApplicant(TENANT, since, 10))
-                .as("not before the window, nor known by Flatchr's id, nor a search's, nor another tenant's")
-                .containsExactly(webhooks.get(2), webhooks.get(1), webhooks.get(0)).doesNotContain(before, found);
+                .as("not before the window, nor known by Flatchr's id, nor a search's, nor another tenant's, nor "
+                        + "one rejected, which made nobody in Lucca")
+                .containsExactly(webhooks.get(2), webhooks.get(1), webhooks.get(0))
+                .doesNotContain(before, found, rejected);
     }
 
     @Test
