@@ -266,14 +266,16 @@ public final class ReconciliationRun {
     /**
      * The search of the day being searched ({@link #movesSearch(LocalDate, Instant)}) failed ({@code outcome}). Any
      * failure but an answer over the cap (Flatchr down, refusing, answering what cannot be read) is the whole
-     * Flatchr's, not the day's: the days after it are not searched in this run ({@link #movesDaysGoOn}).
+     * Flatchr's, not the day's: the days after it are not searched in this run ({@link #movesDaysGoOn}). Nor are they
+     * after an answer over the cap while the window's first day is put off ({@link #movesDue}): only that day's delay
+     * spaces out the reads over the cap, and a second day of bulk changes would be read again at every run.
      */
     void movesDayFailed(String outcome) {
         if (movesFirstFailedDay == null) {
             movesFirstFailedDay = movesDay;
             movesFailure = outcome;
         }
-        movesDaysStopped |= !TOO_LARGE.equals(outcome);
+        movesDaysStopped |= !TOO_LARGE.equals(outcome) || !movesDue();
     }
 
     /** Whether the next day of the moves is searched: not once a day failed as the whole Flatchr does. */

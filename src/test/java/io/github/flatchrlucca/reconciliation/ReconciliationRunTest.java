@@ -408,6 +408,20 @@ class ReconciliationRunTest {
     }
 
     @Test
+    void whileTheFirstDayIsPutOffADayOverTheCapEndsTheDaysOfTheRunToo() {
+        Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.of(Instant.parse("2026-12-02T08:00:00Z")),
+                NOW.minus(Duration.ofDays(60)), Optional.of(Instant.parse("2026-11-28T08:00:00Z")),
+                Optional.of(NOW.plus(Duration.ofHours(2))));
+        ReconciliationRun run = run(Set.of(), Duration.ofDays(3), claim, ReconciliationRun.windowFrom(claim,
+                Duration.ofDays(3)));
+        run.movesSearch(LocalDate.of(2026, 11, 29), NOW);
+        run.movesDayFailed(ReconciliationRun.TOO_LARGE);
+
+        assertThat(run.movesDaysGoOn()).as("a second day of bulk changes is read over the cap once a run at most, "
+                + "not each day after it: only the first day's delay would bound them, and it is not over").isFalse();
+    }
+
+    @Test
     void searchedByDayTheMovesWindowMovesUpToTheFirstDayThatFailedNeverPastIt() {
         Reconciliations.Run claim = new Reconciliations.Run("acme", NOW, Optional.of(Instant.parse("2026-12-02T08:00:00Z")),
                 NOW.minus(Duration.ofDays(60)), Optional.of(Instant.parse("2026-11-28T08:00:00Z")), Optional.empty());
