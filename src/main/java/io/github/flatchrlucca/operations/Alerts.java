@@ -58,9 +58,14 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
     /** How many skipped applications are remembered as told. */
     static final int SKIPPED_REMEMBERED = 1000;
 
-    /** What a burst is of: one tenant's hires dead in delivery, or rejected as they came. */
-    private record BurstOf(String tenant, boolean rejected) {
+    /**
+     * What a burst is of: one tenant's hires dead in delivery, rejected as they came, or held as a webhook's hire's
+     * namesakes: each told apart, as what a person does about them differs.
+     */
+    private record BurstOf(String tenant, Kind kind) {
     }
+
+    private enum Kind { DEAD, REJECTED, NAMESAKE }
 
     /** Hires since {@code since}: {@code told} of them told, {@code more} counted, the last cause. */
     private record Burst(java.time.Instant since, int told, int more, String lastWhy) {
@@ -78,7 +83,7 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
 
     @Override
     public synchronized void hireDead(String tenant, String hireId, String why) {
-        if (toldOneByOne(new BurstOf(tenant, false), why)) {
+        if (toldOneByOne(new BurstOf(tenant, Kind.DEAD), why)) {
             send.accept(":red_circle: Hire " + hireId + " of tenant " + tenant + " is dead and will not reach Lucca by "
                     + "itself: " + why + ". Fix the cause, then replay it: " + link(hireId));
         }
@@ -90,7 +95,7 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
      */
     @Override
     public synchronized void hireRejected(String tenant, String hireId, String why) {
-        if (toldOneByOne(new BurstOf(tenant, true), why)) {
+        if (toldOneByOne(new BurstOf(tenant, Kind.REJECTED), why)) {
             send.accept(":no_entry: Hire " + hireId + " of tenant " + tenant + " was rejected as it came and will not "
                     + "reach Lucca by itself: " + why + ". Flatchr shows no refused webhook: complete the candidate "
                     + "in Flatchr and drag them into hired again, or, if the tenant's Flatchr company ids are what is "
@@ -104,7 +109,7 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
      */
     @Override
     public synchronized void namesakeHeld(String tenant, String hireId, String why) {
-        if (toldOneByOne(new BurstOf(tenant, true), why)) {
+        if (toldOneByOne(new BurstOf(tenant, Kind.NAMESAKE), why)) {
             send.accept(":no_entry: Hire " + hireId + " of tenant " + tenant + ", found by a search of Flatchr's API, "
                     + "waits for a person and will not reach Lucca by itself: " + why + ": " + link(hireId));
         }
@@ -148,15 +153,20 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
         if (burst == null || burst.more() == 0) {
             return;
         }
-        if (of.rejected()) {
-            send.accept(":no_entry: " + burst.more() + " more hire(s) of tenant " + of.tenant() + " were rejected "
-                    + "within " + BURST.toMinutes() + " minute(s) of the ones above (the last: " + burst.lastWhy()
-                    + "). Complete them in Flatchr and drag them into hired again, or, if the tenant's Flatchr company "
-                    + "ids are what is wrong, correct them and replay them from the status page: " + statusPage);
-        } else {
-            send.accept(":red_circle: " + burst.more() + " more hire(s) of tenant " + of.tenant() + " died within "
-                    + BURST.toMinutes() + " minute(s) of the ones above (the last: " + burst.lastWhy() + "). Fix the "
-                    + "cause, then replay them from the status page: " + statusPage);
+        switch (of.kind()) {
+            case REJECTED -> send.accept(":no_entry: " + burst.more() + " more hire(s) of tenant " + of.tenant()
+                    + " were rejected within " + BURST.toMinutes() + " minute(s) of the ones above (the last: "
+                    + burst.lastWhy() + "). Complete them in Flatchr and drag them into hired again, or, if the "
+                    + "tenant's Flatchr company ids are what is wrong, correct them and replay them from the status "
+                    + "page: " + statusPage);
+            case NAMESAKE -> send.accept(":no_entry: " + burst.more() + " more hire(s) of tenant " + of.tenant()
+                    + " found by a search of Flatchr's API wait for a person, within " + BURST.toMinutes()
+                    + " minute(s) of the ones above (the last: " + burst.lastWhy() + "). Each has the names and "
+                    + "vacancy of a webhook's hire under another e-mail: cancel it if the e-mail was corrected in "
+                    + "Flatchr, replay it if it is another person, from the status page: " + statusPage);
+            case DEAD -> send.accept(":red_circle: " + burst.more() + " more hire(s) of tenant " + of.tenant()
+                    + " died within " + BURST.toMinutes() + " minute(s) of the ones above (the last: "
+                    + burst.lastWhy() + "). Fix the cause, then replay them from the status page: " + statusPage);
         }
     }
 

@@ -60,6 +60,27 @@ class AlertsTest {
     }
 
     @Test
+    void namesakesHeldTogetherAreCountedApartFromTheRejectedOnesWithWhatToDoAboutThem() {
+        for (int i = 0; i < Alerts.TOLD_ONE_BY_ONE + 3; i++) {
+            alerts.hireRejected("acme", "hire-r" + i, "candidate.email is missing");
+        }
+        for (int i = 0; i < Alerts.TOLD_ONE_BY_ONE + 2; i++) {
+            alerts.namesakeHeld("acme", "hire-n" + i, "same name and vacancy as hire hire-w" + i + ", another e-mail");
+        }
+
+        assertThat(chat).as("each kind's first ones told one by one").hasSize(2 * Alerts.TOLD_ONE_BY_ONE);
+        clock.advance(Alerts.BURST);
+        alerts.summariseBursts();
+        assertThat(chat.subList(2 * Alerts.TOLD_ONE_BY_ONE, chat.size())).satisfiesExactlyInAnyOrder(
+                rejected -> assertThat(rejected).contains("3 more hire(s) of tenant acme were rejected",
+                        "candidate.email is missing", "drag them into hired again"),
+                namesakes -> assertThat(namesakes).contains("2 more hire(s) of tenant acme found by a search",
+                        "wait for a person", "(the last: same name and vacancy as hire hire-w6",
+                        "cancel it if the e-mail was corrected in Flatchr, replay it if it is another person")
+                        .doesNotContain("drag them into hired again"));
+    }
+
+    @Test
     void hiresRejectedTogetherAreToldAsAFewLinksThenOneCountApartFromTheDeadOnes() {
         // a wrong FLATCHR_COMPANY_ID: every hire of the tenant is refused as it comes
         for (int i = 0; i < 20; i++) {
