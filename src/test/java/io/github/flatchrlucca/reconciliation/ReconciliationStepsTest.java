@@ -23,6 +23,7 @@ import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalFaults;
 import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.MoveOut;
 import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.journal.TestJournal;
@@ -387,10 +388,7 @@ class ReconciliationStepsTest {
             throws Exception {
         String hireId = webhookHireRecorded();
         clock.advance(Duration.ofHours(1));
-        ReconciliationRun run = steps.due("acme");
-        run.searches(clock.instant());
-        steps.found(run, 0, JSON.readTree("[]"));
-        steps.unknown(run);
+        ReconciliationRun run = dueRunOfHiresFindingNothing();
         // another candidate's application out of hired: no hire of Jeanne's keeps its id
         steps.movesSearch(run);
         steps.movedOut(run, JSON.readTree("""
@@ -409,12 +407,12 @@ class ReconciliationStepsTest {
         steps.unknown(next);
         clock.advance(Duration.ofMinutes(1));
         steps.movesSearch(next);
-        List<io.github.flatchrlucca.journal.MoveOut> moved = steps.movedOut(next, JSON.readTree("""
+        List<MoveOut> moved = steps.movedOut(next, JSON.readTree("""
                 [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
                   "status": 1, "hired": false, "email": "jeanne.durand@example.org", "updated_at": %d}]
                 """.formatted(clock.instant().getEpochSecond())));
 
-        assertThat(moved).singleElement().extracting(io.github.flatchrlucca.journal.MoveOut::hireId).isEqualTo(hireId);
+        assertThat(moved).singleElement().extracting(MoveOut::hireId).isEqualTo(hireId);
         assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
     }
 
@@ -423,13 +421,10 @@ class ReconciliationStepsTest {
             throws Exception {
         String hireId = webhookHireRecorded();
         clock.advance(Duration.ofHours(1));
-        ReconciliationRun run = steps.due("acme");
-        run.searches(clock.instant());
-        steps.found(run, 0, JSON.readTree("[]"));
-        steps.unknown(run);
+        ReconciliationRun run = dueRunOfHiresFindingNothing();
         steps.movesSearch(run);
         // her application of last year on this vacancy, archived before this hire: its change is no move of it
-        List<io.github.flatchrlucca.journal.MoveOut> moved = steps.movedOut(run, JSON.readTree("""
+        List<MoveOut> moved = steps.movedOut(run, JSON.readTree("""
                 [{"applicant": "Ar4cHv3dA1pL9xQe", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
                   "status": 0, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
                 """.formatted(T0.minus(Duration.ofDays(2)).getEpochSecond())));
@@ -496,13 +491,13 @@ class ReconciliationStepsTest {
 
         // the recruiter moved her out two minutes after the answer, before the hire was recorded: no webhook came
         steps.movesSearch(run);
-        List<io.github.flatchrlucca.journal.MoveOut> moved = steps.movedOut(run, JSON.readTree("""
+        List<MoveOut> moved = steps.movedOut(run, JSON.readTree("""
                 [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
                   "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
                 """.formatted(answered.plus(Duration.ofMinutes(2)).getEpochSecond())));
 
-        assertThat(moved).singleElement().extracting(io.github.flatchrlucca.journal.MoveOut::outcome)
-                .isEqualTo(io.github.flatchrlucca.journal.MoveOut.Outcome.WITHDRAWN);
+        assertThat(moved).singleElement().extracting(MoveOut::outcome)
+                .isEqualTo(MoveOut.Outcome.WITHDRAWN);
         assertThat(hires()).singleElement().extracting(HireView::status).isEqualTo(HireStatus.WITHDRAWN);
     }
 
@@ -640,10 +635,7 @@ class ReconciliationStepsTest {
                 verdict.matchingApplication(), null, Duration.ofHours(1)).hireId();
         Instant movedOut = clock.instant().plus(Duration.ofMinutes(5));
         clock.advance(Duration.ofMinutes(10));
-        ReconciliationRun run = steps.due("acme");
-        run.searches(clock.instant());
-        steps.found(run, 0, JSON.readTree("[]"));
-        steps.unknown(run);
+        ReconciliationRun run = dueRunOfHiresFindingNothing();
         // the search of moves is sent, and answers: out of hired since the drag
         steps.movesSearch(run);
         String answer = """
@@ -679,8 +671,8 @@ class ReconciliationStepsTest {
                 [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
                   "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
                 """.formatted(answered.plus(Duration.ofMinutes(2)).getEpochSecond()))))
-                .extracting(io.github.flatchrlucca.journal.MoveOut::outcome)
-                .containsExactly(io.github.flatchrlucca.journal.MoveOut.Outcome.WITHDRAWN);
+                .extracting(MoveOut::outcome)
+                .containsExactly(MoveOut.Outcome.WITHDRAWN);
     }
 
     @Test
@@ -809,6 +801,15 @@ class ReconciliationStepsTest {
         HireVerdict verdict = classifier.classify(webhook, tenant());
         return journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.matchingApplication(),
                 null, Duration.ofHours(1)).hireId();
+    }
+
+    /** Acme's run, due now, whose search of hires found nothing: what comes next is its search of moves. */
+    private ReconciliationRun dueRunOfHiresFindingNothing() throws IOException {
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree("[]"));
+        steps.unknown(run);
+        return run;
     }
 
     private String withdrawnWebhookHire() {
