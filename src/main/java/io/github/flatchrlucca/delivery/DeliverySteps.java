@@ -198,10 +198,9 @@ public final class DeliverySteps {
      * A create whose answer may have been lost is looked for in Lucca itself. A user's, by the login it gave, before
      * this ({@link #findSentUser}): not found there, Lucca made nothing, and the hire is checked as if it had never
      * been sent. One kept without its login (before the journal kept what was sent, or erased by retention), by the
-     * hire's address, all that is left to look by. A returning employee's contract by its owner's address, as the
-     * directory last read it (trusted or not: Lucca's answer decides), since they may have been found by their
-     * personal e-mail; when it lists them no more, on that owner at once, whose contracts are read as for any rehire
-     * (the contract the lost create made is found there by its externalId). Every hire is looked up in Lucca when the
+     * hire's address, all that is left to look by. A returning employee's contract goes on with its owner at once,
+     * whose contracts are read as for any rehire (the contract the lost create made is found there by its
+     * externalId); one deleted from Lucca since refuses the contract, and a person decides. Every hire is looked up in Lucca when the
      * directory cannot answer: by the hire's address only, as Lucca documents no {@code personalEmail=} filter. A
      * returning employee known to Lucca by another address is then not found, and made a second time (a known limit,
      * in docs/mapping-and-failures.md).
@@ -209,10 +208,10 @@ public final class DeliverySteps {
     public void checkInDirectory(@Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.LUCCA) LuccaConnection lucca) {
         SentCreate sent = delivery.sent();
         if (sent != null && sent.ownerId() != null) {
-            // Their address unknown here (the directory dropped over its budget since, or not read since a restart),
-            // the hire's own would find nobody, and a second user would be made: the contract's owner is known.
-            people.mailOf(lucca, sent.ownerId()).ifPresentOrElse(delivery::lookUpAs,
-                    () -> delivery.comesBack(sent.ownerId()));
+            // The contract's owner is known: no look-up by an address, which would find nobody when the directory no
+            // longer lists them (dropped over its budget since, not read since a restart) or has an address they no
+            // longer have, nor someone else who has it since, and a second user would be made.
+            delivery.comesBack(sent.ownerId());
             return;
         }
         if (sent != null && !sent.isUserWithLogin()) {

@@ -227,14 +227,6 @@ public final class PeopleDirectory {
         }
     }
 
-    /** The address Lucca had for this person at the last read that listed them; empty if none did. */
-    public Optional<String> mailOf(LuccaConnection connection, long id) {
-        People people = people(connection);
-        synchronized (people) {
-            return Optional.ofNullable(people.byId.get(id)).map(Person::mail);
-        }
-    }
-
     /** Who has this login, ignoring case as Lucca compares logins, employee, future or former. */
     public Optional<LuccaPerson> withLogin(LuccaConnection connection, String login) {
         People people = people(connection);
