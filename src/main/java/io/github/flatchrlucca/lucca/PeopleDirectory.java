@@ -354,7 +354,10 @@ public final class PeopleDirectory {
             trusted = false;
         }
 
-        /** Reads Lucca, unless its Lucca is forgotten meanwhile: the read then stops, and lets everyone go. */
+        /**
+         * Reads Lucca, unless its Lucca is forgotten meanwhile: the read then stops, lets everyone go, and fails as a read
+         * that could not be made.
+         */
         void read(LuccaConnection connection) {
             reading = true;
             try {
@@ -374,7 +377,9 @@ public final class PeopleDirectory {
             PagesWithoutEnd pages = new PagesWithoutEnd(since == null ? "list-people" : "list-people-changed");
             for (int offset = 0; ; offset += PAGE_SIZE) {
                 if (forgotten) {
-                    return;
+                    // a failure, not a read: a refused create judged against an empty directory would be made final
+                    throw new IllegalStateException("its Lucca, which no tenant uses any more, was forgotten while "
+                            + "its people were read");
                 }
                 ApiRequest request = since == null ? requests.everyone(offset, PAGE_SIZE)
                         : requests.changedSince(since, offset, PAGE_SIZE);

@@ -34,6 +34,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.HashSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -412,7 +413,15 @@ class PeopleDirectoryTest {
             }
             return page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, sent.size() * 10_000);
         }, new LuccaRequests(JSON), PARIS, ours, budget, instance -> !unused.contains(instance));
-        Thread round = new Thread(() -> shared.refresh(ACME));
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        // a refused create's read: its failure goes to the attempt, which is tried again
+        Thread round = new Thread(() -> {
+            try {
+                shared.refreshNow(ACME);
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
         round.start();
         waiting.await();
         unused.add(ACME.instance());
@@ -430,6 +439,8 @@ class PeopleDirectoryTest {
             reload.join();
         }
         assertThat(sent).as("no page after the one under way").hasSize(2);
+        assertThat(failure.get()).as("a read that stopped, not one that found nobody").isNotNull()
+                .hasMessageContaining("forgotten");
         assertThat(budget.held()).as("its people given back").isZero();
         assertThat(shared.answers(ACME)).isFalse();
     }
