@@ -200,10 +200,10 @@ public final class DeliverySteps {
      * been sent. One kept without its login (before the journal kept what was sent, or erased by retention), by the
      * hire's address, all that is left to look by. A returning employee's contract goes on with its owner at once,
      * whose contracts are read as for any rehire (the contract the lost create made is found there by its
-     * externalId); one deleted from Lucca since refuses the contract, and a person decides. Every hire is looked up in Lucca when the
-     * directory cannot answer: by the hire's address only, as Lucca documents no {@code personalEmail=} filter. A
-     * returning employee known to Lucca by another address is then not found, and made a second time (a known limit,
-     * in docs/mapping-and-failures.md).
+     * externalId); one deleted from Lucca since refuses the contract, and a person decides. Every hire is looked up
+     * in Lucca when the directory cannot answer: by the hire's address only, as Lucca documents no {@code
+     * personalEmail=} filter. A returning employee known to Lucca by another address is then not found, and made a
+     * second time (a known limit, in docs/mapping-and-failures.md).
      */
     public void checkInDirectory(@Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.LUCCA) LuccaConnection lucca) {
         SentCreate sent = delivery.sent();

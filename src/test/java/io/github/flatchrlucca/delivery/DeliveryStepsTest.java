@@ -874,13 +874,19 @@ class DeliveryStepsTest {
         assertThat(delivery.draft().login()).isEqualTo("emuller2");
     }
 
-    @Test
-    void aLuccaWithMorePeopleThanTheDirectoriesMayHoldHasEachHireLookedUpInLuccaAsWhenItCannotBeRead() {
+    /** A directory whose Lucca lists two people where its budget holds one: dropped, its hires looked up one by one. */
+    private PeopleDirectory droppedOverItsBudget() {
         PeopleDirectory overBudget = directoryWithin(new PeopleBudget(1));
-        DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, addresses, overBudget);
         luccaPeople.add(people("{\"id\":5,\"mail\":\"someone@acme.test\",\"login\":\"emuller\"}",
                 "{\"id\":6,\"mail\":\"someone.else@acme.test\",\"login\":\"selse\"}"));
         overBudget.refresh(LUCCA);
+        return overBudget;
+    }
+
+    @Test
+    void aLuccaWithMorePeopleThanTheDirectoriesMayHoldHasEachHireLookedUpInLuccaAsWhenItCannotBeRead() {
+        PeopleDirectory overBudget = droppedOverItsBudget();
+        DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, addresses, overBudget);
         Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         steps.checkInDirectory(delivery, LUCCA);
@@ -893,11 +899,8 @@ class DeliveryStepsTest {
 
     @Test
     void aCreateRefusedForAHireLookedUpOneByOneOverTheBudgetIsFinalWithLuccasAnswer() {
-        PeopleDirectory overBudget = directoryWithin(new PeopleBudget(1));
+        PeopleDirectory overBudget = droppedOverItsBudget();
         DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, addresses, overBudget);
-        luccaPeople.add(people("{\"id\":5,\"mail\":\"someone@acme.test\",\"login\":\"emuller\"}",
-                "{\"id\":6,\"mail\":\"someone.else@acme.test\",\"login\":\"selse\"}"));
-        overBudget.refresh(LUCCA);
         Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
         steps.checkInDirectory(delivery, LUCCA);
         LuccaRefused refusal = new LuccaRefused("create-user", 400, "{\"Message\":\"jobTitle is too long\"}");

@@ -445,17 +445,23 @@ class PeopleDirectoryTest {
         assertThat(shared.answers(ACME)).isFalse();
     }
 
-    @Test
-    void aDroppedDirectoryIsReadAgainOnceAForgottenLuccaLeftItMoreRoom() {
-        PeopleBudget budget = new PeopleBudget(2_500);
+    /** Globex's 1,001 people read first, then Acme's 2,000, which do not fit beside them and are dropped. */
+    private PeopleDirectory acmeDroppedBesideGlobex(PeopleBudget budget, LuccaConnection globex) {
         PeopleDirectory shared = directoryWithin(budget);
-        LuccaConnection globex = connection("globex", "https://globex.ilucca.net");
         answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, 5_001));
         answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", 1, 6_001));
         shared.refresh(globex);
         answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, 1));
         answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, 1_001));
         shared.refresh(ACME);
+        return shared;
+    }
+
+    @Test
+    void aDroppedDirectoryIsReadAgainOnceAForgottenLuccaLeftItMoreRoom() {
+        PeopleBudget budget = new PeopleBudget(2_500);
+        LuccaConnection globex = connection("globex", "https://globex.ilucca.net");
+        PeopleDirectory shared = acmeDroppedBesideGlobex(budget, globex);
         assertThat(shared.answers(ACME)).as("1,001 and 2,000 people do not fit in 2,500").isFalse();
         assertThat(budget.held()).isEqualTo(1_001);
 
@@ -479,14 +485,8 @@ class PeopleDirectoryTest {
         logger.addAppender(log);
         try {
             PeopleBudget budget = new PeopleBudget(2_500);
-            PeopleDirectory shared = directoryWithin(budget);
             LuccaConnection globex = connection("globex", "https://globex.ilucca.net");
-            answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, 5_001));
-            answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", 1, 6_001));
-            shared.refresh(globex);
-            answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, 1));
-            answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, 1_001));
-            shared.refresh(ACME);
+            PeopleDirectory shared = acmeDroppedBesideGlobex(budget, globex);
             unused.add(globex.instance());
             observed = shared;
             // read again with globex's room, and past it once more
