@@ -428,9 +428,9 @@ class PeopleDirectoryTest {
         Thread reload = new Thread(shared::forgetUnused);
         try {
             reload.start();
-            while (reload.getState() != Thread.State.TERMINATED && reload.getState() != Thread.State.BLOCKED) {
-                Thread.onSpinWait();
-            }
+            // the read is held until after this: a reload that waited for it would still run when the join gives up
+            // (a thread seen BLOCKED for a moment, on a class loader's lock say, proved nothing)
+            reload.join(Duration.ofSeconds(10).toMillis());
 
             assertThat(reload.getState()).as("not waiting for the read to end").isEqualTo(Thread.State.TERMINATED);
         } finally {
