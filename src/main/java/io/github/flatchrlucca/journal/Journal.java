@@ -58,6 +58,8 @@ public final class Journal {
     // Lucca's answer to the create came after the cancel, and it made the account: no longer a "may exist".
     public static final String CANCELLED_AFTER_LUCCA = "cancelled while its create was on its way, and Lucca made the "
             + "account: a person decides";
+    // Cancelled once its Lucca user was made, its contract still to be set: no create was on its way.
+    public static final String CANCELLED_WITH_ACCOUNT = "cancelled after its Lucca account was made: a person decides";
     private static final String CREATE_UNKNOWN = "create_attempted_at IS NOT NULL AND lucca_user_id IS NULL";
     // Lucca answered the create, and made nothing: refused (4xx), the key refused, the rate limit. The create is then
     // no longer one whose answer was lost: neither the next attempt nor a person need look for what it made.
@@ -584,7 +586,7 @@ public final class Journal {
                 event(connection, hireId, null, null, "cancelled by an operator");
             } else if (Jdbc.update(connection, cancel + ", decision_needed = COALESCE(decision_needed, ?), "
                     + "decision_needed_at = COALESCE(decision_needed_at, ?) WHERE hire_id = ? AND " + CANCELLABLE
-                    + " AND lucca_user_id IS NOT NULL", at(now), CANCELLED_AFTER_LUCCA, at(now), hireId) == 1) {
+                    + " AND lucca_user_id IS NOT NULL", at(now), CANCELLED_WITH_ACCOUNT, at(now), hireId) == 1) {
                 // its contract still to be set: the account stays in Lucca, which a person decides about, as after a
                 // move out of hired (and as the candidate's line in Flatchr says)
                 event(connection, hireId, null, null, "cancelled by an operator after its Lucca account was made: a "

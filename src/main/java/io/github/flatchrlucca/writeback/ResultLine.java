@@ -151,7 +151,8 @@ public final class ResultLine {
         if (Journal.MOVED_OUT_AFTER_LUCCA.equals(decisionNeeded)) {
             return "the move out of hired";
         }
-        return Journal.CANCELLED_AFTER_LUCCA.equals(decisionNeeded) ? "the cancel" : null;
+        return Journal.CANCELLED_AFTER_LUCCA.equals(decisionNeeded) || Journal.CANCELLED_WITH_ACCOUNT.equals(
+                decisionNeeded) ? "the cancel" : null;
     }
 
     /** Lucca's last answer in words; null when the death was recorded without one. */

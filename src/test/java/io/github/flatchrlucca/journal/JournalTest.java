@@ -1563,8 +1563,9 @@ class JournalTest {
         for (String hireId : List.of(queued, dead)) {
             HireView cancelled = reader.find(hireId).orElseThrow();
             assertThat(cancelled.status()).isEqualTo(HireStatus.CANCELLED);
+            // no create was on its way: the account was made before the cancel came
             assertThat(cancelled.decisionNeeded()).as("its account stays in Lucca").isEqualTo(
-                    Journal.CANCELLED_AFTER_LUCCA);
+                    Journal.CANCELLED_WITH_ACCOUNT).doesNotContain("on its way");
             assertThat(cancelled.decisionNeededAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
             assertThat(reader.history(hireId)).last().extracting(HireEvent::detail).asString()
                     .contains("after its Lucca account was made");

@@ -43,6 +43,9 @@ class ResultLineTest {
                 .isEqualTo("Lucca: #416 was made before the move out of hired; HR decides (2026-12-02)");
         assertThat(ResultLine.of(delivered(416L, List.of(), created, Journal.CANCELLED_AFTER_LUCCA), PARIS))
                 .isEqualTo("Lucca: #416 was made before the cancel; HR decides (2026-12-02)");
+        // cancelled once its user was made, while the contract's POST was on its way
+        assertThat(ResultLine.of(delivered(416L, List.of(), created, Journal.CANCELLED_WITH_ACCOUNT), PARIS))
+                .isEqualTo("Lucca: #416 was made before the cancel; HR decides (2026-12-02)");
         assertThat(ResultLine.of(delivered(77L, List.of("rehire: a former employee with this e-mail is in Lucca"),
                 "{\"ownerId\":77,\"startsOn\":\"2027-01-04\"}", Journal.MOVED_OUT_AFTER_LUCCA), PARIS))
                 .isEqualTo("Lucca: rehired #77, a new contract from 2027-01-04, before the move out of hired; HR "
