@@ -6,6 +6,7 @@ import io.github.flatchrlucca.journal.JournalRefusedValue;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.journal.EventDetail;
 import io.github.flatchrlucca.lucca.LuccaCallFailed;
+import io.github.flatchrlucca.lucca.PeopleOverBudget;
 import io.github.flatchrlucca.lucca.LuccaRateLimited;
 import io.github.flatchrlucca.signals.DeliveryAlerts;
 import io.github.flatchrlucca.signals.DeliveryCounts;
@@ -269,6 +270,9 @@ public final class DeliveryFailures {
         if (caught(exchange, LuccaCallFailed.class) != null) {
             return "lucca-unavailable";
         }
+        if (caught(exchange, PeopleOverBudget.class) != null) {
+            return "people-over-budget";
+        }
         return caught(exchange, java.io.IOException.class) != null ? "connection" : "unexpected";
     }
 
@@ -284,8 +288,9 @@ public final class DeliveryFailures {
         }
         Throwable caught = rootCause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         String call = exchange.getVariable(Variables.LUCCA_CALL, String.class);
-        return new EventDetail(call, null, null, caught.getClass().getSimpleName()
-                + (call == null ? " while preparing the hire" : " during " + call));
+        // the budget's own words name no one, and say what the next attempt does
+        String what = caught instanceof PeopleOverBudget ? caught.getMessage() : caught.getClass().getSimpleName();
+        return new EventDetail(call, null, null, what + (call == null ? " while preparing the hire" : " during " + call));
     }
 
     /** Lucca's failure may arrive wrapped, when a step called Lucca through a producer template. */

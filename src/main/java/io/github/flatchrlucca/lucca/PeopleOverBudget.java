@@ -7,7 +7,7 @@ package io.github.flatchrlucca.lucca;
  */
 public final class PeopleOverBudget extends RuntimeException {
 
-    PeopleOverBudget(long budget) {
+    public PeopleOverBudget(long budget) {
         super("Lucca lists more people than the people directories may hold (" + budget + " in all): each hire is "
                 + "looked up in Lucca", null, false, false);
     }

@@ -23,6 +23,7 @@ import io.github.flatchrlucca.lucca.LuccaAnswers;
 import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.http.KeyState;
 import io.github.flatchrlucca.lucca.LuccaRateLimiter;
+import io.github.flatchrlucca.lucca.PeopleOverBudget;
 import io.github.flatchrlucca.operations.Alerts;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import io.github.flatchrlucca.routes.Variables;
@@ -184,6 +185,23 @@ class DeliveryFailuresTest {
         assertThat(record.nextAttemptAt()).isEqualTo(schedule.next(hire.attempts(), NOW));
         assertThat(record.lastError()).isEqualTo("ConnectException during find-person-by-mail");
         assertThat(count("retried", "connection")).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedCreateWhoseDirectoryWasDroppedOverItsBudgetIsRetriedUnderItsOwnReason() {
+        ClaimedHire hire = claimedHire();
+        Exchange exchange = failed(hire, new PeopleOverBudget(64_700));
+        exchange.setVariable("luccaCall", "create-user");
+
+        failures.retryLater(exchange);
+
+        HireView record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.RETRYING);
+        assertThat(record.nextAttemptAt()).isEqualTo(schedule.next(hire.attempts(), NOW));
+        assertThat(record.lastError()).isEqualTo("Lucca lists more people than the people directories may hold "
+                + "(64700 in all): each hire is looked up in Lucca during create-user");
+        assertThat(count("retried", "people-over-budget")).isEqualTo(1);
+        assertThat(meters.find("flatchr.hires").tag("reason", "unexpected").counters()).isEmpty();
     }
 
     @Test
