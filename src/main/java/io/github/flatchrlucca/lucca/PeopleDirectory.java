@@ -376,11 +376,7 @@ public final class PeopleDirectory {
             Instant answeredAt = null;
             PagesWithoutEnd pages = new PagesWithoutEnd(since == null ? "list-people" : "list-people-changed");
             for (int offset = 0; ; offset += PAGE_SIZE) {
-                if (forgotten) {
-                    // a failure, not a read: a refused create judged against an empty directory would be made final
-                    throw new IllegalStateException("its Lucca, which no tenant uses any more, was forgotten while "
-                            + "its people were read");
-                }
+                stopIfForgotten();
                 ApiRequest request = since == null ? requests.everyone(offset, PAGE_SIZE)
                         : requests.changedSince(since, offset, PAGE_SIZE);
                 LuccaCaller.Answer answer = lucca.call(connection, request);
@@ -395,10 +391,23 @@ public final class PeopleDirectory {
                 }
                 pages.next(items.stream().map(item -> item.path("id").asLong()).toList());
             }
+            // forgotten while the last page was on its way: its people were not kept, and read() lets the rest go
+            stopIfForgotten();
             // The first page's Date: whatever changed while later pages were read is read again next time.
             lastRead = answeredAt;
             readAt = sentAt;
             trusted = true;
+        }
+
+        /**
+         * A read whose Lucca was forgotten under it is a failure, not a read: a refused create judged against the
+         * empty directory it leaves would be made final, where the attempt tried again would understand it.
+         */
+        private void stopIfForgotten() {
+            if (forgotten) {
+                throw new IllegalStateException("its Lucca, which no tenant uses any more, was forgotten while its "
+                        + "people were read");
+            }
         }
 
         /** @throws PeopleOverBudget when they are new here and the budget has no room left for them */

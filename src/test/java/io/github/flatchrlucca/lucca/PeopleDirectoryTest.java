@@ -445,6 +445,26 @@ class PeopleDirectoryTest {
         assertThat(shared.answers(ACME)).isFalse();
     }
 
+    @Test
+    void aLuccaForgottenWhileItsOnlyPageIsReadFailsTheReadRatherThanLeavingADirectoryOfNobody() {
+        PeopleBudget budget = new PeopleBudget(10_000);
+        AtomicReference<PeopleDirectory> shared = new AtomicReference<>();
+        shared.set(new PeopleDirectory((lucca, request) -> {
+            sent.add(request);
+            // a reload takes the Lucca's tenants away while its only page is on its way
+            unused.add(ACME.instance());
+            shared.get().forgetUnused();
+            return page("Tue, 01 Dec 2026 10:30:00 GMT", 1, 1);
+        }, new LuccaRequests(JSON), PARIS, ours, budget, instance -> !unused.contains(instance)));
+
+        // a refused create's read: judged against nobody, the refusal would be final; failed, the attempt is retried
+        assertThatThrownBy(() -> shared.get().refreshNow(ACME)).as("a read that stopped, not one that found nobody")
+                .hasMessageContaining("forgotten");
+        assertThat(sent).hasSize(1);
+        assertThat(budget.held()).as("its people given back").isZero();
+        assertThat(shared.get().answers(ACME)).isFalse();
+    }
+
     /** Globex's 1,001 people read first, then Acme's 2,000, which do not fit beside them and are dropped. */
     private PeopleDirectory acmeDroppedBesideGlobex(PeopleBudget budget, LuccaConnection globex) {
         PeopleDirectory shared = directoryWithin(budget);
