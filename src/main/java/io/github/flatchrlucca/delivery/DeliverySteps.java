@@ -146,7 +146,8 @@ public final class DeliverySteps {
      * Before the person is looked for: the address is this hire's to make an account with in its Lucca, unless
      * another hire of ours has it (the same person hired into another vacancy). While that one is being delivered
      * it may be making the account, so this one waits; otherwise Lucca's people are read again now, since that one's
-     * account may be newer than the round's read (and its address in other letters than this hire's).
+     * account may be newer than the round's read (and its address in other letters than this hire's). Not when the
+     * directory is dropped over its budget: the hire is then looked up in Lucca itself ({@link #checkInDirectory}).
      * <p>
      * The candidate's own e-mail is held the same way: two hires of one candidate whose names are written differently
      * ("Zoé Martin", "Zoé Martin-Leroy") make two addresses under a work e-mail pattern, and each would hold its own.
@@ -161,8 +162,10 @@ public final class DeliverySteps {
                             @Variable(Variables.LUCCA) LuccaConnection lucca) {
         boolean takenOver = hold(AddressReservations.Kind.LUCCA_MAIL, delivery.draft().mail(), delivery, lucca);
         takenOver |= hold(AddressReservations.Kind.PERSONAL_EMAIL, delivery.draft().personalEmail(), delivery, lucca);
-        if (takenOver) {
-            // what the other hire made may be newer than the round's read, its address in other letters
+        // What the other hire made may be newer than the round's read, its address in other letters. A directory
+        // dropped over its budget cannot be read (it fails at once, and two hires of one address would take it from
+        // each other at every turn until both expire): its hires are looked up in Lucca one by one instead.
+        if (takenOver && !people.dropped(lucca)) {
             people.refreshNow(lucca);
         }
     }

@@ -41,7 +41,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -1153,6 +1155,57 @@ class DeliveryStepsTest {
         assertThat(takenOver.isDirectoryChecked()).isFalse();
         assertThat(steps.findPerson(takenOver).query()).as("looked up as Lucca writes it")
                 .contains("mail=Eloise%40Gmail.com");
+    }
+
+    @Test
+    void anAddressTakenOverWhileTheDirectoryIsDroppedOverItsBudgetIsLookedUpInLuccaNotFailedForARead() {
+        PeopleDirectory overBudget = droppedOverItsBudget();
+        DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, addresses, overBudget);
+        addressOutcome = AddressReservations.Outcome.TAKEN_OVER;
+        Delivery takenOver = steps.map(hire(MAPPED_CONTRACT), TENANT);
+
+        steps.holdAddress(takenOver, LUCCA);
+        steps.checkInDirectory(takenOver, LUCCA);
+
+        assertThat(takenOver.isDirectoryChecked()).isFalse();
+        assertThat(steps.findPerson(takenOver).query()).as("the other hire's account is looked for in Lucca itself")
+                .startsWith("mail=eloise%40gmail.com&");
+    }
+
+    @Test
+    void twoHiresOfOneAddressTakingItFromEachOtherWhileTheDirectoryIsDroppedAreOneUserAndBothDelivered() {
+        PeopleDirectory overBudget = droppedOverItsBudget();
+        // the journal's reservations: neither hire is being delivered at the other's turn (a retry lets go of its hire)
+        Map<String, String> holders = new HashMap<>();
+        DeliverySteps.AddressHolds journal = (kind, lucca, address, hireId) -> {
+            String before = holders.put(kind + " " + address, hireId);
+            return before == null || before.equals(hireId) ? new AddressReservations.Hold(AddressReservations.Outcome.HELD, hireId)
+                    : new AddressReservations.Hold(AddressReservations.Outcome.TAKEN_OVER, before);
+        };
+        DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, journal, overBudget);
+        ClaimedHire firstHire = hire(MAPPED_CONTRACT);
+        ClaimedHire secondHire = new ClaimedHire("hire-2", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT,
+                null, 1, null, null, null);
+        // the first holds the address, then its attempt fails further on (Lucca unavailable) and is retried
+        steps.holdAddress(steps.map(firstHire, TENANT), LUCCA);
+
+        // the second takes it over, finds nobody in Lucca and makes the user
+        Delivery second = steps.map(secondHire, TENANT);
+        steps.holdAddress(second, LUCCA);
+        steps.checkInDirectory(second, LUCCA);
+        steps.notePerson(second, json("{\"data\":{\"items\":[]}}"));
+        steps.chooseLogin(second, logins());
+        steps.noteCreatedUser(second, LUCCA, json("{\"data\":{\"id\":416}}"));
+        // the first's next attempt takes it back, and finds that user in Lucca
+        Delivery first = steps.map(firstHire, TENANT);
+        steps.holdAddress(first, LUCCA);
+        steps.checkInDirectory(first, LUCCA);
+        steps.notePerson(first, person(416, "emuller", null));
+
+        assertThat(second.luccaUserId()).isEqualTo(416L);
+        assertThat(second.isAlreadyInLucca()).isFalse();
+        assertThat(first.isAlreadyInLucca()).as("no second user").isTrue();
+        assertThat(first.luccaUserId()).isEqualTo(416L);
     }
 
     @Test
