@@ -320,20 +320,18 @@ public final class DeliverySteps {
 
     /**
      * Someone with this e-mail is already in Lucca. If an earlier attempt sent the create and never saw the answer,
-     * and that create made this someone (the login it gave), they are our own user; if it was a returning employee's
-     * new contract, this is that rehire again, and its contract is looked for. A former employee (no contract left on
-     * the start day) comes back with a new contract, or is reported, as the tenant's rehire policy says; anyone else,
-     * a user made by hand meanwhile included, is already in Lucca. With a work e-mail pattern, only when Lucca has
-     * the candidate's own e-mail as theirs: the address says nothing of who has it ({@link HireNeedsAPerson}). Someone
-     * found by the candidate's own e-mail, as their personal e-mail or as their address, has it: they are the
-     * candidate.
+     * and that create made this someone (the login it gave), they are our own user. (A returning employee's new
+     * contract sent that way never comes here: it goes on with its owner, {@link #checkInDirectory}.) A former
+     * employee (no contract left on the start day) comes back with a new contract, or is reported, as the tenant's
+     * rehire policy says; anyone else, a user made by hand meanwhile included, is already in Lucca. With a work
+     * e-mail pattern, only when Lucca has the candidate's own e-mail as theirs: the address says nothing of who has it
+     * ({@link HireNeedsAPerson}). Someone found by the candidate's own e-mail, as their personal e-mail or as their
+     * address, has it: they are the candidate.
      */
     private void noteFound(Delivery delivery, LuccaPerson person) {
         boolean former = person.isFormerEmployee(delivery.draft().contractStart());
         SentCreate sent = delivery.sent();
-        if (sent != null && sent.madeContractOf(person)) {
-            delivery.comesBack(person.id());
-        } else if (sent != null && !former && sent.madeUser(person)) {
+        if (sent != null && !former && sent.madeUser(person)) {
             delivery.luccaUser(person.id());
             delivery.warn(ANSWER_LOST);
         } else if (!delivery.isLookedUpByOwnEmail() && mayBeANamesake(delivery, person)) {

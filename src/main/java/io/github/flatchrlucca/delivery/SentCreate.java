@@ -10,8 +10,8 @@ import java.io.IOException;
  * or a returning employee's new contract, with its owner. What it made is looked for by what it sent, not by what the
  * hire says now: the address a hire is mapped to may have changed since (a reload's work e-mail pattern, a corrected
  * e-mail), the login the create gave has not. It tells whether the person found is what that create made, or someone
- * else: a user made by hand in Lucca meanwhile (whose contract is then not ours to change), or the former employee
- * whose new contract it was (a rehire, not a user created).
+ * else: a user made by hand in Lucca meanwhile (whose contract is then not ours to change). A contract's owner is not
+ * looked for at all: the delivery goes on with them, whatever address Lucca has for them now.
  * <p>
  * The login alone does not tell: a create that never landed (a 502 at a proxy) left it free, and someone else may
  * have taken it before the retry (a hire of another tenant of the same Lucca, whose login reservations are its own;
@@ -46,11 +46,6 @@ record SentCreate(String login, String mail, String personalEmail, Long ownerId)
      */
     boolean isUserWithLogin() {
         return ownerId == null && login != null;
-    }
-
-    /** The returning employee's new contract was this create. */
-    boolean madeContractOf(LuccaPerson person) {
-        return ownerId != null && ownerId == person.id();
     }
 
     /**

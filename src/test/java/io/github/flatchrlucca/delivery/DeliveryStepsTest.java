@@ -467,16 +467,24 @@ class DeliveryStepsTest {
     }
 
     @Test
-    void aReturningEmployeeFoundAfterTheirNewContractsAnswerWasLostIsARehireNotAUserCreated() {
-        // the new contract was made: the person is no longer a former employee, and is no user of this hire's
+    void aReturningEmployeeListedAfterTheirNewContractsAnswerWasLostIsARehireNotSomeoneAlreadyInLucca() {
+        // the new contract was made: the round's read lists her with the hire's address and no contract end, an
+        // employee, and no user of this hire's
+        luccaPeople.add(people("{\"id\":77,\"mail\":\"eloise@gmail.com\",\"login\":\"cmorel\"}"));
+        people.refresh(LUCCA);
         Delivery delivery = steps.map(new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
-                RECEIVED_AT, null, 2, null, "{\"ownerId\":77,\"startsOn\":\"2026-02-02\",\"externalId\":\"1234\"}", null), TENANT);
+                RECEIVED_AT, null, 2, null, "{\"ownerId\":77,\"startsOn\":\"2026-02-02\",\"externalId\":\"1234\"}",
+                ACME_LUCCA.toString()), TENANT);
 
-        steps.notePerson(delivery, person(77, "cmorel", null));
+        steps.holdAddress(delivery, LUCCA);
+        steps.checkInDirectory(delivery, LUCCA);
 
+        assertThat(delivery.isPersonToLookUp()).isFalse();
         assertThat(delivery.isRehire()).as("its contract is looked for by its externalId").isTrue();
+        assertThat(delivery.isAlreadyInLucca()).isFalse();
         assertThat(delivery.luccaUserId()).isEqualTo(77L);
-        assertThat(delivery.warnings()).doesNotContain(DeliverySteps.ANSWER_LOST);
+        assertThat(delivery.warnings()).doesNotContain(DeliverySteps.ANSWER_LOST, DeliverySteps.ALREADY_EMPLOYED);
+        assertThat(steps.findWorkContract(delivery).query()).contains("ownerId").endsWith("=77");
     }
 
     // ---- rehire: a new contract on the former employee
