@@ -104,10 +104,16 @@ public final class Reconciliations {
         });
     }
 
-    /** A long run keeps its claim: called as it goes, so that no other instance takes it over meanwhile. */
+    /**
+     * A long run keeps its claim: called as it goes, so that no other instance takes it over meanwhile, and before
+     * the run changes the journal, so that one whose lease ran out (a slow Flatchr) and that another instance took
+     * over changes nothing more.
+     *
+     * @throws ClaimLost when this run no longer holds it
+     */
     public void renew(Run run) {
-        jdbc.update("renew a search's claim", "UPDATE reconciliation SET claimed_until = ? WHERE tenant = ? AND "
-                + "claimed_by = ?", at(clock.instant().plus(lease)), run.tenant(), instanceId);
+        held(run, jdbc.update("renew a search's claim", "UPDATE reconciliation SET claimed_until = ? WHERE tenant = ? "
+                + "AND claimed_by = ?", at(clock.instant().plus(lease)), run.tenant(), instanceId));
     }
 
     /** Gives the run back without recording anything of it (a dry run). */

@@ -340,6 +340,9 @@ public final class ReconciliationSteps {
      */
     public boolean record(@Variable(Variables.RUN) ReconciliationRun run, @Variable(Variables.ITEM) FoundApplication application,
                           @Variable(Variables.DETAILS) JsonNode details) {
+        // its details took a call to Flatchr: a run that lost its claim meanwhile records nothing more, and no hire
+        // recorded is left without its alert or its delivery woken by a claim found lost after it
+        reconciliations.renew(run.claim());
         List<String> notes = new ArrayList<>();
         ObjectNode event = application.toEvent(json, details, run.vacancy(application),
                 companyId(run.tenant()), run.foundIn(application), notes);
@@ -366,7 +369,6 @@ public final class ReconciliationSteps {
             // at every run, and would stop every run, so every other hire with it. Skipped, and said.
             return skipped(run, application, unusable.getMessage());
         }
-        reconciliations.renew(run.claim());
         if (result.newRejection() && namesake.isPresent()) {
             LOG.warn("Tenant {}: application {} found in Flatchr's API has the names and vacancy of webhook hire {} "
                     + "under another e-mail: recorded as hire {}, rejected until a person decides", run.getTenant(),
@@ -419,6 +421,8 @@ public final class ReconciliationSteps {
      * person's decision.
      */
     public List<MoveOut> movedOut(@Variable(Variables.RUN) ReconciliationRun run, @Body JsonNode answer) {
+        // before any hire is withdrawn: a run that lost its claim applies no move, whose alert would then be lost
+        reconciliations.renew(run.claim());
         String companyId = companyId(run.tenant());
         List<FoundApplication> outOfHired = run.outOfHired(answer);
         // most candidates changed in a day were never hired: the journal is asked once per few hundred (by e-mail
@@ -439,7 +443,6 @@ public final class ReconciliationSteps {
                     .filter(moveOut -> moveOut.outcome() != MoveOut.Outcome.ALREADY_STOPPED)
                     .forEach(changed::add);
         }
-        reconciliations.renew(run.claim());
         run.countMovedOut(changed.size());
         return changed;
     }

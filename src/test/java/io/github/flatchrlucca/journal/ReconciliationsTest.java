@@ -137,6 +137,15 @@ class ReconciliationsTest {
     }
 
     @Test
+    void aRunWhoseClaimAnotherInstanceTookOverIsToldSoWhenItRenewsIt() {
+        Reconciliations.Run slow = one.claim("acme", false).orElseThrow();
+        clock.advance(LEASE.plusSeconds(1));
+        other.claim("acme", false).orElseThrow();
+
+        assertThatThrownBy(() -> one.renew(slow)).isInstanceOf(ClaimLost.class);
+    }
+
+    @Test
     void aRunWhoseClaimAnotherInstanceTookOverRecordsNoSearchOfMovesNorPutOffAndSaysSo() {
         Reconciliations.Run slow = one.claim("acme", false).orElseThrow();
         clock.advance(LEASE.plusSeconds(1));

@@ -262,6 +262,40 @@ class ReconciliationStepsTest {
     }
 
     @Test
+    void aRunWhoseClaimWasTakenOverWhileFlatchrGaveAnApplicationsDetailsRecordsNoHire() throws Exception {
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+        FoundApplication application = steps.unknown(run).get(0);
+        // Flatchr took longer than the lease to give her details, and another instance took the run over
+        clock.advance(LEASE.plusSeconds(1));
+        new Reconciliations(pool, clock, LEASE, "instance-b").claim("acme", false).orElseThrow();
+
+        assertThatThrownBy(() -> steps.record(run, application, MissingNode.getInstance()))
+                .isInstanceOf(ClaimLost.class);
+        assertThat(hires()).as("the run that holds the claim records her").isEmpty();
+        assertThat(registry.find("flatchr.hires.found").counters()).isEmpty();
+    }
+
+    @Test
+    void aRunWhoseClaimWasTakenOverWhileFlatchrSearchedTheMovesAppliesNone() throws Exception {
+        String hireId = webhookHireRecorded();
+        HireStatus before = new JournalReader(pool).find(hireId).orElseThrow().status();
+        clock.advance(Duration.ofHours(1));
+        ReconciliationRun run = dueRunOfHiresFindingNothing();
+        steps.movesSearch(run);
+        clock.advance(LEASE.plusSeconds(1));
+        new Reconciliations(pool, clock, LEASE, "instance-b").claim("acme", false).orElseThrow();
+
+        assertThatThrownBy(() -> steps.movedOut(run, JSON.readTree("""
+                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
+                  "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
+                """.formatted(clock.instant().getEpochSecond())))).isInstanceOf(ClaimLost.class);
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).as("the other run withdraws it, and "
+                + "alerts if it must").isEqualTo(before);
+    }
+
+    @Test
     void whileTheDelayIsNotOverTheDaysAfterTheFailedFirstAreSearchedAndNeitherTheWindowNorTheDelayMoves()
             throws Exception {
         // 11-30 fails at T0 and, its delay over, at +15 min: put off two intervals, to +45 min
