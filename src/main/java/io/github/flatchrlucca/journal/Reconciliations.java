@@ -122,13 +122,17 @@ public final class Reconciliations {
                 + "WHERE tenant = ? AND claimed_by = ?", run.tenant(), instanceId);
     }
 
-    /** The run searched from {@code windowFrom} and came to these counts; the next one is due at {@code next}. */
+    /**
+     * The run searched from {@code windowFrom} and came to these counts; the next one is due at {@code next}.
+     *
+     * @throws ClaimLost when this run no longer holds its claim: the run that does records what it comes to
+     */
     public void succeeded(Run run, Instant windowFrom, int found, int recorded, int failed, Instant next) {
-        jdbc.update("record a search of Flatchr", "UPDATE reconciliation SET claimed_by = NULL, claimed_until = NULL, "
-                + "next_run_at = ?, last_run_at = ?, last_success_at = ?, last_window_from = ?, "
+        held(run, jdbc.update("record a search of Flatchr", "UPDATE reconciliation SET claimed_by = NULL, "
+                + "claimed_until = NULL, next_run_at = ?, last_run_at = ?, last_success_at = ?, last_window_from = ?, "
                 + "last_outcome = 'succeeded', last_error = NULL, last_found = ?, last_recorded = ?, last_failed = ?, "
                 + "failures = 0 WHERE tenant = ? AND claimed_by = ?", at(next), at(run.startedAt()),
-                at(run.startedAt()), at(windowFrom), found, recorded, failed, run.tenant(), instanceId);
+                at(run.startedAt()), at(windowFrom), found, recorded, failed, run.tenant(), instanceId));
     }
 
     /**
@@ -182,15 +186,18 @@ public final class Reconciliations {
     /**
      * The run failed ({@code outcome}: "key-rejected", "unavailable"...); the next one is due at what
      * {@code next} makes of the failures so far, the one counted now included.
+     *
+     * @throws ClaimLost when this run no longer holds its claim: the run that does records what it comes to
      */
     public void failed(Run run, String outcome, String error, IntFunction<Instant> next) {
         jdbc.inTransaction("record a failed search of Flatchr", connection -> {
             int failures = Jdbc.query(connection, "SELECT failures FROM reconciliation WHERE tenant = ?",
                     row -> row.getInt(1), run.tenant()).get(0) + 1;
-            return Jdbc.update(connection, "UPDATE reconciliation SET claimed_by = NULL, claimed_until = NULL, "
+            held(run, Jdbc.update(connection, "UPDATE reconciliation SET claimed_by = NULL, claimed_until = NULL, "
                     + "next_run_at = ?, last_run_at = ?, last_outcome = ?, last_error = ?, failures = ? "
                     + "WHERE tenant = ? AND claimed_by = ?",
-                    at(next.apply(failures)), at(run.startedAt()), outcome, error, failures, run.tenant(), instanceId);
+                    at(next.apply(failures)), at(run.startedAt()), outcome, error, failures, run.tenant(), instanceId));
+            return failures;
         });
     }
 

@@ -591,7 +591,11 @@ public final class ReconciliationSteps {
         run.recorded(application);
     }
 
-    /** The run went through: the next one is due after the tenant's interval; what it came to, for the operator. */
+    /**
+     * The run went through: the next one is due after the tenant's interval; what it came to, for the operator. One
+     * whose claim another instance took over meanwhile is counted neither a success nor a failure: {@link ClaimLost},
+     * which the route's catch gives to {@link #failed}.
+     */
     public Map<String, Object> finished(@Variable(Variables.RUN) ReconciliationRun run) {
         int found = run.found().size();
         int recorded = run.recorded().size();
@@ -663,18 +667,27 @@ public final class ReconciliationSteps {
                     run.getTenant(), outcome, why);
             return;
         }
-        if (ObjectHelper.getException(ClaimLost.class, caught) != null) {
+        ClaimLost lost = ObjectHelper.getException(ClaimLost.class, caught);
+        if (lost != null) {
             // its lease ran out and another instance runs the tenant's search now: that run is the one that counts
             LOG.info("Tenant {}: {}: this instance's run ends here, recording nothing more", run.getTenant(),
-                    caught.getMessage());
+                    lost.getMessage());
             return;
         }
         Duration interval = interval(run.tenant());
         // a key or a setting to correct: tried again at the interval, not sooner; never before Flatchr's pause ends
         boolean person = "key-rejected".equals(outcome) || "columns-unknown".equals(outcome);
         Instant paused = pause.until(run.getFlatchr()).orElse(Instant.MIN);
-        reconciliations.failed(run.claim(), outcome, why, failures -> latest(clock.instant().plus(
-                person ? interval : backoff(interval, failures)), paused));
+        try {
+            reconciliations.failed(run.claim(), outcome, why, failures -> latest(clock.instant().plus(
+                    person ? interval : backoff(interval, failures)), paused));
+        } catch (ClaimLost taken) {
+            // Flatchr failed a run another instance took over meanwhile: the failure is that run's to count and
+            // alert on, if Flatchr fails it too; the journal holds none of this one's
+            LOG.info("Tenant {}: the search of Flatchr's API failed ({}): {}; {}: this instance's run ends here, "
+                    + "recording nothing more", run.getTenant(), outcome, why, taken.getMessage());
+            return;
+        }
         metrics.reconciliation(run.getTenant(), outcome);
         LOG.warn("Tenant {}: the search of Flatchr's API failed ({}): {}", run.getTenant(), outcome, why);
     }
@@ -752,12 +765,16 @@ public final class ReconciliationSteps {
                 : flatchr instanceof FlatchrCallFailed.Refused ? "refused" : "unavailable";
     }
 
-    /** Why, naming no person: Flatchr's call and status, the columns, or the kind of failure. */
+    /**
+     * Why, naming no person: Flatchr's call and status, the columns, the claim another instance took over (an
+     * operator's search that ran past its lease), or the kind of failure.
+     */
     private static String why(Throwable caught) {
         FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
         UnusableTriggerColumns columns = ObjectHelper.getException(UnusableTriggerColumns.class, caught);
+        ClaimLost lost = ObjectHelper.getException(ClaimLost.class, caught);
         return columns != null ? columns.getMessage() : flatchr != null ? flatchr.getMessage()
-                : rootCause(caught).getClass().getSimpleName();
+                : lost != null ? lost.getMessage() : rootCause(caught).getClass().getSimpleName();
     }
 
     private static Throwable rootCause(Throwable caught) {

@@ -146,6 +146,20 @@ class ReconciliationsTest {
     }
 
     @Test
+    void aRunWhoseClaimAnotherInstanceTookOverRecordsNeitherItsSuccessNorItsFailure() {
+        Reconciliations.Run slow = one.claim("acme", false).orElseThrow();
+        clock.advance(LEASE.plusSeconds(1));
+        other.claim("acme", false).orElseThrow();
+
+        assertThatThrownBy(() -> one.succeeded(slow, T0, 1, 1, 0, clock.instant().plus(Duration.ofMinutes(15))))
+                .isInstanceOf(ClaimLost.class);
+        assertThatThrownBy(() -> one.failed(slow, "unavailable", "Flatchr answered 503",
+                failures -> clock.instant().plus(Duration.ofHours(1)))).isInstanceOf(ClaimLost.class);
+        assertThat(one.lastRuns()).as("the other run, not over yet").isEmpty();
+        assertThat(one.claim("acme", true)).as("still the other's").isEmpty();
+    }
+
+    @Test
     void aRunWhoseClaimAnotherInstanceTookOverRecordsNoSearchOfMovesNorPutOffAndSaysSo() {
         Reconciliations.Run slow = one.claim("acme", false).orElseThrow();
         clock.advance(LEASE.plusSeconds(1));

@@ -296,6 +296,51 @@ class ReconciliationStepsTest {
     }
 
     @Test
+    void aScheduledRunThatWentThroughAfterItsClaimWasTakenOverIsCountedNeitherASuccessNorAFailure() throws Exception {
+        ReconciliationRun run = dueRunOfHiresFindingNothing();
+        movesFound(run);
+        clock.advance(LEASE.plusSeconds(1));
+        new Reconciliations(pool, clock, LEASE, "instance-b").claim("acme", false).orElseThrow();
+
+        Throwable lost = catchThrowable(() -> steps.finished(run));
+        assertThat(lost).isInstanceOf(ClaimLost.class);
+        failed(run, lost);
+
+        assertThat(registry.find("flatchr.reconciliations").counters()).as("as the journal, which shows the other's "
+                + "run once it is over").isEmpty();
+        assertThat(reconciliations.lastRuns()).isEmpty();
+    }
+
+    @Test
+    void aScheduledRunThatFlatchrFailedAfterItsClaimWasTakenOverCountsNoFailure() {
+        ReconciliationRun run = steps.due("acme");
+        clock.advance(LEASE.plusSeconds(1));
+        new Reconciliations(pool, clock, LEASE, "instance-b").claim("acme", false).orElseThrow();
+
+        assertThatCode(() -> failed(run, new IOException("test: Flatchr did not answer")))
+                .doesNotThrowAnyException();
+        assertThat(registry.find("flatchr.reconciliations").counters()).as("the other run's to count, if Flatchr "
+                + "fails it too").isEmpty();
+        assertThat(reconciliations.lastRuns()).isEmpty();
+    }
+
+    @Test
+    void anOperatorsBackfillWhoseClaimWasTakenOverIsToldSo() {
+        ReconciliationRun backfill = steps.backfill("acme", LocalDate.of(2026, 11, 1), false);
+        clock.advance(LEASE.plusSeconds(1));
+        new Reconciliations(pool, clock, LEASE, "instance-b").claim("acme", false).orElseThrow();
+
+        Throwable lost = catchThrowable(() -> steps.finished(backfill));
+        assertThat(lost).isInstanceOf(ClaimLost.class);
+        SearchFailure told = failed(backfill, lost);
+
+        assertThat(told.why()).contains("taken over");
+        assertThat(told.ofFlatchr()).isFalse();
+        assertThat(registry.find("flatchr.reconciliations").counters()).isEmpty();
+        assertThat(reconciliations.lastRuns()).isEmpty();
+    }
+
+    @Test
     void whileTheDelayIsNotOverTheDaysAfterTheFailedFirstAreSearchedAndNeitherTheWindowNorTheDelayMoves()
             throws Exception {
         // 11-30 fails at T0 and, its delay over, at +15 min: put off two intervals, to +45 min
