@@ -83,7 +83,7 @@ public final class Reconciliations {
     private Optional<Run> claim(String tenant, Instant start, String when, Object... whenValues) {
         ensureRow(tenant);
         Object[] values = new Object[4 + whenValues.length];
-        values[0] = instanceId;
+        values[0] = claimant(start);
         values[1] = at(start.plus(lease));
         values[2] = tenant;
         values[3] = at(start);
@@ -105,21 +105,39 @@ public final class Reconciliations {
     }
 
     /**
-     * A long run keeps its claim: called as it goes, so that no other instance takes it over meanwhile, and before
-     * the run changes the journal, so that one whose lease ran out (a slow Flatchr) and that another instance took
-     * over changes nothing more.
+     * Who holds a claim: this instance's run begun at {@code startedAt}. The instance alone would not tell its run
+     * whose lease ran out (a slow Flatchr) from the one it claimed the search for again (an operator's backfill
+     * meanwhile): each would take the other's claim for its own, record next to it and give it back. No two runs of
+     * an instance begin in the same millisecond while one holds the claim, which is taken only when none holds it or
+     * its lease is over. An instance's id (a UUID) and the milliseconds fit in the column's 64 characters.
+     */
+    private String claimant(Instant startedAt) {
+        return instanceId + "@" + startedAt.toEpochMilli();
+    }
+
+    private String claimant(Run run) {
+        return claimant(run.startedAt());
+    }
+
+    /**
+     * A long run keeps its claim: called as it goes, so that no other run takes it over meanwhile, and before the
+     * run changes the journal, so that one whose lease ran out (a slow Flatchr) and that another run took over
+     * (another instance's, or an operator's on this one) changes nothing more.
      *
      * @throws ClaimLost when this run no longer holds it
      */
     public void renew(Run run) {
         held(run, jdbc.update("renew a search's claim", "UPDATE reconciliation SET claimed_until = ? WHERE tenant = ? "
-                + "AND claimed_by = ?", at(clock.instant().plus(lease)), run.tenant(), instanceId));
+                + "AND claimed_by = ?", at(clock.instant().plus(lease)), run.tenant(), claimant(run)));
     }
 
-    /** Gives the run back without recording anything of it (a dry run). */
+    /**
+     * Gives the run back without recording anything of it (a dry run). One that no longer holds its claim gives
+     * back nothing: the claim is the run's that took it over.
+     */
     public void release(Run run) {
         jdbc.update("give back a search's claim", "UPDATE reconciliation SET claimed_by = NULL, claimed_until = NULL "
-                + "WHERE tenant = ? AND claimed_by = ?", run.tenant(), instanceId);
+                + "WHERE tenant = ? AND claimed_by = ?", run.tenant(), claimant(run));
     }
 
     /**
@@ -132,7 +150,7 @@ public final class Reconciliations {
                 + "claimed_until = NULL, next_run_at = ?, last_run_at = ?, last_success_at = ?, last_window_from = ?, "
                 + "last_outcome = 'succeeded', last_error = NULL, last_found = ?, last_recorded = ?, last_failed = ?, "
                 + "failures = 0 WHERE tenant = ? AND claimed_by = ?", at(next), at(run.startedAt()),
-                at(run.startedAt()), at(windowFrom), found, recorded, failed, run.tenant(), instanceId));
+                at(run.startedAt()), at(windowFrom), found, recorded, failed, run.tenant(), claimant(run)));
     }
 
     /**
@@ -143,7 +161,7 @@ public final class Reconciliations {
     public void movesSearched(Run run, Instant askedAt) {
         held(run, jdbc.update("record a search of moves in Flatchr", "UPDATE reconciliation SET moves_searched_at = ?, "
                 + "moves_failures = 0, moves_not_before = NULL WHERE tenant = ? AND claimed_by = ?", at(askedAt),
-                run.tenant(), instanceId));
+                run.tenant(), claimant(run)));
     }
 
     /**
@@ -152,7 +170,8 @@ public final class Reconciliations {
      */
     public void movesSearchedUpTo(Run run, Instant searchedAt) {
         held(run, jdbc.update("record a search of moves in Flatchr up to a day", "UPDATE reconciliation SET "
-                + "moves_searched_at = ? WHERE tenant = ? AND claimed_by = ?", at(searchedAt), run.tenant(), instanceId));
+                + "moves_searched_at = ? WHERE tenant = ? AND claimed_by = ?", at(searchedAt), run.tenant(),
+                claimant(run)));
     }
 
     /**
@@ -165,15 +184,15 @@ public final class Reconciliations {
                     row -> row.getInt(1), run.tenant()).get(0) + 1;
             Instant until = notBefore.apply(failures);
             held(run, Jdbc.update(connection, "UPDATE reconciliation SET moves_failures = ?, moves_not_before = ? "
-                    + "WHERE tenant = ? AND claimed_by = ?", failures, at(until), run.tenant(), instanceId));
+                    + "WHERE tenant = ? AND claimed_by = ?", failures, at(until), run.tenant(), claimant(run)));
             return until;
         });
     }
 
     /**
-     * The run's update of the moves changed its row: this instance still holds the claim. A run whose lease ran out
-     * (a slow Flatchr over several days) and that another instance took over records nothing more, and says so
-     * rather than a put-off or a progress the journal does not hold.
+     * The run's update changed its row: the run still holds the claim. A run whose lease ran out (a slow Flatchr over
+     * several days) and that another run took over records nothing more, and says so rather than a put-off, a
+     * progress or an outcome the journal does not hold.
      *
      * @throws ClaimLost when it changed none
      */
@@ -196,7 +215,8 @@ public final class Reconciliations {
             held(run, Jdbc.update(connection, "UPDATE reconciliation SET claimed_by = NULL, claimed_until = NULL, "
                     + "next_run_at = ?, last_run_at = ?, last_outcome = ?, last_error = ?, failures = ? "
                     + "WHERE tenant = ? AND claimed_by = ?",
-                    at(next.apply(failures)), at(run.startedAt()), outcome, error, failures, run.tenant(), instanceId));
+                    at(next.apply(failures)), at(run.startedAt()), outcome, error, failures, run.tenant(),
+                    claimant(run)));
             return failures;
         });
     }
@@ -213,7 +233,7 @@ public final class Reconciliations {
                     row -> row.getObject(1, LocalDate.class) != null, run.tenant()).get(0);
             int recorded = Jdbc.update(connection, "UPDATE reconciliation SET not_searched_from = ?, "
                     + "not_searched_before = ? WHERE tenant = ? AND claimed_by = ?", from, before, run.tenant(),
-                    instanceId);
+                    claimant(run));
             return recorded == 1 && from != null && !known;
         });
     }

@@ -593,7 +593,7 @@ public final class ReconciliationSteps {
 
     /**
      * The run went through: the next one is due after the tenant's interval; what it came to, for the operator. One
-     * whose claim another instance took over meanwhile is counted neither a success nor a failure: {@link ClaimLost},
+     * whose claim another run took over meanwhile is counted neither a success nor a failure: {@link ClaimLost},
      * which the route's catch gives to {@link #failed}.
      */
     public Map<String, Object> finished(@Variable(Variables.RUN) ReconciliationRun run) {
@@ -647,7 +647,7 @@ public final class ReconciliationSteps {
      * the alert says so); Flatchr unavailable, a refused request or anything else, later each time. An operator's
      * backfill or dry run that fails is the operator's to see, in the admin API's answer: it is given back
      * unrecorded, so that trying one during a Flatchr outage neither counts a failure of the scheduled search nor
-     * puts its next run off (by up to a day). A scheduled run whose claim another instance took over records nothing.
+     * puts its next run off (by up to a day). A scheduled run whose claim another run took over records nothing.
      */
     public void failed(Exchange exchange) {
         ReconciliationRun run = exchange.getVariable(Variables.RUN, ReconciliationRun.class);
@@ -669,7 +669,8 @@ public final class ReconciliationSteps {
         }
         ClaimLost lost = ObjectHelper.getException(ClaimLost.class, caught);
         if (lost != null) {
-            // its lease ran out and another instance runs the tenant's search now: that run is the one that counts
+            // its lease ran out and another run (another instance's, or an operator's on this one) searches the
+            // tenant's Flatchr now: that run is the one that counts
             LOG.info("Tenant {}: {}: this instance's run ends here, recording nothing more", run.getTenant(),
                     lost.getMessage());
             return;
@@ -682,8 +683,8 @@ public final class ReconciliationSteps {
             reconciliations.failed(run.claim(), outcome, why, failures -> latest(clock.instant().plus(
                     person ? interval : backoff(interval, failures)), paused));
         } catch (ClaimLost taken) {
-            // Flatchr failed a run another instance took over meanwhile: the failure is that run's to count and
-            // alert on, if Flatchr fails it too; the journal holds none of this one's
+            // Flatchr failed a run another one took over meanwhile: the failure is that run's to count and alert
+            // on, if Flatchr fails it too; the journal holds none of this one's
             LOG.info("Tenant {}: the search of Flatchr's API failed ({}): {}; {}: this instance's run ends here, "
                     + "recording nothing more", run.getTenant(), outcome, why, taken.getMessage());
             return;
@@ -766,7 +767,7 @@ public final class ReconciliationSteps {
     }
 
     /**
-     * Why, naming no person: Flatchr's call and status, the columns, the claim another instance took over (an
+     * Why, naming no person: Flatchr's call and status, the columns, the claim another run took over (an
      * operator's search that ran past its lease), or the kind of failure.
      */
     private static String why(Throwable caught) {

@@ -160,6 +160,27 @@ class ReconciliationsTest {
     }
 
     @Test
+    void aRunWhoseLapsedClaimItsOwnInstanceTookAgainIsToldSoAndGivesBackNothingOfTheNewRun() {
+        Reconciliations.Run slow = one.claim("acme", false).orElseThrow();
+        clock.advance(LEASE.plusSeconds(1));
+        // an operator's backfill on the same instance, while its scheduled run waits on a slow Flatchr
+        Reconciliations.Run backfill = one.claim("acme", true).orElseThrow();
+
+        assertThatThrownBy(() -> one.renew(slow)).isInstanceOf(ClaimLost.class);
+        assertThatThrownBy(() -> one.movesSearched(slow, T0)).isInstanceOf(ClaimLost.class);
+        assertThatThrownBy(() -> one.succeeded(slow, T0, 1, 1, 0, clock.instant())).isInstanceOf(ClaimLost.class);
+        assertThatThrownBy(() -> one.failed(slow, "unavailable", "Flatchr answered 503", failures -> clock.instant()))
+                .isInstanceOf(ClaimLost.class);
+        one.release(slow);
+        assertThat(other.claim("acme", true)).as("still the backfill's").isEmpty();
+        assertThat(one.lastRuns()).as("the backfill, not over yet").isEmpty();
+        one.renew(backfill);
+        one.succeeded(backfill, T0, 0, 0, 0, clock.instant().plus(Duration.ofMinutes(15)));
+        assertThat(one.lastRuns()).singleElement().extracting(Reconciliations.LastRun::ranAt)
+                .isEqualTo(backfill.startedAt());
+    }
+
+    @Test
     void aRunWhoseClaimAnotherInstanceTookOverRecordsNoSearchOfMovesNorPutOffAndSaysSo() {
         Reconciliations.Run slow = one.claim("acme", false).orElseThrow();
         clock.advance(LEASE.plusSeconds(1));

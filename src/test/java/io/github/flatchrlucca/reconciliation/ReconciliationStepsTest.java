@@ -51,6 +51,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The steps of a search of Flatchr's API against a real journal: what it takes for known, where its window moves. */
 class ReconciliationStepsTest {
@@ -261,15 +263,24 @@ class ReconciliationStepsTest {
         });
     }
 
-    @Test
-    void aRunWhoseClaimWasTakenOverWhileFlatchrGaveAnApplicationsDetailsRecordsNoHire() throws Exception {
+    /**
+     * Flatchr took longer than the lease to give a new application's details, and another run took the search over:
+     * another instance's, or an operator's backfill on this one ({@code byBackfill}), its claim this instance's too.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aRunWhoseClaimWasTakenOverWhileFlatchrGaveAnApplicationsDetailsRecordsNoHire(boolean byBackfill)
+            throws Exception {
         ReconciliationRun run = steps.due("acme");
         run.searches(clock.instant());
         steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
         FoundApplication application = steps.unknown(run).get(0);
-        // Flatchr took longer than the lease to give her details, and another instance took the run over
         clock.advance(LEASE.plusSeconds(1));
-        new Reconciliations(pool, clock, LEASE, "instance-b").claim("acme", false).orElseThrow();
+        if (byBackfill) {
+            steps.backfill("acme", LocalDate.of(2026, 11, 1), false);
+        } else {
+            new Reconciliations(pool, clock, LEASE, "instance-b").claim("acme", false).orElseThrow();
+        }
 
         assertThatThrownBy(() -> steps.record(run, application, MissingNode.getInstance()))
                 .isInstanceOf(ClaimLost.class);
