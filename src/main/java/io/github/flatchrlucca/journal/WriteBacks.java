@@ -121,10 +121,14 @@ public final class WriteBacks {
         });
     }
 
-    /** Flatchr's id of the application, found by e-mail for a webhook's hire: kept, the search is not made again. */
+    /**
+     * Flatchr's id of the application, found by e-mail for a webhook's hire: kept, the search is not made again. Not
+     * over an id the hire has: a search of Flatchr may have kept one since the write-back claimed the hire, and an id
+     * names the hire for good (the search and the write-back take it by the same rule).
+     */
     public void applicantFound(String hireId, String applicant) {
-        jdbc.update("keep Flatchr's id of an application", "UPDATE hire SET flatchr_applicant = ? WHERE hire_id = ?",
-                applicant, hireId);
+        jdbc.update("keep Flatchr's id of an application", "UPDATE hire SET flatchr_applicant = ? WHERE hire_id = ? "
+                + "AND flatchr_applicant IS NULL", applicant, hireId);
     }
 
     /** Flatchr took the line: the candidate shows it. */

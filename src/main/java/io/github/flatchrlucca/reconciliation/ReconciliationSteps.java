@@ -12,6 +12,7 @@ import io.github.flatchrlucca.http.Backoff;
 import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.intake.HiresApplication;
 import io.github.flatchrlucca.journal.ClaimLost;
 import io.github.flatchrlucca.journal.CurrentEvent;
 import io.github.flatchrlucca.journal.Instances;
@@ -40,7 +41,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -273,23 +273,24 @@ public final class ReconciliationSteps {
      * Only from the search of hires, whose applications are in hired now: the search of moves lists the candidate's
      * other applications too (an older one archived, of the same e-mail and vacancy, whose change predates the hire),
      * and one of them would name the hire for good. Not for an e-mail and vacancy that two applications of the answer
-     * share: which is the hire's cannot be told, so neither is kept. Not in a dry run, which changes nothing.
+     * share: which is the hire's cannot be told, so neither is kept ({@link HiresApplication}, the write-back's rule
+     * too). Not in a dry run, which changes nothing.
      */
     private void keepFlatchrsIds(ReconciliationRun run, List<FoundApplication> found, Set<String> known,
                                  Set<String> knownIds) {
         if (run.isDryRun()) {
             return;
         }
-        Map<String, Set<String>> applicantsBySame = new LinkedHashMap<>();
-        found.forEach(application -> application.sameApplication().ifPresent(same -> applicantsBySame
-                .computeIfAbsent(same, any -> new LinkedHashSet<>()).add(application.applicant())));
+        // each found by the search of hires: in hired, whatever its item's flag says (a trigger column Flatchr does
+        // not mark as hired), and not archived (the run leaves those out)
+        Map<String, List<HiresApplication.Listed>> listedBySame = new LinkedHashMap<>();
+        found.forEach(application -> application.sameApplication().ifPresent(same -> listedBySame
+                .computeIfAbsent(same, any -> new ArrayList<>())
+                .add(new HiresApplication.Listed(application.applicant(), false, true))));
         Map<String, String> byEmailOnly = new LinkedHashMap<>();
-        applicantsBySame.forEach((same, applicants) -> {
-            String applicant = applicants.iterator().next();
-            if (applicants.size() == 1 && known.contains(same) && !knownIds.contains(applicant)) {
-                byEmailOnly.put(same, applicant);
-            }
-        });
+        listedBySame.forEach((same, listed) -> HiresApplication.among(listed)
+                .filter(applicant -> known.contains(same) && !knownIds.contains(applicant))
+                .ifPresent(applicant -> byEmailOnly.put(same, applicant)));
         journal.applicationsFoundBySearch(run.getTenant(), byEmailOnly);
     }
 

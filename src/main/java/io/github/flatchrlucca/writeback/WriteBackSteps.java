@@ -9,6 +9,7 @@ import io.github.flatchrlucca.flatchr.FlatchrConnection;
 import io.github.flatchrlucca.flatchr.FlatchrPause;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.http.ApiRequest;
+import io.github.flatchrlucca.intake.HiresApplication;
 import io.github.flatchrlucca.intake.SameApplication;
 import io.github.flatchrlucca.journal.ClaimLost;
 import io.github.flatchrlucca.journal.HireView;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -255,35 +257,42 @@ public final class WriteBackSteps {
     /**
      * The candidate's application for the hire's vacancy, among the candidates with its e-mail: by the vacancy's
      * plain id, or, for an older answer's items that do not give it (flatchr-api.md: older docs list fewer fields),
-     * by the vacancy's title when only one of the candidate's applications has it. Two of one title cannot be told
-     * apart: neither is taken, rather than write one hire's outcome on the other.
+     * by the vacancy's title. Of those, the one {@link HiresApplication} takes: not archived, in hired before any
+     * other. Two left (a second job board's application, two of one title) cannot be told apart: neither is taken,
+     * nor kept on the hire, rather than write the outcome where the recruiter does not look and name the hire for good
+     * by an application that is not its own.
      */
     public String applicantFound(@Variable(Variables.HIRE) HireView hire, @Body JsonNode answer) {
         JsonNode event = event(hire);
         String wanted = SameApplication.ofEvent(event).orElse("");
         String email = event.path("data").path("candidate").path("email").asText("").strip();
         String title = event.path("data").path("vacancy").path("title").asText("").strip();
-        List<String> sameTitle = new java.util.ArrayList<>();
+        List<HiresApplication.Listed> sameVacancy = new ArrayList<>();
+        List<HiresApplication.Listed> sameTitle = new ArrayList<>();
         for (JsonNode item : answer) {
             String applicant = item.path("applicant").asText("");
             JsonNode vacancyId = item.path("vacancy_id");
             if (applicant.isEmpty()) {
                 continue;
             }
+            // as the search of Flatchr reads an item: archived by status 0 only, hired only when it says so
+            HiresApplication.Listed listed = new HiresApplication.Listed(applicant,
+                    item.path("status").asInt(1) == 0, item.path("hired").asBoolean(false));
             if (vacancyId.isValueNode() && !vacancyId.isNull()) {
                 if (SameApplication.of(item.path("email").asText(null), vacancyId.asText()).orElse("-")
                         .equals(wanted)) {
-                    return found(hire, applicant);
+                    sameVacancy.add(listed);
                 }
             } else if (!title.isEmpty() && title.equalsIgnoreCase(item.path("vacancy").asText("").strip())
                     && email.equalsIgnoreCase(item.path("email").asText("").strip())) {
-                sameTitle.add(applicant);
+                sameTitle.add(listed);
             }
         }
-        if (sameTitle.size() == 1) {
-            return found(hire, sameTitle.get(0));
-        }
-        throw new ApplicantNotFound();
+        List<HiresApplication.Listed> listed = sameVacancy.isEmpty() ? sameTitle : sameVacancy;
+        return HiresApplication.among(listed).map(applicant -> found(hire, applicant))
+                .orElseThrow(() -> new ApplicantNotFound(listed.isEmpty() ? ApplicantNotFound.NONE
+                        : listed.stream().allMatch(HiresApplication.Listed::archived) ? ApplicantNotFound.ARCHIVED
+                        : ApplicantNotFound.SEVERAL));
     }
 
     private String found(HireView hire, String applicant) {
@@ -337,8 +346,8 @@ public final class WriteBackSteps {
             giveUp(hire, unfindable.getMessage());
             return;
         }
-        String why = failure != null ? failure.getMessage()
-                : ObjectHelper.getException(ApplicantNotFound.class, caught) != null ? ApplicantNotFound.WHY
+        ApplicantNotFound notFound = ObjectHelper.getException(ApplicantNotFound.class, caught);
+        String why = failure != null ? failure.getMessage() : notFound != null ? notFound.getMessage()
                 : caught.getClass().getSimpleName();
         FlatchrConnection flatchr = exchange.getVariable(Variables.FLATCHR, FlatchrConnection.class);
         Optional<Instant> paused = flatchr == null ? Optional.empty() : pause.until(flatchr);
@@ -411,12 +420,19 @@ public final class WriteBackSteps {
         }
     }
 
-    /** No candidate in Flatchr has the hire's e-mail for its vacancy (yet: Flatchr's search may lag). */
+    /**
+     * The hire's application is not told among the candidates with its e-mail: none has it for the vacancy (yet:
+     * Flatchr's search may lag), only archived ones do, or two do (until the recruiter archives the one that is not
+     * the hire's).
+     */
     static final class ApplicantNotFound extends RuntimeException {
-        static final String WHY = "no candidate in Flatchr has this e-mail for this vacancy";
+        static final String NONE = "no candidate in Flatchr has this e-mail for this vacancy";
+        static final String ARCHIVED = "the only applications in Flatchr with this e-mail and vacancy are archived";
+        static final String SEVERAL = "two applications in Flatchr, neither archived, have this e-mail and vacancy: "
+                + "which is the hire's cannot be told, so the outcome is written on neither";
 
-        ApplicantNotFound() {
-            super(WHY, null, false, false);
+        ApplicantNotFound(String why) {
+            super(why, null, false, false);
         }
     }
 }

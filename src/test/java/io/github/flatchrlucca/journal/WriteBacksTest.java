@@ -123,6 +123,20 @@ class WriteBacksTest {
     }
 
     @Test
+    void theWriteBackKeepsNoIdOverTheOneASearchKeptSinceItClaimedTheHire() {
+        String webhook = hire("1");
+        journal.markDelivered(webhook, 416, List.of());
+        assertThat(ClaimedWriteBacks.claimDue(one, "acme", 10)).singleElement()
+                .satisfies(claimed -> assertThat(claimed.flatchrApplicant()).isNull());
+        journal.applicantFoundBySearch(webhook, "z7gWQnjXG77hJRak");
+
+        one.applicantFound(webhook, "Ar4cHv3dA1pL9xQe");
+
+        assertThat(reader.find(webhook).orElseThrow().flatchrApplicant()).as("an id names the hire for good")
+                .isEqualTo("z7gWQnjXG77hJRak");
+    }
+
+    @Test
     void aHireOfAnotherCompanyHasNothingToWriteBack() {
         String other = Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.OTHER_COMPANY,
                 "company_id 77 is not one of tenant acme's Flatchr companies", "77", "1", List.of()), "acme", Duration.ZERO).hireId();

@@ -216,6 +216,74 @@ class WriteBackStepsTest {
     }
 
     @Test
+    void theCandidatesArchivedApplicationOfTheSameEmailAndVacancyIsPassedOverForTheOneInHired() throws Exception {
+        HireView hire = webhookHire();
+
+        // the search by e-mail lists all the candidate's applications: last year's on this vacancy, archived, first
+        String found = steps.applicantFound(hire, tags("""
+                [{"applicant": "Ar4cHv3dA1pL9xQe", "email": "jeanne@example.org", "vacancy_id": 5, "status": 0,
+                  "hired": false, "column": "Refusé"},
+                 {"applicant": "z7gWQnjXG77hJRak", "email": "jeanne@example.org", "vacancy_id": 5, "status": 1,
+                  "hired": true, "column": "Recruté"}]
+                """));
+
+        assertThat(found).isEqualTo("z7gWQnjXG77hJRak");
+        assertThat(new JournalReader(pool).find(hire.hireId()).orElseThrow().flatchrApplicant())
+                .isEqualTo("z7gWQnjXG77hJRak");
+    }
+
+    @Test
+    void ofTheCandidatesApplicationsOnTheVacancyNeitherArchivedTheOneInHiredIsTheHires() throws Exception {
+        HireView hire = webhookHire();
+
+        assertThat(steps.applicantFound(hire, tags("""
+                [{"applicant": "N3wb0ArdAppL1c4t", "email": "jeanne@example.org", "vacancy_id": 5, "status": 1,
+                  "hired": false, "column": "Nouveau"},
+                 {"applicant": "z7gWQnjXG77hJRak", "email": "jeanne@example.org", "vacancy_id": 5, "status": 1,
+                  "hired": true, "column": "Recruté"}]
+                """))).isEqualTo("z7gWQnjXG77hJRak");
+    }
+
+    @Test
+    void twoApplicationsInHiredOfTheHiresEmailAndVacancyWriteOnNeitherKeepNoIdAndTheHistorySaysWhy()
+            throws Exception {
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
+        webhookHire();
+        HireView hire = ClaimedWriteBacks.claimDue(writeBacks, "acme", 10).get(0);
+
+        Throwable neither = catchThrowable(() -> steps.applicantFound(hire, tags("""
+                [{"applicant": "z7gWQnjXG77hJRak", "email": "jeanne@example.org", "vacancy_id": 5, "status": 1,
+                  "hired": true, "column": "Recruté"},
+                 {"applicant": "Tw0aPpL1cAt10nZz", "email": "jeanne@example.org", "vacancy_id": 5, "status": 1,
+                  "hired": true, "column": "Recruté"}]
+                """)));
+        steps.failed(failure(hire, neither));
+
+        assertThat(neither).isInstanceOf(WriteBackSteps.ApplicantNotFound.class);
+        HireView after = new JournalReader(pool).find(hire.hireId()).orElseThrow();
+        assertThat(after.flatchrApplicant()).as("which is the hire's cannot be told").isNull();
+        assertThat(after.writeBack()).as("tried again: the recruiter may archive one").isEqualTo("PENDING");
+        assertThat(new JournalReader(pool).history(hire.hireId())).last().satisfies(event -> assertThat(
+                event.detail()).startsWith("outcome not written to Flatchr yet (two applications in Flatchr, neither "
+                + "archived, have this e-mail and vacancy: which is the hire's cannot be told, so the outcome is "
+                + "written on neither); tried again at "));
+    }
+
+    @Test
+    void theCandidatesOnlyApplicationOnTheVacancyArchivedIsNotTakenForTheHires() throws Exception {
+        HireView hire = webhookHire();
+
+        Throwable none = catchThrowable(() -> steps.applicantFound(hire, tags("""
+                [{"applicant": "Ar4cHv3dA1pL9xQe", "email": "jeanne@example.org", "vacancy_id": 5, "status": 0,
+                  "hired": false, "column": "Refusé"}]
+                """)));
+
+        assertThat(none).isInstanceOf(WriteBackSteps.ApplicantNotFound.class)
+                .hasMessage("the only applications in Flatchr with this e-mail and vacancy are archived");
+        assertThat(new JournalReader(pool).find(hire.hireId()).orElseThrow().flatchrApplicant()).isNull();
+    }
+
+    @Test
     void aWebhookHireWithoutEmailIsNotSearchedForAndItsWriteBackEndsAtOnce() throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         Intakes.recordIntake(journal, """
@@ -352,7 +420,7 @@ class WriteBackStepsTest {
         recordRejected("1");
         HireView hire = steps.claim(steps.due("acme").get(0));
         // Flatchr refused its tag: tried again later
-        steps.failed(failure(hire, new WriteBackSteps.ApplicantNotFound()));
+        steps.failed(failure(hire, new WriteBackSteps.ApplicantNotFound(WriteBackSteps.ApplicantNotFound.NONE)));
         clock.advance(Duration.ofHours(25));
 
         assertThat(steps.due("acme")).as("its last attempt, whose failure is given up and alerted")
@@ -533,6 +601,19 @@ class WriteBackStepsTest {
         assertThat(steps.tagHealth("acme")).isEmpty();
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Notes"))));
         assertThat(steps.tagHealth("acme")).as("what was learned of 'Lucca' says nothing of 'Notes'").isEmpty();
+    }
+
+    /** A webhook's hire of Jeanne's application on vacancy 5, delivered: its write-back is due. */
+    private HireView webhookHire() {
+        String hireId = Intakes.recordIntake(journal, """
+                {"event": "drag_applicant", "company_id": 4242, "data": {"applicant": {"id": 77},
+                 "candidate": {"id": 12, "firstname": "Jeanne", "lastname": "Exemple", "email": "jeanne@example.org"},
+                 "vacancy": {"id": 5, "title": "Comptable H/F"}, "column": {"id": 9, "title": "Recruté", "hired": true}}}
+                """, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "77", List.of()), "acme", Duration.ZERO)
+                .hireId();
+        journal.claim(hireId);
+        journal.markDelivered(hireId, 416, List.of());
+        return new JournalReader(pool).find(hireId).orElseThrow();
     }
 
     private void recordRejected(String applicantId) {

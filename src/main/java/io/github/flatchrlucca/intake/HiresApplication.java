@@ -1,0 +1,41 @@
+package io.github.flatchrlucca.intake;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which of the applications Flatchr's API lists under a hire's e-mail and vacancy ({@link SameApplication}) is the
+ * hire's, so that it may name the hire by Flatchr's id of it for good. A candidate may have several on one vacancy:
+ * last year's, archived; a second job board's. An archived one is never the hire's (Flatchr archives by status 0);
+ * of the others, one in hired is; and when two are left, which is the hire's cannot be told, so none is taken: a
+ * wrong id would name the hire for good, and let its own application be recorded again as a new hire.
+ */
+public final class HiresApplication {
+
+    /**
+     * One application as a list of Flatchr's API shows it.
+     *
+     * @param applicant Flatchr's API's id of the application
+     * @param archived  Flatchr shows it archived (status 0)
+     * @param hired     Flatchr shows it in hired; false when its item does not say (older answers list fewer fields)
+     */
+    public record Listed(String applicant, boolean archived, boolean hired) {
+    }
+
+    private HiresApplication() {
+    }
+
+    /** Flatchr's id of the hire's application among those of its e-mail and vacancy; empty when none or two fit. */
+    public static Optional<String> among(Collection<Listed> listed) {
+        List<Listed> open = listed.stream().filter(application -> !application.archived()).toList();
+        List<Listed> hired = open.stream().filter(Listed::hired).toList();
+        // the same application listed twice (two searches found it) is still one
+        Set<String> fit = (hired.isEmpty() ? open : hired).stream().map(Listed::applicant)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return fit.size() == 1 ? Optional.of(fit.iterator().next()) : Optional.empty();
+    }
+}
