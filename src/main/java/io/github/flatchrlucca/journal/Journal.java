@@ -637,7 +637,9 @@ public final class Journal {
      * since the answer was asked for ({@code askedAt}): the answer is minutes old when it is applied, and a webhook
      * meanwhile (the candidate moved back into hired, the move undone) is newer than what it shows. A hire is found
      * by Flatchr's API's id of the application too ({@code applicant}): a webhook's hire whose candidate's e-mail was
-     * corrected in Flatchr since a search found it is known by that id only ({@link #applicationsFoundBySearch}).
+     * corrected in Flatchr since a search found it is known by that id only ({@link #applicationsFoundBySearch}); and
+     * by e-mail and vacancy only while it has no id of another application (the candidate's other application on the
+     * vacancy, archived after the hire, is not the hire's).
      */
     public List<MoveOut> movedOutSeenInFlatchr(String tenant, String hireKey, String sameApplication, String applicant,
                                                String how, Instant changedAt, Instant askedAt) {
@@ -668,6 +670,9 @@ public final class Journal {
         List<Object> values = new java.util.ArrayList<>(List.of(dedupeKey));
         values.addAll(List.of(onlyIfValues));
         values.add(matchKey == null ? "" : matchKey);
+        if (applicant != null) {
+            values.add(applicant);
+        }
         values.addAll(List.of(onlyIfValues));
         if (applicant != null) {
             values.addAll(List.of(tenant, applicant));
@@ -1261,11 +1266,15 @@ public final class Journal {
 
     /**
      * {@link #hireOfApplication(String, String)}, and, {@code byApplicant}, by Flatchr's API's id of it too (the
-     * tenant and the id, followed by the values of {@code onlyIf}), a third look-up joined.
+     * tenant and the id, followed by the values of {@code onlyIf}), a third look-up joined. Then by its e-mail and
+     * vacancy only a hire that Flatchr's id names no other application of (the id follows the match key): a
+     * candidate may have several applications on one vacancy (last year's, a second job board's), and the archive of
+     * one that is not the hire's is no move of the hire.
      */
     static String hireOfApplication(String columns, String onlyIf, boolean byApplicant) {
         String select = "SELECT " + columns + ", received_at FROM hire WHERE ";
-        return select + "dedupe_key = ?" + onlyIf + " UNION " + select + "match_key = ?" + onlyIf
+        return select + "dedupe_key = ?" + onlyIf + " UNION " + select + "match_key = ?"
+                + (byApplicant ? " AND (flatchr_applicant IS NULL OR flatchr_applicant = ?)" : "") + onlyIf
                 + (byApplicant ? " UNION " + select + "tenant = ? AND flatchr_applicant = ?" + onlyIf : "")
                 + " ORDER BY received_at";
     }

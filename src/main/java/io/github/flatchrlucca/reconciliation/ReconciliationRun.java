@@ -14,10 +14,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -393,18 +395,23 @@ public final class ReconciliationRun {
      * webhook judges). One without a time of change cannot be ordered after its hire, and is left alone. So is one
      * whose item does not say whether it is hired (older answers list fewer fields): without the flag neither "in no
      * hired column" nor "not in Flatchr's hired column" can be told, and reading it as out would withdraw every hire
-     * it holds; its move, if any, is the webhook's to report, as before searches were made.
+     * it holds; its move, if any, is the webhook's to report, as before searches were made. Nor one whose e-mail and
+     * vacancy another application of the answer shows in hired: the candidate has two on the vacancy (last year's,
+     * a second job board's), the one out of hired is not the hire's, and its hire is still in hired.
      */
     List<FoundApplication> outOfHired(JsonNode answer) {
-        List<FoundApplication> moved = new ArrayList<>();
-        for (JsonNode item : answer) {
-            FoundApplication.of(item)
-                    .filter(application -> application.changedAt() != null)
-                    .filter(application -> application.archived()
-                            || application.hired() != null && !inATriggerColumn(application))
-                    .ifPresent(moved::add);
-        }
-        return moved;
+        List<FoundApplication> listed = new ArrayList<>();
+        answer.forEach(item -> FoundApplication.of(item).ifPresent(listed::add));
+        Set<String> stillHired = new HashSet<>();
+        listed.stream().filter(application -> !application.archived() && application.hired() != null
+                && inATriggerColumn(application)).forEach(application -> application.sameApplication()
+                .ifPresent(stillHired::add));
+        return listed.stream()
+                .filter(application -> application.changedAt() != null)
+                .filter(application -> application.archived()
+                        || application.hired() != null && !inATriggerColumn(application))
+                .filter(application -> application.sameApplication().filter(stillHired::contains).isEmpty())
+                .toList();
     }
 
     /** In hired still: a trigger column, or (as the webhook judges) any column Flatchr marks as hired. */

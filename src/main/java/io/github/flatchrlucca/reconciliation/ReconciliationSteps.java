@@ -419,7 +419,9 @@ public final class ReconciliationSteps {
     /**
      * The hires the journal holds whose candidates that search shows archived or out of hired, each taken as a move
      * whose webhook never came ({@link Journal#movedOutSeenInFlatchr}): those it changed, withdrawn or waiting for a
-     * person's decision.
+     * person's decision. Not by the candidate's other application on the hire's vacancy: neither one the answer shows
+     * beside an application of that e-mail and vacancy in hired ({@link ReconciliationRun#outOfHired}), nor one whose
+     * Flatchr id is not the one the hire is known by (the journal looks no further).
      */
     public List<MoveOut> movedOut(@Variable(Variables.RUN) ReconciliationRun run, @Body JsonNode answer) {
         // before any hire is withdrawn: a run that lost its claim applies no move, whose alert would then be lost

@@ -900,7 +900,7 @@ class JournalTest {
             try (java.sql.PreparedStatement explain = connection.prepareStatement("EXPLAIN "
                     + Journal.hireOfApplication("hire_id", "", true))) {
                 int at = 1;
-                for (String key : List.of("acme:4242:7", "acme|p7@example.org|5", TENANT, "z7gW")) {
+                for (String key : List.of("acme:4242:7", "acme|p7@example.org|5", "z7gW", TENANT, "z7gW")) {
                     explain.setString(at++, key);
                 }
                 try (java.sql.ResultSet row = explain.executeQuery()) {

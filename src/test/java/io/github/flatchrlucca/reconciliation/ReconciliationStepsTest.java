@@ -525,6 +525,48 @@ class ReconciliationStepsTest {
     }
 
     @Test
+    void anotherApplicationOfTheHiresEmailAndVacancyArchivedAfterTheHireIsNoMoveOfItsHireKnownByFlatchrsId()
+            throws Exception {
+        String hireId = webhookHireRecorded();
+        clock.advance(Duration.ofMinutes(10));
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+        assertThat(steps.unknown(run)).isEmpty();
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().flatchrApplicant()).isEqualTo("z7gWQnjXG77hJRak");
+        // the recruiter archives her duplicate application on the vacancy (a second job board's) after the hire; the
+        // answer does not list her hired application, unchanged that day
+        clock.advance(Duration.ofMinutes(1));
+        steps.movesSearch(run);
+        List<MoveOut> moved = steps.movedOut(run, JSON.readTree("""
+                [{"applicant": "DupApplicati0n01", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Nouveau",
+                  "status": 0, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
+                """.formatted(clock.instant().getEpochSecond())));
+
+        assertThat(moved).isEmpty();
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+    }
+
+    @Test
+    void anotherApplicationOfTheHiresEmailAndVacancyArchivedBesideOneStillInHiredIsNoMoveOfItsHire()
+            throws Exception {
+        String hireId = webhookHireRecorded();
+        clock.advance(Duration.ofMinutes(10));
+        ReconciliationRun run = dueRunOfHiresFindingNothing();
+        // no search has kept her application's id yet: the same answer shows it still in hired
+        steps.movesSearch(run);
+        List<MoveOut> moved = steps.movedOut(run, JSON.readTree("""
+                [{"applicant": "DupApplicati0n01", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Nouveau",
+                  "status": 0, "hired": false, "email": "jeanne@example.org", "updated_at": %d},
+                 {"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Recruté",
+                  "status": 1, "hired": true, "email": "jeanne@example.org", "updated_at": %d}]
+                """.formatted(clock.instant().getEpochSecond(), T0.getEpochSecond())));
+
+        assertThat(moved).isEmpty();
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+    }
+
+    @Test
     void twoApplicationsInHiredOfOneEmailAndVacancyKeepNeitherIdOnTheHire() throws Exception {
         String hireId = webhookHireRecorded();
         clock.advance(Duration.ofHours(1));
