@@ -683,7 +683,7 @@ public final class Journal {
             // Each hire of the application, though there should be one: a webhook's and a search's of one candidate
             // whose e-mail changed between them are two, and a move out that stopped one would let the other reach
             // Lucca.
-            for (String hireId : Jdbc.query(connection, hireOfApplication("hire_id", onlyIf, applicant != null),
+            for (String hireId : Jdbc.query(connection, hireMovedOut(onlyIf, applicant != null),
                     row -> row.getString(1), values.toArray())) {
                 MoveOut moveOut = moveOut(connection, hireId, tenant, moved, movedAt, askedAt, now);
                 if (moveOut == null) {
@@ -1261,20 +1261,27 @@ public final class Journal {
      * read the whole table, in order, at every drag out of hired and every duplicate.
      */
     static String hireOfApplication(String columns, String onlyIf) {
-        return hireOfApplication(columns, onlyIf, false);
+        return hireOfApplication(columns, onlyIf, "", false);
     }
 
     /**
-     * {@link #hireOfApplication(String, String)}, and, {@code byApplicant}, by Flatchr's API's id of it too (the
-     * tenant and the id, followed by the values of {@code onlyIf}), a third look-up joined. Then by its e-mail and
-     * vacancy only a hire that Flatchr's id names no other application of (the id follows the match key): a
-     * candidate may have several applications on one vacancy (last year's, a second job board's), and the archive of
-     * one that is not the hire's is no move of the hire.
+     * The hires a move out of hired is about ({@link #hireOfApplication(String, String)}'s two look-ups, for their
+     * ids), and, {@code bySearch}, by Flatchr's API's id of the application too (the tenant and the id, followed by
+     * the values of {@code onlyIf}), a third look-up joined. By e-mail and vacancy, never a hire another application
+     * of the candidate's on the vacancy is known by (last year's, a second job board's): its move, or its archive,
+     * is no move of the hire. The webhook names its application by Flatchr's plain id (the dedupe key), so by e-mail
+     * and vacancy it finds a search's hire only, never another webhook's hire; a search names it by Flatchr's API's id
+     * (which follows the match key in the values), so it finds a hire without an id or with this one.
      */
-    static String hireOfApplication(String columns, String onlyIf, boolean byApplicant) {
+    static String hireMovedOut(String onlyIf, boolean bySearch) {
+        String byMatchKeyOnly = bySearch ? " AND (flatchr_applicant IS NULL OR flatchr_applicant = ?)"
+                : " AND origin <> '" + Origin.WEBHOOK.label() + "'";
+        return hireOfApplication("hire_id", onlyIf, byMatchKeyOnly, bySearch);
+    }
+
+    private static String hireOfApplication(String columns, String onlyIf, String byMatchKeyOnly, boolean byApplicant) {
         String select = "SELECT " + columns + ", received_at FROM hire WHERE ";
-        return select + "dedupe_key = ?" + onlyIf + " UNION " + select + "match_key = ?"
-                + (byApplicant ? " AND (flatchr_applicant IS NULL OR flatchr_applicant = ?)" : "") + onlyIf
+        return select + "dedupe_key = ?" + onlyIf + " UNION " + select + "match_key = ?" + byMatchKeyOnly + onlyIf
                 + (byApplicant ? " UNION " + select + "tenant = ? AND flatchr_applicant = ?" + onlyIf : "")
                 + " ORDER BY received_at";
     }

@@ -898,7 +898,7 @@ class JournalTest {
             }
             // a search's move out looks for it by Flatchr's API's id too
             try (java.sql.PreparedStatement explain = connection.prepareStatement("EXPLAIN "
-                    + Journal.hireOfApplication("hire_id", "", true))) {
+                    + Journal.hireMovedOut("", true))) {
                 int at = 1;
                 for (String key : List.of("acme:4242:7", "acme|p7@example.org|5", "z7gW", TENANT, "z7gW")) {
                     explain.setString(at++, key);

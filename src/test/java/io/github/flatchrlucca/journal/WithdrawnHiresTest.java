@@ -64,6 +64,16 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void theWebhooksMoveOfTheCandidatesOtherApplicationOnTheVacancyIsNoMoveOfTheWebhooksHire() {
+        String hired = record("1", Duration.ZERO);
+
+        // her second job board's application on vacancy 5, of the same e-mail, dragged to Refused after the hire
+        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("2", sameApplication("1")), HOW)).isEmpty();
+
+        assertThat(reader.find(hired).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+    }
+
+    @Test
     void aMoveOutStopsEveryHireOfTheApplication() {
         // the webhook's hire, and one a search found after the candidate's e-mail was corrected in Flatchr
         String webhook = record("1234", Duration.ZERO);
