@@ -1170,6 +1170,34 @@ class JournalTest {
     }
 
     @Test
+    void theWebhooksHiresASearchMayFindUnderACorrectedEmailLeaveOutThoseFinishedWithNobodyMadeInLucca() {
+        Instant since = clock.instant();
+        List<String> hires = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            hires.add(Intakes.recordIntake(journal, PAYLOAD, sameApplication(String.valueOf(i),
+                    "p" + i + "@example.org|5"), TENANT, Duration.ZERO).hireId());
+            journal.claim(hires.get(i));
+        }
+        journal.movedOutOfHired(TENANT, "4242:0", "p0@example.org|5", "by Marie Curie, to Refused");
+        journal.cancel(hires.get(1));
+        journal.markDead(hires.get(2), new EventDetail(null, null, null, "names without Latin letters"));
+        journal.markDryRun(hires.get(3), "{}", List.of());
+        // these may have made someone in Lucca: a create sent before the cancel, or made
+        journal.markCreateAttempted(hires.get(4), "{}", LUCCA);
+        journal.markDead(hires.get(4), new EventDetail(null, null, null, "Lucca's answer lost"));
+        journal.markDelivered(hires.get(5), 416, List.of());
+        HireStatus[] statuses = hires.stream().map(hire -> reader.find(hire).orElseThrow().status())
+                .toArray(HireStatus[]::new);
+        assertThat(statuses).containsExactly(HireStatus.WITHDRAWN, HireStatus.CANCELLED, HireStatus.DEAD,
+                HireStatus.DRY_RUN, HireStatus.DEAD, HireStatus.DELIVERED, HireStatus.RECEIVED);
+
+        assertThat(journal.webhookHiresWithoutApplicant(TENANT, since, 10))
+                .as("withdrawn, dead or dry run with nobody made in Lucca: no employee to correct; an operator's cancel "
+                        + "is kept by holding its application")
+                .containsExactlyInAnyOrder(hires.get(1), hires.get(4), hires.get(5), hires.get(6));
+    }
+
+    @Test
     void hiresRecordedBeforeTheApplicationKeyGetItFromTheirPayload() throws SQLException {
         older = olderJournal("8");
         try (Connection connection = older.getConnection()) {

@@ -525,6 +525,29 @@ class ReconciliationStepsTest {
     }
 
     @Test
+    void aWebhooksHireWithdrawnDuringItsHoldIsNoNamesakeOfItsOwnApplicationFoundUnderACorrectedEmail()
+            throws Exception {
+        ObjectNode webhook = webhookHire("jeanne@exmaple.org");
+        HireVerdict verdict = classifier.classify(webhook, tenant());
+        String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(),
+                verdict.matchingApplication(), null, Duration.ofHours(1)).hireId();
+        // dragged out of hired during its hold: nobody made in Lucca; the recruiter corrects the e-mail's typo and
+        // drags her back into hired (that webhook lost)
+        clock.advance(Duration.ofMinutes(5));
+        journal.movedOutOfHired("acme", verdict.dedupeKey(), verdict.sameApplication(), "to Refused");
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+        clock.advance(Duration.ofMinutes(5));
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+        List<FoundApplication> unknown = steps.unknown(run);
+
+        assertThat(unknown).singleElement().satisfies(application -> assertThat(steps.record(run, application,
+                MissingNode.getInstance())).as("delivered").isTrue());
+        assertThat(told).as("not held to correct an employee who does not exist").isEmpty();
+    }
+
+    @Test
     void anotherApplicationOfTheHiresEmailAndVacancyArchivedAfterTheHireIsNoMoveOfItsHireKnownByFlatchrsId()
             throws Exception {
         String hireId = webhookHireRecorded();
