@@ -987,16 +987,25 @@ public final class Journal {
      * them is that application under a corrected e-mail. One query through the tenant's newest hires, not the whole
      * journal; not those erased, which have nothing left to compare, nor those rejected, which made nobody in Lucca
      * (another company's, with a wrong company id, or one without an e-mail that the recruiter then completed: the
-     * search's application is that hire, and to deliver), nor those that ended with nobody made in Lucca and no create
-     * sent (withdrawn during their hold, dead or a dry run): the search's application may be that hire under its
-     * corrected e-mail, and there is no employee to correct, as the held hire's reason would ask; it is delivered.
-     * One an operator cancelled stays: delivered, its application would undo a person's stop; held, the reason's
-     * "cancel this one" keeps it, and nobody in Lucca has to be corrected. Their ids only: their events, of up to
-     * FLATCHR_MAX_BODY_BYTES each, are read one at a time ({@link #payload}), never hundreds of them together.
+     * search's application is that hire, and to deliver). Those that ended with nobody made in Lucca (withdrawn during
+     * their hold, dead, a dry run, cancelled) stay: each can be replayed, and would then make a second employee under
+     * the mistyped e-mail next to the application delivered ({@link #madeNobodyInLucca} says which they are). Their ids
+     * only: their events, of up to FLATCHR_MAX_BODY_BYTES each, are read one at a time ({@link #payload}), never
+     * hundreds of them together.
      */
     public List<String> webhookHiresWithoutApplicant(String tenant, Instant since, int max) {
         return jdbc.query("look for the webhook's hires a search has not found", webhookHiresWithoutApplicant(max),
                 row -> row.getString(1), tenant, at(since), Origin.WEBHOOK.label());
+    }
+
+    /**
+     * The hire is over and made nobody in Lucca: no user recorded, no create sent whose answer may have been lost, and
+     * no attempt to come. False for an unknown hire.
+     */
+    public boolean madeNobodyInLucca(String hireId) {
+        return !jdbc.query("tell whether a hire made anybody in Lucca", "SELECT 1 FROM hire WHERE hire_id = ? AND NOT "
+                + QUEUED + " AND lucca_user_id IS NULL AND create_attempted_at IS NULL", row -> row.getInt(1), hireId)
+                .isEmpty();
     }
 
     /**
@@ -1006,8 +1015,6 @@ public final class Journal {
      */
     static String webhookHiresWithoutApplicant(int max) {
         return "SELECT hire_id FROM hire WHERE tenant = ? AND received_at >= ? AND origin = ? AND status <> 'REJECTED' "
-                + "AND NOT (status IN ('WITHDRAWN', 'DEAD', 'DRY_RUN') AND lucca_user_id IS NULL "
-                + "AND create_attempted_at IS NULL) "
                 + "AND flatchr_applicant IS NULL AND erased_at IS NULL AND payload IS NOT NULL "
                 + "ORDER BY tenant, received_at DESC FETCH FIRST " + max + " ROWS ONLY";
     }

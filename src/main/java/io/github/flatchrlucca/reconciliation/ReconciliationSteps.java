@@ -350,6 +350,7 @@ public final class ReconciliationSteps {
         IntakeResult result;
         HireVerdict verdict;
         Optional<String> namesake;
+        Optional<String> namesakeReason;
         try {
             verdict = classifier.classify(event, run.tenant());
             if (verdict.kind() != HireVerdict.Kind.HIRE && verdict.kind() != HireVerdict.Kind.INCOMPLETE) {
@@ -361,9 +362,10 @@ public final class ReconciliationSteps {
                 return skipped(run, application, "it is not a hire to the webhook's rules (" + verdict.kind() + ")");
             }
             namesake = verdict.kind() == HireVerdict.Kind.HIRE ? namesakeOf(run, event) : Optional.empty();
+            namesakeReason = namesake.map(other -> WebhookNamesakes.reason(other, journal.madeNobodyInLucca(other)));
             result = journal.record(event.toString(), run.getTenant(), Origin.FLATCHR_API, verdict.dedupeKey(),
                     verdict.matchingApplication(), verdict.applicantId(),
-                    namesake.map(WebhookNamesakes::reason).orElse(verdict.recordedRejection()), notes,
+                    namesakeReason.orElse(verdict.recordedRejection()), notes,
                     run.tenant().hireHold(), run.seenInHiredAt(application));
         } catch (Problem | JournalRefusedValue unusable) {
             // Its own data is at fault (an id too long to be one, a value the journal refuses): it would be refused
@@ -374,7 +376,7 @@ public final class ReconciliationSteps {
             LOG.warn("Tenant {}: application {} found in Flatchr's API has the names and vacancy of webhook hire {} "
                     + "under another e-mail: recorded as hire {}, rejected until a person decides", run.getTenant(),
                     application.applicant(), namesake.get(), result.hireId());
-            rejected.namesakeHeld(run.getTenant(), result.hireId(), WebhookNamesakes.reason(namesake.get()));
+            rejected.namesakeHeld(run.getTenant(), result.hireId(), namesakeReason.get());
         } else if (result.newRejection()) {
             // recorded, but to reach Lucca only once a person completes it in Flatchr: told as the webhook's is
             rejected.hireRejected(run.getTenant(), result.hireId(), verdict.rejection());

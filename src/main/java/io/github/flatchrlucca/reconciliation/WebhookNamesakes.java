@@ -75,9 +75,16 @@ public final class WebhookNamesakes {
                 .map(Known::hireId).findFirst());
     }
 
-    /** Why the application waits for a person: the other hire's id, never the candidate's names or e-mail. */
-    static String reason(String otherHireId) {
-        return REASON_START + otherHireId + ", another e-mail: if the e-mail was corrected in Flatchr, cancel this one "
-                + "and correct the employee in Lucca; if it is another person, replay it";
+    /**
+     * Why the application waits for a person: the other hire's id, never the candidate's names or e-mail. When that
+     * hire made nobody in Lucca (withdrawn during its hold, dead, a dry run) there is no employee to correct: this one
+     * is the hire to deliver, and that one must not be replayed, which would make the person a second time.
+     */
+    static String reason(String otherHireId, boolean otherMadeNobody) {
+        return REASON_START + otherHireId + ", another e-mail" + (otherMadeNobody
+                ? ", which made nobody in Lucca: if the e-mail was corrected in Flatchr, replay this one and not hire "
+                        + otherHireId + "; if it is another person, replay this one"
+                : ": if the e-mail was corrected in Flatchr, cancel this one and correct the employee in Lucca; if it "
+                        + "is another person, replay it");
     }
 }

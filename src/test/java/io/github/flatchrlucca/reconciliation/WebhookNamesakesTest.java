@@ -45,9 +45,16 @@ class WebhookNamesakesTest {
 
     @Test
     void theReasonNamesTheOtherHireAndWhatToDoAndNoCandidate() {
-        assertThat(WebhookNamesakes.reason("hire-1")).isEqualTo("same name and vacancy as hire hire-1, another e-mail: "
-                + "if the e-mail was corrected in Flatchr, cancel this one and correct the employee in Lucca; if it is "
-                + "another person, replay it").startsWith(WebhookNamesakes.REASON_START);
+        assertThat(WebhookNamesakes.reason("hire-1", false)).isEqualTo("same name and vacancy as hire hire-1, another "
+                + "e-mail: if the e-mail was corrected in Flatchr, cancel this one and correct the employee in Lucca; if "
+                + "it is another person, replay it").startsWith(WebhookNamesakes.REASON_START);
+    }
+
+    @Test
+    void theReasonAsksForNoEmployeeToBeCorrectedWhenTheOtherHireMadeNobody() {
+        assertThat(WebhookNamesakes.reason("hire-1", true)).isEqualTo("same name and vacancy as hire hire-1, another "
+                + "e-mail, which made nobody in Lucca: if the e-mail was corrected in Flatchr, replay this one and not "
+                + "hire hire-1; if it is another person, replay this one").startsWith(WebhookNamesakes.REASON_START);
     }
 
     /** A webhook's event: the vacancy's plain id as text, its encoded one apart (flatchr-webhooks.md). */
