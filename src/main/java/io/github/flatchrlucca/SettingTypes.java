@@ -1,6 +1,7 @@
 package io.github.flatchrlucca;
 
 import io.github.flatchrlucca.intake.WebhookToken;
+import io.github.flatchrlucca.mapping.AsciiDigits;
 import io.github.flatchrlucca.tenants.AdminTokens;
 import io.github.flatchrlucca.tenants.ServiceUrl;
 import java.net.URI;
@@ -34,14 +35,30 @@ final class SettingTypes {
         });
     }
 
+    /**
+     * A whole number as {@code parser} reads it, written with the digits 0 to 9 after at most a '-' (which the types
+     * below refuse with a message of their own). Camel reads the same text again through the placeholders of
+     * application.properties and the routes (a timer's period, a port), and takes what Java's parsers also take
+     * otherwise: "+250" is a period of 0 ms (the timer runs once and stops), "+9090" is no port at all.
+     */
+    private static <T> Setting.Type<T> wholeNumber(String expected, Function<String, T> parser) {
+        return parsed(expected, text -> {
+            if (!AsciiDigits.only(text.startsWith("-") ? text.substring(1) : text)) {
+                throw new NumberFormatException("digits 0 to 9 only");
+            }
+            return parser.apply(text);
+        });
+    }
+
     /** A whole number from 0: a count or a duration that may be none. */
     static Setting.Type<Long> nonNegative() {
-        return Setting.Type.accepting("a whole number from 0", parsed("a whole number", Long::valueOf).map(value -> {
-            if (value < 0) {
-                throw new IllegalArgumentException("must not be negative");
-            }
-            return value;
-        }));
+        return Setting.Type.accepting("a whole number from 0",
+                wholeNumber("a whole number", Long::valueOf).map(value -> {
+                    if (value < 0) {
+                        throw new IllegalArgumentException("must not be negative");
+                    }
+                    return value;
+                }));
     }
 
     /** A whole number from 1: a count or a duration that zero would break (a timer that never waits). */
@@ -57,7 +74,7 @@ final class SettingTypes {
     /** A whole number from 1 that fits an int: an id or a count a Java API takes as an int. */
     static Setting.Type<Integer> positiveInt() {
         return Setting.Type.accepting("a whole number from 1 to " + Integer.MAX_VALUE,
-                parsed("a whole number", Integer::valueOf).map(value -> {
+                wholeNumber("a whole number", Integer::valueOf).map(value -> {
                     if (value <= 0) {
                         throw new IllegalArgumentException("must be greater than zero");
                     }
@@ -67,7 +84,7 @@ final class SettingTypes {
 
     /** Within bounds that a typo could leave: {@code range} says them, such as "from 0 (never) to 604800 (a week)". */
     static Setting.Type<Long> between(long min, long max, String range) {
-        return Setting.Type.accepting(range, parsed("a whole number", Long::valueOf).map(value -> {
+        return Setting.Type.accepting(range, wholeNumber("a whole number", Long::valueOf).map(value -> {
             if (value < min || value > max) {
                 throw new IllegalArgumentException("'" + value + "' is not " + range);
             }
@@ -77,7 +94,7 @@ final class SettingTypes {
 
     /** Zero (none, never), or a whole number from {@code min} to {@code max}. */
     static Setting.Type<Long> zeroOrBetween(long min, long max, String range) {
-        return Setting.Type.accepting(range, parsed("a whole number", Long::valueOf).map(value -> {
+        return Setting.Type.accepting(range, wholeNumber("a whole number", Long::valueOf).map(value -> {
             if (value != 0 && (value < min || value > max)) {
                 throw new IllegalArgumentException("'" + value + "' is not " + range);
             }
@@ -88,7 +105,7 @@ final class SettingTypes {
     /** A TCP port the server can listen on. */
     static Setting.Type<Integer> port() {
         return Setting.Type.accepting("a port number, 1 to 65535",
-                parsed("a port number", Integer::valueOf).map(port -> {
+                wholeNumber("a port number", Integer::valueOf).map(port -> {
                     if (port < 1 || port > 65_535) {
                         throw new IllegalArgumentException("'" + port + "' is not a port number (1 to 65535)");
                     }

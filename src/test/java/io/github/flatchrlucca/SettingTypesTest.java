@@ -52,6 +52,8 @@ class SettingTypesTest {
     @CsvSource(delimiter = '|', textBlock = """
             abc         | 'abc' is not a whole number
             1.5         | '1.5' is not a whole number
+            +5          | '+5' is not a whole number (digits 0 to 9 only)
+            --5         | '--5' is not a whole number (digits 0 to 9 only)
             -1          | must not be negative
             0           | must be greater than zero
             """)
@@ -82,6 +84,10 @@ class SettingTypesTest {
         assertThatIllegalArgumentException().isThrownBy(() -> SettingTypes.port().read("70000"))
                 .withMessage("'70000' is not a port number (1 to 65535)");
         assertThatIllegalArgumentException().isThrownBy(() -> SettingTypes.port().read("0"));
+        assertThatIllegalArgumentException().isThrownBy(() -> SettingTypes.port().read("+8080"))
+                .withMessage("'+8080' is not a port number (digits 0 to 9 only)");
+        assertThatIllegalArgumentException().isThrownBy(() -> SettingTypes.port().read("-1"))
+                .withMessage("'-1' is not a port number (1 to 65535)");
     }
 
     @Test

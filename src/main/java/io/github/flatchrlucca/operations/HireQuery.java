@@ -4,6 +4,7 @@ import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.http.QueryParameter;
 import io.github.flatchrlucca.journal.HireFilter;
 import io.github.flatchrlucca.journal.HireStatus;
+import io.github.flatchrlucca.mapping.AsciiDigits;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -120,8 +121,8 @@ final class HireQuery {
             return fallback;
         }
         try {
-            // ASCII digits only: Java's parser also reads other scripts' digits (size=٥ as 5)
-            if (!value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            // Java's parser also reads other scripts' digits (size=٥ as 5) and a '+'
+            if (!AsciiDigits.only(value)) {
                 throw new NumberFormatException();
             }
             int number = Integer.parseInt(value);

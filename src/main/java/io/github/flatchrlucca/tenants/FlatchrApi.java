@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.tenants;
 
+import io.github.flatchrlucca.mapping.AsciiDigits;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -123,7 +124,7 @@ public record FlatchrApi(
             return Optional.empty();
         }
         String what;
-        if (!written.isEmpty() && written.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (AsciiDigits.only(written)) {
             what = "is a number of " + written.length() + " digits";
         } else if (written.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
             what = "has " + written.length() + " characters";
