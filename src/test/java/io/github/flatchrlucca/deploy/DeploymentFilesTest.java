@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.github.flatchrlucca.FlatchrLucca;
 import io.github.flatchrlucca.intake.WebhookReplies;
+import io.github.flatchrlucca.journal.MoveOut;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -222,6 +223,33 @@ class DeploymentFilesTest {
             assertThat(documented.substring(0, documented.indexOf(')'))).as("docs/operations.md")
                     .contains(WebhookReplies.outcome(status));
         }
+    }
+
+    /**
+     * The shipped deployment files set no ALERT_WEBHOOK_URL: the rules are all that calls someone for a hire that
+     * waits for a person, as a webhook answered it (422, 403, a move out after the Lucca account was made) or as a
+     * search of Flatchr's API recorded it.
+     */
+    @Test
+    void everyHireThatWaitsForAPersonHasARule() throws Exception {
+        for (String outcome : List.of(WebhookReplies.outcome(422), WebhookReplies.outcome(403),
+                new MoveOut("h-1", MoveOut.Outcome.NEEDS_DECISION).label())) {
+            assertThat(watched("flatchr_webhooks_total")).as(outcome)
+                    .anySatisfy(rule -> assertThat(outcome).matches(rule));
+        }
+        for (String outcome : List.of("rejected", "skipped")) {
+            assertThat(watched("flatchr_hires_found_total")).as(outcome)
+                    .anySatisfy(rule -> assertThat(outcome).matches(rule));
+        }
+    }
+
+    /** The outcomes the rules watch of a counter, each as a pattern (an exact match's value is its own pattern). */
+    private static List<Pattern> watched(String counter) throws Exception {
+        Pattern matcher = Pattern.compile(Pattern.quote(counter) + "\\{outcome=~?\"([^\"]+)\"}");
+        return alertRules().values().stream()
+                .flatMap(expression -> matcher.matcher(expression).results()
+                        .map(found -> Pattern.compile(found.group(1))))
+                .toList();
     }
 
     /** Each alert rule's expression, by its name. */
