@@ -10,9 +10,11 @@ import java.util.stream.Collectors;
 /**
  * Which of the applications Flatchr's API lists under a hire's e-mail and vacancy ({@link SameApplication}) is the
  * hire's, so that it may name the hire by Flatchr's id of it for good. A candidate may have several on one vacancy:
- * last year's, archived; a second job board's. An archived one is never the hire's (Flatchr archives by status 0);
- * of the others, one in hired is; and when two are left, which is the hire's cannot be told, so none is taken: a
- * wrong id would name the hire for good, and let its own application be recorded again as a new hire.
+ * last year's, archived; a second job board's. An archived one is not the hire's while another is listed (Flatchr
+ * archives by status 0); of the others, one in hired is; and when two are left, which is the hire's cannot be told,
+ * so none is taken: a wrong id would name the hire for good, and let its own application be recorded again as a new
+ * hire. One archived application and no other is the hire's, archived since the hire: the search of moves takes that
+ * archive for the hire's move out of hired, and the outcome it comes to is written there.
  */
 public final class HiresApplication {
 
@@ -34,7 +36,7 @@ public final class HiresApplication {
         List<Listed> open = listed.stream().filter(application -> !application.archived()).toList();
         List<Listed> hired = open.stream().filter(Listed::hired).toList();
         // the same application listed twice (two searches found it) is still one
-        Set<String> fit = (hired.isEmpty() ? open : hired).stream().map(Listed::applicant)
+        Set<String> fit = (open.isEmpty() ? listed : hired.isEmpty() ? open : hired).stream().map(Listed::applicant)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         return fit.size() == 1 ? Optional.of(fit.iterator().next()) : Optional.empty();
     }

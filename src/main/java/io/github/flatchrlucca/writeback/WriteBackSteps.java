@@ -257,8 +257,8 @@ public final class WriteBackSteps {
     /**
      * The candidate's application for the hire's vacancy, among the candidates with its e-mail: by the vacancy's
      * plain id, or, for an older answer's items that do not give it (flatchr-api.md: older docs list fewer fields),
-     * by the vacancy's title. Of those, the one {@link HiresApplication} takes: not archived, in hired before any
-     * other. Two left (a second job board's application, two of one title) cannot be told apart: neither is taken,
+     * by the vacancy's title. Of those, the one {@link HiresApplication} takes: not archived while another is listed,
+     * in hired before any other. Two left (a second job board's application, two of one title) cannot be told apart: neither is taken,
      * nor kept on the hire, rather than write the outcome where the recruiter does not look and name the hire for good
      * by an application that is not its own.
      */
@@ -422,12 +422,13 @@ public final class WriteBackSteps {
 
     /**
      * The hire's application is not told among the candidates with its e-mail: none has it for the vacancy (yet:
-     * Flatchr's search may lag), only archived ones do, or two do (until the recruiter archives the one that is not
-     * the hire's).
+     * Flatchr's search may lag), two archived ones do, or two open ones do (until the recruiter archives the one that
+     * is not the hire's).
      */
     static final class ApplicantNotFound extends RuntimeException {
         static final String NONE = "no candidate in Flatchr has this e-mail for this vacancy";
-        static final String ARCHIVED = "the only applications in Flatchr with this e-mail and vacancy are archived";
+        static final String ARCHIVED = "two applications in Flatchr have this e-mail and vacancy, both archived: "
+                + "which is the hire's cannot be told, so the outcome is written on neither";
         static final String SEVERAL = "two applications in Flatchr, neither archived, have this e-mail and vacancy: "
                 + "which is the hire's cannot be told, so the outcome is written on neither";
 

@@ -270,16 +270,34 @@ class WriteBackStepsTest {
     }
 
     @Test
-    void theCandidatesOnlyApplicationOnTheVacancyArchivedIsNotTakenForTheHires() throws Exception {
+    void theCandidatesOnlyApplicationOnTheVacancyArchivedIsTheHiresArchivedSinceTheHire() throws Exception {
+        HireView hire = webhookHire();
+
+        // the search of moves withdraws the hire for this archive: its outcome is written where the recruiter put it
+        String found = steps.applicantFound(hire, tags("""
+                [{"applicant": "Ar4cHv3dA1pL9xQe", "email": "jeanne@example.org", "vacancy_id": 5, "status": 0,
+                  "hired": false, "column": "Refusé"}]
+                """));
+
+        assertThat(found).isEqualTo("Ar4cHv3dA1pL9xQe");
+        assertThat(new JournalReader(pool).find(hire.hireId()).orElseThrow().flatchrApplicant())
+                .isEqualTo("Ar4cHv3dA1pL9xQe");
+    }
+
+    @Test
+    void twoArchivedApplicationsOnTheVacancyAndNoOtherCannotBeToldApart() throws Exception {
         HireView hire = webhookHire();
 
         Throwable none = catchThrowable(() -> steps.applicantFound(hire, tags("""
                 [{"applicant": "Ar4cHv3dA1pL9xQe", "email": "jeanne@example.org", "vacancy_id": 5, "status": 0,
+                  "hired": false, "column": "Refusé"},
+                 {"applicant": "z7gWQnjXG77hJRak", "email": "jeanne@example.org", "vacancy_id": 5, "status": 0,
                   "hired": false, "column": "Refusé"}]
                 """)));
 
         assertThat(none).isInstanceOf(WriteBackSteps.ApplicantNotFound.class)
-                .hasMessage("the only applications in Flatchr with this e-mail and vacancy are archived");
+                .hasMessage("two applications in Flatchr have this e-mail and vacancy, both archived: which is the "
+                        + "hire's cannot be told, so the outcome is written on neither");
         assertThat(new JournalReader(pool).find(hire.hireId()).orElseThrow().flatchrApplicant()).isNull();
     }
 
