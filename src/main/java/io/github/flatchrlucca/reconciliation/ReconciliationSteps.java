@@ -226,6 +226,10 @@ public final class ReconciliationSteps {
      * the candidate, {@link #currentEvent}), and counted as recorded (a dry run lists it instead): one query more.
      */
     public List<FoundApplication> unknown(@Variable(Variables.RUN) ReconciliationRun run) {
+        if (!run.isDryRun()) {
+            // Flatchr may have taken longer than the lease to answer: a run another took over keeps no id, queues nothing
+            reconciliations.renew(run.claim());
+        }
         List<FoundApplication> found = run.found();
         Set<String> known = journal.knownApplications(run.getTenant(), found.stream()
                 .flatMap(application -> application.sameApplication().stream()).toList());
@@ -605,6 +609,8 @@ public final class ReconciliationSteps {
         int found = run.found().size();
         int recorded = run.recorded().size();
         if (!run.isDryRun()) {
+            // still this run's (ClaimLost otherwise), before the days it searched are marked or a backfill counted
+            reconciliations.renew(run.claim());
             // the days its window covers are searched, those left out before the first success among them
             reconciliations.searchedFrom(run.getTenant(), run.windowFrom());
         }

@@ -289,6 +289,35 @@ class ReconciliationStepsTest {
     }
 
     @Test
+    void aRunWhoseClaimWasTakenOverWhileFlatchrSearchedTheHiresKeepsNoIdOfThem() throws Exception {
+        String hireId = webhookHireRecorded();
+        clock.advance(Duration.ofHours(1));
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+        clock.advance(LEASE.plusSeconds(1));
+        new Reconciliations(pool, clock, LEASE, "instance-b").claim("acme", false).orElseThrow();
+
+        assertThatThrownBy(() -> steps.unknown(run)).isInstanceOf(ClaimLost.class);
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().flatchrApplicant())
+                .as("the run that holds the claim keeps it").isNull();
+    }
+
+    @Test
+    void aBackfillFromALaterDayWhoseClaimWasTakenOverIsCountedNeitherASuccessNorAFailure() throws Exception {
+        ReconciliationRun backfill = steps.backfill("acme", LocalDate.of(2026, 12, 1), false);
+        backfill.searches(clock.instant());
+        steps.found(backfill, 0, JSON.readTree("[]"));
+        steps.unknown(backfill);
+        clock.advance(LEASE.plusSeconds(1));
+        new Reconciliations(pool, clock, LEASE, "instance-b").claim("acme", false).orElseThrow();
+
+        assertThatThrownBy(() -> steps.finished(backfill)).isInstanceOf(ClaimLost.class);
+        assertThat(registry.find("flatchr.reconciliations").counters()).as("the run that counts is the other's")
+                .isEmpty();
+    }
+
+    @Test
     void aRunWhoseClaimWasTakenOverWhileFlatchrSearchedTheMovesAppliesNone() throws Exception {
         String hireId = webhookHireRecorded();
         HireStatus before = new JournalReader(pool).find(hireId).orElseThrow().status();
