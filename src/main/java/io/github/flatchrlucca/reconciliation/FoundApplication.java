@@ -41,15 +41,18 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
         return Optional.of(new FoundApplication(applicant, text(item.path("vacancy_id")), text(item.path("vacancy")),
                 text(item.path("column")), hired(item.path("hired")), item.path("status").asInt(1) == 0,
                 text(item.path("firstname")), text(item.path("lastname")), text(item.path("email")),
-                text(item.path("phone")), changedAt(item.path("updated_at"))));
+                text(item.path("phone")), changedAtOf(item.path("updated_at"))));
     }
 
     private static Boolean hired(JsonNode hired) {
         return hired.isMissingNode() || hired.isNull() ? null : hired.asBoolean(false);
     }
 
-    /** Epoch seconds, as a number or as digits; anything else is no time the connector can rely on. */
-    private static Instant changedAt(JsonNode updatedAt) {
+    /**
+     * An item's {@code updated_at}: epoch seconds, as a number or as digits; anything else is no time the connector can
+     * rely on (null).
+     */
+    public static Instant changedAtOf(JsonNode updatedAt) {
         String text = text(updatedAt);
         if (text == null || text.length() > 12 || !text.chars().allMatch(Character::isDigit)) {
             return null;

@@ -290,7 +290,7 @@ public final class ReconciliationSteps {
         Map<String, List<HiresApplication.Listed>> listedBySame = new LinkedHashMap<>();
         found.forEach(application -> application.sameApplication().ifPresent(same -> listedBySame
                 .computeIfAbsent(same, any -> new ArrayList<>())
-                .add(new HiresApplication.Listed(application.applicant(), false, true))));
+                .add(new HiresApplication.Listed(application.applicant(), false, true, application.changedAt()))));
         Map<String, String> byEmailOnly = new LinkedHashMap<>();
         listedBySame.forEach((same, listed) -> HiresApplication.among(listed)
                 .filter(applicant -> known.contains(same) && !knownIds.contains(applicant))

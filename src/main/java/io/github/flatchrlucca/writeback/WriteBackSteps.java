@@ -15,6 +15,7 @@ import io.github.flatchrlucca.journal.ClaimLost;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.WriteBacks;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
+import io.github.flatchrlucca.reconciliation.FoundApplication;
 import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.TenantChanged;
@@ -257,8 +258,8 @@ public final class WriteBackSteps {
     /**
      * The candidate's application for the hire's vacancy, among the candidates with its e-mail: by the vacancy's
      * plain id, or, for an older answer's items that do not give it (flatchr-api.md: older docs list fewer fields),
-     * by the vacancy's title. Of those, the one {@link HiresApplication} takes: not archived while another is listed,
-     * in hired before any other. Two left (a second job board's application, two of one title) cannot be told apart: neither is taken,
+     * by the vacancy's title. Of those, the one {@link HiresApplication} takes: not archived while another is listed
+     * (nor archived before the hire), in hired before any other. Two left (a second job board's application, two of one title) cannot be told apart: neither is taken,
      * nor kept on the hire, rather than write the outcome where the recruiter does not look and name the hire for good
      * by an application that is not its own.
      */
@@ -277,7 +278,8 @@ public final class WriteBackSteps {
             }
             // as the search of Flatchr reads an item: archived by status 0 only, hired only when it says so
             HiresApplication.Listed listed = new HiresApplication.Listed(applicant,
-                    item.path("status").asInt(1) == 0, item.path("hired").asBoolean(false));
+                    item.path("status").asInt(1) == 0, item.path("hired").asBoolean(false),
+                    FoundApplication.changedAtOf(item.path("updated_at")));
             if (vacancyId.isValueNode() && !vacancyId.isNull()) {
                 if (SameApplication.of(item.path("email").asText(null), vacancyId.asText()).orElse("-")
                         .equals(wanted)) {
@@ -289,7 +291,7 @@ public final class WriteBackSteps {
             }
         }
         List<HiresApplication.Listed> listed = sameVacancy.isEmpty() ? sameTitle : sameVacancy;
-        return HiresApplication.among(listed).map(applicant -> found(hire, applicant))
+        return HiresApplication.among(listed, hire.queuedAt()).map(applicant -> found(hire, applicant))
                 .orElseThrow(() -> new ApplicantNotFound(listed.isEmpty() ? ApplicantNotFound.NONE
                         : listed.stream().allMatch(HiresApplication.Listed::archived) ? ApplicantNotFound.ARCHIVED
                         : ApplicantNotFound.SEVERAL));
@@ -422,13 +424,14 @@ public final class WriteBackSteps {
 
     /**
      * The hire's application is not told among the candidates with its e-mail: none has it for the vacancy (yet:
-     * Flatchr's search may lag), two archived ones do, or two open ones do (until the recruiter archives the one that
+     * Flatchr's search may lag), only archived ones do and not one alone since the hire, or two open ones do (until the recruiter archives the one that
      * is not the hire's).
      */
     static final class ApplicantNotFound extends RuntimeException {
         static final String NONE = "no candidate in Flatchr has this e-mail for this vacancy";
-        static final String ARCHIVED = "two applications in Flatchr have this e-mail and vacancy, both archived: "
-                + "which is the hire's cannot be told, so the outcome is written on neither";
+        static final String ARCHIVED = "only archived applications in Flatchr have this e-mail and vacancy, and not "
+                + "one alone archived since the hire: which is the hire's cannot be told, so the outcome is written on "
+                + "none";
         static final String SEVERAL = "two applications in Flatchr, neither archived, have this e-mail and vacancy: "
                 + "which is the hire's cannot be told, so the outcome is written on neither";
 
