@@ -11,10 +11,7 @@ import io.github.flatchrlucca.signals.SkippedApplicationAlert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Objects;
-import java.util.Set;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.HashMap;
@@ -41,22 +38,11 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
     private final Clock clock;
     private final Map<String, String> lastSlowHire = new HashMap<>();
     private final Map<BurstOf, Burst> bursts = new HashMap<>();
-    // The skipped applications already told, oldest first: each search of the next day or so finds the same one
-    // again (the windows overlap), and it is told once. Bounded, so that it cannot grow without end: one forgotten
-    // after this many others is told again at most, which is no flood.
-    private final Set<String> skippedTold = Collections.newSetFromMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > SKIPPED_REMEMBERED;
-        }
-    });
 
     /** How long after a tenant's first dead (or rejected) hire the next ones belong to the same burst. */
     static final Duration BURST = Duration.ofMinutes(1);
     /** How many of a burst's hires are told one by one, each with its link. */
     static final int TOLD_ONE_BY_ONE = 5;
-    /** How many skipped applications are remembered as told. */
-    static final int SKIPPED_REMEMBERED = 1000;
 
     /**
      * What a burst is of: one tenant's hires dead in delivery, rejected as they came, or held as a webhook's hire's
@@ -172,15 +158,13 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
 
     /**
      * A search of Flatchr's API found an application no hire can be recorded from: it is not in the journal, and
-     * would reach Lucca only by hand. Told once per application (each search finds it again while in its window).
+     * would reach Lucca only by hand. The search tells each application once, however often it finds it again.
      */
     @Override
-    public synchronized void applicationSkipped(String tenant, String flatchrApplicant, String why) {
-        if (skippedTold.add(tenant + " " + flatchrApplicant)) {
-            send.accept(":warning: A search of tenant " + tenant + "'s Flatchr found application " + flatchrApplicant
-                    + ", which no hire can be recorded from (" + why + "): it will not reach Lucca by itself. Look at "
-                    + "it in Flatchr, and create its user in Lucca by hand if it is a hire. " + statusPage);
-        }
+    public void applicationSkipped(String tenant, String flatchrApplicant, String why) {
+        send.accept(":warning: A search of tenant " + tenant + "'s Flatchr found application " + flatchrApplicant
+                + ", which no hire can be recorded from (" + why + "): it will not reach Lucca by itself. Look at "
+                + "it in Flatchr, and create its user in Lucca by hand if it is a hire. " + statusPage);
     }
 
     /**

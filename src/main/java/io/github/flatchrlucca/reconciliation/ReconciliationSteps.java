@@ -91,6 +91,7 @@ public final class ReconciliationSteps {
     private final SearchCounts metrics;
     private final FlatchrPause pause;
     private final SkippedApplicationAlert alert;
+    private final SkippedApplications skippedApplications = new SkippedApplications();
     private final RejectedHireAlert rejected;
     private final DaysNotSearchedAlert daysNotSearched;
     private final Clock clock;
@@ -706,15 +707,18 @@ public final class ReconciliationSteps {
 
     /**
      * An application no hire can be recorded from: the run goes on without it, and says so, to the team's chat too:
-     * a hire it may be is in no journal, and only a person can bring it to Lucca. {@code why} names the fields or
-     * the verdict, never their values (the candidate's e-mail or phone).
+     * a hire it may be is in no journal, and only a person can bring it to Lucca. Counted and told once per
+     * application ({@link SkippedApplications}); logged at every run that finds it. {@code why} names the fields or the
+     * verdict, never their values (the candidate's e-mail or phone).
      */
     private boolean skipped(ReconciliationRun run, FoundApplication application, String why) {
         run.skipped();
-        metrics.hireFound(run.getTenant(), "skipped");
         LOG.warn("Tenant {}: application {} found in Flatchr's API was skipped, no hire can be recorded from it: {}",
                 run.getTenant(), application.applicant(), why);
-        alert.applicationSkipped(run.getTenant(), application.applicant(), why);
+        if (skippedApplications.firstTime(run.getTenant(), application.applicant())) {
+            metrics.hireFound(run.getTenant(), "skipped");
+            alert.applicationSkipped(run.getTenant(), application.applicant(), why);
+        }
         return false;
     }
 

@@ -130,8 +130,7 @@ class AlertsTest {
     }
 
     @Test
-    void anApplicationASearchSkippedIsToldOnceByTenantAndFlatchrsIdWhateverSearchesFindItAgain() {
-        alerts.applicationSkipped("acme", "z7gWQnjXG77hJRak", "the id in 'data.applicant.id' is too long");
+    void anApplicationASearchSkippedIsToldWithItsTenantFlatchrsIdAndWhyAndTheStatusPage() {
         alerts.applicationSkipped("acme", "z7gWQnjXG77hJRak", "the id in 'data.applicant.id' is too long");
         alerts.applicationSkipped("globex", "z7gWQnjXG77hJRak", "the id in 'data.applicant.id' is too long");
 

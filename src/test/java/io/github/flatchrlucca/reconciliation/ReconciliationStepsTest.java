@@ -729,6 +729,26 @@ class ReconciliationStepsTest {
     }
 
     @Test
+    void anApplicationSkippedByRunAfterRunIsCountedAndToldOnceSoItsAlertEndsOnceAPersonHasSeenIt() throws Exception {
+        String tooLong = "A".repeat(300);
+        for (int run = 0; run < 2; run++) {
+            ReconciliationRun search = steps.due("acme");
+            search.searches(clock.instant());
+            steps.found(search, 0, JSON.readTree("[" + item(tooLong, "jeanne@example.org",
+                    "\"column\": \"Recruté\", \"hired\": true,") + "]"));
+            assertThat(steps.unknown(search)).as("run " + run).singleElement().satisfies(application ->
+                    assertThat(steps.record(search, application, MissingNode.getInstance())).isFalse());
+            steps.finished(search);
+            clock.advance(Duration.ofMinutes(15));
+        }
+
+        assertThat(hires()).isEmpty();
+        assertThat(told).singleElement().asString().contains(tooLong);
+        assertThat(registry.get("flatchr.hires.found").tags("tenant", "acme", "outcome", "skipped").counter().count())
+                .isEqualTo(1);
+    }
+
+    @Test
     void withATriggerColumnAHireMovedOnIntoAHiredColumnThatIsNotATriggerIsFoundAndRecorded() throws Exception {
         // Jeanne was dragged into Promesse signée while the connector was down (its webhook lost), then into
         // Embauché, which Flatchr marks as hired (that webhook lost too): no trigger column holds her
