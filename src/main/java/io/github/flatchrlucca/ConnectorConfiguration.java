@@ -113,8 +113,9 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     // to hours). Longer than any statement the journal runs: retention erases a few hundred hires at a time, and a
     // migration's index of the hire table takes seconds for a million hires.
     static final Duration JOURNAL_SOCKET_TIMEOUT = Duration.ofSeconds(30);
-    // A search of Flatchr is claimed for this long, and renewed with each hire it records: an instance that died
-    // mid-search leaves it to another after that.
+    // A search of Flatchr is claimed for this long, and renewed before each change it makes to the journal (each hire
+    // it records, each move, the ids it keeps, its end): an instance that died mid-search leaves it to another after
+    // that, and a run that outlived its lease stops at its next change.
     private static final Duration RECONCILIATION_LEASE = Duration.ofMinutes(5);
     // Lucca counts calls when they arrive, the limiter when it lets them go: a little more room between
     // windows absorbs the time in between, so the connector itself never causes a 429.

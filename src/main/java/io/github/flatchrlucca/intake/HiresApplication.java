@@ -12,13 +12,13 @@ import java.util.stream.Collectors;
 /**
  * Which of the applications Flatchr's API lists under a hire's e-mail and vacancy ({@link SameApplication}) is the
  * hire's, so that it may name the hire by Flatchr's id of it for good. A candidate may have several on one vacancy:
- * last year's, archived; a second job board's. An archived one is not the hire's while another is listed (Flatchr
- * archives by status 0); of the others, one in hired is; and when two are left, which is the hire's cannot be told,
- * so none is taken: a wrong id would name the hire for good, and let its own application be recorded again as a new
- * hire. One archived application and no other is the hire's when Flatchr changed it since the hire: archived since,
- * as the search of moves takes such an archive for the hire's move out of hired, and the outcome it comes to is written
- * there. One last changed before the hire is last year's: the hire's own is then under another e-mail (corrected
- * since), and that old id would name the hire for good.
+ * last year's, archived; a second job board's. An archived one is passed over while one not archived is listed
+ * (Flatchr archives by status 0); of those, one in hired is the hire's; and when two are left, which is the hire's
+ * cannot be told, so none is taken: a wrong id would name the hire for good, and let its own application be recorded
+ * again as a new hire. With none but archived ones, the one Flatchr changed since the hire came is the hire's, when
+ * exactly one was: archived since, as the search of moves takes such an archive for the hire's move out of hired, and
+ * the outcome it comes to is written there. One last changed before the hire is last year's: the hire's own is then
+ * under another e-mail (corrected since), and that old id would name the hire for good.
  */
 public final class HiresApplication {
 
@@ -44,8 +44,8 @@ public final class HiresApplication {
     /**
      * Flatchr's id of the hire's application among those of its e-mail and vacancy; empty when none or two fit.
      *
-     * @param hiredAt when the hire entered the connector's queue: an archived application changed before it is not
-     *                the hire's
+     * @param hiredAt when the hire came (a replay does not change it): an archived application changed before it is
+     *                not the hire's
      */
     public static Optional<String> among(Collection<Listed> listed, Instant hiredAt) {
         List<Listed> open = listed.stream().filter(application -> !application.archived()).toList();

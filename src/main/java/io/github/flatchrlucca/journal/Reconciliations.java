@@ -61,8 +61,8 @@ public final class Reconciliations {
     }
 
     /**
-     * Takes the tenant's run when it is due and no other instance runs it; empty otherwise. {@code now} ignores when
-     * it is due (an operator's backfill), never another instance's run.
+     * Takes the tenant's run when it is due and no other run holds it (another instance's, or this one's); empty
+     * otherwise. {@code now} ignores when it is due (an operator's backfill), never another run's claim.
      */
     public Optional<Run> claim(String tenant, boolean now) {
         Instant start = clock.instant();
@@ -72,7 +72,7 @@ public final class Reconciliations {
 
     /**
      * Takes the tenant's run when it is due, or when no search has begun since {@code since} (this instance's start,
-     * after all instances were down: hires may have been made meanwhile); never another instance's run.
+     * after all instances were down: hires may have been made meanwhile); never another run's claim.
      */
     public Optional<Run> claimDueOrNotSearchedSince(String tenant, Instant since) {
         Instant start = clock.instant();

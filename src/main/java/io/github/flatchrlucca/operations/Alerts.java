@@ -22,7 +22,8 @@ import java.util.Map;
  * API key, a queue that stopped moving. Each message says what happened and links to the hire on the status
  * page, never with the candidate's e-mail or phone, and each is sent at most once per hire and state by this instance:
  * what happens to a hire (dead, moved out) happens on one instance, but what each watches for itself (the queue's age,
- * a skipped application) is remembered in its memory only, so every instance tells it, and again after a restart.
+ * a skipped application, which its searches remember) is remembered in its memory only, so every instance tells it,
+ * and again after a restart.
  * Hires that die together (one cause for a whole tenant: a refusing Lucca, a wrong mapping), or are rejected together
  * as they come (a wrong FLATCHR_COMPANY_ID refuses every one), are told one by one for the first
  * {@link #TOLD_ONE_BY_ONE} of a {@link #BURST}, the others as a count once it is over, the dead and the rejected

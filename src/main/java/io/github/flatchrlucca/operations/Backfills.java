@@ -71,6 +71,11 @@ public final class Backfills {
         if ("columns-unknown".equals(failure.outcome())) {
             throw Problem.conflict("The search of Flatchr's API did not start: " + failure.why() + ".");
         }
+        // it ran past its lease, and another run searches the tenant's Flatchr now: a search is going on
+        if ("taken-over".equals(failure.outcome())) {
+            throw Problem.conflict("The search of Flatchr's API stopped: " + failure.why() + "; the hires it recorded "
+                    + "are in the hires list, and the other search goes on.");
+        }
         if (!failure.ofFlatchr()) {
             throw Problem.unavailable("The search of Flatchr's API could not be run (" + failure.why()
                     + "); try again in a moment.");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.intake.SameApplication;
+import io.github.flatchrlucca.mapping.AsciiDigits;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
      */
     public static Instant changedAtOf(JsonNode updatedAt) {
         String text = text(updatedAt);
-        if (text == null || text.length() > 12 || !text.chars().allMatch(Character::isDigit)) {
+        if (text == null || text.length() > 12 || !AsciiDigits.only(text)) {
             return null;
         }
         return Instant.ofEpochSecond(Long.parseLong(text));

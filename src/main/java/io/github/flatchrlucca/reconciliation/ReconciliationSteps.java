@@ -777,6 +777,7 @@ public final class ReconciliationSteps {
     private static String outcome(Throwable caught) {
         FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
         return ObjectHelper.getException(UnusableTriggerColumns.class, caught) != null ? "columns-unknown"
+                : ObjectHelper.getException(ClaimLost.class, caught) != null ? "taken-over"
                 : flatchr instanceof FlatchrCallFailed.KeyRejected ? "key-rejected"
                 : flatchr instanceof FlatchrCallFailed.Refused ? "refused" : "unavailable";
     }

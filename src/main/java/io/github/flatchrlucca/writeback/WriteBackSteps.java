@@ -258,8 +258,8 @@ public final class WriteBackSteps {
     /**
      * The candidate's application for the hire's vacancy, among the candidates with its e-mail: by the vacancy's
      * plain id, or, for an older answer's items that do not give it (flatchr-api.md: older docs list fewer fields),
-     * by the vacancy's title. Of those, the one {@link HiresApplication} takes: not archived while another is listed
-     * (nor archived before the hire), in hired before any other. Two left (a second job board's application, two of one title) cannot be told apart: neither is taken,
+     * by the vacancy's title. Of those, the one {@link HiresApplication} takes: not archived while one not archived is
+     * listed (with none, the one alone archived since the hire came), in hired before any other. Two left (a second job board's application, two of one title) cannot be told apart: neither is taken,
      * nor kept on the hire, rather than write the outcome where the recruiter does not look and name the hire for good
      * by an application that is not its own.
      */
@@ -291,7 +291,7 @@ public final class WriteBackSteps {
             }
         }
         List<HiresApplication.Listed> listed = sameVacancy.isEmpty() ? sameTitle : sameVacancy;
-        return HiresApplication.among(listed, hire.queuedAt()).map(applicant -> found(hire, applicant))
+        return HiresApplication.among(listed, hire.receivedAt()).map(applicant -> found(hire, applicant))
                 .orElseThrow(() -> new ApplicantNotFound(listed.isEmpty() ? ApplicantNotFound.NONE
                         : listed.stream().allMatch(HiresApplication.Listed::archived) ? ApplicantNotFound.ARCHIVED
                         : ApplicantNotFound.SEVERAL));

@@ -25,6 +25,8 @@ class BackfillsTest {
                 + "columns", true))).as("the tenant's configuration").isEqualTo(409);
         assertThat(answered(new SearchFailure("unavailable", "JournalUnavailable", false))).as("the connector's")
                 .isEqualTo(503);
+        assertThat(answered(new SearchFailure("taken-over", "the search of tenant acme's Flatchr was taken over by "
+                + "another run", false))).as("ran past its lease: another search is going on").isEqualTo(409);
     }
 
     private int answered(SearchFailure failure) {

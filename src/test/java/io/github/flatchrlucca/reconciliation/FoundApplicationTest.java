@@ -60,6 +60,17 @@ class FoundApplicationTest {
     }
 
     @Test
+    void anItemsChangeIsItsUpdatedAtInEpochSecondsWrittenWithTheDigits0To9Alone() throws Exception {
+        assertThat(FoundApplication.changedAtOf(JSON.readTree("1763820000"))).isEqualTo("2025-11-22T14:00:00Z");
+        assertThat(FoundApplication.changedAtOf(JSON.readTree("\"1763820000\""))).isEqualTo("2025-11-22T14:00:00Z");
+        // another script's digits, a sign, a date as text, nothing: no time to rely on
+        for (String unusable : List.of("\"\u0661\u0667\u0666\u0663\"", "\"+1763820000\"", "\"2025-11-22\"", "null",
+                "\"\"", "1234567890123")) {
+            assertThat(FoundApplication.changedAtOf(JSON.readTree(unusable))).as(unusable).isNull();
+        }
+    }
+
+    @Test
     void anItemWithoutApplicantIsNoApplication() throws Exception {
         assertThat(FoundApplication.of(JSON.readTree("{\"firstname\": \"Jeanne\"}"))).isEmpty();
     }

@@ -375,6 +375,7 @@ class ReconciliationStepsTest {
         SearchFailure told = failed(backfill, lost);
 
         assertThat(told.why()).contains("taken over");
+        assertThat(told.outcome()).isEqualTo("taken-over");
         assertThat(told.ofFlatchr()).isFalse();
         assertThat(registry.find("flatchr.reconciliations").counters()).isEmpty();
         assertThat(reconciliations.lastRuns()).isEmpty();

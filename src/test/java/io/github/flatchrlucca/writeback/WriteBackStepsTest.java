@@ -13,6 +13,7 @@ import io.github.flatchrlucca.flatchr.FlatchrPause;
 import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.ClaimedWriteBacks;
+import io.github.flatchrlucca.journal.EventDetail;
 import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Intakes;
@@ -285,6 +286,27 @@ class WriteBackStepsTest {
         assertThat(found).isEqualTo("Ar4cHv3dA1pL9xQe");
         assertThat(new JournalReader(pool).find(hire.hireId()).orElseThrow().flatchrApplicant())
                 .isEqualTo("Ar4cHv3dA1pL9xQe");
+    }
+
+    @Test
+    void aReplayedHiresApplicationArchivedBeforeTheReplayIsStillTheHiresArchivedSinceItCame() throws Exception {
+        String hireId = webhookHireRecorded();
+        // dead, then replayed an hour later: the recruiter archived the candidate five minutes after the hire came
+        journal.claim(hireId);
+        journal.markDead(hireId, new EventDetail(null, null, null, "Lucca answered 400 to create-user"));
+        clock.advance(Duration.ofHours(1));
+        assertThat(journal.replay(hireId, new JournalReader(pool).find(hireId).orElseThrow().payload(),
+                "https://acme.ilucca.net"))
+                .isTrue();
+        journal.claim(hireId);
+        journal.markDelivered(hireId, 416, List.of());
+        HireView replayed = new JournalReader(pool).find(hireId).orElseThrow();
+        assertThat(replayed.queuedAt()).as("queued again by the replay").isAfter(Instant.ofEpochSecond(1796202300));
+
+        assertThat(steps.applicantFound(replayed, tags("""
+                [{"applicant": "Ar4cHv3dA1pL9xQe", "email": "jeanne@example.org", "vacancy_id": 5, "status": 0,
+                  "hired": false, "column": "Refusé", "updated_at": 1796202300}]
+                """))).isEqualTo("Ar4cHv3dA1pL9xQe");
     }
 
     @ParameterizedTest
@@ -638,15 +660,19 @@ class WriteBackStepsTest {
 
     /** A webhook's hire of Jeanne's application on vacancy 5, delivered: its write-back is due. */
     private HireView webhookHire() {
-        String hireId = Intakes.recordIntake(journal, """
+        String hireId = webhookHireRecorded();
+        journal.claim(hireId);
+        journal.markDelivered(hireId, 416, List.of());
+        return new JournalReader(pool).find(hireId).orElseThrow();
+    }
+
+    private String webhookHireRecorded() {
+        return Intakes.recordIntake(journal, """
                 {"event": "drag_applicant", "company_id": 4242, "data": {"applicant": {"id": 77},
                  "candidate": {"id": 12, "firstname": "Jeanne", "lastname": "Exemple", "email": "jeanne@example.org"},
                  "vacancy": {"id": 5, "title": "Comptable H/F"}, "column": {"id": 9, "title": "Recruté", "hired": true}}}
                 """, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "77", List.of()), "acme", Duration.ZERO)
                 .hireId();
-        journal.claim(hireId);
-        journal.markDelivered(hireId, 416, List.of());
-        return new JournalReader(pool).find(hireId).orElseThrow();
     }
 
     private void recordRejected(String applicantId) {
