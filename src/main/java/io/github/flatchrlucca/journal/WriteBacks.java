@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -125,10 +126,17 @@ public final class WriteBacks {
      * Flatchr's id of the application, found by e-mail for a webhook's hire: kept, the search is not made again. Not
      * over an id the hire has: a search of Flatchr may have kept one since the write-back claimed the hire, and an id
      * names the hire for good (the search and the write-back take it by the same rule).
+     *
+     * @return the id that names the hire now, on whose application its outcome is written: this one, or the one a
+     *         search kept meanwhile
      */
-    public void applicantFound(String hireId, String applicant) {
-        jdbc.update("keep Flatchr's id of an application", "UPDATE hire SET flatchr_applicant = ? WHERE hire_id = ? "
-                + "AND flatchr_applicant IS NULL", applicant, hireId);
+    public String applicantFound(String hireId, String applicant) {
+        return jdbc.inTransaction("keep Flatchr's id of an application", connection -> {
+            Jdbc.update(connection, "UPDATE hire SET flatchr_applicant = ? WHERE hire_id = ? AND flatchr_applicant IS "
+                    + "NULL", applicant, hireId);
+            return Jdbc.query(connection, "SELECT flatchr_applicant FROM hire WHERE hire_id = ?", row -> row.getString(1),
+                    hireId).stream().filter(Objects::nonNull).findFirst().orElse(applicant);
+        });
     }
 
     /** Flatchr took the line: the candidate shows it. */

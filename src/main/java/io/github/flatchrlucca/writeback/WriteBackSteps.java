@@ -297,9 +297,9 @@ public final class WriteBackSteps {
                         : ApplicantNotFound.SEVERAL));
     }
 
+    /** The application the outcome goes on: the one found, or the one a search kept for the hire meanwhile. */
     private String found(HireView hire, String applicant) {
-        writeBacks.applicantFound(hire.hireId(), applicant);
-        return applicant;
+        return writeBacks.applicantFound(hire.hireId(), applicant);
     }
 
     /** The outcome's line, in its tenant's time zone. */

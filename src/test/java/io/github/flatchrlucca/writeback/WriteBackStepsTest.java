@@ -289,6 +289,20 @@ class WriteBackStepsTest {
     }
 
     @Test
+    void anIdASearchKeptWhileTheWriteBackLookedTheApplicationUpIsTheOneTheOutcomeGoesOn() throws Exception {
+        HireView hire = webhookHire();
+        // the search of hires kept Flatchr's id of the hire after the write-back read it, before its own look-up
+        journal.applicantFoundBySearch(hire.hireId(), "z7gWQnjXG77hJRak");
+
+        assertThat(steps.applicantFound(hire, tags("""
+                [{"applicant": "Ot4erJ0bB0ardXyz", "email": "jeanne@example.org", "vacancy_id": 5, "status": 1,
+                  "hired": true, "column": "Recruté"}]
+                """))).as("the hire is named by the search's id for good").isEqualTo("z7gWQnjXG77hJRak");
+        assertThat(new JournalReader(pool).find(hire.hireId()).orElseThrow().flatchrApplicant())
+                .isEqualTo("z7gWQnjXG77hJRak");
+    }
+
+    @Test
     void aReplayedHiresApplicationArchivedBeforeTheReplayIsStillTheHiresArchivedSinceItCame() throws Exception {
         String hireId = webhookHireRecorded();
         // dead, then replayed an hour later: the recruiter archived the candidate five minutes after the hire came
