@@ -454,6 +454,9 @@ public final class ReconciliationSteps {
                     .forEach(changed::add);
         }
         run.countMovedOut(changed.size());
+        // a person decides each, as after the webhook's move: counted where the alert rules read it
+        changed.stream().filter(MoveOut::needsDecision).forEach(move -> metrics.hireFound(run.getTenant(),
+                move.label()));
         return changed;
     }
 

@@ -237,7 +237,7 @@ class DeploymentFilesTest {
             assertThat(watched("flatchr_webhooks_total")).as(outcome)
                     .anySatisfy(rule -> assertThat(outcome).matches(rule));
         }
-        for (String outcome : List.of("rejected", "skipped")) {
+        for (String outcome : List.of("rejected", "skipped", new MoveOut("h-1", MoveOut.Outcome.NEEDS_DECISION).label())) {
             assertThat(watched("flatchr_hires_found_total")).as(outcome)
                     .anySatisfy(rule -> assertThat(outcome).matches(rule));
         }

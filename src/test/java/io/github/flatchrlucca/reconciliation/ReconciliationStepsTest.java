@@ -336,6 +336,26 @@ class ReconciliationStepsTest {
     }
 
     @Test
+    void aMoveOutOfHiredAfterTheLuccaAccountWasMadeThatOnlyASearchSawIsCountedWhereTheAlertRulesReadIt()
+            throws Exception {
+        String hireId = webhookHireRecorded();
+        clock.advance(Duration.ofHours(1));
+        journal.claim(hireId);
+        journal.markDelivered(hireId, 416, List.of());
+        clock.advance(Duration.ofMinutes(5));
+        ReconciliationRun run = dueRunOfHiresFindingNothing();
+        steps.movesSearch(run);
+
+        assertThat(steps.movedOut(run, JSON.readTree("""
+                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
+                  "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
+                """.formatted(clock.instant().getEpochSecond())))).singleElement()
+                .satisfies(move -> assertThat(move.needsDecision()).isTrue());
+        assertThat(registry.get("flatchr.hires.found").tags("tenant", "acme", "outcome", "needs-decision").counter()
+                .count()).isEqualTo(1);
+    }
+
+    @Test
     void aScheduledRunThatWentThroughAfterItsClaimWasTakenOverIsCountedNeitherASuccessNorAFailure() throws Exception {
         ReconciliationRun run = dueRunOfHiresFindingNothing();
         movesFound(run);
