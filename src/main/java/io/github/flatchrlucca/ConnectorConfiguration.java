@@ -178,7 +178,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         camel.getManagementStrategy().addEventNotifier(stop);
         registry.bind("acceptingHealth", stop.readiness());
 
-        ConnectorMetrics metrics = new ConnectorMetrics(meterRegistry(registry), reader, clock);
+        ConnectorMetrics metrics = new ConnectorMetrics(meterRegistry(registry), reader, settings.alertQueueAge(),
+                clock);
         Alerts alerts = new Alerts(alertSender(camel, settings, json), settings.publicBaseUrl(), reader,
                 settings.alertQueueAge(), clock);
         registry.bind("alerts", alerts);
@@ -257,6 +258,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                     people.forgetUnused();
                 }, alerts::tenantsRefused);
         watch.loadAtStart();
+        metrics.tenantsFile(watch::fileRefused);
         camel.getRegistry().bind("tenantsFileWatch", watch);
     }
 

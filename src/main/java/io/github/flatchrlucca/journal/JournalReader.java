@@ -5,6 +5,8 @@ import static io.github.flatchrlucca.journal.Jdbc.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -116,14 +118,27 @@ public final class JournalReader {
     }
 
     /**
-     * Each tenant's searches of moves out of hired that failed in a row since the last that succeeded: as the journal
-     * holds them (Reconciliations), the same for every instance, whichever made the searches.
+     * Each tenant's searches of Flatchr as the journal holds them (Reconciliations), the same for every instance,
+     * whichever made the searches: the searches of moves out of hired that failed in a row since the last that
+     * succeeded, and how many days no search covers (those the first search left out, until a backfill covers them).
      */
-    public Map<String, Integer> movesFailuresInARow() {
-        Map<String, Integer> failures = new HashMap<>();
-        jdbc.query("count the failed searches of moves", "SELECT tenant, moves_failures FROM reconciliation",
-                row -> failures.put(row.getString(1), row.getInt(2)));
-        return failures;
+    public Map<String, TenantSearches> searchesByTenant() {
+        Map<String, TenantSearches> searches = new HashMap<>();
+        jdbc.query("read the state of the searches of Flatchr", "SELECT tenant, moves_failures, not_searched_from, "
+                + "not_searched_before FROM reconciliation", row -> {
+                    LocalDate from = row.getObject(3, LocalDate.class);
+                    LocalDate before = row.getObject(4, LocalDate.class);
+                    return searches.put(row.getString(1), new TenantSearches(row.getInt(2),
+                            from == null || before == null ? 0 : ChronoUnit.DAYS.between(from, before)));
+                });
+        return searches;
+    }
+
+    /**
+     * @param movesFailuresInARow searches of moves out of hired failed since the last that succeeded
+     * @param daysNotSearched     days no search covers, 0 when none
+     */
+    public record TenantSearches(int movesFailuresInARow, long daysNotSearched) {
     }
 
     /**

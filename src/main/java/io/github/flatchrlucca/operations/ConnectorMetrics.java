@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.operations;
 
 import io.github.flatchrlucca.journal.HireStatus;
+import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.signals.DeliveryCounts;
@@ -17,6 +18,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -38,23 +41,33 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
 
     private final MeterRegistry registry;
     private final JournalRead<Map<String, Map<HireStatus, Long>>> queue;
-    private final JournalRead<Map<String, Integer>> movesFailuresInARow;
+    private final JournalRead<Map<String, JournalReader.TenantSearches>> searches;
+    private final JournalRead<Map<String, HireView>> oldestQueued;
+    private final QueueWait queueWait;
     private final Set<String> tenantsWithGauges = ConcurrentHashMap.newKeySet();
 
-    public ConnectorMetrics(MeterRegistry registry, JournalReader reader, Clock clock) {
+    /** @param queueAgeLimit ALERT_QUEUE_AGE_SECONDS, exported for the queue's Prometheus rule to compare with */
+    public ConnectorMetrics(MeterRegistry registry, JournalReader reader, Duration queueAgeLimit, Clock clock) {
         this.registry = registry;
         // lambdas, not method references: the reader is asked at the first scrape, and may be absent until then
         this.queue = new JournalRead<>(() -> reader.countsByTenantAndStatus(), clock);
-        this.movesFailuresInARow = new JournalRead<>(() -> reader.movesFailuresInARow(), clock);
+        this.searches = new JournalRead<>(() -> reader.searchesByTenant(), clock);
+        this.oldestQueued = new JournalRead<>(() -> reader.oldestQueuedOfEachTenant().stream()
+                .collect(Collectors.toMap(HireView::tenant, hire -> hire, (one, same) -> one)), clock);
+        this.queueWait = new QueueWait(queueAgeLimit, clock);
+        Gauge.builder("flatchr.hires.queue.age.limit.seconds", () -> queueWait.limit().toSeconds())
+                .description("ALERT_QUEUE_AGE_SECONDS: how long a tenant's oldest queued hire may wait for Lucca")
+                .register(registry);
     }
 
     /**
-     * Each tenant's hires by status; a tenant that leaves keeps its gauges, its hires are still counted. Its failed
-     * searches of moves are counted from 0 at once (a counter first seen at 1 shows Prometheus no increase), and the
-     * failures in a row the journal holds are its alert's measure: put off up to hours apart, and shared by every
-     * instance, failures would escape a window of the counter's increase, or keep it on long after a success. They
-     * are 0 for a tenant whose Flatchr is not searched now (its key removed, or the tenant by a reload): no search can
-     * set them back, and they would tell a failure for ever.
+     * Each tenant's hires by status, and how long its oldest queued hire has waited; a tenant that leaves keeps its
+     * gauges, its hires are still counted. Its failed searches of moves are counted from 0 at once (a counter first
+     * seen at 1 shows Prometheus no increase), and the failures in a row the journal holds are its alert's measure: put
+     * off up to hours apart, and shared by every instance, failures would escape a window of the counter's increase,
+     * or keep it on long after a success. They and the days no search covers are 0 for a tenant whose Flatchr is not
+     * searched now (its key removed, or the tenant by a reload): no search can set them back, and they would tell a
+     * failure for ever.
      *
      * @param searched whether a tenant's Flatchr is searched now, asked at each scrape
      */
@@ -69,12 +82,42 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
                 }
                 MOVES_FAILURES.forEach(outcome -> movesFailed(tenant, outcome));
                 Gauge.builder("flatchr.reconciliations.moves.failures.in.a.row", () -> searched.test(tenant)
-                                ? known(movesFailuresInARow.value(), failures -> failures.getOrDefault(tenant, 0)) : 0)
+                                ? known(searches.value(), all -> searchesOf(all, tenant).movesFailuresInARow()) : 0)
                         .description("Searches of Flatchr's API for moves out of hired that failed in a row since the "
                                 + "last that succeeded, as the journal holds them (every instance tells the same)")
                         .tag("tenant", tenant).register(registry);
+                Gauge.builder("flatchr.reconciliations.days.not.searched", () -> searched.test(tenant)
+                                ? known(searches.value(), all -> searchesOf(all, tenant).daysNotSearched()) : 0)
+                        .description("Days no search of Flatchr's API covers (the first search left them out): a "
+                                + "backfill from their first day searches them")
+                        .tag("tenant", tenant).register(registry);
+                Gauge.builder("flatchr.hires.oldest.queued.seconds", () -> known(oldestQueued.value(),
+                                oldest -> oldest.containsKey(tenant) ? waited(oldest.get(tenant)) : 0))
+                        .description("How long the tenant's oldest queued hire has waited for Lucca (0: none queued, "
+                                + "or held on purpose), as the queue-age alert and the status page reckon it")
+                        .tag("tenant", tenant).register(registry);
             }
         }
+    }
+
+    private static JournalReader.TenantSearches searchesOf(Map<String, JournalReader.TenantSearches> all,
+                                                           String tenant) {
+        return all.getOrDefault(tenant, new JournalReader.TenantSearches(0, 0));
+    }
+
+    /** Seconds, reckoned at the scrape from the hire read a few seconds before: a queue that stopped keeps growing. */
+    private double waited(HireView oldest) {
+        return Math.max(0, queueWait.of(oldest).toSeconds());
+    }
+
+    /**
+     * Whether TENANTS_FILE as it is now was refused, the previous configuration in force (1), or not (0): each
+     * instance reads the file for itself.
+     */
+    public void tenantsFile(BooleanSupplier refused) {
+        Gauge.builder("flatchr.tenants.file.refused", () -> refused.getAsBoolean() ? 1 : 0)
+                .description("1 while TENANTS_FILE, changed, is refused and the previous configuration stays in force")
+                .register(registry);
     }
 
     /** A figure of what the journal holds, or NaN (Prometheus' "no value") while it cannot be read. */

@@ -31,7 +31,8 @@ public final class TenantsFileWatch {
     private final Consumer<List<String>> inForce;
     private final Consumer<String> refused;
     private String fingerprint;
-    private String lastRefusal;
+    // volatile: read by a metrics scrape, outside the checks' lock
+    private volatile String lastRefusal;
 
     /**
      * @param defaultTenant the tenant of the environment settings, served next to the file's when there is one
@@ -70,6 +71,11 @@ public final class TenantsFileWatch {
         }
         tenants.replace(all);
         inForce.accept(tenants.ids());
+    }
+
+    /** Whether the file as it is now was refused, the previous configuration in force, until a check reads it valid. */
+    public boolean fileRefused() {
+        return lastRefusal != null;
     }
 
     /** Called at every check: does nothing unless the file or a secret it names changed. */

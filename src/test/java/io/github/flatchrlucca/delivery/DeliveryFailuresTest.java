@@ -72,7 +72,7 @@ class DeliveryFailuresTest {
     private final RetrySchedule schedule = new RetrySchedule(Duration.ofSeconds(5), Duration.ofMinutes(30), MAX_AGE,
             () -> 0.5);
     private final DeliveryFailures failures = new DeliveryFailures(journal, schedule, KEY_REJECTED_DELAY, clock,
-            new ConnectorMetrics(meters, reader, clock),
+            new ConnectorMetrics(meters, reader, Duration.ofHours(1), clock),
             new Alerts(alerts::add, "https://hooks.acme.example", reader, Duration.ofHours(1), clock));
     private final LuccaConnection lucca = new LuccaConnection("acme", Optional.of(URI.create("https://acme.ilucca.net")),
             "key", 50, Duration.ofSeconds(60), new KeyState(state -> { }));
@@ -515,7 +515,7 @@ class DeliveryFailuresTest {
     /** The hire's create, recorded in the journal before it would be sent, as the delivery route does. */
     private ApiRequest createRecorded(ClaimedHire hire) {
         ApiRequest create = new ApiRequest("create-user", "POST", "/api/v3/users", "", "{\"login\":\"emuller\"}");
-        new DeliveryRecords(journal, new ConnectorMetrics(meters, reader, clock), clock)
+        new DeliveryRecords(journal, new ConnectorMetrics(meters, reader, Duration.ofHours(1), clock), clock)
                 .createAttempted(deliveryOf(hire), create);
         return create;
     }

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The hires by status as a scrape reads them: from the journal at most once per few seconds, while it is down too;
- * the counters an alert reads the first increase of; the searches of moves failed in a row, as the journal holds them.
+ * the counters an alert reads the first increase of; the searches of moves failed in a row and the days no search
+ * covers, as the journal holds them; the queue's age; a refused tenants file.
  */
 class ConnectorMetricsTest {
 
@@ -32,7 +34,8 @@ class ConnectorMetricsTest {
     final TestJournal h2 = TestJournal.inMemory();
     private final JournalThatStops journal = new JournalThatStops(h2.dataSource());
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final ConnectorMetrics metrics = new ConnectorMetrics(registry, new JournalReader(journal), clock);
+    private final ConnectorMetrics metrics = new ConnectorMetrics(registry, new JournalReader(journal),
+            Duration.ofHours(1), clock);
 
     @Test
     void aScrapeWhileTheJournalIsDownAsksItOnceAndReadsNoCountRatherThanOnceForEachGauge() {
@@ -101,6 +104,62 @@ class ConnectorMetricsTest {
     }
 
     @Test
+    void eachTenantsOldestQueuedHireShowsHowLongItHasWaitedAgainstTheLimitItsRuleComparesWith() {
+        Journal hires = new Journal(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
+        Intakes.recordIntake(hires, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "1", List.of()), "acme",
+                Duration.ZERO);
+        Intakes.recordIntake(hires, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4243", "1", List.of()),
+                "globex", Duration.ofHours(3));
+        metrics.tenantsAre(List.of("acme", "globex", "initech"), tenant -> true);
+        clock.advance(Duration.ofMinutes(90));
+
+        assertThat(registry.get("flatchr.hires.queue.age.limit.seconds").gauge().value()).isEqualTo(3600);
+        assertThat(oldestQueued("acme")).isEqualTo(5400);
+        assertThat(oldestQueued("globex")).as("held on purpose: it waits from the end of its hold").isZero();
+        assertThat(oldestQueued("initech")).as("nothing queued").isZero();
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(oldestQueued("acme")).as("reckoned at the scrape, from the hire read a few seconds before")
+                .isEqualTo(5403);
+
+        journal.stop();
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(oldestQueued("acme")).as("unknown while the journal cannot be read").isNaN();
+        journal.start();
+    }
+
+    @Test
+    void theDaysNoSearchCoversAreReadFromTheJournalUntilABackfillCoversThem() {
+        Reconciliations searches = new Reconciliations(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
+        Set<String> searched = new HashSet<>(Set.of("acme", "globex"));
+        metrics.tenantsAre(List.of("acme", "globex"), searched::contains);
+        Reconciliations.Run run = searches.claim("acme", true).orElseThrow();
+        searches.firstWindowLeavesOut(run, LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 4));
+
+        assertThat(daysNotSearched("acme")).isEqualTo(3);
+        assertThat(daysNotSearched("globex")).as("never searched").isZero();
+        searched.remove("acme");
+        assertThat(daysNotSearched("acme")).as("its key removed: no backfill can search them").isZero();
+        searched.add("acme");
+        searches.searchedFrom("acme", LocalDate.of(2025, 12, 3));
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(daysNotSearched("acme")).as("a backfill from the 3rd leaves two out").isEqualTo(2);
+        searches.searchedFrom("acme", LocalDate.of(2025, 12, 1));
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(daysNotSearched("acme")).isZero();
+    }
+
+    @Test
+    void aRefusedTenantsFileShowsWhileTheFileIsRefused() {
+        boolean[] refused = {false};
+        metrics.tenantsFile(() -> refused[0]);
+
+        assertThat(registry.get("flatchr.tenants.file.refused").gauge().value()).isZero();
+        refused[0] = true;
+        assertThat(registry.get("flatchr.tenants.file.refused").gauge().value()).as("read at each scrape")
+                .isEqualTo(1);
+    }
+
+    @Test
     void thePeopleDirectoriesShowWhatTheyHoldTheirBudgetAndTheLuccasDroppedOverIt() {
         long[] held = {1_200};
         long[] overBudget = {0};
@@ -112,6 +171,14 @@ class ConnectorMetricsTest {
         assertThat(registry.get("flatchr.lucca.people.budget").gauge().value()).isEqualTo(64_736);
         assertThat(registry.get("flatchr.lucca.people.directories.over.budget").gauge().value())
                 .as("read at each scrape").isEqualTo(1);
+    }
+
+    private double oldestQueued(String tenant) {
+        return registry.get("flatchr.hires.oldest.queued.seconds").tag("tenant", tenant).gauge().value();
+    }
+
+    private double daysNotSearched(String tenant) {
+        return registry.get("flatchr.reconciliations.days.not.searched").tag("tenant", tenant).gauge().value();
     }
 
     private double movesFailuresInARow(String tenant) {

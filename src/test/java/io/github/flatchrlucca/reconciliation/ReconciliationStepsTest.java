@@ -76,7 +76,7 @@ class ReconciliationStepsTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ReconciliationSteps steps = new ReconciliationSteps(tenants, reconciliations,
             new Instances(pool, clock, "instance-a"), journal, classifier, new FlatchrRequests(JSON), JSON,
-            new ConnectorMetrics(registry, new JournalReader(pool), clock), pause,
+            new ConnectorMetrics(registry, new JournalReader(pool), Duration.ofHours(1), clock), pause,
             (tenant, applicant, why) -> told.add(tenant + " " + applicant + ": " + why),
             new RejectedHireAlert() {
                 @Override

@@ -98,14 +98,17 @@ class TenantsFileWatchTest {
         Path file = file(tenant("acme", 1));
         TenantsFileWatch watch = watch(file, Optional.empty());
         watch.loadAtStart();
+        assertThat(watch.fileRefused()).isFalse();
         Files.writeString(file, "tenants: [");
         watch.reloadIfChanged();
+        assertThat(watch.fileRefused()).as("its metric's, until a check reads it valid").isTrue();
 
         Files.writeString(file, tenant("globex", 2));
         watch.reloadIfChanged();
 
         assertThat(tenants.ids()).containsExactly("globex");
         assertThat(refusals).hasSize(1);
+        assertThat(watch.fileRefused()).isFalse();
     }
 
     @Test

@@ -61,7 +61,7 @@ class WriteBackStepsTest {
     private final FlatchrAnswers answers = new FlatchrAnswers(JSON, (tenant, call, status) -> { }, pause);
     private final WriteBackSteps steps = new WriteBackSteps(JSON, tenants, writeBacks, new FlatchrRequests(JSON),
             new RetrySchedule(Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofHours(24), () -> 0.5),
-            new ConnectorMetrics(registry, null, clock), pause, clock);
+            new ConnectorMetrics(registry, null, Duration.ofHours(1), clock), pause, clock);
 
     @Test
     void onlyTenantsWithAKeyAndAResultTagWriteBack() {
