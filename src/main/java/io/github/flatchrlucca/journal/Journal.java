@@ -578,6 +578,17 @@ public final class Journal {
      * the hires waiting for a person, and stays replayable while its data is kept.
      */
     public boolean cancel(String hireId) {
+        return cancel(hireId, Optional.empty());
+    }
+
+    /**
+     * As {@link #cancel(String)}, of a hire a search held as the namesake of a webhook's hire ({@code sameCandidateAs})
+     * under another e-mail: cancelled, it is that hire's candidate, whose e-mail was corrected in Flatchr. That hire,
+     * whose webhook's ids cannot be compared with Flatchr's API's, is then known by this one's Flatchr id too, unless
+     * a search already named its own: a later move out of hired that only a search sees is applied to it, and its
+     * write-back finds the candidate by that id rather than by the e-mail Flatchr no longer has.
+     */
+    public boolean cancel(String hireId, Optional<String> sameCandidateAs) {
         Instant now = clock.instant();
         String cancel = "UPDATE hire SET status = 'CANCELLED', next_attempt_at = NULL, updated_at = ?";
         boolean cancelled = jdbc.inTransaction("cancel a hire", connection -> {
@@ -600,6 +611,13 @@ public final class Journal {
                 return false;
             }
             outcomeToWriteBack(connection, hireId);
+            if (sameCandidateAs.isPresent() && Jdbc.update(connection, "UPDATE hire SET flatchr_applicant = (SELECT "
+                    + "held.flatchr_applicant FROM hire held WHERE held.hire_id = ?) WHERE hire_id = ? AND "
+                    + "flatchr_applicant IS NULL AND tenant = (SELECT held.tenant FROM hire held WHERE held.hire_id = ? "
+                    + "AND held.flatchr_applicant IS NOT NULL)", hireId, sameCandidateAs.get(), hireId) == 1) {
+                event(connection, sameCandidateAs.get(), null, null, "known by Flatchr's id of the application of hire "
+                        + hireId + ", cancelled by an operator as this hire's candidate under a corrected e-mail");
+            }
             return true;
         });
         if (cancelled) {

@@ -13,6 +13,7 @@ import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.lucca.LuccaConnection;
+import io.github.flatchrlucca.reconciliation.WebhookNamesakes;
 import java.util.HashMap;
 import java.time.Clock;
 import java.time.Duration;
@@ -168,8 +169,10 @@ public final class AdminApi {
             throw Problem.conflict("Only a queued, dead or rejected hire can be cancelled; this one is "
                     + hire.status().label() + ".");
         }
-        // A hire being delivered is cancelled too: its attempt stops before its next Lucca call.
-        if (!journal.cancel(hireId)) {
+        // A hire being delivered is cancelled too: its attempt stops before its next Lucca call. One held as a webhook
+        // hire's namesake is cancelled as that hire's candidate, which learns its Flatchr id.
+        if (!journal.cancel(hireId, hire.status() == HireStatus.REJECTED
+                ? WebhookNamesakes.namesakeIn(hire.lastError()) : Optional.empty())) {
             throw Problem.conflict("The hire finished while it was being cancelled; look at it again.");
         }
         JsonReply.respond(json, exchange, 200, "application/json", views.summary(found(hireId, exchange)));

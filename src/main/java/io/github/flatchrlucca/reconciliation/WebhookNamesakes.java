@@ -87,4 +87,16 @@ public final class WebhookNamesakes {
                 : ": if the e-mail was corrected in Flatchr, cancel this one and correct the employee in Lucca; if it "
                         + "is another person, replay it");
     }
+
+    /**
+     * The webhook's hire a hire held as its namesake names in its reason ({@link #reason}, kept until a replay);
+     * empty for any other reason.
+     */
+    public static Optional<String> namesakeIn(String reason) {
+        if (reason == null || !reason.startsWith(REASON_START)) {
+            return Optional.empty();
+        }
+        int end = reason.indexOf(',', REASON_START.length());
+        return Optional.of(reason.substring(REASON_START.length(), end < 0 ? reason.length() : end));
+    }
 }

@@ -73,7 +73,7 @@ public final class ResultLine {
      * whose account is the other hire's; "not created" alone would have HR make them by hand.
      */
     private static boolean heldAsNamesake(HireView hire) {
-        return hire.lastError() != null && hire.lastError().startsWith(WebhookNamesakes.REASON_START);
+        return WebhookNamesakes.namesakeIn(hire.lastError()).isPresent();
     }
 
     /**

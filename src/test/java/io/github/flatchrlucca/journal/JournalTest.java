@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -1167,6 +1168,42 @@ class JournalTest {
                         + "one rejected, which made nobody in Lucca")
                 .containsExactly(webhooks.get(2), webhooks.get(1), webhooks.get(0))
                 .doesNotContain(before, found, rejected);
+    }
+
+    @Test
+    void aHeldNamesakeCancelledAsAWebhooksHiresCandidateGivesThatHireItsFlatchrIdUnlessItKnowsItsOwn() {
+        String webhookHire = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
+        String knownHire = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
+        journal.applicantFoundBySearch(knownHire, "app-own");
+        String otherTenantsHire = Intakes.recordIntake(journal, PAYLOAD, hire("3"), "globex", Duration.ZERO).hireId();
+        String held = heldNamesake("app-1", webhookHire);
+        String heldOfKnown = heldNamesake("app-2", knownHire);
+        String heldOfOtherTenant = heldNamesake("app-3", otherTenantsHire);
+        int eventsOfKnown = reader.history(knownHire).size();
+
+        assertThat(journal.cancel(held, Optional.of(webhookHire))).isTrue();
+        assertThat(journal.cancel(heldOfKnown, Optional.of(knownHire))).isTrue();
+        assertThat(journal.cancel(heldOfOtherTenant, Optional.of(otherTenantsHire))).isTrue();
+
+        assertThat(reader.find(webhookHire).orElseThrow().flatchrApplicant()).isEqualTo("app-1");
+        assertThat(reader.history(webhookHire)).last().extracting(HireEvent::detail).isEqualTo("known by Flatchr's id "
+                + "of the application of hire " + held + ", cancelled by an operator as this hire's candidate under a "
+                + "corrected e-mail");
+        assertThat(reader.find(knownHire).orElseThrow().flatchrApplicant()).as("a search named its own")
+                .isEqualTo("app-own");
+        assertThat(reader.history(knownHire)).hasSize(eventsOfKnown);
+        assertThat(reader.find(otherTenantsHire).orElseThrow().flatchrApplicant()).as("another tenant's").isNull();
+        assertThat(reader.find(held).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
+        String laterHire = Intakes.recordIntake(journal, PAYLOAD, hire("4"), TENANT, Duration.ZERO).hireId();
+        assertThat(journal.cancel(held, Optional.of(laterHire))).as("cancelled once").isFalse();
+        assertThat(reader.find(laterHire).orElseThrow().flatchrApplicant()).isNull();
+    }
+
+    /** As a search holds an application with the names and vacancy of a webhook's hire under another e-mail. */
+    private String heldNamesake(String applicant, String webhookHire) {
+        return journal.record(PAYLOAD, TENANT, Origin.FLATCHR_API, "4242:" + applicant, applicant + "@example.org|5",
+                applicant, "same name and vacancy as hire " + webhookHire + ", another e-mail", List.of(),
+                Duration.ZERO, null).hireId();
     }
 
     @Test

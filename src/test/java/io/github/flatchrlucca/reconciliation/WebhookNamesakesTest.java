@@ -57,6 +57,14 @@ class WebhookNamesakesTest {
                 + "hire hire-1; if it is another person, replay this one").startsWith(WebhookNamesakes.REASON_START);
     }
 
+    @Test
+    void theHireAHeldNamesakeNamesIsReadBackFromEitherReasonAndFromNoOther() {
+        assertThat(WebhookNamesakes.namesakeIn(WebhookNamesakes.reason("01a2-hire", false))).contains("01a2-hire");
+        assertThat(WebhookNamesakes.namesakeIn(WebhookNamesakes.reason("01a2-hire", true))).contains("01a2-hire");
+        assertThat(WebhookNamesakes.namesakeIn("the candidate's e-mail is missing")).isEmpty();
+        assertThat(WebhookNamesakes.namesakeIn(null)).isEmpty();
+    }
+
     /** A webhook's event: the vacancy's plain id as text, its encoded one apart (flatchr-webhooks.md). */
     private static ObjectNode webhook(String firstname, String lastname, int vacancy) {
         ObjectNode event = found(firstname, lastname, vacancy);

@@ -598,6 +598,34 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
+    void aNamesakeCancelledAsTheWebhooksHiresCandidateGivesThatHireItsFlatchrIdSoThatALaterMoveOutIsFound() {
+        String hireId = accept("flatchr-corrected", namedHire("corrected-5", "Iris", "Corrigée"));
+        awaitHire(hireId, hire -> hire.status() == HireStatus.DELIVERED);
+        String application = flatchrCorrected.addApplication(ApplicationSeed.of(new Candidate("Iris", "Corrigée",
+                Events.mail("corrected-5"), "06 12 34 56 78"), VACANCY, "Recruté"));
+        flatchrCorrected.editCandidate(application, new Candidate("Iris", "Corrigée", "iris.corrigee@example.org",
+                "06 12 34 56 78"));
+        backfill("flatchr-corrected");
+        HireView held = hiresOf("flatchr-corrected").stream().filter(hire -> application.equals(
+                hire.flatchrApplicant())).findFirst().orElseThrow();
+        assertThat(held.status()).isEqualTo(HireStatus.REJECTED);
+
+        // a person finds the e-mail was corrected: the same candidate, whose account the webhook's hire made
+        assertThat(postAdmin("/admin/api/hires/" + held.hireId() + "/cancel", "").statusCode()).isEqualTo(200);
+
+        assertThat(hire(hireId).flatchrApplicant()).as("known by the application's Flatchr id from now on")
+                .isEqualTo(application);
+        assertThat(new JournalReader(journalData()).history(hireId)).last().extracting(HireEvent::detail)
+                .isEqualTo("known by Flatchr's id of the application of hire " + held.hireId() + ", cancelled by an "
+                        + "operator as this hire's candidate under a corrected e-mail");
+        // then moved out of hired in Flatchr, no webhook: the search of moves finds it by that id
+        flatchrCorrected.moveTo(application, "Refusé");
+        backfill("flatchr-corrected");
+        assertThat(hire(hireId).decisionNeeded()).as("its account was made: a person decides")
+                .isEqualTo(io.github.flatchrlucca.journal.Journal.MOVED_OUT_AFTER_LUCCA);
+    }
+
+    @Test
     void aNamesakeOfAWebhooksHireOnAnotherVacancyIsDelivered() {
         String hireId = accept("flatchr-corrected", namedHire("corrected-4", "Noa", "Ailleurs"));
         awaitHire(hireId, hire -> hire.status() == HireStatus.DELIVERED);
