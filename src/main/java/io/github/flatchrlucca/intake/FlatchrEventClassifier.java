@@ -2,6 +2,7 @@ package io.github.flatchrlucca.intake;
 
 import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.mapping.ApplicationId;
+import io.github.flatchrlucca.mapping.AsciiDigits;
 import io.github.flatchrlucca.mapping.EmailAddress;
 import io.github.flatchrlucca.mapping.VisibleText;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -124,10 +125,20 @@ public final class FlatchrEventClassifier {
                 || triggerColumns.contains(text(column.path("title")).toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Flatchr's plain company id, a whole number (flatchr-webhooks.md), as the tenants' company ids are, or the mark of
+     * a search's event ({@link #SEARCHED_WITHOUT_COMPANY}). Any other text is no Flatchr event: refused, rather than
+     * recorded as another company's hire whose reason, the hire's history and the team's chat would repeat whatever
+     * the sender wrote there (a link, an address).
+     */
     private static String companyId(JsonNode event) {
         String companyId = id(event.path("company_id"), "company_id");
         if (companyId.isEmpty()) {
             throw Problem.badRequest("company_id", "A drag_applicant event needs its company_id.");
+        }
+        if (!AsciiDigits.only(companyId) && !SEARCHED_WITHOUT_COMPANY.equals(companyId)) {
+            throw Problem.badRequest("company_id", "A drag_applicant event's company_id is Flatchr's plain company id: "
+                    + "digits only.");
         }
         return companyId;
     }

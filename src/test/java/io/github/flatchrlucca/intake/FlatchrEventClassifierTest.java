@@ -113,6 +113,24 @@ class FlatchrEventClassifierTest {
     }
 
     @Test
+    void aCompanyIdThatIsNoWholeNumberIsRefusedNamingItAndRepeatingNothingOfIt() {
+        for (String companyId : List.of("<https://evil.example/x|Open the status page>", "jean.dupont@example.org",
+                "42a", "+4242", "-1", "4242.0")) {
+            ObjectNode event = hire();
+            event.put("company_id", companyId);
+
+            assertThatExceptionOfType(Problem.class).as(companyId).isThrownBy(() -> byHiredFlag.classify(event))
+                    .satisfies(problem -> {
+                        assertThat(problem.document().get("field")).isEqualTo("company_id");
+                        assertThat(problem.getMessage()).doesNotContain(companyId);
+                    });
+        }
+        ObjectNode asNumber = hire();
+        asNumber.put("company_id", 4242.5);
+        assertThatExceptionOfType(Problem.class).isThrownBy(() -> byHiredFlag.classify(asNumber));
+    }
+
+    @Test
     void idsSentAsTextReadTheSameAsNumbers() {
         ObjectNode event = hire();
         event.put("company_id", " 4242 ");
