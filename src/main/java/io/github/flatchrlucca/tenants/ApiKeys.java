@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 /** What an API key of Flatchr or Lucca must be to be sent in an {@code Authorization} header as it was given. */
 public final class ApiKeys {
 
-    // whitespace and control characters would break the Authorization header, or be a paste gone wrong
-    private static final Pattern UNSENDABLE = Pattern.compile("[\\s\\p{Cntrl}]");
+    // Anything but printable ASCII: whitespace and control characters would break the Authorization header, and a
+    // zero-width or no-break space (a paste from a document) is sent as '?' and refused by the API, with a key that
+    // looks right to whoever checks it. Lucca's and Flatchr's keys are printable ASCII.
+    private static final Pattern UNSENDABLE = Pattern.compile("[^\\x21-\\x7E]");
 
     private ApiKeys() {
     }
@@ -21,8 +23,8 @@ public final class ApiKeys {
             return Optional.of("is blank");
         }
         if (UNSENDABLE.matcher(key).find()) {
-            return Optional.of("contains a space, a line break or another control character (the value is a "
-                    + "secret: not shown)");
+            return Optional.of("contains a space, a line break, a control character or a character that is not "
+                    + "printable ASCII, such as a zero-width space (the value is a secret: not shown)");
         }
         return Optional.empty();
     }

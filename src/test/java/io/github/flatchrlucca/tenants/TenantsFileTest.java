@@ -798,8 +798,9 @@ class TenantsFileTest {
     void aFlatchrKeyThatCannotBeSentIsRefusedWithoutBeingQuoted() {
         environment.put("ACME_FLATCHR_API_KEY", "acmeFLATCHR key9b2e4d");
 
-        assertInvalid(acme(FLATCHR + " }"), "tenants[0] (acme): flatchr.apiKey: contains a space, a line break or "
-                + "another control character (the value is a secret: not shown)")
+        assertInvalid(acme(FLATCHR + " }"), "tenants[0] (acme): flatchr.apiKey: contains a space, a line break, a "
+                + "control character or a character that is not printable ASCII, such as a zero-width space (the value "
+                + "is a secret: not shown)")
                 .hasMessageNotContaining("acmeFLATCHR").hasMessageNotContaining("key9b2e4d");
     }
 
@@ -808,8 +809,21 @@ class TenantsFileTest {
         environment.put("ACME_LUCCA_API_KEY", "acmeLUCCA-key\nX-Injected: yes");
 
         assertInvalid(acme("lucca: { instance: acme, apiKey: '${env:ACME_LUCCA_API_KEY}' }"), "tenants[0] (acme): "
-                + "lucca.apiKey: contains a space, a line break or another control character (the value is a secret: "
-                + "not shown)").hasMessageNotContaining("acmeLUCCA");
+                + "lucca.apiKey: contains a space, a line break, a control character or a character that is not "
+                + "printable ASCII, such as a zero-width space (the value is a secret: not shown)")
+                .hasMessageNotContaining("acmeLUCCA");
+    }
+
+    @ParameterizedTest(name = "a key pasted with U+{0} is refused")
+    @ValueSource(strings = {"200B", "00A0", "FEFF", "00E9"})
+    void aKeyPastedWithAnInvisibleOrNonAsciiCharacterIsRefusedAsLuccaWouldRefuseItWithoutBeingQuoted(String code) {
+        environment.put("ACME_LUCCA_API_KEY", "11111111-2222-3333-4444-555555555555"
+                + Character.toString(Integer.parseInt(code, 16)));
+
+        assertInvalid(acme("lucca: { instance: acme, apiKey: '${env:ACME_LUCCA_API_KEY}' }"), "tenants[0] (acme): "
+                + "lucca.apiKey: contains a space, a line break, a control character or a character that is not "
+                + "printable ASCII, such as a zero-width space (the value is a secret: not shown)")
+                .hasMessageNotContaining("5555");
     }
 
     @Test
