@@ -363,6 +363,7 @@ class ConnectorSettingsTest {
             lucca.rate-limit.window-seconds | 0        | LUCCA_RATE_LIMIT_WINDOW_SECONDS
             lucca.rate-limit.window-seconds | 60000    | LUCCA_RATE_LIMIT_WINDOW_SECONDS
             flatchr.trigger-columns    | ' , '         | FLATCHR_TRIGGER_COLUMNS
+            flatchr.trigger-columns    | Offer signed;Onboarding | FLATCHR_TRIGGER_COLUMNS
             lucca.work-email-pattern   | nobody        | LUCCA_WORK_EMAIL_PATTERN
             lucca.work-email-pattern   | {firstname}.{lastname}@acme | LUCCA_WORK_EMAIL_PATTERN
             lucca.work-email-pattern   | {firstname} {lastname}@acme.fr | LUCCA_WORK_EMAIL_PATTERN
