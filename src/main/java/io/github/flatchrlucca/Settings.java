@@ -169,7 +169,7 @@ final class Settings {
     // ---- Flatchr API
 
     static final Setting<String> FLATCHR_API_KEY = Setting.of(FLATCHR_API, "flatchr.api-key", "FLATCHR_API_KEY",
-            problemOr("text without spaces or control characters", ApiKeys::problem),
+            problemOr("printable ASCII without spaces", ApiKeys::problem),
             "The API key made on Flatchr's Settings > Advanced > API page, with which the connector asks Flatchr "
                     + "for the hires whose webhook never came (reconciliation) and writes each outcome back to the "
                     + "candidate. Never logged. It expires 365 days after it was made (Flatchr warns its admins 15 "
@@ -237,7 +237,7 @@ final class Settings {
             "Short instance name, as Lucca and Flatchr ask for it: `acme` means `https://acme.ilucca.net`.")
             .tenantKey("lucca.instance").example("acme");
     static final Setting<String> LUCCA_API_KEY = Setting.of(LUCCA, "lucca.api-key", "LUCCA_API_KEY",
-            problemOr("text without spaces or control characters", ApiKeys::problem),
+            problemOr("printable ASCII without spaces", ApiKeys::problem),
             "The API key (a GUID) created in Lucca for this connector. Required when Lucca is configured, refused "
                     + "without one. Never logged.")
             .tenantKey("lucca.apiKey").asSecret();
