@@ -18,14 +18,17 @@ public final class PersonalDataMask implements ValueMasker {
     // taken possessively: backtracking through them took a stack frame each, and a line of 2,000 labels overflowed
     // the stack. Letters are any script's (?U): josé.dupont@société.fr is an address, and masking only its ASCII end
     // would leave the name.
+    // A quoted local part ("jean dupont"@example.org), which the intake takes as an address, is 64 characters at most:
+    // each quote of a line is tried once, over 64 characters at most.
     private static final Pattern EMAIL = Pattern.compile(
-            "(?U)(?:(?<![\\w.%+-])|\\G)[\\w.%+-]+(?:@|%40)[\\w-]+(?:\\.[\\w-]+)++");
-    // International (+33 6 12 34 56 78, +33612345678, +33 (0)6 12 34 56 78, %2B33612345678 in a URL, 0033 6 12 34 56 78)
-    // and French national (06 12 34 56 78) numbers; one separator at most between two digits, so that "+5 -1234567"
-    // stays. Separators include the no-break spaces French typography puts between digit pairs. A number written
+            "(?U)(?:\"[^\"\\r\\n]{1,64}\"|(?:(?<![\\w.%+-])|\\G)[\\w.%+-]+)(?:@|%40)[\\w-]+(?:\\.[\\w-]+)++");
+    // International (+33 6 12 34 56 78, +33612345678, +33 (0)6 12 34 56 78, (+33) 6 12 34 56 78, +1 (555) 123-4567,
+    // %2B33612345678 in a URL, 0033 6 12 34 56 78) and French national (06 12 34 56 78) numbers; one separator at most
+    // between two digits, so that "+5 -1234567" stays; one group in brackets at most after the country code. Separators include the no-break spaces French typography puts between digit pairs. A number written
     // with 00 or 0 must stand alone, as ids are digits and hyphens too (00123456-0000-7234-...).
     private static final String SEPARATOR = "[ .\\u00A0\\u202F-]?";
-    private static final String INTERNATIONAL = "\\d{1,3}(?:" + SEPARATOR + "\\(0\\))?(?:" + SEPARATOR + "\\d){6,14}";
+    private static final String INTERNATIONAL = "\\d{1,3}\\)?(?:" + SEPARATOR + "\\(\\d{1,4}\\))?(?:" + SEPARATOR
+            + "\\d){6,14}";
     private static final String ALONE_BEFORE = "(?<![\\w:-])";
     private static final String ALONE_AFTER = "(?![\\w:-])";
     private static final Pattern PHONE = Pattern.compile("(?:\\+|%2[Bb])" + INTERNATIONAL

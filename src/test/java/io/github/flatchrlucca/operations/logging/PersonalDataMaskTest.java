@@ -32,7 +32,11 @@ class PersonalDataMaskTest {
         "call +33\u202F6\u202F12\u202F34\u202F56\u202F78 now | call [phone] now",
         // letters of any script: masking only the ASCII end would leave the name
         "mail josé.dupont@société.fr refused         | mail [email] refused",
-        "mail Ørjan.Løvås%40exemple.no               | mail [email]"})
+        "mail Ørjan.Løvås%40exemple.no               | mail [email]",
+        // a quoted local part, which the intake takes as an address; brackets around the country or area code
+        "mail \"jean dupont\"@example.org refused   | mail [email] refused",
+        "call (+33) 6 12 34 56 78 now                | call ([phone] now",
+        "call +1 (555) 123-4567 now                  | call [phone] now"})
     void emailsAndPhonesAreMasked(String text, String masked) {
         assertThat(PersonalDataMask.mask(text)).isEqualTo(masked);
     }
