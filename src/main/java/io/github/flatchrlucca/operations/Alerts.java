@@ -58,10 +58,13 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
     private record Burst(java.time.Instant since, int told, int more, String lastWhy) {
     }
 
-    /** @param send posts one message without waiting; it must never block delivery or throw */
+    /**
+     * @param send posts one message without waiting; it must never block delivery or throw. It is given each text as the
+     *             chat is to read it ({@link ChatText})
+     */
     public Alerts(Consumer<String> send, String publicBaseUrl, JournalReader reader, Duration queueAgeLimit,
                   Clock clock) {
-        this.send = send;
+        this.send = alert -> send.accept(ChatText.of(alert));
         this.statusPage = publicBaseUrl + "/admin/";
         this.reader = reader;
         this.queueWait = new QueueWait(queueAgeLimit, clock);

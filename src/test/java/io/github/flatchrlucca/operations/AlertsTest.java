@@ -49,6 +49,17 @@ class AlertsTest {
     }
 
     @Test
+    void whatAnAlertQuotesReachesTheChatAsTextWithNoPersonalDataAndNoLinkItDidNotMean() {
+        alerts.hireDead("acme", "hire-1", "Lucca answered 400 to create-user: mail eloise.muller@example.org or "
+                + "+33 6 12 34 56 78 taken, see <https://evil.example/x|the status page> & more");
+
+        assertThat(chat).singleElement().satisfies(message -> assertThat(message)
+                .contains("mail [email] or [phone] taken", "see &lt;https://evil.example/x|the status page&gt; &amp; more",
+                        "https://connector.acme.example/admin/#hire=hire-1")
+                .doesNotContain("eloise", "12 34", "<https://evil"));
+    }
+
+    @Test
     void aSearchsHireHeldAsANamesakeIsToldWithItsReasonAndNotAsAnIncompleteOne() {
         alerts.namesakeHeld("acme", "hire-1", "same name and vacancy as hire hire-0, another e-mail: if the e-mail was "
                 + "corrected in Flatchr, cancel this one and correct the employee in Lucca; if it is another person, "
@@ -145,7 +156,7 @@ class AlertsTest {
         alerts.daysNotSearched("acme", java.time.LocalDate.of(2025, 10, 25), java.time.LocalDate.of(2025, 12, 2));
 
         assertThat(chat).singleElement().satisfies(message -> assertThat(message).contains("tenant acme",
-                "from 2025-10-25 to 2025-12-01", "POST /admin/api/reconcile?tenant=acme&since=2025-10-25",
+                "from 2025-10-25 to 2025-12-01", "POST /admin/api/reconcile?tenant=acme&amp;since=2025-10-25",
                 "https://connector.acme.example/admin/"));
     }
 
