@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * upload first. Also relabels bodies as raw bytes: Flatchr documents no Content-Type, and a JSON body sent as
  * {@code application/x-www-form-urlencoded} (curl's default) would be parsed by platform-http as a form, the
  * JSON lost or mangled ('+' becomes a space); no platform-http option keeps the raw body of a form. Uploads that
- * clients abandon are counted, not logged as errors: a client hanging up is not the connector's failure.
+ * clients abandon are counted, not logged as errors: a client hanging up is not the connector's failure. A URL
+ * whose path or query string does not decode is a 400 naming which, not a server's error.
  * Plain Vert.x handlers rather than Camel steps, because they must run before the body is read.
  */
 public final class RequestGate implements StartupListener {
@@ -120,9 +122,11 @@ public final class RequestGate implements StartupListener {
         // after the guards (same order, added later): every path without a guard that reads a body
         router.route().order(-1).handler(this::noBodyElsewhere);
         router.route().failureHandler(this::failed);
+        // a path that does not decode (%ZZ) fails the match of the router Camel's is mounted in, before any route of
+        // Camel's runs: Vert.x answers it a bare 400 and logs the exception as an error, for anyone who sends one
+        outerRouter(router).errorHandler(400, this::undecodablePath);
         // last, whatever is added later: no route for this path, or none for this method, is problem+json where
-        // Vert.x answers a page of HTML or an empty 405 (Camel's router is mounted in Vert.x's, whose own error
-        // handlers it cannot reach)
+        // the outer router would answer a page of HTML or an empty 405
         router.route().last().handler(request -> answer(request, Problem.notFound("Nothing is served at this path "
                 + "for " + knownMethod(request.request().method()) + ".")));
     }
@@ -235,10 +239,45 @@ public final class RequestGate implements StartupListener {
     private static final Problem MALFORMED_QUERY = Problem.badRequest("query", "The URL's query string is not "
             + "valid: a % must start an escape such as %40.");
 
+    private static final Problem MALFORMED_PATH = Problem.badRequest("path", "The URL's path is not valid: a % must "
+            + "start an escape such as %40.");
+
+    /**
+     * The router in which Camel's is mounted (at "/*"), the server's handler: the only one whose match reads the
+     * path of every request, Camel's router being reached only through it.
+     */
+    private static Router outerRouter(VertxPlatformHttpRouter router) {
+        if (router.getServer().getServer().requestHandler() instanceof Router outer) {
+            return outer;
+        }
+        throw new IllegalStateException("Camel's HTTP server on port " + router.getServer().getPort()
+                + " is not served by a Vert.x router: its paths that do not decode would be answered as Vert.x's errors");
+    }
+
+    /**
+     * A 400 of the outer router, which matches the path alone: a path that does not decode. Told with the path as
+     * sent, the only one there is.
+     */
+    private void undecodablePath(RoutingContext request) {
+        Problem problem = malformedPath(request) ? MALFORMED_PATH
+                : Problem.badRequest("request", "The request could not be read.");
+        observer.refused(request.request().path(), problem.status());
+        answer(request, problem);
+    }
+
     /** Whether the query string cannot be decoded (Vert.x's own decoder, Netty's, says so by throwing). */
     private static boolean malformedQuery(RoutingContext request) {
+        return doesNotDecode(() -> new QueryStringDecoder(request.request().uri()).parameters());
+    }
+
+    /** Whether the path cannot be decoded as Vert.x decodes it to match routes (in linear time), which throws. */
+    private static boolean malformedPath(RoutingContext request) {
+        return doesNotDecode(request::normalizedPath);
+    }
+
+    private static boolean doesNotDecode(Runnable decoding) {
         try {
-            new QueryStringDecoder(request.request().uri()).parameters();
+            decoding.run();
             return false;
         } catch (IllegalArgumentException malformed) {
             return true;

@@ -297,6 +297,23 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/webhooks/flatchr/" + DRY + "/%ZZ?token=x", "/%ZZ", "/nothing/%4"})
+    void aPathThatIsNotValidPercentEncodingIsABadRequestNamingItAndNoError(String target) throws IOException {
+        int errorsBefore = serverErrors();
+        // no Java URI takes %ZZ: the request is written by hand, as a hostile client would
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("POST " + target + " HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Length: 2\r\nConnection: close\r\n\r\n{}").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                    .contains("\"field\":\"path\"");
+        }
+        // Vert.x logs its error before it answers: none is logged after the answer
+        assertThat(serverErrors()).isEqualTo(errorsBefore);
+    }
+
     @Test
     void anEventThatIsNoHireIsAnsweredIgnoredAndNotRecorded() throws IOException {
         ObjectNode event = Events.hire(LIVE, "not-a-hire-1");
@@ -603,6 +620,12 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     private boolean logged(Level level, String text) {
         return logLines().stream().anyMatch(event -> event.getLevel() == level
                 && event.getFormattedMessage().contains(text));
+    }
+
+    /** The errors the HTTP server (Vert.x) logged so far: a background retry's of the connector counts not. */
+    private int serverErrors() {
+        return (int) logLines().stream().filter(event -> event.getLevel() == Level.ERROR
+                && event.getLoggerName().startsWith("io.vertx")).count();
     }
 
     /** What was logged so far: a copy, taken under the lock with which the appender adds to its list. */
