@@ -316,6 +316,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         if (settings.managementOnServerPort()) {
             gate.reads("/observe/metrics", (path, request) ->
                     adminTokenCheck.checkEveryTenant(request.getHeader("Authorization")));
+        } else {
+            gate.answersOn(settings.managementPort());
         }
         camel.addStartupListener(gate);
     }

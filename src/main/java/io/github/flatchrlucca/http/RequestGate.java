@@ -71,6 +71,7 @@ public final class RequestGate implements StartupListener {
     private final Consumer<HttpConnection> arrived;
     private final Observer observer;
     private final List<Guard> guards = new ArrayList<>();
+    private final List<Integer> unguardedPorts = new ArrayList<>();
     private boolean installed;
 
     /**
@@ -103,6 +104,16 @@ public final class RequestGate implements StartupListener {
         return this;
     }
 
+    /**
+     * Another server of Camel's, on {@code port} (the management's own), that no guard reads: what Vert.x would answer
+     * there itself, no route for the path or the method, a path that does not decode, is problem+json as on this
+     * port. Its refusals are no webhook's: the observer is not told of them.
+     */
+    public RequestGate answersOn(int port) {
+        unguardedPorts.add(port);
+        return this;
+    }
+
     @Override
     public synchronized void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
         // Camel calls this again for each route added once started (the tenants' routes): the handlers are added
@@ -111,8 +122,7 @@ public final class RequestGate implements StartupListener {
             return;
         }
         installed = true;
-        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
-                VertxPlatformHttpRouter.getRouterNameFromPort(port));
+        VertxPlatformHttpRouter router = routerOn(context, port);
         // every path: Camel reads a body on any route, a GET's too
         router.route().order(-2).handler(this::arrived);
         for (Guard guard : guards) {
@@ -122,9 +132,24 @@ public final class RequestGate implements StartupListener {
         // after the guards (same order, added later): every path without a guard that reads a body
         router.route().order(-1).handler(this::noBodyElsewhere);
         router.route().failureHandler(this::failed);
+        answerInsteadOfVertx(router, true);
+        for (int unguarded : unguardedPorts) {
+            answerInsteadOfVertx(routerOn(context, unguarded), false);
+        }
+    }
+
+    private static VertxPlatformHttpRouter routerOn(CamelContext context, int port) {
+        return VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port));
+    }
+
+    /**
+     * What the server of Camel's {@code router} would answer itself, in HTML or not at all, is problem+json;
+     * {@code observed}: the observer is told of the paths that do not decode.
+     */
+    private void answerInsteadOfVertx(VertxPlatformHttpRouter router, boolean observed) {
         // a path that does not decode (%ZZ) fails the match of the router Camel's is mounted in, before any route of
         // Camel's runs: Vert.x answers it a bare 400 and logs the exception as an error, for anyone who sends one
-        outerRouter(router).errorHandler(400, this::undecodablePath);
+        outerRouter(router).errorHandler(400, request -> undecodablePath(request, observed));
         // last, whatever is added later: no route for this path, or none for this method, is problem+json where
         // the outer router would answer a page of HTML or an empty 405
         router.route().last().handler(request -> answer(request, Problem.notFound("Nothing is served at this path "
@@ -258,10 +283,12 @@ public final class RequestGate implements StartupListener {
      * A 400 of the outer router, which matches the path alone: a path that does not decode. Told with the path as
      * sent, the only one there is.
      */
-    private void undecodablePath(RoutingContext request) {
+    private void undecodablePath(RoutingContext request, boolean observed) {
         Problem problem = malformedPath(request) ? MALFORMED_PATH
                 : Problem.badRequest("request", "The request could not be read.");
-        observer.refused(request.request().path(), problem.status());
+        if (observed) {
+            observer.refused(request.request().path(), problem.status());
+        }
         answer(request, problem);
     }
 

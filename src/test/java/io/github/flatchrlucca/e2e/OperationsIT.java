@@ -10,6 +10,7 @@ import io.github.flatchrlucca.fake.FakeLucca;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,6 +162,27 @@ class OperationsIT {
             assertThat(metrics.body()).contains("flatchr_hires_by_status");
             assertThat(connector.get("/observe/metrics", null).statusCode()).as("not on the webhook's port")
                     .isEqualTo(404);
+            // what Vert.x would answer in HTML there: no route for the path, or none for the method
+            HttpResponse<String> nothing = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(management + "/nothing")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> posted = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(management + "/observe/health"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            for (HttpResponse<String> refused : List.of(nothing, posted)) {
+                assertThat(refused.statusCode()).as(refused.uri().toString()).isEqualTo(404);
+                assertThat(refused.headers().firstValue("Content-Type")).as(refused.uri().toString())
+                        .hasValue("application/problem+json");
+                assertThat(JSON.readTree(refused.body()).path("status").asInt()).isEqualTo(404);
+            }
+            // no Java URI takes %ZZ: written by hand, as a hostile client would
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", managementPort)) {
+                socket.getOutputStream().write("GET /%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                assertThat(new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                        .startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                        .contains("\"field\":\"path\"");
+            }
         }
     }
 
