@@ -134,7 +134,14 @@ public final class RequestGate implements StartupListener {
         router.route().failureHandler(this::failed);
         answerInsteadOfVertx(router, true);
         for (int unguarded : unguardedPorts) {
-            answerInsteadOfVertx(routerOn(context, unguarded), false);
+            VertxPlatformHttpRouter other = routerOn(context, unguarded);
+            // past the first-request deadline there too once a request came (VertxServers): else a scraper's keep-alive
+            // connection is closed HTTP_REQUEST_TIMEOUT_SECONDS after it opened, whatever it is doing then
+            other.route().order(-2).handler(request -> {
+                arrived.accept(request.request().connection());
+                request.next();
+            });
+            answerInsteadOfVertx(other, false);
         }
     }
 

@@ -147,7 +147,15 @@ class OperationsIT {
             managementPort = free.getLocalPort();
         }
         try (ConnectorProcess connector = ConnectorProcess.start(temp, Map.of(
-                "MANAGEMENT_PORT", String.valueOf(managementPort)))) {
+                "MANAGEMENT_PORT", String.valueOf(managementPort), "HTTP_REQUEST_TIMEOUT_SECONDS", "2"))) {
+            // a scraper's keep-alive connection, open past the first-request deadline, is still served
+            try (java.net.Socket kept = new java.net.Socket("127.0.0.1", managementPort)) {
+                long opened = System.nanoTime();
+                assertThat(askKeptAlive(kept)).startsWith("HTTP/1.1 200");
+                await().pollDelay(Duration.ofMillis(100)).until(() -> System.nanoTime() - opened
+                        > Duration.ofSeconds(3).toNanos());
+                assertThat(askKeptAlive(kept)).as("past the 2 s deadline after it opened").startsWith("HTTP/1.1 200");
+            }
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             String management = connector.managementUrl();
             HttpResponse<String> health = http.send(java.net.http.HttpRequest.newBuilder(
@@ -184,6 +192,28 @@ class OperationsIT {
                         .contains("\"field\":\"path\"");
             }
         }
+    }
+
+    /** A GET of liveness on a kept-alive connection: the answer's head, its body read to its end. */
+    private static String askKeptAlive(java.net.Socket socket) throws java.io.IOException {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write("GET /observe/health/live HTTP/1.1\r\nHost: x\r\n\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.io.InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int read = in.read();
+            if (read < 0) {
+                return "closed: " + head;
+            }
+            head.append((char) read);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
+                .matcher(head);
+        if (length.find()) {
+            in.readNBytes(Integer.parseInt(length.group(1)));
+        }
+        return head.toString();
     }
 
     private static JsonNode check(JsonNode health, String name) {
