@@ -252,6 +252,16 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
+    void aQueryParameterGivenTwiceIsABadRequestNamingItWhicheverValueComesFirst() throws IOException {
+        for (String query : List.of("status=dead&status=received", "status=received&status=dead")) {
+            HttpResponse<String> response = getAdmin("/admin/api/hires?" + query);
+
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).path("field").asText()).as(query).isEqualTo("status");
+        }
+    }
+
+    @Test
     void everyCallOverHttpHasItsAnswerBoundedAndNeverRetriesByItself() {
         // AnswerLimitsTest shows what the bound does, over real HTTP; here, that every call of the connector has it
         for (String scheme : List.of("http", "https")) {
