@@ -32,6 +32,11 @@ public final class Problem extends RuntimeException {
         return new Problem(404, "Not Found", detail, Map.of());
     }
 
+    /** What a parameter names is unknown (a tenant no one has): 404, naming the parameter. */
+    public static Problem notFound(String field, String detail) {
+        return new Problem(404, "Not Found", detail, Map.of("field", field));
+    }
+
     public static Problem tooLarge(int limit) {
         return new Problem(413, "Payload Too Large",
                 "The body is larger than " + limit + " bytes.", Map.of());

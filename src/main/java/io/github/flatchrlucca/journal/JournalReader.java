@@ -48,6 +48,9 @@ public final class JournalReader {
             + WAITING_SINCE + ") IN (SELECT tenant, MIN(" + WAITING_SINCE + ") FROM hire WHERE " + QUEUED
             + " GROUP BY tenant) ORDER BY tenant, hire_id";
 
+    /** Any one hire of a tenant, the first a tenant-led index gives: not a count of all its hires. */
+    static final String A_HIRE_OF_TENANT = "SELECT hire_id FROM hire WHERE tenant = ? FETCH FIRST 1 ROWS ONLY";
+
     private final Jdbc jdbc;
 
     public JournalReader(DataSource dataSource) {
@@ -62,6 +65,11 @@ public final class JournalReader {
     public Optional<HireView> find(String hireId) {
         return jdbc.query("read a hire", "SELECT * FROM hire WHERE hire_id = ?", JournalReader::record, hireId)
                 .stream().findFirst();
+    }
+
+    /** Whether the journal holds any hire of the tenant: one taken out of the configuration is still looked at. */
+    public boolean hasHires(String tenant) {
+        return !jdbc.query("find a tenant's hires", A_HIRE_OF_TENANT, row -> row.getString(1), tenant).isEmpty();
     }
 
     public List<HireEvent> history(String hireId) {

@@ -71,7 +71,7 @@ public final class AdminApi {
     }
 
     public void hires(Exchange exchange) {
-        HireFilter filter = HireQuery.filter(exchange.getIn(), AdminTokenCheck.scope(exchange), this::daysOf);
+        HireFilter filter = HireQuery.filter(exchange.getIn(), tenantOfHires(exchange), this::daysOf);
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("page", filter.page());
         page.put("size", filter.size());
@@ -104,7 +104,7 @@ public final class AdminApi {
     public void stats(Exchange exchange) {
         Map<String, Object> stats = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
-        String tenant = HireQuery.tenant(exchange.getIn(), AdminTokenCheck.scope(exchange));
+        String tenant = tenantOfHires(exchange);
         for (HireStatus status : HireStatus.values()) {
             counts.put(status.label(), 0L);
         }
@@ -233,6 +233,14 @@ public final class AdminApi {
             throw Problem.conflict("The hire is still incomplete: " + verdict.rejection()
                     + "; fix it in Flatchr and move the candidate again.");
         }
+    }
+
+    /**
+     * The tenant the journal's views are narrowed to (null: all); ADMIN_TOKEN may name one taken out of the
+     * configuration whose hires the journal still holds.
+     */
+    private String tenantOfHires(Exchange exchange) {
+        return TenantParameter.of(exchange, id -> tenants.find(id).isPresent() || reader.hasHires(id));
     }
 
     /** The zone a tenant's days are in, as its recruiters see them (its timezone); of several tenants, the connector's. */

@@ -38,11 +38,9 @@ public final class Backfills {
      * be recorded and record nothing.
      */
     public ReconciliationRun asked(Exchange exchange) {
-        String named = QueryParameter.of(exchange.getIn(), "tenant");
         String since = QueryParameter.of(exchange.getIn(), "since");
         String dryRun = QueryParameter.of(exchange.getIn(), "dryRun");
-        String scope = exchange.getVariable(AdminTokenCheck.SCOPE, String.class);
-        String tenant = scope != null ? scope : named == null ? onlyTenant() : named;
+        String tenant = TenantParameter.inForce(exchange, tenants).id();
         LocalDate from;
         try {
             from = LocalDate.parse(since == null ? "" : since);
@@ -81,12 +79,5 @@ public final class Backfills {
                     + "); try again in a moment.");
         }
         throw Problem.badGateway("The search of Flatchr's API failed: " + failure + ".");
-    }
-
-    private String onlyTenant() {
-        if (tenants.all().size() != 1) {
-            throw Problem.badRequest("tenant", "Several tenants are configured: say which one (?tenant=...).");
-        }
-        return tenants.all().iterator().next().id();
     }
 }

@@ -5,7 +5,6 @@ import io.github.flatchrlucca.http.QueryParameter;
 import io.github.flatchrlucca.journal.HireFilter;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.mapping.AsciiDigits;
-import io.github.flatchrlucca.tenants.TenantSettings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,11 +27,11 @@ final class HireQuery {
     }
 
     /**
+     * @param tenant the tenant the view is narrowed to, as {@link TenantParameter} read it; null: all tenants
      * @param zoneOf the time zone in which a tenant's days are read (null: no tenant named), as the recruiter sees
      *               them: a bare day in {@code from} or {@code to} is that tenant's day, not UTC's
      */
-    static HireFilter filter(Message request, String scope, Function<String, ZoneId> zoneOf) {
-        String tenant = tenant(request, scope);
+    static HireFilter filter(Message request, String tenant, Function<String, ZoneId> zoneOf) {
         ZoneId zone = zoneOf.apply(tenant);
         Instant from = instant(request, "from", zone, false);
         Instant to = instant(request, "to", zone, true);
@@ -43,18 +42,6 @@ final class HireQuery {
         return new HireFilter(tenant, status(QueryParameter.of(request, "status")),
                 needsDecision(QueryParameter.of(request, "needsDecision")), from, to,
                 number(request, "page", 0, 0, Integer.MAX_VALUE), number(request, "size", DEFAULT_SIZE, 1, MAX_SIZE));
-    }
-
-    /** The tenant the view is narrowed to: the caller's only one, else the one asked for; none: all tenants. */
-    static String tenant(Message request, String scope) {
-        if (scope != null) {
-            return scope;
-        }
-        String value = QueryParameter.of(request, "tenant");
-        if (value != null && !TenantSettings.ID.matcher(value).matches()) {
-            throw Problem.badRequest("tenant", "Not a tenant id: lower-case letters, digits and '-'.");
-        }
-        return value;
     }
 
     private static HireStatus status(String value) {

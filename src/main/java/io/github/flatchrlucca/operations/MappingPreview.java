@@ -8,7 +8,6 @@ import io.github.flatchrlucca.delivery.DeliverySteps;
 import io.github.flatchrlucca.delivery.HireNeedsAPerson;
 import io.github.flatchrlucca.http.JsonReply;
 import io.github.flatchrlucca.http.Problem;
-import io.github.flatchrlucca.http.QueryParameter;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
@@ -133,15 +132,7 @@ public final class MappingPreview {
 
     /** The tenant named by the query's {@code tenant} (a tenant's own token: its own); without one, the only one. */
     public Tenant tenantAsked(Exchange exchange) {
-        String scope = AdminTokenCheck.scope(exchange);
-        String named = scope != null ? scope : QueryParameter.of(exchange.getIn(), "tenant");
-        if (named == null || named.isBlank()) {
-            if (tenants.all().size() != 1) {
-                throw Problem.badRequest("tenant", "Several tenants are configured: say which one (?tenant=...).");
-            }
-            return tenants.all().iterator().next();
-        }
-        return tenants.find(named.trim()).orElseThrow(() -> Problem.badRequest("tenant", "No tenant has this id."));
+        return TenantParameter.inForce(exchange, tenants);
     }
 
     private Map<String, Object> view(ApiRequest request) {

@@ -73,9 +73,15 @@ class AdminApiTenantsIT {
 
         assertThat(JSON.readTree(connector.get("/admin/api/tenants", acmeHr).body()).path("tenants"))
                 .extracting(tenant -> tenant.path("id").asText()).containsExactly("acme");
-        JsonNode hires = JSON.readTree(connector.get("/admin/api/hires?tenant=initech", acmeHr).body());
+        JsonNode hires = JSON.readTree(connector.get("/admin/api/hires", acmeHr).body());
         assertThat(hires.path("hires")).extracting(hire -> hire.path("tenant").asText()).containsOnly("acme");
         assertThat(hires.path("total").asLong()).isEqualTo(2);
+        for (String path : new String[] {"/admin/api/hires?tenant=initech", "/admin/api/stats?tenant=initech"}) {
+            HttpResponse<String> another = connector.get(path, acmeHr);
+            assertThat(another.statusCode()).as(path + ": another tenant is unknown to it, not its own").isEqualTo(404);
+            assertThat(another.body()).as(path).isEqualTo(connector.get(path.replace("initech", "nobody"), acmeHr)
+                    .body());
+        }
         assertThat(connector.get("/admin/api/hires/" + initechHire, acmeHr).statusCode())
                 .as("another tenant's hire is unknown to it").isEqualTo(404);
         assertThat(connector.get("/admin/api/hires/" + acmeHires.get(0), acmeHr).statusCode()).isEqualTo(200);
@@ -110,8 +116,9 @@ class AdminApiTenantsIT {
         assertThat(initech.path("hires").get(0).path("tenant").asText()).isEqualTo("initech");
         assertThat(all.path("total").asLong()).as("no tenant: every tenant's hires").isEqualTo(3);
         assertThat(ids(all)).containsExactlyInAnyOrder(acmeHires.get(0), acmeHires.get(1), initechHire);
-        assertThat(list("/admin/api/hires?tenant=nobody").path("total").asLong())
-                .as("a well-formed id that no hire has").isZero();
+        HttpResponse<String> nobody = connector.get("/admin/api/hires?tenant=nobody", bearer());
+        assertThat(nobody.statusCode()).as("a well-formed id no tenant has: not an empty list").isEqualTo(404);
+        assertThat(JSON.readTree(nobody.body()).path("field").asText()).isEqualTo("tenant");
     }
 
     @Test

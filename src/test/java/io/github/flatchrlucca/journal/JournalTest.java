@@ -1329,7 +1329,11 @@ class JournalTest {
             // a search's look for the webhook's hires an application may be under a corrected e-mail: the newest
             assertThat(plan(connection, Journal.webhookHiresWithoutApplicant(500)))
                     .contains("/* PUBLIC.HIRE_BY_TENANT_NEWEST: TENANT = ?1").contains("/* index sorted");
+            // whether an admin call may name a tenant out of the configuration: one hire looked up, not all counted
+            assertThat(plan(connection, JournalReader.A_HIRE_OF_TENANT)).contains(": TENANT = ?1");
         }
+        assertThat(reader.hasHires(TENANT)).isTrue();
+        assertThat(reader.hasHires("initech")).isFalse();
         String cancelledUnanswered = claimedHire();
         journal.markCreateAttempted(cancelledUnanswered, "{}", LUCCA);
         journal.cancel(cancelledUnanswered);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.EventDetail;
@@ -213,6 +214,42 @@ class AdminApiTest {
         assertThat(listed(null, "2026-03-02")).containsExactlyInAnyOrder(acme, globex);
     }
 
+    @Test
+    void aTenantsTokenNamingAnotherTenantIsAnsweredAsForATenantNoOneHasWhetherItExistsOrNot() throws Exception {
+        Intakes.recordIntake(journal, "{}", hire("1"), "acme", Duration.ZERO);
+        Intakes.recordIntake(journal, "{}", hire("2"), "globex", Duration.ZERO);
+
+        for (String endpoint : List.of("hires", "stats")) {
+            java.util.function.Consumer<Exchange> call = "hires".equals(endpoint) ? api::hires : api::stats;
+            Problem another = refused(call, "globex", "acme");
+            Problem nobody = refused(call, "nope", "acme");
+
+            assertThat(another.status()).as(endpoint).isEqualTo(404);
+            assertThat(another.document()).as(endpoint + ": globex exists, nope does not: the same answer")
+                    .isEqualTo(nobody.document()).containsEntry("field", "tenant");
+        }
+        assertThat(named(api::hires, "acme", "acme").path("total").asLong()).as("its own, named").isEqualTo(1);
+        assertThat(named(api::stats, "acme", "acme").path("counts").path("received").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void adminTokenNamingATenantNeitherInForceNorInTheJournalIsANotFoundNamingTenantNotAnEmptyAnswer()
+            throws Exception {
+        // initech was taken out of the configuration; its hires stay in the journal
+        String initech = Intakes.recordIntake(journal, "{}", hire("1"), "initech", Duration.ZERO).hireId();
+
+        for (java.util.function.Consumer<Exchange> call : List.<java.util.function.Consumer<Exchange>>of(api::hires,
+                api::stats)) {
+            Problem nope = refused(call, "nope", null);
+            assertThat(nope.status()).isEqualTo(404);
+            assertThat(nope.document()).containsEntry("field", "tenant");
+        }
+        assertThat(named(api::hires, "initech", null).path("hires").findValuesAsText("hireId"))
+                .as("operators look at a former tenant's hires").containsExactly(initech);
+        assertThat(named(api::stats, "initech", null).path("counts").path("received").asLong()).isEqualTo(1);
+        assertThat(named(api::hires, "globex", null).path("total").asLong()).as("in force, no hire yet").isZero();
+    }
+
     /** The hires received on one day ({@code from} and {@code to} both naming it), of a tenant or of all. */
     private List<String> listed(String tenant, String day) throws Exception {
         return answer(exchange -> {
@@ -234,6 +271,25 @@ class AdminApiTest {
 
     private static HireVerdict hire(String applicantId) {
         return new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId, List.of());
+    }
+
+    /** What a call answers for the {@code tenant} parameter, as the caller's token narrows it. */
+    private static JsonNode named(java.util.function.Consumer<Exchange> call, String tenant, String tenantOfToken)
+            throws Exception {
+        return answer(exchange -> {
+            exchange.getIn().setHeader("tenant", tenant);
+            call.accept(exchange);
+        }, tenantOfToken);
+    }
+
+    /** The problem a call answers for the {@code tenant} parameter, as the caller's token narrows it. */
+    private static Problem refused(java.util.function.Consumer<Exchange> call, String tenant, String tenantOfToken) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        if (tenantOfToken != null) {
+            exchange.setVariable(AdminTokenCheck.SCOPE, tenantOfToken);
+        }
+        exchange.getIn().setHeader("tenant", tenant);
+        return org.assertj.core.api.Assertions.catchThrowableOfType(Problem.class, () -> call.accept(exchange));
     }
 
     /** What a call answers, as the caller's token narrows it: null opens every tenant. */

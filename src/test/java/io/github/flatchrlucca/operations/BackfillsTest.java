@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.reconciliation.ReconciliationSteps;
 import io.github.flatchrlucca.reconciliation.SearchFailure;
+import io.github.flatchrlucca.tenants.TestTenants;
 import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -15,7 +16,32 @@ import org.junit.jupiter.api.Test;
 
 class BackfillsTest {
 
-    private final Backfills backfills = new Backfills(null, null, new ObjectMapper(), Clock.systemUTC());
+    // no search: what is refused is refused before the reconciliation is asked
+    private final Backfills backfills = new Backfills(null, TestTenants.inForce(
+            TestTenants.tenant("acme", "acme-token-0123456789", "4242"),
+            TestTenants.tenant("globex", "globex-token-0123456789", "4343")), new ObjectMapper(), Clock.systemUTC());
+
+    @Test
+    void aTenantsTokenNamingAnotherTenantIsAnsweredAsForATenantNoOneHasAndRunsNoSearch() {
+        Problem another = refused("globex", "acme");
+        Problem nobody = refused("nope", "acme");
+
+        assertThat(another.status()).isEqualTo(404);
+        assertThat(another.document()).as("globex exists, nope does not: the same answer").isEqualTo(nobody.document())
+                .containsEntry("field", "tenant");
+        assertThat(refused("nope", null).document()).as("ADMIN_TOKEN naming a tenant not in force")
+                .isEqualTo(nobody.document());
+    }
+
+    private Problem refused(String tenant, String tenantOfToken) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        if (tenantOfToken != null) {
+            exchange.setVariable(AdminTokenCheck.SCOPE, tenantOfToken);
+        }
+        exchange.getIn().setHeader("tenant", tenant);
+        exchange.getIn().setHeader("since", "2026-11-01");
+        return catchThrowableOfType(Problem.class, () -> backfills.asked(exchange));
+    }
 
     @Test
     void aFailedSearchIsAnsweredByWhoseFailureItWas() {

@@ -64,12 +64,25 @@ class HireQueryTest {
         assertThat(paris.from()).as("no tenant named: the connector's zone").isEqualTo("2026-02-28T23:00:00Z");
         assertThat(paris.to()).isEqualTo("2026-03-01T23:00:00Z");
 
-        request.setHeader("tenant", "globex");
-        HireFilter newYork = HireQuery.filter(request, null, tenant -> "globex".equals(tenant) ? NEW_YORK : PARIS);
+        HireFilter newYork = HireQuery.filter(request, "globex", tenant -> "globex".equals(tenant) ? NEW_YORK : PARIS);
+        assertThat(newYork.tenant()).isEqualTo("globex");
         assertThat(newYork.from()).isEqualTo("2026-03-01T05:00:00Z");
         assertThat(newYork.to()).isEqualTo("2026-03-02T05:00:00Z");
-        assertThat(HireQuery.filter(request, "acme", tenant -> "acme".equals(tenant) ? NEW_YORK : PARIS).from())
-                .as("the tenant of the caller's token").isEqualTo("2026-03-01T05:00:00Z");
+    }
+
+    @Test
+    void aFilterGivenTwiceIsABadRequestNamingItNotAListOfItsFirstValue() {
+        Message request = new DefaultMessage(new DefaultCamelContext());
+        // status=dead&status=received, as platform-http maps it
+        request.setHeader("status", java.util.List.of("dead", "received"));
+
+        assertThatExceptionOfType(Problem.class).isThrownBy(() -> HireQuery.filter(request, null, tenant -> PARIS))
+                .satisfies(problem -> {
+                    assertThat(problem.status()).isEqualTo(400);
+                    assertThat(problem.document().get("field")).isEqualTo("status");
+                    // not a status read as "[dead, received]"
+                    assertThat(problem.getMessage()).contains("given more than once");
+                });
     }
 
     @Test

@@ -1,23 +1,54 @@
 package io.github.flatchrlucca.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.intake.HireVerdict.Kind;
 import io.github.flatchrlucca.intake.UnusableField;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import io.github.flatchrlucca.tenants.TestTenants;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 /** What the preview says of a payload that leads to no Lucca request; a hire goes on to delivery's own steps. */
 class MappingPreviewTest {
 
     private static final JsonNode JEANNE = event("Jeanne", "Exemple");
-    private final MappingPreview preview = new MappingPreview(new ObjectMapper(), null, null, null, null, Clock.systemUTC());
+    private final MappingPreview preview = new MappingPreview(new ObjectMapper(), null, null, null, TestTenants.inForce(
+            TestTenants.tenant("acme", "acme-token-0123456789", "4242"),
+            TestTenants.tenant("globex", "globex-token-0123456789", "4343")), Clock.systemUTC());
+
+    @Test
+    void aTenantsTokenNamingAnotherTenantIsAnsweredAsForATenantNoOneHasNotWithItsOwnPreview() {
+        Problem another = catchThrowableOfType(Problem.class, () -> preview.tenantAsked(asked("globex", "acme")));
+        Problem nobody = catchThrowableOfType(Problem.class, () -> preview.tenantAsked(asked("nope", "acme")));
+
+        assertThat(another.status()).isEqualTo(404);
+        assertThat(another.document()).as("globex exists, nope does not: the same answer").isEqualTo(nobody.document())
+                .containsEntry("field", "tenant");
+        assertThat(catchThrowableOfType(Problem.class, () -> preview.tenantAsked(asked("nope", null))).document())
+                .as("ADMIN_TOKEN naming a tenant not in force").isEqualTo(nobody.document());
+        assertThat(preview.tenantAsked(asked("acme", "acme")).id()).as("its own, named").isEqualTo("acme");
+        assertThat(preview.tenantAsked(asked(null, "acme")).id()).as("its own, unnamed").isEqualTo("acme");
+    }
+
+    private static Exchange asked(String tenant, String tenantOfToken) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        if (tenantOfToken != null) {
+            exchange.setVariable(AdminTokenCheck.SCOPE, tenantOfToken);
+        }
+        exchange.getIn().setHeader("tenant", tenant);
+        return exchange;
+    }
 
     @Test
     void aCompleteHireGoesOnToTheRequests() {
