@@ -1,5 +1,6 @@
 package io.github.flatchrlucca;
 
+import java.util.function.Function;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
@@ -16,20 +17,22 @@ final class SettingsAsChecked extends MainListenerSupport {
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
-        apply(main.getCamelContext().getPropertiesComponent());
+        apply(main.getCamelContext().getPropertiesComponent(), System::getenv);
     }
 
     /**
      * Checks every setting, so that a wrong one, even one only Camel or the routes read, stops the start with the
-     * line naming it rather than Camel's stack trace; then gives each setting left unset the value it means.
+     * line naming it rather than Camel's stack trace (as written first: Camel would give a value it cannot read
+     * nothing); then gives each setting left unset the value it means.
      */
-    static void apply(PropertiesComponent properties) {
+    static void apply(PropertiesComponent properties, Function<String, String> environment) {
         // Camel looks a key up in the environment before anything else by default (delivery.batch-size as
         // DELIVERY_BATCH_SIZE): a blank variable named like its key would hide the value given below. The environment
         // then answers only for a key nothing else gives; application.properties' {{env:NAME:default}} still reads
         // every variable the settings name.
         ((org.apache.camel.component.properties.PropertiesComponent) properties).setEnvironmentVariableMode(
                 org.apache.camel.component.properties.PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_FALLBACK);
+        SettingsAsWritten.check(properties.loadProperties(), environment);
         SettingsReader in = new SettingsReader(properties::resolveProperty);
         in.checkAll();
         // Camel Main also reads a CAMEL_MAIN_* variable itself, over the properties, and stops the start on a blank

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
  * {@code {{env:NAME:default}}} reads as blank text too.
  */
 class SettingsAsCheckedTest {
+
+    private static final Function<String, String> NO_VARIABLES = name -> null;
 
     @Test
     void aBlankSettingIsItsDefaultForCamelAndTheRoutes() {
@@ -27,7 +30,7 @@ class SettingsAsCheckedTest {
                 "lucca.timeout-ms", "",
                 "retention.days", "30"));
 
-        SettingsAsChecked.apply(properties);
+        SettingsAsChecked.apply(properties, NO_VARIABLES);
 
         // what the routes' {{...}} read
         assertThat(properties.parseUri("{{delivery.batch-size}} {{lucca.timeout-ms}} {{retention.days}}"))
@@ -44,7 +47,7 @@ class SettingsAsCheckedTest {
     void aBlankServerPortIsItsDefaultAndSoIsTheManagementPortThatFollowsIt() {
         PropertiesComponent properties = properties(Map.of("camel.server.port", "", "camel.management.port", ""));
 
-        SettingsAsChecked.apply(properties);
+        SettingsAsChecked.apply(properties, NO_VARIABLES);
 
         assertThat(properties.resolveProperty("camel.server.port")).contains("8080");
         assertThat(properties.resolveProperty("camel.management.port")).contains("8080");
@@ -57,7 +60,7 @@ class SettingsAsCheckedTest {
         assertThat(System.getenv("PATH")).isNotBlank();
         PropertiesComponent properties = properties(Map.of("path", "from-the-properties"));
 
-        SettingsAsChecked.apply(properties);
+        SettingsAsChecked.apply(properties, NO_VARIABLES);
 
         assertThat(properties.resolveProperty("path")).contains("from-the-properties");
     }
@@ -66,7 +69,8 @@ class SettingsAsCheckedTest {
     void aWrongSettingStillStopsTheStartNamingIt() {
         PropertiesComponent properties = properties(Map.of("delivery.batch-size", "0"));
 
-        assertThatExceptionOfType(InvalidSetting.class).isThrownBy(() -> SettingsAsChecked.apply(properties))
+        assertThatExceptionOfType(InvalidSetting.class)
+                .isThrownBy(() -> SettingsAsChecked.apply(properties, NO_VARIABLES))
                 .withMessageStartingWith("Invalid setting DELIVERY_BATCH_SIZE (delivery.batch-size)");
     }
 
@@ -74,9 +78,53 @@ class SettingsAsCheckedTest {
     void aBlankShutdownTimeoutIsRefusedSinceCamelMainReadsItsVariableItselfAndFailsOnABlankOne() {
         PropertiesComponent properties = properties(Map.of("camel.main.shutdown-timeout", " "));
 
-        assertThatExceptionOfType(InvalidSetting.class).isThrownBy(() -> SettingsAsChecked.apply(properties))
+        assertThatExceptionOfType(InvalidSetting.class)
+                .isThrownBy(() -> SettingsAsChecked.apply(properties, NO_VARIABLES))
                 .withMessageStartingWith("Invalid setting CAMEL_MAIN_SHUTDOWNTIMEOUT (camel.main.shutdown-timeout): "
                         + "is blank");
+    }
+
+    @Test
+    void aVariableWithDoubleBracesIsRefusedRatherThanReadAsAReferenceThatCamelFindsUnsetAndSkips() {
+        // Camel would look {{firstname}} up as a property, find none and give the setting nothing: the candidate's
+        // personal e-mail would go to Lucca as the work one
+        PropertiesComponent properties = properties(Map.of(
+                "lucca.work-email-pattern", "{{env:LUCCA_WORK_EMAIL_PATTERN:}}"));
+        Map<String, String> environment = Map.of("LUCCA_WORK_EMAIL_PATTERN", "{{firstname}}.{{lastname}}@acme.fr");
+
+        assertThatExceptionOfType(InvalidSetting.class)
+                .isThrownBy(() -> SettingsAsChecked.apply(properties, environment::get))
+                .withMessageStartingWith("Invalid setting LUCCA_WORK_EMAIL_PATTERN (lucca.work-email-pattern): ")
+                .withMessageContaining("write it without double braces")
+                .withMessageNotContaining("firstname");
+    }
+
+    @Test
+    void aSecretWithDoubleBracesIsRefusedWithoutQuotingIt() {
+        PropertiesComponent properties = properties(Map.of("flatchr.webhook-token", "{{env:FLATCHR_WEBHOOK_TOKEN:}}"));
+        Map<String, String> environment = Map.of("FLATCHR_WEBHOOK_TOKEN", "abc}}defghijklmnop");
+
+        assertThatExceptionOfType(InvalidSetting.class)
+                .isThrownBy(() -> SettingsAsChecked.apply(properties, environment::get))
+                .withMessageStartingWith("Invalid setting FLATCHR_WEBHOOK_TOKEN (flatchr.webhook-token): ")
+                .withMessageNotContaining("defghijklmnop");
+    }
+
+    @Test
+    void aPropertiesFileValueWithDoubleBracesIsRefusedButItsOwnPlaceholdersAreNot() {
+        PropertiesComponent written = properties(Map.of(
+                "journal.jdbc-url", "jdbc:postgresql://db/journal?password=x}}y",
+                "camel.management.port", "{{env:MANAGEMENT_PORT:{{env:SERVER_PORT:8080}}}}"));
+        PropertiesComponent inADefault = properties(Map.of("lucca.instance", "{{env:LUCCA_INSTANCE:ac{{me}}}}"));
+
+        assertThatExceptionOfType(InvalidSetting.class)
+                .isThrownBy(() -> SettingsAsChecked.apply(written, NO_VARIABLES))
+                .withMessageStartingWith("Invalid setting JOURNAL_JDBC_URL (journal.jdbc-url): ")
+                .withMessageContaining("write it without double braces")
+                .withMessageNotContaining("password");
+        assertThatExceptionOfType(InvalidSetting.class)
+                .isThrownBy(() -> SettingsAsChecked.apply(inADefault, NO_VARIABLES))
+                .withMessageStartingWith("Invalid setting LUCCA_INSTANCE (lucca.instance): ");
     }
 
     private static PropertiesComponent properties(Map<String, String> values) {

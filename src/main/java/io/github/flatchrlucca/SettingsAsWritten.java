@@ -1,0 +1,63 @@
+package io.github.flatchrlucca;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the settings as written, before Camel reads them: the lines of the properties file in force and the
+ * variables their placeholders name. Camel reads {@code {{...}}} in a value as a reference to another property and,
+ * when there is none, gives the setting nothing rather than failing: the check would then see an unset setting and
+ * the connector run with its default (a generated webhook token, the embedded journal, the personal e-mail sent as
+ * the work one).
+ */
+final class SettingsAsWritten {
+
+    /** {@code {{env:NAME:default}}} or {@code {{env:NAME}}}, the default itself possibly one (MANAGEMENT_PORT's). */
+    private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\{\\{env:(\\w+)(?::(.*))?}}", Pattern.DOTALL);
+
+    private SettingsAsWritten() {
+    }
+
+    /**
+     * Refuses a declared setting whose line, its {@code {{env:...}}} placeholders aside, or one of the variables
+     * they name holds double braces; never quotes the value, which may be a secret.
+     */
+    static void check(Properties written, Function<String, String> environment) {
+        for (Setting<?> setting : Settings.inProperties()) {
+            String line = written.getProperty(setting.key());
+            if (line == null) {
+                continue;
+            }
+            List<String> variables = new ArrayList<>();
+            if (hasBraces(literal(line, variables))) {
+                throw setting.refusal("its line in the properties file holds {{ or }}, which Camel would read as a "
+                        + "reference to another property; write it without double braces");
+            }
+            variables.stream().filter(variable -> hasBraces(environment.apply(variable))).findFirst()
+                    .ifPresent(variable -> {
+                        throw setting.refusal((variable.equals(setting.env()) ? "holds" : "its variable " + variable
+                                + " holds") + " {{ or }}, which Camel would read as a reference to another "
+                                + "property; write it without double braces");
+                    });
+        }
+    }
+
+    /** The text Camel takes as written: the line without its env placeholders, whose variables go to {@code named}. */
+    private static String literal(String line, List<String> named) {
+        Matcher placeholder = ENV_PLACEHOLDER.matcher(line);
+        if (!placeholder.matches()) {
+            return line;
+        }
+        named.add(placeholder.group(1));
+        return literal(Objects.requireNonNullElse(placeholder.group(2), ""), named);
+    }
+
+    private static boolean hasBraces(String text) {
+        return text != null && (text.contains("{{") || text.contains("}}"));
+    }
+}
