@@ -7,13 +7,15 @@ import java.util.Properties;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks the settings as written, before Camel reads them: the lines of the properties file in force and the
- * variables their placeholders name. Camel reads {@code {{...}}} in a value as a reference to another property and,
- * when there is none, gives the setting nothing rather than failing: the check would then see an unset setting and
- * the connector run with its default (a generated webhook token, the embedded journal, the personal e-mail sent as
- * the work one).
+ * variables their placeholders name. A declared setting is read from its line alone: a file without it (one written
+ * for an older version, as CONFIG_FILE) would leave it at its default whatever its variable says. Camel reads
+ * {@code {{...}}} in a value as a reference to another property and, when there is none, gives the setting nothing
+ * rather than failing: the check would then see an unset setting and the connector run with its default (a
+ * generated webhook token, the embedded journal, the personal e-mail sent as the work one).
  */
 final class SettingsAsWritten {
 
@@ -24,15 +26,21 @@ final class SettingsAsWritten {
     }
 
     /**
-     * Refuses a declared setting whose line, its {@code {{env:...}}} placeholders aside, or one of the variables
-     * they name holds double braces; never quotes the value, which may be a secret.
+     * Refuses a properties file that lacks a declared setting's line, naming every such line to add; then a declared
+     * setting whose line, its {@code {{env:...}}} placeholders aside, or one of the variables they name holds double
+     * braces; never quotes the value, which may be a secret.
      */
     static void check(Properties written, Function<String, String> environment) {
+        // getProperty, not containsKey: the properties Camel loads keep their entries out of the Hashtable's own
+        String missing = Settings.inProperties().stream()
+                .filter(setting -> written.getProperty(setting.key()) == null)
+                .map(Setting::propertyLine).collect(Collectors.joining(", "));
+        if (!missing.isEmpty()) {
+            throw new InvalidSetting("Invalid properties file: it lacks settings this version reads (was it written "
+                    + "for an older one?), whose variables would never be looked at; add the lines " + missing);
+        }
         for (Setting<?> setting : Settings.inProperties()) {
             String line = written.getProperty(setting.key());
-            if (line == null) {
-                continue;
-            }
             List<String> variables = new ArrayList<>();
             if (hasBraces(literal(line, variables))) {
                 throw setting.refusal("its line in the properties file holds {{ or }}, which Camel would read as a "

@@ -3,6 +3,7 @@ package io.github.flatchrlucca;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
@@ -127,10 +128,25 @@ class SettingsAsCheckedTest {
                 .withMessageStartingWith("Invalid setting LUCCA_INSTANCE (lucca.instance): ");
     }
 
-    private static PropertiesComponent properties(Map<String, String> values) {
+    @Test
+    void anOlderPropertiesFileWithoutDeclaredKeysIsRefusedNamingEachLineToAdd() {
+        // Camel would find nothing for them and the connector take their defaults, their variables never read
+        PropertiesComponent properties = properties(Map.of(), "delivery.hire-hold-seconds", "lucca.instance");
+
+        assertThatExceptionOfType(InvalidSetting.class)
+                .isThrownBy(() -> SettingsAsChecked.apply(properties, NO_VARIABLES))
+                .withMessageContaining("lucca.instance = {{env:LUCCA_INSTANCE:}}")
+                .withMessageContaining("delivery.hire-hold-seconds = {{env:HIRE_HOLD_SECONDS:0}}")
+                .withMessageNotContaining("\n");
+    }
+
+    /** A properties file with every declared setting but those left out, at its default unless {@code values} gives it. */
+    private static PropertiesComponent properties(Map<String, String> values, String... leftOut) {
         PropertiesComponent properties = new DefaultCamelContext().getPropertiesComponent();
         Properties initial = new Properties();
+        Settings.inProperties().forEach(setting -> initial.put(setting.key(), setting.defaultValue()));
         initial.putAll(values);
+        Arrays.stream(leftOut).forEach(initial::remove);
         properties.setInitialProperties(initial);
         return properties;
     }
