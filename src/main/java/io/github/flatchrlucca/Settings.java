@@ -358,7 +358,8 @@ final class Settings {
                     + "`terminationGracePeriodSeconds`, systemd's `TimeoutStopSec`), for `SHUTDOWN_DRAIN_SECONDS` and "
                     + "this together: raise theirs with it, else the process is killed before it has given back "
                     + "what it holds. Camel Main reads the variable itself too: set blank, it is refused, not "
-                    + "taken as unset.")
+                    + "taken as unset; and a timeout it would take from another spelling "
+                    + "(`CAMEL_MAIN_SHUTDOWN_TIMEOUT`, unchecked) stops the start.")
             .defaultValue("15");
 
     // ---- Delivery and retries

@@ -1,9 +1,13 @@
 package io.github.flatchrlucca;
 
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.ShutdownStrategy;
 
 /**
  * Camel and the routes read the settings as the connector checked them. Camel Main binds the settings it reads
@@ -12,6 +16,7 @@ import org.apache.camel.spi.PropertiesComponent;
  * the variable is missing. For the connector a blank value is unset (its default, or for MANAGEMENT_PORT the
  * webhook's port): each setting left unset is given that value in Camel's properties, before Camel Main binds
  * anything, so that what is checked is what runs (not a random port, nor a null batch size in every delivery round).
+ * Once Camel Main has bound its own, the shutdown timeout it took is compared with the one checked.
  */
 final class SettingsAsChecked extends MainListenerSupport {
 
@@ -44,5 +49,27 @@ final class SettingsAsChecked extends MainListenerSupport {
                             + "unset it for its default, " + setting.defaultValue());
                 });
         in.unsetMeanings().forEach(properties::addOverrideProperty);
+    }
+
+    @Override
+    public void afterConfigure(BaseMainSupport main) {
+        checkBound(main.getCamelContext());
+    }
+
+    /**
+     * Camel Main reads the shutdown timeout from more than its documented variable (CAMEL_MAIN_SHUTDOWN_TIMEOUT too,
+     * a {@code -Dcamel.main.shutdownTimeout}), unchecked: the one it bound must be the one checked, else such a
+     * spelling runs without a word (1000: a stop of nearly 17 minutes; abc: Camel's own 45 s).
+     */
+    static void checkBound(CamelContext camel) {
+        long checked = new SettingsReader(camel.getPropertiesComponent()::resolveProperty)
+                .get(Settings.SHUTDOWN_TIMEOUT);
+        ShutdownStrategy bound = camel.getShutdownStrategy();
+        if (bound.getTimeUnit().toMillis(bound.getTimeout()) != TimeUnit.SECONDS.toMillis(checked)) {
+            throw Settings.SHUTDOWN_TIMEOUT.refusal("Camel Main bound " + bound.getTimeout() + " "
+                    + bound.getTimeUnit().name().toLowerCase(Locale.ROOT) + " from another spelling of it, unchecked, "
+                    + "not the " + checked + " s checked; set " + Settings.SHUTDOWN_TIMEOUT.env() + " alone (not "
+                    + "CAMEL_MAIN_SHUTDOWN_TIMEOUT, nor -Dcamel.main.shutdownTimeout)");
+        }
     }
 }

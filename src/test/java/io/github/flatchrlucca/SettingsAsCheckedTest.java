@@ -140,14 +140,34 @@ class SettingsAsCheckedTest {
                 .withMessageNotContaining("\n");
     }
 
-    /** A properties file with every declared setting but those left out, at its default unless {@code values} gives it. */
+    @Test
+    void aShutdownTimeoutCamelMainBoundFromAnotherSpellingThanTheCheckedOneStopsTheStartNamingIt() {
+        // Camel Main reads CAMEL_MAIN_SHUTDOWN_TIMEOUT (or -Dcamel.main.shutdownTimeout) too, unchecked: 1000 s
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getPropertiesComponent().setInitialProperties(wholeFile(Map.of("camel.main.shutdown-timeout", "20")));
+        SettingsAsChecked.apply(camel.getPropertiesComponent(), NO_VARIABLES);
+        camel.getShutdownStrategy().setTimeout(1000);
+
+        assertThatExceptionOfType(InvalidSetting.class).isThrownBy(() -> SettingsAsChecked.checkBound(camel))
+                .withMessageStartingWith("Invalid setting CAMEL_MAIN_SHUTDOWNTIMEOUT (camel.main.shutdown-timeout): ")
+                .withMessageContaining("CAMEL_MAIN_SHUTDOWN_TIMEOUT");
+
+        camel.getShutdownStrategy().setTimeout(20);
+        SettingsAsChecked.checkBound(camel);
+    }
+
+    /** A properties file with every declared setting but those left out, at its default unless in {@code values}. */
     private static PropertiesComponent properties(Map<String, String> values, String... leftOut) {
         PropertiesComponent properties = new DefaultCamelContext().getPropertiesComponent();
+        properties.setInitialProperties(wholeFile(values, leftOut));
+        return properties;
+    }
+
+    private static Properties wholeFile(Map<String, String> values, String... leftOut) {
         Properties initial = new Properties();
         Settings.inProperties().forEach(setting -> initial.put(setting.key(), setting.defaultValue()));
         initial.putAll(values);
         Arrays.stream(leftOut).forEach(initial::remove);
-        properties.setInitialProperties(initial);
-        return properties;
+        return initial;
     }
 }
