@@ -64,7 +64,10 @@ final class Settings {
     // ---- read before application.properties (InstallFiles, FlatchrLucca)
 
     static final Setting<String> CONFIG_FILE = Setting.of(CONNECTOR, "", "CONFIG_FILE", text(),
-            "The `application.properties` to read.")
+            "The `application.properties` to read. It must hold every setting's line: one kept from an older "
+                    + "version stops the start naming the lines to add (else their variables would never be read). "
+                    + "A value with `{{` or `}}` is refused too (Camel would take it for a reference to another "
+                    + "property).")
             .whenUnset("`./application.properties`, else the jar's own copy");
     static final Setting<String> ROUTES_DIR = Setting.of(CONNECTOR, "", "ROUTES_DIR", text(),
             "The folder of the `*.camel.yaml` routes to run (edit them, restart, no rebuild); the start-up log says "
