@@ -2,7 +2,6 @@ package io.github.flatchrlucca;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -19,8 +18,11 @@ import java.util.stream.Collectors;
  */
 final class SettingsAsWritten {
 
-    /** {@code {{env:NAME:default}}} or {@code {{env:NAME}}}, the default itself possibly one (MANAGEMENT_PORT's). */
-    private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\{\\{env:(\\w+)(?::(.*))?}}", Pattern.DOTALL);
+    /**
+     * {@code {{env:NAME:default}}} or {@code {{env:NAME}}} with no braces in its default: the innermost of nested ones
+     * (MANAGEMENT_PORT's default is SERVER_PORT's), taken away first; anywhere in a line, as Camel reads them.
+     */
+    private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\{\\{env:(\\w+)(?::[^{}]*)?}}");
 
     private SettingsAsWritten() {
     }
@@ -55,14 +57,24 @@ final class SettingsAsWritten {
         }
     }
 
-    /** The text Camel takes as written: the line without its env placeholders, whose variables go to {@code named}. */
+    /**
+     * The text Camel takes as written: the line without its env placeholders (the innermost first, until none is
+     * left), whose variables go to {@code named}.
+     */
     private static String literal(String line, List<String> named) {
-        Matcher placeholder = ENV_PLACEHOLDER.matcher(line);
-        if (!placeholder.matches()) {
-            return line;
+        String rest = line;
+        Matcher placeholder = ENV_PLACEHOLDER.matcher(rest);
+        while (placeholder.find()) {
+            StringBuilder without = new StringBuilder();
+            do {
+                named.add(placeholder.group(1));
+                placeholder.appendReplacement(without, "");
+            } while (placeholder.find());
+            placeholder.appendTail(without);
+            rest = without.toString();
+            placeholder = ENV_PLACEHOLDER.matcher(rest);
         }
-        named.add(placeholder.group(1));
-        return literal(Objects.requireNonNullElse(placeholder.group(2), ""), named);
+        return rest;
     }
 
     private static boolean hasBraces(String text) {

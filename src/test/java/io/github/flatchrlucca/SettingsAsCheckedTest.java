@@ -1,6 +1,7 @@
 package io.github.flatchrlucca;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.Arrays;
@@ -126,6 +127,21 @@ class SettingsAsCheckedTest {
         assertThatExceptionOfType(InvalidSetting.class)
                 .isThrownBy(() -> SettingsAsChecked.apply(inADefault, NO_VARIABLES))
                 .withMessageStartingWith("Invalid setting LUCCA_INSTANCE (lucca.instance): ");
+    }
+
+    @Test
+    void aPlaceholderAmongTextIsReadAsCamelReadsItAndItsVariableCheckedToo() {
+        PropertiesComponent properties = properties(Map.of(
+                "connector.public-base-url", "https://{{env:MYHOST}}.example.org"));
+
+        assertThatCode(() -> SettingsAsChecked.apply(properties, Map.of("MYHOST", "conn")::get))
+                .doesNotThrowAnyException();
+        PropertiesComponent again = properties(Map.of(
+                "connector.public-base-url", "https://{{env:MYHOST}}.example.org"));
+        assertThatExceptionOfType(InvalidSetting.class)
+                .isThrownBy(() -> SettingsAsChecked.apply(again, Map.of("MYHOST", "{{x}}")::get))
+                .withMessageStartingWith("Invalid setting PUBLIC_BASE_URL (connector.public-base-url): its variable "
+                        + "MYHOST holds {{ or }}");
     }
 
     @Test
