@@ -1084,12 +1084,16 @@ public final class Journal {
                                        Instant askedAt, CurrentEvent event, String newMatchKey) {
         String why = "moved back into hired in Flatchr, as a search of its API shows"
                 + (event.note() == null ? "" : "; " + event.note());
-        // Not while another hire of the application is not withdrawn: one a webhook or an earlier search queued again
-        // (the one of the candidate's e-mail now), which two would make two accounts of.
+        // Not while another hire of the application stands: one a webhook or an earlier search queued again (the one
+        // of the candidate's e-mail now), which two would make two accounts of. Neither a withdrawn one nor one
+        // cancelled with nothing sent to Lucca stands: such as a search's namesake an operator cancelled as this
+        // hire's candidate, whose Flatchr id this hire shares since (cancel).
         return queuedAgain(hire.hireId(), HireStatus.WITHDRAWN.name(), event.payload(), newMatchKey, hold,
                 seenInHiredAt, askedAt, why, " AND moved_out_at < ? AND " + LEARNT_NOTHING_SINCE + " AND erased_at IS "
                 + "NULL AND NOT EXISTS (SELECT 1 FROM hire other WHERE other.tenant = hire.tenant AND other.hire_id <> "
-                + "hire.hire_id AND other.status <> 'WITHDRAWN' AND (other.match_key = hire.match_key OR "
+                + "hire.hire_id AND other.status <> 'WITHDRAWN' AND NOT (other.status = 'CANCELLED' AND "
+                + "other.lucca_user_id IS NULL AND other.create_attempted_at IS NULL) AND (other.match_key = "
+                + "hire.match_key OR "
                 + "other.match_key = COALESCE(?, hire.match_key) OR other.flatchr_applicant = hire.flatchr_applicant))",
                 at(changedAt),
                 at(askedAt), ApplicationKey.of(hire.tenant(), event.sameApplication()));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -848,6 +849,27 @@ class WithdrawnHiresTest {
                 clock.instant(), clock.instant(), CurrentEvent.RECORDED)).isTrue();
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
         assertThat(journal.withdrawnHires(TENANT)).isEmpty();
+    }
+
+    @Test
+    void aWebhooksHireKnownByItsCancelledNamesakesFlatchrIdIsQueuedAgainWhenASearchShowsItBackInHired() {
+        String webhookHire = record("1", Duration.ofHours(1));
+        String held = journal.record(PAYLOAD, TENANT, Origin.FLATCHR_API, "4242:app-9", "corrected@example.org|5",
+                "app-9", "same name and vacancy as hire " + webhookHire + ", another e-mail", List.of(), Duration.ZERO,
+                clock.instant()).hireId();
+        assertThat(journal.cancel(held, Optional.of(webhookHire))).isTrue();
+        clock.advance(Duration.ofMinutes(1));
+        Instant askedAt = clock.instant();
+        assertThat(journal.movedOutSeenInFlatchr(TENANT, "4242:app-9", "corrected@example.org|5", "app-9",
+                "as a search of its API shows (archived)", askedAt.minusSeconds(10), askedAt))
+                .as("by the Flatchr id it learnt").contains(new MoveOut(webhookHire, MoveOut.Outcome.WITHDRAWN));
+        clock.advance(Duration.ofMinutes(1));
+
+        WithdrawnHire withdrawn = journal.withdrawnHires(TENANT).get(0);
+        assertThat(journal.movedBackIntoHiredSeenInFlatchr(withdrawn, clock.instant().minusSeconds(5), Duration.ZERO,
+                clock.instant(), clock.instant(), CurrentEvent.RECORDED))
+                .as("its namesake, cancelled, is no second hire of the application that stands").isTrue();
+        assertThat(reader.find(webhookHire).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
     }
 
     // ---- a search's answer and the webhooks that come between its asking and its use: the later webhook wins
