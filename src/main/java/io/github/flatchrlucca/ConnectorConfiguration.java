@@ -493,6 +493,11 @@ public final class ConnectorConfiguration implements CamelConfiguration {
             pool.addDataSourceProperty("socketTimeout", String.valueOf(JOURNAL_SOCKET_TIMEOUT.toSeconds()));
             pool.addDataSourceProperty("tcpKeepAlive", "true");
         }
+        // READ COMMITTED whatever the database's default: the rate limit's slots are counted after their Lucca row is
+        // locked (RateLimitStore), which sees the slots other instances committed meanwhile only at this level; under
+        // a stricter default (default_transaction_isolation) four instances took four slots of a budget of one, and
+        // concurrent claims failed as serialization errors (503s). H2's default is the same.
+        pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         // A webhook waits at most this long for a database that is down, then answers 503.
         pool.setConnectionTimeout(JOURNAL_CONNECT_TIMEOUT.toMillis());
         pool.setMaximumPoolSize(JOURNAL_POOL_SIZE);

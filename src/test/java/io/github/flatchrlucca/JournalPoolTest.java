@@ -31,6 +31,14 @@ class JournalPoolTest {
     }
 
     @Test
+    void eachJournalConnectionReadsCommittedWhateverTheDatabasesDefault() {
+        properties.put("journal.jdbc-url", URL);
+        assertThat(pool().getTransactionIsolation()).isEqualTo("TRANSACTION_READ_COMMITTED");
+        properties.remove("journal.jdbc-url");
+        assertThat(pool().getTransactionIsolation()).as("the embedded journal").isEqualTo("TRANSACTION_READ_COMMITTED");
+    }
+
+    @Test
     void theDriversSettingsInTheJournalUrlWinOverThePools() {
         properties.put("journal.jdbc-url", URL + "?socketTimeout=120");
 
