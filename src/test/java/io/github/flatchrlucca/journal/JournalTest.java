@@ -1171,6 +1171,20 @@ class JournalTest {
     }
 
     @Test
+    void retentionOfNoDaysErasesNoHireAnAttemptStillHoldsUntilItsLeaseEnds() {
+        // cancelled while its create was on its way: finished, yet being delivered until the attempt lets it go
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
+        journal.claim(hireId);
+        assertThat(journal.cancel(hireId)).isTrue();
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(journal.erasePersonalData(clock.instant(), clock.instant(), List.of())).isZero();
+        assertThat(reader.find(hireId).orElseThrow().payload()).isEqualTo(PAYLOAD);
+        clock.advance(LEASE);
+        assertThat(journal.erasePersonalData(clock.instant(), clock.instant(), List.of())).isOne();
+    }
+
+    @Test
     void aHeldNamesakeCancelledAsAWebhooksHiresCandidateGivesThatHireItsFlatchrIdUnlessItKnowsItsOwn() {
         String webhookHire = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         String knownHire = Intakes.recordIntake(journal, PAYLOAD, hire("2"), TENANT, Duration.ZERO).hireId();
