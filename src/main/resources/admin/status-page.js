@@ -209,7 +209,10 @@
     return new URLSearchParams(location.hash.slice(1));
   }
 
-  /** The tenant the address names; a mistyped one shows all tenants rather than an error every refresh. */
+  /**
+   * The tenant the address names; a mistyped one shows all tenants rather than an error every refresh (as does one
+   * the API answers no one has: refresh).
+   */
   function linkedTenant() {
     const tenant = address().get("tenant") || "";
     return TENANT_ID.test(tenant) ? tenant : "";
@@ -283,6 +286,12 @@
       $("updated").classList.remove("stale");
     } catch (error) {
       if (error.status === 401 || run !== state.run) return;
+      // A tenant the token may not look at, or no one has (a stale link, one whose hires are all gone): all the
+      // token's tenants are shown, as for a mistyped one, rather than the same error at every refresh.
+      if (error.status === 404 && error.problem.field === "tenant" && state.tenant) {
+        setTenant("");
+        return;
+      }
       $("updated").textContent = `Not updated: ${error.message}`;
       $("updated").classList.add("stale");
     }

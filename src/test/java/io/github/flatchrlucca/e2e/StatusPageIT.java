@@ -317,6 +317,12 @@ class StatusPageIT {
         tenantRow("acme").findElement(By.cssSelector("td.tenant-id button")).click();
         wait.until(d -> row(acmeHire) != null && row(initechHire) == null);
         assertThat(browser.getCurrentUrl()).endsWith("/admin/#tenant=acme");
+
+        // A link to a tenant no one has (a stale bookmark) shows every tenant, not the same error at each refresh.
+        browser.navigate().to(browser.getCurrentUrl().replaceFirst("#.*$", "") + "#tenant=nosuch");
+        wait.until(d -> row(acmeHire) != null && row(initechHire) != null);
+        assertThat(browser.getCurrentUrl()).endsWith("/admin/");
+        assertThat(browser.findElement(By.id("updated")).getText()).doesNotContain("Not updated");
     }
 
     @Test
