@@ -229,7 +229,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("retention", new Retention(journal, settings.retention(), settings.retryMaxAge(),
                 tenants::writingBack, clock));
         // asked by a timer (route watch-journal): a health request never waits for a journal that is down
-        JournalWatch journalWatch = new JournalWatch(reader);
+        JournalWatch journalWatch = new JournalWatch(reader, clock);
+        metrics.journalClock(journalWatch::clockAheadSeconds);
         registry.bind("journalWatch", journalWatch);
         registry.bind("journalHealth", new ReadinessCheck("journal", journalWatch::answers, JournalWatch.DOWN));
         registry.bind("luccaHealth", new LuccaHealthCheck(tenants, !settings.managementOnServerPort(),

@@ -5,6 +5,7 @@ import static io.github.flatchrlucca.journal.Jdbc.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -57,9 +58,14 @@ public final class JournalReader {
         this.jdbc = new Jdbc(dataSource);
     }
 
-    /** Throws {@link JournalUnavailable} when the journal does not answer. */
-    public void ping() {
-        jdbc.query("reach the journal", "SELECT COUNT(*) FROM hire WHERE hire_id = ?", row -> row.getLong(1), "-");
+    /**
+     * The journal's own time: its answer says it is reachable, and with several instances, whose clocks reckon every
+     * lease and rate-limit window (the journal's never does), how far this one's is off. Throws {@link
+     * JournalUnavailable} when the journal does not answer.
+     */
+    public Instant time() {
+        return jdbc.query("reach the journal", "SELECT CURRENT_TIMESTAMP", row -> row.getObject(1,
+                java.time.OffsetDateTime.class).toInstant()).get(0);
     }
 
     public Optional<HireView> find(String hireId) {

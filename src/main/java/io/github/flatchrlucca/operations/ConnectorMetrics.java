@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -108,6 +109,16 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
     /** Seconds, reckoned at the scrape from the hire read a few seconds before: a queue that stopped keeps growing. */
     private double waited(HireView oldest) {
         return Math.max(0, queueWait.of(oldest).toSeconds());
+    }
+
+    /**
+     * How far this instance's clock is ahead of the journal's, as its watch last read it (JournalWatch): instances
+     * sharing a journal reckon leases and Lucca's rate limit on their own clocks.
+     */
+    public void journalClock(DoubleSupplier aheadSeconds) {
+        Gauge.builder("flatchr.journal.clock.ahead.seconds", aheadSeconds::getAsDouble)
+                .description("How far this instance's clock is ahead of the journal's (negative: behind), in seconds")
+                .register(registry);
     }
 
     /**

@@ -2,6 +2,11 @@ package io.github.flatchrlucca.operations;
 
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.JournalUnavailable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether the journal answered when it was last asked, for the readiness check "journal": without it no hire can be
@@ -11,32 +16,69 @@ import io.github.flatchrlucca.journal.JournalUnavailable;
  * request that waited for it held the liveness request behind it past the kubelet's timeout, and Kubernetes
  * restarted a connector that cannot start while the journal is down. Not a liveness check: restarting does not
  * bring a database back.
+ * <p>
+ * Its answer is the journal's time, and with it how far this instance's clock is off the journal's: instances
+ * sharing a journal reckon every lease, hold and Lucca rate-limit window on their own clocks, so one running minutes
+ * ahead takes over hires another is delivering, and one seconds ahead spends more of Lucca's budget than the window
+ * allows. Told in the log when it goes past {@link #SKEW_TOLD} and back, and as a metric with its alert rule.
  */
 public final class JournalWatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JournalWatch.class);
 
     /** The readiness check's message while the journal does not answer. */
     public static final String DOWN = "The journal cannot be reached: webhooks are answered 503 until it is back.";
 
+    /** A skew past which the log says so: far above a query's own time, well under a rate-limit window's effect. */
+    static final Duration SKEW_TOLD = Duration.ofSeconds(5);
+
     private final JournalReader reader;
+    private final Clock clock;
     // The start opened the journal, or stopped (JournalOpening): until the timer's first look, it answered.
     private volatile boolean answers = true;
+    // null until the journal's time was read
+    private volatile Duration skew;
+    private boolean skewTold;
 
-    public JournalWatch(JournalReader reader) {
+    public JournalWatch(JournalReader reader, Clock clock) {
         this.reader = reader;
+        this.clock = clock;
     }
 
-    /** The timer's: asks the journal, and keeps its answer for the readiness check. */
-    public void look() {
+    /** The timer's: asks the journal its time, and keeps its answer for the readiness check and the metric. */
+    public synchronized void look() {
+        Instant asked = clock.instant();
+        Instant journalTime;
         try {
-            reader.ping();
-            answers = true;
+            journalTime = reader.time();
         } catch (JournalUnavailable e) {
             answers = false;
+            return;
         }
+        answers = true;
+        Instant answered = clock.instant();
+        // against the middle of the question's round trip, whose length would otherwise count as skew
+        Duration halfTrip = Duration.between(asked, answered).dividedBy(2);
+        skew = Duration.between(asked.plus(halfTrip), journalTime);
+        boolean tooFar = skew.abs().compareTo(SKEW_TOLD) > 0;
+        if (tooFar && !skewTold) {
+            LOG.warn("This instance's clock is {} ms ahead of the journal's (negative: behind): instances sharing a "
+                    + "journal reckon leases, holds and Lucca's rate limit on their own clocks, which must be kept in "
+                    + "step (NTP)", -skew.toMillis());
+        } else if (!tooFar && skewTold) {
+            LOG.info("This instance's clock is in step with the journal's again ({} ms ahead)", -skew.toMillis());
+        }
+        skewTold = tooFar;
     }
 
     /** Whether the journal answered when last asked: the health request's question, which never waits. */
     public boolean answers() {
         return answers;
+    }
+
+    /** How far this instance's clock is ahead of the journal's (negative: behind), in seconds; NaN before the first look. */
+    public double clockAheadSeconds() {
+        Duration known = skew;
+        return known == null ? Double.NaN : -known.toMillis() / 1000.0;
     }
 }

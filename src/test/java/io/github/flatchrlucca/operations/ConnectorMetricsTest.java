@@ -149,6 +149,16 @@ class ConnectorMetricsTest {
     }
 
     @Test
+    void theInstancesClockAheadOfTheJournalsIsReadAtEachScrape() {
+        double[] ahead = {Double.NaN};
+        metrics.journalClock(() -> ahead[0]);
+
+        assertThat(registry.get("flatchr.journal.clock.ahead.seconds").gauge().value()).isNaN();
+        ahead[0] = -12.5;
+        assertThat(registry.get("flatchr.journal.clock.ahead.seconds").gauge().value()).isEqualTo(-12.5);
+    }
+
+    @Test
     void aRefusedTenantsFileShowsWhileTheFileIsRefused() {
         boolean[] refused = {false};
         metrics.tenantsFile(() -> refused[0]);

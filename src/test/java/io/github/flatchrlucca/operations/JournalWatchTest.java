@@ -1,21 +1,27 @@
 package io.github.flatchrlucca.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.TestJournal;
+import java.time.Clock;
+import java.time.Duration;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The readiness check "journal" tells what the journal answered when the timer last asked, and never asks itself. */
+/**
+ * The readiness check "journal" tells what the journal answered when the timer last asked, and never asks itself; the
+ * watch tells how far this instance's clock is off the journal's.
+ */
 class JournalWatchTest {
 
     @RegisterExtension
     final TestJournal h2 = TestJournal.inMemory();
     private final JournalThatStops journal = new JournalThatStops(h2.dataSource());
-    private final JournalWatch watch = new JournalWatch(new JournalReader(journal));
+    private final JournalWatch watch = new JournalWatch(new JournalReader(journal), Clock.systemUTC());
     private final ReadinessCheck check = new ReadinessCheck("journal", watch::answers, JournalWatch.DOWN);
 
     JournalWatchTest() {
@@ -51,5 +57,23 @@ class JournalWatchTest {
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(down.getMessage()).hasValue(JournalWatch.DOWN);
         assertThat(back.getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
+    void howFarThisInstancesClockIsAheadOfTheJournalsIsReadAtEachLook() {
+        JournalWatch ahead = new JournalWatch(new JournalReader(journal), Clock.offset(Clock.systemUTC(),
+                Duration.ofSeconds(90)));
+        assertThat(ahead.clockAheadSeconds()).as("before the first look").isNaN();
+
+        ahead.look();
+        watch.look();
+
+        assertThat(ahead.clockAheadSeconds()).isCloseTo(90, within(1.0));
+        assertThat(watch.clockAheadSeconds()).as("the same clock as the embedded journal's").isCloseTo(0, within(1.0));
+        journal.stop();
+        ahead.look();
+        assertThat(ahead.answers()).isFalse();
+        assertThat(ahead.clockAheadSeconds()).as("as last read").isCloseTo(90, within(1.0));
+        journal.start();
     }
 }
