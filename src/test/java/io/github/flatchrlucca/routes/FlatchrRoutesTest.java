@@ -571,17 +571,10 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     @Test
     void anEmailCorrectedBeforeAnySearchSawTheApplicationWaitsForAPersonAndIsDeliveredWhenReplayed() {
         String hireId = accept("flatchr-corrected", namedHire("corrected-3", "Lou", "Homonyme"));
-        awaitHire(hireId, hire -> hire.status() == HireStatus.DELIVERED);
-        String application = flatchrCorrected.addApplication(ApplicationSeed.of(new Candidate("Lou", "Homonyme",
-                Events.mail("corrected-3"), "06 12 34 56 78"), VACANCY, "Recruté"));
-        // corrected before any search: no search ever saw the application under the webhook's e-mail
-        flatchrCorrected.editCandidate(application, new Candidate("LOU", "Homonymé", "lou.corrige@example.org",
-                "06 12 34 56 78"));
 
-        backfill("flatchr-corrected");
+        HireView found = correctedBeforeAnySearch(hireId, "corrected-3", "Lou", "Homonyme", new Candidate("LOU",
+                "Homonymé", "lou.corrige@example.org", "06 12 34 56 78"));
 
-        HireView found = hiresOf("flatchr-corrected").stream().filter(hire -> application.equals(
-                hire.flatchrApplicant())).findFirst().orElseThrow();
         assertThat(found.hireId()).isNotEqualTo(hireId);
         assertThat(found.status()).as("not delivered blindly").isEqualTo(HireStatus.REJECTED);
         assertThat(found.lastError()).isEqualTo("same name and vacancy as hire " + hireId + ", another e-mail: if the "
@@ -600,14 +593,9 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     @Test
     void aNamesakeCancelledAsTheWebhooksHiresCandidateGivesThatHireItsFlatchrIdSoThatALaterMoveOutIsFound() {
         String hireId = accept("flatchr-corrected", namedHire("corrected-5", "Iris", "Corrigée"));
-        awaitHire(hireId, hire -> hire.status() == HireStatus.DELIVERED);
-        String application = flatchrCorrected.addApplication(ApplicationSeed.of(new Candidate("Iris", "Corrigée",
-                Events.mail("corrected-5"), "06 12 34 56 78"), VACANCY, "Recruté"));
-        flatchrCorrected.editCandidate(application, new Candidate("Iris", "Corrigée", "iris.corrigee@example.org",
-                "06 12 34 56 78"));
-        backfill("flatchr-corrected");
-        HireView held = hiresOf("flatchr-corrected").stream().filter(hire -> application.equals(
-                hire.flatchrApplicant())).findFirst().orElseThrow();
+        HireView held = correctedBeforeAnySearch(hireId, "corrected-5", "Iris", "Corrigée", new Candidate("Iris",
+                "Corrigée", "iris.corrigee@example.org", "06 12 34 56 78"));
+        String application = held.flatchrApplicant();
         assertThat(held.status()).isEqualTo(HireStatus.REJECTED);
 
         // a person finds the e-mail was corrected: the same candidate, whose account the webhook's hire made
@@ -623,6 +611,21 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         backfill("flatchr-corrected");
         assertThat(hire(hireId).decisionNeeded()).as("its account was made: a person decides")
                 .isEqualTo(io.github.flatchrlucca.journal.Journal.MOVED_OUT_AFTER_LUCCA);
+    }
+
+    /**
+     * The webhook's hire of {@code key} delivered, then its application's e-mail {@code corrected} in Flatchr before any
+     * search saw it (no search ever saw it under the webhook's e-mail), then a search: the application as it recorded it.
+     */
+    private HireView correctedBeforeAnySearch(String hireId, String key, String firstname, String lastname,
+                                              Candidate corrected) {
+        awaitHire(hireId, hire -> hire.status() == HireStatus.DELIVERED);
+        String application = flatchrCorrected.addApplication(ApplicationSeed.of(new Candidate(firstname, lastname,
+                Events.mail(key), "06 12 34 56 78"), VACANCY, "Recruté"));
+        flatchrCorrected.editCandidate(application, corrected);
+        backfill("flatchr-corrected");
+        return hiresOf("flatchr-corrected").stream().filter(hire -> application.equals(hire.flatchrApplicant()))
+                .findFirst().orElseThrow();
     }
 
     @Test
