@@ -19,10 +19,12 @@ import java.util.stream.Collectors;
 final class SettingsAsWritten {
 
     /**
-     * {@code {{env:NAME:default}}} or {@code {{env:NAME}}} with no braces in its default: the innermost of nested ones
-     * (MANAGEMENT_PORT's default is SERVER_PORT's), taken away first; anywhere in a line, as Camel reads them.
+     * {@code {{env:NAME:default}}} or {@code {{env:NAME}}} with no double braces in its default (single ones, as a work
+     * e-mail pattern's, are its text): the innermost of nested ones (MANAGEMENT_PORT's default is SERVER_PORT's),
+     * taken away first; anywhere in a line, as Camel reads them. Group 2 is the default, with its colon.
      */
-    private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\{\\{env:(\\w+)(?::[^{}]*)?}}");
+    private static final Pattern ENV_PLACEHOLDER = Pattern.compile(
+            "\\{\\{env:(\\w+)(:(?:[^{}]|\\{(?!\\{)|}(?!}))*)?}}");
 
     private SettingsAsWritten() {
     }
@@ -44,7 +46,8 @@ final class SettingsAsWritten {
         for (Setting<?> setting : Settings.inProperties()) {
             String line = written.getProperty(setting.key());
             List<String> variables = new ArrayList<>();
-            if (hasBraces(literal(line, variables))) {
+            List<String> withoutDefault = new ArrayList<>();
+            if (hasBraces(literal(line, variables, withoutDefault))) {
                 throw setting.refusal("its line in the properties file holds {{ or }}, which Camel would read as a "
                         + "reference to another property; write it without double braces");
             }
@@ -54,20 +57,31 @@ final class SettingsAsWritten {
                                 + " holds") + " {{ or }}, which Camel would read as a reference to another "
                                 + "property; write it without double braces");
                     });
+            // Camel gives a setting nothing, whatever the rest of its line, for a placeholder of a variable that is not
+            // set and has no default: the setting would run unset (a JDBC URL of {{env:DBHOST}}: the embedded journal)
+            withoutDefault.stream().filter(variable -> environment.apply(variable) == null).findFirst()
+                    .ifPresent(variable -> {
+                        throw setting.refusal("its line reads the variable " + variable + ", which is not set, with no "
+                                + "default; Camel would give the setting nothing: set " + variable + ", or give a "
+                                + "default ({{env:" + variable + ":...}})");
+                    });
         }
     }
 
     /**
      * The text Camel takes as written: the line without its env placeholders (the innermost first, until none is
-     * left), whose variables go to {@code named}.
+     * left), whose variables go to {@code named}, and those given no default to {@code withoutDefault} too.
      */
-    private static String literal(String line, List<String> named) {
+    private static String literal(String line, List<String> named, List<String> withoutDefault) {
         String rest = line;
         Matcher placeholder = ENV_PLACEHOLDER.matcher(rest);
         while (placeholder.find()) {
             StringBuilder without = new StringBuilder();
             do {
                 named.add(placeholder.group(1));
+                if (placeholder.group(2) == null) {
+                    withoutDefault.add(placeholder.group(1));
+                }
                 placeholder.appendReplacement(without, "");
             } while (placeholder.find());
             placeholder.appendTail(without);

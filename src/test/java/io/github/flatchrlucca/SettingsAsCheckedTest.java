@@ -145,6 +145,30 @@ class SettingsAsCheckedTest {
     }
 
     @Test
+    void aPlaceholderOfAVariableNotSetWithNoDefaultIsRefusedSinceCamelWouldGiveTheSettingNothing() {
+        // a JDBC URL Camel would read as nothing: the embedded journal, each instance its own
+        PropertiesComponent properties = properties(Map.of(
+                "journal.jdbc-url", "jdbc:postgresql://{{env:DBHOST}}:5432/flatchr"));
+
+        assertThatExceptionOfType(InvalidSetting.class)
+                .isThrownBy(() -> SettingsAsChecked.apply(properties, NO_VARIABLES))
+                .withMessageStartingWith("Invalid setting JOURNAL_JDBC_URL (journal.jdbc-url): its line reads the "
+                        + "variable DBHOST, which is not set, with no default");
+        PropertiesComponent set = properties(Map.of(
+                "journal.jdbc-url", "jdbc:postgresql://{{env:DBHOST}}:5432/flatchr"));
+        assertThatCode(() -> SettingsAsChecked.apply(set, Map.of("DBHOST", "db")::get)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aDefaultWithSingleBracesIsItsTextAsCamelReadsIt() {
+        PropertiesComponent properties = properties(Map.of(
+                "lucca.work-email-pattern", "{{env:LUCCA_WORK_EMAIL_PATTERN:{firstname}.{lastname}@acme.fr}}"));
+
+        assertThatCode(() -> SettingsAsChecked.apply(properties, NO_VARIABLES)).doesNotThrowAnyException();
+        assertThat(properties.resolveProperty("lucca.work-email-pattern")).hasValue("{firstname}.{lastname}@acme.fr");
+    }
+
+    @Test
     void anOlderPropertiesFileWithoutDeclaredKeysIsRefusedNamingEachLineToAdd() {
         // Camel would find nothing for them and the connector take their defaults, their variables never read
         PropertiesComponent properties = properties(Map.of(), "delivery.hire-hold-seconds", "lucca.instance");
