@@ -60,7 +60,9 @@ public final class JournalWatch {
         // against the middle of the question's round trip, whose length would otherwise count as skew
         Duration halfTrip = Duration.between(asked, answered).dividedBy(2);
         skew = Duration.between(asked.plus(halfTrip), journalTime);
-        boolean tooFar = skew.abs().compareTo(SKEW_TOLD) > 0;
+        // back in step only under half the limit: a clock hovering at the limit (NTP slewing it, a query's jitter)
+        // would otherwise log at every look
+        boolean tooFar = skew.abs().compareTo(skewTold ? SKEW_TOLD.dividedBy(2) : SKEW_TOLD) > 0;
         if (tooFar && !skewTold) {
             LOG.warn("This instance's clock is {} ms ahead of the journal's (negative: behind): instances sharing a "
                     + "journal reckon leases, holds and Lucca's rate limit on their own clocks, which must be kept in "

@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.TestJournal;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /**
  * The readiness check "journal" tells what the journal answered when the timer last asked, and never asks itself; the
@@ -75,5 +83,46 @@ class JournalWatchTest {
         assertThat(ahead.answers()).isFalse();
         assertThat(ahead.clockAheadSeconds()).as("as last read").isCloseTo(90, within(1.0));
         journal.start();
+    }
+
+    @Test
+    void aClockHoveringAtTheLimitIsToldOnceAndBackInStepOnlyWellUnderIt() {
+        Duration[] ahead = {Duration.ZERO};
+        Clock drifting = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.now().plus(ahead[0]);
+            }
+        };
+        JournalWatch hovering = new JournalWatch(new JournalReader(journal), drifting);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(JournalWatch.class);
+        logger.addAppender(log);
+        try {
+            for (int seconds : new int[] {6, 4, 6, 4, 6}) {
+                ahead[0] = Duration.ofSeconds(seconds);
+                hovering.look();
+            }
+            assertThat(log.list).singleElement().satisfies(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                assertThat(event.getFormattedMessage()).contains("ms ahead of the journal's");
+            });
+            ahead[0] = Duration.ofSeconds(1);
+            hovering.look();
+            assertThat(log.list).hasSize(2).last().extracting(ILoggingEvent::getLevel).isEqualTo(Level.INFO);
+        } finally {
+            logger.detachAppender(log);
+        }
     }
 }
