@@ -495,10 +495,22 @@ final class Settings {
     static String summary(Function<String, Optional<String>> properties) {
         String changed = inProperties().stream()
                 .flatMap(setting -> properties.apply(setting.key()).map(String::strip)
-                        .filter(value -> !value.isEmpty() && !value.equals(setting.defaultValue()))
+                        .filter(value -> !value.isEmpty() && !value.equals(unsetValue(setting, properties)))
                         .map(value -> setting.env() + "=" + setting.shown(value)).stream())
                 .collect(Collectors.joining(", "));
         return changed.isEmpty() ? "every setting has its default" : changed + "; every other setting has its default";
+    }
+
+    /**
+     * What a setting is when unset: its default, else what the setting it is unset as is (MANAGEMENT_PORT is
+     * SERVER_PORT's, which the properties give it when unset: not a change to tell).
+     */
+    private static String unsetValue(Setting<?> setting, Function<String, Optional<String>> properties) {
+        if (!setting.defaultValue().isEmpty()) {
+            return setting.defaultValue();
+        }
+        return setting.unsetAs().map(other -> properties.apply(other.key()).map(String::strip)
+                .filter(value -> !value.isEmpty()).orElseGet(() -> unsetValue(other, properties))).orElse("");
     }
 
     private static Set<String> triggerColumns(String text) {

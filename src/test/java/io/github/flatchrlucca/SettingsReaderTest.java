@@ -75,6 +75,12 @@ class SettingsReaderTest {
         assertThat(summary).contains("SERVER_PORT=8081", "FLATCHR_WEBHOOK_TOKEN=***", "LUCCA_API_KEY=***")
                 .doesNotContain("s3cret", "DO-NOT-PRINT", "CONNECTOR_TIMEZONE");
         assertThat(reader(Map.of()).summary()).isEqualTo("every setting has its default");
+        assertThat(reader(Map.of("camel.management.port", "8080")).summary()).as("SERVER_PORT's, as when unset")
+                .isEqualTo("every setting has its default");
+        assertThat(reader(Map.of("camel.server.port", "9090", "camel.management.port", "9090")).summary())
+                .isEqualTo("SERVER_PORT=9090; every other setting has its default");
+        assertThat(reader(Map.of("camel.management.port", "8081")).summary())
+                .isEqualTo("MANAGEMENT_PORT=8081; every other setting has its default");
     }
 
     @Test
