@@ -48,7 +48,8 @@ public final class DeliverySteps {
     static final String REHIRE = "rehire: a former employee with this e-mail is in Lucca; no new user was created "
             + "and nothing was written (LUCCA_REHIRE=report)";
     static final String ALREADY_EMPLOYED = "a user with this e-mail is already in Lucca; no new user was created";
-    static final String LOGIN_UNCHECKED = "dry-run: the login was not checked against Lucca's existing logins";
+    static final String LOGIN_UNCHECKED = "the login was not checked against Lucca's existing logins (a dry run, or a "
+            + "preview)";
     static final String CONTRACT_OF_ANOTHER_APPLICATION = "the user's work contract carries another Flatchr "
             + "application's id (another hire of this candidate made that user): it was left as it is and this "
             + "hire's contract was not written; HR decides";
@@ -491,7 +492,10 @@ public final class DeliverySteps {
                 && !person.hasMail(own);
     }
 
-    /** In dry-run Lucca cannot say which logins are taken: the request shows the one it would start from. */
+    /**
+     * In dry-run Lucca cannot say which logins are taken, and a preview asks it nothing: the request shows the one it
+     * would start from.
+     */
     public void loginUnchecked(@Variable(Variables.DELIVERY) Delivery delivery) {
         delivery.draft(delivery.draft().withLogin(delivery.mapped().loginBase()));
         delivery.warn(HireWarning.ofNewUser(LOGIN_UNCHECKED));
