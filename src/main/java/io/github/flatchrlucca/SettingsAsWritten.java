@@ -2,11 +2,14 @@ package io.github.flatchrlucca;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.camel.util.IOHelper;
+import org.apache.camel.util.StringHelper;
 
 /**
  * Checks the settings as written, before Camel reads them: the lines of the properties file in force and the
@@ -23,8 +26,9 @@ final class SettingsAsWritten {
      * e-mail pattern's, are its text): the innermost of nested ones (MANAGEMENT_PORT's default is SERVER_PORT's),
      * taken away first; anywhere in a line, as Camel reads them. Group 2 is the default, with its colon.
      */
+    // possessive runs of plain characters: a default of thousands of them took a stack frame each and overflowed
     private static final Pattern ENV_PLACEHOLDER = Pattern.compile(
-            "\\{\\{env:(\\w+)(:(?:[^{}]|\\{(?!\\{)|}(?!}))*)?}}");
+            "\\{\\{env:(\\w+)(:(?:[^{}]++|\\{(?!\\{)|}(?!}))*)?}}");
 
     private SettingsAsWritten() {
     }
@@ -34,7 +38,8 @@ final class SettingsAsWritten {
      * setting whose line, its {@code {{env:...}}} placeholders aside, or one of the variables they name holds double
      * braces; never quotes the value, which may be a secret.
      */
-    static void check(Properties written, Function<String, String> environment) {
+    static void check(Properties written, Function<String, String> process) {
+        Function<String, String> environment = name -> asCamelReads(name, process);
         // getProperty, not containsKey: the properties Camel loads keep their entries out of the Hashtable's own
         String missing = Settings.inProperties().stream()
                 .filter(setting -> written.getProperty(setting.key()) == null)
@@ -89,6 +94,16 @@ final class SettingsAsWritten {
             placeholder = ENV_PLACEHOLDER.matcher(rest);
         }
         return rest;
+    }
+
+    /**
+     * The variable Camel's {@code env:} reads for {@code name}: never the name as written, but in capitals, else its
+     * camelCase as SNAKE_CASE (IOHelper.lookupEnvironmentVariable, which reads the process's own environment).
+     */
+    private static String asCamelReads(String name, Function<String, String> variables) {
+        String value = variables.apply(name.toUpperCase(Locale.ROOT));
+        return value != null ? value
+                : variables.apply(IOHelper.normalizeEnvironmentVariable(StringHelper.camelCaseToDash(name)));
     }
 
     private static boolean hasBraces(String text) {

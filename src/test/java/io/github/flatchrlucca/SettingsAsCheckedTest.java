@@ -160,6 +160,26 @@ class SettingsAsCheckedTest {
     }
 
     @Test
+    void aVariableIsLookedUpAsCamelLooksItUpInCapitals() {
+        PropertiesComponent properties = properties(Map.of("server.request-timeout-seconds", "{{env:http_timeout}}"));
+        PropertiesComponent again = properties(Map.of("server.request-timeout-seconds", "{{env:http_timeout}}"));
+
+        assertThatCode(() -> SettingsAsChecked.apply(properties, Map.of("HTTP_TIMEOUT", "30")::get))
+                .doesNotThrowAnyException();
+        assertThatExceptionOfType(InvalidSetting.class)
+                .isThrownBy(() -> SettingsAsChecked.apply(again, Map.of("http_timeout", "7")::get))
+                .withMessageContaining("reads the variable http_timeout, which is not set");
+    }
+
+    @Test
+    void aLongDefaultIsReadInTimeAndStack() {
+        PropertiesComponent properties = properties(Map.of("flatchr.api-base-url",
+                "{{env:FLATCHR_API_BASE_URL:https://api.flatchr.io/" + "a".repeat(100_000) + "}}"));
+
+        assertThatCode(() -> SettingsAsChecked.apply(properties, NO_VARIABLES)).doesNotThrowAnyException();
+    }
+
+    @Test
     void aDefaultWithSingleBracesIsItsTextAsCamelReadsIt() {
         PropertiesComponent properties = properties(Map.of(
                 "lucca.work-email-pattern", "{{env:LUCCA_WORK_EMAIL_PATTERN:{firstname}.{lastname}@acme.fr}}"));
