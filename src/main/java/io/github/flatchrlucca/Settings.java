@@ -67,7 +67,8 @@ final class Settings {
             "The `application.properties` to read. It must hold every setting's line: one kept from an older "
                     + "version stops the start naming the lines to add (else their variables would never be read). "
                     + "A value with `{{` or `}}` is refused too (Camel would take it for a reference to another "
-                    + "property).")
+                    + "property), and so is a placeholder `{{env:NAME}}` with no default whose variable is not set "
+                    + "(Camel would give the whole setting nothing).")
             .whenUnset("`./application.properties`, else the jar's own copy");
     static final Setting<String> ROUTES_DIR = Setting.of(CONNECTOR, "", "ROUTES_DIR", text(),
             "The folder of the `*.camel.yaml` routes to run (edit them, restart, no rebuild); the start-up log says "

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Its answer is the journal's time, and with it how far this instance's clock is off the journal's: instances
  * sharing a journal reckon every lease, hold and Lucca rate-limit window on their own clocks, so one running minutes
  * ahead takes over hires another is delivering, and one seconds ahead spends more of Lucca's budget than the window
- * allows. Told in the log when it goes past {@link #SKEW_TOLD} and back, and as a metric with its alert rule.
+ * allows. Told in the log when it goes past {@link #SKEW_TOLD}, and when it is back under half of it, and as a
+ * metric with its alert rule.
  */
 public final class JournalWatch {
 
