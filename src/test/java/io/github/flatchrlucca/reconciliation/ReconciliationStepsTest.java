@@ -327,10 +327,9 @@ class ReconciliationStepsTest {
         clock.advance(LEASE.plusSeconds(1));
         new Reconciliations(pool, clock, LEASE, "instance-b").claim("acme", false).orElseThrow();
 
-        assertThatThrownBy(() -> steps.movedOut(run, JSON.readTree("""
-                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
-                  "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
-                """.formatted(clock.instant().getEpochSecond())))).isInstanceOf(ClaimLost.class);
+        assertThatThrownBy(() -> steps.movedOut(run, changes(
+                change("z7gWQnjXG77hJRak", "jeanne@example.org", "Refusé", false,
+                        clock.instant())))).isInstanceOf(ClaimLost.class);
         assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).as("the other run withdraws it, and "
                 + "alerts if it must").isEqualTo(before);
     }
@@ -346,10 +345,8 @@ class ReconciliationStepsTest {
         ReconciliationRun run = dueRunOfHiresFindingNothing();
         steps.movesSearch(run);
 
-        assertThat(steps.movedOut(run, JSON.readTree("""
-                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
-                  "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
-                """.formatted(clock.instant().getEpochSecond())))).singleElement()
+        assertThat(steps.movedOut(run, changes(
+                change("z7gWQnjXG77hJRak", "jeanne@example.org", "Refusé", false, clock.instant())))).singleElement()
                 .satisfies(move -> assertThat(move.needsDecision()).isTrue());
         assertThat(registry.get("flatchr.hires.found").tags("tenant", "acme", "outcome", "needs-decision").counter()
                 .count()).isEqualTo(1);
@@ -531,10 +528,7 @@ class ReconciliationStepsTest {
         ReconciliationRun run = dueRunOfHiresFindingNothing();
         // another candidate's application out of hired: no hire of Jeanne's keeps its id
         steps.movesSearch(run);
-        steps.movedOut(run, JSON.readTree("""
-                [{"applicant": "Qx8mB2nL5pR7sT1v", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
-                  "status": 1, "hired": false, "email": "paul@example.org", "updated_at": %d}]
-                """.formatted(clock.instant().getEpochSecond())));
+        steps.movedOut(run, changes(change("Qx8mB2nL5pR7sT1v", "paul@example.org", "Refusé", false, clock.instant())));
         assertThat(new JournalReader(pool).find(hireId).orElseThrow().flatchrApplicant()).isNull();
         steps.finished(run);
 
@@ -547,10 +541,8 @@ class ReconciliationStepsTest {
         steps.unknown(next);
         clock.advance(Duration.ofMinutes(1));
         steps.movesSearch(next);
-        List<MoveOut> moved = steps.movedOut(next, JSON.readTree("""
-                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
-                  "status": 1, "hired": false, "email": "jeanne.durand@example.org", "updated_at": %d}]
-                """.formatted(clock.instant().getEpochSecond())));
+        List<MoveOut> moved = steps.movedOut(next, changes(
+                change("z7gWQnjXG77hJRak", "jeanne.durand@example.org", "Refusé", false, clock.instant())));
 
         assertThat(moved).singleElement().extracting(MoveOut::hireId).isEqualTo(hireId);
         assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
@@ -564,10 +556,8 @@ class ReconciliationStepsTest {
         ReconciliationRun run = dueRunOfHiresFindingNothing();
         steps.movesSearch(run);
         // her application of last year on this vacancy, archived before this hire: its change is no move of it
-        List<MoveOut> moved = steps.movedOut(run, JSON.readTree("""
-                [{"applicant": "Ar4cHv3dA1pL9xQe", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
-                  "status": 0, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
-                """.formatted(T0.minus(Duration.ofDays(2)).getEpochSecond())));
+        List<MoveOut> moved = steps.movedOut(run, changes(
+                change("Ar4cHv3dA1pL9xQe", "jeanne@example.org", "Refusé", true, T0.minus(Duration.ofDays(2)))));
 
         HireView hire = new JournalReader(pool).find(hireId).orElseThrow();
         assertThat(moved).isEmpty();
@@ -613,10 +603,8 @@ class ReconciliationStepsTest {
         // answer does not list her hired application, unchanged that day
         clock.advance(Duration.ofMinutes(1));
         steps.movesSearch(run);
-        List<MoveOut> moved = steps.movedOut(run, JSON.readTree("""
-                [{"applicant": "DupApplicati0n01", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Nouveau",
-                  "status": 0, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
-                """.formatted(clock.instant().getEpochSecond())));
+        List<MoveOut> moved = steps.movedOut(run, changes(
+                change("DupApplicati0n01", "jeanne@example.org", "Nouveau", true, clock.instant())));
 
         assertThat(moved).isEmpty();
         assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
@@ -630,12 +618,9 @@ class ReconciliationStepsTest {
         ReconciliationRun run = dueRunOfHiresFindingNothing();
         // no search has kept her application's id yet: the same answer shows it still in hired
         steps.movesSearch(run);
-        List<MoveOut> moved = steps.movedOut(run, JSON.readTree("""
-                [{"applicant": "DupApplicati0n01", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Nouveau",
-                  "status": 0, "hired": false, "email": "jeanne@example.org", "updated_at": %d},
-                 {"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Recruté",
-                  "status": 1, "hired": true, "email": "jeanne@example.org", "updated_at": %d}]
-                """.formatted(clock.instant().getEpochSecond(), T0.getEpochSecond())));
+        List<MoveOut> moved = steps.movedOut(run, changes(
+                change("DupApplicati0n01", "jeanne@example.org", "Nouveau", true, clock.instant()),
+                change("z7gWQnjXG77hJRak", "jeanne@example.org", "Recruté", false, T0)));
 
         assertThat(moved).isEmpty();
         assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
@@ -698,10 +683,9 @@ class ReconciliationStepsTest {
 
         // the recruiter moved her out two minutes after the answer, before the hire was recorded: no webhook came
         steps.movesSearch(run);
-        List<MoveOut> moved = steps.movedOut(run, JSON.readTree("""
-                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
-                  "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
-                """.formatted(answered.plus(Duration.ofMinutes(2)).getEpochSecond())));
+        List<MoveOut> moved = steps.movedOut(run, changes(
+                change("z7gWQnjXG77hJRak", "jeanne@example.org", "Refusé", false,
+                        answered.plus(Duration.ofMinutes(2)))));
 
         assertThat(moved).singleElement().extracting(MoveOut::outcome)
                 .isEqualTo(MoveOut.Outcome.WITHDRAWN);
@@ -719,10 +703,9 @@ class ReconciliationStepsTest {
 
         // changed an hour before the answer that showed her in hired: a move out before she was hired again
         steps.movesSearch(run);
-        assertThat(steps.movedOut(run, JSON.readTree("""
-                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
-                  "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
-                """.formatted(answered.minus(Duration.ofHours(1)).getEpochSecond())))).isEmpty();
+        assertThat(steps.movedOut(run, changes(
+                change("z7gWQnjXG77hJRak", "jeanne@example.org", "Refusé", false,
+                        answered.minus(Duration.ofHours(1)))))).isEmpty();
         assertThat(hires()).singleElement().extracting(HireView::status).isEqualTo(HireStatus.RECEIVED);
     }
 
@@ -865,10 +848,7 @@ class ReconciliationStepsTest {
         ReconciliationRun run = dueRunOfHiresFindingNothing();
         // the search of moves is sent, and answers: out of hired since the drag
         steps.movesSearch(run);
-        String answer = """
-                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
-                  "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
-                """.formatted(movedOut.getEpochSecond());
+        String answer = "[" + change("z7gWQnjXG77hJRak", "jeanne@example.org", "Refusé", false, movedOut) + "]";
         // meanwhile the recruiter drags her back into hired, and that webhook comes
         clock.advance(Duration.ofSeconds(2));
         assertThat(journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.matchingApplication(),
@@ -894,10 +874,9 @@ class ReconciliationStepsTest {
 
         // the recruiter dragged her out again two minutes after the answer: that webhook is lost
         steps.movesSearch(run);
-        assertThat(steps.movedOut(run, JSON.readTree("""
-                [{"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Refusé",
-                  "status": 1, "hired": false, "email": "jeanne@example.org", "updated_at": %d}]
-                """.formatted(answered.plus(Duration.ofMinutes(2)).getEpochSecond()))))
+        assertThat(steps.movedOut(run, changes(
+                change("z7gWQnjXG77hJRak", "jeanne@example.org", "Refusé", false,
+                        answered.plus(Duration.ofMinutes(2))))))
                 .extracting(MoveOut::outcome)
                 .containsExactly(MoveOut.Outcome.WITHDRAWN);
     }
@@ -1193,6 +1172,22 @@ class ReconciliationStepsTest {
 
     private List<HireView> hires() {
         return new JournalReader(pool).list(new HireFilter("acme", null, null, null, null, 0, 10));
+    }
+
+    /**
+     * One application of the vacancy as a search of moves lists it, changed at {@code changedAt}: in {@code column}
+     * (Recruté is Flatchr's hired one), archived or not.
+     */
+    private static String change(String applicant, String email, String column, boolean archived, Instant changedAt) {
+        return """
+                {"applicant": "%s", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "%s", "status": %d,
+                 "hired": %b, "email": "%s", "updated_at": %d}""".formatted(applicant, column, archived ? 0 : 1,
+                "Recruté".equals(column), email, changedAt.getEpochSecond());
+    }
+
+    /** A search of moves' answer: its applications, as {@link #change} writes them. */
+    private static JsonNode changes(String... applications) throws IOException {
+        return JSON.readTree("[" + String.join(",", applications) + "]");
     }
 
     private static String item(String applicant, String email, String columnAndHired) {
