@@ -33,6 +33,7 @@ import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.AddressReservations;
 import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalClock;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.journal.WriteBacks;
 import io.github.flatchrlucca.routes.Variables;
@@ -149,7 +150,9 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         CompletableFuture<VertxServers> server = CompletableFuture.supplyAsync(
                 () -> VertxServers.create(settings.httpIdleTimeout(), settings.httpRequestTimeout()),
                 task -> new Thread(task, "vertx-making").start());
-        Clock clock = Clock.systemUTC();
+        // every time the connector reckons with is the journal's, which instances sharing it agree on (JournalClock)
+        Clock machineClock = Clock.systemUTC();
+        JournalClock clock = new JournalClock(machineClock);
         ObjectMapper json = new ObjectMapper();
         Registry registry = camel.getRegistry();
         HikariDataSource journalPool;
@@ -164,8 +167,12 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         Journal journal = new Journal(journalData, clock, settings.lease(), instance);
         JournalReader reader = new JournalReader(journalData);
         Instances instances = new Instances(journalData, clock, instance);
+        // asked by a timer (route watch-journal): a health request never waits for a journal that is down
+        JournalWatch journalWatch = new JournalWatch(reader, machineClock, clock);
         camel.addStartupListener(new JournalOpening(() -> openJournal(settings, journalPool), () -> {
             ownerOnly(settings.dataDir());
+            // before any route reckons a lease with it
+            journalWatch.look();
             if (settings.embeddedJournal()) {
                 // this process alone uses it: whatever an earlier one (crashed, killed) held or said is stale
                 journal.releaseClaims();
@@ -228,8 +235,6 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                 clock));
         registry.bind("retention", new Retention(journal, settings.retention(), settings.retryMaxAge(),
                 tenants::writingBack, clock));
-        // asked by a timer (route watch-journal): a health request never waits for a journal that is down
-        JournalWatch journalWatch = new JournalWatch(reader, clock);
         metrics.journalClock(journalWatch::clockAheadSeconds);
         registry.bind("journalWatch", journalWatch);
         registry.bind("journalHealth", new ReadinessCheck("journal", journalWatch::answers, JournalWatch.DOWN));

@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.operations;
 
+import io.github.flatchrlucca.journal.JournalClock;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import java.time.Clock;
@@ -17,11 +18,11 @@ import org.slf4j.LoggerFactory;
  * restarted a connector that cannot start while the journal is down. Not a liveness check: restarting does not
  * bring a database back.
  * <p>
- * Its answer is the journal's time, and with it how far this instance's clock is off the journal's: instances
- * sharing a journal reckon every lease, hold and Lucca rate-limit window on their own clocks, so one running minutes
- * ahead takes over hires another is delivering, and one seconds ahead spends more of Lucca's budget than the window
- * allows. Told in the log when it goes past {@link #SKEW_TOLD}, and when it is back under half of it, and as a
- * metric with its alert rule.
+ * Its answer is the journal's time, and with it how far this instance's clock is off the journal's, which the
+ * {@link JournalClock} every lease, hold and Lucca rate-limit window is reckoned on follows: instances sharing a journal
+ * agree on them whatever their machines' clocks say. The first look is made before any route starts. A clock that far
+ * off is still told, in the log when it goes past {@link #SKEW_TOLD} and when it is back under half of it, and as a
+ * metric with its alert rule: the log's lines are dated by this machine's clock.
  */
 public final class JournalWatch {
 
@@ -35,23 +36,29 @@ public final class JournalWatch {
 
     private final JournalReader reader;
     private final Clock clock;
+    private final JournalClock journalTime;
     // The start opened the journal, or stopped (JournalOpening): until the timer's first look, it answered.
     private volatile boolean answers = true;
     // null until the journal's time was read
     private volatile Duration skew;
     private boolean skewTold;
 
-    public JournalWatch(JournalReader reader, Clock clock) {
+    /**
+     * @param clock       this machine's clock, the one measured
+     * @param journalTime told each measured offset
+     */
+    public JournalWatch(JournalReader reader, Clock clock, JournalClock journalTime) {
         this.reader = reader;
         this.clock = clock;
+        this.journalTime = journalTime;
     }
 
     /** The timer's: asks the journal its time, and keeps its answer for the readiness check and the metric. */
     public synchronized void look() {
         Instant asked = clock.instant();
-        Instant journalTime;
+        Instant journalSays;
         try {
-            journalTime = reader.time();
+            journalSays = reader.time();
         } catch (JournalUnavailable e) {
             answers = false;
             return;
@@ -60,14 +67,15 @@ public final class JournalWatch {
         Instant answered = clock.instant();
         // against the middle of the question's round trip, whose length would otherwise count as skew
         Duration halfTrip = Duration.between(asked, answered).dividedBy(2);
-        skew = Duration.between(asked.plus(halfTrip), journalTime);
+        skew = Duration.between(asked.plus(halfTrip), journalSays);
+        journalTime.offBy(skew);
         // back in step only under half the limit: a clock hovering at the limit (NTP slewing it, a query's jitter)
         // would otherwise log at every look
         boolean tooFar = skew.abs().compareTo(skewTold ? SKEW_TOLD.dividedBy(2) : SKEW_TOLD) > 0;
         if (tooFar && !skewTold) {
-            LOG.warn("This instance's clock is {} ms ahead of the journal's (negative: behind): instances sharing a "
-                    + "journal reckon leases, holds and Lucca's rate limit on their own clocks, which must be kept in "
-                    + "step (NTP)", -skew.toMillis());
+            LOG.warn("This instance's clock is {} ms ahead of the journal's (negative: behind): leases, holds and "
+                    + "Lucca's rate limit follow the journal's, but the log's times are this clock's; keep it in step "
+                    + "(NTP)", -skew.toMillis());
         } else if (!tooFar && skewTold) {
             LOG.info("This instance's clock is in step with the journal's again ({} ms ahead)", -skew.toMillis());
         }

@@ -3,6 +3,10 @@ package io.github.flatchrlucca.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.Intakes;
+import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalClock;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.TestJournal;
 import ch.qos.logback.classic.Level;
@@ -14,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
@@ -29,7 +34,7 @@ class JournalWatchTest {
     @RegisterExtension
     final TestJournal h2 = TestJournal.inMemory();
     private final JournalThatStops journal = new JournalThatStops(h2.dataSource());
-    private final JournalWatch watch = new JournalWatch(new JournalReader(journal), Clock.systemUTC());
+    private final JournalWatch watch = watching(Clock.systemUTC(), new JournalClock(Clock.systemUTC()));
     private final ReadinessCheck check = new ReadinessCheck("journal", watch::answers, JournalWatch.DOWN);
 
     JournalWatchTest() {
@@ -69,8 +74,8 @@ class JournalWatchTest {
 
     @Test
     void howFarThisInstancesClockIsAheadOfTheJournalsIsReadAtEachLook() {
-        JournalWatch ahead = new JournalWatch(new JournalReader(journal), Clock.offset(Clock.systemUTC(),
-                Duration.ofSeconds(90)));
+        JournalWatch ahead = watching(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(90)),
+                new JournalClock(Clock.systemUTC()));
         assertThat(ahead.clockAheadSeconds()).as("before the first look").isNaN();
 
         ahead.look();
@@ -83,6 +88,46 @@ class JournalWatchTest {
         assertThat(ahead.answers()).isFalse();
         assertThat(ahead.clockAheadSeconds()).as("as last read").isCloseTo(90, within(1.0));
         journal.start();
+    }
+
+    @Test
+    void theTimeTheConnectorReckonsWithIsTheJournalsWhateverThisMachinesClockSays() {
+        Clock threeMinutesAhead = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(3));
+        JournalClock journalTime = new JournalClock(threeMinutesAhead);
+        JournalWatch ahead = watching(threeMinutesAhead, journalTime);
+        assertThat(Duration.between(Instant.now(), journalTime.instant())).as("before the first look: this machine's")
+                .isCloseTo(Duration.ofMinutes(3), Duration.ofSeconds(1));
+
+        ahead.look();
+
+        // the embedded journal's time is the test's own clock
+        assertThat(Duration.between(Instant.now(), journalTime.instant())).isCloseTo(Duration.ZERO,
+                Duration.ofSeconds(1));
+        assertThat(ahead.clockAheadSeconds()).as("still told: the log's times are this machine's")
+                .isCloseTo(180, within(1.0));
+    }
+
+    /**
+     * Two instances share the journal; the second's machine clock runs past the first's lease. Reckoned on its own
+     * clock it took over the hire the first was delivering (a second create of the same person); on the journal's,
+     * it waits for the lease to end.
+     */
+    @Test
+    void anInstanceWhoseClockRunsAheadDoesNotTakeOverAHireAnotherIsDelivering() {
+        Duration lease = Duration.ofMinutes(3);
+        JournalClock onTime = new JournalClock(Clock.systemUTC());
+        Journal delivering = new Journal(journal, onTime, lease, "instance-a");
+        Clock aheadOfTheLease = Clock.offset(Clock.systemUTC(), lease.plusSeconds(5));
+        JournalClock otherTime = new JournalClock(aheadOfTheLease);
+        Journal other = new Journal(journal, otherTime, lease, "instance-b");
+        watching(Clock.systemUTC(), onTime).look();
+        watching(aheadOfTheLease, otherTime).look();
+        String hireId = Intakes.recordIntake(delivering, "{}",
+                new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "1", List.of()), "acme", Duration.ZERO).hireId();
+
+        assertThat(delivering.claim(hireId)).as("instance-a delivers it").isNotNull();
+
+        assertThat(other.claim(hireId)).as("its lease has not ended on the journal's time").isNull();
     }
 
     @Test
@@ -104,7 +149,7 @@ class JournalWatchTest {
                 return Instant.now().plus(ahead[0]);
             }
         };
-        JournalWatch hovering = new JournalWatch(new JournalReader(journal), drifting);
+        JournalWatch hovering = watching(drifting, new JournalClock(drifting));
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         Logger logger = (Logger) LoggerFactory.getLogger(JournalWatch.class);
@@ -124,5 +169,9 @@ class JournalWatchTest {
         } finally {
             logger.detachAppender(log);
         }
+    }
+
+    private JournalWatch watching(Clock machine, JournalClock journalTime) {
+        return new JournalWatch(new JournalReader(journal), machine, journalTime);
     }
 }
