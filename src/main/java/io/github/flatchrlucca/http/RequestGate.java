@@ -131,7 +131,6 @@ public final class RequestGate implements StartupListener {
         }
         // after the guards (same order, added later): every path without a guard that reads a body
         router.route().order(-1).handler(this::noBodyElsewhere);
-        router.route().failureHandler(this::failed);
         answerInsteadOfVertx(router, true);
         for (int unguarded : unguardedPorts) {
             VertxPlatformHttpRouter other = routerOn(context, unguarded);
@@ -151,9 +150,12 @@ public final class RequestGate implements StartupListener {
 
     /**
      * What the server of Camel's {@code router} would answer itself, in HTML or not at all, is problem+json;
-     * {@code observed}: the observer is told of the paths that do not decode.
+     * {@code observed}: the observer is told of the paths that do not decode and of the failures.
      */
     private void answerInsteadOfVertx(VertxPlatformHttpRouter router, boolean observed) {
+        // a handler that throws, Camel's or the management's (health, metrics), would get Vert.x's own answer, in
+        // plain text, and its stack trace logged as an error
+        router.route().failureHandler(request -> failed(request, observed));
         // a path that does not decode (%ZZ) fails the match of the router Camel's is mounted in, before any route of
         // Camel's runs: Vert.x answers it a bare 400 and logs the exception as an error, for anyone who sends one
         outerRouter(router).errorHandler(400, request -> undecodablePath(request, observed));
@@ -318,13 +320,18 @@ public final class RequestGate implements StartupListener {
         }
     }
 
-    /** Failures of the server's own handlers: an upload cut short, a body over the server's limit. */
-    private void failed(RoutingContext request) {
+    /**
+     * Failures of the server's own handlers: an upload cut short, a body over the server's limit; and of any other
+     * handler, a 500 that names nothing of its failure. {@code observed}: the observer is told.
+     */
+    private void failed(RoutingContext request, boolean observed) {
         if (request.response().ended()) {
             return; // answered already (a 408 here, say): the closed connection that follows is no news
         }
         if (request.failure() instanceof HttpClosedException || request.response().closed()) {
-            observer.abandoned(request.normalizedPath());
+            if (observed) {
+                observer.abandoned(request.normalizedPath());
+            }
             return;
         }
         Problem problem = malformedQuery(request) ? MALFORMED_QUERY : switch (request.statusCode()) {
@@ -339,7 +346,9 @@ public final class RequestGate implements StartupListener {
                 yield Problem.internal();
             }
         };
-        observer.refused(request.normalizedPath(), problem.status());
+        if (observed) {
+            observer.refused(request.normalizedPath(), problem.status());
+        }
         answer(request, problem);
     }
 
