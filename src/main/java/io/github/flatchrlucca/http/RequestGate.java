@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -273,6 +274,8 @@ public final class RequestGate implements StartupListener {
     private static final Problem MALFORMED_QUERY = Problem.badRequest("query", "The URL's query string is not "
             + "valid: a % must start an escape such as %40.");
 
+    private static final Problem UNREADABLE_BODY = Problem.badRequest("body", "The request could not be read.");
+
     private static final Problem MALFORMED_PATH = Problem.badRequest("path", "The URL's path is not valid: a % must "
             + "start an escape such as %40.");
 
@@ -299,6 +302,16 @@ public final class RequestGate implements StartupListener {
             observer.refused(request.request().path(), problem.status());
         }
         answer(request, problem);
+    }
+
+    /**
+     * Whether Netty's decoder failed on a chunk's size that is no hexadecimal number, while the body was being read.
+     * Its other failures on a body (a chunk not ended where its size says, a size line too long) are DecoderExceptions,
+     * which Vert.x's body handler fails as a 400; this one is a bare NumberFormatException, which it fails as the
+     * server's own error.
+     */
+    private static boolean chunkSizeNotANumber(RoutingContext request) {
+        return !request.request().isEnded() && request.failure() instanceof NumberFormatException;
     }
 
     /** Whether the query string cannot be decoded (Vert.x's own decoder, Netty's, says so by throwing). */
@@ -334,12 +347,13 @@ public final class RequestGate implements StartupListener {
             }
             return;
         }
-        Problem problem = malformedQuery(request) ? MALFORMED_QUERY : switch (request.statusCode()) {
+        Problem problem = malformedQuery(request) ? MALFORMED_QUERY
+                : chunkSizeNotANumber(request) ? UNREADABLE_BODY : switch (request.statusCode()) {
             case 413 -> Problem.tooLarge(maxBodyBytes);
             case 408 -> Problem.requestTimeout(bodyDeadline);
             default -> {
                 if (request.statusCode() >= 400 && request.statusCode() < 500) {
-                    yield Problem.badRequest("body", "The request could not be read.");
+                    yield UNREADABLE_BODY;
                 }
                 LOG.warn("the HTTP server failed a request to {}: {}", request.normalizedPath(),
                         request.failure() == null ? request.statusCode() : request.failure().getClass().getSimpleName());
@@ -372,6 +386,22 @@ public final class RequestGate implements StartupListener {
                         closeAfterTheBody(request, sent.succeeded() && problem.status() != 408);
                     }
                 });
+        if (unread) {
+            sendBeforeABrokenBodyCloses(request.request().connection());
+        }
+    }
+
+    /**
+     * Sends what was written now rather than once the network's read in progress ends, as Vert.x does. Bytes of the
+     * body that Netty's decoder cannot read (a chunk size that is no number) make Vert.x close the connection there
+     * and then, in that same read (Http1xServerConnection.handleError, then VertxHandler.exceptionCaught), and
+     * Netty's close drops what was not sent yet: this answer, a 401 for a wrong token, or the 400 naming the body.
+     * Only Vert.x's own connection class can be told so ({@code flush} is no method of the public HttpConnection).
+     */
+    private static void sendBeforeABrokenBodyCloses(HttpConnection connection) {
+        if (connection instanceof ConnectionBase network) {
+            network.flush();
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -16,15 +17,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import io.vertx.ext.web.handler.BodyHandler;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -35,10 +40,13 @@ import org.slf4j.LoggerFactory;
 class RequestGateTest {
 
     private static final String SECRET = "secret-of-the-failure";
+    private static final String TOKEN = "webhook-token-of-the-test";
 
     private final VertxServers vertx = VertxServers.create(Duration.ofSeconds(30), Duration.ofSeconds(10));
     private final CamelContext camel = new DefaultCamelContext();
     private final List<String> observed = new CopyOnWriteArrayList<>();
+    /** The requests whose head the server has read. */
+    private final AtomicInteger heads = new AtomicInteger();
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private int webhookPort;
@@ -52,7 +60,10 @@ class RequestGateTest {
         camel.addService(server(webhookPort), true, true);
         camel.addService(server(managementPort), true, true);
         camel.addStartupListener(new RequestGate(new ObjectMapper(), webhookPort, 1_000,
-                new BodyBudget(10_000), Duration.ofSeconds(10), vertx::requestArrived, new RequestGate.Observer() {
+                new BodyBudget(10_000), Duration.ofSeconds(10), connection -> {
+                    vertx.requestArrived(connection);
+                    heads.incrementAndGet();
+                }, new RequestGate.Observer() {
                     @Override
                     public void refused(String path, int status) {
                         observed.add(status + " " + path);
@@ -62,8 +73,18 @@ class RequestGateTest {
                     public void abandoned(String path) {
                         observed.add("abandoned " + path);
                     }
-                }).answersOn(managementPort));
+                })
+                .bodies("/webhooks/*", (path, request) -> {
+                    if (!TOKEN.equals(request.getParam("token"))) {
+                        throw Problem.unauthorized("The token is missing or wrong.");
+                    }
+                })
+                .answersOn(managementPort));
         camel.start();
+        // as Camel's platform-http reads a webhook's body: Vert.x's body handler, then the route
+        VertxPlatformHttpRouter.lookup(camel, VertxPlatformHttpRouter.getRouterNameFromPort(webhookPort))
+                .route("/webhooks/flatchr").handler(BodyHandler.create())
+                .handler(request -> request.response().end("read"));
         log.start();
         root.addAppender(log);
     }
@@ -95,6 +116,58 @@ class RequestGateTest {
             assertThat(event.getThrowableProxy()).isNull();
         });
         assertThat(observed).as("no webhook's refusal").isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // a chunk size that is no hexadecimal number
+            "zz\\r\\n                                | at once",
+            "zz\\r\\n                                | after the head",
+            // a chunk longer than its size says, where its end should be
+            "3\\r\\n{\"event\":\"drag\"}\\r\\n0\\r\\n\\r\\n | at once",
+            "3\\r\\n{\"event\":\"drag\"}\\r\\n0\\r\\n\\r\\n | after the head"})
+    void aBrokenChunkedBodyWithTheTokenIsAnswered400NamingTheBody(String body, String when) throws IOException {
+        String answer = sendBody("?token=" + TOKEN, unescaped(body), when.equals("at once"));
+
+        assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("content-type: application/problem+json")
+                .containsIgnoringCase("connection: close")
+                .contains("\"field\":\"body\"");
+        assertThat(observed).containsExactly("400 /webhooks/flatchr");
+        assertThat(log.list).as("the client's fault: counted, not logged").isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"?token=wrong-token-of-the-test, at once", "?token=wrong-token-of-the-test, after the head",
+            "'', at once", "'', after the head"})
+    void aBrokenChunkedBodyWithoutTheTokenIsAnswered401AsAnyOther(String query, String when) throws IOException {
+        String answer = sendBody(query, "zz\r\n", when.equals("at once"));
+
+        assertThat(answer).startsWith("HTTP/1.1 401 ").containsIgnoringCase("content-type: application/problem+json");
+        assertThat(observed).containsExactly("401 /webhooks/flatchr");
+        assertThat(log.list).isEmpty();
+    }
+
+    /** A webhook's POST of a chunked {@code body}, sent with its head in one write or in a second one. */
+    private String sendBody(String query, String body, boolean atOnce) throws IOException {
+        String head = "POST /webhooks/flatchr" + query + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", webhookPort)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((atOnce ? head + body : head).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            if (!atOnce) {
+                // the head read and handled alone: the body comes in a read of its own
+                await().until(() -> heads.get() == 1);
+                out.write(body.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String unescaped(String csv) {
+        return csv.replace("\\r\\n", "\r\n");
     }
 
     private static VertxPlatformHttpServer server(int port) {
