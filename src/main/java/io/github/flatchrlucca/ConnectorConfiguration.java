@@ -206,7 +206,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         bindHttpServer(camel, settings, server.join(), json, webhookAuthenticator, adminTokenCheck, metrics);
 
         DepartmentDirectory departments = bindLucca(camel, settings, json, requests, clock, metrics,
-                new RateLimitStore(journalData));
+                new RateLimitStore(journalData), longestCall);
         DeliverySteps steps = bindDelivery(registry, settings, json, journal, new AddressReservations(journalData, clock),
                 requests, clock, metrics, alerts);
         DefaultDepartments defaultDepartments = new DefaultDepartments(departments, tenants, alerts);
@@ -352,9 +352,9 @@ public final class ConnectorConfiguration implements CamelConfiguration {
 
     private static DepartmentDirectory bindLucca(CamelContext camel, ConnectorSettings settings, ObjectMapper json,
                                                  LuccaRequests requests, Clock clock, ConnectorMetrics metrics,
-                                                 RateLimitStore budget) {
+                                                 RateLimitStore budget, Duration longestCall) {
         LuccaRateLimiter limiter = new LuccaRateLimiter(budget, clock, duration -> Thread.sleep(duration.toMillis()),
-                metrics::limiterWaited, settings.lease());
+                metrics::limiterWaited, settings.lease(), longestCall);
         LuccaCaller caller = luccaCaller(camel);
         // a read Lucca refused (a key whose role may not read the organisation) or could not answer is made again
         // as a hire's retry would be, not at each hire or preview that asks meanwhile

@@ -206,19 +206,27 @@ public final class Journal {
      * (a long wait for Lucca) and another instance took the hire over, or an operator cancelled it, or the
      * recruiter moved the candidate out of hired, this attempt must stop here. A step of the transaction that takes
      * the call's slot in the Lucca budget: one commit for both, and no slot is taken for a call that must not be made
-     * (the transaction is rolled back).
+     * (the transaction is rolled back). The claim then holds until the renewed lease ends, counted from this one
+     * clock read: once the commit is done, a call that could outlast it is not sent ({@link ClaimLost}), since another
+     * instance may take the hire over from then on and make the same person while this call is on its way. The hire
+     * stays claimed until then, and is due again after, as if this instance had died.
      */
     public RateLimitStore.Precondition stillHolding(String hireId) {
         return connection -> {
-            Instant now = clock.instant();
+            Instant claimEnds = clock.instant().plus(lease);
             if (Jdbc.update(connection, "UPDATE hire SET claimed_until = ? WHERE hire_id = ? AND claimed_by = ? AND "
-                    + QUEUED, at(now.plus(lease)), hireId, instanceId) == 0) {
+                    + QUEUED, at(claimEnds), hireId, instanceId) == 0) {
                 HireStatus status = Jdbc.query(connection, "SELECT status FROM hire WHERE hire_id = ?",
                         row -> HireStatus.valueOf(row.getString(1)), hireId).stream().findFirst().orElse(null);
                 // rejected: withdrawn during the attempt, then shown back in hired with data it cannot be sent with
                 throw status == HireStatus.CANCELLED || status == HireStatus.WITHDRAWN || status == HireStatus.REJECTED
                         ? new HireStopped(hireId, status) : ClaimLost.delivery(hireId);
             }
+            return longestCall -> {
+                if (clock.instant().plus(longestCall).isAfter(claimEnds)) {
+                    throw ClaimLost.beforeSending("hire " + hireId);
+                }
+            };
         };
     }
 

@@ -35,30 +35,48 @@ public final class RateLimitStore {
         this.jdbc = new Jdbc(dataSource);
     }
 
-    /** A call's turn: the slot it took, or how long to wait before asking again. */
-    public record Turn(Duration delay, long slot) {
+    /**
+     * A call's turn: the slot it took and how long its precondition holds ({@link Hold}), or how long to wait before
+     * asking again.
+     */
+    public record Turn(Duration delay, long slot, Hold hold) {
 
         public boolean taken() {
             return delay.isZero();
         }
 
         static Turn waitFor(Duration delay) {
-            return new Turn(atLeastAMillisecond(delay), 0);
+            return new Turn(atLeastAMillisecond(delay), 0, Hold.FOR_GOOD);
         }
     }
 
-    /** What must hold for a call to be made, checked in the transaction of its slot; it throws when it does not. */
+    /**
+     * What must hold for a call to be made, checked in the transaction of its slot; it throws when it does not, and
+     * otherwise says how long it holds from then on.
+     */
     @FunctionalInterface
     public interface Precondition {
-        Precondition NONE = connection -> { };
+        Precondition NONE = connection -> Hold.FOR_GOOD;
 
-        void check(Connection connection) throws SQLException;
+        Hold check(Connection connection) throws SQLException;
+    }
+
+    /**
+     * How long what a precondition checked holds. Asked once the slot is committed, just before the call is sent: the
+     * commit may have waited (the Lucca row's lock, a stalled journal) for as long as nothing bounds.
+     */
+    @FunctionalInterface
+    public interface Hold {
+        Hold FOR_GOOD = longestCall -> { };
+
+        /** Throws when what was checked could stop holding before a call sent now, lasting {@code longestCall}, ends. */
+        void covers(Duration longestCall);
     }
 
     /**
      * Takes one call slot now if the window has room and Lucca has not asked us to wait. Otherwise nothing
      * is taken and the turn says how long to wait before asking again. {@code precondition} is checked first, in
-     * the same commit: what it throws is thrown, and nothing is taken. The window is the caller's own: it counts the
+     * the same commit: what it throws is thrown, and nothing is taken; a turn taken carries how long it holds. The window is the caller's own: it counts the
      * calls every tenant made to that Lucca instance within it, whatever their own windows.
      */
     public Turn takeOrWait(String luccaKey, int max, Duration window, Instant now, Precondition precondition) {
@@ -68,7 +86,7 @@ public final class RateLimitStore {
         }
         // unsynced: a slot lost at a power cut lets at most the last calls before it count less, after a restart
         return jdbc.inTransactionUnsynced("take a Lucca call slot", connection -> {
-            precondition.check(connection);
+            Hold hold = precondition.check(connection);
             Instant pausedUntil = lock(connection, luccaKey);
             if (pausedUntil != null && pausedUntil.isAfter(now)) {
                 return Turn.waitFor(Duration.between(now, pausedUntil));
@@ -86,7 +104,7 @@ public final class RateLimitStore {
                 // the slot's number as the insert made it: finding this key's newest slot would read the whole hour kept
                 long slot = Jdbc.insert(connection, "INSERT INTO lucca_call_slot (lucca_key, granted_at) VALUES (?, ?)",
                         "slot_id", luccaKey, at(now));
-                return new Turn(Duration.ZERO, slot);
+                return new Turn(Duration.ZERO, slot, hold);
             }
             return Turn.waitFor(Duration.between(now, granted.get(0).plus(window)));
         });

@@ -28,19 +28,22 @@ public final class LuccaRateLimiter {
     private final Sleeper sleeper;
     private final BiConsumer<String, Duration> waited;
     private final Duration longestSleep;
+    private final Duration longestCall;
 
     /**
      * @param waited told, with the tenant, how long each call waited for its turn (zero when it did not)
-     * @param lease  how long a hire's claim lasts unrenewed (DELIVERY_LEASE_SECONDS): a call made for a hire waits
-     *               for its turn a third of it at a time, asking again (which renews the claim) in between
+     * @param lease       how long a hire's claim lasts unrenewed (DELIVERY_LEASE_SECONDS): a call made for a hire
+     *                    waits for its turn a third of it at a time, asking again (which renews the claim) in between
+     * @param longestCall how long a call may last once sent, its connection and its answer (twice LUCCA_TIMEOUT_MS)
      */
     public LuccaRateLimiter(RateLimitStore store, Clock clock, Sleeper sleeper, BiConsumer<String, Duration> waited,
-                            Duration lease) {
+                            Duration lease, Duration longestCall) {
         this.store = store;
         this.clock = clock;
         this.sleeper = sleeper;
         this.waited = waited;
         this.longestSleep = lease.dividedBy(3);
+        this.longestCall = longestCall;
     }
 
     /**
@@ -49,6 +52,8 @@ public final class LuccaRateLimiter {
      *
      * @param stillHolding when the call is made for a hire: that this instance still holds it, checked (and its
      *                     claim renewed) in the commit that takes the slot; null for a call made for no hire
+     * @throws io.github.flatchrlucca.journal.ClaimLost when the claim, renewed before that commit, could end before
+     *                     the call once sent: the call is not sent, and its slot stays counted
      */
     public long acquire(@Variable(Variables.LUCCA) LuccaConnection lucca,
                         @Variable(Variables.STILL_HOLDING) RateLimitStore.Precondition stillHolding) throws InterruptedException {
@@ -60,6 +65,10 @@ public final class LuccaRateLimiter {
                     clock.instant(), precondition);
             if (turn.taken()) {
                 waited.accept(lucca.tenant(), Duration.between(start, clock.instant()));
+                // Nothing bounds how long the commit took after the claim's renewal read the clock. Refused here, the
+                // slot stays counted: a call counted but not sent can only make the budget stricter, never draw a 429,
+                // and giving it back would be one more commit on a journal that was just slow.
+                turn.hold().covers(longestCall);
                 return turn.slot();
             }
             // A Retry-After or a tenant's window can be an hour: slept at once, the hire's claim, renewed only when

@@ -78,7 +78,7 @@ class DeliveryFailuresTest {
             "key", 50, Duration.ofSeconds(60), new KeyState(state -> { }));
     private final LuccaAnswers answers = new LuccaAnswers(new ObjectMapper(),
             new LuccaRateLimiter(new RateLimitStore(pool), clock, duration -> { }, (tenant, wait) -> { },
-                    Duration.ofMinutes(3)),
+                    Duration.ofMinutes(3), Duration.ofSeconds(20)),
             (tenant, call, status) -> { }, clock);
 
     @Test

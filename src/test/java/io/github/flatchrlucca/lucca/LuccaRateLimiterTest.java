@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.journal.ClaimLost;
+import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.RateLimitStore;
 import io.github.flatchrlucca.journal.TestJournal;
 import java.net.URI;
@@ -34,6 +37,8 @@ class LuccaRateLimiterTest {
     private static final Instant T0 = START;
     // DELIVERY_LEASE_SECONDS' default: a call for a hire asks for its turn again at least every minute
     private static final Duration LEASE = Duration.ofMinutes(3);
+    // LUCCA_TIMEOUT_MS' default, twice: a call's connection and its answer
+    private static final Duration LONGEST_CALL = Duration.ofSeconds(20);
 
     private final MutableClock clock = new MutableClock(START);
     private final List<Duration> sleeps = new ArrayList<>();
@@ -49,7 +54,7 @@ class LuccaRateLimiterTest {
     private final DataSource journal = h2.dataSource();
     private final RateLimitStore store = new RateLimitStore(journal);
     private final LuccaRateLimiter shared = new LuccaRateLimiter(store, clock, sleeper, (tenant, wait) -> waits.add(wait),
-            LEASE);
+            LEASE, LONGEST_CALL);
     private final Budget limiter = limiter("https://acme.ilucca.net");
 
     private Budget limiter(String luccaBaseUrl) {
@@ -194,7 +199,7 @@ class LuccaRateLimiterTest {
             if (instanceB.claim(hireId) != null) {
                 takenOver.add(hireId);
             }
-        }, (tenant, wait) -> { }, LEASE);
+        }, (tenant, wait) -> { }, LEASE, LONGEST_CALL);
 
         waiting.acquire(limiter.lucca(), instanceA.stillHolding(hireId));
 
@@ -202,6 +207,52 @@ class LuccaRateLimiterTest {
         assertThat(sleeps).as("a third of the lease at a time").allSatisfy(sleep ->
                 assertThat(sleep).isLessThanOrEqualTo(Duration.ofMinutes(1)));
         assertThat(clock.instant()).as("the call still waits for the pause's end").isEqualTo(START.plusSeconds(600));
+    }
+
+    @Test
+    void aCallWhoseSlotsCommitAteTheClaimsMarginIsNotSentAndItsHireIsDueAgainOnceTheClaimEnds() {
+        Journal instanceA = new Journal(journal, clock, LEASE, "instance-a");
+        Journal instanceB = new Journal(journal, clock, LEASE, "instance-b");
+        String hireId = claimedByA(instanceA);
+        // the claim is renewed, then the slot's transaction waits (the Lucca row's lock, a stalled journal) until less
+        // than the call's longest length is left of the lease
+        RateLimitStore.Precondition renewedThenStalled = stalledAfter(instanceA.stillHolding(hireId),
+                LEASE.minus(LONGEST_CALL).plusMillis(1));
+
+        assertThatExceptionOfType(ClaimLost.class).isThrownBy(() -> limiter.limiter().acquire(limiter.lucca(),
+                renewedThenStalled));
+
+        assertThat(new JournalReader(journal).find(hireId).orElseThrow().status()).as("neither dead nor lost").isEqualTo(HireStatus.RECEIVED);
+        clock.advance(LONGEST_CALL);
+        assertThat(instanceB.claim(hireId)).as("due again once the claim this instance renewed ends").isNotNull();
+    }
+
+    @Test
+    void aCallWhoseSlotsCommitLeftTheClaimItsWholeLengthIsSent() throws InterruptedException, SQLException {
+        Journal instanceA = new Journal(journal, clock, LEASE, "instance-a");
+        String hireId = claimedByA(instanceA);
+        RateLimitStore.Precondition renewedThenStalled = stalledAfter(instanceA.stillHolding(hireId),
+                LEASE.minus(LONGEST_CALL));
+
+        limiter.limiter().acquire(limiter.lucca(), renewedThenStalled);
+
+        assertThat(slotsKept()).as("the call's slot").hasSize(1);
+    }
+
+    private String claimedByA(Journal instanceA) {
+        String hireId = Intakes.recordIntake(instanceA, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
+                "1234", List.of()), "acme", Duration.ZERO).hireId();
+        assertThat(instanceA.claim(hireId)).isNotNull();
+        return hireId;
+    }
+
+    /** The precondition, then the rest of the slot's transaction lasting {@code stall} on the clock. */
+    private RateLimitStore.Precondition stalledAfter(RateLimitStore.Precondition precondition, Duration stall) {
+        return connection -> {
+            RateLimitStore.Hold hold = precondition.check(connection);
+            clock.advance(stall);
+            return hold;
+        };
     }
 
     @Test
@@ -287,7 +338,7 @@ class LuccaRateLimiterTest {
         Budget interrupted = new Budget(new LuccaRateLimiter(store, clock,
                 duration -> {
                     throw new InterruptedException("stopping");
-                }, (tenant, wait) -> waits.add(wait), LEASE), connection("https://acme.ilucca.net", 1));
+                }, (tenant, wait) -> waits.add(wait), LEASE, LONGEST_CALL), connection("https://acme.ilucca.net", 1));
         interrupted.acquire();
 
         assertThatExceptionOfType(InterruptedException.class)
