@@ -63,6 +63,13 @@ public record ConnectorSettings(
         Optional<Path> tenantsFile) {
 
     /**
+     * How much longer than a Lucca call a lease must be: the room for the commit that renews a hire's claim and takes
+     * the call's slot, after its clock read. A commit takes milliseconds; a second also covers a pause of the JVM. One
+     * slower than that holds its call back (the hire is tried again once its claim ends), never sends it twice.
+     */
+    private static final Duration COMMIT_MARGIN = Duration.ofSeconds(1);
+
+    /**
      * The environment describes a tenant of its own ("default", at /webhooks/flatchr): always without a tenants
      * file; with one, only when a webhook token or a Lucca is set, so a connector that moves to a tenants file
      * keeps its existing Flatchr URL working.
@@ -135,10 +142,11 @@ public record ConnectorSettings(
                     + "dead at the first refusal of the key, though no hire is at fault");
         }
         Duration lease = in.get(Settings.LEASE);
-        if (lease.toMillis() <= 2 * in.get(Settings.LUCCA_TIMEOUT)) {
+        if (lease.toMillis() < 2 * in.get(Settings.LUCCA_TIMEOUT) + COMMIT_MARGIN.toMillis()) {
             throw Settings.LEASE.refusal(lease.toSeconds() + " s does not outlast a Lucca call of up to twice "
-                    + "LUCCA_TIMEOUT_MS (its connection and its answer): another instance could take a hire over "
-                    + "while its create is on its way");
+                    + "LUCCA_TIMEOUT_MS (its connection and its answer) by a second, left for the commit that renews "
+                    + "the claim: a call is sent only while its claim covers it, and too short a lease would hold back "
+                    + "every call whose commit was a little slow");
         }
         Optional<String> journalUrl = in.optional(Settings.JOURNAL_JDBC_URL);
         onlyWithTheJournalUrl(in, journalUrl, Settings.JOURNAL_USER);

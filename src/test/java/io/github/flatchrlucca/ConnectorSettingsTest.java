@@ -488,6 +488,19 @@ class ConnectorSettingsTest {
     }
 
     @Test
+    void aLeaseThatLeavesLessThanASecondBeyondALuccaCallIsRefused() {
+        // a call of up to 20.4 s: 0.6 s left for the commit that renews the claim
+        properties.put("lucca.timeout-ms", "10200");
+        properties.put("delivery.lease-seconds", "21");
+
+        assertThatIllegalArgumentException().isThrownBy(this::start).withMessageStartingWith(
+                "Invalid setting DELIVERY_LEASE_SECONDS (delivery.lease-seconds): 21 s does not outlast a Lucca call");
+
+        properties.put("delivery.lease-seconds", "22");
+        start();
+    }
+
+    @Test
     void aFirstRetryLaterThanTheLongestWaitIsRefused() {
         properties.put("retry.initial-delay-ms", "60000");
         properties.put("retry.max-delay-ms", "5000");
