@@ -45,7 +45,8 @@ public final class FlatchrTurns {
 
     /**
      * How long a claim renewed right before a call must last: the call's wait for its turn and the call itself, twice
-     * over, and never less than {@code atLeast}.
+     * over (the second half is the renewal's own commit's: WriteBacks.renewClaim sends nothing with less than half
+     * left), and never less than {@code atLeast}.
      */
     public Duration leaseCovering(Duration longestCall, Duration atLeast) {
         Duration covering = longestWait.plus(longestCall).multipliedBy(2);

@@ -108,18 +108,27 @@ public final class WriteBacks {
      * the lease runs out during the search of the candidate, and another instance may have claimed it since (or a new
      * outcome of the hire replaced the one claimed), which writes it itself.
      *
-     * @throws ClaimLost when this instance no longer holds it: this turn must send nothing for it
+     * The lease is twice what the company's turn and the call need (FlatchrTurns.leaseCovering): a renewal whose commit
+     * left less than half of it, counted from its clock read, lets the call go no further, since the claim could end
+     * during it and another instance write the outcome again.
+     *
+     * @throws ClaimLost when this instance no longer holds it, or its renewal came too late: this turn must send
+     *                   nothing for it (held, it is due again once the claim ends)
      */
     public void renewClaim(String hireId) {
+        Instant claimEnds = clock.instant().plus(lease);
         // unsynced: a claim matters only while this instance lives, as a delivery's does
         jdbc.inTransactionUnsynced("renew a write-back's claim", connection -> {
             if (Jdbc.update(connection, "UPDATE hire SET writeback_claimed_until = ? WHERE hire_id = ? AND "
-                    + "writeback_claimed_by = ? AND writeback_status = 'PENDING'", at(clock.instant().plus(lease)), hireId,
+                    + "writeback_claimed_by = ? AND writeback_status = 'PENDING'", at(claimEnds), hireId,
                     instanceId) == 0) {
                 throw ClaimLost.writeBack(hireId);
             }
             return null;
         });
+        if (clock.instant().isAfter(claimEnds.minus(lease.dividedBy(2)))) {
+            throw ClaimLost.beforeSending("the write-back of hire " + hireId);
+        }
     }
 
     /**

@@ -81,6 +81,44 @@ class WriteBacksTest {
     }
 
     @Test
+    void aRenewalWhoseCommitAteHalfTheLeaseSendsNothingAndTheOutcomeIsDueAgainOnceItsClaimEnds() {
+        String hireId = hire("1");
+        journal.markDelivered(hireId, 416, List.of());
+        assertThat(one.claim(hireId)).isNotNull();
+        // the renewal waits (a lock, a stalled journal) after reading the clock: over half the lease, which is twice
+        // what the turn's wait and the call need (FlatchrTurns.leaseCovering)
+        WriteBacks stalled = new WriteBacks(stallingOnTheRenewal(LEASE.dividedBy(2).plusMillis(1)), clock, LEASE,
+                "instance-a");
+
+        assertThatExceptionOfType(ClaimLost.class).isThrownBy(() -> stalled.renewClaim(hireId));
+
+        assertThat(reader.find(hireId).orElseThrow().writeBack()).as("still to write").isEqualTo("PENDING");
+        clock.advance(LEASE.dividedBy(2));
+        assertThat(other.claim(hireId)).as("due again once the renewed claim ends").isNotNull();
+    }
+
+    @Test
+    void aRenewalWhoseCommitLeftHalfTheLeaseGoesOn() {
+        String hireId = hire("1");
+        journal.markDelivered(hireId, 416, List.of());
+        assertThat(one.claim(hireId)).isNotNull();
+        WriteBacks stalled = new WriteBacks(stallingOnTheRenewal(LEASE.dividedBy(2)), clock, LEASE, "instance-a");
+
+        stalled.renewClaim(hireId);
+
+        assertThat(other.claim(hireId)).as("held").isNull();
+    }
+
+    /** The journal, whose renewal of a write-back's claim waits {@code stall} on the clock before it runs. */
+    private DataSource stallingOnTheRenewal(Duration stall) {
+        return WatchedStatements.of(pool, statement -> {
+            if (statement.startsWith("UPDATE hire SET writeback_claimed_until")) {
+                clock.advance(stall);
+            }
+        });
+    }
+
+    @Test
     void aWrittenOutcomeIsInTheHistoryAndNotWrittenAgain() {
         String hireId = hire("1");
         journal.markDelivered(hireId, 416, List.of());
