@@ -45,7 +45,8 @@ public final class SyncedJournal implements DataSource {
      * journal's setting, so that the commits of a group are written once, by their sync, instead of one chunk each):
      * H2's background writer may already have taken the commits into a chunk that its own threads have not written
      * yet. {@code MVStore.commit()} then finds nothing left to store, and the statement's {@code force} could reach
-     * the disk before that chunk (H2 2.3.232: {@code Store.sync}, {@code MVStore.store}, {@code FileStore.storeIt}).
+     * the disk before that chunk (H2 2.3.232 and 2.5.252: {@code Store.sync}, {@code MVStore.store},
+     * {@code FileStore.storeIt}).
      * {@code MVStore.executeFilestoreOperation} first waits for every chunk handed to those threads to be written, so
      * the sync below covers each commit made before it began, whoever writes it. The MVStore is reached through H2's
      * session, as no SQL statement offers that wait; the embedded journal's user is its owner.
