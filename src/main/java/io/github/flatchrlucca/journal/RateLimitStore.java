@@ -76,8 +76,9 @@ public final class RateLimitStore {
     /**
      * Takes one call slot now if the window has room and Lucca has not asked us to wait. Otherwise nothing
      * is taken and the turn says how long to wait before asking again. {@code precondition} is checked first, in
-     * the same commit: what it throws is thrown, and nothing is taken; a turn taken carries how long it holds. The window is the caller's own: it counts the
-     * calls every tenant made to that Lucca instance within it, whatever their own windows.
+     * the same commit: what it throws is thrown, and nothing is taken; a turn taken carries how long it holds. The
+     * window is the caller's own: it counts the calls every tenant made to that Lucca instance within it, whatever
+     * their own windows.
      */
     public Turn takeOrWait(String luccaKey, int max, Duration window, Instant now, Precondition precondition) {
         if (window.compareTo(LONGEST_WINDOW) > 0) {
