@@ -26,6 +26,7 @@ import io.github.flatchrlucca.intake.VerdictRecorder;
 import io.github.flatchrlucca.intake.WebhookReplies;
 import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.journal.DataDirectory;
+import io.github.flatchrlucca.journal.EmbeddedJournal;
 import io.github.flatchrlucca.flatchr.FlatchrAnswers;
 import io.github.flatchrlucca.flatchr.FlatchrPause;
 import io.github.flatchrlucca.flatchr.FlatchrTurns;
@@ -472,8 +473,14 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         return answer;
     }
 
+    /**
+     * The pool starts with its first connection, not here: started at once it would open connections in the background
+     * while the embedded journal's file is still being migrated on a copy that replaces it (EmbeddedJournal).
+     */
     private static HikariDataSource journalDataSource(ConnectorSettings settings) {
-        return new HikariDataSource(journalPoolSettings(settings));
+        HikariDataSource pool = new HikariDataSource();
+        journalPoolSettings(settings).copyStateTo(pool);
+        return pool;
     }
 
     /** What {@link #journalDataSource} opens: the embedded journal, or the PostgreSQL one with its driver's settings. */
@@ -487,8 +494,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
             // memory) and each was hashed on its way in. Read by H2 when it is first used, which is here; an
             // operator's -Dh2.objectCache wins.
             System.getProperties().putIfAbsent("h2.objectCache", "false");
-            pool.setJdbcUrl(embeddedJournalUrl(dataDir.ownerOnly()));
-            pool.setUsername("flatchr-lucca");
+            pool.setJdbcUrl(EmbeddedJournal.url(dataDir.ownerOnly()));
+            pool.setUsername(EmbeddedJournal.USER);
         } else {
             pool.setJdbcUrl(settings.journalJdbcUrl().get());
             pool.setUsername(settings.journalUser());
@@ -516,32 +523,14 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The embedded journal's JDBC URL, in {@code dataDir} (a test opening the same file in the same JVM must give
-     * the same settings).
-     *
-     * <p>WRITE_DELAY=500 (H2's default): a commit stays in memory until the sync it waits for (SyncedJournal)
-     * writes it, with the others of its group, as one chunk of the file, and forces the file to the disk
-     * before the webhook answers 202; with 0, each commit wrote a chunk of its own, the intake's largest
-     * cost. A commit that waits for no sync is written within the delay, or by the next sync. H2 keeps
-     * each commit whole across a crash whenever it is written (its undo log). TRACE_LEVEL_FILE=0: H2's
-     * trace file would keep pieces of refused values (names, logins) that retention never erases.
-     * DB_CLOSE_ON_EXIT=FALSE: the journal closes when the connector has stopped using it, not before.
-     *
-     * <p>CACHE_SIZE=8192 (KiB; H2's default is 16 MiB whatever the heap): pages read back cost little next to the
-     * memory a full cache keeps in a 128 MiB heap, whose old generation keeps 40% free (BENCHMARKS.md, "Issue
-     * #13: the journal's page cache": 5 to 6 MiB less resident after a burst).
-     */
-    public static String embeddedJournalUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("journal")
-                + ";WRITE_DELAY=500;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=8192";
-    }
-
-    /**
      * Opens the journal and brings its schema up to date; a journal that cannot open stops the start, with the line
      * naming the setting at fault when one is.
      */
     private static void openJournal(ConnectorSettings settings, HikariDataSource journalPool) {
         try {
+            if (settings.embeddedJournal()) {
+                EmbeddedJournal.bringUpToDate(settings.dataDir());
+            }
             JournalSchema.bringUpToDate(journalPool);
         } catch (RuntimeException failure) {
             journalPool.close();

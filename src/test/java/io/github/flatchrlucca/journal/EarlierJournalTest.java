@@ -2,7 +2,6 @@ package io.github.flatchrlucca.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.flatchrlucca.ConnectorConfiguration;
 import io.github.flatchrlucca.intake.HireVerdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +27,9 @@ class EarlierJournalTest {
     @Test
     void aJournalWrittenByH2Of2_3_232OpensWithItsHireAndTakesNewOnes() throws Exception {
         Files.copy(Path.of("src/test/resources/journal/h2-2.3.232/journal.mv.db"), dataDir.resolve("journal.mv.db"));
-        JdbcConnectionPool pool = JdbcConnectionPool.create(ConnectorConfiguration.embeddedJournalUrl(dataDir),
-                "flatchr-lucca", "");
+        EmbeddedJournal.bringUpToDate(dataDir);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(EmbeddedJournal.url(dataDir), EmbeddedJournal.USER, "");
         try {
-            JournalSchema.bringUpToDate(pool);
             JournalReader reader = new JournalReader(pool);
             Journal journal = new Journal(pool, Clock.systemUTC(), Duration.ofMinutes(3), "instance-a");
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.ConnectorConfiguration;
+import io.github.flatchrlucca.journal.EmbeddedJournal;
 import io.github.flatchrlucca.fake.FakeChat;
 import io.github.flatchrlucca.fake.FakeLucca;
 import io.github.flatchrlucca.journal.HireFilter;
@@ -127,8 +128,8 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         chat = FakeChat.start();
         JdbcDataSource h2 = new JdbcDataSource();
         // the connector's own URL: in one JVM, H2 opens the same database for both
-        h2.setURL(ConnectorConfiguration.embeddedJournalUrl(dataDir));
-        h2.setUser("flatchr-lucca");
+        h2.setURL(EmbeddedJournal.url(dataDir));
+        h2.setUser(EmbeddedJournal.USER);
         journalData = h2;
         journal = new JournalReader(h2);
     }

@@ -1,0 +1,115 @@
+package io.github.flatchrlucca.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.OptionalInt;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded journal's migrations run on a copy of its file that takes its place whole: a start stopped half way
+ * through one leaves the journal as it was, and the next start migrates it.
+ */
+class EmbeddedJournalTest {
+
+    /** A migration of the journal of today's first release with a write-back (V10), its first statement. */
+    private static final String V10_FIRST = "ALTER TABLE hire ADD COLUMN writeback_status VARCHAR(20)";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aNewJournalIsMadeAtThisVersionsSchemaAndNoCopyIsLeft() throws Exception {
+        EmbeddedJournal.bringUpToDate(dataDir);
+
+        assertThat(version()).hasValue(JournalSchema.NEWEST_MIGRATION);
+        try (var files = Files.list(dataDir)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly("journal.mv.db");
+        }
+    }
+
+    @Test
+    void anOlderJournalIsMigratedWithItsRows() throws Exception {
+        olderJournalAt(9);
+        execute(journal(), "INSERT INTO lucca_rate_limit (lucca_key) VALUES ('https://acme.ilucca.net')");
+
+        EmbeddedJournal.bringUpToDate(dataDir);
+
+        assertThat(version()).hasValue(JournalSchema.NEWEST_MIGRATION);
+        assertThat(count("SELECT COUNT(*) FROM lucca_rate_limit")).isEqualTo(1);
+        assertThat(dataDir.resolve("journal.upgrading.mv.db")).doesNotExist();
+    }
+
+    /** Stopped after V10's first statement, which H2 committed as it ran it: the journal is left at V9, whole. */
+    @Test
+    void aMigrationStoppedHalfWayLeavesTheJournalAsItWasAndTheNextStartMigratesIt() throws Exception {
+        olderJournalAt(9);
+
+        assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> EmbeddedJournal.bringUpToDate(dataDir,
+                copy -> {
+                    execute(copy, V10_FIRST);
+                    throw new IllegalStateException("the process was killed here");
+                }));
+
+        assertThat(version()).hasValue(9);
+        assertThat(count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE COLUMN_NAME = 'WRITEBACK_STATUS'"))
+                .as("the half done stays in the copy").isZero();
+        EmbeddedJournal.bringUpToDate(dataDir);
+        assertThat(version()).hasValue(JournalSchema.NEWEST_MIGRATION);
+    }
+
+    @Test
+    void aJournalAtThisVersionsSchemaIsNotCopied() throws Exception {
+        EmbeddedJournal.bringUpToDate(dataDir);
+        Path file = dataDir.resolve("journal.mv.db");
+        Object before = Files.getAttribute(file, "unix:ino");
+
+        EmbeddedJournal.bringUpToDate(dataDir, copy -> {
+            throw new AssertionError("nothing to migrate");
+        });
+
+        assertThat(Files.getAttribute(file, "unix:ino")).as("the same file, not a copy put in its place")
+                .isEqualTo(before);
+    }
+
+    private void olderJournalAt(int version) {
+        Flyway.configure().dataSource(journal()).locations(JournalSchema.LOCATION).target(String.valueOf(version))
+                .load().migrate();
+    }
+
+    private OptionalInt version() {
+        return JournalSchema.appliedVersion(journal());
+    }
+
+    private long count(String query) throws SQLException {
+        try (Connection connection = journal().getConnection(); Statement statement = connection.createStatement();
+             var rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private DataSource journal() {
+        JdbcDataSource journal = new JdbcDataSource();
+        journal.setURL(EmbeddedJournal.url(dataDir));
+        journal.setUser(EmbeddedJournal.USER);
+        return journal;
+    }
+
+    private static void execute(DataSource journal, String statement) {
+        try (Connection connection = journal.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
