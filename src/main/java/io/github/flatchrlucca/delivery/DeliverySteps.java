@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.Variable;
 
 /**
@@ -520,6 +521,18 @@ public final class DeliverySteps {
     /** The work contract of a user this attempt created without one, with its mapped type and dates. */
     public ApiRequest createWorkContract(@Variable(Variables.DELIVERY) Delivery delivery) {
         return workContractFor(delivery, delivery.luccaUserId());
+    }
+
+    /**
+     * Lucca's answer to the new user's contract call: a create names the contract it made, or it is tried again (see
+     * {@link LuccaEnvelopes#createdContract}). A patch's answer is not read: the reference documents none, and the
+     * patched contract was read before it.
+     */
+    public void contractWritten(@Variable(Variables.LUCCA_CALL) String call,
+                                @Header(Exchange.HTTP_RESPONSE_CODE) int status, @Body JsonNode answer) {
+        if (LuccaRequests.CREATE_WORK_CONTRACT.equals(call)) {
+            LuccaEnvelopes.createdContract(status, answer);
+        }
     }
 
     /** The first page of the person's work contracts (a returning employee's, or a user an earlier attempt made). */

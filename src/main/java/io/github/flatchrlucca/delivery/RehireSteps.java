@@ -3,6 +3,7 @@ package io.github.flatchrlucca.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.lucca.LuccaContract;
+import io.github.flatchrlucca.lucca.LuccaEnvelopes;
 import io.github.flatchrlucca.lucca.LuccaRequests;
 import io.github.flatchrlucca.mapping.HireWarning;
 import io.github.flatchrlucca.routes.Variables;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.apache.camel.Variable;
 
 /**
@@ -100,7 +103,10 @@ public final class RehireSteps {
                 delivery.draft().contractEnd(), establishment, delivery.mapped().applicationId());
     }
 
-    public void contractCreated(@Variable(Variables.DELIVERY) Delivery delivery) {
+    /** The new contract, once Lucca's answer names it (one that does not is tried again: see LuccaEnvelopes). */
+    public void contractCreated(@Variable(Variables.DELIVERY) Delivery delivery,
+                                @Header(Exchange.HTTP_RESPONSE_CODE) int status, @Body JsonNode answer) {
+        LuccaEnvelopes.createdContract(status, answer);
         delivery.warn(REHIRED);
     }
 }

@@ -42,6 +42,24 @@ public final class LuccaEnvelopes {
         return Long.parseLong(id);
     }
 
+    /**
+     * Lucca's answer to a work contract's create: the contract it made, its {@code id} at the top as in the v4
+     * contracts' list (lucca-api.md documents no other envelope). A 2xx without one ({}, a blank body, a proxy's page)
+     * does not say the contract exists, and taken for done it would deliver the hire to a person without the contract
+     * they need to log in. It fails as an unavailable Lucca does, retried with backoff: the retry reads the person's
+     * contracts and finds the one made by its {@code externalId}, or makes it.
+     *
+     * @param status the success Lucca answered with, named in the failure
+     * @throws LuccaUnavailable when the answer holds no integer contract id
+     */
+    public static void createdContract(int status, JsonNode answer) {
+        JsonNode id = answer.path("id");
+        if (!id.isIntegralNumber() || !id.canConvertToLong()) {
+            throw new LuccaUnavailable(LuccaRequests.CREATE_WORK_CONTRACT, status, LuccaAnswers.kept(body(answer)),
+                    "without the id of the contract it made");
+        }
+    }
+
     public static boolean hasNextPage(JsonNode answer) {
         JsonNode next = answer.path("next");
         return next.isTextual() && !next.asText().isBlank();
@@ -58,13 +76,16 @@ public final class LuccaEnvelopes {
 
     private static List<JsonNode> list(String call, JsonNode answer, JsonNode items, String envelope) {
         if (!items.isArray()) {
-            // the body as a failed call's is kept, for the operator; a blank one was read as no JSON at all
-            String body = answer.isMissingNode() || answer.isNull() ? "" : answer.toString();
-            throw new LuccaUnavailable(call, 200, LuccaAnswers.kept(body), "without the " + envelope
+            throw new LuccaUnavailable(call, 200, LuccaAnswers.kept(body(answer)), "without the " + envelope
                     + " list Lucca documents");
         }
         List<JsonNode> list = new ArrayList<>();
         items.forEach(list::add);
         return list;
+    }
+
+    /** An answer as a failed call's body is kept, for the operator; a blank one was read as no JSON at all. */
+    private static String body(JsonNode answer) {
+        return answer.isMissingNode() || answer.isNull() ? "" : answer.toString();
     }
 }

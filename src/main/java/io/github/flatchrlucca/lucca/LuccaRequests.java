@@ -17,6 +17,7 @@ public final class LuccaRequests {
     public static final String FIND_PERSON_BY_LOGIN = "find-person-by-login";
     public static final String FIND_TAKEN_LOGINS = "find-taken-logins";
     public static final String FIND_WORK_CONTRACT = "find-work-contract";
+    public static final String CREATE_WORK_CONTRACT = "create-work-contract";
     static final String WORK_CONTRACTS = "/directory/api/4.0/work-contracts";
 
     static final String PERSON_FIELDS = "id,login,mail,personalEmail,firstName,lastName,dtContractStart,dtContractEnd";
@@ -97,7 +98,7 @@ public final class LuccaRequests {
         putIfPresent(contract, "typeId", typeId);
         putIfPresent(contract, "establishmentId", establishmentId);
         putIfPresent(contract, "externalId", externalId);
-        return new ApiRequest("create-work-contract", "POST", "/directory/api/4.0/work-contracts", null,
+        return new ApiRequest(CREATE_WORK_CONTRACT, "POST", "/directory/api/4.0/work-contracts", null,
                 write(contract));
     }
 

@@ -504,8 +504,29 @@ class DeliveryStepsTest {
         assertThat(create.method()).isEqualTo("POST");
         assertThat(create.body()).isEqualTo("{\"ownerId\":77,\"startsOn\":\"2026-02-02\",\"typeId\":21,"
                 + "\"establishmentId\":3,\"externalId\":\"1234\"}");
-        rehires.contractCreated(delivery);
+        rehires.contractCreated(delivery, 201, json("{\"id\":5002,\"ownerId\":77,\"externalId\":\"1234\"}"));
         assertThat(delivery.warnings()).contains(RehireSteps.REHIRED);
+    }
+
+    @Test
+    void aRehireWhoseContractCreateNamesNoContractIsNotSaidRehired() {
+        Delivery delivery = formerEmployee(MAPPED_CONTRACT);
+        steps.enrich(delivery, List.of());
+        rehires.noteContracts(delivery, contracts("""
+                {"id":5001,"ownerId":77,"typeId":30,"startsOn":"2018-01-01","endsOn":"2021-06-30"}"""));
+
+        assertThatExceptionOfType(LuccaUnavailable.class)
+                .isThrownBy(() -> rehires.contractCreated(delivery, 200, json("{}")));
+        assertThat(delivery.warnings()).doesNotContain(RehireSteps.REHIRED);
+    }
+
+    @Test
+    void aNewUsersContractCreateMustNameTheContractItsPatchNeedNot() {
+        steps.contractWritten("create-work-contract", 201, json("{\"id\":5002,\"ownerId\":416}"));
+        steps.contractWritten("patch-work-contract", 200, json("{}"));
+
+        assertThatExceptionOfType(LuccaUnavailable.class)
+                .isThrownBy(() -> steps.contractWritten("create-work-contract", 200, json("{}")));
     }
 
     @Test

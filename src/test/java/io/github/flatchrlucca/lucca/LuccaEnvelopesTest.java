@@ -90,6 +90,23 @@ class LuccaEnvelopesTest {
     }
 
     @Test
+    void aCreatedContractIsNamedByItsIdAtTheTop() {
+        LuccaEnvelopes.createdContract(201, json("{\"id\":5002,\"ownerId\":89,\"startsOn\":\"2027-01-04\"}"));
+    }
+
+    /** A success that names no contract (a proxy's page, {}, a blank body) does not say the contract exists. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"id\":null}", "{\"id\":\"5002\"}", "{\"id\":50.2}",
+            "{\"data\":{\"id\":5002}}", "{\"items\":[{\"id\":5002}]}", "null"})
+    void aContractCreateAnswerWithoutItsIdIsAnUnavailableLucca(String answer) {
+        assertThatExceptionOfType(LuccaUnavailable.class)
+                .isThrownBy(() -> LuccaEnvelopes.createdContract(201, json(answer)))
+                .withMessage("Lucca answered 201 to create-work-contract without the id of the contract it made")
+                .satisfies(failure -> assertThat(failure.body()).as("kept for the operator")
+                        .isEqualTo("null".equals(answer) ? "" : answer));
+    }
+
+    @Test
     void aNextUrlMeansAnotherPage() {
         assertThat(LuccaEnvelopes.hasNextPage(json("{\"items\":[],\"next\":\"https://x/departments?page=2\"}"))).isTrue();
     }

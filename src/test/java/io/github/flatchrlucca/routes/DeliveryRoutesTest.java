@@ -259,6 +259,40 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
+    void aRehireWhoseContractCreateIsAnsweredWithoutAContractIsTriedAgainAndMakesItOnce() {
+        int former = personInLucca("contract-unsaid-1", LocalDate.of(2023, 12, 31));
+        // a success that holds no contract (a proxy's {}): nothing says the contract exists
+        lucca.answerNext("POST", "/directory/api/4.0/work-contracts", Map.of());
+
+        String hireId = accept(LIVE, Events.hire(LIVE, "contract-unsaid-1"));
+
+        HireView waiting = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        assertThat(waiting.lastError()).contains("create-work-contract", "without the id of the contract");
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == former).hasSize(1);
+        HireView hire = nextAttempt(waiting);
+        assertThat(hire.luccaUserId()).isEqualTo((long) former);
+        assertThat(lucca.contracts()).as("the former contract and exactly one new one")
+                .filteredOn(c -> c.ownerId() == former).hasSize(2);
+        assertThat(postsFor("contract-unsaid-1")).as("no user made").isZero();
+    }
+
+    @Test
+    void aNewUsersContractCreateAnsweredWithoutAContractIsTriedAgainAndMakesItOnce() {
+        lucca.answerNext("POST", "/directory/api/4.0/work-contracts", Map.of());
+
+        String hireId = accept(LIVE, Events.hire(LIVE, "contract-unsaid-2"));
+
+        HireView waiting = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        assertThat(waiting.lastError()).contains("create-work-contract", "without the id of the contract");
+        assertThat(waiting.luccaUserId()).isNotNull();
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == waiting.luccaUserId()).isEmpty();
+        HireView hire = nextAttempt(waiting);
+        assertThat(usersWithMail("contract-unsaid-2")).isOne();
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == hire.luccaUserId()).singleElement()
+                .satisfies(contract -> assertThat(contract.typeId()).isEqualTo(21));
+    }
+
+    @Test
     void aTenantWithoutLuccaRecordsWhatItWouldHaveSent() {
         long luccaCalls = lucca.requests().size();
 
