@@ -148,21 +148,14 @@ public final class FlatchrEventClassifier {
                 () -> Problem.badRequest("data.applicant", "A drag_applicant event needs an applicant id."));
     }
 
-    /** The application id; an old payload without one falls back to candidate and vacancy. */
+    /** The application id; an old payload without one falls back to candidate and vacancy ({@link ApplicationId}). */
     private static Optional<String> applicantIdOf(JsonNode data) {
         // Every id is checked, used or not: one longer than Flatchr ever makes is not Flatchr's.
         id(data.path("applicant").path("id"), "data.applicant.id");
         id(data.path("applicant_id"), "data.applicant_id");
-        String candidate = id(data.path("candidate").path("id"), "data.candidate.id");
-        String vacancy = id(data.path("vacancy").path("id"), "data.vacancy.id");
-        Optional<String> application = ApplicationId.of(data);
-        if (application.isPresent()) {
-            return application;
-        }
-        if (candidate.isEmpty() || vacancy.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of("candidate-" + candidate + "-vacancy-" + vacancy);
+        id(data.path("candidate").path("id"), "data.candidate.id");
+        id(data.path("vacancy").path("id"), "data.vacancy.id");
+        return ApplicationId.of(data);
     }
 
     /** An id, or "" when there is none; one too long to be recorded is refused like a missing one. */

@@ -5,10 +5,12 @@ import java.util.Optional;
 
 /**
  * Flatchr's id of the application a {@code drag_applicant} event is about: {@code data.applicant.id}, else the plain
- * {@code data.applicant_id} (both documented; an id is an int in one sample and a string in another, read as text).
- * One reading for the intake, which keys the hire by it, and for the mapping, which gives it to a work contract as
- * its {@code externalId}: read two ways, a hire keyed by the one a contract does not carry would have a contract a
- * retry cannot find (a rehire whose contract's answer was lost would be reported as already in Lucca).
+ * {@code data.applicant_id} (both documented; an id is an int in one sample and a string in another, read as text),
+ * else, for an old payload without either, its candidate and vacancy ({@code candidate-77-vacancy-5}), which name one
+ * application as well. One reading for the intake, which keys the hire by it, and for the mapping, which gives it to a
+ * work contract as its {@code externalId} (free text in Lucca): read two ways, a hire keyed by the one a contract does
+ * not carry would have a contract a retry cannot find (a rehire whose contract's answer was lost would be reported as
+ * already in Lucca, its contract taken for someone else's).
  */
 public final class ApplicationId {
 
@@ -17,7 +19,15 @@ public final class ApplicationId {
 
     /** @param data the event's {@code data} */
     public static Optional<String> of(JsonNode data) {
-        return text(data.path("applicant").path("id")).or(() -> text(data.path("applicant_id")));
+        return text(data.path("applicant").path("id")).or(() -> text(data.path("applicant_id")))
+                .or(() -> candidateAndVacancy(data));
+    }
+
+    private static Optional<String> candidateAndVacancy(JsonNode data) {
+        Optional<String> candidate = text(data.path("candidate").path("id"));
+        Optional<String> vacancy = text(data.path("vacancy").path("id"));
+        return candidate.isEmpty() || vacancy.isEmpty() ? Optional.empty()
+                : Optional.of("candidate-" + candidate.get() + "-vacancy-" + vacancy.get());
     }
 
     private static Optional<String> text(JsonNode node) {

@@ -64,6 +64,14 @@ class HireMapperTest {
     }
 
     @Test
+    void aPayloadWithoutApplicantIdGivesItsContractTheCandidateAndVacancyTheIntakeKeysItBy() {
+        JsonNode old = Json.parse(HIRE);
+        ((ObjectNode) old.path("data")).remove("applicant");
+
+        assertThat(mapper.map(old, RECEIVED_AT).applicationId()).isEqualTo("candidate-77-vacancy-5");
+    }
+
+    @Test
     void withoutWorkEmailPatternTheCandidateEmailIsTheMail() {
         LuccaUserDraft draft = mapper.map(Json.parse(HIRE), RECEIVED_AT).draft();
 

@@ -292,6 +292,28 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                 .satisfies(contract -> assertThat(contract.typeId()).isEqualTo(21));
     }
 
+    /**
+     * An old payload without an applicant id is keyed by its candidate and vacancy: its contract carries that same key
+     * as its externalId, so the contract whose answer was lost is found again, not taken for someone already employed.
+     */
+    @Test
+    void aRehireOfAPayloadWithoutApplicantIdWhoseContractAnswerIsLostFindsTheContractItMade() {
+        int former = personInLucca("no-applicant-1", LocalDate.of(2023, 12, 31));
+        lucca.loseAnswerOfNextContractCreate();
+        ObjectNode event = Events.hire(LIVE, "no-applicant-1");
+        ((ObjectNode) event.path("data")).remove("applicant");
+        ((ObjectNode) event.path("data").path("candidate")).put("id", 9191);
+
+        String hireId = accept(LIVE, event);
+
+        HireView waiting = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        HireView hire = nextAttempt(waiting);
+        assertThat(hire.luccaUserId()).isEqualTo((long) former);
+        assertThat(hire.warnings().toString()).contains("answer to the new contract was lost", "no new user was created");
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == former)
+                .extracting(WorkContract::externalId).containsExactly(null, "candidate-9191-vacancy-5");
+    }
+
     @Test
     void aTenantWithoutLuccaRecordsWhatItWouldHaveSent() {
         long luccaCalls = lucca.requests().size();
