@@ -1012,10 +1012,11 @@ public final class Journal {
     }
 
     /**
-     * The tenant's hires sent by the webhook since {@code since} whose application Flatchr's API has not named yet,
-     * newest first, at most {@code max}: a search about to record an application it cannot match checks that none of
-     * them is that application under a corrected e-mail. One query through the tenant's newest hires, not the whole
-     * journal; not those erased, which have nothing left to compare, nor those rejected, which made nobody in Lucca
+     * The tenant's hires sent by the webhook whose application Flatchr's API has not named yet, newest first, at most
+     * {@code max}: a search about to record an application it cannot match checks that none of them is that
+     * application under a corrected e-mail. Whenever they came: one from before the tenant's searches began (its API
+     * key added later, an upgrade), which no search's window held, may have its e-mail replaced by the work one weeks
+     * after. One query through those hires alone ({@link #webhookHiresWithoutApplicant(int)}); not those erased, which have nothing left to compare, nor those rejected, which made nobody in Lucca
      * (another company's, with a wrong company id, or one without an e-mail that the recruiter then completed: the
      * search's application is that hire, and to deliver). Those that ended with nobody made in Lucca (withdrawn during
      * their hold, dead, a dry run, cancelled) stay: each can be replayed, and would then make a second employee under
@@ -1023,9 +1024,9 @@ public final class Journal {
      * only: their events, of up to FLATCHR_MAX_BODY_BYTES each, are read one at a time ({@link #payload}), never
      * hundreds of them together.
      */
-    public List<String> webhookHiresWithoutApplicant(String tenant, Instant since, int max) {
+    public List<String> webhookHiresWithoutApplicant(String tenant, int max) {
         return jdbc.query("look for the webhook's hires a search has not found", webhookHiresWithoutApplicant(max),
-                row -> row.getString(1), tenant, at(since), Origin.WEBHOOK.label());
+                row -> row.getString(1), tenant, Origin.WEBHOOK.label());
     }
 
     /**
@@ -1039,14 +1040,16 @@ public final class Journal {
     }
 
     /**
-     * Its query: along the tenant's newest hires, up to {@code max} of them. Ordered as their index is (by tenant
-     * first, a single one here), so that the database reads the index in order and stops there, where by received_at
-     * alone it would read and sort every hire of the window (a backfill's, of months) first.
+     * Its query: along the index of the tenant's webhook hires without Flatchr's id and not erased (V30), newest
+     * first, up to {@code max} of them. Ordered as that index is (by its columns of a single value here first, as H2
+     * takes an index for a sort only when the sort begins with the index's first column), so that the database reads
+     * the index in order and stops there, where by received_at alone it would read and sort every one first.
      */
     static String webhookHiresWithoutApplicant(int max) {
-        return "SELECT hire_id FROM hire WHERE tenant = ? AND received_at >= ? AND origin = ? AND status <> 'REJECTED' "
-                + "AND flatchr_applicant IS NULL AND erased_at IS NULL AND payload IS NOT NULL "
-                + "ORDER BY tenant, received_at DESC FETCH FIRST " + max + " ROWS ONLY";
+        return "SELECT hire_id FROM hire WHERE tenant = ? AND origin = ? AND flatchr_applicant IS NULL "
+                + "AND erased_at IS NULL AND status <> 'REJECTED' AND payload IS NOT NULL "
+                + "ORDER BY tenant, origin, flatchr_applicant, erased_at, received_at DESC FETCH FIRST " + max
+                + " ROWS ONLY";
     }
 
     /**

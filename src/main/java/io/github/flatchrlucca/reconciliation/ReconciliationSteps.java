@@ -399,14 +399,14 @@ public final class ReconciliationSteps {
     }
 
     /**
-     * The webhook's hire the event may be under a corrected e-mail ({@link WebhookNamesakes}): one received since the
-     * run's window began (a hire whose application the search finds in it came then), and not found by any search
-     * yet. The newest {@link #NAMESAKES_READ} of them, read once per run.
+     * The webhook's hire the event may be under a corrected e-mail ({@link WebhookNamesakes}): one not found by any
+     * search yet, whenever it came. Not only since the run's window began: a search finds an application in its window
+     * by its change (the e-mail corrected), not by its hire, which may be older than any search of the tenant (its API
+     * key added later). The newest {@link #NAMESAKES_READ} of them, read once per run.
      */
     private Optional<String> namesakeOf(ReconciliationRun run, ObjectNode event) {
         return run.namesakes(() -> WebhookNamesakes.of(journal.webhookHiresWithoutApplicant(run.getTenant(),
-                run.windowFrom().atStartOfDay(FlatchrDays.ZONE).toInstant(), NAMESAKES_READ), journal::payload, json))
-                .of(event);
+                NAMESAKES_READ), journal::payload, json)).of(event);
     }
 
     /**

@@ -613,6 +613,35 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                 .isEqualTo(io.github.flatchrlucca.journal.Journal.MOVED_OUT_AFTER_LUCCA);
     }
 
+    @Test
+    void anEmailCorrectedOnAWebhooksHireFromBeforeTheSearchsWindowWaitsForAPersonToo() {
+        // a hire from before the tenant's searches began (its API key added later): no search ever saw it, and HR
+        // replaces the personal e-mail by the work one weeks after
+        String hireId = accept("flatchr-corrected", namedHire("corrected-6", "Jade", "Ancienne"));
+        awaitHire(hireId, hire -> hire.status() == HireStatus.DELIVERED);
+        receivedDaysAgo(hireId, 30);
+
+        HireView found = correctedBeforeAnySearch(hireId, "corrected-6", "Jade", "Ancienne", new Candidate("Jade",
+                "Ancienne", "jade.ancienne@example.org", "06 12 34 56 78"));
+
+        assertThat(found.status()).as("not delivered blindly").isEqualTo(HireStatus.REJECTED);
+        assertThat(found.lastError()).startsWith("same name and vacancy as hire " + hireId + ", another e-mail");
+        assertThat(lucca.users()).as("one employee, the webhook's hire's")
+                .filteredOn(user -> "Ancienne".equals(user.lastName())).hasSize(1);
+    }
+
+    /** The hire as if received {@code days} days ago, its history unchanged. */
+    private void receivedDaysAgo(String hireId, int days) {
+        try (Connection connection = journalData().getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE hire SET received_at = ? WHERE hire_id = ?")) {
+            update.setObject(1, OffsetDateTime.now().minusDays(days));
+            update.setString(2, hireId);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * The webhook's hire of {@code key} delivered, then its application's e-mail {@code corrected} in Flatchr before any
      * search saw it (no search ever saw it under the webhook's e-mail), then a search: the application as it recorded it.
