@@ -133,13 +133,12 @@ public final class WriteBackSteps {
                     nearest = 1;
                     problem = "tag '" + written + "' is a tag of vacancies, not of candidates";
                 }
-            // leniently, as the reference asks: true, 1, "true" or "1"
-            } else if (!List.of("true", "1").contains(tag.path("creatable").asText().strip())) {
+            } else if (!flag(tag.path("creatable"))) {
                 if (nearest < 2) {
                     nearest = 2;
                     problem = "tag '" + written + "' takes only its listed values, not free text";
                 }
-            } else if (tag.path("multiple").asBoolean(false)) {
+            } else if (flag(tag.path("multiple"))) {
                 if (nearest < 3) {
                     nearest = 3;
                     problem = "tag '" + written + "' takes several values on a candidate ('multiple'): each outcome "
@@ -160,6 +159,14 @@ public final class WriteBackSteps {
         } else if (problem == null && (before == null || before.problem() != null)) {
             LOG.info("Tenant {}: outcomes are written back to Flatchr in candidate tag '{}'", tenantId, written);
         }
+    }
+
+    /**
+     * A tag's flag, leniently, as the reference asks: true, 1, "true" or "1". Not Jackson's asBoolean, which takes the
+     * text "1" for false: a tag whose "multiple" is "1" would be taken for one of a single value.
+     */
+    private static boolean flag(JsonNode value) {
+        return List.of("true", "1").contains(value.asText().strip());
     }
 
     /** The tags could not be read (Flatchr unavailable, key rejected): looked up again in a few minutes. */

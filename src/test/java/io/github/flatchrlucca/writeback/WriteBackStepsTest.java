@@ -182,6 +182,27 @@ class WriteBackStepsTest {
     }
 
     @Test
+    void aTagSaidMultipleAsTextOrAsOneTakesSeveralValuesToo() throws Exception {
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
+
+        // read as 'creatable' is: Jackson's asBoolean took the text "1" for false, and the tag for one of one value
+        for (String multiple : List.of("\"true\"", "\"1\"", "1")) {
+            clock.advance(Duration.ofHours(2));
+            tagsOf("acme", tags("[{\"id\": \"Mt1\", \"title\": \"Lucca\", \"type\": \"candidates\", "
+                    + "\"creatable\": true, \"multiple\": " + multiple + "}]"));
+            assertThat(steps.tagUsable("acme")).as(multiple).isFalse();
+            assertThat(steps.tagHealth("acme")).as(multiple).contains("tag 'Lucca' takes several values on a "
+                    + "candidate ('multiple'): each outcome would be added beside the last one instead of replacing it");
+        }
+        for (String single : List.of("\"0\"", "0", "false")) {
+            clock.advance(Duration.ofHours(2));
+            tagsOf("acme", tags("[{\"id\": \"Ct2\", \"title\": \"Lucca\", \"type\": \"candidates\", "
+                    + "\"creatable\": true, \"multiple\": " + single + "}]"));
+            assertThat(steps.tagHealth("acme")).as(single).contains("ok");
+        }
+    }
+
+    @Test
     void aCandidateWithTheEmailButForAnotherVacancyIsNotTheHiresApplication() throws Exception {
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), null, clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
