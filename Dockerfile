@@ -18,7 +18,7 @@ ENV DATA_DIR=/data \
     MANAGEMENT_PORT=8081 \
     JAVA_OPTS="-Xms32m -Xmn16m -Xmx128m -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=60 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -XX:SharedArchiveFile=/opt/flatchr-lucca/flatchr-lucca.jsa"
 # Class data sharing: one start at build time, with the options above, sent a webhook and the other first requests
-# of a running connector, then stopped (about 10 s), writes the classes it loaded into an archive, which every start
+# of a running connector, then stopped (10 to 20 s), writes the classes it loaded into an archive, which every start
 # then maps instead of loading and checking them again: a start takes about a third less CPU, the connector 15 to
 # 20 MiB less memory, and its first answer does not wait for the request path's classes. A missing or stale archive
 # is only a slower start.
