@@ -44,7 +44,9 @@ public final class LuccaEnvelopes {
 
     /**
      * Lucca's answer to a work contract's create: the contract it made, its {@code id} at the top as in the v4
-     * contracts' list (lucca-api.md documents no other envelope). A 2xx without one ({}, a blank body, a proxy's page)
+     * contracts' list, or in {@code data} as v3 wraps a user (lucca-api.md documents no answer for this call, so
+     * either is taken, as a wrapped one would otherwise cost each contract a retry). A 2xx without one ({}, a blank
+     * body, a proxy's page)
      * does not say the contract exists, and taken for done it would deliver the hire to a person without the contract
      * they need to log in. It fails as an unavailable Lucca does, retried with backoff: the retry reads the person's
      * contracts and finds the one made by its {@code externalId}, or makes it.
@@ -53,7 +55,7 @@ public final class LuccaEnvelopes {
      * @throws LuccaUnavailable when the answer holds no integer contract id
      */
     public static void createdContract(int status, JsonNode answer) {
-        JsonNode id = answer.path("id");
+        JsonNode id = answer.has("id") ? answer.path("id") : answer.path("data").path("id");
         if (!id.isIntegralNumber() || !id.canConvertToLong()) {
             throw new LuccaUnavailable(LuccaRequests.CREATE_WORK_CONTRACT, status, LuccaAnswers.kept(body(answer)),
                     "without the id of the contract it made");
