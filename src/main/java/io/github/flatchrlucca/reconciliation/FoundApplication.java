@@ -146,8 +146,8 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
     /**
      * The vacancy keyed by its plain id, as a webhook's: the id that makes one hire of both reports. An item of an
      * older answer may give none (flatchr-api.md: older docs list fewer fields): the details' own id is then the
-     * webhook's, and the list's is its plain {@code vacancy_id} (its {@code id} is the API's encoded one, which would
-     * key the hire apart from its webhook's).
+     * webhook's, and the list's is its plain id as {@link #listedPlainId} reads it (an encoded one would key the hire
+     * apart from its webhook's).
      */
     private ObjectNode vacancy(ObjectMapper json, JsonNode fromDetails, JsonNode fromList, List<String> notes) {
         ObjectNode vacancy;
@@ -158,7 +158,7 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
         } else if (fromList != null && fromList.isObject()) {
             notes.add(VACANCY_FROM_LIST);
             vacancy = fromList.deepCopy();
-            plainId = plainId != null ? plainId : text(fromList.path("vacancy_id"));
+            plainId = plainId != null ? plainId : listedPlainId(fromList);
         } else {
             notes.add(VACANCY_MISSING);
             vacancy = json.createObjectNode();
@@ -170,6 +170,21 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
             vacancy.remove("id");
         }
         return vacancy;
+    }
+
+    /**
+     * The plain id of a vacancy of Flatchr's list, or null: flatchr-api.md lists its {@code id} only, which API
+     * answers give encoded ("k0M5O9yaXbX9xbQB") and which cannot be turned into the plain one a search item and a
+     * webhook carry. So its {@code vacancy_id} when an answer gives one beside it, else its {@code id} when that is
+     * plain digits (no encoded id of 16 letters and digits is seen to be), else none.
+     */
+    static String listedPlainId(JsonNode listed) {
+        String vacancyId = text(listed.path("vacancy_id"));
+        if (vacancyId != null) {
+            return vacancyId;
+        }
+        String id = text(listed.path("id"));
+        return id != null && AsciiDigits.only(id) ? id : null;
     }
 
     private static String text(JsonNode node) {

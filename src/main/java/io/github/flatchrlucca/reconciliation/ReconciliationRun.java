@@ -467,7 +467,10 @@ public final class ReconciliationRun {
         vacanciesRead = true;
         Map<String, List<JsonNode>> byTitle = new HashMap<>();
         for (JsonNode vacancy : answer) {
-            vacanciesById.put(vacancy.path("vacancy_id").asText(""), vacancy);
+            String plainId = FoundApplication.listedPlainId(vacancy);
+            if (plainId != null) {
+                vacanciesById.put(plainId, vacancy);
+            }
             String title = vacancy.path("title").asText("").strip().toLowerCase(Locale.ROOT);
             if (!title.isEmpty()) {
                 byTitle.computeIfAbsent(title, any -> new ArrayList<>()).add(vacancy);
@@ -481,15 +484,21 @@ public final class ReconciliationRun {
     }
 
     /**
-     * The application's vacancy in Flatchr's list: by the plain id its item gives, or, from an older answer's item
-     * that gives none, by its title when no other vacancy has it (two of one title cannot be told apart).
+     * The application's vacancy in Flatchr's list: by the plain id its item gives, or, when no listed vacancy has that
+     * id (flatchr-api.md's list gives only the encoded {@code id}, {@link FoundApplication#listedPlainId}) or the item
+     * gives none (an older answer's), by its title when no other vacancy has it (two of one title cannot be told
+     * apart). Never one whose own plain id is known to be another's: a vacancy of that title the list no longer has,
+     * and a new one of the same title, are two.
      */
     JsonNode vacancy(FoundApplication application) {
-        if (application.vacancyId() != null) {
-            return vacanciesById.get(application.vacancyId());
+        JsonNode byId = application.vacancyId() == null ? null : vacanciesById.get(application.vacancyId());
+        if (byId != null || application.vacancyTitle() == null) {
+            return byId;
         }
-        return application.vacancyTitle() == null ? null
-                : vacanciesByTitle.get(application.vacancyTitle().toLowerCase(Locale.ROOT));
+        JsonNode byTitle = vacanciesByTitle.get(application.vacancyTitle().toLowerCase(Locale.ROOT));
+        String listedId = byTitle == null ? null : FoundApplication.listedPlainId(byTitle);
+        return listedId == null || application.vacancyId() == null || listedId.equals(application.vacancyId())
+                ? byTitle : null;
     }
 
     void recorded(FoundApplication application) {

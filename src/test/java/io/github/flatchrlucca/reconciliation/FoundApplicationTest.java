@@ -138,6 +138,22 @@ class FoundApplicationTest {
     }
 
     @Test
+    void anOlderItemTakesTheListsIdOnlyWhenItIsPlainDigitsNeverAnEncodedOne() throws Exception {
+        FoundApplication older = FoundApplication.of(JSON.readTree(ITEM.replace("\"vacancy_id\": 3003,", "")))
+                .orElseThrow();
+
+        ObjectNode plain = older.toEvent(JSON, MissingNode.getInstance(),
+                JSON.readTree("{\"id\": 3003, \"title\": \"Comptable H/F\"}"), "4242", SearchedColumn.ANY_HIRED, notes);
+        ObjectNode encoded = older.toEvent(JSON, MissingNode.getInstance(),
+                JSON.readTree("{\"id\": \"k0M5O9yaXbX9xbQB\", \"title\": \"Comptable H/F\"}"), "4242",
+                SearchedColumn.ANY_HIRED, notes);
+
+        assertThat(SameApplication.ofEvent(plain)).contains("jeanne@example.org|3003");
+        assertThat(encoded.at("/data/vacancy").has("id")).as("an encoded id would key the hire apart from its webhook")
+                .isFalse();
+    }
+
+    @Test
     void aVacancyInNoListIsSaidAndKeepsItsTitle() throws Exception {
         ObjectNode event = found().toEvent(JSON, MissingNode.getInstance(), null, "4242", SearchedColumn.ANY_HIRED,
                 notes);

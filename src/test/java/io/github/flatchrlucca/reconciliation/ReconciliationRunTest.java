@@ -301,6 +301,39 @@ class ReconciliationRunTest {
         assertThat(run.vacancy(older("Comptable H/F"))).as("two of one title cannot be told apart").isNull();
     }
 
+    @Test
+    void aListInTheReferencesShapeWithoutVacancyIdFindsTheItemsVacancyByATitleNoOtherHas() throws Exception {
+        ReconciliationRun run = run(Set.of());
+        // flatchr-api.md: a listed vacancy has its encoded id, its title, ... and no plain vacancy_id
+        run.vacancies(JSON.readTree("""
+                [{"id": "k0M5O9yaXbX9xbQB", "title": "Comptable H/F", "reference": "COMPTA-2026", "contract_type_id": 1,
+                  "start_date": "2027-01-04", "end_date": null, "status": 1},
+                 {"id": "Vk3mP0qA9sLx2BcD", "title": "Dev", "reference": "DEV-1"},
+                 {"id": "Ab1cP0qA9sLx2BcD", "title": "Dev", "reference": "DEV-2"}]
+                """));
+
+        assertThat(run.vacancy(current(3003, "Comptable H/F")).path("reference").asText()).isEqualTo("COMPTA-2026");
+        assertThat(run.vacancy(current(3004, "Dev"))).as("two of one title cannot be told apart").isNull();
+    }
+
+    @Test
+    void aListedVacancyWhoseIdIsPlainDigitsIsFoundByItAndATitleIsNeverTakenFromAnotherPlainId() throws Exception {
+        ReconciliationRun run = run(Set.of());
+        run.vacancies(JSON.readTree("""
+                [{"id": 3003, "title": "Comptable H/F", "reference": "COMPTA-2026"},
+                 {"id": "3004", "title": "Comptable H/F", "reference": "COMPTA-2027"},
+                 {"id": "Vk3mP0qA9sLx2BcD", "vacancy_id": 3010, "title": "Dev"}]
+                """));
+
+        assertThat(run.vacancy(current(3004, "Comptable H/F")).path("reference").asText()).isEqualTo("COMPTA-2027");
+        assertThat(run.vacancy(current(3009, "Dev"))).as("the only Dev listed is vacancy 3010, not 3009").isNull();
+    }
+
+    private static FoundApplication current(int vacancyId, String vacancyTitle) {
+        return FoundApplication.of(JSON.createObjectNode().put("applicant", "a1").put("vacancy", vacancyTitle)
+                .put("vacancy_id", vacancyId)).orElseThrow();
+    }
+
     private static FoundApplication older(String vacancyTitle) throws Exception {
         return FoundApplication.of(JSON.createObjectNode().put("applicant", "a1").put("vacancy", vacancyTitle))
                 .orElseThrow();

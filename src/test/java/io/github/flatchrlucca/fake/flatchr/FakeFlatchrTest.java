@@ -349,7 +349,7 @@ class FakeFlatchrTest {
 
         assertThat(plain).hasSize(2);
         assertThat(plain.get(0)).isEqualTo(json.readTree("""
-                {"id": "k0M5O9yaXbX9xbQB", "vacancy_id": 3003, "title": "Comptable H/F", "reference": "COMPTA-2026",
+                {"id": "k0M5O9yaXbX9xbQB", "title": "Comptable H/F", "reference": "COMPTA-2026",
                  "contract_type_id": 1, "start_date": "2027-01-04", "end_date": null, "status": 1}"""));
         assertThat(plain.get(1).path("start_date").asLong()).isEqualTo(1798761600L);
         assertThat(plain.get(1).path("status").asInt()).isZero();

@@ -98,13 +98,13 @@ final class Shapes {
     }
 
     /**
-     * A vacancy of {@code GET .../vacancies} and {@code GET /vacancy/{id}}: the encoded {@code id} with the plain
-     * one beside it as {@code vacancy_id} (as Flatchr's own vacancy listings do); address and tags only when asked.
+     * A vacancy of {@code GET .../vacancies} and {@code GET /vacancy/{id}}: the encoded {@code id} alone, as the
+     * reference lists its fields (no plain id beside it, which would let a client find a search item's vacancy by it);
+     * address and tags only when asked.
      */
     static Map<String, Object> vacancy(Vacancy vacancy, Set<String> fields) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", vacancy.id());
-        json.put("vacancy_id", vacancy.vacancyId());
         putVacancyFields(json, vacancy);
         if (fields.contains("address")) {
             json.put("address", address(vacancy.address()));
