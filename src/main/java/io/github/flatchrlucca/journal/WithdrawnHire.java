@@ -22,8 +22,12 @@ public record WithdrawnHire(String hireId, String tenant, String matchKey, Strin
      * @param changedAt       the application's last change in Flatchr, or null when the search gave none
      */
     public boolean movedBackIn(String sameApplication, String applicantId, Instant changedAt) {
-        return changedAt != null && changedAt.isAfter(movedOutAt)
-                && (hasEmailOf(sameApplication) || applicant != null && applicant.equals(applicantId));
+        return changedAt != null && changedAt.isAfter(movedOutAt) && isOf(sameApplication, applicantId);
+    }
+
+    /** Whether it is the hire of that application: by its e-mail and vacancy, or by Flatchr's id of it. */
+    public boolean isOf(String sameApplication, String applicantId) {
+        return hasEmailOf(sameApplication) || applicant != null && applicant.equals(applicantId);
     }
 
     /** Whether it is kept under this e-mail and vacancy: of two hires of one application, the one of its e-mail now. */

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the contract start day from Flatchr's {@code vacancy.start_date}, which arrives as an ISO-8601
- * UTC date-time, epoch seconds (number or text), "YYYY-MM-DD", "YYYYMMDD", "DD/MM/YYYY" or "DD/MM/YY". A day
- * outside the years 2000 to 2099 is no contract's: it is taken as unreadable (then estimated, and said), not sent.
+ * UTC date-time, epoch seconds or milliseconds (number or text; moments as {@link FlatchrInstants} reads them),
+ * "YYYY-MM-DD", "YYYYMMDD", "DD/MM/YYYY" or "DD/MM/YY". A day outside the years 2000 to 2099 is no contract's: it
+ * is taken as unreadable (then estimated, and said), not sent.
  * An instant is the day it falls on in {@link FlatchrDays#ZONE}, whatever the tenant's time zone: the recruiter picked
  * a day, which Flatchr stores as some instant of it. Read in the tenant's zone instead, a day stored as its midnight UTC
  * ("2027-01-04T00:00:00.000Z") would be the day before in any zone west of Greenwich (America/Martinique: 2027-01-03),
@@ -24,15 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class StartDateReader {
 
-    /*
-     * 10^11 epoch seconds is the year 5138, while 10^11 epoch milliseconds is 1973: every plausible
-     * start date in seconds lies below it and every plausible one in milliseconds above it, so a
-     * larger number can only mean milliseconds.
-     */
-    private static final long LARGEST_EPOCH_SECONDS = 100_000_000_000L;
-
-    // at most 18 digits, so the text always fits in a long
-    private static final Pattern EPOCH_TEXT = Pattern.compile("\\d{1,18}");
     // eight digits are a day written without separators (as epoch seconds they would be 1970)
     private static final Pattern BASIC_DAY = Pattern.compile("\\d{8}");
     private static final DateTimeFormatter BASIC_DAY_FORMAT = strict("uuuuMMdd");
@@ -74,20 +66,9 @@ public final class StartDateReader {
                 return day;
             }
         }
-        if (EPOCH_TEXT.matcher(text).matches()) {
-            return dayOfEpoch(Long.parseLong(text));
-        }
-        return parse(text, DateTimeFormatter.ISO_INSTANT, Instant::from)
+        return FlatchrInstants.read(text)
                 .flatMap(StartDateReader::dayOf)
                 .or(() -> parseDay(text));
-    }
-
-    private static Optional<LocalDate> dayOfEpoch(long epoch) {
-        if (epoch < 0) {
-            return Optional.empty();
-        }
-        Instant instant = epoch > LARGEST_EPOCH_SECONDS ? Instant.ofEpochMilli(epoch) : Instant.ofEpochSecond(epoch);
-        return dayOf(instant);
     }
 
     /** Empty for an instant past the last day a date can hold (an ISO instant reaches the year 1,000,000,000). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.intake.SameApplication;
 import io.github.flatchrlucca.mapping.AsciiDigits;
+import io.github.flatchrlucca.mapping.FlatchrInstants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,8 @@ import java.util.Optional;
  *
  * @param hired     whether the candidate is in a column Flatchr marks as hired; null when the item does not say
  *                  (older docs list fewer fields), which is no answer either way
- * @param changedAt the application's last change in Flatchr ({@code updated_at}, epoch seconds); null when the item
- *                  gives none that can be read
+ * @param changedAt the application's last change in Flatchr ({@code updated_at}, {@link #changedAtOf}); null when
+ *                  the item gives none that can be read
  */
 public record FoundApplication(String applicant, String vacancyId, String vacancyTitle, String column,
                                Boolean hired, boolean archived, String firstname, String lastname, String email,
@@ -50,15 +51,13 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
     }
 
     /**
-     * An item's {@code updated_at}: epoch seconds, as a number or as digits; anything else is no time the connector can
-     * rely on (null).
+     * An item's {@code updated_at}: epoch seconds (as the reference's example item gives it) or milliseconds, as a
+     * number or as digits, or ISO-8601 with its zone, Flatchr's shapes of a moment ({@link FlatchrInstants}); anything
+     * else is no time the connector can rely on (null), which the run counts ({@link ReconciliationRun#unreadableTimes}).
      */
     public static Instant changedAtOf(JsonNode updatedAt) {
         String text = text(updatedAt);
-        if (text == null || text.length() > 12 || !AsciiDigits.only(text)) {
-            return null;
-        }
-        return Instant.ofEpochSecond(Long.parseLong(text));
+        return text == null ? null : FlatchrInstants.read(text).orElse(null);
     }
 
     /** The key that makes it one hire with the webhook's report of it ({@link SameApplication}). */

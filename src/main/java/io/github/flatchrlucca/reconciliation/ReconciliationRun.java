@@ -69,6 +69,8 @@ public final class ReconciliationRun {
     private String movesFailure;
     private Instant movesPutOffUntil;
     private int skipped;
+    // by Flatchr's id, the applications whose time of change could not be read, which a move was to be judged by
+    private final Set<String> unreadableTimes = new HashSet<>();
     // the webhook's hires an application to record may be under a corrected e-mail: read at the first one, if any
     private WebhookNamesakes namesakes;
 
@@ -392,7 +394,8 @@ public final class ReconciliationRun {
     /**
      * The applications of that search that are no hire now: archived, or in a column that does not trigger (by
      * Flatchr's hired flag, or with trigger columns by their titles, and never one Flatchr marks as hired, as the
-     * webhook judges). One without a time of change cannot be ordered after its hire, and is left alone. So is one
+     * webhook judges). One without a time of change cannot be ordered after its hire, and is left alone, counted
+     * ({@link #unreadableTimes}). So is one
      * whose item does not say whether it is hired (older answers list fewer fields): without the flag neither "in no
      * hired column" nor "not in Flatchr's hired column" can be told, and reading it as out would withdraw every hire
      * it holds; its move, if any, is the webhook's to report, as before searches were made. Nor one whose e-mail and
@@ -406,12 +409,26 @@ public final class ReconciliationRun {
         listed.stream().filter(application -> !application.archived() && application.hired() != null
                 && inATriggerColumn(application)).forEach(application -> application.sameApplication()
                 .ifPresent(stillHired::add));
-        return listed.stream()
-                .filter(application -> application.changedAt() != null)
+        List<FoundApplication> out = listed.stream()
                 .filter(application -> application.archived()
                         || application.hired() != null && !inATriggerColumn(application))
                 .filter(application -> application.sameApplication().filter(stillHired::contains).isEmpty())
                 .toList();
+        out.stream().filter(application -> application.changedAt() == null).forEach(this::timeUnreadable);
+        return out.stream().filter(application -> application.changedAt() != null).toList();
+    }
+
+    /**
+     * A move of the application was to be judged by its time of change, which its item does not give in a shape the
+     * connector reads ({@link FoundApplication#changedAtOf}): the move is not taken, and the run counts it.
+     */
+    void timeUnreadable(FoundApplication application) {
+        unreadableTimes.add(application.applicant());
+    }
+
+    /** How many applications' moves the run could not judge for want of a time of change it can read. */
+    int unreadableTimes() {
+        return unreadableTimes.size();
     }
 
     /** In hired still: a trigger column, or (as the webhook judges) any column Flatchr marks as hired. */

@@ -243,6 +243,11 @@ public final class ReconciliationSteps {
                 .toList());
         List<WithdrawnHire> withdrawn = found.isEmpty() ? List.of() : journal.withdrawnHires(run.getTenant());
         for (FoundApplication application : found) {
+            if (application.changedAt() == null && withdrawn.stream().anyMatch(hire -> hire.isOf(
+                    application.sameApplication().orElse(null), application.applicant()))) {
+                // a move back in is told by the time of change only
+                run.timeUnreadable(application);
+            }
             List<WithdrawnHire> movedBack = withdrawn.stream().filter(hire -> hire.movedBackIn(
                     application.sameApplication().orElse(null), application.applicant(), application.changedAt()))
                     .toList();
@@ -636,6 +641,12 @@ public final class ReconciliationSteps {
             LOG.info("Tenant {}: Flatchr's API shows {} hire(s) moved out of hired whose webhook never came",
                     run.getTenant(), run.movedOutCount());
         }
+        if (run.unreadableTimes() > 0) {
+            LOG.warn("Tenant {}: Flatchr's API gave {} application(s) a time of change (updated_at) in no shape the "
+                    + "connector reads (epoch seconds or milliseconds, ISO-8601 with its zone): the search takes no move "
+                    + "of theirs out of or back into hired, which only their webhooks tell", run.getTenant(),
+                    run.unreadableTimes());
+        }
         if (recorded > 0) {
             LOG.info("Tenant {}: Flatchr's API shows {} hire(s) since {}; {} {} not known from the webhook",
                     run.getTenant(), found, run.windowFrom(), recorded, run.isDryRun() ? "would be recorded:" : "recorded:");
@@ -654,6 +665,7 @@ public final class ReconciliationSteps {
             summary.put("movesSearchPutOffUntil", run.movesPutOffUntil().toString());
         }
         summary.put("skipped", run.skippedCount());
+        summary.put("unreadableTimes", run.unreadableTimes());
         return summary;
     }
 

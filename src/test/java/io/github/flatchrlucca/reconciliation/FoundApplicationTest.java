@@ -60,12 +60,17 @@ class FoundApplicationTest {
     }
 
     @Test
-    void anItemsChangeIsItsUpdatedAtInEpochSecondsWrittenWithTheDigits0To9Alone() throws Exception {
-        assertThat(FoundApplication.changedAtOf(JSON.readTree("1763820000"))).isEqualTo("2025-11-22T14:00:00Z");
-        assertThat(FoundApplication.changedAtOf(JSON.readTree("\"1763820000\""))).isEqualTo("2025-11-22T14:00:00Z");
-        // another script's digits, a sign, a date as text, nothing: no time to rely on
-        for (String unusable : List.of("\"\u0661\u0667\u0666\u0663\"", "\"+1763820000\"", "\"2025-11-22\"", "null",
-                "\"\"", "1234567890123")) {
+    void anItemsChangeIsItsUpdatedAtInEpochSecondsOrMillisecondsOrIso8601WrittenWithTheDigits0To9Alone()
+            throws Exception {
+        // flatchr-webhooks.md quirk 3: Flatchr writes its times in several shapes
+        for (String sameMoment : List.of("1763820000", "\"1763820000\"", "1763820000000", "\"1763820000000\"",
+                "\"2025-11-22T14:00:00.000Z\"", "\"2025-11-22T14:00:00Z\"", "\"2025-11-22T15:00:00+01:00\"")) {
+            assertThat(FoundApplication.changedAtOf(JSON.readTree(sameMoment))).as(sameMoment)
+                    .isEqualTo("2025-11-22T14:00:00Z");
+        }
+        // another script's digits, a sign, a day without its time, a time without its zone, nothing: no time to rely on
+        for (String unusable : List.of("\"\u0661\u0667\u0666\u0663\"", "\"+1763820000\"", "\"2025-11-22\"",
+                "\"2025-11-22T14:00:00\"", "\"yesterday\"", "null", "\"\"", "1763820000.5")) {
             assertThat(FoundApplication.changedAtOf(JSON.readTree(unusable))).as(unusable).isNull();
         }
     }

@@ -257,6 +257,22 @@ class ReconciliationRunTest {
 
         assertThat(moved).extracting(FoundApplication::applicant).containsExactly("archived", "elsewhere");
         assertThat(moved.get(1).changedAt()).isEqualTo(Instant.ofEpochSecond(1764666000));
+        assertThat(run.unreadableTimes()).as("left alone, and counted").isEqualTo(2);
+    }
+
+    @Test
+    void outOfHiredReadsATimeOfChangeInIso8601OrMilliseconds() throws Exception {
+        ReconciliationRun run = run(Set.of());
+
+        List<FoundApplication> moved = run.outOfHired(JSON.readTree("""
+                [{"applicant": "iso", "status": 1, "hired": false, "column": "Entretien",
+                  "updated_at": "2026-12-01T10:00:00.000Z"},
+                 {"applicant": "millis", "status": 0, "hired": true, "updated_at": 1796119200000}]
+                """));
+
+        assertThat(moved).extracting(FoundApplication::changedAt)
+                .containsExactly(Instant.parse("2026-12-01T10:00:00Z"), Instant.parse("2026-12-01T10:00:00Z"));
+        assertThat(run.unreadableTimes()).isZero();
     }
 
     @Test

@@ -837,6 +837,31 @@ class ReconciliationStepsTest {
     }
 
     @Test
+    void aWithdrawnHireMovedBackIntoHiredIsQueuedAgainByATimeOfChangeInIso8601AndOneUnreadableIsCounted()
+            throws Exception {
+        String hireId = withdrawnWebhookHire();
+        clock.advance(Duration.ofDays(1));
+        ReconciliationRun unreadable = steps.due("acme");
+        unreadable.searches(clock.instant());
+        steps.found(unreadable, 0, JSON.readTree(foundHired(clock.instant()).replaceAll("\"updated_at\": \\d+",
+                "\"updated_at\": \"yesterday\"")));
+
+        assertThat(steps.unknown(unreadable)).isEmpty();
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+        assertThat(steps.finished(unreadable).get("unreadableTimes")).as("not silently dropped").isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(15));
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree(foundHired(clock.instant()).replaceAll("\"updated_at\": \\d+",
+                "\"updated_at\": \"" + clock.instant() + "\"")));
+
+        assertThat(steps.unknown(run)).isEmpty();
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(steps.finished(run).get("unreadableTimes")).isEqualTo(0);
+    }
+
+    @Test
     void aWebhookThatComesBetweenTheSearchOfMovesAndItsUseWinsOverItsAnswer() throws Exception {
         // the webhook's hire of Jeanne, held an hour; the recruiter drags her out (that webhook is lost)
         ObjectNode webhook = webhookHire("jeanne@example.org");
