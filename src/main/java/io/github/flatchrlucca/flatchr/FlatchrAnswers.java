@@ -9,9 +9,9 @@ import java.util.List;
 import org.apache.camel.Exchange;
 
 /**
- * Reads Flatchr's answer to one call: a success becomes its JSON, an application Flatchr does not have becomes a
- * missing node (the reference says to read that 404 as "this API does not have it"), anything else the failure
- * that says what to do next. A 429, 408 or 5xx also pauses every call to that company (Retry-After), so one refusal
+ * Reads Flatchr's answer to one call: a success becomes its JSON, an application whose details Flatchr does not give
+ * becomes a missing node (the reference says to read a 404 as "this API does not have it"), anything else the
+ * failure that says what to do next. A 429, 408 or 5xx also pauses every call to that company (Retry-After), so one refusal
  * does not become twenty.
  */
 public final class FlatchrAnswers {
@@ -43,6 +43,11 @@ public final class FlatchrAnswers {
         String call = String.valueOf(exchange.getVariable(Variables.FLATCHR_CALL));
         FlatchrConnection flatchr = exchange.getVariable(Variables.FLATCHR, FlatchrConnection.class);
         observer.answered(flatchr.tenant(), call, status);
+        if (FlatchrRequests.READ_APPLICATION.equals(call) && detailsNotGiven(status)) {
+            // the search, with the same key, found the application a moment ago: its details withheld say nothing
+            // of the key, and the search's item stands in for them, as for a 404
+            return MissingNode.getInstance();
+        }
         flatchr.credentials().answered(status);
         if (status >= 200 && status < 300) {
             pause.answered(flatchr);
@@ -54,9 +59,6 @@ public final class FlatchrAnswers {
                 throw new FlatchrCallFailed.Unreadable(call, status, "a body that is not JSON");
             }
             return FlatchrRequests.SEARCH.equals(call) ? applications(call, status, answer) : answer;
-        }
-        if (status == 404 && FlatchrRequests.READ_APPLICATION.equals(call)) {
-            return MissingNode.getInstance();
         }
         FlatchrCallFailed failure = failure(call, status);
         if (failure instanceof FlatchrCallFailed.Unavailable) {
@@ -81,6 +83,17 @@ public final class FlatchrAnswers {
             return lists.get(0);
         }
         throw new FlatchrCallFailed.Unreadable(call, status, "a body that is not a list of applications");
+    }
+
+    /**
+     * An answer to the (undocumented) call for one application's details that refuses this application, not the
+     * connector: a 404 as the reference says, and any other 4xx but 401 (the key expired: every call answers it),
+     * 408 and 429 (Flatchr cannot answer now). A 403 on one application whose search went through is that
+     * application's (a vacancy the key may not read, say); read as a rejected key, it would fail every run at it, the
+     * hires after it never recorded, and alert that a key that works is to be replaced.
+     */
+    private static boolean detailsNotGiven(int status) {
+        return status >= 400 && status < 500 && status != 401 && status != 408 && status != 429;
     }
 
     static FlatchrCallFailed failure(String call, int status) {

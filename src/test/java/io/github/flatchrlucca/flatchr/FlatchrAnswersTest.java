@@ -44,6 +44,26 @@ class FlatchrAnswersTest {
     }
 
     @Test
+    void detailsRefusedForOneApplicationAreMissingAndSayNothingOfTheKey() {
+        for (int status : new int[] {400, 403, 410, 422}) {
+            assertThat(answers.check(answer(FlatchrRequests.READ_APPLICATION, status, "")).isMissingNode())
+                    .as("%d", status).isTrue();
+        }
+        assertThat(flatchr.credentials().state()).as("not rejected").isEqualTo(KeyState.State.UNKNOWN);
+        assertThat(keyStates).isEmpty();
+        assertThat(answered).as("still counted").contains("acme read-application 403");
+
+        assertThat(catchThrowable(() -> answers.check(answer(FlatchrRequests.READ_APPLICATION, 401, ""))))
+                .as("an expired key answers 401 to every call").isInstanceOf(FlatchrCallFailed.KeyRejected.class);
+        for (int status : new int[] {408, 429, 500}) {
+            assertThat(catchThrowable(() -> answers.check(answer(FlatchrRequests.READ_APPLICATION, status, ""))))
+                    .isInstanceOf(FlatchrCallFailed.Unavailable.class);
+        }
+        assertThat(catchThrowable(() -> answers.check(answer("search-applicants", 403, ""))))
+                .isInstanceOf(FlatchrCallFailed.KeyRejected.class);
+    }
+
+    @Test
     void eachFailureSaysWhatToDoNext() {
         assertThat(catchThrowable(() -> answers.check(answer("list-columns", 401, ""))))
                 .isInstanceOf(FlatchrCallFailed.KeyRejected.class).hasMessage("Flatchr answered 401 to list-columns");

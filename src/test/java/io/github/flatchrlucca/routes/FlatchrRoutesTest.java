@@ -85,6 +85,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     private static final String BULK_COMPANY_KEY = "Bk2VcX4ZnM6qWe8R";
     private static final String DAYS_COMPANY_KEY = "Dy7HgF5DsA3pOi1U";
     private static final String CORRECTED_COMPANY_KEY = "Cr6EmA8iLx2CoR4d";
+    private static final String FORBIDDEN_COMPANY_KEY = "Fb9QzW3eRt5yUi7O";
     private static final Tag RESULT_TAG = Tag.freeText("Tg8kLm2NpQ4rSt6u", 71, "Lucca");
     private static final String OLDER_APPLICATION = "Ol8DeR2SrC4hIt6M";
     // FlatchrEvents' webhooks name vacancy 5: the API's vacancy is the same one
@@ -150,6 +151,11 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
      * outcome back, so a hire's application is known by Flatchr's API's id only as a search finds it.
      */
     private final FakeFlatchr flatchrCorrected = company(CORRECTED_COMPANY_KEY);
+    /**
+     * Tenant flatchr-forbidden's: searched only when a test asks; the first of its hires found has details Flatchr
+     * refuses to give (403), the second a hire like any.
+     */
+    private final FakeFlatchr flatchrForbidden = company(FORBIDDEN_COMPANY_KEY);
     /** Tenant flatchr-gone's Flatchr: nothing listens at its address, so no call to it gets an answer. */
     private final String goneFlatchr = "http://127.0.0.1:" + freePort();
     private final String missed;
@@ -258,6 +264,11 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                     webhookToken: %s
                     flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", reconcileIntervalSeconds: 0 }
                     lucca: { baseUrl: %s, apiKey: "%s" }
+                  - id: flatchr-forbidden
+                    flatchrCompanyIds: [5656]
+                    webhookToken: %s
+                    flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", reconcileIntervalSeconds: 0 }
+                    lucca: { baseUrl: %s, apiKey: "%s" }
                   - id: flatchr-gone
                     flatchrCompanyIds: [4949]
                     webhookToken: %s
@@ -274,6 +285,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                 BULK_COMPANY_KEY, flatchrBulk.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-days"), flatchrKey,
                 DAYS_COMPANY_KEY, flatchrDays.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-corrected"),
                 flatchrKey, CORRECTED_COMPANY_KEY, flatchrCorrected.baseUrl(), lucca.baseUrl(), luccaKey,
+                tokenOf("flatchr-forbidden"), flatchrKey, FORBIDDEN_COMPANY_KEY, flatchrForbidden.baseUrl(),
+                lucca.baseUrl(), luccaKey,
                 tokenOf("flatchr-gone"), flatchrKey, GONE_COMPANY_KEY, goneFlatchr,
                 lucca.baseUrl(), luccaKey);
     }
@@ -291,6 +304,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         flatchrBulk.close();
         flatchrDays.close();
         flatchrCorrected.close();
+        flatchrForbidden.close();
     }
 
     @AfterEach
@@ -322,6 +336,25 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         assertThat(summary.get("skipped")).as("it says what it skipped").isEqualTo(1);
         assertThat(hiresOf("flatchr")).noneMatch(hire -> hire.payload() != null
                 && hire.payload().contains("zoe.unusable@example.org"));
+    }
+
+    @Test
+    void detailsFlatchrRefusesForOneApplicationAreTakenFromTheSearchAndTheHiresAfterItAreRecorded() {
+        String refused = flatchrForbidden.addApplication(ApplicationSeed.of(new Candidate("Inès", "Refusée",
+                Events.mail("forbidden-1"), "06 12 34 56 78"), VACANCY, "Recruté"));
+        String after = flatchrForbidden.addApplication(ApplicationSeed.of(new Candidate("Paul", "Après",
+                Events.mail("forbidden-2"), "06 12 34 56 78"), VACANCY, "Recruté"));
+        String details = "/company/" + FORBIDDEN_COMPANY_KEY + "/applicant/" + refused;
+        flatchrForbidden.failNext("GET", details, 403, 100);
+
+        Map<?, ?> summary = backfill("flatchr-forbidden");
+
+        assertThat(flatchrForbidden.count("GET", details)).as("its details were asked").isEqualTo(1);
+        assertThat(summary.get("recorded").toString()).contains(refused, after);
+        assertThat(hiresOf("flatchr-forbidden")).extracting(HireView::flatchrApplicant)
+                .containsExactlyInAnyOrder(refused, after);
+        assertThat(writeBack.connection("flatchr-forbidden").credentials().state())
+                .as("the search went through with this key").isNotEqualTo(KeyState.State.REJECTED);
     }
 
     @Test
