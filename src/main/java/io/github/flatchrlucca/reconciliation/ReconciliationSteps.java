@@ -2,6 +2,7 @@ package io.github.flatchrlucca.reconciliation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.flatchr.FlatchrCallFailed;
 import io.github.flatchrlucca.flatchr.FlatchrConnection;
@@ -92,6 +93,7 @@ public final class ReconciliationSteps {
     private final FlatchrPause pause;
     private final SkippedApplicationAlert alert;
     private final SkippedApplications skippedApplications = new SkippedApplications();
+    private final FailingDetails failingDetails = new FailingDetails();
     private final RejectedHireAlert rejected;
     private final DaysNotSearchedAlert daysNotSearched;
     private final Clock clock;
@@ -216,6 +218,49 @@ public final class ReconciliationSteps {
 
     public void vacancies(@Variable(Variables.RUN) ReconciliationRun run, @Body JsonNode answer) {
         run.vacancies(answer);
+    }
+
+    /** Whether the application's details are asked of Flatchr: not once they failed at enough runs ({@link FailingDetails}). */
+    public boolean detailsAsked(@Variable(Variables.RUN) ReconciliationRun run,
+                                @Variable(Variables.ITEM) FoundApplication application) {
+        return !failingDetails.givenUp(run.getTenant(), application.applicant());
+    }
+
+    /**
+     * The details of an application whose details failed at enough runs: none, so that it is recorded from the
+     * search's item, as when Flatchr's API does not have them (its hire's history says so), and the hires after it
+     * are recorded too. Said in the log at each run that records it (one, unless it is skipped).
+     */
+    public JsonNode withoutDetails(@Variable(Variables.RUN) ReconciliationRun run,
+                                   @Variable(Variables.ITEM) FoundApplication application) {
+        LOG.warn("Tenant {}: the details of application {} found in Flatchr's API failed at {} runs: it is recorded "
+                + "from the search's item, as when the API does not have them", run.getTenant(),
+                application.applicant(), FailingDetails.GIVEN_UP_AFTER);
+        return MissingNode.getInstance();
+    }
+
+    /**
+     * The call for the application's details failed, and the run with it (tried again by its schedule, later each
+     * time): a failure of Flatchr's for this call (a 5xx or 408, no answer, an answer unreadable or over the cap)
+     * counts towards giving its details up. Not a key rejected, a 429 (Flatchr's limit, the company's), nor a call
+     * not sent (Flatchr paused, or no turn): they say nothing of the application.
+     */
+    public void detailsFailed(Exchange exchange) throws Exception {
+        ReconciliationRun run = exchange.getVariable(Variables.RUN, ReconciliationRun.class);
+        FoundApplication application = exchange.getVariable(Variables.ITEM, FoundApplication.class);
+        Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
+        boolean ofTheApplication = flatchr == null
+                ? ObjectHelper.getException(java.io.IOException.class, caught) != null
+                : flatchr instanceof FlatchrCallFailed.Unreadable
+                || flatchr instanceof FlatchrCallFailed.Unavailable && flatchr.status() != 429;
+        if (ofTheApplication) {
+            int runs = failingDetails.failed(run.getTenant(), application.applicant());
+            LOG.warn("Tenant {}: the details of application {} found in Flatchr's API failed ({} run(s) so far): {}; "
+                    + "after {}, it is recorded from the search's item", run.getTenant(), application.applicant(),
+                    runs, why(caught), FailingDetails.GIVEN_UP_AFTER);
+        }
+        throw caught;
     }
 
     /**

@@ -63,13 +63,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Flatchr's API in the JVM, against the fake Flatchr: the search that finds the hires whose webhook never came
- * (search-flatchr's choice), and the write-back of outcomes whose Flatchr calls fail (routeConfigurations
- * write-back-failures and tag-check-failures), and a Flatchr that does not answer at all (call-flatchr's catch). Each
- * tenant has its own fake Flatchr, so that one's injected failure is met by the call it is meant for.
+ * (search-flatchr's choice, and record-found-hire's: an application's details read, or given up after failing at
+ * enough runs), the write-back of outcomes whose Flatchr calls fail (routeConfigurations write-back-failures and
+ * tag-check-failures), and a Flatchr that does not answer at all (call-flatchr's catch). Each tenant has its own
+ * fake Flatchr, so that one's injected failure is met by the call it is meant for.
  */
 class FlatchrRoutesTest extends RoutesInTheJvm {
 
-    static final List<String> OWNERS = List.of("search-flatchr", "write-back-failures",
+    static final List<String> OWNERS = List.of("search-flatchr", "record-found-hire", "write-back-failures",
             "tag-check-failures");
     private static final String FLATCHR_KEY = "flatchr-api-key-for-route-tests-01";
     private static final String COMPANY_KEY = "Wy3EOp2NP3p1KMq8";
@@ -86,6 +87,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     private static final String DAYS_COMPANY_KEY = "Dy7HgF5DsA3pOi1U";
     private static final String CORRECTED_COMPANY_KEY = "Cr6EmA8iLx2CoR4d";
     private static final String FORBIDDEN_COMPANY_KEY = "Fb9QzW3eRt5yUi7O";
+    private static final String FAILING_COMPANY_KEY = "Fl2AsD4fGh6jKl8Z";
     private static final Tag RESULT_TAG = Tag.freeText("Tg8kLm2NpQ4rSt6u", 71, "Lucca");
     private static final String OLDER_APPLICATION = "Ol8DeR2SrC4hIt6M";
     // FlatchrEvents' webhooks name vacancy 5: the API's vacancy is the same one
@@ -156,6 +158,11 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
      * refuses to give (403), the second a hire like any.
      */
     private final FakeFlatchr flatchrForbidden = company(FORBIDDEN_COMPANY_KEY);
+    /**
+     * Tenant flatchr-failing's: searched only when a test asks; the first of its hires found has details Flatchr
+     * cannot give (503, for good), the second a hire like any.
+     */
+    private final FakeFlatchr flatchrFailing = company(FAILING_COMPANY_KEY);
     /** Tenant flatchr-gone's Flatchr: nothing listens at its address, so no call to it gets an answer. */
     private final String goneFlatchr = "http://127.0.0.1:" + freePort();
     private final String missed;
@@ -269,6 +276,11 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                     webhookToken: %s
                     flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", reconcileIntervalSeconds: 0 }
                     lucca: { baseUrl: %s, apiKey: "%s" }
+                  - id: flatchr-failing
+                    flatchrCompanyIds: [5757]
+                    webhookToken: %s
+                    flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", reconcileIntervalSeconds: 0 }
+                    lucca: { baseUrl: %s, apiKey: "%s" }
                   - id: flatchr-gone
                     flatchrCompanyIds: [4949]
                     webhookToken: %s
@@ -286,7 +298,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                 DAYS_COMPANY_KEY, flatchrDays.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-corrected"),
                 flatchrKey, CORRECTED_COMPANY_KEY, flatchrCorrected.baseUrl(), lucca.baseUrl(), luccaKey,
                 tokenOf("flatchr-forbidden"), flatchrKey, FORBIDDEN_COMPANY_KEY, flatchrForbidden.baseUrl(),
-                lucca.baseUrl(), luccaKey,
+                lucca.baseUrl(), luccaKey, tokenOf("flatchr-failing"), flatchrKey, FAILING_COMPANY_KEY,
+                flatchrFailing.baseUrl(), lucca.baseUrl(), luccaKey,
                 tokenOf("flatchr-gone"), flatchrKey, GONE_COMPANY_KEY, goneFlatchr,
                 lucca.baseUrl(), luccaKey);
     }
@@ -305,6 +318,7 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         flatchrDays.close();
         flatchrCorrected.close();
         flatchrForbidden.close();
+        flatchrFailing.close();
     }
 
     @AfterEach
@@ -355,6 +369,36 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                 .containsExactlyInAnyOrder(refused, after);
         assertThat(writeBack.connection("flatchr-forbidden").credentials().state())
                 .as("the search went through with this key").isNotEqualTo(KeyState.State.REJECTED);
+    }
+
+    @Test
+    void anApplicationWhoseDetailsKeepFailingFailsAFewRunsThenIsRecordedFromTheSearchWithTheHiresAfterIt() {
+        String failing = flatchrFailing.addApplication(ApplicationSeed.of(new Candidate("Inès", "Indisponible",
+                Events.mail("failing-1"), "06 12 34 56 78"), VACANCY, "Recruté"));
+        String after = flatchrFailing.addApplication(ApplicationSeed.of(new Candidate("Paul", "Après",
+                Events.mail("failing-2"), "06 12 34 56 78"), VACANCY, "Recruté"));
+        String details = "/company/" + FAILING_COMPANY_KEY + "/applicant/" + failing;
+        // Flatchr down for this one call, for good; each answer asks to wait a second, as Flatchr may
+        flatchrFailing.failNext("GET", details, 503, 100, 1);
+        FlatchrConnection company = writeBack.connection("flatchr-failing");
+
+        // FailingDetails.GIVEN_UP_AFTER runs fail, as Flatchr's may pass
+        for (int run = 1; run <= 3; run++) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !flatchrPause.paused(company));
+            ReconciliationRun asked = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> reconciliation.backfill("flatchr-failing", LocalDate.now().minusDays(3), false),
+                            r -> true);
+            Exchange done = template.send("direct:reconcile-tenant", exchange -> exchange.setVariable("run", asked));
+            assertThat(done.getVariable(ReconciliationSteps.FAILURE, SearchFailure.class)).as("run %d", run)
+                    .hasToString("unavailable (Flatchr answered 503 to read-application)");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !flatchrPause.paused(company));
+        Map<?, ?> summary = backfill("flatchr-failing");
+
+        assertThat(flatchrFailing.count("GET", details)).as("not asked again").isEqualTo(3);
+        assertThat(summary.get("recorded").toString()).contains(failing, after);
+        assertThat(hiresOf("flatchr-failing")).extracting(HireView::flatchrApplicant)
+                .containsExactlyInAnyOrder(failing, after);
     }
 
     @Test

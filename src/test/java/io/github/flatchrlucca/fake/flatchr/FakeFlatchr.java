@@ -207,6 +207,12 @@ public final class FakeFlatchr implements AutoCloseable {
         faults.inject(method, pathPrefix, dialect.error(status, "Injected failure"), times);
     }
 
+    /** As {@link #failNext(String, String, int, int)}, each answer asking to wait this long (Retry-After). */
+    public void failNext(String method, String pathPrefix, int status, int times, int retryAfterSeconds) {
+        faults.inject(method, pathPrefix, dialect.error(status, "Injected failure")
+                .withHeader("Retry-After", Integer.toString(retryAfterSeconds)), times);
+    }
+
     /** The next {@code times} requests, whatever they are, get 429 with this Retry-After. */
     public void rateLimitNext(int times, int retryAfterSeconds) {
         faults.inject(Faults.ANY_METHOD, "/", dialect.error(429, "Too Many Requests")

@@ -474,6 +474,17 @@ class FakeFlatchrTest {
     }
 
     @Test
+    void failNextMayAskToWait() throws Exception {
+        String path = BASE + "/applicant/" + JEANNE;
+        flatchr.failNext("GET", path, 503, 1, 7);
+
+        HttpResponse<String> failed = get(path + "?fields=candidate,vacancy");
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(failed.headers().firstValue("Retry-After")).contains("7");
+        assertThat(get(path + "?fields=candidate,vacancy").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void rateLimitNextAnswers429WithRetryAfterUntilRecovered() throws Exception {
         flatchr.rateLimitNext(3, 30);
 
