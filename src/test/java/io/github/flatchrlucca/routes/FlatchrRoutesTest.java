@@ -155,7 +155,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     private final FakeFlatchr flatchrCorrected = company(CORRECTED_COMPANY_KEY);
     /**
      * Tenant flatchr-forbidden's: searched only when a test asks; the first of its hires found has details Flatchr
-     * refuses to give (403), the second a hire like any.
+     * refuses to give (403), the second a hire like any. Its hires, as flatchr-failing's, are held past the class's
+     * end: their deliveries would spend the Lucca rate limit the other tests' deliveries wait on.
      */
     private final FakeFlatchr flatchrForbidden = company(FORBIDDEN_COMPANY_KEY);
     /**
@@ -274,11 +275,13 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                   - id: flatchr-forbidden
                     flatchrCompanyIds: [5656]
                     webhookToken: %s
+                    hireHoldSeconds: 3600
                     flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", reconcileIntervalSeconds: 0 }
                     lucca: { baseUrl: %s, apiKey: "%s" }
                   - id: flatchr-failing
                     flatchrCompanyIds: [5757]
                     webhookToken: %s
+                    hireHoldSeconds: 3600
                     flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", reconcileIntervalSeconds: 0 }
                     lucca: { baseUrl: %s, apiKey: "%s" }
                   - id: flatchr-gone
