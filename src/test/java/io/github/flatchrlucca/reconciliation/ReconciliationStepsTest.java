@@ -289,6 +289,69 @@ class ReconciliationStepsTest {
     }
 
     @Test
+    void onlyFlatchrFailingToGiveAnApplicationsDetailsCountsTowardsGivingThemUp() throws Exception {
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+        FoundApplication application = steps.unknown(run).get(0);
+        io.github.flatchrlucca.flatchr.FlatchrConnection flatchr = run.getFlatchr();
+
+        // nothing of the application: a key rejected, Flatchr's limit, a call not sent (Flatchr paused)
+        for (int runs = 0; runs < FailingDetails.GIVEN_UP_AFTER; runs++) {
+            for (Exception caught : List.of(detailsAnswered(flatchr, 401), detailsAnswered(flatchr, 429),
+                    notSent(flatchr))) {
+                assertThatThrownBy(() -> steps.detailsFailed(detailsFailing(run, application, caught)))
+                        .as("the run fails all the same").isSameAs(caught);
+            }
+        }
+        assertThat(steps.detailsAsked(run, application)).isTrue();
+
+        // Flatchr down for this call, no answer, an answer unreadable: each a run at which they failed
+        List<Exception> failures = List.of(detailsAnswered(flatchr, 503), new IOException("test: no answer"),
+                detailsAnswered(flatchr, 200, "<html>"));
+        for (Exception caught : failures) {
+            assertThat(steps.detailsAsked(run, application)).isTrue();
+            assertThatThrownBy(() -> steps.detailsFailed(detailsFailing(run, application, caught))).isSameAs(caught);
+        }
+        assertThat(failures).hasSize(FailingDetails.GIVEN_UP_AFTER);
+        assertThat(steps.detailsAsked(run, application)).as("given up").isFalse();
+        assertThat(steps.withoutDetails(run, application).isMissingNode()).isTrue();
+    }
+
+    private Exchange detailsFailing(ReconciliationRun run, FoundApplication application, Exception caught) {
+        Exchange reading = new DefaultExchange(new DefaultCamelContext());
+        reading.setVariable(Variables.RUN, run);
+        reading.setVariable(Variables.ITEM, application);
+        reading.setProperty(Exchange.EXCEPTION_CAUGHT, caught);
+        return reading;
+    }
+
+    /** What the call for an application's details throws for this answer. */
+    private Exception detailsAnswered(io.github.flatchrlucca.flatchr.FlatchrConnection flatchr, int status) {
+        return detailsAnswered(flatchr, status, "");
+    }
+
+    private Exception detailsAnswered(io.github.flatchrlucca.flatchr.FlatchrConnection flatchr, int status,
+                                      String body) {
+        Exchange answer = new DefaultExchange(new DefaultCamelContext());
+        answer.setVariable(Variables.FLATCHR, flatchr);
+        answer.setVariable(Variables.FLATCHR_CALL, "read-application");
+        answer.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        answer.getMessage().setBody(body);
+        Throwable thrown = catchThrowable(() -> new io.github.flatchrlucca.flatchr.FlatchrAnswers(JSON,
+                (tenant, call, answered) -> { }, pause).check(answer));
+        assertThat(thrown).isInstanceOf(io.github.flatchrlucca.flatchr.FlatchrCallFailed.class);
+        return (Exception) thrown;
+    }
+
+    private Exception notSent(io.github.flatchrlucca.flatchr.FlatchrConnection flatchr) {
+        pause.pause(flatchr, "60");
+        Throwable thrown = catchThrowable(() -> pause.check(flatchr, "read-application"));
+        assertThat(thrown).isInstanceOf(io.github.flatchrlucca.flatchr.FlatchrCallFailed.Paused.class);
+        return (Exception) thrown;
+    }
+
+    @Test
     void aRunWhoseClaimWasTakenOverWhileFlatchrSearchedTheHiresKeepsNoIdOfThem() throws Exception {
         String hireId = webhookHireRecorded();
         clock.advance(Duration.ofHours(1));
