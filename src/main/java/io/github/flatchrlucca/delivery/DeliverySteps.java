@@ -314,7 +314,7 @@ public final class DeliverySteps {
      * directory's read, they are nobody to this hire, whose address the directory found nobody with.
      */
     public void notePerson(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
-        LuccaPerson.first(LuccaRequests.FIND_PERSON_BY_MAIL, answer)
+        LuccaPerson.withMail(answer, delivery.mailToLookUp()).stream().findFirst()
                 .filter(person -> !delivery.isLookedUpByPersonalEmail()
                         || person.hasPersonalEmail(delivery.draft().personalEmail()))
                 .ifPresent(person -> noteFound(delivery, person));

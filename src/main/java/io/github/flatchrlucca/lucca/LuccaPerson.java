@@ -2,10 +2,11 @@ package io.github.flatchrlucca.lucca;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Someone Lucca already knows, found by e-mail: an employee, a future one, or a former one.
+ * Someone Lucca already knows, found by e-mail or login: an employee, a future one, or a former one.
  *
  * @param login         their login, by which a user this connector created is told from one made by someone else;
  *                      null when Lucca did not say
@@ -18,14 +19,28 @@ import java.util.Optional;
 public record LuccaPerson(long id, String login, String mail, LocalDate contractEnd, String personalEmail) {
 
     /**
-     * @param call the look-up this answers ({@link LuccaRequests#FIND_PERSON_BY_MAIL}, ...)
+     * @param call the look-up this answers ({@link LuccaRequests#FIND_PERSON_BY_LOGIN}, ...)
      * @throws LuccaUnavailable when it lists nobody the way Lucca documents: "nobody" would make a second person
      */
     public static Optional<LuccaPerson> first(String call, JsonNode findAnswer) {
-        return LuccaEnvelopes.v3Items(call, findAnswer).stream().findFirst().map(item -> new LuccaPerson(
-                item.path("id").asLong(), text(item.path("login")), text(item.path("mail")),
-                LuccaEnvelopes.day(item.path("dtContractEnd")),
-                text(item.path("personalEmail"))));
+        return LuccaEnvelopes.v3Items(call, findAnswer).stream().findFirst().map(LuccaPerson::of);
+    }
+
+    /**
+     * Everyone a look-up by e-mail lists with this address, ignoring case and spaces around it: the look-up asks for
+     * the addresses that contain it ({@link LuccaRequests#findPersonByMail}), which may be others. Someone whose
+     * address Lucca did not say is kept: taken for nobody, they could be made a second time.
+     *
+     * @throws LuccaUnavailable when it lists nobody the way Lucca documents: "nobody" would make a second person
+     */
+    public static List<LuccaPerson> withMail(JsonNode findAnswer, String mail) {
+        return LuccaEnvelopes.v3Items(LuccaRequests.FIND_PERSON_BY_MAIL, findAnswer).stream().map(LuccaPerson::of)
+                .filter(person -> person.mail() == null || person.hasMail(mail)).toList();
+    }
+
+    private static LuccaPerson of(JsonNode item) {
+        return new LuccaPerson(item.path("id").asLong(), text(item.path("login")), text(item.path("mail")),
+                LuccaEnvelopes.day(item.path("dtContractEnd")), text(item.path("personalEmail")));
     }
 
     /** Whether Lucca has this personal e-mail for them, ignoring case and spaces around it. */

@@ -36,10 +36,16 @@ public final class LuccaRequests {
         return get("try-api-key", "/api/v3/users", "fields=id&paging=0,1");
     }
 
-    /** Former and future employees included, or a rehire would be created a second time. */
+    /**
+     * Whoever has an address containing this one, former and future employees included (or a rehire would be created
+     * a second time): the caller keeps those whose address it is, ignoring case ({@link LuccaPerson#withMail}).
+     * {@code mail=} is strict equality, and misses an address Lucca writes in other letters
+     * ({@code Camille.Morel@...}). {@code like,} lists at least what it would, whatever its rules of case, which Lucca
+     * does not document; if it ignores case, as the choice of a login assumes ({@link #loginsLike}), that address too.
+     */
     public ApiRequest findPersonByMail(String mail) {
-        return get(FIND_PERSON_BY_MAIL, "/api/v3/users",
-                "mail=" + encode(mail) + "&formerEmployees=true&fields=" + PERSON_FIELDS);
+        return get(FIND_PERSON_BY_MAIL, "/api/v3/users", "mail=" + encode("like," + mail)
+                + "&formerEmployees=true&fields=" + PERSON_FIELDS + "&paging=0,1000");
     }
 
     /**

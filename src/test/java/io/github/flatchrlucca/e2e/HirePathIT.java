@@ -81,9 +81,9 @@ class HirePathIT {
                         "GET /api/v3/users modifiedAt=since,...&formerEmployees=true"
                                 + "&fields=id,login,mail,personalEmail,dtContractEnd,modifiedAt&paging=0,1000",
                         // someone the read lists is looked up, so that the decision rests on what Lucca says now
-                        "GET /api/v3/users mail=lea.girard@example.org&formerEmployees=true"
+                        "GET /api/v3/users mail=like,lea.girard@example.org&formerEmployees=true"
                                 + "&fields=id,login,mail,personalEmail,firstName,lastName,dtContractStart,"
-                                + "dtContractEnd");
+                                + "dtContractEnd&paging=0,1000");
     }
 
     @Test

@@ -28,6 +28,20 @@ class LuccaPersonTest {
     }
 
     @Test
+    void aLookUpByMailKeepsThoseWhoseAddressItIsInAnyLettersNotThoseThatOnlyContainIt() {
+        // mail=like, lists every address that contains the hire's
+        var found = LuccaPerson.withMail(json("""
+                {"data":{"items":[
+                  {"id":416,"mail":"Eloise@Gmail.com"},
+                  {"id":417,"mail":"marie.eloise@gmail.com"},
+                  {"id":418,"mail":"eloise@gmail.com.au"},
+                  {"id":419}]}}
+                """), " eloise@gmail.com");
+
+        assertThat(found).extracting(LuccaPerson::id).as("419: Lucca did not say their address").containsExactly(416L, 419L);
+    }
+
+    @Test
     void noItemsMeansNobodyFound() {
         assertThat(LuccaPerson.first("find-person-by-mail", json("{\"data\":{\"items\":[]}}"))).isEmpty();
     }

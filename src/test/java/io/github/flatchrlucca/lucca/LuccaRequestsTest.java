@@ -17,12 +17,13 @@ class LuccaRequestsTest {
     private final LuccaRequests requests = new LuccaRequests(JSON);
 
     @Test
-    void findsAPersonByMailAmongFormerEmployeesToo() {
+    void findsThePeopleWhoseMailContainsTheAddressAmongFormerEmployeesToo() {
         ApiRequest request = requests.findPersonByMail("eloise@gmail.com");
 
         assertThat(request).isEqualTo(new ApiRequest("find-person-by-mail", "GET", "/api/v3/users",
-                "mail=eloise%40gmail.com&formerEmployees=true"
-                        + "&fields=id,login,mail,personalEmail,firstName,lastName,dtContractStart,dtContractEnd", null));
+                "mail=like%2Celoise%40gmail.com&formerEmployees=true"
+                        + "&fields=id,login,mail,personalEmail,firstName,lastName,dtContractStart,dtContractEnd"
+                        + "&paging=0,1000", null));
     }
 
     @Test
@@ -38,14 +39,14 @@ class LuccaRequestsTest {
     void aPlusInTheMailIsEncodedSoItIsNotReadAsASpace() {
         String query = requests.findPersonByMail("a+b@x.fr").query();
 
-        assertThat(query).startsWith("mail=a%2Bb%40x.fr&");
+        assertThat(query).startsWith("mail=like%2Ca%2Bb%40x.fr&");
     }
 
     @Test
     void anAmpersandInTheMailCannotAddAParameter() {
         String query = requests.findPersonByMail("a&formerEmployees=false@x.fr").query();
 
-        assertThat(query).startsWith("mail=a%26formerEmployees%3Dfalse%40x.fr&formerEmployees=true&");
+        assertThat(query).startsWith("mail=like%2Ca%26formerEmployees%3Dfalse%40x.fr&formerEmployees=true&");
     }
 
     @Test

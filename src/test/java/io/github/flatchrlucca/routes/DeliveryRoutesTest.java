@@ -341,6 +341,26 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
+    void aHireLookedUpInLuccaFindsTheirAddressWrittenInOtherLetters() {
+        int existing = lucca.addUser("Camille", "Morel", "Camille.Other-Case-1@Example.org", "cmorel-case",
+                LocalDate.of(2020, 1, 1), null);
+        // a first hire's round reads Lucca's people; the next round's read of who changed fails, and its hire is
+        // looked up in Lucca itself, by its address
+        awaitHire(accept(LIVE, Events.hire(LIVE, "other-case-warm-1")), h -> h.status() == HireStatus.DELIVERED);
+        lucca.failNext("GET", "/api/v3/users", 503, 1);
+
+        String hireId = accept(LIVE, Events.hire(LIVE, "other-case-1"));
+
+        HireView hire = awaitHire(hireId, h -> h.status() != HireStatus.RECEIVED);
+        assertThat(lucca.requests()).as("looked up by e-mail")
+                .anyMatch(r -> r.query() != null && r.query().startsWith("mail="));
+        assertThat(hire.status()).isEqualTo(HireStatus.ALREADY_IN_LUCCA);
+        assertThat(hire.luccaUserId()).isEqualTo((long) existing);
+        assertThat(lucca.users().stream().filter(u -> u.mail().equalsIgnoreCase(Events.mail("other-case-1"))).count())
+                .as("still one user with the address").isOne();
+    }
+
+    @Test
     void aSuccessWithoutTheListLuccaDocumentsIsRetriedNotTakenForNobody() {
         int person = personInLucca("proxied-1", null);
         // a proxy before Lucca answers 200 with a body of its own: the round's read of who changed, then the look-up

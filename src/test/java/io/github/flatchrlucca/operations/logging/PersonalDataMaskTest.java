@@ -15,6 +15,7 @@ class PersonalDataMaskTest {
         "to a.b@sub.acme.fr and c@d.io               | to [email] and [email]",
         "GET /search?email=jean.dupont%40example.org | GET /search?email=[email]",
         "GET /search?email=Jean.Dupont%40Example.org&x=1 | GET /search?email=[email]&x=1",
+        "GET /api/v3/users?mail=like%2Cjean.dupont%40example.org&x=1 | GET /api/v3/users?mail=[email]&x=1",
         "call +33 (0)6 12 34 56 78 now               | call [phone] now",
         "link tel:+33612345678                       | link tel:[phone]",
         "GET /x?tel=%2B33612345678                   | GET /x?tel=[phone]",
