@@ -199,6 +199,8 @@ public final class DeliverySteps {
      * account HR made by hand, with a professional address, and the candidate's own e-mail as personal e-mail; or,
      * with a work e-mail pattern, one made by hand with the candidate's own e-mail as their address (a former intern).
      * The one person the directory lists with it is looked up by their address; several need a person to say which.
+     * So do several with the hire's address (Lucca does not make addresses unique: a former account beside a current
+     * one), rather than a contract on whichever is listed first.
      * <p>
      * A create whose answer may have been lost is looked for in Lucca itself. A user's, by the login it gave, before
      * this ({@link #findSentUser}): not found there, Lucca made nothing, and the hire is checked as if it had never
@@ -225,10 +227,10 @@ public final class DeliverySteps {
         if (!people.answers(lucca)) {
             return;
         }
-        // Lucca's mail= is an exact match: someone listed is looked up as Lucca writes their address
-        Optional<String> withTheAddress = people.spelledInLucca(lucca, delivery.draft().mail());
+        // someone listed is looked up as Lucca writes their address, whatever the look-up's rules of case
+        Optional<LuccaPerson> withTheAddress = theOneWithTheAddress(people.withMail(lucca, delivery.draft().mail()));
         if (withTheAddress.isPresent()) {
-            delivery.lookUpAs(withTheAddress.get());
+            delivery.lookUpAs(withTheAddress.get().mail());
             return;
         }
         // Lucca requires a mail of everyone: one it did not list could not be looked up by it
@@ -266,7 +268,7 @@ public final class DeliverySteps {
     private Optional<OwnEmailHolder> withCandidatesOwnEmail(Delivery delivery, LuccaConnection lucca) {
         String own = delivery.draft().personalEmail();
         List<PeopleDirectory.Person> byPersonalEmail = people.withPersonalEmail(lucca, own);
-        Optional<LuccaPerson> byAddress = own == null || own.isBlank() ? Optional.empty() : people.withMail(lucca, own);
+        List<LuccaPerson> byAddress = own == null || own.isBlank() ? List.of() : people.withMail(lucca, own);
         List<Long> holders = Stream.concat(byPersonalEmail.stream().map(PeopleDirectory.Person::id),
                 byAddress.stream().map(LuccaPerson::id)).distinct().sorted().toList();
         if (holders.size() > 1) {
@@ -276,7 +278,20 @@ public final class DeliverySteps {
             PeopleDirectory.Person person = byPersonalEmail.get(0);
             return Optional.of(new OwnEmailHolder(person.found(), person.mail(), false));
         }
-        return byAddress.map(person -> new OwnEmailHolder(person, people.spelledInLucca(lucca, own).orElse(own), true));
+        return byAddress.stream().findFirst().map(person -> new OwnEmailHolder(person, person.mail(), true));
+    }
+
+    /**
+     * The one person with the hire's address, if any.
+     *
+     * @throws HireNeedsAPerson when several have it: which one is the candidate only a person can tell, and a contract
+     *                          on a former account beside a current one would make two active accounts
+     */
+    private static Optional<LuccaPerson> theOneWithTheAddress(List<LuccaPerson> withIt) {
+        if (withIt.size() > 1) {
+            throw HireNeedsAPerson.sharedAddress(withIt.stream().map(LuccaPerson::id).sorted().toList());
+        }
+        return withIt.stream().findFirst();
     }
 
     public ApiRequest findPerson(@Variable(Variables.DELIVERY) Delivery delivery) {
@@ -312,12 +327,20 @@ public final class DeliverySteps {
     /**
      * Someone looked up for their personal e-mail is the candidate only while Lucca still has it: changed since the
      * directory's read, they are nobody to this hire, whose address the directory found nobody with.
+     *
+     * @throws HireNeedsAPerson when Lucca lists several with the address (and that personal e-mail, if looked up for
+     *                          it): Lucca does not make addresses unique, and which one is the candidate only a person
+     *                          can tell
      */
     public void notePerson(@Variable(Variables.DELIVERY) Delivery delivery, @Body JsonNode answer) {
-        LuccaPerson.withMail(answer, delivery.mailToLookUp()).stream().findFirst()
+        List<LuccaPerson> found = LuccaPerson.withMail(answer, delivery.mailToLookUp()).stream()
                 .filter(person -> !delivery.isLookedUpByPersonalEmail()
                         || person.hasPersonalEmail(delivery.draft().personalEmail()))
-                .ifPresent(person -> noteFound(delivery, person));
+                .toList();
+        if (found.size() > 1 && (delivery.isLookedUpByPersonalEmail() || delivery.isLookedUpByOwnEmail())) {
+            throw HireNeedsAPerson.sharedPersonalEmail(found.stream().map(LuccaPerson::id).sorted().toList());
+        }
+        theOneWithTheAddress(found).ifPresent(person -> noteFound(delivery, person));
     }
 
     /**
@@ -390,7 +413,7 @@ public final class DeliverySteps {
      */
     public void afterRefusedCreate(@Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.LUCCA) LuccaConnection lucca,
                                    @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) LuccaRefused refusal) {
-        Optional<LuccaPerson> person = people.withMail(lucca, delivery.draft().mail())
+        Optional<LuccaPerson> person = theOneWithTheAddress(people.withMail(lucca, delivery.draft().mail()))
                 .or(() -> withCandidatesOwnEmail(delivery, lucca).map(holder -> {
                     holder.lookedUpOn(delivery);
                     return holder.person();

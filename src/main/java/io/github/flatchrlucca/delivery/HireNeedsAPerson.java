@@ -59,6 +59,18 @@ public final class HireNeedsAPerson extends RuntimeException {
     }
 
     /**
+     * Several people in Lucca have the hire's address (Lucca does not make addresses unique): a former account beside
+     * a current one, say. A new contract on the first listed would make a second active account when the candidate is
+     * the other; which one is the candidate, only a person can tell.
+     */
+    static HireNeedsAPerson sharedAddress(List<Long> personIds) {
+        return new HireNeedsAPerson("address-shared", "Lucca users "
+                + personIds.stream().map(id -> "#" + id).collect(Collectors.joining(", "))
+                + " all have the hire's address: the candidate is one of them, or none; a person decides (give the "
+                + "right one their contract by hand, or keep that address on one of them only in Lucca and replay)");
+    }
+
+    /**
      * Nobody in Lucca has the hire's address, but several people have the candidate's own e-mail, as their personal
      * e-mail or one as their address: the candidate is perhaps one of them (a returning employee), and which one only
      * a person can tell.

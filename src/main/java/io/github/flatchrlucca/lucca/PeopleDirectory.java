@@ -191,11 +191,15 @@ public final class PeopleDirectory {
         }
     }
 
-    /** Someone with this e-mail (ignoring case), employee, future or former. */
-    public Optional<LuccaPerson> withMail(LuccaConnection connection, String mail) {
+    /**
+     * Everyone with this e-mail (ignoring case), employee, future or former, in the order of their ids: Lucca does not
+     * make addresses unique (a former account beside a current one). Their addresses as Lucca writes them are what a
+     * look-up by e-mail names.
+     */
+    public List<LuccaPerson> withMail(LuccaConnection connection, String mail) {
         People people = people(connection);
         synchronized (people) {
-            return Optional.ofNullable(people.byMail.get(lower(mail))).map(Person::found);
+            return people.withMail(lower(mail)).stream().map(Person::found).toList();
         }
     }
 
@@ -213,17 +217,6 @@ public final class PeopleDirectory {
         synchronized (people) {
             Map<Long, Person> withIt = people.byPersonalEmail.get(wanted);
             return withIt == null ? List.of() : List.copyOf(withIt.values());
-        }
-    }
-
-    /**
-     * The address as Lucca keeps it, of someone with this e-mail ignoring case: what a look-up by {@code mail=}, an
-     * exact match, must name to find them.
-     */
-    public Optional<String> spelledInLucca(LuccaConnection connection, String mail) {
-        People people = people(connection);
-        synchronized (people) {
-            return Optional.ofNullable(people.byMail.get(lower(mail))).map(Person::mail);
         }
     }
 
@@ -279,7 +272,11 @@ public final class PeopleDirectory {
     private final class People {
         // made anew when the people are let go: a map emptied keeps the table it grew to
         private Map<Long, Person> byId = new HashMap<>();
+        // Everyone by their address: one person for an address that is one person's, as almost every address is; the
+        // few several people share (Lucca does not make addresses unique) are kept apart, with all of them, so that a
+        // person costs what PeopleBudget counts
         private Map<String, Person> byMail = new HashMap<>();
+        private Map<String, SortedMap<Long, Person>> byMailShared = new HashMap<>();
         /**
          * Everyone by their personal e-mail (several may share one), in the order of their ids: a hire that finds
          * nobody with its address looks here, so the look-up costs the same with 30 people or 30,000.
@@ -348,6 +345,7 @@ public final class PeopleDirectory {
             budget.giveBack(byId.size());
             byId = new HashMap<>();
             byMail = new HashMap<>();
+            byMailShared = new HashMap<>();
             byPersonalEmail = new HashMap<>();
             lastRead = null;
             readAt = Instant.MIN;
@@ -420,10 +418,10 @@ public final class PeopleDirectory {
             }
             Person before = byId.put(person.id(), person);
             if (before != null && before.mail() != null) {
-                byMail.remove(lower(before.mail()), before);
+                removeMail(before);
             }
             if (person.mail() != null) {
-                byMail.put(lower(person.mail()), person);
+                addMail(person);
             }
             // a personal e-mail changed or removed in Lucca no longer finds them
             if (before != null) {
@@ -436,6 +434,47 @@ public final class PeopleDirectory {
             String personalEmail = lower(person.personalEmail());
             if (!personalEmail.isEmpty()) {
                 byPersonalEmail.computeIfAbsent(personalEmail, key -> new TreeMap<>()).put(person.id(), person);
+            }
+        }
+
+        /** Everyone with this address (lower case), in the order of their ids. */
+        List<Person> withMail(String mail) {
+            SortedMap<Long, Person> shared = byMailShared.get(mail);
+            if (shared != null) {
+                return List.copyOf(shared.values());
+            }
+            Person one = byMail.get(mail);
+            return one == null ? List.of() : List.of(one);
+        }
+
+        private void addMail(Person person) {
+            String mail = lower(person.mail());
+            SortedMap<Long, Person> shared = byMailShared.get(mail);
+            if (shared != null) {
+                shared.put(person.id(), person);
+                return;
+            }
+            Person other = byMail.putIfAbsent(mail, person);
+            if (other != null) {
+                byMail.remove(mail);
+                shared = new TreeMap<>();
+                shared.put(other.id(), other);
+                shared.put(person.id(), person);
+                byMailShared.put(mail, shared);
+            }
+        }
+
+        private void removeMail(Person person) {
+            String mail = lower(person.mail());
+            SortedMap<Long, Person> shared = byMailShared.get(mail);
+            if (shared == null) {
+                byMail.remove(mail, person);
+                return;
+            }
+            shared.remove(person.id());
+            if (shared.size() == 1) {
+                byMailShared.remove(mail);
+                byMail.put(mail, shared.get(shared.firstKey()));
             }
         }
     }

@@ -56,6 +56,8 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     private static final String DEPARTMENT_GONE = "department-gone";
     private static final int ROUND_COMPANY = 5656;
     private static final int EMAIL_LOGIN_COMPANY = 5757;
+    // its hires die for a person: an alert burst of their own, which the live tenant's tests of an alert do not share
+    private static final int TWO_ACCOUNTS_COMPANY = 5858;
     private static final String ROTATED_KEY = "0d8c7a61-2222-4000-8000-0000000000bb";
 
     @BeanInject("journal")
@@ -141,6 +143,11 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                     lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
                     contractTypes: { 1: 21 }
                     login: email
+                  - id: two-accounts
+                    flatchrCompanyIds: [%d]
+                    webhookToken: %s
+                    lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
+                    contractTypes: { 1: 21 }
                 """.formatted(WORK_MAIL_COMPANY, tokenOf("work-mail"), lucca.baseUrl(),
                 secret("work-mail-lucca-key", LUCCA_KEY),
                 SISTER_COMPANY, tokenOf("sister"), lucca.baseUrl(), secret("sister-lucca-key", LUCCA_KEY),
@@ -152,7 +159,8 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                 DEPARTMENT_GONE, DEPARTMENT_GONE_COMPANY, tokenOf(DEPARTMENT_GONE), departmentGoneLucca.baseUrl(),
                 secret("department-gone-lucca-key", LUCCA_KEY),
                 ROUND_COMPANY, tokenOf("round"), lucca.baseUrl(), secret("round-lucca-key", LUCCA_KEY),
-                EMAIL_LOGIN_COMPANY, tokenOf("email-login"), lucca.baseUrl(), secret("email-login-lucca-key", LUCCA_KEY))
+                EMAIL_LOGIN_COMPANY, tokenOf("email-login"), lucca.baseUrl(), secret("email-login-lucca-key", LUCCA_KEY),
+                TWO_ACCOUNTS_COMPANY, tokenOf("two-accounts"), lucca.baseUrl(), secret("two-accounts-lucca-key", LUCCA_KEY))
                 + leavingTenant();
     }
 
@@ -353,7 +361,7 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
 
         HireView hire = awaitHire(hireId, h -> h.status() != HireStatus.RECEIVED);
         assertThat(lucca.requests()).as("looked up by e-mail")
-                .anyMatch(r -> r.query() != null && r.query().startsWith("mail="));
+                .anyMatch(r -> r.query() != null && r.query().startsWith("mail=") && r.query().contains("other-case-1"));
         assertThat(hire.status()).isEqualTo(HireStatus.ALREADY_IN_LUCCA);
         assertThat(hire.luccaUserId()).isEqualTo((long) existing);
         assertThat(lucca.users().stream().filter(u -> u.mail().equalsIgnoreCase(Events.mail("other-case-1"))).count())
@@ -420,6 +428,47 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         assertThat(hire.luccaUserId()).isNull();
         assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == namesake).hasSize(1);
         assertThat(lucca.users()).filteredOn(u -> u.mail().equals("jean.namesake@acme.test")).hasSize(1);
+        awaitAlertAbout(hireId);
+    }
+
+    @Test
+    void twoUsersWithTheHiresAddressAFormerOneFirstAreDeadForAPersonNeitherGivenAContract() {
+        // Lucca does not make addresses unique: a former account beside a current one
+        int former = lucca.addUser("Camille", "Morel", Events.mail("two-accounts-1"), "cmorel-old",
+                LocalDate.of(2018, 1, 1), LocalDate.of(2020, 12, 31));
+        int current = lucca.addUser("Camille", "Morel", Events.mail("two-accounts-1"), "cmorel-new",
+                LocalDate.of(2024, 1, 1), null);
+
+        String hireId = accept("two-accounts", Events.hire(TWO_ACCOUNTS_COMPANY, "two-accounts-1"));
+
+        assertTwoAccountsLeftAsTheyWere(hireId, former, current, "two-accounts-1");
+    }
+
+    @Test
+    void twoUsersWithTheHiresAddressFoundByALookUpInLuccaAreDeadForAPersonToo() {
+        int former = lucca.addUser("Camille", "Morel", Events.mail("two-accounts-2"), "cmorel-old2",
+                LocalDate.of(2018, 1, 1), LocalDate.of(2020, 12, 31));
+        int current = lucca.addUser("Camille", "Morel", "Camille.Two-Accounts-2@Example.org", "cmorel-new2",
+                LocalDate.of(2024, 1, 1), null);
+        // a first hire's round reads Lucca's people; the next round's read fails: its hire is looked up in Lucca
+        awaitHire(accept("two-accounts", Events.hire(TWO_ACCOUNTS_COMPANY, "two-accounts-warm-2")),
+                h -> h.status() == HireStatus.DELIVERED);
+        lucca.failNext("GET", "/api/v3/users", 503, 1);
+
+        String hireId = accept("two-accounts", Events.hire(TWO_ACCOUNTS_COMPANY, "two-accounts-2"));
+
+        assertTwoAccountsLeftAsTheyWere(hireId, former, current, "two-accounts-2");
+        assertThat(lucca.requests()).as("looked up by e-mail")
+                .anyMatch(r -> r.query() != null && r.query().startsWith("mail=") && r.query().contains("two-accounts-2"));
+    }
+
+    private void assertTwoAccountsLeftAsTheyWere(String hireId, int former, int current, String applicantId) {
+        HireView hire = awaitHire(hireId, h -> h.status() != HireStatus.RECEIVED);
+        assertThat(hire.status()).isEqualTo(HireStatus.DEAD);
+        assertThat(hire.lastError()).contains("#" + former, "#" + current).doesNotContain("@");
+        assertThat(hire.luccaUserId()).isNull();
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == former || c.ownerId() == current).hasSize(2);
+        assertThat(lucca.users()).filteredOn(u -> u.mail().equalsIgnoreCase(Events.mail(applicantId))).hasSize(2);
         awaitAlertAbout(hireId);
     }
 
