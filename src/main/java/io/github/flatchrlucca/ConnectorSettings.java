@@ -1,5 +1,6 @@
 package io.github.flatchrlucca;
 
+import io.github.flatchrlucca.journal.JournalClock;
 import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.mapping.LoginRule;
 import io.github.flatchrlucca.tenants.DefaultTenant;
@@ -63,8 +64,8 @@ public record ConnectorSettings(
         Optional<Path> tenantsFile) {
 
     /**
-     * How much longer than a Lucca call a lease must be: the room for the commit that renews a hire's claim and takes
-     * the call's slot, after its clock read. A commit takes milliseconds; a second also covers a pause of the JVM. One
+     * How much longer than a Lucca call and the instances' disagreement on the time (JournalClock.DISAGREEMENT) a lease
+     * must be: the room for the commit that renews a hire's claim and takes the call's slot, after its clock read. A commit takes milliseconds; a second also covers a pause of the JVM. One
      * slower than that holds its call back (the hire is tried again once its claim ends), never sends it twice.
      */
     private static final Duration COMMIT_MARGIN = Duration.ofSeconds(1);
@@ -142,10 +143,11 @@ public record ConnectorSettings(
                     + "dead at the first refusal of the key, though no hire is at fault");
         }
         Duration lease = in.get(Settings.LEASE);
-        if (lease.toMillis() < 2 * in.get(Settings.LUCCA_TIMEOUT) + COMMIT_MARGIN.toMillis()) {
+        if (lease.toMillis() < 2 * in.get(Settings.LUCCA_TIMEOUT) + COMMIT_MARGIN.plus(JournalClock.DISAGREEMENT)
+                .toMillis()) {
             throw Settings.LEASE.refusal(lease.toSeconds() + " s does not outlast a Lucca call of up to twice "
-                    + "LUCCA_TIMEOUT_MS (its connection and its answer) by a second, left for the commit that renews "
-                    + "the claim: a call is sent only while its claim covers it, and too short a lease would hold back "
+                    + "LUCCA_TIMEOUT_MS (its connection and its answer) by two seconds, left for the commit that "
+                    + "renews the claim and for the instances' times: a call is sent only while its claim covers it, and too short a lease would hold back "
                     + "every call whose commit was a little slow");
         }
         Optional<String> journalUrl = in.optional(Settings.JOURNAL_JDBC_URL);

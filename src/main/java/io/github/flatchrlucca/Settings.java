@@ -412,11 +412,12 @@ final class Settings {
             "A claim not renewed for this long (seconds) is considered abandoned (its instance died) and the hire "
                     + "is taken again. Renewed before every Lucca call, and every third of it while a call waits for "
                     + "its turn in the rate limit (a 429's Retry-After, a full window, up to an hour), so it only needs "
-                    + "to outlast one call: at least a second longer than twice `LUCCA_TIMEOUT_MS` (the call's "
-                    + "connection and its answer, and the commit that renews the claim). A call is sent only while the "
-                    + "claim renewed for it covers its whole length: one whose commit ate that second is held back, "
-                    + "and its hire tried again once the claim ends, so that no other instance takes it over while "
-                    + "its create is on its way.")
+                    + "to outlast one call: at least two seconds longer than twice `LUCCA_TIMEOUT_MS` (the call's "
+                    + "connection and its answer; the commit that renews the claim; up to a second by which two "
+                    + "instances' times may differ). A call is sent only while the claim renewed for it covers its "
+                    + "whole length and that second: one whose commit ate the rest is held back, and its hire tried "
+                    + "again once the claim ends, so that no other instance takes it over while its create is on its "
+                    + "way.")
             .defaultValue("180");
 
     // ---- Operations

@@ -483,20 +483,20 @@ class ConnectorSettingsTest {
         assertThatIllegalArgumentException().isThrownBy(this::start).withMessageStartingWith(
                 "Invalid setting DELIVERY_LEASE_SECONDS (delivery.lease-seconds): 20 s does not outlast a Lucca call");
 
-        properties.put("delivery.lease-seconds", "21");
+        properties.put("delivery.lease-seconds", "22");
         start();
     }
 
     @Test
-    void aLeaseThatLeavesLessThanASecondBeyondALuccaCallIsRefused() {
-        // a call of up to 20.4 s: 0.6 s left for the commit that renews the claim
+    void aLeaseThatLeavesLessThanTwoSecondsBeyondALuccaCallIsRefused() {
+        // a call of up to 20.4 s: 1.6 s left for the commit that renews the claim and the instances' times
         properties.put("lucca.timeout-ms", "10200");
-        properties.put("delivery.lease-seconds", "21");
+        properties.put("delivery.lease-seconds", "22");
 
         assertThatIllegalArgumentException().isThrownBy(this::start).withMessageStartingWith(
-                "Invalid setting DELIVERY_LEASE_SECONDS (delivery.lease-seconds): 21 s does not outlast a Lucca call");
+                "Invalid setting DELIVERY_LEASE_SECONDS (delivery.lease-seconds): 22 s does not outlast a Lucca call");
 
-        properties.put("delivery.lease-seconds", "22");
+        properties.put("delivery.lease-seconds", "23");
         start();
     }
 

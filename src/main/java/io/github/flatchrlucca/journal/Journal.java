@@ -223,7 +223,7 @@ public final class Journal {
                         ? new HireStopped(hireId, status) : ClaimLost.delivery(hireId);
             }
             return longestCall -> {
-                if (clock.instant().plus(longestCall).isAfter(claimEnds)) {
+                if (clock.instant().plus(longestCall).plus(JournalClock.DISAGREEMENT).isAfter(claimEnds)) {
                     throw ClaimLost.beforeSending("hire " + hireId);
                 }
             };

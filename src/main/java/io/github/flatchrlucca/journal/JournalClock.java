@@ -22,7 +22,14 @@ public final class JournalClock extends Clock {
      * and times moving back and forth by that much at every look would buy nothing, where a lease lasts minutes and a
      * rate-limit window seconds.
      */
-    static final Duration JITTER = Duration.ofMillis(250);
+    public static final Duration JITTER = Duration.ofMillis(250);
+    /**
+     * How far two instances' journal times may still differ: each may be off the journal's by a change it did not
+     * follow (under {@link #JITTER}) plus its measure's error (half a round trip, a look of over twice the jitter
+     * being left out), in opposite directions. A claim is given up this much before its end, as another instance
+     * may see it end that much sooner.
+     */
+    public static final Duration DISAGREEMENT = JITTER.multipliedBy(4);
 
     private final Clock local;
     private volatile Duration offset = Duration.ZERO;

@@ -75,7 +75,7 @@ public final class RateLimitStore {
 
     /**
      * Takes one call slot now if the window has room and Lucca has not asked us to wait. Otherwise nothing
-     * is taken and the turn says how long to wait before asking again. {@code precondition} is checked first, in
+     * is taken and the turn says how long to wait before asking again. {@code precondition} is checked once the row is locked, in
      * the same commit: what it throws is thrown, and nothing is taken; a turn taken carries how long it holds. The
      * window is the caller's own: it counts the calls every tenant made to that Lucca instance within it, whatever
      * their own windows.
@@ -87,8 +87,11 @@ public final class RateLimitStore {
         }
         // unsynced: a slot lost at a power cut lets at most the last calls before it count less, after a restart
         return jdbc.inTransactionUnsynced("take a Lucca call slot", connection -> {
-            Hold hold = precondition.check(connection);
+            // the precondition after the lock: its clock read (a claim's renewal) is then not spent waiting for the
+            // turns of every caller of that Lucca, which the call's margin would pay for. No deadlock: a transaction
+            // holding a hire's row never asks for this one.
             Instant pausedUntil = lock(connection, luccaKey);
+            Hold hold = precondition.check(connection);
             if (pausedUntil != null && pausedUntil.isAfter(now)) {
                 return Turn.waitFor(Duration.between(now, pausedUntil));
             }

@@ -85,7 +85,7 @@ class SeveralInstancesIT {
 
     @Test
     void whenOneInstanceIsKilledTheOtherCompletesItsWork() throws Exception {
-        BusyPair pair = busyPair(Map.of("DELIVERY_LEASE_SECONDS", "3", "LUCCA_TIMEOUT_MS", "1000"), "killed");
+        BusyPair pair = busyPair(Map.of("DELIVERY_LEASE_SECONDS", "4", "LUCCA_TIMEOUT_MS", "1000"), "killed");
 
         pair.instances().get(0).kill();
 

@@ -11,6 +11,7 @@ import io.github.flatchrlucca.journal.ClaimLost;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalClock;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.RateLimitStore;
 import io.github.flatchrlucca.journal.TestJournal;
@@ -215,15 +216,15 @@ class LuccaRateLimiterTest {
         Journal instanceB = new Journal(journal, clock, LEASE, "instance-b");
         String hireId = claimedByA(instanceA);
         // the claim is renewed, then the slot's transaction waits (the Lucca row's lock, a stalled journal) until less
-        // than the call's longest length is left of the lease
+        // than the call's longest length, and the instances' disagreement on the time, is left of the lease
         RateLimitStore.Precondition renewedThenStalled = stalledAfter(instanceA.stillHolding(hireId),
-                LEASE.minus(LONGEST_CALL).plusMillis(1));
+                LEASE.minus(LONGEST_CALL).minus(JournalClock.DISAGREEMENT).plusMillis(1));
 
         assertThatExceptionOfType(ClaimLost.class).isThrownBy(() -> limiter.limiter().acquire(limiter.lucca(),
                 renewedThenStalled));
 
         assertThat(new JournalReader(journal).find(hireId).orElseThrow().status()).as("neither dead nor lost").isEqualTo(HireStatus.RECEIVED);
-        clock.advance(LONGEST_CALL);
+        clock.advance(LONGEST_CALL.plus(JournalClock.DISAGREEMENT));
         assertThat(instanceB.claim(hireId)).as("due again once the claim this instance renewed ends").isNotNull();
     }
 
@@ -232,7 +233,7 @@ class LuccaRateLimiterTest {
         Journal instanceA = new Journal(journal, clock, LEASE, "instance-a");
         String hireId = claimedByA(instanceA);
         RateLimitStore.Precondition renewedThenStalled = stalledAfter(instanceA.stillHolding(hireId),
-                LEASE.minus(LONGEST_CALL));
+                LEASE.minus(LONGEST_CALL).minus(JournalClock.DISAGREEMENT));
 
         limiter.limiter().acquire(limiter.lucca(), renewedThenStalled);
 

@@ -130,6 +130,34 @@ class JournalWatchTest {
         assertThat(other.claim(hireId)).as("its lease has not ended on the journal's time").isNull();
     }
 
+    /** A look that waited 4 s (for a pooled connection, a stalled database) measures the offset 2 s off at worst. */
+    @Test
+    void aLookThatWaitedLeavesTheTimeTheConnectorReckonsWithAsItWas() {
+        int[] reads = {0};
+        Clock waitingFourSecondsAtEachRead = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.now().plus(Duration.ofSeconds(4L * reads[0]++));
+            }
+        };
+        JournalClock journalTime = new JournalClock(Clock.systemUTC());
+
+        watching(waitingFourSecondsAtEachRead, journalTime).look();
+
+        assertThat(Duration.between(Instant.now(), journalTime.instant())).isCloseTo(Duration.ZERO,
+                Duration.ofMillis(200));
+    }
+
     @Test
     void aClockHoveringAtTheLimitIsToldOnceAndBackInStepOnlyWellUnderIt() {
         Duration[] ahead = {Duration.ZERO};
