@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -89,21 +92,56 @@ public final class EmbeddedJournal {
         try {
             // what a stopped attempt left is started again from the journal itself
             Files.deleteIfExists(copy);
+            Optional<FileState> copied = FileState.of(file);
             if (exists) {
                 Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
             }
-            JdbcDataSource copied = open(dataDir, BEING_MIGRATED);
-            migrate.accept(copied);
-            close(copied);
+            JdbcDataSource upgrading = open(dataDir, BEING_MIGRATED);
+            migrate.accept(upgrading);
+            close(upgrading);
             force(copy, StandardOpenOption.WRITE);
+            // Nothing holds the journal while its copy is migrated: a second process on the same DATA_DIR (a
+            // rollback's, an overlapping container) could have opened it and taken hires, which the copy has not.
+            if (!copied.equals(FileState.of(file))) {
+                throw new JournalUnavailable("be migrated: another process wrote its file meanwhile (one DATA_DIR "
+                        + "serves one connector)", null);
+            }
             Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             // the rename itself survives a power cut once the folder is on the disk
             force(dataDir, StandardOpenOption.READ);
         } catch (IOException e) {
+            deleteQuietly(copy);
             throw new UncheckedIOException("the journal's file in " + dataDir + " could not be copied or replaced", e);
+        } catch (RuntimeException e) {
+            // a copy holds every candidate of the journal: none is left behind, where retention would never erase it
+            deleteQuietly(copy);
+            throw e;
         }
         if (exists) {
             LOG.info("The journal was brought to this version's schema on a copy of its file, which then took its place");
+        }
+    }
+
+    /**
+     * What tells a file was written: its size and time, and which file it is (a rename puts another in place); empty
+     * while there is none.
+     */
+    private record FileState(long size, FileTime modified, Object key) {
+
+        static Optional<FileState> of(Path file) throws IOException {
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return Optional.of(new FileState(attributes.size(), attributes.lastModifiedTime(), attributes.fileKey()));
+        }
+    }
+
+    private static void deleteQuietly(Path copy) {
+        try {
+            Files.deleteIfExists(copy);
+        } catch (IOException ignored) {
+            // the next start deletes it before anything else
         }
     }
 

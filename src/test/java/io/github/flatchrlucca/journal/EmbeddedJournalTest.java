@@ -63,8 +63,26 @@ class EmbeddedJournalTest {
         assertThat(version()).hasValue(9);
         assertThat(count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE COLUMN_NAME = 'WRITEBACK_STATUS'"))
                 .as("the half done stays in the copy").isZero();
+        assertThat(dataDir.resolve("journal.upgrading.mv.db")).as("a copy of every candidate, never left behind")
+                .doesNotExist();
         EmbeddedJournal.bringUpToDate(dataDir);
         assertThat(version()).hasValue(JournalSchema.NEWEST_MIGRATION);
+    }
+
+    /** Another process on the same DATA_DIR took a hire while the copy was migrated: the copy would lose it. */
+    @Test
+    void aJournalWrittenWhileItsCopyIsMigratedIsLeftAsItIsAndTheStartRefused() throws Exception {
+        olderJournalAt(9);
+
+        assertThatExceptionOfType(JournalUnavailable.class).isThrownBy(() -> EmbeddedJournal.bringUpToDate(dataDir,
+                copy -> {
+                    JournalSchema.bringUpToDate(copy);
+                    execute(journal(), "INSERT INTO lucca_rate_limit (lucca_key) VALUES ('https://acme.ilucca.net')");
+                })).withMessageContaining("another process wrote its file meanwhile");
+
+        assertThat(version()).hasValue(9);
+        assertThat(count("SELECT COUNT(*) FROM lucca_rate_limit")).as("what the other process wrote").isEqualTo(1);
+        assertThat(dataDir.resolve("journal.upgrading.mv.db")).doesNotExist();
     }
 
     @Test
