@@ -20,6 +20,14 @@ public final class HireMapper {
     private static final String PHONE_UNREADABLE = "phone number could not be read; not sent";
     private static final String START_DATE_ESTIMATED = "start date estimated";
     private static final String START_DATE_UNREADABLE = "start date unreadable; start date estimated";
+    /**
+     * Set by the connector on the vacancy of a hire a search of Flatchr's API found (no webhook carries it): the
+     * vacancy was taken from Flatchr's list by its title alone, the list giving no plain id that could confirm it is
+     * the application's (flatchr-api.md), so its start date and contract type may be another vacancy's of that title.
+     */
+    public static final String MATCHED_BY_TITLE = "matched_by_title";
+    public static final String VACANCY_MATCHED_BY_TITLE = "the vacancy was matched by its title only (Flatchr's list of "
+            + "vacancies does not give its id): check the start date and contract type";
     static final String END_BEFORE_START = "the vacancy's end date is before its start: the contract is left open-ended";
     static final String END_DATE_UNREADABLE = "the vacancy's end date is unreadable: the contract is left open-ended";
     static final String DEPARTMENT_UNREADABLE = "no department name could be read at FLATCHR_DEPARTMENT_POINTER %s "
@@ -58,6 +66,9 @@ public final class HireMapper {
         String mobile = mobile(candidate.path("phone"), warnings);
         LocalDate contractStart = contractStart(vacancy.path("start_date"), queuedAt, warnings);
         LocalDate contractEnd = contractEnd(vacancy.path("end_date"), contractStart, warnings);
+        if (vacancy.path(MATCHED_BY_TITLE).asBoolean(false)) {
+            warnings.add(HireWarning.ofHire(VACANCY_MATCHED_BY_TITLE));
+        }
 
         String jobTitle = JobTitle.withoutGenderMarker(visible(vacancy.path("title")));
         LuccaUserDraft draft = new LuccaUserDraft(firstName, lastName, mail, personalEmail, mobile, jobTitle,

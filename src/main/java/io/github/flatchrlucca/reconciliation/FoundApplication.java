@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.intake.SameApplication;
 import io.github.flatchrlucca.mapping.AsciiDigits;
 import io.github.flatchrlucca.mapping.FlatchrInstants;
+import io.github.flatchrlucca.mapping.HireMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,8 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
             + "of vacancies";
     // a column's title as a hire's history says it: a bounded line, whatever Flatchr sent
     private static final int COLUMN_SAID = 100;
+    static final String VACANCY_BY_TITLE = "the vacancy is Flatchr's list's only one of its title, which the list "
+            + "cannot confirm is vacancy %s (it gives no plain id): the hire is warned";
     static final String VACANCY_MISSING = "the vacancy is in no list of Flatchr's: no start date, contract type or "
             + "department";
 
@@ -157,7 +160,14 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
         } else if (fromList != null && fromList.isObject()) {
             notes.add(VACANCY_FROM_LIST);
             vacancy = fromList.deepCopy();
-            plainId = plainId != null ? plainId : listedPlainId(fromList);
+            String listedId = listedPlainId(fromList);
+            if (plainId != null && listedId == null) {
+                // the run took it by its title (ReconciliationRun#vacancy): a vacancy of that title the list no
+                // longer has and a reposted one are two, whose dates and contract type may differ
+                notes.add(VACANCY_BY_TITLE.formatted(plainId));
+                vacancy.put(HireMapper.MATCHED_BY_TITLE, true);
+            }
+            plainId = plainId != null ? plainId : listedId;
         } else {
             notes.add(VACANCY_MISSING);
             vacancy = json.createObjectNode();

@@ -505,7 +505,8 @@ public final class ReconciliationRun {
      * id (flatchr-api.md's list gives only the encoded {@code id}, {@link FoundApplication#listedPlainId}) or the item
      * gives none (an older answer's), by its title when no other vacancy has it (two of one title cannot be told
      * apart). Never one whose own plain id is known to be another's: a vacancy of that title the list no longer has,
-     * and a new one of the same title, are two.
+     * and a new one of the same title, are two. One taken by its title although the item gives a plain id the list
+     * cannot confirm may still be such a new one: its hire is warned ({@link FoundApplication#toEvent}).
      */
     JsonNode vacancy(FoundApplication application) {
         JsonNode byId = application.vacancyId() == null ? null : vacanciesById.get(application.vacancyId());

@@ -29,6 +29,7 @@ import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.journal.TestJournal;
 import io.github.flatchrlucca.journal.WriteBacks;
 import io.github.flatchrlucca.mapping.FlatchrDays;
+import io.github.flatchrlucca.mapping.HireMapper;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.signals.RejectedHireAlert;
@@ -732,6 +733,34 @@ class ReconciliationStepsTest {
         next.searches(clock.instant());
         steps.found(next, 0, JSON.readTree(olderAnswer));
         assertThat(steps.unknown(next)).as("known by Flatchr's id: its details are not read again").isEmpty();
+    }
+
+    @Test
+    void aVacancyTheListCannotConfirmByItsIdWarnsTheHireThatItWasMatchedByItsTitleOnly() throws Exception {
+        // flatchr-api.md's list gives only encoded ids: vacancy 3003 may be gone, and this "Comptable H/F" a repost
+        assertThat(warningsOfTheHireFoundWith("""
+                [{"id": "k0M5O9yaXbX9xbQB", "title": "Comptable H/F", "contract_type_id": 1, "start_date": "2027-01-04"}]
+                """)).contains(HireMapper.VACANCY_MATCHED_BY_TITLE);
+    }
+
+    @Test
+    void aVacancyTheListConfirmsByItsIdDoesNotWarnTheHire() throws Exception {
+        assertThat(warningsOfTheHireFoundWith("""
+                [{"id": "k0M5O9yaXbX9xbQB", "vacancy_id": 3003, "title": "Comptable H/F", "contract_type_id": 1,
+                  "start_date": "2027-01-04"}]
+                """)).doesNotContain(HireMapper.VACANCY_MATCHED_BY_TITLE);
+    }
+
+    /** The warnings the delivery of the hire a search finds (item of vacancy 3003, no details) starts with. */
+    private List<String> warningsOfTheHireFoundWith(String vacancies) throws Exception {
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+        run.vacancies(JSON.readTree(vacancies));
+        assertThat(steps.record(run, steps.unknown(run).get(0), MissingNode.getInstance())).isTrue();
+        HireView hire = hires().get(0);
+        assertThat(JSON.readTree(hire.payload()).at("/data/vacancy/start_date").asText()).isEqualTo("2027-01-04");
+        return tenant().mapper().map(JSON.readTree(hire.payload()), hire.queuedAt()).warningTexts();
     }
 
     @Test
