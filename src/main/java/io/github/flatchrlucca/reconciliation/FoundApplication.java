@@ -7,6 +7,7 @@ import io.github.flatchrlucca.intake.SameApplication;
 import io.github.flatchrlucca.mapping.AsciiDigits;
 import io.github.flatchrlucca.mapping.FlatchrInstants;
 import io.github.flatchrlucca.mapping.HireMapper;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,9 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
             + "taken from its search";
     static final String VACANCY_FROM_LIST = "the vacancy (start date, contract type) is taken from Flatchr's list "
             + "of vacancies";
+    // no application of Flatchr's changed before 2000, nor later than its answer's clock can be from the connector's
+    private static final Instant EARLIEST_CHANGE = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Duration CLOCKS_APART = Duration.ofDays(1);
     // a column's title as a hire's history says it: a bounded line, whatever Flatchr sent
     private static final int COLUMN_SAID = 100;
     static final String VACANCY_BY_TITLE = "the vacancy is Flatchr's list's only one of its title, which the list "
@@ -37,8 +41,10 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
     static final String VACANCY_MISSING = "the vacancy is in no list of Flatchr's: no start date, contract type or "
             + "department";
 
-    /** An item of a search's answer; empty when it names no application. */
-    static Optional<FoundApplication> of(JsonNode item) {
+    /**
+     * An item of a search's answer, come at {@code answeredAt}; empty when it names no application.
+     */
+    static Optional<FoundApplication> of(JsonNode item, Instant answeredAt) {
         String applicant = text(item.path("applicant"));
         if (applicant == null) {
             return Optional.empty();
@@ -46,7 +52,7 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
         return Optional.of(new FoundApplication(applicant, text(item.path("vacancy_id")), text(item.path("vacancy")),
                 text(item.path("column")), hired(item.path("hired")), item.path("status").asInt(1) == 0,
                 text(item.path("firstname")), text(item.path("lastname")), text(item.path("email")),
-                text(item.path("phone")), changedAtOf(item.path("updated_at"))));
+                text(item.path("phone")), changedAtOf(item.path("updated_at"), answeredAt)));
     }
 
     private static Boolean hired(JsonNode hired) {
@@ -57,10 +63,16 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
      * An item's {@code updated_at}: epoch seconds (as the reference's example item gives it) or milliseconds, as a
      * number or as digits, or ISO-8601 with its zone, Flatchr's shapes of a moment ({@link FlatchrInstants}); anything
      * else is no time the connector can rely on (null), which the run counts ({@link ReconciliationRun#unreadableTimes}).
+     * So is a moment before 2000 or more than a day after the answer came ({@code answeredAt}, a day for clocks that
+     * disagree): 12 digits read as milliseconds (1973 to 2001), "99999999999" as seconds (the year 5138), a year past
+     * 9999. A change from the future would always count as after the hire's, withdrawing a hire seen in hired since or
+     * queuing a withdrawn one again; one from the seventies would quietly drop a move.
      */
-    public static Instant changedAtOf(JsonNode updatedAt) {
+    public static Instant changedAtOf(JsonNode updatedAt, Instant answeredAt) {
         String text = text(updatedAt);
-        return text == null ? null : FlatchrInstants.read(text).orElse(null);
+        return text == null ? null : FlatchrInstants.read(text)
+                .filter(moment -> !moment.isBefore(EARLIEST_CHANGE) && !moment.isAfter(answeredAt.plus(CLOCKS_APART)))
+                .orElse(null);
     }
 
     /** The key that makes it one hire with the webhook's report of it ({@link SameApplication}). */

@@ -392,9 +392,10 @@ public final class ReconciliationRun {
     }
 
     /**
-     * The applications of that search that are no hire now: archived, or in a column that does not trigger (by
-     * Flatchr's hired flag, or with trigger columns by their titles, and never one Flatchr marks as hired, as the
-     * webhook judges). One without a time of change cannot be ordered after its hire, and is left alone, counted
+     * The applications of that search (its answer come at {@code answeredAt}) that are no hire now: archived, or in a
+     * column that does not trigger (by Flatchr's hired flag, or with trigger columns by their titles, and never one
+     * Flatchr marks as hired, as the webhook judges). One without a time of change it can rely on
+     * ({@link FoundApplication#changedAtOf}) cannot be ordered after its hire, and is left alone, counted
      * ({@link #unreadableTimes}). So is one
      * whose item does not say whether it is hired (older answers list fewer fields): without the flag neither "in no
      * hired column" nor "not in Flatchr's hired column" can be told, and reading it as out would withdraw every hire
@@ -402,9 +403,9 @@ public final class ReconciliationRun {
      * vacancy another application of the answer shows in hired: the candidate has two on the vacancy (last year's,
      * a second job board's), the one out of hired is not the hire's, and its hire is still in hired.
      */
-    List<FoundApplication> outOfHired(JsonNode answer) {
+    List<FoundApplication> outOfHired(JsonNode answer, Instant answeredAt) {
         List<FoundApplication> listed = new ArrayList<>();
-        answer.forEach(item -> FoundApplication.of(item).ifPresent(listed::add));
+        answer.forEach(item -> FoundApplication.of(item, answeredAt).ifPresent(listed::add));
         Set<String> stillHired = new HashSet<>();
         listed.stream().filter(application -> !application.archived() && application.hired() != null
                 && inATriggerColumn(application)).forEach(application -> application.sameApplication()
@@ -448,7 +449,7 @@ public final class ReconciliationRun {
     void found(int index, JsonNode answer, Instant answeredAt) {
         SearchedColumn column = searched.get(index);
         for (JsonNode item : answer) {
-            FoundApplication.of(item).filter(application -> !application.archived())
+            FoundApplication.of(item, answeredAt).filter(application -> !application.archived())
                     .filter(application -> found.putIfAbsent(application.applicant(), application) == null)
                     .ifPresent(application -> {
                         foundIn.put(application.applicant(), column);

@@ -484,7 +484,7 @@ public final class ReconciliationSteps {
         // before any hire is withdrawn: a run that lost its claim applies no move, whose alert would then be lost
         reconciliations.renew(run.claim());
         String companyId = companyId(run.tenant());
-        List<FoundApplication> outOfHired = run.outOfHired(answer);
+        List<FoundApplication> outOfHired = run.outOfHired(answer, clock.instant());
         // most candidates changed in a day were never hired: the journal is asked once per few hundred (by e-mail
         // and vacancy, then by Flatchr's id), and only the applications it holds cost a transaction of their own
         Set<String> held = journal.knownApplications(run.getTenant(), outOfHired.stream()

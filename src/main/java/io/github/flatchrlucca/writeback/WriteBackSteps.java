@@ -286,7 +286,7 @@ public final class WriteBackSteps {
             // as the search of Flatchr reads an item: archived by status 0 only, hired only when it says so
             HiresApplication.Listed listed = new HiresApplication.Listed(applicant,
                     item.path("status").asInt(1) == 0, item.path("hired").asBoolean(false),
-                    FoundApplication.changedAtOf(item.path("updated_at")));
+                    FoundApplication.changedAtOf(item.path("updated_at"), clock.instant()));
             if (vacancyId.isValueNode() && !vacancyId.isNull()) {
                 if (SameApplication.of(item.path("email").asText(null), vacancyId.asText()).orElse("-")
                         .equals(wanted)) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.intake.SameApplication;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 class FoundApplicationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    // when the search's answer came
+    private static final Instant ANSWERED = Instant.parse("2026-12-02T09:00:00Z");
     private static final String ITEM = """
             {"applicant": "z7gWQnjXG77hJRak", "vacancy": "Comptable H/F", "vacancy_id": 3003, "column": "Recruté",
              "status": 1, "hired": true, "score": 0, "external_id": "", "firstname": "Jeanne", "lastname": "Exemple",
@@ -25,7 +28,7 @@ class FoundApplicationTest {
 
     @Test
     void aSearchItemIsReadWithItsEncodedApplicantAndPlainVacancy() throws Exception {
-        FoundApplication found = FoundApplication.of(JSON.readTree(ITEM)).orElseThrow();
+        FoundApplication found = FoundApplication.of(JSON.readTree(ITEM), ANSWERED).orElseThrow();
 
         assertThat(found.applicant()).isEqualTo("z7gWQnjXG77hJRak");
         assertThat(found.vacancyId()).isEqualTo("3003");
@@ -44,7 +47,7 @@ class FoundApplicationTest {
                           "applicant": {"id": 77}, "column": {"id": 9, "title": "Recruté", "hired": true}}}
                 """);
         // an older answer's item gives no phone
-        FoundApplication found = FoundApplication.of(JSON.readTree(ITEM.replace("\"phone\": \"+33 6 12 34 56 78\",", "")))
+        FoundApplication found = FoundApplication.of(JSON.readTree(ITEM.replace("\"phone\": \"+33 6 12 34 56 78\",", "")), ANSWERED)
                 .orElseThrow();
 
         assertThat(found.refresh(recorded)).containsExactly("data.candidate.email", "data.vacancy.title");
@@ -65,19 +68,31 @@ class FoundApplicationTest {
         // flatchr-webhooks.md quirk 3: Flatchr writes its times in several shapes
         for (String sameMoment : List.of("1763820000", "\"1763820000\"", "1763820000000", "\"1763820000000\"",
                 "\"2025-11-22T14:00:00.000Z\"", "\"2025-11-22T14:00:00Z\"", "\"2025-11-22T15:00:00+01:00\"")) {
-            assertThat(FoundApplication.changedAtOf(JSON.readTree(sameMoment))).as(sameMoment)
+            assertThat(FoundApplication.changedAtOf(JSON.readTree(sameMoment), ANSWERED)).as(sameMoment)
                     .isEqualTo("2025-11-22T14:00:00Z");
         }
         // another script's digits, a sign, a day without its time, a time without its zone, nothing: no time to rely on
         for (String unusable : List.of("\"\u0661\u0667\u0666\u0663\"", "\"+1763820000\"", "\"2025-11-22\"",
                 "\"2025-11-22T14:00:00\"", "\"yesterday\"", "null", "\"\"", "1763820000.5")) {
-            assertThat(FoundApplication.changedAtOf(JSON.readTree(unusable))).as(unusable).isNull();
+            assertThat(FoundApplication.changedAtOf(JSON.readTree(unusable), ANSWERED)).as(unusable).isNull();
         }
     }
 
     @Test
+    void aTimeOfChangeBefore2000OrMoreThanADayAfterTheAnswerIsNoneToRelyOn() throws Exception {
+        // the year 5138 in seconds, the year 12026, 12 digits read as milliseconds (1973), a day and a second ahead
+        for (String implausible : List.of("99999999999", "\"+12026-12-01T10:00:00Z\"", "100000000000",
+                "\"2026-12-03T09:00:01Z\"", "\"1999-12-31T23:59:59Z\"")) {
+            assertThat(FoundApplication.changedAtOf(JSON.readTree(implausible), ANSWERED)).as(implausible).isNull();
+        }
+        // a day ahead at most: the answer's clock and the connector's may disagree
+        assertThat(FoundApplication.changedAtOf(JSON.readTree("\"2026-12-03T09:00:00Z\""), ANSWERED))
+                .isEqualTo("2026-12-03T09:00:00Z");
+    }
+
+    @Test
     void anItemWithoutApplicantIsNoApplication() throws Exception {
-        assertThat(FoundApplication.of(JSON.readTree("{\"firstname\": \"Jeanne\"}"))).isEmpty();
+        assertThat(FoundApplication.of(JSON.readTree("{\"firstname\": \"Jeanne\"}"), ANSWERED)).isEmpty();
     }
 
     @Test
@@ -119,7 +134,7 @@ class FoundApplicationTest {
     @Test
     void anOlderItemWithoutVacancyIdKeepsTheDetailsIdOfTheVacancyOrTakesTheListsPlainOne() throws Exception {
         // older docs list fewer fields: the item gives the vacancy's title only
-        FoundApplication older = FoundApplication.of(JSON.readTree(ITEM.replace("\"vacancy_id\": 3003,", "")))
+        FoundApplication older = FoundApplication.of(JSON.readTree(ITEM.replace("\"vacancy_id\": 3003,", "")), ANSWERED)
                 .orElseThrow();
         JsonNode details = JSON.readTree("""
                 {"candidate": {"firstname": "Jeanne", "lastname": "Exemple", "email": "jeanne@example.org"},
@@ -144,7 +159,7 @@ class FoundApplicationTest {
 
     @Test
     void anOlderItemTakesTheListsIdOnlyWhenItIsPlainDigitsNeverAnEncodedOne() throws Exception {
-        FoundApplication older = FoundApplication.of(JSON.readTree(ITEM.replace("\"vacancy_id\": 3003,", "")))
+        FoundApplication older = FoundApplication.of(JSON.readTree(ITEM.replace("\"vacancy_id\": 3003,", "")), ANSWERED)
                 .orElseThrow();
 
         ObjectNode plain = older.toEvent(JSON, MissingNode.getInstance(),
@@ -172,7 +187,7 @@ class FoundApplicationTest {
         // an item of an older answer, without column or hired flag: the search that found it says its column
         FoundApplication found = FoundApplication.of(JSON.readTree("""
                 {"applicant": "z7gWQnjXG77hJRak", "vacancy_id": 3003, "email": "jeanne@example.org"}
-                """)).orElseThrow();
+                """), ANSWERED).orElseThrow();
 
         ObjectNode event = found.toEvent(JSON, MissingNode.getInstance(), null, "4242",
                 new SearchedColumn("Jc3rBm9TYf4sNoD5", "Promesse signée", false), notes);
@@ -184,7 +199,7 @@ class FoundApplicationTest {
 
     @Test
     void foundByTheSearchOfTheHiredAnItemThatDoesNotSayHiredIsOneAllTheSame() throws Exception {
-        FoundApplication found = FoundApplication.of(JSON.readTree(ITEM.replace("\"hired\": true,", "")))
+        FoundApplication found = FoundApplication.of(JSON.readTree(ITEM.replace("\"hired\": true,", "")), ANSWERED)
                 .orElseThrow();
 
         ObjectNode event = found.toEvent(JSON, MissingNode.getInstance(), null, "4242", SearchedColumn.ANY_HIRED,
@@ -197,6 +212,6 @@ class FoundApplicationTest {
     }
 
     private static FoundApplication found() throws Exception {
-        return FoundApplication.of(JSON.readTree(ITEM)).orElseThrow();
+        return FoundApplication.of(JSON.readTree(ITEM), ANSWERED).orElseThrow();
     }
 }

@@ -181,7 +181,7 @@ class ReconciliationRunTest {
             List<FoundApplication> moved = run.outOfHired(JSON.readTree("""
                     [{"applicant": "unsaid", "status": 1, "column": "Recruté", "updated_at": 1764666000},
                      {"applicant": "archived", "status": 0, "updated_at": 1764666000}]
-                    """));
+                    """), NOW);
 
             assertThat(moved).as("with trigger columns " + triggerColumns).extracting(FoundApplication::applicant)
                     .containsExactly("archived");
@@ -253,7 +253,7 @@ class ReconciliationRunTest {
                  {"applicant": "elsewhere", "status": 1, "hired": false, "column": "Entretien", "updated_at": "1764666000"},
                  {"applicant": "no-time", "status": 1, "hired": false},
                  {"applicant": "odd-time", "status": 1, "hired": false, "updated_at": "yesterday"}]
-                """));
+                """), NOW);
 
         assertThat(moved).extracting(FoundApplication::applicant).containsExactly("archived", "elsewhere");
         assertThat(moved.get(1).changedAt()).isEqualTo(Instant.ofEpochSecond(1764666000));
@@ -268,11 +268,26 @@ class ReconciliationRunTest {
                 [{"applicant": "iso", "status": 1, "hired": false, "column": "Entretien",
                   "updated_at": "2026-12-01T10:00:00.000Z"},
                  {"applicant": "millis", "status": 0, "hired": true, "updated_at": 1796119200000}]
-                """));
+                """), NOW);
 
         assertThat(moved).extracting(FoundApplication::changedAt)
                 .containsExactly(Instant.parse("2026-12-01T10:00:00Z"), Instant.parse("2026-12-01T10:00:00Z"));
         assertThat(run.unreadableTimes()).isZero();
+    }
+
+    @Test
+    void anImplausibleTimeOfChangeIsNoneToRelyOnAndCounted() throws Exception {
+        ReconciliationRun run = run(Set.of());
+
+        List<FoundApplication> moved = run.outOfHired(JSON.readTree("""
+                [{"applicant": "year-5138", "status": 0, "updated_at": 99999999999},
+                 {"applicant": "year-12026", "status": 0, "updated_at": "+12026-12-01T10:00:00Z"},
+                 {"applicant": "year-1973", "status": 0, "updated_at": "100000000000"},
+                 {"applicant": "plausible", "status": 0, "updated_at": "2026-12-01T10:00:00Z"}]
+                """), NOW);
+
+        assertThat(moved).extracting(FoundApplication::applicant).containsExactly("plausible");
+        assertThat(run.unreadableTimes()).as("left alone, and counted").isEqualTo(3);
     }
 
     @Test
@@ -287,7 +302,7 @@ class ReconciliationRunTest {
                 [{"applicant": "in", "status": 1, "hired": false, "column": "promesse SIGNÉE", "updated_at": 1764666000},
                  {"applicant": "on", "status": 1, "hired": true, "column": "Recruté", "updated_at": 1764666000},
                  {"applicant": "out", "status": 1, "hired": false, "column": "Entretien", "updated_at": 1764666000}]
-                """));
+                """), NOW);
 
         assertThat(moved).extracting(FoundApplication::applicant).containsExactly("out");
     }
@@ -300,7 +315,7 @@ class ReconciliationRunTest {
         assertThat(run.vacanciesNeeded(JSON.missingNode())).isTrue();
         run.vacancies(JSON.readTree("[{\"id\": \"Vk3m\", \"vacancy_id\": 5, \"title\": \"Dev\"}]"));
         assertThat(run.vacanciesNeeded(JSON.missingNode())).isFalse();
-        assertThat(run.vacancy(FoundApplication.of(JSON.readTree("{\"applicant\": \"a1\", \"vacancy_id\": 5}"))
+        assertThat(run.vacancy(FoundApplication.of(JSON.readTree("{\"applicant\": \"a1\", \"vacancy_id\": 5}"), NOW)
                 .orElseThrow()).path("title").asText()).isEqualTo("Dev");
     }
 
@@ -347,11 +362,11 @@ class ReconciliationRunTest {
 
     private static FoundApplication current(int vacancyId, String vacancyTitle) {
         return FoundApplication.of(JSON.createObjectNode().put("applicant", "a1").put("vacancy", vacancyTitle)
-                .put("vacancy_id", vacancyId)).orElseThrow();
+                .put("vacancy_id", vacancyId), NOW).orElseThrow();
     }
 
     private static FoundApplication older(String vacancyTitle) throws Exception {
-        return FoundApplication.of(JSON.createObjectNode().put("applicant", "a1").put("vacancy", vacancyTitle))
+        return FoundApplication.of(JSON.createObjectNode().put("applicant", "a1").put("vacancy", vacancyTitle), NOW)
                 .orElseThrow();
     }
 
