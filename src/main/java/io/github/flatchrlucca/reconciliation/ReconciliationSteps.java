@@ -93,7 +93,7 @@ public final class ReconciliationSteps {
     private final FlatchrPause pause;
     private final SkippedApplicationAlert alert;
     private final SkippedApplications skippedApplications = new SkippedApplications();
-    private final FailingDetails failingDetails = new FailingDetails();
+    private final FailingDetails failingDetails;
     private final RejectedHireAlert rejected;
     private final DaysNotSearchedAlert daysNotSearched;
     private final Clock clock;
@@ -119,6 +119,7 @@ public final class ReconciliationSteps {
         this.daysNotSearched = daysNotSearched;
         this.clock = clock;
         this.startedAt = clock.instant();
+        this.failingDetails = new FailingDetails(clock);
     }
 
     /** The tenants whose Flatchr API is configured to be searched at an interval: the ones the timer asks about. */
@@ -220,22 +221,23 @@ public final class ReconciliationSteps {
         run.vacancies(answer);
     }
 
-    /** Whether the application's details are asked of Flatchr: not once they failed at enough runs ({@link FailingDetails}). */
+    /** Whether the application's details are asked of Flatchr: not once they failed at enough runs over a day ({@link FailingDetails}). */
     public boolean detailsAsked(@Variable(Variables.RUN) ReconciliationRun run,
                                 @Variable(Variables.ITEM) FoundApplication application) {
         return !failingDetails.givenUp(run.getTenant(), application.applicant());
     }
 
     /**
-     * The details of an application whose details failed at enough runs: none, so that it is recorded from the
+     * The details of an application whose details failed at enough runs over a day: none, so that it is recorded from the
      * search's item, as when Flatchr's API does not have them (its hire's history says so), and the hires after it
      * are recorded too. Said in the log at each run that records it (one, unless it is skipped).
      */
     public JsonNode withoutDetails(@Variable(Variables.RUN) ReconciliationRun run,
                                    @Variable(Variables.ITEM) FoundApplication application) {
-        LOG.warn("Tenant {}: the details of application {} found in Flatchr's API failed at {} runs: it is recorded "
-                + "from the search's item, as when the API does not have them", run.getTenant(),
-                application.applicant(), FailingDetails.GIVEN_UP_AFTER);
+        LOG.warn("Tenant {}: the details of application {} found in Flatchr's API failed at {} runs or more, over {} "
+                + "hours or more: it is recorded from the search's item, as when the API does not have them",
+                run.getTenant(), application.applicant(), FailingDetails.GIVEN_UP_AFTER,
+                FailingDetails.FAILING_FOR.toHours());
         return MissingNode.getInstance();
     }
 
@@ -257,8 +259,9 @@ public final class ReconciliationSteps {
         if (ofTheApplication) {
             int runs = failingDetails.failed(run.getTenant(), application.applicant());
             LOG.warn("Tenant {}: the details of application {} found in Flatchr's API failed ({} run(s) so far): {}; "
-                    + "after {}, it is recorded from the search's item", run.getTenant(), application.applicant(),
-                    runs, why(caught), FailingDetails.GIVEN_UP_AFTER);
+                    + "after {} and {} hours since the first, it is recorded from the search's item", run.getTenant(),
+                    application.applicant(), runs, why(caught), FailingDetails.GIVEN_UP_AFTER,
+                    FailingDetails.FAILING_FOR.toHours());
         }
         throw caught;
     }

@@ -315,6 +315,8 @@ class ReconciliationStepsTest {
             assertThatThrownBy(() -> steps.detailsFailed(detailsFailing(run, application, caught))).isSameAs(caught);
         }
         assertThat(failures).hasSize(FailingDetails.GIVEN_UP_AFTER);
+        assertThat(steps.detailsAsked(run, application)).as("runs enough, but within minutes").isTrue();
+        clock.advance(FailingDetails.FAILING_FOR);
         assertThat(steps.detailsAsked(run, application)).as("given up").isFalse();
         assertThat(steps.withoutDetails(run, application).isMissingNode()).isTrue();
     }

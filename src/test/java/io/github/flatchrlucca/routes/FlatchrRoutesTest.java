@@ -385,8 +385,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         flatchrFailing.failNext("GET", details, 503, 100, 1);
         FlatchrConnection company = writeBack.connection("flatchr-failing");
 
-        // FailingDetails.GIVEN_UP_AFTER runs fail, as Flatchr's may pass
-        for (int run = 1; run <= 3; run++) {
+        // FailingDetails.GIVEN_UP_AFTER runs fail, and one more: within minutes, as Flatchr's outage may pass
+        for (int run = 1; run <= 4; run++) {
             await().atMost(Duration.ofSeconds(10)).until(() -> !flatchrPause.paused(company));
             ReconciliationRun asked = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
                     .until(() -> reconciliation.backfill("flatchr-failing", LocalDate.now().minusDays(3), false),
@@ -395,13 +395,34 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
             assertThat(done.getVariable(ReconciliationSteps.FAILURE, SearchFailure.class)).as("run %d", run)
                     .hasToString("unavailable (Flatchr answered 503 to read-application)");
         }
+        assertThat(flatchrFailing.count("GET", details)).as("asked at each run of the first day").isEqualTo(4);
+        // a day later: the connector's clock is the system's, so the one its failing details are reckoned on moves
+        dayLaterForFailingDetails();
         await().atMost(Duration.ofSeconds(10)).until(() -> !flatchrPause.paused(company));
         Map<?, ?> summary = backfill("flatchr-failing");
 
-        assertThat(flatchrFailing.count("GET", details)).as("not asked again").isEqualTo(3);
+        assertThat(flatchrFailing.count("GET", details)).as("not asked again").isEqualTo(4);
         assertThat(summary.get("recorded").toString()).contains(failing, after);
         assertThat(hiresOf("flatchr-failing")).extracting(HireView::flatchrApplicant)
                 .containsExactlyInAnyOrder(failing, after);
+    }
+
+    /**
+     * The clock the connector's failing details are reckoned on (FailingDetails', the steps' own) put a day and a
+     * minute ahead of the system's; set by reflection, as the connector's clock is the system's and is not a bean.
+     */
+    private void dayLaterForFailingDetails() {
+        try {
+            java.lang.reflect.Field failing = ReconciliationSteps.class.getDeclaredField("failingDetails");
+            failing.setAccessible(true);
+            Object failingDetails = failing.get(reconciliation);
+            java.lang.reflect.Field clock = failingDetails.getClass().getDeclaredField("clock");
+            clock.setAccessible(true);
+            clock.set(failingDetails, java.time.Clock.offset((java.time.Clock) clock.get(failingDetails),
+                    Duration.ofHours(24).plusMinutes(1)));
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
