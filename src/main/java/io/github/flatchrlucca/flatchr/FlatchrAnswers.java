@@ -90,7 +90,9 @@ public final class FlatchrAnswers {
      * connector: a 404 as the reference says, and any other 4xx but 401 (the key expired: every call answers it),
      * 408 and 429 (Flatchr cannot answer now). A 403 on one application whose search went through is that
      * application's (a vacancy the key may not read, say); read as a rejected key, it would fail every run at it, the
-     * hires after it never recorded, and alert that a key that works is to be replaced.
+     * hires after it never recorded, and alert that a key that works is to be replaced. Any but a 404 is counted by
+     * the run that asked, and said at its end (ReconciliationSteps#detailsAnswered): one to every application's
+     * details (a key without the right to that call) must not go unseen.
      */
     private static boolean detailsNotGiven(int status) {
         return status >= 400 && status < 500 && status != 401 && status != 408 && status != 429;

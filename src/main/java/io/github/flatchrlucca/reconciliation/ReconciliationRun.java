@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -71,6 +73,8 @@ public final class ReconciliationRun {
     private int skipped;
     // by Flatchr's id, the applications whose time of change could not be read, which a move was to be judged by
     private final Set<String> unreadableTimes = new HashSet<>();
+    // by status, the answers refusing an application's details that are not a 404 (FlatchrAnswers reads them as one)
+    private final Map<Integer, Integer> detailsRefused = new TreeMap<>();
     // the webhook's hires an application to record may be under a corrected e-mail: read at the first one, if any
     private WebhookNamesakes namesakes;
 
@@ -430,6 +434,20 @@ public final class ReconciliationRun {
     /** How many applications' moves the run could not judge for want of a time of change it can read. */
     int unreadableTimes() {
         return unreadableTimes.size();
+    }
+
+    /**
+     * Flatchr refused an application's details with a 4xx other than the reference's 404, read as details not given
+     * all the same: counted, as a key without the right to that (undocumented) call, or Flatchr retiring it, would
+     * refuse every application's, each hire then recorded from its search item alone.
+     */
+    void detailsRefused(int status) {
+        detailsRefused.merge(status, 1, Integer::sum);
+    }
+
+    /** How many applications' details Flatchr refused with a 4xx other than 404, by status. */
+    Map<Integer, Integer> detailsRefused() {
+        return Collections.unmodifiableMap(detailsRefused);
     }
 
     /** In hired still: a trigger column, or (as the webhook judges) any column Flatchr marks as hired. */

@@ -50,6 +50,7 @@ import io.github.flatchrlucca.http.ApiRequest;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.Variable;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -239,6 +240,17 @@ public final class ReconciliationSteps {
                 run.getTenant(), application.applicant(), FailingDetails.GIVEN_UP_AFTER,
                 FailingDetails.FAILING_FOR.toHours());
         return MissingNode.getInstance();
+    }
+
+    /**
+     * The application's details as Flatchr's call answered them: none, for a 4xx other than the reference's 404 (a
+     * 403, a 410: {@code FlatchrAnswers} reads them as not given), is counted by the run, which says so at its end.
+     */
+    public void detailsAnswered(@Variable(Variables.RUN) ReconciliationRun run,
+                                @Header(Exchange.HTTP_RESPONSE_CODE) Integer status, @Body JsonNode details) {
+        if (details.isMissingNode() && status != null && status != 404) {
+            run.detailsRefused(status);
+        }
     }
 
     /**
@@ -695,6 +707,13 @@ public final class ReconciliationSteps {
                     + "of theirs out of or back into hired, which only their webhooks tell", run.getTenant(),
                     run.unreadableTimes());
         }
+        int detailsRefused = run.detailsRefused().values().stream().mapToInt(Integer::intValue).sum();
+        if (detailsRefused > 0) {
+            LOG.warn("Tenant {}: Flatchr's API refused the details of {} application(s) (status: count {}): each is "
+                    + "recorded from the search's item (its vacancy by title, its start date estimated); a key without "
+                    + "the right to that call, or Flatchr retiring it, would do so for every hire found",
+                    run.getTenant(), detailsRefused, run.detailsRefused());
+        }
         if (recorded > 0) {
             LOG.info("Tenant {}: Flatchr's API shows {} hire(s) since {}; {} {} not known from the webhook",
                     run.getTenant(), found, run.windowFrom(), recorded, run.isDryRun() ? "would be recorded:" : "recorded:");
@@ -714,6 +733,7 @@ public final class ReconciliationSteps {
         }
         summary.put("skipped", run.skippedCount());
         summary.put("unreadableTimes", run.unreadableTimes());
+        summary.put("detailsRefused", detailsRefused);
         return summary;
     }
 

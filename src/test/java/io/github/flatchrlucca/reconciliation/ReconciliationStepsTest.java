@@ -321,6 +321,20 @@ class ReconciliationStepsTest {
         assertThat(steps.withoutDetails(run, application).isMissingNode()).isTrue();
     }
 
+    @Test
+    void detailsRefusedByA4xxOtherThan404AreCountedByTheRun() throws Exception {
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+
+        steps.detailsAnswered(run, 404, MissingNode.getInstance());
+        steps.detailsAnswered(run, 200, JSON.readTree("{\"data\": {}}"));
+        steps.detailsAnswered(run, 403, MissingNode.getInstance());
+        steps.detailsAnswered(run, 410, MissingNode.getInstance());
+        steps.detailsAnswered(run, 403, MissingNode.getInstance());
+
+        assertThat(steps.finished(run)).as("the reference's 404 says the API has none").containsEntry("detailsRefused", 3);
+    }
+
     private Exchange detailsFailing(ReconciliationRun run, FoundApplication application, Exception caught) {
         Exchange reading = new DefaultExchange(new DefaultCamelContext());
         reading.setVariable(Variables.RUN, run);

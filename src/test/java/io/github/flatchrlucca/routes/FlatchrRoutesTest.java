@@ -364,9 +364,30 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         String details = "/company/" + FORBIDDEN_COMPANY_KEY + "/applicant/" + refused;
         flatchrForbidden.failNext("GET", details, 403, 100);
 
-        Map<?, ?> summary = backfill("flatchr-forbidden");
+        ch.qos.logback.classic.Logger steps = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(ReconciliationSteps.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        steps.addAppender(log);
+        Map<?, ?> summary;
+        try {
+            summary = backfill("flatchr-forbidden");
+        } finally {
+            steps.detachAppender(log);
+        }
 
         assertThat(flatchrForbidden.count("GET", details)).as("its details were asked").isEqualTo(1);
+        assertThat(summary.get("detailsRefused")).as("counted in the run's answer").isEqualTo(1);
+        List<String> warned;
+        synchronized (log) {
+            warned = log.list.stream().filter(event -> event.getLevel() == ch.qos.logback.classic.Level.WARN)
+                    .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .filter(line -> line.contains("refused the details")).toList();
+        }
+        assertThat(warned).as("one line for the run").singleElement().asString()
+                .contains("flatchr-forbidden", "403", " 1 application")
+                .doesNotContain(refused, after, Events.mail("forbidden-1"));
         assertThat(summary.get("recorded").toString()).contains(refused, after);
         assertThat(hiresOf("flatchr-forbidden")).extracting(HireView::flatchrApplicant)
                 .containsExactlyInAnyOrder(refused, after);
