@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
@@ -134,22 +135,7 @@ class JournalWatchTest {
     @Test
     void aLookThatWaitedLeavesTheTimeTheConnectorReckonsWithAsItWas() {
         int[] reads = {0};
-        Clock waitingFourSecondsAtEachRead = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.now().plus(Duration.ofSeconds(4L * reads[0]++));
-            }
-        };
+        Clock waitingFourSecondsAtEachRead = reading(() -> Instant.now().plus(Duration.ofSeconds(4L * reads[0]++)));
         JournalClock journalTime = new JournalClock(Clock.systemUTC());
 
         watching(waitingFourSecondsAtEachRead, journalTime).look();
@@ -161,22 +147,7 @@ class JournalWatchTest {
     @Test
     void aClockHoveringAtTheLimitIsToldOnceAndBackInStepOnlyWellUnderIt() {
         Duration[] ahead = {Duration.ZERO};
-        Clock drifting = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.now().plus(ahead[0]);
-            }
-        };
+        Clock drifting = reading(() -> Instant.now().plus(ahead[0]));
         JournalWatch hovering = watching(drifting, new JournalClock(drifting));
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
@@ -197,6 +168,26 @@ class JournalWatchTest {
         } finally {
             logger.detachAppender(log);
         }
+    }
+
+    /** A machine's clock that reads {@code now}: one moving as the test says. */
+    private static Clock reading(Supplier<Instant> now) {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
     }
 
     private JournalWatch watching(Clock machine, JournalClock journalTime) {
