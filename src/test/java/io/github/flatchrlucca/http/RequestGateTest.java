@@ -9,7 +9,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -104,7 +103,7 @@ class RequestGateTest {
                     throw new IllegalStateException(SECRET);
                 });
 
-        String answer = send(managementPort, "GET /observe/failing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        String answer = RawRequest.send(managementPort, "GET /observe/failing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 500 ")
                 .containsIgnoringCase("content-type: application/problem+json")
@@ -183,15 +182,4 @@ class RequestGateTest {
         }
     }
 
-    /** Sends raw bytes and reads until the server closes the connection. */
-    private static String send(int port, String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(20_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +29,7 @@ class VertxServersTest {
 
     @Test
     void aRequestLineTooLongIsAnsweredAsProblemNamingThePath() throws IOException {
-        String answer = send("GET /webhooks/flatchr?token=" + "s".repeat(6_000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        String answer = RawRequest.send(port, "GET /webhooks/flatchr?token=" + "s".repeat(6_000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
 
         assertThat(answer).containsPattern("^HTTP/1\\.[01] 414 ")
                 .containsIgnoringCase("content-type: application/problem+json")
@@ -43,7 +39,7 @@ class VertxServersTest {
 
     @Test
     void headersTooLargeAreAnsweredAsProblemNamingThem() throws IOException {
-        String answer = send("GET / HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + "t".repeat(10_000) + "\r\n\r\n");
+        String answer = RawRequest.send(port, "GET / HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + "t".repeat(10_000) + "\r\n\r\n");
 
         assertThat(answer).containsPattern("^HTTP/1\\.[01] 431 ")
                 .contains("\"status\":431", "\"field\":\"headers\"")
@@ -52,7 +48,7 @@ class VertxServersTest {
 
     @Test
     void aMalformedHeadIsAnsweredAsBadRequest() throws IOException {
-        String answer = send("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: lots\r\n\r\n");
+        String answer = RawRequest.send(port, "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: lots\r\n\r\n");
 
         assertThat(answer).containsPattern("^HTTP/1\\.[01] 400 ")
                 .contains("\"status\":400", "\"field\":\"request\"")
@@ -61,21 +57,6 @@ class VertxServersTest {
 
     @Test
     void aWellFormedRequestIsServedAsUsual() throws IOException {
-        assertThat(send("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 204 ");
-    }
-
-    /**
-     * Sends raw bytes, as no HTTP client would send a head this malformed, and reads until the server closes. (Vert.x
-     * answers a head it could not read as HTTP/1.0.)
-     */
-    private String send(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(20_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        assertThat(RawRequest.send(port, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 204 ");
     }
 }
