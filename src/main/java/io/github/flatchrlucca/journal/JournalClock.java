@@ -18,15 +18,16 @@ import java.time.ZoneId;
 public final class JournalClock extends Clock {
 
     /**
-     * Under this a newly measured offset is not applied: a measurement is off by up to half a query's round trip,
-     * and times moving back and forth by that much at every look would buy nothing, where a lease lasts minutes and a
-     * rate-limit window seconds.
+     * Under this a newly measured offset is not applied, nor under the measure's own error (half its question's round
+     * trip): times moving back and forth by that much at every look would buy nothing, where a lease lasts minutes and
+     * a rate-limit window seconds, and a look that waited (a pooled connection, a stalled database) would move them by
+     * half its wait.
      */
     public static final Duration JITTER = Duration.ofMillis(250);
     /**
-     * How far two instances' journal times may still differ: each may be off the journal's by a change it did not
-     * follow (under {@link #JITTER}) plus its measure's error (half a round trip, a look of over twice the jitter
-     * being left out), in opposite directions. A claim is given up this much before its end, as another instance
+     * How far two instances' journal times may still differ while the journal answers within half a second: each may
+     * be off the journal's by a change it did not follow (under {@link #JITTER}) plus its measure's error (half a
+     * round trip), in opposite directions. A claim is given up this much before its end, as another instance
      * may see it end that much sooner.
      */
     public static final Duration DISAGREEMENT = JITTER.multipliedBy(4);
@@ -38,9 +39,13 @@ public final class JournalClock extends Clock {
         this.local = local;
     }
 
-    /** The journal's time is {@code journalAhead} ahead of this machine's (negative: behind), as last measured. */
-    public void offBy(Duration journalAhead) {
-        if (journalAhead.minus(offset).abs().compareTo(JITTER) > 0) {
+    /**
+     * The journal's time is {@code journalAhead} ahead of this machine's (negative: behind), as last measured, give or
+     * take {@code error}.
+     */
+    public void offBy(Duration journalAhead, Duration error) {
+        Duration ignored = error.compareTo(JITTER) > 0 ? error : JITTER;
+        if (journalAhead.minus(offset).abs().compareTo(ignored) > 0) {
             offset = journalAhead;
         }
     }

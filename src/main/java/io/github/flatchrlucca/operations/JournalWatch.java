@@ -68,11 +68,8 @@ public final class JournalWatch {
         // against the middle of the question's round trip, whose length would otherwise count as skew
         Duration halfTrip = Duration.between(asked, answered).dividedBy(2);
         skew = Duration.between(asked.plus(halfTrip), journalSays);
-        // Half the trip is the measure's error: a look that waited (for a pooled connection, a stalled database) would
-        // move the time every instance reckons with by half its wait, eating the margin a lease keeps beyond a call.
-        if (halfTrip.compareTo(JournalClock.JITTER) <= 0) {
-            journalTime.offBy(skew);
-        }
+        // half the trip is the measure's error: a slow look still sets a clock minutes off right, within that error
+        journalTime.offBy(skew, halfTrip);
         // back in step only under half the limit: a clock hovering at the limit (NTP slewing it, a query's jitter)
         // would otherwise log at every look
         boolean tooFar = skew.abs().compareTo(skewTold ? SKEW_TOLD.dividedBy(2) : SKEW_TOLD) > 0;

@@ -144,6 +144,21 @@ class JournalWatchTest {
                 Duration.ofMillis(200));
     }
 
+    /** A journal that always answers slowly (a distant PostgreSQL) is followed all the same, within the look's error. */
+    @Test
+    void aClockMinutesOffIsSetRightBySlowLooksToo() {
+        int[] reads = {0};
+        Duration ahead = Duration.ofMinutes(3);
+        Clock threeMinutesAheadAndSlowToAnswer = reading(() -> Instant.now().plus(ahead)
+                .plus(Duration.ofMillis(600L * reads[0]++)));
+        JournalClock journalTime = new JournalClock(Clock.offset(Clock.systemUTC(), ahead));
+
+        watching(threeMinutesAheadAndSlowToAnswer, journalTime).look();
+
+        assertThat(Duration.between(Instant.now(), journalTime.instant())).isCloseTo(Duration.ZERO,
+                Duration.ofSeconds(1));
+    }
+
     @Test
     void aClockHoveringAtTheLimitIsToldOnceAndBackInStepOnlyWellUnderIt() {
         Duration[] ahead = {Duration.ZERO};
