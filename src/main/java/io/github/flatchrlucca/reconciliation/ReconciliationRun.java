@@ -578,6 +578,11 @@ public final class ReconciliationRun {
         return movedOut;
     }
 
+    /** When the tenant's last successful search began, or its first was tried when none has succeeded yet. */
+    Instant searchesSucceeded() {
+        return claim.lastSuccessAt().orElse(claim.firstTriedAt());
+    }
+
     Reconciliations.Run claim() {
         return claim;
     }

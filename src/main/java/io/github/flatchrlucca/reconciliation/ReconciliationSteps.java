@@ -120,7 +120,7 @@ public final class ReconciliationSteps {
         this.daysNotSearched = daysNotSearched;
         this.clock = clock;
         this.startedAt = clock.instant();
-        this.failingDetails = new FailingDetails(clock);
+        this.failingDetails = new FailingDetails();
     }
 
     /** The tenants whose Flatchr API is configured to be searched at an interval: the ones the timer asks about. */
@@ -225,7 +225,8 @@ public final class ReconciliationSteps {
     /** Whether the application's details are asked of Flatchr: not once they failed at enough runs over a day ({@link FailingDetails}). */
     public boolean detailsAsked(@Variable(Variables.RUN) ReconciliationRun run,
                                 @Variable(Variables.ITEM) FoundApplication application) {
-        return !failingDetails.givenUp(run.getTenant(), application.applicant());
+        return !failingDetails.givenUp(run.getTenant(), application.applicant(), run.searchesSucceeded(),
+                clock.instant());
     }
 
     /**
@@ -235,8 +236,8 @@ public final class ReconciliationSteps {
      */
     public JsonNode withoutDetails(@Variable(Variables.RUN) ReconciliationRun run,
                                    @Variable(Variables.ITEM) FoundApplication application) {
-        LOG.warn("Tenant {}: the details of application {} found in Flatchr's API failed at {} runs or more, over {} "
-                + "hours or more: it is recorded from the search's item, as when the API does not have them",
+        LOG.warn("Tenant {}: the details of application {} found in Flatchr's API failed at {} runs or more, and no "
+                + "search succeeded for {} hours: it is recorded from the search's item, as when the API does not have them",
                 run.getTenant(), application.applicant(), FailingDetails.GIVEN_UP_AFTER,
                 FailingDetails.FAILING_FOR.toHours());
         return MissingNode.getInstance();
@@ -271,7 +272,7 @@ public final class ReconciliationSteps {
         if (ofTheApplication) {
             int runs = failingDetails.failed(run.getTenant(), application.applicant());
             LOG.warn("Tenant {}: the details of application {} found in Flatchr's API failed ({} run(s) so far): {}; "
-                    + "after {} and {} hours since the first, it is recorded from the search's item", run.getTenant(),
+                    + "after {}, once no search succeeded for {} hours, it is recorded from the search's item", run.getTenant(),
                     application.applicant(), runs, why(caught), FailingDetails.GIVEN_UP_AFTER,
                     FailingDetails.FAILING_FOR.toHours());
         }

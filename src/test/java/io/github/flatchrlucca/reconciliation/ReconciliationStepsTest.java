@@ -75,22 +75,27 @@ class ReconciliationStepsTest {
     private final io.github.flatchrlucca.flatchr.FlatchrPause pause =
             new io.github.flatchrlucca.flatchr.FlatchrPause(clock, Duration.ofSeconds(30), Duration.ofMinutes(15));
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final ReconciliationSteps steps = new ReconciliationSteps(tenants, reconciliations,
-            new Instances(pool, clock, "instance-a"), journal, classifier, new FlatchrRequests(JSON), JSON,
-            new ConnectorMetrics(registry, new JournalReader(pool), Duration.ofHours(1), clock), pause,
-            (tenant, applicant, why) -> told.add(tenant + " " + applicant + ": " + why),
-            new RejectedHireAlert() {
-                @Override
-                public void hireRejected(String tenant, String hireId, String why) {
-                    told.add(tenant + " rejected " + hireId + ": " + why);
-                }
+    private final ReconciliationSteps steps = newSteps();
 
-                @Override
-                public void namesakeHeld(String tenant, String hireId, String why) {
-                    told.add(tenant + " held " + hireId + ": " + why);
-                }
-            },
-            (tenant, from, before) -> told.add(tenant + " days from " + from + " before " + before), clock);
+    /** The steps as the connector makes them: a second one is a restart's, on the same journal. */
+    private ReconciliationSteps newSteps() {
+        return new ReconciliationSteps(tenants, reconciliations,
+                new Instances(pool, clock, "instance-a"), journal, classifier, new FlatchrRequests(JSON), JSON,
+                new ConnectorMetrics(registry, new JournalReader(pool), Duration.ofHours(1), clock), pause,
+                (tenant, applicant, why) -> told.add(tenant + " " + applicant + ": " + why),
+                new RejectedHireAlert() {
+                    @Override
+                    public void hireRejected(String tenant, String hireId, String why) {
+                        told.add(tenant + " rejected " + hireId + ": " + why);
+                    }
+
+                    @Override
+                    public void namesakeHeld(String tenant, String hireId, String why) {
+                        told.add(tenant + " held " + hireId + ": " + why);
+                    }
+                },
+                (tenant, from, before) -> told.add(tenant + " days from " + from + " before " + before), clock);
+    }
 
     ReconciliationStepsTest() {
         tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.tenant("acme", "acme-token-0123456789", "4242"),
@@ -319,6 +324,28 @@ class ReconciliationStepsTest {
         clock.advance(FailingDetails.FAILING_FOR);
         assertThat(steps.detailsAsked(run, application)).as("given up").isFalse();
         assertThat(steps.withoutDetails(run, application).isMissingNode()).isTrue();
+    }
+
+    /** The runs are this instance's memory; the day without a successful search is the journal's, which a restart keeps. */
+    @Test
+    void aRestartForgetsTheRunsAtWhichDetailsFailedNotTheDayTheSearchesHaveFailed() throws Exception {
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+        FoundApplication application = steps.unknown(run).get(0);
+        Exception down = detailsAnswered(run.getFlatchr(), 503);
+        for (int runs = 0; runs < FailingDetails.GIVEN_UP_AFTER; runs++) {
+            assertThatThrownBy(() -> steps.detailsFailed(detailsFailing(run, application, down))).isSameAs(down);
+        }
+        clock.advance(FailingDetails.FAILING_FOR);
+
+        ReconciliationSteps restarted = newSteps();
+        assertThat(restarted.detailsAsked(run, application)).as("no run failed here yet").isTrue();
+        for (int runs = 0; runs < FailingDetails.GIVEN_UP_AFTER; runs++) {
+            assertThatThrownBy(() -> restarted.detailsFailed(detailsFailing(run, application, down))).isSameAs(down);
+        }
+
+        assertThat(restarted.detailsAsked(run, application)).as("no search succeeded for a day").isFalse();
     }
 
     @Test

@@ -417,8 +417,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                     .hasToString("unavailable (Flatchr answered 503 to read-application)");
         }
         assertThat(flatchrFailing.count("GET", details)).as("asked at each run of the first day").isEqualTo(4);
-        // a day later: the connector's clock is the system's, so the one its failing details are reckoned on moves
-        dayLaterForFailingDetails();
+        // a day later: no search of the tenant has succeeded for a day, as its journal says
+        noSearchSucceededForADay("flatchr-failing");
         await().atMost(Duration.ofSeconds(10)).until(() -> !flatchrPause.paused(company));
         Map<?, ?> summary = backfill("flatchr-failing");
 
@@ -428,20 +428,15 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                 .containsExactlyInAnyOrder(failing, after);
     }
 
-    /**
-     * The clock the connector's failing details are reckoned on (FailingDetails', the steps' own) put a day and a
-     * minute ahead of the system's; set by reflection, as the connector's clock is the system's and is not a bean.
-     */
-    private void dayLaterForFailingDetails() {
-        try {
-            java.lang.reflect.Field failing = ReconciliationSteps.class.getDeclaredField("failingDetails");
-            failing.setAccessible(true);
-            Object failingDetails = failing.get(reconciliation);
-            java.lang.reflect.Field clock = failingDetails.getClass().getDeclaredField("clock");
-            clock.setAccessible(true);
-            clock.set(failingDetails, java.time.Clock.offset((java.time.Clock) clock.get(failingDetails),
-                    Duration.ofHours(24).plusMinutes(1)));
-        } catch (ReflectiveOperationException e) {
+    /** The tenant's last successful search, or its first try when none succeeded, moved a day and a minute back. */
+    private void noSearchSucceededForADay(String tenant) {
+        try (java.sql.Connection connection = journalData().getConnection();
+             java.sql.PreparedStatement back = connection.prepareStatement("UPDATE reconciliation SET "
+                     + "last_success_at = DATEADD(MINUTE, -1441, last_success_at), "
+                     + "first_tried_at = DATEADD(MINUTE, -1441, first_tried_at) WHERE tenant = ?")) {
+            back.setString(1, tenant);
+            assertThat(back.executeUpdate()).isOne();
+        } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
         }
     }
