@@ -77,6 +77,14 @@ class ReconciliationStepsTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ReconciliationSteps steps = newSteps();
 
+    /** A search of the tenant's, just due, that found what {@code answer} lists. */
+    private ReconciliationRun searchFound(String answer) throws IOException {
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree(answer));
+        return run;
+    }
+
     /** The steps as the connector makes them: a second one is a restart's, on the same journal. */
     private ReconciliationSteps newSteps() {
         return new ReconciliationSteps(tenants, reconciliations,
@@ -277,9 +285,7 @@ class ReconciliationStepsTest {
     @ValueSource(booleans = {false, true})
     void aRunWhoseClaimWasTakenOverWhileFlatchrGaveAnApplicationsDetailsRecordsNoHire(boolean byBackfill)
             throws Exception {
-        ReconciliationRun run = steps.due("acme");
-        run.searches(clock.instant());
-        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+        ReconciliationRun run = searchFound(foundHired(clock.instant()));
         FoundApplication application = steps.unknown(run).get(0);
         clock.advance(LEASE.plusSeconds(1));
         if (byBackfill) {
@@ -296,9 +302,7 @@ class ReconciliationStepsTest {
 
     @Test
     void onlyFlatchrFailingToGiveAnApplicationsDetailsCountsTowardsGivingThemUp() throws Exception {
-        ReconciliationRun run = steps.due("acme");
-        run.searches(clock.instant());
-        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+        ReconciliationRun run = searchFound(foundHired(clock.instant()));
         FoundApplication application = steps.unknown(run).get(0);
         io.github.flatchrlucca.flatchr.FlatchrConnection flatchr = run.getFlatchr();
 
@@ -329,9 +333,7 @@ class ReconciliationStepsTest {
     /** The runs are this instance's memory; the day without a successful search is the journal's, which a restart keeps. */
     @Test
     void aRestartForgetsTheRunsAtWhichDetailsFailedNotTheDayTheSearchesHaveFailed() throws Exception {
-        ReconciliationRun run = steps.due("acme");
-        run.searches(clock.instant());
-        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+        ReconciliationRun run = searchFound(foundHired(clock.instant()));
         FoundApplication application = steps.unknown(run).get(0);
         Exception down = detailsAnswered(run.getFlatchr(), 503);
         for (int runs = 0; runs < FailingDetails.GIVEN_UP_AFTER; runs++) {
@@ -399,9 +401,7 @@ class ReconciliationStepsTest {
     void aRunWhoseClaimWasTakenOverWhileFlatchrSearchedTheHiresKeepsNoIdOfThem() throws Exception {
         String hireId = webhookHireRecorded();
         clock.advance(Duration.ofHours(1));
-        ReconciliationRun run = steps.due("acme");
-        run.searches(clock.instant());
-        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+        ReconciliationRun run = searchFound(foundHired(clock.instant()));
         clock.advance(LEASE.plusSeconds(1));
         new Reconciliations(pool, clock, LEASE, "instance-b").claim("acme", false).orElseThrow();
 
@@ -598,9 +598,7 @@ class ReconciliationStepsTest {
             throws Exception {
         String hireId = webhookHireRecorded();
         clock.advance(Duration.ofHours(1));
-        ReconciliationRun run = steps.due("acme");
-        run.searches(clock.instant());
-        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+        ReconciliationRun run = searchFound(foundHired(clock.instant()));
 
         assertThat(steps.unknown(run)).as("by e-mail and vacancy").isEmpty();
         assertThat(new JournalReader(pool).find(hireId).orElseThrow().flatchrApplicant()).isEqualTo("z7gWQnjXG77hJRak");
@@ -608,10 +606,8 @@ class ReconciliationStepsTest {
         // the recruiter corrects the e-mail in Flatchr: no webhook tells of it
         steps.finished(run);
         clock.advance(Duration.ofMinutes(20));
-        ReconciliationRun next = steps.due("acme");
-        next.searches(clock.instant());
-        steps.found(next, 0, JSON.readTree(foundHired(clock.instant()).replace("jeanne@example.org",
-                "jeanne.durand@example.org")));
+        ReconciliationRun next = searchFound(foundHired(clock.instant()).replace("jeanne@example.org",
+                "jeanne.durand@example.org"));
         assertThat(steps.unknown(next)).as("by Flatchr's id").isEmpty();
     }
 
@@ -642,9 +638,7 @@ class ReconciliationStepsTest {
         // a search finds her in hired and keeps her application's id; the recruiter then corrects her e-mail and
         // moves her out of hired, which no webhook tells
         clock.advance(Duration.ofMinutes(20));
-        ReconciliationRun next = steps.due("acme");
-        next.searches(clock.instant());
-        steps.found(next, 0, JSON.readTree(foundHired(clock.instant())));
+        ReconciliationRun next = searchFound(foundHired(clock.instant()));
         steps.unknown(next);
         clock.advance(Duration.ofMinutes(1));
         steps.movesSearch(next);
@@ -684,9 +678,7 @@ class ReconciliationStepsTest {
         journal.movedOutOfHired("acme", verdict.dedupeKey(), verdict.sameApplication(), "to Refused");
         assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
         clock.advance(Duration.ofMinutes(5));
-        ReconciliationRun run = steps.due("acme");
-        run.searches(clock.instant());
-        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+        ReconciliationRun run = searchFound(foundHired(clock.instant()));
         List<FoundApplication> unknown = steps.unknown(run);
 
         // held: delivered, it would stand next to the withdrawn hire, which a replay would make a second employee of
@@ -701,9 +693,7 @@ class ReconciliationStepsTest {
             throws Exception {
         String hireId = webhookHireRecorded();
         clock.advance(Duration.ofMinutes(10));
-        ReconciliationRun run = steps.due("acme");
-        run.searches(clock.instant());
-        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+        ReconciliationRun run = searchFound(foundHired(clock.instant()));
         assertThat(steps.unknown(run)).isEmpty();
         assertThat(new JournalReader(pool).find(hireId).orElseThrow().flatchrApplicant()).isEqualTo("z7gWQnjXG77hJRak");
         // the recruiter archives her duplicate application on the vacancy (a second job board's) after the hire; the
@@ -772,9 +762,7 @@ class ReconciliationStepsTest {
         });
         steps.finished(run);
         clock.advance(Duration.ofMinutes(20));
-        ReconciliationRun next = steps.due("acme");
-        next.searches(clock.instant());
-        steps.found(next, 0, JSON.readTree(olderAnswer));
+        ReconciliationRun next = searchFound(olderAnswer);
         assertThat(steps.unknown(next)).as("known by Flatchr's id: its details are not read again").isEmpty();
     }
 
@@ -796,9 +784,7 @@ class ReconciliationStepsTest {
 
     /** The warnings the delivery of the hire a search finds (item of vacancy 3003, no details) starts with. */
     private List<String> warningsOfTheHireFoundWith(String vacancies) throws Exception {
-        ReconciliationRun run = steps.due("acme");
-        run.searches(clock.instant());
-        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+        ReconciliationRun run = searchFound(foundHired(clock.instant()));
         run.vacancies(JSON.readTree(vacancies));
         assertThat(steps.record(run, steps.unknown(run).get(0), MissingNode.getInstance())).isTrue();
         HireView hire = hires().get(0);
@@ -871,10 +857,8 @@ class ReconciliationStepsTest {
     void anApplicationSkippedByRunAfterRunIsCountedAndToldOnceSoItsAlertEndsOnceAPersonHasSeenIt() throws Exception {
         String tooLong = "A".repeat(300);
         for (int run = 0; run < 2; run++) {
-            ReconciliationRun search = steps.due("acme");
-            search.searches(clock.instant());
-            steps.found(search, 0, JSON.readTree("[" + item(tooLong, "jeanne@example.org",
-                    "\"column\": \"Recruté\", \"hired\": true,") + "]"));
+            ReconciliationRun search = searchFound("[" + item(tooLong, "jeanne@example.org",
+                    "\"column\": \"Recruté\", \"hired\": true,") + "]");
             assertThat(steps.unknown(search)).as("run " + run).singleElement().satisfies(application ->
                     assertThat(steps.record(search, application, MissingNode.getInstance())).isFalse());
             steps.finished(search);
@@ -939,10 +923,8 @@ class ReconciliationStepsTest {
 
     @Test
     void aHireFoundThatIsRecordedRejectedIsToldToTheTeamWithoutItsEmail() throws Exception {
-        ReconciliationRun run = steps.due("acme");
-        run.searches(clock.instant());
-        steps.found(run, 0, JSON.readTree("[" + item("R5rrrrrrrrrrrrrr", "jeanne.at.example.org", "\"hired\": true,")
-                + "]"));
+        ReconciliationRun run = searchFound("[" + item("R5rrrrrrrrrrrrrr", "jeanne.at.example.org", "\"hired\": true,")
+                + "]");
 
         assertThat(steps.record(run, steps.unknown(run).get(0), MissingNode.getInstance())).isFalse();
 
@@ -957,9 +939,7 @@ class ReconciliationStepsTest {
         String hireId = withdrawnWebhookHire();
         // the connector is down; the recruiter moves her back into hired a day later: no webhook reaches it
         clock.advance(Duration.ofDays(1));
-        ReconciliationRun run = steps.due("acme");
-        run.searches(clock.instant());
-        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())));
+        ReconciliationRun run = searchFound(foundHired(clock.instant()));
 
         assertThat(steps.unknown(run)).as("one hire of the application: nothing new to record").isEmpty();
 
@@ -976,20 +956,16 @@ class ReconciliationStepsTest {
             throws Exception {
         String hireId = withdrawnWebhookHire();
         clock.advance(Duration.ofDays(1));
-        ReconciliationRun unreadable = steps.due("acme");
-        unreadable.searches(clock.instant());
-        steps.found(unreadable, 0, JSON.readTree(foundHired(clock.instant()).replaceAll("\"updated_at\": \\d+",
-                "\"updated_at\": \"yesterday\"")));
+        ReconciliationRun unreadable = searchFound(foundHired(clock.instant()).replaceAll("\"updated_at\": \\d+",
+                "\"updated_at\": \"yesterday\""));
 
         assertThat(steps.unknown(unreadable)).isEmpty();
         assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
         assertThat(steps.finished(unreadable).get("unreadableTimes")).as("not silently dropped").isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(15));
-        ReconciliationRun run = steps.due("acme");
-        run.searches(clock.instant());
-        steps.found(run, 0, JSON.readTree(foundHired(clock.instant()).replaceAll("\"updated_at\": \\d+",
-                "\"updated_at\": \"" + clock.instant() + "\"")));
+        ReconciliationRun run = searchFound(foundHired(clock.instant()).replaceAll("\"updated_at\": \\d+",
+                "\"updated_at\": \"" + clock.instant() + "\""));
 
         assertThat(steps.unknown(run)).isEmpty();
         assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
@@ -1080,10 +1056,8 @@ class ReconciliationStepsTest {
         String hireId = withdrawnWebhookHire();
         new WriteBacks(pool, clock, LEASE, "instance-a").applicantFound(hireId, "z7gWQnjXG77hJRak");
         clock.advance(Duration.ofDays(1));
-        ReconciliationRun run = steps.due("acme");
-        run.searches(clock.instant());
-        steps.found(run, 0, JSON.readTree(foundHired(clock.instant()).replace("jeanne@example.org",
-                "jeanne.example.org")));
+        ReconciliationRun run = searchFound(foundHired(clock.instant()).replace("jeanne@example.org",
+                "jeanne.example.org"));
 
         assertThat(steps.unknown(run)).isEmpty();
 
@@ -1137,10 +1111,8 @@ class ReconciliationStepsTest {
         clock.advance(Duration.ofMinutes(10));
         assertThat(journal.movedOutOfHired("acme", verdict.dedupeKey(), corrected, "to Refused")).hasSize(2);
         clock.advance(Duration.ofDays(1));
-        ReconciliationRun run = steps.due("acme");
-        run.searches(clock.instant());
-        steps.found(run, 0, JSON.readTree(foundHired(clock.instant())
-                .replace("jeanne@example.org", "jeanne.corrected@example.org")));
+        ReconciliationRun run = searchFound(foundHired(clock.instant())
+                .replace("jeanne@example.org", "jeanne.corrected@example.org"));
 
         steps.unknown(run);
 
@@ -1152,10 +1124,8 @@ class ReconciliationStepsTest {
         // the next search finds the application in hired again: the other stays withdrawn
         steps.finished(run);
         clock.advance(Duration.ofMinutes(20));
-        ReconciliationRun next = steps.due("acme");
-        next.searches(clock.instant());
-        steps.found(next, 0, JSON.readTree(foundHired(clock.instant())
-                .replace("jeanne@example.org", "jeanne.corrected@example.org")));
+        ReconciliationRun next = searchFound(foundHired(clock.instant())
+                .replace("jeanne@example.org", "jeanne.corrected@example.org"));
         steps.unknown(next);
         assertThat(reader.find(first).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
     }
@@ -1171,9 +1141,7 @@ class ReconciliationStepsTest {
 
     /** Acme's run, due now, whose search of hires found nothing: what comes next is its search of moves. */
     private ReconciliationRun dueRunOfHiresFindingNothing() throws IOException {
-        ReconciliationRun run = steps.due("acme");
-        run.searches(clock.instant());
-        steps.found(run, 0, JSON.readTree("[]"));
+        ReconciliationRun run = searchFound("[]");
         steps.unknown(run);
         return run;
     }
