@@ -415,9 +415,9 @@ final class Settings {
                     + "to outlast one call: at least two seconds longer than twice `LUCCA_TIMEOUT_MS` (the call's "
                     + "connection and its answer; the commit that renews the claim; up to a second by which two "
                     + "instances' times may differ). A call is sent only while the claim renewed for it covers its "
-                    + "whole length and that second: one whose commit ate the rest is held back, and its hire tried "
-                    + "again once the claim ends, so that no other instance takes it over while its create is on its "
-                    + "way.")
+                    + "whole length and that second: one whose commit ate the rest is held back (so that no other "
+                    + "instance takes the hire over while its create is on its way), a failed attempt retried with "
+                    + "backoff.")
             .defaultValue("180");
 
     // ---- Operations

@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.delivery;
 
+import io.github.flatchrlucca.journal.CallHeldBack;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalRefusedValue;
@@ -273,6 +274,9 @@ public final class DeliveryFailures {
         if (caught(exchange, PeopleOverBudget.class) != null) {
             return "people-over-budget";
         }
+        if (caught(exchange, CallHeldBack.class) != null) {
+            return "journal-slow";
+        }
         return caught(exchange, java.io.IOException.class) != null ? "connection" : "unexpected";
     }
 
@@ -288,8 +292,9 @@ public final class DeliveryFailures {
         }
         Throwable caught = rootCause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         String call = exchange.getVariable(Variables.LUCCA_CALL, String.class);
-        // the budget's own words name no one, and say what the next attempt does
-        String what = caught instanceof PeopleOverBudget ? caught.getMessage() : caught.getClass().getSimpleName();
+        // the budget's and the held-back call's own words name no one, and say what happened
+        String what = caught instanceof PeopleOverBudget || caught instanceof CallHeldBack ? caught.getMessage()
+                : caught.getClass().getSimpleName();
         return new EventDetail(call, null, null, what + (call == null ? " while preparing the hire" : " during " + call));
     }
 

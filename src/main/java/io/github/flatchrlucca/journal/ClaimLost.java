@@ -2,8 +2,8 @@ package io.github.flatchrlucca.journal;
 
 /**
  * Another instance took the hire's delivery (or the write-back of its outcome) over after this one's lease ran out,
- * or another run a tenant's search of Flatchr (another instance's, or an operator's on this one), or may take it over
- * before the call about to be sent could end: this attempt must not go on.
+ * or another run a tenant's search of Flatchr (another instance's, or an operator's on this one): this attempt must not
+ * go on, and records nothing (the one that took over does).
  */
 public final class ClaimLost extends RuntimeException {
 
@@ -25,11 +25,5 @@ public final class ClaimLost extends RuntimeException {
 
     static ClaimLost reconciliation(String tenant) {
         return takenOver("the search of tenant " + tenant + "'s Flatchr", "another run");
-    }
-
-    /** The renewal's commit took so long that the claim could end during the call: another instance may take over. */
-    static ClaimLost beforeSending(String what) {
-        return new ClaimLost(what + ": its claim could end before the answer of the call about to be sent (the "
-                + "journal's commit was slow), so the call is not sent; it is due again once the claim ends");
     }
 }

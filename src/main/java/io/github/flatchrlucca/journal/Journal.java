@@ -207,9 +207,10 @@ public final class Journal {
      * recruiter moved the candidate out of hired, this attempt must stop here. A step of the transaction that takes
      * the call's slot in the Lucca budget: one commit for both, and no slot is taken for a call that must not be made
      * (the transaction is rolled back). The claim then holds until the renewed lease ends, counted from this one
-     * clock read: once the commit is done, a call that could outlast it is not sent ({@link ClaimLost}), since another
-     * instance may take the hire over from then on and make the same person while this call is on its way. The hire
-     * stays claimed until then, and is due again after, as if this instance had died.
+     * clock read: once the commit is done, a call that could outlast it is not sent ({@link CallHeldBack}), since
+     * another instance may take the hire over from then on and make the same person while this call is on its way. The
+     * attempt then fails as any other does, and the hire is put off with its backoff (still this instance's to give
+     * back: the claim has not ended).
      */
     public RateLimitStore.Precondition stillHolding(String hireId) {
         return connection -> {
@@ -224,7 +225,7 @@ public final class Journal {
             }
             return longestCall -> {
                 if (clock.instant().plus(longestCall).plus(JournalClock.DISAGREEMENT).isAfter(claimEnds)) {
-                    throw ClaimLost.beforeSending("hire " + hireId);
+                    throw new CallHeldBack("the next Lucca call of hire " + hireId);
                 }
             };
         };

@@ -112,8 +112,8 @@ public final class WriteBacks {
      * left less than half of it, counted from its clock read, lets the call go no further, since the claim could end
      * during it and another instance write the outcome again.
      *
-     * @throws ClaimLost when this instance no longer holds it, or its renewal came too late: this turn must send
-     *                   nothing for it (held, it is due again once the claim ends)
+     * @throws ClaimLost     when this instance no longer holds it: this turn must send nothing for it
+     * @throws CallHeldBack  when its renewal came too late: nothing is sent, and the turn fails as any other does
      */
     public void renewClaim(String hireId) {
         Instant claimEnds = clock.instant().plus(lease);
@@ -127,7 +127,7 @@ public final class WriteBacks {
             return null;
         });
         if (clock.instant().isAfter(claimEnds.minus(lease.dividedBy(2)))) {
-            throw ClaimLost.beforeSending("the write-back of hire " + hireId);
+            throw new CallHeldBack("the write-back of hire " + hireId);
         }
     }
 

@@ -11,6 +11,7 @@ import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.intake.HiresApplication;
 import io.github.flatchrlucca.intake.SameApplication;
+import io.github.flatchrlucca.journal.CallHeldBack;
 import io.github.flatchrlucca.journal.ClaimLost;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.WriteBacks;
@@ -27,8 +28,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
@@ -355,9 +358,10 @@ public final class WriteBackSteps {
             giveUp(hire, unfindable.getMessage());
             return;
         }
-        ApplicantNotFound notFound = ObjectHelper.getException(ApplicantNotFound.class, caught);
-        String why = failure != null ? failure.getMessage() : notFound != null ? notFound.getMessage()
-                : caught.getClass().getSimpleName();
+        // their words name no one; a call held back (the journal's commit was slow) is a turn that counts, too
+        String why = Stream.<Throwable>of(failure, ObjectHelper.getException(ApplicantNotFound.class, caught),
+                        ObjectHelper.getException(CallHeldBack.class, caught)).filter(Objects::nonNull).findFirst()
+                .map(Throwable::getMessage).orElse(caught.getClass().getSimpleName());
         FlatchrConnection flatchr = exchange.getVariable(Variables.FLATCHR, FlatchrConnection.class);
         Optional<Instant> paused = flatchr == null ? Optional.empty() : pause.until(flatchr);
         Instant next = schedule.next(hire.writeBackAttempts(), clock.instant());

@@ -188,6 +188,36 @@ class DeliveryFailuresTest {
     }
 
     @Test
+    void aCallHeldBackForASlowJournalIsRetriedWithBackoffAsAnyFailedAttemptIs() throws SQLException {
+        ClaimedHire hire = claimedHire();
+        Exchange exchange = failed(hire, heldBackAfter(hire, Duration.ofSeconds(170)));
+        exchange.setVariable("luccaCall", "create-user");
+
+        failures.retryLater(exchange);
+
+        HireView record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.RETRYING);
+        assertThat(record.nextAttemptAt()).isEqualTo(schedule.next(hire.attempts(), clock.instant()));
+        assertThat(record.lastError()).contains("was not sent", "the journal's commit was slow");
+        assertThat(count("retried", "journal-slow")).isEqualTo(1);
+        clock.advance(Duration.between(clock.instant(), record.nextAttemptAt()));
+        assertThat(new Journal(pool, clock, Duration.ofMinutes(3), "instance-b").claim(hire.hireId()))
+                .as("given back, due again before the claim renewed for the call would have ended").isNotNull();
+    }
+
+    @Test
+    void callsHeldBackAtEveryAttemptEndTheHirePastTheMaximumAge() throws SQLException {
+        ClaimedHire hire = claimedHire();
+        clock.advance(MAX_AGE);
+
+        failures.retryLater(failed(hire, heldBackAfter(hire, Duration.ofSeconds(170))));
+
+        assertThat(reader.find(hire.hireId()).orElseThrow().status()).isEqualTo(HireStatus.DEAD);
+        assertThat(count("dead", "expired")).isEqualTo(1);
+        assertThat(alerts).singleElement().asString().contains(hire.hireId());
+    }
+
+    @Test
     void aRefusedCreateWhoseDirectoryWasDroppedOverItsBudgetIsRetriedUnderItsOwnReason() {
         ClaimedHire hire = claimedHire();
         Exchange exchange = failed(hire, new PeopleOverBudget(64_700));
@@ -539,6 +569,18 @@ class DeliveryFailuresTest {
         exchange.setVariable(Variables.DELIVERY, deliveryOf(hire));
         exchange.getMessage().setBody(create);
         return exchange;
+    }
+
+    /**
+     * What the journal throws for a call whose claim was renewed, then whose commit took {@code commit}: too long for a
+     * call of 20 s to end within the three minutes' lease.
+     */
+    private Throwable heldBackAfter(ClaimedHire hire, Duration commit) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            RateLimitStore.Hold hold = journal.stillHolding(hire.hireId()).check(connection);
+            clock.advance(commit);
+            return catchThrowable(() -> hold.covers(Duration.ofSeconds(20)));
+        }
     }
 
     /** The failure Lucca's answer becomes, as the call route throws it. */

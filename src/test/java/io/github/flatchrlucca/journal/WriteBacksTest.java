@@ -90,7 +90,7 @@ class WriteBacksTest {
         WriteBacks stalled = new WriteBacks(stallingOnTheRenewal(LEASE.dividedBy(2).plusMillis(1)), clock, LEASE,
                 "instance-a");
 
-        assertThatExceptionOfType(ClaimLost.class).isThrownBy(() -> stalled.renewClaim(hireId));
+        assertThatExceptionOfType(CallHeldBack.class).isThrownBy(() -> stalled.renewClaim(hireId));
 
         assertThat(reader.find(hireId).orElseThrow().writeBack()).as("still to write").isEqualTo("PENDING");
         clock.advance(LEASE.dividedBy(2));

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.intake.HireVerdict;
-import io.github.flatchrlucca.journal.ClaimLost;
+import io.github.flatchrlucca.journal.CallHeldBack;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Journal;
@@ -211,7 +211,7 @@ class LuccaRateLimiterTest {
     }
 
     @Test
-    void aCallWhoseSlotsCommitAteTheClaimsMarginIsNotSentAndItsHireIsDueAgainOnceTheClaimEnds() {
+    void aCallWhoseSlotsCommitAteTheClaimsMarginIsHeldBackUnsentItsHireStillClaimedUntilTheDeliveryGivesItBack() {
         Journal instanceA = new Journal(journal, clock, LEASE, "instance-a");
         Journal instanceB = new Journal(journal, clock, LEASE, "instance-b");
         String hireId = claimedByA(instanceA);
@@ -220,7 +220,7 @@ class LuccaRateLimiterTest {
         RateLimitStore.Precondition renewedThenStalled = stalledAfter(instanceA.stillHolding(hireId),
                 LEASE.minus(LONGEST_CALL).minus(JournalClock.DISAGREEMENT).plusMillis(1));
 
-        assertThatExceptionOfType(ClaimLost.class).isThrownBy(() -> limiter.limiter().acquire(limiter.lucca(),
+        assertThatExceptionOfType(CallHeldBack.class).isThrownBy(() -> limiter.limiter().acquire(limiter.lucca(),
                 renewedThenStalled));
 
         assertThat(new JournalReader(journal).find(hireId).orElseThrow().status()).as("neither dead nor lost").isEqualTo(HireStatus.RECEIVED);

@@ -636,6 +636,19 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
+    void aCallHeldBackForASlowJournalIsAFailedAttemptRetriedWithBackoff() {
+        String hireId = acceptMeeting("held-back-1", hire -> {
+            throw JournalFaults.callHeldBack("the next Lucca call of hire " + hire.hireId());
+        });
+
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        assertThat(hire.lastError()).contains("was not sent", "the journal's commit was slow");
+        assertThat(hire.attempts()).isEqualTo(1);
+        assertThat(hire.nextAttemptAt()).isAfter(hire.updatedAt().plus(Duration.ofMinutes(4)));
+        assertThat(usersWithMail("held-back-1")).isZero();
+    }
+
+    @Test
     void aHireCancelledDuringItsAttemptStopsBeforeItsNextLuccaCall() {
         String hireId = acceptMeeting("cancelled-1", hire -> journalBean.cancel(hire.hireId()));
 

@@ -16,6 +16,7 @@ import io.github.flatchrlucca.journal.ClaimedWriteBacks;
 import io.github.flatchrlucca.journal.EventDetail;
 import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireView;
+import io.github.flatchrlucca.journal.JournalFaults;
 import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
@@ -514,6 +515,23 @@ class WriteBackStepsTest {
         clock.advance(Duration.ofHours(25));
 
         assertThat(steps.due("acme")).as("its last attempt, whose failure is given up and alerted")
+                .containsExactly(hire.hireId());
+    }
+
+    @Test
+    void aTurnHeldBackForASlowJournalSendsNothingAndIsPutOffAndCountedAsAnyFailedTurn() {
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
+        recordRejected("1");
+        HireView hire = steps.claim(steps.due("acme").get(0));
+
+        steps.failed(failure(hire, JournalFaults.callHeldBack("the write-back of hire " + hire.hireId())));
+
+        assertThat(registry.get("flatchr.writebacks").tag("outcome", "retried").counter().count()).isEqualTo(1.0);
+        assertThat(new JournalReader(pool).history(hire.hireId())).extracting(HireEvent::detail).last().asString()
+                .contains("outcome not written to Flatchr yet", "the journal's commit was slow");
+        assertThat(steps.due("acme")).as("put off with the backoff").isEmpty();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(steps.due("acme")).as("due again after its backoff, before the claim's lease would have ended")
                 .containsExactly(hire.hireId());
     }
 
