@@ -2,6 +2,7 @@ package io.github.flatchrlucca.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpClosedException;
@@ -232,10 +233,20 @@ public final class RequestGate implements StartupListener {
      * Camel's handlers read the body once the budget has its bytes: at once, or when a body before it is answered.
      * The request is paused meanwhile, so that its body stays in the network's buffers (Vert.x would otherwise
      * read it into no handler, and lose it); Vert.x's body handler resumes it. The bytes are given back when the
-     * answer is sent or the client is gone, a 408 for a wait past the body's deadline included.
+     * answer is sent or the client is gone, a 408 for a wait past the body's deadline included. Paused, the request
+     * still takes in the bytes its head came with, and Netty's decoder fails on a broken chunk among them there and
+     * then: with no body handler yet to fail the request, Vert.x closed the connection unanswered. So the request is
+     * failed as the body handler fails it (a 400 for a DecoderException), and answered before that close.
      */
     private void readWhenBudgetAllows(RoutingContext request, long length) {
         request.request().pause();
+        request.request().exceptionHandler(broken -> {
+            if (broken instanceof DecoderException) {
+                request.fail(400, broken);
+            } else {
+                request.fail(broken);
+            }
+        });
         Context context = request.vertx().getOrCreateContext();
         BodyBudget.Share share = bodies.take(length, () -> context.runOnContext(granted -> {
             if (!request.response().ended()) {

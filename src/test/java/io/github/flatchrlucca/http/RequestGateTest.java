@@ -14,9 +14,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -28,7 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -46,6 +50,8 @@ class RequestGateTest {
     private final List<String> observed = new CopyOnWriteArrayList<>();
     /** The requests whose head the server has read. */
     private final AtomicInteger heads = new AtomicInteger();
+    /** Ten chunked bodies of the limit (1,000 bytes) fill it. */
+    private final BodyBudget bodies = new BodyBudget(10_000);
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private int webhookPort;
@@ -59,7 +65,7 @@ class RequestGateTest {
         camel.addService(server(webhookPort), true, true);
         camel.addService(server(managementPort), true, true);
         camel.addStartupListener(new RequestGate(new ObjectMapper(), webhookPort, 1_000,
-                new BodyBudget(10_000), Duration.ofSeconds(10), connection -> {
+                bodies, Duration.ofSeconds(10), connection -> {
                     vertx.requestArrived(connection);
                     heads.incrementAndGet();
                 }, new RequestGate.Observer() {
@@ -117,16 +123,20 @@ class RequestGateTest {
         assertThat(observed).as("no webhook's refusal").isEmpty();
     }
 
+    /** Chunked bodies Netty's decoder cannot read, each sent with its head or after it. */
+    static Stream<Arguments> brokenBodies() {
+        return Stream.of(
+                // a chunk size that is no hexadecimal number
+                "zz\r\n",
+                // a chunk longer than its size says, where its end should be
+                "3\r\n{\"event\":\"drag\"}\r\n0\r\n\r\n")
+                .flatMap(body -> Stream.of(Arguments.of(body, "at once"), Arguments.of(body, "after the head")));
+    }
+
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            // a chunk size that is no hexadecimal number
-            "zz\\r\\n                                | at once",
-            "zz\\r\\n                                | after the head",
-            // a chunk longer than its size says, where its end should be
-            "3\\r\\n{\"event\":\"drag\"}\\r\\n0\\r\\n\\r\\n | at once",
-            "3\\r\\n{\"event\":\"drag\"}\\r\\n0\\r\\n\\r\\n | after the head"})
+    @MethodSource("brokenBodies")
     void aBrokenChunkedBodyWithTheTokenIsAnswered400NamingTheBody(String body, String when) throws IOException {
-        String answer = sendBody("?token=" + TOKEN, unescaped(body), when.equals("at once"));
+        String answer = sendBody("?token=" + TOKEN, body, when.equals("at once"));
 
         assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("content-type: application/problem+json")
                 .containsIgnoringCase("connection: close")
@@ -146,10 +156,58 @@ class RequestGateTest {
         assertThat(log.list).isEmpty();
     }
 
-    /** A webhook's POST of a chunked {@code body}, sent with its head in one write or in a second one. */
-    private String sendBody(String query, String body, boolean atOnce) throws IOException {
-        String head = "POST /webhooks/flatchr" + query + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    @ParameterizedTest
+    @MethodSource("brokenBodies")
+    void aBrokenChunkedBodyWaitingForTheBodyBudgetIsAnswered400AndGivesItsShareBack(String body, String when)
+            throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        try {
+            // ten bodies still coming hold the whole budget: the next body waits, paused, unread
+            for (int i = 0; i < 10; i++) {
+                Socket socket = new Socket("127.0.0.1", webhookPort);
+                slow.add(socket);
+                socket.getOutputStream().write((HEAD + "5\r\n{\"eve\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            }
+            await().until(() -> bodies.inUse() == 10_000);
+
+            String answer = sendBody("?token=" + TOKEN, body, when.equals("at once"), 11,
+                    () -> await().until(() -> bodies.waiting() == 1));
+
+            assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("content-type: application/problem+json")
+                    .contains("\"field\":\"body\"");
+            assertThat(observed).containsExactly("400 /webhooks/flatchr");
+            await().until(() -> bodies.waiting() == 0);
+            assertThat(bodies.inUse()).as("the bodies still coming keep their shares").isEqualTo(10_000);
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+        await().until(() -> bodies.inUse() == 0);
+        assertThat(RawRequest.send(webhookPort, HEAD.replace("Host: x", "Host: x\r\nConnection: close")
+                + "2\r\n{}\r\n0\r\n\r\n")).as("nothing of the budget lost").startsWith("HTTP/1.1 200 ").endsWith("read");
+    }
+
+    private static final String HEAD = head("?token=" + TOKEN);
+
+    /** The head of a webhook's POST of a chunked body. */
+    private static String head(String query) {
+        return "POST /webhooks/flatchr" + query + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\n";
+    }
+
+    private String sendBody(String query, String body, boolean atOnce) throws IOException {
+        return sendBody(query, body, atOnce, 1, () -> { });
+    }
+
+    /**
+     * A webhook's POST of a chunked {@code body}, sent with its head in one write or, once the server has read
+     * {@code headsRead} heads and {@code headHandled} returns, in a second one.
+     */
+    private String sendBody(String query, String body, boolean atOnce, int headsRead, Runnable headHandled)
+            throws IOException {
+        String head = head(query);
         try (Socket socket = new Socket("127.0.0.1", webhookPort)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
@@ -157,16 +215,13 @@ class RequestGateTest {
             out.flush();
             if (!atOnce) {
                 // the head read and handled alone: the body comes in a read of its own
-                await().until(() -> heads.get() == 1);
+                await().until(() -> heads.get() == headsRead);
+                headHandled.run();
                 out.write(body.getBytes(StandardCharsets.US_ASCII));
                 out.flush();
             }
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static String unescaped(String csv) {
-        return csv.replace("\\r\\n", "\r\n");
     }
 
     private static VertxPlatformHttpServer server(int port) {
