@@ -2,6 +2,7 @@ package io.github.flatchrlucca.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flatchrlucca.journal.IntakeResult;
+import io.github.flatchrlucca.mapping.HireMapper;
 import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.signals.RejectedHireAlert;
 import org.apache.camel.Exchange;
@@ -36,12 +37,17 @@ public final class IntakeSteps {
     /**
      * Records the hire as received, and sets what the journal did with it. A rejection that is news is told to the
      * team's chat, once committed: Flatchr neither sends a webhook again nor shows one refused, so a hire refused
-     * unseen (a wrong FLATCHR_COMPANY_ID refuses them all) would be lost to everyone.
+     * unseen (a wrong FLATCHR_COMPANY_ID refuses them all) would be lost to everyone. Recorded as sent, but for the
+     * connector's own mark of a vacancy matched by its title ({@link HireMapper#unmarked}): a payload carrying it would
+     * have its delivery warn falsely that its start date and contract type may be another vacancy's.
      */
     public void record(Exchange exchange) {
         IntakeRules tenant = exchange.getVariable(Variables.TENANT, IntakeRules.class);
         HireVerdict verdict = exchange.getVariable(Variables.VERDICT, HireVerdict.class);
-        IntakeResult result = recorder.record(exchange.getVariable(Variables.RAW_BODY, String.class), tenant, verdict);
+        JsonNode event = exchange.getMessage().getBody(JsonNode.class);
+        String payload = HireMapper.unmarked(event.path("data").path("vacancy")) ? event.toString()
+                : exchange.getVariable(Variables.RAW_BODY, String.class);
+        IntakeResult result = recorder.record(payload, tenant, verdict);
         exchange.setVariable(Variables.INTAKE, result);
         if (result.newRejection()) {
             alert.hireRejected(tenant.id(), result.hireId(), verdict.rejection());

@@ -3,6 +3,7 @@ package io.github.flatchrlucca.mapping;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,9 +22,11 @@ public final class HireMapper {
     private static final String START_DATE_ESTIMATED = "start date estimated";
     private static final String START_DATE_UNREADABLE = "start date unreadable; start date estimated";
     /**
-     * Set by the connector on the vacancy of a hire a search of Flatchr's API found (no webhook carries it): the
-     * vacancy was taken from Flatchr's list by its title alone, the list giving no plain id that could confirm it is
-     * the application's (flatchr-api.md), so its start date and contract type may be another vacancy's of that title.
+     * Set by the connector on the vacancy of a hire a search of Flatchr's API found: the vacancy was taken from
+     * Flatchr's list by its title alone, the list giving no plain id that could confirm it is the application's
+     * (flatchr-api.md), so its start date and contract type may be another vacancy's of that title. It lives in the
+     * event, among Flatchr's fields, where a webhook's payload (or one an operator previews) or an answer of Flatchr's
+     * API could carry it too: each is {@link #unmarked} as it comes in, so that only the connector sets it.
      */
     public static final String MATCHED_BY_TITLE = "matched_by_title";
     public static final String VACANCY_MATCHED_BY_TITLE = "the vacancy was matched by its title only (Flatchr's list of "
@@ -32,6 +35,16 @@ public final class HireMapper {
     static final String END_DATE_UNREADABLE = "the vacancy's end date is unreadable: the contract is left open-ended";
     static final String DEPARTMENT_UNREADABLE = "no department name could be read at FLATCHR_DEPARTMENT_POINTER %s "
             + "(neither text nor items with a title or name): the default department applies";
+
+    /**
+     * Removes {@link #MATCHED_BY_TITLE} from a vacancy as Flatchr gave it (a webhook's, an answer of its API): true
+     * when it had one. Removed rather than refused: Flatchr documents no such field, and the hire is the same without
+     * it. The mark is kept in the event rather than in a column of the hire's own, which would take a journal
+     * migration and a change to every reader of a hire for a mark the delivery reads with the rest of the event.
+     */
+    public static boolean unmarked(JsonNode vacancy) {
+        return vacancy instanceof ObjectNode fields && fields.remove(MATCHED_BY_TITLE) != null;
+    }
 
     private final MappingSettings settings;
     private final PhoneNormalizer phones;

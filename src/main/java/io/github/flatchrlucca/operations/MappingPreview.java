@@ -11,6 +11,7 @@ import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.lucca.DepartmentDirectory;
+import io.github.flatchrlucca.mapping.HireMapper;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.tenants.Tenant;
@@ -79,8 +80,12 @@ public final class MappingPreview {
         JsonReply.respond(json, exchange, 200, "application/json", preview);
     }
 
-    /** The payload as delivery reads a hire from the journal; it is recorded nowhere. */
+    /**
+     * The payload as delivery reads a hire from the journal, as a webhook of it would be recorded (without the
+     * connector's own mark, {@link HireMapper#unmarked}); it is recorded nowhere.
+     */
     public ClaimedHire asHire(@Body JsonNode event, @Variable(Variables.TENANT) Tenant tenant) {
+        HireMapper.unmarked(event.path("data").path("vacancy"));
         return new ClaimedHire("preview", tenant.id(), event.toString(), clock.instant(), clock.instant(), null, 0, null,
                 null, null);
     }

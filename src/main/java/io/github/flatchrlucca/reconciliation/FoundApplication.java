@@ -168,10 +168,12 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
         String plainId = vacancyId;
         if (fromDetails.isObject()) {
             vacancy = fromDetails.deepCopy();
+            HireMapper.unmarked(vacancy);
             plainId = plainId != null ? plainId : text(fromDetails.path("id"));
         } else if (fromList != null && fromList.isObject()) {
             notes.add(VACANCY_FROM_LIST);
             vacancy = fromList.deepCopy();
+            HireMapper.unmarked(vacancy);
             String listedId = listedPlainId(fromList);
             if (plainId != null && listedId == null) {
                 // the run took it by its title (ReconciliationRun#vacancy): a vacancy of that title the list no

@@ -8,12 +8,17 @@ import io.github.flatchrlucca.journal.IntakeResult;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.MoveOut;
+import io.github.flatchrlucca.mapping.HireMapper;
+import io.github.flatchrlucca.mapping.LoginRule;
+import io.github.flatchrlucca.mapping.MappingSettings;
 import io.github.flatchrlucca.journal.TestJournal;
 import io.github.flatchrlucca.routes.Variables;
 import io.github.flatchrlucca.signals.RejectedHireAlert;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.ExchangeBuilder;
@@ -78,6 +83,22 @@ class IntakeStepsTest {
             assertThat(hire.status()).isEqualTo(HireStatus.RECEIVED);
             assertThat(hire.payload()).isEqualTo(HIRE);
         });
+    }
+
+    @Test
+    void aWebhookCannotSetTheConnectorsMarkOfAVacancyMatchedByItsTitle() throws Exception {
+        String marked = HIRE.replace("\"title\": \"Développeuse Java\"}",
+                "\"title\": \"Développeuse Java\", \"matched_by_title\": true}");
+        assertThat(marked).contains(HireMapper.MATCHED_BY_TITLE);
+
+        IntakeResult intake = recorded(parsed(marked));
+
+        String payload = new JournalReader(h2.dataSource()).find(intake.hireId()).orElseThrow().payload();
+        HireMapper mapper = new HireMapper(new MappingSettings(ZoneId.of("Europe/Paris"), LoginRule.INITIAL_LASTNAME,
+                null, "FR", ""));
+        assertThat(mapper.map(JSON.readTree(payload), Instant.now()).warningTexts())
+                .doesNotContain(HireMapper.VACANCY_MATCHED_BY_TITLE);
+        assertThat(JSON.readTree(payload)).as("the rest as sent").isEqualTo(JSON.readTree(HIRE));
     }
 
     @Test

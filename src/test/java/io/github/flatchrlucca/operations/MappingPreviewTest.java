@@ -10,6 +10,7 @@ import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.intake.HireVerdict.Kind;
 import io.github.flatchrlucca.intake.UnusableField;
+import io.github.flatchrlucca.mapping.HireMapper;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -87,6 +88,17 @@ class MappingPreviewTest {
                 "a-1", List.of()), JEANNE);
 
         assertThat(why).contains("would be withdrawn").doesNotContain("Jeanne");
+    }
+
+    @Test
+    void aPayloadIsPreviewedAsAWebhookOfItWouldBeRecordedWithoutTheConnectorsOwnMark() {
+        ObjectNode marked = (ObjectNode) JEANNE.deepCopy();
+        ((ObjectNode) marked.get("data")).putObject("vacancy").put("title", "Comptable H/F")
+                .put(HireMapper.MATCHED_BY_TITLE, true);
+
+        String payload = preview.asHire(marked, preview.tenantAsked(asked("acme", "acme"))).payload();
+
+        assertThat(payload).contains("Comptable H/F").doesNotContain(HireMapper.MATCHED_BY_TITLE);
     }
 
     private static JsonNode event(String firstName, String lastName) {

@@ -782,6 +782,14 @@ class ReconciliationStepsTest {
                 """)).doesNotContain(HireMapper.VACANCY_MATCHED_BY_TITLE);
     }
 
+    @Test
+    void aVacancyOfFlatchrsAnswerCannotSetTheConnectorsMarkItself() throws Exception {
+        assertThat(warningsOfTheHireFoundWith("""
+                [{"id": "k0M5O9yaXbX9xbQB", "vacancy_id": 3003, "title": "Comptable H/F", "contract_type_id": 1,
+                  "start_date": "2027-01-04", "%s": true}]
+                """.formatted(HireMapper.MATCHED_BY_TITLE))).doesNotContain(HireMapper.VACANCY_MATCHED_BY_TITLE);
+    }
+
     /** The warnings the delivery of the hire a search finds (item of vacancy 3003, no details) starts with. */
     private List<String> warningsOfTheHireFoundWith(String vacancies) throws Exception {
         ReconciliationRun run = searchFound(foundHired(clock.instant()));
