@@ -37,7 +37,9 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
     private final JournalReader reader;
     private final QueueWait queueWait;
     private final Clock clock;
-    private final Map<String, String> lastSlowHire = new HashMap<>();
+    // Each tenant's last wait told: the hire and when its wait began. A hire told late, then dead and replayed (or moved
+    // back into hired), waits anew: by its id alone, its new wait would never be told while it stays the oldest.
+    private final Map<String, SlowWait> lastSlowWait = new HashMap<>();
     private final Map<BurstOf, Burst> bursts = new HashMap<>();
 
     /** How long after a tenant's first dead (or rejected) hire the next ones belong to the same burst. */
@@ -53,6 +55,10 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
     }
 
     private enum Kind { DEAD, REJECTED, NAMESAKE }
+
+    /** One wait of a queued hire: from when it last entered the queue, or its hold's end ({@link QueueWait#since}). */
+    private record SlowWait(String hireId, java.time.Instant since) {
+    }
 
     /** Hires since {@code since}: {@code told} of them told, {@code more} counted, the last cause. */
     private record Burst(java.time.Instant since, int told, int more, String lastWhy) {
@@ -243,8 +249,8 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
     }
 
     /**
-     * A tenant's oldest queued hire waits longer than the limit: said once for that hire by this instance (each
-     * instance's timer looks, and remembers in its memory only: docs/operations.md says so).
+     * A tenant's oldest queued hire waits longer than the limit: said once for that wait of that hire by this instance
+     * (each instance's timer looks, and remembers in its memory only: docs/operations.md says so).
      */
     public synchronized void checkQueueAge() {
         List<HireView> oldest;
@@ -258,8 +264,9 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
 
     private void checkAge(HireView oldest) {
         Duration age = queueWait.of(oldest);
-        if (queueWait.tooLong(age) && !Objects.equals(lastSlowHire.get(oldest.tenant()), oldest.hireId())) {
-            lastSlowHire.put(oldest.tenant(), oldest.hireId());
+        SlowWait wait = new SlowWait(oldest.hireId(), queueWait.since(oldest));
+        if (queueWait.tooLong(age) && !Objects.equals(lastSlowWait.get(oldest.tenant()), wait)) {
+            lastSlowWait.put(oldest.tenant(), wait);
             send.accept(":hourglass: Hire " + oldest.hireId() + " of tenant " + oldest.tenant() + " has waited "
                     + age.toMinutes() + " minute(s) for Lucca (" + lastError(oldest) + "). " + link(oldest.hireId()));
         }

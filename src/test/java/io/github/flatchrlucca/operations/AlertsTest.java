@@ -199,6 +199,30 @@ class AlertsTest {
     }
 
     @Test
+    void aHireToldLateThenDeadAndReplayedIsToldAgainWhenItsNewWaitIsTooLong() {
+        try (TestJournal h2 = TestJournal.inMemory()) {
+            Journal journal = new Journal(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
+            Alerts watching = new Alerts(chat::add, "https://connector.acme.example",
+                    new JournalReader(h2.dataSource()), Duration.ofHours(1), clock);
+            String hireId = Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
+                    "1", List.of()), "acme", Duration.ZERO).hireId();
+            // Lucca down: it waits, is told late, then dies of old age
+            clock.advance(Duration.ofMinutes(61));
+            watching.checkQueueAge();
+            assertThat(journal.claim(hireId)).isNotNull();
+            journal.markDead(hireId, new EventDetail("create-user", 503, "{}", "Lucca answered 503 to create-user"));
+            // the operator replays it; Lucca is still down, and its new wait passes the limit too
+            assertThat(journal.replay(hireId, "{}", null)).isTrue();
+            clock.advance(Duration.ofMinutes(61));
+            watching.checkQueueAge();
+            watching.checkQueueAge();
+
+            assertThat(chat).as("told for each wait, once each").hasSize(2)
+                    .allSatisfy(alert -> assertThat(alert).contains(hireId, "has waited 61 minute(s) for Lucca"));
+        }
+    }
+
+    @Test
     void aHireHeldOnPurposeIsNoQueueThatStoppedMovingUntilItsHoldIsOver() {
         try (TestJournal h2 = TestJournal.inMemory()) {
             Journal journal = new Journal(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
