@@ -48,7 +48,7 @@ public final class FlatchrAnswers {
             // of the key, and the search's item stands in for them, as for a 404
             return MissingNode.getInstance();
         }
-        flatchr.credentials().answered(status);
+        flatchr.credentials().answered(call, status);
         if (status >= 200 && status < 300) {
             pause.answered(flatchr);
             String body = exchange.getMessage().getBody(String.class);

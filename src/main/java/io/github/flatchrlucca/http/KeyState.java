@@ -1,5 +1,7 @@
 package io.github.flatchrlucca.http;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -19,6 +21,12 @@ public final class KeyState {
     // a rejection was announced and no success since, of this key or of the one it replaced: the next one is news
     private final AtomicBoolean rejectionAnnounced;
     private final Consumer<State> onChange;
+    // A 401 refuses the key itself, whatever the call; a 403 refuses what the key's role may not do, that call only: a
+    // key that may read people but not create them succeeds at each attempt's read, and that success says nothing of
+    // the create, which is refused again. Taken for the key accepted again, each attempt told "rejected" and "accepted
+    // again" to the team's chat, for every queued hire until they died.
+    private boolean keyRefused;
+    private final Set<String> refusedCalls = new HashSet<>();
 
     /** @param onChange told REJECTED when the key is rejected, OK when it is accepted after a rejection */
     public KeyState(Consumer<State> onChange) {
@@ -52,18 +60,24 @@ public final class KeyState {
     }
 
     /**
-     * Only an answer about the key changes what is known of it: a success says it works, 401 and 403 that it does
-     * not. Anything else (a 5xx, a 404 from a wrong base URL, a 429) says nothing of the key.
+     * Only an answer about the key changes what is known of it: a success says it works, and may make this call; 401
+     * that it does not work, 403 that it may not make this call. It is rejected until a success of each call refused
+     * (of any call, after a 401). Anything else (a 5xx, a 404 from a wrong base URL, a 429) says nothing of the key.
+     *
+     * @param call the call answered (Lucca's create-user, say), as the routes name it
      */
-    public void answered(int status) {
-        State now;
+    public synchronized void answered(String call, int status) {
         if (status >= 200 && status < 300) {
-            now = State.OK;
-        } else if (status == 401 || status == 403) {
-            now = State.REJECTED;
+            keyRefused = false;
+            refusedCalls.remove(call);
+        } else if (status == 401) {
+            keyRefused = true;
+        } else if (status == 403) {
+            refusedCalls.add(call);
         } else {
             return;
         }
+        State now = keyRefused || !refusedCalls.isEmpty() ? State.REJECTED : State.OK;
         State was = state.getAndSet(now);
         if (now == State.REJECTED && was != State.REJECTED) {
             rejectionAnnounced.set(true);

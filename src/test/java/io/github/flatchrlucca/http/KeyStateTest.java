@@ -13,38 +13,38 @@ class KeyStateTest {
 
     @Test
     void aRejectionAndTheKeyAcceptedAfterItAreEachToldOnce() {
-        credentials.answered(200);
-        credentials.answered(201);
+        credentials.answered("search-user", 200);
+        credentials.answered("search-user", 201);
         assertThat(credentials.state()).isEqualTo(KeyState.State.OK);
         assertThat(told).as("a key nobody heard was wrong does not work 'again'").isEmpty();
 
-        credentials.answered(401);
-        credentials.answered(403);
-        credentials.answered(200);
-        credentials.answered(200);
+        credentials.answered("search-user", 401);
+        credentials.answered("search-user", 403);
+        credentials.answered("search-user", 200);
+        credentials.answered("search-user", 200);
 
         assertThat(told).containsExactly(KeyState.State.REJECTED, KeyState.State.OK);
     }
 
     @Test
     void aKeyRejectedAtItsFirstAnswerIsToldAndSoIsItsAcceptance() {
-        credentials.answered(401);
-        credentials.answered(204);
+        credentials.answered("search-user", 401);
+        credentials.answered("search-user", 204);
 
         assertThat(told).containsExactly(KeyState.State.REJECTED, KeyState.State.OK);
     }
 
     @Test
     void aKeyReplacingARejectedOneIsToldAcceptedAtItsFirstSuccessOnly() {
-        credentials.answered(401);
+        credentials.answered("search-user", 401);
         KeyState untried = new KeyState(told::add, credentials);
         KeyState rotated = new KeyState(told::add, untried);
         KeyState fine = new KeyState(told::add, new KeyState(told::add));
 
         assertThat(rotated.state()).isEqualTo(KeyState.State.UNKNOWN);
-        rotated.answered(200);
-        rotated.answered(200);
-        fine.answered(200);
+        rotated.answered("search-user", 200);
+        rotated.answered("search-user", 200);
+        fine.answered("search-user", 200);
 
         assertThat(told).as("once, though the key between was never tried").containsExactly(KeyState.State.REJECTED,
                 KeyState.State.OK);
@@ -53,26 +53,26 @@ class KeyStateTest {
     @Test
     void anAnswerThatSaysNothingOfTheKeyChangesNothing() {
         for (int status : new int[] {404, 408, 429, 500, 503, 302, 0}) {
-            credentials.answered(status);
+            credentials.answered("search-user", status);
         }
         assertThat(credentials.state()).isEqualTo(KeyState.State.UNKNOWN);
 
-        credentials.answered(401);
-        credentials.answered(503);
+        credentials.answered("search-user", 401);
+        credentials.answered("search-user", 503);
         assertThat(credentials.state()).isEqualTo(KeyState.State.REJECTED);
     }
 
     @Test
     void aNewKeyIsTriedOnceWhateverThatTryCameTo() {
         assertThat(credentials.firstTry()).isTrue();
-        credentials.answered(503);
+        credentials.answered("search-user", 503);
 
         assertThat(credentials.firstTry()).as("an unreachable Lucca is not asked in a loop").isFalse();
     }
 
     @Test
     void aKeySomethingHasAlreadySaidSomethingOfIsNotTried() {
-        credentials.answered(200);
+        credentials.answered("search-user", 200);
 
         assertThat(credentials.firstTry()).isFalse();
     }

@@ -210,6 +210,41 @@ class LuccaAnswersTest {
         assertThat(credentialChanges).containsExactly(KeyState.State.REJECTED, KeyState.State.OK);
     }
 
+    @Test
+    void aKeyWithoutTheRightToCreateIsToldRejectedOnceThoughItsReadsSucceedAtEveryAttempt() throws IOException {
+        // the key's role may look people up but not create them: every attempt of every hire reads, then is refused
+        for (int attempt = 0; attempt < 3; attempt++) {
+            answers.check(exchange("search-user", 200, "{}"));
+            assertThatExceptionOfType(LuccaKeyRejected.class)
+                    .isThrownBy(() -> answers.check(exchange("create-user", 403, "")));
+        }
+        assertThat(credentials.state()).isEqualTo(KeyState.State.REJECTED);
+        assertThat(credentialChanges).as("not 'rejected' and 'accepted again' at each attempt").containsExactly(
+                KeyState.State.REJECTED);
+
+        // the right given in Lucca: the refused call goes through
+        answers.check(exchange("create-user", 201, "{}"));
+
+        assertThat(credentials.state()).isEqualTo(KeyState.State.OK);
+        assertThat(credentialChanges).containsExactly(KeyState.State.REJECTED, KeyState.State.OK);
+    }
+
+    @Test
+    void aKeyRefusedOutrightIsAcceptedAgainAtItsFirstSuccessWhateverTheCall() throws IOException {
+        assertThatExceptionOfType(LuccaKeyRejected.class)
+                .isThrownBy(() -> answers.check(exchange("check-key", 401, "")));
+
+        answers.check(exchange("search-user", 200, "{}"));
+
+        assertThat(credentialChanges).containsExactly(KeyState.State.REJECTED, KeyState.State.OK);
+    }
+
+    private Exchange exchange(String call, int status, String body) {
+        Exchange exchange = exchange(status, body);
+        exchange.setVariable("luccaCall", call);
+        return exchange;
+    }
+
     private Exchange exchange(int status, String body) {
         Exchange exchange = new DefaultExchange(CAMEL);
         exchange.setVariable("lucca", lucca);

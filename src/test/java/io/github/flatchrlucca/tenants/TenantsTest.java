@@ -59,18 +59,18 @@ class TenantsTest {
         KeyState rotated = tenants.find("acme").orElseThrow().lucca().credentials();
         assertThat(rotated).isNotSameAs(old);
         assertThat(rotated.state()).isEqualTo(KeyState.State.UNKNOWN);
-        rotated.answered(401);
+        rotated.answered("search-user", 401);
         assertThat(credentialChanges).containsExactly("acme REJECTED");
     }
 
     @Test
     void aKeyRotatedAfterARejectionIsToldAcceptedAtItsFirstSuccessAndAFirstKeyIsNot() {
         tenants.replace(List.of(tenant("acme", "key-1"), tenant("globex", "key-g")));
-        tenants.find("globex").orElseThrow().lucca().credentials().answered(200);
-        tenants.find("acme").orElseThrow().lucca().credentials().answered(401);
+        tenants.find("globex").orElseThrow().lucca().credentials().answered("search-user", 200);
+        tenants.find("acme").orElseThrow().lucca().credentials().answered("search-user", 401);
 
         tenants.replace(List.of(tenant("acme", "key-2"), tenant("globex", "key-g")));
-        tenants.find("acme").orElseThrow().lucca().credentials().answered(200);
+        tenants.find("acme").orElseThrow().lucca().credentials().answered("search-user", 200);
 
         assertThat(credentialChanges).containsExactly("acme REJECTED", "acme OK");
     }
