@@ -81,6 +81,11 @@ class SeveralInstancesIT {
                 + ConnectorProcess.ADMIN_TOKEN).body());
         assertThat(page.path("hires")).hasSize(200)
                 .allSatisfy(hire -> assertThat(hire.path("candidate").asText()).isNotBlank());
+        // an id PostgreSQL cannot even compare (a NUL byte: no text of its may hold one) is no hire, as on H2
+        HttpResponse<String> noSuchHire = both.get(1).get("/admin/api/hires/" + hireIds.get(0) + "%00",
+                "Bearer " + ConnectorProcess.ADMIN_TOKEN);
+        assertThat(noSuchHire.statusCode()).as(noSuchHire.body()).isEqualTo(404);
+        assertThat(noSuchHire.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     @Test
