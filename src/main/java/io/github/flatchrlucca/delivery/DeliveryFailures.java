@@ -129,9 +129,15 @@ public final class DeliveryFailures {
                 schedule.next(hire.attempts(), clock.instant()), "address-busy");
     }
 
-    /** 408, 5xx, timeouts, lost connections and anything unexpected: later, further apart each time. */
+    /**
+     * 408, 5xx, timeouts, lost connections, a call held back for a slow journal and anything unexpected: later,
+     * further apart each time. A create held back was never sent: forgotten first, as a stop's is ({@link #stopped}).
+     */
     public void retryLater(Exchange exchange) {
         ClaimedHire hire = hire(exchange);
+        if (caught(exchange, CallHeldBack.class) != null && createUnsent(exchange)) {
+            tellIfNoLongerUndecided(hire, journal.forgetHeldBackCreate(hire.hireId(), hire.createSent()));
+        }
         retryOrDie(hire, failure(exchange), schedule.next(hire.attempts(), clock.instant()), reason(exchange));
     }
 

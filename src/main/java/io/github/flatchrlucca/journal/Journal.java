@@ -277,6 +277,22 @@ public final class Journal {
      *         {@link #CANCELLED_CREATE_UNKNOWN}), so that whoever was told of it can be told it is gone; empty if none
      */
     public Optional<String> giveBackStopped(String hireId, String earlierCreate) {
+        return forgetCreateNeverSent(hireId, earlierCreate, true);
+    }
+
+    /**
+     * Forgets this attempt's create, recorded ({@link #markCreateAttempted}) then held back ({@link CallHeldBack}): Lucca
+     * never saw it. As {@link #giveBackStopped} forgets it, a stop's mark included, but the claim is kept for the
+     * attempt's outcome ({@link #retryLater}, {@link #markDead}): otherwise the next attempt, a cancel, a move out and
+     * the outcome written back would all take it for a create whose answer was lost ("perhaps created").
+     *
+     * @return as {@link #giveBackStopped}
+     */
+    public Optional<String> forgetHeldBackCreate(String hireId, String earlierCreate) {
+        return forgetCreateNeverSent(hireId, earlierCreate, false);
+    }
+
+    private Optional<String> forgetCreateNeverSent(String hireId, String earlierCreate, boolean giveBack) {
         Instant now = clock.instant();
         Optional<String> takenBack = jdbc.inTransaction("forget a create the stop came before", connection -> {
             Optional<String> mark = Optional.empty();
@@ -290,8 +306,9 @@ public final class Journal {
                     }
                 }
             }
-            Jdbc.update(connection, "UPDATE hire SET claimed_until = NULL, claimed_by = NULL"
-                    + forgetUnsentCreate(earlierCreate) + " WHERE hire_id = ? AND claimed_by = ?", earlierCreate == null
+            String forget = forgetUnsentCreate(earlierCreate);
+            Jdbc.update(connection, "UPDATE hire SET " + (giveBack ? "claimed_until = NULL, claimed_by = NULL" + forget
+                    : forget.substring(", ".length())) + " WHERE hire_id = ? AND claimed_by = ?", earlierCreate == null
                     ? new Object[] {hireId, instanceId} : new Object[] {earlierCreate, hireId, instanceId});
             if (mark.isPresent()) {
                 event(connection, hireId, null, null, "its create was stopped before it was sent: nothing was made "

@@ -52,7 +52,7 @@ public final class LuccaRateLimiter {
      *
      * @param stillHolding when the call is made for a hire: that this instance still holds it, checked (and its
      *                     claim renewed) in the commit that takes the slot; null for a call made for no hire
-     * @throws io.github.flatchrlucca.journal.ClaimLost when the claim, renewed before that commit, could end before
+     * @throws io.github.flatchrlucca.journal.CallHeldBack when the claim, renewed before that commit, could end before
      *                     the call once sent: the call is not sent, and its slot stays counted
      */
     public long acquire(@Variable(Variables.LUCCA) LuccaConnection lucca,

@@ -218,6 +218,55 @@ class DeliveryFailuresTest {
     }
 
     @Test
+    void aCreateHeldBackIsForgottenSoThatNeitherItsRetryNorACancelTakesItForOneWhoseAnswerWasLost()
+            throws SQLException {
+        ClaimedHire hire = claimedHire();
+        Exchange exchange = createHeldBack(hire, createRecorded(hire), heldBackAfter(hire, Duration.ofSeconds(170)));
+
+        failures.retryLater(exchange);
+
+        HireView record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.RETRYING);
+        assertThat(record.createUnanswered()).as("a create never sent").isFalse();
+        assertThat(journal.cancel(hire.hireId())).isTrue();
+        assertThat(reader.find(hire.hireId()).orElseThrow().decisionNeeded()).as("no account to look for").isNull();
+    }
+
+    @Test
+    void aCreateHeldBackAtTheLastAttemptDiesAsNotCreatedNotAsPerhapsCreated() throws SQLException {
+        ClaimedHire hire = claimedHire();
+        ApiRequest create = createRecorded(hire);
+        clock.advance(MAX_AGE);
+
+        failures.retryLater(createHeldBack(hire, create, heldBackAfter(hire, Duration.ofSeconds(170))));
+
+        HireView record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.DEAD);
+        assertThat(ResultLine.of(record, ZoneOffset.UTC)).doesNotContain("perhaps created");
+    }
+
+    @Test
+    void aMoveOutBetweenTheRenewalAndTheCheckOfAHeldBackCreateAsksForNoDecision() throws SQLException {
+        ClaimedHire hire = claimedHire();
+        ApiRequest create = createRecorded(hire);
+        Throwable heldBack;
+        try (Connection connection = pool.getConnection()) {
+            RateLimitStore.Hold hold = journal.stillHolding(hire.hireId()).check(connection);
+            clock.advance(Duration.ofSeconds(170));
+            // the move out, which waited for the renewal's row lock, goes through once it commits, before the check
+            Intakes.movedOutOfHired(journal, "acme", new HireVerdict(HireVerdict.Kind.MOVED_OUT, "dragged", "4242",
+                    "1234", List.of()), "dragged");
+            heldBack = catchThrowable(() -> hold.covers(Duration.ofSeconds(20)));
+        }
+
+        failures.retryLater(createHeldBack(hire, create, heldBack));
+
+        HireView record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.WITHDRAWN);
+        assertThat(record.decisionNeeded()).as("its create was never sent: no account to decide on").isNull();
+    }
+
+    @Test
     void aRefusedCreateWhoseDirectoryWasDroppedOverItsBudgetIsRetriedUnderItsOwnReason() {
         ClaimedHire hire = claimedHire();
         Exchange exchange = failed(hire, new PeopleOverBudget(64_700));
@@ -581,6 +630,15 @@ class DeliveryFailuresTest {
             clock.advance(commit);
             return catchThrowable(() -> hold.covers(Duration.ofSeconds(20)));
         }
+    }
+
+    /** The attempt that failed at its create, recorded then held back by {@code heldBack}. */
+    private Exchange createHeldBack(ClaimedHire hire, ApiRequest create, Throwable heldBack) {
+        Exchange exchange = failed(hire, heldBack);
+        exchange.setVariable(Variables.DELIVERY, deliveryOf(hire));
+        exchange.setVariable(Variables.LUCCA_CALL, "create-user");
+        exchange.getMessage().setBody(create);
+        return exchange;
     }
 
     /** The failure Lucca's answer becomes, as the call route throws it. */

@@ -649,6 +649,20 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     }
 
     @Test
+    void aCreateHeldBackForASlowJournalIsNotTakenForOneWhoseAnswerWasLost() {
+        Advices.whileTheCreateWaits("held-back-2", hire -> {
+            throw JournalFaults.callHeldBack("the next Lucca call of hire " + hire.hireId());
+        });
+        String hireId = accept(LIVE, Events.hire(LIVE, "held-back-2"));
+
+        HireView retrying = awaitHire(hireId, h -> h.status() == HireStatus.RETRYING);
+        assertThat(retrying.createUnanswered()).as("its create was never sent").isFalse();
+        assertThat(journalBean.cancel(hireId)).isTrue();
+        assertThat(hire(hireId).decisionNeeded()).as("no account to look for").isNull();
+        assertThat(usersWithMail("held-back-2")).isZero();
+    }
+
+    @Test
     void aHireCancelledDuringItsAttemptStopsBeforeItsNextLuccaCall() {
         String hireId = acceptMeeting("cancelled-1", hire -> journalBean.cancel(hire.hireId()));
 
