@@ -228,7 +228,7 @@ public final class DeliverySteps {
             return;
         }
         // someone listed is looked up as Lucca writes their address, whatever the look-up's rules of case
-        Optional<LuccaPerson> withTheAddress = theOneWithTheAddress(people.withMail(lucca, delivery.draft().mail()));
+        Optional<LuccaPerson> withTheAddress = theOneWithTheAddress(delivery, lucca);
         if (withTheAddress.isPresent()) {
             delivery.lookUpAs(withTheAddress.get().mail());
             return;
@@ -279,6 +279,27 @@ public final class DeliverySteps {
             return Optional.of(new OwnEmailHolder(person.found(), person.mail(), false));
         }
         return byAddress.stream().findFirst().map(person -> new OwnEmailHolder(person, person.mail(), true));
+    }
+
+    /**
+     * The one person the directory lists with the hire's address, if any, unless someone else has the candidate's own
+     * e-mail (as personal e-mail, or as address): without a work e-mail pattern the hire's address is that e-mail, so
+     * a former account under it (an old internship) beside the account HR made since with it as personal e-mail would
+     * be taken for the candidate alone, and a contract on it give one person two active accounts. Not when the one
+     * with the address may be a namesake ({@link #mayBeANamesake}): that rule stops the hire already, and says why.
+     *
+     * @throws HireNeedsAPerson when several have the address, or the one who has it is not the one with the
+     *                          candidate's own e-mail
+     */
+    private Optional<LuccaPerson> theOneWithTheAddress(Delivery delivery, LuccaConnection lucca) {
+        Optional<LuccaPerson> withTheAddress = theOneWithTheAddress(people.withMail(lucca, delivery.draft().mail()));
+        if (withTheAddress.isPresent() && !mayBeANamesake(delivery, withTheAddress.get())) {
+            long id = withTheAddress.get().id();
+            withCandidatesOwnEmail(delivery, lucca).filter(holder -> holder.person().id() != id).ifPresent(holder -> {
+                throw HireNeedsAPerson.sharedPersonalEmail(Stream.of(id, holder.person().id()).sorted().toList());
+            });
+        }
+        return withTheAddress;
     }
 
     /**
@@ -413,7 +434,7 @@ public final class DeliverySteps {
      */
     public void afterRefusedCreate(@Variable(Variables.DELIVERY) Delivery delivery, @Variable(Variables.LUCCA) LuccaConnection lucca,
                                    @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) LuccaRefused refusal) {
-        Optional<LuccaPerson> person = theOneWithTheAddress(people.withMail(lucca, delivery.draft().mail()))
+        Optional<LuccaPerson> person = theOneWithTheAddress(delivery, lucca)
                 .or(() -> withCandidatesOwnEmail(delivery, lucca).map(holder -> {
                     holder.lookedUpOn(delivery);
                     return holder.person();

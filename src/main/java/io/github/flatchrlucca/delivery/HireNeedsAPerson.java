@@ -71,9 +71,9 @@ public final class HireNeedsAPerson extends RuntimeException {
     }
 
     /**
-     * Nobody in Lucca has the hire's address, but several people have the candidate's own e-mail, as their personal
-     * e-mail or one as their address: the candidate is perhaps one of them (a returning employee), and which one only
-     * a person can tell.
+     * Several people in Lucca have the candidate's own e-mail, as their personal e-mail or one as their address, or one
+     * has the hire's address and another the candidate's own e-mail: the candidate is perhaps one of them (a returning
+     * employee), and which one only a person can tell.
      */
     static HireNeedsAPerson sharedPersonalEmail(List<Long> personIds) {
         return new HireNeedsAPerson("personal-email-shared", "Lucca users "

@@ -1063,6 +1063,37 @@ class DeliveryStepsTest {
         assertThat(delivery.isUserKnown()).isFalse();
     }
 
+    /**
+     * A former account under the candidate's own e-mail (an old internship), and the account HR made for them since,
+     * current, with that e-mail as personal e-mail: a contract on the former one would give one person two active
+     * accounts.
+     */
+    @Test
+    void aFormerAccountWithTheHiresAddressBesideACurrentOneWithItAsPersonalEmailNeedsAPerson() {
+        luccaPeople.add(people(INTERN_IN_DIRECTORY, "{\"id\":78,\"mail\":\"e.muller@acme.fr\",\"login\":\"emuller2\","
+                + "\"personalEmail\":\"eloise@gmail.com\"}"));
+        people.refresh(LUCCA);
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
+
+        assertThatExceptionOfType(HireNeedsAPerson.class).isThrownBy(() -> steps.checkInDirectory(delivery, LUCCA))
+                .withMessageContaining("#77, #78").withMessageNotContaining("@").withMessageNotContaining("eloise")
+                .satisfies(why -> assertThat(why.reason()).isEqualTo("personal-email-shared"));
+        assertThat(delivery.isUserKnown()).isFalse();
+        assertThat(delivery.isRehire()).isFalse();
+    }
+
+    /** The same two, found by the directory read again after Lucca refused the create. */
+    @Test
+    void aRefusalAfterWhichAFormerAccountHasTheAddressAndACurrentOneItAsPersonalEmailNeedsAPerson() {
+        Delivery delivery = refusedThenLuccaReadAgainShows(INTERN_IN_DIRECTORY + ",{\"id\":78,\"mail\":"
+                + "\"e.muller@acme.fr\",\"login\":\"emuller2\",\"personalEmail\":\"eloise@gmail.com\"}");
+
+        assertThatExceptionOfType(HireNeedsAPerson.class)
+                .isThrownBy(() -> steps.afterRefusedCreate(delivery, LUCCA, refusal()))
+                .satisfies(why -> assertThat(why.reason()).isEqualTo("personal-email-shared"));
+        assertThat(delivery.isUserKnown()).isFalse();
+    }
+
     /** A former intern HR made by hand under the candidate's own e-mail, with no personal e-mail. */
     private static final String INTERN_IN_DIRECTORY = "{\"id\":77,\"mail\":\"Eloise@Gmail.com\",\"login\":\"emuller\","
             + "\"dtContractEnd\":\"2025-06-30T00:00:00\"}";
