@@ -10,12 +10,14 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalQuery;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads the contract start day from Flatchr's {@code vacancy.start_date}, which arrives as an ISO-8601
  * UTC date-time, epoch seconds or milliseconds (number or text; moments as {@link FlatchrInstants} reads them),
- * "YYYY-MM-DD", "YYYYMMDD", "DD/MM/YYYY" or "DD/MM/YY". A day outside the years 2000 to 2099 is no contract's: it
+ * "YYYY-MM-DD", "YYYYMMDD", "DD/MM/YYYY" or "DD/MM/YY", or a day with a midnight and no zone ("YYYY-MM-DD 00:00:00",
+ * as a database writes a date, or as Lucca's v3 dates are). A day outside the years 2000 to 2099 is no contract's: it
  * is taken as unreadable (then estimated, and said), not sent.
  * An instant is the day it falls on in {@link FlatchrDays#ZONE}, whatever the tenant's time zone: the recruiter picked
  * a day, which Flatchr stores as some instant of it. Read in the tenant's zone instead, a day stored as its midnight UTC
@@ -28,6 +30,12 @@ public final class StartDateReader {
     // eight digits are a day written without separators (as epoch seconds they would be 1970)
     private static final Pattern BASIC_DAY = Pattern.compile("\\d{8}");
     private static final DateTimeFormatter BASIC_DAY_FORMAT = strict("uuuuMMdd");
+    /*
+     * A day and a midnight without zone: midnight in Paris or in UTC (01:00 or 02:00 in Paris), it is that day in Paris
+     * either way. Read as unreadable, a fixed-term job's end written so left its contract open-ended, and a start the
+     * day the hire came. Another time without its zone names no day for sure (23:00 UTC is the next day in Paris).
+     */
+    private static final Pattern DAY_AT_MIDNIGHT = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ]00:00(:00(\\.0{1,9})?)?");
     private static final int FIRST_YEAR = 2000;
     private static final int LAST_YEAR = 2099;
 
@@ -65,6 +73,10 @@ public final class StartDateReader {
             if (day.isPresent()) {
                 return day;
             }
+        }
+        Matcher midnight = DAY_AT_MIDNIGHT.matcher(text);
+        if (midnight.matches()) {
+            return parse(midnight.group(1), DateTimeFormatter.ISO_LOCAL_DATE, LocalDate::from);
         }
         return FlatchrInstants.read(text)
                 .flatMap(StartDateReader::dayOf)

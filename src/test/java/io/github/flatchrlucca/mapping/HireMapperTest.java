@@ -156,6 +156,20 @@ class HireMapperTest {
         assertThat(fixedTerm.warningTexts()).isEmpty();
     }
 
+    /** A fixed-term job's dates written as a database writes a day: the contract ends on its day, not open-ended. */
+    @Test
+    void aFixedTermVacancysDatesWithAMidnightWithoutZoneAreTheirDays() {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).put("start_date", "2027-01-04 00:00:00");
+        vacancy(event).put("end_date", "2027-06-30 00:00:00");
+
+        MappedHire fixedTerm = mapper.map(event, RECEIVED_AT);
+
+        assertThat(fixedTerm.draft().contractStart()).isEqualTo(LocalDate.of(2027, 1, 4));
+        assertThat(fixedTerm.draft().contractEnd()).isEqualTo(LocalDate.of(2027, 6, 30));
+        assertThat(fixedTerm.warningTexts()).isEmpty();
+    }
+
     @Test
     void anEndBeforeTheStartLeavesTheContractOpenEndedWithAWarning() {
         JsonNode event = Json.parse(HIRE);

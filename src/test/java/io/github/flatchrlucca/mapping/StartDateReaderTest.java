@@ -45,6 +45,25 @@ class StartDateReaderTest {
                 .contains(LocalDate.of(2027, 7, 5));
     }
 
+    /**
+     * A day written with a midnight and no zone (as Lucca's own v3 dates are, or a database's date-time): midnight in
+     * Paris or in UTC, it is that day in Paris either way. Another time without its zone names no day for sure (23:00
+     * UTC is the next day in Paris), and stays unreadable.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"2027-06-30T00:00:00\"", "\"2027-06-30 00:00:00\"", "\"2027-06-30T00:00:00.000\"",
+        "\"2027-06-30T00:00\""})
+    void aDayWithAMidnightWithoutZoneIsThatDay(String json) {
+        assertThat(StartDateReader.read(Json.parse(json))).contains(LocalDate.of(2027, 6, 30));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"2027-06-30T23:00:00\"", "\"2027-06-30 12:00:00\"", "\"2027-06-31T00:00:00\""})
+    void anotherTimeWithoutZoneIsUnreadable(String json) {
+        assertThat(StartDateReader.read(Json.parse(json))).isEmpty();
+        assertThat(StartDateReader.isAbsent(Json.parse(json))).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"null", "\"\"", "\"   \""})
     void nullOrBlankIsAbsent(String json) {
