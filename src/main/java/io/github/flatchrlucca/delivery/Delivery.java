@@ -9,6 +9,7 @@ import io.github.flatchrlucca.mapping.HireWarning;
 import io.github.flatchrlucca.mapping.LuccaUserDraft;
 import io.github.flatchrlucca.mapping.MappedHire;
 import io.github.flatchrlucca.tenants.Tenant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +57,11 @@ public final class Delivery implements DepartmentNames {
 
     public String getHireId() {
         return hire.hireId();
+    }
+
+    /** The day the hire last entered the queue (received, moved back into hired, replayed), in its tenant's zone. */
+    LocalDate arrivalDay() {
+        return LocalDate.ofInstant(hire.queuedAt(), tenant.settings().zone());
     }
 
     /** The user exists in Lucca already: found, or created by an earlier attempt. */

@@ -369,24 +369,31 @@ public final class DeliverySteps {
      * and that create made this someone (the login it gave), they are our own user. (A returning employee's new
      * contract sent that way never comes here: it goes on with its owner, {@link #checkInDirectory}.) A former
      * employee (no contract left on the start day) comes back with a new contract, or is reported, as the tenant's
-     * rehire policy says; anyone else, a user made by hand meanwhile included, is already in Lucca. With a work
+     * rehire policy says; so is one whose last contract ended before the hire came but not before a start day left in
+     * the past, though a contract from that day cannot be theirs (it would overlap the former one): a person decides;
+     * anyone else, a user made by hand meanwhile included, is already in Lucca. With a work
      * e-mail pattern, only when Lucca has the candidate's own e-mail as theirs: the address says nothing of who has it
      * ({@link HireNeedsAPerson}). Someone found by the candidate's own e-mail, as their personal e-mail or as their
      * address, has it: they are the candidate.
      */
     private void noteFound(Delivery delivery, LuccaPerson person) {
         boolean former = person.isFormerEmployee(delivery.draft().contractStart());
+        // employed on a start day left in the past, gone by the day the hire came: a returning employee all the same
+        boolean leftSinceTheStart = !former && person.isFormerEmployee(delivery.arrivalDay());
+        boolean contract = delivery.tenant().settings().rehire() == RehirePolicy.CONTRACT;
         SentCreate sent = delivery.sent();
         if (sent != null && !former && sent.madeUser(person)) {
             delivery.luccaUser(person.id());
             delivery.warn(ANSWER_LOST);
         } else if (!delivery.isLookedUpByOwnEmail() && mayBeANamesake(delivery, person)) {
             throw HireNeedsAPerson.namesake(person.id());
-        } else if (former && delivery.tenant().settings().rehire() == RehirePolicy.CONTRACT) {
+        } else if (former && contract) {
             delivery.comesBack(person.id());
+        } else if (leftSinceTheStart && contract) {
+            throw HireNeedsAPerson.leftAfterTheStartDate(person.id());
         } else {
             delivery.foundInLucca(person.id());
-            delivery.warn(former ? REHIRE : ALREADY_EMPLOYED);
+            delivery.warn(former || leftSinceTheStart ? REHIRE : ALREADY_EMPLOYED);
         }
     }
 

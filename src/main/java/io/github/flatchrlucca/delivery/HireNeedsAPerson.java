@@ -84,6 +84,19 @@ public final class HireNeedsAPerson extends RuntimeException {
     }
 
     /**
+     * The person's last contract ended before the hire came, but not before the vacancy's start day, a day left in the
+     * past (vacancies keep the start date they were opened with): a returning employee, whom "already in Lucca" would
+     * leave without a contract to log in with, nobody told, and whose new contract from that day would overlap the
+     * former one. The start date to give them only a person knows.
+     */
+    static HireNeedsAPerson leftAfterTheStartDate(long personId) {
+        return new HireNeedsAPerson("left-after-the-start-date", "Lucca user #" + personId + " has the hire's e-mail "
+                + "and left before the hire came, but after the vacancy's start date (left in the past?): a returning "
+                + "employee, whose new contract from that date would overlap their former one; a person decides "
+                + "(correct the vacancy's start date in Flatchr and replay, or add their new contract by hand)");
+    }
+
+    /**
      * Nothing of the candidate's first or last name reads in Latin letters (a script the transliteration does not
      * cover): a login and a work address made of them would be empty, and the same for every such candidate.
      */

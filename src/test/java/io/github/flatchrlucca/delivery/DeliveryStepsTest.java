@@ -352,6 +352,42 @@ class DeliveryStepsTest {
         assertThat(delivery.isRehire()).isTrue();
     }
 
+    /**
+     * The vacancy's start day (2 February) left in the past when the hire came (2 March), and the person's last
+     * contract ended between the two (27 February): employed on the start day, gone by the hire. Reported as someone
+     * already in Lucca, nothing would be written and nobody told, while the returning employee has no contract to log
+     * in with; a contract from the start day would overlap the former one.
+     */
+    @Test
+    void someoneWhoLeftAfterAStartDayLeftInThePastButBeforeTheHireCameNeedsAPersonOrIsReportedAsARehire() {
+        ClaimedHire cameAfterTheStart = new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
+                Instant.parse("2026-03-02T10:00:00Z"), null, 1, null, null, null);
+        Delivery delivery = steps.map(cameAfterTheStart, TENANT);
+        Delivery reported = steps.map(cameAfterTheStart, REPORTING_REHIRES);
+
+        assertThatExceptionOfType(HireNeedsAPerson.class)
+                .isThrownBy(() -> steps.notePerson(delivery, person(77, "2026-02-27T00:00:00")))
+                .withMessageContaining("#77").withMessageNotContaining("eloise")
+                .satisfies(why -> assertThat(why.reason()).isEqualTo("left-after-the-start-date"));
+        assertThat(delivery.isAlreadyInLucca()).isFalse();
+        assertThat(delivery.isRehire()).isFalse();
+        steps.notePerson(reported, person(77, "2026-02-27T00:00:00"));
+        assertThat(reported.isAlreadyInLucca()).isTrue();
+        assertThat(reported.warnings()).contains(DeliverySteps.REHIRE).doesNotContain(DeliverySteps.ALREADY_EMPLOYED);
+    }
+
+    @Test
+    void someoneStillEmployedWhenTheHireCameIsAlreadyInLuccaWhateverTheStartDay() {
+        ClaimedHire cameAfterTheStart = new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
+                Instant.parse("2026-03-02T10:00:00Z"), null, 1, null, null, null);
+        Delivery delivery = steps.map(cameAfterTheStart, TENANT);
+
+        steps.notePerson(delivery, person(77, "2026-03-02T00:00:00"));
+
+        assertThat(delivery.isAlreadyInLucca()).isTrue();
+        assertThat(delivery.warnings()).contains(DeliverySteps.ALREADY_EMPLOYED);
+    }
+
     @Test
     void aFormerEmployeeIsOnlyReportedWhenTheTenantSaysSo() {
         Delivery delivery = steps.map(hire(MAPPED_CONTRACT), REPORTING_REHIRES);
