@@ -176,10 +176,8 @@ class AlertsTest {
     void aHireDeadForADayAndReplayedHasWaitedSinceItsReplay() {
         try (TestJournal h2 = TestJournal.inMemory()) {
             Journal journal = new Journal(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
-            Alerts watching = new Alerts(chat::add, "https://connector.acme.example",
-                    new JournalReader(h2.dataSource()), Duration.ofHours(1), clock);
-            String hireId = Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
-                    "1", List.of()), "acme", Duration.ZERO).hireId();
+            Alerts watching = watchingTheQueueOf(h2);
+            String hireId = queuedHire(journal, Duration.ZERO);
             assertThat(journal.claim(hireId)).isNotNull();
             journal.markDead(hireId, new EventDetail("create-user", 400, "{}", "Lucca answered 400 to create-user"));
             clock.advance(Duration.ofHours(25));
@@ -202,10 +200,8 @@ class AlertsTest {
     void aHireToldLateThenDeadAndReplayedIsToldAgainWhenItsNewWaitIsTooLong() {
         try (TestJournal h2 = TestJournal.inMemory()) {
             Journal journal = new Journal(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
-            Alerts watching = new Alerts(chat::add, "https://connector.acme.example",
-                    new JournalReader(h2.dataSource()), Duration.ofHours(1), clock);
-            String hireId = Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
-                    "1", List.of()), "acme", Duration.ZERO).hireId();
+            Alerts watching = watchingTheQueueOf(h2);
+            String hireId = queuedHire(journal, Duration.ZERO);
             // Lucca down: it waits, is told late, then dies of old age
             clock.advance(Duration.ofMinutes(61));
             watching.checkQueueAge();
@@ -226,10 +222,8 @@ class AlertsTest {
     void aHireHeldOnPurposeIsNoQueueThatStoppedMovingUntilItsHoldIsOver() {
         try (TestJournal h2 = TestJournal.inMemory()) {
             Journal journal = new Journal(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
-            Alerts watching = new Alerts(chat::add, "https://connector.acme.example",
-                    new JournalReader(h2.dataSource()), Duration.ofHours(1), clock);
-            String held = Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
-                    "1", List.of()), "acme", Duration.ofHours(2)).hireId();
+            Alerts watching = watchingTheQueueOf(h2);
+            String held = queuedHire(journal, Duration.ofHours(2));
 
             clock.advance(Duration.ofMinutes(61));
             watching.checkQueueAge();
@@ -240,5 +234,17 @@ class AlertsTest {
             watching.checkQueueAge();
             assertThat(chat).singleElement().asString().contains(held, "has waited 61 minute(s) for Lucca");
         }
+    }
+
+    /** The queue-age alert reading {@code h2}'s journal, as the connector's watch does, an hour its limit. */
+    private Alerts watchingTheQueueOf(TestJournal h2) {
+        return new Alerts(chat::add, "https://connector.acme.example", new JournalReader(h2.dataSource()),
+                Duration.ofHours(1), clock);
+    }
+
+    /** A hire of tenant acme entered the queue now, held for {@code hold} (HIRE_HOLD_SECONDS). */
+    private static String queuedHire(Journal journal, Duration hold) {
+        return Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "1", List.of()),
+                "acme", hold).hireId();
     }
 }
