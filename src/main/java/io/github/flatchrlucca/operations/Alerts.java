@@ -11,11 +11,13 @@ import io.github.flatchrlucca.signals.SkippedApplicationAlert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Objects;
-import java.util.List;
-import java.util.function.Consumer;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Tells the team's chat (Slack or Mattermost incoming webhook) what needs a person: a dead hire, a rejected
@@ -259,7 +261,10 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
         } catch (JournalUnavailable e) {
             return; // the journal being down is already said by the log and the readiness check
         }
-        oldest.forEach(this::checkAge);
+        // every hire tied for a tenant's oldest is listed: one of them is looked at, or tied hires would each replace
+        // the wait told of the other, and both be told again at every look
+        Set<String> tenantsLooked = new HashSet<>();
+        oldest.stream().filter(hire -> tenantsLooked.add(hire.tenant())).forEach(this::checkAge);
     }
 
     private void checkAge(HireView oldest) {

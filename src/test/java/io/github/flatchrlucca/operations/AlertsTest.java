@@ -177,7 +177,7 @@ class AlertsTest {
         try (TestJournal h2 = TestJournal.inMemory()) {
             Journal journal = new Journal(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
             Alerts watching = watchingTheQueueOf(h2);
-            String hireId = queuedHire(journal, Duration.ZERO);
+            String hireId = queuedHire(journal, "1", Duration.ZERO);
             assertThat(journal.claim(hireId)).isNotNull();
             journal.markDead(hireId, new EventDetail("create-user", 400, "{}", "Lucca answered 400 to create-user"));
             clock.advance(Duration.ofHours(25));
@@ -201,7 +201,7 @@ class AlertsTest {
         try (TestJournal h2 = TestJournal.inMemory()) {
             Journal journal = new Journal(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
             Alerts watching = watchingTheQueueOf(h2);
-            String hireId = queuedHire(journal, Duration.ZERO);
+            String hireId = queuedHire(journal, "1", Duration.ZERO);
             // Lucca down: it waits, is told late, then dies of old age
             clock.advance(Duration.ofMinutes(61));
             watching.checkQueueAge();
@@ -219,11 +219,28 @@ class AlertsTest {
     }
 
     @Test
+    void twoHiresWaitingSinceTheSameMomentAreToldOnceNotInTurnAtEveryLook() {
+        try (TestJournal h2 = TestJournal.inMemory()) {
+            Journal journal = new Journal(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
+            Alerts watching = watchingTheQueueOf(h2);
+            queuedHire(journal, "1", Duration.ZERO);
+            queuedHire(journal, "2", Duration.ZERO);
+            clock.advance(Duration.ofMinutes(61));
+
+            watching.checkQueueAge();
+            watching.checkQueueAge();
+            watching.checkQueueAge();
+
+            assertThat(chat).singleElement().asString().contains("has waited 61 minute(s) for Lucca");
+        }
+    }
+
+    @Test
     void aHireHeldOnPurposeIsNoQueueThatStoppedMovingUntilItsHoldIsOver() {
         try (TestJournal h2 = TestJournal.inMemory()) {
             Journal journal = new Journal(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
             Alerts watching = watchingTheQueueOf(h2);
-            String held = queuedHire(journal, Duration.ofHours(2));
+            String held = queuedHire(journal, "1", Duration.ofHours(2));
 
             clock.advance(Duration.ofMinutes(61));
             watching.checkQueueAge();
@@ -242,9 +259,9 @@ class AlertsTest {
                 Duration.ofHours(1), clock);
     }
 
-    /** A hire of tenant acme entered the queue now, held for {@code hold} (HIRE_HOLD_SECONDS). */
-    private static String queuedHire(Journal journal, Duration hold) {
-        return Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "1", List.of()),
-                "acme", hold).hireId();
+    /** The hire of tenant acme's applicant entered the queue now, held for {@code hold} (HIRE_HOLD_SECONDS). */
+    private static String queuedHire(Journal journal, String applicantId, Duration hold) {
+        return Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId,
+                List.of()), "acme", hold).hireId();
     }
 }
