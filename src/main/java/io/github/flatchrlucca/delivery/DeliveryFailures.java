@@ -136,7 +136,13 @@ public final class DeliveryFailures {
     public void retryLater(Exchange exchange) {
         ClaimedHire hire = hire(exchange);
         if (caught(exchange, CallHeldBack.class) != null && createUnsent(exchange)) {
-            tellIfNoLongerUndecided(hire, journal.forgetHeldBackCreate(hire.hireId(), hire.createSent()));
+            try {
+                tellIfNoLongerUndecided(hire, journal.forgetHeldBackCreate(hire.hireId(), hire.createSent()));
+            } catch (JournalUnavailable down) {
+                // set aside as any outcome the journal cannot take, its create kept: "perhaps created" is the safe side
+                leaveBehind(hire, failure(exchange));
+                return;
+            }
         }
         retryOrDie(hire, failure(exchange), schedule.next(hire.attempts(), clock.instant()), reason(exchange));
     }

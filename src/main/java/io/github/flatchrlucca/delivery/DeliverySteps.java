@@ -285,15 +285,19 @@ public final class DeliverySteps {
      * The one person the directory lists with the hire's address, if any, unless someone else has the candidate's own
      * e-mail (as personal e-mail, or as address): without a work e-mail pattern the hire's address is that e-mail, so
      * a former account under it (an old internship) beside the account HR made since with it as personal e-mail would
-     * be taken for the candidate alone, and a contract on it give one person two active accounts. Not when the one
-     * with the address may be a namesake ({@link #mayBeANamesake}): that rule stops the hire already, and says why.
+     * be taken for the candidate alone, and a contract on it give one person two active accounts. Only when the one
+     * with the address would be given a contract (no longer employed on the start day, or on the day the hire came):
+     * one still employed is already in Lucca, and nothing is written to them. Nor when they may be a namesake
+     * ({@link #mayBeANamesake}): that rule stops the hire already, and says why.
      *
-     * @throws HireNeedsAPerson when several have the address, or the one who has it is not the one with the
-     *                          candidate's own e-mail
+     * @throws HireNeedsAPerson when several have the address, or the one who has it, a former employee, is not the
+     *                          one with the candidate's own e-mail
      */
     private Optional<LuccaPerson> theOneWithTheAddress(Delivery delivery, LuccaConnection lucca) {
         Optional<LuccaPerson> withTheAddress = theOneWithTheAddress(people.withMail(lucca, delivery.draft().mail()));
-        if (withTheAddress.isPresent() && !mayBeANamesake(delivery, withTheAddress.get())) {
+        if (withTheAddress.filter(person -> person.isFormerEmployee(delivery.draft().contractStart())
+                || person.isFormerEmployee(delivery.arrivalDay())).isPresent()
+                && !mayBeANamesake(delivery, withTheAddress.get())) {
             long id = withTheAddress.get().id();
             withCandidatesOwnEmail(delivery, lucca).filter(holder -> holder.person().id() != id).ifPresent(holder -> {
                 throw HireNeedsAPerson.sharedPersonalEmail(Stream.of(id, holder.person().id()).sorted().toList());

@@ -93,7 +93,8 @@ public final class HireNeedsAPerson extends RuntimeException {
         return new HireNeedsAPerson("left-after-the-start-date", "Lucca user #" + personId + " has the hire's e-mail "
                 + "and left before the hire came, but after the vacancy's start date (left in the past?): a returning "
                 + "employee, whose new contract from that date would overlap their former one; a person decides "
-                + "(correct the vacancy's start date in Flatchr and replay, or add their new contract by hand)");
+                + "(correct the vacancy's start date in Flatchr, then move the candidate out of hired and back in: a "
+                + "replay sends again the date the hire came with; or add their new contract by hand)");
     }
 
     /**

@@ -246,6 +246,24 @@ class DeliveryFailuresTest {
     }
 
     @Test
+    void aCreateHeldBackWhileTheJournalFailsIsSetAsideAndWrittenOnceItAnswersItsCreateKeptAsMaybeSent()
+            throws SQLException {
+        ClaimedHire hire = claimedHire();
+        Exchange exchange = createHeldBack(hire, createRecorded(hire), heldBackAfter(hire, Duration.ofSeconds(170)));
+        journalFails();
+
+        failures.retryLater(exchange);
+
+        assertThat(failures.writeLeftBehind()).as("the journal is still down").isFalse();
+        journalReturns();
+        assertThat(failures.writeLeftBehind()).isTrue();
+        HireView record = reader.find(hire.hireId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(HireStatus.RETRYING);
+        assertThat(record.createUnanswered()).as("not known to be unsent: looked up first at the next attempt")
+                .isTrue();
+    }
+
+    @Test
     void aMoveOutBetweenTheRenewalAndTheCheckOfAHeldBackCreateAsksForNoDecision() throws SQLException {
         ClaimedHire hire = claimedHire();
         ApiRequest create = createRecorded(hire);

@@ -1113,6 +1113,32 @@ class DeliveryStepsTest {
         assertThat(delivery.isRehire()).isFalse();
     }
 
+    /**
+     * The other way round: the one with the hire's address is employed, an old account of theirs holds the candidate's
+     * own e-mail. Nothing would be written to the current one: already in Lucca, as before, with or without a work
+     * e-mail pattern.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aCurrentAccountWithTheHiresAddressBesideAFormerOneWithTheCandidatesEmailIsAlreadyInLucca(boolean workMail) {
+        Delivery delivery = steps.map(hire(MAPPED_CONTRACT), workMail ? WORK_MAIL : TENANT);
+        String address = delivery.draft().mail();
+        // the current account: the hire's address (with a pattern, the work address, the candidate's own e-mail as
+        // its personal e-mail); the former one: the candidate's own e-mail, as its personal e-mail or its address
+        String current = "{\"id\":77,\"login\":\"emuller\",\"mail\":\"" + address + "\","
+                + (workMail ? "\"personalEmail\":\"eloise@gmail.com\"," : "") + "\"dtContractEnd\":null}";
+        luccaPeople.add(people(current, workMail ? INTERN_IN_DIRECTORY.replace("77", "78")
+                : "{\"id\":78,\"mail\":\"old.intern@acme.fr\",\"login\":\"emuller2\",\"personalEmail\":"
+                + "\"eloise@gmail.com\",\"dtContractEnd\":\"2020-06-30T00:00:00\"}"));
+        people.refresh(LUCCA);
+
+        steps.checkInDirectory(delivery, LUCCA);
+        steps.notePerson(delivery, json("{\"data\":{\"items\":[" + current + "]}}"));
+
+        assertThat(delivery.isAlreadyInLucca()).isTrue();
+        assertThat(delivery.luccaUserId()).isEqualTo(77L);
+    }
+
     /** The same two, found by the directory read again after Lucca refused the create. */
     @Test
     void aRefusalAfterWhichAFormerAccountHasTheAddressAndACurrentOneItAsPersonalEmailNeedsAPerson() {
