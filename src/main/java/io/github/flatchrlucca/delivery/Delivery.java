@@ -12,6 +12,7 @@ import io.github.flatchrlucca.tenants.Tenant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** One attempt at delivering one hire: what was mapped, what Lucca said so far, what to warn about. */
 public final class Delivery implements DepartmentNames {
@@ -38,6 +39,8 @@ public final class Delivery implements DepartmentNames {
     private boolean userCreatedNow;
     // the login rule makes the hire's address its login, and Lucca has someone with it as their login, spelled so
     private String loginHolder;
+    // someone the directory lists with the candidate's own e-mail, beside the one it lists with the hire's address
+    private Long ownEmailHolder;
     // this attempt's create (the user, or a returning employee's contract), recorded in the journal before it is sent
     private ApiRequest createRecorded;
     private final Integer luccaContractTypeId;
@@ -143,6 +146,20 @@ public final class Delivery implements DepartmentNames {
 
     void lookUpAs(String mail) {
         this.mailInLucca = mail;
+    }
+
+    /**
+     * The directory lists someone else with the candidate's own e-mail (as personal e-mail, or as address) than the one
+     * it lists with the hire's address: a contract for that one would give the candidate two accounts if they are this
+     * one ({@link DeliverySteps}).
+     */
+    void ownEmailAlsoHeldBy(long personId) {
+        this.ownEmailHolder = personId;
+    }
+
+    /** Whoever {@link #ownEmailAlsoHeldBy} noted, if anyone. */
+    Optional<Long> ownEmailHolder() {
+        return Optional.ofNullable(ownEmailHolder);
     }
 
     /** The person to look up is the one the directory lists with the candidate's own e-mail as personal e-mail. */

@@ -266,43 +266,45 @@ public final class DeliverySteps {
      * @throws HireNeedsAPerson when several have it, either way
      */
     private Optional<OwnEmailHolder> withCandidatesOwnEmail(Delivery delivery, LuccaConnection lucca) {
-        String own = delivery.draft().personalEmail();
-        List<PeopleDirectory.Person> byPersonalEmail = people.withPersonalEmail(lucca, own);
-        List<LuccaPerson> byAddress = own == null || own.isBlank() ? List.of() : people.withMail(lucca, own);
-        List<Long> holders = Stream.concat(byPersonalEmail.stream().map(PeopleDirectory.Person::id),
-                byAddress.stream().map(LuccaPerson::id)).distinct().sorted().toList();
+        List<Long> holders = ownEmailHolders(delivery, lucca);
         if (holders.size() > 1) {
             throw HireNeedsAPerson.sharedPersonalEmail(holders);
         }
+        String own = delivery.draft().personalEmail();
+        List<PeopleDirectory.Person> byPersonalEmail = people.withPersonalEmail(lucca, own);
         if (!byPersonalEmail.isEmpty()) {
             PeopleDirectory.Person person = byPersonalEmail.get(0);
             return Optional.of(new OwnEmailHolder(person.found(), person.mail(), false));
         }
-        return byAddress.stream().findFirst().map(person -> new OwnEmailHolder(person, person.mail(), true));
+        return addressedTo(own, lucca).stream().findFirst().map(person -> new OwnEmailHolder(person, person.mail(), true));
+    }
+
+    /** The ids of everyone the directory lists with the candidate's own e-mail, as personal e-mail or as address. */
+    private List<Long> ownEmailHolders(Delivery delivery, LuccaConnection lucca) {
+        String own = delivery.draft().personalEmail();
+        return Stream.concat(people.withPersonalEmail(lucca, own).stream().map(PeopleDirectory.Person::id),
+                addressedTo(own, lucca).stream().map(LuccaPerson::id)).distinct().sorted().toList();
+    }
+
+    private List<LuccaPerson> addressedTo(String mail, LuccaConnection lucca) {
+        return mail == null || mail.isBlank() ? List.of() : people.withMail(lucca, mail);
     }
 
     /**
-     * The one person the directory lists with the hire's address, if any, unless someone else has the candidate's own
-     * e-mail (as personal e-mail, or as address): without a work e-mail pattern the hire's address is that e-mail, so
-     * a former account under it (an old internship) beside the account HR made since with it as personal e-mail would
-     * be taken for the candidate alone, and a contract on it give one person two active accounts. Only when the one
-     * with the address would be given a contract (no longer employed on the start day, or on the day the hire came):
-     * one still employed is already in Lucca, and nothing is written to them. Nor when they may be a namesake
+     * The one person the directory lists with the hire's address, if any, noting anyone else it lists with the
+     * candidate's own e-mail (as personal e-mail, or as address): without a work e-mail pattern the hire's address is
+     * that e-mail, so a former account under it (an old internship) beside the account HR made since with it as
+     * personal e-mail would be taken for the candidate alone, and a contract on it give one person two active accounts
+     * ({@link #noteFound} stops such a hire for a person). Not when the one with the address may be a namesake
      * ({@link #mayBeANamesake}): that rule stops the hire already, and says why.
      *
-     * @throws HireNeedsAPerson when several have the address, or the one who has it, a former employee, is not the
-     *                          one with the candidate's own e-mail
+     * @throws HireNeedsAPerson when several have the address
      */
     private Optional<LuccaPerson> theOneWithTheAddress(Delivery delivery, LuccaConnection lucca) {
         Optional<LuccaPerson> withTheAddress = theOneWithTheAddress(people.withMail(lucca, delivery.draft().mail()));
-        if (withTheAddress.filter(person -> person.isFormerEmployee(delivery.draft().contractStart())
-                || person.isFormerEmployee(delivery.arrivalDay())).isPresent()
-                && !mayBeANamesake(delivery, withTheAddress.get())) {
-            long id = withTheAddress.get().id();
-            withCandidatesOwnEmail(delivery, lucca).filter(holder -> holder.person().id() != id).ifPresent(holder -> {
-                throw HireNeedsAPerson.sharedPersonalEmail(Stream.of(id, holder.person().id()).sorted().toList());
-            });
-        }
+        withTheAddress.filter(person -> !mayBeANamesake(delivery, person)).ifPresent(person ->
+                ownEmailHolders(delivery, lucca).stream().filter(holderId -> holderId != person.id()).findFirst()
+                        .ifPresent(delivery::ownEmailAlsoHeldBy));
         return withTheAddress;
     }
 
@@ -392,6 +394,11 @@ public final class DeliverySteps {
         } else if (!delivery.isLookedUpByOwnEmail() && mayBeANamesake(delivery, person)) {
             throw HireNeedsAPerson.namesake(person.id());
         } else if (former && contract) {
+            // decided on Lucca's answer of now, not on the directory's, which may say they are still employed
+            Optional<Long> otherHolder = delivery.ownEmailHolder().filter(holder -> holder != person.id());
+            if (otherHolder.isPresent()) {
+                throw HireNeedsAPerson.sharedPersonalEmail(Stream.of(person.id(), otherHolder.get()).sorted().toList());
+            }
             delivery.comesBack(person.id());
         } else if (leftSinceTheStart && contract) {
             throw HireNeedsAPerson.leftAfterTheStartDate(person.id());
