@@ -1,10 +1,7 @@
 package io.github.flatchrlucca.http;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -19,31 +16,23 @@ public final class KeyState {
 
     public enum State { UNKNOWN, OK, REJECTED }
 
-    /**
-     * How long a call's 403 stands while other calls succeed and it is not refused again. A call made once (the key's
-     * first try) or seldom (the department list, cached for a Lucca that another tenant's key may keep fresh) might
-     * never be made again to clear it, and a key that works would be shown refused for good. Two hours: over the
-     * longest wait between a hire's attempts by default (RETRY_MAX_DELAY_MS, 30 minutes), so a refusal every attempt
-     * meets stands.
-     */
-    static final Duration REFUSAL_FORGOTTEN_AFTER = Duration.ofHours(2);
+    private static final String FIRST_TRY = "the key's first try";
 
     private final AtomicReference<State> state = new AtomicReference<>(State.UNKNOWN);
     private final AtomicBoolean tried = new AtomicBoolean();
     // a rejection was announced and no success since, of this key or of the one it replaced: the next one is news
     private final AtomicBoolean rejectionAnnounced;
     private final Consumer<State> onChange;
-    private final Clock clock;
     // A 401 refuses the key itself, whatever the call; a 403 refuses what the key's role may not do, that call only: a
     // key that may read people but not create them succeeds at each attempt's read, and that success says nothing of
     // the create, which is refused again. Taken for the key accepted again, each attempt told "rejected" and "accepted
-    // again" to the team's chat, for every queued hire until they died. Each call refused, with when it last was.
+    // again" to the team's chat, for every queued hire until they died.
     private boolean keyRefused;
-    private final Map<String, Instant> refusedCalls = new HashMap<>();
+    private final Set<String> refusedCalls = new HashSet<>();
 
     /** @param onChange told REJECTED when the key is rejected, OK when it is accepted after a rejection */
     public KeyState(Consumer<State> onChange) {
-        this(onChange, null, Clock.systemUTC());
+        this(onChange, false);
     }
 
     /**
@@ -51,13 +40,12 @@ public final class KeyState {
      * accepted since, announced as accepted at its first success (a rotation is how a rejected key is fixed).
      */
     public KeyState(Consumer<State> onChange, KeyState replaced) {
-        this(onChange, replaced, Clock.systemUTC());
+        this(onChange, replaced != null && replaced.rejectionAnnounced.get());
     }
 
-    KeyState(Consumer<State> onChange, KeyState replaced, Clock clock) {
+    private KeyState(Consumer<State> onChange, boolean rejectionAnnounced) {
         this.onChange = onChange;
-        this.rejectionAnnounced = new AtomicBoolean(replaced != null && replaced.rejectionAnnounced.get());
-        this.clock = clock;
+        this.rejectionAnnounced = new AtomicBoolean(rejectionAnnounced);
     }
 
     public State state() {
@@ -76,21 +64,31 @@ public final class KeyState {
     /**
      * Only an answer about the key changes what is known of it: a success says it works, and may make this call; 401
      * that it does not work, 403 that it may not make this call. It is rejected until a success of each call refused
-     * (of any call, after a 401), or until a success comes {@link #REFUSAL_FORGOTTEN_AFTER} after a call's last 403.
-     * Anything else (a 5xx, a 404 from a wrong base URL, a 429) says nothing of the key.
+     * (of any call, after a 401). Anything else (a 5xx, a 404 from a wrong base URL, a 429) says nothing of the key.
      *
      * @param call the call answered (Lucca's create-user, say), as the routes name it
      */
-    public synchronized void answered(String call, int status) {
-        Instant at = clock.instant();
+    public void answered(String call, int status) {
+        answered(call, status, false);
+    }
+
+    /**
+     * The answer to the key's first try ({@link #firstTry}): the cheapest read there is, standing for the reads every
+     * hire makes, so a 403 there refuses the key as a 401 does, until any call succeeds. Taken for that call's alone, a
+     * 403 at start (before HR gave the key its rights) would never be cleared: the first try is not made again.
+     */
+    public void answeredFirstTry(int status) {
+        answered(FIRST_TRY, status, true);
+    }
+
+    private synchronized void answered(String call, int status, boolean forTheWholeKey) {
         if (status >= 200 && status < 300) {
             keyRefused = false;
             refusedCalls.remove(call);
-            refusedCalls.values().removeIf(refused -> !at.isBefore(refused.plus(REFUSAL_FORGOTTEN_AFTER)));
-        } else if (status == 401) {
+        } else if (status == 401 || status == 403 && forTheWholeKey) {
             keyRefused = true;
         } else if (status == 403) {
-            refusedCalls.put(call, at);
+            refusedCalls.add(call);
         } else {
             return;
         }

@@ -45,7 +45,11 @@ public final class LuccaAnswers {
         LuccaConnection lucca = exchange.getVariable(Variables.LUCCA, LuccaConnection.class);
         limiter.answered(exchange.getVariable(Variables.LUCCA_SLOT, Long.class));
         observer.answered(lucca.tenant(), call, status);
-        lucca.credentials().answered(call, status);
+        if (LuccaRequests.TRY_KEY.equals(call)) {
+            lucca.credentials().answeredFirstTry(status);
+        } else {
+            lucca.credentials().answered(call, status);
+        }
         if (status >= 200 && status < 300) {
             return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
         }

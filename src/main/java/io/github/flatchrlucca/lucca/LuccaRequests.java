@@ -13,6 +13,8 @@ import java.util.Map;
 public final class LuccaRequests {
 
     /** The reads whose answers are read outside this class, named in the failure an unexpected answer is. */
+    /** The key's first try ({@link #tryKey}), whose answer says what the key may do as a whole (KeyState). */
+    public static final String TRY_KEY = "try-api-key";
     public static final String FIND_PERSON_BY_MAIL = "find-person-by-mail";
     public static final String FIND_PERSON_BY_LOGIN = "find-person-by-login";
     public static final String FIND_TAKEN_LOGINS = "find-taken-logins";
@@ -33,7 +35,7 @@ public final class LuccaRequests {
 
     /** The cheapest call that needs the API key: one user's id. Tells whether Lucca accepts the key. */
     public ApiRequest tryKey() {
-        return get("try-api-key", "/api/v3/users", "fields=id&paging=0,1");
+        return get(TRY_KEY, "/api/v3/users", "fields=id&paging=0,1");
     }
 
     /**

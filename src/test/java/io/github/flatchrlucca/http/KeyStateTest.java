@@ -2,9 +2,6 @@ package io.github.flatchrlucca.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.flatchrlucca.MutableClock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,8 +9,7 @@ import org.junit.jupiter.api.Test;
 class KeyStateTest {
 
     private final List<KeyState.State> told = new ArrayList<>();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T09:00:00Z"));
-    private final KeyState credentials = new KeyState(told::add, null, clock);
+    private final KeyState credentials = new KeyState(told::add);
 
     @Test
     void aRejectionAndTheKeyAcceptedAfterItAreEachToldOnce() {
@@ -86,7 +82,6 @@ class KeyStateTest {
         for (int attempt = 0; attempt < 6; attempt++) {
             credentials.answered("find-person-by-mail", 200);
             credentials.answered("create-user", 403);
-            clock.advance(Duration.ofMinutes(30));
         }
 
         assertThat(credentials.state()).isEqualTo(KeyState.State.REJECTED);
@@ -94,15 +89,12 @@ class KeyStateTest {
     }
 
     @Test
-    void aCallRefusedOnceAndNotMadeAgainIsForgottenWhenOtherCallsStillSucceedLongAfter() {
-        // the key's first try, made once a process, refused before HR gave the key its rights
-        credentials.answered("try-api-key", 403);
-        clock.advance(KeyState.REFUSAL_FORGOTTEN_AFTER.minusMinutes(1));
-        credentials.answered("find-person-by-mail", 200);
-        assertThat(credentials.state()).as("not yet").isEqualTo(KeyState.State.REJECTED);
+    void aFirstTryRefusedStandsForTheKeyUntilAnyCallSucceeds() {
+        // made once a process, refused before HR gave the key its rights: never made again to clear it
+        credentials.answeredFirstTry(403);
+        assertThat(credentials.state()).isEqualTo(KeyState.State.REJECTED);
 
-        clock.advance(Duration.ofMinutes(1));
-        credentials.answered("create-user", 201);
+        credentials.answered("find-person-by-mail", 200);
 
         assertThat(credentials.state()).isEqualTo(KeyState.State.OK);
         assertThat(told).containsExactly(KeyState.State.REJECTED, KeyState.State.OK);

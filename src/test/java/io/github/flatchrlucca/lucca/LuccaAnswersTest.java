@@ -230,6 +230,18 @@ class LuccaAnswersTest {
     }
 
     @Test
+    void aKeyWhoseFirstTryWasRefusedIsAcceptedAgainAtTheFirstHiresRead() throws IOException {
+        // refused at start, before HR gave the key its rights; the first try is never made again
+        assertThatExceptionOfType(LuccaKeyRejected.class)
+                .isThrownBy(() -> answers.check(exchange(LuccaRequests.TRY_KEY, 403, "")));
+
+        answers.check(exchange(LuccaRequests.FIND_PERSON_BY_MAIL, 200, "{}"));
+
+        assertThat(credentials.state()).isEqualTo(KeyState.State.OK);
+        assertThat(credentialChanges).containsExactly(KeyState.State.REJECTED, KeyState.State.OK);
+    }
+
+    @Test
     void aKeyRefusedOutrightIsAcceptedAgainAtItsFirstSuccessWhateverTheCall() throws IOException {
         assertThatExceptionOfType(LuccaKeyRejected.class)
                 .isThrownBy(() -> answers.check(exchange("check-key", 401, "")));
