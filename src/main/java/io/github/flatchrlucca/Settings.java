@@ -329,8 +329,9 @@ final class Settings {
     static final Setting<Long> TENANTS_RELOAD_INTERVAL = Setting.of(TENANTS, "tenants.reload-interval-ms",
             "TENANTS_RELOAD_INTERVAL_MS", PERIOD_MILLIS,
             "How often the tenants file (and the secret files it refers to) is read again (ms); a change takes "
-                    + "effect without a restart, an invalid file is refused and the previous configuration stays "
-                    + "in force. Read by the routes.")
+                    + "effect without a restart once two checks in a row have read it the same (a file read half "
+                    + "written is never put in force), an invalid file is refused and the previous configuration "
+                    + "stays in force. Read by the routes.")
             .defaultValue("5000");
 
     // ---- Journal

@@ -13,10 +13,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the tenants in force in step with TENANTS_FILE: read at start (a bad file stops the start), then read
- * again at every check; a change (to the file, or to a secret file it refers to) takes effect at once, an
- * invalid file is refused with its reason and the previous configuration stays in force. The file is polled
- * rather than watched: a Kubernetes ConfigMap or a Docker secret is replaced through a symbolic link, which
- * file-system events do not report reliably, and reading a few small files every few seconds costs nothing.
+ * again at every check; a change (to the file, or to a secret file it refers to) takes effect once two checks in a
+ * row have read it the same, an invalid file is refused with its reason and the previous configuration stays in
+ * force. The file is polled rather than watched: a Kubernetes ConfigMap or a Docker secret is replaced through a
+ * symbolic link, which file-system events do not report reliably, and reading a few small files every few seconds
+ * costs nothing.
  */
 public final class TenantsFileWatch {
 
@@ -31,6 +32,8 @@ public final class TenantsFileWatch {
     private final Consumer<List<String>> inForce;
     private final Consumer<String> refused;
     private String fingerprint;
+    // a valid change read by the last check only: put in force if the next check reads it the same
+    private String unconfirmed;
     // volatile: read by a metrics scrape, outside the checks' lock
     private volatile String lastRefusal;
 
@@ -78,7 +81,10 @@ public final class TenantsFileWatch {
         return lastRefusal != null;
     }
 
-    /** Called at every check: does nothing unless the file or a secret it names changed. */
+    /**
+     * Called at every check: does nothing unless the file or a secret it names changed, and was read so at the
+     * check before too.
+     */
     public synchronized void reloadIfChanged() {
         if (file.isEmpty()) {
             return;
@@ -87,6 +93,7 @@ public final class TenantsFileWatch {
         try {
             loaded = TenantsFile.read(file.get(), env, defaults, environmentTokens, defaultTenant);
         } catch (IllegalArgumentException e) {
+            unconfirmed = null;
             if (!e.getMessage().equals(lastRefusal)) {
                 lastRefusal = e.getMessage();
                 LOG.error("TENANTS_FILE was changed but is refused; the previous configuration stays in force. {}",
@@ -97,6 +104,14 @@ public final class TenantsFileWatch {
         }
         lastRefusal = null;
         if (loaded.fingerprint().equals(fingerprint)) {
+            unconfirmed = null;
+            return;
+        }
+        // A file written in place (not replaced by a rename) can be read half written, and half a file can be valid:
+        // the tenants after the cut gone (their URLs answering 401), the last one without its Lucca (a dry run that
+        // records its queued hires as such, sent nowhere), a value cut short. A writer is done by the next check.
+        if (!loaded.fingerprint().equals(unconfirmed)) {
+            unconfirmed = loaded.fingerprint();
             return;
         }
         List<TenantSettings> all = new ArrayList<>();

@@ -178,8 +178,9 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
     }
 
     /**
-     * The file replaced whole, as docs/tenants.md asks of an operator, and read again now, as the next check would:
-     * the reload puts the new configuration in force, then makes and removes the tenants' delivery routes.
+     * The file replaced whole, as docs/tenants.md asks of an operator, and read again now, as the next two checks
+     * would (a change is put in force once two checks in a row read it the same): the reload puts the new
+     * configuration in force, then makes and removes the tenants' delivery routes.
      */
     void replaceWhole(Path file, String content) {
         try {
@@ -189,6 +190,7 @@ abstract class RoutesInTheJvm implements DebuggerCallback {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        tenantsFileWatch.reloadIfChanged();
         tenantsFileWatch.reloadIfChanged();
     }
 

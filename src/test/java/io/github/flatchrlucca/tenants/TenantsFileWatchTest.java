@@ -64,16 +64,40 @@ class TenantsFileWatchTest {
     }
 
     @Test
-    void aChangedFileTakesEffectAtTheNextCheck() throws Exception {
+    void aChangedFileTakesEffectOnceTwoChecksInARowReadIt() throws Exception {
         Path file = file(tenant("acme", 1));
         TenantsFileWatch watch = watch(file, Optional.empty());
         watch.loadAtStart();
 
         Files.writeString(file, tenant("acme", 1) + tenant("globex", 2).replace("tenants:\n", ""));
         watch.reloadIfChanged();
+        assertThat(tenants.ids()).as("read once: maybe half written").containsExactly("acme");
+        watch.reloadIfChanged();
 
         assertThat(tenants.ids()).containsExactly("acme", "globex");
         assertThat(inForce).last().isEqualTo(List.of("acme", "globex"));
+    }
+
+    @Test
+    void aFileReadHalfWrittenButValidIsNotPutInForce() throws Exception {
+        String whole = tenant("acme", 1) + tenant("globex", 2).replace("tenants:\n", "")
+                + "    lucca: { instance: globex, apiKey: \"${env:GLOBEX_TOKEN}\" }\n";
+        Path file = file(whole);
+        TenantsFileWatch watch = watch(file, Optional.empty());
+        watch.loadAtStart();
+        Tenant globex = tenants.find("globex").orElseThrow();
+
+        // written in place, read by a check before the writer is done: globex without its Lucca, then without globex
+        Files.writeString(file, whole.substring(0, whole.indexOf("    lucca:")));
+        watch.reloadIfChanged();
+        Files.writeString(file, whole.substring(0, whole.indexOf("  - id: globex")));
+        watch.reloadIfChanged();
+        Files.writeString(file, whole);
+        watch.reloadIfChanged();
+
+        assertThat(tenants.find("globex")).as("never a dry run, never gone").containsSame(globex);
+        assertThat(inForce).hasSize(1);
+        assertThat(refusals).isEmpty();
     }
 
     @Test
@@ -104,7 +128,7 @@ class TenantsFileWatchTest {
         assertThat(watch.fileRefused()).as("its metric's, until a check reads it valid").isTrue();
 
         Files.writeString(file, tenant("globex", 2));
-        watch.reloadIfChanged();
+        twoChecks(watch);
 
         assertThat(tenants.ids()).containsExactly("globex");
         assertThat(refusals).hasSize(1);
@@ -120,7 +144,7 @@ class TenantsFileWatchTest {
         watch.loadAtStart();
 
         Files.writeString(key, "new-key");
-        watch.reloadIfChanged();
+        twoChecks(watch);
 
         assertThat(tenants.find("acme").orElseThrow().lucca().authorization()).endsWith("new-key");
         assertThat(inForce).hasSize(2);
@@ -136,7 +160,7 @@ class TenantsFileWatchTest {
         watch.loadAtStart();
 
         Files.writeString(key, "newFlatchrKey0123");
-        watch.reloadIfChanged();
+        twoChecks(watch);
 
         assertThat(tenants.find("acme").orElseThrow().settings().flatchrApi().orElseThrow().apiKey())
                 .isEqualTo("newFlatchrKey0123");
@@ -194,6 +218,11 @@ class TenantsFileWatchTest {
 
         assertThat(tenants.ids()).containsExactly("default");
         assertThat(inForce).hasSize(1);
+    }
+
+    private static void twoChecks(TenantsFileWatch watch) {
+        watch.reloadIfChanged();
+        watch.reloadIfChanged();
     }
 
     private TenantsFileWatch watch(Path file, Optional<TenantSettings> defaultTenant) {
