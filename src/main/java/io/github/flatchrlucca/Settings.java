@@ -520,11 +520,10 @@ final class Settings {
     }
 
     private static Set<String> triggerColumns(String text) {
-        // LUCCA_DEPARTMENTS' separator, an easy slip: taken as one title, it names no column, and every hire dragged
-        // on past the hired column would then be withdrawn as moved out of hired
-        if (text.contains(";")) {
-            throw new IllegalArgumentException("contains ';': separate the columns with commas");
-        }
+        // a tenant's triggerColumns follow the same rule: neither accepts what the other refuses
+        TenantSettings.triggerColumnsProblem(text, "separate the columns with commas").ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         Set<String> columns = Arrays.stream(text.split(","))
                 .map(String::trim)
                 .filter(column -> !column.isEmpty())

@@ -119,9 +119,7 @@ final class TenantEntry {
      */
     private TenantSettings settings(String id, Set<String> companyIds, WebhookToken token,
                                     Supplier<Optional<String>> adminToken, String owner) {
-        Set<String> triggerColumns = tenant.texts("triggerColumns")
-                .map(columns -> columns.stream().map(column -> column.toLowerCase(Locale.ROOT))
-                        .collect(Collectors.toUnmodifiableSet()))
+        Set<String> triggerColumns = tenant.texts("triggerColumns").flatMap(this::triggerColumns)
                 .orElse(inherited.triggerColumns());
         Optional<FlatchrApi> flatchrApi = tenant.mapping("flatchr")
                 .flatMap(section -> flatchrApi(section, owner));
@@ -201,6 +199,21 @@ final class TenantEntry {
             }
         }
         return allIds ? ids.map(Set::copyOf) : Optional.empty();
+    }
+
+    /** The columns in lower case, as matched; empty when an item joins columns, reported. */
+    private Optional<Set<String>> triggerColumns(List<String> columns) {
+        boolean allColumns = true;
+        for (int i = 0; i < columns.size(); i++) {
+            Optional<String> problem = TenantSettings.triggerColumnsProblem(columns.get(i),
+                    "list each column as an item of its own");
+            if (problem.isPresent()) {
+                tenant.report("triggerColumns[" + i + "]", problem.get());
+                allColumns = false;
+            }
+        }
+        return allColumns ? Optional.of(columns.stream().map(column -> column.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet())) : Optional.empty();
     }
 
     /** Where the tenant's Lucca is ({@link LuccaLocation}): a base URL or an instance, not both. */

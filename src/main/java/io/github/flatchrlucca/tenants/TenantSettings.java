@@ -75,6 +75,18 @@ public record TenantSettings(
                 : Optional.of("is not a Flatchr company id: a whole number such as 4242");
     }
 
+    /**
+     * Why {@code columns} is not what a setting of trigger columns lists, as the end of a sentence naming the setting;
+     * empty when it is. LUCCA_DEPARTMENTS' separator is an easy slip: columns joined by ';' are taken as one title,
+     * which names no column, and every hire dragged on past the hired column is then withdrawn as moved out of hired.
+     *
+     * @param listed how the setting lists its columns, said to whoever wrote ';'
+     */
+    public static Optional<String> triggerColumnsProblem(String columns, String listed) {
+        return columns.contains(";") ? Optional.of("contains ';', which no column title has: " + listed)
+                : Optional.empty();
+    }
+
     public boolean dryRun() {
         return luccaBaseUrl.isEmpty();
     }

@@ -648,6 +648,9 @@ class TenantsFileTest {
                 Arguments.of("triggerColumns: [Embauché, {a: b}]",
                         "tenants[0] (acme): triggerColumns[1]: must be text or a whole number, not a mapping"),
                 Arguments.of("triggerColumns: [Embauché, ' ']", "tenants[0] (acme): triggerColumns[1]: is empty"),
+                // refused in FLATCHR_TRIGGER_COLUMNS too: one title naming no column, the next columns not triggers
+                Arguments.of("triggerColumns: [Embauché; Promesse signée]", "tenants[0] (acme): triggerColumns[0]: "
+                        + "contains ';', which no column title has: list each column as an item of its own"),
                 Arguments.of("lucca: { baseUrl: 'https://acme.ilucca.net', instance: acme, "
                                 + "apiKey: '${env:ACME_LUCCA_API_KEY}' }",
                         "tenants[0] (acme): lucca.instance: is set as well as lucca.baseUrl; keep one"),
