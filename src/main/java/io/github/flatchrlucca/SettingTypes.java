@@ -132,7 +132,7 @@ final class SettingTypes {
 
     /** An http(s) URL with a host, without its trailing slashes ({@link ServiceUrl}: the tenants file's rule too). */
     static Setting.Type<URI> httpUrl() {
-        return Setting.Type.accepting(HTTP_URL, parsed("a URL", URI::create).map(ServiceUrl::of));
+        return Setting.Type.accepting(HTTP_URL, ServiceUrl::parse);
     }
 
     /** A URL that is itself a secret (a chat's incoming webhook): a refusal never repeats it, nor a part of it. */

@@ -793,6 +793,15 @@ class ConnectorSettingsTest {
                 .withMessageNotContaining("s3cr3t").withMessageNotContaining("K3Y");
     }
 
+    @Test
+    void aUrlThatCannotBeReadIsRefusedWithoutRepeatingThePasswordItHolds() {
+        properties.put("lucca.base-url", "https://connector:50%off@acme.ilucca.net");
+
+        assertThatIllegalArgumentException().isThrownBy(this::start)
+                .withMessage("Invalid setting LUCCA_BASE_URL (lucca.base-url): is not a URL (Malformed escape pair at "
+                        + "index 20; the value is not shown: it may hold a password or a key)");
+    }
+
     @ParameterizedTest(name = "{0}=''{1}''")
     @CsvSource(delimiter = '|', textBlock = """
             flatchr.api-base-url               | api.flatchr.io | is not an http(s) URL

@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.tenants;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * The rule for a URL the settings give (a Lucca, Flatchr's API, the connector's own address), written once for
@@ -10,6 +11,29 @@ import java.net.URI;
 public final class ServiceUrl {
 
     private ServiceUrl() {
+    }
+
+    /**
+     * The URL written, as {@link #of} has it. Text that is no URL is quoted in the refusal only when it shows no user
+     * info, query or fragment: a password or key holding a character no URL has ('%' not followed by two hex digits,
+     * '|') makes the whole text no URL, whose parts cannot then be told apart to leave that one out.
+     *
+     * @throws IllegalArgumentException as {@link #of}, or when the text is no URL
+     */
+    public static URI parse(String written) {
+        URI uri;
+        try {
+            uri = new URI(written);
+        } catch (URISyntaxException notAUrl) {
+            if (written.contains("@") || written.contains("?") || written.contains("#")) {
+                // the reason alone: the exception's message ends with the text
+                throw new IllegalArgumentException("is not a URL (" + notAUrl.getReason()
+                        + (notAUrl.getIndex() < 0 ? "" : " at index " + notAUrl.getIndex())
+                        + "; the value is not shown: it may hold a password or a key)");
+            }
+            throw new IllegalArgumentException("'" + written + "' is not a URL (" + notAUrl.getMessage() + ")");
+        }
+        return of(uri);
     }
 
     /**

@@ -291,8 +291,7 @@ final class TenantEntry {
 
     /** An http(s) URL with a host, without its trailing slashes ({@link ServiceUrl}). */
     private static Optional<URI> httpUrl(YamlMapping section, String key, String written) {
-        return section.parse(key, written, "a URL", URI::create)
-                .flatMap(uri -> section.check(key, () -> ServiceUrl.of(uri)));
+        return section.check(key, () -> ServiceUrl.parse(written));
     }
 
     /** Required as soon as a Lucca is written, even a wrong one ({@link LuccaLocation#apiKeyProblem}). */

@@ -711,6 +711,19 @@ class TenantsFileTest {
                         + "region code such as FR or CH (libphonenumber knows no phone numbers of such a region)"));
     }
 
+    @Test
+    void aUrlThatCannotBeReadIsRefusedWithoutRepeatingThePasswordOrKeyItHolds() {
+        // '%' not followed by two hex digits, common in a password: no URL, so no user info to leave out by name
+        assertInvalid(acme("lucca: { baseUrl: 'https://connector:50%off@acme.ilucca.net', "
+                        + "apiKey: '${env:ACME_LUCCA_API_KEY}' }",
+                "flatchr: { apiKey: '${env:ACME_FLATCHR_API_KEY}', companyKey: Wy3EOp2NP3p1KMq8, "
+                        + "apiBaseUrl: 'https://api.flatchr.io/?key=s3cr3t|k3y' }"),
+                "tenants[0] (acme): flatchr.apiBaseUrl: is not a URL (Illegal character in query at index 34; the "
+                        + "value is not shown: it may hold a password or a key)",
+                "tenants[0] (acme): lucca.baseUrl: is not a URL (Malformed escape pair at index 20; the value is not "
+                        + "shown: it may hold a password or a key)");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrongKeys")
     void aWrongKeyIsNamedWithItsTenant(String line, String problem) {
