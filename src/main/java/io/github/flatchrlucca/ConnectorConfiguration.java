@@ -276,7 +276,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("jsonBodyReader", new JsonBodyReader(json, settings.maxBodyBytes()));
         registry.bind("flatchrEventClassifier", classifier);
         registry.bind("webhookReplies", new WebhookReplies(json, metrics));
-        registry.bind("intakeSteps", new IntakeSteps(classifier, new VerdictRecorder(journal), alerts));
+        registry.bind("intakeSteps", new IntakeSteps(classifier, new VerdictRecorder(journal), alerts, alerts));
         registry.bind("problemReplies", new ProblemReplies(json));
     }
 

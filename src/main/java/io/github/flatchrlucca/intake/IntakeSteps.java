@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flatchrlucca.journal.IntakeResult;
 import io.github.flatchrlucca.mapping.HireMapper;
 import io.github.flatchrlucca.routes.Variables;
+import io.github.flatchrlucca.signals.BackInHiredAlert;
 import io.github.flatchrlucca.signals.RejectedHireAlert;
 import org.apache.camel.Exchange;
 
@@ -19,11 +20,14 @@ public final class IntakeSteps {
     private final FlatchrEventClassifier classifier;
     private final VerdictRecorder recorder;
     private final RejectedHireAlert alert;
+    private final BackInHiredAlert backInHired;
 
-    public IntakeSteps(FlatchrEventClassifier classifier, VerdictRecorder recorder, RejectedHireAlert alert) {
+    public IntakeSteps(FlatchrEventClassifier classifier, VerdictRecorder recorder, RejectedHireAlert alert,
+                       BackInHiredAlert backInHired) {
         this.classifier = classifier;
         this.recorder = recorder;
         this.alert = alert;
+        this.backInHired = backInHired;
     }
 
     /** Sets the verdict on the parsed event, and its kind as plain text for the route's choice. */
@@ -39,7 +43,8 @@ public final class IntakeSteps {
      * team's chat, once committed: Flatchr neither sends a webhook again nor shows one refused, so a hire refused
      * unseen (a wrong FLATCHR_COMPANY_ID refuses them all) would be lost to everyone. Recorded as sent, but for the
      * connector's own mark of a vacancy matched by its title ({@link HireMapper#unmarked}): a payload carrying it would
-     * have its delivery warn falsely that its start date and contract type may be another vacancy's.
+     * have its delivery warn falsely that its start date and contract type may be another vacancy's. A candidate back
+     * in hired after their move out asked the team about a Lucca account is told too: the team may be ending it.
      */
     public void record(Exchange exchange) {
         IntakeRules tenant = exchange.getVariable(Variables.TENANT, IntakeRules.class);
@@ -51,6 +56,9 @@ public final class IntakeSteps {
         exchange.setVariable(Variables.INTAKE, result);
         if (result.newRejection()) {
             alert.hireRejected(tenant.id(), result.hireId(), verdict.rejection());
+        }
+        if (result.backInHiredAfterDecision()) {
+            backInHired.backInHiredAfterDecisionAsked(tenant.id(), result.hireId());
         }
     }
 

@@ -1155,10 +1155,12 @@ public final class Journal {
         }
         String hireId = existing.get(0)[0];
         String was = existing.get(0)[1];
+        // read before the move back clears the mark of the move out
+        boolean decisionAsked = origin == Origin.WEBHOOK && decisionAskedAtMoveOut(hireId);
         try {
             if (mayQueueAgain(status, was, origin)
                     && queuedAgain(hireId, was, payload, matchKey, hold, null, clock.instant(), whyQueuedAgain(was), "")) {
-                return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
+                return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED, false, decisionAsked);
             }
             // Sent again still incomplete (the recruiter fixed one field, another is missing): refused as the first
             // was, for what it lacks now, which the hire keeps; its write-back tells the recruiter again, and the
@@ -1195,13 +1197,24 @@ public final class Journal {
                 return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
             }
         }
-        if (origin == Origin.WEBHOOK) {
-            movedBackIn(hireId);
-        }
+        // of the hire read first (not one another hire's e-mail and vacancy led to), and only once it is back in hired
+        boolean backAfterDecision = origin == Origin.WEBHOOK && movedBackIn(hireId) && decisionAsked
+                && hireId.equals(existing.get(0)[0]);
         // the first may still wait for its sync: the duplicate's answer says it is kept, so it must be on disk first
         jdbc.synced();
         LOG.info("hire {} sent again: duplicate", hireId);
-        return new IntakeResult(hireId, IntakeResult.Outcome.DUPLICATE);
+        return new IntakeResult(hireId, IntakeResult.Outcome.DUPLICATE, false, backAfterDecision);
+    }
+
+    /**
+     * The candidate is out of hired, and their move out asked a person what to do with the hire's Lucca account ({@link
+     * #moveOut}: made, or its create sent without an answer), whatever the person decided since. Not once the lost
+     * create turned out to have made nothing ({@link #createAnsweredAfterStop}): nobody was left to look.
+     */
+    private boolean decisionAskedAtMoveOut(String hireId) {
+        return !jdbc.query("read a move out", "SELECT 1 FROM hire WHERE hire_id = ? AND moved_out_at IS NOT NULL AND "
+                + "(lucca_user_id IS NOT NULL AND status <> 'ALREADY_IN_LUCCA' OR create_attempted_at IS NOT NULL)",
+                row -> row.getInt(1), hireId).isEmpty();
     }
 
     /**
@@ -1211,18 +1224,21 @@ public final class Journal {
      * again instead, or stays withdrawn for the search to bring back ({@link #withdrawnHires}). Not by a search: its
      * answer may have been read before the move out. Learnt now, whatever it changes: a search's answer asked for
      * before (that shows the candidate out of hired, the move this webhook undoes) says nothing newer.
+     *
+     * @return whether the candidate was out of hired: false for a resend, the candidate in hired already
      */
-    private void movedBackIn(String hireId) {
+    private boolean movedBackIn(String hireId) {
         Instant now = clock.instant();
         // no outcome changes: nothing to write back to Flatchr
-        jdbc.inTransaction("record a move back into hired", connection -> {
+        return jdbc.inTransaction("record a move back into hired", connection -> {
             Jdbc.update(connection, "UPDATE hire SET column_learnt_at = ? WHERE hire_id = ?", at(now), hireId);
             if (Jdbc.update(connection, "UPDATE hire SET moved_out_at = NULL, updated_at = ? WHERE hire_id = ? AND "
                     + "moved_out_at IS NOT NULL AND status <> 'WITHDRAWN'", at(now), hireId) == 1) {
                 event(connection, hireId, null, null, "moved back into hired in Flatchr");
                 LOG.info("hire {} moved back into hired in Flatchr", hireId);
+                return true;
             }
-            return null;
+            return false;
         });
     }
 

@@ -4,6 +4,7 @@ import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.http.KeyState;
+import io.github.flatchrlucca.signals.BackInHiredAlert;
 import io.github.flatchrlucca.signals.DaysNotSearchedAlert;
 import io.github.flatchrlucca.signals.DeliveryAlerts;
 import io.github.flatchrlucca.signals.RejectedHireAlert;
@@ -32,7 +33,8 @@ import java.util.function.Consumer;
  * counted apart: a backlog dying at once must not flood the channel, nor run into the chat's own rate limit, whose
  * refusals, tried again a few times only (routeConfiguration alert-failures), would lose the alerts that matter.
  */
-public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedApplicationAlert, DaysNotSearchedAlert {
+public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedApplicationAlert, DaysNotSearchedAlert,
+        BackInHiredAlert {
 
     private final Consumer<String> send;
     private final String statusPage;
@@ -201,6 +203,13 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
                 + "its create was sent to Lucca (the account was made, or may have been if Lucca's answer was lost): "
                 + "decide what to do in Lucca (the connector changes nothing there), then clear the mark with a note: "
                 + link(hireId));
+    }
+
+    @Override
+    public void backInHiredAfterDecisionAsked(String tenant, String hireId) {
+        send.accept(":information_source: Hire " + hireId + " of tenant " + tenant + " is back in hired in Flatchr, "
+                + "after its move out asked what to do with its Lucca account: if the account was ended or deleted "
+                + "since, the candidate hired has none now; check it in Lucca. " + link(hireId));
     }
 
     @Override

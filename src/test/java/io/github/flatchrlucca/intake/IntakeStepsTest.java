@@ -39,6 +39,7 @@ class IntakeStepsTest {
 
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private TestJournal h2;
+    private Journal journal;
     private IntakeSteps steps;
     // what the team's chat is told of rejected hires
     private final List<String> told = new java.util.ArrayList<>();
@@ -46,8 +47,8 @@ class IntakeStepsTest {
     @BeforeEach
     void openJournal() {
         h2 = TestJournal.inFolder(dir);
-        steps = new IntakeSteps(new FlatchrEventClassifier(), new VerdictRecorder(new Journal(h2.dataSource(),
-                Clock.systemUTC(), Duration.ofMinutes(10), "instance-a")),
+        journal = new Journal(h2.dataSource(), Clock.systemUTC(), Duration.ofMinutes(10), "instance-a");
+        steps = new IntakeSteps(new FlatchrEventClassifier(), new VerdictRecorder(journal),
                 new RejectedHireAlert() {
                     @Override
                     public void hireRejected(String tenant, String hireId, String why) {
@@ -58,7 +59,7 @@ class IntakeStepsTest {
                     public void namesakeHeld(String tenant, String hireId, String why) {
                         throw new AssertionError("only a search holds a namesake");
                     }
-                });
+                }, (tenant, hireId) -> told.add(tenant + " " + hireId + ": back in hired"));
     }
 
     @AfterEach
@@ -215,6 +216,58 @@ class IntakeStepsTest {
                 .containsExactly(new MoveOut(recorded.hireId(), MoveOut.Outcome.WITHDRAWN));
         assertThat(new JournalReader(h2.dataSource()).find(recorded.hireId()).orElseThrow().status())
                 .isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    /**
+     * The move out asked the team what to do with the account, and they may have ended it: the candidate hired again
+     * would be left without one, the journal calling the hire delivered, had nobody heard of the move back.
+     */
+    @Test
+    void aHireInLuccaMovedBackIntoHiredAfterItsMoveOutAskedForADecisionIsToldToTheTeamOnce() throws Exception {
+        String hireId = recorded(parsed(HIRE)).hireId();
+        journal.claim(hireId);
+        journal.markDelivered(hireId, 416, List.of());
+        Exchange movedOut = parsed(HIRE.replace("\"hired\": true", "\"hired\": false"));
+        steps.classify(movedOut);
+        steps.movedOut(movedOut);
+        assertThat(movedOut.getVariable(Variables.MOVE_OUT, List.class))
+                .containsExactly(new MoveOut(hireId, MoveOut.Outcome.NEEDS_DECISION));
+        journal.decided(hireId, "ended in Lucca");
+
+        IntakeResult back = recorded(parsed(HIRE));
+        recorded(parsed(HIRE));
+
+        assertThat(back.outcome()).isEqualTo(IntakeResult.Outcome.DUPLICATE);
+        assertThat(told).as("the resend, the candidate in hired already, is no news")
+                .containsExactly("acme " + hireId + ": back in hired");
+    }
+
+    @Test
+    void aHireWhoseCreatesAnswerWasLostQueuedAgainByAMoveBackIntoHiredIsToldToTheTeam() throws Exception {
+        String hireId = recorded(parsed(HIRE)).hireId();
+        journal.claim(hireId);
+        journal.markCreateAttempted(hireId, "{}", "https://acme.ilucca.net");
+        Exchange movedOut = parsed(HIRE.replace("\"hired\": true", "\"hired\": false"));
+        steps.classify(movedOut);
+        steps.movedOut(movedOut);
+        assertThat(movedOut.getVariable(Variables.MOVE_OUT, List.class))
+                .containsExactly(new MoveOut(hireId, MoveOut.Outcome.NEEDS_DECISION));
+
+        IntakeResult back = recorded(parsed(HIRE));
+
+        assertThat(back.outcome()).isEqualTo(IntakeResult.Outcome.ACCEPTED);
+        assertThat(told).containsExactly("acme " + hireId + ": back in hired");
+    }
+
+    @Test
+    void aHireWithdrawnBeforeLuccaMovedBackIntoHiredIsNoNewsToTheTeam() throws Exception {
+        String hireId = recorded(parsed(HIRE)).hireId();
+        Exchange movedOut = parsed(HIRE.replace("\"hired\": true", "\"hired\": false"));
+        steps.classify(movedOut);
+        steps.movedOut(movedOut);
+
+        assertThat(recorded(parsed(HIRE))).isEqualTo(new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED));
+        assertThat(told).isEmpty();
     }
 
     @Test

@@ -443,7 +443,8 @@ class WithdrawnHiresTest {
 
         IntakeResult back = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO);
 
-        assertThat(back).isEqualTo(new IntakeResult(hireId, Outcome.DUPLICATE));
+        assertThat(back).as("the team, asked at the move out, hears of the move back")
+                .isEqualTo(new IntakeResult(hireId, Outcome.DUPLICATE, false, true));
         HireView hire = reader.find(hireId).orElseThrow();
         assertThat(hire.status()).as("what Lucca holds").isEqualTo(HireStatus.DELIVERED);
         assertThat(hire.writeBack()).as("no new outcome to write back").isEqualTo("PENDING");

@@ -421,14 +421,15 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(again.body()).path("status").asText()).isEqualTo("already-moved-out");
         assertThat(hire(hireId).decisionNeeded()).as("the person's decision stands").isNull();
-        // Back into hired, then out again: that move asks again. Its alert is queued after any the resend would have
-        // queued (one queue, posted in order), so once it is in, the resend's would be too.
+        // Back into hired (told: the person asked may have ended the account), then out again: that move asks again.
+        // Its alert is queued after any the resend would have queued (one queue, posted in order), so once it is in,
+        // the resend's would be too.
         assertThat(post(LIVE, hire).statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(post(LIVE, Events.movedOut(hire)).body()).path("status").asText())
                 .isEqualTo("needs-decision");
-        await().atMost(Duration.ofSeconds(10)).until(() -> chat.triesOf(hireId).size() >= 2);
-        assertThat(chat.triesOf(hireId)).as("the first move and the one after the move back, not the resend")
-                .hasSize(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> chat.triesOf(hireId).size() >= 3);
+        assertThat(chat.triesOf(hireId)).as("the first move, the move back and the move after it, not the resend")
+                .extracting(alert -> alert.body().contains("back in hired")).containsExactly(false, true, false);
     }
 
     @Test
