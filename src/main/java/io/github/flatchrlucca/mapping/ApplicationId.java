@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * Flatchr's id of the application a {@code drag_applicant} event is about: the plain {@code data.applicant_id}, else
- * {@code data.applicant.id} (both documented, read as text), else, for an old payload without either, its candidate and
- * vacancy ({@code candidate-77-vacancy-5}), which name one application as well. The plain one first: it is the same
- * number in every sample, while {@code data.applicant.id} is that number in one and Flatchr's encoded id in another
- * (flatchr-webhooks.md); read first, it would key a move out of hired apart from the hire it withdraws, and the hire
- * would reach Lucca. A search's event carries only {@code data.applicant.id}, Flatchr's API's id: read as before. One reading for the intake, which keys the hire by it, and for the mapping, which gives it to a
+ * Flatchr's id of the application a {@code drag_applicant} event is about: {@code data.applicant.id}, else the plain
+ * {@code data.applicant_id} (both documented; an id is an int in one sample and a string in another, read as text),
+ * else, for an old payload without either, its candidate and vacancy ({@code candidate-77-vacancy-5}), which name one
+ * application as well. One reading for the intake, which keys the hire by it, and for the mapping, which gives it to a
  * work contract as its {@code externalId} (free text in Lucca): read two ways, a hire keyed by the one a contract does
  * not carry would have a contract a retry cannot find (a rehire whose contract's answer was lost would be reported as
  * already in Lucca, its contract taken for someone else's).
@@ -21,7 +19,7 @@ public final class ApplicationId {
 
     /** @param data the event's {@code data} */
     public static Optional<String> of(JsonNode data) {
-        return text(data.path("applicant_id")).or(() -> text(data.path("applicant").path("id")))
+        return text(data.path("applicant").path("id")).or(() -> text(data.path("applicant_id")))
                 .or(() -> candidateAndVacancy(data));
     }
 

@@ -198,27 +198,6 @@ class IntakeStepsTest {
     }
 
     /**
-     * Flatchr's data.applicant.id is its plain id in one event and its encoded one in another (flatchr-webhooks.md,
-     * quirk 1); data.applicant_id is the plain id in both: the move out is of the hire all the same.
-     */
-    @Test
-    void aMoveOutWhoseApplicantCarriesFlatchrsEncodedIdWithdrawsTheHireOfItsPlainId() throws Exception {
-        String hire = HIRE.replace("\"applicant\": {\"id\": 1234},",
-                "\"applicant\": {\"id\": 1234}, \"applicant_id\": 1234,");
-        IntakeResult recorded = recorded(parsed(hire));
-        Exchange movedOut = parsed(hire.replace("\"applicant\": {\"id\": 1234}",
-                "\"applicant\": {\"id\": \"G6KzqPkNZ0n31m0l\"}").replace("\"hired\": true", "\"hired\": false"));
-        steps.classify(movedOut);
-
-        steps.movedOut(movedOut);
-
-        assertThat(movedOut.getVariable(Variables.MOVE_OUT, List.class))
-                .containsExactly(new MoveOut(recorded.hireId(), MoveOut.Outcome.WITHDRAWN));
-        assertThat(new JournalReader(h2.dataSource()).find(recorded.hireId()).orElseThrow().status())
-                .isEqualTo(HireStatus.WITHDRAWN);
-    }
-
-    /**
      * The move out asked the team what to do with the account, and they may have ended it: the candidate hired again
      * would be left without one, the journal calling the hire delivered, had nobody heard of the move back.
      */

@@ -60,7 +60,7 @@ class HireMapperTest {
         assertThat(mapper.map(Json.parse(HIRE), RECEIVED_AT).applicationId()).isEqualTo("1234");
         assertThat(mapper.map(plain, RECEIVED_AT).applicationId()).as("data.applicant_id, as the intake reads it")
                 .isEqualTo("5678");
-        assertThat(mapper.map(both, RECEIVED_AT).applicationId()).as("data.applicant_id first").isEqualTo("5678");
+        assertThat(mapper.map(both, RECEIVED_AT).applicationId()).as("data.applicant.id first").isEqualTo("1234");
     }
 
     @Test
