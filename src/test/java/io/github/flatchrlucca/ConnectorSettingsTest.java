@@ -802,6 +802,16 @@ class ConnectorSettingsTest {
                         + "index 20; the value is not shown: it may hold a password or a key)");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://connector:p@ss@acme.ilucca.net", "https://connector:p@ss@my_host.example",
+            "https://connector:p@ss@acme.ilucca.net:8o/"})
+    void aUrlWhosePasswordHoldsAnAtSignIsRefusedWithoutRepeatingIt(String url) {
+        properties.put("lucca.base-url", url);
+
+        assertThatIllegalArgumentException().isThrownBy(this::start).withMessageContaining("LUCCA_BASE_URL")
+                .withMessageNotContaining("p@ss").withMessageNotContaining("connector:");
+    }
+
     @ParameterizedTest(name = "{0}=''{1}''")
     @CsvSource(delimiter = '|', textBlock = """
             flatchr.api-base-url               | api.flatchr.io | is not an http(s) URL

@@ -44,7 +44,8 @@ public final class ServiceUrl {
      *                                  to it would end up in), not quoting it
      */
     public static URI of(URI uri) {
-        if (uri.getRawUserInfo() != null) {
+        // an authority with an '@' Java could not split into user and host ("user:p@ss@host") holds one all the same
+        if (uri.getRawUserInfo() != null || uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
             // printed at every start and in refusals: credentials have settings of their own, kept secret
             throw new IllegalArgumentException("holds a user name and password (the value is not shown): give the "
                     + "URL without them");
