@@ -12,9 +12,9 @@ import java.util.Map;
 /** The Lucca endpoints the connector uses, as documented, in one place. */
 public final class LuccaRequests {
 
-    /** The reads whose answers are read outside this class, named in the failure an unexpected answer is. */
     /** The key's first try ({@link #tryKey}), whose answer says what the key may do as a whole (KeyState). */
     public static final String TRY_KEY = "try-api-key";
+    /** The reads whose answers are read outside this class, named in the failure an unexpected answer is. */
     public static final String FIND_PERSON_BY_MAIL = "find-person-by-mail";
     public static final String FIND_PERSON_BY_LOGIN = "find-person-by-login";
     public static final String FIND_TAKEN_LOGINS = "find-taken-logins";
