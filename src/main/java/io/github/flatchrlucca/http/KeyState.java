@@ -29,6 +29,13 @@ public final class KeyState {
     // again" to the team's chat, for every queued hire until they died.
     private boolean keyRefused;
     private final Set<String> refusedCalls = new HashSet<>();
+    // A 403 may depend on the hire, not the key: a role limited to some establishments creates people in one and is
+    // refused in another. Taken as the key's state, each attempt of such a hire told "rejected" and the next hire's
+    // create "accepted again", for as long as that hire was retried. So a call this key has made before is refused
+    // only when refused twice with no success between; a call never made yet (or a key whose role was cut for good)
+    // is refused at its first or second 403.
+    private final Set<String> succeededCalls = new HashSet<>();
+    private final Set<String> refusedOnce = new HashSet<>();
 
     /** @param onChange told REJECTED when the key is rejected, OK when it is accepted after a rejection */
     public KeyState(Consumer<State> onChange) {
@@ -85,9 +92,14 @@ public final class KeyState {
         if (status >= 200 && status < 300) {
             keyRefused = false;
             refusedCalls.remove(call);
+            refusedOnce.remove(call);
+            succeededCalls.add(call);
         } else if (status == 401 || status == 403 && forTheWholeKey) {
             keyRefused = true;
         } else if (status == 403) {
+            if (succeededCalls.contains(call) && refusedOnce.add(call)) {
+                return;
+            }
             refusedCalls.add(call);
         } else {
             return;

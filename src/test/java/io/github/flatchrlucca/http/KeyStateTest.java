@@ -99,4 +99,31 @@ class KeyStateTest {
         assertThat(credentials.state()).isEqualTo(KeyState.State.OK);
         assertThat(told).containsExactly(KeyState.State.REJECTED, KeyState.State.OK);
     }
+
+    @Test
+    void aCallRefusedForOneHireBetweenOtherHiresSuccessesLeavesTheKeyAccepted() {
+        // a role limited to some establishments: one hire's create refused at each of its attempts, others created
+        credentials.answered("create-user", 201);
+        for (int attempt = 0; attempt < 4; attempt++) {
+            credentials.answered("create-user", 403);
+            credentials.answered("create-user", 201);
+        }
+
+        assertThat(credentials.state()).isEqualTo(KeyState.State.OK);
+        assertThat(told).as("no 'rejected' and 'accepted again' at each of its attempts").isEmpty();
+    }
+
+    @Test
+    void aCallMadeBeforeAndRefusedTwiceInARowRefusesTheKey() {
+        // the key's role cut for good: the second refusal with no success between is the key's state
+        credentials.answered("create-user", 201);
+        credentials.answered("create-user", 403);
+        assertThat(credentials.state()).isEqualTo(KeyState.State.OK);
+
+        credentials.answered("find-person-by-mail", 200);
+        credentials.answered("create-user", 403);
+
+        assertThat(credentials.state()).isEqualTo(KeyState.State.REJECTED);
+        assertThat(told).containsExactly(KeyState.State.REJECTED);
+    }
 }
