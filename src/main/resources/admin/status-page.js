@@ -561,11 +561,13 @@
 
   /**
    * The candidate's name, or why it is not shown: erased by retention, left out of the list with an event too large
-   * for it (the hire's own view has it), or not in what Flatchr sent. Read as erased, a kept name would pass for gone.
+   * for it (the hire's own view has it), another company's candidate (not shown to a tenant's token), or not in what
+   * Flatchr sent. Read as erased, a kept name would pass for gone.
    */
   function candidateName(hire) {
     if (hire.candidate) return hire.candidate;
-    const why = hire.personalDataErased ? "Name not kept" : hire.eventLeftOut ? "Open to see the name" : "Name not given";
+    const why = hire.personalDataErased ? "Name not kept" : hire.eventLeftOut ? "Open to see the name"
+      : hire.otherCompany ? "Another company's candidate" : "Name not given";
     return el("span", { class: "muted" }, why);
   }
 

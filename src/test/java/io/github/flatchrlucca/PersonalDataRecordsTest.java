@@ -38,7 +38,7 @@ class PersonalDataRecordsTest {
                 new HireEvent(AT, HireStatus.DEAD, "create-user", 400, "Lucca: ada@example.org is taken by Ada Lovelace"),
                 new HireView("hire-1", "acme", HireStatus.RETRYING, AT, AT, null, AT, 2, AT, null, 503, "{\"mail\":"
                         + "\"ada@example.org\"}", "Lovelace's create failed", List.of("Ada: no department"),
-                        "{\"login\":\"alovelace\"}", PAYLOAD, Origin.WEBHOOK, null, null, 0, null, null, null, false, false),
+                        "{\"login\":\"alovelace\"}", PAYLOAD, Origin.WEBHOOK, null, null, 0, null, null, null, false, false, null),
                 new FoundApplication("app-9", "vac-3", "Analyst", "Hired", true, false, "Ada", "Lovelace",
                         "ada@example.org", "+33612345678", AT),
                 DRAFT,

@@ -21,6 +21,9 @@ import java.util.List;
  *                          heard: what it made may be in Lucca, though the hire names no Lucca user
  * @param erased            retention erased its personal data (its event among them): its name is not kept. A list
  *                          leaves out a large event too ({@link JournalReader#list}), of a hire whose name is kept
+ * @param otherCompany      for a hire another Flatchr company sent to the tenant's URL (recorded rejected, marked so
+ *                          in its dedupe key, {@link JournalReader#OTHER_COMPANY}), that company's id; null for the
+ *                          tenant's own hires
  */
 public record HireView(String hireId, String tenant, HireStatus status, Instant receivedAt, Instant queuedAt,
                          Instant heldUntil, Instant updatedAt, int attempts,
@@ -28,7 +31,7 @@ public record HireView(String hireId, String tenant, HireStatus status, Instant 
                          String lastError, List<String> warnings, String luccaRequest, String payload, Origin origin,
                          String writeBack, String flatchrApplicant, int writeBackAttempts, Instant writeBackSince,
                          String decisionNeeded, Instant decisionNeededAt, boolean createUnanswered,
-                         boolean erased) {
+                         boolean erased, String otherCompany) {
 
     /**
      * When its wait for Lucca began: when it entered the queue, or the end of its hold, whichever is later, however

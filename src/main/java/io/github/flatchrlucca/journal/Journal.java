@@ -968,7 +968,7 @@ public final class Journal {
         Jdbc.update(connection, "UPDATE hire SET writeback_status = 'PENDING', writeback_since = ?, "
                 + "writeback_attempts = 0, writeback_next_at = ?, writeback_claimed_until = NULL, "
                 + "writeback_claimed_by = NULL WHERE hire_id = ? AND " + FINISHED + " AND dedupe_key NOT LIKE ?",
-                at(now), at(now), hireId, "%:other-company:%");
+                at(now), at(now), hireId, "%" + JournalReader.OTHER_COMPANY + "%");
     }
 
     /**

@@ -34,7 +34,13 @@ public final class JournalReader {
             + "updated_at, attempts, next_attempt_at, lucca_user_id, last_lucca_status, NULL AS last_lucca_body, "
             + "last_error, warnings, NULL AS lucca_request, "
             + "CASE WHEN LENGTH(payload) <= ? THEN payload END AS payload, origin, writeback_status, flatchr_applicant, "
-            + "writeback_attempts, writeback_since, decision_needed, decision_needed_at, create_attempted_at, erased_at";
+            + "writeback_attempts, writeback_since, decision_needed, decision_needed_at, create_attempted_at, erased_at, "
+            + "dedupe_key";
+    /**
+     * What marks the dedupe key of a hire another Flatchr company sent to a tenant's URL: the tenant, then this, then
+     * the company's id and the applicant's (the intake's HireVerdict#dedupeKey). Tenant ids hold no ':'.
+     */
+    public static final String OTHER_COMPANY = ":other-company:";
 
     /** When a queued hire's wait for Lucca began, as {@link HireView#waitingSince} reckons it. */
     private static final String WAITING_SINCE = "GREATEST(queued_at, COALESCE(held_until, queued_at))";
@@ -227,6 +233,18 @@ public final class JournalReader {
                 Origin.ofLabel(row.getString("origin")), row.getString("writeback_status"),
                 row.getString("flatchr_applicant"), row.getInt("writeback_attempts"), instant(row, "writeback_since"),
                 row.getString("decision_needed"), instant(row, "decision_needed_at"),
-                row.getObject("create_attempted_at") != null, row.getObject("erased_at") != null);
+                row.getObject("create_attempted_at") != null, row.getObject("erased_at") != null,
+                otherCompany(row.getString("dedupe_key")));
+    }
+
+    /** The company of a hire marked as another company's ({@link #OTHER_COMPANY}), or null. */
+    private static String otherCompany(String dedupeKey) {
+        int mark = dedupeKey.indexOf(OTHER_COMPANY);
+        if (mark < 0) {
+            return null;
+        }
+        String rest = dedupeKey.substring(mark + OTHER_COMPANY.length());
+        int end = rest.indexOf(':');
+        return end < 0 ? rest : rest.substring(0, end);
     }
 }

@@ -76,13 +76,15 @@ public final class AdminApi {
         page.put("page", filter.page());
         page.put("size", filter.size());
         page.put("total", reader.count(filter));
-        page.put("hires", reader.list(filter).stream().map(views::summary).toList());
+        String scope = AdminTokenCheck.scope(exchange);
+        page.put("hires", reader.list(filter).stream().map(hire -> views.summary(hire, scope)).toList());
         JsonReply.respond(json, exchange, 200, "application/json", page);
     }
 
     public void hire(@Header("hireId") String hireId, Exchange exchange) {
         HireView hire = found(hireId, exchange);
-        JsonReply.respond(json, exchange, 200, "application/json", views.detail(hire, reader.history(hireId)));
+        JsonReply.respond(json, exchange, 200, "application/json", views.detail(hire, reader.history(hireId),
+                AdminTokenCheck.scope(exchange)));
     }
 
     /** The all-tenants view: every tenant in force, where its hires go, what Lucca says of its key, its counts. */
@@ -156,7 +158,7 @@ public final class AdminApi {
             throw Problem.conflict("The hire is still being delivered, or changed meanwhile; look at it again in a "
                     + "moment.");
         }
-        JsonReply.respond(json, exchange, 202, "application/json", views.summary(found(hireId, exchange)));
+        JsonReply.respond(json, exchange, 202, "application/json", summary(hireId, exchange));
     }
 
     /**
@@ -175,7 +177,7 @@ public final class AdminApi {
                 ? WebhookNamesakes.namesakeIn(hire.lastError()) : Optional.empty())) {
             throw Problem.conflict("The hire finished while it was being cancelled; look at it again.");
         }
-        JsonReply.respond(json, exchange, 200, "application/json", views.summary(found(hireId, exchange)));
+        JsonReply.respond(json, exchange, 200, "application/json", summary(hireId, exchange));
     }
 
     /** A hire held (HIRE_HOLD_SECONDS) or waiting for its next retry is delivered at once. */
@@ -188,7 +190,7 @@ public final class AdminApi {
             throw Problem.conflict("The hire is already due or being delivered, or finished meanwhile; look at it "
                     + "again.");
         }
-        JsonReply.respond(json, exchange, 200, "application/json", views.summary(found(hireId, exchange)));
+        JsonReply.respond(json, exchange, 200, "application/json", summary(hireId, exchange));
     }
 
     /**
@@ -209,7 +211,7 @@ public final class AdminApi {
         if (hire.decisionNeeded() == null || !journal.decided(hireId, note)) {
             throw Problem.conflict("The hire does not wait for a decision.");
         }
-        JsonReply.respond(json, exchange, 200, "application/json", views.summary(found(hireId, exchange)));
+        JsonReply.respond(json, exchange, 200, "application/json", summary(hireId, exchange));
     }
 
     /** A rejected hire is replayed only if, under the current configuration, it is a complete hire. */
@@ -246,6 +248,11 @@ public final class AdminApi {
     /** The zone a tenant's days are in, as its recruiters see them (its timezone); of several tenants, the connector's. */
     private ZoneId daysOf(String tenant) {
         return tenants.find(tenant).map(Tenant::zone).orElse(connectorZone);
+    }
+
+    /** The hire as it is now, as the caller's token may see it. */
+    private Map<String, Object> summary(String hireId, Exchange exchange) {
+        return views.summary(found(hireId, exchange), AdminTokenCheck.scope(exchange));
     }
 
     /** Another tenant's hire is answered as an unknown one: a tenant's token tells nothing of the others. */

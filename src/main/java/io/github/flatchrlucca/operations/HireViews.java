@@ -35,14 +35,17 @@ final class HireViews {
         this.defaultDepartment = defaultDepartment;
     }
 
-    Map<String, Object> summary(HireView hire) {
+    /** @param scope the one tenant the caller's token opens ({@link AdminTokenCheck#SCOPE}); null: every tenant */
+    Map<String, Object> summary(HireView hire, String scope) {
+        boolean withheld = anotherCompanysCandidate(hire, scope);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("hireId", hire.hireId());
         view.put("tenant", hire.tenant());
         view.put("status", hire.status().label());
         view.put("origin", hire.origin().label());
         view.put("writeBack", writeBack(hire));
-        view.put("candidate", candidateName(hire.payload()));
+        view.put("candidate", withheld ? null : candidateName(hire.payload()));
+        view.put("otherCompany", withheld);
         // a hire listed without its name (its event too large for a list) is not one whose name is gone, nor one whose
         // event names nobody (a rejected hire without a name): the page says which
         view.put("personalDataErased", hire.erased());
@@ -59,6 +62,19 @@ final class HireViews {
         view.put("needsDecision", hire.decisionNeeded());
         view.put("needsDecisionSince", text(hire.decisionNeededAt()));
         return view;
+    }
+
+    /**
+     * A hire another Flatchr company sent to the tenant's URL (a wrong URL, a leaked token), shown to the tenant's own
+     * token: that company's candidate is another customer's, whose name, e-mail and event the tenant must not read.
+     * The hire is kept whole and listed all the same, rather than recorded without its event or hidden: the operator
+     * (ADMIN_TOKEN) sees all of it, and replays it once the tenant's company ids, when they were what was wrong, are
+     * corrected; and the tenant learns that its URL receives another company's hires, with which company (the reason),
+     * but not whose. A company the tenant names now (its ids corrected) is the tenant's, its candidates shown.
+     */
+    private boolean anotherCompanysCandidate(HireView hire, String scope) {
+        return scope != null && hire.otherCompany() != null
+                && !tenants.find(hire.tenant()).filter(tenant -> tenant.acceptsCompany(hire.otherCompany())).isPresent();
     }
 
     /** A queued hire not yet tried whose first attempt lies ahead: the hold (HIRE_HOLD_SECONDS) keeps it. */
@@ -128,11 +144,12 @@ final class HireViews {
         return days;
     }
 
-    Map<String, Object> detail(HireView hire, List<HireEvent> history) {
-        Map<String, Object> view = summary(hire);
-        view.put("lastLuccaBody", hire.lastLuccaBody());
-        view.put("luccaRequest", parsed(hire.luccaRequest()));
-        view.put("flatchrEvent", parsed(hire.payload()));
+    Map<String, Object> detail(HireView hire, List<HireEvent> history, String scope) {
+        Map<String, Object> view = summary(hire, scope);
+        boolean withheld = anotherCompanysCandidate(hire, scope);
+        view.put("lastLuccaBody", withheld ? null : hire.lastLuccaBody());
+        view.put("luccaRequest", withheld ? json.nullNode() : parsed(hire.luccaRequest()));
+        view.put("flatchrEvent", withheld ? json.nullNode() : parsed(hire.payload()));
         view.put("history", history.stream().map(HireViews::event).toList());
         return view;
     }

@@ -233,6 +233,34 @@ class AdminApiTest {
     }
 
     @Test
+    void aTenantsTokenSeesAHireAnotherCompanySentToItsUrlWithoutThatCompanysCandidateTheOperatorWithIt()
+            throws Exception {
+        // company 9999 is globex's neighbour, not acme's (4242): its webhook was pasted into acme's URL
+        String event = "{\"event\":\"drag_applicant\",\"company_id\":\"9999\",\"data\":{\"applicant\":{\"id\":"
+                + "\"7\"},\"candidate\":{\"firstname\":\"Jane\",\"lastname\":\"Roe\",\"email\":"
+                + "\"jane.roe@other.example\"},\"column\":{\"hired\":true}}}";
+        String hireId = Intakes.recordIntake(journal, event, new FlatchrEventClassifier().classify(JSON.readTree(event),
+                TestTenants.inForce(TestTenants.tenant("acme", "acme-token-0123456789", "4242")).find("acme")
+                        .orElseThrow()), "acme", Duration.ZERO).hireId();
+
+        JsonNode listedToAcme = answer(api::hires, "acme").path("hires").get(0);
+        JsonNode shownToAcme = answer(exchange -> {
+            exchange.getIn().setHeader("hireId", hireId);
+            api.hire(hireId, exchange);
+        }, "acme");
+        JsonNode shownToOperator = answer(exchange -> api.hire(hireId, exchange), null);
+
+        assertThat(listedToAcme.path("status").asText()).as("received and rejected, never dropped").isEqualTo("rejected");
+        assertThat(listedToAcme.path("candidate").isNull()).isTrue();
+        assertThat(listedToAcme.path("otherCompany").asBoolean()).as("what the page says instead").isTrue();
+        assertThat(shownToAcme.toString()).as("no name, e-mail or event of another customer's candidate")
+                .doesNotContain("Jane", "Roe", "jane.roe");
+        assertThat(shownToAcme.path("lastError").asText()).contains("company_id 9999");
+        assertThat(shownToOperator.path("candidate").asText()).as("ADMIN_TOKEN sees all").isEqualTo("Jane Roe");
+        assertThat(shownToOperator.path("flatchrEvent").path("company_id").asText()).isEqualTo("9999");
+    }
+
+    @Test
     void adminTokenNamingATenantNeitherInForceNorInTheJournalIsANotFoundNamingTenantNotAnEmptyAnswer()
             throws Exception {
         // initech was taken out of the configuration; its hires stay in the journal

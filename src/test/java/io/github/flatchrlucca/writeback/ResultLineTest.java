@@ -147,7 +147,7 @@ class ResultLineTest {
     /** A hire with no Lucca user that waits for a person's decision. */
     private static HireView waiting(HireStatus status, String decision) {
         return new HireView("hire-1", "acme", status, AT, AT, null, AT, 1, null, null, null, null, null, List.of(),
-                null, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, decision, AT, true, false);
+                null, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, decision, AT, true, false, null);
     }
 
     @Test
@@ -172,18 +172,18 @@ class ResultLineTest {
     private static HireView hire(HireStatus status, Long userId, Integer luccaStatus, String error,
                                    List<String> warnings, String luccaRequest) {
         return new HireView("hire-1", "acme", status, AT, AT, null, AT, 1, null, userId, luccaStatus, null, error, warnings,
-                luccaRequest, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, null, null, false, false);
+                luccaRequest, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, null, null, false, false, null);
     }
 
     /** A delivered hire that waits for a person's decision. */
     private static HireView delivered(Long userId, List<String> warnings, String luccaRequest, String decision) {
         return new HireView("hire-1", "acme", HireStatus.DELIVERED, AT, AT, null, AT, 1, null, userId, null, null, null,
-                warnings, luccaRequest, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, decision, AT, false, false);
+                warnings, luccaRequest, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, decision, AT, false, false, null);
     }
 
     /** A hire that died after a create whose answer never came: Lucca may have made the user. */
     private static HireView deadAfterALostCreate(Integer luccaStatus, String error) {
         return new HireView("hire-1", "acme", HireStatus.DEAD, AT, AT, null, AT, 1, null, null, luccaStatus, null, error,
-                List.of(), "{\"login\":\"jdupont\"}", "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, null, null, true, false);
+                List.of(), "{\"login\":\"jdupont\"}", "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, null, null, true, false, null);
     }
 }

@@ -104,7 +104,7 @@ class WriteBackStepsTest {
         assertThat(steps.tagUsable("acme")).isTrue();
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), null, clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, null, Origin.WEBHOOK, "PENDING", "z7gW", 0,
-                clock.instant(), null, null, false, false);
+                clock.instant(), null, null, false, false, null);
         assertThat(JSON.readTree(steps.writeTag(steps.connection("acme"), hire, "z7gW", steps.resultLine(hire)).body()).path("tag").asText())
                 .isEqualTo("Ct2");
     }
@@ -162,7 +162,7 @@ class WriteBackStepsTest {
         assertThat(steps.tagHealth("acme")).contains("ok");
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), null,
                 clock.instant(), 1, null, 416L, null, null, null, List.of(), null, null, Origin.WEBHOOK, "PENDING",
-                "z7gW", 0, clock.instant(), null, null, false, false);
+                "z7gW", 0, clock.instant(), null, null, false, false, null);
         assertThat(JSON.readTree(steps.writeTag(steps.connection("acme"), hire, "z7gW", steps.resultLine(hire)).body())
                 .path("tag").asText()).isEqualTo("Ct2");
     }
@@ -208,7 +208,7 @@ class WriteBackStepsTest {
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), null, clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
                 {"data": {"candidate": {"email": "Jeanne@Example.org"}, "vacancy": {"id": 5}}}
-                """, Origin.WEBHOOK, "PENDING", "unused", 0, clock.instant(), null, null, false, false);
+                """, Origin.WEBHOOK, "PENDING", "unused", 0, clock.instant(), null, null, false, false, null);
 
         Throwable none = catchThrowable(() -> steps.applicantFound(hire, tags(
                 "[{\"applicant\": \"other\", \"email\": \"jeanne@example.org\", \"vacancy_id\": 6}]")));
@@ -404,7 +404,7 @@ class WriteBackStepsTest {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
         HireView erased = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), null, clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, null, Origin.WEBHOOK, "PENDING", null, 0,
-                clock.instant(), null, null, false, true);
+                clock.instant(), null, null, false, true, null);
 
         assertThat(catchThrowable(() -> steps.searchByEmail(steps.connection("acme"), erased)))
                 .isInstanceOf(WriteBackSteps.ApplicantUnfindable.class).hasMessageContaining("retention");
@@ -416,7 +416,7 @@ class WriteBackStepsTest {
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), null, clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
                 {"data": {"candidate": {"email": "jeanne@example.org"}, "vacancy": {"title": "Dev"}}}
-                """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null, false, false);
+                """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null, false, false, null);
 
         assertThat(catchThrowable(() -> steps.searchByEmail(steps.connection("acme"), hire)))
                 .isInstanceOf(WriteBackSteps.ApplicantUnfindable.class).hasMessageContaining("no vacancy id");
@@ -428,7 +428,7 @@ class WriteBackStepsTest {
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), null, clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
                 {"data": {"candidate": {"email": "jeanne@example.org"}, "vacancy": {"id": 5}}}
-                """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null, false, false);
+                """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null, false, false, null);
 
         assertThat(JSON.readTree(steps.searchByEmail(steps.connection("acme"), hire).body()).path("email").asText())
                 .isEqualTo("jeanne@example.org");
@@ -613,7 +613,7 @@ class WriteBackStepsTest {
         HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), null, clock.instant(), 1,
                 null, 416L, null, null, null, List.of(), null, """
                 {"data": {"candidate": {"email": "jeanne@example.org"}, "vacancy": {"id": 5}}}
-                """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null, false, false);
+                """, Origin.WEBHOOK, "PENDING", null, 0, clock.instant(), null, null, false, false, null);
 
         tenants.replace(List.of(TestTenants.withFlatchrApi(TestTenants.tenant("acme", "acme-token-0123456789", "1"),
                 new FlatchrApi(URI.create("https://api.flatchr.io"), "rotated-flatchr-key", "Wy3EOp2NP3p1KMq8",
