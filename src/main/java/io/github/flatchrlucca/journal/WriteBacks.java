@@ -2,6 +2,8 @@ package io.github.flatchrlucca.journal;
 
 import static io.github.flatchrlucca.journal.Jdbc.at;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -164,8 +166,7 @@ public final class WriteBacks {
             if (Jdbc.update(connection, "UPDATE hire SET writeback_next_at = ?, writeback_claimed_until = NULL, "
                     + "writeback_claimed_by = NULL WHERE hire_id = ? AND writeback_claimed_by = ?", at(next), hireId,
                     instanceId) == 1) {
-                Journal.event(connection, clock.instant(), hireId, "write-tag", null,
-                        "outcome not written to Flatchr yet (" + why + "); tried again at " + next);
+                line(connection, hireId, "outcome not written to Flatchr yet (" + why + "); tried again at " + next);
             }
             return null;
         });
@@ -187,9 +188,21 @@ public final class WriteBacks {
             if (Jdbc.update(connection, "UPDATE hire SET writeback_status = ?, writeback_next_at = NULL, "
                     + "writeback_claimed_until = NULL, writeback_claimed_by = NULL WHERE hire_id = ? AND "
                     + "writeback_claimed_by = ?", status, hireId, instanceId) == 1) {
-                Journal.event(connection, clock.instant(), hireId, "write-tag", null, detail);
+                line(connection, hireId, detail);
             }
             return null;
         });
+    }
+
+    /**
+     * A line of the claimed attempt in the hire's history. Of a hire retention erased while the attempt ran (which
+     * read it whole before: its line names the login), without its detail, as retention left every other line: an
+     * erased hire stays erased, and nothing of it changes for retention to erase this line later. Read after the
+     * update above, which holds the hire's row: an erasure waiting for it erases this line with the others.
+     */
+    private void line(Connection connection, String hireId, String detail) throws SQLException {
+        boolean erased = Jdbc.query(connection, "SELECT hire_id FROM hire WHERE hire_id = ? AND erased_at IS NOT NULL",
+                row -> row.getString(1), hireId).size() == 1;
+        Journal.event(connection, clock.instant(), hireId, "write-tag", null, erased ? null : detail);
     }
 }

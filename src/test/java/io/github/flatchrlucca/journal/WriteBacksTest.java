@@ -135,6 +135,24 @@ class WriteBacksTest {
     }
 
     @Test
+    void aWriteBackEndingAfterRetentionErasedItsHireLeavesNoLineNamingTheLogin() {
+        String hireId = hire("1");
+        journal.markDelivered(hireId, 416, List.of());
+        assertThat(one.claim(hireId)).isNotNull();
+        // RETENTION_DAYS passed for the outcome, and its write-back's window (RETRY_MAX_AGE_HOURS) while this attempt
+        // ran (a slow Flatchr): retention erases the hire under the attempt, which read it whole before
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(journal.erasePersonalData(clock.instant(), clock.instant(), List.of("acme"))).isEqualTo(1);
+
+        one.written(hireId, "Lucca: created #416 cmorel, starts 2027-01-04");
+
+        assertThat(reader.find(hireId).orElseThrow().writeBack()).as("the write-back ends all the same")
+                .isEqualTo("WRITTEN");
+        assertThat(reader.history(hireId)).extracting(HireEvent::detail).as("an erased hire stays erased")
+                .noneMatch(detail -> detail != null && detail.contains("cmorel"));
+    }
+
+    @Test
     void aFailedAttemptWaitsItsTimeAndCountsTheAttempts() {
         String hireId = hire("1");
         journal.markDelivered(hireId, 416, List.of());
