@@ -580,6 +580,17 @@ public final class Journal {
                 return false;
             }
             event(connection, hireId, null, null, "replayed by an operator");
+            // Stopped (withdrawn, cancelled) after its Lucca account was made, the hire waited for a person to decide
+            // what becomes of that account: the operator who replays it has decided, to go on with it (the candidate is
+            // hired after all). Kept, the mark would outlive the delivery, and the line written back to Flatchr would
+            // still say HR decides. Not of an account in a Lucca its tenant has left (forgotten above, lucca_user_id
+            // gone): that one is still a person's to decide about. A stop during this delivery marks it again.
+            if (Jdbc.update(connection, "UPDATE hire SET decision_needed = NULL, decision_needed_at = NULL WHERE "
+                    + "hire_id = ? AND decision_needed IN (?, ?, ?) AND lucca_user_id IS NOT NULL", hireId,
+                    MOVED_OUT_AFTER_LUCCA, CANCELLED_AFTER_LUCCA, CANCELLED_WITH_ACCOUNT) == 1) {
+                event(connection, hireId, null, null, "its Lucca account is kept and its delivery goes on: the "
+                        + "decision its stop asked for is the operator's replay");
+            }
             if (lookUpElsewhere) {
                 event(connection, hireId, null, null, "its create in the Lucca its tenant had before got no answer: "
                         + "the account may exist there, which no attempt in this Lucca looks for; the mark stays until "

@@ -737,6 +737,30 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void aStoppedHireWhoseAccountWasMadeReplayedAndDeliveredNoLongerWaitsForADecisionNorSaysHrDecides() {
+        String withdrawn = contractToCome("1");
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+        String cancelled = contractToCome("2");
+        assertThat(journal.cancel(cancelled)).isTrue();
+        assertThat(reader.find(withdrawn).orElseThrow().decisionNeeded()).isEqualTo(Journal.MOVED_OUT_AFTER_LUCCA);
+        assertThat(reader.find(cancelled).orElseThrow().decisionNeeded()).isEqualTo(Journal.CANCELLED_WITH_ACCOUNT);
+
+        for (String hireId : List.of(withdrawn, cancelled)) {
+            // the operator goes on with the hire: the candidate is hired after all
+            assertThat(journal.replay(hireId, PAYLOAD, LUCCA)).isTrue();
+            assertThat(journal.claim(hireId)).isNotNull();
+            journal.markDelivered(hireId, 416, List.of());
+
+            HireView delivered = reader.find(hireId).orElseThrow();
+            assertThat(delivered.status()).isEqualTo(HireStatus.DELIVERED);
+            assertThat(delivered.decisionNeeded()).as("the replay was the decision").isNull();
+            assertThat(delivered.decisionNeededAt()).isNull();
+            assertThat(ResultLine.of(delivered, ZoneOffset.UTC)).as("what the recruiter reads on the candidate")
+                    .startsWith("Lucca: created #416").doesNotContain("HR decides");
+        }
+    }
+
+    @Test
     void aWithdrawnHireCanBeReplayedByAnOperator() {
         String hireId = record("1", Duration.ZERO);
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
@@ -1060,6 +1084,16 @@ class WithdrawnHiresTest {
         journal.claim(hireId);
         journal.markCreateAttempted(hireId, "{}", LUCCA);
         journal.retryLater(hireId, next, new EventDetail("create-user", 504, "", "timed out"));
+        return hireId;
+    }
+
+    /** A hire whose user Lucca made (416), its work contract to be set at its next attempt (Lucca was down). */
+    private String contractToCome(String applicantId) {
+        String hireId = record(applicantId, Duration.ZERO);
+        journal.claim(hireId);
+        journal.markCreateAttempted(hireId, "{}", LUCCA);
+        journal.recordLuccaUser(hireId, 416, LUCCA);
+        journal.retryLater(hireId, T0.plusSeconds(30), new EventDetail("create-work-contract", 503, "", "down"));
         return hireId;
     }
 
