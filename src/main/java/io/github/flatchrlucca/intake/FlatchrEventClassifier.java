@@ -83,7 +83,7 @@ public final class FlatchrEventClassifier {
             return HireVerdict.otherCompany(tenant.id(), companyId, applicantId(data));
         }
         return HireVerdict.hire(companyId, applicantId(data), unusableFields(candidate, data.path("vacancy")),
-                SameApplication.ofEvent(event));
+                SameApplication.ofEvent(event)).alsoNamedBy(ApplicationId.plain(data));
     }
 
     /**
@@ -102,7 +102,7 @@ public final class FlatchrEventClassifier {
         String where = shortened(visible(column.path("title")));
         return HireVerdict.movedOut(companyId, applicantId.get(), SameApplication.ofEvent(event),
                 (who.isEmpty() ? "" : "by " + who) + (who.isEmpty() || where.isEmpty() ? "" : ", ")
-                        + (where.isEmpty() ? "" : "to " + where));
+                        + (where.isEmpty() ? "" : "to " + where)).alsoNamedBy(ApplicationId.plain(data));
     }
 
     /** A name or a column's title as the history says it: a bounded line, whatever Flatchr sent. */

@@ -9,14 +9,21 @@ import java.util.stream.Collectors;
  * missing or unusable, or sent by a company that is not the tenant's), a candidate of the tenant's moved out of hired
  * (a hire the journal holds may be withdrawn), or nothing.
  *
- * @param reason          why it is ignored or refused; for a move out of hired, who moved the candidate and where to
- * @param sameApplication the candidate's e-mail and the vacancy's id ({@link SameApplication}), by which a hire the
- *                        webhook sent and one Flatchr's API found are one; null when the event lacks either
+ * @param reason           why it is ignored or refused; for a move out of hired, who moved the candidate and where to
+ * @param sameApplication  the candidate's e-mail and the vacancy's id ({@link SameApplication}), by which a hire the
+ *                         webhook sent and one Flatchr's API found are one; null when the event lacks either
+ * @param plainApplicantId Flatchr's plain id of the application when the event names it by another as well
+ *                         ({@link io.github.flatchrlucca.mapping.ApplicationId#plain}), else null
  */
 public record HireVerdict(Kind kind, String reason, String companyId, String applicantId,
-                          List<UnusableField> unusableFields, String sameApplication) {
+                          List<UnusableField> unusableFields, String sameApplication, String plainApplicantId) {
 
     public enum Kind { HIRE, INCOMPLETE, OTHER_COMPANY, MOVED_OUT, IGNORED }
+
+    public HireVerdict(Kind kind, String reason, String companyId, String applicantId,
+                       List<UnusableField> unusableFields, String sameApplication) {
+        this(kind, reason, companyId, applicantId, unusableFields, sameApplication, null);
+    }
 
     public HireVerdict(Kind kind, String reason, String companyId, String applicantId,
                        List<UnusableField> unusableFields) {
@@ -43,6 +50,12 @@ public record HireVerdict(Kind kind, String reason, String companyId, String app
     static HireVerdict otherCompany(String tenant, String companyId, String applicantId) {
         return new HireVerdict(Kind.OTHER_COMPANY, "company_id " + companyId + " is not one of tenant " + tenant
                 + "'s Flatchr companies", companyId, applicantId, List.of());
+    }
+
+    /** The same verdict, of an application the event also names by Flatchr's plain id when it does. */
+    HireVerdict alsoNamedBy(Optional<String> plainApplicantId) {
+        return new HireVerdict(kind, reason, companyId, applicantId, unusableFields, sameApplication,
+                plainApplicantId.orElse(null));
     }
 
     public boolean isIgnored() {
@@ -93,10 +106,20 @@ public record HireVerdict(Kind kind, String reason, String companyId, String app
         return kind == Kind.OTHER_COMPANY ? "other-company:" + key : key;
     }
 
+    /**
+     * The hire's key by Flatchr's plain id of the application, when the event names it by another ({@link
+     * #dedupeKey} is by {@code data.applicant.id}, which may be Flatchr's encoded id): a hire keeps it, and a move out
+     * of hired is looked up by it too. None for a hire of another company, which must never stand for one that is.
+     */
+    public String plainDedupeKey() {
+        return plainApplicantId == null || isOtherCompany() ? null : companyId + ":" + plainApplicantId;
+    }
+
     /** Without the candidate's personal data: a record can end up in a log line, a trace or a test's report. */
     @Override
     public String toString() {
         return "HireVerdict[kind=" + kind + ", companyId=" + companyId + ", applicantId=" + applicantId
-                + ", unusableFields=" + (unusableFields == null ? 0 : unusableFields.size()) + "]";
+                + ", plainApplicantId=" + plainApplicantId + ", unusableFields="
+                + (unusableFields == null ? 0 : unusableFields.size()) + "]";
     }
 }

@@ -20,12 +20,13 @@ public final class VerdictRecorder {
 
     /** A hire (or a hire that cannot be delivered, kept with why) of the tenant whose URL it came to. */
     public IntakeResult record(String payload, IntakeRules tenant, HireVerdict verdict) {
-        return journal.recordIntake(payload, tenant.id(), verdict.dedupeKey(), verdict.matchingApplication(),
-                verdict.recordedRejection(), tenant.hireHold());
+        return journal.recordIntake(payload, tenant.id(), verdict.dedupeKey(), verdict.plainDedupeKey(),
+                verdict.matchingApplication(), verdict.recordedRejection(), tenant.hireHold());
     }
 
     /** A candidate moved out of hired: each hire of the application is withdrawn, or a person decides. */
     public List<MoveOut> movedOut(IntakeRules tenant, HireVerdict verdict) {
-        return journal.movedOutOfHired(tenant.id(), verdict.dedupeKey(), verdict.sameApplication(), verdict.reason());
+        return journal.movedOutOfHired(tenant.id(), verdict.dedupeKey(), verdict.plainDedupeKey(),
+                verdict.sameApplication(), verdict.reason());
     }
 }

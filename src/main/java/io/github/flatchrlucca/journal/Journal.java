@@ -100,11 +100,17 @@ public final class Journal {
         this.instanceId = instanceId;
     }
 
-    /** Records a hire Flatchr's webhook sent: see {@link #record}. */
-    public IntakeResult recordIntake(String payload, String tenant, String hireKey, String sameApplication,
-                                     String rejection, Duration hold) {
-        return record(payload, tenant, Origin.WEBHOOK, hireKey, sameApplication, null, rejection, List.of(), hold,
-                null);
+    /**
+     * Records a hire Flatchr's webhook sent: see {@link #record}.
+     *
+     * @param plainHireKey the hire within its tenant by Flatchr's plain id of the application, when {@code hireKey} is
+     *                     by another of its ids (Flatchr's encoded one), else null: kept for a move out of hired whose
+     *                     event names the application by the plain id only ({@link #movedOutOfHired})
+     */
+    public IntakeResult recordIntake(String payload, String tenant, String hireKey, String plainHireKey,
+                                     String sameApplication, String rejection, Duration hold) {
+        return record(payload, tenant, Origin.WEBHOOK, hireKey, plainHireKey, sameApplication, null, rejection,
+                List.of(), hold, null);
     }
 
     /**
@@ -132,6 +138,13 @@ public final class Journal {
     public IntakeResult record(String payload, String tenant, Origin origin, String hireKey, String sameApplication,
                                String applicantId, String rejection, List<String> notes, Duration hold,
                                Instant seenInHiredAt) {
+        return record(payload, tenant, origin, hireKey, null, sameApplication, applicantId, rejection, notes, hold,
+                seenInHiredAt);
+    }
+
+    private IntakeResult record(String payload, String tenant, Origin origin, String hireKey, String plainHireKey,
+                                String sameApplication, String applicantId, String rejection, List<String> notes,
+                                Duration hold, Instant seenInHiredAt) {
         HireStatus status = rejection == null ? HireStatus.RECEIVED : HireStatus.REJECTED;
         String error = rejection;
         String hireId = HireIds.at(clock.millis());
@@ -140,8 +153,9 @@ public final class Journal {
         try {
             jdbc.inTransaction("record a hire", connection -> {
                 // a hire Flatchr's API found is named by the API's own id of the application, which the write-back needs
-                insert(connection, hireId, tenant, dedupeKey, matchKey, origin,
-                        origin == Origin.FLATCHR_API ? applicantId : null, status, payload, error, hold, seenInHiredAt);
+                insert(connection, hireId, tenant, dedupeKey, plainHireKey == null ? null : tenant + ":" + plainHireKey,
+                        matchKey, origin, origin == Origin.FLATCHR_API ? applicantId : null, status, payload, error,
+                        hold, seenInHiredAt);
                 event(connection, hireId, null, null, arrival(origin, error, notes, status == HireStatus.RECEIVED
                         ? hold : Duration.ZERO));
                 // a hire to deliver has no outcome yet: one statement less on every webhook
@@ -675,11 +689,15 @@ public final class Journal {
      * whichever comes second sees the other.
      *
      * @param hireKey         the hire within its tenant, as {@link #record} keeps it
+     * @param plainHireKey    the same by Flatchr's plain id of the application, when the event names it by another as
+     *                        well ({@link #recordIntake}), else null: a hire keyed by either id is the application's,
+     *                        and so is one that kept the plain one beside a key by Flatchr's encoded id
      * @param sameApplication the candidate's e-mail and vacancy, or null when the event lacks either
      * @param how             who moved the candidate and where to, for the history: "by Marie Curie, to Refused"
      */
-    public List<MoveOut> movedOutOfHired(String tenant, String hireKey, String sameApplication, String how) {
-        return moveOut(tenant, hireKey, sameApplication, null, how, clock.instant(), null, "");
+    public List<MoveOut> movedOutOfHired(String tenant, String hireKey, String plainHireKey, String sameApplication,
+                                         String how) {
+        return moveOut(tenant, hireKey, plainHireKey, sameApplication, null, how, clock.instant(), null, "");
     }
 
     /**
@@ -699,8 +717,8 @@ public final class Journal {
     public List<MoveOut> movedOutSeenInFlatchr(String tenant, String hireKey, String sameApplication, String applicant,
                                                String how, Instant changedAt, Instant askedAt) {
         // Flatchr counts whole seconds: a hire recorded within the second of the change was hired before it
-        return moveOut(tenant, hireKey, sameApplication, applicant, how, changedAt, askedAt, " AND moved_out_at IS "
-                + "NULL AND COALESCE(seen_in_hired_at, queued_at) < ? AND " + LEARNT_NOTHING_SINCE,
+        return moveOut(tenant, hireKey, null, sameApplication, applicant, how, changedAt, askedAt, " AND moved_out_at "
+                + "IS NULL AND COALESCE(seen_in_hired_at, queued_at) < ? AND " + LEARNT_NOTHING_SINCE,
                 at(changedAt.plusSeconds(1)), at(askedAt));
     }
 
@@ -711,13 +729,15 @@ public final class Journal {
     private static final String LEARNT_NOTHING_SINCE = "(column_learnt_at IS NULL OR column_learnt_at < ?)";
 
     /**
-     * @param applicant Flatchr's API's id of the application, for a move a search's answer shows; null for a
-     *                  webhook's, which names the application by its own ids (the hire key)
-     * @param askedAt   for a move a search's answer shows, when that answer was asked for; null for a webhook's, which
-     *                  the journal learns now
+     * @param plainHireKey for a webhook's move, its hire key by Flatchr's plain id when it is not {@code hireKey}
+     * @param applicant    Flatchr's API's id of the application, for a move a search's answer shows; null for a
+     *                     webhook's, which names the application by its own ids (the hire keys)
+     * @param askedAt      for a move a search's answer shows, when that answer was asked for; null for a webhook's,
+     *                     which the journal learns now
      */
-    private List<MoveOut> moveOut(String tenant, String hireKey, String sameApplication, String applicant, String how,
-                                  Instant movedAt, Instant askedAt, String onlyIf, Object... onlyIfValues) {
+    private List<MoveOut> moveOut(String tenant, String hireKey, String plainHireKey, String sameApplication,
+                                  String applicant, String how, Instant movedAt, Instant askedAt, String onlyIf,
+                                  Object... onlyIfValues) {
         String dedupeKey = tenant + ":" + hireKey;
         String matchKey = ApplicationKey.of(tenant, sameApplication);
         Instant now = clock.instant();
@@ -731,8 +751,14 @@ public final class Journal {
         values.addAll(List.of(onlyIfValues));
         if (applicant != null) {
             values.addAll(List.of(tenant, applicant));
+        } else {
+            // the webhook's: by its key from the plain id too, and as the plain id a hire kept beside its key
+            String plainDedupeKey = plainHireKey == null ? dedupeKey : tenant + ":" + plainHireKey;
+            values.add(plainDedupeKey);
             values.addAll(List.of(onlyIfValues));
+            values.addAll(List.of(dedupeKey, plainDedupeKey));
         }
+        values.addAll(List.of(onlyIfValues));
         return jdbc.inTransaction("record a move out of hired", connection -> {
             List<MoveOut> moveOuts = new java.util.ArrayList<>();
             // Each hire of the application, though there should be one: a webhook's and a search's of one candidate
@@ -1356,7 +1382,7 @@ public final class Journal {
      * read the whole table, in order, at every drag out of hired and every duplicate.
      */
     static String hireOfApplication(String columns, String onlyIf) {
-        return hireOfApplication(columns, onlyIf, "", false);
+        return hireOfApplication(columns, onlyIf, "", List.of());
     }
 
     /**
@@ -1364,35 +1390,41 @@ public final class Journal {
      * ids), and, {@code bySearch}, by Flatchr's API's id of the application too (the tenant and the id, followed by
      * the values of {@code onlyIf}), a third look-up joined. By e-mail and vacancy, never a hire another application
      * of the candidate's on the vacancy is known by (last year's, a second job board's): its move, or its archive,
-     * is no move of the hire. The webhook names its application by Flatchr's plain id (the dedupe key), so by e-mail
+     * is no move of the hire. The webhook names its application by Flatchr's own ids (the dedupe key), so by e-mail
      * and vacancy it finds a search's hire only, never another webhook's hire; a search names it by Flatchr's API's id
-     * (which follows the match key in the values), so it finds a hire without an id or with this one.
+     * (which follows the match key in the values), so it finds a hire without an id or with this one. The webhook's
+     * event may name its application by two ids, {@code data.applicant.id}, the key, and the plain
+     * {@code data.applicant_id}, which the other is not in every event (Flatchr's encoded id in some): it finds a hire
+     * keyed by the plain one (the key by it, then the values of {@code onlyIf}), and one that kept either beside its
+     * key ({@code plain_dedupe_key}: the two keys, then the values of {@code onlyIf}), two more look-ups joined.
      */
     static String hireMovedOut(String onlyIf, boolean bySearch) {
         String byMatchKeyOnly = bySearch ? " AND (flatchr_applicant IS NULL OR flatchr_applicant = ?)"
                 : " AND origin <> '" + Origin.WEBHOOK.label() + "'";
-        return hireOfApplication("hire_id", onlyIf, byMatchKeyOnly, bySearch);
+        return hireOfApplication("hire_id", onlyIf, byMatchKeyOnly, bySearch ? List.of("tenant = ? AND "
+                + "flatchr_applicant = ?") : List.of("dedupe_key = ?", "plain_dedupe_key IN (?, ?)"));
     }
 
-    private static String hireOfApplication(String columns, String onlyIf, String byMatchKeyOnly, boolean byApplicant) {
+    private static String hireOfApplication(String columns, String onlyIf, String byMatchKeyOnly, List<String> alsoBy) {
         String select = "SELECT " + columns + ", received_at FROM hire WHERE ";
         return select + "dedupe_key = ?" + onlyIf + " UNION " + select + "match_key = ?" + byMatchKeyOnly + onlyIf
-                + (byApplicant ? " UNION " + select + "tenant = ? AND flatchr_applicant = ?" + onlyIf : "")
+                + alsoBy.stream().map(by -> " UNION " + select + by + onlyIf)
+                        .collect(java.util.stream.Collectors.joining())
                 + " ORDER BY received_at";
     }
 
-    private void insert(Connection connection, String hireId, String tenant, String dedupeKey, String matchKey,
-                        Origin origin, String flatchrApplicant, HireStatus status, String payload, String error,
-                        Duration hold, Instant seenInHiredAt) throws SQLException {
+    private void insert(Connection connection, String hireId, String tenant, String dedupeKey, String plainDedupeKey,
+                        String matchKey, Origin origin, String flatchrApplicant, HireStatus status, String payload,
+                        String error, Duration hold, Instant seenInHiredAt) throws SQLException {
         Instant now = clock.instant();
         // a hire to deliver is due at the end of its hold, and waits for Lucca from then; a rejected one is not queued
         OffsetDateTime holdEnd = status == HireStatus.RECEIVED ? at(now.plus(hold)) : null;
         // what it says of its candidate's column is learnt now, or, found by a search, when its answer came
-        Jdbc.update(connection, "INSERT INTO hire (hire_id, tenant, dedupe_key, match_key, origin, flatchr_applicant, "
-                + "status, payload, received_at, queued_at, updated_at, next_attempt_at, held_until, last_error, "
-                + "seen_in_hired_at, column_learnt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", hireId,
-                tenant, dedupeKey, matchKey, origin.label(), flatchrApplicant, status.name(), payload, at(now), at(now),
-                at(now), holdEnd, holdEnd, error,
+        Jdbc.update(connection, "INSERT INTO hire (hire_id, tenant, dedupe_key, plain_dedupe_key, match_key, origin, "
+                + "flatchr_applicant, status, payload, received_at, queued_at, updated_at, next_attempt_at, "
+                + "held_until, last_error, seen_in_hired_at, column_learnt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?)", hireId, tenant, dedupeKey, plainDedupeKey, matchKey, origin.label(),
+                flatchrApplicant, status.name(), payload, at(now), at(now), at(now), holdEnd, holdEnd, error,
                 seenInHiredAt == null ? null : at(seenInHiredAt), at(seenInHiredAt == null ? now : seenInHiredAt));
     }
 

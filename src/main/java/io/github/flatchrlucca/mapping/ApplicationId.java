@@ -23,6 +23,20 @@ public final class ApplicationId {
                 .or(() -> candidateAndVacancy(data));
     }
 
+    /**
+     * Flatchr's plain {@code data.applicant_id}, when it is not the id {@link #of} reads: {@code data.applicant.id} is
+     * that plain id in one of Flatchr's events and its encoded id in another (flatchr-webhooks.md, quirk 1), while
+     * {@code data.applicant_id} is the plain one in every event. The same application: a hire keeps it beside its key,
+     * and a move out of hired looks for the hire by it too, so that a hire and its move out keyed by different forms
+     * still meet. Not read first ({@link #of}): the hires already in a journal are keyed by {@code data.applicant.id}.
+     *
+     * @param data the event's {@code data}
+     */
+    public static Optional<String> plain(JsonNode data) {
+        Optional<String> plain = text(data.path("applicant_id"));
+        return plain.equals(of(data)) ? Optional.empty() : plain;
+    }
+
     private static Optional<String> candidateAndVacancy(JsonNode data) {
         Optional<String> candidate = text(data.path("candidate").path("id"));
         Optional<String> vacancy = text(data.path("vacancy").path("id"));

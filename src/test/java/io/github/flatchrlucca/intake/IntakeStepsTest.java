@@ -198,6 +198,48 @@ class IntakeStepsTest {
     }
 
     /**
+     * Flatchr's data.applicant.id is its plain id in one event and its encoded one in another (flatchr-webhooks.md,
+     * quirk 1); data.applicant_id is the plain id in every one. A hire keyed by the plain data.applicant.id, as hires
+     * already in a journal are, is the hire of a move out whose data.applicant.id is the encoded one.
+     */
+    @Test
+    void aMoveOutWhoseApplicantCarriesFlatchrsEncodedIdWithdrawsTheHireKeyedByItsPlainId() throws Exception {
+        String hire = HIRE.replace("\"applicant\": {\"id\": 1234},",
+                "\"applicant\": {\"id\": 1234}, \"applicant_id\": 1234,");
+        IntakeResult recorded = recorded(parsed(hire));
+        Exchange movedOut = parsed(hire.replace("\"applicant\": {\"id\": 1234}",
+                "\"applicant\": {\"id\": \"G6KzqPkNZ0n31m0l\"}").replace("\"hired\": true", "\"hired\": false"));
+        steps.classify(movedOut);
+
+        steps.movedOut(movedOut);
+
+        assertThat(movedOut.getVariable(Variables.MOVE_OUT, List.class))
+                .containsExactly(new MoveOut(recorded.hireId(), MoveOut.Outcome.WITHDRAWN));
+        assertThat(new JournalReader(h2.dataSource()).find(recorded.hireId()).orElseThrow().status())
+                .isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    /** The other way round: the hire came keyed by the encoded id, and keeps its plain one for the move out. */
+    @Test
+    void aMoveOutWhoseApplicantCarriesThePlainIdWithdrawsTheHireKeyedByFlatchrsEncodedId() throws Exception {
+        String hire = HIRE.replace("\"applicant\": {\"id\": 1234},",
+                "\"applicant\": {\"id\": \"G6KzqPkNZ0n31m0l\"}, \"applicant_id\": 1234,");
+        IntakeResult recorded = recorded(parsed(hire));
+        assertThat(recorded(parsed(hire)).outcome()).as("sent again: the same hire")
+                .isEqualTo(IntakeResult.Outcome.DUPLICATE);
+        Exchange movedOut = parsed(hire.replace("\"applicant\": {\"id\": \"G6KzqPkNZ0n31m0l\"}",
+                "\"applicant\": {\"id\": 1234}").replace("\"hired\": true", "\"hired\": false"));
+        steps.classify(movedOut);
+
+        steps.movedOut(movedOut);
+
+        assertThat(movedOut.getVariable(Variables.MOVE_OUT, List.class))
+                .containsExactly(new MoveOut(recorded.hireId(), MoveOut.Outcome.WITHDRAWN));
+        assertThat(new JournalReader(h2.dataSource()).find(recorded.hireId()).orElseThrow().status())
+                .isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    /**
      * The move out asked the team what to do with the account, and they may have ended it: the candidate hired again
      * would be left without one, the journal calling the hire delivered, had nobody heard of the move back.
      */

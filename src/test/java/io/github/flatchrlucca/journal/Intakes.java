@@ -32,7 +32,8 @@ public final class Intakes {
 
     /** As the webhook route does for a candidate moved out of hired. */
     public static List<MoveOut> movedOutOfHired(Journal journal, String tenant, HireVerdict verdict, String how) {
-        return journal.movedOutOfHired(tenant, verdict.dedupeKey(), verdict.sameApplication(), how);
+        return journal.movedOutOfHired(tenant, verdict.dedupeKey(), verdict.plainDedupeKey(), verdict.sameApplication(),
+                how);
     }
 
     /** As the reconciliation does for a move its search shows, in an answer asked for at {@code askedAt}. */

@@ -101,7 +101,7 @@ class JournalSchemaTest {
             journal.markCreateRefused(delivered);
             journal.recordLuccaUser(delivered, 416, "lucca");
             journal.markDelivered(delivered, 416, List.of());
-            journal.movedOutOfHired("acme", "4242:1", null, "by Marie Curie, to Refused");
+            journal.movedOutOfHired("acme", "4242:1", null, null, "by Marie Curie, to Refused");
             journal.decided(delivered, "kept");
             String dead = hire(journal, "2");
             journal.claim(dead);
@@ -120,7 +120,7 @@ class JournalSchemaTest {
             journal.claim(found);
             journal.markAlreadyInLucca(found, 417, List.of());
             String withdrawn = hire(journal, "5");
-            journal.movedOutOfHired("acme", "4242:5", null, "by Marie Curie, to Refused");
+            journal.movedOutOfHired("acme", "4242:5", null, null, "by Marie Curie, to Refused");
             hire(journal, "5");
             journal.claim(withdrawn);
             journal.releaseClaim(withdrawn);
@@ -138,7 +138,7 @@ class JournalSchemaTest {
     }
 
     private static String hire(Journal journal, String applicantId) {
-        return journal.recordIntake("{}", "acme", "4242:" + applicantId, null, null, Duration.ZERO).hireId();
+        return journal.recordIntake("{}", "acme", "4242:" + applicantId, null, null, null, Duration.ZERO).hireId();
     }
 
     /** The index H2 reads the statement's first table through, planned now as it would be if prepared now. */

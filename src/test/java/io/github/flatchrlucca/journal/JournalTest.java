@@ -897,6 +897,21 @@ class JournalTest {
                 // a whole-table read in received_at's order (its index) was the plan of a look-up with OR
                 assertThat(plan).as(plan).doesNotContain("tableScan").doesNotContain("HIRE_RECEIVED");
             }
+            // a webhook's move out looks for it by the key of each of Flatchr's ids it carries, and by the plain id a
+            // hire kept
+            try (java.sql.PreparedStatement explain = connection.prepareStatement("EXPLAIN "
+                    + Journal.hireMovedOut("", false))) {
+                int at = 1;
+                for (String key : List.of("acme:4242:7", "acme|p7@example.org|5", "acme:4242:8", "acme:4242:7",
+                        "acme:4242:8")) {
+                    explain.setString(at++, key);
+                }
+                try (java.sql.ResultSet row = explain.executeQuery()) {
+                    row.next();
+                    assertThat(row.getString(1)).as(row.getString(1)).doesNotContain("tableScan")
+                            .doesNotContain("HIRE_RECEIVED").contains("HIRE_PLAIN_DEDUPE_KEY");
+                }
+            }
             // a search's move out looks for it by Flatchr's API's id too
             try (java.sql.PreparedStatement explain = connection.prepareStatement("EXPLAIN "
                     + Journal.hireMovedOut("", true))) {
@@ -1228,7 +1243,7 @@ class JournalTest {
                     "p" + i + "@example.org|5"), TENANT, Duration.ZERO).hireId());
             journal.claim(hires.get(i));
         }
-        journal.movedOutOfHired(TENANT, "4242:0", "p0@example.org|5", "by Marie Curie, to Refused");
+        journal.movedOutOfHired(TENANT, "4242:0", null, "p0@example.org|5", "by Marie Curie, to Refused");
         journal.cancel(hires.get(1));
         journal.markDead(hires.get(2), new EventDetail(null, null, null, "names without Latin letters"));
         journal.markDryRun(hires.get(3), "{}", List.of());

@@ -74,6 +74,39 @@ class WithdrawnHiresTest {
         assertThat(reader.find(hired).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
     }
 
+    /**
+     * Flatchr's data.applicant.id is its plain id of the application in one event and its encoded one in another,
+     * data.applicant_id the plain one in every event (flatchr-webhooks.md, quirk 1): a hire keyed by the plain id
+     * (as every hire recorded before a hire kept its plain id is) is the hire of a move out keyed by the encoded one
+     * that carries the plain one too.
+     */
+    @Test
+    void aWebhooksMoveOutKeyedByFlatchrsEncodedIdFindsTheHireKeyedByThePlainIdItCarriesToo() {
+        String hireId = record("1234", Duration.ZERO);
+
+        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("G6KzqPkNZ0n31m0l", "1234", null), HOW))
+                .containsExactly(new MoveOut(hireId, MoveOut.Outcome.WITHDRAWN));
+        assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
+    /** The other way round: the hire keyed by the encoded id kept its plain one, which the move out is keyed by. */
+    @Test
+    void aWebhooksMoveOutKeyedByThePlainIdFindsTheHireKeyedByFlatchrsEncodedId() {
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
+                "G6KzqPkNZ0n31m0l", List.of(), sameApplication("1234"), "1234"), TENANT, Duration.ZERO).hireId();
+        assertThat(Intakes.recordIntake(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
+                "G6KzqPkNZ0n31m0l", List.of(), sameApplication("1234"), "1234"), TENANT, Duration.ZERO))
+                .as("sent again: the same hire").isEqualTo(new IntakeResult(hireId, Outcome.DUPLICATE));
+
+        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("1235", null), HOW))
+                .as("another application's").isEmpty();
+        assertThat(Intakes.movedOutOfHired(journal, "globex", movedOut("1234", null), HOW))
+                .as("another tenant's").isEmpty();
+        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("1234", null), HOW))
+                .containsExactly(new MoveOut(hireId, MoveOut.Outcome.WITHDRAWN));
+        assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
     @Test
     void aMoveOutStopsEveryHireOfTheApplication() {
         // the webhook's hire, and one a search found after the candidate's e-mail was corrected in Flatchr
@@ -1138,6 +1171,12 @@ class WithdrawnHiresTest {
     }
 
     private static HireVerdict movedOut(String applicantId, String sameApplication) {
-        return new HireVerdict(HireVerdict.Kind.MOVED_OUT, HOW, "4242", applicantId, List.of(), sameApplication);
+        return movedOut(applicantId, null, sameApplication);
+    }
+
+    /** A move out whose event names the application by {@code applicantId} and, as well, by the plain one. */
+    private static HireVerdict movedOut(String applicantId, String plainApplicantId, String sameApplication) {
+        return new HireVerdict(HireVerdict.Kind.MOVED_OUT, HOW, "4242", applicantId, List.of(), sameApplication,
+                plainApplicantId);
     }
 }

@@ -16,6 +16,16 @@ class ApplicationIdTest {
     }
 
     @Test
+    void thePlainApplicantIdIsTheOtherIdOfTheApplicationOnlyWhenItIsNotTheOneItIsNamedBy() {
+        assertThat(ApplicationId.plain(Json.parse(
+                "{\"applicant\":{\"id\":\"G6KzqPkNZ0n31m0l\"},\"applicant_id\":1234}"))).contains("1234");
+        assertThat(ApplicationId.plain(Json.parse("{\"applicant\":{\"id\":1234},\"applicant_id\":\" 1234 \"}")))
+                .as("the same id: no other").isEmpty();
+        assertThat(ApplicationId.plain(Json.parse("{\"applicant_id\":1234}"))).as("the id it is named by").isEmpty();
+        assertThat(ApplicationId.plain(Json.parse("{\"applicant\":{\"id\":1234},\"applicant_id\":\" \"}"))).isEmpty();
+    }
+
+    @Test
     void anOldPayloadWithoutApplicantIdIsNamedByItsCandidateAndVacancy() {
         assertThat(ApplicationId.of(Json.parse("{\"candidate\":{\"id\":77},\"vacancy\":{\"id\":\" 5 \"}}")))
                 .contains("candidate-77-vacancy-5");

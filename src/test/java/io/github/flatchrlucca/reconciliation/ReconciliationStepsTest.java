@@ -670,12 +670,13 @@ class ReconciliationStepsTest {
             throws Exception {
         ObjectNode webhook = webhookHire("jeanne@exmaple.org");
         HireVerdict verdict = classifier.classify(webhook, tenant());
-        String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(),
+        String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.plainDedupeKey(),
                 verdict.matchingApplication(), null, Duration.ofHours(1)).hireId();
         // dragged out of hired during its hold: nobody made in Lucca; the recruiter corrects the e-mail's typo and
         // drags her back into hired (that webhook lost)
         clock.advance(Duration.ofMinutes(5));
-        journal.movedOutOfHired("acme", verdict.dedupeKey(), verdict.sameApplication(), "to Refused");
+        journal.movedOutOfHired("acme", verdict.dedupeKey(), verdict.plainDedupeKey(), verdict.sameApplication(),
+                "to Refused");
         assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
         clock.advance(Duration.ofMinutes(5));
         ReconciliationRun run = searchFound(foundHired(clock.instant()));
@@ -985,7 +986,7 @@ class ReconciliationStepsTest {
         // the webhook's hire of Jeanne, held an hour; the recruiter drags her out (that webhook is lost)
         ObjectNode webhook = webhookHire("jeanne@example.org");
         HireVerdict verdict = classifier.classify(webhook, tenant());
-        String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(),
+        String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.plainDedupeKey(),
                 verdict.matchingApplication(), null, Duration.ofHours(1)).hireId();
         Instant movedOut = clock.instant().plus(Duration.ofMinutes(5));
         clock.advance(Duration.ofMinutes(10));
@@ -995,8 +996,9 @@ class ReconciliationStepsTest {
         String answer = "[" + change("z7gWQnjXG77hJRak", "jeanne@example.org", "Refusé", false, movedOut) + "]";
         // meanwhile the recruiter drags her back into hired, and that webhook comes
         clock.advance(Duration.ofSeconds(2));
-        assertThat(journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.matchingApplication(),
-                null, Duration.ofHours(1)).outcome()).isEqualTo(io.github.flatchrlucca.journal.IntakeResult.Outcome.DUPLICATE);
+        assertThat(journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.plainDedupeKey(),
+                verdict.matchingApplication(), null, Duration.ofHours(1)).outcome())
+                .isEqualTo(io.github.flatchrlucca.journal.IntakeResult.Outcome.DUPLICATE);
         clock.advance(Duration.ofSeconds(2));
 
         assertThat(steps.movedOut(run, JSON.readTree(answer))).as("the webhook is newer than the answer").isEmpty();
@@ -1031,11 +1033,12 @@ class ReconciliationStepsTest {
         ObjectNode webhook = webhookHire("jeanne@exemple.org");
         ((ObjectNode) webhook.path("data").path("vacancy")).put("start_date", "2027-01-04");
         HireVerdict verdict = classifier.classify(webhook, tenant());
-        String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(),
+        String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.plainDedupeKey(),
                 verdict.matchingApplication(), null, tenant().hireHold()).hireId();
         new WriteBacks(pool, clock, LEASE, "instance-a").applicantFound(hireId, "z7gWQnjXG77hJRak");
         clock.advance(Duration.ofMinutes(10));
-        journal.movedOutOfHired("acme", verdict.dedupeKey(), verdict.sameApplication(), "to Refused");
+        journal.movedOutOfHired("acme", verdict.dedupeKey(), verdict.plainDedupeKey(), verdict.sameApplication(),
+                "to Refused");
         // while she is out, the recruiter corrects her e-mail and last name, then moves her back: no webhook comes
         clock.advance(Duration.ofDays(1));
         ReconciliationRun run = steps.due("acme");
@@ -1110,14 +1113,15 @@ class ReconciliationStepsTest {
         // her e-mail was corrected in Flatchr; a move out withdrew both
         ObjectNode webhook = webhookHire("jeanne@example.org");
         HireVerdict verdict = classifier.classify(webhook, tenant());
-        String first = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(),
+        String first = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.plainDedupeKey(),
                 verdict.matchingApplication(), null, Duration.ZERO).hireId();
         new WriteBacks(pool, clock, LEASE, "instance-a").applicantFound(first, "z7gWQnjXG77hJRak");
         String corrected = SameApplication.of("jeanne.corrected@example.org", "3003").orElseThrow();
         String second = journal.record("{}", "acme", Origin.FLATCHR_API, "api:z7gWQnjXG77hJRak", corrected,
                 "z7gWQnjXG77hJRak", null, List.of(), Duration.ZERO, null).hireId();
         clock.advance(Duration.ofMinutes(10));
-        assertThat(journal.movedOutOfHired("acme", verdict.dedupeKey(), corrected, "to Refused")).hasSize(2);
+        assertThat(journal.movedOutOfHired("acme", verdict.dedupeKey(), verdict.plainDedupeKey(), corrected,
+                "to Refused")).hasSize(2);
         clock.advance(Duration.ofDays(1));
         ReconciliationRun run = searchFound(foundHired(clock.instant())
                 .replace("jeanne@example.org", "jeanne.corrected@example.org"));
@@ -1143,8 +1147,8 @@ class ReconciliationStepsTest {
     private String webhookHireRecorded() {
         ObjectNode webhook = webhookHire("jeanne@example.org");
         HireVerdict verdict = classifier.classify(webhook, tenant());
-        return journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.matchingApplication(),
-                null, Duration.ofHours(1)).hireId();
+        return journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.plainDedupeKey(),
+                verdict.matchingApplication(), null, Duration.ofHours(1)).hireId();
     }
 
     /** Acme's run, due now, whose search of hires found nothing: what comes next is its search of moves. */
@@ -1157,10 +1161,11 @@ class ReconciliationStepsTest {
     private String withdrawnWebhookHire() {
         ObjectNode webhook = webhookHire("jeanne@example.org");
         HireVerdict verdict = classifier.classify(webhook, tenant());
-        String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(),
+        String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.plainDedupeKey(),
                 verdict.matchingApplication(), null, tenant().hireHold()).hireId();
         clock.advance(Duration.ofMinutes(10));
-        journal.movedOutOfHired("acme", verdict.dedupeKey(), verdict.sameApplication(), "to Refused");
+        journal.movedOutOfHired("acme", verdict.dedupeKey(), verdict.plainDedupeKey(), verdict.sameApplication(),
+                "to Refused");
         assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
         return hireId;
     }

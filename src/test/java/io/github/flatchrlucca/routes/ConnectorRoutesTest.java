@@ -390,6 +390,25 @@ class ConnectorRoutesTest extends RoutesInTheJvm {
         assertThat(lucca.requests()).noneMatch(r -> r.query().contains("moved-1") || r.body().contains("moved-1"));
     }
 
+    /**
+     * Flatchr's data.applicant.id is its encoded id in one event and its plain one in another (flatchr-webhooks.md,
+     * quirk 1), data.applicant_id the plain one in both: the move out is of the hire all the same, not "ignored".
+     */
+    @Test
+    void aCandidateMovedOutByAnEventCarryingAnotherOfFlatchrsIdsOfTheApplicationWithdrawsTheHire() throws IOException {
+        ObjectNode hire = Events.hire(HELD_COMPANY, "G6KzqPkNZ0n31m0l");
+        ((ObjectNode) hire.path("data")).put("applicant_id", 5517);
+        String hireId = accept("held", hire);
+        ObjectNode movedOut = Events.movedOut(hire);
+        ((ObjectNode) movedOut.path("data").path("applicant")).put("id", 5517);
+
+        HttpResponse<String> response = post("held", movedOut);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("status").asText()).isEqualTo("withdrawn");
+        assertThat(hire(hireId).status()).isEqualTo(HireStatus.WITHDRAWN);
+    }
+
     @Test
     void aCandidateMovedOutAfterLuccaWaitsForAPersonWhoIsAlerted() throws IOException {
         ObjectNode hire = Events.hire(LIVE, "moved-2");
