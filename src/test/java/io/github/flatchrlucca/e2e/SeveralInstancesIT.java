@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.fake.FakeLucca;
 import io.github.flatchrlucca.fake.flatchr.ApplicationSeed;
 import io.github.flatchrlucca.fake.flatchr.Candidate;
@@ -86,6 +87,27 @@ class SeveralInstancesIT {
                 "Bearer " + ConnectorProcess.ADMIN_TOKEN);
         assertThat(noSuchHire.statusCode()).as(noSuchHire.body()).isEqualTo(404);
         assertThat(noSuchHire.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    /**
+     * On PostgreSQL too (V31's column and index, the move out's look-ups), a move out of hired sent to the other
+     * instance finds its hire whichever of Flatchr's ids of the application each event names it by: data.applicant.id
+     * is Flatchr's encoded id in one and its plain id in the other, data.applicant_id the plain id in both.
+     */
+    @Test
+    void aMoveOutToTheOtherInstanceFindsItsHireByEitherOfFlatchrsIdsOfTheApplication() throws Exception {
+        List<ConnectorProcess> both = startInstances(2, Map.of("HIRE_HOLD_SECONDS", "600"));
+        ObjectNode hire = FlatchrEvents.hire("G6KzqPkNZ0n31m0l");
+        ((ObjectNode) hire.path("data")).put("applicant_id", 5517);
+        String hireId = both.get(0).accept(hire);
+        ObjectNode movedOut = FlatchrEvents.movedOut(hire, "Refusé");
+        ((ObjectNode) movedOut.path("data").path("applicant")).put("id", 5517);
+
+        HttpResponse<String> response = both.get(1).postWebhook(movedOut.toString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("status").asText()).isEqualTo("withdrawn");
+        assertThat(both.get(0).hire(hireId).path("status").asText()).isEqualTo("withdrawn");
     }
 
     @Test
