@@ -1,6 +1,8 @@
 package io.github.flatchrlucca.http;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,10 +34,11 @@ public final class KeyState {
     // A 403 may depend on the hire, not the key: a role limited to some establishments creates people in one and is
     // refused in another. Taken as the key's state, each attempt of such a hire told "rejected" and the next hire's
     // create "accepted again", for as long as that hire was retried. So a call this key has made before is refused
-    // only when refused twice with no success between; a call never made yet (or a key whose role was cut for good)
-    // is refused at its first or second 403.
+    // only when refused twice for one subject (the hire) with no success of it between; a call never made yet, or a
+    // key whose role was cut for good, is refused at its first 403, or at the first hire's second attempt.
     private final Set<String> succeededCalls = new HashSet<>();
-    private final Set<String> refusedOnce = new HashSet<>();
+    // per call, the subjects refused once since its last success (null: a call made for no hire)
+    private final Map<String, Set<Object>> refusedOnce = new HashMap<>();
 
     /** @param onChange told REJECTED when the key is rejected, OK when it is accepted after a rejection */
     public KeyState(Consumer<State> onChange) {
@@ -70,13 +73,22 @@ public final class KeyState {
 
     /**
      * Only an answer about the key changes what is known of it: a success says it works, and may make this call; 401
-     * that it does not work, 403 that it may not make this call. It is rejected until a success of each call refused
-     * (of any call, after a 401). Anything else (a 5xx, a 404 from a wrong base URL, a 429) says nothing of the key.
+     * that it does not work, 403 that it may not make this call (one the key has made before: at its second 403 with no
+     * success between, see succeededCalls). It is rejected until a success of each call refused (of any call, after a
+     * 401). Anything else (a 5xx, a 404 from a wrong base URL, a 429) says nothing of the key.
      *
      * @param call the call answered (Lucca's create-user, say), as the routes name it
      */
     public void answered(String call, int status) {
-        answered(call, status, false);
+        answered(call, null, status, false);
+    }
+
+    /**
+     * As {@link #answered(String, int)}, for a call made for {@code subject} (a hire's id): a 403 to a call the key has
+     * made before refuses it only at that subject's second refusal with no success of the call between.
+     */
+    public void answered(String call, Object subject, int status) {
+        answered(call, subject, status, false);
     }
 
     /**
@@ -85,10 +97,10 @@ public final class KeyState {
      * 403 at start (before HR gave the key its rights) would never be cleared: the first try is not made again.
      */
     public void answeredFirstTry(int status) {
-        answered(FIRST_TRY, status, true);
+        answered(FIRST_TRY, null, status, true);
     }
 
-    private synchronized void answered(String call, int status, boolean forTheWholeKey) {
+    private synchronized void answered(String call, Object subject, int status, boolean forTheWholeKey) {
         if (status >= 200 && status < 300) {
             keyRefused = false;
             refusedCalls.remove(call);
@@ -97,10 +109,12 @@ public final class KeyState {
         } else if (status == 401 || status == 403 && forTheWholeKey) {
             keyRefused = true;
         } else if (status == 403) {
-            if (succeededCalls.contains(call) && refusedOnce.add(call)) {
+            if (!refusedCalls.contains(call) && succeededCalls.contains(call)
+                    && refusedOnce.computeIfAbsent(call, c -> new HashSet<>()).add(subject)) {
                 return;
             }
             refusedCalls.add(call);
+            refusedOnce.remove(call);
         } else {
             return;
         }

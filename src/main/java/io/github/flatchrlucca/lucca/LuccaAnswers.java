@@ -3,6 +3,7 @@ package io.github.flatchrlucca.lucca;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.http.RetryAfter;
+import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.routes.Variables;
 import java.io.IOException;
 import java.time.Clock;
@@ -48,7 +49,9 @@ public final class LuccaAnswers {
         if (LuccaRequests.TRY_KEY.equals(call)) {
             lucca.credentials().answeredFirstTry(status);
         } else {
-            lucca.credentials().answered(call, status);
+            // the hire the call is for, if any: a 403 to one hire's create may be that hire's, not the key's
+            lucca.credentials().answered(call, exchange.getVariable(Variables.HIRE) instanceof ClaimedHire hire
+                    ? hire.hireId() : null, status);
         }
         if (status >= 200 && status < 300) {
             return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);

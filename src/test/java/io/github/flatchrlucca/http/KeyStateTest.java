@@ -101,29 +101,42 @@ class KeyStateTest {
     }
 
     @Test
-    void aCallRefusedForOneHireBetweenOtherHiresSuccessesLeavesTheKeyAccepted() {
-        // a role limited to some establishments: one hire's create refused at each of its attempts, others created
-        credentials.answered("create-user", 201);
+    void aCallRefusedForSomeHiresBetweenOtherHiresSuccessesLeavesTheKeyAccepted() {
+        // a role limited to some establishments: two hires' creates refused at each of their attempts, others created
+        credentials.answered("create-user", "hire-b", 201);
         for (int attempt = 0; attempt < 4; attempt++) {
-            credentials.answered("create-user", 403);
-            credentials.answered("create-user", 201);
+            credentials.answered("create-user", "hire-a", 403);
+            credentials.answered("create-user", "hire-c", 403);
+            credentials.answered("create-user", "hire-b" + attempt, 201);
         }
 
         assertThat(credentials.state()).isEqualTo(KeyState.State.OK);
-        assertThat(told).as("no 'rejected' and 'accepted again' at each of its attempts").isEmpty();
+        assertThat(told).as("no 'rejected' and 'accepted again' at each of their attempts").isEmpty();
     }
 
     @Test
-    void aCallMadeBeforeAndRefusedTwiceInARowRefusesTheKey() {
-        // the key's role cut for good: the second refusal with no success between is the key's state
-        credentials.answered("create-user", 201);
-        credentials.answered("create-user", 403);
+    void aCallMadeBeforeAndRefusedTwiceForOneHireRefusesTheKey() {
+        // the key's role cut for good: the first hire's second refusal, with no success between, is the key's state
+        credentials.answered("create-user", "hire-b", 201);
+        credentials.answered("create-user", "hire-a", 403);
+        credentials.answered("create-user", "hire-c", 403);
         assertThat(credentials.state()).isEqualTo(KeyState.State.OK);
 
-        credentials.answered("find-person-by-mail", 200);
-        credentials.answered("create-user", 403);
+        credentials.answered("find-person-by-mail", "hire-a", 200);
+        credentials.answered("create-user", "hire-a", 403);
 
         assertThat(credentials.state()).isEqualTo(KeyState.State.REJECTED);
         assertThat(told).containsExactly(KeyState.State.REJECTED);
+    }
+
+    @Test
+    void aCallForNoHireMadeBeforeIsRefusedAtItsSecond403InARow() {
+        credentials.answered("search-applications", 200);
+        credentials.answered("search-applications", 403);
+        assertThat(credentials.state()).isEqualTo(KeyState.State.OK);
+
+        credentials.answered("search-applications", 403);
+
+        assertThat(credentials.state()).isEqualTo(KeyState.State.REJECTED);
     }
 }

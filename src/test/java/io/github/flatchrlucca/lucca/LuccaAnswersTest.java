@@ -1,12 +1,13 @@
 package io.github.flatchrlucca.lucca;
 
-import io.github.flatchrlucca.http.KeyState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.http.KeyState;
+import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.journal.RateLimitStore;
 import io.github.flatchrlucca.journal.TestJournal;
 import java.io.IOException;
@@ -249,6 +250,27 @@ class LuccaAnswersTest {
         answers.check(exchange("search-user", 200, "{}"));
 
         assertThat(credentialChanges).containsExactly(KeyState.State.REJECTED, KeyState.State.OK);
+    }
+
+    @Test
+    void aCreateRefusedForTwoHiresBetweenOtherHiresCreatesLeavesTheKeyAccepted() throws IOException {
+        // a role limited to some establishments: the same two hires refused at each attempt, others created between
+        answers.check(forHire("hire-b", exchange("create-user", 201, "{}")));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            for (String refused : new String[] {"hire-a", "hire-c"}) {
+                assertThatExceptionOfType(LuccaKeyRejected.class)
+                        .isThrownBy(() -> answers.check(forHire(refused, exchange("create-user", 403, ""))));
+            }
+            answers.check(forHire("hire-d" + attempt, exchange("create-user", 201, "{}")));
+        }
+
+        assertThat(credentials.state()).isEqualTo(KeyState.State.OK);
+        assertThat(credentialChanges).as("the refusals are those hires', not the key's").isEmpty();
+    }
+
+    private static Exchange forHire(String hireId, Exchange exchange) {
+        exchange.setVariable("hire", new ClaimedHire(hireId, "acme", "{}", null, null, null, 1, null, null, null));
+        return exchange;
     }
 
     private Exchange exchange(String call, int status, String body) {
