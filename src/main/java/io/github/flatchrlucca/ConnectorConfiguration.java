@@ -405,7 +405,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         }, addresses::reserve, people);
         registry.bind("deliverySteps", steps);
         registry.bind("rehireSteps", new RehireSteps(requests));
-        registry.bind("deliveryRecords", new DeliveryRecords(journal, metrics, clock));
+        registry.bind("deliveryRecords", new DeliveryRecords(journal, metrics, alerts, clock));
         RetrySchedule schedule = retrySchedule(settings);
         DeliveryFailures failures = new DeliveryFailures(journal, schedule, settings.keyRejectedDelay(), clock,
                 metrics, alerts);

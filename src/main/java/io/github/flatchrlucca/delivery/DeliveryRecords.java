@@ -2,6 +2,7 @@ package io.github.flatchrlucca.delivery;
 
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.http.ApiRequest;
+import io.github.flatchrlucca.signals.DeliveryAlerts;
 import io.github.flatchrlucca.signals.DeliveryCounts;
 import io.github.flatchrlucca.routes.Variables;
 import java.time.Clock;
@@ -13,11 +14,13 @@ public final class DeliveryRecords {
 
     private final Journal journal;
     private final DeliveryCounts metrics;
+    private final DeliveryAlerts alerts;
     private final Clock clock;
 
-    public DeliveryRecords(Journal journal, DeliveryCounts metrics, Clock clock) {
+    public DeliveryRecords(Journal journal, DeliveryCounts metrics, DeliveryAlerts alerts, Clock clock) {
         this.journal = journal;
         this.metrics = metrics;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -39,10 +42,18 @@ public final class DeliveryRecords {
         metrics.delivered(delivery.hire().tenant(), delivery.hire().waitingSince(), clock.instant());
     }
 
+    /**
+     * A former employee reported (LUCCA_REHIRE=report) is told to the team's chat, as a hire dead for a person is: the
+     * tenant chose to decide on them, and nothing else tells it who decides. Told when recorded, so once per delivery:
+     * a resend is a duplicate, never delivered again. Someone still employed needs nobody: the hire is theirs already.
+     */
     public void alreadyInLucca(@Variable(Variables.DELIVERY) Delivery delivery) {
         if (journal.markAlreadyInLucca(delivery.getHireId(), delivery.luccaUserId(), delivery.warnings())) {
-            metrics.hire(delivery.hire().tenant(), "already-in-lucca",
-                    delivery.warnings().contains(DeliverySteps.REHIRE) ? "rehire" : "employee");
+            boolean rehire = delivery.warnings().contains(DeliverySteps.REHIRE);
+            metrics.hire(delivery.hire().tenant(), "already-in-lucca", rehire ? "rehire" : "employee");
+            if (rehire) {
+                alerts.rehireReported(delivery.hire().tenant(), delivery.getHireId(), delivery.luccaUserId());
+            }
         }
     }
 

@@ -58,7 +58,7 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
     private record BurstOf(String tenant, Kind kind) {
     }
 
-    private enum Kind { DEAD, REJECTED, NAMESAKE }
+    private enum Kind { DEAD, REJECTED, NAMESAKE, REHIRE }
 
     /** One wait of a queued hire: from when it last entered the queue, or its hold's end ({@link QueueWait#since}). */
     private record SlowWait(String hireId, java.time.Instant since) {
@@ -115,6 +115,19 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
         }
     }
 
+    /**
+     * A returning employee the tenant chose to decide on itself (LUCCA_REHIRE=report): the status page and Flatchr's
+     * write-back show it, but nobody who decides reads them unasked, and the employee has no contract meanwhile.
+     */
+    @Override
+    public synchronized void rehireReported(String tenant, String hireId, long luccaUserId) {
+        if (toldOneByOne(new BurstOf(tenant, Kind.REHIRE), "Lucca user #" + luccaUserId)) {
+            send.accept(":information_source: Hire " + hireId + " of tenant " + tenant + " is a former employee, Lucca "
+                    + "user #" + luccaUserId + ": nothing was written in Lucca (LUCCA_REHIRE=report). Decide: give them "
+                    + "their new contract in Lucca by hand, or nothing if they are not coming back: " + link(hireId));
+        }
+    }
+
     /** Whether a hire of the burst is told by itself, or only counted, its burst being told enough already. */
     private boolean toldOneByOne(BurstOf of, String why) {
         Burst burst = bursts.get(of);
@@ -164,6 +177,10 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
                     + " minute(s) of the ones above (the last: " + burst.lastWhy() + "). Each has the names and "
                     + "vacancy of a webhook's hire under another e-mail: cancel it if the e-mail was corrected in "
                     + "Flatchr, replay it if it is another person, from the status page: " + statusPage);
+            case REHIRE -> send.accept(":information_source: " + burst.more() + " more hire(s) of tenant "
+                    + of.tenant() + " are former employees, within " + BURST.toMinutes() + " minute(s) of the ones "
+                    + "above (the last: " + burst.lastWhy() + "): nothing was written in Lucca (LUCCA_REHIRE=report); "
+                    + "give each their new contract in Lucca by hand, from the status page: " + statusPage);
             case DEAD -> send.accept(":red_circle: " + burst.more() + " more hire(s) of tenant " + of.tenant()
                     + " died within " + BURST.toMinutes() + " minute(s) of the ones above (the last: "
                     + burst.lastWhy() + "). Fix the cause, then replay them from the status page: " + statusPage);

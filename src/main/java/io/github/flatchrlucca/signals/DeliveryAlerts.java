@@ -7,6 +7,14 @@ public interface DeliveryAlerts {
     void hireDead(String tenant, String hireId, String why);
 
     /**
+     * A former employee is back, and the tenant's rehire policy ({@code report}) leaves them to a person: nothing was
+     * written in Lucca, and they have no contract to log in with until someone decides. Once per delivery that ends so.
+     *
+     * @param luccaUserId the former employee's, for the person to find them in Lucca
+     */
+    void rehireReported(String tenant, String hireId, long luccaUserId);
+
+    /**
      * The hire's move out of hired was said to need a decision (its create's answer unknown: the account may exist),
      * and its create turns out never to have been sent, or Lucca to have made nothing of it (a 4xx, a 429): nothing is
      * in Lucca, nobody need look.

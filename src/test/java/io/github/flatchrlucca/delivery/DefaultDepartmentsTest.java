@@ -53,6 +53,11 @@ class DefaultDepartmentsTest {
         }
 
         @Override
+        public void rehireReported(String tenant, String hireId, long luccaUserId) {
+            throw new AssertionError("a rehire reported is DeliveryRecords' to tell");
+        }
+
+        @Override
         public void decisionNoLongerNeeded(String tenant, String hireId) {
             throw new AssertionError("not this class's to tell");
         }

@@ -612,7 +612,8 @@ class DeliveryFailuresTest {
     /** The hire's create, recorded in the journal before it would be sent, as the delivery route does. */
     private ApiRequest createRecorded(ClaimedHire hire) {
         ApiRequest create = new ApiRequest("create-user", "POST", "/api/v3/users", "", "{\"login\":\"emuller\"}");
-        new DeliveryRecords(journal, new ConnectorMetrics(meters, reader, Duration.ofHours(1), clock), clock)
+        new DeliveryRecords(journal, new ConnectorMetrics(meters, reader, Duration.ofHours(1), clock),
+                new Alerts(alerts::add, "https://hooks.acme.example", reader, Duration.ofHours(1), clock), clock)
                 .createAttempted(deliveryOf(hire), create);
         return create;
     }

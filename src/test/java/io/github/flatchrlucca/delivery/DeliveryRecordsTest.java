@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.TestJournal;
+import io.github.flatchrlucca.operations.Alerts;
 import io.github.flatchrlucca.signals.DeliveryCounts;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.TestTenants;
@@ -47,7 +48,7 @@ class DeliveryRecordsTest {
                 @Override
                 public void hire(String tenant, String outcome, String reason) {
                 }
-            }, clock);
+            }, new Alerts(alert -> { }, "https://flatchr-lucca.acme.example", null, Duration.ofHours(1), clock), clock);
 
     @Test
     void aReplayedHireReachesLuccaInTheTimeSinceItsReplayNotSinceItsFirstArrival() throws Exception {

@@ -58,6 +58,8 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
     private static final int EMAIL_LOGIN_COMPANY = 5757;
     // its hires die for a person: an alert burst of their own, which the live tenant's tests of an alert do not share
     private static final int TWO_ACCOUNTS_COMPANY = 5858;
+    // LUCCA_REHIRE=report: its former employees are reported, for a person to decide
+    private static final int REPORT_REHIRE_COMPANY = 5959;
     private static final String ROTATED_KEY = "0d8c7a61-2222-4000-8000-0000000000bb";
 
     @BeanInject("journal")
@@ -148,6 +150,12 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                     webhookToken: %s
                     lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
                     contractTypes: { 1: 21 }
+                  - id: report-rehire
+                    flatchrCompanyIds: [%d]
+                    webhookToken: %s
+                    lucca: { baseUrl: %s, apiKey: "%s", rateLimit: { requests: 10000, windowSeconds: 60 } }
+                    contractTypes: { 1: 21 }
+                    rehire: report
                 """.formatted(WORK_MAIL_COMPANY, tokenOf("work-mail"), lucca.baseUrl(),
                 secret("work-mail-lucca-key", LUCCA_KEY),
                 SISTER_COMPANY, tokenOf("sister"), lucca.baseUrl(), secret("sister-lucca-key", LUCCA_KEY),
@@ -160,7 +168,9 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
                 secret("department-gone-lucca-key", LUCCA_KEY),
                 ROUND_COMPANY, tokenOf("round"), lucca.baseUrl(), secret("round-lucca-key", LUCCA_KEY),
                 EMAIL_LOGIN_COMPANY, tokenOf("email-login"), lucca.baseUrl(), secret("email-login-lucca-key", LUCCA_KEY),
-                TWO_ACCOUNTS_COMPANY, tokenOf("two-accounts"), lucca.baseUrl(), secret("two-accounts-lucca-key", LUCCA_KEY))
+                TWO_ACCOUNTS_COMPANY, tokenOf("two-accounts"), lucca.baseUrl(), secret("two-accounts-lucca-key", LUCCA_KEY),
+                REPORT_REHIRE_COMPANY, tokenOf("report-rehire"), lucca.baseUrl(),
+                secret("report-rehire-lucca-key", LUCCA_KEY))
                 + leavingTenant();
     }
 
@@ -227,6 +237,30 @@ class DeliveryRoutesTest extends RoutesInTheJvm {
         deliveredToPerson("former-1", former, HireStatus.DELIVERED);
 
         assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == former).hasSize(2);
+    }
+
+    /**
+     * The tenant chose to decide on its returning employees itself: nothing is written in Lucca, and without a word to
+     * the team's chat the status page alone would say so, the employee left without a contract to log in with.
+     */
+    @Test
+    void aFormerEmployeeReportedUnderTheReportPolicyIsToldToTheTeamOnceWithoutTheirEmail() {
+        int former = personInLucca("report-1", LocalDate.of(2023, 12, 31));
+        personInLucca("report-2", LocalDate.of(2023, 12, 31));
+
+        String hireId = accept("report-rehire", Events.hire(REPORT_REHIRE_COMPANY, "report-1"));
+
+        HireView hire = awaitHire(hireId, h -> h.status() == HireStatus.ALREADY_IN_LUCCA);
+        assertThat(hire.luccaUserId()).isEqualTo((long) former);
+        assertThat(lucca.contracts()).filteredOn(c -> c.ownerId() == former).hasSize(1);
+        awaitAlertAbout(hireId);
+        assertThat(chat.triesOf(hireId)).singleElement().satisfies(alert -> assertThat(alert.body())
+                .contains("tenant report-rehire", "#" + former, "former employee").doesNotContain(Events.mail("report-1")));
+        // a resend is no news; the next rehire's alert comes after any the resend would have queued (one queue)
+        assertThat(post("report-rehire", Events.hire(REPORT_REHIRE_COMPANY, "report-1")).statusCode()).isEqualTo(200);
+        String next = accept("report-rehire", Events.hire(REPORT_REHIRE_COMPANY, "report-2"));
+        awaitAlertAbout(next);
+        assertThat(chat.triesOf(hireId)).hasSize(1);
     }
 
     @Test
