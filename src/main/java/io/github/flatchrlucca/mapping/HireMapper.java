@@ -21,6 +21,8 @@ public final class HireMapper {
     private static final String PHONE_UNREADABLE = "phone number could not be read; not sent";
     private static final String START_DATE_ESTIMATED = "start date estimated";
     private static final String START_DATE_UNREADABLE = "start date unreadable; start date estimated";
+    /** How the warning of a start day already past when the hire came begins: the write-back line looks for it. */
+    public static final String START_DATE_PAST = "start date already past";
     /**
      * Set by the connector on the vacancy of a hire a search of Flatchr's API found: the vacancy was taken from
      * Flatchr's list by its title alone, the list giving no plain id that could confirm it is the application's
@@ -104,13 +106,27 @@ public final class HireMapper {
         return e164.orElse(null);
     }
 
+    /**
+     * The vacancy's start day, else the day the hire entered the queue, estimated. One before that day (the candidate
+     * dragged into hired late, a replay, a move back into hired) is kept, for payroll counts from the day the employee
+     * started, but said: "created" alone would let nobody know the employee was already at work, unpaid by Lucca.
+     * Said of the new contract only: someone found in Lucca has nothing written.
+     */
     private LocalDate contractStart(JsonNode startDate, Instant queuedAt, List<HireWarning> warnings) {
-        return StartDateReader.read(startDate).orElseGet(() -> {
+        // the day it entered the queue where the employee starts: the tenant's zone, unlike Flatchr's own dates
+        LocalDate arrival = LocalDate.ofInstant(queuedAt, settings.zone());
+        Optional<LocalDate> read = StartDateReader.read(startDate);
+        if (read.isEmpty()) {
             warnings.add(HireWarning.ofHire(StartDateReader.isAbsent(startDate) ? START_DATE_ESTIMATED
                     : START_DATE_UNREADABLE));
-            // the day it entered the queue where the employee starts: the tenant's zone, unlike Flatchr's own dates
-            return LocalDate.ofInstant(queuedAt, settings.zone());
-        });
+            return arrival;
+        }
+        if (read.get().isBefore(arrival)) {
+            warnings.add(HireWarning.ofNewContract(START_DATE_PAST + ": the vacancy's start date " + read.get()
+                    + " is before the day the hire came (" + arrival + "); the contract starts on it, as Flatchr gives "
+                    + "it: check it with payroll"));
+        }
+        return read.get();
     }
 
     /**

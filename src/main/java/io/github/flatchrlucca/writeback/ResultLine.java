@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.mapping.HireMapper;
 import io.github.flatchrlucca.reconciliation.WebhookNamesakes;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -131,7 +132,7 @@ public final class ResultLine {
             // the request was the new work contract (v4, a plain day) on the former employee
             String startsOn = request.path("startsOn").asText("");
             String rehired = "Lucca: rehired #" + hire.luccaUserId() + ", a new contract"
-                    + (startsOn.length() < 10 ? "" : " from " + startsOn.substring(0, 10));
+                    + (startsOn.length() < 10 ? "" : " from " + startsOn.substring(0, 10) + pastStart(hire));
             return stop == null ? rehired : rehired + ", before " + stop + "; HR decides (" + day + ")";
         }
         if (stop != null) {
@@ -140,7 +141,16 @@ public final class ResultLine {
         String login = request.path("login").asText("");
         String start = request.path("dtContractStart").asText("");
         return "Lucca: created #" + hire.luccaUserId() + (login.isEmpty() ? "" : " " + login)
-                + (start.length() < 10 ? "" : ", starts " + start.substring(0, 10));
+                + (start.length() < 10 ? "" : ", starts " + start.substring(0, 10) + pastStart(hire));
+    }
+
+    /**
+     * The start day was past when the hire came: the recruiter who dragged the candidate in late reads that Lucca has
+     * them from that day, as the contract says, not from the day of the line.
+     */
+    private static String pastStart(HireView hire) {
+        return hire.warnings().stream().anyMatch(warning -> warning.startsWith(HireMapper.START_DATE_PAST))
+                ? " (already past when created)" : "";
     }
 
     /**

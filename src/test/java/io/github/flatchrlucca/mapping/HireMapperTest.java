@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HireMapperTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    // late evening in UTC, already the next day in Paris
-    private static final Instant RECEIVED_AT = Instant.parse("2026-03-01T23:30:00Z");
-    private static final LocalDate RECEIVED_DAY_IN_PARIS = LocalDate.of(2026, 3, 2);
+    // late evening in UTC, already the next day in Paris; before the vacancy's start, as a hire on time is
+    private static final Instant RECEIVED_AT = Instant.parse("2025-12-01T23:30:00Z");
+    private static final LocalDate RECEIVED_DAY_IN_PARIS = LocalDate.of(2025, 12, 2);
 
     private static final String HIRE = """
             { "event": "drag_applicant", "company_id": 4242,
@@ -252,7 +252,7 @@ class HireMapperTest {
                 LoginRule.INITIAL_LASTNAME, null, "FR", ""));
 
         // 23:30 UTC is 19:30 in Martinique, 00:30 the next day in Paris
-        assertThat(martinique.map(event, RECEIVED_AT).draft().contractStart()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(martinique.map(event, RECEIVED_AT).draft().contractStart()).isEqualTo(LocalDate.of(2025, 12, 1));
     }
 
     @Test
@@ -264,6 +264,31 @@ class HireMapperTest {
 
         assertThat(hire.draft().contractStart()).isEqualTo(RECEIVED_DAY_IN_PARIS);
         assertThat(hire.warningTexts()).containsExactly("start date estimated");
+    }
+
+    /**
+     * The hire came after the vacancy's start (dragged into hired late, replayed, moved back into hired): the contract
+     * starts on the day Flatchr gives, as payroll needs, but nobody reading "created" would know it was already past.
+     */
+    @Test
+    void aStartDateAlreadyPastWhenTheHireCameIsKeptAndSaid() {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).put("start_date", "2025-12-01");
+
+        MappedHire hire = mapper.map(event, RECEIVED_AT);
+
+        assertThat(hire.draft().contractStart()).isEqualTo(LocalDate.of(2025, 12, 1));
+        assertThat(hire.warnings()).containsExactly(HireWarning.ofNewContract(HireMapper.START_DATE_PAST + ": the "
+                + "vacancy's start date 2025-12-01 is before the day the hire came (2025-12-02); the contract starts on "
+                + "it, as Flatchr gives it: check it with payroll"));
+    }
+
+    @Test
+    void aStartDateOnTheDayTheHireCameIsNotPast() {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).put("start_date", RECEIVED_DAY_IN_PARIS.toString());
+
+        assertThat(mapper.map(event, RECEIVED_AT).warningTexts()).isEmpty();
     }
 
     @Test

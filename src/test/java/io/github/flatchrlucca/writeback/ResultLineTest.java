@@ -6,6 +6,7 @@ import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.Origin;
+import io.github.flatchrlucca.mapping.HireMapper;
 import io.github.flatchrlucca.reconciliation.WebhookNamesakes;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,6 +25,23 @@ class ResultLineTest {
                 "{\"login\":\"jdupont\",\"dtContractStart\":\"2027-01-04T00:00:00\",\"mail\":\"j@example.org\"}");
 
         assertThat(ResultLine.of(hire, PARIS)).isEqualTo("Lucca: created #416 jdupont, starts 2027-01-04");
+    }
+
+    /** The recruiter, who dragged the candidate in late, reads that the start day was past when Lucca was written. */
+    @Test
+    void aStartDayAlreadyPastWhenTheHireCameIsSaidSo() {
+        String past = HireMapper.START_DATE_PAST + ": the vacancy's start date 2026-11-02 is before the day the hire "
+                + "came (2026-12-02)";
+        HireView created = hire(HireStatus.DELIVERED, 416L, null, null, List.of(past),
+                "{\"login\":\"jdupont\",\"dtContractStart\":\"2026-11-02T00:00:00\"}");
+        HireView rehired = hire(HireStatus.DELIVERED, 77L, null, null, List.of(past, "rehire: a former employee with "
+                + "this e-mail is in Lucca; a new work contract was added to them, no new user was created"),
+                "{\"ownerId\":77,\"startsOn\":\"2026-11-02\",\"typeId\":21}");
+
+        assertThat(ResultLine.of(created, PARIS))
+                .isEqualTo("Lucca: created #416 jdupont, starts 2026-11-02 (already past when created)");
+        assertThat(ResultLine.of(rehired, PARIS))
+                .isEqualTo("Lucca: rehired #77, a new contract from 2026-11-02 (already past when created)");
     }
 
     @Test
