@@ -339,7 +339,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("flatchrRequests", requests);
         registry.bind("flatchrAnswers", new FlatchrAnswers(json, metrics::flatchrCall, pause));
         ReconciliationSteps reconciliation = new ReconciliationSteps(tenants, reconciliations, instances, journal,
-                classifier, requests, json, metrics, pause, alerts, alerts, alerts, clock);
+                classifier, requests, json, metrics, pause, alerts, alerts, alerts, alerts, clock);
         registry.bind("reconciliation", reconciliation);
         registry.bind("backfills", new Backfills(reconciliation, tenants, json, clock));
         return requests;

@@ -42,6 +42,9 @@ public final class Journal {
     // Hires read and erased in one transaction: as few bound parameters, and a first pass over a long backlog holds and
     // locks a few hundred hires at a time, not all of them.
     private static final int ERASED_TOGETHER = 500;
+    // How the history of a hire says each move out, and a move back in that leaves it withdrawn (refusedWhileWithdrawn)
+    private static final String MOVED_OUT = "moved out of hired in Flatchr";
+    private static final String BACK_INCOMPLETE = "moved back into hired in Flatchr with data it cannot be sent with";
     /** Why a hire waits for a person: said on the status page and in the alert. */
     public static final String MOVED_OUT_AFTER_LUCCA = "moved out of hired in Flatchr after the Lucca account was made";
     // A create was sent and its answer never came (a timeout, a reset, a 5xx): Lucca may hold the account. The hire
@@ -741,7 +744,7 @@ public final class Journal {
         String dedupeKey = tenant + ":" + hireKey;
         String matchKey = ApplicationKey.of(tenant, sameApplication);
         Instant now = clock.instant();
-        String moved = "moved out of hired in Flatchr " + how;
+        String moved = MOVED_OUT + " " + how;
         List<Object> values = new java.util.ArrayList<>(List.of(dedupeKey));
         values.addAll(List.of(onlyIfValues));
         values.add(matchKey == null ? "" : matchKey);
@@ -1194,6 +1197,8 @@ public final class Journal {
         String was = existing.get(0)[1];
         // read before the move back clears the mark of the move out
         boolean decisionAsked = origin == Origin.WEBHOOK && decisionAskedAtMoveOut(hireId);
+        // back in hired with data it cannot be sent with, so still withdrawn: told as a move back that clears the mark
+        boolean backIncomplete = false;
         try {
             if (mayQueueAgain(status, was, origin)
                     && queuedAgain(hireId, was, payload, matchKey, hold, null, clock.instant(), whyQueuedAgain(was), "")) {
@@ -1216,7 +1221,7 @@ public final class Journal {
                 if (rejectedAgain(hireId, payload, error, matchKey)) {
                     return new IntakeResult(hireId, IntakeResult.Outcome.REJECTED, true);
                 }
-                refusedWhileWithdrawn(hireId, error);
+                backIncomplete = refusedWhileWithdrawn(hireId, error);
             }
         } catch (JournalUnavailable e) {
             if (!isDuplicateKey(e)) {
@@ -1235,8 +1240,8 @@ public final class Journal {
             }
         }
         // of the hire read first (not one another hire's e-mail and vacancy led to), and only once it is back in hired
-        boolean backAfterDecision = origin == Origin.WEBHOOK && movedBackIn(hireId) && decisionAsked
-                && hireId.equals(existing.get(0)[0]);
+        boolean backAfterDecision = origin == Origin.WEBHOOK && (movedBackIn(hireId) || backIncomplete)
+                && decisionAsked && hireId.equals(existing.get(0)[0]);
         // the first may still wait for its sync: the duplicate's answer says it is kept, so it must be on disk first
         jdbc.synced();
         LOG.info("hire {} sent again: duplicate", hireId);
@@ -1246,9 +1251,10 @@ public final class Journal {
     /**
      * The candidate is out of hired, and their move out asked a person what to do with the hire's Lucca account ({@link
      * #moveOut}: made, or its create sent without an answer), whatever the person decided since. Not once the lost
-     * create turned out to have made nothing ({@link #createAnsweredAfterStop}): nobody was left to look.
+     * create turned out to have made nothing ({@link #createAnsweredAfterStop}): nobody was left to look. Read before
+     * the move back is recorded, which clears the mark of the move out.
      */
-    private boolean decisionAskedAtMoveOut(String hireId) {
+    public boolean decisionAskedAtMoveOut(String hireId) {
         return !jdbc.query("read a move out", "SELECT 1 FROM hire WHERE hire_id = ? AND moved_out_at IS NOT NULL AND "
                 + "(lucca_user_id IS NOT NULL AND status <> 'ALREADY_IN_LUCCA' OR create_attempted_at IS NOT NULL)",
                 row -> row.getInt(1), hireId).isEmpty();
@@ -1327,15 +1333,23 @@ public final class Journal {
      * with: it stays withdrawn, its mark and write-back as they are (what is in Lucca is a person's to decide, and its
      * candidate's tag says so), answered as the duplicate it is; its history keeps what the webhook lacked, so the
      * person deciding reads it. Not when it changed meanwhile: it is no longer withdrawn.
+     *
+     * @return whether it is the first such note since the hire's last move out: a resend of the webhook is no news
      */
-    private void refusedWhileWithdrawn(String hireId, String error) {
-        jdbc.inTransaction("note a move back into hired", connection -> {
-            if (!Jdbc.query(connection, "SELECT 1 FROM hire WHERE hire_id = ? AND status = 'WITHDRAWN'",
+    private boolean refusedWhileWithdrawn(String hireId, String error) {
+        return jdbc.inTransaction("note a move back into hired", connection -> {
+            if (Jdbc.query(connection, "SELECT 1 FROM hire WHERE hire_id = ? AND status = 'WITHDRAWN'",
                     row -> row.getInt(1), hireId).isEmpty()) {
-                event(connection, hireId, null, null, "moved back into hired in Flatchr with data it cannot be sent "
-                        + "with (" + error + "): stays withdrawn, as its Lucca account was made or may have been");
+                return false;
             }
-            return null;
+            // The hire keeps its move out's mark (the search brings it back by the time of a later change), so a
+            // note since its last move out is what says a resend is no news.
+            boolean news = Jdbc.query(connection, "SELECT 1 FROM hire_event WHERE hire_id = ? AND detail LIKE ? AND "
+                    + "event_id > (SELECT MAX(event_id) FROM hire_event WHERE hire_id = ? AND detail LIKE ?)",
+                    row -> row.getInt(1), hireId, BACK_INCOMPLETE + "%", hireId, MOVED_OUT + "%").isEmpty();
+            event(connection, hireId, null, null, BACK_INCOMPLETE + " (" + error + "): stays withdrawn, as its Lucca "
+                    + "account was made or may have been");
+            return news;
         });
     }
 

@@ -27,6 +27,7 @@ import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.journal.WithdrawnHire;
 import io.github.flatchrlucca.mapping.FlatchrDays;
 import io.github.flatchrlucca.routes.Variables;
+import io.github.flatchrlucca.signals.BackInHiredAlert;
 import io.github.flatchrlucca.signals.DaysNotSearchedAlert;
 import io.github.flatchrlucca.signals.SearchCounts;
 import io.github.flatchrlucca.signals.RejectedHireAlert;
@@ -97,6 +98,7 @@ public final class ReconciliationSteps {
     private final FailingDetails failingDetails;
     private final RejectedHireAlert rejected;
     private final DaysNotSearchedAlert daysNotSearched;
+    private final BackInHiredAlert backInHired;
     private final Clock clock;
     private final Instant startedAt;
     // Decided at the first check: were all instances down before this one started? Null until then.
@@ -105,7 +107,8 @@ public final class ReconciliationSteps {
     public ReconciliationSteps(Tenants tenants, Reconciliations reconciliations, Instances instances, Journal journal,
                                FlatchrEventClassifier classifier, FlatchrRequests requests, ObjectMapper json,
                                SearchCounts metrics, FlatchrPause pause, SkippedApplicationAlert alert,
-                               RejectedHireAlert rejected, DaysNotSearchedAlert daysNotSearched, Clock clock) {
+                               RejectedHireAlert rejected, DaysNotSearchedAlert daysNotSearched,
+                               BackInHiredAlert backInHired, Clock clock) {
         this.tenants = tenants;
         this.reconciliations = reconciliations;
         this.instances = instances;
@@ -118,6 +121,7 @@ public final class ReconciliationSteps {
         this.alert = alert;
         this.rejected = rejected;
         this.daysNotSearched = daysNotSearched;
+        this.backInHired = backInHired;
         this.clock = clock;
         this.startedAt = clock.instant();
         this.failingDetails = new FailingDetails();
@@ -322,9 +326,14 @@ public final class ReconciliationSteps {
             String email = application.sameApplication().orElse(null);
             for (WithdrawnHire hire : movedBack.stream()
                     .sorted(Comparator.comparing((WithdrawnHire hire) -> !hire.hasEmailOf(email))).toList()) {
+                // told as the webhook's move back is: the person asked at the move out may have ended the account
+                boolean decisionAsked = journal.decisionAskedAtMoveOut(hire.hireId());
                 if (journal.movedBackIntoHiredSeenInFlatchr(hire, application.changedAt(), run.tenant().hireHold(),
                         run.seenInHiredAt(application), run.searchesAskedAt(), currentEvent(run, application, hire))) {
                     queued = true;
+                    if (decisionAsked) {
+                        backInHired.backInHiredAfterDecisionAsked(run.getTenant(), hire.hireId());
+                    }
                     break;
                 }
             }

@@ -280,6 +280,30 @@ class IntakeStepsTest {
         assertThat(told).containsExactly("acme " + hireId + ": back in hired");
     }
 
+    /**
+     * Moved back into hired with the e-mail removed meanwhile: the hire stays withdrawn (its account may exist), and
+     * the team, asked at the move out, hears of the move back all the same; a resend of the same is no news.
+     */
+    @Test
+    void aHireWhoseCreatesAnswerWasLostMovedBackIntoHiredIncompleteIsToldToTheTeamOnce() throws Exception {
+        String hireId = recorded(parsed(HIRE)).hireId();
+        journal.claim(hireId);
+        journal.markCreateAttempted(hireId, "{}", "https://acme.ilucca.net");
+        Exchange movedOut = parsed(HIRE.replace("\"hired\": true", "\"hired\": false"));
+        steps.classify(movedOut);
+        steps.movedOut(movedOut);
+        assertThat(movedOut.getVariable(Variables.MOVE_OUT, List.class))
+                .containsExactly(new MoveOut(hireId, MoveOut.Outcome.NEEDS_DECISION));
+        String withoutEmail = HIRE.replace("\"email\": \"eloise@gmail.com\"", "\"email\": null");
+        assertThat(withoutEmail).isNotEqualTo(HIRE);
+
+        IntakeResult back = recorded(parsed(withoutEmail));
+        recorded(parsed(withoutEmail));
+
+        assertThat(back.hireId()).isEqualTo(hireId);
+        assertThat(told).containsExactly("acme " + hireId + ": back in hired");
+    }
+
     @Test
     void aHireWithdrawnBeforeLuccaMovedBackIntoHiredIsNoNewsToTheTeam() throws Exception {
         String hireId = recorded(parsed(HIRE)).hireId();

@@ -718,7 +718,8 @@ class WithdrawnHiresTest {
                 null, "4242", "1", List.of(new UnusableField("data.candidate.email", "not an e-mail address"))), TENANT,
                 Duration.ZERO);
 
-        assertThat(back).as("the hire it is, not a new rejection").isEqualTo(new IntakeResult(hireId, Outcome.DUPLICATE));
+        assertThat(back).as("the hire it is, not a new rejection; the team, asked at the move out, hears of it")
+                .isEqualTo(new IntakeResult(hireId, Outcome.DUPLICATE, false, true));
         HireView hire = reader.find(hireId).orElseThrow();
         assertThat(hire.status()).isEqualTo(HireStatus.WITHDRAWN);
         assertThat(hire.decisionNeeded()).as("still a person's to decide").isEqualTo(Journal.MOVED_OUT_AFTER_LUCCA);
@@ -736,11 +737,19 @@ class WithdrawnHiresTest {
         // decided, the account still unknown to the journal: the lost create's mark is all that says it may exist
         journal.decided(hireId, "looked in Lucca");
 
-        IntakeResult back = Intakes.recordIntake(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.INCOMPLETE, null,
-                "4242", "1", List.of(new UnusableField("data.candidate.email", "missing"))), TENANT, Duration.ZERO);
+        HireVerdict incomplete = new HireVerdict(HireVerdict.Kind.INCOMPLETE, null, "4242", "1",
+                List.of(new UnusableField("data.candidate.email", "missing")));
+        IntakeResult back = Intakes.recordIntake(journal, PAYLOAD, incomplete, TENANT, Duration.ZERO);
+        IntakeResult resent = Intakes.recordIntake(journal, PAYLOAD, incomplete, TENANT, Duration.ZERO);
 
-        assertThat(back).isEqualTo(new IntakeResult(hireId, Outcome.DUPLICATE));
+        assertThat(back).as("the person who looked may have ended the account: told")
+                .isEqualTo(new IntakeResult(hireId, Outcome.DUPLICATE, false, true));
+        assertThat(resent).as("a resend is no news").isEqualTo(new IntakeResult(hireId, Outcome.DUPLICATE));
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+        // out again, then back incomplete again: news again
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+        assertThat(Intakes.recordIntake(journal, PAYLOAD, incomplete, TENANT, Duration.ZERO))
+                .isEqualTo(new IntakeResult(hireId, Outcome.DUPLICATE, false, true));
     }
 
     @Test

@@ -102,7 +102,8 @@ class ReconciliationStepsTest {
                         told.add(tenant + " held " + hireId + ": " + why);
                     }
                 },
-                (tenant, from, before) -> told.add(tenant + " days from " + from + " before " + before), clock);
+                (tenant, from, before) -> told.add(tenant + " days from " + from + " before " + before),
+                (tenant, hireId) -> told.add(tenant + " back in hired " + hireId), clock);
     }
 
     ReconciliationStepsTest() {
@@ -958,6 +959,34 @@ class ReconciliationStepsTest {
         assertThat(new JournalReader(pool).history(hireId)).last().extracting(HireEvent::detail)
                 .isEqualTo("moved back into hired in Flatchr, as a search of its API shows");
         assertThat(steps.finished(run).get("recorded")).asList().hasSize(1);
+    }
+
+    /**
+     * Its create's answer was lost before the move out, which asked the team to look in Lucca: they may have ended the
+     * account they found. The move back, its webhook lost, is told as the webhook's would be, once.
+     */
+    @Test
+    void aWithdrawnHireWhoseMoveOutAskedADecisionMovedBackIntoHiredIsToldToTheTeamOnce() throws Exception {
+        ObjectNode webhook = webhookHire("jeanne@example.org");
+        HireVerdict verdict = classifier.classify(webhook, tenant());
+        String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.plainDedupeKey(),
+                verdict.matchingApplication(), null, Duration.ZERO).hireId();
+        journal.claim(hireId);
+        journal.markCreateAttempted(hireId, "{}", "https://acme.ilucca.net");
+        clock.advance(Duration.ofMinutes(10));
+        journal.movedOutOfHired("acme", verdict.dedupeKey(), verdict.plainDedupeKey(), verdict.sameApplication(),
+                "to Refused");
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().decisionNeeded()).isNotNull();
+        clock.advance(Duration.ofDays(1));
+
+        ReconciliationRun run = searchFound(foundHired(clock.instant()));
+        assertThat(steps.unknown(run)).isEmpty();
+        steps.finished(run);
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(steps.unknown(searchFound(foundHired(clock.instant())))).isEmpty();
+
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(told).as("the next search finds it queued: no news").containsExactly("acme back in hired " + hireId);
     }
 
     @Test
