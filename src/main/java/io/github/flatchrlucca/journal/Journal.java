@@ -1343,9 +1343,11 @@ public final class Journal {
                 return false;
             }
             // The hire keeps its move out's mark (the search brings it back by the time of a later change), so a
-            // note since its last move out is what says a resend is no news.
+            // note since its last move out is what says a resend is no news. A history erased by retention names no
+            // move out: any note since then counts, or every resend would be news.
             boolean news = Jdbc.query(connection, "SELECT 1 FROM hire_event WHERE hire_id = ? AND detail LIKE ? AND "
-                    + "event_id > (SELECT MAX(event_id) FROM hire_event WHERE hire_id = ? AND detail LIKE ?)",
+                    + "event_id > COALESCE((SELECT MAX(event_id) FROM hire_event WHERE hire_id = ? AND detail LIKE ?), "
+                    + "0)",
                     row -> row.getInt(1), hireId, BACK_INCOMPLETE + "%", hireId, MOVED_OUT + "%").isEmpty();
             event(connection, hireId, null, null, BACK_INCOMPLETE + " (" + error + "): stays withdrawn, as its Lucca "
                     + "account was made or may have been");

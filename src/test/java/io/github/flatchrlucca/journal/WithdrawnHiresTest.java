@@ -753,6 +753,23 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void aWithdrawnHireErasedByRetentionMovedBackIncompleteIsNewsOnceNotAtEachResend() {
+        String hireId = createAnswerLost("1", T0.plusSeconds(30));
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+        journal.decided(hireId, "looked in Lucca");
+        clock.advance(Duration.ofDays(31));
+        assertThat(eraseAfterThirtyDays()).as("its history no longer names the move out").isOne();
+        HireVerdict incomplete = new HireVerdict(HireVerdict.Kind.INCOMPLETE, null, "4242", "1",
+                List.of(new UnusableField("data.candidate.email", "missing")));
+
+        IntakeResult back = Intakes.recordIntake(journal, PAYLOAD, incomplete, TENANT, Duration.ZERO);
+        IntakeResult resent = Intakes.recordIntake(journal, PAYLOAD, incomplete, TENANT, Duration.ZERO);
+
+        assertThat(back).isEqualTo(new IntakeResult(hireId, Outcome.DUPLICATE, false, true));
+        assertThat(resent).as("a resend is no news").isEqualTo(new IntakeResult(hireId, Outcome.DUPLICATE));
+    }
+
+    @Test
     void aWithdrawnHireAnAttemptStillHoldsRejectedStopsThatAttempt() {
         String hireId = record("1", Duration.ZERO);
         journal.claim(hireId);
