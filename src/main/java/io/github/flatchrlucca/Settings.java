@@ -296,7 +296,8 @@ final class Settings {
             parsed(RehirePolicy.EXPECTED, RehirePolicy::parse),
             "A hire whose e-mail is a former employee's in Lucca (no contract on the start day): `contract` gives "
                     + "the same person a new work contract (they can log in again, one history); `report` writes "
-                    + "nothing and reports the hire as already in Lucca, for a person to decide.")
+                    + "nothing and reports the hire as already in Lucca, for a person to decide (the team's chat "
+                    + "told once, naming the Lucca user).")
             .defaultValue("contract").tenantKey("rehire");
     static final Setting<Integer> RATE_LIMIT_REQUESTS = Setting.of(LUCCA, "lucca.rate-limit.requests",
             "LUCCA_RATE_LIMIT_REQUESTS", positiveInt(),
