@@ -579,6 +579,19 @@ public final class Journal {
                     + "AND decision_needed IN (?, ?) AND " + CREATE_UNKNOWN + " AND " + MADE_ELSEWHERE,
                     CREATE_UNKNOWN_IN_EARLIER_LUCCA, hireId, MOVED_OUT_CREATE_UNKNOWN, CANCELLED_CREATE_UNKNOWN, luccaNow,
                     kept) == 1;
+            // Stopped (withdrawn, cancelled) after its Lucca account was made, the hire waited for a person to decide
+            // what becomes of that account: the operator who replays it has decided, to go on with it (the candidate is
+            // hired after all). Kept, the mark would outlive the delivery, and the line written back to Flatchr would
+            // still say HR decides. Read before the replay sets the status, each mark with the stop that set it: a dead
+            // hire moved out once its account was made keeps its mark (the operator replays it for the call that
+            // failed, and the candidate is still out of hired). Not of an account in a Lucca its tenant has left
+            // (forgotten below): that one is still a person's to decide about. A stop during this delivery marks it
+            // again; should the replay not be made, the transaction is rolled back, the mark with it.
+            boolean decidedByReplay = Jdbc.update(connection, "UPDATE hire SET decision_needed = NULL, "
+                    + "decision_needed_at = NULL WHERE hire_id = ? AND lucca_user_id IS NOT NULL AND NOT COALESCE("
+                    + MADE_ELSEWHERE + ", FALSE) AND (status = 'WITHDRAWN' AND decision_needed = ? OR status = "
+                    + "'CANCELLED' AND decision_needed IN (?, ?))", hireId, luccaNow, kept, MOVED_OUT_AFTER_LUCCA,
+                    CANCELLED_AFTER_LUCCA, CANCELLED_WITH_ACCOUNT) == 1;
             // Unclaimed only: a hire cancelled during an attempt is replayed once that attempt has stopped, never while
             // it still runs next to the new one. Not held: an operator asks for it now.
             if (Jdbc.update(connection, "UPDATE hire SET status = 'RECEIVED', payload = ?, attempts = 0, "
@@ -597,14 +610,7 @@ public final class Journal {
                 return false;
             }
             event(connection, hireId, null, null, "replayed by an operator");
-            // Stopped (withdrawn, cancelled) after its Lucca account was made, the hire waited for a person to decide
-            // what becomes of that account: the operator who replays it has decided, to go on with it (the candidate is
-            // hired after all). Kept, the mark would outlive the delivery, and the line written back to Flatchr would
-            // still say HR decides. Not of an account in a Lucca its tenant has left (forgotten above, lucca_user_id
-            // gone): that one is still a person's to decide about. A stop during this delivery marks it again.
-            if (Jdbc.update(connection, "UPDATE hire SET decision_needed = NULL, decision_needed_at = NULL WHERE "
-                    + "hire_id = ? AND decision_needed IN (?, ?, ?) AND lucca_user_id IS NOT NULL", hireId,
-                    MOVED_OUT_AFTER_LUCCA, CANCELLED_AFTER_LUCCA, CANCELLED_WITH_ACCOUNT) == 1) {
+            if (decidedByReplay) {
                 event(connection, hireId, null, null, "its Lucca account is kept and its delivery goes on: the "
                         + "decision its stop asked for is the operator's replay");
             }

@@ -820,6 +820,27 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void aDeadHireMovedOutAfterItsAccountWasMadeStillWaitsForADecisionOnceReplayed() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        journal.markCreateAttempted(hireId, "{}", LUCCA);
+        journal.recordLuccaUser(hireId, 416, LUCCA);
+        journal.markDead(hireId, new EventDetail("create-work-contract", 400, "{}", "refused"));
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+        assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.DEAD);
+
+        // the operator replays the dead hire for its contract: no decision about a candidate out of hired
+        assertThat(journal.replay(hireId, PAYLOAD, LUCCA)).isTrue();
+        assertThat(journal.claim(hireId)).isNotNull();
+        journal.markDelivered(hireId, 416, List.of());
+
+        HireView delivered = reader.find(hireId).orElseThrow();
+        assertThat(delivered.decisionNeeded()).as("the candidate is still out of hired")
+                .isEqualTo(Journal.MOVED_OUT_AFTER_LUCCA);
+        assertThat(ResultLine.of(delivered, ZoneOffset.UTC)).contains("HR decides");
+    }
+
+    @Test
     void aWithdrawnHireCanBeReplayedByAnOperator() {
         String hireId = record("1", Duration.ZERO);
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
