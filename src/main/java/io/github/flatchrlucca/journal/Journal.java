@@ -584,12 +584,13 @@ public final class Journal {
             // hired after all). Kept, the mark would outlive the delivery, and the line written back to Flatchr would
             // still say HR decides. Read before the replay sets the status, each mark with the stop that set it: a dead
             // hire moved out once its account was made keeps its mark (the operator replays it for the call that
-            // failed, and the candidate is still out of hired). Not of an account in a Lucca its tenant has left
-            // (forgotten below): that one is still a person's to decide about. A stop during this delivery marks it
-            // again; should the replay not be made, the transaction is rolled back, the mark with it.
+            // failed, and the candidate is still out of hired). Only of an account made in the tenant's Lucca of now: one
+            // in a Lucca its tenant has left (forgotten below), or whose Lucca is unknown (a replay of a tenant not in
+            // force, luccaNow null; a hire from before V15), is still a person's to decide about. A stop during this
+            // delivery marks it again; should the replay not be made, the transaction is rolled back, the mark with it.
             boolean decidedByReplay = Jdbc.update(connection, "UPDATE hire SET decision_needed = NULL, "
-                    + "decision_needed_at = NULL WHERE hire_id = ? AND lucca_user_id IS NOT NULL AND NOT COALESCE("
-                    + MADE_ELSEWHERE + ", FALSE) AND (status = 'WITHDRAWN' AND decision_needed = ? OR status = "
+                    + "decision_needed_at = NULL WHERE hire_id = ? AND lucca_user_id IS NOT NULL AND lucca_instance IN "
+                    + "(?, ?) AND (status = 'WITHDRAWN' AND decision_needed = ? OR status = "
                     + "'CANCELLED' AND decision_needed IN (?, ?))", hireId, luccaNow, kept, MOVED_OUT_AFTER_LUCCA,
                     CANCELLED_AFTER_LUCCA, CANCELLED_WITH_ACCOUNT) == 1;
             // Unclaimed only: a hire cancelled during an attempt is replayed once that attempt has stopped, never while

@@ -841,6 +841,22 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void aStoppedHireWhoseAccountWasMadeReplayedWhileItsTenantIsNotInForceStillWaitsForADecision() {
+        String withdrawn = contractToCome("1");
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+        String cancelled = contractToCome("2");
+        assertThat(journal.cancel(cancelled)).isTrue();
+
+        for (String hireId : List.of(withdrawn, cancelled)) {
+            String mark = reader.find(hireId).orElseThrow().decisionNeeded();
+            // ADMIN_TOKEN's replay: which Lucca the tenant has is unknown, the account may be in one it left
+            assertThat(journal.replay(hireId, PAYLOAD, null)).isTrue();
+
+            assertThat(reader.find(hireId).orElseThrow().decisionNeeded()).isNotNull().isEqualTo(mark);
+        }
+    }
+
+    @Test
     void aWithdrawnHireCanBeReplayedByAnOperator() {
         String hireId = record("1", Duration.ZERO);
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
