@@ -1008,14 +1008,16 @@ public final class Journal {
     /**
      * A hire whose outcome is now known (finished, in whatever way) has it to write back to its candidate in
      * Flatchr, in the same transaction: a crash never loses the write-back of an outcome. A hire of another company
-     * is not this tenant's candidate: nothing is written for it.
+     * is not this tenant's candidate: nothing is written for it. Its mark is right after the tenant in the dedupe key
+     * ({@link JournalReader#OTHER_COMPANY}), and only there: Flatchr's applicant id, further on, is free text. A prefix
+     * compared by POSITION, not LIKE, in which a '_' of a tenant id would match any character.
      */
     private void outcomeToWriteBack(Connection connection, String hireId) throws SQLException {
         Instant now = clock.instant();
         Jdbc.update(connection, "UPDATE hire SET writeback_status = 'PENDING', writeback_since = ?, "
                 + "writeback_attempts = 0, writeback_next_at = ?, writeback_claimed_until = NULL, "
-                + "writeback_claimed_by = NULL WHERE hire_id = ? AND " + FINISHED + " AND dedupe_key NOT LIKE ?",
-                at(now), at(now), hireId, "%" + JournalReader.OTHER_COMPANY + "%");
+                + "writeback_claimed_by = NULL WHERE hire_id = ? AND " + FINISHED + " AND POSITION(tenant || '"
+                + JournalReader.OTHER_COMPANY + "' IN dedupe_key) <> 1", at(now), at(now), hireId);
     }
 
     /**

@@ -234,16 +234,19 @@ public final class JournalReader {
                 row.getString("flatchr_applicant"), row.getInt("writeback_attempts"), instant(row, "writeback_since"),
                 row.getString("decision_needed"), instant(row, "decision_needed_at"),
                 row.getObject("create_attempted_at") != null, row.getObject("erased_at") != null,
-                otherCompany(row.getString("dedupe_key")));
+                otherCompany(row.getString("tenant"), row.getString("dedupe_key")));
     }
 
-    /** The company of a hire marked as another company's ({@link #OTHER_COMPANY}), or null. */
-    private static String otherCompany(String dedupeKey) {
-        int mark = dedupeKey.indexOf(OTHER_COMPANY);
-        if (mark < 0) {
+    /**
+     * The company of a hire marked as another company's ({@link #OTHER_COMPANY}), or null. The mark is right after the
+     * tenant, and only there: Flatchr's applicant id, further on, is free text that may read like it.
+     */
+    private static String otherCompany(String tenant, String dedupeKey) {
+        String mark = tenant + OTHER_COMPANY;
+        if (!dedupeKey.startsWith(mark)) {
             return null;
         }
-        String rest = dedupeKey.substring(mark + OTHER_COMPANY.length());
+        String rest = dedupeKey.substring(mark.length());
         int end = rest.indexOf(':');
         return end < 0 ? rest : rest.substring(0, end);
     }

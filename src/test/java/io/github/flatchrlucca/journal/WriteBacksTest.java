@@ -200,6 +200,15 @@ class WriteBacksTest {
         assertThat(reader.find(other).orElseThrow().writeBack()).isNull();
     }
 
+    @Test
+    void aHireOfTheTenantsOwnCompanyWhoseApplicantIdReadsLikeAnotherCompanysMarkHasItsOutcomeWrittenBack() {
+        // Flatchr's applicant id is free text: only the mark right after the tenant says another company's
+        String own = hire("7:other-company:9999");
+        journal.markDelivered(own, 417, List.of());
+
+        assertThat(reader.find(own).orElseThrow().writeBack()).isEqualTo("PENDING");
+    }
+
     private String hire(String applicantId) {
         String hireId = Intakes.recordIntake(journal, "{}", new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", applicantId,
                 List.of()), "acme", Duration.ZERO).hireId();

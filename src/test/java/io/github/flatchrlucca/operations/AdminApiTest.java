@@ -261,6 +261,22 @@ class AdminApiTest {
     }
 
     @Test
+    void aTenantsTokenSeesItsOwnCompanysHireWhoseApplicantIdReadsLikeAnotherCompanysMark() throws Exception {
+        // Flatchr's applicant id is free text: this one is acme's own (company 4242), however it reads
+        String event = "{\"event\":\"drag_applicant\",\"company_id\":\"4242\",\"data\":{\"applicant\":{\"id\":"
+                + "\"7:other-company:9999\"},\"candidate\":{\"firstname\":\"Jane\",\"lastname\":\"Roe\",\"email\":"
+                + "\"jane.roe@acme.example\"},\"column\":{\"hired\":true}}}";
+        Intakes.recordIntake(journal, event, new FlatchrEventClassifier().classify(JSON.readTree(event),
+                TestTenants.inForce(TestTenants.tenant("acme", "acme-token-0123456789", "4242")).find("acme")
+                        .orElseThrow()), "acme", Duration.ZERO);
+
+        JsonNode listedToAcme = answer(api::hires, "acme").path("hires").get(0);
+
+        assertThat(listedToAcme.path("otherCompany").asBoolean()).isFalse();
+        assertThat(listedToAcme.path("candidate").asText()).as("its own candidate").isEqualTo("Jane Roe");
+    }
+
+    @Test
     void adminTokenNamingATenantNeitherInForceNorInTheJournalIsANotFoundNamingTenantNotAnEmptyAnswer()
             throws Exception {
         // initech was taken out of the configuration; its hires stay in the journal
