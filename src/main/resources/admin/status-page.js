@@ -560,14 +560,15 @@
   }
 
   /**
-   * The candidate's name, or why it is not shown: erased by retention, left out of the list with an event too large
-   * for it (the hire's own view has it), another company's candidate (not shown to a tenant's token), or not in what
-   * Flatchr sent. Read as erased, a kept name would pass for gone.
+   * The candidate's name, or why it is not shown: erased by retention, another company's candidate (not shown to a
+   * tenant's token), left out of the list with an event too large for it (the hire's own view has it), or not in what
+   * Flatchr sent. Read as erased, a kept name would pass for gone. Another company's before a large event's: its own
+   * view has no name for a tenant's token either, and "Open to see the name" would send the reader to nothing.
    */
   function candidateName(hire) {
     if (hire.candidate) return hire.candidate;
-    const why = hire.personalDataErased ? "Name not kept" : hire.eventLeftOut ? "Open to see the name"
-      : hire.otherCompany ? "Another company's candidate" : "Name not given";
+    const why = hire.personalDataErased ? "Name not kept" : hire.otherCompany ? "Another company's candidate"
+      : hire.eventLeftOut ? "Open to see the name" : "Name not given";
     return el("span", { class: "muted" }, why);
   }
 

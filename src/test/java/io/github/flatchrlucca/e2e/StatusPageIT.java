@@ -14,6 +14,7 @@ import io.github.flatchrlucca.fake.flatchr.Column;
 import io.github.flatchrlucca.fake.flatchr.FakeFlatchr;
 import io.github.flatchrlucca.fake.flatchr.Tag;
 import io.github.flatchrlucca.fake.flatchr.Vacancy;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -240,6 +241,27 @@ class StatusPageIT {
         assertThat(drawer.findElement(By.id("detail-title")).getText()).contains(MARKUP);
         assertThat(browser.findElements(By.tagName("img"))).isEmpty();
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void aTenantsTokenSeesAnotherCompanysCandidateSaidSoThoughItsEventIsTooLargeForTheList() throws Exception {
+        // initech's company's hire, over the list's 64 KiB, pasted into acme's URL: refused, and kept rejected
+        ObjectNode event = (ObjectNode) JSON.readTree(FlatchrEvents.hireOfBytes("page-other-company", 70 * 1024));
+        event.put("company_id", TwoTenants.INITECH_COMPANY);
+        HttpResponse<String> refused = tenants.connector.postTenantWebhook("acme", event, TwoTenants.ACME_TOKEN);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        String hireId = JSON.readTree(refused.body()).path("hireId").asText();
+        try {
+            signIn(tenants.connector, "/admin/", TwoTenants.ACME_ADMIN_TOKEN);
+
+            WebElement name = wait.until(d -> row(hireId)).findElement(By.cssSelector("td.candidate"));
+            assertThat(name.getText()).as("not 'Open to see the name': acme's token, opening it, sees none")
+                    .isEqualTo("Another company's candidate");
+        } finally {
+            // closed, so that acme has no rejected hire waiting for a person in the tests of its tenants table
+            assertThat(tenants.connector.postAdmin("/admin/api/hires/" + hireId + "/cancel", "").statusCode())
+                    .isEqualTo(200);
+        }
     }
 
     @Test
