@@ -1,11 +1,7 @@
 package io.github.flatchrlucca.tenants;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -62,21 +58,16 @@ public final class SecretReference {
 
     private String file(String written) {
         Path path = baseDirectory.resolve(written);
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(path)) {
-            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("secret file " + path + " cannot be read (" + ReadFailure.describe(e) + ")");
-        }
-        if (bytes.length > MAX_FILE_BYTES) {
-            throw new IllegalArgumentException("secret file " + path + " is larger than " + MAX_FILE_BYTES / 1024
-                    + " KiB, too large for a key or token: is the path right?");
-        }
         String secret;
         try {
-            secret = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString().strip();
+            secret = CappedTextFile.read(path, MAX_FILE_BYTES).strip();
+        } catch (CappedTextFile.TooLarge e) {
+            throw new IllegalArgumentException("secret file " + path + " is " + e.getMessage()
+                    + ", too large for a key or token: is the path right?");
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("secret file " + path + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("secret file " + path + " cannot be read (" + ReadFailure.describe(e) + ")");
         }
         if (secret.isEmpty()) {
             throw new IllegalArgumentException("secret file " + path + " is empty");

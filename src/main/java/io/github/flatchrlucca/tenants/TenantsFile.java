@@ -1,7 +1,6 @@
 package io.github.flatchrlucca.tenants;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,10 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class TenantsFile {
 
     private static final List<String> KEYS = List.of("tenants");
+    // A tenant with every key and a few comments is one or two KiB: a thousand customers fit. A larger file is a
+    // wrong path (a log, a runaway generator), refused before it is read whole, at start and at every reload check;
+    // below SnakeYAML's own limit (3 M code points), so that the refusal is this one, naming the setting.
+    private static final int MAX_BYTES = 2 * 1024 * 1024;
 
     private final Path file;
     private final SecretReference secrets;
@@ -53,7 +56,10 @@ public final class TenantsFile {
                                      Map<String, String> environmentTokens, Optional<TenantSettings> defaultTenant) {
         String yaml;
         try {
-            yaml = Files.readString(file);
+            yaml = CappedTextFile.read(file, MAX_BYTES);
+        } catch (CappedTextFile.TooLarge e) {
+            throw new Problems(file).fatal("", "is " + e.getMessage() + ", more than a thousand tenants take: is "
+                    + "TENANTS_FILE the right path?");
         } catch (IOException e) {
             throw new Problems(file).fatal("", "cannot be read (" + ReadFailure.describe(e) + ")");
         }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -404,6 +405,29 @@ class TenantsFileTest {
                 Optional.empty()))
                 .isInstanceOf(InvalidTenantsFile.class)
                 .hasMessage(refusal("cannot be read (not UTF-8 text)"));
+    }
+
+    @Test
+    void aTenantsFileLargerThanAnyTenantsNeedIsRefusedNamingTheSetting() throws Exception {
+        assertThat(FULL_EXAMPLE.getBytes(StandardCharsets.UTF_8).length * 1_000L)
+                .as("a thousand tenants with every key, as documented").isLessThan(2 * 1024 * 1024);
+        String comments = ("# " + "x".repeat(1021) + "\n").repeat(2 * 1024 - 1);
+        String acme = acme();
+        Files.writeString(file(), acme + comments + "#" + "x".repeat(1024 - acme.length() - 2) + "\n");
+        assertThat(Files.size(file())).isEqualTo(2 * 1024 * 1024);
+        assertThat(readFile().tenants()).as("a file of the cap itself").hasSize(1);
+
+        Files.writeString(file(), "\n", StandardOpenOption.APPEND);
+
+        assertThatThrownBy(this::readFile)
+                .isInstanceOf(InvalidTenantsFile.class)
+                .hasMessage(refusal("is larger than 2 MiB, more than a thousand tenants take: is TENANTS_FILE the "
+                        + "right path?"));
+    }
+
+    private LoadedTenants readFile() {
+        return TenantsFile.read(file(), name -> Optional.ofNullable(environment.get(name)), ENVIRONMENT,
+                environmentTokens, defaultTenant);
     }
 
     @Test

@@ -136,6 +136,23 @@ class TenantsFileWatchTest {
     }
 
     @Test
+    void aChangeToAFileLargerThanAnyTenantsNeedIsRefusedAndThePreviousTenantsStayInForce() throws Exception {
+        Path file = file(tenant("acme", 1));
+        TenantsFileWatch watch = watch(file, Optional.empty());
+        watch.loadAtStart();
+        // valid YAML still (the tenants, then comments): only its size is wrong, as a log or a generator's output is
+        String huge = tenant("acme", 1) + tenant("globex", 2).replace("tenants:\n", "")
+                + ("# " + "x".repeat(1022) + "\n").repeat(2 * 1024 + 1);
+        Files.writeString(file, huge);
+
+        twoChecks(watch);
+
+        assertThat(tenants.ids()).containsExactly("acme");
+        assertThat(refusals).singleElement().asString().contains("larger than 2 MiB", "TENANTS_FILE");
+        assertThat(watch.fileRefused()).isTrue();
+    }
+
+    @Test
     void aRotatedSecretFileIsAChangeEvenWhenTheTenantsFileIsNot() throws Exception {
         Path key = dir.resolve("acme-key");
         Files.writeString(key, "old-key");
