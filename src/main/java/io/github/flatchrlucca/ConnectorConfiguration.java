@@ -198,7 +198,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         LuccaRequests requests = new LuccaRequests(json);
         registry.bind("luccaRequests", requests);
         PeopleDirectory people = peopleDirectory(camel, requests, tenants, clock, metrics);
-        bindTenants(camel, settings, tenants, metrics, alerts, people);
+        TenantRoutes tenantRoutes = bindTenants(camel, settings, tenants, metrics, alerts, people, clock);
 
         FlatchrEventClassifier classifier = new FlatchrEventClassifier();
         WebhookAuthenticator webhookAuthenticator = new WebhookAuthenticator(tenants, clock);
@@ -240,17 +240,20 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         registry.bind("journalWatch", journalWatch);
         registry.bind("journalHealth", new ReadinessCheck("journal", journalWatch::answers, JournalWatch.DOWN));
         registry.bind("luccaHealth", new LuccaHealthCheck(tenants, !settings.managementOnServerPort(),
-                writeBack::tagHealth, defaultDepartments::health));
+                writeBack::tagHealth, defaultDepartments::health, tenantRoutes::state));
         announce(settings, tenants);
     }
 
     /**
      * The tenants: the environment's own (unless a tenants file replaces it) and the file's, read now so that a
-     * bad file stops the start, then polled; each tenant in force gets its own delivery route.
+     * bad file stops the start, then polled; each tenant in force gets its own delivery route, one that could not be
+     * made tried again as a hire's delivery is.
      */
-    private static void bindTenants(CamelContext camel, ConnectorSettings settings, Tenants tenants,
-                                    ConnectorMetrics metrics, Alerts alerts, PeopleDirectory people) throws Exception {
-        TenantRoutes routes = new TenantRoutes(camel, tenants);
+    private static TenantRoutes bindTenants(CamelContext camel, ConnectorSettings settings, Tenants tenants,
+                                            ConnectorMetrics metrics, Alerts alerts, PeopleDirectory people,
+                                            Clock clock) throws Exception {
+        TenantRoutes routes = new TenantRoutes(camel, tenants, retrySchedule(settings), clock,
+                alerts::deliveryRouteChanged);
         camel.addStartupListener(routes);
         camel.getRegistry().bind("tenantRoutes", routes);
         Optional<TenantSettings> defaultTenant = settings.hasDefaultTenant()
@@ -267,6 +270,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         watch.loadAtStart();
         metrics.tenantsFile(watch::fileRefused);
         camel.getRegistry().bind("tenantsFileWatch", watch);
+        return routes;
     }
 
     private static void bindIntake(Registry registry, ConnectorSettings settings, ObjectMapper json, Journal journal,

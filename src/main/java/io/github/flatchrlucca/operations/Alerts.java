@@ -9,6 +9,7 @@ import io.github.flatchrlucca.signals.DaysNotSearchedAlert;
 import io.github.flatchrlucca.signals.DeliveryAlerts;
 import io.github.flatchrlucca.signals.RejectedHireAlert;
 import io.github.flatchrlucca.signals.SkippedApplicationAlert;
+import io.github.flatchrlucca.tenants.TenantRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -256,6 +257,19 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
                     + "delivered once the key is valid and has its rights. " + statusPage);
         } else if (state == KeyState.State.OK) {
             send.accept(":white_check_mark: Lucca accepts the API key of tenant " + tenant + " again; delivery goes on.");
+        }
+    }
+
+    /** A tenant's delivery route could not be made (its hires wait), its tries ended, or it is made after that. */
+    public void deliveryRouteChanged(String tenant, TenantRoutes.State state) {
+        switch (state) {
+            case FAILED -> send.accept(":warning: The delivery route of tenant " + tenant + " could not be made (the "
+                    + "log says why): its hires are kept and wait; it is tried again at the next checks. " + statusPage);
+            case GIVEN_UP -> send.accept(":x: The delivery route of tenant " + tenant + " still cannot be made and is "
+                    + "no longer tried: its hires wait until a change of the tenants file or a restart makes it. "
+                    + statusPage);
+            case RUNNING -> send.accept(":white_check_mark: The delivery route of tenant " + tenant + " is made; "
+                    + "delivery goes on.");
         }
     }
 

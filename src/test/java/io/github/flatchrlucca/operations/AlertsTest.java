@@ -9,6 +9,7 @@ import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.TestJournal;
+import io.github.flatchrlucca.tenants.TenantRoutes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +47,19 @@ class AlertsTest {
 
         alerts.summariseBursts();
         assertThat(chat).as("told once").hasSize(Alerts.TOLD_ONE_BY_ONE + 2);
+    }
+
+    @Test
+    void aDeliveryRouteThatCannotBeMadeIsToldWithItsTriesAndItsEnd() {
+        alerts.deliveryRouteChanged("acme", TenantRoutes.State.FAILED);
+        alerts.deliveryRouteChanged("acme", TenantRoutes.State.GIVEN_UP);
+        alerts.deliveryRouteChanged("acme", TenantRoutes.State.RUNNING);
+
+        assertThat(chat).hasSize(3);
+        assertThat(chat.get(0)).contains("delivery route of tenant acme could not be made", "tried again",
+                "https://connector.acme.example/admin/");
+        assertThat(chat.get(1)).contains("no longer tried", "a change of the tenants file or a restart");
+        assertThat(chat.get(2)).contains("tenant acme is made; delivery goes on");
     }
 
     @Test
