@@ -11,7 +11,7 @@ import io.github.flatchrlucca.delivery.DeliveryRecords;
 import io.github.flatchrlucca.delivery.DeliverySteps;
 import io.github.flatchrlucca.delivery.RehireSteps;
 import io.github.flatchrlucca.delivery.DueHires;
-import io.github.flatchrlucca.delivery.RetrySchedule;
+import io.github.flatchrlucca.http.RetrySchedule;
 import io.github.flatchrlucca.http.AnswerLimits;
 import io.github.flatchrlucca.http.Backoff;
 import io.github.flatchrlucca.http.ApiRequest;

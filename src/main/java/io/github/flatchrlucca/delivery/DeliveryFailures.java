@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.delivery;
 
+import io.github.flatchrlucca.http.RetrySchedule;
 import io.github.flatchrlucca.journal.CallHeldBack;
 import io.github.flatchrlucca.journal.ClaimedHire;
 import io.github.flatchrlucca.journal.Journal;

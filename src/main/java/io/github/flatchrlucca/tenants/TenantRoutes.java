@@ -1,6 +1,6 @@
 package io.github.flatchrlucca.tenants;
 
-import io.github.flatchrlucca.delivery.RetrySchedule;
+import io.github.flatchrlucca.http.RetrySchedule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;

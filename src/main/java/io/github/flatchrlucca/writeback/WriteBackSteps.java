@@ -3,7 +3,7 @@ package io.github.flatchrlucca.writeback;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.github.flatchrlucca.delivery.RetrySchedule;
+import io.github.flatchrlucca.http.RetrySchedule;
 import io.github.flatchrlucca.flatchr.FlatchrCallFailed;
 import io.github.flatchrlucca.flatchr.FlatchrConnection;
 import io.github.flatchrlucca.flatchr.FlatchrPause;

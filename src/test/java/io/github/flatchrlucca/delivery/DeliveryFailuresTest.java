@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.MutableClock;
+import io.github.flatchrlucca.http.RetrySchedule;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.journal.Intakes;

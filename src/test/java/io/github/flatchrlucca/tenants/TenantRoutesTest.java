@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 import io.github.flatchrlucca.MutableClock;
-import io.github.flatchrlucca.delivery.RetrySchedule;
+import io.github.flatchrlucca.http.RetrySchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.MutableClock;
-import io.github.flatchrlucca.delivery.RetrySchedule;
+import io.github.flatchrlucca.http.RetrySchedule;
 import io.github.flatchrlucca.flatchr.FlatchrAnswers;
 import io.github.flatchrlucca.flatchr.FlatchrConnection;
 import io.github.flatchrlucca.flatchr.FlatchrPause;

@@ -1,4 +1,4 @@
-package io.github.flatchrlucca.delivery;
+package io.github.flatchrlucca.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
-package io.github.flatchrlucca.delivery;
+package io.github.flatchrlucca.http;
 
-import io.github.flatchrlucca.http.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.DoubleSupplier;
