@@ -1341,14 +1341,17 @@ public final class Journal {
      * A withdrawn hire whose Lucca account was made or may have been, shown back in hired with data it cannot be sent
      * with: it stays withdrawn, its mark and write-back as they are (what is in Lucca is a person's to decide, and its
      * candidate's tag says so), answered as the duplicate it is; its history keeps what the webhook lacked, so the
-     * person deciding reads it. Not when it changed meanwhile: it is no longer withdrawn.
+     * person deciding reads it. Not when it changed meanwhile: it is no longer withdrawn. The move back is learnt, and
+     * its move out's mark moves to it: a search of Flatchr's API showing this same move back would queue the hire again
+     * with what it had (and tell the team again); it does so by a later change only (the e-mail corrected since).
      *
      * @return whether it is the first such note since the hire's last move out: a resend of the webhook is no news
      */
     private boolean refusedWhileWithdrawn(String hireId, String error) {
+        Instant now = clock.instant();
         return jdbc.inTransaction("note a move back into hired", connection -> {
-            if (Jdbc.query(connection, "SELECT 1 FROM hire WHERE hire_id = ? AND status = 'WITHDRAWN'",
-                    row -> row.getInt(1), hireId).isEmpty()) {
+            if (Jdbc.update(connection, "UPDATE hire SET moved_out_at = ?, column_learnt_at = ? WHERE hire_id = ? AND "
+                    + "status = 'WITHDRAWN'", at(now), at(now), hireId) == 0) {
                 return false;
             }
             // The hire keeps its move out's mark (the search brings it back by the time of a later change), so a

@@ -9,7 +9,8 @@ import java.time.Instant;
  *
  * @param matchKey   the e-mail-and-vacancy key as the journal keeps it ({@link ApplicationKey}), or null
  * @param applicant  Flatchr's API's id of the application, or null while it is not known
- * @param movedOutAt when it was moved out of hired
+ * @param movedOutAt when it was moved out of hired, or last shown back in hired by a webhook it stayed withdrawn for
+ *                   (its data incomplete): a move back after that is news
  */
 public record WithdrawnHire(String hireId, String tenant, String matchKey, String applicant, Instant movedOutAt) {
 

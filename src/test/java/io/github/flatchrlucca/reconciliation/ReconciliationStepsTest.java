@@ -989,6 +989,39 @@ class ReconciliationStepsTest {
         assertThat(told).as("the next search finds it queued: no news").containsExactly("acme back in hired " + hireId);
     }
 
+    /**
+     * Its move back came by its webhook, without the e-mail it is sent with: it stays withdrawn (its account may be in
+     * Lucca), and the team heard of it. A search that shows that same move back neither queues it again, with the
+     * e-mail it had, nor tells the team a second time.
+     */
+    @Test
+    void aWithdrawnHireWhoseIncompleteMoveBackItsWebhookToldIsNotQueuedAgainNorToldAgainByTheNextSearch()
+            throws Exception {
+        ObjectNode webhook = webhookHire("jeanne@example.org");
+        HireVerdict verdict = classifier.classify(webhook, tenant());
+        String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.plainDedupeKey(),
+                verdict.matchingApplication(), null, Duration.ZERO).hireId();
+        journal.claim(hireId);
+        journal.markCreateAttempted(hireId, "{}", "https://acme.ilucca.net");
+        clock.advance(Duration.ofMinutes(10));
+        journal.movedOutOfHired("acme", verdict.dedupeKey(), verdict.plainDedupeKey(), verdict.sameApplication(),
+                "to Refused");
+        clock.advance(Duration.ofDays(1));
+        ObjectNode back = webhookHire("");
+        HireVerdict incomplete = classifier.classify(back, tenant());
+        assertThat(incomplete.rejection()).as("the test's premise").isNotNull();
+        Instant movedBack = clock.instant();
+        assertThat(journal.recordIntake(back.toString(), "acme", incomplete.dedupeKey(), incomplete.plainDedupeKey(),
+                incomplete.matchingApplication(), incomplete.rejection(), Duration.ZERO).backInHiredAfterDecision())
+                .as("told by the webhook").isTrue();
+        clock.advance(Duration.ofMinutes(5));
+
+        assertThat(steps.unknown(searchFound(foundHired(movedBack)))).isEmpty();
+
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
+        assertThat(told).as("the webhook told it already").isEmpty();
+    }
+
     @Test
     void aWithdrawnHireMovedBackIntoHiredIsQueuedAgainByATimeOfChangeInIso8601AndOneUnreadableIsCounted()
             throws Exception {
