@@ -169,6 +169,7 @@ public final class Journal {
             });
         } catch (JournalUnavailable e) {
             if (isDuplicateKey(e)) {
+                keepPlainKey(dedupeKey, plainHireKey == null ? null : tenant + ":" + plainHireKey);
                 return alreadyRecorded(dedupeKey, matchKey, status, payload, error, hold, origin);
             }
             throw e;
@@ -1192,6 +1193,18 @@ public final class Journal {
             jdbc.query("look for known applications", select + " ("
                     + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
                     row -> row.getString(1), parameters.toArray()).forEach(found);
+        }
+    }
+
+    /**
+     * A hire recorded keyed by Flatchr's encoded id without the plain one beside it (by a version before migration 31,
+     * or with an event that lacked it) keeps the plain one its event sent again carries: a move out of hired naming the
+     * application by that id only finds it ({@link #movedOutOfHired}). Never replaced once kept.
+     */
+    private void keepPlainKey(String dedupeKey, String plainDedupeKey) {
+        if (plainDedupeKey != null) {
+            jdbc.update("record a hire's plain id", "UPDATE hire SET plain_dedupe_key = ? WHERE dedupe_key = ? AND "
+                    + "plain_dedupe_key IS NULL", plainDedupeKey, dedupeKey);
         }
     }
 

@@ -213,6 +213,61 @@ class JournalSchemaTest {
         assertThat(reader.find("tried").orElseThrow().waitingSince()).isEqualTo(arrival);
     }
 
+    /**
+     * Hires recorded before V31 kept no plain id beside their key by Flatchr's encoded one: V32 gives them the one their
+     * event carries (an int or a string), so that a move out naming the plain id only finds them. More than one of its
+     * pages of hires, so that none past the first is left out.
+     */
+    @Test
+    void theHiresRecordedBeforeV31KeepThePlainIdTheirEventCarriesAfterV32() throws Exception {
+        Flyway.configure().dataSource(journal).locations(JournalSchema.LOCATION)
+                .target(String.valueOf(migrations().headSet(32).last())).load().migrate();
+        Instant now = Instant.parse("2026-12-05T09:00:00Z");
+        String event = "{\"company_id\":4242,\"data\":{\"applicant\":{\"id\":\"G6KzqPkNZ0n3%04d\"},"
+                + "\"applicant_id\":%s}}";
+        for (int page = 0; page <= db.journal.V32__Plain_ids_of_earlier_hires.PAGE; page++) {
+            recordAsBefore("earlier-" + page, event.formatted(page, 100_000 + page), 0, now, now);
+            execute("UPDATE hire SET dedupe_key = 'acme:4242:G6KzqPkNZ0n3%04d' WHERE hire_id = 'earlier-%d'"
+                    .formatted(page, page));
+        }
+        event = event.formatted(9999, "%s");
+        recordAsBefore("last", event.formatted("\"1234\""), 0, now, now);
+        recordAsBefore("plain", "{\"data\":{\"applicant\":{\"id\":77},\"applicant_id\":\"77\"}}", 0, now, now);
+        recordAsBefore("other", event.formatted(88), 0, now, now);
+        recordAsBefore("found", event.formatted(99), 0, now, now);
+        recordAsBefore("erased", event.formatted(66), 0, now, now);
+        execute("UPDATE hire SET dedupe_key = 'acme:4242:G6KzqPkNZ0n39999' WHERE hire_id = 'last'");
+        execute("UPDATE hire SET dedupe_key = 'acme:4242:77' WHERE hire_id = 'plain'");
+        execute("UPDATE hire SET dedupe_key = 'acme:other-company:4242:G6KzqPkNZ0n39999' WHERE hire_id = 'other'");
+        execute("UPDATE hire SET dedupe_key = 'acme:4242:found', origin = 'flatchr-api' WHERE hire_id = 'found'");
+        execute("UPDATE hire SET dedupe_key = 'acme:4242:erased', erased_at = received_at WHERE hire_id = 'erased'");
+
+        JournalSchema.bringUpToDate(journal);
+
+        assertThat(plainKey("earlier-0")).isEqualTo("acme:4242:100000");
+        assertThat(plainKey("earlier-" + db.journal.V32__Plain_ids_of_earlier_hires.PAGE))
+                .isEqualTo("acme:4242:" + (100_000 + db.journal.V32__Plain_ids_of_earlier_hires.PAGE));
+        assertThat(plainKey("last")).as("on the second page").isEqualTo("acme:4242:1234");
+        assertThat(plainKey("plain")).as("keyed by it already").isNull();
+        assertThat(plainKey("other")).as("another company's: never the tenant's").isNull();
+        assertThat(plainKey("found")).as("a search's: keyed by Flatchr's API's id").isNull();
+        assertThat(plainKey("erased")).as("nothing left to deliver").isNull();
+        Journal after = new Journal(journal, new MutableClock(now), Duration.ofMinutes(10), "instance-a");
+        assertThat(after.movedOutOfHired("acme", "4242:1234", null, null, "to Refused"))
+                .containsExactly(new MoveOut("last", MoveOut.Outcome.WITHDRAWN));
+    }
+
+    private String plainKey(String hireId) throws SQLException {
+        try (Connection connection = journal.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "SELECT plain_dedupe_key FROM hire WHERE hire_id = ?")) {
+            select.setString(1, hireId);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getString(1);
+            }
+        }
+    }
+
     @Test
     void aFailedMigrationIsNotCountedAsApplied() throws Exception {
         JournalSchema.bringUpToDate(journal);

@@ -23,8 +23,8 @@ class RollbackTest {
     @Test
     void thePreviousVersionStartsOnAJournalTheNewOneMigrated() throws Exception {
         try (TestJournal journal = TestJournal.inMemory()) {
-            // the previous version's migrations: all of today's but the newest, a file of SQL (the classes, V9's and
-            // V23's, are older)
+            // the previous version's migrations: all of today's but the newest (V32, a class): the files of SQL, and
+            // the classes before it (V9's and V23's)
             Path sql = Path.of("src/main/resources/db/journal");
             int newest = JournalSchema.NEWEST_MIGRATION;
             try (Stream<Path> files = Files.list(sql)) {

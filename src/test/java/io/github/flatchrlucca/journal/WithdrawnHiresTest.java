@@ -107,6 +107,22 @@ class WithdrawnHiresTest {
         assertThat(reader.find(hireId).orElseThrow().status()).isEqualTo(HireStatus.WITHDRAWN);
     }
 
+    /**
+     * A hire recorded keyed by the encoded id without its plain one (before migration 31 kept it) learns the plain one
+     * from the webhook sent again: the move out naming the plain id only finds it.
+     */
+    @Test
+    void aHireRecordedWithoutItsPlainIdKeepsTheOneItsWebhookSentAgainCarries() {
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
+                "G6KzqPkNZ0n31m0l", List.of(), null), TENANT, Duration.ZERO).hireId();
+        assertThat(Intakes.recordIntake(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
+                "G6KzqPkNZ0n31m0l", List.of(), null, "1234"), TENANT, Duration.ZERO))
+                .isEqualTo(new IntakeResult(hireId, Outcome.DUPLICATE));
+
+        assertThat(Intakes.movedOutOfHired(journal, TENANT, movedOut("1234", null), HOW))
+                .containsExactly(new MoveOut(hireId, MoveOut.Outcome.WITHDRAWN));
+    }
+
     @Test
     void aMoveOutStopsEveryHireOfTheApplication() {
         // the webhook's hire, and one a search found after the candidate's e-mail was corrected in Flatchr
