@@ -406,7 +406,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
             public void takeOver(String tenant, String hireId, String login) {
                 journal.takeOverLogin(tenant, hireId, login);
             }
-        }, addresses::reserve, people);
+        }, addresses::reserve, people, clock);
         registry.bind("deliverySteps", steps);
         registry.bind("rehireSteps", new RehireSteps(requests));
         registry.bind("deliveryRecords", new DeliveryRecords(journal, metrics, alerts, clock));

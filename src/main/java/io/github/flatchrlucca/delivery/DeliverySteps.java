@@ -22,6 +22,7 @@ import io.github.flatchrlucca.tenants.RehirePolicy;
 import io.github.flatchrlucca.tenants.Tenant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
@@ -65,6 +66,7 @@ public final class DeliverySteps {
     private final LoginReservations logins;
     private final AddressHolds addresses;
     private final PeopleDirectory people;
+    private final Clock clock;
 
     /** Logins given by this connector within one tenant, kept in the journal so that every instance sees them. */
     public interface LoginReservations {
@@ -86,9 +88,11 @@ public final class DeliverySteps {
                                          String hireId);
     }
 
+    /** @param clock when an attempt sends the hire: the day its start date is checked against */
     public DeliverySteps(ObjectMapper json, LuccaRequests requests, LoginReservations logins, AddressHolds addresses,
-                         PeopleDirectory people) {
+                         PeopleDirectory people, Clock clock) {
         this.json = json;
+        this.clock = clock;
         this.requests = requests;
         this.logins = logins;
         this.addresses = addresses;
@@ -109,7 +113,7 @@ public final class DeliverySteps {
 
     /** The hire, mapped the way its tenant wants it. */
     public Delivery map(@Body ClaimedHire hire, @Variable(Variables.TENANT) Tenant tenant) {
-        MappedHire mapped = tenant.mapper().map(read(hire.payload()), hire.queuedAt());
+        MappedHire mapped = tenant.mapper().map(read(hire.payload()), hire.queuedAt(), clock.instant());
         Optional<HireNeedsAPerson> unreadable = HireNeedsAPerson.ofNames(mapped.draft().firstName(),
                 mapped.draft().lastName());
         if (unreadable.isPresent()) {

@@ -21,7 +21,7 @@ public final class HireMapper {
     private static final String PHONE_UNREADABLE = "phone number could not be read; not sent";
     private static final String START_DATE_ESTIMATED = "start date estimated";
     private static final String START_DATE_UNREADABLE = "start date unreadable; start date estimated";
-    /** How the warning of a start day already past when the hire came begins: the write-back line looks for it. */
+    /** How the warning of a start day already past when the hire is sent to Lucca begins: the write-back reads it. */
     public static final String START_DATE_PAST = "start date already past";
     /**
      * Set by the connector on the vacancy of a hire a search of Flatchr's API found: the vacancy was taken from
@@ -64,9 +64,12 @@ public final class HireMapper {
      * @param queuedAt when the hire last entered the queue (received, moved back into hired, replayed): the start day
      *                 when Flatchr gives none. Not its first arrival: a hire replayed two weeks after it died would
      *                 start two weeks back. Its retries keep it, and so send the same day.
+     * @param sentAt   when it is sent to Lucca (this attempt, or a preview's now): a start day before it is past when
+     *                 the contract is created, however long the hire waited in the queue
      */
-    public MappedHire map(JsonNode event, Instant queuedAt) {
+    public MappedHire map(JsonNode event, Instant queuedAt, Instant sentAt) {
         Objects.requireNonNull(queuedAt, "queuedAt");
+        Objects.requireNonNull(sentAt, "sentAt");
         JsonNode root = Objects.requireNonNullElse(event, MissingNode.getInstance());
         JsonNode candidate = root.path("data").path("candidate");
         JsonNode vacancy = root.path("data").path("vacancy");
@@ -79,7 +82,7 @@ public final class HireMapper {
                 ? personalEmail
                 : settings.workEmailPattern().apply(firstName, lastName);
         String mobile = mobile(candidate.path("phone"), warnings);
-        LocalDate contractStart = contractStart(vacancy.path("start_date"), queuedAt, warnings);
+        LocalDate contractStart = contractStart(vacancy.path("start_date"), queuedAt, sentAt, warnings);
         LocalDate contractEnd = contractEnd(vacancy.path("end_date"), contractStart, warnings);
         if (vacancy.path(MATCHED_BY_TITLE).asBoolean(false)) {
             warnings.add(HireWarning.ofHire(VACANCY_MATCHED_BY_TITLE));
@@ -107,24 +110,25 @@ public final class HireMapper {
     }
 
     /**
-     * The vacancy's start day, else the day the hire entered the queue, estimated. One before that day (the candidate
-     * dragged into hired late, a replay, a move back into hired) is kept, for payroll counts from the day the employee
-     * started, but said: "created" alone would let nobody know the employee was already at work, unpaid by Lucca.
-     * Said of the new contract only: someone found in Lucca has nothing written.
+     * The vacancy's start day, else the day the hire entered the queue, estimated. One before the day the hire is sent
+     * to Lucca (the candidate dragged into hired late, a replay, a move back into hired, or retries through an outage
+     * past it) is kept, for payroll counts from the day the employee started, but said: "created" alone would let
+     * nobody know the employee was already at work, unpaid by Lucca. Said of the new contract only: someone found in
+     * Lucca has nothing written.
      */
-    private LocalDate contractStart(JsonNode startDate, Instant queuedAt, List<HireWarning> warnings) {
-        // the day it entered the queue where the employee starts: the tenant's zone, unlike Flatchr's own dates
-        LocalDate arrival = LocalDate.ofInstant(queuedAt, settings.zone());
+    private LocalDate contractStart(JsonNode startDate, Instant queuedAt, Instant sentAt, List<HireWarning> warnings) {
+        // the days where the employee starts: the tenant's zone, unlike Flatchr's own dates
         Optional<LocalDate> read = StartDateReader.read(startDate);
         if (read.isEmpty()) {
             warnings.add(HireWarning.ofHire(StartDateReader.isAbsent(startDate) ? START_DATE_ESTIMATED
                     : START_DATE_UNREADABLE));
-            return arrival;
+            return LocalDate.ofInstant(queuedAt, settings.zone());
         }
-        if (read.get().isBefore(arrival)) {
+        LocalDate sent = LocalDate.ofInstant(sentAt, settings.zone());
+        if (read.get().isBefore(sent)) {
             warnings.add(HireWarning.ofNewContract(START_DATE_PAST + ": the vacancy's start date " + read.get()
-                    + " is before the day the hire came (" + arrival + "); the contract starts on it, as Flatchr gives "
-                    + "it: check it with payroll"));
+                    + " is before the day the hire was sent to Lucca (" + sent + "); the contract starts on it, as "
+                    + "Flatchr gives it: check it with payroll"));
         }
         return read.get();
     }

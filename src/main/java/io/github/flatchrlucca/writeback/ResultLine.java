@@ -145,8 +145,9 @@ public final class ResultLine {
     }
 
     /**
-     * The start day was past when the hire came: the recruiter who dragged the candidate in late reads that Lucca has
-     * them from that day, as the contract says, not from the day of the line.
+     * The start day was past when the hire was sent to Lucca: the recruiter who dragged the candidate in late (or whose
+     * hire waited through an outage) reads that Lucca has them from that day, as the contract says, not from the day of
+     * the line.
      */
     private static String pastStart(HireView hire) {
         return hire.warnings().stream().anyMatch(warning -> warning.startsWith(HireMapper.START_DATE_PAST))

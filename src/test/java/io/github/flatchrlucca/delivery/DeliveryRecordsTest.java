@@ -71,7 +71,7 @@ class DeliveryRecordsTest {
     private static Delivery delivery(ClaimedHire hire) throws Exception {
         Tenant tenant = TestTenants.inForce(TestTenants.tenant("acme", "acme-token-0123456789", "4242"))
                 .current("acme");
-        return new Delivery(hire, tenant, tenant.mapper().map(new ObjectMapper().readTree(PAYLOAD), hire.receivedAt()),
-                null, null);
+        return new Delivery(hire, tenant, tenant.mapper().map(new ObjectMapper().readTree(PAYLOAD), hire.receivedAt(),
+                hire.receivedAt()), null, null);
     }
 }

@@ -54,6 +54,8 @@ class DeliveryStepsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Instant RECEIVED_AT = Instant.parse("2026-01-04T10:00:00Z");
+    // the hires are sent to Lucca the day they came
+    private static final Clock ATTEMPTS = Clock.fixed(RECEIVED_AT, java.time.ZoneOffset.UTC);
 
     private static final String PAYLOAD = """
             { "event": "drag_applicant", "company_id": 4242,
@@ -96,7 +98,7 @@ class DeliveryStepsTest {
         return new AddressReservations.Hold(outcome, outcome == AddressReservations.Outcome.HELD ? hireId : "hire-9");
     };
     private final DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON),
-            reservations, addresses, people);
+            reservations, addresses, people, ATTEMPTS);
 
     /** The journal's login reservations, as a map: tenant/login -> hire. */
     private static final class ReservationsInMemory implements DeliverySteps.LoginReservations {
@@ -954,7 +956,8 @@ class DeliveryStepsTest {
     @Test
     void aLuccaWithMorePeopleThanTheDirectoriesMayHoldHasEachHireLookedUpInLuccaAsWhenItCannotBeRead() {
         PeopleDirectory overBudget = droppedOverItsBudget();
-        DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, addresses, overBudget);
+        DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, addresses, overBudget,
+                ATTEMPTS);
         Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
         steps.checkInDirectory(delivery, LUCCA);
@@ -968,7 +971,8 @@ class DeliveryStepsTest {
     @Test
     void aCreateRefusedForAHireLookedUpOneByOneOverTheBudgetIsFinalWithLuccasAnswer() {
         PeopleDirectory overBudget = droppedOverItsBudget();
-        DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, addresses, overBudget);
+        DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, addresses, overBudget,
+                ATTEMPTS);
         Delivery delivery = steps.map(hire(MAPPED_CONTRACT), TENANT);
         steps.checkInDirectory(delivery, LUCCA);
         LuccaRefused refusal = new LuccaRefused("create-user", 400, "{\"Message\":\"jobTitle is too long\"}");
@@ -1269,7 +1273,8 @@ class DeliveryStepsTest {
     void aReturningEmployeesLostContractWhoseOwnerTheDirectoryNoLongerListsGoesOnWithThatOwnerNotASecondPerson() {
         // dropped over its budget since the attempt that found her by her personal e-mail (or not read since a restart)
         PeopleDirectory overBudget = directoryWithin(new PeopleBudget(1));
-        DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, addresses, overBudget);
+        DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, addresses, overBudget,
+                ATTEMPTS);
         luccaPeople.add(people(SANCHEZ_IN_DIRECTORY,
                 "{\"id\":6,\"mail\":\"someone.else@acme.test\",\"login\":\"selse\"}"));
         overBudget.refresh(LUCCA);
@@ -1319,7 +1324,8 @@ class DeliveryStepsTest {
     @Test
     void anAddressTakenOverWhileTheDirectoryIsDroppedOverItsBudgetIsLookedUpInLuccaNotFailedForARead() {
         PeopleDirectory overBudget = droppedOverItsBudget();
-        DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, addresses, overBudget);
+        DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, addresses, overBudget,
+                ATTEMPTS);
         addressOutcome = AddressReservations.Outcome.TAKEN_OVER;
         Delivery takenOver = steps.map(hire(MAPPED_CONTRACT), TENANT);
 
@@ -1341,7 +1347,8 @@ class DeliveryStepsTest {
             return before == null || before.equals(hireId) ? new AddressReservations.Hold(AddressReservations.Outcome.HELD, hireId)
                     : new AddressReservations.Hold(AddressReservations.Outcome.TAKEN_OVER, before);
         };
-        DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, journal, overBudget);
+        DeliverySteps steps = new DeliverySteps(JSON, new LuccaRequests(JSON), reservations, journal, overBudget,
+                ATTEMPTS);
         ClaimedHire firstHire = hire(MAPPED_CONTRACT);
         ClaimedHire secondHire = new ClaimedHire("hire-2", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT, RECEIVED_AT,
                 null, 1, null, null, null);

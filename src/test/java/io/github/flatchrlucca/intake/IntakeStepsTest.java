@@ -97,7 +97,7 @@ class IntakeStepsTest {
         String payload = new JournalReader(h2.dataSource()).find(intake.hireId()).orElseThrow().payload();
         HireMapper mapper = new HireMapper(new MappingSettings(ZoneId.of("Europe/Paris"), LoginRule.INITIAL_LASTNAME,
                 null, "FR", ""));
-        assertThat(mapper.map(JSON.readTree(payload), Instant.now()).warningTexts())
+        assertThat(mapper.map(JSON.readTree(payload), Instant.now(), Instant.now()).warningTexts())
                 .doesNotContain(HireMapper.VACANCY_MATCHED_BY_TITLE);
         assertThat(JSON.readTree(payload)).as("the rest as sent").isEqualTo(JSON.readTree(HIRE));
     }

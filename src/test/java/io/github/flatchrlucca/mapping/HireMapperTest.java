@@ -39,7 +39,7 @@ class HireMapperTest {
         HireMapper withWorkEmail = mapper(
                 WorkEmailPattern.parse("{firstname}.{lastname}@acme.fr"), LoginRule.INITIAL_LASTNAME, "/data/vacancy/department");
 
-        MappedHire hire = withWorkEmail.map(Json.parse(HIRE), RECEIVED_AT);
+        MappedHire hire = withWorkEmail.map(Json.parse(HIRE), RECEIVED_AT, RECEIVED_AT);
 
         assertThat(hire.draft()).isEqualTo(new LuccaUserDraft("Éloïse", "Müller-Straße", "eloise.mullerstrasse@acme.fr",
                 "eloise@gmail.com", "+33612345678", "Développeuse Java", LocalDate.of(2026, 1, 6), null, null, null, null));
@@ -57,10 +57,10 @@ class HireMapperTest {
         JsonNode both = Json.parse(HIRE);
         ((ObjectNode) both.path("data")).put("applicant_id", "5678");
 
-        assertThat(mapper.map(Json.parse(HIRE), RECEIVED_AT).applicationId()).isEqualTo("1234");
-        assertThat(mapper.map(plain, RECEIVED_AT).applicationId()).as("data.applicant_id, as the intake reads it")
+        assertThat(mapper.map(Json.parse(HIRE), RECEIVED_AT, RECEIVED_AT).applicationId()).isEqualTo("1234");
+        assertThat(mapper.map(plain, RECEIVED_AT, RECEIVED_AT).applicationId()).as("data.applicant_id, as the intake reads it")
                 .isEqualTo("5678");
-        assertThat(mapper.map(both, RECEIVED_AT).applicationId()).as("data.applicant.id first").isEqualTo("1234");
+        assertThat(mapper.map(both, RECEIVED_AT, RECEIVED_AT).applicationId()).as("data.applicant.id first").isEqualTo("1234");
     }
 
     @Test
@@ -68,12 +68,12 @@ class HireMapperTest {
         JsonNode old = Json.parse(HIRE);
         ((ObjectNode) old.path("data")).remove("applicant");
 
-        assertThat(mapper.map(old, RECEIVED_AT).applicationId()).isEqualTo("candidate-77-vacancy-5");
+        assertThat(mapper.map(old, RECEIVED_AT, RECEIVED_AT).applicationId()).isEqualTo("candidate-77-vacancy-5");
     }
 
     @Test
     void withoutWorkEmailPatternTheCandidateEmailIsTheMail() {
-        LuccaUserDraft draft = mapper.map(Json.parse(HIRE), RECEIVED_AT).draft();
+        LuccaUserDraft draft = mapper.map(Json.parse(HIRE), RECEIVED_AT, RECEIVED_AT).draft();
 
         assertThat(draft.mail()).isEqualTo("eloise@gmail.com");
         assertThat(draft.personalEmail()).isEqualTo("eloise@gmail.com");
@@ -83,7 +83,7 @@ class HireMapperTest {
     void theLoginBaseFollowsTheConfiguredRule() {
         HireMapper byEmail = mapper(null, LoginRule.EMAIL, "/data/vacancy/department");
 
-        assertThat(byEmail.map(Json.parse(HIRE), RECEIVED_AT).loginBase()).isEqualTo("eloise@gmail.com");
+        assertThat(byEmail.map(Json.parse(HIRE), RECEIVED_AT, RECEIVED_AT).loginBase()).isEqualTo("eloise@gmail.com");
     }
 
     @Test
@@ -92,7 +92,7 @@ class HireMapperTest {
         candidate(event).put("firstname", "  Jean   Pierre\u00A0");
         candidate(event).put("lastname", "de  La\tTour");
 
-        LuccaUserDraft draft = mapper.map(event, RECEIVED_AT).draft();
+        LuccaUserDraft draft = mapper.map(event, RECEIVED_AT, RECEIVED_AT).draft();
 
         assertThat(draft.firstName()).isEqualTo("Jean Pierre");
         assertThat(draft.lastName()).isEqualTo("de La Tour");
@@ -105,7 +105,7 @@ class HireMapperTest {
         candidate(event).put("lastname", "Mül\u00ADler\u0000-Stra\u001Bße");
         vacancy(event).put("title", "Développeuse\tJava\uFEFF");
 
-        MappedHire hire = mapper.map(event, RECEIVED_AT);
+        MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
 
         assertThat(hire.draft().firstName()).isEqualTo("Éloïse");
         assertThat(hire.draft().lastName()).isEqualTo("Müller-Straße");
@@ -120,7 +120,7 @@ class HireMapperTest {
         candidate(event).put("lastname", "\ude00Martin");
         vacancy(event).put("title", "D\u00e9veloppeuse \ud83d\ude00");
 
-        MappedHire hire = mapper.map(event, RECEIVED_AT);
+        MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
 
         assertThat(hire.draft().firstName()).isEqualTo("Zo\u00e9");
         assertThat(hire.draft().lastName()).isEqualTo("Martin");
@@ -132,7 +132,7 @@ class HireMapperTest {
         JsonNode event = Json.parse(HIRE);
         vacancy(event).put("title", " Chef de  projet - H/F ");
 
-        assertThat(mapper.map(event, RECEIVED_AT).draft().jobTitle()).isEqualTo("Chef de projet");
+        assertThat(mapper.map(event, RECEIVED_AT, RECEIVED_AT).draft().jobTitle()).isEqualTo("Chef de projet");
     }
 
     @Test
@@ -140,16 +140,16 @@ class HireMapperTest {
         JsonNode event = Json.parse(HIRE);
         vacancy(event).put("title", "\u200B\u202E");
 
-        assertThat(mapper.map(event, RECEIVED_AT).draft().jobTitle()).isNull();
+        assertThat(mapper.map(event, RECEIVED_AT, RECEIVED_AT).draft().jobTitle()).isNull();
     }
 
     @Test
     void aFixedTermVacancysEndDateEndsTheContractAndAPermanentOneHasNone() {
         JsonNode event = Json.parse(HIRE);
-        assertThat(mapper.map(event, RECEIVED_AT).draft().contractEnd()).isNull();
+        assertThat(mapper.map(event, RECEIVED_AT, RECEIVED_AT).draft().contractEnd()).isNull();
 
         vacancy(event).put("end_date", "2026-06-30");
-        MappedHire fixedTerm = mapper.map(event, RECEIVED_AT);
+        MappedHire fixedTerm = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
 
         assertThat(fixedTerm.draft().contractEnd()).isEqualTo(LocalDate.of(2026, 6, 30));
         assertThat(fixedTerm.draft().toCreateBody()).containsEntry("dtContractEnd", "2026-06-30T00:00:00");
@@ -163,7 +163,7 @@ class HireMapperTest {
         vacancy(event).put("start_date", "2027-01-04 00:00:00");
         vacancy(event).put("end_date", "2027-06-30 00:00:00");
 
-        MappedHire fixedTerm = mapper.map(event, RECEIVED_AT);
+        MappedHire fixedTerm = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
 
         assertThat(fixedTerm.draft().contractStart()).isEqualTo(LocalDate.of(2027, 1, 4));
         assertThat(fixedTerm.draft().contractEnd()).isEqualTo(LocalDate.of(2027, 6, 30));
@@ -175,7 +175,7 @@ class HireMapperTest {
         JsonNode event = Json.parse(HIRE);
         vacancy(event).put("end_date", "2025-12-31");
 
-        MappedHire hire = mapper.map(event, RECEIVED_AT);
+        MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
 
         assertThat(hire.draft().contractEnd()).isNull();
         assertThat(hire.draft().toCreateBody()).doesNotContainKey("dtContractEnd");
@@ -188,7 +188,7 @@ class HireMapperTest {
         JsonNode event = Json.parse(HIRE);
         vacancy(event).set("end_date", Json.parse(end));
 
-        MappedHire hire = mapper.map(event, RECEIVED_AT);
+        MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
 
         assertThat(hire.draft().contractEnd()).isNull();
         assertThat(hire.warningTexts()).isEqualTo(end.contains("sometime") ? java.util.List.of(HireMapper.END_DATE_UNREADABLE)
@@ -200,7 +200,7 @@ class HireMapperTest {
         JsonNode event = Json.parse(HIRE);
         candidate(event).remove("phone");
 
-        MappedHire hire = mapper.map(event, RECEIVED_AT);
+        MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
 
         assertThat(hire.draft().personalMobile()).isNull();
         assertThat(hire.warningTexts()).isEmpty();
@@ -212,7 +212,7 @@ class HireMapperTest {
         JsonNode event = Json.parse(HIRE);
         candidate(event).set("phone", Json.parse(phone));
 
-        MappedHire hire = mapper.map(event, RECEIVED_AT);
+        MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
 
         assertThat(hire.draft().personalMobile()).isNull();
         assertThat(hire.warningTexts()).isEmpty();
@@ -223,7 +223,7 @@ class HireMapperTest {
         JsonNode event = Json.parse(HIRE);
         candidate(event).put("phone", "06 12 34");
 
-        MappedHire hire = mapper.map(event, RECEIVED_AT);
+        MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
 
         assertThat(hire.draft().personalMobile()).isNull();
         assertThat(hire.warningTexts()).containsExactly("phone number could not be read; not sent");
@@ -237,7 +237,7 @@ class HireMapperTest {
         HireMapper martinique = new HireMapper(new MappingSettings(ZoneId.of("America/Martinique"),
                 LoginRule.INITIAL_LASTNAME, null, "FR", ""));
 
-        MappedHire hire = martinique.map(event, RECEIVED_AT);
+        MappedHire hire = martinique.map(event, RECEIVED_AT, RECEIVED_AT);
 
         // in Martinique's time (UTC-4) both instants fall on the evening before
         assertThat(hire.draft().contractStart()).isEqualTo(LocalDate.of(2027, 1, 4));
@@ -252,7 +252,7 @@ class HireMapperTest {
                 LoginRule.INITIAL_LASTNAME, null, "FR", ""));
 
         // 23:30 UTC is 19:30 in Martinique, 00:30 the next day in Paris
-        assertThat(martinique.map(event, RECEIVED_AT).draft().contractStart()).isEqualTo(LocalDate.of(2025, 12, 1));
+        assertThat(martinique.map(event, RECEIVED_AT, RECEIVED_AT).draft().contractStart()).isEqualTo(LocalDate.of(2025, 12, 1));
     }
 
     @Test
@@ -260,7 +260,7 @@ class HireMapperTest {
         JsonNode event = Json.parse(HIRE);
         vacancy(event).remove("start_date");
 
-        MappedHire hire = mapper.map(event, RECEIVED_AT);
+        MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
 
         assertThat(hire.draft().contractStart()).isEqualTo(RECEIVED_DAY_IN_PARIS);
         assertThat(hire.warningTexts()).containsExactly("start date estimated");
@@ -275,12 +275,29 @@ class HireMapperTest {
         JsonNode event = Json.parse(HIRE);
         vacancy(event).put("start_date", "2025-12-01");
 
-        MappedHire hire = mapper.map(event, RECEIVED_AT);
+        MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
 
         assertThat(hire.draft().contractStart()).isEqualTo(LocalDate.of(2025, 12, 1));
         assertThat(hire.warnings()).containsExactly(HireWarning.ofNewContract(HireMapper.START_DATE_PAST + ": the "
-                + "vacancy's start date 2025-12-01 is before the day the hire came (2025-12-02); the contract starts on "
-                + "it, as Flatchr gives it: check it with payroll"));
+                + "vacancy's start date 2025-12-01 is before the day the hire was sent to Lucca (2025-12-02); the "
+                + "contract starts on it, as Flatchr gives it: check it with payroll"));
+    }
+
+    /**
+     * The hire came before the vacancy's start, but reached Lucca after it (retried for days through an outage, or a
+     * create whose answer was lost): past when created, and said as the day it was sent.
+     */
+    @Test
+    void aStartDatePastByTheDayTheHireIsSentIsSaidThoughItCameBefore() {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).put("start_date", "2025-12-03");
+
+        MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT.plus(java.time.Duration.ofDays(3)));
+
+        assertThat(hire.draft().contractStart()).isEqualTo(LocalDate.of(2025, 12, 3));
+        assertThat(hire.warnings()).containsExactly(HireWarning.ofNewContract(HireMapper.START_DATE_PAST + ": the "
+                + "vacancy's start date 2025-12-03 is before the day the hire was sent to Lucca (2025-12-05); the "
+                + "contract starts on it, as Flatchr gives it: check it with payroll"));
     }
 
     @Test
@@ -288,7 +305,7 @@ class HireMapperTest {
         JsonNode event = Json.parse(HIRE);
         vacancy(event).put("start_date", RECEIVED_DAY_IN_PARIS.toString());
 
-        assertThat(mapper.map(event, RECEIVED_AT).warningTexts()).isEmpty();
+        assertThat(mapper.map(event, RECEIVED_AT, RECEIVED_AT).warningTexts()).isEmpty();
     }
 
     @Test
@@ -296,7 +313,7 @@ class HireMapperTest {
         JsonNode event = Json.parse(HIRE);
         vacancy(event).put("start_date", "early January");
 
-        MappedHire hire = mapper.map(event, RECEIVED_AT);
+        MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
 
         assertThat(hire.draft().contractStart()).isEqualTo(RECEIVED_DAY_IN_PARIS);
         assertThat(hire.warningTexts()).containsExactly("start date unreadable; start date estimated");
@@ -308,7 +325,7 @@ class HireMapperTest {
         candidate(event).put("phone", "abc");
         vacancy(event).putNull("start_date");
 
-        assertThat(mapper.map(event, RECEIVED_AT).warningTexts())
+        assertThat(mapper.map(event, RECEIVED_AT, RECEIVED_AT).warningTexts())
                 .containsExactly("phone number could not be read; not sent", "start date estimated");
     }
 
@@ -318,14 +335,14 @@ class HireMapperTest {
         JsonNode event = Json.parse(HIRE);
         vacancy(event).set("contract_type_id", Json.parse(contractTypeId));
 
-        assertThat(mapper.map(event, RECEIVED_AT).contractTypeId()).isEqualTo("1");
+        assertThat(mapper.map(event, RECEIVED_AT, RECEIVED_AT).contractTypeId()).isEqualTo("1");
     }
 
     @Test
     void departmentNamesCanComeFromAnArrayOfText() {
         HireMapper fromTags = mapper(null, LoginRule.INITIAL_LASTNAME, "/data/vacancy/tags");
 
-        assertThat(fromTags.map(Json.parse(HIRE), RECEIVED_AT).departmentNames()).containsExactly("Service IT", "Paris");
+        assertThat(fromTags.map(Json.parse(HIRE), RECEIVED_AT, RECEIVED_AT).departmentNames()).containsExactly("Service IT", "Paris");
     }
 
     @Test
@@ -340,11 +357,11 @@ class HireMapperTest {
                 """));
         HireMapper fromTags = mapper(null, LoginRule.INITIAL_LASTNAME, "/data/vacancy/tags");
 
-        MappedHire hire = fromTags.map(event, RECEIVED_AT);
+        MappedHire hire = fromTags.map(event, RECEIVED_AT, RECEIVED_AT);
 
         assertThat(hire.departmentNames()).containsExactly("Service IT", "Paris");
         assertThat(hire.warningTexts()).isEmpty();
-        assertThat(mapper(null, LoginRule.INITIAL_LASTNAME, "/data/vacancy/tags/0").map(event, RECEIVED_AT)
+        assertThat(mapper(null, LoginRule.INITIAL_LASTNAME, "/data/vacancy/tags/0").map(event, RECEIVED_AT, RECEIVED_AT)
                 .departmentNames()).as("a pointer to one tag").containsExactly("Service IT");
     }
 
@@ -355,7 +372,7 @@ class HireMapperTest {
         vacancy(event).set("tags", Json.parse("[{\"id\": \"Zk1\", \"tag_id\": 1176}, true, \" \"]"));
         HireMapper elsewhere = mapper(null, LoginRule.INITIAL_LASTNAME, pointer);
 
-        MappedHire hire = elsewhere.map(event, RECEIVED_AT);
+        MappedHire hire = elsewhere.map(event, RECEIVED_AT, RECEIVED_AT);
 
         assertThat(hire.departmentNames()).isEmpty();
         assertThat(hire.warnings()).as("of the new user's department").containsExactly(HireWarning.ofNewUser(
@@ -374,7 +391,7 @@ class HireMapperTest {
         }
         HireMapper fromTags = mapper(null, LoginRule.INITIAL_LASTNAME, "/data/vacancy/tags");
 
-        MappedHire hire = fromTags.map(event, RECEIVED_AT);
+        MappedHire hire = fromTags.map(event, RECEIVED_AT, RECEIVED_AT);
 
         assertThat(hire.departmentNames()).isEmpty();
         assertThat(hire.warningTexts()).isEmpty();
@@ -384,8 +401,8 @@ class HireMapperTest {
     void anEmptyPointerReadsNoDepartmentNotEvenTheWholeEvent() {
         HireMapper none = mapper(null, LoginRule.INITIAL_LASTNAME, "");
 
-        assertThat(none.map(Json.parse(HIRE), RECEIVED_AT).departmentNames()).isEmpty();
-        assertThat(mapper.map(Json.parse(HIRE), RECEIVED_AT).departmentNames()).as("the same event, with a pointer")
+        assertThat(none.map(Json.parse(HIRE), RECEIVED_AT, RECEIVED_AT).departmentNames()).isEmpty();
+        assertThat(mapper.map(Json.parse(HIRE), RECEIVED_AT, RECEIVED_AT).departmentNames()).as("the same event, with a pointer")
                 .isNotEmpty();
     }
 
@@ -407,7 +424,7 @@ class HireMapperTest {
         "{\"data\": {\"candidate\": {\"firstname\": {}, \"lastname\": [], \"email\": true, \"phone\": {}}}}",
         "{\"data\": {\"vacancy\": {\"title\": null, \"start_date\": {}, \"contract_type_id\": null, \"department\": null}}}"})
     void oddShapesBecomeEmptyFieldsInsteadOfErrors(String json) {
-        MappedHire hire = mapper.map(Json.parse(json), RECEIVED_AT);
+        MappedHire hire = mapper.map(Json.parse(json), RECEIVED_AT, RECEIVED_AT);
 
         assertThat(hire.draft().firstName()).isNull();
         assertThat(hire.draft().mail()).isNull();
@@ -421,7 +438,7 @@ class HireMapperTest {
 
     @Test
     void noEventAtAllMapsLikeAnEmptyOne() {
-        assertThat(mapper.map(null, RECEIVED_AT)).isEqualTo(mapper.map(Json.parse("{}"), RECEIVED_AT));
+        assertThat(mapper.map(null, RECEIVED_AT, RECEIVED_AT)).isEqualTo(mapper.map(Json.parse("{}"), RECEIVED_AT, RECEIVED_AT));
     }
 
     private static HireMapper mapper(WorkEmailPattern workEmail, LoginRule loginRule, String departmentPointer) {

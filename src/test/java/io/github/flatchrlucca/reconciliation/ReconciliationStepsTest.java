@@ -799,7 +799,7 @@ class ReconciliationStepsTest {
         assertThat(steps.record(run, steps.unknown(run).get(0), MissingNode.getInstance())).isTrue();
         HireView hire = hires().get(0);
         assertThat(JSON.readTree(hire.payload()).at("/data/vacancy/start_date").asText()).isEqualTo("2027-01-04");
-        return tenant().mapper().map(JSON.readTree(hire.payload()), hire.queuedAt()).warningTexts();
+        return tenant().mapper().map(JSON.readTree(hire.payload()), hire.queuedAt(), clock.instant()).warningTexts();
     }
 
     @Test

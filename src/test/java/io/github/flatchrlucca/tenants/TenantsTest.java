@@ -93,9 +93,9 @@ class TenantsTest {
         JsonNode hire = new ObjectMapper().readTree("""
                 {"data": {"candidate": {"firstname": "Léa", "lastname": "Favre", "phone": "079 123 45 67"}}}""");
 
-        assertThat(tenants.find("geneva").orElseThrow().mapper().map(hire, Instant.EPOCH).draft().personalMobile())
+        assertThat(tenants.find("geneva").orElseThrow().mapper().map(hire, Instant.EPOCH, Instant.EPOCH).draft().personalMobile())
                 .isEqualTo("+41791234567");
-        assertThat(tenants.find("acme").orElseThrow().mapper().map(hire, Instant.EPOCH).draft().personalMobile())
+        assertThat(tenants.find("acme").orElseThrow().mapper().map(hire, Instant.EPOCH, Instant.EPOCH).draft().personalMobile())
                 .as("the same digits, read in France").isEqualTo("+33791234567");
     }
 
