@@ -2,6 +2,7 @@ package io.github.flatchrlucca.tenants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.flatchrlucca.mapping.LoginRule;
 import java.net.URI;
@@ -436,6 +437,17 @@ class TenantsFileTest {
                 Optional.empty()))
                 .isInstanceOf(InvalidTenantsFile.class)
                 .hasMessage(refusal("cannot be read (no such file)"));
+    }
+
+    @Test
+    void aTenantsFileThatIsAPipeIsRefusedNotWaitedOnForEver() throws Exception {
+        // a named pipe no one writes to: reading it would block the start, or every reload check, for ever
+        Process mkfifo = new ProcessBuilder("mkfifo", file().toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(30), this::readFile))
+                .isInstanceOf(InvalidTenantsFile.class)
+                .hasMessage(refusal("cannot be read (not a regular file: a folder, a pipe or a device)"));
     }
 
     // ---- fingerprint
