@@ -122,13 +122,14 @@ public final class TenantRoutes implements StartupListener {
      * stops those of tenants that left whose delivery was still under way.
      */
     public synchronized void retryFailed() {
-        removeGone(false);
         Instant now = clock.instant();
         Map.copyOf(failed).forEach((tenant, failure) -> {
             if (failure.next() != null && !now.isBefore(failure.next())) {
                 make(tenant, Optional.of(failure));
             }
         });
+        // last: a route Camel failed to stop (rethrown) must not keep the routes above from being tried
+        removeGone(false);
     }
 
     /**
