@@ -40,6 +40,7 @@ public class V32__Plain_ids_of_earlier_hires extends BaseJavaMigration {
                 + " ROWS ONLY");
              PreparedStatement update = connection.prepareStatement("UPDATE hire SET plain_dedupe_key = ? WHERE "
                      + "hire_id = ?")) {
+            select.setFetchSize(10);
             String after = "";
             int read;
             do {

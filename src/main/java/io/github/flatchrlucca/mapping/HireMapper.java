@@ -122,15 +122,17 @@ public final class HireMapper {
         if (read.isEmpty()) {
             warnings.add(HireWarning.ofHire(StartDateReader.isAbsent(startDate) ? START_DATE_ESTIMATED
                     : START_DATE_UNREADABLE));
-            return LocalDate.ofInstant(queuedAt, settings.zone());
         }
+        // an estimate (the day the hire was queued) is past too once retries or a hold took it beyond that day
+        LocalDate start = read.orElseGet(() -> LocalDate.ofInstant(queuedAt, settings.zone()));
         LocalDate sent = LocalDate.ofInstant(sentAt, settings.zone());
-        if (read.get().isBefore(sent)) {
-            warnings.add(HireWarning.ofNewContract(START_DATE_PAST + ": the vacancy's start date " + read.get()
-                    + " is before the day the hire was sent to Lucca (" + sent + "); the contract starts on it, as "
-                    + "Flatchr gives it: check it with payroll"));
+        if (start.isBefore(sent)) {
+            warnings.add(HireWarning.ofNewContract(START_DATE_PAST + (read.isPresent() ? ": the vacancy's start date "
+                    : ": the estimated start date (the day the hire came) ") + start + " is before the day the hire "
+                    + "was sent to Lucca (" + sent + "); the contract starts on it, as " + (read.isPresent()
+                    ? "Flatchr gives it" : "estimated") + ": check it with payroll"));
         }
-        return read.get();
+        return start;
     }
 
     /**

@@ -300,6 +300,21 @@ class HireMapperTest {
                 + "contract starts on it, as Flatchr gives it: check it with payroll"));
     }
 
+    /** No start date in Flatchr, and retried for days: the estimate (the day it came) is past when created. */
+    @Test
+    void anEstimatedStartDatePastByTheDayTheHireIsSentIsSaid() {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).remove("start_date");
+
+        MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT.plus(java.time.Duration.ofDays(3)));
+
+        assertThat(hire.draft().contractStart()).isEqualTo(RECEIVED_DAY_IN_PARIS);
+        assertThat(hire.warningTexts()).containsExactly("start date estimated", HireMapper.START_DATE_PAST + ": the "
+                + "estimated start date (the day the hire came) " + RECEIVED_DAY_IN_PARIS + " is before the day the "
+                + "hire was sent to Lucca (" + RECEIVED_DAY_IN_PARIS.plusDays(3) + "); the contract starts on it, as "
+                + "estimated: check it with payroll");
+    }
+
     @Test
     void aStartDateOnTheDayTheHireCameIsNotPast() {
         JsonNode event = Json.parse(HIRE);

@@ -1022,6 +1022,53 @@ class ReconciliationStepsTest {
         assertThat(told).as("the webhook told it already").isEmpty();
     }
 
+    private String incompleteMoveBack() throws Exception {
+        ObjectNode webhook = webhookHire("jeanne@example.org");
+        HireVerdict verdict = classifier.classify(webhook, tenant());
+        String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.plainDedupeKey(),
+                verdict.matchingApplication(), null, Duration.ZERO).hireId();
+        journal.claim(hireId);
+        journal.markCreateAttempted(hireId, "{}", "https://acme.ilucca.net");
+        clock.advance(Duration.ofMinutes(10));
+        journal.movedOutOfHired("acme", verdict.dedupeKey(), verdict.plainDedupeKey(), verdict.sameApplication(),
+                "to Refused");
+        clock.advance(Duration.ofDays(1));
+        return hireId;
+    }
+
+    private void sendIncomplete() {
+        ObjectNode back = webhookHire("");
+        HireVerdict incomplete = classifier.classify(back, tenant());
+        journal.recordIntake(back.toString(), "acme", incomplete.dedupeKey(), incomplete.plainDedupeKey(),
+                incomplete.matchingApplication(), incomplete.rejection(), Duration.ZERO);
+    }
+
+    /** The recruiter corrects the e-mail in Flatchr after an incomplete move back: the search queues the hire. */
+    @Test
+    void aWithdrawnHireCorrectedInFlatchrAfterAnIncompleteMoveBackIsQueuedAgainBySearch() throws Exception {
+        String hireId = incompleteMoveBack();
+        sendIncomplete();
+        clock.advance(Duration.ofMinutes(2));
+        Instant corrected = clock.instant();
+        clock.advance(Duration.ofMinutes(5));
+        steps.unknown(searchFound(foundHired(corrected)));
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+    }
+
+    /** The same, with the incomplete webhook sent again after the correction: a resend is no move of its own. */
+    @Test
+    void aCorrectionFollowedByAResendOfTheIncompleteWebhookIsStillQueuedAgainBySearch() throws Exception {
+        String hireId = incompleteMoveBack();
+        sendIncomplete();
+        clock.advance(Duration.ofMinutes(2));
+        Instant corrected = clock.instant();
+        clock.advance(Duration.ofMinutes(1));
+        sendIncomplete(); // Flatchr's retry of the move back's webhook, after the e-mail was corrected
+        clock.advance(Duration.ofMinutes(5));
+        steps.unknown(searchFound(foundHired(corrected)));
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+    }
+
     @Test
     void aWithdrawnHireMovedBackIntoHiredIsQueuedAgainByATimeOfChangeInIso8601AndOneUnreadableIsCounted()
             throws Exception {
