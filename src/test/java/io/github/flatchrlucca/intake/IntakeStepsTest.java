@@ -207,16 +207,8 @@ class IntakeStepsTest {
         String hire = HIRE.replace("\"applicant\": {\"id\": 1234},",
                 "\"applicant\": {\"id\": 1234}, \"applicant_id\": 1234,");
         IntakeResult recorded = recorded(parsed(hire));
-        Exchange movedOut = parsed(hire.replace("\"applicant\": {\"id\": 1234}",
-                "\"applicant\": {\"id\": \"G6KzqPkNZ0n31m0l\"}").replace("\"hired\": true", "\"hired\": false"));
-        steps.classify(movedOut);
-
-        steps.movedOut(movedOut);
-
-        assertThat(movedOut.getVariable(Variables.MOVE_OUT, List.class))
-                .containsExactly(new MoveOut(recorded.hireId(), MoveOut.Outcome.WITHDRAWN));
-        assertThat(new JournalReader(h2.dataSource()).find(recorded.hireId()).orElseThrow().status())
-                .isEqualTo(HireStatus.WITHDRAWN);
+        assertWithdrawnBy(hire.replace("\"applicant\": {\"id\": 1234}",
+                "\"applicant\": {\"id\": \"G6KzqPkNZ0n31m0l\"}"), recorded);
     }
 
     /** The other way round: the hire came keyed by the encoded id, and keeps its plain one for the move out. */
@@ -227,8 +219,13 @@ class IntakeStepsTest {
         IntakeResult recorded = recorded(parsed(hire));
         assertThat(recorded(parsed(hire)).outcome()).as("sent again: the same hire")
                 .isEqualTo(IntakeResult.Outcome.DUPLICATE);
-        Exchange movedOut = parsed(hire.replace("\"applicant\": {\"id\": \"G6KzqPkNZ0n31m0l\"}",
-                "\"applicant\": {\"id\": 1234}").replace("\"hired\": true", "\"hired\": false"));
+        assertWithdrawnBy(hire.replace("\"applicant\": {\"id\": \"G6KzqPkNZ0n31m0l\"}",
+                "\"applicant\": {\"id\": 1234}"), recorded);
+    }
+
+    /** The hire's webhook {@code hire}, moved out of hired: it withdraws the hire {@code recorded}. */
+    private void assertWithdrawnBy(String hire, IntakeResult recorded) throws Exception {
+        Exchange movedOut = parsed(hire.replace("\"hired\": true", "\"hired\": false"));
         steps.classify(movedOut);
 
         steps.movedOut(movedOut);

@@ -20,6 +20,7 @@ import io.github.flatchrlucca.journal.HireEvent;
 import io.github.flatchrlucca.journal.HireStatus;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Instances;
+import io.github.flatchrlucca.journal.IntakeResult;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalFaults;
 import io.github.flatchrlucca.journal.JournalReader;
@@ -967,17 +968,7 @@ class ReconciliationStepsTest {
      */
     @Test
     void aWithdrawnHireWhoseMoveOutAskedADecisionMovedBackIntoHiredIsToldToTheTeamOnce() throws Exception {
-        ObjectNode webhook = webhookHire("jeanne@example.org");
-        HireVerdict verdict = classifier.classify(webhook, tenant());
-        String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.plainDedupeKey(),
-                verdict.matchingApplication(), null, Duration.ZERO).hireId();
-        journal.claim(hireId);
-        journal.markCreateAttempted(hireId, "{}", "https://acme.ilucca.net");
-        clock.advance(Duration.ofMinutes(10));
-        journal.movedOutOfHired("acme", verdict.dedupeKey(), verdict.plainDedupeKey(), verdict.sameApplication(),
-                "to Refused");
-        assertThat(new JournalReader(pool).find(hireId).orElseThrow().decisionNeeded()).isNotNull();
-        clock.advance(Duration.ofDays(1));
+        String hireId = withdrawnAfterADecisionWasAsked();
 
         ReconciliationRun run = searchFound(foundHired(clock.instant()));
         assertThat(steps.unknown(run)).isEmpty();
@@ -997,23 +988,9 @@ class ReconciliationStepsTest {
     @Test
     void aWithdrawnHireWhoseIncompleteMoveBackItsWebhookToldIsNotQueuedAgainNorToldAgainByTheNextSearch()
             throws Exception {
-        ObjectNode webhook = webhookHire("jeanne@example.org");
-        HireVerdict verdict = classifier.classify(webhook, tenant());
-        String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.plainDedupeKey(),
-                verdict.matchingApplication(), null, Duration.ZERO).hireId();
-        journal.claim(hireId);
-        journal.markCreateAttempted(hireId, "{}", "https://acme.ilucca.net");
-        clock.advance(Duration.ofMinutes(10));
-        journal.movedOutOfHired("acme", verdict.dedupeKey(), verdict.plainDedupeKey(), verdict.sameApplication(),
-                "to Refused");
-        clock.advance(Duration.ofDays(1));
-        ObjectNode back = webhookHire("");
-        HireVerdict incomplete = classifier.classify(back, tenant());
-        assertThat(incomplete.rejection()).as("the test's premise").isNotNull();
+        String hireId = withdrawnAfterADecisionWasAsked();
         Instant movedBack = clock.instant();
-        assertThat(journal.recordIntake(back.toString(), "acme", incomplete.dedupeKey(), incomplete.plainDedupeKey(),
-                incomplete.matchingApplication(), incomplete.rejection(), Duration.ZERO).backInHiredAfterDecision())
-                .as("told by the webhook").isTrue();
+        assertThat(sendIncomplete().backInHiredAfterDecision()).as("told by the webhook").isTrue();
         clock.advance(Duration.ofMinutes(5));
 
         assertThat(steps.unknown(searchFound(foundHired(movedBack)))).isEmpty();
@@ -1022,7 +999,8 @@ class ReconciliationStepsTest {
         assertThat(told).as("the webhook told it already").isEmpty();
     }
 
-    private String incompleteMoveBack() throws Exception {
+    /** A webhook's hire whose create's answer was lost, moved out of hired a day ago: the move out asked a decision. */
+    private String withdrawnAfterADecisionWasAsked() {
         ObjectNode webhook = webhookHire("jeanne@example.org");
         HireVerdict verdict = classifier.classify(webhook, tenant());
         String hireId = journal.recordIntake(webhook.toString(), "acme", verdict.dedupeKey(), verdict.plainDedupeKey(),
@@ -1032,21 +1010,24 @@ class ReconciliationStepsTest {
         clock.advance(Duration.ofMinutes(10));
         journal.movedOutOfHired("acme", verdict.dedupeKey(), verdict.plainDedupeKey(), verdict.sameApplication(),
                 "to Refused");
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().decisionNeeded()).isNotNull();
         clock.advance(Duration.ofDays(1));
         return hireId;
     }
 
-    private void sendIncomplete() {
+    /** The hire's webhook, moved back into hired without the e-mail it is sent with. */
+    private IntakeResult sendIncomplete() {
         ObjectNode back = webhookHire("");
         HireVerdict incomplete = classifier.classify(back, tenant());
-        journal.recordIntake(back.toString(), "acme", incomplete.dedupeKey(), incomplete.plainDedupeKey(),
+        assertThat(incomplete.rejection()).as("the test's premise").isNotNull();
+        return journal.recordIntake(back.toString(), "acme", incomplete.dedupeKey(), incomplete.plainDedupeKey(),
                 incomplete.matchingApplication(), incomplete.rejection(), Duration.ZERO);
     }
 
     /** The recruiter corrects the e-mail in Flatchr after an incomplete move back: the search queues the hire. */
     @Test
     void aWithdrawnHireCorrectedInFlatchrAfterAnIncompleteMoveBackIsQueuedAgainBySearch() throws Exception {
-        String hireId = incompleteMoveBack();
+        String hireId = withdrawnAfterADecisionWasAsked();
         sendIncomplete();
         clock.advance(Duration.ofMinutes(2));
         Instant corrected = clock.instant();
@@ -1058,7 +1039,7 @@ class ReconciliationStepsTest {
     /** The same, with the incomplete webhook sent again after the correction: a resend is no move of its own. */
     @Test
     void aCorrectionFollowedByAResendOfTheIncompleteWebhookIsStillQueuedAgainBySearch() throws Exception {
-        String hireId = incompleteMoveBack();
+        String hireId = withdrawnAfterADecisionWasAsked();
         sendIncomplete();
         clock.advance(Duration.ofMinutes(2));
         Instant corrected = clock.instant();
