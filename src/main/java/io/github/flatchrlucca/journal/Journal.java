@@ -1363,8 +1363,12 @@ public final class Journal {
     private boolean refusedWhileWithdrawn(String hireId, String error) {
         Instant now = clock.instant();
         return jdbc.inTransaction("note a move back into hired", connection -> {
-            if (Jdbc.update(connection, "UPDATE hire SET column_learnt_at = ? WHERE hire_id = ? AND "
-                    + "status = 'WITHDRAWN'", at(now), hireId) == 0) {
+            // This move back is the latest the journal knows of the application: a search does not queue the hire
+            // again for it (a change after it only). At every such webhook, not the first alone: Flatchr sends each
+            // webhook once, so another one is another move back (its move out's webhook lost), not a resend; and a
+            // correction in Flatchr comes with data that can be sent.
+            if (Jdbc.update(connection, "UPDATE hire SET moved_out_at = ?, column_learnt_at = ? WHERE hire_id = ? AND "
+                    + "status = 'WITHDRAWN'", at(now), at(now), hireId) == 0) {
                 return false;
             }
             // The hire keeps its move out's mark (the search brings it back by the time of a later change), so a
@@ -1374,9 +1378,6 @@ public final class Journal {
                     + "event_id > COALESCE((SELECT MAX(event_id) FROM hire_event WHERE hire_id = ? AND detail LIKE ?), "
                     + "0)",
                     row -> row.getInt(1), hireId, BACK_INCOMPLETE + "%", hireId, MOVED_OUT + "%").isEmpty();
-            if (news) {
-                Jdbc.update(connection, "UPDATE hire SET moved_out_at = ? WHERE hire_id = ?", at(now), hireId);
-            }
             event(connection, hireId, null, null, BACK_INCOMPLETE + " (" + error + "): stays withdrawn, as its Lucca "
                     + "account was made or may have been");
             return news;

@@ -128,7 +128,7 @@ public final class HireMapper {
         LocalDate sent = LocalDate.ofInstant(sentAt, settings.zone());
         if (start.isBefore(sent)) {
             warnings.add(HireWarning.ofNewContract(START_DATE_PAST + (read.isPresent() ? ": the vacancy's start date "
-                    : ": the estimated start date (the day the hire came) ") + start + " is before the day the hire "
+                    : ": the estimated start date (the day the hire was queued) ") + start + " is before the day the hire "
                     + "was sent to Lucca (" + sent + "); the contract starts on it, as " + (read.isPresent()
                     ? "Flatchr gives it" : "estimated") + ": check it with payroll"));
         }

@@ -328,8 +328,15 @@ public final class ReconciliationSteps {
                     .sorted(Comparator.comparing((WithdrawnHire hire) -> !hire.hasEmailOf(email))).toList()) {
                 // told as the webhook's move back is: the person asked at the move out may have ended the account
                 boolean decisionAsked = journal.decisionAskedAtMoveOut(hire.hireId());
+                SeenNow now = seenNow(run, application, hire);
+                if (decisionAsked && now.incomplete()) {
+                    // as the webhook of that move back leaves it (Journal.refusedWhileWithdrawn): an account made, or
+                    // perhaps made, is a person's to decide on while Flatchr's data cannot be sent; a search cannot
+                    // tell that move back from one the journal already noted, nor from a later one
+                    continue;
+                }
                 if (journal.movedBackIntoHiredSeenInFlatchr(hire, application.changedAt(), run.tenant().hireHold(),
-                        run.seenInHiredAt(application), run.searchesAskedAt(), currentEvent(run, application, hire))) {
+                        run.seenInHiredAt(application), run.searchesAskedAt(), now.event())) {
                     queued = true;
                     if (decisionAsked) {
                         backInHired.backInHiredAfterDecisionAsked(run.getTenant(), hire.hireId());
@@ -382,31 +389,39 @@ public final class ReconciliationSteps {
      * be a hire to the webhook's rules (an e-mail the intake refuses, say): it was one when recorded, and the search
      * cannot ask the recruiter.
      */
-    private CurrentEvent currentEvent(ReconciliationRun run, FoundApplication application, WithdrawnHire hire) {
+    /**
+     * @param event      what the journal is to make of the withdrawn hire's event, queued again
+     * @param incomplete whether Flatchr's data of now cannot be sent (the webhook's rules refuse it)
+     */
+    private record SeenNow(CurrentEvent event, boolean incomplete) {
+    }
+
+    private SeenNow seenNow(ReconciliationRun run, FoundApplication application, WithdrawnHire hire) {
         ObjectNode event;
         try {
             if (!(json.readTree(journal.payload(hire.hireId()).orElse("null")) instanceof ObjectNode recorded)) {
-                return CurrentEvent.RECORDED;
+                return new SeenNow(CurrentEvent.RECORDED, false);
             }
             event = recorded;
         } catch (java.io.IOException unreadable) {
-            return CurrentEvent.RECORDED;
+            return new SeenNow(CurrentEvent.RECORDED, false);
         }
         List<String> changed = application.refresh(event);
         if (changed.isEmpty()) {
-            return CurrentEvent.RECORDED;
+            return new SeenNow(CurrentEvent.RECORDED, false);
         }
         String fields = String.join(", ", changed);
         try {
             HireVerdict verdict = classifier.classifyRecorded(event, run.tenant());
             if (verdict.kind() == HireVerdict.Kind.HIRE) {
-                return new CurrentEvent(event.toString(), verdict.matchingApplication(),
-                        "its " + fields + " as the search shows them now");
+                return new SeenNow(new CurrentEvent(event.toString(), verdict.matchingApplication(),
+                        "its " + fields + " as the search shows them now"), false);
             }
-            return CurrentEvent.recorded(notUsed(fields, verdict.kind() == HireVerdict.Kind.INCOMPLETE
-                    ? verdict.rejection() : "not a hire to the webhook's rules (" + verdict.kind() + ")"));
+            return new SeenNow(CurrentEvent.recorded(notUsed(fields, verdict.kind() == HireVerdict.Kind.INCOMPLETE
+                    ? verdict.rejection() : "not a hire to the webhook's rules (" + verdict.kind() + ")")),
+                    verdict.kind() == HireVerdict.Kind.INCOMPLETE);
         } catch (Problem unusable) {
-            return CurrentEvent.recorded(notUsed(fields, unusable.getMessage()));
+            return new SeenNow(CurrentEvent.recorded(notUsed(fields, unusable.getMessage())), true);
         }
     }
 

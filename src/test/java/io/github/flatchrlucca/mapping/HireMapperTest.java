@@ -310,7 +310,7 @@ class HireMapperTest {
 
         assertThat(hire.draft().contractStart()).isEqualTo(RECEIVED_DAY_IN_PARIS);
         assertThat(hire.warningTexts()).containsExactly("start date estimated", HireMapper.START_DATE_PAST + ": the "
-                + "estimated start date (the day the hire came) " + RECEIVED_DAY_IN_PARIS + " is before the day the "
+                + "estimated start date (the day the hire was queued) " + RECEIVED_DAY_IN_PARIS + " is before the day the "
                 + "hire was sent to Lucca (" + RECEIVED_DAY_IN_PARIS.plusDays(3) + "); the contract starts on it, as "
                 + "estimated: check it with payroll");
     }
