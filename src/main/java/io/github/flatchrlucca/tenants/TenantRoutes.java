@@ -4,7 +4,6 @@ import io.github.flatchrlucca.http.RetrySchedule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,9 +36,6 @@ public final class TenantRoutes implements StartupListener {
     private final Clock clock;
     private final BiConsumer<String, State> changed;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
-    // the tenants of the configuration last put in force, and those that left whose route waits for its delivery
-    private Set<String> inForce = Set.of();
-    private final Set<String> leaving = new HashSet<>();
     // the tenants in force whose route could not be made; read by health outside the lock
     private final Map<String, Failure> failed = new ConcurrentHashMap<>();
     private volatile boolean started;
@@ -105,8 +101,6 @@ public final class TenantRoutes implements StartupListener {
         if (!started || !templateLoaded()) {
             return;
         }
-        inForce = Set.copyOf(tenantIds);
-        leaving.removeAll(inForce);
         failed.keySet().retainAll(tenantIds);
         for (String tenant : tenantIds) {
             Failure failure = failed.get(tenant);
@@ -114,13 +108,14 @@ public final class TenantRoutes implements StartupListener {
                 make(tenant, Optional.empty());
             }
         }
-        removeGone(true);
+        try {
+            removeGone(tenantIds);
+        } catch (Exception e) {
+            throw new IllegalStateException("the delivery routes of the tenants could not be updated", e);
+        }
     }
 
-    /**
-     * At each reload check: makes again the routes that could not be made, each once its next try has come, and
-     * stops those of tenants that left whose delivery was still under way.
-     */
+    /** At each reload check: makes again the routes that could not be made, each once its next try has come. */
     public synchronized void retryFailed() {
         Instant now = clock.instant();
         Map.copyOf(failed).forEach((tenant, failure) -> {
@@ -128,8 +123,6 @@ public final class TenantRoutes implements StartupListener {
                 make(tenant, Optional.of(failure));
             }
         });
-        // last: a route Camel failed to stop (rethrown) must not keep the routes above from being tried
-        removeGone(false);
     }
 
     /**
@@ -169,36 +162,13 @@ public final class TenantRoutes implements StartupListener {
         }
     }
 
-    /** @param wait whether to wait for a delivery under way, up to the shutdown timeout, as a reload does */
-    private void removeGone(boolean wait) {
-        try {
-            stopGone(wait);
-        } catch (Exception e) {
-            throw new IllegalStateException("the delivery routes of the tenants could not be updated", e);
-        }
-    }
-
-    private void stopGone(boolean wait) throws Exception {
+    private void removeGone(Collection<String> tenantIds) throws Exception {
         for (String tenant : Set.copyOf(running)) {
-            if (!inForce.contains(tenant)) {
-                // A delivery in progress finishes first, and the tenant's queued hires wait for its return. Never
-                // forced: a forced stop interrupts the delivery's thread, and a thread interrupted while it reads or
-                // writes the embedded journal (H2) closes the journal's file for every thread. A delivery still under
-                // way after the shutdown timeout (a long wait for its turn in Lucca's rate limit) is left to end (its
-                // next call hands its hire back, its round claims no more), and the route is stopped at a later
-                // check, which does not wait for it again.
-                if (!wait && camel.getInflightRepository().size(routeId(tenant)) > 0
-                        || !camel.getRouteController().stopRoute(routeId(tenant),
-                        camel.getShutdownStrategy().getTimeout(), camel.getShutdownStrategy().getTimeUnit(), true)) {
-                    if (leaving.add(tenant)) {
-                        LOG.info("tenant {} left the configuration: its delivery under way ends first, its route is "
-                                + "stopped at a later check", tenant);
-                    }
-                    continue;
-                }
+            if (!tenantIds.contains(tenant)) {
+                // A delivery in progress finishes first; the tenant's queued hires wait for its return.
+                camel.getRouteController().stopRoute(routeId(tenant));
                 camel.removeRoute(routeId(tenant));
                 running.remove(tenant);
-                leaving.remove(tenant);
                 LOG.info("tenant {} left the configuration: its queued hires wait until it comes back", tenant);
             }
         }

@@ -2,7 +2,6 @@ package io.github.flatchrlucca.tenants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.awaitility.Awaitility.await;
 
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.http.RetrySchedule;
@@ -10,9 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
@@ -145,47 +141,6 @@ class TenantRoutesTest {
 
         assertThat(camel.getRoute("deliver-due-hires-globex")).isNull();
         assertThat(routes.state("globex")).isEmpty();
-    }
-
-    // ---- a tenant that leaves during a delivery
-
-    @Test
-    void aDeliveryUnderWayWhenItsTenantLeavesIsNeverInterruptedAndItsRouteGoesAtALaterCheck() throws Exception {
-        CountDownLatch delivering = new CountDownLatch(1);
-        CountDownLatch answered = new CountDownLatch(1);
-        List<String> delivery = new CopyOnWriteArrayList<>();
-        camel.addRoutes(templateWithAStepOfEachTenant());
-        camel.getRegistry().bind("step-acme", (Processor) exchange -> { });
-        // a Lucca call (or a wait for its turn) longer than the stop waits for
-        camel.getRegistry().bind("step-globex", (Processor) exchange -> {
-            delivering.countDown();
-            try {
-                answered.await();
-                delivery.add("ended, interrupted: " + Thread.currentThread().isInterrupted());
-            } catch (InterruptedException e) {
-                delivery.add("interrupted");
-            }
-        });
-        camel.getShutdownStrategy().setTimeout(1);
-        camel.start();
-        routes.onCamelContextFullyStarted(camel, false);
-        camel.createProducerTemplate().sendBody("seda:delivery-rounds-globex", "a round");
-        assertThat(delivering.await(10, TimeUnit.SECONDS)).isTrue();
-
-        routes.sync(List.of("acme"));
-
-        assertThat(delivery).as("an interrupted thread's next journal read or write would close the embedded "
-                + "journal's file").isEmpty();
-        assertThat(camel.getRoute("deliver-due-hires-globex")).as("still delivering").isNotNull();
-        answered.countDown();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !delivery.isEmpty());
-        assertThat(delivery).containsExactly("ended, interrupted: false");
-
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            routes.retryFailed();
-            assertThat(camel.getRoute("deliver-due-hires-globex")).as("stopped at a later check").isNull();
-        });
-        assertThat(camel.getRoute("deliver-due-hires-acme")).isNotNull();
     }
 
     /** Each tenant's route calls a step of its own, which Camel cannot find (and so cannot make the route) unless bound. */
