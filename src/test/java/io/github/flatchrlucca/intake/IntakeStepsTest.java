@@ -262,6 +262,16 @@ class IntakeStepsTest {
 
     @Test
     void aHireWhoseCreatesAnswerWasLostQueuedAgainByAMoveBackIntoHiredIsToldToTheTeam() throws Exception {
+        String hireId = withdrawnAfterItsCreatesAnswerWasLost();
+
+        IntakeResult back = recorded(parsed(HIRE));
+
+        assertThat(back.outcome()).isEqualTo(IntakeResult.Outcome.ACCEPTED);
+        assertThat(told).containsExactly("acme " + hireId + ": back in hired");
+    }
+
+    /** A hire whose create's answer was lost, moved out of hired: the move out asks the team to decide. */
+    private String withdrawnAfterItsCreatesAnswerWasLost() throws Exception {
         String hireId = recorded(parsed(HIRE)).hireId();
         journal.claim(hireId);
         journal.markCreateAttempted(hireId, "{}", "https://acme.ilucca.net");
@@ -270,11 +280,7 @@ class IntakeStepsTest {
         steps.movedOut(movedOut);
         assertThat(movedOut.getVariable(Variables.MOVE_OUT, List.class))
                 .containsExactly(new MoveOut(hireId, MoveOut.Outcome.NEEDS_DECISION));
-
-        IntakeResult back = recorded(parsed(HIRE));
-
-        assertThat(back.outcome()).isEqualTo(IntakeResult.Outcome.ACCEPTED);
-        assertThat(told).containsExactly("acme " + hireId + ": back in hired");
+        return hireId;
     }
 
     /**
@@ -283,14 +289,7 @@ class IntakeStepsTest {
      */
     @Test
     void aHireWhoseCreatesAnswerWasLostMovedBackIntoHiredIncompleteIsToldToTheTeamOnce() throws Exception {
-        String hireId = recorded(parsed(HIRE)).hireId();
-        journal.claim(hireId);
-        journal.markCreateAttempted(hireId, "{}", "https://acme.ilucca.net");
-        Exchange movedOut = parsed(HIRE.replace("\"hired\": true", "\"hired\": false"));
-        steps.classify(movedOut);
-        steps.movedOut(movedOut);
-        assertThat(movedOut.getVariable(Variables.MOVE_OUT, List.class))
-                .containsExactly(new MoveOut(hireId, MoveOut.Outcome.NEEDS_DECISION));
+        String hireId = withdrawnAfterItsCreatesAnswerWasLost();
         String withoutEmail = HIRE.replace("\"email\": \"eloise@gmail.com\"", "\"email\": null");
         assertThat(withoutEmail).isNotEqualTo(HIRE);
 
