@@ -58,6 +58,11 @@ public final class EmbeddedJournal {
      * trace file would keep pieces of refused values (names, logins) that retention never erases.
      * DB_CLOSE_ON_EXIT=FALSE: the journal closes when the connector has stopped using it, not before.
      *
+     * <p>{@code retry:}: H2's file system that opens the file again when a thread interrupted during a read or write
+     * closed it (Java closes a file channel on interrupt). With {@code file:}, one such thread closed the journal for
+     * every thread of the process; Camel interrupts the threads of a route it stops by force (a removed tenant's
+     * delivery still waiting at the shutdown timeout).
+     *
      * <p>CACHE_SIZE=8192 (KiB; H2's default is 16 MiB whatever the heap): pages read back cost little next to the
      * memory a full cache keeps in a 128 MiB heap, whose old generation keeps 40% free (BENCHMARKS.md, "Issue
      * #13: the journal's page cache": 5 to 6 MiB less resident after a burst).
@@ -67,7 +72,7 @@ public final class EmbeddedJournal {
     }
 
     private static String url(Path dataDir, String name) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(name)
+        return "jdbc:h2:retry:" + dataDir.toAbsolutePath().resolve(name)
                 + ";WRITE_DELAY=500;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=8192";
     }
 

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -97,6 +101,57 @@ class EmbeddedJournalTest {
 
         assertThat(Files.getAttribute(file, "unix:ino")).as("the same file, not a copy put in its place")
                 .isEqualTo(before);
+    }
+
+    /**
+     * Camel interrupts the threads of a route it stops by force (a removed tenant's delivery, at the shutdown timeout):
+     * a thread interrupted while it wrote the journal's file closed that file for every thread of the process.
+     */
+    @Test
+    void threadsInterruptedWhileTheyWriteTheJournalLeaveItOpenForTheOthers() throws Exception {
+        EmbeddedJournal.bringUpToDate(dataDir);
+        DataSource journal = journal();
+        execute(journal, "CREATE TABLE written (line VARCHAR(2000))");
+        try (Connection other = journal.getConnection()) {
+            // where the interrupt lands is the scheduler's choice: one in H2's writes of its file is enough
+            for (int round = 0; round < 20; round++) {
+                CountDownLatch writing = new CountDownLatch(100);
+                AtomicBoolean stop = new AtomicBoolean();
+                Thread writer = new Thread(() -> writeUntilStopped(journal, writing, stop));
+                writer.start();
+                assertThat(writing.await(1, TimeUnit.MINUTES)).isTrue();
+                writer.interrupt();
+                // H2 may clear the thread's interrupt as it opens its file again
+                stop.set(true);
+                writer.join();
+
+                try (Statement statement = other.createStatement();
+                     var rows = statement.executeQuery("SELECT COUNT(*) FROM written")) {
+                    assertThat(rows.next()).isTrue();
+                }
+            }
+        }
+    }
+
+    /** Lines of a kilobyte, each group synced to the disk, as a burst of hires writes them. */
+    private static void writeUntilStopped(DataSource journal, CountDownLatch writing, AtomicBoolean stop) {
+        try (Connection connection = journal.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO written VALUES (?)")) {
+            for (int line = 0; !stop.get(); line++) {
+                insert.setString(1, "x".repeat(1_000));
+                insert.executeUpdate();
+                if (line % 20 == 0) {
+                    SyncedJournal.syncToDisk(journal);
+                }
+                writing.countDown();
+            }
+        } catch (SQLException | RuntimeException e) {
+            // what the interrupted thread was doing may fail: the others' journal must not
+        } finally {
+            while (writing.getCount() > 0) {
+                writing.countDown();
+            }
+        }
     }
 
     private void olderJournalAt(int version) {
