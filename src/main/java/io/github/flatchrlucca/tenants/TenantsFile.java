@@ -54,22 +54,35 @@ public final class TenantsFile {
      */
     public static LoadedTenants read(Path file, Function<String, Optional<String>> environment, TenantDefaults inherited,
                                      Map<String, String> environmentTokens, Optional<TenantSettings> defaultTenant) {
-        String yaml;
+        return read(text(file), file, environment, inherited, environmentTokens, defaultTenant);
+    }
+
+    /** The file's text, unparsed; InvalidTenantsFile when it cannot be read, or is larger than any tenants take. */
+    static String text(Path file) {
         try {
-            yaml = CappedTextFile.read(file, MAX_BYTES);
+            return CappedTextFile.read(file, MAX_BYTES);
         } catch (CappedTextFile.TooLarge e) {
             throw new Problems(file).fatal("", "is " + e.getMessage() + ", more than a thousand tenants take: is "
                     + "TENANTS_FILE the right path?");
         } catch (IOException e) {
             throw new Problems(file).fatal("", "cannot be read (" + ReadFailure.describe(e) + ")");
         }
-        return read(yaml, file, environment, inherited, environmentTokens, defaultTenant);
     }
 
     /** The file's text, as read from {@code file}, which names it in messages and locates relative secrets. */
     static LoadedTenants read(String yaml, Path file, Function<String, Optional<String>> environment,
             TenantDefaults inherited, Map<String, String> environmentTokens, Optional<TenantSettings> defaultTenant) {
-        SecretReference secrets = new SecretReference(environment, file.toAbsolutePath().getParent());
+        return read(yaml, file, secrets(file, environment), inherited, environmentTokens, defaultTenant);
+    }
+
+    /** The secrets of {@code file}: relative {@code ${file:...}} paths start next to it. */
+    static SecretReference secrets(Path file, Function<String, Optional<String>> environment) {
+        return new SecretReference(environment, file.toAbsolutePath().getParent());
+    }
+
+    /** The file's text, its secrets resolved by {@code secrets}, which remembers the secret files it read. */
+    static LoadedTenants read(String yaml, Path file, SecretReference secrets, TenantDefaults inherited,
+                              Map<String, String> environmentTokens, Optional<TenantSettings> defaultTenant) {
         return new TenantsFile(file, secrets, inherited, environmentTokens, defaultTenant).tenants(yaml);
     }
 

@@ -16,18 +16,15 @@ import org.slf4j.LoggerFactory;
  * again at every check; a change (to the file, or to a secret file it refers to) takes effect once two checks in a
  * row have read it the same, an invalid file is refused with its reason and the previous configuration stays in
  * force. The file is polled rather than watched: a Kubernetes ConfigMap or a Docker secret is replaced through a
- * symbolic link, which file-system events do not report reliably, and reading a few small files every few seconds
- * costs nothing.
+ * symbolic link, which file-system events do not report reliably, and reading a few files every few seconds costs
+ * little: the file is parsed again only when it, or a secret file it read, changed ({@link LastParse}).
  */
 public final class TenantsFileWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantsFileWatch.class);
 
-    private final Optional<Path> file;
+    private final Optional<LastParse> file;
     private final Optional<TenantSettings> defaultTenant;
-    private final Map<String, String> environmentTokens;
-    private final Function<String, Optional<String>> env;
-    private final TenantDefaults defaults;
     private final Tenants tenants;
     private final Consumer<List<String>> inForce;
     private final Consumer<String> refused;
@@ -47,14 +44,11 @@ public final class TenantsFileWatch {
     public TenantsFileWatch(Optional<Path> file, Optional<TenantSettings> defaultTenant, Optional<String> adminToken,
                             Function<String, Optional<String>> env, TenantDefaults defaults, Tenants tenants,
                             Consumer<List<String>> inForce, Consumer<String> refused) {
-        this.file = file;
         this.defaultTenant = defaultTenant;
         Map<String, String> tokens = new LinkedHashMap<>();
         adminToken.ifPresent(token -> tokens.put("ADMIN_TOKEN", token));
         defaultTenant.ifPresent(tenant -> tokens.put("FLATCHR_WEBHOOK_TOKEN", tenant.webhookToken().reveal()));
-        this.environmentTokens = tokens;
-        this.env = env;
-        this.defaults = defaults;
+        this.file = file.map(path -> new LastParse(path, env, defaults, tokens, defaultTenant));
         this.tenants = tenants;
         this.inForce = inForce;
         this.refused = refused;
@@ -65,7 +59,7 @@ public final class TenantsFileWatch {
         List<TenantSettings> all = new ArrayList<>();
         defaultTenant.ifPresent(all::add);
         if (file.isPresent()) {
-            LoadedTenants loaded = TenantsFile.read(file.get(), env, defaults, environmentTokens, defaultTenant);
+            LoadedTenants loaded = file.get().read();
             all.addAll(loaded.tenants());
             fingerprint = loaded.fingerprint();
         }
@@ -91,7 +85,7 @@ public final class TenantsFileWatch {
         }
         LoadedTenants loaded;
         try {
-            loaded = TenantsFile.read(file.get(), env, defaults, environmentTokens, defaultTenant);
+            loaded = file.get().read();
         } catch (IllegalArgumentException e) {
             unconfirmed = null;
             if (!e.getMessage().equals(lastRefusal)) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,8 @@ class TenantsFileWatchTest {
     private final Tenants tenants = TestTenants.inForce();
     private final List<List<String>> inForce = new ArrayList<>();
     private final List<String> refusals = new ArrayList<>();
+    // each environment variable the watch looked up: only a parse of the file looks any up
+    private final List<String> lookedUp = new ArrayList<>();
 
     @Test
     void theFilesTenantsComeIntoForceAtStartNextToTheEnvironmentsOwn() throws Exception {
@@ -237,6 +240,112 @@ class TenantsFileWatchTest {
         assertThat(inForce).hasSize(1);
     }
 
+    @Test
+    void aCheckOfAnUnchangedFileDoesNotParseItAgain() throws Exception {
+        TenantsFileWatch watch = watch(file(tenant("acme", 1)), Optional.empty());
+        watch.loadAtStart();
+        assertThat(lookedUp).as("the parse at start").containsExactly("ACME_TOKEN");
+
+        twoChecks(watch);
+        twoChecks(watch);
+
+        assertThat(lookedUp).as("no parse since").containsExactly("ACME_TOKEN");
+        assertThat(inForce).hasSize(1);
+    }
+
+    @Test
+    void aSecretFileRotatedAfterChecksOfTheUnchangedFileIsStillSeen() throws Exception {
+        Path key = dir.resolve("acme-key");
+        Files.writeString(key, "old-key");
+        Path file = file(tenant("acme", 1) + "    lucca: { instance: acme, apiKey: \"${file:acme-key}\" }\n");
+        TenantsFileWatch watch = watch(file, Optional.empty());
+        watch.loadAtStart();
+        twoChecks(watch);
+
+        Files.writeString(key, "new-key");
+        watch.reloadIfChanged();
+        assertThat(tenants.find("acme").orElseThrow().lucca().authorization()).as("read once").endsWith("old-key");
+        watch.reloadIfChanged();
+
+        assertThat(tenants.find("acme").orElseThrow().lucca().authorization()).endsWith("new-key");
+        assertThat(inForce).hasSize(2);
+    }
+
+    @Test
+    void aSecretFileThatWasMissingIsSeenOnceItIsWritten() throws Exception {
+        Path file = file(tenant("acme", 1));
+        TenantsFileWatch watch = watch(file, Optional.empty());
+        watch.loadAtStart();
+        Files.writeString(file, tenant("acme", 1) + "    lucca: { instance: acme, apiKey: \"${file:acme-key}\" }\n");
+        twoChecks(watch);
+        assertThat(refusals).singleElement().asString().contains("acme-key", "no such file");
+
+        Files.writeString(dir.resolve("acme-key"), "new-key");
+        twoChecks(watch);
+
+        assertThat(tenants.find("acme").orElseThrow().lucca().authorization()).endsWith("new-key");
+        assertThat(refusals).hasSize(1);
+        assertThat(watch.fileRefused()).isFalse();
+    }
+
+    @Test
+    void aRefusedFileIsNeitherParsedNorAlertedAgainUntilItIsMended() throws Exception {
+        Path file = file(tenant("acme", 1));
+        TenantsFileWatch watch = watch(file, Optional.empty());
+        watch.loadAtStart();
+        // valid YAML, refused by the checks after the parse: two tenants claim company 1
+        Files.writeString(file, tenant("acme", 1) + tenant("globex", 1).replace("tenants:\n", ""));
+        watch.reloadIfChanged();
+        List<String> parsedOnce = List.copyOf(lookedUp);
+
+        twoChecks(watch);
+        twoChecks(watch);
+
+        assertThat(lookedUp).as("not parsed again").isEqualTo(parsedOnce);
+        assertThat(refusals).hasSize(1);
+        assertThat(watch.fileRefused()).isTrue();
+
+        Files.writeString(file, tenant("acme", 1) + tenant("globex", 2).replace("tenants:\n", ""));
+        twoChecks(watch);
+
+        assertThat(tenants.ids()).containsExactly("acme", "globex");
+        assertThat(refusals).hasSize(1);
+        assertThat(watch.fileRefused()).isFalse();
+    }
+
+    @Test
+    void aSecretFileRotatedWhileAParseReadsItTwiceIsReadAgainWhole() throws Exception {
+        Path key = dir.resolve("shared-key");
+        Files.writeString(key, "old-key");
+        String lucca = "    lucca: { instance: acme, apiKey: \"${file:shared-key}\" }\n";
+        Path file = file(tenant("acme", 1) + lucca + tenant("globex", 2).replace("tenants:\n", "") + lucca);
+        List<String> rotations = new ArrayList<>();
+        // globex's token is looked up between acme's key and globex's: the rotation's second write lands mid-parse
+        TenantsFileWatch watch = watch(file, Optional.empty(), Optional.empty(), name -> {
+            if (name.equals("GLOBEX_TOKEN") && !rotations.isEmpty()) {
+                write(key, rotations.remove(0));
+            }
+            return Optional.ofNullable(ENV.get(name));
+        });
+        watch.loadAtStart();
+
+        Files.writeString(key, "mid-key");
+        rotations.add("new-key");
+        twoChecks(watch);
+        twoChecks(watch);
+
+        assertThat(tenants.find("acme").orElseThrow().lucca().authorization()).endsWith("new-key");
+        assertThat(tenants.find("globex").orElseThrow().lucca().authorization()).endsWith("new-key");
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.writeString(file, content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static void twoChecks(TenantsFileWatch watch) {
         watch.reloadIfChanged();
         watch.reloadIfChanged();
@@ -247,8 +356,15 @@ class TenantsFileWatchTest {
     }
 
     private TenantsFileWatch watch(Path file, Optional<TenantSettings> defaultTenant, Optional<String> adminToken) {
-        return new TenantsFileWatch(Optional.of(file), defaultTenant, adminToken,
-                name -> Optional.ofNullable(ENV.get(name)), INHERITED, tenants, inForce::add, refusals::add);
+        return watch(file, defaultTenant, adminToken, name -> Optional.ofNullable(ENV.get(name)));
+    }
+
+    private TenantsFileWatch watch(Path file, Optional<TenantSettings> defaultTenant, Optional<String> adminToken,
+                                   Function<String, Optional<String>> env) {
+        return new TenantsFileWatch(Optional.of(file), defaultTenant, adminToken, name -> {
+            lookedUp.add(name);
+            return env.apply(name);
+        }, INHERITED, tenants, inForce::add, refusals::add);
     }
 
     private Path file(String content) throws Exception {
