@@ -28,6 +28,11 @@ public final class Problem extends RuntimeException {
         return new Problem(409, "Conflict", detail, Map.of());
     }
 
+    /** What was asked would make a second of a hire the connector has: {@code otherHireId} names that one. */
+    public static Problem conflict(String otherHireId, String detail) {
+        return new Problem(409, "Conflict", detail, Map.of("otherHireId", otherHireId));
+    }
+
     public static Problem notFound(String detail) {
         return new Problem(404, "Not Found", detail, Map.of());
     }
@@ -106,7 +111,7 @@ public final class Problem extends RuntimeException {
         return status;
     }
 
-    /** The problem document, extension members (field, fields, hireId) after the standard ones. */
+    /** The problem document, extension members (field, fields, hireId, otherHireId) after the standard ones. */
     public Map<String, Object> document() {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("type", "about:blank");

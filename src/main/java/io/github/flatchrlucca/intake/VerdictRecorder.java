@@ -24,6 +24,15 @@ public final class VerdictRecorder {
                 verdict.matchingApplication(), verdict.recordedRejection(), tenant.hireHold());
     }
 
+    /**
+     * An operator's replay of a hire another company sent to the tenant's URL, whose company the tenant names now (the
+     * verdict of its event today, a hire): it takes the keys {@link #record} gives such a hire, the tenant's own.
+     */
+    public boolean replayAsTenantsOwn(String hireId, String payload, String luccaNow, HireVerdict verdict) {
+        return journal.replayAsTenantsOwn(hireId, payload, luccaNow, verdict.dedupeKey(), verdict.plainDedupeKey(),
+                verdict.matchingApplication());
+    }
+
     /** A candidate moved out of hired: each hire of the application is withdrawn, or a person decides. */
     public List<MoveOut> movedOut(IntakeRules tenant, HireVerdict verdict) {
         return journal.movedOutOfHired(tenant.id(), verdict.dedupeKey(), verdict.plainDedupeKey(),

@@ -35,6 +35,12 @@ public final class Journal {
     // Queued (waiting or being delivered), or stopped for a person's look: dead, or rejected as it came.
     private static final String CANCELLABLE = "status IN ('RECEIVED', 'RETRYING', 'DEAD', 'REJECTED')";
     private static final String UNCLAIMED = "(claimed_until IS NULL OR claimed_until < ?)";
+    // A hire another Flatchr company sent to the tenant's URL: its mark is right after the tenant in the dedupe key
+    // (JournalReader.OTHER_COMPANY), and only there: Flatchr's applicant id, further on, is free text. A prefix
+    // compared by POSITION, not LIKE, in which a '_' of a tenant id would match any character.
+    private static final String OTHER_COMPANYS = "POSITION(tenant || '" + JournalReader.OTHER_COMPANY
+            + "' IN dedupe_key) = 1";
+    private static final String TENANT_OF_HIRE = "SELECT tenant FROM hire WHERE hire_id = ?";
     // History keeps Lucca's answer for a person to read, not whole pages of it.
     private static final int EVENT_DETAIL_CHARS = 1000;
     // Bound parameters per query when looking for known applications: far below every database's limit.
@@ -151,14 +157,14 @@ public final class Journal {
         HireStatus status = rejection == null ? HireStatus.RECEIVED : HireStatus.REJECTED;
         String error = rejection;
         String hireId = HireIds.at(clock.millis());
-        String dedupeKey = tenant + ":" + hireKey;
+        String dedupeKey = ofTenant(tenant, hireKey);
+        String plainDedupeKey = ofTenant(tenant, plainHireKey);
         String matchKey = ApplicationKey.of(tenant, sameApplication);
         try {
             jdbc.inTransaction("record a hire", connection -> {
                 // a hire Flatchr's API found is named by the API's own id of the application, which the write-back needs
-                insert(connection, hireId, tenant, dedupeKey, plainHireKey == null ? null : tenant + ":" + plainHireKey,
-                        matchKey, origin, origin == Origin.FLATCHR_API ? applicantId : null, status, payload, error,
-                        hold, seenInHiredAt);
+                insert(connection, hireId, tenant, dedupeKey, plainDedupeKey, matchKey, origin,
+                        origin == Origin.FLATCHR_API ? applicantId : null, status, payload, error, hold, seenInHiredAt);
                 event(connection, hireId, null, null, arrival(origin, error, notes, status == HireStatus.RECEIVED
                         ? hold : Duration.ZERO));
                 // a hire to deliver has no outcome yet: one statement less on every webhook
@@ -169,7 +175,7 @@ public final class Journal {
             });
         } catch (JournalUnavailable e) {
             if (isDuplicateKey(e)) {
-                keepPlainKey(dedupeKey, plainHireKey == null ? null : tenant + ":" + plainHireKey);
+                keepPlainKey(dedupeKey, plainDedupeKey);
                 return alreadyRecorded(dedupeKey, matchKey, status, payload, error, hold, origin);
             }
             throw e;
@@ -178,6 +184,11 @@ public final class Journal {
                 origin == Origin.WEBHOOK ? "" : " (" + origin.label() + ")");
         return status == HireStatus.RECEIVED ? new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED)
                 : new IntakeResult(hireId, IntakeResult.Outcome.REJECTED, true);
+    }
+
+    /** A hire's key (by one of Flatchr's ids of the application) within its tenant, as the journal keeps it; or null. */
+    private static String ofTenant(String tenant, String hireKey) {
+        return hireKey == null ? null : tenant + ":" + hireKey;
     }
 
     /** Up to {@code max} hires of a tenant due for an attempt that nobody holds, the longest waiting first. */
@@ -565,6 +576,38 @@ public final class Journal {
      *                 not in force (what was made is kept, for the attempt to check once the tenant is back)
      */
     public boolean replay(String hireId, String payload, String luccaNow) {
+        return replay(hireId, payload, luccaNow, null, null, null);
+    }
+
+    /**
+     * The replay ({@link #replay(String, String, String)}) of a hire another Flatchr company sent to its tenant's URL
+     * ({@link #OTHER_COMPANYS}), now that the tenant names that company (its company ids were wrong): it becomes the
+     * tenant's own hire, keyed as its webhook is today ({@link #recordIntake}'s keys, in the same transaction), so that
+     * its outcome is written back, a webhook of it is its duplicate, and a move out of hired or a search finds it. A
+     * hire without the mark keeps its keys. Nothing changes when another hire of the tenant holds one of them already
+     * (the application's webhook came once the company ids were corrected, or a search found it): that one is the
+     * application's hire, and this one would be its second ({@link HeldByAnotherHire}).
+     *
+     * @throws HeldByAnotherHire naming the hire that holds the key
+     */
+    public boolean replayAsTenantsOwn(String hireId, String payload, String luccaNow, String hireKey,
+                                      String plainHireKey, String sameApplication) {
+        try {
+            return replay(hireId, payload, luccaNow, hireKey, plainHireKey, sameApplication);
+        } catch (JournalUnavailable e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            String tenant = tenantOf(hireId).orElseThrow(() -> e);
+            throw new HeldByAnotherHire(jdbc.query("read a recorded hire", hireOfApplication("hire_id",
+                    " AND hire_id <> ?"), row -> row.getString(1), ofTenant(tenant, hireKey), hireId,
+                    ApplicationKey.of(tenant, sameApplication), hireId).stream().findFirst().orElseThrow(() -> e));
+        }
+    }
+
+    /** @param hireKey the keys the hire takes if it is another company's ({@link #ownKeys}); null: it keeps its own */
+    private boolean replay(String hireId, String payload, String luccaNow, String hireKey, String plainHireKey,
+                           String sameApplication) {
         Instant now = clock.instant();
         // The Lucca of now as the hire kept it, when it kept it in another spelling (before keys were written one
         // way, LuccaKey): that user was made in this Lucca, and is kept. Whatever an attempt writes meanwhile is
@@ -611,7 +654,14 @@ public final class Journal {
                 connection.rollback();
                 return false;
             }
+            // The unique keys decide (dedupe_key, match_key): another hire holding one fails this statement, and the
+            // whole replay is rolled back, nothing changed.
+            boolean madeOwn = hireKey != null && ownKeys(connection, hireId, hireKey, plainHireKey, sameApplication);
             event(connection, hireId, null, null, "replayed by an operator");
+            if (madeOwn) {
+                event(connection, hireId, null, null, "its Flatchr company is now one of its tenant's: it is the "
+                        + "tenant's own hire, known by the keys its webhook gets today");
+            }
             if (decidedByReplay) {
                 event(connection, hireId, null, null, "its Lucca account is kept and its delivery goes on: the "
                         + "decision its stop asked for is the operator's replay");
@@ -627,6 +677,24 @@ public final class Journal {
             LOG.info("hire {} replayed by an operator", hireId);
         }
         return replayed;
+    }
+
+    /**
+     * A hire of another company ({@link #OTHER_COMPANYS}) takes the keys of the tenant's own hire: its key, the key by
+     * Flatchr's plain id beside it, and the e-mail-and-vacancy key, built as {@link #record} builds them. False for a
+     * hire without the mark (its keys stay).
+     */
+    private static boolean ownKeys(Connection connection, String hireId, String hireKey, String plainHireKey,
+                                   String sameApplication) throws SQLException {
+        String tenant = Jdbc.query(connection, TENANT_OF_HIRE, row -> row.getString(1), hireId).get(0);
+        return Jdbc.update(connection, "UPDATE hire SET dedupe_key = ?, plain_dedupe_key = ?, match_key = ? WHERE "
+                + "hire_id = ? AND " + OTHER_COMPANYS, ofTenant(tenant, hireKey), ofTenant(tenant, plainHireKey),
+                ApplicationKey.of(tenant, sameApplication), hireId) == 1;
+    }
+
+    /** The hire's tenant, which never changes (a hire never moves from one tenant to another); empty if unknown. */
+    private Optional<String> tenantOf(String hireId) {
+        return jdbc.query("read a hire's tenant", TENANT_OF_HIRE, row -> row.getString(1), hireId).stream().findFirst();
     }
 
     /**
@@ -1009,16 +1077,14 @@ public final class Journal {
     /**
      * A hire whose outcome is now known (finished, in whatever way) has it to write back to its candidate in
      * Flatchr, in the same transaction: a crash never loses the write-back of an outcome. A hire of another company
-     * is not this tenant's candidate: nothing is written for it. Its mark is right after the tenant in the dedupe key
-     * ({@link JournalReader#OTHER_COMPANY}), and only there: Flatchr's applicant id, further on, is free text. A prefix
-     * compared by POSITION, not LIKE, in which a '_' of a tenant id would match any character.
+     * ({@link #OTHER_COMPANYS}) is not this tenant's candidate: nothing is written for it.
      */
     private void outcomeToWriteBack(Connection connection, String hireId) throws SQLException {
         Instant now = clock.instant();
         Jdbc.update(connection, "UPDATE hire SET writeback_status = 'PENDING', writeback_since = ?, "
                 + "writeback_attempts = 0, writeback_next_at = ?, writeback_claimed_until = NULL, "
-                + "writeback_claimed_by = NULL WHERE hire_id = ? AND " + FINISHED + " AND POSITION(tenant || '"
-                + JournalReader.OTHER_COMPANY + "' IN dedupe_key) <> 1", at(now), at(now), hireId);
+                + "writeback_claimed_by = NULL WHERE hire_id = ? AND " + FINISHED + " AND NOT " + OTHER_COMPANYS,
+                at(now), at(now), hireId);
     }
 
     /**

@@ -6,6 +6,8 @@ import io.github.flatchrlucca.http.JsonReply;
 import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
+import io.github.flatchrlucca.intake.VerdictRecorder;
+import io.github.flatchrlucca.journal.HeldByAnotherHire;
 import io.github.flatchrlucca.journal.HireFilter;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.HireStatus;
@@ -41,6 +43,7 @@ public final class AdminApi {
 
     private final ObjectMapper json;
     private final Journal journal;
+    private final VerdictRecorder recorder;
     private final JournalReader reader;
     private final Reconciliations reconciliations;
     private final FlatchrEventClassifier classifier;
@@ -60,6 +63,7 @@ public final class AdminApi {
                     Clock clock, Function<String, Optional<String>> defaultDepartment) {
         this.json = json;
         this.journal = journal;
+        this.recorder = new VerdictRecorder(journal);
         this.reader = reader;
         this.reconciliations = reconciliations;
         this.classifier = classifier;
@@ -150,11 +154,27 @@ public final class AdminApi {
         if (hire.payload() == null) {
             throw Problem.conflict("The hire's data was erased after the retention period; it cannot be replayed.");
         }
-        if (hire.status() == HireStatus.REJECTED) {
-            checkStillAHire(hire);
-        }
+        // Another company's hire is checked whatever its status: one an operator closed (cancelled) is still not the
+        // tenant's candidate until the tenant names its company.
+        HireVerdict verdict = hire.status() == HireStatus.REJECTED || hire.otherCompany() != null
+                ? stillAHire(hire) : null;
         LuccaConnection luccaNow = tenants.luccaOf(hire.tenant());
-        if (!journal.replay(hireId, hire.payload(), luccaNow == null ? null : luccaNow.instance())) {
+        String lucca = luccaNow == null ? null : luccaNow.instance();
+        boolean replayed;
+        try {
+            // Another company's hire whose company the tenant names now becomes the tenant's own: keyed as its webhook
+            // is today, its outcome is written back, and that webhook sent again is its duplicate, not a second hire.
+            replayed = hire.otherCompany() == null ? journal.replay(hireId, hire.payload(), lucca)
+                    : recorder.replayAsTenantsOwn(hireId, hire.payload(), lucca, verdict);
+        } catch (HeldByAnotherHire held) {
+            // That hire is the application's (its webhook came once the company ids were corrected, or a search found
+            // it), with its own delivery and outcome: a second would be two hires of one candidate. Nothing changed.
+            throw Problem.conflict(held.hireId(), "The application is already hire " + held.hireId() + " of tenant "
+                    + hire.tenant() + " (its webhook came since the tenant's company ids were corrected, or a search "
+                    + "of Flatchr found it): replayed, this one would be its second hire. Look at that hire; cancel "
+                    + "this one to close it.");
+        }
+        if (!replayed) {
             throw Problem.conflict("The hire is still being delivered, or changed meanwhile; look at it again in a "
                     + "moment.");
         }
@@ -214,8 +234,11 @@ public final class AdminApi {
         JsonReply.respond(json, exchange, 200, "application/json", summary(hireId, exchange));
     }
 
-    /** A rejected hire is replayed only if, under the current configuration, it is a complete hire. */
-    private void checkStillAHire(HireView hire) {
+    /**
+     * A rejected hire, or one of another company, is replayed only if, under the current configuration, it is a
+     * complete hire of its tenant: its verdict now.
+     */
+    private HireVerdict stillAHire(HireView hire) {
         HireVerdict verdict;
         try {
             JsonNode event = json.readTree(hire.payload());
@@ -235,6 +258,7 @@ public final class AdminApi {
             throw Problem.conflict("The hire is still incomplete: " + verdict.rejection()
                     + "; fix it in Flatchr and move the candidate again.");
         }
+        return verdict;
     }
 
     /**

@@ -10,11 +10,17 @@ import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.EventDetail;
+import io.github.flatchrlucca.journal.HireEvent;
+import io.github.flatchrlucca.journal.HireStatus;
+import io.github.flatchrlucca.journal.HireView;
+import io.github.flatchrlucca.journal.IntakeResult;
 import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.MoveOut;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.journal.TestJournal;
+import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.TestTenants;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,18 +41,21 @@ class AdminApiTest {
     private static final String LUCCA = "https://acme.ilucca.net";
     // ALERT_QUEUE_AGE_SECONDS=600
     private static final Duration QUEUE_AGE_LIMIT = Duration.ofMinutes(10);
+    // acme's second Flatchr company (9999), named by Flatchr's encoded id of the application and its plain one
+    private static final String OTHER_COMPANYS_HIRE = "{\"event\":\"drag_applicant\",\"company_id\":\"9999\","
+            + "\"data\":{\"applicant\":{\"id\":\"z7gWQnjXG77hJRak\"},\"applicant_id\":\"7\",\"candidate\":{"
+            + "\"firstname\":\"Jane\",\"lastname\":\"Roe\",\"email\":\"jane.roe@acme2.example\"},\"vacancy\":{"
+            + "\"id\":\"55\",\"title\":\"Welder\"},\"column\":{\"hired\":true}}}";
+    private static final String MOVED_OUT_BY_PLAIN_ID = "{\"event\":\"drag_applicant\",\"company_id\":\"9999\","
+            + "\"data\":{\"applicant\":{\"id\":\"7\"},\"candidate\":{},\"vacancy\":{},\"column\":{"
+            + "\"id\":\"interview\",\"title\":\"Interview\"},\"user\":{\"firstname\":\"Ann\"}}}";
 
     @RegisterExtension
     final TestJournal h2 = TestJournal.inMemory();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final Journal journal = new Journal(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
-    private final AdminApi api = new AdminApi(JSON, journal, new JournalReader(h2.dataSource()),
-            new Reconciliations(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a"),
-            new FlatchrEventClassifier(), TestTenants.inForce(TestTenants.tenant("acme", "acme-token-0123456789", "4242"),
-            TestTenants.withZone(TestTenants.tenant("globex", "globex-token-0123456789", "4343"),
-                    ZoneId.of("America/New_York"))), ZoneId.of("Europe/Paris"), QUEUE_AGE_LIMIT, clock,
-            tenant -> tenant.equals("globex") ? Optional.of("LUCCA_DEPARTMENT_ID 999 is not among Lucca's departments")
-                    : Optional.empty());
+    private final JournalReader reader = new JournalReader(h2.dataSource());
+    private final AdminApi api = adminApi("4242");
 
     @Test
     void theHiresWaitingForADecisionAreCountedForEachTenantAndInTheStatsWhateverTheirStatus() throws Exception {
@@ -294,6 +303,87 @@ class AdminApiTest {
         assertThat(named(api::hires, "globex", null).path("total").asLong()).as("in force, no hire yet").isZero();
     }
 
+    @Test
+    void anotherCompanysHireReplayedOnceItsTenantNamesThatCompanyIsTheTenantsOwnHireAsItsWebhookWouldBeToday()
+            throws Exception {
+        // acme's company ids lacked 9999, its second Flatchr company: its hire was refused as another company's
+        String hireId = recordedFor(OTHER_COMPANYS_HIRE, "4242").hireId();
+        AdminApi corrected = adminApi("4242", "9999");
+
+        assertThat(replayed(corrected, hireId)).isEqualTo(202);
+
+        HireView replayed = reader.find(hireId).orElseThrow();
+        assertThat(replayed.status()).isEqualTo(HireStatus.RECEIVED);
+        assertThat(replayed.otherCompany()).as("no longer marked as another company's").isNull();
+        assertThat(recordedFor(OTHER_COMPANYS_HIRE, "4242", "9999")).as("its webhook sent again: the same hire")
+                .isEqualTo(new IntakeResult(hireId, IntakeResult.Outcome.DUPLICATE));
+        assertThat(journal.knownApplications("acme", List.of("jane.roe@acme2.example|55")))
+                .as("a search of Flatchr's API knows it by its candidate's e-mail and vacancy").hasSize(1);
+        assertThat(journal.claim(hireId)).isNotNull();
+        journal.markDelivered(hireId, 416, List.of());
+        assertThat(reader.find(hireId).orElseThrow().writeBack()).as("its outcome is written back to Flatchr")
+                .isEqualTo("PENDING");
+        assertThat(Intakes.movedOutOfHired(journal, "acme", new FlatchrEventClassifier().classify(JSON.readTree(
+                        MOVED_OUT_BY_PLAIN_ID), acme("4242", "9999")), "by Ann"))
+                .as("a move out naming it by Flatchr's plain id only").extracting(MoveOut::hireId)
+                .containsExactly(hireId);
+    }
+
+    @Test
+    void aReplayOfAnotherCompanysHireWhoseApplicationItsTenantHasSinceIsRefusedNamingThatHireAndChangesNothing()
+            throws Exception {
+        String marked = recordedFor(OTHER_COMPANYS_HIRE, "4242").hireId();
+        List<HireEvent> before = reader.history(marked);
+        // the tenants file corrected, Flatchr's next webhook of the application came before the operator's replay
+        String since = recordedFor(OTHER_COMPANYS_HIRE, "4242", "9999").hireId();
+
+        Problem refused = replayRefused(adminApi("4242", "9999"), marked);
+
+        assertThat(since).isNotEqualTo(marked);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.document()).containsEntry("otherHireId", since);
+        assertThat(refused.getMessage()).contains(since).doesNotContain("jane", "Jane");
+        HireView after = reader.find(marked).orElseThrow();
+        assertThat(after.status()).isEqualTo(HireStatus.REJECTED);
+        assertThat(after.otherCompany()).isEqualTo("9999");
+        assertThat(reader.history(marked)).isEqualTo(before);
+        assertThat(recordedFor(OTHER_COMPANYS_HIRE, "4242", "9999")).as("still that one hire's duplicate")
+                .isEqualTo(new IntakeResult(since, IntakeResult.Outcome.DUPLICATE));
+    }
+
+    @Test
+    void aReplayOfAnotherCompanysHireWhoseCandidateAndVacancyASearchFoundSinceIsRefusedNamingThatHire()
+            throws Exception {
+        String marked = recordedFor(OTHER_COMPANYS_HIRE, "4242").hireId();
+        // a search of Flatchr's API (its own id of the application) recorded the application meanwhile
+        String found = Intakes.record(journal, OTHER_COMPANYS_HIRE, new HireVerdict(HireVerdict.Kind.HIRE, null,
+                "9999", "z7gWQnjXG77hJRak", List.of(), "jane.roe@acme2.example|55"), "acme",
+                io.github.flatchrlucca.journal.Origin.FLATCHR_API, List.of(), Duration.ZERO).hireId();
+
+        Problem refused = replayRefused(adminApi("4242", "9999"), marked);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.document()).containsEntry("otherHireId", found);
+        assertThat(reader.find(marked).orElseThrow().otherCompany()).isEqualTo("9999");
+    }
+
+    @Test
+    void anotherCompanysHireIsReplayedOnlyOnceItsTenantNamesThatCompanyRejectedOrClosedByACancel() throws Exception {
+        String rejected = recordedFor(OTHER_COMPANYS_HIRE, "4242").hireId();
+        String cancelled = recordedFor(OTHER_COMPANYS_HIRE.replace("\"applicant_id\":\"7\"",
+                "\"applicant_id\":\"8\"").replace("z7gWQnjXG77hJRak", "k9aQnjXG77hJRzz"), "4242").hireId();
+        assertThat(journal.cancel(cancelled)).as("an operator closed it").isTrue();
+
+        for (String hireId : List.of(rejected, cancelled)) {
+            Problem refused = replayRefused(api, hireId);
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.getMessage()).contains("company_id 9999", "send it to the right tenant's URL");
+            assertThat(reader.find(hireId).orElseThrow().otherCompany()).isEqualTo("9999");
+        }
+        assertThat(reader.find(cancelled).orElseThrow().status()).as("nothing delivered to acme's Lucca")
+                .isEqualTo(HireStatus.CANCELLED);
+    }
+
     /** The hires received on one day ({@code from} and {@code to} both naming it), of a tenant or of all. */
     private List<String> listed(String tenant, String day) throws Exception {
         return answer(exchange -> {
@@ -311,6 +401,39 @@ class AdminApiTest {
         assertThat(journal.claim(hireId)).isNotNull();
         journal.markCreateAttempted(hireId, "{}", LUCCA);
         assertThat(journal.cancel(hireId)).isTrue();
+    }
+
+    /** The admin API with acme naming these Flatchr companies (its tenants file as it is, or corrected). */
+    private AdminApi adminApi(String... acmeCompanies) {
+        return new AdminApi(JSON, journal, reader, new Reconciliations(h2.dataSource(), clock, Duration.ofMinutes(10),
+                "instance-a"), new FlatchrEventClassifier(), TestTenants.inForce(
+                        TestTenants.tenant("acme", "acme-token-0123456789", acmeCompanies),
+                        TestTenants.withZone(TestTenants.tenant("globex", "globex-token-0123456789", "4343"),
+                                ZoneId.of("America/New_York"))), ZoneId.of("Europe/Paris"), QUEUE_AGE_LIMIT, clock,
+                tenant -> tenant.equals("globex")
+                        ? Optional.of("LUCCA_DEPARTMENT_ID 999 is not among Lucca's departments") : Optional.empty());
+    }
+
+    private static Tenant acme(String... companies) {
+        return TestTenants.inForce(TestTenants.tenant("acme", "acme-token-0123456789", companies)).find("acme")
+                .orElseThrow();
+    }
+
+    /** The webhook's event as acme's URL records it while acme names these companies. */
+    private IntakeResult recordedFor(String event, String... acmeCompanies) throws Exception {
+        return Intakes.recordIntake(journal, event, new FlatchrEventClassifier().classify(JSON.readTree(event),
+                acme(acmeCompanies)), "acme", Duration.ZERO);
+    }
+
+    /** The answer's status of an operator's replay. */
+    private static int replayed(AdminApi api, String hireId) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        api.replay(hireId, exchange);
+        return exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+    }
+
+    private static Problem replayRefused(AdminApi api, String hireId) {
+        return org.assertj.core.api.Assertions.catchThrowableOfType(Problem.class, () -> replayed(api, hireId));
     }
 
     private static HireVerdict hire(String applicantId) {
