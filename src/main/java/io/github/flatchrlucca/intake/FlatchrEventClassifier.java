@@ -82,6 +82,23 @@ public final class FlatchrEventClassifier {
         if (!tenant.acceptsCompany(companyId)) {
             return HireVerdict.otherCompany(tenant.id(), companyId, applicantId(data));
         }
+        return tenantsHire(event, data, candidate, companyId);
+    }
+
+    /**
+     * A drag_applicant event its tenant took for a hire of its own, its column a trigger and its company one of the
+     * tenant's: the verdict {@link #classify} gives it, with the keys the intake records it by. Also the journal's
+     * migration V33's, which keys again the hires of another company an operator replayed before (it reads no
+     * tenants file: a replay of them was made only once their tenant named their company).
+     *
+     * @throws Problem when the event is no drag_applicant hire's (no data, no applicant id, an id too long)
+     */
+    public static HireVerdict tenantsHire(JsonNode event) {
+        JsonNode data = objectAt(event, "data", "data");
+        return tenantsHire(event, data, objectAt(data, "candidate", "data.candidate"), companyId(event));
+    }
+
+    private static HireVerdict tenantsHire(JsonNode event, JsonNode data, JsonNode candidate, String companyId) {
         return HireVerdict.hire(companyId, applicantId(data), unusableFields(candidate, data.path("vacancy")),
                 SameApplication.ofEvent(event)).alsoNamedBy(ApplicationId.plain(data));
     }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class JournalSchema {
 
     /** The newest migration this version carries (db/journal); a test keeps it in step with the files. */
-    static final int NEWEST_MIGRATION = 32;
+    static final int NEWEST_MIGRATION = 33;
     static final String LOCATION = "classpath:db/journal";
     /**
      * How long a start waits for a journal that is still opening. The pool gives a connection up after a few

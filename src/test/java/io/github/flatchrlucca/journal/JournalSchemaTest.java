@@ -257,6 +257,82 @@ class JournalSchemaTest {
                 .containsExactly(new MoveOut("last", MoveOut.Outcome.WITHDRAWN));
     }
 
+    /**
+     * Hires of another company an operator replayed before V33 (allowed once the tenant named that company) kept the
+     * mark: delivered, never written back, and the same webhook sent again was a second hire. V33 gives each hire a
+     * replay finished or queued the keys the intake gives that webhook today, so that it is its duplicate. Not a hire
+     * never replayed (rejected, or closed by a cancel before any Lucca call: the tenant may still not name its
+     * company), one whose key another hire holds (the application's hire), nor one whose event retention erased.
+     */
+    @Test
+    void theHiresOfAnotherCompanyReplayedBeforeV33AreTheTenantsOwnAfterIt() throws Exception {
+        Flyway.configure().dataSource(journal).locations(JournalSchema.LOCATION)
+                .target(String.valueOf(migrations().headSet(33).last())).load().migrate();
+        Instant now = Instant.parse("2026-12-05T09:00:00Z");
+        for (String hire : List.of("delivered", "queued", "made", "cancelled", "rejected", "held", "erased")) {
+            recordAsBefore(hire, otherCompanys(hire), 0, now, now);
+            execute("UPDATE hire SET dedupe_key = 'acme:other-company:9999:z7gWQnjX" + hire + "' WHERE hire_id = '"
+                    + hire + "'");
+        }
+        execute("UPDATE hire SET status = 'DELIVERED', lucca_user_id = 416 WHERE hire_id IN ('delivered', 'held')");
+        execute("UPDATE hire SET status = 'RETRYING', attempts = 1 WHERE hire_id = 'queued'");
+        execute("UPDATE hire SET status = 'CANCELLED', lucca_user_id = 417 WHERE hire_id = 'made'");
+        execute("UPDATE hire SET status = 'CANCELLED' WHERE hire_id = 'cancelled'");
+        execute("UPDATE hire SET status = 'REJECTED' WHERE hire_id = 'rejected'");
+        execute("UPDATE hire SET status = 'DELIVERED', payload = NULL, erased_at = received_at WHERE hire_id = "
+                + "'erased'");
+        recordAsBefore("since", otherCompanys("held"), 0, now, now);
+        execute("UPDATE hire SET dedupe_key = 'acme:9999:z7gWQnjXheld' WHERE hire_id = 'since'");
+        for (int page = 0; page <= db.journal.V33__Replayed_hires_of_another_company.PAGE; page++) {
+            recordAsBefore("page-" + page, otherCompanys("p" + page), 0, now, now);
+            execute("UPDATE hire SET status = 'DELIVERED', dedupe_key = 'acme:other-company:9999:z7gWQnjXp" + page
+                    + "' WHERE hire_id = 'page-" + page + "'");
+        }
+
+        JournalSchema.bringUpToDate(journal);
+
+        Journal after = new Journal(journal, new MutableClock(now), Duration.ofMinutes(10), "instance-a");
+        for (String hire : List.of("delivered", "queued", "made", "page-0",
+                "page-" + db.journal.V33__Replayed_hires_of_another_company.PAGE)) {
+            String suffix = hire.startsWith("page-") ? "p" + hire.substring(5) : hire;
+            assertThat(keys(hire)).as(hire).containsExactly("acme:9999:z7gWQnjX" + suffix, "acme:9999:7" + suffix,
+                    ApplicationKey.of("acme", "jane.roe." + suffix + "@acme2.example|55"));
+            assertThat(Intakes.recordIntake(after, otherCompanys(suffix), new io.github.flatchrlucca.intake
+                    .FlatchrEventClassifier().classify(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    otherCompanys(suffix)), new io.github.flatchrlucca.intake.AnyCompanyRules("acme", Duration.ZERO)),
+                    "acme", Duration.ZERO)).as(hire).isEqualTo(new IntakeResult(hire, IntakeResult.Outcome.DUPLICATE));
+        }
+        for (String hire : List.of("cancelled", "rejected", "held", "erased")) {
+            assertThat(keys(hire)).as(hire).containsExactly("acme:other-company:9999:z7gWQnjX" + hire, null, null);
+        }
+        assertThat(column("delivered", "writeback_status")).as("its outcome, long known, is not written now").isNull();
+    }
+
+    /** The event of a hire Flatchr company 9999 sent to acme's URL, one application a suffix. */
+    private static String otherCompanys(String suffix) {
+        return ("{\"event\":\"drag_applicant\",\"company_id\":\"9999\",\"data\":{\"applicant\":{\"id\":"
+                + "\"z7gWQnjX%1$s\"},\"applicant_id\":\"7%1$s\",\"candidate\":{\"firstname\":\"Jane\",\"lastname\":"
+                + "\"Roe\",\"email\":\"jane.roe.%1$s@acme2.example\"},\"vacancy\":{\"id\":\"55\",\"title\":"
+                + "\"Welder\"},\"column\":{\"hired\":true}}}").formatted(suffix);
+    }
+
+    /** The hire's key, its key by Flatchr's plain id, and its e-mail-and-vacancy key. */
+    private List<String> keys(String hireId) throws SQLException {
+        return java.util.Arrays.asList(column(hireId, "dedupe_key"), column(hireId, "plain_dedupe_key"),
+                column(hireId, "match_key"));
+    }
+
+    private String column(String hireId, String column) throws SQLException {
+        try (Connection connection = journal.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "SELECT " + column + " FROM hire WHERE hire_id = ?")) {
+            select.setString(1, hireId);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getString(1);
+            }
+        }
+    }
+
     private String plainKey(String hireId) throws SQLException {
         try (Connection connection = journal.getConnection(); PreparedStatement select = connection.prepareStatement(
                 "SELECT plain_dedupe_key FROM hire WHERE hire_id = ?")) {

@@ -3,6 +3,7 @@ package io.github.flatchrlucca.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import db.journal.V23__Events_out_of_the_hire_row;
+import db.journal.V32__Plain_ids_of_earlier_hires;
 import db.journal.V9__Match_keys_of_earlier_hires;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,8 @@ class RollbackTest {
     @Test
     void thePreviousVersionStartsOnAJournalTheNewOneMigrated() throws Exception {
         try (TestJournal journal = TestJournal.inMemory()) {
-            // the previous version's migrations: all of today's but the newest (V32, a class): the files of SQL, and
-            // the classes before it (V9's and V23's)
+            // the previous version's migrations: all of today's but the newest (V33, a class): the files of SQL, and
+            // the classes before it (V9's, V23's and V32's)
             Path sql = Path.of("src/main/resources/db/journal");
             int newest = JournalSchema.NEWEST_MIGRATION;
             try (Stream<Path> files = Files.list(sql)) {
@@ -35,7 +36,8 @@ class RollbackTest {
 
             Flyway previous = Flyway.configure().dataSource(journal.dataSource())
                     .locations("filesystem:" + previousVersion)
-                    .javaMigrations(new V9__Match_keys_of_earlier_hires(), new V23__Events_out_of_the_hire_row()).load();
+                    .javaMigrations(new V9__Match_keys_of_earlier_hires(), new V23__Events_out_of_the_hire_row(),
+                            new V32__Plain_ids_of_earlier_hires()).load();
 
             assertThat(previous.migrate().success).isTrue();
             previous.validate();
