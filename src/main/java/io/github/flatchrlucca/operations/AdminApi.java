@@ -169,10 +169,11 @@ public final class AdminApi {
         } catch (HeldByAnotherHire held) {
             // That hire is the application's (its webhook came once the company ids were corrected, or a search found
             // it), with its own delivery and outcome: a second would be two hires of one candidate. Nothing changed.
+            // Cancelling this one closes it only when a cancel takes it (dead or rejected, see cancel).
             throw Problem.conflict(held.hireId(), "The application is already hire " + held.hireId() + " of tenant "
                     + hire.tenant() + " (its webhook came since the tenant's company ids were corrected, or a search "
-                    + "of Flatchr found it): replayed, this one would be its second hire. Look at that hire; cancel "
-                    + "this one to close it.");
+                    + "of Flatchr found it): replayed, this one would be its second hire. Look at that hire"
+                    + (closedByACancel(hire.status()) ? "; cancel this one to close it." : "."));
         }
         if (!replayed) {
             throw Problem.conflict("The hire is still being delivered, or changed meanwhile; look at it again in a "
@@ -181,13 +182,18 @@ public final class AdminApi {
         JsonReply.respond(json, exchange, 202, "application/json", summary(hireId, exchange));
     }
 
+    /** A finished hire an operator's cancel closes ({@link #cancel}): a dead or rejected one. */
+    private static boolean closedByACancel(HireStatus status) {
+        return status == HireStatus.DEAD || status == HireStatus.REJECTED;
+    }
+
     /**
      * A queued hire is stopped; a dead or rejected one is closed (HR dealt with it another way, or its data is erased):
      * it stops counting among the hires waiting for a person.
      */
     public void cancel(@Header("hireId") String hireId, Exchange exchange) {
         HireView hire = found(hireId, exchange);
-        if (!hire.status().isQueued() && hire.status() != HireStatus.DEAD && hire.status() != HireStatus.REJECTED) {
+        if (!hire.status().isQueued() && !closedByACancel(hire.status())) {
             throw Problem.conflict("Only a queued, dead or rejected hire can be cancelled; this one is "
                     + hire.status().label() + ".");
         }

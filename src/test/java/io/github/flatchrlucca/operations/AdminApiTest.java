@@ -342,13 +342,28 @@ class AdminApiTest {
         assertThat(since).isNotEqualTo(marked);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.document()).containsEntry("otherHireId", since);
-        assertThat(refused.getMessage()).contains(since).doesNotContain("jane", "Jane");
+        assertThat(refused.getMessage()).contains(since, "cancel this one to close it").doesNotContain("jane", "Jane");
         HireView after = reader.find(marked).orElseThrow();
         assertThat(after.status()).isEqualTo(HireStatus.REJECTED);
         assertThat(after.otherCompany()).isEqualTo("9999");
         assertThat(reader.history(marked)).isEqualTo(before);
         assertThat(recordedFor(OTHER_COMPANYS_HIRE, "4242", "9999")).as("still that one hire's duplicate")
                 .isEqualTo(new IntakeResult(since, IntakeResult.Outcome.DUPLICATE));
+    }
+
+    /** A cancelled hire cannot be cancelled again: the refusal names the application's hire, and no cancel. */
+    @Test
+    void aReplayOfAnotherCompanysCancelledHireWhoseApplicationItsTenantHasSinceAdvisesNoCancel() throws Exception {
+        String marked = recordedFor(OTHER_COMPANYS_HIRE, "4242").hireId();
+        assertThat(journal.cancel(marked)).as("an operator closed it").isTrue();
+        String since = recordedFor(OTHER_COMPANYS_HIRE, "4242", "9999").hireId();
+
+        Problem refused = replayRefused(adminApi("4242", "9999"), marked);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.document()).containsEntry("otherHireId", since);
+        assertThat(refused.getMessage()).contains(since).doesNotContainIgnoringCase("cancel");
+        assertThat(reader.find(marked).orElseThrow().status()).isEqualTo(HireStatus.CANCELLED);
     }
 
     @Test
