@@ -20,8 +20,11 @@ import io.github.flatchrlucca.journal.JournalReader;
 import io.github.flatchrlucca.journal.MoveOut;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.journal.TestJournal;
+import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.Tenant;
+import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.tenants.TestTenants;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +44,8 @@ class AdminApiTest {
     private static final String LUCCA = "https://acme.ilucca.net";
     // ALERT_QUEUE_AGE_SECONDS=600
     private static final Duration QUEUE_AGE_LIMIT = Duration.ofMinutes(10);
-    // acme's second Flatchr company (9999), named by Flatchr's encoded id of the application and its plain one
+    // a Flatchr company (9999) acme does not name (another customer's, or acme's own while acme's ids are wrong), the
+    // application named by Flatchr's encoded id and its plain one
     private static final String OTHER_COMPANYS_HIRE = "{\"event\":\"drag_applicant\",\"company_id\":\"9999\","
             + "\"data\":{\"applicant\":{\"id\":\"z7gWQnjXG77hJRak\"},\"applicant_id\":\"7\",\"candidate\":{"
             + "\"firstname\":\"Jane\",\"lastname\":\"Roe\",\"email\":\"jane.roe@acme2.example\"},\"vacancy\":{"
@@ -306,16 +310,19 @@ class AdminApiTest {
     @Test
     void anotherCompanysHireReplayedOnceItsTenantNamesThatCompanyIsTheTenantsOwnHireAsItsWebhookWouldBeToday()
             throws Exception {
-        // acme's company ids lacked 9999, its second Flatchr company: its hire was refused as another company's
+        // acme's company id was wrong (4242 for 9999): its hire was refused as another company's. With Flatchr's API,
+        // which writes outcomes back, a tenant names one company only.
         String hireId = recordedFor(OTHER_COMPANYS_HIRE, "4242").hireId();
-        AdminApi corrected = adminApi("4242", "9999");
+        AdminApi corrected = adminApi(TestTenants.withFlatchrApi(TestTenants.tenant("acme", "acme-token-0123456789",
+                "9999"), new FlatchrApi(URI.create("https://api.flatchr.io"), "flatchr-key-acme", "Wy3EOp2NP3p1KMq8",
+                Duration.ofMinutes(15), Duration.ofDays(3), Optional.empty())));
 
         assertThat(replayed(corrected, hireId)).isEqualTo(202);
 
         HireView replayed = reader.find(hireId).orElseThrow();
         assertThat(replayed.status()).isEqualTo(HireStatus.RECEIVED);
         assertThat(replayed.otherCompany()).as("no longer marked as another company's").isNull();
-        assertThat(recordedFor(OTHER_COMPANYS_HIRE, "4242", "9999")).as("its webhook sent again: the same hire")
+        assertThat(recordedFor(OTHER_COMPANYS_HIRE, "9999")).as("its webhook sent again: the same hire")
                 .isEqualTo(new IntakeResult(hireId, IntakeResult.Outcome.DUPLICATE));
         assertThat(journal.knownApplications("acme", List.of("jane.roe@acme2.example|55")))
                 .as("a search of Flatchr's API knows it by its candidate's e-mail and vacancy").hasSize(1);
@@ -324,7 +331,7 @@ class AdminApiTest {
         assertThat(reader.find(hireId).orElseThrow().writeBack()).as("its outcome is written back to Flatchr")
                 .isEqualTo("PENDING");
         assertThat(Intakes.movedOutOfHired(journal, "acme", new FlatchrEventClassifier().classify(JSON.readTree(
-                        MOVED_OUT_BY_PLAIN_ID), acme("4242", "9999")), "by Ann"))
+                        MOVED_OUT_BY_PLAIN_ID), acme("9999")), "by Ann"))
                 .as("a move out naming it by Flatchr's plain id only").extracting(MoveOut::hireId)
                 .containsExactly(hireId);
     }
@@ -420,9 +427,12 @@ class AdminApiTest {
 
     /** The admin API with acme naming these Flatchr companies (its tenants file as it is, or corrected). */
     private AdminApi adminApi(String... acmeCompanies) {
+        return adminApi(TestTenants.tenant("acme", "acme-token-0123456789", acmeCompanies));
+    }
+
+    private AdminApi adminApi(TenantSettings acme) {
         return new AdminApi(JSON, journal, reader, new Reconciliations(h2.dataSource(), clock, Duration.ofMinutes(10),
-                "instance-a"), new FlatchrEventClassifier(), TestTenants.inForce(
-                        TestTenants.tenant("acme", "acme-token-0123456789", acmeCompanies),
+                "instance-a"), new FlatchrEventClassifier(), TestTenants.inForce(acme,
                         TestTenants.withZone(TestTenants.tenant("globex", "globex-token-0123456789", "4343"),
                                 ZoneId.of("America/New_York"))), ZoneId.of("Europe/Paris"), QUEUE_AGE_LIMIT, clock,
                 tenant -> tenant.equals("globex")
