@@ -28,8 +28,11 @@ public final class Problem extends RuntimeException {
         return new Problem(409, "Conflict", detail, Map.of());
     }
 
-    /** What was asked would make a second of a hire the connector has: {@code otherHireId} names that one. */
-    public static Problem conflict(String otherHireId, String detail) {
+    /**
+     * What was asked would make a second of a hire the connector has: {@code otherHireId} names that one. Not an
+     * overload of {@link #conflict(String)}: named, the hire's id cannot be taken for the detail.
+     */
+    public static Problem conflictWith(String otherHireId, String detail) {
         return new Problem(409, "Conflict", detail, Map.of("otherHireId", otherHireId));
     }
 

@@ -28,9 +28,10 @@ public final class VerdictRecorder {
      * An operator's replay of a hire another company sent to the tenant's URL, whose company the tenant names now (the
      * verdict of its event today, a hire): it takes the keys {@link #record} gives such a hire, the tenant's own.
      */
-    public boolean replayAsTenantsOwn(String hireId, String payload, String luccaNow, HireVerdict verdict) {
-        return journal.replayAsTenantsOwn(hireId, payload, luccaNow, verdict.dedupeKey(), verdict.plainDedupeKey(),
-                verdict.matchingApplication());
+    public boolean replayAsTenantsOwn(String hireId, String tenant, String payload, String luccaNow,
+                                      HireVerdict verdict) {
+        return journal.replayAsTenantsOwn(hireId, tenant, payload, luccaNow, verdict.dedupeKey(),
+                verdict.plainDedupeKey(), verdict.matchingApplication());
     }
 
     /** A candidate moved out of hired: each hire of the application is withdrawn, or a person decides. */

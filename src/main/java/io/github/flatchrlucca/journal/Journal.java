@@ -40,7 +40,6 @@ public final class Journal {
     // compared by POSITION, not LIKE, in which a '_' of a tenant id would match any character.
     private static final String OTHER_COMPANYS = "POSITION(tenant || '" + JournalReader.OTHER_COMPANY
             + "' IN dedupe_key) = 1";
-    private static final String TENANT_OF_HIRE = "SELECT tenant FROM hire WHERE hire_id = ?";
     // History keeps Lucca's answer for a person to read, not whole pages of it.
     private static final int EVENT_DETAIL_CHARS = 1000;
     // Bound parameters per query when looking for known applications: far below every database's limit.
@@ -576,7 +575,7 @@ public final class Journal {
      *                 not in force (what was made is kept, for the attempt to check once the tenant is back)
      */
     public boolean replay(String hireId, String payload, String luccaNow) {
-        return replay(hireId, payload, luccaNow, null, null, null);
+        return replay(hireId, payload, luccaNow, null, null, null, null);
     }
 
     /**
@@ -588,26 +587,30 @@ public final class Journal {
      * (the application's webhook came once the company ids were corrected, or a search found it): that one is the
      * application's hire, and this one would be its second ({@link HeldByAnotherHire}).
      *
+     * @param tenant the hire's tenant, as the caller read it with the hire (a hire never moves from one tenant to
+     *               another); keys of another tenant's are never given to it
      * @throws HeldByAnotherHire naming the hire that holds the key
      */
-    public boolean replayAsTenantsOwn(String hireId, String payload, String luccaNow, String hireKey,
+    public boolean replayAsTenantsOwn(String hireId, String tenant, String payload, String luccaNow, String hireKey,
                                       String plainHireKey, String sameApplication) {
         try {
-            return replay(hireId, payload, luccaNow, hireKey, plainHireKey, sameApplication);
+            return replay(hireId, payload, luccaNow, tenant, hireKey, plainHireKey, sameApplication);
         } catch (JournalUnavailable e) {
             if (!isDuplicateKey(e)) {
                 throw e;
             }
-            String tenant = tenantOf(hireId).orElseThrow(() -> e);
             throw new HeldByAnotherHire(jdbc.query("read a recorded hire", hireOfApplication("hire_id",
                     " AND hire_id <> ?"), row -> row.getString(1), ofTenant(tenant, hireKey), hireId,
                     ApplicationKey.of(tenant, sameApplication), hireId).stream().findFirst().orElseThrow(() -> e));
         }
     }
 
-    /** @param hireKey the keys the hire takes if it is another company's ({@link #ownKeys}); null: it keeps its own */
-    private boolean replay(String hireId, String payload, String luccaNow, String hireKey, String plainHireKey,
-                           String sameApplication) {
+    /**
+     * @param hireKey the key the hire takes in {@code tenant} if it is another company's ({@link #ownKeys}); null: it
+     *                keeps its own
+     */
+    private boolean replay(String hireId, String payload, String luccaNow, String tenant, String hireKey,
+                           String plainHireKey, String sameApplication) {
         Instant now = clock.instant();
         // The Lucca of now as the hire kept it, when it kept it in another spelling (before keys were written one
         // way, LuccaKey): that user was made in this Lucca, and is kept. Whatever an attempt writes meanwhile is
@@ -656,7 +659,8 @@ public final class Journal {
             }
             // The unique keys decide (dedupe_key, match_key): another hire holding one fails this statement, and the
             // whole replay is rolled back, nothing changed.
-            boolean madeOwn = hireKey != null && ownKeys(connection, hireId, hireKey, plainHireKey, sameApplication);
+            boolean madeOwn = hireKey != null && ownKeys(connection, hireId, tenant, hireKey, plainHireKey,
+                    sameApplication);
             event(connection, hireId, null, null, "replayed by an operator");
             if (madeOwn) {
                 event(connection, hireId, null, null, "its Flatchr company is now one of its tenant's: it is the "
@@ -684,17 +688,11 @@ public final class Journal {
      * Flatchr's plain id beside it, and the e-mail-and-vacancy key, built as {@link #record} builds them. False for a
      * hire without the mark (its keys stay).
      */
-    private static boolean ownKeys(Connection connection, String hireId, String hireKey, String plainHireKey,
-                                   String sameApplication) throws SQLException {
-        String tenant = Jdbc.query(connection, TENANT_OF_HIRE, row -> row.getString(1), hireId).get(0);
+    private static boolean ownKeys(Connection connection, String hireId, String tenant, String hireKey,
+                                   String plainHireKey, String sameApplication) throws SQLException {
         return Jdbc.update(connection, "UPDATE hire SET dedupe_key = ?, plain_dedupe_key = ?, match_key = ? WHERE "
-                + "hire_id = ? AND " + OTHER_COMPANYS, ofTenant(tenant, hireKey), ofTenant(tenant, plainHireKey),
-                ApplicationKey.of(tenant, sameApplication), hireId) == 1;
-    }
-
-    /** The hire's tenant, which never changes (a hire never moves from one tenant to another); empty if unknown. */
-    private Optional<String> tenantOf(String hireId) {
-        return jdbc.query("read a hire's tenant", TENANT_OF_HIRE, row -> row.getString(1), hireId).stream().findFirst();
+                + "hire_id = ? AND tenant = ? AND " + OTHER_COMPANYS, ofTenant(tenant, hireKey),
+                ofTenant(tenant, plainHireKey), ApplicationKey.of(tenant, sameApplication), hireId, tenant) == 1;
     }
 
     /**

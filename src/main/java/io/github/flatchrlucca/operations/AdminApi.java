@@ -165,12 +165,12 @@ public final class AdminApi {
             // Another company's hire whose company the tenant names now becomes the tenant's own: keyed as its webhook
             // is today, its outcome is written back, and that webhook sent again is its duplicate, not a second hire.
             replayed = hire.otherCompany() == null ? journal.replay(hireId, hire.payload(), lucca)
-                    : recorder.replayAsTenantsOwn(hireId, hire.payload(), lucca, verdict);
+                    : recorder.replayAsTenantsOwn(hireId, hire.tenant(), hire.payload(), lucca, verdict);
         } catch (HeldByAnotherHire held) {
             // That hire is the application's (its webhook came once the company ids were corrected, or a search found
             // it), with its own delivery and outcome: a second would be two hires of one candidate. Nothing changed.
             // Cancelling this one closes it only when a cancel takes it (dead or rejected, see cancel).
-            throw Problem.conflict(held.hireId(), "The application is already hire " + held.hireId() + " of tenant "
+            throw Problem.conflictWith(held.hireId(), "The application is already hire " + held.hireId() + " of tenant "
                     + hire.tenant() + " (its webhook came since the tenant's company ids were corrected, or a search "
                     + "of Flatchr found it): replayed, this one would be its second hire. Look at that hire"
                     + (closedByACancel(hire.status()) ? "; cancel this one to close it." : "."));
