@@ -25,11 +25,13 @@ import org.slf4j.LoggerFactory;
  * Gives the hires of another Flatchr company that an operator replayed before the replay made such a hire the
  * tenant's own the keys the intake gives that company's webhook today ({@link FlatchrEventClassifier#tenantsHire}):
  * kept marked ({@code tenant:other-company:...}), such a hire was delivered, never written back, and the same webhook
- * sent again was recorded as a second hire. That replay was made only once the tenant named the company, so a marked
- * hire in a status only a replay gives (queued, or finished by a delivery: delivered, dead, already in Lucca, dry
- * run, or cancelled after a Lucca call) is the tenant's, although a migration cannot read the tenants file. A marked
- * hire cancelled before any Lucca call may never have been replayed (a rejected one is closed that way), and is left
- * to the replay, which checks the tenant's companies. Left as it is, too: a hire whose event retention erased, and one
+ * sent again was recorded as a second hire. The replay of a REJECTED hire was made only once the tenant named the
+ * company, so a marked hire in a status only a replay gives (queued, or finished by a delivery: delivered, dead,
+ * already in Lucca, dry run, or cancelled after a Lucca call or after a replay, whose history says RECEIVED) is the
+ * tenant's, although a migration cannot read the tenants file. But a CANCELLED hire was replayed with no check of the
+ * tenant's companies: one whose history has a cancel before its first replay may be another customer's candidate,
+ * which the tenant's token would then see, and is left marked, as it was. So is a marked hire cancelled with no replay
+ * (a rejected one is closed that way), left to the replay, which checks. Left as it is, too: a hire whose event retention erased, and one
  * whose key another hire holds (the application's hire, recorded since the company ids were corrected; counted in the
  * log). Its outcome is not written back now: a finished hire's outcome is long known and may be long dealt with, and a
  * late line in Flatchr would surprise more than it helps; a queued one is written back when it finishes, as any
@@ -55,7 +57,13 @@ public class V33__Replayed_hires_of_another_company extends BaseJavaMigration {
                 + "hire_id > ? AND POSITION(tenant || ':other-company:' IN dedupe_key) = 1 AND erased_at IS NULL AND "
                 + "payload IS NOT NULL AND (status IN ('RECEIVED', 'RETRYING', 'DELIVERED', 'DEAD', "
                 + "'ALREADY_IN_LUCCA', 'DRY_RUN') OR status = 'CANCELLED' AND (lucca_user_id IS NOT NULL OR "
-                + "create_attempted_at IS NOT NULL)) ORDER BY hire_id FETCH FIRST " + PAGE + " ROWS ONLY");
+                + "create_attempted_at IS NOT NULL OR EXISTS (SELECT 1 FROM hire_event replayed WHERE "
+                + "replayed.hire_id = hire.hire_id AND replayed.status = 'RECEIVED'))) "
+                // a cancel before the first replay: that replay was not checked (see above)
+                + "AND NOT EXISTS (SELECT 1 FROM hire_event closed WHERE closed.hire_id = hire.hire_id AND "
+                + "closed.status = 'CANCELLED' AND closed.event_id < COALESCE((SELECT MIN(replay.event_id) FROM "
+                + "hire_event replay WHERE replay.hire_id = hire.hire_id AND replay.status = 'RECEIVED'), "
+                + "closed.event_id + 1)) ORDER BY hire_id FETCH FIRST " + PAGE + " ROWS ONLY");
              // one at a time, each seeing the ones before: two of them may be one application, whose first keeps it
              PreparedStatement update = connection.prepareStatement("UPDATE hire SET dedupe_key = ?, "
                      + "plain_dedupe_key = ?, match_key = ? WHERE hire_id = ? AND NOT EXISTS (SELECT 1 FROM hire other "
