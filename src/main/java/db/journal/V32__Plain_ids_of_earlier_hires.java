@@ -2,11 +2,11 @@ package db.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.journal.MigrationPages;
 import io.github.flatchrlucca.mapping.ApplicationId;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -40,30 +40,21 @@ public class V32__Plain_ids_of_earlier_hires extends BaseJavaMigration {
                 + " ROWS ONLY");
              PreparedStatement update = connection.prepareStatement("UPDATE hire SET plain_dedupe_key = ? WHERE "
                      + "hire_id = ?")) {
-            select.setFetchSize(10);
-            String after = "";
-            int read;
-            do {
-                select.setString(1, after);
-                read = 0;
-                int found = 0;
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        read++;
-                        after = rows.getString(1);
-                        Optional<String> plainKey = plainKey(rows.getString(2), rows.getString(3));
-                        if (plainKey.isPresent()) {
-                            update.setString(1, plainKey.get());
-                            update.setString(2, after);
-                            update.addBatch();
-                            found++;
-                        }
-                    }
+            int[] found = {0};
+            MigrationPages.each(select, PAGE, row -> {
+                Optional<String> plainKey = plainKey(row.getString(2), row.getString(3));
+                if (plainKey.isPresent()) {
+                    update.setString(1, plainKey.get());
+                    update.setString(2, row.getString(1));
+                    update.addBatch();
+                    found[0]++;
                 }
-                if (found > 0) {
+            }, () -> {
+                if (found[0] > 0) {
                     update.executeBatch();
+                    found[0] = 0;
                 }
-            } while (read == PAGE);
+            });
         }
     }
 

@@ -6,6 +6,7 @@ import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.intake.FlatchrEventClassifier;
 import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.ApplicationKey;
+import io.github.flatchrlucca.journal.MigrationPages;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,7 +53,7 @@ public class V33__Replayed_hires_of_another_company extends BaseJavaMigration {
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        int kept = 0;
+        int[] kept = {0}; // a count the page's steps add to
         try (PreparedStatement select = connection.prepareStatement("SELECT hire_id, tenant, payload FROM hire WHERE "
                 + "hire_id > ? AND POSITION(tenant || ':other-company:' IN dedupe_key) = 1 AND erased_at IS NULL AND "
                 + "payload IS NOT NULL AND (status IN ('RECEIVED', 'RETRYING', 'DELIVERED', 'DEAD', "
@@ -70,22 +71,11 @@ public class V33__Replayed_hires_of_another_company extends BaseJavaMigration {
                      + "WHERE other.dedupe_key = ? OR other.match_key = ?)");
              PreparedStatement event = connection.prepareStatement("INSERT INTO hire_event (hire_id, at, status, "
                      + "detail) SELECT hire_id, ?, status, ? FROM hire WHERE hire_id = ?")) {
-            select.setFetchSize(10);
-            String after = "";
-            int read;
-            do {
-                select.setString(1, after);
-                read = 0;
-                List<OwnKeys> page = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        read++;
-                        after = rows.getString(1);
-                        Optional<OwnKeys> keys = ownKeys(after, rows.getString(2), rows.getString(3));
-                        keys.ifPresent(page::add);
-                        kept += keys.isEmpty() ? 1 : 0;
-                    }
-                }
+            List<OwnKeys> page = new ArrayList<>();
+            MigrationPages.each(select, PAGE, row -> {
+                Optional<OwnKeys> keys = ownKeys(row.getString(1), row.getString(2), row.getString(3));
+                keys.ifPresentOrElse(page::add, () -> kept[0]++);
+            }, () -> {
                 for (OwnKeys keys : page) {
                     update.setString(1, keys.dedupeKey());
                     update.setString(2, keys.plainDedupeKey());
@@ -95,19 +85,20 @@ public class V33__Replayed_hires_of_another_company extends BaseJavaMigration {
                     update.setString(6, keys.matchKey());
                     if (update.executeUpdate() == 1) {
                         event.setObject(1, now);
-                        event.setString(2, "its Flatchr company was one of its tenant's when an operator replayed it: "
-                                + "it is the tenant's own hire, known by the keys its webhook gets today");
+                        event.setString(2, "its Flatchr company was one of its tenant's when an operator replayed "
+                                + "it: it is the tenant's own hire, known by the keys its webhook gets today");
                         event.setString(3, keys.hireId());
                         event.executeUpdate();
                     } else {
-                        kept++;
+                        kept[0]++;
                     }
                 }
-            } while (read == PAGE);
+                page.clear();
+            });
         }
-        if (kept > 0) {
+        if (kept[0] > 0) {
             LOG.warn("{} hires of another company replayed by an operator keep the mark of another company's hire: "
-                    + "another hire holds the application's key (its hire), or their event is not a hire's", kept);
+                    + "another hire holds the application's key (its hire), or their event is not a hire's", kept[0]);
         }
     }
 
