@@ -58,12 +58,17 @@ public final class EmbeddedJournal {
      * trace file would keep pieces of refused values (names, logins) that retention never erases.
      * DB_CLOSE_ON_EXIT=FALSE: the journal closes when the connector has stopped using it, not before.
      *
-     * <p>{@code async:}: H2's file system on Java's asynchronous file channel, which an interrupt does not close (its
-     * reads and writes run on a thread of their own, and the caller waits for them whatever interrupts it, its
-     * interrupt kept). With {@code file:}, one thread interrupted during a read or write closed the journal for every
-     * thread of the process, and Camel interrupts the threads of a route it stops by force (a removed tenant's
-     * delivery still waiting at the shutdown timeout). H2's {@code retry:}, which opens the file again, could release
-     * its lock on the way, opening the journal to a second process (found by a review, with a test).
+     * <p>{@code retry:}: H2's file system that opens the file again when a thread interrupted during a read or write
+     * closed it (Java closes a file channel on interrupt; H2 clears the thread's interrupt). With {@code file:}, one
+     * such thread closed the journal for every thread of the process, every webhook then refused until a restart (and
+     * Flatchr sends none again); Camel interrupts the threads of a route it stops by force (a removed tenant's delivery
+     * still waiting at the shutdown timeout). What is left: with several threads at the file when it is closed, a
+     * read may still fail once (a webhook answered 503, a delivery tried again), and two of them may open it again at
+     * once, the channel one of them leaves open later dropping the process's lock on the file (on Linux, closing any
+     * channel of a file does): a second process given the same DATA_DIR, which one connector serves, could then open
+     * it. {@code async:} was tried too and not kept: the JDK's threads it writes on cache a direct buffer each (18 MB
+     * after a burst, on a heap of 128 MiB), and an error other than an I/O one on such a thread leaves the journal
+     * waiting for it for ever (BENCHMARKS.md, "the journal's file and interrupted threads").
      *
      * <p>CACHE_SIZE=8192 (KiB; H2's default is 16 MiB whatever the heap): pages read back cost little next to the
      * memory a full cache keeps in a 128 MiB heap, whose old generation keeps 40% free (BENCHMARKS.md, "Issue
@@ -74,7 +79,7 @@ public final class EmbeddedJournal {
     }
 
     private static String url(Path dataDir, String name) {
-        return "jdbc:h2:async:" + dataDir.toAbsolutePath().resolve(name)
+        return "jdbc:h2:retry:" + dataDir.toAbsolutePath().resolve(name)
                 + ";WRITE_DELAY=500;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=8192";
     }
 
