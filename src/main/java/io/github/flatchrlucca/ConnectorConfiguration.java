@@ -26,6 +26,7 @@ import io.github.flatchrlucca.intake.VerdictRecorder;
 import io.github.flatchrlucca.intake.WebhookReplies;
 import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.journal.DataDirectory;
+import io.github.flatchrlucca.journal.DataDirectoryLock;
 import io.github.flatchrlucca.journal.EmbeddedJournal;
 import io.github.flatchrlucca.flatchr.FlatchrAnswers;
 import io.github.flatchrlucca.flatchr.FlatchrPause;
@@ -170,7 +171,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         Instances instances = new Instances(journalData, clock, instance);
         // asked by a timer (route watch-journal): a health request never waits for a journal that is down
         JournalWatch journalWatch = new JournalWatch(reader, machineClock, clock);
-        camel.addStartupListener(new JournalOpening(() -> openJournal(settings, journalPool), () -> {
+        DataDirectoryLock dataDirLock = new DataDirectoryLock(settings.dataDir());
+        camel.addStartupListener(new JournalOpening(() -> openJournal(settings, journalPool, dataDirLock), () -> {
             ownerOnly(settings.dataDir());
             // before any route reckons a lease with it
             journalWatch.look();
@@ -182,7 +184,13 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         }, FlatchrLucca::refuseToStart));
         registry.bind("journal", journal);
 
-        GracefulStop stop = new GracefulStop(journal, instances, settings.shutdownDrain(), journalPool);
+        // DATA_DIR is another connector's to take only once this one has closed the journal's file
+        AutoCloseable journalConnections = () -> {
+            try (dataDirLock) {
+                journalPool.close();
+            }
+        };
+        GracefulStop stop = new GracefulStop(journal, instances, settings.shutdownDrain(), journalConnections);
         camel.getManagementStrategy().addEventNotifier(stop);
         registry.bind("acceptingHealth", stop.readiness());
 
@@ -528,16 +536,20 @@ public final class ConnectorConfiguration implements CamelConfiguration {
 
     /**
      * Opens the journal and brings its schema up to date; a journal that cannot open stops the start, with the line
-     * naming the setting at fault when one is.
+     * naming the setting at fault when one is. The embedded journal's DATA_DIR is locked first: its migration works
+     * on a copy while nothing holds the journal's file.
      */
-    private static void openJournal(ConnectorSettings settings, HikariDataSource journalPool) {
+    private static void openJournal(ConnectorSettings settings, HikariDataSource journalPool,
+                                    DataDirectoryLock dataDirLock) {
         try {
             if (settings.embeddedJournal()) {
+                dataDirLock.take();
                 EmbeddedJournal.bringUpToDate(settings.dataDir());
             }
             JournalSchema.bringUpToDate(journalPool);
         } catch (RuntimeException failure) {
             journalPool.close();
+            dataDirLock.close();
             throw JournalSettingFault.of(failure, settings).<RuntimeException>map(refusal -> refusal).orElse(failure);
         }
     }

@@ -1,13 +1,14 @@
 package io.github.flatchrlucca;
 
+import io.github.flatchrlucca.journal.DataDirInUse;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.h2.api.ErrorCode;
 
 /**
  * The setting to blame when the journal would not open, if one is: another connector on the embedded journal's
- * DATA_DIR, or a PostgreSQL that refuses the user, the password (or asks for one none was given) or the database.
- * The start then stops with one line naming it and exit code 78, which a supervisor does not restart: starting again
+ * DATA_DIR (its lock file, or H2's lock on the journal's file, held), or a PostgreSQL that refuses the user, the
+ * password (or asks for one none was given) or the database. The start then stops with one line naming it and exit code 78, which a supervisor does not restart: starting again
  * would fail the same way, every few seconds, for good. A database not reachable (yet) is nobody's setting: that start
  * fails with exit code 1 and is tried again.
  */
@@ -32,6 +33,9 @@ final class JournalSettingFault {
      */
     static Optional<InvalidSetting> of(Throwable failure, ConnectorSettings settings) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataDirInUse && settings.embeddedJournal()) {
+                return Optional.of(anotherConnector(settings));
+            }
             if (cause instanceof SQLException sql) {
                 Optional<InvalidSetting> fault = settings.embeddedJournal() ? embedded(sql, settings)
                         : postgresql(sql.getSQLState(), sql.getMessage(), settings);
@@ -48,9 +52,14 @@ final class JournalSettingFault {
         if (sql.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1) {
             return Optional.empty();
         }
-        return Optional.of(Settings.DATA_DIR.refusal("another connector is using "
-                + settings.dataDir().toAbsolutePath() + ": stop it, or give this one a DATA_DIR of its own (several "
-                + "instances share a PostgreSQL journal, JOURNAL_JDBC_URL)"));
+        return Optional.of(anotherConnector(settings));
+    }
+
+    /** DATA_DIR's lock file (DataDirectoryLock), or H2's lock on the journal's file, is another connector's. */
+    private static InvalidSetting anotherConnector(ConnectorSettings settings) {
+        return Settings.DATA_DIR.refusal("another connector is using " + settings.dataDir().toAbsolutePath()
+                + ": stop it, or give this one a DATA_DIR of its own (several instances share a PostgreSQL journal, "
+                + "JOURNAL_JDBC_URL)");
     }
 
     private static Optional<InvalidSetting> postgresql(String sqlState, String message, ConnectorSettings settings) {

@@ -1,7 +1,11 @@
 package io.github.flatchrlucca;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchRuntimeException;
 
+import io.github.flatchrlucca.journal.DataDirectoryLock;
+import io.github.flatchrlucca.journal.LockInAnotherProcess;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.HashMap;
@@ -9,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.h2.api.ErrorCode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -97,6 +102,29 @@ class JournalSettingFaultTest {
         assertThat(JournalSettingFault.of(failure, settings())).get().extracting(InvalidSetting::getMessage)
                 .asString().startsWith("Invalid setting DATA_DIR (connector.data-dir): another connector is using "
                         + "/var/lib/flatchr-lucca");
+    }
+
+    /** H2's own lock on the journal's file may be gone (EmbeddedJournal.url): the lock file refuses all the same. */
+    @Test
+    void anEmbeddedJournalWhoseDataDirLockAnotherProcessHoldsIsDataDirsFaultWithTheSameLine(@TempDir Path dataDir)
+            throws Exception {
+        properties.clear();
+        properties.put("connector.data-dir", dataDir.toString());
+        Process other = LockInAnotherProcess.holding(dataDir.resolve("journal.lock"));
+        try (DataDirectoryLock lock = new DataDirectoryLock(dataDir)) {
+            RuntimeException failure = catchRuntimeException(lock::take);
+
+            Optional<InvalidSetting> fault = JournalSettingFault.of(failure, settings());
+
+            assertThat(fault).get().extracting(InvalidSetting::getMessage).isEqualTo(JournalSettingFault.of(
+                    opening(new SQLException("Database may be already in use", "90020",
+                            ErrorCode.DATABASE_ALREADY_OPEN_1)), settings()).orElseThrow().getMessage());
+            assertThat(FlatchrLucca.exitCode(failure)).isEqualTo(1);
+            assertThat(FlatchrLucca.exitCode(new IllegalStateException(fault.get())))
+                    .isEqualTo(FlatchrLucca.WRONG_SETTING);
+        } finally {
+            other.destroyForcibly();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.fake.FakeLucca;
+import io.github.flatchrlucca.journal.LockInAnotherProcess;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -380,6 +381,27 @@ class StartupIT {
                     .doesNotContain("server mode", "\tat ", "SIGTERM");
             assertThat(first.postWebhook(FlatchrEvents.hire("still-served-1").toString()).statusCode())
                     .as("the first goes on").isEqualTo(202);
+        }
+    }
+
+    /**
+     * H2's own lock on the journal's file may be gone (EmbeddedJournal.url says how): DATA_DIR's lock file refuses the
+     * second all the same. The first here is a process holding that lock alone.
+     */
+    @Test
+    void aDataDirWhoseLockFileAnotherProcessHoldsStopsTheStartEvenWithoutH2sLock(@TempDir Path temp)
+            throws Exception {
+        Path dataDir = Files.createDirectories(temp.resolve("data"));
+        Process first = LockInAnotherProcess.holding(dataDir.resolve("journal.lock"));
+        try {
+            ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp, Map.of());
+
+            assertThat(exit.code()).isEqualTo(WRONG_SETTING);
+            assertThat(exit.output()).contains("Invalid setting DATA_DIR", "another connector is using " + dataDir)
+                    .doesNotContain("\tat ", "SIGTERM");
+            assertThat(dataDir.resolve("journal.mv.db")).as("refused before the journal was opened").doesNotExist();
+        } finally {
+            first.destroyForcibly();
         }
     }
 
