@@ -63,10 +63,11 @@ public final class EmbeddedJournal {
      * such thread closed the journal for every thread of the process, every webhook then refused until a restart (and
      * Flatchr sends none again); Camel interrupts the threads of a route it stops by force (a removed tenant's delivery
      * still waiting at the shutdown timeout). What is left: with several threads at the file when it is closed, a
-     * read may still fail once (a webhook answered 503, a delivery tried again), and two of them may open it again at
-     * once, the channel one of them leaves open later dropping the process's lock on the file (on Linux, closing any
-     * channel of a file does): a second process given the same DATA_DIR, which one connector serves, could then open
-     * it. {@code async:} was tried too and not kept: the JDK's threads it writes on cache a direct buffer each (18 MB
+     * read may still fail once (a webhook answered 503, a delivery tried again). Two of them may also open it again
+     * at once, the channel one of them leaves open later dropping the process's lock on the file (on Linux, closing
+     * any channel of a file does), which H2 relies on to refuse a second process: DATA_DIR's own lock file
+     * (DataDirectoryLock), which nothing but its holder opens, refuses that process all the same. {@code async:} was
+     * tried too and not kept: the JDK's threads it writes on cache a direct buffer each (18 MB
      * after a burst, on a heap of 128 MiB), and an error other than an I/O one on such a thread leaves the journal
      * waiting for it for ever (BENCHMARKS.md, "the journal's file and interrupted threads").
      *
@@ -85,7 +86,8 @@ public final class EmbeddedJournal {
 
     /**
      * Brings the journal of {@code dataDir} to this version's schema, on a copy when it has anything to do; made anew
-     * the same way when there is none. Before any connection of the connector's pool opens the file.
+     * the same way when there is none. Before any connection of the connector's pool opens the file, and once the
+     * connector holds DATA_DIR's lock (DataDirectoryLock).
      *
      * @throws JournalUnavailable when the journal cannot be opened (another process holds it)
      */
@@ -112,8 +114,9 @@ public final class EmbeddedJournal {
             migrate.accept(upgrading);
             close(upgrading);
             force(copy, StandardOpenOption.WRITE);
-            // Nothing holds the journal while its copy is migrated: a second process on the same DATA_DIR (a
-            // rollback's, an overlapping container) could have opened it and taken hires, which the copy has not.
+            // Nothing holds the journal itself while its copy is migrated. DATA_DIR's lock, taken before, keeps
+            // another connector of this version out; a connector of a version without that lock (a rollback's, an
+            // overlapping container's) could still have opened it and taken hires, which the copy has not.
             if (!copied.equals(FileState.of(file))) {
                 throw new JournalUnavailable("be migrated: another process wrote its file meanwhile (one DATA_DIR "
                         + "serves one connector)", null);
