@@ -33,7 +33,7 @@ final class JournalSettingFault {
      */
     static Optional<InvalidSetting> of(Throwable failure, ConnectorSettings settings) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataDirInUse && settings.embeddedJournal()) {
+            if (cause instanceof DataDirInUse) {
                 return Optional.of(anotherConnector(settings));
             }
             if (cause instanceof SQLException sql) {

@@ -32,7 +32,7 @@ class DataDirAtStopTest {
 
         assertThat(LockInAnotherProcess.lockedForOthers(lockFile)).as("released for another process").isFalse();
         try (DataDirectoryLock next = new DataDirectoryLock(dataDir)) {
-            // a start of this JVM takes it (it is refused, and the test's JVM halted, while this JVM still holds it)
+            // as the next start of this JVM does: refused (DataDirInUse) while this JVM still counts it held
             next.take();
         }
     }

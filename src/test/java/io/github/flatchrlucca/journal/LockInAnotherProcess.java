@@ -44,6 +44,10 @@ public final class LockInAnotherProcess {
         Process probe = start("probe", file);
         String said = firstLine(probe);
         probe.waitFor();
+        if (!HELD.equals(said) && !FREE.equals(said)) {
+            // a probe that did not run must not pass for a lock released
+            throw new IllegalStateException("the probe of " + file + " said " + said);
+        }
         return HELD.equals(said);
     }
 
