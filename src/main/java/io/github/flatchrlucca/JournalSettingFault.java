@@ -8,9 +8,9 @@ import org.h2.api.ErrorCode;
 /**
  * The setting to blame when the journal would not open, if one is: another connector on the embedded journal's
  * DATA_DIR (its lock file, or H2's lock on the journal's file, held), or a PostgreSQL that refuses the user, the
- * password (or asks for one none was given) or the database. The start then stops with one line naming it and exit code 78, which a supervisor does not restart: starting again
- * would fail the same way, every few seconds, for good. A database not reachable (yet) is nobody's setting: that start
- * fails with exit code 1 and is tried again.
+ * password (or asks for one none was given) or the database. The start then stops with one line naming it and exit
+ * code 78, which a supervisor does not restart: starting again would fail the same way, every few seconds, for good.
+ * A database not reachable (yet) is nobody's setting: that start fails with exit code 1 and is tried again.
  */
 final class JournalSettingFault {
 
