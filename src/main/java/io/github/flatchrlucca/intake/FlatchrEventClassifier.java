@@ -4,6 +4,7 @@ import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.mapping.ApplicationId;
 import io.github.flatchrlucca.mapping.AsciiDigits;
 import io.github.flatchrlucca.mapping.EmailAddress;
+import io.github.flatchrlucca.mapping.FlatchrFlags;
 import io.github.flatchrlucca.mapping.VisibleText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -72,7 +73,13 @@ public final class FlatchrEventClassifier {
         JsonNode data = objectAt(event, "data", "data");
         JsonNode candidate = objectAt(data, "candidate", "data.candidate");
         JsonNode column = objectAt(data, "column", "data.column");
-        if (!isTrigger(column, tenant.triggerColumns())) {
+        Optional<Boolean> hired = hiredFlag(column);
+        if (!hired.orElse(false) && !isTrigger(column, tenant.triggerColumns())) {
+            if (hired.isEmpty()) {
+                // a move out of hired read from a flag that may say hired would withdraw the hire
+                throw Problem.badRequest("data.column.hired", "A drag_applicant event's column.hired is true or false "
+                        + "(or 1 or 0).");
+            }
             // The event names only the column the candidate went to, not the one they left, so a drag on into a
             // later column can be told from a step back only by the tenant listing it as a trigger
             // (docs/settings.md, FLATCHR_TRIGGER_COLUMNS)
@@ -128,16 +135,22 @@ public final class FlatchrEventClassifier {
     }
 
     /**
-     * A column Flatchr marks as hired always triggers, trigger columns or not (flatchr-webhooks.md: a drag into it is
-     * a hire): it is often the candidate's first and only drag into hired (straight from an interview, past the
+     * Whether Flatchr marks the column as hired, as Flatchr writes a flag ({@link FlatchrFlags}: true, 1, "1"...);
+     * a column that leaves it out, or null, is not marked; empty when it says neither.
+     *
+     * <p>A column Flatchr marks as hired always triggers, trigger columns or not (flatchr-webhooks.md: a drag into
+     * it is a hire): it is often the candidate's first and only drag into hired (straight from an interview, past the
      * trigger columns), which a search of Flatchr's API records as a hire too, so a tenant without an API key would
      * otherwise lose it. A drag on from a trigger column into it is the same hire sent again, which the journal
      * answers as a duplicate (or queues again, withdrawn meanwhile).
      */
+    private static Optional<Boolean> hiredFlag(JsonNode column) {
+        JsonNode hired = column.path("hired");
+        return hired.isMissingNode() || hired.isNull() ? Optional.of(false) : FlatchrFlags.read(hired);
+    }
+
+    /** One of the tenant's trigger columns, by the webhook's id of it or its title (in any case). */
     private static boolean isTrigger(JsonNode column, Set<String> triggerColumns) {
-        if (column.path("hired").asBoolean(false)) {
-            return true;
-        }
         return triggerColumns.contains(text(column.path("id")).toLowerCase(Locale.ROOT))
                 || triggerColumns.contains(text(column.path("title")).toLowerCase(Locale.ROOT));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.intake.SameApplication;
 import io.github.flatchrlucca.mapping.AsciiDigits;
+import io.github.flatchrlucca.mapping.FlatchrFlags;
 import io.github.flatchrlucca.mapping.FlatchrInstants;
 import io.github.flatchrlucca.mapping.HireMapper;
 import java.time.Duration;
@@ -18,13 +19,16 @@ import java.util.Optional;
  * vacancy's plain id and title, the column, the candidate), and the webhook-shaped event it becomes, so that it is
  * mapped and delivered exactly as a webhook's hire.
  *
- * @param hired     whether the candidate is in a column Flatchr marks as hired; null when the item does not say
- *                  (older docs list fewer fields), which is no answer either way
+ * @param hired     whether the candidate is in a column Flatchr marks as hired, as Flatchr writes a flag
+ *                  ({@link FlatchrFlags}); null when the item does not say (older docs list fewer fields) or says it
+ *                  in no shape the connector reads, which is no answer either way: never a move out of hired
+ * @param archived  whether Flatchr archived it (status 0, {@link #archivedOf}); null when its status is in no shape
+ *                  the connector reads, neither active nor archived
  * @param changedAt the application's last change in Flatchr ({@code updated_at}, {@link #changedAtOf}); null when
  *                  the item gives none that can be read
  */
 public record FoundApplication(String applicant, String vacancyId, String vacancyTitle, String column,
-                               Boolean hired, boolean archived, String firstname, String lastname, String email,
+                               Boolean hired, Boolean archived, String firstname, String lastname, String email,
                                String phone, Instant changedAt) {
 
     static final String DETAILS_MISSING = "Flatchr's API did not give the application's details: the candidate is "
@@ -50,13 +54,28 @@ public record FoundApplication(String applicant, String vacancyId, String vacanc
             return Optional.empty();
         }
         return Optional.of(new FoundApplication(applicant, text(item.path("vacancy_id")), text(item.path("vacancy")),
-                text(item.path("column")), hired(item.path("hired")), item.path("status").asInt(1) == 0,
+                text(item.path("column")), FlatchrFlags.read(item.path("hired")).orElse(null),
+                archivedOf(item.path("status")),
                 text(item.path("firstname")), text(item.path("lastname")), text(item.path("email")),
                 text(item.path("phone")), changedAtOf(item.path("updated_at"), answeredAt)));
     }
 
-    private static Boolean hired(JsonNode hired) {
-        return hired.isMissingNode() || hired.isNull() ? null : hired.asBoolean(false);
+    /**
+     * An item's {@code status}, 1 active and 0 archived as a number or as text: true when archived, false when active
+     * or not said (older answers list fewer fields), null for anything else ("archived", 2). Not Jackson's asInt,
+     * which reads such a text as its default, active: an archived candidate in a hired column then recorded as a
+     * hire.
+     */
+    public static Boolean archivedOf(JsonNode status) {
+        if (status.isMissingNode() || status.isNull()) {
+            return false;
+        }
+        String text = status.isIntegralNumber() || status.isTextual() ? status.asText().strip() : "";
+        return switch (text) {
+            case "0" -> true;
+            case "1" -> false;
+            default -> null;
+        };
     }
 
     /**

@@ -6,6 +6,7 @@ import io.github.flatchrlucca.flatchr.FlatchrRequests;
 import io.github.flatchrlucca.http.ApiRequest;
 import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.mapping.FlatchrDays;
+import io.github.flatchrlucca.mapping.FlatchrFlags;
 import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.Tenant;
 import java.time.Duration;
@@ -164,11 +165,16 @@ public final class ReconciliationRun {
         return !tenant.triggerColumns().isEmpty();
     }
 
-    /** Flatchr's columns: each trigger column (a title, in any case) becomes the title a search takes. */
+    /**
+     * Flatchr's columns: each trigger column (a title, in any case) becomes the title a search takes. A column's
+     * {@code hired} is read as Flatchr writes a flag ({@link FlatchrFlags}); one it cannot read is not hired: the
+     * flag only goes into the events of the hires its search finds, which the classifier takes for hires by the
+     * trigger column's title all the same.
+     */
     void columns(JsonNode answer) {
         for (JsonNode item : answer) {
             SearchedColumn column = new SearchedColumn(item.path("id").asText(""), item.path("title").asText(""),
-                    item.path("hired").asBoolean(false));
+                    FlatchrFlags.read(item.path("hired")).orElse(false));
             columns.put(column.title().toLowerCase(Locale.ROOT), column);
             columnsByApiId.put(column.id().toLowerCase(Locale.ROOT), column);
         }
@@ -400,22 +406,24 @@ public final class ReconciliationRun {
      * column that does not trigger (by Flatchr's hired flag, or with trigger columns by their titles, and never one
      * Flatchr marks as hired, as the webhook judges). One without a time of change it can rely on
      * ({@link FoundApplication#changedAtOf}) cannot be ordered after its hire, and is left alone, counted
-     * ({@link #unreadableTimes}). So is one
-     * whose item does not say whether it is hired (older answers list fewer fields): without the flag neither "in no
-     * hired column" nor "not in Flatchr's hired column" can be told, and reading it as out would withdraw every hire
-     * it holds; its move, if any, is the webhook's to report, as before searches were made. Nor one whose e-mail and
-     * vacancy another application of the answer shows in hired: the candidate has two on the vacancy (last year's,
-     * a second job board's), the one out of hired is not the hire's, and its hire is still in hired.
+     * ({@link #unreadableTimes}). Left alone too (not counted) is one not archived whose item does not say whether
+     * it is hired (older answers list fewer fields), or says it in no shape of a flag ({@link FlatchrFlags}: "yes",
+     * 2): without the flag neither "in no hired column" nor "not in Flatchr's hired column" can be told, and reading
+     * it as out would withdraw every hire it holds; its move, if any, is the webhook's to report, as before searches
+     * were made. Nor one whose e-mail and vacancy another application of the answer shows in hired: the candidate
+     * has two on the vacancy (last year's, a second job board's), the one out of hired is not the hire's, and its
+     * hire is still in hired.
      */
     List<FoundApplication> outOfHired(JsonNode answer, Instant answeredAt) {
         List<FoundApplication> listed = new ArrayList<>();
         answer.forEach(item -> FoundApplication.of(item, answeredAt).ifPresent(listed::add));
         Set<String> stillHired = new HashSet<>();
-        listed.stream().filter(application -> !application.archived() && application.hired() != null
-                && inATriggerColumn(application)).forEach(application -> application.sameApplication()
-                .ifPresent(stillHired::add));
+        // one whose status cannot be read is not taken for archived: in hired, it keeps its namesakes' hires there
+        listed.stream().filter(application -> !Boolean.TRUE.equals(application.archived())
+                && application.hired() != null && inATriggerColumn(application)).forEach(application -> application
+                .sameApplication().ifPresent(stillHired::add));
         List<FoundApplication> out = listed.stream()
-                .filter(application -> application.archived()
+                .filter(application -> Boolean.TRUE.equals(application.archived())
                         || application.hired() != null && !inATriggerColumn(application))
                 .filter(application -> application.sameApplication().filter(stillHired::contains).isEmpty())
                 .toList();
@@ -467,7 +475,8 @@ public final class ReconciliationRun {
     void found(int index, JsonNode answer, Instant answeredAt) {
         SearchedColumn column = searched.get(index);
         for (JsonNode item : answer) {
-            FoundApplication.of(item, answeredAt).filter(application -> !application.archived())
+            // active only: one whose status cannot be read may be archived, last year's hire in hired still
+            FoundApplication.of(item, answeredAt).filter(application -> Boolean.FALSE.equals(application.archived()))
                     .filter(application -> found.putIfAbsent(application.applicant(), application) == null)
                     .ifPresent(application -> {
                         foundIn.put(application.applicant(), column);

@@ -538,8 +538,10 @@ public final class ReconciliationSteps {
             HireVerdict verdict = new HireVerdict(HireVerdict.Kind.MOVED_OUT, null, companyId, application.applicant(),
                     List.of(), application.sameApplication().orElse(null));
             journal.movedOutSeenInFlatchr(run.getTenant(), verdict.dedupeKey(), verdict.sameApplication(),
-                    application.applicant(), "as a search of its API shows (" + (application.archived() ? "archived"
-                    : "now in " + application.column()) + ")", application.changedAt(), run.movesAskedAt()).stream()
+                    application.applicant(), "as a search of its API shows ("
+                            + (Boolean.TRUE.equals(application.archived()) ? "archived"
+                            : "now in " + application.column()) + ")", application.changedAt(), run.movesAskedAt())
+                    .stream()
                     .filter(moveOut -> moveOut.outcome() != MoveOut.Outcome.ALREADY_STOPPED)
                     .forEach(changed::add);
         }

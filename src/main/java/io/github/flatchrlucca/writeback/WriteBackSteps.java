@@ -15,6 +15,7 @@ import io.github.flatchrlucca.journal.CallHeldBack;
 import io.github.flatchrlucca.journal.ClaimLost;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.WriteBacks;
+import io.github.flatchrlucca.mapping.FlatchrFlags;
 import io.github.flatchrlucca.operations.ConnectorMetrics;
 import io.github.flatchrlucca.reconciliation.FoundApplication;
 import io.github.flatchrlucca.routes.Variables;
@@ -131,17 +132,19 @@ public final class WriteBackSteps {
                     && !written.equals(tag.path("tag_id").asText())) {
                 continue;
             }
+            // a flag as Flatchr writes it (FlatchrFlags); one it cannot read is not set: a tag not said to take free
+            // text is not written to, and one not said to take several values is written as one of one value
             if (!"candidates".equals(tag.path("type").asText())) {
                 if (nearest < 1) {
                     nearest = 1;
                     problem = "tag '" + written + "' is a tag of vacancies, not of candidates";
                 }
-            } else if (!flag(tag.path("creatable"))) {
+            } else if (!FlatchrFlags.read(tag.path("creatable")).orElse(false)) {
                 if (nearest < 2) {
                     nearest = 2;
                     problem = "tag '" + written + "' takes only its listed values, not free text";
                 }
-            } else if (flag(tag.path("multiple"))) {
+            } else if (FlatchrFlags.read(tag.path("multiple")).orElse(false)) {
                 if (nearest < 3) {
                     nearest = 3;
                     problem = "tag '" + written + "' takes several values on a candidate ('multiple'): each outcome "
@@ -162,14 +165,6 @@ public final class WriteBackSteps {
         } else if (problem == null && (before == null || before.problem() != null)) {
             LOG.info("Tenant {}: outcomes are written back to Flatchr in candidate tag '{}'", tenantId, written);
         }
-    }
-
-    /**
-     * A tag's flag, leniently, as the reference asks: true, 1, "true" or "1". Not Jackson's asBoolean, which takes the
-     * text "1" for false: a tag whose "multiple" is "1" would be taken for one of a single value.
-     */
-    private static boolean flag(JsonNode value) {
-        return List.of("true", "1").contains(value.asText().strip());
     }
 
     /** The tags could not be read (Flatchr unavailable, key rejected): looked up again in a few minutes. */
@@ -286,9 +281,11 @@ public final class WriteBackSteps {
             if (applicant.isEmpty()) {
                 continue;
             }
-            // as the search of Flatchr reads an item: archived by status 0 only, hired only when it says so
+            // as the search of Flatchr reads an item: archived by status 0 only, hired only when it says so (a flag
+            // it cannot read puts the application first of none)
             HiresApplication.Listed listed = new HiresApplication.Listed(applicant,
-                    item.path("status").asInt(1) == 0, item.path("hired").asBoolean(false),
+                    Boolean.TRUE.equals(FoundApplication.archivedOf(item.path("status"))),
+                    FlatchrFlags.read(item.path("hired")).orElse(false),
                     FoundApplication.changedAtOf(item.path("updated_at"), clock.instant()));
             if (vacancyId.isValueNode() && !vacancyId.isNull()) {
                 if (SameApplication.of(item.path("email").asText(null), vacancyId.asText()).orElse("-")

@@ -181,6 +181,31 @@ class FlatchrEventClassifierTest {
     }
 
     @Test
+    void aColumnsHiredFlagIsReadAsTextOrNumberAndOneItCannotReadIsRefusedNamingItNotAMoveOutOfHired() {
+        // Jackson's asBoolean took the text "1" for false: a drag into hired, for a move out of it
+        for (String hired : List.of("1", "true", " TRUE ")) {
+            ObjectNode event = hire();
+            column(event).put("hired", hired);
+            assertThat(byHiredFlag.classify(event).kind()).as(hired).isEqualTo(HireVerdict.Kind.HIRE);
+        }
+        ObjectNode asNumber = hire();
+        column(asNumber).put("hired", 1);
+        assertThat(byHiredFlag.classify(asNumber).kind()).as("the number 1").isEqualTo(HireVerdict.Kind.HIRE);
+        ObjectNode notHired = hire();
+        column(notHired).put("hired", "0");
+        assertThat(byHiredFlag.classify(notHired).isMovedOut()).as("the text 0").isTrue();
+        ObjectNode unreadable = hire();
+        column(unreadable).put("hired", "yes");
+        assertThatExceptionOfType(Problem.class).as("neither a hire nor a move out")
+                .isThrownBy(() -> byHiredFlag.classify(unreadable))
+                .satisfies(problem -> assertThat(problem.document().get("field")).isEqualTo("data.column.hired"));
+        ObjectNode intoATrigger = hire();
+        column(intoATrigger).put("hired", "yes").put("title", "Promesse signée");
+        assertThat(classifierFor(Set.of("promesse signée")).classify(intoATrigger).kind())
+                .as("a trigger column by its title").isEqualTo(HireVerdict.Kind.HIRE);
+    }
+
+    @Test
     void withTriggerColumnsADragIntoFlatchrsHiredColumnIsTheSameHireNoMoveOutOfHired() {
         TenantClassifier earlierStep = classifierFor(Set.of("promesse signée"));
         ObjectNode signed = hire();

@@ -211,6 +211,38 @@ class FoundApplicationTest {
         assertThat(event.at("/data/column").has("id")).isFalse();
     }
 
+    @Test
+    void aHiredFlagIsReadAsFlatchrWritesItTextOrNumberAndOneItCannotReadIsNoAnswer() throws Exception {
+        assertThat(hired("\"1\"")).as("the text 1").isTrue();
+        assertThat(hired("1")).as("the number 1").isTrue();
+        assertThat(hired("\"true\"")).as("the text true").isTrue();
+        assertThat(hired("\"0\"")).as("the text 0").isFalse();
+        assertThat(hired("false")).as("false").isFalse();
+        assertThat(hired("\"yes\"")).as("unreadable: neither hired nor not").isNull();
+        assertThat(hired("2")).as("unreadable: neither hired nor not").isNull();
+        assertThat(hired("null")).as("null: not said").isNull();
+    }
+
+    @Test
+    void aStatusIsOneOrZeroAsNumberOrTextAndOneItCannotReadIsNeitherActiveNorArchived() throws Exception {
+        assertThat(archived("0")).isTrue();
+        assertThat(archived("\"0\"")).isTrue();
+        assertThat(archived("\"1\"")).isFalse();
+        assertThat(archived("null")).as("not said: active, as before statuses were read").isFalse();
+        assertThat(archived("\"archived\"")).as("unreadable").isNull();
+        assertThat(archived("2")).as("unreadable").isNull();
+    }
+
+    private static Boolean archived(String status) throws Exception {
+        return FoundApplication.of(JSON.readTree(ITEM.replace("\"status\": 1", "\"status\": " + status)), ANSWERED)
+                .orElseThrow().archived();
+    }
+
+    private static Boolean hired(String flag) throws Exception {
+        return FoundApplication.of(JSON.readTree(ITEM.replace("\"hired\": true", "\"hired\": " + flag)), ANSWERED)
+                .orElseThrow().hired();
+    }
+
     private static FoundApplication found() throws Exception {
         return FoundApplication.of(JSON.readTree(ITEM), ANSWERED).orElseThrow();
     }

@@ -261,6 +261,61 @@ class ReconciliationRunTest {
     }
 
     @Test
+    void outOfHiredReadsTheHiredFlagAsTextOrNumberAndLeavesOneItCannotReadAlone() throws Exception {
+        ReconciliationRun run = run(Set.of());
+
+        // Jackson's asBoolean took the text "1" for false: the candidate still in hired, for moved out
+        List<FoundApplication> moved = run.outOfHired(JSON.readTree("""
+                [{"applicant": "text-1", "status": 1, "hired": "1", "column": "Recruté", "updated_at": 1764666000},
+                 {"applicant": "text-true", "status": 1, "hired": "true", "column": "Recruté",
+                  "updated_at": 1764666000},
+                 {"applicant": "number-1", "status": 1, "hired": 1, "column": "Recruté", "updated_at": 1764666000},
+                 {"applicant": "unreadable", "status": 1, "hired": "yes", "column": "Recruté",
+                  "updated_at": 1764666000},
+                 {"applicant": "text-0", "status": 1, "hired": "0", "column": "Entretien", "updated_at": 1764666000}]
+                """), NOW);
+
+        assertThat(moved).extracting(FoundApplication::applicant).containsExactly("text-0");
+    }
+
+    @Test
+    void anApplicationWhoseStatusCannotBeReadIsNoHireFoundNorAMoveOutOfHired() throws Exception {
+        ReconciliationRun run = run(Set.of());
+        run.searches(NOW);
+
+        // "archived" read as a number was 1, active: an archived candidate recorded as a new hire
+        run.found(0, JSON.readTree("""
+                [{"applicant": "a1", "status": "archived", "hired": true, "updated_at": 1764666000},
+                 {"applicant": "a2", "status": "1", "hired": true, "updated_at": 1764666000}]
+                """), NOW);
+        List<FoundApplication> moved = run.outOfHired(JSON.readTree("""
+                [{"applicant": "a1", "status": "archived", "hired": true, "updated_at": 1764666000},
+                 {"applicant": "a3", "status": "0", "hired": true, "updated_at": 1764666000}]
+                """), NOW);
+
+        assertThat(run.found()).extracting(FoundApplication::applicant).containsExactly("a2");
+        assertThat(moved).extracting(FoundApplication::applicant).containsExactly("a3");
+    }
+
+    @Test
+    void aColumnsHiredFlagIsReadAsTextOrNumberAndOneItCannotReadIsNotHired() throws Exception {
+        ReconciliationRun run = run(Set.of("recruté", "embauché", "entretien"));
+        run.columns(JSON.readTree("""
+                [{"id": "Rc9tB", "title": "Recruté", "hired": "1"}, {"id": "Em7bH", "title": "Embauché", "hired": 1},
+                 {"id": "En3vA", "title": "Entretien", "hired": "yes"}]
+                """));
+        run.searches(NOW);
+
+        run.found(0, JSON.readTree("[{\"applicant\": \"em\", \"column\": \"Embauché\", \"hired\": true}]"), NOW);
+        run.found(1, JSON.readTree("[{\"applicant\": \"en\", \"column\": \"Entretien\", \"hired\": true}]"), NOW);
+        run.found(2, JSON.readTree("[{\"applicant\": \"rc\", \"column\": \"Recruté\", \"hired\": true}]"), NOW);
+
+        assertThat(run.found()).extracting(run::foundIn).containsExactly(
+                new SearchedColumn("Em7bH", "Embauché", true), new SearchedColumn("En3vA", "Entretien", false),
+                new SearchedColumn("Rc9tB", "Recruté", true));
+    }
+
+    @Test
     void outOfHiredReadsATimeOfChangeInIso8601OrMilliseconds() throws Exception {
         ReconciliationRun run = run(Set.of());
 

@@ -711,6 +711,25 @@ class ReconciliationStepsTest {
     }
 
     @Test
+    void aHeldWebhooksHireWhoseCandidateASearchShowsInHiredByTheText1IsNotWithdrawn() throws Exception {
+        String hireId = webhookHireRecorded(); // held an hour
+        clock.advance(Duration.ofMinutes(20));
+        // Flatchr's flag as text: Jackson's asBoolean took "1" for false, the candidate for moved out of hired
+        String inHired = foundHired(clock.instant()).replace("\"hired\": true", "\"hired\": \"1\"");
+        ReconciliationRun run = steps.due("acme");
+        run.searches(clock.instant());
+        steps.found(run, 0, JSON.readTree(inHired));
+        steps.unknown(run);
+        steps.movesSearch(run);
+
+        List<MoveOut> moved = steps.movedOut(run, JSON.readTree(inHired));
+        steps.finished(run);
+
+        assertThat(moved).isEmpty();
+        assertThat(new JournalReader(pool).find(hireId).orElseThrow().status()).isEqualTo(HireStatus.RECEIVED);
+    }
+
+    @Test
     void anotherApplicationOfTheHiresEmailAndVacancyArchivedBesideOneStillInHiredIsNoMoveOfItsHire()
             throws Exception {
         String hireId = webhookHireRecorded();

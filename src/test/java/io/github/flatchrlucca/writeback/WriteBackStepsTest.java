@@ -270,6 +270,27 @@ class WriteBackStepsTest {
     }
 
     @Test
+    void anApplicationsHiredFlagGivenAsTextOrNumberPutsItFirstAndOneNotReadableDoesNot() throws Exception {
+        HireView hire = webhookHire();
+        String answer = """
+                [{"applicant": "N3wb0ArdAppL1c4t", "email": "jeanne@example.org", "vacancy_id": 5, "status": 1,
+                  "hired": false, "column": "Nouveau"},
+                 {"applicant": "z7gWQnjXG77hJRak", "email": "jeanne@example.org", "vacancy_id": 5, "status": 1,
+                  "hired": %s, "column": "Recruté"}]
+                """;
+
+        // read as the search reads it: Jackson's asBoolean took the text "1" for false, and neither for the hire's
+        for (String hired : List.of("\"1\"", "\"true\"", "1")) {
+            assertThat(steps.applicantFound(hire, tags(answer.formatted(hired)))).as(hired)
+                    .isEqualTo("z7gWQnjXG77hJRak");
+        }
+        for (String notHired : List.of("\"0\"", "\"yes\"")) {
+            assertThat(catchThrowable(() -> steps.applicantFound(hire, tags(answer.formatted(notHired))))).as(notHired)
+                    .isInstanceOf(WriteBackSteps.ApplicantNotFound.class);
+        }
+    }
+
+    @Test
     void twoApplicationsInHiredOfTheHiresEmailAndVacancyWriteOnNeitherKeepNoIdAndTheHistorySaysWhy()
             throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
