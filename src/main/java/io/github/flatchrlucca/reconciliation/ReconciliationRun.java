@@ -74,6 +74,8 @@ public final class ReconciliationRun {
     private int skipped;
     // by Flatchr's id, the applications whose time of change could not be read, which a move was to be judged by
     private final Set<String> unreadableTimes = new HashSet<>();
+    // by Flatchr's id, the applications a search of hires listed with a status neither active nor archived
+    private final Set<String> unreadableStatuses = new HashSet<>();
     // by status, the answers refusing an application's details that are not a 404 (FlatchrAnswers reads them as one)
     private final Map<Integer, Integer> detailsRefused = new TreeMap<>();
     // the webhook's hires an application to record may be under a corrected e-mail: read at the first one, if any
@@ -445,6 +447,14 @@ public final class ReconciliationRun {
     }
 
     /**
+     * How many applications in hired the run could not record or leave for want of a status it can read (1 active, 0
+     * archived): each may be a hire whose webhook never came, or last year's archived one.
+     */
+    int unreadableStatuses() {
+        return unreadableStatuses.size();
+    }
+
+    /**
      * Flatchr refused an application's details with a 4xx other than the reference's 404, read as details not given
      * all the same: counted, as a key without the right to that (undocumented) call, or Flatchr retiring it, would
      * refuse every application's, each hire then recorded from its search item alone.
@@ -475,13 +485,16 @@ public final class ReconciliationRun {
     void found(int index, JsonNode answer, Instant answeredAt) {
         SearchedColumn column = searched.get(index);
         for (JsonNode item : answer) {
-            // active only: one whose status cannot be read may be archived, last year's hire in hired still
-            FoundApplication.of(item, answeredAt).filter(application -> Boolean.FALSE.equals(application.archived()))
-                    .filter(application -> found.putIfAbsent(application.applicant(), application) == null)
-                    .ifPresent(application -> {
-                        foundIn.put(application.applicant(), column);
-                        seenInHiredAt.put(application.applicant(), answeredAt);
-                    });
+            FoundApplication.of(item, answeredAt).ifPresent(application -> {
+                if (application.archived() == null) {
+                    // neither: it may be last year's archived hire, or a hire whose webhook never came: counted, and
+                    // left to a person (never dropped unseen, nor recorded as a hire)
+                    unreadableStatuses.add(application.applicant());
+                } else if (!application.archived() && found.putIfAbsent(application.applicant(), application) == null) {
+                    foundIn.put(application.applicant(), column);
+                    seenInHiredAt.put(application.applicant(), answeredAt);
+                }
+            });
         }
     }
 

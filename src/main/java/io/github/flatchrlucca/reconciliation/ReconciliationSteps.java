@@ -734,6 +734,11 @@ public final class ReconciliationSteps {
                     + "of theirs out of or back into hired, which only their webhooks tell", run.getTenant(),
                     run.unreadableTimes());
         }
+        if (run.unreadableStatuses() > 0) {
+            LOG.warn("Tenant {}: Flatchr's API listed {} application(s) in hired with a status in no shape the connector "
+                    + "reads (1 active, 0 archived): none is recorded as a hire; check them in Flatchr (a hire among "
+                    + "them is recorded by its webhook once dragged into hired again)", run.getTenant(), run.unreadableStatuses());
+        }
         int detailsRefused = run.detailsRefused().values().stream().mapToInt(Integer::intValue).sum();
         if (detailsRefused > 0) {
             LOG.warn("Tenant {}: Flatchr's API refused the details of {} application(s) (status: count {}): each is "
@@ -760,6 +765,7 @@ public final class ReconciliationSteps {
         }
         summary.put("skipped", run.skippedCount());
         summary.put("unreadableTimes", run.unreadableTimes());
+        summary.put("unreadableStatuses", run.unreadableStatuses());
         summary.put("detailsRefused", detailsRefused);
         return summary;
     }

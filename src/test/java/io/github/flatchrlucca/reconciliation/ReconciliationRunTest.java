@@ -295,6 +295,7 @@ class ReconciliationRunTest {
 
         assertThat(run.found()).extracting(FoundApplication::applicant).containsExactly("a2");
         assertThat(moved).extracting(FoundApplication::applicant).containsExactly("a3");
+        assertThat(run.unreadableStatuses()).as("not recorded, but counted").isEqualTo(1);
     }
 
     @Test
