@@ -56,8 +56,14 @@ public final class WebhookAuthenticator implements Processor {
     /**
      * "/webhooks/flatchr" is the default tenant's URL, "/webhooks/flatchr/acme" tenant acme's. Any other path names
      * itself, which no tenant id matches: refused like an unknown tenant, never taken for the default one.
+     * One slash at the end is the same URL, as Camel's routes serve it: a URL pasted into Flatchr with one would
+     * otherwise lose every hire sent to it (Flatchr does not send a call again). The path comes as Vert.x normalises
+     * it, for the gate and the route alike (repeated slashes made one), so nothing else is taken off it here.
      */
     public static String tenantOfPath(String path) {
+        if (path.length() > PATH.length() && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
         if (path.equals(PATH)) {
             return TenantSettings.DEFAULT_ID;
         }

@@ -168,7 +168,8 @@ final class ConnectorProcess implements AutoCloseable {
         return JSON.readTree(response.body()).path("hireId").asText();
     }
 
-    private HttpResponse<String> post(String path, String body, String token, String contentType) throws Exception {
+    /** Posts to {@code path} with {@code token} in the query string (none when null). */
+    HttpResponse<String> post(String path, String body, String token, String contentType) throws Exception {
         String query = token == null ? "" : "?token=" + token;
         return HTTP.send(HttpRequest.newBuilder(uri(path + query))
                 .header("Content-Type", contentType)

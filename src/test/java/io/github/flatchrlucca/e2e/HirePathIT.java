@@ -295,6 +295,30 @@ class HirePathIT {
     }
 
     @Test
+    void aWebhookUrlPastedWithATrailingSlashIsTheSameUrl() throws Exception {
+        String event = FlatchrEvents.hire("slash-1").toString();
+
+        HttpResponse<String> first = app.connector().post("/webhooks/flatchr/", event,
+                ConnectorProcess.WEBHOOK_TOKEN, "application/json");
+        HttpResponse<String> again = app.connector().post("/webhooks/flatchr/default/", event,
+                ConnectorProcess.WEBHOOK_TOKEN, "application/json");
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).path("status").asText()).isEqualTo("duplicate");
+        // Vert.x makes repeated slashes one before the gate and the route read the path: both see the same tenant
+        HttpResponse<String> doubled = app.connector().post("/webhooks/flatchr//default//", event,
+                ConnectorProcess.WEBHOOK_TOKEN, "application/json");
+        assertThat(doubled.statusCode()).as(doubled.body()).isEqualTo(200);
+        assertThat(JSON.readTree(doubled.body()).path("hireId").asText())
+                .isEqualTo(JSON.readTree(first.body()).path("hireId").asText());
+        assertThat(app.connector().post("/webhooks/flatchr/default/more", event, ConnectorProcess.WEBHOOK_TOKEN,
+                "application/json").statusCode()).as("a path past the tenant's names no tenant").isEqualTo(401);
+        // delivered before the next test, which may ask the fake Lucca to lose the answer to its next call
+        app.connector().awaitStatus(JSON.readTree(first.body()).path("hireId").asText(), "delivered");
+    }
+
+    @Test
     void jsonSentAsAFormIsStillReadAsJson() throws Exception {
         ObjectNode event = FlatchrEvents.hire("form-1", "Zoé", "Lefèvre", "zoe+work@example.org");
 

@@ -42,9 +42,31 @@ class WebhookAuthenticatorTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"/webhooks/flatchr, default", "/webhooks/flatchr/acme, acme",
-        "/webhooks/flatchrfoo, /webhooks/flatchrfoo"})
+        "/webhooks/flatchrfoo, /webhooks/flatchrfoo", "/webhooks/flatchr/, default", "/webhooks/flatchr/acme/, acme"})
     void theTenantOfAWebhookPathIsTheDefaultOnlyForTheDefaultUrl(String path, String tenant) {
         assertThat(WebhookAuthenticator.tenantOfPath(path)).isEqualTo(tenant);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"/webhooks/flatchr/, s3cret-0123456789, default",
+        "/webhooks/flatchr/acme/, acme-token-0123456789, acme"})
+    void aUrlPastedWithATrailingSlashIsTheSameUrl(String path, String token, String tenant) {
+        Exchange exchange = exchangeWithToken(token);
+        exchange.getIn().setHeader(Exchange.HTTP_PATH, path);
+
+        check().process(exchange);
+
+        assertThat(exchange.getVariable("tenantId")).isEqualTo(tenant);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/webhooks/flatchr//", "/webhooks/flatchr//acme",
+        "/webhooks/flatchr/acme//", "/webhooks/flatchr/acme/x"})
+    void onlyOneTrailingSlashIsTakenForTheUrlWithout(String path) {
+        Exchange exchange = exchangeWithToken(path.contains("acme") ? "acme-token-0123456789" : "s3cret-0123456789");
+        exchange.getIn().setHeader(Exchange.HTTP_PATH, path);
+
+        assertUnauthorized(exchange);
     }
 
     @Test
