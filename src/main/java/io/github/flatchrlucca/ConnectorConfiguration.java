@@ -317,10 +317,11 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         RequestGate gate = new RequestGate(json, settings.serverPort(), settings.maxBodyBytes(),
                 BodyBudget.ofHeap(Runtime.getRuntime().maxMemory(), settings.maxBodyBytes()), settings.httpRequestTimeout(), vertx::requestArrived, new RequestGate.Observer() {
                     @Override
-                    public void refused(String path, int status) {
+                    public void refused(String path, String admitted, int status) {
                         if (path.startsWith(WebhookAuthenticator.PATH)) {
-                            // refused before the token was accepted: the tenant is only a claim of the URL
-                            metrics.webhook("unknown", WebhookReplies.outcome(status));
+                            // the tenant whose token the gate accepted (the body then too large, too slow, badly
+                            // chunked); refused before that, the URL's tenant is only a claim: never a label
+                            metrics.webhook(admitted != null ? admitted : "unknown", WebhookReplies.outcome(status));
                         }
                     }
 
@@ -329,12 +330,14 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                         metrics.requestAbandoned();
                     }
                 })
-                .bodies(WebhookAuthenticator.PATH + "*", (path, request) ->
-                        webhookAuthenticator.authenticate(WebhookAuthenticator.tenantOfPath(path), request.getParam("token")))
+                .bodies(WebhookAuthenticator.PATH + "*", (path, request) -> webhookAuthenticator.authenticate(
+                        WebhookAuthenticator.tenantOfPath(path), request.getParam("token")).id())
                 .bodies("/admin/api/*", (path, request) -> adminTokenCheck.scopeOf(request.getHeader("Authorization")));
         if (settings.managementOnServerPort()) {
-            gate.reads("/observe/metrics", (path, request) ->
-                    adminTokenCheck.checkEveryTenant(request.getHeader("Authorization")));
+            gate.reads("/observe/metrics", (path, request) -> {
+                adminTokenCheck.checkEveryTenant(request.getHeader("Authorization"));
+                return null;
+            });
         } else {
             gate.answersOn(settings.managementPort());
         }

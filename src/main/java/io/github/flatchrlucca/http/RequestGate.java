@@ -42,13 +42,20 @@ public final class RequestGate implements StartupListener {
     /** Refuses a request from its (normalised) path and headers alone, by throwing the {@link Problem} to answer. */
     @FunctionalInterface
     public interface Check {
-        void check(String path, HttpServerRequest request);
+        /**
+         * @return whom the request is let in as, the tenant whose token it carries (told to the observer with a
+         *         refusal that comes after the check), or null for no one in particular
+         */
+        String check(String path, HttpServerRequest request);
     }
 
     /** Told of what the gate did, for the metrics. */
     public interface Observer {
-        /** A request to {@code path} was answered {@code status} here. */
-        void refused(String path, int status);
+        /**
+         * A request to {@code path} was answered {@code status} here; {@code admitted}: whom a guard's check let it in
+         * as before that ({@link Check#check}), null when none did (refused by the check, or before it).
+         */
+        void refused(String path, String admitted, int status);
 
         /** The client of a request to {@code path} went away before it was answered. */
         void abandoned(String path);
@@ -59,6 +66,9 @@ public final class RequestGate implements StartupListener {
 
     /** Set on a request that a guard let through with its body (see {@link #noBodyElsewhere}). */
     private static final String BODY_LET_THROUGH = "flatchr-lucca.body-let-through";
+
+    /** Whom a guard's check let a request in as, kept on it for the refusals that come after the check. */
+    private static final String ADMITTED = "flatchr-lucca.admitted";
 
     // How long, and how many bodies of the limit, a refused request's unread body is read and dropped before its
     // connection closes (closeAfterTheBody)
@@ -174,7 +184,10 @@ public final class RequestGate implements StartupListener {
 
     private void pass(RoutingContext request, Guard guard) {
         try {
-            guard.check().check(request.normalizedPath(), request.request());
+            String admitted = guard.check().check(request.normalizedPath(), request.request());
+            if (admitted != null) {
+                request.put(ADMITTED, admitted);
+            }
             if (guard.readsBody()) {
                 request.put(BODY_LET_THROUGH, Boolean.TRUE);
                 long length = bodyLength(request.request());
@@ -185,7 +198,7 @@ public final class RequestGate implements StartupListener {
                 }
             }
         } catch (Problem refused) {
-            observer.refused(request.normalizedPath(), refused.status());
+            observeRefusal(request, request.normalizedPath(), refused.status());
             answer(request, refused);
             return;
         }
@@ -202,7 +215,7 @@ public final class RequestGate implements StartupListener {
         boolean body = http.headers().contains(HttpHeaders.TRANSFER_ENCODING)
                 || length != null && !length.trim().equals("0");
         if (body && request.get(BODY_LET_THROUGH) == null) {
-            observer.refused(request.normalizedPath(), 400);
+            observeRefusal(request, request.normalizedPath(), 400);
             answer(request, Problem.badRequest("body", "This path takes no body."));
             return;
         }
@@ -268,13 +281,13 @@ public final class RequestGate implements StartupListener {
         // Checked before any reader of a parameter (a guard's token, Camel's headers), whom a malformed escape
         // (%ZZ) would fail as the server's own error, a 500.
         if (malformedQuery(request)) {
-            observer.refused(request.normalizedPath(), 400);
+            observeRefusal(request, request.normalizedPath(), 400);
             answer(request, MALFORMED_QUERY);
             return;
         }
         long timer = request.vertx().setTimer(bodyDeadline.toMillis(), fired -> {
             if (!request.request().isEnded() && !request.response().ended()) {
-                observer.refused(request.normalizedPath(), 408);
+                observeRefusal(request, request.normalizedPath(), 408);
                 answer(request, Problem.requestTimeout(bodyDeadline));
             }
         });
@@ -310,7 +323,7 @@ public final class RequestGate implements StartupListener {
         Problem problem = malformedPath(request) ? MALFORMED_PATH
                 : Problem.badRequest("request", "The request could not be read.");
         if (observed) {
-            observer.refused(request.request().path(), problem.status());
+            observeRefusal(request, request.request().path(), problem.status());
         }
         answer(request, problem);
     }
@@ -372,9 +385,17 @@ public final class RequestGate implements StartupListener {
             }
         };
         if (observed) {
-            observer.refused(request.normalizedPath(), problem.status());
+            observeRefusal(request, request.normalizedPath(), problem.status());
         }
         answer(request, problem);
+    }
+
+    /**
+     * Tells the observer of a refusal, with whom the request was let in as when a guard's check let it in: a body
+     * too large, too slow or badly chunked after the right token is that tenant's, not a stranger's.
+     */
+    private void observeRefusal(RoutingContext request, String path, int status) {
+        observer.refused(path, request.get(ADMITTED), status);
     }
 
     /**

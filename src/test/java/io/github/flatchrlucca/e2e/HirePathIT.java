@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.fake.User;
 import io.github.flatchrlucca.fake.WorkContract;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Map;
@@ -316,6 +317,35 @@ class HirePathIT {
                 "application/json").statusCode()).as("a path past the tenant's names no tenant").isEqualTo(401);
         // delivered before the next test, which may ask the fake Lucca to lose the answer to its next call
         app.connector().awaitStatus(JSON.readTree(first.body()).path("hireId").asText(), "delivered");
+    }
+
+    @Test
+    void aBodyTooLargeWithTheRightTokenIsCountedForItsTenantAndWithoutItForNone() throws Exception {
+        double defaultBefore = webhooks("invalid", "default");
+        double unknownBefore = webhooks("unauthorized", "unknown");
+
+        assertThat(declareTooLargeABody(ConnectorProcess.WEBHOOK_TOKEN)).startsWith("HTTP/1.1 413");
+        assertThat(declareTooLargeABody("wrong-token-wrong-token")).startsWith("HTTP/1.1 401");
+
+        assertThat(webhooks("invalid", "default")).as("the tenant whose token was right").isEqualTo(defaultBefore + 1);
+        assertThat(webhooks("unauthorized", "unknown")).isEqualTo(unknownBefore + 1);
+    }
+
+    /** The answer to a webhook's POST whose head declares a body over any limit, the body never sent. */
+    private static String declareTooLargeABody(String token) throws Exception {
+        try (Socket socket = RawHttp.connect(app.connector())) {
+            RawHttp.send(socket, "POST /webhooks/flatchr?token=" + token + " HTTP/1.1\r\nHost: test\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 16777217\r\n\r\n");
+            return RawHttp.answer(socket);
+        }
+    }
+
+    /** flatchr_webhooks_total of this outcome and tenant, 0 before the first. */
+    private static double webhooks(String outcome, String tenant) throws Exception {
+        String series = "flatchr_webhooks_total{outcome=\"" + outcome + "\",tenant=\"" + tenant + "\"} ";
+        return app.connector().get("/observe/metrics", "Bearer " + ConnectorProcess.ADMIN_TOKEN).body().lines()
+                .filter(line -> line.startsWith(series))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length()))).sum();
     }
 
     @Test

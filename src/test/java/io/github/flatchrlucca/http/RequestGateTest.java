@@ -70,8 +70,8 @@ class RequestGateTest {
                     heads.incrementAndGet();
                 }, new RequestGate.Observer() {
                     @Override
-                    public void refused(String path, int status) {
-                        observed.add(status + " " + path);
+                    public void refused(String path, String admitted, int status) {
+                        observed.add(status + " " + path + (admitted == null ? "" : " of " + admitted));
                     }
 
                     @Override
@@ -83,6 +83,7 @@ class RequestGateTest {
                     if (!TOKEN.equals(request.getParam("token"))) {
                         throw Problem.unauthorized("The token is missing or wrong.");
                     }
+                    return "default";
                 })
                 .answersOn(managementPort));
         camel.start();
@@ -123,6 +124,17 @@ class RequestGateTest {
         assertThat(observed).as("no webhook's refusal").isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource({"?token=" + TOKEN + ", 413 /webhooks/flatchr of default",
+            "?token=wrong-token-of-the-test, 401 /webhooks/flatchr"})
+    void aRefusalAfterTheTokenIsToldWithTheTenantItLetInAndNoneBefore(String query, String told) throws IOException {
+        String answer = RawRequest.send(webhookPort, "POST /webhooks/flatchr" + query + " HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 1001\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 " + told.substring(0, 4));
+        assertThat(observed).containsExactly(told);
+    }
+
     /** Chunked bodies Netty's decoder cannot read, each sent with its head or after it. */
     static Stream<Arguments> brokenBodies() {
         return Stream.of(
@@ -141,7 +153,7 @@ class RequestGateTest {
         assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("content-type: application/problem+json")
                 .containsIgnoringCase("connection: close")
                 .contains("\"field\":\"body\"");
-        assertThat(observed).containsExactly("400 /webhooks/flatchr");
+        assertThat(observed).as("the tenant whose token was right").containsExactly("400 /webhooks/flatchr of default");
         assertThat(log.list).as("the client's fault: counted, not logged").isEmpty();
     }
 
@@ -176,7 +188,7 @@ class RequestGateTest {
 
             assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("content-type: application/problem+json")
                     .contains("\"field\":\"body\"");
-            assertThat(observed).containsExactly("400 /webhooks/flatchr");
+            assertThat(observed).containsExactly("400 /webhooks/flatchr of default");
             await().until(() -> bodies.waiting() == 0);
             assertThat(bodies.inUse()).as("the bodies still coming keep their shares").isEqualTo(10_000);
         } finally {
