@@ -31,6 +31,7 @@ public final class Journal {
 
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private static final String QUEUED = "status IN ('RECEIVED', 'RETRYING')";
+    private static final String STATUS = "SELECT status FROM hire WHERE hire_id = ?";
     private static final String FINISHED = "status NOT IN ('RECEIVED', 'RETRYING')";
     // Queued (waiting or being delivered), or stopped for a person's look: dead, or rejected as it came.
     private static final String CANCELLABLE = "status IN ('RECEIVED', 'RETRYING', 'DEAD', 'REJECTED')";
@@ -245,11 +246,8 @@ public final class Journal {
             Instant claimEnds = clock.instant().plus(lease);
             if (Jdbc.update(connection, "UPDATE hire SET claimed_until = ? WHERE hire_id = ? AND claimed_by = ? AND "
                     + QUEUED, at(claimEnds), hireId, instanceId) == 0) {
-                HireStatus status = Jdbc.query(connection, "SELECT status FROM hire WHERE hire_id = ?",
-                        row -> HireStatus.valueOf(row.getString(1)), hireId).stream().findFirst().orElse(null);
-                // rejected: withdrawn during the attempt, then shown back in hired with data it cannot be sent with
-                throw status == HireStatus.CANCELLED || status == HireStatus.WITHDRAWN || status == HireStatus.REJECTED
-                        ? new HireStopped(hireId, status) : ClaimLost.delivery(hireId);
+                throw notHeld(hireId, Jdbc.query(connection, STATUS, row -> HireStatus.valueOf(row.getString(1)),
+                        hireId));
             }
             return longestCall -> {
                 if (clock.instant().plus(longestCall).plus(JournalClock.DISAGREEMENT).isAfter(claimEnds)) {
@@ -440,11 +438,30 @@ public final class Journal {
         return released;
     }
 
-    /** @param luccaInstance the Lucca the create is sent to ({@code LuccaConnection.instance}) */
+    /**
+     * Records the create this instance is about to send for the hire it holds. Its lease may have run out since its
+     * last call (a read of Lucca's people renews no claim): the create of another instance that took the hire over, or
+     * of one that delivered it, is then left as it is, and this attempt stops before it sends its own.
+     *
+     * @param luccaInstance the Lucca the create is sent to ({@code LuccaConnection.instance})
+     * @throws ClaimLost   when another instance holds the hire, or it is no longer queued (delivered, dead)
+     * @throws HireStopped when it was cancelled or withdrawn during the attempt
+     */
     public void markCreateAttempted(String hireId, String luccaRequest, String luccaInstance) {
-        jdbc.update("record the create request", "UPDATE hire SET create_attempted_at = ?, lucca_request = ?, "
-                + "lucca_instance = ?, updated_at = ? WHERE hire_id = ?", at(clock.instant()), luccaRequest, luccaInstance,
-                at(clock.instant()), hireId);
+        if (jdbc.update("record the create request", "UPDATE hire SET create_attempted_at = ?, lucca_request = ?, "
+                + "lucca_instance = ?, updated_at = ? WHERE hire_id = ? AND claimed_by = ? AND " + QUEUED,
+                at(clock.instant()), luccaRequest, luccaInstance, at(clock.instant()), hireId, instanceId) == 0) {
+            throw notHeld(hireId, jdbc.query("read a hire's status", STATUS,
+                    row -> HireStatus.valueOf(row.getString(1)), hireId));
+        }
+    }
+
+    /** Why this instance no longer holds a hire it was delivering, given the hire's status (none: it is gone). */
+    private static RuntimeException notHeld(String hireId, List<HireStatus> status) {
+        HireStatus now = status.stream().findFirst().orElse(null);
+        // rejected: withdrawn during the attempt, then shown back in hired with data it cannot be sent with
+        return now == HireStatus.CANCELLED || now == HireStatus.WITHDRAWN || now == HireStatus.REJECTED
+                ? new HireStopped(hireId, now) : ClaimLost.delivery(hireId);
     }
 
     /**

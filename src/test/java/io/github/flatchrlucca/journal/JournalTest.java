@@ -667,6 +667,33 @@ class JournalTest {
     }
 
     @Test
+    void aCreateRecordedByAnInstanceWhoseLeaseRanOutIsRefusedAndLeavesTheNewHoldersRequest() {
+        // its lease ran out while its attempt read Lucca's people (a read renews no claim)
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
+        Journal other = new Journal(pool, clock, LEASE, "instance-b");
+        journal.claim(hireId);
+        clock.advance(LEASE.plusSeconds(1));
+        assertThat(other.claim(hireId)).isNotNull();
+        other.markCreateAttempted(hireId, "{\"login\":\"jdoe\"}", LUCCA);
+
+        assertThatExceptionOfType(ClaimLost.class)
+                .isThrownBy(() -> journal.markCreateAttempted(hireId, "{\"login\":\"jdoe2\"}", LUCCA));
+        assertThat(reader.find(hireId).orElseThrow().luccaRequest()).isEqualTo("{\"login\":\"jdoe\"}");
+    }
+
+    @Test
+    void aCreateRecordedForAHireNoLongerQueuedIsRefused() {
+        String hireId = claimedHire();
+        journal.markCreateAttempted(hireId, "{\"login\":\"jdoe\"}", LUCCA);
+        journal.recordLuccaUser(hireId, 416, LUCCA);
+        journal.markDelivered(hireId, 416, List.of());
+
+        assertThatExceptionOfType(ClaimLost.class)
+                .isThrownBy(() -> journal.markCreateAttempted(hireId, "{\"login\":\"jdoe2\"}", LUCCA));
+        assertThat(reader.find(hireId).orElseThrow().luccaRequest()).isEqualTo("{\"login\":\"jdoe\"}");
+    }
+
+    @Test
     void aCallsSlotRenewsTheClaimInTheSameCommit() {
         String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1234"), TENANT, Duration.ZERO).hireId();
         Journal other = new Journal(pool, clock, LEASE, "instance-b");
@@ -1489,6 +1516,7 @@ class JournalTest {
         String small = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         String large = "{\"pad\":\"" + "x".repeat(JournalReader.LISTED_EVENT_CHARS) + "\"}";
         String largeId = Intakes.recordIntake(journal, large, hire("2"), TENANT, Duration.ZERO).hireId();
+        journal.claim(small);
         journal.markCreateAttempted(small, "{\"login\":\"cmorel\"}", LUCCA);
 
         assertThat(reader.list(new HireFilter(TENANT, null, null, null, null, 0, 10)))
