@@ -391,7 +391,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                                                    Clock clock, ConnectorMetrics metrics) {
         PeopleBudget budget = PeopleBudget.ofHeap(Runtime.getRuntime().maxMemory());
         PeopleDirectory people = new PeopleDirectory(luccaCaller(camel), requests, LUCCA_INSTANCE_ZONE, clock, budget,
-                tenants::usesLucca);
+                tenants::usesPeopleOf);
         camel.getRegistry().bind("peopleDirectory", people);
         metrics.peopleDirectories(budget::held, budget.capacity(), people::overBudget);
         return people;

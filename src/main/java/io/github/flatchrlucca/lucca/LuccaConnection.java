@@ -3,7 +3,11 @@ package io.github.flatchrlucca.lucca;
 import io.github.flatchrlucca.http.KeyState;
 import io.github.flatchrlucca.journal.LuccaKey;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -34,6 +38,22 @@ public record LuccaConnection(String tenant, Optional<URI> baseUrl, String apiKe
      */
     public String instance() {
         return baseUrl.map(LuccaKey::of).orElse("dry-run:" + tenant);
+    }
+
+    /**
+     * Whose people a {@link PeopleDirectory} holds: the instance's as this key sees them. A key may be limited to some
+     * establishments (a role per integration), so two tenants of one instance with different keys may each see people
+     * the other does not: each key has its own directory, read in full with that key. A SHA-256 digest stands for the
+     * key, so that no copy of it is kept in the directory's map; neither is ever logged.
+     */
+    public String people() {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        return instance() + " " + HexFormat.of().formatHex(sha256.digest(apiKey.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Never with the key: a connection may end up in a log or a debugger. */

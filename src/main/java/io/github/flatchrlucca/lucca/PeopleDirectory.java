@@ -31,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Each Lucca instance's people, former and future employees included (id, e-mail, login, contract end, personal
+ * Each Lucca instance's people as each key sees them, former and future employees included (id, e-mail, login, contract end, personal
  * e-mail), so that a new hire costs its create and its share of the round's read rather than a look-up
  * by e-mail and one of taken logins besides. Read once page by page, then brought up to date right before each
  * delivery round by one call listing who changed since the last read, former employees included: the duplicate
@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * it is filled is dropped, said once in the log, and cannot answer: its Lucca's hires are looked up in Lucca one by
  * one, as when its read fails. It is not read again (a read costs a call per thousand people, out of the rate limit
  * every integration of the customer shares) until the budget has more room than it had then: another Lucca's
- * directory was forgotten. A Lucca no tenant in force uses any more is forgotten at the next reload or delivery
- * round, its people given back to the budget.
+ * directory was forgotten. A Lucca (or a key of it) no tenant in force uses any more is forgotten at the next reload
+ * or delivery round, its people given back to the budget.
  * <p>
  * A known limit: the budget is shared, so a read of a small Lucca that goes past it while a large one's read fills it
  * (two tenants' rounds at the same moment) drops the small one, which then waits, as any dropped one, for more room
@@ -96,13 +96,14 @@ public final class PeopleDirectory {
     private final Clock clock;
     private final PeopleBudget budget;
     private final Predicate<String> inUse;
-    private final Map<String, People> byInstance = new ConcurrentHashMap<>();
+    private final Map<String, People> byPeople = new ConcurrentHashMap<>();
 
     /**
      * @param instanceZone the zone of Lucca's v3 date-times, which carry no offset
      * @param clock        ours: only for how old a read is, and which of the zone's offsets were in force since
      * @param budget       the people every directory holds together, at most
-     * @param inUse        whether a tenant in force uses this Lucca instance ({@link LuccaConnection#instance})
+     * @param inUse        whether a tenant in force has these people ({@link LuccaConnection#people}: its Lucca
+     *                     instance and key)
      */
     public PeopleDirectory(LuccaCaller lucca, LuccaRequests requests, ZoneId instanceZone, Clock clock,
                            PeopleBudget budget, Predicate<String> inUse) {
@@ -159,8 +160,8 @@ public final class PeopleDirectory {
      * it stops at its next page, and gives its people back itself.
      */
     public void forgetUnused() {
-        byInstance.forEach((instance, people) -> {
-            if (!inUse.test(instance) && byInstance.remove(instance, people)) {
+        byPeople.forEach((whose, people) -> {
+            if (!inUse.test(whose) && byPeople.remove(whose, people)) {
                 // Set before the read's flag is looked at, as the read clears its flag before it looks at this one:
                 // either the read sees it, or this sees the read under way.
                 people.forgotten = true;
@@ -180,7 +181,7 @@ public final class PeopleDirectory {
 
     /** How many Luccas' directories are dropped over the budget: their hires are looked up one by one. */
     public long overBudget() {
-        return byInstance.values().stream().filter(People::dropped).count();
+        return byPeople.values().stream().filter(People::dropped).count();
     }
 
     /** Whether the last read succeeded, a moment ago: what this directory says is what Lucca said then. */
@@ -264,9 +265,14 @@ public final class PeopleDirectory {
         }
     }
 
-    /** One directory per Lucca instance: tenants that share a Lucca share its people. */
+    /**
+     * One directory per Lucca instance and key: tenants that share both share its people; a key limited to some
+     * establishments has its own, read in full with it, as a directory shared with another key would lack whoever
+     * only this key sees (and its "changed since" reads would never bring them). Lucca's rate limit stays the
+     * instance's, whatever the key ({@link LuccaRateLimiter}).
+     */
     private People people(LuccaConnection connection) {
-        return byInstance.computeIfAbsent(connection.instance(), key -> new People());
+        return byPeople.computeIfAbsent(connection.people(), key -> new People());
     }
 
     private final class People {

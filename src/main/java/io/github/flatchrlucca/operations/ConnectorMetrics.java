@@ -147,8 +147,8 @@ public final class ConnectorMetrics implements WebhookCounts, DeliveryCounts, Se
                 .description("The most people the people directories may hold together, a share of the heap")
                 .register(registry);
         Gauge.builder("flatchr.lucca.people.directories.over.budget", overBudget::getAsLong)
-                .description("Luccas whose people directory went past the budget and was dropped: their hires are "
-                        + "looked up in Lucca one by one").register(registry);
+                .description("People directories (one per Lucca and key) that went past the budget and were dropped: "
+                        + "their hires are looked up in Lucca one by one").register(registry);
     }
 
     @Override

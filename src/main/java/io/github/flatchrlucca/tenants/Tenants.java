@@ -95,11 +95,11 @@ public final class Tenants {
     }
 
     /**
-     * Whether a tenant in force has this Lucca instance ({@link LuccaConnection#instance}): the people directory
-     * forgets the people of one that none has any more.
+     * Whether a tenant in force has these people ({@link LuccaConnection#people}: a Lucca instance as one key sees it):
+     * the people directory forgets those none has any more (a reload took their tenants away, or changed their key).
      */
-    public boolean usesLucca(String instance) {
-        return byId.values().stream().anyMatch(tenant -> tenant.lucca().instance().equals(instance));
+    public boolean usesPeopleOf(String people) {
+        return byId.values().stream().anyMatch(tenant -> tenant.lucca().people().equals(people));
     }
 
     /** @throws TenantChanged when the tenant left the configuration since the caller found it (a reload) */

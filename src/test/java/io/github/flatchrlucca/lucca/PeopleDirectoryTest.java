@@ -334,6 +334,43 @@ class PeopleDirectoryTest {
     }
 
     @Test
+    void tenantsOfOneLuccaWithKeysThatSeeDifferentPeopleEachReadEveryoneTheirKeySees() {
+        // a key limited to some establishments lists only their people: anna to key-a, bruno to key-b
+        List<String> keysUsed = new ArrayList<>();
+        PeopleBudget budget = new PeopleBudget(1_000);
+        PeopleDirectory byKey = new PeopleDirectory((lucca, request) -> {
+            keysUsed.add(lucca.apiKey() + " " + request.name());
+            if (request.name().equals("list-changed-people")) {
+                return new LuccaCaller.Answer(items(), "Tue, 01 Dec 2026 10:31:00 GMT");
+            }
+            return new LuccaCaller.Answer(items(lucca.apiKey().equals("key-a")
+                    ? person(1, "anna@acme.test", "anna", null) : person(2, "bruno@acme.test", "bruno", null)),
+                    "Tue, 01 Dec 2026 10:30:00 GMT");
+        }, new LuccaRequests(JSON), PARIS, ours, budget, people -> !unused.contains(people));
+        LuccaConnection tenantA = connection("acme", "https://acme.ilucca.net", "key-a");
+        LuccaConnection tenantB = connection("acme-retail", "https://acme.ilucca.net", "key-b");
+
+        byKey.refresh(tenantA);
+        byKey.refresh(tenantB);
+
+        assertThat(keysUsed).containsExactly("key-a list-people", "key-b list-people");
+        assertThat(byKey.answers(tenantB)).isTrue();
+        assertThat(byKey.withMail(tenantB, "bruno@acme.test")).extracting(LuccaPerson::id).containsExactly(2L);
+        assertThat(byKey.withMail(tenantA, "bruno@acme.test")).as("not someone key-a sees").isEmpty();
+        assertThat(budget.held()).isEqualTo(2);
+
+        byKey.refresh(connection("acme-too", "https://acme.ilucca.net", "key-a"));
+        assertThat(keysUsed).as("a tenant with the same key shares its directory").last()
+                .isEqualTo("key-a list-changed-people");
+
+        unused.add(tenantA.people()); // key-a rotated: no tenant shows it any more
+        byKey.forgetUnused();
+        assertThat(budget.held()).as("key-a's people given back").isEqualTo(1);
+        assertThat(byKey.withMail(tenantB, "bruno@acme.test")).isNotEmpty();
+        assertThat(tenantA.people()).as("a digest of the key, never the key").doesNotContain("key-a");
+    }
+
+    @Test
     void aDryRunTenantCallsNothing() {
         directory.refresh(new LuccaConnection("dry", Optional.empty(), "", 50, Duration.ofSeconds(60),
                 new KeyState(state -> { })));
@@ -409,7 +446,7 @@ class PeopleDirectoryTest {
         shared.refresh(globex);
         assertThat(budget.held()).isEqualTo(5);
 
-        unused.add(ACME.instance()); // a reload took away the tenants of acme's Lucca
+        unused.add(ACME.people()); // a reload took away the tenants of acme's Lucca
         shared.forgetUnused();
 
         assertThat(budget.held()).isEqualTo(2);
@@ -434,7 +471,7 @@ class PeopleDirectoryTest {
                 }
             }
             return page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, sent.size() * 10_000);
-        }, new LuccaRequests(JSON), PARIS, ours, budget, instance -> !unused.contains(instance));
+        }, new LuccaRequests(JSON), PARIS, ours, budget, people -> !unused.contains(people));
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         // a refused create's read: its failure goes to the attempt, which is tried again
         Thread round = new Thread(() -> {
@@ -446,7 +483,7 @@ class PeopleDirectoryTest {
         });
         round.start();
         waiting.await();
-        unused.add(ACME.instance());
+        unused.add(ACME.people());
         Thread reload = new Thread(shared::forgetUnused);
         try {
             reload.start();
@@ -474,10 +511,10 @@ class PeopleDirectoryTest {
         shared.set(new PeopleDirectory((lucca, request) -> {
             sent.add(request);
             // a reload takes the Lucca's tenants away while its only page is on its way
-            unused.add(ACME.instance());
+            unused.add(ACME.people());
             shared.get().forgetUnused();
             return page("Tue, 01 Dec 2026 10:30:00 GMT", 1, 1);
-        }, new LuccaRequests(JSON), PARIS, ours, budget, instance -> !unused.contains(instance)));
+        }, new LuccaRequests(JSON), PARIS, ours, budget, people -> !unused.contains(people)));
 
         // a refused create's read: judged against nobody, the refusal would be final; failed, the attempt is retried
         assertThatThrownBy(() -> shared.get().refreshNow(ACME)).as("a read that stopped, not one that found nobody")
@@ -507,7 +544,7 @@ class PeopleDirectoryTest {
         assertThat(shared.answers(ACME)).as("1,001 and 2,000 people do not fit in 2,500").isFalse();
         assertThat(budget.held()).isEqualTo(1_001);
 
-        unused.add(globex.instance());
+        unused.add(globex.people());
         answers.add(page("Tue, 01 Dec 2026 10:31:00 GMT", PeopleDirectory.PAGE_SIZE, 1));
         answers.add(page("Tue, 01 Dec 2026 10:31:00 GMT", PeopleDirectory.PAGE_SIZE, 1_001));
         answers.add(page("Tue, 01 Dec 2026 10:31:00 GMT", 0, 2_001));
@@ -529,7 +566,7 @@ class PeopleDirectoryTest {
             PeopleBudget budget = new PeopleBudget(2_500);
             LuccaConnection globex = connection("globex", "https://globex.ilucca.net");
             PeopleDirectory shared = acmeDroppedBesideGlobex(budget, globex);
-            unused.add(globex.instance());
+            unused.add(globex.people());
             observed = shared;
             // read again with globex's room, and past it once more
             for (int first = 1; first <= 2_001; first += PeopleDirectory.PAGE_SIZE) {
@@ -560,7 +597,7 @@ class PeopleDirectoryTest {
                 throw new LuccaUnavailable(request.name(), 503, "down");
             }
             return answers.removeFirst();
-        }, new LuccaRequests(JSON), PARIS, ours, budget, instance -> !unused.contains(instance));
+        }, new LuccaRequests(JSON), PARIS, ours, budget, people -> !unused.contains(people));
     }
 
     private static LuccaCaller.Answer page(String date, int size, int firstId) {
@@ -597,7 +634,11 @@ class PeopleDirectoryTest {
     }
 
     private static LuccaConnection connection(String tenant, String baseUrl) {
-        return new LuccaConnection(tenant, Optional.of(URI.create(baseUrl)), "key", 50, Duration.ofSeconds(60),
+        return connection(tenant, baseUrl, "key");
+    }
+
+    private static LuccaConnection connection(String tenant, String baseUrl, String apiKey) {
+        return new LuccaConnection(tenant, Optional.of(URI.create(baseUrl)), apiKey, 50, Duration.ofSeconds(60),
                 new KeyState(state -> { }));
     }
 }

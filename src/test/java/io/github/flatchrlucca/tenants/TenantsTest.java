@@ -155,17 +155,19 @@ class TenantsTest {
     }
 
     @Test
-    void aLuccaIsUsedWhileATenantInForceHasIt() {
+    void aLuccaAsOneKeySeesItIsUsedWhileATenantInForceHasBoth() {
         tenants.replace(List.of(tenant("acme", "key-1"), tenantAt("acme-retail", "https://acme.ilucca-test.net",
                 "key-2")));
-        String acmes = tenants.luccaOf("acme").instance();
-        String retails = tenants.luccaOf("acme-retail").instance();
-        assertThat(tenants.usesLucca(acmes)).isTrue();
+        String acmes = tenants.luccaOf("acme").people();
+        String retails = tenants.luccaOf("acme-retail").people();
+        assertThat(tenants.usesPeopleOf(acmes)).isTrue();
 
         tenants.replace(List.of(tenantAt("acme-retail", "https://acme.ilucca-test.net", "key-2")));
 
-        assertThat(tenants.usesLucca(acmes)).as("no tenant has it any more").isFalse();
-        assertThat(tenants.usesLucca(retails)).isTrue();
+        assertThat(tenants.usesPeopleOf(acmes)).as("no tenant has it any more").isFalse();
+        assertThat(tenants.usesPeopleOf(retails)).isTrue();
+        tenants.replace(List.of(tenantAt("acme-retail", "https://acme.ilucca-test.net", "key-3")));
+        assertThat(tenants.usesPeopleOf(retails)).as("its key changed: the people the old one saw are not").isFalse();
     }
 
     @Test
