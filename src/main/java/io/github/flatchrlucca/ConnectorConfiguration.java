@@ -80,7 +80,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,12 +124,6 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     private static final Duration NETWORK_SLACK = Duration.ofMillis(250);
     // Webhook workers and the delivery poller share it; Vert.x runs at most 20 webhook handlers at once.
     private static final int JOURNAL_POOL_SIZE = 10;
-    /**
-     * The zone of Lucca's v3 date-times, which carry no offset (the reference: "the instance's local time"). Lucca's
-     * instances, .ilucca.net as .ch, keep the time of Paris, as Zurich's: the people directory turns Lucca's Date
-     * header into it.
-     */
-    private static final ZoneId LUCCA_INSTANCE_ZONE = ZoneId.of("Europe/Paris");
 
     @Override
     public void configure(CamelContext camel) throws Exception {
@@ -390,7 +383,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     private static PeopleDirectory peopleDirectory(CamelContext camel, LuccaRequests requests, Tenants tenants,
                                                    Clock clock, ConnectorMetrics metrics) {
         PeopleBudget budget = PeopleBudget.ofHeap(Runtime.getRuntime().maxMemory());
-        PeopleDirectory people = new PeopleDirectory(luccaCaller(camel), requests, LUCCA_INSTANCE_ZONE, clock, budget,
+        PeopleDirectory people = new PeopleDirectory(luccaCaller(camel), requests, clock, budget,
                 tenants::usesPeopleOf);
         camel.getRegistry().bind("peopleDirectory", people);
         metrics.peopleDirectories(budget::held, budget.capacity(), people::overBudget);

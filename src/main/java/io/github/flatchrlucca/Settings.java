@@ -245,6 +245,13 @@ final class Settings {
             "The API key (a GUID) created in Lucca for this connector. Required when Lucca is configured, refused "
                     + "without one. Never logged.")
             .tenantKey("lucca.apiKey").asSecret();
+    static final Setting<ZoneId> LUCCA_TIMEZONE = Setting.of(LUCCA, "lucca.timezone", "LUCCA_TIMEZONE",
+            parsed("a time zone such as Europe/Paris", ZoneId::of),
+            "The zone of the Lucca instance's clock: its v3 date-times (a person's `modifiedAt`) carry no offset, "
+                    + "and the people directory asks who changed since its last read in that time. Europe/Paris for "
+                    + "Lucca's French instances; a wrong zone makes it miss the people changed between two reads "
+                    + "(up to the zones' difference), and create them again.")
+            .defaultValue(TenantSettings.LUCCA_ZONE.getId()).tenantKey("lucca.timezone").example("Europe/London");
     static final Setting<Integer> LEGAL_ENTITY_ID = Setting.of(LUCCA, "lucca.legal-entity-id", "LUCCA_LEGAL_ENTITY_ID",
             positiveInt(), "Establishment (`legalEntityId`) of every new user.")
             .whenUnset("left out: Lucca's own default (Employees > Configuration > Default values) applies")
@@ -480,8 +487,8 @@ final class Settings {
             WEBHOOK_TOKEN, TRIGGER_COLUMNS, DEPARTMENT_POINTER, MAX_BODY_BYTES,
             FLATCHR_API_KEY, FLATCHR_COMPANY_KEY, FLATCHR_COMPANY_ID, FLATCHR_API_BASE_URL, FLATCHR_RECONCILE_INTERVAL,
             FLATCHR_RECONCILE_LOOKBACK, FLATCHR_RESULT_TAG,
-            LUCCA_BASE_URL, LUCCA_INSTANCE, LUCCA_API_KEY, LEGAL_ENTITY_ID, DEPARTMENT_ID, ROLE_ID, DEPARTMENTS,
-            DEPARTMENT_CACHE, WORK_EMAIL_PATTERN, LOGIN_RULE, CONTRACT_TYPES, REHIRE, RATE_LIMIT_REQUESTS,
+            LUCCA_BASE_URL, LUCCA_INSTANCE, LUCCA_API_KEY, LUCCA_TIMEZONE, LEGAL_ENTITY_ID, DEPARTMENT_ID, ROLE_ID,
+            DEPARTMENTS, DEPARTMENT_CACHE, WORK_EMAIL_PATTERN, LOGIN_RULE, CONTRACT_TYPES, REHIRE, RATE_LIMIT_REQUESTS,
             RATE_LIMIT_WINDOW, LUCCA_TIMEOUT,
             TENANTS_FILE, TENANTS_RELOAD_INTERVAL,
             JOURNAL_JDBC_URL, JOURNAL_USER, JOURNAL_PASSWORD, SHUTDOWN_DRAIN, SHUTDOWN_TIMEOUT,

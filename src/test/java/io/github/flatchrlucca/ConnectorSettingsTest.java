@@ -312,6 +312,7 @@ class ConnectorSettingsTest {
         properties.put("lucca.contract-types", "1:21");
         properties.put("lucca.login-rule", "email");
         properties.put("connector.timezone", "America/Guadeloupe");
+        properties.put("lucca.timezone", "Europe/London");
         properties.put("connector.phone-region", "ch");
         properties.put("lucca.rate-limit.requests", "10");
         properties.put("lucca.work-email-pattern", "{firstname}.{lastname}@acme.fr");
@@ -322,6 +323,7 @@ class ConnectorSettingsTest {
         assertThat(settings.contractTypes().luccaTypeFor("1")).contains(21);
         assertThat(settings.loginRule()).isEqualTo(LoginRule.EMAIL);
         assertThat(settings.zone()).isEqualTo(ZoneId.of("America/Guadeloupe"));
+        assertThat(settings.luccaZone()).isEqualTo(ZoneId.of("Europe/London"));
         assertThat(settings.phoneRegion()).isEqualTo("CH");
         assertThat(settings.rateLimitRequests()).isEqualTo(10);
         assertThat(settings.workEmailPattern().apply("Éloïse", "Müller")).isEqualTo("eloise.muller@acme.fr");
@@ -356,6 +358,7 @@ class ConnectorSettingsTest {
             lucca.login-rule           | nope          | LUCCA_LOGIN_RULE
             lucca.rehire               | rehire        | LUCCA_REHIRE
             connector.timezone         | Mars/Olympus  | CONNECTOR_TIMEZONE
+            lucca.timezone             | Mars/Olympus  | LUCCA_TIMEZONE
             connector.phone-region     | Suisse        | CANDIDATE_PHONE_REGION
             connector.phone-region     | EU            | CANDIDATE_PHONE_REGION
             lucca.rate-limit.requests  | 0             | LUCCA_RATE_LIMIT_REQUESTS
@@ -404,6 +407,7 @@ class ConnectorSettingsTest {
             Map.entry("lucca.base-url", "ftp://acme.example"),
             Map.entry("lucca.instance", "ac me"),
             Map.entry("lucca.api-key", "a-key-but-no-lucca"),
+            Map.entry("lucca.timezone", "Mars/Olympus"),
             Map.entry("lucca.legal-entity-id", "-3"),
             Map.entry("lucca.department-id", "abc"),
             Map.entry("lucca.role-id", "1.5"),

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -15,10 +16,11 @@ import java.util.Optional;
  * and what its answers said of that key. The call route finds it in the exchange variable {@code lucca}.
  *
  * @param baseUrl empty: dry-run, nothing is ever sent
+ * @param zone    the zone of the instance's clock: its v3 date-times (a person's {@code modifiedAt}) carry no offset
  * @param window  the sliding window of the budget, network slack included
  */
-public record LuccaConnection(String tenant, Optional<URI> baseUrl, String apiKey, int requests, Duration window,
-                              KeyState credentials) {
+public record LuccaConnection(String tenant, Optional<URI> baseUrl, String apiKey, ZoneId zone, int requests,
+                              Duration window, KeyState credentials) {
 
     /** The HTTP endpoint calls are sent to; a dry-run tenant never sends one. */
     public String endpoint() {
@@ -41,9 +43,10 @@ public record LuccaConnection(String tenant, Optional<URI> baseUrl, String apiKe
     }
 
     /**
-     * Whose people a {@link PeopleDirectory} holds: the instance's as this key sees them. A key may be limited to some
-     * establishments (a role per integration), so two tenants of one instance with different keys may each see people
-     * the other does not: each key has its own directory, read in full with that key. A SHA-256 digest stands for the
+     * Whose people a {@link PeopleDirectory} holds: the instance's as this key sees them, read in this zone. A key may
+     * be limited to some establishments (a role per integration), so two tenants of one instance with different keys
+     * may each see people the other does not: each key has its own directory, read in full with that key; so has each
+     * zone, one of which is wrong, so that the tenant it is right for misses nobody. A SHA-256 digest stands for the
      * key, so that no copy of it is kept in the directory's map; neither is ever logged.
      */
     public String people() {
@@ -53,7 +56,8 @@ public record LuccaConnection(String tenant, Optional<URI> baseUrl, String apiKe
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-        return instance() + " " + HexFormat.of().formatHex(sha256.digest(apiKey.getBytes(StandardCharsets.UTF_8)));
+        return instance() + " " + HexFormat.of().formatHex(sha256.digest(apiKey.getBytes(StandardCharsets.UTF_8)))
+                + " " + zone.getId();
     }
 
     /** Never with the key: a connection may end up in a log or a debugger. */

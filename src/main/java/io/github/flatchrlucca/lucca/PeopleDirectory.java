@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * check and the choice of a login are made against what Lucca said a moment ago.
  * <p>
  * "Since" is Lucca's own clock, not ours: the {@code Date} header of the previous read, in the instance's local time
- * (v3 date-times carry no offset), less {@link #OVERLAP}, so that a change Lucca stamped just before it answered,
- * or committed a little after it stamped it, is read again rather than missed. Reading someone twice costs nothing.
+ * (v3 date-times carry no offset: {@link LuccaConnection#zone}, the tenant's LUCCA_TIMEZONE), less {@link #OVERLAP},
+ * so that a change Lucca stamped just before it answered, or committed a little after it stamped it, is read again
+ * rather than missed. Reading someone twice costs nothing.
  * <p>
  * When the directory cannot be trusted (never read, or its last read failed) it says so ({@link #answers}) and the
  * delivery falls back to asking Lucca for each hire, as it did before the directory existed. Each connector
@@ -92,24 +93,21 @@ public final class PeopleDirectory {
 
     private final LuccaCaller lucca;
     private final LuccaRequests requests;
-    private final ZoneId instanceZone;
     private final Clock clock;
     private final PeopleBudget budget;
     private final Predicate<String> inUse;
     private final Map<String, People> byPeople = new ConcurrentHashMap<>();
 
     /**
-     * @param instanceZone the zone of Lucca's v3 date-times, which carry no offset
      * @param clock        ours: only for how old a read is, and which of the zone's offsets were in force since
      * @param budget       the people every directory holds together, at most
      * @param inUse        whether a tenant in force has these people ({@link LuccaConnection#people}: its Lucca
      *                     instance and key)
      */
-    public PeopleDirectory(LuccaCaller lucca, LuccaRequests requests, ZoneId instanceZone, Clock clock,
-                           PeopleBudget budget, Predicate<String> inUse) {
+    public PeopleDirectory(LuccaCaller lucca, LuccaRequests requests, Clock clock, PeopleBudget budget,
+                           Predicate<String> inUse) {
         this.lucca = lucca;
         this.requests = requests;
-        this.instanceZone = instanceZone;
         this.clock = clock;
         this.budget = budget;
         this.inUse = inUse;
@@ -266,10 +264,11 @@ public final class PeopleDirectory {
     }
 
     /**
-     * One directory per Lucca instance and key: tenants that share both share its people; a key limited to some
-     * establishments has its own, read in full with it, as a directory shared with another key would lack whoever
-     * only this key sees (and its "changed since" reads would never bring them). Lucca's rate limit stays the
-     * instance's, whatever the key ({@link LuccaRateLimiter}).
+     * One directory per Lucca instance, key and zone: tenants that share all three share its people; a key limited to
+     * some establishments has its own, read in full with it, as a directory shared with another key would lack whoever
+     * only this key sees (and its "changed since" reads would never bring them). Two zones for one instance mean one
+     * tenant is misconfigured: each keeps its own reads, so that neither misses people for the other's mistake.
+     * Lucca's rate limit stays the instance's, whatever the key ({@link LuccaRateLimiter}).
      */
     private People people(LuccaConnection connection) {
         return byPeople.computeIfAbsent(connection.people(), key -> new People());
@@ -375,7 +374,7 @@ public final class PeopleDirectory {
         }
 
         private void readPages(LuccaConnection connection) {
-            String since = lastRead == null ? null : since(lastRead);
+            String since = lastRead == null ? null : since(lastRead, connection.zone());
             Instant sentAt = clock.instant();
             Instant answeredAt = null;
             PagesWithoutEnd pages = new PagesWithoutEnd(since == null ? "list-people" : "list-people-changed");
@@ -488,8 +487,10 @@ public final class PeopleDirectory {
     /**
      * The instance's local time {@link #OVERLAP} before {@code luccaTime}, on the lowest of the offsets in force from
      * then to now: when the clocks go back an hour, a change made after the read carries an earlier local time.
+     *
+     * @param instanceZone the zone of the instance's clock, in which its v3 date-times are written
      */
-    String since(Instant luccaTime) {
+    String since(Instant luccaTime, ZoneId instanceZone) {
         Instant from = luccaTime.minus(OVERLAP);
         ZoneRules rules = instanceZone.getRules();
         ZoneOffset lowest = rules.getOffset(from);

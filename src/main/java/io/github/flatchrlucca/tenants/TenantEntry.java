@@ -31,7 +31,7 @@ final class TenantEntry {
             "workEmailPattern", "timezone", "phoneRegion", "adminToken");
     private static final List<String> FLATCHR_KEYS = List.of("apiKey", "companyKey", "apiBaseUrl",
             "reconcileIntervalSeconds", "reconcileLookbackDays", "resultTag");
-    private static final List<String> LUCCA_KEYS = List.of("baseUrl", "instance", "apiKey", "rateLimit");
+    private static final List<String> LUCCA_KEYS = List.of("baseUrl", "instance", "apiKey", "timezone", "rateLimit");
     private static final List<String> RATE_LIMIT_KEYS = List.of("requests", "windowSeconds");
     private static final List<String> DEFAULTS_KEYS = List.of("legalEntityId", "departmentId", "roleId");
 
@@ -127,6 +127,9 @@ final class TenantEntry {
         lucca.ifPresent(section -> section.allowOnly(LUCCA_KEYS));
         Optional<URI> baseUrl = lucca.flatMap(this::luccaBaseUrl);
         String apiKey = lucca.flatMap(this::apiKey).orElse("");
+        ZoneId luccaZone = lucca.flatMap(section -> section.text("timezone").flatMap(written ->
+                        section.parse("timezone", written, "a time zone such as Europe/Paris", ZoneId::of)))
+                .orElse(TenantSettings.LUCCA_ZONE);
         Optional<YamlMapping> rateLimit = lucca.flatMap(section -> section.mapping("rateLimit"));
         rateLimit.ifPresent(section -> section.allowOnly(RATE_LIMIT_KEYS));
         int requests = rateLimit.flatMap(section -> section.positiveInt("requests"))
@@ -163,7 +166,7 @@ final class TenantEntry {
                 .orElse(inherited.phoneRegion());
         Optional<String> admin = adminToken.get();
         // each value left empty above was reported; the caller uses these settings only when none was
-        return new TenantSettings(id, companyIds, token, triggerColumns, baseUrl, apiKey, requests, window,
+        return new TenantSettings(id, companyIds, token, triggerColumns, baseUrl, apiKey, luccaZone, requests, window,
                 legalEntityId, departmentId, roleId, departments.orElse(null), contractTypes.orElse(null), rehire,
                 hireHold, login, workEmailPattern, zone, phoneRegion, admin, flatchrApi);
     }

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  *                          without FLATCHR_COMPANY_ID), once in force any that no other tenant lists
  *                          ({@link Tenant#acceptsCompany})
  * @param luccaBaseUrl      empty: dry-run, nothing is sent to Lucca
+ * @param luccaZone         the zone of the Lucca instance's clock: its v3 date-times carry no offset
  * @param workEmailPattern  null: the candidate's own e-mail is sent as mail
  * @param legalEntityId     null (like departmentId and roleId): left out, Lucca's own default applies
  * @param rehire            what a hire of a former employee gets: a new work contract, or only a report
@@ -38,6 +39,7 @@ public record TenantSettings(
         Set<String> triggerColumns,
         Optional<URI> luccaBaseUrl,
         String luccaApiKey,
+        ZoneId luccaZone,
         int rateLimitRequests,
         Duration rateLimitWindow,
         Integer legalEntityId,
@@ -56,6 +58,11 @@ public record TenantSettings(
 
     /** The tenant the environment settings describe, served at /webhooks/flatchr as before tenants existed. */
     public static final String DEFAULT_ID = "default";
+    /**
+     * The zone of a Lucca instance's clock when its tenant does not say (LUCCA_TIMEZONE): Lucca's French instances,
+     * .ilucca.net as .ch, keep the time of Paris, the zone of the date-times their reference documents.
+     */
+    public static final ZoneId LUCCA_ZONE = ZoneId.of("Europe/Paris");
     /** Tenant ids appear in URLs, route ids, metric labels and logs: short, lower-case, nothing to escape. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     /**

@@ -166,7 +166,7 @@ public final class Tenants {
         HireMapper mapper = new HireMapper(new MappingSettings(settings.zone(), settings.loginRule(),
                 settings.workEmailPattern(), settings.phoneRegion(), departmentPointer));
         LuccaConnection lucca = new LuccaConnection(settings.id(), settings.luccaBaseUrl(), settings.luccaApiKey(),
-                settings.rateLimitRequests(), settings.rateLimitWindow().plus(networkSlack),
+                settings.luccaZone(), settings.rateLimitRequests(), settings.rateLimitWindow().plus(networkSlack),
                 kept(credentials, settings.id(), settings.luccaBaseUrl() + " " + settings.luccaApiKey(),
                         credentialsChanged));
         Optional<FlatchrConnection> flatchr = settings.flatchrApi().map(api -> new FlatchrConnection(settings.id(),

@@ -38,6 +38,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ class DeliveryFailuresTest {
             new ConnectorMetrics(meters, reader, Duration.ofHours(1), clock),
             new Alerts(alerts::add, "https://hooks.acme.example", reader, Duration.ofHours(1), clock));
     private final LuccaConnection lucca = new LuccaConnection("acme", Optional.of(URI.create("https://acme.ilucca.net")),
-            "key", 50, Duration.ofSeconds(60), new KeyState(state -> { }));
+            "key", ZoneId.of("Europe/Paris"), 50, Duration.ofSeconds(60), new KeyState(state -> { }));
     private final LuccaAnswers answers = new LuccaAnswers(new ObjectMapper(),
             new LuccaRateLimiter(new RateLimitStore(pool), clock, duration -> { }, (tenant, wait) -> { },
                     Duration.ofMinutes(3), Duration.ofSeconds(20)),

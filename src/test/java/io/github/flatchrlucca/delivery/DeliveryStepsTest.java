@@ -912,8 +912,7 @@ class DeliveryStepsTest {
     /** The people directory, its reads answered from {@link #luccaPeople}, every Lucca used. */
     private PeopleDirectory directoryWithin(PeopleBudget budget) {
         return new PeopleDirectory((lucca, request) -> new LuccaCaller.Answer(json(luccaPeople.removeFirst()),
-                "Mon, 05 Jan 2026 09:00:00 GMT"), new LuccaRequests(JSON), ZoneId.of("Europe/Paris"),
-                Clock.systemUTC(), budget, instance -> true);
+                "Mon, 05 Jan 2026 09:00:00 GMT"), new LuccaRequests(JSON), Clock.systemUTC(), budget, people -> true);
     }
 
     /** Lucca's answer to {@code login=eloise@gmail.com}: HR's account of her, under a work address. */
@@ -1807,7 +1806,8 @@ class DeliveryStepsTest {
     }
 
     private static LuccaConnection lucca(Optional<URI> baseUrl) {
-        return new LuccaConnection("acme", baseUrl, "key", 50, Duration.ofSeconds(60), new KeyState(state -> { }));
+        return new LuccaConnection("acme", baseUrl, "key", PARIS, 50, Duration.ofSeconds(60),
+                new KeyState(state -> { }));
     }
 
     private static Tenant tenant(RehirePolicy rehire, io.github.flatchrlucca.mapping.WorkEmailPattern workMail,
@@ -1818,7 +1818,7 @@ class DeliveryStepsTest {
     private static Tenant tenant(RehirePolicy rehire, io.github.flatchrlucca.mapping.WorkEmailPattern workMail,
                                  LuccaConnection lucca, LoginRule login) {
         return new Tenant(new TenantSettings("acme", Set.of("4242"), WebhookToken.of("token-of-acme-0123456789"),
-                Set.of(), lucca.baseUrl(), "", 50, Duration.ofSeconds(60), 3, 99, 5, DepartmentTable.parse(""),
+                Set.of(), lucca.baseUrl(), "", PARIS, 50, Duration.ofSeconds(60), 3, 99, 5, DepartmentTable.parse(""),
                 ContractTypeTable.parse("1:21"), rehire, Duration.ZERO, login, workMail, PARIS, "FR",
                 Optional.empty(), Optional.empty()),
                 new HireMapper(new MappingSettings(PARIS, login, workMail, "FR", "/data/vacancy/department")),

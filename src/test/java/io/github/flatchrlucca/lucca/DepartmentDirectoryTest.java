@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.mapping.LuccaDepartment;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +25,11 @@ import org.junit.jupiter.api.Test;
 
 class DepartmentDirectoryTest {
 
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LuccaConnection LUCCA = connection("https://acme.ilucca.net");
 
     private static LuccaConnection connection(String baseUrl) {
-        return new LuccaConnection("acme", Optional.of(URI.create(baseUrl)), "key", 50, Duration.ofSeconds(60),
+        return new LuccaConnection("acme", Optional.of(URI.create(baseUrl)), "key", PARIS, 50, Duration.ofSeconds(60),
                 new KeyState(state -> { }));
     }
 
@@ -80,8 +82,8 @@ class DepartmentDirectoryTest {
             throw new AssertionError("called Lucca");
         }, new LuccaRequests(JSON), clock, TTL, BACKOFF);
 
-        assertThat(directory.departments(new LuccaConnection("dry", Optional.empty(), "", 50, Duration.ofSeconds(60),
-                new KeyState(state -> { })))).isEmpty();
+        assertThat(directory.departments(new LuccaConnection("dry", Optional.empty(), "", PARIS, 50,
+                Duration.ofSeconds(60), new KeyState(state -> { })))).isEmpty();
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -271,7 +273,7 @@ class DepartmentDirectoryTest {
             }
             return json("{\"items\":[{\"id\":1,\"name\":\"IT\"}]}");
         });
-        LuccaConnection rotated = new LuccaConnection("acme", LUCCA.baseUrl(), "rotated-key", 50,
+        LuccaConnection rotated = new LuccaConnection("acme", LUCCA.baseUrl(), "rotated-key", PARIS, 50,
                 Duration.ofSeconds(60), new KeyState(state -> { }));
 
         assertThatExceptionOfType(LuccaKeyRejected.class).isThrownBy(() -> directory.departments(LUCCA));
@@ -285,7 +287,7 @@ class DepartmentDirectoryTest {
     @Test
     void whetherLuccaListsADepartmentIsUnknownUntilTheListIsReadWithThatKey() {
         DepartmentDirectory directory = directory(onePage());
-        LuccaConnection anotherKey = new LuccaConnection("globex", LUCCA.baseUrl(), "another-key", 50,
+        LuccaConnection anotherKey = new LuccaConnection("globex", LUCCA.baseUrl(), "another-key", PARIS, 50,
                 Duration.ofSeconds(60), new KeyState(state -> { }));
 
         assertThat(directory.lists(LUCCA, 1)).as("never read").isEmpty();

@@ -13,6 +13,7 @@ import io.github.flatchrlucca.journal.TestJournal;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class LuccaAnswersTest {
     private final KeyState credentials = new KeyState(credentialChanges::add);
     private final List<String> calls = new ArrayList<>();
     private final LuccaConnection lucca = new LuccaConnection("acme", Optional.of(URI.create("https://acme.ilucca.net")),
-            "key", 50, Duration.ofSeconds(60), credentials);
+            "key", ZoneId.of("Europe/Paris"), 50, Duration.ofSeconds(60), credentials);
     private final LuccaAnswers answers = new LuccaAnswers(new ObjectMapper(), limiter,
             (tenant, call, status) -> calls.add(tenant + " " + call + " " + status), clock);
 

@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +64,8 @@ class LuccaRateLimiterTest {
     }
 
     private static LuccaConnection connection(String luccaBaseUrl, int requests) {
-        return new LuccaConnection("acme", Optional.of(URI.create(luccaBaseUrl)), "key", requests, WINDOW,
+        return new LuccaConnection("acme", Optional.of(URI.create(luccaBaseUrl)), "key",
+                ZoneId.of("Europe/Paris"), requests, WINDOW,
                 new KeyState(state -> { }));
     }
 

@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -346,7 +348,7 @@ class PeopleDirectoryTest {
             return new LuccaCaller.Answer(items(lucca.apiKey().equals("key-a")
                     ? person(1, "anna@acme.test", "anna", null) : person(2, "bruno@acme.test", "bruno", null)),
                     "Tue, 01 Dec 2026 10:30:00 GMT");
-        }, new LuccaRequests(JSON), PARIS, ours, budget, people -> !unused.contains(people));
+        }, new LuccaRequests(JSON), ours, budget, people -> !unused.contains(people));
         LuccaConnection tenantA = connection("acme", "https://acme.ilucca.net", "key-a");
         LuccaConnection tenantB = connection("acme-retail", "https://acme.ilucca.net", "key-b");
 
@@ -371,8 +373,51 @@ class PeopleDirectoryTest {
     }
 
     @Test
+    void whoChangedSinceTheLastReadIsAskedInTheTimeOfTheInstancesClock() {
+        // a Lucca keeping London time: its modifiedAt are London's local times
+        Map<Long, ObjectNode> people = new HashMap<>();
+        people.put(1L, person(1, "anna@acme.test", "anna", null).put("modifiedAt", "2026-12-01T09:00:00"));
+        PeopleDirectory inLondon = new PeopleDirectory((lucca, request) -> {
+            sent.add(request);
+            String query = decoded(request);
+            String since = query.startsWith("modifiedAt=since,") ? query.substring("modifiedAt=since,".length(),
+                    query.indexOf('&')) : "";
+            return new LuccaCaller.Answer(items(people.values().stream()
+                    .filter(person -> person.path("modifiedAt").asText().compareTo(since) >= 0)
+                    .toArray(ObjectNode[]::new)),
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(ours.instant().atZone(ZoneOffset.UTC)));
+        }, new LuccaRequests(JSON), ours, new PeopleBudget(1_000), whose -> true);
+        LuccaConnection london = connection("acme-uk", "https://acme-uk.ilucca.net", "key", ZoneId.of("Europe/London"));
+
+        ours.set(Instant.parse("2026-12-01T10:00:00Z"));
+        inLondon.refresh(london);
+        ours.set(Instant.parse("2026-12-01T10:01:00Z")); // HR creates jeanne
+        people.put(2L, person(2, "jeanne@acme.test", "jeanne", null).put("modifiedAt", "2026-12-01T10:01:00"));
+        ours.set(Instant.parse("2026-12-01T10:02:00Z"));
+        inLondon.refresh(london);
+        ours.set(Instant.parse("2026-12-01T10:04:00Z"));
+        inLondon.refresh(london);
+
+        assertThat(inLondon.answers(london)).isTrue();
+        assertThat(inLondon.withMail(london, "jeanne@acme.test")).extracting(LuccaPerson::id).containsExactly(2L);
+        assertThat(decoded(sent.get(1))).startsWith("modifiedAt=since,2026-12-01T09:50:00&");
+    }
+
+    @Test
+    void tenantsOfOneLuccaAndKeyGivingItDifferentZonesEachHaveTheirOwnDirectory() {
+        // one of them is misconfigured: neither misses people for it
+        answers.add(page("Tue, 01 Dec 2026 10:30:00 GMT", 1, 1));
+        answers.add(page("Tue, 01 Dec 2026 10:30:01 GMT", 1, 1));
+
+        directory.refresh(ACME);
+        directory.refresh(connection("acme-uk", "https://acme.ilucca.net", "key", ZoneId.of("Europe/London")));
+
+        assertThat(sent).extracting(ApiRequest::name).containsExactly("list-people", "list-people");
+    }
+
+    @Test
     void aDryRunTenantCallsNothing() {
-        directory.refresh(new LuccaConnection("dry", Optional.empty(), "", 50, Duration.ofSeconds(60),
+        directory.refresh(new LuccaConnection("dry", Optional.empty(), "", PARIS, 50, Duration.ofSeconds(60),
                 new KeyState(state -> { })));
 
         assertThat(sent).isEmpty();
@@ -382,7 +427,7 @@ class PeopleDirectoryTest {
     void whenTheClocksGoBackTheOverlapStartsFromTheLowerOffset() {
         // 00:55 GMT on 25 October 2026 is 02:55 in Paris (summer time); at 01:00 GMT Paris goes back to 02:00
         ours.set(Instant.parse("2026-10-25T01:30:00Z"));
-        String since = directory.since(Instant.parse("2026-10-25T00:55:00Z"));
+        String since = directory.since(Instant.parse("2026-10-25T00:55:00Z"), PARIS);
 
         assertThat(since).isEqualTo("2026-10-25T01:45:00");
     }
@@ -471,7 +516,7 @@ class PeopleDirectoryTest {
                 }
             }
             return page("Tue, 01 Dec 2026 10:30:00 GMT", PeopleDirectory.PAGE_SIZE, sent.size() * 10_000);
-        }, new LuccaRequests(JSON), PARIS, ours, budget, people -> !unused.contains(people));
+        }, new LuccaRequests(JSON), ours, budget, people -> !unused.contains(people));
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         // a refused create's read: its failure goes to the attempt, which is tried again
         Thread round = new Thread(() -> {
@@ -514,7 +559,7 @@ class PeopleDirectoryTest {
             unused.add(ACME.people());
             shared.get().forgetUnused();
             return page("Tue, 01 Dec 2026 10:30:00 GMT", 1, 1);
-        }, new LuccaRequests(JSON), PARIS, ours, budget, people -> !unused.contains(people)));
+        }, new LuccaRequests(JSON), ours, budget, people -> !unused.contains(people)));
 
         // a refused create's read: judged against nobody, the refusal would be final; failed, the attempt is retried
         assertThatThrownBy(() -> shared.get().refreshNow(ACME)).as("a read that stopped, not one that found nobody")
@@ -597,7 +642,7 @@ class PeopleDirectoryTest {
                 throw new LuccaUnavailable(request.name(), 503, "down");
             }
             return answers.removeFirst();
-        }, new LuccaRequests(JSON), PARIS, ours, budget, people -> !unused.contains(people));
+        }, new LuccaRequests(JSON), ours, budget, people -> !unused.contains(people));
     }
 
     private static LuccaCaller.Answer page(String date, int size, int firstId) {
@@ -638,7 +683,11 @@ class PeopleDirectoryTest {
     }
 
     private static LuccaConnection connection(String tenant, String baseUrl, String apiKey) {
-        return new LuccaConnection(tenant, Optional.of(URI.create(baseUrl)), apiKey, 50, Duration.ofSeconds(60),
+        return connection(tenant, baseUrl, apiKey, PARIS);
+    }
+
+    private static LuccaConnection connection(String tenant, String baseUrl, String apiKey, ZoneId zone) {
+        return new LuccaConnection(tenant, Optional.of(URI.create(baseUrl)), apiKey, zone, 50, Duration.ofSeconds(60),
                 new KeyState(state -> { }));
     }
 }

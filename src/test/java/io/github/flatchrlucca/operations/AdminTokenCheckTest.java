@@ -102,7 +102,8 @@ class AdminTokenCheckTest {
 
     private static TenantSettings tenant(String id, String adminToken) {
         return new TenantSettings(id, Set.of("1"), WebhookToken.of("webhook-token-of-" + id + "-0123"), Set.of(),
-                Optional.empty(), "", 50, Duration.ofSeconds(60), null, null, null, DepartmentTable.parse(""),
+                Optional.empty(), "", ZoneId.of("Europe/Paris"), 50, Duration.ofSeconds(60), null, null, null,
+                DepartmentTable.parse(""),
                 ContractTypeTable.parse(""), RehirePolicy.CONTRACT, Duration.ZERO, LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"), "FR",
                 Optional.ofNullable(adminToken), Optional.empty());
     }

@@ -310,6 +310,14 @@ class TenantsFileTest {
     }
 
     @Test
+    void theZoneOfTheLuccaClockIsParisUnlessTheTenantSaysAnother() {
+        assertThat(onlyTenant(acme("lucca: { rateLimit: { requests: 10 } }")).luccaZone())
+                .isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(onlyTenant(acme("lucca: { timezone: Europe/London }")).luccaZone())
+                .isEqualTo(ZoneId.of("Europe/London"));
+    }
+
+    @Test
     void aRateLimitMayChangeOnlyTheRequests() {
         TenantSettings acme = onlyTenant(acme("lucca: { rateLimit: { requests: 10 } }"));
 
@@ -674,7 +682,7 @@ class TenantsFileTest {
                 Arguments.of(FLATCHR + ", resultTag: [Lucca] }",
                         "tenants[0] (acme): flatchr.resultTag: must be text, not a list"),
                 Arguments.of("lucca: { apikey: x }", "tenants[0] (acme): lucca: unknown key 'apikey'; "
-                        + "known keys: baseUrl, instance, apiKey, rateLimit"),
+                        + "known keys: baseUrl, instance, apiKey, timezone, rateLimit"),
                 Arguments.of("lucca: { rateLimit: { request: 5 } }", "tenants[0] (acme): lucca.rateLimit: unknown key "
                         + "'request'; known keys: requests, windowSeconds"),
                 Arguments.of("defaults: { departementId: 5 }", "tenants[0] (acme): defaults: unknown key "
@@ -740,6 +748,9 @@ class TenantsFileTest {
                         + "\"jeanne@@acme.fr\" (one @, then a domain with a dot, as in {firstname}.{lastname}@acme.fr)"),
                 Arguments.of("timezone: Europe/Pariss", "tenants[0] (acme): timezone: 'Europe/Pariss' is not a time "
                         + "zone such as Europe/Paris (Unknown time-zone ID: Europe/Pariss)"),
+                Arguments.of("lucca: { timezone: Europe/Londres }", "tenants[0] (acme): lucca.timezone: "
+                        + "'Europe/Londres' is not a time zone such as Europe/Paris (Unknown time-zone ID: "
+                        + "Europe/Londres)"),
                 // the EU is an ISO reserved code, but no phone numbers are of it
                 Arguments.of("phoneRegion: EU", "tenants[0] (acme): phoneRegion: 'EU' is not a two-letter region "
                         + "code such as FR or CH (libphonenumber knows no phone numbers of such a region)"),

@@ -256,7 +256,7 @@ class TenantsTest {
     private static TenantSettings tenantAt(String id, String luccaBaseUrl, String apiKey) {
         TenantSettings dry = TestTenants.tenant(id, "token-of-" + id + "-0123456789", "1");
         return new TenantSettings(id, Set.of("1"), dry.webhookToken(), Set.of(),
-                Optional.of(URI.create(luccaBaseUrl)), apiKey, 50, Duration.ofSeconds(60), null, null,
+                Optional.of(URI.create(luccaBaseUrl)), apiKey, dry.luccaZone(), 50, Duration.ofSeconds(60), null, null,
                 null, dry.departments(), dry.contractTypes(), dry.rehire(), dry.hireHold(), dry.loginRule(), null, dry.zone(), dry.phoneRegion(), Optional.empty(),
                 Optional.empty());
     }

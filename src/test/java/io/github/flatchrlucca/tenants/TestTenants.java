@@ -17,7 +17,7 @@ public final class TestTenants {
     }
 
     public static TenantSettings tenant(String id, String token, String... companyIds) {
-        return new TenantSettings(id, Set.of(companyIds), WebhookToken.of(token), Set.of(), Optional.empty(), "", 50,
+        return new TenantSettings(id, Set.of(companyIds), WebhookToken.of(token), Set.of(), Optional.empty(), "", ZoneId.of("Europe/Paris"), 50,
                 Duration.ofSeconds(60), null, null, null, DepartmentTable.parse(""), ContractTypeTable.parse(""),
                 RehirePolicy.CONTRACT, Duration.ZERO, LoginRule.INITIAL_LASTNAME, null, ZoneId.of("Europe/Paris"), "FR", Optional.empty(),
                 Optional.empty());
@@ -26,7 +26,7 @@ public final class TestTenants {
     /** A tenant whose HR team has an admin token of its own. */
     public static TenantSettings withAdminToken(TenantSettings tenant, String adminToken) {
         return new TenantSettings(tenant.id(), tenant.flatchrCompanyIds(), tenant.webhookToken(),
-                tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(),
+                tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.luccaZone(), tenant.rateLimitRequests(),
                 tenant.rateLimitWindow(), tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(),
                 tenant.departments(), tenant.contractTypes(), tenant.rehire(), tenant.hireHold(), tenant.loginRule(), tenant.workEmailPattern(),
                 tenant.zone(), tenant.phoneRegion(), Optional.of(adminToken), tenant.flatchrApi());
@@ -35,7 +35,7 @@ public final class TestTenants {
     /** A tenant whose days are those of another time zone (its timezone setting). */
     public static TenantSettings withZone(TenantSettings tenant, ZoneId zone) {
         return new TenantSettings(tenant.id(), tenant.flatchrCompanyIds(), tenant.webhookToken(),
-                tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(),
+                tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.luccaZone(), tenant.rateLimitRequests(),
                 tenant.rateLimitWindow(), tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(),
                 tenant.departments(), tenant.contractTypes(), tenant.rehire(), tenant.hireHold(), tenant.loginRule(), tenant.workEmailPattern(),
                 zone, tenant.phoneRegion(), tenant.adminToken(), tenant.flatchrApi());
@@ -44,7 +44,7 @@ public final class TestTenants {
     /** A tenant that reconciles with Flatchr's API and writes each outcome back. */
     public static TenantSettings withFlatchrApi(TenantSettings tenant, FlatchrApi api) {
         return new TenantSettings(tenant.id(), tenant.flatchrCompanyIds(), tenant.webhookToken(),
-                tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(),
+                tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.luccaZone(), tenant.rateLimitRequests(),
                 tenant.rateLimitWindow(), tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(),
                 tenant.departments(), tenant.contractTypes(), tenant.rehire(), tenant.hireHold(), tenant.loginRule(), tenant.workEmailPattern(),
                 tenant.zone(), tenant.phoneRegion(), tenant.adminToken(), Optional.of(api));
@@ -53,7 +53,7 @@ public final class TestTenants {
     /** A tenant whose hires are drags into these columns (ids or titles, in lower case) only. */
     public static TenantSettings withTriggerColumns(TenantSettings tenant, Set<String> triggerColumns) {
         return new TenantSettings(tenant.id(), tenant.flatchrCompanyIds(), tenant.webhookToken(), triggerColumns,
-                tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(), tenant.rateLimitWindow(),
+                tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.luccaZone(), tenant.rateLimitRequests(), tenant.rateLimitWindow(),
                 tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(), tenant.departments(),
                 tenant.contractTypes(), tenant.rehire(), tenant.hireHold(), tenant.loginRule(),
                 tenant.workEmailPattern(), tenant.zone(), tenant.phoneRegion(), tenant.adminToken(), tenant.flatchrApi());
@@ -62,7 +62,7 @@ public final class TestTenants {
     /** A tenant whose candidates' phone numbers without a country code are of {@code phoneRegion} ("CH"). */
     public static TenantSettings withPhoneRegion(TenantSettings tenant, String phoneRegion) {
         return new TenantSettings(tenant.id(), tenant.flatchrCompanyIds(), tenant.webhookToken(),
-                tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.rateLimitRequests(),
+                tenant.triggerColumns(), tenant.luccaBaseUrl(), tenant.luccaApiKey(), tenant.luccaZone(), tenant.rateLimitRequests(),
                 tenant.rateLimitWindow(), tenant.legalEntityId(), tenant.departmentId(), tenant.roleId(),
                 tenant.departments(), tenant.contractTypes(), tenant.rehire(), tenant.hireHold(), tenant.loginRule(),
                 tenant.workEmailPattern(), tenant.zone(), phoneRegion, tenant.adminToken(), tenant.flatchrApi());
@@ -79,7 +79,7 @@ public final class TestTenants {
     public static TenantSettings withDefaultDepartment(TenantSettings tenant, URI luccaBaseUrl, String apiKey,
                                                        Integer departmentId) {
         return new TenantSettings(tenant.id(), tenant.flatchrCompanyIds(), tenant.webhookToken(),
-                tenant.triggerColumns(), Optional.of(luccaBaseUrl), apiKey, tenant.rateLimitRequests(),
+                tenant.triggerColumns(), Optional.of(luccaBaseUrl), apiKey, tenant.luccaZone(), tenant.rateLimitRequests(),
                 tenant.rateLimitWindow(), tenant.legalEntityId(), departmentId, tenant.roleId(),
                 tenant.departments(), tenant.contractTypes(), tenant.rehire(), tenant.hireHold(), tenant.loginRule(),
                 tenant.workEmailPattern(), tenant.zone(), tenant.phoneRegion(), tenant.adminToken(), tenant.flatchrApi());
