@@ -65,10 +65,13 @@ public final class LuccaRequests {
                 "login=" + encode("like," + loginBase) + "&formerEmployees=true&fields=id,login&paging=0,1000");
     }
 
-    /** A page of everyone Lucca knows, former and future employees included: the directory's first read. */
+    /**
+     * A page of everyone Lucca knows, former and future employees included: the directory's first read. With how many
+     * they are ({@code collection.count}), which tells a read that missed someone ({@link PeopleDirectory}).
+     */
     public ApiRequest everyone(int offset, int limit) {
-        return get("list-people", "/api/v3/users",
-                "formerEmployees=true&fields=" + DIRECTORY_FIELDS + "&paging=" + offset + "," + limit);
+        return get("list-people", "/api/v3/users", "formerEmployees=true&fields=" + DIRECTORY_FIELDS
+                + ",collection.count&paging=" + offset + "," + limit);
     }
 
     /** A page of whoever changed since {@code since} (the instance's local time), former employees included. */

@@ -44,4 +44,10 @@ final class PagesWithoutEnd {
             throw new LuccaUnavailable(call, 200, "more than " + MAX_PAGES + " pages: the read stops");
         }
     }
+
+    /** How many different ids the read brought, those of its last page (which ends it) included. */
+    int seenWith(Collection<Long> lastPage) {
+        seen.addAll(lastPage);
+        return seen.size();
+    }
 }

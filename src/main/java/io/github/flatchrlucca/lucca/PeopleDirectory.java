@@ -378,6 +378,7 @@ public final class PeopleDirectory {
             Instant sentAt = clock.instant();
             Instant answeredAt = null;
             PagesWithoutEnd pages = new PagesWithoutEnd(since == null ? "list-people" : "list-people-changed");
+            long counted = -1;
             for (int offset = 0; ; offset += PAGE_SIZE) {
                 stopIfForgotten();
                 ApiRequest request = since == null ? requests.everyone(offset, PAGE_SIZE)
@@ -389,10 +390,15 @@ public final class PeopleDirectory {
                 List<JsonNode> items = LuccaEnvelopes.v3Items(request.name(), answer.body());
                 items.forEach(item -> put(new Person(item.path("id").asLong(), text(item, "mail"), text(item, "login"),
                         LuccaEnvelopes.day(item.path("dtContractEnd")), text(item, "personalEmail"))));
+                List<Long> ids = items.stream().map(item -> item.path("id").asLong()).toList();
+                if (since == null) {
+                    counted = Math.max(counted, count(answer.body()));
+                }
                 if (items.size() < PAGE_SIZE) {
+                    missedNobody(request.name(), pages.seenWith(ids), counted);
                     break;
                 }
-                pages.next(items.stream().map(item -> item.path("id").asLong()).toList());
+                pages.next(ids);
             }
             // forgotten while the last page was on its way: its people were not kept, and read() lets the rest go
             stopIfForgotten();
@@ -502,6 +508,32 @@ public final class PeopleDirectory {
             }
         }
         return LocalDateTime.ofInstant(from, lowest).withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    }
+
+    /**
+     * How many people Lucca counted for a read of everyone ({@code fields=collection.count}); -1 when it said not.
+     * lucca-api.md documents the count it gives, not where in the answer: it is read beside the items, in
+     * {@code data}, as the v4 lists give theirs beside theirs. A Lucca that gives none is read as before the count
+     * was asked for.
+     */
+    private static long count(JsonNode answer) {
+        JsonNode count = answer.path("data").path("count");
+        return count.isIntegralNumber() ? count.asLong() : -1;
+    }
+
+    /**
+     * Lucca documents no order for its pages: someone deleted once a page is read shifts everyone after them one place
+     * back, and the first of the next page is on no page; unchanged, no later "changed since" read brings them. Such a
+     * read collected fewer people than Lucca counted on one of its pages (the largest count, as on the page read
+     * before the delete): it fails, the directory is not trusted (each hire of the round is looked up in Lucca) and
+     * the next round reads everyone again. A count that fell by a delete behind the pages read fails a read that
+     * missed nobody: read again, it costs its pages. A delete and a create between the same two pages go unseen.
+     */
+    private static void missedNobody(String call, int collected, long counted) {
+        if (collected < counted) {
+            throw new LuccaUnavailable(call, 200, "the read brought " + collected + " people where Lucca counted "
+                    + counted + ": someone changed places between its pages, the read is made again");
+        }
     }
 
     /** Lucca's clock, as its Date header says it; without a readable one the directory cannot know "since". */

@@ -368,6 +368,11 @@ class FakeLuccaTest {
         assertThat(logins(USERS + "?formerEmployees=true&fields=login&paging=0,2")).containsExactly("p1", "p2");
         assertThat(logins(USERS + "?formerEmployees=true&fields=login&paging=4,2")).containsExactly("p5");
         assertThat(get(USERS + "?paging=0,1001").statusCode()).isEqualTo(400);
+        JsonNode counted = body(get(USERS + "?formerEmployees=true&fields=login,collection.count&paging=4,2"));
+        assertThat(counted.path("data").path("count").asInt()).as("every user that matches, not the page's").isEqualTo(5);
+        assertThat(counted.path("data").path("items").get(0).has("collection.count")).isFalse();
+        assertThat(body(get(USERS + "?fields=login&paging=0,2")).path("data").has("count")).as("only when asked")
+                .isFalse();
     }
 
     private ZonedDateTime luccaDate() throws Exception {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,6 +15,11 @@ final class UserSearch {
 
     private static final int MAX_PAGE_SIZE = 1000;
     private static final String CONTAINS = "like,";
+    /**
+     * The field that asks for the total (lucca-api.md: "fields=collection.count for the total"). Where the total is
+     * in the answer is not documented: it is given beside the items, in {@code data}, as the v4 lists give theirs.
+     */
+    private static final String COUNT = "collection.count";
 
     private record Page(int offset, int limit) {
     }
@@ -21,6 +27,7 @@ final class UserSearch {
     private final Predicate<User> filter;
     private final Page page;
     private final List<String> fields;
+    private final boolean counted;
     private final UserFields known;
 
     /** {@code today}: the instance's day, before which an ended contract makes a former employee. */
@@ -31,16 +38,24 @@ final class UserSearch {
                 .and(query.isTrue("formerEmployees") ? user -> true : user -> isCurrentOrFuture(user, today));
         this.page = page(query);
         this.known = known;
-        this.fields = fields(query, known);
+        List<String> named = fields(query, known);
+        this.counted = named.contains(COUNT);
+        this.fields = named.stream().filter(name -> !name.equals(COUNT)).toList();
     }
 
-    List<Map<String, Object>> run(List<User> users) {
-        return users.stream()
-                .filter(filter)
+    /** The v3 answer's {@code data}: the page's items, and how many match in all when {@code collection.count} is asked. */
+    Map<String, Object> run(List<User> users) {
+        List<User> matching = users.stream().filter(filter).toList();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("items", matching.stream()
                 .skip(page.offset)
                 .limit(page.limit)
                 .map(user -> known.only(user, fields))
-                .toList();
+                .toList());
+        if (counted) {
+            data.put("count", matching.size());
+        }
+        return data;
     }
 
     /**
@@ -124,7 +139,7 @@ final class UserSearch {
         List<String> fields = query.first("fields")
                 .map(names -> Arrays.stream(names.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList())
                 .orElse(UserFields.DEFAULT);
-        fields.stream().filter(name -> !known.knows(name)).findFirst().ifPresent(unknown -> {
+        fields.stream().filter(name -> !name.equals(COUNT) && !known.knows(name)).findFirst().ifPresent(unknown -> {
             throw LuccaError.badRequest("unknown field " + unknown);
         });
         return fields;

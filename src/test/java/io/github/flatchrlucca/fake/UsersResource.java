@@ -19,7 +19,7 @@ final class UsersResource {
 
     Reply find(Call call) {
         UserSearch search = new UserSearch(call.query(), fields, clock.today());
-        return Reply.ok(Map.of("data", Map.of("items", search.run(directory.users()))));
+        return Reply.ok(Map.of("data", search.run(directory.users())));
     }
 
     /**

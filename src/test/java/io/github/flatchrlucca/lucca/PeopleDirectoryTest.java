@@ -75,8 +75,9 @@ class PeopleDirectoryTest {
 
         assertThat(sent).extracting(ApiRequest::name).containsExactly("list-people", "list-people");
         assertThat(sent).extracting(ApiRequest::query).containsExactly(
-                "formerEmployees=true&fields=id,login,mail,personalEmail,dtContractEnd,modifiedAt&paging=0,1000",
-                "formerEmployees=true&fields=id,login,mail,personalEmail,dtContractEnd,modifiedAt&paging=1000,1000");
+                "formerEmployees=true&fields=id,login,mail,personalEmail,dtContractEnd,modifiedAt,collection.count&paging=0,1000",
+                "formerEmployees=true&fields=id,login,mail,personalEmail,dtContractEnd,modifiedAt,collection.count"
+                        + "&paging=1000,1000");
         assertThat(directory.answers(ACME)).isTrue();
         assertThat(directory.withMail(ACME, " Person1001@ACME.test")).contains(new LuccaPerson(1001, "person1001", "person1001@acme.test", null, null));
         assertThat(directory.loginsContaining(ACME, "person100")).containsExactlyInAnyOrder(
@@ -413,6 +414,43 @@ class PeopleDirectoryTest {
         directory.refresh(connection("acme-uk", "https://acme.ilucca.net", "key", ZoneId.of("Europe/London")));
 
         assertThat(sent).extracting(ApiRequest::name).containsExactly("list-people", "list-people");
+    }
+
+    @Test
+    void aFullReadThatCollectedFewerPeopleThanLuccaCountedIsNotTrustedAndIsMadeAgain() {
+        // Lucca documents no order for its pages: someone deleted once the first page is read shifts the others, and
+        // the first of the second page is on none
+        List<Long> lucca = new ArrayList<>();
+        for (long id = 1; id <= PeopleDirectory.PAGE_SIZE + 1; id++) {
+            lucca.add(id);
+        }
+        PeopleDirectory shifting = new PeopleDirectory((connection, request) -> {
+            sent.add(request);
+            String query = decoded(request);
+            int offset = Integer.parseInt(query.replaceAll(".*paging=(\\d+),.*", "$1"));
+            ObjectNode body = items(lucca.stream().skip(offset).limit(PeopleDirectory.PAGE_SIZE)
+                    .map(id -> person(id, "person" + id + "@acme.test", "person" + id, null))
+                    .toArray(ObjectNode[]::new));
+            if (query.contains("collection.count")) {
+                ((ObjectNode) body.get("data")).put("count", lucca.size());
+            }
+            if (sent.size() == 1) {
+                lucca.remove(Long.valueOf(1)); // HR deletes person 1 while the read goes on
+            }
+            return new LuccaCaller.Answer(body, "Tue, 01 Dec 2026 10:30:00 GMT");
+        }, new LuccaRequests(JSON), ours, new PeopleBudget(10_000), whose -> true);
+
+        shifting.refresh(ACME);
+
+        assertThat(shifting.withMail(ACME, "person1001@acme.test")).as("on no page").isEmpty();
+        assertThat(shifting.answers(ACME)).as("each hire is looked up in Lucca").isFalse();
+
+        shifting.refresh(ACME);
+
+        assertThat(sent).extracting(ApiRequest::name).as("everyone read again, not who changed")
+                .containsExactly("list-people", "list-people", "list-people", "list-people");
+        assertThat(shifting.answers(ACME)).isTrue();
+        assertThat(shifting.withMail(ACME, "person1001@acme.test")).isNotEmpty();
     }
 
     @Test
