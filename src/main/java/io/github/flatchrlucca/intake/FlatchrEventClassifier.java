@@ -75,15 +75,10 @@ public final class FlatchrEventClassifier {
         JsonNode column = objectAt(data, "column", "data.column");
         Optional<Boolean> hired = hiredFlag(column);
         if (!hired.orElse(false) && !isTrigger(column, tenant.triggerColumns())) {
-            if (hired.isEmpty()) {
-                // a move out of hired read from a flag that may say hired would withdraw the hire
-                throw Problem.badRequest("data.column.hired", "A drag_applicant event's column.hired is true or false "
-                        + "(or 1 or 0).");
-            }
             // The event names only the column the candidate went to, not the one they left, so a drag on into a
             // later column can be told from a step back only by the tenant listing it as a trigger
             // (docs/settings.md, FLATCHR_TRIGGER_COLUMNS)
-            return movedOut(event, data, column, tenant);
+            return movedOut(event, data, column, hired.isPresent(), tenant);
         }
         String companyId = companyId(event);
         if (!tenant.acceptsCompany(companyId)) {
@@ -113,13 +108,19 @@ public final class FlatchrEventClassifier {
     /**
      * A drag into a column that does not trigger: if the journal holds this candidate as a hire, they were moved out
      * of hired. Most such drags are of candidates never hired, so one without the ids a hire has is ignored, as it
-     * was before moves out of hired counted, rather than refused.
+     * was before moves out of hired counted, rather than refused. One whose column's {@code hired} flag cannot be
+     * read is refused: read as "not hired", a flag that may say hired would withdraw the hire.
      */
-    private static HireVerdict movedOut(JsonNode event, JsonNode data, JsonNode column, IntakeRules tenant) {
+    private static HireVerdict movedOut(JsonNode event, JsonNode data, JsonNode column, boolean hiredFlagRead,
+                                        IntakeRules tenant) {
         String companyId = id(event.path("company_id"), "company_id");
         Optional<String> applicantId = applicantIdOf(data);
         if (companyId.isEmpty() || applicantId.isEmpty() || !tenant.acceptsCompany(companyId)) {
             return HireVerdict.ignored(NOT_A_TRIGGER);
+        }
+        if (!hiredFlagRead) {
+            throw Problem.badRequest("data.column.hired", "A drag_applicant event's column.hired is true or false "
+                    + "(or 1 or 0).");
         }
         JsonNode user = data.path("user");
         String who = shortened(VisibleText.of(text(user.path("firstname")) + " " + text(user.path("lastname"))));

@@ -203,6 +203,11 @@ class FlatchrEventClassifierTest {
         column(intoATrigger).put("hired", "yes").put("title", "Promesse signée");
         assertThat(classifierFor(Set.of("promesse signée")).classify(intoATrigger).kind())
                 .as("a trigger column by its title").isEqualTo(HireVerdict.Kind.HIRE);
+        ObjectNode anotherCompanys = hire().put("company_id", 999);
+        column(anotherCompanys).put("hired", "");
+        assertThat(byHiredFlag.classify(anotherCompanys).kind())
+                .as("a drag nobody's hire can be moved out by: ignored as before, not refused")
+                .isEqualTo(HireVerdict.Kind.IGNORED);
     }
 
     @Test
