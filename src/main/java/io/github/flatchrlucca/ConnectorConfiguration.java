@@ -539,7 +539,12 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                                     DataDirectoryLock dataDirLock) {
         try {
             if (settings.embeddedJournal()) {
-                dataDirLock.take();
+                try {
+                    dataDirLock.take();
+                } catch (UncheckedIOException lockFile) {
+                    // a folder it may not write in, a journal.lock that is no file, a full disk: the operator's to mend
+                    throw dataDirRefused(lockFile);
+                }
                 EmbeddedJournal.bringUpToDate(settings.dataDir());
             }
             JournalSchema.bringUpToDate(journalPool);

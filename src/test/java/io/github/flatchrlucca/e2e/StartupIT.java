@@ -405,6 +405,18 @@ class StartupIT {
         }
     }
 
+    /** A lock file that cannot be made or locked is the folder's fault, said in one line, not a crash tried again. */
+    @Test
+    void aDataDirWhoseLockFileCannotBeLockedStopsTheStartNamingIt(@TempDir Path temp) throws Exception {
+        Path dataDir = Files.createDirectories(temp.resolve("data"));
+        Files.createDirectories(dataDir.resolve("journal.lock"));
+
+        ConnectorProcess.Exit exit = ConnectorProcess.runUntilExit(temp, Map.of());
+
+        assertThat(exit.code()).isEqualTo(WRONG_SETTING);
+        assertThat(exit.output()).contains("Invalid setting DATA_DIR", "journal.lock").doesNotContain("\tat ");
+    }
+
     @Test
     void aRouteFileBuiltAfterTheFirstAnswerThatCannotBeBuiltStillStopsTheConnector(@TempDir Path temp)
             throws Exception {
