@@ -251,7 +251,9 @@ final class Settings {
                     + "and the people directory asks who changed since its last read in that time. Europe/Paris for "
                     + "Lucca's French instances; a wrong zone makes it miss the people changed between two reads "
                     + "(up to the zones' difference), and create them again.")
-            .defaultValue(TenantSettings.LUCCA_ZONE.getId()).tenantKey("lucca.timezone").example("Europe/London");
+            // no default value here: one would be "set" for a tenants file alone, which this setting of the default tenant's
+            // own is refused with (ConnectorSettings.onlyWithTheDefaultTenant); an unset zone is TenantEntry's
+            .whenUnset("Europe/Paris").tenantKey("lucca.timezone").example("Europe/London");
     static final Setting<Integer> LEGAL_ENTITY_ID = Setting.of(LUCCA, "lucca.legal-entity-id", "LUCCA_LEGAL_ENTITY_ID",
             positiveInt(), "Establishment (`legalEntityId`) of every new user.")
             .whenUnset("left out: Lucca's own default (Employees > Configuration > Default values) applies")
