@@ -202,7 +202,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         TenantRoutes tenantRoutes = bindTenants(camel, settings, tenants, metrics, alerts, people, clock);
 
         FlatchrEventClassifier classifier = new FlatchrEventClassifier();
-        WebhookAuthenticator webhookAuthenticator = new WebhookAuthenticator(tenants, clock);
+        WebhookAuthenticator webhookAuthenticator = new WebhookAuthenticator(tenants, alerts, clock);
         bindIntake(registry, settings, json, journal, webhookAuthenticator, classifier, metrics, alerts);
         AdminTokenCheck adminTokenCheck = new AdminTokenCheck(settings.adminToken(), tenants);
         bindHttpServer(camel, settings, server.join(), json, webhookAuthenticator, adminTokenCheck, metrics);

@@ -9,9 +9,12 @@ import io.github.flatchrlucca.signals.DaysNotSearchedAlert;
 import io.github.flatchrlucca.signals.DeliveryAlerts;
 import io.github.flatchrlucca.signals.RejectedHireAlert;
 import io.github.flatchrlucca.signals.SkippedApplicationAlert;
+import io.github.flatchrlucca.signals.WebhookTokenRefusedAlert;
 import io.github.flatchrlucca.tenants.TenantRoutes;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,7 +38,7 @@ import java.util.function.Consumer;
  * refusals, tried again a few times only (routeConfiguration alert-failures), would lose the alerts that matter.
  */
 public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedApplicationAlert, DaysNotSearchedAlert,
-        BackInHiredAlert {
+        BackInHiredAlert, WebhookTokenRefusedAlert {
 
     private final Consumer<String> send;
     private final String statusPage;
@@ -213,6 +216,22 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
                 + tenant + "&since=" + from + ", or from the status page; each search covers its since to today, so "
                 + "a large company moves since back a few weeks at a time, down to " + from + "). "
                 + statusPage);
+    }
+
+    /**
+     * Webhooks to a configured tenant's URL refused for their token: Flatchr shows no refused call and sends none
+     * again, so each hire sent meanwhile is lost but to a search of Flatchr's API. Never the token nor the URL with it:
+     * the person who fixes it has both.
+     */
+    @Override
+    public void tokenRefused(String tenant, boolean tokenGiven, long refusals, Instant since) {
+        send.accept(":no_entry: Webhooks to tenant " + tenant + "'s URL were refused " + refusals + " time(s) since "
+                + since.truncatedTo(ChronoUnit.SECONDS) + ", the latest with "
+                + (tokenGiven ? "a wrong token" : "no token")
+                + ": if its webhook token was changed, update the URL in Flatchr (Administration > Marketplace > "
+                + "Webhooks). Flatchr does not send a refused hire again: a search of Flatchr's API finds it if the "
+                + "tenant has an API key, otherwise create its user in Lucca by hand. Refusals are told at most once "
+                + "an hour, each minute's in the log. " + statusPage);
     }
 
     /** The candidate was moved out of hired in Flatchr after the connector made their Lucca account. */

@@ -3,6 +3,7 @@ package io.github.flatchrlucca.tenants;
 import io.github.flatchrlucca.http.Problem;
 import io.github.flatchrlucca.http.QueryParameter;
 import io.github.flatchrlucca.routes.Variables;
+import io.github.flatchrlucca.signals.WebhookTokenRefusedAlert;
 import org.apache.camel.Exchange;
 import java.time.Clock;
 import java.util.List;
@@ -32,9 +33,10 @@ public final class WebhookAuthenticator implements Processor {
     /** Where Flatchr's webhooks arrive: the default tenant's, and under it each tenant's own. */
     public static final String PATH = "/webhooks/flatchr";
 
-    public WebhookAuthenticator(Tenants tenants, Clock clock) {
+    /** @param alert told of a configured tenant's refusals, at most once an hour each (RefusedWebhooks) */
+    public WebhookAuthenticator(Tenants tenants, WebhookTokenRefusedAlert alert, Clock clock) {
         this.tenants = tenants;
-        this.refused = new RefusedWebhooks(clock);
+        this.refused = new RefusedWebhooks(alert, clock);
     }
 
     @Override

@@ -166,6 +166,21 @@ class AlertsTest {
     }
 
     @Test
+    void webhooksRefusedForTheirTokenAreToldWithTheTenantTheCountAndWhatToDoButNoToken() {
+        alerts.tokenRefused("acme", true, 3, Instant.parse("2026-12-04T08:12:34.567Z"));
+        alerts.tokenRefused("globex", false, 1, Instant.parse("2026-12-04T09:00:00Z"));
+
+        assertThat(chat).satisfiesExactly(
+                acme -> assertThat(acme).contains("tenant acme's URL", "refused 3 time(s)",
+                        "since 2026-12-04T08:12:34Z", "a wrong token",
+                        "Administration &gt; Marketplace &gt; Webhooks", "does not send a refused hire again",
+                        "https://connector.acme.example/admin/")
+                        .doesNotContain("token=", "/webhooks/flatchr"),
+                globex -> assertThat(globex).contains("tenant globex's URL", "refused 1 time(s)", "no token")
+                        .doesNotContain("a wrong token", "token=", "/webhooks/flatchr"));
+    }
+
+    @Test
     void daysNoSearchCoversAreToldWithTheBackfillThatSearchesThem() {
         alerts.daysNotSearched("acme", java.time.LocalDate.of(2025, 10, 25), java.time.LocalDate.of(2025, 12, 2));
 

@@ -9,9 +9,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.flatchrlucca.MutableClock;
 import io.github.flatchrlucca.http.Problem;
+import io.github.flatchrlucca.signals.WebhookTokenRefusedAlert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -27,6 +30,18 @@ class WebhookAuthenticatorTest {
             TestTenants.tenant(TenantSettings.DEFAULT_ID, "s3cret-0123456789"),
             TestTenants.tenant("acme", "acme-token-0123456789", "4242"),
             TestTenants.tenant("globex", "globex-token-0123456789", "77"));
+
+    private static final WebhookTokenRefusedAlert NOT_TOLD = (tenant, tokenGiven, refusals, since) -> { };
+    private static final Instant START = Instant.parse("2026-12-04T10:00:00Z");
+
+    private final MutableClock clock = new MutableClock(START);
+    private final List<Told> told = new ArrayList<>();
+    private final WebhookAuthenticator telling = new WebhookAuthenticator(TENANTS,
+            (tenant, tokenGiven, refusals, since) -> told.add(new Told(tenant, tokenGiven, refusals, since)), clock);
+
+    /** What the team's chat was told of a tenant's refused webhooks. */
+    private record Told(String tenant, boolean tokenGiven, long refusals, Instant since) {
+    }
 
     @Test
     void theTenantTheUrlNamesGoesOnWithTheExchange() {
@@ -152,8 +167,7 @@ class WebhookAuthenticatorTest {
 
     @Test
     void refusalsAreLoggedAtMostOnceAMinuteForEachTenantWithHowManyThereWere() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
-        WebhookAuthenticator check = new WebhookAuthenticator(TENANTS, clock);
+        WebhookAuthenticator check = new WebhookAuthenticator(TENANTS, NOT_TOLD, clock);
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         Logger logger = (Logger) LoggerFactory.getLogger(WebhookAuthenticator.class);
@@ -189,6 +203,59 @@ class WebhookAuthenticatorTest {
         }
     }
 
+    @Test
+    void aWrongTokenToATenantsUrlIsToldAtOnceThenAtMostOnceAnHourWithHowManySinceTheLastTime() {
+        refuse(telling, "acme", "guess");
+        assertThat(told).as("the first after a start, at once: a token just changed").containsExactly(
+                new Told("acme", true, 1, START));
+
+        clock.advance(Duration.ofMinutes(5));
+        for (int i = 0; i < 100; i++) {
+            refuse(telling, "acme", "guess-" + i);
+        }
+        clock.advance(Duration.ofMinutes(54).plusSeconds(59));
+        refuse(telling, "acme", "guess");
+        assertThat(told).as("not again within the hour, however many").hasSize(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        refuse(telling, "acme", null);
+        assertThat(told).containsExactly(new Told("acme", true, 1, START),
+                new Told("acme", false, 102, START.plus(Duration.ofMinutes(5))));
+    }
+
+    @Test
+    void eachTenantIsToldApartAndAMissingTokenAsNone() {
+        refuse(telling, "acme", "guess");
+        refuse(telling, "globex", null);
+        refuse(telling, TenantSettings.DEFAULT_ID, "acme-token-0123456789");
+
+        assertThat(told).containsExactly(new Told("acme", true, 1, START), new Told("globex", false, 1, START),
+                new Told(TenantSettings.DEFAULT_ID, true, 1, START));
+    }
+
+    @Test
+    void aUrlNamingNoConfiguredTenantIsNeverTold() {
+        refuse(telling, "initech", "acme-token-0123456789");
+        refuse(telling, "<script>", null);
+        refuse(telling, "/webhooks/flatchrfoo", "s3cret-0123456789");
+        clock.advance(Duration.ofHours(2));
+        refuse(telling, "initech", "guess");
+
+        assertThat(told).isEmpty();
+    }
+
+    @Test
+    void theRightTokenIsNeitherToldNorCounted() {
+        telling.authenticate("acme", "acme-token-0123456789");
+        refuse(telling, "acme", "guess");
+        clock.advance(Duration.ofHours(1));
+        telling.authenticate("acme", "acme-token-0123456789");
+        refuse(telling, "acme", "guess");
+
+        assertThat(told).containsExactly(new Told("acme", true, 1, START),
+                new Told("acme", true, 1, START.plus(Duration.ofHours(1))));
+    }
+
     private static void refuse(WebhookAuthenticator check, String tenant, String token) {
         assertThatExceptionOfType(Problem.class).isThrownBy(() -> check.authenticate(tenant, token))
                 .satisfies(problem -> assertThat(problem.status()).isEqualTo(401));
@@ -201,7 +268,7 @@ class WebhookAuthenticatorTest {
     }
 
     private static WebhookAuthenticator check() {
-        return new WebhookAuthenticator(TENANTS, Clock.systemUTC());
+        return new WebhookAuthenticator(TENANTS, NOT_TOLD, Clock.systemUTC());
     }
 
     /** The headers platform-http sets for a call of the default tenant's URL with this token. */
