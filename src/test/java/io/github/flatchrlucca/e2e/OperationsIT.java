@@ -73,6 +73,16 @@ class OperationsIT {
                     .contains("dead", "https://hooks.acme.example/admin/#hire=" + dead)
                     .doesNotContain("camille.alert-dead-1@example.org", "+33612345678");
 
+            // a token rotated without Flatchr's URL: told at the first refusal, the next within the hour counted only
+            assertThat(connector.postWebhook("{}", "wrong-token-wrong-token", "application/json").statusCode())
+                    .isEqualTo(401);
+            assertThat(connector.postWebhook("{}", null, "application/json").statusCode()).isEqualTo(401);
+            String refused = "Webhooks to tenant default's URL were refused";
+            await().until(() -> chat.messages().stream().anyMatch(m -> m.contains(refused)));
+            assertThat(chat.messages()).filteredOn(m -> m.contains(refused)).singleElement().satisfies(m -> assertThat(m)
+                    .contains("refused 1 time(s)", "a wrong token", "Marketplace")
+                    .doesNotContain("wrong-token-wrong-token", ConnectorProcess.WEBHOOK_TOKEN, "token="));
+
             String metrics = connector.get("/observe/metrics", "Bearer " + ConnectorProcess.ADMIN_TOKEN).body();
             assertThat(metrics).as("the chat's URL is a secret").contains("routeId=\"send-alert\"")
                     .doesNotContain(chat.url(), "/hooks/");
@@ -94,6 +104,8 @@ class OperationsIT {
             connector.awaitStatus(waiting, "delivered");
             await().until(() -> chat.messages().stream().anyMatch(m -> m.contains(acceptsAgain)));
             assertThat(chat.messages()).filteredOn(m -> m.contains(acceptsAgain)).hasSize(1);
+            assertThat(chat.messages()).as("the missing token, refused within the hour, was not told by itself")
+                    .filteredOn(m -> m.contains(refused)).hasSize(1);
         }
     }
 
