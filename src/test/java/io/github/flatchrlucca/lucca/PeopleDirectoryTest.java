@@ -454,6 +454,64 @@ class PeopleDirectoryTest {
     }
 
     @Test
+    void someoneCreatedDuringAFullReadDoesNotFailItTheNextReadOfChangesBringsThem() {
+        // created in name order before the read's place: later pages count one more, and one person is read twice
+        List<Long> lucca = new ArrayList<>();
+        for (long id = 1; id <= PeopleDirectory.PAGE_SIZE + 1; id++) {
+            lucca.add(id);
+        }
+        PeopleDirectory growing = new PeopleDirectory((connection, request) -> {
+            sent.add(request);
+            String query = decoded(request);
+            if (request.name().equals("list-changed-people")) {
+                return new LuccaCaller.Answer(items(person(5000, "new@acme.test", "new", null)),
+                        "Tue, 01 Dec 2026 10:35:00 GMT");
+            }
+            int offset = Integer.parseInt(query.replaceAll(".*paging=(\\d+),.*", "$1"));
+            ObjectNode body = items(lucca.stream().skip(offset).limit(PeopleDirectory.PAGE_SIZE)
+                    .map(id -> person(id, "person" + id + "@acme.test", "person" + id, null))
+                    .toArray(ObjectNode[]::new));
+            ((ObjectNode) body.get("data")).put("count", lucca.size());
+            if (sent.size() == 1) {
+                lucca.add(0, 5000L); // HR creates someone listed first while the read goes on
+            }
+            return new LuccaCaller.Answer(body, "Tue, 01 Dec 2026 10:30:00 GMT");
+        }, new LuccaRequests(JSON), ours, new PeopleBudget(10_000), whose -> true);
+
+        growing.refresh(ACME);
+
+        assertThat(growing.answers(ACME)).as("nobody was missed").isTrue();
+        assertThat(growing.withMail(ACME, "person1001@acme.test")).isNotEmpty();
+
+        growing.refresh(ACME);
+
+        assertThat(sent).extracting(ApiRequest::name).as("who changed, not everyone again")
+                .containsExactly("list-people", "list-people", "list-changed-people");
+        assertThat(growing.withMail(ACME, "new@acme.test")).isNotEmpty();
+    }
+
+    @Test
+    void aUserOneTenantCreatedIsKnownToTheDirectoryOfAnotherKeyOfTheSameLucca() {
+        PeopleDirectory byKey = new PeopleDirectory((lucca, request) -> new LuccaCaller.Answer(items(),
+                "Tue, 01 Dec 2026 10:30:00 GMT"), new LuccaRequests(JSON), ours, new PeopleBudget(1_000),
+                people -> true);
+        LuccaConnection tenantA = connection("acme", "https://acme.ilucca.net", "key-a");
+        LuccaConnection tenantB = connection("acme-retail", "https://acme.ilucca.net", "key-b");
+        LuccaConnection elsewhere = connection("globex", "https://globex.ilucca.net", "key-a");
+        byKey.refresh(tenantA);
+        byKey.refresh(tenantB);
+        byKey.refresh(elsewhere);
+
+        byKey.created(tenantA, 416, "jeanne.dupont@acme.test", "jdupont", null, null);
+
+        assertThat(byKey.loginsContaining(tenantB, "jdupont")).as("a login is the instance's to give once")
+                .containsExactly("jdupont");
+        assertThat(byKey.withMail(tenantB, "jeanne.dupont@acme.test")).extracting(LuccaPerson::id)
+                .containsExactly(416L);
+        assertThat(byKey.loginsContaining(elsewhere, "jdupont")).as("another Lucca's").isEmpty();
+    }
+
+    @Test
     void aDryRunTenantCallsNothing() {
         directory.refresh(new LuccaConnection("dry", Optional.empty(), "", PARIS, 50, Duration.ofSeconds(60),
                 new KeyState(state -> { })));
