@@ -20,10 +20,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.camel.Variable;
@@ -128,6 +130,7 @@ public final class PeopleDirectory {
         synchronized (people) {
             try {
                 people.readWithinBudget(connection);
+                people.catchUp();
             } catch (PeopleOverBudget e) {
                 // told once, when it was dropped
             } catch (RuntimeException e) {
@@ -186,6 +189,7 @@ public final class PeopleDirectory {
     public boolean answers(LuccaConnection connection) {
         People people = people(connection);
         synchronized (people) {
+            people.catchUp();
             return people.trusted && clock.instant().isBefore(people.readAt.plus(TRUSTED_FOR));
         }
     }
@@ -198,6 +202,7 @@ public final class PeopleDirectory {
     public List<LuccaPerson> withMail(LuccaConnection connection, String mail) {
         People people = people(connection);
         synchronized (people) {
+            people.catchUp();
             return people.withMail(lower(mail)).stream().map(Person::found).toList();
         }
     }
@@ -214,6 +219,7 @@ public final class PeopleDirectory {
         }
         People people = people(connection);
         synchronized (people) {
+            people.catchUp();
             Map<Long, Person> withIt = people.byPersonalEmail.get(wanted);
             return withIt == null ? List.of() : List.copyOf(withIt.values());
         }
@@ -223,6 +229,7 @@ public final class PeopleDirectory {
     public Optional<LuccaPerson> withLogin(LuccaConnection connection, String login) {
         People people = people(connection);
         synchronized (people) {
+            people.catchUp();
             return people.byId.values().stream()
                     .filter(person -> person.login() != null && person.login().equalsIgnoreCase(login))
                     .findFirst().map(Person::found);
@@ -234,6 +241,7 @@ public final class PeopleDirectory {
         String wanted = lower(part);
         People people = people(connection);
         synchronized (people) {
+            people.catchUp();
             return people.byId.values().stream()
                     .map(Person::login)
                     .filter(login -> login != null && lower(login).contains(wanted))
@@ -252,20 +260,16 @@ public final class PeopleDirectory {
      */
     public void created(LuccaConnection connection, long id, String mail, String login, LocalDate contractEnd,
                         String personalEmail) {
-        people(connection);
+        People own = people(connection);
         Person person = new Person(id, mail, login, contractEnd, personalEmail);
-        byPeople.values().stream().filter(people -> people.instance.equals(connection.instance())).forEach(people -> {
-            synchronized (people) {
-                if (people.dropped()) {
-                    return;
-                }
-                try {
-                    people.put(person);
-                } catch (PeopleOverBudget e) {
-                    people.trusted = false; // the next hire of the round would take their login: looked up in Lucca
-                }
-            }
-        });
+        // not under the others' locks, which a read holds for all its pages (perhaps an hour's wait for Lucca's rate
+        // limit): each puts them in under its own when it is next asked or read
+        byPeople.values().stream().filter(people -> people != own && people.instance.equals(connection.instance()))
+                .forEach(people -> people.createdElsewhere.add(person));
+        synchronized (own) {
+            own.catchUp();
+            own.putCreated(person);
+        }
     }
 
     /**
@@ -305,8 +309,30 @@ public final class PeopleDirectory {
         // a read of Lucca is under way: a forget leaves the people to it
         private volatile boolean reading;
 
+        // users created through another key's tenant of this instance (created): put in under this directory's lock
+        private final Queue<Person> createdElsewhere = new ConcurrentLinkedQueue<>();
+
         People(String instance) {
             this.instance = instance;
+        }
+
+        /** Puts in the users created through another key's tenant since this directory was last asked; its lock held. */
+        void catchUp() {
+            for (Person person = createdElsewhere.poll(); person != null; person = createdElsewhere.poll()) {
+                putCreated(person);
+            }
+        }
+
+        /** A user this connector created; its lock held. */
+        void putCreated(Person person) {
+            if (dropped()) {
+                return;
+            }
+            try {
+                put(person);
+            } catch (PeopleOverBudget e) {
+                trusted = false; // the next hire of the round would take their login: looked up in Lucca
+            }
         }
 
         boolean dropped() {

@@ -512,6 +512,43 @@ class PeopleDirectoryTest {
     }
 
     @Test
+    void aUserCreatedDoesNotWaitForAnotherKeysReadWhichKnowsThemOnceItEnds() throws Exception {
+        CountDownLatch readOfKeyB = new CountDownLatch(1);
+        CountDownLatch luccaAnswersKeyB = new CountDownLatch(1);
+        PeopleDirectory byKey = new PeopleDirectory((lucca, request) -> {
+            if (lucca.apiKey().equals("key-b")) {
+                readOfKeyB.countDown();
+                try {
+                    luccaAnswersKeyB.await(); // a read waiting for Lucca's rate limit, holding its directory
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return new LuccaCaller.Answer(items(), "Tue, 01 Dec 2026 10:30:00 GMT");
+        }, new LuccaRequests(JSON), ours, new PeopleBudget(1_000), people -> true);
+        LuccaConnection tenantA = connection("acme", "https://acme.ilucca.net", "key-a");
+        LuccaConnection tenantB = connection("acme-retail", "https://acme.ilucca.net", "key-b");
+        byKey.refresh(tenantA);
+        Thread reading = new Thread(() -> byKey.refresh(tenantB));
+        reading.start();
+        readOfKeyB.await();
+
+        Thread creating = new Thread(() -> byKey.created(tenantA, 416, "jeanne.dupont@acme.test", "jdupont", null,
+                null));
+        creating.start();
+        creating.join(Duration.ofSeconds(30).toMillis());
+        boolean createdWhileKeyBRead = !creating.isAlive();
+        luccaAnswersKeyB.countDown();
+        reading.join();
+        creating.join();
+
+        assertThat(createdWhileKeyBRead).as("tenant A's delivery does not wait for key-b's read").isTrue();
+        assertThat(byKey.loginsContaining(tenantA, "jdupont")).containsExactly("jdupont");
+        assertThat(byKey.loginsContaining(tenantB, "jdupont")).as("known to key-b's directory once its read ended")
+                .containsExactly("jdupont");
+    }
+
+    @Test
     void aDryRunTenantCallsNothing() {
         directory.refresh(new LuccaConnection("dry", Optional.empty(), "", PARIS, 50, Duration.ofSeconds(60),
                 new KeyState(state -> { })));
