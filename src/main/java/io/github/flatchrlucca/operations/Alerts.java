@@ -230,8 +230,9 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
                 + (tokenGiven ? "a wrong token" : "no token")
                 + ": if its webhook token was changed, update the URL in Flatchr (Administration > Marketplace > "
                 + "Webhooks). Flatchr does not send a refused hire again: a search of Flatchr's API finds it if the "
-                + "tenant has an API key, otherwise create its user in Lucca by hand. Refusals are told at most once "
-                + "an hour, each minute's in the log. " + statusPage);
+                + "tenant has an API key, otherwise create its user in Lucca by hand. Refusals are told here at most once "
+                + "an hour (those after this message with the next one, if any comes), each minute's in the log. "
+                + statusPage);
     }
 
     /** The candidate was moved out of hired in Flatchr after the connector made their Lucca account. */

@@ -85,7 +85,7 @@ public final class WebhookAuthenticator implements Processor {
             throw Problem.unauthorized(REFUSAL);
         }
         if (!tenant.tokenMatches(token)) {
-            refused.wrongToken(tenant.id(), token != null);
+            refused.wrongToken(tenant.id(), token != null && !token.isEmpty()); // "?token=" gives none
             throw Problem.unauthorized(REFUSAL);
         }
         return tenant;

@@ -234,6 +234,13 @@ class WebhookAuthenticatorTest {
     }
 
     @Test
+    void anEmptyTokenIsToldAsNone() {
+        refuse(telling, "acme", ""); // "?token=": a URL pasted with its token left out, not a token changed
+
+        assertThat(told).containsExactly(new Told("acme", false, 1, START));
+    }
+
+    @Test
     void aUrlNamingNoConfiguredTenantIsNeverTold() {
         refuse(telling, "initech", "acme-token-0123456789");
         refuse(telling, "<script>", null);
