@@ -459,8 +459,9 @@ final class Settings {
             .defaultValue("3600");
     static final Setting<Long> ALERT_CHECK_INTERVAL = Setting.of(OPERATIONS, "alert.check-interval-ms",
             "ALERT_CHECK_INTERVAL_MS", PERIOD_MILLIS,
-            "How often the queue's age is looked at, and the count of a burst of dead or rejected hires sent "
-                    + "once its minute is over (ms). Read by the routes.")
+            "How often the queue's age is looked at, the count of a burst of dead or rejected hires sent once its "
+                    + "minute is over, and that of a tenant's webhooks refused for their token once their hour is "
+                    + "over (ms). Read by the routes.")
             .defaultValue("60000");
     static final Setting<Long> ALERT_RETRY_DELAY = Setting.of(OPERATIONS, "alert.retry-delay-ms",
             "ALERT_RETRY_DELAY_MS", between(1, 60_000, "from 1 to 60000 (a minute): ms"),

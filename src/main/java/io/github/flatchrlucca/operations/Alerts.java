@@ -231,7 +231,8 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
                 + ": if its webhook token was changed, update the URL in Flatchr (Administration > Marketplace > "
                 + "Webhooks). Flatchr does not send a refused hire again: a search of Flatchr's API finds it if the "
                 + "tenant has an API key, otherwise create its user in Lucca by hand. Refusals are told here at most once "
-                + "an hour (those after this message with the next one, if any comes), each minute's in the log. "
+                + "an hour (those after this message are told an hour after it, whether more follow or not), each "
+                + "minute's in the log. "
                 + statusPage);
     }
 

@@ -10,8 +10,9 @@ import java.time.Instant;
 public interface WebhookTokenRefusedAlert {
 
     /**
-     * At most once an hour per tenant, the first refusal told at once: a scanner guessing the URL's token must not
-     * flood the chat, and a real misconfiguration, refused again, is told again.
+     * At most once an hour per tenant, the first refusal told at once, those within the hour once it is over: a
+     * scanner guessing the URL's token must not flood the chat, and a real misconfiguration, refused again, is told
+     * again, even if it was fixed within the hour (the hires refused meanwhile are lost all the same).
      *
      * @param tokenGiven whether the latest refused call had a token (a wrong one) or none
      * @param refusals   how many calls were refused since the last time this was told

@@ -39,6 +39,14 @@ public final class WebhookAuthenticator implements Processor {
         this.refused = new RefusedWebhooks(alert, clock);
     }
 
+    /**
+     * The timer's: a configured tenant's refusals within the hour after the chat was told, told once the hour is over,
+     * whether more come or not (a token changed and fixed soon after: nothing else would tell the hires lost between).
+     */
+    public void tellDueRefusals() {
+        refused.tellDue();
+    }
+
     @Override
     public void process(Exchange exchange) {
         // From the URL only, as the gate read them before the body: a request header of the same name (a proxy's

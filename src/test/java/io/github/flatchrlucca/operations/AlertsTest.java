@@ -174,6 +174,7 @@ class AlertsTest {
                 acme -> assertThat(acme).contains("tenant acme's URL", "refused 3 time(s)",
                         "since 2026-12-04T08:12:34Z", "a wrong token",
                         "Administration &gt; Marketplace &gt; Webhooks", "does not send a refused hire again",
+                        "those after this message are told an hour after it, whether more follow or not",
                         "https://connector.acme.example/admin/")
                         .doesNotContain("token=", "/webhooks/flatchr"),
                 globex -> assertThat(globex).contains("tenant globex's URL", "refused 1 time(s)", "no token")

@@ -224,6 +224,53 @@ class WebhookAuthenticatorTest {
     }
 
     @Test
+    void refusalsAfterAMessageAreToldOnceTheirHourIsOverWithoutWaitingForAnother() {
+        refuse(telling, "acme", "guess");
+        refuse(telling, "globex", "guess");
+        clock.advance(Duration.ofMinutes(5));
+        refuse(telling, "acme", "guess");
+        refuse(telling, "acme", "guess");
+        refuse(telling, "acme", null);
+        clock.advance(Duration.ofMinutes(54));
+        telling.tellDueRefusals();
+        assertThat(told).as("not within the hour").containsExactly(
+                new Told("acme", true, 1, START), new Told("globex", true, 1, START));
+
+        clock.advance(Duration.ofMinutes(1));
+        telling.tellDueRefusals();
+        assertThat(told).as("the hour over, the three told by the check, the latest's token with them; globex has "
+                + "nothing untold").containsExactly(new Told("acme", true, 1, START), new Told("globex", true, 1, START),
+                new Told("acme", false, 3, START.plus(Duration.ofMinutes(5))));
+
+        telling.tellDueRefusals();
+        clock.advance(Duration.ofDays(3));
+        telling.tellDueRefusals();
+        assertThat(told).as("each told once").hasSize(3);
+    }
+
+    @Test
+    void theHourAfterARefusalToldByTheCheckStartsWhenItIsTold() {
+        refuse(telling, "acme", "guess");
+        clock.advance(Duration.ofMinutes(5));
+        refuse(telling, "acme", "guess");
+        clock.advance(Duration.ofMinutes(56)); // the check came a minute after the hour
+        telling.tellDueRefusals();
+        Instant toldAt = clock.instant();
+
+        clock.advance(Duration.ofMinutes(1));
+        refuse(telling, "acme", null);
+        clock.advance(Duration.ofMinutes(58).plusSeconds(59));
+        telling.tellDueRefusals();
+        assertThat(told).as("not within the hour after the check told").hasSize(2);
+
+        clock.advance(Duration.ofSeconds(1));
+        telling.tellDueRefusals();
+        assertThat(told).containsExactly(new Told("acme", true, 1, START),
+                new Told("acme", true, 1, START.plus(Duration.ofMinutes(5))),
+                new Told("acme", false, 1, toldAt.plus(Duration.ofMinutes(1))));
+    }
+
+    @Test
     void eachTenantIsToldApartAndAMissingTokenAsNone() {
         refuse(telling, "acme", "guess");
         refuse(telling, "globex", null);
