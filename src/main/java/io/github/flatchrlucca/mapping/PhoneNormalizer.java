@@ -14,8 +14,10 @@ public final class PhoneNormalizer {
     private static final PhoneNumberUtil PHONE_NUMBERS = PhoneNumberUtil.getInstance();
     /*
      * France's overseas departments and collectivities dial 0 and nine digits as mainland France does, under country
-     * codes of their own: "0692 12 34 56" is a Réunion mobile, invalid as a mainland number. Tried in turn when a
-     * number written without a country code is no French one.
+     * codes of their own: "0692 12 34 56" is a Réunion mobile, invalid as a mainland number. Each is tried when a
+     * number written without a country code is no French one. Some are valid in two: "0694 12 34 56" is Guadeloupe's
+     * (+590) as much as French Guiana's (+594), and the first found could be a stranger's, so such a number is none.
+     * Regions sharing a country code (RE and YT; GP, BL and MF) read it the same, and are one answer.
      */
     private static final List<String> FRENCH_OVERSEAS = List.of("RE", "YT", "GP", "MQ", "GF", "PM", "BL", "MF");
 
@@ -48,7 +50,9 @@ public final class PhoneNormalizer {
         if (number.isPresent() || !"FR".equals(defaultRegion)) {
             return number;
         }
-        return FRENCH_OVERSEAS.stream().map(region -> inRegion(freeText, region)).flatMap(Optional::stream).findFirst();
+        List<String> readings = FRENCH_OVERSEAS.stream().map(region -> inRegion(freeText, region))
+                .flatMap(Optional::stream).distinct().toList();
+        return readings.size() == 1 ? Optional.of(readings.get(0)) : Optional.empty();
     }
 
     private static Optional<String> inRegion(String freeText, String region) {

@@ -230,6 +230,17 @@ class HireMapperTest {
     }
 
     @Test
+    void aPhoneOfGuadeloupeAsMuchAsOfFrenchGuianaIsLeftOutWithAWarning() {
+        JsonNode event = Json.parse(HIRE);
+        candidate(event).put("phone", "0694 12 34 56");
+
+        MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
+
+        assertThat(hire.draft().personalMobile()).isNull();
+        assertThat(hire.warningTexts()).containsExactly("phone number could not be read; not sent");
+    }
+
+    @Test
     void flatchrsDatesAreParisDaysWhateverTheTenantsZone() {
         JsonNode event = Json.parse(HIRE);
         vacancy(event).put("start_date", "2027-01-04T00:00:00.000Z");

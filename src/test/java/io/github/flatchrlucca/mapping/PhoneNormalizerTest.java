@@ -24,6 +24,8 @@ class PhoneNormalizerTest {
             0692 12 34 56        | +262692123456
             0690 12 34 56        | +590690123456
             +262 692 12 34 56    | +262692123456
+            0639 01 23 45        | +262639012345
+            0694 20 12 34        | +594694201234
             """)
     void writesValidNumbersInE164(String freeText, String expected) {
         assertThat(french.toE164(freeText)).contains(expected);
@@ -33,6 +35,16 @@ class PhoneNormalizerTest {
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "12", "abc", "06 12 34", "+33 1"})
     void givesNothingForTextThatIsNotARealNumber(String freeText) {
+        assertThat(french.toE164(freeText)).isEmpty();
+    }
+
+    /*
+     * libphonenumber finds 0694 12 xx xx valid both in Guadeloupe (+590) and in French Guiana (+594): either could be
+     * the candidate's, and a wrong one is a stranger's number in Lucca.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"0694 12 34 56", "06 94 08 12 34", "0694 90 12 34"})
+    void givesNothingForANumberValidInOverseasRegionsOfDifferentCountryCodes(String freeText) {
         assertThat(french.toE164(freeText)).isEmpty();
     }
 
