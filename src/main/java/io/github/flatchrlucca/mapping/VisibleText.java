@@ -1,10 +1,12 @@
 package io.github.flatchrlucca.mapping;
 
+import java.text.Normalizer;
 import java.util.regex.Pattern;
 
 /**
  * A name or a title as a person reads it, which is what Lucca gets and what intake measures: one space
- * wherever the text had whitespace, nothing of what cannot be seen. Spaces, hyphens and apostrophes stay.
+ * wherever the text had whitespace, nothing of what cannot be seen, an accent as one character. Spaces, hyphens and
+ * apostrophes stay.
  */
 public final class VisibleText {
 
@@ -26,13 +28,22 @@ public final class VisibleText {
     private VisibleText() {
     }
 
-    /** "  Jean\tPierre\u200B " -> "Jean Pierre"; null, or a text of only such characters -> "". */
+    /**
+     * "  Jean\tPierre\u200B " -> "Jean Pierre", "Zoe\u0301" -> "Zoé"; null, or a text of only invisible characters
+     * -> "".
+     */
     public static String of(String text) {
         if (text == null) {
             return "";
         }
         // Removed before whitespace is folded, so that " \u200B " leaves one space, not two.
         String visible = INVISIBLE.matcher(text).replaceAll("");
+        /*
+         * Composed (NFC), as a person reads it: "Zoe\u0301" (an accent typed or pasted as a combining mark) would reach
+         * Lucca as another text than the "Zoé" anyone types to find her, and count a character more against intake's
+         * limits. After the removal, so that "Zoe\u200B\u0301" composes too.
+         */
+        visible = Normalizer.normalize(visible, Normalizer.Form.NFC);
         return WHITESPACE_RUN.matcher(visible).replaceAll(" ").strip();
     }
 }

@@ -483,6 +483,14 @@ class FlatchrEventClassifierTest {
         assertThat(byHiredFlag.classify(event).kind()).isEqualTo(HireVerdict.Kind.HIRE);
     }
 
+    @Test
+    void theLimitsCountADecomposedAccentAsTheOneCharacterLuccaGets() {
+        ObjectNode event = hire();
+        candidate(event).put("firstname", "e\u0301".repeat(100));
+
+        assertThat(byHiredFlag.classify(event).kind()).isEqualTo(HireVerdict.Kind.HIRE);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"\u200B", "\u202E\u0000", " \u00AD\t\uFEFF "})
     void aNameOfOnlyInvisibleCharactersIsMissing(String name) {

@@ -114,6 +114,18 @@ class HireMapperTest {
     }
 
     @Test
+    void namesAndTitleTypedDecomposedReachLuccaComposed() {
+        JsonNode event = Json.parse(HIRE);
+        candidate(event).put("firstname", "Zoe\u0301");
+        vacancy(event).put("title", "De\u0301veloppeuse");
+
+        MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
+
+        assertThat(hire.draft().firstName()).isEqualTo("Zo\u00e9");
+        assertThat(hire.draft().jobTitle()).isEqualTo("D\u00e9veloppeuse");
+    }
+
+    @Test
     void namesAndTitleLoseHalfASurrogatePairOnItsOwnWhichTheWebhookReadsAsItCame() {
         JsonNode event = Json.parse(HIRE);
         candidate(event).put("firstname", "Zo\u00e9 \ud83d");

@@ -28,6 +28,13 @@ class VisibleTextTest {
         assertThat(VisibleText.of("Zoé \uD83D\uDE00")).isEqualTo("Zoé 😀");
     }
 
+    // typed on a Mac, or pasted from one: an accent as a letter and a combining mark, which Lucca would keep so
+    @ParameterizedTest
+    @ValueSource(strings = {"Zoe\u0301", "Zoe\u200B\u0301"})
+    void aDecomposedAccentBecomesOneCharacter(String text) {
+        assertThat(VisibleText.of(text)).isEqualTo("Zo\u00e9");
+    }
+
     @Test
     void whitespaceRunsOfAnyKindBecomeOneSpace() {
         assertThat(VisibleText.of("  Jean \t\n Pierre\u00A0de\u2028La  Tour\r\n")).isEqualTo("Jean Pierre de La Tour");
