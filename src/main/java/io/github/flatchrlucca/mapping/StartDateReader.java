@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -17,8 +19,8 @@ import java.util.regex.Pattern;
  * Reads the contract start day from Flatchr's {@code vacancy.start_date}, which arrives as an ISO-8601
  * UTC date-time, epoch seconds or milliseconds (number or text; moments as {@link FlatchrInstants} reads them),
  * "YYYY-MM-DD", "YYYYMMDD", "DD/MM/YYYY" or "DD/MM/YY", or a day with a midnight and no zone ("YYYY-MM-DD 00:00:00",
- * as a database writes a date, or as Lucca's v3 dates are). A day outside the years 2000 to 2099 is no contract's: it
- * is taken as unreadable (then estimated, and said), not sent.
+ * as a database writes a date, or as Lucca's v3 dates are), or a midnight with its offset (that day as written). A day
+ * outside the years 2000 to 2099 is no contract's: it is taken as unreadable (then estimated, and said), not sent.
  * An instant is the day it falls on in {@link FlatchrDays#ZONE}, whatever the tenant's time zone: the recruiter picked
  * a day, which Flatchr stores as some instant of it. Read in the tenant's zone instead, a day stored as its midnight UTC
  * ("2027-01-04T00:00:00.000Z") would be the day before in any zone west of Greenwich (America/Martinique: 2027-01-03),
@@ -77,6 +79,17 @@ public final class StartDateReader {
         Matcher midnight = DAY_AT_MIDNIGHT.matcher(text);
         if (midnight.matches()) {
             return parse(midnight.group(1), DateTimeFormatter.ISO_LOCAL_DATE, LocalDate::from);
+        }
+        /*
+         * A midnight written with its offset names its day as written: "2027-01-04T00:00:00+02:00" is 22:00 UTC on
+         * 3 January, the 3rd in Paris, though whoever wrote it meant the 4th. West of Paris or in UTC it is that day
+         * either way. Another time with its offset is the instant it writes, as Flatchr stores a day.
+         */
+        Optional<LocalDate> writtenMidnight = parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME, OffsetDateTime::from)
+                .filter(time -> time.toLocalTime().equals(LocalTime.MIDNIGHT))
+                .map(OffsetDateTime::toLocalDate);
+        if (writtenMidnight.isPresent()) {
+            return writtenMidnight;
         }
         return FlatchrInstants.read(text)
                 .flatMap(StartDateReader::dayOf)

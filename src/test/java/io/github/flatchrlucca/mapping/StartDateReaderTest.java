@@ -46,6 +46,24 @@ class StartDateReaderTest {
     }
 
     /**
+     * A midnight written with its offset is the day as written, wherever the offset is: east of Paris (+02:00 in
+     * winter, +14:00), its instant falls on the day before in Paris. West of it, or in UTC, it is that day either way.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"2027-01-04T00:00:00+02:00\"", "\"2027-01-04T00:00:00.000+02:00\"",
+        "\"2027-01-04T00:00+14:00\"", "\"2027-01-04T00:00:00+01:00\"", "\"2027-01-04T00:00:00Z\"",
+        "\"2027-01-04T00:00:00-05:00\""})
+    void aMidnightWithItsOffsetIsTheDayAsWritten(String json) {
+        assertThat(StartDateReader.read(Json.parse(json))).contains(LocalDate.of(2027, 1, 4));
+    }
+
+    @Test
+    void anotherTimeWithItsOffsetIsTheDayItFallsOnInParis() {
+        // 22:30 UTC on 3 January, 23:30 in Paris
+        assertThat(StartDateReader.read(Json.parse("\"2027-01-04T00:30:00+02:00\""))).contains(LocalDate.of(2027, 1, 3));
+    }
+
+    /**
      * A day written with a midnight and no zone (as Lucca's own v3 dates are, or a database's date-time): midnight in
      * Paris or in UTC, it is that day in Paris either way. Another time without its zone names no day for sure (23:00
      * UTC is the next day in Paris), and stays unreadable.
