@@ -38,6 +38,8 @@ public final class StartDateReader {
      * day the hire came. Another time without its zone names no day for sure (23:00 UTC is the next day in Paris).
      */
     private static final Pattern DAY_AT_MIDNIGHT = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ]00:00(:00(\\.0{1,9})?)?");
+    // MySQL's "zero" date, alone or as a date-time: how its columns without a date are written
+    private static final Pattern ZERO_DATE = Pattern.compile("0000-00-00( 00:00:00)?");
     private static final int FIRST_YEAR = 2000;
     private static final int LAST_YEAR = 2099;
 
@@ -49,10 +51,18 @@ public final class StartDateReader {
     private StartDateReader() {
     }
 
-    /** True when there is no start date at all (missing, null or blank), as opposed to one that cannot be read. */
+    /**
+     * True when there is no start date at all, as opposed to one that cannot be read: missing, null or blank, or "no
+     * date" as PHP and MySQL write it (false, 0, "0000-00-00", "0000-00-00 00:00:00"). Taken for unreadable, those gave
+     * every permanent job an "end date unreadable" warning, and a vacancy without a start day "unreadable" rather than
+     * "estimated".
+     */
     public static boolean isAbsent(JsonNode startDate) {
         return startDate == null || startDate.isMissingNode() || startDate.isNull()
-                || (startDate.isTextual() && startDate.asText().isBlank());
+                || (startDate.isBoolean() && !startDate.booleanValue())
+                || (startDate.isIntegralNumber() && startDate.canConvertToLong() && startDate.longValue() == 0)
+                || (startDate.isTextual() && (startDate.asText().isBlank()
+                        || ZERO_DATE.matcher(startDate.asText().strip()).matches()));
     }
 
     /** The start day, or empty when it is absent or unreadable; {@link #isAbsent} tells the two apart. */

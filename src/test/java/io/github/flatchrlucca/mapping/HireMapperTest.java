@@ -207,6 +207,31 @@ class HireMapperTest {
                 : java.util.List.of());
     }
 
+    // how PHP and MySQL write "no date": a permanent job's end is none, not an unreadable one
+    @ParameterizedTest
+    @ValueSource(strings = {"false", "0", "\"0000-00-00\"", "\"0000-00-00 00:00:00\""})
+    void anEndWrittenAsNoDateIsPermanentUnsaid(String end) {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).set("end_date", Json.parse(end));
+
+        MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
+
+        assertThat(hire.draft().contractEnd()).isNull();
+        assertThat(hire.warningTexts()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"false", "0", "\"0000-00-00\"", "\"0000-00-00 00:00:00\""})
+    void aStartWrittenAsNoDateIsEstimated(String start) {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).set("start_date", Json.parse(start));
+
+        MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
+
+        assertThat(hire.draft().contractStart()).isEqualTo(RECEIVED_DAY_IN_PARIS);
+        assertThat(hire.warningTexts()).containsExactly("start date estimated");
+    }
+
     @Test
     void aMissingPhoneIsLeftOutSilently() {
         JsonNode event = Json.parse(HIRE);

@@ -83,8 +83,8 @@ class StartDateReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"null", "\"\"", "\"   \""})
-    void nullOrBlankIsAbsent(String json) {
+    @ValueSource(strings = {"null", "\"\"", "\"   \"", "false", "0", "\"0000-00-00\"", "\" 0000-00-00 00:00:00 \""})
+    void nullBlankOrNoDateAsPhpAndMysqlWriteItIsAbsent(String json) {
         JsonNode startDate = Json.parse(json);
 
         assertThat(StartDateReader.read(startDate)).isEmpty();
