@@ -969,7 +969,7 @@ public final class Journal {
      * Erases the personal data of hires finished before {@code finishedBefore}; queued hires keep theirs, as
      * delivery needs it, and so do hires of {@code tenantsWritingBack} whose outcome is still being written back to
      * Flatchr since {@code writeBacksTriedSince} (the write-back finds the candidate by it; other tenants' outcomes
-     * wait for no write-back). A login is made of the person's names: its reservation goes too (Lucca's own list of
+     * wait for no write-back), and so do hires waiting for a person's decision, until it is made. A login is made of the person's names: its reservation goes too (Lucca's own list of
      * logins is what later hires are checked against), and so does its address's. A hire erased already whose history
      * has grown since (a person's decision, a move out in Flatchr: each moves {@code updated_at}) is erased again, once
      * that change is as old. Returns how many hires were erased.
@@ -991,8 +991,12 @@ public final class Journal {
         // Not one an attempt still holds (a hire cancelled or withdrawn while its create was on its way: finished, yet
         // "being delivered" until its lease ends): its login's and address's reservations keep another hire of the
         // same person from making a second account meanwhile (AddressReservations). A RETENTION_DAYS of 0 reached it.
+        // Nor one waiting for a person's decision, whichever its mark: a "may exist" one is looked up in Lucca by the
+        // name, e-mail and login sent (its Lucca user id, if any, may be of the Lucca the tenant had before), and an
+        // account made for a candidate no longer hired is told to HR by whom it is for. Decided, it is erased
+        // RETENTION_DAYS later (the decision moves updated_at).
         String done = FINISHED + " AND updated_at < ? AND (claimed_by IS NULL OR claimed_until < ?) AND (erased_at IS "
-                + "NULL OR erased_at < updated_at)" + writingBack;
+                + "NULL OR erased_at < updated_at) AND decision_needed IS NULL" + writingBack;
         int erased = 0;
         while (true) {
             // A page at a time: once RETENTION_DAYS is lowered, the first pass finds the hires of years, whose ids

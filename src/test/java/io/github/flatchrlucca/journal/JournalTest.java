@@ -1019,6 +1019,43 @@ class JournalTest {
     }
 
     @Test
+    void aHireCancelledWhileItsCreateWasUnansweredKeepsWhatThePersonLooksForUntilDecided() {
+        String hireId = claimedHire();
+        journal.reserveLogin(TENANT, hireId, "cmorel");
+        journal.markCreateAttempted(hireId, "{\"login\":\"cmorel\"}", LUCCA);
+        assertThat(journal.cancel(hireId)).isTrue();
+        journal.releaseClaim(hireId);
+        clock.advance(Duration.ofDays(91));
+
+        assertThat(eraseAfterNinetyDays()).as("the account may exist: whom to look for in Lucca is kept").isZero();
+
+        HireView undecided = reader.find(hireId).orElseThrow();
+        assertThat(undecided.decisionNeeded()).isEqualTo(Journal.CANCELLED_CREATE_UNKNOWN);
+        assertThat(undecided.payload()).isEqualTo(PAYLOAD);
+        assertThat(journal.loginsReservedByOthers(TENANT, "someone-else", "cmorel")).containsExactly("cmorel");
+        assertThat(journal.decided(hireId, "looked in Lucca: no account")).isTrue();
+        clock.advance(Duration.ofDays(90));
+        assertThat(eraseAfterNinetyDays()).as("not before RETENTION_DAYS after the decision").isZero();
+        clock.advance(Duration.ofDays(1));
+        assertThat(eraseAfterNinetyDays()).isOne();
+        assertThat(reader.find(hireId).orElseThrow().payload()).isNull();
+        assertThat(journal.loginsReservedByOthers(TENANT, "someone-else", "cmorel")).isEmpty();
+    }
+
+    @Test
+    void aHireCancelledAfterLuccaMadeItsAccountKeepsItsDataUntilDecidedToo() {
+        String hireId = claimedHire();
+        journal.recordLuccaUser(hireId, 417, LUCCA);
+        assertThat(journal.cancel(hireId)).isTrue();
+        journal.releaseClaim(hireId);
+        clock.advance(Duration.ofDays(91));
+
+        assertThat(eraseAfterNinetyDays()).as("a person is still to decide about whose account").isZero();
+
+        assertThat(reader.find(hireId).orElseThrow().payload()).isEqualTo(PAYLOAD);
+    }
+
+    @Test
     void aReplayedHireThatWasAlreadyInLuccaForgetsThatUser() {
         String hireId = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO).hireId();
         journal.markAlreadyInLucca(hireId, 416, List.of());
