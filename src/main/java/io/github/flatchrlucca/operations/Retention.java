@@ -2,6 +2,7 @@ package io.github.flatchrlucca.operations;
 
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalUnavailable;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -24,6 +25,8 @@ public final class Retention {
     private final Duration writeBackRetries;
     private final Supplier<Collection<String>> tenantsWritingBack;
     private final Clock clock;
+    // the passes failed in a row since the last that succeeded
+    private int failedPasses;
 
     /**
      * @param writeBackRetries   how long an outcome is tried to be written back to Flatchr (RETRY_MAX_AGE_HOURS)
@@ -38,17 +41,38 @@ public final class Retention {
         this.clock = clock;
     }
 
-    public void eraseExpired() {
+    /** The timer's: one pass, told in the log when it erased, and when passes start or stop failing. */
+    public synchronized void eraseExpired() {
         int erased;
         try {
             erased = journal.erasePersonalData(clock.instant().minus(keep), clock.instant().minus(writeBackRetries),
                     tenantsWritingBack.get());
         } catch (JournalUnavailable e) {
-            LOG.debug("retention skipped: the journal cannot be reached");
+            // A pass that fails keeps personal data past RETENTION_DAYS, and a failure of the pass's own (a statement
+            // timeout on its read, a lock timeout) comes back at every pass: told, once a streak, by the SQLState
+            // alone, as the database's message may quote a value (a candidate's e-mail) and the trace carries it
+            if (failedPasses++ == 0) {
+                LOG.warn("retention could not erase personal data (SQLState {}): it is kept past RETENTION_DAYS until "
+                        + "a pass succeeds, told then", sqlState(e));
+            }
             return;
+        }
+        if (failedPasses > 0) {
+            LOG.info("retention erased again after {} failed passes", failedPasses);
+            failedPasses = 0;
         }
         if (erased > 0) {
             LOG.info("erased the personal data of {} hire(s) finished more than {} day(s) ago", erased, keep.toDays());
         }
+    }
+
+    /** The state of the database's error behind {@code failure}, as the driver or the pool gave it; "none" if none. */
+    private static String sqlState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "none";
     }
 }
