@@ -654,6 +654,8 @@
     } catch (error) {
       if (error.status !== 401) notify(`Could not ${action} ${who}: ${error.message}`, "error");
       button.disabled = false;
+      // a decision on a mark that changed meanwhile: the drawer shows the mark of now, the note typed kept
+      if (action === "decision" && error.status === 409 && state.openHireId) drawDetail(state.openHireId);
     }
   }
 
@@ -777,7 +779,8 @@
         notify("Say what was decided before clearing the mark.", "error");
         return;
       }
-      act(button, hire, "decision", { note: note.value.trim() });
+      // the mark read: one changed since (Lucca's late answer made the account) is refused, to be read again
+      act(button, hire, "decision", { note: note.value.trim(), needsDecision: hire.needsDecision });
     });
     return section("Needs a decision", form);
   }

@@ -69,6 +69,9 @@ public final class Journal {
             + "account: a person decides";
     // Cancelled once its Lucca user was made, its contract still to be set: no create was on its way.
     public static final String CANCELLED_WITH_ACCOUNT = "cancelled after its Lucca account was made: a person decides";
+    /** Every mark a hire may wait for a person with: what a decision may name as the one it was made on. */
+    public static final Set<String> DECISION_MARKS = Set.of(MOVED_OUT_AFTER_LUCCA, MOVED_OUT_CREATE_UNKNOWN,
+            CANCELLED_CREATE_UNKNOWN, CREATE_UNKNOWN_IN_EARLIER_LUCCA, CANCELLED_AFTER_LUCCA, CANCELLED_WITH_ACCOUNT);
     private static final String CREATE_UNKNOWN = "create_attempted_at IS NOT NULL AND lucca_user_id IS NULL";
     // Lucca answered the create, and made nothing: refused (4xx), the key refused, the rate limit. The create is then
     // no longer one whose answer was lost: neither the next attempt nor a person need look for what it made.
@@ -934,12 +937,22 @@ public final class Journal {
         return new MoveOut(hireId, outcome);
     }
 
-    /** A person decided what to do with a hire that waited for them; their note goes in its history. */
-    public boolean decided(String hireId, String note) {
+    /**
+     * A person decided what to do with a hire that waited for them; their note goes in its history.
+     *
+     * @param markRead the mark they decided on, as they read it; null: whichever is there. A mark changed since
+     *                 (Lucca's late answer turned "the account may exist" into "Lucca made it") is not cleared by a
+     *                 decision on the one before: the account it tells of would stay, nobody asked again
+     * @return false when the hire waits for no decision, or for another than {@code markRead}
+     */
+    public boolean decided(String hireId, String markRead, String note) {
         // not a change of outcome: nothing new to write back to Flatchr
+        String clear = "UPDATE hire SET decision_needed = NULL, decision_needed_at = NULL, updated_at = ? WHERE hire_id "
+                + "= ? AND decision_needed ";
+        Object[] values = markRead == null ? new Object[] {at(clock.instant()), hireId}
+                : new Object[] {at(clock.instant()), hireId, markRead};
         boolean decided = jdbc.inTransaction("record a decision", connection -> {
-            if (Jdbc.update(connection, "UPDATE hire SET decision_needed = NULL, decision_needed_at = NULL, "
-                    + "updated_at = ? WHERE hire_id = ? AND decision_needed IS NOT NULL", at(clock.instant()), hireId) == 0) {
+            if (Jdbc.update(connection, clear + (markRead == null ? "IS NOT NULL" : "= ?"), values) == 0) {
                 return false;
             }
             event(connection, hireId, null, null, "decided: " + note);

@@ -222,7 +222,8 @@ public final class AdminApi {
     /**
      * A person decided what to do with a hire that waited for them (moved out of hired after its Lucca account was
      * made, or stopped after a create whose answer was lost): their note
-     * ({"note": "..."}, required) goes in its history and the mark is cleared.
+     * ({"note": "..."}, required) goes in its history and the mark is cleared. The body's {@code needsDecision}, the
+     * mark as they read it (optional, as before it was asked), clears only that mark: one changed meanwhile is refused.
      */
     public void decided(@Header("hireId") String hireId, Exchange exchange) {
         JsonNode body = exchange.getIn().getBody(JsonNode.class);
@@ -234,10 +235,31 @@ public final class AdminApi {
             throw Problem.badRequest("note", "The note is longer than " + MAX_NOTE + " characters.");
         }
         HireView hire = found(hireId, exchange);
-        if (hire.decisionNeeded() == null || !journal.decided(hireId, note)) {
+        String markRead = markRead(body, hire);
+        if (hire.decisionNeeded() == null) {
             throw Problem.conflict("The hire does not wait for a decision.");
         }
+        if (markRead != null && !markRead.equals(hire.decisionNeeded()) || !journal.decided(hireId, markRead, note)) {
+            throw Problem.conflict("The hire's mark changed since it was read, or was cleared: read the hire again.");
+        }
         JsonReply.respond(json, exchange, 200, "application/json", summary(hireId, exchange));
+    }
+
+    /**
+     * The mark a decision was made on, as its body names it (the hire's {@code needsDecision}); null when not given. A
+     * mark the connector sets, or the hire's own (one an earlier version worded otherwise, still in the journal).
+     */
+    private static String markRead(JsonNode body, HireView hire) {
+        JsonNode read = body == null ? null : body.get("needsDecision");
+        if (read == null || read.isNull()) {
+            return null;
+        }
+        if (!read.isTextual() || !Journal.DECISION_MARKS.contains(read.asText())
+                && !read.asText().equals(hire.decisionNeeded())) {
+            throw Problem.badRequest("needsDecision", "'needsDecision' is the hire's mark as read (its needsDecision), "
+                    + "or left out.");
+        }
+        return read.asText();
     }
 
     /**

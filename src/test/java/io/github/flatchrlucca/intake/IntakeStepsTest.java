@@ -250,7 +250,7 @@ class IntakeStepsTest {
         steps.movedOut(movedOut);
         assertThat(movedOut.getVariable(Variables.MOVE_OUT, List.class))
                 .containsExactly(new MoveOut(hireId, MoveOut.Outcome.NEEDS_DECISION));
-        journal.decided(hireId, "ended in Lucca");
+        journal.decided(hireId, null, "ended in Lucca");
 
         IntakeResult back = recorded(parsed(HIRE));
         recorded(parsed(HIRE));

@@ -102,7 +102,7 @@ class JournalSchemaTest {
             journal.recordLuccaUser(delivered, 416, "lucca");
             journal.markDelivered(delivered, 416, List.of());
             journal.movedOutOfHired("acme", "4242:1", null, null, "by Marie Curie, to Refused");
-            journal.decided(delivered, "kept");
+            journal.decided(delivered, null, "kept");
             String dead = hire(journal, "2");
             journal.claim(dead);
             journal.retryLater(dead, clock.instant(), new EventDetail("create-user", 503, null, "down"));

@@ -1033,7 +1033,7 @@ class JournalTest {
         assertThat(undecided.decisionNeeded()).isEqualTo(Journal.CANCELLED_CREATE_UNKNOWN);
         assertThat(undecided.payload()).isEqualTo(PAYLOAD);
         assertThat(journal.loginsReservedByOthers(TENANT, "someone-else", "cmorel")).containsExactly("cmorel");
-        assertThat(journal.decided(hireId, "looked in Lucca: no account")).isTrue();
+        assertThat(journal.decided(hireId, null, "looked in Lucca: no account")).isTrue();
         clock.advance(Duration.ofDays(90));
         assertThat(eraseAfterNinetyDays()).as("not before RETENTION_DAYS after the decision").isZero();
         clock.advance(Duration.ofDays(1));
@@ -1739,6 +1739,24 @@ class JournalTest {
             assertThat(reader.history(hireId)).last().extracting(HireEvent::detail).asString()
                     .contains("after its Lucca account was made");
         }
+    }
+
+    @Test
+    void aDecisionOnAMarkThatChangedSinceItWasReadIsRefusedAndTheMarkKept() {
+        String hireId = claimedHire();
+        journal.markCreateAttempted(hireId, "{}", LUCCA);
+        assertThat(journal.cancel(hireId)).isTrue();
+        String read = reader.find(hireId).orElseThrow().decisionNeeded();
+        // Lucca's late answer: it made the account the operator is about to say does not exist
+        journal.recordLuccaUser(hireId, 417, LUCCA);
+
+        assertThat(journal.decided(hireId, read, "looked in Lucca: no account")).isFalse();
+
+        assertThat(reader.find(hireId).orElseThrow().decisionNeeded()).isEqualTo(Journal.CANCELLED_AFTER_LUCCA);
+        assertThat(reader.history(hireId)).extracting(HireEvent::detail).noneMatch(
+                detail -> detail != null && detail.startsWith("decided"));
+        assertThat(journal.decided(hireId, Journal.CANCELLED_AFTER_LUCCA, "account 417 archived in Lucca")).isTrue();
+        assertThat(reader.find(hireId).orElseThrow().decisionNeeded()).isNull();
     }
 
     @Test

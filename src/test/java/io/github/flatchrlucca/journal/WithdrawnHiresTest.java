@@ -431,7 +431,7 @@ class WithdrawnHiresTest {
         assertThat(reader.history(hireId)).last().extracting(HireEvent::detail).asString()
                 .contains("after the Lucca account was made").contains("nothing was changed in Lucca");
 
-        assertThat(journal.decided(hireId, "contract ended in Lucca by HR")).isTrue();
+        assertThat(journal.decided(hireId, null, "contract ended in Lucca by HR")).isTrue();
 
         HireView decided = reader.find(hireId).orElseThrow();
         assertThat(decided.decisionNeeded()).isNull();
@@ -439,7 +439,7 @@ class WithdrawnHiresTest {
         assertThat(decided.status()).isEqualTo(HireStatus.DELIVERED);
         assertThat(reader.history(hireId)).last().extracting(HireEvent::detail)
                 .isEqualTo("decided: contract ended in Lucca by HR");
-        assertThat(journal.decided(hireId, "again")).as("nothing left to decide").isFalse();
+        assertThat(journal.decided(hireId, null, "again")).as("nothing left to decide").isFalse();
     }
 
     @Test
@@ -454,8 +454,8 @@ class WithdrawnHiresTest {
             assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut(applicant, null), HOW)).needsDecision())
                     .isTrue();
         }
-        journal.decided(delivered, "contract ended in Lucca by HR");
-        journal.decided(contractPending, "user archived in Lucca by HR");
+        journal.decided(delivered, null, "contract ended in Lucca by HR");
+        journal.decided(contractPending, null, "user archived in Lucca by HR");
         clock.advance(Duration.ofDays(7));
 
         for (String applicant : List.of("1", "2")) {
@@ -487,7 +487,7 @@ class WithdrawnHiresTest {
     void aHireInLuccaMovedBackIntoHiredAsksForADecisionAtItsNextMoveOut() {
         String hireId = delivered("1");
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
-        journal.decided(hireId, "kept: the recruiter's mistake");
+        journal.decided(hireId, null, "kept: the recruiter's mistake");
         clock.advance(Duration.ofMinutes(1));
 
         IntakeResult back = Intakes.recordIntake(journal, PAYLOAD, hire("1"), TENANT, Duration.ZERO);
@@ -509,7 +509,7 @@ class WithdrawnHiresTest {
     void aSearchShowingAHireMovedOutInHiredIsNoMoveBackIn() {
         String hireId = delivered("1");
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", sameApplication("1")), HOW);
-        journal.decided(hireId, "kept");
+        journal.decided(hireId, null, "kept");
 
         assertThat(Intakes.record(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "z7gW",
                 List.of(), sameApplication("1")), TENANT, Origin.FLATCHR_API, List.of(), Duration.ZERO).outcome())
@@ -663,7 +663,7 @@ class WithdrawnHiresTest {
         // the recruiter moves both out of hired (the history names them), and HR's note on the decision names the person
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
         Intakes.movedOutOfHired(journal, TENANT, movedOut("2", null), HOW);
-        assertThat(journal.decided(delivered, "Jeanne Dupont keeps her account")).isTrue();
+        assertThat(journal.decided(delivered, null, "Jeanne Dupont keeps her account")).isTrue();
         clock.advance(Duration.ofDays(29));
         assertThat(eraseAfterThirtyDays()).as("kept as long as any history").isZero();
         assertThat(reader.history(delivered)).extracting(HireEvent::detail)
@@ -751,7 +751,7 @@ class WithdrawnHiresTest {
         String hireId = createAnswerLost("1", T0.plusSeconds(30));
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
         // decided, the account still unknown to the journal: the lost create's mark is all that says it may exist
-        journal.decided(hireId, "looked in Lucca");
+        journal.decided(hireId, null, "looked in Lucca");
 
         HireVerdict incomplete = new HireVerdict(HireVerdict.Kind.INCOMPLETE, null, "4242", "1",
                 List.of(new UnusableField("data.candidate.email", "missing")));
@@ -772,7 +772,7 @@ class WithdrawnHiresTest {
     void aWithdrawnHireErasedByRetentionMovedBackIncompleteIsNewsOnceNotAtEachResend() {
         String hireId = createAnswerLost("1", T0.plusSeconds(30));
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
-        journal.decided(hireId, "looked in Lucca");
+        journal.decided(hireId, null, "looked in Lucca");
         clock.advance(Duration.ofDays(31));
         assertThat(eraseAfterThirtyDays()).as("its history no longer names the move out").isOne();
         HireVerdict incomplete = new HireVerdict(HireVerdict.Kind.INCOMPLETE, null, "4242", "1",
@@ -918,7 +918,7 @@ class WithdrawnHiresTest {
         journal.markDelivered(hireId, 417, List.of());
         clock.advance(Duration.ofMinutes(1));
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", sameApplication("1")), HOW);
-        journal.decided(hireId, "kept");
+        journal.decided(hireId, null, "kept");
         clock.advance(Duration.ofMinutes(1));
 
         assertThat(seenMovedOut("1", T0.plusSeconds(50))).isEmpty();
@@ -1046,7 +1046,7 @@ class WithdrawnHiresTest {
         // moved out, its webhook came: a person decided to keep the account
         Intakes.movedOutOfHired(journal, TENANT, movedOut("1", sameApplication("1")), HOW);
         Instant movedOutAt = clock.instant();
-        journal.decided(hireId, "kept: a mistake in Flatchr");
+        journal.decided(hireId, null, "kept: a mistake in Flatchr");
         // a search's answer shows her out; then she is dragged back into hired, and that webhook comes
         clock.advance(Duration.ofMinutes(1));
         Instant asked = clock.instant();

@@ -406,6 +406,59 @@ class AdminApiTest {
                 .isEqualTo(HireStatus.CANCELLED);
     }
 
+    @Test
+    void aDecisionOnTheMarkTheOperatorReadIsRefusedOnceTheMarkChanged() throws Exception {
+        String hireId = cancelledWhileItsCreateWasUnanswered("acme", "1");
+        journal.recordLuccaUser(hireId, 417, LUCCA);
+
+        Problem refused = decisionRefused(hireId, Journal.CANCELLED_CREATE_UNKNOWN);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.document().get("detail")).asString().contains("read the hire again");
+        assertThat(reader.find(hireId).orElseThrow().decisionNeeded()).isEqualTo(Journal.CANCELLED_AFTER_LUCCA);
+        assertThat(decided(hireId, JSON.createObjectNode().put("needsDecision", Journal.CANCELLED_AFTER_LUCCA)
+                .put("note", "account 417 archived in Lucca")).path("hireId").asText()).isEqualTo(hireId);
+        assertThat(reader.find(hireId).orElseThrow().decisionNeeded()).isNull();
+    }
+
+    @Test
+    void aDecisionWithoutTheMarkItWasReadWithClearsWhicheverMarkIsThere() throws Exception {
+        String hireId = cancelledWhileItsCreateWasUnanswered("acme", "1");
+
+        decided(hireId, JSON.createObjectNode().put("note", "looked in Lucca: no account"));
+
+        assertThat(reader.find(hireId).orElseThrow().decisionNeeded()).isNull();
+    }
+
+    @Test
+    void aDecisionNamingNoMarkTheConnectorSetsIsABadRequestNamingTheField() {
+        String hireId = cancelledWhileItsCreateWasUnanswered("acme", "1");
+
+        for (Object mark : List.of("needs a decision", 3)) {
+            Problem refused = decisionRefused(hireId, mark);
+
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.document()).containsEntry("field", "needsDecision");
+        }
+        assertThat(reader.find(hireId).orElseThrow().decisionNeeded()).isEqualTo(Journal.CANCELLED_CREATE_UNKNOWN);
+    }
+
+    /** What the decision's call answers for this body. */
+    private JsonNode decided(String hireId, JsonNode body) throws Exception {
+        return answer(exchange -> {
+            exchange.getIn().setBody(body);
+            api.decided(hireId, exchange);
+        }, null);
+    }
+
+    /** The problem the decision's call answers when its body carries {@code mark} as the mark read. */
+    private Problem decisionRefused(String hireId, Object mark) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.getIn().setBody(JSON.createObjectNode().put("note", "looked in Lucca: no account")
+                .set("needsDecision", JSON.valueToTree(mark)));
+        return org.assertj.core.api.Assertions.catchThrowableOfType(Problem.class, () -> api.decided(hireId, exchange));
+    }
+
     /** The hires received on one day ({@code from} and {@code to} both naming it), of a tenant or of all. */
     private List<String> listed(String tenant, String day) throws Exception {
         return answer(exchange -> {
@@ -418,11 +471,12 @@ class AdminApiTest {
         }, null).path("hires").findValuesAsText("hireId");
     }
 
-    private void cancelledWhileItsCreateWasUnanswered(String tenant, String applicant) {
+    private String cancelledWhileItsCreateWasUnanswered(String tenant, String applicant) {
         String hireId = Intakes.recordIntake(journal, "{}", hire(applicant), tenant, Duration.ZERO).hireId();
         assertThat(journal.claim(hireId)).isNotNull();
         journal.markCreateAttempted(hireId, "{}", LUCCA);
         assertThat(journal.cancel(hireId)).isTrue();
+        return hireId;
     }
 
     /** The admin API with acme naming these Flatchr companies (its tenants file as it is, or corrected). */
