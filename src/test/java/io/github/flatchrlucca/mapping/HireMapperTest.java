@@ -267,14 +267,14 @@ class HireMapperTest {
     }
 
     @Test
-    void aPhoneOfGuadeloupeAsMuchAsOfFrenchGuianaIsLeftOutWithAWarning() {
+    void aPhoneOfGuadeloupeAsMuchAsOfFrenchGuianaForLibphonenumberIsGuianasByItsBlock() {
         JsonNode event = Json.parse(HIRE);
         candidate(event).put("phone", "0694 12 34 56");
 
         MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
 
-        assertThat(hire.draft().personalMobile()).isNull();
-        assertThat(hire.warningTexts()).containsExactly("phone number could not be read; not sent");
+        assertThat(hire.draft().personalMobile()).isEqualTo("+594694123456");
+        assertThat(hire.warningTexts()).isEmpty();
     }
 
     @Test
