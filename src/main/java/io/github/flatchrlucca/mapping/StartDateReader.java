@@ -38,8 +38,9 @@ public final class StartDateReader {
      * day the hire came. Another time without its zone names no day for sure (23:00 UTC is the next day in Paris).
      */
     private static final Pattern DAY_AT_MIDNIGHT = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ]00:00(:00(\\.0{1,9})?)?");
-    // MySQL's "zero" date, alone or as a date-time: how its columns without a date are written
-    private static final Pattern ZERO_DATE = Pattern.compile("0000-00-00( 00:00:00)?");
+    // MySQL's "zero" date, alone or as a date-time: how its columns without a date are written; and 0 as PHP's PDO
+    // gives a number column, as text
+    private static final Pattern ZERO_DATE = Pattern.compile("0|0000-00-00( 00:00:00)?");
     private static final int FIRST_YEAR = 2000;
     private static final int LAST_YEAR = 2099;
 
@@ -53,7 +54,7 @@ public final class StartDateReader {
 
     /**
      * True when there is no start date at all, as opposed to one that cannot be read: missing, null or blank, or "no
-     * date" as PHP and MySQL write it (false, 0, "0000-00-00", "0000-00-00 00:00:00"). Taken for unreadable, those gave
+     * date" as PHP and MySQL write it (false, 0 or "0", "0000-00-00", "0000-00-00 00:00:00"). Taken for unreadable, those gave
      * every permanent job an "end date unreadable" warning, and a vacancy without a start day "unreadable" rather than
      * "estimated".
      */

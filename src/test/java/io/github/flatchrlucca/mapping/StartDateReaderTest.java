@@ -83,7 +83,8 @@ class StartDateReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"null", "\"\"", "\"   \"", "false", "0", "\"0000-00-00\"", "\" 0000-00-00 00:00:00 \""})
+    @ValueSource(strings = {"null", "\"\"", "\"   \"", "false", "0", "\"0\"", "\"0000-00-00\"",
+            "\" 0000-00-00 00:00:00 \""})
     void nullBlankOrNoDateAsPhpAndMysqlWriteItIsAbsent(String json) {
         JsonNode startDate = Json.parse(json);
 
