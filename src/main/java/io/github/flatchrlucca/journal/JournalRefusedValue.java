@@ -9,11 +9,18 @@ package io.github.flatchrlucca.journal;
 public final class JournalRefusedValue extends RuntimeException {
 
     private final String operation;
+    private final String sqlState;
 
     JournalRefusedValue(String operation, String sqlState) {
         super("The journal refused a value while it tried to " + operation + " (too long or malformed, SQLState "
                 + sqlState + ")", null, false, false);
         this.operation = operation;
+        this.sqlState = sqlState;
+    }
+
+    /** The database's state of the refusal (class 22), which names no value. */
+    public String sqlState() {
+        return sqlState;
     }
 
     /** What was being written, e.g. "reserve the login": it names the field at fault. */

@@ -1,6 +1,7 @@
 package io.github.flatchrlucca.operations;
 
 import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.JournalRefusedValue;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -47,9 +48,9 @@ public final class Retention {
         try {
             erased = journal.erasePersonalData(clock.instant().minus(keep), clock.instant().minus(writeBackRetries),
                     tenantsWritingBack.get());
-        } catch (JournalUnavailable e) {
+        } catch (JournalUnavailable | JournalRefusedValue e) {
             // A pass that fails keeps personal data past RETENTION_DAYS, and a failure of the pass's own (a statement
-            // timeout on its read, a lock timeout) comes back at every pass: told, once a streak, by the SQLState
+            // timeout on its read, a lock timeout, a value the database refuses) comes back at every pass: told, once a streak, by the SQLState
             // alone, as the database's message may quote a value (a candidate's e-mail) and the trace carries it
             if (failedPasses++ == 0) {
                 LOG.warn("retention could not erase personal data (SQLState {}): it is kept past RETENTION_DAYS until "
@@ -68,6 +69,9 @@ public final class Retention {
 
     /** The state of the database's error behind {@code failure}, as the driver or the pool gave it; "none" if none. */
     private static String sqlState(Throwable failure) {
+        if (failure instanceof JournalRefusedValue refused) {
+            return refused.sqlState(); // it keeps no cause: the database's message may quote the value
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 return sql.getSQLState();

@@ -29,6 +29,8 @@ class RetentionTest {
     final TestJournal h2 = TestJournal.inMemory();
     // PostgreSQL's statement_timeout cancelling the pass's read; its message may quote what the statement held
     private final AtomicBoolean timingOut = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<String> sqlState =
+            new java.util.concurrent.atomic.AtomicReference<>("57014");
     private final Retention retention = new Retention(new Journal(statementsTimingOut(h2.dataSource()),
             Clock.systemUTC(), Duration.ofMinutes(10), "instance-a"), Duration.ofDays(90), Duration.ofHours(24),
             List::of, Clock.systemUTC());
@@ -72,6 +74,22 @@ class RetentionTest {
         });
     }
 
+    @Test
+    void aPassRefusedForAValueIsToldAsOnceAsAnOutage() {
+        // class 22 (a value the database refuses) is no outage to the journal (JournalRefusedValue), yet it fails
+        // every pass alike
+        sqlState.set("22P02");
+        timingOut.set(true);
+
+        retention.eraseExpired();
+        retention.eraseExpired();
+
+        assertThat(log.list).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).contains("22P02").doesNotContain("jeanne@example.org");
+        });
+    }
+
     private DataSource statementsTimingOut(DataSource journal) {
         ClassLoader loader = RetentionTest.class.getClassLoader();
         return (DataSource) Proxy.newProxyInstance(loader, new Class<?>[] {DataSource.class}, (source, call, values) -> {
@@ -82,7 +100,7 @@ class RetentionTest {
             return Proxy.newProxyInstance(loader, new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
                 if (method.getName().equals("prepareStatement") && timingOut.get()) {
                     throw new SQLException("ERROR: canceling statement due to statement timeout (jeanne@example.org)",
-                            "57014");
+                            sqlState.get());
                 }
                 return invoke(method, connection, arguments);
             });
