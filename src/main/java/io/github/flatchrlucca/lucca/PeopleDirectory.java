@@ -26,6 +26,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.camel.Variable;
@@ -77,6 +78,8 @@ public final class PeopleDirectory {
      */
     static final Duration TRUSTED_FOR = Duration.ofMinutes(5);
     static final int PAGE_SIZE = 1000;
+    /** How many users created through other keys' tenants a directory keeps until it is next asked or read. */
+    static final int CREATED_ELSEWHERE = 1000;
 
     /** Someone Lucca knows, as the directory keeps them. */
     public record Person(long id, String mail, String login, LocalDate contractEnd, String personalEmail) {
@@ -265,7 +268,7 @@ public final class PeopleDirectory {
         // not under the others' locks, which a read holds for all its pages (perhaps an hour's wait for Lucca's rate
         // limit): each puts them in under its own when it is next asked or read
         byPeople.values().stream().filter(people -> people != own && people.instance.equals(connection.instance()))
-                .forEach(people -> people.createdElsewhere.add(person));
+                .forEach(people -> people.createdElsewhere(person));
         synchronized (own) {
             own.catchUp();
             own.putCreated(person);
@@ -309,17 +312,39 @@ public final class PeopleDirectory {
         // a read of Lucca is under way: a forget leaves the people to it
         private volatile boolean reading;
 
-        // users created through another key's tenant of this instance (created): put in under this directory's lock
+        // users created through another key's tenant of this instance (created): put in under this directory's lock,
+        // at most CREATED_ELSEWHERE of them (a directory nobody asks, its tenant without hires, would keep them all)
         private final Queue<Person> createdElsewhere = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger createdElsewhereHeld = new AtomicInteger();
+        // some were not kept: the directory is not trusted until its next read
+        private volatile boolean createdElsewhereLeftOut;
 
         People(String instance) {
             this.instance = instance;
         }
 
-        /** Puts in the users created through another key's tenant since this directory was last asked; its lock held. */
+        /** A user created through another key's tenant: kept for this directory's next look-up or read. */
+        void createdElsewhere(Person person) {
+            if (createdElsewhereHeld.incrementAndGet() > CREATED_ELSEWHERE) {
+                createdElsewhereHeld.decrementAndGet();
+                createdElsewhereLeftOut = true;
+                return;
+            }
+            createdElsewhere.add(person);
+        }
+
+        /**
+         * Puts in the users created through another key's tenant since this directory was last asked; its lock held.
+         * Some left out: not trusted, so that this round's hires are looked up in Lucca (its next read trusts it again).
+         */
         void catchUp() {
             for (Person person = createdElsewhere.poll(); person != null; person = createdElsewhere.poll()) {
+                createdElsewhereHeld.decrementAndGet();
                 putCreated(person);
+            }
+            if (createdElsewhereLeftOut) {
+                createdElsewhereLeftOut = false;
+                trusted = false;
             }
         }
 

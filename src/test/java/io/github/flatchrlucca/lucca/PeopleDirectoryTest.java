@@ -549,6 +549,28 @@ class PeopleDirectoryTest {
     }
 
     @Test
+    void aDirectoryNobodyAsksKeepsAtMostSoManyUsersCreatedElsewhereAndIsNotTrustedForTheRoundAfter() {
+        PeopleDirectory byKey = new PeopleDirectory((lucca, request) -> new LuccaCaller.Answer(items(),
+                "Tue, 01 Dec 2026 10:30:00 GMT"), new LuccaRequests(JSON), ours, new PeopleBudget(10_000),
+                people -> true);
+        LuccaConnection tenantA = connection("acme", "https://acme.ilucca.net", "key-a");
+        LuccaConnection tenantB = connection("acme-retail", "https://acme.ilucca.net", "key-b");
+        byKey.refresh(tenantA);
+        byKey.refresh(tenantB);
+
+        for (long id = 1; id <= PeopleDirectory.CREATED_ELSEWHERE + 1; id++) {
+            byKey.created(tenantA, id, "p" + id + "@acme.test", "p" + id, null, null);
+        }
+
+        assertThat(byKey.withLogin(tenantB, "p1")).as("kept").isPresent();
+        assertThat(byKey.withLogin(tenantB, "p" + (PeopleDirectory.CREATED_ELSEWHERE + 1))).as("left out").isEmpty();
+        assertThat(byKey.answers(tenantB)).as("this round's hires are looked up in Lucca").isFalse();
+        byKey.refresh(tenantB);
+        assertThat(byKey.answers(tenantB)).as("trusted again once read").isTrue();
+        assertThat(byKey.withLogin(tenantA, "p" + (PeopleDirectory.CREATED_ELSEWHERE + 1))).isPresent();
+    }
+
+    @Test
     void aDryRunTenantCallsNothing() {
         directory.refresh(new LuccaConnection("dry", Optional.empty(), "", PARIS, 50, Duration.ofSeconds(60),
                 new KeyState(state -> { })));
