@@ -23,6 +23,7 @@ import io.github.flatchrlucca.tenants.Tenant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
@@ -50,6 +51,8 @@ public final class DeliverySteps {
     static final String REHIRE = "rehire: a former employee with this e-mail is in Lucca; no new user was created "
             + "and nothing was written (LUCCA_REHIRE=report)";
     static final String ALREADY_EMPLOYED = "a user with this e-mail is already in Lucca; no new user was created";
+    // followed by their contract's last day (YYYY-MM-DD, which the line written back to Flatchr reads), and this hire's
+    public static final String CONTRACT_ENDS_SOONER = "their contract in Lucca ends on ";
     static final String LOGIN_UNCHECKED = "the login was not checked against Lucca's existing logins (a dry run, or a "
             + "preview)";
     static final String CONTRACT_OF_ANOTHER_APPLICATION = "the user's work contract carries another Flatchr "
@@ -406,9 +409,27 @@ public final class DeliverySteps {
             delivery.comesBack(person.id());
         } else if (leftSinceTheStart && contract) {
             throw HireNeedsAPerson.leftAfterTheStartDate(person.id());
+        } else if (former || leftSinceTheStart) {
+            delivery.foundInLucca(person.id());
+            delivery.warn(REHIRE);
         } else {
             delivery.foundInLucca(person.id());
-            delivery.warn(former || leftSinceTheStart ? REHIRE : ALREADY_EMPLOYED);
+            delivery.warn(ALREADY_EMPLOYED);
+            saidIfTheirContractEndsSooner(delivery, person.contractEnd());
+        }
+    }
+
+    /**
+     * Someone employed on the start day whose contract ends before this hire's would (a fixed-term employee hired
+     * again, into a permanent job or a longer one: a CDD turned CDI, or renewed) is already in Lucca, and nothing is
+     * written to them: unless HR gives them the new contract, they leave Lucca on their contract's last day. Said, not
+     * decided: whether the new contract follows theirs, or theirs is changed, is HR's.
+     */
+    private static void saidIfTheirContractEndsSooner(Delivery delivery, LocalDate theirEnd) {
+        LocalDate hiresEnd = delivery.draft().contractEnd();
+        if (theirEnd != null && (hiresEnd == null || theirEnd.isBefore(hiresEnd))) {
+            delivery.warn(CONTRACT_ENDS_SOONER + theirEnd + ", before this hire's (" + (hiresEnd == null ? "open-ended"
+                    : "ending " + hiresEnd) + "): no new contract was made; give them theirs in Lucca by hand");
         }
     }
 

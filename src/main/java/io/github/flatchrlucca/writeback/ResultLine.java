@@ -2,6 +2,7 @@ package io.github.flatchrlucca.writeback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.delivery.DeliverySteps;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.mapping.HireMapper;
@@ -39,7 +40,7 @@ public final class ResultLine {
             case ALREADY_IN_LUCCA -> "Lucca: not created - "
                     + (hire.warnings().stream().anyMatch(warning -> warning.startsWith(REHIRE))
                     ? "a former employee with this e-mail is #" + hire.luccaUserId() + " (rehire)"
-                    : "already in Lucca as #" + hire.luccaUserId()) + " (" + day + ")";
+                    : "already in Lucca as #" + hire.luccaUserId() + theirContractEnds(hire)) + " (" + day + ")";
             case DEAD -> dead(hire, day);
             case REJECTED -> rejected(hire, day);
             case CANCELLED -> heldAsNamesake(hire) && hire.luccaUserId() == null
@@ -142,6 +143,18 @@ public final class ResultLine {
         String start = request.path("dtContractStart").asText("");
         return "Lucca: created #" + hire.luccaUserId() + (login.isEmpty() ? "" : " " + login)
                 + (start.length() < 10 ? "" : ", starts " + start.substring(0, 10) + pastStart(hire));
+    }
+
+    /**
+     * Someone already in Lucca whose contract ends before this hire's would: "already in Lucca" alone reads as done, and
+     * they would leave Lucca on that day, the new contract never made.
+     */
+    private static String theirContractEnds(HireView hire) {
+        return hire.warnings().stream().filter(warning -> warning.startsWith(DeliverySteps.CONTRACT_ENDS_SOONER))
+                .findFirst()
+                .map(warning -> ", their contract ends " + warning.substring(DeliverySteps.CONTRACT_ENDS_SOONER.length(),
+                        DeliverySteps.CONTRACT_ENDS_SOONER.length() + 10) + ": no new contract made, HR gives it")
+                .orElse("");
     }
 
     /**

@@ -380,6 +380,34 @@ class DeliveryStepsTest {
     }
 
     @Test
+    void anEmployeeWhoseContractEndsBeforeTheHiresWouldIsAlreadyInLuccaAndSaysTheNewContractWasNotMade() {
+        // a fixed-term employee hired again, into a permanent job (a CDD turned CDI): employed on the start day, their
+        // contract ends on 30 June, and nothing in Lucca gives them the new one
+        Delivery permanent = steps.map(hire(MAPPED_CONTRACT), TENANT);
+        steps.notePerson(permanent, person(77, "2026-06-30T00:00:00"));
+        // the same into a fixed-term job that ends after theirs (a CDD renewed)
+        Delivery longer = steps.map(hireEndingOn("2026-12-31"), TENANT);
+        steps.notePerson(longer, person(77, "2026-06-30T00:00:00"));
+
+        assertThat(permanent.isAlreadyInLucca()).isTrue();
+        assertThat(permanent.warnings()).contains(DeliverySteps.ALREADY_EMPLOYED).anySatisfy(warning ->
+                assertThat(warning).startsWith(DeliverySteps.CONTRACT_ENDS_SOONER).contains("2026-06-30", "open-ended"));
+        assertThat(longer.warnings()).anySatisfy(warning ->
+                assertThat(warning).startsWith(DeliverySteps.CONTRACT_ENDS_SOONER).contains("2026-06-30", "2026-12-31"));
+    }
+
+    @Test
+    void anEmployeeWhoseContractOutlastsTheHiresHasNothingMoreSaid() {
+        Delivery openEnded = steps.map(hire(MAPPED_CONTRACT), TENANT);
+        steps.notePerson(openEnded, person(77, null));
+        Delivery fixedTerm = steps.map(hireEndingOn("2026-06-30"), TENANT);
+        steps.notePerson(fixedTerm, person(77, "2026-06-30T00:00:00"));
+
+        assertThat(openEnded.warnings()).noneMatch(warning -> warning.startsWith(DeliverySteps.CONTRACT_ENDS_SOONER));
+        assertThat(fixedTerm.warnings()).noneMatch(warning -> warning.startsWith(DeliverySteps.CONTRACT_ENDS_SOONER));
+    }
+
+    @Test
     void someoneStillEmployedWhenTheHireCameIsAlreadyInLuccaWhateverTheStartDay() {
         ClaimedHire cameAfterTheStart = new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT), RECEIVED_AT,
                 Instant.parse("2026-03-02T10:00:00Z"), null, 1, null, null, null);
@@ -1786,6 +1814,13 @@ class DeliveryStepsTest {
 
     private static ClaimedHire hire(String contractTypeId, String department) {
         return new ClaimedHire("hire-1", "acme", PAYLOAD.formatted(contractTypeId, department), RECEIVED_AT, RECEIVED_AT, null, 1, null, null, null);
+    }
+
+    /** A fixed-term job's hire, starting on 2 February 2026 as the others. */
+    private static ClaimedHire hireEndingOn(String endDate) {
+        return new ClaimedHire("hire-1", "acme", payload(MAPPED_CONTRACT).replace("\"start_date\": \"2026-02-02\"",
+                "\"start_date\": \"2026-02-02\", \"end_date\": \"" + endDate + "\""), RECEIVED_AT, RECEIVED_AT, null, 1,
+                null, null, null);
     }
 
     private static String payload(String contractTypeId) {

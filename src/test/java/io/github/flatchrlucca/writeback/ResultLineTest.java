@@ -80,6 +80,12 @@ class ResultLineTest {
                 .isEqualTo("Lucca: not created - a former employee with this e-mail is #12 (rehire) (2026-12-02)");
         assertThat(ResultLine.of(hire(HireStatus.ALREADY_IN_LUCCA, 12L, null, null, List.of(), null), PARIS))
                 .isEqualTo("Lucca: not created - already in Lucca as #12 (2026-12-02)");
+        // employed until their contract ends, before this hire's would: the recruiter reads that the new one is not made
+        assertThat(ResultLine.of(hire(HireStatus.ALREADY_IN_LUCCA, 12L, null, null, List.of(
+                "a user with this e-mail is already in Lucca; no new user was created", "their contract in Lucca ends on "
+                + "2026-06-30, before this hire's (open-ended): no new contract was made; give them theirs in Lucca by "
+                + "hand"), null), PARIS)).isEqualTo("Lucca: not created - already in Lucca as #12, their contract ends "
+                + "2026-06-30: no new contract made, HR gives it (2026-12-02)");
         assertThat(ResultLine.of(hire(HireStatus.DEAD, null, 400, "Lucca answered 400 to create-user", List.of(), null),
                 PARIS)).isEqualTo("Lucca: not created - Lucca refused it (400); see the connector's status page "
                 + "(2026-12-02)");
