@@ -23,6 +23,7 @@ public final class HireMapper {
     private static final String START_DATE_UNREADABLE = "start date unreadable; start date estimated";
     /** How the warning of a start day already past when the hire is sent to Lucca begins: the write-back reads it. */
     public static final String START_DATE_PAST = "start date already past";
+    public static final String END_DATE_PAST = "end date already past";
     /**
      * Set by the connector on the vacancy of a hire a search of Flatchr's API found: the vacancy was taken from
      * Flatchr's list by its title alone, the list giving no plain id that could confirm it is the application's
@@ -82,8 +83,9 @@ public final class HireMapper {
                 ? personalEmail
                 : settings.workEmailPattern().apply(firstName, lastName);
         String mobile = mobile(candidate.path("phone"), warnings);
-        LocalDate contractStart = contractStart(vacancy.path("start_date"), queuedAt, sentAt, warnings);
-        LocalDate contractEnd = contractEnd(vacancy.path("end_date"), contractStart, warnings);
+        LocalDate sent = LocalDate.ofInstant(sentAt, settings.zone());
+        LocalDate contractStart = contractStart(vacancy.path("start_date"), queuedAt, sent, warnings);
+        LocalDate contractEnd = contractEnd(vacancy.path("end_date"), contractStart, sent, warnings);
         if (vacancy.path(MATCHED_BY_TITLE).asBoolean(false)) {
             warnings.add(HireWarning.ofHire(VACANCY_MATCHED_BY_TITLE));
         }
@@ -116,7 +118,7 @@ public final class HireMapper {
      * nobody know the employee was already at work, unpaid by Lucca. Said of the new contract only: someone found in
      * Lucca has nothing written.
      */
-    private LocalDate contractStart(JsonNode startDate, Instant queuedAt, Instant sentAt, List<HireWarning> warnings) {
+    private LocalDate contractStart(JsonNode startDate, Instant queuedAt, LocalDate sent, List<HireWarning> warnings) {
         // the days where the employee starts: the tenant's zone, unlike Flatchr's own dates
         Optional<LocalDate> read = StartDateReader.read(startDate);
         if (read.isEmpty()) {
@@ -125,7 +127,6 @@ public final class HireMapper {
         }
         // an estimate (the day the hire was queued) is past too once retries or a hold took it beyond that day
         LocalDate start = read.orElseGet(() -> LocalDate.ofInstant(queuedAt, settings.zone()));
-        LocalDate sent = LocalDate.ofInstant(sentAt, settings.zone());
         if (start.isBefore(sent)) {
             warnings.add(HireWarning.ofNewContract(START_DATE_PAST + (read.isPresent() ? ": the vacancy's start date "
                     : ": the estimated start date (the day the hire was queued) ") + start + " is before the day the hire "
@@ -138,9 +139,11 @@ public final class HireMapper {
     /**
      * A fixed-term job's last day (Flatchr's vacancy {@code end_date}, empty for a permanent one), in any shape a
      * start date may take. One before the start cannot be a contract's: the contract is left open-ended, and a
-     * person is told.
+     * person is told. One before the day the hire is sent to Lucca (a short job dragged into hired late, replayed, or
+     * retried through an outage past it) is kept, as the start is, but said: the contract is over when created, Lucca
+     * shows a former employee who cannot log in, and "created" alone would let nobody know.
      */
-    private LocalDate contractEnd(JsonNode endDate, LocalDate start, List<HireWarning> warnings) {
+    private LocalDate contractEnd(JsonNode endDate, LocalDate start, LocalDate sent, List<HireWarning> warnings) {
         Optional<LocalDate> end = StartDateReader.read(endDate);
         if (end.isEmpty() && !StartDateReader.isAbsent(endDate)) {
             warnings.add(HireWarning.ofNewContract(END_DATE_UNREADABLE));
@@ -148,6 +151,11 @@ public final class HireMapper {
         if (end.isPresent() && end.get().isBefore(start)) {
             warnings.add(HireWarning.ofNewContract(END_BEFORE_START));
             return null;
+        }
+        if (end.isPresent() && end.get().isBefore(sent)) {
+            warnings.add(HireWarning.ofNewContract(END_DATE_PAST + ": the vacancy's end date " + end.get() + " is before "
+                    + "the day the hire was sent to Lucca (" + sent + "); the contract is over when created, and Lucca "
+                    + "shows a former employee, who cannot log in: check it with HR"));
         }
         return end.orElse(null);
     }

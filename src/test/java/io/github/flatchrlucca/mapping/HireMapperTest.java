@@ -363,6 +363,34 @@ class HireMapperTest {
                 + "estimated: check it with payroll");
     }
 
+    /**
+     * A short fixed-term job whose hire reached Lucca after its last day (dragged into hired late, replayed, retried
+     * through an outage): the contract is over when created, and Lucca shows a former employee who cannot log in.
+     */
+    @Test
+    void aFixedTermContractAlreadyOverWhenSentIsSaid() {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).put("start_date", "2025-11-03");
+        vacancy(event).put("end_date", "2025-11-28");
+
+        MappedHire hire = mapper.map(event, RECEIVED_AT, RECEIVED_AT);
+
+        assertThat(hire.draft().contractEnd()).isEqualTo(LocalDate.of(2025, 11, 28));
+        assertThat(hire.warnings()).contains(HireWarning.ofNewContract(HireMapper.END_DATE_PAST + ": the vacancy's "
+                + "end date 2025-11-28 is before the day the hire was sent to Lucca (2025-12-02); the contract is over "
+                + "when created, and Lucca shows a former employee, who cannot log in: check it with HR"));
+    }
+
+    @Test
+    void aFixedTermContractEndingOnTheDayItIsSentIsNotOver() {
+        JsonNode event = Json.parse(HIRE);
+        vacancy(event).put("start_date", "2025-11-03");
+        vacancy(event).put("end_date", RECEIVED_DAY_IN_PARIS.toString());
+
+        assertThat(mapper.map(event, RECEIVED_AT, RECEIVED_AT).warningTexts())
+                .noneMatch(warning -> warning.startsWith(HireMapper.END_DATE_PAST));
+    }
+
     @Test
     void aStartDateOnTheDayTheHireCameIsNotPast() {
         JsonNode event = Json.parse(HIRE);
