@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.journal.AddressReservations;
 import io.github.flatchrlucca.journal.ClaimedHire;
+import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.lucca.LuccaEnvelopes;
 import io.github.flatchrlucca.lucca.LuccaConnection;
 import io.github.flatchrlucca.lucca.LuccaContract;
@@ -48,11 +49,9 @@ public final class DeliverySteps {
             + "contractTypes): an earlier attempt created the user without a contract, for the type mapped then, so "
             + "Lucca's default template was not applied; the contract was made without a type (no typeId): check its "
             + "type in Lucca";
-    static final String REHIRE = "rehire: a former employee with this e-mail is in Lucca; no new user was created "
+    static final String REHIRE = Journal.REHIRE_WARNING + " a former employee with this e-mail is in Lucca; no new user was created "
             + "and nothing was written (LUCCA_REHIRE=report)";
     static final String ALREADY_EMPLOYED = "a user with this e-mail is already in Lucca; no new user was created";
-    // followed by their contract's last day (YYYY-MM-DD, which the line written back to Flatchr reads), and this hire's
-    public static final String CONTRACT_ENDS_SOONER = "their contract in Lucca ends on ";
     static final String LOGIN_UNCHECKED = "the login was not checked against Lucca's existing logins (a dry run, or a "
             + "preview)";
     static final String CONTRACT_OF_ANOTHER_APPLICATION = "the user's work contract carries another Flatchr "
@@ -428,7 +427,8 @@ public final class DeliverySteps {
     private static void saidIfTheirContractEndsSooner(Delivery delivery, LocalDate theirEnd) {
         LocalDate hiresEnd = delivery.draft().contractEnd();
         if (theirEnd != null && (hiresEnd == null || theirEnd.isBefore(hiresEnd))) {
-            delivery.warn(CONTRACT_ENDS_SOONER + theirEnd + ", before this hire's (" + (hiresEnd == null ? "open-ended"
+            // their contract's last day first (YYYY-MM-DD): the line written back to Flatchr reads it
+            delivery.warn(Journal.CONTRACT_ENDS_SOONER + theirEnd + ", before this hire's (" + (hiresEnd == null ? "open-ended"
                     : "ending " + hiresEnd) + "): no new contract was made; give them theirs in Lucca by hand");
         }
     }

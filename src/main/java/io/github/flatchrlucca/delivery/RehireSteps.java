@@ -2,6 +2,7 @@ package io.github.flatchrlucca.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.flatchrlucca.http.ApiRequest;
+import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.lucca.LuccaContract;
 import io.github.flatchrlucca.lucca.LuccaEnvelopes;
 import io.github.flatchrlucca.lucca.LuccaRequests;
@@ -24,7 +25,7 @@ import org.apache.camel.Variable;
  */
 public final class RehireSteps {
 
-    static final String REHIRED = "rehire: a former employee with this e-mail is in Lucca; a new work contract was "
+    static final String REHIRED = Journal.REHIRE_WARNING + " a former employee with this e-mail is in Lucca; a new work contract was "
             + "added to them, no new user was created";
     static final String CONTRACT_ANSWER_LOST = "Lucca's answer to the new contract was lost; the contract was found "
             + "on the person by its externalId";

@@ -69,9 +69,25 @@ public final class Journal {
             + "account: a person decides";
     // Cancelled once its Lucca user was made, its contract still to be set: no create was on its way.
     public static final String CANCELLED_WITH_ACCOUNT = "cancelled after its Lucca account was made: a person decides";
+    /** How a rehire's warning begins (a former employee given a new contract, or reported to HR): delivery's texts. */
+    public static final String REHIRE_WARNING = "rehire:";
+    /** How the warning of someone already in Lucca whose contract ends before the hire's would begins: delivery's. */
+    public static final String CONTRACT_ENDS_SOONER = "their contract in Lucca ends on ";
+    // Found in Lucca and nothing written, HR asked to give the new contract by hand (a former employee reported under
+    // LUCCA_REHIRE=report, or someone whose contract ends before the hire's): a contract HR gave for an offer withdrawn
+    // since is theirs to end, and nobody else tells them.
+    public static final String MOVED_OUT_AFTER_HR_ASKED = "moved out of hired in Flatchr after HR was asked to give "
+            + "them their new contract in Lucca by hand: end that contract if it was given";
+    // A rehire's new contract was made on the former employee's own Lucca record, which holds their former contracts
+    // too: what a person undoes is that contract, not the person.
+    public static final String MOVED_OUT_AFTER_REHIRE = "moved out of hired in Flatchr after their new work contract "
+            + "was made on their existing Lucca record: end that contract, not the person";
     /** Every mark a hire may wait for a person with: what a decision may name as the one it was made on. */
     public static final Set<String> DECISION_MARKS = Set.of(MOVED_OUT_AFTER_LUCCA, MOVED_OUT_CREATE_UNKNOWN,
-            CANCELLED_CREATE_UNKNOWN, CREATE_UNKNOWN_IN_EARLIER_LUCCA, CANCELLED_AFTER_LUCCA, CANCELLED_WITH_ACCOUNT);
+            CANCELLED_CREATE_UNKNOWN, CREATE_UNKNOWN_IN_EARLIER_LUCCA, CANCELLED_AFTER_LUCCA, CANCELLED_WITH_ACCOUNT,
+            MOVED_OUT_AFTER_HR_ASKED, MOVED_OUT_AFTER_REHIRE);
+    // One of a hire's warnings (kept joined by new lines) begins with the text bound twice, the second time after "\n"
+    private static final String A_WARNING_BEGINS = "(POSITION(? IN warnings) = 1 OR POSITION(? IN warnings) > 0)";
     private static final String CREATE_UNKNOWN = "create_attempted_at IS NOT NULL AND lucca_user_id IS NULL";
     // Lucca answered the create, and made nothing: refused (4xx), the key refused, the rate limit. The create is then
     // no longer one whose answer was lost: neither the next attempt nor a person need look for what it made.
@@ -898,6 +914,7 @@ public final class Journal {
             return new MoveOut(hireId, MoveOut.Outcome.ALREADY_MOVED_OUT);
         }
         MoveOut.Outcome outcome;
+        String decision = null;
         String withdraw = "UPDATE hire SET status = 'WITHDRAWN', next_attempt_at = NULL, updated_at = ?";
         String notStopped = " AND status NOT IN ('CANCELLED', 'WITHDRAWN')";
         // A rejected hire stays rejected: nothing of it was to reach Lucca, and what it lacked stays to be read (moved
@@ -910,6 +927,7 @@ public final class Journal {
         } else if (Jdbc.update(connection, withdraw + ", decision_needed = ?, decision_needed_at = ? WHERE hire_id = ? "
                 + "AND " + CREATE_UNKNOWN + notStopped, at(now), MOVED_OUT_CREATE_UNKNOWN, at(now), hireId) == 1) {
             outcome = MoveOut.Outcome.NEEDS_DECISION;
+            decision = MOVED_OUT_CREATE_UNKNOWN;
             event(connection, hireId, null, null, moved + " while Lucca's answer to its create was unknown: "
                     + "withdrawn, nothing more is sent to Lucca; the account may exist, a person checks");
             outcomeToWriteBack(connection, hireId);
@@ -918,23 +936,41 @@ public final class Journal {
             // made, its work contract still to come (its call failed, and waits for its retry): no contract is
             // sent for a candidate no longer hired, as none is after the account was made
             outcome = MoveOut.Outcome.NEEDS_DECISION;
+            decision = MOVED_OUT_AFTER_LUCCA;
             event(connection, hireId, null, null, moved + " after the Lucca account was made, before the rest of "
                     + "its delivery: withdrawn, nothing more is sent to Lucca; a person decides");
             outcomeToWriteBack(connection, hireId);
+        } else if (Jdbc.update(connection, "UPDATE hire SET decision_needed = ?, decision_needed_at = ?, updated_at = ? "
+                + "WHERE hire_id = ? AND lucca_user_id IS NOT NULL AND status = 'DELIVERED' AND " + A_WARNING_BEGINS,
+                MOVED_OUT_AFTER_REHIRE, at(now), at(now), hireId, REHIRE_WARNING, "\n" + REHIRE_WARNING) == 1) {
+            outcome = MoveOut.Outcome.NEEDS_DECISION;
+            decision = MOVED_OUT_AFTER_REHIRE;
+            event(connection, hireId, null, null, moved + " after the rehire's new contract was made: nothing was "
+                    + "changed in Lucca, a person decides");
         } else if (Jdbc.update(connection, "UPDATE hire SET decision_needed = ?, decision_needed_at = ?, "
                 + "updated_at = ? WHERE hire_id = ? AND lucca_user_id IS NOT NULL AND status <> 'ALREADY_IN_LUCCA'",
                 MOVED_OUT_AFTER_LUCCA, at(now), at(now), hireId) == 1) {
             // found in Lucca already (someone else made the account): the connector made nothing to undo
             outcome = MoveOut.Outcome.NEEDS_DECISION;
+            decision = MOVED_OUT_AFTER_LUCCA;
             event(connection, hireId, null, null, moved + " after the Lucca account was made: nothing was changed "
                     + "in Lucca, a person decides");
+        } else if (Jdbc.update(connection, "UPDATE hire SET decision_needed = ?, decision_needed_at = ?, updated_at = ? "
+                + "WHERE hire_id = ? AND status = 'ALREADY_IN_LUCCA' AND decision_needed IS NULL AND (" + A_WARNING_BEGINS
+                + " OR " + A_WARNING_BEGINS + ")", MOVED_OUT_AFTER_HR_ASKED, at(now), at(now), hireId, REHIRE_WARNING,
+                "\n" + REHIRE_WARNING, CONTRACT_ENDS_SOONER, "\n" + CONTRACT_ENDS_SOONER) == 1) {
+            // nothing was written in Lucca, but HR was asked to write the contract: whether they did is theirs to say
+            outcome = MoveOut.Outcome.NEEDS_DECISION;
+            decision = MOVED_OUT_AFTER_HR_ASKED;
+            event(connection, hireId, null, null, moved + " after HR was asked to give the new contract by hand: "
+                    + "nothing was changed in Lucca by the connector, a person decides");
         } else {
             outcome = MoveOut.Outcome.ALREADY_STOPPED;
             event(connection, hireId, null, null, moved);
         }
         LOG.info("hire {} of tenant {} moved out of hired in Flatchr: {}", hireId, tenant,
                 outcome.name().toLowerCase(Locale.ROOT));
-        return new MoveOut(hireId, outcome);
+        return new MoveOut(hireId, outcome, decision);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.flatchrlucca.operations;
 
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.MoveOut;
 import io.github.flatchrlucca.journal.JournalUnavailable;
 import io.github.flatchrlucca.http.KeyState;
 import io.github.flatchrlucca.signals.BackInHiredAlert;
@@ -236,12 +237,14 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
                 + statusPage);
     }
 
-    /** The candidate was moved out of hired in Flatchr after the connector made their Lucca account. */
-    public void movedOutAfterLucca(String tenant, String hireId) {
-        send.accept(":warning: Hire " + hireId + " of tenant " + tenant + " was moved out of hired in Flatchr after "
-                + "its create was sent to Lucca (the account was made, or may have been if Lucca's answer was lost): "
-                + "decide what to do in Lucca (the connector changes nothing there), then clear the mark with a note: "
-                + link(hireId));
+    /**
+     * The candidate was moved out of hired in Flatchr after their hire reached Lucca (an account made, or that may have
+     * been; a rehire's contract made) or after HR was asked to give them their contract by hand: the mark says which.
+     */
+    public void movedOutAfterLucca(String tenant, MoveOut moveOut) {
+        send.accept(":warning: Hire " + moveOut.hireId() + " of tenant " + tenant + " was " + moveOut.decisionNeeded()
+                + "; decide what to do in Lucca (the connector changes nothing there), then clear the mark with a note: "
+                + link(moveOut.hireId()));
     }
 
     @Override

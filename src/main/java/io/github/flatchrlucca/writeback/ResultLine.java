@@ -2,7 +2,6 @@ package io.github.flatchrlucca.writeback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.flatchrlucca.delivery.DeliverySteps;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.mapping.HireMapper;
@@ -27,7 +26,6 @@ public final class ResultLine {
             "data.candidate.lastname", "the last name",
             "data.candidate.email", "the e-mail",
             "data.vacancy.title", "the job title");
-    static final String REHIRE = "rehire:";
 
     private ResultLine() {
     }
@@ -38,7 +36,7 @@ public final class ResultLine {
         String line = switch (hire.status()) {
             case DELIVERED -> created(hire, day);
             case ALREADY_IN_LUCCA -> "Lucca: not created - "
-                    + (hire.warnings().stream().anyMatch(warning -> warning.startsWith(REHIRE))
+                    + (hire.warnings().stream().anyMatch(warning -> warning.startsWith(Journal.REHIRE_WARNING))
                     ? "a former employee with this e-mail is #" + hire.luccaUserId() + " (rehire)"
                     : "already in Lucca as #" + hire.luccaUserId() + theirContractEnds(hire)) + " (" + day + ")";
             case DEAD -> dead(hire, day);
@@ -129,7 +127,7 @@ public final class ResultLine {
     private static String created(HireView hire, String day) {
         JsonNode request = parsed(hire.luccaRequest());
         String stop = stopBeforeDelivery(hire.decisionNeeded());
-        if (hire.warnings().stream().anyMatch(warning -> warning.startsWith(REHIRE))) {
+        if (hire.warnings().stream().anyMatch(warning -> warning.startsWith(Journal.REHIRE_WARNING))) {
             // the request was the new work contract (v4, a plain day) on the former employee
             String startsOn = request.path("startsOn").asText("");
             String rehired = "Lucca: rehired #" + hire.luccaUserId() + ", a new contract"
@@ -150,10 +148,10 @@ public final class ResultLine {
      * they would leave Lucca on that day, the new contract never made.
      */
     private static String theirContractEnds(HireView hire) {
-        return hire.warnings().stream().filter(warning -> warning.startsWith(DeliverySteps.CONTRACT_ENDS_SOONER))
+        return hire.warnings().stream().filter(warning -> warning.startsWith(Journal.CONTRACT_ENDS_SOONER))
                 .findFirst()
-                .map(warning -> ", their contract ends " + warning.substring(DeliverySteps.CONTRACT_ENDS_SOONER.length(),
-                        DeliverySteps.CONTRACT_ENDS_SOONER.length() + 10) + ": no new contract made, HR gives it")
+                .map(warning -> ", their contract ends " + warning.substring(Journal.CONTRACT_ENDS_SOONER.length(),
+                        Journal.CONTRACT_ENDS_SOONER.length() + 10) + ": no new contract made, HR gives it")
                 .orElse("");
     }
 

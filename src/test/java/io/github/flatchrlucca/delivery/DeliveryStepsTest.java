@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flatchrlucca.intake.WebhookToken;
 import io.github.flatchrlucca.journal.AddressReservations;
 import io.github.flatchrlucca.journal.ClaimedHire;
+import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.tenants.RehirePolicy;
 import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.tenants.TenantSettings;
@@ -391,9 +392,9 @@ class DeliveryStepsTest {
 
         assertThat(permanent.isAlreadyInLucca()).isTrue();
         assertThat(permanent.warnings()).contains(DeliverySteps.ALREADY_EMPLOYED).anySatisfy(warning ->
-                assertThat(warning).startsWith(DeliverySteps.CONTRACT_ENDS_SOONER).contains("2026-06-30", "open-ended"));
+                assertThat(warning).startsWith(Journal.CONTRACT_ENDS_SOONER).contains("2026-06-30", "open-ended"));
         assertThat(longer.warnings()).anySatisfy(warning ->
-                assertThat(warning).startsWith(DeliverySteps.CONTRACT_ENDS_SOONER).contains("2026-06-30", "2026-12-31"));
+                assertThat(warning).startsWith(Journal.CONTRACT_ENDS_SOONER).contains("2026-06-30", "2026-12-31"));
     }
 
     @Test
@@ -403,8 +404,8 @@ class DeliveryStepsTest {
         Delivery fixedTerm = steps.map(hireEndingOn("2026-06-30"), TENANT);
         steps.notePerson(fixedTerm, person(77, "2026-06-30T00:00:00"));
 
-        assertThat(openEnded.warnings()).noneMatch(warning -> warning.startsWith(DeliverySteps.CONTRACT_ENDS_SOONER));
-        assertThat(fixedTerm.warnings()).noneMatch(warning -> warning.startsWith(DeliverySteps.CONTRACT_ENDS_SOONER));
+        assertThat(openEnded.warnings()).noneMatch(warning -> warning.startsWith(Journal.CONTRACT_ENDS_SOONER));
+        assertThat(fixedTerm.warnings()).noneMatch(warning -> warning.startsWith(Journal.CONTRACT_ENDS_SOONER));
     }
 
     @Test

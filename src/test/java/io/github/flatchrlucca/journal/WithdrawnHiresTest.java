@@ -187,7 +187,8 @@ class WithdrawnHiresTest {
 
         MoveOut moveOut = only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW));
 
-        assertThat(moveOut).as("the team is alerted").isEqualTo(new MoveOut(hireId, MoveOut.Outcome.NEEDS_DECISION));
+        assertThat(moveOut).as("the team is alerted, with the mark").isEqualTo(new MoveOut(hireId,
+                MoveOut.Outcome.NEEDS_DECISION, Journal.MOVED_OUT_CREATE_UNKNOWN));
         HireView hire = reader.find(hireId).orElseThrow();
         assertThat(hire.status()).isEqualTo(HireStatus.WITHDRAWN);
         assertThat(hire.decisionNeeded()).isEqualTo(Journal.MOVED_OUT_CREATE_UNKNOWN);
@@ -556,6 +557,60 @@ class WithdrawnHiresTest {
         assertThat(hire.decisionNeeded()).isNull();
         assertThat(reader.history(hireId)).last().extracting(HireEvent::detail)
                 .isEqualTo("moved out of hired in Flatchr " + HOW);
+    }
+
+    @Test
+    void aFormerEmployeeReportedToHrThenMovedOutAsksHrToEndTheContractTheyWereAskedToGive() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        assertThat(journal.markAlreadyInLucca(hireId, 12, List.of("start date estimated", Journal.REHIRE_WARNING
+                + " a former employee with this e-mail is in Lucca; no new user was created"))).isTrue();
+
+        MoveOut moveOut = only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW));
+
+        assertThat(moveOut).as("told, as the report was").isEqualTo(new MoveOut(hireId, MoveOut.Outcome.NEEDS_DECISION,
+                Journal.MOVED_OUT_AFTER_HR_ASKED));
+        HireView hire = reader.find(hireId).orElseThrow();
+        assertThat(hire.status()).as("nothing was made in Lucca").isEqualTo(HireStatus.ALREADY_IN_LUCCA);
+        assertThat(hire.decisionNeeded()).isEqualTo(Journal.MOVED_OUT_AFTER_HR_ASKED);
+        assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW)).outcome())
+                .as("the same move again asks nothing more").isEqualTo(MoveOut.Outcome.ALREADY_MOVED_OUT);
+    }
+
+    @Test
+    void anEmployeeWhoseContractEndsSoonerThenMovedOutAsksHrToEndTheContractTheyWereAskedToGive() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        assertThat(journal.markAlreadyInLucca(hireId, 12, List.of("already in Lucca", Journal.CONTRACT_ENDS_SOONER
+                + "2026-06-30, before this hire's (open-ended)"))).isTrue();
+
+        assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW)).decisionNeeded())
+                .isEqualTo(Journal.MOVED_OUT_AFTER_HR_ASKED);
+        assertThat(reader.find(hireId).orElseThrow().decisionNeeded()).isEqualTo(Journal.MOVED_OUT_AFTER_HR_ASKED);
+    }
+
+    @Test
+    void aRehireMovedOutAsksToEndItsNewContractNotThePerson() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        journal.markDelivered(hireId, 12, List.of("start date estimated", Journal.REHIRE_WARNING
+                + " a former employee with this e-mail is in Lucca; a new work contract was made"));
+
+        MoveOut moveOut = only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW));
+
+        assertThat(moveOut).isEqualTo(new MoveOut(hireId, MoveOut.Outcome.NEEDS_DECISION,
+                Journal.MOVED_OUT_AFTER_REHIRE));
+        assertThat(reader.find(hireId).orElseThrow().decisionNeeded()).isEqualTo(Journal.MOVED_OUT_AFTER_REHIRE);
+    }
+
+    @Test
+    void aNewEmployeeWhoseWarningOnlyMentionsARehireIsAskedAboutTheirAccount() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        journal.markDelivered(hireId, 416, List.of("job title: not a rehire: kept as written"));
+
+        assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW)).decisionNeeded())
+                .as("a warning that does not begin so is no rehire's").isEqualTo(Journal.MOVED_OUT_AFTER_LUCCA);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.github.flatchrlucca.journal.EventDetail;
 import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.JournalReader;
+import io.github.flatchrlucca.journal.MoveOut;
 import io.github.flatchrlucca.journal.TestJournal;
 import io.github.flatchrlucca.tenants.TenantRoutes;
 import java.time.Duration;
@@ -163,6 +164,19 @@ class AlertsTest {
                 acme -> assertThat(acme).contains("tenant acme", "z7gWQnjXG77hJRak", "data.applicant.id",
                         "https://connector.acme.example/admin/"),
                 globex -> assertThat(globex).contains("tenant globex"));
+    }
+
+    @Test
+    void aMoveOutThatAsksADecisionIsToldWithItsMarkWhichSaysWhatToUndo() {
+        alerts.movedOutAfterLucca("acme", new MoveOut("h-1", MoveOut.Outcome.NEEDS_DECISION,
+                Journal.MOVED_OUT_AFTER_HR_ASKED));
+        alerts.movedOutAfterLucca("acme", new MoveOut("h-2", MoveOut.Outcome.NEEDS_DECISION,
+                Journal.MOVED_OUT_AFTER_REHIRE));
+
+        assertThat(chat).satisfiesExactly(
+                reported -> assertThat(reported).contains("Hire h-1 of tenant acme was " + Journal.MOVED_OUT_AFTER_HR_ASKED,
+                        "decide what to do in Lucca", "https://connector.acme.example/admin/"),
+                rehired -> assertThat(rehired).contains(Journal.MOVED_OUT_AFTER_REHIRE).doesNotContain("account"));
     }
 
     @Test
