@@ -88,6 +88,10 @@ public final class Journal {
             MOVED_OUT_AFTER_HR_ASKED, MOVED_OUT_AFTER_REHIRE);
     // One of a hire's warnings (kept joined by new lines) begins with the text bound twice, the second time after "\n"
     private static final String A_WARNING_BEGINS = "(POSITION(? IN warnings) = 1 OR POSITION(? IN warnings) > 0)";
+    // A hire found in Lucca whose warnings asked HR to give the contract by hand: HR_ASKED_VALUES are its values
+    private static final String HR_ASKED = "(" + A_WARNING_BEGINS + " OR " + A_WARNING_BEGINS + ")";
+    private static final Object[] HR_ASKED_VALUES = {REHIRE_WARNING, "\n" + REHIRE_WARNING, CONTRACT_ENDS_SOONER,
+        "\n" + CONTRACT_ENDS_SOONER};
     private static final String CREATE_UNKNOWN = "create_attempted_at IS NOT NULL AND lucca_user_id IS NULL";
     // Lucca answered the create, and made nothing: refused (4xx), the key refused, the rate limit. The create is then
     // no longer one whose answer was lost: neither the next attempt nor a person need look for what it made.
@@ -956,9 +960,9 @@ public final class Journal {
             event(connection, hireId, null, null, moved + " after the Lucca account was made: nothing was changed "
                     + "in Lucca, a person decides");
         } else if (Jdbc.update(connection, "UPDATE hire SET decision_needed = ?, decision_needed_at = ?, updated_at = ? "
-                + "WHERE hire_id = ? AND status = 'ALREADY_IN_LUCCA' AND decision_needed IS NULL AND (" + A_WARNING_BEGINS
-                + " OR " + A_WARNING_BEGINS + ")", MOVED_OUT_AFTER_HR_ASKED, at(now), at(now), hireId, REHIRE_WARNING,
-                "\n" + REHIRE_WARNING, CONTRACT_ENDS_SOONER, "\n" + CONTRACT_ENDS_SOONER) == 1) {
+                + "WHERE hire_id = ? AND status = 'ALREADY_IN_LUCCA' AND decision_needed IS NULL AND " + HR_ASKED,
+                MOVED_OUT_AFTER_HR_ASKED, at(now), at(now), hireId, HR_ASKED_VALUES[0], HR_ASKED_VALUES[1],
+                HR_ASKED_VALUES[2], HR_ASKED_VALUES[3]) == 1) {
             // nothing was written in Lucca, but HR was asked to write the contract: whether they did is theirs to say
             outcome = MoveOut.Outcome.NEEDS_DECISION;
             decision = MOVED_OUT_AFTER_HR_ASKED;
@@ -1406,14 +1410,16 @@ public final class Journal {
 
     /**
      * The candidate is out of hired, and their move out asked a person what to do with the hire's Lucca account ({@link
-     * #moveOut}: made, or its create sent without an answer), whatever the person decided since. Not once the lost
-     * create turned out to have made nothing ({@link #createAnsweredAfterStop}): nobody was left to look. Read before
-     * the move back is recorded, which clears the mark of the move out.
+     * #moveOut}: made, or its create sent without an answer) or with the contract HR was asked to give by hand,
+     * whatever the person decided since. Not once the lost create turned out to have made nothing ({@link
+     * #createAnsweredAfterStop}): nobody was left to look. Read before the move back is recorded, which clears the mark
+     * of the move out.
      */
     public boolean decisionAskedAtMoveOut(String hireId) {
         return !jdbc.query("read a move out", "SELECT 1 FROM hire WHERE hire_id = ? AND moved_out_at IS NOT NULL AND "
-                + "(lucca_user_id IS NOT NULL AND status <> 'ALREADY_IN_LUCCA' OR create_attempted_at IS NOT NULL)",
-                row -> row.getInt(1), hireId).isEmpty();
+                + "(lucca_user_id IS NOT NULL AND (status <> 'ALREADY_IN_LUCCA' OR " + HR_ASKED + ") OR "
+                + "create_attempted_at IS NOT NULL)", row -> row.getInt(1), hireId, HR_ASKED_VALUES[0],
+                HR_ASKED_VALUES[1], HR_ASKED_VALUES[2], HR_ASKED_VALUES[3]).isEmpty();
     }
 
     /**

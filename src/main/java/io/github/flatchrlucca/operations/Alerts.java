@@ -250,7 +250,7 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
     @Override
     public void backInHiredAfterDecisionAsked(String tenant, String hireId) {
         send.accept(":information_source: Hire " + hireId + " of tenant " + tenant + " is back in hired in Flatchr, "
-                + "after its move out asked what to do with its Lucca account: if the account was ended or deleted "
+                + "after its move out asked what to do in Lucca: if its account or contract was ended or deleted "
                 + "since, the candidate hired has none now; check it in Lucca. " + link(hireId));
     }
 

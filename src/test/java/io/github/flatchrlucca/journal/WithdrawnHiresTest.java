@@ -555,6 +555,7 @@ class WithdrawnHiresTest {
         HireView hire = reader.find(hireId).orElseThrow();
         assertThat(hire.status()).isEqualTo(HireStatus.ALREADY_IN_LUCCA);
         assertThat(hire.decisionNeeded()).isNull();
+        assertThat(journal.decisionAskedAtMoveOut(hireId)).as("nobody to tell of a move back").isFalse();
         assertThat(reader.history(hireId)).last().extracting(HireEvent::detail)
                 .isEqualTo("moved out of hired in Flatchr " + HOW);
     }
@@ -575,6 +576,8 @@ class WithdrawnHiresTest {
         assertThat(hire.decisionNeeded()).isEqualTo(Journal.MOVED_OUT_AFTER_HR_ASKED);
         assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW)).outcome())
                 .as("the same move again asks nothing more").isEqualTo(MoveOut.Outcome.ALREADY_MOVED_OUT);
+        assertThat(journal.decisionAskedAtMoveOut(hireId)).as("back in hired, the team is told: the contract HR "
+                + "gave may be ended by now").isTrue();
     }
 
     @Test
