@@ -34,6 +34,7 @@ import io.github.flatchrlucca.signals.RejectedHireAlert;
 import io.github.flatchrlucca.signals.SkippedApplicationAlert;
 import io.github.flatchrlucca.tenants.FlatchrApi;
 import io.github.flatchrlucca.tenants.Tenant;
+import io.github.flatchrlucca.tenants.TenantChanged;
 import io.github.flatchrlucca.tenants.TenantSettings;
 import io.github.flatchrlucca.tenants.Tenants;
 import java.time.Clock;
@@ -795,6 +796,14 @@ public final class ReconciliationSteps {
                     run.getTenant(), outcome, why);
             return;
         }
+        if (ObjectHelper.getException(TenantChanged.class, caught) != null) {
+            // a reload gave the tenant another Flatchr (or none) during the run: no failure of Flatchr's, and the
+            // window is searched again, at once, by the next run, with the configuration in force
+            reconciliations.release(run.claim());
+            LOG.info("Tenant {}: its search of Flatchr's API ends here, a reload changed it ({}); the next one "
+                    + "searches the Flatchr in force", run.getTenant(), why);
+            return;
+        }
         ClaimLost lost = ObjectHelper.getException(ClaimLost.class, caught);
         if (lost != null) {
             // its lease ran out and another run (another instance's, or an operator's on this one) searches the
@@ -900,14 +909,17 @@ public final class ReconciliationSteps {
 
     /**
      * Why, naming no person: Flatchr's call and status, the columns, the claim another run took over (an
-     * operator's search that ran past its lease), or the kind of failure.
+     * operator's search that ran past its lease), the reload that gave the tenant another Flatchr, or the kind of
+     * failure.
      */
     private static String why(Throwable caught) {
         FlatchrCallFailed flatchr = ObjectHelper.getException(FlatchrCallFailed.class, caught);
         UnusableTriggerColumns columns = ObjectHelper.getException(UnusableTriggerColumns.class, caught);
         ClaimLost lost = ObjectHelper.getException(ClaimLost.class, caught);
+        TenantChanged changed = ObjectHelper.getException(TenantChanged.class, caught);
         return columns != null ? columns.getMessage() : flatchr != null ? flatchr.getMessage()
-                : lost != null ? lost.getMessage() : rootCause(caught).getClass().getSimpleName();
+                : lost != null ? lost.getMessage() : changed != null ? changed.getMessage()
+                : rootCause(caught).getClass().getSimpleName();
     }
 
     private static Throwable rootCause(Throwable caught) {

@@ -19,7 +19,7 @@ public final class TenantChanged extends RuntimeException {
         return new TenantChanged("tenant " + tenant + " has another Lucca now");
     }
 
-    public static TenantChanged otherFlatchr(String tenant) {
+    static TenantChanged otherFlatchr(String tenant) {
         return new TenantChanged("tenant " + tenant + " has another Flatchr now");
     }
 }

@@ -133,6 +133,19 @@ public final class Tenants {
         return now;
     }
 
+    /**
+     * Before a call to Flatchr's API made with the connection a search or a turn of write-backs began with: it is still
+     * the tenant's (the same address, key and company). A reload during it (the tenant gone, or its company corrected,
+     * its key rotated) sends nothing more where it began, whose answers would be read as the tenant's.
+     *
+     * @throws TenantChanged when it is not
+     */
+    public void stillItsFlatchr(@Variable(Variables.FLATCHR) FlatchrConnection started) {
+        if (!current(started.tenant()).flatchr().equals(Optional.of(started))) {
+            throw TenantChanged.otherFlatchr(started.tenant());
+        }
+    }
+
     /** The Lucca connections whose key nothing has tried yet: new tenants, rotated keys ({@link KeyState#firstTry}). */
     public List<LuccaConnection> keysToTry() {
         return byId.values().stream().filter(tenant -> !tenant.dryRun())

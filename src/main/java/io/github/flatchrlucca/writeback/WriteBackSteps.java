@@ -404,9 +404,7 @@ public final class WriteBackSteps {
      * @throws TenantChanged when it is not
      */
     public void stillTheTenants(@Variable(Variables.FLATCHR) FlatchrConnection flatchr) {
-        if (!tenants.current(flatchr.tenant()).flatchr().equals(Optional.of(flatchr))) {
-            throw TenantChanged.otherFlatchr(flatchr.tenant());
-        }
+        tenants.stillItsFlatchr(flatchr);
     }
 
     private JsonNode event(HireView hire) {

@@ -28,6 +28,7 @@ import io.github.flatchrlucca.journal.Origin;
 import io.github.flatchrlucca.reconciliation.ReconciliationRun;
 import io.github.flatchrlucca.reconciliation.ReconciliationSteps;
 import io.github.flatchrlucca.reconciliation.SearchFailure;
+import io.github.flatchrlucca.tenants.Tenant;
 import io.github.flatchrlucca.writeback.WriteBackSteps;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
@@ -88,6 +89,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
     private static final String CORRECTED_COMPANY_KEY = "Cr6EmA8iLx2CoR4d";
     private static final String FORBIDDEN_COMPANY_KEY = "Fb9QzW3eRt5yUi7O";
     private static final String FAILING_COMPANY_KEY = "Fl2AsD4fGh6jKl8Z";
+    private static final String MISTAKEN_COMPANY_KEY = "Ms4TkN6cMp8aNy0Q";
+    private static final String REKEYED_COMPANY_KEY = "Rk5YdC7mPn9aTy1W";
     private static final Tag RESULT_TAG = Tag.freeText("Tg8kLm2NpQ4rSt6u", 71, "Lucca");
     private static final String OLDER_APPLICATION = "Ol8DeR2SrC4hIt6M";
     // FlatchrEvents' webhooks name vacancy 5: the API's vacancy is the same one
@@ -164,6 +167,14 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
      * cannot give (503, for good), the second a hire like any.
      */
     private final FakeFlatchr flatchrFailing = company(FAILING_COMPANY_KEY);
+    /**
+     * Tenant flatchr-rekeyed's Flatchr at first: another customer's company, whose key and address were written in its
+     * section by mistake, with that customer's hired candidate; then {@link #flatchrRekeyed}, the tenant's own, to
+     * which a reload corrects it. Searched only when a test asks; its hires are held past the class's end, as
+     * flatchr-forbidden's.
+     */
+    private final FakeFlatchr flatchrMistaken = company(MISTAKEN_COMPANY_KEY);
+    private final FakeFlatchr flatchrRekeyed = company(REKEYED_COMPANY_KEY);
     /** Tenant flatchr-gone's Flatchr: nothing listens at its address, so no call to it gets an answer. */
     private final String goneFlatchr = "http://127.0.0.1:" + freePort();
     private final String missed;
@@ -187,6 +198,10 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         flatchrCorrected.addColumn(new Column("10", "Refusé", 6, false));
         flatchrCorrected.addVacancy(new Vacancy(OTHER_VACANCY, 6, "Développeuse Python", "DEV-2", 1, "2026-01-05",
                 null, 1, null, List.of()));
+        flatchrMistaken.addApplication(ApplicationSeed.of(new Candidate("Marc", "Autreclient",
+                Events.mail("mistaken-1"), "06 12 34 56 78"), VACANCY, "Recruté"));
+        flatchrRekeyed.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel", Events.mail("rekeyed-1"),
+                "06 12 34 56 78"), VACANCY, "Recruté"));
         for (FakeFlatchr company : List.of(flatchrMoving, flatchrMoved)) {
             company.addApplication(ApplicationSeed.of(new Candidate("Camille", "Morel", Events.mail("moving-1"),
                     "06 12 34 56 78"), VACANCY, "Recruté").id(MOVING_APPLICATION));
@@ -284,6 +299,12 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                     hireHoldSeconds: 3600
                     flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", reconcileIntervalSeconds: 0 }
                     lucca: { baseUrl: %s, apiKey: "%s" }
+                  - id: flatchr-rekeyed
+                    flatchrCompanyIds: [5858]
+                    webhookToken: %s
+                    hireHoldSeconds: 3600
+                    flatchr: { apiKey: "%s", companyKey: %s, apiBaseUrl: "%s", reconcileIntervalSeconds: 0 }
+                    lucca: { baseUrl: %s, apiKey: "%s" }
                   - id: flatchr-gone
                     flatchrCompanyIds: [4949]
                     webhookToken: %s
@@ -302,7 +323,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
                 flatchrKey, CORRECTED_COMPANY_KEY, flatchrCorrected.baseUrl(), lucca.baseUrl(), luccaKey,
                 tokenOf("flatchr-forbidden"), flatchrKey, FORBIDDEN_COMPANY_KEY, flatchrForbidden.baseUrl(),
                 lucca.baseUrl(), luccaKey, tokenOf("flatchr-failing"), flatchrKey, FAILING_COMPANY_KEY,
-                flatchrFailing.baseUrl(), lucca.baseUrl(), luccaKey,
+                flatchrFailing.baseUrl(), lucca.baseUrl(), luccaKey, tokenOf("flatchr-rekeyed"), flatchrKey,
+                MISTAKEN_COMPANY_KEY, flatchrMistaken.baseUrl(), lucca.baseUrl(), luccaKey,
                 tokenOf("flatchr-gone"), flatchrKey, GONE_COMPANY_KEY, goneFlatchr,
                 lucca.baseUrl(), luccaKey);
     }
@@ -322,6 +344,8 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         flatchrCorrected.close();
         flatchrForbidden.close();
         flatchrFailing.close();
+        flatchrMistaken.close();
+        flatchrRekeyed.close();
     }
 
     @AfterEach
@@ -426,6 +450,75 @@ class FlatchrRoutesTest extends RoutesInTheJvm {
         assertThat(summary.get("recorded").toString()).contains(failing, after);
         assertThat(hiresOf("flatchr-failing")).extracting(HireView::flatchrApplicant)
                 .containsExactlyInAnyOrder(failing, after);
+    }
+
+    @Test
+    void aSearchWhoseTenantGetsAnotherFlatchrBeforeItsCallsSendsNoneToTheOldOneAndRecordsNothingFromIt() {
+        flatchrOfRekeyed(flatchrMistaken);
+        // the search has begun with the Flatchr the tenant had then (another customer's company, written by mistake)
+        ReconciliationRun begun = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> reconciliation.backfill("flatchr-rekeyed", LocalDate.now().minusDays(3), false), r -> true);
+        // and the operator corrects the tenant's company before its calls are made
+        flatchrOfRekeyed(flatchrRekeyed);
+
+        Exchange done = template.send("direct:reconcile-tenant", exchange -> exchange.setVariable("run", begun));
+
+        assertThat(flatchrMistaken.requests()).as("calls to the company the tenant left").isEmpty();
+        assertThat(hiresOf("flatchr-rekeyed")).as("the other customer's candidate, recorded as the tenant's hire")
+                .noneMatch(hire -> hire.payload().contains(Events.mail("mistaken-1")));
+        assertThat(done.getVariable(ReconciliationSteps.FAILURE, SearchFailure.class))
+                .hasToString("unavailable (tenant flatchr-rekeyed has another Flatchr now)");
+        // the search was given back: the next one searches the company in force, the tenant's own
+        backfill("flatchr-rekeyed");
+        assertThat(hiresOf("flatchr-rekeyed")).singleElement()
+                .satisfies(hire -> assertThat(hire.payload()).contains(Events.mail("rekeyed-1")));
+    }
+
+    @Test
+    void aScheduledSearchWhoseTenantGetsAnotherFlatchrCountsNoFailureAndTheNextComesAtOnceWithTheNewOne() {
+        flatchrOfRekeyed(flatchrMistaken);
+        dueNow("flatchr-rekeyed");
+        ReconciliationRun begun = await().atMost(Duration.ofSeconds(10))
+                .until(() -> reconciliation.due("flatchr-rekeyed"), Objects::nonNull);
+        flatchrOfRekeyed(flatchrRekeyed);
+        long searchesOfTheNewOne = flatchrRekeyed.count("POST", "/company/" + REKEYED_COMPANY_KEY + "/search");
+
+        template.send("direct:reconcile-tenant", exchange -> exchange.setVariable("run", begun));
+
+        assertThat(flatchrMistaken.requests()).as("calls to the company the tenant left").isEmpty();
+        ReconciliationRun next = reconciliation.due("flatchr-rekeyed");
+        assertThat(next).as("the next search, due at once: no failure put it off").isNotNull();
+        template.send("direct:reconcile-tenant", exchange -> exchange.setVariable("run", next));
+        assertThat(flatchrRekeyed.count("POST", "/company/" + REKEYED_COMPANY_KEY + "/search"))
+                .as("searches of the company in force").isGreaterThan(searchesOfTheNewOne);
+        assertThat(flatchrMistaken.requests()).isEmpty();
+    }
+
+    /** Tenant flatchr-rekeyed's Flatchr is this company, put in force by a reload if it was not. */
+    private void flatchrOfRekeyed(FakeFlatchr company) {
+        String file = read(tenantsFile());
+        for (FakeFlatchr each : List.of(flatchrMistaken, flatchrRekeyed)) {
+            file = file.replace(flatchrSection(each), flatchrSection(company));
+        }
+        replaceWhole(tenantsFile(), file);
+        assertThat(tenants.find("flatchr-rekeyed").flatMap(Tenant::flatchr).map(FlatchrConnection::companyKey))
+                .contains(company.companyKey());
+    }
+
+    private static String flatchrSection(FakeFlatchr company) {
+        return "companyKey: " + company.companyKey() + ", apiBaseUrl: \"" + company.baseUrl() + "\"";
+    }
+
+    /** The tenant's next search is due now, whenever its last one put it. */
+    private void dueNow(String tenant) {
+        try (java.sql.Connection connection = journalData().getConnection();
+             java.sql.PreparedStatement due = connection.prepareStatement("UPDATE reconciliation SET "
+                     + "next_run_at = NULL WHERE tenant = ?")) {
+            due.setString(1, tenant);
+            due.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The tenant's last successful search, or its first try when none succeeded, moved a day and a minute back. */
