@@ -249,7 +249,7 @@ class IntakeStepsTest {
         steps.classify(movedOut);
         steps.movedOut(movedOut);
         assertThat(movedOut.getVariable(Variables.MOVE_OUT, List.class))
-                .containsExactly(new MoveOut(hireId, MoveOut.Outcome.NEEDS_DECISION));
+                .containsExactly(new MoveOut(hireId, MoveOut.Outcome.NEEDS_DECISION, Journal.MOVED_OUT_AFTER_LUCCA));
         journal.decided(hireId, null, "ended in Lucca");
 
         IntakeResult back = recorded(parsed(HIRE));
@@ -279,7 +279,8 @@ class IntakeStepsTest {
         steps.classify(movedOut);
         steps.movedOut(movedOut);
         assertThat(movedOut.getVariable(Variables.MOVE_OUT, List.class))
-                .containsExactly(new MoveOut(hireId, MoveOut.Outcome.NEEDS_DECISION));
+                .containsExactly(new MoveOut(hireId, MoveOut.Outcome.NEEDS_DECISION,
+                        Journal.MOVED_OUT_CREATE_UNKNOWN));
         return hireId;
     }
 
