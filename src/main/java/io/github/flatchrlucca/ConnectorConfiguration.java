@@ -119,9 +119,6 @@ public final class ConnectorConfiguration implements CamelConfiguration {
     // it records, each move, the ids it keeps, its end): an instance that died mid-search leaves it to another after
     // that, and a run that outlived its lease stops at its next change.
     private static final Duration RECONCILIATION_LEASE = Duration.ofMinutes(5);
-    // Lucca counts calls when they arrive, the limiter when it lets them go: a little more room between
-    // windows absorbs the time in between, so the connector itself never causes a 429.
-    private static final Duration NETWORK_SLACK = Duration.ofMillis(250);
     // Webhook workers and the delivery poller share it; Vert.x runs at most 20 webhook handlers at once.
     private static final int JOURNAL_POOL_SIZE = 10;
 
@@ -193,7 +190,7 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                 settings.alertQueueAge(), clock);
         registry.bind("alerts", alerts);
         registry.bind("chatRefusals", new ChatRefusals(clock));
-        Tenants tenants = new Tenants(settings.departmentPointer(), NETWORK_SLACK,
+        Tenants tenants = new Tenants(settings.departmentPointer(), LuccaRateLimiter.WINDOW_SLACK,
                 alerts::credentialsChanged, alerts::flatchrKeyChanged);
         registry.bind("tenants", tenants);
         LuccaRequests requests = new LuccaRequests(json);

@@ -1,5 +1,6 @@
 package io.github.flatchrlucca.lucca;
 
+import io.github.flatchrlucca.journal.JournalClock;
 import io.github.flatchrlucca.journal.RateLimitStore;
 import io.github.flatchrlucca.routes.Variables;
 import java.time.Clock;
@@ -17,6 +18,15 @@ import org.apache.camel.Variable;
  * by every kind of call and every instance, and must be paused by Lucca's own answers.
  */
 public final class LuccaRateLimiter {
+
+    /**
+     * Added to each tenant's rate-limit window, so that the connector itself never causes a 429. Lucca counts a call
+     * when it arrives, the limiter when it lets it go (250 ms for the time in between); and instances sharing a journal
+     * stamp their calls, and count the others', each on its own reckoning of the journal's time, which two of them may
+     * have {@link JournalClock#DISAGREEMENT} apart: with the network's room alone, a call stamped by an instance that
+     * far behind left the window of the one counting it 0.75 s before it left Lucca's, and the next call drew a 429.
+     */
+    public static final Duration WINDOW_SLACK = Duration.ofMillis(250).plus(JournalClock.DISAGREEMENT);
 
     /** How the limiter waits; tests pass one that advances a fake clock. */
     public interface Sleeper {

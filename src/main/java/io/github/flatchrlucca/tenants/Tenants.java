@@ -31,7 +31,7 @@ import org.apache.camel.Variable;
 public final class Tenants {
 
     private final String departmentPointer;
-    private final Duration networkSlack;
+    private final Duration windowSlack;
     private final BiConsumer<String, KeyState.State> credentialsChanged;
     private final BiConsumer<String, KeyState.State> flatchrKeyChanged;
     private final Map<String, KeptCredentials> credentials = new ConcurrentHashMap<>();
@@ -39,20 +39,20 @@ public final class Tenants {
     private volatile Map<String, Tenant> byId = Map.of();
 
     /**
-     * @param networkSlack       added to each tenant's rate-limit window: Lucca counts calls when they arrive
+     * @param windowSlack        added to each tenant's rate-limit window (LuccaRateLimiter.WINDOW_SLACK)
      * @param credentialsChanged told which tenant's key Lucca now rejects, or accepts again after a rejection
      */
-    public Tenants(String departmentPointer, Duration networkSlack,
+    public Tenants(String departmentPointer, Duration windowSlack,
                    BiConsumer<String, KeyState.State> credentialsChanged) {
-        this(departmentPointer, networkSlack, credentialsChanged, (tenant, state) -> { });
+        this(departmentPointer, windowSlack, credentialsChanged, (tenant, state) -> { });
     }
 
     /** @param flatchrKeyChanged told which tenant's key Flatchr's API now rejects, or accepts again */
-    public Tenants(String departmentPointer, Duration networkSlack,
+    public Tenants(String departmentPointer, Duration windowSlack,
                    BiConsumer<String, KeyState.State> credentialsChanged,
                    BiConsumer<String, KeyState.State> flatchrKeyChanged) {
         this.departmentPointer = departmentPointer;
-        this.networkSlack = networkSlack;
+        this.windowSlack = windowSlack;
         this.credentialsChanged = credentialsChanged;
         this.flatchrKeyChanged = flatchrKeyChanged;
     }
@@ -179,7 +179,7 @@ public final class Tenants {
         HireMapper mapper = new HireMapper(new MappingSettings(settings.zone(), settings.loginRule(),
                 settings.workEmailPattern(), settings.phoneRegion(), departmentPointer));
         LuccaConnection lucca = new LuccaConnection(settings.id(), settings.luccaBaseUrl(), settings.luccaApiKey(),
-                settings.luccaZone(), settings.rateLimitRequests(), settings.rateLimitWindow().plus(networkSlack),
+                settings.luccaZone(), settings.rateLimitRequests(), settings.rateLimitWindow().plus(windowSlack),
                 kept(credentials, settings.id(), settings.luccaBaseUrl() + " " + settings.luccaApiKey(),
                         credentialsChanged));
         Optional<FlatchrConnection> flatchr = settings.flatchrApi().map(api -> new FlatchrConnection(settings.id(),

@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -336,6 +337,27 @@ class LuccaRateLimiterTest {
         assertThat(clock.instant()).isEqualTo(START.plus(WINDOW));
     }
 
+    /**
+     * Instances sharing a journal reckon its time each their own way, a second apart at most (JournalClock): the one
+     * that answered a call stamps it by its reckoning, the other counts it by its own. With the window the connector
+     * gives a tenant, the next call still reaches Lucca once Lucca's own window no longer counts the first.
+     */
+    @Test
+    void anotherInstanceReckoningTheJournalsTimeASecondBehindDrawsNo429FromLucca() throws InterruptedException {
+        LuccaConnection lucca = new LuccaConnection("acme", Optional.of(URI.create(SHARED_LUCCA)), "key",
+                ZoneId.of("Europe/Paris"), 1, WINDOW.plus(LuccaRateLimiter.WINDOW_SLACK), new KeyState(state -> { }));
+        LuccaRateLimiter behind = new LuccaRateLimiter(store, Clock.offset(clock, JournalClock.DISAGREEMENT.negated()),
+                sleeper, (tenant, wait) -> { }, LEASE, LONGEST_CALL);
+        // Lucca counts the call as it arrives, by the true time, and answers it at once
+        Instant countedByLucca = clock.instant();
+        behind.answered(behind.acquire(lucca, null));
+
+        shared.acquire(lucca, null);
+
+        assertThat(clock.instant()).as("the next call leaves once Lucca's window is past the first")
+                .isAfter(countedByLucca.plus(WINDOW));
+    }
+
     @Test
     void anInterruptedWaitIsPassedOnToTheCaller() throws InterruptedException {
         Budget interrupted = new Budget(new LuccaRateLimiter(store, clock,
@@ -388,8 +410,8 @@ class LuccaRateLimiterTest {
 
     @Test
     void theLongestWindowATenantMaySetStillCountsItsCallsWhateverAOneSecondWindowDeletes() {
-        // an hour, the settings' longest, and the connection's network slack
-        Duration longest = Duration.ofHours(1).plusMillis(250), oneSecond = Duration.ofSeconds(1);
+        // an hour, the settings' longest, and the connection's slack
+        Duration longest = Duration.ofHours(1).plus(LuccaRateLimiter.WINDOW_SLACK), oneSecond = Duration.ofSeconds(1);
         store.takeOrWait(SHARED_LUCCA, 1, longest, T0, RateLimitStore.Precondition.NONE);
         assertThat(store.takeOrWait(SHARED_LUCCA, 1, oneSecond, T0.plusSeconds(3_599), RateLimitStore.Precondition.NONE).taken())
                 .isTrue();
@@ -398,7 +420,8 @@ class LuccaRateLimiterTest {
         RateLimitStore.Turn turn = store.takeOrWait(SHARED_LUCCA, 1, longest, T0.plusSeconds(3_600), RateLimitStore.Precondition.NONE);
 
         assertThat(turn.taken()).isFalse();
-        assertThat(turn.delay()).as("its first call leaves its window at T0 + 1 h 250 ms").isEqualTo(Duration.ofMillis(250));
+        assertThat(turn.delay()).as("its first call leaves its window at T0 + 1 h and the slack")
+                .isEqualTo(LuccaRateLimiter.WINDOW_SLACK);
     }
 
     @Test
