@@ -98,8 +98,13 @@ public final class LuccaRateLimiter {
         }
     }
 
-    /** Lucca said 429: nobody calls that instance again before it says we may. */
+    /**
+     * Lucca said 429: nobody calls that instance again before it says we may. The pause ends on this instance's
+     * reckoning of the journal's time, and the others read it on theirs, which may be {@link JournalClock#DISAGREEMENT}
+     * ahead: it lasts that much longer, or another instance's call reached Lucca up to a second before its Retry-After
+     * was over, drew another 429 and paused every call again.
+     */
     public void pauseFor(LuccaConnection lucca, Duration retryAfter) {
-        store.pauseUntil(lucca.instance(), clock.instant().plus(retryAfter));
+        store.pauseUntil(lucca.instance(), clock.instant().plus(retryAfter).plus(JournalClock.DISAGREEMENT));
     }
 }

@@ -42,6 +42,8 @@ class LuccaRateLimiterTest {
     private static final Duration LEASE = Duration.ofMinutes(3);
     // LUCCA_TIMEOUT_MS' default, twice: a call's connection and its answer
     private static final Duration LONGEST_CALL = Duration.ofSeconds(20);
+    // How much longer than Lucca's Retry-After a pause lasts: another instance may reckon the journal's time that far ahead
+    private static final Duration PAUSE_ROOM = JournalClock.DISAGREEMENT;
 
     private final MutableClock clock = new MutableClock(START);
     private final List<Duration> sleeps = new ArrayList<>();
@@ -184,7 +186,7 @@ class LuccaRateLimiterTest {
 
         limiter.acquire();
 
-        assertThat(clock.instant()).isEqualTo(START.plusSeconds(30));
+        assertThat(clock.instant()).isEqualTo(START.plusSeconds(30).plus(PAUSE_ROOM));
     }
 
     @Test
@@ -210,7 +212,8 @@ class LuccaRateLimiterTest {
         assertThat(takenOver).as("claimed by instance A all along").isEmpty();
         assertThat(sleeps).as("a third of the lease at a time").allSatisfy(sleep ->
                 assertThat(sleep).isLessThanOrEqualTo(Duration.ofMinutes(1)));
-        assertThat(clock.instant()).as("the call still waits for the pause's end").isEqualTo(START.plusSeconds(600));
+        assertThat(clock.instant()).as("the call still waits for the pause's end")
+                .isEqualTo(START.plusSeconds(600).plus(PAUSE_ROOM));
     }
 
     @Test
@@ -259,6 +262,24 @@ class LuccaRateLimiterTest {
         };
     }
 
+    /**
+     * A 429's pause is written by the instance Lucca answered, on its reckoning of the journal's time, and read by the
+     * others on theirs, a second apart at most (JournalClock): none calls before Lucca's Retry-After is over.
+     */
+    @Test
+    void aPauseWrittenByAnInstanceReckoningTheJournalsTimeASecondBehindHoldsAnothersCallsUntilLuccaSaidTheyMay()
+            throws InterruptedException {
+        LuccaRateLimiter behind = new LuccaRateLimiter(store, Clock.offset(clock, JournalClock.DISAGREEMENT.negated()),
+                sleeper, (tenant, wait) -> { }, LEASE, LONGEST_CALL);
+        // Lucca refused a call with 429 and Retry-After: 30, by the true time
+        Instant refused = clock.instant();
+        behind.pauseFor(limiter.lucca(), Duration.ofSeconds(30));
+
+        limiter.acquire();
+
+        assertThat(clock.instant()).as("Lucca's Retry-After is over").isAfterOrEqualTo(refused.plusSeconds(30));
+    }
+
     @Test
     void aPauseHoldsEveryCallEvenWithBudgetLeft() throws InterruptedException {
         limiter.acquire();
@@ -267,14 +288,14 @@ class LuccaRateLimiterTest {
 
         limiter.acquire();
 
-        assertThat(sleeps).containsExactly(Duration.ofSeconds(20));
-        assertThat(clock.instant()).isEqualTo(START.plusSeconds(30));
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(20).plus(PAUSE_ROOM));
+        assertThat(clock.instant()).isEqualTo(START.plusSeconds(30).plus(PAUSE_ROOM));
     }
 
     @Test
     void callsPassFreelyOnceThePauseIsOver() throws InterruptedException {
         limiter.pauseFor(Duration.ofSeconds(30));
-        clock.advance(Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(30).plus(PAUSE_ROOM));
 
         acquireTimes(3);
 
@@ -288,7 +309,7 @@ class LuccaRateLimiterTest {
 
         limiter.acquire();
 
-        assertThat(clock.instant()).isEqualTo(START.plusSeconds(120));
+        assertThat(clock.instant()).isEqualTo(START.plusSeconds(120).plus(PAUSE_ROOM));
     }
 
     @Test
@@ -298,7 +319,7 @@ class LuccaRateLimiterTest {
 
         limiter.acquire();
 
-        assertThat(clock.instant()).isEqualTo(START.plusSeconds(120));
+        assertThat(clock.instant()).isEqualTo(START.plusSeconds(120).plus(PAUSE_ROOM));
     }
 
     @Test
