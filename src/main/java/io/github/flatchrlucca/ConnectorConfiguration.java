@@ -190,7 +190,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                 settings.alertQueueAge(), clock);
         registry.bind("alerts", alerts);
         registry.bind("chatRefusals", new ChatRefusals(clock));
-        Tenants tenants = new Tenants(settings.departmentPointer(), LuccaRateLimiter.WINDOW_SLACK,
+        Tenants tenants = new Tenants(settings.departmentPointer(),
+                LuccaRateLimiter.windowSlack(LuccaRateLimiter.clockDisagreement(!settings.embeddedJournal())),
                 alerts::credentialsChanged, alerts::flatchrKeyChanged);
         registry.bind("tenants", tenants);
         LuccaRequests requests = new LuccaRequests(json);
@@ -360,7 +361,8 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                                                  LuccaRequests requests, Clock clock, ConnectorMetrics metrics,
                                                  RateLimitStore budget, Duration longestCall) {
         LuccaRateLimiter limiter = new LuccaRateLimiter(budget, clock, duration -> Thread.sleep(duration.toMillis()),
-                metrics::limiterWaited, settings.lease(), longestCall);
+                metrics::limiterWaited, settings.lease(), longestCall,
+                LuccaRateLimiter.clockDisagreement(!settings.embeddedJournal()));
         LuccaCaller caller = luccaCaller(camel);
         // a read Lucca refused (a key whose role may not read the organisation) or could not answer is made again
         // as a hire's retry would be, not at each hire or preview that asks meanwhile

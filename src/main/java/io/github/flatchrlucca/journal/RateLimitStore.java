@@ -14,14 +14,14 @@ import javax.sql.DataSource;
  * The Lucca call budget kept in the journal, so that every instance sharing it spends one budget: a call
  * takes a slot while holding the lock of its Lucca instance's row, so two instances never both take the
  * last slot of a window. Windows are counted on the journal's time as each instance reckons it ({@link JournalClock}),
- * a second apart at most: the windows tenants are given leave room for it (LuccaRateLimiter.WINDOW_SLACK).
+ * a second apart at most: the windows tenants are given leave room for it (LuccaRateLimiter.windowSlack).
  */
 public final class RateLimitStore {
 
     /**
      * The longest window a call may count in: the longest a tenant may set (lucca.rate-limit.window-seconds in
-     * Settings and the tenants file, an hour), plus the slack the connection adds to it (LuccaRateLimiter.WINDOW_SLACK,
-     * 1.25 s), with room.
+     * Settings and the tenants file, an hour), plus the slack the connection adds to it (LuccaRateLimiter.windowSlack,
+     * 1.25 s at most), with room.
      */
     private static final Duration LONGEST_WINDOW = Duration.ofHours(1).plusSeconds(10);
     /**

@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * @param baseUrl empty: dry-run, nothing is ever sent
  * @param zone    the zone of the instance's clock: its v3 date-times (a person's {@code modifiedAt}) carry no offset
- * @param window  the sliding window of the budget, its slack included ({@link LuccaRateLimiter#WINDOW_SLACK})
+ * @param window  the sliding window of the budget, its slack included ({@link LuccaRateLimiter#windowSlack})
  */
 public record LuccaConnection(String tenant, Optional<URI> baseUrl, String apiKey, ZoneId zone, int requests,
                               Duration window, KeyState credentials) {

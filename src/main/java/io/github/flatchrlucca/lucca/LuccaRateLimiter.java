@@ -19,14 +19,28 @@ import org.apache.camel.Variable;
  */
 public final class LuccaRateLimiter {
 
+    // Lucca counts a call when it arrives, the limiter when it lets it go: room for the time in between
+    private static final Duration NETWORK_SLACK = Duration.ofMillis(250);
+
     /**
-     * Added to each tenant's rate-limit window, so that the connector itself never causes a 429. Lucca counts a call
-     * when it arrives, the limiter when it lets it go (250 ms for the time in between); and instances sharing a journal
-     * stamp their calls, and count the others', each on its own reckoning of the journal's time, which two of them may
-     * have {@link JournalClock#DISAGREEMENT} apart: with the network's room alone, a call stamped by an instance that
-     * far behind left the window of the one counting it 0.75 s before it left Lucca's, and the next call drew a 429.
+     * How far apart the clocks that count one Lucca's calls may be. Instances sharing a journal (PostgreSQL) stamp
+     * their calls, and count the others', each on its own reckoning of the journal's time, which two of them may have
+     * {@link JournalClock#DISAGREEMENT} apart; one connector on its embedded journal is alone (DATA_DIR's lock), and
+     * its windows need no such room: a second more in each of the bench's two-second windows was half again as long
+     * for a burst.
      */
-    public static final Duration WINDOW_SLACK = Duration.ofMillis(250).plus(JournalClock.DISAGREEMENT);
+    public static Duration clockDisagreement(boolean sharedJournal) {
+        return sharedJournal ? JournalClock.DISAGREEMENT : Duration.ZERO;
+    }
+
+    /**
+     * Added to each tenant's rate-limit window, so that the connector itself never causes a 429: the network's room,
+     * and the clocks' disagreement (with the network's room alone, a call stamped by an instance a second behind left
+     * the window of the one counting it 0.75 s before it left Lucca's, and the next call drew a 429).
+     */
+    public static Duration windowSlack(Duration clockDisagreement) {
+        return NETWORK_SLACK.plus(clockDisagreement);
+    }
 
     /** How the limiter waits; tests pass one that advances a fake clock. */
     public interface Sleeper {
@@ -39,21 +53,25 @@ public final class LuccaRateLimiter {
     private final BiConsumer<String, Duration> waited;
     private final Duration longestSleep;
     private final Duration longestCall;
+    private final Duration clockDisagreement;
 
     /**
      * @param waited told, with the tenant, how long each call waited for its turn (zero when it did not)
      * @param lease       how long a hire's claim lasts unrenewed (DELIVERY_LEASE_SECONDS): a call made for a hire
      *                    waits for its turn a third of it at a time, asking again (which renews the claim) in between
      * @param longestCall how long a call may last once sent, its connection and its answer (twice LUCCA_TIMEOUT_MS)
+     * @param clockDisagreement how far apart the instances counting the calls may reckon time ({@link
+     *                    #clockDisagreement(boolean)})
      */
     public LuccaRateLimiter(RateLimitStore store, Clock clock, Sleeper sleeper, BiConsumer<String, Duration> waited,
-                            Duration lease, Duration longestCall) {
+                            Duration lease, Duration longestCall, Duration clockDisagreement) {
         this.store = store;
         this.clock = clock;
         this.sleeper = sleeper;
         this.waited = waited;
         this.longestSleep = lease.dividedBy(3);
         this.longestCall = longestCall;
+        this.clockDisagreement = clockDisagreement;
     }
 
     /**
@@ -100,11 +118,11 @@ public final class LuccaRateLimiter {
 
     /**
      * Lucca said 429: nobody calls that instance again before it says we may. The pause ends on this instance's
-     * reckoning of the journal's time, and the others read it on theirs, which may be {@link JournalClock#DISAGREEMENT}
-     * ahead: it lasts that much longer, or another instance's call reached Lucca up to a second before its Retry-After
+     * reckoning of the journal's time, and other instances read it on theirs, which may be a second ahead
+     * ({@link #clockDisagreement(boolean)}): it lasts that much longer, or another instance's call reached Lucca up to a second before its Retry-After
      * was over, drew another 429 and paused every call again.
      */
     public void pauseFor(LuccaConnection lucca, Duration retryAfter) {
-        store.pauseUntil(lucca.instance(), clock.instant().plus(retryAfter).plus(JournalClock.DISAGREEMENT));
+        store.pauseUntil(lucca.instance(), clock.instant().plus(retryAfter).plus(clockDisagreement));
     }
 }

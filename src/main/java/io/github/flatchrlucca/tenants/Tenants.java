@@ -39,7 +39,7 @@ public final class Tenants {
     private volatile Map<String, Tenant> byId = Map.of();
 
     /**
-     * @param windowSlack        added to each tenant's rate-limit window (LuccaRateLimiter.WINDOW_SLACK)
+     * @param windowSlack        added to each tenant's rate-limit window (LuccaRateLimiter.windowSlack)
      * @param credentialsChanged told which tenant's key Lucca now rejects, or accepts again after a rejection
      */
     public Tenants(String departmentPointer, Duration windowSlack,

@@ -80,7 +80,7 @@ class DeliveryFailuresTest {
             "key", ZoneId.of("Europe/Paris"), 50, Duration.ofSeconds(60), new KeyState(state -> { }));
     private final LuccaAnswers answers = new LuccaAnswers(new ObjectMapper(),
             new LuccaRateLimiter(new RateLimitStore(pool), clock, duration -> { }, (tenant, wait) -> { },
-                    Duration.ofMinutes(3), Duration.ofSeconds(20)),
+                    Duration.ofMinutes(3), Duration.ofSeconds(20), Duration.ZERO),
             (tenant, call, status) -> { }, clock);
 
     @Test

@@ -42,7 +42,7 @@ class LuccaAnswersTest {
     private final LuccaRateLimiter limiter = new LuccaRateLimiter(new RateLimitStore(h2.dataSource()), clock, duration -> {
         sleeps.add(duration);
         clock.advance(duration);
-    }, (tenant, wait) -> { }, Duration.ofMinutes(3), Duration.ofSeconds(20));
+    }, (tenant, wait) -> { }, Duration.ofMinutes(3), Duration.ofSeconds(20), LuccaRateLimiter.clockDisagreement(true));
     private final List<KeyState.State> credentialChanges = new ArrayList<>();
     private final KeyState credentials = new KeyState(credentialChanges::add);
     private final List<String> calls = new ArrayList<>();

@@ -42,8 +42,10 @@ class LuccaRateLimiterTest {
     private static final Duration LEASE = Duration.ofMinutes(3);
     // LUCCA_TIMEOUT_MS' default, twice: a call's connection and its answer
     private static final Duration LONGEST_CALL = Duration.ofSeconds(20);
+    // Instances sharing a journal, as in most of these tests: a second's room for their clocks
+    private static final Duration SHARED = LuccaRateLimiter.clockDisagreement(true);
     // How much longer than Lucca's Retry-After a pause lasts: another instance may reckon the journal's time that far ahead
-    private static final Duration PAUSE_ROOM = JournalClock.DISAGREEMENT;
+    private static final Duration PAUSE_ROOM = SHARED;
 
     private final MutableClock clock = new MutableClock(START);
     private final List<Duration> sleeps = new ArrayList<>();
@@ -59,7 +61,7 @@ class LuccaRateLimiterTest {
     private final DataSource journal = h2.dataSource();
     private final RateLimitStore store = new RateLimitStore(journal);
     private final LuccaRateLimiter shared = new LuccaRateLimiter(store, clock, sleeper, (tenant, wait) -> waits.add(wait),
-            LEASE, LONGEST_CALL);
+            LEASE, LONGEST_CALL, SHARED);
     private final Budget limiter = limiter("https://acme.ilucca.net");
 
     private Budget limiter(String luccaBaseUrl) {
@@ -205,7 +207,7 @@ class LuccaRateLimiterTest {
             if (instanceB.claim(hireId) != null) {
                 takenOver.add(hireId);
             }
-        }, (tenant, wait) -> { }, LEASE, LONGEST_CALL);
+        }, (tenant, wait) -> { }, LEASE, LONGEST_CALL, SHARED);
 
         waiting.acquire(limiter.lucca(), instanceA.stillHolding(hireId));
 
@@ -270,7 +272,7 @@ class LuccaRateLimiterTest {
     void aPauseWrittenByAnInstanceReckoningTheJournalsTimeASecondBehindHoldsAnothersCallsUntilLuccaSaidTheyMay()
             throws InterruptedException {
         LuccaRateLimiter behind = new LuccaRateLimiter(store, Clock.offset(clock, JournalClock.DISAGREEMENT.negated()),
-                sleeper, (tenant, wait) -> { }, LEASE, LONGEST_CALL);
+                sleeper, (tenant, wait) -> { }, LEASE, LONGEST_CALL, SHARED);
         // Lucca refused a call with 429 and Retry-After: 30, by the true time
         Instant refused = clock.instant();
         behind.pauseFor(limiter.lucca(), Duration.ofSeconds(30));
@@ -366,9 +368,9 @@ class LuccaRateLimiterTest {
     @Test
     void anotherInstanceReckoningTheJournalsTimeASecondBehindDrawsNo429FromLucca() throws InterruptedException {
         LuccaConnection lucca = new LuccaConnection("acme", Optional.of(URI.create(SHARED_LUCCA)), "key",
-                ZoneId.of("Europe/Paris"), 1, WINDOW.plus(LuccaRateLimiter.WINDOW_SLACK), new KeyState(state -> { }));
+                ZoneId.of("Europe/Paris"), 1, WINDOW.plus(LuccaRateLimiter.windowSlack(SHARED)), new KeyState(state -> { }));
         LuccaRateLimiter behind = new LuccaRateLimiter(store, Clock.offset(clock, JournalClock.DISAGREEMENT.negated()),
-                sleeper, (tenant, wait) -> { }, LEASE, LONGEST_CALL);
+                sleeper, (tenant, wait) -> { }, LEASE, LONGEST_CALL, SHARED);
         // Lucca counts the call as it arrives, by the true time, and answers it at once
         Instant countedByLucca = clock.instant();
         behind.answered(behind.acquire(lucca, null));
@@ -384,7 +386,7 @@ class LuccaRateLimiterTest {
         Budget interrupted = new Budget(new LuccaRateLimiter(store, clock,
                 duration -> {
                     throw new InterruptedException("stopping");
-                }, (tenant, wait) -> waits.add(wait), LEASE, LONGEST_CALL), connection("https://acme.ilucca.net", 1));
+                }, (tenant, wait) -> waits.add(wait), LEASE, LONGEST_CALL, SHARED), connection("https://acme.ilucca.net", 1));
         interrupted.acquire();
 
         assertThatExceptionOfType(InterruptedException.class)
@@ -430,9 +432,24 @@ class LuccaRateLimiterTest {
     }
 
     @Test
+    void aConnectorAloneOnItsEmbeddedJournalLeavesNoRoomForOtherClocks() throws InterruptedException {
+        Duration one = LuccaRateLimiter.clockDisagreement(false);
+        LuccaRateLimiter limiter = new LuccaRateLimiter(store, clock, sleeper, (tenant, wait) -> { }, LEASE,
+                LONGEST_CALL, one);
+        Budget alone = new Budget(limiter, connection("https://acme.ilucca.net", 3));
+
+        alone.pauseFor(Duration.ofSeconds(30));
+        alone.acquire();
+
+        assertThat(clock.instant()).as("Retry-After, no more").isEqualTo(START.plusSeconds(30));
+        assertThat(LuccaRateLimiter.windowSlack(one)).as("the network's room alone: a bench's two-second window "
+                + "is not half again as long").isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
     void theLongestWindowATenantMaySetStillCountsItsCallsWhateverAOneSecondWindowDeletes() {
         // an hour, the settings' longest, and the connection's slack
-        Duration longest = Duration.ofHours(1).plus(LuccaRateLimiter.WINDOW_SLACK), oneSecond = Duration.ofSeconds(1);
+        Duration longest = Duration.ofHours(1).plus(LuccaRateLimiter.windowSlack(SHARED)), oneSecond = Duration.ofSeconds(1);
         store.takeOrWait(SHARED_LUCCA, 1, longest, T0, RateLimitStore.Precondition.NONE);
         assertThat(store.takeOrWait(SHARED_LUCCA, 1, oneSecond, T0.plusSeconds(3_599), RateLimitStore.Precondition.NONE).taken())
                 .isTrue();
@@ -442,7 +459,7 @@ class LuccaRateLimiterTest {
 
         assertThat(turn.taken()).isFalse();
         assertThat(turn.delay()).as("its first call leaves its window at T0 + 1 h and the slack")
-                .isEqualTo(LuccaRateLimiter.WINDOW_SLACK);
+                .isEqualTo(LuccaRateLimiter.windowSlack(SHARED));
     }
 
     @Test
