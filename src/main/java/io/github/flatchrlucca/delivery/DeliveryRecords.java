@@ -45,7 +45,9 @@ public final class DeliveryRecords {
     /**
      * A former employee reported (LUCCA_REHIRE=report) is told to the team's chat, as a hire dead for a person is: the
      * tenant chose to decide on them, and nothing else tells it who decides. Told when recorded, so once per delivery:
-     * a resend is a duplicate, never delivered again. Someone still employed needs nobody: the hire is theirs already.
+     * a resend is a duplicate, never delivered again. So is someone employed whose contract ends before the hire's
+     * would: they leave Lucca on its last day unless someone gives them the new one. Someone else still employed needs
+     * nobody: the hire is theirs already.
      */
     public void alreadyInLucca(@Variable(Variables.DELIVERY) Delivery delivery) {
         if (journal.markAlreadyInLucca(delivery.getHireId(), delivery.luccaUserId(), delivery.warnings())) {
@@ -54,6 +56,9 @@ public final class DeliveryRecords {
             if (rehire) {
                 alerts.rehireReported(delivery.hire().tenant(), delivery.getHireId(), delivery.luccaUserId());
             }
+            delivery.warnings().stream().filter(warning -> warning.startsWith(Journal.CONTRACT_ENDS_SOONER)).findFirst()
+                    .ifPresent(warning -> alerts.contractEndsSooner(delivery.hire().tenant(), delivery.getHireId(),
+                            delivery.luccaUserId(), DeliverySteps.lastDayIn(warning)));
         }
     }
 

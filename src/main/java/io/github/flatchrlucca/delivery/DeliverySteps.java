@@ -418,6 +418,12 @@ public final class DeliverySteps {
         }
     }
 
+    /** Their contract's last day, as a warning of {@link #saidIfTheirContractEndsSooner} gives it: YYYY-MM-DD. */
+    public static String lastDayIn(String contractEndsSooner) {
+        int from = Journal.CONTRACT_ENDS_SOONER.length();
+        return contractEndsSooner.substring(from, from + "YYYY-MM-DD".length());
+    }
+
     /**
      * Someone employed on the start day whose contract ends before this hire's would (a fixed-term employee hired
      * again, into a permanent job or a longer one: a CDD turned CDI, or renewed) is already in Lucca, and nothing is

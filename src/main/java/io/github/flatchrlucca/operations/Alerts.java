@@ -63,7 +63,7 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
     private record BurstOf(String tenant, Kind kind) {
     }
 
-    private enum Kind { DEAD, REJECTED, NAMESAKE, REHIRE }
+    private enum Kind { DEAD, REJECTED, NAMESAKE, REHIRE, ENDS_SOONER }
 
     /** One wait of a queued hire: from when it last entered the queue, or its hold's end ({@link QueueWait#since}). */
     private record SlowWait(String hireId, java.time.Instant since) {
@@ -133,6 +133,19 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
         }
     }
 
+    /**
+     * An employee whose contract ends before the hire's would: "already in Lucca" reads as done, and only the hire's
+     * warning says that they leave Lucca on that day, the new contract never made.
+     */
+    @Override
+    public synchronized void contractEndsSooner(String tenant, String hireId, long luccaUserId, String lastDay) {
+        if (toldOneByOne(new BurstOf(tenant, Kind.ENDS_SOONER), "Lucca user #" + luccaUserId)) {
+            send.accept(":information_source: Hire " + hireId + " of tenant " + tenant + " is already in Lucca, user #"
+                    + luccaUserId + ", whose contract ends on " + lastDay + ", before this hire's: no new contract was "
+                    + "made. Give them theirs in Lucca by hand, or they leave it on that day: " + link(hireId));
+        }
+    }
+
     /** Whether a hire of the burst is told by itself, or only counted, its burst being told enough already. */
     private boolean toldOneByOne(BurstOf of, String why) {
         Burst burst = bursts.get(of);
@@ -186,6 +199,10 @@ public final class Alerts implements DeliveryAlerts, RejectedHireAlert, SkippedA
                     + of.tenant() + " are former employees, within " + BURST.toMinutes() + " minute(s) of the ones "
                     + "above (the last: " + burst.lastWhy() + "): nothing was written in Lucca (LUCCA_REHIRE=report); "
                     + "give each their new contract in Lucca by hand, from the status page: " + statusPage);
+            case ENDS_SOONER -> send.accept(":information_source: " + burst.more() + " more hire(s) of tenant "
+                    + of.tenant() + " are employees whose contract in Lucca ends before the hire's, within "
+                    + BURST.toMinutes() + " minute(s) of the ones above (the last: " + burst.lastWhy() + "): no new "
+                    + "contract was made; give each theirs in Lucca by hand, from the status page: " + statusPage);
             case DEAD -> send.accept(":red_circle: " + burst.more() + " more hire(s) of tenant " + of.tenant()
                     + " died within " + BURST.toMinutes() + " minute(s) of the ones above (the last: "
                     + burst.lastWhy() + "). Fix the cause, then replay them from the status page: " + statusPage);

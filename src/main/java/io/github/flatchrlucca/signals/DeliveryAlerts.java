@@ -15,6 +15,14 @@ public interface DeliveryAlerts {
     void rehireReported(String tenant, String hireId, long luccaUserId);
 
     /**
+     * Someone employed whose contract in Lucca ends before the hire's would (a fixed-term employee hired again): nothing
+     * was written in Lucca, and they leave it on their contract's last day unless someone gives them the new one.
+     *
+     * @param lastDay their contract's last day, as the hire's warning says it
+     */
+    void contractEndsSooner(String tenant, String hireId, long luccaUserId, String lastDay);
+
+    /**
      * The hire's move out of hired was said to need a decision (its create's answer unknown: the account may exist),
      * and its create turns out never to have been sent, or Lucca to have made nothing of it (a 4xx, a 429): nothing is
      * in Lucca, nobody need look.

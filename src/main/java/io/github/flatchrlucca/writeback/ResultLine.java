@@ -2,6 +2,7 @@ package io.github.flatchrlucca.writeback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.delivery.DeliverySteps;
 import io.github.flatchrlucca.journal.HireView;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.mapping.HireMapper;
@@ -150,8 +151,8 @@ public final class ResultLine {
     private static String theirContractEnds(HireView hire) {
         return hire.warnings().stream().filter(warning -> warning.startsWith(Journal.CONTRACT_ENDS_SOONER))
                 .findFirst()
-                .map(warning -> ", their contract ends " + warning.substring(Journal.CONTRACT_ENDS_SOONER.length(),
-                        Journal.CONTRACT_ENDS_SOONER.length() + 10) + ": no new contract made, HR gives it")
+                .map(warning -> ", their contract ends " + DeliverySteps.lastDayIn(warning)
+                        + ": no new contract made, HR gives it")
                 .orElse("");
     }
 

@@ -58,6 +58,11 @@ class DefaultDepartmentsTest {
         }
 
         @Override
+        public void contractEndsSooner(String tenant, String hireId, long luccaUserId, String lastDay) {
+            throw new AssertionError("an employee whose contract ends sooner is DeliveryRecords' to tell");
+        }
+
+        @Override
         public void decisionNoLongerNeeded(String tenant, String hireId) {
             throw new AssertionError("not this class's to tell");
         }

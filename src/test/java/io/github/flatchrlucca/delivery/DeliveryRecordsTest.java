@@ -3,7 +3,9 @@ package io.github.flatchrlucca.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.ClaimedHire;
+import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Journal;
 import io.github.flatchrlucca.journal.TestJournal;
 import io.github.flatchrlucca.operations.Alerts;
@@ -38,8 +40,9 @@ class DeliveryRecordsTest {
     final TestJournal h2 = TestJournal.inMemory();
     private final Clock clock = Clock.fixed(REPLAYED_ON_TUESDAY.plusSeconds(30), ZoneOffset.UTC);
     private final List<Duration> hireToLucca = new ArrayList<>();
-    private final DeliveryRecords records = new DeliveryRecords(new Journal(h2.dataSource(), clock,
-            Duration.ofMinutes(10), "instance-a"), new DeliveryCounts() {
+    private final List<String> chat = new ArrayList<>();
+    private final Journal journal = new Journal(h2.dataSource(), clock, Duration.ofMinutes(10), "instance-a");
+    private final DeliveryRecords records = new DeliveryRecords(journal, new DeliveryCounts() {
                 @Override
                 public void delivered(String tenant, Instant waitingSince, Instant now) {
                     hireToLucca.add(Duration.between(waitingSince, now));
@@ -48,7 +51,7 @@ class DeliveryRecordsTest {
                 @Override
                 public void hire(String tenant, String outcome, String reason) {
                 }
-            }, new Alerts(alert -> { }, "https://flatchr-lucca.acme.example", null, Duration.ofHours(1), clock), clock);
+            }, new Alerts(chat::add, "https://flatchr-lucca.acme.example", null, Duration.ofHours(1), clock), clock);
 
     @Test
     void aReplayedHireReachesLuccaInTheTimeSinceItsReplayNotSinceItsFirstArrival() throws Exception {
@@ -66,6 +69,35 @@ class DeliveryRecordsTest {
                 1, 416L, null, null)));
 
         assertThat(hireToLucca).containsExactly(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void anEmployeeWhoseContractEndsBeforeTheHiresIsToldToTheTeamWithTheirLastDay() throws Exception {
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
+                "1234", List.of()), "acme", Duration.ZERO).hireId();
+        Delivery delivery = delivery(journal.claim(hireId));
+        delivery.foundInLucca(77);
+        delivery.warn(DeliverySteps.ALREADY_EMPLOYED);
+        delivery.warn(Journal.CONTRACT_ENDS_SOONER + "2026-06-30, before this hire's (open-ended): no new contract was "
+                + "made; give them theirs in Lucca by hand");
+
+        records.alreadyInLucca(delivery);
+
+        assertThat(chat).singleElement().asString().contains("Hire " + hireId + " of tenant acme", "user #77",
+                "ends on 2026-06-30", "by hand").doesNotContain("eloise");
+    }
+
+    @Test
+    void anEmployeeStayingLongerThanTheHireNeedsNobody() throws Exception {
+        String hireId = Intakes.recordIntake(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
+                "1234", List.of()), "acme", Duration.ZERO).hireId();
+        Delivery delivery = delivery(journal.claim(hireId));
+        delivery.foundInLucca(77);
+        delivery.warn(DeliverySteps.ALREADY_EMPLOYED);
+
+        records.alreadyInLucca(delivery);
+
+        assertThat(chat).isEmpty();
     }
 
     private static Delivery delivery(ClaimedHire hire) throws Exception {
