@@ -960,9 +960,10 @@ public final class Journal {
             event(connection, hireId, null, null, moved + " after the Lucca account was made: nothing was changed "
                     + "in Lucca, a person decides");
         } else if (Jdbc.update(connection, "UPDATE hire SET decision_needed = ?, decision_needed_at = ?, updated_at = ? "
-                + "WHERE hire_id = ? AND status = 'ALREADY_IN_LUCCA' AND decision_needed IS NULL AND " + HR_ASKED,
-                MOVED_OUT_AFTER_HR_ASKED, at(now), at(now), hireId, HR_ASKED_VALUES[0], HR_ASKED_VALUES[1],
-                HR_ASKED_VALUES[2], HR_ASKED_VALUES[3]) == 1) {
+                + "WHERE hire_id = ? AND status = 'ALREADY_IN_LUCCA' AND (decision_needed IS NULL OR decision_needed = ?) "
+                + "AND " + HR_ASKED, MOVED_OUT_AFTER_HR_ASKED, at(now), at(now), hireId, MOVED_OUT_AFTER_HR_ASKED,
+                HR_ASKED_VALUES[0], HR_ASKED_VALUES[1], HR_ASKED_VALUES[2], HR_ASKED_VALUES[3]) == 1) {
+            // marked so already (moved back into hired, then out again before anyone decided): asked again
             // nothing was written in Lucca, but HR was asked to write the contract: whether they did is theirs to say
             outcome = MoveOut.Outcome.NEEDS_DECISION;
             decision = MOVED_OUT_AFTER_HR_ASKED;

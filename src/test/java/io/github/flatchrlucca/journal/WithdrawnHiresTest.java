@@ -578,6 +578,11 @@ class WithdrawnHiresTest {
                 .as("the same move again asks nothing more").isEqualTo(MoveOut.Outcome.ALREADY_MOVED_OUT);
         assertThat(journal.decisionAskedAtMoveOut(hireId)).as("back in hired, the team is told: the contract HR "
                 + "gave may be ended by now").isTrue();
+
+        record("1", Duration.ZERO);
+        assertThat(only(Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW)).outcome())
+                .as("back in hired, then out again before anyone decided: asked again, as a delivered hire is")
+                .isEqualTo(MoveOut.Outcome.NEEDS_DECISION);
     }
 
     @Test
