@@ -20,9 +20,10 @@
   ];
   const LABELS = new Map(STATUSES.map((s) => [s.id, s.label]));
   // Not a status: the hires of any status that wait for a person's decision (moved out of hired after their Lucca
-  // account was made, stopped after a create whose answer was lost). Chosen like a status, it asks for needsDecision.
+  // account or a rehire's contract was made, or after HR was asked to give their contract by hand; stopped after a
+  // create whose answer was lost). Chosen like a status, it asks for needsDecision.
   const DECISIONS = { id: "needs-decision", label: "Needs a decision",
-    hint: "Moved out of hired or stopped after its Lucca account was made, or may have been: a person decides" };
+    hint: "Moved out of hired or stopped after its Lucca account (or contract) was made, or may have been, or after HR was asked to give its contract by hand: each mark says what, a person decides" };
   // The same rules as the admin API: final hires can be replayed (never a delivered one), queued ones cancelled.
   const REPLAYABLE = new Set(["dead", "rejected", "already-in-lucca", "dry-run", "cancelled", "withdrawn"]);
   // A dead or rejected hire is cancelled to close it: it then no longer counts as waiting for a person.
