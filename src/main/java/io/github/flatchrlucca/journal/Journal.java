@@ -105,9 +105,9 @@ public final class Journal {
     // way): the account exists, so the hire waits for a person as if the move had come after it. After a cancel that
     // took the create for one whose answer was unknown, the mark says the account is made, no longer that it may be;
     // a cancelled hire left without a mark by anything before gets one too, from the cancel's time, rather than reading
-    // as delivered as asked (a cancel after the user was recorded marks the hire itself: see cancel).
-    private static final String DECIDE_IF_STOPPED = "decision_needed = CASE WHEN status = 'WITHDRAWN' THEN '"
-            + MOVED_OUT_AFTER_LUCCA + "' WHEN status = 'CANCELLED' AND (decision_needed IS NULL OR decision_needed = '"
+    // as delivered as asked (a cancel after the user was recorded marks the hire itself: see cancel). Its one value is
+    // the withdrawn hire's mark: MOVED_OUT_AFTER_LUCCA, or a rehire's (afterMoveOut).
+    private static final String DECIDE_IF_STOPPED = "decision_needed = CASE WHEN status = 'WITHDRAWN' THEN ? WHEN status = 'CANCELLED' AND (decision_needed IS NULL OR decision_needed = '"
             + CANCELLED_CREATE_UNKNOWN.replace("'", "''") + "') THEN '" + CANCELLED_AFTER_LUCCA + "' ELSE "
             + "decision_needed END, decision_needed_at = CASE WHEN status = 'WITHDRAWN' THEN updated_at WHEN status = "
             + "'CANCELLED' AND decision_needed IS NULL THEN updated_at ELSE decision_needed_at END";
@@ -539,7 +539,8 @@ public final class Journal {
     /** @param luccaInstance the Lucca the user was made in ({@code LuccaConnection.instance}) */
     public void recordLuccaUser(String hireId, long luccaUserId, String luccaInstance) {
         change(hireId, "UPDATE hire SET lucca_user_id = ?, lucca_instance = ?, " + DECIDE_IF_STOPPED + ", updated_at = ? "
-                + "WHERE hire_id = ?", new Object[] {luccaUserId, luccaInstance, at(clock.instant()), hireId},
+                + "WHERE hire_id = ?", new Object[] {luccaUserId, luccaInstance, MOVED_OUT_AFTER_LUCCA,
+                    at(clock.instant()), hireId},
                 new EventDetail("create-user", 200, null, "user " + luccaUserId + " created in Lucca"), true);
         LOG.info("hire {} user created in Lucca as {}", hireId, luccaUserId);
     }
@@ -1099,11 +1100,21 @@ public final class Journal {
         return count;
     }
 
+    /**
+     * The mark of a hire withdrawn while its last call was on its way, which Lucca then answered: a rehire's new
+     * contract is on the former employee's own record, which a person must not end with it.
+     */
+    private static String afterMoveOut(List<String> warnings) {
+        return warnings.stream().anyMatch(warning -> warning.startsWith(REHIRE_WARNING)) ? MOVED_OUT_AFTER_REHIRE
+                : MOVED_OUT_AFTER_LUCCA;
+    }
+
     private boolean finish(String hireId, HireStatus status, long luccaUserId, List<String> warnings, String guard) {
         boolean finished = change(hireId, "UPDATE hire SET " + DECIDE_IF_STOPPED + ", status = ?, lucca_user_id = ?, "
                 + "warnings = ?, next_attempt_at = NULL, "
                 + "claimed_until = NULL, claimed_by = NULL, last_error = NULL, updated_at = ? WHERE hire_id = ?" + guard,
-                new Object[] {status.name(), luccaUserId, joined(warnings), at(clock.instant()), hireId},
+                new Object[] {afterMoveOut(warnings), status.name(), luccaUserId, joined(warnings), at(clock.instant()),
+                    hireId},
                 new EventDetail(null, null, null, "Lucca user " + luccaUserId), true);
         if (finished) {
             LOG.info("hire {} {} (Lucca user {}){}", hireId, status.label(), luccaUserId,

@@ -612,6 +612,20 @@ class WithdrawnHiresTest {
     }
 
     @Test
+    void aRehireWhoseContractLuccaMadeAfterTheMoveOutAsksToEndThatContractNotThePerson() {
+        String hireId = record("1", Duration.ZERO);
+        journal.claim(hireId);
+        // its contract's create on its way to Lucca when the candidate is moved out
+        journal.markCreateAttempted(hireId, "{}", LUCCA);
+        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", null), HOW);
+
+        journal.markDelivered(hireId, 12, List.of(Journal.REHIRE_WARNING + " a former employee with this e-mail is in "
+                + "Lucca; a new work contract was made"));
+
+        assertThat(reader.find(hireId).orElseThrow().decisionNeeded()).isEqualTo(Journal.MOVED_OUT_AFTER_REHIRE);
+    }
+
+    @Test
     void aNewEmployeeWhoseWarningOnlyMentionsARehireIsAskedAboutTheirAccount() {
         String hireId = record("1", Duration.ZERO);
         journal.claim(hireId);
