@@ -180,9 +180,6 @@ public final class ConnectorConfiguration implements CamelConfiguration {
                 journalPool.close();
             }
         };
-        GracefulStop stop = new GracefulStop(journal, instances, settings.shutdownDrain(), journalConnections);
-        camel.getManagementStrategy().addEventNotifier(stop);
-        registry.bind("acceptingHealth", stop.readiness());
 
         ConnectorMetrics metrics = new ConnectorMetrics(meterRegistry(registry), reader, settings.alertQueueAge(),
                 clock);
@@ -222,10 +219,14 @@ public final class ConnectorConfiguration implements CamelConfiguration {
         Duration writeBackLease = flatchrTurns.leaseCovering(longestCall, RECONCILIATION_LEASE);
         FlatchrRequests flatchrRequests = bindReconciliation(registry, json, tenants, reconciliations, instances,
                 journal, classifier, metrics, flatchrPause, alerts, clock);
-        WriteBackSteps writeBack = new WriteBackSteps(json, tenants,
-                new WriteBacks(journalData, clock, writeBackLease, instance), flatchrRequests,
+        WriteBacks writeBacks = new WriteBacks(journalData, clock, writeBackLease, instance);
+        WriteBackSteps writeBack = new WriteBackSteps(json, tenants, writeBacks, flatchrRequests,
                 retrySchedule(settings), metrics, flatchrPause, clock);
         registry.bind("writeBack", writeBack);
+        GracefulStop stop = new GracefulStop(journal, writeBacks, reconciliations, instances, settings.shutdownDrain(),
+                journalConnections);
+        camel.getManagementStrategy().addEventNotifier(stop);
+        registry.bind("acceptingHealth", stop.readiness());
 
         registry.bind("adminTokenCheck", adminTokenCheck);
         registry.bind("statusPage", new StatusPage(adminTokenCheck));

@@ -141,6 +141,18 @@ public final class Reconciliations {
     }
 
     /**
+     * A stopping instance gives back the searches it still holds (a run the stop's timeout cut short), recording
+     * nothing of them, rather than leaving them to their lease: another instance searches now. A run still going
+     * changes nothing more, its next renewal refused ({@link #renew}).
+     *
+     * @return how many were given back
+     */
+    public int releaseOwnClaims() {
+        return jdbc.update("release this instance's searches", "UPDATE reconciliation SET claimed_by = NULL, "
+                + "claimed_until = NULL WHERE claimed_by LIKE ?", instanceId + "@%");
+    }
+
+    /**
      * The run searched from {@code windowFrom} and came to these counts; the next one is due at {@code next}.
      *
      * @throws ClaimLost when this run no longer holds its claim: the run that does records what it comes to

@@ -183,6 +183,18 @@ public final class WriteBacks {
                 hireId, instanceId);
     }
 
+    /**
+     * A stopping instance gives back the write-backs it still holds (a turn the stop's timeout cut short), due at once,
+     * rather than leaving them to their lease: another instance writes them now. A turn still running is refused its
+     * next call ({@link #renewClaim}); a tag it is already sending sets the same value another instance sets again.
+     *
+     * @return how many were given back
+     */
+    public int releaseOwnClaims() {
+        return jdbc.update("release this instance's write-backs", "UPDATE hire SET writeback_claimed_until = NULL, "
+                + "writeback_claimed_by = NULL WHERE writeback_claimed_by = ?", instanceId);
+    }
+
     private void end(String hireId, String status, String detail) {
         jdbc.inTransaction("end a write-back", connection -> {
             if (Jdbc.update(connection, "UPDATE hire SET writeback_status = ?, writeback_next_at = NULL, "

@@ -7,7 +7,9 @@ import io.github.flatchrlucca.intake.HireVerdict;
 import io.github.flatchrlucca.journal.Intakes;
 import io.github.flatchrlucca.journal.Instances;
 import io.github.flatchrlucca.journal.Journal;
+import io.github.flatchrlucca.journal.Reconciliations;
 import io.github.flatchrlucca.journal.TestJournal;
+import io.github.flatchrlucca.journal.WriteBacks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +37,12 @@ class GracefulStopTest {
     private final List<String> closed = new ArrayList<>();
     private final Instances instances = new Instances(pool, clock, "instance-a");
     private final Instances otherInstances = new Instances(pool, clock, "instance-b");
-    private final GracefulStop stop = new GracefulStop(journal, instances, Duration.ZERO,
+    private final WriteBacks writeBacks = new WriteBacks(pool, clock, Duration.ofMinutes(5), "instance-a");
+    private final WriteBacks otherWriteBacks = new WriteBacks(pool, clock, Duration.ofMinutes(5), "instance-b");
+    private final Reconciliations searches = new Reconciliations(pool, clock, Duration.ofMinutes(5), "instance-a");
+    private final Reconciliations otherSearches = new Reconciliations(pool, clock, Duration.ofMinutes(5),
+            "instance-b");
+    private final GracefulStop stop = new GracefulStop(journal, writeBacks, searches, instances, Duration.ZERO,
             () -> closed.add("journal connections"));
     private final AbstractHealthCheck readiness = stop.readiness();
 
@@ -66,6 +73,24 @@ class GracefulStopTest {
         stop.notify(new CamelContextStoppedEvent(CAMEL));
 
         assertThat(otherInstance.dueHireIds("acme", 10)).containsExactly(held);
+    }
+
+    @Test
+    void onceStoppedItGivesBackTheWriteBacksAndSearchesItStillHoldsAndOnlyThose() throws Exception {
+        String held = delivered("1");
+        String heldByTheOther = delivered("2");
+        writeBacks.claim(held);
+        otherWriteBacks.claim(heldByTheOther);
+        searches.claim("acme", true).orElseThrow();
+        otherSearches.claim("globex", true).orElseThrow();
+
+        stop.notify(new CamelContextStoppingEvent(CAMEL));
+        stop.notify(new CamelContextStoppedEvent(CAMEL));
+
+        assertThat(otherWriteBacks.dueHireIds("acme", 10)).as("written by another instance at once")
+                .containsExactly(held);
+        assertThat(otherSearches.claim("acme", true)).as("searched by another instance at once").isPresent();
+        assertThat(searches.claim("globex", true)).as("the other instance's search").isEmpty();
     }
 
     @Test
@@ -101,6 +126,14 @@ class GracefulStopTest {
         stop.notify(new CamelContextStoppedEvent(CAMEL));
 
         assertThat(closed).containsExactly("journal connections");
+    }
+
+    /** A hire delivered by another instance, with its outcome to write back to Flatchr. */
+    private String delivered(String applicantId) {
+        String hireId = hire(applicantId);
+        otherInstance.claim(hireId);
+        otherInstance.markDelivered(hireId, 416, List.of());
+        return hireId;
     }
 
     private HealthCheck.State readiness() {
