@@ -845,20 +845,6 @@ public final class Journal {
      * says of its candidate is not older than what the journal knows ({@code column_learnt_at}).
      */
     private static final String LEARNT_NOTHING_SINCE = "(column_learnt_at IS NULL OR column_learnt_at < ?)";
-    /**
-     * A withdrawn hire moved back into hired is queued again only while no other hire of its application stands (the
-     * e-mail and vacancy of now the one value): one a webhook or a search queued again (the one of the candidate's
-     * e-mail now, or of Flatchr's id), which two would make two accounts of. Neither a withdrawn one nor one cancelled
-     * with nothing sent to Lucca stands: such as a search's namesake an operator cancelled as this hire's candidate,
-     * whose Flatchr id this hire shares since (cancel). Its rows are locked first ({@link #lockingItsApplication}).
-     */
-    private static final String NO_OTHER_HIRE_STANDS = "NOT EXISTS (SELECT 1 FROM hire other WHERE other.tenant = "
-            + "hire.tenant AND other.hire_id <> hire.hire_id AND other.status <> 'WITHDRAWN' AND NOT (other.status = "
-            + "'CANCELLED' AND other.lucca_user_id IS NULL AND other.create_attempted_at IS NULL) AND (other.match_key = "
-            + "hire.match_key OR other.match_key = COALESCE(?, hire.match_key) OR other.flatchr_applicant = "
-            + "hire.flatchr_applicant))";
-    // a change that locks nothing before its own statement
-    private static final Jdbc.Work<Void> NOTHING_FIRST = connection -> null;
 
     /**
      * @param plainHireKey for a webhook's move, its hire key by Flatchr's plain id when it is not {@code hireKey}
@@ -1144,24 +1130,13 @@ public final class Journal {
         return change(hireId, sql, values, what, false);
     }
 
-    /** @param first run in the change's transaction before it (rows it locks) */
-    private boolean change(String hireId, String sql, Object[] values, EventDetail what, Jdbc.Work<Void> first) {
-        return change(hireId, sql, values, what, false, first);
-    }
-
-    private boolean change(String hireId, String sql, Object[] values, EventDetail what, boolean personInLucca) {
-        return change(hireId, sql, values, what, personInLucca, NOTHING_FIRST);
-    }
-
     /**
      * @param personInLucca the change records the person in Lucca (made or found): it settles the mark of an earlier
      *                      create whose answer was lost ({@link #SETTLE_UNKNOWN_CREATE}), in the same transaction
      */
-    private boolean change(String hireId, String sql, Object[] values, EventDetail what, boolean personInLucca,
-                           Jdbc.Work<Void> first) {
+    private boolean change(String hireId, String sql, Object[] values, EventDetail what, boolean personInLucca) {
         // empty when the hire was not in a state to change; else whether the change settled a mark
         Optional<Boolean> changed = jdbc.inTransaction("update a hire", connection -> {
-            first.run(connection);
             // before the change, which may finish the hire: the mark is settled only by an attempt of a queued hire
             boolean settles = personInLucca && Jdbc.update(connection, SETTLE_UNKNOWN_CREATE, hireId,
                     MOVED_OUT_CREATE_UNKNOWN, CANCELLED_CREATE_UNKNOWN) == 1;
@@ -1342,39 +1317,19 @@ public final class Journal {
                                        Instant askedAt, CurrentEvent event, String newMatchKey) {
         String why = "moved back into hired in Flatchr, as a search of its API shows"
                 + (event.note() == null ? "" : "; " + event.note());
-        String matchKeyNow = ApplicationKey.of(hire.tenant(), event.sameApplication());
+        // Not while another hire of the application stands: one a webhook or an earlier search queued again (the one
+        // of the candidate's e-mail now), which two would make two accounts of. Neither a withdrawn one nor one
+        // cancelled with nothing sent to Lucca stands: such as a search's namesake an operator cancelled as this
+        // hire's candidate, whose Flatchr id this hire shares since (cancel).
         return queuedAgain(hire.hireId(), HireStatus.WITHDRAWN.name(), event.payload(), newMatchKey, hold,
-                seenInHiredAt, askedAt, why, lockingItsApplication(hire.hireId(), matchKeyNow),
-                " AND moved_out_at < ? AND " + LEARNT_NOTHING_SINCE + " AND erased_at IS NULL AND "
-                + NO_OTHER_HIRE_STANDS, at(changedAt), at(askedAt), matchKeyNow);
-    }
-
-    /**
-     * The rows of the hire and of the other hires of its application a move back looks at ({@link
-     * #NO_OTHER_HIRE_STANDS}: by its e-mail and vacancy, by those of now, by Flatchr's id), locked until the commit,
-     * before the move back looks whether one of them stands: a webhook's and a search's moves back of two of them (two
-     * instances, or two threads) then wait for each other, and the second sees the first stand. Left unlocked, each saw
-     * the other still withdrawn under PostgreSQL's READ COMMITTED, and both were queued, where they were not linked by
-     * the e-mail of now (whose unique key made one wait for the other). Locked in the order of their ids, whichever
-     * of them a move back is of: two at once wait for each other, and never for ever.
-     */
-    private static Jdbc.Work<Void> lockingItsApplication(String hireId, String matchKeyNow) {
-        return connection -> {
-            java.util.SortedSet<String> ids = new java.util.TreeSet<>(List.of(hireId));
-            for (String[] keys : Jdbc.query(connection, "SELECT tenant, match_key, flatchr_applicant FROM hire WHERE "
-                    + "hire_id = ?", row -> new String[] {row.getString(1), row.getString(2), row.getString(3)}, hireId)) {
-                // one look-up per index, each of a few rows: H2 takes no index for an OR
-                ids.addAll(Jdbc.query(connection, "SELECT hire_id FROM hire WHERE match_key IN (?, ?)",
-                        row -> row.getString(1), keys[1], matchKeyNow));
-                ids.addAll(Jdbc.query(connection, "SELECT hire_id FROM hire WHERE tenant = ? AND flatchr_applicant = ?",
-                        row -> row.getString(1), keys[0], keys[2]));
-            }
-            for (String id : ids) {
-                Jdbc.query(connection, "SELECT hire_id FROM hire WHERE hire_id = ? FOR UPDATE", row -> row.getString(1),
-                        id);
-            }
-            return null;
-        };
+                seenInHiredAt, askedAt, why, " AND moved_out_at < ? AND " + LEARNT_NOTHING_SINCE + " AND erased_at IS "
+                + "NULL AND NOT EXISTS (SELECT 1 FROM hire other WHERE other.tenant = hire.tenant AND other.hire_id <> "
+                + "hire.hire_id AND other.status <> 'WITHDRAWN' AND NOT (other.status = 'CANCELLED' AND "
+                + "other.lucca_user_id IS NULL AND other.create_attempted_at IS NULL) AND (other.match_key = "
+                + "hire.match_key OR "
+                + "other.match_key = COALESCE(?, hire.match_key) OR other.flatchr_applicant = hire.flatchr_applicant))",
+                at(changedAt),
+                at(askedAt), ApplicationKey.of(hire.tenant(), event.sameApplication()));
     }
 
     /** One query per few hundred values, so that a search of Flatchr answering with thousands costs no more. */
@@ -1418,7 +1373,7 @@ public final class Journal {
         boolean backIncomplete = false;
         try {
             if (mayQueueAgain(status, was, origin)
-                    && queuedAgainAsSent(hireId, was, payload, matchKey, matchKey, hold)) {
+                    && queuedAgain(hireId, was, payload, matchKey, hold, null, clock.instant(), whyQueuedAgain(was), "")) {
                 return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED, false, decisionAsked);
             }
             // Sent again still incomplete (the recruiter fixed one field, another is missing): refused as the first
@@ -1451,8 +1406,8 @@ public final class Journal {
                     row -> new String[] {row.getString(1), row.getString(2)}, matchKey).stream().findFirst()
                     .orElseThrow(() -> new JournalUnavailable("read a recorded hire", null));
             hireId = holder[0];
-            if (mayQueueAgain(status, holder[1], origin) && queuedAgainAsSent(hireId, holder[1], payload, null, matchKey,
-                    hold)) {
+            if (mayQueueAgain(status, holder[1], origin) && queuedAgain(hireId, holder[1], payload, null, hold, null,
+                    clock.instant(), whyQueuedAgain(holder[1]), "")) {
                 return new IntakeResult(hireId, IntakeResult.Outcome.ACCEPTED);
             }
         }
@@ -1581,22 +1536,8 @@ public final class Journal {
         });
     }
 
-    /**
-     * A hire sent again complete, or moved back into hired by the webhook, is queued again ({@link #queuedAgain}); a
-     * withdrawn one only while no other hire of its application stands ({@link #NO_OTHER_HIRE_STANDS}), as a search's
-     * move back is: a search may have queued the other meanwhile (its webhook's delayed), or be queuing it now.
-     *
-     * @param matchKeyNow the e-mail and vacancy the webhook names the application by now
-     */
-    private boolean queuedAgainAsSent(String hireId, String was, String payload, String matchKey, String matchKeyNow,
-                                      Duration hold) {
-        Instant now = clock.instant();
-        if (HireStatus.REJECTED.name().equals(was)) {
-            return queuedAgain(hireId, was, payload, matchKey, hold, null, now, "sent again complete", NOTHING_FIRST,
-                    "");
-        }
-        return queuedAgain(hireId, was, payload, matchKey, hold, null, now, "moved back into hired in Flatchr",
-                lockingItsApplication(hireId, matchKeyNow), " AND " + NO_OTHER_HIRE_STANDS, matchKeyNow);
+    private static String whyQueuedAgain(String was) {
+        return HireStatus.REJECTED.name().equals(was) ? "sent again complete" : "moved back into hired in Flatchr";
     }
 
     /**
@@ -1613,8 +1554,8 @@ public final class Journal {
      * @param learntAt      when what it is queued again for was learnt ({@code column_learnt_at})
      */
     private boolean queuedAgain(String hireId, String was, String payload, String matchKey, Duration hold,
-                                Instant seenInHiredAt, Instant learntAt, String why, Jdbc.Work<Void> first,
-                                String onlyIf, Object... onlyIfValues) {
+                                Instant seenInHiredAt, Instant learntAt, String why, String onlyIf,
+                                Object... onlyIfValues) {
         Instant now = clock.instant();
         List<Object> values = new java.util.ArrayList<>(java.util.Arrays.asList(payload, matchKey, at(now), at(now),
                 at(seenInHiredAt), at(learntAt), at(now.plus(hold)), at(now.plus(hold)), at(now), hireId, was));
@@ -1625,8 +1566,7 @@ public final class Journal {
                 + "ELSE decision_needed END, decision_needed_at = CASE WHEN lucca_user_id IS NULL THEN NULL ELSE "
                 + "decision_needed_at END, received_at = ?, queued_at = ?, seen_in_hired_at = ?, column_learnt_at = ?, "
                 + "next_attempt_at = ?, held_until = ?, updated_at = ? "
-                + "WHERE hire_id = ? AND status = ?" + onlyIf, values.toArray(), new EventDetail(null, null, null, why),
-                first);
+                + "WHERE hire_id = ? AND status = ?" + onlyIf, values.toArray(), new EventDetail(null, null, null, why));
         if (queued) {
             LOG.info("hire {} {} after being {}", hireId, HireStatus.RECEIVED.label(), was.toLowerCase(Locale.ROOT));
         }

@@ -1200,31 +1200,6 @@ class WithdrawnHiresTest {
     }
 
     @Test
-    void aWebhooksMoveBackOfAHireIsNotQueuedWhenASearchQueuedAnotherHireOfItsApplication() {
-        // the webhook's hire, which learnt Flatchr's id of the application, and one a search recorded by that id under
-        // the e-mail corrected since: both withdrawn
-        String webhook = record("1", Duration.ZERO);
-        String found = journal.record(PAYLOAD, TENANT, Origin.FLATCHR_API, "4242:z7gW", sameApplication("1b"), "z7gW",
-                null, List.of(), Duration.ZERO, T0).hireId();
-        new WriteBacks(pool, clock, Duration.ofMinutes(10), "instance-a").applicantFound(webhook, "z7gW");
-        clock.advance(Duration.ofMinutes(1));
-        Intakes.movedOutOfHired(journal, TENANT, movedOut("1", sameApplication("1")), HOW);
-        Intakes.movedOutOfHired(journal, TENANT, movedOut("z7gW", sameApplication("1b")), HOW);
-        clock.advance(Duration.ofMinutes(1));
-        assertThat(journal.movedBackIntoHiredSeenInFlatchr(withdrawn(found), clock.instant().minusSeconds(30),
-                Duration.ZERO, clock.instant(), clock.instant(), new CurrentEvent("{}", sameApplication("1b"), null)))
-                .isTrue();
-        clock.advance(Duration.ofMinutes(1));
-
-        // the webhook of that move back, late, with the e-mail corrected once more
-        assertThat(Intakes.recordIntake(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242", "1",
-                List.of(), sameApplication("1c")), TENANT, Duration.ZERO).outcome()).isEqualTo(Outcome.DUPLICATE);
-
-        assertThat(reader.find(webhook).orElseThrow().status()).as("two would make two accounts")
-                .isEqualTo(HireStatus.WITHDRAWN);
-    }
-
-    @Test
     void aMoveOutASearchShowsIsTheMoveOfTheHireThatKeptFlatchrsIdWhateverItsEmailHasBecome() {
         // the webhook's hire, delivered; a search found its application by e-mail and vacancy, and kept its id
         String hireId = delivered("1");
