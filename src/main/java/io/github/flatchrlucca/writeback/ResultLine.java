@@ -168,10 +168,12 @@ public final class ResultLine {
 
     /**
      * The stop a delivered hire's decision mark says came before its delivery finished, or null. The mark of a
-     * create whose answer an earlier Lucca lost concerns that Lucca, not the user made in this one.
+     * create whose answer an earlier Lucca lost concerns that Lucca, not the user made in this one. A rehire's contract
+     * made after the move out has a mark of its own (the contract to end, not the person): the same stop.
      */
     private static String stopBeforeDelivery(String decisionNeeded) {
-        if (Journal.MOVED_OUT_AFTER_LUCCA.equals(decisionNeeded)) {
+        if (Journal.MOVED_OUT_AFTER_LUCCA.equals(decisionNeeded)
+                || Journal.MOVED_OUT_AFTER_REHIRE.equals(decisionNeeded)) {
             return "the move out of hired";
         }
         return Journal.CANCELLED_AFTER_LUCCA.equals(decisionNeeded) || Journal.CANCELLED_WITH_ACCOUNT.equals(

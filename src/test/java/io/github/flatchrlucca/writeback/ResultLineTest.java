@@ -73,6 +73,18 @@ class ResultLineTest {
                 .isEqualTo("Lucca: created #416 jdupont, starts 2027-01-04");
     }
 
+    /**
+     * A rehire whose new contract Lucca made after the move out carries the rehire's own mark (end that contract, not
+     * the person): the recruiter still reads that it came before the move out and that HR decides.
+     */
+    @Test
+    void aRehireDeliveredThoughMovedOutWhileItsContractWasOnItsWaySaysHrDecides() {
+        assertThat(ResultLine.of(delivered(77L, List.of("rehire: a former employee with this e-mail is in Lucca"),
+                "{\"ownerId\":77,\"startsOn\":\"2027-01-04\"}", Journal.MOVED_OUT_AFTER_REHIRE), PARIS))
+                .isEqualTo("Lucca: rehired #77, a new contract from 2027-01-04, before the move out of hired; HR "
+                        + "decides (2026-12-02)");
+    }
+
     @Test
     void eachOtherOutcomeSaysWhyNoUserWasCreatedAndWhen() {
         assertThat(ResultLine.of(hire(HireStatus.ALREADY_IN_LUCCA, 12L, null, null,
