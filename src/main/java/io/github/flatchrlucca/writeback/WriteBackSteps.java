@@ -117,19 +117,23 @@ public final class WriteBackSteps {
      * holds one value on a candidate. Tag titles are unique only within a type, so a vacancy tag of the same title is
      * passed over for the candidate tag; and a tag of several values on a candidate ({@code multiple}) for one of a
      * single value: a multiple tag would gain each outcome beside the last instead of replacing it ("not created", then
-     * "created #416"), on a candidate whose hire was replayed. When none fits, what is wrong with the nearest is said,
-     * once in the log, and in health, until it is fixed.
+     * "created #416"), on a candidate whose hire was replayed. A tag named by its id comes before one by its title, and
+     * one of the very title before one of another case: a recruiters' own tag that only looks like it would have its
+     * values replaced by outcomes. Two that fit alike are neither written in. When none fits, what is wrong with the
+     * nearest is said, once in the log, and in health, until it is fixed.
      */
     public void tags(@Body String tenantId, @Variable(Variables.TAGS_ANSWER) JsonNode answer,
                      @Variable(Variables.FLATCHR) FlatchrConnection flatchr) {
         String written = tenants.current(tenantId).resultTag().orElse("");
-        String tagId = null;
         String problem = "there is no tag '" + written + "' in Flatchr";
         // how near the nearest matching tag came to fit: its problem is the one said
         int nearest = 0;
+        // the fitting tags named the closest way yet (TagNaming), each by its id
+        TagNaming closest = null;
+        List<String> fitting = new ArrayList<>();
         for (JsonNode tag : answer) {
-            if (!written.equalsIgnoreCase(tag.path("title").asText()) && !written.equals(tag.path("id").asText())
-                    && !written.equals(tag.path("tag_id").asText())) {
+            TagNaming naming = TagNaming.of(written, tag);
+            if (naming == null) {
                 continue;
             }
             // a flag as Flatchr writes it (FlatchrFlags); one it cannot read is not set: a tag not said to take free
@@ -150,11 +154,19 @@ public final class WriteBackSteps {
                     problem = "tag '" + written + "' takes several values on a candidate ('multiple'): each outcome "
                             + "would be added beside the last one instead of replacing it";
                 }
-            } else {
-                tagId = tag.path("id").asText();
-                problem = null;
-                break;
+            } else if (closest == null || naming.compareTo(closest) > 0) {
+                closest = naming;
+                fitting = new ArrayList<>(List.of(tag.path("id").asText()));
+            } else if (naming == closest && !fitting.contains(tag.path("id").asText())) {
+                fitting.add(tag.path("id").asText());
             }
+        }
+        String tagId = fitting.size() == 1 ? fitting.get(0) : null;
+        if (tagId != null) {
+            problem = null;
+        } else if (fitting.size() > 1) {
+            problem = fitting.size() + " candidate tags named '" + written + "' take free text (ids "
+                    + String.join(", ", fitting) + "): which one is meant cannot be told; name it by its id";
         }
         // the company whose tags these are: a reload during the call may have given the tenant another
         TagState before = tags.put(tenantId, new TagState(written, flatchr.company(), tagId, problem, clock.instant(),
@@ -412,6 +424,20 @@ public final class WriteBackSteps {
             return hire.payload() == null ? MissingNode.getInstance() : json.readTree(hire.payload());
         } catch (IOException e) {
             return MissingNode.getInstance();
+        }
+    }
+
+    /** How a tag of Flatchr's is named by FLATCHR_RESULT_TAG, the closest last. */
+    private enum TagNaming {
+        TITLE_IN_ANOTHER_CASE, TITLE, ID;
+
+        /** Null when the tag is not named by it at all. */
+        static TagNaming of(String written, JsonNode tag) {
+            if (written.equals(tag.path("id").asText()) || written.equals(tag.path("tag_id").asText())) {
+                return ID;
+            }
+            String title = tag.path("title").asText();
+            return written.equals(title) ? TITLE : written.equalsIgnoreCase(title) ? TITLE_IN_ANOTHER_CASE : null;
         }
     }
 

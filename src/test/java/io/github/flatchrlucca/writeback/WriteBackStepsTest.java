@@ -167,6 +167,45 @@ class WriteBackStepsTest {
                 .path("tag").asText()).isEqualTo("Ct2");
     }
 
+    /**
+     * A recruiters' own candidate tag whose title differs from FLATCHR_RESULT_TAG only in case is not the one written
+     * in, wherever Flatchr lists it: each outcome would replace the value they keep there. Two tags that fit alike
+     * cannot be told apart: neither is written in, and health says to name the tag by its id.
+     */
+    @Test
+    void theResultTagIsNeverARecruitersOwnTagThatMerelyLooksLikeIt() throws Exception {
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
+
+        tagsOf("acme", tags("""
+                [{"id": "Rt1", "tag_id": 3, "title": "lucca", "type": "candidates", "creatable": true},
+                 {"id": "Ct2", "tag_id": 4, "title": "Lucca", "type": "candidates", "creatable": true}]
+                """));
+        HireView hire = new HireView("hire-1", "acme", HireStatus.DELIVERED, clock.instant(), clock.instant(), null,
+                clock.instant(), 1, null, 416L, null, null, null, List.of(), null, null, Origin.WEBHOOK, "PENDING",
+                "z7gW", 0, clock.instant(), null, null, false, false, null);
+        assertThat(JSON.readTree(steps.writeTag(steps.connection("acme"), hire, "z7gW", steps.resultLine(hire)).body())
+                .path("tag").asText()).isEqualTo("Ct2");
+
+        clock.advance(Duration.ofHours(2));
+        tagsOf("acme", tags("""
+                [{"id": "Rt1", "tag_id": 3, "title": "Lucca", "type": "candidates", "creatable": true},
+                 {"id": "Ct2", "tag_id": 4, "title": "Lucca", "type": "candidates", "creatable": true}]
+                """));
+        assertThat(steps.tagUsable("acme")).isFalse();
+        assertThat(steps.tagHealth("acme")).contains("2 candidate tags named 'Lucca' take free text (ids Rt1, Ct2): "
+                + "which one is meant cannot be told; name it by its id");
+
+        // named by its id, the tag is the one meant
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Ct2"))));
+        tagsOf("acme", tags("""
+                [{"id": "Rt1", "tag_id": 3, "title": "Lucca", "type": "candidates", "creatable": true},
+                 {"id": "Ct2", "tag_id": 4, "title": "Lucca", "type": "candidates", "creatable": true}]
+                """));
+        assertThat(steps.tagHealth("acme")).contains("ok");
+        assertThat(JSON.readTree(steps.writeTag(steps.connection("acme"), hire, "z7gW", steps.resultLine(hire)).body())
+                .path("tag").asText()).isEqualTo("Ct2");
+    }
+
     @Test
     void aTagThatTakesSeveralValuesOnACandidateIsUnusableAndSaysWhy() throws Exception {
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
