@@ -36,10 +36,7 @@ public final class ResultLine {
         String day = LocalDate.ofInstant(hire.updatedAt(), zone).toString();
         String line = switch (hire.status()) {
             case DELIVERED -> created(hire, day);
-            case ALREADY_IN_LUCCA -> "Lucca: not created - "
-                    + (hire.warnings().stream().anyMatch(warning -> warning.startsWith(Journal.REHIRE_WARNING))
-                    ? "a former employee with this e-mail is #" + hire.luccaUserId() + " (rehire)"
-                    : "already in Lucca as #" + hire.luccaUserId() + theirContractEnds(hire)) + " (" + day + ")";
+            case ALREADY_IN_LUCCA -> foundInLucca(hire, day);
             case DEAD -> dead(hire, day);
             case REJECTED -> rejected(hire, day);
             case CANCELLED -> heldAsNamesake(hire) && hire.luccaUserId() == null
@@ -145,14 +142,29 @@ public final class ResultLine {
     }
 
     /**
-     * Someone already in Lucca whose contract ends before this hire's would: "already in Lucca" alone reads as done, and
-     * they would leave Lucca on that day, the new contract never made.
+     * Someone found in Lucca, nothing created. One HR was asked to give the new contract by hand, moved out of hired
+     * before the line was written (Flatchr unreachable, the tag set later), says HR decides: "HR gives it" would tell
+     * the recruiter who moved them out that a contract is still on its way.
      */
-    private static String theirContractEnds(HireView hire) {
+    private static String foundInLucca(HireView hire, String day) {
+        boolean movedOut = Journal.MOVED_OUT_AFTER_HR_ASKED.equals(hire.decisionNeeded());
+        String who = hire.warnings().stream().anyMatch(warning -> warning.startsWith(Journal.REHIRE_WARNING))
+                ? "a former employee with this e-mail is #" + hire.luccaUserId() + " (rehire)"
+                : "already in Lucca as #" + hire.luccaUserId() + theirContractEnds(hire, movedOut);
+        return "Lucca: not created - " + who
+                + (movedOut ? "; moved out of hired after HR was asked for the new contract: HR decides" : "")
+                + " (" + day + ")";
+    }
+
+    /**
+     * Someone already in Lucca whose contract ends before this hire's would: "already in Lucca" alone reads as done, and
+     * they would leave Lucca on that day, the new contract never made (unless they were moved out of hired since).
+     */
+    private static String theirContractEnds(HireView hire, boolean movedOut) {
         return hire.warnings().stream().filter(warning -> warning.startsWith(Journal.CONTRACT_ENDS_SOONER))
                 .findFirst()
                 .map(warning -> ", their contract ends " + DeliverySteps.lastDayIn(warning)
-                        + ": no new contract made, HR gives it")
+                        + (movedOut ? "" : ": no new contract made, HR gives it"))
                 .orElse("");
     }
 

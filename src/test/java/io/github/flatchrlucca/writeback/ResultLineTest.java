@@ -85,6 +85,25 @@ class ResultLineTest {
                         + "decides (2026-12-02)");
     }
 
+    /**
+     * Someone found in Lucca, HR asked to give them their new contract by hand, then moved out of hired before their
+     * line was written (Flatchr unreachable, the tag set later): the recruiter who moved them out does not read that HR
+     * gives it, but that HR decides.
+     */
+    @Test
+    void someoneFoundInLuccaMovedOutBeforeTheirLineWasWrittenIsNotSaidToGetTheirContract() {
+        String endsSooner = "their contract in Lucca ends on 2026-06-30, before this hire's (open-ended): no new "
+                + "contract was made; give them theirs in Lucca by hand";
+        assertThat(ResultLine.of(foundInLucca(List.of("a user with this e-mail is already in Lucca; no new user was "
+                + "created", endsSooner), Journal.MOVED_OUT_AFTER_HR_ASKED), PARIS)).isEqualTo("Lucca: not created - "
+                + "already in Lucca as #12, their contract ends 2026-06-30; moved out of hired after HR was asked for "
+                + "the new contract: HR decides (2026-12-02)");
+        assertThat(ResultLine.of(foundInLucca(List.of("rehire: a former employee with this e-mail is in Lucca; no new "
+                + "user was created"), Journal.MOVED_OUT_AFTER_HR_ASKED), PARIS)).isEqualTo("Lucca: not created - a "
+                + "former employee with this e-mail is #12 (rehire); moved out of hired after HR was asked for the new "
+                + "contract: HR decides (2026-12-02)");
+    }
+
     @Test
     void eachOtherOutcomeSaysWhyNoUserWasCreatedAndWhen() {
         assertThat(ResultLine.of(hire(HireStatus.ALREADY_IN_LUCCA, 12L, null, null,
@@ -215,6 +234,12 @@ class ResultLineTest {
     private static HireView delivered(Long userId, List<String> warnings, String luccaRequest, String decision) {
         return new HireView("hire-1", "acme", HireStatus.DELIVERED, AT, AT, null, AT, 1, null, userId, null, null, null,
                 warnings, luccaRequest, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, decision, AT, false, false, null);
+    }
+
+    /** Someone found in Lucca, #12, whose hire waits for a person's decision. */
+    private static HireView foundInLucca(List<String> warnings, String decision) {
+        return new HireView("hire-1", "acme", HireStatus.ALREADY_IN_LUCCA, AT, AT, null, AT, 1, null, 12L, null, null,
+                null, warnings, null, "{}", Origin.WEBHOOK, "PENDING", null, 0, AT, decision, AT, false, false, null);
     }
 
     /** A hire that died after a create whose answer never came: Lucca may have made the user. */
