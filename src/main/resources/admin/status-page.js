@@ -965,6 +965,13 @@
           el("span", { class: "found-name" }, item.candidate || "Name not given"),
           item.vacancy ? el("span", { class: "muted" }, ` · ${item.vacancy}`) : null))));
     }
+    // The run succeeds with the hires it found all the same: its moves out of hired are not applied, said apart.
+    if (answer.movesSearchFailed) {
+      parts.push(el("p", { class: "form-error", dataset: { movesSearchFailed: answer.movesSearchFailed } },
+        `The search of moves out of hired failed (${SEARCH_FAILURES.get(answer.movesSearchFailed)
+          || answer.movesSearchFailed}): a candidate moved out of hired in those days is not withdrawn yet, and their `
+        + "hire may still reach Lucca; the scheduled searches try those days again."));
+    }
     return parts;
   }
 

@@ -8,6 +8,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flatchrlucca.fake.FakeLucca;
+import io.github.flatchrlucca.fake.Reply;
 import io.github.flatchrlucca.fake.flatchr.ApplicationSeed;
 import io.github.flatchrlucca.fake.flatchr.Candidate;
 import io.github.flatchrlucca.fake.flatchr.Column;
@@ -500,6 +501,39 @@ class StatusPageIT {
                 assertThat(tenantRow("default").getDomAttribute("class")).contains("trouble");
                 assertThat(browser.findElement(By.id("tenants-summary")).getText()).isEqualTo("Needs a look: default");
                 screenshot("status-page-flatchr-rejected.png");
+            }
+        }
+    }
+
+    /**
+     * A backfill whose search of moves out of hired failed (an answer over the cap, Flatchr down) still succeeds with
+     * the hires it found: the form says the moves failed, not only "nothing to record", as a candidate moved out in
+     * those days is not withdrawn yet and their hire may reach Lucca.
+     */
+    @Test
+    void aBackfillWhoseSearchOfMovesFailedSaysSoBesideTheHiresItFound(@TempDir Path own) throws Exception {
+        try (FakeLucca ownLucca = FakeLucca.start(API_KEY);
+             FakeFlatchr flatchr = FakeFlatchr.start(FLATCHR_KEY, FLATCHR_COMPANY)) {
+            flatchr.addColumn(new Column("9", "Recruté", 5, true));
+            flatchr.addVacancy(new Vacancy(VACANCY, 5, "Développeuse Java", "DEV-1", 1, "2026-01-05", null, 1, null,
+                    List.of()));
+            try (ConnectorProcess withFlatchr = ConnectorProcess.start(own, Map.of(
+                    "LUCCA_BASE_URL", ownLucca.baseUrl(), "LUCCA_API_KEY", API_KEY,
+                    "FLATCHR_API_KEY", FLATCHR_KEY, "FLATCHR_COMPANY_KEY", FLATCHR_COMPANY, "FLATCHR_COMPANY_ID", "4242",
+                    "FLATCHR_API_BASE_URL", flatchr.baseUrl(), "FLATCHR_RECONCILE_INTERVAL_SECONDS", "3600"))) {
+                signIn(withFlatchr, "/admin/", ConnectorProcess.ADMIN_TOKEN);
+                wait.until(d -> "succeeded".equals(lastSearchOf("default")));
+                // every change listed in a shape no search reads: the search of moves fails, the hires' search not
+                flatchr.answerSearchesOfEveryChangeWith(new Reply(200, "{\"total\": 1}", Map.of()));
+
+                browser.findElement(By.id("flatchr-dry-run")).click();
+                browser.findElement(By.id("flatchr-search-button")).click();
+
+                WebElement said = wait.until(visibilityOfElementLocated(
+                        By.cssSelector("#flatchr-search-result .form-error")));
+                assertThat(browser.findElement(By.id("flatchr-search-result")).getText())
+                        .contains("Flatchr shows no hire in that time.");
+                assertThat(said.getText()).contains("moves out of hired", "failed", "not withdrawn yet");
             }
         }
     }
