@@ -655,8 +655,12 @@
     } catch (error) {
       if (error.status !== 401) notify(`Could not ${action} ${who}: ${error.message}`, "error");
       button.disabled = false;
-      // a decision on a mark that changed meanwhile: the drawer shows the mark of now, the note typed kept
-      if (action === "decision" && error.status === 409 && state.openHireId) drawDetail(state.openHireId);
+      // a decision on a mark that changed meanwhile: the drawer shows the mark of now, the note typed kept, and is
+      // sent on that mark next, the person told
+      if (action === "decision" && error.status === 409 && state.openHireId) {
+        if (state.draftNote.hireId === hire.hireId) state.draftNote = { ...state.draftNote, mark: null };
+        drawDetail(state.openHireId);
+      }
     }
   }
 
@@ -765,9 +769,15 @@
   function decisionForm(hire) {
     const note = el("textarea", { id: "decision-note", rows: "2", maxlength: "500",
       placeholder: "What was decided, e.g. contract ended in Lucca on 2027-01-05" });
-    // The drawer is drawn again when the page refreshes: what is being typed survives it.
-    if (state.draftNote.hireId === hire.hireId) note.value = state.draftNote.text;
-    note.addEventListener("input", () => { state.draftNote = { hireId: hire.hireId, text: note.value }; });
+    // The drawer is drawn again when the page refreshes: what is being typed survives it, with the mark it was typed
+    // on. A redraw that puts another mark under it (Lucca's late answer made the account) does not make the note a
+    // decision on that one: the API refuses it as made on a mark changed since, and the person is told.
+    const draft = state.draftNote.hireId === hire.hireId ? state.draftNote : null;
+    if (draft) note.value = draft.text;
+    const markTyped = () => (draft && draft.mark) || hire.needsDecision;
+    note.addEventListener("input", () => {
+      state.draftNote = { hireId: hire.hireId, mark: markTyped(), text: note.value };
+    });
     const button = el("button", { type: "submit", class: "button small", dataset: { action: "decision" } },
       "Noted, clear the mark");
     const form = el("form", { class: "decision-form" },
@@ -781,7 +791,7 @@
         return;
       }
       // the mark read: one changed since (Lucca's late answer made the account) is refused, to be read again
-      act(button, hire, "decision", { note: note.value.trim(), needsDecision: hire.needsDecision });
+      act(button, hire, "decision", { note: note.value.trim(), needsDecision: markTyped() });
     });
     return section("Needs a decision", form);
   }

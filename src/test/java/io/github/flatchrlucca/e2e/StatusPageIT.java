@@ -212,6 +212,43 @@ class StatusPageIT {
                 .contains("decided: Contract ended in Lucca by HR");
     }
 
+    /**
+     * A note typed on one mark ("the account may exist") is not taken for a decision on the mark a redraw put under
+     * it ("Lucca made the account", its create's late answer): the decision is refused as made on a mark changed
+     * since, the mark of now stays until the person confirms on it.
+     */
+    @Test
+    void aNoteTypedOnAMarkThatChangedSinceIsNotTakenForADecisionOnTheNewOne(@TempDir Path own) throws Exception {
+        try (FakeLucca ownLucca = FakeLucca.start(API_KEY);
+             ConnectorProcess slow = ConnectorProcess.start(own, Map.of("LUCCA_BASE_URL", ownLucca.baseUrl(),
+                     "LUCCA_API_KEY", API_KEY, "LUCCA_TIMEOUT_MS", "120000", "DELIVERY_LEASE_SECONDS", "300"))) {
+            Runnable lateAnswer = ownLucca.holdAnswerOfNextCreate();
+            ObjectNode event = FlatchrEvents.hire("page-late-answer", "Léa", "Tardive", "lea.page-late@example.org");
+            String hireId = slow.accept(event);
+            // its create on its way, the candidate is moved out of hired: the account may exist
+            wait.until(d -> ownLucca.count("POST", "/api/v3/users") == 1);
+            assertThat(slow.postWebhook(FlatchrEvents.movedOut(event, "Refusé").toString()).statusCode())
+                    .isEqualTo(200);
+            signIn(slow, "/admin/#hire=" + hireId, ConnectorProcess.ADMIN_TOKEN);
+            wait.until(textToBePresentInElementLocated(By.id("detail"), "answer to its create was unknown"));
+            browser.findElement(By.id("decision-note")).sendKeys("Looked in Lucca: no account, nothing to undo");
+
+            // Lucca's answer: it made the account, and the drawer is drawn again with the mark of now
+            lateAnswer.run();
+            wait.until(textToBePresentInElementLocated(By.id("detail"), "after the Lucca account was made"));
+            assertThat(browser.findElement(By.id("decision-note")).getDomProperty("value")).as("what was typed")
+                    .isEqualTo("Looked in Lucca: no account, nothing to undo");
+            browser.findElement(By.cssSelector("#detail button[data-action='decision']")).click();
+
+            wait.until(textToBePresentInElementLocated(By.id("notice"), "mark changed since it was read"));
+            assertThat(slow.hire(hireId).path("needsDecision").asText()).contains("after the Lucca account was made");
+            // told, the person confirms on the mark now shown
+            browser.findElement(By.cssSelector("#detail button[data-action='decision']")).click();
+            wait.until(textToBePresentInElementLocated(By.id("notice"), "The decision on Léa Tardive is noted"));
+            assertThat(slow.hire(hireId).path("needsDecision").isNull()).isTrue();
+        }
+    }
+
     @Test
     void aWrongTokenShowsTheSignInAgainWithAnErrorAndNoData() throws Exception {
         signIn("not-the-admin-token");

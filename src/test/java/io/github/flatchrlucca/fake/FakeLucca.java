@@ -205,6 +205,14 @@ public final class FakeLucca implements AutoCloseable {
         front.limit(new SlidingWindowLimiter(requests, window));
     }
 
+    /**
+     * The next {@code POST /api/v3/users} is served (the user exists at once) and answered only once the returned
+     * action runs: a create on its way for as long as the test needs.
+     */
+    public Runnable holdAnswerOfNextCreate() {
+        return front.holdNextAnswer("POST", "/api/v3/users");
+    }
+
     /** Every answer waits this long (the request is logged at its arrival). */
     public void latency(Duration perRequest) {
         front.latency(perRequest);

@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What every request meets before a resource, in this order: the rate limit, the faults a test injected,
@@ -39,6 +42,11 @@ public final class Front implements HttpHandler {
     private volatile String acceptedKey; // null: no key is accepted
     private volatile SlidingWindowLimiter limiter; // null: no limit
     private volatile Duration latency = Duration.ZERO;
+    // the next request of a method and path whose answer waits until released (holdNextAnswer); null: none
+    private final AtomicReference<Held> held = new AtomicReference<>();
+
+    private record Held(String method, String path, CountDownLatch released) {
+    }
 
     public Front(Router router, Faults faults, RequestLog log, Dialect dialect, String apiKey) {
         this.router = router;
@@ -66,6 +74,27 @@ public final class Front implements HttpHandler {
         latency = perRequest;
     }
 
+    /**
+     * The next {@code method} request to {@code path} is served and logged at once, and answered only once the
+     * returned action runs (or after two minutes): a client's call left on its way for as long as a test needs.
+     */
+    public Runnable holdNextAnswer(String method, String path) {
+        Held hold = new Held(method, path, new CountDownLatch(1));
+        held.set(hold);
+        return hold.released()::countDown;
+    }
+
+    private void awaitRelease(String method, String path) {
+        Held hold = held.get();
+        if (hold != null && hold.method().equals(method) && hold.path().equals(path) && held.compareAndSet(hold, null)) {
+            try {
+                hold.released().await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         Instant at = Instant.now();
@@ -80,6 +109,7 @@ public final class Front implements HttpHandler {
             // Logged before answering: a client that has its answer finds its request in the log.
             log.add(new Request(method, uri.getPath(), Objects.requireNonNullElse(uri.getQuery(), ""),
                     authorization, body, reply.status(), at));
+            awaitRelease(method, uri.getPath());
             pause();
             if (reply != Reply.LOST) {
                 send(exchange, reply);
