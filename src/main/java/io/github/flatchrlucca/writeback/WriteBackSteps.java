@@ -128,12 +128,22 @@ public final class WriteBackSteps {
         String problem = "there is no tag '" + written + "' in Flatchr";
         // how near the nearest matching tag came to fit: its problem is the one said
         int nearest = 0;
-        // the fitting tags named the closest way yet (TagNaming), each by its id
+        // Of the candidate tags it names, only those named the closest way (TagNaming) may be written in, fit or not:
+        // an exact title made unfit ('multiple', no free text) is said, never passed over for a look-alike of the
+        // recruiters' in another case, whose values every outcome would replace.
         TagNaming closest = null;
+        for (JsonNode tag : answer) {
+            TagNaming naming = TagNaming.of(written, tag);
+            if (naming != null && "candidates".equals(tag.path("type").asText())
+                    && (closest == null || naming.compareTo(closest) > 0)) {
+                closest = naming;
+            }
+        }
+        // the fitting tags named so, each by its id
         List<String> fitting = new ArrayList<>();
         for (JsonNode tag : answer) {
             TagNaming naming = TagNaming.of(written, tag);
-            if (naming == null) {
+            if (naming == null || naming != closest && "candidates".equals(tag.path("type").asText())) {
                 continue;
             }
             // a flag as Flatchr writes it (FlatchrFlags); one it cannot read is not set: a tag not said to take free
@@ -154,10 +164,7 @@ public final class WriteBackSteps {
                     problem = "tag '" + written + "' takes several values on a candidate ('multiple'): each outcome "
                             + "would be added beside the last one instead of replacing it";
                 }
-            } else if (closest == null || naming.compareTo(closest) > 0) {
-                closest = naming;
-                fitting = new ArrayList<>(List.of(tag.path("id").asText()));
-            } else if (naming == closest && !fitting.contains(tag.path("id").asText())) {
+            } else if (!fitting.contains(tag.path("id").asText())) {
                 fitting.add(tag.path("id").asText());
             }
         }

@@ -195,6 +195,15 @@ class WriteBackStepsTest {
         assertThat(steps.tagHealth("acme")).contains("2 candidate tags named 'Lucca' take free text (ids Rt1, Ct2): "
                 + "which one is meant cannot be told; name it by its id");
 
+        // the very title made unfit ('multiple'): said, not passed over for the recruiters' look-alike
+        clock.advance(Duration.ofHours(2));
+        tagsOf("acme", tags("""
+                [{"id": "Rt1", "tag_id": 3, "title": "lucca", "type": "candidates", "creatable": true},
+                 {"id": "Ct2", "tag_id": 4, "title": "Lucca", "type": "candidates", "creatable": true, "multiple": true}]
+                """));
+        assertThat(steps.tagUsable("acme")).as("never the look-alike").isFalse();
+        assertThat(steps.tagHealth("acme")).hasValueSatisfying(health -> assertThat(health).contains("takes several values"));
+
         // named by its id, the tag is the one meant
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Ct2"))));
         tagsOf("acme", tags("""
