@@ -50,6 +50,7 @@
     ["unavailable", "Flatchr did not answer"],
     ["refused", "Flatchr refused the search"],
     ["columns-unknown", "a trigger column is not among Flatchr's columns (name it by its title)"],
+    ["too-large", "Flatchr's answer was larger than the connector reads"],
   ]);
   // Where the outcome written on the candidate in Flatchr (the result tag) stands.
   const WRITE_BACKS = new Map([
@@ -980,7 +981,8 @@
       parts.push(el("p", { class: "form-error", dataset: { movesSearchFailed: answer.movesSearchFailed } },
         `The search of moves out of hired failed (${SEARCH_FAILURES.get(answer.movesSearchFailed)
           || answer.movesSearchFailed}): a candidate moved out of hired in those days is not withdrawn yet, and their `
-        + "hire may still reach Lucca; the scheduled searches try those days again."));
+        + "hire may still reach Lucca. Scheduled searches try those days again where the tenant has them (a search "
+        + "interval above 0); otherwise run this backfill again."));
     }
     return parts;
   }
