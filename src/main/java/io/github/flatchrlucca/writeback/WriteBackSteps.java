@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -117,55 +118,46 @@ public final class WriteBackSteps {
      * holds one value on a candidate. Tag titles are unique only within a type, so a vacancy tag of the same title is
      * passed over for the candidate tag; and a tag of several values on a candidate ({@code multiple}) for one of a
      * single value: a multiple tag would gain each outcome beside the last instead of replacing it ("not created", then
-     * "created #416"), on a candidate whose hire was replayed. A tag named by its id comes before one by its title, and
-     * one of the very title before one of another case: a recruiters' own tag that only looks like it would have its
-     * values replaced by outcomes. Two that fit alike are neither written in. When none fits, what is wrong with the
-     * nearest is said, once in the log, and in health, until it is fixed.
+     * "created #416"), on a candidate whose hire was replayed. A tag named by its id that fits comes first; then those
+     * of the very title, fit or not: a recruiters' own tag that only looks like it (another case) would have its
+     * values replaced by outcomes, so it is only pointed to when none of the very title fits; then those of another
+     * case. Two that fit alike are neither written in. When none fits, what is wrong is said, once in the log, and in
+     * health, until it is fixed.
      */
     public void tags(@Body String tenantId, @Variable(Variables.TAGS_ANSWER) JsonNode answer,
                      @Variable(Variables.FLATCHR) FlatchrConnection flatchr) {
         String written = tenants.current(tenantId).resultTag().orElse("");
         String problem = "there is no tag '" + written + "' in Flatchr";
-        // how near the nearest matching tag came to fit: its problem is the one said
-        int nearest = 0;
-        // Of the candidate tags it names, only those named the closest way (TagNaming) may be written in, fit or not:
-        // an exact title made unfit ('multiple', no free text) is said, never passed over for a look-alike of the
-        // recruiters' in another case, whose values every outcome would replace.
-        TagNaming closest = null;
+        // the candidate tags it names, fit or not, by how they are named
+        Map<TagNaming, List<JsonNode>> named = new EnumMap<>(TagNaming.class);
         for (JsonNode tag : answer) {
             TagNaming naming = TagNaming.of(written, tag);
-            if (naming != null && "candidates".equals(tag.path("type").asText())
-                    && (closest == null || naming.compareTo(closest) > 0)) {
-                closest = naming;
-            }
-        }
-        // the fitting tags named so, each by its id
-        List<String> fitting = new ArrayList<>();
-        for (JsonNode tag : answer) {
-            TagNaming naming = TagNaming.of(written, tag);
-            if (naming == null || naming != closest && "candidates".equals(tag.path("type").asText())) {
+            if (naming == null) {
                 continue;
             }
-            // a flag as Flatchr writes it (FlatchrFlags); one it cannot read is not set: a tag not said to take free
-            // text is not written to, and one not said to take several values is written as one of one value
-            if (!"candidates".equals(tag.path("type").asText())) {
-                if (nearest < 1) {
-                    nearest = 1;
-                    problem = "tag '" + written + "' is a tag of vacancies, not of candidates";
+            if ("candidates".equals(tag.path("type").asText())) {
+                named.computeIfAbsent(naming, key -> new ArrayList<>()).add(tag);
+            } else {
+                problem = "tag '" + written + "' is a tag of vacancies, not of candidates";
+            }
+        }
+        // A tag named by its id, if one fits; else those of the very title, fit or not: a look-alike in another case,
+        // perhaps the recruiters' own, whose values every outcome would replace, is said, not written in; else those
+        // of another case.
+        List<JsonNode> byId = named.getOrDefault(TagNaming.ID, List.of());
+        TagNaming level = byId.stream().anyMatch(tag -> unfit(written, tag) == null) ? TagNaming.ID
+                : named.containsKey(TagNaming.TITLE) ? TagNaming.TITLE
+                : named.containsKey(TagNaming.TITLE_IN_ANOTHER_CASE) ? TagNaming.TITLE_IN_ANOTHER_CASE : TagNaming.ID;
+        List<String> fitting = new ArrayList<>();
+        for (JsonNode tag : named.getOrDefault(level, List.of())) {
+            String unfit = unfit(written, tag);
+            if (unfit == null) {
+                if (!fitting.contains(tag.path("id").asText())) {
+                    fitting.add(tag.path("id").asText());
                 }
-            } else if (!FlatchrFlags.read(tag.path("creatable")).orElse(false)) {
-                if (nearest < 2) {
-                    nearest = 2;
-                    problem = "tag '" + written + "' takes only its listed values, not free text";
-                }
-            } else if (FlatchrFlags.read(tag.path("multiple")).orElse(false)) {
-                if (nearest < 3) {
-                    nearest = 3;
-                    problem = "tag '" + written + "' takes several values on a candidate ('multiple'): each outcome "
-                            + "would be added beside the last one instead of replacing it";
-                }
-            } else if (!fitting.contains(tag.path("id").asText())) {
-                fitting.add(tag.path("id").asText());
+            } else if (!problem.contains("'multiple'")) {
+                // the nearest to fit is said: one that takes free text, but several values, before one that takes none
+                problem = unfit;
             }
         }
         String tagId = fitting.size() == 1 ? fitting.get(0) : null;
@@ -174,6 +166,13 @@ public final class WriteBackSteps {
         } else if (fitting.size() > 1) {
             problem = fitting.size() + " candidate tags named '" + written + "' take free text (ids "
                     + String.join(", ", fitting) + "): which one is meant cannot be told; name it by its id";
+        } else if (level == TagNaming.TITLE) {
+            List<String> lookAlikes = named.getOrDefault(TagNaming.TITLE_IN_ANOTHER_CASE, List.of()).stream()
+                    .filter(tag -> unfit(written, tag) == null).map(tag -> tag.path("id").asText()).toList();
+            if (!lookAlikes.isEmpty()) {
+                problem += "; a tag of that title in another case would fit (ids " + String.join(", ", lookAlikes)
+                        + "): name it by its id to have outcomes written there, if it is not the recruiters' own";
+            }
         }
         // the company whose tags these are: a reload during the call may have given the tenant another
         TagState before = tags.put(tenantId, new TagState(written, flatchr.company(), tagId, problem, clock.instant(),
@@ -434,7 +433,23 @@ public final class WriteBackSteps {
         }
     }
 
-    /** How a tag of Flatchr's is named by FLATCHR_RESULT_TAG, the closest last. */
+    /**
+     * What keeps a candidate tag from taking the outcome, or null. A flag as Flatchr writes it (FlatchrFlags); one it
+     * cannot read is not set: a tag not said to take free text is not written to, and one not said to take several
+     * values is written as one of one value.
+     */
+    private static String unfit(String written, JsonNode tag) {
+        if (!FlatchrFlags.read(tag.path("creatable")).orElse(false)) {
+            return "tag '" + written + "' takes only its listed values, not free text";
+        }
+        if (FlatchrFlags.read(tag.path("multiple")).orElse(false)) {
+            return "tag '" + written + "' takes several values on a candidate ('multiple'): each outcome would be "
+                    + "added beside the last one instead of replacing it";
+        }
+        return null;
+    }
+
+    /** How a tag of Flatchr's is named by FLATCHR_RESULT_TAG. */
     private enum TagNaming {
         TITLE_IN_ANOTHER_CASE, TITLE, ID;
 

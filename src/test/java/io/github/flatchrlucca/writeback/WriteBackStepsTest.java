@@ -202,7 +202,20 @@ class WriteBackStepsTest {
                  {"id": "Ct2", "tag_id": 4, "title": "Lucca", "type": "candidates", "creatable": true, "multiple": true}]
                 """));
         assertThat(steps.tagUsable("acme")).as("never the look-alike").isFalse();
-        assertThat(steps.tagHealth("acme")).hasValueSatisfying(health -> assertThat(health).contains("takes several values"));
+        assertThat(steps.tagHealth("acme")).hasValueSatisfying(health -> assertThat(health).contains(
+                "takes several values", "a tag of that title in another case would fit (ids Rt1): name it by its id"));
+
+        // a title that is also another tag's plain id: that tag, unfit, does not hide the one of the very title
+        clock.advance(Duration.ofHours(2));
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("2026"))));
+        tagsOf("acme", tags("""
+                [{"id": "Ab1", "tag_id": 2026, "title": "Salons", "type": "candidates", "creatable": false},
+                 {"id": "Ct2", "tag_id": 4, "title": "2026", "type": "candidates", "creatable": true}]
+                """));
+        assertThat(steps.tagHealth("acme")).contains("ok");
+        assertThat(JSON.readTree(steps.writeTag(steps.connection("acme"), hire, "z7gW", steps.resultLine(hire)).body())
+                .path("tag").asText()).isEqualTo("Ct2");
+        tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Lucca"))));
 
         // named by its id, the tag is the one meant
         tenants.replace(List.of(TestTenants.withResultTag("acme", Optional.of("Ct2"))));
