@@ -981,8 +981,13 @@
       parts.push(el("p", { class: "form-error", dataset: { movesSearchFailed: answer.movesSearchFailed } },
         `The search of moves out of hired failed (${SEARCH_FAILURES.get(answer.movesSearchFailed)
           || answer.movesSearchFailed}): a candidate moved out of hired in those days is not withdrawn yet, and their `
-        + "hire may still reach Lucca. Scheduled searches try those days again where the tenant has them (a search "
-        + "interval above 0); otherwise run this backfill again."));
+        + "hire may still reach Lucca. "
+        // a day's answer over the connector's cap stays so: searching it again cannot help
+        + (answer.movesSearchFailed === "too-large"
+          ? "One day's moves are more than the connector reads: check the moves out of hired of those days in Flatchr "
+            + "and cancel the hires of candidates no longer hired."
+          : "Scheduled searches try those days again where the tenant has them (a search interval above 0); "
+            + "otherwise run this backfill again.")));
     }
     return parts;
   }
