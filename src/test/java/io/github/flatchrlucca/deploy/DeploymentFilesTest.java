@@ -125,6 +125,21 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void composeStartsOnlyWithEverySettingItsHeaderAsksFor() throws Exception {
+        // a name left out of .env (or misspelled there) must stop `docker compose up`: a blank LUCCA_INSTANCE and
+        // LUCCA_API_KEY would run every connector dry, each hire of HR's received and finished with nothing in Lucca
+        String compose = Files.readString(Path.of("compose.yaml"));
+        java.util.regex.Matcher header = Pattern.compile("a \\.env file next to this one \\(([A-Z_, #\\n]+)\\)")
+                .matcher(compose);
+        assertThat(header.find()).as("the header's list of what .env holds").isTrue();
+        List<String> asked = Pattern.compile("[A-Z][A-Z_]+").matcher(header.group(1)).results()
+                .map(java.util.regex.MatchResult::group).toList();
+
+        assertThat(asked).contains("LUCCA_INSTANCE", "LUCCA_API_KEY").allSatisfy(name ->
+                assertThat(compose).as(name).contains("${" + name + ":?").doesNotContain("${" + name + ":-"));
+    }
+
+    @Test
     void theImagesBuildGetsWhatTheDockerfileCopiesAndNoSecret() throws Exception {
         List<String> copied = Files.readAllLines(Path.of("Dockerfile")).stream()
                 .filter(line -> line.startsWith("COPY ")).map(line -> line.split("\\s+")[1]).toList();
