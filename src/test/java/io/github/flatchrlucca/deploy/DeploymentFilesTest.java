@@ -127,15 +127,17 @@ class DeploymentFilesTest {
     @Test
     void composeStartsOnlyWithEverySettingItsHeaderAsksFor() throws Exception {
         // a name left out of .env (or misspelled there) must stop `docker compose up`: a blank LUCCA_INSTANCE and
-        // LUCCA_API_KEY would run every connector dry, each hire of HR's received and finished with nothing in Lucca
+        // LUCCA_API_KEY would run every connector dry, each hire of HR's received and finished with nothing in Lucca;
+        // PUBLIC_BASE_URL makes the webhook URL the log gives to paste into Flatchr, which a fixed localhost would
+        // have post every hire to itself
         String compose = Files.readString(Path.of("compose.yaml"));
-        java.util.regex.Matcher header = Pattern.compile("a \\.env file next to this one \\(([A-Z_, #\\n]+)\\)")
+        java.util.regex.Matcher header = Pattern.compile("a \\.env file next to this one \\(([^)]+)\\)")
                 .matcher(compose);
         assertThat(header.find()).as("the header's list of what .env holds").isTrue();
-        List<String> asked = Pattern.compile("[A-Z][A-Z_]+").matcher(header.group(1)).results()
+        List<String> asked = Pattern.compile("\\b[A-Z][A-Z_]+\\b").matcher(header.group(1)).results()
                 .map(java.util.regex.MatchResult::group).toList();
 
-        assertThat(asked).contains("LUCCA_INSTANCE", "LUCCA_API_KEY").allSatisfy(name ->
+        assertThat(asked).contains("LUCCA_INSTANCE", "LUCCA_API_KEY", "PUBLIC_BASE_URL").allSatisfy(name ->
                 assertThat(compose).as(name).contains("${" + name + ":?").doesNotContain("${" + name + ":-"));
     }
 
