@@ -984,8 +984,9 @@
         + "hire may still reach Lucca. "
         // a day's answer over the connector's cap stays so: searching it again cannot help
         + (answer.movesSearchFailed === "too-large"
-          ? "One day's moves are more than the connector reads: check the moves out of hired of those days in Flatchr "
-            + "and cancel the hires of candidates no longer hired."
+          ? "One day's moves are more than the connector reads (its log names the day): check that day's moves out of "
+            + "hired in Flatchr; cancel the hires of candidates no longer hired, and decide in Lucca for one already "
+            + "there."
           : "Scheduled searches try those days again where the tenant has them (a search interval above 0); "
             + "otherwise run this backfill again.")));
     }
