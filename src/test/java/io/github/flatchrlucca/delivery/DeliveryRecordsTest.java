@@ -73,31 +73,32 @@ class DeliveryRecordsTest {
 
     @Test
     void anEmployeeWhoseContractEndsBeforeTheHiresIsToldToTheTeamWithTheirLastDay() throws Exception {
-        String hireId = Intakes.recordIntake(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
-                "1234", List.of()), "acme", Duration.ZERO).hireId();
-        Delivery delivery = delivery(journal.claim(hireId));
-        delivery.foundInLucca(77);
-        delivery.warn(DeliverySteps.ALREADY_EMPLOYED);
+        Delivery delivery = employeeFoundInLucca();
         delivery.warn(Journal.CONTRACT_ENDS_SOONER + "2026-06-30, before this hire's (open-ended): no new contract was "
                 + "made; give them theirs in Lucca by hand");
 
         records.alreadyInLucca(delivery);
 
-        assertThat(chat).singleElement().asString().contains("Hire " + hireId + " of tenant acme", "user #77",
+        assertThat(chat).singleElement().asString().contains("Hire " + delivery.getHireId() + " of tenant acme",
+                "user #77",
                 "ends on 2026-06-30", "by hand").doesNotContain("eloise");
     }
 
     @Test
     void anEmployeeStayingLongerThanTheHireNeedsNobody() throws Exception {
+        records.alreadyInLucca(employeeFoundInLucca());
+
+        assertThat(chat).isEmpty();
+    }
+
+    /** A hire recorded and claimed, whose person delivery found employed in Lucca as user 77. */
+    private Delivery employeeFoundInLucca() throws Exception {
         String hireId = Intakes.recordIntake(journal, PAYLOAD, new HireVerdict(HireVerdict.Kind.HIRE, null, "4242",
                 "1234", List.of()), "acme", Duration.ZERO).hireId();
         Delivery delivery = delivery(journal.claim(hireId));
         delivery.foundInLucca(77);
         delivery.warn(DeliverySteps.ALREADY_EMPLOYED);
-
-        records.alreadyInLucca(delivery);
-
-        assertThat(chat).isEmpty();
+        return delivery;
     }
 
     private static Delivery delivery(ClaimedHire hire) throws Exception {

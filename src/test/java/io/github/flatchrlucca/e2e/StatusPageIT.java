@@ -471,12 +471,8 @@ class StatusPageIT {
             flatchr.addApplication(ApplicationSeed.of(new Candidate("Paul", "Avant", "paul.page-api@example.org", ""),
                     VACANCY, "Recruté").updatedAt(Instant.now().minus(Duration.ofDays(20))));
 
-            try (ConnectorProcess withFlatchr = ConnectorProcess.start(own, Map.of(
-                    "LUCCA_BASE_URL", ownLucca.baseUrl(), "LUCCA_API_KEY", API_KEY,
-                    "FLATCHR_API_KEY", FLATCHR_KEY, "FLATCHR_COMPANY_KEY", FLATCHR_COMPANY, "FLATCHR_COMPANY_ID", "4242",
-                    "FLATCHR_API_BASE_URL", flatchr.baseUrl(), "FLATCHR_RESULT_TAG", "Lucca",
-                    // one search at start, none while the form's runs: a search going on would answer 409
-                    "FLATCHR_RECONCILE_INTERVAL_SECONDS", "3600"))) {
+            try (ConnectorProcess withFlatchr = withFlatchr(own, ownLucca, flatchr, Map.of("FLATCHR_RESULT_TAG",
+                    "Lucca"))) {
                 signIn(withFlatchr, "/admin/", ConnectorProcess.ADMIN_TOKEN);
 
                 wait.until(d -> "succeeded".equals(lastSearchOf("default")));
@@ -554,10 +550,7 @@ class StatusPageIT {
             flatchr.addColumn(new Column("9", "Recruté", 5, true));
             flatchr.addVacancy(new Vacancy(VACANCY, 5, "Développeuse Java", "DEV-1", 1, "2026-01-05", null, 1, null,
                     List.of()));
-            try (ConnectorProcess withFlatchr = ConnectorProcess.start(own, Map.of(
-                    "LUCCA_BASE_URL", ownLucca.baseUrl(), "LUCCA_API_KEY", API_KEY,
-                    "FLATCHR_API_KEY", FLATCHR_KEY, "FLATCHR_COMPANY_KEY", FLATCHR_COMPANY, "FLATCHR_COMPANY_ID", "4242",
-                    "FLATCHR_API_BASE_URL", flatchr.baseUrl(), "FLATCHR_RECONCILE_INTERVAL_SECONDS", "3600"))) {
+            try (ConnectorProcess withFlatchr = withFlatchr(own, ownLucca, flatchr, Map.of())) {
                 signIn(withFlatchr, "/admin/", ConnectorProcess.ADMIN_TOKEN);
                 wait.until(d -> "succeeded".equals(lastSearchOf("default")));
                 // every change listed in a shape no search reads: the search of moves fails, the hires' search not
@@ -583,12 +576,9 @@ class StatusPageIT {
             flatchr.addColumn(new Column("9", "Recruté", 5, true));
             flatchr.addVacancy(new Vacancy(VACANCY, 5, "Développeuse Java", "DEV-1", 1, "2026-01-05", null, 1, null,
                     List.of()));
-            try (ConnectorProcess withFlatchr = ConnectorProcess.start(own, Map.of(
-                    "LUCCA_BASE_URL", ownLucca.baseUrl(), "LUCCA_API_KEY", API_KEY,
-                    "FLATCHR_API_KEY", FLATCHR_KEY, "FLATCHR_COMPANY_KEY", FLATCHR_COMPANY, "FLATCHR_COMPANY_ID", "4242",
-                    "FLATCHR_API_BASE_URL", flatchr.baseUrl(), "FLATCHR_RECONCILE_INTERVAL_SECONDS", "3600",
-                    // a connection silent this long is closed, a request being answered too
-                    "HTTP_IDLE_TIMEOUT_SECONDS", "2"))) {
+            // a connection silent this long is closed, a request being answered too
+            try (ConnectorProcess withFlatchr = withFlatchr(own, ownLucca, flatchr, Map.of("HTTP_IDLE_TIMEOUT_SECONDS",
+                    "2"))) {
                 signIn(withFlatchr, "/admin/", ConnectorProcess.ADMIN_TOKEN);
                 wait.until(d -> "succeeded".equals(lastSearchOf("default")));
                 // months of a busy company's hires: the search outlasts the connection that asked for it
@@ -605,6 +595,20 @@ class StatusPageIT {
                         "one asked before whose answer never came").contains("the tenant's last search");
             }
         }
+    }
+
+    /**
+     * A connector of its own with Flatchr's API: one search at start, none while a test's form runs (a search going on
+     * would answer 409), and the settings a test adds.
+     */
+    private static ConnectorProcess withFlatchr(Path own, FakeLucca lucca, FakeFlatchr flatchr,
+                                                Map<String, String> more) throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("LUCCA_BASE_URL", lucca.baseUrl(),
+                "LUCCA_API_KEY", API_KEY, "FLATCHR_API_KEY", FLATCHR_KEY, "FLATCHR_COMPANY_KEY", FLATCHR_COMPANY,
+                "FLATCHR_COMPANY_ID", "4242", "FLATCHR_API_BASE_URL", flatchr.baseUrl(),
+                "FLATCHR_RECONCILE_INTERVAL_SECONDS", "3600"));
+        settings.putAll(more);
+        return ConnectorProcess.start(own, settings);
     }
 
     private void preview(String payload) {
